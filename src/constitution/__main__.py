@@ -1,0 +1,3 @@
+from constitution.cli import main
+
+raise SystemExit(main())

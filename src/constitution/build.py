@@ -1,0 +1,55 @@
+"""Build the site with Sphinx, and publish it only when the whole build succeeded."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from sphinx.cmd.build import build_main
+
+from constitution.project import Project
+
+
+def source_date_epoch(root: Path) -> str:
+    """The commit time of HEAD, so that a build's dates come from its sources."""
+    if epoch := os.environ.get("SOURCE_DATE_EPOCH"):
+        return epoch
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, check=True,
+                             capture_output=True, text=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        out = ""
+    return out or "0"
+
+
+def sphinx_args(project: Project, outdir: Path, doctrees: Path) -> list[str]:
+    return ["-W", "--keep-going", "-q", "-b", "html", "-c", str(project.conf),
+            "-d", str(doctrees), str(project.docs), str(outdir)]
+
+
+def build_site(project: Project, out: Path) -> int:
+    """Build into a work area beside ``out`` and swap it in on success.
+
+    The work area is kept between builds so that Sphinx rebuilds incrementally; the
+    published directory is replaced only by a complete build, never left half-written.
+    """
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project.root)
+    out = out.resolve()
+    work = out.parent / f".{out.name}.work"
+    status = build_main(sphinx_args(project, work / "html", work / "doctrees"))
+    if status != 0:
+        return status
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    shutil.copytree(work / "html", staged, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns(".buildinfo", ".doctrees"))
+    old = out.with_name(f".{out.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    staged.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+    return 0

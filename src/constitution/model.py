@@ -1,0 +1,75 @@
+"""The one model every output reads: a Document of Sections of Clauses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+MODALITIES = ("must", "must-not", "should", "may", "informative")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A numbered paragraph of the protocol.
+
+    ``id`` is permanent; ``number`` is computed from position and changes when
+    clauses are inserted, moved or revoked.
+    """
+
+    id: str
+    number: str
+    text: str
+    modality: str
+    section: str
+    path: str
+    line: int
+    applies_to: tuple[str, ...] = ()
+    statutes: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    defines: tuple[str, ...] = ()
+    cites: tuple[str, ...] = ()
+
+    @property
+    def normative(self) -> bool:
+        return self.modality != "informative"
+
+
+@dataclass(frozen=True)
+class Section:
+    slug: str
+    number: int
+    title: str
+    path: str
+    clauses: tuple[Clause, ...]
+
+    @property
+    def docname(self) -> str:
+        return f"protocol/{self.slug}"
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    sections: tuple[Section, ...]
+    _by_id: dict[str, Clause] = field(init=False, repr=False, compare=False)
+    _by_term: dict[str, Clause] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_id = {c.id: c for c in self.clauses()}
+        by_term = {term.casefold(): c for c in by_id.values() for term in c.defines}
+        object.__setattr__(self, "_by_id", by_id)
+        object.__setattr__(self, "_by_term", by_term)
+
+    def clauses(self) -> Iterator[Clause]:
+        for section in self.sections:
+            yield from section.clauses
+
+    def clause(self, clause_id: str) -> Clause | None:
+        return self._by_id.get(clause_id)
+
+    def definition(self, term: str) -> Clause | None:
+        """The clause that defines ``term`` (case-insensitive), if any."""
+        return self._by_term.get(term.casefold())
+
+    def section_of(self, clause: Clause) -> Section:
+        return next(s for s in self.sections if s.slug == clause.section)

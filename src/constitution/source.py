@@ -1,0 +1,306 @@
+"""Read protocol/ into the model, without running Sphinx.
+
+The text is tokenised by MyST's own markdown-it configuration and each clause's
+options by MyST's own directive parser, so this reads exactly what the Sphinx build
+reads. Every problem found is collected and raised together, located by file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from docutils.parsers.rst import Directive, directives
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from myst_parser.config.main import MdParserConfig
+from myst_parser.parsers.directives import MarkupError, parse_directive_text
+from myst_parser.parsers.mdit import create_md_parser
+
+from constitution.council import Council
+from constitution.model import MODALITIES, Clause, Document, Section
+from constitution.problems import Problem, ProtocolError
+
+INDEX = "index.md"
+# A role in MyST: {name}`target` or {name}`shown text <target>`.
+ROLE = re.compile(r"\{(?P<name>[a-z][a-z-]*)\}`(?P<body>[^`]+)`")
+EXPLICIT = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$", re.S)
+
+
+def _list(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+class ClauseSyntax(Directive):
+    """The syntax of the ``clause`` directive, shared with the Sphinx directive."""
+
+    required_arguments = 1
+    optional_arguments = 0
+    final_argument_whitespace = False
+    has_content = True
+    option_spec = {  # noqa: RUF012 (docutils' own convention)
+        "modality": directives.unchanged_required,
+        "applies-to": _list,
+        "statutes": _list,
+        "tags": _list,
+        "defines": _list,
+    }
+
+
+def role_target(body: str) -> tuple[str, str]:
+    """Split a role's body into (shown text, target); plain bodies are both."""
+    if m := EXPLICIT.match(body):
+        return m.group("text"), m.group("target").strip()
+    return body, body.strip()
+
+
+def markdown_tokens(text: str) -> list[Token]:
+    md = create_md_parser(MdParserConfig(), RendererHTML)
+    return md.parse(text)
+
+
+def toctree_entries(tokens: list[Token]) -> list[tuple[str, int]]:
+    """The (docname, line) entries of the first toctree, in order."""
+    for token in tokens:
+        if token.type == "fence" and token.info.strip().startswith("{toctree}"):
+            first = (token.map[0] if token.map else 0) + 2
+            entries = []
+            for offset, raw in enumerate(token.content.splitlines()):
+                line = raw.strip()
+                if line and not line.startswith(":"):
+                    entries.append((role_target(line)[1], first + offset))
+            return entries
+    return []
+
+
+@dataclass
+class _Reader:
+    """Parses one protocol directory; accumulates problems as it goes."""
+
+    root: Path
+    council: Council
+    shown_root: str
+
+    def __post_init__(self) -> None:
+        self.problems: list[Problem] = []
+        # References are checked once every clause is known: (file, line, clause, target).
+        self._pending: list[tuple[str, int, str, str]] = []
+        self._terms: list[tuple[str, int, str, str]] = []
+
+    def problem(self, path: str, line: int, code: str, message: str, fix: str,
+                clause: str = "") -> None:
+        self.problems.append(Problem(path, line, code, message, fix, clause))
+
+    def read_text(self, path: Path, shown: str) -> str | None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.problem(shown, 0, "file-unreadable", f"cannot be read: {exc.strerror}.",
+                         "Check the file exists and is readable.")
+            return None
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            self.problem(shown, line, "not-utf8",
+                         f"byte {exc.start} is not UTF-8 text.",
+                         "Save the file as UTF-8 (in most editors: Save As, encoding UTF-8).")
+            return None
+
+    def read(self) -> Document:
+        index_shown = f"{self.shown_root}/{INDEX}"
+        text = self.read_text(self.root / INDEX, index_shown)
+        if text is None:
+            raise ProtocolError(self.problems)
+        tokens = markdown_tokens(text)
+        title = _first_heading(tokens) or self.council.document
+        entries = toctree_entries(tokens)
+        if not entries:
+            self.problem(index_shown, 1, "no-sections",
+                         "the protocol index lists no sections.",
+                         "Add a {toctree} listing the section files, one name a line.")
+        sections = []
+        seen: dict[str, int] = {}
+        for number, (slug, line) in enumerate(entries, start=1):
+            if slug in seen:
+                self.problem(index_shown, line, "section-duplicate",
+                             f"section '{slug}' is listed twice (first at line {seen[slug]}).",
+                             "Remove the second entry from the toctree.")
+                continue
+            seen[slug] = line
+            path = self.root / f"{slug}.md"
+            if not path.is_file():
+                self.problem(index_shown, line, "section-missing",
+                             f"the toctree lists '{slug}' but {slug}.md does not exist.",
+                             f"Create {self.shown_root}/{slug}.md or remove the entry.")
+                continue
+            section = self.read_section(path, slug, number)
+            if section:
+                sections.append(section)
+        self.check_unlisted(seen)
+        document = Document(title=title, sections=tuple(sections))
+        self.check_ids(document)
+        self.check_references(document)
+        if self.problems:
+            raise ProtocolError(self.problems)
+        return document
+
+    def check_unlisted(self, listed: dict[str, int]) -> None:
+        for path in sorted(self.root.glob("*.md")):
+            if path.name != INDEX and path.stem not in listed:
+                self.problem(f"{self.shown_root}/{path.name}", 1, "section-unlisted",
+                             "this section file is not listed in the protocol index.",
+                             f"Add '{path.stem}' to the toctree in {self.shown_root}/{INDEX}.")
+
+    def read_section(self, path: Path, slug: str, number: int) -> Section | None:
+        shown = f"{self.shown_root}/{path.name}"
+        text = self.read_text(path, shown)
+        if text is None:
+            return None
+        tokens = markdown_tokens(text)
+        title = _first_heading(tokens)
+        if not title:
+            self.problem(shown, 1, "section-title",
+                         "the section has no title.",
+                         "Start the file with a level-one heading: '# Title'.")
+        clauses: list[Clause] = []
+        for i, token in enumerate(tokens):
+            line = (token.map[0] + 1) if token.map else 0
+            if token.level != 0 or token.type in {"heading_close", "inline"}:
+                continue
+            if token.type == "heading_open":
+                continue
+            if token.type == "fence" and token.info.strip().startswith("{clause}"):
+                clause = self.read_clause(token, shown, slug, f"{number}.{len(clauses) + 1}")
+                if clause:
+                    clauses.append(clause)
+                continue
+            if token.type.endswith("_close") or _is_comment(tokens, i):
+                continue
+            self.problem(shown, line, "text-outside-clause",
+                         "text outside a clause has no number and cannot be cited.",
+                         "Put it inside a ```{clause} block (use ':modality: informative' "
+                         "for explanation), or delete it.")
+        return Section(slug, number, title or slug, shown, tuple(clauses))
+
+    def read_clause(self, token: Token, shown: str, slug: str, number: str) -> Clause | None:
+        line = (token.map[0] + 1) if token.map else 0
+        first_line = token.info.strip()[len("{clause}"):].strip()
+        try:
+            parsed = parse_directive_text(ClauseSyntax, first_line, token.content, line=line)
+        except MarkupError as exc:
+            clause_id = first_line.split()[0] if first_line else ""
+            self.problem(shown, line, "clause-syntax", f"the clause cannot be read: {exc}",
+                         "Write the ID after {clause}, then ':option: value' lines, a "
+                         "blank line and the text.", clause_id)
+            return None
+        clause_id = parsed.arguments[0]
+        if not self.council.id_pattern.fullmatch(clause_id):
+            self.problem(shown, line, "clause-id-malformed",
+                         f"'{clause_id}' is not a clause ID.",
+                         f"Use {self.council.id_prefix}- and four digits, e.g. "
+                         f"{self.council.id_prefix}-0042.", clause_id)
+        options = parsed.options
+        option_line = _option_lines(token.content, line)
+        modality = options.get("modality", "")
+        if modality not in MODALITIES:
+            self.problem(shown, option_line.get("modality", line), "clause-modality",
+                         f"modality '{modality}' is not one of {', '.join(MODALITIES)}."
+                         if modality else "the clause has no ':modality:'.",
+                         f"Add ':modality: X' with X one of {', '.join(MODALITIES)}.",
+                         clause_id)
+        for role in options.get("applies-to", []):
+            if role not in self.council.roles:
+                self.problem(shown, option_line.get("applies-to", line), "unknown-role",
+                             f"'{role}' is not in the role register.",
+                             "Use a key from [roles] in conf/council.toml, or add it there.",
+                             clause_id)
+        for key in options.get("statutes", []):
+            if key not in self.council.statutes:
+                self.problem(shown, option_line.get("statutes", line), "unknown-statute",
+                             f"'{key}' is not in the statute register.",
+                             "Use a key from [statutes] in conf/council.toml, or add it there.",
+                             clause_id)
+        text = "\n".join(parsed.body).strip("\n")
+        if not text.strip():
+            self.problem(shown, line, "clause-empty", "the clause has no text.",
+                         "Write the clause's words after its options and a blank line.",
+                         clause_id)
+        body_line = line + 1 + parsed.body_offset
+        cites = []
+        for offset, body_text in enumerate(parsed.body):
+            for m in ROLE.finditer(body_text):
+                self.check_role(m, shown, body_line + offset, clause_id, cites)
+        return Clause(
+            id=clause_id, number=number, text=text, modality=modality, section=slug,
+            path=shown, line=line, applies_to=tuple(options.get("applies-to", ())),
+            statutes=tuple(options.get("statutes", ())), tags=tuple(options.get("tags", ())),
+            defines=tuple(options.get("defines", ())), cites=tuple(cites),
+        )
+
+    def check_role(self, m: re.Match[str], shown: str, line: int, clause_id: str,
+                   cites: list[str]) -> None:
+        name, target = m.group("name"), role_target(m.group("body"))[1]
+        if name == "para":
+            cites.append(target)
+            self._pending.append((shown, line, clause_id, target))
+        elif name == "statute" and target not in self.council.statutes:
+            self.problem(shown, line, "unknown-statute",
+                         f"{{statute}} cites '{target}', which is not in the statute register.",
+                         "Use a key from [statutes] in conf/council.toml, or add it there.",
+                         clause_id)
+        elif name == "defined":
+            self._terms.append((shown, line, clause_id, target))
+
+    def check_ids(self, document: Document) -> None:
+        first: dict[str, Clause] = {}
+        for clause in document.clauses():
+            if clause.id in first:
+                other = first[clause.id]
+                self.problem(clause.path, clause.line, "clause-duplicate-id",
+                             f"{clause.id} is already used at {other.path}:{other.line}.",
+                             "Give this clause the next unused ID (constitution next-id "
+                             "prints it); never reuse an ID.", clause.id)
+            else:
+                first[clause.id] = clause
+
+    def check_references(self, document: Document) -> None:
+        for shown, line, clause_id, target in self._pending:
+            if document.clause(target) is None:
+                self.problem(shown, line, "unknown-clause-ref",
+                             f"{{para}} cites {target}, which is not a clause of the protocol.",
+                             "Correct the ID, or remove the reference.", clause_id)
+        for shown, line, clause_id, term in self._terms:
+            if document.definition(term) is None:
+                self.problem(shown, line, "unknown-term",
+                             f"{{defined}} uses '{term}', which no clause defines.",
+                             "Use a term listed in a clause's ':defines:' option, or "
+                             "write {defined}`shown words <term>`.", clause_id)
+
+
+def _first_heading(tokens: list[Token]) -> str:
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h1":
+            return tokens[i + 1].content.strip()
+    return ""
+
+
+def _is_comment(tokens: list[Token], i: int) -> bool:
+    return tokens[i].type == "myst_line_comment"
+
+
+def _option_lines(content: str, first: int) -> dict[str, int]:
+    """Where each ':option:' line of a directive sits in the file."""
+    lines = {}
+    for offset, raw in enumerate(content.splitlines()):
+        if m := re.match(r"^:([a-z-]+):", raw):
+            lines[m.group(1)] = first + 1 + offset
+        elif raw.strip():
+            break
+    return lines
+
+
+def read_protocol(root: Path, council: Council, shown_root: str = "protocol") -> Document:
+    """Parse the protocol directory into a Document, or raise ProtocolError."""
+    return _Reader(root, council, shown_root).read()

@@ -1,0 +1,257 @@
+"""Clauses in Sphinx: the ``clause`` directive, the ``para``/``defined``/``statute`` roles.
+
+sphinx-needs keeps each clause as a need (the data and link layer, and needs.json);
+the reader sees a numbered legal paragraph rendered here, not a requirements table.
+Numbers come from the model (parsed once per build in ``builder-inited``), so they
+follow position; the domain remembers the last build's numbers and who cites what,
+so an insertion re-reads and rewrites exactly the pages whose numbers moved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Set
+from html import escape
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.domains import Domain
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective, SphinxRole
+from sphinx.util.nodes import make_refnode
+from sphinx_needs.api import add_need
+
+from constitution.council import Council
+from constitution.model import Document
+from constitution.source import ClauseSyntax, role_target
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+    from sphinx.writers.html5 import HTML5Translator
+
+logger = logging.getLogger(__name__)
+
+MODALITY_WORDS = {
+    "must": "A duty (must)",
+    "must-not": "A prohibition (must not)",
+    "should": "Expected practice (should)",
+    "may": "A permission (may)",
+    "informative": "Explanation (not a rule)",
+}
+
+
+class clause_node(nodes.General, nodes.Element):  # noqa: N801 (docutils naming)
+    """A numbered paragraph: number link, text, and its quiet 'about' panel."""
+
+
+class clause_about(nodes.General, nodes.Element):  # noqa: N801
+    """The clause's metadata, one click away (rendered as <details>)."""
+
+
+class ConstitutionDomain(Domain):
+    """Per-document facts about clauses, kept in the environment."""
+
+    name = "constitution"
+    label = "Constitution"
+    initial_data: ClassVar[dict[str, Any]] = {
+        "clauses": {},  # docname -> clause IDs defined there
+        "cites": {},  # docname -> clause IDs it cites (para and defined roles)
+        "numbers": {},  # clause ID -> number at the end of the last build
+    }
+    # The model and council of this build; set in builder-inited, never pickled.
+    model: Document
+    council: Council
+    moved: frozenset[str] = frozenset()
+
+    def clear_doc(self, docname: str) -> None:
+        self.data["clauses"].pop(docname, None)
+        self.data["cites"].pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for key in ("clauses", "cites"):
+            for docname in docnames:
+                if docname in otherdata[key]:
+                    self.data[key][docname] = otherdata[key][docname]
+
+    def note(self, key: str, docname: str, clause_id: str) -> None:
+        ids = self.data[key].setdefault(docname, [])
+        if clause_id not in ids:
+            ids.append(clause_id)
+
+    def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
+                     typ: str, target: str, node: pending_xref,
+                     contnode: nodes.Element) -> nodes.reference | None:
+        if typ == "term":
+            clause = self.model.definition(target)
+            label = contnode.astext()
+        else:
+            clause = self.model.clause(target)
+            label = f"paragraph {clause.number}" if clause else target
+        if clause is None:
+            logger.warning("%s: no clause is %s", typ, target, location=node,
+                           type="constitution", subtype="unresolved")
+            return None
+        section = self.model.section_of(clause)
+        inline = nodes.inline(label, label, classes=[f"constitution-{typ}"])
+        title = f"Paragraph {clause.number} ({clause.id})"
+        return make_refnode(builder, fromdocname, section.docname, clause.id, inline, title)
+
+    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[tuple[str, nodes.reference]]:
+        return []
+
+
+def domain(env: BuildEnvironment) -> ConstitutionDomain:
+    return cast(ConstitutionDomain, env.get_domain("constitution"))
+
+
+class ClauseDirective(ClauseSyntax, SphinxDirective):
+    """```{clause} MOP-0042 ...```: one numbered paragraph of the protocol."""
+
+    def run(self) -> list[nodes.Node]:
+        store = domain(self.env)
+        clause_id = self.arguments[0]
+        clause = store.model.clause(clause_id)
+        if clause is None:  # the model parser reports why; this guards a stale model
+            raise self.error(f"{clause_id} is not in the protocol model")
+        self.env.note_dependency(self.config.constitution_council)
+        store.note("clauses", self.env.docname, clause_id)
+        text = "\n".join(self.content)
+        need_nodes = add_need(
+            self.env.app, self.state, self.env.docname, self.lineno, need_type="clause",
+            title=_summary(text), id=clause_id, content=text, tags=list(clause.tags),
+            hide=True, number=clause.number, modality=clause.modality,
+            applies_to=list(clause.applies_to), statutes=list(clause.statutes),
+            section=clause.section,
+        )
+        node = clause_node(ids=[clause_id], classes=["clause", f"clause-{clause.modality}"])
+        node["number"] = clause.number
+        self.set_source_info(node)
+        body = nodes.container(classes=["clause-text"])
+        body += self.parse_content_to_nodes()
+        node += body
+        about = clause_about(clause_id=clause_id, number=clause.number,
+                             modality=clause.modality)
+        about["applies_to"] = [store.council.roles[r] for r in clause.applies_to]
+        about["statutes"] = [(s.title, s.url)
+                             for s in (store.council.statutes[k] for k in clause.statutes)]
+        about["tags"] = list(clause.tags)
+        node += about
+        return [*need_nodes, node]
+
+
+def _summary(text: str, words: int = 10) -> str:
+    """A short plain-text title for the need: the clause's first words."""
+    plain = " ".join(role_target(w)[0] for w in text.replace("`", " ").split())
+    parts = plain.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+class XrefRole(SphinxRole):
+    """``{para}`MOP-0042``` and ``{defined}`words <term>```: resolved at write time."""
+
+    def __init__(self, reftype: str) -> None:
+        self.reftype = reftype
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        shown, target = role_target(self.text)
+        store = domain(self.env)
+        if self.reftype == "term":
+            clause = store.model.definition(target)
+            if clause:
+                store.note("cites", self.env.docname, clause.id)
+        else:
+            store.note("cites", self.env.docname, target)
+        node = pending_xref(self.rawtext, refdomain="constitution", reftype=self.reftype,
+                            reftarget=target, refexplicit=True)
+        self.set_source_info(node)
+        node += nodes.inline(shown, shown)
+        return [node], []
+
+
+class StatuteRole(SphinxRole):
+    """``{statute}`lgha1989-s5```: the statute's title, linked to legislation.gov.uk."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        shown, key = role_target(self.text)
+        statute = domain(self.env).council.statutes.get(key)
+        if statute is None:
+            msg = self.inliner.reporter.error(f"unknown statute {key!r}", line=self.lineno)
+            return [nodes.problematic(self.rawtext, self.rawtext)], [msg]
+        label = statute.title if shown == key else shown
+        return [nodes.reference(self.rawtext, label, refuri=statute.url,
+                                classes=["statute"])], []
+
+
+def visit_clause(self: HTML5Translator, node: clause_node) -> None:
+    ids = node["ids"][0]
+    self.body.append(
+        f'<div class="{" ".join(node["classes"])}" id="{ids}" data-number="{node["number"]}">'
+        f'<a class="clause-number" href="#{ids}" '
+        f'aria-label="Paragraph {node["number"]}, link to this paragraph">'
+        f'{node["number"]}</a>'
+    )
+
+
+def depart_clause(self: HTML5Translator, node: clause_node) -> None:
+    self.body.append("</div>\n")
+
+
+def visit_about(self: HTML5Translator, node: clause_about) -> None:
+    rows = [("ID", f'<code>{escape(node["clause_id"])}</code>'),
+            ("Kind", escape(MODALITY_WORDS[node["modality"]]))]
+    if node["applies_to"]:
+        rows.append(("Applies to", escape(", ".join(node["applies_to"]))))
+    if node["statutes"]:
+        links = ", ".join(f'<a href="{escape(url)}">{escape(title)}</a>'
+                          for title, url in node["statutes"])
+        rows.append(("Legal basis", links))
+    if node["tags"]:
+        rows.append(("Topics", escape(", ".join(node["tags"]))))
+    items = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
+    self.body.append(
+        f'<details class="clause-about"><summary>About paragraph {node["number"]}'
+        f"</summary><dl>{items}</dl></details>"
+    )
+    raise nodes.SkipNode
+
+
+def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: Set[str],
+                     changed: Set[str], removed: Set[str]) -> Iterable[str]:
+    """Re-read pages whose clauses were renumbered by edits elsewhere."""
+    store = domain(env)
+    fresh = {c.id: c.number for c in store.model.clauses()}
+    old = store.data["numbers"]
+    store.moved = frozenset(k for k in fresh.keys() | old.keys() if fresh.get(k) != old.get(k))
+    return [doc for doc, ids in store.data["clauses"].items() if store.moved.intersection(ids)]
+
+
+def env_get_updated(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
+    """Rewrite pages that cite a clause whose number moved."""
+    store = domain(env)
+    return [doc for doc, ids in store.data["cites"].items() if store.moved.intersection(ids)]
+
+
+def env_updated(app: Sphinx, env: BuildEnvironment) -> None:
+    store = domain(env)
+    store.data["numbers"] = {c.id: c.number for c in store.model.clauses()}
+
+
+def _own_directive(app: Sphinx, config: object) -> None:
+    app.add_directive("clause", ClauseDirective, override=True)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_domain(ConstitutionDomain)
+    app.add_node(clause_node, html=(visit_clause, depart_clause))
+    app.add_node(clause_about, html=(visit_about, None))
+    # sphinx-needs registers a directive per need type at config-inited; ours renders
+    # the clause type, so it is registered after theirs.
+    app.connect("config-inited", _own_directive, priority=900)
+    app.add_role("para", XrefRole("para"))
+    app.add_role("defined", XrefRole("term"))
+    app.add_role("statute", StatuteRole())
+    app.connect("env-get-outdated", env_get_outdated)
+    app.connect("env-get-updated", env_get_updated)
+    app.connect("env-updated", env_updated)
