@@ -184,6 +184,15 @@ class StatuteRole(SphinxRole):
                                 classes=["statute"])], []
 
 
+class SiteFileRole(SphinxRole):
+    """``{site-file}`needs.json```: a link to a file the build writes beside the pages."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        shown, target = role_target(self.text)
+        uri = "../" * self.env.docname.count("/") + target
+        return [nodes.reference(self.rawtext, shown, refuri=uri, classes=["site-file"])], []
+
+
 def visit_clause(self: HTML5Translator, node: clause_node) -> None:
     ids = node["ids"][0]
     self.body.append(
@@ -252,6 +261,7 @@ def setup(app: Sphinx) -> None:
     app.add_role("para", XrefRole("para"))
     app.add_role("defined", XrefRole("term"))
     app.add_role("statute", StatuteRole())
+    app.add_role("site-file", SiteFileRole())
     app.connect("env-get-outdated", env_get_outdated)
     app.connect("env-get-updated", env_get_updated)
     app.connect("env-updated", env_updated)
