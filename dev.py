@@ -38,11 +38,23 @@ def bootstrap() -> None:
         except (subprocess.CalledProcessError, OSError):
             # Debian without python3-venv: make the venv bare and let pip fill it.
             venv.create(VENV, with_pip=False, clear=True)
-            subprocess.run([sys.executable, "-m", "pip", "--python", str(python),
-                            "install", "--quiet", "pip"], check=True)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "pip",
+                    "--python",
+                    str(python),
+                    "install",
+                    "--quiet",
+                    "pip",
+                ],
+                check=True,
+            )
     if subprocess.run([python, "-c", "import nox"], capture_output=True).returncode:
-        subprocess.run([python, "-m", "pip", "install", "--quiet", pinned("nox")],
-                       check=True)
+        subprocess.run(
+            [python, "-m", "pip", "install", "--quiet", pinned("nox")], check=True
+        )
 
 
 def main(argv: list[str]) -> int:

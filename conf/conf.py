@@ -30,23 +30,38 @@ suppress_warnings: list[str] = []
 
 # --- sphinx-needs: the data and link layer -----------------------------------------
 needs_types = [
-    {"directive": "clause", "title": "Clause", "prefix": f"{council.id_prefix}-",
-     "color": "#FFFFFF", "style": "node"},
+    {
+        "directive": "clause",
+        "title": "Clause",
+        "prefix": f"{council.id_prefix}-",
+        "color": "#FFFFFF",
+        "style": "node",
+    },
 ]
 needs_id_regex = rf"^{council.id_prefix}-\d{{4}}$"
 needs_id_required = True
 needs_title_optional = True
 needs_fields = {
-    "number": {"description": "Display number, computed from position",
-               "schema": {"type": "string"}},
-    "modality": {"description": "must, must-not, should, may or informative",
-                 "schema": {"type": "string"}},
-    "applies_to": {"description": "Keys of the council's role register",
-                   "schema": {"type": "array", "items": {"type": "string"}}},
-    "statutes": {"description": "Keys of the council's statute register",
-                 "schema": {"type": "array", "items": {"type": "string"}}},
-    "section": {"description": "The section file the clause sits in",
-                "schema": {"type": "string"}},
+    "number": {
+        "description": "Display number, computed from position",
+        "schema": {"type": "string"},
+    },
+    "modality": {
+        "description": "must, must-not, should, may or informative",
+        "schema": {"type": "string"},
+    },
+    "applies_to": {
+        "description": "Keys of the council's role register",
+        "schema": {"type": "array", "items": {"type": "string"}},
+    },
+    "statutes": {
+        "description": "Keys of the council's statute register",
+        "schema": {"type": "array", "items": {"type": "string"}},
+    },
+    "section": {
+        "description": "The section file the clause sits in",
+        "schema": {"type": "string"},
+    },
 }
 needs_build_json = True
 needs_reproducible_json = True

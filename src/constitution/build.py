@@ -18,16 +18,32 @@ def source_date_epoch(root: Path) -> str:
     if epoch := os.environ.get("SOURCE_DATE_EPOCH"):
         return epoch
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, check=True,
-                             capture_output=True, text=True).stdout.strip()
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=root,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         out = ""
     return out or "0"
 
 
 def sphinx_args(project: Project, outdir: Path, doctrees: Path) -> list[str]:
-    return ["-W", "--keep-going", "-q", "-b", "html", "-c", str(project.conf),
-            "-d", str(doctrees), str(project.docs), str(outdir)]
+    return [
+        "-W",
+        "--keep-going",
+        "-q",
+        "-b",
+        "html",
+        "-c",
+        str(project.conf),
+        "-d",
+        str(doctrees),
+        str(project.docs),
+        str(outdir),
+    ]
 
 
 def build_site(project: Project, out: Path) -> int:
@@ -44,8 +60,12 @@ def build_site(project: Project, out: Path) -> int:
         return status
     out.parent.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    shutil.copytree(work / "html", staged, dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns(".buildinfo", ".doctrees"))
+    shutil.copytree(
+        work / "html",
+        staged,
+        dirs_exist_ok=True,
+        ignore=shutil.ignore_patterns(".buildinfo", ".doctrees"),
+    )
     old = out.with_name(f".{out.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if out.exists():

@@ -54,6 +54,17 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_next_id(project: Project, args: argparse.Namespace) -> int:
+    try:
+        document = project.document()
+    except ProtocolError as exc:
+        return _report(exc)
+    prefix = project.council().id_prefix
+    used = [int(c.id.rsplit("-", 1)[1]) for c in document.clauses()]
+    print(f"{prefix}-{max(used, default=0) + 1:04d}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="constitution", description=__doc__)
     top.add_argument("--project", default=".", help="a folder inside the project")
@@ -67,6 +78,8 @@ def parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=cmd_serve)
     check = sub.add_parser("check", help="check the protocol sources without building")
     check.set_defaults(run=cmd_check)
+    next_id = sub.add_parser("next-id", help="print the ID to give a new clause")
+    next_id.set_defaults(run=cmd_next_id)
     return top
 
 

@@ -40,36 +40,69 @@ def load_council(path: Path) -> Council:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ProtocolError(
-            [Problem(shown, 0, "council-missing", f"{path} does not exist.",
-                     "Create conf/council.toml (copy the one shipped with the project).")]
+            [
+                Problem(
+                    shown,
+                    0,
+                    "council-missing",
+                    f"{path} does not exist.",
+                    "Create conf/council.toml (copy the one shipped with the project).",
+                )
+            ]
         ) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 0
         raise ProtocolError(
-            [Problem(shown, line, "council-syntax", f"not valid TOML: {exc}",
-                     "Correct the TOML syntax at that line.")]
+            [
+                Problem(
+                    shown,
+                    line,
+                    "council-syntax",
+                    f"not valid TOML: {exc}",
+                    "Correct the TOML syntax at that line.",
+                )
+            ]
         ) from None
     problems: list[Problem] = []
 
     def text(table: dict[str, object], key: str, where: str) -> str:
         value = table.get(key)
         if not isinstance(value, str) or not value.strip():
-            problems.append(Problem(shown, 0, "council-setting",
-                                    f"[{where}] needs a non-empty text value for '{key}'.",
-                                    f'Add {key} = "..." under [{where}].'))
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    "council-setting",
+                    f"[{where}] needs a non-empty text value for '{key}'.",
+                    f'Add {key} = "..." under [{where}].',
+                )
+            )
             return ""
         return value
 
     council = data.get("council", {})
     prefix = text(council, "id_prefix", "council")
     if prefix and not re.fullmatch(r"[A-Z][A-Z0-9]{1,9}", prefix):
-        problems.append(Problem(shown, 0, "council-setting",
-                                f"id_prefix '{prefix}' must be 2-10 capital letters or digits.",
-                                'Use a short prefix such as "MOP".'))
+        problems.append(
+            Problem(
+                shown,
+                0,
+                "council-setting",
+                f"id_prefix '{prefix}' must be 2-10 capital letters or digits.",
+                'Use a short prefix such as "MOP".',
+            )
+        )
     roles = data.get("roles", {})
     if not isinstance(roles, dict) or not roles:
-        problems.append(Problem(shown, 0, "council-setting", "[roles] is missing or empty.",
-                                'Add a [roles] table: member = "Members (councillors)".'))
+        problems.append(
+            Problem(
+                shown,
+                0,
+                "council-setting",
+                "[roles] is missing or empty.",
+                'Add a [roles] table: member = "Members (councillors)".',
+            )
+        )
         roles = {}
     statutes: dict[str, Statute] = {}
     for key, entry in (data.get("statutes") or {}).items():
@@ -78,9 +111,15 @@ def load_council(path: Path) -> Council:
             entry = {}
         url = text(entry, "url", where)
         if url and not url.startswith("https://www.legislation.gov.uk/"):
-            problems.append(Problem(shown, 0, "council-setting",
-                                    f"[{where}] url must be a legislation.gov.uk address.",
-                                    "Link the statute's page on https://www.legislation.gov.uk/."))
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    "council-setting",
+                    f"[{where}] url must be a legislation.gov.uk address.",
+                    "Link the statute's page on https://www.legislation.gov.uk/.",
+                )
+            )
         statutes[key] = Statute(key, text(entry, "title", where), url)
     result = Council(
         name=text(council, "name", "council"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from constitution.build import sphinx_args, source_date_epoch
+from constitution.build import source_date_epoch, sphinx_args
 from constitution.project import Project
 
 

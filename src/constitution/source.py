@@ -15,7 +15,8 @@ from docutils.parsers.rst import Directive, directives
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
-from myst_parser.parsers.directives import MarkupError, parse_directive_text
+from docutils.parsers.rst.states import MarkupError
+from myst_parser.parsers.directives import parse_directive_text
 from myst_parser.parsers.mdit import create_md_parser
 
 from constitution.council import Council
@@ -88,24 +89,34 @@ class _Reader:
         self._pending: list[tuple[str, int, str, str]] = []
         self._terms: list[tuple[str, int, str, str]] = []
 
-    def problem(self, path: str, line: int, code: str, message: str, fix: str,
-                clause: str = "") -> None:
+    def problem(
+        self, path: str, line: int, code: str, message: str, fix: str, clause: str = ""
+    ) -> None:
         self.problems.append(Problem(path, line, code, message, fix, clause))
 
     def read_text(self, path: Path, shown: str) -> str | None:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            self.problem(shown, 0, "file-unreadable", f"cannot be read: {exc.strerror}.",
-                         "Check the file exists and is readable.")
+            self.problem(
+                shown,
+                0,
+                "file-unreadable",
+                f"cannot be read: {exc.strerror}.",
+                "Check the file exists and is readable.",
+            )
             return None
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            self.problem(shown, line, "not-utf8",
-                         f"byte {exc.start} is not UTF-8 text.",
-                         "Save the file as UTF-8 (in most editors: Save As, encoding UTF-8).")
+            self.problem(
+                shown,
+                line,
+                "not-utf8",
+                f"byte {exc.start} is not UTF-8 text.",
+                "Save the file as UTF-8 (in most editors: Save As, encoding UTF-8).",
+            )
             return None
 
     def read(self) -> Document:
@@ -117,23 +128,35 @@ class _Reader:
         title = _first_heading(tokens) or self.council.document
         entries = toctree_entries(tokens)
         if not entries:
-            self.problem(index_shown, 1, "no-sections",
-                         "the protocol index lists no sections.",
-                         "Add a {toctree} listing the section files, one name a line.")
+            self.problem(
+                index_shown,
+                1,
+                "no-sections",
+                "the protocol index lists no sections.",
+                "Add a {toctree} listing the section files, one name a line.",
+            )
         sections = []
         seen: dict[str, int] = {}
         for number, (slug, line) in enumerate(entries, start=1):
             if slug in seen:
-                self.problem(index_shown, line, "section-duplicate",
-                             f"section '{slug}' is listed twice (first at line {seen[slug]}).",
-                             "Remove the second entry from the toctree.")
+                self.problem(
+                    index_shown,
+                    line,
+                    "section-duplicate",
+                    f"section '{slug}' is listed twice (first at line {seen[slug]}).",
+                    "Remove the second entry from the toctree.",
+                )
                 continue
             seen[slug] = line
             path = self.root / f"{slug}.md"
             if not path.is_file():
-                self.problem(index_shown, line, "section-missing",
-                             f"the toctree lists '{slug}' but {slug}.md does not exist.",
-                             f"Create {self.shown_root}/{slug}.md or remove the entry.")
+                self.problem(
+                    index_shown,
+                    line,
+                    "section-missing",
+                    f"the toctree lists '{slug}' but {slug}.md does not exist.",
+                    f"Create {self.shown_root}/{slug}.md or remove the entry.",
+                )
                 continue
             section = self.read_section(path, slug, number)
             if section:
@@ -149,9 +172,13 @@ class _Reader:
     def check_unlisted(self, listed: dict[str, int]) -> None:
         for path in sorted(self.root.glob("*.md")):
             if path.name != INDEX and path.stem not in listed:
-                self.problem(f"{self.shown_root}/{path.name}", 1, "section-unlisted",
-                             "this section file is not listed in the protocol index.",
-                             f"Add '{path.stem}' to the toctree in {self.shown_root}/{INDEX}.")
+                self.problem(
+                    f"{self.shown_root}/{path.name}",
+                    1,
+                    "section-unlisted",
+                    "this section file is not listed in the protocol index.",
+                    f"Add '{path.stem}' to the toctree in {self.shown_root}/{INDEX}.",
+                )
 
     def read_section(self, path: Path, slug: str, number: int) -> Section | None:
         shown = f"{self.shown_root}/{path.name}"
@@ -161,9 +188,13 @@ class _Reader:
         tokens = markdown_tokens(text)
         title = _first_heading(tokens)
         if not title:
-            self.problem(shown, 1, "section-title",
-                         "the section has no title.",
-                         "Start the file with a level-one heading: '# Title'.")
+            self.problem(
+                shown,
+                1,
+                "section-title",
+                "the section has no title.",
+                "Start the file with a level-one heading: '# Title'.",
+            )
         clauses: list[Clause] = []
         for i, token in enumerate(tokens):
             line = (token.map[0] + 1) if token.map else 0
@@ -172,84 +203,146 @@ class _Reader:
             if token.type == "heading_open":
                 continue
             if token.type == "fence" and token.info.strip().startswith("{clause}"):
-                clause = self.read_clause(token, shown, slug, f"{number}.{len(clauses) + 1}")
+                clause = self.read_clause(
+                    token, shown, slug, f"{number}.{len(clauses) + 1}"
+                )
                 if clause:
                     clauses.append(clause)
                 continue
             if token.type.endswith("_close") or _is_comment(tokens, i):
                 continue
-            self.problem(shown, line, "text-outside-clause",
-                         "text outside a clause has no number and cannot be cited.",
-                         "Put it inside a ```{clause} block (use ':modality: informative' "
-                         "for explanation), or delete it.")
+            self.problem(
+                shown,
+                line,
+                "text-outside-clause",
+                "text outside a clause has no number and cannot be cited.",
+                "Put it inside a ```{clause} block (use ':modality: informative' "
+                "for explanation), or delete it.",
+            )
         return Section(slug, number, title or slug, shown, tuple(clauses))
 
-    def read_clause(self, token: Token, shown: str, slug: str, number: str) -> Clause | None:
+    def read_clause(
+        self, token: Token, shown: str, slug: str, number: str
+    ) -> Clause | None:
         line = (token.map[0] + 1) if token.map else 0
-        first_line = token.info.strip()[len("{clause}"):].strip()
+        first_line = token.info.strip()[len("{clause}") :].strip()
         try:
-            parsed = parse_directive_text(ClauseSyntax, first_line, token.content, line=line)
+            parsed = parse_directive_text(
+                ClauseSyntax, first_line, token.content, line=line
+            )
         except MarkupError as exc:
             clause_id = first_line.split()[0] if first_line else ""
-            self.problem(shown, line, "clause-syntax", f"the clause cannot be read: {exc}",
-                         "Write the ID after {clause}, then ':option: value' lines, a "
-                         "blank line and the text.", clause_id)
+            self.problem(
+                shown,
+                line,
+                "clause-syntax",
+                f"the clause cannot be read: {exc}",
+                "Write the ID after {clause}, then ':option: value' lines, a "
+                "blank line and the text.",
+                clause_id,
+            )
             return None
         clause_id = parsed.arguments[0]
+        for warning in parsed.warnings:
+            self.problem(
+                shown,
+                warning.lineno or line,
+                "clause-syntax",
+                f"the clause cannot be read: {warning.msg}",
+                "Use only the options modality, applies-to, statutes, tags and "
+                "defines, each as ':option: value' before a blank line and the text.",
+                clause_id,
+            )
         if not self.council.id_pattern.fullmatch(clause_id):
-            self.problem(shown, line, "clause-id-malformed",
-                         f"'{clause_id}' is not a clause ID.",
-                         f"Use {self.council.id_prefix}- and four digits, e.g. "
-                         f"{self.council.id_prefix}-0042.", clause_id)
+            self.problem(
+                shown,
+                line,
+                "clause-id-malformed",
+                f"'{clause_id}' is not a clause ID.",
+                f"Use {self.council.id_prefix}- and four digits, e.g. "
+                f"{self.council.id_prefix}-0042.",
+                clause_id,
+            )
         options = parsed.options
         option_line = _option_lines(token.content, line)
         modality = options.get("modality", "")
         if modality not in MODALITIES:
-            self.problem(shown, option_line.get("modality", line), "clause-modality",
-                         f"modality '{modality}' is not one of {', '.join(MODALITIES)}."
-                         if modality else "the clause has no ':modality:'.",
-                         f"Add ':modality: X' with X one of {', '.join(MODALITIES)}.",
-                         clause_id)
+            self.problem(
+                shown,
+                option_line.get("modality", line),
+                "clause-modality",
+                f"modality '{modality}' is not one of {', '.join(MODALITIES)}."
+                if modality
+                else "the clause has no ':modality:'.",
+                f"Add ':modality: X' with X one of {', '.join(MODALITIES)}.",
+                clause_id,
+            )
         for role in options.get("applies-to", []):
             if role not in self.council.roles:
-                self.problem(shown, option_line.get("applies-to", line), "unknown-role",
-                             f"'{role}' is not in the role register.",
-                             "Use a key from [roles] in conf/council.toml, or add it there.",
-                             clause_id)
+                self.problem(
+                    shown,
+                    option_line.get("applies-to", line),
+                    "unknown-role",
+                    f"'{role}' is not in the role register.",
+                    "Use a key from [roles] in conf/council.toml, or add it there.",
+                    clause_id,
+                )
         for key in options.get("statutes", []):
             if key not in self.council.statutes:
-                self.problem(shown, option_line.get("statutes", line), "unknown-statute",
-                             f"'{key}' is not in the statute register.",
-                             "Use a key from [statutes] in conf/council.toml, or add it there.",
-                             clause_id)
+                self.problem(
+                    shown,
+                    option_line.get("statutes", line),
+                    "unknown-statute",
+                    f"'{key}' is not in the statute register.",
+                    "Use a key from [statutes] in conf/council.toml, or add it there.",
+                    clause_id,
+                )
         text = "\n".join(parsed.body).strip("\n")
         if not text.strip():
-            self.problem(shown, line, "clause-empty", "the clause has no text.",
-                         "Write the clause's words after its options and a blank line.",
-                         clause_id)
+            self.problem(
+                shown,
+                line,
+                "clause-empty",
+                "the clause has no text.",
+                "Write the clause's words after its options and a blank line.",
+                clause_id,
+            )
         body_line = line + 1 + parsed.body_offset
-        cites = []
+        cites: list[str] = []
         for offset, body_text in enumerate(parsed.body):
             for m in ROLE.finditer(body_text):
                 self.check_role(m, shown, body_line + offset, clause_id, cites)
         return Clause(
-            id=clause_id, number=number, text=text, modality=modality, section=slug,
-            path=shown, line=line, applies_to=tuple(options.get("applies-to", ())),
-            statutes=tuple(options.get("statutes", ())), tags=tuple(options.get("tags", ())),
-            defines=tuple(options.get("defines", ())), cites=tuple(cites),
+            id=clause_id,
+            number=number,
+            text=text,
+            modality=modality,
+            section=slug,
+            path=shown,
+            line=line,
+            applies_to=tuple(options.get("applies-to", ())),
+            statutes=tuple(options.get("statutes", ())),
+            tags=tuple(options.get("tags", ())),
+            defines=tuple(options.get("defines", ())),
+            cites=tuple(cites),
         )
 
-    def check_role(self, m: re.Match[str], shown: str, line: int, clause_id: str,
-                   cites: list[str]) -> None:
+    def check_role(
+        self, m: re.Match[str], shown: str, line: int, clause_id: str, cites: list[str]
+    ) -> None:
         name, target = m.group("name"), role_target(m.group("body"))[1]
         if name == "para":
             cites.append(target)
             self._pending.append((shown, line, clause_id, target))
         elif name == "statute" and target not in self.council.statutes:
-            self.problem(shown, line, "unknown-statute",
-                         f"{{statute}} cites '{target}', which is not in the statute register.",
-                         "Use a key from [statutes] in conf/council.toml, or add it there.",
-                         clause_id)
+            self.problem(
+                shown,
+                line,
+                "unknown-statute",
+                f"{{statute}} cites '{target}', which is not in the statute register.",
+                "Use a key from [statutes] in conf/council.toml, or add it there.",
+                clause_id,
+            )
         elif name == "defined":
             self._terms.append((shown, line, clause_id, target))
 
@@ -258,25 +351,40 @@ class _Reader:
         for clause in document.clauses():
             if clause.id in first:
                 other = first[clause.id]
-                self.problem(clause.path, clause.line, "clause-duplicate-id",
-                             f"{clause.id} is already used at {other.path}:{other.line}.",
-                             "Give this clause the next unused ID (constitution next-id "
-                             "prints it); never reuse an ID.", clause.id)
+                self.problem(
+                    clause.path,
+                    clause.line,
+                    "clause-duplicate-id",
+                    f"{clause.id} is already used at {other.path}:{other.line}.",
+                    "Give this clause the next unused ID (constitution next-id "
+                    "prints it); never reuse an ID.",
+                    clause.id,
+                )
             else:
                 first[clause.id] = clause
 
     def check_references(self, document: Document) -> None:
         for shown, line, clause_id, target in self._pending:
             if document.clause(target) is None:
-                self.problem(shown, line, "unknown-clause-ref",
-                             f"{{para}} cites {target}, which is not a clause of the protocol.",
-                             "Correct the ID, or remove the reference.", clause_id)
+                self.problem(
+                    shown,
+                    line,
+                    "unknown-clause-ref",
+                    f"{{para}} cites {target}, which is not a clause of the protocol.",
+                    "Correct the ID, or remove the reference.",
+                    clause_id,
+                )
         for shown, line, clause_id, term in self._terms:
             if document.definition(term) is None:
-                self.problem(shown, line, "unknown-term",
-                             f"{{defined}} uses '{term}', which no clause defines.",
-                             "Use a term listed in a clause's ':defines:' option, or "
-                             "write {defined}`shown words <term>`.", clause_id)
+                self.problem(
+                    shown,
+                    line,
+                    "unknown-term",
+                    f"{{defined}} uses '{term}', which no clause defines.",
+                    "Use a term listed in a clause's ':defines:' option, or "
+                    "write {defined}`shown words <term>`.",
+                    clause_id,
+                )
 
 
 def _first_heading(tokens: list[Token]) -> str:

@@ -42,11 +42,11 @@ MODALITY_WORDS = {
 }
 
 
-class clause_node(nodes.General, nodes.Element):  # noqa: N801 (docutils naming)
+class clause_node(nodes.General, nodes.Element):
     """A numbered paragraph: number link, text, and its quiet 'about' panel."""
 
 
-class clause_about(nodes.General, nodes.Element):  # noqa: N801
+class clause_about(nodes.General, nodes.Element):
     """The clause's metadata, one click away (rendered as <details>)."""
 
 
@@ -80,9 +80,16 @@ class ConstitutionDomain(Domain):
         if clause_id not in ids:
             ids.append(clause_id)
 
-    def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
-                     typ: str, target: str, node: pending_xref,
-                     contnode: nodes.Element) -> nodes.reference | None:
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
         if typ == "term":
             clause = self.model.definition(target)
             label = contnode.astext()
@@ -90,15 +97,23 @@ class ConstitutionDomain(Domain):
             clause = self.model.clause(target)
             label = f"paragraph {clause.number}" if clause else target
         if clause is None:
-            logger.warning("%s: no clause is %s", typ, target, location=node,
-                           type="constitution", subtype="unresolved")
+            logger.warning(
+                "%s: no clause is %s",
+                typ,
+                target,
+                location=node,
+                type="constitution",
+                subtype="unresolved",
+            )
             return None
         section = self.model.section_of(clause)
         inline = nodes.inline(label, label, classes=[f"constitution-{typ}"])
         title = f"Paragraph {clause.number} ({clause.id})"
         return make_refnode(builder, fromdocname, section.docname, clause.id, inline, title)
 
-    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[tuple[str, nodes.reference]]:
+    def resolve_any_xref(
+        self, *args: Any, **kwargs: Any
+    ) -> list[tuple[str, nodes.reference]]:
         return []
 
 
@@ -119,10 +134,20 @@ class ClauseDirective(ClauseSyntax, SphinxDirective):
         store.note("clauses", self.env.docname, clause_id)
         text = "\n".join(self.content)
         need_nodes = add_need(
-            self.env.app, self.state, self.env.docname, self.lineno, need_type="clause",
-            title=_summary(text), id=clause_id, content=text, tags=list(clause.tags),
-            hide=True, number=clause.number, modality=clause.modality,
-            applies_to=list(clause.applies_to), statutes=list(clause.statutes),
+            self.env.app,
+            self.state,
+            self.env.docname,
+            self.lineno,
+            need_type="clause",
+            title=_summary(text),
+            id=clause_id,
+            content=text,
+            tags=list(clause.tags),
+            hide=True,
+            number=clause.number,
+            modality=clause.modality,
+            applies_to=list(clause.applies_to),
+            statutes=list(clause.statutes),
             section=clause.section,
         )
         node = clause_node(ids=[clause_id], classes=["clause", f"clause-{clause.modality}"])
@@ -131,11 +156,13 @@ class ClauseDirective(ClauseSyntax, SphinxDirective):
         body = nodes.container(classes=["clause-text"])
         body += self.parse_content_to_nodes()
         node += body
-        about = clause_about(clause_id=clause_id, number=clause.number,
-                             modality=clause.modality)
+        about = clause_about(
+            clause_id=clause_id, number=clause.number, modality=clause.modality
+        )
         about["applies_to"] = [store.council.roles[r] for r in clause.applies_to]
-        about["statutes"] = [(s.title, s.url)
-                             for s in (store.council.statutes[k] for k in clause.statutes)]
+        about["statutes"] = [
+            (s.title, s.url) for s in (store.council.statutes[k] for k in clause.statutes)
+        ]
         about["tags"] = list(clause.tags)
         node += about
         return [*need_nodes, node]
@@ -163,8 +190,13 @@ class XrefRole(SphinxRole):
                 store.note("cites", self.env.docname, clause.id)
         else:
             store.note("cites", self.env.docname, target)
-        node = pending_xref(self.rawtext, refdomain="constitution", reftype=self.reftype,
-                            reftarget=target, refexplicit=True)
+        node = pending_xref(
+            self.rawtext,
+            refdomain="constitution",
+            reftype=self.reftype,
+            reftarget=target,
+            refexplicit=True,
+        )
         self.set_source_info(node)
         node += nodes.inline(shown, shown)
         return [node], []
@@ -180,8 +212,9 @@ class StatuteRole(SphinxRole):
             msg = self.inliner.reporter.error(f"unknown statute {key!r}", line=self.lineno)
             return [nodes.problematic(self.rawtext, self.rawtext)], [msg]
         label = statute.title if shown == key else shown
-        return [nodes.reference(self.rawtext, label, refuri=statute.url,
-                                classes=["statute"])], []
+        return [
+            nodes.reference(self.rawtext, label, refuri=statute.url, classes=["statute"])
+        ], []
 
 
 class SiteFileRole(SphinxRole):
@@ -194,12 +227,12 @@ class SiteFileRole(SphinxRole):
 
 
 def visit_clause(self: HTML5Translator, node: clause_node) -> None:
-    ids = node["ids"][0]
+    ids, number = node["ids"][0], node["number"]
     self.body.append(
-        f'<div class="{" ".join(node["classes"])}" id="{ids}" data-number="{node["number"]}">'
+        f'<div class="{" ".join(node["classes"])}" id="{ids}" data-number="{number}">'
         f'<a class="clause-number" href="#{ids}" '
         f'aria-label="Paragraph {node["number"]}, link to this paragraph">'
-        f'{node["number"]}</a>'
+        f"{node['number']}</a>"
     )
 
 
@@ -208,13 +241,17 @@ def depart_clause(self: HTML5Translator, node: clause_node) -> None:
 
 
 def visit_about(self: HTML5Translator, node: clause_about) -> None:
-    rows = [("ID", f'<code>{escape(node["clause_id"])}</code>'),
-            ("Kind", escape(MODALITY_WORDS[node["modality"]]))]
+    rows = [
+        ("ID", f"<code>{escape(node['clause_id'])}</code>"),
+        ("Kind", escape(MODALITY_WORDS[node["modality"]])),
+    ]
     if node["applies_to"]:
         rows.append(("Applies to", escape(", ".join(node["applies_to"]))))
     if node["statutes"]:
-        links = ", ".join(f'<a href="{escape(url)}">{escape(title)}</a>'
-                          for title, url in node["statutes"])
+        links = ", ".join(
+            f'<a href="{escape(url)}">{escape(title)}</a>'
+            for title, url in node["statutes"]
+        )
         rows.append(("Legal basis", links))
     if node["tags"]:
         rows.append(("Topics", escape(", ".join(node["tags"]))))
@@ -226,20 +263,31 @@ def visit_about(self: HTML5Translator, node: clause_about) -> None:
     raise nodes.SkipNode
 
 
-def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: Set[str],
-                     changed: Set[str], removed: Set[str]) -> Iterable[str]:
+def env_get_outdated(
+    app: Sphinx,
+    env: BuildEnvironment,
+    added: Set[str],
+    changed: Set[str],
+    removed: Set[str],
+) -> Iterable[str]:
     """Re-read pages whose clauses were renumbered by edits elsewhere."""
     store = domain(env)
     fresh = {c.id: c.number for c in store.model.clauses()}
     old = store.data["numbers"]
-    store.moved = frozenset(k for k in fresh.keys() | old.keys() if fresh.get(k) != old.get(k))
-    return [doc for doc, ids in store.data["clauses"].items() if store.moved.intersection(ids)]
+    store.moved = frozenset(
+        k for k in fresh.keys() | old.keys() if fresh.get(k) != old.get(k)
+    )
+    return [
+        doc for doc, ids in store.data["clauses"].items() if store.moved.intersection(ids)
+    ]
 
 
 def env_get_updated(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     """Rewrite pages that cite a clause whose number moved."""
     store = domain(env)
-    return [doc for doc, ids in store.data["cites"].items() if store.moved.intersection(ids)]
+    return [
+        doc for doc, ids in store.data["cites"].items() if store.moved.intersection(ids)
+    ]
 
 
 def env_updated(app: Sphinx, env: BuildEnvironment) -> None:

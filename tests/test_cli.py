@@ -1,0 +1,44 @@
+"""The command line, black-box: exact output and exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from constitution.project import Project
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "constitution", *args], cwd=cwd,
+                          capture_output=True, text=True, check=False)
+
+
+def test_check_passes_on_the_model_protocol(project: Project) -> None:
+    result = run("check", cwd=project.root)
+    assert (result.returncode, result.stdout) == (0, "OK: 25 sections, 207 clauses.\n")
+
+
+def test_check_reports_each_problem_and_fails(scratch: Project) -> None:
+    path = scratch.protocol / "review.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("MOP-0207", "MOP-0206"),
+                    encoding="utf-8")
+    result = run("check", cwd=scratch.protocol)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[:2] == [
+        "protocol/review.md:29: clause-duplicate-id [MOP-0206]: MOP-0206 is already used "
+        "at protocol/review.md:20.",
+        "    How to fix: Give this clause the next unused ID (constitution next-id prints "
+        "it); never reuse an ID.",
+    ]
+    assert result.stdout.endswith("\n1 problem(s) found.\n")
+
+
+def test_next_id(project: Project) -> None:
+    assert run("next-id", cwd=project.root).stdout == "MOP-0208\n"
+
+
+def test_outside_a_project(tmp_path: Path) -> None:
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "no conf/council.toml" in result.stderr

@@ -1,0 +1,152 @@
+"""The built site: every clause once, numbered and anchored; references and data agree."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from conftest import Site
+from constitution.build import build_site
+from constitution.cli import main
+from constitution.model import Document
+from constitution.project import Project
+
+
+def test_every_clause_once_with_number_and_anchor(site: Site, document: Document) -> None:
+    seen: Counter[str] = Counter()
+    for section in document.sections:
+        page = site.page(f"{section.docname}.html")
+        heading = page.select_one("h1 .section-number")
+        assert heading is not None and heading.get_text().strip() == f"{section.number}."
+        for div in page.select("div.clause"):
+            clause = document.clause(div["id"])
+            assert clause is not None and clause.section == section.slug
+            link = div.select_one("a.clause-number")
+            assert link is not None
+            assert (link["href"], link.get_text()) == (f"#{clause.id}", clause.number)
+            seen[clause.id] += 1
+    assert seen == Counter(c.id for c in document.clauses())
+
+
+def test_cross_references_show_the_current_number(site: Site, document: Document) -> None:
+    checked = 0
+    for section in document.sections:
+        for ref in site.page(f"{section.docname}.html").select(
+            "a:has(> .constitution-para)"
+        ):
+            target = document.clause(ref["href"].rsplit("#", 1)[1])
+            assert target is not None
+            assert ref["href"] == (
+                f"#{target.id}"
+                if target.section == section.slug
+                else f"{target.section}.html#{target.id}"
+            )
+            assert ref.get_text() == f"paragraph {target.number}"
+            checked += 1
+    assert checked == sum(len(c.cites) for c in document.clauses()) > 0
+
+
+def test_defined_terms_and_statutes_link(site: Site, document: Document) -> None:
+    page = site.page("protocol/roles-of-officers.html")
+    term = page.select_one("a:has(> .constitution-term)")
+    assert term is not None and term["href"].startswith("definitions.html#")
+    defining = document.clause(term["href"].rsplit("#", 1)[1])
+    assert defining is not None and defining.defines
+    statute = page.select_one(".clause-about a[href^='https://www.legislation.gov.uk/']")
+    assert statute is not None
+
+
+def test_model_and_needs_json_agree(site: Site, document: Document) -> None:
+    needs = site.needs()
+    assert set(needs) == {c.id for c in document.clauses()}
+    for clause in document.clauses():
+        need = needs[clause.id]
+        assert need["type"] == "clause"
+        assert need["number"] == clause.number
+        assert need["content"] == clause.text
+        assert need["modality"] == clause.modality
+        assert need["applies_to"] == list(clause.applies_to)
+        assert need["statutes"] == list(clause.statutes)
+        assert need["tags"] == list(clause.tags)
+        assert need["section"] == clause.section
+        assert need["docname"] == f"protocol/{clause.section}"
+
+
+def cited_clause(document: Document) -> tuple[str, str]:
+    """A clause cited from another section, and the section citing it."""
+    for clause in document.clauses():
+        for target in clause.cites:
+            cited = document.clause(target)
+            if cited and cited.section != clause.section:
+                return cited.id, clause.section
+    raise AssertionError("the model protocol has no cross-section reference")
+
+
+def insert_clause_before(project: Project, clause_id: str) -> None:
+    clause = project.document().clause(clause_id)
+    assert clause is not None
+    path = project.root / clause.path
+    text = path.read_text(encoding="utf-8")
+    new = "```{clause} MOP-0999\n:modality: informative\n\nAn inserted paragraph.\n```\n\n"
+    marker = f"```{{clause}} {clause_id}"
+    path.write_text(text.replace(marker, new + marker, 1), encoding="utf-8")
+
+
+def test_inserting_a_clause_renumbers_it_and_references(
+    scratch: Project, build: Callable[[Project], Site]
+) -> None:
+    before = scratch.document()
+    target_id, citing = cited_clause(before)
+    target = before.clause(target_id)
+    assert target is not None
+    # First build, then insert and rebuild incrementally: the citing page is unchanged
+    # on disk, yet must show the new number (stale cross-page data is the classic bug).
+    build(scratch)
+    insert_clause_before(scratch, target_id)
+    after = scratch.document()
+    moved = after.clause(target_id)
+    assert moved is not None
+    section, index = target.number.split(".")
+    assert moved.number == f"{section}.{int(index) + 1}"
+    site = build(scratch)
+    page = site.page(f"protocol/{citing}.html")
+    refs = [a.get_text() for a in page.select(f"a[href$='#{target_id}']")]
+    assert refs and all(r == f"paragraph {moved.number}" for r in refs)
+    own = site.page(f"protocol/{target.section}.html").select_one(
+        f"#{target_id} .clause-number"
+    )
+    assert own is not None and own.get_text() == moved.number
+    assert site.needs()[target_id]["number"] == moved.number
+
+
+def test_build_stops_on_bad_input_and_keeps_the_last_site(
+    scratch: Project, build: Callable[[Project], Site], capsys: object
+) -> None:
+    site = build(scratch)
+    good = (site.out / "index.html").read_bytes()
+    path = scratch.protocol / "principles.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("MOP-0029", "MOP-0028"), encoding="utf-8"
+    )
+    status = main(["--project", str(scratch.root), "build", "--out", str(site.out)])
+    err = capsys.readouterr().err  # type: ignore[attr-defined]
+    assert status == 1
+    assert "protocol/principles.md:12: clause-duplicate-id [MOP-0028]" in err
+    assert "How to fix:" in err
+    assert (site.out / "index.html").read_bytes() == good
+
+
+def test_raw_html_in_a_clause_is_shown_as_text(scratch: Project) -> None:
+    path = scratch.protocol / "review.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "at any time.", 'at any time. <script>alert(1)</script> <b onclick="x()">b</b>'
+        ),
+        encoding="utf-8",
+    )
+    out = scratch.root / "_site"
+    assert build_site(scratch, out) == 0
+    page = Site(out).page("protocol/review.html")
+    assert not [s for s in page.select("script") if "alert" in s.get_text()]
+    assert not page.select("[onclick]")
+    assert "<script>alert(1)</script>" in page.select_one("#MOP-0207").get_text()

@@ -1,0 +1,218 @@
+"""The model parser: numbering, references, and each bad input's message."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from constitution.model import MODALITIES, Document
+from constitution.problems import ProtocolError
+from constitution.project import Project
+
+
+def test_model_protocol_is_complete(document: Document) -> None:
+    clauses = list(document.clauses())
+    assert len(document.sections) >= 18
+    assert len(clauses) >= 150
+    titles = {s.title for s in document.sections}
+    assert {"Purpose and status", "Definitions", "Review of this protocol"} <= titles
+    assert {c.modality for c in clauses} == set(MODALITIES)
+
+
+def test_numbers_follow_position(document: Document) -> None:
+    for s_index, section in enumerate(document.sections, start=1):
+        assert section.number == s_index
+        for c_index, clause in enumerate(section.clauses, start=1):
+            assert clause.number == f"{s_index}.{c_index}"
+
+
+def test_ids_are_unique_and_well_formed(document: Document) -> None:
+    ids = [c.id for c in document.clauses()]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"MOP-\d{4}", i) for i in ids)
+
+
+def test_every_citation_and_term_resolves(document: Document) -> None:
+    for clause in document.clauses():
+        for target in clause.cites:
+            assert document.clause(target) is not None
+    assert document.definition("Monitoring Officer") is not None
+    assert document.definition("monitoring officer") is not None
+
+
+def edit(project: Project, name: str, old: str, new: str) -> Path:
+    path = project.protocol / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def problems_of(project: Project) -> list[str]:
+    with pytest.raises(ProtocolError) as caught:
+        project.document()
+    return [f"{p.file}:{p.line}:{p.code}:{p.clause}:{p.fix}" for p in caught.value.problems]
+
+
+BAD_INPUTS = [
+    # (case, file, text replaced, replacement, code, clause, words of the fix, line)
+    (
+        "duplicate id",
+        "principles.md",
+        "{clause} MOP-0029",
+        "{clause} MOP-0028",
+        "clause-duplicate-id",
+        "MOP-0028",
+        "next unused ID",
+        12,
+    ),
+    (
+        "missing id",
+        "principles.md",
+        "{clause} MOP-0029",
+        "{clause}",
+        "clause-syntax",
+        "",
+        "Write the ID",
+        12,
+    ),
+    (
+        "malformed id",
+        "principles.md",
+        "{clause} MOP-0029",
+        "{clause} MOP-29",
+        "clause-id-malformed",
+        "MOP-29",
+        "four digits",
+        12,
+    ),
+    (
+        "unknown clause",
+        "principles.md",
+        "courtesy and respect,",
+        "courtesy and respect ({para}`MOP-9999`),",
+        "unknown-clause-ref",
+        "MOP-0029",
+        "Correct the ID",
+        17,
+    ),
+    (
+        "unknown role",
+        "principles.md",
+        "MOP-0029\n:modality: must\n:applies-to: member, officer",
+        "MOP-0029\n:modality: must\n:applies-to: member, alderman",
+        "unknown-role",
+        "MOP-0029",
+        "[roles]",
+        14,
+    ),
+    (
+        "unknown statute",
+        "principles.md",
+        ":statutes: equality2010-s149",
+        ":statutes: magna-carta",
+        "unknown-statute",
+        "MOP-0032",
+        "[statutes]",
+        38,
+    ),
+    (
+        "unknown term",
+        "principles.md",
+        "courtesy and respect,",
+        "courtesy and {defined}`gravitas`,",
+        "unknown-term",
+        "MOP-0029",
+        "':defines:'",
+        17,
+    ),
+    (
+        "bad modality",
+        "principles.md",
+        "MOP-0029\n:modality: must",
+        "MOP-0029\n:modality: shall",
+        "clause-modality",
+        "MOP-0029",
+        "must, must-not",
+        13,
+    ),
+    (
+        "unknown option",
+        "principles.md",
+        "MOP-0029\n:modality: must",
+        "MOP-0029\n:colour: red\n:modality: must",
+        "clause-syntax",
+        "MOP-0029",
+        "Use only the options",
+        13,
+    ),
+    (
+        "text outside a clause",
+        "principles.md",
+        "# Principles\n",
+        "# Principles\n\nStray words.\n",
+        "text-outside-clause",
+        "",
+        "informative",
+        3,
+    ),
+    (
+        "empty clause",
+        "review.md",
+        "Any member or officer may suggest a change to this "
+        "protocol to the Monitoring Officer at any time.",
+        "",
+        "clause-empty",
+        "MOP-0207",
+        "Write the clause",
+        29,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "name", "old", "new", "code", "clause", "fix", "line"),
+    BAD_INPUTS,
+    ids=[b[0] for b in BAD_INPUTS],
+)
+def test_bad_input_is_located_and_explained(
+    scratch: Project,
+    case: str,
+    name: str,
+    old: str,
+    new: str,
+    code: str,
+    clause: str,
+    fix: str,
+    line: int,
+) -> None:
+    edit(scratch, name, old, new)
+    found = problems_of(scratch)
+    assert [
+        p
+        for p in found
+        if p.startswith(f"protocol/{name}:{line}:{code}:{clause}:") and fix in p
+    ], f"{case}: expected {code} at line {line}, got {found}"
+
+
+def test_non_utf8_file(scratch: Project) -> None:
+    path = scratch.protocol / "review.md"
+    path.write_bytes(path.read_bytes() + b"\n\xff\xfe broken\n")
+    (problem,) = problems_of(scratch)
+    assert problem.startswith("protocol/review.md:") and ":not-utf8:" in problem
+
+
+def test_unlisted_and_missing_sections(scratch: Project) -> None:
+    (scratch.protocol / "orphan.md").write_text("# Orphan\n", encoding="utf-8")
+    index = scratch.protocol / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace("review\n", "review\nghost\n"),
+        encoding="utf-8",
+    )
+    found = problems_of(scratch)
+    assert any("protocol/orphan.md:1:section-unlisted" in p for p in found)
+    assert any(
+        ":section-missing:" in p and p.startswith("protocol/index.md:") for p in found
+    )
