@@ -10,8 +10,13 @@ from constitution.project import Project
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "constitution", *args], cwd=cwd,
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "constitution", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def test_check_passes_on_the_model_protocol(project: Project) -> None:
@@ -21,8 +26,9 @@ def test_check_passes_on_the_model_protocol(project: Project) -> None:
 
 def test_check_reports_each_problem_and_fails(scratch: Project) -> None:
     path = scratch.protocol / "review.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("MOP-0207", "MOP-0206"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("MOP-0207", "MOP-0206"), encoding="utf-8"
+    )
     result = run("check", cwd=scratch.protocol)
     assert result.returncode == 1
     assert result.stdout.splitlines()[:2] == [

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docutils.parsers.rst import Directive, directives
+from docutils.parsers.rst.states import MarkupError
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
-from docutils.parsers.rst.states import MarkupError
 from myst_parser.parsers.directives import parse_directive_text
 from myst_parser.parsers.mdit import create_md_parser
 
