@@ -12,6 +12,16 @@ from sphinx.cmd.build import build_main
 
 from constitution.project import Project
 
+# Build bookkeeping, and files sphinx-needs always writes that the public site does not
+# need: a report with timings in it (never reproducible) and a JavaScript redirector.
+NOT_PUBLISHED = (
+    ".buildinfo",
+    ".doctrees",
+    "_sources",
+    "schema_violations.json",
+    "permalink.html",
+)
+
 
 def source_date_epoch(root: Path) -> str:
     """The commit time of HEAD, so that a build's dates come from its sources."""

@@ -203,6 +203,16 @@ class _Reader:
             if token.type == "heading_open":
                 continue
             if token.type == "fence" and token.info.strip().startswith("{clause}"):
+                if not _closed(token, text):
+                    self.problem(
+                        shown,
+                        line,
+                        "clause-unclosed",
+                        "this clause's block is never closed, so it swallows "
+                        "the rest of the file.",
+                        f"End the clause with a line of {token.markup} alone.",
+                    )
+                    continue
                 clause = self.read_clause(
                     token, shown, slug, f"{number}.{len(clauses) + 1}"
                 )
@@ -392,6 +402,13 @@ def _first_heading(tokens: list[Token]) -> str:
         if token.type == "heading_open" and token.tag == "h1":
             return tokens[i + 1].content.strip()
     return ""
+
+
+def _closed(token: Token, text: str) -> bool:
+    """Whether a fence ends with its closing line (an unclosed one runs to the end)."""
+    lines = text.splitlines()
+    last = token.map[1] - 1 if token.map else -1
+    return 0 < last < len(lines) and lines[last].strip().startswith(token.markup)
 
 
 def _is_comment(tokens: list[Token], i: int) -> bool:
