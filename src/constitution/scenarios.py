@@ -1,0 +1,424 @@
+"""Executable scenario checks: situations in, the protocol's determination out.
+
+A scenario (YAML, written by editors) states facts and the determination editors expect.
+A rule book (Python, in checks/rules.py) holds one rule per clause-and-situation: when
+its condition holds on the facts, it contributes its effect and cites its clause. A check
+passes only when the outcome AND the cited clauses both match.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import holidays
+import yaml
+
+from constitution.problems import Problem, ProtocolError
+
+# ---------------------------------------------------------------- dates
+
+
+@cache
+def _bank_holidays(year: int) -> frozenset[dt.date]:
+    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
+
+
+def is_working_day(day: dt.date) -> bool:
+    """Not a weekend, nor Christmas Day, Good Friday or a bank holiday in England."""
+    return day.weekday() < 5 and day not in _bank_holidays(day.year)
+
+
+def add_working_days(start: dt.date, days: int) -> dt.date:
+    """The date ``days`` working days after ``start`` (start itself not counted)."""
+    day = start
+    while days:
+        day += dt.timedelta(days=1)
+        days -= is_working_day(day)
+    return day
+
+
+# ---------------------------------------------------------------- facts vocabulary
+
+
+@dataclass(frozen=True)
+class FactType:
+    """What a fact's value may be: 'bool', 'date', 'int', or one of ``choices``."""
+
+    kind: str
+    choices: tuple[str, ...] = ()
+
+    def parse(self, value: object) -> object:
+        if self.kind == "bool":
+            if isinstance(value, bool):
+                return value
+            raise ValueError("must be true or false")
+        if self.kind == "int":
+            if isinstance(value, int) and not isinstance(value, bool):
+                return value
+            raise ValueError("must be a whole number")
+        if self.kind == "date":
+            try:
+                return dt.date.fromisoformat(str(value))
+            except ValueError:
+                raise ValueError(f"'{value}' is not a real date in the form YYYY-MM-DD") from None
+        if str(value) in self.choices:
+            return str(value)
+        raise ValueError(f"'{value}' is not one of: {', '.join(self.choices)}")
+
+
+BOOL, DATE, INT = FactType("bool"), FactType("date"), FactType("int")
+
+
+def one_of(*choices: str) -> FactType:
+    return FactType("choice", tuple(choices))
+
+
+Facts = Mapping[str, Any]
+
+# ---------------------------------------------------------------- determinations
+
+
+@dataclass(frozen=True, order=True)
+class Duty:
+    who: str
+    what: str
+    by: dt.date | None = None
+
+    def __str__(self) -> str:
+        return f"{self.who} must {self.what}" + (f" by {self.by:%a %d %b %Y}" if self.by else "")
+
+
+@dataclass(frozen=True)
+class Determination:
+    """The protocol's answer: permitted or not, duties, who decides, and the clauses."""
+
+    permitted: bool | None = None
+    duties: frozenset[Duty] = frozenset()
+    decides: str | None = None
+    clauses: frozenset[str] = frozenset()
+
+    def differences(self, got: Determination) -> list[str]:
+        """Plain-words differences between this (expected) and ``got``."""
+        lines = []
+        if self.permitted != got.permitted:
+            lines.append(f"permitted: expected {_yes_no(self.permitted)}, "
+                         f"the protocol gave {_yes_no(got.permitted)}")
+        for duty in sorted(self.duties - got.duties):
+            lines.append(f"expected duty not given: {duty}")
+        for duty in sorted(got.duties - self.duties):
+            lines.append(f"duty given but not expected: {duty}")
+        if self.decides != got.decides:
+            lines.append(f"decides: expected {self.decides or 'nobody named'}, "
+                         f"the protocol gave {got.decides or 'nobody named'}")
+        if missing := sorted(self.clauses - got.clauses):
+            lines.append(f"clauses expected but not applied: {', '.join(missing)}")
+        if extra := sorted(got.clauses - self.clauses):
+            lines.append(f"clauses applied but not expected: {', '.join(extra)}")
+        return lines
+
+
+def _yes_no(value: bool | None) -> str:
+    return {True: "permitted", False: "not permitted", None: "no answer"}[value]
+
+
+# ---------------------------------------------------------------- rules
+
+
+@dataclass(frozen=True)
+class Effect:
+    """What a rule contributes: forbid, allow, a duty, or who decides."""
+
+    kind: str
+    who: str = ""
+    what: str = ""
+    due: Callable[[Facts], dt.date | None] | None = None
+
+
+def forbid() -> Effect:
+    return Effect("forbid")
+
+
+def allow() -> Effect:
+    return Effect("allow")
+
+
+def duty(who: str, what: str, due: Callable[[Facts], dt.date | None] | None = None) -> Effect:
+    return Effect("duty", who, what, due)
+
+
+def decides(who: str) -> Effect:
+    return Effect("decides", who)
+
+
+@dataclass(frozen=True)
+class Rule:
+    clause: str
+    act: str
+    effect: Effect
+    when: Callable[[Facts], bool]
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass
+class RuleBook:
+    """The rules model of one protocol: its facts vocabulary and its rules."""
+
+    facts: dict[str, FactType]
+    rules: list[Rule] = field(default_factory=list)
+
+    def on(self, act: str, clause: str, effect: Effect,
+           when: Callable[[Facts], bool] = lambda f: True, name: str = "") -> None:
+        acts = self.facts["act"].choices
+        if act not in acts:
+            raise ValueError(f"rule for {clause}: act {act!r} is not in the vocabulary")
+        label = name or f"{clause} {effect.kind} on {act}"
+        self.rules.append(Rule(clause, act, effect, when, f"{label} (#{len(self.rules) + 1})"))
+
+    def determine(self, facts: Facts, disabled: Rule | None = None) -> Determination:
+        fired = [r for r in self.rules
+                 if r is not disabled and r.act == facts.get("act") and r.when(facts)]
+        kinds = {r.effect.kind for r in fired}
+        permitted = False if "forbid" in kinds else True if "allow" in kinds else None
+        duties = frozenset(Duty(_who(r.effect.who, facts), r.effect.what,
+                                r.effect.due(facts) if r.effect.due else None)
+                           for r in fired if r.effect.kind == "duty")
+        deciders = sorted({r.effect.who for r in fired if r.effect.kind == "decides"})
+        return Determination(permitted, duties, deciders[0] if deciders else None,
+                             frozenset(r.clause for r in fired))
+
+    def cited(self) -> set[str]:
+        return {r.clause for r in self.rules}
+
+
+def _who(who: str, facts: Facts) -> str:
+    """'actor' and 'towards' name whoever the facts say acted or was acted towards."""
+    return str(facts.get(who, who)) if who in ("actor", "towards") else who
+
+
+# ---------------------------------------------------------------- scenarios
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title: str
+    facts: dict[str, Any]
+    expect: Determination
+    path: str
+    line: int
+
+    @property
+    def act(self) -> str:
+        return str(self.facts.get("act", ""))
+
+
+SCENARIO_ID = re.compile(r"SC-[A-Z]+-\d{3}")
+TOP_KEYS = {"id", "title", "facts", "expect"}
+EXPECT_KEYS = {"permitted", "duties", "decides", "clauses"}
+DUTY_KEYS = {"who", "must", "by"}
+# Words that state an answer rather than a fact: a scenario's facts may not use them.
+ANSWER_WORDS = re.compile(
+    r"\b(permitted|not permitted|allowed|forbidden|prohibited|breach(es)?|compliant|"
+    r"verdict|outcome|clauses?|paragraphs?|para|lawful|unlawful)\b", re.I)
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+class _ScenarioReader:
+    def __init__(self, path: Path, shown: str, book: RuleBook, clause_ids: set[str],
+                 id_pattern: re.Pattern[str]) -> None:
+        self.path, self.shown, self.book = path, shown, book
+        self.clause_ids, self.id_pattern = clause_ids, id_pattern
+        self.problems: list[Problem] = []
+
+    def problem(self, line: int, code: str, message: str, fix: str, clause: str = "") -> None:
+        self.problems.append(Problem(self.shown, line, code, message, fix, clause))
+
+    def read(self) -> list[Scenario]:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+            for event in yaml.parse(text, Loader=yaml.SafeLoader):
+                if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                    line = int(event.start_mark.line) + 1
+                    self.problem(line, "scenario-yaml", "YAML anchors and aliases are "
+                                 "not allowed in scenario files.",
+                                 "Write each value out in full.")
+                    return []
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
+        except UnicodeDecodeError:
+            self.problem(0, "not-utf8", "the file is not UTF-8 text.", "Save it as UTF-8.")
+            return []
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            self.problem(int(mark.line) + 1 if mark else 0, "scenario-yaml",
+                         f"not valid YAML: {exc.problem}",
+                         "Check the indentation and punctuation on that line.")
+            return []
+        if root is None:
+            self.problem(1, "scenario-empty", "the file holds no scenarios.",
+                         "Write a list of scenarios, each starting '- id: SC-...'.")
+            return []
+        if not isinstance(root, yaml.SequenceNode):
+            self.problem(_line(root), "scenario-shape", "the file must be a list of scenarios.",
+                         "Start each scenario with '- id: SC-...'.")
+            return []
+        return [s for node in root.value if (s := self.scenario(node))]
+
+    def mapping(self, node: yaml.Node, what: str, keys: set[str]) -> dict[str, yaml.Node]:
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(_line(node), "scenario-shape", f"{what} must be a mapping of names "
+                         "to values.", f"Write {what} as 'name: value' lines.")
+            return {}
+        out: dict[str, yaml.Node] = {}
+        for key_node, value in node.value:
+            key = str(key_node.value)
+            if keys and key not in keys:
+                self.problem(_line(key_node), "scenario-field",
+                             f"'{key}' is not a field of {what}.",
+                             f"Use only: {', '.join(sorted(keys))}.")
+            elif key in out:
+                self.problem(_line(key_node), "scenario-field",
+                             f"'{key}' is given twice in {what}.", "Keep one of them.")
+            else:
+                out[key] = value
+        return out
+
+    @staticmethod
+    def scalar(node: yaml.Node) -> object:
+        """A plain value as YAML 1.1 types it; dates stay text, checked where used."""
+        if not isinstance(node, yaml.ScalarNode):
+            return node
+        if node.tag.endswith(":bool"):
+            return node.value.lower() in {"true", "yes", "on"}
+        if node.tag.endswith(":int"):
+            return int(node.value.replace("_", ""), 0)
+        if node.tag.endswith(":null"):
+            return None
+        return node.value
+
+    def scenario(self, node: yaml.Node) -> Scenario | None:
+        before = len(self.problems)
+        top = self.mapping(node, "a scenario", TOP_KEYS)
+        for key in sorted(TOP_KEYS - top.keys()):
+            if isinstance(node, yaml.MappingNode):
+                self.problem(_line(node), "scenario-field", f"the scenario has no '{key}'.",
+                             f"Add '{key}:' to it.")
+        sid = str(self.scalar(top["id"])) if "id" in top else ""
+        if "id" in top and not SCENARIO_ID.fullmatch(sid):
+            self.problem(_line(top["id"]), "scenario-id", f"'{sid}' is not a scenario ID.",
+                         "Use SC-, capital letters, a hyphen and three digits: SC-ENQ-001.")
+        facts = self.facts(top["facts"]) if "facts" in top else {}
+        expect = self.expect(top["expect"]) if "expect" in top else Determination()
+        if len(self.problems) > before:
+            return None
+        return Scenario(sid, str(self.scalar(top["title"])), facts, expect, self.shown,
+                        _line(node))
+
+    def facts(self, node: yaml.Node) -> dict[str, Any]:
+        facts: dict[str, Any] = {}
+        for key, value_node in self.mapping(node, "facts", set()).items():
+            line = _line(value_node)
+            ftype = self.book.facts.get(key)
+            if ftype is None:
+                self.problem(line, "scenario-fact", f"'{key}' is not a known fact.",
+                             "Use a fact from the vocabulary in checks/rules.py (FACTS), "
+                             "or add it there with the rule that reads it.")
+                continue
+            value = self.scalar(value_node)
+            if isinstance(value, yaml.Node):
+                self.problem(line, "scenario-fact", f"fact '{key}' must be a single value.",
+                             "Give one value; split a list into separate facts.")
+                continue
+            if self.id_pattern.search(str(value)) or ANSWER_WORDS.search(f"{key} {value}"):
+                self.problem(line, "scenario-names-answer",
+                             f"the fact '{key}: {value}' names a clause or an answer.",
+                             "State only what happened (who, what, when); put the answer "
+                             "under 'expect'.")
+                continue
+            try:
+                facts[key] = ftype.parse(value)
+            except ValueError as exc:
+                self.problem(line, "scenario-fact", f"fact '{key}' {exc}.",
+                             "Correct the value.")
+        if "act" not in facts and not any(p.code == "scenario-fact" for p in self.problems):
+            self.problem(_line(node), "scenario-fact", "the facts do not say what was done.",
+                         "Add 'act:' with a value from the vocabulary in checks/rules.py.")
+        return facts
+
+    def expect(self, node: yaml.Node) -> Determination:
+        fields = self.mapping(node, "expect", EXPECT_KEYS)
+        permitted = None
+        if "permitted" in fields:
+            value = self.scalar(fields["permitted"])
+            if not isinstance(value, bool):
+                self.problem(_line(fields["permitted"]), "scenario-expect",
+                             "'permitted' must be true or false.", "Write true or false.")
+            else:
+                permitted = value
+        duties = set()
+        duties_node = fields.get("duties")
+        for item in duties_node.value if isinstance(duties_node, yaml.SequenceNode) else []:
+            d = self.mapping(item, "a duty", DUTY_KEYS)
+            by = None
+            if "by" in d:
+                try:
+                    by = DATE.parse(self.scalar(d["by"]))
+                except ValueError as exc:
+                    self.problem(_line(d["by"]), "scenario-expect", f"'by' {exc}.",
+                                 "Write the date as YYYY-MM-DD.")
+            if "who" in d and "must" in d:
+                duties.add(Duty(str(self.scalar(d["who"])), str(self.scalar(d["must"])), by))
+            else:
+                self.problem(_line(item), "scenario-expect", "a duty needs 'who' and 'must'.",
+                             "Write '- who: ROLE' and 'must: WHAT'.")
+        clauses = set()
+        clauses_node = fields.get("clauses")
+        if not isinstance(clauses_node, yaml.SequenceNode) or not clauses_node.value:
+            self.problem(_line(node), "scenario-expect", "the expectation names no clauses.",
+                         "List the clauses that decide it: 'clauses: [MOP-0042]'.")
+        else:
+            for item in clauses_node.value:
+                cid = str(item.value)
+                if cid not in self.clause_ids:
+                    self.problem(_line(item), "scenario-unknown-clause",
+                                 f"{cid} is not a clause of the protocol.",
+                                 "Cite the ID of a clause in force (see 'About paragraph').",
+                                 cid)
+                clauses.add(cid)
+        decides = str(self.scalar(fields["decides"])) if "decides" in fields else None
+        return Determination(permitted, frozenset(duties), decides, frozenset(clauses))
+
+
+def load_scenarios(paths: Iterable[Path], root: Path, book: RuleBook, clause_ids: set[str],
+                   id_pattern: re.Pattern[str]) -> list[Scenario]:
+    """Read scenario files; raise ProtocolError with every problem found."""
+    scenarios: list[Scenario] = []
+    problems: list[Problem] = []
+    for path in sorted(paths):
+        reader = _ScenarioReader(path, path.relative_to(root).as_posix(), book, clause_ids,
+                                 id_pattern)
+        scenarios.extend(reader.read())
+        problems.extend(reader.problems)
+    seen: dict[str, Scenario] = {}
+    for scenario in scenarios:
+        if scenario.id in seen:
+            first = seen[scenario.id]
+            problems.append(Problem(scenario.path, scenario.line, "scenario-duplicate-id",
+                                    f"{scenario.id} is already used at "
+                                    f"{first.path}:{first.line}.",
+                                    "Give this scenario a new ID."))
+        seen.setdefault(scenario.id, scenario)
+    if problems:
+        raise ProtocolError(problems)
+    return scenarios
