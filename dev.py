@@ -52,9 +52,7 @@ def bootstrap() -> None:
                 check=True,
             )
     if subprocess.run([python, "-c", "import nox"], capture_output=True).returncode:
-        subprocess.run(
-            [python, "-m", "pip", "install", "--quiet", pinned("nox")], check=True
-        )
+        subprocess.run([python, "-m", "pip", "install", "--quiet", pinned("nox")], check=True)
 
 
 def main(argv: list[str]) -> int:

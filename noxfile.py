@@ -42,6 +42,13 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session
+def mutants(session: nox.Session) -> None:
+    """Disable each rule of the rules model in turn; some scenario must then fail."""
+    install(session)
+    session.run("constitution", "mutants")
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     """ruff (lint and format) and mypy on the package."""
     install(session, "lint")

@@ -26,34 +26,97 @@ from constitution.scenarios import (
     one_of,
 )
 
-MEMBERS = ("member", "co-opted-member", "mayor", "leader", "cabinet-member",
-           "committee-chair", "scrutiny-member", "group-leader", "ward-member")
-OFFICERS = ("officer", "junior-officer", "senior-officer", "chief-officer",
-            "head-of-paid-service", "monitoring-officer", "chief-finance-officer",
-            "political-assistant", "communications", "agency-worker")
+MEMBERS = (
+    "member",
+    "co-opted-member",
+    "mayor",
+    "leader",
+    "cabinet-member",
+    "committee-chair",
+    "scrutiny-member",
+    "group-leader",
+    "ward-member",
+)
+OFFICERS = (
+    "officer",
+    "junior-officer",
+    "senior-officer",
+    "chief-officer",
+    "head-of-paid-service",
+    "monitoring-officer",
+    "chief-finance-officer",
+    "political-assistant",
+    "communications",
+    "agency-worker",
+)
 PEOPLE = (*MEMBERS, *OFFICERS, "partner-officer")
 
 ACTS = (
-    "ask-whether-bound", "ask-meaning", "behave-towards", "deal-with-council-privately",
-    "offer-or-accept-gift", "serve-on-outside-body", "respond-to-training",
-    "take-part-in-decision", "instruct-officer", "political-activity", "give-advice",
-    "respond-to-statutory-officer", "criticise-officer", "contact-outside-hours",
-    "raise-matter-with-officer", "form-relationship", "press-officer", "press-member",
-    "seek-support-in-employment-matter", "contact-about-regulatory-case",
-    "influence-staffing", "hear-staff-appeal", "ask-to-change-report",
-    "prepare-decision-report", "publish-officer-advice", "take-delegated-decision",
-    "request-portfolio-briefing", "take-executive-decision", "pre-meeting-briefing",
-    "dispute-agenda-item", "call-officer-to-scrutiny", "give-evidence-to-scrutiny",
-    "support-scrutiny-review", "brief-political-group", "ask-about-other-group",
-    "ask-for-group-material", "assign-political-assistant", "attend-party-meeting",
-    "proposed-decision-in-ward", "organise-public-meeting", "invite-officer-to-surgery",
-    "brief-mp", "take-up-issue-in-other-ward", "issue-publicity", "speak-to-media",
-    "send-correspondence", "member-enquiry", "request-information", "use-information",
-    "challenge-confidential-marking", "use-council-resources", "notice-misuse",
-    "visit-council-site", "hold-meeting", "organise-civic-event", "learn-of-minister-visit",
-    "legal-proceedings", "dispute-between-members", "post-on-social-media",
-    "raise-concern", "treat-person-who-raised-concern", "raise-wrongdoing",
-    "review-protocol", "publish-protocol", "suggest-change",
+    "ask-whether-bound",
+    "ask-meaning",
+    "behave-towards",
+    "deal-with-council-privately",
+    "offer-or-accept-gift",
+    "serve-on-outside-body",
+    "respond-to-training",
+    "take-part-in-decision",
+    "instruct-officer",
+    "political-activity",
+    "give-advice",
+    "respond-to-statutory-officer",
+    "criticise-officer",
+    "contact-outside-hours",
+    "raise-matter-with-officer",
+    "form-relationship",
+    "press-officer",
+    "press-member",
+    "seek-support-in-employment-matter",
+    "contact-about-regulatory-case",
+    "influence-staffing",
+    "hear-staff-appeal",
+    "ask-to-change-report",
+    "prepare-decision-report",
+    "publish-officer-advice",
+    "take-delegated-decision",
+    "request-portfolio-briefing",
+    "take-executive-decision",
+    "pre-meeting-briefing",
+    "dispute-agenda-item",
+    "call-officer-to-scrutiny",
+    "give-evidence-to-scrutiny",
+    "support-scrutiny-review",
+    "brief-political-group",
+    "ask-about-other-group",
+    "ask-for-group-material",
+    "assign-political-assistant",
+    "attend-party-meeting",
+    "proposed-decision-in-ward",
+    "organise-public-meeting",
+    "invite-officer-to-surgery",
+    "brief-mp",
+    "take-up-issue-in-other-ward",
+    "issue-publicity",
+    "speak-to-media",
+    "send-correspondence",
+    "member-enquiry",
+    "request-information",
+    "use-information",
+    "challenge-confidential-marking",
+    "use-council-resources",
+    "notice-misuse",
+    "visit-council-site",
+    "hold-meeting",
+    "organise-civic-event",
+    "learn-of-minister-visit",
+    "legal-proceedings",
+    "dispute-between-members",
+    "post-on-social-media",
+    "raise-concern",
+    "treat-person-who-raised-concern",
+    "raise-wrongdoing",
+    "review-protocol",
+    "publish-protocol",
+    "suggest-change",
 )
 
 # The facts a scenario may state. Each is a plain fact about the situation.
@@ -64,9 +127,16 @@ FACTS = {
     "date": DATE,
     "election-notice-published": DATE,
     "poll": DATE,
-    "behaviour": one_of("courteous", "curt", "shouting", "repeated-belittling",
-                        "threatening", "less-favourable-for-protected-characteristic",
-                        "personal-abuse", "robust-political-debate"),
+    "behaviour": one_of(
+        "courteous",
+        "curt",
+        "shouting",
+        "repeated-belittling",
+        "threatening",
+        "less-favourable-for-protected-characteristic",
+        "personal-abuse",
+        "robust-political-debate",
+    ),
     "better-treatment-than-public-sought": BOOL,
     "value": one_of("token", "substantial"),
     "body-interest-conflicts-with-council": BOOL,
@@ -83,8 +153,9 @@ FACTS = {
     "private-word-during-meeting": BOOL,
     "significant-matter": BOOL,
     "withholds-information": BOOL,
-    "setting": one_of("public-meeting", "local-newspaper", "social-media",
-                      "private-to-chief-officer"),
+    "setting": one_of(
+        "public-meeting", "local-newspaper", "social-media", "private-to-chief-officer"
+    ),
     "officer-identifiable": BOOL,
     "emergency": BOOL,
     "expects-reply-before-next-working-day": BOOL,
@@ -102,14 +173,13 @@ FACTS = {
     "channel": one_of("written-representation", "phone-call", "private-meeting"),
     "on-appointing-panel": BOOL,
     "post-level": one_of("chief-officer", "below-chief-officer"),
-    "candidate-relationship": one_of("friendship", "romantic", "family", "business",
-                                     "none"),
+    "candidate-relationship": one_of("friendship", "romantic", "family", "business", "none"),
     "candidate-has-applied": BOOL,
-    "step": one_of("sit-on-panel", "recommend-candidate", "written-reference",
-                   "contact-panel"),
+    "step": one_of("sit-on-panel", "recommend-candidate", "written-reference", "contact-panel"),
     "discussed-outside-hearing": BOOL,
-    "change-sought": one_of("correct-fact", "add-matter", "change-recommendation",
-                            "change-advice", "add-option"),
+    "change-sought": one_of(
+        "correct-fact", "add-matter", "change-recommendation", "change-advice", "add-option"
+    ),
     "report-for": one_of("cabinet", "committee", "council"),
     "agreement-reached": BOOL,
     "implications-set-out": BOOL,
@@ -175,8 +245,15 @@ FACTS = {
     "asker-group": one_of("administration", "opposition", "independent"),
     "member-needs-it-for-duties": BOOL,
     "volume-disproportionate": BOOL,
-    "purpose": one_of("ward-casework", "committee-decision", "curiosity", "private-interest",
-                      "party-campaign", "council-business", "private-business"),
+    "purpose": one_of(
+        "ward-casework",
+        "committee-decision",
+        "curiosity",
+        "private-interest",
+        "party-campaign",
+        "council-business",
+        "private-business",
+    ),
     "interest-in-matter": BOOL,
     "other-groups-papers": BOOL,
     "officer-doubts-need": BOOL,
@@ -217,10 +294,12 @@ FACTS = {
     "earlier-versions-published": BOOL,
 }
 
+# The rules read as a table, one rule a line or two: keep the formatter away.
+# fmt: off
 rules = RuleBook(FACTS)
 on = rules.on
 
-# ---- predicates -------------------------------------------------------------
+# ---- predicates ------------------------------------------------------------------------
 
 
 def is_(key: str, *values: object) -> Callable[[Facts], bool]:
@@ -263,7 +342,7 @@ def previous_working_day(day: dt.date) -> dt.date:
     return day
 
 
-# ---- 1. Purpose and status ----------------------------------------------------
+# ---- 1. Purpose and status -------------------------------------------------------------
 on("ask-whether-bound", "MOP-0003", duty("actor", "observe-protocol"),
    is_("actor", *[p for p in PEOPLE if p not in ("co-opted-member", "agency-worker",
                                                    "partner-officer")]))
@@ -276,7 +355,7 @@ on("ask-whether-bound", "MOP-0006", duty("engaging-manager", "ask-to-follow-prot
 on("ask-meaning", "MOP-0008", decides("monitoring-officer"))
 on("ask-meaning", "MOP-0033", duty("actor", "seek-advice-before-acting"))
 
-# ---- 3. Principles; 6. The working relationship; 23. Members with one another ----
+# ---- 3. Principles; 6. The working relationship; 23. Members with one another ----------
 on("behave-towards", "MOP-0029", forbid(),
    is_("behaviour", "curt", "shouting", "repeated-belittling", "threatening",
        "less-favourable-for-protected-characteristic", "personal-abuse"))
@@ -313,7 +392,7 @@ on("form-relationship", "MOP-0056", duty("chief-officer", "decide-and-record-ste
    yes("declared"))
 on("form-relationship", "MOP-0056", decides("chief-officer"), yes("declared"))
 
-# ---- 4. The role of members ------------------------------------------------------
+# ---- 4. The role of members ------------------------------------------------------------
 on("take-part-in-decision", "MOP-0036", duty("actor", "seek-monitoring-officer-advice"),
    yes("campaigned-on-same-matter"))
 on("serve-on-outside-body", "MOP-0039", duty("actor", "act-in-interests-of-body"))
@@ -331,7 +410,7 @@ on("instruct-officer", "MOP-0092", forbid(),
 on("instruct-officer", "MOP-0092", allow(),
    both(is_("actor", "cabinet-member"), yes("chief-officer-agreed")))
 
-# ---- 5. The role of officers -----------------------------------------------------
+# ---- 5. The role of officers -----------------------------------------------------------
 on("political-activity", "MOP-0042", forbid(),
    either(yes("politically-restricted-post"), is_("activity", "canvassing-for-party")))
 on("political-activity", "MOP-0042", allow(),
@@ -348,7 +427,7 @@ on("give-advice", "MOP-0083", duty("actor", "record-advice-in-writing"),
 on("respond-to-statutory-officer", "MOP-0049", forbid(), yes("withholds-information"))
 on("respond-to-statutory-officer", "MOP-0049", duty("actor", "give-information-needed"))
 
-# ---- 6. Criticism, hours, seniority; 24. concerns not raised in public ------------
+# ---- 6. Criticism, hours, seniority; 24. concerns not raised in public -----------------
 public_setting = is_("setting", "public-meeting", "local-newspaper", "social-media")
 on("criticise-officer", "MOP-0050", forbid(), public_setting)
 on("criticise-officer", "MOP-0196", forbid(), public_setting)
@@ -363,7 +442,7 @@ on("contact-outside-hours", "MOP-0052", allow(), yes("emergency"))
 on("raise-matter-with-officer", "MOP-0053", duty("actor", "raise-with-senior-officer"),
    both(is_("officer-seniority", "junior"), is_("subject", "policy", "complaint")))
 
-# ---- 7. Undue pressure -------------------------------------------------------------
+# ---- 7. Undue pressure -----------------------------------------------------------------
 pressure = either(yes("after-considered-answer"), yes("career-mentioned"),
                   yes("party-loyalty-invoked"), yes("matter-delegated-to-officer"),
                   yes("asked-to-act-against-advice"))
@@ -376,7 +455,7 @@ on("contact-about-regulatory-case", "MOP-0065", forbid(),
 on("contact-about-regulatory-case", "MOP-0065", allow(),
    is_("channel", "written-representation"))
 
-# ---- 8. Staffing ----------------------------------------------------------------------
+# ---- 8. Staffing -----------------------------------------------------------------------
 close = is_("candidate-relationship", "friendship", "romantic", "family", "business")
 on("influence-staffing", "MOP-0066", forbid(),
    both(no("on-appointing-panel"), is_("step", "contact-panel")))
@@ -395,7 +474,7 @@ on("influence-staffing", "MOP-0072", allow(), is_("step", "written-reference"))
 on("hear-staff-appeal", "MOP-0074", duty("actor", "decide-on-evidence-and-advice"))
 on("hear-staff-appeal", "MOP-0074", forbid(), yes("discussed-outside-hearing"))
 
-# ---- 9. Officers' reports and advice --------------------------------------------------
+# ---- 9. Officers' reports and advice ---------------------------------------------------
 on("ask-to-change-report", "MOP-0076", duty("report-author", "decide-final-content"))
 on("ask-to-change-report", "MOP-0077", allow(),
    is_("change-sought", "correct-fact", "add-matter"))
@@ -429,7 +508,7 @@ on("take-delegated-decision", "MOP-0088", allow(),
 on("take-delegated-decision", "MOP-0089", duty("officer", "record-decision-with-reasons"),
    yes("recording-required"))
 
-# ---- 11. Cabinet, chairs and officers -------------------------------------------------
+# ---- 11. Cabinet, chairs and officers --------------------------------------------------
 on("request-portfolio-briefing", "MOP-0091", allow(), yes("own-portfolio"))
 on("take-executive-decision", "MOP-0093", duty("actor", "consider-written-advice"))
 on("take-executive-decision", "MOP-0093", forbid(), no("written-advice-considered"))
@@ -438,7 +517,7 @@ on("pre-meeting-briefing", "MOP-0094", forbid(), yes("agenda-changed-outside-rul
 on("dispute-agenda-item", "MOP-0095", duty("actor", "resolve-with-chief-officer"))
 on("dispute-agenda-item", "MOP-0095", decides("monitoring-officer"), no("agreement-reached"))
 
-# ---- 12. Overview and scrutiny ----------------------------------------------------------
+# ---- 12. Overview and scrutiny ---------------------------------------------------------
 on("call-officer-to-scrutiny", "MOP-0098", decides("chief-officer"))
 on("call-officer-to-scrutiny", "MOP-0098", forbid(), is_("request-route", "direct-to-officer"))
 on("call-officer-to-scrutiny", "MOP-0099",
@@ -456,7 +535,7 @@ on("give-evidence-to-scrutiny", "MOP-0101", allow(), yes("asked-political-view")
 on("give-evidence-to-scrutiny", "MOP-0103", allow(), yes("accompanied"))
 on("support-scrutiny-review", "MOP-0105", duty("actor", "gather-evidence-impartially"))
 
-# ---- 13. Officers and political groups ---------------------------------------------------
+# ---- 13. Officers and political groups -------------------------------------------------
 senior = is_("actor", "senior-officer", "chief-officer", "head-of-paid-service",
              "monitoring-officer", "chief-finance-officer")
 invited = both(yes("invited-by-group-leader"), yes("chief-executive-agreed"))
@@ -504,7 +583,7 @@ on("brief-mp", "MOP-0125", duty("officer", "tell-ward-members-at-same-time"))
 on("take-up-issue-in-other-ward", "MOP-0126", duty("actor", "tell-ward-members"),
    no("constituent-asked-not-to-tell"))
 
-# ---- 15. The media and publicity ----------------------------------------------------------
+# ---- 15. The media and publicity -------------------------------------------------------
 emergency = yes("public-safety-emergency")
 on("issue-publicity", "MOP-0127", duty("communications", "follow-publicity-code"))
 on("issue-publicity", "MOP-0128", forbid(), yes("party-support-affected"))
@@ -527,7 +606,7 @@ on("speak-to-media", "MOP-0130", forbid(),
 on("speak-to-media", "MOP-0131", forbid(),
    both(officer, either(no("authorised"), yes("political-comment"))))
 
-# ---- 16. Correspondence ---------------------------------------------------------------------
+# ---- 16. Correspondence ----------------------------------------------------------------
 on("send-correspondence", "MOP-0137", forbid(), yes("blind-copy"))
 on("send-correspondence", "MOP-0138", forbid(),
    both(yes("creates-obligation"), is_("in-name-of", "member")))
@@ -540,7 +619,7 @@ on("send-correspondence", "MOP-0140", forbid(),
 on("send-correspondence", "MOP-0141", forbid(), yes("personal-data-reused"))
 on("send-correspondence", "MOP-0142", forbid(), yes("party-political"))
 
-# ---- 17. Members' enquiries ------------------------------------------------------------------
+# ---- 17. Members' enquiries ------------------------------------------------------------
 urgent = both(yes("marked-urgent"), yes("reason-given"))
 
 
@@ -574,7 +653,7 @@ on("member-enquiry", "MOP-0150", forbid(),
    both(yes("information-exempt"), no("member-needs-it-for-duties")))
 on("member-enquiry", "MOP-0151", decides("chief-officer"), yes("volume-disproportionate"))
 
-# ---- 18. Access to information; 19. Confidentiality ---------------------------------------------
+# ---- 18. Access to information; 19. Confidentiality ------------------------------------
 duties_purpose = is_("purpose", "ward-casework", "committee-decision")
 on("request-information", "MOP-0153", allow(),
    both(duties_purpose, no("interest-in-matter"), no("other-groups-papers"),
@@ -612,7 +691,7 @@ on("challenge-confidential-marking", "MOP-0166", forbid(),
    yes("treated-as-public-before-decision"))
 on("challenge-confidential-marking", "MOP-0166", decides("monitoring-officer"))
 
-# ---- 20. Use of Council resources ---------------------------------------------------------------
+# ---- 20. Use of Council resources ------------------------------------------------------
 improper = is_("purpose", "party-campaign", "private-business")
 on("use-council-resources", "MOP-0169", forbid(), improper)
 on("use-council-resources", "MOP-0170", forbid(), improper)
@@ -625,7 +704,7 @@ on("use-council-resources", "MOP-0174", allow(),
         yes("same-terms-as-other-groups")))
 on("notice-misuse", "MOP-0175", duty("actor", "report-to-chief-officer-or-monitoring-officer"))
 
-# ---- 21. Premises, meetings and civic events ------------------------------------------------------
+# ---- 21. Premises, meetings and civic events -------------------------------------------
 on("visit-council-site", "MOP-0176", allow(),
    either(is_("area", "public-office", "members-room"), yes("arranged-with-chief-officer")))
 on("visit-council-site", "MOP-0176", forbid(),
@@ -643,7 +722,7 @@ on("learn-of-minister-visit", "MOP-0181", duty("actor", "tell-chief-executive"),
 on("learn-of-minister-visit", "MOP-0182", forbid(),
    both(is_("capacity", "party"), yes("council-premises-used")))
 
-# ---- 22. Legal proceedings -----------------------------------------------------------------------
+# ---- 22. Legal proceedings -------------------------------------------------------------
 on("legal-proceedings", "MOP-0183", duty("actor", "tell-monitoring-officer"))
 on("legal-proceedings", "MOP-0184", forbid(),
    both(is_("member-role-in-proceedings", "party"), yes("documents-sought-outside-court")))
@@ -652,7 +731,7 @@ on("legal-proceedings", "MOP-0185", forbid(),
 on("legal-proceedings", "MOP-0186", duty("actor", "withdraw-from-meeting"),
    both(is_("member-role-in-proceedings", "party"), yes("meeting-discusses-proceedings")))
 
-# ---- 23. Members with one another, and online -----------------------------------------------------
+# ---- 23. Members with one another, and online ------------------------------------------
 on("dispute-between-members", "MOP-0188", forbid(), yes("asks-officer-to-take-sides"))
 on("post-on-social-media", "MOP-0189", duty("actor", "state-capacity"),
    both(member, no("capacity-stated")))
@@ -663,7 +742,7 @@ on("post-on-social-media", "MOP-0164", forbid(),
 on("post-on-social-media", "MOP-0191", forbid(),
    both(officer, yes("expresses-party-support"), yes("identifiable-as-officer")))
 
-# ---- 24. When things go wrong -----------------------------------------------------------------------
+# ---- 24. When things go wrong ----------------------------------------------------------
 on("raise-concern", "MOP-0192", duty("actor", "try-informal-resolution"),
    no("resolved-informally"))
 on("raise-concern", "MOP-0193", duty("actor", "raise-with-chief-officer"),
@@ -687,10 +766,11 @@ on("raise-concern", "MOP-0202", duty("monitoring-officer", "record-concern-and-o
 on("treat-person-who-raised-concern", "MOP-0199", forbid(), yes("detriment"))
 on("raise-wrongdoing", "MOP-0203", allow())
 
-# ---- 25. Review -------------------------------------------------------------------------------------
+# ---- 25. Review ------------------------------------------------------------------------
 on("review-protocol", "MOP-0204", duty("standards-committee", "review-and-recommend-changes"),
    lambda f: f.get("months-since-last-review", 0) >= 12)
 on("publish-protocol", "MOP-0206",
    duty("monitoring-officer", "publish-in-force-and-earlier-versions"),
    no("earlier-versions-published"))
 on("suggest-change", "MOP-0207", allow())
+# fmt: on

@@ -29,7 +29,7 @@ def document(project: Project) -> Document:
 
 def copy_project(dest: Path) -> Project:
     """A copy of the content and configuration that a test may break freely."""
-    for part in ("conf", "protocol", "docs"):
+    for part in ("conf", "protocol", "docs", "checks"):
         shutil.copytree(ROOT / part, dest / part, symlinks=True)
     return Project(dest)
 

@@ -31,9 +31,7 @@ def test_every_clause_once_with_number_and_anchor(site: Site, document: Document
 def test_cross_references_show_the_current_number(site: Site, document: Document) -> None:
     checked = 0
     for section in document.sections:
-        for ref in site.page(f"{section.docname}.html").select(
-            "a:has(> .constitution-para)"
-        ):
+        for ref in site.page(f"{section.docname}.html").select("a:has(> .constitution-para)"):
             target = document.clause(ref["href"].rsplit("#", 1)[1])
             assert target is not None
             assert ref["href"] == (
@@ -112,9 +110,7 @@ def test_inserting_a_clause_renumbers_it_and_references(
     page = site.page(f"protocol/{citing}.html")
     refs = [a.get_text() for a in page.select(f"a[href$='#{target_id}']")]
     assert refs and all(r == f"paragraph {moved.number}" for r in refs)
-    own = site.page(f"protocol/{target.section}.html").select_one(
-        f"#{target_id} .clause-number"
-    )
+    own = site.page(f"protocol/{target.section}.html").select_one(f"#{target_id} .clause-number")
     assert own is not None and own.get_text() == moved.number
     assert site.needs()[target_id]["number"] == moved.number
 

@@ -112,9 +112,7 @@ def test_bad_input_is_located_and_explained(
     edit(scratch, name, old, new)
     found = problems_of(scratch)
     assert [
-        p
-        for p in found
-        if p.startswith(f"protocol/{name}:{line}:{code}:{clause}:") and fix in p
+        p for p in found if p.startswith(f"protocol/{name}:{line}:{code}:{clause}:") and fix in p
     ], f"{case}: expected {code} at line {line}, got {found}"
 
 
@@ -134,6 +132,4 @@ def test_unlisted_and_missing_sections(scratch: Project) -> None:
     )
     found = problems_of(scratch)
     assert any("protocol/orphan.md:1:section-unlisted" in p for p in found)
-    assert any(
-        ":section-missing:" in p and p.startswith("protocol/index.md:") for p in found
-    )
+    assert any(":section-missing:" in p and p.startswith("protocol/index.md:") for p in found)

@@ -65,6 +65,26 @@ def cmd_next_id(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_mutants(project: Project, args: argparse.Namespace) -> int:
+    from constitution.scenarios import surviving_rules
+
+    try:
+        document = project.document()
+        scenarios = project.scenarios(document)
+    except ProtocolError as exc:
+        return _report(exc)
+    book = project.rulebook()
+    survivors = surviving_rules(book, scenarios)
+    print(f"Disabled each of {len(book.rules)} rules in turn against {len(scenarios)} scenarios.")
+    for rule in survivors:
+        print(f"  no scenario notices: {rule}")
+    if survivors:
+        print(f"{len(survivors)} rule(s) carry no weight: add a scenario that needs each.")
+        return 1
+    print("Every rule is needed by at least one scenario.")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="constitution", description=__doc__)
     top.add_argument("--project", default=".", help="a folder inside the project")
@@ -78,6 +98,8 @@ def parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=cmd_serve)
     check = sub.add_parser("check", help="check the protocol sources without building")
     check.set_defaults(run=cmd_check)
+    mutants = sub.add_parser("mutants", help="show that every rule changes some scenario")
+    mutants.set_defaults(run=cmd_mutants)
     next_id = sub.add_parser("next-id", help="print the ID to give a new clause")
     next_id.set_defaults(run=cmd_next_id)
     return top

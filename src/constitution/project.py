@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from constitution.council import Council, load_council
 from constitution.model import Document
+from constitution.problems import Problem, ProtocolError
+from constitution.scenarios import RuleBook, Scenario, load_scenarios
 from constitution.source import read_protocol
 
 
@@ -43,3 +48,59 @@ class Project:
 
     def document(self) -> Document:
         return read_protocol(self.protocol, self.council())
+
+    @property
+    def checks(self) -> Path:
+        return self.root / "checks"
+
+    def rulebook(self) -> RuleBook:
+        return _rulebook(self.checks / "rules.py")
+
+    def scenario_files(self) -> list[Path]:
+        return sorted((self.checks / "scenarios").glob("*.yaml"))
+
+    def scenarios(self, document: Document, files: list[Path] | None = None) -> list[Scenario]:
+        ids = {c.id for c in document.clauses()}
+        return load_scenarios(
+            self.scenario_files() if files is None else files,
+            self.root,
+            self.rulebook(),
+            ids,
+            self.council().id_pattern,
+        )
+
+
+@cache
+def _rulebook(path: Path) -> RuleBook:
+    """Import checks/rules.py (the protocol's own rules model) and return its rules."""
+    name = f"constitution_rules_{abs(hash(path))}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None or not path.is_file():
+        raise ProtocolError(
+            [
+                Problem(
+                    path.name,
+                    0,
+                    "rules-missing",
+                    f"{path} is missing.",
+                    "Keep the rules model in checks/rules.py.",
+                )
+            ]
+        )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    book = getattr(module, "rules", None)
+    if not isinstance(book, RuleBook):
+        raise ProtocolError(
+            [
+                Problem(
+                    "checks/rules.py",
+                    0,
+                    "rules-missing",
+                    "checks/rules.py defines no RuleBook named 'rules'.",
+                    "Define rules = RuleBook(FACTS) and add rules to it.",
+                )
+            ]
+        )
+    return book

@@ -107,15 +107,19 @@ class Determination:
         """Plain-words differences between this (expected) and ``got``."""
         lines = []
         if self.permitted != got.permitted:
-            lines.append(f"permitted: expected {_yes_no(self.permitted)}, "
-                         f"the protocol gave {_yes_no(got.permitted)}")
+            lines.append(
+                f"permitted: expected {_yes_no(self.permitted)}, "
+                f"the protocol gave {_yes_no(got.permitted)}"
+            )
         for duty in sorted(self.duties - got.duties):
             lines.append(f"expected duty not given: {duty}")
         for duty in sorted(got.duties - self.duties):
             lines.append(f"duty given but not expected: {duty}")
         if self.decides != got.decides:
-            lines.append(f"decides: expected {self.decides or 'nobody named'}, "
-                         f"the protocol gave {got.decides or 'nobody named'}")
+            lines.append(
+                f"decides: expected {self.decides or 'nobody named'}, "
+                f"the protocol gave {got.decides or 'nobody named'}"
+            )
         if missing := sorted(self.clauses - got.clauses):
             lines.append(f"clauses expected but not applied: {', '.join(missing)}")
         if extra := sorted(got.clauses - self.clauses):
@@ -175,8 +179,14 @@ class RuleBook:
     facts: dict[str, FactType]
     rules: list[Rule] = field(default_factory=list)
 
-    def on(self, act: str, clause: str, effect: Effect,
-           when: Callable[[Facts], bool] = lambda f: True, name: str = "") -> None:
+    def on(
+        self,
+        act: str,
+        clause: str,
+        effect: Effect,
+        when: Callable[[Facts], bool] = lambda f: True,
+        name: str = "",
+    ) -> None:
         acts = self.facts["act"].choices
         if act not in acts:
             raise ValueError(f"rule for {clause}: act {act!r} is not in the vocabulary")
@@ -184,16 +194,26 @@ class RuleBook:
         self.rules.append(Rule(clause, act, effect, when, f"{label} (#{len(self.rules) + 1})"))
 
     def determine(self, facts: Facts, disabled: Rule | None = None) -> Determination:
-        fired = [r for r in self.rules
-                 if r is not disabled and r.act == facts.get("act") and r.when(facts)]
+        fired = [
+            r
+            for r in self.rules
+            if r is not disabled and r.act == facts.get("act") and r.when(facts)
+        ]
         kinds = {r.effect.kind for r in fired}
         permitted = False if "forbid" in kinds else True if "allow" in kinds else None
-        duties = frozenset(Duty(_who(r.effect.who, facts), r.effect.what,
-                                r.effect.due(facts) if r.effect.due else None)
-                           for r in fired if r.effect.kind == "duty")
+        duties = frozenset(
+            Duty(
+                _who(r.effect.who, facts),
+                r.effect.what,
+                r.effect.due(facts) if r.effect.due else None,
+            )
+            for r in fired
+            if r.effect.kind == "duty"
+        )
         deciders = sorted({r.effect.who for r in fired if r.effect.kind == "decides"})
-        return Determination(permitted, duties, deciders[0] if deciders else None,
-                             frozenset(r.clause for r in fired))
+        return Determination(
+            permitted, duties, deciders[0] if deciders else None, frozenset(r.clause for r in fired)
+        )
 
     def cited(self) -> set[str]:
         return {r.clause for r in self.rules}
@@ -228,7 +248,9 @@ DUTY_KEYS = {"who", "must", "by"}
 # Words that state an answer rather than a fact: a scenario's facts may not use them.
 ANSWER_WORDS = re.compile(
     r"\b(permitted|not permitted|allowed|forbidden|prohibited|breach(es)?|compliant|"
-    r"verdict|outcome|clauses?|paragraphs?|para|lawful|unlawful)\b", re.I)
+    r"verdict|outcome|clauses?|paragraphs?|para|lawful|unlawful)\b",
+    re.I,
+)
 
 
 def _line(node: yaml.Node) -> int:
@@ -236,8 +258,14 @@ def _line(node: yaml.Node) -> int:
 
 
 class _ScenarioReader:
-    def __init__(self, path: Path, shown: str, book: RuleBook, clause_ids: set[str],
-                 id_pattern: re.Pattern[str]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        shown: str,
+        book: RuleBook,
+        clause_ids: set[str],
+        id_pattern: re.Pattern[str],
+    ) -> None:
         self.path, self.shown, self.book = path, shown, book
         self.clause_ids, self.id_pattern = clause_ids, id_pattern
         self.problems: list[Problem] = []
@@ -250,10 +278,13 @@ class _ScenarioReader:
             text = self.path.read_text(encoding="utf-8")
             for event in yaml.parse(text, Loader=yaml.SafeLoader):
                 if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                    line = int(event.start_mark.line) + 1
-                    self.problem(line, "scenario-yaml", "YAML anchors and aliases are "
-                                 "not allowed in scenario files.",
-                                 "Write each value out in full.")
+                    line = int(event.start_mark.line) + 1 if event.start_mark else 0
+                    self.problem(
+                        line,
+                        "scenario-yaml",
+                        "YAML anchors and aliases are not allowed in scenario files.",
+                        "Write each value out in full.",
+                    )
                     return []
             root = yaml.compose(text, Loader=yaml.SafeLoader)
         except UnicodeDecodeError:
@@ -261,35 +292,57 @@ class _ScenarioReader:
             return []
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
-            self.problem(int(mark.line) + 1 if mark else 0, "scenario-yaml",
-                         f"not valid YAML: {exc.problem}",
-                         "Check the indentation and punctuation on that line.")
+            self.problem(
+                int(mark.line) + 1 if mark else 0,
+                "scenario-yaml",
+                f"not valid YAML: {exc.problem}",
+                "Check the indentation and punctuation on that line.",
+            )
             return []
         if root is None:
-            self.problem(1, "scenario-empty", "the file holds no scenarios.",
-                         "Write a list of scenarios, each starting '- id: SC-...'.")
+            self.problem(
+                1,
+                "scenario-empty",
+                "the file holds no scenarios.",
+                "Write a list of scenarios, each starting '- id: SC-...'.",
+            )
             return []
         if not isinstance(root, yaml.SequenceNode):
-            self.problem(_line(root), "scenario-shape", "the file must be a list of scenarios.",
-                         "Start each scenario with '- id: SC-...'.")
+            self.problem(
+                _line(root),
+                "scenario-shape",
+                "the file must be a list of scenarios.",
+                "Start each scenario with '- id: SC-...'.",
+            )
             return []
         return [s for node in root.value if (s := self.scenario(node))]
 
     def mapping(self, node: yaml.Node, what: str, keys: set[str]) -> dict[str, yaml.Node]:
         if not isinstance(node, yaml.MappingNode):
-            self.problem(_line(node), "scenario-shape", f"{what} must be a mapping of names "
-                         "to values.", f"Write {what} as 'name: value' lines.")
+            self.problem(
+                _line(node),
+                "scenario-shape",
+                f"{what} must be a mapping of names to values.",
+                f"Write {what} as 'name: value' lines.",
+            )
             return {}
         out: dict[str, yaml.Node] = {}
         for key_node, value in node.value:
             key = str(key_node.value)
             if keys and key not in keys:
-                self.problem(_line(key_node), "scenario-field",
-                             f"'{key}' is not a field of {what}.",
-                             f"Use only: {', '.join(sorted(keys))}.")
+                self.problem(
+                    _line(key_node),
+                    "scenario-field",
+                    f"'{key}' is not a field of {what}.",
+                    f"Use only: {', '.join(sorted(keys))}.",
+                )
             elif key in out:
-                self.problem(_line(key_node), "scenario-field",
-                             f"'{key}' is given twice in {what}.", "Keep one of them.")
+                self.problem(
+                    _line(key_node),
+                    "scenario-field",
+                    f"'{key}' is given twice in {what}.",
+                    "Keep one of them.",
+                )
             else:
                 out[key] = value
         return out
@@ -312,18 +365,25 @@ class _ScenarioReader:
         top = self.mapping(node, "a scenario", TOP_KEYS)
         for key in sorted(TOP_KEYS - top.keys()):
             if isinstance(node, yaml.MappingNode):
-                self.problem(_line(node), "scenario-field", f"the scenario has no '{key}'.",
-                             f"Add '{key}:' to it.")
+                self.problem(
+                    _line(node),
+                    "scenario-field",
+                    f"the scenario has no '{key}'.",
+                    f"Add '{key}:' to it.",
+                )
         sid = str(self.scalar(top["id"])) if "id" in top else ""
         if "id" in top and not SCENARIO_ID.fullmatch(sid):
-            self.problem(_line(top["id"]), "scenario-id", f"'{sid}' is not a scenario ID.",
-                         "Use SC-, capital letters, a hyphen and three digits: SC-ENQ-001.")
+            self.problem(
+                _line(top["id"]),
+                "scenario-id",
+                f"'{sid}' is not a scenario ID.",
+                "Use SC-, capital letters, a hyphen and three digits: SC-ENQ-001.",
+            )
         facts = self.facts(top["facts"]) if "facts" in top else {}
         expect = self.expect(top["expect"]) if "expect" in top else Determination()
         if len(self.problems) > before:
             return None
-        return Scenario(sid, str(self.scalar(top["title"])), facts, expect, self.shown,
-                        _line(node))
+        return Scenario(sid, str(self.scalar(top["title"])), facts, expect, self.shown, _line(node))
 
     def facts(self, node: yaml.Node) -> dict[str, Any]:
         facts: dict[str, Any] = {}
@@ -331,29 +391,42 @@ class _ScenarioReader:
             line = _line(value_node)
             ftype = self.book.facts.get(key)
             if ftype is None:
-                self.problem(line, "scenario-fact", f"'{key}' is not a known fact.",
-                             "Use a fact from the vocabulary in checks/rules.py (FACTS), "
-                             "or add it there with the rule that reads it.")
+                self.problem(
+                    line,
+                    "scenario-fact",
+                    f"'{key}' is not a known fact.",
+                    "Use a fact from the vocabulary in checks/rules.py (FACTS), "
+                    "or add it there with the rule that reads it.",
+                )
                 continue
             value = self.scalar(value_node)
             if isinstance(value, yaml.Node):
-                self.problem(line, "scenario-fact", f"fact '{key}' must be a single value.",
-                             "Give one value; split a list into separate facts.")
+                self.problem(
+                    line,
+                    "scenario-fact",
+                    f"fact '{key}' must be a single value.",
+                    "Give one value; split a list into separate facts.",
+                )
                 continue
             if self.id_pattern.search(str(value)) or ANSWER_WORDS.search(f"{key} {value}"):
-                self.problem(line, "scenario-names-answer",
-                             f"the fact '{key}: {value}' names a clause or an answer.",
-                             "State only what happened (who, what, when); put the answer "
-                             "under 'expect'.")
+                self.problem(
+                    line,
+                    "scenario-names-answer",
+                    f"the fact '{key}: {value}' names a clause or an answer.",
+                    "State only what happened (who, what, when); put the answer under 'expect'.",
+                )
                 continue
             try:
                 facts[key] = ftype.parse(value)
             except ValueError as exc:
-                self.problem(line, "scenario-fact", f"fact '{key}' {exc}.",
-                             "Correct the value.")
+                self.problem(line, "scenario-fact", f"fact '{key}' {exc}.", "Correct the value.")
         if "act" not in facts and not any(p.code == "scenario-fact" for p in self.problems):
-            self.problem(_line(node), "scenario-fact", "the facts do not say what was done.",
-                         "Add 'act:' with a value from the vocabulary in checks/rules.py.")
+            self.problem(
+                _line(node),
+                "scenario-fact",
+                "the facts do not say what was done.",
+                "Add 'act:' with a value from the vocabulary in checks/rules.py.",
+            )
         return facts
 
     def expect(self, node: yaml.Node) -> Determination:
@@ -362,63 +435,102 @@ class _ScenarioReader:
         if "permitted" in fields:
             value = self.scalar(fields["permitted"])
             if not isinstance(value, bool):
-                self.problem(_line(fields["permitted"]), "scenario-expect",
-                             "'permitted' must be true or false.", "Write true or false.")
+                self.problem(
+                    _line(fields["permitted"]),
+                    "scenario-expect",
+                    "'permitted' must be true or false.",
+                    "Write true or false.",
+                )
             else:
                 permitted = value
         duties = set()
         duties_node = fields.get("duties")
         for item in duties_node.value if isinstance(duties_node, yaml.SequenceNode) else []:
             d = self.mapping(item, "a duty", DUTY_KEYS)
-            by = None
+            by: dt.date | None = None
             if "by" in d:
                 try:
-                    by = DATE.parse(self.scalar(d["by"]))
-                except ValueError as exc:
-                    self.problem(_line(d["by"]), "scenario-expect", f"'by' {exc}.",
-                                 "Write the date as YYYY-MM-DD.")
+                    by = dt.date.fromisoformat(str(self.scalar(d["by"])))
+                except ValueError:
+                    self.problem(
+                        _line(d["by"]),
+                        "scenario-expect",
+                        "'by' is not a real date in the form YYYY-MM-DD.",
+                        "Write the date as YYYY-MM-DD.",
+                    )
             if "who" in d and "must" in d:
                 duties.add(Duty(str(self.scalar(d["who"])), str(self.scalar(d["must"])), by))
             else:
-                self.problem(_line(item), "scenario-expect", "a duty needs 'who' and 'must'.",
-                             "Write '- who: ROLE' and 'must: WHAT'.")
+                self.problem(
+                    _line(item),
+                    "scenario-expect",
+                    "a duty needs 'who' and 'must'.",
+                    "Write '- who: ROLE' and 'must: WHAT'.",
+                )
         clauses = set()
         clauses_node = fields.get("clauses")
         if not isinstance(clauses_node, yaml.SequenceNode) or not clauses_node.value:
-            self.problem(_line(node), "scenario-expect", "the expectation names no clauses.",
-                         "List the clauses that decide it: 'clauses: [MOP-0042]'.")
+            self.problem(
+                _line(node),
+                "scenario-expect",
+                "the expectation names no clauses.",
+                "List the clauses that decide it: 'clauses: [MOP-0042]'.",
+            )
         else:
             for item in clauses_node.value:
                 cid = str(item.value)
                 if cid not in self.clause_ids:
-                    self.problem(_line(item), "scenario-unknown-clause",
-                                 f"{cid} is not a clause of the protocol.",
-                                 "Cite the ID of a clause in force (see 'About paragraph').",
-                                 cid)
+                    self.problem(
+                        _line(item),
+                        "scenario-unknown-clause",
+                        f"{cid} is not a clause of the protocol.",
+                        "Cite the ID of a clause in force (see 'About paragraph').",
+                        cid,
+                    )
                 clauses.add(cid)
         decides = str(self.scalar(fields["decides"])) if "decides" in fields else None
         return Determination(permitted, frozenset(duties), decides, frozenset(clauses))
 
 
-def load_scenarios(paths: Iterable[Path], root: Path, book: RuleBook, clause_ids: set[str],
-                   id_pattern: re.Pattern[str]) -> list[Scenario]:
+def load_scenarios(
+    paths: Iterable[Path],
+    root: Path,
+    book: RuleBook,
+    clause_ids: set[str],
+    id_pattern: re.Pattern[str],
+) -> list[Scenario]:
     """Read scenario files; raise ProtocolError with every problem found."""
     scenarios: list[Scenario] = []
     problems: list[Problem] = []
     for path in sorted(paths):
-        reader = _ScenarioReader(path, path.relative_to(root).as_posix(), book, clause_ids,
-                                 id_pattern)
+        reader = _ScenarioReader(
+            path, path.relative_to(root).as_posix(), book, clause_ids, id_pattern
+        )
         scenarios.extend(reader.read())
         problems.extend(reader.problems)
     seen: dict[str, Scenario] = {}
     for scenario in scenarios:
         if scenario.id in seen:
             first = seen[scenario.id]
-            problems.append(Problem(scenario.path, scenario.line, "scenario-duplicate-id",
-                                    f"{scenario.id} is already used at "
-                                    f"{first.path}:{first.line}.",
-                                    "Give this scenario a new ID."))
+            problems.append(
+                Problem(
+                    scenario.path,
+                    scenario.line,
+                    "scenario-duplicate-id",
+                    f"{scenario.id} is already used at {first.path}:{first.line}.",
+                    "Give this scenario a new ID.",
+                )
+            )
         seen.setdefault(scenario.id, scenario)
     if problems:
         raise ProtocolError(problems)
     return scenarios
+
+
+def surviving_rules(book: RuleBook, scenarios: list[Scenario]) -> list[Rule]:
+    """Rules whose removal no scenario notices: each one is untested weight."""
+    return [
+        rule
+        for rule in book.rules
+        if not any(s.expect.differences(book.determine(s.facts, disabled=rule)) for s in scenarios)
+    ]

@@ -208,14 +208,11 @@ class _Reader:
                         shown,
                         line,
                         "clause-unclosed",
-                        "this clause's block is never closed, so it swallows "
-                        "the rest of the file.",
+                        "this clause's block is never closed, so it swallows the rest of the file.",
                         f"End the clause with a line of {token.markup} alone.",
                     )
                     continue
-                clause = self.read_clause(
-                    token, shown, slug, f"{number}.{len(clauses) + 1}"
-                )
+                clause = self.read_clause(token, shown, slug, f"{number}.{len(clauses) + 1}")
                 if clause:
                     clauses.append(clause)
                 continue
@@ -231,15 +228,11 @@ class _Reader:
             )
         return Section(slug, number, title or slug, shown, tuple(clauses))
 
-    def read_clause(
-        self, token: Token, shown: str, slug: str, number: str
-    ) -> Clause | None:
+    def read_clause(self, token: Token, shown: str, slug: str, number: str) -> Clause | None:
         line = (token.map[0] + 1) if token.map else 0
         first_line = token.info.strip()[len("{clause}") :].strip()
         try:
-            parsed = parse_directive_text(
-                ClauseSyntax, first_line, token.content, line=line
-            )
+            parsed = parse_directive_text(ClauseSyntax, first_line, token.content, line=line)
         except MarkupError as exc:
             clause_id = first_line.split()[0] if first_line else ""
             self.problem(

@@ -30,9 +30,7 @@ def load_model(app: Sphinx) -> None:
     store = clauses.domain(app.env)
     try:
         store.council = load_council(confdir / app.config.constitution_council)
-        store.model = read_protocol(
-            confdir / app.config.constitution_protocol, store.council
-        )
+        store.model = read_protocol(confdir / app.config.constitution_protocol, store.council)
     except ProtocolError as exc:
         for problem in exc.problems:
             where = f"{problem.file}:{problem.line}" if problem.line else problem.file
@@ -46,9 +44,7 @@ def load_model(app: Sphinx) -> None:
                 type="constitution",
                 subtype=problem.code,
             )
-        raise ProtocolInvalid(
-            f"{len(exc.problems)} problem(s); see the messages above."
-        ) from None
+        raise ProtocolInvalid(f"{len(exc.problems)} problem(s); see the messages above.") from None
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -111,9 +111,7 @@ class ConstitutionDomain(Domain):
         title = f"Paragraph {clause.number} ({clause.id})"
         return make_refnode(builder, fromdocname, section.docname, clause.id, inline, title)
 
-    def resolve_any_xref(
-        self, *args: Any, **kwargs: Any
-    ) -> list[tuple[str, nodes.reference]]:
+    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[tuple[str, nodes.reference]]:
         return []
 
 
@@ -156,9 +154,7 @@ class ClauseDirective(ClauseSyntax, SphinxDirective):
         body = nodes.container(classes=["clause-text"])
         body += self.parse_content_to_nodes()
         node += body
-        about = clause_about(
-            clause_id=clause_id, number=clause.number, modality=clause.modality
-        )
+        about = clause_about(clause_id=clause_id, number=clause.number, modality=clause.modality)
         about["applies_to"] = [store.council.roles[r] for r in clause.applies_to]
         about["statutes"] = [
             (s.title, s.url) for s in (store.council.statutes[k] for k in clause.statutes)
@@ -212,9 +208,7 @@ class StatuteRole(SphinxRole):
             msg = self.inliner.reporter.error(f"unknown statute {key!r}", line=self.lineno)
             return [nodes.problematic(self.rawtext, self.rawtext)], [msg]
         label = statute.title if shown == key else shown
-        return [
-            nodes.reference(self.rawtext, label, refuri=statute.url, classes=["statute"])
-        ], []
+        return [nodes.reference(self.rawtext, label, refuri=statute.url, classes=["statute"])], []
 
 
 class SiteFileRole(SphinxRole):
@@ -249,8 +243,7 @@ def visit_about(self: HTML5Translator, node: clause_about) -> None:
         rows.append(("Applies to", escape(", ".join(node["applies_to"]))))
     if node["statutes"]:
         links = ", ".join(
-            f'<a href="{escape(url)}">{escape(title)}</a>'
-            for title, url in node["statutes"]
+            f'<a href="{escape(url)}">{escape(title)}</a>' for title, url in node["statutes"]
         )
         rows.append(("Legal basis", links))
     if node["tags"]:
@@ -274,20 +267,14 @@ def env_get_outdated(
     store = domain(env)
     fresh = {c.id: c.number for c in store.model.clauses()}
     old = store.data["numbers"]
-    store.moved = frozenset(
-        k for k in fresh.keys() | old.keys() if fresh.get(k) != old.get(k)
-    )
-    return [
-        doc for doc, ids in store.data["clauses"].items() if store.moved.intersection(ids)
-    ]
+    store.moved = frozenset(k for k in fresh.keys() | old.keys() if fresh.get(k) != old.get(k))
+    return [doc for doc, ids in store.data["clauses"].items() if store.moved.intersection(ids)]
 
 
 def env_get_updated(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     """Rewrite pages that cite a clause whose number moved."""
     store = domain(env)
-    return [
-        doc for doc, ids in store.data["cites"].items() if store.moved.intersection(ids)
-    ]
+    return [doc for doc, ids in store.data["cites"].items() if store.moved.intersection(ids)]
 
 
 def env_updated(app: Sphinx, env: BuildEnvironment) -> None:

@@ -1,0 +1,118 @@
+"""pytest collects each scenario file in checks/scenarios/ as one test item a scenario.
+
+Registered through the ``pytest11`` entry point, so installing the package is enough.
+A failure says, in plain words, what was expected, what the protocol gave, and which
+clauses differ. The results of the run are written for the site to show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from constitution.model import Document
+from constitution.problems import ProtocolError
+from constitution.project import Project
+from constitution.scenarios import RuleBook, Scenario
+
+RESULTS = Path("_build") / "scenario-results.json"
+PLUGIN = "constitution-scenarios"
+
+
+class ScenarioMismatch(Exception):
+    def __init__(self, diffs: list[str]) -> None:
+        super().__init__("\n".join(diffs))
+        self.diffs = diffs
+
+
+class ScenarioSession:
+    """What one pytest run shares: the parsed project, and each scenario's result."""
+
+    def __init__(self) -> None:
+        self.loaded: dict[Path, tuple[Project, Document, RuleBook]] = {}
+        self.results: dict[str, str] = {}
+
+    def project(self, path: Path) -> tuple[Project, Document, RuleBook]:
+        project = Project.find(path.parent)
+        if project.root not in self.loaded:
+            self.loaded[project.root] = (project, project.document(), project.rulebook())
+        return self.loaded[project.root]
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        # The call phase decides a scenario's result.
+        if report.when == "call" and "::SC-" in report.nodeid:
+            self.results[report.nodeid.rsplit("::", 1)[1]] = report.outcome
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        """Write the results for the site; atomically, so a reader never sees half."""
+        if not self.results or len(self.loaded) != 1:
+            return
+        path = next(iter(self.loaded)) / RESULTS
+        path.parent.mkdir(parents=True, exist_ok=True)
+        run = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+        data = {"run": run, "results": dict(sorted(self.results.items()))}
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        tmp.replace(path)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(ScenarioSession(), PLUGIN)
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.File | None:
+    if (
+        file_path.suffix == ".yaml"
+        and file_path.parent.name == "scenarios"
+        and file_path.parent.parent.name == "checks"
+    ):
+        return ScenarioFile.from_parent(parent, path=file_path)
+    return None
+
+
+class ScenarioFile(pytest.File):
+    def collect(self) -> Iterator[ScenarioItem]:
+        shared = self.config.pluginmanager.get_plugin(PLUGIN)
+        assert isinstance(shared, ScenarioSession)
+        try:
+            project, document, book = shared.project(self.path)
+            scenarios = project.scenarios(document, [self.path])
+        except ProtocolError as exc:
+            raise self.CollectError(str(exc)) from None
+        for scenario in scenarios:
+            yield ScenarioItem.from_parent(self, name=scenario.id, scenario=scenario, book=book)
+
+
+class ScenarioItem(pytest.Item):
+    def __init__(self, *, scenario: Scenario, book: RuleBook, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.scenario, self.book = scenario, book
+
+    def runtest(self) -> None:
+        got = self.book.determine(self.scenario.facts)
+        if diffs := self.scenario.expect.differences(got):
+            raise ScenarioMismatch(diffs)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if not isinstance(excinfo.value, ScenarioMismatch):
+            return str(super().repr_failure(excinfo))
+        s = self.scenario
+        lines = [
+            f"{s.id} ({s.path}:{s.line}): {s.title}",
+            "The protocol's answer differs from what the scenario expects:",
+        ]
+        lines += [f"  - {d}" for d in excinfo.value.diffs]
+        lines.append(
+            "Either the scenario's expectation or the rules model "
+            "(checks/rules.py) is wrong: decide which, and correct it."
+        )
+        return "\n".join(lines)
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, self.scenario.line - 1, f"scenario {self.scenario.id}"
