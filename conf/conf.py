@@ -19,8 +19,7 @@ language = "en-GB"
 root_doc = "index"
 
 extensions = ["myst_parser", "constitution.sphinxext"]
-constitution_council = "council.toml"
-constitution_protocol = "../protocol"
+constitution_project = ".."
 
 # --- MyST: no raw HTML, no file insertion (see docutils.conf) -----------------------
 myst_enable_extensions = ["deflist", "smartquotes"]

@@ -146,3 +146,52 @@ def test_raw_html_in_a_clause_is_shown_as_text(scratch: Project) -> None:
     assert not [s for s in page.select("script") if "alert" in s.get_text()]
     assert not page.select("[onclick]")
     assert "<script>alert(1)</script>" in page.select_one("#MOP-0207").get_text()
+
+
+def test_scenario_pages_link_their_clauses(
+    site: Site, project: Project, document: Document
+) -> None:
+    scenarios = project.scenarios(document)
+    for scenario in scenarios:
+        page = site.page(f"checks/{scenario.id}.html")
+        hrefs = [a["href"] for a in page.select("article a[href^='../protocol/']")]
+        targets = {h.rsplit("#", 1)[1] for h in hrefs}
+        assert targets == set(scenario.expect.clauses)
+        for href in hrefs:
+            clause_page = site.page(href.removeprefix("../").split("#")[0])
+            assert clause_page.select_one(f"div.clause#{href.rsplit('#', 1)[1]}") is not None
+    index = site.page("checks/index.html")
+    assert len(index.select("table.scenario-index tbody tr")) == len(scenarios)
+
+
+def test_clauses_list_their_worked_examples(
+    site: Site, project: Project, document: Document
+) -> None:
+    scenarios = project.scenarios(document)
+    clause = document.clause("MOP-0145")
+    assert clause is not None
+    div = site.page(f"protocol/{clause.section}.html").select_one("#MOP-0145")
+    assert div is not None
+    links = [a["href"] for a in div.select(".worked-examples a")]
+    expected = [f"../checks/{s.id}.html" for s in scenarios if "MOP-0145" in s.expect.clauses]
+    assert links == expected and expected
+
+
+def test_results_are_shown_dated_or_marked_not_run(
+    scratch: Project, build: Callable[[Project], Site]
+) -> None:
+    page = build(scratch).page("checks/SC-ENQ-002.html")
+    assert page.select_one(".check-result").get_text() == "Not run"
+    results = scratch.root / "_build" / "scenario-results.json"
+    results.parent.mkdir()
+    results.write_text(
+        '{"run": "2026-03-02T10:00:00+00:00", "results": '
+        '{"SC-ENQ-002": "failed", "SC-ENQ-001": "passed"}}',
+        encoding="utf-8",
+    )
+    site = build(scratch)
+    assert site.page("checks/SC-ENQ-002.html").select_one(".check-result").get_text() == (
+        "Failed on 2 March 2026"
+    )
+    clause = site.page("protocol/member-enquiries.html").select_one("#MOP-0145 .check-result")
+    assert clause is not None and clause.get_text() == "Failed on 2 March 2026"

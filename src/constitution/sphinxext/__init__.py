@@ -9,10 +9,10 @@ from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 from constitution import __version__
-from constitution.council import load_council
 from constitution.problems import ProtocolError
-from constitution.source import read_protocol
-from constitution.sphinxext import clauses
+from constitution.project import Project
+from constitution.pytest_plugin import RESULTS
+from constitution.sphinxext import clauses, examples
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -25,12 +25,15 @@ class ProtocolInvalid(SphinxError):
 
 
 def load_model(app: Sphinx) -> None:
-    """Parse council settings and protocol once, before any page is read."""
-    confdir = Path(app.confdir)
+    """Parse settings, protocol and scenarios once, before any page is read."""
+    project = Project((Path(app.confdir) / app.config.constitution_project).resolve())
     store = clauses.domain(app.env)
     try:
-        store.council = load_council(confdir / app.config.constitution_council)
-        store.model = read_protocol(confdir / app.config.constitution_protocol, store.council)
+        store.project = project
+        store.council = project.council()
+        store.model = project.document()
+        store.scenarios = project.scenarios(store.model)
+        store.results_run, store.results = examples.load_results(project.root / RESULTS)
     except ProtocolError as exc:
         for problem in exc.problems:
             where = f"{problem.file}:{problem.line}" if problem.line else problem.file
@@ -49,12 +52,13 @@ def load_model(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_needs")
-    app.add_config_value("constitution_council", "council.toml", "env", types=(str,))
-    app.add_config_value("constitution_protocol", "../protocol", "env", types=(str,))
+    # The project's root folder (holding conf/, protocol/, checks/), relative to conf.py.
+    app.add_config_value("constitution_project", "..", "env", types=(str,))
     clauses.setup(app)
     app.connect("builder-inited", load_model)
     app.add_css_file("constitution.css")
     app.connect("builder-inited", _add_static)
+    app.connect("html-collect-pages", examples.collect_pages)
     return {
         "version": __version__,
         "env_version": 1,

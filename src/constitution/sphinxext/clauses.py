@@ -23,7 +23,10 @@ from sphinx_needs.api import add_need
 
 from constitution.council import Council
 from constitution.model import Document
+from constitution.project import Project
+from constitution.scenarios import Scenario
 from constitution.source import ClauseSyntax, role_target
+from constitution.sphinxext.examples import examples_changed, examples_html
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -60,9 +63,13 @@ class ConstitutionDomain(Domain):
         "cites": {},  # docname -> clause IDs it cites (para and defined roles)
         "numbers": {},  # clause ID -> number at the end of the last build
     }
-    # The model and council of this build; set in builder-inited, never pickled.
+    # This build's parsed sources; set in builder-inited, never pickled.
+    project: Project
     model: Document
     council: Council
+    scenarios: list[Scenario]
+    results: dict[str, str]
+    results_run: str | None
     moved: frozenset[str] = frozenset()
 
     def clear_doc(self, docname: str) -> None:
@@ -128,7 +135,7 @@ class ClauseDirective(ClauseSyntax, SphinxDirective):
         clause = store.model.clause(clause_id)
         if clause is None:  # the model parser reports why; this guards a stale model
             raise self.error(f"{clause_id} is not in the protocol model")
-        self.env.note_dependency(self.config.constitution_council)
+        self.env.note_dependency(str(store.project.conf / "council.toml"))
         store.note("clauses", self.env.docname, clause_id)
         text = "\n".join(self.content)
         need_nodes = add_need(
@@ -248,6 +255,10 @@ def visit_about(self: HTML5Translator, node: clause_about) -> None:
         rows.append(("Legal basis", links))
     if node["tags"]:
         rows.append(("Topics", escape(", ".join(node["tags"]))))
+    store = domain(self.builder.env)
+    uri = lambda target: self.builder.get_relative_uri(self.builder.current_docname, target)  # noqa: E731
+    if worked := examples_html(store, node["clause_id"], uri):
+        rows.append(("Worked examples", worked))
     items = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
     self.body.append(
         f'<details class="clause-about"><summary>About paragraph {node["number"]}'
@@ -272,8 +283,10 @@ def env_get_outdated(
 
 
 def env_get_updated(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
-    """Rewrite pages that cite a clause whose number moved."""
+    """Rewrite pages that cite a clause whose number moved, or show changed examples."""
     store = domain(env)
+    if examples_changed(env):
+        return list(store.data["clauses"])
     return [doc for doc, ids in store.data["cites"].items() if store.moved.intersection(ids)]
 
 

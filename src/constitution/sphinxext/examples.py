@@ -1,0 +1,157 @@
+"""Worked examples: each scenario as a page, and under each clause the scenarios deciding it.
+
+The pages are generated from the scenario files (never through the doctree pipeline),
+with the latest result of each check from the pytest run's results file, or a clear
+"not run" where there is none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.util import logging
+
+from constitution.scenarios import Determination, Scenario
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from constitution.sphinxext.clauses import ConstitutionDomain
+
+logger = logging.getLogger(__name__)
+RESULT_WORDS = {"passed": "Passed", "failed": "Failed", None: "Not run"}
+
+
+def load_results(path: Path) -> tuple[str | None, dict[str, str]]:
+    """(when the checks last ran, each scenario's result); nothing if never run."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        run = dt.datetime.fromisoformat(data["run"])
+        results = {str(k): str(v) for k, v in data["results"].items()}
+    except FileNotFoundError:
+        return None, {}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        logger.warning(
+            "%s is not a scenario results file; showing every check as not run",
+            path,
+            type="constitution",
+            subtype="results",
+        )
+        return None, {}
+    return f"{run:%-d %B %Y}", results
+
+
+def digest(scenarios: Iterable[Scenario], results: dict[str, str], run: str | None) -> str:
+    """What the rendered examples depend on; a change means clause pages are rewritten."""
+    h = hashlib.sha256(repr(run).encode())
+    for s in scenarios:
+        h.update(repr((s.id, s.title, s.expect, results.get(s.id))).encode())
+    return h.hexdigest()
+
+
+def person(key: str) -> str:
+    return "the " + key.replace("-", " ")
+
+
+def outcome(d: Determination) -> str:
+    """The determination in plain sentences."""
+    parts = []
+    if d.permitted is not None:
+        parts.append("Permitted." if d.permitted else "Not permitted.")
+    for duty in sorted(d.duties):
+        by = f" by {duty.by:%-d %B %Y}" if duty.by else ""
+        parts.append(f"{person(duty.who).capitalize()} must {duty.what.replace('-', ' ')}{by}.")
+    if d.decides:
+        parts.append(f"{person(d.decides).capitalize()} decides.")
+    return " ".join(parts)
+
+
+def result_html(store: ConstitutionDomain, scenario_id: str) -> str:
+    result = store.results.get(scenario_id)
+    word = RESULT_WORDS.get(result, "Not run")
+    when = f" on {store.results_run}" if result and store.results_run else ""
+    return f'<span class="check-result check-{word.lower().replace(" ", "-")}">{word}{when}</span>'
+
+
+def examples_html(store: ConstitutionDomain, clause_id: str, uri: Any) -> str:
+    """The worked examples of one clause, for its 'About' panel."""
+    items = [
+        f'<li><a href="{uri(f"checks/{s.id}")}">{escape(s.title)}</a>: '
+        f"{escape(outcome(s.expect))} {result_html(store, s.id)}</li>"
+        for s in store.scenarios
+        if clause_id in s.expect.clauses
+    ]
+    return f'<ul class="worked-examples">{"".join(items)}</ul>' if items else ""
+
+
+def scenario_page(app: Sphinx, store: ConstitutionDomain, s: Scenario) -> str:
+    pagename = f"checks/{s.id}"
+    facts = "".join(
+        f"<tr><th scope='row'>{escape(k)}</th><td>{escape(str(v))}</td></tr>"
+        for k, v in s.facts.items()
+    )
+    links = []
+    for cid in sorted(s.expect.clauses):
+        clause = store.model.clause(cid)
+        if clause:
+            href = app.builder.get_relative_uri(pagename, store.model.section_of(clause).docname)
+            links.append(f'<li><a href="{href}#{cid}">Paragraph {clause.number}</a> ({cid})</li>')
+    return (
+        f"<h1>{escape(s.title)}</h1>"
+        f'<p class="scenario-id">Worked example {escape(s.id)}. Latest check: '
+        f"{result_html(store, s.id)}</p>"
+        f"<h2>The situation</h2><table class='scenario-facts'><tbody>{facts}</tbody></table>"
+        f"<h2>What the protocol says</h2><p>{escape(outcome(s.expect))}</p>"
+        f"<h2>The paragraphs that decide it</h2><ul>{''.join(links)}</ul>"
+        f"<p><a href='index.html'>All worked examples</a></p>"
+    )
+
+
+def index_page(app: Sphinx, store: ConstitutionDomain) -> str:
+    rows = "".join(
+        f"<tr><td><a href='{s.id}.html'>{escape(s.id)}</a></td><td>{escape(s.title)}</td>"
+        f"<td>{', '.join(sorted(s.expect.clauses))}</td><td>{result_html(store, s.id)}</td></tr>"
+        for s in store.scenarios
+    )
+    ran = (
+        f"The checks last ran on {store.results_run}."
+        if store.results_run
+        else "The checks have not been run for this build: every result shows as not run."
+    )
+    return (
+        "<h1>Worked examples</h1>"
+        "<p>Each worked example is a situation, the answer the protocol gives, and the "
+        "paragraphs that decide it. Each is also an automatic check: it is run against "
+        f"the protocol's rules every time the protocol changes. {ran}</p>"
+        "<table class='scenario-index'><thead><tr><th scope='col'>Example</th>"
+        "<th scope='col'>Situation</th><th scope='col'>Paragraphs</th>"
+        f"<th scope='col'>Latest check</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    from constitution.sphinxext.clauses import domain
+
+    store = domain(app.env)
+    for s in store.scenarios:
+        body = scenario_page(app, store, s)
+        yield f"checks/{s.id}", {"title": s.title, "body": body}, "page.html"
+    yield "checks/index", {"title": "Worked examples", "body": index_page(app, store)}, "page.html"
+
+
+def examples_changed(env: BuildEnvironment) -> bool:
+    """Whether the examples differ from the last build's (and remember these)."""
+    from constitution.sphinxext.clauses import domain
+
+    store = domain(env)
+    fresh = digest(store.scenarios, store.results, store.results_run)
+    changed = bool(store.data.get("examples") != fresh)
+    store.data["examples"] = fresh
+    return changed
