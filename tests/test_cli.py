@@ -21,7 +21,11 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 def test_check_passes_on_the_model_protocol(project: Project) -> None:
     result = run("check", cwd=project.root)
-    assert (result.returncode, result.stdout) == (0, "OK: 25 sections, 207 clauses.\n")
+    assert (result.returncode, result.stdout) == (
+        0,
+        "207 clauses (155 normative); 155 covered by 155 scenarios; 0 suspect.\n"
+        "The constitution is whole.\n",
+    )
 
 
 def test_check_reports_each_problem_and_fails(scratch: Project) -> None:
@@ -37,11 +41,16 @@ def test_check_reports_each_problem_and_fails(scratch: Project) -> None:
         "    How to fix: Give this clause the next unused ID (constitution next-id prints "
         "it); never reuse an ID.",
     ]
-    assert result.stdout.endswith("\n1 problem(s) found.\n")
+    assert result.stdout.endswith("\n1 problem(s) to fix before this can be adopted.\n")
 
 
 def test_next_id(project: Project) -> None:
     assert run("next-id", cwd=project.root).stdout == "MOP-0208\n"
+
+
+def test_next_id_skips_revoked_ids(scratch: Project) -> None:
+    (scratch.protocol / "retired.toml").write_text("[MOP-0250]\nrevoked = 2026-01-05\n")
+    assert run("next-id", cwd=scratch.root).stdout == "MOP-0251\n"
 
 
 def test_outside_a_project(tmp_path: Path) -> None:

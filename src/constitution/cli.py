@@ -42,15 +42,34 @@ def cmd_serve(project: Project, args: argparse.Namespace) -> int:
 
 
 def cmd_check(project: Project, args: argparse.Namespace) -> int:
+    from constitution.check import FORMATS, run_check
+
+    report = run_check(project)
+    print(FORMATS[args.format](report))
+    return report.status
+
+
+def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
+    from constitution.confirm import LOCK, confirm
+
     try:
         document = project.document()
+        scenarios = project.scenarios(document)
     except ProtocolError as exc:
-        for problem in exc.problems:
-            print(problem)
-        print(f"\n{len(exc.problems)} problem(s) found.")
-        return 1
-    clauses = list(document.clauses())
-    print(f"OK: {len(document.sections)} sections, {len(clauses)} clauses.")
+        return _report(exc)
+    known = {s.id for s in scenarios}
+    ids = sorted(known) if args.all else args.scenarios
+    if unknown := [i for i in ids if i not in known]:
+        print(
+            f"constitution confirm: no scenario {', '.join(unknown)}; nothing was changed.",
+            file=sys.stderr,
+        )
+        return 2
+    if not ids:
+        print("constitution confirm: name the scenarios to confirm, or --all.", file=sys.stderr)
+        return 2
+    confirm(project.checks / LOCK, scenarios, document, ids)
+    print(f"Confirmed {len(ids)} scenario(s) against the current text of their clauses.")
     return 0
 
 
@@ -60,7 +79,9 @@ def cmd_next_id(project: Project, args: argparse.Namespace) -> int:
     except ProtocolError as exc:
         return _report(exc)
     prefix = project.council().id_prefix
-    used = [int(c.id.rsplit("-", 1)[1]) for c in document.clauses()]
+    # Revoked IDs count as used: an ID is never issued twice.
+    ids = [c.id for c in document.clauses()] + list(project.retired())
+    used = [int(i.rsplit("-", 1)[1]) for i in ids]
     print(f"{prefix}-{max(used, default=0) + 1:04d}")
     return 0
 
@@ -96,8 +117,13 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=cmd_serve)
-    check = sub.add_parser("check", help="check the protocol sources without building")
+    check = sub.add_parser("check", help="the traceability gate: is the constitution whole?")
+    check.add_argument("--format", choices=("text", "github", "json"), default="text")
     check.set_defaults(run=cmd_check)
+    confirm = sub.add_parser("confirm", help="confirm scenarios against their clauses' text")
+    confirm.add_argument("scenarios", nargs="*", metavar="SCENARIO-ID")
+    confirm.add_argument("--all", action="store_true", help="confirm every scenario")
+    confirm.set_defaults(run=cmd_confirm)
     mutants = sub.add_parser("mutants", help="show that every rule changes some scenario")
     mutants.set_defaults(run=cmd_mutants)
     next_id = sub.add_parser("next-id", help="print the ID to give a new clause")

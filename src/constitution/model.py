@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -32,6 +33,12 @@ class Clause:
     @property
     def normative(self) -> bool:
         return self.modality != "informative"
+
+    @property
+    def digest(self) -> str:
+        """A hash of what the clause says (not where it sits), for review stamps."""
+        fields = (self.id, self.text, self.modality, *self.applies_to, "|", *self.statutes)
+        return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import sys
 from dataclasses import dataclass
@@ -11,6 +12,8 @@ from pathlib import Path
 from constitution.council import Council, load_council
 from constitution.model import Document
 from constitution.problems import Problem, ProtocolError
+from constitution.retired import NAME as RETIRED
+from constitution.retired import load_retired
 from constitution.scenarios import RuleBook, Scenario, load_scenarios
 from constitution.source import read_protocol
 
@@ -46,8 +49,11 @@ class Project:
     def council(self) -> Council:
         return load_council(self.conf / "council.toml")
 
+    def retired(self) -> dict[str, dt.date]:
+        return load_retired(self.protocol / RETIRED, self.council().id_pattern)
+
     def document(self) -> Document:
-        return read_protocol(self.protocol, self.council())
+        return read_protocol(self.protocol, self.council(), retired=self.retired())
 
     @property
     def checks(self) -> Path:
@@ -67,6 +73,7 @@ class Project:
             self.rulebook(),
             ids,
             self.council().id_pattern,
+            self.retired(),
         )
 
 

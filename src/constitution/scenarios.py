@@ -265,9 +265,10 @@ class _ScenarioReader:
         book: RuleBook,
         clause_ids: set[str],
         id_pattern: re.Pattern[str],
+        retired: Mapping[str, dt.date],
     ) -> None:
         self.path, self.shown, self.book = path, shown, book
-        self.clause_ids, self.id_pattern = clause_ids, id_pattern
+        self.clause_ids, self.id_pattern, self.retired = clause_ids, id_pattern, retired
         self.problems: list[Problem] = []
 
     def problem(self, line: int, code: str, message: str, fix: str, clause: str = "") -> None:
@@ -479,7 +480,16 @@ class _ScenarioReader:
         else:
             for item in clauses_node.value:
                 cid = str(item.value)
-                if cid not in self.clause_ids:
+                if cid in self.retired and cid not in self.clause_ids:
+                    self.problem(
+                        _line(item),
+                        "scenario-cites-revoked",
+                        f"{cid} was revoked on {self.retired[cid]:%-d %B %Y}.",
+                        "Cite the clause that now decides the situation, or retire the "
+                        "scenario by deleting it.",
+                        cid,
+                    )
+                elif cid not in self.clause_ids:
                     self.problem(
                         _line(item),
                         "scenario-unknown-clause",
@@ -498,13 +508,14 @@ def load_scenarios(
     book: RuleBook,
     clause_ids: set[str],
     id_pattern: re.Pattern[str],
+    retired: Mapping[str, dt.date] | None = None,
 ) -> list[Scenario]:
     """Read scenario files; raise ProtocolError with every problem found."""
     scenarios: list[Scenario] = []
     problems: list[Problem] = []
     for path in sorted(paths):
         reader = _ScenarioReader(
-            path, path.relative_to(root).as_posix(), book, clause_ids, id_pattern
+            path, path.relative_to(root).as_posix(), book, clause_ids, id_pattern, retired or {}
         )
         scenarios.extend(reader.read())
         problems.extend(reader.problems)

@@ -7,7 +7,9 @@ reads. Every problem found is collected and raised together, located by file and
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,6 +84,7 @@ class _Reader:
     root: Path
     council: Council
     shown_root: str
+    retired: Mapping[str, dt.date]
 
     def __post_init__(self) -> None:
         self.problems: list[Problem] = []
@@ -352,6 +355,16 @@ class _Reader:
     def check_ids(self, document: Document) -> None:
         first: dict[str, Clause] = {}
         for clause in document.clauses():
+            if clause.id in self.retired:
+                self.problem(
+                    clause.path,
+                    clause.line,
+                    "id-reused",
+                    f"{clause.id} belonged to a clause revoked on "
+                    f"{self.retired[clause.id]:%-d %B %Y}; an ID is never used again.",
+                    "Give this clause the next unused ID (constitution next-id prints it).",
+                    clause.id,
+                )
             if clause.id in first:
                 other = first[clause.id]
                 self.problem(
@@ -368,7 +381,17 @@ class _Reader:
 
     def check_references(self, document: Document) -> None:
         for shown, line, clause_id, target in self._pending:
-            if document.clause(target) is None:
+            if target in self.retired and document.clause(target) is None:
+                self.problem(
+                    shown,
+                    line,
+                    "cites-revoked",
+                    f"{{para}} cites {target}, which was revoked on "
+                    f"{self.retired[target]:%-d %B %Y}.",
+                    "Cite the paragraph that now covers the point, or reword the text.",
+                    clause_id,
+                )
+            elif document.clause(target) is None:
                 self.problem(
                     shown,
                     line,
@@ -419,6 +442,11 @@ def _option_lines(content: str, first: int) -> dict[str, int]:
     return lines
 
 
-def read_protocol(root: Path, council: Council, shown_root: str = "protocol") -> Document:
+def read_protocol(
+    root: Path,
+    council: Council,
+    shown_root: str = "protocol",
+    retired: Mapping[str, dt.date] | None = None,
+) -> Document:
     """Parse the protocol directory into a Document, or raise ProtocolError."""
-    return _Reader(root, council, shown_root).read()
+    return _Reader(root, council, shown_root, retired or {}).read()

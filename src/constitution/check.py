@@ -1,0 +1,159 @@
+"""The traceability gate: is the constitution whole? No Sphinx build needed.
+
+It reads the protocol and the scenarios once and reports every problem with its file,
+line, clause, what is wrong and how to fix it: unique, well-formed, never-reused IDs;
+references, roles and statutes that resolve; no citation of a revoked clause; every
+normative clause decided by a scenario; scenarios citing live clauses; and suspect
+links (scenarios whose clauses changed since an editor confirmed them).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from constitution.confirm import LOCK, load_lock, suspect
+from constitution.model import Document
+from constitution.problems import Problem, ProtocolError
+from constitution.project import Project
+
+# Problems that mean the sources could not be read at all (exit status 2).
+UNUSABLE = frozenset(
+    {
+        "not-utf8",
+        "file-unreadable",
+        "council-missing",
+        "council-syntax",
+        "retired-syntax",
+        "scenario-yaml",
+        "lock-syntax",
+        "no-sections",
+        "rules-missing",
+    }
+)
+
+
+@dataclass
+class Report:
+    clauses: int = 0
+    normative: int = 0
+    covered: int = 0
+    scenarios: int = 0
+    suspect: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def status(self) -> int:
+        if any(p.code in UNUSABLE for p in self.problems):
+            return 2
+        return 0 if self.ok else 1
+
+
+def run_check(project: Project) -> Report:
+    report = Report()
+    try:
+        document = project.document()
+    except ProtocolError as exc:
+        report.problems = exc.problems
+        return report
+    clauses = list(document.clauses())
+    report.clauses = len(clauses)
+    report.normative = sum(c.normative for c in clauses)
+    try:
+        scenarios = project.scenarios(document)
+        lock = load_lock(project.checks / LOCK)
+    except ProtocolError as exc:
+        report.problems = exc.problems
+        return report
+    report.scenarios = len(scenarios)
+    covered = set().union(*(s.expect.clauses for s in scenarios))
+    report.covered = sum(c.normative and c.id in covered for c in clauses)
+    report.problems.extend(uncovered(document, covered))
+    stale = suspect(scenarios, document, lock)
+    report.suspect = sorted(scenario_id for scenario_id, _ in stale)
+    report.problems.extend(problem for _, problem in stale)
+    report.problems.sort()
+    return report
+
+
+def uncovered(document: Document, covered: set[str]) -> list[Problem]:
+    return [
+        Problem(
+            c.path,
+            c.line,
+            "uncovered",
+            f"{c.id} (paragraph {c.number}) states a rule ({c.modality}) but no scenario "
+            "shows it deciding a situation.",
+            f"Add a scenario to checks/scenarios/ whose expect.clauses lists {c.id}, or, if "
+            "the paragraph only explains, set ':modality: informative'.",
+            c.id,
+        )
+        for c in document.clauses()
+        if c.normative and c.id not in covered
+    ]
+
+
+def as_text(report: Report) -> str:
+    lines = [str(p) for p in report.problems]
+    summary = (
+        f"{report.clauses} clauses ({report.normative} normative); {report.covered} "
+        f"covered by {report.scenarios} scenarios; {len(report.suspect)} suspect."
+    )
+    lines.append(("" if report.ok else "\n") + summary)
+    lines.append(
+        "The constitution is whole."
+        if report.ok
+        else f"{len(report.problems)} problem(s) to fix before this can be adopted."
+    )
+    return "\n".join(lines)
+
+
+def _escape(value: str, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
+
+
+def as_github(report: Report) -> str:
+    """GitHub Actions workflow commands: an annotation on each problem's file and line."""
+    lines = []
+    for p in report.problems:
+        props = f"file={_escape(p.file, True)}"
+        if p.line:
+            props += f",line={p.line}"
+        title = _escape(f"{p.code} {p.clause}".strip(), True)
+        lines.append(
+            f"::error {props},title={title}::{_escape(p.message + ' How to fix: ' + p.fix)}"
+        )
+    return "\n".join([*lines, as_text(report).splitlines()[-2]])
+
+
+def as_json(report: Report) -> str:
+    return json.dumps(
+        {
+            "ok": report.ok,
+            "clauses": report.clauses,
+            "normative": report.normative,
+            "covered": report.covered,
+            "scenarios": report.scenarios,
+            "suspect": report.suspect,
+            "problems": [
+                {
+                    "code": p.code,
+                    "file": p.file,
+                    "line": p.line,
+                    "clause": p.clause,
+                    "message": p.message,
+                    "fix": p.fix,
+                }
+                for p in report.problems
+            ],
+        },
+        indent=1,
+    )
+
+
+FORMATS = {"text": as_text, "github": as_github, "json": as_json}

@@ -1,0 +1,114 @@
+"""Suspect links: a scenario is confirmed against the text of the clauses it cites.
+
+checks/confirmed.json records, for each scenario, the digest of each cited clause as
+the editor confirmed it. When a clause's words change, its scenarios become suspect
+until an editor reads them again and runs ``constitution confirm``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from constitution.model import Document
+from constitution.problems import Problem, ProtocolError
+from constitution.scenarios import Scenario
+
+LOCK = "confirmed.json"
+Lock = dict[str, dict[str, str]]
+
+
+def load_lock(path: Path) -> Lock:
+    shown = f"checks/{path.name}"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        line = getattr(exc, "lineno", 0)
+        raise ProtocolError(
+            [
+                Problem(
+                    shown,
+                    line,
+                    "lock-syntax",
+                    f"not valid JSON: {exc}",
+                    "Restore it from git, then run constitution confirm.",
+                )
+            ]
+        ) from None
+    if not isinstance(data, dict) or not all(
+        isinstance(v, dict) and all(isinstance(d, str) for d in v.values()) for v in data.values()
+    ):
+        raise ProtocolError(
+            [
+                Problem(
+                    shown,
+                    1,
+                    "lock-syntax",
+                    "not a confirmation record.",
+                    "Restore it from git, then run constitution confirm.",
+                )
+            ]
+        )
+    return data
+
+
+def stamps(scenario: Scenario, document: Document) -> dict[str, str]:
+    return {
+        cid: c.digest
+        for cid in sorted(scenario.expect.clauses)
+        if (c := document.clause(cid)) is not None
+    }
+
+
+def suspect(scenarios: list[Scenario], document: Document, lock: Lock) -> list[tuple[str, Problem]]:
+    """Each scenario whose clauses changed since it was confirmed, with its problem."""
+    problems = []
+    for s in scenarios:
+        confirmed = lock.get(s.id)
+        now = stamps(s, document)
+        if confirmed == now:
+            continue
+        if confirmed is None:
+            message = f"{s.id} has not been confirmed against the text of its clauses."
+        else:
+            changed = sorted(cid for cid in now if confirmed.get(cid) != now[cid])
+            numbers = ", ".join(
+                f"{cid} (paragraph {document.clause(cid).number})"  # type: ignore[union-attr]
+                for cid in changed
+            )
+            message = (
+                f"{s.id} was confirmed against earlier words of {numbers}, which "
+                "have since changed."
+                if changed
+                else f"{s.id} now cites different clauses from those confirmed."
+            )
+        problems.append(
+            (
+                s.id,
+                Problem(
+                    s.path,
+                    s.line,
+                    "suspect",
+                    message,
+                    f"Read the scenario against the clause's current words, correct "
+                    f"it if needed, then run: constitution confirm {s.id}",
+                    ",".join(sorted(s.expect.clauses)),
+                ),
+            )
+        )
+    return problems
+
+
+def confirm(path: Path, scenarios: list[Scenario], document: Document, ids: list[str]) -> Lock:
+    """Record the current clause digests for the scenarios named; write atomically."""
+    lock = load_lock(path)
+    for s in scenarios:
+        if s.id in ids:
+            lock[s.id] = stamps(s, document)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(dict(sorted(lock.items())), indent=1) + "\n", encoding="utf-8")
+    tmp.replace(path)
+    return lock

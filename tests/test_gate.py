@@ -1,0 +1,257 @@
+"""`constitution check`, black-box: each problem kind from a broken copy of the protocol."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from constitution.project import Project
+
+
+def check(project: Project, fmt: str = "json") -> tuple[int, str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "constitution", "check", "--format", fmt],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.returncode, result.stdout
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+RETIRE = "[MOP-0300]\nrevoked = 2026-05-14\n"
+
+
+def retire(project: Project) -> None:
+    (project.protocol / "retired.toml").write_text(RETIRE, encoding="utf-8")
+
+
+# (case, setup, code, file, line, clause, words of the fix)
+CASES = [
+    (
+        "duplicate id",
+        lambda p: replace(p.protocol / "principles.md", "MOP-0029", "MOP-0028"),
+        "clause-duplicate-id",
+        "protocol/principles.md",
+        12,
+        "MOP-0028",
+        "next unused ID",
+    ),
+    (
+        "malformed id",
+        lambda p: replace(p.protocol / "principles.md", "MOP-0029", "MOP-29"),
+        "clause-id-malformed",
+        "protocol/principles.md",
+        12,
+        "MOP-29",
+        "four digits",
+    ),
+    (
+        "reused id",
+        lambda p: (retire(p), replace(p.protocol / "review.md", "MOP-0207", "MOP-0300")),
+        "id-reused",
+        "protocol/review.md",
+        29,
+        "MOP-0300",
+        "next unused ID",
+    ),
+    (
+        "unknown reference",
+        lambda p: replace(
+            p.protocol / "principles.md", "courtesy and respect,", "courtesy ({para}`MOP-0999`),"
+        ),
+        "unknown-clause-ref",
+        "protocol/principles.md",
+        17,
+        "MOP-0029",
+        "Correct the ID",
+    ),
+    (
+        "revoked reference",
+        lambda p: (
+            retire(p),
+            replace(
+                p.protocol / "principles.md",
+                "courtesy and respect,",
+                "courtesy ({para}`MOP-0300`),",
+            ),
+        ),
+        "cites-revoked",
+        "protocol/principles.md",
+        17,
+        "MOP-0029",
+        "now covers",
+    ),
+    (
+        "unknown role",
+        lambda p: replace(
+            p.protocol / "review.md", ":applies-to: member, officer", ":applies-to: alderman"
+        ),
+        "unknown-role",
+        "protocol/review.md",
+        31,
+        "MOP-0207",
+        "[roles]",
+    ),
+    (
+        "unknown statute",
+        lambda p: replace(
+            p.protocol / "review.md", ":statutes: localism2011-s27", ":statutes: magna-carta"
+        ),
+        "unknown-statute",
+        "protocol/review.md",
+        6,
+        "MOP-0204",
+        "[statutes]",
+    ),
+    (
+        "unknown scenario field",
+        lambda p: replace(
+            p.root / "checks" / "scenarios" / "concerns.yaml",
+            "- id: SC-REV-003",
+            "- id: SC-REV-003\n  x: 1",
+        ),
+        "scenario-field",
+        "checks/scenarios/concerns.yaml",
+        115,
+        "",
+        "Use only",
+    ),
+    (
+        "scenario cites unknown clause",
+        lambda p: replace(
+            p.root / "checks" / "scenarios" / "concerns.yaml", "[MOP-0207]", "[MOP-0999]"
+        ),
+        "scenario-unknown-clause",
+        "checks/scenarios/concerns.yaml",
+        119,
+        "MOP-0999",
+        "Cite the ID",
+    ),
+    (
+        "scenario cites revoked clause",
+        lambda p: (
+            retire(p),
+            replace(p.root / "checks" / "scenarios" / "concerns.yaml", "[MOP-0207]", "[MOP-0300]"),
+        ),
+        "scenario-cites-revoked",
+        "checks/scenarios/concerns.yaml",
+        119,
+        "MOP-0300",
+        "retire",
+    ),
+    (
+        "suspect link",
+        lambda p: replace(p.protocol / "review.md", "suggest a change", "propose a change"),
+        "suspect",
+        "checks/scenarios/concerns.yaml",
+        114,
+        "MOP-0207",
+        "constitution confirm SC-REV-003",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "setup", "code", "file", "line", "clause", "fix"), CASES, ids=[c[0] for c in CASES]
+)
+def test_each_problem_kind(
+    scratch: Project,
+    case: str,
+    setup: object,
+    code: str,
+    file: str,
+    line: int,
+    clause: str,
+    fix: str,
+) -> None:
+    setup(scratch)  # type: ignore[operator]
+    status, out = check(scratch)
+    report = json.loads(out)
+    assert status == 1 and report["ok"] is False
+    found = [p for p in report["problems"] if p["code"] == code]
+    assert found, report["problems"]
+    assert (found[0]["file"], found[0]["line"], found[0]["clause"]) == (file, line, clause)
+    assert fix in found[0]["fix"]
+
+
+def test_uncovered_normative_clause(scratch: Project) -> None:
+    path = scratch.root / "checks" / "scenarios" / "concerns.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("- id: SC-REV-003")], encoding="utf-8")
+    status, out = check(scratch)
+    (problem,) = json.loads(out)["problems"]
+    assert status == 1
+    assert problem["code"] == "uncovered" and problem["clause"] == "MOP-0207"
+    assert (problem["file"], problem["line"]) == ("protocol/review.md", 29)
+    assert "informative" in problem["fix"]
+
+
+def test_suspect_then_confirmed(scratch: Project) -> None:
+    replace(scratch.protocol / "review.md", "suggest a change", "propose a change")
+    assert json.loads(check(scratch)[1])["suspect"] == ["SC-REV-003"]
+    confirm = subprocess.run(
+        [sys.executable, "-m", "constitution", "confirm", "SC-REV-003"],
+        cwd=scratch.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert confirm.returncode == 0
+    assert check(scratch) == (0, check(scratch)[1])
+    assert json.loads(check(scratch)[1])["ok"] is True
+
+
+def test_whole_protocol_passes_with_exact_json(project: Project) -> None:
+    status, out = check(project)
+    assert status == 0
+    assert json.loads(out) == {
+        "ok": True,
+        "clauses": 207,
+        "normative": 155,
+        "covered": 155,
+        "scenarios": 155,
+        "suspect": [],
+        "problems": [],
+    }
+
+
+def test_github_annotations(scratch: Project) -> None:
+    replace(scratch.protocol / "principles.md", "MOP-0029", "MOP-0028")
+    status, out = check(scratch, "github")
+    assert status == 1
+    assert out.splitlines()[0] == (
+        "::error file=protocol/principles.md,line=12,title=clause-duplicate-id MOP-0028::"
+        "MOP-0028 is already used at protocol/principles.md:3. How to fix: Give this clause "
+        "the next unused ID (constitution next-id prints it); never reuse an ID."
+    )
+
+
+def test_unreadable_input_exits_2(scratch: Project) -> None:
+    (scratch.protocol / "review.md").write_bytes(b"# Review\n\xff\n")
+    status, out = check(scratch)
+    assert status == 2
+    assert json.loads(out)["problems"][0]["code"] == "not-utf8"
+
+
+def test_confirm_refuses_unknown_scenarios(scratch: Project) -> None:
+    before = (scratch.root / "checks" / "confirmed.json").read_bytes()
+    result = subprocess.run(
+        [sys.executable, "-m", "constitution", "confirm", "SC-NOPE-001"],
+        cwd=scratch.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2 and "no scenario SC-NOPE-001" in result.stderr
+    assert (scratch.root / "checks" / "confirmed.json").read_bytes() == before
