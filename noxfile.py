@@ -42,6 +42,21 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session
+def check(session: nox.Session) -> None:
+    """The traceability gate: is the constitution whole? (e.g. -- --format github)"""
+    install(session)
+    session.run("constitution", "check", *session.posargs)
+
+
+@nox.session
+def changes(session: nox.Session) -> None:
+    """What the draft changes since a git ref, as Markdown (-- origin/main)."""
+    install(session)
+    base = session.posargs[0] if session.posargs else "origin/main"
+    session.run("constitution", "redline", base, "draft", "--format", "markdown")
+
+
+@nox.session
 def mutants(session: nox.Session) -> None:
     """Disable each rule of the rules model in turn; some scenario must then fail."""
     install(session)

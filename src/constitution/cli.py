@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from constitution.model import Document
 from constitution.problems import ProtocolError
 from constitution.project import Project
 
@@ -106,6 +107,30 @@ def cmd_mutants(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_redline(project: Project, args: argparse.Namespace) -> int:
+    import json
+
+    from constitution import redline
+
+    def version(name: str) -> Document:
+        return project.document() if name == "draft" else redline.document_at(project, name)
+
+    try:
+        old, new = version(args.old), version(args.new)
+    except ProtocolError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    changes = redline.compare(old, new)
+    if args.format == "json":
+        print(json.dumps(redline.as_json(changes, args.old, args.new), indent=1))
+    elif args.format == "markdown":
+        print(redline.markdown_summary(changes, f"Changes from {args.old} to {args.new}"))
+    else:
+        print(redline.as_text(changes))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="constitution", description=__doc__)
     top.add_argument("--project", default=".", help="a folder inside the project")
@@ -124,6 +149,11 @@ def parser() -> argparse.ArgumentParser:
     confirm.add_argument("scenarios", nargs="*", metavar="SCENARIO-ID")
     confirm.add_argument("--all", action="store_true", help="confirm every scenario")
     confirm.set_defaults(run=cmd_confirm)
+    red = sub.add_parser("redline", help="what changed between two versions, clause by clause")
+    red.add_argument("old", help="'draft' or a git ref (branch, tag, commit)")
+    red.add_argument("new", help="'draft' or a git ref")
+    red.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    red.set_defaults(run=cmd_redline)
     mutants = sub.add_parser("mutants", help="show that every rule changes some scenario")
     mutants.set_defaults(run=cmd_mutants)
     next_id = sub.add_parser("next-id", help="print the ID to give a new clause")

@@ -1,0 +1,165 @@
+"""What changed between two versions of the protocol, clause by clause.
+
+Clauses are matched by permanent ID, so a redline survives renumbering: a clause that
+only moved is "renumbered", not deleted and inserted. Text changes are diffed word by
+word.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from constitution.model import Clause, Document
+from constitution.problems import Problem, ProtocolError
+from constitution.project import Project
+
+KINDS = ("inserted", "revoked", "reworded", "renumbered")
+WORD = re.compile(r"\s+|[^\s]+")
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str
+    id: str
+    old: Clause | None
+    new: Clause | None
+
+    @property
+    def old_number(self) -> str:
+        return self.old.number if self.old else ""
+
+    @property
+    def new_number(self) -> str:
+        return self.new.number if self.new else ""
+
+
+def compare(old: Document, new: Document) -> list[Change]:
+    """Every clause inserted, revoked, reworded or renumbered, in reading order."""
+    changes = []
+    for clause in new.clauses():
+        before = old.clause(clause.id)
+        if before is None:
+            changes.append(Change("inserted", clause.id, None, clause))
+        elif before.text != clause.text or before.modality != clause.modality:
+            changes.append(Change("reworded", clause.id, before, clause))
+        elif before.number != clause.number:
+            changes.append(Change("renumbered", clause.id, before, clause))
+    changes += [Change("revoked", c.id, c, None) for c in old.clauses() if new.clause(c.id) is None]
+    return changes
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """(op, text) runs, op one of '=', '-', '+': a word-level diff keeping white space."""
+    a, b = WORD.findall(old), WORD.findall(new)
+    runs: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            runs.append(("=", "".join(a[i1:i2])))
+        else:
+            if i2 > i1:
+                runs.append(("-", "".join(a[i1:i2])))
+            if j2 > j1:
+                runs.append(("+", "".join(b[j1:j2])))
+    return runs
+
+
+def markdown_summary(changes: list[Change], title: str) -> str:
+    """A GitHub job summary: a table of changes, then each rewording word by word."""
+    if not changes:
+        return f"## {title}\n\nNo clause is inserted, reworded, revoked or renumbered.\n"
+    lines = [
+        f"## {title}",
+        "",
+        "| Clause | Old number | New number | Change |",
+        "|---|---|---|---|",
+    ]
+    lines += [
+        f"| {c.id} | {c.old_number or '-'} | {c.new_number or '-'} | {c.kind} |" for c in changes
+    ]
+    for c in changes:
+        if c.kind == "reworded" and c.old and c.new:
+            marked = "".join(_mark(op, text) for op, text in word_diff(c.old.text, c.new.text))
+            lines += ["", f"### {c.id} (paragraph {c.new.number})", "", marked.strip()]
+        elif c.kind == "inserted" and c.new:
+            lines += ["", f"### {c.id} (new paragraph {c.new.number})", "", c.new.text]
+    return "\n".join(lines) + "\n"
+
+
+def _mark(op: str, text: str) -> str:
+    """Markdown for one diff run: struck through if deleted, bold if inserted."""
+    if op == "=" or not text.strip():
+        return text if op != "-" else ""
+    core = text.strip()
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    return f"{lead}{'~~' if op == '-' else '**'}{core}{'~~' if op == '-' else '**'}{trail}"
+
+
+def document_at(project: Project, ref: str) -> Document:
+    """The protocol as it stood at a git ref (a branch, tag or commit)."""
+    with tempfile.TemporaryDirectory(prefix="constitution-") as tmp:
+        try:
+            archive = subprocess.run(
+                ["git", "archive", ref, "conf", "protocol"],
+                cwd=project.root,
+                capture_output=True,
+                check=True,
+            )
+        except (OSError, subprocess.CalledProcessError) as exc:
+            detail = getattr(exc, "stderr", b"").decode(errors="replace").strip()
+            raise ProtocolError(
+                [
+                    Problem(
+                        "git",
+                        0,
+                        "unknown-version",
+                        f"cannot read the protocol at '{ref}': {detail}",
+                        "Name a branch, tag or commit that exists, e.g. origin/main.",
+                    )
+                ]
+            ) from None
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+        return Project(Path(tmp)).document()
+
+
+def as_text(changes: list[Change]) -> str:
+    """One block a change; deletions [-like this-] and insertions {+like this+}."""
+    if not changes:
+        return "No clause is inserted, reworded, revoked or renumbered."
+    blocks = []
+    for c in changes:
+        head = f"{c.id}  {c.old_number or '-'} -> {c.new_number or '-'}  {c.kind}"
+        if c.kind == "reworded" and c.old and c.new:
+            body = "".join(
+                t if op == "=" else f"[-{t}-]" if op == "-" else f"{{+{t}+}}"
+                for op, t in word_diff(c.old.text, c.new.text)
+            )
+            blocks.append(f"{head}\n  {body}")
+        else:
+            blocks.append(head)
+    return "\n".join(blocks)
+
+
+def as_json(changes: list[Change], old: str, new: str) -> dict[str, object]:
+    return {
+        "from": old,
+        "to": new,
+        "changes": [
+            {
+                "kind": c.kind,
+                "id": c.id,
+                "old_number": c.old_number or None,
+                "new_number": c.new_number or None,
+                "old_text": c.old.text if c.old else None,
+                "new_text": c.new.text if c.new else None,
+                "diff": [list(run) for run in word_diff(c.old.text, c.new.text)]
+                if c.kind == "reworded" and c.old and c.new
+                else [],
+            }
+            for c in changes
+        ],
+    }
