@@ -195,3 +195,31 @@ def test_results_are_shown_dated_or_marked_not_run(
     )
     clause = site.page("protocol/member-enquiries.html").select_one("#MOP-0145 .check-result")
     assert clause is not None and clause.get_text() == "Failed on 2 March 2026"
+
+
+def test_traceability_page(site: Site, document: Document) -> None:
+    rows = site.page("traceability.html").select("#trace tbody tr")
+    assert [r.select_one("td:nth-of-type(2)").get_text() for r in rows] == [
+        c.id for c in document.clauses()
+    ]
+    statuses = {r["data-status"] for r in rows}
+    assert "uncovered" not in statuses and "informative" in statuses
+    first = rows[0].select_one("a")
+    assert first is not None and first["href"] == "protocol/purpose-and-status.html#MOP-0001"
+
+
+def test_traceability_marks_suspect_examples(
+    scratch: Project, build: Callable[[Project], Site]
+) -> None:
+    path = scratch.protocol / "review.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("suggest a change", "propose a change"),
+        encoding="utf-8",
+    )
+    row = (
+        build(scratch)
+        .page("traceability.html")
+        .select_one("#trace tr:has(a[href$='SC-REV-003.html'])")
+    )
+    assert row is not None and row["data-status"] == "suspect"
+    assert "(suspect)" in row.get_text()

@@ -9,10 +9,11 @@ from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 from constitution import __version__
+from constitution.confirm import LOCK, load_lock, suspect
 from constitution.problems import ProtocolError
 from constitution.project import Project
 from constitution.pytest_plugin import RESULTS
-from constitution.sphinxext import clauses, examples
+from constitution.sphinxext import clauses, examples, traceability
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -34,6 +35,8 @@ def load_model(app: Sphinx) -> None:
         store.model = project.document()
         store.scenarios = project.scenarios(store.model)
         store.results_run, store.results = examples.load_results(project.root / RESULTS)
+        lock = load_lock(project.checks / LOCK)
+        store.suspect = {sid for sid, _ in suspect(store.scenarios, store.model, lock)}
     except ProtocolError as exc:
         for problem in exc.problems:
             where = f"{problem.file}:{problem.line}" if problem.line else problem.file
@@ -59,12 +62,21 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("constitution.css")
     app.connect("builder-inited", _add_static)
     app.connect("html-collect-pages", examples.collect_pages)
+    app.connect("html-collect-pages", traceability.collect_pages)
+    app.connect("html-page-context", _filter_script)
     return {
         "version": __version__,
         "env_version": 1,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
+
+
+def _filter_script(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    if context.get("constitution_filter"):
+        app.add_js_file("constitution-filter.js")  # in html-page-context: this page only
 
 
 def _add_static(app: Sphinx) -> None:

@@ -70,6 +70,7 @@ class ConstitutionDomain(Domain):
     scenarios: list[Scenario]
     results: dict[str, str]
     results_run: str | None
+    suspect: set[str]
     moved: frozenset[str] = frozenset()
 
     def clear_doc(self, docname: str) -> None:

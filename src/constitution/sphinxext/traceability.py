@@ -1,0 +1,95 @@
+"""The traceability page: every clause, its scenarios, their latest result, suspect or not.
+
+Built straight from the model as one static table (no needtable: its filters are slow at
+scale), with a small script to filter it; without the script the whole table shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from constitution.model import MODALITIES
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from constitution.sphinxext.clauses import ConstitutionDomain
+
+PAGE = "traceability"
+
+
+def status(store: ConstitutionDomain, clause_id: str, normative: bool) -> str:
+    scenarios = [s for s in store.scenarios if clause_id in s.expect.clauses]
+    if not scenarios:
+        return "uncovered" if normative else "informative"
+    results = {store.results.get(s.id) for s in scenarios}
+    if "failed" in results:
+        return "failing"
+    if any(s.id in store.suspect for s in scenarios):
+        return "suspect"
+    return "passing" if results == {"passed"} else "not-run"
+
+
+def rows(app: Sphinx, store: ConstitutionDomain) -> Iterator[str]:
+    for section in store.model.sections:
+        href = app.builder.get_relative_uri(PAGE, section.docname)
+        for c in section.clauses:
+            examples = ", ".join(
+                f'<a href="{app.builder.get_relative_uri(PAGE, f"checks/{s.id}")}">{s.id}</a>'
+                + (" (suspect)" if s.id in store.suspect else "")
+                for s in store.scenarios
+                if c.id in s.expect.clauses
+            )
+            state = status(store, c.id, c.normative)
+            yield (
+                f'<tr data-section="{section.number}" data-modality="{c.modality}" '
+                f'data-status="{state}"><td><a href="{href}#{c.id}">{c.number}</a></td>'
+                f"<td>{c.id}</td><td>{c.modality}</td><td>{examples or '-'}</td>"
+                f"<td>{state.replace('-', ' ')}</td></tr>"
+            )
+
+
+def select(name: str, label: str, options: list[tuple[str, str]]) -> str:
+    opts = "".join(f'<option value="{escape(v)}">{escape(t)}</option>' for v, t in options)
+    return (
+        f'<label for="filter-{name}">{label}</label>'
+        f'<select id="filter-{name}" data-filter="{name}"><option value="">All</option>'
+        f"{opts}</select>"
+    )
+
+
+def page(app: Sphinx, store: ConstitutionDomain) -> str:
+    sections = [(str(s.number), f"{s.number}. {s.title}") for s in store.model.sections]
+    statuses = [
+        (s, s.replace("-", " "))
+        for s in ("passing", "failing", "suspect", "not-run", "uncovered", "informative")
+    ]
+    run = (
+        f"Results are from the checks run on {store.results_run}."
+        if store.results_run
+        else "The checks have not been run for this build."
+    )
+    return (
+        "<h1>Traceability</h1>"
+        "<p>Every paragraph, the worked examples that check it, and how those checks "
+        f"stand. {run} A <em>suspect</em> example was confirmed against words of a paragraph "
+        "that have since changed.</p>"
+        '<form class="trace-filters" role="search" aria-label="Filter the table">'
+        + select("section", "Section", sections)
+        + select("modality", "Kind", [(m, m) for m in MODALITIES])
+        + select("status", "Status", statuses)
+        + '</form><p id="trace-count" aria-live="polite"></p>'
+        '<table class="trace" id="trace"><thead><tr><th scope="col">Paragraph</th>'
+        '<th scope="col">ID</th><th scope="col">Kind</th><th scope="col">Worked examples</th>'
+        f'<th scope="col">Status</th></tr></thead><tbody>{"".join(rows(app, store))}</tbody>'
+        "</table>"
+    )
+
+
+def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    from constitution.sphinxext.clauses import domain
+
+    body = page(app, domain(app.env))
+    yield PAGE, {"title": "Traceability", "body": body, "constitution_filter": True}, "page.html"
