@@ -64,6 +64,13 @@ def mutants(session: nox.Session) -> None:
 
 
 @nox.session
+def bench_gate(session: nox.Session) -> None:
+    """Time the traceability gate on the model protocol and on 5,000 synthetic clauses."""
+    install(session)
+    session.run("python", "benchmarks/gate.py")
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     """ruff (lint and format) and mypy on the package."""
     install(session, "lint")

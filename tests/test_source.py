@@ -133,3 +133,52 @@ def test_unlisted_and_missing_sections(scratch: Project) -> None:
     found = problems_of(scratch)
     assert any("protocol/orphan.md:1:section-unlisted" in p for p in found)
     assert any(":section-missing:" in p and p.startswith("protocol/index.md:") for p in found)
+
+
+def clause_blocks(project: Project) -> list[tuple[str, str, int]]:
+    from constitution.source import markdown_tokens
+
+    blocks = []
+    for path in sorted(project.protocol.glob("*.md")):
+        for token in markdown_tokens(path.read_text(encoding="utf-8")):
+            if token.type == "fence" and token.info.startswith("{clause}"):
+                first = token.info[len("{clause}") :].strip()
+                blocks.append((first, token.content, (token.map or [0])[0] + 1))
+    return blocks
+
+
+EDGE_CASES = [
+    ("MOP-0001", ":modality: must\n\nText.\n", 1),
+    ("MOP-0001", ":modality: must\nText straight after.\n", 1),
+    ("MOP-0001", ":modality: 'must'\n\nQuoted.\n", 1),
+    ("MOP-0001", ":tags: a, b # comment\n\nText.\n", 1),
+    ("MOP-0001", ":modality: must\n:modality: may\n\nTwice.\n", 1),
+    ("MOP-0001", ":colour: red\n\nUnknown.\n", 1),
+    ("MOP-0001 extra", ":modality: must\n\nTwo arguments.\n", 1),
+    ("MOP-0001", "\n:modality: must\n\nBlank first.\n", 1),
+]
+
+
+def test_fast_option_path_agrees_with_myst(project: Project) -> None:
+    from docutils.parsers.rst.states import MarkupError
+    from myst_parser.parsers.directives import parse_directive_text
+
+    from constitution.source import ClauseSyntax, parse_clause_text
+
+    blocks = clause_blocks(project) + EDGE_CASES
+    assert len(blocks) > 200
+    for first, content, line in blocks:
+        try:
+            myst = parse_directive_text(ClauseSyntax, first, content, line=line)
+        except MarkupError:
+            with pytest.raises(MarkupError):
+                parse_clause_text(first, content, line)
+            continue
+        ours = parse_clause_text(first, content, line)
+        assert (ours.arguments, ours.options, ours.body, ours.body_offset) == (
+            myst.arguments,
+            myst.options,
+            myst.body,
+            myst.body_offset,
+        ), (first, content)
+        assert [w.msg for w in ours.warnings] == [w.msg for w in myst.warnings]

@@ -1,0 +1,88 @@
+"""Generate a synthetic constitution project of a given size, for benchmarks.
+
+    python benchmarks/generate.py 5000 OUT_DIR
+
+The project has the real conf/ and docs/ (so it builds like the model protocol), N
+clauses in sections of 20 to 40, realistic text lengths, cross-references to other
+clauses, a rules model with one rule per normative clause, a scenario for each, and the
+scenarios confirmed. Deterministic: the same N gives the same files.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDS = ["member", "officer", "council", "committee", "report", "decision", "information", "meeting", "advice", "ward", "cabinet", "scrutiny", "monitoring", "chief", "executive", "protocol", "resources", "confidential", "group", "public", "statutory", "delegated", "enquiry", "working", "day", "reply", "within", "notice", "consult", "record", "publish", "review", "relationship", "declare", "interest", "pressure", "appointment", "media", "correspondence"]
+MODALITIES = ("must", "must", "must-not", "should", "may", "informative", "informative")
+
+
+def sentence(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def generate(n: int, out: Path, seed: int = 1) -> Path:
+    rng = random.Random(seed)
+    if out.exists():
+        shutil.rmtree(out)
+    for part in ("conf", "docs"):
+        shutil.copytree(ROOT / part, out / part, symlinks=True)
+    protocol, scenarios = out / "protocol", out / "checks" / "scenarios"
+    protocol.mkdir(parents=True)
+    scenarios.mkdir(parents=True)
+    ids = [f"MOP-{i:04d}" for i in range(1, n + 1)]
+    sizes: list[int] = []
+    while sum(sizes) < n:
+        sizes.append(min(rng.randint(20, 40), n - sum(sizes)))
+    normative, slugs, start = [], [], 0
+    for number, size in enumerate(sizes, start=1):
+        slug = f"section-{number:03d}"
+        slugs.append(slug)
+        blocks = [f"# Section {number}: {sentence(rng, 3)[:-1]}\n"]
+        for cid in ids[start : start + size]:
+            modality = rng.choice(MODALITIES)
+            body = " ".join(sentence(rng, rng.randint(8, 20)) for _ in range(rng.randint(1, 4)))
+            if rng.random() < 0.1:
+                body += f" See {{para}}`{rng.choice(ids)}`."
+            blocks.append(
+                f"```{{clause}} {cid}\n:modality: {modality}\n:applies-to: member, "
+                f"officer\n:tags: synthetic\n\n{body}\n```\n"
+            )
+            if modality != "informative":
+                normative.append(cid)
+        (protocol / f"{slug}.md").write_text("\n".join(blocks), encoding="utf-8")
+        start += size
+    (protocol / "index.md").write_text(
+        "# Protocol\n\n```{toctree}\n:numbered: 1\n:maxdepth: 1\n\n" + "\n".join(slugs) + "\n```\n",
+        encoding="utf-8",
+    )
+    acts = ", ".join(f'"situation-{cid[-4:]}"' for cid in normative)
+    (out / "checks" / "rules.py").write_text(
+        "from constitution.scenarios import RuleBook, forbid, one_of\n\n"
+        f"rules = RuleBook({{'act': one_of({acts}), 'actor': one_of('member', 'officer')}})\n"
+        f"for cid in {normative!r}:\n    rules.on(f'situation-{{cid[-4:]}}', cid, forbid())\n",
+        encoding="utf-8",
+    )
+    for k, first in enumerate(range(0, len(normative), 200)):
+        prefix = f"SC-S{chr(65 + k // 26)}{chr(65 + k % 26)}"  # 999 IDs at most a prefix
+        (scenarios / f"batch-{k:03d}.yaml").write_text(
+            "".join(
+                f"- id: {prefix}-{i:03d}\n  title: {sentence(rng, 6)}\n"
+                f"  facts: {{act: situation-{cid[-4:]}, actor: member}}\n"
+                f"  expect:\n    permitted: false\n    clauses: [{cid}]\n"
+                for i, cid in enumerate(normative[first : first + 200])
+            ),
+            encoding="utf-8",
+        )
+    from constitution.cli import main
+
+    assert main(["--project", str(out), "confirm", "--all"]) == 0
+    return out
+
+
+if __name__ == "__main__":
+    generate(int(sys.argv[1]), Path(sys.argv[2]))
