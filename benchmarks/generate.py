@@ -16,7 +16,47 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WORDS = ["member", "officer", "council", "committee", "report", "decision", "information", "meeting", "advice", "ward", "cabinet", "scrutiny", "monitoring", "chief", "executive", "protocol", "resources", "confidential", "group", "public", "statutory", "delegated", "enquiry", "working", "day", "reply", "within", "notice", "consult", "record", "publish", "review", "relationship", "declare", "interest", "pressure", "appointment", "media", "correspondence"]
+WORDS = (
+    "member",
+    "officer",
+    "council",
+    "committee",
+    "report",
+    "decision",
+    "information",
+    "meeting",
+    "advice",
+    "ward",
+    "cabinet",
+    "scrutiny",
+    "monitoring",
+    "chief",
+    "executive",
+    "protocol",
+    "resources",
+    "confidential",
+    "group",
+    "public",
+    "statutory",
+    "delegated",
+    "enquiry",
+    "working",
+    "day",
+    "reply",
+    "within",
+    "notice",
+    "consult",
+    "record",
+    "publish",
+    "review",
+    "relationship",
+    "declare",
+    "interest",
+    "pressure",
+    "appointment",
+    "media",
+    "correspondence",
+)
 MODALITIES = ("must", "must", "must-not", "should", "may", "informative", "informative")
 
 

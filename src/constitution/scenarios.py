@@ -305,9 +305,10 @@ class _ScenarioReader:
             anchor = ANCHOR.search(text)
             line = text.count("\n", 0, anchor.start()) + 1 if anchor else 0
             root = None if anchor else yaml.compose(text, Loader=LOADER)
-            if anchor or (root is not None and (shared := _shared_node(root)) is not None):
+            shared = _shared_node(root) if root is not None else None
+            if anchor or shared is not None:
                 self.problem(
-                    line or _line(shared),
+                    _line(shared) if shared is not None else line,
                     "scenario-yaml",
                     "YAML anchors and aliases are not allowed in scenario files.",
                     "Write each value out in full.",

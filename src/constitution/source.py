@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 from pathlib import Path
 
 from docutils.parsers.rst import Directive, directives
@@ -62,7 +63,7 @@ class ParsedClause:
     """What MyST's directive parser returns, for the parts this module reads."""
 
     arguments: list[str]
-    options: dict[str, object]
+    options: dict[str, Any]
     body: list[str]
     body_offset: int
     warnings: list[ParseWarnings]
@@ -77,7 +78,7 @@ def parse_clause_text(first_line: str, content: str, line: int) -> ParsedClause:
     the two to the same result on every clause of the model protocol.
     """
     lines = content.splitlines()
-    options: dict[str, object] = {}
+    options: dict[str, Any] = {}
     count = 0
     for raw in lines:
         m = PLAIN_OPTION.fullmatch(raw)
