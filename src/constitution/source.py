@@ -12,8 +12,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from docutils.parsers.rst import Directive, directives
 from docutils.parsers.rst.states import MarkupError
