@@ -255,3 +255,30 @@ def test_confirm_refuses_unknown_scenarios(scratch: Project) -> None:
     )
     assert result.returncode == 2 and "no scenario SC-NOPE-001" in result.stderr
     assert (scratch.root / "checks" / "confirmed.json").read_bytes() == before
+
+
+def test_removed_clause_must_be_retired(scratch: Project) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+            cwd=scratch.root,
+            check=True,
+            capture_output=True,
+        )
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "base")
+    path = scratch.protocol / "review.md"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("```{clause} MOP-0205"), text.index("```{clause} MOP-0206")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    run = [sys.executable, "-m", "constitution", "check", "--format", "json", "--base", "HEAD"]
+    out = subprocess.run(run, cwd=scratch.root, capture_output=True, text=True)
+    problems = json.loads(out.stdout)["problems"]
+    assert out.returncode == 1
+    assert [(p["code"], p["clause"]) for p in problems] == [("revoked-unrecorded", "MOP-0205")]
+    retire(scratch)
+    (scratch.protocol / "retired.toml").write_text("[MOP-0205]\nrevoked = 2026-05-14\n")
+    out = subprocess.run(run, cwd=scratch.root, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout

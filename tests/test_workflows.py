@@ -38,6 +38,6 @@ def test_pull_requests_run_the_gate_tests_and_build() -> None:
     pr = yaml.safe_load((WORKFLOWS[0].parent / "amendment.yml").read_text(encoding="utf-8"))
     assert True in pr and "pull_request" in pr[True]  # YAML 1.1 reads the key 'on' as true
     runs = [s.get("run", "") for j in pr["jobs"].values() for s in j["steps"]]
-    assert any("-s check -- --format github" in r for r in runs)
+    assert any("-s check -- --format github --base" in r for r in runs)
     assert any("GITHUB_STEP_SUMMARY" in r and "-s changes" in r for r in runs)
     assert any(".ci/run" in r for r in runs)

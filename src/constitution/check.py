@@ -10,6 +10,7 @@ links (scenarios whose clauses changed since an editor confirmed them).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from constitution.confirm import LOCK, load_lock, suspect
@@ -53,13 +54,17 @@ class Report:
         return 0 if self.ok else 1
 
 
-def run_check(project: Project) -> Report:
+def run_check(project: Project, base: Document | None = None) -> Report:
+    """Check the draft; with ``base`` (the protocol before the amendment), also that every
+    clause the amendment removes is entered in the retired register."""
     report = Report()
     try:
         document = project.document()
     except ProtocolError as exc:
         report.problems = exc.problems
         return report
+    if base is not None:
+        report.problems.extend(unrecorded_revocations(base, document, project.retired()))
     clauses = list(document.clauses())
     report.clauses = len(clauses)
     report.normative = sum(c.normative for c in clauses)
@@ -78,6 +83,25 @@ def run_check(project: Project) -> Report:
     report.problems.extend(problem for _, problem in stale)
     report.problems.sort()
     return report
+
+
+def unrecorded_revocations(
+    base: Document, document: Document, retired: Mapping[str, object]
+) -> list[Problem]:
+    return [
+        Problem(
+            "protocol/retired.toml",
+            0,
+            "revoked-unrecorded",
+            f"{c.id} (paragraph {c.number} before this amendment) has been removed but is "
+            "not in the register of retired IDs, so its ID could be given out again.",
+            f"Add to protocol/retired.toml: [{c.id}] and, on the next line, revoked = "
+            "the date Council revokes it (YYYY-MM-DD).",
+            c.id,
+        )
+        for c in base.clauses()
+        if document.clause(c.id) is None and c.id not in retired
+    ]
 
 
 def uncovered(document: Document, covered: set[str]) -> list[Problem]:

@@ -45,7 +45,17 @@ def cmd_serve(project: Project, args: argparse.Namespace) -> int:
 def cmd_check(project: Project, args: argparse.Namespace) -> int:
     from constitution.check import FORMATS, run_check
 
-    report = run_check(project)
+    base = None
+    if args.base:
+        from constitution.redline import document_at
+
+        try:
+            base = document_at(project, args.base)
+        except ProtocolError as exc:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            return 2
+    report = run_check(project, base)
     print(FORMATS[args.format](report))
     return report.status
 
@@ -144,6 +154,11 @@ def parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=cmd_serve)
     check = sub.add_parser("check", help="the traceability gate: is the constitution whole?")
     check.add_argument("--format", choices=("text", "github", "json"), default="text")
+    check.add_argument(
+        "--base",
+        metavar="REF",
+        help="also check against the protocol at this git ref (e.g. origin/main)",
+    )
     check.set_defaults(run=cmd_check)
     confirm = sub.add_parser("confirm", help="confirm scenarios against their clauses' text")
     confirm.add_argument("scenarios", nargs="*", metavar="SCENARIO-ID")
