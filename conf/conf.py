@@ -61,6 +61,10 @@ needs_fields = {
         "description": "The section file the clause sits in",
         "schema": {"type": "string"},
     },
+    "source_number": {
+        "description": "The clause's number in the document it was imported from",
+        "schema": {"type": "string"},
+    },
 }
 needs_build_json = True
 needs_reproducible_json = True

@@ -141,6 +141,29 @@ def cmd_redline(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
+    from constitution import importer
+
+    source = Path(args.file)
+    try:
+        doc = importer.import_protocol(source)
+        prefix = args.prefix or (project.council().id_prefix if project else "MOP")
+        files = importer.render(doc, prefix)
+        importer.write(files, Path(args.out), args.force)
+    except ProtocolError as exc:
+        for problem in exc.problems:
+            print(
+                f"constitution import: {problem.file}: {problem.message}\n"
+                f"    How to fix: {problem.fix}",
+                file=sys.stderr,
+            )
+        return 1
+    if args.report_json:
+        importer.dump_report(doc, source, Path(args.report_json))
+    print(importer.report_text(doc, source))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="constitution", description=__doc__)
     top.add_argument("--project", default=".", help="a folder inside the project")
@@ -169,6 +192,13 @@ def parser() -> argparse.ArgumentParser:
     red.add_argument("new", help="'draft' or a git ref")
     red.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     red.set_defaults(run=cmd_redline)
+    imp = sub.add_parser("import", help="bring in a protocol from .docx, .pdf or .txt")
+    imp.add_argument("file")
+    imp.add_argument("--out", required=True, help="the protocol folder to write")
+    imp.add_argument("--force", action="store_true", help="replace what --out holds")
+    imp.add_argument("--report-json", metavar="FILE", help="also write the report as JSON")
+    imp.add_argument("--prefix", help="clause ID prefix (default: the project's, else MOP)")
+    imp.set_defaults(run=cmd_import, needs_project=False)
     mutants = sub.add_parser("mutants", help="show that every rule changes some scenario")
     mutants.set_defaults(run=cmd_mutants)
     next_id = sub.add_parser("next-id", help="print the ID to give a new clause")
@@ -181,7 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         project = Project.find(Path(args.project))
     except FileNotFoundError as exc:
-        print(f"constitution: {exc}", file=sys.stderr)
-        return 2
+        if getattr(args, "needs_project", True):
+            print(f"constitution: {exc}", file=sys.stderr)
+            return 2
+        project = None
     status: int = args.run(project, args)
     return status

@@ -29,6 +29,7 @@ class Clause:
     tags: tuple[str, ...] = ()
     defines: tuple[str, ...] = ()
     cites: tuple[str, ...] = ()
+    source_number: str = ""  # its number in an imported source document, if any
 
     @property
     def normative(self) -> bool:

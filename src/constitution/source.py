@@ -51,11 +51,12 @@ class ClauseSyntax(Directive):
         "statutes": _list,
         "tags": _list,
         "defines": _list,
+        "source-number": directives.unchanged,
     }
 
 
 # A plain option line: no quotes, brackets, comments or other YAML syntax in the value.
-PLAIN_OPTION = re.compile(r":([a-z-]+):(?: +([\w ,.()/-]*?))? *")
+PLAIN_OPTION = re.compile(r":([a-z-]+):(?: +([\w ,.()/–-]*?))? *")
 
 
 @dataclass(frozen=True)
@@ -383,6 +384,7 @@ class _Reader:
             statutes=tuple(options.get("statutes", ())),
             tags=tuple(options.get("tags", ())),
             defines=tuple(options.get("defines", ())),
+            source_number=str(options.get("source-number", "")),
             cites=tuple(cites),
         )
 

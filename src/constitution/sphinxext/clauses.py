@@ -155,6 +155,7 @@ class ClauseDirective(ClauseSyntax, SphinxDirective):
             applies_to=list(clause.applies_to),
             statutes=list(clause.statutes),
             section=clause.section,
+            source_number=clause.source_number,
         )
         node = clause_node(ids=[clause_id], classes=["clause", f"clause-{clause.modality}"])
         node["number"] = clause.number

@@ -1,0 +1,298 @@
+"""Text out of a council's protocol file: .txt, .docx or .pdf, as numbered lines.
+
+Each line keeps where it came from (line, and page for PDFs) so that the import report
+can point at it. Word revisions are read as if accepted; PDF page furniture (running
+headers, footers, page numbers) is dropped and words split by hyphenation are mended.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar
+
+from constitution.problems import Problem, ProtocolError
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+PAGE_NUMBER = re.compile(r"(?i)^(page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(\s+of\s+\d+)?$")
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    line: int
+    page: int | None = None
+
+    @property
+    def where(self) -> str:
+        return f"page {self.page}, line {self.line}" if self.page else f"line {self.line}"
+
+
+@dataclass
+class Extracted:
+    lines: list[Line]
+    revisions: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def fail(path: Path, code: str, message: str, fix: str) -> ProtocolError:
+    return ProtocolError([Problem(path.name, 0, code, message, fix)])
+
+
+def extract(path: Path) -> Extracted:
+    """The file's text as lines; ProtocolError when it cannot be read as a protocol."""
+    if not path.is_file():
+        raise fail(path, "import-missing", f"{path} does not exist.", "Check the file name.")
+    if path.stat().st_size == 0:
+        raise fail(
+            path, "import-empty", "the file is empty.", "Import the file that holds the protocol."
+        )
+    readers = {".txt": from_text, ".md": from_text, ".docx": from_docx, ".pdf": from_pdf}
+    reader = readers.get(path.suffix.lower())
+    if reader is None:
+        raise fail(
+            path,
+            "import-format",
+            f"'{path.suffix}' files cannot be imported.",
+            "Save the protocol as .docx, .pdf (with text, not scanned) or .txt.",
+        )
+    result = reader(path)
+    if sum(len(line.text) for line in result.lines) < 40:
+        raise fail(
+            path,
+            "import-no-text",
+            "the file holds no readable text.",
+            "If it is a scanned PDF, run it through OCR first, or import the Word original.",
+        )
+    return result
+
+
+def from_text(path: Path) -> Extracted:
+    data = path.read_bytes()
+    notes = []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+        notes.append("The file is not UTF-8; it was read as Windows-1252.")
+    if "\x00" in text:
+        raise fail(
+            path,
+            "import-binary",
+            "the file is not text.",
+            "Import the .docx or .pdf itself, or save the text as UTF-8.",
+        )
+    lines = [Line(t, n) for n, t in enumerate(text.splitlines(), start=1)]
+    return Extracted(mend_hyphenation(lines), notes=notes)
+
+
+def from_pdf(path: Path) -> Extracted:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise fail(
+                path,
+                "import-encrypted",
+                "the PDF is protected by a password.",
+                "Save an unprotected copy and import that.",
+            )
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except ProtocolError:
+        raise
+    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+        raise fail(
+            path,
+            "import-corrupt",
+            f"the PDF cannot be read: {exc}.",
+            "Check the file opens in a PDF reader; export it again if not.",
+        ) from None
+    lines = []
+    for number, page in enumerate(pages, start=1):
+        lines += [Line(t, n, number) for n, t in enumerate(page.splitlines(), start=1)]
+    return Extracted(mend_hyphenation(drop_furniture(lines, len(pages))))
+
+
+def drop_furniture(lines: list[Line], pages: int) -> list[Line]:
+    """Remove page numbers and lines repeated on most pages (running heads and feet)."""
+
+    def shape(text: str) -> str:
+        return re.sub(r"\d+", "#", text.strip().lower())
+
+    on_pages = Counter(
+        text for _, text in {(ln.page, shape(ln.text)) for ln in lines if ln.text.strip()}
+    )
+    repeated = {s for s, n in on_pages.items() if pages >= 3 and n >= max(3, pages // 2)}
+    return [
+        ln
+        for ln in lines
+        if not PAGE_NUMBER.match(ln.text.strip()) and shape(ln.text) not in repeated
+    ]
+
+
+def mend_hyphenation(lines: list[Line]) -> list[Line]:
+    """Join a word split across lines by a hyphen ('consti-' + 'tution')."""
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1].text.rstrip() if out else ""
+        head = ln.text.lstrip()
+        if (
+            re.search(r"[a-z]{2}-$", prev)
+            and re.match(r"[a-z]{2}", head)
+            and not prev.lstrip().startswith("- ")
+        ):
+            out[-1] = Line(prev[:-1] + head, out[-1].line, out[-1].page)
+        else:
+            out.append(ln)
+    return out
+
+
+# ---------------------------------------------------------------- Word
+
+
+def from_docx(path: Path) -> Extracted:
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(path) as docx:
+            body = etree.fromstring(docx.read("word/document.xml"))
+            names = docx.namelist()
+            numbering = (
+                etree.fromstring(docx.read("word/numbering.xml"))
+                if "word/numbering.xml" in names
+                else None
+            )
+            styles = (
+                etree.fromstring(docx.read("word/styles.xml"))
+                if "word/styles.xml" in names
+                else None
+            )
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
+        raise fail(
+            path,
+            "import-corrupt",
+            f"the Word file cannot be read: {exc}.",
+            "Check it opens in Word; save it again as .docx if not.",
+        ) from None
+    revisions = len(body.findall(f".//{W}ins")) + len(body.findall(f".//{W}del"))
+    numberer = Numberer(numbering, styles)
+    lines, n = [], 0
+    for para in body.iter(f"{W}p"):
+        n += 1
+        text = paragraph_text(para)
+        if not text.strip():
+            lines.append(Line("", n))
+            continue
+        label = numberer.label(para)
+        lines.append(Line(f"{label} {text}" if label else text, n))
+    notes = [f"{revisions} tracked change(s) were read as accepted."] if revisions else []
+    return Extracted(lines, revisions, notes)
+
+
+def paragraph_text(para: object) -> str:
+    """The paragraph's words with every revision accepted: insertions in, deletions out."""
+    parts = []
+    for node in para.iter(f"{W}t", f"{W}tab", f"{W}br"):  # type: ignore[attr-defined]
+        if any(a.tag in (f"{W}del", f"{W}moveFrom") for a in node.iterancestors()):
+            continue
+        parts.append(node.text or "" if node.tag == f"{W}t" else " ")
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+class Numberer:
+    """Renders Word's automatic numbering ("1.", "1.1", "(a)") as the reader saw it."""
+
+    FORMATS: ClassVar[dict[str, Callable[[int], str]]] = {
+        "decimal": str,
+        "lowerLetter": lambda n: chr(96 + (n - 1) % 26 + 1),
+        "upperLetter": lambda n: chr(64 + (n - 1) % 26 + 1),
+        "lowerRoman": lambda n: roman(n).lower(),
+        "upperRoman": lambda n: roman(n),
+    }
+
+    def __init__(self, numbering: object, styles: object = None) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.abstract_of: dict[str, str] = {}
+        self.counters: dict[str, list[int]] = {}
+        # Paragraph styles that carry numbering (List Number, numbered headings).
+        self.style_num: dict[str, object] = {}
+        for style in styles.iter(f"{W}style") if styles is not None else ():  # type: ignore[attr-defined]
+            num_pr = style.find(f"{W}pPr/{W}numPr")
+            if num_pr is not None:
+                self.style_num[style.get(f"{W}styleId")] = num_pr
+        if numbering is None:
+            return
+        for abstract in numbering.iter(f"{W}abstractNum"):  # type: ignore[attr-defined]
+            levels = {}
+            for lvl in abstract.iter(f"{W}lvl"):
+                fmt = lvl.find(f"{W}numFmt")
+                text = lvl.find(f"{W}lvlText")
+                start = lvl.find(f"{W}start")
+                levels[int(lvl.get(f"{W}ilvl"))] = (
+                    fmt.get(f"{W}val") if fmt is not None else "decimal",
+                    text.get(f"{W}val") if text is not None else "",
+                    int(start.get(f"{W}val")) if start is not None else 1,
+                )
+            self.levels[abstract.get(f"{W}abstractNumId")] = levels
+        for num in numbering.iter(f"{W}num"):  # type: ignore[attr-defined]
+            ref = num.find(f"{W}abstractNumId")
+            if ref is not None:
+                self.abstract_of[num.get(f"{W}numId")] = ref.get(f"{W}val")
+
+    def label(self, para: object) -> str:
+        num_pr = para.find(f"{W}pPr/{W}numPr")  # type: ignore[attr-defined]
+        if num_pr is None:
+            style = para.find(f"{W}pPr/{W}pStyle")  # type: ignore[attr-defined]
+            num_pr = self.style_num.get(style.get(f"{W}val")) if style is not None else None
+        if num_pr is None:
+            return ""
+        num_id = num_pr.find(f"{W}numId")
+        ilvl = num_pr.find(f"{W}ilvl")
+        abstract = self.abstract_of.get(num_id.get(f"{W}val") if num_id is not None else "")
+        levels = self.levels.get(abstract or "")
+        if not levels:
+            return ""
+        level = int(ilvl.get(f"{W}val")) if ilvl is not None else 0
+        counters = self.counters.setdefault(abstract or "", [0] * 9)
+        counters[level] += 1
+        for deeper in range(level + 1, 9):
+            counters[deeper] = 0
+        fmt, text, _ = levels.get(level, ("decimal", "", 1))
+        if fmt in ("bullet", "none"):
+            return "-" if fmt == "bullet" else ""
+
+        def render(m: re.Match[str]) -> str:
+            k = int(m.group(1)) - 1
+            kfmt, _, start = levels.get(k, ("decimal", "", 1))
+            value = counters[k] + start - 1 if counters[k] else start
+            return Numberer.FORMATS.get(kfmt, str)(value)
+
+        return re.sub(r"%(\d)", render, text)
+
+
+def roman(n: int) -> str:
+    out = ""
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out

@@ -1,0 +1,538 @@
+"""Bring a council's own protocol in: find its sections and clauses, report its defects,
+and write it as MyST with fresh permanent IDs.
+
+Numbering styles seen in real protocols are recognised: "7.12", "7.12.", "5.5 – 7.12"
+(a Part prefix), "(12)", and sections as "7. Title", "7 Title", "5.5 – 7 Title" or an
+unnumbered heading. Lettered and roman items ("a.", "(a)", "i)") and bullets stay inside
+their clause unless a section has no other clauses. The source's own numbers are kept
+on each clause (``:source-number:``) so the first redline can show old against new.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from constitution.extract import Extracted, Line, extract
+from constitution.problems import Problem, ProtocolError
+
+PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
+NUMBERED = re.compile(rf"^{PART}?(?P<num>\d{{1,3}}(?:\.\d{{1,3}})*)(?P<dot>\.?)\s+(?P<rest>\S.*)$")
+PAREN = re.compile(r"^\((?P<num>\d{1,3})\)\s+(?P<rest>\S.*)$")
+LETTER = re.compile(r"^\(?(?P<num>[a-z]|[ivx]{1,5})[.)]\s+(?P<rest>\S.*)$")
+BULLET = re.compile(r"^[-•◦▪‣*]\s+")
+TAGS = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub|br)\s*/?>", re.I)
+REFERENCE = re.compile(
+    r"\b(?P<word>paragraphs?|paras?\.?|clauses?)\s+(?P<num>(?:\d+(?:\.\d+)*\s*[–—-]\s*)?\d+\.\d+)"
+    r"|\((?P<paren>\d{1,3})\)\s+(?P<dir>above|below)",
+    re.I,
+)
+TERMINAL = tuple(".:;?!)\"'’”")
+
+
+@dataclass
+class ImportedClause:
+    number: str  # as numbered in the source ("3.2", "(4)", "(a)"), "" if unnumbered
+    key: str  # the number without a Part prefix, for references ("3.2")
+    style: str  # dotted, paren, int, letter or none
+    where: Line
+    paragraphs: list[str] = field(default_factory=list)
+    id: str = ""
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.paragraphs)
+
+
+@dataclass
+class ImportedSection:
+    number: str
+    title: str
+    where: Line
+    clauses: list[ImportedClause] = field(default_factory=list)
+    slug: str = ""
+
+
+@dataclass(frozen=True)
+class Defect:
+    kind: str
+    number: str
+    where: Line | None
+    message: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "number": self.number,
+            "line": self.where.line if self.where else None,
+            "page": self.where.page if self.where else None,
+            "message": self.message,
+        }
+
+
+@dataclass
+class Imported:
+    title: str
+    sections: list[ImportedSection]
+    defects: list[Defect]
+    extracted: Extracted
+
+    def clauses(self) -> list[ImportedClause]:
+        return [c for s in self.sections for c in s.clauses]
+
+
+def clean(text: str) -> tuple[str, bool, bool]:
+    """(text, is a bullet, was marked as a heading) with mark-up and bullets removed."""
+    t = TAGS.sub("", text).replace("\t", " – ").strip()
+    heading = bool(re.match(r"^#{1,6}\s", t))
+    t = re.sub(r"^#{1,6}\s+", "", t)
+    bullet = bool(BULLET.match(t)) and not t.startswith("**")
+    if bullet:
+        t = BULLET.sub("", t, count=1)
+    if t.startswith("**") and t.count("**") == 2 and t.endswith("**"):
+        heading = True
+    t = t.replace("**", "")
+    return re.sub(r"\s+", " ", t).strip(), bullet, heading
+
+
+def heading_like(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= 14
+        and text[0].isupper()
+        and not text.endswith((".", ";", ",", ":"))
+        and not re.search(r"\b(must|shall|should|will|may)\b", text)
+    )
+
+
+class Structurer:
+    def __init__(self, extracted: Extracted) -> None:
+        self.extracted = extracted
+        self.title = ""
+        self.sections: list[ImportedSection] = []
+        self.defects: list[Defect] = []
+        self.numbered_sections = False
+
+    @property
+    def section(self) -> ImportedSection | None:
+        return self.sections[-1] if self.sections else None
+
+    @property
+    def clause(self) -> ImportedClause | None:
+        return self.section.clauses[-1] if self.section and self.section.clauses else None
+
+    def run(self) -> Imported:
+        for line in self.extracted.lines:
+            text, bullet, marked = clean(line.text)
+            if text and re.search(r"[A-Za-z0-9]", text):
+                self.place(text, bullet, marked, line)
+        self.drop_contents()
+        return Imported(self.title, self.sections, self.defects, self.extracted)
+
+    def new_section(self, number: str, title: str, line: Line) -> None:
+        self.sections.append(ImportedSection(number, title.rstrip(" .:"), line))
+        self.numbered_sections = self.numbered_sections or bool(number)
+
+    def new_clause(self, number: str, key: str, style: str, text: str, line: Line) -> None:
+        if self.section is None:
+            major = key.split(".")[0] if style == "dotted" else ""
+            self.new_section(major, f"Section {major}" if major else "General", line)
+        assert self.section is not None
+        self.section.clauses.append(ImportedClause(number, key, style, line, [text]))
+
+    def place(self, text: str, bullet: bool, marked: bool, line: Line) -> None:
+        if (
+            not self.sections
+            and not self.title
+            and (marked or heading_like(text))
+            and not PAREN.match(text)
+            and not LETTER.match(text)
+        ):
+            self.title = text
+            return
+        if m := NUMBERED.match(text):
+            num, part = m.group("num"), m.group("part")
+            rest = m.group("rest").lstrip("–—-: ") or m.group("rest")
+            if part and (typo := re.match(r"[–—-]\s*(\d{1,3})\s+(\S.*)", m.group("rest"))):
+                self.defects.append(
+                    Defect(
+                        "malformed-number",
+                        f"{part} – {num} – {typo[1]}",
+                        line,
+                        f"read as {num}.{typo[1]}: a dash stands for the dot.",
+                    )
+                )
+                num, rest = f"{num}.{typo[1]}", typo[2]
+            shown = f"{part} – {num}" if part else num
+            if "." not in num:
+                if (heading_like(rest) or marked) and not (bullet and self.clause):
+                    self.new_section(num, rest, line)
+                    return
+                if self.clause and self.clause.style != "int" and not part:
+                    self.add_item(text, line)  # "1. promote trust" listed inside a clause
+                    return
+                self.new_clause(shown + ("." if m.group("dot") else ""), num, "int", rest, line)
+                return
+            if num.count(".") >= 2 and self.clause and num.startswith(self.clause.key + "."):
+                self.add_item(text, line)
+                return
+            self.new_clause(shown, num, "dotted", rest, line)
+            return
+        if m := PAREN.match(text):
+            self.new_clause(f"({m.group('num')})", m.group("num"), "paren", m.group("rest"), line)
+            return
+        m = LETTER.match(text)
+        if (
+            m
+            and self.section is not None
+            and (self.clause is None or self.clause.style == "letter")
+        ):
+            self.new_clause(f"({m.group('num')})", m.group("num"), "letter", m.group("rest"), line)
+            return
+        if LETTER.match(text) or bullet:
+            self.add_item(text, line)
+            return
+        if heading_like(text) and not self.numbered_sections and (marked or not self.clause):
+            self.new_section("", text, line)
+            return
+        self.add_text(text, line)
+
+    def add_item(self, text: str, line: Line) -> None:
+        if self.clause is None:
+            self.add_text(text, line)
+        else:
+            self.clause.paragraphs.append("- " + text)
+
+    def add_text(self, text: str, line: Line) -> None:
+        if self.section is None:
+            self.defects.append(
+                Defect(
+                    "unplaced",
+                    "",
+                    line,
+                    f"text before the first section could not be placed: '{text[:60]}'",
+                )
+            )
+            return
+        clause = self.clause
+        if clause is None:
+            self.section.clauses.append(ImportedClause("", "", "none", line, [text]))
+            return
+        last = clause.paragraphs[-1]
+        if not last.rstrip().endswith(TERMINAL) and text[:1].islower():
+            clause.paragraphs[-1] = f"{last} {text}"  # a sentence broken across lines
+        else:
+            clause.paragraphs.append(text)
+
+    def drop_contents(self) -> None:
+        """A table of contents reads as empty sections repeated later: drop those."""
+        later: Counter[str] = Counter(s.number for s in self.sections if s.number)
+        kept = []
+        for s in self.sections:
+            if not s.clauses and (not s.number or later[s.number] > 1):
+                later[s.number] -= 1
+                if s.number:
+                    self.defects.append(
+                        Defect(
+                            "contents",
+                            s.number,
+                            s.where,
+                            f"'{s.number} {s.title}' looks like a contents entry and was left out.",
+                        )
+                    )
+                continue
+            kept.append(s)
+        self.sections = kept
+
+
+def find_defects(doc: Imported) -> None:
+    """Numbering faults and repeated paragraphs, with where they are in the source."""
+    seen: dict[str, ImportedClause] = {}
+    previous_section = 0
+    for section in doc.sections:
+        if section.number.isdigit():
+            n = int(section.number)
+            if previous_section and n != previous_section + 1:
+                kind = "duplicate-number" if n == previous_section else "numbering-jump"
+                doc.defects.append(
+                    Defect(
+                        kind,
+                        section.number,
+                        section.where,
+                        f"section {n} follows section {previous_section}.",
+                    )
+                )
+            previous_section = n
+        last: int | None = None
+        for clause in section.clauses:
+            full = (
+                f"{section.number}:{clause.number}"
+                if clause.style in ("paren", "letter")
+                else clause.key
+            )
+            if clause.number and full in seen:
+                doc.defects.append(
+                    Defect(
+                        "duplicate-number",
+                        clause.number,
+                        clause.where,
+                        f"{clause.number} is numbered the same as the paragraph "
+                        f"at {seen[full].where.where}.",
+                    )
+                )
+            seen.setdefault(full, clause)
+            if clause.style == "dotted":
+                major, minor = clause.key.split(".")[:2]
+                if section.number.isdigit() and major != section.number:
+                    doc.defects.append(
+                        Defect(
+                            "numbering-jump",
+                            clause.number,
+                            clause.where,
+                            f"{clause.number} sits in section {section.number}.",
+                        )
+                    )
+                value = int(minor)
+            elif clause.style in ("paren", "int"):
+                value = int(clause.key)
+            else:
+                continue
+            if last is not None and value > last + 1:
+                doc.defects.append(
+                    Defect(
+                        "skipped-number",
+                        clause.number,
+                        clause.where,
+                        f"numbering skips from {last} to {value}.",
+                    )
+                )
+            elif last is not None and value <= last:
+                doc.defects.append(
+                    Defect(
+                        "numbering-jump",
+                        clause.number,
+                        clause.where,
+                        f"numbering goes back from {last} to {value}.",
+                    )
+                )
+            last = value
+    texts: dict[str, ImportedClause] = {}
+    for clause in doc.clauses():
+        for paragraph in clause.paragraphs:
+            key = re.sub(r"\W+", " ", paragraph.lower()).strip()
+            if len(key) > 40 and key in texts and texts[key] is not clause:
+                doc.defects.append(
+                    Defect(
+                        "repeated-paragraph",
+                        clause.number,
+                        clause.where,
+                        f"this paragraph repeats, word for word, one at {texts[key].where.where}.",
+                    )
+                )
+            texts.setdefault(key, clause)
+
+
+# ---------------------------------------------------------------- writing MyST
+
+MODALITY_WORDS = [
+    (
+        "must-not",
+        r"\b(must not|shall not|may not|must never|is not permitted to|are not permitted to)\b",
+    ),
+    ("must", r"\b(must|shall|is required to|are required to)\b"),
+    ("should", r"\b(should|ought to)\b"),
+    ("may", r"\bmay\b"),
+]
+
+
+def guess_modality(text: str) -> str:
+    """A conservative first guess, always flagged for an editor to review."""
+    lowered = text.lower()
+    if len(text.split()) < 8:
+        return "informative"
+    return next((m for m, pattern in MODALITY_WORDS if re.search(pattern, lowered)), "informative")
+
+
+def escape(text: str) -> str:
+    """Text as MyST reads it literally: no code, roles, links or block syntax by accident."""
+    text = text.replace("`", "'").replace("](", "]\\(").replace("[^", "\\[^")
+    text = re.sub(r"^([#>+=|%:~]|\d+[.)]\s|[-*_]{3,})", r"\\\1", text)
+    return text
+
+
+def body(
+    clause: ImportedClause, refs: dict[str, str], section: ImportedSection, defects: list[Defect]
+) -> str:
+    paren = {c.key: c.id for c in section.clauses if c.style in ("paren", "letter")}
+
+    def link(m: re.Match[str]) -> str:
+        if m.group("paren"):
+            target = paren.get(m.group("paren"))
+            return f"{{para}}`{target}` {m.group('dir')}" if target else m.group(0)
+        key = re.sub(r"^.*[–—-]\s*", "", m.group("num")).strip()
+        if key in refs:
+            return f"{{para}}`{refs[key]}`"
+        defects.append(
+            Defect(
+                "missing-reference",
+                m.group("num"),
+                clause.where,
+                f"'{m.group(0)}' refers to a paragraph the document does not have.",
+            )
+        )
+        return m.group(0)
+
+    blocks: list[str] = []
+    for paragraph in clause.paragraphs:
+        item = paragraph.startswith("- ")
+        text = escape(paragraph[2:] if item else paragraph)
+        text = REFERENCE.sub(link, text)
+        if item:
+            if blocks and not blocks[-1].startswith("- "):
+                blocks.append("")
+            blocks.append("- " + text)
+        else:
+            if blocks:
+                blocks.append("")
+            blocks.append(text)
+    return "\n".join(blocks)
+
+
+def slugify(title: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:50].strip("-") or "section"
+    if base == "index":
+        base = "section-index"
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+def render(doc: Imported, prefix: str) -> dict[str, str]:
+    """The MyST files (name -> text) of the imported protocol."""
+    clauses = doc.clauses()
+    for n, clause in enumerate(clauses, start=1):
+        clause.id = f"{prefix}-{n:04d}"
+    refs = {c.key: c.id for c in clauses if c.style == "dotted"}
+    taken: set[str] = set()
+    files = {}
+    for section in doc.sections:
+        section.slug = slugify(section.title, taken)
+        parts = [f"# {escape(section.title).lstrip(chr(92))}\n"]
+        for clause in section.clauses:
+            options = [f":modality: {guess_modality(clause.text)}", ":tags: imported"]
+            if clause.number:
+                options.append(f":source-number: {clause.number}")
+            text = body(clause, refs, section, doc.defects)
+            parts.append(f"```{{clause}} {clause.id}\n" + "\n".join(options) + f"\n\n{text}\n```\n")
+        files[f"{section.slug}.md"] = "\n".join(parts)
+    toc = "\n".join(s.slug for s in doc.sections)
+    title = escape(doc.title or "Protocol on Member/Officer Relations").lstrip("\\")
+    files["index.md"] = f"# {title}\n\n```{{toctree}}\n:numbered: 1\n:maxdepth: 1\n\n{toc}\n```\n"
+    return files
+
+
+def import_protocol(source: Path) -> Imported:
+    doc = Structurer(extract(source)).run()
+    if not doc.sections or len(doc.clauses()) < 3:
+        raise ProtocolError(
+            [
+                Problem(
+                    source.name,
+                    0,
+                    "import-not-protocol",
+                    "no numbered sections or paragraphs were found, so this does "
+                    "not look like a protocol.",
+                    "Check it is the right file; numbered paragraphs such as "
+                    "'3.2' or '(4)' are how the importer finds clauses.",
+                )
+            ]
+        )
+    find_defects(doc)
+    return doc
+
+
+def write(files: dict[str, str], out: Path, force: bool) -> None:
+    """Write the files into ``out`` as one step: all of them, or none."""
+    if out.exists() and any(out.iterdir()) and not force:
+        raise ProtocolError(
+            [
+                Problem(
+                    str(out),
+                    0,
+                    "import-would-overwrite",
+                    f"{out} already holds files; nothing was written.",
+                    "Choose an empty folder, or add --force to replace it.",
+                )
+            ]
+        )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    for name, text in files.items():
+        (staged / name).write_text(text, encoding="utf-8")
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        out.rename(old)
+        staged.rename(out)
+        shutil.rmtree(old)
+    else:
+        staged.rename(out)
+
+
+def report(doc: Imported, source: Path) -> dict[str, object]:
+    return {
+        "source": source.name,
+        "title": doc.title,
+        "revisions": doc.extracted.revisions,
+        "notes": doc.extracted.notes,
+        "sections": [
+            {
+                "number": s.number,
+                "title": s.title,
+                "slug": s.slug,
+                "clauses": [
+                    {
+                        "id": c.id,
+                        "source_number": c.number,
+                        "line": c.where.line,
+                        "page": c.where.page,
+                    }
+                    for c in s.clauses
+                ],
+            }
+            for s in doc.sections
+        ],
+        "defects": [d.as_dict() for d in doc.defects],
+    }
+
+
+def report_text(doc: Imported, source: Path) -> str:
+    clauses = doc.clauses()
+    lines = [f"Imported {source.name}: {len(doc.sections)} sections, {len(clauses)} clauses."]
+    lines += [f"Note: {note}" for note in doc.extracted.notes]
+    if doc.defects:
+        lines.append(f"{len(doc.defects)} defect(s) in the source:")
+        lines += [
+            f"  {d.where.where if d.where else '-'}: {d.kind} {d.number}: {d.message}"
+            for d in doc.defects
+        ]
+    else:
+        lines.append("No defects found in the source's numbering.")
+    lines.append(
+        "Every clause's modality is a first guess, tagged 'imported': review them, "
+        "then run 'constitution check' for the clauses that need worked examples."
+    )
+    return "\n".join(lines)
+
+
+def dump_report(doc: Imported, source: Path, path: Path) -> None:
+    path.write_text(
+        json.dumps(report(doc, source), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )

@@ -1,0 +1,330 @@
+"""`constitution import`: the three reference protocols, Word revisions, PDFs, bad files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import docx
+import pytest
+from pypdf import PdfWriter
+
+from constitution.build import build_site
+from constitution.project import Project
+
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+
+# Written by hand from each document: sections, clauses, and a sample of clauses as
+# (number in the source, first words).
+EXPECTED = {
+    "001_f65b78a89e8b4a6d.txt": (
+        22,
+        71,
+        [
+            ("(a)", "This Protocol sets down a framework"),
+            ("(3)", "A Member must declare to the Chief Executive"),
+            ("(1)", "Members must not take any part in the appointment"),
+            ("(2)", "Similarly, an Officer must not seek to influence"),
+            ("(5)", "If a Member believes that they have not been treated"),
+            ("(1)", "This Protocol will be reviewed annually"),
+        ],
+    ),
+    "002_9b001c75f7495e69.txt": (
+        16,
+        58,
+        [
+            ("1.1", "The purpose of this code is to guide members"),
+            ("3.1", "Members should not raise matters relating to the conduct"),
+            ("8.2", "It is common practice for political groups"),
+            ("11.1", "Members' Rights of Access to Information"),
+            ("13.2", "An officer should not normally copy correspondence"),
+            ("16.8", "Sometimes Councillors may ask for information"),
+        ],
+    ),
+    "003_9285d659a8278580.txt": (
+        14,
+        78,
+        [
+            ("5.5 – 1.1", "Mutual trust and respect between Members and Officers"),
+            ("5.5 – 3.19", "Members are not authorised to instruct officers"),
+            ("5.5 – 8.1", "Officers are required to be politically neutral"),
+            ("5.5 – 12.1", "This is dealt with in Part 4.2"),
+            ("5.5 – 14.2", "A Member who is unhappy about the actions"),
+            ("5.5 – 14.6", "Unless the matter relates to an alleged breach"),
+        ],
+    ),
+}
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "constitution", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def import_into(project: Project, source: Path) -> dict[str, object]:
+    shutil.rmtree(project.protocol)
+    shutil.rmtree(project.checks / "scenarios")
+    (project.checks / "confirmed.json").unlink()
+    report = project.root / "report.json"
+    result = run(
+        "import", str(source), "--out", "protocol", "--report-json", str(report), cwd=project.root
+    )
+    assert result.returncode == 0, result.stderr
+    data: dict[str, object] = json.loads(report.read_text(encoding="utf-8"))
+    return data
+
+
+def first_words(project: Project, clause_id: str) -> str:
+    clause = project.document().clause(clause_id)
+    assert clause is not None
+    return clause.text
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_reference_protocols_import_build_and_check(scratch: Project, name: str) -> None:
+    sections_expected, clauses_expected, sample = EXPECTED[name]
+    report = import_into(scratch, REFERENCE / name)
+    sections = report["sections"]
+    assert isinstance(sections, list)
+    clauses = [c for s in sections for c in s["clauses"]]
+    by_number: dict[str, list[str]] = {}
+    for c in clauses:
+        by_number.setdefault(c["source_number"], []).append(c["id"])
+    hits = 0
+    for number, words in sample:
+        texts = [first_words(scratch, cid) for cid in by_number.get(number, [])]
+        hits += any(t.startswith(words) for t in texts)
+    print(
+        f"\n{name}: sections {len(sections)}/{sections_expected}, clauses "
+        f"{len(clauses)}/{clauses_expected}, sample {hits}/{len(sample)}"
+    )
+    assert (len(sections), len(clauses), hits) == (sections_expected, clauses_expected, len(sample))
+    check = run("check", "--format", "json", cwd=scratch.root)
+    problems = json.loads(check.stdout)["problems"]
+    assert {p["code"] for p in problems} == {"uncovered"}, problems
+    assert build_site(scratch, scratch.root / "_site") == 0
+
+
+def test_reference_defects_are_reported(scratch: Project) -> None:
+    report = import_into(scratch, REFERENCE / "003_9285d659a8278580.txt")
+    kinds = {(d["kind"], d["number"]) for d in report["defects"]}  # type: ignore[union-attr]
+    assert ("malformed-number", "5.5 – 12 – 1") in kinds
+    assert ("missing-reference", "6.135") in kinds
+    assert ("contents", "1") in kinds  # the table of contents is not taken for sections
+
+
+def test_reimport_is_identical_and_never_overwrites(tmp_path: Path) -> None:
+    source = REFERENCE / "002_9b001c75f7495e69.txt"
+    out = tmp_path / "protocol"
+    assert run("import", str(source), "--out", str(out), cwd=tmp_path).returncode == 0
+    first = {p.name: p.read_bytes() for p in out.iterdir()}
+    again = run("import", str(source), "--out", str(out), cwd=tmp_path)
+    assert again.returncode == 1 and "--force" in again.stderr
+    assert run("import", str(source), "--out", str(out), "--force", cwd=tmp_path).returncode == 0
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == first
+
+
+def word_file(path: Path) -> Path:
+    """A Word protocol with numbered paragraphs and two tracked changes."""
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
+
+    document = docx.Document()
+    document.add_paragraph("Member/Officer Protocol")
+    document.add_paragraph("1. Introduction")
+    document.add_paragraph("1.1 Members and officers must treat one another with respect.")
+    p = document.add_paragraph("1.2 Officers must reply to enquiries within ")
+    for tag, text in (("w:del", "five"), ("w:ins", "ten")):
+        change = OxmlElement(tag)
+        change.set(qn("w:id"), "1")
+        change.set(qn("w:author"), "Editor")
+        run_ = OxmlElement("w:r")
+        t = OxmlElement("w:delText" if tag == "w:del" else "w:t")
+        t.text = text
+        run_.append(t)
+        change.append(run_)
+        p._p.append(change)
+    p.add_run(" working days of receiving them.")
+    document.add_paragraph("2. Media")
+    document.add_paragraph("2.1 Press releases are issued by the communications team.")
+    document.save(path)
+    return path
+
+
+def test_word_revisions_read_as_accepted(tmp_path: Path) -> None:
+    result = run(
+        "import",
+        str(word_file(tmp_path / "p.docx")),
+        "--out",
+        "out",
+        "--report-json",
+        "r.json",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "2 tracked change(s) were read as accepted" in result.stdout
+    text = (tmp_path / "out" / "introduction.md").read_text(encoding="utf-8")
+    assert "within ten working days" in text and "five" not in text
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert report["revisions"] == 2
+    assert [c["source_number"] for s in report["sections"] for c in s["clauses"]] == [
+        "1.1",
+        "1.2",
+        "2.1",
+    ]
+
+
+def pdf_file(path: Path, pages: list[list[str]]) -> Path:
+    """A text PDF, one line of text a string, built by hand (no extra dependency)."""
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    kids = []
+    for lines in pages:
+        ops = ["BT /F1 10 Tf 12 TL 50 800 Td"]
+        ops += [f"({ln.replace('(', '[').replace(')', ']')}) Tj T*" for ln in lines]
+        stream = zlib.compress(("\n".join([*ops, "ET"])).encode("latin-1"))
+        objects.append(
+            f"<< /Length {len(stream)} /Filter /FlateDecode >>\nstream\n"
+            + stream.decode("latin-1")
+            + "\nendstream"
+        )
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {len(objects)} 0 R >>"
+        )
+        kids.append(f"{len(objects)} 0 R")
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
+    out, offsets = b"%PDF-1.4\n", []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{n} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    path.write_bytes(out)
+    return path
+
+
+def test_pdf_drops_page_furniture_and_mends_hyphens(tmp_path: Path) -> None:
+    head = "Kestrelford Borough Council Constitution Part 5"
+    pages = [
+        [
+            head,
+            "Member/Officer Protocol",
+            "1. Introduction",
+            "1.1 This protocol guides members and officers in their consti-",
+            "tutional relations with one another.",
+            "Page 1 of 3",
+        ],
+        [
+            head,
+            "1.2 Members must not put pressure on officers.",
+            "2. Enquiries",
+            "2.1 Officers must reply within ten working days.",
+            "Page 2 of 3",
+        ],
+        [
+            head,
+            "2.2 Members may ask for information they need, see paragraph 1.2.",
+            "2.3 Officers should keep records.",
+            "Page 3 of 3",
+        ],
+    ]
+    result = run(
+        "import",
+        str(pdf_file(tmp_path / "p.pdf", pages)),
+        "--out",
+        "out",
+        "--report-json",
+        "r.json",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    written = "".join(p.read_text(encoding="utf-8") for p in sorted((tmp_path / "out").iterdir()))
+    assert head not in written and "Page 2" not in written
+    assert "constitutional relations" in written
+    assert "{para}`MOP-0002`" in written  # "paragraph 1.2" became a reference by ID
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert [(c["source_number"], c["page"]) for s in report["sections"] for c in s["clauses"]] == [
+        ("1.1", 1),
+        ("1.2", 2),
+        ("2.1", 2),
+        ("2.2", 3),
+        ("2.3", 3),
+    ]
+
+
+def blank_pdf(path: Path) -> Path:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(path)
+    return path
+
+
+def locked_pdf(path: Path) -> Path:
+    writer = PdfWriter(clone_from=pdf_file(path, [["1. Intro", "1.1 Some text here."]]))
+    writer.encrypt("secret")
+    writer.write(path)
+    return path
+
+
+BAD_FILES = [
+    (
+        "empty file",
+        lambda d: ((d / "e.txt").write_text("") and d / "e.txt") or d / "e.txt",
+        "the file is empty",
+    ),
+    ("scanned pdf", lambda d: blank_pdf(d / "s.pdf"), "no readable text"),
+    ("password pdf", lambda d: locked_pdf(d / "l.pdf"), "protected by a password"),
+    (
+        "corrupt pdf",
+        lambda d: (d / "c.pdf").write_bytes(b"%PDF-1.4 rubbish" * 9) and d / "c.pdf",
+        "cannot be read",
+    ),
+    (
+        "corrupt docx",
+        lambda d: (d / "c.docx").write_bytes(b"not a zip") and d / "c.docx",
+        "cannot be read",
+    ),
+    (
+        "not a protocol",
+        lambda d: (
+            (d / "r.txt").write_text(
+                "Victoria sponge\n\nTwo eggs, butter, sugar and flour. Bake for twenty minutes.\n"
+            )
+            and d / "r.txt"
+        ),
+        "does not look like a protocol",
+    ),
+    (
+        "unknown format",
+        lambda d: (d / "p.rtf").write_text("{\\rtf1 text}") and d / "p.rtf",
+        "cannot be imported",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "make", "message"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
+def test_bad_files_are_refused_and_nothing_is_written(
+    tmp_path: Path, case: str, make: object, message: str
+) -> None:
+    source = make(tmp_path)  # type: ignore[operator]
+    result = run("import", str(source), "--out", "out", cwd=tmp_path)
+    assert result.returncode == 1
+    assert message in result.stderr and "How to fix" in result.stderr
+    assert not (tmp_path / "out").exists()
