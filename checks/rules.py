@@ -240,6 +240,7 @@ FACTS = {
     "reason-given": BOOL,
     "agreed-reply-date": DATE,
     "full-reply-ready-by-due-date": BOOL,
+    "acknowledged": BOOL,
     "route": one_of("enquiry-system", "chief-officer", "direct-to-junior-officer"),
     "no-reply-referred-on": DATE,
     "asker-group": one_of("administration", "opposition", "independent"),
@@ -637,6 +638,8 @@ def holding_reply_due(f: Facts) -> dt.date | None:
 agreed = lambda f: bool(f.get("agreed-reply-date"))  # noqa: E731
 on("member-enquiry", "MOP-0143", duty("actor", "use-enquiry-system"),
    is_("route", "direct-to-junior-officer"))
+on("member-enquiry", "MOP-0209",
+   duty("officer", "acknowledge-enquiry", working_days_after("received", 2)), no("acknowledged"))
 on("member-enquiry", "MOP-0144", duty("officer", "give-full-reply", reply_due),
    both(lambda f: not urgent(f), lambda f: not agreed(f), lambda f: bool(f.get("received"))))
 on("member-enquiry", "MOP-0145", duty("officer", "give-full-reply", reply_due),

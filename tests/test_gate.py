@@ -152,7 +152,9 @@ CASES = [
     ),
     (
         "suspect link",
-        lambda p: replace(p.protocol / "review.md", "suggest a change", "propose a change"),
+        lambda p: replace(
+            p.protocol / "review.md", "propose an amendment", "put forward an amendment"
+        ),
         "suspect",
         "checks/scenarios/concerns.yaml",
         114,
@@ -198,7 +200,7 @@ def test_uncovered_normative_clause(scratch: Project) -> None:
 
 
 def test_suspect_then_confirmed(scratch: Project) -> None:
-    replace(scratch.protocol / "review.md", "suggest a change", "propose a change")
+    replace(scratch.protocol / "review.md", "propose an amendment", "put forward an amendment")
     assert json.loads(check(scratch)[1])["suspect"] == ["SC-REV-003"]
     confirm = subprocess.run(
         [sys.executable, "-m", "constitution", "confirm", "SC-REV-003"],
@@ -217,10 +219,10 @@ def test_whole_protocol_passes_with_exact_json(project: Project) -> None:
     assert status == 0
     assert json.loads(out) == {
         "ok": True,
-        "clauses": 207,
-        "normative": 155,
-        "covered": 155,
-        "scenarios": 155,
+        "clauses": 208,
+        "normative": 156,
+        "covered": 156,
+        "scenarios": 156,
         "suspect": [],
         "problems": [],
     }

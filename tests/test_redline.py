@@ -25,7 +25,7 @@ def test_insertion_rewording_and_revocation(scratch: Project) -> None:
     before = scratch.document()
     path = scratch.protocol / "review.md"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("suggest a change", "propose an amendment")
+    text = text.replace("propose an amendment", "put forward a change")
     text = text.replace(
         "```{clause} MOP-0205",
         "```{clause} MOP-0300\n:modality: informative\n\nNew words.\n```\n\n```{clause} MOP-0205",
@@ -54,17 +54,19 @@ def test_redline_from_a_git_ref_as_json_and_markdown(scratch: Project) -> None:
     git(scratch, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
     path = scratch.protocol / "review.md"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("suggest a change", "propose a change"),
+        path.read_text(encoding="utf-8").replace(
+            "propose an amendment", "put forward an amendment"
+        ),
         encoding="utf-8",
     )
     run = [sys.executable, "-m", "constitution", "redline", "HEAD", "draft", "--format"]
     out = subprocess.run([*run, "json"], cwd=scratch.root, capture_output=True, text=True)
     (change,) = json.loads(out.stdout)["changes"]
     assert (change["kind"], change["id"], change["old_number"]) == ("reworded", "MOP-0207", "25.4")
-    assert ["-", "suggest"] in change["diff"] and ["+", "propose"] in change["diff"]
+    assert ["-", "propose"] in change["diff"] and ["+", "put forward"] in change["diff"]
     md = subprocess.run([*run, "markdown"], cwd=scratch.root, capture_output=True, text=True)
     assert "| MOP-0207 | 25.4 | 25.4 | reworded |" in md.stdout
-    assert "~~suggest~~**propose**" in md.stdout
+    assert "~~propose~~**put forward**" in md.stdout
 
 
 def test_unknown_ref_is_a_clear_error(project: Project) -> None:

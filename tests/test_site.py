@@ -213,7 +213,9 @@ def test_traceability_marks_suspect_examples(
 ) -> None:
     path = scratch.protocol / "review.md"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("suggest a change", "propose a change"),
+        path.read_text(encoding="utf-8").replace(
+            "propose an amendment", "put forward an amendment"
+        ),
         encoding="utf-8",
     )
     row = (

@@ -86,7 +86,7 @@ BAD_INPUTS = [
      "# Principles\n\nStray words.\n", "text-outside-clause", "", "informative", 3),
     ("unclosed clause", "review.md", "at any time.\n```", "at any time.\n",
      "clause-unclosed", "", "alone", 29),
-    ("empty clause", "review.md", "Any member or officer may suggest a change to this "
+    ("empty clause", "review.md", "Any member or officer may propose an amendment to this "
      "protocol to the Monitoring Officer at any time.", "", "clause-empty", "MOP-0207",
      "Write the clause", 29),
 ]

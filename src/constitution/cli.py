@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import re
 import sys
 from pathlib import Path
 
 from constitution.model import Document
-from constitution.problems import ProtocolError
+from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
 
 
@@ -117,13 +119,73 @@ def cmd_mutants(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a real date in the form YYYY-MM-DD"
+        ) from None
+
+
+def cmd_adopt(project: Project, args: argparse.Namespace) -> int:
+    from constitution.check import run_check
+    from constitution.versions import adopt
+
+    report = run_check(project)
+    if not report.ok:
+        print(
+            f"constitution adopt: the draft is not whole ({len(report.problems)} problem(s)); "
+            "nothing was adopted.\n    How to fix: run 'constitution check' and fix what it "
+            "lists, then adopt again.",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        path = adopt(
+            project.versions_dir,
+            project.root,
+            project.document(),
+            args.date,
+            args.in_force or args.date,
+            args.resolution,
+        )
+    except ProtocolError as exc:
+        for problem in exc.problems:
+            print(
+                f"constitution adopt: {problem.message}\n    How to fix: {problem.fix}",
+                file=sys.stderr,
+            )
+        return 1
+    print(f"Recorded the version adopted on {args.date} in {path.relative_to(project.root)}.")
+    return 0
+
+
 def cmd_redline(project: Project, args: argparse.Namespace) -> int:
     import json
 
     from constitution import redline
 
     def version(name: str) -> Document:
-        return project.document() if name == "draft" else redline.document_at(project, name)
+        if name == "draft":
+            return project.document()
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", name):
+            versions = {v.key: v for v in project.versions()}
+            if name not in versions:
+                known = ", ".join(versions) or "none yet"
+                raise ProtocolError(
+                    [
+                        Problem(
+                            "versions",
+                            0,
+                            "unknown-version",
+                            f"no version was adopted on {name}.",
+                            f"Use 'draft' or an adoption date: {known}.",
+                        )
+                    ]
+                )
+            return versions[name].document
+        return redline.document_at(project, name)
 
     try:
         old, new = version(args.old), version(args.new)
@@ -187,9 +249,16 @@ def parser() -> argparse.ArgumentParser:
     confirm.add_argument("scenarios", nargs="*", metavar="SCENARIO-ID")
     confirm.add_argument("--all", action="store_true", help="confirm every scenario")
     confirm.set_defaults(run=cmd_confirm)
+    adopt = sub.add_parser("adopt", help="record the draft as adopted by Council")
+    adopt.add_argument("--date", type=_date, required=True, help="the day Council adopted it")
+    adopt.add_argument("--resolution", required=True, help="the minuted resolution")
+    adopt.add_argument(
+        "--in-force", type=_date, help="the day it comes into force (default: --date)"
+    )
+    adopt.set_defaults(run=cmd_adopt)
     red = sub.add_parser("redline", help="what changed between two versions, clause by clause")
-    red.add_argument("old", help="'draft' or a git ref (branch, tag, commit)")
-    red.add_argument("new", help="'draft' or a git ref")
+    red.add_argument("old", help="'draft', an adoption date, or a git ref (branch, tag, commit)")
+    red.add_argument("new", help="'draft', an adoption date, or a git ref")
     red.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     red.set_defaults(run=cmd_redline)
     imp = sub.add_parser("import", help="bring in a protocol from .docx, .pdf or .txt")

@@ -16,6 +16,7 @@ from constitution.retired import NAME as RETIRED
 from constitution.retired import load_retired
 from constitution.scenarios import RuleBook, Scenario, load_scenarios
 from constitution.source import read_protocol
+from constitution.versions import Version, load_versions
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,13 @@ class Project:
 
     def document(self) -> Document:
         return read_protocol(self.protocol, self.council(), retired=self.retired())
+
+    @property
+    def versions_dir(self) -> Path:
+        return self.root / "versions"
+
+    def versions(self) -> list[Version]:
+        return load_versions(self.versions_dir)
 
     @property
     def checks(self) -> Path:
