@@ -16,7 +16,14 @@ from pypdf import PdfWriter
 from constitution.build import build_site
 from constitution.project import Project
 
+# The real protocols studied for this project sit beside the repository (as in CI), not
+# in it: their text is not ours to copy.
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+
+
+@pytest.fixture(autouse=True)
+def _references_present() -> None:
+    assert REFERENCE.is_dir(), f"the reference protocols are expected in {REFERENCE}"
 
 # Written by hand from each document: sections, clauses, and a sample of clauses as
 # (number in the source, first words).
