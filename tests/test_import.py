@@ -25,6 +25,7 @@ REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
 def _references_present() -> None:
     assert REFERENCE.is_dir(), f"the reference protocols are expected in {REFERENCE}"
 
+
 # Written by hand from each document: sections, clauses, and a sample of clauses as
 # (number in the source, first words).
 EXPECTED = {

@@ -197,9 +197,9 @@ def cmd_redline(project: Project, args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(redline.as_json(changes, args.old, args.new), indent=1))
     elif args.format == "markdown":
-        print(redline.markdown_summary(changes, f"Changes from {args.old} to {args.new}"))
+        print(redline.markdown_summary(changes, f"Changes from {args.old} to {args.new}", old, new))
     else:
-        print(redline.as_text(changes))
+        print(redline.as_text(changes, old, new))
     return 0
 
 

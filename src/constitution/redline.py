@@ -53,6 +53,26 @@ def compare(old: Document, new: Document) -> list[Change]:
     return changes
 
 
+def plain(text: str, document: Document) -> str:
+    """The words a reader sees: references as 'paragraph 7.12' in that version's numbering,
+    defined terms and statutes as their shown words."""
+    from constitution.source import ROLE, role_target
+
+    def resolve(m: re.Match[str]) -> str:
+        shown, target = role_target(m.group("body"))
+        if m.group("name") == "para":
+            clause = document.clause(target)
+            return f"paragraph {clause.number}" if clause else target
+        return shown
+
+    return ROLE.sub(resolve, text)
+
+
+def readable_diff(change: Change, old: Document, new: Document) -> list[tuple[str, str]]:
+    assert change.old is not None and change.new is not None
+    return word_diff(plain(change.old.text, old), plain(change.new.text, new))
+
+
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     """(op, text) runs, op one of '=', '-', '+': a word-level diff keeping white space."""
     a, b = WORD.findall(old), WORD.findall(new)
@@ -68,7 +88,7 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     return runs
 
 
-def markdown_summary(changes: list[Change], title: str) -> str:
+def markdown_summary(changes: list[Change], title: str, old: Document, new: Document) -> str:
     """A GitHub job summary: a table of changes, then each rewording word by word."""
     if not changes:
         return f"## {title}\n\nNo clause is inserted, reworded, revoked or renumbered.\n"
@@ -83,7 +103,7 @@ def markdown_summary(changes: list[Change], title: str) -> str:
     ]
     for c in changes:
         if c.kind == "reworded" and c.old and c.new:
-            marked = "".join(_mark(op, text) for op, text in word_diff(c.old.text, c.new.text))
+            marked = "".join(_mark(op, text) for op, text in readable_diff(c, old, new))
             lines += ["", f"### {c.id} (paragraph {c.new.number})", "", marked.strip()]
         elif c.kind == "inserted" and c.new:
             lines += ["", f"### {c.id} (new paragraph {c.new.number})", "", c.new.text]
@@ -126,7 +146,7 @@ def document_at(project: Project, ref: str) -> Document:
         return Project(Path(tmp)).document()
 
 
-def as_text(changes: list[Change]) -> str:
+def as_text(changes: list[Change], old: Document, new: Document) -> str:
     """One block a change; deletions [-like this-] and insertions {+like this+}."""
     if not changes:
         return "No clause is inserted, reworded, revoked or renumbered."
@@ -136,7 +156,7 @@ def as_text(changes: list[Change]) -> str:
         if c.kind == "reworded" and c.old and c.new:
             body = "".join(
                 t if op == "=" else f"[-{t}-]" if op == "-" else f"{{+{t}+}}"
-                for op, t in word_diff(c.old.text, c.new.text)
+                for op, t in readable_diff(c, old, new)
             )
             blocks.append(f"{head}\n  {body}")
         else:

@@ -13,7 +13,7 @@ from constitution.confirm import LOCK, load_lock, suspect
 from constitution.problems import ProtocolError
 from constitution.project import Project
 from constitution.pytest_plugin import RESULTS
-from constitution.sphinxext import clauses, examples, traceability
+from constitution.sphinxext import clauses, examples, traceability, versions_site
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -35,6 +35,7 @@ def load_model(app: Sphinx) -> None:
         store.model = project.document()
         store.scenarios = project.scenarios(store.model)
         store.results_run, store.results = examples.load_results(project.root / RESULTS)
+        store.versions = project.versions()
         lock = load_lock(project.checks / LOCK)
         store.suspect = {sid for sid, _ in suspect(store.scenarios, store.model, lock)}
     except ProtocolError as exc:
@@ -63,6 +64,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _add_static)
     app.connect("html-collect-pages", examples.collect_pages)
     app.connect("html-collect-pages", traceability.collect_pages)
+    app.connect("html-collect-pages", versions_site.collect_pages)
+    app.connect("html-page-context", versions_site.page_context)
+    app.connect("build-finished", versions_site.write_feed)
+    app.connect("config-inited", _templates)
     app.connect("html-page-context", _filter_script)
     return {
         "version": __version__,
@@ -77,6 +82,12 @@ def _filter_script(
 ) -> None:
     if context.get("constitution_filter"):
         app.add_js_file("constitution-filter.js")  # in html-page-context: this page only
+
+
+def _templates(app: Sphinx, config: Any) -> None:
+    """Our page template (the version banner), and furo's announcement slot to hold it."""
+    config.templates_path.append(str(Path(__file__).parent / "templates"))
+    config.html_theme_options.setdefault("announcement", "version")
 
 
 def _add_static(app: Sphinx) -> None:

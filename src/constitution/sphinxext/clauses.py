@@ -10,7 +10,6 @@ so an insertion re-reads and rewrites exactly the pages whose numbers moved.
 from __future__ import annotations
 
 from collections.abc import Iterable, Set
-from html import escape
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
@@ -22,11 +21,13 @@ from sphinx.util.nodes import make_refnode
 from sphinx_needs.api import add_need
 
 from constitution.council import Council
+from constitution.html import about_html, clause_open
 from constitution.model import Document
 from constitution.project import Project
 from constitution.scenarios import Scenario
 from constitution.source import ClauseSyntax, role_target
 from constitution.sphinxext.examples import examples_changed, examples_html
+from constitution.versions import Version
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -35,14 +36,6 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
 logger = logging.getLogger(__name__)
-
-MODALITY_WORDS = {
-    "must": "A duty (must)",
-    "must-not": "A prohibition (must not)",
-    "should": "Expected practice (should)",
-    "may": "A permission (may)",
-    "informative": "Explanation (not a rule)",
-}
 
 
 class clause_node(nodes.General, nodes.Element):
@@ -71,6 +64,7 @@ class ConstitutionDomain(Domain):
     results: dict[str, str]
     results_run: str | None
     suspect: set[str]
+    versions: list[Version]
     moved: frozenset[str] = frozenset()
 
     def clear_doc(self, docname: str) -> None:
@@ -157,8 +151,7 @@ class ClauseDirective(ClauseSyntax, SphinxDirective):
             section=clause.section,
             source_number=clause.source_number,
         )
-        node = clause_node(ids=[clause_id], classes=["clause", f"clause-{clause.modality}"])
-        node["number"] = clause.number
+        node = clause_node(ids=[clause_id], number=clause.number, modality=clause.modality)
         self.set_source_info(node)
         body = nodes.container(classes=["clause-text"])
         body += self.parse_content_to_nodes()
@@ -230,13 +223,7 @@ class SiteFileRole(SphinxRole):
 
 
 def visit_clause(self: HTML5Translator, node: clause_node) -> None:
-    ids, number = node["ids"][0], node["number"]
-    self.body.append(
-        f'<div class="{" ".join(node["classes"])}" id="{ids}" data-number="{number}">'
-        f'<a class="clause-number" href="#{ids}" '
-        f'aria-label="Paragraph {node["number"]}, link to this paragraph">'
-        f"{node['number']}</a>"
-    )
+    self.body.append(clause_open(node["ids"][0], node["number"], node["modality"]))
 
 
 def depart_clause(self: HTML5Translator, node: clause_node) -> None:
@@ -244,27 +231,25 @@ def depart_clause(self: HTML5Translator, node: clause_node) -> None:
 
 
 def visit_about(self: HTML5Translator, node: clause_about) -> None:
-    rows = [
-        ("ID", f"<code>{escape(node['clause_id'])}</code>"),
-        ("Kind", escape(MODALITY_WORDS[node["modality"]])),
-    ]
-    if node["applies_to"]:
-        rows.append(("Applies to", escape(", ".join(node["applies_to"]))))
-    if node["statutes"]:
-        links = ", ".join(
-            f'<a href="{escape(url)}">{escape(title)}</a>' for title, url in node["statutes"]
-        )
-        rows.append(("Legal basis", links))
-    if node["tags"]:
-        rows.append(("Topics", escape(", ".join(node["tags"]))))
     store = domain(self.builder.env)
-    uri = lambda target: self.builder.get_relative_uri(self.builder.current_docname, target)  # noqa: E731
+
+    def uri(target: str) -> str:
+        return self.builder.get_relative_uri(self.builder.current_docname, target)
+
+    history = uri(f"versions/clauses/{node['clause_id']}")
+    extra = [("History", f'<a href="{history}">This paragraph in every version</a>')]
     if worked := examples_html(store, node["clause_id"], uri):
-        rows.append(("Worked examples", worked))
-    items = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
+        extra.append(("Worked examples", worked))
     self.body.append(
-        f'<details class="clause-about"><summary>About paragraph {node["number"]}'
-        f"</summary><dl>{items}</dl></details>"
+        about_html(
+            node["clause_id"],
+            node["number"],
+            node["modality"],
+            node["applies_to"],
+            node["statutes"],
+            node["tags"],
+            extra,
+        )
     )
     raise nodes.SkipNode
 

@@ -1,0 +1,402 @@
+"""Adopted versions on the site, rendered straight from their frozen records.
+
+Adopted text never changes, so it does not go through Sphinx's read-and-resolve
+pipeline: each version's pages, every redline, each clause's history and the Atom feed
+are generated from the records and the draft's model. Clause text is rendered with
+markdown-it (raw HTML off) after its roles are resolved against that version's own
+numbering, so "paragraph 7.12" in the 2025 version means the 2025 paragraph 7.12.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+from collections.abc import Iterator
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from markdown_it import MarkdownIt
+
+from constitution.html import about_html, clause_open
+from constitution.model import Clause, Document
+from constitution.redline import compare, plain, readable_diff
+from constitution.source import ROLE, role_target
+from constitution.versions import Version, in_force_on
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from constitution.sphinxext.clauses import ConstitutionDomain
+
+MD = MarkdownIt("commonmark", {"html": False, "typographer": True}).enable(
+    ["replacements", "smartquotes"]
+)
+DRAFT = "draft"
+
+
+def today() -> dt.date:
+    """The build's date: from the commit (SOURCE_DATE_EPOCH), so builds reproduce."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day:%-d %B %Y}"
+
+
+class Site:
+    """The versions of one build and how to link between their pages."""
+
+    def __init__(self, app: Sphinx, store: ConstitutionDomain) -> None:
+        self.app, self.store = app, store
+        self.versions: list[Version] = store.versions
+        self.in_force = in_force_on(self.versions, today())
+
+    def uri(self, here: str, there: str) -> str:
+        return self.app.builder.get_relative_uri(here, there)
+
+    def document(self, key: str) -> Document:
+        return self.store.model if key == DRAFT else self.by_key(key).document
+
+    def by_key(self, key: str) -> Version:
+        return next(v for v in self.versions if v.key == key)
+
+    def section_page(self, key: str, slug: str) -> str:
+        return f"protocol/{slug}" if key == DRAFT else f"versions/{key}/{slug}"
+
+    def label(self, key: str) -> str:
+        return (
+            "the current draft"
+            if key == DRAFT
+            else f"the version adopted on {long_date(self.by_key(key).date)}"
+        )
+
+    # ---------------------------------------------------------------- text
+
+    def text_html(self, text: str, key: str, here: str) -> str:
+        """A clause's MyST text as HTML, its roles resolved in version ``key``."""
+        document = self.document(key)
+
+        def resolve(m: Any) -> str:
+            name = m.group("name")
+            shown, target = role_target(m.group("body"))
+            if name == "para" and (c := document.clause(target)):
+                return f"[paragraph {c.number}]({self.clause_href(key, c, here)})"
+            if name == "defined" and (c := document.definition(target)):
+                return f"[{shown}]({self.clause_href(key, c, here)})"
+            if name == "statute" and (s := self.store.council.statutes.get(target)):
+                return f"[{s.title if shown == target else shown}]({s.url})"
+            return shown
+
+        return str(MD.render(ROLE.sub(resolve, text)))
+
+    def clause_href(self, key: str, clause: Clause, here: str) -> str:
+        return f"{self.uri(here, self.section_page(key, clause.section))}#{clause.id}"
+
+    def clause_html(self, key: str, clause: Clause, here: str) -> str:
+        council = self.store.council
+        history = self.uri(here, f"versions/clauses/{clause.id}")
+        about = about_html(
+            clause.id,
+            clause.number,
+            clause.modality,
+            [council.roles.get(r, r) for r in clause.applies_to],
+            [(s.title, s.url) for k in clause.statutes if (s := council.statutes.get(k))],
+            list(clause.tags),
+            [("History", f'<a href="{history}">This paragraph in every version</a>')],
+        )
+        return (
+            clause_open(clause.id, clause.number, clause.modality)
+            + f'<div class="clause-text">{self.text_html(clause.text, key, here)}</div>'
+            + about
+            + "</div>"
+        )
+
+    # ---------------------------------------------------------------- pages
+
+    def pages(self) -> Iterator[tuple[str, str, str]]:
+        """(pagename, title, body) of every generated page."""
+        yield "versions/index", "Versions and changes", self.index_page()
+        yield "versions/in-force", "In force on a date", self.in_force_page()
+        for v in self.versions:
+            here = f"versions/{v.key}/index"
+            yield here, f"Version adopted {long_date(v.date)}", self.contents_page(v, here)
+            for section in v.document.sections:
+                page = f"versions/{v.key}/{section.slug}"
+                body = f"<h1>{section.number}. {escape(section.title)}</h1>" + "".join(
+                    self.clause_html(v.key, c, page) for c in section.clauses
+                )
+                yield page, f"{section.number}. {section.title}", body
+        keys = [v.key for v in self.versions] + [DRAFT]
+        for old, new in itertools.combinations(keys, 2):
+            page = f"versions/redline/{old}--{new}"
+            yield page, f"Changes from {old} to {new}", self.redline_page(old, new, page)
+        for clause_id in sorted(self.all_ids()):
+            page = f"versions/clauses/{clause_id}"
+            yield page, f"{clause_id} in every version", self.history_page(clause_id, page)
+
+    def all_ids(self) -> set[str]:
+        ids = {c.id for c in self.store.model.clauses()}
+        for v in self.versions:
+            ids |= {c.id for c in v.document.clauses()}
+        return ids
+
+    def version_rows(self, here: str) -> str:
+        rows = []
+        for i, v in enumerate(self.versions):
+            until = self.versions[i + 1].in_force if i + 1 < len(self.versions) else None
+            state = (
+                "In force"
+                if v is self.in_force
+                else "Superseded"
+                if until and until <= today()
+                else "Adopted, not yet in force"
+            )
+            rows.append(
+                f"<tr><td><a href='{self.uri(here, f'versions/{v.key}/index')}'>"
+                f"{long_date(v.date)}</a></td><td>{long_date(v.in_force)}</td>"
+                f"<td>{long_date(until) if until else '-'}</td><td>{state}</td>"
+                f"<td>{escape(v.resolution)}</td></tr>"
+            )
+        rows.append(
+            f"<tr><td><a href='{self.uri(here, 'protocol/index')}'>Draft</a></td>"
+            "<td>-</td><td>-</td><td>Not adopted</td><td>Proposed amendments</td></tr>"
+        )
+        return (
+            "<table class='versions'><thead><tr><th scope='col'>Adopted</th>"
+            "<th scope='col'>In force from</th><th scope='col'>Until</th>"
+            "<th scope='col'>Status</th><th scope='col'>Resolution</th></tr></thead>"
+            f"<tbody>{''.join(reversed(rows))}</tbody></table>"
+        )
+
+    def index_page(self) -> str:
+        here = "versions/index"
+        keys = [v.key for v in self.versions] + [DRAFT]
+        pairs = "".join(
+            f"<li><a href='{self.uri(here, f'versions/redline/{a}--{b}')}'>From {a} to {b}</a></li>"
+            for a, b in itertools.combinations(keys, 2)
+        )
+        return (
+            "<h1>Versions and changes</h1>"
+            "<p>The protocol changes only when Council adopts a new version by resolution. "
+            "Every adopted version is kept here, unchanged, with the draft of proposed "
+            "amendments. Each record carries a digest chained to the one before, so any "
+            "change to adopted text is detected when the site is built.</p>"
+            f"{self.version_rows(here)}"
+            f"<p><a href='{self.uri(here, 'versions/in-force')}'>Find the version in force on a "
+            "date</a></p><h2>What changed</h2><p>Each comparison shows paragraphs inserted, "
+            "reworded (word by word), revoked and renumbered.</p>"
+            f"<ul class='redlines'>{pairs}</ul>"
+        )
+
+    def in_force_page(self) -> str:
+        here = "versions/in-force"
+        data = ";".join(
+            f"{v.in_force.isoformat()}={self.uri(here, f'versions/{v.key}/index')}"
+            for v in self.versions
+        )
+        return (
+            "<h1>In force on a date</h1>"
+            "<p>Choose a date to read the version of the protocol that was in force on it. "
+            "You can also link to a date: add <code>?date=YYYY-MM-DD</code> to this page's "
+            "address.</p>"
+            f"<form class='in-force' id='in-force-form' data-versions='{escape(data)}'>"
+            "<label for='in-force-date'>Date</label> "
+            "<input type='date' id='in-force-date' name='date' required> "
+            "<button type='submit'>Show the version in force</button>"
+            "<p id='in-force-result' role='status' aria-live='polite'></p></form>"
+            f"{self.version_rows(here)}"
+        )
+
+    def contents_page(self, v: Version, here: str) -> str:
+        items = "".join(
+            f"<li><a href='{self.uri(here, self.section_page(v.key, s.slug))}'>"
+            f"{s.number}. {escape(s.title)}</a></li>"
+            for s in v.document.sections
+        )
+        return (
+            f"<h1>{escape(v.document.title)}</h1>"
+            f"<p>As adopted by Council on {long_date(v.date)} ({escape(v.resolution)}), "
+            f"in force from {long_date(v.in_force)}.</p>"
+            f"<p class='digest'>Record digest: <code>{v.digest[:16]}</code></p>"
+            f"<ol class='version-contents'>{items}</ol>"
+        )
+
+    def redline_page(self, old: str, new: str, here: str) -> str:
+        changes = compare(self.document(old), self.document(new))
+        if not changes:
+            return f"<h1>Changes from {old} to {new}</h1><p>No paragraph changed.</p>"
+        rows, details = [], []
+        for c in changes:
+            rows.append(
+                f"<tr><td><a href='#{c.id}'>{c.id}</a></td><td>{c.old_number or '-'}</td>"
+                f"<td>{c.new_number or '-'}</td><td>{c.kind}</td></tr>"
+            )
+            if c.kind == "renumbered":
+                continue
+            body = ""
+            if c.old and c.new:
+                diff = readable_diff(c, self.document(old), self.document(new))
+                body = "".join(_diff_run(op, t) for op, t in diff)
+            elif c.new:
+                body = _diff_run("+", plain(c.new.text, self.document(new)))
+            elif c.old:
+                body = _diff_run("-", plain(c.old.text, self.document(old)))
+            details.append(
+                f"<section id='{c.id}' class='redline-clause'><h3>{c.id}: "
+                f"{c.kind}, paragraph {c.old_number or '-'} → {c.new_number or '-'}"
+                f"</h3><p>{body}</p></section>"
+            )
+        return (
+            f"<h1>Changes from {self.label(old)} to {self.label(new)}</h1>"
+            "<p>Deleted words are struck through and inserted words underlined, each also "
+            "announced to screen readers. References give each version's own paragraph "
+            "numbers.</p><table class='redline'><thead><tr><th scope='col'>Paragraph</th>"
+            "<th scope='col'>Old number</th><th scope='col'>New number</th>"
+            f"<th scope='col'>Change</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            + "".join(details)
+        )
+
+    def history_page(self, clause_id: str, here: str) -> str:
+        rows, previous = [], None
+        for key in [v.key for v in self.versions] + [DRAFT]:
+            clause = self.document(key).clause(clause_id)
+            if clause is None and previous is None:
+                continue
+            if clause is None:
+                kind = "revoked"
+            elif previous is None:
+                kind = "original" if self.versions and key == self.versions[0].key else "inserted"
+            else:
+                kind = (
+                    "reworded"
+                    if clause.text != previous.text
+                    else "renumbered"
+                    if clause.number != previous.number
+                    else "unchanged"
+                )
+            where = "the draft" if key == DRAFT else escape(self.by_key(key).resolution)
+            text = self.text_html(clause.text, key, here) if clause else "<p>(revoked)</p>"
+            number = (
+                f"<a href='{self.clause_href(key, clause, here)}'>{clause.number}</a>"
+                if clause
+                else "-"
+            )
+            label = "Draft" if key == DRAFT else long_date(self.by_key(key).date)
+            rows.append(
+                f"<tr><th scope='row'>{label}</th><td>{number}</td><td>{kind}</td>"
+                f"<td>{text}</td><td>{where}</td></tr>"
+            )
+            previous = clause
+            if clause is None:
+                break
+        return (
+            f"<h1>Paragraph {clause_id} in every version</h1>"
+            "<p>Its number and words in each adopted version and the draft, and the "
+            "resolution that adopted each.</p><table class='history'><thead><tr>"
+            "<th scope='col'>Version</th><th scope='col'>Number</th>"
+            "<th scope='col'>Change</th><th scope='col'>Text</th>"
+            f"<th scope='col'>Adopted by</th></tr></thead><tbody>{''.join(rows)}</tbody>"
+            "</table>"
+        )
+
+    # ---------------------------------------------------------------- banners and feed
+
+    def banner(self, pagename: str) -> str:
+        force = self.in_force
+
+        def link(text: str) -> str:
+            if force is None:
+                return ""
+            return f"<a href='{self.uri(pagename, f'versions/{force.key}/index')}'>{text}</a>"
+
+        if pagename.startswith("protocol/"):
+            since = (
+                f" since the version adopted on {long_date(self.versions[-1].date)}"
+                if self.versions
+                else ""
+            )
+            return (
+                f"<strong>Draft, not adopted.</strong> This text includes amendments "
+                f"proposed{since}. {link('Read the version in force')}"
+            )
+        parts = pagename.split("/")
+        if len(parts) >= 3 and parts[0] == "versions" and parts[1][:1].isdigit():
+            v = self.by_key(parts[1])
+            later = [w for w in self.versions if w.date > v.date]
+            status = (
+                "This is the version in force."
+                if v is force
+                else f"A later version exists: {link('read the version in force')}."
+                if later
+                else "It is not yet in force."
+            )
+            return (
+                f"<strong>Version adopted on {long_date(v.date)}</strong> "
+                f"({escape(v.resolution)}), in force from {long_date(v.in_force)}. {status}"
+            )
+        if force:
+            return (
+                f"The version in force was adopted on {long_date(force.date)} and has been "
+                f"in force since {long_date(force.in_force)}. {link('Read it')}"
+            )
+        return "No version has been adopted yet: the protocol shown is a draft."
+
+    def atom(self, base: str) -> str:
+        entries = "".join(
+            f"<entry><id>{escape(base)}versions/{v.key}/</id><title>Version adopted on "
+            f"{long_date(v.date)}</title><updated>{v.date.isoformat()}T00:00:00Z</updated>"
+            f"<link href='{escape(base)}versions/{v.key}/index.html'/>"
+            f"<summary>{escape(v.resolution)}; in force from {long_date(v.in_force)}.</summary>"
+            "</entry>"
+            for v in reversed(self.versions)
+        )
+        updated = self.versions[-1].date.isoformat() if self.versions else "1970-01-01"
+        council = escape(self.store.council.name)
+        return (
+            "<?xml version='1.0' encoding='utf-8'?>\n<feed xmlns='http://www.w3.org/2005/Atom'>"
+            f"<id>{escape(base)}versions.atom</id><title>{council}: "
+            f"{escape(self.store.council.document)}, adopted versions</title>"
+            f"<updated>{updated}T00:00:00Z</updated><author><name>{council}</name></author>"
+            f"<link rel='self' href='{escape(base)}versions.atom'/>{entries}</feed>\n"
+        )
+
+
+def _diff_run(op: str, text: str) -> str:
+    if op == "=":
+        return escape(text)
+    if not text.strip():
+        return escape(text) if op == "+" else ""
+    tag, words = ("del", "Deleted") if op == "-" else ("ins", "Inserted")
+    return f"<{tag}><span class='visually-hidden'>{words}: </span>{escape(text)}</{tag}>"
+
+
+def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    from constitution.sphinxext.clauses import domain
+
+    site = Site(app, domain(app.env))
+    for pagename, title, body in site.pages():
+        yield pagename, {"title": title, "body": body, "constitution_in_force": True}, "page.html"
+
+
+def page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    from constitution.sphinxext.clauses import domain
+
+    site = Site(app, domain(app.env))
+    context["constitution_banner"] = site.banner(pagename)
+    if pagename == "versions/in-force":
+        app.add_js_file("constitution-in-force.js")
+
+
+def write_feed(app: Sphinx, exception: BaseException | None) -> None:
+    from constitution.sphinxext.clauses import domain
+
+    if exception is None and app.builder.format == "html":
+        site = Site(app, domain(app.env))
+        Path(app.outdir, "versions.atom").write_text(
+            site.atom(site.store.council.base_url), encoding="utf-8"
+        )
