@@ -1,0 +1,168 @@
+"""Adopted versions: the adopt command's refusals, the digest chain, and the site's pages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import defusedxml.ElementTree as ET
+import pytest
+
+from conftest import Site
+from constitution.project import Project
+from constitution.versions import load_versions
+
+
+def run(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "constitution", *args],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture
+def versioned(scratch: Project) -> Project:
+    import shutil
+
+    shutil.copytree(Path(__file__).resolve().parent.parent / "versions", scratch.versions_dir)
+    return scratch
+
+
+def test_the_model_history_verifies(project: Project) -> None:
+    versions = project.versions()
+    assert [v.key for v in versions] == ["2024-05-16", "2025-05-15", "2026-05-14"]
+    assert versions[1].previous == versions[0].digest and versions[0].previous is None
+
+
+def test_adopt_records_the_draft(versioned: Project) -> None:
+    result = run(
+        versioned,
+        "adopt",
+        "--date",
+        "2027-05-13",
+        "--resolution",
+        "Minute 7",
+        "--in-force",
+        "2027-06-01",
+    )
+    assert result.returncode == 0, result.stderr
+    record = json.loads((versioned.versions_dir / "2027-05-13.json").read_text())
+    assert record["resolution"] == "Minute 7" and record["in_force"] == "2027-06-01"
+    assert record["previous_digest"] == load_versions(versioned.versions_dir)[-2].digest
+    clauses = [c for s in record["sections"] for c in s["clauses"]]
+    assert len(clauses) == 208 and clauses[0]["id"] == "MOP-0001"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--date", "2026-05-14", "--resolution", "x"], "not after the last adopted version"),
+        (["--date", "2025-01-01", "--resolution", "x"], "not after the last adopted version"),
+        (["--date", "2027-05-13", "--resolution", " "], "the resolution is empty"),
+        (
+            ["--date", "2027-05-13", "--resolution", "x", "--in-force", "2027-01-01"],
+            "cannot come into force before it is adopted",
+        ),
+    ],
+)
+def test_adopt_refuses(versioned: Project, args: list[str], message: str) -> None:
+    before = sorted(p.name for p in versioned.versions_dir.iterdir())
+    result = run(versioned, "adopt", *args)
+    assert result.returncode == 1 and message in result.stderr and "How to fix" in result.stderr
+    assert sorted(p.name for p in versioned.versions_dir.iterdir()) == before
+
+
+def test_adopt_refuses_an_impossible_date(versioned: Project) -> None:
+    result = run(versioned, "adopt", "--date", "2025-02-30", "--resolution", "x")
+    assert result.returncode == 2 and "'2025-02-30' is not a real date" in result.stderr
+
+
+def test_adopt_refuses_when_the_gate_fails(versioned: Project) -> None:
+    path = versioned.protocol / "review.md"
+    path.write_text(path.read_text().replace("propose an amendment", "put forward a change"))
+    result = run(versioned, "adopt", "--date", "2027-05-13", "--resolution", "x")
+    assert result.returncode == 1 and "the draft is not whole" in result.stderr
+    assert not (versioned.versions_dir / "2027-05-13.json").exists()
+
+
+def test_a_tampered_record_stops_check_and_build(
+    versioned: Project, build: Callable[[Project], Site]
+) -> None:
+    path = versioned.versions_dir / "2025-05-15.json"
+    path.write_text(path.read_text().replace("within ten", "within twenty"))
+    result = run(versioned, "redline", "2024-05-16", "2025-05-15")
+    assert result.returncode == 2
+    assert "versions/2025-05-15.json: version-tampered" in result.stderr
+    assert "Restore the file from git history" in result.stderr
+    build_ = run(versioned, "build", "--out", "_site")
+    assert build_.returncode != 0 and "version-tampered" in build_.stderr
+    assert not (versioned.root / "_site").exists()
+
+
+def test_redlines_between_versions(project: Project) -> None:
+    same = run(project, "redline", "2025-05-15", "2025-05-15")
+    assert (same.returncode, same.stdout.strip()) == (
+        0,
+        "No clause is inserted, reworded, revoked or renumbered.",
+    )
+    out = json.loads(run(project, "redline", "2024-05-16", "draft", "--format", "json").stdout)
+    kinds = {(c["id"], c["kind"]) for c in out["changes"]}
+    assert ("MOP-0209", "inserted") in kinds and ("MOP-0144", "reworded") in kinds
+    assert ("MOP-0050", "reworded") in kinds
+    unknown = run(project, "redline", "2023-01-01", "draft")
+    assert unknown.returncode == 2 and "no version was adopted on 2023-01-01" in unknown.stderr
+
+
+def test_version_pages_banners_and_history(site: Site, project: Project) -> None:
+    versions = project.versions()
+    for v in versions:
+        contents = site.page(f"versions/{v.key}/index.html")
+        sections = contents.select("ol.version-contents a")
+        assert len(sections) == len(v.document.sections)
+        page = site.page(f"versions/{v.key}/{v.document.sections[16].slug}.html")
+        assert [d["id"] for d in page.select("div.clause")] == [
+            c.id for c in v.document.sections[16].clauses
+        ]
+    old = site.page(f"versions/2024-05-16/{versions[0].document.sections[16].slug}.html")
+    banner = old.select_one(".version-banner").get_text()
+    assert "Version adopted on 16 May 2024" in banner and "A later version exists" in banner
+    draft = site.page("protocol/member-enquiries.html").select_one(".version-banner").get_text()
+    assert draft.startswith("Draft, not adopted.")
+    history = site.page("versions/clauses/MOP-0208.html").select("table.history tbody tr")
+    assert [(r.th.get_text(), r.select("td")[1].get_text()) for r in history] == [
+        ("15 May 2025", "inserted"),
+        ("14 May 2026", "revoked"),
+    ]
+    assert site.page("versions/clauses/MOP-0001.html") is not None
+
+
+def test_every_pair_has_a_redline_and_the_feed_lists_versions(site: Site) -> None:
+    keys = ["2024-05-16", "2025-05-15", "2026-05-14", "draft"]
+    for i, old in enumerate(keys):
+        for new in keys[i + 1 :]:
+            assert (site.out / "versions" / "redline" / f"{old}--{new}.html").exists()
+    page = site.page("versions/redline/2024-05-16--2025-05-15.html")
+    change = page.select_one("#MOP-0145")
+    assert change is not None
+    assert change.select_one("del").get_text() == "Deleted: seven"
+    assert change.select_one("ins").get_text() == "Inserted: five"
+    feed = ET.fromstring((site.out / "versions.atom").read_bytes())
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert [e.findtext("a:updated", namespaces=ns) for e in feed.findall("a:entry", ns)] == [
+        "2026-05-14T00:00:00Z",
+        "2025-05-15T00:00:00Z",
+        "2024-05-16T00:00:00Z",
+    ]
+
+
+def test_in_force_page_knows_every_version(site: Site) -> None:
+    form = site.page("versions/in-force.html").select_one("#in-force-form")
+    assert form is not None
+    assert form["data-versions"].count("=") == 3
+    assert "2026-06-01=2026-05-14/index.html" in form["data-versions"]
