@@ -166,3 +166,57 @@ def test_in_force_page_knows_every_version(site: Site) -> None:
     assert form is not None
     assert form["data-versions"].count("=") == 3
     assert "2026-06-01=2026-05-14/index.html" in form["data-versions"]
+
+
+def test_committee_report_has_real_word_revisions(project: Project, tmp_path: Path) -> None:
+    import zipfile
+
+    from constitution.redline import plain
+
+    result = run(
+        project, "report", "2024-05-16", "2025-05-15", "--out", str(tmp_path), "--author", "Clerk"
+    )
+    assert result.returncode == 0, result.stderr
+    xml = zipfile.ZipFile(tmp_path / "changes.docx").read("word/document.xml")
+    body = ET.fromstring(xml)
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    revisions = body.findall(f".//{w}ins") + body.findall(f".//{w}del")
+    assert revisions and all(
+        r.get(f"{w}author") == "Clerk" and r.get(f"{w}date") == "2025-05-15T00:00:00Z"
+        for r in revisions
+    )
+    first_table_rows = body.find(f".//{w}tbl").findall(f"{w}tr")
+    assert [c.findtext(f".//{w}t") for c in first_table_rows[0].findall(f"{w}tc")] == [
+        "Paragraph",
+        "Old number",
+        "New number",
+        "Change",
+    ]
+    v1, v2 = (v.document for v in project.versions()[:2])
+    for para in body.iter(f"{w}p"):
+        if para.find(f"{w}ins") is None:
+            continue
+        accepted = "".join(t.text or "" for t in para.iter(f"{w}t"))
+        rejected = "".join(
+            t.text or ""
+            for t in para.iter()
+            if t.tag in (f"{w}t", f"{w}delText")
+            and not any(a.tag == f"{w}ins" for a in _ancestors(para, t))
+        )
+        if "fifteen" in rejected:
+            assert accepted == plain(v2.clause("MOP-0144").text, v2)  # type: ignore[union-attr]
+            assert rejected == plain(v1.clause("MOP-0144").text, v1)  # type: ignore[union-attr]
+            break
+    else:
+        raise AssertionError("no revision of MOP-0144 in the report")
+    html = (tmp_path / "changes.html").read_text()
+    assert "<del>fifteen</del><ins>ten</ins>" in html
+
+
+def _ancestors(root: object, node: object) -> list[object]:
+    parents = {c: p for p in root.iter() for c in p}  # type: ignore[attr-defined]
+    out = []
+    while node in parents:
+        node = parents[node]
+        out.append(node)
+    return out

@@ -161,34 +161,38 @@ def cmd_adopt(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def _version(project: Project, name: str) -> Document:
+    """'draft', an adoption date, or a git ref, as a Document."""
+    from constitution.redline import document_at
+
+    if name == "draft":
+        return project.document()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", name):
+        versions = {v.key: v for v in project.versions()}
+        if name not in versions:
+            known = ", ".join(versions) or "none yet"
+            raise ProtocolError(
+                [
+                    Problem(
+                        "versions",
+                        0,
+                        "unknown-version",
+                        f"no version was adopted on {name}.",
+                        f"Use 'draft' or an adoption date: {known}.",
+                    )
+                ]
+            )
+        return versions[name].document
+    return document_at(project, name)
+
+
 def cmd_redline(project: Project, args: argparse.Namespace) -> int:
     import json
 
     from constitution import redline
 
-    def version(name: str) -> Document:
-        if name == "draft":
-            return project.document()
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", name):
-            versions = {v.key: v for v in project.versions()}
-            if name not in versions:
-                known = ", ".join(versions) or "none yet"
-                raise ProtocolError(
-                    [
-                        Problem(
-                            "versions",
-                            0,
-                            "unknown-version",
-                            f"no version was adopted on {name}.",
-                            f"Use 'draft' or an adoption date: {known}.",
-                        )
-                    ]
-                )
-            return versions[name].document
-        return redline.document_at(project, name)
-
     try:
-        old, new = version(args.old), version(args.new)
+        old, new = _version(project, args.old), _version(project, args.new)
     except ProtocolError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -200,6 +204,30 @@ def cmd_redline(project: Project, args: argparse.Namespace) -> int:
         print(redline.markdown_summary(changes, f"Changes from {args.old} to {args.new}", old, new))
     else:
         print(redline.as_text(changes, old, new))
+    return 0
+
+
+def cmd_report(project: Project, args: argparse.Namespace) -> int:
+    from constitution import redline
+    from constitution.report import write_report
+    from constitution.sphinxext.versions_site import today
+
+    try:
+        old, new = _version(project, args.old), _version(project, args.new)
+        when = (
+            dt.date.fromisoformat(args.new)
+            if args.new != "draft" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.new)
+            else today()
+        )
+    except ProtocolError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    title = f"{project.council().document}: changes from {args.old} to {args.new}"
+    paths = write_report(
+        Path(args.out), title, redline.compare(old, new), old, new, args.author, when
+    )
+    print("Wrote " + " and ".join(str(p) for p in paths))
     return 0
 
 
@@ -268,6 +296,12 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--report-json", metavar="FILE", help="also write the report as JSON")
     imp.add_argument("--prefix", help="clause ID prefix (default: the project's, else MOP)")
     imp.set_defaults(run=cmd_import, needs_project=False)
+    rep = sub.add_parser("report", help="the committee report of a change: HTML and Word")
+    rep.add_argument("old", help="'draft', an adoption date, or a git ref")
+    rep.add_argument("new", help="'draft', an adoption date, or a git ref")
+    rep.add_argument("--out", required=True, help="folder for changes.html and changes.docx")
+    rep.add_argument("--author", default="Monitoring Officer", help="author of the revisions")
+    rep.set_defaults(run=cmd_report)
     mutants = sub.add_parser("mutants", help="show that every rule changes some scenario")
     mutants.set_defaults(run=cmd_mutants)
     next_id = sub.add_parser("next-id", help="print the ID to give a new clause")
