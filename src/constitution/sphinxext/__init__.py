@@ -13,7 +13,7 @@ from constitution.confirm import LOCK, load_lock, suspect
 from constitution.problems import ProtocolError
 from constitution.project import Project
 from constitution.pytest_plugin import RESULTS
-from constitution.sphinxext import clauses, examples, traceability, versions_site
+from constitution.sphinxext import clauses, examples, search, traceability, versions_site
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -59,6 +59,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # The project's root folder (holding conf/, protocol/, checks/), relative to conf.py.
     app.add_config_value("constitution_project", "..", "env", types=(str,))
     clauses.setup(app)
+    search.setup(app)
     app.connect("builder-inited", load_model)
     app.add_css_file("constitution.css")
     app.connect("builder-inited", _add_static)

@@ -385,9 +385,11 @@ def page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
     from constitution.sphinxext.clauses import domain
+    from constitution.sphinxext.search import page_version
 
     site = Site(app, domain(app.env))
     context["constitution_banner"] = site.banner(pagename)
+    context["constitution_version"] = page_version(pagename, site)
     if pagename == "versions/in-force":
         app.add_js_file("constitution-in-force.js")
 

@@ -1,0 +1,78 @@
+// The search page. A paragraph number ("7.12", "para 7.12", "paragraph 7.12") or an ID
+// ("MOP-0042") opens that clause of the version being read; anything else is searched
+// with Pagefind in the chosen version, each result going to the clause itself.
+(function () {
+  const form = document.getElementById("search-form");
+  if (!form) return;
+  const root = form.dataset.root;
+  const input = document.getElementById("search-query");
+  const select = document.getElementById("search-version");
+  const status = document.getElementById("search-status");
+  const list = document.getElementById("search-results");
+  const params = new URLSearchParams(window.location.search);
+  const query = (params.get("q") || "").trim();
+  input.value = query;
+
+  function jumpTarget(index, version, text) {
+    const v = index[version];
+    const number = text.match(/^(?:para(?:graph)?\.?\s*)?(\d+(?:\.\d+)+)\.?$/i);
+    if (number && v.numbers[number[1]]) return v.numbers[number[1]];
+    const id = text.toUpperCase();
+    if (/^[A-Z][A-Z0-9]{1,9}-\d{4}$/.test(id) && v.ids[id]) return v.ids[id];
+    return null;
+  }
+
+  function show(results, label) {
+    list.replaceChildren();
+    for (const r of results) {
+      const li = document.createElement("li");
+      const a = document.createElement("a");
+      a.href = root + r.meta.url;
+      a.textContent = "Paragraph " + r.meta.title;
+      const p = document.createElement("p");
+      p.innerHTML = r.excerpt; // Pagefind's excerpt: escaped text with <mark> around matches
+      li.append(a, p);
+      list.append(li);
+    }
+    status.textContent = results.length + " paragraph" + (results.length === 1 ? "" : "s") +
+      " found in " + label + ".";
+  }
+
+  async function search(index, pagefind) {
+    const version = select.value;
+    const text = input.value.trim();
+    if (!text) return;
+    const target = jumpTarget(index, version, text);
+    if (target) {
+      status.textContent = "Opening paragraph " + text + "…";
+      window.location.assign(root + target);
+      return;
+    }
+    const label = index[version].label;
+    const found = await pagefind.search(text, { filters: { version: label } });
+    show(await Promise.all(found.results.slice(0, 50).map((r) => r.data())), label);
+  }
+
+  fetch(root + "clause-index.json")
+    .then((response) => response.json())
+    .then(async (index) => {
+      for (const key of Object.keys(index).filter((k) => k !== "in_force")) {
+        const option = new Option(index[key].label, key);
+        select.add(option);
+      }
+      const wanted = params.get("v");
+      select.value = wanted && index[wanted] ? wanted : index.in_force;
+      // import() resolves against this script's URL, so make the address absolute.
+      const pagefind = await import(new URL(root + "pagefind/pagefind.js", document.baseURI).href);
+      form.addEventListener("submit", (event) => {
+        event.preventDefault();
+        const url = new URL(window.location.href);
+        url.searchParams.set("q", input.value.trim());
+        url.searchParams.set("v", select.value);
+        window.history.replaceState(null, "", url);
+        search(index, pagefind);
+      });
+      select.addEventListener("change", () => search(index, pagefind));
+      if (query) search(index, pagefind);
+    });
+})();
