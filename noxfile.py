@@ -10,7 +10,7 @@ import nox
 
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_venv = "yes"
-nox.options.sessions = ["lint", "tests"]
+nox.options.sessions = ["lint", "tests", "browser"]
 
 PIN = ("-c", "constraints.txt")
 
@@ -38,7 +38,16 @@ def build(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """The test suite: the tool, the site build, and the scenario checks."""
     install(session, "test")
-    session.run("pytest", *session.posargs)
+    session.run("pytest", "--ignore=tests/browser", *session.posargs)
+
+
+@nox.session
+def browser(session: nox.Session) -> None:
+    """The site in a real Chromium (Debian's): axe-core, keyboard, search, citing.
+
+    Fails, never skips, when Chromium is missing: .ci/run installs it."""
+    install(session, "test", "browser")
+    session.run("pytest", "tests/browser", *session.posargs)
 
 
 @nox.session
@@ -82,7 +91,7 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def lock(session: nox.Session) -> None:
     """Re-pin every dependency (direct and indirect) into constraints.txt."""
-    session.install("-e", ".[serve,test,lint]", "nox")
+    session.install("-e", ".[serve,test,lint,browser]", "nox")
     frozen = session.run("pip", "freeze", "--exclude-editable", silent=True) or ""
     lines = sorted(line for line in frozen.splitlines() if "==" in line)
     with open("constraints.txt", "w", encoding="utf-8") as f:

@@ -54,3 +54,13 @@ def about_html(
         f'<details class="clause-about"><summary>About paragraph {number}</summary>'
         f"<dl>{items}</dl></details>"
     )
+
+
+def citation(document: str, number: str, version: str) -> str:
+    """How to cite a paragraph: "Member/Officer Protocol, para 7.12 (version adopted 14 May
+    2026)"; ``version`` is that parenthesis's words."""
+    return f"{document}, para {number} ({version})"
+
+
+def cite_row(text: str) -> tuple[str, str]:
+    return ("Cite", f'<span class="citation">{escape(text)}</span>')

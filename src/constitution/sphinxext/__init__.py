@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -62,9 +63,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     search.setup(app)
     app.connect("builder-inited", load_model)
     app.add_css_file("constitution.css")
+    app.add_js_file("constitution-cite.js", loading_method="defer")
     app.connect("builder-inited", _add_static)
     app.connect("html-collect-pages", examples.collect_pages)
     app.connect("html-collect-pages", traceability.collect_pages)
+    app.connect("html-collect-pages", _not_found)
     app.connect("html-collect-pages", versions_site.collect_pages)
     app.connect("html-page-context", versions_site.page_context)
     app.connect("build-finished", versions_site.write_feed)
@@ -76,6 +79,20 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
+
+
+def _not_found(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """404.html: served by static hosts for any missing address, so its links are absolute."""
+    base = clauses.domain(app.env).council.base_url or "/"
+    body = (
+        "<h1>Page not found</h1><p>There is no page at this address. If you followed a link "
+        "to a paragraph, its number may have changed since the link was made, but its ID "
+        "(such as MOP-0042) still finds it.</p><ul>"
+        f"<li><a href='{base}index.html'>Home: the protocol in force</a></li>"
+        f"<li><a href='{base}search.html'>Search, or go to a paragraph by number or ID</a></li>"
+        f"<li><a href='{base}versions/index.html'>Every version</a></li></ul>"
+    )
+    yield "404", {"title": "Page not found", "body": body}, "page.html"
 
 
 def _filter_script(

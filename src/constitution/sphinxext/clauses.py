@@ -21,7 +21,7 @@ from sphinx.util.nodes import make_refnode
 from sphinx_needs.api import add_need
 
 from constitution.council import Council
-from constitution.html import about_html, clause_open
+from constitution.html import about_html, citation, cite_row, clause_open
 from constitution.model import Document
 from constitution.project import Project
 from constitution.scenarios import Scenario
@@ -237,7 +237,10 @@ def visit_about(self: HTML5Translator, node: clause_about) -> None:
         return self.builder.get_relative_uri(self.builder.current_docname, target)
 
     history = uri(f"versions/clauses/{node['clause_id']}")
-    extra = [("History", f'<a href="{history}">This paragraph in every version</a>')]
+    extra = [
+        cite_row(citation(store.council.citation, node["number"], "draft, not adopted")),
+        ("History", f'<a href="{history}">This paragraph in every version</a>'),
+    ]
     if worked := examples_html(store, node["clause_id"], uri):
         extra.append(("Worked examples", worked))
     self.body.append(

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
 
-from constitution.html import about_html, clause_open
+from constitution.html import about_html, citation, cite_row, clause_open
 from constitution.model import Clause, Document
 from constitution.redline import compare, plain, readable_diff
 from constitution.source import ROLE, role_target
@@ -66,6 +66,13 @@ class Site:
     def section_page(self, key: str, slug: str) -> str:
         return f"protocol/{slug}" if key == DRAFT else f"versions/{key}/{slug}"
 
+    def version_words(self, key: str) -> str:
+        return (
+            "draft, not adopted"
+            if key == DRAFT
+            else f"version adopted {long_date(self.by_key(key).date)}"
+        )
+
     def label(self, key: str) -> str:
         return (
             "the current draft"
@@ -105,7 +112,10 @@ class Site:
             [council.roles.get(r, r) for r in clause.applies_to],
             [(s.title, s.url) for k in clause.statutes if (s := council.statutes.get(k))],
             list(clause.tags),
-            [("History", f'<a href="{history}">This paragraph in every version</a>')],
+            [
+                cite_row(citation(council.citation, clause.number, self.version_words(key))),
+                ("History", f'<a href="{history}">This paragraph in every version</a>'),
+            ],
         )
         return (
             clause_open(clause.id, clause.number, clause.modality)

@@ -13,12 +13,24 @@
   const query = (params.get("q") || "").trim();
   input.value = query;
 
-  function jumpTarget(index, version, text) {
-    const v = index[version];
+  function findIn(v, text) {
     const number = text.match(/^(?:para(?:graph)?\.?\s*)?(\d+(?:\.\d+)+)\.?$/i);
-    if (number && v.numbers[number[1]]) return v.numbers[number[1]];
+    if (number) return v.numbers[number[1]] || null;
     const id = text.toUpperCase();
-    if (/^[A-Z][A-Z0-9]{1,9}-\d{4}$/.test(id) && v.ids[id]) return v.ids[id];
+    if (/^[A-Z][A-Z0-9]{1,9}-\d{4}$/.test(id)) return v.ids[id] || null;
+    return null;
+  }
+
+  // The clause in the version being read; an ID found only elsewhere (a clause inserted
+  // by the draft, or since revoked) opens it in the draft, else the newest version.
+  function jumpTarget(index, version, text) {
+    const here = findIn(index[version], text);
+    if (here || !/^[A-Z][A-Z0-9]{1,9}-\d{4}$/i.test(text)) return here;
+    const others = ["draft", ...Object.keys(index).filter((k) => /^\d/.test(k)).sort().reverse()];
+    for (const key of others) {
+      const found = findIn(index[key], text);
+      if (found) return found;
+    }
     return null;
   }
 

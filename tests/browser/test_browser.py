@@ -1,0 +1,134 @@
+"""The public site in a real Chromium: accessibility (axe-core, WCAG 2.2 AA), keyboard use,
+search and the jump to a clause, citing, and arriving at a clause."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PAGES = {
+    "home": "index.html",
+    "section (draft)": "protocol/member-enquiries.html",
+    "section (adopted version)": "versions/2026-05-14/member-enquiries.html",
+    "version contents": "versions/2025-05-15/index.html",
+    "versions": "versions/index.html",
+    "in force on a date": "versions/in-force.html",
+    "clause history": "versions/clauses/MOP-0144.html",
+    "redline": "versions/redline/2024-05-16--draft.html",
+    "scenario": "checks/SC-ENQ-004.html",
+    "worked examples": "checks/index.html",
+    "traceability": "traceability.html",
+    "search results": "search.html?q=working+days",
+    "page not found": "404.html",
+    "how to amend": "amend.html",
+}
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_no_wcag_violations(page: Page, base_url: str, kind: str) -> None:
+    response = page.goto(base_url + PAGES[kind])
+    assert response is not None and response.status == 200
+    if kind == "search results":
+        page.wait_for_selector("#search-results li")
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    violations = [
+        (v["id"], [n["target"] for n in v["nodes"]]) for v in result.response["violations"]
+    ]
+    assert violations == [], f"{kind}: {violations}"
+
+
+def test_skip_link_and_visible_focus(page: Page, base_url: str) -> None:
+    page.goto(base_url + "protocol/member-enquiries.html")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to content"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#furo-main-content")
+
+
+def tab_to(page: Page, selector: str, limit: int = 30) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return
+    raise AssertionError(f"{selector} cannot be reached with the keyboard")
+
+
+@pytest.mark.parametrize(
+    ("start", "typed", "arrive"),
+    [
+        ("protocol/member-enquiries.html", "17.3", "protocol/member-enquiries.html#MOP-0144"),
+        ("protocol/principles.html", "para 17.3", "protocol/member-enquiries.html#MOP-0144"),
+        (
+            "versions/2024-05-16/index.html",
+            "paragraph 17.2",
+            "versions/2024-05-16/member-enquiries.html#MOP-0144",
+        ),
+        ("index.html", "MOP-0209", "protocol/member-enquiries.html#MOP-0209"),
+    ],
+)
+def test_jump_to_a_clause_with_the_keyboard(
+    page: Page, base_url: str, start: str, typed: str, arrive: str
+) -> None:
+    page.goto(base_url + start)
+    tab_to(page, "input.sidebar-search")
+    page.keyboard.type(typed)
+    page.keyboard.press("Enter")
+    page.wait_for_url(base_url + arrive)
+
+
+def test_search_goes_to_clauses_of_the_chosen_version(page: Page, base_url: str) -> None:
+    page.goto(base_url + "search.html?q=acknowledge")
+    expect(page.locator("#search-status")).to_contain_text("found in Adopted 14 May 2026")
+    in_force = page.locator("#search-results li a").all_inner_texts()
+    page.select_option("#search-version", "draft")
+    expect(page.locator("#search-status")).to_contain_text("found in Draft (not adopted)")
+    draft = page.locator("#search-results li a")
+    assert "Paragraph 17.2 Members' enquiries" in draft.all_inner_texts()
+    assert "Paragraph 17.2 Members' enquiries" not in in_force  # inserted after 2026
+    href = draft.first.get_attribute("href") or ""
+    assert re.search(r"#MOP-\d{4}$", href)
+
+
+def test_arriving_at_a_clause_highlights_it(page: Page, base_url: str) -> None:
+    page.goto(base_url + "protocol/member-enquiries.html#MOP-0144")
+    style = "e => getComputedStyle(e).backgroundColor"
+    assert page.eval_on_selector("#MOP-0144", style) != page.eval_on_selector("#MOP-0145", style)
+
+
+def test_copy_link_and_citation(page: Page, base_url: str) -> None:
+    page.goto(base_url + "versions/2026-05-14/member-enquiries.html")
+    about = page.locator("#MOP-0144 .clause-about")
+    about.locator("summary").click()
+    expect(about.locator(".citation")).to_have_text(
+        "Member/Officer Protocol, para 17.2 (version adopted 14 May 2026)"
+    )
+    about.get_by_role("button", name="Copy link").click()
+    expect(about.get_by_role("status")).to_have_text("Link copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == (
+        base_url + "versions/2026-05-14/member-enquiries.html#MOP-0144"
+    )
+    about.get_by_role("button", name="Copy citation").click()
+    assert page.evaluate("navigator.clipboard.readText()").endswith("(version adopted 14 May 2026)")
+
+
+def test_in_force_on_a_date(page: Page, base_url: str) -> None:
+    page.goto(base_url + "versions/in-force.html?date=2025-07-01")
+    page.wait_for_url(base_url + "versions/2025-05-15/index.html")
+    page.goto(base_url + "versions/in-force.html")
+    page.fill("#in-force-date", "2023-01-01")
+    page.keyboard.press("Enter")
+    expect(page.locator("#in-force-result")).to_contain_text("No version")
+
+
+def test_traceability_filters(page: Page, base_url: str) -> None:
+    page.goto(base_url + "traceability.html")
+    expect(page.locator("#trace-count")).to_have_text("208 of 208 paragraphs shown.")
+    page.select_option("#filter-modality", "informative")
+    expect(page.locator("#trace-count")).to_have_text("52 of 208 paragraphs shown.")
