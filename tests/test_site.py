@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
 from conftest import Site
 from constitution.build import build_site
@@ -225,3 +226,40 @@ def test_traceability_marks_suspect_examples(
     )
     assert row is not None and row["data-status"] == "suspect"
     assert "(suspect)" in row.get_text()
+
+
+def test_builds_are_reproducible_apart_from_the_search_bundle(
+    tmp_path: Path, project: Project
+) -> None:
+    """Two builds of one commit, in different folders at different times, give the same
+    bytes. The exception is Pagefind's bundle: its binary writes its files in a different
+    order from run to run, even on identical input and with one thread."""
+    import shutil
+    import time
+
+    other = tmp_path / "elsewhere"
+    shutil.copytree(
+        project.root,
+        other,
+        symlinks=True,
+        ignore=shutil.ignore_patterns(".git", ".nox", ".venv", "_build", ".*cache"),
+    )
+    results = project.root / "_build" / "scenario-results.json"  # an input of the build
+    if results.exists():
+        (other / "_build").mkdir()
+        shutil.copy(results, other / "_build")
+    assert build_site(project, tmp_path / "one") == 0
+    time.sleep(1.1)
+    assert build_site(Project(other), tmp_path / "two") == 0
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {
+            p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*"))
+            if p.is_file() and "pagefind" not in p.relative_to(root).parts
+        }
+
+    one, two = files(tmp_path / "one"), files(tmp_path / "two")
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
+    assert str(tmp_path) not in "".join(b.decode("utf-8", "replace") for b in one.values())

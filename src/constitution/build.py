@@ -74,7 +74,7 @@ def build_site(project: Project, out: Path) -> int:
         work / "html",
         staged,
         dirs_exist_ok=True,
-        ignore=shutil.ignore_patterns(".buildinfo", ".doctrees"),
+        ignore=shutil.ignore_patterns(*NOT_PUBLISHED),
     )
     old = out.with_name(f".{out.name}.old")
     shutil.rmtree(old, ignore_errors=True)
