@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 import subprocess
@@ -120,6 +121,13 @@ def test_reference_protocols_import_build_and_check(scratch: Project, name: str)
     problems = json.loads(check.stdout)["problems"]
     assert {p["code"] for p in problems} == {"uncovered"}, problems
     assert build_site(scratch, scratch.root / "_site") == 0
+    numbered = next(c for c in clauses if c["source_number"])
+    section = next(s for s in sections if numbered in s["clauses"])
+    page = (scratch.root / "_site" / "protocol" / f"{section['slug']}.html").read_text()
+    assert (
+        f"<dt>Number in the imported document</dt><dd>{html.escape(numbered['source_number'])}"
+        in page
+    )
 
 
 def test_reference_defects_are_reported(scratch: Project) -> None:

@@ -10,6 +10,7 @@ so an insertion re-reads and rewrites exactly the pages whose numbers moved.
 from __future__ import annotations
 
 from collections.abc import Iterable, Set
+from html import escape
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
@@ -162,6 +163,7 @@ class ClauseDirective(ClauseSyntax, SphinxDirective):
             (s.title, s.url) for s in (store.council.statutes[k] for k in clause.statutes)
         ]
         about["tags"] = list(clause.tags)
+        about["source_number"] = clause.source_number
         node += about
         return [*need_nodes, node]
 
@@ -241,6 +243,8 @@ def visit_about(self: HTML5Translator, node: clause_about) -> None:
         cite_row(citation(store.council.citation, node["number"], "draft, not adopted")),
         ("History", f'<a href="{history}">This paragraph in every version</a>'),
     ]
+    if node["source_number"]:
+        extra.append(("Number in the imported document", escape(node["source_number"])))
     if worked := examples_html(store, node["clause_id"], uri):
         extra.append(("Worked examples", worked))
     self.body.append(

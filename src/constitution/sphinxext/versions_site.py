@@ -115,6 +115,11 @@ class Site:
             [
                 cite_row(citation(council.citation, clause.number, self.version_words(key))),
                 ("History", f'<a href="{history}">This paragraph in every version</a>'),
+                *(
+                    [("Number in the imported document", escape(clause.source_number))]
+                    if clause.source_number
+                    else []
+                ),
             ],
         )
         return (
