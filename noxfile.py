@@ -80,6 +80,13 @@ def bench_gate(session: nox.Session) -> None:
 
 
 @nox.session
+def bench_versions(session: nox.Session) -> None:
+    """Time the site build with 1, 5 and 20 adopted versions."""
+    install(session)
+    session.run("python", "benchmarks/versions.py")
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     """ruff (lint and format) and mypy on the package."""
     install(session, "lint")

@@ -68,14 +68,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", examples.collect_pages)
     app.connect("html-collect-pages", traceability.collect_pages)
     app.connect("html-collect-pages", _not_found)
-    app.connect("html-collect-pages", versions_site.collect_pages)
-    app.connect("html-page-context", versions_site.page_context)
-    app.connect("build-finished", versions_site.write_feed)
+    versions_site.setup(app)
     app.connect("config-inited", _templates)
     app.connect("html-page-context", _filter_script)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,  # bump when a node or domain data changes shape
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

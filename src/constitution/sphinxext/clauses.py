@@ -243,7 +243,7 @@ def visit_about(self: HTML5Translator, node: clause_about) -> None:
         cite_row(citation(store.council.citation, node["number"], "draft, not adopted")),
         ("History", f'<a href="{history}">This paragraph in every version</a>'),
     ]
-    if node["source_number"]:
+    if node.get("source_number"):
         extra.append(("Number in the imported document", escape(node["source_number"])))
     if worked := examples_html(store, node["clause_id"], uri):
         extra.append(("Worked examples", worked))

@@ -17,7 +17,9 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
 from markdown_it import MarkdownIt
+from sphinx.util.docutils import SphinxDirective
 
 from constitution.html import about_html, citation, cite_row, clause_open
 from constitution.model import Clause, Document
@@ -27,6 +29,7 @@ from constitution.versions import Version, in_force_on
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
 
     from constitution.sphinxext.clauses import ConstitutionDomain
 
@@ -417,3 +420,49 @@ def write_feed(app: Sphinx, exception: BaseException | None) -> None:
         Path(app.outdir, "versions.atom").write_text(
             site.atom(site.store.council.base_url), encoding="utf-8"
         )
+
+
+class in_force_node(nodes.General, nodes.Element):
+    """Where the home page lists the version in force."""
+
+
+class InForceDirective(SphinxDirective):
+    """```{in-force}```: the version in force, its adoption and its sections, linked."""
+
+    def run(self) -> list[nodes.Node]:
+        for record in sorted((Path(self.env.srcdir).parent / "versions").glob("*.json")):
+            self.env.note_dependency(str(record))
+        return [in_force_node()]
+
+
+def visit_in_force(self: HTML5Translator, node: in_force_node) -> None:
+    from constitution.sphinxext.clauses import domain
+
+    store = domain(self.builder.env)
+    force = in_force_on(store.versions, today())
+    here = self.builder.current_docname
+    if force is None:
+        draft = self.builder.get_relative_uri(here, "protocol/index")
+        self.body.append(
+            f"<p>No version has been adopted yet. <a href='{draft}'>Read the draft</a>.</p>"
+        )
+        raise nodes.SkipNode
+    items = "".join(
+        f"<li><a href='{self.builder.get_relative_uri(here, f'versions/{force.key}/{s.slug}')}'>"
+        f"{s.number}. {escape(s.title)}</a></li>"
+        for s in force.document.sections
+    )
+    self.body.append(
+        f"<p class='in-force-summary'>In force since {long_date(force.in_force)}: the version "
+        f"adopted by Council on {long_date(force.date)} ({escape(force.resolution)}).</p>"
+        f"<ol class='version-contents'>{items}</ol>"
+    )
+    raise nodes.SkipNode
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(in_force_node, html=(visit_in_force, None))
+    app.add_directive("in-force", InForceDirective)
+    app.connect("html-collect-pages", collect_pages)
+    app.connect("html-page-context", page_context)
+    app.connect("build-finished", write_feed)
