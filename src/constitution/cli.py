@@ -254,6 +254,33 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(project: Project, args: argparse.Namespace) -> int:
+    from constitution.export import Edition, render
+
+    try:
+        document = _version(project, args.version)
+        if args.version == "draft":
+            edition = Edition("draft")
+            examples: dict[str, list[str]] = {}
+            for s in project.scenarios(document):
+                for cid in sorted(s.expect.clauses):
+                    examples.setdefault(cid, []).append(s.id)
+        else:
+            v = next(v for v in project.versions() if v.key == args.version)
+            edition = Edition(v.key, v.key, v.in_force.isoformat(), v.resolution, v.digest)
+            examples = {}
+    except ProtocolError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    text = render(args.format, document, edition, project.council(), examples)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="constitution", description=__doc__)
     top.add_argument("--project", default=".", help="a folder inside the project")
@@ -302,6 +329,11 @@ def parser() -> argparse.ArgumentParser:
     rep.add_argument("--out", required=True, help="folder for changes.html and changes.docx")
     rep.add_argument("--author", default="Monitoring Officer", help="author of the revisions")
     rep.set_defaults(run=cmd_report)
+    exp = sub.add_parser("export", help="a version as needs.json, JSON, Akoma Ntoso or CSV")
+    exp.add_argument("--version", default="draft", help="'draft' or an adoption date")
+    exp.add_argument("--format", choices=("needs", "json", "akn", "csv"), required=True)
+    exp.add_argument("--out", help="write to this file instead of standard output")
+    exp.set_defaults(run=cmd_export)
     mutants = sub.add_parser("mutants", help="show that every rule changes some scenario")
     mutants.set_defaults(run=cmd_mutants)
     next_id = sub.add_parser("next-id", help="print the ID to give a new clause")

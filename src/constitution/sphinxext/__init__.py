@@ -14,7 +14,14 @@ from constitution.confirm import LOCK, load_lock, suspect
 from constitution.problems import ProtocolError
 from constitution.project import Project
 from constitution.pytest_plugin import RESULTS
-from constitution.sphinxext import clauses, examples, search, traceability, versions_site
+from constitution.sphinxext import (
+    clauses,
+    examples,
+    open_data,
+    search,
+    traceability,
+    versions_site,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -69,6 +76,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", traceability.collect_pages)
     app.connect("html-collect-pages", _not_found)
     versions_site.setup(app)
+    app.connect("html-collect-pages", open_data.collect_pages)
+    app.connect("build-finished", open_data.write)
     app.connect("config-inited", _templates)
     app.connect("html-page-context", _filter_script)
     return {

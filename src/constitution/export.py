@@ -1,0 +1,299 @@
+"""Open data: any version of the protocol as needs.json, JSON, Akoma Ntoso or CSV.
+
+All four are written from the one model (a Document and the facts of its version), never
+by parsing Markdown again. JSON follows the published schema (schemas/protocol.schema.json)
+and reads back into the same model; Akoma Ntoso 3.0 uses eIds made from clause IDs, so
+they never change when paragraphs are renumbered.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+from xml.etree import ElementTree as ET
+
+from constitution.council import Council
+from constitution.model import Clause, Document, Section
+from constitution.redline import plain
+from constitution.source import ROLE, role_target
+
+AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+SCHEMA_URL = "schemas/protocol.schema.json"
+FORMATS = ("needs", "json", "akn", "csv")
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Which version a file describes: 'draft' or an adoption date, with its facts."""
+
+    key: str
+    adopted: str | None = None
+    in_force: str | None = None
+    resolution: str | None = None
+    digest: str | None = None
+
+
+def statute_refs(keys: tuple[str, ...], council: Council) -> list[dict[str, str]]:
+    return [
+        {"key": k, "title": council.statutes[k].title, "uri": council.statutes[k].url}
+        for k in keys
+        if k in council.statutes
+    ]
+
+
+def to_json(
+    document: Document, edition: Edition, council: Council, scenarios: dict[str, list[str]]
+) -> dict[str, Any]:
+    return {
+        "$schema": SCHEMA_URL,
+        "document": {
+            "title": document.title,
+            "council": council.name,
+            "part": council.part,
+            "citation": council.citation,
+        },
+        "version": {
+            "key": edition.key,
+            "adopted": edition.adopted,
+            "in_force": edition.in_force,
+            "resolution": edition.resolution,
+            "digest": edition.digest,
+        },
+        "sections": [
+            {
+                "number": s.number,
+                "slug": s.slug,
+                "title": s.title,
+                "clauses": [
+                    {
+                        "id": c.id,
+                        "number": c.number,
+                        "text": c.text,
+                        "modality": c.modality,
+                        "applies_to": list(c.applies_to),
+                        "statutes": statute_refs(c.statutes, council),
+                        "tags": list(c.tags),
+                        "defines": list(c.defines),
+                        "source_number": c.source_number,
+                        "scenarios": scenarios.get(c.id, []),
+                    }
+                    for c in s.clauses
+                ],
+            }
+            for s in document.sections
+        ],
+    }
+
+
+def from_json(data: dict[str, Any]) -> Document:
+    """The model back from a JSON export (the round trip the tests hold)."""
+    sections = []
+    for s in data["sections"]:
+        clauses = tuple(
+            Clause(
+                id=c["id"],
+                number=c["number"],
+                text=c["text"],
+                modality=c["modality"],
+                section=s["slug"],
+                path="",
+                line=0,
+                applies_to=tuple(c["applies_to"]),
+                statutes=tuple(r["key"] for r in c["statutes"]),
+                tags=tuple(c["tags"]),
+                defines=tuple(c["defines"]),
+                source_number=c["source_number"],
+                cites=tuple(
+                    m.group("body") for m in ROLE.finditer(c["text"]) if m.group("name") == "para"
+                ),
+            )
+            for c in s["clauses"]
+        )
+        sections.append(Section(s["slug"], s["number"], s["title"], "", clauses))
+    return Document(data["document"]["title"], tuple(sections))
+
+
+def to_needs(document: Document, edition: Edition, council: Council) -> dict[str, Any]:
+    """The sphinx-needs needs.json format, for the ecosystem's own tools."""
+    needs = {
+        c.id: {
+            "id": c.id,
+            "type": "clause",
+            "type_name": "Clause",
+            "title": " ".join(plain(c.text, document).split()[:10]),
+            "content": c.text,
+            "number": c.number,
+            "modality": c.modality,
+            "applies_to": list(c.applies_to),
+            "statutes": list(c.statutes),
+            "tags": list(c.tags),
+            "section": c.section,
+            "section_name": document.section_of(c).title,
+            "source_number": c.source_number,
+            "docname": f"protocol/{c.section}",
+            "links": [],
+            "is_external": False,
+        }
+        for c in document.clauses()
+    }
+    return {
+        "current_version": edition.key,
+        "project": f"{council.name}: {council.document}",
+        "versions": {edition.key: {"needs": needs, "needs_amount": len(needs)}},
+    }
+
+
+def to_csv(document: Document) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        [
+            "id",
+            "number",
+            "section",
+            "section_title",
+            "modality",
+            "applies_to",
+            "statutes",
+            "tags",
+            "text",
+        ]
+    )
+    for section in document.sections:
+        for c in section.clauses:
+            writer.writerow(
+                [
+                    c.id,
+                    c.number,
+                    section.number,
+                    section.title,
+                    c.modality,
+                    ";".join(c.applies_to),
+                    ";".join(c.statutes),
+                    ";".join(c.tags),
+                    plain(c.text, document),
+                ]
+            )
+    return out.getvalue()
+
+
+def _e(
+    tag: str, parent: ET.Element | None = None, text: str | None = None, **attrs: str
+) -> ET.Element:
+    element = (
+        ET.Element(f"{{{AKN}}}{tag}", attrs)
+        if parent is None
+        else ET.SubElement(parent, f"{{{AKN}}}{tag}", attrs)
+    )
+    element.text = text
+    return element
+
+
+def eid(clause_id: str) -> str:
+    return f"para_{clause_id}"
+
+
+def _inline(p: ET.Element, text: str, document: Document, council: Council) -> None:
+    """Text with its roles as AKN inlines: references to clauses and statutes as <ref>."""
+    last: ET.Element | None = None
+    pos = 0
+    text = text.replace("**", "")
+
+    def add_text(chunk: str) -> None:
+        if last is None:
+            p.text = (p.text or "") + chunk
+        else:
+            last.tail = (last.tail or "") + chunk
+
+    for m in ROLE.finditer(text):
+        add_text(text[pos : m.start()])
+        shown, target = role_target(m.group("body"))
+        name = m.group("name")
+        if name == "para" and (c := document.clause(target)):
+            last = _e("ref", p, f"paragraph {c.number}", href=f"#{eid(c.id)}")
+        elif name == "defined" and (c := document.definition(target)):
+            last = _e("ref", p, shown, href=f"#{eid(c.id)}")
+        elif name == "statute" and target in council.statutes:
+            s = council.statutes[target]
+            last = _e("ref", p, s.title if shown == target else shown, href=s.url)
+        else:
+            add_text(shown)
+        pos = m.end()
+    add_text(text[pos:])
+
+
+def to_akn(document: Document, edition: Edition, council: Council) -> str:
+    place = re.sub(r"[^a-z0-9]+", "-", council.name.lower()).strip("-")
+    work = f"/akn/gb-{place}/act/protocol/member-officer-relations"
+    when = edition.adopted or "9999-12-31"
+    expression = f"{work}/eng@{edition.adopted or 'draft'}"
+    ET.register_namespace("", AKN)
+    root = _e("akomaNtoso")
+    act = _e("act", root, name="protocol")
+    meta = _e("meta", act)
+    ident = _e("identification", meta, source="#council")
+    for level, this, uri in (
+        ("FRBRWork", f"{work}/main", work),
+        ("FRBRExpression", f"{expression}/main", expression),
+        ("FRBRManifestation", f"{expression}/main.xml", f"{expression}.akn"),
+    ):
+        frbr = _e(level, ident)
+        _e("FRBRthis", frbr, value=this)
+        _e("FRBRuri", frbr, value=uri)
+        _e("FRBRdate", frbr, date=when, name="adoption" if edition.adopted else "draft")
+        _e("FRBRauthor", frbr, href="#council")
+        if level == "FRBRWork":
+            _e("FRBRcountry", frbr, value="GB")
+        elif level == "FRBRExpression":
+            _e("FRBRlanguage", frbr, language="eng")
+    refs = _e("references", meta, source="#council")
+    _e(
+        "TLCOrganization",
+        refs,
+        eId="council",
+        href=f"/ontology/organization/gb/{place}",
+        showAs=council.name,
+    )
+    body = _e("body", act)
+    for s in document.sections:
+        section = _e("section", body, eId=f"sec_{s.slug}")
+        _e("num", section, f"{s.number}.")
+        _e("heading", section, s.title)
+        for c in s.clauses:
+            paragraph = _e("paragraph", section, eId=eid(c.id))
+            _e("num", paragraph, c.number)
+            content = _e("content", paragraph)
+            for block in re.split(r"\n\s*\n", c.text):
+                _inline(
+                    _e("p", content), " ".join(block.split()).removeprefix("- "), document, council
+                )
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def render(
+    fmt: str,
+    document: Document,
+    edition: Edition,
+    council: Council,
+    scenarios: dict[str, list[str]],
+) -> str:
+    if fmt == "json":
+        return (
+            json.dumps(to_json(document, edition, council, scenarios), indent=1, ensure_ascii=False)
+            + "\n"
+        )
+    if fmt == "needs":
+        return (
+            json.dumps(
+                to_needs(document, edition, council), indent=1, ensure_ascii=False, sort_keys=True
+            )
+            + "\n"
+        )
+    if fmt == "akn":
+        return to_akn(document, edition, council)
+    return to_csv(document)

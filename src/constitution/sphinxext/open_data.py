@@ -1,0 +1,87 @@
+"""Open data on the site: every version (and the draft) in each export format.
+
+data/<version>/protocol.json, protocol.akn.xml, clauses.csv and needs.json, where
+<version> is 'draft' or an adoption date; schemas/protocol.schema.json; and a page,
+data/index.html, listing them all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from constitution.export import Edition, render
+from constitution.model import Document
+from constitution.sphinxext.versions_site import DRAFT, long_date
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from constitution.sphinxext.clauses import ConstitutionDomain
+
+FILES = {
+    "json": "protocol.json",
+    "akn": "protocol.akn.xml",
+    "csv": "clauses.csv",
+    "needs": "needs.json",
+}
+SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "protocol.schema.json"
+
+
+Examples = dict[str, list[str]]  # clause ID -> the worked examples that check it
+
+
+def editions(store: ConstitutionDomain) -> list[tuple[Edition, Document, Examples]]:
+    """Each version with what its files say of it; worked examples belong to the draft."""
+    out: list[tuple[Edition, Document, Examples]] = [
+        (Edition(v.key, v.key, v.in_force.isoformat(), v.resolution, v.digest), v.document, {})
+        for v in store.versions
+    ]
+    examples: Examples = {}
+    for s in store.scenarios:
+        for cid in sorted(s.expect.clauses):
+            examples.setdefault(cid, []).append(s.id)
+    out.append((Edition(DRAFT), store.model, examples))
+    return out
+
+
+def write(app: Sphinx, exception: BaseException | None) -> None:
+    from constitution.sphinxext.clauses import domain
+
+    if exception is not None or app.builder.format != "html":
+        return
+    store = domain(app.env)
+    outdir = Path(app.outdir)
+    for edition, document, examples in editions(store):
+        folder = outdir / "data" / edition.key
+        folder.mkdir(parents=True, exist_ok=True)
+        for fmt, name in FILES.items():
+            (folder / name).write_text(
+                render(fmt, document, edition, store.council, examples), encoding="utf-8"
+            )
+    (outdir / "schemas").mkdir(exist_ok=True)
+    (outdir / "schemas" / SCHEMA.name).write_bytes(SCHEMA.read_bytes())
+
+
+def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    from constitution.sphinxext.clauses import domain
+
+    rows = []
+    for edition, _, _ in reversed(editions(domain(app.env))):
+        label = (
+            "Draft (not adopted)"
+            if edition.key == DRAFT
+            else f"Adopted {long_date(dt.date.fromisoformat(edition.key))}"
+        )
+        links = " ".join(f"<a href='{edition.key}/{name}'>{name}</a>" for name in FILES.values())
+        rows.append(f"<tr><th scope='row'>{label}</th><td>{links}</td></tr>")
+    body = (
+        "<h1>Open data files</h1><p>Every version of the protocol, in each format. "
+        "The formats are explained on the <a href='../open-data.html'>Open data</a> page; "
+        "the JSON files follow <a href='../schemas/protocol.schema.json'>this JSON "
+        "Schema</a>.</p><table class='versions'><thead><tr><th scope='col'>Version</th>"
+        f"<th scope='col'>Files</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+    yield "data/index", {"title": "Open data files", "body": body}, "page.html"
