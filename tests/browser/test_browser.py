@@ -132,3 +132,25 @@ def test_traceability_filters(page: Page, base_url: str) -> None:
     expect(page.locator("#trace-count")).to_have_text("208 of 208 paragraphs shown.")
     page.select_option("#filter-modality", "informative")
     expect(page.locator("#trace-count")).to_have_text("52 of 208 paragraphs shown.")
+
+
+def test_defined_terms_explain_themselves_to_keyboard_and_screen_reader(
+    page: Page, base_url: str
+) -> None:
+    page.goto(base_url + "protocol/member-enquiries.html")
+    term = page.locator("#MOP-0143 .defined-term a").first
+    definition = page.locator(f"#{term.get_attribute('aria-describedby')}")
+    expect(definition).to_be_hidden()
+    assert (definition.text_content() or "").startswith("Member enquiry means")
+    term.focus()
+    expect(definition).to_be_visible()
+    assert term.evaluate("e => e.getAttribute('href')") == "definitions.html#MOP-0024"
+
+
+def test_print_is_a_clean_document(page: Page, base_url: str) -> None:
+    page.goto(base_url + "versions/2026-05-14/member-enquiries.html")
+    page.emulate_media(media="print")
+    expect(page.locator(".sidebar-drawer")).to_be_hidden()
+    expect(page.locator("#MOP-0144 .clause-about")).to_be_hidden()
+    expect(page.locator(".announcement")).to_be_visible()  # which version it is, on paper too
+    expect(page.locator("#MOP-0144 .clause-number")).to_be_visible()

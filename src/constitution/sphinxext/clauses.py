@@ -25,6 +25,7 @@ from constitution.council import Council
 from constitution.html import about_html, citation, cite_row, clause_open
 from constitution.model import Document
 from constitution.project import Project
+from constitution.redline import plain
 from constitution.scenarios import Scenario
 from constitution.source import ClauseSyntax, role_target
 from constitution.sphinxext.examples import examples_changed, examples_html
@@ -41,6 +42,20 @@ logger = logging.getLogger(__name__)
 
 class clause_node(nodes.General, nodes.Element):
     """A numbered paragraph: number link, text, and its quiet 'about' panel."""
+
+
+class defined_term(nodes.reference):
+    """A defined term, linked to its definition and carrying it as its description."""
+
+
+def visit_term(self: HTML5Translator, node: defined_term) -> None:
+    self.body.append(
+        f'<span class="defined-term"><a class="reference internal" href="{escape(node["uri"])}" '
+        f'aria-describedby="{node["ident"]}"><span class="constitution-term">'
+        f'{escape(node["label"])}</span></a><span class="term-definition" role="tooltip" '
+        f'id="{node["ident"]}">{escape(node["definition"])}</span></span>'
+    )
+    raise nodes.SkipNode
 
 
 class clause_about(nodes.General, nodes.Element):
@@ -67,6 +82,11 @@ class ConstitutionDomain(Domain):
     suspect: set[str]
     versions: list[Version]
     moved: frozenset[str] = frozenset()
+    term_counts: dict[str, int]
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self.term_counts = {}
 
     def clear_doc(self, docname: str) -> None:
         self.data["clauses"].pop(docname, None)
@@ -110,6 +130,18 @@ class ConstitutionDomain(Domain):
             )
             return None
         section = self.model.section_of(clause)
+        if typ == "term":
+            # The definition travels with the term: read as its description by screen
+            # readers, shown on keyboard focus and on hover; the link leads to it.
+            count = self.term_counts.setdefault(fromdocname, 0) + 1
+            self.term_counts[fromdocname] = count
+            uri = builder.get_relative_uri(fromdocname, section.docname) + "#" + clause.id
+            if section.docname == fromdocname:
+                uri = "#" + clause.id
+            definition = plain(clause.text, self.model).replace("**", "")
+            return defined_term(
+                label, label=label, uri=uri, definition=definition, ident=f"def-{clause.id}-{count}"
+            )
         inline = nodes.inline(label, label, classes=[f"constitution-{typ}"])
         title = f"Paragraph {clause.number} ({clause.id})"
         return make_refnode(builder, fromdocname, section.docname, clause.id, inline, title)
@@ -297,6 +329,7 @@ def setup(app: Sphinx) -> None:
     app.add_domain(ConstitutionDomain)
     app.add_node(clause_node, html=(visit_clause, depart_clause))
     app.add_node(clause_about, html=(visit_about, None))
+    app.add_node(defined_term, html=(visit_term, None))
     # sphinx-needs registers a directive per need type at config-inited; ours renders
     # the clause type, so it is registered after theirs.
     app.connect("config-inited", _own_directive, priority=900)
