@@ -111,3 +111,18 @@ def test_open_data_links_resolve(site: Site) -> None:
     for version in VERSIONS:
         for name in ("protocol.json", "protocol.akn.xml", "clauses.csv", "needs.json"):
             assert (site.out / "data" / version / name).exists()
+
+
+def test_each_version_has_a_reproducible_pdf(site: Site, tmp_path: Path, project: Project) -> None:
+    from pypdf import PdfReader
+
+    from constitution.pdf import write_pdf
+
+    for version in VERSIONS:
+        reader = PdfReader(site.out / "data" / version / "protocol.pdf")
+        text = "".join(page.extract_text() or "" for page in reader.pages)
+        assert "17.2" in text and "Members’ enquiries" in text.replace("'", "’")
+    document = project.versions()[-1].document
+    write_pdf(tmp_path / "a.pdf", document, "Council", "Version adopted on 14 May 2026")
+    write_pdf(tmp_path / "b.pdf", document, "Council", "Version adopted on 14 May 2026")
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()

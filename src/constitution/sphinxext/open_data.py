@@ -1,6 +1,7 @@
 """Open data on the site: every version (and the draft) in each export format.
 
-data/<version>/protocol.json, protocol.akn.xml, clauses.csv and needs.json, where
+data/<version>/protocol.json, protocol.akn.xml, clauses.csv, needs.json and
+protocol.pdf (to print), where
 <version> is 'draft' or an adoption date; schemas/protocol.schema.json; and a page,
 data/index.html, listing them all.
 """
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from constitution.export import Edition, render
 from constitution.model import Document
+from constitution.pdf import write_pdf
 from constitution.sphinxext.versions_site import DRAFT, long_date
 
 if TYPE_CHECKING:
@@ -61,6 +63,16 @@ def write(app: Sphinx, exception: BaseException | None) -> None:
             (folder / name).write_text(
                 render(fmt, document, edition, store.council, examples), encoding="utf-8"
             )
+        status = (
+            "Draft, not adopted"
+            if edition.key == DRAFT
+            else (
+                f"Version adopted on {long_date(dt.date.fromisoformat(edition.key))} "
+                f"({edition.resolution}); in force from "
+                f"{long_date(dt.date.fromisoformat(edition.in_force or edition.key))}"
+            )
+        )
+        write_pdf(folder / "protocol.pdf", document, store.council.name, status)
     (outdir / "schemas").mkdir(exist_ok=True)
     (outdir / "schemas" / SCHEMA.name).write_bytes(SCHEMA.read_bytes())
 

@@ -1,0 +1,91 @@
+"""A printable PDF of a version of the protocol, from the model, with no network.
+
+ReportLab lays it out in Python: no browser and no system libraries at build time, and
+its invariant mode makes the same version give the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from pathlib import Path
+
+from reportlab import rl_config
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+
+from constitution.model import Document
+from constitution.redline import plain
+
+rl_config.invariant = True  # no creation date or random ID in the file: reproducible bytes
+
+
+def _markup(text: str) -> str:
+    """Plain text as ReportLab paragraph markup: escaped, with **bold** kept."""
+    return re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", escape(text, quote=False))
+
+
+def write_pdf(path: Path, document: Document, council: str, status: str) -> None:
+    """``status`` is the line under the title: which version this is and its standing."""
+    styles = getSampleStyleSheet()
+    body = ParagraphStyle(
+        "clause",
+        parent=styles["BodyText"],
+        fontName="Times-Roman",
+        fontSize=10.5,
+        leading=14,
+        leftIndent=14 * mm,
+        firstLineIndent=-14 * mm,
+        spaceAfter=6,
+    )
+    item = ParagraphStyle("item", parent=body, leftIndent=20 * mm, firstLineIndent=-5 * mm)
+    heading = ParagraphStyle(
+        "section", parent=styles["Heading2"], fontName="Helvetica-Bold", spaceBefore=10
+    )
+    story = [
+        Paragraph(escape(council), styles["Title"]),
+        Paragraph(escape(document.title), styles["Heading1"]),
+        Paragraph(escape(status), styles["Italic"]),
+        Spacer(1, 8 * mm),
+    ]
+    for section in document.sections:
+        story.append(Paragraph(f"{section.number}. {escape(section.title)}", heading))
+        for clause in section.clauses:
+            blocks = [b.strip() for b in re.split(r"\n\s*\n", plain(clause.text, document))]
+            flow = []
+            for n, block in enumerate(b for b in blocks if b):
+                text = " ".join(block.split())
+                if text.startswith("- "):
+                    flow.append(Paragraph("• " + _markup(text[2:]), item))
+                elif n == 0:
+                    flow.append(
+                        Paragraph(f"<b>{clause.number}</b>\u00a0\u00a0{_markup(text)}", body)
+                    )
+                else:
+                    flow.append(
+                        Paragraph(
+                            _markup(text), ParagraphStyle("more", parent=body, firstLineIndent=0)
+                        )
+                    )
+            story.append(KeepTogether(flow))
+
+    def footer(canvas: object, doc: object) -> None:
+        canvas.saveState()  # type: ignore[attr-defined]
+        canvas.setFont("Helvetica", 8)  # type: ignore[attr-defined]
+        short = status.split(" (")[0]  # the version, without the resolution
+        canvas.drawString(20 * mm, 10 * mm, f"{document.title}: {short}")  # type: ignore[attr-defined]
+        canvas.drawRightString(190 * mm, 10 * mm, f"Page {doc.page}")  # type: ignore[attr-defined]
+        canvas.restoreState()  # type: ignore[attr-defined]
+
+    SimpleDocTemplate(
+        str(path),
+        pagesize=A4,
+        title=document.title,
+        author=council,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=18 * mm,
+        bottomMargin=18 * mm,
+    ).build(story, onFirstPage=footer, onLaterPages=footer)
