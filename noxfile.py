@@ -87,6 +87,13 @@ def bench_versions(session: nox.Session) -> None:
 
 
 @nox.session
+def bench_phone(session: nox.Session) -> None:
+    """Bytes, requests and largest contentful paint per page kind on a throttled phone."""
+    install(session, "browser")
+    session.run("python", "benchmarks/phone.py")
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     """ruff (lint and format) and mypy on the package."""
     install(session, "lint")

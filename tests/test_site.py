@@ -263,3 +263,11 @@ def test_builds_are_reproducible_apart_from_the_search_bundle(
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
     assert str(tmp_path) not in "".join(b.decode("utf-8", "replace") for b in one.values())
+
+
+def test_pages_load_only_what_they_use(site: Site) -> None:
+    """sphinx-needs' and Sphinx's search assets are unused here: no page should load them."""
+    for name in ("protocol/member-enquiries.html", "versions/2026-05-14/index.html", "index.html"):
+        page = site.page(name)
+        assets = [t.get("src") or t.get("href") for t in page.select("script[src], link[href]")]
+        assert not [a for a in assets if "sphinx-needs" in a or "jquery" in a], assets
