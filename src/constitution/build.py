@@ -20,6 +20,8 @@ NOT_PUBLISHED = (
     "_sources",
     "schema_violations.json",
     "permalink.html",
+    ".constitution-pages.json",
+    ".constitution-data.json",
 )
 
 

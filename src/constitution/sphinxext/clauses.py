@@ -83,6 +83,7 @@ class ConstitutionDomain(Domain):
     versions: list[Version]
     moved: frozenset[str] = frozenset()
     term_counts: dict[str, int]
+    generated: dict[str, str] | None = None  # generated page -> what it shows (a digest)
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)

@@ -9,10 +9,12 @@ data/index.html, listing them all.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from constitution import __version__
 from constitution.export import Edition, render
 from constitution.model import Document
 from constitution.pdf import write_pdf
@@ -29,6 +31,7 @@ FILES = {
     "csv": "clauses.csv",
     "needs": "needs.json",
 }
+CACHE = ".constitution-data.json"  # beside the output; never published
 SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "protocol.schema.json"
 
 
@@ -56,8 +59,18 @@ def write(app: Sphinx, exception: BaseException | None) -> None:
         return
     store = domain(app.env)
     outdir = Path(app.outdir)
+    cache_file = outdir / CACHE
+    try:
+        cached = json.loads(cache_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cached = {}
+    fresh = {}
     for edition, document, examples in editions(store):
         folder = outdir / "data" / edition.key
+        # An adopted version's files change only with its record or this code.
+        fresh[edition.key] = key = f"{edition.digest}|{__version__}" if edition.digest else ""
+        if key and cached.get(edition.key) == key and (folder / "protocol.pdf").exists():
+            continue
         folder.mkdir(parents=True, exist_ok=True)
         for fmt, name in FILES.items():
             (folder / name).write_text(
@@ -75,6 +88,7 @@ def write(app: Sphinx, exception: BaseException | None) -> None:
         write_pdf(folder / "protocol.pdf", document, store.council.name, status)
     (outdir / "schemas").mkdir(exist_ok=True)
     (outdir / "schemas" / SCHEMA.name).write_bytes(SCHEMA.read_bytes())
+    cache_file.write_text(json.dumps(fresh, sort_keys=True), encoding="utf-8")
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:

@@ -10,7 +10,9 @@ numbering, so "paragraph 7.12" in the 2025 version means the 2025 paragraph 7.12
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
+import json
 import os
 from collections.abc import Iterator
 from html import escape
@@ -391,12 +393,58 @@ def _diff_run(op: str, text: str) -> str:
     return f"<{tag}><span class='visually-hidden'>{words}: </span>{escape(text)}</{tag}>"
 
 
+CACHE = ".constitution-pages.json"  # beside the output; never published
+
+
+def _site_key(app: Sphinx, site: Site) -> str:
+    """What every generated page shows besides its own body: the navigation (titles and
+    toctrees of the Sphinx pages), which version is in force, the styles and this code."""
+    from constitution import __version__
+
+    env = app.env
+    nav = sorted((d, t.astext()) for d, t in env.titles.items())
+    styles = (Path(__file__).parent / "static" / "constitution.css").read_bytes()
+    key = repr(
+        (
+            nav,
+            sorted(env.toctree_includes.items()),
+            site.in_force and site.in_force.key,
+            [v.digest for v in site.versions],
+            __version__,
+            styles,
+        )
+    )
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """Adopted text never changes, so a page is written again only when what it shows
+    has changed: its body, or anything in ``_site_key``."""
     from constitution.sphinxext.clauses import domain
 
     site = Site(app, domain(app.env))
+    cache_file = Path(app.outdir) / CACHE
+    try:
+        cached = json.loads(cache_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cached = {}
+    base = _site_key(app, site)
+    fresh = {}
     for pagename, title, body in site.pages():
+        key = hashlib.sha256(f"{base}|{title}|{body}".encode()).hexdigest()
+        fresh[pagename] = key
+        if cached.get(pagename) == key and (Path(app.outdir) / f"{pagename}.html").exists():
+            continue
         yield pagename, {"title": title, "body": body, "constitution_in_force": True}, "page.html"
+    domain(app.env).generated = fresh
+
+
+def save_cache(app: Sphinx, exception: BaseException | None) -> None:
+    from constitution.sphinxext.clauses import domain
+
+    fresh = domain(app.env).generated
+    if exception is None and fresh is not None and app.builder.format == "html":
+        (Path(app.outdir) / CACHE).write_text(json.dumps(fresh, sort_keys=True), encoding="utf-8")
 
 
 def page_context(
@@ -466,3 +514,4 @@ def setup(app: Sphinx) -> None:
     app.connect("html-collect-pages", collect_pages)
     app.connect("html-page-context", page_context)
     app.connect("build-finished", write_feed)
+    app.connect("build-finished", save_cache)
