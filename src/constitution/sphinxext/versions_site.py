@@ -145,7 +145,7 @@ class Site:
             yield here, f"Version adopted {long_date(v.date)}", self.contents_page(v, here)
             for section in v.document.sections:
                 page = f"versions/{v.key}/{section.slug}"
-                body = f"<h1>{section.number}. {escape(section.title)}</h1>" + "".join(
+                body = f"<h1>{section.number}. {_title(section.title)}</h1>" + "".join(
                     self.clause_html(v.key, c, page) for c in section.clauses
                 )
                 yield page, f"{section.number}. {section.title}", body
@@ -233,7 +233,7 @@ class Site:
     def contents_page(self, v: Version, here: str) -> str:
         items = "".join(
             f"<li><a href='{self.uri(here, self.section_page(v.key, s.slug))}'>"
-            f"{s.number}. {escape(s.title)}</a></li>"
+            f"{s.number}. {_title(s.title)}</a></li>"
             for s in v.document.sections
         )
         return (
@@ -384,6 +384,11 @@ class Site:
         )
 
 
+def _title(text: str) -> str:
+    """A title as the draft shows it: escaped, with typographic quotes."""
+    return str(MD.renderInline(text))
+
+
 def _diff_run(op: str, text: str) -> str:
     if op == "=":
         return escape(text)
@@ -497,7 +502,7 @@ def visit_in_force(self: HTML5Translator, node: in_force_node) -> None:
         raise nodes.SkipNode
     items = "".join(
         f"<li><a href='{self.builder.get_relative_uri(here, f'versions/{force.key}/{s.slug}')}'>"
-        f"{s.number}. {escape(s.title)}</a></li>"
+        f"{s.number}. {_title(s.title)}</a></li>"
         for s in force.document.sections
     )
     self.body.append(
