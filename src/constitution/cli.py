@@ -11,13 +11,20 @@ from pathlib import Path
 from constitution.model import Document
 from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
+from constitution.scenarios import Scenario
 
 
-def _report(exc: ProtocolError) -> int:
+def _report(exc: ProtocolError, status: int = 1, outcome: str = "nothing was changed") -> int:
+    """Every problem, located and with its fix, on standard error; then the exit status."""
     for problem in exc.problems:
         print(problem, file=sys.stderr)
-    print(f"\n{len(exc.problems)} problem(s) found; nothing was built.", file=sys.stderr)
-    return 1
+    print(f"\n{len(exc.problems)} problem(s) found; {outcome}.", file=sys.stderr)
+    return status
+
+
+def _with_scenarios(project: Project) -> tuple[Document, list[Scenario]]:
+    document = project.document()
+    return document, project.scenarios(document)
 
 
 def cmd_build(project: Project, args: argparse.Namespace) -> int:
@@ -26,7 +33,7 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
     try:
         project.document()
     except ProtocolError as exc:
-        return _report(exc)
+        return _report(exc, outcome="nothing was built")
     out = Path(args.out)
     status = build_site(project, out)
     if status == 0:
@@ -40,7 +47,7 @@ def cmd_serve(project: Project, args: argparse.Namespace) -> int:
     try:
         project.document()
     except ProtocolError as exc:
-        return _report(exc)
+        return _report(exc, outcome="nothing was built")
     return serve(project, args.host, args.port)
 
 
@@ -54,9 +61,7 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
         try:
             base = document_at(project, args.base)
         except ProtocolError as exc:
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
-            return 2
+            return _report(exc, status=2)
     report = run_check(project, base)
     print(FORMATS[args.format](report))
     return report.status
@@ -66,8 +71,7 @@ def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
     from constitution.confirm import LOCK, confirm
 
     try:
-        document = project.document()
-        scenarios = project.scenarios(document)
+        document, scenarios = _with_scenarios(project)
     except ProtocolError as exc:
         return _report(exc)
     known = {s.id for s in scenarios}
@@ -103,8 +107,7 @@ def cmd_mutants(project: Project, args: argparse.Namespace) -> int:
     from constitution.scenarios import surviving_rules
 
     try:
-        document = project.document()
-        scenarios = project.scenarios(document)
+        _, scenarios = _with_scenarios(project)
     except ProtocolError as exc:
         return _report(exc)
     book = project.rulebook()
@@ -194,9 +197,7 @@ def cmd_redline(project: Project, args: argparse.Namespace) -> int:
     try:
         old, new = _version(project, args.old), _version(project, args.new)
     except ProtocolError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return 2
+        return _report(exc, status=2)
     changes = redline.compare(old, new)
     if args.format == "json":
         print(json.dumps(redline.as_json(changes, args.old, args.new), indent=1))
@@ -220,9 +221,7 @@ def cmd_report(project: Project, args: argparse.Namespace) -> int:
             else today()
         )
     except ProtocolError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return 2
+        return _report(exc, status=2)
     title = f"{project.council().document}: changes from {args.old} to {args.new}"
     paths = write_report(
         Path(args.out), title, redline.compare(old, new), old, new, args.author, when
@@ -270,9 +269,7 @@ def cmd_export(project: Project, args: argparse.Namespace) -> int:
             edition = Edition(v.key, v.key, v.in_force.isoformat(), v.resolution, v.digest)
             examples = {}
     except ProtocolError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return 2
+        return _report(exc, status=2)
     text = render(args.format, document, edition, project.council(), examples)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from constitution.problems import Problem, ProtocolError
+from constitution.problems import Problem, ProtocolError, read_toml
 
 
 @dataclass(frozen=True)
@@ -37,7 +36,7 @@ def load_council(path: Path) -> Council:
     """Read council.toml, refusing missing or malformed settings with a fix."""
     shown = path.name
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = read_toml(path, shown, "council-syntax")
     except FileNotFoundError:
         raise ProtocolError(
             [
@@ -47,19 +46,6 @@ def load_council(path: Path) -> Council:
                     "council-missing",
                     f"{path} does not exist.",
                     "Create conf/council.toml (copy the one shipped with the project).",
-                )
-            ]
-        ) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 0
-        raise ProtocolError(
-            [
-                Problem(
-                    shown,
-                    line,
-                    "council-syntax",
-                    f"not valid TOML: {exc}",
-                    "Correct the TOML syntax at that line.",
                 )
             ]
         ) from None

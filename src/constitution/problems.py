@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import tomllib
 from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True, order=True)
@@ -31,3 +35,23 @@ class ProtocolError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def read_toml(path: Path, shown: str, code: str) -> dict[str, Any]:
+    """A TOML file's tables; FileNotFoundError if absent; a located ProtocolError if not
+    valid TOML (or not UTF-8)."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 0
+        raise ProtocolError(
+            [
+                Problem(
+                    shown,
+                    line,
+                    code,
+                    f"not valid TOML: {exc}",
+                    "Correct the TOML syntax at that line.",
+                )
+            ]
+        ) from None

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from pathlib import Path
 
-from constitution.problems import Problem, ProtocolError
+from constitution.problems import Problem, ProtocolError, read_toml
 
 NAME = "retired.toml"
 
@@ -16,22 +15,9 @@ def load_retired(path: Path, id_pattern: re.Pattern[str]) -> dict[str, dt.date]:
     """Each revoked ID with the date it was revoked; empty if there is no register."""
     shown = f"protocol/{path.name}"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = read_toml(path, shown, "retired-syntax")
     except FileNotFoundError:
         return {}
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 0
-        raise ProtocolError(
-            [
-                Problem(
-                    shown,
-                    line,
-                    "retired-syntax",
-                    f"not valid TOML: {exc}",
-                    "Correct the TOML syntax at that line.",
-                )
-            ]
-        ) from None
     problems, retired = [], {}
     for clause_id, entry in data.items():
         revoked = entry.get("revoked") if isinstance(entry, dict) else None
