@@ -137,7 +137,9 @@ def test_raw_html_in_a_clause_is_shown_as_text(scratch: Project) -> None:
     path = scratch.protocol / "review.md"
     path.write_text(
         path.read_text(encoding="utf-8").replace(
-            "at any time.", 'at any time. <script>alert(1)</script> <b onclick="x()">b</b>'
+            "at any time.",
+            'at any time. <script>alert(1)</script> <b onclick="x()">b</b> '
+            "[click](javascript:alert(1)) <img src=x onerror=alert(1)>",
         ),
         encoding="utf-8",
     )
@@ -145,7 +147,8 @@ def test_raw_html_in_a_clause_is_shown_as_text(scratch: Project) -> None:
     assert build_site(scratch, out) == 0
     page = Site(out).page("protocol/review.html")
     assert not [s for s in page.select("script") if "alert" in s.get_text()]
-    assert not page.select("[onclick]")
+    assert not page.select("[onclick], [onerror], img")
+    assert not page.select("a[href^='javascript']")
     assert "<script>alert(1)</script>" in page.select_one("#MOP-0207").get_text()
 
 

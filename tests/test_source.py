@@ -86,6 +86,15 @@ BAD_INPUTS = [
      "# Principles\n\nStray words.\n", "text-outside-clause", "", "informative", 3),
     ("unclosed clause", "review.md", "at any time.\n```", "at any time.\n",
      "clause-unclosed", "", "alone", 29),
+    ("nested directive", "principles.md", "courtesy and respect, whether",
+     "courtesy and respect,\n\n~~~{eval-rst}\n.. raw:: html\n\n   <script>x()</script>\n"
+     "~~~\n\nwhether",
+     "clause-directive", "MOP-0029", "not allowed", 19),
+    ("raw role", "principles.md", "courtesy and respect,", "courtesy and {raw}`<b>`,",
+     "clause-role", "MOP-0029", "{para}, {defined} and {statute}", 17),
+    ("unsafe link", "principles.md", "courtesy and respect,",
+     "courtesy and [respect](ftp://example.org/x),", "unsafe-link", "MOP-0029",
+     "web pages", 17),
     ("empty clause", "review.md", "Any member or officer may propose an amendment to this "
      "protocol to the Monitoring Officer at any time.", "", "clause-empty", "MOP-0207",
      "Write the clause", 29),

@@ -29,6 +29,8 @@ from constitution.model import MODALITIES, Clause, Document, Section
 from constitution.problems import Problem, ProtocolError
 
 INDEX = "index.md"
+SAFE_ROLES = {"para", "defined", "statute"}
+SAFE_LINK = re.compile(r"^(https?://|mailto:|#|[^:]*$)", re.I)
 # A role in MyST: {name}`target` or {name}`shown text <target>`.
 ROLE = re.compile(r"\{(?P<name>[a-z][a-z-]*)\}`(?P<body>[^`]+)`")
 EXPLICIT = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$", re.S)
@@ -372,6 +374,7 @@ class _Reader:
         for offset, body_text in enumerate(parsed.body):
             for m in ROLE.finditer(body_text):
                 self.check_role(m, shown, body_line + offset, clause_id, cites)
+        self.check_safe(text, shown, body_line, clause_id)
         return Clause(
             id=clause_id,
             number=number,
@@ -406,6 +409,43 @@ class _Reader:
             )
         elif name == "defined":
             self._terms.append((shown, line, clause_id, target))
+
+    def check_safe(self, text: str, shown: str, first: int, clause_id: str) -> None:
+        """A clause holds words, lists, emphasis, links and our roles; nothing that could run
+        script or pull in other files: no nested directives, other roles or unsafe links."""
+        for token in markdown_tokens(text):
+            line = first + (token.map[0] if token.map else 0)
+            if token.type == "fence" and token.info.strip().startswith("{"):
+                self.problem(
+                    shown,
+                    line,
+                    "clause-directive",
+                    f"a clause cannot contain a {token.info.split()[0]} block.",
+                    "Write the words as plain text; directives such as {eval-rst}, "
+                    "{raw} and {include} are not allowed in the protocol.",
+                    clause_id,
+                )
+            for child in token.children or []:
+                if child.type == "myst_role" and child.meta.get("name") not in SAFE_ROLES:
+                    self.problem(
+                        shown,
+                        line,
+                        "clause-role",
+                        f"the role {{{child.meta.get('name')}}} is not allowed in a clause.",
+                        "Use only {para}, {defined} and {statute}.",
+                        clause_id,
+                    )
+                href = str(child.attrs.get("href", "")) if child.type == "link_open" else ""
+                if href and not SAFE_LINK.match(href):
+                    self.problem(
+                        shown,
+                        line,
+                        "unsafe-link",
+                        f"the link '{href[:60]}' is not an https, http, mailto or "
+                        "relative address.",
+                        "Link only to web pages, e-mail addresses or other pages of this site.",
+                        clause_id,
+                    )
 
     def check_ids(self, document: Document) -> None:
         first: dict[str, Clause] = {}
