@@ -274,3 +274,70 @@ def test_pages_load_only_what_they_use(site: Site) -> None:
         page = site.page(name)
         assets = [t.get("src") or t.get("href") for t in page.select("script[src], link[href]")]
         assert not [a for a in assets if "sphinx-needs" in a or "jquery" in a], assets
+
+
+def test_a_build_killed_half_way_leaves_the_last_site(scratch: Project, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "site"
+    assert build_site(scratch, out) == 0
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    path = scratch.protocol / "review.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("at any time", "at all times"), encoding="utf-8"
+    )
+    build = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "constitution",
+            "--project",
+            str(scratch.root),
+            "build",
+            "--out",
+            str(out),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    work = out.parent / f".{out.name}.work" / "html" / "protocol" / "review.html"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and b"at all times" not in (
+        work.read_bytes() if work.exists() else b""
+    ):
+        time.sleep(0.05)  # until the new page is being written: the build is half-way
+    build.kill()
+    build.wait()
+    assert b"at all times" in work.read_bytes(), "the build never got half-way"
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_check_and_build_need_no_network(scratch: Project, tmp_path: Path) -> None:
+    """Run in a network namespace of their own, with no way out: they must still work."""
+    import shutil
+    import subprocess
+    import sys
+
+    unshare = shutil.which("unshare")
+    assert unshare, "util-linux's unshare is needed to cut the network off"
+    offline = [unshare, "--map-root-user", "--net", sys.executable]
+    probe = subprocess.run(
+        [
+            *offline,
+            "-c",
+            "import socket; socket.create_connection(('93.184.215.14', 443), timeout=3)",
+        ],
+        capture_output=True,
+    )
+    assert probe.returncode != 0, "the namespace still reaches the network"
+    for args in (["check"], ["build", "--out", str(tmp_path / "site")]):
+        result = subprocess.run(
+            [*offline, "-m", "constitution", "--project", str(scratch.root), *args],
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+    assert (tmp_path / "site" / "pagefind" / "pagefind.js").exists()
