@@ -154,3 +154,12 @@ def test_print_is_a_clean_document(page: Page, base_url: str) -> None:
     expect(page.locator("#MOP-0144 .clause-about")).to_be_hidden()
     expect(page.locator(".announcement")).to_be_visible()  # which version it is, on paper too
     expect(page.locator("#MOP-0144 .clause-number")).to_be_visible()
+
+
+def test_pages_carry_a_strict_policy_and_no_inline_script(page: Page, base_url: str) -> None:
+    for path in ("index.html", "search.html", "versions/2026-05-14/index.html"):
+        page.goto(base_url + path)
+        policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
+        assert policy and "unsafe-inline" not in policy and "script-src 'self'" in policy
+        assert page.evaluate("[...document.scripts].filter(s => !s.src).length") == 0
+    assert page.evaluate("document.body.dataset.theme") == "auto"  # the moved script ran

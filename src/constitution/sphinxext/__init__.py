@@ -16,6 +16,7 @@ from constitution.project import Project
 from constitution.pytest_plugin import RESULTS
 from constitution.sphinxext import (
     clauses,
+    csp,
     examples,
     open_data,
     search,
@@ -78,6 +79,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     versions_site.setup(app)
     app.connect("html-collect-pages", open_data.collect_pages)
     app.connect("build-finished", open_data.write)
+    app.connect("build-finished", csp.build_finished, priority=900)  # after every page
     app.connect("config-inited", _templates)
     app.connect("html-page-context", _filter_script)
     app.connect("html-page-context", _drop_unused_assets, priority=900)

@@ -1,0 +1,64 @@
+"""A strict Content-Security-Policy on every page, with no inline script.
+
+Static hosts cannot set headers, so the policy is a <meta> element, first in <head>.
+Furo's one inline script (the colour-theme bootstrap) is moved to an external file at the
+same place; its inline <style> block and fixed style attributes are allowed by exact
+hashes, never by 'unsafe-inline'. Pagefind's WebAssembly needs 'wasm-unsafe-eval'.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from constitution.build import NOT_PUBLISHED
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+THEME_SCRIPT = re.compile(
+    r"<script>\s*document\.body\.dataset\.theme = localStorage\.getItem\(\"theme\"\) \|\| "
+    r"\"auto\";\s*</script>"
+)
+STYLE_BLOCK = re.compile(r"<style>(.*?)</style>", re.S)
+STYLE_ATTR = re.compile(r"\sstyle=\"([^\"]*)\"")
+META = '<meta http-equiv="Content-Security-Policy"'
+
+
+def digest(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def policy(html: str) -> str:
+    blocks = sorted({digest(s) for s in STYLE_BLOCK.findall(html)})
+    attrs = sorted({digest(s) for s in STYLE_ATTR.findall(html)})
+    styles = " ".join(["'self'", *blocks, *(["'unsafe-hashes'", *attrs] if attrs else [])])
+    return (
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
+        f"style-src {styles}; img-src 'self' data:; connect-src 'self'; "
+        "object-src 'none'; base-uri 'self'; form-action 'self'"
+    )
+
+
+def secure(path: Path, root: Path) -> None:
+    html = path.read_text(encoding="utf-8")
+    if META in html or "<head>" not in html:
+        return
+    up = "../" * (len(path.relative_to(root).parts) - 1)
+    html = THEME_SCRIPT.sub(f'<script src="{up}_static/constitution-theme.js"></script>', html)
+    assert not re.search(r"<script(?![^>]*\ssrc=)[^>]*>", html), f"inline script in {path}"
+    meta = f'{META} content="{policy(html)}">'
+    html = html.replace("<head>", f"<head>\n  {meta}", 1)
+    path.write_text(html, encoding="utf-8")
+
+
+def build_finished(app: Sphinx, exception: BaseException | None) -> None:
+    if exception is None and app.builder.format == "html":
+        root = Path(app.outdir)
+        for path in sorted(root.rglob("*.html")):
+            parts = path.relative_to(root).parts
+            if "pagefind" not in parts and not set(parts) & set(NOT_PUBLISHED):
+                secure(path, root)
