@@ -24,6 +24,7 @@ constitution_project = ".."
 # --- MyST: no raw HTML, no file insertion (see docutils.conf) -----------------------
 myst_enable_extensions = ["deflist", "smartquotes"]
 myst_disable_syntax = ["html_block", "html_inline"]
+myst_url_schemes = ("http", "https", "mailto")  # as the parser's own rule for clauses
 myst_heading_anchors = 0
 suppress_warnings: list[str] = []
 
