@@ -183,3 +183,12 @@ def as_json(changes: list[Change], old: str, new: str) -> dict[str, object]:
             for c in changes
         ],
     }
+
+
+def apply(old: Document, changes: list[Change]) -> list[tuple[str, str, str]]:
+    """The (ID, number, text) of every clause once ``changes`` are applied to ``old``:
+    equal to the new version's exactly when the change list is complete."""
+    changed = {c.id: c for c in changes}
+    result = [(c.id, c.number, c.text) for c in old.clauses() if c.id not in changed]
+    result += [(c.new.id, c.new.number, c.new.text) for c in changes if c.new is not None]
+    return sorted(result)

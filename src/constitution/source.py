@@ -545,3 +545,29 @@ def read_protocol(
 ) -> Document:
     """Parse the protocol directory into a Document, or raise ProtocolError."""
     return _Reader(root, council, shown_root, retired or {}).read()
+
+
+def write_protocol(document: Document) -> dict[str, str]:
+    """The protocol folder's files (name -> text) for a Document: read_protocol's inverse."""
+    files = {}
+    for section in document.sections:
+        blocks = [f"# {section.title}\n"]
+        for c in section.clauses:
+            options = [f":modality: {c.modality}"]
+            for name, values in (
+                ("applies-to", c.applies_to),
+                ("statutes", c.statutes),
+                ("tags", c.tags),
+                ("defines", c.defines),
+            ):
+                if values:
+                    options.append(f":{name}: {', '.join(values)}")
+            if c.source_number:
+                options.append(f":source-number: {c.source_number}")
+            blocks.append(f"```{{clause}} {c.id}\n" + "\n".join(options) + f"\n\n{c.text}\n```\n")
+        files[f"{section.slug}.md"] = "\n".join(blocks)
+    toc = "\n".join(s.slug for s in document.sections)
+    files[INDEX] = (
+        f"# {document.title}\n\n```{{toctree}}\n:numbered: 1\n:maxdepth: 1\n\n{toc}\n```\n"
+    )
+    return files

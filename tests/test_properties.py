@@ -1,0 +1,145 @@
+"""Properties of the model, for any protocol Hypothesis can think of."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from constitution.council import Council
+from constitution.model import Clause, Document, Section
+from constitution.redline import apply, compare
+from constitution.source import read_protocol, write_protocol
+
+COUNCIL = Council(
+    "Test Council",
+    "Protocol",
+    "Protocol",
+    "",
+    "MOP",
+    "",
+    {"member": "Members", "officer": "Officers"},
+    {},
+)
+WORDS = st.text(alphabet=st.sampled_from("abcdefghij klm"), min_size=3, max_size=40).map(
+    lambda s: " ".join(s.split()) or "words"
+)
+MODALITY = st.sampled_from(["must", "must-not", "should", "may", "informative"])
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> Document:
+    """A protocol: 1-5 sections of 1-8 clauses, IDs unique but in any order."""
+    shape = draw(st.lists(st.integers(1, 8), min_size=1, max_size=5))
+    ids = draw(st.permutations(range(1, sum(shape) + 1)))
+    sections, n = [], 0
+    for s_index, size in enumerate(shape, start=1):
+        clauses = []
+        for c_index in range(1, size + 1):
+            clauses.append(
+                Clause(
+                    id=f"MOP-{ids[n]:04d}",
+                    number=f"{s_index}.{c_index}",
+                    text=draw(WORDS),
+                    modality=draw(MODALITY),
+                    section=f"s{s_index}",
+                    path=f"protocol/s{s_index}.md",
+                    line=0,
+                    applies_to=tuple(
+                        draw(
+                            st.lists(
+                                st.sampled_from(["member", "officer"]), unique=True, max_size=2
+                            )
+                        )
+                    ),
+                )
+            )
+            n += 1
+        sections.append(
+            Section(
+                f"s{s_index}",
+                s_index,
+                f"Section {s_index}",
+                f"protocol/s{s_index}.md",
+                tuple(clauses),
+            )
+        )
+    return Document("Protocol", tuple(sections))
+
+
+def facts(document: Document) -> list[tuple[object, ...]]:
+    return [
+        (c.id, c.number, c.text, c.modality, c.applies_to, c.section) for c in document.clauses()
+    ]
+
+
+def parse(files: dict[str, str]) -> Document:
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, text in files.items():
+            Path(tmp, name).write_text(text, encoding="utf-8")
+        return read_protocol(Path(tmp), COUNCIL)
+
+
+@settings(max_examples=40, deadline=None)
+@given(documents())
+def test_parse_and_write_back_is_the_identity(document: Document) -> None:
+    files = write_protocol(document)
+    again = parse(files)
+    assert facts(again) == facts(document)
+    assert write_protocol(again) == files
+
+
+@settings(max_examples=40, deadline=None)
+@given(documents(), st.data())
+def test_numbering_is_gap_free_and_stable_under_insertion(
+    document: Document, data: st.DataObject
+) -> None:
+    section = data.draw(st.sampled_from(document.sections))
+    at = data.draw(st.integers(0, len(section.clauses)))
+    new = Clause("MOP-9999", "", "an inserted clause", "informative", section.slug, "", 0)
+    inserted = Section(
+        section.slug,
+        section.number,
+        section.title,
+        section.path,
+        (*section.clauses[:at], new, *section.clauses[at:]),
+    )
+    after = parse(
+        write_protocol(
+            Document(
+                document.title, tuple(inserted if s is section else s for s in document.sections)
+            )
+        )
+    )
+    for s in after.sections:
+        assert [c.number for c in s.clauses] == [
+            f"{s.number}.{i}" for i in range(1, len(s.clauses) + 1)
+        ]
+    before = {c.id: c.number for c in document.clauses()}
+    for c in after.clauses():
+        if c.id == new.id:
+            continue
+        major, minor = before[c.id].split(".")
+        moved = c.section == section.slug and int(minor) > at
+        assert c.number == (f"{major}.{int(minor) + 1}" if moved else before[c.id])
+
+
+@settings(max_examples=40, deadline=None)
+@given(documents(), documents())
+def test_redline_of_a_version_with_itself_is_empty_and_applying_it_gives_the_other(
+    a: Document, b: Document
+) -> None:
+    assert compare(a, a) == []
+    assert apply(a, compare(a, b)) == sorted((c.id, c.number, c.text) for c in b.clauses())
+
+
+@settings(max_examples=40, deadline=None)
+@given(documents(), st.data())
+def test_ids_survive_any_reordering_of_sections(document: Document, data: st.DataObject) -> None:
+    order = data.draw(st.permutations(document.sections))
+    reordered = parse(write_protocol(Document(document.title, tuple(order))))
+    assert sorted(c.id for c in reordered.clauses()) == sorted(c.id for c in document.clauses())
+    texts = {c.id: c.text for c in document.clauses()}
+    assert all(texts[c.id] == c.text for c in reordered.clauses())
