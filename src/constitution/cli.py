@@ -78,12 +78,17 @@ def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
     ids = sorted(known) if args.all else args.scenarios
     if unknown := [i for i in ids if i not in known]:
         print(
-            f"constitution confirm: no scenario {', '.join(unknown)}; nothing was changed.",
+            f"constitution confirm: no scenario {', '.join(unknown)}; nothing was changed.\n"
+            "    How to fix: use IDs from checks/scenarios/ (such as SC-ENQ-001), or --all.",
             file=sys.stderr,
         )
         return 2
     if not ids:
-        print("constitution confirm: name the scenarios to confirm, or --all.", file=sys.stderr)
+        print(
+            "constitution confirm: no scenario was named.\n"
+            "    How to fix: name the scenarios to confirm, or give --all.",
+            file=sys.stderr,
+        )
         return 2
     confirm(project.checks / LOCK, scenarios, document, ids)
     print(f"Confirmed {len(ids)} scenario(s) against the current text of their clauses.")

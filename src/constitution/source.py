@@ -29,6 +29,7 @@ from constitution.model import MODALITIES, Clause, Document, Section
 from constitution.problems import Problem, ProtocolError
 
 INDEX = "index.md"
+MAX_BYTES = 5_000_000  # far beyond any section; stops a stray 50 MB file being parsed
 SAFE_ROLES = {"para", "defined", "statute"}
 SAFE_LINK = re.compile(r"^(https?://|mailto:|#|[^:]*$)", re.I)
 # A role in MyST: {name}`target` or {name}`shown text <target>`.
@@ -154,7 +155,18 @@ class _Reader:
         self.problems.append(Problem(path, line, code, message, fix, clause))
 
     def read_text(self, path: Path, shown: str) -> str | None:
+        """The file's text, or None after recording why it cannot be used as it is."""
         try:
+            if path.stat().st_size > MAX_BYTES:
+                self.problem(
+                    shown,
+                    0,
+                    "file-too-large",
+                    f"the file is {path.stat().st_size // 1_000_000} MB; a section "
+                    f"file may be {MAX_BYTES // 1_000_000} MB at most.",
+                    "Split the section, or check the right file is in protocol/.",
+                )
+                return None
             data = path.read_bytes()
         except OSError as exc:
             self.problem(
@@ -166,7 +178,7 @@ class _Reader:
             )
             return None
         try:
-            return data.decode("utf-8")
+            text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
             self.problem(
@@ -177,6 +189,54 @@ class _Reader:
                 "Save the file as UTF-8 (in most editors: Save As, encoding UTF-8).",
             )
             return None
+        return text if self.plain_text(text, shown) else None
+
+    def plain_text(self, text: str, shown: str) -> bool:
+        """Refuse what editors cannot see but that changes how text is read."""
+        faults = []
+        if not text.strip():
+            faults.append(
+                (
+                    1,
+                    "file-empty",
+                    "the file is empty.",
+                    "Write the section's title and clauses, or remove the file and "
+                    "its entry in the index.",
+                )
+            )
+        if text.startswith("\ufeff"):
+            faults.append(
+                (
+                    1,
+                    "byte-order-mark",
+                    "the file starts with a byte-order mark.",
+                    "Save it as UTF-8 without BOM (most editors offer this).",
+                )
+            )
+        if "\r" in text:
+            line = text[: text.index("\r")].count("\n") + 1
+            faults.append(
+                (
+                    line,
+                    "crlf",
+                    "the file has Windows (CRLF) line ends.",
+                    "Save it with LF line ends; the repository's .gitattributes "
+                    "does this for files committed with git.",
+                )
+            )
+        if "\t" in text:
+            line = text[: text.index("\t")].count("\n") + 1
+            faults.append(
+                (
+                    line,
+                    "tab",
+                    "the file contains a tab character, which MyST reads as indentation.",
+                    "Replace tabs with spaces.",
+                )
+            )
+        for line, code, message, fix in faults:
+            self.problem(shown, line, code, message, fix)
+        return not faults
 
     def read(self) -> Document:
         index_shown = f"{self.shown_root}/{INDEX}"
@@ -229,6 +289,15 @@ class _Reader:
         return document
 
     def check_unlisted(self, listed: dict[str, int]) -> None:
+        for path in sorted(self.root.iterdir()):
+            if path.is_file() and path.suffix != ".md" and path.name != "retired.toml":
+                self.problem(
+                    f"{self.shown_root}/{path.name}",
+                    0,
+                    "stray-file",
+                    "only section files (.md) and retired.toml belong in the protocol folder.",
+                    "Move the file elsewhere, or delete it.",
+                )
         for path in sorted(self.root.glob("*.md")):
             if path.name != INDEX and path.stem not in listed:
                 self.problem(
@@ -476,7 +545,16 @@ class _Reader:
 
     def check_references(self, document: Document) -> None:
         for shown, line, clause_id, target in self._pending:
-            if target in self.retired and document.clause(target) is None:
+            if target == clause_id:
+                self.problem(
+                    shown,
+                    line,
+                    "cites-itself",
+                    f"{clause_id} refers to itself.",
+                    "Refer to another paragraph, or remove the reference.",
+                    clause_id,
+                )
+            elif target in self.retired and document.clause(target) is None:
                 self.problem(
                     shown,
                     line,

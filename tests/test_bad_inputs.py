@@ -1,0 +1,197 @@
+"""The catalogue of bad inputs: each gives a clear message, a non-zero exit, and changes
+nothing. docs/bad-inputs.md lists every case with the message it gives."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project
+from constitution.project import Project
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "bad-inputs.md"
+Setup = Callable[[Path], object]
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    setup: Setup
+    command: tuple[str, ...]
+    status: int
+    says: str  # the problem's code, or words of the message
+    where: str = ""  # "file:line" (or file) the message points at
+
+
+def edit(name: str, old: str, new: str) -> Setup:
+    def run(root: Path) -> None:
+        path = root / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"setup: {old!r} not in {name}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return run
+
+
+def put(name: str, data: str | bytes) -> Setup:
+    def run(root: Path) -> None:
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data if isinstance(data, bytes) else data.encode())
+
+    return run
+
+
+def both(*steps: Setup) -> Setup:
+    return lambda root: [step(root) for step in steps]
+
+
+P = "protocol/principles.md"
+R = "protocol/review.md"
+S = "checks/scenarios/zz.yaml"
+GOOD = (
+    "- id: SC-ZZZ-001\n  title: A test\n  facts: {act: suggest-change, actor: officer}\n"
+    "  expect:\n    permitted: true\n    clauses: [MOP-0207]\n"
+)
+RETIRE = put("protocol/retired.toml", "[MOP-0300]\nrevoked = 2026-05-14\n")
+CHECK = ("check",)
+
+# fmt: off
+CATALOGUE = [
+    # --- protocol sources
+    Case("duplicate ID", edit(P, "MOP-0029", "MOP-0028"), CHECK, 1, "clause-duplicate-id", f"{P}:12"),
+    Case("clause without ID", edit(P, "{clause} MOP-0029", "{clause}"), CHECK, 1, "clause-syntax", f"{P}:12"),
+    Case("malformed ID", edit(P, "MOP-0029", "MOP-29"), CHECK, 1, "clause-id-malformed", f"{P}:12"),
+    Case("reused ID of a revoked clause", both(RETIRE, edit(R, "MOP-0207", "MOP-0300")), CHECK, 1, "id-reused", f"{R}:29"),
+    Case("reference to an unknown clause", edit(P, "courtesy and respect,", "courtesy ({para}`MOP-0999`),"), CHECK, 1, "unknown-clause-ref", f"{P}:17"),
+    Case("reference to a revoked clause", both(RETIRE, edit(P, "courtesy and respect,", "courtesy ({para}`MOP-0300`),")), CHECK, 1, "cites-revoked", f"{P}:17"),
+    Case("clause citing itself", edit(P, "courtesy and respect,", "courtesy ({para}`MOP-0029`),"), CHECK, 1, "cites-itself", f"{P}:17"),
+    Case("unknown role", edit(R, ":applies-to: member, officer\n:tags: review\n\nAny", ":applies-to: alderman\n:tags: review\n\nAny"), CHECK, 1, "unknown-role", f"{R}:31"),
+    Case("unknown statute", edit(R, ":statutes: localism2011-s27", ":statutes: magna-carta"), CHECK, 1, "unknown-statute", f"{R}:6"),
+    Case("unknown defined term", edit(P, "courtesy and respect,", "courtesy and {defined}`gravitas`,"), CHECK, 1, "unknown-term", f"{P}:17"),
+    Case("modality not in the list", edit(P, "MOP-0029\n:modality: must", "MOP-0029\n:modality: shall"), CHECK, 1, "clause-modality", f"{P}:13"),
+    Case("unknown clause option", edit(P, "MOP-0029\n:modality: must", "MOP-0029\n:colour: red\n:modality: must"), CHECK, 1, "clause-syntax", f"{P}:13"),
+    Case("text outside any clause", edit(P, "# Principles\n", "# Principles\n\nStray words.\n"), CHECK, 1, "text-outside-clause", f"{P}:3"),
+    Case("clause block never closed", edit(R, "at any time.\n```", "at any time.\n"), CHECK, 1, "clause-unclosed", f"{R}:29"),
+    Case("clause with no words", edit(R, "Any member or officer may propose an amendment to this protocol to the Monitoring Officer at any time.", ""), CHECK, 1, "clause-empty", f"{R}:29"),
+    Case("directive inside a clause", edit(P, "courtesy and respect, whether", "courtesy and respect,\n\n~~~{eval-rst}\n.. raw:: html\n\n   <script>x()</script>\n~~~\n\nwhether"), CHECK, 1, "clause-directive", f"{P}:19"),
+    Case("raw role inside a clause", edit(P, "courtesy and respect,", "courtesy and {raw}`<b>`,"), CHECK, 1, "clause-role", f"{P}:17"),
+    Case("link with an unsafe scheme", edit(P, "courtesy and respect,", "courtesy and [respect](ftp://example.org/x),"), CHECK, 1, "unsafe-link", f"{P}:17"),
+    Case("bytes that are not UTF-8", put(R, b"# Review\n\n\xff\xfe\n"), CHECK, 2, "not-utf8", f"{R}:3"),
+    Case("byte-order mark", put(R, "\ufeff# Review\n".encode()), CHECK, 1, "byte-order-mark", f"{R}:1"),
+    Case("CRLF line ends", put(R, b"# Review\r\n"), CHECK, 1, "crlf", f"{R}:1"),
+    Case("tab character", edit(P, "courtesy and respect,", "courtesy and\trespect,"), CHECK, 1, "tab", f"{P}:17"),
+    Case("empty section file", put(R, b""), CHECK, 1, "file-empty", f"{R}:1"),
+    Case("huge file (50 MB)", put(R, b"# Review\n" + b"x" * 50_000_000), CHECK, 1, "file-too-large", R),
+    Case("binary file in protocol/", put("protocol/logo.png", b"\x89PNG\r\n\x1a\n\x00\x00"), CHECK, 1, "stray-file", "protocol/logo.png"),
+    Case("section listed but missing", edit("protocol/index.md", "review\n", "review\nghost\n"), CHECK, 1, "section-missing", "protocol/index.md:32"),
+    Case("section file not listed", put("protocol/orphan.md", "# Orphan\n"), CHECK, 1, "section-unlisted", "protocol/orphan.md:1"),
+    Case("section listed twice", edit("protocol/index.md", "review\n", "review\nreview\n"), CHECK, 1, "section-duplicate", "protocol/index.md:32"),
+    Case("index lists no sections", put("protocol/index.md", "# Protocol\n"), CHECK, 2, "no-sections", "protocol/index.md:1"),
+    # --- scenario files
+    Case("scenario citing an unknown clause", put(S, GOOD.replace("MOP-0207", "MOP-0999")), CHECK, 1, "scenario-unknown-clause", f"{S}:6"),
+    Case("scenario citing a revoked clause", both(RETIRE, put(S, GOOD.replace("MOP-0207", "MOP-0300"))), CHECK, 1, "scenario-cites-revoked", f"{S}:6"),
+    Case("scenario field the schema does not know", put(S, GOOD.replace("  title:", "  colour: red\n  title:")), CHECK, 1, "scenario-field", f"{S}:2"),
+    Case("fact not in the vocabulary", put(S, GOOD.replace("actor: officer}", "actor: officer, weather: rain}")), CHECK, 1, "scenario-fact", f"{S}:3"),
+    Case("impossible date 2025-02-30", put(S, GOOD.replace("actor: officer}", "actor: officer, date: 2025-02-30}")), CHECK, 1, "scenario-fact", f"{S}:3"),
+    Case("facts that name the answer", put(S, GOOD.replace("act: suggest-change", "act: permitted")), CHECK, 1, "scenario-names-answer", f"{S}:3"),
+    Case("YAML anchors and aliases (a bomb)", put(S, 'a: &a ["x","x"]\nb: &b [*a,*a]\nc: [*b,*b]\n'), CHECK, 2, "scenario-yaml", f"{S}:1"),
+    Case("YAML that does not parse", put(S, GOOD.replace("  expect:\n", "  expect: [\n")), CHECK, 2, "scenario-yaml", f"{S}:6"),
+    Case("two scenarios with one ID", put(S, GOOD + GOOD), CHECK, 1, "scenario-duplicate-id", f"{S}:7"),
+    Case("scenario naming no clauses", put(S, GOOD.replace("    clauses: [MOP-0207]\n", "")), CHECK, 1, "scenario-expect", f"{S}:5"),
+    # --- configuration
+    Case("council.toml not valid TOML", edit("conf/council.toml", '[council]\n', '[council\n'), CHECK, 2, "council-syntax", "council.toml:4"),
+    Case("ID prefix missing", edit("conf/council.toml", 'id_prefix = "MOP"\n', ""), CHECK, 1, "council-setting", "council.toml"),
+    Case("statute not on legislation.gov.uk", edit("conf/council.toml", "https://www.legislation.gov.uk/ukpga/1972/70/section/151", "https://example.org/s151"), CHECK, 1, "council-setting", "council.toml"),
+    Case("retired register not valid TOML", put("protocol/retired.toml", "[MOP-0300\n"), CHECK, 2, "retired-syntax", "protocol/retired.toml:1"),
+    # --- version records
+    Case("tampered version record", edit("versions/2025-05-15.json", "within ten", "within twenty"), ("redline", "2025-05-15", "draft"), 2, "version-tampered", "versions/2025-05-15.json"),
+    Case("truncated version record", lambda root: (root / "versions/2025-05-15.json").write_text((root / "versions/2025-05-15.json").read_text()[:500]), ("redline", "2025-05-15", "draft"), 2, "version-unreadable", "versions/2025-05-15.json"),
+    Case("two adoptions on one day", lambda root: None, ("adopt", "--date", "2026-05-14", "--resolution", "x"), 1, "not after the last adopted version"),
+    Case("adoption dated before the last", lambda root: None, ("adopt", "--date", "2025-12-01", "--resolution", "x"), 1, "not after the last adopted version"),
+    Case("adoption date 2025-02-30", lambda root: None, ("adopt", "--date", "2025-02-30", "--resolution", "x"), 2, "'2025-02-30' is not a real date"),
+    # --- command-line arguments
+    Case("redline of an unknown version", lambda root: None, ("redline", "2023-01-01", "draft"), 2, "no version was adopted on 2023-01-01"),
+    Case("redline from an unknown git ref", lambda root: None, ("redline", "no-such-ref", "draft"), 2, "cannot read the protocol at 'no-such-ref'"),
+    Case("export of an unknown version", lambda root: None, ("export", "--version", "1999-01-01", "--format", "json"), 2, "no version was adopted on 1999-01-01"),
+    Case("confirm an unknown scenario", lambda root: None, ("confirm", "SC-NOPE-001"), 2, "no scenario SC-NOPE-001"),
+    Case("import a file that does not exist", lambda root: None, ("import", "nowhere.docx", "--out", "new"), 1, "does not exist"),
+    Case("unknown output format", lambda root: None, ("check", "--format", "xml"), 2, "invalid choice: 'xml'"),
+]
+# fmt: on
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and "_build" not in p.parts
+    }
+
+
+@pytest.fixture
+def project(scratch: Project) -> Project:
+    shutil.copytree(Path(__file__).resolve().parent.parent / "versions", scratch.versions_dir)
+    return scratch
+
+
+@pytest.mark.parametrize("case", CATALOGUE, ids=[c.name for c in CATALOGUE])
+def test_bad_input(project: Project, case: Case) -> None:
+    case.setup(project.root)
+    before = snapshot(project.root)
+    result = subprocess.run(
+        [sys.executable, "-m", "constitution", *case.command],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    said = result.stdout + result.stderr
+    assert result.returncode == case.status, said[-1500:]
+    assert case.says in said, said[-1500:]
+    if case.where:
+        assert case.where in said, said[-1500:]
+    assert "How to fix" in said or (result.returncode == 2 and "usage:" in said), said[-800:]
+    assert snapshot(project.root) == before, "the command changed files"
+
+
+def test_the_catalogue_is_large_and_documented() -> None:
+    assert len(CATALOGUE) >= 40
+    page = DOCS.read_text(encoding="utf-8")
+    missing = [c.name for c in CATALOGUE if f"| {c.name} |" not in page]
+    assert missing == [], f"docs/bad-inputs.md does not list: {missing}"
+
+
+def document_rows(root: Path) -> str:
+    """The table of docs/bad-inputs.md: each case and the first line of its message."""
+    rows = []
+    for case in CATALOGUE:
+        with tempfile.TemporaryDirectory() as tmp:
+            scratch = copy_project(Path(tmp) / "p")
+            shutil.copytree(root / "versions", scratch.versions_dir)
+            case.setup(scratch.root)
+            out = subprocess.run(
+                [sys.executable, "-m", "constitution", *case.command],
+                cwd=scratch.root,
+                capture_output=True,
+                text=True,
+            )
+            lines = [ln for ln in (out.stdout + out.stderr).splitlines() if ln.strip()]
+            first = next((ln for ln in lines if case.says in ln), lines[0] if lines else "")
+            fix = next((ln.strip() for ln in lines if ln.strip().startswith("How to fix")), "")
+            message = first.replace("|", "\\|").strip() + (f" {fix}" if fix else "")
+            rows.append(f"| {case.name} | {out.returncode} | `{message}` |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":  # regenerate the table: python tests/test_bad_inputs.py
+    sys.path.insert(0, str(Path(__file__).parent))
+    print(document_rows(Path(__file__).resolve().parent.parent))
