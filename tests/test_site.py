@@ -133,7 +133,7 @@ def test_build_stops_on_bad_input_and_keeps_the_last_site(
     assert (site.out / "index.html").read_bytes() == good
 
 
-def test_raw_html_in_a_clause_is_shown_as_text(scratch: Project) -> None:
+def test_script_in_a_clause_or_scenario_is_shown_as_text(scratch: Project) -> None:
     path = scratch.protocol / "review.md"
     path.write_text(
         path.read_text(encoding="utf-8").replace(
@@ -143,8 +143,18 @@ def test_raw_html_in_a_clause_is_shown_as_text(scratch: Project) -> None:
         ),
         encoding="utf-8",
     )
+    (scratch.root / "checks" / "scenarios" / "xss.yaml").write_text(
+        "- id: SC-XSS-001\n  title: <script>alert(2)</script> <b onclick=x()>b</b>\n"
+        "  facts: {act: suggest-change, actor: officer}\n"
+        "  expect:\n    permitted: true\n    clauses: [MOP-0207]\n",
+        encoding="utf-8",
+    )
     out = scratch.root / "_site"
     assert build_site(scratch, out) == 0
+    for name in ("checks/SC-XSS-001.html", "checks/index.html", "traceability.html"):
+        scenario_page = Site(out).page(name)
+        assert not [s for s in scenario_page.select("script") if "alert" in s.get_text()]
+        assert not scenario_page.select("[onclick]")
     page = Site(out).page("protocol/review.html")
     assert not [s for s in page.select("script") if "alert" in s.get_text()]
     assert not page.select("[onclick], [onerror], img")
