@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,6 +41,7 @@ def load_model(app: Sphinx) -> None:
     store = clauses.domain(app.env)
     try:
         store.project = project
+        store.navigation = {}
         store.council = project.council()
         store.model = project.document()
         store.scenarios = project.scenarios(store.model)
@@ -82,6 +84,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", csp.build_finished, priority=900)  # after every page
     app.connect("config-inited", _templates)
     app.connect("html-page-context", _filter_script)
+    app.connect("html-page-context", _share_navigation, priority=100)  # before furo's
     app.connect("html-page-context", _drop_unused_assets, priority=900)
     return {
         "version": __version__,
@@ -129,6 +132,27 @@ def _drop_unused_assets(
             for f in context.get(key, [])
             if not any(u in getattr(f, "filename", str(f)) for u in UNUSED_ASSETS)
         ]
+
+
+def _share_navigation(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    """Generated pages are in no toctree, so the site navigation furo draws on them is the
+    same for every such page in one folder: draw it once a folder, not once a page (it
+    was most of the build's time at scale)."""
+    if doctree is not None or "toctree" not in context:
+        return
+    memo = clauses.domain(app.env).navigation
+    draw = context["toctree"]
+    folder = posixpath.dirname(pagename)
+
+    def toctree(**options: Any) -> Any:
+        key = (folder, tuple(sorted(options.items())))
+        if key not in memo:
+            memo[key] = draw(**options)
+        return memo[key]
+
+    context["toctree"] = toctree
 
 
 def _filter_script(
