@@ -6,7 +6,7 @@ import datetime as dt
 import importlib.util
 import sys
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from constitution.council import Council, load_council
@@ -48,6 +48,11 @@ class Project:
         return self.root / "protocol"
 
     def council(self) -> Council:
+        return self._council
+
+    @cached_property
+    def _council(self) -> Council:
+        # Read once a Project: a command or a build reads the settings many times over.
         return load_council(self.conf / "council.toml")
 
     def retired(self) -> dict[str, dt.date]:
