@@ -22,6 +22,7 @@ NOT_PUBLISHED = (
     "permalink.html",
     ".constitution-pages.json",
     ".constitution-data.json",
+    ".constitution-search.json",
 )
 
 

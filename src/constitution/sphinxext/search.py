@@ -1,14 +1,16 @@
 """Search with Pagefind, and the jump straight to a clause by number or ID.
 
 Every clause of every version (and the draft) is one Pagefind record whose URL is the
-clause's own anchor, titled with its number and section, filtered by version. A small
+clause's own anchor, titled with its number and section, in that version's bundle. A small
 clause index maps numbers and IDs to clause URLs for each version, so that typing "7.12",
 "para 7.12" or "MOP-0042" opens that clause of the version being read.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -47,57 +49,64 @@ def clause_index(site: Site) -> dict[str, Any]:
     return out
 
 
-def write_index(outdir: Path, site: Site) -> None:
-    """Index every clause with the Pagefind binary, one small record page a clause.
+SEARCH_CACHE = ".constitution-search.json"  # beside the output; never published
 
+
+def write_index(outdir: Path, site: Site) -> None:
+    """Index every clause with the Pagefind binary: one bundle a version, one small record
+    page a clause.
+
+    A bundle a version, rather than one bundle filtered by version, because Pagefind writes
+    filters in a different order on every run and the site must be reproducible; it also
+    means an adopted version, whose text never changes, is indexed once, not every build.
     Each record carries the clause's real address as metadata, so results open the clause
     itself; the record pages are indexed from a temporary folder and never published.
     """
-    with tempfile.TemporaryDirectory(prefix="constitution-search-") as tmp:
-        for n, record in enumerate(records(site)):
-            meta = "".join(
-                f'<span data-pagefind-meta="{k}">{escape(v)}</span>'
-                for k, v in record["meta"].items()
-            )
-            Path(tmp, f"{n:06d}.html").write_text(
-                f'<!doctype html><html lang="en"><body data-pagefind-body>{meta}'
-                f'<span data-pagefind-filter="version">{escape(record["version"])}</span>'
-                f"<p>{escape(record['content'])}</p></body></html>",
-                encoding="utf-8",
-            )
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pagefind",
-                "--site",
-                tmp,
-                "--output-path",
-                str(outdir / "pagefind"),
-                "--silent",
-            ],
-            check=True,
-        )
+    root = outdir / "pagefind"
+    cache_file = outdir / SEARCH_CACHE
+    try:
+        cached = json.loads(cache_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cached = {}
+    fresh = {}
+    for key, pages in record_pages(site).items():
+        digest = hashlib.sha256(repr(pages).encode()).hexdigest()
+        fresh[key] = digest
+        if cached.get(key) == digest and (root / key / "pagefind.js").exists():
+            continue
+        shutil.rmtree(root / key, ignore_errors=True)
+        with tempfile.TemporaryDirectory(prefix="constitution-search-") as tmp:
+            for n, page in enumerate(pages):
+                Path(tmp, f"{n:06d}.html").write_text(page, encoding="utf-8")
+            pagefind = [sys.executable, "-m", "pagefind", "--silent"]
+            subprocess.run([*pagefind, "--site", tmp, "--output-path", str(root / key)], check=True)
+    for stale in set(cached) - set(fresh):
+        shutil.rmtree(root / stale, ignore_errors=True)
+    cache_file.write_text(json.dumps(fresh, sort_keys=True), encoding="utf-8")
 
 
-def records(site: Site) -> list[dict[str, Any]]:
-    out = []
+def record_pages(site: Site) -> dict[str, list[str]]:
+    """Per version: one HTML page a clause, as Pagefind reads it."""
+    out: dict[str, list[str]] = {}
     for key, document in documents(site):
-        label = version_label(site, key)
+        out[key] = pages = []
         for section in document.sections:
             page = site.section_page(key, section.slug) + ".html"
             for c in section.clauses:
-                out.append(
-                    {
-                        "content": plain(c.text, document),
-                        "version": label,
-                        "meta": {
-                            "title": f"{c.number} {section.title}",
-                            "number": c.number,
-                            "id": c.id,
-                            "url": f"{page}#{c.id}",
-                        },
-                    }
+                meta = {
+                    "title": f"{c.number} {section.title}",
+                    "number": c.number,
+                    "id": c.id,
+                    "url": f"{page}#{c.id}",
+                }
+                # In the head, so that the metadata is not searched or shown in excerpts.
+                tags = "".join(
+                    f'<meta data-pagefind-meta="{k}[content]" content="{escape(v)}">'
+                    for k, v in meta.items()
+                )
+                pages.append(
+                    f'<!doctype html><html lang="en"><head>{tags}</head><body data-pagefind-body>'
+                    f"<p>{escape(plain(c.text, document))}</p></body></html>"
                 )
     return out
 

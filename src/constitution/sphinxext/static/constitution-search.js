@@ -1,6 +1,6 @@
 // The search page. A paragraph number ("7.12", "para 7.12", "paragraph 7.12") or an ID
 // ("MOP-0042") opens that clause of the version being read; anything else is searched
-// with Pagefind in the chosen version, each result going to the clause itself.
+// with that version's Pagefind bundle, each result going to the clause itself.
 (function () {
   const form = document.getElementById("search-form");
   if (!form) return;
@@ -50,7 +50,29 @@
       " found in " + label + ".";
   }
 
-  async function search(index, pagefind) {
+  // One Pagefind bundle a version, loaded the first time that version is searched.
+  // import() resolves against this script's URL, so make the address absolute.
+  const bundles = {};
+  function bundle(version) {
+    const url = new URL(root + "pagefind/" + version + "/pagefind.js", document.baseURI);
+    bundles[version] = bundles[version] || import(url.href);
+    return bundles[version];
+  }
+
+  // Pagefind answers a word missing from the index with its longest indexed prefix, so
+  // "acknowledge" would find every "a": keep a result only if a word it matched (or a
+  // word of its title) begins as a searched word begins.
+  const letters = (word) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  function matches(result, text) {
+    const starts = text.split(/\s+/).map(letters).filter(Boolean).map((t) => t.slice(0, 4));
+    const content = result.content.split(/[\r\n\s]+/g);
+    const words = result.locations.map((at) => content[at] || "");
+    return [...words, ...result.meta.title.split(/\s+/)]
+      .map(letters)
+      .some((word) => starts.some((start) => word.startsWith(start)));
+  }
+
+  async function search(index) {
     const version = select.value;
     const text = input.value.trim();
     if (!text) return;
@@ -61,30 +83,30 @@
       return;
     }
     const label = index[version].label;
-    const found = await pagefind.search(text, { filters: { version: label } });
-    show(await Promise.all(found.results.slice(0, 50).map((r) => r.data())), label);
+    const pagefind = await bundle(version);
+    const found = await pagefind.search(text);
+    const results = await Promise.all(found.results.slice(0, 50).map((r) => r.data()));
+    show(results.filter((r) => matches(r, text)), label);
   }
 
   fetch(root + "clause-index.json")
     .then((response) => response.json())
-    .then(async (index) => {
+    .then((index) => {
       for (const key of Object.keys(index).filter((k) => k !== "in_force")) {
         const option = new Option(index[key].label, key);
         select.add(option);
       }
       const wanted = params.get("v");
       select.value = wanted && index[wanted] ? wanted : index.in_force;
-      // import() resolves against this script's URL, so make the address absolute.
-      const pagefind = await import(new URL(root + "pagefind/pagefind.js", document.baseURI).href);
       form.addEventListener("submit", (event) => {
         event.preventDefault();
         const url = new URL(window.location.href);
         url.searchParams.set("q", input.value.trim());
         url.searchParams.set("v", select.value);
         window.history.replaceState(null, "", url);
-        search(index, pagefind);
+        search(index);
       });
-      select.addEventListener("change", () => search(index, pagefind));
-      if (query) search(index, pagefind);
+      select.addEventListener("change", () => search(index));
+      if (query) search(index);
     });
 })();
