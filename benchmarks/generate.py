@@ -1,19 +1,29 @@
 """Generate a synthetic constitution project of a given size, for benchmarks.
 
-    python benchmarks/generate.py 5000 OUT_DIR
+    python benchmarks/generate.py 5000 OUT_DIR [VERSIONS]
 
 The project has the real conf/ and docs/ (so it builds like the model protocol), N
 clauses in sections of 20 to 40, realistic text lengths, cross-references to other
 clauses, a rules model with one rule per normative clause, a scenario for each, and the
-scenarios confirmed. Deterministic: the same N gives the same files.
+scenarios confirmed; then VERSIONS adopted versions, each after an amendment (1% of the
+clauses reworded and one clause inserted), and one more amendment in the draft.
+``baseline`` writes the same clauses as a plain Sphinx + myst-parser + sphinx-needs +
+furo project: one need a clause, one needtable page, no versions and no extras.
+Deterministic: the same arguments give the same files.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import random
+import re
 import shutil
 import sys
 from pathlib import Path
+
+from constitution.project import Project
+from constitution.source import read_protocol
+from constitution.versions import adopt
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = (
@@ -65,7 +75,7 @@ def sentence(rng: random.Random, words: int) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def generate(n: int, out: Path, seed: int = 1) -> Path:
+def generate(n: int, out: Path, versions: int = 0, seed: int = 1) -> Path:
     rng = random.Random(seed)
     if out.exists():
         shutil.rmtree(out)
@@ -118,11 +128,75 @@ def generate(n: int, out: Path, seed: int = 1) -> Path:
             ),
             encoding="utf-8",
         )
+    project = Project(out)
+    confirm(project)
+    for k in range(versions):
+        if k:
+            amend(project, rng, f"MOP-{n + k:04d}")
+        day = dt.date(2020 + k, 5, 14)
+        document = read_protocol(project.protocol, project.council(), retired=project.retired())
+        adopt(project.versions_dir, out, document, day, day, f"Minute {k + 1}")
+    if versions:  # and one amendment still in the draft
+        amend(project, rng, f"MOP-{n + versions:04d}")
+    return out
+
+
+def confirm(project: Project) -> None:
     from constitution.cli import main
 
-    assert main(["--project", str(out), "confirm", "--all"]) == 0
+    assert main(["--project", str(project.root), "confirm", "--all"]) == 0
+
+
+def amend(project: Project, rng: random.Random, new_id: str) -> None:
+    """Reword 1% of the clauses and insert one (informative, so no rule needs it); confirm
+    the scenarios of the reworded clauses, as the editor of a real amendment would."""
+    files = sorted(project.protocol.glob("section-*.md"))
+    for _ in range(max(1, len(files) * 30 // 100)):
+        path = rng.choice(files)
+        text = path.read_text(encoding="utf-8")
+        bodies = list(re.finditer(r"\n\n([A-Z][^\n]*)\n```", text))
+        body = rng.choice(bodies)
+        path.write_text(
+            text[: body.start(1)] + sentence(rng, 12) + " " + text[body.start(1) :],
+            encoding="utf-8",
+        )
+    path = rng.choice(files)
+    text = path.read_text(encoding="utf-8")
+    first = text.index("```{clause}")
+    clause = f"```{{clause}} {new_id}\n:modality: informative\n\n{sentence(rng, 15)}\n```\n\n"
+    path.write_text(text[:first] + clause + text[first:], encoding="utf-8")
+    confirm(project)
+
+
+def baseline(project: Project, out: Path) -> Path:
+    """The project's draft as a plain Sphinx + myst-parser + sphinx-needs + furo project."""
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    (out / "conf.py").write_text(
+        'project = "Baseline"\n'
+        'extensions = ["myst_parser", "sphinx_needs"]\n'
+        'html_theme = "furo"\n'
+        'needs_types = [{"directive": "clause", "title": "Clause", "prefix": "MOP-",'
+        ' "color": "#ffffff", "style": "node"}]\n'
+        'needs_id_regex = "^MOP-[0-9]{4}$"\n',
+        encoding="utf-8",
+    )
+    document = project.document()
+    slugs = [section.slug for section in document.sections]
+    for section in document.sections:
+        blocks = [f"# {section.title}\n"]
+        for c in section.clauses:
+            text = re.sub(r"\{para\}`([^`]+)`", r"{need}`\1`", c.text)
+            blocks.append(f"```{{clause}} {c.number}\n:id: {c.id}\n\n{text}\n```\n")
+        (out / f"{section.slug}.md").write_text("\n".join(blocks), encoding="utf-8")
+    (out / "clauses.md").write_text("# All clauses\n\n```{needtable}\n```\n", encoding="utf-8")
+    (out / "index.md").write_text(
+        "# Protocol\n\n```{toctree}\n:maxdepth: 1\n\n" + "\n".join([*slugs, "clauses"]) + "\n```\n",
+        encoding="utf-8",
+    )
     return out
 
 
 if __name__ == "__main__":
-    generate(int(sys.argv[1]), Path(sys.argv[2]))
+    generate(int(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]) if sys.argv[3:] else 0)

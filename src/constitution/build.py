@@ -73,11 +73,27 @@ def build_site(project: Project, out: Path) -> int:
         return status
     out.parent.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    built = work / "html"
+
+    def copy(src: str, dst: str) -> None:
+        # A file unchanged since the last publish is linked to the published one, which
+        # is only ever replaced whole, never written to; changed files are copied.
+        published = out / Path(src).relative_to(built)
+        try:
+            old, new = published.stat(), os.stat(src)
+            if (old.st_size, old.st_mtime_ns) == (new.st_size, new.st_mtime_ns):
+                os.link(published, dst)
+                return
+        except OSError:
+            pass
+        shutil.copy2(src, dst)
+
     shutil.copytree(
-        work / "html",
+        built,
         staged,
         dirs_exist_ok=True,
         ignore=shutil.ignore_patterns(*NOT_PUBLISHED),
+        copy_function=copy,
     )
     old = out.with_name(f".{out.name}.old")
     shutil.rmtree(old, ignore_errors=True)

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from constitution.build import source_date_epoch, sphinx_args
 from constitution.project import Project
+
+
+def serve_args(project: Project, work: Path) -> list[str]:
+    """The editor's loop: Sphinx's incremental build in ``work``, without the search index."""
+    args = sphinx_args(project, work / "html", work / "doctrees")
+    return [*args, "-D", "constitution_search=0"]
 
 
 def serve(project: Project, host: str, port: int) -> int:
     from sphinx_autobuild.__main__ import main as autobuild
 
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project.root)
-    work = project.root / "_build" / "serve"
-    args = [a for a in sphinx_args(project, work / "html", work / "doctrees") if a != "-q"]
-    args += ["-D", "constitution_search=0"]  # the editor's loop skips the search index
+    args = [a for a in serve_args(project, project.root / "_build" / "serve") if a != "-q"]
     # docs/protocol is a link to protocol/: watch the real folders too.
     watch = ["--watch", str(project.protocol), "--watch", str(project.conf)]
     print(f"Serving the site on http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr)

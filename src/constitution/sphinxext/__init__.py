@@ -19,6 +19,7 @@ from constitution.sphinxext import (
     clauses,
     csp,
     examples,
+    offload,
     open_data,
     search,
     traceability,
@@ -80,7 +81,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", _not_found)
     versions_site.setup(app)
     app.connect("html-collect-pages", open_data.collect_pages)
-    app.connect("build-finished", open_data.write)
+    offload.setup(app)
     app.connect("build-finished", csp.build_finished, priority=900)  # after every page
     app.connect("config-inited", _templates)
     app.connect("html-page-context", _filter_script)

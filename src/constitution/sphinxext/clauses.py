@@ -83,10 +83,9 @@ class ConstitutionDomain(Domain):
     versions: list[Version]
     moved: frozenset[str] = frozenset()
     term_counts: dict[str, int]
-    generated: dict[str, str] | None = None
-    navigation: dict[
-        tuple[str, tuple[tuple[str, Any], ...]], Any
-    ]  # see _share_navigation  # generated page -> what it shows (a digest)
+    generated: dict[str, str] | None = None  # generated page -> what it shows (a digest)
+    navigation: dict[tuple[str, tuple[tuple[str, Any], ...]], Any]  # see _share_navigation
+    offloaded: Any = None  # see offload.py
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)

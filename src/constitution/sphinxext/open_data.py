@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from constitution import __version__
+from constitution.council import Council
 from constitution.export import Edition, render
 from constitution.model import Document
 from constitution.pdf import write_pdf
@@ -36,11 +37,12 @@ SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "protocol.schema.j
 
 
 Examples = dict[str, list[str]]  # clause ID -> the worked examples that check it
+Editions = list[tuple[Edition, Document, Examples]]
 
 
-def editions(store: ConstitutionDomain) -> list[tuple[Edition, Document, Examples]]:
+def editions(store: ConstitutionDomain) -> Editions:
     """Each version with what its files say of it; worked examples belong to the draft."""
-    out: list[tuple[Edition, Document, Examples]] = [
+    out: Editions = [
         (Edition(v.key, v.key, v.in_force.isoformat(), v.resolution, v.digest), v.document, {})
         for v in store.versions
     ]
@@ -52,20 +54,15 @@ def editions(store: ConstitutionDomain) -> list[tuple[Edition, Document, Example
     return out
 
 
-def write(app: Sphinx, exception: BaseException | None) -> None:
-    from constitution.sphinxext.clauses import domain
-
-    if exception is not None or app.builder.format != "html":
-        return
-    store = domain(app.env)
-    outdir = Path(app.outdir)
+def write(outdir: Path, editions: Editions, council: Council) -> None:
+    """Write every version's files; an adopted version's only when missing or changed."""
     cache_file = outdir / CACHE
     try:
         cached = json.loads(cache_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         cached = {}
     fresh = {}
-    for edition, document, examples in editions(store):
+    for edition, document, examples in editions:
         folder = outdir / "data" / edition.key
         # An adopted version's files change only with its record or this code.
         fresh[edition.key] = key = f"{edition.digest}|{__version__}" if edition.digest else ""
@@ -74,7 +71,7 @@ def write(app: Sphinx, exception: BaseException | None) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         for fmt, name in FILES.items():
             (folder / name).write_text(
-                render(fmt, document, edition, store.council, examples), encoding="utf-8"
+                render(fmt, document, edition, council, examples), encoding="utf-8"
             )
         status = (
             "Draft, not adopted"
@@ -85,7 +82,7 @@ def write(app: Sphinx, exception: BaseException | None) -> None:
                 f"{long_date(dt.date.fromisoformat(edition.in_force or edition.key))}"
             )
         )
-        write_pdf(folder / "protocol.pdf", document, store.council.name, status)
+        write_pdf(folder / "protocol.pdf", document, council.name, status)
     (outdir / "schemas").mkdir(exist_ok=True)
     (outdir / "schemas" / SCHEMA.name).write_bytes(SCHEMA.read_bytes())
     cache_file.write_text(json.dumps(fresh, sort_keys=True), encoding="utf-8")

@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 from constitution.model import Document
 from constitution.redline import plain
-from constitution.sphinxext.versions_site import DRAFT, Site, long_date
+from constitution.sphinxext.versions_site import DRAFT, Site, long_date, section_page
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+    from constitution.sphinxext.clauses import ConstitutionDomain
 
 
 def version_label(site: Site, key: str) -> str:
@@ -32,14 +34,14 @@ def version_label(site: Site, key: str) -> str:
     return f"Adopted {long_date(site.by_key(key).date)}"
 
 
-def documents(site: Site) -> list[tuple[str, Document]]:
-    return [(v.key, v.document) for v in site.versions] + [(DRAFT, site.store.model)]
+def documents(store: ConstitutionDomain) -> list[tuple[str, Document]]:
+    return [(v.key, v.document) for v in store.versions] + [(DRAFT, store.model)]
 
 
 def clause_index(site: Site) -> dict[str, Any]:
     """Per version: number -> URL and ID -> URL (from the site root)."""
     out: dict[str, Any] = {}
-    for key, document in documents(site):
+    for key, document in documents(site.store):
         numbers, ids = {}, {}
         for section in document.sections:
             page = site.section_page(key, section.slug) + ".html"
@@ -52,7 +54,7 @@ def clause_index(site: Site) -> dict[str, Any]:
 SEARCH_CACHE = ".constitution-search.json"  # beside the output; never published
 
 
-def write_index(outdir: Path, site: Site) -> None:
+def write_index(outdir: Path, documents: list[tuple[str, Document]]) -> None:
     """Index every clause with the Pagefind binary: one bundle a version, one small record
     page a clause.
 
@@ -69,7 +71,7 @@ def write_index(outdir: Path, site: Site) -> None:
     except (OSError, ValueError):
         cached = {}
     fresh = {}
-    for key, pages in record_pages(site).items():
+    for key, pages in record_pages(documents).items():
         digest = hashlib.sha256(repr(pages).encode()).hexdigest()
         fresh[key] = digest
         if cached.get(key) == digest and (root / key / "pagefind.js").exists():
@@ -85,13 +87,13 @@ def write_index(outdir: Path, site: Site) -> None:
     cache_file.write_text(json.dumps(fresh, sort_keys=True), encoding="utf-8")
 
 
-def record_pages(site: Site) -> dict[str, list[str]]:
+def record_pages(documents: list[tuple[str, Document]]) -> dict[str, list[str]]:
     """Per version: one HTML page a clause, as Pagefind reads it."""
     out: dict[str, list[str]] = {}
-    for key, document in documents(site):
+    for key, document in documents:
         out[key] = pages = []
         for section in document.sections:
-            page = site.section_page(key, section.slug) + ".html"
+            page = section_page(key, section.slug) + ".html"
             for c in section.clauses:
                 meta = {
                     "title": f"{c.number} {section.title}",
@@ -121,8 +123,6 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
     index = clause_index(site)
     index["in_force"] = site.in_force.key if site.in_force else DRAFT
     (outdir / "clause-index.json").write_text(json.dumps(index, sort_keys=True), encoding="utf-8")
-    if app.config.constitution_search:
-        write_index(outdir, site)
 
 
 def page_version(pagename: str, site: Site) -> str:

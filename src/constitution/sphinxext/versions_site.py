@@ -51,6 +51,11 @@ def long_date(day: dt.date) -> str:
     return f"{day:%-d %B %Y}"
 
 
+def section_page(key: str, slug: str) -> str:
+    """The page of a section in version ``key`` (or the draft)."""
+    return f"protocol/{slug}" if key == DRAFT else f"versions/{key}/{slug}"
+
+
 class Site:
     """The versions of one build and how to link between their pages."""
 
@@ -68,8 +73,7 @@ class Site:
     def by_key(self, key: str) -> Version:
         return next(v for v in self.versions if v.key == key)
 
-    def section_page(self, key: str, slug: str) -> str:
-        return f"protocol/{slug}" if key == DRAFT else f"versions/{key}/{slug}"
+    section_page = staticmethod(section_page)
 
     def version_words(self, key: str) -> str:
         return (

@@ -1,0 +1,137 @@
+"""Benchmark: our build against a plain Sphinx build of the same clauses, in one run.
+
+    python benchmarks/bench.py [SIZE:RUNS ...]     (or: nox -s bench)
+
+Default sizes are 500:3 2000:3 5000:1 (clauses:runs). Each size gets a synthetic project
+with 5 adopted versions (benchmarks/generate.py) and, built the same way, a plain Sphinx
++ myst-parser + sphinx-needs + furo project of its draft: one need a clause, no
+versions, no extras. Every figure is a median over the runs, each command a fresh
+process; the table gives ours, the plain build's and the ratio.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from generate import baseline, generate
+
+from constitution.project import Project
+from constitution.serve import serve_args
+from constitution.sphinxext.search import write_index
+
+PY = sys.executable
+VERSIONS = 5
+Figures = dict[str, float]
+
+
+def run(*args: str) -> tuple[float, float]:
+    """Seconds and peak memory (MB) of one command, its child processes included."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        if status:
+            err.seek(0)
+            raise SystemExit(f"{' '.join(args)} failed:\n{err.read().decode()[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def size_of(folder: Path) -> tuple[float, float]:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files) / 2**20, float(len(files))
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path}: {old!r} not found"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def amend_one(folder: Path, first_words: str) -> None:
+    edit(folder / "section-002.md", first_words, "Amended. " + first_words)
+
+
+def insert_one(folder: Path, block: str) -> None:
+    edit(folder / "section-003.md", "```{clause}", block + "```{clause}")
+
+
+def ours(project: Project, words: str, where: Path) -> Figures:
+    out, serve = where / "site", where / "serve"
+    cli = (PY, "-m", "constitution", "--project", str(project.root))
+    figures: Figures = {}
+    figures["full build"], figures["peak memory (MB)"] = run(*cli, "build", "--out", str(out))
+    figures["output (MB)"], figures["output files"] = size_of(out)
+    sphinx = (PY, "-m", "sphinx", *serve_args(project, serve))
+    run(*sphinx)
+    amend_one(project.protocol, words)
+    figures["rebuild, one clause edited"] = run(*cli, "build", "--out", str(out))[0]
+    figures["editor's loop, one edit"] = run(*sphinx)[0]
+    insert_one(project.protocol, "```{clause} MOP-9999\n:modality: informative\n\nNew.\n```\n\n")
+    figures["rebuild, one clause inserted"] = run(*cli, "build", "--out", str(out))[0]
+    figures["constitution check"] = run(*cli, "check")[0]
+    documents = [(v.key, v.document) for v in project.versions()]
+    documents.append(("draft", project.document()))
+    start = time.perf_counter()
+    write_index(where / "search", documents)
+    figures["search indexing"] = time.perf_counter() - start
+    return figures
+
+
+def plain(source: Path, words: str, where: Path) -> Figures:
+    out = where / "plain-site"
+    sphinx = (PY, "-m", "sphinx", "-q", "-b", "html", str(source), str(out))
+    figures: Figures = {}
+    figures["full build"], figures["peak memory (MB)"] = run(*sphinx)
+    figures["output (MB)"], figures["output files"] = size_of(out)
+    amend_one(source, words)
+    figures["rebuild, one clause edited"] = run(*sphinx)[0]
+    figures["editor's loop, one edit"] = figures["rebuild, one clause edited"]
+    insert_one(source, "```{clause} 3.0\n:id: MOP-9999\n\nNew.\n```\n\n")
+    figures["rebuild, one clause inserted"] = run(*sphinx)[0]
+    figures["search indexing"] = run(PY, "-m", "pagefind", "--silent", "--site", str(out))[0]
+    return figures
+
+
+def one_run(n: int) -> tuple[Figures, Figures]:
+    """Both builds of one freshly generated project: the plain one first, as ours edits it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        where = Path(tmp)
+        project = Project(generate(n, where / "ours", VERSIONS))
+        words = project.document().sections[1].clauses[1].text[:40]
+        source = baseline(project, where / "plain")
+        return ours(project, words, where), plain(source, words, where)
+
+
+def median(results: list[Figures]) -> Figures:
+    return {key: statistics.median(r[key] for r in results) for key in results[0]}
+
+
+def main(argv: list[str]) -> None:
+    sizes = [tuple(int(x) for x in a.split(":")) for a in argv] or [(500, 3), (2000, 3), (5000, 1)]
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; {VERSIONS} adopted versions")
+    print(f"{'clauses':>7}  {'measure':<30}{'ours':>10}{'plain':>10}{'ratio':>8}")
+    full = {}
+    for n, runs in sizes:
+        pairs = [one_run(n) for _ in range(runs)]
+        a, b = median([p[0] for p in pairs]), median([p[1] for p in pairs])
+        full[n] = a["full build"]
+        for key, value in a.items():
+            base = b.get(key)
+            ratio = f"{value / base:.2f}x" if base else "-"
+            shown = f"{base:.2f}" if base is not None else "-"
+            print(f"{n:>7}  {key:<30}{value:>10.2f}{shown:>10}{ratio:>8}", flush=True)
+        print(f"{'':>7}  (median of {runs})")
+    if len(full) > 1:
+        low, high = min(full), max(full)
+        print(f"growth: full build at {high} clauses is {full[high] / full[low]:.1f}x {low}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
