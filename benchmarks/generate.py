@@ -14,7 +14,9 @@ Deterministic: the same arguments give the same files.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import random
 import re
 import shutil
@@ -144,7 +146,8 @@ def generate(n: int, out: Path, versions: int = 0, seed: int = 1) -> Path:
 def confirm(project: Project) -> None:
     from constitution.cli import main
 
-    assert main(["--project", str(project.root), "confirm", "--all"]) == 0
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["--project", str(project.root), "confirm", "--all"]) == 0
 
 
 def amend(project: Project, rng: random.Random, new_id: str) -> None:

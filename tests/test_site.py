@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, Site
 from constitution.build import build_site
 from constitution.cli import main
@@ -355,3 +357,32 @@ def test_check_and_build_need_no_network(scratch: Project, tmp_path: Path) -> No
         )
         assert result.returncode == 0, result.stderr[-2000:]
     assert (tmp_path / "site" / "pagefind" / "draft" / "pagefind.js").exists()
+
+
+def test_a_parallel_build_gives_the_same_site(site: Site, project: Project, tmp_path: Path) -> None:
+    """The extension declares itself safe for Sphinx's parallel reading and writing."""
+    from sphinx.cmd.build import build_main
+
+    from constitution.build import NOT_PUBLISHED, sphinx_args
+
+    html = tmp_path / "html"
+    assert build_main([*sphinx_args(project, html, tmp_path / "doctrees"), "-j", "2"]) == 0
+    published = sorted(p for p in site.out.rglob("*") if p.is_file())
+    assert published
+    for path in published:
+        name = path.relative_to(site.out)
+        assert not set(name.parts) & set(NOT_PUBLISHED)
+        assert (html / name).read_bytes() == path.read_bytes(), name
+
+
+def test_a_failed_worker_fails_the_build(
+    scratch: Project, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Open data, PDFs and search are written by a second process: if it fails, so does
+    the build, and nothing is published."""
+    blocker = tmp_path / ".site.work" / "html" / "data" / "draft"
+    blocker.parent.mkdir(parents=True)
+    blocker.write_text("a file where the draft's folder goes", encoding="utf-8")
+    assert build_site(scratch, tmp_path / "site") != 0
+    assert not (tmp_path / "site").exists()
+    assert "Writing the open data files and search index failed" in capfd.readouterr().err

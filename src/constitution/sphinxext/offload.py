@@ -3,15 +3,21 @@ the pages: every version's open data and PDF, and its search bundle.
 
 They are most of a build's work besides the pages (a PDF is laid out word by word), and
 Sphinx writes pages on one core; on a machine with two they cost no time. The worker is
-spawned, not forked, so it shares nothing with Sphinx but its arguments.
+a fresh interpreter (not multiprocessing, which would re-run the caller's main script),
+given its jobs as a pickle in a temporary file.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+import os
+import pickle
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from sphinx.errors import ExtensionError
 
 from constitution.sphinxext import open_data, search
 from constitution.sphinxext.clauses import domain
@@ -25,26 +31,34 @@ def start(app: Sphinx) -> None:
         return
     store = domain(app.env)
     outdir = Path(app.outdir)
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-    jobs = [pool.submit(open_data.write, outdir, open_data.editions(store), store.council)]
+    jobs: list[tuple[object, tuple[object, ...]]] = [
+        (open_data.write, (outdir, open_data.editions(store), store.council))
+    ]
     if app.config.constitution_search:
-        jobs.append(pool.submit(search.write_index, outdir, search.documents(store)))
-    store.offloaded = pool, jobs
+        jobs.append((search.write_index, (outdir, search.documents(store))))
+    fd, path = tempfile.mkstemp(prefix="constitution-jobs-", suffix=".pickle")
+    with os.fdopen(fd, "wb") as f:
+        pickle.dump(jobs, f)
+    worker = subprocess.Popen([sys.executable, "-m", "constitution.worker", path])
+    store.offloaded = worker, path
 
 
 def finish(app: Sphinx, exception: BaseException | None) -> None:
-    """Wait for the worker; its errors fail the build like any other."""
+    """Wait for the worker; its failure fails the build like any other."""
     store = domain(app.env)
     if store.offloaded is None:
         return
-    pool, jobs = store.offloaded
+    worker, path = store.offloaded
     store.offloaded = None
     try:
-        if exception is None:
-            for job in jobs:
-                job.result()
+        status = worker.wait()
     finally:
-        pool.shutdown(cancel_futures=True)
+        Path(path).unlink(missing_ok=True)
+    if status and exception is None:
+        raise ExtensionError(
+            f"Writing the open data files and search index failed (exit {status}); "
+            "the error is shown above."
+        )
 
 
 def setup(app: Sphinx) -> None:
