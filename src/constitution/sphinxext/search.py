@@ -55,14 +55,15 @@ SEARCH_CACHE = ".constitution-search.json"  # beside the output; never published
 
 
 def write_index(outdir: Path, documents: list[tuple[str, Document]]) -> None:
-    """Index every clause with the Pagefind binary: one bundle a version, one small record
-    page a clause.
+    """Index every clause with the Pagefind binary: one bundle a version, one record page
+    a section, one heading a clause.
 
     A bundle a version, rather than one bundle filtered by version, because Pagefind writes
     filters in a different order on every run and the site must be reproducible; it also
     means an adopted version, whose text never changes, is indexed once, not every build.
-    Each record carries the clause's real address as metadata, so results open the clause
-    itself; the record pages are indexed from a temporary folder and never published.
+    Each record page has its section page's address and each clause heading the clause's
+    ID, so Pagefind's sub-results open the clause itself. The record pages are plain text
+    (no navigation to index), written to a temporary folder and never published.
     """
     root = outdir / "pagefind"
     cache_file = outdir / SEARCH_CACHE
@@ -72,14 +73,16 @@ def write_index(outdir: Path, documents: list[tuple[str, Document]]) -> None:
         cached = {}
     fresh = {}
     for key, pages in record_pages(documents).items():
-        digest = hashlib.sha256(repr(pages).encode()).hexdigest()
+        digest = hashlib.sha256(repr(sorted(pages.items())).encode()).hexdigest()
         fresh[key] = digest
         if cached.get(key) == digest and (root / key / "pagefind.js").exists():
             continue
         shutil.rmtree(root / key, ignore_errors=True)
         with tempfile.TemporaryDirectory(prefix="constitution-search-") as tmp:
-            for n, page in enumerate(pages):
-                Path(tmp, f"{n:06d}.html").write_text(page, encoding="utf-8")
+            for name, page in pages.items():
+                path = Path(tmp, name)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(page, encoding="utf-8")
             pagefind = [sys.executable, "-m", "pagefind", "--silent"]
             subprocess.run([*pagefind, "--site", tmp, "--output-path", str(root / key)], check=True)
     for stale in set(cached) - set(fresh):
@@ -87,29 +90,23 @@ def write_index(outdir: Path, documents: list[tuple[str, Document]]) -> None:
     cache_file.write_text(json.dumps(fresh, sort_keys=True), encoding="utf-8")
 
 
-def record_pages(documents: list[tuple[str, Document]]) -> dict[str, list[str]]:
-    """Per version: one HTML page a clause, as Pagefind reads it."""
-    out: dict[str, list[str]] = {}
+def record_pages(documents: list[tuple[str, Document]]) -> dict[str, dict[str, str]]:
+    """Per version: its section pages' addresses and what Pagefind should read there."""
+    out: dict[str, dict[str, str]] = {}
     for key, document in documents:
-        out[key] = pages = []
+        out[key] = pages = {}
         for section in document.sections:
-            page = section_page(key, section.slug) + ".html"
-            for c in section.clauses:
-                meta = {
-                    "title": f"{c.number} {section.title}",
-                    "number": c.number,
-                    "id": c.id,
-                    "url": f"{page}#{c.id}",
-                }
-                # In the head, so that the metadata is not searched or shown in excerpts.
-                tags = "".join(
-                    f'<meta data-pagefind-meta="{k}[content]" content="{escape(v)}">'
-                    for k, v in meta.items()
-                )
-                pages.append(
-                    f'<!doctype html><html lang="en"><head>{tags}</head><body data-pagefind-body>'
-                    f"<p>{escape(plain(c.text, document))}</p></body></html>"
-                )
+            clauses = "".join(
+                f'<h2 id="{c.id}">{c.number}</h2>'
+                f"<p>{escape(plain(c.text, document).replace('**', ''))}</p>"
+                for c in section.clauses
+            )
+            # The title in the head, so that it is not searched or shown in excerpts.
+            pages[section_page(key, section.slug) + ".html"] = (
+                '<!doctype html><html lang="en"><head><meta data-pagefind-meta="title[content]" '
+                f'content="{escape(section.title)}"></head>'
+                f"<body data-pagefind-body>{clauses}</body></html>"
+            )
     return out
 
 

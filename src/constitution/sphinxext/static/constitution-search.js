@@ -39,8 +39,8 @@
     for (const r of results) {
       const li = document.createElement("li");
       const a = document.createElement("a");
-      a.href = root + r.meta.url;
-      a.textContent = "Paragraph " + r.meta.title;
+      a.href = root + r.url.replace(/^\//, "");
+      a.textContent = "Paragraph " + r.title;
       const p = document.createElement("p");
       p.innerHTML = r.excerpt; // Pagefind's excerpt: escaped text with <mark> around matches
       li.append(a, p);
@@ -60,16 +60,34 @@
   }
 
   // Pagefind answers a word missing from the index with its longest indexed prefix, so
-  // "acknowledge" would find every "a": keep a result only if a word it matched (or a
-  // word of its title) begins as a searched word begins.
+  // "acknowledge" would find every "a": keep a clause only if a word it matched begins as
+  // a searched word begins.
   const letters = (word) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-  function matches(result, text) {
+  function matches(page, clause, text) {
     const starts = text.split(/\s+/).map(letters).filter(Boolean).map((t) => t.slice(0, 4));
-    const content = result.content.split(/[\r\n\s]+/g);
-    const words = result.locations.map((at) => content[at] || "");
-    return [...words, ...result.meta.title.split(/\s+/)]
-      .map(letters)
+    const content = page.content.split(/[\r\n\s]+/g);
+    return clause.locations
+      .map((at) => letters(content[at] || ""))
       .some((word) => starts.some((start) => word.startsWith(start)));
+  }
+
+  // Each section page is a Pagefind result and each clause (a heading) a sub-result: list
+  // the clauses, best first, titled with their number and section.
+  function clauses(pages, text) {
+    const score = (clause) => clause.weighted_locations.reduce((sum, l) => sum + l.balanced_score * l.weight, 0);
+    return pages
+      .flatMap((page) =>
+        page.sub_results
+          .filter((clause) => clause.url.includes("#") && matches(page, clause, text))
+          .map((clause) => ({
+            url: clause.url,
+            title: clause.title + " " + page.meta.title,
+            excerpt: clause.excerpt,
+            score: score(clause),
+          }))
+      )
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 50);
   }
 
   async function search(index) {
@@ -85,8 +103,8 @@
     const label = index[version].label;
     const pagefind = await bundle(version);
     const found = await pagefind.search(text);
-    const results = await Promise.all(found.results.slice(0, 50).map((r) => r.data()));
-    show(results.filter((r) => matches(r, text)), label);
+    const pages = await Promise.all(found.results.slice(0, 50).map((r) => r.data()));
+    show(clauses(pages, text), label);
   }
 
   fetch(root + "clause-index.json")
