@@ -103,8 +103,10 @@ def test_inserting_a_clause_renumbers_it_and_references(
     assert target is not None
     # First build, then insert and rebuild incrementally: the citing page is unchanged
     # on disk, yet must show the new number (stale cross-page data is the classic bug).
+    citer = next(c.id for c in before.clauses() if target_id in c.cites)
     shutil.copytree(ROOT / "versions", scratch.root / "versions")
     first = build(scratch)
+    frozen = {p: p.stat().st_mtime_ns for p in first.out.glob("versions/2*/*.html")}
     bundles = first.out / "pagefind"
     adopted = sorted(bundles.glob("2*/pagefind-entry.json"))
     indexed = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in adopted}
@@ -122,6 +124,11 @@ def test_inserting_a_clause_renumbers_it_and_references(
     own = site.page(f"protocol/{target.section}.html").select_one(f"#{target_id} .clause-number")
     assert own is not None and own.get_text() == moved.number
     assert site.needs()[target_id]["number"] == moved.number
+    # The citing clause's history shows the new number in the draft's row, though the
+    # clause itself did not change; pages of adopted versions alone are not written again.
+    history = site.page(f"versions/clauses/{citer}.html").select("table.history tbody tr")
+    assert f"paragraph {moved.number}" in history[-1].get_text()
+    assert frozen and {p: p.stat().st_mtime_ns for p in frozen} == frozen
     # Adopted versions are indexed for search once; the draft again, with its new clause.
     assert adopted and {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in adopted} == indexed
     assert (bundles / "draft" / "pagefind-entry.json").read_bytes() != draft

@@ -11,9 +11,11 @@ from constitution.project import Project
 
 
 def serve_args(project: Project, work: Path) -> list[str]:
-    """The editor's loop: Sphinx's incremental build in ``work``, without the search index."""
+    """The editor's loop: Sphinx's incremental build in ``work``, without what only the
+    published site needs (the search index, the open data files and PDFs, needs.json)."""
     args = sphinx_args(project, work / "html", work / "doctrees")
-    return [*args, "-D", "constitution_search=0"]
+    off = ("constitution_search", "constitution_open_data", "needs_build_json")
+    return [*args, *(a for name in off for a in ("-D", f"{name}=0"))]
 
 
 def serve(project: Project, host: str, port: int) -> int:

@@ -21,6 +21,7 @@ from constitution.sphinxext import (
     examples,
     offload,
     open_data,
+    page_cache,
     search,
     traceability,
     versions_site,
@@ -46,6 +47,10 @@ def load_model(app: Sphinx) -> None:
         store.council = project.council()
         store.model = project.document()
         store.scenarios = project.scenarios(store.model)
+        store.checking = {}
+        for scenario in store.scenarios:
+            for cid in sorted(scenario.expect.clauses):
+                store.checking.setdefault(cid, []).append(scenario)
         store.results_run, store.results = examples.load_results(project.root / RESULTS)
         store.versions = project.versions()
         lock = load_lock(project.checks / LOCK)
@@ -82,6 +87,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     versions_site.setup(app)
     app.connect("html-collect-pages", open_data.collect_pages)
     offload.setup(app)
+    page_cache.setup(app)
+    app.connect("builder-inited", csp.build_started)
     app.connect("build-finished", csp.build_finished, priority=900)  # after every page
     app.connect("config-inited", _templates)
     app.connect("html-page-context", _filter_script)

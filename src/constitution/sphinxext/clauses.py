@@ -80,12 +80,14 @@ class ConstitutionDomain(Domain):
     results: dict[str, str]
     results_run: str | None
     suspect: set[str]
+    checking: dict[str, list[Scenario]]  # clause ID -> the scenarios that check it
     versions: list[Version]
     moved: frozenset[str] = frozenset()
     term_counts: dict[str, int]
     generated: dict[str, str] | None = None  # generated page -> what it shows (a digest)
     navigation: dict[tuple[str, tuple[tuple[str, Any], ...]], Any]  # see _share_navigation
     offloaded: Any = None  # see offload.py
+    started = 0.0  # when this build began (see csp.py)
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,10 +56,23 @@ def secure(path: Path, root: Path) -> None:
     path.write_text(html, encoding="utf-8")
 
 
+def build_started(app: Sphinx) -> None:
+    # A page older than this build was secured by an earlier one (``secure`` checks
+    # anyway). The margin covers file times, which the kernel keeps to a clock tick.
+    from constitution.sphinxext.clauses import domain
+
+    domain(app.env).started = time.time() - 2
+
+
 def build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if exception is None and app.builder.format == "html":
         root = Path(app.outdir)
+        from constitution.sphinxext.clauses import domain
+
+        started = domain(app.env).started
         for path in sorted(root.rglob("*.html")):
             parts = path.relative_to(root).parts
-            if "pagefind" not in parts and not set(parts) & set(NOT_PUBLISHED):
+            if "pagefind" in parts or set(parts) & set(NOT_PUBLISHED):
+                continue
+            if path.stat().st_mtime >= started:
                 secure(path, root)

@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 
 from constitution.scenarios import Determination, Scenario
+from constitution.sphinxext.page_cache import Page, changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -85,8 +87,7 @@ def examples_html(store: ConstitutionDomain, clause_id: str, uri: Any) -> str:
     items = [
         f'<li><a href="{uri(f"checks/{s.id}")}">{escape(s.title)}</a>: '
         f"{escape(outcome(s.expect))} {result_html(store, s.id)}</li>"
-        for s in store.scenarios
-        if clause_id in s.expect.clauses
+        for s in store.checking.get(clause_id, [])
     ]
     return f'<ul class="worked-examples">{"".join(items)}</ul>' if items else ""
 
@@ -140,10 +141,12 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     from constitution.sphinxext.clauses import domain
 
     store = domain(app.env)
-    for s in store.scenarios:
-        body = scenario_page(app, store, s)
-        yield f"checks/{s.id}", {"title": s.title, "body": body}, "page.html"
-    yield "checks/index", {"title": "Worked examples", "body": index_page(app, store)}, "page.html"
+    pages: list[Page] = [
+        (f"checks/{s.id}", s.title, None, partial(scenario_page, app, store, s))
+        for s in store.scenarios
+    ]
+    pages.append(("checks/index", "Worked examples", None, partial(index_page, app, store)))
+    yield from changed(app, pages, {})
 
 
 def examples_changed(env: BuildEnvironment) -> bool:

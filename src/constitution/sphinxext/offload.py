@@ -31,11 +31,13 @@ def start(app: Sphinx) -> None:
         return
     store = domain(app.env)
     outdir = Path(app.outdir)
-    jobs: list[tuple[object, tuple[object, ...]]] = [
-        (open_data.write, (outdir, open_data.editions(store), store.council))
-    ]
+    jobs: list[tuple[object, tuple[object, ...]]] = []
+    if app.config.constitution_open_data:
+        jobs.append((open_data.write, (outdir, open_data.editions(store), store.council)))
     if app.config.constitution_search:
         jobs.append((search.write_index, (outdir, search.documents(store))))
+    if not jobs:
+        return
     fd, path = tempfile.mkstemp(prefix="constitution-jobs-", suffix=".pickle")
     with os.fdopen(fd, "wb") as f:
         pickle.dump(jobs, f)
@@ -62,5 +64,6 @@ def finish(app: Sphinx, exception: BaseException | None) -> None:
 
 
 def setup(app: Sphinx) -> None:
+    app.add_config_value("constitution_open_data", True, "html", types=(bool,))
     app.connect("builder-inited", start, priority=600)  # once the model is loaded
     app.connect("build-finished", finish, priority=100)  # before anything reads the files

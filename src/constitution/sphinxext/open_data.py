@@ -46,10 +46,7 @@ def editions(store: ConstitutionDomain) -> Editions:
         (Edition(v.key, v.key, v.in_force.isoformat(), v.resolution, v.digest), v.document, {})
         for v in store.versions
     ]
-    examples: Examples = {}
-    for s in store.scenarios:
-        for cid in sorted(s.expect.clauses):
-            examples.setdefault(cid, []).append(s.id)
+    examples = {cid: [s.id for s in checks] for cid, checks in store.checking.items()}
     out.append((Edition(DRAFT), store.model, examples))
     return out
 

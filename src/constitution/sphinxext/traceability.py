@@ -15,13 +15,13 @@ from constitution.model import MODALITIES
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+    from constitution.scenarios import Scenario
     from constitution.sphinxext.clauses import ConstitutionDomain
 
 PAGE = "traceability"
 
 
-def status(store: ConstitutionDomain, clause_id: str, normative: bool) -> str:
-    scenarios = [s for s in store.scenarios if clause_id in s.expect.clauses]
+def status(store: ConstitutionDomain, scenarios: list[Scenario], normative: bool) -> str:
     if not scenarios:
         return "uncovered" if normative else "informative"
     results = {store.results.get(s.id) for s in scenarios}
@@ -36,13 +36,13 @@ def rows(app: Sphinx, store: ConstitutionDomain) -> Iterator[str]:
     for section in store.model.sections:
         href = app.builder.get_relative_uri(PAGE, section.docname)
         for c in section.clauses:
+            scenarios = store.checking.get(c.id, [])
             examples = ", ".join(
                 f'<a href="{app.builder.get_relative_uri(PAGE, f"checks/{s.id}")}">{s.id}</a>'
                 + (" (suspect)" if s.id in store.suspect else "")
-                for s in store.scenarios
-                if c.id in s.expect.clauses
+                for s in scenarios
             )
-            state = status(store, c.id, c.normative)
+            state = status(store, scenarios, c.normative)
             yield (
                 f'<tr data-section="{section.number}" data-modality="{c.modality}" '
                 f'data-status="{state}"><td><a href="{href}#{c.id}">{c.number}</a></td>'

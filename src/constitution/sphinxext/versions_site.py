@@ -10,11 +10,10 @@ numbering, so "paragraph 7.12" in the 2025 version means the 2025 paragraph 7.12
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import itertools
-import json
 import os
 from collections.abc import Iterator
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,9 +23,10 @@ from markdown_it import MarkdownIt
 from sphinx.util.docutils import SphinxDirective
 
 from constitution.html import about_html, citation, cite_row, clause_open
-from constitution.model import Clause, Document
+from constitution.model import Clause, Document, Section
 from constitution.redline import compare, plain, readable_diff
 from constitution.source import ROLE, role_target
+from constitution.sphinxext.page_cache import Page, changed
 from constitution.versions import Version, in_force_on
 
 if TYPE_CHECKING:
@@ -54,6 +54,9 @@ def long_date(day: dt.date) -> str:
 def section_page(key: str, slug: str) -> str:
     """The page of a section in version ``key`` (or the draft)."""
     return f"protocol/{slug}" if key == DRAFT else f"versions/{key}/{slug}"
+
+
+ADOPTED = "adopted"  # what a page drawn only from adopted versions shows (see page_cache)
 
 
 class Site:
@@ -140,26 +143,49 @@ class Site:
 
     # ---------------------------------------------------------------- pages
 
-    def pages(self) -> Iterator[tuple[str, str, str]]:
-        """(pagename, title, body) of every generated page."""
-        yield "versions/index", "Versions and changes", self.index_page()
-        yield "versions/in-force", "In force on a date", self.in_force_page()
+    def pages(self) -> Iterator[Page]:
+        """Every generated page; one drawn only from adopted versions shows "adopted"."""
+        yield "versions/index", "Versions and changes", None, self.index_page
+        yield "versions/in-force", "In force on a date", None, self.in_force_page
         for v in self.versions:
             here = f"versions/{v.key}/index"
-            yield here, f"Version adopted {long_date(v.date)}", self.contents_page(v, here)
+            title = f"Version adopted {long_date(v.date)}"
+            yield here, title, ADOPTED, partial(self.contents_page, v, here)
             for section in v.document.sections:
                 page = f"versions/{v.key}/{section.slug}"
-                body = f"<h1>{section.number}. {_title(section.title)}</h1>" + "".join(
-                    self.clause_html(v.key, c, page) for c in section.clauses
-                )
-                yield page, f"{section.number}. {section.title}", body
+                title = f"{section.number}. {section.title}"
+                yield page, title, ADOPTED, partial(self.section_body, v.key, section, page)
         keys = [v.key for v in self.versions] + [DRAFT]
         for old, new in itertools.combinations(keys, 2):
             page = f"versions/redline/{old}--{new}"
-            yield page, f"Changes from {old} to {new}", self.redline_page(old, new, page)
+            shows = None if new == DRAFT else ADOPTED
+            draw = partial(self.redline_page, old, new, page)
+            yield page, f"Changes from {old} to {new}", shows, draw
         for clause_id in sorted(self.all_ids()):
             page = f"versions/clauses/{clause_id}"
-            yield page, f"{clause_id} in every version", self.history_page(clause_id, page)
+            shows = self.draft_shows(clause_id)
+            draw = partial(self.history_page, clause_id, page)
+            yield page, f"{clause_id} in every version", shows, draw
+
+    def section_body(self, key: str, section: Section, here: str) -> str:
+        return f"<h1>{section.number}. {_title(section.title)}</h1>" + "".join(
+            self.clause_html(key, c, here) for c in section.clauses
+        )
+
+    def draft_shows(self, clause_id: str) -> str:
+        """What a clause's history shows of the draft, without drawing it: the clause,
+        and where each paragraph or definition it refers to is now."""
+        draft = self.store.model
+        clause = draft.clause(clause_id)
+        if clause is None:
+            return "not in the draft"
+        targets = []
+        for m in ROLE.finditer(clause.text):
+            target = role_target(m.group("body"))[1]
+            defined = m.group("name") == "defined"
+            found = draft.definition(target) if defined else draft.clause(target)
+            targets.append((target, found and (found.id, found.number, found.section)))
+        return repr((clause, targets))
 
     def all_ids(self) -> set[str]:
         ids = {c.id for c in self.store.model.clauses()}
@@ -402,58 +428,11 @@ def _diff_run(op: str, text: str) -> str:
     return f"<{tag}><span class='visually-hidden'>{words}: </span>{escape(text)}</{tag}>"
 
 
-CACHE = ".constitution-pages.json"  # beside the output; never published
-
-
-def _site_key(app: Sphinx, site: Site) -> str:
-    """What every generated page shows besides its own body: the navigation (titles and
-    toctrees of the Sphinx pages), which version is in force, the styles and this code."""
-    from constitution import __version__
-
-    env = app.env
-    nav = sorted((d, t.astext()) for d, t in env.titles.items())
-    styles = (Path(__file__).parent / "static" / "constitution.css").read_bytes()
-    key = repr(
-        (
-            nav,
-            sorted(env.toctree_includes.items()),
-            site.in_force and site.in_force.key,
-            [v.digest for v in site.versions],
-            __version__,
-            styles,
-        )
-    )
-    return hashlib.sha256(key.encode()).hexdigest()
-
-
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    """Adopted text never changes, so a page is written again only when what it shows
-    has changed: its body, or anything in ``_site_key``."""
     from constitution.sphinxext.clauses import domain
 
     site = Site(app, domain(app.env))
-    cache_file = Path(app.outdir) / CACHE
-    try:
-        cached = json.loads(cache_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        cached = {}
-    base = _site_key(app, site)
-    fresh = {}
-    for pagename, title, body in site.pages():
-        key = hashlib.sha256(f"{base}|{title}|{body}".encode()).hexdigest()
-        fresh[pagename] = key
-        if cached.get(pagename) == key and (Path(app.outdir) / f"{pagename}.html").exists():
-            continue
-        yield pagename, {"title": title, "body": body, "constitution_in_force": True}, "page.html"
-    domain(app.env).generated = fresh
-
-
-def save_cache(app: Sphinx, exception: BaseException | None) -> None:
-    from constitution.sphinxext.clauses import domain
-
-    fresh = domain(app.env).generated
-    if exception is None and fresh is not None and app.builder.format == "html":
-        (Path(app.outdir) / CACHE).write_text(json.dumps(fresh, sort_keys=True), encoding="utf-8")
+    yield from changed(app, site.pages(), {"constitution_in_force": True})
 
 
 def page_context(
@@ -523,4 +502,3 @@ def setup(app: Sphinx) -> None:
     app.connect("html-collect-pages", collect_pages)
     app.connect("html-page-context", page_context)
     app.connect("build-finished", write_feed)
-    app.connect("build-finished", save_cache)

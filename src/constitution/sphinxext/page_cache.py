@@ -1,0 +1,97 @@
+"""Generated pages (versions, redlines, clause histories, worked examples) are written
+again only when what they show has changed.
+
+Sphinx writes every page an extension yields, every build; there are thousands of these.
+Each page has a key: a digest of what it shows besides its body (``site_key``), and of
+its body, or, for a page drawn only from adopted versions, of nothing more, since the
+site key covers every version's digest. Such a page is not even drawn when unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+CACHE = ".constitution-pages.json"  # beside the output; never published
+
+# (pagename, title, what the page shows if known without drawing it, how to draw it)
+Page = tuple[str, str, str | None, Callable[[], str]]
+
+
+def site_key(app: Sphinx) -> str:
+    """What every generated page shows besides its own body: the navigation (titles and
+    toctrees of the Sphinx pages), the versions and which is in force, the council's
+    settings, the styles and this code."""
+    from constitution import __version__
+    from constitution.sphinxext.clauses import domain
+    from constitution.sphinxext.versions_site import Site
+
+    env = app.env
+    site = Site(app, domain(env))
+    nav = sorted((d, t.astext()) for d, t in env.titles.items())
+    styles = (Path(__file__).parent / "static" / "constitution.css").read_bytes()
+    key = repr(
+        (
+            nav,
+            sorted(env.toctree_includes.items()),
+            site.in_force and site.in_force.key,
+            [v.digest for v in site.versions],
+            site.store.council,
+            __version__,
+            styles,
+        )
+    )
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def changed(
+    app: Sphinx, pages: Iterable[Page], context: dict[str, Any]
+) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """The pages to write, as html-collect-pages wants them; remembers every page's key."""
+    from constitution.sphinxext.clauses import domain
+
+    store = domain(app.env)
+    if store.generated is None:
+        store.generated = {}
+    cached = _read(Path(app.outdir) / CACHE)
+    base = site_key(app)
+    for pagename, title, shows, draw in pages:
+        body = draw() if shows is None else None
+        key = hashlib.sha256(f"{base}|{title}|{body if shows is None else shows}".encode())
+        store.generated[pagename] = digest = key.hexdigest()
+        if cached.get(pagename) == digest and (Path(app.outdir) / f"{pagename}.html").exists():
+            continue
+        body = draw() if body is None else body
+        yield pagename, {"title": title, "body": body, **context}, "page.html"
+
+
+def _read(path: Path) -> dict[str, str]:
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return {}
+
+
+def reset(app: Sphinx) -> None:
+    from constitution.sphinxext.clauses import domain
+
+    domain(app.env).generated = None
+
+
+def save(app: Sphinx, exception: BaseException | None) -> None:
+    from constitution.sphinxext.clauses import domain
+
+    fresh = domain(app.env).generated
+    if exception is None and fresh is not None and app.builder.format == "html":
+        (Path(app.outdir) / CACHE).write_text(json.dumps(fresh, sort_keys=True), encoding="utf-8")
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", reset)
+    app.connect("build-finished", save)
