@@ -69,7 +69,8 @@ def write_pdf(path: Path, document: Document, council: str, status: str) -> None
                             _markup(text), ParagraphStyle("more", parent=body, firstLineIndent=0)
                         )
                     )
-            story.append(KeepTogether(flow))
+            # Wrapping is most of the cost, and KeepTogether wraps twice: only when needed.
+            story.append(KeepTogether(flow) if len(flow) > 1 else flow[0])
 
     def footer(canvas: object, doc: object) -> None:
         canvas.saveState()  # type: ignore[attr-defined]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import furo
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 
@@ -161,6 +163,11 @@ def _share_navigation(
         return memo[key]
 
     context["toctree"] = toctree
+
+
+# Furo turns the navigation's HTML into its sidebar with BeautifulSoup on every page. It is
+# a pure function of that HTML, which _share_navigation makes the same for a whole folder.
+furo.get_navigation_tree = functools.lru_cache(maxsize=64)(furo.get_navigation_tree)
 
 
 def _filter_script(
