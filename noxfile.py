@@ -73,6 +73,15 @@ def mutants(session: nox.Session) -> None:
 
 
 @nox.session
+def bench(session: nox.Session) -> None:
+    """Our build against plain Sphinx on the same clauses (500, 2,000, 5,000), one table.
+
+    Takes about 15 minutes; pass sizes to narrow it, e.g. `-- 500:3`."""
+    install(session)
+    session.run("python", "benchmarks/bench.py", *session.posargs)
+
+
+@nox.session
 def bench_gate(session: nox.Session) -> None:
     """Time the traceability gate on the model protocol and on 5,000 synthetic clauses."""
     install(session)

@@ -16,7 +16,6 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-import holidays
 import yaml
 
 from constitution.problems import Problem, ProtocolError
@@ -26,6 +25,8 @@ from constitution.problems import Problem, ProtocolError
 
 @cache
 def _bank_holidays(year: int) -> frozenset[dt.date]:
+    import holidays  # only when a scenario counts working days; it is slow to import
+
     return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
 
 

@@ -116,6 +116,10 @@ def _markdown() -> MarkdownIt:
     return create_md_parser(MdParserConfig(), RendererHTML)
 
 
+# A directive, a role or a link needs one of these: text without any is plain words.
+MARKUP = re.compile(r"[`~\[<{]")
+
+
 def markdown_tokens(text: str) -> list[Token]:
     return _markdown().parse(text)
 
@@ -482,6 +486,8 @@ class _Reader:
     def check_safe(self, text: str, shown: str, first: int, clause_id: str) -> None:
         """A clause holds words, lists, emphasis, links and our roles; nothing that could run
         script or pull in other files: no nested directives, other roles or unsafe links."""
+        if not MARKUP.search(text):
+            return
         for token in markdown_tokens(text):
             line = first + (token.map[0] if token.map else 0)
             if token.type == "fence" and token.info.strip().startswith("{"):
