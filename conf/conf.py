@@ -69,6 +69,9 @@ needs_fields = {
 }
 needs_build_json = True
 needs_reproducible_json = True
+# The protocol's own reader has validated every field before Sphinx starts (with file,
+# line and fix); sphinx-needs' second pass over every need would find nothing more.
+needs_schema_validation_enabled = False
 
 # --- HTML ----------------------------------------------------------------------------
 html_theme = "furo"
