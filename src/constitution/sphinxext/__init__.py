@@ -14,9 +14,11 @@ from sphinx.util import logging
 
 from constitution import __version__
 from constitution.confirm import LOCK, load_lock, suspect
+from constitution.model_cache import cached, files_in
 from constitution.problems import ProtocolError
 from constitution.project import Project
 from constitution.pytest_plugin import RESULTS
+from constitution.retired import NAME as RETIRED
 from constitution.sphinxext import (
     clauses,
     csp,
@@ -47,14 +49,28 @@ def load_model(app: Sphinx) -> None:
         store.project = project
         store.navigation = {}
         store.council = project.council()
-        store.model = project.document()
-        store.scenarios = project.scenarios(store.model)
+        # Kept between builds (see model_cache): each part with the files it is read from.
+        keep = Path(app.doctreedir) / "constitution"
+        protocol = [*files_in(project.protocol), project.conf / "council.toml"]
+        store.model = cached(keep, "model", protocol, project.document)
+        # Scenarios are checked against the clause IDs, not the clauses' words.
+        checks = [
+            *files_in(project.checks / "scenarios"),
+            project.checks / "rules.py",
+            project.conf / "council.toml",
+            project.protocol / RETIRED,
+        ]
+        ids = " ".join(sorted(c.id for c in store.model.clauses()))
+        store.scenarios = cached(
+            keep, "scenarios", checks, lambda: project.scenarios(store.model), extra=ids
+        )
         store.checking = {}
         for scenario in store.scenarios:
             for cid in sorted(scenario.expect.clauses):
                 store.checking.setdefault(cid, []).append(scenario)
         store.results_run, store.results = examples.load_results(project.root / RESULTS)
-        store.versions = project.versions()
+        versions = files_in(project.versions_dir)
+        store.versions = cached(keep, "versions", versions, project.versions)
         lock = load_lock(project.checks / LOCK)
         store.suspect = {sid for sid, _ in suspect(store.scenarios, store.model, lock)}
     except ProtocolError as exc:

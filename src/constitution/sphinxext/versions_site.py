@@ -10,6 +10,7 @@ numbering, so "paragraph 7.12" in the 2025 version means the 2025 paragraph 7.12
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
 import os
 from collections.abc import Iterator
@@ -156,9 +157,10 @@ class Site:
                 title = f"{section.number}. {section.title}"
                 yield page, title, ADOPTED, partial(self.section_body, v.key, section, page)
         keys = [v.key for v in self.versions] + [DRAFT]
+        draft = hashlib.sha256(repr(self.store.model).encode()).hexdigest()
         for old, new in itertools.combinations(keys, 2):
             page = f"versions/redline/{old}--{new}"
-            shows = None if new == DRAFT else ADOPTED
+            shows = f"draft {draft}" if new == DRAFT else ADOPTED
             draw = partial(self.redline_page, old, new, page)
             yield page, f"Changes from {old} to {new}", shows, draw
         for clause_id in sorted(self.all_ids()):

@@ -1,0 +1,68 @@
+"""The model's parts (protocol, scenarios, adopted versions) kept between builds.
+
+Reading and checking 5,000 clauses, their scenarios and five adopted versions takes
+seconds. A rebuild whose inputs have not changed (a page of docs/ edited, the editor's
+loop started again) need not do it again, and an edit to the protocol need not read the
+adopted versions again. Each part is stored beside Sphinx's own cache with a digest of
+every file it was read from and of this package's code, and read afresh when any differs.
+Bad input raises before anything is stored, so it is reported on every build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+@cache
+def _code() -> bytes:
+    package = Path(__file__).parent
+    h = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.read_bytes())
+    return h.digest()
+
+
+def digest(files: Iterable[Path], extra: str = "") -> str:
+    h = hashlib.sha256(_code() + extra.encode())
+    for path in sorted(files):
+        h.update(f"\0{path}\0".encode())
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"\0missing")
+    return h.hexdigest()
+
+
+def cached(
+    folder: Path, name: str, files: Iterable[Path], make: Callable[[], T], extra: str = ""
+) -> T:
+    """``make()``, or what it returned last time if none of ``files`` (nor ``extra``, any
+    other input) has changed."""
+    key = digest(files, extra)
+    path = folder / f"{name}.pickle"
+    try:
+        with path.open("rb") as f:
+            stored, value = pickle.load(f)  # our own file, written below
+        if stored == key:
+            return value  # type: ignore[no-any-return]
+    except (OSError, EOFError, ValueError, pickle.UnpicklingError, AttributeError, ImportError):
+        pass  # missing, or written by other code: read afresh
+    value = make()
+    folder.mkdir(parents=True, exist_ok=True)
+    part = path.with_suffix(".part")
+    with part.open("wb") as f:
+        pickle.dump((key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(part, path)  # a build killed here leaves the old file or the new, never half
+    return value
+
+
+def files_in(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
