@@ -76,8 +76,8 @@ def ours(project: Project, words: str, where: Path) -> Figures:
     figures["editor's loop, one edit"] = run(*sphinx)[0]
     insert_one(project.protocol, "```{clause} MOP-9999\n:modality: informative\n\nNew.\n```\n\n")
     figures["rebuild, one clause inserted"] = run(*cli, "build", "--out", str(out))[0]
-    documents = [(v.key, v.document) for v in project.versions()]
-    documents.append(("draft", project.document()))
+    documents = [(v.key, v.digest, v.document) for v in project.versions()]
+    documents.append(("draft", None, project.document()))
     start = time.perf_counter()
     write_index(where / "search", documents)
     figures["search indexing"] = time.perf_counter() - start

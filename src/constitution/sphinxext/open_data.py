@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from constitution import __version__
 from constitution.council import Council
 from constitution.export import Edition, render
 from constitution.model import Document
+from constitution.model_cache import digest
 from constitution.pdf import write_pdf
 from constitution.sphinxext.versions_site import DRAFT, long_date
 
@@ -62,7 +62,7 @@ def write(outdir: Path, editions: Editions, council: Council) -> None:
     for edition, document, examples in editions:
         folder = outdir / "data" / edition.key
         # An adopted version's files change only with its record or this code.
-        fresh[edition.key] = key = f"{edition.digest}|{__version__}" if edition.digest else ""
+        fresh[edition.key] = key = digest([], extra=edition.digest) if edition.digest else ""
         if key and cached.get(edition.key) == key and (folder / "protocol.pdf").exists():
             continue
         folder.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,6 @@ clause index maps numbers and IDs to clause URLs for each version, so that typin
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import subprocess
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from constitution.model import Document
+from constitution.model_cache import digest
 from constitution.redline import plain
 from constitution.sphinxext.versions_site import DRAFT, Site, long_date, section_page
 
@@ -34,14 +34,18 @@ def version_label(site: Site, key: str) -> str:
     return f"Adopted {long_date(site.by_key(key).date)}"
 
 
-def documents(store: ConstitutionDomain) -> list[tuple[str, Document]]:
-    return [(v.key, v.document) for v in store.versions] + [(DRAFT, store.model)]
+# Each version's key, its digest if adopted (its text can then never change), and text.
+Documents = list[tuple[str, str | None, Document]]
+
+
+def documents(store: ConstitutionDomain) -> Documents:
+    return [(v.key, v.digest, v.document) for v in store.versions] + [(DRAFT, None, store.model)]
 
 
 def clause_index(site: Site) -> dict[str, Any]:
     """Per version: number -> URL and ID -> URL (from the site root)."""
     out: dict[str, Any] = {}
-    for key, document in documents(site.store):
+    for key, _, document in documents(site.store):
         numbers, ids = {}, {}
         for section in document.sections:
             page = site.section_page(key, section.slug) + ".html"
@@ -54,7 +58,7 @@ def clause_index(site: Site) -> dict[str, Any]:
 SEARCH_CACHE = ".constitution-search.json"  # beside the output; never published
 
 
-def write_index(outdir: Path, documents: list[tuple[str, Document]]) -> None:
+def write_index(outdir: Path, documents: Documents) -> None:
     """Index every clause with the Pagefind binary: one bundle a version, one record page
     a section, one heading a clause.
 
@@ -72,11 +76,16 @@ def write_index(outdir: Path, documents: list[tuple[str, Document]]) -> None:
     except (OSError, ValueError):
         cached = {}
     fresh = {}
-    for key, pages in record_pages(documents).items():
-        digest = hashlib.sha256(repr(sorted(pages.items())).encode()).hexdigest()
-        fresh[key] = digest
-        if cached.get(key) == digest and (root / key / "pagefind.js").exists():
+    for key, adopted, document in documents:
+        # An adopted version's pages need not be drawn to know they have not changed.
+        if adopted:
+            pages, fresh[key] = None, digest([], extra=adopted)
+        else:
+            pages = record_pages(key, document)
+            fresh[key] = digest([], extra=repr(sorted(pages.items())))
+        if cached.get(key) == fresh[key] and (root / key / "pagefind.js").exists():
             continue
+        pages = pages or record_pages(key, document)
         shutil.rmtree(root / key, ignore_errors=True)
         with tempfile.TemporaryDirectory(prefix="constitution-search-") as tmp:
             for name, page in pages.items():
@@ -90,24 +99,22 @@ def write_index(outdir: Path, documents: list[tuple[str, Document]]) -> None:
     cache_file.write_text(json.dumps(fresh, sort_keys=True), encoding="utf-8")
 
 
-def record_pages(documents: list[tuple[str, Document]]) -> dict[str, dict[str, str]]:
-    """Per version: its section pages' addresses and what Pagefind should read there."""
-    out: dict[str, dict[str, str]] = {}
-    for key, document in documents:
-        out[key] = pages = {}
-        for section in document.sections:
-            clauses = "".join(
-                f'<h2 id="{c.id}">{c.number}</h2>'
-                f"<p>{escape(plain(c.text, document).replace('**', ''))}</p>"
-                for c in section.clauses
-            )
-            # The title in the head, so that it is not searched or shown in excerpts.
-            pages[section_page(key, section.slug) + ".html"] = (
-                '<!doctype html><html lang="en"><head><meta data-pagefind-meta="title[content]" '
-                f'content="{escape(section.title)}"></head>'
-                f"<body data-pagefind-body>{clauses}</body></html>"
-            )
-    return out
+def record_pages(key: str, document: Document) -> dict[str, str]:
+    """A version's section pages' addresses and what Pagefind should read there."""
+    pages = {}
+    for section in document.sections:
+        clauses = "".join(
+            f'<h2 id="{c.id}">{c.number}</h2>'
+            f"<p>{escape(plain(c.text, document).replace('**', ''))}</p>"
+            for c in section.clauses
+        )
+        # The title in the head, so that it is not searched or shown in excerpts.
+        pages[section_page(key, section.slug) + ".html"] = (
+            '<!doctype html><html lang="en"><head><meta data-pagefind-meta="title[content]" '
+            f'content="{escape(section.title)}"></head>'
+            f"<body data-pagefind-body>{clauses}</body></html>"
+        )
+    return pages
 
 
 def build_finished(app: Sphinx, exception: BaseException | None) -> None:
