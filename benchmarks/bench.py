@@ -59,7 +59,8 @@ def amend_one(folder: Path, first_words: str) -> None:
 
 
 def insert_one(folder: Path, block: str) -> None:
-    edit(folder / "section-003.md", "```{clause}", block + "```{clause}")
+    last = sorted(folder.glob("section-*.md"))[-1]  # renumbers that section
+    edit(last, "```{clause}", block + "```{clause}")
 
 
 def ours(project: Project, words: str, where: Path) -> Figures:

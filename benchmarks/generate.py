@@ -99,7 +99,7 @@ def generate(n: int, out: Path, versions: int = 0, seed: int = 1) -> Path:
             modality = rng.choice(MODALITIES)
             body = " ".join(sentence(rng, rng.randint(8, 20)) for _ in range(rng.randint(1, 4)))
             if rng.random() < 0.1:
-                body += f" See {{para}}`{rng.choice(ids)}`."
+                body += f" See {{para}}`{rng.choice([i for i in ids if i != cid])}`."
             blocks.append(
                 f"```{{clause}} {cid}\n:modality: {modality}\n:applies-to: member, "
                 f"officer\n:tags: synthetic\n\n{body}\n```\n"
