@@ -19,9 +19,8 @@ import pytest
 from constitution.model import Document
 from constitution.problems import ProtocolError
 from constitution.project import Project
-from constitution.scenarios import RuleBook, Scenario
+from constitution.scenarios import RESULTS, RuleBook, Scenario
 
-RESULTS = Path("_build") / "scenario-results.json"
 PLUGIN = "constitution-scenarios"
 
 

@@ -20,6 +20,9 @@ import yaml
 
 from constitution.problems import Problem, ProtocolError
 
+# The latest scenario results, written by the pytest plugin and shown on the site.
+RESULTS = Path("_build") / "scenario-results.json"
+
 # ---------------------------------------------------------------- dates
 
 

@@ -17,8 +17,8 @@ from constitution.confirm import LOCK, load_lock, suspect
 from constitution.model_cache import cached, files_in
 from constitution.problems import ProtocolError
 from constitution.project import Project
-from constitution.pytest_plugin import RESULTS
 from constitution.retired import NAME as RETIRED
+from constitution.scenarios import RESULTS
 from constitution.sphinxext import (
     clauses,
     csp,

@@ -18,7 +18,6 @@ from constitution.council import Council
 from constitution.export import Edition, render
 from constitution.model import Document
 from constitution.model_cache import digest
-from constitution.pdf import write_pdf
 from constitution.sphinxext.versions_site import DRAFT, long_date
 
 if TYPE_CHECKING:
@@ -79,6 +78,8 @@ def write(outdir: Path, editions: Editions, council: Council) -> None:
                 f"{long_date(dt.date.fromisoformat(edition.in_force or edition.key))}"
             )
         )
+        from constitution.pdf import write_pdf  # ReportLab: only in the worker that needs it
+
         write_pdf(folder / "protocol.pdf", document, council.name, status)
     (outdir / "schemas").mkdir(exist_ok=True)
     (outdir / "schemas" / SCHEMA.name).write_bytes(SCHEMA.read_bytes())
