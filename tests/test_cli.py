@@ -57,3 +57,18 @@ def test_outside_a_project(tmp_path: Path) -> None:
     result = run("check", cwd=tmp_path)
     assert result.returncode == 2
     assert "no conf/council.toml" in result.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(project: Project) -> None:
+    """`constitution redline ... | head`: here the reader is gone before the first line."""
+    command = [sys.executable, "-m", "constitution", "--project", str(project.root)]
+    proc = subprocess.Popen(
+        [*command, "redline", "2024-05-16", "draft"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 0
+    assert "Traceback" not in err and "BrokenPipe" not in err, err

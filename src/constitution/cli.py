@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import re
 import sys
 from pathlib import Path
@@ -352,5 +353,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"constitution: {exc}", file=sys.stderr)
             return 2
         project = None
-    status: int = args.run(project, args)
+    try:
+        status: int = args.run(project, args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (`constitution redline ... | head`): not an error of
+        # ours. Point stdout at nothing so that Python's exit flush cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     return status
