@@ -1,9 +1,10 @@
 """Search with Pagefind, and the jump straight to a clause by number or ID.
 
-Every clause of every version (and the draft) is one Pagefind record whose URL is the
-clause's own anchor, titled with its number and section, in that version's bundle. A small
-clause index maps numbers and IDs to clause URLs for each version, so that typing "7.12",
-"para 7.12" or "MOP-0042" opens that clause of the version being read.
+Each version (and the draft) has its own Pagefind bundle, in which every section is a
+record at its page's address and every clause a heading anchored by its ID, so that a
+result opens the clause itself. A small clause index maps numbers and IDs to clause URLs
+for each version, so that typing "7.12", "para 7.12" or "MOP-0042" opens that clause of
+the version being read.
 """
 
 from __future__ import annotations
