@@ -24,16 +24,32 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    out = tmp_path_factory.mktemp("browser") / "site"
-    assert build_site(Project(ROOT), out) == 0
-    handler = functools.partial(QuietHandler, directory=str(out))
+def served(folder: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    out = tmp_path_factory.mktemp("browser") / "site"
+    assert build_site(Project(ROOT), out) == 0
+    yield from served(out)
+
+
+@pytest.fixture(scope="session")
+def preview_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site as `constitution serve` builds it for an editor: no search index."""
+    from sphinx.cmd.build import build_main
+
+    from constitution.serve import serve_args
+
+    work = tmp_path_factory.mktemp("preview")
+    assert build_main(serve_args(Project(ROOT), work)) == 0
+    yield from served(work / "html")
 
 
 @pytest.fixture(scope="session")

@@ -102,6 +102,14 @@ def test_search_goes_to_clauses_of_the_chosen_version(page: Page, base_url: str)
     assert "acknowledge" in excerpt and ".html" not in excerpt  # the clause, not its metadata
 
 
+def test_the_editors_preview_says_it_has_no_search_index(page: Page, preview_url: str) -> None:
+    page.goto(preview_url + "search.html?q=acknowledge")
+    expect(page.locator("#search-status")).to_contain_text("has no search index")
+    page.fill("#search-query", "MOP-0144")
+    page.press("#search-query", "Enter")
+    page.wait_for_url(re.compile(r"member-enquiries\.html#MOP-0144$"))
+
+
 def test_arriving_at_a_clause_highlights_it(page: Page, base_url: str) -> None:
     page.goto(base_url + "protocol/member-enquiries.html#MOP-0144")
     style = "e => getComputedStyle(e).backgroundColor"

@@ -101,7 +101,14 @@
       return;
     }
     const label = index[version].label;
-    const pagefind = await bundle(version);
+    let pagefind;
+    try {
+      pagefind = await bundle(version);
+    } catch {
+      status.textContent = "This preview (constitution serve) has no search index: the " +
+        "published site has. A paragraph number or ID still opens its paragraph.";
+      return;
+    }
     const found = await pagefind.search(text);
     const pages = await Promise.all(found.results.slice(0, 50).map((r) => r.data()));
     show(clauses(pages, text), label);
