@@ -111,6 +111,10 @@ def test_inserting_a_clause_renumbers_it_and_references(
     adopted = sorted(bundles.glob("2*/pagefind-entry.json"))
     indexed = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in adopted}
     draft = (bundles / "draft" / "pagefind-entry.json").read_bytes()
+    pdf = first.out / "data" / "draft" / "protocol.pdf"
+    printed = pdf.stat().st_mtime_ns
+    build(scratch)  # nothing changed: the draft's PDF is not laid out again
+    assert pdf.stat().st_mtime_ns == printed
     insert_clause_before(scratch, target_id)
     after = scratch.document()
     moved = after.clause(target_id)
@@ -132,6 +136,7 @@ def test_inserting_a_clause_renumbers_it_and_references(
     # Adopted versions are indexed for search once; the draft again, with its new clause.
     assert adopted and {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in adopted} == indexed
     assert (bundles / "draft" / "pagefind-entry.json").read_bytes() != draft
+    assert pdf.stat().st_mtime_ns != printed
 
 
 def test_build_stops_on_bad_input_and_keeps_the_last_site(

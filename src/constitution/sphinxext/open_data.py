@@ -60,9 +60,11 @@ def write(outdir: Path, editions: Editions, council: Council) -> None:
     fresh = {}
     for edition, document, examples in editions:
         folder = outdir / "data" / edition.key
-        # An adopted version's files change only with its record or this code.
-        fresh[edition.key] = key = digest([], extra=edition.digest) if edition.digest else ""
-        if key and cached.get(edition.key) == key and (folder / "protocol.pdf").exists():
+        # A version's files change only with its text, the council's settings or this code;
+        # an adopted version's text is known by its record's digest.
+        text = edition.digest or repr((document, examples))
+        fresh[edition.key] = key = digest([], extra=f"{text}|{council!r}")
+        if cached.get(edition.key) == key and (folder / "protocol.pdf").exists():
             continue
         folder.mkdir(parents=True, exist_ok=True)
         for fmt, name in FILES.items():
