@@ -11,6 +11,7 @@ Bad input raises before anything is stored, so it is reported on every build.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 from collections.abc import Callable, Iterable
@@ -62,6 +63,15 @@ def cached(
         pickle.dump((key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(part, path)  # a build killed here leaves the old file or the new, never half
     return value
+
+
+def read_record(path: Path) -> dict[str, str]:
+    """A build's record of what it wrote (page or version -> digest); empty when missing
+    or damaged, so that everything is written afresh."""
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return {}
 
 
 def files_in(folder: Path) -> list[Path]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from constitution.council import Council
 from constitution.export import Edition, render
 from constitution.model import Document
-from constitution.model_cache import digest
+from constitution.model_cache import digest, read_record
 from constitution.sphinxext.versions_site import DRAFT, long_date
 
 if TYPE_CHECKING:
@@ -53,10 +53,7 @@ def editions(store: ConstitutionDomain) -> Editions:
 def write(outdir: Path, editions: Editions, council: Council) -> None:
     """Write every version's files; an adopted version's only when missing or changed."""
     cache_file = outdir / CACHE
-    try:
-        cached = json.loads(cache_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        cached = {}
+    cached = read_record(cache_file)
     fresh = {}
     for edition, document, examples in editions:
         folder = outdir / "data" / edition.key

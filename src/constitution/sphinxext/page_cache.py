@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from constitution.model_cache import read_record
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -59,7 +61,7 @@ def changed(
     store = domain(app.env)
     if store.generated is None:
         store.generated = {}
-    cached = _read(Path(app.outdir) / CACHE)
+    cached = read_record(Path(app.outdir) / CACHE)
     base = site_key(app)
     for pagename, title, shows, draw in pages:
         body = draw() if shows is None else None
@@ -69,13 +71,6 @@ def changed(
             continue
         body = draw() if body is None else body
         yield pagename, {"title": title, "body": body, **context}, "page.html"
-
-
-def _read(path: Path) -> dict[str, str]:
-    try:
-        return dict(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError):
-        return {}
 
 
 def reset(app: Sphinx) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from constitution.model import Document
-from constitution.model_cache import digest
+from constitution.model_cache import digest, read_record
 from constitution.redline import plain
 from constitution.sphinxext.versions_site import DRAFT, Site, long_date, section_page
 
@@ -49,7 +49,7 @@ def clause_index(site: Site) -> dict[str, Any]:
     for key, _, document in documents(site.store):
         numbers, ids = {}, {}
         for section in document.sections:
-            page = site.section_page(key, section.slug) + ".html"
+            page = section_page(key, section.slug) + ".html"
             for c in section.clauses:
                 numbers[c.number] = ids[c.id] = f"{page}#{c.id}"
         out[key] = {"label": version_label(site, key), "numbers": numbers, "ids": ids}
@@ -72,10 +72,7 @@ def write_index(outdir: Path, documents: Documents) -> None:
     """
     root = outdir / "pagefind"
     cache_file = outdir / SEARCH_CACHE
-    try:
-        cached = json.loads(cache_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        cached = {}
+    cached = read_record(cache_file)
     fresh = {}
     for key, adopted, document in documents:
         # An adopted version's pages need not be drawn to know they have not changed.

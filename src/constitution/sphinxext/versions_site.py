@@ -10,7 +10,6 @@ numbering, so "paragraph 7.12" in the 2025 version means the 2025 paragraph 7.12
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import itertools
 import os
 from collections.abc import Iterator
@@ -25,6 +24,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from constitution.html import about_html, citation, cite_row, clause_open
 from constitution.model import Clause, Document, Section
+from constitution.model_cache import digest
 from constitution.redline import compare, plain, readable_diff
 from constitution.source import ROLE, role_target
 from constitution.sphinxext.page_cache import Page, changed
@@ -77,8 +77,6 @@ class Site:
     def by_key(self, key: str) -> Version:
         return next(v for v in self.versions if v.key == key)
 
-    section_page = staticmethod(section_page)
-
     def version_words(self, key: str) -> str:
         return (
             "draft, not adopted"
@@ -113,7 +111,7 @@ class Site:
         return str(MD.render(ROLE.sub(resolve, text)))
 
     def clause_href(self, key: str, clause: Clause, here: str) -> str:
-        return f"{self.uri(here, self.section_page(key, clause.section))}#{clause.id}"
+        return f"{self.uri(here, section_page(key, clause.section))}#{clause.id}"
 
     def clause_html(self, key: str, clause: Clause, here: str) -> str:
         council = self.store.council
@@ -157,7 +155,7 @@ class Site:
                 title = f"{section.number}. {section.title}"
                 yield page, title, ADOPTED, partial(self.section_body, v.key, section, page)
         keys = [v.key for v in self.versions] + [DRAFT]
-        draft = hashlib.sha256(repr(self.store.model).encode()).hexdigest()
+        draft = digest([], extra=repr(self.store.model))
         for old, new in itertools.combinations(keys, 2):
             page = f"versions/redline/{old}--{new}"
             shows = f"draft {draft}" if new == DRAFT else ADOPTED
@@ -264,7 +262,7 @@ class Site:
 
     def contents_page(self, v: Version, here: str) -> str:
         items = "".join(
-            f"<li><a href='{self.uri(here, self.section_page(v.key, s.slug))}'>"
+            f"<li><a href='{self.uri(here, section_page(v.key, s.slug))}'>"
             f"{s.number}. {_title(s.title)}</a></li>"
             for s in v.document.sections
         )

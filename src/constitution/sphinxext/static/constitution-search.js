@@ -63,29 +63,29 @@
   // "acknowledge" would find every "a": keep a clause only if a word it matched begins as
   // a searched word begins.
   const letters = (word) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-  function matches(page, clause, text) {
-    const starts = text.split(/\s+/).map(letters).filter(Boolean).map((t) => t.slice(0, 4));
-    const content = page.content.split(/[\r\n\s]+/g);
+  function matches(words, clause, starts) {
     return clause.locations
-      .map((at) => letters(content[at] || ""))
+      .map((at) => letters(words[at] || ""))
       .some((word) => starts.some((start) => word.startsWith(start)));
   }
 
   // Each section page is a Pagefind result and each clause (a heading) a sub-result: list
   // the clauses, best first, titled with their number and section.
   function clauses(pages, text) {
+    const starts = text.split(/\s+/).map(letters).filter(Boolean).map((t) => t.slice(0, 4));
     const score = (clause) => clause.weighted_locations.reduce((sum, l) => sum + l.balanced_score * l.weight, 0);
     return pages
-      .flatMap((page) =>
-        page.sub_results
-          .filter((clause) => clause.url.includes("#") && matches(page, clause, text))
+      .flatMap((page) => {
+        const words = page.content.split(/[\r\n\s]+/g); // as Pagefind counts locations
+        return page.sub_results
+          .filter((clause) => clause.url.includes("#") && matches(words, clause, starts))
           .map((clause) => ({
             url: clause.url,
             title: clause.title + " " + page.meta.title,
             excerpt: clause.excerpt,
             score: score(clause),
-          }))
-      )
+          }));
+      })
       .sort((a, b) => b.score - a.score)
       .slice(0, 50);
   }
