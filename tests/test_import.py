@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -18,13 +19,19 @@ from constitution.build import build_site
 from constitution.project import Project
 
 # The real protocols studied for this project sit beside the repository (as in CI), not
-# in it: their text is not ours to copy.
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+# in it: their text is not ours to copy. CONSTITUTION_REFERENCES names another folder.
+REFERENCE = Path(
+    os.environ.get("CONSTITUTION_REFERENCES")
+    or Path(__file__).resolve().parents[2] / "shared" / "reference"
+)
 
 
 @pytest.fixture(autouse=True)
 def _references_present() -> None:
-    assert REFERENCE.is_dir(), f"the reference protocols are expected in {REFERENCE}"
+    assert REFERENCE.is_dir(), (
+        f"the reference protocols are expected in {REFERENCE}: clone this repository "
+        "beside the shared/ folder that holds them, or set CONSTITUTION_REFERENCES"
+    )
 
 
 # Written by hand from each document: sections, clauses, and a sample of clauses as
