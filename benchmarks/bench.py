@@ -12,17 +12,19 @@ process; the table gives ours, the plain build's and the ratio.
 from __future__ import annotations
 
 import os
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 from generate import baseline, generate
 
 from constitution.project import Project
-from constitution.serve import serve_args
 from constitution.sphinxext.search import write_index
 
 PY = sys.executable
@@ -63,18 +65,57 @@ def insert_one(folder: Path, block: str) -> None:
     edit(last, "```{clause}", block + "```{clause}")
 
 
+def editor_loop(cli: tuple[str, ...], project: Project, words: str) -> float:
+    """Seconds from saving one clause's edit to `constitution serve` telling the page to
+    reload (the whole rebuild done), as a browser showing the page is told."""
+    from websockets.sync.client import connect
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/protocol/section-002.html"
+    with tempfile.TemporaryFile() as err:
+        server = subprocess.Popen(
+            [*cli, "serve", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=err
+        )
+        try:
+            before = fetch(url, server).count("Amended.")  # after the first build
+            with connect(f"ws://127.0.0.1:{port}/websocket-reload") as page:
+                start = time.perf_counter()
+                amend_one(project.protocol, words)
+                page.recv(timeout=600)
+                seconds = time.perf_counter() - start
+            assert fetch(url, server).count("Amended.") > before, "the page was not updated"
+            return seconds
+        except OSError as exc:
+            err.seek(0)
+            raise SystemExit(f"constitution serve: {exc}\n{err.read().decode()[-3000:]}") from None
+        finally:
+            server.terminate()
+            server.wait()
+
+
+def fetch(url: str, server: subprocess.Popen[bytes]) -> str:
+    """The page, once the server answers."""
+    while True:
+        try:
+            with urllib.request.urlopen(url) as response:
+                return str(response.read().decode())
+        except urllib.error.URLError:
+            if server.poll() is not None:
+                raise OSError(f"stopped with exit {server.returncode}") from None
+            time.sleep(0.1)
+
+
 def ours(project: Project, words: str, where: Path) -> Figures:
-    out, serve = where / "site", where / "serve"
+    out = where / "site"
     cli = (PY, "-m", "constitution", "--project", str(project.root))
     figures: Figures = {}
     figures["full build"], figures["peak memory (MB)"] = run(*cli, "build", "--out", str(out))
     figures["output (MB)"], figures["output files"] = size_of(out)
     figures["constitution check"] = run(*cli, "check")[0]
-    sphinx = (PY, "-m", "sphinx", *serve_args(project, serve))
-    run(*sphinx)
-    amend_one(project.protocol, words)
+    figures["editor's loop, one edit"] = editor_loop(cli, project, words)
     figures["rebuild, one clause edited"] = run(*cli, "build", "--out", str(out))[0]
-    figures["editor's loop, one edit"] = run(*sphinx)[0]
     insert_one(project.protocol, "```{clause} MOP-9999\n:modality: informative\n\nNew.\n```\n\n")
     figures["rebuild, one clause inserted"] = run(*cli, "build", "--out", str(out))[0]
     documents = [(v.key, v.digest, v.document) for v in project.versions()]

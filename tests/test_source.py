@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from constitution import source
 from constitution.model import MODALITIES, Document
 from constitution.problems import ProtocolError
 from constitution.project import Project
@@ -191,3 +192,23 @@ def test_fast_option_path_agrees_with_myst(project: Project) -> None:
             myst.body_offset,
         ), (first, content)
         assert [w.msg for w in ours.warnings] == [w.msg for w in myst.warnings]
+
+
+def test_reading_again_in_one_process_finds_what_a_fresh_read_finds(
+    scratch: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The editor's loop reads the protocol again on every save, reusing unchanged files;
+    # their citations must still be checked against the clauses as they are now.
+    document = scratch.document()
+    citing, cited = next(
+        (c, d)
+        for c in document.clauses()
+        for t in c.cites
+        if (d := document.clause(t)) and d.section != c.section
+    )
+    edit(scratch, f"{cited.section}.md", f"{{clause}} {cited.id}", "{clause} MOP-9876")
+    warm = problems_of(scratch)
+    assert any(p.startswith(citing.path) and f":{citing.id}:" in p for p in warm), warm
+    assert problems_of(scratch) == warm  # reported on every read, never kept
+    monkeypatch.setattr(source, "_SECTIONS", {})
+    assert problems_of(scratch) == warm

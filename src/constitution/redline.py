@@ -8,6 +8,7 @@ word.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import subprocess
 import tempfile
@@ -68,12 +69,18 @@ def plain(text: str, document: Document) -> str:
     return ROLE.sub(resolve, text)
 
 
-def readable_diff(change: Change, old: Document, new: Document) -> list[tuple[str, str]]:
+Runs = tuple[tuple[str, str], ...]
+
+
+def readable_diff(change: Change, old: Document, new: Document) -> Runs:
     assert change.old is not None and change.new is not None
     return word_diff(plain(change.old.text, old), plain(change.new.text, new))
 
 
-def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+# The editor's loop draws every redline to the draft again on each save; most of its
+# paragraphs' diffs are the same as last time.
+@functools.lru_cache(maxsize=65536)
+def word_diff(old: str, new: str) -> Runs:
     """(op, text) runs, op one of '=', '-', '+': a word-level diff keeping white space."""
     a, b = WORD.findall(old), WORD.findall(new)
     runs: list[tuple[str, str]] = []
@@ -85,7 +92,7 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
                 runs.append(("-", "".join(a[i1:i2])))
             if j2 > j1:
                 runs.append(("+", "".join(b[j1:j2])))
-    return runs
+    return tuple(runs)
 
 
 def markdown_summary(changes: list[Change], title: str, old: Document, new: Document) -> str:

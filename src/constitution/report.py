@@ -14,7 +14,7 @@ from html import escape
 from pathlib import Path
 
 from constitution.model import Document
-from constitution.redline import Change, plain, readable_diff
+from constitution.redline import Change, Runs, plain, readable_diff
 
 HEAD = ("Paragraph", "Old number", "New number", "Change")
 
@@ -23,14 +23,14 @@ def rows(changes: list[Change]) -> list[tuple[str, str, str, str]]:
     return [(c.id, c.old_number or "-", c.new_number or "-", c.kind) for c in changes]
 
 
-def runs(change: Change, old: Document, new: Document) -> list[tuple[str, str]]:
+def runs(change: Change, old: Document, new: Document) -> Runs:
     """The changed paragraph as (op, text) runs: '=' kept, '-' deleted, '+' inserted."""
     if change.old and change.new:
         return readable_diff(change, old, new)
     if change.new:
-        return [("+", plain(change.new.text, new))]
+        return (("+", plain(change.new.text, new)),)
     assert change.old is not None
-    return [("-", plain(change.old.text, old))]
+    return (("-", plain(change.old.text, old)),)
 
 
 def _mark(op: str, text: str) -> str:

@@ -1,30 +1,157 @@
-"""The editor's loop: build, serve on localhost, rebuild and reload on every save."""
+"""The editor's loop: build, serve on localhost, rebuild and reload on every save.
+
+Sphinx stays in memory between builds. sphinx-autobuild starts a new Sphinx for each
+save, which at thousands of clauses costs more than the rebuild itself; here a save costs
+only reading what changed and writing the pages that show it. sphinx-autobuild still
+provides the watcher and the page-reload socket.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 import os
 import sys
+import traceback
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from constitution.build import source_date_epoch, sphinx_args
+from constitution.build import source_date_epoch
 from constitution.project import Project
 
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from starlette.applications import Starlette
 
-def serve_args(project: Project, work: Path) -> list[str]:
-    """The editor's loop: Sphinx's incremental build in ``work``, without what only the
-    published site needs (the search index, the open data files and PDFs, needs.json)."""
-    args = sphinx_args(project, work / "html", work / "doctrees")
-    off = ("constitution_search", "constitution_open_data", "needs_build_json")
-    return [*args, *(a for name in off for a in ("-D", f"{name}=0"))]
+# What only the published site needs: the search index, open data files and PDFs.
+PREVIEW = {"constitution_search": False, "constitution_open_data": False, "needs_build_json": False}
+NOT_SOURCES = r"__pycache__|\.pytest_cache|~$|\.sw[px]$"  # written by tools and editors
+RELOAD = "/_constitution/reload.js"  # a file, as the pages' policy forbids inline script
+RELOAD_JS = (
+    "new WebSocket(`ws://${location.host}/websocket-reload`).onmessage = () => location.reload();\n"
+)
+
+
+class WarmBuild:
+    """Sphinx's incremental build into ``work``, one Sphinx kept for every build."""
+
+    def __init__(self, project: Project, work: Path) -> None:
+        self.project = project
+        self.work = work
+        self.app: Sphinx | None = None
+        self.scope = contextlib.ExitStack()  # docutils' registries, for one Sphinx's life
+
+    def __call__(self, changed: Sequence[Path] = ()) -> int:
+        """Build; 0 if the pages are up to date, else the problems are on stderr."""
+        from constitution.sphinxext import ProtocolInvalid
+
+        if any(self.project.conf in path.parents for path in changed):
+            self.stop()  # conf.py is read once a Sphinx
+        try:
+            app = self.app or self.start()
+            app._warncount = app.statuscode = 0  # Sphinx counts for its life; this is one build
+            app.build()
+        except ProtocolInvalid:
+            # Found before any page is read: this Sphinx is still good for the next save.
+            print("The pages shown are from the last good build.", file=sys.stderr)
+            return 1
+        except Exception:  # shown to the editor, who fixes it and saves again
+            traceback.print_exc()
+            self.stop()
+            return 2
+        return app.statuscode
+
+    def start(self) -> Sphinx:
+        from sphinx.application import Sphinx
+        from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+        self.scope.enter_context(patch_docutils(self.project.conf))
+        self.scope.enter_context(docutils_namespace())
+        self.app = Sphinx(
+            str(self.project.docs),
+            str(self.project.conf),
+            str(self.work / "html"),
+            str(self.work / "doctrees"),
+            "html",
+            confoverrides=PREVIEW,
+            status=sys.stdout,
+            warning=sys.stderr,
+            warningiserror=True,
+            keep_going=True,
+        )
+        return self.app
+
+    def stop(self) -> None:
+        self.app = None
+        self.scope.close()
+
+
+def site(project: Project, build: WarmBuild, host: str, port: int) -> Starlette:
+    """The served site: pages, the reload script, and the socket that tells pages to
+    reload after each build."""
+    from sphinx_autobuild.filter import IgnoreFilter
+    from sphinx_autobuild.middleware import JavascriptInjectorMiddleware
+    from sphinx_autobuild.server import RebuildServer
+    from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+    from starlette.responses import Response
+    from starlette.routing import Mount, Route, WebSocketRoute
+    from starlette.staticfiles import StaticFiles
+    from watchfiles import awatch
+
+    class Watcher(RebuildServer):  # type: ignore[misc]
+        """Builds in this process (sphinx-autobuild's runs each in a new one), one at a time."""
+
+        async def watch(self) -> None:
+            loop = asyncio.get_running_loop()
+
+            def wanted(change: object, path: str) -> bool:
+                return not self.ignore(path)
+
+            with ThreadPoolExecutor(max_workers=1) as one:
+                async for changes in awatch(*self.paths, watch_filter=wanted):
+                    paths = sorted({Path(p).resolve() for _, p in changes})
+                    print(f"Changed: {', '.join(map(str, paths[:5]))}", file=sys.stderr)
+                    await loop.run_in_executor(one, build, paths)
+                    self.flag.set()
+
+    class Reload(JavascriptInjectorMiddleware):  # type: ignore[misc]
+        def __init__(self, app: object, ws_url: str) -> None:
+            super().__init__(app, ws_url)
+            self.script = f'<script src="{RELOAD}"></script>\n'.encode()
+
+    folders = [project.docs, project.protocol, project.conf, project.checks, project.versions_dir]
+    watcher = Watcher(
+        [f for f in folders if f.is_dir()],
+        IgnoreFilter([build.work], [NOT_SOURCES]),
+        change_callback=build,
+    )
+
+    async def reload_js(request: object) -> Response:
+        return Response(RELOAD_JS, media_type="text/javascript")
+
+    return Starlette(
+        routes=[
+            Route(RELOAD, reload_js),
+            WebSocketRoute("/websocket-reload", watcher),
+            Mount("/", app=StaticFiles(directory=build.work / "html", html=True)),
+        ],
+        middleware=[Middleware(Reload, ws_url=f"{host}:{port}")],
+        lifespan=watcher.lifespan,
+    )
 
 
 def serve(project: Project, host: str, port: int) -> int:
-    from sphinx_autobuild.__main__ import main as autobuild
+    import uvicorn
 
+    logging.getLogger("watchfiles").setLevel(logging.WARNING)  # each change is printed below
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project.root)
-    args = [a for a in serve_args(project, project.root / "_build" / "serve") if a != "-q"]
-    # docs/protocol is a link to protocol/: watch the real folders too.
-    watch = ["--watch", str(project.protocol), "--watch", str(project.conf)]
+    build = WarmBuild(project, project.root / "_build" / "serve")
+    build()
+    (build.work / "html").mkdir(parents=True, exist_ok=True)  # served even if it failed
     print(f"Serving the site on http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
-    autobuild([*args, *watch, "--host", host, "--port", str(port)])
+    uvicorn.run(site(project, build, host, port), host=host, port=port, log_level="warning")
     return 0

@@ -138,6 +138,13 @@ def toctree_entries(tokens: list[Token]) -> list[tuple[str, int]]:
     return []
 
 
+# Sections as last read, by file, with the reference checks they leave for the end: the
+# editor's loop (serve.py) reads the protocol again on every save, and most files have not
+# changed. Only a section read without a problem is kept, so problems are always reported.
+Check = tuple[str, int, str, str]  # file, line, clause, target
+_SECTIONS: dict[str, tuple[object, Section, list[Check], list[Check]]] = {}
+
+
 @dataclass
 class _Reader:
     """Parses one protocol directory; accumulates problems as it goes."""
@@ -150,8 +157,8 @@ class _Reader:
     def __post_init__(self) -> None:
         self.problems: list[Problem] = []
         # References are checked once every clause is known: (file, line, clause, target).
-        self._pending: list[tuple[str, int, str, str]] = []
-        self._terms: list[tuple[str, int, str, str]] = []
+        self._pending: list[Check] = []
+        self._terms: list[Check] = []
 
     def problem(
         self, path: str, line: int, code: str, message: str, fix: str, clause: str = ""
@@ -317,6 +324,22 @@ class _Reader:
         text = self.read_text(path, shown)
         if text is None:
             return None
+        key = (text, shown, slug, number, self.council)
+        kept = _SECTIONS.get(str(path))
+        if not (kept and kept[0] == key):
+            problems, outer = len(self.problems), (self._pending, self._terms)
+            self._pending, self._terms = [], []
+            section = self.parse_section(text, shown, slug, number)
+            kept = (key, section, self._pending, self._terms)
+            self._pending, self._terms = outer
+            if len(self.problems) == problems:
+                _SECTIONS[str(path)] = kept
+        _, section, pending, terms = kept
+        self._pending += pending
+        self._terms += terms
+        return section
+
+    def parse_section(self, text: str, shown: str, slug: str, number: int) -> Section:
         tokens = markdown_tokens(text)
         title = _first_heading(tokens)
         if not title:

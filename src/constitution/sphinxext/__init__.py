@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import furo
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 
@@ -42,12 +43,12 @@ class ProtocolInvalid(SphinxError):
 
 
 def load_model(app: Sphinx) -> None:
-    """Parse settings, protocol and scenarios once, before any page is read."""
+    """Parse settings, protocol and scenarios once a build, before any page is read."""
     project = Project((Path(app.confdir) / app.config.constitution_project).resolve())
     store = clauses.domain(app.env)
     try:
         store.project = project
-        store.navigation = {}
+        store.term_counts = {}
         store.council = project.council()
         # Kept between builds (see model_cache): each part with the files it is read from.
         keep = Path(app.doctreedir) / "constitution"
@@ -89,13 +90,24 @@ def load_model(app: Sphinx) -> None:
         raise ProtocolInvalid(f"{len(exc.problems)} problem(s); see the messages above.") from None
 
 
+def start_build(app: Sphinx, env: object, *changes: object) -> list[str]:
+    """What every build does first, before any page is read: load the model, start the
+    second process, forget the last build's pages and note the time."""
+    load_model(app)
+    offload.start(app)
+    page_cache.reset(app)
+    csp.build_started(app)
+    return []
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_needs")
     # The project's root folder (holding conf/, protocol/, checks/), relative to conf.py.
     app.add_config_value("constitution_project", "..", "env", types=(str,))
     clauses.setup(app)
     search.setup(app)
-    app.connect("builder-inited", load_model)
+    # Per build, not per application: a warm server (serve.py) builds again and again.
+    app.connect("env-get-outdated", start_build, priority=100)  # before clauses' own
     app.add_css_file("constitution.css")
     app.add_js_file("constitution-cite.js", loading_method="defer")
     app.connect("builder-inited", _add_static)
@@ -106,7 +118,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", open_data.collect_pages)
     offload.setup(app)
     page_cache.setup(app)
-    app.connect("builder-inited", csp.build_started)
     app.connect("build-finished", csp.build_finished, priority=900)  # after every page
     app.connect("config-inited", _templates)
     app.connect("html-page-context", _filter_script)
@@ -165,10 +176,14 @@ def _share_navigation(
 ) -> None:
     """Generated pages are in no toctree, so the site navigation furo draws on them is the
     same for every such page in one folder: draw it once a folder, not once a page (it
-    was most of the build's time at scale)."""
+    was most of the build's time at scale), and again only when the site key changes."""
     if doctree is not None or "toctree" not in context:
         return
-    memo = clauses.domain(app.env).navigation
+    store = clauses.domain(app.env)
+    key = page_cache.site_key(app)  # covers every page's title and every toctree
+    if store.navigation_key != key:
+        store.navigation, store.navigation_key = {}, key
+    memo = store.navigation
     draw = context["toctree"]
     folder = posixpath.dirname(pagename)
 
@@ -190,7 +205,14 @@ def _filter_script(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
     if context.get("constitution_filter"):
-        app.add_js_file("constitution-filter.js")  # in html-page-context: this page only
+        page_script(app, "constitution-filter.js")
+
+
+def page_script(app: Sphinx, name: str) -> None:
+    """A script on the page being written only. (app.add_js_file would also register it
+    for every page of the next build in this process: see serve.py.)"""
+    assert isinstance(app.builder, StandaloneHTMLBuilder)
+    app.builder.add_js_file(name)
 
 
 def _templates(app: Sphinx, config: Any) -> None:

@@ -2,7 +2,7 @@
 
 sphinx-needs keeps each clause as a need (the data and link layer, and needs.json);
 the reader sees a numbered legal paragraph rendered here, not a requirements table.
-Numbers come from the model (parsed once per build in ``builder-inited``), so they
+Numbers come from the model (parsed once per build, before any page is read), so they
 follow position; the domain remembers the last build's numbers and who cites what,
 so an insertion re-reads and rewrites exactly the pages whose numbers moved.
 """
@@ -29,6 +29,7 @@ from constitution.redline import plain
 from constitution.scenarios import Scenario
 from constitution.source import ClauseSyntax, role_target
 from constitution.sphinxext.examples import examples_changed, examples_html
+from constitution.sphinxext.page_cache import navigation_key
 from constitution.versions import Version
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class ConstitutionDomain(Domain):
         "cites": {},  # docname -> clause IDs it cites (para and defined roles)
         "numbers": {},  # clause ID -> number at the end of the last build
     }
-    # This build's parsed sources; set in builder-inited, never pickled.
+    # This build's parsed sources; set as each build starts, never pickled.
     project: Project
     model: Document
     council: Council
@@ -83,15 +84,14 @@ class ConstitutionDomain(Domain):
     checking: dict[str, list[Scenario]]  # clause ID -> the scenarios that check it
     versions: list[Version]
     moved: frozenset[str] = frozenset()
-    term_counts: dict[str, int]
+    term_counts: dict[str, int]  # page -> defined terms so far, for unique element IDs
     generated: dict[str, str] | None = None  # generated page -> what it shows (a digest)
-    navigation: dict[tuple[str, tuple[tuple[str, Any], ...]], Any]  # see _share_navigation
+    site_key: str | None = None  # this build's, once known (see page_cache.py)
+    # Navigation drawn for generated pages, and the site key it was drawn under.
+    navigation: dict[tuple[str, tuple[tuple[str, Any], ...]], Any]
+    navigation_key: str | None = None
     offloaded: Any = None  # see offload.py
     started = 0.0  # when this build began (see csp.py)
-
-    def __init__(self, env: BuildEnvironment) -> None:
-        super().__init__(env)
-        self.term_counts = {}
 
     def clear_doc(self, docname: str) -> None:
         self.data["clauses"].pop(docname, None)
@@ -314,9 +314,17 @@ def env_get_outdated(
 
 
 def env_get_updated(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
-    """Rewrite pages that cite a clause whose number moved, or show changed examples."""
+    """Rewrite every page when a title or toctree changed (each shows the navigation;
+    Sphinx would rewrite only the pages read again), pages that show changed examples,
+    and pages that cite a clause whose number moved."""
     store = domain(env)
-    if examples_changed(env):
+    navigation = navigation_key(env)
+    moved_navigation = store.data.get("navigation") != navigation
+    store.data["navigation"] = navigation
+    examples = examples_changed(env)
+    if moved_navigation:
+        return sorted(env.found_docs)
+    if examples:
         return list(store.data["clauses"])
     return [doc for doc, ids in store.data["cites"].items() if store.moved.intersection(ids)]
 

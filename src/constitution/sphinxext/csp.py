@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,15 +66,22 @@ def build_started(app: Sphinx) -> None:
     domain(app.env).started = time.time() - 2
 
 
+def written_since(folder: str, started: float) -> Iterator[str]:
+    """HTML files modified since ``started``, leaving out folders never published."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name == "pagefind" or entry.name in NOT_PUBLISHED:
+                continue
+            if entry.is_dir():
+                yield from written_since(entry.path, started)
+            elif entry.name.endswith(".html") and entry.stat().st_mtime >= started:
+                yield entry.path
+
+
 def build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if exception is None and app.builder.format == "html":
-        root = Path(app.outdir)
         from constitution.sphinxext.clauses import domain
 
-        started = domain(app.env).started
-        for path in sorted(root.rglob("*.html")):
-            parts = path.relative_to(root).parts
-            if "pagefind" in parts or set(parts) & set(NOT_PUBLISHED):
-                continue
-            if path.stat().st_mtime >= started:
-                secure(path, root)
+        root = Path(app.outdir)
+        for path in sorted(written_since(str(root), domain(app.env).started)):
+            secure(Path(path), root)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+    from constitution.model import Clause
     from constitution.sphinxext.clauses import ConstitutionDomain
 
 logger = logging.getLogger(__name__)
@@ -54,8 +55,14 @@ def digest(scenarios: Iterable[Scenario], results: dict[str, str], run: str | No
     """What the rendered examples depend on; a change means clause pages are rewritten."""
     h = hashlib.sha256(repr(run).encode())
     for s in scenarios:
-        h.update(repr((s.id, s.title, s.expect, results.get(s.id))).encode())
+        h.update(repr((s.id, s.title, stable(s.expect), results.get(s.id))).encode())
     return h.hexdigest()
+
+
+def stable(answer: Determination) -> tuple[object, ...]:
+    """The answer with its sets in order: a set's repr changes from process to process."""
+    duties = sorted(map(repr, answer.duties))
+    return answer.permitted, duties, answer.decides, sorted(answer.clauses)
 
 
 def person(key: str) -> str:
@@ -92,6 +99,16 @@ def examples_html(store: ConstitutionDomain, clause_id: str, uri: Any) -> str:
     return f'<ul class="worked-examples">{"".join(items)}</ul>' if items else ""
 
 
+def scenario_shows(store: ConstitutionDomain, s: Scenario) -> str:
+    """Everything scenario_page draws from, without drawing it."""
+    cited = [(cid, c and (c.number, c.section)) for cid, c in cited_clauses(store, s)]
+    return repr((s.id, s.title, s.facts, stable(s.expect), result_html(store, s.id), cited))
+
+
+def cited_clauses(store: ConstitutionDomain, s: Scenario) -> list[tuple[str, Clause | None]]:
+    return [(cid, store.model.clause(cid)) for cid in sorted(s.expect.clauses)]
+
+
 def scenario_page(app: Sphinx, store: ConstitutionDomain, s: Scenario) -> str:
     pagename = f"checks/{s.id}"
     facts = "".join(
@@ -99,8 +116,7 @@ def scenario_page(app: Sphinx, store: ConstitutionDomain, s: Scenario) -> str:
         for k, v in s.facts.items()
     )
     links = []
-    for cid in sorted(s.expect.clauses):
-        clause = store.model.clause(cid)
+    for cid, clause in cited_clauses(store, s):
         if clause:
             href = app.builder.get_relative_uri(pagename, store.model.section_of(clause).docname)
             links.append(f'<li><a href="{href}#{cid}">Paragraph {clause.number}</a> ({cid})</li>')
@@ -142,7 +158,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 
     store = domain(app.env)
     pages: list[Page] = [
-        (f"checks/{s.id}", s.title, None, partial(scenario_page, app, store, s))
+        (f"checks/{s.id}", s.title, scenario_shows(store, s), partial(scenario_page, app, store, s))
         for s in store.scenarios
     ]
     pages.append(("checks/index", "Worked examples", None, partial(index_page, app, store)))

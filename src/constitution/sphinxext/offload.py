@@ -65,5 +65,4 @@ def finish(app: Sphinx, exception: BaseException | None) -> None:
 
 def setup(app: Sphinx) -> None:
     app.add_config_value("constitution_open_data", True, "html", types=(bool,))
-    app.connect("builder-inited", start, priority=600)  # once the model is loaded
     app.connect("build-finished", finish, priority=100)  # before anything reads the files

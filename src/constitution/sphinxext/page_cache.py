@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ from constitution.model_cache import read_record
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 CACHE = ".constitution-pages.json"  # beside the output; never published
 
@@ -27,21 +29,21 @@ Page = tuple[str, str, str | None, Callable[[], str]]
 
 
 def site_key(app: Sphinx) -> str:
-    """What every generated page shows besides its own body: the navigation (titles and
-    toctrees of the Sphinx pages), the versions and which is in force, the council's
-    settings, the styles and this code."""
+    """What every generated page shows besides its own body: the navigation, the versions
+    and which is in force, the council's settings, the styles and this code."""
     from constitution import __version__
     from constitution.sphinxext.clauses import domain
     from constitution.sphinxext.versions_site import Site
 
     env = app.env
-    site = Site(app, domain(env))
-    nav = sorted((d, t.astext()) for d, t in env.titles.items())
+    store = domain(env)
+    if store.site_key is not None:  # once a build, after every page is read
+        return store.site_key
+    site = Site(app, store)
     styles = (Path(__file__).parent / "static" / "constitution.css").read_bytes()
     key = repr(
         (
-            nav,
-            sorted(env.toctree_includes.items()),
+            navigation_key(env),
             site.in_force and site.in_force.key,
             [v.digest for v in site.versions],
             site.store.council,
@@ -49,7 +51,14 @@ def site_key(app: Sphinx) -> str:
             styles,
         )
     )
-    return hashlib.sha256(key.encode()).hexdigest()
+    store.site_key = hashlib.sha256(key.encode()).hexdigest()
+    return store.site_key
+
+
+def navigation_key(env: BuildEnvironment) -> str:
+    """What the site navigation on every page is drawn from: titles and toctrees."""
+    titles = sorted((doc, title.astext()) for doc, title in env.titles.items())
+    return repr((titles, sorted(env.toctree_includes.items())))
 
 
 def changed(
@@ -67,7 +76,7 @@ def changed(
         body = draw() if shows is None else None
         key = hashlib.sha256(f"{base}|{title}|{body if shows is None else shows}".encode())
         store.generated[pagename] = digest = key.hexdigest()
-        if cached.get(pagename) == digest and (Path(app.outdir) / f"{pagename}.html").exists():
+        if cached.get(pagename) == digest and os.path.exists(f"{app.outdir}/{pagename}.html"):
             continue
         body = draw() if body is None else body
         yield pagename, {"title": title, "body": body, **context}, "page.html"
@@ -76,7 +85,8 @@ def changed(
 def reset(app: Sphinx) -> None:
     from constitution.sphinxext.clauses import domain
 
-    domain(app.env).generated = None
+    store = domain(app.env)
+    store.generated = store.site_key = None
 
 
 def save(app: Sphinx, exception: BaseException | None) -> None:
@@ -88,5 +98,4 @@ def save(app: Sphinx, exception: BaseException | None) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("builder-inited", reset)
     app.connect("build-finished", save)

@@ -438,6 +438,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 def page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
+    from constitution.sphinxext import page_script
     from constitution.sphinxext.clauses import domain
     from constitution.sphinxext.search import page_version
 
@@ -445,7 +446,7 @@ def page_context(
     context["constitution_banner"] = site.banner(pagename)
     context["constitution_version"] = page_version(pagename, site)
     if pagename == "versions/in-force":
-        app.add_js_file("constitution-in-force.js")
+        page_script(app, "constitution-in-force.js")
 
 
 def write_feed(app: Sphinx, exception: BaseException | None) -> None:

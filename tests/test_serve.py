@@ -1,0 +1,85 @@
+"""The editor's loop: one Sphinx kept in memory gives the pages a new one would."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project
+from constitution.build import sphinx_args
+from constitution.project import Project
+from constitution.serve import PREVIEW, WarmBuild
+
+
+def cold(project: Project, work: Path) -> None:
+    """What `constitution serve` did before: a new Sphinx process for every save."""
+    args = sphinx_args(project, work / "html", work / "doctrees")
+    overrides = [a for name, on in PREVIEW.items() for a in ("-D", f"{name}={int(on)}")]
+    subprocess.run([sys.executable, "-m", "sphinx", *args, *overrides], check=True)
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_rebuilds_in_one_process_match_new_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    project = copy_project(tmp_path / "project")
+    warm = WarmBuild(project, tmp_path / "warm")
+    assert warm() == 0
+    cold(project, tmp_path / "cold")
+    section = project.protocol / "review.md"
+
+    # A clause reworded; then a clause inserted (renumbering the rest) and a title changed.
+    replace(section, "propose an amendment", "put forward a change")
+    assert warm([section]) == 0
+    cold(project, tmp_path / "cold")
+    replace(
+        section,
+        "```{clause}",
+        "```{clause} MOP-0990\n:modality: may\n\nNew words.\n```\n\n```{clause}",
+    )
+    title = section.read_text(encoding="utf-8").splitlines()[0]
+    replace(section, title, title + " and amendment")
+    assert warm([section]) == 0
+
+    # A mistake is reported and leaves the pages alone; put right, the next save builds.
+    before = files(tmp_path / "warm" / "html")
+    replace(section, ":modality: may", ":modality: perhaps")
+    capsys.readouterr()
+    assert warm([section]) == 1
+    err = capsys.readouterr().err
+    assert "clause-modality" in err and "MOP-0990" in err and "last good build" in err
+    assert files(tmp_path / "warm" / "html") == before
+    replace(section, ":modality: perhaps", ":modality: may")
+    assert warm([section]) == 0
+    cold(project, tmp_path / "cold")
+
+    warm_files, cold_files = files(tmp_path / "warm" / "html"), files(tmp_path / "cold" / "html")
+    assert warm_files.keys() == cold_files.keys()
+    assert [name for name in warm_files if warm_files[name] != cold_files[name]] == []
+    page = warm_files["protocol/review.html"].decode()
+    assert "New words." in page and "put forward a change" in page
+
+
+def test_a_settings_change_starts_sphinx_afresh(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    warm = WarmBuild(project, tmp_path / "warm")
+    assert warm() == 0
+    first = warm.app
+    conf = project.conf / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + '\nhtml_title = "Renamed site"\n')
+    assert warm([conf]) == 0
+    assert warm.app is not first
+    assert "Renamed site" in (tmp_path / "warm" / "html" / "index.html").read_text()
