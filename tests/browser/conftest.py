@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -41,15 +47,31 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def preview_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The site as `constitution serve` builds it for an editor: no search index."""
-    from sphinx.cmd.build import build_main
-
-    from constitution.serve import serve_args
-
-    work = tmp_path_factory.mktemp("preview")
-    assert build_main(serve_args(Project(ROOT), work)) == 0
-    yield from served(work / "html")
+def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Project]]:
+    """`constitution serve` running on a copy of the project, as an editor uses it: the
+    preview (no search index), rebuilt and reloaded on every save."""
+    root = tmp_path_factory.mktemp("preview")
+    for part in ("conf", "protocol", "docs", "checks", "versions"):
+        if (ROOT / part).exists():
+            shutil.copytree(ROOT / part, root / part, symlinks=True)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "constitution", "--project", str(root), "serve"]
+    log = root / "serve.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen([*command, "--port", str(port)], stdout=out, stderr=out)
+    url = f"http://127.0.0.1:{port}/"
+    while True:
+        try:
+            urllib.request.urlopen(url).close()
+            break
+        except OSError:
+            assert server.poll() is None, f"constitution serve stopped:\n{log.read_text()}"
+            time.sleep(0.2)
+    yield url, Project(root)
+    server.terminate()
+    server.wait()
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from constitution.project import Project
+
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGES = {
     "home": "index.html",
@@ -102,12 +104,25 @@ def test_search_goes_to_clauses_of_the_chosen_version(page: Page, base_url: str)
     assert "acknowledge" in excerpt and ".html" not in excerpt  # the clause, not its metadata
 
 
-def test_the_editors_preview_says_it_has_no_search_index(page: Page, preview_url: str) -> None:
-    page.goto(preview_url + "search.html?q=acknowledge")
+def test_the_editors_preview_says_it_has_no_search_index(
+    page: Page, preview: tuple[str, Project]
+) -> None:
+    page.goto(preview[0] + "search.html?q=acknowledge")
     expect(page.locator("#search-status")).to_contain_text("has no search index")
     page.fill("#search-query", "MOP-0144")
     page.press("#search-query", "Enter")
     page.wait_for_url(re.compile(r"member-enquiries\.html#MOP-0144$"))
+
+
+def test_the_editors_preview_reloads_on_save(page: Page, preview: tuple[str, Project]) -> None:
+    url, project = preview
+    page.goto(url + "protocol/review.html")
+    section = project.protocol / "review.md"
+    text = section.read_text(encoding="utf-8")
+    assert "propose an amendment" in text
+    section.write_text(text.replace("propose an amendment", "put forward a change"), "utf-8")
+    # No reload here: the served page is told to reload once the rebuild is done.
+    expect(page.locator("#MOP-0207")).to_contain_text("put forward a change", timeout=60_000)
 
 
 def test_arriving_at_a_clause_highlights_it(page: Page, base_url: str) -> None:
