@@ -9,6 +9,7 @@ site key covers every version's digest. Such a page is not even drawn when uncha
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from constitution.model import Clause, Document
 from constitution.model_cache import read_record
 
 if TYPE_CHECKING:
@@ -53,6 +55,18 @@ def site_key(app: Sphinx) -> str:
     )
     store.site_key = hashlib.sha256(key.encode()).hexdigest()
     return store.site_key
+
+
+@functools.lru_cache(maxsize=65536)
+def clause_key(clause: Clause) -> str:
+    """What a page shows of a clause. Remembered: the editor's loop asks again on every
+    save, and a clause from an unchanged file is the same object as last time."""
+    return repr(clause)
+
+
+def document_key(document: Document) -> str:
+    sections = [(s.slug, s.number, s.title, s.path) for s in document.sections]
+    return repr((document.title, sections)) + "".join(map(clause_key, document.clauses()))
 
 
 def navigation_key(env: BuildEnvironment) -> str:

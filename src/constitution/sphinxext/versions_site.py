@@ -27,7 +27,7 @@ from constitution.model import Clause, Document, Section
 from constitution.model_cache import digest
 from constitution.redline import compare, plain, readable_diff
 from constitution.source import ROLE, role_target
-from constitution.sphinxext.page_cache import Page, changed
+from constitution.sphinxext.page_cache import Page, changed, clause_key, document_key
 from constitution.versions import Version, in_force_on
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ class Site:
                 title = f"{section.number}. {section.title}"
                 yield page, title, ADOPTED, partial(self.section_body, v.key, section, page)
         keys = [v.key for v in self.versions] + [DRAFT]
-        draft = digest([], extra=repr(self.store.model))
+        draft = digest([], extra=document_key(self.store.model))
         for old, new in itertools.combinations(keys, 2):
             page = f"versions/redline/{old}--{new}"
             shows = f"draft {draft}" if new == DRAFT else ADOPTED
@@ -185,7 +185,7 @@ class Site:
             defined = m.group("name") == "defined"
             found = draft.definition(target) if defined else draft.clause(target)
             targets.append((target, found and (found.id, found.number, found.section)))
-        return repr((clause, targets))
+        return clause_key(clause) + repr(targets)
 
     def all_ids(self) -> set[str]:
         ids = {c.id for c in self.store.model.clauses()}
