@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project
-from constitution.build import sphinx_args
+from constitution.build import NOT_PUBLISHED, sphinx_args
 from constitution.project import Project
 from constitution.serve import PREVIEW, WarmBuild
 
@@ -22,7 +22,12 @@ def cold(project: Project, work: Path) -> None:
 
 
 def files(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    """What would be published (not Sphinx's bookkeeping)."""
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in root.rglob("*")
+        if p.is_file() and not set(p.relative_to(root).parts) & set(NOT_PUBLISHED)
+    }
 
 
 def replace(path: Path, old: str, new: str) -> None:

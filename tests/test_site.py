@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, Site
+from conftest import ROOT, Site, copy_project
 from constitution.build import build_site
 from constitution.cli import main
 from constitution.model import Document
@@ -398,3 +398,33 @@ def test_a_failed_worker_fails_the_build(
     assert build_site(scratch, tmp_path / "site") != 0
     assert not (tmp_path / "site").exists()
     assert "Writing the open data files and search index failed" in capfd.readouterr().err
+
+
+def test_pages_from_shells_are_the_pages_the_theme_draws(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Generated pages are written from one shell a folder (shells.py): byte for byte what
+    furo would draw for each, titles with markup and quotes included."""
+    from constitution.serve import WarmBuild
+    from constitution.sphinxext import page_cache
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    project = copy_project(tmp_path / "project")
+    scenarios = project.checks / "scenarios" / "cabinet.yaml"
+    text = scenarios.read_text(encoding="utf-8")
+    old = "title: The cabinet member for housing asks the director for a briefing on"
+    new = "title: 'The cabinet member for housing & <b>homes</b> asks \"the director\"' #"
+    assert old in text
+    scenarios.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert WarmBuild(project, tmp_path / "shells")() == 0
+    monkeypatch.setattr(page_cache, "SHELLS", False)
+    assert WarmBuild(project, tmp_path / "theme")() == 0
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*.html")}
+
+    shells, theme = files(tmp_path / "shells" / "html"), files(tmp_path / "theme" / "html")
+    assert shells.keys() == theme.keys() and len(shells) > 300
+    assert [name for name in shells if shells[name] != theme[name]] == []
+    page = shells["checks/SC-CAB-001.html"].decode()
+    assert "<title>The cabinet member for housing &amp; homes asks &#34;the director&#34;" in page

@@ -28,6 +28,7 @@ from constitution.sphinxext import (
     open_data,
     page_cache,
     search,
+    shells,
     traceability,
     versions_site,
 )
@@ -96,6 +97,7 @@ def start_build(app: Sphinx, env: object, *changes: object) -> list[str]:
     load_model(app)
     offload.start(app)
     page_cache.reset(app)
+    shells.reset(app)
     csp.build_started(app)
     return []
 

@@ -92,6 +92,8 @@ class ConstitutionDomain(Domain):
     navigation_key: str | None = None
     offloaded: Any = None  # see offload.py
     started = 0.0  # when this build began (see csp.py)
+    secured: set[str]  # pages this build wrote with their policy already (see csp.py)
+    shells: dict[str, str]  # this build's shells, by folder (see shells.py)
 
     def clear_doc(self, docname: str) -> None:
         self.data["clauses"].pop(docname, None)

@@ -50,12 +50,16 @@ def secure(path: Path, root: Path) -> None:
     html = path.read_text(encoding="utf-8")
     if META in html or "<head>" not in html:
         return
-    up = "../" * (len(path.relative_to(root).parts) - 1)
+    path.write_text(secured(html, len(path.relative_to(root).parts) - 1, path), encoding="utf-8")
+
+
+def secured(html: str, depth: int, where: object) -> str:
+    """The page with its policy, for a page ``depth`` folders below the site's root."""
+    up = "../" * depth
     html = THEME_SCRIPT.sub(f'<script src="{up}_static/constitution-theme.js"></script>', html)
-    assert not re.search(r"<script(?![^>]*\ssrc=)[^>]*>", html), f"inline script in {path}"
+    assert not re.search(r"<script(?![^>]*\ssrc=)[^>]*>", html), f"inline script in {where}"
     meta = f'{META} content="{policy(html)}">'
-    html = html.replace("<head>", f"<head>\n  {meta}", 1)
-    path.write_text(html, encoding="utf-8")
+    return html.replace("<head>", f"<head>\n  {meta}", 1)
 
 
 def build_started(app: Sphinx) -> None:
@@ -63,7 +67,9 @@ def build_started(app: Sphinx) -> None:
     # anyway). The margin covers file times, which the kernel keeps to a clock tick.
     from constitution.sphinxext.clauses import domain
 
-    domain(app.env).started = time.time() - 2
+    store = domain(app.env)
+    store.started = time.time() - 2
+    store.secured = set()
 
 
 def written_since(folder: str, started: float) -> Iterator[str]:
@@ -83,5 +89,7 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
         from constitution.sphinxext.clauses import domain
 
         root = Path(app.outdir)
-        for path in sorted(written_since(str(root), domain(app.env).started)):
-            secure(Path(path), root)
+        store = domain(app.env)
+        for path in sorted(written_since(str(root), store.started)):
+            if path not in store.secured:  # a shell's page (see shells.py) already is
+                secure(Path(path), root)

@@ -162,7 +162,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         for s in store.scenarios
     ]
     pages.append(("checks/index", "Worked examples", None, partial(index_page, app, store)))
-    yield from changed(app, pages, {})
+    yield from changed(app, pages)
 
 
 def examples_changed(env: BuildEnvironment) -> bool:

@@ -13,7 +13,7 @@ import functools
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -75,10 +75,18 @@ def navigation_key(env: BuildEnvironment) -> str:
     return repr((titles, sorted(env.toctree_includes.items())))
 
 
+# Pages are written from their folder's shell (see shells.py); False draws every page
+# through the theme, which is what the shells are tested against.
+SHELLS = True
+
+
 def changed(
-    app: Sphinx, pages: Iterable[Page], context: dict[str, Any]
+    app: Sphinx, pages: Iterable[Page], themed: Container[str] = ()
 ) -> Iterator[tuple[str, dict[str, Any], str]]:
-    """The pages to write, as html-collect-pages wants them; remembers every page's key."""
+    """Writes the pages whose key changed, and remembers every page's key; yields those in
+    ``themed`` (a page some html-page-context handler treats on its own) for Sphinx to
+    write, as html-collect-pages wants them."""
+    from constitution.sphinxext import shells
     from constitution.sphinxext.clauses import domain
 
     store = domain(app.env)
@@ -93,7 +101,10 @@ def changed(
         if cached.get(pagename) == digest and os.path.exists(f"{app.outdir}/{pagename}.html"):
             continue
         body = draw() if body is None else body
-        yield pagename, {"title": title, "body": body, **context}, "page.html"
+        if SHELLS and pagename not in themed:
+            shells.write(app, pagename, title, body)
+        else:
+            yield pagename, {"title": title, "body": body}, "page.html"
 
 
 def reset(app: Sphinx) -> None:

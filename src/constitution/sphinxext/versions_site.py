@@ -58,6 +58,7 @@ def section_page(key: str, slug: str) -> str:
 
 
 ADOPTED = "adopted"  # what a page drawn only from adopted versions shows (see page_cache)
+IN_FORCE = "versions/in-force"  # the one page with a script of its own
 
 
 class Site:
@@ -145,7 +146,7 @@ class Site:
     def pages(self) -> Iterator[Page]:
         """Every generated page; one drawn only from adopted versions shows "adopted"."""
         yield "versions/index", "Versions and changes", None, self.index_page
-        yield "versions/in-force", "In force on a date", None, self.in_force_page
+        yield IN_FORCE, "In force on a date", None, self.in_force_page
         for v in self.versions:
             here = f"versions/{v.key}/index"
             title = f"Version adopted {long_date(v.date)}"
@@ -242,7 +243,7 @@ class Site:
         )
 
     def in_force_page(self) -> str:
-        here = "versions/in-force"
+        here = IN_FORCE
         data = ";".join(
             f"{v.in_force.isoformat()}={self.uri(here, f'versions/{v.key}/index')}"
             for v in self.versions
@@ -432,7 +433,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     from constitution.sphinxext.clauses import domain
 
     site = Site(app, domain(app.env))
-    yield from changed(app, site.pages(), {"constitution_in_force": True})
+    yield from changed(app, site.pages(), themed={IN_FORCE})
 
 
 def page_context(
@@ -445,7 +446,7 @@ def page_context(
     site = Site(app, domain(app.env))
     context["constitution_banner"] = site.banner(pagename)
     context["constitution_version"] = page_version(pagename, site)
-    if pagename == "versions/in-force":
+    if pagename == IN_FORCE:
         page_script(app, "constitution-in-force.js")
 
 

@@ -1,0 +1,59 @@
+"""Generated pages written from a shell: each folder's page drawn once through the theme.
+
+A generated page (a clause's history, a section of an adopted version, a redline, a
+worked example) is in no toctree and has no source, so everything around its body is the
+same for every page in its folder: the navigation, the banner, the scripts, the policy.
+Sphinx would draw each through furo's templates (most of a build's time at 5,000
+clauses, with a page for every clause of every version). Here one page a folder is drawn
+with stand-ins for the title and body, and each page is that shell with its own put in.
+tests/test_site.py checks that this gives the very bytes the theme gives.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup, escape
+from sphinx.builders.html import StandaloneHTMLBuilder
+
+from constitution.sphinxext import csp
+from constitution.sphinxext.clauses import domain
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+# Stand-ins that no template changes (letters only) and no page contains.
+TITLE, BODY, NAME = "zqShellTitlezq", "zqShellBodyzq", "zqShellPagezq"
+
+
+def write(app: Sphinx, pagename: str, title: str, body: str) -> None:
+    """Write the page as Sphinx would, from its folder's shell."""
+    html = shell(app, os.path.dirname(pagename)).replace(TITLE, escape(Markup(title).striptags()))
+    path = os.path.join(app.outdir, f"{pagename}.html")
+    with open(path, "w", encoding="utf-8", errors="xmlcharrefreplace") as f:
+        f.write(html.replace(BODY, body))
+    domain(app.env).secured.add(path)
+
+
+def shell(app: Sphinx, folder: str) -> str:
+    """The folder's page with stand-ins for title and body, drawn once a build."""
+    shells = domain(app.env).shells
+    if folder not in shells:
+        assert isinstance(app.builder, StandaloneHTMLBuilder)
+        drawn = Path(app.doctreedir) / f"{NAME}.html"
+        page = f"{folder}/{NAME}" if folder else NAME
+        context = {"title": TITLE, "body": BODY}
+        app.builder.handle_page(page, context, "page.html", outfilename=drawn)
+        html = drawn.read_text(encoding="utf-8")
+        drawn.unlink()
+        assert html.count(BODY) == 1 and NAME not in html, f"no shell can be made in {folder}"
+        depth = folder.count("/") + 1 if folder else 0
+        shells[folder] = csp.secured(html, depth, folder)
+        os.makedirs(os.path.join(app.outdir, folder), exist_ok=True)
+    return shells[folder]
+
+
+def reset(app: Sphinx) -> None:
+    domain(app.env).shells = {}
