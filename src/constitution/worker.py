@@ -1,10 +1,27 @@
-"""Run the jobs pickled in a file: ``python -m constitution.worker JOBS`` (see
-sphinxext/offload.py, which writes the file)."""
+"""Run the jobs pickled in FOLDER/jobs.pickle that no other process has claimed:
+``python -m constitution.worker FOLDER`` (see sphinxext/offload.py, which writes it)."""
 
+import os
 import pickle
 import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+JOBS = "jobs.pickle"
+
+
+def run_claimed(jobs: Sequence[tuple[Callable[..., None], tuple[Any, ...]]], folder: Path) -> None:
+    """Each job in turn that this process is first to claim (a file only one can create)."""
+    for i, (job, args) in enumerate(jobs):
+        try:
+            os.close(os.open(folder / f"{i}.claimed", os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            continue
+        job(*args)
+
 
 if __name__ == "__main__":
-    with open(sys.argv[1], "rb") as f:
-        for job, args in pickle.load(f):
-            job(*args)
+    folder = Path(sys.argv[1])
+    with (folder / JOBS).open("rb") as f:
+        run_claimed(pickle.load(f), folder)

@@ -1,16 +1,17 @@
 """The files that need only the model, written in a second process while Sphinx writes
-the pages: every version's open data and PDF, and its search bundle.
+the pages: every version's open data and PDF, and its search bundles.
 
 They are most of a build's work besides the pages (a PDF is laid out word by word), and
-Sphinx writes pages on one core; on a machine with two they cost no time. The worker is
-a fresh interpreter (not multiprocessing, which would re-run the caller's main script),
-given its jobs as a pickle in a temporary file.
+Sphinx writes pages on one core. The worker is a fresh interpreter (not multiprocessing,
+which would re-run the caller's main script), given its jobs as a pickle in a temporary
+folder. Once the pages are written, this process takes the jobs the worker has not begun
+(each job is claimed by one process: see worker.py), so both cores finish them.
 """
 
 from __future__ import annotations
 
-import os
 import pickle
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,46 +22,60 @@ from sphinx.errors import ExtensionError
 
 from constitution.sphinxext import open_data, search
 from constitution.sphinxext.clauses import domain
+from constitution.worker import JOBS, run_claimed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
 def start(app: Sphinx) -> None:
-    if app.builder.format != "html":
+    config = app.config
+    if app.builder.format != "html" or not (
+        config.constitution_open_data or config.constitution_search
+    ):
         return
     store = domain(app.env)
     outdir = Path(app.outdir)
-    jobs: list[tuple[object, tuple[object, ...]]] = []
-    if app.config.constitution_open_data:
-        jobs.append((open_data.write, (outdir, open_data.editions(store), store.council)))
-    if app.config.constitution_search:
+    jobs: list[open_data.Job] = []
+    record = None
+    if config.constitution_open_data:
+        record, jobs = open_data.pending(outdir, open_data.editions(store), store.council)
+    if config.constitution_search:
         jobs.append((search.write_index, (outdir, search.documents(store))))
-    if not jobs:
-        return
-    fd, path = tempfile.mkstemp(prefix="constitution-jobs-", suffix=".pickle")
-    with os.fdopen(fd, "wb") as f:
+    folder = Path(tempfile.mkdtemp(prefix="constitution-jobs-"))
+    with (folder / JOBS).open("wb") as f:
         pickle.dump(jobs, f)
-    worker = subprocess.Popen([sys.executable, "-m", "constitution.worker", path])
-    store.offloaded = worker, path
+    worker = (
+        subprocess.Popen([sys.executable, "-m", "constitution.worker", str(folder)])
+        if jobs
+        else None
+    )
+    store.offloaded = worker, folder, jobs, record
 
 
 def finish(app: Sphinx, exception: BaseException | None) -> None:
-    """Wait for the worker; its failure fails the build like any other."""
+    """Share the jobs left, then wait for the worker; its failure fails the build."""
     store = domain(app.env)
     if store.offloaded is None:
         return
-    worker, path = store.offloaded
+    worker, folder, jobs, record = store.offloaded
     store.offloaded = None
+    failed: Exception | None = None
     try:
-        status = worker.wait()
+        if exception is None:
+            run_claimed(jobs, folder)
+    except Exception as exc:  # reported as the worker's failures are
+        failed = exc
     finally:
-        Path(path).unlink(missing_ok=True)
-    if status and exception is None:
+        status = worker.wait() if worker else 0
+        shutil.rmtree(folder, ignore_errors=True)
+    if (failed or status) and exception is None:
+        why = f"{type(failed).__name__}: {failed}" if failed else f"exit {status}"
         raise ExtensionError(
-            f"Writing the open data files and search index failed (exit {status}); "
-            "the error is shown above."
-        )
+            f"Writing the open data files and search index failed ({why}); see the messages above."
+        ) from failed
+    if record is not None and exception is None:
+        open_data.finish(Path(app.outdir), record)
 
 
 def setup(app: Sphinx) -> None:

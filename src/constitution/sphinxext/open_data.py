@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,39 +50,53 @@ def editions(store: ConstitutionDomain) -> Editions:
     return out
 
 
-def write(outdir: Path, editions: Editions, council: Council) -> None:
-    """Write every version's files; an adopted version's only when missing or changed."""
-    cache_file = outdir / CACHE
-    cached = read_record(cache_file)
-    fresh = {}
+Job = tuple[Callable[..., None], tuple[Any, ...]]
+
+
+def pending(outdir: Path, editions: Editions, council: Council) -> tuple[dict[str, str], list[Job]]:
+    """The record of every version's files this build leaves, and a job for each version
+    whose files are missing or changed (each writes one version's; see offload.py)."""
+    cached = read_record(outdir / CACHE)
+    fresh, jobs = {}, []
     for edition, document, examples in editions:
-        folder = outdir / "data" / edition.key
         # A version's files change only with its text, the council's settings or this code;
         # an adopted version's text is known by its record's digest.
         text = edition.digest or repr((document, examples))
         fresh[edition.key] = key = digest([], extra=f"{text}|{council!r}")
-        if cached.get(edition.key) == key and (folder / "protocol.pdf").exists():
-            continue
-        folder.mkdir(parents=True, exist_ok=True)
-        for fmt, name in FILES.items():
-            (folder / name).write_text(
-                render(fmt, document, edition, council, examples), encoding="utf-8"
-            )
-        status = (
-            "Draft, not adopted"
-            if edition.key == DRAFT
-            else (
-                f"Version adopted on {long_date(dt.date.fromisoformat(edition.key))} "
-                f"({edition.resolution}); in force from "
-                f"{long_date(dt.date.fromisoformat(edition.in_force or edition.key))}"
-            )
-        )
-        from constitution.pdf import write_pdf  # ReportLab: only in the worker that needs it
+        pdf = outdir / "data" / edition.key / "protocol.pdf"
+        if cached.get(edition.key) != key or not pdf.exists():
+            jobs.append((write_edition, (outdir, edition, document, examples, council)))
+    return fresh, jobs
 
-        write_pdf(folder / "protocol.pdf", document, council.name, status)
+
+def write_edition(
+    outdir: Path, edition: Edition, document: Document, examples: Examples, council: Council
+) -> None:
+    folder = outdir / "data" / edition.key
+    folder.mkdir(parents=True, exist_ok=True)
+    for fmt, name in FILES.items():
+        (folder / name).write_text(
+            render(fmt, document, edition, council, examples), encoding="utf-8"
+        )
+    status = (
+        "Draft, not adopted"
+        if edition.key == DRAFT
+        else (
+            f"Version adopted on {long_date(dt.date.fromisoformat(edition.key))} "
+            f"({edition.resolution}); in force from "
+            f"{long_date(dt.date.fromisoformat(edition.in_force or edition.key))}"
+        )
+    )
+    from constitution.pdf import write_pdf  # ReportLab: only where a PDF is laid out
+
+    write_pdf(folder / "protocol.pdf", document, council.name, status)
+
+
+def finish(outdir: Path, fresh: dict[str, str]) -> None:
+    """Once every version's files are written: the schema, and the record of them."""
     (outdir / "schemas").mkdir(exist_ok=True)
     (outdir / "schemas" / SCHEMA.name).write_bytes(SCHEMA.read_bytes())
-    cache_file.write_text(json.dumps(fresh, sort_keys=True), encoding="utf-8")
+    (outdir / CACHE).write_text(json.dumps(fresh, sort_keys=True), encoding="utf-8")
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:

@@ -10,6 +10,7 @@ numbering, so "paragraph 7.12" in the 2025 version means the 2025 paragraph 7.12
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import os
 from collections.abc import Iterator
@@ -42,6 +43,12 @@ MD = MarkdownIt("commonmark", {"html": False, "typographer": True}).enable(
 DRAFT = "draft"
 
 
+# A paragraph's words are the same in most versions, and drawn again on its history page.
+@functools.lru_cache(maxsize=65536)
+def markdown_html(text: str) -> str:
+    return str(MD.render(text))
+
+
 def today() -> dt.date:
     """The build's date: from the commit (SOURCE_DATE_EPOCH), so builds reproduce."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -67,6 +74,7 @@ class Site:
     def __init__(self, app: Sphinx, store: ConstitutionDomain) -> None:
         self.app, self.store = app, store
         self.versions: list[Version] = store.versions
+        self.keyed = {v.key: v for v in self.versions}
         self.in_force = in_force_on(self.versions, today())
 
     def uri(self, here: str, there: str) -> str:
@@ -76,7 +84,7 @@ class Site:
         return self.store.model if key == DRAFT else self.by_key(key).document
 
     def by_key(self, key: str) -> Version:
-        return next(v for v in self.versions if v.key == key)
+        return self.keyed[key]
 
     def version_words(self, key: str) -> str:
         return (
@@ -109,7 +117,7 @@ class Site:
                 return f"[{s.title if shown == target else shown}]({s.url})"
             return shown
 
-        return str(MD.render(ROLE.sub(resolve, text)))
+        return markdown_html(ROLE.sub(resolve, text))
 
     def clause_href(self, key: str, clause: Clause, here: str) -> str:
         return f"{self.uri(here, section_page(key, clause.section))}#{clause.id}"
