@@ -36,8 +36,8 @@ def build(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The test suite: the tool, the site build, and the scenario checks."""
-    install(session, "test")
+    """The test suite: the tool, the site build, the editor's loop and the scenario checks."""
+    install(session, "test", "serve")
     session.run("pytest", "--ignore=tests/browser", *session.posargs)
 
 
@@ -46,7 +46,7 @@ def browser(session: nox.Session) -> None:
     """The site in a real Chromium (Debian's): axe-core, keyboard, search, citing.
 
     Fails, never skips, when Chromium is missing: .ci/run installs it."""
-    install(session, "test", "browser")
+    install(session, "test", "browser", "serve")
     session.run("pytest", "tests/browser", *session.posargs)
 
 
@@ -77,7 +77,7 @@ def bench(session: nox.Session) -> None:
     """Our build against plain Sphinx on the same clauses (500, 2,000, 5,000), one table.
 
     Takes about 15 minutes; pass sizes to narrow it, e.g. `-- 500:3`."""
-    install(session)
+    install(session, "serve")
     session.run("python", "benchmarks/bench.py", *session.posargs)
 
 

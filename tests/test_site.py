@@ -400,13 +400,14 @@ def test_a_failed_worker_fails_the_build(
     assert "Writing the open data files and search index failed" in capfd.readouterr().err
 
 
-def test_pages_from_shells_are_the_pages_the_theme_draws(
+def test_what_is_drawn_once_and_shared_is_what_furo_draws_for_each_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Generated pages are written from one shell a folder (shells.py): byte for byte what
-    furo would draw for each, titles with markup and quotes included."""
+    """Generated pages are written from one shell a folder (shells.py), and pages share
+    their navigation (navigation.py): byte for byte what furo draws for each page alone,
+    titles with markup and quotes included."""
     from constitution.serve import WarmBuild
-    from constitution.sphinxext import page_cache
+    from constitution.sphinxext import navigation, page_cache
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     project = copy_project(tmp_path / "project")
@@ -418,6 +419,7 @@ def test_pages_from_shells_are_the_pages_the_theme_draws(
     scenarios.write_text(text.replace(old, new, 1), encoding="utf-8")
     assert WarmBuild(project, tmp_path / "shells")() == 0
     monkeypatch.setattr(page_cache, "SHELLS", False)
+    monkeypatch.setattr(navigation, "share", lambda *args: None)
     assert WarmBuild(project, tmp_path / "theme")() == 0
 
     def files(root: Path) -> dict[str, bytes]:

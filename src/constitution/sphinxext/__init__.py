@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import posixpath
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import furo
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.errors import SphinxError
 from sphinx.util import logging
@@ -24,6 +21,7 @@ from constitution.sphinxext import (
     clauses,
     csp,
     examples,
+    navigation,
     offload,
     open_data,
     page_cache,
@@ -123,7 +121,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", csp.build_finished, priority=900)  # after every page
     app.connect("config-inited", _templates)
     app.connect("html-page-context", _filter_script)
-    app.connect("html-page-context", _share_navigation, priority=100)  # before furo's
+    app.connect("html-page-context", navigation.share, priority=100)  # before furo's
     app.connect("html-page-context", _drop_unused_assets, priority=900)
     return {
         "version": __version__,
@@ -171,36 +169,6 @@ def _drop_unused_assets(
             for f in context.get(key, [])
             if not any(u in getattr(f, "filename", str(f)) for u in UNUSED_ASSETS)
         ]
-
-
-def _share_navigation(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
-) -> None:
-    """Generated pages are in no toctree, so the site navigation furo draws on them is the
-    same for every such page in one folder: draw it once a folder, not once a page (it
-    was most of the build's time at scale), and again only when the site key changes."""
-    if doctree is not None or "toctree" not in context:
-        return
-    store = clauses.domain(app.env)
-    key = page_cache.site_key(app)  # covers every page's title and every toctree
-    if store.navigation_key != key:
-        store.navigation, store.navigation_key = {}, key
-    memo = store.navigation
-    draw = context["toctree"]
-    folder = posixpath.dirname(pagename)
-
-    def toctree(**options: Any) -> Any:
-        key = (folder, tuple(sorted(options.items())))
-        if key not in memo:
-            memo[key] = draw(**options)
-        return memo[key]
-
-    context["toctree"] = toctree
-
-
-# Furo turns the navigation's HTML into its sidebar with BeautifulSoup on every page. It is
-# a pure function of that HTML, which _share_navigation makes the same for a whole folder.
-furo.get_navigation_tree = functools.lru_cache(maxsize=64)(furo.get_navigation_tree)
 
 
 def _filter_script(
