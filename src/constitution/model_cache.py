@@ -58,7 +58,12 @@ def cached(
     if kept and kept[0] == seen:
         return kept[2]  # type: ignore[return-value]
     key = digest(files, extra)
-    value = kept[2] if kept and kept[1] == key else _stored(folder, name, key, make)
+    if kept and kept[1] == key:
+        value = kept[2]
+    elif kept:  # a process that builds again and again: the next new one reads afresh
+        value = make()
+    else:
+        value = _stored(folder, name, key, make)
     # A file changed less than a clock tick ago (two seconds on some file systems) could
     # change again without its time changing: until then it is known only by its digest.
     settled = all(when < time.time_ns() - RACY_NS for _, when, _ in seen[1])

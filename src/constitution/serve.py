@@ -13,6 +13,7 @@ import contextlib
 import logging
 import os
 import sys
+import time
 import traceback
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -115,7 +116,12 @@ def site(project: Project, build: WarmBuild, host: str, port: int) -> Starlette:
                 async for changes in awatch(*self.paths, watch_filter=wanted):
                     paths = sorted({Path(p).resolve() for _, p in changes})
                     print(f"Changed: {', '.join(map(str, paths[:5]))}", file=sys.stderr)
-                    await loop.run_in_executor(one, build, paths)
+                    start = time.perf_counter()
+                    status = await loop.run_in_executor(one, build, paths)
+                    took = f"{time.perf_counter() - start:.2f} s"
+                    print(
+                        f"Rebuilt in {took}" if status == 0 else f"Failed ({took})", file=sys.stderr
+                    )
                     self.flag.set()
 
     class Reload(JavascriptInjectorMiddleware):  # type: ignore[misc]

@@ -118,6 +118,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", open_data.collect_pages)
     offload.setup(app)
     page_cache.setup(app)
+    app.connect("html-page-context", csp.page_drawn)
     app.connect("build-finished", csp.build_finished, priority=900)  # after every page
     app.connect("config-inited", _templates)
     app.connect("html-page-context", _filter_script)

@@ -15,7 +15,7 @@ import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from constitution.build import NOT_PUBLISHED
 
@@ -69,7 +69,15 @@ def build_started(app: Sphinx) -> None:
 
     store = domain(app.env)
     store.started = time.time() - 2
-    store.secured = set()
+    store.secured, store.drawn = set(), set()
+
+
+def page_drawn(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    from constitution.sphinxext.clauses import domain
+
+    domain(app.env).drawn.add(pagename)
 
 
 def written_since(folder: str, started: float) -> Iterator[str]:
@@ -90,6 +98,10 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
 
         root = Path(app.outdir)
         store = domain(app.env)
-        for path in sorted(written_since(str(root), store.started)):
-            if path not in store.secured:  # a shell's page (see shells.py) already is
+        if app.parallel > 1:  # pages written by Sphinx's other processes: found by time
+            paths = set(written_since(str(root), store.started)) - store.secured
+        else:  # the pages drawn through the theme (a shell's pages are secured already)
+            paths = {os.path.join(root, f"{name}.html") for name in store.drawn}
+        for path in sorted(paths):
+            if os.path.exists(path):  # a shell itself is drawn elsewhere
                 secure(Path(path), root)

@@ -120,11 +120,14 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
 
     if exception is not None or app.builder.format != "html":
         return
-    site = Site(app, domain(app.env))
-    outdir = Path(app.outdir)
+    store = domain(app.env)
+    site = Site(app, store)
+    path = Path(app.outdir) / "clause-index.json"
     index = clause_index(site)
     index["in_force"] = site.in_force.key if site.in_force else DRAFT
-    (outdir / "clause-index.json").write_text(json.dumps(index, sort_keys=True), encoding="utf-8")
+    if index != store.clause_index or not path.exists():  # the editor's loop: seldom changes
+        path.write_text(json.dumps(index, sort_keys=True), encoding="utf-8")
+        store.clause_index = index
 
 
 def page_version(pagename: str, site: Site) -> str:

@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import itertools
 import os
+import posixpath
 from collections.abc import Iterator
 from functools import partial
 from html import escape
@@ -75,10 +76,15 @@ class Site:
         self.app, self.store = app, store
         self.versions: list[Version] = store.versions
         self.keyed = {v.key: v for v in self.versions}
+        self.uris: dict[tuple[str, str, bool], str] = {}
         self.in_force = in_force_on(self.versions, today())
 
     def uri(self, here: str, there: str) -> str:
-        return self.app.builder.get_relative_uri(here, there)
+        # Tens of thousands a build, and the same for every page in a folder.
+        key = (posixpath.dirname(here), there, here == there)
+        if key not in self.uris:
+            self.uris[key] = self.app.builder.get_relative_uri(here, there)
+        return self.uris[key]
 
     def document(self, key: str) -> Document:
         return self.store.model if key == DRAFT else self.by_key(key).document
