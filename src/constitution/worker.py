@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 JOBS = "jobs.pickle"
+Job = tuple[Callable[..., None], tuple[Any, ...]]  # a function and its arguments
 
 
-def run_claimed(jobs: Sequence[tuple[Callable[..., None], tuple[Any, ...]]], folder: Path) -> None:
+def run_claimed(jobs: Sequence[Job], folder: Path) -> None:
     """Each job in turn that this process is first to claim (a file only one can create)."""
     for i, (job, args) in enumerate(jobs):
         try:

@@ -22,7 +22,7 @@ from sphinx.errors import ExtensionError
 
 from constitution.sphinxext import open_data, search
 from constitution.sphinxext.clauses import domain
-from constitution.worker import JOBS, run_claimed
+from constitution.worker import JOBS, Job, run_claimed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -36,12 +36,16 @@ def start(app: Sphinx) -> None:
         return
     store = domain(app.env)
     outdir = Path(app.outdir)
-    jobs: list[open_data.Job] = []
-    record = None
+    jobs: list[Job] = []
+    records: list[Job] = []  # once every job is done: what records them
     if config.constitution_open_data:
-        record, jobs = open_data.pending(outdir, open_data.editions(store), store.council)
+        record, todo = open_data.pending(outdir, open_data.editions(store), store.council)
+        jobs += todo
+        records.append((open_data.finish, (outdir, record)))
     if config.constitution_search:
-        jobs.append((search.write_index, (outdir, search.documents(store))))
+        record, todo = search.pending(outdir, search.documents(store))
+        jobs += todo
+        records.append((search.finish, (outdir, record)))
     folder = Path(tempfile.mkdtemp(prefix="constitution-jobs-"))
     with (folder / JOBS).open("wb") as f:
         pickle.dump(jobs, f)
@@ -50,7 +54,7 @@ def start(app: Sphinx) -> None:
         if jobs
         else None
     )
-    store.offloaded = worker, folder, jobs, record
+    store.offloaded = worker, folder, jobs, records
 
 
 def finish(app: Sphinx, exception: BaseException | None) -> None:
@@ -58,7 +62,7 @@ def finish(app: Sphinx, exception: BaseException | None) -> None:
     store = domain(app.env)
     if store.offloaded is None:
         return
-    worker, folder, jobs, record = store.offloaded
+    worker, folder, jobs, records = store.offloaded
     store.offloaded = None
     failed: Exception | None = None
     try:
@@ -74,8 +78,9 @@ def finish(app: Sphinx, exception: BaseException | None) -> None:
         raise ExtensionError(
             f"Writing the open data files and search index failed ({why}); see the messages above."
         ) from failed
-    if record is not None and exception is None:
-        open_data.finish(Path(app.outdir), record)
+    if exception is None:
+        for job, args in records:
+            job(*args)
 
 
 def setup(app: Sphinx) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,7 @@ from constitution.export import Edition, render
 from constitution.model import Document
 from constitution.model_cache import digest, read_record
 from constitution.sphinxext.versions_site import DRAFT, long_date
+from constitution.worker import Job
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -48,9 +49,6 @@ def editions(store: ConstitutionDomain) -> Editions:
     examples = {cid: [s.id for s in checks] for cid, checks in store.checking.items()}
     out.append((Edition(DRAFT), store.model, examples))
     return out
-
-
-Job = tuple[Callable[..., None], tuple[Any, ...]]
 
 
 def pending(outdir: Path, editions: Editions, council: Council) -> tuple[dict[str, str], list[Job]]:

@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING, Any
 from constitution.model import Document
 from constitution.model_cache import digest, read_record
 from constitution.redline import plain
+from constitution.sphinxext.page_cache import document_key
 from constitution.sphinxext.versions_site import DRAFT, Site, long_date, section_page
+from constitution.worker import Job
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -59,42 +61,46 @@ def clause_index(site: Site) -> dict[str, Any]:
 SEARCH_CACHE = ".constitution-search.json"  # beside the output; never published
 
 
-def write_index(outdir: Path, documents: Documents) -> None:
-    """Index every clause with the Pagefind binary: one bundle a version, one record page
-    a section, one heading a clause.
+def pending(outdir: Path, documents: Documents) -> tuple[dict[str, str], list[Job]]:
+    """The record of every version's search bundle this build leaves, and a job indexing
+    each version whose bundle is missing or changed (see offload.py).
 
     A bundle a version, rather than one bundle filtered by version, because Pagefind writes
     filters in a different order on every run and the site must be reproducible; it also
     means an adopted version, whose text never changes, is indexed once, not every build.
-    Each record page has its section page's address and each clause heading the clause's
-    ID, so Pagefind's sub-results open the clause itself. The record pages are plain text
-    (no navigation to index), written to a temporary folder and never published.
     """
     root = outdir / "pagefind"
-    cache_file = outdir / SEARCH_CACHE
-    cached = read_record(cache_file)
-    fresh = {}
+    cached = read_record(outdir / SEARCH_CACHE)
+    fresh, jobs = {}, []
     for key, adopted, document in documents:
-        # An adopted version's pages need not be drawn to know they have not changed.
-        if adopted:
-            pages, fresh[key] = None, digest([], extra=adopted)
-        else:
-            pages = record_pages(key, document)
-            fresh[key] = digest([], extra=repr(sorted(pages.items())))
-        if cached.get(key) == fresh[key] and (root / key / "pagefind.js").exists():
-            continue
-        pages = pages or record_pages(key, document)
-        shutil.rmtree(root / key, ignore_errors=True)
-        with tempfile.TemporaryDirectory(prefix="constitution-search-") as tmp:
-            for name, page in pages.items():
-                path = Path(tmp, name)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(page, encoding="utf-8")
-            pagefind = [sys.executable, "-m", "pagefind", "--silent"]
-            subprocess.run([*pagefind, "--site", tmp, "--output-path", str(root / key)], check=True)
-    for stale in set(cached) - set(fresh):
-        shutil.rmtree(root / stale, ignore_errors=True)
-    cache_file.write_text(json.dumps(fresh, sort_keys=True), encoding="utf-8")
+        # An adopted version is known by its record's digest; the draft by its text.
+        fresh[key] = digest([], extra=adopted or document_key(document))
+        if cached.get(key) != fresh[key] or not (root / key / "pagefind.js").exists():
+            jobs.append((index_version, (root / key, key, document)))
+    return fresh, jobs
+
+
+def index_version(bundle: Path, key: str, document: Document) -> None:
+    """Index one version's clauses with the Pagefind binary: one record page a section,
+    one heading a clause. Each record page has its section page's address and each clause
+    heading the clause's ID, so Pagefind's sub-results open the clause itself. The record
+    pages are plain text (no navigation to index), written to a temporary folder and
+    never published."""
+    shutil.rmtree(bundle, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="constitution-search-") as tmp:
+        for name, page in record_pages(key, document).items():
+            path = Path(tmp, name)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(page, encoding="utf-8")
+        pagefind = [sys.executable, "-m", "pagefind", "--silent"]
+        subprocess.run([*pagefind, "--site", tmp, "--output-path", str(bundle)], check=True)
+
+
+def finish(outdir: Path, fresh: dict[str, str]) -> None:
+    """Once every bundle is written: no bundle of a version gone, and the record."""
+    for stale in set(read_record(outdir / SEARCH_CACHE)) - set(fresh):
+        shutil.rmtree(outdir / "pagefind" / stale, ignore_errors=True)
+    (outdir / SEARCH_CACHE).write_text(json.dumps(fresh, sort_keys=True), encoding="utf-8")
 
 
 def record_pages(key: str, document: Document) -> dict[str, str]:
