@@ -341,6 +341,7 @@ class _Reader:
 
     def parse_section(self, text: str, shown: str, slug: str, number: int) -> Section:
         tokens = markdown_tokens(text)
+        lines = text.splitlines()
         title = _first_heading(tokens)
         if not title:
             self.problem(
@@ -358,7 +359,7 @@ class _Reader:
             if token.type == "heading_open":
                 continue
             if token.type == "fence" and token.info.strip().startswith("{clause}"):
-                if not _closed(token, text):
+                if not _closed(token, lines):
                     self.problem(
                         shown,
                         line,
@@ -622,9 +623,8 @@ def _first_heading(tokens: list[Token]) -> str:
     return ""
 
 
-def _closed(token: Token, text: str) -> bool:
+def _closed(token: Token, lines: list[str]) -> bool:
     """Whether a fence ends with its closing line (an unclosed one runs to the end)."""
-    lines = text.splitlines()
     last = token.map[1] - 1 if token.map else -1
     return 0 < last < len(lines) and lines[last].strip().startswith(token.markup)
 
