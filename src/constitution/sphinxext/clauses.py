@@ -87,8 +87,8 @@ class ConstitutionDomain(Domain):
     term_counts: dict[str, int]  # page -> defined terms so far, for unique element IDs
     generated: dict[str, str] | None = None  # generated page -> what it shows (a digest)
     site_key: str | None = None  # this build's, once known (see page_cache.py)
-    # Navigation drawn for generated pages, and the site key it was drawn under.
-    navigation: dict[tuple[str, tuple[tuple[str, Any], ...]], Any]
+    # Navigation drawn to be shared, and the site key it was drawn under (navigation.py).
+    navigation: dict[Any, Any]
     navigation_key: str | None = None
     offloaded: Any = None  # see offload.py
     started = 0.0  # when this build began (see csp.py)
