@@ -106,5 +106,9 @@ def read_record(path: Path) -> dict[str, str]:
         return {}
 
 
+def write_record(path: Path, record: dict[str, str]) -> None:
+    path.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
+
+
 def files_in(folder: Path) -> list[Path]:
     return [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []

@@ -92,7 +92,6 @@ class ConstitutionDomain(Domain):
     navigation_key: str | None = None
     offloaded: Any = None  # see offload.py
     started = 0.0  # when this build began (see csp.py)
-    secured: set[str]  # pages this build wrote with their policy already (see csp.py)
     drawn: set[str]  # pages this build drew through the theme (see csp.py)
     clause_index: dict[str, Any] | None = None  # as last written (see search.py)
     shells: dict[str, str]  # this build's shells, by folder (see shells.py)

@@ -69,7 +69,7 @@ def build_started(app: Sphinx) -> None:
 
     store = domain(app.env)
     store.started = time.time() - 2
-    store.secured, store.drawn = set(), set()
+    store.drawn = set()
 
 
 def page_drawn(
@@ -99,8 +99,8 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
         root = Path(app.outdir)
         store = domain(app.env)
         if app.parallel > 1:  # pages written by Sphinx's other processes: found by time
-            paths = set(written_since(str(root), store.started)) - store.secured
-        else:  # the pages drawn through the theme (a shell's pages are secured already)
+            paths = set(written_since(str(root), store.started))
+        else:  # the pages drawn through the theme (a shell's pages carry their policy)
             paths = {os.path.join(root, f"{name}.html") for name in store.drawn}
         for path in sorted(paths):
             if os.path.exists(path):  # a shell itself is drawn elsewhere

@@ -9,7 +9,6 @@ data/index.html, listing them all.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 from constitution.council import Council
 from constitution.export import Edition, render
 from constitution.model import Document
-from constitution.model_cache import digest, read_record
+from constitution.model_cache import digest, read_record, write_record
+from constitution.sphinxext.page_cache import document_key
 from constitution.sphinxext.versions_site import DRAFT, long_date
 from constitution.worker import Job
 
@@ -59,7 +59,7 @@ def pending(outdir: Path, editions: Editions, council: Council) -> tuple[dict[st
     for edition, document, examples in editions:
         # A version's files change only with its text, the council's settings or this code;
         # an adopted version's text is known by its record's digest.
-        text = edition.digest or repr((document, examples))
+        text = edition.digest or document_key(document) + repr(examples)
         fresh[edition.key] = key = digest([], extra=f"{text}|{council!r}")
         pdf = outdir / "data" / edition.key / "protocol.pdf"
         if cached.get(edition.key) != key or not pdf.exists():
@@ -94,7 +94,7 @@ def finish(outdir: Path, fresh: dict[str, str]) -> None:
     """Once every version's files are written: the schema, and the record of them."""
     (outdir / "schemas").mkdir(exist_ok=True)
     (outdir / "schemas" / SCHEMA.name).write_bytes(SCHEMA.read_bytes())
-    (outdir / CACHE).write_text(json.dumps(fresh, sort_keys=True), encoding="utf-8")
+    write_record(outdir / CACHE, fresh)
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import os
 from collections.abc import Callable, Container, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from constitution.model import Clause, Document
-from constitution.model_cache import read_record
+from constitution.model_cache import read_record, write_record
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -48,7 +47,7 @@ def site_key(app: Sphinx) -> str:
             navigation_key(env),
             site.in_force and site.in_force.key,
             [v.digest for v in site.versions],
-            site.store.council,
+            store.council,
             __version__,
             styles,
         )
@@ -119,7 +118,7 @@ def save(app: Sphinx, exception: BaseException | None) -> None:
 
     fresh = domain(app.env).generated
     if exception is None and fresh is not None and app.builder.format == "html":
-        (Path(app.outdir) / CACHE).write_text(json.dumps(fresh, sort_keys=True), encoding="utf-8")
+        write_record(Path(app.outdir) / CACHE, fresh)
 
 
 def setup(app: Sphinx) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from constitution.model import Document
-from constitution.model_cache import digest, read_record
+from constitution.model_cache import digest, read_record, write_record
 from constitution.redline import plain
 from constitution.sphinxext.page_cache import document_key
 from constitution.sphinxext.versions_site import DRAFT, Site, long_date, section_page
@@ -100,7 +100,7 @@ def finish(outdir: Path, fresh: dict[str, str]) -> None:
     """Once every bundle is written: no bundle of a version gone, and the record."""
     for stale in set(read_record(outdir / SEARCH_CACHE)) - set(fresh):
         shutil.rmtree(outdir / "pagefind" / stale, ignore_errors=True)
-    (outdir / SEARCH_CACHE).write_text(json.dumps(fresh, sort_keys=True), encoding="utf-8")
+    write_record(outdir / SEARCH_CACHE, fresh)
 
 
 def record_pages(key: str, document: Document) -> dict[str, str]:

@@ -34,7 +34,6 @@ def write(app: Sphinx, pagename: str, title: str, body: str) -> None:
     path = os.path.join(app.outdir, f"{pagename}.html")
     with open(path, "w", encoding="utf-8", errors="xmlcharrefreplace") as f:
         f.write(html.replace(BODY, body))
-    domain(app.env).secured.add(path)
 
 
 def shell(app: Sphinx, folder: str) -> str:

@@ -10,12 +10,11 @@ numbering, so "paragraph 7.12" in the 2025 version means the 2025 paragraph 7.12
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import itertools
 import os
 import posixpath
 from collections.abc import Iterator
-from functools import partial
+from functools import lru_cache, partial
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,7 +44,7 @@ DRAFT = "draft"
 
 
 # A paragraph's words are the same in most versions, and drawn again on its history page.
-@functools.lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
 def markdown_html(text: str) -> str:
     return str(MD.render(text))
 
