@@ -115,3 +115,26 @@ def test_each_version_has_a_reproducible_pdf(site: Site, tmp_path: Path, project
     write_pdf(tmp_path / "a.pdf", document, "Council", "Version adopted on 14 May 2026")
     write_pdf(tmp_path / "b.pdf", document, "Council", "Version adopted on 14 May 2026")
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def test_the_pdf_hangs_numbers_and_bullets_each_list_item(scratch: Project, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from constitution.pdf import write_pdf
+
+    path = scratch.protocol / "review.md"
+    text = path.read_text(encoding="utf-8")
+    old = "at any time"
+    assert old in text
+    added = f"{old}.\n\nIt may also:\n\n- ask the Leader;\n- ask the Chief Executive"
+    path.write_text(text.replace(old, added, 1), encoding="utf-8")
+    document = scratch.document()
+    clause = next(c for c in document.clauses() if "ask the Leader" in c.text)
+    write_pdf(tmp_path / "p.pdf", document, "Council", "Draft")
+    pages = PdfReader(tmp_path / "p.pdf").pages
+    lines = [line.strip() for page in pages for line in (page.extract_text() or "").splitlines()]
+    at = lines.index("It may also:")
+    items = lines[at + 1 : at + 3]  # each after its bullet (which pypdf reads as it likes)
+    assert [i.split(" ", 1)[1] for i in items] == ["ask the Leader;", "ask the Chief Executive."]
+    assert not any(i[0].isalnum() for i in items)
+    assert any(line.startswith(clause.number) for line in lines[:at])

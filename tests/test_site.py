@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections import Counter
 from collections.abc import Callable
@@ -341,6 +342,36 @@ def test_a_build_killed_half_way_leaves_the_last_site(scratch: Project, tmp_path
     build.wait()
     assert b"at all times" in work.read_bytes(), "the build never got half-way"
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_the_next_build_never_writes_to_a_published_file(scratch: Project, tmp_path: Path) -> None:
+    """Published pages are links to the build's own files, not copies (build.py): the next
+    build must give every file it writes a new file, or it would change the published
+    site before it is complete. Links to the published files made here would see it."""
+    out = tmp_path / "site"
+    assert build_site(scratch, out) == 0
+    work = out.parent / f".{out.name}.work" / "html"
+    page = "protocol/review.html"
+    assert (out / page).stat().st_ino == (work / page).stat().st_ino
+    kept = tmp_path / "kept"
+    shutil.copytree(out, kept, copy_function=os.link)
+    before = {p.relative_to(kept): p.read_bytes() for p in kept.rglob("*") if p.is_file()}
+    path = scratch.protocol / "review.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("at any time", "at all times"), encoding="utf-8"
+    )
+    settings = scratch.conf / "council.toml"  # the council's name is on every page and file
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("Borough", "Town"), encoding="utf-8"
+    )
+    assert build_site(scratch, out) == 0
+    assert b"at all times" in (out / page).read_bytes()
+    changed = {
+        n for n, data in before.items() if not (out / n).is_file() or (out / n).read_bytes() != data
+    }
+    assert {n.parts[0] for n in changed} >= {"protocol", "versions", "checks", "data", "pagefind"}
+    after = {p.relative_to(kept): p.read_bytes() for p in kept.rglob("*") if p.is_file()}
     assert after == before
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -24,6 +25,10 @@ NOT_PUBLISHED = (
     ".constitution-data.json",
     ".constitution-search.json",
 )
+
+# Files the build only ever replaces with a new file, never rewrites in place (see
+# files.py, and sphinxext's _new_file for the pages Sphinx draws).
+REPLACED = re.compile(r"\.html$|^(data|pagefind)/")
 
 
 def source_date_epoch(root: Path) -> str:
@@ -76,10 +81,14 @@ def build_site(project: Project, out: Path) -> int:
     built = work / "html"
 
     def copy(src: str, dst: str) -> None:
-        # A file unchanged since the last publish is linked to the published one, which
-        # is only ever replaced whole, never written to; changed files are copied.
-        published = out / Path(src).relative_to(built)
+        # A file the build only ever replaces is linked to, not copied; so is a file
+        # unchanged since the last publish (the published one is never written to).
+        name = Path(src).relative_to(built)
+        published = out / name
         try:
+            if REPLACED.search(name.as_posix()):
+                os.link(src, dst)
+                return
             old, new = published.stat(), os.stat(src)
             if (old.st_size, old.st_mtime_ns) == (new.st_size, new.st_mtime_ns):
                 os.link(published, dst)

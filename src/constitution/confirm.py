@@ -8,9 +8,9 @@ until an editor reads them again and runs ``constitution confirm``.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
+from constitution import files
 from constitution.model import Document
 from constitution.problems import Problem, ProtocolError
 from constitution.scenarios import Scenario
@@ -108,7 +108,5 @@ def confirm(path: Path, scenarios: list[Scenario], document: Document, ids: list
     for s in scenarios:
         if s.id in ids:
             lock[s.id] = stamps(s, document)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(dict(sorted(lock.items())), indent=1) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    files.replace(path, json.dumps(dict(sorted(lock.items())), indent=1) + "\n")
     return lock

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import pickle
 import time
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
+
+from constitution import files
 
 T = TypeVar("T")
 _KEPT: dict[tuple[Path, str], tuple[object, str, object]] = {}
@@ -90,10 +91,8 @@ def _stored(folder: Path, name: str, key: str, make: Callable[[], T]) -> T:
         pass  # missing, or written by other code: read afresh
     value = make()
     folder.mkdir(parents=True, exist_ok=True)
-    part = path.with_suffix(".part")
-    with part.open("wb") as f:
-        pickle.dump((key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(part, path)  # a build killed here leaves the old file or the new, never half
+    # A build killed here leaves the old file or the new, never half of one.
+    files.replace(path, pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
     return value
 
 

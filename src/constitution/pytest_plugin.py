@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from constitution import files
 from constitution.model import Document
 from constitution.problems import ProtocolError
 from constitution.project import Project
@@ -56,9 +56,7 @@ class ScenarioSession:
         path.parent.mkdir(parents=True, exist_ok=True)
         run = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
         data = {"run": run, "results": dict(sorted(self.results.items()))}
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-        tmp.replace(path)
+        files.replace(path, json.dumps(data, indent=1) + "\n")
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from constitution import files
 from constitution.model import Clause, Document, Section
 from constitution.problems import Problem, ProtocolError
 
@@ -254,7 +254,5 @@ def adopt(
         versions[-1].digest if versions else None,
     )
     folder.mkdir(exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    files.replace(path, json.dumps(record, indent=1, ensure_ascii=False) + "\n")
     return path

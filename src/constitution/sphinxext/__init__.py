@@ -124,6 +124,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _filter_script)
     app.connect("html-page-context", navigation.share, priority=100)  # before furo's
     app.connect("html-page-context", _drop_unused_assets, priority=900)
+    app.connect("html-page-context", _new_file, priority=999)  # just before the write
     return {
         "version": __version__,
         "env_version": 3,  # bump when a node or domain data changes shape
@@ -170,6 +171,15 @@ def _drop_unused_assets(
             for f in context.get(key, [])
             if not any(u in getattr(f, "filename", str(f)) for u in UNUSED_ASSETS)
         ]
+
+
+def _new_file(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    """Sphinx rewrites a page's file in place; without the old file it writes a new one,
+    leaving the published site's link to the old file (build.py) as it was."""
+    assert isinstance(app.builder, StandaloneHTMLBuilder)
+    Path(app.builder.get_outfilename(pagename)).unlink(missing_ok=True)
 
 
 def _filter_script(

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from constitution import files
 from constitution.build import NOT_PUBLISHED
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def secure(path: Path, root: Path) -> None:
     html = path.read_text(encoding="utf-8")
     if META in html or "<head>" not in html:
         return
-    path.write_text(secured(html, len(path.relative_to(root).parts) - 1, path), encoding="utf-8")
+    files.replace(path, secured(html, len(path.relative_to(root).parts) - 1, path))
 
 
 def secured(html: str, depth: int, where: object) -> str:

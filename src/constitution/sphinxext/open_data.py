@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from constitution import files
 from constitution.council import Council
 from constitution.export import Edition, render
 from constitution.model import Document
@@ -73,9 +74,7 @@ def write_edition(
     folder = outdir / "data" / edition.key
     folder.mkdir(parents=True, exist_ok=True)
     for fmt, name in FILES.items():
-        (folder / name).write_text(
-            render(fmt, document, edition, council, examples), encoding="utf-8"
-        )
+        files.replace(folder / name, render(fmt, document, edition, council, examples))
     status = (
         "Draft, not adopted"
         if edition.key == DRAFT

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 from sphinx.builders.html import StandaloneHTMLBuilder
 
+from constitution import files
 from constitution.sphinxext import csp
 from constitution.sphinxext.clauses import domain
 
@@ -32,8 +33,7 @@ def write(app: Sphinx, pagename: str, title: str, body: str) -> None:
     """Write the page as Sphinx would, from its folder's shell."""
     html = shell(app, os.path.dirname(pagename)).replace(TITLE, escape(Markup(title).striptags()))
     path = os.path.join(app.outdir, f"{pagename}.html")
-    with open(path, "w", encoding="utf-8", errors="xmlcharrefreplace") as f:
-        f.write(html.replace(BODY, body))
+    files.replace(path, html.replace(BODY, body), errors="xmlcharrefreplace")
 
 
 def shell(app: Sphinx, folder: str) -> str:
