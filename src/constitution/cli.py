@@ -9,6 +9,7 @@ import re
 import sys
 from pathlib import Path
 
+from constitution import collect_less
 from constitution.model import Document
 from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
@@ -345,6 +346,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    collect_less()
     args = parser().parse_args(argv)
     try:
         project = Project.find(Path(args.project))

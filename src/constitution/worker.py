@@ -8,6 +8,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from constitution import collect_less
+
 JOBS = "jobs.pickle"
 Job = tuple[Callable[..., None], tuple[Any, ...]]  # a function and its arguments
 
@@ -23,6 +25,7 @@ def run_claimed(jobs: Sequence[Job], folder: Path) -> None:
 
 
 if __name__ == "__main__":
+    collect_less()
     folder = Path(sys.argv[1])
     with (folder / JOBS).open("rb") as f:
         run_claimed(pickle.load(f), folder)
