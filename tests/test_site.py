@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -331,6 +332,7 @@ def test_a_build_killed_half_way_leaves_the_last_site(scratch: Project, tmp_path
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,  # killed with its worker, as a cancelled CI job would be
     )
     work = out.parent / f".{out.name}.work" / "html" / "protocol" / "review.html"
     deadline = time.monotonic() + 60
@@ -338,11 +340,17 @@ def test_a_build_killed_half_way_leaves_the_last_site(scratch: Project, tmp_path
         work.read_bytes() if work.exists() else b""
     ):
         time.sleep(0.05)  # until the new page is being written: the build is half-way
-    build.kill()
+    os.killpg(build.pid, signal.SIGKILL)
     build.wait()
     assert b"at all times" in work.read_bytes(), "the build never got half-way"
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
+    # The next build completes, and removes what the killed one left behind.
+    jobs = f".{out.name}.work/doctrees/constitution-jobs-*"
+    assert list(out.parent.glob(jobs))
+    assert build_site(scratch, out) == 0
+    assert b"at all times" in (out / "protocol" / "review.html").read_bytes()
+    assert not list(out.parent.glob(jobs))
 
 
 def test_the_next_build_never_writes_to_a_published_file(scratch: Project, tmp_path: Path) -> None:

@@ -27,6 +27,8 @@ from constitution.worker import JOBS, Job, run_claimed
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+JOBS_FOLDER = "constitution-jobs-"
+
 
 def start(app: Sphinx) -> None:
     config = app.config
@@ -46,7 +48,11 @@ def start(app: Sphinx) -> None:
         record, todo = search.pending(outdir, search.documents(store))
         jobs += todo
         records.append((search.finish, (outdir, record)))
-    folder = Path(tempfile.mkdtemp(prefix="constitution-jobs-"))
+    # Beside Sphinx's own cache, not in the system's temporary folder: a build killed
+    # before it could remove its folder leaves it there, for the next build to remove.
+    for left in Path(app.doctreedir).glob(f"{JOBS_FOLDER}*"):
+        shutil.rmtree(left, ignore_errors=True)
+    folder = Path(tempfile.mkdtemp(prefix=JOBS_FOLDER, dir=app.doctreedir))
     with (folder / JOBS).open("wb") as f:
         pickle.dump(jobs, f)
     worker = (
