@@ -76,7 +76,7 @@ def mutants(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Our build against plain Sphinx on the same clauses (500, 2,000, 5,000), one table.
 
-    Takes about 15 minutes; pass sizes to narrow it, e.g. `-- 500:3`."""
+    Takes a few minutes; pass sizes to narrow it, e.g. `-- 500:3`."""
     install(session, "serve")
     session.run("python", "benchmarks/bench.py", *session.posargs)
 
