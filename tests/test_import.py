@@ -351,3 +351,79 @@ def test_bad_files_are_refused_and_nothing_is_written(
     assert result.returncode == 1
     assert message in result.stderr and "How to fix" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+# Layouts seen in councils' protocols, each written here in a few lines of our own.
+CONTINUOUS = """MEMBER/OFFICER PROTOCOL
+
+SECTION 1 - INTRODUCTION
+
+1. This protocol sets out how members and officers should work together.
+
+2. It applies to all members, including co-opted members.
+
+SECTION 2 - ROLES OF MEMBERS
+
+3. Members are responsible to the electorate.
+
+4. Members must not ask officers to act outside their duties.
+"""
+RESTARTING = """MEMBER OFFICER PROTOCOL
+
+Introduction
+
+(1) This protocol guides members and officers in their dealings with one another.
+
+(2) It forms part of the Council's constitution.
+
+The Role of Members
+
+(1) Members set the Council's policy and represent their wards.
+
+(2) Members must respect the impartiality of officers, and must not:
+(a) ask an officer to act unlawfully;
+(b) ask an officer to act in a party political way.
+"""
+PARTS = """Protocol on Member/Officer Relations
+
+Part 1 – Introduction
+1.1 This protocol guides members and officers in their dealings with one another.
+1.2 It forms part of the Council's constitution.
+
+Part 2 – Roles of Members
+2.1 Members set the Council's policy and represent their
+wards, and speak for them.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            CONTINUOUS,
+            [
+                ("SECTION 1 - INTRODUCTION", ["1.", "2."]),
+                ("SECTION 2 - ROLES OF MEMBERS", ["3.", "4."]),
+            ],
+        ),
+        (
+            RESTARTING,
+            [("Introduction", ["(1)", "(2)"]), ("The Role of Members", ["(1)", "(2)"])],
+        ),
+        (
+            PARTS,
+            [("Part 1 – Introduction", ["1.1", "1.2"]), ("Part 2 – Roles of Members", ["2.1"])],
+        ),
+    ],
+    ids=["numbered-on-under-unnumbered-headings", "numbered-afresh-each-section", "parts"],
+)
+def test_common_layouts_are_structured(
+    tmp_path: Path, text: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    from constitution.importer import import_protocol
+
+    source = tmp_path / "protocol.txt"
+    source.write_text(text, encoding="utf-8")
+    doc = import_protocol(source)
+    assert [(s.title, [c.number for c in s.clauses]) for s in doc.sections] == expected
+    assert doc.defects == []

@@ -128,10 +128,11 @@ class Structurer:
         return self.section.clauses[-1] if self.section and self.section.clauses else None
 
     def run(self) -> Imported:
-        for line in self.extracted.lines:
-            text, bullet, marked = clean(line.text)
-            if text and re.search(r"[A-Za-z0-9]", text):
-                self.place(text, bullet, marked, line)
+        cleaned = [(clean(line.text), line) for line in self.extracted.lines]
+        kept = [(c, line) for c, line in cleaned if re.search(r"[A-Za-z0-9]", c[0])]
+        for i, ((text, bullet, marked), line) in enumerate(kept):
+            following = kept[i + 1][0][0] if i + 1 < len(kept) else ""
+            self.place(text, bullet, marked, line, following)
         self.drop_contents()
         return Imported(self.title, self.sections, self.defects, self.extracted)
 
@@ -146,7 +147,7 @@ class Structurer:
         assert self.section is not None
         self.section.clauses.append(ImportedClause(number, key, style, line, [text]))
 
-    def place(self, text: str, bullet: bool, marked: bool, line: Line) -> None:
+    def place(self, text: str, bullet: bool, marked: bool, line: Line, following: str) -> None:
         if (
             not self.sections
             and not self.title
@@ -198,10 +199,21 @@ class Structurer:
         if LETTER.match(text) or bullet:
             self.add_item(text, line)
             return
-        if heading_like(text) and not self.numbered_sections and (marked or not self.clause):
+        if (
+            heading_like(text)
+            and not self.numbered_sections
+            and (marked or not self.clause or self.heads(following))
+        ):
             self.new_section("", text, line)
             return
         self.add_text(text, line)
+
+    def heads(self, following: str) -> bool:
+        """A short line after a finished paragraph and before a numbered one is a heading
+        (paragraphs numbered on through the document, under unnumbered headings)."""
+        assert self.clause is not None
+        finished = self.clause.paragraphs[-1].rstrip().endswith(TERMINAL)
+        return finished and bool(NUMBERED.match(following) or PAREN.match(following))
 
     def add_item(self, text: str, line: Line) -> None:
         if self.clause is None:
@@ -255,7 +267,7 @@ def find_defects(doc: Imported) -> None:
     """Numbering faults and repeated paragraphs, with where they are in the source."""
     seen: dict[str, ImportedClause] = {}
     previous_section = 0
-    for section in doc.sections:
+    for index, section in enumerate(doc.sections):
         if section.number.isdigit():
             n = int(section.number)
             if previous_section and n != previous_section + 1:
@@ -271,11 +283,9 @@ def find_defects(doc: Imported) -> None:
             previous_section = n
         last: int | None = None
         for clause in section.clauses:
-            full = (
-                f"{section.number}:{clause.number}"
-                if clause.style in ("paren", "letter")
-                else clause.key
-            )
+            # (1), (a): numbered afresh in each section, numbered or not
+            scope = section.number or f"#{index}"
+            full = f"{scope}:{clause.number}" if clause.style in ("paren", "letter") else clause.key
             if clause.number and full in seen:
                 doc.defects.append(
                     Defect(
