@@ -395,6 +395,25 @@ Part 2 – Roles of Members
 wards, and speak for them.
 """
 
+POINT_NOUGHT = """Member/Officer Protocol
+
+1.0 INTRODUCTION
+1.1 This protocol guides members and officers in their dealings with one another.
+1.2 It forms part of the Council's constitution.
+
+2.0 ROLES OF MEMBERS
+2.1 Members set the Council's policy and represent their wards.
+"""
+LETTERED = """MEMBER/OFFICER PROTOCOL
+
+A. INTRODUCTION
+1. This protocol guides members and officers in their dealings with one another.
+2. It forms part of the Council's constitution.
+
+B. ROLES OF MEMBERS
+3. Members set the Council's policy and represent their wards.
+"""
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -414,8 +433,22 @@ wards, and speak for them.
             PARTS,
             [("Part 1 – Introduction", ["1.1", "1.2"]), ("Part 2 – Roles of Members", ["2.1"])],
         ),
+        (
+            POINT_NOUGHT,
+            [("INTRODUCTION", ["1.1", "1.2"]), ("ROLES OF MEMBERS", ["2.1"])],
+        ),
+        (
+            LETTERED,
+            [("A. INTRODUCTION", ["1.", "2."]), ("B. ROLES OF MEMBERS", ["3."])],
+        ),
     ],
-    ids=["numbered-on-under-unnumbered-headings", "numbered-afresh-each-section", "parts"],
+    ids=[
+        "numbered-on-under-unnumbered-headings",
+        "numbered-afresh-each-section",
+        "parts",
+        "sections-numbered-point-nought",
+        "lettered-sections",
+    ],
 )
 def test_common_layouts_are_structured(
     tmp_path: Path, text: str, expected: list[tuple[str, list[str]]]

@@ -171,6 +171,9 @@ class Structurer:
                 )
                 num, rest = f"{num}.{typo[1]}", typo[2]
             shown = f"{part} – {num}" if part else num
+            if re.fullmatch(r"\d+\.0", num) and (heading_like(rest) or marked):
+                self.new_section(num[:-2], rest, line)  # "2.0 ROLES OF MEMBERS"
+                return
             if "." not in num:
                 if (heading_like(rest) or marked) and not (bullet and self.clause):
                     self.new_section(num, rest, line)
