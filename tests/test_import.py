@@ -460,3 +460,33 @@ def test_common_layouts_are_structured(
     doc = import_protocol(source)
     assert [(s.title, [c.number for c in s.clauses]) for s in doc.sections] == expected
     assert doc.defects == []
+
+
+def test_word_headings_start_sections(tmp_path: Path) -> None:
+    """Word's heading styles (and a council's own, based on one) mark sections, even
+    where a heading follows a paragraph and precedes unnumbered words."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from constitution.importer import import_protocol
+
+    document = docx.Document()
+    own = document.styles.add_style("Council Heading", WD_STYLE_TYPE.PARAGRAPH)
+    own.base_style = document.styles["Heading 1"]
+    document.add_heading("Member/Officer Protocol", level=0)
+    document.add_heading("Introduction", level=1)
+    document.add_paragraph("1. This protocol guides members and officers.")
+    document.add_paragraph("2. It is part of the constitution.")
+    document.add_paragraph("Working together", style="Council Heading")
+    document.add_paragraph("Members and officers each have their part.")
+    document.add_paragraph("3. Members must respect the impartiality of officers.")
+    document.add_heading("Members' enquiries", level=1)
+    document.add_paragraph("This part covers requests for information.")
+    document.add_paragraph("4. Officers should reply within ten working days.")
+    document.save(tmp_path / "p.docx")
+    doc = import_protocol(tmp_path / "p.docx")
+    assert doc.title == "Member/Officer Protocol"
+    assert [(s.title, [c.number for c in s.clauses]) for s in doc.sections] == [
+        ("Introduction", ["1.", "2."]),
+        ("Working together", ["", "3."]),
+        ("Members' enquiries", ["", "4."]),
+    ]

@@ -182,6 +182,7 @@ def from_docx(path: Path) -> Extracted:
         ) from None
     revisions = len(body.findall(f".//{W}ins")) + len(body.findall(f".//{W}del"))
     numberer = Numberer(numbering, styles)
+    headings = heading_styles(styles)
     lines, n = [], 0
     for para in body.iter(f"{W}p"):
         n += 1
@@ -190,9 +191,47 @@ def from_docx(path: Path) -> Extracted:
             lines.append(Line("", n))
             continue
         label = numberer.label(para)
-        lines.append(Line(f"{label} {text}" if label else text, n))
+        text = f"{label} {text}" if label else text
+        style = para.find(f"{W}pPr/{W}pStyle")
+        heading = outlined(para.find(f"{W}pPr")) or (
+            style is not None and style.get(f"{W}val") in headings
+        )
+        # Marked as the importer marks a Markdown heading; a long "heading" is a paragraph
+        # that merely wears a heading's style.
+        lines.append(Line(f"# {text}" if heading and len(text.split()) <= 20 else text, n))
     notes = [f"{revisions} tracked change(s) were read as accepted."] if revisions else []
     return Extracted(lines, revisions, notes)
+
+
+def outlined(ppr: object) -> bool:
+    """At a level of the document's outline (Word's level 9 is body text)."""
+    level = ppr.find(f"{W}outlineLvl") if ppr is not None else None  # type: ignore[attr-defined]
+    return level is not None and level.get(f"{W}val") != "9"
+
+
+def heading_styles(styles: object) -> set[str]:
+    """The IDs of the paragraph styles that are headings: the title, and every style at a
+    level of the outline, or based on one that is (Word's own headings in any language,
+    and a council's own heading styles)."""
+    own: dict[str, bool] = {}
+    based: dict[str, str] = {}
+    for style in styles.iter(f"{W}style") if styles is not None else ():  # type: ignore[attr-defined]
+        sid = style.get(f"{W}styleId")
+        name = style.find(f"{W}name")
+        title = name is not None and (name.get(f"{W}val") or "").lower() == "title"
+        own[sid] = title or outlined(style.find(f"{W}pPr"))
+        if (parent := style.find(f"{W}basedOn")) is not None:
+            based[sid] = parent.get(f"{W}val")
+    found = set()
+    for sid in own:
+        seen, current = set(), sid
+        while current in own and current not in seen:
+            if own[current]:
+                found.add(sid)
+                break
+            seen.add(current)
+            current = based.get(current, "")
+    return found
 
 
 def paragraph_text(para: object) -> str:

@@ -111,6 +111,14 @@ def heading_like(text: str) -> bool:
     )
 
 
+def lists(clause: ImportedClause) -> bool:
+    """Whether "1. ..." after this clause is an item of a list in it: after a paragraph
+    numbered otherwise ("3.2"), or after an unnumbered one that ends in a colon."""
+    if clause.style == "none":
+        return clause.paragraphs[-1].rstrip().endswith(":")
+    return clause.style != "int"
+
+
 class Structurer:
     def __init__(self, extracted: Extracted) -> None:
         self.extracted = extracted
@@ -178,7 +186,7 @@ class Structurer:
                 if (heading_like(rest) or marked) and not (bullet and self.clause):
                     self.new_section(num, rest, line)
                     return
-                if self.clause and self.clause.style != "int" and not part:
+                if self.clause and not part and lists(self.clause):
                     self.add_item(text, line)  # "1. promote trust" listed inside a clause
                     return
                 self.new_clause(shown + ("." if m.group("dot") else ""), num, "int", rest, line)
