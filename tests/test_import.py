@@ -414,6 +414,21 @@ B. ROLES OF MEMBERS
 3. Members set the Council's policy and represent their wards.
 """
 
+NUMBERS_ALONE = """Member/Officer Protocol
+
+1. Introduction
+1.1
+This protocol guides members and officers in their dealings with one another.
+1.2
+It forms part of the Council's constitution, and:
+(a)
+binds members;
+(b)
+binds officers.
+1.3
+It is reviewed each year.
+"""
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -441,6 +456,7 @@ B. ROLES OF MEMBERS
             LETTERED,
             [("A. INTRODUCTION", ["1.", "2."]), ("B. ROLES OF MEMBERS", ["3."])],
         ),
+        (NUMBERS_ALONE, [("Introduction", ["1.1", "1.2", "1.3"])]),
     ],
     ids=[
         "numbered-on-under-unnumbered-headings",
@@ -448,6 +464,7 @@ B. ROLES OF MEMBERS
         "parts",
         "sections-numbered-point-nought",
         "lettered-sections",
+        "numbers-on-lines-of-their-own",
     ],
 )
 def test_common_layouts_are_structured(

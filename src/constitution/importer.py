@@ -26,6 +26,9 @@ PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
 NUMBERED = re.compile(rf"^{PART}?(?P<num>\d{{1,3}}(?:\.\d{{1,3}})*)(?P<dot>\.?)\s+(?P<rest>\S.*)$")
 PAREN = re.compile(r"^\((?P<num>\d{1,3})\)\s+(?P<rest>\S.*)$")
 LETTER = re.compile(r"^\(?(?P<num>[a-z]|[ivx]{1,5})[.)]\s+(?P<rest>\S.*)$")
+# A paragraph's number alone on its line, its words on the next (as PDFs often give it).
+# A bare "12" is left alone: it is as likely a page number.
+LABEL_ONLY = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.|\(\d{1,3}\)|\([a-z]\))$")
 BULLET = re.compile(r"^[-•◦▪‣*]\s+")
 TAGS = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub|br)\s*/?>", re.I)
 REFERENCE = re.compile(
@@ -137,7 +140,14 @@ class Structurer:
 
     def run(self) -> Imported:
         cleaned = [(clean(line.text), line) for line in self.extracted.lines]
-        kept = [(c, line) for c, line in cleaned if re.search(r"[A-Za-z0-9]", c[0])]
+        kept: list[tuple[tuple[str, bool, bool], Line]] = []
+        for c, line in cleaned:
+            if not re.search(r"[A-Za-z0-9]", c[0]):
+                continue
+            if kept and LABEL_ONLY.match(kept[-1][0][0]):  # "1.2" on a line of its own
+                (label, _, _), where = kept.pop()
+                c, line = (f"{label} {c[0]}", c[1], c[2]), where
+            kept.append((c, line))
         for i, ((text, bullet, marked), line) in enumerate(kept):
             following = kept[i + 1][0][0] if i + 1 < len(kept) else ""
             self.place(text, bullet, marked, line, following)
