@@ -38,11 +38,15 @@ def replace(path: Path, old: str, new: str) -> None:
 
 
 def test_rebuilds_in_one_process_match_new_processes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     project = copy_project(tmp_path / "project")
     warm = WarmBuild(project, tmp_path / "warm")
+    request.addfinalizer(warm.stop)
     assert warm() == 0
     warm.tidy()  # as the server does after each build: what the builds keep is frozen
     cold(project, tmp_path / "cold")
@@ -82,9 +86,12 @@ def test_rebuilds_in_one_process_match_new_processes(
     gc.unfreeze()
 
 
-def test_a_settings_change_starts_sphinx_afresh(tmp_path: Path) -> None:
+def test_a_settings_change_starts_sphinx_afresh(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     project = copy_project(tmp_path / "project")
     warm = WarmBuild(project, tmp_path / "warm")
+    request.addfinalizer(warm.stop)
     assert warm() == 0
     first = warm.app
     conf = project.conf / "conf.py"

@@ -456,10 +456,12 @@ def test_what_is_drawn_once_and_shared_is_what_furo_draws_for_each_page(
     new = "title: 'The cabinet member for housing & <b>homes</b> asks \"the director\"' #"
     assert old in text
     scenarios.write_text(text.replace(old, new, 1), encoding="utf-8")
-    assert WarmBuild(project, tmp_path / "shells")() == 0
+    with WarmBuild(project, tmp_path / "shells") as build:
+        assert build() == 0
     monkeypatch.setattr(page_cache, "SHELLS", False)
     monkeypatch.setattr(navigation, "share", lambda *args: None)
-    assert WarmBuild(project, tmp_path / "theme")() == 0
+    with WarmBuild(project, tmp_path / "theme") as build:
+        assert build() == 0
 
     def files(root: Path) -> dict[str, bytes]:
         return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*.html")}

@@ -1,3 +1,3 @@
-from constitution.cli import main
+from constitution.cli import entry
 
-raise SystemExit(main())
+raise SystemExit(entry())

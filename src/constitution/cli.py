@@ -345,8 +345,13 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def main(argv: list[str] | None = None) -> int:
+def entry() -> int:
+    """The command itself (`constitution`, `python -m constitution`): a process of its own."""
     collect_less()
+    return main()
+
+
+def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         project = Project.find(Path(args.project))

@@ -38,7 +38,11 @@ RELOAD_JS = (
 
 
 class WarmBuild:
-    """Sphinx's incremental build into ``work``, one Sphinx kept for every build."""
+    """Sphinx's incremental build into ``work``, one Sphinx kept for every build.
+
+    Used in a ``with`` block, which ends its Sphinx's hold on docutils' registries: left
+    to the garbage collector, they would be given back in the middle of a later build.
+    """
 
     def __init__(self, project: Project, work: Path) -> None:
         self.project = project
@@ -65,6 +69,12 @@ class WarmBuild:
             self.stop()
             return 2
         return app.statuscode
+
+    def __enter__(self) -> WarmBuild:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
 
     def tidy(self) -> None:
         """Between builds: collect the last build's garbage, then set what is left aside
@@ -165,10 +175,10 @@ def serve(project: Project, host: str, port: int) -> int:
 
     logging.getLogger("watchfiles").setLevel(logging.WARNING)  # each change is printed below
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project.root)
-    build = WarmBuild(project, project.root / "_build" / "serve")
-    build()
-    build.tidy()
-    (build.work / "html").mkdir(parents=True, exist_ok=True)  # served even if it failed
-    print(f"Serving the site on http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
-    uvicorn.run(site(project, build, host, port), host=host, port=port, log_level="warning")
+    with WarmBuild(project, project.root / "_build" / "serve") as build:
+        build()
+        build.tidy()
+        (build.work / "html").mkdir(parents=True, exist_ok=True)  # served even if it failed
+        print(f"Serving the site on http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
+        uvicorn.run(site(project, build, host, port), host=host, port=port, log_level="warning")
     return 0
