@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -429,6 +430,19 @@ binds officers.
 It is reviewed each year.
 """
 
+NUMBERED_LIST = """Member/Officer Protocol
+
+1. Principles
+1.1 Members and officers follow the seven principles of public life:
+1. Selflessness
+2. Integrity
+3. Objectivity
+1.2 Officers must be politically neutral.
+
+2. Roles
+2.1 Members set policy.
+"""
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -457,6 +471,7 @@ It is reviewed each year.
             [("A. INTRODUCTION", ["1.", "2."]), ("B. ROLES OF MEMBERS", ["3."])],
         ),
         (NUMBERS_ALONE, [("Introduction", ["1.1", "1.2", "1.3"])]),
+        (NUMBERED_LIST, [("Principles", ["1.1", "1.2"]), ("Roles", ["2.1"])]),
     ],
     ids=[
         "numbered-on-under-unnumbered-headings",
@@ -465,6 +480,7 @@ It is reviewed each year.
         "sections-numbered-point-nought",
         "lettered-sections",
         "numbers-on-lines-of-their-own",
+        "a-numbered-list-in-a-paragraph",
     ],
 )
 def test_common_layouts_are_structured(
@@ -477,6 +493,10 @@ def test_common_layouts_are_structured(
     doc = import_protocol(source)
     assert [(s.title, [c.number for c in s.clauses]) for s in doc.sections] == expected
     assert doc.defects == []
+    kept = [doc.title, *(s.title for s in doc.sections)]
+    kept += [p for c in doc.clauses() for p in c.paragraphs]
+    words = re.compile(r"[A-Za-z']{3,}")
+    assert set(words.findall(text)) <= set(words.findall(" ".join(kept)))  # nothing lost
 
 
 def test_word_headings_start_sections(tmp_path: Path) -> None:

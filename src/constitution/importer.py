@@ -122,6 +122,16 @@ def lists(clause: ImportedClause) -> bool:
     return clause.style != "int"
 
 
+def listing(clause: ImportedClause, number: int) -> bool:
+    """Whether "N. ..." goes on a numbered list this clause has begun: N is 1 after a
+    paragraph ending in a colon, or one more than the list's last item."""
+    last = clause.paragraphs[-1].rstrip()
+    if number == 1:
+        return last.endswith(":")
+    item = re.match(r"- (\d+)\.?\s", last)
+    return item is not None and int(item[1]) + 1 == number
+
+
 class Structurer:
     def __init__(self, extracted: Extracted) -> None:
         self.extracted = extracted
@@ -193,6 +203,9 @@ class Structurer:
                 self.new_section(num[:-2], rest, line)  # "2.0 ROLES OF MEMBERS"
                 return
             if "." not in num:
+                if self.clause and not part and listing(self.clause, int(num)):
+                    self.add_item(text, line)  # "1. Selflessness", after "...principles:"
+                    return
                 if (heading_like(rest) or marked) and not (bullet and self.clause):
                     self.new_section(num, rest, line)
                     return
