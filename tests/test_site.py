@@ -373,7 +373,10 @@ def test_the_next_build_never_writes_to_a_published_file(scratch: Project, tmp_p
     settings.write_text(
         settings.read_text(encoding="utf-8").replace("Borough", "Town"), encoding="utf-8"
     )
+    stale = work / "protocol" / ".review.html.1.writing"  # as a build killed mid-write leaves
+    stale.write_text("half a page", encoding="utf-8")
     assert build_site(scratch, out) == 0
+    assert not (out / "protocol" / stale.name).exists()
     assert b"at all times" in (out / page).read_bytes()
     changed = {
         n for n, data in before.items() if not (out / n).is_file() or (out / n).read_bytes() != data

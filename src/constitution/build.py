@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sphinx.cmd.build import build_main
 
+from constitution import files
 from constitution.project import Project
 
 # Build bookkeeping, and files sphinx-needs always writes that the public site does not
@@ -101,7 +102,7 @@ def build_site(project: Project, out: Path) -> int:
         built,
         staged,
         dirs_exist_ok=True,
-        ignore=shutil.ignore_patterns(*NOT_PUBLISHED),
+        ignore=shutil.ignore_patterns(*NOT_PUBLISHED, files.WRITING),
         copy_function=copy,
     )
     old = out.with_name(f".{out.name}.old")

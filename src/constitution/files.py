@@ -10,9 +10,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+# What a file is called while it is written (a build killed then leaves it): never published.
+WRITING = ".*.writing"
+
 
 def replace(path: Path | str, data: str | bytes, errors: str = "strict") -> None:
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.writing")
     tmp.write_bytes(data.encode("utf-8", errors) if isinstance(data, str) else data)
     os.replace(tmp, path)
