@@ -443,6 +443,22 @@ NUMBERED_LIST = """Member/Officer Protocol
 2.1 Members set policy.
 """
 
+UNNUMBERED = """Protocol on Member and Officer Relations
+
+Introduction
+
+This protocol guides members and officers in their relations with one another.
+
+It should be read with the codes of conduct of members and of
+officers, and with the Council's procedure rules.
+
+Members' enquiries
+
+Officers should reply to a member's enquiry within ten working days.
+
+A reply that will take longer should say so, and say when.
+"""
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -472,6 +488,7 @@ NUMBERED_LIST = """Member/Officer Protocol
         ),
         (NUMBERS_ALONE, [("Introduction", ["1.1", "1.2", "1.3"])]),
         (NUMBERED_LIST, [("Principles", ["1.1", "1.2"]), ("Roles", ["2.1"])]),
+        (UNNUMBERED, [("Introduction", ["", ""]), ("Members' enquiries", ["", ""])]),
     ],
     ids=[
         "numbered-on-under-unnumbered-headings",
@@ -481,6 +498,7 @@ NUMBERED_LIST = """Member/Officer Protocol
         "lettered-sections",
         "numbers-on-lines-of-their-own",
         "a-numbered-list-in-a-paragraph",
+        "no-numbers-at-all",
     ],
 )
 def test_common_layouts_are_structured(
@@ -527,3 +545,28 @@ def test_word_headings_start_sections(tmp_path: Path) -> None:
         ("Working together", ["", "3."]),
         ("Members' enquiries", ["", "4."]),
     ]
+
+
+def test_an_unnumbered_word_file_gives_a_clause_a_paragraph(tmp_path: Path) -> None:
+    from constitution.importer import import_protocol
+
+    document = docx.Document()
+    for text in [
+        "Member/Officer Protocol",
+        "Introduction",
+        "This protocol guides members and officers.",
+        "It is part of the constitution.",
+        "Members' enquiries",
+        "Officers should reply within ten working days.",
+    ]:
+        document.add_paragraph(text)
+    document.save(tmp_path / "p.docx")
+    doc = import_protocol(tmp_path / "p.docx")
+    assert [(s.title, [c.paragraphs for c in s.clauses]) for s in doc.sections] == [
+        (
+            "Introduction",
+            [["This protocol guides members and officers."], ["It is part of the constitution."]],
+        ),
+        ("Members' enquiries", [["Officers should reply within ten working days."]]),
+    ]
+    assert any("No paragraph numbers were found" in note for note in doc.extracted.notes)

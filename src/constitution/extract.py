@@ -37,6 +37,7 @@ class Extracted:
     lines: list[Line]
     revisions: int = 0
     notes: list[str] = field(default_factory=list)
+    whole_paragraphs: bool = False  # each line a paragraph (Word); else a blank line ends one
 
 
 def fail(path: Path, code: str, message: str, fix: str) -> ProtocolError:
@@ -200,7 +201,7 @@ def from_docx(path: Path) -> Extracted:
         # that merely wears a heading's style.
         lines.append(Line(f"# {text}" if heading and len(text.split()) <= 20 else text, n))
     notes = [f"{revisions} tracked change(s) were read as accepted."] if revisions else []
-    return Extracted(lines, revisions, notes)
+    return Extracted(lines, revisions, notes, whole_paragraphs=True)
 
 
 def outlined(ppr: object) -> bool:

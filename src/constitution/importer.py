@@ -139,6 +139,8 @@ class Structurer:
         self.sections: list[ImportedSection] = []
         self.defects: list[Defect] = []
         self.numbered_sections = False
+        self.unnumbered = False  # no paragraph numbers anywhere: a clause a paragraph
+        self.new_paragraph = False  # the line being placed begins a paragraph
 
     @property
     def section(self) -> ImportedSection | None:
@@ -150,16 +152,26 @@ class Structurer:
 
     def run(self) -> Imported:
         cleaned = [(clean(line.text), line) for line in self.extracted.lines]
-        kept: list[tuple[tuple[str, bool, bool], Line]] = []
+        kept: list[tuple[tuple[str, bool, bool], Line, bool]] = []
+        blank = True
         for c, line in cleaned:
             if not re.search(r"[A-Za-z0-9]", c[0]):
+                blank = blank or not c[0]
                 continue
+            fresh, blank = blank or self.extracted.whole_paragraphs, False
             if kept and LABEL_ONLY.match(kept[-1][0][0]):  # "1.2" on a line of its own
-                (label, _, _), where = kept.pop()
+                (label, _, _), where, fresh = kept.pop()
                 c, line = (f"{label} {c[0]}", c[1], c[2]), where
-            kept.append((c, line))
-        for i, ((text, bullet, marked), line) in enumerate(kept):
+            kept.append((c, line, fresh))
+        self.unnumbered = not any(NUMBERED.match(c[0]) or PAREN.match(c[0]) for c, _, _ in kept)
+        if self.unnumbered:
+            self.extracted.notes.append(
+                "No paragraph numbers were found: each paragraph became a clause, "
+                "and each short line between paragraphs a section's title."
+            )
+        for i, ((text, bullet, marked), line, fresh) in enumerate(kept):
             following = kept[i + 1][0][0] if i + 1 < len(kept) else ""
+            self.new_paragraph = fresh
             self.place(text, bullet, marked, line, following)
         self.drop_contents()
         return Imported(self.title, self.sections, self.defects, self.extracted)
@@ -247,6 +259,8 @@ class Structurer:
         (paragraphs numbered on through the document, under unnumbered headings)."""
         assert self.clause is not None
         finished = self.clause.paragraphs[-1].rstrip().endswith(TERMINAL)
+        if self.unnumbered:  # and a sentence begins after it
+            return finished and following[:1].isupper()
         return finished and bool(NUMBERED.match(following) or PAREN.match(following))
 
     def add_item(self, text: str, line: Line) -> None:
@@ -273,6 +287,8 @@ class Structurer:
         last = clause.paragraphs[-1]
         if not last.rstrip().endswith(TERMINAL) and text[:1].islower():
             clause.paragraphs[-1] = f"{last} {text}"  # a sentence broken across lines
+        elif self.unnumbered and self.new_paragraph:
+            self.section.clauses.append(ImportedClause("", "", "none", line, [text]))
         else:
             clause.paragraphs.append(text)
 
