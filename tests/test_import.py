@@ -570,3 +570,27 @@ def test_an_unnumbered_word_file_gives_a_clause_a_paragraph(tmp_path: Path) -> N
         ("Members' enquiries", [["Officers should reply within ten working days."]]),
     ]
     assert any("No paragraph numbers were found" in note for note in doc.extracted.notes)
+
+
+def test_a_word_table_becomes_a_list_a_row_an_item(tmp_path: Path) -> None:
+    from constitution.importer import import_protocol
+
+    document = docx.Document()
+    document.add_heading("Members' enquiries", level=1)
+    document.add_paragraph("1.1 Officers should reply to enquiries within these times:")
+    table = document.add_table(rows=3, cols=2)
+    rows = [("Enquiry", "Reply within"), ("Urgent", "2 working days"), ("Other", "10 days")]
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    document.add_paragraph("1.2 A longer reply should say when it will come.")
+    document.add_paragraph("1.3 Officers must keep a record of every enquiry.")
+    document.save(tmp_path / "p.docx")
+    first, *rest = import_protocol(tmp_path / "p.docx").clauses()
+    assert first.paragraphs == [
+        "Officers should reply to enquiries within these times:",
+        "- Enquiry – Reply within",
+        "- Urgent – 2 working days",
+        "- Other – 10 days",
+    ]
+    assert [c.number for c in rest] == ["1.2", "1.3"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
@@ -185,8 +185,13 @@ def from_docx(path: Path) -> Extracted:
     numberer = Numberer(numbering, styles)
     headings = heading_styles(styles)
     lines, n = [], 0
-    for para in body.iter(f"{W}p"):
+    for para in body.iter(f"{W}p", f"{W}tbl"):
+        if any(a.tag == f"{W}tbl" for a in para.iterancestors()):
+            continue  # read with its table
         n += 1
+        if para.tag == f"{W}tbl":
+            lines += [Line(f"- {row}", n) for row in table_rows(para)]
+            continue
         text = paragraph_text(para)
         if not text.strip():
             lines.append(Line("", n))
@@ -233,6 +238,17 @@ def heading_styles(styles: object) -> set[str]:
             seen.add(current)
             current = based.get(current, "")
     return found
+
+
+def table_rows(table: object) -> Iterator[str]:
+    """A table (a clause holds no tables) as a list: a row an item, its cells joined."""
+    for row in table.iterchildren(f"{W}tr"):  # type: ignore[attr-defined]
+        cells = [
+            " ".join(filter(None, map(paragraph_text, cell.iter(f"{W}p"))))
+            for cell in row.iterchildren(f"{W}tc")
+        ]
+        if text := " – ".join(filter(None, cells)):
+            yield text
 
 
 def paragraph_text(para: object) -> str:
