@@ -474,3 +474,20 @@ def test_what_is_drawn_once_and_shared_is_what_furo_draws_for_each_page(
     assert [name for name in shells if shells[name] != theme[name]] == []
     page = shells["checks/SC-CAB-001.html"].decode()
     assert "<title>The cabinet member for housing &amp; homes asks &#34;the director&#34;" in page
+
+
+def test_the_site_pages_name_the_council_of_its_settings(
+    scratch: Project, build: Callable[[Project], Site]
+) -> None:
+    """docs/ pages take the council's name and the Part's title from council.toml."""
+    settings = scratch.conf / "council.toml"
+    text = settings.read_text(encoding="utf-8")
+    text = text.replace("Kestrelford Borough Council", "Otterbury District Council")
+    settings.write_text(text.replace('part = "Part 5.3"', 'part = "Part 4B"'), encoding="utf-8")
+    site = build(scratch)
+    home = site.page("index.html")
+    assert home.h1 is not None and home.h1.get_text().startswith("Otterbury District Council")
+    assert "Part 4B of the constitution of Otterbury District Council" in home.get_text()
+    statement = site.page("accessibility.html").get_text()
+    assert "Otterbury District Council" in statement
+    assert "Kestrelford Borough Council" not in statement + home.get_text()

@@ -264,6 +264,24 @@ class SiteFileRole(SphinxRole):
         return [nodes.reference(self.rawtext, shown, refuri=uri, classes=["site-file"])], []
 
 
+class CouncilRole(SphinxRole):
+    """``{council}`name```: one of the council's settings (name, document, part,
+    citation), so that the site's own pages follow council.toml."""
+
+    KEYS = ("name", "document", "part", "citation")
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        key, store = self.text.strip(), domain(self.env)
+        if key not in self.KEYS:
+            msg = self.inliner.reporter.error(
+                f"{{council}} has no setting {key!r}; use one of: {', '.join(self.KEYS)}",
+                line=self.lineno,
+            )
+            return [nodes.problematic(self.rawtext, self.rawtext)], [msg]
+        self.env.note_dependency(str(store.project.conf / "council.toml"))
+        return [nodes.Text(getattr(store.council, key))], []
+
+
 def visit_clause(self: HTML5Translator, node: clause_node) -> None:
     self.body.append(clause_open(node["ids"][0], node["number"], node["modality"]))
 
@@ -353,6 +371,7 @@ def setup(app: Sphinx) -> None:
     app.add_role("defined", XrefRole("term"))
     app.add_role("statute", StatuteRole())
     app.add_role("site-file", SiteFileRole())
+    app.add_role("council", CouncilRole())
     app.connect("env-get-outdated", env_get_outdated)
     app.connect("env-get-updated", env_get_updated)
     app.connect("env-updated", env_updated)
