@@ -114,15 +114,7 @@ def heading_like(text: str) -> bool:
     )
 
 
-def lists(clause: ImportedClause) -> bool:
-    """Whether "1. ..." after this clause is an item of a list in it: after a paragraph
-    numbered otherwise ("3.2"), or after an unnumbered one that ends in a colon."""
-    if clause.style == "none":
-        return clause.paragraphs[-1].rstrip().endswith(":")
-    return clause.style != "int"
-
-
-def listing(clause: ImportedClause, number: int) -> bool:
+def continues_list(clause: ImportedClause, number: int) -> bool:
     """Whether "N. ..." goes on a numbered list this clause has begun: N is 1 after a
     paragraph ending in a colon, or one more than the list's last item."""
     last = clause.paragraphs[-1].rstrip()
@@ -215,14 +207,14 @@ class Structurer:
                 self.new_section(num[:-2], rest, line)  # "2.0 ROLES OF MEMBERS"
                 return
             if "." not in num:
-                if self.clause and not part and listing(self.clause, int(num)):
+                if self.clause and not part and continues_list(self.clause, int(num)):
                     self.add_item(text, line)  # "1. Selflessness", after "...principles:"
                     return
                 if (heading_like(rest) or marked) and not (bullet and self.clause):
                     self.new_section(num, rest, line)
                     return
-                if self.clause and not part and lists(self.clause):
-                    self.add_item(text, line)  # "1. promote trust" listed inside a clause
+                if self.clause and not part and self.clause.style not in ("int", "none"):
+                    self.add_item(text, line)  # "1. promote trust" listed inside "3.2"
                     return
                 self.new_clause(shown + ("." if m.group("dot") else ""), num, "int", rest, line)
                 return
