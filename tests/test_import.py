@@ -17,6 +17,7 @@ import pytest
 from pypdf import PdfWriter
 
 from constitution.build import build_site
+from constitution.model import Document
 from constitution.project import Project
 
 # The real protocols studied for this project sit beside the repository (as in CI), not
@@ -594,3 +595,25 @@ def test_a_word_table_becomes_a_list_a_row_an_item(tmp_path: Path) -> None:
         "- Other – 10 days",
     ]
     assert [c.number for c in rest] == ["1.2", "1.3"]
+
+
+def test_the_protocols_own_pdf_imports_back_word_for_word(
+    tmp_path: Path, document: Document
+) -> None:
+    """A PDF as councils publish them (running footer, page numbers, numbers hanging in
+    the margin): the site's own PDF of the model protocol reads back to the same
+    sections, numbers and words."""
+    from constitution.importer import import_protocol
+    from constitution.pdf import write_pdf
+    from constitution.redline import plain
+
+    write_pdf(tmp_path / "protocol.pdf", document, "Kestrelford Borough Council", "Draft")
+    doc = import_protocol(tmp_path / "protocol.pdf")
+    assert doc.defects == []
+    assert [s.title for s in doc.sections] == [s.title for s in document.sections]
+    words = re.compile(r"[A-Za-z']+")
+    clauses = list(document.clauses())
+    assert [c.number for c in doc.clauses()] == [c.number for c in clauses]
+    for ours, imported in zip(clauses, doc.clauses(), strict=True):
+        shown = words.findall(" ".join(imported.paragraphs))
+        assert shown == words.findall(plain(ours.text, document)), ours.id
