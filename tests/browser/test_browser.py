@@ -192,3 +192,13 @@ def test_pages_carry_a_strict_policy_and_no_inline_script(page: Page, base_url: 
         assert policy and "unsafe-inline" not in policy and "script-src 'self'" in policy
         assert page.evaluate("[...document.scripts].filter(s => !s.src).length") == 0
     assert page.evaluate("document.body.dataset.theme") == "auto"  # the moved script ran
+
+
+def test_a_versions_sections_are_numbered_once(page: Page, base_url: str) -> None:
+    """The home page lists the version in force by section, each link with its number:
+    the list draws no number of its own beside it ("1. 1. Purpose")."""
+    page.goto(f"{base_url}/index.html")
+    first = page.locator("ol.version-contents li").first
+    assert first.inner_text().startswith("1. ")
+    marker = first.evaluate("li => getComputedStyle(li).listStyleType")
+    assert marker == "none"
