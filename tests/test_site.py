@@ -203,6 +203,15 @@ def test_scenario_pages_link_their_clauses(
     assert len(index.select("table.scenario-index tbody tr")) == len(scenarios)
 
 
+def test_a_worked_examples_situation_reads_as_words(site: Site) -> None:
+    """Facts as a reader says them: names without hyphens, yes or no, dates in full."""
+    rows = site.page("checks/SC-ENQ-002.html").select("table.scenario-facts tr")
+    facts = {r.th.get_text(): r.td.get_text() for r in rows if r.th and r.td}
+    assert facts["marked urgent"] == "yes"
+    assert facts["received"] == "Thursday 17 April 2025"
+    assert facts["actor"] == "member"
+
+
 def test_clauses_list_their_worked_examples(
     site: Site, project: Project, document: Document
 ) -> None:
@@ -491,3 +500,19 @@ def test_the_site_pages_name_the_council_of_its_settings(
     statement = site.page("accessibility.html").get_text()
     assert "Otterbury District Council" in statement
     assert "Kestrelford Borough Council" not in statement + home.get_text()
+
+
+def test_generated_pages_follow_a_change_of_the_tools_code(
+    scratch: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A generated page is kept while what it shows is unchanged; how it is drawn is the
+    tool's code, so a new version of the tool draws every one again."""
+    from constitution import model_cache
+    from constitution.sphinxext import examples
+
+    out = tmp_path / "site"
+    assert build_site(scratch, out) == 0
+    monkeypatch.setattr(examples, "shown", lambda value: "drawn anew")
+    monkeypatch.setattr(model_cache, "code", lambda: b"the next version")
+    assert build_site(scratch, out) == 0
+    assert "drawn anew" in (out / "checks" / "SC-ENQ-002.html").read_text(encoding="utf-8")

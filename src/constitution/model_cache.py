@@ -27,16 +27,19 @@ RACY_NS = 2_000_000_000
 
 
 @cache
-def _code() -> bytes:
+def code() -> bytes:
+    """A digest of this package's code, templates and assets: what it makes changes
+    when they do."""
     package = Path(__file__).parent
     h = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        h.update(path.read_bytes())
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            h.update(f"{path.relative_to(package)}\0".encode() + path.read_bytes())
     return h.digest()
 
 
 def digest(files: Iterable[Path], extra: str = "") -> str:
-    h = hashlib.sha256(_code() + extra.encode())
+    h = hashlib.sha256(code() + extra.encode())
     for path in sorted(files):
         h.update(f"\0{path}\0".encode())
         try:

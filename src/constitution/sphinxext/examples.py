@@ -20,6 +20,7 @@ from sphinx.util import logging
 
 from constitution.scenarios import Determination, Scenario
 from constitution.sphinxext.page_cache import Page, changed
+from constitution.sphinxext.versions_site import long_date
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -109,10 +110,21 @@ def cited_clauses(store: ConstitutionDomain, s: Scenario) -> list[tuple[str, Cla
     return [(cid, store.model.clause(cid)) for cid in sorted(s.expect.clauses)]
 
 
+def shown(value: object) -> str:
+    """A fact as a reader says it: yes or no, 17 April 2025 (a Thursday), not YAML's."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    try:
+        day = dt.date.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return f"{day:%A} {long_date(day)}"
+
+
 def scenario_page(app: Sphinx, store: ConstitutionDomain, s: Scenario) -> str:
     pagename = f"checks/{s.id}"
     facts = "".join(
-        f"<tr><th scope='row'>{escape(k)}</th><td>{escape(str(v))}</td></tr>"
+        f"<tr><th scope='row'>{escape(k.replace('-', ' '))}</th><td>{escape(shown(v))}</td></tr>"
         for k, v in s.facts.items()
     )
     links = []

@@ -32,7 +32,7 @@ Page = tuple[str, str, str | None, Callable[[], str]]
 def site_key(app: Sphinx) -> str:
     """What every generated page shows besides its own body: the navigation, the versions
     and which is in force, the council's settings, the styles and this code."""
-    from constitution import __version__
+    from constitution.model_cache import code
     from constitution.sphinxext.clauses import domain
     from constitution.sphinxext.versions_site import Site
 
@@ -41,15 +41,13 @@ def site_key(app: Sphinx) -> str:
     if store.site_key is not None:  # once a build, after every page is read
         return store.site_key
     site = Site(app, store)
-    styles = (Path(__file__).parent / "static" / "constitution.css").read_bytes()
     key = repr(
         (
             navigation_key(env),
             site.in_force and site.in_force.key,
             [v.digest for v in site.versions],
             store.council,
-            __version__,
-            styles,
+            code(),  # how pages are drawn: the code, templates and styles
         )
     )
     store.site_key = hashlib.sha256(key.encode()).hexdigest()
