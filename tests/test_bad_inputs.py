@@ -111,6 +111,7 @@ CATALOGUE = [
     Case("council.toml not valid TOML", edit("conf/council.toml", '[council]\n', '[council\n'), CHECK, 2, "council-syntax", "council.toml:4"),
     Case("ID prefix missing", edit("conf/council.toml", 'id_prefix = "MOP"\n', ""), CHECK, 1, "council-setting", "council.toml"),
     Case("statute not on legislation.gov.uk", edit("conf/council.toml", "https://www.legislation.gov.uk/ukpga/1972/70/section/151", "https://example.org/s151"), CHECK, 1, "council-setting", "council.toml"),
+    Case("unknown council setting on a page", edit("docs/index.md", "{council}`name` constitution", "{council}`nme` constitution"), ("build", "--out", "_build/site"), 1, "has no setting 'nme'", "docs/index.md:1"),
     Case("retired register not valid TOML", put("protocol/retired.toml", "[MOP-0300\n"), CHECK, 2, "retired-syntax", "protocol/retired.toml:1"),
     # --- version records
     Case("tampered version record", edit("versions/2025-05-15.json", "within ten", "within twenty"), ("redline", "2025-05-15", "draft"), 2, "version-tampered", "versions/2025-05-15.json"),

@@ -274,7 +274,8 @@ class CouncilRole(SphinxRole):
         key, store = self.text.strip(), domain(self.env)
         if key not in self.KEYS:
             msg = self.inliner.reporter.error(
-                f"{{council}} has no setting {key!r}; use one of: {', '.join(self.KEYS)}",
+                f"{{council}} has no setting {key!r}. How to fix: use one of "
+                f"{', '.join(self.KEYS)}.",
                 line=self.lineno,
             )
             return [nodes.problematic(self.rawtext, self.rawtext)], [msg]
