@@ -132,7 +132,6 @@ class Structurer:
         self.defects: list[Defect] = []
         self.numbered_sections = False
         self.unnumbered = False  # no paragraph numbers anywhere: a clause a paragraph
-        self.new_paragraph = False  # the line being placed begins a paragraph
 
     @property
     def section(self) -> ImportedSection | None:
@@ -163,8 +162,7 @@ class Structurer:
             )
         for i, ((text, bullet, marked), line, fresh) in enumerate(kept):
             following = kept[i + 1][0][0] if i + 1 < len(kept) else ""
-            self.new_paragraph = fresh
-            self.place(text, bullet, marked, line, following)
+            self.place(text, bullet, marked, line, following, fresh)
         self.drop_contents()
         return Imported(self.title, self.sections, self.defects, self.extracted)
 
@@ -179,7 +177,10 @@ class Structurer:
         assert self.section is not None
         self.section.clauses.append(ImportedClause(number, key, style, line, [text]))
 
-    def place(self, text: str, bullet: bool, marked: bool, line: Line, following: str) -> None:
+    def place(
+        self, text: str, bullet: bool, marked: bool, line: Line, following: str, fresh: bool
+    ) -> None:
+        """Put one line where it belongs; ``fresh`` when it begins a paragraph."""
         if (
             not self.sections
             and not self.title
@@ -244,7 +245,7 @@ class Structurer:
         ):
             self.new_section("", text, line)
             return
-        self.add_text(text, line)
+        self.add_text(text, line, fresh)
 
     def heads(self, following: str) -> bool:
         """A short line after a finished paragraph and before a numbered one is a heading
@@ -261,7 +262,7 @@ class Structurer:
         else:
             self.clause.paragraphs.append("- " + text)
 
-    def add_text(self, text: str, line: Line) -> None:
+    def add_text(self, text: str, line: Line, fresh: bool = False) -> None:
         if self.section is None:
             self.defects.append(
                 Defect(
@@ -279,7 +280,7 @@ class Structurer:
         last = clause.paragraphs[-1]
         if not last.rstrip().endswith(TERMINAL) and text[:1].islower():
             clause.paragraphs[-1] = f"{last} {text}"  # a sentence broken across lines
-        elif self.unnumbered and self.new_paragraph:
+        elif self.unnumbered and fresh:
             self.section.clauses.append(ImportedClause("", "", "none", line, [text]))
         else:
             clause.paragraphs.append(text)

@@ -109,7 +109,7 @@ def read_record(path: Path) -> dict[str, str]:
 
 
 def write_record(path: Path, record: dict[str, str]) -> None:
-    path.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
+    files.replace(path, json.dumps(record, sort_keys=True))
 
 
 def files_in(folder: Path) -> list[Path]:
