@@ -59,7 +59,8 @@ def main(argv: list[str]) -> int:
     if sys.version_info < (3, 11):
         sys.exit("council-constitution needs Python 3.11 or newer.")
     bootstrap()
-    args = SHORTCUTS.get(argv[0], argv) + argv[1:] if argv else []
+    # A shortcut stands for its nox arguments; anything else is passed to nox as it is.
+    args = [*SHORTCUTS[argv[0]], *argv[1:]] if argv and argv[0] in SHORTCUTS else argv
     return subprocess.run([BIN / "python", "-m", "nox", *args], cwd=ROOT).returncode
 
 
