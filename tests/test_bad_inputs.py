@@ -96,6 +96,15 @@ CATALOGUE = [
     Case("section file not listed", put("protocol/orphan.md", "# Orphan\n"), CHECK, 1, "section-unlisted", "protocol/orphan.md:1"),
     Case("section listed twice", edit("protocol/index.md", "review\n", "review\nreview\n"), CHECK, 1, "section-duplicate", "protocol/index.md:32"),
     Case("index lists no sections", put("protocol/index.md", "# Protocol\n"), CHECK, 2, "no-sections", "protocol/index.md:1"),
+    # --- security: content publishes no files, output folders are the tool's own
+    Case("image in a clause", edit(P, "courtesy and respect,", "courtesy and ![crest](../.git/config) respect,"), CHECK, 1, "clause-image", f"{P}:17"),
+    Case("reference-style image in a clause", edit(P, "online.\n```", "online. ![crest][c]\n\n[c]: ../.git/config\n```"), CHECK, 1, "clause-image", f"{P}:17"),
+    Case("link to a file that is not a page", edit(P, "courtesy and respect,", "courtesy and [respect](../checks/guidance.html),"), CHECK, 1, "unsafe-link", f"{P}:17"),
+    Case("build --out the project folder", lambda root: None, ("build", "--out", "."), 1, "unsafe-output"),
+    Case("build --out a folder above the project", lambda root: None, ("build", "--out", ".."), 1, "unsafe-output"),
+    Case("build --out a folder of other files", lambda root: None, ("build", "--out", "checks"), 1, "holds files this tool did not write"),
+    Case("build --out a symbolic link", lambda root: (root / "site").symlink_to(root / "docs"), ("build", "--out", "site"), 1, "is a symbolic link"),
+    Case("import --force into the project folder", put("old.txt", "1. Purpose\n\n1.1 Members and officers must be courteous to one another.\n\n1.2 Officers must give members timely advice.\n\n2. Review\n\n2.1 The Monitoring Officer will review this protocol every year.\n"), ("import", "old.txt", "--out", ".", "--force"), 1, "is the project's folder or holds it"),
     # --- scenario files
     Case("scenario citing an unknown clause", put(S, GOOD.replace("MOP-0207", "MOP-0999")), CHECK, 1, "scenario-unknown-clause", f"{S}:6"),
     Case("scenario citing a revoked clause", both(RETIRE, put(S, GOOD.replace("MOP-0207", "MOP-0300"))), CHECK, 1, "scenario-cites-revoked", f"{S}:6"),

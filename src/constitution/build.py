@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sphinx.cmd.build import build_main
 
-from constitution import files
+from constitution import files, output_folder
 from constitution.project import Project
 
 # Build bookkeeping, and files sphinx-needs always writes that the public site does not
@@ -68,11 +68,13 @@ def sphinx_args(project: Project, outdir: Path, doctrees: Path) -> list[str]:
 def build_site(project: Project, out: Path) -> int:
     """Build into a work area beside ``out`` and swap it in on success.
 
+    ``out`` must be a folder the tool may replace (output_folder.claim), else ProtocolError.
+
     The work area is kept between builds so that Sphinx rebuilds incrementally; the
     published directory is replaced only by a complete build, never left half-written.
     """
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project.root)
-    out = out.resolve()
+    out = output_folder.claim(out, project.root)
     work = out.parent / f".{out.name}.work"
     status = build_main(sphinx_args(project, work / "html", work / "doctrees"))
     if status != 0:
@@ -105,10 +107,5 @@ def build_site(project: Project, out: Path) -> int:
         ignore=shutil.ignore_patterns(*NOT_PUBLISHED, files.WRITING),
         copy_function=copy,
     )
-    old = out.with_name(f".{out.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    staged.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
+    output_folder.replace(staged, out)
     return 0

@@ -32,12 +32,12 @@ def _with_scenarios(project: Project) -> tuple[Document, list[Scenario]]:
 def cmd_build(project: Project, args: argparse.Namespace) -> int:
     from constitution.build import build_site
 
+    out = Path(args.out)
     try:
         project.document()
+        status = build_site(project, out)
     except ProtocolError as exc:
         return _report(exc, outcome="nothing was built")
-    out = Path(args.out)
-    status = build_site(project, out)
     if status == 0:
         print(f"Built the site into {out}")
     return status

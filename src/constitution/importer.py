@@ -11,16 +11,16 @@ on each clause (``:source-number:``) so the first redline can show old against n
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from constitution import output_folder
 from constitution.extract import Extracted, Line, extract
 from constitution.problems import Problem, ProtocolError
+from constitution.retired import NAME as RETIRED
 
 PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
 NUMBERED = re.compile(rf"^{PART}?(?P<num>\d{{1,3}}(?:\.\d{{1,3}})*)(?P<dot>\.?)\s+(?P<rest>\S.*)$")
@@ -413,8 +413,9 @@ def guess_modality(text: str) -> str:
 
 
 def escape(text: str) -> str:
-    """Text as MyST reads it literally: no code, roles, links or block syntax by accident."""
-    text = text.replace("`", "'").replace("](", "]\\(").replace("[^", "\\[^")
+    """Text as MyST reads it literally: no code, roles, links, images or block syntax,
+    whether by accident or by design (a crafted Word file)."""
+    text = re.sub(r"([\\\[\]<])", r"\\\1", text.replace("`", "'"))
     text = re.sub(r"^([#>+=|%:~]|\d+[.)]\s|[-*_]{3,})", r"\\\1", text)
     return text
 
@@ -513,7 +514,8 @@ def import_protocol(source: Path) -> Imported:
 
 
 def write(files: dict[str, str], out: Path, force: bool) -> None:
-    """Write the files into ``out`` as one step: all of them, or none."""
+    """Write the files into ``out`` as one step: all of them, or none. With ``force`` an
+    existing protocol folder is replaced, but never a folder holding anything else."""
     if out.exists() and any(out.iterdir()) and not force:
         raise ProtocolError(
             [
@@ -526,17 +528,12 @@ def write(files: dict[str, str], out: Path, force: bool) -> None:
                 )
             ]
         )
+    out = output_folder.claim(out, Path.cwd(), may_hold=("*.md", RETIRED))
     out.parent.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     for name, text in files.items():
         (staged / name).write_text(text, encoding="utf-8")
-    if out.exists():
-        old = out.with_name(f".{out.name}.old-{os.getpid()}")
-        out.rename(old)
-        staged.rename(out)
-        shutil.rmtree(old)
-    else:
-        staged.rename(out)
+    output_folder.replace(staged, out, mark=False)
 
 
 def report(doc: Imported, source: Path) -> dict[str, object]:

@@ -31,7 +31,10 @@ from constitution.problems import Problem, ProtocolError
 INDEX = "index.md"
 MAX_BYTES = 5_000_000  # far beyond any section; stops a stray 50 MB file being parsed
 SAFE_ROLES = {"para", "defined", "statute"}
-SAFE_LINK = re.compile(r"^(https?://|mailto:|#|[^:]*$)", re.I)
+# A link goes to a web page, an e-mail address, a place on this page, or another page of
+# the site (a MyST file, .md): a relative link to any other file would have Sphinx copy
+# that file into the published site as a download.
+SAFE_LINK = re.compile(r"^(https?://|mailto:|#|[^:#?]*\.md(#[^:]*)?$)", re.I)
 # A role in MyST: {name}`target` or {name}`shown text <target>`.
 ROLE = re.compile(r"\{(?P<name>[a-z][a-z-]*)\}`(?P<body>[^`]+)`")
 EXPLICIT = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$", re.S)
@@ -534,15 +537,26 @@ class _Reader:
                         "Use only {para}, {defined} and {statute}.",
                         clause_id,
                     )
+                if child.type == "image":
+                    self.problem(
+                        shown,
+                        line,
+                        "clause-image",
+                        "a clause cannot show an image: Sphinx would publish whatever file "
+                        f"'{str(child.attrs.get('src', ''))[:60]}' names.",
+                        "Describe it in words, or link to a page of the site or a web address.",
+                        clause_id,
+                    )
                 href = str(child.attrs.get("href", "")) if child.type == "link_open" else ""
                 if href and not SAFE_LINK.match(href):
                     self.problem(
                         shown,
                         line,
                         "unsafe-link",
-                        f"the link '{href[:60]}' is not an https, http, mailto or "
-                        "relative address.",
-                        "Link only to web pages, e-mail addresses or other pages of this site.",
+                        f"the link '{href[:60]}' is not to a web page (https, http), an "
+                        "e-mail address (mailto) or another page of this site (a .md file).",
+                        "Link only to web pages, e-mail addresses or other pages of this site; "
+                        "a link to any other file would publish that file.",
                         clause_id,
                     )
 

@@ -25,6 +25,7 @@ from constitution.sphinxext import (
     offload,
     open_data,
     page_cache,
+    published_files,
     search,
     shells,
     traceability,
@@ -105,6 +106,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # The project's root folder (holding conf/, protocol/, checks/), relative to conf.py.
     app.add_config_value("constitution_project", "..", "env", types=(str,))
     clauses.setup(app)
+    published_files.setup(app)
     search.setup(app)
     # Per build, not per application: a warm server (serve.py) builds again and again.
     app.connect("env-get-outdated", start_build, priority=100)  # before clauses' own
