@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import subprocess
 import sys
@@ -99,3 +100,42 @@ def test_a_settings_change_starts_sphinx_afresh(
     assert warm([conf]) == 0
     assert warm.app is not first
     assert "Renamed site" in (tmp_path / "warm" / "html" / "index.html").read_text()
+
+
+def test_every_save_is_rebuilt_even_one_made_as_the_server_starts(tmp_path: Path) -> None:
+    """The watcher runs before the first build: a save made during it, or the instant
+    "Serving" is printed, is rebuilt and served."""
+    import socket
+    import time
+    import urllib.request
+
+    project = copy_project(tmp_path / "project")
+    section = project.protocol / "review.md"
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    command = ["-m", "constitution", "--project", str(project.root), "serve", "--port", str(port)]
+    server = subprocess.Popen(
+        [sys.executable, *command],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        replace(section, "propose an amendment", "put forward a change")  # during the build
+        assert server.stderr is not None
+        for line in server.stderr:
+            if line.startswith("Serving"):
+                break
+        replace(section, "at any time", "whenever they wish")  # the instant it serves
+        url = f"http://127.0.0.1:{port}/protocol/review.html"
+        page = ""
+        for _ in range(240):
+            with contextlib.suppress(OSError):
+                page = urllib.request.urlopen(url, timeout=5).read().decode()
+            if "put forward a change" in page and "whenever they wish" in page:
+                break
+            time.sleep(0.25)
+        assert "put forward a change" in page and "whenever they wish" in page
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -13,7 +13,9 @@ import contextlib
 import gc
 import logging
 import os
+import queue
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Sequence
@@ -109,7 +111,52 @@ class WarmBuild:
         self.scope.close()
 
 
-def site(project: Project, build: WarmBuild, host: str, port: int) -> Starlette:
+class Saves:
+    """Every save from before the first build on. A thread watches the folders and is
+    running before the first build starts, so that nothing saved while the site is first
+    built, or while the server starts, is missed (a watcher started with the server missed
+    a save made a second after "Serving" was printed)."""
+
+    def __init__(self, folders: list[Path], work: Path) -> None:
+        from sphinx_autobuild.filter import IgnoreFilter
+        from watchfiles import watch
+
+        ignore = IgnoreFilter([work], [NOT_SOURCES])
+        self.queue: queue.SimpleQueue[set[Path]] = queue.SimpleQueue()
+        self.stopping = threading.Event()
+        ready = threading.Event()
+
+        def run() -> None:
+            for changes in watch(
+                *folders,
+                watch_filter=lambda change, path: not ignore(path),
+                stop_event=self.stopping,
+                yield_on_timeout=True,  # the first (empty) yield: the watcher is running
+                rust_timeout=100,
+            ):
+                ready.set()
+                if changes:
+                    self.queue.put({Path(p).resolve() for _, p in changes})
+
+        threading.Thread(target=run, name="saves", daemon=True).start()
+        ready.wait()
+
+    def take(self, wait: float) -> set[Path]:
+        """The files saved since the last call (waiting up to ``wait`` s for the first)."""
+        try:
+            saved = self.queue.get(timeout=wait)
+        except queue.Empty:
+            return set()
+        with contextlib.suppress(queue.Empty):
+            while True:
+                saved |= self.queue.get_nowait()
+        return saved
+
+    def stop(self) -> None:
+        self.stopping.set()
+
+
+def site(project: Project, build: WarmBuild, saves: Saves, host: str, port: int) -> Starlette:
     """The served site: pages, the reload script, and the socket that tells pages to
     reload after each build."""
     from sphinx_autobuild.filter import IgnoreFilter
@@ -120,20 +167,18 @@ def site(project: Project, build: WarmBuild, host: str, port: int) -> Starlette:
     from starlette.responses import Response
     from starlette.routing import Mount, Route, WebSocketRoute
     from starlette.staticfiles import StaticFiles
-    from watchfiles import awatch
 
     class Watcher(RebuildServer):  # type: ignore[misc]
         """Builds in this process (sphinx-autobuild's runs each in a new one), one at a time."""
 
         async def watch(self) -> None:
             loop = asyncio.get_running_loop()
-
-            def wanted(change: object, path: str) -> bool:
-                return not self.ignore(path)
-
             with ThreadPoolExecutor(max_workers=1) as one:
-                async for changes in awatch(*self.paths, watch_filter=wanted):
-                    paths = sorted({Path(p).resolve() for _, p in changes})
+                while True:
+                    # A short wait, so that the server can stop between waits.
+                    paths = sorted(await loop.run_in_executor(None, saves.take, 0.5))
+                    if not paths:
+                        continue
                     print(f"Changed: {', '.join(map(str, paths[:5]))}", file=sys.stderr)
                     start = time.perf_counter()
                     status = await loop.run_in_executor(one, build, paths)
@@ -149,12 +194,7 @@ def site(project: Project, build: WarmBuild, host: str, port: int) -> Starlette:
             super().__init__(app, ws_url)
             self.script = f'<script src="{RELOAD}"></script>\n'.encode()
 
-    folders = [project.docs, project.protocol, project.conf, project.checks, project.versions_dir]
-    watcher = Watcher(
-        [f for f in folders if f.is_dir()],
-        IgnoreFilter([build.work], [NOT_SOURCES]),
-        change_callback=build,
-    )
+    watcher = Watcher([], IgnoreFilter([], []), change_callback=build)
 
     async def reload_js(request: object) -> Response:
         return Response(RELOAD_JS, media_type="text/javascript")
@@ -175,10 +215,16 @@ def serve(project: Project, host: str, port: int) -> int:
 
     logging.getLogger("watchfiles").setLevel(logging.WARNING)  # each change is printed below
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project.root)
+    folders = [project.docs, project.protocol, project.conf, project.checks, project.versions_dir]
     with WarmBuild(project, project.root / "_build" / "serve") as build:
-        build()
-        build.tidy()
-        (build.work / "html").mkdir(parents=True, exist_ok=True)  # served even if it failed
-        print(f"Serving the site on http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
-        uvicorn.run(site(project, build, host, port), host=host, port=port, log_level="warning")
+        saves = Saves([f for f in folders if f.is_dir()], build.work)
+        try:
+            build()
+            build.tidy()
+            (build.work / "html").mkdir(parents=True, exist_ok=True)  # served if it failed
+            app = site(project, build, saves, host, port)
+            print(f"Serving the site on http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
+            uvicorn.run(app, host=host, port=port, log_level="warning")
+        finally:
+            saves.stop()
     return 0
