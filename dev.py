@@ -3,6 +3,8 @@
 
     python3 dev.py serve     build the site and serve it on http://127.0.0.1:8000/
     python3 dev.py test      run the whole test suite (lint, tests, browser tests)
+    python3 dev.py constitution ARGS...
+                             any command of the tool, e.g. `constitution check`
     python3 dev.py ARGS...   any nox arguments, e.g. `python3 dev.py -s build`
 
 It makes .venv (once), installs the pinned nox into it, and runs nox, which gives
@@ -33,6 +35,10 @@ def pinned(name: str) -> str:
 def bootstrap() -> None:
     python = BIN / "python"
     if not python.exists():
+        say(
+            "First run: making .venv with nox (under a minute). Each nox session then "
+            "installs what it needs into .nox/ the first time it runs (a few minutes)."
+        )
         try:
             venv.create(VENV, with_pip=True)
         except (subprocess.CalledProcessError, OSError):
@@ -55,13 +61,23 @@ def bootstrap() -> None:
         subprocess.run([python, "-m", "pip", "install", "--quiet", pinned("nox")], check=True)
 
 
+def say(text: str) -> None:
+    print(f"dev.py: {text}", file=sys.stderr, flush=True)
+
+
+def nox_args(argv: list[str]) -> list[str]:
+    """The nox arguments for dev.py's: a shortcut, `constitution ...`, or nox's own."""
+    if argv and argv[0] == "constitution":
+        return ["-s", "constitution", "--", *argv[1:]]
+    # A shortcut stands for its nox arguments; anything else is passed to nox as it is.
+    return [*SHORTCUTS[argv[0]], *argv[1:]] if argv and argv[0] in SHORTCUTS else argv
+
+
 def main(argv: list[str]) -> int:
     if sys.version_info < (3, 11):
         sys.exit("council-constitution needs Python 3.11 or newer.")
     bootstrap()
-    # A shortcut stands for its nox arguments; anything else is passed to nox as it is.
-    args = [*SHORTCUTS[argv[0]], *argv[1:]] if argv and argv[0] in SHORTCUTS else argv
-    return subprocess.run([BIN / "python", "-m", "nox", *args], cwd=ROOT).returncode
+    return subprocess.run([BIN / "python", "-m", "nox", *nox_args(argv)], cwd=ROOT).returncode
 
 
 if __name__ == "__main__":

@@ -28,6 +28,13 @@ def serve(session: nox.Session) -> None:
 
 
 @nox.session
+def constitution(session: nox.Session) -> None:
+    """Any command of the tool: `python3 dev.py constitution import protocol.docx --out ...`"""
+    install(session, "serve")
+    session.run("constitution", *session.posargs)
+
+
+@nox.session
 def build(session: nox.Session) -> None:
     """Build the public site into _build/site."""
     install(session)

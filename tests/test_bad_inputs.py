@@ -116,6 +116,8 @@ CATALOGUE = [
     Case("YAML that does not parse", put(S, GOOD.replace("  expect:\n", "  expect: [\n")), CHECK, 2, "scenario-yaml", f"{S}:6"),
     Case("two scenarios with one ID", put(S, GOOD + GOOD), CHECK, 1, "scenario-duplicate-id", f"{S}:7"),
     Case("scenario naming no clauses", put(S, GOOD.replace("    clauses: [MOP-0207]\n", "")), CHECK, 1, "scenario-expect", f"{S}:5"),
+    Case("coverage baseline not valid TOML", put("checks/uncovered.toml", 'clauses = ["MOP-0029"\n'), CHECK, 2, "baseline-syntax", "checks/uncovered.toml"),
+    Case("coverage baseline listing a covered paragraph", put("checks/uncovered.toml", 'clauses = ["MOP-0029"]\n'), CHECK, 1, "baseline-stale", "checks/uncovered.toml:1"),
     # --- configuration
     Case("council.toml not valid TOML", edit("conf/council.toml", '[council]\n', '[council\n'), CHECK, 2, "council-syntax", "council.toml:4"),
     Case("ID prefix missing", edit("conf/council.toml", 'id_prefix = "MOP"\n', ""), CHECK, 1, "council-setting", "council.toml"),

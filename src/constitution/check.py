@@ -13,6 +13,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from constitution import baseline
 from constitution.confirm import LOCK, load_lock, suspect
 from constitution.model import Document
 from constitution.problems import Problem, ProtocolError
@@ -30,6 +31,7 @@ UNUSABLE = frozenset(
         "lock-syntax",
         "no-sections",
         "rules-missing",
+        "baseline-syntax",
     }
 )
 
@@ -40,6 +42,7 @@ class Report:
     normative: int = 0
     covered: int = 0
     scenarios: int = 0
+    baselined: int = 0  # normative, not covered, and on the coverage baseline
     suspect: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -54,9 +57,12 @@ class Report:
         return 0 if self.ok else 1
 
 
-def run_check(project: Project, base: Document | None = None) -> Report:
-    """Check the draft; with ``base`` (the protocol before the amendment), also that every
-    clause the amendment removes is entered in the retired register."""
+def run_check(
+    project: Project, base: Document | None = None, base_ref: str | None = None
+) -> Report:
+    """Check the draft; with ``base`` (the protocol before the amendment, at ``base_ref``),
+    also that every clause the amendment removes is entered in the retired register and
+    that the coverage baseline has not grown."""
     report = Report()
     try:
         document = project.document()
@@ -71,13 +77,17 @@ def run_check(project: Project, base: Document | None = None) -> Report:
     try:
         scenarios = project.scenarios(document)
         lock = load_lock(project.checks / LOCK)
+        listed = baseline.load(project.checks)
+        before = baseline.at_ref(project.root, base_ref) if base_ref else None
     except ProtocolError as exc:
         report.problems = exc.problems
         return report
     report.scenarios = len(scenarios)
     covered = set().union(*(s.expect.clauses for s in scenarios))
     report.covered = sum(c.normative and c.id in covered for c in clauses)
-    report.problems.extend(uncovered(document, covered))
+    report.baselined = sum(c.normative and c.id not in covered and c.id in listed for c in clauses)
+    report.problems.extend(uncovered(document, covered | set(listed)))
+    report.problems.extend(baseline.problems(project.checks, document, covered, listed, before))
     stale = suspect(scenarios, document, lock)
     report.suspect = sorted(scenario_id for scenario_id, _ in stale)
     report.problems.extend(problem for _, problem in stale)
@@ -113,7 +123,8 @@ def uncovered(document: Document, covered: set[str]) -> list[Problem]:
             f"{c.id} (paragraph {c.number}) states a rule ({c.modality}) but no scenario "
             "shows it deciding a situation.",
             f"Add a scenario to checks/scenarios/ whose expect.clauses lists {c.id}, or, if "
-            "the paragraph only explains, set ':modality: informative'.",
+            "the paragraph only explains, set ':modality: informative'. (A new paragraph "
+            f"cannot go on the list of paragraphs not yet covered, {baseline.SHOWN}.)",
             c.id,
         )
         for c in document.clauses()
@@ -127,6 +138,8 @@ def as_text(report: Report) -> str:
         f"{report.clauses} clauses ({report.normative} normative); {report.covered} "
         f"covered by {report.scenarios} scenarios; {len(report.suspect)} suspect."
     )
+    if report.baselined:
+        summary += f" {report.baselined} not yet covered, as listed in {baseline.SHOWN}."
     lines.append(("" if report.ok else "\n") + summary)
     lines.append(
         "The constitution is whole."
@@ -162,6 +175,7 @@ def as_json(report: Report) -> str:
             "clauses": report.clauses,
             "normative": report.normative,
             "covered": report.covered,
+            "baselined": report.baselined,
             "scenarios": report.scenarios,
             "suspect": report.suspect,
             "problems": [

@@ -64,9 +64,30 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
             base = document_at(project, args.base)
         except ProtocolError as exc:
             return _report(exc, status=2)
-    report = run_check(project, base)
+    report = run_check(project, base, args.base)
     print(FORMATS[args.format](report))
     return report.status
+
+
+def cmd_baseline(project: Project, args: argparse.Namespace) -> int:
+    from constitution import baseline
+
+    try:
+        document, scenarios = _with_scenarios(project)
+        listed = baseline.load(project.checks)
+    except ProtocolError as exc:
+        return _report(exc)
+    covered = set().union(*(s.expect.clauses for s in scenarios))
+    ids = [c.id for c in document.clauses() if c.normative and c.id not in covered]
+    if (project.checks / baseline.NAME).is_file():  # it only shrinks
+        ids = [i for i in ids if i in listed]
+    baseline.write(project.checks, ids)
+    gone = len(set(listed) - set(ids))
+    print(
+        f"{baseline.SHOWN}: {len(ids)} rule-bearing paragraph(s) not yet covered by a worked "
+        f"example" + (f"; {gone} taken off." if gone else ".")
+    )
+    return 0
 
 
 def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
@@ -289,6 +310,11 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="constitution", description=__doc__)
     top.add_argument("--project", default=".", help="a folder inside the project")
     sub = top.add_subparsers(dest="command", required=True)
+    base = sub.add_parser(
+        "baseline",
+        help="record the rule-bearing paragraphs not yet covered (a list that only shrinks)",
+    )
+    base.set_defaults(run=cmd_baseline)
     build = sub.add_parser("build", help="build the public site")
     build.add_argument("--out", default="_build/site", help="where the site goes")
     build.set_defaults(run=cmd_build)

@@ -88,7 +88,11 @@ class WarmBuild:
 
     def start(self) -> Sphinx:
         from sphinx.application import Sphinx
+        from sphinx.util.console import color_terminal, nocolor
         from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+        if not color_terminal():
+            nocolor()  # colour codes only on a terminal, not in a log or a pipe
 
         self.scope.enter_context(patch_docutils(self.project.conf))
         self.scope.enter_context(docutils_namespace())
@@ -99,7 +103,7 @@ class WarmBuild:
             str(self.work / "doctrees"),
             "html",
             confoverrides=PREVIEW,
-            status=sys.stdout,
+            status=None,  # Sphinx's progress (and MyST's settings dump) are noise here
             warning=sys.stderr,
             warningiserror=True,
             keep_going=True,
@@ -219,6 +223,7 @@ def serve(project: Project, host: str, port: int) -> int:
     with WarmBuild(project, project.root / "_build" / "serve") as build:
         saves = Saves([f for f in folders if f.is_dir()], build.work)
         try:
+            print("Building the site (a minute or so the first time)...", file=sys.stderr)
             build()
             build.tidy()
             (build.work / "html").mkdir(parents=True, exist_ok=True)  # served if it failed

@@ -10,7 +10,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 
-from constitution import __version__
+from constitution import __version__, baseline
 from constitution.confirm import LOCK, load_lock, suspect
 from constitution.model_cache import cached, files_in
 from constitution.problems import ProtocolError
@@ -65,6 +65,7 @@ def load_model(app: Sphinx) -> None:
         store.scenarios = cached(
             keep, "scenarios", checks, lambda: project.scenarios(store.model), extra=ids
         )
+        store.baseline = set(baseline.load(project.checks))
         store.checking = {}
         for scenario in store.scenarios:
             for cid in sorted(scenario.expect.clauses):

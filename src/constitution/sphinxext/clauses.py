@@ -82,6 +82,7 @@ class ConstitutionDomain(Domain):
     results_run: str | None
     suspect: set[str]
     checking: dict[str, list[Scenario]]  # clause ID -> the scenarios that check it
+    baseline: set[str]  # normative clause IDs listed as not yet covered
     versions: list[Version]
     moved: frozenset[str] = frozenset()
     term_counts: dict[str, int]  # page -> defined terms so far, for unique element IDs

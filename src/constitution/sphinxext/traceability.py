@@ -10,20 +10,24 @@ from collections.abc import Iterator
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from constitution import baseline
 from constitution.model import MODALITIES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+    from constitution.model import Clause
     from constitution.scenarios import Scenario
     from constitution.sphinxext.clauses import ConstitutionDomain
 
 PAGE = "traceability"
 
 
-def status(store: ConstitutionDomain, scenarios: list[Scenario], normative: bool) -> str:
+def status(store: ConstitutionDomain, scenarios: list[Scenario], clause: Clause) -> str:
     if not scenarios:
-        return "uncovered" if normative else "informative"
+        if not clause.normative:
+            return "informative"
+        return "not-yet-covered" if clause.id in store.baseline else "uncovered"
     results = {store.results.get(s.id) for s in scenarios}
     if "failed" in results:
         return "failing"
@@ -42,7 +46,7 @@ def rows(app: Sphinx, store: ConstitutionDomain) -> Iterator[str]:
                 + (" (suspect)" if s.id in store.suspect else "")
                 for s in scenarios
             )
-            state = status(store, scenarios, c.normative)
+            state = status(store, scenarios, c)
             yield (
                 f'<tr data-section="{section.number}" data-modality="{c.modality}" '
                 f'data-status="{state}"><td><a href="{href}#{c.id}">{c.number}</a></td>'
@@ -64,7 +68,15 @@ def page(app: Sphinx, store: ConstitutionDomain) -> str:
     sections = [(str(s.number), f"{s.number}. {s.title}") for s in store.model.sections]
     statuses = [
         (s, s.replace("-", " "))
-        for s in ("passing", "failing", "suspect", "not-run", "uncovered", "informative")
+        for s in (
+            "passing",
+            "failing",
+            "suspect",
+            "not-run",
+            "not-yet-covered",
+            "uncovered",
+            "informative",
+        )
     ]
     run = (
         f"Results are from the checks run on {store.results_run}."
@@ -75,7 +87,9 @@ def page(app: Sphinx, store: ConstitutionDomain) -> str:
         "<h1>Traceability</h1>"
         "<p>Every paragraph, the worked examples that check it, and how those checks "
         f"stand. {run} A <em>suspect</em> example was confirmed against words of a paragraph "
-        "that have since changed.</p>"
+        "that have since changed. A paragraph <em>not yet covered</em> states a rule that no "
+        f"worked example checks yet, and is on the list in {baseline.SHOWN}, which may "
+        f"only shrink ({len(store.baseline)} now).</p>"
         '<form class="trace-filters" role="search" aria-label="Filter the table">'
         + select("section", "Section", sections)
         + select("modality", "Kind", [(m, m) for m in MODALITIES])

@@ -1,0 +1,133 @@
+"""The coverage baseline: an honest start for a council that brings in its own protocol.
+
+A newly imported protocol has many rule-bearing paragraphs and no worked examples yet.
+Rather than mark them informative (untrue) or write every example at once, a council
+records which paragraphs are not yet covered in checks/uncovered.toml. The list may only
+shrink: the gate fails if a paragraph on it is covered (or no longer states a rule) and
+has not been taken off, and, against the base of a pull request, if anything was added.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterable
+from pathlib import Path
+
+from constitution.model import Document
+from constitution.problems import Problem, ProtocolError, read_toml
+
+NAME = "uncovered.toml"
+SHOWN = f"checks/{NAME}"
+HEADER = """\
+# Rule-bearing paragraphs not yet covered by a worked example: an honest start for a
+# protocol brought in from elsewhere. This list may only shrink. When a worked example
+# covers a paragraph, take its ID off the list; `constitution check` fails until you do,
+# and fails a pull request that adds an ID. Written by `constitution baseline`.
+"""
+
+
+def parse(text: str) -> list[str]:
+    """The IDs of a baseline file's text, in order; a located ProtocolError if malformed."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise malformed(f"not valid TOML: {exc}") from None
+    ids = data.get("clauses", [])
+    if set(data) - {"clauses"} or not isinstance(ids, list):
+        raise malformed("it holds something other than 'clauses = [...]'")
+    if not all(isinstance(i, str) for i in ids):
+        raise malformed("'clauses' lists something other than clause IDs in quotes")
+    return list(ids)
+
+
+def malformed(what: str) -> ProtocolError:
+    return ProtocolError(
+        [
+            Problem(
+                SHOWN,
+                0,
+                "baseline-syntax",
+                f"the coverage baseline cannot be read: {what}.",
+                'Write it as: clauses = ["ID", "ID"], or run constitution baseline.',
+            )
+        ]
+    )
+
+
+def load(checks: Path) -> list[str]:
+    """The baseline's IDs; none if there is no baseline file."""
+    path = checks / NAME
+    if not path.is_file():
+        return []
+    read_toml(path, SHOWN, "baseline-syntax")  # TOML errors with their line
+    return parse(path.read_text(encoding="utf-8"))
+
+
+def at_ref(root: Path, ref: str) -> list[str]:
+    """The baseline as it was at a git ref (none if it had none)."""
+    shown = subprocess.run(
+        ["git", "show", f"{ref}:checks/{NAME}"], cwd=root, capture_output=True, text=True
+    )
+    return parse(shown.stdout) if shown.returncode == 0 else []
+
+
+def line_of(checks: Path, clause_id: str) -> int:
+    path = checks / NAME
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    return next((n for n, line in enumerate(lines, 1) if f'"{clause_id}"' in line), 0)
+
+
+def problems(
+    checks: Path,
+    document: Document,
+    covered: set[str],
+    listed: list[str],
+    before: list[str] | None,
+) -> list[Problem]:
+    """What is wrong with the baseline: entries that should have been taken off, entries
+    listed twice, and (against a pull request's base, ``before``) entries added."""
+    found = []
+
+    def problem(clause_id: str, code: str, message: str, fix: str) -> None:
+        found.append(Problem(SHOWN, line_of(checks, clause_id), code, message, fix, clause_id))
+
+    seen: set[str] = set()
+    for clause_id in listed:
+        clause = document.clause(clause_id)
+        if clause_id in seen:
+            problem(clause_id, "baseline-duplicate", f"{clause_id} is listed twice.", "Delete one.")
+        elif clause is None or not clause.normative or clause_id in covered:
+            why = (
+                "is not a paragraph of the protocol"
+                if clause is None
+                else "is covered by a worked example"
+                if clause_id in covered
+                else "no longer states a rule (its modality is informative)"
+            )
+            problem(
+                clause_id,
+                "baseline-stale",
+                f"{clause_id} {why}, so it no longer belongs on the list of paragraphs not "
+                "yet covered.",
+                f"Take {clause_id} off {SHOWN}: the list only shrinks.",
+            )
+        seen.add(clause_id)
+    for clause_id in sorted(set(listed) - set(before if before is not None else listed)):
+        problem(
+            clause_id,
+            "baseline-grown",
+            f"{clause_id} was added to the list of paragraphs not yet covered; the list may "
+            "only shrink.",
+            f"Take {clause_id} off {SHOWN} and add a worked example to checks/scenarios/ "
+            f"whose expect.clauses lists it.",
+        )
+    return found
+
+
+def write(checks: Path, ids: Iterable[str]) -> None:
+    from constitution import files
+
+    body = "".join(f'    "{i}",\n' for i in ids)
+    files.replace(checks / NAME, f"{HEADER}clauses = [\n{body}]\n")
