@@ -17,6 +17,7 @@ from constitution.confirm import LOCK, load_lock, suspect
 from constitution.model import Document
 from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
+from constitution.versions import appended_only
 
 # Problems that mean the sources could not be read at all (exit status 2).
 UNUSABLE = frozenset(
@@ -30,6 +31,7 @@ UNUSABLE = frozenset(
         "lock-syntax",
         "no-sections",
         "rules-missing",
+        "version-unreadable",
     }
 )
 
@@ -54,17 +56,38 @@ class Report:
         return 0 if self.ok else 1
 
 
-def run_check(project: Project, base: Document | None = None) -> Report:
-    """Check the draft; with ``base`` (the protocol before the amendment), also that every
-    clause the amendment removes is entered in the retired register."""
+@dataclass(frozen=True)
+class Base:
+    """The repository before the amendment (``check --base REF``): its protocol, and its
+    adopted records (file name -> bytes)."""
+
+    ref: str
+    document: Document
+    records: dict[str, bytes]
+
+
+def run_check(project: Project, base: Base | None = None) -> Report:
+    """Check the draft and the adopted versions (as the build does); with ``base``, also
+    that every clause the amendment removes is entered in the retired register and that
+    no adopted record was changed or removed."""
     report = Report()
+    try:
+        project.council()  # every other part is read through the settings
+        project.versions()
+    except ProtocolError as exc:
+        report.problems.extend(exc.problems)
+        if any(p.file == "council.toml" for p in exc.problems):
+            return report
+    if base is not None:
+        report.problems.extend(appended_only(project.versions_dir, base.records, base.ref))
     try:
         document = project.document()
     except ProtocolError as exc:
-        report.problems = exc.problems
+        report.problems.extend(exc.problems)
+        report.problems.sort()
         return report
     if base is not None:
-        report.problems.extend(unrecorded_revocations(base, document, project.retired()))
+        report.problems.extend(unrecorded_revocations(base.document, document, project.retired()))
     clauses = list(document.clauses())
     report.clauses = len(clauses)
     report.normative = sum(c.normative for c in clauses)
@@ -72,7 +95,8 @@ def run_check(project: Project, base: Document | None = None) -> Report:
         scenarios = project.scenarios(document)
         lock = load_lock(project.checks / LOCK)
     except ProtocolError as exc:
-        report.problems = exc.problems
+        report.problems.extend(exc.problems)
+        report.problems.sort()
         return report
     report.scenarios = len(scenarios)
     covered = set().union(*(s.expect.clauses for s in scenarios))

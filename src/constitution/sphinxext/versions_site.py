@@ -295,8 +295,9 @@ class Site:
         rows, details = [], []
         for c in changes:
             rows.append(
-                f"<tr><td><a href='#{c.id}'>{c.id}</a></td><td>{c.old_number or '-'}</td>"
-                f"<td>{c.new_number or '-'}</td><td>{c.kind}</td></tr>"
+                f"<tr><td><a href='#{escape(c.id)}'>{escape(c.id)}</a></td>"
+                f"<td>{c.old_number or '-'}</td><td>{c.new_number or '-'}</td>"
+                f"<td>{c.kind}</td></tr>"
             )
             if c.kind == "renumbered":
                 continue
