@@ -37,7 +37,10 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
     except ProtocolError as exc:
         return _report(exc, outcome="nothing was built")
     out = Path(args.out)
-    status = build_site(project, out)
+    try:
+        status = build_site(project, out)
+    except ProtocolError as exc:
+        return _report(exc, outcome="nothing was built")
     if status == 0:
         print(f"Built the site into {out}")
     return status
