@@ -4,6 +4,7 @@ nothing. docs/bad-inputs.md lists every case with the message it gives."""
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -11,11 +12,13 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conftest import copy_project
 from constitution.project import Project
+from constitution.versions import canonical
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "bad-inputs.md"
 Setup = Callable[[Path], object]
@@ -54,9 +57,48 @@ def both(*steps: Setup) -> Setup:
     return lambda root: [step(root) for step in steps]
 
 
+def committed(*steps: Setup) -> Setup:
+    """The project as the base branch holds it (a git commit), then changed by ``steps``."""
+
+    def run(root: Path) -> None:
+        for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "base"]):
+            git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args]
+            subprocess.run(git, cwd=root, check=True, capture_output=True)
+        both(*steps)(root)
+
+    return run
+
+
+def forge(name: str, change: Callable[[dict[str, Any]], object]) -> Setup:
+    """Change an adopted record as a forger would: its digest, and every later record's
+    link to it, recomputed so that the chain still holds."""
+
+    def run(root: Path) -> None:
+        previous = None
+        for path in sorted((root / "versions").glob("*.json")):
+            record = json.loads(path.read_text(encoding="utf-8"))
+            if f"versions/{path.name}" == name:
+                change(record)
+            elif previous is None:
+                continue
+            if previous is not None:
+                record["previous_digest"] = previous
+            record["digest"] = previous = hashlib.sha256(canonical(record)).hexdigest()
+            path.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n")
+
+    return run
+
+
+def first_section(**fields: object) -> Callable[[dict[str, Any]], object]:
+    return lambda record: record["sections"][0].update(fields)
+
+
 P = "protocol/principles.md"
 R = "protocol/review.md"
 S = "checks/scenarios/zz.yaml"
+V = "versions/2026-05-14.json"
+BASE_CHECK = ("check", "--base", "HEAD")
+REFRESH = '1<meta http-equiv="refresh" content="0;url=https://evil.example/">'
 GOOD = (
     "- id: SC-ZZZ-001\n  title: A test\n  facts: {act: suggest-change, actor: officer}\n"
     "  expect:\n    permitted: true\n    clauses: [MOP-0207]\n"
@@ -129,6 +171,20 @@ CATALOGUE = [
     Case("truncated version record", lambda root: (root / "versions/2025-05-15.json").write_text((root / "versions/2025-05-15.json").read_text()[:500]), ("redline", "2025-05-15", "draft"), 2, "version-unreadable", "versions/2025-05-15.json"),
     Case("two adoptions on one day", lambda root: None, ("adopt", "--date", "2026-05-14", "--resolution", "x"), 1, "not after the last adopted version"),
     Case("adoption dated before the last", lambda root: None, ("adopt", "--date", "2025-12-01", "--resolution", "x"), 1, "not after the last adopted version"),
+    # --- security: adopted records are append-only, and every field has its shape
+    Case("adopted word changed, digest kept", edit("versions/2025-05-15.json", "within ten", "within twenty"), CHECK, 1, "version-tampered", "versions/2025-05-15.json"),
+    Case("adopted word changed, digests recomputed", committed(forge(V, lambda r: r["sections"][0]["clauses"][0].update(text="Forged."))), BASE_CHECK, 1, "version-rewritten", V),
+    Case("newest adopted record deleted", committed(lambda root: (root / V).unlink()), BASE_CHECK, 1, "version-removed", V),
+    Case("in-force date moved, digests recomputed", committed(forge(V, lambda r: r.update(in_force="2030-01-01"))), BASE_CHECK, 1, "version-rewritten", V),
+    Case("record added before the newest adopted", committed(put("versions/2025-12-01.json", "{}")), BASE_CHECK, 1, "version-inserted", "versions/2025-12-01.json"),
+    Case("in-force date before adoption", forge(V, lambda r: r.update(in_force="2020-01-01")), CHECK, 1, "'in_force' is before the date the version was adopted", V),
+    Case("in-force date not a real date", forge(V, lambda r: r.update(in_force="2026-02-30")), CHECK, 1, "'in_force' must be a real date", V),
+    Case("markup in a version's field (a redirect)", forge(V, first_section(number=REFRESH)), CHECK, 1, "'sections[0].number' must be a whole number", V),
+    Case("path in a section's file name", forge(V, first_section(slug="../../../outside")), CHECK, 1, "'sections[0].slug' must be letters", V),
+    Case("clause ID not the council's pattern", forge(V, lambda r: r["sections"][0]["clauses"][0].update(id="x/../y")), CHECK, 1, "'sections[0].clauses[0].id' must be a clause ID", V),
+    Case("resolution not one line of text", forge(V, lambda r: r.update(resolution="x\n" * 600)), CHECK, 1, "'resolution' must be the minuted resolution", V),
+    Case("version field not in the format", forge(V, lambda r: r.update(colour="red")), CHECK, 1, "'colour' is not a field of a record", V),
+    Case("base_url not an https address", edit("conf/council.toml", 'base_url = "https://constitution.kestrelford.example/"', "base_url = \"x' onmouseover='alert(1)\""), CHECK, 1, "base_url must be", "council.toml"),
     Case("adoption date 2025-02-30", lambda root: None, ("adopt", "--date", "2025-02-30", "--resolution", "x"), 2, "'2025-02-30' is not a real date"),
     # --- command-line arguments
     Case("redline of an unknown version", lambda root: None, ("redline", "2023-01-01", "draft"), 2, "no version was adopted on 2023-01-01"),

@@ -222,6 +222,7 @@ def test_whole_protocol_passes_with_exact_json(project: Project) -> None:
         "clauses": 208,
         "normative": 156,
         "covered": 156,
+        "baselined": 0,
         "scenarios": 156,
         "suspect": [],
         "problems": [],

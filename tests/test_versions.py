@@ -13,7 +13,6 @@ import pytest
 
 from conftest import Site
 from constitution.project import Project
-from constitution.versions import load_versions
 
 
 def run(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
@@ -54,7 +53,7 @@ def test_adopt_records_the_draft(versioned: Project) -> None:
     assert result.returncode == 0, result.stderr
     record = json.loads((versioned.versions_dir / "2027-05-13.json").read_text())
     assert record["resolution"] == "Minute 7" and record["in_force"] == "2027-06-01"
-    assert record["previous_digest"] == load_versions(versioned.versions_dir)[-2].digest
+    assert record["previous_digest"] == versioned.versions()[-2].digest
     clauses = [c for s in record["sections"] for c in s["clauses"]]
     assert len(clauses) == 208 and clauses[0]["id"] == "MOP-0001"
 

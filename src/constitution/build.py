@@ -75,7 +75,8 @@ def build_site(project: Project, out: Path) -> int:
     """
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project.root)
     out = output_folder.claim(out, project.root)
-    work = out.parent / f".{out.name}.work"
+    # Sphinx's cache and ours are pickles, run as they are read: kept where only we write.
+    work = files.private_folder(out.parent / f".{out.name}.work")
     status = build_main(sphinx_args(project, work / "html", work / "doctrees"))
     if status != 0:
         return status

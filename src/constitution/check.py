@@ -18,6 +18,7 @@ from constitution.confirm import LOCK, load_lock, suspect
 from constitution.model import Document
 from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
+from constitution.versions import appended_only
 
 # Problems that mean the sources could not be read at all (exit status 2).
 UNUSABLE = frozenset(
@@ -32,6 +33,7 @@ UNUSABLE = frozenset(
         "no-sections",
         "rules-missing",
         "baseline-syntax",
+        "version-unreadable",
     }
 )
 
@@ -57,20 +59,38 @@ class Report:
         return 0 if self.ok else 1
 
 
-def run_check(
-    project: Project, base: Document | None = None, base_ref: str | None = None
-) -> Report:
-    """Check the draft; with ``base`` (the protocol before the amendment, at ``base_ref``),
-    also that every clause the amendment removes is entered in the retired register and
-    that the coverage baseline has not grown."""
+@dataclass(frozen=True)
+class Base:
+    """The repository before the amendment (``check --base REF``): its protocol, and its
+    adopted records (file name -> bytes)."""
+
+    ref: str
+    document: Document
+    records: dict[str, bytes]
+
+
+def run_check(project: Project, base: Base | None = None) -> Report:
+    """Check the draft and the adopted versions (as the build does); with ``base``, also
+    that every clause the amendment removes is entered in the retired register, that no
+    adopted record was changed or removed, and that the coverage baseline has not grown."""
     report = Report()
+    try:
+        project.council()  # every other part is read through the settings
+        project.versions()
+    except ProtocolError as exc:
+        report.problems.extend(exc.problems)
+        if any(p.file == "council.toml" for p in exc.problems):
+            return report
+    if base is not None:
+        report.problems.extend(appended_only(project.versions_dir, base.records, base.ref))
     try:
         document = project.document()
     except ProtocolError as exc:
-        report.problems = exc.problems
+        report.problems.extend(exc.problems)
+        report.problems.sort()
         return report
     if base is not None:
-        report.problems.extend(unrecorded_revocations(base, document, project.retired()))
+        report.problems.extend(unrecorded_revocations(base.document, document, project.retired()))
     clauses = list(document.clauses())
     report.clauses = len(clauses)
     report.normative = sum(c.normative for c in clauses)
@@ -78,9 +98,10 @@ def run_check(
         scenarios = project.scenarios(document)
         lock = load_lock(project.checks / LOCK)
         listed = baseline.load(project.checks)
-        before = baseline.at_ref(project.root, base_ref) if base_ref else None
+        before = baseline.at_ref(project.root, base.ref) if base else None
     except ProtocolError as exc:
-        report.problems = exc.problems
+        report.problems.extend(exc.problems)
+        report.problems.sort()
         return report
     report.scenarios = len(scenarios)
     covered = set().union(*(s.expect.clauses for s in scenarios))

@@ -54,17 +54,20 @@ def cmd_serve(project: Project, args: argparse.Namespace) -> int:
 
 
 def cmd_check(project: Project, args: argparse.Namespace) -> int:
-    from constitution.check import FORMATS, run_check
+    from constitution.check import FORMATS, Base, run_check
 
     base = None
     if args.base:
         from constitution.redline import document_at
+        from constitution.versions import records_at
 
         try:
-            base = document_at(project, args.base)
+            base = Base(
+                args.base, document_at(project, args.base), records_at(project.root, args.base)
+            )
         except ProtocolError as exc:
             return _report(exc, status=2)
-    report = run_check(project, base, args.base)
+    report = run_check(project, base)
     print(FORMATS[args.format](report))
     return report.status
 
@@ -180,6 +183,7 @@ def cmd_adopt(project: Project, args: argparse.Namespace) -> int:
             args.date,
             args.in_force or args.date,
             args.resolution,
+            project.council().id_pattern,
         )
     except ProtocolError as exc:
         for problem in exc.problems:

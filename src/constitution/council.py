@@ -8,6 +8,11 @@ from pathlib import Path
 
 from constitution.problems import Problem, ProtocolError, read_toml
 
+# Addresses are drawn into links and pages: each must have its shape, with nothing that
+# could end the attribute it is written into (quotes, spaces, angle brackets).
+STATUTE_URL = re.compile(r"https://www\.legislation\.gov\.uk/[A-Za-z0-9/._-]*")
+BASE_URL = re.compile(r"https://[A-Za-z0-9.-]+(:[0-9]{1,5})?/([A-Za-z0-9._~%-]+/)*")
+
 
 @dataclass(frozen=True)
 class Statute:
@@ -96,24 +101,37 @@ def load_council(path: Path) -> Council:
         if not isinstance(entry, dict):
             entry = {}
         url = text(entry, "url", where)
-        if url and not url.startswith("https://www.legislation.gov.uk/"):
+        if url and not STATUTE_URL.fullmatch(url):
             problems.append(
                 Problem(
                     shown,
                     0,
                     "council-setting",
-                    f"[{where}] url must be a legislation.gov.uk address.",
+                    f"[{where}] url must be a legislation.gov.uk address (letters, digits "
+                    "and / . _ - only).",
                     "Link the statute's page on https://www.legislation.gov.uk/.",
                 )
             )
         statutes[key] = Statute(key, text(entry, "title", where), url)
+    base_url = str(council.get("base_url", ""))
+    if base_url and not BASE_URL.fullmatch(base_url):
+        problems.append(
+            Problem(
+                shown,
+                0,
+                "council-setting",
+                f"[council] base_url must be an https address ending in '/' (letters, "
+                f"digits and . _ ~ % - only), not {base_url!r}.",
+                'Give the site\'s address, e.g. base_url = "https://constitution.example.gov.uk/".',
+            )
+        )
     result = Council(
         name=text(council, "name", "council"),
         document=text(council, "document", "council"),
         citation=text(council, "citation", "council"),
         part=str(council.get("part", "")),
         id_prefix=prefix,
-        base_url=str(council.get("base_url", "")),
+        base_url=base_url,
         roles={str(k): str(v) for k, v in roles.items()},
         statutes=statutes,
     )

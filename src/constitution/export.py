@@ -147,6 +147,15 @@ def to_needs(document: Document, edition: Edition, council: Council) -> dict[str
     }
 
 
+# A spreadsheet runs a cell that begins with one of these as a formula (OWASP's "CSV
+# injection"): such a cell is written after a single quote, which shows it as text.
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA) else value
+
+
 def to_csv(document: Document) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -165,19 +174,18 @@ def to_csv(document: Document) -> str:
     )
     for section in document.sections:
         for c in section.clauses:
-            writer.writerow(
-                [
-                    c.id,
-                    c.number,
-                    section.number,
-                    section.title,
-                    c.modality,
-                    ";".join(c.applies_to),
-                    ";".join(c.statutes),
-                    ";".join(c.tags),
-                    plain(c.text, document),
-                ]
-            )
+            row = [
+                c.id,
+                c.number,
+                section.number,
+                section.title,
+                c.modality,
+                ";".join(c.applies_to),
+                ";".join(c.statutes),
+                ";".join(c.tags),
+                plain(c.text, document),
+            ]
+            writer.writerow([_cell(v) for v in row])
     return out.getvalue()
 
 

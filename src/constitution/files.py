@@ -7,8 +7,13 @@ build, which gives each page it writes a new file.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+import stat
 from pathlib import Path
+
+from constitution.problems import Problem, ProtocolError
 
 # What a file is called while it is written (a build killed then leaves it): never published.
 WRITING = ".*.writing"
@@ -19,3 +24,32 @@ def replace(path: Path | str, data: str | bytes, errors: str = "strict") -> None
     tmp = path.with_name(f".{path.name}.{os.getpid()}.writing")
     tmp.write_bytes(data.encode("utf-8", errors) if isinstance(data, str) else data)
     os.replace(tmp, path)
+
+
+def private_folder(folder: Path) -> Path:
+    """``folder``, made if missing, that only this user can write: caches (pickles, which
+    run code when read) are read only from such a folder. One another user could have
+    written to is emptied first (its caches are made again), and one another user owns
+    or a link is refused: what it holds, or will hold, is theirs to choose."""
+    with contextlib.suppress(FileExistsError):
+        folder.mkdir(mode=0o700, parents=True)
+    info = folder.lstat()
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+        raise ProtocolError(
+            [
+                Problem(
+                    str(folder),
+                    0,
+                    "work-area-unsafe",
+                    "the build's work folder is a link, or belongs to another user, so the "
+                    "caches in it could have been put there to run code in the build.",
+                    "Remove it, or build with --out in a folder of your own.",
+                )
+            ]
+        )
+    if info.st_mode & 0o077:
+        if info.st_mode & 0o022:
+            shutil.rmtree(folder)
+            folder.mkdir(mode=0o700)
+        folder.chmod(0o700)
+    return folder

@@ -16,6 +16,7 @@ MODALITY_WORDS = {
 
 def clause_open(clause_id: str, number: str, modality: str) -> str:
     """The clause's box, its number as a permalink, and an anchor by number too."""
+    clause_id, number, modality = escape(clause_id), escape(number), escape(modality)
     return (
         f'<div class="clause clause-{modality}" id="{clause_id}" data-number="{number}">'
         f'<span id="para-{number}"></span>'

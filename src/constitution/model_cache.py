@@ -84,16 +84,15 @@ def _times(path: Path) -> tuple[int, int]:
 
 
 def _stored(folder: Path, name: str, key: str, make: Callable[[], T]) -> T:
-    path = folder / f"{name}.pickle"
+    path = files.private_folder(folder) / f"{name}.pickle"
     try:
         with path.open("rb") as f:
-            stored, value = pickle.load(f)  # our own file, written below
+            stored, value = pickle.load(f)  # ours: no other user can write the folder
         if stored == key:
             return value  # type: ignore[no-any-return]
     except (OSError, EOFError, ValueError, pickle.UnpicklingError, AttributeError, ImportError):
         pass  # missing, or written by other code: read afresh
     value = make()
-    folder.mkdir(parents=True, exist_ok=True)
     # A build killed here leaves the old file or the new, never half of one.
     files.replace(path, pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
     return value

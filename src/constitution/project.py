@@ -66,7 +66,7 @@ class Project:
         return self.root / "versions"
 
     def versions(self) -> list[Version]:
-        return load_versions(self.versions_dir)
+        return load_versions(self.versions_dir, self.council().id_pattern)
 
     @property
     def checks(self) -> Path:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from constitution.model import Clause, Document
-from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
+from constitution.versions import git
 
 KINDS = ("inserted", "revoked", "reworded", "renumbered")
 WORD = re.compile(r"\s+|[^\s]+")
@@ -129,27 +129,8 @@ def _mark(op: str, text: str) -> str:
 def document_at(project: Project, ref: str) -> Document:
     """The protocol as it stood at a git ref (a branch, tag or commit)."""
     with tempfile.TemporaryDirectory(prefix="constitution-") as tmp:
-        try:
-            archive = subprocess.run(
-                ["git", "archive", ref, "conf", "protocol"],
-                cwd=project.root,
-                capture_output=True,
-                check=True,
-            )
-        except (OSError, subprocess.CalledProcessError) as exc:
-            detail = getattr(exc, "stderr", b"").decode(errors="replace").strip()
-            raise ProtocolError(
-                [
-                    Problem(
-                        "git",
-                        0,
-                        "unknown-version",
-                        f"cannot read the protocol at '{ref}': {detail}",
-                        "Name a branch, tag or commit that exists, e.g. origin/main.",
-                    )
-                ]
-            ) from None
-        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+        archive = git(project.root, ref, "archive", ref, "conf", "protocol")
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
         return Project(Path(tmp)).document()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -138,7 +139,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
 def _not_found(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """404.html: served by static hosts for any missing address, so its links are absolute."""
-    base = clauses.domain(app.env).council.base_url or "/"
+    base = escape(clauses.domain(app.env).council.base_url or "/")
     body = (
         "<h1>Page not found</h1><p>There is no page at this address. If you followed a link "
         "to a paragraph, its number may have changed since the link was made, but its ID "
@@ -200,8 +201,12 @@ def page_script(app: Sphinx, name: str) -> None:
 
 
 def _templates(app: Sphinx, config: Any) -> None:
-    """Our page template (the version banner), and furo's announcement slot to hold it."""
+    """Our page template (the version banner), furo's announcement slot to hold it, and
+    the title as text."""
     config.templates_path.append(str(Path(__file__).parent / "templates"))
+    # Furo draws the title into every page as HTML (its brand); the setting is text. (Its
+    # <title> strips tags and unescapes before it escapes, so that shows the text once.)
+    config.html_title = escape(config.html_title)
     config.html_theme_options.setdefault("announcement", "version")
 
 

@@ -4,6 +4,10 @@ Static hosts cannot set headers, so the policy is a <meta> element, first in <he
 Furo's one inline script (the colour-theme bootstrap) is moved to an external file at the
 same place; its inline <style> block and fixed style attributes are allowed by exact
 hashes, never by 'unsafe-inline'. Pagefind's WebAssembly needs 'wasm-unsafe-eval'.
+
+Only the theme's own styles are hashed, never one that came from content or settings: a
+<style> block only in <head> (where the theme's is, and nothing of a page's own text is
+but its escaped title), and a style attribute only if the theme's templates write it.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import os
 import re
 import time
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,9 +41,24 @@ def digest(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
+@cache
+def theme_styles() -> frozenset[str]:
+    """Every style attribute the theme's templates (and ours) write."""
+    import furo
+
+    folders = (Path(furo.__file__).parent / "theme", Path(__file__).parent / "templates")
+    return frozenset(
+        style
+        for folder in folders
+        for template in folder.rglob("*.html")
+        for style in STYLE_ATTR.findall(template.read_text(encoding="utf-8"))
+    )
+
+
 def policy(html: str) -> str:
-    blocks = sorted({digest(s) for s in STYLE_BLOCK.findall(html)})
-    attrs = sorted({digest(s) for s in STYLE_ATTR.findall(html)})
+    head = html.split("</head>", 1)[0]
+    blocks = sorted({digest(s) for s in STYLE_BLOCK.findall(head)})
+    attrs = sorted({digest(s) for s in STYLE_ATTR.findall(html) if s in theme_styles()})
     styles = " ".join(["'self'", *blocks, *(["'unsafe-hashes'", *attrs] if attrs else [])])
     return (
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "

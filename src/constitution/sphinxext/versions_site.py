@@ -13,6 +13,7 @@ import datetime as dt
 import itertools
 import os
 import posixpath
+import re
 from collections.abc import Iterator
 from functools import lru_cache, partial
 from html import escape
@@ -119,7 +120,7 @@ class Site:
             if name == "defined" and (c := document.definition(target)):
                 return f"[{shown}]({self.clause_href(key, c, here)})"
             if name == "statute" and (s := self.store.council.statutes.get(target)):
-                return f"[{s.title if shown == target else shown}]({s.url})"
+                return f"[{_literal(s.title) if shown == target else shown}]({s.url})"
             return shown
 
         return markdown_html(ROLE.sub(resolve, text))
@@ -295,8 +296,9 @@ class Site:
         rows, details = [], []
         for c in changes:
             rows.append(
-                f"<tr><td><a href='#{c.id}'>{c.id}</a></td><td>{c.old_number or '-'}</td>"
-                f"<td>{c.new_number or '-'}</td><td>{c.kind}</td></tr>"
+                f"<tr><td><a href='#{escape(c.id)}'>{escape(c.id)}</a></td>"
+                f"<td>{c.old_number or '-'}</td><td>{c.new_number or '-'}</td>"
+                f"<td>{c.kind}</td></tr>"
             )
             if c.kind == "renumbered":
                 continue
@@ -426,6 +428,11 @@ class Site:
             f"<updated>{updated}T00:00:00Z</updated><author><name>{council}</name></author>"
             f"<link rel='self' href='{escape(base)}versions.atom'/>{entries}</feed>\n"
         )
+
+
+def _literal(text: str) -> str:
+    """A setting put into Markdown as the text it is: every punctuation mark escaped."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
 
 
 def _title(text: str) -> str:
