@@ -36,7 +36,7 @@ def test_a_recorded_baseline_lets_the_gate_pass_and_only_shrinks(scratch: Projec
     assert run(scratch, "baseline").returncode == 0  # the model's empty list only shrinks
     assert run(scratch, "check").returncode == 1
 
-    (scratch.checks / "uncovered.toml").unlink()  # a council starting out has no list
+    (scratch.checks / "uncovered.toml").unlink(missing_ok=True)  # a council starting out has no list
     assert run(scratch, "baseline").returncode == 0
     listed = (scratch.checks / "uncovered.toml").read_text(encoding="utf-8")
     assert '"MOP-0990"' in listed
@@ -77,7 +77,7 @@ def test_a_pull_request_cannot_grow_the_baseline(scratch: Project) -> None:
     # Nor does re-running the command add what the base did not list.
     assert run(scratch, "baseline").returncode == 0
     assert '"MOP-0990"' in (scratch.checks / "uncovered.toml").read_text(encoding="utf-8")
-    (scratch.checks / "uncovered.toml").unlink()
+    (scratch.checks / "uncovered.toml").unlink(missing_ok=True)
     assert run(scratch, "baseline").returncode == 0  # no file: it starts the list
     assert run(scratch, "check", "--base", "main").returncode == 1
 
@@ -85,7 +85,7 @@ def test_a_pull_request_cannot_grow_the_baseline(scratch: Project) -> None:
 def test_the_traceability_page_lists_paragraphs_not_yet_covered(scratch: Project, build) -> None:  # type: ignore[no-untyped-def]
     review = scratch.protocol / "review.md"
     review.write_text(review.read_text(encoding="utf-8") + NEW, encoding="utf-8")
-    (scratch.checks / "uncovered.toml").unlink()
+    (scratch.checks / "uncovered.toml").unlink(missing_ok=True)
     assert run(scratch, "baseline").returncode == 0
     site = build(scratch)
     row = site.page("traceability.html").find("tr", attrs={"data-status": "not-yet-covered"})
