@@ -36,7 +36,8 @@ def test_a_recorded_baseline_lets_the_gate_pass_and_only_shrinks(scratch: Projec
     assert run(scratch, "baseline").returncode == 0  # the model's empty list only shrinks
     assert run(scratch, "check").returncode == 1
 
-    (scratch.checks / "uncovered.toml").unlink(missing_ok=True)  # a council starting out has no list
+    # A council starting out has no list.
+    (scratch.checks / "uncovered.toml").unlink(missing_ok=True)
     assert run(scratch, "baseline").returncode == 0
     listed = (scratch.checks / "uncovered.toml").read_text(encoding="utf-8")
     assert '"MOP-0990"' in listed
