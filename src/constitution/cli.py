@@ -285,6 +285,26 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(project: Project | None, args: argparse.Namespace) -> int:
+    from constitution import baseline
+    from constitution.init import Settings, init
+
+    given = {k: v for k, v in vars(args).items() if k in Settings.__dataclass_fields__ and v}
+    dest = Path(args.folder)
+    try:
+        made = init(dest, Settings(**given), Path(args.source) if args.source else None)
+        listed = baseline.load(made.checks)
+    except ProtocolError as exc:
+        return _report(exc, outcome="nothing was written")
+    print(
+        f"Wrote {dest}: the repository of {args.name}'s {Settings(**given).document}, with "
+        f"{len(list(made.document().clauses()))} paragraph(s), {len(listed)} of them "
+        "rule-bearing and listed as not yet covered (checks/uncovered.toml).\n"
+        f"Next: cd {dest}, read README.md, then python3 dev.py test."
+    )
+    return 0
+
+
 def cmd_export(project: Project, args: argparse.Namespace) -> int:
     from constitution.export import Edition, render
 
@@ -357,6 +377,16 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--report-json", metavar="FILE", help="also write the report as JSON")
     imp.add_argument("--prefix", help="clause ID prefix (default: the project's, else MOP)")
     imp.set_defaults(run=cmd_import, needs_project=False)
+    ini = sub.add_parser("init", help="start a council's own repository (its checks pass)")
+    ini.add_argument("folder", help="a new or empty folder")
+    ini.add_argument("--from", dest="source", metavar="FILE", help="import this protocol")
+    ini.add_argument("--council", dest="name", required=True, help="the council's name")
+    ini.add_argument("--prefix", help="clause ID prefix (default MOP)")
+    ini.add_argument("--document", help="the document's title")
+    ini.add_argument("--citation", help="its short title in citations")
+    ini.add_argument("--part", help="its Part of the constitution, e.g. 'Part 5.3'")
+    ini.add_argument("--base-url", help="the site's address (https://.../)")
+    ini.set_defaults(run=cmd_init, needs_project=False)
     rep = sub.add_parser("report", help="the committee report of a change: HTML and Word")
     rep.add_argument("old", help="'draft', an adoption date, or a git ref")
     rep.add_argument("new", help="'draft', an adoption date, or a git ref")

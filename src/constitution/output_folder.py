@@ -57,6 +57,7 @@ def replace(staged: Path, out: Path, mark: bool = True) -> None:
     every file is read as content, such as protocol/)."""
     if mark:
         (staged / MARK).write_text(MARK_TEXT, encoding="utf-8")
+    staged.chmod(0o755)  # made by mkdtemp, private; what it replaces is for others to read
     if not out.exists():
         staged.rename(out)
         return

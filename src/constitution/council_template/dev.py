@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Set-up and commands for this council's constitution; needs only Python 3.11+.
+
+    python3 dev.py serve         build the site, serve it on http://127.0.0.1:8000/
+    python3 dev.py test          the gate, the worked examples and the site build
+    python3 dev.py COMMAND ...   any command of the constitution tool, e.g. `check`
+
+The first run makes .venv and installs the tool there, as requirements.txt pins it;
+nothing is installed anywhere else. CONSTITUTION_PYTHON names another Python that
+already has the tool (a CI image, say) to use instead of .venv.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+# What `test` runs, in order: each must pass. Exit 5 of pytest is "no worked examples yet".
+TEST = (("constitution", "check"), ("pytest", "checks", "-q"), ("constitution", "build"))
+
+
+def say(text: str) -> None:
+    print(f"dev.py: {text}", file=sys.stderr, flush=True)
+
+
+def python() -> str:
+    """The Python that runs the tool: CONSTITUTION_PYTHON, or .venv made as needed."""
+    if given := os.environ.get("CONSTITUTION_PYTHON"):
+        return given
+    bin_dir = VENV / ("Scripts" if os.name == "nt" else "bin")
+    requirements = (ROOT / "requirements.txt").read_bytes()
+    installed = VENV / "installed-requirements.txt"
+    if not installed.is_file() or installed.read_bytes() != requirements:
+        say("installing the constitution tool into .venv (a few minutes the first time)")
+        venv.create(VENV, with_pip=True)
+        pip = [
+            str(bin_dir / "python"),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+        ]
+        subprocess.run([*pip, "-r", str(ROOT / "requirements.txt")], check=True)
+        installed.write_bytes(requirements)
+    return str(bin_dir / "python")
+
+
+def run(exe: str, *args: str) -> int:
+    module = "constitution" if args[0] == "constitution" else args[0]
+    return subprocess.run([exe, "-m", module, *args[1:]], cwd=ROOT).returncode
+
+
+def main(argv: list[str]) -> int:
+    if sys.version_info < (3, 11):
+        sys.exit("This needs Python 3.11 or newer.")
+    exe = python()
+    if argv[:1] == ["test"]:
+        for step in TEST:
+            say(" ".join(step))
+            status = run(exe, *step)
+            if status == 5 and step[0] == "pytest":
+                say("no worked examples yet: checks/scenarios/ holds none")
+            elif status:
+                return status
+        return 0
+    return run(exe, "constitution", *(argv or ["--help"]))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,109 @@
+"""constitution init: a council's own repository, whose checks pass from its first commit.
+
+The repository holds the council's content and settings only. The machinery (Sphinx's
+settings, the site, the gate, the worked examples' runner) comes with the tool, pinned in
+requirements.txt, so a council takes the tool's improvements by raising that pin rather
+than by merging a template: the few files written here (dev.py, the workflows, the
+starting pages) are its own to change.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import string
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from constitution import __version__, baseline, importer
+from constitution.problems import Problem, ProtocolError
+from constitution.project import Project
+
+TEMPLATE = Path(__file__).with_name("council_template")
+# Stored without their dot: packaging and tools pass over dot-files.
+DOTTED = ("gitignore", "gitattributes", "github")
+FILLED = (".md", ".toml", ".txt")  # files with $settings to fill in
+STARTER = """\
+# Purpose and status
+
+```{clause} $prefix-0001
+:modality: informative
+
+This protocol guides the working relationship between the members and the officers of
+$name.
+```
+"""
+
+
+@dataclass(frozen=True)
+class Settings:
+    name: str
+    prefix: str = "MOP"
+    document: str = "Protocol on Member/Officer Relations"
+    citation: str = "Member/Officer Protocol"
+    part: str = "Part 5"
+    base_url: str = "https://www.example.org/constitution/"
+    requirement: str = f"council-constitution=={__version__}"
+
+
+def init(dest: Path, settings: Settings, source: Path | None = None) -> Project:
+    """Write the repository into ``dest`` (new or empty) as one step: all or nothing."""
+    if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
+        raise ProtocolError(
+            [
+                Problem(
+                    str(dest),
+                    0,
+                    "init-not-empty",
+                    f"{dest} already holds files; nothing was written.",
+                    "Give a new or empty folder.",
+                )
+            ]
+        )
+    values = asdict(settings)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
+    try:
+        copy_template(staged, values)
+        (staged / "docs" / "protocol").symlink_to(Path("..") / "protocol")
+        protocol = staged / "protocol"
+        if source is None:
+            protocol.mkdir()
+            text = string.Template(STARTER).substitute(values)
+            (protocol / "purpose.md").write_text(text, encoding="utf-8")
+            (protocol / "index.md").write_text(index(settings.document), encoding="utf-8")
+        else:
+            doc = importer.import_protocol(source)
+            importer.write(importer.render(doc, settings.prefix), protocol, force=False)
+            importer.dump_report(doc, source, staged / "import-report.json")
+        project = Project(staged)
+        document = project.document()
+        baseline.write(project.checks, [c.id for c in document.clauses() if c.normative])
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    staged.chmod(0o755)  # made by mkdtemp, private; a repository is not
+    staged.rename(dest)
+    return Project(dest)
+
+
+def copy_template(into: Path, values: dict[str, str]) -> None:
+    for path in sorted(TEMPLATE.rglob("*")):
+        if path.is_dir() or "__pycache__" in path.parts:
+            continue
+        name = path.relative_to(TEMPLATE).as_posix()
+        if name.startswith(DOTTED):
+            name = "." + name
+        target = into / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix in FILLED:
+            text = string.Template(path.read_text(encoding="utf-8")).substitute(values)
+            target.write_text(text, encoding="utf-8")
+        else:
+            shutil.copyfile(path, target)
+    os.chmod(into / "dev.py", 0o755)
+
+
+def index(title: str) -> str:
+    return f"# {title}\n\n```{{toctree}}\n:numbered: 1\n:maxdepth: 1\n\npurpose\n```\n"

@@ -1,0 +1,80 @@
+"""Sphinx's settings for a council's site: the machinery, the same for every council.
+
+A project's conf/conf.py takes them all from here, so that a council's repository holds
+only its own settings (council.toml) and takes the tool's improvements with its version.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from constitution.council import load_council
+
+
+def settings(conf_dir: Path) -> dict[str, Any]:
+    """Every Sphinx setting, for the project whose conf/ folder is ``conf_dir``."""
+    council = load_council(conf_dir / "council.toml")
+    # Reproducible output: the date comes from the commit, never the clock.
+    year = time.strftime("%Y", time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", 0))))
+    return {
+        "project": f"{council.name}: {council.document}",
+        "author": council.name,
+        "copyright": f"{year}, {council.name}",
+        "language": "en-GB",
+        "root_doc": "index",
+        "extensions": ["myst_parser", "constitution.sphinxext"],
+        "constitution_project": "..",
+        # MyST: no raw HTML, no file insertion (see docutils.conf).
+        "myst_enable_extensions": ["deflist", "smartquotes"],
+        "myst_disable_syntax": ["html_block", "html_inline"],
+        "myst_url_schemes": ("http", "https", "mailto"),  # as the parser's own rule for clauses
+        "myst_heading_anchors": 0,
+        "suppress_warnings": [],
+        # sphinx-needs: the data and link layer.
+        "needs_types": [
+            {
+                "directive": "clause",
+                "title": "Clause",
+                "prefix": f"{council.id_prefix}-",
+                "color": "#FFFFFF",
+                "style": "node",
+            },
+        ],
+        "needs_id_regex": rf"^{council.id_pattern.pattern}$",
+        "needs_id_required": True,
+        "needs_title_optional": True,
+        "needs_fields": NEEDS_FIELDS,
+        "needs_build_json": True,
+        "needs_reproducible_json": True,
+        # The protocol's own reader has validated every field before Sphinx starts (with
+        # file, line and fix); sphinx-needs' second pass over every need finds nothing more.
+        "needs_schema_validation_enabled": False,
+        # HTML.
+        "html_theme": "furo",
+        "html_title": council.document,
+        "html_static_path": [],
+        "html_copy_source": False,
+        "html_show_sourcelink": False,
+        "html_last_updated_fmt": None,
+        "html_theme_options": {"top_of_page_buttons": [], "navigation_with_keys": False},
+    }
+
+
+def field(description: str, kind: str = "string") -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": kind}
+    if kind == "array":
+        schema["items"] = {"type": "string"}
+    return {"description": description, "schema": schema}
+
+
+NEEDS_FIELDS = {
+    "number": field("Display number, computed from position"),
+    "modality": field("must, must-not, should, may or informative"),
+    "applies_to": field("Keys of the council's role register", "array"),
+    "statutes": field("Keys of the council's statute register", "array"),
+    "section": field("The section file the clause sits in"),
+    "source_number": field("The clause's number in the document it was imported from"),
+}
