@@ -100,3 +100,36 @@ def test_it_writes_nothing_into_a_folder_that_holds_files(tmp_path: Path) -> Non
     assert refused.returncode == 1 and "init-not-empty" in refused.stderr
     assert [p.name for p in (tmp_path / "repo").iterdir()] == ["notes.txt"]
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_from_nothing_but_python_the_council_repository_installs_and_passes(
+    tmp_path: Path,
+) -> None:
+    """The council's dev.py as a newcomer runs it: it makes .venv, installs the pinned
+    tool (here a wheel of this checkout, as no package index carries it yet; its
+    dependencies from the index, pinned as ours are) and runs the checks."""
+    root = Path(__file__).resolve().parent.parent
+    wheels = tmp_path / "wheels"
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(root)],
+        capture_output=True,
+        text=True,
+    )
+    assert built.returncode == 0, built.stderr
+    (tmp_path / "ours.txt").write_text(PROTOCOL, encoding="utf-8")
+    made = constitution("init", "repo", "--from", "ours.txt", "--council", "T", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    links = " ".join(filter(None, [str(wheels), os.environ.get("PIP_FIND_LINKS")]))
+    env = {**os.environ, "PIP_FIND_LINKS": links, "PIP_CONSTRAINT": str(root / "constraints.txt")}
+    env.pop("CONSTITUTION_PYTHON", None)
+    result = subprocess.run(
+        ["python3", "dev.py", "test"],
+        cwd=tmp_path / "repo",
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    assert "installing the constitution tool into .venv" in result.stderr
+    assert (tmp_path / "repo" / ".venv" / "installed-requirements.txt").is_file()
+    assert (tmp_path / "repo" / "_build" / "site" / "index.html").is_file()
