@@ -1,5 +1,6 @@
 """The catalogue of bad inputs: each gives a clear message, a non-zero exit, and changes
-nothing. docs/bad-inputs.md lists every case with the message it gives."""
+nothing. docs/bad-inputs.md lists every case with the message it gives (tested on the
+model's copy, tests/roots/model/docs/bad-inputs.md)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project
+from conftest import MODEL, copy_project
 from constitution.project import Project
 
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "bad-inputs.md"
+DOCS = MODEL / "docs" / "bad-inputs.md"
 Setup = Callable[[Path], object]
 
 
@@ -140,7 +141,7 @@ def snapshot(root: Path) -> dict[str, str]:
 
 @pytest.fixture
 def project(scratch: Project) -> Project:
-    shutil.copytree(Path(__file__).resolve().parent.parent / "versions", scratch.versions_dir)
+    shutil.copytree(MODEL / "versions", scratch.versions_dir)
     return scratch
 
 
@@ -195,4 +196,4 @@ def document_rows(root: Path) -> str:
 
 if __name__ == "__main__":  # regenerate the table: python tests/test_bad_inputs.py
     sys.path.insert(0, str(Path(__file__).parent))
-    print(document_rows(Path(__file__).resolve().parent.parent))
+    print(document_rows(MODEL))
