@@ -55,13 +55,16 @@ def bootstrap() -> None:
         subprocess.run([python, "-m", "pip", "install", "--quiet", pinned("nox")], check=True)
 
 
+def nox_args(argv: list[str]) -> list[str]:
+    """A shortcut stands for its nox arguments; anything else is passed to nox as it is."""
+    return [*SHORTCUTS[argv[0]], *argv[1:]] if argv and argv[0] in SHORTCUTS else list(argv)
+
+
 def main(argv: list[str]) -> int:
     if sys.version_info < (3, 11):
         sys.exit("council-constitution needs Python 3.11 or newer.")
     bootstrap()
-    # A shortcut stands for its nox arguments; anything else is passed to nox as it is.
-    args = [*SHORTCUTS[argv[0]], *argv[1:]] if argv and argv[0] in SHORTCUTS else argv
-    return subprocess.run([BIN / "python", "-m", "nox", *args], cwd=ROOT).returncode
+    return subprocess.run([BIN / "python", "-m", "nox", *nox_args(argv)], cwd=ROOT).returncode
 
 
 if __name__ == "__main__":
