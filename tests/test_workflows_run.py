@@ -34,7 +34,15 @@ IN_PLACE = Path(__file__).with_name("dev_in_place.py")
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 WHOLE_SUITE = "bash .ci/run"
 # The repository's own files that the workflows use, beside the model's content.
-TOOL_FILES = ("dev.py", "noxfile.py", "constraints.txt", "pyproject.toml", ".ci", ".github")
+TOOL_FILES = (
+    "dev.py",
+    "noxfile.py",
+    "constraints.txt",
+    "pyproject.toml",
+    ".ci",
+    ".github",
+    ".gitignore",
+)
 
 # Every way the README and the workflows call dev.py, and the commands it then runs.
 FORMS = {
@@ -141,8 +149,9 @@ def test_dev_in_place_runs_the_sessions_commands(form: str, tmp_path: Path) -> N
 
 
 def git(where: Path, *args: str) -> None:
-    identity = ("-c", "user.name=Test", "-c", "user.email=test@example.org")
-    subprocess.run(["git", *identity, *args], cwd=where, check=True, capture_output=True)
+    settings = ("-c", "user.name=Test", "-c", "user.email=test@example.org")
+    settings += ("-c", "commit.gpgsign=false")
+    subprocess.run(["git", *settings, *args], cwd=where, check=True, capture_output=True)
 
 
 def replace(path: Path, old: str, new: str) -> None:
@@ -162,7 +171,6 @@ def repository(tmp: Path, amend: Callable[[Path], None]) -> Path:
             shutil.copytree(ROOT / name, repo / name)
         else:
             shutil.copy(ROOT / name, repo / name)
-    (repo / ".gitignore").write_text("/_build/\n__pycache__/\n", encoding="utf-8")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "The model council")
@@ -195,7 +203,8 @@ def bad(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
 
 
-# The github context of each workflow's event: a pull request into main, or a push to it.
+# The github context of each workflow's event: a pull request into main, or a push to
+# it (the publish workflow runs on the same checkout, as if the amendment were merged).
 EVENTS = {
     "pull_request": {
         "event_name": "pull_request",
