@@ -70,7 +70,7 @@ def nox_args(argv: list[str]) -> list[str]:
     if argv and argv[0] == "constitution":
         return ["-s", "constitution", "--", *argv[1:]]
     # A shortcut stands for its nox arguments; anything else is passed to nox as it is.
-    return [*SHORTCUTS[argv[0]], *argv[1:]] if argv and argv[0] in SHORTCUTS else argv
+    return [*SHORTCUTS[argv[0]], *argv[1:]] if argv and argv[0] in SHORTCUTS else list(argv)
 
 
 def main(argv: list[str]) -> int:

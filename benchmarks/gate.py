@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from generate import ROOT, generate
+from generate import MODEL, generate
 
 from constitution.check import run_check
 from constitution.project import Project
@@ -50,7 +50,7 @@ def measure(label: str, project: Project) -> str:
 def main() -> None:
     print(f"constitution check, median of {RUNS} runs (seconds)")
     print(f"{'protocol':<28}{'clauses':>8}{'scenarios':>11}{'in-process':>12}{'command':>12}")
-    print(measure("model protocol", Project(ROOT)))
+    print(measure("model protocol", Project(MODEL)))
     with tempfile.TemporaryDirectory() as tmp:
         print(measure("synthetic", Project(generate(5000, Path(tmp) / "p"))))
 

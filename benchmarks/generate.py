@@ -2,7 +2,7 @@
 
     python benchmarks/generate.py 5000 OUT_DIR [VERSIONS]
 
-The project has the real conf/ and docs/ (so it builds like the model protocol), N
+The project has the model's conf/ and docs/ (so it builds like the model protocol), N
 clauses in sections of 20 to 40, realistic text lengths, cross-references to other
 clauses, a rules model with one rule per normative clause, a scenario for each, and the
 scenarios confirmed; then VERSIONS adopted versions, each after an amendment (1% of the
@@ -28,6 +28,9 @@ from constitution.source import read_protocol
 from constitution.versions import adopt
 
 ROOT = Path(__file__).resolve().parent.parent
+# The benchmarks measure the tool on the model council, frozen in the tests' fixtures:
+# a council's own content (another ID prefix, other roles) must not change them.
+MODEL = ROOT / "tests" / "roots" / "model"
 WORDS = (
     "member",
     "officer",
@@ -82,7 +85,7 @@ def generate(n: int, out: Path, versions: int = 0, seed: int = 1) -> Path:
     if out.exists():
         shutil.rmtree(out)
     for part in ("conf", "docs"):
-        shutil.copytree(ROOT / part, out / part, symlinks=True)
+        shutil.copytree(MODEL / part, out / part, symlinks=True)
     protocol, scenarios = out / "protocol", out / "checks" / "scenarios"
     protocol.mkdir(parents=True)
     scenarios.mkdir(parents=True)

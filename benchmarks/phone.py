@@ -25,7 +25,7 @@ from constitution.build import build_site
 from constitution.project import Project
 from constitution.redline import plain
 
-ROOT = Path(__file__).resolve().parent.parent
+MODEL = Path(__file__).resolve().parent.parent / "tests" / "roots" / "model"
 PAGES = {
     "home": "index.html",
     "section (draft)": "protocol/member-enquiries.html",
@@ -58,7 +58,7 @@ def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
 
 def plain_furo(folder: Path) -> Path:
     """A plain Sphinx + furo page with the same section's words, for comparison."""
-    document = Project(ROOT).document()
+    document = Project(MODEL).document()
     section = next(s for s in document.sections if s.slug == "member-enquiries")
     text = "\n\n".join(f"**{c.number}** {plain(c.text, document)}" for c in section.clauses)
     src = folder / "src"
@@ -93,7 +93,7 @@ browser_devices: dict[str, dict[str, object]] = {}
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        assert build_site(Project(ROOT), site) == 0
+        assert build_site(Project(MODEL), site) == 0
         baseline = plain_furo(Path(tmp) / "plain")
         ours, our_url = serve(site)
         theirs, their_url = serve(baseline)

@@ -21,12 +21,12 @@ from constitution.project import Project
 from constitution.source import read_protocol
 from constitution.versions import adopt
 
-ROOT = Path(__file__).resolve().parent.parent
+MODEL = Path(__file__).resolve().parent.parent / "tests" / "roots" / "model"
 
 
 def project_with_versions(count: int, where: Path) -> Project:
     for part in ("conf", "docs", "protocol", "checks"):
-        shutil.copytree(ROOT / part, where / part, symlinks=True)
+        shutil.copytree(MODEL / part, where / part, symlinks=True)
     project = Project(where)
     council = project.council()
     for i in range(count):

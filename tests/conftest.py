@@ -1,10 +1,17 @@
-"""Shared fixtures: the real project, throwaway copies of it, and a built site."""
+"""Shared fixtures: the model project (tests/roots/model), copies of it, and a built site.
+
+The tool's tests never read the repository's own protocol/, checks/, versions/ or docs/:
+a council replaces those with its own, and the tool's tests must still pass. They run
+on tests/roots/model, a frozen snapshot of the model council, always copied first so
+that no test (nor a build, nor a command run in it) writes into the snapshot.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,12 +21,35 @@ from constitution.build import build_site
 from constitution.model import Document
 from constitution.project import Project
 
+# The repository: only for the tool's own files (noxfile.py, dev.py, the workflows...).
 ROOT = Path(__file__).resolve().parent.parent
+MODEL = Path(__file__).resolve().parent / "roots" / "model"
+# The snapshot's worked examples are fixture data, not the content's checks: pytest's
+# plugin would otherwise collect them as scenario items.
+collect_ignore = ["roots"]
+# A build's "today" (which version is in force) is its commit's date; the copies here
+# are not in git, and the model's history is frozen, so its date is too.
+SNAPSHOT_DATE = dt.datetime(2026, 11, 28, tzinfo=dt.UTC)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def build_date() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", str(int(SNAPSHOT_DATE.timestamp())))
+        yield
+
+
+def copy_project(dest: Path, *, versions: bool = False) -> Project:
+    """A copy of the model's content and configuration that a test may break freely."""
+    for part in ("conf", "protocol", "docs", "checks", *(["versions"] if versions else [])):
+        shutil.copytree(MODEL / part, dest / part, symlinks=True)
+    return Project(dest)
 
 
 @pytest.fixture(scope="session")
-def project() -> Project:
-    return Project(ROOT)
+def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The model project, adopted versions included, shared by the session: read only."""
+    return copy_project(tmp_path_factory.mktemp("model") / "project", versions=True)
 
 
 @pytest.fixture(scope="session")
@@ -27,16 +57,16 @@ def document(project: Project) -> Document:
     return project.document()
 
 
-def copy_project(dest: Path) -> Project:
-    """A copy of the content and configuration that a test may break freely."""
-    for part in ("conf", "protocol", "docs", "checks"):
-        shutil.copytree(ROOT / part, dest / part, symlinks=True)
-    return Project(dest)
+@pytest.fixture
+def scratch(tmp_path: Path) -> Project:
+    """A copy without versions/, to break freely."""
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture
-def scratch(tmp_path: Path) -> Project:
-    return copy_project(tmp_path / "project")
+def versioned(tmp_path: Path) -> Project:
+    """A copy with the model's adopted versions, to break freely."""
+    return copy_project(tmp_path / "project", versions=True)
 
 
 class Site:

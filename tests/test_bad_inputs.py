@@ -1,5 +1,6 @@
 """The catalogue of bad inputs: each gives a clear message, a non-zero exit, and changes
-nothing. docs/bad-inputs.md lists every case with the message it gives."""
+nothing. docs/bad-inputs.md lists every case with the message it gives (tested on the
+model's copy, tests/roots/model/docs/bad-inputs.md)."""
 
 from __future__ import annotations
 
@@ -16,11 +17,11 @@ from typing import Any
 
 import pytest
 
-from conftest import copy_project
+from conftest import MODEL, copy_project
 from constitution.project import Project
 from constitution.versions import canonical
 
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "bad-inputs.md"
+DOCS = MODEL / "docs" / "bad-inputs.md"
 Setup = Callable[[Path], object]
 
 
@@ -207,7 +208,7 @@ def snapshot(root: Path) -> dict[str, str]:
 
 @pytest.fixture
 def project(scratch: Project) -> Project:
-    shutil.copytree(Path(__file__).resolve().parent.parent / "versions", scratch.versions_dir)
+    shutil.copytree(MODEL / "versions", scratch.versions_dir)
     return scratch
 
 
@@ -262,4 +263,4 @@ def document_rows(root: Path) -> str:
 
 if __name__ == "__main__":  # regenerate the table: python tests/test_bad_inputs.py
     sys.path.insert(0, str(Path(__file__).parent))
-    print(document_rows(Path(__file__).resolve().parent.parent))
+    print(document_rows(MODEL))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, Site, copy_project
+from conftest import MODEL, Site, copy_project
 from constitution.build import build_site
 from constitution.cli import main
 from constitution.model import Document
@@ -106,7 +106,7 @@ def test_inserting_a_clause_renumbers_it_and_references(
     # First build, then insert and rebuild incrementally: the citing page is unchanged
     # on disk, yet must show the new number (stale cross-page data is the classic bug).
     citer = next(c.id for c in before.clauses() if target_id in c.cites)
-    shutil.copytree(ROOT / "versions", scratch.root / "versions")
+    shutil.copytree(MODEL / "versions", scratch.root / "versions")
     first = build(scratch)
     frozen = {p: p.stat().st_mtime_ns for p in first.out.glob("versions/2*/*.html")}
     bundles = first.out / "pagefind"

@@ -25,14 +25,6 @@ def run(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture
-def versioned(scratch: Project) -> Project:
-    import shutil
-
-    shutil.copytree(Path(__file__).resolve().parent.parent / "versions", scratch.versions_dir)
-    return scratch
-
-
 def test_the_model_history_verifies(project: Project) -> None:
     versions = project.versions()
     assert [v.key for v in versions] == ["2024-05-16", "2025-05-15", "2026-05-14"]

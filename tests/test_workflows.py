@@ -9,9 +9,9 @@ from pathlib import Path
 
 import yaml
 
-from constitution.project import Project
+from conftest import ROOT
 
-WORKFLOWS = sorted((Path(__file__).resolve().parent.parent / ".github" / "workflows").glob("*.yml"))
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 
 
 def test_actionlint_finds_nothing() -> None:
@@ -22,8 +22,8 @@ def test_actionlint_finds_nothing() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_steps_call_nox_sessions_that_exist(project: Project) -> None:
-    noxfile = (project.root / "noxfile.py").read_text(encoding="utf-8")
+def test_steps_call_nox_sessions_that_exist() -> None:
+    noxfile = (ROOT / "noxfile.py").read_text(encoding="utf-8")
     sessions = set(re.findall(r"@nox\.session\ndef (\w+)", noxfile))
     called = set()
     for path in WORKFLOWS:

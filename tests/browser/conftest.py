@@ -21,7 +21,6 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from constitution.build import build_site
 from constitution.project import Project
 
-ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 
 
@@ -40,20 +39,20 @@ def served(folder: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def base_url(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Iterator[str]:
     out = tmp_path_factory.mktemp("browser") / "site"
-    assert build_site(Project(ROOT), out) == 0
+    assert build_site(project, out) == 0
     yield from served(out)
 
 
 @pytest.fixture(scope="session")
-def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Project]]:
-    """`constitution serve` running on a copy of the project, as an editor uses it: the
-    preview (no search index), rebuilt and reloaded on every save."""
-    root = tmp_path_factory.mktemp("preview")
-    for part in ("conf", "protocol", "docs", "checks", "versions"):
-        if (ROOT / part).exists():
-            shutil.copytree(ROOT / part, root / part, symlinks=True)
+def preview(
+    tmp_path_factory: pytest.TempPathFactory, project: Project
+) -> Iterator[tuple[str, Project]]:
+    """`constitution serve` running on a copy of the model project, as an editor uses it:
+    the preview (no search index), rebuilt and reloaded on every save."""
+    root = tmp_path_factory.mktemp("preview") / "project"
+    shutil.copytree(project.root, root, symlinks=True)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
