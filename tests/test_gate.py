@@ -285,3 +285,11 @@ def test_removed_clause_must_be_retired(scratch: Project) -> None:
     (scratch.protocol / "retired.toml").write_text("[MOP-0205]\nrevoked = 2026-05-14\n")
     out = subprocess.run(run, cwd=scratch.root, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout
+
+
+def test_a_settings_problem_is_annotated_on_its_file(scratch: Project) -> None:
+    """GitHub annotates a file by its path in the repository: conf/council.toml."""
+    replace(scratch.conf / "council.toml", 'id_prefix = "MOP"\n', "")
+    status, out = check(scratch, "github")
+    assert status == 1
+    assert out.startswith("::error file=conf/council.toml,title=council-setting")

@@ -517,3 +517,19 @@ def test_generated_pages_follow_a_change_of_the_tools_code(
     monkeypatch.setattr(model_cache, "code", lambda: b"the next version")
     assert build_site(scratch, out) == 0
     assert "drawn anew" in (out / "checks" / "SC-ENQ-002.html").read_text(encoding="utf-8")
+
+
+def test_an_inline_script_stops_the_build_even_under_python_O() -> None:
+    """The guard that keeps inline script off every page is not an assert."""
+    import subprocess
+    import sys
+
+    probe = (
+        "from constitution.sphinxext import csp\n"
+        "try:\n"
+        "    csp.secured('<html><head></head><body><script>x()</script></body></html>', 0, 'p')\n"
+        "except Exception as exc:\n"
+        "    print(type(exc).__name__, exc)\n"
+    )
+    ran = subprocess.run([sys.executable, "-O", "-c", probe], capture_output=True, text=True)
+    assert "SphinxError inline script in p" in ran.stdout, ran.stdout + ran.stderr

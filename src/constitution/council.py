@@ -39,7 +39,7 @@ class Council:
 
 def load_council(path: Path) -> Council:
     """Read council.toml, refusing missing or malformed settings with a fix."""
-    shown = path.name
+    shown = f"{path.parent.name}/{path.name}"  # conf/council.toml: GitHub annotates it
     try:
         data = read_toml(path, shown, "council-syntax")
     except FileNotFoundError:
