@@ -107,6 +107,12 @@ CATALOGUE = [
     Case("YAML that does not parse", put(S, GOOD.replace("  expect:\n", "  expect: [\n")), CHECK, 2, "scenario-yaml", f"{S}:6"),
     Case("two scenarios with one ID", put(S, GOOD + GOOD), CHECK, 1, "scenario-duplicate-id", f"{S}:7"),
     Case("scenario naming no clauses", put(S, GOOD.replace("    clauses: [MOP-0207]\n", "")), CHECK, 1, "scenario-expect", f"{S}:5"),
+    # --- security: inputs made to exhaust time or memory are refused quickly
+    Case("option line of 3,200 spaces and '<'", edit(P, "MOP-0029\n:modality: must", "MOP-0029\n:modality: must\n:tags:" + " " * 3200 + "<"), CHECK, 1, "clause-option-too-long", f"{P}:14"),
+    Case("clause of 1.28 MB", edit(P, "courtesy and respect,", "courtesy and respect, " + "and so on " * 128_000), ("build", "--out", "_build/site"), 1, "clause-too-long", f"{P}:12"),
+    Case("scenario nested 50,000 deep", put(S, "[" * 50_000), CHECK, 2, "scenario-yaml", f"{S}:1"),
+    Case("scenario nested 50,000 deep, in the build", put(S, "[" * 50_000), ("build", "--out", "_build/site"), 1, "nests more than 20 levels", f"{S}:1"),
+    Case("scenario file of 2 MB", put(S, GOOD + "#\n" * 1_000_000), CHECK, 1, "file-too-large", S),
     # --- configuration
     Case("council.toml not valid TOML", edit("conf/council.toml", '[council]\n', '[council\n'), CHECK, 2, "council-syntax", "council.toml:4"),
     Case("ID prefix missing", edit("conf/council.toml", 'id_prefix = "MOP"\n', ""), CHECK, 1, "council-setting", "council.toml"),

@@ -32,8 +32,8 @@ def _with_scenarios(project: Project) -> tuple[Document, list[Scenario]]:
 def cmd_build(project: Project, args: argparse.Namespace) -> int:
     from constitution.build import build_site
 
-    try:
-        project.document()
+    try:  # the scenarios too: a problem found inside Sphinx ends in sphinx-needs' traceback
+        _with_scenarios(project)
     except ProtocolError as exc:
         return _report(exc, outcome="nothing was built")
     out = Path(args.out)

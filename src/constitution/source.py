@@ -30,11 +30,16 @@ from constitution.problems import Problem, ProtocolError
 
 INDEX = "index.md"
 MAX_BYTES = 5_000_000  # far beyond any section; stops a stray 50 MB file being parsed
+# A clause is one paragraph: the longest in the three real protocols the importer is tested
+# with has 2,829 characters, the model's 368. 20,000 (about 3,000 words, six printed pages)
+# is far beyond any, and bounds the work each clause costs: a PDF lays a paragraph out in
+# time that grows faster than its length (one clause of 1.28 MB held the build 231 s).
+MAX_CLAUSE = 20_000
+MAX_OPTION_LINE = 1_000  # a line of keys, such as ':statutes: a, b, c'; the model's longest is 54
 SAFE_ROLES = {"para", "defined", "statute"}
 SAFE_LINK = re.compile(r"^(https?://|mailto:|#|[^:]*$)", re.I)
 # A role in MyST: {name}`target` or {name}`shown text <target>`.
 ROLE = re.compile(r"\{(?P<name>[a-z][a-z-]*)\}`(?P<body>[^`]+)`")
-EXPLICIT = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$", re.S)
 
 
 def _list(value: str) -> list[str]:
@@ -59,7 +64,21 @@ class ClauseSyntax(Directive):
 
 
 # A plain option line: no quotes, brackets, comments or other YAML syntax in the value.
-PLAIN_OPTION = re.compile(r":([a-z-]+):(?: +([\w ,.()/–-]*?))? *")
+# Key and value are matched apart: one pattern with spaces allowed around and inside the
+# value backtracked cubically on a line of spaces (3,200 spaces then '<' took 62 s).
+OPTION_KEY = re.compile(r":([a-z-]+):")
+PLAIN_VALUE = re.compile(r"[\w ,.()/–-]*")
+
+
+def plain_option(raw: str) -> tuple[str, str] | None:
+    """(key, value) of a plain ':key: value' line, or None; linear in the line's length."""
+    m = OPTION_KEY.match(raw)
+    if m is None:
+        return None
+    rest = raw[m.end() :]
+    if rest[:1] not in ("", " ") or not PLAIN_VALUE.fullmatch(rest):
+        return None
+    return m.group(1), rest.strip(" ")
 
 
 @dataclass(frozen=True)
@@ -85,14 +104,14 @@ def parse_clause_text(first_line: str, content: str, line: int) -> ParsedClause:
     options: dict[str, Any] = {}
     count = 0
     for raw in lines:
-        m = PLAIN_OPTION.fullmatch(raw)
-        if not m:
+        option = plain_option(raw)
+        if option is None:
             break
-        key = m.group(1)
+        key, value = option
         if key not in ClauseSyntax.option_spec or key in options:
             count = -1
             break
-        options[key] = ClauseSyntax.option_spec[key](m.group(2) or "")
+        options[key] = ClauseSyntax.option_spec[key](value)
         count += 1
     args = first_line.split()
     rest = lines[count:] if count > 0 else []
@@ -105,9 +124,15 @@ def parse_clause_text(first_line: str, content: str, line: int) -> ParsedClause:
 
 
 def role_target(body: str) -> tuple[str, str]:
-    """Split a role's body into (shown text, target); plain bodies are both."""
-    if m := EXPLICIT.match(body):
-        return m.group("text"), m.group("target").strip()
+    """Split a role's body into (shown text, target); plain bodies are both.
+
+    Found by position, not by a pattern: '(.*?)\\s*<([^<>]+)>$' backtracked quadratically
+    on a body of many spaces (20,000 took a second, in every clause that held one)."""
+    core = body.removesuffix("\n")  # as '$' allows one final line end
+    start = core.rfind("<")
+    target = core[start + 1 : -1]
+    if start >= 0 and core.endswith(">") and target and ">" not in target:
+        return core[:start].rstrip(), target.strip()
     return body, body.strip()
 
 
@@ -384,9 +409,40 @@ class _Reader:
             )
         return Section(slug, number, title or slug, shown, tuple(clauses))
 
+    def too_large(self, content: str, shown: str, line: int, clause_id: str) -> bool:
+        """Refuse a clause, or an option line, beyond any real one before parsing it."""
+        if len(content) > MAX_CLAUSE:
+            self.problem(
+                shown,
+                line,
+                "clause-too-long",
+                f"the clause has {len(content):,} characters; a clause may have "
+                f"{MAX_CLAUSE:,} at most.",
+                "Split it into several clauses, one paragraph each.",
+                clause_id,
+            )
+            return True
+        for offset, raw in enumerate(content.split("\n")):
+            if not raw.strip():
+                break  # the options end at the first blank line
+            if len(raw) > MAX_OPTION_LINE and raw.startswith(":"):
+                self.problem(
+                    shown,
+                    line + 1 + offset,
+                    "clause-option-too-long",
+                    f"the option line has {len(raw):,} characters; an option line may "
+                    f"have {MAX_OPTION_LINE:,} at most.",
+                    "Give the option a short value: keys separated by commas.",
+                    clause_id,
+                )
+                return True
+        return False
+
     def read_clause(self, token: Token, shown: str, slug: str, number: str) -> Clause | None:
         line = (token.map[0] + 1) if token.map else 0
         first_line = token.info.strip()[len("{clause}") :].strip()
+        if self.too_large(token.content, shown, line, first_line.split(" ")[0]):
+            return None
         try:
             parsed = parse_clause_text(first_line, token.content, line)
         except MarkupError as exc:
