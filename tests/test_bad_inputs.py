@@ -8,11 +8,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pypdf import PdfWriter
 
 from conftest import copy_project
 from constitution.project import Project
@@ -50,6 +52,33 @@ def put(name: str, data: str | bytes) -> Setup:
     return run
 
 
+def word(name: str, unzipped: int = 0, parts: int = 0) -> Setup:
+    """A Word file whose document.xml unzips to ``unzipped`` bytes of spaces (a zip bomb:
+    25 MB pack into 25 KB), beside ``parts`` empty parts."""
+
+    def run(root: Path) -> None:
+        with zipfile.ZipFile(root / name, "w", zipfile.ZIP_DEFLATED) as docx:
+            with docx.open("word/document.xml", "w") as xml:
+                xml.write(f'<w:document xmlns:w="{WORD}">'.encode())
+                for _ in range(unzipped // 1_000_000):
+                    xml.write(b" " * 1_000_000)
+                xml.write(b"</w:document>")
+            for n in range(parts):
+                docx.writestr(f"customXml/item{n}.xml", "")
+
+    return run
+
+
+def pdf(name: str, pages: int) -> Setup:
+    def run(root: Path) -> None:
+        writer = PdfWriter()
+        for _ in range(pages):
+            writer.add_blank_page(width=595, height=842)
+        writer.write(root / name)
+
+    return run
+
+
 def both(*steps: Setup) -> Setup:
     return lambda root: [step(root) for step in steps]
 
@@ -57,6 +86,7 @@ def both(*steps: Setup) -> Setup:
 P = "protocol/principles.md"
 R = "protocol/review.md"
 S = "checks/scenarios/zz.yaml"
+WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 GOOD = (
     "- id: SC-ZZZ-001\n  title: A test\n  facts: {act: suggest-change, actor: officer}\n"
     "  expect:\n    permitted: true\n    clauses: [MOP-0207]\n"
@@ -113,6 +143,12 @@ CATALOGUE = [
     Case("scenario nested 50,000 deep", put(S, "[" * 50_000), CHECK, 2, "scenario-yaml", f"{S}:1"),
     Case("scenario nested 50,000 deep, in the build", put(S, "[" * 50_000), ("build", "--out", "_build/site"), 1, "nests more than 20 levels", f"{S}:1"),
     Case("scenario file of 2 MB", put(S, GOOD + "#\n" * 1_000_000), CHECK, 1, "file-too-large", S),
+    Case("Word file that unzips to 25 MB (a zip bomb)", word("bomb.docx", unzipped=25_000_000), ("import", "bomb.docx", "--out", "new"), 1, "word/document.xml unzips to", "bomb.docx"),
+    Case("Word file of 1,001 parts", word("parts.docx", parts=1_000), ("import", "parts.docx", "--out", "new"), 1, "holds 1,001 parts", "parts.docx"),
+    Case("PDF of 2,001 pages", pdf("long.pdf", 2_001), ("import", "long.pdf", "--out", "new"), 1, "2,001 pages", "long.pdf"),
+    Case("text file of 21 MB", put("big.txt", b"1.1 Words.\n" * 1_910_000), ("import", "big.txt", "--out", "new"), 1, "bytes; the importer reads", "big.txt"),
+    Case("text file of 100,001 lines", put("long.txt", b"1.1 A.\n" * 100_001), ("import", "long.txt", "--out", "new"), 1, "100,001 lines", "long.txt"),
+    Case("paragraph of 30,000 characters to import", put("long.txt", "1. Part\n\n1.1 " + "So it goes. " * 2_500 + "\n\n1.2 A.\n\n1.3 B.\n"), ("import", "long.txt", "--out", "new"), 1, "a clause may have 20,000", "long.txt"),
     # --- configuration
     Case("council.toml not valid TOML", edit("conf/council.toml", '[council]\n', '[council\n'), CHECK, 2, "council-syntax", "council.toml:4"),
     Case("ID prefix missing", edit("conf/council.toml", 'id_prefix = "MOP"\n', ""), CHECK, 1, "council-setting", "council.toml"),

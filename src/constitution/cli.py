@@ -249,7 +249,7 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
     except ProtocolError as exc:
         for problem in exc.problems:
             print(
-                f"constitution import: {problem.file}: {problem.message}\n"
+                f"constitution import: {problem.file or source.name}: {problem.message}\n"
                 f"    How to fix: {problem.fix}",
                 file=sys.stderr,
             )

@@ -25,16 +25,11 @@ from myst_parser.parsers.directives import ParseWarnings, parse_directive_text
 from myst_parser.parsers.mdit import create_md_parser
 
 from constitution.council import Council
-from constitution.model import MODALITIES, Clause, Document, Section
+from constitution.model import MAX_CLAUSE, MODALITIES, Clause, Document, Section
 from constitution.problems import Problem, ProtocolError
 
 INDEX = "index.md"
 MAX_BYTES = 5_000_000  # far beyond any section; stops a stray 50 MB file being parsed
-# A clause is one paragraph: the longest in the three real protocols the importer is tested
-# with has 2,829 characters, the model's 368. 20,000 (about 3,000 words, six printed pages)
-# is far beyond any, and bounds the work each clause costs: a PDF lays a paragraph out in
-# time that grows faster than its length (one clause of 1.28 MB held the build 231 s).
-MAX_CLAUSE = 20_000
 MAX_OPTION_LINE = 1_000  # a line of keys, such as ':statutes: a, b, c'; the model's longest is 54
 SAFE_ROLES = {"para", "defined", "statute"}
 SAFE_LINK = re.compile(r"^(https?://|mailto:|#|[^:]*$)", re.I)
@@ -475,7 +470,7 @@ class _Reader:
                 "clause-id-malformed",
                 f"'{clause_id}' is not a clause ID.",
                 f"Use {self.council.id_prefix}- and four digits, e.g. "
-                f"{self.council.id_prefix}-0042.",
+                f"{self.council.id_prefix}-0042 (five from {self.council.id_prefix}-10000).",
                 clause_id,
             )
         options = parsed.options
