@@ -10,12 +10,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfWriter
 
 from conftest import MODEL, copy_project
 from constitution.project import Project
@@ -50,6 +52,33 @@ def put(name: str, data: str | bytes) -> Setup:
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data if isinstance(data, bytes) else data.encode())
+
+    return run
+
+
+def word(name: str, unzipped: int = 0, parts: int = 0) -> Setup:
+    """A Word file whose document.xml unzips to ``unzipped`` bytes of spaces (a zip bomb:
+    25 MB pack into 25 KB), beside ``parts`` empty parts."""
+
+    def run(root: Path) -> None:
+        with zipfile.ZipFile(root / name, "w", zipfile.ZIP_DEFLATED) as docx:
+            with docx.open("word/document.xml", "w") as xml:
+                xml.write(f'<w:document xmlns:w="{WORD}">'.encode())
+                for _ in range(unzipped // 1_000_000):
+                    xml.write(b" " * 1_000_000)
+                xml.write(b"</w:document>")
+            for n in range(parts):
+                docx.writestr(f"customXml/item{n}.xml", "")
+
+    return run
+
+
+def pdf(name: str, pages: int) -> Setup:
+    def run(root: Path) -> None:
+        writer = PdfWriter()
+        for _ in range(pages):
+            writer.add_blank_page(width=595, height=842)
+        writer.write(root / name)
 
     return run
 
@@ -100,6 +129,7 @@ S = "checks/scenarios/zz.yaml"
 V = "versions/2026-05-14.json"
 BASE_CHECK = ("check", "--base", "HEAD")
 REFRESH = '1<meta http-equiv="refresh" content="0;url=https://evil.example/">'
+WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 GOOD = (
     "- id: SC-ZZZ-001\n  title: A test\n  facts: {act: suggest-change, actor: officer}\n"
     "  expect:\n    permitted: true\n    clauses: [MOP-0207]\n"
@@ -161,6 +191,18 @@ CATALOGUE = [
     Case("scenario naming no clauses", put(S, GOOD.replace("    clauses: [MOP-0207]\n", "")), CHECK, 1, "scenario-expect", f"{S}:5"),
     Case("coverage baseline not valid TOML", put("checks/uncovered.toml", 'clauses = ["MOP-0029"\n'), CHECK, 2, "baseline-syntax", "checks/uncovered.toml"),
     Case("coverage baseline listing a covered paragraph", put("checks/uncovered.toml", 'clauses = ["MOP-0029"]\n'), CHECK, 1, "baseline-stale", "checks/uncovered.toml:1"),
+    # --- security: inputs made to exhaust time or memory are refused quickly
+    Case("option line of 3,200 spaces and '<'", edit(P, "MOP-0029\n:modality: must", "MOP-0029\n:modality: must\n:tags:" + " " * 3200 + "<"), CHECK, 1, "clause-option-too-long", f"{P}:14"),
+    Case("clause of 1.28 MB", edit(P, "courtesy and respect,", "courtesy and respect, " + "and so on " * 128_000), ("build", "--out", "_build/site"), 1, "clause-too-long", f"{P}:12"),
+    Case("scenario nested 50,000 deep", put(S, "[" * 50_000), CHECK, 2, "scenario-yaml", f"{S}:1"),
+    Case("scenario nested 50,000 deep, in the build", put(S, "[" * 50_000), ("build", "--out", "_build/site"), 1, "nests more than 20 levels", f"{S}:1"),
+    Case("scenario file of 2 MB", put(S, GOOD + "#\n" * 1_000_000), CHECK, 1, "file-too-large", S),
+    Case("Word file that unzips to 25 MB (a zip bomb)", word("bomb.docx", unzipped=25_000_000), ("import", "bomb.docx", "--out", "new"), 1, "word/document.xml unzips to", "bomb.docx"),
+    Case("Word file of 1,001 parts", word("parts.docx", parts=1_000), ("import", "parts.docx", "--out", "new"), 1, "holds 1,001 parts", "parts.docx"),
+    Case("PDF of 2,001 pages", pdf("long.pdf", 2_001), ("import", "long.pdf", "--out", "new"), 1, "2,001 pages", "long.pdf"),
+    Case("text file of 21 MB", put("big.txt", b"1.1 Words.\n" * 1_910_000), ("import", "big.txt", "--out", "new"), 1, "bytes; the importer reads", "big.txt"),
+    Case("text file of 100,001 lines", put("long.txt", b"1.1 A.\n" * 100_001), ("import", "long.txt", "--out", "new"), 1, "100,001 lines", "long.txt"),
+    Case("paragraph of 30,000 characters to import", put("long.txt", "1. Part\n\n1.1 " + "So it goes. " * 2_500 + "\n\n1.2 A.\n\n1.3 B.\n"), ("import", "long.txt", "--out", "new"), 1, "a clause may have 20,000", "long.txt"),
     # --- configuration
     Case("council.toml not valid TOML", edit("conf/council.toml", '[council]\n', '[council\n'), CHECK, 2, "council-syntax", "council.toml:4"),
     Case("ID prefix missing", edit("conf/council.toml", 'id_prefix = "MOP"\n', ""), CHECK, 1, "council-setting", "council.toml"),

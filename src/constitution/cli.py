@@ -33,8 +33,8 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
     from constitution.build import build_site
 
     out = Path(args.out)
-    try:
-        project.document()
+    try:  # the scenarios too: a problem found inside Sphinx ends in sphinx-needs' traceback
+        _with_scenarios(project)
         status = build_site(project, out)
     except ProtocolError as exc:
         return _report(exc, outcome="nothing was built")
@@ -274,7 +274,7 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
     except ProtocolError as exc:
         for problem in exc.problems:
             print(
-                f"constitution import: {problem.file}: {problem.message}\n"
+                f"constitution import: {problem.file or source.name}: {problem.message}\n"
                 f"    How to fix: {problem.fix}",
                 file=sys.stderr,
             )

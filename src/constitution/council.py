@@ -34,7 +34,9 @@ class Council:
 
     @property
     def id_pattern(self) -> re.Pattern[str]:
-        return re.compile(rf"{re.escape(self.id_prefix)}-\d{{4}}")
+        # Four digits (MOP-0042), and past 9,999 more, with no leading zero (MOP-10000):
+        # as the importer and next-id write them, so each ID has one spelling.
+        return re.compile(rf"{re.escape(self.id_prefix)}-(?:\d{{4}}|[1-9]\d{{4,}})")
 
 
 def load_council(path: Path) -> Council:

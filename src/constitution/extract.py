@@ -13,11 +13,20 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from constitution.problems import Problem, ProtocolError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Limits far beyond any council's protocol (the three real ones the importer is tested
+# with have 25-37 KB of text and under 300 lines), so that a file made to exhaust time or
+# memory is refused at once: a 0.8 MB Word file that unzips to gigabytes ran past 300 s
+# and 3.9 GB before it was killed.
+MAX_FILE_BYTES = 20_000_000  # the file as given
+MAX_LINES = 100_000  # lines of text (a Word paragraph is a line)
+MAX_PAGES = 2_000  # of a PDF
+MAX_PARTS = 1_000  # files inside a Word file (Word writes about 15, more with pictures)
+MAX_PART_BYTES = 20_000_000  # each part read from a Word file, unzipped
 PAGE_NUMBER = re.compile(r"(?i)^(page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(\s+of\s+\d+)?$")
 
 
@@ -44,6 +53,15 @@ def fail(path: Path, code: str, message: str, fix: str) -> ProtocolError:
     return ProtocolError([Problem(path.name, 0, code, message, fix)])
 
 
+def too_large(path: Path, what: str, limit: str) -> ProtocolError:
+    return fail(
+        path,
+        "import-too-large",
+        f"{what}; the importer reads {limit} at most.",
+        "Check it is the protocol itself; import a large document a Part at a time.",
+    )
+
+
 def extract(path: Path) -> Extracted:
     """The file's text as lines; ProtocolError when it cannot be read as a protocol."""
     if not path.is_file():
@@ -61,7 +79,11 @@ def extract(path: Path) -> Extracted:
             f"'{path.suffix}' files cannot be imported.",
             "Save the protocol as .docx, .pdf (with text, not scanned) or .txt.",
         )
+    if (size := path.stat().st_size) > MAX_FILE_BYTES:
+        raise too_large(path, f"the file has {size:,} bytes", f"{MAX_FILE_BYTES:,} bytes")
     result = reader(path)
+    if len(result.lines) > MAX_LINES:
+        raise too_large(path, f"the file has {len(result.lines):,} lines", f"{MAX_LINES:,} lines")
     if sum(len(line.text) for line in result.lines) < 40:
         raise fail(
             path,
@@ -93,7 +115,7 @@ def from_text(path: Path) -> Extracted:
 
 def from_pdf(path: Path) -> Extracted:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PdfReadError
 
     try:
         reader = PdfReader(path)
@@ -104,9 +126,13 @@ def from_pdf(path: Path) -> Extracted:
                 "the PDF is protected by a password.",
                 "Save an unprotected copy and import that.",
             )
+        if (count := len(reader.pages)) > MAX_PAGES:
+            raise too_large(path, f"the PDF has {count:,} pages", f"{MAX_PAGES:,} pages")
         pages = [page.extract_text() or "" for page in reader.pages]
     except ProtocolError:
         raise
+    except LimitReachedError as exc:  # pypdf's own bound on what a stream unpacks to
+        raise too_large(path, f"a page unpacks too far ({exc})", "what pypdf allows") from None
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
         raise fail(
             path,
@@ -120,21 +146,44 @@ def from_pdf(path: Path) -> Extracted:
     return Extracted(mend_hyphenation(drop_furniture(lines, len(pages))))
 
 
+# Running heads and feet, and page numbers, are among the first or last lines of a page
+# as its text is read out (where a PDF draws them first, they come first).
+EDGE = 3
+# A paragraph's number begins its line ("1.1 The member", "(3) An officer").
+NUMBERED_LINE = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s+\S")
+
+
+def furniture_key(text: str) -> str:
+    """Running heads and feet differ from page to page in their digits only ("Page 3 of
+    9"); a numbered paragraph is furniture only if it repeats word for word."""
+    text = text.strip().lower()
+    return text if NUMBERED_LINE.match(text) else re.sub(r"\d+", "#", text)
+
+
+def edges(page: list[Line]) -> Iterator[tuple[tuple[int, str], Line]]:
+    """Each line near the top or foot of a page, keyed by its place there and its words."""
+    for place, line in enumerate(page[:EDGE]):
+        yield (place, furniture_key(line.text)), line
+    for place, line in enumerate(page[::-1][:EDGE]):
+        yield (-1 - place, furniture_key(line.text)), line
+
+
 def drop_furniture(lines: list[Line], pages: int) -> list[Line]:
-    """Remove page numbers and lines repeated on most pages (running heads and feet)."""
-
-    def shape(text: str) -> str:
-        return re.sub(r"\d+", "#", text.strip().lower())
-
-    on_pages = Counter(
-        text for _, text in {(ln.page, shape(ln.text)) for ln in lines if ln.text.strip()}
-    )
-    repeated = {s for s, n in on_pages.items() if pages >= 3 and n >= max(3, pages // 2)}
-    return [
-        ln
-        for ln in lines
-        if not PAGE_NUMBER.match(ln.text.strip()) and shape(ln.text) not in repeated
-    ]
+    """Remove page numbers, and running heads and feet: lines at the same place at the
+    top or foot of most pages. Only there: a line elsewhere is the protocol's text."""
+    by_page: dict[int | None, list[Line]] = {}
+    for line in lines:
+        if line.text.strip():
+            by_page.setdefault(line.page, []).append(line)
+    on_pages = Counter(key for page in by_page.values() for key in dict(edges(page)))
+    least = max(3, pages // 2)
+    furniture = {
+        id(line)
+        for page in by_page.values()
+        for key, line in edges(page)
+        if PAGE_NUMBER.match(line.text.strip()) or (pages >= 3 and on_pages[key] >= least)
+    }
+    return [line for line in lines if id(line) not in furniture]
 
 
 def mend_hyphenation(lines: list[Line]) -> list[Line]:
@@ -157,23 +206,39 @@ def mend_hyphenation(lines: list[Line]) -> list[Line]:
 # ---------------------------------------------------------------- Word
 
 
+def read_part(path: Path, docx: zipfile.ZipFile, name: str) -> Any:
+    """One XML part of a Word file, parsed (None if absent), refused if it unzips beyond
+    MAX_PART_BYTES: by the size the archive declares, and by the bytes actually read."""
+    from lxml import etree
+
+    info = docx.NameToInfo.get(name)
+    if info is None:
+        return None
+    data = b""
+    if info.file_size <= MAX_PART_BYTES:
+        with docx.open(info) as part:
+            data = part.read(MAX_PART_BYTES + 1)
+    if (size := max(info.file_size, len(data))) > MAX_PART_BYTES:
+        raise too_large(path, f"{name} unzips to {size:,} bytes", f"{MAX_PART_BYTES:,} bytes")
+    # No entities (they nest into a bomb) and no network: Word writes neither.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    return etree.fromstring(data, parser)
+
+
 def from_docx(path: Path) -> Extracted:
     from lxml import etree
 
     try:
         with zipfile.ZipFile(path) as docx:
-            body = etree.fromstring(docx.read("word/document.xml"))
-            names = docx.namelist()
-            numbering = (
-                etree.fromstring(docx.read("word/numbering.xml"))
-                if "word/numbering.xml" in names
-                else None
-            )
-            styles = (
-                etree.fromstring(docx.read("word/styles.xml"))
-                if "word/styles.xml" in names
-                else None
-            )
+            if (parts := len(docx.infolist())) > MAX_PARTS:
+                raise too_large(
+                    path, f"the Word file holds {parts:,} parts", f"{MAX_PARTS:,} parts"
+                )
+            body = read_part(path, docx, "word/document.xml")
+            numbering = read_part(path, docx, "word/numbering.xml")
+            styles = read_part(path, docx, "word/styles.xml")
+        if body is None:
+            raise KeyError("there is no word/document.xml in the archive")
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
         raise fail(
             path,

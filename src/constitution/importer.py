@@ -19,6 +19,7 @@ from pathlib import Path
 
 from constitution import output_folder
 from constitution.extract import Extracted, Line, extract
+from constitution.model import MAX_CLAUSE
 from constitution.problems import Problem, ProtocolError
 from constitution.retired import NAME as RETIRED
 
@@ -421,9 +422,9 @@ def escape(text: str) -> str:
 
 
 def body(
-    clause: ImportedClause, refs: dict[str, str], section: ImportedSection, defects: list[Defect]
+    clause: ImportedClause, refs: dict[str, str], paren: dict[str, str], defects: list[Defect]
 ) -> str:
-    paren = {c.key: c.id for c in section.clauses if c.style in ("paren", "letter")}
+    """The clause's words as MyST; ``paren`` maps its section's "(4)" to IDs."""
 
     def link(m: re.Match[str]) -> str:
         if m.group("paren"):
@@ -469,6 +470,17 @@ def slugify(title: str, taken: set[str]) -> str:
     return slug
 
 
+def clause_too_long(clause: ImportedClause, size: int) -> Problem:
+    return Problem(
+        "",
+        clause.where.line,
+        "import-clause-too-long",
+        f"the paragraph {clause.number or 'unnumbered'} at {clause.where.where} makes a "
+        f"clause of {size:,} characters; a clause may have {MAX_CLAUSE:,} at most.",
+        "Split it into shorter paragraphs in the source, then import it again.",
+    )
+
+
 def render(doc: Imported, prefix: str) -> dict[str, str]:
     """The MyST files (name -> text) of the imported protocol."""
     clauses = doc.clauses()
@@ -477,16 +489,23 @@ def render(doc: Imported, prefix: str) -> dict[str, str]:
     refs = {c.key: c.id for c in clauses if c.style == "dotted"}
     taken: set[str] = set()
     files = {}
+    too_long: list[Problem] = []
     for section in doc.sections:
         section.slug = slugify(section.title, taken)
         parts = [f"# {escape(section.title).lstrip(chr(92))}\n"]
+        # Once a section, not once a clause: 1,000 clauses in a section cost a million.
+        paren = {c.key: c.id for c in section.clauses if c.style in ("paren", "letter")}
         for clause in section.clauses:
             options = [f":modality: {guess_modality(clause.text)}", ":tags: imported"]
             if clause.number:
                 options.append(f":source-number: {clause.number}")
-            text = body(clause, refs, section, doc.defects)
-            parts.append(f"```{{clause}} {clause.id}\n" + "\n".join(options) + f"\n\n{text}\n```\n")
+            content = "\n".join(options) + f"\n\n{body(clause, refs, paren, doc.defects)}\n"
+            if len(content) > MAX_CLAUSE:  # the gate would refuse it: write nothing
+                too_long.append(clause_too_long(clause, len(content)))
+            parts.append(f"```{{clause}} {clause.id}\n{content}```\n")
         files[f"{section.slug}.md"] = "\n".join(parts)
+    if too_long:
+        raise ProtocolError(too_long)
     toc = "\n".join(s.slug for s in doc.sections)
     title = escape(doc.title or "Protocol on Member/Officer Relations").lstrip("\\")
     files["index.md"] = f"# {title}\n\n```{{toctree}}\n:numbered: 1\n:maxdepth: 1\n\n{toc}\n```\n"

@@ -263,6 +263,31 @@ ANSWER_WORDS = re.compile(
 
 
 ANCHOR = re.compile(r"(?:^|[\s\[{,:-])[&*][\w-]+", re.M)
+# A scenario nests five deep (list, scenario, expect, duties, duty). libyaml slows with
+# depth (50 KB of '[' took 15 s) and its composer recurses in C (that file crashed the
+# gate), so the depth is counted from its tokens, stopping at the limit, before composing.
+MAX_DEPTH = 20
+MAX_SCENARIO_BYTES = 1_000_000  # the largest model file has 5 KB
+OPENS = (
+    yaml.BlockSequenceStartToken,
+    yaml.BlockMappingStartToken,
+    yaml.FlowSequenceStartToken,
+    yaml.FlowMappingStartToken,
+)
+CLOSES = (yaml.BlockEndToken, yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
+
+
+def too_deep(text: str) -> int:
+    """The line where the YAML nests deeper than MAX_DEPTH, or 0."""
+    depth = 0
+    for token in yaml.scan(text, Loader=LOADER):
+        if isinstance(token, OPENS):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return int(token.start_mark.line) + 1
+        elif isinstance(token, CLOSES):
+            depth -= 1
+    return 0
 
 
 def _shared_node(root: yaml.Node) -> yaml.Node | None:
@@ -302,9 +327,34 @@ class _ScenarioReader:
     def problem(self, line: int, code: str, message: str, fix: str, clause: str = "") -> None:
         self.problems.append(Problem(self.shown, line, code, message, fix, clause))
 
+    def bounded_text(self) -> str | None:
+        """The file's text, or None after recording that it is too large or deep to parse."""
+        if (size := self.path.stat().st_size) > MAX_SCENARIO_BYTES:
+            self.problem(
+                0,
+                "file-too-large",
+                f"the file has {size:,} bytes; a scenario file may have "
+                f"{MAX_SCENARIO_BYTES:,} at most.",
+                "Split the scenarios into several files.",
+            )
+            return None
+        text = self.path.read_text(encoding="utf-8")
+        if line := too_deep(text):
+            self.problem(
+                line,
+                "scenario-yaml",
+                f"the YAML nests more than {MAX_DEPTH} levels deep.",
+                "Write each scenario as the others are: fields of 'name: value' lines, "
+                "and lists in brackets one level deep.",
+            )
+            return None
+        return text
+
     def read(self) -> list[Scenario]:
         try:
-            text = self.path.read_text(encoding="utf-8")
+            text = self.bounded_text()
+            if text is None:
+                return []
             # No anchors or aliases: they hide what a scenario says, and nest into bombs.
             anchor = ANCHOR.search(text)
             line = text.count("\n", 0, anchor.start()) + 1 if anchor else 0

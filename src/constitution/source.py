@@ -25,11 +25,12 @@ from myst_parser.parsers.directives import ParseWarnings, parse_directive_text
 from myst_parser.parsers.mdit import create_md_parser
 
 from constitution.council import Council
-from constitution.model import MODALITIES, Clause, Document, Section
+from constitution.model import MAX_CLAUSE, MODALITIES, Clause, Document, Section
 from constitution.problems import Problem, ProtocolError
 
 INDEX = "index.md"
 MAX_BYTES = 5_000_000  # far beyond any section; stops a stray 50 MB file being parsed
+MAX_OPTION_LINE = 1_000  # a line of keys, such as ':statutes: a, b, c'; the model's longest is 54
 SAFE_ROLES = {"para", "defined", "statute"}
 # A link goes to a web page, an e-mail address, a place on this page, or another page of
 # the site (a MyST file, .md): a relative link to any other file would have Sphinx copy
@@ -37,7 +38,6 @@ SAFE_ROLES = {"para", "defined", "statute"}
 SAFE_LINK = re.compile(r"^(https?://|mailto:|#|[^:#?]*\.md(#[^:]*)?$)", re.I)
 # A role in MyST: {name}`target` or {name}`shown text <target>`.
 ROLE = re.compile(r"\{(?P<name>[a-z][a-z-]*)\}`(?P<body>[^`]+)`")
-EXPLICIT = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$", re.S)
 
 
 def _list(value: str) -> list[str]:
@@ -62,7 +62,21 @@ class ClauseSyntax(Directive):
 
 
 # A plain option line: no quotes, brackets, comments or other YAML syntax in the value.
-PLAIN_OPTION = re.compile(r":([a-z-]+):(?: +([\w ,.()/–-]*?))? *")
+# Key and value are matched apart: one pattern with spaces allowed around and inside the
+# value backtracked cubically on a line of spaces (3,200 spaces then '<' took 62 s).
+OPTION_KEY = re.compile(r":([a-z-]+):")
+PLAIN_VALUE = re.compile(r"[\w ,.()/–-]*")
+
+
+def plain_option(raw: str) -> tuple[str, str] | None:
+    """(key, value) of a plain ':key: value' line, or None; linear in the line's length."""
+    m = OPTION_KEY.match(raw)
+    if m is None:
+        return None
+    rest = raw[m.end() :]
+    if rest[:1] not in ("", " ") or not PLAIN_VALUE.fullmatch(rest):
+        return None
+    return m.group(1), rest.strip(" ")
 
 
 @dataclass(frozen=True)
@@ -88,14 +102,14 @@ def parse_clause_text(first_line: str, content: str, line: int) -> ParsedClause:
     options: dict[str, Any] = {}
     count = 0
     for raw in lines:
-        m = PLAIN_OPTION.fullmatch(raw)
-        if not m:
+        option = plain_option(raw)
+        if option is None:
             break
-        key = m.group(1)
+        key, value = option
         if key not in ClauseSyntax.option_spec or key in options:
             count = -1
             break
-        options[key] = ClauseSyntax.option_spec[key](m.group(2) or "")
+        options[key] = ClauseSyntax.option_spec[key](value)
         count += 1
     args = first_line.split()
     rest = lines[count:] if count > 0 else []
@@ -108,9 +122,15 @@ def parse_clause_text(first_line: str, content: str, line: int) -> ParsedClause:
 
 
 def role_target(body: str) -> tuple[str, str]:
-    """Split a role's body into (shown text, target); plain bodies are both."""
-    if m := EXPLICIT.match(body):
-        return m.group("text"), m.group("target").strip()
+    """Split a role's body into (shown text, target); plain bodies are both.
+
+    Found by position, not by a pattern: '(.*?)\\s*<([^<>]+)>$' backtracked quadratically
+    on a body of many spaces (20,000 took a second, in every clause that held one)."""
+    core = body.removesuffix("\n")  # as '$' allows one final line end
+    start = core.rfind("<")
+    target = core[start + 1 : -1]
+    if start >= 0 and core.endswith(">") and target and ">" not in target:
+        return core[:start].rstrip(), target.strip()
     return body, body.strip()
 
 
@@ -387,9 +407,40 @@ class _Reader:
             )
         return Section(slug, number, title or slug, shown, tuple(clauses))
 
+    def too_large(self, content: str, shown: str, line: int, clause_id: str) -> bool:
+        """Refuse a clause, or an option line, beyond any real one before parsing it."""
+        if len(content) > MAX_CLAUSE:
+            self.problem(
+                shown,
+                line,
+                "clause-too-long",
+                f"the clause has {len(content):,} characters; a clause may have "
+                f"{MAX_CLAUSE:,} at most.",
+                "Split it into several clauses, one paragraph each.",
+                clause_id,
+            )
+            return True
+        for offset, raw in enumerate(content.split("\n")):
+            if not raw.strip():
+                break  # the options end at the first blank line
+            if len(raw) > MAX_OPTION_LINE and raw.startswith(":"):
+                self.problem(
+                    shown,
+                    line + 1 + offset,
+                    "clause-option-too-long",
+                    f"the option line has {len(raw):,} characters; an option line may "
+                    f"have {MAX_OPTION_LINE:,} at most.",
+                    "Give the option a short value: keys separated by commas.",
+                    clause_id,
+                )
+                return True
+        return False
+
     def read_clause(self, token: Token, shown: str, slug: str, number: str) -> Clause | None:
         line = (token.map[0] + 1) if token.map else 0
         first_line = token.info.strip()[len("{clause}") :].strip()
+        if self.too_large(token.content, shown, line, first_line.split(" ")[0]):
+            return None
         try:
             parsed = parse_clause_text(first_line, token.content, line)
         except MarkupError as exc:
@@ -422,7 +473,7 @@ class _Reader:
                 "clause-id-malformed",
                 f"'{clause_id}' is not a clause ID.",
                 f"Use {self.council.id_prefix}- and four digits, e.g. "
-                f"{self.council.id_prefix}-0042.",
+                f"{self.council.id_prefix}-0042 (five from {self.council.id_prefix}-10000).",
                 clause_id,
             )
         options = parsed.options

@@ -17,7 +17,7 @@
     const number = text.match(/^(?:para(?:graph)?\.?\s*)?(\d+(?:\.\d+)+)\.?$/i);
     if (number) return v.numbers[number[1]] || null;
     const id = text.toUpperCase();
-    if (/^[A-Z][A-Z0-9]{1,9}-\d{4}$/.test(id)) return v.ids[id] || null;
+    if (/^[A-Z][A-Z0-9]{1,9}-(?:\d{4}|[1-9]\d{4,})$/.test(id)) return v.ids[id] || null;
     return null;
   }
 
@@ -25,7 +25,7 @@
   // by the draft, or since revoked) opens it in the draft, else the newest version.
   function jumpTarget(index, version, text) {
     const here = findIn(index[version], text);
-    if (here || !/^[A-Z][A-Z0-9]{1,9}-\d{4}$/i.test(text)) return here;
+    if (here || !/^[A-Z][A-Z0-9]{1,9}-(?:\d{4}|[1-9]\d{4,})$/i.test(text)) return here;
     const others = ["draft", ...Object.keys(index).filter((k) => /^\d/.test(k)).sort().reverse()];
     for (const key of others) {
       const found = findIn(index[key], text);
