@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -272,13 +273,8 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
         files = importer.render(doc, prefix)
         importer.write(files, Path(args.out), args.force)
     except ProtocolError as exc:
-        for problem in exc.problems:
-            print(
-                f"constitution import: {problem.file or source.name}: {problem.message}\n"
-                f"    How to fix: {problem.fix}",
-                file=sys.stderr,
-            )
-        return 1
+        named = [dataclasses.replace(p, file=p.file or source.name) for p in exc.problems]
+        return _report(ProtocolError(named), outcome="nothing was written")
     if args.report_json:
         importer.dump_report(doc, source, Path(args.report_json))
     print(importer.report_text(doc, source))
