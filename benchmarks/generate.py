@@ -140,7 +140,15 @@ def generate(n: int, out: Path, versions: int = 0, seed: int = 1) -> Path:
             amend(project, rng, f"MOP-{n + k:04d}")
         day = dt.date(2020 + k, 5, 14)
         document = read_protocol(project.protocol, project.council(), retired=project.retired())
-        adopt(project.versions_dir, out, document, day, day, f"Minute {k + 1}")
+        adopt(
+            project.versions_dir,
+            out,
+            document,
+            day,
+            day,
+            f"Minute {k + 1}",
+            project.council().id_pattern,
+        )
     if versions:  # and one amendment still in the draft
         amend(project, rng, f"MOP-{n + versions:04d}")
     return out

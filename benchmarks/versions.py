@@ -44,6 +44,7 @@ def project_with_versions(count: int, where: Path) -> Project:
             dt.date(2000 + i, 5, 1),
             dt.date(2000 + i, 6, 1),
             f"Minute {i + 1}",
+            council.id_pattern,
         )
     return project
 
