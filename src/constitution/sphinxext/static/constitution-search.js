@@ -216,16 +216,17 @@
   }
 
   // For a word not in the text nor among the synonyms, the nearest word that is (one edit
-  // for short words, two for longer), or null.
+  // for short words, two for longer) and begins with the same letter, as misspellings
+  // seldom change the first: or null.
   function correction(word, vocab, map) {
     if (word.length < 4 || /\d/.test(word) || map.has(word) || inText(word, vocab)) return null;
     const limit = word.length < 7 ? 1 : 2;
     let best = null;
     let bestDistance = limit + 1;
     for (const k of [...map.keys(), ...vocab]) {
-      if (k.includes(" ")) continue;
+      if (k.includes(" ") || k[0] !== word[0]) continue;
       const d = distance(word, k, limit);
-      if (d < bestDistance || (d === bestDistance && best && k[0] === word[0] && best[0] !== word[0])) {
+      if (d < bestDistance) {
         best = k;
         bestDistance = d;
       }
