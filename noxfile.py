@@ -110,6 +110,15 @@ def bench_phone(session: nox.Session) -> None:
 
 
 @nox.session
+def bench_search(session: nox.Session) -> None:
+    """Share of benchmarks/search_questions.yaml answered in the first 3 and 10 results of
+    the site's own search (Pagefind, in Chromium); lists the misses. `-- --site DIR` uses
+    a built site instead of building one."""
+    install(session, "browser")
+    session.run("python", "benchmarks/search.py", *session.posargs)
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     """ruff (lint and format) and mypy on the package (with serve's libraries, whose
     types serve.py uses)."""

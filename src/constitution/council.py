@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from constitution.problems import Problem, ProtocolError, read_toml
@@ -12,6 +12,9 @@ from constitution.problems import Problem, ProtocolError, read_toml
 # could end the attribute it is written into (quotes, spaces, angle brackets).
 STATUTE_URL = re.compile(r"https://www\.legislation\.gov\.uk/[A-Za-z0-9/._-]*")
 BASE_URL = re.compile(r"https://[A-Za-z0-9.-]+(:[0-9]{1,5})?/([A-Za-z0-9._~%-]+/)*")
+# A search synonym: a word or a few, of letters, digits, hyphens and apostrophes.
+SEARCH_WORDS = re.compile(r"[^\W_]+(?:['-][^\W_]+)*(?: [^\W_]+(?:['-][^\W_]+)*){0,4}")
+MAX_SYNONYMS = 500
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,9 @@ class Council:
     base_url: str
     roles: dict[str, str]
     statutes: dict[str, Statute]
+    # [search.synonyms]: a word readers type -> the protocol's words for it. Each entry is
+    # one group of interchangeable words: searching any of them searches them all.
+    synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def id_pattern(self) -> re.Pattern[str]:
@@ -127,6 +133,7 @@ def load_council(path: Path) -> Council:
                 'Give the site\'s address, e.g. base_url = "https://constitution.example.gov.uk/".',
             )
         )
+    synonyms = search_synonyms(data.get("search"), problems, shown)
     result = Council(
         name=text(council, "name", "council"),
         document=text(council, "document", "council"),
@@ -136,7 +143,48 @@ def load_council(path: Path) -> Council:
         base_url=base_url,
         roles={str(k): str(v) for k, v in roles.items()},
         statutes=statutes,
+        synonyms=synonyms,
     )
     if problems:
         raise ProtocolError(problems)
     return result
+
+
+def search_synonyms(
+    search: object, problems: list[Problem], shown: str
+) -> dict[str, tuple[str, ...]]:
+    """[search.synonyms]: "councillor" = ["member"]. Words are kept in lower case."""
+
+    def bad(message: str) -> None:
+        problems.append(
+            Problem(
+                shown,
+                0,
+                "council-setting",
+                message,
+                'Write each as "a word readers use" = ["the protocol\'s word", ...] '
+                "(letters, digits, hyphens, apostrophes; at most five words each).",
+            )
+        )
+
+    if search is None:
+        return {}
+    table = search.get("synonyms", {}) if isinstance(search, dict) else None
+    if not isinstance(table, dict):
+        bad("[search] must be a table, and [search.synonyms] a table of words.")
+        return {}
+    if len(table) > MAX_SYNONYMS:
+        bad(f"[search.synonyms] has {len(table)} entries; at most {MAX_SYNONYMS} are allowed.")
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for key, value in table.items():
+        words = [value] if isinstance(value, str) else value
+        if not isinstance(words, list) or not words or len(words) > 20:
+            bad(f"[search.synonyms] {key!r} needs a list of one to twenty words.")
+            continue
+        phrases = [key, *words]
+        if not all(isinstance(w, str) and SEARCH_WORDS.fullmatch(w) for w in phrases):
+            bad(f"[search.synonyms] {key!r} = {value!r} holds something that is not words.")
+            continue
+        out[key.lower()] = tuple(dict.fromkeys(w.lower() for w in words))
+    return out

@@ -104,6 +104,28 @@ def test_search_goes_to_clauses_of_the_chosen_version(page: Page, base_url: str)
     assert "acknowledge" in excerpt and ".html" not in excerpt  # the clause, not its metadata
 
 
+def test_search_finds_the_protocols_word_for_the_readers(page: Page, base_url: str) -> None:
+    # conf/council.toml: councillor = ["member"]. 2.16 ("Member enquiry" means...) says
+    # only "member".
+    page.goto(base_url + "search.html?q=councillor&v=draft")
+    expect(page.locator("#search-status")).to_contain_text("found in Draft")
+    links = page.locator("#search-results li li > a")
+    assert "Paragraph 2.16 Definitions" in links.all_inner_texts()[:10]
+    # Results are grouped by section, each under its heading.
+    assert page.locator("#search-results > li > h2").count() > 1
+
+
+def test_a_misspelling_gets_a_suggestion_and_its_paragraphs(page: Page, base_url: str) -> None:
+    page.goto(base_url + "search.html?q=inquery&v=draft")
+    expect(page.locator("#search-status")).to_contain_text("found in Draft")
+    expect(page.locator("#search-suggestion")).to_contain_text("Did you mean inquiry?")
+    hrefs = page.locator("#search-results li li > a").evaluate_all("as => as.map(a => a.href)")
+    assert any(h.endswith("#MOP-0024") for h in hrefs[:3])  # "Member enquiry" means...
+    page.locator("#search-suggestion a").click()
+    expect(page.locator("#search-query")).to_have_value("inquiry")
+    expect(page.locator("#search-suggestion")).to_have_count(0)
+
+
 def test_the_editors_preview_says_it_has_no_search_index(
     page: Page, preview: tuple[str, Project]
 ) -> None:

@@ -10,6 +10,7 @@ the version being read.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -18,7 +19,8 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from constitution.model import Document
+from constitution.council import Council
+from constitution.model import Clause, Document
 from constitution.model_cache import digest, read_record, write_record
 from constitution.redline import plain
 from constitution.sphinxext.page_cache import document_key
@@ -75,7 +77,8 @@ def pending(outdir: Path, documents: Documents) -> tuple[dict[str, str], list[Jo
     for key, adopted, document in documents:
         # An adopted version is known by its record's digest; the draft by its text.
         fresh[key] = digest([], extra=adopted or document_key(document))
-        if cached.get(key) != fresh[key] or not (root / key / "pagefind.js").exists():
+        # The words are written last: with them, the bundle is whole.
+        if cached.get(key) != fresh[key] or not (root / key / WORDS).exists():
             jobs.append((index_version, (root / key, key, document)))
     return fresh, jobs
 
@@ -94,6 +97,22 @@ def index_version(bundle: Path, key: str, document: Document) -> None:
             path.write_text(page, encoding="utf-8")
         pagefind = [sys.executable, "-m", "pagefind", "--silent"]
         subprocess.run([*pagefind, "--site", tmp, "--output-path", str(bundle)], check=True)
+    (bundle / WORDS).write_text(json.dumps(vocabulary(document)), encoding="utf-8")
+
+
+# Beside each version's bundle: the words its text holds, from which the search page
+# suggests a correction for a word the index does not have ("inquery": "enquiry").
+WORDS = "words.json"
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def vocabulary(document: Document) -> list[str]:
+    """Every word of a version's clauses, in lower case, once, sorted."""
+    words: set[str] = set()
+    for section in document.sections:
+        for c in section.clauses:
+            words.update(w.lower() for w in WORD.findall(plain(c.text, document)))
+    return sorted(w for w in words if len(w) > 2)
 
 
 def finish(outdir: Path, fresh: dict[str, str]) -> None:
@@ -108,8 +127,7 @@ def record_pages(key: str, document: Document) -> dict[str, str]:
     pages = {}
     for section in document.sections:
         clauses = "".join(
-            f'<h2 id="{c.id}">{c.number}</h2>'
-            f"<p>{escape(plain(c.text, document).replace('**', ''))}</p>"
+            f'<h2 id="{c.id}">{c.number}</h2><p>{clause_text(c, document)}</p>'
             for c in section.clauses
         )
         # The title in the head, so that it is not searched or shown in excerpts.
@@ -119,6 +137,28 @@ def record_pages(key: str, document: Document) -> dict[str, str]:
             f"<body data-pagefind-body>{clauses}</body></html>"
         )
     return pages
+
+
+# A term in bold in a clause that defines terms is the term defined: weighted as
+# Pagefind weights a heading, so that searching a defined term finds its definition.
+DEFINED_WEIGHT = 2
+BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def clause_text(c: Clause, document: Document) -> str:
+    text = escape(plain(c.text, document))
+    if c.defines:
+        text = BOLD.sub(rf'<strong data-pagefind-weight="{DEFINED_WEIGHT}">\1</strong>', text)
+    return text.replace("**", "")
+
+
+SEARCH_TERMS = "search-terms.json"
+
+
+def search_terms(council: Council) -> dict[str, Any]:
+    """What the search page needs beside the index: the council's synonyms, as groups of
+    interchangeable words (conf/council.toml, [search.synonyms])."""
+    return {"synonyms": [[key, *words] for key, words in sorted(council.synonyms.items())]}
 
 
 def build_finished(app: Sphinx, exception: BaseException | None) -> None:
@@ -134,6 +174,10 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if index != store.clause_index or not path.exists():  # the editor's loop: seldom changes
         path.write_text(json.dumps(index, sort_keys=True), encoding="utf-8")
         store.clause_index = index
+    terms = Path(app.outdir) / SEARCH_TERMS
+    text = json.dumps(search_terms(store.council), sort_keys=True)
+    if not terms.exists() or terms.read_text(encoding="utf-8") != text:
+        terms.write_text(text, encoding="utf-8")
 
 
 def page_version(pagename: str, site: Site) -> str:

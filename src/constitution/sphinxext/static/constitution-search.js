@@ -34,60 +34,274 @@
     return null;
   }
 
+  // Results grouped by section, sections in the order of their best paragraph.
   function show(results, label) {
     list.replaceChildren();
+    const groups = new Map();
     for (const r of results) {
-      const li = document.createElement("li");
-      const a = document.createElement("a");
-      a.href = root + r.url.replace(/^\//, "");
-      a.textContent = "Paragraph " + r.title;
-      const p = document.createElement("p");
-      p.innerHTML = r.excerpt; // Pagefind's excerpt: escaped text with <mark> around matches
-      li.append(a, p);
-      list.append(li);
+      if (!groups.has(r.section)) groups.set(r.section, []);
+      groups.get(r.section).push(r);
+    }
+    for (const [section, found] of groups) {
+      const group = document.createElement("li");
+      const heading = document.createElement("h2");
+      heading.textContent = section;
+      const inner = document.createElement("ol");
+      for (const r of found) {
+        const li = document.createElement("li");
+        const a = document.createElement("a");
+        a.href = root + r.url.replace(/^\//, "");
+        a.textContent = "Paragraph " + r.title;
+        const p = document.createElement("p");
+        p.innerHTML = r.excerpt; // Pagefind's excerpt: escaped text with <mark> around matches
+        li.append(a, p);
+        inner.append(li);
+      }
+      group.append(heading, inner);
+      list.append(group);
     }
     status.textContent = results.length + " paragraph" + (results.length === 1 ? "" : "s") +
       " found in " + label + ".";
   }
 
-  // One Pagefind bundle a version, loaded the first time that version is searched.
-  // import() resolves against this script's URL, so make the address absolute.
+  // "Did you mean": a link searching the corrected words.
+  function suggest(corrected) {
+    let box = document.getElementById("search-suggestion");
+    if (!corrected) {
+      if (box) box.remove();
+      return;
+    }
+    if (!box) {
+      box = document.createElement("p");
+      box.id = "search-suggestion";
+      status.before(box);
+    }
+    const url = new URL(window.location.href);
+    url.searchParams.set("q", corrected);
+    url.searchParams.set("v", select.value);
+    const a = document.createElement("a");
+    a.href = url.href;
+    a.textContent = corrected;
+    a.addEventListener("click", (event) => {
+      event.preventDefault();
+      input.value = corrected;
+      form.requestSubmit();
+    });
+    box.replaceChildren("Did you mean ", a, "? Paragraphs with it are included below.");
+  }
+
+  // One Pagefind bundle a version, loaded the first time that version is searched, with
+  // the words of that version's text (for suggestions). import() resolves against this
+  // script's URL, so make the address absolute.
   const bundles = {};
   function bundle(version) {
     const url = new URL(root + "pagefind/" + version + "/pagefind.js", document.baseURI);
     bundles[version] = bundles[version] || import(url.href);
     return bundles[version];
   }
-
-  // Pagefind answers a word missing from the index with its longest indexed prefix, so
-  // "acknowledge" would find every "a": keep a clause only if a word it matched begins as
-  // a searched word begins.
-  const letters = (word) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-  function matches(words, clause, starts) {
-    return clause.locations
-      .map((at) => letters(words[at] || ""))
-      .some((word) => starts.some((start) => word.startsWith(start)));
+  const vocabularies = {};
+  function vocabulary(version) {
+    vocabularies[version] = vocabularies[version] ||
+      fetch(root + "pagefind/" + version + "/words.json")
+        .then((response) => (response.ok ? response.json() : []))
+        .catch(() => [])
+        .then((words) => new Set(words));
+    return vocabularies[version];
   }
 
-  // Each section page is a Pagefind result and each clause (a heading) a sub-result: list
-  // the clauses, best first, titled with their number and section.
-  function clauses(pages, text) {
+  // The council's synonyms (conf/council.toml): each phrase -> every phrase of its groups.
+  let synonymsLoaded = null;
+  function synonyms() {
+    synonymsLoaded = synonymsLoaded || fetch(root + "search-terms.json")
+      .then((response) => (response.ok ? response.json() : { synonyms: [] }))
+      .catch(() => ({ synonyms: [] }))
+      .then((terms) => {
+        const map = new Map();
+        for (const group of terms.synonyms || []) {
+          for (const phrase of group) {
+            const all = map.get(phrase) || new Set([phrase]);
+            for (const other of group) all.add(other);
+            map.set(phrase, all);
+          }
+        }
+        return map;
+      });
+    return synonymsLoaded;
+  }
+
+  // Words that carry no meaning of their own in a question ("can a councillor ...").
+  const STOP = new Set(("a an the of to in on at by for with from about into as and or but " +
+    "is are was were be been being am do does did done can could may might must shall should " +
+    "will would have has had get gets got what who whom whose which when where why how " +
+    "i me my mine we us our you your he him his she her it its they them their this that " +
+    "these those there here if then than so not no any some all allowed able let").split(" "));
+
+  // Pagefind answers a word missing from the index with its longest indexed prefix, so
+  // "acknowledge" would find every "a": keep a clause only if, for each searched word, a
+  // word it matched begins as that searched word begins.
+  const letters = (word) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  function matches(words, clause, starts) {
+    const found = clause.locations.map((at) => letters(words[at] || ""));
+    return starts.every((start) => found.some((word) => word.startsWith(start)));
+  }
+
+  // The words of a query, in lower case, without punctuation or a possessive "'s".
+  function tokens(text) {
+    return text.toLowerCase().split(/\s+/)
+      .map((w) => w.replace(/['’]s$/u, "").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
+      .filter(Boolean);
+  }
+
+  // The query as terms, each with the phrases that may stand for it: a phrase the
+  // council lists as a synonym (longest first, so "data protection" before "data"), or
+  // a word that is not a stop word. A question of stop words only is searched as typed.
+  function terms(words, map) {
+    const out = [];
+    for (let i = 0; i < words.length;) {
+      let taken = 0;
+      for (let n = Math.min(5, words.length - i); n >= 1 && !taken; n--) {
+        const phrase = words.slice(i, i + n).join(" ");
+        const key = map.has(phrase) ? phrase : n === 1 && map.has(phrase.replace(/s$/, "")) ?
+          phrase.replace(/s$/, "") : null;
+        if (key) {
+          out.push({ text: phrase, alternatives: [...map.get(key)].map((a) => [a, 1]) });
+          taken = n;
+        }
+      }
+      if (!taken) {
+        if (!STOP.has(words[i])) out.push({ text: words[i], alternatives: [[words[i], 1]] });
+        taken = 1;
+      }
+      i += taken;
+    }
+    if (out.length) return out;
+    return words.map((w) => ({ text: w, alternatives: [[w, 1]] }));
+  }
+
+  // Edit distance with transpositions ("whistelblowing"), giving up beyond `limit`.
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    let prev2 = null;
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const row = [i];
+      let best = i;
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          d = Math.min(d, prev2[j - 2] + 1);
+        }
+        row.push(d);
+        best = Math.min(best, d);
+      }
+      if (best > limit) return limit + 1;
+      prev2 = prev;
+      prev = row;
+    }
+    return prev[b.length];
+  }
+
+  // A word of the text, the start of one ("confid"), or one with an ending ("contacting",
+  // "harassment"): Pagefind finds these as typed.
+  const ENDINGS = ["s", "es", "d", "ed", "ing", "er", "ers", "ment", "ments", "ly", "ion", "ions"];
+  function inText(word, vocab) {
+    if (vocab.has(word)) return true;
+    for (const k of vocab) {
+      if (k.startsWith(word)) return true;
+      if (k.length >= 3 && word.length > k.length && ENDINGS.some((e) =>
+        word === k + e || (k.endsWith("e") && word === k.slice(0, -1) + e))) return true;
+    }
+    return false;
+  }
+
+  // For a word not in the text nor among the synonyms, the nearest word that is (one edit
+  // for short words, two for longer) and begins with the same letter, as misspellings
+  // seldom change the first: or null.
+  function correction(word, vocab, map) {
+    if (word.length < 4 || /\d/.test(word) || map.has(word) || inText(word, vocab)) return null;
+    const limit = word.length < 7 ? 1 : 2;
+    let best = null;
+    let bestDistance = limit + 1;
+    for (const k of [...map.keys(), ...vocab]) {
+      if (k.includes(" ") || k[0] !== word[0]) continue;
+      const d = distance(word, k, limit);
+      if (d < bestDistance) {
+        best = k;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  // Each phrase is searched with Pagefind (its words all in one section), and each
+  // section's clauses (Pagefind's sub-results) that hold the phrase's words are kept, with
+  // the score Pagefind gave their words.
+  async function phrase(pagefind, text) {
+    const found = await pagefind.search(text);
+    const pages = await Promise.all(found.results.slice(0, 50).map((r) => r.data()));
     const starts = text.split(/\s+/).map(letters).filter(Boolean).map((t) => t.slice(0, 4));
     const score = (clause) => clause.weighted_locations.reduce((sum, l) => sum + l.balanced_score * l.weight, 0);
-    return pages
-      .flatMap((page) => {
-        const words = page.content.split(/[\r\n\s]+/g); // as Pagefind counts locations
-        return page.sub_results
-          .filter((clause) => clause.url.includes("#") && matches(words, clause, starts))
-          .map((clause) => ({
-            url: clause.url,
-            title: clause.title + " " + page.meta.title,
-            excerpt: clause.excerpt,
-            score: score(clause),
-          }));
-      })
-      .sort((a, b) => b.score - a.score)
+    return pages.flatMap((page) => {
+      const words = page.content.split(/[\r\n\s]+/g); // as Pagefind counts locations
+      return page.sub_results
+        .filter((clause) => clause.url.includes("#") && matches(words, clause, starts))
+        .map((clause) => ({
+          url: clause.url,
+          title: clause.title + " " + page.meta.title,
+          section: page.meta.title,
+          excerpt: clause.excerpt,
+          score: score(clause),
+        }));
+    });
+  }
+
+  // Clauses ranked by how many of the query's terms they hold, then by Pagefind's score;
+  // and the query as corrected, if a word was corrected.
+  async function clauses(pagefind, version, text) {
+    const [map, vocab] = await Promise.all([synonyms(), vocabulary(version)]);
+    const words = tokens(text);
+    let corrected = null;
+    const wanted = terms(words, map);
+    for (const term of wanted) {
+      // A synonym is searched only if the text has it: Pagefind would answer one it does
+      // not have with a shorter word ("councilor" with "council").
+      const has = (phrase) => phrase.split(/[\s-]+/).every((w) => vocab.has(w) ||
+        [...vocab].some((k) => k.startsWith(w)));
+      const typed = term.alternatives.length === 1 || has(term.text) || inText(term.text, vocab);
+      term.alternatives = term.alternatives.filter(([a]) => (a === term.text ? typed : has(a)));
+      if (term.text.includes(" ")) continue;
+      const better = correction(term.text, vocab, map);
+      if (!better) continue;
+      // A misspelling is searched as its correction, with the correction's synonyms,
+      // weighed less than words found as typed: "talking" may be no misspelling of "taking".
+      term.alternatives = (map.has(better) ? [...map.get(better)] : [better])
+        .filter((a) => has(a)).map((a) => [a, 0.5]);
+      corrected = (corrected || words.slice()).map((w) => (w === term.text ? better : w));
+    }
+    const byUrl = new Map();
+    for (const term of wanted) {
+      const seen = new Set();
+      for (const [alternative, weight] of term.alternatives) {
+        for (const c of await phrase(pagefind, alternative)) {
+          const entry = byUrl.get(c.url) || { ...c, score: 0, terms: 0, best: 0 };
+          if (!seen.has(c.url)) {
+            entry.terms += 1;
+            seen.add(c.url);
+          }
+          entry.score += c.score * weight;
+          if (c.score * weight > entry.best) {
+            entry.best = c.score * weight;
+            entry.excerpt = c.excerpt;
+          }
+          byUrl.set(c.url, entry);
+        }
+      }
+    }
+    const ranked = [...byUrl.values()]
+      .sort((a, b) => b.terms - a.terms || b.score - a.score)
       .slice(0, 50);
+    return { ranked, corrected: corrected && corrected.join(" ") };
   }
 
   async function search(index) {
@@ -109,9 +323,9 @@
         "published site has. A paragraph number or ID still opens its paragraph.";
       return;
     }
-    const found = await pagefind.search(text);
-    const pages = await Promise.all(found.results.slice(0, 50).map((r) => r.data()));
-    show(clauses(pages, text), label);
+    const { ranked, corrected } = await clauses(pagefind, version, text);
+    suggest(corrected);
+    show(ranked, label);
   }
 
   fetch(root + "clause-index.json")
