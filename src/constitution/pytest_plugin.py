@@ -107,8 +107,8 @@ class MalformedItem(pytest.Item):
         raise MalformedExample(self.example.problems)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
-        what = f"{self.example.id} cannot be checked" if self.example.id else "cannot be read"
-        return f"{self.example.path}:{self.example.line}: {what}:\n{excinfo.value}"
+        e = self.example
+        return f"{e.path}:{e.line}: {e.id or 'this'} cannot be checked:\n{excinfo.value}"
 
     def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, max(self.example.line - 1, 0), f"malformed example {self.name}"
