@@ -134,6 +134,12 @@ GOOD = (
     "- id: SC-ZZZ-001\n  title: A test\n  facts: {act: suggest-change, actor: officer}\n"
     "  expect:\n    permitted: true\n    clauses: [MOP-0207]\n"
 )
+# An example whose act gives a duty and names who decides.
+ASK = (
+    "- id: SC-ZZZ-001\n  title: A test\n  facts: {act: ask-meaning, actor: officer}\n  expect:\n"
+    "    duties: [{who: officer, must: seek-advice-before-acting}]\n"
+    "    decides: monitoring-officer\n    clauses: [MOP-0008, MOP-0033]\n"
+)
 RETIRE = put("protocol/retired.toml", "[MOP-0300]\nrevoked = 2026-05-14\n")
 CHECK = ("check",)
 
@@ -189,6 +195,13 @@ CATALOGUE = [
     Case("YAML that does not parse", put(S, GOOD.replace("  expect:\n", "  expect: [\n")), CHECK, 2, "scenario-yaml", f"{S}:6"),
     Case("two scenarios with one ID", put(S, GOOD + GOOD), CHECK, 1, "scenario-duplicate-id", f"{S}:7"),
     Case("scenario naming no clauses", put(S, GOOD.replace("    clauses: [MOP-0207]\n", "")), CHECK, 1, "scenario-expect", f"{S}:5"),
+    Case("fact that no rule for the act reads", put(S, GOOD.replace("actor: officer}", "actor: officer, blind-copy: true}")), CHECK, 1, "scenario-fact-ignored", f"{S}:3"),
+    Case("misspelt fact", put(S, ASK.replace("actor: officer}", "actr: officer}")), CHECK, 1, "Did you mean 'actor'?", f"{S}:3"),
+    Case("misspelt duty in expect", put(S, ASK.replace("seek-advice", "seek-advise")), CHECK, 1, "scenario-expect-name", f"{S}:5"),
+    Case("misspelt decider in expect", put(S, ASK.replace("decides: monitoring-officer", "decides: monitoring-oficer")), CHECK, 1, "scenario-expect-name", f"{S}:6"),
+    Case("expected answer no rule can give", put(S, GOOD.replace("permitted: true", "permitted: false")), CHECK, 1, "scenario-expect-outcome", f"{S}:5"),
+    Case("expected answer not true or false", put(S, GOOD.replace("permitted: true", "permitted: allowed")), CHECK, 1, "not 'allowed'", f"{S}:5"),
+    Case("one clause without brackets", put(S, GOOD.replace("[MOP-0207]", "MOP-0207")), CHECK, 1, "'clauses' must be a list", f"{S}:6"),
     Case("coverage baseline not valid TOML", put("checks/uncovered.toml", 'clauses = ["MOP-0029"\n'), CHECK, 2, "baseline-syntax", "checks/uncovered.toml"),
     Case("coverage baseline listing a covered paragraph", put("checks/uncovered.toml", 'clauses = ["MOP-0029"]\n'), CHECK, 1, "baseline-stale", "checks/uncovered.toml:1"),
     # --- security: inputs made to exhaust time or memory are refused quickly

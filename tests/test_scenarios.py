@@ -11,7 +11,13 @@ import pytest
 from constitution.model import Document
 from constitution.problems import ProtocolError
 from constitution.project import Project
-from constitution.scenarios import add_working_days, is_working_day, surviving_rules
+from constitution.scenarios import (
+    Malformed,
+    Scenario,
+    add_working_days,
+    is_working_day,
+    surviving_rules,
+)
 
 
 @pytest.mark.parametrize(
@@ -82,6 +88,20 @@ GOOD = """\
     clauses: [MOP-0207]
 """
 
+# An example whose act reads facts, gives duties and names who decides.
+GOOD2 = """\
+- id: SC-TST-002
+  title: An officer has declared a friendship with a member
+  facts: {act: form-relationship, actor: officer, relationship: friendship, declared: true}
+  expect:
+    duties:
+      - {who: officer, must: keep-relationship-professional}
+      - {who: chief-officer, must: decide-and-record-steps}
+    decides: chief-officer
+    clauses: [MOP-0054, MOP-0056]
+"""
+BOTH = GOOD + GOOD2
+
 # fmt: off
 BAD_SCENARIOS = [
     # (case, replaced, replacement, code, line, words of the fix)
@@ -103,6 +123,26 @@ BAD_SCENARIOS = [
     ("no clauses", "    clauses: [MOP-0207]\n", "", "scenario-expect", 5,
      "List the clauses"),
     ("bad id", "SC-TST-001", "scenario one", "scenario-id", 1, "SC-ENQ-001"),
+    ("ignored fact", "actor: officer}", "actor: officer, blind-copy: true}",
+     "scenario-fact-ignored", 3, "the rules for 'suggest-change' read: no facts"),
+    ("misspelt fact", "declared: true}", "declard: true}", "scenario-fact", 9,
+     "Did you mean 'declared'?"),
+    ("misspelt act", "act: form-relationship", "act: form-relationshp", "scenario-fact", 9,
+     "Did you mean 'form-relationship'?"),
+    ("misspelt duty", "must: decide-and-record-steps", "must: decide-and-record-step",
+     "scenario-expect-name", 13, "Did you mean 'decide-and-record-steps'?"),
+    ("misspelt duty bearer", "who: chief-officer", "who: chief-oficer", "scenario-expect-name",
+     13, "Did you mean 'chief-officer'?"),
+    ("misspelt decider", "decides: chief-officer", "decides: chef-officer",
+     "scenario-expect-name", 14, "Did you mean 'chief-officer'?"),
+    ("outcome no rule gives", "    decides: chief", "    permitted: true\n    decides: chief",
+     "scenario-expect-outcome", 14, "no rule for 'form-relationship' permits it"),
+    ("outcome word", "permitted: true", "permitted: allowed", "scenario-expect", 5,
+     "not 'allowed'"),
+    ("one clause, no brackets", "[MOP-0207]", "MOP-0207", "scenario-expect", 6,
+     "'clauses: [MOP-0207]'"),
+    ("one duty, no list", "    permitted: true\n", "    permitted: true\n    duties: {who: a}\n",
+     "scenario-expect", 6, "even of one duty"),
 ]
 # fmt: on
 
@@ -120,35 +160,73 @@ def test_bad_scenario_files_are_located_and_explained(
     line: int,
     fix: str,
 ) -> None:
-    assert old in GOOD
+    assert old in BOTH
     path = scratch.root / "checks" / "scenarios" / "test.yaml"
-    path.write_text(GOOD.replace(old, new), encoding="utf-8")
+    path.write_text(BOTH.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(ProtocolError) as caught:
         scratch.scenarios(document, [path])
     found = [(p.file, p.line, p.code) for p in caught.value.problems]
     assert ("checks/scenarios/test.yaml", line, code) in found, found
-    assert any(fix in p.fix for p in caught.value.problems)
+    assert any(fix in str(p) for p in caught.value.problems), caught.value
+    assert case == "no clauses" or "names no clauses" not in str(caught.value)
 
 
-def test_the_good_scenario_loads(scratch: Project, document: Document) -> None:
+def test_a_malformed_example_leaves_the_others_checkable(
+    scratch: Project, document: Document
+) -> None:
     path = scratch.root / "checks" / "scenarios" / "test.yaml"
-    path.write_text(GOOD, encoding="utf-8")
-    (scenario,) = scratch.scenarios(document, [path])
-    assert scenario.id == "SC-TST-001"
+    path.write_text(BOTH.replace("declared: true}", "declard: true}"), encoding="utf-8")
+    good, bad = scratch.examples(document, [path])
+    assert isinstance(good, Scenario) and good.id == "SC-TST-001"
+    assert isinstance(bad, Malformed) and (bad.id, bad.line) == ("SC-TST-002", 7)
+    assert [p.code for p in bad.problems] == ["scenario-fact"]
 
 
-def test_a_failing_scenario_fails_pytest_in_plain_words(scratch: Project) -> None:
-    scenarios = scratch.root / "checks" / "scenarios"
+def test_the_good_scenarios_load_and_pass(scratch: Project, document: Document) -> None:
+    path = scratch.root / "checks" / "scenarios" / "test.yaml"
+    path.write_text(BOTH, encoding="utf-8")
+    scenarios = scratch.scenarios(document, [path])
+    assert [s.id for s in scenarios] == ["SC-TST-001", "SC-TST-002"]
+    book = scratch.rulebook()
+    assert [s.expect.differences(book.determine(s.facts)) for s in scenarios] == [[], []]
+
+
+def run_pytest(project: Project, files: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """pytest run on a project whose only scenario files are ``files``."""
+    scenarios = project.root / "checks" / "scenarios"
     for old in scenarios.glob("*.yaml"):
         old.unlink()
-    (scenarios / "one.yaml").write_text(GOOD.replace("permitted: true", "permitted: false"))
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(scenarios)],
-        cwd=scratch.root,
+    for name, text in files.items():
+        (scenarios / name).write_text(text, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-rf", "-p", "no:cacheprovider", str(scenarios)],
+        cwd=project.root,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_a_failing_scenario_fails_pytest_in_plain_words(scratch: Project) -> None:
+    result = run_pytest(scratch, {"one.yaml": GOOD2.replace("declared: true", "declared: false")})
     assert result.returncode == 1
-    assert "SC-TST-001 (checks/scenarios/one.yaml:1): A test" in result.stdout
-    assert "permitted: expected not permitted, the protocol gave permitted" in result.stdout
+    assert "SC-TST-002 (checks/scenarios/one.yaml:1): An officer has declared" in result.stdout
+    assert "expected duty not given: chief-officer must decide-and-record-steps" in result.stdout
+
+
+def test_a_malformed_example_fails_alone_and_the_session_runs_on(scratch: Project) -> None:
+    bad = GOOD2.replace("declared: true}", "declard: true}")
+    result = run_pytest(
+        scratch,
+        {"one.yaml": GOOD + bad + GOOD.replace("001", "003"), "two.yaml": "- id: [\n"},
+    )
+    out = result.stdout
+    assert result.returncode == 1, out
+    assert out.splitlines()[-1].startswith("2 failed, 2 passed"), out  # no collection error
+    assert "FAILED checks/scenarios/one.yaml::SC-TST-002" in out
+    assert "FAILED checks/scenarios/two.yaml::line 2" in out
+    assert (
+        "checks/scenarios/one.yaml:9: scenario-fact: 'declard' is not a known fact. "
+        "Did you mean 'declared'?\n    How to fix: Besides act, actor and towards" in out
+    )
+    assert "checks/scenarios/two.yaml:2: scenario-yaml: not valid YAML" in out

@@ -14,7 +14,7 @@ from constitution.model import Document
 from constitution.problems import Problem, ProtocolError
 from constitution.retired import NAME as RETIRED
 from constitution.retired import load_retired
-from constitution.scenarios import RuleBook, Scenario, load_scenarios
+from constitution.scenarios import Example, RuleBook, Scenario, only_scenarios, read_examples
 from constitution.source import read_protocol
 from constitution.versions import Version, load_versions
 
@@ -79,8 +79,13 @@ class Project:
         return sorted((self.checks / "scenarios").glob("*.yaml"))
 
     def scenarios(self, document: Document, files: list[Path] | None = None) -> list[Scenario]:
+        """The worked examples; ProtocolError with every problem if any is malformed."""
+        return only_scenarios(self.examples(document, files))
+
+    def examples(self, document: Document, files: list[Path] | None = None) -> list[Example]:
+        """The worked examples, each a Scenario or Malformed with its problems."""
         ids = {c.id for c in document.clauses()}
-        return load_scenarios(
+        return read_examples(
             self.scenario_files() if files is None else files,
             self.root,
             self.rulebook(),

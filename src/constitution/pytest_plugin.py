@@ -2,7 +2,9 @@
 
 Registered through the ``pytest11`` entry point, so installing the package is enough.
 A failure says, in plain words, what was expected, what the protocol gave, and which
-clauses differ. The results of the run are written for the site to show.
+clauses differ. A malformed example (or an unreadable file) is one failing item saying
+where and what is wrong, not a collection error: the session, and the file's other
+examples, still run. The results of the run are written for the site to show.
 """
 
 from __future__ import annotations
@@ -17,11 +19,16 @@ import pytest
 
 from constitution import files
 from constitution.model import Document
-from constitution.problems import ProtocolError
+from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
-from constitution.scenarios import RESULTS, RuleBook, Scenario
+from constitution.scenarios import RESULTS, Malformed, RuleBook, Scenario
 
 PLUGIN = "constitution-scenarios"
+
+
+class MalformedExample(Exception):
+    def __init__(self, problems: tuple[Problem, ...]) -> None:
+        super().__init__("\n".join(map(str, problems)))
 
 
 class ScenarioMismatch(Exception):
@@ -74,16 +81,37 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Fil
 
 
 class ScenarioFile(pytest.File):
-    def collect(self) -> Iterator[ScenarioItem]:
+    def collect(self) -> Iterator[ScenarioItem | MalformedItem]:
         shared = self.config.pluginmanager.get_plugin(PLUGIN)
         assert isinstance(shared, ScenarioSession)
-        try:
+        try:  # the project itself (settings, protocol, rules model) must be readable
             project, document, book = shared.project(self.path)
-            scenarios = project.scenarios(document, [self.path])
         except ProtocolError as exc:
             raise self.CollectError(str(exc)) from None
-        for scenario in scenarios:
-            yield ScenarioItem.from_parent(self, name=scenario.id, scenario=scenario, book=book)
+        for example in project.examples(document, [self.path]):
+            if isinstance(example, Scenario):
+                yield ScenarioItem.from_parent(self, name=example.id, scenario=example, book=book)
+            else:  # named by its ID where it has one (a duplicate's is taken): else its line
+                name = example.id or (f"line {example.line}" if example.line else "file")
+                yield MalformedItem.from_parent(self, name=name, example=example)
+
+
+class MalformedItem(pytest.Item):
+    """An example that cannot be checked: it fails, saying where and what to fix."""
+
+    def __init__(self, *, example: Malformed, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.example = example
+
+    def runtest(self) -> None:
+        raise MalformedExample(self.example.problems)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        e = self.example
+        return f"{e.path}:{e.line}: {e.id or 'this'} cannot be checked:\n{excinfo.value}"
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, max(self.example.line - 1, 0), f"malformed example {self.name}"
 
 
 class ScenarioItem(pytest.Item):

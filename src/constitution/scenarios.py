@@ -8,11 +8,13 @@ passes only when the outcome AND the cited clauses both match.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import difflib
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -61,26 +63,47 @@ class FactType:
     def allowed(self) -> frozenset[str]:
         return frozenset(self.choices)
 
+    @cached_property
+    def samples(self) -> tuple[object, ...]:
+        """Values standing for all a rule can tell apart (see ``facts_read``): every
+        choice, both truth values, and for dates and numbers a few that compare each way."""
+        return {
+            "bool": (True, False),
+            "int": (0, 1, 100),
+            "date": (_SampleDate(2025, 1, 6), _SampleDate(2025, 1, 7)),
+        }.get(self.kind, self.choices)
+
     def parse(self, value: object) -> object:
         if self.kind == "bool":
             if isinstance(value, bool):
                 return value
-            raise ValueError("must be true or false")
+            raise ValueError("must be true or false.")
         if self.kind == "int":
             if isinstance(value, int) and not isinstance(value, bool):
                 return value
-            raise ValueError("must be a whole number")
+            raise ValueError("must be a whole number.")
         if self.kind == "date":
             try:
                 return dt.date.fromisoformat(str(value))
             except ValueError:
-                raise ValueError(f"'{value}' is not a real date in the form YYYY-MM-DD") from None
+                raise ValueError(f"'{value}' is not a real date in the form YYYY-MM-DD.") from None
         if str(value) in self.allowed:
             return str(value)
-        raise ValueError(f"'{value}' is not one of: {', '.join(self.choices)}")
+        close = did_you_mean(str(value), self.choices)
+        raise ValueError(f"'{value}' is not one of: {', '.join(self.choices)}.{close}")
 
 
 BOOL, DATE, INT = FactType("bool"), FactType("date"), FactType("int")
+
+
+class _SampleDate(dt.date):
+    """A date that compares but refuses arithmetic: exploring what a rule reads need not
+    count working days (which loads and works out a year's bank holidays)."""
+
+    def __add__(self, other: object) -> Any:
+        raise ArithmeticError("a sample date")
+
+    __radd__ = __sub__ = __add__
 
 
 def one_of(*choices: str) -> FactType:
@@ -88,6 +111,11 @@ def one_of(*choices: str) -> FactType:
 
 
 Facts = Mapping[str, Any]
+# The parties to a situation: a duty may fall on "actor" or "towards", whoever they are.
+PARTIES = ("actor", "towards")
+# Facts any situation may state although no rule reads them: what was done (the machinery
+# picks the rules by it) and who the parties are (the machinery names them in duties).
+SITUATION = frozenset({"act", *PARTIES})
 
 # ---------------------------------------------------------------- determinations
 
@@ -187,6 +215,13 @@ class RuleBook:
     facts: dict[str, FactType]
     rules: list[Rule] = field(default_factory=list)
 
+    _by_act: dict[str, list[Rule]] = field(default_factory=dict, init=False, repr=False)
+    _reads: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for rule in self.rules:
+            self._by_act.setdefault(rule.act, []).append(rule)
+
     def on(
         self,
         act: str,
@@ -198,7 +233,38 @@ class RuleBook:
         if act not in self.facts["act"].allowed:
             raise ValueError(f"rule for {clause}: act {act!r} is not in the vocabulary")
         label = name or f"{clause} {effect.kind} on {act}"
-        self.rules.append(Rule(clause, act, effect, when, f"{label} (#{len(self.rules) + 1})"))
+        rule = Rule(clause, act, effect, when, f"{label} (#{len(self.rules) + 1})")
+        self.rules.append(rule)
+        self._by_act.setdefault(act, []).append(rule)
+        self._reads.pop(act, None)
+
+    def effects(self, act: str, kind: str) -> list[Effect]:
+        """The effects of ``kind`` that the rules for ``act`` can contribute."""
+        return [r.effect for r in self._by_act.get(act, []) if r.effect.kind == kind]
+
+    def reads(self, act: str) -> frozenset[str]:
+        """Every fact the rules for ``act`` can read: each rule's condition and, should it
+        fire, its duty's bearer and due date, explored by ``facts_read``."""
+        if act not in self._reads:
+            self._reads[act] = self._read(act, {}, self.sample)
+        return self._reads[act]
+
+    def read_by(self, facts: Facts) -> frozenset[str]:
+        """The facts the rules for the facts' act read on them: a check on ``reads``,
+        whose dates and numbers are only samples."""
+        return self._read(str(facts.get("act")), facts, lambda key: ())
+
+    def _read(
+        self, act: str, facts: Facts, sample: Callable[[str], tuple[object, ...]]
+    ) -> frozenset[str]:
+        rules = self._by_act.get(act, [])
+        return frozenset().union(
+            *(facts_read(partial(_fire, r), dict(facts), sample) for r in rules)
+        )
+
+    def sample(self, key: str) -> tuple[object, ...]:
+        ftype = self.facts.get(key)
+        return ftype.samples if ftype else ()
 
     def determine(self, facts: Facts, disabled: Rule | None = None) -> Determination:
         fired = [
@@ -208,15 +274,7 @@ class RuleBook:
         ]
         kinds = {r.effect.kind for r in fired}
         permitted = False if "forbid" in kinds else True if "allow" in kinds else None
-        duties = frozenset(
-            Duty(
-                _who(r.effect.who, facts),
-                r.effect.what,
-                r.effect.due(facts) if r.effect.due else None,
-            )
-            for r in fired
-            if r.effect.kind == "duty"
-        )
+        duties = frozenset(_duty(r.effect, facts) for r in fired if r.effect.kind == "duty")
         deciders = sorted({r.effect.who for r in fired if r.effect.kind == "decides"})
         return Determination(
             permitted, duties, deciders[0] if deciders else None, frozenset(r.clause for r in fired)
@@ -228,7 +286,81 @@ class RuleBook:
 
 def _who(who: str, facts: Facts) -> str:
     """'actor' and 'towards' name whoever the facts say acted or was acted towards."""
-    return str(facts.get(who, who)) if who in ("actor", "towards") else who
+    return str(facts.get(who, who)) if who in PARTIES else who
+
+
+def _duty(effect: Effect, facts: Facts) -> Duty:
+    return Duty(_who(effect.who, facts), effect.what, effect.due(facts) if effect.due else None)
+
+
+def _fire(rule: Rule, facts: Facts) -> None:
+    """What ``determine`` does with one rule: test it and, if it fires, work out its duty."""
+    if rule.when(facts) and rule.effect.kind == "duty":
+        _duty(rule.effect, facts)
+
+
+# ---------------------------------------------------------------- what a rule reads
+
+_ABSENT = object()
+# A bound on the runs exploring one rule (the model's largest needs under 700).
+EXPLORE_LIMIT = 20_000
+
+
+class _Probe(Mapping[str, Any]):
+    """Facts that record each key looked up, answering from ``chosen``; a key not yet
+    chosen is answered as absent, and each of its other sample values queued as a run."""
+
+    def __init__(
+        self,
+        chosen: dict[str, object],
+        queue: list[dict[str, object]],
+        read: set[str],
+        sample: Callable[[str], tuple[object, ...]],
+    ) -> None:
+        self.chosen, self.queue, self.read, self.sample = chosen, queue, read, sample
+
+    def __getitem__(self, key: str) -> Any:
+        self.read.add(key)
+        if key not in self.chosen:
+            self.queue.extend({**self.chosen, key: value} for value in self.sample(key))
+            self.chosen[key] = _ABSENT
+        if (value := self.chosen[key]) is _ABSENT:
+            raise KeyError(key)
+        return value
+
+    def __iter__(self) -> Iterator[str]:  # rules look facts up; none lists them
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+def facts_read(
+    run: Callable[[Facts], object],
+    chosen: dict[str, object],
+    sample: Callable[[str], tuple[object, ...]],
+) -> frozenset[str]:
+    """Every key ``run`` looks up in its facts, learnt by running it.
+
+    Rules are Python (``when=lambda f: ...``), so what they read cannot be listed by
+    reading them. One run is not enough: ``and``, ``or``, ``all`` and ``any`` stop early,
+    so a key may be read only when an earlier one has a certain value. So each lookup of
+    a key not yet answered branches: this run sees it absent, and a run for each of its
+    ``sample`` values (every choice and truth value; dates and numbers only sampled) is
+    queued, with the answers before it kept. Every path through the rule's tests is so
+    taken once, and on facts of true/false and choice values nothing is missed; a key
+    read only behind one particular date or number could be, hence ``read_by``. A run
+    that fails (say, on a sampled date it cannot use) still counts what it read. Runs
+    stop at EXPLORE_LIMIT, far beyond any rule of the model.
+    """
+    read: set[str] = set()
+    queue = [chosen]
+    for _ in range(EXPLORE_LIMIT):
+        if not queue:
+            break
+        with contextlib.suppress(Exception):
+            run(_Probe(queue.pop(), queue, read, sample))
+    return frozenset(read)
 
 
 # ---------------------------------------------------------------- scenarios
@@ -246,6 +378,20 @@ class Scenario:
     @property
     def act(self) -> str:
         return str(self.facts.get("act", ""))
+
+
+@dataclass(frozen=True)
+class Malformed:
+    """An example that cannot be checked (or a file that cannot be read: no ``id``), with
+    everything wrong with it: it fails alone, and the file's other examples still run."""
+
+    id: str
+    path: str
+    line: int
+    problems: tuple[Problem, ...]
+
+
+Example = Scenario | Malformed
 
 
 # libyaml's loader where PyYAML was built with it: the pure-Python one is ten times slower.
@@ -350,11 +496,17 @@ class _ScenarioReader:
             return None
         return text
 
-    def read(self) -> list[Scenario]:
+    def read(self) -> list[Example]:
+        root = self.root()
+        if root is None:  # not a list of examples at all
+            return [Malformed("", self.shown, self.problems[0].line, tuple(self.problems))]
+        return [self.scenario(node) for node in root.value]
+
+    def root(self) -> yaml.SequenceNode | None:
         try:
             text = self.bounded_text()
             if text is None:
-                return []
+                return None
             # No anchors or aliases: they hide what a scenario says, and nest into bombs.
             anchor = ANCHOR.search(text)
             line = text.count("\n", 0, anchor.start()) + 1 if anchor else 0
@@ -367,10 +519,10 @@ class _ScenarioReader:
                     "YAML anchors and aliases are not allowed in scenario files.",
                     "Write each value out in full.",
                 )
-                return []
+                return None
         except UnicodeDecodeError:
             self.problem(0, "not-utf8", "the file is not UTF-8 text.", "Save it as UTF-8.")
-            return []
+            return None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             self.problem(
@@ -379,7 +531,7 @@ class _ScenarioReader:
                 f"not valid YAML: {exc.problem}",
                 "Check the indentation and punctuation on that line.",
             )
-            return []
+            return None
         if root is None:
             self.problem(
                 1,
@@ -387,7 +539,7 @@ class _ScenarioReader:
                 "the file holds no scenarios.",
                 "Write a list of scenarios, each starting '- id: SC-...'.",
             )
-            return []
+            return None
         if not isinstance(root, yaml.SequenceNode):
             self.problem(
                 _line(root),
@@ -395,8 +547,8 @@ class _ScenarioReader:
                 "the file must be a list of scenarios.",
                 "Start each scenario with '- id: SC-...'.",
             )
-            return []
-        return [s for node in root.value if (s := self.scenario(node))]
+            return None
+        return root
 
     def mapping(self, node: yaml.Node, what: str, keys: set[str]) -> dict[str, yaml.Node]:
         if not isinstance(node, yaml.MappingNode):
@@ -414,7 +566,7 @@ class _ScenarioReader:
                 self.problem(
                     _line(key_node),
                     "scenario-field",
-                    f"'{key}' is not a field of {what}.",
+                    f"'{key}' is not a field of {what}.{did_you_mean(key, keys)}",
                     f"Use only: {', '.join(sorted(keys))}.",
                 )
             elif key in out:
@@ -441,7 +593,7 @@ class _ScenarioReader:
             return None
         return node.value
 
-    def scenario(self, node: yaml.Node) -> Scenario | None:
+    def scenario(self, node: yaml.Node) -> Example:
         before = len(self.problems)
         top = self.mapping(node, "a scenario", TOP_KEYS)
         for key in sorted(TOP_KEYS - top.keys()):
@@ -461,24 +613,22 @@ class _ScenarioReader:
                 "Use SC-, capital letters, a hyphen and three digits: SC-ENQ-001.",
             )
         facts = self.facts(top["facts"]) if "facts" in top else {}
-        expect = self.expect(top["expect"]) if "expect" in top else Determination()
-        if len(self.problems) > before:
-            return None
+        expect = self.expect(top["expect"], facts) if "expect" in top else Determination()
+        if problems := self.problems[before:]:
+            sid = sid if SCENARIO_ID.fullmatch(sid) else ""
+            return Malformed(sid, self.shown, _line(node), tuple(sorted(problems)))
         return Scenario(sid, str(self.scalar(top["title"])), facts, expect, self.shown, _line(node))
 
     def facts(self, node: yaml.Node) -> dict[str, Any]:
         facts: dict[str, Any] = {}
-        for key, value_node in self.mapping(node, "facts", set()).items():
-            line = _line(value_node)
+        lines: dict[str, int] = {}
+        unknown: dict[str, int] = {}
+        given = self.mapping(node, "facts", set())
+        for key, value_node in given.items():
+            line = lines[key] = _line(value_node)
             ftype = self.book.facts.get(key)
             if ftype is None:
-                self.problem(
-                    line,
-                    "scenario-fact",
-                    f"'{key}' is not a known fact.",
-                    "Use a fact from the vocabulary in checks/rules.py (FACTS), "
-                    "or add it there with the rule that reads it.",
-                )
+                unknown[key] = line  # reported below, with the facts this act reads
                 continue
             value = self.scalar(value_node)
             if isinstance(value, yaml.Node):
@@ -500,18 +650,47 @@ class _ScenarioReader:
             try:
                 facts[key] = ftype.parse(value)
             except ValueError as exc:
-                self.problem(line, "scenario-fact", f"fact '{key}' {exc}.", "Correct the value.")
-        if "act" not in facts and not any(p.code == "scenario-fact" for p in self.problems):
+                self.problem(line, "scenario-fact", f"fact '{key}' {exc}", "Correct the value.")
+        if "act" not in given and not unknown:
             self.problem(
                 _line(node),
                 "scenario-fact",
                 "the facts do not say what was done.",
                 "Add 'act:' with a value from the vocabulary in checks/rules.py.",
             )
+        act = facts.get("act")
+        read = self.book.reads(act) if act else frozenset()
+        if act and facts.keys() - read - SITUATION:  # seemingly ignored: run the example too
+            read |= self.book.read_by(facts)
+        usable = sorted(read - SITUATION)
+        reads = (
+            f"Besides act, actor and towards (which any situation may state), the rules for "
+            f"'{act}' read: {', '.join(usable) or 'no facts'}."
+        )
+        for key, line in unknown.items():
+            self.problem(
+                line,
+                "scenario-fact",
+                f"'{key}' is not a known fact.{did_you_mean(key, usable or self.book.facts)}",
+                f"{reads} Use one of those, or add the fact to the vocabulary in "
+                "checks/rules.py (FACTS) with the rule that reads it."
+                if act
+                else "Use a fact from the vocabulary in checks/rules.py (FACTS), or add it "
+                "there with the rule that reads it.",
+            )
+        for key in sorted(facts.keys() - read - SITUATION if act else ()):
+            self.problem(
+                lines[key],
+                "scenario-fact-ignored",
+                f"no rule for '{act}' reads the fact '{key}', so it proves nothing.",
+                f"Remove it. {reads} If '{key}' should change the answer, add the rule that "
+                "reads it to checks/rules.py.",
+            )
         return facts
 
-    def expect(self, node: yaml.Node) -> Determination:
+    def expect(self, node: yaml.Node, facts: Facts) -> Determination:
         fields = self.mapping(node, "expect", EXPECT_KEYS)
+        act = str(facts.get("act", ""))  # empty when the facts are wrong: no names checked
         permitted = None
         if "permitted" in fields:
             value = self.scalar(fields["permitted"])
@@ -519,13 +698,33 @@ class _ScenarioReader:
                 self.problem(
                     _line(fields["permitted"]),
                     "scenario-expect",
-                    "'permitted' must be true or false.",
-                    "Write true or false.",
+                    f"'permitted' must be true or false, not '{_shown(value)}'.",
+                    "Write true or false, or leave 'permitted' out when the protocol "
+                    "neither permits nor forbids.",
                 )
             else:
                 permitted = value
+                verb, kind = ("permits", "allow") if value else ("forbids", "forbid")
+                if act and not self.book.effects(act, kind):
+                    self.problem(
+                        _line(fields["permitted"]),
+                        "scenario-expect-outcome",
+                        f"'permitted: {str(value).lower()}' cannot be the answer: no rule "
+                        f"for '{act}' {verb} it.",
+                        f"Leave 'permitted' out, or add the rule that {verb} it to "
+                        "checks/rules.py.",
+                    )
         duties = set()
         duties_node = fields.get("duties")
+        if duties_node is not None and not isinstance(duties_node, yaml.SequenceNode):
+            self.problem(
+                _line(duties_node),
+                "scenario-expect",
+                "'duties' must be a list, even of one duty.",
+                "Write 'duties: [{who: ROLE, must: WHAT}]'.",
+            )
+        bearers = {_who(e.who, facts) for e in self.book.effects(act, "duty")}
+        musts = {e.what for e in self.book.effects(act, "duty")}
         for item in duties_node.value if isinstance(duties_node, yaml.SequenceNode) else []:
             d = self.mapping(item, "a duty", DUTY_KEYS)
             by: dt.date | None = None
@@ -540,7 +739,8 @@ class _ScenarioReader:
                         "Write the date as YYYY-MM-DD.",
                     )
             if "who" in d and "must" in d:
-                duties.add(Duty(str(self.scalar(d["who"])), str(self.scalar(d["must"])), by))
+                who = self.name(d["who"], "a duty on", bearers, act)
+                duties.add(Duty(who, self.name(d["must"], "the duty", musts, act), by))
             else:
                 self.problem(
                     _line(item),
@@ -550,7 +750,14 @@ class _ScenarioReader:
                 )
         clauses = set()
         clauses_node = fields.get("clauses")
-        if not isinstance(clauses_node, yaml.SequenceNode) or not clauses_node.value:
+        if isinstance(clauses_node, yaml.ScalarNode) and clauses_node.value:
+            self.problem(
+                _line(clauses_node),
+                "scenario-expect",
+                "'clauses' must be a list, even of one clause.",
+                f"Write it as a list, in brackets: 'clauses: [{clauses_node.value}]'.",
+            )
+        elif not isinstance(clauses_node, yaml.SequenceNode) or not clauses_node.value:
             self.problem(
                 _line(node),
                 "scenario-expect",
@@ -578,44 +785,77 @@ class _ScenarioReader:
                         cid,
                     )
                 clauses.add(cid)
-        decides = str(self.scalar(fields["decides"])) if "decides" in fields else None
+        deciders = {e.who for e in self.book.effects(act, "decides")}
+        decides = self.name(fields["decides"], "", deciders, act) if "decides" in fields else None
         return Determination(permitted, frozenset(duties), decides, frozenset(clauses))
 
+    def name(self, node: yaml.Node, what: str, known: set[str], act: str) -> str:
+        """A duty's bearer or action, or a decider (``what`` empty), as the rules for
+        ``act`` can give it: a name they cannot give could only fail to match."""
+        name = _shown(self.scalar(node))
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(_line(node), "scenario-expect", f"{name} is not a name.", "Give one name.")
+        elif act and name not in known:
+            wrong = f"gives {what} '{name}'" if what else f"makes '{name}' the one who decides"
+            self.problem(
+                _line(node),
+                "scenario-expect-name",
+                f"no rule for '{act}' {wrong}.{did_you_mean(name, known)}",
+                f"Use a name the rules for '{act}' give ({', '.join(sorted(known)) or 'none'}),"
+                " or add the rule that gives it to checks/rules.py.",
+            )
+        return name
 
-def load_scenarios(
+
+def _shown(value: object) -> str:
+    """A value as written: a list or a mapping is never a name or a truth value."""
+    if isinstance(value, yaml.Node):
+        return "a list" if isinstance(value, yaml.SequenceNode) else "a mapping"
+    return str(value)
+
+
+def did_you_mean(word: str, names: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(names), n=1)
+    return f" Did you mean '{close[0]}'?" if close else ""
+
+
+def read_examples(
     paths: Iterable[Path],
     root: Path,
     book: RuleBook,
     clause_ids: set[str],
     id_pattern: re.Pattern[str],
     retired: Mapping[str, dt.date] | None = None,
-) -> list[Scenario]:
-    """Read scenario files; raise ProtocolError with every problem found."""
-    scenarios: list[Scenario] = []
-    problems: list[Problem] = []
+) -> list[Example]:
+    """Read scenario files: each example either a Scenario or Malformed, so that one bad
+    example never hides the others (the pytest plugin fails it alone)."""
+    examples: list[Example] = []
     for path in sorted(paths):
         reader = _ScenarioReader(
             path, path.relative_to(root).as_posix(), book, clause_ids, id_pattern, retired or {}
         )
-        scenarios.extend(reader.read())
-        problems.extend(reader.problems)
-    seen: dict[str, Scenario] = {}
-    for scenario in scenarios:
-        if scenario.id in seen:
-            first = seen[scenario.id]
-            problems.append(
-                Problem(
-                    scenario.path,
-                    scenario.line,
-                    "scenario-duplicate-id",
-                    f"{scenario.id} is already used at {first.path}:{first.line}.",
-                    "Give this scenario a new ID.",
-                )
+        examples.extend(reader.read())
+    seen: dict[str, Example] = {}
+    for i, example in enumerate(examples):
+        first = seen.setdefault(example.id, example) if example.id else example
+        if first is not example:
+            problem = Problem(
+                example.path,
+                example.line,
+                "scenario-duplicate-id",
+                f"{example.id} is already used at {first.path}:{first.line}.",
+                "Give this scenario a new ID.",
             )
-        seen.setdefault(scenario.id, scenario)
-    if problems:
+            old = example.problems if isinstance(example, Malformed) else ()
+            examples[i] = Malformed("", example.path, example.line, (*old, problem))
+    return examples
+
+
+def only_scenarios(examples: list[Example]) -> list[Scenario]:
+    """The scenarios, if every example is one; else ProtocolError with every problem."""
+    if problems := [p for e in examples if isinstance(e, Malformed) for p in e.problems]:
         raise ProtocolError(problems)
-    return scenarios
+    return [e for e in examples if isinstance(e, Scenario)]
 
 
 def surviving_rules(book: RuleBook, scenarios: list[Scenario]) -> list[Rule]:
