@@ -1,6 +1,6 @@
 """Benchmark: does the site's search find what people type?
 
-    python benchmarks/search.py [--site DIR] [--version KEY] [--verbose]
+    python benchmarks/search.py [--site DIR] [--version KEY] [--verbose] [--questions FILE]
     (or: nox -s bench_search; needs Debian's chromium)
 
 Asks the built site's own search page, in Chromium, each of the questions in
@@ -56,8 +56,8 @@ def ask(page: Page, base: str, version: str, question: str) -> tuple[list[str], 
     return ids, said
 
 
-def run(site: Path, version: str, verbose: bool) -> None:
-    questions = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+def run(site: Path, version: str, verbose: bool, asked: Path = QUESTIONS) -> None:
+    questions = yaml.safe_load(asked.read_text(encoding="utf-8"))
     server, base = serve(site)
     top3 = top10 = 0
     misses = []
@@ -90,9 +90,10 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="a built site (default: build one)")
     parser.add_argument("--version", default="draft", help="the version to search")
     parser.add_argument("--verbose", action="store_true", help="list every question")
+    parser.add_argument("--questions", type=Path, default=QUESTIONS, help="another set")
     args = parser.parse_args()
     if args.site:
-        run(args.site, args.version, args.verbose)
+        run(args.site, args.version, args.verbose, args.questions)
         return
     from constitution.build import build_site
     from constitution.project import Project
@@ -100,7 +101,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
         out = Path(tmp) / "site"
         assert build_site(Project(ROOT), out) == 0
-        run(out, args.version, args.verbose)
+        run(out, args.version, args.verbose, args.questions)
 
 
 if __name__ == "__main__":
