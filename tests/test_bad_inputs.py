@@ -206,6 +206,7 @@ CATALOGUE = [
     Case("coverage baseline listing a covered paragraph", put("checks/uncovered.toml", 'clauses = ["MOP-0029"]\n'), CHECK, 1, "baseline-stale", "checks/uncovered.toml:1"),
     # --- security: inputs made to exhaust time or memory are refused quickly
     Case("option line of 3,200 spaces and '<'", edit(P, "MOP-0029\n:modality: must", "MOP-0029\n:modality: must\n:tags:" + " " * 3200 + "<"), CHECK, 1, "clause-option-too-long", f"{P}:14"),
+    Case("section file of 200,000 '['", put(R, "# Review\n\n" + "[" * 200_000 + "\n"), CHECK, 1, "file-markup-too-dense", R),
     Case("clause of 1.28 MB", edit(P, "courtesy and respect,", "courtesy and respect, " + "and so on " * 128_000), ("build", "--out", "_build/site"), 1, "clause-too-long", f"{P}:12"),
     Case("scenario nested 50,000 deep", put(S, "[" * 50_000), CHECK, 2, "scenario-yaml", f"{S}:1"),
     Case("scenario nested 50,000 deep, in the build", put(S, "[" * 50_000), ("build", "--out", "_build/site"), 1, "nests more than 20 levels", f"{S}:1"),

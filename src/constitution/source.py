@@ -30,6 +30,11 @@ from constitution.problems import Problem, ProtocolError
 
 INDEX = "index.md"
 MAX_BYTES = 5_000_000  # far beyond any section; stops a stray 50 MB file being parsed
+# The Markdown parser's time grows faster than the count of these (a file of 200,000 '['
+# held the gate for 6 s of CPU, and more grows worse); the model's sections hold 19 at
+# most, a real protocol's a few dozen.
+MARKUP_OPENERS = "[{<"
+MAX_OPENERS = 5_000
 MAX_OPTION_LINE = 1_000  # a line of keys, such as ':statutes: a, b, c'; the model's longest is 54
 SAFE_ROLES = {"para", "defined", "statute"}
 # A link goes to a web page, an e-mail address, a place on this page, or another page of
@@ -266,6 +271,17 @@ class _Reader:
                     "tab",
                     "the file contains a tab character, which MyST reads as indentation.",
                     "Replace tabs with spaces.",
+                )
+            )
+        openers = sum(map(text.count, MARKUP_OPENERS))
+        if openers > MAX_OPENERS:
+            faults.append(
+                (
+                    0,
+                    "file-markup-too-dense",
+                    f"the file holds {openers:,} of the characters {MARKUP_OPENERS} that begin "
+                    f"links, roles and tags; a section file may hold {MAX_OPENERS:,}.",
+                    "Remove the stray characters, or check the right file is in protocol/.",
                 )
             )
         for line, code, message, fix in faults:
