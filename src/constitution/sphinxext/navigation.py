@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 # Furo's own, for pages that share nothing (and for the tests' reference build).
 FURO = furo._compute_navigation_tree
+FIRST_LIST = re.compile(r"<ul( class=\"current\")?>")
 CURRENT = re.compile(
     r'<li class="(toctree-l\d+) current current-page">'
     r'<a class="current reference internal" href="#">(.*?)</a></li>'
@@ -116,7 +117,8 @@ def furo_navigation(context: dict[str, Any]) -> str:
         return str(context["constitution_menu"])
     shared = context.get("constitution_navigation")
     html: str = shared(context) if shared else FURO(context)
-    return html.replace("<ul>", f"<ul>{context.get('constitution_menu_top', '')}", 1)
+    top = context.get("constitution_menu_top", "")
+    return FIRST_LIST.sub(lambda m: m.group(0) + top, html, count=1)
 
 
 def mark_current(html: str, pagename: str) -> str:

@@ -250,10 +250,9 @@ class Site:
         )
 
     def menu_item(self, pagename: str, there: str, text: str) -> str:
-        return (
-            f"<li class='toctree-l1'><a class='reference internal' "
-            f"href='{self.uri(pagename, there)}'>{text}</a></li>"
-        )
+        # The same link on the page itself as on its folder's shell (shells.py).
+        href = f"{posixpath.basename(there)}.html" if there == pagename else self.uri(pagename, there)
+        return f"<li class='toctree-l1'><a class='reference internal' href='{href}'>{text}</a></li>"
 
     def menu_top(self, pagename: str) -> str:
         """What every other page's menu starts with: the version in force, then every
