@@ -55,7 +55,10 @@ def test_an_adopted_versions_sections_lead_to_the_next_and_previous(site: Site) 
         ("prev", "correspondence.html"),
         ("next", "access-to-information.html"),
     ]
-    assert pager("purpose-and-status.html") == [("prev", "index.html"), ("next", "definitions.html")]
+    assert pager("purpose-and-status.html") == [
+        ("prev", "index.html"),
+        ("next", "definitions.html"),
+    ]
     assert pager("review.html") == [("prev", "concerns.html")]
 
 
@@ -65,7 +68,9 @@ def test_titles_say_which_version(site: Site) -> None:
         assert tag is not None
         return tag.get_text()
 
-    assert title(f"{IN_FORCE}/member-enquiries.html").startswith("17. Members' enquiries — in force")
+    assert title(f"{IN_FORCE}/member-enquiries.html").startswith(
+        "17. Members' enquiries — in force"
+    )
     assert title("versions/2025-05-15/member-enquiries.html").startswith(
         "17. Members' enquiries — adopted 15 May 2025"
     )
@@ -111,11 +116,13 @@ def test_ids_are_citations_not_headings(site: Site) -> None:
 def test_a_worked_example_reads_as_words(site: Site) -> None:
     page = site.page("checks/SC-ENQ-002.html")
     assert "Not run" not in page.get_text()
-    facts = dict(zip(
-        [dt.get_text() for dt in page.select("dl.scenario-facts dt")],
-        [dd.get_text() for dd in page.select("dl.scenario-facts dd")],
-        strict=True,
-    ))
+    facts = dict(
+        zip(
+            [dt.get_text() for dt in page.select("dl.scenario-facts dt")],
+            [dd.get_text() for dd in page.select("dl.scenario-facts dd")],
+            strict=True,
+        )
+    )
     assert facts["Who"] == "the member"
     assert "-" not in "".join(facts.values())
     links = [li.get_text() for li in page.select("article ul li")]

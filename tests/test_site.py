@@ -207,7 +207,9 @@ def test_a_worked_examples_situation_reads_as_words(site: Site) -> None:
     """Facts as a reader says them: names without hyphens, yes or no, dates in full."""
     page = site.page("checks/SC-ENQ-002.html")
     names = [dt.get_text() for dt in page.select("dl.scenario-facts dt")]
-    facts = dict(zip(names, [dd.get_text() for dd in page.select("dl.scenario-facts dd")]))
+    facts = dict(
+        zip(names, [dd.get_text() for dd in page.select("dl.scenario-facts dd")], strict=True)
+    )
     assert facts["Marked urgent"] == "yes"
     assert facts["Received"] == "Thursday 17 April 2025"
     assert facts["Who"] == "the member"

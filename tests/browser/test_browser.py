@@ -235,8 +235,8 @@ def test_a_definition_stays_on_the_screen(
                 "return [r.left, r.right, r.top, r.bottom, innerWidth, innerHeight]; }"
             )
             left, right, top, bottom, across, down = rect
-            assert 0 <= left and right <= across, (i, reach, rect)
-            assert 0 <= top and bottom <= down, (i, reach, rect)
+            assert left >= 0 and right <= across, (i, reach, rect)
+            assert top >= 0 and bottom <= down, (i, reach, rect)
 
 
 def test_tables_become_lists_on_a_phone(page: Page, base_url: str) -> None:

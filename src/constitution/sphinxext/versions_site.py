@@ -63,7 +63,9 @@ def long_date(day: dt.date) -> str:
 def version_of(pagename: str) -> str | None:
     """The adopted version whose own pages hold ``pagename`` (versions/KEY/...), if any."""
     parts = pagename.split("/")
-    return parts[1] if len(parts) == 3 and parts[0] == "versions" and parts[1][:1].isdigit() else None
+    return (
+        parts[1] if len(parts) == 3 and parts[0] == "versions" and parts[1][:1].isdigit() else None
+    )
 
 
 def section_page(key: str, slug: str) -> str:
@@ -251,7 +253,9 @@ class Site:
 
     def menu_item(self, pagename: str, there: str, text: str) -> str:
         # The same link on the page itself as on its folder's shell (shells.py).
-        href = f"{posixpath.basename(there)}.html" if there == pagename else self.uri(pagename, there)
+        href = (
+            f"{posixpath.basename(there)}.html" if there == pagename else self.uri(pagename, there)
+        )
         return f"<li class='toctree-l1'><a class='reference internal' href='{href}'>{text}</a></li>"
 
     def menu_top(self, pagename: str) -> str:
@@ -381,7 +385,8 @@ class Site:
         moved = [c for c in changes if c.kind == "renumbered"]
         worded = [c for c in changes if c.kind != "renumbered"]
         counts = ", ".join(
-            f"{n} {kind}" for kind in ("inserted", "reworded", "revoked")
+            f"{n} {kind}"
+            for kind in ("inserted", "reworded", "revoked")
             if (n := sum(c.kind == kind for c in worded))
         )
         parts = [
@@ -411,7 +416,9 @@ class Site:
             section = document.section_of(clause)
             groups.setdefault(section.slug, (section, []))[1].append(c)
         order = [s.slug for s in self.document(new).sections]
-        return sorted(groups.values(), key=lambda g: (g[0].slug not in order, _index(order, g[0].slug)))
+        return sorted(
+            groups.values(), key=lambda g: (g[0].slug not in order, _index(order, g[0].slug))
+        )
 
     def redline_clause(self, old: str, new: str, c: Change, here: str) -> str:
         if c.old and c.new:
@@ -424,7 +431,8 @@ class Site:
             body = _diff_run("-", plain(c.old.text, self.document(old)))
         number = c.new_number or c.old_number
         was = (
-            f" (was {c.old_number})" if c.old_number and c.new_number != c.old_number and c.new
+            f" (was {c.old_number})"
+            if c.old_number and c.new_number != c.old_number and c.new
             else ""
         )
         history = self.uri(here, f"versions/clauses/{c.id}")
@@ -571,11 +579,15 @@ def table(cls: str, headers: list[str], rows: list[list[str]], row_headers: bool
         first = f"<th scope='row'>{cells[0]}</th>" if row_headers else ""
         rest = cells[1:] if row_headers else cells
         named = zip(headers[1:] if row_headers else headers, rest, strict=True)
-        return "<tr>" + first + "".join(f"<td data-label='{h}'>{c}</td>" for h, c in named) + "</tr>"
+        return (
+            "<tr>" + first + "".join(f"<td data-label='{h}'>{c}</td>" for h, c in named) + "</tr>"
+        )
 
     head = "".join(f"<th scope='col'>{h}</th>" for h in headers)
     body = "".join(map(row, rows))
-    return f"<table class='{cls} reflow'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return (
+        f"<table class='{cls} reflow'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
 
 
 def _index(order: list[str], item: str) -> int:
