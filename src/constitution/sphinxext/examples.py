@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 RESULT_WORDS = {"passed": "Passed", "failed": "Failed"}
 # The facts every situation has, named as a reader would ask about them.
-FACT_NAMES = {"actor": "Who", "act": "What they do"}
+FACT_NAMES = {"actor": "Who", "act": "What they do"}  # in this order
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 
 
@@ -80,7 +80,7 @@ def outcome(d: Determination) -> str:
     if d.permitted is not None:
         parts.append("This is allowed." if d.permitted else "This is not allowed.")
     for duty in sorted(d.duties):
-        by = f" by {duty.by:%-d %B %Y}" if duty.by else ""
+        by = f" by {shown(duty.by.isoformat())}" if duty.by else ""
         parts.append(f"{person(duty.who).capitalize()} must {duty.what.replace('-', ' ')}{by}.")
     if d.decides:
         parts.append(f"{person(d.decides).capitalize()} decides.")
@@ -138,7 +138,9 @@ def fact_html(key: str, value: object) -> str:
 
 def scenario_page(app: Sphinx, store: ConstitutionDomain, s: Scenario) -> str:
     pagename = f"checks/{s.id}"
-    facts = "".join(fact_html(k, v) for k, v in s.facts.items())
+    # Who and what first, then the rest as the scenario gives them.
+    ordered = sorted(s.facts.items(), key=lambda kv: kv[0] not in FACT_NAMES)
+    facts = "".join(fact_html(k, v) for k, v in ordered)
     links = []
     for cid, clause in cited_clauses(store, s):
         if clause:

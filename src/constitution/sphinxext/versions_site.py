@@ -369,8 +369,8 @@ class Site:
             for s in v.document.sections
         )
         return (
-            f"<h1>{escape(v.document.title)}</h1>"
-            f"<p>As adopted by Council on {long_date(v.date)} ({escape(v.resolution)}), "
+            f"<h1>{self.heading(v.key)}</h1>"
+            f"<p>The {escape(v.document.title)}, as adopted by Council on {long_date(v.date)} ({escape(v.resolution)}), "
             f"in force from {long_date(v.in_force)}.</p>"
             f"<ol class='version-contents'>{items}</ol>"
         )
