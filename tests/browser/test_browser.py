@@ -265,3 +265,17 @@ def test_an_in_force_section_leads_on_within_its_version(page: Page, base_url: s
     expect(page).to_have_title(re.compile(r"^17\. Members' enquiries — in force"))
     page.locator("nav.pager a[rel=next]").click()
     page.wait_for_url(base_url + "versions/2026-05-14/access-to-information.html")
+
+
+def test_escape_hides_a_definition_until_the_term_is_left(page: Page, base_url: str) -> None:
+    page.goto(base_url + "protocol/member-enquiries.html")
+    term = page.locator("#MOP-0143 .defined-term a").first
+    definition = page.locator(f"#{term.get_attribute('aria-describedby')}")
+    term.focus()
+    expect(definition).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(definition).to_be_hidden()
+    assert page.evaluate("document.activeElement.closest('.defined-term') !== null")
+    page.keyboard.press("Shift+Tab")
+    term.focus()
+    expect(definition).to_be_visible()
