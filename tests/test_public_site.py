@@ -4,8 +4,10 @@ and the council's words rather than the tool's."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from conftest import Site
+from constitution.project import Project
 
 IN_FORCE = "versions/2026-05-14"
 
@@ -177,3 +179,16 @@ def test_the_accessibility_statement_follows_the_model_statement(site: Site) -> 
     text = page.get_text()
     assert "Kestrelford Borough Council" in text and "@" in text
     assert "move between paragraphs by their headings" not in text
+
+
+def test_a_menu_entrys_own_title_reaches_every_generated_page(
+    scratch: Project, build: Callable[[Project], Site]
+) -> None:
+    """Generated pages are kept while their menu is unchanged (page_cache): a title given
+    in the home page's toctree is part of that menu."""
+    build(scratch)
+    home = scratch.root / "docs" / "index.md"
+    text = home.read_text(encoding="utf-8")
+    home.write_text(text.replace("The draft, not adopted <", "Draft amendments <"), "utf-8")
+    site = build(scratch)
+    assert "Draft amendments" in [t for t, _ in menu(site, "checks/SC-ENQ-002.html")]
