@@ -279,3 +279,15 @@ def test_escape_hides_a_definition_until_the_term_is_left(page: Page, base_url: 
     page.keyboard.press("Shift+Tab")
     term.focus()
     expect(definition).to_be_visible()
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_no_page_scrolls_sideways_on_a_small_phone(page: Page, base_url: str, kind: str) -> None:
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.goto(base_url + PAGES[kind])
+    wide = page.evaluate(
+        "[...document.querySelectorAll('article *')]"
+        ".filter(e => e.getBoundingClientRect().right > innerWidth + 1)"
+        ".map(e => e.tagName + '.' + e.className).slice(0, 5)"
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320, (kind, wide)
