@@ -370,7 +370,8 @@ class Site:
         )
         return (
             f"<h1>{self.heading(v.key)}</h1>"
-            f"<p>The {escape(v.document.title)}, as adopted by Council on {long_date(v.date)} ({escape(v.resolution)}), "
+            f"<p>The {escape(v.document.title)}, as adopted by Council on "
+            f"{long_date(v.date)} ({escape(v.resolution)}), "
             f"in force from {long_date(v.in_force)}.</p>"
             f"<ol class='version-contents'>{items}</ol>"
         )
