@@ -27,6 +27,10 @@ PAGES = {
     "search results": "search.html?q=working+days",
     "page not found": "404.html",
     "how to amend": "amend.html",
+    "search": "search.html",
+    "accessibility statement": "accessibility.html",
+    "for editors": "editors.html",
+    "redline (in force to draft)": "versions/redline/2026-05-14--draft.html",
 }
 
 
@@ -224,3 +228,88 @@ def test_a_versions_sections_are_numbered_once(page: Page, base_url: str) -> Non
     assert first.inner_text().startswith("1. ")
     marker = first.evaluate("li => getComputedStyle(li).listStyleType")
     assert marker == "none"
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
+@pytest.mark.parametrize("section", ["purpose-and-status", "member-enquiries"])
+def test_a_definition_stays_on_the_screen(
+    page: Page, base_url: str, width: int, section: str
+) -> None:
+    """Every defined term's pop-up, reached by keyboard and by pointer, is wholly on screen."""
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(base_url + f"protocol/{section}.html")
+    terms = page.locator(".clause-text .defined-term")
+    assert terms.count() >= 2
+    for i in range(terms.count()):
+        term = terms.nth(i)
+        term.scroll_into_view_if_needed()
+        for reach in ("focus", "hover"):
+            page.mouse.move(0, 0)
+            page.evaluate("document.activeElement && document.activeElement.blur()")
+            if reach == "focus":
+                term.locator("a").focus()
+            else:
+                term.locator("a").hover()
+            box = term.locator(".term-definition")
+            expect(box).to_be_visible()
+            rect = box.evaluate(
+                "e => { const r = e.getBoundingClientRect(); "
+                "return [r.left, r.right, r.top, r.bottom, innerWidth, innerHeight]; }"
+            )
+            left, right, top, bottom, across, down = rect
+            assert left >= 0 and right <= across, (i, reach, rect)
+            assert top >= 0 and bottom <= down, (i, reach, rect)
+
+
+def test_tables_become_lists_on_a_phone(page: Page, base_url: str) -> None:
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(base_url + "versions/index.html")
+    cell = page.locator("table.versions td").last
+    assert cell.evaluate("e => getComputedStyle(e).display") == "block"
+    label = cell.evaluate("e => getComputedStyle(e, '::before').content")
+    assert label == '"Resolution: "'
+    width = cell.evaluate("e => e.getBoundingClientRect().width")
+    assert width > 250  # the page's width, not a column's
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_the_sidebar_search_box_shows_focus(page: Page, base_url: str) -> None:
+    page.goto(base_url + "index.html")
+    tab_to(page, "input.sidebar-search")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+
+
+def test_an_in_force_section_leads_on_within_its_version(page: Page, base_url: str) -> None:
+    page.goto(base_url + "index.html")
+    page.locator("ol.version-contents a", has_text="17. Members").click()
+    page.wait_for_url(base_url + "versions/2026-05-14/member-enquiries.html")
+    expect(page).to_have_title(re.compile(r"^17\. Members' enquiries — in force"))
+    page.locator("nav.pager a[rel=next]").click()
+    page.wait_for_url(base_url + "versions/2026-05-14/access-to-information.html")
+
+
+def test_escape_hides_a_definition_until_the_term_is_left(page: Page, base_url: str) -> None:
+    page.goto(base_url + "protocol/member-enquiries.html")
+    term = page.locator("#MOP-0143 .defined-term a").first
+    definition = page.locator(f"#{term.get_attribute('aria-describedby')}")
+    term.focus()
+    expect(definition).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(definition).to_be_hidden()
+    assert page.evaluate("document.activeElement.closest('.defined-term') !== null")
+    page.keyboard.press("Shift+Tab")
+    term.focus()
+    expect(definition).to_be_visible()
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_no_page_scrolls_sideways_on_a_small_phone(page: Page, base_url: str, kind: str) -> None:
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.goto(base_url + PAGES[kind])
+    wide = page.evaluate(
+        "[...document.querySelectorAll('article *')]"
+        ".filter(e => e.getBoundingClientRect().right > innerWidth + 1)"
+        ".map(e => e.tagName + '.' + e.className).slice(0, 5)"
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320, (kind, wide)

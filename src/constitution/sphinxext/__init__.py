@@ -114,6 +114,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", start_build, priority=100)  # before clauses' own
     app.add_css_file("constitution.css")
     app.add_js_file("constitution-cite.js", loading_method="defer")
+    app.add_js_file("constitution-terms.js", loading_method="defer")
     app.connect("builder-inited", _add_static)
     app.connect("html-collect-pages", examples.collect_pages)
     app.connect("html-collect-pages", traceability.collect_pages)

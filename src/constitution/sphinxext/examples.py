@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from functools import partial
 from html import escape
@@ -20,7 +21,7 @@ from sphinx.util import logging
 
 from constitution.scenarios import Determination, Scenario
 from constitution.sphinxext.page_cache import Page, changed
-from constitution.sphinxext.versions_site import long_date
+from constitution.sphinxext.versions_site import long_date, table, title_html
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -30,7 +31,10 @@ if TYPE_CHECKING:
     from constitution.sphinxext.clauses import ConstitutionDomain
 
 logger = logging.getLogger(__name__)
-RESULT_WORDS = {"passed": "Passed", "failed": "Failed", None: "Not run"}
+RESULT_WORDS = {"passed": "Passed", "failed": "Failed"}
+# The facts every situation has, named as a reader would ask about them.
+FACT_NAMES = {"actor": "Who", "act": "What they do"}  # in this order
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 
 
 def load_results(path: Path) -> tuple[str | None, dict[str, str]]:
@@ -74,9 +78,9 @@ def outcome(d: Determination) -> str:
     """The determination in plain sentences."""
     parts = []
     if d.permitted is not None:
-        parts.append("Permitted." if d.permitted else "Not permitted.")
+        parts.append("This is allowed." if d.permitted else "This is not allowed.")
     for duty in sorted(d.duties):
-        by = f" by {duty.by:%-d %B %Y}" if duty.by else ""
+        by = f" by {shown(duty.by.isoformat())}" if duty.by else ""
         parts.append(f"{person(duty.who).capitalize()} must {duty.what.replace('-', ' ')}{by}.")
     if d.decides:
         parts.append(f"{person(d.decides).capitalize()} decides.")
@@ -84,10 +88,13 @@ def outcome(d: Determination) -> str:
 
 
 def result_html(store: ConstitutionDomain, scenario_id: str) -> str:
-    result = store.results.get(scenario_id)
-    word = RESULT_WORDS.get(result, "Not run")
-    when = f" on {store.results_run}" if result and store.results_run else ""
-    return f'<span class="check-result check-{word.lower().replace(" ", "-")}">{word}{when}</span>'
+    """The latest check's result, dated; nothing where the checks were not run for this
+    build (a reader has no use for "not run")."""
+    word = RESULT_WORDS.get(store.results.get(scenario_id) or "")
+    if word is None:
+        return ""
+    when = f" on {store.results_run}" if store.results_run else ""
+    return f'<span class="check-result check-{word.lower()}">{word}{when}</span>'
 
 
 def examples_html(store: ConstitutionDomain, clause_id: str, uri: Any) -> str:
@@ -117,52 +124,69 @@ def shown(value: object) -> str:
     try:
         day = dt.date.fromisoformat(str(value))
     except ValueError:
-        return str(value)
+        # A key of the rules model ("enquiry-system") is read as words.
+        return str(value).replace("-", " ") if SLUG.fullmatch(str(value)) else str(value)
     return f"{day:%A} {long_date(day)}"
+
+
+def fact_html(key: str, value: object) -> str:
+    """One fact as a reader asks and answers it: "Who: the cabinet member"."""
+    name = FACT_NAMES.get(key, key.replace("-", " ").capitalize())
+    said = person(str(value)) if key == "actor" else shown(value)
+    return f"<dt>{escape(name)}</dt><dd>{escape(said)}</dd>"
 
 
 def scenario_page(app: Sphinx, store: ConstitutionDomain, s: Scenario) -> str:
     pagename = f"checks/{s.id}"
-    facts = "".join(
-        f"<tr><th scope='row'>{escape(k.replace('-', ' '))}</th><td>{escape(shown(v))}</td></tr>"
-        for k, v in s.facts.items()
-    )
+    # Who and what first, then the rest as the scenario gives them.
+    ordered = sorted(s.facts.items(), key=lambda kv: kv[0] not in FACT_NAMES)
+    facts = "".join(fact_html(k, v) for k, v in ordered)
     links = []
     for cid, clause in cited_clauses(store, s):
         if clause:
-            href = app.builder.get_relative_uri(pagename, store.model.section_of(clause).docname)
-            links.append(f'<li><a href="{href}#{cid}">Paragraph {clause.number}</a> ({cid})</li>')
+            section = store.model.section_of(clause)
+            href = app.builder.get_relative_uri(pagename, section.docname)
+            links.append(
+                f'<li><a href="{href}#{cid}">Paragraph {clause.number}</a> '
+                f"({title_html(section.title)})</li>"
+            )
+    result = result_html(store, s.id)
+    checked = f"<p>Latest check: {result}</p>" if result else ""
     return (
         f"<h1>{escape(s.title)}</h1>"
-        f'<p class="scenario-id">Worked example {escape(s.id)}. Latest check: '
-        f"{result_html(store, s.id)}</p>"
-        f"<h2>The situation</h2><table class='scenario-facts'><tbody>{facts}</tbody></table>"
+        f"<h2>The situation</h2><dl class='scenario-facts'>{facts}</dl>"
         f"<h2>What the protocol says</h2><p>{escape(outcome(s.expect))}</p>"
         f"<h2>The paragraphs that decide it</h2><ul>{''.join(links)}</ul>"
-        f"<p><a href='index.html'>All worked examples</a></p>"
+        f"<p class='scenario-id'>Worked example {escape(s.id)}, against the draft.</p>"
+        f"{checked}<p><a href='index.html'>All worked examples</a></p>"
     )
 
 
 def index_page(app: Sphinx, store: ConstitutionDomain) -> str:
-    rows = "".join(
-        f"<tr><td><a href='{s.id}.html'>{escape(s.id)}</a></td><td>{escape(s.title)}</td>"
-        f"<td>{', '.join(sorted(s.expect.clauses))}</td><td>{result_html(store, s.id)}</td></tr>"
+    rows = [
+        [
+            f"<a href='{s.id}.html'>{escape(s.title)}</a>",
+            ", ".join(numbers(store, s)),
+            escape(outcome(s.expect)),
+        ]
+        + ([result_html(store, s.id)] if store.results_run else [])
         for s in store.scenarios
-    )
-    ran = (
-        f"The checks last ran on {store.results_run}."
-        if store.results_run
-        else "The checks have not been run for this build: every result shows as not run."
-    )
+    ]
+    ran = f"The checks last ran on {store.results_run}." if store.results_run else ""
+    headers = ["Situation", "Paragraphs", "What the protocol says"]
+    headers += ["Latest check"] if store.results_run else []
     return (
         "<h1>Worked examples</h1>"
         "<p>Each worked example is a situation, the answer the protocol gives, and the "
         "paragraphs that decide it. Each is also an automatic check: it is run against "
         f"the protocol's rules every time the protocol changes. {ran}</p>"
-        "<table class='scenario-index'><thead><tr><th scope='col'>Example</th>"
-        "<th scope='col'>Situation</th><th scope='col'>Paragraphs</th>"
-        f"<th scope='col'>Latest check</th></tr></thead><tbody>{rows}</tbody></table>"
+        + table("scenario-index", headers, rows)
     )
+
+
+def numbers(store: ConstitutionDomain, s: Scenario) -> list[str]:
+    """The draft's numbers of the paragraphs deciding a worked example."""
+    return [c.number for _, c in cited_clauses(store, s) if c]
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:

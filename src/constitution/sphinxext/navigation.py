@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 # Furo's own, for pages that share nothing (and for the tests' reference build).
 FURO = furo._compute_navigation_tree
+FIRST_LIST = re.compile(r"<ul( class=\"current\")?>")
 CURRENT = re.compile(
     r'<li class="(toctree-l\d+) current current-page">'
     r'<a class="current reference internal" href="#">(.*?)</a></li>'
@@ -110,8 +111,24 @@ def move_current(html: str, uri: Any, other: str, pagename: str) -> str | None:
 
 
 def furo_navigation(context: dict[str, Any]) -> str:
+    """An adopted version's own menu (versions_site.menu); on any other page, furo's,
+    which begins with the version in force and the list of versions."""
+    if "constitution_menu" in context:
+        return str(context["constitution_menu"])
     shared = context.get("constitution_navigation")
-    return shared(context) if shared else FURO(context)  # type: ignore[no-any-return]
+    html: str = shared(context) if shared else FURO(context)
+    top = context.get("constitution_menu_top", "")
+    return FIRST_LIST.sub(lambda m: m.group(0) + top, html, count=1)
+
+
+def mark_current(html: str, pagename: str) -> str:
+    """A version's menu with this page's entry marked: done again on each page written
+    from its folder's shell (shells.py), whose menu marks none."""
+    link = f"<a class='reference internal version-nav' href='{posixpath.basename(pagename)}.html'>"
+    current = link.replace("'reference internal", "'current reference internal").replace(
+        " href=", " aria-current='page' href=", 1
+    )
+    return html.replace(link, current, 1)
 
 
 furo._compute_navigation_tree = furo_navigation

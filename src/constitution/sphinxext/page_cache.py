@@ -67,9 +67,17 @@ def document_key(document: Document) -> str:
 
 
 def navigation_key(env: BuildEnvironment) -> str:
-    """What the site navigation on every page is drawn from: titles and toctrees."""
+    """What the site navigation on every page is drawn from: titles and toctrees, with
+    any title a toctree gives its entry ("The draft, not adopted <protocol/index>")."""
+    from sphinx import addnodes
+
     titles = sorted((doc, title.astext()) for doc, title in env.titles.items())
-    return repr((titles, sorted(env.toctree_includes.items())))
+    entries = sorted(
+        (doc, repr(node["entries"]))
+        for doc, toc in env.tocs.items()
+        for node in toc.findall(addnodes.toctree)
+    )
+    return repr((titles, sorted(env.toctree_includes.items()), entries))
 
 
 # Pages are written from their folder's shell (see shells.py); False draws every page

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from sphinx.builders.html import StandaloneHTMLBuilder
 
 from constitution import files
-from constitution.sphinxext import csp
+from constitution.sphinxext import csp, navigation
 from constitution.sphinxext.clauses import domain
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ TITLE, BODY, NAME = "zqShellTitlezq", "zqShellBodyzq", "zqShellPagezq"
 def write(app: Sphinx, pagename: str, title: str, body: str) -> None:
     """Write the page as Sphinx would, from its folder's shell."""
     html = shell(app, os.path.dirname(pagename)).replace(TITLE, escape(Markup(title).striptags()))
+    html = navigation.mark_current(html, pagename)  # before the body, which links alike
     path = os.path.join(app.outdir, f"{pagename}.html")
     files.replace(path, html.replace(BODY, body), errors="xmlcharrefreplace")
 

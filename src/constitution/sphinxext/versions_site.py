@@ -27,7 +27,7 @@ from sphinx.util.docutils import SphinxDirective
 from constitution.html import about_html, citation, cite_row, clause_open
 from constitution.model import Clause, Document, Section
 from constitution.model_cache import digest
-from constitution.redline import compare, plain, readable_diff
+from constitution.redline import Change, compare, plain, readable_diff
 from constitution.source import ROLE, role_target
 from constitution.sphinxext.page_cache import Page, changed, clause_key, document_key
 from constitution.versions import Version, in_force_on
@@ -58,6 +58,14 @@ def today() -> dt.date:
 
 def long_date(day: dt.date) -> str:
     return f"{day:%-d %B %Y}"
+
+
+def version_of(pagename: str) -> str | None:
+    """The adopted version whose own pages hold ``pagename`` (versions/KEY/...), if any."""
+    parts = pagename.split("/")
+    return (
+        parts[1] if len(parts) == 3 and parts[0] == "versions" and parts[1][:1].isdigit() else None
+    )
 
 
 def section_page(key: str, slug: str) -> str:
@@ -98,6 +106,19 @@ class Site:
             if key == DRAFT
             else f"version adopted {long_date(self.by_key(key).date)}"
         )
+
+    def status(self, key: str) -> str:
+        """What a page's title says of its version: in force, adopted on a date, or draft."""
+        if key == DRAFT:
+            return "draft, not adopted"
+        v = self.by_key(key)
+        return "in force" if v is self.in_force else f"adopted {long_date(v.date)}"
+
+    def heading(self, key: str) -> str:
+        """A version's name in its menu and on its contents page."""
+        if self.in_force and key == self.in_force.key:
+            return "The protocol in force"
+        return f"Version adopted {long_date(self.by_key(key).date)}"
 
     def label(self, key: str) -> str:
         return (
@@ -163,11 +184,13 @@ class Site:
         yield IN_FORCE, "In force on a date", None, self.in_force_page
         for v in self.versions:
             here = f"versions/{v.key}/index"
-            title = f"Version adopted {long_date(v.date)}"
+            status = self.status(v.key)
+            since = f" — adopted {long_date(v.date)}" if v is self.in_force else ""
+            title = self.heading(v.key) + since
             yield here, title, ADOPTED, partial(self.contents_page, v, here)
             for section in v.document.sections:
                 page = f"versions/{v.key}/{section.slug}"
-                title = f"{section.number}. {section.title}"
+                title = f"{section.number}. {section.title} — {status}"
                 yield page, title, ADOPTED, partial(self.section_body, v.key, section, page)
         keys = [v.key for v in self.versions] + [DRAFT]
         draft = digest([], extra=document_key(self.store.model))
@@ -175,17 +198,73 @@ class Site:
             page = f"versions/redline/{old}--{new}"
             shows = f"draft {draft}" if new == DRAFT else ADOPTED
             draw = partial(self.redline_page, old, new, page)
-            yield page, f"Changes from {old} to {new}", shows, draw
+            yield page, f"Changes from {self.label(old)} to {self.label(new)}", shows, draw
         for clause_id in sorted(self.all_ids()):
             page = f"versions/clauses/{clause_id}"
             shows = self.draft_shows(clause_id)
             draw = partial(self.history_page, clause_id, page)
-            yield page, f"{clause_id} in every version", shows, draw
+            yield page, f"Paragraph {self.latest_number(clause_id)} in every version", shows, draw
 
     def section_body(self, key: str, section: Section, here: str) -> str:
-        return f"<h1>{section.number}. {_title(section.title)}</h1>" + "".join(
-            self.clause_html(key, c, here) for c in section.clauses
+        return (
+            f"<h1>{section.number}. {title_html(section.title)}</h1>"
+            + "".join(self.clause_html(key, c, here) for c in section.clauses)
+            + self.pager(key, section)
         )
+
+    def pager(self, key: str, section: Section) -> str:
+        """Previous and next within the version: a section's neighbours, or its contents."""
+        sections = self.document(key).sections
+        i = sections.index(section)
+
+        def link(rel: str, word: str, other: Section | None) -> str:
+            href, name = (
+                (f"{other.slug}.html", f"{other.number}. {title_html(other.title)}")
+                if other
+                else ("index.html", "Contents")
+            )
+            return (
+                f"<a class='pager-{rel}' rel='{rel}' href='{href}'>"
+                f"<span class='pager-word'>{word}</span> {name}</a>"
+            )
+
+        before = link("prev", "Previous", sections[i - 1] if i else None)
+        after = link("next", "Next", sections[i + 1]) if i + 1 < len(sections) else ""
+        return f"<nav class='pager' aria-label='Sections of this version'>{before}{after}</nav>"
+
+    def menu(self, pagename: str) -> str:
+        """The menu of an adopted version's pages: its sections, and no way into the draft
+        but through the list of versions."""
+        key = version_of(pagename)
+        assert key is not None
+        sections = "".join(
+            f"<li class='toctree-l2'><a class='reference internal version-nav' "
+            f"href='{s.slug}.html'>{s.number}. {title_html(s.title)}</a></li>"
+            for s in self.document(key).sections
+        )
+
+        return (
+            f"<ul>{self.menu_item(pagename, 'index', 'Home')}<li class='toctree-l1 current'>"
+            f"<a class='reference internal version-nav' href='index.html'>"
+            f"{self.heading(key)}</a><ul>{sections}</ul></li>"
+            f"{self.menu_item(pagename, 'versions/index', 'Versions and changes')}"
+            f"{self.menu_item(pagename, 'how-to-read', 'How to read this protocol')}</ul>"
+        )
+
+    def menu_item(self, pagename: str, there: str, text: str) -> str:
+        # The same link on the page itself as on its folder's shell (shells.py).
+        href = (
+            f"{posixpath.basename(there)}.html" if there == pagename else self.uri(pagename, there)
+        )
+        return f"<li class='toctree-l1'><a class='reference internal' href='{href}'>{text}</a></li>"
+
+    def menu_top(self, pagename: str) -> str:
+        """What every other page's menu starts with: the version in force, then every
+        version, before the draft."""
+        items = [("versions/index", "Versions and changes")]
+        if self.in_force:
+            items.insert(0, (f"versions/{self.in_force.key}/index", "The protocol in force"))
+        return "".join(self.menu_item(pagename, there, text) for there, text in items)
 
     def draft_shows(self, clause_id: str) -> str:
         """What a clause's history shows of the draft, without drawing it: the clause,
@@ -201,6 +280,14 @@ class Site:
             found = draft.definition(target) if defined else draft.clause(target)
             targets.append((target, found and (found.id, found.number, found.section)))
         return clause_key(clause) + repr(targets)
+
+    def latest_number(self, clause_id: str) -> str:
+        """A paragraph's number as a reader knows it: in the version in force, else in the
+        draft, else in the last version that had it."""
+        keys = [self.in_force.key] if self.in_force else []
+        keys += [DRAFT, *(v.key for v in reversed(self.versions))]
+        found = (c for k in keys if (c := self.document(k).clause(clause_id)))
+        return next(found).number
 
     def all_ids(self) -> set[str]:
         ids = {c.id for c in self.store.model.clauses()}
@@ -220,39 +307,39 @@ class Site:
                 else "Adopted, not yet in force"
             )
             rows.append(
-                f"<tr><td><a href='{self.uri(here, f'versions/{v.key}/index')}'>"
-                f"{long_date(v.date)}</a></td><td>{long_date(v.in_force)}</td>"
-                f"<td>{long_date(until) if until else '-'}</td><td>{state}</td>"
-                f"<td>{escape(v.resolution)}</td></tr>"
+                [
+                    f"<a href='{self.uri(here, f'versions/{v.key}/index')}'>"
+                    f"{long_date(v.date)}</a>",
+                    long_date(v.in_force),
+                    long_date(until) if until else "-",
+                    state,
+                    escape(v.resolution),
+                ]
             )
-        rows.append(
-            f"<tr><td><a href='{self.uri(here, 'protocol/index')}'>Draft</a></td>"
-            "<td>-</td><td>-</td><td>Not adopted</td><td>Proposed amendments</td></tr>"
-        )
-        return (
-            "<table class='versions'><thead><tr><th scope='col'>Adopted</th>"
-            "<th scope='col'>In force from</th><th scope='col'>Until</th>"
-            "<th scope='col'>Status</th><th scope='col'>Resolution</th></tr></thead>"
-            f"<tbody>{''.join(reversed(rows))}</tbody></table>"
-        )
+        draft = f"<a href='{self.uri(here, 'protocol/index')}'>Draft</a>"
+        rows.append([draft, "-", "-", "Not adopted", "Proposed amendments"])
+        headers = ["Adopted", "In force from", "Until", "Status", "Resolution"]
+        return table("versions", headers, list(reversed(rows)))
 
     def index_page(self) -> str:
         here = "versions/index"
         keys = [v.key for v in self.versions] + [DRAFT]
         pairs = "".join(
-            f"<li><a href='{self.uri(here, f'versions/redline/{a}--{b}')}'>From {a} to {b}</a></li>"
+            f"<li><a href='{self.uri(here, f'versions/redline/{a}--{b}')}'>"
+            f"From {self.label(a)} to {self.label(b)}</a></li>"
             for a, b in itertools.combinations(keys, 2)
         )
         return (
             "<h1>Versions and changes</h1>"
             "<p>The protocol changes only when Council adopts a new version by resolution. "
             "Every adopted version is kept here, unchanged, with the draft of proposed "
-            "amendments. Each record carries a digest chained to the one before, so any "
-            "change to adopted text is detected when the site is built.</p>"
+            "amendments. Adopted text is never edited: the site is not published if any "
+            "of it has changed since the Council adopted it.</p>"
             f"{self.version_rows(here)}"
             f"<p><a href='{self.uri(here, 'versions/in-force')}'>Find the version in force on a "
-            "date</a></p><h2>What changed</h2><p>Each comparison shows paragraphs inserted, "
-            "reworded (word by word), revoked and renumbered.</p>"
+            "date</a></p><h2>What changed</h2><p>Each comparison shows the paragraphs "
+            "inserted, reworded (word by word) and revoked, section by section, then those "
+            "only renumbered.</p>"
             f"<ul class='redlines'>{pairs}</ul>"
         )
 
@@ -278,55 +365,104 @@ class Site:
     def contents_page(self, v: Version, here: str) -> str:
         items = "".join(
             f"<li><a href='{self.uri(here, section_page(v.key, s.slug))}'>"
-            f"{s.number}. {_title(s.title)}</a></li>"
+            f"{s.number}. {title_html(s.title)}</a></li>"
             for s in v.document.sections
         )
         return (
-            f"<h1>{escape(v.document.title)}</h1>"
-            f"<p>As adopted by Council on {long_date(v.date)} ({escape(v.resolution)}), "
+            f"<h1>{self.heading(v.key)}</h1>"
+            f"<p>The {escape(v.document.title)}, as adopted by Council on "
+            f"{long_date(v.date)} ({escape(v.resolution)}), "
             f"in force from {long_date(v.in_force)}.</p>"
-            f"<p class='digest'>Record digest: <code>{v.digest[:16]}</code></p>"
             f"<ol class='version-contents'>{items}</ol>"
         )
 
     def redline_page(self, old: str, new: str, here: str) -> str:
+        """What changed, by section in reading order: the words first, then (folded) the
+        paragraphs only renumbered."""
         changes = compare(self.document(old), self.document(new))
+        title = f"<h1>Changes from {self.label(old)} to {self.label(new)}</h1>"
         if not changes:
-            return f"<h1>Changes from {old} to {new}</h1><p>No paragraph changed.</p>"
-        rows, details = [], []
-        for c in changes:
-            rows.append(
-                f"<tr><td><a href='#{escape(c.id)}'>{escape(c.id)}</a></td>"
-                f"<td>{c.old_number or '-'}</td><td>{c.new_number or '-'}</td>"
-                f"<td>{c.kind}</td></tr>"
-            )
-            if c.kind == "renumbered":
-                continue
-            body = ""
-            if c.old and c.new:
-                diff = readable_diff(c, self.document(old), self.document(new))
-                body = "".join(_diff_run(op, t) for op, t in diff)
-            elif c.new:
-                body = _diff_run("+", plain(c.new.text, self.document(new)))
-            elif c.old:
-                body = _diff_run("-", plain(c.old.text, self.document(old)))
-            details.append(
-                f"<section id='{c.id}' class='redline-clause'><h3>{c.id}: "
-                f"{c.kind}, paragraph {c.old_number or '-'} → {c.new_number or '-'}"
-                f"</h3><p>{body}</p></section>"
-            )
-        return (
-            f"<h1>Changes from {self.label(old)} to {self.label(new)}</h1>"
+            return f"{title}<p>No paragraph changed.</p>"
+        moved = [c for c in changes if c.kind == "renumbered"]
+        worded = [c for c in changes if c.kind != "renumbered"]
+        counts = ", ".join(
+            f"{n} {kind}"
+            for kind in ("inserted", "reworded", "revoked")
+            if (n := sum(c.kind == kind for c in worded))
+        )
+        parts = [
+            title,
+            f"<p class='redline-summary'>Changes to the words: {counts or 'none'}. "
+            f"Paragraphs renumbered only: {len(moved)}.</p>"
             "<p>Deleted words are struck through and inserted words underlined, each also "
             "announced to screen readers. References give each version's own paragraph "
-            "numbers.</p><table class='redline'><thead><tr><th scope='col'>Paragraph</th>"
-            "<th scope='col'>Old number</th><th scope='col'>New number</th>"
-            f"<th scope='col'>Change</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-            + "".join(details)
+            "numbers.</p>",
+        ]
+        for section, group in self.by_section(old, new, worded):
+            parts.append(f"<h2>{section.number}. {title_html(section.title)}</h2>")
+            parts += [self.redline_clause(old, new, c, here) for c in group]
+        if moved:
+            parts.append(self.renumbered(new, moved, here))
+        return "".join(parts)
+
+    def by_section(
+        self, old: str, new: str, changes: list[Change]
+    ) -> list[tuple[Section, list[Change]]]:
+        """Changes under the section each is in (a revoked one, where it was), sections in
+        the newer version's order, then any only the older one has."""
+        groups: dict[str, tuple[Section, list[Change]]] = {}
+        for c in changes:
+            document, clause = (self.document(new), c.new) if c.new else (self.document(old), c.old)
+            assert clause is not None
+            section = document.section_of(clause)
+            groups.setdefault(section.slug, (section, []))[1].append(c)
+        order = [s.slug for s in self.document(new).sections]
+        return sorted(
+            groups.values(), key=lambda g: (g[0].slug not in order, _index(order, g[0].slug))
+        )
+
+    def redline_clause(self, old: str, new: str, c: Change, here: str) -> str:
+        if c.old and c.new:
+            diff = readable_diff(c, self.document(old), self.document(new))
+            body = "".join(_diff_run(op, t) for op, t in diff)
+        elif c.new:
+            body = _diff_run("+", plain(c.new.text, self.document(new)))
+        else:
+            assert c.old is not None
+            body = _diff_run("-", plain(c.old.text, self.document(old)))
+        number = c.new_number or c.old_number
+        was = (
+            f" (was {c.old_number})"
+            if c.old_number and c.new_number != c.old_number and c.new
+            else ""
+        )
+        history = self.uri(here, f"versions/clauses/{c.id}")
+        return (
+            f"<section id='{c.id}' class='redline-clause'><h3>Paragraph {number}{was}: "
+            f"{c.kind}</h3><p>{body}</p><p class='redline-id'>Permanent ID {c.id}. "
+            f"<a href='{history}'>Paragraph {number} in every version</a></p></section>"
+        )
+
+    def renumbered(self, new: str, moved: list[Change], here: str) -> str:
+        document = self.document(new)
+        rows = [
+            [
+                title_html(document.section_of(c.new).title),
+                c.old_number,
+                f"<a href='{self.clause_href(new, c.new, here)}'>{c.new_number}</a>",
+            ]
+            for c in moved
+            if c.new
+        ]
+        return (
+            "<h2>Paragraphs renumbered only</h2><details class='renumbered'><summary>"
+            f"{len(moved)} paragraphs have new numbers, their words unchanged</summary>"
+            f"{table('redline', ['Section', 'Was', 'Now'], rows)}</details>"
         )
 
     def history_page(self, clause_id: str, here: str) -> str:
-        rows, previous = [], None
+        rows: list[list[str]] = []
+        previous = None
         for key in [v.key for v in self.versions] + [DRAFT]:
             clause = self.document(key).clause(clause_id)
             if clause is None and previous is None:
@@ -351,21 +487,16 @@ class Site:
                 else "-"
             )
             label = "Draft" if key == DRAFT else long_date(self.by_key(key).date)
-            rows.append(
-                f"<tr><th scope='row'>{label}</th><td>{number}</td><td>{kind}</td>"
-                f"<td>{text}</td><td>{where}</td></tr>"
-            )
+            rows.append([label, number, kind, text, where])
             previous = clause
             if clause is None:
                 break
+        headers = ["Version", "Number", "Change", "Text", "Adopted by"]
         return (
-            f"<h1>Paragraph {clause_id} in every version</h1>"
+            f"<h1>Paragraph {self.latest_number(clause_id)} in every version</h1>"
             "<p>Its number and words in each adopted version and the draft, and the "
-            "resolution that adopted each.</p><table class='history'><thead><tr>"
-            "<th scope='col'>Version</th><th scope='col'>Number</th>"
-            "<th scope='col'>Change</th><th scope='col'>Text</th>"
-            f"<th scope='col'>Adopted by</th></tr></thead><tbody>{''.join(rows)}</tbody>"
-            "</table>"
+            f"resolution that adopted each. Its permanent ID is {clause_id}.</p>"
+            + table("history", headers, rows, row_headers=True)
         )
 
     # ---------------------------------------------------------------- banners and feed
@@ -406,7 +537,8 @@ class Site:
         if force:
             return (
                 f"The version in force was adopted on {long_date(force.date)} and has been "
-                f"in force since {long_date(force.in_force)}. {link('Read it')}"
+                f"in force since {long_date(force.in_force)}. "
+                f"{link('Read the version in force')}"
             )
         return "No version has been adopted yet: the protocol shown is a draft."
 
@@ -435,9 +567,32 @@ def _literal(text: str) -> str:
     return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
 
 
-def _title(text: str) -> str:
+def title_html(text: str) -> str:
     """A title as the draft shows it: escaped, with typographic quotes."""
     return str(MD.renderInline(text))
+
+
+def table(cls: str, headers: list[str], rows: list[list[str]], row_headers: bool = False) -> str:
+    """A table that reflows on a phone: each cell shows its column's name (CSS), from
+    data-label. Cells are HTML already escaped; headers are the tool's own words."""
+
+    def row(cells: list[str]) -> str:
+        first = f"<th scope='row'>{cells[0]}</th>" if row_headers else ""
+        rest = cells[1:] if row_headers else cells
+        named = zip(headers[1:] if row_headers else headers, rest, strict=True)
+        return (
+            "<tr>" + first + "".join(f"<td data-label='{h}'>{c}</td>" for h, c in named) + "</tr>"
+        )
+
+    head = "".join(f"<th scope='col'>{h}</th>" for h in headers)
+    body = "".join(map(row, rows))
+    return (
+        f"<table class='{cls} reflow'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def _index(order: list[str], item: str) -> int:
+    return order.index(item) if item in order else 0
 
 
 def _diff_run(op: str, text: str) -> str:
@@ -459,12 +614,21 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 def page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
-    from constitution.sphinxext import page_script
+    from constitution.sphinxext import navigation, page_script
     from constitution.sphinxext.clauses import domain
     from constitution.sphinxext.search import page_version
 
     site = Site(app, domain(app.env))
     context["constitution_banner"] = site.banner(pagename)
+    if version_of(pagename):
+        context["constitution_menu"] = navigation.mark_current(site.menu(pagename), pagename)
+    else:
+        context["constitution_menu_top"] = site.menu_top(pagename)
+    if pagename.startswith("protocol/") and context.get("title"):
+        context["title"] = f"{context['title']} — {site.status(DRAFT)}"
+    if pagename == app.config.root_doc and site.in_force:
+        there = f"versions/{site.in_force.key}/index"
+        context["next"] = {"link": site.uri(pagename, there), "title": "The protocol in force"}
     context["constitution_version"] = page_version(pagename, site)
     if pagename == IN_FORCE:
         page_script(app, "constitution-in-force.js")
@@ -507,7 +671,7 @@ def visit_in_force(self: HTML5Translator, node: in_force_node) -> None:
         raise nodes.SkipNode
     items = "".join(
         f"<li><a href='{self.builder.get_relative_uri(here, f'versions/{force.key}/{s.slug}')}'>"
-        f"{s.number}. {_title(s.title)}</a></li>"
+        f"{s.number}. {title_html(s.title)}</a></li>"
         for s in force.document.sections
     )
     self.body.append(
@@ -522,5 +686,5 @@ def setup(app: Sphinx) -> None:
     app.add_node(in_force_node, html=(visit_in_force, None))
     app.add_directive("in-force", InForceDirective)
     app.connect("html-collect-pages", collect_pages)
-    app.connect("html-page-context", page_context)
+    app.connect("html-page-context", page_context, priority=100)  # before furo's menu
     app.connect("build-finished", write_feed)
