@@ -10,14 +10,12 @@ section page under 150 KB before search is used.
 
 from __future__ import annotations
 
-import functools
 import shutil
 import statistics
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from local_site import serve
 from playwright.sync_api import sync_playwright
 from sphinx.cmd.build import build_main
 
@@ -43,17 +41,6 @@ FAST_3G = {
     "uploadThroughput": 750_000 / 8,
 }
 RUNS = 3
-
-
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def plain_furo(folder: Path) -> Path:

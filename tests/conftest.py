@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -99,3 +101,14 @@ def build(tmp_path: Path) -> Callable[[Project], Site]:
         return Site(out)
 
     return run
+
+
+def run(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
+    """`constitution ARGS` run as a person runs it, in the project's folder."""
+    return subprocess.run(
+        [sys.executable, "-m", "constitution", *args],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )

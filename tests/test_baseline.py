@@ -4,24 +4,15 @@ list only shrinks."""
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
+from conftest import run
 from constitution.project import Project
 
 NEW = (
     "\n```{clause} MOP-0990\n:modality: must\n:applies-to: officer\n\n"
     "An officer must acknowledge a proposed amendment within five working days.\n```\n"
 )
-
-
-def run(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "constitution", *args],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-    )
 
 
 def git(root: Path, *args: str) -> None:

@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import defusedxml.ElementTree as ET
 import pytest
 
-from conftest import Site
+from conftest import Site, run
 from constitution.project import Project
-
-
-def run(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "constitution", *args],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def test_the_model_history_verifies(project: Project) -> None:
