@@ -644,7 +644,7 @@ def test_more_than_9999_clauses_import_with_ids_the_gate_accepts(scratch: Projec
     from constitution.check import run_check
 
     sections = [
-        f"{s}. Part {s}\n\n" + "".join(f"{s}.{n} The member may ask.\n\n" for n in range(1, 911))
+        f"{s}. Part {s}\n\n" + "".join(f"{s}.{n} The member is told.\n\n" for n in range(1, 911))
         for s in range(1, 12)
     ]
     source = scratch.root / "large.txt"

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from constitution import output_folder
 from constitution.extract import Extracted, Line, extract
+from constitution.modality import Guess, guess_modality
 from constitution.model import MAX_CLAUSE
 from constitution.problems import Problem, ProtocolError
 from constitution.retired import NAME as RETIRED
@@ -48,6 +49,7 @@ class ImportedClause:
     where: Line
     paragraphs: list[str] = field(default_factory=list)
     id: str = ""
+    guess: Guess | None = None  # its modality as guessed from its words, once rendered
 
     @property
     def text(self) -> str:
@@ -394,24 +396,6 @@ def find_defects(doc: Imported) -> None:
 
 # ---------------------------------------------------------------- writing MyST
 
-MODALITY_WORDS = [
-    (
-        "must-not",
-        r"\b(must not|shall not|may not|must never|is not permitted to|are not permitted to)\b",
-    ),
-    ("must", r"\b(must|shall|is required to|are required to)\b"),
-    ("should", r"\b(should|ought to)\b"),
-    ("may", r"\bmay\b"),
-]
-
-
-def guess_modality(text: str) -> str:
-    """A conservative first guess, always flagged for an editor to review."""
-    lowered = text.lower()
-    if len(text.split()) < 8:
-        return "informative"
-    return next((m for m, pattern in MODALITY_WORDS if re.search(pattern, lowered)), "informative")
-
 
 def escape(text: str) -> str:
     """Text as MyST reads it literally: no code, roles, links, images or block syntax,
@@ -496,7 +480,8 @@ def render(doc: Imported, prefix: str) -> dict[str, str]:
         # Once a section, not once a clause: 1,000 clauses in a section cost a million.
         paren = {c.key: c.id for c in section.clauses if c.style in ("paren", "letter")}
         for clause in section.clauses:
-            options = [f":modality: {guess_modality(clause.text)}", ":tags: imported"]
+            clause.guess = guess_modality(clause.text)
+            options = [f":modality: {clause.guess.modality}", ":tags: imported"]
             if clause.number:
                 options.append(f":source-number: {clause.number}")
             content = "\n".join(options) + f"\n\n{body(clause, refs, paren, doc.defects)}\n"
@@ -572,6 +557,8 @@ def report(doc: Imported, source: Path) -> dict[str, object]:
                         "source_number": c.number,
                         "line": c.where.line,
                         "page": c.where.page,
+                        # for review: the guessed modality, how sure, and from which words
+                        **(c.guess.as_dict() if c.guess else {}),
                     }
                     for c in s.clauses
                 ],
@@ -595,9 +582,17 @@ def report_text(doc: Imported, source: Path) -> str:
     else:
         lines.append("No defects found in the source's numbering.")
     lines.append(
-        "Every clause's modality is a first guess, tagged 'imported': review them, "
-        "then run 'constitution check' for the clauses that need worked examples."
+        "Every clause's modality is a first guess, tagged 'imported': review them, the "
+        "least certain first, then run 'constitution check' for the clauses that need "
+        "worked examples."
     )
+    for c in clauses:
+        if c.guess:
+            said = ", ".join(f"'{p}'" for p in c.guess.phrases) or "no modal verb"
+            lines.append(
+                f"  {c.id} ({c.number or 'unnumbered'}): {c.guess.modality}, "
+                f"{c.guess.confidence} confidence, from {said}"
+            )
     return "\n".join(lines)
 
 
