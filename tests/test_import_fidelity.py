@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from constitution.modality import guess_modality
+from constitution.references import Targets, link
 
 # Sentences written for these tests, as councils phrase rules: (sentence, modality,
 # confidence). Short rules are rules; "will" and "can" are guessed with low confidence.
@@ -110,3 +111,83 @@ def test_words_like_the_markers_in_a_sentence_are_not_residue(tmp_path: Path) ->
         encoding="utf-8",
     )
     assert run_import(source).returncode == 0
+
+
+TARGETS = Targets(
+    dotted={"3.1": "T-1", "3.2": "T-2", "3.3": "T-3", "3.4": "T-4", "10.4": "T-5", "2.1": "T-6"},
+    whole={},
+    parts={"5.5"},
+    sections={"8": (8, "Media relations"), "9": (7, "Complaints")},
+)
+LOCAL = {"4": "T-7", "b": "T-8"}
+
+# Sentences written for these tests: (text, text as written, kinds reported). A number is
+# a reference only after a cue word or before a position word.
+REFERENCES = [
+    ("See paragraph 10.4.", "See {para}`T-5`.", []),  # {para} reads "paragraph 10.4"
+    ("as para. 10.4 says", "as {para}`T-5` says", []),
+    ("under paras 3.1 and 3.2,", "under {para}`T-1` and {para}`T-2`,", []),
+    ("paragraphs 3.1 to 3.4 apply", "{para}`T-1` to {para}`T-4` apply", []),
+    ("Paragraphs 3.1, 3.2 or 3.3", "{para}`T-1`, {para}`T-2` or {para}`T-3`", []),
+    ("as in 10.4 above", "as in {para}`T-5` above", []),
+    ("see 3.2 below", "see {para}`T-2` below", []),
+    ("as in (4) above", "as in {para}`T-7` above", []),
+    ("under sub-paragraph (b)", "under {para}`T-8`", []),
+    ("clause 3.3 applies", "{para}`T-3` applies", []),
+    ("paragraph 3.2(a) applies", "{para}`T-2` (a) applies", []),
+    ("paragraphs 5.5 – 3.1 and 5.5 – 3.2", "{para}`T-1` and {para}`T-2`", []),  # Part prefix
+    (
+        "as set out in paragraph 3.2 of this Protocol",
+        "as set out in {para}`T-2` of this Protocol",
+        [],
+    ),
+    # kept as text, and reported
+    ("See paragraph 7.9.", "See paragraph 7.9.", ["missing-reference"]),
+    ("paras 3.1 and 3.9", "paras 3.1 and 3.9", ["missing-reference"]),
+    ("see 4.7 above", "see 4.7 above", ["missing-reference"]),
+    ("as section 8 says", "as section 8 says", ["section-reference"]),
+    ("see section 9 below", "see section 9 below", ["section-reference"]),
+    ("under section 12", "under section 12", ["missing-reference"]),
+    (
+        "section 151 of the Local Government Act 1972",
+        "section 151 of the Local Government Act 1972",
+        ["external-reference"],
+    ),
+    (
+        "(Section 5, Local Government and Housing Act 1989)",
+        "(Section 5, Local Government and Housing Act 1989)",
+        ["external-reference"],
+    ),
+    (
+        "the Localism Act 2011, section 28",
+        "the Localism Act 2011, section 28",
+        ["external-reference"],
+    ),
+    (
+        "paragraph 3.2 of the Members' Code",
+        "paragraph 3.2 of the Members' Code",
+        ["external-reference"],
+    ),
+    (
+        "para. 4 of 'Standards in Public Life'",
+        "para. 4 of 'Standards in Public Life'",
+        ["external-reference"],
+    ),
+    # not references at all
+    ("on 10.4.2023 the council met", "on 10.4.2023 the council met", []),
+    ("a sum of £10.40 above the limit", "a sum of £10.40 above the limit", []),
+    ("a fence 3.5 metres high", "a fence 3.5 metres high", []),
+    ("Part 3.2 of the constitution", "Part 3.2 of the constitution", []),
+    ("the (b) item of this clause below", "the (b) item of this clause below", []),
+    ("in 2 above", "in 2 above", []),
+    ("sub-paragraph (c) of this one", "sub-paragraph (c) of this one", []),  # its own item
+]
+
+
+@pytest.mark.parametrize(("text", "written", "reported"), REFERENCES)
+def test_references_in_the_forms_councils_write_them(
+    text: str, written: str, reported: list[str]
+) -> None:
+    out, unresolved = link(text, TARGETS, LOCAL.get, lambda letter: letter == "c")
+    assert out == written
+    assert [u.kind for u in unresolved] == reported

@@ -22,6 +22,7 @@ from constitution.extract import Extracted, Line, extract
 from constitution.modality import Guess, guess_modality
 from constitution.model import MAX_CLAUSE
 from constitution.problems import Problem, ProtocolError
+from constitution.references import Targets, link
 from constitution.retired import NAME as RETIRED
 
 PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
@@ -33,11 +34,6 @@ LETTER = re.compile(r"^\(?(?P<num>[a-z]|[ivx]{1,5})[.)]\s+(?P<rest>\S.*)$")
 LABEL_ONLY = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.|\(\d{1,3}\)|\([a-z]\))$")
 BULLET = re.compile(r"^[-•◦▪‣*]\s+")
 TAGS = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub|br)\s*/?>", re.I)
-REFERENCE = re.compile(
-    r"\b(?P<word>paragraphs?|paras?\.?|clauses?)\s+(?P<num>(?:\d+(?:\.\d+)*\s*[–—-]\s*)?\d+\.\d+)"
-    r"|\((?P<paren>\d{1,3})\)\s+(?P<dir>above|below)",
-    re.I,
-)
 TERMINAL = tuple(".:;?!)\"'’”")
 
 
@@ -50,6 +46,14 @@ class ImportedClause:
     paragraphs: list[str] = field(default_factory=list)
     id: str = ""
     guess: Guess | None = None  # its modality as guessed from its words, once rendered
+    lines: list[Line] = field(default_factory=list)  # where each paragraph begins
+
+    def __post_init__(self) -> None:
+        self.lines = self.lines or [self.where] * len(self.paragraphs)
+
+    def add(self, text: str, line: Line) -> None:
+        self.paragraphs.append(text)
+        self.lines.append(line)
 
     @property
     def text(self) -> str:
@@ -263,7 +267,7 @@ class Structurer:
         if self.clause is None:
             self.add_text(text, line)
         else:
-            self.clause.paragraphs.append("- " + text)
+            self.clause.add("- " + text, line)
 
     def add_text(self, text: str, line: Line, fresh: bool = False) -> None:
         if self.section is None:
@@ -286,7 +290,7 @@ class Structurer:
         elif self.unnumbered and fresh:
             self.section.clauses.append(ImportedClause("", "", "none", line, [text]))
         else:
-            clause.paragraphs.append(text)
+            clause.add(text, line)
 
     def drop_contents(self) -> None:
         """A table of contents reads as empty sections repeated later: drop those."""
@@ -406,32 +410,22 @@ def escape(text: str) -> str:
 
 
 def body(
-    clause: ImportedClause, refs: dict[str, str], paren: dict[str, str], defects: list[Defect]
-) -> str:
-    """The clause's words as MyST; ``paren`` maps its section's "(4)" to IDs."""
+    clause: ImportedClause, targets: Targets, local: dict[str, str]
+) -> tuple[str, list[Defect]]:
+    """The clause's words as MyST, and the references in them left as text; ``local``
+    maps its section's "(4)" and "(b)" to IDs."""
 
-    def link(m: re.Match[str]) -> str:
-        if m.group("paren"):
-            target = paren.get(m.group("paren"))
-            return f"{{para}}`{target}` {m.group('dir')}" if target else m.group(0)
-        key = re.sub(r"^.*[–—-]\s*", "", m.group("num")).strip()
-        if key in refs:
-            return f"{{para}}`{refs[key]}`"
-        defects.append(
-            Defect(
-                "missing-reference",
-                m.group("num"),
-                clause.where,
-                f"'{m.group(0)}' refers to a paragraph the document does not have.",
-            )
-        )
-        return m.group(0)
+    def within(letter: str) -> bool:  # "(b)" names an item of this very clause
+        return any(re.match(rf"- \(?{re.escape(letter)}[.)]", p) for p in clause.paragraphs)
 
     blocks: list[str] = []
-    for paragraph in clause.paragraphs:
+    defects: list[Defect] = []
+    for paragraph, line in zip(clause.paragraphs, clause.lines, strict=True):
         item = paragraph.startswith("- ")
-        text = escape(paragraph[2:] if item else paragraph)
-        text = REFERENCE.sub(link, text)
+        text, unresolved = link(
+            escape(paragraph[2:] if item else paragraph), targets, local.get, within
+        )
+        defects += [Defect(u.kind, u.number, line, u.message) for u in unresolved]
         if item:
             if blocks and not blocks[-1].startswith("- "):
                 blocks.append("")
@@ -440,7 +434,25 @@ def body(
             if blocks:
                 blocks.append("")
             blocks.append(text)
-    return "\n".join(blocks)
+    return "\n".join(blocks), defects
+
+
+def targets(doc: Imported) -> Targets:
+    clauses = doc.clauses()
+    whole = Counter(c.key for c in clauses if c.style == "int")
+    return Targets(
+        dotted={c.key: c.id for c in clauses if c.style == "dotted"},
+        # numbered on through the document only: "(4)" restarts in each section
+        whole={c.key: c.id for c in clauses if c.style == "int" and whole[c.key] == 1},
+        parts={
+            c.number.split("–")[0].strip() for c in clauses if c.number != c.key and "–" in c.number
+        },
+        sections={
+            s.number: (position, s.title)
+            for position, s in enumerate(doc.sections, start=1)
+            if s.number
+        },
+    )
 
 
 def slugify(title: str, taken: set[str]) -> str:
@@ -470,7 +482,7 @@ def render(doc: Imported, prefix: str) -> dict[str, str]:
     clauses = doc.clauses()
     for n, clause in enumerate(clauses, start=1):
         clause.id = f"{prefix}-{n:04d}"
-    refs = {c.key: c.id for c in clauses if c.style == "dotted"}
+    found = targets(doc)
     taken: set[str] = set()
     files = {}
     too_long: list[Problem] = []
@@ -484,7 +496,9 @@ def render(doc: Imported, prefix: str) -> dict[str, str]:
             options = [f":modality: {clause.guess.modality}", ":tags: imported"]
             if clause.number:
                 options.append(f":source-number: {clause.number}")
-            content = "\n".join(options) + f"\n\n{body(clause, refs, paren, doc.defects)}\n"
+            words, unresolved = body(clause, found, paren)
+            doc.defects += unresolved
+            content = "\n".join(options) + f"\n\n{words}\n"
             if len(content) > MAX_CLAUSE:  # the gate would refuse it: write nothing
                 too_long.append(clause_too_long(clause, len(content)))
             parts.append(f"```{{clause}} {clause.id}\n{content}```\n")
