@@ -180,6 +180,7 @@ REFERENCES = [
     ("Part 3.2 of the constitution", "Part 3.2 of the constitution", []),
     ("the (b) item of this clause below", "the (b) item of this clause below", []),
     ("in 2 above", "in 2 above", []),
+    ("under sections 100A to 100D", "under sections 100A to 100D", []),
     ("sub-paragraph (c) of this one", "sub-paragraph (c) of this one", []),  # its own item
 ]
 

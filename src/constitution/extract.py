@@ -47,6 +47,7 @@ class Extracted:
     revisions: int = 0
     notes: list[str] = field(default_factory=list)
     whole_paragraphs: bool = False  # each line a paragraph (Word); else a blank line ends one
+    dropped: list[Line] = field(default_factory=list)  # page furniture, left out
 
 
 def fail(path: Path, code: str, message: str, fix: str) -> ProtocolError:
@@ -189,7 +190,10 @@ def from_pdf(path: Path) -> Extracted:
     lines = []
     for number, page in enumerate(pages, start=1):
         lines += [Line(t, n, number) for n, t in enumerate(page.splitlines(), start=1)]
-    return Extracted(mend_hyphenation(drop_furniture(lines, len(pages))))
+    kept = drop_furniture(lines, len(pages))
+    still = set(map(id, kept))
+    dropped = [line for line in lines if id(line) not in still and line.text.strip()]
+    return Extracted(mend_hyphenation(kept), dropped=dropped)
 
 
 # Running heads and feet, and page numbers, are among the first or last lines of a page

@@ -9,7 +9,7 @@ sections by position, and has no reference to a section), or another document ("
 151 of the Local Government Act 1972", "para. 13 of the Executive Summary").
 
 A number is a reference only after a cue word or before a position word: "3.5 metres",
-"£10.40" and "10.4.2023" are not.
+"£10.40" and "10.4.2023" are not, nor is a statute's "section 100A".
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ CUE = r"(?P<cue>sub-?paragraphs?|paragraphs?|paras?\.?|clauses?|sections?)"
 REFERENCE = re.compile(
     # at most a dozen numbers in one list: no council lists more, and a long run of
     # numbers (crafted or not) costs no more than a dozen each
-    rf"\b{CUE}\s+(?P<items>{ITEM}(?:{SEP}{ITEM}){{0,11}})(?!\.?\d)"
+    rf"\b{CUE}\s+(?P<items>{ITEM}(?:{SEP}{ITEM}){{0,11}})(?!\.?\d|[a-z])"
     # a number with a position word: a dotted one or one in brackets, not a bare "4"
     rf"|(?<![£$\w.])(?P<pos>\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}|\([a-z0-9]{{1,4}}\))"
     r"\s+(?P<dir>above|below)\b",
