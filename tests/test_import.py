@@ -709,7 +709,7 @@ def test_every_word_of_a_reference_protocol_lands_once(tmp_path: Path, name: str
 
 # Written for this test: an introduction before the first section (with a list), a
 # section's introduction, an unnumbered paragraph after a numbered one, a contents
-# table, and references of several kinds.
+# table, an unnumbered sub-heading, and references of several kinds.
 INTRODUCED = """Protocol on Member and Officer Relations
 
 Contents
@@ -735,6 +735,8 @@ An officer who is unsure should ask their manager.
 2 Enquiries
 
 2.1 Officers should reply within ten working days.
+
+Access to Council Papers
 
 2.2 Members may see papers under sections 100A to 100D of the Local Government Act 1972.
 
@@ -764,6 +766,7 @@ def test_unnumbered_words_land_in_their_place_and_nothing_is_lost(scratch: Proje
     assert "see {para}`MOP-0001` and {para}`MOP-0005`.\n\nAn officer who is unsure" in roles
     enquiries = (out / "enquiries.md").read_text(encoding="utf-8")
     assert "sections 100A to 100D of the Local Government Act 1972" in enquiries
+    assert "```\n\n## Access to Council Papers\n\n```{clause} MOP-0004\n" in enquiries
     assert "(10.4.2024) or a sum (£10.50) is not a reference; {para}`MOP-0003` above" in enquiries
     # The reader takes the introductions, unnumbered; the gate and the site accept them.
     document = scratch.document()
@@ -777,11 +780,65 @@ def test_unnumbered_words_land_in_their_place_and_nothing_is_lost(scratch: Proje
     assert build_site(scratch, scratch.root / "_site") == 0
     page = (scratch.root / "_site" / "protocol" / "roles.html").read_text(encoding="utf-8")
     assert page.index("different but complementary roles") < page.index('id="MOP-0001"')
+    page = (scratch.root / "_site" / "protocol" / "enquiries.html").read_text(encoding="utf-8")
+    assert (
+        page.index('id="MOP-0003"')
+        < page.index("Access to Council Papers")
+        < page.index('id="MOP-0004"')
+    )
     # The report says where each unnumbered paragraph went, and what was left out.
     assert [p["line"] for p in report["intro"]] == [7, 9, 10, 11]  # type: ignore[index]
     kinds = {(d["kind"], d["line"]) for d in report["defects"]}  # type: ignore[union-attr]
     assert ("unnumbered-paragraph", 21) in kinds
-    assert ("missing-reference", 29) in kinds  # paragraph 9.9, in the paragraph of line 29
+    assert ("missing-reference", 31) in kinds  # paragraph 9.9, in the paragraph of line 29
     left_out = [(i["line"], i["text"]) for i in report["left_out"]]  # type: ignore[union-attr]
     assert left_out == [(3, "Contents"), (4, "1 Roles"), (5, "2 Enquiries")]
     assert_every_word_lands_once(INTRODUCED, out, report)
+
+
+SUBHEADINGS = """Member/Officer Protocol
+
+1. Working Together
+
+1.1 Members and officers must respect one another.
+
+Meetings and Visits
+
+1.2 Officers may attend ward surgeries when asked.
+
+1.3 Members should give notice of a visit, and
+Officers should say if they cannot come.
+
+CONFIDENTIAL INFORMATION
+1.4 Officers must keep exempt papers confidential.
+
+Members and officers each have their part
+1.5 Members set policy.
+
+2. Media
+
+2.1 Press releases are issued by the communications team.
+"""
+
+
+def test_unnumbered_headings_among_numbered_sections_are_sub_headings(tmp_path: Path) -> None:
+    """A short Title Case (or capitals) line, with no full stop, between a finished
+    paragraph and a numbered one heads what follows; it is not the end of the paragraph
+    before it. A sentence's words broken across lines are not a heading."""
+    from constitution.importer import import_protocol
+
+    source = tmp_path / "protocol.txt"
+    source.write_text(SUBHEADINGS, encoding="utf-8")
+    doc = import_protocol(source)
+    assert [(c.number, c.headings) for c in doc.clauses()] == [
+        ("1.1", []),
+        ("1.2", ["Meetings and Visits"]),
+        ("1.3", []),
+        ("1.4", ["CONFIDENTIAL INFORMATION"]),
+        ("1.5", []),
+        ("2.1", []),
+    ]
+    assert doc.clauses()[4 - 1].paragraphs == [
+        "Officers must keep exempt papers confidential.",
+        "Members and officers each have their part",
+    ]

@@ -73,6 +73,7 @@ class ImportedClause(Text):
     where: Line
     id: str = ""
     guess: Guess | None = None  # its modality as guessed from its words, once rendered
+    headings: list[str] = field(default_factory=list)  # unnumbered sub-headings before it
 
 
 @dataclass
@@ -140,6 +141,14 @@ def heading_like(text: str) -> bool:
     )
 
 
+def title_case(text: str) -> bool:
+    """Capitalised as a heading is ("Use of Council Resources", "MEDIA RELATIONS"), not
+    as a sentence ("Members and officers each have their part")."""
+    significant = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    capitals = sum(w[0].isupper() for w in significant)
+    return bool(significant) and text[0].isupper() and capitals * 3 >= len(significant) * 2
+
+
 def continues_list(clause: ImportedClause, number: int) -> bool:
     """Whether "N. ..." goes on a numbered list this clause has begun: N is 1 after a
     paragraph ending in a colon, or one more than the list's last item."""
@@ -157,6 +166,7 @@ class Structurer:
         self.sections: list[ImportedSection] = []
         self.defects: list[Defect] = []
         self.intro = Text()
+        self.pending: list[tuple[str, Line]] = []  # sub-headings awaiting their clause
         self.left_out: list[tuple[Line, str]] = [
             (line, "page furniture: a running head or foot, or a page number")
             for line in extracted.dropped
@@ -194,6 +204,7 @@ class Structurer:
         for i, ((text, bullet, marked), line, fresh) in enumerate(kept):
             following = kept[i + 1][0][0] if i + 1 < len(kept) else ""
             self.place(text, bullet, marked, line, following, fresh)
+        self.flush_headings()
         self.drop_contents()
         for section in self.sections:
             if not section.clauses:
@@ -204,6 +215,7 @@ class Structurer:
         )
 
     def new_section(self, number: str, title: str, line: Line) -> None:
+        self.flush_headings()
         self.sections.append(ImportedSection(number, title.rstrip(" .:"), line))
         self.numbered_sections = self.numbered_sections or bool(number)
 
@@ -213,7 +225,16 @@ class Structurer:
             self.new_section(major, f"Section {major}" if major else "General", line)
         assert self.section is not None
         self.section.clauses.append(ImportedClause(number, key, style, line))
+        self.section.clauses[-1].headings = [heading for heading, _ in self.pending]
+        self.pending = []
         self.section.clauses[-1].add(text, line)
+
+    def flush_headings(self) -> None:
+        """Sub-headings with no numbered paragraph after them are kept as words, where
+        they stood (at the end of the section, or before unnumbered words)."""
+        pending, self.pending = self.pending, []
+        for heading, line in pending:
+            self.add_text(heading, line)
 
     def place(
         self, text: str, bullet: bool, marked: bool, line: Line, following: str, fresh: bool
@@ -283,13 +304,22 @@ class Structurer:
         ):
             self.new_section("", text, line)
             return
+        if (
+            self.section is not None
+            and heading_like(text)
+            and (marked or (title_case(text) and self.heads(following)))
+        ):
+            # An unnumbered heading among numbered sections: a sub-heading before the
+            # next paragraph, not the end of the one before it.
+            self.pending.append((text, line))
+            return
+        self.flush_headings()
         self.add_text(text, line, fresh)
 
     def heads(self, following: str) -> bool:
         """A short line after a finished paragraph and before a numbered one is a heading
         (paragraphs numbered on through the document, under unnumbered headings)."""
-        assert self.clause is not None
-        finished = self.clause.paragraphs[-1].rstrip().endswith(TERMINAL)
+        finished = self.clause is None or self.clause.paragraphs[-1].rstrip().endswith(TERMINAL)
         if self.unnumbered:  # and a sentence begins after it
             return finished and following[:1].isupper()
         return finished and bool(NUMBERED.match(following) or PAREN.match(following))
@@ -584,6 +614,7 @@ def render(doc: Imported, prefix: str) -> dict[str, str]:
             content = "\n".join(options) + f"\n\n{words}\n"
             if len(content) > MAX_CLAUSE:  # the gate would refuse it: write nothing
                 long.append(too_long(clause.number, clause.where, len(content)))
+            parts += [f"## {escape(heading).lstrip(chr(92))}\n" for heading in clause.headings]
             parts.append(f"```{{clause}} {clause.id}\n{content}```\n")
         files[f"{section.slug}.md"] = "\n".join(parts)
     if long:
@@ -669,6 +700,7 @@ def report(doc: Imported, source: Path) -> dict[str, object]:
                         "source_number": c.number,
                         "line": c.where.line,
                         "page": c.where.page,
+                        "headings": c.headings,
                         # for review: the guessed modality, how sure, and from which words
                         **(c.guess.as_dict() if c.guess else {}),
                     }
