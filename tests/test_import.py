@@ -293,6 +293,10 @@ def test_pdf_drops_page_furniture_and_mends_hyphens(tmp_path: Path) -> None:
         ("2.2", 3),
         ("2.3", 3),
     ]
+    # What was dropped is listed, page by page, with the reason.
+    left_out = {(i["page"], i["text"]) for i in report["left_out"]}
+    assert left_out == {(n, head) for n in (1, 2, 3)} | {(n, f"Page {n} of 3") for n in (1, 2, 3)}
+    assert all(i["reason"].startswith("page furniture") for i in report["left_out"])
 
 
 def test_pdf_keeps_paragraphs_that_differ_only_in_their_numbers(tmp_path: Path) -> None:
