@@ -846,3 +846,22 @@ def test_unnumbered_headings_among_numbered_sections_are_sub_headings(tmp_path: 
         "Officers must keep exempt papers confidential.",
         "Members and officers each have their part",
     ]
+
+
+def test_a_word_heading_among_numbered_sections_is_a_sub_heading(tmp_path: Path) -> None:
+    from constitution.importer import import_protocol
+
+    document = docx.Document()
+    document.add_heading("Member/Officer Protocol", level=0)
+    document.add_heading("1. Enquiries", level=1)
+    document.add_paragraph("1.1 Officers should reply within ten working days.")
+    document.add_heading("Urgent enquiries", level=2)  # a sentence's case, but a heading
+    document.add_paragraph("1.2 An urgent enquiry should be answered within two days.")
+    document.add_heading("2. Media", level=1)
+    document.add_paragraph("2.1 Press releases are issued by the communications team.")
+    document.save(tmp_path / "p.docx")
+    doc = import_protocol(tmp_path / "p.docx")
+    assert [(s.title, [(c.number, c.headings) for c in s.clauses]) for s in doc.sections] == [
+        ("Enquiries", [("1.1", []), ("1.2", ["Urgent enquiries"])]),
+        ("Media", [("2.1", [])]),
+    ]
