@@ -790,6 +790,15 @@ def test_unnumbered_words_land_in_their_place_and_nothing_is_lost(scratch: Proje
         < page.index("Access to Council Papers")
         < page.index('id="MOP-0004"')
     )
+    # Adopted, the introductions are on the version's pages too.
+    assert run("baseline", cwd=scratch.root).returncode == 0
+    adopt = run("adopt", "--date", "2027-05-13", "--resolution", "Minute 7", cwd=scratch.root)
+    assert adopt.returncode == 0, adopt.stderr
+    assert build_site(scratch, scratch.root / "_site") == 0
+    version = scratch.root / "_site" / "versions" / "2027-05-13"
+    page = (version / "roles.html").read_text(encoding="utf-8")
+    assert page.index("different but complementary roles") < page.index('id="MOP-0001"')
+    assert "The purpose of the protocol:" in (version / "index.html").read_text(encoding="utf-8")
     # The report says where each unnumbered paragraph went, and what was left out.
     assert [p["line"] for p in report["intro"]] == [7, 9, 10, 11]  # type: ignore[index]
     kinds = {(d["kind"], d["line"]) for d in report["defects"]}  # type: ignore[union-attr]

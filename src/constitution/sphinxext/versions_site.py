@@ -183,9 +183,15 @@ class Site:
             yield page, f"{clause_id} in every version", shows, draw
 
     def section_body(self, key: str, section: Section, here: str) -> str:
-        return f"<h1>{section.number}. {_title(section.title)}</h1>" + "".join(
-            self.clause_html(key, c, here) for c in section.clauses
+        return (
+            f"<h1>{section.number}. {_title(section.title)}</h1>"
+            + self.intro_html(key, section.intro, here)
+            + "".join(self.clause_html(key, c, here) for c in section.clauses)
         )
+
+    def intro_html(self, key: str, intro: str, here: str) -> str:
+        """Unnumbered words before the first clause, shown as written, with no number."""
+        return f'<div class="intro">{self.text_html(intro, key, here)}</div>' if intro else ""
 
     def draft_shows(self, clause_id: str) -> str:
         """What a clause's history shows of the draft, without drawing it: the clause,
@@ -286,6 +292,7 @@ class Site:
             f"<p>As adopted by Council on {long_date(v.date)} ({escape(v.resolution)}), "
             f"in force from {long_date(v.in_force)}.</p>"
             f"<p class='digest'>Record digest: <code>{v.digest[:16]}</code></p>"
+            f"{self.intro_html(v.key, v.document.intro, here)}"
             f"<ol class='version-contents'>{items}</ol>"
         )
 
