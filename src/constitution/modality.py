@@ -98,4 +98,5 @@ def guess_modality(text: str) -> Guess:
     chosen = min((m for _, m, c in found if LEVELS.index(c) == best), key=STRENGTH.index)
     if len({m for _, m, _ in found}) > 1:
         best = max(0, best - 1)  # verbs of different force: one guess cannot say it all
-    return Guess(chosen, LEVELS[best], tuple(p for p, _, _ in found))
+    # each phrase once, for the review list to stay short
+    return Guess(chosen, LEVELS[best], tuple(dict.fromkeys(p.lower() for p, _, _ in found)))
