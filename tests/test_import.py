@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import zlib
+from collections import Counter
 from pathlib import Path
 
 import docx
@@ -41,7 +42,7 @@ def _references_present() -> None:
 EXPECTED = {
     "001_f65b78a89e8b4a6d.txt": (
         22,
-        71,
+        70,  # section 16's three unnumbered paragraphs are its introduction, not a clause
         [
             ("(a)", "This Protocol sets down a framework"),
             ("(3)", "A Member must declare to the Chief Executive"),
@@ -143,7 +144,7 @@ def test_reference_defects_are_reported(scratch: Project) -> None:
     report = import_into(scratch, REFERENCE / "003_9285d659a8278580.txt")
     kinds = {(d["kind"], d["number"]) for d in report["defects"]}  # type: ignore[union-attr]
     assert ("malformed-number", "5.5 – 12 – 1") in kinds
-    assert ("missing-reference", "6.135") in kinds
+    assert ("external-reference", "6.135") in kinds  # of another report: kept as text
     assert ("contents", "1") in kinds  # the table of contents is not taken for sections
 
 
@@ -292,6 +293,10 @@ def test_pdf_drops_page_furniture_and_mends_hyphens(tmp_path: Path) -> None:
         ("2.2", 3),
         ("2.3", 3),
     ]
+    # What was dropped is listed, page by page, with the reason.
+    left_out = {(i["page"], i["text"]) for i in report["left_out"]}
+    assert left_out == {(n, head) for n in (1, 2, 3)} | {(n, f"Page {n} of 3") for n in (1, 2, 3)}
+    assert all(i["reason"].startswith("page furniture") for i in report["left_out"])
 
 
 def test_pdf_keeps_paragraphs_that_differ_only_in_their_numbers(tmp_path: Path) -> None:
@@ -531,7 +536,8 @@ def test_common_layouts_are_structured(
     doc = import_protocol(source)
     assert [(s.title, [c.number for c in s.clauses]) for s in doc.sections] == expected
     assert doc.defects == []
-    kept = [doc.title, *(s.title for s in doc.sections)]
+    kept = [doc.title, *(s.title for s in doc.sections), *doc.intro.paragraphs]
+    kept += [p for s in doc.sections for p in s.intro.paragraphs]
     kept += [p for c in doc.clauses() for p in c.paragraphs]
     words = re.compile(r"[A-Za-z']{3,}")
     assert set(words.findall(text)) <= set(words.findall(" ".join(kept)))  # nothing lost
@@ -560,10 +566,12 @@ def test_word_headings_start_sections(tmp_path: Path) -> None:
     document.save(tmp_path / "p.docx")
     doc = import_protocol(tmp_path / "p.docx")
     assert doc.title == "Member/Officer Protocol"
-    assert [(s.title, [c.number for c in s.clauses]) for s in doc.sections] == [
-        ("Introduction", ["1.", "2."]),
-        ("Working together", ["", "3."]),
-        ("Members' enquiries", ["", "4."]),
+    # Unnumbered words before a section's first numbered paragraph are its introduction,
+    # with no number of its own.
+    assert [(s.title, s.intro.paragraphs, [c.number for c in s.clauses]) for s in doc.sections] == [
+        ("Introduction", [], ["1.", "2."]),
+        ("Working together", ["Members and officers each have their part."], ["3."]),
+        ("Members' enquiries", ["This part covers requests for information."], ["4."]),
     ]
 
 
@@ -644,7 +652,7 @@ def test_more_than_9999_clauses_import_with_ids_the_gate_accepts(scratch: Projec
     from constitution.check import run_check
 
     sections = [
-        f"{s}. Part {s}\n\n" + "".join(f"{s}.{n} The member may ask.\n\n" for n in range(1, 911))
+        f"{s}. Part {s}\n\n" + "".join(f"{s}.{n} The member is told.\n\n" for n in range(1, 911))
         for s in range(1, 12)
     ]
     source = scratch.root / "large.txt"
@@ -658,3 +666,211 @@ def test_more_than_9999_clauses_import_with_ids_the_gate_accepts(scratch: Projec
     )
     report = run_check(scratch)
     assert report.problems == [] and report.clauses == 10_010
+
+
+# ------------------------------------------------- every word of the source, once
+
+WORD = re.compile(r"[^\W\d_]+")
+# Not words: mark-up tags in the reference texts, and list labels ("(a)", "b)", "iv."),
+# which the importer keeps as clauses' source numbers.
+NOT_WORDS = re.compile(r"(?m)<[^>]*>|\([a-z]{1,4}\)|^[\s*#>•-]*[a-z]{1,4}[.)]\s")
+# A reference is written as {para}, which reads "paragraph 3.1" for each number it names.
+CUE = re.compile(r"(?i)\b(?:sub-?paragraphs?|paragraphs|paras?\b\.?|clauses?)")
+MYST = re.compile(r"(?ms)^```\{toctree\}.*?^```$|^```.*?$|^:[a-z-]+:.*?$|\\")
+
+
+def words(text: str) -> Counter[str]:
+    text = CUE.sub("paragraph", NOT_WORDS.sub(" ", text))
+    return Counter(w.lower() for w in WORD.findall(text))
+
+
+def words_out(out: Path, report: dict[str, object]) -> Counter[str]:
+    """The words a reader finds: on the site (the written MyST, without its syntax) and
+    in the report's list of what was left out."""
+    site = "\n".join(p.read_text(encoding="utf-8") for p in sorted(out.glob("*.md")))
+    site = MYST.sub(" ", re.sub(r"\{para\}`[^`]*`", "paragraph", site))
+    left_out = report["left_out"]
+    assert isinstance(left_out, list)
+    return words(site) + words(" ".join(item["text"] for item in left_out))
+
+
+def assert_every_word_lands_once(source_text: str, out: Path, report: dict[str, object]) -> None:
+    into, landed = words(source_text), words_out(out, report)
+    lost, invented = into - landed, landed - into
+    print(f"words in {into.total()}, out {landed.total()}: lost {dict(lost)}")
+    assert not lost, f"words lost: {dict(lost)}"
+    assert set(invented) <= {"paragraph"}, f"words added or doubled: {dict(invented)}"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_word_of_a_reference_protocol_lands_once(tmp_path: Path, name: str) -> None:
+    source = REFERENCE / name
+    result = run("import", str(source), "--out", "out", "--report-json", "r.json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert_every_word_lands_once(source.read_text(encoding="utf-8"), tmp_path / "out", report)
+
+
+# Written for this test: an introduction before the first section (with a list), a
+# section's introduction, an unnumbered paragraph after a numbered one, a contents
+# table, an unnumbered sub-heading, and references of several kinds.
+INTRODUCED = """Protocol on Member and Officer Relations
+
+Contents
+1 Roles
+2 Enquiries
+
+This protocol forms part of the Council's constitution and was adopted in 2024.
+
+The purpose of the protocol:
+- to set out the roles of members and officers;
+- to help them work together.
+
+1 Roles
+
+Members and officers have different but complementary roles.
+
+1.1 Members set policy and represent their wards.
+
+1.2 Officers must give impartial advice; see paragraph 1.1 and para. 2.3.
+
+An officer who is unsure should ask their manager.
+
+2 Enquiries
+
+2.1 Officers should reply within ten working days.
+
+Access to Council Papers
+
+2.2 Members may see papers under sections 100A to 100D of the Local Government Act 1972.
+
+2.3 A date (10.4.2024) or a sum (£10.50) is not a reference; 2.1 above is, and
+paragraph 9.9 is one to a paragraph the protocol does not have.
+"""
+
+
+def test_unnumbered_words_land_in_their_place_and_nothing_is_lost(scratch: Project) -> None:
+    source = scratch.root / "protocol.txt"
+    source.write_text(INTRODUCED, encoding="utf-8")
+    report = import_into(scratch, source)
+    out = scratch.protocol
+    index = (out / "index.md").read_text(encoding="utf-8")
+    assert index.startswith(
+        "# Protocol on Member and Officer Relations\n\n"
+        "This protocol forms part of the Council's constitution and was adopted in 2024.\n\n"
+        "The purpose of the protocol:\n\n"
+        "- to set out the roles of members and officers;\n"
+        "- to help them work together.\n\n```{toctree}"
+    )
+    roles = (out / "roles.md").read_text(encoding="utf-8")
+    assert roles.startswith(
+        "# Roles\n\nMembers and officers have different but complementary roles.\n\n"
+        "```{clause} MOP-0001\n"
+    )
+    assert "see {para}`MOP-0001` and {para}`MOP-0005`.\n\nAn officer who is unsure" in roles
+    enquiries = (out / "enquiries.md").read_text(encoding="utf-8")
+    assert "sections 100A to 100D of the Local Government Act 1972" in enquiries
+    assert "```\n\n## Access to Council Papers\n\n```{clause} MOP-0004\n" in enquiries
+    assert "(10.4.2024) or a sum (£10.50) is not a reference; {para}`MOP-0003` above" in enquiries
+    # The reader takes the introductions, unnumbered; the gate and the site accept them.
+    document = scratch.document()
+    assert document.intro.startswith("This protocol forms part")
+    assert [(s.intro[:30], [c.number for c in s.clauses]) for s in document.sections] == [
+        ("Members and officers have diff", ["1.1", "1.2"]),
+        ("", ["2.1", "2.2", "2.3"]),
+    ]
+    check = run("check", "--format", "json", cwd=scratch.root)
+    assert {p["code"] for p in json.loads(check.stdout)["problems"]} == {"uncovered"}
+    assert build_site(scratch, scratch.root / "_site") == 0
+    page = (scratch.root / "_site" / "protocol" / "roles.html").read_text(encoding="utf-8")
+    assert page.index("different but complementary roles") < page.index('id="MOP-0001"')
+    page = (scratch.root / "_site" / "protocol" / "enquiries.html").read_text(encoding="utf-8")
+    assert (
+        page.index('id="MOP-0003"')
+        < page.index("Access to Council Papers")
+        < page.index('id="MOP-0004"')
+    )
+    # Adopted, the introductions are on the version's pages too.
+    assert run("baseline", cwd=scratch.root).returncode == 0
+    adopt = run("adopt", "--date", "2027-05-13", "--resolution", "Minute 7", cwd=scratch.root)
+    assert adopt.returncode == 0, adopt.stderr
+    assert build_site(scratch, scratch.root / "_site") == 0
+    version = scratch.root / "_site" / "versions" / "2027-05-13"
+    page = (version / "roles.html").read_text(encoding="utf-8")
+    assert page.index("different but complementary roles") < page.index('id="MOP-0001"')
+    assert "The purpose of the protocol:" in (version / "index.html").read_text(encoding="utf-8")
+    # The report says where each unnumbered paragraph went, and what was left out.
+    assert [p["line"] for p in report["intro"]] == [7, 9, 10, 11]  # type: ignore[index]
+    kinds = {(d["kind"], d["line"]) for d in report["defects"]}  # type: ignore[union-attr]
+    assert ("unnumbered-paragraph", 21) in kinds
+    assert ("missing-reference", 31) in kinds  # paragraph 9.9, in the paragraph of line 29
+    left_out = [(i["line"], i["text"]) for i in report["left_out"]]  # type: ignore[union-attr]
+    assert left_out == [(3, "Contents"), (4, "1 Roles"), (5, "2 Enquiries")]
+    assert_every_word_lands_once(INTRODUCED, out, report)
+
+
+SUBHEADINGS = """Member/Officer Protocol
+
+1. Working Together
+
+1.1 Members and officers must respect one another.
+
+Meetings and Visits
+
+1.2 Officers may attend ward surgeries when asked.
+
+1.3 Members should give notice of a visit, and
+Officers should say if they cannot come.
+
+CONFIDENTIAL INFORMATION
+1.4 Officers must keep exempt papers confidential.
+
+Members and officers each have their part
+1.5 Members set policy.
+
+2. Media
+
+2.1 Press releases are issued by the communications team.
+"""
+
+
+def test_unnumbered_headings_among_numbered_sections_are_sub_headings(tmp_path: Path) -> None:
+    """A short Title Case (or capitals) line, with no full stop, between a finished
+    paragraph and a numbered one heads what follows; it is not the end of the paragraph
+    before it. A sentence's words broken across lines are not a heading."""
+    from constitution.importer import import_protocol
+
+    source = tmp_path / "protocol.txt"
+    source.write_text(SUBHEADINGS, encoding="utf-8")
+    doc = import_protocol(source)
+    assert [(c.number, c.headings) for c in doc.clauses()] == [
+        ("1.1", []),
+        ("1.2", ["Meetings and Visits"]),
+        ("1.3", []),
+        ("1.4", ["CONFIDENTIAL INFORMATION"]),
+        ("1.5", []),
+        ("2.1", []),
+    ]
+    assert doc.clauses()[4 - 1].paragraphs == [
+        "Officers must keep exempt papers confidential.",
+        "Members and officers each have their part",
+    ]
+
+
+def test_a_word_heading_among_numbered_sections_is_a_sub_heading(tmp_path: Path) -> None:
+    from constitution.importer import import_protocol
+
+    document = docx.Document()
+    document.add_heading("Member/Officer Protocol", level=0)
+    document.add_heading("1. Enquiries", level=1)
+    document.add_paragraph("1.1 Officers should reply within ten working days.")
+    document.add_heading("Urgent enquiries", level=2)  # a sentence's case, but a heading
+    document.add_paragraph("1.2 An urgent enquiry should be answered within two days.")
+    document.add_heading("2. Media", level=1)
+    document.add_paragraph("2.1 Press releases are issued by the communications team.")
+    document.save(tmp_path / "p.docx")
+    doc = import_protocol(tmp_path / "p.docx")
+    assert [(s.title, [(c.number, c.headings) for c in s.clauses]) for s in doc.sections] == [
+        ("Enquiries", [("1.1", []), ("1.2", ["Urgent enquiries"])]),
+        ("Media", [("2.1", [])]),
+    ]

@@ -83,8 +83,19 @@ BAD_INPUTS = [
     ("unknown option", "principles.md", "MOP-0029\n:modality: must",
      "MOP-0029\n:colour: red\n:modality: must", "clause-syntax", "MOP-0029",
      "Use only the options", 13),
-    ("text outside a clause", "principles.md", "# Principles\n",
-     "# Principles\n\nStray words.\n", "text-outside-clause", "", "informative", 3),
+    ("text between clauses", "principles.md", "online.\n```\n",
+     "online.\n```\n\nStray words.\n", "text-outside-clause", "", "informative", 20),
+    ("block before the first clause", "principles.md", "# Principles\n",
+     "# Principles\n\n> Quoted words.\n", "text-outside-clause", "", "informative", 3),
+    # a section's introduction is held to a clause's rules
+    ("raw role in an introduction", "principles.md", "# Principles\n",
+     "# Principles\n\nSome {raw}`<b>` words.\n", "clause-role", "", "{para}", 3),
+    ("image in an introduction", "principles.md", "# Principles\n",
+     "# Principles\n\nWords.\n\n- ![crest](../.git/config)\n", "clause-image", "", "Describe", 5),
+    ("unsafe link in an introduction", "principles.md", "# Principles\n",
+     "# Principles\n\n[Words](ftp://example.org/x).\n", "unsafe-link", "", "web pages", 3),
+    ("unknown reference in an introduction", "principles.md", "# Principles\n",
+     "# Principles\n\nSee {para}`MOP-0999`.\n", "unknown-clause-ref", "", "Correct", 3),
     ("unclosed clause", "review.md", "at any time.\n```", "at any time.\n",
      "clause-unclosed", "", "alone", 29),
     ("nested directive", "principles.md", "courtesy and respect, whether",
@@ -212,3 +223,29 @@ def test_reading_again_in_one_process_finds_what_a_fresh_read_finds(
     assert problems_of(scratch) == warm  # reported on every read, never kept
     monkeypatch.setattr(source, "_SECTIONS", {})
     assert problems_of(scratch) == warm
+
+
+def test_a_section_and_the_protocol_may_have_an_unnumbered_introduction(
+    scratch: Project,
+) -> None:
+    """Plain paragraphs and lists between a title and the first clause are the section's
+    (or, in the index, the protocol's) introduction: read, kept, and not numbered."""
+    edit(
+        scratch,
+        "principles.md",
+        "# Principles\n",
+        "# Principles\n\nWhy these matter.\n\n- one\n- two\n",
+    )
+    index = scratch.protocol / "index.md"
+    title, rest = index.read_text(encoding="utf-8").split("\n", 1)
+    index.write_text(f"{title}\n\nHow to read this protocol.\n{rest}", encoding="utf-8")
+    document = scratch.document()
+    section = next(s for s in document.sections if s.slug == "principles")
+    assert section.intro == "Why these matter.\n\n- one\n- two"
+    assert document.intro == "How to read this protocol."
+    assert [c.number for c in section.clauses][:2] == [f"{section.number}.1", f"{section.number}.2"]
+    files = source.write_protocol(document)
+    assert files["principles.md"].startswith(
+        "# Principles\n\nWhy these matter.\n\n- one\n- two\n\n```{clause}"
+    )
+    assert "How to read this protocol.\n\n```{toctree}" in files["index.md"]

@@ -38,6 +38,29 @@ def test_adopt_records_the_draft(versioned: Project) -> None:
     assert len(clauses) == 208 and clauses[0]["id"] == "MOP-0001"
 
 
+def test_adopt_keeps_the_introductions_and_older_records_still_verify(
+    versioned: Project,
+) -> None:
+    """A section's (and the protocol's) unnumbered introduction is adopted with it and
+    read back; records without one, written before introductions existed, are unchanged."""
+    section = versioned.protocol / "principles.md"
+    text = section.read_text(encoding="utf-8")
+    section.write_text(text.replace("# Principles\n", "# Principles\n\nWhy they matter.\n", 1))
+    index = versioned.protocol / "index.md"
+    title, rest = index.read_text(encoding="utf-8").split("\n", 1)
+    index.write_text(f"{title}\n\nHow to read it.\n{rest}", encoding="utf-8")
+    result = run(versioned, "adopt", "--date", "2027-05-13", "--resolution", "Minute 7")
+    assert result.returncode == 0, result.stderr
+    record = json.loads((versioned.versions_dir / "2027-05-13.json").read_text())
+    assert record["intro"] == "How to read it."
+    assert [s["intro"] for s in record["sections"] if "intro" in s] == ["Why they matter."]
+    *older, adopted = versioned.versions()  # every record's digest and the chain verify
+    assert adopted.document.intro == "How to read it."
+    principles = next(s for s in adopted.document.sections if s.slug == "principles")
+    assert principles.intro == "Why they matter."
+    assert all(not s.intro for v in older for s in v.document.sections)
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -47,6 +47,7 @@ class Extracted:
     revisions: int = 0
     notes: list[str] = field(default_factory=list)
     whole_paragraphs: bool = False  # each line a paragraph (Word); else a blank line ends one
+    dropped: list[Line] = field(default_factory=list)  # page furniture, left out
 
 
 def fail(path: Path, code: str, message: str, fix: str) -> ProtocolError:
@@ -82,6 +83,8 @@ def extract(path: Path) -> Extracted:
     if (size := path.stat().st_size) > MAX_FILE_BYTES:
         raise too_large(path, f"the file has {size:,} bytes", f"{MAX_FILE_BYTES:,} bytes")
     result = reader(path)
+    if reader is not from_docx:  # a Word file's revisions are read as accepted
+        refuse_revision_marks(path, result.lines)
     if len(result.lines) > MAX_LINES:
         raise too_large(path, f"the file has {len(result.lines):,} lines", f"{MAX_LINES:,} lines")
     if sum(len(line.text) for line in result.lines) < 40:
@@ -92,6 +95,50 @@ def extract(path: Path) -> Extracted:
             "If it is a scanned PDF, run it through OCR first, or import the Word original.",
         )
     return result
+
+
+# What Word prints for tracked changes and comments when a document is exported or
+# printed with its mark-up showing: the balloons ("Deleted: five", "Formatted: Font:
+# Bold", "Moved (insertion) [2]", "Comment [AB1]: ...") and the list of mark-up ("Page 3:
+# [1] Formatted  A. Smith  03/02/2021 10:14:00"). Matched as Word writes them, capitalised
+# at the start of a line, so that a sentence merely using one of the words is not caught.
+_BALLOON = r"(?:Formatted|Deleted|Inserted|Style Definition)\s*:"
+_MOVED = r"Moved (?:up|down|from|to|\((?:insertion|deletion)\))(?: \[\d+\])?\s*(?::|$)"
+_LABEL = (
+    r"(?:Field Code Changed|Formatted Table|Change Table|Formatted"
+    r"|(?:Deleted|Inserted|Merged|Split) Cells)\s*$"
+)
+_COMMENT = r"Comment(?:ed)?\s*\[[A-Za-z]{1,6}\d+\]"
+_MARKUP_LIST = r"Page \d+: \[\d+\] (?:Formatted|Deleted|Inserted|Moved|Change)"
+REVISION_MARK = re.compile(
+    rf"^\s*(?:[-•]\s+)?(?:{_BALLOON}|{_MOVED}|{_LABEL}|{_COMMENT}|{_MARKUP_LIST})"
+)
+
+
+def refuse_revision_marks(path: Path, lines: list[Line]) -> None:
+    """Stop at a text or PDF exported from a Word draft with its tracked changes showing:
+    the mark-up would be imported as the protocol's words, old and new wording run
+    together, and nothing would say so."""
+    marked = [line for line in lines if REVISION_MARK.match(line.text)]
+    if not marked:
+        return
+    shown = "; ".join(f"{line.where}: '{line.text.strip()[:50]}'" for line in marked[:8])
+    more = f"; and {len(marked) - 8} more" if len(marked) > 8 else ""
+    raise ProtocolError(
+        [
+            Problem(
+                path.name,
+                marked[0].line,
+                "import-tracked-changes",
+                f"the text holds Word's mark-up of tracked changes or comments on "
+                f"{len(marked)} line(s) ({shown}{more}); its deleted and inserted words are "
+                "probably run together too, so nothing was imported.",
+                "Import the Word file (.docx) itself: its tracked changes are read as "
+                "accepted. Or, in Word, accept all changes (Review, Accept, Accept All "
+                "Changes), delete the comments, and export the text or PDF again.",
+            )
+        ]
+    )
 
 
 def from_text(path: Path) -> Extracted:
@@ -143,7 +190,10 @@ def from_pdf(path: Path) -> Extracted:
     lines = []
     for number, page in enumerate(pages, start=1):
         lines += [Line(t, n, number) for n, t in enumerate(page.splitlines(), start=1)]
-    return Extracted(mend_hyphenation(drop_furniture(lines, len(pages))))
+    kept = drop_furniture(lines, len(pages))
+    still = set(map(id, kept))
+    dropped = [line for line in lines if id(line) not in still and line.text.strip()]
+    return Extracted(mend_hyphenation(kept), dropped=dropped)
 
 
 # Running heads and feet, and page numbers, are among the first or last lines of a page

@@ -19,8 +19,10 @@ from pathlib import Path
 
 from constitution import output_folder
 from constitution.extract import Extracted, Line, extract
+from constitution.modality import Guess, guess_modality
 from constitution.model import MAX_CLAUSE
 from constitution.problems import Problem, ProtocolError
+from constitution.references import Targets, link
 from constitution.retired import NAME as RETIRED
 
 PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
@@ -32,26 +34,46 @@ LETTER = re.compile(r"^\(?(?P<num>[a-z]|[ivx]{1,5})[.)]\s+(?P<rest>\S.*)$")
 LABEL_ONLY = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.|\(\d{1,3}\)|\([a-z]\))$")
 BULLET = re.compile(r"^[-•◦▪‣*]\s+")
 TAGS = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub|br)\s*/?>", re.I)
-REFERENCE = re.compile(
-    r"\b(?P<word>paragraphs?|paras?\.?|clauses?)\s+(?P<num>(?:\d+(?:\.\d+)*\s*[–—-]\s*)?\d+\.\d+)"
-    r"|\((?P<paren>\d{1,3})\)\s+(?P<dir>above|below)",
-    re.I,
-)
 TERMINAL = tuple(".:;?!)\"'’”")
 
 
 @dataclass
-class ImportedClause:
-    number: str  # as numbered in the source ("3.2", "(4)", "(a)"), "" if unnumbered
-    key: str  # the number without a Part prefix, for references ("3.2")
-    style: str  # dotted, paren, int, letter or none
-    where: Line
-    paragraphs: list[str] = field(default_factory=list)
-    id: str = ""
+class Text:
+    """Paragraphs ("- " for a list's item), each with the line where it begins."""
+
+    paragraphs: list[str] = field(default_factory=list, kw_only=True)
+    lines: list[Line] = field(default_factory=list, kw_only=True)
+
+    def continues(self, text: str) -> bool:
+        """Whether the text goes on the last paragraph's sentence, broken across lines."""
+        last = self.paragraphs[-1].rstrip() if self.paragraphs else ""
+        return bool(last) and not last.endswith(TERMINAL) and text[:1].islower()
+
+    def add(self, text: str, line: Line) -> None:
+        if self.continues(text):
+            self.paragraphs[-1] = f"{self.paragraphs[-1]} {text}"
+        else:
+            self.paragraphs.append(text)
+            self.lines.append(line)
+
+    def extend(self, other: Text) -> None:
+        self.paragraphs += other.paragraphs
+        self.lines += other.lines
 
     @property
     def text(self) -> str:
         return " ".join(self.paragraphs)
+
+
+@dataclass
+class ImportedClause(Text):
+    number: str  # as numbered in the source ("3.2", "(4)", "(a)"), "" if unnumbered
+    key: str  # the number without a Part prefix, for references ("3.2")
+    style: str  # dotted, paren, int, letter or none
+    where: Line
+    id: str = ""
+    guess: Guess | None = None  # its modality as guessed from its words, once rendered
+    headings: list[str] = field(default_factory=list)  # unnumbered sub-headings before it
 
 
 @dataclass
@@ -61,6 +83,8 @@ class ImportedSection:
     where: Line
     clauses: list[ImportedClause] = field(default_factory=list)
     slug: str = ""
+    # unnumbered words before its first clause: its introduction, not a clause
+    intro: Text = field(default_factory=Text)
 
 
 @dataclass(frozen=True)
@@ -86,6 +110,8 @@ class Imported:
     sections: list[ImportedSection]
     defects: list[Defect]
     extracted: Extracted
+    intro: Text  # the document's unnumbered words before its first section
+    left_out: list[tuple[Line, str]]  # (line, why) for each line not imported
 
     def clauses(self) -> list[ImportedClause]:
         return [c for s in self.sections for c in s.clauses]
@@ -115,6 +141,14 @@ def heading_like(text: str) -> bool:
     )
 
 
+def title_case(text: str) -> bool:
+    """Capitalised as a heading is ("Use of Council Resources", "MEDIA RELATIONS"), not
+    as a sentence ("Members and officers each have their part")."""
+    significant = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    capitals = sum(w[0].isupper() for w in significant)
+    return bool(significant) and text[0].isupper() and capitals * 3 >= len(significant) * 2
+
+
 def continues_list(clause: ImportedClause, number: int) -> bool:
     """Whether "N. ..." goes on a numbered list this clause has begun: N is 1 after a
     paragraph ending in a colon, or one more than the list's last item."""
@@ -131,6 +165,12 @@ class Structurer:
         self.title = ""
         self.sections: list[ImportedSection] = []
         self.defects: list[Defect] = []
+        self.intro = Text()
+        self.pending: list[tuple[str, Line]] = []  # sub-headings awaiting their clause
+        self.left_out: list[tuple[Line, str]] = [
+            (line, "page furniture: a running head or foot, or a page number")
+            for line in extracted.dropped
+        ]
         self.numbered_sections = False
         self.unnumbered = False  # no paragraph numbers anywhere: a clause a paragraph
 
@@ -164,10 +204,18 @@ class Structurer:
         for i, ((text, bullet, marked), line, fresh) in enumerate(kept):
             following = kept[i + 1][0][0] if i + 1 < len(kept) else ""
             self.place(text, bullet, marked, line, following, fresh)
+        self.flush_headings()
         self.drop_contents()
-        return Imported(self.title, self.sections, self.defects, self.extracted)
+        for section in self.sections:
+            if not section.clauses:
+                section.clauses = clauses_of(section.intro)
+                section.intro = Text()
+        return Imported(
+            self.title, self.sections, self.defects, self.extracted, self.intro, self.left_out
+        )
 
     def new_section(self, number: str, title: str, line: Line) -> None:
+        self.flush_headings()
         self.sections.append(ImportedSection(number, title.rstrip(" .:"), line))
         self.numbered_sections = self.numbered_sections or bool(number)
 
@@ -176,7 +224,17 @@ class Structurer:
             major = key.split(".")[0] if style == "dotted" else ""
             self.new_section(major, f"Section {major}" if major else "General", line)
         assert self.section is not None
-        self.section.clauses.append(ImportedClause(number, key, style, line, [text]))
+        self.section.clauses.append(ImportedClause(number, key, style, line))
+        self.section.clauses[-1].headings = [heading for heading, _ in self.pending]
+        self.pending = []
+        self.section.clauses[-1].add(text, line)
+
+    def flush_headings(self) -> None:
+        """Sub-headings with no numbered paragraph after them are kept as words, where
+        they stood (at the end of the section, or before unnumbered words)."""
+        pending, self.pending = self.pending, []
+        for heading, line in pending:
+            self.add_text(heading, line)
 
     def place(
         self, text: str, bullet: bool, marked: bool, line: Line, following: str, fresh: bool
@@ -246,53 +304,75 @@ class Structurer:
         ):
             self.new_section("", text, line)
             return
+        if (
+            self.section is not None
+            and heading_like(text)
+            and (marked or (title_case(text) and self.heads(following)))
+        ):
+            # An unnumbered heading among numbered sections: a sub-heading before the
+            # next paragraph, not the end of the one before it.
+            self.pending.append((text, line))
+            return
+        self.flush_headings()
         self.add_text(text, line, fresh)
 
     def heads(self, following: str) -> bool:
         """A short line after a finished paragraph and before a numbered one is a heading
         (paragraphs numbered on through the document, under unnumbered headings)."""
-        assert self.clause is not None
-        finished = self.clause.paragraphs[-1].rstrip().endswith(TERMINAL)
+        finished = self.clause is None or self.clause.paragraphs[-1].rstrip().endswith(TERMINAL)
         if self.unnumbered:  # and a sentence begins after it
             return finished and following[:1].isupper()
         return finished and bool(NUMBERED.match(following) or PAREN.match(following))
 
+    @property
+    def unnumbered_text(self) -> Text:
+        """Where words with no number of their own go before any clause: the section's
+        introduction, or the document's before its first section."""
+        return self.section.intro if self.section else self.intro
+
     def add_item(self, text: str, line: Line) -> None:
-        if self.clause is None:
-            self.add_text(text, line)
-        else:
-            self.clause.paragraphs.append("- " + text)
+        (self.clause or self.unnumbered_text).add("- " + text, line)
 
     def add_text(self, text: str, line: Line, fresh: bool = False) -> None:
-        if self.section is None:
+        clause = self.clause
+        goes_on = clause is not None and clause.continues(text)
+        if self.unnumbered and self.section and not goes_on and (fresh or clause is None):
+            clause = ImportedClause("", "", "none", line)  # a clause a paragraph
+            self.section.clauses.append(clause)
+        if clause is None:
+            self.unnumbered_text.add(text, line)
+            return
+        joined = len(clause.paragraphs)
+        clause.add(text, line)
+        if fresh and clause.number and len(clause.paragraphs) > joined:
+            # Kept in its place, as a paragraph of the numbered one before it, which is
+            # usually what it is; said, since it may be a heading or an aside instead.
             self.defects.append(
                 Defect(
-                    "unplaced",
-                    "",
+                    "unnumbered-paragraph",
+                    clause.number,
                     line,
-                    f"text before the first section could not be placed: '{text[:60]}'",
+                    f"an unnumbered paragraph ('{text[:50]}') was kept as part of "
+                    f"{clause.number}, the paragraph before it; check it belongs there.",
                 )
             )
-            return
-        clause = self.clause
-        if clause is None:
-            self.section.clauses.append(ImportedClause("", "", "none", line, [text]))
-            return
-        last = clause.paragraphs[-1]
-        if not last.rstrip().endswith(TERMINAL) and text[:1].islower():
-            clause.paragraphs[-1] = f"{last} {text}"  # a sentence broken across lines
-        elif self.unnumbered and fresh:
-            self.section.clauses.append(ImportedClause("", "", "none", line, [text]))
-        else:
-            clause.paragraphs.append(text)
 
     def drop_contents(self) -> None:
-        """A table of contents reads as empty sections repeated later: drop those."""
+        """A table of contents reads as sections without numbered paragraphs repeated
+        later, and headings with nothing under them: drop those."""
         later: Counter[str] = Counter(s.number for s in self.sections if s.number)
-        kept = []
+        kept: list[ImportedSection] = []
         for s in self.sections:
-            if not s.clauses and (not s.number or later[s.number] > 1):
+            repeated = bool(s.number) and later[s.number] > 1
+            if not s.clauses and (repeated or not (s.number or s.intro.paragraphs)):
                 later[s.number] -= 1
+                # Words after the contents' last entry come before the first section: the
+                # document's introduction (or, later on, the words of the section before).
+                words = kept[-1].clauses[-1] if kept and kept[-1].clauses else None
+                (words or (kept[-1].intro if kept else self.intro)).extend(s.intro)
+                title = f"{s.number} {s.title}".strip()
+                why = "a contents entry" if repeated else "a heading with nothing under it"
+                self.left_out.append((s.where, f"'{title}': {why}"))
                 if s.number:
                     self.defects.append(
                         Defect(
@@ -305,6 +385,18 @@ class Structurer:
                 continue
             kept.append(s)
         self.sections = kept
+
+
+def clauses_of(words: Text) -> list[ImportedClause]:
+    """A section's unnumbered words, where it has no numbered paragraph: they are its
+    body, not an introduction, so each paragraph becomes a clause (a list's items stay
+    with the paragraph before them), as in a document with no numbers at all."""
+    clauses: list[ImportedClause] = []
+    for paragraph, line in zip(words.paragraphs, words.lines, strict=True):
+        if not clauses or not paragraph.startswith("- "):
+            clauses.append(ImportedClause("", "", "none", line))
+        clauses[-1].add(paragraph, line)
+    return clauses
 
 
 def find_defects(doc: Imported) -> None:
@@ -394,24 +486,6 @@ def find_defects(doc: Imported) -> None:
 
 # ---------------------------------------------------------------- writing MyST
 
-MODALITY_WORDS = [
-    (
-        "must-not",
-        r"\b(must not|shall not|may not|must never|is not permitted to|are not permitted to)\b",
-    ),
-    ("must", r"\b(must|shall|is required to|are required to)\b"),
-    ("should", r"\b(should|ought to)\b"),
-    ("may", r"\bmay\b"),
-]
-
-
-def guess_modality(text: str) -> str:
-    """A conservative first guess, always flagged for an editor to review."""
-    lowered = text.lower()
-    if len(text.split()) < 8:
-        return "informative"
-    return next((m for m, pattern in MODALITY_WORDS if re.search(pattern, lowered)), "informative")
-
 
 def escape(text: str) -> str:
     """Text as MyST reads it literally: no code, roles, links, images or block syntax,
@@ -421,33 +495,21 @@ def escape(text: str) -> str:
     return text
 
 
-def body(
-    clause: ImportedClause, refs: dict[str, str], paren: dict[str, str], defects: list[Defect]
-) -> str:
-    """The clause's words as MyST; ``paren`` maps its section's "(4)" to IDs."""
+def body(words: Text, targets: Targets, local: dict[str, str]) -> tuple[str, list[Defect]]:
+    """A clause's (or an introduction's) words as MyST, and the references in them left
+    as text; ``local`` maps its section's "(4)" and "(b)" to IDs."""
 
-    def link(m: re.Match[str]) -> str:
-        if m.group("paren"):
-            target = paren.get(m.group("paren"))
-            return f"{{para}}`{target}` {m.group('dir')}" if target else m.group(0)
-        key = re.sub(r"^.*[–—-]\s*", "", m.group("num")).strip()
-        if key in refs:
-            return f"{{para}}`{refs[key]}`"
-        defects.append(
-            Defect(
-                "missing-reference",
-                m.group("num"),
-                clause.where,
-                f"'{m.group(0)}' refers to a paragraph the document does not have.",
-            )
-        )
-        return m.group(0)
+    def within(letter: str) -> bool:  # "(b)" names an item of these very words
+        return any(re.match(rf"- \(?{re.escape(letter)}[.)]", p) for p in words.paragraphs)
 
     blocks: list[str] = []
-    for paragraph in clause.paragraphs:
+    defects: list[Defect] = []
+    for paragraph, line in zip(words.paragraphs, words.lines, strict=True):
         item = paragraph.startswith("- ")
-        text = escape(paragraph[2:] if item else paragraph)
-        text = REFERENCE.sub(link, text)
+        text, unresolved = link(
+            escape(paragraph[2:] if item else paragraph), targets, local.get, within
+        )
+        defects += [Defect(u.kind, u.number, line, u.message) for u in unresolved]
         if item:
             if blocks and not blocks[-1].startswith("- "):
                 blocks.append("")
@@ -456,7 +518,25 @@ def body(
             if blocks:
                 blocks.append("")
             blocks.append(text)
-    return "\n".join(blocks)
+    return "\n".join(blocks), defects
+
+
+def targets(doc: Imported) -> Targets:
+    clauses = doc.clauses()
+    whole = Counter(c.key for c in clauses if c.style == "int")
+    return Targets(
+        dotted={c.key: c.id for c in clauses if c.style == "dotted"},
+        # numbered on through the document only: "(4)" restarts in each section
+        whole={c.key: c.id for c in clauses if c.style == "int" and whole[c.key] == 1},
+        parts={
+            c.number.split("–")[0].strip() for c in clauses if c.number != c.key and "–" in c.number
+        },
+        sections={
+            s.number: (position, s.title)
+            for position, s in enumerate(doc.sections, start=1)
+            if s.number
+        },
+    )
 
 
 def slugify(title: str, taken: set[str]) -> str:
@@ -470,15 +550,42 @@ def slugify(title: str, taken: set[str]) -> str:
     return slug
 
 
-def clause_too_long(clause: ImportedClause, size: int) -> Problem:
+def too_long(number: str, where: Line, size: int) -> Problem:
     return Problem(
         "",
-        clause.where.line,
+        where.line,
         "import-clause-too-long",
-        f"the paragraph {clause.number or 'unnumbered'} at {clause.where.where} makes a "
+        f"the paragraph {number or 'unnumbered'} at {where.where} makes a "
         f"clause of {size:,} characters; a clause may have {MAX_CLAUSE:,} at most.",
         "Split it into shorter paragraphs in the source, then import it again.",
     )
+
+
+def unnumbered(words: Text, targets: Targets, local: dict[str, str], doc: Imported) -> str:
+    """An introduction as MyST, each paragraph within the reader's limit."""
+    text, unresolved = body(words, targets, local)
+    doc.defects += unresolved
+    for paragraph, line in zip(words.paragraphs, words.lines, strict=True):
+        guess = guess_modality(paragraph)
+        if guess.modality != "informative" and guess.confidence != "low":
+            doc.defects.append(
+                Defect(
+                    "rule-in-introduction",
+                    "",
+                    line,
+                    f"the unnumbered paragraph '{paragraph[:50]}' says '{guess.phrases[0]}' "
+                    "but has no number, so it was kept as the introduction; if it states "
+                    "a rule, number it in the source, or make it a clause after import.",
+                )
+            )
+    long = [
+        too_long("", line, len(p))
+        for p, line in zip(words.paragraphs, words.lines, strict=True)
+        if len(p) > MAX_CLAUSE
+    ]
+    if long:
+        raise ProtocolError(long)
+    return f"{text}\n" if text else ""
 
 
 def render(doc: Imported, prefix: str) -> dict[str, str]:
@@ -486,29 +593,39 @@ def render(doc: Imported, prefix: str) -> dict[str, str]:
     clauses = doc.clauses()
     for n, clause in enumerate(clauses, start=1):
         clause.id = f"{prefix}-{n:04d}"
-    refs = {c.key: c.id for c in clauses if c.style == "dotted"}
+    found = targets(doc)
     taken: set[str] = set()
     files = {}
-    too_long: list[Problem] = []
+    long: list[Problem] = []
     for section in doc.sections:
         section.slug = slugify(section.title, taken)
         parts = [f"# {escape(section.title).lstrip(chr(92))}\n"]
         # Once a section, not once a clause: 1,000 clauses in a section cost a million.
         paren = {c.key: c.id for c in section.clauses if c.style in ("paren", "letter")}
+        if intro := unnumbered(section.intro, found, paren, doc):
+            parts.append(intro)  # between the title and the first clause, unnumbered
         for clause in section.clauses:
-            options = [f":modality: {guess_modality(clause.text)}", ":tags: imported"]
+            clause.guess = guess_modality(clause.text)
+            options = [f":modality: {clause.guess.modality}", ":tags: imported"]
             if clause.number:
                 options.append(f":source-number: {clause.number}")
-            content = "\n".join(options) + f"\n\n{body(clause, refs, paren, doc.defects)}\n"
+            words, unresolved = body(clause, found, paren)
+            doc.defects += unresolved
+            content = "\n".join(options) + f"\n\n{words}\n"
             if len(content) > MAX_CLAUSE:  # the gate would refuse it: write nothing
-                too_long.append(clause_too_long(clause, len(content)))
+                long.append(too_long(clause.number, clause.where, len(content)))
+            parts += [f"## {escape(heading).lstrip(chr(92))}\n" for heading in clause.headings]
             parts.append(f"```{{clause}} {clause.id}\n{content}```\n")
         files[f"{section.slug}.md"] = "\n".join(parts)
-    if too_long:
-        raise ProtocolError(too_long)
+    if long:
+        raise ProtocolError(long)
     toc = "\n".join(s.slug for s in doc.sections)
     title = escape(doc.title or "Protocol on Member/Officer Relations").lstrip("\\")
-    files["index.md"] = f"# {title}\n\n```{{toctree}}\n:numbered: 1\n:maxdepth: 1\n\n{toc}\n```\n"
+    intro = unnumbered(doc.intro, found, {}, doc)
+    files["index.md"] = (
+        f"# {title}\n\n{intro and intro + chr(10)}"
+        f"```{{toctree}}\n:numbered: 1\n:maxdepth: 1\n\n{toc}\n```\n"
+    )
     return files
 
 
@@ -555,23 +672,37 @@ def write(files: dict[str, str], out: Path, force: bool) -> None:
     output_folder.replace(staged, out, mark=False)
 
 
+def placed(words: Text) -> list[dict[str, object]]:
+    return [
+        {"text": p, "line": line.line, "page": line.page}
+        for p, line in zip(words.paragraphs, words.lines, strict=True)
+    ]
+
+
 def report(doc: Imported, source: Path) -> dict[str, object]:
     return {
         "source": source.name,
         "title": doc.title,
         "revisions": doc.extracted.revisions,
         "notes": doc.extracted.notes,
+        # unnumbered words, kept in their place: before the first section (in index.md),
+        # and each section's before its first clause
+        "intro": placed(doc.intro),
         "sections": [
             {
                 "number": s.number,
                 "title": s.title,
                 "slug": s.slug,
+                "intro": placed(s.intro),
                 "clauses": [
                     {
                         "id": c.id,
                         "source_number": c.number,
                         "line": c.where.line,
                         "page": c.where.page,
+                        "headings": c.headings,
+                        # for review: the guessed modality, how sure, and from which words
+                        **(c.guess.as_dict() if c.guess else {}),
                     }
                     for c in s.clauses
                 ],
@@ -579,6 +710,10 @@ def report(doc: Imported, source: Path) -> dict[str, object]:
             for s in doc.sections
         ],
         "defects": [d.as_dict() for d in doc.defects],
+        "left_out": [
+            {"line": line.line, "page": line.page, "text": line.text.strip(), "reason": why}
+            for line, why in doc.left_out
+        ],
     }
 
 
@@ -586,6 +721,15 @@ def report_text(doc: Imported, source: Path) -> str:
     clauses = doc.clauses()
     lines = [f"Imported {source.name}: {len(doc.sections)} sections, {len(clauses)} clauses."]
     lines += [f"Note: {note}" for note in doc.extracted.notes]
+    intros = len(doc.intro.paragraphs) + sum(len(s.intro.paragraphs) for s in doc.sections)
+    if intros:
+        lines.append(
+            f"{intros} unnumbered paragraph(s) before a section's first clause (or before the "
+            "first section) were kept there, as an introduction with no number."
+        )
+    if doc.left_out:
+        lines.append(f"{len(doc.left_out)} line(s) left out:")
+        lines += [f"  {line.where}: {line.text.strip()[:60]} ({why})" for line, why in doc.left_out]
     if doc.defects:
         lines.append(f"{len(doc.defects)} defect(s) in the source:")
         lines += [
@@ -595,9 +739,17 @@ def report_text(doc: Imported, source: Path) -> str:
     else:
         lines.append("No defects found in the source's numbering.")
     lines.append(
-        "Every clause's modality is a first guess, tagged 'imported': review them, "
-        "then run 'constitution check' for the clauses that need worked examples."
+        "Every clause's modality is a first guess, tagged 'imported': review them, the "
+        "least certain first, then run 'constitution check' for the clauses that need "
+        "worked examples."
     )
+    for c in clauses:
+        if c.guess:
+            said = ", ".join(f"'{p}'" for p in c.guess.phrases) or "no modal verb"
+            lines.append(
+                f"  {c.id} ({c.number or 'unnumbered'}): {c.guess.modality}, "
+                f"{c.guess.confidence} confidence, from {said}"
+            )
     return "\n".join(lines)
 
 

@@ -55,6 +55,10 @@ class Section:
     title: str
     path: str
     clauses: tuple[Clause, ...]
+    # Unnumbered words between the title and the first clause (MyST, as written): the
+    # section's introduction. Not a clause: it has no number, cannot be cited and states
+    # no rule.
+    intro: str = ""
 
     @property
     def docname(self) -> str:
@@ -65,6 +69,7 @@ class Section:
 class Document:
     title: str
     sections: tuple[Section, ...]
+    intro: str = ""  # the protocol's own unnumbered introduction, before its sections
     _by_id: dict[str, Clause] = field(init=False, repr=False, compare=False)
     _by_term: dict[str, Clause] = field(init=False, repr=False, compare=False)
 

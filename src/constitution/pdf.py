@@ -66,22 +66,29 @@ def write_pdf(path: Path, document: Document, council: str, status: str) -> None
         Paragraph(escape(status), styles["Italic"]),
         Spacer(1, 8 * mm),
     ]
+
+    def flow(text: str, number: str | None) -> list[Paragraph]:
+        """Paragraphs, and each item of a list on its own; the first numbered if given."""
+        blocks = [b.strip() for b in BLOCKS.split(plain(text, document))]
+        out = []
+        for n, block in enumerate(b for b in blocks if b):
+            text = " ".join(block.split())
+            if text.startswith("- "):
+                out.append(Paragraph(_markup(text[2:]), item, bulletText="•"))
+            elif n == 0 and number:
+                out.append(Paragraph(_markup(text), body, bulletText=number))
+            else:
+                out.append(Paragraph(_markup(text), body))
+        return out
+
+    story += flow(document.intro, None)  # the unnumbered introductions, in their place
     for section in document.sections:
         story.append(Paragraph(f"{section.number}. {escape(section.title)}", heading))
+        story += flow(section.intro, None)
         for clause in section.clauses:
-            # Paragraphs, and each item of a list on its own.
-            blocks = [b.strip() for b in BLOCKS.split(plain(clause.text, document))]
-            flow = []
-            for n, block in enumerate(b for b in blocks if b):
-                text = " ".join(block.split())
-                if text.startswith("- "):
-                    flow.append(Paragraph(_markup(text[2:]), item, bulletText="•"))
-                elif n == 0:
-                    flow.append(Paragraph(_markup(text), body, bulletText=clause.number))
-                else:
-                    flow.append(Paragraph(_markup(text), body))
+            paragraphs = flow(clause.text, clause.number)
             # Wrapping is most of the cost, and KeepTogether wraps twice: only when needed.
-            story.append(KeepTogether(flow) if len(flow) > 1 else flow[0])
+            story.append(KeepTogether(paragraphs) if len(paragraphs) > 1 else paragraphs[0])
 
     def footer(canvas: object, doc: object) -> None:
         canvas.saveState()  # type: ignore[attr-defined]

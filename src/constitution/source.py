@@ -144,6 +144,9 @@ def _markdown() -> MarkdownIt:
     return create_md_parser(MdParserConfig(), RendererHTML)
 
 
+# What a section (or the protocol's index) may hold before its first clause, unnumbered:
+# paragraphs and bulleted lists. Not a numbered list, which would look like clauses.
+INTRO = {"paragraph_open", "bullet_list_open"}
 # A directive, a role or a link needs one of these: text without any is plain words.
 MARKUP = re.compile(r"[`~\[<{]")
 
@@ -296,6 +299,12 @@ class _Reader:
         tokens = markdown_tokens(text)
         title = _first_heading(tokens) or self.council.document
         entries = toctree_entries(tokens)
+        lines = text.splitlines()
+        intro = [
+            self.intro_block(lines, token.map, index_shown)
+            for token in tokens
+            if token.level == 0 and token.type in INTRO and token.map
+        ]
         if not entries:
             self.problem(
                 index_shown,
@@ -331,7 +340,7 @@ class _Reader:
             if section:
                 sections.append(section)
         self.check_unlisted(seen)
-        document = Document(title=title, sections=tuple(sections))
+        document = Document(title=title, sections=tuple(sections), intro="\n\n".join(intro))
         self.check_ids(document)
         self.check_references(document)
         if self.problems:
@@ -391,11 +400,16 @@ class _Reader:
                 "Start the file with a level-one heading: '# Title'.",
             )
         clauses: list[Clause] = []
+        intro: list[str] = []
         for i, token in enumerate(tokens):
             line = (token.map[0] + 1) if token.map else 0
             if token.level != 0 or token.type in {"heading_close", "inline"}:
                 continue
             if token.type == "heading_open":
+                continue
+            if not clauses and token.type in INTRO and token.map:
+                # The section's introduction: plain words before its first clause.
+                intro.append(self.intro_block(lines, token.map, shown))
                 continue
             if token.type == "fence" and token.info.strip().startswith("{clause}"):
                 if not _closed(token, lines):
@@ -417,11 +431,35 @@ class _Reader:
                 shown,
                 line,
                 "text-outside-clause",
-                "text outside a clause has no number and cannot be cited.",
+                "text outside a clause has no number and cannot be cited; only plain "
+                "paragraphs and lists before the first clause are allowed, as the "
+                "section's introduction.",
                 "Put it inside a ```{clause} block (use ':modality: informative' "
-                "for explanation), or delete it.",
+                "for explanation), move it before the first clause, or delete it.",
             )
-        return Section(slug, number, title or slug, shown, tuple(clauses))
+        intro_text = "\n\n".join(intro)
+        return Section(slug, number, title or slug, shown, tuple(clauses), intro_text)
+
+    def intro_block(self, lines: list[str], span: list[int], shown: str) -> str:
+        """An introduction's paragraph or list as written, held to a clause's rules: no
+        directives, raw HTML, images, unsafe links or roles other than ours."""
+        text = "\n".join(lines[span[0] : span[1]]).strip("\n")
+        first = span[0] + 1
+        if len(text) > MAX_CLAUSE:
+            self.problem(
+                shown,
+                first,
+                "intro-too-long",
+                f"the introduction's paragraph has {len(text):,} characters; a paragraph "
+                f"may have {MAX_CLAUSE:,} at most.",
+                "Split it into shorter paragraphs.",
+            )
+            return ""
+        for offset, raw in enumerate(text.splitlines()):
+            for m in ROLE.finditer(raw):
+                self.check_role(m, shown, first + offset, "", [])
+        self.check_safe(text, shown, first, "")
+        return text
 
     def too_large(self, content: str, shown: str, line: int, clause_id: str) -> bool:
         """Refuse a clause, or an option line, beyond any real one before parsing it."""
@@ -740,6 +778,8 @@ def write_protocol(document: Document) -> dict[str, str]:
     files = {}
     for section in document.sections:
         blocks = [f"# {section.title}\n"]
+        if section.intro:
+            blocks.append(f"{section.intro}\n")
         for c in section.clauses:
             options = [f":modality: {c.modality}"]
             for name, values in (
@@ -755,7 +795,8 @@ def write_protocol(document: Document) -> dict[str, str]:
             blocks.append(f"```{{clause}} {c.id}\n" + "\n".join(options) + f"\n\n{c.text}\n```\n")
         files[f"{section.slug}.md"] = "\n".join(blocks)
     toc = "\n".join(s.slug for s in document.sections)
+    intro = f"{document.intro}\n\n" if document.intro else ""
     files[INDEX] = (
-        f"# {document.title}\n\n```{{toctree}}\n:numbered: 1\n:maxdepth: 1\n\n{toc}\n```\n"
+        f"# {document.title}\n\n{intro}```{{toctree}}\n:numbered: 1\n:maxdepth: 1\n\n{toc}\n```\n"
     )
     return files

@@ -76,11 +76,17 @@ def _list(item: Check, limit: int = 100) -> Check:
     return check
 
 
-def _object(fields: dict[str, Check]) -> Check:
+def _object(fields: dict[str, Check], optional: tuple[str, ...] = ()) -> Check:
+    """A JSON object of exactly these fields, those named ``optional`` possibly absent."""
+
     def check(value: object, where: str) -> Wrong:
         if not isinstance(value, dict):
             return [(where or "the record", "must be a JSON object")]
-        wrong = [(f"{where}.{k}".lstrip("."), "is missing") for k in fields if k not in value]
+        wrong = [
+            (f"{where}.{k}".lstrip("."), "is missing")
+            for k in fields
+            if k not in value and k not in optional
+        ]
         wrong += [
             (f"{where}.{k}".lstrip("."), "is not a field of a record")
             for k in value
@@ -132,7 +138,9 @@ def record_check(id_pattern: re.Pattern[str]) -> Check:
             ),
             "title": _text(300),
             "clauses": _list(clause, 10_000),
-        }
+            "intro": _text(100_000, LINES),
+        },
+        optional=("intro",),
     )
     return _object(
         {
@@ -149,8 +157,10 @@ def record_check(id_pattern: re.Pattern[str]) -> Check:
             ),
             "title": _text(300),
             "sections": _list(section, 1000),
+            "intro": _text(100_000, LINES),
             "digest": _shape(HEX.pattern, "must be 64 hex digits"),
-        }
+        },
+        optional=("intro",),
     )
 
 
@@ -198,9 +208,13 @@ def record_of(
                 "number": s.number,
                 "title": s.title,
                 "clauses": [{f: _plain(getattr(c, f)) for f in FIELDS} for c in s.clauses],
+                # only where there is one: records written before introductions existed
+                # keep their digests
+                **({"intro": s.intro} if s.intro else {}),
             }
             for s in document.sections
         ],
+        **({"intro": document.intro} if document.intro else {}),
     }
     record["digest"] = hashlib.sha256(canonical(record)).hexdigest()
     return record
@@ -220,8 +234,10 @@ def document_of(record: dict[str, Any], path: str) -> Document:
         clauses = tuple(
             Clause(**_fields(c), section=s["slug"], path=path, line=0) for c in s["clauses"]
         )
-        sections.append(Section(s["slug"], s["number"], s["title"], path, clauses))
-    return Document(record["title"], tuple(sections))
+        sections.append(
+            Section(s["slug"], s["number"], s["title"], path, clauses, s.get("intro", ""))
+        )
+    return Document(record["title"], tuple(sections), record.get("intro", ""))
 
 
 def load_versions(folder: Path, id_pattern: re.Pattern[str]) -> list[Version]:

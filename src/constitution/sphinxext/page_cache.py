@@ -62,8 +62,10 @@ def clause_key(clause: Clause) -> str:
 
 
 def document_key(document: Document) -> str:
-    sections = [(s.slug, s.number, s.title, s.path) for s in document.sections]
-    return repr((document.title, sections)) + "".join(map(clause_key, document.clauses()))
+    sections = [(s.slug, s.number, s.title, s.path, s.intro) for s in document.sections]
+    return repr((document.title, document.intro, sections)) + "".join(
+        map(clause_key, document.clauses())
+    )
 
 
 def navigation_key(env: BuildEnvironment) -> str:

@@ -208,6 +208,7 @@ class Site:
     def section_body(self, key: str, section: Section, here: str) -> str:
         return (
             f"<h1>{section.number}. {title_html(section.title)}</h1>"
+            + self.intro_html(key, section.intro, here)
             + "".join(self.clause_html(key, c, here) for c in section.clauses)
             + self.pager(key, section)
         )
@@ -265,6 +266,10 @@ class Site:
         if self.in_force:
             items.insert(0, (f"versions/{self.in_force.key}/index", "The protocol in force"))
         return "".join(self.menu_item(pagename, there, text) for there, text in items)
+
+    def intro_html(self, key: str, intro: str, here: str) -> str:
+        """Unnumbered words before the first clause, shown as written, with no number."""
+        return f'<div class="intro">{self.text_html(intro, key, here)}</div>' if intro else ""
 
     def draft_shows(self, clause_id: str) -> str:
         """What a clause's history shows of the draft, without drawing it: the clause,
@@ -373,6 +378,7 @@ class Site:
             f"<p>The {escape(v.document.title)}, as adopted by Council on "
             f"{long_date(v.date)} ({escape(v.resolution)}), "
             f"in force from {long_date(v.in_force)}.</p>"
+            f"{self.intro_html(v.key, v.document.intro, here)}"
             f"<ol class='version-contents'>{items}</ol>"
         )
 

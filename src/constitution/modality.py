@@ -1,0 +1,102 @@
+"""A first guess at an imported paragraph's modality, from its verb phrases.
+
+Length says nothing ("Members shall not act outside these roles." is a rule of seven
+words); the verb phrase does. Each phrase found maps to a modality with a confidence:
+"must" and "shall" are seldom anything but obligations, while "will" is as often the
+future tense and "can" as often ability, so those are guessed with low confidence. A
+paragraph whose phrases disagree ("must ... may") is guessed from its most certain and
+strongest phrase, with its confidence lowered, for an editor to review.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LEVELS = ("low", "medium", "high")
+# The strongest modality wins among equally certain phrases.
+STRENGTH = ("must-not", "must", "should", "may")
+
+# Adverbs that sit inside a verb phrase: "must at no time", "should not normally".
+_ADV = r"(?:\s+(?:\w+ly|also|only|ever|at all times|in any circumstances))*"
+_NOT = rf"{_ADV}\s+(?:not|never|at no time|(?:in|under) no circumstances)\b"
+_BE = r"(?:is|are|be|will be|shall be)"
+
+# (pattern, modality, confidence), tried in order; the text a pattern matched is taken
+# out before the next is tried, so "shall not" is not read again as "shall".
+PHRASES: tuple[tuple[str, str, str], ...] = (
+    # "No member may ...", "no officer shall ...": a prohibition without "not" (but not
+    # "no doubt that officers may").
+    (
+        r"\bno\s+(?:(?!that\b|which\b|who\b|if\b|where\b|when\b)[\w'’-]+\s+){1,4}?"
+        r"(?:may|shall|must|can)\b",
+        "must-not",
+        "high",
+    ),
+    (rf"\b(?:must|shall){_NOT}", "must-not", "high"),
+    (
+        rf"\b{_BE}\s+(?:not|never)\s+(?:permitted|allowed|authori[sz]ed)\s+to\b",
+        "must-not",
+        "high",
+    ),
+    (rf"\b{_BE}\s+(?:prohibited|forbidden)\s+from\b", "must-not", "high"),
+    (rf"\bmay{_NOT}", "must-not", "medium"),  # also "it may not be possible"
+    (rf"\b{_BE}\s+not\s+entitled\s+to\b", "must-not", "medium"),
+    (rf"\b(?:will{_NOT}|cannot|can{_NOT})", "must-not", "low"),  # "will": future tense?
+    # A recommendation against: still a "should", the words carry the "not".
+    (rf"\b(?:should|ought){_NOT}", "should", "medium"),
+    (rf"\b{_BE}\s+not\s+required\s+to\b|\bneed\s+not\b", "may", "medium"),
+    (r"\b(?:must|shall)\b", "must", "high"),
+    (rf"\b{_BE}\s+required\s+to\b", "must", "high"),
+    (r"\b(?:has|have)\s+to\b", "must", "medium"),
+    (r"\bwill\b", "must", "low"),  # as often the future tense
+    (r"\b(?:should|ought\s+to)\b", "should", "high"),
+    (rf"\b{_BE}\s+expected\s+to\b", "should", "medium"),
+    (rf"\b{_BE}\s+entitled\s+to\b", "may", "high"),
+    (r"\bmay\b", "may", "medium"),  # also "there may be a risk"
+    (r"\bcan\b", "may", "low"),  # as often ability
+)
+_COMPILED = tuple((re.compile(p, re.I), m, c) for p, m, c in PHRASES)
+
+
+@dataclass(frozen=True)
+class Guess:
+    modality: str
+    confidence: str  # low, medium or high
+    phrases: tuple[str, ...]  # the verb phrases it was guessed from, as written
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "modality": self.modality,
+            "confidence": self.confidence,
+            "phrases": list(self.phrases),
+        }
+
+
+def found_phrases(text: str) -> list[tuple[str, str, str]]:
+    """(phrase as written, modality, confidence) for each verb phrase, in text order."""
+    text = re.sub(r"\s+", " ", text)
+    found: list[tuple[int, str, str, str]] = []
+    taken = [False] * len(text)
+    for pattern, modality, confidence in _COMPILED:
+        for m in pattern.finditer(text):
+            if any(taken[m.start() : m.end()]):
+                continue
+            taken[m.start() : m.end()] = [True] * (m.end() - m.start())
+            found.append((m.start(), m.group(0).strip(), modality, confidence))
+    return [(phrase, modality, confidence) for _, phrase, modality, confidence in sorted(found)]
+
+
+def guess_modality(text: str) -> Guess:
+    """The modality the paragraph's verb phrases point to, with how sure the guess is."""
+    found = found_phrases(text)
+    if not found:
+        # No modal verb: an explanation, or a rule in the present tense ("Officers
+        # reply within ten days"), which an editor should still glance at.
+        return Guess("informative", "medium", ())
+    best = max(LEVELS.index(c) for _, _, c in found)
+    chosen = min((m for _, m, c in found if LEVELS.index(c) == best), key=STRENGTH.index)
+    if len({m for _, m, _ in found}) > 1:
+        best = max(0, best - 1)  # verbs of different force: one guess cannot say it all
+    # each phrase once, for the review list to stay short
+    return Guess(chosen, LEVELS[best], tuple(dict.fromkeys(p.lower() for p, _, _ in found)))

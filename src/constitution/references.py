@@ -1,0 +1,165 @@
+"""References in an imported protocol's words, in the forms councils write them.
+
+"paragraph 10.4", "para. 10.4", "paras 3.1 and 3.2", "paragraphs 3.1 to 3.4",
+"sub-paragraph (b)", "10.4 above", "(4) below" become ``{para}`ID``` references when
+every paragraph they name was imported, so that they follow the paragraph when it is
+renumbered. Anything else a reference's words name is kept as text and reported with its
+line: a paragraph the document does not have, a section ("section 8": the site numbers
+sections by position, and has no reference to a section), or another document ("section
+151 of the Local Government Act 1972", "para. 13 of the Executive Summary").
+
+A number is a reference only after a cue word or before a position word: "3.5 metres",
+"£10.40" and "10.4.2023" are not, nor is a statute's "section 100A".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+NUM = r"\d{1,3}(?:\.\d{1,3}){0,3}"
+ITEM = rf"(?:{NUM}(?:\s*\([a-z0-9]{{1,4}}\))?|\([a-z0-9]{{1,4}}\))"
+SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+|\s*[–—-]\s*)"
+CUE = r"(?P<cue>sub-?paragraphs?|paragraphs?|paras?\.?|clauses?|sections?)"
+REFERENCE = re.compile(
+    # at most a dozen numbers in one list: no council lists more, and a long run of
+    # numbers (crafted or not) costs no more than a dozen each
+    rf"\b{CUE}\s+(?P<items>{ITEM}(?:{SEP}{ITEM}){{0,11}})(?!\.?\d|[a-z])"
+    # a number with a position word: a dotted one or one in brackets, not a bare "4"
+    rf"|(?<![£$\w.])(?P<pos>\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}|\([a-z0-9]{{1,4}}\))"
+    r"\s+(?P<dir>above|below)\b",
+    re.I,
+)
+ONE = re.compile(rf"{ITEM}|{SEP}", re.I)
+# What follows a reference to another document: "of the Localism Act 2011", ", Local
+# Government Act 1972", "of 'Conflicts of Interest'", "of Executive Summary"; but not "of
+# this Protocol" or "of the Protocol", which are this document.
+ELSEWHERE = re.compile(
+    r"^\s*(?:\([a-z0-9]{1,4}\))*\s*(?:,\s*|\s+of\s+|\s+in\s+)(?:the\s+|an?\s+)?"
+    r"(?!this\b|these\b|[Pp]rotocol\b)[A-Z\"'\u2018\u201c]",
+)
+STATUTE = re.compile(r"\bAct\s+\d{4}\s*,?\s*$")  # "the Local Government Act 1972, section 5"
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    kind: str  # missing-reference, section-reference or external-reference
+    number: str
+    text: str  # the reference as written
+    message: str
+
+
+@dataclass
+class Targets:
+    """What an imported document's references can resolve to."""
+
+    dotted: dict[str, str]  # "3.2" -> ID
+    whole: dict[str, str]  # "12" -> ID, paragraphs numbered on through the document
+    parts: set[str]  # Part prefixes ("5.5" of "5.5 – 3.2"), not ranges
+    sections: dict[str, tuple[int, str]]  # source number -> (number on the site, title)
+
+
+def items(text: str, parts: set[str]) -> list[tuple[str, str]]:
+    """(separator before it, number) for each number in a reference's list; a Part prefix
+    joins the number it prefixes ("5.5 – 3.2" is 3.2, "3.1 – 3.4" is a range)."""
+    out: list[tuple[str, str]] = []
+    sep = ""
+    for m in ONE.finditer(text):
+        token = m.group(0)
+        if re.fullmatch(SEP, token, re.I):
+            sep = token
+        elif out and out[-1][1] in parts and re.fullmatch(r"\s*[–—-]\s*", sep):
+            out[-1] = (out[-1][0], token)
+            sep = ""
+        else:
+            out.append((sep, token))
+            sep = ""
+    return out
+
+
+def link(
+    text: str,
+    targets: Targets,
+    local: Callable[[str], str | None],
+    within: Callable[[str], bool],
+) -> tuple[str, list[Unresolved]]:
+    """The text with each reference that resolves as {para}`ID`, and those that do not.
+    ``local`` resolves "(4)" and "(b)" in the clause's section; ``within`` says whether
+    the clause itself holds the lettered item "(b)" (which then stays as it is)."""
+    unresolved: list[Unresolved] = []
+
+    def resolve(number: str) -> str | None:
+        """The reference to the paragraph numbered so, as {para}, with any item of it
+        ("3.2(a)" is the item (a) of paragraph 3.2) after it; None if there is none."""
+        number = number.strip()
+        if number.startswith("("):
+            target = local(number.strip("()"))
+            return f"{{para}}`{target}`" if target else None
+        base, _, item = number.partition("(")
+        base = base.strip()
+        target = (targets.dotted if "." in base else targets.whole).get(base)
+        return f"{{para}}`{target}`" + (f" ({item}" if item else "") if target else None
+
+    def replace(m: re.Match[str]) -> str:
+        whole = m.group(0)
+        after = text[m.end() : m.end() + 80]
+        before = text[max(0, m.start() - 60) : m.start()]
+        if m.group("pos"):
+            target = resolve(m.group("pos"))
+            if target:
+                return f"{target} {m.group('dir')}"
+            if not m.group("pos").startswith("(") or not within(m.group("pos").strip("()")):
+                unresolved.append(missing(whole, m.group("pos")))
+            return whole
+        if ELSEWHERE.match(after) or STATUTE.search(before):
+            unresolved.append(
+                Unresolved(
+                    "external-reference",
+                    m.group("items"),
+                    whole,
+                    f"'{whole}' cites another document, and was kept as text.",
+                )
+            )
+            return whole
+        listed = items(m.group("items"), targets.parts)
+        if m.group("cue").lower().startswith("section"):
+            unresolved.extend(section(whole, number, targets) for _, number in listed)
+            return whole
+        found = [resolve(number) for _, number in listed]
+        if all(found):
+            # {para} reads "paragraph 3.1", so the cue word goes: "paras 3.1 and 3.2"
+            # reads "paragraph 3.1 and paragraph 3.2".
+            return "".join(f"{sep}{target}" for (sep, _), target in zip(listed, found, strict=True))
+        for (_, number), target in zip(listed, found, strict=True):
+            if not target and not (number.startswith("(") and within(number.strip("()"))):
+                unresolved.append(missing(whole, number))
+        return whole
+
+    return REFERENCE.sub(replace, text), unresolved
+
+
+def missing(whole: str, number: str) -> Unresolved:
+    return Unresolved(
+        "missing-reference",
+        number.strip(),
+        whole,
+        f"'{whole}' refers to a paragraph the document does not have; kept as text.",
+    )
+
+
+def section(whole: str, number: str, targets: Targets) -> Unresolved:
+    """A section reference stays text: say whether the site numbers that section alike."""
+    number = number.strip()
+    if number not in targets.sections:
+        message = f"'{whole}' refers to a section the document does not have; kept as text."
+        return Unresolved("missing-reference", number, whole, message)
+    position, title = targets.sections[number]
+    same = "the same" if str(position) == number else f"{position}"
+    return Unresolved(
+        "section-reference",
+        number,
+        whole,
+        f"'{whole}' (kept as text) is '{title}', numbered {same} on the site; check the "
+        "words still name it after any change to the sections.",
+    )

@@ -1,0 +1,194 @@
+"""`constitution import` keeps what the source says: each paragraph's modality guessed
+from its verbs, tracked-change residue refused, references kept pointing at the right
+paragraph, and every word of the source landing somewhere."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from constitution.modality import guess_modality
+from constitution.references import Targets, link
+
+# Sentences written for these tests, as councils phrase rules: (sentence, modality,
+# confidence). Short rules are rules; "will" and "can" are guessed with low confidence.
+MODALITIES = [
+    ("Members shall not act outside these roles.", "must-not", "high"),
+    ("Officers must never disclose a member's casework.", "must-not", "high"),
+    ("A member must at no time bully an officer.", "must-not", "high"),
+    ("No member may instruct a planning officer.", "must-not", "high"),
+    ("Under no circumstances shall officers canvass.", "must-not", "high"),
+    ("Members are not permitted to use council stationery for campaigns.", "must-not", "high"),
+    ("Officers will not relay gossip.", "must-not", "low"),
+    ("Officers cannot be asked to campaign.", "must-not", "low"),
+    ("Members may not attend staff interviews.", "must-not", "medium"),
+    ("Councillors are not entitled to see exempt papers of other wards.", "must-not", "medium"),
+    ("Officers must reply.", "must", "high"),
+    ("The clerk shall keep a register of gifts.", "must", "high"),
+    ("Officers are required to be politically neutral.", "must", "high"),
+    ("Each member is required to complete training within six months.", "must", "high"),
+    ("The Chief Executive will inform the group leaders.", "must", "low"),
+    ("This protocol will be reviewed annually by the Standards Committee.", "must", "low"),
+    ("Members should copy the ward member in.", "should", "high"),
+    ("A member ought to give notice of a question.", "should", "high"),
+    ("Officers are expected to attend evening meetings when asked.", "should", "medium"),
+    ("Officers should not normally copy letters to other members.", "should", "medium"),
+    ("Members may ask for a briefing.", "may", "medium"),
+    ("A member is entitled to see any document needed for their duties.", "may", "high"),
+    ("Officers need not answer anonymous correspondence.", "may", "medium"),
+    ("Members can ask the Monitoring Officer for advice.", "may", "low"),
+    ("Members are elected by the residents of their wards.", "informative", "medium"),
+    ("It is not a formal decision of the council.", "informative", "medium"),
+    ("There is no doubt that officers may help.", "may", "medium"),
+    # verbs of different force: the strongest of the surest, with lower confidence
+    ("Officers must reply within ten days and may ask for more time.", "must", "medium"),
+    ("The Chief Executive will decide whether such attendance may take place.", "may", "low"),
+    ("Members must not press officers, but should write to them.", "must-not", "medium"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "modality", "confidence"), MODALITIES)
+def test_modality_is_guessed_from_the_verb_phrase(
+    sentence: str, modality: str, confidence: str
+) -> None:
+    guess = guess_modality(sentence)
+    assert (guess.modality, guess.confidence) == (modality, confidence), guess.phrases
+
+
+def run_import(source: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "constitution", "import", str(source), "--out", "out", *extra],
+        cwd=source.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+# A draft exported from Word with its mark-up showing, written for this test: balloons
+# for formatting, deletions, insertions, a move and a comment, and the old and new words
+# run together in the text.
+TRACKED = """Member/Officer Protocol
+
+1. Introduction
+1.1 Members and officers must treat one another with courtesy.
+Formatted: Font: Bold
+1.2 Officers must reply within fiveten working days.
+Deleted: five
+Inserted: ten
+Comment [JB3]: Agreed at group leaders, check with legal.
+2. Enquiries
+2.1 Members may ask officers for information they need.
+Moved (insertion) [1]
+Field Code Changed
+"""
+
+
+def test_tracked_change_residue_is_refused_with_the_way_through(tmp_path: Path) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text(TRACKED, encoding="utf-8")
+    result = run_import(source)
+    assert result.returncode == 1
+    assert "tracked changes" in result.stderr
+    for line in (5, 7, 8, 9, 12, 13):  # each marked line is named
+        assert f"line {line}:" in result.stderr
+    assert "line 4:" not in result.stderr and "line 6:" not in result.stderr
+    assert "Import the Word file (.docx) itself" in result.stderr
+    assert "Accept All Changes" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_words_like_the_markers_in_a_sentence_are_not_residue(tmp_path: Path) -> None:
+    source = tmp_path / "p.txt"
+    source.write_text(
+        "Member/Officer Protocol\n\n1. Records\n"
+        "1.1 Formatted papers are kept by the clerk.\n"
+        "1.2 Deleted e-mails are kept for a year.\n"
+        "1.3 Comments on a draft report go to its author.\n",
+        encoding="utf-8",
+    )
+    assert run_import(source).returncode == 0
+
+
+TARGETS = Targets(
+    dotted={"3.1": "T-1", "3.2": "T-2", "3.3": "T-3", "3.4": "T-4", "10.4": "T-5", "2.1": "T-6"},
+    whole={},
+    parts={"5.5"},
+    sections={"8": (8, "Media relations"), "9": (7, "Complaints")},
+)
+LOCAL = {"4": "T-7", "b": "T-8"}
+
+# Sentences written for these tests: (text, text as written, kinds reported). A number is
+# a reference only after a cue word or before a position word.
+REFERENCES = [
+    ("See paragraph 10.4.", "See {para}`T-5`.", []),  # {para} reads "paragraph 10.4"
+    ("as para. 10.4 says", "as {para}`T-5` says", []),
+    ("under paras 3.1 and 3.2,", "under {para}`T-1` and {para}`T-2`,", []),
+    ("paragraphs 3.1 to 3.4 apply", "{para}`T-1` to {para}`T-4` apply", []),
+    ("Paragraphs 3.1, 3.2 or 3.3", "{para}`T-1`, {para}`T-2` or {para}`T-3`", []),
+    ("as in 10.4 above", "as in {para}`T-5` above", []),
+    ("see 3.2 below", "see {para}`T-2` below", []),
+    ("as in (4) above", "as in {para}`T-7` above", []),
+    ("under sub-paragraph (b)", "under {para}`T-8`", []),
+    ("clause 3.3 applies", "{para}`T-3` applies", []),
+    ("paragraph 3.2(a) applies", "{para}`T-2` (a) applies", []),
+    ("paragraphs 5.5 – 3.1 and 5.5 – 3.2", "{para}`T-1` and {para}`T-2`", []),  # Part prefix
+    (
+        "as set out in paragraph 3.2 of this Protocol",
+        "as set out in {para}`T-2` of this Protocol",
+        [],
+    ),
+    # kept as text, and reported
+    ("See paragraph 7.9.", "See paragraph 7.9.", ["missing-reference"]),
+    ("paras 3.1 and 3.9", "paras 3.1 and 3.9", ["missing-reference"]),
+    ("see 4.7 above", "see 4.7 above", ["missing-reference"]),
+    ("as section 8 says", "as section 8 says", ["section-reference"]),
+    ("see section 9 below", "see section 9 below", ["section-reference"]),
+    ("under section 12", "under section 12", ["missing-reference"]),
+    (
+        "section 151 of the Local Government Act 1972",
+        "section 151 of the Local Government Act 1972",
+        ["external-reference"],
+    ),
+    (
+        "(Section 5, Local Government and Housing Act 1989)",
+        "(Section 5, Local Government and Housing Act 1989)",
+        ["external-reference"],
+    ),
+    (
+        "the Localism Act 2011, section 28",
+        "the Localism Act 2011, section 28",
+        ["external-reference"],
+    ),
+    (
+        "paragraph 3.2 of the Members' Code",
+        "paragraph 3.2 of the Members' Code",
+        ["external-reference"],
+    ),
+    (
+        "para. 4 of 'Standards in Public Life'",
+        "para. 4 of 'Standards in Public Life'",
+        ["external-reference"],
+    ),
+    # not references at all
+    ("on 10.4.2023 the council met", "on 10.4.2023 the council met", []),
+    ("a sum of £10.40 above the limit", "a sum of £10.40 above the limit", []),
+    ("a fence 3.5 metres high", "a fence 3.5 metres high", []),
+    ("Part 3.2 of the constitution", "Part 3.2 of the constitution", []),
+    ("the (b) item of this clause below", "the (b) item of this clause below", []),
+    ("in 2 above", "in 2 above", []),
+    ("under sections 100A to 100D", "under sections 100A to 100D", []),
+    ("sub-paragraph (c) of this one", "sub-paragraph (c) of this one", []),  # its own item
+]
+
+
+@pytest.mark.parametrize(("text", "written", "reported"), REFERENCES)
+def test_references_in_the_forms_councils_write_them(
+    text: str, written: str, reported: list[str]
+) -> None:
+    out, unresolved = link(text, TARGETS, LOCAL.get, lambda letter: letter == "c")
+    assert out == written
+    assert [u.kind for u in unresolved] == reported
