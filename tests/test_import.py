@@ -790,7 +790,9 @@ def test_unnumbered_words_land_in_their_place_and_nothing_is_lost(scratch: Proje
         < page.index("Access to Council Papers")
         < page.index('id="MOP-0004"')
     )
-    # Adopted, the introductions are on the version's pages too.
+    # Adopted, the introductions are on the version's pages too. The model's empty list of
+    # paragraphs not yet covered only shrinks: an imported protocol starts its own.
+    (scratch.checks / "uncovered.toml").unlink()
     assert run("baseline", cwd=scratch.root).returncode == 0
     adopt = run("adopt", "--date", "2027-05-13", "--resolution", "Minute 7", cwd=scratch.root)
     assert adopt.returncode == 0, adopt.stderr
