@@ -143,3 +143,30 @@ def test_ids_survive_any_reordering_of_sections(document: Document, data: st.Dat
     assert sorted(c.id for c in reordered.clauses()) == sorted(c.id for c in document.clauses())
     texts = {c.id: c.text for c in document.clauses()}
     assert all(texts[c.id] == c.text for c in reordered.clauses())
+
+
+leaves = st.one_of(st.integers(), st.text(max_size=5), st.booleans())
+nested = st.recursive(
+    leaves,
+    lambda inner: st.one_of(
+        st.lists(inner, min_size=1, max_size=3),
+        st.dictionaries(st.text(min_size=1, max_size=4), inner, min_size=1, max_size=3),
+    ),
+    max_leaves=30,
+)
+
+
+@given(nested, st.sampled_from([None, False, True]))
+def test_the_quick_nesting_bound_is_never_below_the_depth(data: object, flow: bool | None) -> None:
+    """The scenario reader skips the exact token scan when the quick bound is within the
+    limit: it must never be below the real depth, whatever the YAML's style."""
+    import yaml
+
+    from constitution.scenarios import CLOSES, OPENS, nesting_bound
+
+    text = yaml.safe_dump(data, default_flow_style=flow, width=20)
+    depth = deepest = 0
+    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        depth += isinstance(token, OPENS) - isinstance(token, CLOSES)
+        deepest = max(deepest, depth)
+    assert nesting_bound(text) >= deepest
