@@ -273,6 +273,24 @@ def test_tables_become_lists_on_a_phone(page: Page, base_url: str) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
 
+@pytest.mark.parametrize("kind", ["index.html", "versions/2026-05-14/member-enquiries.html"])
+def test_a_phone_shows_a_search_box_without_opening_the_menu(
+    page: Page, base_url: str, kind: str
+) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base_url + kind)
+    box = page.locator("form.phone-search input[name=q]")
+    expect(box).to_be_visible()
+    expect(page.locator(".sidebar-drawer input.sidebar-search")).not_to_be_in_viewport()
+    box.fill("enquiry")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"search\.html\?q=enquiry"))
+    expect(page.locator("#search-results li li > a").first).to_be_visible()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(base_url + kind)
+    expect(page.locator("form.phone-search")).to_be_hidden()  # the sidebar's box is there
+
+
 def test_the_sidebar_search_box_shows_focus(page: Page, base_url: str) -> None:
     page.goto(base_url + "index.html")
     tab_to(page, "input.sidebar-search")
