@@ -9,12 +9,11 @@ has not been taken off, and, against the base of a pull request, if anything was
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
 from constitution.model import Document
-from constitution.problems import Problem, ProtocolError, read_toml
+from constitution.problems import Problem, ProtocolError, parse_toml, read_toml
 
 NAME = "uncovered.toml"
 SHOWN = f"checks/{NAME}"
@@ -26,14 +25,8 @@ HEADER = """\
 """
 
 
-def parse(text: str) -> list[str]:
-    """The IDs of a baseline file's text, in order; a located ProtocolError if malformed."""
-    import tomllib
-
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise malformed(f"not valid TOML: {exc}") from None
+def ids_of(data: dict[str, object]) -> list[str]:
+    """The IDs of a baseline file's tables, in order; a ProtocolError if malformed."""
     ids = data.get("clauses", [])
     if set(data) - {"clauses"} or not isinstance(ids, list):
         raise malformed("it holds something other than 'clauses = [...]'")
@@ -58,25 +51,26 @@ def malformed(what: str) -> ProtocolError:
 
 def load(checks: Path) -> list[str]:
     """The baseline's IDs; none if there is no baseline file."""
-    path = checks / NAME
-    if not path.is_file():
+    try:
+        return ids_of(read_toml(checks / NAME, SHOWN, "baseline-syntax"))
+    except FileNotFoundError:
         return []
-    read_toml(path, SHOWN, "baseline-syntax")  # TOML errors with their line
-    return parse(path.read_text(encoding="utf-8"))
 
 
 def at_ref(root: Path, ref: str) -> list[str]:
     """The baseline as it was at a git ref (none if it had none)."""
-    shown = subprocess.run(
-        ["git", "show", f"{ref}:checks/{NAME}"], cwd=root, capture_output=True, text=True
-    )
-    return parse(shown.stdout) if shown.returncode == 0 else []
+    from constitution.versions import git
+
+    where = f"./checks/{NAME}"
+    if not git(root, ref, "ls-tree", "--name-only", ref, where).strip():
+        return []
+    text = git(root, ref, "show", f"{ref}:{where}").decode("utf-8")
+    return ids_of(parse_toml(text, SHOWN, "baseline-syntax"))
 
 
-def line_of(checks: Path, clause_id: str) -> int:
-    path = checks / NAME
-    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
-    return next((n for n, line in enumerate(lines, 1) if f'"{clause_id}"' in line), 0)
+def open_rules(document: Document, covered: set[str]) -> list[str]:
+    """The rule-bearing clauses no worked example covers, in the document's order."""
+    return [c.id for c in document.clauses() if c.normative and c.id not in covered]
 
 
 def problems(
@@ -89,9 +83,12 @@ def problems(
     """What is wrong with the baseline: entries that should have been taken off, entries
     listed twice, and (against a pull request's base, ``before``) entries added."""
     found = []
+    path = checks / NAME
+    lines = path.read_text(encoding="utf-8").splitlines() if listed else []
 
     def problem(clause_id: str, code: str, message: str, fix: str) -> None:
-        found.append(Problem(SHOWN, line_of(checks, clause_id), code, message, fix, clause_id))
+        line = next((n for n, text in enumerate(lines, 1) if f'"{clause_id}"' in text), 0)
+        found.append(Problem(SHOWN, line, code, message, fix, clause_id))
 
     seen: set[str] = set()
     for clause_id in listed:

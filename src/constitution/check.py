@@ -76,11 +76,13 @@ def run_check(project: Project, base: Base | None = None) -> Report:
     report = Report()
     try:
         project.council()  # every other part is read through the settings
+    except ProtocolError as exc:
+        report.problems = exc.problems
+        return report
+    try:
         project.versions()
     except ProtocolError as exc:
         report.problems.extend(exc.problems)
-        if any(p.file == "council.toml" for p in exc.problems):
-            return report
     if base is not None:
         report.problems.extend(appended_only(project.versions_dir, base.records, base.ref))
     try:

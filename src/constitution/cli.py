@@ -81,8 +81,7 @@ def cmd_baseline(project: Project, args: argparse.Namespace) -> int:
         listed = baseline.load(project.checks)
     except ProtocolError as exc:
         return _report(exc)
-    covered = set().union(*(s.expect.clauses for s in scenarios))
-    ids = [c.id for c in document.clauses() if c.normative and c.id not in covered]
+    ids = baseline.open_rules(document, set().union(*(s.expect.clauses for s in scenarios)))
     if (project.checks / baseline.NAME).is_file():  # it only shrinks
         ids = [i for i in ids if i in listed]
     baseline.write(project.checks, ids)
@@ -286,14 +285,14 @@ def cmd_init(project: Project | None, args: argparse.Namespace) -> int:
     from constitution.init import Settings, init
 
     given = {k: v for k, v in vars(args).items() if k in Settings.__dataclass_fields__ and v}
-    dest = Path(args.folder)
+    settings, dest = Settings(**given), Path(args.folder)
     try:
-        made = init(dest, Settings(**given), Path(args.source) if args.source else None)
+        made = init(dest, settings, Path(args.source) if args.source else None)
         listed = baseline.load(made.checks)
     except ProtocolError as exc:
         return _report(exc, outcome="nothing was written")
     print(
-        f"Wrote {dest}: the repository of {args.name}'s {Settings(**given).document}, with "
+        f"Wrote {dest}: the repository of {settings.name}'s {settings.document}, with "
         f"{len(list(made.document().clauses()))} paragraph(s), {len(listed)} of them "
         "rule-bearing and listed as not yet covered (checks/uncovered.toml).\n"
         f"Next: cd {dest}, read README.md, then python3 dev.py test."

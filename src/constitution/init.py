@@ -79,7 +79,7 @@ def init(dest: Path, settings: Settings, source: Path | None = None) -> Project:
             importer.dump_report(doc, source, staged / "import-report.json")
         project = Project(staged)
         document = project.document()
-        baseline.write(project.checks, [c.id for c in document.clauses() if c.normative])
+        baseline.write(project.checks, baseline.open_rules(document, covered=set()))
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise

@@ -41,17 +41,26 @@ def read_toml(path: Path, shown: str, code: str) -> dict[str, Any]:
     """A TOML file's tables; FileNotFoundError if absent; a located ProtocolError if not
     valid TOML (or not UTF-8)."""
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 0
-        raise ProtocolError(
-            [
-                Problem(
-                    shown,
-                    line,
-                    code,
-                    f"not valid TOML: {exc}",
-                    "Correct the TOML syntax at that line.",
-                )
-            ]
-        ) from None
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise not_toml(shown, code, exc) from None
+    return parse_toml(text, shown, code)
+
+
+def parse_toml(text: str, shown: str, code: str) -> dict[str, Any]:
+    """TOML text's tables (from a file or from git), or a located ProtocolError."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise not_toml(shown, code, exc) from None
+
+
+def not_toml(shown: str, code: str, exc: Exception) -> ProtocolError:
+    line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 0
+    return ProtocolError(
+        [
+            Problem(
+                shown, line, code, f"not valid TOML: {exc}", "Correct the TOML syntax at that line."
+            )
+        ]
+    )
