@@ -293,3 +293,10 @@ def test_a_settings_problem_is_annotated_on_its_file(scratch: Project) -> None:
     status, out = check(scratch, "github")
     assert status == 1
     assert out.startswith("::error file=conf/council.toml,title=council-setting")
+
+
+def test_unreadable_settings_are_reported_once(scratch: Project) -> None:
+    replace(scratch.conf / "council.toml", "[council]\n", "[council\n")
+    status, out = check(scratch)
+    assert status == 2
+    assert [p["code"] for p in json.loads(out)["problems"]] == ["council-syntax"]
