@@ -876,3 +876,125 @@ def test_a_word_heading_among_numbered_sections_is_a_sub_heading(tmp_path: Path)
         ("Enquiries", [("1.1", []), ("1.2", ["Urgent enquiries"])]),
         ("Media", [("2.1", [])]),
     ]
+
+
+# Written for these tests: a committee report whose appendix is the protocol, each
+# numbered from 1; and a protocol whose section numbers go back once, by mistake.
+REPORT = """Report to the Standards Committee
+
+1. Purpose of the report
+
+1.1 This report asks the committee to recommend a revised protocol to Council.
+
+1.2 The protocol was last reviewed four years ago.
+
+2. Recommendation
+
+2.1 That the committee recommends the revised protocol to full Council.
+
+3. Background
+
+3.1 Officers consulted the group leaders and the trade unions.
+
+Appendix A
+
+1. Introduction
+
+1.1 This protocol guides how members and officers work together.
+
+1.2 It forms part of the Council's constitution.
+
+2. Roles
+
+2.1 Members set policy and represent their wards.
+
+2.2 Officers must give impartial advice.
+
+3. Enquiries
+
+3.1 Officers should reply to a member's enquiry within ten working days.
+"""
+GOES_BACK = """1. Roles
+
+1.1 Members set policy.
+
+1.2 Officers advise.
+
+2. Advice
+
+2.1 Officers must give impartial advice.
+
+1. Enquiries
+
+3.1 Officers should reply within ten working days.
+
+4. Review
+
+4.1 The protocol is reviewed every year.
+"""
+
+
+def test_a_file_of_several_documents_is_refused_with_the_list(tmp_path: Path) -> None:
+    (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
+    result = run("import", "report.txt", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 1, result.stdout
+    assert "import-many-documents" in result.stderr
+    assert "holds 2 documents" in result.stderr
+    assert "1: lines 1-18, 3 sections and 4 paragraphs, beginning '1 Purpose of the report" in (
+        result.stderr
+    )
+    assert "2: line 19 to the end, 3 sections and 5 paragraphs, beginning '1 Introduction" in (
+        result.stderr
+    )
+    assert "--take N" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+    result = run("import", "report.txt", "--out", "out", "--take", "3", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "import-no-such-document" in result.stderr and "from 1 to 2" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_document_taken_is_imported_and_the_rest_listed_as_left_out(tmp_path: Path) -> None:
+    (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
+    result = run(
+        "import", "report.txt", "--out", "out", "--take", "2", "--report-json", "r.json",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "document 2 was imported" in result.stdout
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert report["title"] == "Appendix A"  # the heading before it, not the report's
+    assert [s["title"] for s in report["sections"]] == ["Introduction", "Roles", "Enquiries"]
+    assert [c["source_number"] for s in report["sections"] for c in s["clauses"]] == [
+        "1.1", "1.2", "2.1", "2.2", "3.1",
+    ]  # fmt: skip
+    words = " ".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.md"))
+    assert "impartial advice" in words and "trade unions" not in words
+    left = {entry["text"]: entry["reason"] for entry in report["left_out"]}
+    assert left["3.1 Officers consulted the group leaders and the trade unions."].startswith(
+        "document 1 of the file"
+    )
+    assert "Report to the Standards Committee" in left
+    assert_every_word_lands_once(REPORT, tmp_path / "out", report)
+
+
+def test_a_number_that_goes_back_once_is_a_fault_not_a_second_document(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text(GOES_BACK, encoding="utf-8")
+    result = run("import", "p.txt", "--out", "out", "--report-json", "r.json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert len(report["sections"]) == 4
+    assert any(d["kind"] == "numbering-jump" for d in report["defects"])
+
+
+def test_init_takes_one_document_of_a_file_holding_several(tmp_path: Path) -> None:
+    (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
+    args = ("init", "ours", "--council", "Testshire County Council", "--from", "report.txt")
+    refused = run(*args, cwd=tmp_path)
+    assert refused.returncode == 1 and "import-many-documents" in refused.stderr
+    assert not (tmp_path / "ours").exists()
+    made = run(*args, "--take", "2", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    words = (tmp_path / "ours" / "protocol" / "roles.md").read_text(encoding="utf-8")
+    assert "Officers must give impartial advice." in words

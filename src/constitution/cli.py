@@ -267,7 +267,7 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
 
     source = Path(args.file)
     try:
-        doc = importer.import_protocol(source)
+        doc = importer.import_protocol(source, args.take)
         prefix = args.prefix or (project.council().id_prefix if project else "MOP")
         files = importer.render(doc, prefix)
         importer.write(files, Path(args.out), args.force)
@@ -287,7 +287,7 @@ def cmd_init(project: Project | None, args: argparse.Namespace) -> int:
     given = {k: v for k, v in vars(args).items() if k in Settings.__dataclass_fields__ and v}
     settings, dest = Settings(**given), Path(args.folder)
     try:
-        made = init(dest, settings, Path(args.source) if args.source else None)
+        made = init(dest, settings, Path(args.source) if args.source else None, args.take)
         listed = baseline.load(made.checks)
     except ProtocolError as exc:
         return _report(exc, outcome="nothing was written")
@@ -371,10 +371,16 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--force", action="store_true", help="replace what --out holds")
     imp.add_argument("--report-json", metavar="FILE", help="also write the report as JSON")
     imp.add_argument("--prefix", help="clause ID prefix (default: the project's, else MOP)")
+    imp.add_argument(
+        "--take", type=int, metavar="N", help="of a file holding several documents, the Nth"
+    )
     imp.set_defaults(run=cmd_import, needs_project=False)
     ini = sub.add_parser("init", help="start a council's own repository (its checks pass)")
     ini.add_argument("folder", help="a new or empty folder")
     ini.add_argument("--from", dest="source", metavar="FILE", help="import this protocol")
+    ini.add_argument(
+        "--take", type=int, metavar="N", help="of a --from file holding several documents, the Nth"
+    )
     ini.add_argument("--council", dest="name", required=True, help="the council's name")
     ini.add_argument("--prefix", help="clause ID prefix (default MOP)")
     ini.add_argument("--document", help="the document's title")

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from constitution import output_folder
+from constitution import import_parts, output_folder
 from constitution.extract import Extracted, Line, extract
 from constitution.modality import Guess, guess_modality
 from constitution.model import MAX_CLAUSE
@@ -112,6 +112,7 @@ class Imported:
     extracted: Extracted
     intro: Text  # the document's unnumbered words before its first section
     left_out: list[tuple[Line, str]]  # (line, why) for each line not imported
+    title_at: Line | None = None  # where the title was found
 
     def clauses(self) -> list[ImportedClause]:
         return [c for s in self.sections for c in s.clauses]
@@ -164,6 +165,7 @@ class Structurer:
         self.extracted = extracted
         self.title = ""
         self.sections: list[ImportedSection] = []
+        self.title_at: Line | None = None
         self.defects: list[Defect] = []
         self.intro = Text()
         self.pending: list[tuple[str, Line]] = []  # sub-headings awaiting their clause
@@ -211,7 +213,13 @@ class Structurer:
                 section.clauses = clauses_of(section.intro)
                 section.intro = Text()
         return Imported(
-            self.title, self.sections, self.defects, self.extracted, self.intro, self.left_out
+            self.title,
+            self.sections,
+            self.defects,
+            self.extracted,
+            self.intro,
+            self.left_out,
+            self.title_at,
         )
 
     def new_section(self, number: str, title: str, line: Line) -> None:
@@ -247,7 +255,7 @@ class Structurer:
             and not PAREN.match(text)
             and not LETTER.match(text)
         ):
-            self.title = text
+            self.title, self.title_at = text, line
             return
         if m := NUMBERED.match(text):
             num, part = m.group("num"), m.group("part")
@@ -629,8 +637,14 @@ def render(doc: Imported, prefix: str) -> dict[str, str]:
     return files
 
 
-def import_protocol(source: Path) -> Imported:
+def import_protocol(source: Path, take: int | None = None) -> Imported:
+    """The protocol in ``source``; ``take`` chooses one document of a file holding more
+    than one (import_parts)."""
     doc = Structurer(extract(source)).run()
+    parts = import_parts.split(doc.sections)
+    chosen = import_parts.choose(parts, take, source)
+    if take is not None and len(parts) > 1:
+        take_part(doc, parts, chosen, take)
     if not doc.sections or len(doc.clauses()) < 3:
         raise ProtocolError(
             [
@@ -647,6 +661,36 @@ def import_protocol(source: Path) -> Imported:
         )
     find_defects(doc)
     return doc
+
+
+def take_part(
+    doc: Imported,
+    parts: list[import_parts.Part[ImportedSection]],
+    chosen: import_parts.Part[ImportedSection],
+    take: int,
+) -> None:
+    """Keep only the document ``take`` of the file; every word of the others is listed as
+    left out. A later document's title is the heading just before its first section (a
+    report's "Appendix A: Protocol on ..."), found at the end of the one before."""
+    why = f"document 1 of the file, not imported (--take {take})"
+    if chosen is not parts[0]:
+        before = parts[take - 2].sections[-1]
+        holder = before.clauses[-1] if before.clauses else before.intro
+        if holder.paragraphs and heading_like(holder.paragraphs[-1]):
+            if doc.title_at:
+                doc.left_out.append((doc.title_at, why))
+            doc.title, doc.title_at = holder.paragraphs.pop(), holder.lines.pop()
+        doc.left_out += [
+            (Line(p, line.line, line.page), why)
+            for p, line in zip(doc.intro.paragraphs, doc.intro.lines, strict=True)
+        ]
+        doc.intro = Text()
+    doc.left_out += import_parts.left_out(parts, chosen, take)
+    doc.sections = chosen.sections
+    doc.extracted.notes.append(
+        f"The file holds {len(parts)} documents; document {take} was imported "
+        f"({chosen.describe(take).partition(': ')[2]})."
+    )
 
 
 def write(files: dict[str, str], out: Path, force: bool) -> None:

@@ -47,8 +47,11 @@ class Settings:
     requirement: str = f"council-constitution=={__version__}"
 
 
-def init(dest: Path, settings: Settings, source: Path | None = None) -> Project:
-    """Write the repository into ``dest`` (new or empty) as one step: all or nothing."""
+def init(
+    dest: Path, settings: Settings, source: Path | None = None, take: int | None = None
+) -> Project:
+    """Write the repository into ``dest`` (new or empty) as one step: all or nothing;
+    ``take`` chooses one document of a source holding several."""
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise ProtocolError(
             [
@@ -74,7 +77,7 @@ def init(dest: Path, settings: Settings, source: Path | None = None) -> Project:
             (protocol / "purpose.md").write_text(text, encoding="utf-8")
             (protocol / "index.md").write_text(index(settings.document), encoding="utf-8")
         else:
-            doc = importer.import_protocol(source)
+            doc = importer.import_protocol(source, take)
             importer.write(importer.render(doc, settings.prefix), protocol, force=False)
             importer.dump_report(doc, source, staged / "import-report.json")
         project = Project(staged)

@@ -1,0 +1,143 @@
+"""A file that holds more than one document, one after another: a committee report with
+the protocol after it, the existing protocol and the revised one side by side, a
+protocol and an appendix numbered afresh. Imported as one, they would be merged, so the
+import stops, lists them, and imports the one chosen (``--take N``), never a merge.
+
+A new document begins where section numbers start again: a section numbered at most
+RESTART, lower than the one before it, and continued by the next number. A number that
+only goes back once (5, 6, 2, 7) is a fault in one document's numbering, reported as
+such; so is a "part" too small to be a document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, Protocol, TypeVar
+
+from constitution.extract import Line
+from constitution.problems import Problem, ProtocolError
+
+RESTART = 3  # "sections starting at 3" are as common as at 1 after a report's cover
+MIN_SECTIONS = 2
+MIN_CLAUSES = 3
+
+
+class Words(Protocol):
+    @property
+    def paragraphs(self) -> list[str]: ...
+    @property
+    def lines(self) -> list[Line]: ...
+
+
+class Clause(Words, Protocol):
+    @property
+    def number(self) -> str: ...
+
+
+class Section(Protocol):
+    """What is read of the importer's sections (the importer imports this module)."""
+
+    @property
+    def number(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def where(self) -> Line: ...
+    @property
+    def intro(self) -> Words: ...
+    @property
+    def clauses(self) -> Sequence[Clause]: ...
+
+
+S = TypeVar("S", bound=Section)
+
+
+@dataclass(frozen=True)
+class Part(Generic[S]):
+    """One document in the file: its sections, and its lines."""
+
+    sections: list[S]
+    first: int  # its first line in the file
+    last: int  # its last line (the line before the next part), 0 for the file's end
+
+    def describe(self, index: int) -> str:
+        clauses = sum(len(s.clauses) for s in self.sections)
+        heads = "; ".join(f"{s.number} {s.title}".strip() for s in self.sections[:2])
+        lines = f"lines {self.first}-{self.last}" if self.last else f"line {self.first} to the end"
+        return (
+            f"{index}: {lines}, {len(self.sections)} sections and {clauses} paragraphs, "
+            f"beginning '{heads}'"
+        )
+
+
+def split(sections: list[S]) -> list[Part[S]]:
+    """The documents the sections make; one Part when the numbering never starts again."""
+    starts = [0]
+    numbers = [int(s.number) if s.number.isdigit() else None for s in sections]
+    for i in range(1, len(sections) - 1):
+        n, before, after = numbers[i], numbers[i - 1], numbers[i + 1]
+        if n is not None and before is not None and n < before and n <= RESTART and after == n + 1:
+            starts.append(i)
+    runs = [sections[a:b] for a, b in zip(starts, [*starts[1:], len(sections)], strict=True)]
+    if len(runs) > 1 and all(
+        len(run) >= MIN_SECTIONS and sum(len(s.clauses) for s in run) >= MIN_CLAUSES for run in runs
+    ):
+        firsts = [1] + [run[0].where.line for run in runs[1:]]
+        lasts = [f - 1 for f in firsts[1:]] + [0]
+        return [Part(run, f, last) for run, f, last in zip(runs, firsts, lasts, strict=True)]
+    return [Part(list(sections), 1, 0)]
+
+
+def choose(parts: list[Part[S]], take: int | None, source: Path) -> Part[S]:
+    """The part to import; a ProtocolError listing them when the choice is not made."""
+    listed = "\n      ".join(p.describe(i) for i, p in enumerate(parts, 1))
+    if take is None and len(parts) == 1:
+        return parts[0]
+    if take is None:
+        raise ProtocolError(
+            [
+                Problem(
+                    source.name,
+                    parts[1].first,
+                    "import-many-documents",
+                    f"this file holds {len(parts)} documents one after another (section "
+                    f"numbers start again at line {parts[1].first}), and importing them "
+                    f"as one would merge them:\n      {listed}",
+                    "Import the one that is the protocol with --take N (N from the list "
+                    "above); the others are listed in the import's report as left out.",
+                )
+            ]
+        )
+    if not 1 <= take <= len(parts):
+        raise ProtocolError(
+            [
+                Problem(
+                    source.name,
+                    0,
+                    "import-no-such-document",
+                    f"--take {take} asks for document {take}, but this file holds "
+                    f"{len(parts)}:\n      {listed}",
+                    f"Give --take a number from 1 to {len(parts)}.",
+                )
+            ]
+        )
+    return parts[take - 1]
+
+
+def left_out(parts: list[Part[S]], chosen: Part[S], take: int) -> list[tuple[Line, str]]:
+    """Every paragraph of the documents not taken, with its line, for the report."""
+    out: list[tuple[Line, str]] = []
+    for index, part in enumerate(parts, 1):
+        if part is chosen:
+            continue
+        why = f"document {index} of the file, not imported (--take {take})"
+        for s in part.sections:
+            out.append((Line(f"{s.number} {s.title}".strip(), s.where.line, s.where.page), why))
+            for number, words in (("", s.intro), *((c.number, c) for c in s.clauses)):
+                for paragraph, line in zip(words.paragraphs, words.lines, strict=True):
+                    text = f"{number} {paragraph}" if number else paragraph
+                    out.append((Line(text, line.line, line.page), why))
+                    number = ""  # the number is the first paragraph's
+    return out
