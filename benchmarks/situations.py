@@ -15,7 +15,6 @@ checks/determinations/*.yaml, each reference's determinations by the model's ans
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 import tempfile
@@ -74,18 +73,20 @@ def outcome_right(want: Determination, got: Determination) -> bool:
 class Runner:
     """The project's reader and rules, for one example at a time."""
 
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, scratch: Path) -> None:
         self.document = project.document()
         self.book: RuleBook = project.rulebook()
         self.ids = {c.id for c in self.document.clauses()}
         self.pattern = project.council().id_pattern
         self.retired = project.retired()
-        self.scratch = Path(tempfile.mkdtemp(prefix="situations-"))
+        self.scratch = scratch
 
     def read(self, example: dict[str, Any]) -> Scenario | Malformed:
         path = self.scratch / "example.yaml"
         path.write_text(yaml.safe_dump([example], sort_keys=False), encoding="utf-8")
-        examples = read_examples([path], self.scratch, self.book, self.ids, self.pattern, self.retired)
+        examples = read_examples(
+            [path], self.scratch, self.book, self.ids, self.pattern, self.retired
+        )
         assert len(examples) == 1, examples
         return examples[0]
 
@@ -122,8 +123,9 @@ class Runner:
 
 
 def situations(project: Project, folder: Path) -> dict[str, Any]:
-    runner = Runner(project)
-    rows = [runner.run(raw) for path in sorted(folder.glob("*.yaml")) for raw in load(path)]
+    with tempfile.TemporaryDirectory(prefix="situations-") as scratch:
+        runner = Runner(project, Path(scratch))
+        rows = [runner.run(raw) for path in sorted(folder.glob("*.yaml")) for raw in load(path)]
     expressible = [r for r in rows if r["expressible"]]
     ran = [r for r in rows if r["ran"]]
     refused = [r for r in rows if r["refused"]]
@@ -188,13 +190,17 @@ def determinations(project: Project, folder: Path) -> dict[str, Any]:
     for path in sorted(folder.glob("*.yaml")):
         data = load(path)
         rows = data["determinations"]
-        cited = [(cid, str(n)) for r in rows + data["time-limits"] for cid, n in r["clauses"].items()]
+        cited = [
+            (cid, str(n)) for r in rows + data["time-limits"] for cid, n in r["clauses"].items()
+        ]
         table[path.stem] = {
             "determinations": len(rows),
             **{answer: sum(r["model"] == answer for r in rows) for answer in ANSWERS},
             "time-limits": len(data["time-limits"]),
             "unknown-clauses": sorted({cid for cid, _ in cited if cid not in numbers}),
-            "stale-numbers": sorted({cid for cid, n in cited if cid in numbers and numbers[cid] != n}),
+            "stale-numbers": sorted(
+                {cid for cid, n in cited if cid in numbers and numbers[cid] != n}
+            ),
         }
     return table
 
@@ -258,7 +264,7 @@ def main(argv: list[str]) -> int:
         "vocabulary": vocabulary(project.rulebook(), project.scenario_files()),
         "determinations": determinations(project, checks / "determinations"),
     }
-    print(json.dumps(figures, indent=1, default=dt.date.isoformat) if args.json else report(figures))
+    print(json.dumps(figures, indent=1) if args.json else report(figures))
     return 0
 
 
