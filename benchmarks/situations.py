@@ -122,10 +122,22 @@ class Runner:
         return row
 
 
-def situations(project: Project, folder: Path) -> dict[str, Any]:
+def listed(path: Path, determinations: Path) -> set[str]:
+    """The paragraphs of a reference that its determinations file lists."""
+    data = load(determinations / path.name)
+    return {str(r["at"]) for r in data["determinations"] + data["time-limits"]}
+
+
+def situations(project: Project, folder: Path, determinations: Path) -> dict[str, Any]:
+    files = sorted(folder.glob("*.yaml"))
     with tempfile.TemporaryDirectory(prefix="situations-") as scratch:
         runner = Runner(project, Path(scratch))
-        rows = [runner.run(raw) for path in sorted(folder.glob("*.yaml")) for raw in load(path)]
+        rows = [runner.run(raw) for path in files for raw in load(path)]
+    # Each example is drawn from the list: its paragraph is one the list has.
+    unlisted = []
+    for path in files:
+        paragraphs = listed(path, determinations)
+        unlisted += [str(r["id"]) for r in load(path) if str(r["source"]["at"]) not in paragraphs]
     expressible = [r for r in rows if r["expressible"]]
     ran = [r for r in rows if r["ran"]]
     refused = [r for r in rows if r["refused"]]
@@ -153,6 +165,7 @@ def situations(project: Project, folder: Path) -> dict[str, Any]:
         "exceptions": sum("exception" in r for r in ran),
         "refused-by-code": dict(Counter(c for r in refused for c in r["refused"]).most_common()),
         "by-model-answer": by_answer,
+        "not-from-the-list": unlisted,
         "rows": rows,
     }
 
@@ -219,6 +232,8 @@ def report(figures: dict[str, Any]) -> str:
         f" rules raising: {s['exceptions']})",
         "  refused, by problem: "
         + ", ".join(f"{code} {n}" for code, n in s["refused-by-code"].items()),
+        "  from a paragraph the determinations do not list: "
+        + (", ".join(s["not-from-the-list"]) or "none"),
         "  by the model's answer   examples  expressible  outcome  full",
     ]
     for answer, row in s["by-model-answer"].items():
@@ -260,7 +275,7 @@ def main(argv: list[str]) -> int:
     project = Project.find(args.project)
     checks = project.checks
     figures = {
-        "situations": situations(project, checks / "new-situations"),
+        "situations": situations(project, checks / "new-situations", checks / "determinations"),
         "vocabulary": vocabulary(project.rulebook(), project.scenario_files()),
         "determinations": determinations(project, checks / "determinations"),
     }

@@ -45,6 +45,7 @@ def test_every_situation_is_counted_once_and_the_counts_add_up() -> None:
     assert s["full"] <= s["outcome"] <= s["ran"]
     assert s["errors"] == s["refused"] + s["exceptions"]
     assert sum(s["refused-by-code"].values()) >= s["refused"]
+    assert s["not-from-the-list"] == []
     assert s["declared-needs"] == sum(bool(e.get("needs")) for e in written)
     for key in ("examples", "expressible", "outcome", "full"):
         assert sum(row[key] for row in s["by-model-answer"].values()) == s[key], key
