@@ -65,3 +65,16 @@ def test_the_report_prints_each_figure() -> None:
     assert f"expected outcome: {figures['outcome']}" in text
     assert "facts used by only one example" in text
     assert "001_f65b78a89e8b4a6d" in text
+
+
+def test_the_determinations_readme_table_is_the_benchmarks() -> None:
+    table = json.loads(run("--json"))["determinations"]
+    readme = (MODEL / "checks" / "determinations" / "README.md").read_text(encoding="utf-8")
+    rows = {
+        cells[0]: [int(c) for c in cells[1:]]
+        for line in readme.splitlines()
+        if line.startswith("| 0")
+        for cells in [[c.strip() for c in line.strip("|").split("|")]]
+    }
+    keys = ("determinations", "same", "partly", "silent", "different", "time-limits")
+    assert rows == {stem: [row[k] for k in keys] for stem, row in table.items()}
