@@ -119,6 +119,14 @@ def bench_search(session: nox.Session) -> None:
 
 
 @nox.session
+def bench_situations(session: nox.Session) -> None:
+    """The new situations of checks/new-situations against the rules model: how many can
+    be said, get the expected outcome, the full expectation; the vocabulary used once."""
+    install(session)
+    session.run("python", "benchmarks/situations.py", *session.posargs)
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     """ruff (lint and format) and mypy on the package (with serve's libraries, whose
     types serve.py uses)."""
