@@ -25,6 +25,8 @@ REFERENCE = Path(
 
 # A list item's own label ("(a)", "b.", "c)", "1."), kept apart from its words.
 ITEM_LABEL = re.compile(r"^(\((?:[a-z]{1,4}|\d{1,2})\)|(?:[a-z]|\d{1,2})[.)])\s+")
+WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+LINE_LABEL = re.compile(r"^[\s*>•\x7f-]*(?:\((?:[a-z]{1,4}|\d{1,2})\)|(?:[a-z]{1,4}|\d{1,2})[.)])?\s")
 MARKUP = re.compile(r"\*+|</?[ibu]>|^#+\s*")
 ENDS_SENTENCE = re.compile(r"[.:;!?]['\"”’)\]]*$")
 
@@ -65,6 +67,7 @@ class Document:
     extra: list[Para] = field(default_factory=list)  # not the protocol (a report's own)
     revisions: list[tuple[str, str, str]] = field(default_factory=list)
     residue: list[tuple[str, str]] = field(default_factory=list)
+    protocol_page: int = 1  # in a PDF, the page the protocol starts on
     refused: bool = False
 
 
@@ -73,17 +76,15 @@ def clean(line: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The words of a text as the benchmark counts them: quotes and dashes made plain,
-    punctuation at either end dropped, list labels ("(a)", "b.", "1)") not counted."""
-    text = text.translate(str.maketrans("‘’“”–—•", "''\"\"--\x20"))
-    found = []
-    for token in text.split():
-        if ITEM_LABEL.match(token + " ") and len(token) <= 6:
-            continue
-        token = token.strip(".,;:!?\"'()[]{}-*")
-        if token:
-            found.append(token)
-    return found
+    """The words of a text as the benchmark counts them: runs of letters and digits
+    (with an apostrophe inside: "Council's"), in order and case as written; a list's
+    label or bullet at the start of a line ("(a)", "b.", "1)", "•") is not a word."""
+    text = text.translate(str.maketrans("‘’", "''"))
+    return [
+        word
+        for line in text.splitlines()
+        for word in WORD.findall(LINE_LABEL.sub("", line))
+    ]
 
 
 def paragraphs(lines: list[str]) -> list[Para]:
@@ -110,12 +111,18 @@ def paragraphs(lines: list[str]) -> list[Para]:
     return paras
 
 
+def reference_spec(name: str) -> dict[str, str | list[str]]:
+    spec: dict[str, str | list[str]]
+    spec = tomllib.loads((HERE / "references.toml").read_text(encoding="utf-8"))[name]
+    return spec
+
+
 def read_reference(name: str) -> list[Part]:
     """A reference protocol as parts, where references.toml says they start; each
     number, title and label checked against the line it names."""
-    spec = tomllib.loads((HERE / "references.toml").read_text(encoding="utf-8"))[name]
+    spec = reference_spec(name)
     lines = (REFERENCE / name).read_text(encoding="utf-8").splitlines()
-    entries = [entry.split(" | ") for entry in spec["parts"].strip().splitlines()]
+    entries = [entry.split(" | ") for entry in str(spec["parts"]).strip().splitlines()]
     starts = [int(entry[0].split()[1]) for entry in entries] + [len(lines) + 1]
     parts = []
     for (head, *rest), start, end in zip(entries, starts, starts[1:], strict=False):
@@ -214,6 +221,8 @@ def make(name: str, spec: dict[str, object]) -> Document:
     document.refused = bool(spec.get("refused", False))
     if document.form.startswith("text"):  # a contents table is kept in Word and PDF
         document.parts = [part for part in parts if part.kind != "contents"]
+    if document.form in ("docx-tracked", "pdf-report"):  # the printed labels kept
+        document.faults += list(reference_spec(source).get("faults", []))
     if document.form == "pdf-report":
         document.faults.append("report@appendix")
     if document.form in ("text-numbered-on", "text-numbered-afresh"):
@@ -252,7 +261,7 @@ def accepted(document: Document, part: Part) -> list[Para]:
 
 
 def record(document: Document) -> dict[str, object]:
-    sections, clauses, all_words = [], [], []
+    sections, clauses, headings, all_words = [], [], [], []
     section = ""
     for part in document.parts:
         if part.kind == "section":
@@ -265,14 +274,19 @@ def record(document: Document) -> dict[str, object]:
             all_words += words(text)
         else:
             all_words += words(" ".join([part.title, *(para.text for para in part.paras)]))
+            if part.kind == "heading":
+                headings.append(part.title)
     all_words += words(" ".join(para.text for para in document.extra))
     return {
         "name": document.name,
         "source": document.source,
         "sections": sections,
+        "headings": headings,
         "clauses": clauses,
         "faults": document.faults,
         "furniture": document.furniture,
+        "residue": [what.replace(" -> ", " ") for _, what in document.residue],
+        "protocol_page": document.protocol_page,
         "words": all_words,
         "refused": document.refused,
     }

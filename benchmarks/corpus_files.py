@@ -281,11 +281,15 @@ def write_pdf(document: Document, path: Path, before: list[Flowable] | None = No
     header, footer = ("Constitution – Part 5 Codes and Protocols", title)
     if before:
         header, footer = REPORT_HEADER, "Standards Committee"
-    document.furniture = [header, f"{footer} Page"]
-    template = SimpleDocTemplate(str(path), pagesize=A4, topMargin=22 * mm, bottomMargin=22 * mm, title=title)
+    template = SimpleDocTemplate(
+        str(path), pagesize=A4, topMargin=22 * mm, bottomMargin=22 * mm, title=title
+    )
     story = [*(before or []), *pdf_flowables(document)]
     draw = furnished(header, footer)
     template.build(story, onFirstPage=draw, onLaterPages=draw)
+    pages = template.page
+    document.furniture = [line for n in range(1, pages + 1) for line in (header, f"{footer} Page {n}")]
+    document.protocol_page = 4 if before else 1  # after the cover, contents and report
 
 
 # A report to committee that holds the protocol as its appendix: our own words.
@@ -340,8 +344,11 @@ def report_flowables(document: Document) -> list[Flowable]:
         story.append(Paragraph(escape(text), style[kind if kind != "p" else "body"]))
     story += [PageBreak(), Paragraph("Appendix A: the Protocol as revised", style["heading"])]
     document.extra = [
-        Para(text) for _, text in [*COVER, *(("p", f"{a} {b}") for a, b in CONTENTS), *REPORT]
+        Para(text) for _, text in [*COVER, *(("p", f"{a} {b}") for a, b in CONTENTS)]
     ] + [Para("Contents"), Para("Appendix A: the Protocol as revised")]
+    for _, text in REPORT:  # the report's own paragraph numbers are labels, not words
+        label = re.match(r"\d+\.\d+ ", text)
+        document.extra.append(Para(text[label.end() :], label=label.group()) if label else Para(text))
     return story
 
 
