@@ -19,14 +19,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent / "corpus"
-REFERENCE = Path(
-    os.environ.get("CONSTITUTION_REFERENCES") or ROOT.parent / "shared" / "reference"
-)
+REFERENCE = Path(os.environ.get("CONSTITUTION_REFERENCES") or ROOT.parent / "shared" / "reference")
 
 # A list item's own label ("(a)", "b.", "c)", "1."), kept apart from its words.
 ITEM_LABEL = re.compile(r"^(\((?:[a-z]{1,4}|\d{1,2})\)|(?:[a-z]|\d{1,2})[.)])\s+")
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-LINE_LABEL = re.compile(r"^[\s*>•\x7f-]*(?:\((?:[a-z]{1,4}|\d{1,2})\)|(?:[a-z]{1,4}|\d{1,2})[.)])?\s")
+LINE_LABEL = re.compile(
+    r"^[\s*>•\x7f-]*(?:\((?:[a-z]{1,4}|\d{1,2})\)|(?:[a-z]{1,4}|\d{1,2})[.)])?\s"
+)
 MARKUP = re.compile(r"\*+|</?[ibu]>|^#+\s*")
 ENDS_SENTENCE = re.compile(r"[.:;!?]['\"”’)\]]*$")
 
@@ -79,12 +79,8 @@ def words(text: str) -> list[str]:
     """The words of a text as the benchmark counts them: runs of letters and digits
     (with an apostrophe inside: "Council's"), in order and case as written; a list's
     label or bullet at the start of a line ("(a)", "b.", "1)", "•") is not a word."""
-    text = text.translate(str.maketrans("‘’", "''"))
-    return [
-        word
-        for line in text.splitlines()
-        for word in WORD.findall(LINE_LABEL.sub("", line))
-    ]
+    text = text.replace("\u2018", "'").replace("\u2019", "'")
+    return [word for line in text.splitlines() for word in WORD.findall(LINE_LABEL.sub("", line))]
 
 
 def paragraphs(lines: list[str]) -> list[Para]:
@@ -99,7 +95,9 @@ def paragraphs(lines: list[str]) -> list[Para]:
             text = clean(stripped.removeprefix("- "))
             label = ITEM_LABEL.match(text)
             paras.append(
-                Para(text[label.end() :] if label else text, "item", label.group(1) if label else "")
+                Para(
+                    text[label.end() :] if label else text, "item", label.group(1) if label else ""
+                )
             )
         elif "\t" in raw:
             cells = [clean(cell) for cell in raw.split("\t")]
@@ -139,7 +137,7 @@ def read_reference(name: str) -> list[Part]:
             part.label = rest[0]
             first = clean(first.removeprefix("- "))
             assert first.startswith(part.label + " "), f"{name}:{start}: no {part.label}"
-            body, expected = [first[len(part.label) :]] + body, ""
+            body, expected = [first[len(part.label) :], *body], ""
         else:  # text, contents: the lines themselves
             expected, body = first, lines[start - 1 : end - 1]
         assert first.endswith(expected), f"{name}:{start}: expected {expected!r}"
@@ -179,8 +177,7 @@ def plant(parts: list[Part], spec: str) -> str:
     later = [
         part
         for part in clauses
-        if part.number.split(".")[0] == section
-        and int(part.number.split(".")[1]) >= int(index)
+        if part.number.split(".")[0] == section and int(part.number.split(".")[1]) >= int(index)
     ]
     step = {"duplicate": -1, "skip": 1}[kind]
     for part in later:
@@ -210,11 +207,11 @@ def make(name: str, spec: dict[str, object]) -> Document:
     parts = read_reference(source)
     document = Document(name, source, str(spec["form"]), parts)
     if "first-section" in spec:
-        renumber(parts, int(spec["first-section"]))  # type: ignore[call-overload]
-    for fault in spec.get("plant", []):  # type: ignore[attr-defined]
+        renumber(parts, int(spec["first-section"]))
+    for fault in spec.get("plant", []):
         document.faults.append(plant(parts, fault))
-    apply_revisions(document, spec.get("revisions", []))  # type: ignore[arg-type]
-    for residue in spec.get("residue", []):  # type: ignore[attr-defined]
+    apply_revisions(document, spec.get("revisions", []))
+    for residue in spec.get("residue", []):
         number, _, what = residue.partition(": ")
         document.residue.append((number, what))
         document.faults.append(f"residue@{number}")
@@ -313,4 +310,3 @@ def load() -> dict[str, dict[str, object]]:
 def documents() -> Iterator[Document]:
     for name, spec in load().items():
         yield make(name, spec)
-

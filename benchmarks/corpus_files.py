@@ -220,8 +220,12 @@ def styles() -> dict[str, ParagraphStyle]:
     body = ParagraphStyle("body", fontName="Helvetica", fontSize=10.5, leading=14, spaceAfter=6)
     return {
         "body": body,
-        "title": ParagraphStyle("title", body, fontName="Helvetica-Bold", fontSize=16, leading=20, spaceAfter=12),
-        "heading": ParagraphStyle("heading", body, fontName="Helvetica-Bold", fontSize=12.5, leading=16, spaceBefore=8),
+        "title": ParagraphStyle(
+            "title", body, fontName="Helvetica-Bold", fontSize=16, leading=20, spaceAfter=12
+        ),
+        "heading": ParagraphStyle(
+            "heading", body, fontName="Helvetica-Bold", fontSize=12.5, leading=16, spaceBefore=8
+        ),
         "clause": ParagraphStyle("clause", body, leftIndent=12 * mm, bulletIndent=0),
         "item": ParagraphStyle("item", body, leftIndent=20 * mm, bulletIndent=13 * mm),
         "cell": ParagraphStyle("cell", body, fontSize=9.5, leading=12, spaceAfter=0),
@@ -231,7 +235,10 @@ def styles() -> dict[str, ParagraphStyle]:
 def pdf_rows(rows: list[Para], style: ParagraphStyle) -> Table:
     cells = [row.text.split("\t") for row in rows if row.text.strip("-\t ")]
     width = max(len(row) for row in cells)
-    data = [[Paragraph(escape(text), style) for text in row + [""] * (width - len(row))] for row in cells]
+    data = [
+        [Paragraph(escape(text), style) for text in row + [""] * (width - len(row))]
+        for row in cells
+    ]
     return Table(data, colWidths=[45 * mm] + [115 * mm / max(width - 1, 1)] * (width - 1))
 
 
@@ -258,7 +265,9 @@ def pdf_flowables(document: Document) -> Iterator[Flowable]:
             elif index == 0 and part.kind == "clause":
                 yield Paragraph(escape(para.text), style["clause"], bulletText=part.label)
             else:
-                yield Paragraph(escape(para.text), style["clause" if part.kind == "clause" else "body"])
+                yield Paragraph(
+                    escape(para.text), style["clause" if part.kind == "clause" else "body"]
+                )
         if rows:
             yield pdf_rows(rows, style["cell"])
 
@@ -288,7 +297,9 @@ def write_pdf(document: Document, path: Path, before: list[Flowable] | None = No
     draw = furnished(header, footer)
     template.build(story, onFirstPage=draw, onLaterPages=draw)
     pages = template.page
-    document.furniture = [line for n in range(1, pages + 1) for line in (header, f"{footer} Page {n}")]
+    document.furniture = [
+        line for n in range(1, pages + 1) for line in (header, f"{footer} Page {n}")
+    ]
     document.protocol_page = 4 if before else 1  # after the cover, contents and report
 
 
@@ -314,19 +325,34 @@ CONTENTS = [
 ]
 REPORT = [
     ("heading", "1. Purpose of the report"),
-    ("p", "1.1 This report asks the Committee to consider the revised Protocol on "
-     "Member/Officer Relations at Appendix A and to recommend it to Council."),
+    (
+        "p",
+        "1.1 This report asks the Committee to consider the revised Protocol on "
+        "Member/Officer Relations at Appendix A and to recommend it to Council.",
+    ),
     ("heading", "2. Recommendations"),
-    ("p", "2.1 That the Committee recommends to Council that the revised Protocol at "
-     "Appendix A is adopted with effect from the date of the next annual meeting."),
+    (
+        "p",
+        "2.1 That the Committee recommends to Council that the revised Protocol at "
+        "Appendix A is adopted with effect from the date of the next annual meeting.",
+    ),
     ("heading", "3. Background"),
-    ("p", "3.1 The Protocol was last reviewed three years ago. Since then the Committee "
-     "has asked for clearer guidance on conflicts of interest and on correspondence."),
-    ("p", "3.2 The Group Leaders and the Corporate Leadership Team were consulted on a "
-     "draft during January, and their comments are reflected in the Appendix."),
+    (
+        "p",
+        "3.1 The Protocol was last reviewed three years ago. Since then the Committee "
+        "has asked for clearer guidance on conflicts of interest and on correspondence.",
+    ),
+    (
+        "p",
+        "3.2 The Group Leaders and the Corporate Leadership Team were consulted on a "
+        "draft during January, and their comments are reflected in the Appendix.",
+    ),
     ("heading", "4. Implications"),
-    ("p", "4.1 Legal: the Council must promote and maintain high standards of conduct "
-     "by its members and co-opted members."),
+    (
+        "p",
+        "4.1 Legal: the Council must promote and maintain high standards of conduct "
+        "by its members and co-opted members.",
+    ),
     ("p", "4.2 Financial: there are no financial implications."),
     ("p", "4.3 Equality: an equality impact assessment is not required."),
 ]
@@ -338,7 +364,15 @@ def report_flowables(document: Document) -> list[Flowable]:
     for kind, text in COVER:
         story.append(Paragraph(escape(text), style[kind if kind != "p" else "body"]))
     story += [PageBreak(), Paragraph("Contents", style["heading"]), Spacer(1, 4 * mm)]
-    story.append(Table([[Paragraph(escape(a), style["cell"]), Paragraph(b, style["cell"])] for a, b in CONTENTS], colWidths=[120 * mm, 20 * mm]))
+    story.append(
+        Table(
+            [
+                [Paragraph(escape(a), style["cell"]), Paragraph(b, style["cell"])]
+                for a, b in CONTENTS
+            ],
+            colWidths=[120 * mm, 20 * mm],
+        )
+    )
     story.append(PageBreak())
     for kind, text in REPORT:
         story.append(Paragraph(escape(text), style[kind if kind != "p" else "body"]))
@@ -348,7 +382,9 @@ def report_flowables(document: Document) -> list[Flowable]:
     ] + [Para("Contents"), Para("Appendix A: the Protocol as revised")]
     for _, text in REPORT:  # the report's own paragraph numbers are labels, not words
         label = re.match(r"\d+\.\d+ ", text)
-        document.extra.append(Para(text[label.end() :], label=label.group()) if label else Para(text))
+        document.extra.append(
+            Para(text[label.end() :], label=label.group()) if label else Para(text)
+        )
     return story
 
 

@@ -94,7 +94,9 @@ def published_numbers(out: Path, order: list[str]) -> tuple[dict[str, str], str]
 def site_text(text: str, numbers: dict[str, str]) -> str:
     """Written MyST as a reader sees it: references read as 'paragraph 10.4'."""
     text = ROLE.sub(
-        lambda m: f"paragraph {numbers.get(m.group(2), '?')}" if m.group(1) == "para" else m.group(2),
+        lambda m: (
+            f"paragraph {numbers.get(m.group(2), '?')}" if m.group(1) == "para" else m.group(2)
+        ),
         text,
     )
     return re.sub(r"(?m)^#+ |^```.*$|\\", "", OPTION.sub("", text))
@@ -122,9 +124,9 @@ def read_import(out: Path, report: dict[str, object], numbered: bool) -> Importe
                 printed = f"{number}.{printed}"  # "(1)" in section 2 is 2.1
             clause_key = printed if numbered else (key, printed)
             imported.clauses.append(Clause(clause_key, numbers.get(match.group(1), ""), body))
-    for item in report["left_out"]:  # type: ignore[attr-defined]
+    for item in report["left_out"]:
         imported.words.update(words(item["text"]))
-    imported.reports = [(d["kind"], dotted(d["number"])) for d in report["defects"]]  # type: ignore[attr-defined]
+    imported.reports = [(d["kind"], dotted(d["number"])) for d in report["defects"]]
     return imported
 
 
@@ -172,14 +174,16 @@ def residue_lines(path: Path, residue: list[str]) -> dict[str, int]:
     return {text: next(n for n, line in enumerate(lines, 1) if text in line) for text in residue}
 
 
-def faults(facts: dict[str, object], path: Path, imported: Imported) -> tuple[list[str], list[str], list[str]]:
+def faults(
+    facts: dict[str, object], path: Path, imported: Imported
+) -> tuple[list[str], list[str], list[str]]:
     """Planted faults found and missed, and reports of a fault where none was planted."""
     found, missed = [], []
     reports = [r for r in imported.reports if r[0] in FAULT_KINDS]
     unused = list(reports)
-    residue = iter(residue_lines(path, facts["residue"]).values()) if facts["residue"] else iter(())  # type: ignore[arg-type]
+    residue = iter(residue_lines(path, facts["residue"]).values()) if facts["residue"] else iter(())
     mentioned = {int(n) for n in re.findall(r"\bline (\d+)", imported.output)}
-    for fault in facts["faults"]:  # type: ignore[attr-defined]
+    for fault in facts["faults"]:
         kind, _, number = fault.partition("@")
         if kind == "residue":  # the import stops and names the line
             hit = bool(imported.code) and next(residue) in mentioned
@@ -195,13 +199,10 @@ def faults(facts: dict[str, object], path: Path, imported: Imported) -> tuple[li
 
 
 def score(path: Path, facts: dict[str, object], imported: Imported) -> Score:
-    numbered = all(s["number"] for s in facts["sections"])  # type: ignore[index, union-attr]
-    gold_sections = [
-        s["number"] if numbered else title_key(s["title"])  # type: ignore[index]
-        for s in facts["sections"]  # type: ignore[attr-defined]
-    ]
+    numbered = all(s["number"] for s in facts["sections"])
+    gold_sections = [s["number"] if numbered else title_key(s["title"]) for s in facts["sections"]]
     gold: list[tuple[object, list[str], str]] = []
-    for clause in facts["clauses"]:  # type: ignore[attr-defined]
+    for clause in facts["clauses"]:
         section = clause["section"] if numbered else title_key(clause["section"])
         key = clause["number"] if numbered else (section, clause["number"])
         gold.append((key, clause["words"], clause["number"]))
@@ -223,10 +224,14 @@ def score(path: Path, facts: dict[str, object], imported: Imported) -> Score:
             same_number += clause.published == printed
             if clause.words != gold_words:
                 inexact.append(printed)
-    into = Counter(facts["words"]) + Counter(words("\n".join(facts["furniture"])))  # type: ignore[arg-type]
+    into = Counter(facts["words"]) + Counter(words("\n".join(facts["furniture"])))
     # A plain heading the importer made a section of is a heading still: not counted.
-    headings = {title_key(title) for title in facts["headings"]}  # type: ignore[attr-defined]
-    sections = [key for key, title in imported.sections if not (title in headings and key not in gold_sections)]
+    headings = {title_key(title) for title in facts["headings"]}
+    sections = [
+        key
+        for key, title in imported.sections
+        if not (title in headings and key not in gold_sections)
+    ]
     sections_found = matched(gold_sections, sections)
     clauses_found = matched([g[0] for g in gold], [c.key for c in imported.clauses])
     figures |= {
@@ -242,30 +247,59 @@ def score(path: Path, facts: dict[str, object], imported: Imported) -> Score:
     }
     lost, invented = into - imported.words, imported.words - into
     return Score(
-        path.stem, 0, figures, found, missed, spurious, imported.readable, inexact,
-        sorted(lost.elements()), sorted(invented.elements()),
+        path.stem,
+        0,
+        figures,
+        found,
+        missed,
+        spurious,
+        imported.readable,
+        inexact,
+        sorted(lost.elements()),
+        sorted(invented.elements()),
     )
 
 
 COLUMNS = (
-    ("document", 27), ("exit", 4), ("sections R", 10), ("sections P", 10),
-    ("numbers R", 9), ("numbers P", 9), ("word-exact", 10), ("words in", 8),
-    ("lost", 5), ("invented", 8), ("published", 9), ("faults", 6), ("spurious", 8),
+    ("document", 27),
+    ("exit", 4),
+    ("sections R", 10),
+    ("sections P", 10),
+    ("numbers R", 9),
+    ("numbers P", 9),
+    ("word-exact", 10),
+    ("words in", 8),
+    ("lost", 5),
+    ("invented", 8),
+    ("published", 9),
+    ("faults", 6),
+    ("spurious", 8),
 )
 
 
 def table(scores: list[Score]) -> str:
     """One row a document; percentages, except words (counts) and faults (found of
     planted; spurious reports of all reports of a fault)."""
-    rows = [" ".join(name.rjust(width) if i else name.ljust(width) for i, (name, width) in enumerate(COLUMNS))]
+    rows = [
+        " ".join(
+            name.rjust(width) if i else name.ljust(width) for i, (name, width) in enumerate(COLUMNS)
+        )
+    ]
     for s in scores:
         cells = [s.name, str(s.code)] + [s.figures.get(name, "-") for name, _ in COLUMNS[2:]]
-        rows.append(" ".join(cell.rjust(w) if i else cell.ljust(w) for i, (cell, (_, w)) in enumerate(zip(cells, COLUMNS, strict=True))))
+        rows.append(
+            " ".join(
+                cell.rjust(w) if i else cell.ljust(w)
+                for i, (cell, (_, w)) in enumerate(zip(cells, COLUMNS, strict=True))
+            )
+        )
     return "\n".join(rows)
 
 
 def sample(items: list[str], most: int = 12) -> str:
-    shown = ", ".join(items[:most]) + (f" and {len(items) - most} more" if len(items) > most else "")
+    shown = ", ".join(items[:most]) + (
+        f" and {len(items) - most} more" if len(items) > most else ""
+    )
     return shown or "none"
 
 
@@ -299,7 +333,7 @@ def main(argv: list[str]) -> int:
             if names and not any(document.name.startswith(n) for n in names):
                 continue
             path, facts = write(document, folder)
-            numbered = all(s["number"] for s in facts["sections"])  # type: ignore[index, union-attr]
+            numbered = all(s["number"] for s in facts["sections"])
             scores.append(score(path, facts, run_import(path, folder, numbered)))
     print(table(scores))
     print(details(scores))
