@@ -20,9 +20,9 @@ import pytest
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-import corpus  # noqa: E402
-import corpus_files  # noqa: E402
-import importer  # noqa: E402
+import corpus
+import corpus_files
+import importer
 
 GOLD = corpus.load()
 FORMS = {spec["form"] for spec in GOLD.values()}
