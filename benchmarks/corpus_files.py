@@ -76,6 +76,21 @@ def write_text(document: Document, path: Path) -> None:
     path.write_text(re.sub(r"\n{3,}", "\n\n", text).strip() + "\n", encoding="utf-8")
 
 
+def grouped(paras: list[Para]) -> Iterator[tuple[int, Para | list[Para]]]:
+    """Paragraphs with their places, a table's consecutive rows gathered in one list."""
+    rows: list[Para] = []
+    for index, para in enumerate(paras):
+        if para.kind == "row":
+            rows.append(para)
+            continue
+        if rows:
+            yield index - len(rows), rows
+            rows = []
+        yield index, para
+    if rows:
+        yield len(paras) - len(rows), rows
+
+
 # Word
 
 
@@ -148,15 +163,10 @@ def word_body(
 ) -> None:
     """A clause's or a text's paragraphs in Word, revisions tracked where planted."""
     revisions = [(old, new) for n, old, new in document.revisions if n == part.number]
-    paras = list(part.paras)
-    rows: list[Para] = []
-    for index, para in enumerate(paras):
-        if para.kind == "row":
-            rows.append(para)
+    for index, para in grouped(part.paras):
+        if isinstance(para, list):
+            word_rows(doc, para)
             continue
-        if rows:
-            word_rows(doc, rows)
-            rows = []
         first = index == 0 and part.kind == "clause"
         if para.kind == "item" and num_id and para.label[:1].isalpha():
             paragraph = word_para(doc, para.text)
@@ -184,8 +194,6 @@ def word_body(
                     paragraph._p.append(revision("w:ins", new, next(ids)))
                 text = after
         paragraph.add_run(text)
-    if rows:
-        word_rows(doc, rows)
 
 
 def write_word(document: Document, path: Path) -> None:
@@ -252,15 +260,10 @@ def pdf_flowables(document: Document) -> Iterator[Flowable]:
             yield Paragraph(escape(f"{part.label} {part.title}".strip()), style["heading"])
             continue
         paras = accepted(document, part) if part.kind == "clause" else part.paras
-        rows: list[Para] = []
-        for index, para in enumerate(paras):
-            if para.kind == "row":
-                rows.append(para)
-                continue
-            if rows:
-                yield pdf_rows(rows, style["cell"])
-                rows = []
-            if para.kind == "item":
+        for index, para in grouped(paras):
+            if isinstance(para, list):
+                yield pdf_rows(para, style["cell"])
+            elif para.kind == "item":
                 yield Paragraph(escape(para.text), style["item"], bulletText=para.label or BULLET)
             elif index == 0 and part.kind == "clause":
                 yield Paragraph(escape(para.text), style["clause"], bulletText=part.label)
@@ -268,8 +271,6 @@ def pdf_flowables(document: Document) -> Iterator[Flowable]:
                 yield Paragraph(
                     escape(para.text), style["clause" if part.kind == "clause" else "body"]
                 )
-        if rows:
-            yield pdf_rows(rows, style["cell"])
 
 
 def furnished(header: str, footer: str) -> Callable[[Canvas, SimpleDocTemplate], None]:

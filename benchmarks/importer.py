@@ -61,7 +61,7 @@ class Imported:
     clauses: list[Clause] = field(default_factory=list)
     words: Counter[str] = field(default_factory=Counter)
     reports: list[tuple[str, str]] = field(default_factory=list)  # defects: kind, number
-    readable: str = "yes"
+    unreadable: str = ""  # why the tool's own reader refuses what the import wrote
 
 
 def dotted(label: str) -> str:
@@ -87,8 +87,8 @@ def published_numbers(out: Path, order: list[str]) -> tuple[dict[str, str], str]
             text = (out / f"{slug}.md").read_text(encoding="utf-8")
             for place, match in enumerate(CLAUSE.finditer(text), 1):
                 numbers[match.group(1)] = f"{index}.{place}"
-        return numbers, f"no: {str(error).splitlines()[0]}"
-    return {c.id: c.number for s in document.sections for c in s.clauses}, "yes"
+        return numbers, str(error).splitlines()[0]
+    return {c.id: c.number for s in document.sections for c in s.clauses}, ""
 
 
 def site_text(text: str, numbers: dict[str, str]) -> str:
@@ -106,7 +106,7 @@ def read_import(out: Path, report: dict[str, object], numbered: bool) -> Importe
     imported = Imported(0, "")
     sections = report["sections"]
     assert isinstance(sections, list)
-    numbers, imported.readable = published_numbers(out, [s["slug"] for s in sections])
+    numbers, imported.unreadable = published_numbers(out, [s["slug"] for s in sections])
     index = (out / "index.md").read_text(encoding="utf-8")
     imported.words.update(words(site_text(TOCTREE.sub("", index), numbers)))
     for section in sections:
@@ -163,7 +163,7 @@ class Score:
     found: list[str]
     missed: list[str]
     spurious: list[str]
-    readable: str
+    unreadable: str = ""
     inexact: list[str] = field(default_factory=list)  # paragraphs not word for word
     lost: list[str] = field(default_factory=list)
     invented: list[str] = field(default_factory=list)
@@ -211,7 +211,7 @@ def score(path: Path, facts: dict[str, object], imported: Imported) -> Score:
     figures = {"faults": f"{len(found)}/{len(found) + len(missed)}"}
     figures["spurious"] = f"{len(spurious)}/{fault_reports}"
     if imported.code:
-        return Score(path.stem, imported.code, figures, found, missed, spurious, "-")
+        return Score(path.stem, imported.code, figures, found, missed, spurious)
     by_key: dict[object, deque[Clause]] = defaultdict(deque)
     for c in imported.clauses:
         by_key[c.key].append(c)
@@ -253,7 +253,7 @@ def score(path: Path, facts: dict[str, object], imported: Imported) -> Score:
         found,
         missed,
         spurious,
-        imported.readable,
+        imported.unreadable,
         inexact,
         sorted(lost.elements()),
         sorted(invented.elements()),
@@ -317,8 +317,8 @@ def details(scores: list[Score]) -> str:
         ):
             if items:
                 lines.append(f"    {label}: {sample(items)}")
-        if s.readable not in ("yes", "-"):
-            lines.append(f"    the imported protocol does not read: {s.readable[4:]}")
+        if s.unreadable:
+            lines.append(f"    the imported protocol does not read: {s.unreadable}")
     return "\n".join(lines)
 
 
