@@ -103,6 +103,14 @@ def bench_versions(session: nox.Session) -> None:
 
 
 @nox.session
+def bench_import(session: nox.Session) -> None:
+    """`constitution import` on the corpus made from the reference protocols, scored
+    against the hand-written gold, one row a document (`-- c01 c05` narrows it)."""
+    install(session)
+    session.run("python", "benchmarks/importer.py", *session.posargs)
+
+
+@nox.session
 def bench_phone(session: nox.Session) -> None:
     """Bytes, requests and largest contentful paint per page kind on a throttled phone."""
     install(session, "browser")
