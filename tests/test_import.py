@@ -940,12 +940,10 @@ def test_a_file_of_several_documents_is_refused_with_the_list(tmp_path: Path) ->
     assert result.returncode == 1, result.stdout
     assert "import-many-documents" in result.stderr
     assert "holds 2 documents" in result.stderr
-    assert "1: lines 1-18, 3 sections and 4 paragraphs, beginning '1 Purpose of the report" in (
-        result.stderr
-    )
-    assert "2: line 19 to the end, 3 sections and 5 paragraphs, beginning '1 Introduction" in (
-        result.stderr
-    )
+    first = "1: from the start up to line 19, 3 sections and 4 paragraphs, beginning '1 Purpose"
+    assert first in result.stderr
+    second = "2: from line 19 to the end, 3 sections and 5 paragraphs, beginning '1 Introduction"
+    assert second in result.stderr
     assert "--take N" in result.stderr
     assert not (tmp_path / "out").exists()
 

@@ -59,16 +59,17 @@ class Part(Generic[S]):
     """One document in the file: its sections, and its lines."""
 
     sections: list[S]
-    first: int  # its first line in the file
-    last: int  # its last line (the line before the next part), 0 for the file's end
+    first: Line  # its first section's heading (the first part also has what precedes it)
+    after: Line | None  # where the next one begins; None for the file's last
 
     def describe(self, index: int) -> str:
         clauses = sum(len(s.clauses) for s in self.sections)
         heads = "; ".join(f"{s.number} {s.title}".strip() for s in self.sections[:2])
-        lines = f"lines {self.first}-{self.last}" if self.last else f"line {self.first} to the end"
+        begins = f"from {self.first.where}" if index > 1 else "from the start"
+        ends = f" up to {self.after.where}" if self.after else " to the end"
         return (
-            f"{index}: {lines}, {len(self.sections)} sections and {clauses} paragraphs, "
-            f"beginning '{heads}'"
+            f"{index}: {begins}{ends}, {len(self.sections)} sections and {clauses} "
+            f"paragraphs, beginning '{heads}'"
         )
 
 
@@ -84,10 +85,11 @@ def split(sections: list[S]) -> list[Part[S]]:
     if len(runs) > 1 and all(
         len(run) >= MIN_SECTIONS and sum(len(s.clauses) for s in run) >= MIN_CLAUSES for run in runs
     ):
-        firsts = [1] + [run[0].where.line for run in runs[1:]]
-        lasts = [f - 1 for f in firsts[1:]] + [0]
-        return [Part(run, f, last) for run, f, last in zip(runs, firsts, lasts, strict=True)]
-    return [Part(list(sections), 1, 0)]
+        firsts = [run[0].where for run in runs]
+        return [
+            Part(run, f, a) for run, f, a in zip(runs, firsts, [*firsts[1:], None], strict=True)
+        ]
+    return [Part(list(sections), sections[0].where if sections else Line("", 0), None)]
 
 
 def choose(parts: list[Part[S]], take: int | None, source: Path) -> Part[S]:
@@ -96,15 +98,17 @@ def choose(parts: list[Part[S]], take: int | None, source: Path) -> Part[S]:
     if take is None and len(parts) == 1:
         return parts[0]
     if take is None:
+        again = parts[1].first
+        line = 0 if again.page else again.line  # a PDF's lines are counted a page at a time
         raise ProtocolError(
             [
                 Problem(
                     source.name,
-                    parts[1].first,
+                    line,
                     "import-many-documents",
                     f"this file holds {len(parts)} documents one after another (section "
-                    f"numbers start again at line {parts[1].first}), and importing them "
-                    f"as one would merge them:\n      {listed}",
+                    f"numbers start again at {again.where}), and "
+                    f"importing them as one would merge them:\n      {listed}",
                     "Import the one that is the protocol with --take N (N from the list "
                     "above); the others are listed in the import's report as left out.",
                 )
@@ -134,7 +138,7 @@ def left_out(parts: list[Part[S]], chosen: Part[S], take: int) -> list[tuple[Lin
             continue
         why = f"document {index} of the file, not imported (--take {take})"
         for s in part.sections:
-            out.append((Line(f"{s.number} {s.title}".strip(), s.where.line, s.where.page), why))
+            out.append((s.where, why))  # its heading, as printed
             for number, words in (("", s.intro), *((c.number, c) for c in s.clauses)):
                 for paragraph, line in zip(words.paragraphs, words.lines, strict=True):
                     text = f"{number} {paragraph}" if number else paragraph
