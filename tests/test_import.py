@@ -996,3 +996,70 @@ def test_init_takes_one_document_of_a_file_holding_several(tmp_path: Path) -> No
     assert made.returncode == 0, made.stderr
     words = (tmp_path / "ours" / "protocol" / "roles.md").read_text(encoding="utf-8")
     assert "Officers must give impartial advice." in words
+
+
+# Written for this test: paragraphs numbered afresh under unnumbered headings, a
+# paragraph leading in a list with ":-", a heading before unnumbered words, a table's
+# row (cells split by a tab), and one real duplicate.
+AFRESH = """Protocol on Member and Officer Relations
+
+Introduction
+
+1. Members and officers work together for the public.
+
+2. This protocol is designed to:-
+
+    1. promote trust between them;
+
+    2. set out their roles;
+
+    3. say how concerns are raised.
+
+3. It forms part of the constitution.
+
+Roles of Members
+
+1. Members set policy and represent their wards.
+
+2. Members may ask officers for information.
+
+2. Members must not direct officers' day-to-day work.
+
+Member enquiries
+
+Enquiries may be made through the enquiry system.
+
+1. Officers should reply within the usual timescale:
+
+Normal\tWithin ten working days
+
+Urgent\tWithin five working days
+
+2. Officers will keep members informed.
+"""
+
+
+def test_paragraphs_numbered_afresh_under_plain_headings(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text(AFRESH, encoding="utf-8")
+    result = run("import", "p.txt", "--out", "out", "--report-json", "r.json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    sections = {s["title"]: s for s in report["sections"]}
+    assert list(sections) == ["Introduction", "Roles of Members", "Member enquiries"]
+    numbers = {t: [c["source_number"] for c in s["clauses"]] for t, s in sections.items()}
+    assert numbers == {
+        "Introduction": ["1.", "2.", "3."],  # "2. ... designed to:-" is a paragraph
+        "Roles of Members": ["1.", "2.", "2."],
+        "Member enquiries": ["1.", "2."],
+    }
+    assert [p["text"] for p in sections["Member enquiries"]["intro"]] == [
+        "Enquiries may be made through the enquiry system."
+    ]
+    # numbered afresh by design: only the real duplicate is reported
+    duplicates = [d for d in report["defects"] if d["kind"] == "duplicate-number"]
+    assert [(d["number"], d["line"]) for d in duplicates] == [("2.", 23)]
+    words = (tmp_path / "out" / "member-enquiries.md").read_text(encoding="utf-8")
+    assert "- Normal – Within ten working days" in words  # a row, in its paragraph
+    intro = (tmp_path / "out" / "introduction.md").read_text(encoding="utf-8")
+    assert "to:-\n\n- \\1. promote trust between them;" in intro  # items of paragraph 2
+    assert_every_word_lands_once(AFRESH, tmp_path / "out", report)

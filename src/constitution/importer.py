@@ -120,10 +120,12 @@ class Imported:
 
 def clean(text: str) -> tuple[str, bool, bool]:
     """(text, is a bullet, was marked as a heading) with mark-up and bullets removed."""
-    t = TAGS.sub("", text).replace("\t", " – ").strip()
+    t = TAGS.sub("", text).strip()
+    row = "\t" in t  # cells of a table's row: an item, as a Word table's rows are
+    t = t.replace("\t", " – ")
     heading = bool(re.match(r"^#{1,6}\s", t))
     t = re.sub(r"^#{1,6}\s+", "", t)
-    bullet = bool(BULLET.match(t)) and not t.startswith("**")
+    bullet = row or (bool(BULLET.match(t)) and not t.startswith("**"))
     if bullet:
         t = BULLET.sub("", t, count=1)
     if t.startswith("**") and t.count("**") == 2 and t.endswith("**"):
@@ -137,7 +139,7 @@ def heading_like(text: str) -> bool:
     return (
         0 < len(words) <= 14
         and text[0].isupper()
-        and not text.endswith((".", ";", ",", ":"))
+        and not text.endswith((".", ";", ",", ":", "-", "–", "—"))  # ":-" leads in a list
         and not re.search(r"\b(must|shall|should|will|may)\b", text)
     )
 
@@ -155,7 +157,7 @@ def continues_list(clause: ImportedClause, number: int) -> bool:
     paragraph ending in a colon, or one more than the list's last item."""
     last = clause.paragraphs[-1].rstrip()
     if number == 1:
-        return last.endswith(":")
+        return last.endswith((":", ":-", ":–", ":—"))
     item = re.match(r"- (\d+)\.?\s", last)
     return item is not None and int(item[1]) + 1 == number
 
@@ -278,7 +280,15 @@ class Structurer:
                 if self.clause and not part and continues_list(self.clause, int(num)):
                     self.add_item(text, line)  # "1. Selflessness", after "...principles:"
                     return
-                if (heading_like(rest) or marked) and not (bullet and self.clause):
+                # the next number of the paragraphs before it is a paragraph, unless it
+                # reads as a heading ("4. It is designed to:" is not; "4. Enquiries" is)
+                goes_on = bool(
+                    self.clause
+                    and self.clause.style == "int"
+                    and int(num) == int(self.clause.key) + 1
+                )
+                heading = marked or (heading_like(rest) and (title_case(rest) or not goes_on))
+                if heading and not (bullet and self.clause):
                     self.new_section(num, rest, line)
                     return
                 if self.clause and not part and self.clause.style not in ("int", "none"):
@@ -328,9 +338,14 @@ class Structurer:
         """A short line after a finished paragraph and before a numbered one is a heading
         (paragraphs numbered on through the document, under unnumbered headings)."""
         finished = self.clause is None or self.clause.paragraphs[-1].rstrip().endswith(TERMINAL)
+        numbered = bool(NUMBERED.match(following) or PAREN.match(following))
         if self.unnumbered:  # and a sentence begins after it
             return finished and following[:1].isupper()
-        return finished and bool(NUMBERED.match(following) or PAREN.match(following))
+        if self.sections and not self.numbered_sections:
+            # where every heading is unnumbered, one may stand before unnumbered words as
+            # well as before a numbered paragraph
+            return finished and (numbered or following[:1].isupper())
+        return finished and numbered
 
     @property
     def unnumbered_text(self) -> Text:
@@ -411,6 +426,11 @@ def find_defects(doc: Imported) -> None:
     """Numbering faults and repeated paragraphs, with where they are in the source."""
     seen: dict[str, ImportedClause] = {}
     previous_section = 0
+    # Paragraphs numbered 1, 2, 3 afresh in each section (more than one section starts
+    # at 1) repeat their numbers by design; numbered on through the document, they do not.
+    afresh = (
+        sum(any(c.style == "int" and c.key == "1" for c in s.clauses) for s in doc.sections) > 1
+    )
     for index, section in enumerate(doc.sections):
         if section.number.isdigit():
             n = int(section.number)
@@ -429,7 +449,8 @@ def find_defects(doc: Imported) -> None:
         for clause in section.clauses:
             # (1), (a): numbered afresh in each section, numbered or not
             scope = section.number or f"#{index}"
-            full = f"{scope}:{clause.number}" if clause.style in ("paren", "letter") else clause.key
+            local = clause.style in ("paren", "letter") or (afresh and clause.style == "int")
+            full = f"{scope}:{clause.number}" if local else clause.key
             if clause.number and full in seen:
                 doc.defects.append(
                     Defect(
