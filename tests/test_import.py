@@ -1063,3 +1063,53 @@ def test_paragraphs_numbered_afresh_under_plain_headings(tmp_path: Path) -> None
     intro = (tmp_path / "out" / "introduction.md").read_text(encoding="utf-8")
     assert "to:-\n\n- \\1. promote trust between them;" in intro  # items of paragraph 2
     assert_every_word_lands_once(AFRESH, tmp_path / "out", report)
+
+
+# Written for this test: 2.2 typed as 3.2 (a slip, so the real 3.2 repeats it), a
+# paragraph inserted with the number of the one before it, which cites that number.
+SLIPS = """1. Roles
+
+1.1 Members set policy.
+
+1.2 Officers advise.
+
+2. Advice
+
+2.1 Officers must give impartial advice.
+
+3.2 Officers must not be asked to act against their advice.
+
+2.3 Advice is recorded.
+
+3. Enquiries
+
+3.1 Officers should reply within ten working days.
+
+3.1 A reply late under paragraph 3.1 is explained to the member.
+
+3.2 Members may escalate an enquiry.
+"""
+
+
+def test_each_numbering_fault_is_reported_once_with_what_follows(scratch: Project) -> None:
+    source = scratch.root / "p.txt"
+    source.write_text(SLIPS, encoding="utf-8")
+    report = import_into(scratch, source)
+    faults = [(d["kind"], d["number"], d["line"]) for d in report["defects"]]
+    assert faults == [
+        ("numbering-jump", "3.2", 11),  # the slip, once
+        ("duplicate-number", "3.1", 19),  # not also "goes back from 1 to 1"
+        ("self-reference", "3.1", 19),  # its "paragraph 3.1" means the other 3.1
+    ], faults
+    assert report["defects"][0]["consequences"] == ["so 3.2 at line 21 is numbered the same as it"]
+    # the reference stays as written, and the tool reads what the import wrote
+    words = (scratch.protocol / "enquiries.md").read_text(encoding="utf-8")
+    assert "A reply late under paragraph 3.1 is explained" in words
+    assert len(list(scratch.document().clauses())) == 8
+
+    said = run("import", "p.txt", "--out", "again", cwd=scratch.root).stdout
+    assert said.startswith(
+        "Imported p.txt: 3 sections, 8 clauses; 1 duplicate-number; 1 numbering-jump; "
+        "1 self-reference; 0 line(s) left out."
+    )
+    assert "3.2 sits in section 2.\n      so 3.2 at line 21 is numbered the same as it" in said

@@ -93,6 +93,8 @@ class Defect:
     number: str
     where: Line | None
     message: str
+    # what follows from this fault, said once here rather than as faults of their own
+    consequences: list[str] = field(default_factory=list, compare=False)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -101,6 +103,7 @@ class Defect:
             "line": self.where.line if self.where else None,
             "page": self.where.page if self.where else None,
             "message": self.message,
+            "consequences": self.consequences,
         }
 
 
@@ -425,6 +428,7 @@ def clauses_of(words: Text) -> list[ImportedClause]:
 def find_defects(doc: Imported) -> None:
     """Numbering faults and repeated paragraphs, with where they are in the source."""
     seen: dict[str, ImportedClause] = {}
+    misplaced: dict[str, Defect] = {}  # paragraphs numbered for another section
     previous_section = 0
     # Paragraphs numbered 1, 2, 3 afresh in each section (more than one section starts
     # at 1) repeat their numbers by design; numbered on through the document, they do not.
@@ -451,7 +455,14 @@ def find_defects(doc: Imported) -> None:
             scope = section.number or f"#{index}"
             local = clause.style in ("paren", "letter") or (afresh and clause.style == "int")
             full = f"{scope}:{clause.number}" if local else clause.key
-            if clause.number and full in seen:
+            twice = bool(clause.number) and full in seen
+            if twice and full in misplaced:
+                # the first was a typing slip ("6.4" in section 4): this one is the real
+                # 6.4, and the fault is said once, at the slip
+                misplaced[full].consequences.append(
+                    f"so {clause.number} at {clause.where.where} is numbered the same as it"
+                )
+            elif twice:
                 doc.defects.append(
                     Defect(
                         "duplicate-number",
@@ -465,14 +476,14 @@ def find_defects(doc: Imported) -> None:
             if clause.style == "dotted":
                 major, minor = clause.key.split(".")[:2]
                 if section.number.isdigit() and major != section.number:
-                    doc.defects.append(
-                        Defect(
-                            "numbering-jump",
-                            clause.number,
-                            clause.where,
-                            f"{clause.number} sits in section {section.number}.",
-                        )
+                    slip = Defect(
+                        "numbering-jump",
+                        clause.number,
+                        clause.where,
+                        f"{clause.number} sits in section {section.number}.",
                     )
+                    doc.defects.append(slip)
+                    misplaced.setdefault(full, slip)
                 value = int(minor)
             elif clause.style in ("paren", "int"):
                 value = int(clause.key)
@@ -487,7 +498,7 @@ def find_defects(doc: Imported) -> None:
                         f"numbering skips from {last} to {value}.",
                     )
                 )
-            elif last is not None and value <= last:
+            elif last is not None and value <= last and not (twice and value == last):
                 doc.defects.append(
                     Defect(
                         "numbering-jump",
@@ -524,9 +535,12 @@ def escape(text: str) -> str:
     return text
 
 
-def body(words: Text, targets: Targets, local: dict[str, str]) -> tuple[str, list[Defect]]:
+def body(
+    words: Text, targets: Targets, local: dict[str, str], itself: str = ""
+) -> tuple[str, list[Defect]]:
     """A clause's (or an introduction's) words as MyST, and the references in them left
-    as text; ``local`` maps its section's "(4)" and "(b)" to IDs."""
+    as text; ``local`` maps its section's "(4)" and "(b)" to IDs; ``itself`` is the
+    clause's own ID."""
 
     def within(letter: str) -> bool:  # "(b)" names an item of these very words
         return any(re.match(rf"- \(?{re.escape(letter)}[.)]", p) for p in words.paragraphs)
@@ -536,7 +550,7 @@ def body(words: Text, targets: Targets, local: dict[str, str]) -> tuple[str, lis
     for paragraph, line in zip(words.paragraphs, words.lines, strict=True):
         item = paragraph.startswith("- ")
         text, unresolved = link(
-            escape(paragraph[2:] if item else paragraph), targets, local.get, within
+            escape(paragraph[2:] if item else paragraph), targets, local.get, within, itself
         )
         defects += [Defect(u.kind, u.number, line, u.message) for u in unresolved]
         if item:
@@ -638,7 +652,7 @@ def render(doc: Imported, prefix: str) -> dict[str, str]:
             options = [f":modality: {clause.guess.modality}", ":tags: imported"]
             if clause.number:
                 options.append(f":source-number: {clause.number}")
-            words, unresolved = body(clause, found, paren)
+            words, unresolved = body(clause, found, paren, clause.id)
             doc.defects += unresolved
             content = "\n".join(options) + f"\n\n{words}\n"
             if len(content) > MAX_CLAUSE:  # the gate would refuse it: write nothing
@@ -784,7 +798,12 @@ def report(doc: Imported, source: Path) -> dict[str, object]:
 
 def report_text(doc: Imported, source: Path) -> str:
     clauses = doc.clauses()
-    lines = [f"Imported {source.name}: {len(doc.sections)} sections, {len(clauses)} clauses."]
+    kinds = Counter(d.kind for d in doc.defects)
+    found = "; ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())) or "no defects"
+    lines = [
+        f"Imported {source.name}: {len(doc.sections)} sections, {len(clauses)} clauses; "
+        f"{found}; {len(doc.left_out)} line(s) left out."
+    ]
     lines += [f"Note: {note}" for note in doc.extracted.notes]
     intros = len(doc.intro.paragraphs) + sum(len(s.intro.paragraphs) for s in doc.sections)
     if intros:
@@ -797,10 +816,9 @@ def report_text(doc: Imported, source: Path) -> str:
         lines += [f"  {line.where}: {line.text.strip()[:60]} ({why})" for line, why in doc.left_out]
     if doc.defects:
         lines.append(f"{len(doc.defects)} defect(s) in the source:")
-        lines += [
-            f"  {d.where.where if d.where else '-'}: {d.kind} {d.number}: {d.message}"
-            for d in doc.defects
-        ]
+        for d in doc.defects:
+            lines.append(f"  {d.where.where if d.where else '-'}: {d.kind} {d.number}: {d.message}")
+            lines += [f"      {consequence}" for consequence in d.consequences]
     else:
         lines.append("No defects found in the source's numbering.")
     lines.append(

@@ -83,15 +83,19 @@ def link(
     targets: Targets,
     local: Callable[[str], str | None],
     within: Callable[[str], bool],
+    itself: str = "",
 ) -> tuple[str, list[Unresolved]]:
     """The text with each reference that resolves as {para}`ID`, and those that do not.
     ``local`` resolves "(4)" and "(b)" in the clause's section; ``within`` says whether
-    the clause itself holds the lettered item "(b)" (which then stays as it is)."""
+    the clause itself holds the lettered item "(b)" (which then stays as it is); a
+    reference that would resolve to the clause ``itself`` (its number printed twice, the
+    reference meaning the other) stays text, and is reported."""
     unresolved: list[Unresolved] = []
 
     def resolve(number: str) -> str | None:
         """The reference to the paragraph numbered so, as {para}, with any item of it
-        ("3.2(a)" is the item (a) of paragraph 3.2) after it; None if there is none."""
+        ("3.2(a)" is the item (a) of paragraph 3.2) after it; None if there is none, ""
+        (reported here) if it is the clause itself."""
         number = number.strip()
         if number.startswith("("):
             target = local(number.strip("()"))
@@ -99,6 +103,17 @@ def link(
         base, _, item = number.partition("(")
         base = base.strip()
         target = (targets.dotted if "." in base else targets.whole).get(base)
+        if target and target == itself:
+            unresolved.append(
+                Unresolved(
+                    "self-reference",
+                    base,
+                    number,
+                    f"'{number}' is this paragraph's own number: the number is printed "
+                    "twice and the reference means the other; kept as text.",
+                )
+            )
+            return ""
         return f"{{para}}`{target}`" + (f" ({item}" if item else "") if target else None
 
     def replace(m: re.Match[str]) -> str:
@@ -109,7 +124,9 @@ def link(
             target = resolve(m.group("pos"))
             if target:
                 return f"{target} {m.group('dir')}"
-            if not m.group("pos").startswith("(") or not within(m.group("pos").strip("()")):
+            if target is None and (
+                not m.group("pos").startswith("(") or not within(m.group("pos").strip("()"))
+            ):
                 unresolved.append(missing(whole, m.group("pos")))
             return whole
         if ELSEWHERE.match(after) or STATUTE.search(before):
@@ -132,7 +149,7 @@ def link(
             # reads "paragraph 3.1 and paragraph 3.2".
             return "".join(f"{sep}{target}" for (sep, _), target in zip(listed, found, strict=True))
         for (_, number), target in zip(listed, found, strict=True):
-            if not target and not (number.startswith("(") and within(number.strip("()"))):
+            if target is None and not (number.startswith("(") and within(number.strip("()"))):
                 unresolved.append(missing(whole, number))
         return whole
 
