@@ -1113,3 +1113,72 @@ def test_each_numbering_fault_is_reported_once_with_what_follows(scratch: Projec
         "1 self-reference; 0 line(s) left out."
     )
     assert "3.2 sits in section 2.\n      so 3.2 at line 21 is numbered the same as it" in said
+
+
+# Written for this test: a protocol, and its revision drafted in Word: 1.2 reworded,
+# 1.3 moved into section 2, 2.1 removed, a paragraph inserted, all renumbered.
+ORIGINAL = """1. Roles
+
+1.1 Members set the Council's policy and represent their wards.
+
+1.2 Officers give impartial advice to every member of the Council.
+
+1.3 Members and officers treat one another with courtesy and respect.
+
+2. Enquiries
+
+2.1 Members send enquiries through the enquiry system.
+
+2.2 Officers reply to an enquiry within ten working days of receiving it.
+"""
+REVISED = """1. Roles
+
+1.1 Members set the Council's policy and represent their wards.
+
+1.2 Officers must give impartial advice to every member and committee of the Council.
+
+2. Enquiries
+
+2.1 Officers reply to an enquiry within ten working days of receiving it.
+
+2.2 Officers record each enquiry in the enquiry log on the day it arrives.
+
+2.3 Members and officers treat one another with courtesy and respect.
+"""
+
+
+def test_a_revision_keeps_each_paragraphs_id(scratch: Project) -> None:
+    source = scratch.root / "original.txt"
+    source.write_text(ORIGINAL, encoding="utf-8")
+    first = {c["source_number"]: c["id"] for s in import_into(scratch, source)["sections"]
+             for c in s["clauses"]}  # fmt: skip
+    # what the editors said of 1.1 since it came in stays with it
+    roles = scratch.protocol / "roles.md"
+    text = roles.read_text(encoding="utf-8")
+    roles.write_text(
+        text.replace(
+            f"{first['1.1']}\n:modality: informative", f"{first['1.1']}\n:modality: must", 1
+        ),
+        encoding="utf-8",
+    )
+    (scratch.root / "revised.txt").write_text(REVISED, encoding="utf-8")
+    result = run(
+        "import", "revised.txt", "--out", "protocol", "--force", "--revision",
+        "--report-json", "revised.json", cwd=scratch.root,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Revision: 3 unchanged, 1 reworded, 1 moved, 2 renumbered, 1 new" in result.stdout
+    report = json.loads((scratch.root / "revised.json").read_text(encoding="utf-8"))
+    got = {c["source_number"]: (c["id"], c["change"]) for s in report["sections"]
+           for c in s["clauses"]}  # fmt: skip
+    assert got["1.1"] == (first["1.1"], "unchanged")
+    assert got["1.2"] == (first["1.2"], "reworded")
+    assert got["2.1"] == (first["2.2"], "unchanged, renumbered from 2.2")
+    assert got["2.3"] == (first["1.3"], "unchanged, moved, renumbered from 1.3")
+    assert got["2.2"] == ("MOP-0006", "new")  # after every ID used
+    document = scratch.document()  # reads back: the removed 2.1 is in the register
+    assert document.clause(first["2.1"]) is None
+    assert first["2.1"] in scratch.retired()
+    assert f"{first['2.1']} (2.1) has no match in the revision" in result.stdout
+    kept = document.clause(first["1.1"])
+    assert kept is not None and kept.modality == "must"

@@ -67,6 +67,7 @@ FORMS = {
     "-s bench_versions": ["python benchmarks/versions.py"],
     "-s bench_phone": ["python benchmarks/phone.py"],
     "-s bench_import": ["python benchmarks/importer.py"],
+    "-s bench_revision": ["python benchmarks/revision.py"],
     "-s bench_search": ["python benchmarks/search.py"],
     "-s bench_situations": ["python benchmarks/situations.py"],
     "constitution check": ["constitution check"],

@@ -269,7 +269,14 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
     try:
         doc = importer.import_protocol(source, args.take)
         prefix = args.prefix or (project.council().id_prefix if project else "MOP")
-        files = importer.render(doc, prefix)
+        current = None
+        if args.revision:
+            if project is None:
+                raise ProtocolError([importer.no_project(source)])
+            current = importer.Revised(project.document(), project.retired(), dt.date.today())
+        files = importer.render(doc, prefix, current)
+        if current:
+            files.update(importer.revoked(doc, current))
         importer.write(files, Path(args.out), args.force)
     except ProtocolError as exc:
         named = [dataclasses.replace(p, file=p.file or source.name) for p in exc.problems]
@@ -373,6 +380,11 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--prefix", help="clause ID prefix (default: the project's, else MOP)")
     imp.add_argument(
         "--take", type=int, metavar="N", help="of a file holding several documents, the Nth"
+    )
+    imp.add_argument(
+        "--revision",
+        action="store_true",
+        help="the file revises this project's protocol: its paragraphs keep their IDs",
     )
     imp.set_defaults(run=cmd_import, needs_project=False)
     ini = sub.add_parser("init", help="start a council's own repository (its checks pass)")

@@ -10,6 +10,7 @@ on each clause (``:source-number:``) so the first redline can show old against n
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import tempfile
@@ -17,13 +18,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from constitution import import_parts, output_folder
+from constitution import import_parts, output_folder, revision
 from constitution.extract import Extracted, Line, extract
 from constitution.modality import Guess, guess_modality
-from constitution.model import MAX_CLAUSE
+from constitution.model import MAX_CLAUSE, Clause, Document
 from constitution.problems import Problem, ProtocolError
+from constitution.redline import plain
 from constitution.references import Targets, link
 from constitution.retired import NAME as RETIRED
+from constitution.source import clause_options
 
 PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
 NUMBERED = re.compile(rf"^{PART}?(?P<num>\d{{1,3}}(?:\.\d{{1,3}})*)(?P<dot>\.?)\s+(?P<rest>\S.*)$")
@@ -73,6 +76,8 @@ class ImportedClause(Text):
     where: Line
     id: str = ""
     guess: Guess | None = None  # its modality as guessed from its words, once rendered
+    revises: Clause | None = None  # with --revision: the current paragraph it revises
+    change: str = ""  # with --revision: unchanged, reworded, moved and/or renumbered, or new
     headings: list[str] = field(default_factory=list)  # unnumbered sub-headings before it
 
 
@@ -631,11 +636,15 @@ def unnumbered(words: Text, targets: Targets, local: dict[str, str], doc: Import
     return f"{text}\n" if text else ""
 
 
-def render(doc: Imported, prefix: str) -> dict[str, str]:
-    """The MyST files (name -> text) of the imported protocol."""
+def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[str, str]:
+    """The MyST files (name -> text) of the imported protocol; with ``current``, a
+    revision of the current draft, whose paragraphs keep their IDs (revision.py)."""
     clauses = doc.clauses()
-    for n, clause in enumerate(clauses, start=1):
-        clause.id = f"{prefix}-{n:04d}"
+    if current is None:
+        for n, clause in enumerate(clauses, start=1):
+            clause.id = f"{prefix}-{n:04d}"
+    else:
+        match_revision(clauses, current, prefix)
     found = targets(doc)
     taken: set[str] = set()
     files = {}
@@ -649,7 +658,10 @@ def render(doc: Imported, prefix: str) -> dict[str, str]:
             parts.append(intro)  # between the title and the first clause, unnumbered
         for clause in section.clauses:
             clause.guess = guess_modality(clause.text)
-            options = [f":modality: {clause.guess.modality}", ":tags: imported"]
+            if clause.revises:  # what the council said of the paragraph stays
+                options = clause_options(clause.revises)
+            else:
+                options = [f":modality: {clause.guess.modality}", ":tags: imported"]
             if clause.number:
                 options.append(f":source-number: {clause.number}")
             words, unresolved = body(clause, found, paren, clause.id)
@@ -670,6 +682,66 @@ def render(doc: Imported, prefix: str) -> dict[str, str]:
         f"```{{toctree}}\n:numbered: 1\n:maxdepth: 1\n\n{toc}\n```\n"
     )
     return files
+
+
+@dataclass(frozen=True)
+class Revised:
+    """The draft a revision revises, and the IDs revoked from it (never given again)."""
+
+    document: Document
+    revoked: dict[str, dt.date]
+    today: dt.date
+
+
+def match_revision(clauses: list[ImportedClause], current: Revised, prefix: str) -> None:
+    """Give each revised paragraph the ID of the current one it revises, and each new one
+    an ID after every ID used or revoked."""
+    old = list(current.document.clauses())
+    found = revision.match(
+        [revision.Paragraph(c.number, plain(c.text, current.document)) for c in old],
+        [revision.Paragraph(c.key, c.text) for c in clauses],
+    )
+    moved = revision.moved(found)
+    for m in found:
+        clause, was = clauses[m.new], old[m.old]
+        clause.id, clause.revises = was.id, was
+        changes = [m.kind] + ["moved"] * (m.new in moved)
+        changes += [f"renumbered from {was.number}"] * bool(clause.key and clause.key != was.number)
+        clause.change = ", ".join(changes)
+    used = [c.id for c in old] + list(current.revoked)
+    last = max((int(n[1]) for i in used if (n := re.search(r"(\d+)$", i))), default=0)
+    for clause in clauses:
+        if not clause.id:
+            last += 1
+            clause.id, clause.change = f"{prefix}-{last:04d}", "new"
+
+
+def no_project(source: Path) -> Problem:
+    return Problem(
+        source.name,
+        0,
+        "import-revision-no-project",
+        "--revision matches the file's paragraphs to this project's protocol, but there is "
+        "no project here (no conf/council.toml).",
+        "Run the import in the project's folder, with --out protocol/ --force.",
+    )
+
+
+def revoked(doc: Imported, current: Revised) -> dict[str, str]:
+    """The retired register with the paragraphs the revision has no match for added,
+    proposed as revoked today (the date to correct to the day Council adopts)."""
+    kept = {c.id for c in doc.clauses()}
+    gone = [c for c in current.document.clauses() if c.id not in kept]
+    doc.extracted.notes += [
+        f"{c.id} ({c.number}) has no match in the revision: proposed for revocation in "
+        f"{RETIRED}, dated today; correct the date to the day Council adopts."
+        for c in gone
+    ]
+    entries = {**current.revoked, **{c.id: current.today for c in gone}}
+    if not entries:
+        return {}
+    register = "".join(f"[{i}]\nrevoked = {day.isoformat()}\n\n" for i, day in entries.items())
+    return {RETIRED: register}
 
 
 def import_protocol(source: Path, take: int | None = None) -> Imported:
@@ -777,6 +849,9 @@ def report(doc: Imported, source: Path) -> dict[str, object]:
                     {
                         "id": c.id,
                         "source_number": c.number,
+                        # with --revision: what it was, and how it changed
+                        **({"revises": c.revises.number} if c.revises else {}),
+                        **({"change": c.change} if c.change else {}),
                         "line": c.where.line,
                         "page": c.where.page,
                         "headings": c.headings,
@@ -804,6 +879,14 @@ def report_text(doc: Imported, source: Path) -> str:
         f"Imported {source.name}: {len(doc.sections)} sections, {len(clauses)} clauses; "
         f"{found}; {len(doc.left_out)} line(s) left out."
     ]
+    if changes := Counter(c.change.split(",")[0] for c in clauses if c.change):
+        moved = sum("moved" in c.change for c in clauses)
+        renumbered = sum("renumbered" in c.change for c in clauses)
+        lines.append(
+            f"Revision: {changes['unchanged']} unchanged, {changes['reworded']} reworded, "
+            f"{moved} moved, {renumbered} renumbered, {changes['new']} new "
+            "(each paragraph's change is in the JSON report)."
+        )
     lines += [f"Note: {note}" for note in doc.extracted.notes]
     intros = len(doc.intro.paragraphs) + sum(len(s.intro.paragraphs) for s in doc.sections)
     if intros:

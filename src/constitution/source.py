@@ -773,6 +773,20 @@ def read_protocol(
     return _Reader(root, council, shown_root, retired or {}).read()
 
 
+def clause_options(c: Clause) -> list[str]:
+    """A clause's option lines, as written: its modality, roles, statutes, tags, terms."""
+    options = [f":modality: {c.modality}"]
+    for name, values in (
+        ("applies-to", c.applies_to),
+        ("statutes", c.statutes),
+        ("tags", c.tags),
+        ("defines", c.defines),
+    ):
+        if values:
+            options.append(f":{name}: {', '.join(values)}")
+    return options
+
+
 def write_protocol(document: Document) -> dict[str, str]:
     """The protocol folder's files (name -> text) for a Document: read_protocol's inverse."""
     files = {}
@@ -781,15 +795,7 @@ def write_protocol(document: Document) -> dict[str, str]:
         if section.intro:
             blocks.append(f"{section.intro}\n")
         for c in section.clauses:
-            options = [f":modality: {c.modality}"]
-            for name, values in (
-                ("applies-to", c.applies_to),
-                ("statutes", c.statutes),
-                ("tags", c.tags),
-                ("defines", c.defines),
-            ):
-                if values:
-                    options.append(f":{name}: {', '.join(values)}")
+            options = clause_options(c)
             if c.source_number:
                 options.append(f":source-number: {c.source_number}")
             blocks.append(f"```{{clause}} {c.id}\n" + "\n".join(options) + f"\n\n{c.text}\n```\n")

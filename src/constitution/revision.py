@@ -1,0 +1,89 @@
+"""A revision drafted outside the project, brought in against the protocol it revises.
+
+Councils often redraft in Word and take the existing and the revised text to committee
+side by side. Imported with ``--revision``, each paragraph of the revised document is
+matched to the paragraph of the current draft it revises, so it keeps its permanent ID
+and the redline shows exactly what changed: unchanged, reworded, moved or renumbered
+paragraphs keep their IDs (and their modality, roles, statutes, tags and definitions);
+only new paragraphs get new IDs, after every ID used or revoked; paragraphs with no
+match are proposed for revocation.
+
+Matching is by words, not numbers (a revision renumbers): first paragraphs whose words
+are the same, then the most alike pairs, most alike first, while at least SIMILAR of
+their words agree; a paragraph's number breaks a tie.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+SIMILAR = 0.6  # below this a paragraph is new, and the old one revoked
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: str
+    text: str  # plain words
+
+
+@dataclass(frozen=True)
+class Matched:
+    new: int  # the revised paragraph's index
+    old: int  # the current paragraph's index
+    kind: str  # unchanged or reworded (moving and renumbering are seen from the indexes)
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.casefold())
+
+
+def match(old: list[Paragraph], new: list[Paragraph]) -> list[Matched]:
+    """Each revised paragraph matched to the current one it revises, where there is one."""
+    old_words, new_words = [words(p.text) for p in old], [words(p.text) for p in new]
+    same: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, w in enumerate(old_words):
+        same[tuple(w)].append(i)
+    found: list[Matched] = []
+    used_old: set[int] = set()
+    left: list[int] = []
+    for j, w in enumerate(new_words):
+        free = [i for i in same.get(tuple(w), []) if i not in used_old]
+        if free:  # the same words: the one with the same number, else the first
+            i = next((i for i in free if old[i].number == new[j].number), free[0])
+            found.append(Matched(j, i, "unchanged"))
+            used_old.add(i)
+        else:
+            left.append(j)
+    spare = [i for i in range(len(old)) if i not in used_old]
+    pairs = []
+    for j in left:
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(new_words[j])
+        for i in spare:
+            matcher.set_seq1(old_words[i])
+            # the quick bounds first: most pairs are far apart
+            if (
+                matcher.real_quick_ratio() >= SIMILAR
+                and matcher.quick_ratio() >= SIMILAR
+                and (ratio := matcher.ratio()) >= SIMILAR
+            ):
+                pairs.append((ratio, old[i].number == new[j].number, j, i))
+    taken_new: set[int] = set()
+    for _, _, j, i in sorted(pairs, reverse=True):
+        if j not in taken_new and i not in used_old:
+            found.append(Matched(j, i, "reworded"))
+            taken_new.add(j)
+            used_old.add(i)
+    return sorted(found, key=lambda m: m.new)
+
+
+def moved(found: list[Matched]) -> set[int]:
+    """The revised paragraphs that moved: those outside the runs that kept their order
+    (difflib's matching blocks of the old order against itself sorted)."""
+    olds = [m.old for m in found]
+    blocks = difflib.SequenceMatcher(None, olds, sorted(olds), autojunk=False)
+    kept = {k for a, _, size in blocks.get_matching_blocks() for k in range(a, a + size)}
+    return {m.new for k, m in enumerate(found) if k not in kept}
