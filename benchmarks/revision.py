@@ -103,8 +103,8 @@ def score(name: str, folder: Path) -> dict[str, object]:
             continue
         matched += 1
         correct += before == expected
-    retired_path = repo / "protocol" / "retired.toml"
-    retired = tomllib.loads(retired_path.read_text(encoding="utf-8")) if retired_path.exists() else {}
+    register = repo / "protocol" / "retired.toml"
+    retired = tomllib.loads(register.read_text(encoding="utf-8")) if register.exists() else {}
     proposed = {first[i] for i in retired}
     should = sum(1 for number in gold.values() if number)
     return {
