@@ -29,8 +29,7 @@ from corpus_files import write_text
 REFERENCES = ("001_f65b78a89e8b4a6d.txt", "002_9b001c75f7495e69.txt", "003_9285d659a8278580.txt")
 # Written for this benchmark: paragraphs a revision inserts.
 INSERTED = (
-    "Officers must record each enquiry from a member in the enquiry log on the day it "
-    "is received.",
+    "Officers must record each enquiry from a member in the enquiry log on the day it is received.",
     "A member who is unsure whether a request to an officer is proper should ask the "
     "Monitoring Officer before making it.",
 )
