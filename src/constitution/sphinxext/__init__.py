@@ -32,6 +32,7 @@ from constitution.sphinxext import (
     shells,
     traceability,
     versions_site,
+    ways_in,
 )
 
 if TYPE_CHECKING:
@@ -140,6 +141,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", traceability.collect_pages)
     app.connect("html-collect-pages", _not_found)
     versions_site.setup(app)
+    ways_in.setup(app)
     app.connect("html-collect-pages", open_data.collect_pages)
     offload.setup(app)
     page_cache.setup(app)

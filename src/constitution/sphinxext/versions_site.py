@@ -275,6 +275,8 @@ class Site:
     def menu(self, pagename: str) -> str:
         """The menu of an adopted version's pages: its sections, and no way into the draft
         but through the list of versions."""
+        from constitution.sphinxext import ways_in
+
         key = menu_key(pagename)
         assert key is not None
         sections = "".join(
@@ -284,7 +286,8 @@ class Site:
         )
 
         return (
-            f"<ul>{self.menu_item(pagename, 'index', 'Home')}<li class='toctree-l1 current'>"
+            f"<ul>{self.menu_item(pagename, 'index', 'Home')}"
+            f"{self.menu_item(pagename, ways_in.INDEX, ways_in.TITLE)}<li class='toctree-l1 current'>"
             f"<a class='reference internal version-nav' href='index.html'>"
             f"{self.heading(key)}</a><ul>{sections}</ul></li>"
             f"{self.menu_item(pagename, 'versions/index', 'Versions and changes')}"
@@ -301,7 +304,10 @@ class Site:
     def menu_top(self, pagename: str) -> str:
         """What every other page's menu starts with: the version in force, then every
         version, before the draft."""
+        from constitution.sphinxext import ways_in
+
         items = [(section_page(PLAIN, "index"), self.heading(PLAIN))]
+        items.append((ways_in.INDEX, ways_in.TITLE))
         items.append(("versions/index", "Versions and changes"))
         return "".join(self.menu_item(pagename, there, text) for there, text in items)
 
