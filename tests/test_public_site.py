@@ -7,6 +7,8 @@ import json
 import re
 from collections.abc import Callable
 
+from bs4 import Tag
+
 from conftest import Site
 from constitution.project import Project
 
@@ -263,3 +265,48 @@ def test_a_council_with_no_version_adopted_says_its_plain_pages_are_a_draft(
     index = json.loads((site.out / "clause-index.json").read_text(encoding="utf-8"))
     assert index["in_force"] == "draft"
     assert index["draft"]["numbers"]["17.2"].startswith("draft/member-enquiries.html#")
+
+
+def about(clause: Tag) -> dict[str, Tag]:
+    dl = clause.select_one(".clause-about dl")
+    assert dl is not None
+    return dict(zip([dt.get_text() for dt in dl.select("dt")], dl.select("dd"), strict=True))
+
+
+def test_each_paragraph_in_force_says_when_it_last_changed_and_by_what(site: Site) -> None:
+    """Checked against each paragraph's history page, drawn by other code from the same
+    records: the last version, up to the one in force, that gave it its words."""
+    checked = noted = 0
+    for name in ("member-enquiries", "working-relationship", "confidentiality"):
+        page = site.page(f"{PLAIN}/{name}.html")
+        for clause in page.select("article div.clause"):
+            rows = site.page(f"versions/clauses/{clause['id']}.html").select("tbody tr")
+            history = [
+                [cell.get_text() for cell in row.select("th, td")]
+                for row in rows
+                if row.th is not None and row.th.get_text() != "Draft"
+            ]
+            changed = [r for r in history if r[2] in ("original", "inserted", "reworded")][-1]
+            words = {
+                "original": "Unchanged since first adopted",
+                "inserted": "Added",
+                "reworded": "Words last changed",
+            }[changed[2]]
+            said = about(clause)["Changes"].get_text()
+            assert said.startswith(f"{words} on {changed[0]} ({changed[4]}).")
+            moved = [r for r in history[history.index(changed) + 1 :] if r[2] == "renumbered"]
+            if moved:
+                was = history[history.index(moved[-1]) - 1][1]
+                assert f"Renumbered from {was} on {moved[-1][0]}" in said
+            note = clause.select_one(".clause-change a")
+            made_here = history[-1][2] in ("inserted", "reworded")
+            assert (note is not None) == made_here, clause["id"]
+            if note is not None:
+                noted += 1
+                assert note["href"] == (
+                    f"../versions/redline/2025-05-15--2026-05-14.html#{clause['id']}"
+                )
+                redline = site.page(note["href"].removeprefix("../").split("#")[0])
+                assert redline.select_one(f"section#{clause['id']}") is not None
+            checked += 1
+    assert checked > 20 and noted >= 1

@@ -15,10 +15,10 @@ import os
 import posixpath
 import re
 from collections.abc import Iterator
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
 from markdown_it import MarkdownIt
@@ -186,6 +186,7 @@ class Site:
             list(clause.tags),
             [
                 cite_row(citation(council.citation, clause.number, self.version_words(key))),
+                *self.change_row(key, clause),
                 ("History", f'<a href="{history}">This paragraph in every version</a>'),
                 *(
                     [("Number in the imported document", escape(clause.source_number))]
@@ -197,9 +198,73 @@ class Site:
         return (
             clause_open(clause.id, clause.number, clause.modality)
             + f'<div class="clause-text">{self.text_html(clause.text, key, here)}</div>'
+            + self.change_note(key, clause.id, here)
             + about
             + "</div>"
         )
+
+    # ---------------------------------------------------------------- changes
+
+    @cached_property
+    def changes(self) -> dict[str, dict[str, LastChange]]:
+        """For each adopted version, each paragraph's last change up to it (from the
+        records alone): the version that last gave it its words, and the one that last
+        gave it its number, if a later one."""
+        out: dict[str, dict[str, LastChange]] = {}
+        last: dict[str, LastChange] = {}
+        before: Document | None = None
+        for v in self.versions:
+            now = {}
+            for c in v.document.clauses():
+                was = before.clause(c.id) if before else None
+                if was is None:
+                    now[c.id] = LastChange(v.key, "inserted" if before else "original")
+                elif was.text != c.text:
+                    now[c.id] = LastChange(v.key, "reworded")
+                elif was.number != c.number:
+                    now[c.id] = last[c.id]._replace(renumbered=v.key, was=was.number)
+                else:
+                    now[c.id] = last[c.id]
+            out[v.key], last, before = now, now, v.document
+        return out
+
+    def change_words(self, key: str, clause_id: str) -> str:
+        """When a paragraph of an adopted version last changed, and by which resolution,
+        in plain words; empty for the draft's."""
+        found = self.changes.get(self.shown(key), {}).get(clause_id)
+        if found is None:
+            return ""
+
+        def on(k: str) -> str:
+            v = self.by_key(k)
+            return f"on {long_date(v.date)} ({escape(v.resolution)})"
+
+        words = {
+            "original": "Unchanged since first adopted",
+            "inserted": "Added",
+            "reworded": "Words last changed",
+        }[found.kind]
+        text = f"{words} {on(found.words)}."
+        if found.renumbered:
+            text += f" Renumbered from {found.was} {on(found.renumbered)}."
+        return text
+
+    def change_note(self, key: str, clause_id: str, here: str) -> str:
+        """A visible note on a paragraph whose words the version being read changed, as
+        printed legislation notes an amendment; when any paragraph last changed, and a
+        renumbering (as the comparison folds it), is under "About"."""
+        key = self.shown(key)
+        found = self.changes.get(key, {}).get(clause_id)
+        if found is None or found.words != key or found.kind == "original":
+            return ""
+        text = "New in this version" if found.kind == "inserted" else "Reworded in this version"
+        before = self.versions[self.versions.index(self.by_key(key)) - 1].key
+        href = f"{self.uri(here, f'versions/redline/{before}--{key}')}#{clause_id}"
+        return f"<p class='clause-change'><a href='{href}'>{text}</a>.</p>"
+
+    def change_row(self, key: str, clause: Clause) -> list[tuple[str, str]]:
+        words = self.change_words(key, clause.id)
+        return [("Changes", words)] if words else []
 
     # ---------------------------------------------------------------- pages
 
@@ -640,6 +705,13 @@ class Site:
             f"<updated>{updated}T00:00:00Z</updated><author><name>{council}</name></author>"
             f"<link rel='self' href='{escape(base)}versions.atom'/>{entries}</feed>\n"
         )
+
+
+class LastChange(NamedTuple):
+    words: str  # the version that last gave the paragraph its words
+    kind: str  # original, inserted or reworded
+    renumbered: str | None = None  # a later version that gave it its number
+    was: str = ""  # its number before that
 
 
 def _literal(text: str) -> str:
