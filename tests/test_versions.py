@@ -228,5 +228,5 @@ def test_home_presents_the_version_in_force(site: Site, project: Project) -> Non
     in_force = project.versions()[-1]
     home = site.page("index.html")
     links = [a["href"] for a in home.select("ol.version-contents a")]
-    assert links == [f"versions/2026-05-14/{s.slug}.html" for s in in_force.document.sections]
+    assert links == [f"protocol/{s.slug}.html" for s in in_force.document.sections]
     assert "In force since 1 June 2026" in home.select_one(".in-force-summary").get_text()

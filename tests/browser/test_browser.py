@@ -136,6 +136,15 @@ def test_a_misspelling_gets_a_suggestion_and_its_paragraphs(page: Page, base_url
     expect(page.locator("#search-suggestion")).to_have_count(0)
 
 
+@pytest.mark.parametrize("word", ["counsel", "talking", "police"])
+def test_a_word_spelt_right_gets_no_suggestion(page: Page, base_url: str, word: str) -> None:
+    """Each is one or two letters from a word of the text ("council", "taking",
+    "policy"), which the search would otherwise offer as what was meant."""
+    page.goto(base_url + f"search.html?q={word}&v=draft")
+    expect(page.locator("#search-status")).to_contain_text("found in Draft")
+    expect(page.locator("#search-suggestion")).to_have_count(0)
+
+
 def test_the_editors_preview_says_it_has_no_search_index(
     page: Page, preview: tuple[str, Project]
 ) -> None:

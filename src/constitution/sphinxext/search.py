@@ -9,6 +9,7 @@ the version being read.
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import re
 import shutil
@@ -19,6 +20,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from constitution import files
 from constitution.council import Council
 from constitution.model import Clause, Document
 from constitution.model_cache import digest, read_record, write_record
@@ -97,6 +99,8 @@ def pending(outdir: Path, documents: Documents) -> tuple[dict[str, str], list[Jo
         # The words are written last: with them, the bundle is whole.
         if cached.get(key) != fresh[key] or not (root / key / WORDS).exists():
             jobs.append((index_version, (root / key, at, document)))
+    if read_marker(outdir / KNOWN) != dictionary():
+        jobs.append((write_known_words, (outdir / KNOWN,)))
     return fresh, jobs
 
 
@@ -130,6 +134,41 @@ def vocabulary(document: Document) -> list[str]:
         for c in section.clauses:
             words.update(w.lower() for w in WORD.findall(plain(c.text, document)))
     return sorted(w for w in words if len(w) > 2)
+
+
+# English words, spelt right, in files by their first two letters ("co.json"): before the
+# search page suggests a correction for a word the text lacks, it looks the word up here,
+# so that a word spelt right ("counsel", "talking") is never "corrected" to a word of the
+# text ("council", "taking"). One small file a lookup, and only when a suggestion is near.
+KNOWN = "search-known"
+KNOWN_DONE = "dictionary.txt"  # written last: which dictionary the files hold
+SHARD = re.compile(r"[a-z]{2}[a-z]*")
+
+
+def dictionary() -> str:
+    return f"pyspellchecker {importlib.metadata.version('pyspellchecker')} en"
+
+
+def read_marker(folder: Path) -> str | None:
+    try:
+        return (folder / KNOWN_DONE).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+
+
+def write_known_words(folder: Path) -> None:
+    from spellchecker import SpellChecker
+
+    shards: dict[str, list[str]] = {}
+    for word in sorted(SpellChecker(language="en", distance=1).word_frequency.keys()):
+        if SHARD.fullmatch(word):
+            shards.setdefault(word[:2], []).append(word)
+    folder.mkdir(exist_ok=True)
+    for stale in set(p.stem for p in folder.glob("*.json")) - set(shards):
+        (folder / f"{stale}.json").unlink()
+    for first, words in shards.items():
+        files.replace(folder / f"{first}.json", json.dumps(words, separators=(",", ":")))
+    files.replace(folder / KNOWN_DONE, dictionary())
 
 
 def finish(outdir: Path, fresh: dict[str, str]) -> None:
