@@ -30,9 +30,7 @@ def in_force(project: Project) -> Document:
     return next(v for v in project.versions() if v.key == "2026-05-14").document
 
 
-def test_each_reader_finds_the_paragraphs_for_them_in_force(
-    site: Site, project: Project
-) -> None:
+def test_each_reader_finds_the_paragraphs_for_them_in_force(site: Site, project: Project) -> None:
     council, document = project.council(), in_force(project)
     for audience in council.audiences:
         expected = [
@@ -48,10 +46,7 @@ def test_each_reader_finds_the_paragraphs_for_them_in_force(
         assert first is not None and first.get_text() == audience.title
     # The resident's question: what may my councillor ask an officer to do?
     resident = listed(site, "ways-in/resident.html")
-    numbers = {
-        a.get_text()
-        for a in site.page("ways-in/resident.html").select("article li a")
-    }
+    numbers = {a.get_text() for a in site.page("ways-in/resident.html").select("article li a")}
     assert {"Paragraph 4.4", "Paragraph 4.5", "Paragraph 5.4", "Paragraph 7.1"} <= numbers
     assert "17. Members’ enquiries" in resident
 
@@ -65,7 +60,9 @@ def test_topics_are_the_tags_under_the_councils_titles(site: Site, project: Proj
     assert set(links) == {f"topic-{t}.html" for t in tags}
     assert links["topic-pre-election.html"] == council.topics["pre-election"]
     assert links["topic-political-groups.html"] == "Political groups"  # from the tag itself
-    media = [h.split("#")[1] for hs in listed(site, "ways-in/topic-media.html").values() for h in hs]
+    media = [
+        h.split("#")[1] for hs in listed(site, "ways-in/topic-media.html").values() for h in hs
+    ]
     assert media == [c.id for c in document.clauses() if "media" in c.tags]
 
 

@@ -255,7 +255,7 @@ def read_audiences(
             )
             continue
         if not lists[0] and not lists[1]:
-            bad(f"{where} names no roles and no tags.", 'Add roles = [...] or tags = [...]')
+            bad(f"{where} names no roles and no tags.", "Add roles = [...] or tags = [...]")
             continue
         out.append(Audience(str(key), title, about, tuple(lists[0]), tuple(lists[1])))
     return tuple(out)

@@ -188,9 +188,7 @@ def test_copy_link_and_citation(page: Page, base_url: str) -> None:
     assert page.evaluate("navigator.clipboard.readText()").endswith("(version adopted 14 May 2026)")
 
 
-def test_the_plain_address_copies_and_cites_the_version_in_force(
-    page: Page, base_url: str
-) -> None:
+def test_the_plain_address_copies_and_cites_the_version_in_force(page: Page, base_url: str) -> None:
     page.goto(base_url + "protocol/member-enquiries.html")
     about = page.locator("#MOP-0145 .clause-about")
     about.locator("summary").click()

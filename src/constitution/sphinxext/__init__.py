@@ -13,8 +13,8 @@ from sphinx.util import logging
 
 from constitution import __version__, baseline
 from constitution.confirm import LOCK, load_lock, suspect
-from constitution.model_cache import cached, files_in
 from constitution.model import DRAFT_PAGES
+from constitution.model_cache import cached, files_in
 from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
 from constitution.retired import NAME as RETIRED

@@ -22,11 +22,10 @@ from typing import TYPE_CHECKING, Any
 
 from constitution import files
 from constitution.council import Council
-from constitution.model import Clause, Document
+from constitution.model import DRAFT_PAGES, Clause, Document
 from constitution.model_cache import digest, read_record, write_record
 from constitution.redline import plain
 from constitution.sphinxext.page_cache import document_key
-from constitution.model import DRAFT_PAGES
 from constitution.sphinxext.versions_site import (
     DRAFT,
     PLAIN,
@@ -60,9 +59,9 @@ Documents = list[tuple[str, str, str | None, Document]]
 
 def documents(store: ConstitutionDomain) -> Documents:
     force = in_force_on(store.versions, today())
-    return [(v.key, PLAIN if v is force else v.key, v.digest, v.document) for v in store.versions] + [
-        (DRAFT, DRAFT, None, store.model)
-    ]
+    return [
+        (v.key, PLAIN if v is force else v.key, v.digest, v.document) for v in store.versions
+    ] + [(DRAFT, DRAFT, None, store.model)]
 
 
 def clause_index(site: Site) -> dict[str, Any]:
@@ -83,7 +82,8 @@ SEARCH_CACHE = ".constitution-search.json"  # beside the output; never published
 
 def pending(outdir: Path, documents: Documents) -> tuple[dict[str, str], list[Job]]:
     """The record of every version's search bundle this build leaves, and a job indexing
-    each version whose bundle is missing or changed (see offload.py).
+    each version whose bundle is missing or changed (see offload.py), and one writing the
+    English words spelt right if they are missing.
 
     A bundle a version, rather than one bundle filtered by version, because Pagefind writes
     filters in a different order on every run and the site must be reproducible; it also
@@ -91,7 +91,8 @@ def pending(outdir: Path, documents: Documents) -> tuple[dict[str, str], list[Jo
     """
     root = outdir / "pagefind"
     cached = read_record(outdir / SEARCH_CACHE)
-    fresh, jobs = {}, []
+    fresh: dict[str, str] = {}
+    jobs: list[Job] = []
     for key, at, adopted, document in documents:
         # An adopted version is known by its record's digest and where its results open;
         # the draft by its text.

@@ -352,7 +352,8 @@ class Site:
 
         return (
             f"<ul>{self.menu_item(pagename, 'index', 'Home')}"
-            f"{self.menu_item(pagename, ways_in.INDEX, ways_in.TITLE)}<li class='toctree-l1 current'>"
+            f"{self.menu_item(pagename, ways_in.INDEX, ways_in.TITLE)}"
+            "<li class='toctree-l1 current'>"
             f"<a class='reference internal version-nav' href='index.html'>"
             f"{self.heading(key)}</a><ul>{sections}</ul></li>"
             f"{self.menu_item(pagename, 'versions/index', 'Versions and changes')}"

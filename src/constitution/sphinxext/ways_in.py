@@ -20,9 +20,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from constitution.council import Audience, Council
 from constitution.model import Clause, Document
+from constitution.model_cache import files_in
 from constitution.redline import plain
 from constitution.sphinxext.page_cache import Page, changed
-from constitution.model_cache import files_in
 from constitution.sphinxext.versions_site import ADOPTED, PLAIN, Site, title_html
 
 if TYPE_CHECKING:
@@ -188,4 +188,3 @@ def setup(app: Sphinx) -> None:
     app.add_node(ways_in_node, html=(visit_ways_in, None))
     app.add_directive("ways-in", WaysInDirective)
     app.connect("html-collect-pages", collect_pages)
-
