@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from bs4 import Tag
 
-from conftest import Site
+from conftest import Site, run
 from constitution.project import Project
 
 IN_FORCE = "versions/2026-05-14"
@@ -310,3 +310,12 @@ def test_each_paragraph_in_force_says_when_it_last_changed_and_by_what(site: Sit
                 assert redline.select_one(f"section#{clause['id']}") is not None
             checked += 1
     assert checked > 20 and noted >= 1
+
+
+def test_a_project_still_linking_docs_protocol_is_told_to_rename_it(scratch: Project) -> None:
+    """protocol/ is the plain addresses' now: the draft's pages would collide with them."""
+    (scratch.root / "docs" / "draft").rename(scratch.root / "docs" / "protocol")
+    done = run(scratch, "build", "--out", "_build/site")
+    assert done.returncode == 1
+    assert "docs/protocol: draft-pages-folder" in done.stderr
+    assert "git mv docs/protocol docs/draft" in done.stderr

@@ -13,9 +13,8 @@ from sphinx.util import logging
 
 from constitution import __version__, baseline
 from constitution.confirm import LOCK, load_lock, suspect
-from constitution.model import DRAFT_PAGES
 from constitution.model_cache import cached, files_in
-from constitution.problems import Problem, ProtocolError
+from constitution.problems import ProtocolError
 from constitution.project import Project
 from constitution.retired import NAME as RETIRED
 from constitution.scenarios import RESULTS
@@ -50,7 +49,7 @@ def load_model(app: Sphinx) -> None:
     project = Project((Path(app.confdir) / app.config.constitution_project).resolve())
     store = clauses.domain(app.env)
     try:
-        check_layout(project)
+        project.check_layout()
         store.project = project
         store.term_counts = {}
         store.council = project.council()
@@ -93,24 +92,6 @@ def load_model(app: Sphinx) -> None:
                 subtype=problem.code,
             )
         raise ProtocolInvalid(f"{len(exc.problems)} problem(s); see the messages above.") from None
-
-
-def check_layout(project: Project) -> None:
-    """The plain addresses, protocol/, are the version in force's (versions_site): the
-    draft's pages come from docs/draft, a link to protocol/."""
-    if (project.docs / "protocol").exists():
-        raise ProtocolError(
-            [
-                Problem(
-                    "docs/protocol",
-                    0,
-                    "draft-pages-folder",
-                    "The draft's pages are now published under draft/, so that the plain "
-                    "addresses (protocol/...) show the version in force.",
-                    f"Rename the link: git mv docs/protocol docs/{DRAFT_PAGES}",
-                )
-            ]
-        )
 
 
 def start_build(app: Sphinx, env: object, *changes: object) -> list[str]:
