@@ -682,8 +682,8 @@ class Site:
             )
         permanent = self.uri(pagename, f"versions/{force.key}/index")
         return (
-            f"<strong>The version in force</strong>, adopted on {long_date(force.date)} "
-            f"({escape(force.resolution)}), in force since {long_date(force.in_force)}. "
+            f"<strong>The version in force</strong>, adopted on {long_date(force.date)}, "
+            f"in force since {long_date(force.in_force)}. "
             f"<a href='{permanent}'>This version's permanent pages</a>. "
             f"<a href='{draft}'>Read the draft of proposed amendments</a>."
         )

@@ -111,16 +111,20 @@ def way_page(site: Site, way: Way) -> str:
     about = f"<p>{escape(way.about)}</p>" if way.about else ""
     return (
         f"<h1>{escape(way.title)}</h1>{about}"
-        f"<p>{total} paragraph{'' if total == 1 else 's'} of {shown}, section by section. "
+        f"<p>{paragraphs(total)} of {shown}, section by section. "
         f"<a href='index.html'>Other ways in</a>.</p>" + "".join(parts)
     )
+
+
+def paragraphs(n: int) -> str:
+    return f"{n} paragraph{'' if n == 1 else 's'}"
 
 
 def way_list(site: Site, ways: list[Way], here: str) -> str:
     document = site.document(PLAIN)
     items = "".join(
         f"<li><a href='{site.uri(here, w.page)}'>{escape(w.title)}</a> "
-        f"({sum(map(w.takes, document.clauses()))} paragraphs)</li>"
+        f"({paragraphs(sum(map(w.takes, document.clauses())))})</li>"
         for w in ways
     )
     return f"<ul class='ways-in'>{items}</ul>"
