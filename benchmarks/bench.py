@@ -76,7 +76,7 @@ def editor_loop(cli: tuple[str, ...], project: Project, words: str, saves: int =
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/protocol/section-002.html"
+    url = f"http://127.0.0.1:{port}/draft/section-002.html"
     times = []
     with tempfile.TemporaryFile() as err:
         server = subprocess.Popen(
