@@ -340,7 +340,7 @@ class Site:
     def menu(self, pagename: str) -> str:
         """The menu of an adopted version's pages: its sections, and no way into the draft
         but through the list of versions."""
-        from constitution.sphinxext import ways_in
+        from constitution.sphinxext import ways_in  # which draws on this module
 
         key = menu_key(pagename)
         assert key is not None
@@ -368,9 +368,9 @@ class Site:
         return f"<li class='toctree-l1'><a class='reference internal' href='{href}'>{text}</a></li>"
 
     def menu_top(self, pagename: str) -> str:
-        """What every other page's menu starts with: the version in force, then every
-        version, before the draft."""
-        from constitution.sphinxext import ways_in
+        """What every other page's menu starts with: the version in force (at the plain
+        addresses), the ways in, then every version, before the draft."""
+        from constitution.sphinxext import ways_in  # which draws on this module
 
         items = [(section_page(PLAIN, "index"), self.heading(PLAIN))]
         items.append((ways_in.INDEX, ways_in.TITLE))
