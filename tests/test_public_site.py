@@ -25,8 +25,9 @@ def test_the_home_page_leads_to_the_version_in_force(site: Site) -> None:
     home = site.page("index.html")
     listed = [a["href"] for a in home.select("ol.version-contents a")]
     assert listed and all(h.startswith(f"{PLAIN}/") for h in listed)
-    assert menu(site, "index.html")[:3] == [
+    assert menu(site, "index.html")[:4] == [
         ("The protocol in force", f"{PLAIN}/index.html"),
+        ("Find what applies to you", "ways-in/index.html"),
         ("Versions and changes", "versions/index.html"),
         ("The draft, not adopted", "draft/index.html"),
     ]
