@@ -344,10 +344,10 @@ def test_the_sidebar_search_box_shows_focus(page: Page, base_url: str) -> None:
 def test_an_in_force_section_leads_on_within_its_version(page: Page, base_url: str) -> None:
     page.goto(base_url + "index.html")
     page.locator("ol.version-contents a", has_text="17. Members").click()
-    page.wait_for_url(base_url + "versions/2026-05-14/member-enquiries.html")
+    page.wait_for_url(base_url + "protocol/member-enquiries.html")
     expect(page).to_have_title(re.compile(r"^17\. Members' enquiries — in force"))
     page.locator("nav.pager a[rel=next]").click()
-    page.wait_for_url(base_url + "versions/2026-05-14/access-to-information.html")
+    page.wait_for_url(base_url + "protocol/access-to-information.html")
 
 
 def test_escape_hides_a_definition_until_the_term_is_left(page: Page, base_url: str) -> None:
