@@ -320,3 +320,5 @@ def test_a_project_still_linking_docs_protocol_is_told_to_rename_it(scratch: Pro
     assert done.returncode == 1
     assert "docs/protocol: draft-pages-folder" in done.stderr
     assert "git mv docs/protocol docs/draft" in done.stderr
+    (scratch.root / "docs" / "protocol").rename(scratch.root / "docs" / "draft")  # the fix
+    assert run(scratch, "build", "--out", "_build/site").returncode == 0
