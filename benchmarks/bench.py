@@ -76,7 +76,7 @@ def editor_loop(cli: tuple[str, ...], project: Project, words: str, saves: int =
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/protocol/section-002.html"
+    url = f"http://127.0.0.1:{port}/draft/section-002.html"
     times = []
     with tempfile.TemporaryFile() as err:
         server = subprocess.Popen(
@@ -125,8 +125,9 @@ def ours(project: Project, words: str, where: Path) -> Figures:
     figures["rebuild, one clause edited"] = run(*cli, "build", "--out", str(out))[0]
     insert_one(project.protocol, "```{clause} MOP-9999\n:modality: informative\n\nNew.\n```\n\n")
     figures["rebuild, one clause inserted"] = run(*cli, "build", "--out", str(out))[0]
-    documents = [(v.key, v.digest, v.document) for v in project.versions()]
-    documents.append(("draft", None, project.document()))
+    # Every version's index (and, once, the English words spelt right), from nothing.
+    documents = [(v.key, v.key, v.digest, v.document) for v in project.versions()]
+    documents.append(("draft", "draft", None, project.document()))
     os.sync()
     start = time.perf_counter()
     record, jobs = search.pending(where / "search", documents)

@@ -26,8 +26,8 @@ from constitution.redline import plain
 MODEL = Path(__file__).resolve().parent.parent / "tests" / "roots" / "model"
 PAGES = {
     "home": "index.html",
-    "section (draft)": "protocol/member-enquiries.html",
-    "section (in force)": "versions/2026-05-14/member-enquiries.html",
+    "section (draft)": "draft/member-enquiries.html",
+    "section (in force)": "protocol/member-enquiries.html",
     "clause history": "versions/clauses/MOP-0144.html",
     "redline": "versions/redline/2025-05-15--2026-05-14.html",
     "worked example": "checks/SC-ENQ-001.html",

@@ -3,13 +3,17 @@ and the council's words rather than the tool's."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 
-from conftest import Site
+from bs4 import Tag
+
+from conftest import Site, run
 from constitution.project import Project
 
 IN_FORCE = "versions/2026-05-14"
+PLAIN = "protocol"  # the plain addresses: the version in force
 
 
 def menu(site: Site, name: str) -> list[tuple[str, str]]:
@@ -20,14 +24,15 @@ def menu(site: Site, name: str) -> list[tuple[str, str]]:
 def test_the_home_page_leads_to_the_version_in_force(site: Site) -> None:
     home = site.page("index.html")
     listed = [a["href"] for a in home.select("ol.version-contents a")]
-    assert listed and all(h.startswith(f"{IN_FORCE}/") for h in listed)
-    assert menu(site, "index.html")[:3] == [
-        ("The protocol in force", f"{IN_FORCE}/index.html"),
+    assert listed and all(h.startswith(f"{PLAIN}/") for h in listed)
+    assert menu(site, "index.html")[:4] == [
+        ("The protocol in force", f"{PLAIN}/index.html"),
+        ("Find what applies to you", "ways-in/index.html"),
         ("Versions and changes", "versions/index.html"),
-        ("The draft, not adopted", "protocol/index.html"),
+        ("The draft, not adopted", "draft/index.html"),
     ]
     following = home.select_one(".related-pages a.next-page")
-    assert following is not None and following["href"] == f"{IN_FORCE}/index.html"
+    assert following is not None and following["href"] == f"{PLAIN}/index.html"
     banner = home.select_one(".version-banner a")
     assert banner is not None and banner.get_text() == "Read the version in force"
 
@@ -35,7 +40,7 @@ def test_the_home_page_leads_to_the_version_in_force(site: Site) -> None:
 def test_an_adopted_versions_pages_have_a_menu_of_their_own(site: Site) -> None:
     links = menu(site, f"{IN_FORCE}/member-enquiries.html")
     hrefs = [h for _, h in links]
-    assert not [h for h in hrefs if "protocol/" in h], "the menu leads back to the draft"
+    assert not [h for h in hrefs if "draft/" in h], "the menu leads back to the draft"
     sections = [t for t, h in links if re.fullmatch(r"[a-z-]+\.html", h) and h != "index.html"]
     assert sections[0] == "1. Purpose and status" and len(sections) == 25
     assert ("The protocol in force", "index.html") in links
@@ -76,14 +81,16 @@ def test_titles_say_which_version(site: Site) -> None:
     assert title("versions/2025-05-15/member-enquiries.html").startswith(
         "17. Members' enquiries — adopted 15 May 2025"
     )
-    assert title("protocol/member-enquiries.html").startswith(
+    assert title("draft/member-enquiries.html").startswith(
         "17. Members’ enquiries — draft, not adopted"
     )
+    assert title(f"{PLAIN}/member-enquiries.html").startswith("17. Members' enquiries — in force")
+    assert title(f"{PLAIN}/index.html").startswith("The protocol in force — adopted 14 May 2026")
     assert title(f"{IN_FORCE}/index.html").startswith("The protocol in force — adopted 14 May 2026")
 
 
 def test_the_editors_pages_are_not_in_the_public_menu(site: Site) -> None:
-    for name in ("index.html", "protocol/member-enquiries.html", "versions/index.html"):
+    for name in ("index.html", "draft/member-enquiries.html", "versions/index.html"):
         shown = " ".join(t for t, _ in menu(site, name))
         for word in ("Traceability", "What the tools say", "Performance"):
             assert word not in shown, (name, word)
@@ -151,7 +158,12 @@ def test_a_comparison_shows_changed_words_first_by_section(site: Site) -> None:
 
 
 def test_versions_and_changes_is_in_every_menu(site: Site) -> None:
-    for name in ("index.html", "protocol/member-enquiries.html", "checks/SC-ENQ-002.html"):
+    for name in (
+        "index.html",
+        "draft/member-enquiries.html",
+        f"{PLAIN}/member-enquiries.html",
+        "checks/SC-ENQ-002.html",
+    ):
         assert "Versions and changes" in [t for t, _ in menu(site, name)], name
 
 
@@ -192,3 +204,121 @@ def test_a_menu_entrys_own_title_reaches_every_generated_page(
     home.write_text(text.replace("The draft, not adopted <", "Draft amendments <"), "utf-8")
     site = build(scratch)
     assert "Draft amendments" in [t for t, _ in menu(site, "checks/SC-ENQ-002.html")]
+
+
+def clause_texts(site: Site, name: str) -> dict[str, str]:
+    return {
+        div["id"]: str(div.select_one(".clause-text"))
+        for div in site.page(name).select("article div.clause")
+    }
+
+
+def test_the_plain_addresses_show_the_version_in_force_whole(site: Site) -> None:
+    """protocol/ is the version in force: its words, a menu, a pager and a banner of its
+    own; the draft is at draft/ and the version's permanent pages stay where they were."""
+    for slug in ("member-enquiries", "principles"):
+        shown = clause_texts(site, f"{PLAIN}/{slug}.html")
+        permanent = clause_texts(site, f"{IN_FORCE}/{slug}.html")
+        assert shown and list(shown) == list(permanent)
+    page = site.page(f"{PLAIN}/member-enquiries.html")
+    assert "MOP-0209" not in page.get_text(), "a paragraph only the draft has"
+    links = menu(site, f"{PLAIN}/member-enquiries.html")
+    sections = [t for t, h in links if re.fullmatch(r"[a-z-]+\.html", h) and h != "index.html"]
+    assert sections[0] == "1. Purpose and status" and len(sections) == 25
+    assert ("The protocol in force", "index.html") in links
+    assert not [h for _, h in links if "draft/" in h]
+    nav = page.select_one("nav.pager")
+    assert nav is not None
+    assert [a["href"] for a in nav.select("a")] == [
+        "correspondence.html",
+        "access-to-information.html",
+    ]
+    banner = page.select_one(".version-banner")
+    assert banner is not None and banner.get_text().startswith("The version in force, adopted on")
+    assert {a["href"] for a in banner.select("a")} == {
+        f"../{IN_FORCE}/index.html",
+        "../draft/index.html",
+    }
+    contents = [a["href"] for a in site.page(f"{PLAIN}/index.html").select("ol a")]
+    assert contents[0] == "purpose-and-status.html" and len(contents) == 25
+    # Cross-references stay at the plain addresses.
+    refs = [a["href"] for a in page.select("article .clause-text a")]
+    assert "definitions.html#MOP-0024" in refs
+
+
+def test_a_council_with_no_version_adopted_says_its_plain_pages_are_a_draft(
+    scratch: Project, build: Callable[[Project], Site]
+) -> None:
+    assert not list(scratch.versions_dir.glob("*.json"))
+    site = build(scratch)
+    page = site.page(f"{PLAIN}/member-enquiries.html")
+    banner = page.select_one(".version-banner")
+    assert banner is not None and banner.get_text().startswith("Draft, not adopted.")
+    title = page.title
+    assert title is not None and "— draft, not adopted" in title.get_text()
+    assert "MOP-0209" in clause_texts(site, f"{PLAIN}/member-enquiries.html")
+    home = site.page("index.html")
+    assert "No version has been adopted yet" in home.get_text()
+    assert menu(site, "index.html")[0] == (
+        "The protocol (a draft: none adopted yet)",
+        f"{PLAIN}/index.html",
+    )
+    index = json.loads((site.out / "clause-index.json").read_text(encoding="utf-8"))
+    assert index["in_force"] == "draft"
+    assert index["draft"]["numbers"]["17.2"].startswith("draft/member-enquiries.html#")
+
+
+def about(clause: Tag) -> dict[str, Tag]:
+    dl = clause.select_one(".clause-about dl")
+    assert dl is not None
+    return dict(zip([dt.get_text() for dt in dl.select("dt")], dl.select("dd"), strict=True))
+
+
+def test_each_paragraph_in_force_says_when_it_last_changed_and_by_what(site: Site) -> None:
+    """Checked against each paragraph's history page, drawn by other code from the same
+    records: the last version, up to the one in force, that gave it its words."""
+    checked = noted = 0
+    for name in ("member-enquiries", "working-relationship", "confidentiality"):
+        page = site.page(f"{PLAIN}/{name}.html")
+        for clause in page.select("article div.clause"):
+            rows = site.page(f"versions/clauses/{clause['id']}.html").select("tbody tr")
+            history = [
+                [cell.get_text() for cell in row.select("th, td")]
+                for row in rows
+                if row.th is not None and row.th.get_text() != "Draft"
+            ]
+            changed = [r for r in history if r[2] in ("original", "inserted", "reworded")][-1]
+            words = {
+                "original": "Unchanged since first adopted",
+                "inserted": "Added",
+                "reworded": "Words last changed",
+            }[changed[2]]
+            said = about(clause)["Changes"].get_text()
+            assert said.startswith(f"{words} on {changed[0]} ({changed[4]}).")
+            moved = [r for r in history[history.index(changed) + 1 :] if r[2] == "renumbered"]
+            if moved:
+                was = history[history.index(moved[-1]) - 1][1]
+                assert f"Renumbered from {was} on {moved[-1][0]}" in said
+            note = clause.select_one(".clause-change a")
+            made_here = history[-1][2] in ("inserted", "reworded")
+            assert (note is not None) == made_here, clause["id"]
+            if note is not None:
+                noted += 1
+                assert note["href"] == (
+                    f"../versions/redline/2025-05-15--2026-05-14.html#{clause['id']}"
+                )
+                redline = site.page(note["href"].removeprefix("../").split("#")[0])
+                assert redline.select_one(f"section#{clause['id']}") is not None
+            checked += 1
+    assert checked > 20 and noted >= 1
+
+
+def test_a_project_still_linking_docs_protocol_is_told_to_rename_it(scratch: Project) -> None:
+    """protocol/ is the plain addresses' now: the draft's pages would collide with them."""
+    (scratch.root / "docs" / "draft").rename(scratch.root / "docs" / "protocol")
+    done = run(scratch, "build", "--out", "_build/site")
+    assert done.returncode == 1
+    assert "docs/protocol: draft-pages-folder" in done.stderr
+    assert "git mv docs/protocol docs/draft" in done.stderr
+    (scratch.root / "docs" / "protocol").rename(scratch.root / "docs" / "draft")  # the fix
+    assert run(scratch, "build", "--out", "_build/site").returncode == 0

@@ -93,12 +93,12 @@ def test_no_setting_is_drawn_as_markup(hostile: tuple[Site, Path]) -> None:
         assert not found, f"{page.relative_to(site.out)} draws {found} raw"
     home = site.page("index.html")
     assert "Kestrelford <script>x()</script>Council" in home.get_text()  # shown as text
-    assert "<b>Cite</b> Protocol" in site.page("protocol/principles.html").get_text()
+    assert "<b>Cite</b> Protocol" in site.page("draft/principles.html").get_text()
 
 
 def test_the_policy_blesses_no_style_from_settings(hostile: tuple[Site, Path]) -> None:
     site, _ = hostile
-    for name in ("index.html", "protocol/principles.html", "versions/index.html", "404.html"):
+    for name in ("index.html", "draft/principles.html", "versions/index.html", "404.html"):
         policy = site.page(name).select_one('meta[http-equiv="Content-Security-Policy"]')
         assert policy is not None
         assert csp.digest(STYLE) not in policy["content"], name

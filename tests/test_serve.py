@@ -82,7 +82,7 @@ def test_rebuilds_in_one_process_match_new_processes(
     warm_files, cold_files = files(tmp_path / "warm" / "html"), files(tmp_path / "cold" / "html")
     assert warm_files.keys() == cold_files.keys()
     assert [name for name in warm_files if warm_files[name] != cold_files[name]] == []
-    page = warm_files["protocol/review.html"].decode()
+    page = warm_files["draft/review.html"].decode()
     assert "New words." in page and "put forward a change" in page
     gc.unfreeze()
 

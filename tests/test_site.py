@@ -51,7 +51,7 @@ def test_cross_references_show_the_current_number(site: Site, document: Document
 
 
 def test_defined_terms_and_statutes_link(site: Site, document: Document) -> None:
-    page = site.page("protocol/roles-of-officers.html")
+    page = site.page("draft/roles-of-officers.html")
     term = page.select_one("a:has(> .constitution-term)")
     assert term is not None and term["href"].startswith("definitions.html#")
     defining = document.clause(term["href"].rsplit("#", 1)[1])
@@ -73,7 +73,7 @@ def test_model_and_needs_json_agree(site: Site, document: Document) -> None:
         assert need["statutes"] == list(clause.statutes)
         assert need["tags"] == list(clause.tags)
         assert need["section"] == clause.section
-        assert need["docname"] == f"protocol/{clause.section}"
+        assert need["docname"] == f"draft/{clause.section}"
 
 
 def cited_clause(document: Document) -> tuple[str, str]:
@@ -124,10 +124,10 @@ def test_inserting_a_clause_renumbers_it_and_references(
     section, index = target.number.split(".")
     assert moved.number == f"{section}.{int(index) + 1}"
     site = build(scratch)
-    page = site.page(f"protocol/{citing}.html")
+    page = site.page(f"draft/{citing}.html")
     refs = [a.get_text() for a in page.select(f"a[href$='#{target_id}']")]
     assert refs and all(r == f"paragraph {moved.number}" for r in refs)
-    own = site.page(f"protocol/{target.section}.html").select_one(f"#{target_id} .clause-number")
+    own = site.page(f"draft/{target.section}.html").select_one(f"#{target_id} .clause-number")
     assert own is not None and own.get_text() == moved.number
     assert site.needs()[target_id]["number"] == moved.number
     # The citing clause's history shows the new number in the draft's row, though the
@@ -180,7 +180,7 @@ def test_script_in_a_clause_or_scenario_is_shown_as_text(scratch: Project) -> No
         scenario_page = Site(out).page(name)
         assert not [s for s in scenario_page.select("script") if "alert" in s.get_text()]
         assert not scenario_page.select("[onclick]")
-    page = Site(out).page("protocol/review.html")
+    page = Site(out).page("draft/review.html")
     assert not [s for s in page.select("script") if "alert" in s.get_text()]
     assert not page.select("[onclick], [onerror], img")
     assert not page.select("a[href^='javascript']")
@@ -193,7 +193,7 @@ def test_scenario_pages_link_their_clauses(
     scenarios = project.scenarios(document)
     for scenario in scenarios:
         page = site.page(f"checks/{scenario.id}.html")
-        hrefs = [a["href"] for a in page.select("article a[href^='../protocol/']")]
+        hrefs = [a["href"] for a in page.select("article a[href^='../draft/']")]
         targets = {h.rsplit("#", 1)[1] for h in hrefs}
         assert targets == set(scenario.expect.clauses)
         for href in hrefs:
@@ -222,7 +222,7 @@ def test_clauses_list_their_worked_examples(
     scenarios = project.scenarios(document)
     clause = document.clause("MOP-0145")
     assert clause is not None
-    div = site.page(f"protocol/{clause.section}.html").select_one("#MOP-0145")
+    div = site.page(f"draft/{clause.section}.html").select_one("#MOP-0145")
     assert div is not None
     links = [a["href"] for a in div.select(".worked-examples a")]
     expected = [f"../checks/{s.id}.html" for s in scenarios if "MOP-0145" in s.expect.clauses]
@@ -245,7 +245,7 @@ def test_results_are_shown_dated_or_not_at_all(
     assert site.page("checks/SC-ENQ-002.html").select_one(".check-result").get_text() == (
         "Failed on 2 March 2026"
     )
-    clause = site.page("protocol/member-enquiries.html").select_one("#MOP-0145 .check-result")
+    clause = site.page("draft/member-enquiries.html").select_one("#MOP-0145 .check-result")
     assert clause is not None and clause.get_text() == "Failed on 2 March 2026"
 
 
@@ -257,7 +257,7 @@ def test_traceability_page(site: Site, document: Document) -> None:
     statuses = {r["data-status"] for r in rows}
     assert "uncovered" not in statuses and "informative" in statuses
     first = rows[0].select_one("a")
-    assert first is not None and first["href"] == "protocol/purpose-and-status.html#MOP-0001"
+    assert first is not None and first["href"] == "draft/purpose-and-status.html#MOP-0001"
 
 
 def test_traceability_marks_suspect_examples(
@@ -314,7 +314,7 @@ def test_builds_are_reproducible(tmp_path: Path, project: Project) -> None:
 
 def test_pages_load_only_what_they_use(site: Site) -> None:
     """sphinx-needs' and Sphinx's search assets are unused here: no page should load them."""
-    for name in ("protocol/member-enquiries.html", "versions/2026-05-14/index.html", "index.html"):
+    for name in ("draft/member-enquiries.html", "versions/2026-05-14/index.html", "index.html"):
         page = site.page(name)
         assets = [t.get("src") or t.get("href") for t in page.select("script[src], link[href]")]
         assert not [a for a in assets if "sphinx-needs" in a or "jquery" in a], assets
@@ -347,7 +347,7 @@ def test_a_build_killed_half_way_leaves_the_last_site(scratch: Project, tmp_path
         stderr=subprocess.DEVNULL,
         start_new_session=True,  # killed with its worker, as a cancelled CI job would be
     )
-    work = out.parent / f".{out.name}.work" / "html" / "protocol" / "review.html"
+    work = out.parent / f".{out.name}.work" / "html" / "draft" / "review.html"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and b"at all times" not in (
         work.read_bytes() if work.exists() else b""
@@ -362,7 +362,7 @@ def test_a_build_killed_half_way_leaves_the_last_site(scratch: Project, tmp_path
     jobs = f".{out.name}.work/doctrees/constitution-jobs-*"
     assert list(out.parent.glob(jobs))
     assert build_site(scratch, out) == 0
-    assert b"at all times" in (out / "protocol" / "review.html").read_bytes()
+    assert b"at all times" in (out / "draft" / "review.html").read_bytes()
     assert not list(out.parent.glob(jobs))
 
 
@@ -373,7 +373,7 @@ def test_the_next_build_never_writes_to_a_published_file(scratch: Project, tmp_p
     out = tmp_path / "site"
     assert build_site(scratch, out) == 0
     work = out.parent / f".{out.name}.work" / "html"
-    page = "protocol/review.html"
+    page = "draft/review.html"
     assert (out / page).stat().st_ino == (work / page).stat().st_ino
     kept = tmp_path / "kept"
     shutil.copytree(out, kept, copy_function=os.link)
@@ -386,15 +386,15 @@ def test_the_next_build_never_writes_to_a_published_file(scratch: Project, tmp_p
     settings.write_text(
         settings.read_text(encoding="utf-8").replace("Borough", "Town"), encoding="utf-8"
     )
-    stale = work / "protocol" / ".review.html.1.writing"  # as a build killed mid-write leaves
+    stale = work / "draft" / ".review.html.1.writing"  # as a build killed mid-write leaves
     stale.write_text("half a page", encoding="utf-8")
     assert build_site(scratch, out) == 0
-    assert not (out / "protocol" / stale.name).exists()
+    assert not (out / "draft" / stale.name).exists()
     assert b"at all times" in (out / page).read_bytes()
     changed = {
         n for n, data in before.items() if not (out / n).is_file() or (out / n).read_bytes() != data
     }
-    assert {n.parts[0] for n in changed} >= {"protocol", "versions", "checks", "data", "pagefind"}
+    assert {n.parts[0] for n in changed} >= {"draft", "versions", "checks", "data", "pagefind"}
     after = {p.relative_to(kept): p.read_bytes() for p in kept.rglob("*") if p.is_file()}
     assert after == before
 

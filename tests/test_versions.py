@@ -134,7 +134,7 @@ def test_version_pages_banners_and_history(site: Site, project: Project) -> None
     old = site.page(f"versions/2024-05-16/{versions[0].document.sections[16].slug}.html")
     banner = old.select_one(".version-banner").get_text()
     assert "Version adopted on 16 May 2024" in banner and "A later version exists" in banner
-    draft = site.page("protocol/member-enquiries.html").select_one(".version-banner").get_text()
+    draft = site.page("draft/member-enquiries.html").select_one(".version-banner").get_text()
     assert draft.startswith("Draft, not adopted.")
     history = site.page("versions/clauses/MOP-0208.html").select("table.history tbody tr")
     assert [(r.th.get_text(), r.select("td")[1].get_text()) for r in history] == [
@@ -228,5 +228,5 @@ def test_home_presents_the_version_in_force(site: Site, project: Project) -> Non
     in_force = project.versions()[-1]
     home = site.page("index.html")
     links = [a["href"] for a in home.select("ol.version-contents a")]
-    assert links == [f"versions/2026-05-14/{s.slug}.html" for s in in_force.document.sections]
+    assert links == [f"protocol/{s.slug}.html" for s in in_force.document.sections]
     assert "In force since 1 June 2026" in home.select_one(".in-force-summary").get_text()

@@ -347,5 +347,5 @@ def test_the_site_is_built_where_pages_takes_it_from(good: Path) -> None:
     assert [s.status for s in job.steps.values()] == [0]
     steps = workflow(good / ".github" / "workflows" / "publish.yml")["jobs"]["build"]["steps"]
     (upload,) = (s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact"))
-    page = good / upload["with"]["path"] / "protocol" / "review.html"
+    page = good / upload["with"]["path"] / "draft" / "review.html"
     assert "only once" in page.read_text(encoding="utf-8")

@@ -73,6 +73,7 @@ def build_site(project: Project, out: Path) -> int:
     The work area is kept between builds so that Sphinx rebuilds incrementally; the
     published directory is replaced only by a complete build, never left half-written.
     """
+    project.check_layout()
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project.root)
     out = output_folder.claim(out, project.root)
     # Sphinx's cache and ours are pickles, run as they are read: kept where only we write.

@@ -48,6 +48,7 @@ def cmd_serve(project: Project, args: argparse.Namespace) -> int:
     from constitution.serve import serve
 
     try:
+        project.check_layout()
         project.document()
     except ProtocolError as exc:
         return _report(exc, outcome="nothing was built")

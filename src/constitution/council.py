@@ -25,6 +25,18 @@ class Statute:
 
 
 @dataclass(frozen=True)
+class Audience:
+    """A way in by who the reader is ([audiences] in council.toml): the paragraphs that
+    apply to any of its roles or carry any of its tags."""
+
+    key: str
+    title: str
+    about: str
+    roles: tuple[str, ...]
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Council:
     name: str
     document: str
@@ -37,6 +49,9 @@ class Council:
     # [search.synonyms]: a word readers type -> the protocol's words for it. Each entry is
     # one group of interchangeable words: searching any of them searches them all.
     synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Ways in: [audiences] (who the reader is) and [topics] (a tag -> its plain title).
+    audiences: tuple[Audience, ...] = ()
+    topics: dict[str, str] = field(default_factory=dict)
 
     @property
     def id_pattern(self) -> re.Pattern[str]:
@@ -134,6 +149,21 @@ def load_council(path: Path) -> Council:
             )
         )
     synonyms = search_synonyms(data.get("search"), problems, shown)
+    audiences = read_audiences(data.get("audiences"), set(roles), problems, shown)
+    topics = data.get("topics", {})
+    if not isinstance(topics, dict) or not all(
+        isinstance(v, str) and v.strip() for v in topics.values()
+    ):
+        problems.append(
+            Problem(
+                shown,
+                0,
+                "council-setting",
+                "[topics] must give each tag a plain title.",
+                'Write each as tag = "Its title", e.g. political-groups = "Political groups".',
+            )
+        )
+        topics = {}
     result = Council(
         name=text(council, "name", "council"),
         document=text(council, "document", "council"),
@@ -144,6 +174,8 @@ def load_council(path: Path) -> Council:
         roles={str(k): str(v) for k, v in roles.items()},
         statutes=statutes,
         synonyms=synonyms,
+        audiences=audiences,
+        topics={str(k): str(v) for k, v in topics.items()},
     )
     if problems:
         raise ProtocolError(problems)
@@ -188,3 +220,42 @@ def search_synonyms(
             continue
         out[key.lower()] = tuple(dict.fromkeys(w.lower() for w in words))
     return out
+
+
+def read_audiences(
+    table: object, roles: set[str], problems: list[Problem], shown: str
+) -> tuple[Audience, ...]:
+    """[audiences.KEY]: title, about, and the roles (keys of [roles]) and tags whose
+    paragraphs matter to that reader."""
+
+    def bad(message: str, fix: str) -> None:
+        problems.append(Problem(shown, 0, "council-setting", message, fix))
+
+    if table is None:
+        return ()
+    if not isinstance(table, dict):
+        bad("[audiences] must be a table of tables.", 'Write [audiences.resident], title = "..."')
+        return ()
+    out = []
+    for key, entry in table.items():
+        where = f"[audiences.{key}]"
+        entry = entry if isinstance(entry, dict) else {}
+        title, about = entry.get("title"), entry.get("about", "")
+        lists = [entry.get("roles", []), entry.get("tags", [])]
+        if not isinstance(title, str) or not title.strip() or not isinstance(about, str):
+            bad(f"{where} needs a title (and about, if any, as text).", 'Add title = "..."')
+            continue
+        if not all(isinstance(x, list) and all(isinstance(w, str) for w in x) for x in lists):
+            bad(f"{where} roles and tags must be lists of words.", 'Write roles = ["member"]')
+            continue
+        if unknown := sorted(set(lists[0]) - roles):
+            bad(
+                f"{where} names roles not in [roles]: {', '.join(unknown)}.",
+                "Use keys of the [roles] table, or add the roles there.",
+            )
+            continue
+        if not lists[0] and not lists[1]:
+            bad(f"{where} names no roles and no tags.", "Add roles = [...] or tags = [...]")
+            continue
+        out.append(Audience(str(key), title, about, tuple(lists[0]), tuple(lists[1])))
+    return tuple(out)

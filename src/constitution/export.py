@@ -134,7 +134,7 @@ def to_needs(document: Document, edition: Edition, council: Council) -> dict[str
             "section": c.section,
             "section_name": document.section_of(c).title,
             "source_number": c.source_number,
-            "docname": f"protocol/{c.section}",
+            "docname": document.section_of(c).docname,
             "links": [],
             "is_external": False,
         }

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from constitution import __version__, baseline, importer
+from constitution.model import DRAFT_PAGES
 from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
 
@@ -69,7 +70,7 @@ def init(
     staged = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
     try:
         copy_template(staged, values)
-        (staged / "docs" / "protocol").symlink_to(Path("..") / "protocol")
+        (staged / "docs" / DRAFT_PAGES).symlink_to(Path("..") / "protocol")
         protocol = staged / "protocol"
         if source is None:
             protocol.mkdir()

@@ -13,6 +13,9 @@ MODALITIES = ("must", "must-not", "should", "may", "informative")
 # time that grows faster than its length (one clause of 1.28 MB held the build 231 s).
 # The gate refuses a longer clause; the importer writes none.
 MAX_CLAUSE = 20_000
+# Where the site publishes the draft (docs/draft links to protocol/): the plain addresses,
+# protocol/, show the version in force.
+DRAFT_PAGES = "draft"
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ class Section:
 
     @property
     def docname(self) -> str:
-        return f"protocol/{self.slug}"
+        return f"{DRAFT_PAGES}/{self.slug}"
 
 
 @dataclass(frozen=True)

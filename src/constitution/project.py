@@ -10,7 +10,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from constitution.council import Council, load_council
-from constitution.model import Document
+from constitution.model import DRAFT_PAGES, Document
 from constitution.problems import Problem, ProtocolError
 from constitution.retired import NAME as RETIRED
 from constitution.retired import load_retired
@@ -38,6 +38,23 @@ class Project:
     @property
     def conf(self) -> Path:
         return self.root / "conf"
+
+    def check_layout(self) -> None:
+        """The plain addresses, protocol/, are the version in force's (versions_site): the
+        draft's pages come from docs/draft, a link to protocol/."""
+        if (self.docs / "protocol").exists():
+            raise ProtocolError(
+                [
+                    Problem(
+                        "docs/protocol",
+                        0,
+                        "draft-pages-folder",
+                        "The draft's pages are now published under draft/, so that the plain "
+                        "addresses (protocol/...) show the version in force.",
+                        f"Rename the link: git mv docs/protocol docs/{DRAFT_PAGES}",
+                    )
+                ]
+            )
 
     @property
     def docs(self) -> Path:

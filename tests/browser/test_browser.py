@@ -14,7 +14,13 @@ from constitution.project import Project
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGES = {
     "home": "index.html",
-    "section (draft)": "protocol/member-enquiries.html",
+    "section (in force, plain address)": "protocol/member-enquiries.html",
+    "contents (in force, plain address)": "protocol/index.html",
+    "section (draft)": "draft/member-enquiries.html",
+    "ways in": "ways-in/index.html",
+    "ways in (who you are)": "ways-in/resident.html",
+    "ways in (topic)": "ways-in/topic-media.html",
+    "section changed by its version": "versions/2025-05-15/member-enquiries.html",
     "section (adopted version)": "versions/2026-05-14/member-enquiries.html",
     "version contents": "versions/2025-05-15/index.html",
     "versions": "versions/index.html",
@@ -48,7 +54,7 @@ def test_no_wcag_violations(page: Page, base_url: str, kind: str) -> None:
 
 
 def test_skip_link_and_visible_focus(page: Page, base_url: str) -> None:
-    page.goto(base_url + "protocol/member-enquiries.html")
+    page.goto(base_url + "draft/member-enquiries.html")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")
     assert focused == "Skip to content"
@@ -69,14 +75,18 @@ def tab_to(page: Page, selector: str, limit: int = 30) -> None:
 @pytest.mark.parametrize(
     ("start", "typed", "arrive"),
     [
-        ("protocol/member-enquiries.html", "17.3", "protocol/member-enquiries.html#MOP-0144"),
-        ("protocol/principles.html", "para 17.3", "protocol/member-enquiries.html#MOP-0144"),
+        ("draft/member-enquiries.html", "17.3", "draft/member-enquiries.html#MOP-0144"),
+        ("draft/principles.html", "para 17.3", "draft/member-enquiries.html#MOP-0144"),
+        # The version in force, at the plain addresses, by default.
+        ("protocol/principles.html", "17.3", "protocol/member-enquiries.html#MOP-0145"),
+        ("index.html", "MOP-0145", "protocol/member-enquiries.html#MOP-0145"),
         (
             "versions/2024-05-16/index.html",
             "paragraph 17.2",
             "versions/2024-05-16/member-enquiries.html#MOP-0144",
         ),
-        ("index.html", "MOP-0209", "protocol/member-enquiries.html#MOP-0209"),
+        # Only the draft has it.
+        ("index.html", "MOP-0209", "draft/member-enquiries.html#MOP-0209"),
     ],
 )
 def test_jump_to_a_clause_with_the_keyboard(
@@ -94,7 +104,7 @@ def test_search_goes_to_clauses_of_the_chosen_version(page: Page, base_url: str)
     # Pagefind's fallback to a shorter word ("a") must not pass for a match.
     page.goto(base_url + "search.html?q=acknowledge")
     expect(page.locator("#search-status")).to_have_text(
-        "0 paragraphs found in Adopted 14 May 2026."
+        "0 paragraphs found in In force (adopted 14 May 2026)."
     )
     in_force = page.locator("#search-results li a").all_inner_texts()
     page.select_option("#search-version", "draft")
@@ -130,6 +140,15 @@ def test_a_misspelling_gets_a_suggestion_and_its_paragraphs(page: Page, base_url
     expect(page.locator("#search-suggestion")).to_have_count(0)
 
 
+@pytest.mark.parametrize("word", ["counsel", "talking", "police"])
+def test_a_word_spelt_right_gets_no_suggestion(page: Page, base_url: str, word: str) -> None:
+    """Each is one or two letters from a word of the text ("council", "taking",
+    "policy"), which the search would otherwise offer as what was meant."""
+    page.goto(base_url + f"search.html?q={word}&v=draft")
+    expect(page.locator("#search-status")).to_contain_text("found in Draft")
+    expect(page.locator("#search-suggestion")).to_have_count(0)
+
+
 def test_the_editors_preview_says_it_has_no_search_index(
     page: Page, preview: tuple[str, Project]
 ) -> None:
@@ -142,7 +161,7 @@ def test_the_editors_preview_says_it_has_no_search_index(
 
 def test_the_editors_preview_reloads_on_save(page: Page, preview: tuple[str, Project]) -> None:
     url, project = preview
-    page.goto(url + "protocol/review.html")
+    page.goto(url + "draft/review.html")
     section = project.protocol / "review.md"
     text = section.read_text(encoding="utf-8")
     assert "propose an amendment" in text
@@ -152,7 +171,7 @@ def test_the_editors_preview_reloads_on_save(page: Page, preview: tuple[str, Pro
 
 
 def test_arriving_at_a_clause_highlights_it(page: Page, base_url: str) -> None:
-    page.goto(base_url + "protocol/member-enquiries.html#MOP-0144")
+    page.goto(base_url + "draft/member-enquiries.html#MOP-0144")
     style = "e => getComputedStyle(e).backgroundColor"
     assert page.eval_on_selector("#MOP-0144", style) != page.eval_on_selector("#MOP-0145", style)
 
@@ -171,6 +190,30 @@ def test_copy_link_and_citation(page: Page, base_url: str) -> None:
     )
     about.get_by_role("button", name="Copy citation").click()
     assert page.evaluate("navigator.clipboard.readText()").endswith("(version adopted 14 May 2026)")
+
+
+def test_the_plain_address_copies_and_cites_the_version_in_force(page: Page, base_url: str) -> None:
+    page.goto(base_url + "protocol/member-enquiries.html")
+    about = page.locator("#MOP-0145 .clause-about")
+    about.locator("summary").click()
+    expect(about.locator(".citation")).to_have_text(
+        "Member/Officer Protocol, para 17.3 (version adopted 14 May 2026)"
+    )
+    about.get_by_role("button", name="Copy link").click()
+    assert page.evaluate("navigator.clipboard.readText()") == (
+        base_url + "protocol/member-enquiries.html#MOP-0145"
+    )
+
+
+def test_search_opens_the_version_in_force_by_default(page: Page, base_url: str) -> None:
+    page.goto(base_url + "search.html?q=working+days")
+    expect(page.locator("#search-status")).to_contain_text("found in In force")
+    hrefs = page.locator("#search-results li li > a").evaluate_all("as => as.map(a => a.href)")
+    assert hrefs and all(h.startswith(base_url + "protocol/") for h in hrefs)
+    page.select_option("#search-version", "draft")
+    expect(page.locator("#search-status")).to_contain_text("found in Draft")
+    hrefs = page.locator("#search-results li li > a").evaluate_all("as => as.map(a => a.href)")
+    assert hrefs and all(h.startswith(base_url + "draft/") for h in hrefs)
 
 
 def test_in_force_on_a_date(page: Page, base_url: str) -> None:
@@ -192,7 +235,7 @@ def test_traceability_filters(page: Page, base_url: str) -> None:
 def test_defined_terms_explain_themselves_to_keyboard_and_screen_reader(
     page: Page, base_url: str
 ) -> None:
-    page.goto(base_url + "protocol/member-enquiries.html")
+    page.goto(base_url + "draft/member-enquiries.html")
     term = page.locator("#MOP-0143 .defined-term a").first
     definition = page.locator(f"#{term.get_attribute('aria-describedby')}")
     expect(definition).to_be_hidden()
@@ -237,7 +280,7 @@ def test_a_definition_stays_on_the_screen(
 ) -> None:
     """Every defined term's pop-up, reached by keyboard and by pointer, is wholly on screen."""
     page.set_viewport_size({"width": width, "height": 844})
-    page.goto(base_url + f"protocol/{section}.html")
+    page.goto(base_url + f"draft/{section}.html")
     terms = page.locator(".clause-text .defined-term")
     assert terms.count() >= 2
     for i in range(terms.count()):
@@ -301,14 +344,14 @@ def test_the_sidebar_search_box_shows_focus(page: Page, base_url: str) -> None:
 def test_an_in_force_section_leads_on_within_its_version(page: Page, base_url: str) -> None:
     page.goto(base_url + "index.html")
     page.locator("ol.version-contents a", has_text="17. Members").click()
-    page.wait_for_url(base_url + "versions/2026-05-14/member-enquiries.html")
+    page.wait_for_url(base_url + "protocol/member-enquiries.html")
     expect(page).to_have_title(re.compile(r"^17\. Members' enquiries — in force"))
     page.locator("nav.pager a[rel=next]").click()
-    page.wait_for_url(base_url + "versions/2026-05-14/access-to-information.html")
+    page.wait_for_url(base_url + "protocol/access-to-information.html")
 
 
 def test_escape_hides_a_definition_until_the_term_is_left(page: Page, base_url: str) -> None:
-    page.goto(base_url + "protocol/member-enquiries.html")
+    page.goto(base_url + "draft/member-enquiries.html")
     term = page.locator("#MOP-0143 .defined-term a").first
     definition = page.locator(f"#{term.get_attribute('aria-describedby')}")
     term.focus()

@@ -31,6 +31,7 @@ from constitution.sphinxext import (
     shells,
     traceability,
     versions_site,
+    ways_in,
 )
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ def load_model(app: Sphinx) -> None:
     project = Project((Path(app.confdir) / app.config.constitution_project).resolve())
     store = clauses.domain(app.env)
     try:
+        project.check_layout()
         store.project = project
         store.term_counts = {}
         store.council = project.council()
@@ -120,6 +122,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", traceability.collect_pages)
     app.connect("html-collect-pages", _not_found)
     versions_site.setup(app)
+    ways_in.setup(app)
     app.connect("html-collect-pages", open_data.collect_pages)
     offload.setup(app)
     page_cache.setup(app)

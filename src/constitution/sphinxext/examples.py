@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import partial
 from html import escape
@@ -163,25 +164,51 @@ def scenario_page(app: Sphinx, store: ConstitutionDomain, s: Scenario) -> str:
 
 
 def index_page(app: Sphinx, store: ConstitutionDomain) -> str:
-    rows = [
-        [
-            f"<a href='{s.id}.html'>{escape(s.title)}</a>",
-            ", ".join(numbers(store, s)),
-            escape(outcome(s.expect)),
-        ]
-        + ([result_html(store, s.id)] if store.results_run else [])
-        for s in store.scenarios
-    ]
     ran = f"The checks last ran on {store.results_run}." if store.results_run else ""
     headers = ["Situation", "Paragraphs", "What the protocol says"]
     headers += ["Latest check"] if store.results_run else []
+    groups = "".join(
+        f"<h2>{title}</h2>"
+        + table(
+            "scenario-index",
+            headers,
+            [
+                [
+                    f"<a href='{s.id}.html'>{escape(s.title)}</a>",
+                    ", ".join(numbers(store, s)),
+                    escape(outcome(s.expect)),
+                ]
+                + ([result_html(store, s.id)] if store.results_run else [])
+                for s in scenarios
+            ],
+        )
+        for title, scenarios in by_topic(store)
+    )
     return (
         "<h1>Worked examples</h1>"
         "<p>Each worked example is a situation, the answer the protocol gives, and the "
         "paragraphs that decide it. Each is also an automatic check: it is run against "
         f"the protocol's rules every time the protocol changes. {ran}</p>"
-        + table("scenario-index", headers, rows)
+        "<p>They are grouped by the section of the protocol that decides them.</p>" + groups
     )
+
+
+def by_topic(store: ConstitutionDomain) -> list[tuple[str, list[Scenario]]]:
+    """The worked examples under the title of the section that holds most of the rules
+    deciding each (the council's own words for the topic; the earlier section on a tie,
+    and a definition only if nothing else decides it), sections in the protocol's order."""
+    sections = store.model.sections
+    groups: dict[int, list[Scenario]] = {}
+    for s in store.scenarios:
+        found = [c for _, c in cited_clauses(store, s) if c]
+        rules = [c for c in found if not c.defines] or found
+        held = Counter(sections.index(store.model.section_of(c)) for c in rules)
+        at = min(held, key=lambda i: (-held[i], i)) if held else len(sections)
+        groups.setdefault(at, []).append(s)
+    return [
+        (title_html(sections[at].title) if at < len(sections) else "Other situations", found)
+        for at, found in sorted(groups.items())
+    ]
 
 
 def numbers(store: ConstitutionDomain, s: Scenario) -> list[str]:

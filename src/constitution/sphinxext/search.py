@@ -9,6 +9,7 @@ the version being read.
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import re
 import shutil
@@ -19,12 +20,22 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from constitution import files
 from constitution.council import Council
-from constitution.model import Clause, Document
+from constitution.model import DRAFT_PAGES, Clause, Document
 from constitution.model_cache import digest, read_record, write_record
 from constitution.redline import plain
 from constitution.sphinxext.page_cache import document_key
-from constitution.sphinxext.versions_site import DRAFT, Site, long_date, section_page
+from constitution.sphinxext.versions_site import (
+    DRAFT,
+    PLAIN,
+    PLAIN_PAGES,
+    Site,
+    long_date,
+    section_page,
+    today,
+)
+from constitution.versions import in_force_on
 from constitution.worker import Job
 
 if TYPE_CHECKING:
@@ -36,24 +47,30 @@ if TYPE_CHECKING:
 def version_label(site: Site, key: str) -> str:
     if key == DRAFT:
         return "Draft (not adopted)"
-    return f"Adopted {long_date(site.by_key(key).date)}"
+    adopted = f"adopted {long_date(site.by_key(key).date)}"
+    return f"In force ({adopted})" if key == site.plain else adopted.capitalize()
 
 
-# Each version's key, its digest if adopted (its text can then never change), and text.
-Documents = list[tuple[str, str | None, Document]]
+# Each version's key, the key of the pages its results open, its digest if adopted (its
+# text can then never change), and its text. The version in force opens the plain
+# addresses' pages, so that a result or a jump leads to where a reader would link.
+Documents = list[tuple[str, str, str | None, Document]]
 
 
 def documents(store: ConstitutionDomain) -> Documents:
-    return [(v.key, v.digest, v.document) for v in store.versions] + [(DRAFT, None, store.model)]
+    force = in_force_on(store.versions, today())
+    return [
+        (v.key, PLAIN if v is force else v.key, v.digest, v.document) for v in store.versions
+    ] + [(DRAFT, DRAFT, None, store.model)]
 
 
 def clause_index(site: Site) -> dict[str, Any]:
     """Per version: number -> URL and ID -> URL (from the site root)."""
     out: dict[str, Any] = {}
-    for key, _, document in documents(site.store):
+    for key, at, _, document in documents(site.store):
         numbers, ids = {}, {}
         for section in document.sections:
-            page = section_page(key, section.slug) + ".html"
+            page = section_page(at, section.slug) + ".html"
             for c in section.clauses:
                 numbers[c.number] = ids[c.id] = f"{page}#{c.id}"
         out[key] = {"label": version_label(site, key), "numbers": numbers, "ids": ids}
@@ -65,7 +82,8 @@ SEARCH_CACHE = ".constitution-search.json"  # beside the output; never published
 
 def pending(outdir: Path, documents: Documents) -> tuple[dict[str, str], list[Job]]:
     """The record of every version's search bundle this build leaves, and a job indexing
-    each version whose bundle is missing or changed (see offload.py).
+    each version whose bundle is missing or changed (see offload.py), and one writing the
+    English words spelt right if they are missing.
 
     A bundle a version, rather than one bundle filtered by version, because Pagefind writes
     filters in a different order on every run and the site must be reproducible; it also
@@ -73,17 +91,21 @@ def pending(outdir: Path, documents: Documents) -> tuple[dict[str, str], list[Jo
     """
     root = outdir / "pagefind"
     cached = read_record(outdir / SEARCH_CACHE)
-    fresh, jobs = {}, []
-    for key, adopted, document in documents:
-        # An adopted version is known by its record's digest; the draft by its text.
-        fresh[key] = digest([], extra=adopted or document_key(document))
+    fresh: dict[str, str] = {}
+    jobs: list[Job] = []
+    for key, at, adopted, document in documents:
+        # An adopted version is known by its record's digest and where its results open;
+        # the draft by its text.
+        fresh[key] = digest([], extra=at + (adopted or document_key(document)))
         # The words are written last: with them, the bundle is whole.
         if cached.get(key) != fresh[key] or not (root / key / WORDS).exists():
-            jobs.append((index_version, (root / key, key, document)))
+            jobs.append((index_version, (root / key, at, document)))
+    if read_marker(outdir / KNOWN) != dictionary():
+        jobs.append((write_known_words, (outdir / KNOWN,)))
     return fresh, jobs
 
 
-def index_version(bundle: Path, key: str, document: Document) -> None:
+def index_version(bundle: Path, at: str, document: Document) -> None:
     """Index one version's clauses with the Pagefind binary: one record page a section,
     one heading a clause. Each record page has its section page's address and each clause
     heading the clause's ID, so Pagefind's sub-results open the clause itself. The record
@@ -91,7 +113,7 @@ def index_version(bundle: Path, key: str, document: Document) -> None:
     never published."""
     shutil.rmtree(bundle, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="constitution-search-") as tmp:
-        for name, page in record_pages(key, document).items():
+        for name, page in record_pages(at, document).items():
             path = Path(tmp, name)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(page, encoding="utf-8")
@@ -115,6 +137,41 @@ def vocabulary(document: Document) -> list[str]:
     return sorted(w for w in words if len(w) > 2)
 
 
+# English words, spelt right, in files by their first two letters ("co.json"): before the
+# search page suggests a correction for a word the text lacks, it looks the word up here,
+# so that a word spelt right ("counsel", "talking") is never "corrected" to a word of the
+# text ("council", "taking"). One small file a lookup, and only when a suggestion is near.
+KNOWN = "search-known"
+KNOWN_DONE = "dictionary.txt"  # written last: which dictionary the files hold
+SHARD = re.compile(r"[a-z]{2}[a-z]*")
+
+
+def dictionary() -> str:
+    return f"pyspellchecker {importlib.metadata.version('pyspellchecker')} en"
+
+
+def read_marker(folder: Path) -> str | None:
+    try:
+        return (folder / KNOWN_DONE).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+
+
+def write_known_words(folder: Path) -> None:
+    from spellchecker import SpellChecker
+
+    shards: dict[str, list[str]] = {}
+    for word in sorted(SpellChecker(language="en", distance=1).word_frequency.keys()):
+        if SHARD.fullmatch(word):
+            shards.setdefault(word[:2], []).append(word)
+    folder.mkdir(exist_ok=True)
+    for stale in set(p.stem for p in folder.glob("*.json")) - set(shards):
+        (folder / f"{stale}.json").unlink()
+    for first, words in shards.items():
+        files.replace(folder / f"{first}.json", json.dumps(words, separators=(",", ":")))
+    files.replace(folder / KNOWN_DONE, dictionary())
+
+
 def finish(outdir: Path, fresh: dict[str, str]) -> None:
     """Once every bundle is written: no bundle of a version gone, and the record."""
     for stale in set(read_record(outdir / SEARCH_CACHE)) - set(fresh):
@@ -122,8 +179,9 @@ def finish(outdir: Path, fresh: dict[str, str]) -> None:
     write_record(outdir / SEARCH_CACHE, fresh)
 
 
-def record_pages(key: str, document: Document) -> dict[str, str]:
-    """A version's section pages' addresses and what Pagefind should read there."""
+def record_pages(at: str, document: Document) -> dict[str, str]:
+    """A version's section pages' addresses (those of key ``at``) and what Pagefind should
+    read there."""
     pages = {}
     for section in document.sections:
         clauses = "".join(
@@ -131,7 +189,7 @@ def record_pages(key: str, document: Document) -> dict[str, str]:
             for c in section.clauses
         )
         # The title in the head, so that it is not searched or shown in excerpts.
-        pages[section_page(key, section.slug) + ".html"] = (
+        pages[section_page(at, section.slug) + ".html"] = (
             '<!doctype html><html lang="en"><head><meta data-pagefind-meta="title[content]" '
             f'content="{escape(section.title)}"></head>'
             f"<body data-pagefind-body>{clauses}</body></html>"
@@ -183,8 +241,10 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
 def page_version(pagename: str, site: Site) -> str:
     """The version a page belongs to: what the search box's jump should open."""
     parts = pagename.split("/")
-    if parts[0] == "protocol":
+    if parts[0] == DRAFT_PAGES:
         return DRAFT
+    if parts[0] == PLAIN_PAGES:
+        return site.plain
     if len(parts) >= 3 and parts[0] == "versions" and parts[1][:1].isdigit():
         return parts[1]
     return site.in_force.key if site.in_force else DRAFT

@@ -15,17 +15,17 @@ import os
 import posixpath
 import re
 from collections.abc import Iterator
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
 from markdown_it import MarkdownIt
 from sphinx.util.docutils import SphinxDirective
 
 from constitution.html import about_html, citation, cite_row, clause_open
-from constitution.model import Clause, Document, Section
+from constitution.model import DRAFT_PAGES, Clause, Document, Section
 from constitution.model_cache import digest
 from constitution.redline import Change, compare, plain, readable_diff
 from constitution.source import ROLE, role_target
@@ -42,6 +42,11 @@ MD = MarkdownIt("commonmark", {"html": False, "typographer": True}).enable(
     ["replacements", "smartquotes"]
 )
 DRAFT = "draft"
+# The pages at the site's plain addresses, protocol/: the version in force, or the draft
+# while none is (a council just imported). Each adopted version also keeps its own,
+# permanent pages at versions/KEY/, and the draft its own at draft/.
+PLAIN = "plain"
+PLAIN_PAGES = "protocol"
 
 
 # A paragraph's words are the same in most versions, and drawn again on its history page.
@@ -69,8 +74,15 @@ def version_of(pagename: str) -> str | None:
 
 
 def section_page(key: str, slug: str) -> str:
-    """The page of a section in version ``key`` (or the draft)."""
-    return f"protocol/{slug}" if key == DRAFT else f"versions/{key}/{slug}"
+    """The page of a section in version ``key`` (the draft, or the plain addresses')."""
+    folder = {DRAFT: DRAFT_PAGES, PLAIN: PLAIN_PAGES}.get(key, f"versions/{key}")
+    return f"{folder}/{slug}"
+
+
+def menu_key(pagename: str) -> str | None:
+    """The version whose own menu a page has: an adopted version's, or the plain pages'."""
+    parts = pagename.split("/")
+    return PLAIN if len(parts) == 2 and parts[0] == PLAIN_PAGES else version_of(pagename)
 
 
 ADOPTED = "adopted"  # what a page drawn only from adopted versions shows (see page_cache)
@@ -86,6 +98,8 @@ class Site:
         self.keyed = {v.key: v for v in self.versions}
         self.uris: dict[tuple[str, str, bool], str] = {}
         self.in_force = in_force_on(self.versions, today())
+        # What the plain addresses show.
+        self.plain = self.in_force.key if self.in_force else DRAFT
 
     def uri(self, here: str, there: str) -> str:
         # Tens of thousands a build, and the same for every page in a folder.
@@ -94,13 +108,19 @@ class Site:
             self.uris[key] = self.app.builder.get_relative_uri(here, there)
         return self.uris[key]
 
+    def shown(self, key: str) -> str:
+        """The version a key's pages show: the plain pages show another's text."""
+        return self.plain if key == PLAIN else key
+
     def document(self, key: str) -> Document:
+        key = self.shown(key)
         return self.store.model if key == DRAFT else self.by_key(key).document
 
     def by_key(self, key: str) -> Version:
         return self.keyed[key]
 
     def version_words(self, key: str) -> str:
+        key = self.shown(key)
         return (
             "draft, not adopted"
             if key == DRAFT
@@ -109,6 +129,7 @@ class Site:
 
     def status(self, key: str) -> str:
         """What a page's title says of its version: in force, adopted on a date, or draft."""
+        key = self.shown(key)
         if key == DRAFT:
             return "draft, not adopted"
         v = self.by_key(key)
@@ -116,11 +137,15 @@ class Site:
 
     def heading(self, key: str) -> str:
         """A version's name in its menu and on its contents page."""
+        key = self.shown(key)
+        if key == DRAFT:
+            return "The protocol (a draft: none adopted yet)"
         if self.in_force and key == self.in_force.key:
             return "The protocol in force"
         return f"Version adopted {long_date(self.by_key(key).date)}"
 
     def label(self, key: str) -> str:
+        key = self.shown(key)
         return (
             "the current draft"
             if key == DRAFT
@@ -161,6 +186,7 @@ class Site:
             list(clause.tags),
             [
                 cite_row(citation(council.citation, clause.number, self.version_words(key))),
+                *self.change_row(key, clause),
                 ("History", f'<a href="{history}">This paragraph in every version</a>'),
                 *(
                     [("Number in the imported document", escape(clause.source_number))]
@@ -172,9 +198,73 @@ class Site:
         return (
             clause_open(clause.id, clause.number, clause.modality)
             + f'<div class="clause-text">{self.text_html(clause.text, key, here)}</div>'
+            + self.change_note(key, clause.id, here)
             + about
             + "</div>"
         )
+
+    # ---------------------------------------------------------------- changes
+
+    @cached_property
+    def changes(self) -> dict[str, dict[str, LastChange]]:
+        """For each adopted version, each paragraph's last change up to it (from the
+        records alone): the version that last gave it its words, and the one that last
+        gave it its number, if a later one."""
+        out: dict[str, dict[str, LastChange]] = {}
+        last: dict[str, LastChange] = {}
+        before: Document | None = None
+        for v in self.versions:
+            now = {}
+            for c in v.document.clauses():
+                was = before.clause(c.id) if before else None
+                if was is None:
+                    now[c.id] = LastChange(v.key, "inserted" if before else "original")
+                elif was.text != c.text:
+                    now[c.id] = LastChange(v.key, "reworded")
+                elif was.number != c.number:
+                    now[c.id] = last[c.id]._replace(renumbered=v.key, was=was.number)
+                else:
+                    now[c.id] = last[c.id]
+            out[v.key], last, before = now, now, v.document
+        return out
+
+    def change_words(self, key: str, clause_id: str) -> str:
+        """When a paragraph of an adopted version last changed, and by which resolution,
+        in plain words; empty for the draft's."""
+        found = self.changes.get(self.shown(key), {}).get(clause_id)
+        if found is None:
+            return ""
+
+        def on(k: str) -> str:
+            v = self.by_key(k)
+            return f"on {long_date(v.date)} ({escape(v.resolution)})"
+
+        words = {
+            "original": "Unchanged since first adopted",
+            "inserted": "Added",
+            "reworded": "Words last changed",
+        }[found.kind]
+        text = f"{words} {on(found.words)}."
+        if found.renumbered:
+            text += f" Renumbered from {found.was} {on(found.renumbered)}."
+        return text
+
+    def change_note(self, key: str, clause_id: str, here: str) -> str:
+        """A visible note on a paragraph whose words the version being read changed, as
+        printed legislation notes an amendment; when any paragraph last changed, and a
+        renumbering (as the comparison folds it), is under "About"."""
+        key = self.shown(key)
+        found = self.changes.get(key, {}).get(clause_id)
+        if found is None or found.words != key or found.kind == "original":
+            return ""
+        text = "New in this version" if found.kind == "inserted" else "Reworded in this version"
+        before = self.versions[self.versions.index(self.by_key(key)) - 1].key
+        href = f"{self.uri(here, f'versions/redline/{before}--{key}')}#{clause_id}"
+        return f"<p class='clause-change'><a href='{href}'>{text}</a>.</p>"
+
+    def change_row(self, key: str, clause: Clause) -> list[tuple[str, str]]:
+        words = self.change_words(key, clause.id)
+        return [("Changes", words)] if words else []
 
     # ---------------------------------------------------------------- pages
 
@@ -182,12 +272,13 @@ class Site:
         """Every generated page; one drawn only from adopted versions shows "adopted"."""
         yield "versions/index", "Versions and changes", None, self.index_page
         yield IN_FORCE, "In force on a date", None, self.in_force_page
+        yield from self.plain_pages()
         for v in self.versions:
             here = f"versions/{v.key}/index"
             status = self.status(v.key)
             since = f" — adopted {long_date(v.date)}" if v is self.in_force else ""
             title = self.heading(v.key) + since
-            yield here, title, ADOPTED, partial(self.contents_page, v, here)
+            yield here, title, ADOPTED, partial(self.contents_page, v.key, here)
             for section in v.document.sections:
                 page = f"versions/{v.key}/{section.slug}"
                 title = f"{section.number}. {section.title} — {status}"
@@ -204,6 +295,19 @@ class Site:
             shows = self.draft_shows(clause_id)
             draw = partial(self.history_page, clause_id, page)
             yield page, f"Paragraph {self.latest_number(clause_id)} in every version", shows, draw
+
+    def plain_pages(self) -> Iterator[Page]:
+        """The pages at the plain addresses: the version in force (or, while none is, the
+        draft, said so on every page), with a version's own menu, pager and titles."""
+        shows = ADOPTED if self.in_force else None  # the draft's are drawn to be compared
+        since = f" — adopted {long_date(self.in_force.date)}" if self.in_force else ""
+        here = section_page(PLAIN, "index")
+        yield here, self.heading(PLAIN) + since, shows, partial(self.contents_page, PLAIN, here)
+        status = self.status(PLAIN)
+        for section in self.document(PLAIN).sections:
+            page = section_page(PLAIN, section.slug)
+            title = f"{section.number}. {section.title} — {status}"
+            yield page, title, shows, partial(self.section_body, PLAIN, section, page)
 
     def section_body(self, key: str, section: Section, here: str) -> str:
         return (
@@ -236,7 +340,9 @@ class Site:
     def menu(self, pagename: str) -> str:
         """The menu of an adopted version's pages: its sections, and no way into the draft
         but through the list of versions."""
-        key = version_of(pagename)
+        from constitution.sphinxext import ways_in  # which draws on this module
+
+        key = menu_key(pagename)
         assert key is not None
         sections = "".join(
             f"<li class='toctree-l2'><a class='reference internal version-nav' "
@@ -245,7 +351,9 @@ class Site:
         )
 
         return (
-            f"<ul>{self.menu_item(pagename, 'index', 'Home')}<li class='toctree-l1 current'>"
+            f"<ul>{self.menu_item(pagename, 'index', 'Home')}"
+            f"{self.menu_item(pagename, ways_in.INDEX, ways_in.TITLE)}"
+            "<li class='toctree-l1 current'>"
             f"<a class='reference internal version-nav' href='index.html'>"
             f"{self.heading(key)}</a><ul>{sections}</ul></li>"
             f"{self.menu_item(pagename, 'versions/index', 'Versions and changes')}"
@@ -260,11 +368,13 @@ class Site:
         return f"<li class='toctree-l1'><a class='reference internal' href='{href}'>{text}</a></li>"
 
     def menu_top(self, pagename: str) -> str:
-        """What every other page's menu starts with: the version in force, then every
-        version, before the draft."""
-        items = [("versions/index", "Versions and changes")]
-        if self.in_force:
-            items.insert(0, (f"versions/{self.in_force.key}/index", "The protocol in force"))
+        """What every other page's menu starts with: the version in force (at the plain
+        addresses), the ways in, then every version, before the draft."""
+        from constitution.sphinxext import ways_in  # which draws on this module
+
+        items = [(section_page(PLAIN, "index"), self.heading(PLAIN))]
+        items.append((ways_in.INDEX, ways_in.TITLE))
+        items.append(("versions/index", "Versions and changes"))
         return "".join(self.menu_item(pagename, there, text) for there, text in items)
 
     def intro_html(self, key: str, intro: str, here: str) -> str:
@@ -321,7 +431,7 @@ class Site:
                     escape(v.resolution),
                 ]
             )
-        draft = f"<a href='{self.uri(here, 'protocol/index')}'>Draft</a>"
+        draft = f"<a href='{self.uri(here, section_page(DRAFT, 'index'))}'>Draft</a>"
         rows.append([draft, "-", "-", "Not adopted", "Proposed amendments"])
         headers = ["Adopted", "In force from", "Until", "Status", "Resolution"]
         return table("versions", headers, list(reversed(rows)))
@@ -367,18 +477,28 @@ class Site:
             f"{self.version_rows(here)}"
         )
 
-    def contents_page(self, v: Version, here: str) -> str:
+    def contents_page(self, key: str, here: str) -> str:
+        document = self.document(key)
         items = "".join(
-            f"<li><a href='{self.uri(here, section_page(v.key, s.slug))}'>"
+            f"<li><a href='{self.uri(here, section_page(key, s.slug))}'>"
             f"{s.number}. {title_html(s.title)}</a></li>"
-            for s in v.document.sections
+            for s in document.sections
         )
+        if self.shown(key) == DRAFT:
+            about = (
+                f"<p>The {escape(document.title)} as drafted. Council has not adopted a "
+                "version yet, so this draft is not yet the rule.</p>"
+            )
+        else:
+            v = self.by_key(self.shown(key))
+            about = (
+                f"<p>The {escape(document.title)}, as adopted by Council on "
+                f"{long_date(v.date)} ({escape(v.resolution)}), "
+                f"in force from {long_date(v.in_force)}.</p>"
+            )
         return (
-            f"<h1>{self.heading(v.key)}</h1>"
-            f"<p>The {escape(v.document.title)}, as adopted by Council on "
-            f"{long_date(v.date)} ({escape(v.resolution)}), "
-            f"in force from {long_date(v.in_force)}.</p>"
-            f"{self.intro_html(v.key, v.document.intro, here)}"
+            f"<h1>{self.heading(key)}</h1>{about}"
+            f"{self.intro_html(key, document.intro, here)}"
             f"<ol class='version-contents'>{items}</ol>"
         )
 
@@ -513,9 +633,11 @@ class Site:
         def link(text: str) -> str:
             if force is None:
                 return ""
-            return f"<a href='{self.uri(pagename, f'versions/{force.key}/index')}'>{text}</a>"
+            return f"<a href='{self.uri(pagename, section_page(PLAIN, 'index'))}'>{text}</a>"
 
-        if pagename.startswith("protocol/"):
+        if menu_key(pagename) == PLAIN:
+            return self.plain_banner(pagename)
+        if pagename.startswith(f"{DRAFT_PAGES}/"):
             since = (
                 f" since the version adopted on {long_date(self.versions[-1].date)}"
                 if self.versions
@@ -548,6 +670,24 @@ class Site:
             )
         return "No version has been adopted yet: the protocol shown is a draft."
 
+    def plain_banner(self, pagename: str) -> str:
+        """What the plain addresses' pages say of themselves: the version in force, and
+        where the draft is; or, before any adoption, that they show a draft."""
+        draft = self.uri(pagename, section_page(DRAFT, "index"))
+        force = self.in_force
+        if force is None:
+            return (
+                "<strong>Draft, not adopted.</strong> Council has not adopted a version yet: "
+                "this is the draft, not yet the rule."
+            )
+        permanent = self.uri(pagename, f"versions/{force.key}/index")
+        return (
+            f"<strong>The version in force</strong>, adopted on {long_date(force.date)}, "
+            f"in force since {long_date(force.in_force)}. "
+            f"<a href='{permanent}'>This version's permanent pages</a>. "
+            f"<a href='{draft}'>Read the draft of proposed amendments</a>."
+        )
+
     def atom(self, base: str) -> str:
         entries = "".join(
             f"<entry><id>{escape(base)}versions/{v.key}/</id><title>Version adopted on "
@@ -566,6 +706,13 @@ class Site:
             f"<updated>{updated}T00:00:00Z</updated><author><name>{council}</name></author>"
             f"<link rel='self' href='{escape(base)}versions.atom'/>{entries}</feed>\n"
         )
+
+
+class LastChange(NamedTuple):
+    words: str  # the version that last gave the paragraph its words
+    kind: str  # original, inserted or reworded
+    renumbered: str | None = None  # a later version that gave it its number
+    was: str = ""  # its number before that
 
 
 def _literal(text: str) -> str:
@@ -626,15 +773,15 @@ def page_context(
 
     site = Site(app, domain(app.env))
     context["constitution_banner"] = site.banner(pagename)
-    if version_of(pagename):
+    if menu_key(pagename):
         context["constitution_menu"] = navigation.mark_current(site.menu(pagename), pagename)
     else:
         context["constitution_menu_top"] = site.menu_top(pagename)
-    if pagename.startswith("protocol/") and context.get("title"):
+    if pagename.startswith(f"{DRAFT_PAGES}/") and context.get("title"):
         context["title"] = f"{context['title']} — {site.status(DRAFT)}"
-    if pagename == app.config.root_doc and site.in_force:
-        there = f"versions/{site.in_force.key}/index"
-        context["next"] = {"link": site.uri(pagename, there), "title": "The protocol in force"}
+    if pagename == app.config.root_doc:
+        there = section_page(PLAIN, "index")
+        context["next"] = {"link": site.uri(pagename, there), "title": site.heading(PLAIN)}
     context["constitution_version"] = page_version(pagename, site)
     if pagename == IN_FORCE:
         page_script(app, "constitution-in-force.js")
@@ -670,13 +817,13 @@ def visit_in_force(self: HTML5Translator, node: in_force_node) -> None:
     force = in_force_on(store.versions, today())
     here = self.builder.current_docname
     if force is None:
-        draft = self.builder.get_relative_uri(here, "protocol/index")
+        draft = self.builder.get_relative_uri(here, section_page(PLAIN, "index"))
         self.body.append(
             f"<p>No version has been adopted yet. <a href='{draft}'>Read the draft</a>.</p>"
         )
         raise nodes.SkipNode
     items = "".join(
-        f"<li><a href='{self.builder.get_relative_uri(here, f'versions/{force.key}/{s.slug}')}'>"
+        f"<li><a href='{self.builder.get_relative_uri(here, section_page(PLAIN, s.slug))}'>"
         f"{s.number}. {title_html(s.title)}</a></li>"
         for s in force.document.sections
     )

@@ -234,6 +234,20 @@
     return best;
   }
 
+  // Whether a word is English spelt right (search-known/, by its first two letters): such
+  // a word is searched as typed, never "corrected" to a word of the text near it
+  // ("counsel" is not "council"). Without the list (the editor's preview), none is.
+  const known = {};
+  async function spelledRight(word) {
+    if (!/^[a-z]{2}/.test(word)) return false;
+    const first = word.slice(0, 2);
+    known[first] = known[first] || fetch(root + "search-known/" + first + ".json")
+      .then((response) => (response.ok ? response.json() : []))
+      .catch(() => [])
+      .then((words) => new Set(words));
+    return (await known[first]).has(word);
+  }
+
   // Each phrase is searched with Pagefind (its words all in one section), and each
   // section's clauses (Pagefind's sub-results) that hold the phrase's words are kept, with
   // the score Pagefind gave their words.
@@ -272,7 +286,7 @@
       term.alternatives = term.alternatives.filter(([a]) => (a === term.text ? typed : has(a)));
       if (term.text.includes(" ")) continue;
       const better = correction(term.text, vocab, map);
-      if (!better) continue;
+      if (!better || (await spelledRight(term.text))) continue;
       // A misspelling is searched as its correction, with the correction's synonyms,
       // weighed less than words found as typed: "talking" may be no misspelling of "taking".
       term.alternatives = (map.has(better) ? [...map.get(better)] : [better])
