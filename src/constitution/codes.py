@@ -12,6 +12,7 @@ given; the others by the code that finds the problem. Literal braces are doubled
 
 from __future__ import annotations
 
+import re
 import string
 import sys
 from dataclasses import dataclass
@@ -28,15 +29,6 @@ class Kind:
     exit: int
     message: str
     fix: str
-
-    def fields(self) -> set[str]:
-        """The names its templates fill in."""
-        return {
-            name
-            for template in (self.message, self.fix)
-            for _, name, _, _ in string.Formatter().parse(template)
-            if name
-        }
 
 
 _TOML = ("not valid TOML: {error}", "Correct the TOML syntax at that line.")
@@ -196,13 +188,17 @@ def page_table() -> str:
 
 
 def _cell(template: str) -> str:
-    """A template as a table cell: its fields as ⟨name⟩, doubled braces single."""
+    """A template as a table cell: as code, so that nothing in it is read as markup (a
+    role, a link), with its fields as ⟨name⟩ and its doubled braces single."""
     parts = []
     for text, name, _, _ in string.Formatter().parse(template):
         parts.append(text)
         if name:
             parts.append(f"⟨{name}⟩")
-    return "".join(parts).replace("|", "\\|")
+    words = "".join(parts).replace("|", "\\|")
+    fence = "`" * (max(map(len, re.findall("`+", words)), default=0) + 1)
+    pad = " " if "`" in words else ""
+    return f"{fence}{pad}{words}{pad}{fence}"
 
 
 BEGIN = "<!-- The table below is written by: python -m constitution.codes docs/bad-inputs.md -->"
