@@ -52,7 +52,7 @@ class Extracted:
 
 def fail(path: Path, code: str, **fields: object) -> ProtocolError:
     """The file as the user named it: it is not in the project."""
-    return ProtocolError([Problem.of(str(path), 0, code, **fields)])
+    return ProtocolError([Problem.of(str(path), 0, code, "", **fields)])
 
 
 def too_large(path: Path, what: str, limit: str) -> ProtocolError:

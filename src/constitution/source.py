@@ -390,9 +390,9 @@ class _Reader:
         clause_id = parsed.arguments[0]
         for warning in parsed.warnings:
             where = warning.lineno or line
-            options = ", ".join(ClauseSyntax.option_spec)
+            allowed = ", ".join(ClauseSyntax.option_spec)
             self.problem(
-                shown, where, "clause-option", clause_id, error=warning.msg, options=options
+                shown, where, "clause-option", clause_id, error=warning.msg, options=allowed
             )
         if not self.council.id_pattern.fullmatch(clause_id):
             prefix = self.council.id_prefix
