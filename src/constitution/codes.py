@@ -188,17 +188,21 @@ def page_table() -> str:
 
 
 def _cell(template: str) -> str:
-    """A template as a table cell: as code, so that nothing in it is read as markup (a
-    role, a link), with its fields as ⟨name⟩ and its doubled braces single."""
+    """A template as a table cell, its fields as ⟨name⟩ and its doubled braces single."""
     parts = []
     for text, name, _, _ in string.Formatter().parse(template):
         parts.append(text)
         if name:
             parts.append(f"⟨{name}⟩")
-    words = "".join(parts).replace("|", "\\|")
+    return code_cell("".join(parts))
+
+
+def code_cell(words: str) -> str:
+    """Words as code in a Markdown table's cell, so that nothing in them is read as
+    markup (a role, a link), whatever backticks they hold."""
     fence = "`" * (max(map(len, re.findall("`+", words)), default=0) + 1)
     pad = " " if "`" in words else ""
-    return f"{fence}{pad}{words}{pad}{fence}"
+    return f"{fence}{pad}{words.replace('|', chr(92) + '|')}{pad}{fence}"
 
 
 BEGIN = "<!-- The table below is written by: python -m constitution.codes docs/bad-inputs.md -->"

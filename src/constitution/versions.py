@@ -113,7 +113,8 @@ KEY = _list(_text(100))  # register keys, tags and defined terms: escaped where 
 
 def record_check(id_pattern: re.Pattern[str]) -> Check:
     """What a record must look like; clause IDs follow the council's own pattern."""
-    example = id_pattern.pattern.replace(r"\d{4}", "0042")
+    # The council's prefix as council.id_pattern writes it (escaped), then -0042.
+    example = re.sub(r"\\(.)", r"\1", id_pattern.pattern.split("-(?:", 1)[0]) + "-0042"
     clause = _object(
         {
             "id": _shape(id_pattern.pattern, f"must be a clause ID such as {example}"),
