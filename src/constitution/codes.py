@@ -159,6 +159,9 @@ _KINDS = [
     Kind("unsafe-output-foreign", UNUSABLE, "the output folder {file} holds files this tool did not write, and would be replaced.", "Give an empty or new folder, or one an earlier run of this command wrote."),
     Kind("work-area-unsafe", UNUSABLE, "the build's work folder is a link, or belongs to another user, so the caches in it could have been put there to run code in the build.", "Remove it, or build with --out in a folder of your own."),
     Kind("init-not-empty", UNUSABLE, "{file} already holds files; nothing was written.", "Give a new or empty folder."),
+    # --- the site's pages, found as Sphinx builds them (sphinxext/)
+    Kind("published-file", FIXABLE, "the page would publish the file '{target}'.", "Remove the image or link; pages link only to web addresses and other pages of the site."),
+    Kind("council-role", FIXABLE, "{{council}} has no setting '{key}'.", "Use one of {keys}."),
     # --- importing a council's protocol (extract.py, importer.py)
     Kind("import-missing", UNUSABLE, "{file} does not exist.", "Check the file name."),
     Kind("import-would-overwrite", UNUSABLE, "{file} already holds files; nothing was written.", "Choose an empty folder, or add --force to replace it."),

@@ -24,10 +24,12 @@ from sphinx_needs.api import add_need
 from constitution.council import Council
 from constitution.html import about_html, citation, cite_row, clause_open
 from constitution.model import Document
+from constitution.problems import Problem
 from constitution.project import Project
 from constitution.redline import plain
 from constitution.scenarios import Scenario
 from constitution.source import ClauseSyntax, role_target
+from constitution.sphinxext import problem_log
 from constitution.sphinxext.examples import examples_changed, examples_html
 from constitution.sphinxext.page_cache import navigation_key
 from constitution.versions import Version
@@ -274,11 +276,8 @@ class CouncilRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         key, store = self.text.strip(), domain(self.env)
         if key not in self.KEYS:
-            msg = self.inliner.reporter.error(
-                f"{{council}} has no setting {key!r}. How to fix: use one of "
-                f"{', '.join(self.KEYS)}.",
-                line=self.lineno,
-            )
+            problem = Problem.of("", 0, "council-role", key=key, keys=", ".join(self.KEYS))
+            msg = self.inliner.reporter.error(problem_log.text(problem), line=self.lineno)
             return [nodes.problematic(self.rawtext, self.rawtext)], [msg]
         self.env.note_dependency(str(store.project.conf / "council.toml"))
         return [nodes.Text(getattr(store.council, key))], []
