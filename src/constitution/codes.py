@@ -208,8 +208,9 @@ def code_cell(words: str) -> str:
     return f"{fence}{pad}{words.replace('|', chr(92) + '|')}{pad}{fence}"
 
 
-BEGIN = "<!-- The table below is written by: python -m constitution.codes docs/bad-inputs.md -->"
-END = "<!-- end of the generated table -->"
+# MyST comments (the site shows no raw HTML, so not <!-- -->).
+BEGIN = "% The table below is written by: python -m constitution.codes docs/bad-inputs.md"
+END = "% The end of the written table."
 
 
 def write_page(path: Path) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from constitution.codes import CATALOGUE
+from constitution.codes import CATALOGUE, Kind
 
 
 @dataclass(frozen=True, order=True)
@@ -26,31 +26,39 @@ class Problem:
     clause: str = ""
 
     def __post_init__(self) -> None:
-        if self.code not in CATALOGUE:
-            raise ValueError(f"problem code {self.code!r} is not in the catalogue (codes.py)")
+        kind(self.code)
 
     @classmethod
     def of(cls, file: str, line: int, code: str, clause: str = "", **fields: object) -> Problem:
         """The problem ``code`` at ``file``:``line``, its templates filled from ``fields``."""
-        if code not in CATALOGUE:
-            raise ValueError(f"problem code {code!r} is not in the catalogue (codes.py)")
-        kind = CATALOGUE[code]
-        given = {"file": file, "line": line, "clause": clause, **fields}
-        return cls(file, line, code, kind.message.format(**given), kind.fix.format(**given), clause)
+        entry, given = kind(code), {"file": file, "line": line, "clause": clause, **fields}
+        message, fix = entry.message.format(**given), entry.fix.format(**given)
+        return cls(file, line, code, message, fix, clause)
 
     @property
     def exit(self) -> int:
         """1: for the editor to fix; 2: the input cannot be read, or the command was
         used wrongly."""
-        return CATALOGUE[self.code].exit
+        return kind(self.code).exit
+
+    def said(self, between: str = "\n    ") -> str:
+        """Its code, clause, message and fix, as every output gives them."""
+        about = f" [{self.clause}]" if self.clause else ""
+        return f"{self.code}{about}: {self.message}{between}How to fix: {self.fix}"
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        about = f" [{self.clause}]" if self.clause else ""
-        return f"{where}: {self.code}{about}: {self.message}\n    How to fix: {self.fix}"
+        return f"{where}: {self.said()}"
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
+
+
+def kind(code: str) -> Kind:
+    """The catalogue's entry for ``code``; an unknown code cannot be made."""
+    if code not in CATALOGUE:
+        raise ValueError(f"problem code {code!r} is not in the catalogue (codes.py)")
+    return CATALOGUE[code]
 
 
 class ProtocolError(Exception):

@@ -29,7 +29,6 @@ from constitution.project import Project
 from constitution.redline import plain
 from constitution.scenarios import Scenario
 from constitution.source import ClauseSyntax, role_target
-from constitution.sphinxext import problem_log
 from constitution.sphinxext.examples import examples_changed, examples_html
 from constitution.sphinxext.page_cache import navigation_key
 from constitution.versions import Version
@@ -277,7 +276,7 @@ class CouncilRole(SphinxRole):
         key, store = self.text.strip(), domain(self.env)
         if key not in self.KEYS:
             problem = Problem.of("", 0, "council-role", key=key, keys=", ".join(self.KEYS))
-            msg = self.inliner.reporter.error(problem_log.text(problem), line=self.lineno)
+            msg = self.inliner.reporter.error(problem.said(" "), line=self.lineno)
             return [nodes.problematic(self.rawtext, self.rawtext)], [msg]
         self.env.note_dependency(str(store.project.conf / "council.toml"))
         return [nodes.Text(getattr(store.council, key))], []

@@ -12,17 +12,12 @@ from constitution.problems import Problem
 logger = logging.getLogger(__name__)
 
 
-def text(problem: Problem) -> str:
-    about = f" [{problem.clause}]" if problem.clause else ""
-    return f"{problem.code}{about}: {problem.message} How to fix: {problem.fix}"
-
-
 def log(problem: Problem, location: Any = None) -> None:
     """An error at ``location`` (a node, or "file:line"; by default the problem's own)."""
     where = f"{problem.file}:{problem.line}" if problem.line else problem.file
     logger.error(
         "%s",
-        text(problem),
+        problem.said(" "),
         location=location or where,
         type="constitution",
         subtype=problem.code,
