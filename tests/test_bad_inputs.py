@@ -228,6 +228,8 @@ CASES = [
     Case("retired register not valid TOML", put("protocol/retired.toml", "[MOP-0300\n"), CHECK, 2, "retired-syntax", "protocol/retired.toml:1"),
     # --- version records
     Case("tampered version record", edit("versions/2025-05-15.json", "within ten", "within twenty"), ("redline", "2025-05-15", "draft"), 1, "version-tampered", "versions/2025-05-15.json"),
+    Case("tampered version record, in a committee report", edit("versions/2025-05-15.json", "within ten", "within twenty"), ("report", "2025-05-15", "draft", "--out", "report"), 1, "version-tampered", "versions/2025-05-15.json"),
+    Case("tampered version record, exported", edit("versions/2025-05-15.json", "within ten", "within twenty"), ("export", "--version", "2025-05-15", "--format", "json"), 1, "version-tampered", "versions/2025-05-15.json"),
     Case("truncated version record", lambda root: (root / "versions/2025-05-15.json").write_text((root / "versions/2025-05-15.json").read_text()[:500]), ("redline", "2025-05-15", "draft"), 2, "version-unreadable", "versions/2025-05-15.json"),
     Case("two adoptions on one day", lambda root: None, ("adopt", "--date", "2026-05-14", "--resolution", "x"), 2, "adopt-date", "versions/2026-05-14.json"),
     Case("adoption dated before the last", lambda root: None, ("adopt", "--date", "2025-12-01", "--resolution", "x"), 2, "adopt-date", "versions/2025-12-01.json"),
