@@ -25,6 +25,8 @@ UNUSABLE = 2  # the input could not be read at all, or the command was used wron
 
 @dataclass(frozen=True)
 class Kind:
+    """One kind of problem: its code, its exit class, and its words as templates."""
+
     code: str
     exit: int
     message: str
@@ -34,12 +36,6 @@ class Kind:
 _TOML = ("not valid TOML: {error}", "Correct the TOML syntax at that line.")
 _RESTORE = "Restore the file from git history (git checkout origin/main -- {file})"
 _NEXT_ID = "Give this clause the next unused ID (constitution next-id prints it)"
-_OPTION_LINES = "each as ':option: value' before a blank line and the text."
-_LIMIT_IMPORT = "Check it is the protocol itself; import a large document a Part at a time."
-_SYNONYMS = (
-    'Write each as "a word readers use" = ["the protocol\'s word", ...] '
-    "(letters, digits, hyphens, apostrophes; at most five words each)."
-)
 
 _KINDS = [
     # --- the protocol's files (source.py)
@@ -63,7 +59,7 @@ _KINDS = [
     Kind("clause-too-long", FIXABLE, "the clause has {size:,} characters; a clause may have {limit:,} at most.", "Split it into several clauses, one paragraph each."),
     Kind("clause-option-too-long", FIXABLE, "the option line has {size:,} characters; an option line may have {limit:,} at most.", "Give the option a short value: keys separated by commas."),
     Kind("clause-syntax", FIXABLE, "the clause cannot be read: {error}", "Write the ID after {{clause}}, then ':option: value' lines, a blank line and the text."),
-    Kind("clause-option", FIXABLE, "the clause cannot be read: {error}", "Use only the options {options}, " + _OPTION_LINES),
+    Kind("clause-option", FIXABLE, "the clause cannot be read: {error}", "Use only the options {options}, each as ':option: value' before a blank line and the text."),
     Kind("clause-id-malformed", FIXABLE, "'{clause}' is not a clause ID.", "Use {prefix}- and four digits, e.g. {prefix}-0042 (five from {prefix}-10000)."),
     Kind("clause-modality", FIXABLE, "modality '{modality}' is not one of {modalities}.", "Add ':modality: X' with X one of {modalities}."),
     Kind("clause-modality-missing", FIXABLE, "the clause has no ':modality:'.", "Add ':modality: X' with X one of {modalities}."),
@@ -102,7 +98,7 @@ _KINDS = [
     Kind("council-roles", FIXABLE, "[roles] is missing or empty.", 'Add a [roles] table: member = "Members (councillors)".'),
     Kind("council-statute-url", FIXABLE, "[{table}] url must be a legislation.gov.uk address (letters, digits and / . _ - only).", "Link the statute's page on https://www.legislation.gov.uk/."),
     Kind("council-base-url", FIXABLE, "[council] base_url must be an https address ending in '/' (letters, digits and . _ ~ % - only), not {url!r}.", 'Give the site\'s address, e.g. base_url = "https://constitution.example.gov.uk/".'),
-    Kind("council-synonyms", FIXABLE, "[search.synonyms] {what}.", _SYNONYMS),
+    Kind("council-synonyms", FIXABLE, "[search.synonyms] {what}.", 'Write each as "a word readers use" = ["the protocol\'s word", ...] (letters, digits, hyphens, apostrophes; at most five words each).'),
     Kind("rules-missing", UNUSABLE, "{path} is missing.", "Keep the rules model in checks/rules.py."),
     Kind("rules-no-rulebook", UNUSABLE, "checks/rules.py defines no RuleBook named 'rules'.", "Define rules = RuleBook(FACTS) and add rules to it."),
     # --- worked examples (scenarios.py)
@@ -172,7 +168,7 @@ _KINDS = [
     Kind("import-pdf-corrupt", UNUSABLE, "the PDF cannot be read: {error}.", "Check the file opens in a PDF reader; export it again if not."),
     Kind("import-docx-corrupt", UNUSABLE, "the Word file cannot be read: {error}.", "Check it opens in Word; save it again as .docx if not."),
     Kind("import-no-text", UNUSABLE, "the file holds no readable text.", "If it is a scanned PDF, run it through OCR first, or import the Word original."),
-    Kind("import-too-large", FIXABLE, "{what}; the importer reads {limit} at most.", _LIMIT_IMPORT),
+    Kind("import-too-large", FIXABLE, "{what}; the importer reads {limit} at most.", "Check it is the protocol itself; import a large document a Part at a time."),
     Kind("import-tracked-changes", FIXABLE, "the text holds Word's mark-up of tracked changes or comments on {count} line(s) ({shown}); its deleted and inserted words are probably run together too, so nothing was imported.", "Import the Word file (.docx) itself: its tracked changes are read as accepted. Or, in Word, accept all changes (Review, Accept, Accept All Changes), delete the comments, and export the text or PDF again."),
     Kind("import-not-protocol", FIXABLE, "no numbered sections or paragraphs were found, so this does not look like a protocol.", "Check it is the right file; numbered paragraphs such as '3.2' or '(4)' are how the importer finds clauses."),
     Kind("import-clause-too-long", FIXABLE, "the paragraph {number} at {where} makes a clause of {size:,} characters; a clause may have {limit:,} at most.", "Split it into shorter paragraphs in the source, then import it again."),
