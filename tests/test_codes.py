@@ -18,6 +18,8 @@ from conftest import MODEL
 from constitution import codes
 from constitution.codes import CATALOGUE, FIXABLE, UNUSABLE
 from constitution.problems import Problem, status
+from constitution.sphinxext import problem_log
+from constitution.sphinxext.examples import load_results
 
 SRC = Path(codes.__file__).parent
 CODE = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
@@ -125,3 +127,16 @@ def test_the_command_rewrites_a_stale_page(tmp_path: Path) -> None:
     page.write_text(text.replace("| `tab` | 1 |", "| `tab` | 2 |"), encoding="utf-8")
     assert codes.write_page(page) is True
     assert page.read_text(encoding="utf-8") == text
+
+
+def test_the_build_reports_an_unreadable_results_file_from_the_catalogue(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    logged: list[Problem] = []
+    monkeypatch.setattr(problem_log, "log", lambda problem, location=None: logged.append(problem))
+    path = tmp_path / "scenario-results.json"
+    path.write_text("[]", encoding="utf-8")
+    assert load_results(path) == (None, {})
+    assert [(p.file, p.code, p.exit) for p in logged] == [
+        ("_build/scenario-results.json", "results-unreadable", FIXABLE)
+    ]

@@ -157,6 +157,7 @@ _KINDS = [
     Kind("init-not-empty", UNUSABLE, "{file} already holds files; nothing was written.", "Give a new or empty folder."),
     # --- the site's pages, found as Sphinx builds them (sphinxext/)
     Kind("published-file", FIXABLE, "the page would publish the file '{target}'.", "Remove the image or link; pages link only to web addresses and other pages of the site."),
+    Kind("results-unreadable", FIXABLE, "the file is not a record of the worked examples' last run, so every check would show as not run.", "Delete it, or run the worked examples again (python3 dev.py test), which writes it afresh."),
     Kind("council-role", FIXABLE, "{{council}} has no setting '{key}'.", "Use one of {keys}."),
     # --- importing a council's protocol (extract.py, importer.py)
     Kind("import-missing", UNUSABLE, "{file} does not exist.", "Check the file name."),

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.domains import Domain
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.nodes import make_refnode
 from sphinx_needs.api import add_need
@@ -29,6 +28,7 @@ from constitution.project import Project
 from constitution.redline import plain
 from constitution.scenarios import Scenario
 from constitution.source import ClauseSyntax, role_target
+from constitution.sphinxext import problem_log
 from constitution.sphinxext.examples import examples_changed, examples_html
 from constitution.sphinxext.page_cache import navigation_key
 from constitution.versions import Version
@@ -38,8 +38,6 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
-
-logger = logging.getLogger(__name__)
 
 
 class clause_node(nodes.General, nodes.Element):
@@ -130,14 +128,8 @@ class ConstitutionDomain(Domain):
             clause = self.model.clause(target)
             label = f"paragraph {clause.number}" if clause else target
         if clause is None:
-            logger.warning(
-                "%s: no clause is %s",
-                typ,
-                target,
-                location=node,
-                type="constitution",
-                subtype="unresolved",
-            )
+            code = "unknown-term" if typ == "term" else "unknown-clause-ref"
+            problem_log.log(Problem.of("", 0, code, term=target, target=target), node)
             return None
         section = self.model.section_of(clause)
         if typ == "term":
@@ -251,7 +243,8 @@ class StatuteRole(SphinxRole):
         shown, key = role_target(self.text)
         statute = domain(self.env).council.statutes.get(key)
         if statute is None:
-            msg = self.inliner.reporter.error(f"unknown statute {key!r}", line=self.lineno)
+            problem = Problem.of("", 0, "unknown-statute", key=key)
+            msg = self.inliner.reporter.error(problem.said(" "), line=self.lineno)
             return [nodes.problematic(self.rawtext, self.rawtext)], [msg]
         label = statute.title if shown == key else shown
         return [nodes.reference(self.rawtext, label, refuri=statute.url, classes=["statute"])], []
