@@ -154,7 +154,7 @@ def test_reimport_is_identical_and_never_overwrites(tmp_path: Path) -> None:
     assert run("import", str(source), "--out", str(out), cwd=tmp_path).returncode == 0
     first = {p.name: p.read_bytes() for p in out.iterdir()}
     again = run("import", str(source), "--out", str(out), cwd=tmp_path)
-    assert again.returncode == 1 and "--force" in again.stderr
+    assert again.returncode == 2 and "--force" in again.stderr  # used wrongly
     assert run("import", str(source), "--out", str(out), "--force", cwd=tmp_path).returncode == 0
     assert {p.name: p.read_bytes() for p in out.iterdir()} == first
 
@@ -337,18 +337,21 @@ BAD_FILES = [
         "empty file",
         lambda d: ((d / "e.txt").write_text("") and d / "e.txt") or d / "e.txt",
         "the file is empty",
+        2,
     ),
-    ("scanned pdf", lambda d: blank_pdf(d / "s.pdf"), "no readable text"),
-    ("password pdf", lambda d: locked_pdf(d / "l.pdf"), "protected by a password"),
+    ("scanned pdf", lambda d: blank_pdf(d / "s.pdf"), "no readable text", 2),
+    ("password pdf", lambda d: locked_pdf(d / "l.pdf"), "protected by a password", 2),
     (
         "corrupt pdf",
         lambda d: (d / "c.pdf").write_bytes(b"%PDF-1.4 rubbish" * 9) and d / "c.pdf",
         "cannot be read",
+        2,
     ),
     (
         "corrupt docx",
         lambda d: (d / "c.docx").write_bytes(b"not a zip") and d / "c.docx",
         "cannot be read",
+        2,
     ),
     (
         "not a protocol",
@@ -359,22 +362,27 @@ BAD_FILES = [
             and d / "r.txt"
         ),
         "does not look like a protocol",
+        1,  # it was read: it holds no numbered paragraphs
     ),
     (
         "unknown format",
         lambda d: (d / "p.rtf").write_text("{\\rtf1 text}") and d / "p.rtf",
         "cannot be imported",
+        2,
     ),
 ]
 
 
-@pytest.mark.parametrize(("case", "make", "message"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
+@pytest.mark.parametrize(
+    ("case", "make", "message", "status"), BAD_FILES, ids=[b[0] for b in BAD_FILES]
+)
 def test_bad_files_are_refused_and_nothing_is_written(
-    tmp_path: Path, case: str, make: object, message: str
+    tmp_path: Path, case: str, make: object, message: str, status: int
 ) -> None:
+    """A file that cannot be read as a document at all exits 2; one read, 1."""
     source = make(tmp_path)  # type: ignore[operator]
     result = run("import", str(source), "--out", "out", cwd=tmp_path)
-    assert result.returncode == 1
+    assert result.returncode == status
     assert message in result.stderr and "How to fix" in result.stderr
     assert not (tmp_path / "out").exists()
 

@@ -122,7 +122,7 @@ def test_it_writes_nothing_into_a_folder_that_holds_files(tmp_path: Path) -> Non
     (tmp_path / "repo").mkdir()
     (tmp_path / "repo" / "notes.txt").write_text("mine", encoding="utf-8")
     refused = constitution("init", "repo", "--council", "Testshire", cwd=tmp_path)
-    assert refused.returncode == 1 and "init-not-empty" in refused.stderr
+    assert refused.returncode == 2 and "init-not-empty" in refused.stderr  # used wrongly
     assert [p.name for p in (tmp_path / "repo").iterdir()] == ["notes.txt"]
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 

@@ -38,7 +38,7 @@ def test_a_page_cannot_publish_a_file_of_the_project(
 def test_build_refuses_an_output_folder_it_did_not_make(scratch: Project, where: str) -> None:
     (scratch.root / "link").symlink_to(scratch.root / "docs")
     before = sorted(p.relative_to(scratch.root) for p in scratch.root.rglob("*"))
-    with pytest.raises(ProtocolError, match="unsafe-output"):
+    with pytest.raises(ProtocolError, match="unsafe-output-"):
         build_site(scratch, scratch.root / where)
     assert sorted(p.relative_to(scratch.root) for p in scratch.root.rglob("*")) == before
 
@@ -73,7 +73,7 @@ def test_import_force_replaces_a_protocol_folder_only(
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "minutes.docx").write_bytes(b"PK")
     for out in (tmp_path / "notes", tmp_path, tmp_path.parent):
-        with pytest.raises(ProtocolError, match="unsafe-output"):
+        with pytest.raises(ProtocolError, match="unsafe-output-"):
             write(files, out, force=True)
     assert (tmp_path / "notes" / "minutes.docx").read_bytes() == b"PK"
 

@@ -60,4 +60,4 @@ def test_a_synonym_that_is_not_words_is_refused(scratch: Project, entry: str) ->
     with pytest.raises(ProtocolError) as raised:
         load_council(path)
     problems = raised.value.problems
-    assert any(p.code == "council-setting" and "synonyms" in p.message for p in problems)
+    assert any(p.code == "council-synonyms" and "synonyms" in p.message for p in problems)

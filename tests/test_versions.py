@@ -76,7 +76,8 @@ def test_adopt_keeps_the_introductions_and_older_records_still_verify(
 def test_adopt_refuses(versioned: Project, args: list[str], message: str) -> None:
     before = sorted(p.name for p in versioned.versions_dir.iterdir())
     result = run(versioned, "adopt", *args)
-    assert result.returncode == 1 and message in result.stderr and "How to fix" in result.stderr
+    # a date or resolution that cannot be recorded is a usage error (exit 2)
+    assert result.returncode == 2 and message in result.stderr and "How to fix" in result.stderr
     assert sorted(p.name for p in versioned.versions_dir.iterdir()) == before
 
 
@@ -89,7 +90,8 @@ def test_adopt_refuses_when_the_gate_fails(versioned: Project) -> None:
     path = versioned.protocol / "review.md"
     path.write_text(path.read_text().replace("propose an amendment", "put forward a change"))
     result = run(versioned, "adopt", "--date", "2027-05-13", "--resolution", "x")
-    assert result.returncode == 1 and "the draft is not whole" in result.stderr
+    assert result.returncode == 1 and "suspect [MOP-0207]" in result.stderr
+    assert "nothing was adopted" in result.stderr
     assert not (versioned.versions_dir / "2027-05-13.json").exists()
 
 
@@ -99,7 +101,7 @@ def test_a_tampered_record_stops_check_and_build(
     path = versioned.versions_dir / "2025-05-15.json"
     path.write_text(path.read_text().replace("within ten", "within twenty"))
     result = run(versioned, "redline", "2024-05-16", "2025-05-15")
-    assert result.returncode == 2
+    assert result.returncode == 1  # for the editor to fix: restore the record
     assert "versions/2025-05-15.json: version-tampered" in result.stderr
     assert "Restore the file from git history" in result.stderr
     build_ = run(versioned, "build", "--out", "_site")

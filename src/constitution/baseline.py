@@ -36,17 +36,7 @@ def ids_of(data: dict[str, object]) -> list[str]:
 
 
 def malformed(what: str) -> ProtocolError:
-    return ProtocolError(
-        [
-            Problem(
-                SHOWN,
-                0,
-                "baseline-syntax",
-                f"the coverage baseline cannot be read: {what}.",
-                'Write it as: clauses = ["ID", "ID"], or run constitution baseline.',
-            )
-        ]
-    )
+    return ProtocolError([Problem.of(SHOWN, 0, "baseline-shape", what=what)])
 
 
 def load(checks: Path) -> list[str]:
@@ -86,15 +76,15 @@ def problems(
     path = checks / NAME
     lines = path.read_text(encoding="utf-8").splitlines() if listed else []
 
-    def problem(clause_id: str, code: str, message: str, fix: str) -> None:
+    def problem(clause_id: str, code: str, **fields: object) -> None:
         line = next((n for n, text in enumerate(lines, 1) if f'"{clause_id}"' in text), 0)
-        found.append(Problem(SHOWN, line, code, message, fix, clause_id))
+        found.append(Problem.of(SHOWN, line, code, clause_id, **fields))
 
     seen: set[str] = set()
     for clause_id in listed:
         clause = document.clause(clause_id)
         if clause_id in seen:
-            problem(clause_id, "baseline-duplicate", f"{clause_id} is listed twice.", "Delete one.")
+            problem(clause_id, "baseline-duplicate")
         elif clause is None or not clause.normative or clause_id in covered:
             why = (
                 "is not a paragraph of the protocol"
@@ -103,23 +93,10 @@ def problems(
                 if clause_id in covered
                 else "no longer states a rule (its modality is informative)"
             )
-            problem(
-                clause_id,
-                "baseline-stale",
-                f"{clause_id} {why}, so it no longer belongs on the list of paragraphs not "
-                "yet covered.",
-                f"Take {clause_id} off {SHOWN}: the list only shrinks.",
-            )
+            problem(clause_id, "baseline-stale", why=why)
         seen.add(clause_id)
     for clause_id in sorted(set(listed) - set(before if before is not None else listed)):
-        problem(
-            clause_id,
-            "baseline-grown",
-            f"{clause_id} was added to the list of paragraphs not yet covered; the list may "
-            "only shrink.",
-            f"Take {clause_id} off {SHOWN} and add a worked example to checks/scenarios/ "
-            f"whose expect.clauses lists it.",
-        )
+        problem(clause_id, "baseline-grown")
     return found
 
 

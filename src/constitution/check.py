@@ -13,29 +13,12 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from constitution import baseline
+from constitution import baseline, problems
 from constitution.confirm import LOCK, load_lock, suspect
 from constitution.model import Document
 from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
 from constitution.versions import appended_only
-
-# Problems that mean the sources could not be read at all (exit status 2).
-UNUSABLE = frozenset(
-    {
-        "not-utf8",
-        "file-unreadable",
-        "council-missing",
-        "council-syntax",
-        "retired-syntax",
-        "scenario-yaml",
-        "lock-syntax",
-        "no-sections",
-        "rules-missing",
-        "baseline-syntax",
-        "version-unreadable",
-    }
-)
 
 
 @dataclass
@@ -54,9 +37,7 @@ class Report:
 
     @property
     def status(self) -> int:
-        if any(p.code in UNUSABLE for p in self.problems):
-            return 2
-        return 0 if self.ok else 1
+        return problems.status(self.problems)
 
 
 @dataclass(frozen=True)
@@ -122,16 +103,7 @@ def unrecorded_revocations(
     base: Document, document: Document, retired: Mapping[str, object]
 ) -> list[Problem]:
     return [
-        Problem(
-            "protocol/retired.toml",
-            0,
-            "revoked-unrecorded",
-            f"{c.id} (paragraph {c.number} before this amendment) has been removed but is "
-            "not in the register of retired IDs, so its ID could be given out again.",
-            f"Add to protocol/retired.toml: [{c.id}] and, on the next line, revoked = "
-            "the date Council revokes it (YYYY-MM-DD).",
-            c.id,
-        )
+        Problem.of("protocol/retired.toml", 0, "revoked-unrecorded", c.id, number=c.number)
         for c in base.clauses()
         if document.clause(c.id) is None and c.id not in retired
     ]
@@ -139,16 +111,14 @@ def unrecorded_revocations(
 
 def uncovered(document: Document, covered: set[str]) -> list[Problem]:
     return [
-        Problem(
+        Problem.of(
             c.path,
             c.line,
             "uncovered",
-            f"{c.id} (paragraph {c.number}) states a rule ({c.modality}) but no scenario "
-            "shows it deciding a situation.",
-            f"Add a scenario to checks/scenarios/ whose expect.clauses lists {c.id}, or, if "
-            "the paragraph only explains, set ':modality: informative'. (A new paragraph "
-            f"cannot go on the list of paragraphs not yet covered, {baseline.SHOWN}.)",
             c.id,
+            number=c.number,
+            modality=c.modality,
+            baseline=baseline.SHOWN,
         )
         for c in document.clauses()
         if c.normative and c.id not in covered
@@ -156,7 +126,7 @@ def uncovered(document: Document, covered: set[str]) -> list[Problem]:
 
 
 def as_text(report: Report) -> str:
-    lines = [str(p) for p in report.problems]
+    lines = [problems.as_text(report.problems)] if report.problems else []
     summary = (
         f"{report.clauses} clauses ({report.normative} normative); {report.covered} "
         f"covered by {report.scenarios} scenarios; {len(report.suspect)} suspect."
@@ -172,23 +142,10 @@ def as_text(report: Report) -> str:
     return "\n".join(lines)
 
 
-def _escape(value: str, prop: bool = False) -> str:
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
-
-
 def as_github(report: Report) -> str:
     """GitHub Actions workflow commands: an annotation on each problem's file and line."""
-    lines = []
-    for p in report.problems:
-        props = f"file={_escape(p.file, True)}"
-        if p.line:
-            props += f",line={p.line}"
-        title = _escape(f"{p.code} {p.clause}".strip(), True)
-        lines.append(
-            f"::error {props},title={title}::{_escape(p.message + ' How to fix: ' + p.fix)}"
-        )
-    return "\n".join([*lines, as_text(report).splitlines()[-2]])
+    annotations = [problems.as_github(report.problems)] if report.problems else []
+    return "\n".join([*annotations, as_text(report).splitlines()[-2]])
 
 
 def as_json(report: Report) -> str:
@@ -201,17 +158,7 @@ def as_json(report: Report) -> str:
             "baselined": report.baselined,
             "scenarios": report.scenarios,
             "suspect": report.suspect,
-            "problems": [
-                {
-                    "code": p.code,
-                    "file": p.file,
-                    "line": p.line,
-                    "clause": p.clause,
-                    "message": p.message,
-                    "fix": p.fix,
-                }
-                for p in report.problems
-            ],
+            "problems": problems.as_json(report.problems),
         },
         indent=1,
     )

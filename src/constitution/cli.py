@@ -12,17 +12,17 @@ from pathlib import Path
 
 from constitution import collect_less
 from constitution.model import Document
-from constitution.problems import Problem, ProtocolError
+from constitution.problems import Problem, ProtocolError, as_text, status
 from constitution.project import Project
 from constitution.scenarios import Scenario
 
 
-def _report(exc: ProtocolError, status: int = 1, outcome: str = "nothing was changed") -> int:
-    """Every problem, located and with its fix, on standard error; then the exit status."""
-    for problem in exc.problems:
-        print(problem, file=sys.stderr)
+def _report(exc: ProtocolError, outcome: str = "nothing was changed") -> int:
+    """Every problem, located and with its fix, on standard error, as every command
+    prints them; then the exit status their codes give (1 to fix, 2 unusable)."""
+    print(as_text(exc.problems), file=sys.stderr)
     print(f"\n{len(exc.problems)} problem(s) found; {outcome}.", file=sys.stderr)
-    return status
+    return status(exc.problems)
 
 
 def _with_scenarios(project: Project) -> tuple[Document, list[Scenario]]:
@@ -68,7 +68,7 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
                 args.base, document_at(project, args.base), records_at(project.root, args.base)
             )
         except ProtocolError as exc:
-            return _report(exc, status=2)
+            return _report(exc)
     report = run_check(project, base)
     print(FORMATS[args.format](report))
     return report.status
@@ -104,19 +104,10 @@ def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
     known = {s.id for s in scenarios}
     ids = sorted(known) if args.all else args.scenarios
     if unknown := [i for i in ids if i not in known]:
-        print(
-            f"constitution confirm: no scenario {', '.join(unknown)}; nothing was changed.\n"
-            "    How to fix: use IDs from checks/scenarios/ (such as SC-ENQ-001), or --all.",
-            file=sys.stderr,
-        )
-        return 2
+        named = Problem.of("checks/scenarios", 0, "unknown-scenario", ids=", ".join(unknown))
+        return _report(ProtocolError([named]))
     if not ids:
-        print(
-            "constitution confirm: no scenario was named.\n"
-            "    How to fix: name the scenarios to confirm, or give --all.",
-            file=sys.stderr,
-        )
-        return 2
+        return _report(ProtocolError([Problem.of("checks/scenarios", 0, "confirm-nothing")]))
     confirm(project.checks / LOCK, scenarios, document, ids)
     print(f"Confirmed {len(ids)} scenario(s) against the current text of their clauses.")
     return 0
@@ -168,14 +159,8 @@ def cmd_adopt(project: Project, args: argparse.Namespace) -> int:
     from constitution.versions import adopt
 
     report = run_check(project)
-    if not report.ok:
-        print(
-            f"constitution adopt: the draft is not whole ({len(report.problems)} problem(s)); "
-            "nothing was adopted.\n    How to fix: run 'constitution check' and fix what it "
-            "lists, then adopt again.",
-            file=sys.stderr,
-        )
-        return 1
+    if not report.ok:  # the gate's own problems: the draft is not whole
+        return _report(ProtocolError(report.problems), outcome="nothing was adopted")
     try:
         path = adopt(
             project.versions_dir,
@@ -187,12 +172,7 @@ def cmd_adopt(project: Project, args: argparse.Namespace) -> int:
             project.council().id_pattern,
         )
     except ProtocolError as exc:
-        for problem in exc.problems:
-            print(
-                f"constitution adopt: {problem.message}\n    How to fix: {problem.fix}",
-                file=sys.stderr,
-            )
-        return 1
+        return _report(exc, outcome="nothing was adopted")
     print(f"Recorded the version adopted on {args.date} in {path.relative_to(project.root)}.")
     return 0
 
@@ -208,15 +188,7 @@ def _version(project: Project, name: str) -> Document:
         if name not in versions:
             known = ", ".join(versions) or "none yet"
             raise ProtocolError(
-                [
-                    Problem(
-                        "versions",
-                        0,
-                        "unknown-version",
-                        f"no version was adopted on {name}.",
-                        f"Use 'draft' or an adoption date: {known}.",
-                    )
-                ]
+                [Problem.of("versions", 0, "unknown-version", name=name, known=known)]
             )
         return versions[name].document
     return document_at(project, name)
@@ -230,7 +202,7 @@ def cmd_redline(project: Project, args: argparse.Namespace) -> int:
     try:
         old, new = _version(project, args.old), _version(project, args.new)
     except ProtocolError as exc:
-        return _report(exc, status=2)
+        return _report(exc)
     changes = redline.compare(old, new)
     if args.format == "json":
         print(json.dumps(redline.as_json(changes, args.old, args.new), indent=1))
@@ -244,7 +216,7 @@ def cmd_redline(project: Project, args: argparse.Namespace) -> int:
 def cmd_report(project: Project, args: argparse.Namespace) -> int:
     from constitution import redline
     from constitution.report import write_report
-    from constitution.sphinxext.versions_site import today
+    from constitution.versions import today
 
     try:
         old, new = _version(project, args.old), _version(project, args.new)
@@ -254,7 +226,7 @@ def cmd_report(project: Project, args: argparse.Namespace) -> int:
             else today()
         )
     except ProtocolError as exc:
-        return _report(exc, status=2)
+        return _report(exc, outcome="nothing was written")
     title = f"{project.council().document}: changes from {args.old} to {args.new}"
     paths = write_report(
         Path(args.out), title, redline.compare(old, new), old, new, args.author, when
@@ -280,7 +252,7 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
             files.update(importer.revoked(doc, current))
         importer.write(files, Path(args.out), args.force)
     except ProtocolError as exc:
-        named = [dataclasses.replace(p, file=p.file or source.name) for p in exc.problems]
+        named = [dataclasses.replace(p, file=p.file or str(source)) for p in exc.problems]
         return _report(ProtocolError(named), outcome="nothing was written")
     if args.report_json:
         importer.dump_report(doc, source, Path(args.report_json))
@@ -324,7 +296,7 @@ def cmd_export(project: Project, args: argparse.Namespace) -> int:
             edition = Edition(v.key, v.key, v.in_force.isoformat(), v.resolution, v.digest)
             examples = {}
     except ProtocolError as exc:
-        return _report(exc, status=2)
+        return _report(exc, outcome="nothing was written")
     text = render(args.format, document, edition, project.council(), examples)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
@@ -429,10 +401,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         project = Project.find(Path(args.project))
-    except FileNotFoundError as exc:
+    except FileNotFoundError:
         if getattr(args, "needs_project", True):
-            print(f"constitution: {exc}", file=sys.stderr)
-            return 2
+            return _report(ProtocolError([Problem.of(args.project, 0, "not-a-project")]))
         project = None
     try:
         status: int = args.run(project, args)

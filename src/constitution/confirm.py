@@ -27,31 +27,11 @@ def load_lock(path: Path) -> Lock:
         return {}
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         line = getattr(exc, "lineno", 0)
-        raise ProtocolError(
-            [
-                Problem(
-                    shown,
-                    line,
-                    "lock-syntax",
-                    f"not valid JSON: {exc}",
-                    "Restore it from git, then run constitution confirm.",
-                )
-            ]
-        ) from None
+        raise ProtocolError([Problem.of(shown, line, "lock-syntax", error=exc)]) from None
     if not isinstance(data, dict) or not all(
         isinstance(v, dict) and all(isinstance(d, str) for d in v.values()) for v in data.values()
     ):
-        raise ProtocolError(
-            [
-                Problem(
-                    shown,
-                    1,
-                    "lock-syntax",
-                    "not a confirmation record.",
-                    "Restore it from git, then run constitution confirm.",
-                )
-            ]
-        )
+        raise ProtocolError([Problem.of(shown, 1, "lock-shape")])
     return data
 
 
@@ -72,30 +52,28 @@ def suspect(scenarios: list[Scenario], document: Document, lock: Lock) -> list[t
         if confirmed == now:
             continue
         if confirmed is None:
-            message = f"{s.id} has not been confirmed against the text of its clauses."
+            why = "has not been confirmed against the text of its clauses."
         else:
             changed = sorted(cid for cid in now if confirmed.get(cid) != now[cid])
             numbers = ", ".join(
                 f"{cid} (paragraph {document.clause(cid).number})"  # type: ignore[union-attr]
                 for cid in changed
             )
-            message = (
-                f"{s.id} was confirmed against earlier words of {numbers}, which "
-                "have since changed."
+            why = (
+                f"was confirmed against earlier words of {numbers}, which have since changed."
                 if changed
-                else f"{s.id} now cites different clauses from those confirmed."
+                else "now cites different clauses from those confirmed."
             )
         problems.append(
             (
                 s.id,
-                Problem(
+                Problem.of(
                     s.path,
                     s.line,
                     "suspect",
-                    message,
-                    f"Read the scenario against the clause's current words, correct "
-                    f"it if needed, then run: constitution confirm {s.id}",
                     ",".join(sorted(s.expect.clauses)),
+                    scenario=s.id,
+                    why=why,
                 ),
             )
         )

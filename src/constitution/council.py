@@ -66,57 +66,23 @@ def load_council(path: Path) -> Council:
     try:
         data = read_toml(path, shown, "council-syntax")
     except FileNotFoundError:
-        raise ProtocolError(
-            [
-                Problem(
-                    shown,
-                    0,
-                    "council-missing",
-                    f"{path} does not exist.",
-                    "Create conf/council.toml (copy the one shipped with the project).",
-                )
-            ]
-        ) from None
+        raise ProtocolError([Problem.of(shown, 0, "council-missing", path=path)]) from None
     problems: list[Problem] = []
 
     def text(table: dict[str, object], key: str, where: str) -> str:
         value = table.get(key)
         if not isinstance(value, str) or not value.strip():
-            problems.append(
-                Problem(
-                    shown,
-                    0,
-                    "council-setting",
-                    f"[{where}] needs a non-empty text value for '{key}'.",
-                    f'Add {key} = "..." under [{where}].',
-                )
-            )
+            problems.append(Problem.of(shown, 0, "council-setting", table=where, key=key))
             return ""
         return value
 
     council = data.get("council", {})
     prefix = text(council, "id_prefix", "council")
     if prefix and not re.fullmatch(r"[A-Z][A-Z0-9]{1,9}", prefix):
-        problems.append(
-            Problem(
-                shown,
-                0,
-                "council-setting",
-                f"id_prefix '{prefix}' must be 2-10 capital letters or digits.",
-                'Use a short prefix such as "MOP".',
-            )
-        )
+        problems.append(Problem.of(shown, 0, "council-id-prefix", prefix=prefix))
     roles = data.get("roles", {})
     if not isinstance(roles, dict) or not roles:
-        problems.append(
-            Problem(
-                shown,
-                0,
-                "council-setting",
-                "[roles] is missing or empty.",
-                'Add a [roles] table: member = "Members (councillors)".',
-            )
-        )
+        problems.append(Problem.of(shown, 0, "council-roles"))
         roles = {}
     statutes: dict[str, Statute] = {}
     for key, entry in (data.get("statutes") or {}).items():
@@ -125,29 +91,11 @@ def load_council(path: Path) -> Council:
             entry = {}
         url = text(entry, "url", where)
         if url and not STATUTE_URL.fullmatch(url):
-            problems.append(
-                Problem(
-                    shown,
-                    0,
-                    "council-setting",
-                    f"[{where}] url must be a legislation.gov.uk address (letters, digits "
-                    "and / . _ - only).",
-                    "Link the statute's page on https://www.legislation.gov.uk/.",
-                )
-            )
+            problems.append(Problem.of(shown, 0, "council-statute-url", table=where))
         statutes[key] = Statute(key, text(entry, "title", where), url)
     base_url = str(council.get("base_url", ""))
     if base_url and not BASE_URL.fullmatch(base_url):
-        problems.append(
-            Problem(
-                shown,
-                0,
-                "council-setting",
-                f"[council] base_url must be an https address ending in '/' (letters, "
-                f"digits and . _ ~ % - only), not {base_url!r}.",
-                'Give the site\'s address, e.g. base_url = "https://constitution.example.gov.uk/".',
-            )
-        )
+        problems.append(Problem.of(shown, 0, "council-base-url", url=base_url))
     synonyms = search_synonyms(data.get("search"), problems, shown)
     audiences = read_audiences(data.get("audiences"), set(roles), problems, shown)
     topics = data.get("topics", {})
@@ -187,36 +135,27 @@ def search_synonyms(
 ) -> dict[str, tuple[str, ...]]:
     """[search.synonyms]: "councillor" = ["member"]. Words are kept in lower case."""
 
-    def bad(message: str) -> None:
-        problems.append(
-            Problem(
-                shown,
-                0,
-                "council-setting",
-                message,
-                'Write each as "a word readers use" = ["the protocol\'s word", ...] '
-                "(letters, digits, hyphens, apostrophes; at most five words each).",
-            )
-        )
+    def bad(what: str) -> None:
+        problems.append(Problem.of(shown, 0, "council-synonyms", what=what))
 
     if search is None:
         return {}
     table = search.get("synonyms", {}) if isinstance(search, dict) else None
     if not isinstance(table, dict):
-        bad("[search] must be a table, and [search.synonyms] a table of words.")
+        bad("must be a table of words, under a table [search]")
         return {}
     if len(table) > MAX_SYNONYMS:
-        bad(f"[search.synonyms] has {len(table)} entries; at most {MAX_SYNONYMS} are allowed.")
+        bad(f"has {len(table)} entries; at most {MAX_SYNONYMS} are allowed")
         return {}
     out: dict[str, tuple[str, ...]] = {}
     for key, value in table.items():
         words = [value] if isinstance(value, str) else value
         if not isinstance(words, list) or not words or len(words) > 20:
-            bad(f"[search.synonyms] {key!r} needs a list of one to twenty words.")
+            bad(f"{key!r} needs a list of one to twenty words")
             continue
         phrases = [key, *words]
         if not all(isinstance(w, str) and SEARCH_WORDS.fullmatch(w) for w in phrases):
-            bad(f"[search.synonyms] {key!r} = {value!r} holds something that is not words.")
+            bad(f"{key!r} = {value!r} holds something that is not words")
             continue
         out[key.lower()] = tuple(dict.fromkeys(w.lower() for w in words))
     return out

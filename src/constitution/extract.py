@@ -50,36 +50,25 @@ class Extracted:
     dropped: list[Line] = field(default_factory=list)  # page furniture, left out
 
 
-def fail(path: Path, code: str, message: str, fix: str) -> ProtocolError:
-    return ProtocolError([Problem(path.name, 0, code, message, fix)])
+def fail(path: Path, code: str, **fields: object) -> ProtocolError:
+    """The file as the user named it: it is not in the project."""
+    return ProtocolError([Problem.of(str(path), 0, code, "", **fields)])
 
 
 def too_large(path: Path, what: str, limit: str) -> ProtocolError:
-    return fail(
-        path,
-        "import-too-large",
-        f"{what}; the importer reads {limit} at most.",
-        "Check it is the protocol itself; import a large document a Part at a time.",
-    )
+    return fail(path, "import-too-large", what=what, limit=limit)
 
 
 def extract(path: Path) -> Extracted:
     """The file's text as lines; ProtocolError when it cannot be read as a protocol."""
     if not path.is_file():
-        raise fail(path, "import-missing", f"{path} does not exist.", "Check the file name.")
+        raise fail(path, "import-missing")
     if path.stat().st_size == 0:
-        raise fail(
-            path, "import-empty", "the file is empty.", "Import the file that holds the protocol."
-        )
+        raise fail(path, "import-empty")
     readers = {".txt": from_text, ".md": from_text, ".docx": from_docx, ".pdf": from_pdf}
     reader = readers.get(path.suffix.lower())
     if reader is None:
-        raise fail(
-            path,
-            "import-format",
-            f"'{path.suffix}' files cannot be imported.",
-            "Save the protocol as .docx, .pdf (with text, not scanned) or .txt.",
-        )
+        raise fail(path, "import-format", suffix=path.suffix)
     if (size := path.stat().st_size) > MAX_FILE_BYTES:
         raise too_large(path, f"the file has {size:,} bytes", f"{MAX_FILE_BYTES:,} bytes")
     result = reader(path)
@@ -88,12 +77,7 @@ def extract(path: Path) -> Extracted:
     if len(result.lines) > MAX_LINES:
         raise too_large(path, f"the file has {len(result.lines):,} lines", f"{MAX_LINES:,} lines")
     if sum(len(line.text) for line in result.lines) < 40:
-        raise fail(
-            path,
-            "import-no-text",
-            "the file holds no readable text.",
-            "If it is a scanned PDF, run it through OCR first, or import the Word original.",
-        )
+        raise fail(path, "import-no-text")
     return result
 
 
@@ -126,16 +110,12 @@ def refuse_revision_marks(path: Path, lines: list[Line]) -> None:
     more = f"; and {len(marked) - 8} more" if len(marked) > 8 else ""
     raise ProtocolError(
         [
-            Problem(
-                path.name,
+            Problem.of(
+                str(path),
                 marked[0].line,
                 "import-tracked-changes",
-                f"the text holds Word's mark-up of tracked changes or comments on "
-                f"{len(marked)} line(s) ({shown}{more}); its deleted and inserted words are "
-                "probably run together too, so nothing was imported.",
-                "Import the Word file (.docx) itself: its tracked changes are read as "
-                "accepted. Or, in Word, accept all changes (Review, Accept, Accept All "
-                "Changes), delete the comments, and export the text or PDF again.",
+                count=len(marked),
+                shown=shown + more,
             )
         ]
     )
@@ -150,12 +130,7 @@ def from_text(path: Path) -> Extracted:
         text = data.decode("cp1252", errors="replace")
         notes.append("The file is not UTF-8; it was read as Windows-1252.")
     if "\x00" in text:
-        raise fail(
-            path,
-            "import-binary",
-            "the file is not text.",
-            "Import the .docx or .pdf itself, or save the text as UTF-8.",
-        )
+        raise fail(path, "import-binary")
     lines = [Line(t, n) for n, t in enumerate(text.splitlines(), start=1)]
     return Extracted(mend_hyphenation(lines), notes=notes)
 
@@ -167,12 +142,7 @@ def from_pdf(path: Path) -> Extracted:
     try:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
-            raise fail(
-                path,
-                "import-encrypted",
-                "the PDF is protected by a password.",
-                "Save an unprotected copy and import that.",
-            )
+            raise fail(path, "import-encrypted")
         if (count := len(reader.pages)) > MAX_PAGES:
             raise too_large(path, f"the PDF has {count:,} pages", f"{MAX_PAGES:,} pages")
         pages = [page.extract_text() or "" for page in reader.pages]
@@ -181,12 +151,7 @@ def from_pdf(path: Path) -> Extracted:
     except LimitReachedError as exc:  # pypdf's own bound on what a stream unpacks to
         raise too_large(path, f"a page unpacks too far ({exc})", "what pypdf allows") from None
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
-        raise fail(
-            path,
-            "import-corrupt",
-            f"the PDF cannot be read: {exc}.",
-            "Check the file opens in a PDF reader; export it again if not.",
-        ) from None
+        raise fail(path, "import-pdf-corrupt", error=exc) from None
     lines = []
     for number, page in enumerate(pages, start=1):
         lines += [Line(t, n, number) for n, t in enumerate(page.splitlines(), start=1)]
@@ -290,12 +255,7 @@ def from_docx(path: Path) -> Extracted:
         if body is None:
             raise KeyError("there is no word/document.xml in the archive")
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
-        raise fail(
-            path,
-            "import-corrupt",
-            f"the Word file cannot be read: {exc}.",
-            "Check it opens in Word; save it again as .docx if not.",
-        ) from None
+        raise fail(path, "import-docx-corrupt", error=exc) from None
     revisions = len(body.findall(f".//{W}ins")) + len(body.findall(f".//{W}del"))
     numberer = Numberer(numbering, styles)
     headings = heading_styles(styles)

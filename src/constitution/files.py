@@ -35,18 +35,7 @@ def private_folder(folder: Path) -> Path:
         folder.mkdir(mode=0o700, parents=True)
     info = folder.lstat()
     if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
-        raise ProtocolError(
-            [
-                Problem(
-                    str(folder),
-                    0,
-                    "work-area-unsafe",
-                    "the build's work folder is a link, or belongs to another user, so the "
-                    "caches in it could have been put there to run code in the build.",
-                    "Remove it, or build with --out in a folder of your own.",
-                )
-            ]
-        )
+        raise ProtocolError([Problem.of(str(folder), 0, "work-area-unsafe")])
     if info.st_mode & 0o077:
         if info.st_mode & 0o022:
             shutil.rmtree(folder)

@@ -599,13 +599,14 @@ def slugify(title: str, taken: set[str]) -> str:
 
 
 def too_long(number: str, where: Line, size: int) -> Problem:
-    return Problem(
+    return Problem.of(
         "",
         where.line,
         "import-clause-too-long",
-        f"the paragraph {number or 'unnumbered'} at {where.where} makes a "
-        f"clause of {size:,} characters; a clause may have {MAX_CLAUSE:,} at most.",
-        "Split it into shorter paragraphs in the source, then import it again.",
+        number=number or "unnumbered",
+        where=where.where,
+        size=size,
+        limit=MAX_CLAUSE,
     )
 
 
@@ -753,19 +754,7 @@ def import_protocol(source: Path, take: int | None = None) -> Imported:
     if take is not None and len(parts) > 1:
         take_part(doc, parts, chosen, take)
     if not doc.sections or len(doc.clauses()) < 3:
-        raise ProtocolError(
-            [
-                Problem(
-                    source.name,
-                    0,
-                    "import-not-protocol",
-                    "no numbered sections or paragraphs were found, so this does "
-                    "not look like a protocol.",
-                    "Check it is the right file; numbered paragraphs such as "
-                    "'3.2' or '(4)' are how the importer finds clauses.",
-                )
-            ]
-        )
+        raise ProtocolError([Problem.of(str(source), 0, "import-not-protocol")])
     find_defects(doc)
     return doc
 
@@ -804,17 +793,7 @@ def write(files: dict[str, str], out: Path, force: bool) -> None:
     """Write the files into ``out`` as one step: all of them, or none. With ``force`` an
     existing protocol folder is replaced, but never a folder holding anything else."""
     if out.exists() and any(out.iterdir()) and not force:
-        raise ProtocolError(
-            [
-                Problem(
-                    str(out),
-                    0,
-                    "import-would-overwrite",
-                    f"{out} already holds files; nothing was written.",
-                    "Choose an empty folder, or add --force to replace it.",
-                )
-            ]
-        )
+        raise ProtocolError([Problem.of(str(out), 0, "import-would-overwrite")])
     out = output_folder.claim(out, Path.cwd(), may_hold=("*.md", RETIRED))
     out.parent.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))

@@ -54,17 +54,7 @@ def init(
     """Write the repository into ``dest`` (new or empty) as one step: all or nothing;
     ``take`` chooses one document of a source holding several."""
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
-        raise ProtocolError(
-            [
-                Problem(
-                    str(dest),
-                    0,
-                    "init-not-empty",
-                    f"{dest} already holds files; nothing was written.",
-                    "Give a new or empty folder.",
-                )
-            ]
-        )
+        raise ProtocolError([Problem.of(str(dest), 0, "init-not-empty")])
     values = asdict(settings)
     dest.parent.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))

@@ -23,31 +23,25 @@ def claim(out: Path, project_root: Path, may_hold: tuple[str, ...] = ()) -> Path
     It may be replaced if it does not exist, is empty, carries the tool's mark, or holds
     nothing but files named by the ``may_hold`` patterns (what the command writes)."""
     if out.is_symlink():
-        refuse(out, "is a symbolic link", "Give the folder itself, not a link to it.")
+        refuse(out, "unsafe-output-link")
     resolved = out.resolve()
     root = project_root.resolve()
     if resolved == root or resolved in root.parents:
-        refuse(out, "is the project's folder or holds it", "Give a new folder inside it.")
+        refuse(out, "unsafe-output-project")
     if resolved.exists():
         if not resolved.is_dir():
-            refuse(out, "is a file, not a folder", "Give the name of a folder.")
+            refuse(out, "unsafe-output-file")
         inside = list(resolved.iterdir())
         ours = (resolved / MARK).is_file() or all(
             p.is_file() and not p.is_symlink() and any(p.match(m) for m in may_hold) for p in inside
         )
         if inside and not ours:
-            refuse(
-                out,
-                "holds files this tool did not write, and would be replaced",
-                "Give an empty or new folder, or one an earlier run of this command wrote.",
-            )
+            refuse(out, "unsafe-output-foreign")
     return resolved
 
 
-def refuse(out: Path, what: str, fix: str) -> None:
-    raise ProtocolError(
-        [Problem(str(out), 0, "unsafe-output", f"the output folder {out} {what}.", fix)]
-    )
+def refuse(out: Path, code: str) -> None:
+    raise ProtocolError([Problem.of(str(out), 0, code)])
 
 
 def replace(staged: Path, out: Path, mark: bool = True) -> None:

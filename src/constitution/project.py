@@ -118,31 +118,11 @@ def _rulebook(path: Path) -> RuleBook:
     name = f"constitution_rules_{abs(hash(path))}"
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None or not path.is_file():
-        raise ProtocolError(
-            [
-                Problem(
-                    path.name,
-                    0,
-                    "rules-missing",
-                    f"{path} is missing.",
-                    "Keep the rules model in checks/rules.py.",
-                )
-            ]
-        )
+        raise ProtocolError([Problem.of("checks/rules.py", 0, "rules-missing", path=path)])
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     spec.loader.exec_module(module)
     book = getattr(module, "rules", None)
     if not isinstance(book, RuleBook):
-        raise ProtocolError(
-            [
-                Problem(
-                    "checks/rules.py",
-                    0,
-                    "rules-missing",
-                    "checks/rules.py defines no RuleBook named 'rules'.",
-                    "Define rules = RuleBook(FACTS) and add rules to it.",
-                )
-            ]
-        )
+        raise ProtocolError([Problem.of("checks/rules.py", 0, "rules-no-rulebook")])
     return book

@@ -19,7 +19,7 @@ import pytest
 
 from constitution import files
 from constitution.model import Document
-from constitution.problems import Problem, ProtocolError
+from constitution.problems import Problem, ProtocolError, as_text
 from constitution.project import Project
 from constitution.scenarios import RESULTS, Malformed, RuleBook, Scenario
 
@@ -28,7 +28,7 @@ PLUGIN = "constitution-scenarios"
 
 class MalformedExample(Exception):
     def __init__(self, problems: tuple[Problem, ...]) -> None:
-        super().__init__("\n".join(map(str, problems)))
+        super().__init__(as_text(problems))
 
 
 class ScenarioMismatch(Exception):

@@ -22,16 +22,7 @@ def load_retired(path: Path, id_pattern: re.Pattern[str]) -> dict[str, dt.date]:
     for clause_id, entry in data.items():
         revoked = entry.get("revoked") if isinstance(entry, dict) else None
         if not id_pattern.fullmatch(clause_id) or not isinstance(revoked, dt.date):
-            problems.append(
-                Problem(
-                    shown,
-                    0,
-                    "retired-entry",
-                    f"the entry [{clause_id}] is not a clause ID with a revocation date.",
-                    f"Write [{clause_id}] then revoked = 2026-05-14 (no quotes).",
-                    clause_id,
-                )
-            )
+            problems.append(Problem.of(shown, 0, "retired-entry", clause_id))
         else:
             retired[clause_id] = revoked
     if problems:

@@ -491,29 +491,17 @@ class _ScenarioReader:
         self.clause_ids, self.id_pattern, self.retired = clause_ids, id_pattern, retired
         self.problems: list[Problem] = []
 
-    def problem(self, line: int, code: str, message: str, fix: str, clause: str = "") -> None:
-        self.problems.append(Problem(self.shown, line, code, message, fix, clause))
+    def problem(self, line: int, code: str, clause: str = "", **fields: object) -> None:
+        self.problems.append(Problem.of(self.shown, line, code, clause, **fields))
 
     def bounded_text(self) -> str | None:
         """The file's text, or None after recording that it is too large or deep to parse."""
         if (size := self.path.stat().st_size) > MAX_SCENARIO_BYTES:
-            self.problem(
-                0,
-                "file-too-large",
-                f"the file has {size:,} bytes; a scenario file may have "
-                f"{MAX_SCENARIO_BYTES:,} at most.",
-                "Split the scenarios into several files.",
-            )
+            self.problem(0, "scenario-file-too-large", size=size, limit=MAX_SCENARIO_BYTES)
             return None
         text = self.path.read_text(encoding="utf-8")
         if line := too_deep(text):
-            self.problem(
-                line,
-                "scenario-yaml",
-                f"the YAML nests more than {MAX_DEPTH} levels deep.",
-                "Write each scenario as the others are: fields of 'name: value' lines, "
-                "and lists in brackets one level deep.",
-            )
+            self.problem(line, "scenario-yaml-depth", limit=MAX_DEPTH)
             return None
         return text
 
@@ -534,51 +522,26 @@ class _ScenarioReader:
             root = None if anchor else yaml.compose(text, Loader=LOADER)
             shared = _shared_node(root) if root is not None else None
             if anchor or shared is not None:
-                self.problem(
-                    _line(shared) if shared is not None else line,
-                    "scenario-yaml",
-                    "YAML anchors and aliases are not allowed in scenario files.",
-                    "Write each value out in full.",
-                )
+                self.problem(_line(shared) if shared is not None else line, "scenario-yaml-anchor")
                 return None
-        except UnicodeDecodeError:
-            self.problem(0, "not-utf8", "the file is not UTF-8 text.", "Save it as UTF-8.")
+        except UnicodeDecodeError as exc:
+            self.problem(0, "not-utf8", offset=exc.start)
             return None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
-            self.problem(
-                int(mark.line) + 1 if mark else 0,
-                "scenario-yaml",
-                f"not valid YAML: {exc.problem}",
-                "Check the indentation and punctuation on that line.",
-            )
+            self.problem(int(mark.line) + 1 if mark else 0, "scenario-yaml", error=exc.problem)
             return None
         if root is None:
-            self.problem(
-                1,
-                "scenario-empty",
-                "the file holds no scenarios.",
-                "Write a list of scenarios, each starting '- id: SC-...'.",
-            )
+            self.problem(1, "scenario-empty")
             return None
         if not isinstance(root, yaml.SequenceNode):
-            self.problem(
-                _line(root),
-                "scenario-shape",
-                "the file must be a list of scenarios.",
-                "Start each scenario with '- id: SC-...'.",
-            )
+            self.problem(_line(root), "scenario-not-list")
             return None
         return root
 
     def mapping(self, node: yaml.Node, what: str, keys: set[str]) -> dict[str, yaml.Node]:
         if not isinstance(node, yaml.MappingNode):
-            self.problem(
-                _line(node),
-                "scenario-shape",
-                f"{what} must be a mapping of names to values.",
-                f"Write {what} as 'name: value' lines.",
-            )
+            self.problem(_line(node), "scenario-shape", what=what)
             return {}
         out: dict[str, yaml.Node] = {}
         for key_node, value in node.value:
@@ -587,16 +550,13 @@ class _ScenarioReader:
                 self.problem(
                     _line(key_node),
                     "scenario-field",
-                    f"'{key}' is not a field of {what}.{did_you_mean(key, keys)}",
-                    f"Use only: {', '.join(sorted(keys))}.",
+                    key=key,
+                    what=what,
+                    hint=did_you_mean(key, keys),
+                    keys=", ".join(sorted(keys)),
                 )
             elif key in out:
-                self.problem(
-                    _line(key_node),
-                    "scenario-field",
-                    f"'{key}' is given twice in {what}.",
-                    "Keep one of them.",
-                )
+                self.problem(_line(key_node), "scenario-field-twice", key=key, what=what)
             else:
                 out[key] = value
         return out
@@ -619,20 +579,10 @@ class _ScenarioReader:
         top = self.mapping(node, "a scenario", TOP_KEYS)
         for key in sorted(TOP_KEYS - top.keys()):
             if isinstance(node, yaml.MappingNode):
-                self.problem(
-                    _line(node),
-                    "scenario-field",
-                    f"the scenario has no '{key}'.",
-                    f"Add '{key}:' to it.",
-                )
+                self.problem(_line(node), "scenario-field-missing", key=key)
         sid = str(self.scalar(top["id"])) if "id" in top else ""
         if "id" in top and not SCENARIO_ID.fullmatch(sid):
-            self.problem(
-                _line(top["id"]),
-                "scenario-id",
-                f"'{sid}' is not a scenario ID.",
-                "Use SC-, capital letters, a hyphen and three digits: SC-ENQ-001.",
-            )
+            self.problem(_line(top["id"]), "scenario-id", scenario=sid)
         facts = self.facts(top["facts"]) if "facts" in top else {}
         expect = self.expect(top["expect"], facts) if "expect" in top else Determination()
         if problems := self.problems[before:]:
@@ -653,32 +603,17 @@ class _ScenarioReader:
                 continue
             value = self.scalar(value_node)
             if isinstance(value, yaml.Node):
-                self.problem(
-                    line,
-                    "scenario-fact",
-                    f"fact '{key}' must be a single value.",
-                    "Give one value; split a list into separate facts.",
-                )
+                self.problem(line, "scenario-fact-list", key=key)
                 continue
             if self.id_pattern.search(str(value)) or ANSWER_WORDS.search(f"{key} {value}"):
-                self.problem(
-                    line,
-                    "scenario-names-answer",
-                    f"the fact '{key}: {value}' names a clause or an answer.",
-                    "State only what happened (who, what, when); put the answer under 'expect'.",
-                )
+                self.problem(line, "scenario-names-answer", key=key, value=value)
                 continue
             try:
                 facts[key] = ftype.parse(value)
             except ValueError as exc:
-                self.problem(line, "scenario-fact", f"fact '{key}' {exc}", "Correct the value.")
+                self.problem(line, "scenario-fact-value", key=key, error=exc)
         if "act" not in given and not unknown:
-            self.problem(
-                _line(node),
-                "scenario-fact",
-                "the facts do not say what was done.",
-                "Add 'act:' with a value from the vocabulary in checks/rules.py.",
-            )
+            self.problem(_line(node), "scenario-fact-act")
         act = facts.get("act")
         read = self.book.reads(act) if act else frozenset()
         if act and facts.keys() - read - SITUATION:  # seemingly ignored: run the example too
@@ -686,27 +621,15 @@ class _ScenarioReader:
         usable = sorted(read - SITUATION)
         reads = (
             f"Besides act, actor and towards (which any situation may state), the rules for "
-            f"'{act}' read: {', '.join(usable) or 'no facts'}."
+            f"'{act}' read: {', '.join(usable) or 'no facts'}. "
+            if act
+            else ""
         )
         for key, line in unknown.items():
-            self.problem(
-                line,
-                "scenario-fact",
-                f"'{key}' is not a known fact.{did_you_mean(key, usable or self.book.facts)}",
-                f"{reads} Use one of those, or add the fact to the vocabulary in "
-                "checks/rules.py (FACTS) with the rule that reads it."
-                if act
-                else "Use a fact from the vocabulary in checks/rules.py (FACTS), or add it "
-                "there with the rule that reads it.",
-            )
+            hint = did_you_mean(key, usable or self.book.facts)
+            self.problem(line, "scenario-fact", key=key, hint=hint, reads=reads)
         for key in sorted(facts.keys() - read - SITUATION if act else ()):
-            self.problem(
-                lines[key],
-                "scenario-fact-ignored",
-                f"no rule for '{act}' reads the fact '{key}', so it proves nothing.",
-                f"Remove it. {reads} If '{key}' should change the answer, add the rule that "
-                "reads it to checks/rules.py.",
-            )
+            self.problem(lines[key], "scenario-fact-ignored", act=act, key=key, reads=reads)
         return facts
 
     def expect(self, node: yaml.Node, facts: Facts) -> Determination:
@@ -717,11 +640,7 @@ class _ScenarioReader:
             value = self.scalar(fields["permitted"])
             if not isinstance(value, bool):
                 self.problem(
-                    _line(fields["permitted"]),
-                    "scenario-expect",
-                    f"'permitted' must be true or false, not '{_shown(value)}'.",
-                    "Write true or false, or leave 'permitted' out when the protocol "
-                    "neither permits nor forbids.",
+                    _line(fields["permitted"]), "scenario-expect-permitted", value=_shown(value)
                 )
             else:
                 permitted = value
@@ -730,20 +649,14 @@ class _ScenarioReader:
                     self.problem(
                         _line(fields["permitted"]),
                         "scenario-expect-outcome",
-                        f"'permitted: {str(value).lower()}' cannot be the answer: no rule "
-                        f"for '{act}' {verb} it.",
-                        f"Leave 'permitted' out, or add the rule that {verb} it to "
-                        "checks/rules.py.",
+                        value=str(value).lower(),
+                        act=act,
+                        verb=verb,
                     )
         duties = set()
         duties_node = fields.get("duties")
         if duties_node is not None and not isinstance(duties_node, yaml.SequenceNode):
-            self.problem(
-                _line(duties_node),
-                "scenario-expect",
-                "'duties' must be a list, even of one duty.",
-                "Write 'duties: [{who: ROLE, must: WHAT}]'.",
-            )
+            self.problem(_line(duties_node), "scenario-expect-duties")
         bearers = {_who(e.who, facts) for e in self.book.effects(act, "duty")}
         musts = {e.what for e in self.book.effects(act, "duty")}
         for item in duties_node.value if isinstance(duties_node, yaml.SequenceNode) else []:
@@ -753,58 +666,26 @@ class _ScenarioReader:
                 try:
                     by = dt.date.fromisoformat(str(self.scalar(d["by"])))
                 except ValueError:
-                    self.problem(
-                        _line(d["by"]),
-                        "scenario-expect",
-                        "'by' is not a real date in the form YYYY-MM-DD.",
-                        "Write the date as YYYY-MM-DD.",
-                    )
+                    self.problem(_line(d["by"]), "scenario-expect-date")
             if "who" in d and "must" in d:
                 who = self.name(d["who"], "a duty on", bearers, act)
                 duties.add(Duty(who, self.name(d["must"], "the duty", musts, act), by))
             else:
-                self.problem(
-                    _line(item),
-                    "scenario-expect",
-                    "a duty needs 'who' and 'must'.",
-                    "Write '- who: ROLE' and 'must: WHAT'.",
-                )
+                self.problem(_line(item), "scenario-expect-duty")
         clauses = set()
         clauses_node = fields.get("clauses")
         if isinstance(clauses_node, yaml.ScalarNode) and clauses_node.value:
-            self.problem(
-                _line(clauses_node),
-                "scenario-expect",
-                "'clauses' must be a list, even of one clause.",
-                f"Write it as a list, in brackets: 'clauses: [{clauses_node.value}]'.",
-            )
+            self.problem(_line(clauses_node), "scenario-expect-clauses", value=clauses_node.value)
         elif not isinstance(clauses_node, yaml.SequenceNode) or not clauses_node.value:
-            self.problem(
-                _line(node),
-                "scenario-expect",
-                "the expectation names no clauses.",
-                "List the clauses that decide it: 'clauses: [MOP-0042]'.",
-            )
+            self.problem(_line(node), "scenario-expect-none")
         else:
             for item in clauses_node.value:
                 cid = str(item.value)
                 if cid in self.retired and cid not in self.clause_ids:
-                    self.problem(
-                        _line(item),
-                        "scenario-cites-revoked",
-                        f"{cid} was revoked on {self.retired[cid]:%-d %B %Y}.",
-                        "Cite the clause that now decides the situation, or retire the "
-                        "scenario by deleting it.",
-                        cid,
-                    )
+                    revoked = self.retired[cid]
+                    self.problem(_line(item), "scenario-cites-revoked", cid, revoked=revoked)
                 elif cid not in self.clause_ids:
-                    self.problem(
-                        _line(item),
-                        "scenario-unknown-clause",
-                        f"{cid} is not a clause of the protocol.",
-                        "Cite the ID of a clause in force (see 'About paragraph').",
-                        cid,
-                    )
+                    self.problem(_line(item), "scenario-unknown-clause", cid)
                 clauses.add(cid)
         deciders = {e.who for e in self.book.effects(act, "decides")}
         decides = self.name(fields["decides"], "", deciders, act) if "decides" in fields else None
@@ -815,15 +696,16 @@ class _ScenarioReader:
         ``act`` can give it: a name they cannot give could only fail to match."""
         name = _shown(self.scalar(node))
         if not isinstance(node, yaml.ScalarNode):
-            self.problem(_line(node), "scenario-expect", f"{name} is not a name.", "Give one name.")
+            self.problem(_line(node), "scenario-expect-not-name", name=name)
         elif act and name not in known:
             wrong = f"gives {what} '{name}'" if what else f"makes '{name}' the one who decides"
             self.problem(
                 _line(node),
                 "scenario-expect-name",
-                f"no rule for '{act}' {wrong}.{did_you_mean(name, known)}",
-                f"Use a name the rules for '{act}' give ({', '.join(sorted(known)) or 'none'}),"
-                " or add the rule that gives it to checks/rules.py.",
+                act=act,
+                wrong=wrong,
+                hint=did_you_mean(name, known),
+                known=", ".join(sorted(known)) or "none",
             )
         return name
 
@@ -860,12 +742,13 @@ def read_examples(
     for i, example in enumerate(examples):
         first = seen.setdefault(example.id, example) if example.id else example
         if first is not example:
-            problem = Problem(
+            first_at = f"{first.path}:{first.line}"
+            problem = Problem.of(
                 example.path,
                 example.line,
                 "scenario-duplicate-id",
-                f"{example.id} is already used at {first.path}:{first.line}.",
-                "Give this scenario a new ID.",
+                scenario=example.id,
+                first=first_at,
             )
             old = example.problems if isinstance(example, Malformed) else ()
             examples[i] = Malformed("", example.path, example.line, (*old, problem))

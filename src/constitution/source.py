@@ -191,45 +191,25 @@ class _Reader:
         self._pending: list[Check] = []
         self._terms: list[Check] = []
 
-    def problem(
-        self, path: str, line: int, code: str, message: str, fix: str, clause: str = ""
-    ) -> None:
-        self.problems.append(Problem(path, line, code, message, fix, clause))
+    def problem(self, path: str, line: int, code: str, clause: str = "", **fields: object) -> None:
+        self.problems.append(Problem.of(path, line, code, clause, **fields))
 
     def read_text(self, path: Path, shown: str) -> str | None:
         """The file's text, or None after recording why it cannot be used as it is."""
         try:
             if path.stat().st_size > MAX_BYTES:
-                self.problem(
-                    shown,
-                    0,
-                    "file-too-large",
-                    f"the file is {path.stat().st_size // 1_000_000} MB; a section "
-                    f"file may be {MAX_BYTES // 1_000_000} MB at most.",
-                    "Split the section, or check the right file is in protocol/.",
-                )
+                size, limit = path.stat().st_size // 1_000_000, MAX_BYTES // 1_000_000
+                self.problem(shown, 0, "file-too-large", size=size, limit=limit)
                 return None
             data = path.read_bytes()
         except OSError as exc:
-            self.problem(
-                shown,
-                0,
-                "file-unreadable",
-                f"cannot be read: {exc.strerror}.",
-                "Check the file exists and is readable.",
-            )
+            self.problem(shown, 0, "file-unreadable", error=exc.strerror)
             return None
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            self.problem(
-                shown,
-                line,
-                "not-utf8",
-                f"byte {exc.start} is not UTF-8 text.",
-                "Save the file as UTF-8 (in most editors: Save As, encoding UTF-8).",
-            )
+            self.problem(shown, line, "not-utf8", offset=exc.start)
             return None
         return text if self.plain_text(text, shown) else None
 
@@ -237,58 +217,26 @@ class _Reader:
         """Refuse what editors cannot see but that changes how text is read."""
         faults = []
         if not text.strip():
-            faults.append(
-                (
-                    1,
-                    "file-empty",
-                    "the file is empty.",
-                    "Write the section's title and clauses, or remove the file and "
-                    "its entry in the index.",
-                )
-            )
+            faults.append(Problem.of(shown, 1, "file-empty"))
         if text.startswith("\ufeff"):
-            faults.append(
-                (
-                    1,
-                    "byte-order-mark",
-                    "the file starts with a byte-order mark.",
-                    "Save it as UTF-8 without BOM (most editors offer this).",
-                )
-            )
+            faults.append(Problem.of(shown, 1, "byte-order-mark"))
         if "\r" in text:
-            line = text[: text.index("\r")].count("\n") + 1
-            faults.append(
-                (
-                    line,
-                    "crlf",
-                    "the file has Windows (CRLF) line ends.",
-                    "Save it with LF line ends; the repository's .gitattributes "
-                    "does this for files committed with git.",
-                )
-            )
+            faults.append(Problem.of(shown, text[: text.index("\r")].count("\n") + 1, "crlf"))
         if "\t" in text:
-            line = text[: text.index("\t")].count("\n") + 1
-            faults.append(
-                (
-                    line,
-                    "tab",
-                    "the file contains a tab character, which MyST reads as indentation.",
-                    "Replace tabs with spaces.",
-                )
-            )
+            faults.append(Problem.of(shown, text[: text.index("\t")].count("\n") + 1, "tab"))
         openers = sum(map(text.count, MARKUP_OPENERS))
         if openers > MAX_OPENERS:
             faults.append(
-                (
+                Problem.of(
+                    shown,
                     0,
                     "file-markup-too-dense",
-                    f"the file holds {openers:,} of the characters {MARKUP_OPENERS} that begin "
-                    f"links, roles and tags; a section file may hold {MAX_OPENERS:,}.",
-                    "Remove the stray characters, or check the right file is in protocol/.",
+                    count=openers,
+                    openers=MARKUP_OPENERS,
+                    limit=MAX_OPENERS,
                 )
             )
-        for line, code, message, fix in faults:
-            self.problem(shown, line, code, message, fix)
+        self.problems += faults
         return not faults
 
     def read(self) -> Document:
@@ -306,34 +254,18 @@ class _Reader:
             if token.level == 0 and token.type in INTRO and token.map
         ]
         if not entries:
-            self.problem(
-                index_shown,
-                1,
-                "no-sections",
-                "the protocol index lists no sections.",
-                "Add a {toctree} listing the section files, one name a line.",
-            )
+            self.problem(index_shown, 1, "no-sections")
         sections = []
         seen: dict[str, int] = {}
         for number, (slug, line) in enumerate(entries, start=1):
             if slug in seen:
-                self.problem(
-                    index_shown,
-                    line,
-                    "section-duplicate",
-                    f"section '{slug}' is listed twice (first at line {seen[slug]}).",
-                    "Remove the second entry from the toctree.",
-                )
+                self.problem(index_shown, line, "section-duplicate", slug=slug, first=seen[slug])
                 continue
             seen[slug] = line
             path = self.root / f"{slug}.md"
             if not path.is_file():
                 self.problem(
-                    index_shown,
-                    line,
-                    "section-missing",
-                    f"the toctree lists '{slug}' but {slug}.md does not exist.",
-                    f"Create {self.shown_root}/{slug}.md or remove the entry.",
+                    index_shown, line, "section-missing", slug=slug, folder=self.shown_root
                 )
                 continue
             section = self.read_section(path, slug, number)
@@ -350,22 +282,12 @@ class _Reader:
     def check_unlisted(self, listed: dict[str, int]) -> None:
         for path in sorted(self.root.iterdir()):
             if path.is_file() and path.suffix != ".md" and path.name != "retired.toml":
-                self.problem(
-                    f"{self.shown_root}/{path.name}",
-                    0,
-                    "stray-file",
-                    "only section files (.md) and retired.toml belong in the protocol folder.",
-                    "Move the file elsewhere, or delete it.",
-                )
+                self.problem(f"{self.shown_root}/{path.name}", 0, "stray-file")
         for path in sorted(self.root.glob("*.md")):
             if path.name != INDEX and path.stem not in listed:
-                self.problem(
-                    f"{self.shown_root}/{path.name}",
-                    1,
-                    "section-unlisted",
-                    "this section file is not listed in the protocol index.",
-                    f"Add '{path.stem}' to the toctree in {self.shown_root}/{INDEX}.",
-                )
+                index = f"{self.shown_root}/{INDEX}"
+                shown = f"{self.shown_root}/{path.name}"
+                self.problem(shown, 1, "section-unlisted", slug=path.stem, index=index)
 
     def read_section(self, path: Path, slug: str, number: int) -> Section | None:
         shown = f"{self.shown_root}/{path.name}"
@@ -392,13 +314,7 @@ class _Reader:
         lines = text.splitlines()
         title = _first_heading(tokens)
         if not title:
-            self.problem(
-                shown,
-                1,
-                "section-title",
-                "the section has no title.",
-                "Start the file with a level-one heading: '# Title'.",
-            )
+            self.problem(shown, 1, "section-title")
         clauses: list[Clause] = []
         intro: list[str] = []
         for i, token in enumerate(tokens):
@@ -413,13 +329,7 @@ class _Reader:
                 continue
             if token.type == "fence" and token.info.strip().startswith("{clause}"):
                 if not _closed(token, lines):
-                    self.problem(
-                        shown,
-                        line,
-                        "clause-unclosed",
-                        "this clause's block is never closed, so it swallows the rest of the file.",
-                        f"End the clause with a line of {token.markup} alone.",
-                    )
+                    self.problem(shown, line, "clause-unclosed", fence=token.markup)
                     continue
                 clause = self.read_clause(token, shown, slug, f"{number}.{len(clauses) + 1}")
                 if clause:
@@ -427,16 +337,7 @@ class _Reader:
                 continue
             if token.type.endswith("_close") or _is_comment(tokens, i):
                 continue
-            self.problem(
-                shown,
-                line,
-                "text-outside-clause",
-                "text outside a clause has no number and cannot be cited; only plain "
-                "paragraphs and lists before the first clause are allowed, as the "
-                "section's introduction.",
-                "Put it inside a ```{clause} block (use ':modality: informative' "
-                "for explanation), move it before the first clause, or delete it.",
-            )
+            self.problem(shown, line, "text-outside-clause")
         intro_text = "\n\n".join(intro)
         return Section(slug, number, title or slug, shown, tuple(clauses), intro_text)
 
@@ -446,14 +347,7 @@ class _Reader:
         text = "\n".join(lines[span[0] : span[1]]).strip("\n")
         first = span[0] + 1
         if len(text) > MAX_CLAUSE:
-            self.problem(
-                shown,
-                first,
-                "intro-too-long",
-                f"the introduction's paragraph has {len(text):,} characters; a paragraph "
-                f"may have {MAX_CLAUSE:,} at most.",
-                "Split it into shorter paragraphs.",
-            )
+            self.problem(shown, first, "intro-too-long", size=len(text), limit=MAX_CLAUSE)
             return ""
         for offset, raw in enumerate(text.splitlines()):
             for m in ROLE.finditer(raw):
@@ -464,15 +358,8 @@ class _Reader:
     def too_large(self, content: str, shown: str, line: int, clause_id: str) -> bool:
         """Refuse a clause, or an option line, beyond any real one before parsing it."""
         if len(content) > MAX_CLAUSE:
-            self.problem(
-                shown,
-                line,
-                "clause-too-long",
-                f"the clause has {len(content):,} characters; a clause may have "
-                f"{MAX_CLAUSE:,} at most.",
-                "Split it into several clauses, one paragraph each.",
-                clause_id,
-            )
+            size = len(content)
+            self.problem(shown, line, "clause-too-long", clause_id, size=size, limit=MAX_CLAUSE)
             return True
         for offset, raw in enumerate(content.split("\n")):
             if not raw.strip():
@@ -482,10 +369,9 @@ class _Reader:
                     shown,
                     line + 1 + offset,
                     "clause-option-too-long",
-                    f"the option line has {len(raw):,} characters; an option line may "
-                    f"have {MAX_OPTION_LINE:,} at most.",
-                    "Give the option a short value: keys separated by commas.",
                     clause_id,
+                    size=len(raw),
+                    limit=MAX_OPTION_LINE,
                 )
                 return True
         return False
@@ -499,37 +385,18 @@ class _Reader:
             parsed = parse_clause_text(first_line, token.content, line)
         except MarkupError as exc:
             clause_id = first_line.split()[0] if first_line else ""
-            self.problem(
-                shown,
-                line,
-                "clause-syntax",
-                f"the clause cannot be read: {exc}",
-                "Write the ID after {clause}, then ':option: value' lines, a "
-                "blank line and the text.",
-                clause_id,
-            )
+            self.problem(shown, line, "clause-syntax", clause_id, error=exc)
             return None
         clause_id = parsed.arguments[0]
         for warning in parsed.warnings:
+            where = warning.lineno or line
+            allowed = ", ".join(ClauseSyntax.option_spec)
             self.problem(
-                shown,
-                warning.lineno or line,
-                "clause-syntax",
-                f"the clause cannot be read: {warning.msg}",
-                "Use only the options modality, applies-to, statutes, tags and "
-                "defines, each as ':option: value' before a blank line and the text.",
-                clause_id,
+                shown, where, "clause-option", clause_id, error=warning.msg, options=allowed
             )
         if not self.council.id_pattern.fullmatch(clause_id):
-            self.problem(
-                shown,
-                line,
-                "clause-id-malformed",
-                f"'{clause_id}' is not a clause ID.",
-                f"Use {self.council.id_prefix}- and four digits, e.g. "
-                f"{self.council.id_prefix}-0042 (five from {self.council.id_prefix}-10000).",
-                clause_id,
-            )
+            prefix = self.council.id_prefix
+            self.problem(shown, line, "clause-id-malformed", clause_id, prefix=prefix)
         options = parsed.options
         option_line = _option_lines(token.content, line)
         modality = options.get("modality", "")
@@ -537,43 +404,22 @@ class _Reader:
             self.problem(
                 shown,
                 option_line.get("modality", line),
-                "clause-modality",
-                f"modality '{modality}' is not one of {', '.join(MODALITIES)}."
-                if modality
-                else "the clause has no ':modality:'.",
-                f"Add ':modality: X' with X one of {', '.join(MODALITIES)}.",
+                "clause-modality" if modality else "clause-modality-missing",
                 clause_id,
+                modality=modality,
+                modalities=", ".join(MODALITIES),
             )
         for role in options.get("applies-to", []):
             if role not in self.council.roles:
-                self.problem(
-                    shown,
-                    option_line.get("applies-to", line),
-                    "unknown-role",
-                    f"'{role}' is not in the role register.",
-                    "Use a key from [roles] in conf/council.toml, or add it there.",
-                    clause_id,
-                )
+                where = option_line.get("applies-to", line)
+                self.problem(shown, where, "unknown-role", clause_id, role=role)
         for key in options.get("statutes", []):
             if key not in self.council.statutes:
-                self.problem(
-                    shown,
-                    option_line.get("statutes", line),
-                    "unknown-statute",
-                    f"'{key}' is not in the statute register.",
-                    "Use a key from [statutes] in conf/council.toml, or add it there.",
-                    clause_id,
-                )
+                where = option_line.get("statutes", line)
+                self.problem(shown, where, "unknown-statute", clause_id, key=key)
         text = "\n".join(parsed.body).strip("\n")
         if not text.strip():
-            self.problem(
-                shown,
-                line,
-                "clause-empty",
-                "the clause has no text.",
-                "Write the clause's words after its options and a blank line.",
-                clause_id,
-            )
+            self.problem(shown, line, "clause-empty", clause_id)
         body_line = line + 1 + parsed.body_offset
         cites: list[str] = []
         for offset, body_text in enumerate(parsed.body):
@@ -604,14 +450,7 @@ class _Reader:
             cites.append(target)
             self._pending.append((shown, line, clause_id, target))
         elif name == "statute" and target not in self.council.statutes:
-            self.problem(
-                shown,
-                line,
-                "unknown-statute",
-                f"{{statute}} cites '{target}', which is not in the statute register.",
-                "Use a key from [statutes] in conf/council.toml, or add it there.",
-                clause_id,
-            )
+            self.problem(shown, line, "unknown-statute", clause_id, key=target)
         elif name == "defined":
             self._terms.append((shown, line, clause_id, target))
 
@@ -623,71 +462,30 @@ class _Reader:
         for token in markdown_tokens(text):
             line = first + (token.map[0] if token.map else 0)
             if token.type == "fence" and token.info.strip().startswith("{"):
-                self.problem(
-                    shown,
-                    line,
-                    "clause-directive",
-                    f"a clause cannot contain a {token.info.split()[0]} block.",
-                    "Write the words as plain text; directives such as {eval-rst}, "
-                    "{raw} and {include} are not allowed in the protocol.",
-                    clause_id,
-                )
+                directive = token.info.split()[0]
+                self.problem(shown, line, "clause-directive", clause_id, directive=directive)
             for child in token.children or []:
                 if child.type == "myst_role" and child.meta.get("name") not in SAFE_ROLES:
-                    self.problem(
-                        shown,
-                        line,
-                        "clause-role",
-                        f"the role {{{child.meta.get('name')}}} is not allowed in a clause.",
-                        "Use only {para}, {defined} and {statute}.",
-                        clause_id,
-                    )
+                    role = child.meta.get("name")
+                    self.problem(shown, line, "clause-role", clause_id, role=role)
                 if child.type == "image":
-                    self.problem(
-                        shown,
-                        line,
-                        "clause-image",
-                        "a clause cannot show an image: Sphinx would publish whatever file "
-                        f"'{str(child.attrs.get('src', ''))[:60]}' names.",
-                        "Describe it in words, or link to a page of the site or a web address.",
-                        clause_id,
-                    )
+                    src = str(child.attrs.get("src", ""))[:60]
+                    self.problem(shown, line, "clause-image", clause_id, src=src)
                 href = str(child.attrs.get("href", "")) if child.type == "link_open" else ""
                 if href and not SAFE_LINK.match(href):
-                    self.problem(
-                        shown,
-                        line,
-                        "unsafe-link",
-                        f"the link '{href[:60]}' is not to a web page (https, http), an "
-                        "e-mail address (mailto) or another page of this site (a .md file).",
-                        "Link only to web pages, e-mail addresses or other pages of this site; "
-                        "a link to any other file would publish that file.",
-                        clause_id,
-                    )
+                    self.problem(shown, line, "unsafe-link", clause_id, href=href[:60])
 
     def check_ids(self, document: Document) -> None:
         first: dict[str, Clause] = {}
         for clause in document.clauses():
             if clause.id in self.retired:
-                self.problem(
-                    clause.path,
-                    clause.line,
-                    "id-reused",
-                    f"{clause.id} belonged to a clause revoked on "
-                    f"{self.retired[clause.id]:%-d %B %Y}; an ID is never used again.",
-                    "Give this clause the next unused ID (constitution next-id prints it).",
-                    clause.id,
-                )
+                revoked = self.retired[clause.id]
+                self.problem(clause.path, clause.line, "id-reused", clause.id, revoked=revoked)
             if clause.id in first:
                 other = first[clause.id]
+                first_at = f"{other.path}:{other.line}"
                 self.problem(
-                    clause.path,
-                    clause.line,
-                    "clause-duplicate-id",
-                    f"{clause.id} is already used at {other.path}:{other.line}.",
-                    "Give this clause the next unused ID (constitution next-id "
-                    "prints it); never reuse an ID.",
-                    clause.id,
+                    clause.path, clause.line, "clause-duplicate-id", clause.id, first=first_at
                 )
             else:
                 first[clause.id] = clause
@@ -695,44 +493,17 @@ class _Reader:
     def check_references(self, document: Document) -> None:
         for shown, line, clause_id, target in self._pending:
             if target == clause_id:
-                self.problem(
-                    shown,
-                    line,
-                    "cites-itself",
-                    f"{clause_id} refers to itself.",
-                    "Refer to another paragraph, or remove the reference.",
-                    clause_id,
-                )
+                self.problem(shown, line, "cites-itself", clause_id)
             elif target in self.retired and document.clause(target) is None:
+                revoked = self.retired[target]
                 self.problem(
-                    shown,
-                    line,
-                    "cites-revoked",
-                    f"{{para}} cites {target}, which was revoked on "
-                    f"{self.retired[target]:%-d %B %Y}.",
-                    "Cite the paragraph that now covers the point, or reword the text.",
-                    clause_id,
+                    shown, line, "cites-revoked", clause_id, target=target, revoked=revoked
                 )
             elif document.clause(target) is None:
-                self.problem(
-                    shown,
-                    line,
-                    "unknown-clause-ref",
-                    f"{{para}} cites {target}, which is not a clause of the protocol.",
-                    "Correct the ID, or remove the reference.",
-                    clause_id,
-                )
+                self.problem(shown, line, "unknown-clause-ref", clause_id, target=target)
         for shown, line, clause_id, term in self._terms:
             if document.definition(term) is None:
-                self.problem(
-                    shown,
-                    line,
-                    "unknown-term",
-                    f"{{defined}} uses '{term}', which no clause defines.",
-                    "Use a term listed in a clause's ':defines:' option, or "
-                    "write {defined}`shown words <term>`.",
-                    clause_id,
-                )
+                self.problem(shown, line, "unknown-term", clause_id, term=term)
 
 
 def _first_heading(tokens: list[Token]) -> str:

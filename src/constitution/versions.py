@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 import subprocess
 from collections.abc import Callable
@@ -112,7 +113,8 @@ KEY = _list(_text(100))  # register keys, tags and defined terms: escaped where 
 
 def record_check(id_pattern: re.Pattern[str]) -> Check:
     """What a record must look like; clause IDs follow the council's own pattern."""
-    example = id_pattern.pattern.replace(r"\d{4}", "0042")
+    # The council's prefix as council.id_pattern writes it (escaped), then -0042.
+    example = re.sub(r"\\(.)", r"\1", id_pattern.pattern.split("-(?:", 1)[0]) + "-0042"
     clause = _object(
         {
             "id": _shape(id_pattern.pattern, f"must be a clause ID such as {example}"),
@@ -251,38 +253,21 @@ def load_versions(folder: Path, id_pattern: re.Pattern[str]) -> list[Version]:
         try:
             record = json.loads(path.read_text(encoding="utf-8"))
         except (ValueError, UnicodeDecodeError) as exc:
-            problems.append(
-                _problem(shown, "version-unreadable", f"the record cannot be read: {exc}.")
-            )
+            problems.append(Problem.of(shown, 0, "version-unreadable", error=exc))
             continue
         if wrong := check(record, "") or _dates_wrong(record, path.stem):
             problems += [
-                _problem(shown, "version-field", f"'{field}' {what}.") for field, what in wrong
+                Problem.of(shown, 0, "version-field", field=field, what=what)
+                for field, what in wrong
             ]
             continue
         digest = hashlib.sha256(canonical(record)).hexdigest()
         if digest != record["digest"]:
-            problems.append(
-                _problem(
-                    shown,
-                    "version-tampered",
-                    "the record's digest does not match its content: it was changed after "
-                    "adoption.",
-                    "adopted text is changed only by adopting a new version.",
-                )
-            )
+            problems.append(Problem.of(shown, 0, "version-tampered"))
             continue
         previous = versions[-1].digest if versions else None
         if record["previous_digest"] != previous:
-            problems.append(
-                _problem(
-                    shown,
-                    "version-chain",
-                    "the record does not follow the previous adopted version (a version is "
-                    "missing or out of order).",
-                    "a missing record is restored with the others.",
-                )
-            )
+            problems.append(Problem.of(shown, 0, "version-chain"))
         versions.append(
             Version(
                 dt.date.fromisoformat(record["adopted"]),
@@ -300,12 +285,6 @@ def load_versions(folder: Path, id_pattern: re.Pattern[str]) -> list[Version]:
     return versions
 
 
-def _problem(shown: str, code: str, message: str, why: str = "") -> Problem:
-    """A record is written by `constitution adopt` only: the fix is always git's copy."""
-    fix = f"Restore the file from git history (git checkout origin/main -- {shown})"
-    return Problem(shown, 0, code, message, f"{fix}; {why}" if why else f"{fix}.")
-
-
 def _dates_wrong(record: dict[str, Any], stem: str) -> Wrong:
     if record["adopted"] != stem:
         return [("adopted", f"is {record['adopted']} but the file is named {stem}.json")]
@@ -316,6 +295,12 @@ def _dates_wrong(record: dict[str, Any], stem: str) -> Wrong:
     if len(set(names)) < len(names) or len(set(ids)) < len(ids):
         return [("sections", "name a section or a clause ID twice")]
     return []
+
+
+def today() -> dt.date:
+    """The build's date: from the commit (SOURCE_DATE_EPOCH), so builds reproduce."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
 
 
 def in_force_on(versions: list[Version], day: dt.date) -> Version | None:
@@ -330,17 +315,7 @@ def git(root: Path, ref: str, *args: str) -> bytes:
         return subprocess.run(["git", *args], cwd=root, capture_output=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError) as exc:
         detail = getattr(exc, "stderr", b"").decode(errors="replace").strip()
-        raise ProtocolError(
-            [
-                Problem(
-                    "git",
-                    0,
-                    "unknown-version",
-                    f"cannot read the protocol at '{ref}': {detail}",
-                    "Name a branch, tag or commit that exists, e.g. origin/main.",
-                )
-            ]
-        ) from None
+        raise ProtocolError([Problem.of("git", 0, "unknown-ref", ref=ref, detail=detail)]) from None
 
 
 def records_at(root: Path, ref: str) -> dict[str, bytes]:
@@ -356,40 +331,20 @@ def appended_only(folder: Path, base: dict[str, bytes], ref: str) -> list[Proble
     problems = []
     for name, data in sorted(base.items()):
         path, shown = folder / name, f"versions/{name}"
-        restore = f"Restore it: git checkout {ref} -- {shown}"
         if not path.is_file():
-            problems.append(
-                Problem(
-                    shown,
-                    0,
-                    "version-removed",
-                    f"the record of a version adopted before this change (in {ref}) is "
-                    "missing; an adopted record is never removed.",
-                    f"{restore}.",
-                )
-            )
+            problems.append(Problem.of(shown, 0, "version-removed", ref=ref))
         elif path.read_bytes() != data:
-            problems.append(
-                Problem(
-                    shown,
-                    0,
-                    "version-rewritten",
-                    f"the record differs from the one adopted before this change (in {ref}); "
-                    "an adopted record never changes, even with its digest recomputed.",
-                    f"{restore}; adopted text is changed only by adopting a new version.",
-                )
-            )
+            problems.append(Problem.of(shown, 0, "version-rewritten", ref=ref))
     newest = max(base, default="")
     for path in sorted(folder.glob("*.json")):
         if path.name not in base and path.name < newest:
             problems.append(
-                Problem(
+                Problem.of(
                     f"versions/{path.name}",
                     0,
                     "version-inserted",
-                    f"a new record dated before {newest.removesuffix('.json')}, the newest "
-                    f"version adopted in {ref}; versions are only ever added after it.",
-                    "Record a new adoption with constitution adopt, or remove this file.",
+                    newest=newest.removesuffix(".json"),
+                    ref=ref,
                 )
             )
     return problems
@@ -417,55 +372,16 @@ def adopt(
     any record that would not load again."""
     versions = load_versions(folder, id_pattern)
     path = folder / f"{adopted.isoformat()}.json"
-    fix_date = "Give the date Council adopted it, after the last adopted version."
+    shown = f"versions/{path.name}"
     if versions and adopted <= versions[-1].date:
-        raise ProtocolError(
-            [
-                Problem(
-                    path.name,
-                    0,
-                    "adopt-date",
-                    f"{adopted} is not after the last adopted version ({versions[-1].date}).",
-                    fix_date,
-                )
-            ]
-        )
+        last = versions[-1].date
+        raise ProtocolError([Problem.of(shown, 0, "adopt-date", date=adopted, last=last)])
     if path.exists():
-        raise ProtocolError(
-            [
-                Problem(
-                    path.name,
-                    0,
-                    "adopt-exists",
-                    "a version adopted on that day is already recorded.",
-                    fix_date,
-                )
-            ]
-        )
+        raise ProtocolError([Problem.of(shown, 0, "adopt-exists")])
     if in_force < adopted:
-        raise ProtocolError(
-            [
-                Problem(
-                    path.name,
-                    0,
-                    "adopt-date",
-                    "it cannot come into force before it is adopted.",
-                    "Give an --in-force date on or after --date.",
-                )
-            ]
-        )
+        raise ProtocolError([Problem.of(shown, 0, "adopt-in-force")])
     if RESOLUTION(resolution.strip(), "resolution"):
-        raise ProtocolError(
-            [
-                Problem(
-                    path.name,
-                    0,
-                    "adopt-resolution",
-                    "the resolution is empty, longer than 1,000 characters, or not one line.",
-                    'Quote the minuted resolution, e.g. "Minute 42(b)".',
-                )
-            ]
-        )
+        raise ProtocolError([Problem.of(shown, 0, "adopt-resolution")])
     record = record_of(
         document,
         adopted,
@@ -476,18 +392,7 @@ def adopt(
     )
     if wrong := record_check(id_pattern)(record, ""):
         field, what = wrong[0]
-        raise ProtocolError(
-            [
-                Problem(
-                    path.name,
-                    0,
-                    "adopt-record",
-                    f"the draft cannot be recorded: its '{field}' {what}.",
-                    "Correct that in the draft (a section's file name, a clause's option), "
-                    "then adopt again.",
-                )
-            ]
-        )
+        raise ProtocolError([Problem.of(shown, 0, "adopt-record", field=field, what=what)])
     folder.mkdir(exist_ok=True)
     files.replace(path, json.dumps(record, indent=1, ensure_ascii=False) + "\n")
     return path

@@ -26,6 +26,7 @@ from constitution.sphinxext import (
     offload,
     open_data,
     page_cache,
+    problem_log,
     published_files,
     search,
     shells,
@@ -80,17 +81,7 @@ def load_model(app: Sphinx) -> None:
         store.suspect = {sid for sid, _ in suspect(store.scenarios, store.model, lock)}
     except ProtocolError as exc:
         for problem in exc.problems:
-            where = f"{problem.file}:{problem.line}" if problem.line else problem.file
-            logger.error(
-                "%s [%s] %s How to fix: %s",
-                problem.code,
-                problem.clause or "-",
-                problem.message,
-                problem.fix,
-                location=where,
-                type="constitution",
-                subtype=problem.code,
-            )
+            problem_log.log(problem)
         raise ProtocolInvalid(f"{len(exc.problems)} problem(s); see the messages above.") from None
 
 

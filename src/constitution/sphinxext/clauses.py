@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.domains import Domain
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.nodes import make_refnode
 from sphinx_needs.api import add_need
@@ -24,10 +23,12 @@ from sphinx_needs.api import add_need
 from constitution.council import Council
 from constitution.html import about_html, citation, cite_row, clause_open
 from constitution.model import Document
+from constitution.problems import Problem
 from constitution.project import Project
 from constitution.redline import plain
 from constitution.scenarios import Scenario
 from constitution.source import ClauseSyntax, role_target
+from constitution.sphinxext import problem_log
 from constitution.sphinxext.examples import examples_changed, examples_html
 from constitution.sphinxext.page_cache import navigation_key
 from constitution.versions import Version
@@ -37,8 +38,6 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
-
-logger = logging.getLogger(__name__)
 
 
 class clause_node(nodes.General, nodes.Element):
@@ -129,14 +128,8 @@ class ConstitutionDomain(Domain):
             clause = self.model.clause(target)
             label = f"paragraph {clause.number}" if clause else target
         if clause is None:
-            logger.warning(
-                "%s: no clause is %s",
-                typ,
-                target,
-                location=node,
-                type="constitution",
-                subtype="unresolved",
-            )
+            code = "unknown-term" if typ == "term" else "unknown-clause-ref"
+            problem_log.log(Problem.of("", 0, code, term=target, target=target), node)
             return None
         section = self.model.section_of(clause)
         if typ == "term":
@@ -250,7 +243,8 @@ class StatuteRole(SphinxRole):
         shown, key = role_target(self.text)
         statute = domain(self.env).council.statutes.get(key)
         if statute is None:
-            msg = self.inliner.reporter.error(f"unknown statute {key!r}", line=self.lineno)
+            problem = Problem.of("", 0, "unknown-statute", key=key)
+            msg = self.inliner.reporter.error(problem.said(" "), line=self.lineno)
             return [nodes.problematic(self.rawtext, self.rawtext)], [msg]
         label = statute.title if shown == key else shown
         return [nodes.reference(self.rawtext, label, refuri=statute.url, classes=["statute"])], []
@@ -274,11 +268,8 @@ class CouncilRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         key, store = self.text.strip(), domain(self.env)
         if key not in self.KEYS:
-            msg = self.inliner.reporter.error(
-                f"{{council}} has no setting {key!r}. How to fix: use one of "
-                f"{', '.join(self.KEYS)}.",
-                line=self.lineno,
-            )
+            problem = Problem.of("", 0, "council-role", key=key, keys=", ".join(self.KEYS))
+            msg = self.inliner.reporter.error(problem.said(" "), line=self.lineno)
             return [nodes.problematic(self.rawtext, self.rawtext)], [msg]
         self.env.note_dependency(str(store.project.conf / "council.toml"))
         return [nodes.Text(getattr(store.council, key))], []

@@ -18,9 +18,9 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx.util import logging
-
-from constitution.scenarios import Determination, Scenario
+from constitution.problems import Problem
+from constitution.scenarios import RESULTS, Determination, Scenario
+from constitution.sphinxext import problem_log
 from constitution.sphinxext.page_cache import Page, changed
 from constitution.sphinxext.versions_site import long_date, table, title_html
 
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from constitution.model import Clause
     from constitution.sphinxext.clauses import ConstitutionDomain
 
-logger = logging.getLogger(__name__)
 RESULT_WORDS = {"passed": "Passed", "failed": "Failed"}
 # The facts every situation has, named as a reader would ask about them.
 FACT_NAMES = {"actor": "Who", "act": "What they do"}  # in this order
@@ -47,12 +46,7 @@ def load_results(path: Path) -> tuple[str | None, dict[str, str]]:
     except FileNotFoundError:
         return None, {}
     except (ValueError, KeyError, TypeError, AttributeError):
-        logger.warning(
-            "%s is not a scenario results file; showing every check as not run",
-            path,
-            type="constitution",
-            subtype="results",
-        )
+        problem_log.log(Problem.of(RESULTS.as_posix(), 0, "results-unreadable"))
         return None, {}
     return f"{run:%-d %B %Y}", results
 

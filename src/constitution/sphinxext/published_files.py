@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.util import logging
+
+from constitution.problems import Problem
+from constitution.sphinxext import problem_log
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-
-logger = logging.getLogger(__name__)
 
 
 def refuse_files(app: Sphinx, doctree: nodes.document) -> None:
@@ -25,14 +25,7 @@ def refuse_files(app: Sphinx, doctree: nodes.document) -> None:
     found += doctree.findall(addnodes.download_reference)
     for node in found:
         target = node.get("uri") or node.get("reftarget") or ""
-        logger.warning(
-            "published-file: the page would publish the file '%s'. How to fix: remove the "
-            "image or link; pages link only to web addresses and other pages of the site.",
-            str(target)[:80],
-            location=node,
-            type="constitution",
-            subtype="published-file",
-        )
+        problem_log.log(Problem.of("", 0, "published-file", target=str(target)[:80]), node)
         node.replace_self(nodes.Text(node.astext()))
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import os
 import posixpath
 import re
 from collections.abc import Iterator
@@ -30,7 +29,7 @@ from constitution.model_cache import digest
 from constitution.redline import Change, compare, plain, readable_diff
 from constitution.source import ROLE, role_target
 from constitution.sphinxext.page_cache import Page, changed, clause_key, document_key
-from constitution.versions import Version, in_force_on
+from constitution.versions import Version, in_force_on, today
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -53,12 +52,6 @@ PLAIN_PAGES = "protocol"
 @lru_cache(maxsize=65536)
 def markdown_html(text: str) -> str:
     return str(MD.render(text))
-
-
-def today() -> dt.date:
-    """The build's date: from the commit (SOURCE_DATE_EPOCH), so builds reproduce."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
 
 
 def long_date(day: dt.date) -> str:

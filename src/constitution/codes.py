@@ -1,0 +1,228 @@
+# ruff: noqa: E501 (one problem a line: the catalogue reads as a table)
+"""The catalogue of problems: every code the tool can report, with its message and fix
+(templates, filled in where the problem is found) and its exit class.
+
+A problem is made only from here (``Problem.of``), so a code, its words and its exit
+status are written once, and docs/bad-inputs.md lists them all (``python -m
+constitution.codes docs/bad-inputs.md`` writes its table). A new problem goes here first.
+
+Templates are ``str.format`` strings: ``{file}``, ``{line}`` and ``{clause}`` are always
+given; the others by the code that finds the problem. Literal braces are doubled.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+# The exit classes, as docs/bad-inputs.md and the README give them.
+FIXABLE = 1  # the input was read and has problems for its editor to fix
+UNUSABLE = 2  # the input could not be read at all, or the command was used wrongly
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of problem: its code, its exit class, and its words as templates."""
+
+    code: str
+    exit: int
+    message: str
+    fix: str
+
+
+_TOML = ("not valid TOML: {error}", "Correct the TOML syntax at that line.")
+_RESTORE = "Restore the file from git history (git checkout origin/main -- {file})"
+_NEXT_ID = "Give this clause the next unused ID (constitution next-id prints it)"
+
+_KINDS = [
+    # --- the protocol's files (source.py)
+    Kind("file-unreadable", UNUSABLE, "cannot be read: {error}.", "Check the file exists and is readable."),
+    Kind("not-utf8", UNUSABLE, "byte {offset} is not UTF-8 text.", "Save the file as UTF-8 (in most editors: Save As, encoding UTF-8)."),
+    Kind("file-too-large", FIXABLE, "the file is {size} MB; a section file may be {limit} MB at most.", "Split the section, or check the right file is in protocol/."),
+    Kind("file-empty", FIXABLE, "the file is empty.", "Write the section's title and clauses, or remove the file and its entry in the index."),
+    Kind("byte-order-mark", FIXABLE, "the file starts with a byte-order mark.", "Save it as UTF-8 without BOM (most editors offer this)."),
+    Kind("crlf", FIXABLE, "the file has Windows (CRLF) line ends.", "Save it with LF line ends; the repository's .gitattributes does this for files committed with git."),
+    Kind("tab", FIXABLE, "the file contains a tab character, which MyST reads as indentation.", "Replace tabs with spaces."),
+    Kind("file-markup-too-dense", FIXABLE, "the file holds {count:,} of the characters {openers} that begin links, roles and tags; a section file may hold {limit:,}.", "Remove the stray characters, or check the right file is in protocol/."),
+    Kind("no-sections", UNUSABLE, "the protocol index lists no sections.", "Add a {{toctree}} listing the section files, one name a line."),
+    Kind("section-duplicate", FIXABLE, "section '{slug}' is listed twice (first at line {first}).", "Remove the second entry from the toctree."),
+    Kind("section-missing", FIXABLE, "the toctree lists '{slug}' but {slug}.md does not exist.", "Create {folder}/{slug}.md or remove the entry."),
+    Kind("stray-file", FIXABLE, "only section files (.md) and retired.toml belong in the protocol folder.", "Move the file elsewhere, or delete it."),
+    Kind("section-unlisted", FIXABLE, "this section file is not listed in the protocol index.", "Add '{slug}' to the toctree in {index}."),
+    Kind("section-title", FIXABLE, "the section has no title.", "Start the file with a level-one heading: '# Title'."),
+    Kind("clause-unclosed", FIXABLE, "this clause's block is never closed, so it swallows the rest of the file.", "End the clause with a line of {fence} alone."),
+    Kind("text-outside-clause", FIXABLE, "text outside a clause has no number and cannot be cited; only plain paragraphs and lists before the first clause are allowed, as the section's introduction.", "Put it inside a ```{{clause}} block (use ':modality: informative' for explanation), move it before the first clause, or delete it."),
+    Kind("intro-too-long", FIXABLE, "the introduction's paragraph has {size:,} characters; a paragraph may have {limit:,} at most.", "Split it into shorter paragraphs."),
+    Kind("clause-too-long", FIXABLE, "the clause has {size:,} characters; a clause may have {limit:,} at most.", "Split it into several clauses, one paragraph each."),
+    Kind("clause-option-too-long", FIXABLE, "the option line has {size:,} characters; an option line may have {limit:,} at most.", "Give the option a short value: keys separated by commas."),
+    Kind("clause-syntax", FIXABLE, "the clause cannot be read: {error}", "Write the ID after {{clause}}, then ':option: value' lines, a blank line and the text."),
+    Kind("clause-option", FIXABLE, "the clause cannot be read: {error}", "Use only the options {options}, each as ':option: value' before a blank line and the text."),
+    Kind("clause-id-malformed", FIXABLE, "'{clause}' is not a clause ID.", "Use {prefix}- and four digits, e.g. {prefix}-0042 (five from {prefix}-10000)."),
+    Kind("clause-modality", FIXABLE, "modality '{modality}' is not one of {modalities}.", "Add ':modality: X' with X one of {modalities}."),
+    Kind("clause-modality-missing", FIXABLE, "the clause has no ':modality:'.", "Add ':modality: X' with X one of {modalities}."),
+    Kind("unknown-role", FIXABLE, "'{role}' is not in the role register.", "Use a key from [roles] in conf/council.toml, or add it there."),
+    Kind("unknown-statute", FIXABLE, "'{key}' is not in the statute register.", "Use a key from [statutes] in conf/council.toml, or add it there."),
+    Kind("clause-empty", FIXABLE, "the clause has no text.", "Write the clause's words after its options and a blank line."),
+    Kind("clause-directive", FIXABLE, "a clause cannot contain a {directive} block.", "Write the words as plain text; directives such as {{eval-rst}}, {{raw}} and {{include}} are not allowed in the protocol."),
+    Kind("clause-role", FIXABLE, "the role {{{role}}} is not allowed in a clause.", "Use only {{para}}, {{defined}} and {{statute}}."),
+    Kind("clause-image", FIXABLE, "a clause cannot show an image: Sphinx would publish whatever file '{src}' names.", "Describe it in words, or link to a page of the site or a web address."),
+    Kind("unsafe-link", FIXABLE, "the link '{href}' is not to a web page (https, http), an e-mail address (mailto) or another page of this site (a .md file).", "Link only to web pages, e-mail addresses or other pages of this site; a link to any other file would publish that file."),
+    Kind("id-reused", FIXABLE, "{clause} belonged to a clause revoked on {revoked:%-d %B %Y}; an ID is never used again.", _NEXT_ID + "."),
+    Kind("clause-duplicate-id", FIXABLE, "{clause} is already used at {first}.", _NEXT_ID + "; never reuse an ID."),
+    Kind("cites-itself", FIXABLE, "{clause} refers to itself.", "Refer to another paragraph, or remove the reference."),
+    Kind("cites-revoked", FIXABLE, "{{para}} cites {target}, which was revoked on {revoked:%-d %B %Y}.", "Cite the paragraph that now covers the point, or reword the text."),
+    Kind("unknown-clause-ref", FIXABLE, "{{para}} cites {target}, which is not a clause of the protocol.", "Correct the ID, or remove the reference."),
+    Kind("unknown-term", FIXABLE, "{{defined}} uses '{term}', which no clause defines.", "Use a term listed in a clause's ':defines:' option, or write {{defined}}`shown words <term>`."),
+    # --- the gate (check.py, confirm.py, baseline.py, retired.py)
+    Kind("revoked-unrecorded", FIXABLE, "{clause} (paragraph {number} before this amendment) has been removed but is not in the register of retired IDs, so its ID could be given out again.", "Add to protocol/retired.toml: [{clause}] and, on the next line, revoked = the date Council revokes it (YYYY-MM-DD)."),
+    Kind("uncovered", FIXABLE, "{clause} (paragraph {number}) states a rule ({modality}) but no scenario shows it deciding a situation.", "Add a scenario to checks/scenarios/ whose expect.clauses lists {clause}, or, if the paragraph only explains, set ':modality: informative'. (A new paragraph cannot go on the list of paragraphs not yet covered, {baseline}.)"),
+    Kind("suspect", FIXABLE, "{scenario} {why}", "Read the scenario against the clause's current words, correct it if needed, then run: constitution confirm {scenario}"),
+    Kind("lock-syntax", UNUSABLE, "not valid JSON: {error}", "Restore it from git, then run constitution confirm."),
+    Kind("lock-shape", UNUSABLE, "not a confirmation record.", "Restore it from git, then run constitution confirm."),
+    Kind("baseline-syntax", UNUSABLE, *_TOML),
+    Kind("baseline-shape", UNUSABLE, "the coverage baseline cannot be read: {what}.", 'Write it as: clauses = ["ID", "ID"], or run constitution baseline.'),
+    Kind("baseline-duplicate", FIXABLE, "{clause} is listed twice.", "Delete one."),
+    Kind("baseline-stale", FIXABLE, "{clause} {why}, so it no longer belongs on the list of paragraphs not yet covered.", "Take {clause} off {file}: the list only shrinks."),
+    Kind("baseline-grown", FIXABLE, "{clause} was added to the list of paragraphs not yet covered; the list may only shrink.", "Take {clause} off {file} and add a worked example to checks/scenarios/ whose expect.clauses lists it."),
+    Kind("retired-syntax", UNUSABLE, *_TOML),
+    Kind("retired-entry", FIXABLE, "the entry [{clause}] is not a clause ID with a revocation date.", "Write [{clause}] then revoked = 2026-05-14 (no quotes)."),
+    # --- settings and the rules model (council.py, project.py)
+    Kind("not-a-project", UNUSABLE, "no conf/council.toml here or in any folder above it.", "Run this inside a council-constitution project, or give --project FOLDER."),
+    Kind("council-missing", UNUSABLE, "{path} does not exist.", "Create conf/council.toml (copy the one shipped with the project)."),
+    Kind("council-syntax", UNUSABLE, *_TOML),
+    Kind("council-setting", FIXABLE, "[{table}] needs a non-empty text value for '{key}'.", 'Add {key} = "..." under [{table}].'),
+    Kind("council-id-prefix", FIXABLE, "id_prefix '{prefix}' must be 2-10 capital letters or digits.", 'Use a short prefix such as "MOP".'),
+    Kind("council-roles", FIXABLE, "[roles] is missing or empty.", 'Add a [roles] table: member = "Members (councillors)".'),
+    Kind("council-statute-url", FIXABLE, "[{table}] url must be a legislation.gov.uk address (letters, digits and / . _ - only).", "Link the statute's page on https://www.legislation.gov.uk/."),
+    Kind("council-base-url", FIXABLE, "[council] base_url must be an https address ending in '/' (letters, digits and . _ ~ % - only), not {url!r}.", 'Give the site\'s address, e.g. base_url = "https://constitution.example.gov.uk/".'),
+    Kind("council-synonyms", FIXABLE, "[search.synonyms] {what}.", 'Write each as "a word readers use" = ["the protocol\'s word", ...] (letters, digits, hyphens, apostrophes; at most five words each).'),
+    Kind("rules-missing", UNUSABLE, "{path} is missing.", "Keep the rules model in checks/rules.py."),
+    Kind("rules-no-rulebook", UNUSABLE, "checks/rules.py defines no RuleBook named 'rules'.", "Define rules = RuleBook(FACTS) and add rules to it."),
+    # --- worked examples (scenarios.py)
+    Kind("scenario-file-too-large", FIXABLE, "the file has {size:,} bytes; a scenario file may have {limit:,} at most.", "Split the scenarios into several files."),
+    Kind("scenario-yaml", UNUSABLE, "not valid YAML: {error}", "Check the indentation and punctuation on that line."),
+    Kind("scenario-yaml-depth", UNUSABLE, "the YAML nests more than {limit} levels deep.", "Write each scenario as the others are: fields of 'name: value' lines, and lists in brackets one level deep."),
+    Kind("scenario-yaml-anchor", UNUSABLE, "YAML anchors and aliases are not allowed in scenario files.", "Write each value out in full."),
+    Kind("scenario-empty", FIXABLE, "the file holds no scenarios.", "Write a list of scenarios, each starting '- id: SC-...'."),
+    Kind("scenario-not-list", FIXABLE, "the file must be a list of scenarios.", "Start each scenario with '- id: SC-...'."),
+    Kind("scenario-shape", FIXABLE, "{what} must be a mapping of names to values.", "Write {what} as 'name: value' lines."),
+    Kind("scenario-field", FIXABLE, "'{key}' is not a field of {what}.{hint}", "Use only: {keys}."),
+    Kind("scenario-field-twice", FIXABLE, "'{key}' is given twice in {what}.", "Keep one of them."),
+    Kind("scenario-field-missing", FIXABLE, "the scenario has no '{key}'.", "Add '{key}:' to it."),
+    Kind("scenario-id", FIXABLE, "'{scenario}' is not a scenario ID.", "Use SC-, capital letters, a hyphen and three digits: SC-ENQ-001."),
+    Kind("scenario-duplicate-id", FIXABLE, "{scenario} is already used at {first}.", "Give this scenario a new ID."),
+    Kind("scenario-fact", FIXABLE, "'{key}' is not a known fact.{hint}", "{reads}Use a fact from the vocabulary in checks/rules.py (FACTS), or add it there with the rule that reads it."),
+    Kind("scenario-fact-list", FIXABLE, "fact '{key}' must be a single value.", "Give one value; split a list into separate facts."),
+    Kind("scenario-fact-value", FIXABLE, "fact '{key}' {error}", "Correct the value."),
+    Kind("scenario-fact-act", FIXABLE, "the facts do not say what was done.", "Add 'act:' with a value from the vocabulary in checks/rules.py."),
+    Kind("scenario-fact-ignored", FIXABLE, "no rule for '{act}' reads the fact '{key}', so it proves nothing.", "Remove it. {reads}If '{key}' should change the answer, add the rule that reads it to checks/rules.py."),
+    Kind("scenario-names-answer", FIXABLE, "the fact '{key}: {value}' names a clause or an answer.", "State only what happened (who, what, when); put the answer under 'expect'."),
+    Kind("scenario-expect-permitted", FIXABLE, "'permitted' must be true or false, not '{value}'.", "Write true or false, or leave 'permitted' out when the protocol neither permits nor forbids."),
+    Kind("scenario-expect-outcome", FIXABLE, "'permitted: {value}' cannot be the answer: no rule for '{act}' {verb} it.", "Leave 'permitted' out, or add the rule that {verb} it to checks/rules.py."),
+    Kind("scenario-expect-duties", FIXABLE, "'duties' must be a list, even of one duty.", "Write 'duties: [{{who: ROLE, must: WHAT}}]'."),
+    Kind("scenario-expect-date", FIXABLE, "'by' is not a real date in the form YYYY-MM-DD.", "Write the date as YYYY-MM-DD."),
+    Kind("scenario-expect-duty", FIXABLE, "a duty needs 'who' and 'must'.", "Write '- who: ROLE' and 'must: WHAT'."),
+    Kind("scenario-expect-clauses", FIXABLE, "'clauses' must be a list, even of one clause.", "Write it as a list, in brackets: 'clauses: [{value}]'."),
+    Kind("scenario-expect-none", FIXABLE, "the expectation names no clauses.", "List the clauses that decide it: 'clauses: [MOP-0042]'."),
+    Kind("scenario-expect-not-name", FIXABLE, "{name} is not a name.", "Give one name."),
+    Kind("scenario-expect-name", FIXABLE, "no rule for '{act}' {wrong}.{hint}", "Use a name the rules for '{act}' give ({known}), or add the rule that gives it to checks/rules.py."),
+    Kind("scenario-cites-revoked", FIXABLE, "{clause} was revoked on {revoked:%-d %B %Y}.", "Cite the clause that now decides the situation, or retire the scenario by deleting it."),
+    Kind("scenario-unknown-clause", FIXABLE, "{clause} is not a clause of the protocol.", "Cite the ID of a clause in force (see 'About paragraph')."),
+    # --- adopted versions (versions.py)
+    Kind("version-unreadable", UNUSABLE, "the record cannot be read: {error}.", _RESTORE + "."),
+    Kind("version-field", FIXABLE, "'{field}' {what}.", _RESTORE + "."),
+    Kind("version-tampered", FIXABLE, "the record's digest does not match its content: it was changed after adoption.", _RESTORE + "; adopted text is changed only by adopting a new version."),
+    Kind("version-chain", FIXABLE, "the record does not follow the previous adopted version (a version is missing or out of order).", _RESTORE + "; a missing record is restored with the others."),
+    Kind("version-removed", FIXABLE, "the record of a version adopted before this change (in {ref}) is missing; an adopted record is never removed.", "Restore it: git checkout {ref} -- {file}."),
+    Kind("version-rewritten", FIXABLE, "the record differs from the one adopted before this change (in {ref}); an adopted record never changes, even with its digest recomputed.", "Restore it: git checkout {ref} -- {file}; adopted text is changed only by adopting a new version."),
+    Kind("version-inserted", FIXABLE, "a new record dated before {newest}, the newest version adopted in {ref}; versions are only ever added after it.", "Record a new adoption with constitution adopt, or remove this file."),
+    Kind("adopt-record", FIXABLE, "the draft cannot be recorded: its '{field}' {what}.", "Correct that in the draft (a section's file name, a clause's option), then adopt again."),
+    # --- the command line: arguments that cannot be used (cli.py and the modules it runs)
+    Kind("unknown-version", UNUSABLE, "no version was adopted on {name}.", "Use 'draft' or an adoption date: {known}."),
+    Kind("unknown-ref", UNUSABLE, "cannot read the protocol at '{ref}': {detail}", "Name a branch, tag or commit that exists, e.g. origin/main."),
+    Kind("unknown-scenario", UNUSABLE, "no scenario {ids}.", "Use IDs from checks/scenarios/ (such as SC-ENQ-001), or --all."),
+    Kind("confirm-nothing", UNUSABLE, "no scenario was named.", "Name the scenarios to confirm, or give --all."),
+    Kind("adopt-date", UNUSABLE, "{date} is not after the last adopted version ({last}).", "Give the date Council adopted it, after the last adopted version."),
+    Kind("adopt-exists", UNUSABLE, "a version adopted on that day is already recorded.", "Give the date Council adopted it, after the last adopted version."),
+    Kind("adopt-in-force", UNUSABLE, "it cannot come into force before it is adopted.", "Give an --in-force date on or after --date."),
+    Kind("adopt-resolution", UNUSABLE, "the resolution is empty, longer than 1,000 characters, or not one line.", 'Quote the minuted resolution, e.g. "Minute 42(b)".'),
+    Kind("unsafe-output-link", UNUSABLE, "the output folder {file} is a symbolic link.", "Give the folder itself, not a link to it."),
+    Kind("unsafe-output-project", UNUSABLE, "the output folder {file} is the project's folder or holds it.", "Give a new folder inside it."),
+    Kind("unsafe-output-file", UNUSABLE, "the output folder {file} is a file, not a folder.", "Give the name of a folder."),
+    Kind("unsafe-output-foreign", UNUSABLE, "the output folder {file} holds files this tool did not write, and would be replaced.", "Give an empty or new folder, or one an earlier run of this command wrote."),
+    Kind("work-area-unsafe", UNUSABLE, "the build's work folder is a link, or belongs to another user, so the caches in it could have been put there to run code in the build.", "Remove it, or build with --out in a folder of your own."),
+    Kind("init-not-empty", UNUSABLE, "{file} already holds files; nothing was written.", "Give a new or empty folder."),
+    # --- the site's pages, found as Sphinx builds them (sphinxext/)
+    Kind("published-file", FIXABLE, "the page would publish the file '{target}'.", "Remove the image or link; pages link only to web addresses and other pages of the site."),
+    Kind("results-unreadable", FIXABLE, "the file is not a record of the worked examples' last run, so every check would show as not run.", "Delete it, or run the worked examples again (python3 dev.py test), which writes it afresh."),
+    Kind("council-role", FIXABLE, "{{council}} has no setting '{key}'.", "Use one of {keys}."),
+    # --- importing a council's protocol (extract.py, importer.py)
+    Kind("import-missing", UNUSABLE, "{file} does not exist.", "Check the file name."),
+    Kind("import-would-overwrite", UNUSABLE, "{file} already holds files; nothing was written.", "Choose an empty folder, or add --force to replace it."),
+    Kind("import-empty", UNUSABLE, "the file is empty.", "Import the file that holds the protocol."),
+    Kind("import-format", UNUSABLE, "'{suffix}' files cannot be imported.", "Save the protocol as .docx, .pdf (with text, not scanned) or .txt."),
+    Kind("import-binary", UNUSABLE, "the file is not text.", "Import the .docx or .pdf itself, or save the text as UTF-8."),
+    Kind("import-encrypted", UNUSABLE, "the PDF is protected by a password.", "Save an unprotected copy and import that."),
+    Kind("import-pdf-corrupt", UNUSABLE, "the PDF cannot be read: {error}.", "Check the file opens in a PDF reader; export it again if not."),
+    Kind("import-docx-corrupt", UNUSABLE, "the Word file cannot be read: {error}.", "Check it opens in Word; save it again as .docx if not."),
+    Kind("import-no-text", UNUSABLE, "the file holds no readable text.", "If it is a scanned PDF, run it through OCR first, or import the Word original."),
+    Kind("import-too-large", FIXABLE, "{what}; the importer reads {limit} at most.", "Check it is the protocol itself; import a large document a Part at a time."),
+    Kind("import-tracked-changes", FIXABLE, "the text holds Word's mark-up of tracked changes or comments on {count} line(s) ({shown}); its deleted and inserted words are probably run together too, so nothing was imported.", "Import the Word file (.docx) itself: its tracked changes are read as accepted. Or, in Word, accept all changes (Review, Accept, Accept All Changes), delete the comments, and export the text or PDF again."),
+    Kind("import-not-protocol", FIXABLE, "no numbered sections or paragraphs were found, so this does not look like a protocol.", "Check it is the right file; numbered paragraphs such as '3.2' or '(4)' are how the importer finds clauses."),
+    Kind("import-clause-too-long", FIXABLE, "the paragraph {number} at {where} makes a clause of {size:,} characters; a clause may have {limit:,} at most.", "Split it into shorter paragraphs in the source, then import it again."),
+]  # fmt: skip
+
+CATALOGUE: dict[str, Kind] = {kind.code: kind for kind in _KINDS}
+
+
+def page_table() -> str:
+    """The catalogue as the Markdown table docs/bad-inputs.md shows."""
+    rows = ["| Code | Exit | Message | How to fix |", "| --- | --- | --- | --- |"]
+    for kind in sorted(_KINDS, key=lambda k: k.code):
+        cells = [f"`{kind.code}`", str(kind.exit), _cell(kind.message), _cell(kind.fix)]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows) + "\n"
+
+
+def _cell(template: str) -> str:
+    """A template as a table cell, its fields as ⟨name⟩ and its doubled braces single."""
+    parts = []
+    for text, name, _, _ in string.Formatter().parse(template):
+        parts.append(text)
+        if name:
+            parts.append(f"⟨{name}⟩")
+    return code_cell("".join(parts))
+
+
+def code_cell(words: str) -> str:
+    """Words as code in a Markdown table's cell, so that nothing in them is read as
+    markup (a role, a link), whatever backticks they hold."""
+    fence = "`" * (max(map(len, re.findall("`+", words)), default=0) + 1)
+    pad = " " if "`" in words else ""
+    return f"{fence}{pad}{words.replace('|', chr(92) + '|')}{pad}{fence}"
+
+
+# MyST comments (the site shows no raw HTML, so not <!-- -->).
+BEGIN = "% The table below is written by: python -m constitution.codes docs/bad-inputs.md"
+END = "% The end of the written table."
+
+
+def write_page(path: Path) -> bool:
+    """Write the catalogue's table into the page between its markers; whether it changed."""
+    text = path.read_text(encoding="utf-8")
+    head, found, rest = text.partition(BEGIN)
+    _, ended, tail = rest.partition(END)
+    if not (found and ended):
+        raise SystemExit(f"{path}: the markers of the generated table are missing ({BEGIN})")
+    new = f"{head}{BEGIN}\n\n{page_table()}\n{END}{tail}"
+    if new != text:
+        path.write_text(new, encoding="utf-8")
+    return new != text
+
+
+if __name__ == "__main__":  # python -m constitution.codes docs/bad-inputs.md
+    for name in sys.argv[1:] or ["docs/bad-inputs.md"]:
+        print(f"{name}: {'rewritten' if write_page(Path(name)) else 'up to date'}")
