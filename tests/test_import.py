@@ -957,7 +957,7 @@ def test_a_file_of_several_documents_is_refused_with_the_list(tmp_path: Path) ->
     assert not (tmp_path / "out").exists()
 
     result = run("import", "report.txt", "--out", "out", "--take", "3", cwd=tmp_path)
-    assert result.returncode == 1
+    assert result.returncode == 2  # the command used wrongly
     assert "import-no-such-document" in result.stderr and "from 1 to 2" in result.stderr
     assert not (tmp_path / "out").exists()
 

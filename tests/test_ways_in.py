@@ -90,17 +90,25 @@ def test_without_audiences_each_role_is_a_way_in(
 
 
 @pytest.mark.parametrize(
-    ("entry", "says"),
+    ("entry", "code", "says"),
     [
-        ('[audiences.x]\ntitle = "X"\nroles = ["alderman"]\n', "alderman"),
-        ('[audiences.x]\ntitle = "X"\n', "no roles and no tags"),
-        ('[audiences.x]\nroles = ["member"]\n', "needs a title"),
-        ('[audiences.x]\ntitle = "X"\ntags = "media"\n', "lists of words"),
-        ("[topics]\nmedia = 3\n", "[topics]"),
+        (
+            '[audiences.x]\ntitle = "X"\nroles = ["alderman"]\n',
+            "council-audience-roles",
+            "alderman",
+        ),
+        ('[audiences.x]\ntitle = "X"\n', "council-audience-empty", "no roles and no tags"),
+        ('[audiences.x]\nroles = ["member"]\n', "council-audience-title", "needs a title"),
+        (
+            '[audiences.x]\ntitle = "X"\ntags = "media"\n',
+            "council-audience-lists",
+            "lists of words",
+        ),
+        ("[topics]\nmedia = 3\n", "council-topics", "[topics]"),
     ],
 )
 def test_a_bad_way_in_setting_is_refused_with_a_fix(
-    scratch: Project, entry: str, says: str
+    scratch: Project, entry: str, code: str, says: str
 ) -> None:
     path = scratch.conf / "council.toml"
     text = path.read_text(encoding="utf-8").split("\n# Ways in")[0]
@@ -108,7 +116,7 @@ def test_a_bad_way_in_setting_is_refused_with_a_fix(
     with pytest.raises(ProtocolError) as raised:
         load_council(path)
     (problem,) = raised.value.problems
-    assert problem.code == "council-setting" and says in problem.message and problem.fix
+    assert problem.code == code and says in problem.message and problem.fix
 
 
 def test_worked_examples_are_grouped_under_section_titles(site: Site, project: Project) -> None:

@@ -102,15 +102,7 @@ def load_council(path: Path) -> Council:
     if not isinstance(topics, dict) or not all(
         isinstance(v, str) and v.strip() for v in topics.values()
     ):
-        problems.append(
-            Problem(
-                shown,
-                0,
-                "council-setting",
-                "[topics] must give each tag a plain title.",
-                'Write each as tag = "Its title", e.g. political-groups = "Political groups".',
-            )
-        )
+        problems.append(Problem.of(shown, 0, "council-topics"))
         topics = {}
     result = Council(
         name=text(council, "name", "council"),
@@ -167,34 +159,30 @@ def read_audiences(
     """[audiences.KEY]: title, about, and the roles (keys of [roles]) and tags whose
     paragraphs matter to that reader."""
 
-    def bad(message: str, fix: str) -> None:
-        problems.append(Problem(shown, 0, "council-setting", message, fix))
+    def problem(code: str, **fields: object) -> None:
+        problems.append(Problem.of(shown, 0, code, "", **fields))
 
     if table is None:
         return ()
     if not isinstance(table, dict):
-        bad("[audiences] must be a table of tables.", 'Write [audiences.resident], title = "..."')
+        problem("council-audiences")
         return ()
     out = []
     for key, entry in table.items():
-        where = f"[audiences.{key}]"
         entry = entry if isinstance(entry, dict) else {}
         title, about = entry.get("title"), entry.get("about", "")
         lists = [entry.get("roles", []), entry.get("tags", [])]
         if not isinstance(title, str) or not title.strip() or not isinstance(about, str):
-            bad(f"{where} needs a title (and about, if any, as text).", 'Add title = "..."')
+            problem("council-audience-title", key=key)
             continue
         if not all(isinstance(x, list) and all(isinstance(w, str) for w in x) for x in lists):
-            bad(f"{where} roles and tags must be lists of words.", 'Write roles = ["member"]')
+            problem("council-audience-lists", key=key)
             continue
         if unknown := sorted(set(lists[0]) - roles):
-            bad(
-                f"{where} names roles not in [roles]: {', '.join(unknown)}.",
-                "Use keys of the [roles] table, or add the roles there.",
-            )
+            problem("council-audience-roles", key=key, unknown=", ".join(unknown))
             continue
         if not lists[0] and not lists[1]:
-            bad(f"{where} names no roles and no tags.", "Add roles = [...] or tags = [...]")
+            problem("council-audience-empty", key=key)
             continue
         out.append(Audience(str(key), title, about, tuple(lists[0]), tuple(lists[1])))
     return tuple(out)

@@ -102,28 +102,26 @@ def choose(parts: list[Part[S]], take: int | None, source: Path) -> Part[S]:
         line = 0 if again.page else again.line  # a PDF's lines are counted a page at a time
         raise ProtocolError(
             [
-                Problem(
+                Problem.of(
                     source.name,
                     line,
                     "import-many-documents",
-                    f"this file holds {len(parts)} documents one after another (section "
-                    f"numbers start again at {again.where}), and "
-                    f"importing them as one would merge them:\n      {listed}",
-                    "Import the one that is the protocol with --take N (N from the list "
-                    "above); the others are listed in the import's report as left out.",
+                    count=len(parts),
+                    again=again.where,
+                    listed=listed,
                 )
             ]
         )
     if not 1 <= take <= len(parts):
         raise ProtocolError(
             [
-                Problem(
+                Problem.of(
                     source.name,
                     0,
                     "import-no-such-document",
-                    f"--take {take} asks for document {take}, but this file holds "
-                    f"{len(parts)}:\n      {listed}",
-                    f"Give --take a number from 1 to {len(parts)}.",
+                    take=take,
+                    count=len(parts),
+                    listed=listed,
                 )
             ]
         )

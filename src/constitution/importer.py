@@ -718,14 +718,7 @@ def match_revision(clauses: list[ImportedClause], current: Revised, prefix: str)
 
 
 def no_project(source: Path) -> Problem:
-    return Problem(
-        source.name,
-        0,
-        "import-revision-no-project",
-        "--revision matches the file's paragraphs to this project's protocol, but there is "
-        "no project here (no conf/council.toml).",
-        "Run the import in the project's folder, with --out protocol/ --force.",
-    )
+    return Problem.of(source.name, 0, "import-revision-no-project")
 
 
 def revoked(doc: Imported, current: Revised) -> dict[str, str]:

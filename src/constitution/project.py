@@ -44,16 +44,7 @@ class Project:
         draft's pages come from docs/draft, a link to protocol/."""
         if (self.docs / "protocol").exists():
             raise ProtocolError(
-                [
-                    Problem(
-                        "docs/protocol",
-                        0,
-                        "draft-pages-folder",
-                        "The draft's pages are now published under draft/, so that the plain "
-                        "addresses (protocol/...) show the version in force.",
-                        f"Rename the link: git mv docs/protocol docs/{DRAFT_PAGES}",
-                    )
-                ]
+                [Problem.of("docs/protocol", 0, "draft-pages-folder", draft=DRAFT_PAGES)]
             )
 
     @property

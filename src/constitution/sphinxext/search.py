@@ -33,9 +33,8 @@ from constitution.sphinxext.versions_site import (
     Site,
     long_date,
     section_page,
-    today,
 )
-from constitution.versions import in_force_on
+from constitution.versions import in_force_on, today
 from constitution.worker import Job
 
 if TYPE_CHECKING:
