@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from constitution.numbering import SCHEMES
 from constitution.problems import Problem, ProtocolError, read_toml
 
 # Addresses are drawn into links and pages: each must have its shape, with nothing that
@@ -37,6 +38,9 @@ class Council:
     # [search.synonyms]: a word readers type -> the protocol's words for it. Each entry is
     # one group of interchangeable words: searching any of them searches them all.
     synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # How the draft numbers paragraphs (numbering.py): "insert" or "renumber". A council
+    # whose settings predate the choice keeps numbering by position.
+    numbering: str = "renumber"
 
     @property
     def id_pattern(self) -> re.Pattern[str]:
@@ -134,6 +138,19 @@ def load_council(path: Path) -> Council:
             )
         )
     synonyms = search_synonyms(data.get("search"), problems, shown)
+    numbering = council.get("numbering", "renumber")
+    if numbering not in SCHEMES:
+        problems.append(
+            Problem(
+                shown,
+                0,
+                "council-setting",
+                f"[council] numbering is {numbering!r}; it must be one of "
+                f"{', '.join(repr(s) for s in SCHEMES)}.",
+                'Write numbering = "insert" (legislation\'s way: numbers never change) or '
+                'numbering = "renumber" (numbers follow position, from adoption).',
+            )
+        )
     result = Council(
         name=text(council, "name", "council"),
         document=text(council, "document", "council"),
@@ -144,6 +161,7 @@ def load_council(path: Path) -> Council:
         roles={str(k): str(v) for k, v in roles.items()},
         statutes=statutes,
         synonyms=synonyms,
+        numbering=str(numbering),
     )
     if problems:
         raise ProtocolError(problems)

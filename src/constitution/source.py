@@ -336,7 +336,7 @@ class _Reader:
                     f"Create {self.shown_root}/{slug}.md or remove the entry.",
                 )
                 continue
-            section = self.read_section(path, slug, number)
+            section = self.read_section(path, slug, str(number))
             if section:
                 sections.append(section)
         self.check_unlisted(seen)
@@ -367,7 +367,7 @@ class _Reader:
                     f"Add '{path.stem}' to the toctree in {self.shown_root}/{INDEX}.",
                 )
 
-    def read_section(self, path: Path, slug: str, number: int) -> Section | None:
+    def read_section(self, path: Path, slug: str, number: str) -> Section | None:
         shown = f"{self.shown_root}/{path.name}"
         text = self.read_text(path, shown)
         if text is None:
@@ -387,7 +387,7 @@ class _Reader:
         self._terms += terms
         return section
 
-    def parse_section(self, text: str, shown: str, slug: str, number: int) -> Section:
+    def parse_section(self, text: str, shown: str, slug: str, number: str) -> Section:
         tokens = markdown_tokens(text)
         lines = text.splitlines()
         title = _first_heading(tokens)

@@ -1,0 +1,186 @@
+"""How the draft numbers its paragraphs: the council's scheme (conf/council.toml).
+
+``renumber``: numbers follow position (section 3's fifth clause is 3.5), as the reader
+gives them; they take effect when Council adopts.
+
+``insert``, legislation's way: a paragraph keeps the number Council last adopted for it
+(or, never adopted, the number printed in the document it was imported from); only a
+paragraph without one gets a new number, made from its neighbours as legislation.gov.uk
+numbers inserted provisions: after 7.12 comes 7.12A, then 7.12B; between 7.12A and 7.12B,
+7.12AA; between 7.12 and 7.12A, 7.12ZA; before 7.1, 7.A1. A number once adopted is never
+given to another paragraph: a revoked one keeps it. A paragraph moved out of order, or
+into another section, is numbered as inserted where it now stands.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+
+from constitution.model import Clause, Document, Section
+
+SCHEMES = ("insert", "renumber")
+# One part of a number: letters before (A1, inserted before 1), digits, letters after.
+PART = r"[A-Z]{0,4}[0-9]{1,4}[A-Z]{0,8}"
+NUMBER = re.compile(rf"({PART})\.({PART})")
+_PART = re.compile(r"([A-Z]*)([0-9]+)([A-Z]*)")
+
+Key = tuple[int, int, tuple[int, ...], tuple[int, ...]]
+
+
+def _letters(letters: str) -> tuple[int, ...]:
+    """Letters in legislation's order: A to Z, but a Z with a letter after it comes before
+    A (so 7.12ZA sits between 7.12 and 7.12A)."""
+    return tuple(
+        0 if ch == "Z" and i + 1 < len(letters) else ord(ch) - 64 for i, ch in enumerate(letters)
+    )
+
+
+def part_key(part: str) -> Key:
+    m = _PART.fullmatch(part)
+    assert m, part
+    before, digits, after = m.groups()
+    # A1 and B1 come before 1; then 1, 1ZA, 1A, 1AA, 1B.
+    return (int(digits), 1 if not before else 0, _letters(before), _letters(after))
+
+
+def number_key(number: str) -> tuple[Key, ...]:
+    """A paragraph number's place in reading order: 7.A1 < 7.1 < 7.1A < 7.2 < 7A.1 < 8.1."""
+    return tuple(part_key(p) for p in number.split("."))
+
+
+def between(lo: str | None, hi: str | None, taken: set[str], fresh: bool) -> str:
+    """The number for a part inserted after ``lo`` and before ``hi`` (either may be absent),
+    never one in ``taken``. In a part that Council has never adopted (``fresh``), numbers
+    simply count on: 1, 2, 3."""
+    candidates: list[str] = []
+    if lo is None:
+        top = _PART.fullmatch(hi or "1")
+        assert top
+        before, digits, _ = top.groups()
+        candidates = ["1"] if hi is None else []
+        candidates += [
+            f"{'Z' * k}{before or 'A'}{digits}" for k in range(0 if not before else 1, 9)
+        ]
+    else:
+        m = _PART.fullmatch(lo)
+        assert m
+        before, digits, after = m.groups()
+        if fresh and not before and not after:
+            candidates.append(str(int(digits) + 1))
+        if after and after[-1] < "Z":
+            candidates.append(f"{before}{digits}{after[:-1]}{chr(ord(after[-1]) + 1)}")
+        if before and not after and before[-1] < "Z":
+            candidates.append(f"{before[:-1]}{chr(ord(before[-1]) + 1)}{digits}")
+        candidates += [f"{lo}{'Z' * k}A" for k in range(9)]
+    low = part_key(lo) if lo else None
+    high = part_key(hi) if hi else None
+    for c in candidates:
+        key = part_key(c)
+        if (low is None or low < key) and (high is None or key < high) and c not in taken:
+            return c
+    raise ValueError(f"no number between {lo} and {hi}")  # nine Zs deep: never in practice
+
+
+def _kept(anchors: Sequence[str | None]) -> set[int]:
+    """The positions whose anchors can all keep their numbers: the longest run in strictly
+    increasing order (a number printed twice, or moved out of order, is not in it)."""
+    tails: list[tuple[Key, ...]] = []  # the smallest last key of a run of each length
+    ends: list[int] = []
+    parent: dict[int, int | None] = {}
+    for i, anchor in enumerate(anchors):
+        if anchor is None:
+            continue
+        key = number_key(anchor)
+        at = bisect_left(tails, key)
+        parent[i] = ends[at - 1] if at else None
+        if at == len(tails):
+            tails.append(key)
+            ends.append(i)
+        else:
+            tails[at], ends[at] = key, i
+    kept: set[int] = set()
+    walk = ends[-1] if ends else None
+    while walk is not None:
+        kept.add(walk)
+        walk = parent[walk]
+    return kept
+
+
+def _assign(
+    anchors: Sequence[str | None], taken: set[str], fresh: bool, part: Callable[[str], str]
+) -> list[str]:
+    """Each position's number: its anchor where that is in order, else made between its
+    neighbours. ``part`` gives the part of an anchor that orders it."""
+    kept = _kept(anchors)
+    parts: list[str | None] = [part(a) if i in kept and a else None for i, a in enumerate(anchors)]
+    taken = taken | {p for p in parts if p}
+    out: list[str] = []
+    for i, p in enumerate(parts):
+        if p is None:
+            hi = next((q for q in parts[i + 1 :] if q), None)
+            p = between(out[-1] if out else None, hi, taken, fresh)
+            taken.add(p)
+        out.append(p)
+    return out
+
+
+def renumber(document: Document) -> Document:
+    """Numbers by position: sections 1, 2, 3; clauses 3.1, 3.2."""
+    sections = []
+    for s, section in enumerate(document.sections, start=1):
+        clauses = tuple(
+            dataclasses.replace(c, number=f"{s}.{i}") for i, c in enumerate(section.clauses, 1)
+        )
+        sections.append(dataclasses.replace(section, number=str(s), clauses=clauses))
+    return dataclasses.replace(document, sections=tuple(sections))
+
+
+def insert(document: Document, latest: Document | None) -> Document:
+    """Numbers as legislation inserts them, kept from ``latest`` (the last adopted version)."""
+    adopted_sections = {s.slug: s.number for s in latest.sections} if latest else {}
+    adopted = {c.id: c.number for c in latest.clauses()} if latest else {}
+    # Every number the latest version gives, a revoked paragraph's included: never reused.
+    used = set(adopted.values())
+    if latest:
+        used |= {r.number for s in latest.sections for r in s.revoked}
+    section_numbers = _assign(
+        [adopted_sections.get(s.slug) or _printed_section(s) for s in document.sections],
+        set(adopted_sections.values()),
+        not latest,
+        str,
+    )
+    sections = []
+    for section, number in zip(document.sections, section_numbers, strict=True):
+        prefix = f"{number}."
+        taken = {n.removeprefix(prefix) for n in used if n.startswith(prefix)}
+        anchors = [_anchor(c, adopted, prefix) for c in section.clauses]
+        fresh = section.slug not in adopted_sections
+        parts = _assign(anchors, taken, fresh, lambda a: a.removeprefix(prefix))
+        clauses = tuple(
+            c if c.number == prefix + p else dataclasses.replace(c, number=prefix + p)
+            for c, p in zip(section.clauses, parts, strict=True)
+        )
+        sections.append(dataclasses.replace(section, number=number, clauses=clauses))
+    return dataclasses.replace(document, sections=tuple(sections))
+
+
+def _anchor(clause: Clause, adopted: dict[str, str], prefix: str) -> str | None:
+    """The number a clause has a claim to in its section: as last adopted (none if it was
+    adopted in another section: it moved here), else as printed in the document it was
+    imported from."""
+    number = adopted.get(clause.id, clause.source_number if clause.id not in adopted else "")
+    return number if NUMBER.fullmatch(number) and number.startswith(prefix) else None
+
+
+def _printed_section(section: Section) -> str | None:
+    """A section's printed number, where its paragraphs' printed numbers agree on one."""
+    printed = {m.group(1) for c in section.clauses if (m := NUMBER.fullmatch(c.source_number))}
+    return printed.pop() if len(printed) == 1 else None
+
+
+def apply(document: Document, scheme: str, latest: Document | None) -> Document:
+    """The draft numbered by the council's scheme (the reader numbers it by position)."""
+    return insert(document, latest) if scheme == "insert" else document
