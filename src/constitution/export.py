@@ -17,10 +17,10 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from constitution.council import Council
-from constitution.versions import stored_number
 from constitution.model import Clause, Document, Section
 from constitution.redline import plain
 from constitution.source import ROLE, role_target
+from constitution.versions import stored_number
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 SCHEMA_URL = "schemas/protocol.schema.json"

@@ -17,9 +17,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from constitution.model import Clause, Document, Section
+from constitution.model import Clause, Document, Revoked, Section
 
 SCHEMES = ("insert", "renumber")
 # One part of a number: letters before (A1, inserted before 1), digits, letters after.
@@ -109,13 +109,11 @@ def _kept(anchors: Sequence[str | None]) -> set[int]:
     return kept
 
 
-def _assign(
-    anchors: Sequence[str | None], taken: set[str], fresh: bool, part: Callable[[str], str]
-) -> list[str]:
-    """Each position's number: its anchor where that is in order, else made between its
-    neighbours. ``part`` gives the part of an anchor that orders it."""
+def _assign(anchors: Sequence[str | None], taken: set[str], fresh: bool) -> list[str]:
+    """Each position's part of a number: its anchor where that is in order, else made
+    between its neighbours."""
     kept = _kept(anchors)
-    parts: list[str | None] = [part(a) if i in kept and a else None for i, a in enumerate(anchors)]
+    parts = [a if i in kept else None for i, a in enumerate(anchors)]
     taken = taken | {p for p in parts if p}
     out: list[str] = []
     for i, p in enumerate(parts):
@@ -150,7 +148,6 @@ def insert(document: Document, latest: Document | None) -> Document:
         [adopted_sections.get(s.slug) or _printed_section(s) for s in document.sections],
         set(adopted_sections.values()),
         not latest,
-        str,
     )
     sections = []
     for section, number in zip(document.sections, section_numbers, strict=True):
@@ -158,7 +155,7 @@ def insert(document: Document, latest: Document | None) -> Document:
         taken = {n.removeprefix(prefix) for n in used if n.startswith(prefix)}
         anchors = [_anchor(c, adopted, prefix) for c in section.clauses]
         fresh = section.slug not in adopted_sections
-        parts = _assign(anchors, taken, fresh, lambda a: a.removeprefix(prefix))
+        parts = _assign([a and a.removeprefix(prefix) for a in anchors], taken, fresh)
         clauses = tuple(
             c if c.number == prefix + p else dataclasses.replace(c, number=prefix + p)
             for c, p in zip(section.clauses, parts, strict=True)
@@ -184,3 +181,36 @@ def _printed_section(section: Section) -> str | None:
 def apply(document: Document, scheme: str, latest: Document | None) -> Document:
     """The draft numbered by the council's scheme (the reader numbers it by position)."""
     return insert(document, latest) if scheme == "insert" else document
+
+
+def with_revoked(draft: Document, latest: Document | None, resolution: str) -> Document:
+    """The draft as Council adopts it under insert numbering: each section keeps, in
+    place, the numbers of its revoked paragraphs, each with the resolution revoking it."""
+    if latest is None:
+        return draft
+    before = {s.slug: s for s in latest.sections}
+    sections = []
+    for section in draft.sections:
+        old = before.get(section.slug)
+        if old is None:
+            sections.append(section)
+            continue
+        gone = [Revoked(c.number, c.id, resolution) for c in old.clauses if not draft.clause(c.id)]
+        revoked = sorted((*old.revoked, *gone), key=lambda r: number_key(r.number))
+        sections.append(dataclasses.replace(section, revoked=tuple(revoked)))
+    return dataclasses.replace(draft, sections=tuple(sections))
+
+
+def renumbered(latest: Document | None, remade: Document) -> dict[str, str]:
+    """Each paragraph's number in the latest adopted version -> its number as remade."""
+    if latest is None:
+        return {}
+    return {c.number: new.number for c in latest.clauses() if (new := remade.clause(c.id))}
+
+
+def find(document: Document, number: str) -> Clause | Revoked | None:
+    """What has ``number`` in ``document``: a paragraph, a revoked paragraph's place, or
+    nothing."""
+    found = next((c for c in document.clauses() if c.number == number), None)
+    revoked = (r for s in document.sections for r in s.revoked if r.number == number)
+    return found or next(revoked, None)

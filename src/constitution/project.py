@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
-from constitution.council import Council, load_council
 from constitution import numbering
+from constitution.council import Council, load_council
 from constitution.model import Document
 from constitution.problems import Problem, ProtocolError
 from constitution.retired import NAME as RETIRED
