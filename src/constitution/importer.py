@@ -399,6 +399,14 @@ def clauses_of(words: Text) -> list[ImportedClause]:
     return clauses
 
 
+# How insert numbering (numbering.py) resolves a number printed twice: it keeps the
+# printed numbers that stand in order, and numbers any other as inserted.
+DUPLICATE_RULE = (
+    " Under insert numbering the first keeps the number and this one is numbered as if "
+    "inserted after the paragraph before it (with an A added, if that number is free)."
+)
+
+
 def find_defects(doc: Imported) -> None:
     """Numbering faults and repeated paragraphs, with where they are in the source."""
     seen: dict[str, ImportedClause] = {}
@@ -429,7 +437,8 @@ def find_defects(doc: Imported) -> None:
                         clause.number,
                         clause.where,
                         f"{clause.number} is numbered the same as the paragraph "
-                        f"at {seen[full].where.where}.",
+                        f"at {seen[full].where.where}."
+                        + (DUPLICATE_RULE if clause.style == "dotted" else ""),
                     )
                 )
             seen.setdefault(full, clause)

@@ -86,14 +86,19 @@ def between(lo: str | None, hi: str | None, taken: set[str], fresh: bool) -> str
 
 def _kept(anchors: Sequence[str | None]) -> set[int]:
     """The positions whose anchors can all keep their numbers: the longest run in strictly
-    increasing order (a number printed twice, or moved out of order, is not in it)."""
+    increasing order (a number moved out of order is not in it, nor the second of a
+    number printed twice)."""
     tails: list[tuple[Key, ...]] = []  # the smallest last key of a run of each length
     ends: list[int] = []
     parent: dict[int, int | None] = {}
+    seen: set[tuple[Key, ...]] = set()
     for i, anchor in enumerate(anchors):
         if anchor is None:
             continue
         key = number_key(anchor)
+        if key in seen:  # a number printed twice: the first keeps it
+            continue
+        seen.add(key)
         at = bisect_left(tails, key)
         parent[i] = ends[at - 1] if at else None
         if at == len(tails):
@@ -114,15 +119,30 @@ def _assign(anchors: Sequence[str | None], taken: set[str], fresh: bool) -> list
     between its neighbours."""
     kept = _kept(anchors)
     parts = [a if i in kept else None for i, a in enumerate(anchors)]
+    held = sorted(taken - {p for p in parts if p}, key=part_key)  # revoked, or moved away
     taken = taken | {p for p in parts if p}
     out: list[str] = []
     for i, p in enumerate(parts):
         if p is None:
             hi = next((q for q in parts[i + 1 :] if q), None)
-            p = between(out[-1] if out else None, hi, taken, fresh)
+            # counting on follows only numbers counted, never one adopted or printed
+            counting = fresh and (i == 0 or parts[i - 1] is None)
+            p = between(_after(out[-1] if out else None, hi, held), hi, taken, counting)
             taken.add(p)
         out.append(p)
     return out
+
+
+def _after(lo: str | None, hi: str | None, held: list[str]) -> str | None:
+    """What an insertion follows: the paragraph before it, or a revoked number kept in
+    place after that paragraph (inserted after 7.12, with 7.12A revoked, it is 7.12B)."""
+    low, high = part_key(lo) if lo else None, part_key(hi) if hi else None
+    inside = [
+        h
+        for h in held
+        if (low is None or low < part_key(h)) and (high is None or part_key(h) < high)
+    ]
+    return inside[-1] if inside else lo
 
 
 def renumber(document: Document) -> Document:
