@@ -355,6 +355,27 @@ def env_get_updated(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
 def env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     store = domain(env)
     store.data["numbers"] = {c.id: c.number for c in store.model.clauses()}
+    section_numbers(env, store.model)
+
+
+def section_numbers(env: BuildEnvironment, model: Document) -> None:
+    """Each section's number as the model gives it (3A, or 3 for an imported document
+    whose first section is 3), in place of the position Sphinx's numbered toctree
+    counts: in its title, the contents and the navigation."""
+    for section in model.sections:
+        number: list[int | str] = [
+            int(section.number) if section.number.isdigit() else section.number
+        ]
+        numbers = env.toc_secnumbers.get(section.docname)
+        if not numbers or numbers.get("", ())[:1] == tuple(number):
+            continue
+        for anchor, counted in numbers.items():
+            numbers[anchor] = (*number, *counted[1:])
+        if title := env.titles.get(section.docname):
+            title["secnumber"] = number
+        for reference in env.tocs[section.docname].findall(nodes.reference):
+            if reference.get("secnumber"):
+                reference["secnumber"] = [*number, *reference["secnumber"][1:]]
 
 
 def _own_directive(app: Sphinx, config: object) -> None:
