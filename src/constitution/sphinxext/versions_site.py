@@ -26,8 +26,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from constitution.html import about_html, citation, cite_row, clause_open
 from constitution.model import Clause, Document, Revoked, Section
-from constitution.numbering import number_key
 from constitution.model_cache import digest
+from constitution.numbering import number_key
 from constitution.redline import Change, compare, plain, readable_diff, substantive
 from constitution.source import ROLE, role_target
 from constitution.sphinxext.page_cache import Page, changed, clause_key, document_key
