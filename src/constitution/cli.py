@@ -213,6 +213,7 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
     """A paragraph by the number it had in a version: in force today (or on --on), or
     a named one; then every number it has had."""
     from constitution import numbering
+    from constitution.model import Revoked
     from constitution.redline import plain
     from constitution.versions import in_force_on
 
@@ -237,7 +238,7 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    if isinstance(found, numbering.Revoked):
+    if isinstance(found, Revoked):
         print(f"{args.number} in {where}: {found.id}, revoked by {found.resolution}.")
     else:
         print(f"{args.number} in {where}: {found.id}\n{plain(found.text, document)}")

@@ -370,7 +370,8 @@ def section_numbers(env: BuildEnvironment, model: Document) -> None:
         if not numbers or numbers.get("", ())[:1] == tuple(number):
             continue
         for anchor, counted in numbers.items():
-            numbers[anchor] = (*number, *counted[1:])
+            # Sphinx joins the parts with dots, so a number with letters reads as one
+            numbers[anchor] = cast(tuple[int, ...], (*number, *counted[1:]))
         if title := env.titles.get(section.docname):
             title["secnumber"] = number
         for reference in env.tocs[section.docname].findall(nodes.reference):
