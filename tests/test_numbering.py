@@ -10,17 +10,19 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import run
+from conftest import Site, run
 from constitution import numbering
 from constitution.cli import main
 from constitution.model import Clause, Document, Section
 from constitution.project import Project
+from constitution.redline import Change, compare, substantive
 from constitution.versions import document_of, record_check, record_of
 
 
@@ -386,3 +388,91 @@ def test_import_keeps_printed_numbers(tmp_path: Path) -> None:
     report = json.loads((tmp_path / "repo" / "import-report.json").read_text(encoding="utf-8"))
     duplicate = next(d for d in report["defects"] if d["kind"] == "duplicate-number")
     assert "numbered as if inserted after the paragraph before it" in duplicate["message"]
+
+
+def test_the_documented_lookups_run(project: Project) -> None:
+    """The forms How to propose an amendment gives: in force, as at a date, in a version."""
+    for extra in ([], ["--on", "2025-06-01"], ["--version", "2025-05-15"]):
+        result = run(project, "paragraph", "14.4", *extra)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith("14.4 in the version adopted on ")
+        assert "Its numbers: " in result.stdout
+
+
+def folded_comparison(project: Project) -> tuple[str, str, list[Change]]:
+    """Two adopted versions between which some paragraphs were only renumbered."""
+    versions = project.versions()
+    for old, new in itertools.pairwise(versions):
+        changes = compare(old.document, new.document)
+        if any(c.kind == "renumbered" for c in changes):
+            return old.key, new.key, changes
+    raise AssertionError("no two versions renumber a paragraph")
+
+
+def test_comparisons_fold_renumbering_apart(project: Project, tmp_path: Path) -> None:
+    old, new, changes = folded_comparison(project)
+    worded, moved = substantive(changes)
+    assert worded and moved
+    text = run(project, "redline", old, new).stdout
+    lines = text.splitlines()
+    assert len(lines) >= len(worded) and lines[-1].startswith(
+        f"Renumbered only, words unchanged ({len(moved)}): "
+    )
+    assert all(f"{c.id}  " not in text for c in moved)
+    markdown = run(project, "redline", old, new, "--format", "markdown").stdout
+    table, folded = markdown.split("<details>")
+    assert all(c.id in folded and c.id not in table for c in moved)
+    assert all(c.id in table for c in worded)
+    assert run(project, "report", old, new, "--out", str(tmp_path)).returncode == 0
+    html = (tmp_path / "changes.html").read_text(encoding="utf-8")
+    table, folded = html.split("<details>")
+    assert all(c.id in folded and c.id not in table for c in moved)
+
+
+def add_clause(project: Project, slug: str, clause_id: str) -> None:
+    path = project.protocol / f"{slug}.md"
+    text = path.read_text(encoding="utf-8")
+    block = f"\n```{{clause}} {clause_id}\n:modality: informative\n\nA note of {clause_id}.\n```\n"
+    path.write_text(text + block, encoding="utf-8")
+
+
+def test_the_site_shows_numbers_as_adopted(
+    versioned: Project, build: Callable[[Project], Site]
+) -> None:
+    """A section inserted after the third, a paragraph inserted then revoked: the draft's
+    titles and contents carry the section's number, the adopted page keeps the revoked
+    number in its place, and the jump by number and the history know every number."""
+    third = versioned.versions()[-1].document.sections[2]
+    index = versioned.protocol / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace(f"{third.slug}\n", f"{third.slug}\ninserted\n")
+    )
+    new_ids = [f"MOP-{9000 + i}" for i in range(2)]
+    (versioned.protocol / "inserted.md").write_text("# An inserted section\n", encoding="utf-8")
+    add_clause(versioned, "inserted", new_ids[0])
+    add_clause(versioned, third.slug, new_ids[1])
+    assert adopt(versioned).returncode == 0
+    lettered = versioned.versions()[-1].document.clause(new_ids[1])
+    assert lettered is not None
+    path = versioned.protocol / f"{third.slug}.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index(f"\n```{{clause}} {new_ids[1]}")] + "\n", encoding="utf-8")
+    with (versioned.protocol / "retired.toml").open("a", encoding="utf-8") as out:
+        out.write(f"\n[{new_ids[1]}]\nrevoked = 2028-05-11\n")
+    made = run(versioned, "adopt", "--date", "2028-05-11", "--resolution", "Minute 3")
+    assert made.returncode == 0, made.stderr
+    site = build(versioned)
+    section = f"{third.number}A"
+    draft = site.page("protocol/inserted.html")
+    assert draft.select_one("h1").get_text().startswith(f"{section}. An inserted section")
+    assert draft.select_one("div.clause")["data-number"] == f"{section}.1"
+    adopted = site.page(f"versions/2028-05-11/{third.slug}.html")
+    place = adopted.select_one(f"div.clause.revoked#{new_ids[1]}")
+    assert place["data-number"] == lettered.number and "Revoked by Minute 3" in place.get_text()
+    numbers = [d["data-number"] for d in adopted.select("div.clause")]
+    assert numbers == sorted(numbers, key=numbering.number_key) and lettered.number in numbers
+    index_data = json.loads((site.out / "clause-index.json").read_text(encoding="utf-8"))
+    assert index_data["2028-05-11"]["numbers"][lettered.number].endswith(f"#{new_ids[1]}")
+    assert index_data["2027-05-13"]["numbers"][f"{section}.1"].endswith(f"#{new_ids[0]}")
+    history = site.page(f"versions/clauses/{new_ids[0]}.html").select_one(".numbers-had")
+    assert history.get_text() == f"Numbers it has had: {section}.1 (13 May 2027, the draft)."
