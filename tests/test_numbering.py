@@ -475,4 +475,8 @@ def test_the_site_shows_numbers_as_adopted(
     assert index_data["2028-05-11"]["numbers"][lettered.number].endswith(f"#{new_ids[1]}")
     assert index_data["2027-05-13"]["numbers"][f"{section}.1"].endswith(f"#{new_ids[0]}")
     history = site.page(f"versions/clauses/{new_ids[0]}.html").select_one(".numbers-had")
-    assert history.get_text() == f"Numbers it has had: {section}.1 (13 May 2027, the draft)."
+    assert history.get_text() == (
+        f"Numbers it has had: {section}.1 (13 May 2027, 11 May 2028, the draft)."
+    )
+    contents = [a.get_text() for a in site.page("protocol/index.html").select("article li a")]
+    assert f"{section}. An inserted section" in contents
