@@ -15,9 +15,12 @@ into another section, is numbered as inserted where it now stands.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import cast
 
 from constitution.model import Clause, Document, Revoked, Section
 
@@ -38,6 +41,8 @@ def _letters(letters: str) -> tuple[int, ...]:
     )
 
 
+# The same few thousand numbers are ordered on every read of the draft.
+@functools.lru_cache(maxsize=65536)
 def part_key(part: str) -> Key:
     m = _PART.fullmatch(part)
     assert m, part
@@ -55,47 +60,51 @@ def between(lo: str | None, hi: str | None, taken: set[str], fresh: bool) -> str
     """The number for a part inserted after ``lo`` and before ``hi`` (either may be absent),
     never one in ``taken``. In a part that Council has never adopted (``fresh``), numbers
     simply count on: 1, 2, 3."""
-    candidates: list[str] = []
-    if lo is None:
-        top = _PART.fullmatch(hi or "1")
-        assert top
-        before, digits, _ = top.groups()
-        candidates = ["1"] if hi is None else []
-        candidates += [
-            f"{'Z' * k}{before or 'A'}{digits}" for k in range(0 if not before else 1, 9)
-        ]
-    else:
-        m = _PART.fullmatch(lo)
-        assert m
-        before, digits, after = m.groups()
-        if fresh and not before and not after:
-            candidates.append(str(int(digits) + 1))
-        if after and after[-1] < "Z":
-            candidates.append(f"{before}{digits}{after[:-1]}{chr(ord(after[-1]) + 1)}")
-        if before and not after and before[-1] < "Z":
-            candidates.append(f"{before[:-1]}{chr(ord(before[-1]) + 1)}{digits}")
-        candidates += [f"{lo}{'Z' * k}A" for k in range(9)]
     low = part_key(lo) if lo else None
     high = part_key(hi) if hi else None
-    for c in candidates:
+    for c in _candidates(lo, hi, fresh):
         key = part_key(c)
         if (low is None or low < key) and (high is None or key < high) and c not in taken:
             return c
     raise ValueError(f"no number between {lo} and {hi}")  # nine Zs deep: never in practice
 
 
+def _candidates(lo: str | None, hi: str | None, fresh: bool) -> Iterator[str]:
+    """Numbers for an insertion, most wanted first: legislation's, then deeper ones."""
+    if lo is None:
+        top = _PART.fullmatch(hi or "1")
+        assert top
+        before, digits, _ = top.groups()
+        if hi is None:
+            yield "1"
+        for k in range(0 if not before else 1, 9):  # before 1: A1, then ZA1
+            yield f"{'Z' * k}{before or 'A'}{digits}"
+        return
+    m = _PART.fullmatch(lo)
+    assert m
+    before, digits, after = m.groups()
+    if fresh and not before and not after:
+        yield str(int(digits) + 1)
+    if after and after[-1] < "Z":  # after 12A: 12B
+        yield f"{before}{digits}{after[:-1]}{chr(ord(after[-1]) + 1)}"
+    if before and not after and before[-1] < "Z":  # after A1: B1
+        yield f"{before[:-1]}{chr(ord(before[-1]) + 1)}{digits}"
+    for k in range(9):  # after 12: 12A; between 12A and 12B: 12AA; then 12ZA, 12AZA
+        yield f"{lo}{'Z' * k}A"
+
+
 def _kept(anchors: Sequence[str | None]) -> set[int]:
     """The positions whose anchors can all keep their numbers: the longest run in strictly
     increasing order (a number moved out of order is not in it, nor the second of a
     number printed twice)."""
-    tails: list[tuple[Key, ...]] = []  # the smallest last key of a run of each length
+    keyed = [(i, part_key(a)) for i, a in enumerate(anchors) if a is not None]
+    if all(a < b for (_, a), (_, b) in itertools.pairwise(keyed)):
+        return {i for i, _ in keyed}  # as nearly always: every number in order
+    tails: list[Key] = []  # the smallest last key of a run of each length
     ends: list[int] = []
     parent: dict[int, int | None] = {}
-    seen: set[tuple[Key, ...]] = set()
-    for i, anchor in enumerate(anchors):
-        if anchor is None:
-            continue
-        key = number_key(anchor)
+    seen: set[Key] = set()
+    for i, key in keyed:
         if key in seen:  # a number printed twice: the first keeps it
             continue
         seen.add(key)
@@ -119,15 +128,25 @@ def _assign(anchors: Sequence[str | None], taken: set[str], fresh: bool) -> list
     between its neighbours."""
     kept = _kept(anchors)
     parts = [a if i in kept else None for i, a in enumerate(anchors)]
+    if all(parts):
+        return cast(list[str], parts)
+    if fresh and not taken and not any(parts):  # what counting on gives, without asking
+        return [str(i) for i in range(1, len(parts) + 1)]
     held = sorted(taken - {p for p in parts if p}, key=part_key)  # revoked, or moved away
     taken = taken | {p for p in parts if p}
+    following: list[str | None] = [None] * len(parts)  # the next kept number after each
+    upcoming = None
+    for i in range(len(parts) - 1, -1, -1):
+        following[i] = upcoming
+        upcoming = parts[i] or upcoming
     out: list[str] = []
     for i, p in enumerate(parts):
         if p is None:
-            hi = next((q for q in parts[i + 1 :] if q), None)
+            hi = following[i]
             # counting on follows only numbers counted, never one adopted or printed
             counting = fresh and (i == 0 or parts[i - 1] is None)
-            p = between(_after(out[-1] if out else None, hi, held), hi, taken, counting)
+            lo = out[-1] if out else None
+            p = between(_after(lo, hi, held) if held else lo, hi, taken, counting)
             taken.add(p)
         out.append(p)
     return out
@@ -169,27 +188,44 @@ def insert(document: Document, latest: Document | None) -> Document:
         set(adopted_sections.values()),
         not latest,
     )
+    by_section: dict[str, set[str]] = {}
+    for n in used:
+        head, _, tail = n.partition(".")
+        by_section.setdefault(head, set()).add(tail)
     sections = []
     for section, number in zip(document.sections, section_numbers, strict=True):
         prefix = f"{number}."
-        taken = {n.removeprefix(prefix) for n in used if n.startswith(prefix)}
+        taken = by_section.get(number, set())
         anchors = [_anchor(c, adopted, prefix) for c in section.clauses]
         fresh = section.slug not in adopted_sections
-        parts = _assign([a and a.removeprefix(prefix) for a in anchors], taken, fresh)
-        clauses = tuple(
-            c if c.number == prefix + p else dataclasses.replace(c, number=prefix + p)
-            for c, p in zip(section.clauses, parts, strict=True)
-        )
-        sections.append(dataclasses.replace(section, number=number, clauses=clauses))
+        parts = _assign(anchors, taken, fresh)
+        moved = [
+            (i, prefix + p)
+            for i, (c, p) in enumerate(zip(section.clauses, parts, strict=True))
+            if c.number != prefix + p
+        ]
+        if not moved and number == section.number:
+            sections.append(section)  # as read: position and number agree
+            continue
+        clauses = list(section.clauses)
+        for i, n in moved:
+            clauses[i] = dataclasses.replace(clauses[i], number=n)
+        sections.append(dataclasses.replace(section, number=number, clauses=tuple(clauses)))
+    if all(a is b for a, b in zip(sections, document.sections, strict=True)):
+        return document
     return dataclasses.replace(document, sections=tuple(sections))
 
 
 def _anchor(clause: Clause, adopted: dict[str, str], prefix: str) -> str | None:
-    """The number a clause has a claim to in its section: as last adopted (none if it was
-    adopted in another section: it moved here), else as printed in the document it was
-    imported from."""
-    number = adopted.get(clause.id, clause.source_number if clause.id not in adopted else "")
-    return number if NUMBER.fullmatch(number) and number.startswith(prefix) else None
+    """The part of its number a clause has a claim to in its section: as last adopted
+    (none if it was adopted in another section: it moved here), else as printed in the
+    document it was imported from."""
+    number = adopted.get(clause.id)
+    if number is None:  # never adopted: its printed number, if it has one of this form
+        number = clause.source_number
+        if not (number and NUMBER.fullmatch(number)):
+            return None
+    return number[len(prefix) :] if number.startswith(prefix) else None
 
 
 def _printed_section(section: Section) -> str | None:

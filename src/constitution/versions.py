@@ -284,16 +284,36 @@ def document_of(record: dict[str, Any], path: str) -> Document:
     return Document(record["title"], tuple(sections), record.get("intro", ""))
 
 
+# The records as last verified, by their bytes: the gate reads them for itself and again
+# for the draft's numbers (insert numbering keeps the latest version's).
+_VERIFIED: dict[tuple[str, str], list[Version]] = {}
+
+
 def load_versions(folder: Path, id_pattern: re.Pattern[str]) -> list[Version]:
     """Every adopted version, oldest first, each record's fields, digest and the chain
     verified. The one check of the records: the build, the gate and every command use it."""
+    paths = sorted(folder.glob("*.json"))
+    data = {path: path.read_bytes() for path in paths}
+    seen = hashlib.sha256()
+    for path, content in data.items():
+        seen.update(f"{path.name}\0{len(content)}\0".encode() + content)
+    key = (id_pattern.pattern, seen.hexdigest())
+    if key in _VERIFIED:
+        return list(_VERIFIED[key])
+    versions = _verified(data, id_pattern)
+    _VERIFIED.clear()  # one set of records at a time: the latest
+    _VERIFIED[key] = versions
+    return list(versions)
+
+
+def _verified(data: dict[Path, bytes], id_pattern: re.Pattern[str]) -> list[Version]:
     versions: list[Version] = []
     problems: list[Problem] = []
     check = record_check(id_pattern)
-    for path in sorted(folder.glob("*.json")):
+    for path, content in data.items():
         shown = f"versions/{path.name}"
         try:
-            record = json.loads(path.read_text(encoding="utf-8"))
+            record = json.loads(content.decode("utf-8"))
         except (ValueError, UnicodeDecodeError) as exc:
             problems.append(
                 _problem(shown, "version-unreadable", f"the record cannot be read: {exc}.")
