@@ -22,7 +22,7 @@ from constitution import numbering
 from constitution.cli import main
 from constitution.model import Clause, Document, Section
 from constitution.project import Project
-from constitution.redline import Change, compare, substantive
+from constitution.redline import Change, compare, plain, substantive
 from constitution.versions import document_of, record_check, record_of
 
 
@@ -480,3 +480,16 @@ def test_the_site_shows_numbers_as_adopted(
     )
     contents = [a.get_text() for a in site.page("protocol/index.html").select("article li a")]
     assert f"{section}. An inserted section" in contents
+
+
+def test_references_give_the_number_of_the_version_read() -> None:
+    """{para} reads as the cited paragraph's number in the version being read: here the
+    one before and the one after Council adopted a renumbered text."""
+    citing = dataclasses.replace(clause("X", "7.13"), text="As {para}`P7.3` says.")
+    seven = list(SEVEN.sections[0].clauses)
+    old = document(("s7", "7", [*seven, citing]))
+    remade = numbering.renumber(
+        document(("s7", "", [*seven[:2], clause("NEW"), *seven[2:], citing]))
+    )
+    assert plain(citing.text, old) == "As paragraph 7.3 says."
+    assert plain(citing.text, remade) == "As paragraph 7.4 says."
