@@ -493,3 +493,14 @@ def test_references_give_the_number_of_the_version_read() -> None:
     )
     assert plain(citing.text, old) == "As paragraph 7.3 says."
     assert plain(citing.text, remade) == "As paragraph 1.4 says."  # its only section: 1
+
+
+def test_a_version_adopted_renumbered_shows_each_number_before(
+    versioned: Project, build: Callable[[Project], Site]
+) -> None:
+    assert adopt(versioned, "--renumber").returncode == 0
+    remade = versioned.versions()[-1]
+    site = build(versioned)
+    rows = site.page("versions/2027-05-13/index.html").select("table.renumbering tbody tr")
+    shown = {r.select("td")[0].get_text(): r.select("td")[1].get_text() for r in rows}
+    assert shown and shown == {old: new for old, new in remade.renumbered.items() if old != new}

@@ -398,7 +398,20 @@ class Site:
             f"{long_date(v.date)} ({escape(v.resolution)}), "
             f"in force from {long_date(v.in_force)}.</p>"
             f"{self.intro_html(v.key, v.document.intro, here)}"
-            f"<ol class='version-contents'>{items}</ol>"
+            f"<ol class='version-contents'>{items}</ol>{self.renumbering(v)}"
+        )
+
+    def renumbering(self, v: Version) -> str:
+        """For a text adopted renumbered: each paragraph's number before and now, so
+        that a citation of the old number can be followed."""
+        if not v.renumbered:
+            return ""
+        rows = [[escape(old), escape(new)] for old, new in v.renumbered.items() if old != new]
+        return (
+            "<h2>Renumbered on adoption</h2><details class='renumbered'><summary>"
+            f"{len(rows)} paragraphs have new numbers in this version</summary>"
+            f"{table('renumbering', ['Number before', 'Number in this version'], rows)}"
+            "</details>"
         )
 
     def redline_page(self, old: str, new: str, here: str) -> str:
