@@ -504,3 +504,12 @@ def test_a_version_adopted_renumbered_shows_each_number_before(
     rows = site.page("versions/2027-05-13/index.html").select("table.renumbering tbody tr")
     shown = {r.select("td")[0].get_text(): r.select("td")[1].get_text() for r in rows}
     assert shown and shown == {old: new for old, new in remade.renumbered.items() if old != new}
+
+
+def test_a_tampered_record_is_reported_once(versioned: Project) -> None:
+    """The gate reads the records, and the draft's numbers read them again: one problem."""
+    path = versioned.versions_dir / "2025-05-15.json"
+    path.write_text(path.read_text(encoding="utf-8").replace("within ten", "within twenty"))
+    result = run(versioned, "check")
+    assert result.returncode == 1
+    assert result.stdout.count("version-tampered") + result.stderr.count("version-tampered") == 1
