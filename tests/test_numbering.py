@@ -358,7 +358,8 @@ def test_import_keeps_printed_numbers(tmp_path: Path) -> None:
     source = tmp_path / "ours.txt"
     source.write_text(
         "Protocol\n\n3. Enquiries\n\n3.1 An officer must reply to a member within ten days.\n\n"
-        "3.2 A member may ask for advice.\n\n3.4 An officer must keep a record of each reply.\n\n"
+        "3.2 A member may ask for advice.\n\n3.2A A member may ask in writing.\n\n"
+        "3.4 An officer must keep a record of each reply.\n\n"
         "3.4 A member must not press an officer for a particular reply.\n\n"
         "4. Meetings\n\n4.1 An officer should attend a meeting when invited.\n",
         encoding="utf-8",
@@ -384,7 +385,14 @@ def test_import_keeps_printed_numbers(tmp_path: Path) -> None:
     repo = Project(tmp_path / "repo")
     assert repo.council().numbering == "insert"
     got = [(c.source_number, c.number) for c in repo.document().clauses()]
-    assert got == [("3.1", "3.1"), ("3.2", "3.2"), ("3.4", "3.4"), ("3.4", "3.4A"), ("4.1", "4.1")]
+    assert got == [
+        ("3.1", "3.1"),
+        ("3.2", "3.2"),
+        ("3.2A", "3.2A"),  # printed lettered, as inserted: read as its own paragraph
+        ("3.4", "3.4"),
+        ("3.4", "3.4A"),
+        ("4.1", "4.1"),
+    ]
     report = json.loads((tmp_path / "repo" / "import-report.json").read_text(encoding="utf-8"))
     duplicate = next(d for d in report["defects"] if d["kind"] == "duplicate-number")
     assert "numbered as if inserted after the paragraph before it" in duplicate["message"]

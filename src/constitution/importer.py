@@ -26,12 +26,15 @@ from constitution.references import Targets, link
 from constitution.retired import NAME as RETIRED
 
 PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
-NUMBERED = re.compile(rf"^{PART}?(?P<num>\d{{1,3}}(?:\.\d{{1,3}})*)(?P<dot>\.?)\s+(?P<rest>\S.*)$")
+# 7.12A: a number inserted after 7.12, as legislation (and insert numbering) gives it.
+NUMBERED = re.compile(
+    rf"^{PART}?(?P<num>\d{{1,3}}(?:\.\d{{1,3}}[A-Z]{{0,4}})*)(?P<dot>\.?)\s+(?P<rest>\S.*)$"
+)
 PAREN = re.compile(r"^\((?P<num>\d{1,3})\)\s+(?P<rest>\S.*)$")
 LETTER = re.compile(r"^\(?(?P<num>[a-z]|[ivx]{1,5})[.)]\s+(?P<rest>\S.*)$")
 # A paragraph's number alone on its line, its words on the next (as PDFs often give it).
 # A bare "12" is left alone: it is as likely a page number.
-LABEL_ONLY = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.|\(\d{1,3}\)|\([a-z]\))$")
+LABEL_ONLY = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})+\.?|\d{1,3}\.|\(\d{1,3}\)|\([a-z]\))$")
 BULLET = re.compile(r"^[-•◦▪‣*]\s+")
 TAGS = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub|br)\s*/?>", re.I)
 TERMINAL = tuple(".:;?!)\"'’”")
@@ -444,6 +447,8 @@ def find_defects(doc: Imported) -> None:
             seen.setdefault(full, clause)
             if clause.style == "dotted":
                 major, minor = clause.key.split(".")[:2]
+                if not minor.isdigit():
+                    continue  # 7.12A: inserted after 7.12, not a step in the count
                 if section.number.isdigit() and major != section.number:
                     doc.defects.append(
                         Defect(
