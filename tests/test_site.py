@@ -99,6 +99,10 @@ def insert_clause_before(project: Project, clause_id: str) -> None:
 def test_inserting_a_clause_renumbers_it_and_references(
     scratch: Project, build: Callable[[Project], Site]
 ) -> None:
+    # Numbers that follow position (the renumber scheme): an insertion moves the next.
+    settings = scratch.conf / "council.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace('numbering = "insert"', 'numbering = "renumber"'))
     before = scratch.document()
     target_id, citing = cited_clause(before)
     target = before.clause(target_id)

@@ -69,7 +69,8 @@ def run_check(project: Project, base: Base | None = None) -> Report:
     try:
         document = project.document()
     except ProtocolError as exc:
-        report.problems.extend(exc.problems)
+        # the draft is numbered against the adopted records: their problems, once
+        report.problems.extend(p for p in exc.problems if p not in report.problems)
         report.problems.sort()
         return report
     if base is not None:

@@ -155,6 +155,7 @@ def _date(text: str) -> dt.date:
 
 
 def cmd_adopt(project: Project, args: argparse.Namespace) -> int:
+    from constitution import numbering
     from constitution.check import run_check
     from constitution.versions import adopt
 
@@ -162,18 +163,64 @@ def cmd_adopt(project: Project, args: argparse.Namespace) -> int:
     if not report.ok:  # the gate's own problems: the draft is not whole
         return _report(ProtocolError(report.problems), outcome="nothing was adopted")
     try:
+        document, versions = project.document(), project.versions()
+        latest = versions[-1].document if versions else None
+        renumbered = None
+        if args.renumber:  # a remade text: numbers by position, and the map from the old
+            document = numbering.renumber(document)
+            renumbered = numbering.renumbered(latest, document)
+        elif project.council().numbering == "insert":
+            document = numbering.with_revoked(document, latest, args.resolution.strip())
         path = adopt(
             project.versions_dir,
             project.root,
-            project.document(),
+            document,
             args.date,
             args.in_force or args.date,
             args.resolution,
             project.council().id_pattern,
+            renumbered,
         )
     except ProtocolError as exc:
         return _report(exc, outcome="nothing was adopted")
     print(f"Recorded the version adopted on {args.date} in {path.relative_to(project.root)}.")
+    if renumbered:
+        moved = sum(old != new for old, new in renumbered.items())
+        print(f"Renumbered {moved} paragraph(s); the record keeps each one's number before.")
+    return 0
+
+
+def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
+    """A paragraph by the number it had in a version: in force today (or on --on), or
+    a named one; then every number it has had."""
+    from constitution import numbering
+    from constitution.model import Revoked
+    from constitution.redline import plain
+    from constitution.versions import in_force_on
+
+    try:
+        versions = project.versions()
+        if args.version:
+            key, document = args.version, _version(project, args.version)
+        else:
+            day = args.on or dt.date.today()
+            force = in_force_on(versions, day)
+            key, document = (force.key, force.document) if force else ("draft", project.document())
+        draft = project.document()
+    except ProtocolError as exc:
+        return _report(exc)
+    found = numbering.find(document, args.number)
+    where = "the draft" if key == "draft" else f"the version adopted on {key}"
+    if found is None:
+        unknown = Problem.of("", 0, "unknown-paragraph", where=where, number=args.number)
+        return _report(ProtocolError([unknown]), outcome="nothing was found")
+    if isinstance(found, Revoked):
+        print(f"{args.number} in {where}: {found.id}, revoked by {found.resolution}.")
+    else:
+        print(f"{args.number} in {where}: {found.id}\n{plain(found.text, document)}")
+    every = [(v.key, v.document) for v in versions] + [("draft", draft)]
+    numbers = [f"{c.number} ({name})" for name, d in every if (c := d.clause(found.id))]
+    print(f"Its numbers: {', '.join(numbers)}.")
     return 0
 
 
@@ -339,7 +386,18 @@ def parser() -> argparse.ArgumentParser:
     adopt.add_argument(
         "--in-force", type=_date, help="the day it comes into force (default: --date)"
     )
+    adopt.add_argument(
+        "--renumber",
+        action="store_true",
+        help="adopt a fully renumbered text (numbers by position); the record maps old to new",
+    )
     adopt.set_defaults(run=cmd_adopt)
+    para = sub.add_parser("paragraph", help="the paragraph a number cites, in a version")
+    para.add_argument("number", help="a paragraph number as cited, e.g. 14.4 or 7.12A")
+    when = para.add_mutually_exclusive_group()
+    when.add_argument("--version", help="'draft' or an adoption date (default: in force)")
+    when.add_argument("--on", type=_date, help="the version in force on this date")
+    para.set_defaults(run=cmd_paragraph)
     red = sub.add_parser("redline", help="what changed between two versions, clause by clause")
     red.add_argument("old", help="'draft', an adoption date, or a git ref (branch, tag, commit)")
     red.add_argument("new", help="'draft', an adoption date, or a git ref")

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from constitution.numbering import SCHEMES
 from constitution.problems import Problem, ProtocolError, read_toml
 
 # Addresses are drawn into links and pages: each must have its shape, with nothing that
@@ -52,6 +53,9 @@ class Council:
     # Ways in: [audiences] (who the reader is) and [topics] (a tag -> its plain title).
     audiences: tuple[Audience, ...] = ()
     topics: dict[str, str] = field(default_factory=dict)
+    # How the draft numbers paragraphs (numbering.py): "insert" or "renumber". A council
+    # whose settings predate the choice keeps numbering by position.
+    numbering: str = "renumber"
 
     @property
     def id_pattern(self) -> re.Pattern[str]:
@@ -104,6 +108,10 @@ def load_council(path: Path) -> Council:
     ):
         problems.append(Problem.of(shown, 0, "council-topics"))
         topics = {}
+    numbering = council.get("numbering", "renumber")
+    if numbering not in SCHEMES:
+        schemes = ", ".join(repr(s) for s in SCHEMES)
+        problems.append(Problem.of(shown, 0, "council-numbering", value=numbering, schemes=schemes))
     result = Council(
         name=text(council, "name", "council"),
         document=text(council, "document", "council"),
@@ -116,6 +124,7 @@ def load_council(path: Path) -> Council:
         synonyms=synonyms,
         audiences=audiences,
         topics={str(k): str(v) for k, v in topics.items()},
+        numbering=str(numbering),
     )
     if problems:
         raise ProtocolError(problems)

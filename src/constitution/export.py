@@ -20,6 +20,7 @@ from constitution.council import Council
 from constitution.model import Clause, Document, Section
 from constitution.redline import plain
 from constitution.source import ROLE, role_target
+from constitution.versions import stored_number
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 SCHEMA_URL = "schemas/protocol.schema.json"
@@ -65,7 +66,7 @@ def to_json(
         },
         "sections": [
             {
-                "number": s.number,
+                "number": stored_number(s.number),
                 "slug": s.slug,
                 "title": s.title,
                 "clauses": [
@@ -113,7 +114,7 @@ def from_json(data: dict[str, Any]) -> Document:
             )
             for c in s["clauses"]
         )
-        sections.append(Section(s["slug"], s["number"], s["title"], "", clauses))
+        sections.append(Section(s["slug"], str(s["number"]), s["title"], "", clauses))
     return Document(data["document"]["title"], tuple(sections))
 
 

@@ -165,7 +165,7 @@ def from_pdf(path: Path) -> Extracted:
 # as its text is read out (where a PDF draws them first, they come first).
 EDGE = 3
 # A paragraph's number begins its line ("1.1 The member", "(3) An officer").
-NUMBERED_LINE = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s+\S")
+NUMBERED_LINE = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})*[.)]?\s+\S")
 
 
 def furniture_key(text: str) -> str:

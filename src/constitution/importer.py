@@ -29,12 +29,15 @@ from constitution.retired import NAME as RETIRED
 from constitution.source import clause_options
 
 PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
-NUMBERED = re.compile(rf"^{PART}?(?P<num>\d{{1,3}}(?:\.\d{{1,3}})*)(?P<dot>\.?)\s+(?P<rest>\S.*)$")
+# 7.12A: a number inserted after 7.12, as legislation (and insert numbering) gives it.
+NUMBERED = re.compile(
+    rf"^{PART}?(?P<num>\d{{1,3}}(?:\.\d{{1,3}}[A-Z]{{0,4}})*)(?P<dot>\.?)\s+(?P<rest>\S.*)$"
+)
 PAREN = re.compile(r"^\((?P<num>\d{1,3})\)\s+(?P<rest>\S.*)$")
 LETTER = re.compile(r"^\(?(?P<num>[a-z]|[ivx]{1,5})[.)]\s+(?P<rest>\S.*)$")
 # A paragraph's number alone on its line, its words on the next (as PDFs often give it).
 # A bare "12" is left alone: it is as likely a page number.
-LABEL_ONLY = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.|\(\d{1,3}\)|\([a-z]\))$")
+LABEL_ONLY = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})+\.?|\d{1,3}\.|\(\d{1,3}\)|\([a-z]\))$")
 BULLET = re.compile(r"^[-•◦▪‣*]\s+")
 TAGS = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub|br)\s*/?>", re.I)
 TERMINAL = tuple(".:;?!)\"'’”")
@@ -430,6 +433,14 @@ def clauses_of(words: Text) -> list[ImportedClause]:
     return clauses
 
 
+# How insert numbering (numbering.py) resolves a number printed twice: it keeps the
+# printed numbers that stand in order, and numbers any other as inserted.
+DUPLICATE_RULE = (
+    " Under insert numbering the first keeps the number and this one is numbered as if "
+    "inserted after the paragraph before it (with an A added, if that number is free)."
+)
+
+
 def find_defects(doc: Imported) -> None:
     """Numbering faults and repeated paragraphs, with where they are in the source."""
     seen: dict[str, ImportedClause] = {}
@@ -474,12 +485,15 @@ def find_defects(doc: Imported) -> None:
                         clause.number,
                         clause.where,
                         f"{clause.number} is numbered the same as the paragraph "
-                        f"at {seen[full].where.where}.",
+                        f"at {seen[full].where.where}."
+                        + (DUPLICATE_RULE if clause.style == "dotted" else ""),
                     )
                 )
             seen.setdefault(full, clause)
             if clause.style == "dotted":
                 major, minor = clause.key.split(".")[:2]
+                if not minor.isdigit():
+                    continue  # 7.12A: inserted after 7.12, not a step in the count
                 if section.number.isdigit() and major != section.number:
                     slip = Defect(
                         "numbering-jump",

@@ -22,8 +22,8 @@ DRAFT_PAGES = "draft"
 class Clause:
     """A numbered paragraph of the protocol.
 
-    ``id`` is permanent; ``number`` is computed from position and changes when
-    clauses are inserted, moved or revoked.
+    ``id`` is permanent; ``number`` is given by the council's numbering scheme
+    (numbering.py): by position, or kept as adopted with insertions lettered.
     """
 
     id: str
@@ -52,9 +52,18 @@ class Clause:
 
 
 @dataclass(frozen=True)
+class Revoked:
+    """A revoked paragraph's number, kept in its place (the insert numbering scheme)."""
+
+    number: str
+    id: str
+    resolution: str  # the resolution that revoked it
+
+
+@dataclass(frozen=True)
 class Section:
     slug: str
-    number: int
+    number: str  # "3", or "3A" for a section inserted after 3
     title: str
     path: str
     clauses: tuple[Clause, ...]
@@ -62,6 +71,7 @@ class Section:
     # section's introduction. Not a clause: it has no number, cannot be cited and states
     # no rule.
     intro: str = ""
+    revoked: tuple[Revoked, ...] = ()  # in an adopted version kept under insert numbering
 
     @property
     def docname(self) -> str:

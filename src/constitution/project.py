@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
+from constitution import numbering
 from constitution.council import Council, load_council
 from constitution.model import DRAFT_PAGES, Document
 from constitution.problems import Problem, ProtocolError
@@ -67,7 +68,16 @@ class Project:
         return load_retired(self.protocol / RETIRED, self.council().id_pattern)
 
     def document(self) -> Document:
-        return read_protocol(self.protocol, self.council(), retired=self.retired())
+        """The draft, numbered by the council's scheme (against the latest adopted
+        version, whose numbers the insert scheme keeps)."""
+        council = self.council()
+        document = read_protocol(self.protocol, council, retired=self.retired())
+        if council.numbering != "insert":
+            return document
+        versions = self.versions()
+        return numbering.apply(
+            document, council.numbering, versions[-1].document if versions else None
+        )
 
     @property
     def versions_dir(self) -> Path:

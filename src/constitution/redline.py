@@ -54,6 +54,15 @@ def compare(old: Document, new: Document) -> list[Change]:
     return changes
 
 
+def substantive(changes: list[Change]) -> tuple[list[Change], list[Change]]:
+    """The changes to the words, apart from the paragraphs only renumbered: every
+    comparison shows the second folded away, under either numbering scheme."""
+    return (
+        [c for c in changes if c.kind != "renumbered"],
+        [c for c in changes if c.kind == "renumbered"],
+    )
+
+
 def plain(text: str, document: Document) -> str:
     """The words a reader sees: references as 'paragraph 7.12' in that version's numbering,
     defined terms and statutes as their shown words."""
@@ -99,22 +108,35 @@ def markdown_summary(changes: list[Change], title: str, old: Document, new: Docu
     """A GitHub job summary: a table of changes, then each rewording word by word."""
     if not changes:
         return f"## {title}\n\nNo clause is inserted, reworded, revoked or renumbered.\n"
-    lines = [
-        f"## {title}",
-        "",
-        "| Clause | Old number | New number | Change |",
-        "|---|---|---|---|",
-    ]
-    lines += [
-        f"| {c.id} | {c.old_number or '-'} | {c.new_number or '-'} | {c.kind} |" for c in changes
-    ]
-    for c in changes:
+    worded, moved = substantive(changes)
+    head = ["| Clause | Old number | New number | Change |", "|---|---|---|---|"]
+    lines = [f"## {title}", ""]
+    if worded:
+        lines += [*head, *_rows(worded)]
+    if moved:
+        lines += [
+            "",
+            f"<details><summary>{len(moved)} paragraph(s) renumbered only, their words "
+            "unchanged</summary>",
+            "",
+            *head,
+            *_rows(moved),
+            "",
+            "</details>",
+        ]
+    for c in worded:
         if c.kind == "reworded" and c.old and c.new:
             marked = "".join(_mark(op, text) for op, text in readable_diff(c, old, new))
             lines += ["", f"### {c.id} (paragraph {c.new.number})", "", marked.strip()]
         elif c.kind == "inserted" and c.new:
             lines += ["", f"### {c.id} (new paragraph {c.new.number})", "", c.new.text]
     return "\n".join(lines) + "\n"
+
+
+def _rows(changes: list[Change]) -> list[str]:
+    return [
+        f"| {c.id} | {c.old_number or '-'} | {c.new_number or '-'} | {c.kind} |" for c in changes
+    ]
 
 
 def _mark(op: str, text: str) -> str:
@@ -128,8 +150,12 @@ def _mark(op: str, text: str) -> str:
 
 def document_at(project: Project, ref: str) -> Document:
     """The protocol as it stood at a git ref (a branch, tag or commit)."""
+    # the adopted records too: insert numbering keeps the latest one's numbers
+    parts = ["conf", "protocol"]
+    if git(project.root, ref, "ls-tree", "--name-only", ref, "versions").strip():
+        parts.append("versions")
     with tempfile.TemporaryDirectory(prefix="constitution-") as tmp:
-        archive = git(project.root, ref, "archive", ref, "conf", "protocol")
+        archive = git(project.root, ref, "archive", ref, *parts)
         subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
         return Project(Path(tmp)).document()
 
@@ -138,8 +164,9 @@ def as_text(changes: list[Change], old: Document, new: Document) -> str:
     """One block a change; deletions [-like this-] and insertions {+like this+}."""
     if not changes:
         return "No clause is inserted, reworded, revoked or renumbered."
+    worded, moved = substantive(changes)
     blocks = []
-    for c in changes:
+    for c in worded:
         head = f"{c.id}  {c.old_number or '-'} -> {c.new_number or '-'}  {c.kind}"
         if c.kind == "reworded" and c.old and c.new:
             body = "".join(
@@ -149,6 +176,9 @@ def as_text(changes: list[Change], old: Document, new: Document) -> str:
             blocks.append(f"{head}\n  {body}")
         else:
             blocks.append(head)
+    if moved:  # one line, apart: a renumbering is not a change to the words
+        listed = ", ".join(f"{c.old_number} -> {c.new_number}" for c in moved)
+        blocks.append(f"Renumbered only, words unchanged ({len(moved)}): {listed}")
     return "\n".join(blocks)
 
 

@@ -14,7 +14,7 @@ from html import escape
 from pathlib import Path
 
 from constitution.model import Document
-from constitution.redline import Change, Runs, plain, readable_diff
+from constitution.redline import Change, Runs, plain, readable_diff, substantive
 
 HEAD = ("Paragraph", "Old number", "New number", "Change")
 
@@ -40,14 +40,26 @@ def _mark(op: str, text: str) -> str:
     return f"<{tag}>{escape(text)}</{tag}>"
 
 
-def html_report(title: str, changes: list[Change], old: Document, new: Document) -> str:
-    table = "".join(
+def _table(changes: list[Change]) -> str:
+    head = "".join(f"<th scope='col'>{h}</th>" for h in HEAD)
+    body = "".join(
         f"<tr>{''.join(f'<td>{escape(v)}</td>' for v in row)}</tr>" for row in rows(changes)
     )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def html_report(title: str, changes: list[Change], old: Document, new: Document) -> str:
+    """The changes to the words in a table and in full; the paragraphs only renumbered
+    apart, folded."""
+    worded, moved = substantive(changes)
+    folded = (
+        f"<details><summary>{len(moved)} paragraph(s) renumbered only, their words "
+        f"unchanged</summary>{_table(moved)}</details>"
+        if moved
+        else ""
+    )
     parts = []
-    for c in changes:
-        if c.kind == "renumbered":
-            continue
+    for c in worded:
         text = "".join(
             escape(t)
             if op == "="
@@ -58,14 +70,12 @@ def html_report(title: str, changes: list[Change], old: Document, new: Document)
             f"<h2>{escape(c.id)}: paragraph {c.old_number or '-'} → "
             f"{c.new_number or '-'} ({c.kind})</h2><p>{text}</p>"
         )
-    head = "".join(f"<th scope='col'>{h}</th>" for h in HEAD)
     return (
         "<!doctype html><html lang='en-GB'><head><meta charset='utf-8'>"
         f"<title>{escape(title)}</title><style>del{{text-decoration:line-through}}"
         "ins{text-decoration:underline}table{border-collapse:collapse}"
         "td,th{border:1px solid #888;padding:.2rem .5rem;text-align:left}</style></head>"
-        f"<body><h1>{escape(title)}</h1><table><thead><tr>{head}</tr></thead>"
-        f"<tbody>{table}</tbody></table>{''.join(parts)}</body></html>\n"
+        f"<body><h1>{escape(title)}</h1>{_table(worded)}{folded}{''.join(parts)}</body></html>\n"
     )
 
 
@@ -88,18 +98,21 @@ def docx_report(
     document.core_properties.created = stamp
     document.core_properties.modified = stamp
     document.add_heading(title, level=1)
-    table = document.add_table(rows=1, cols=len(HEAD))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, HEAD, strict=True):
-        cell.text = text
-    for row in rows(changes):
-        for cell, text in zip(table.add_row().cells, row, strict=True):
+    worded, moved = substantive(changes)
+
+    def add_table(listed: list[Change]) -> None:
+        table = document.add_table(rows=1, cols=len(HEAD))
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, HEAD, strict=True):
             cell.text = text
+        for row in rows(listed):
+            for cell, text in zip(table.add_row().cells, row, strict=True):
+                cell.text = text
+
+    add_table(worded)
     ids = itertools.count(1)
     date = f"{when.isoformat()}T00:00:00Z"
-    for c in changes:
-        if c.kind == "renumbered":
-            continue
+    for c in worded:
         document.add_heading(
             f"{c.id}: paragraph {c.old_number or '-'} → {c.new_number or '-'} ({c.kind})", level=2
         )
@@ -119,6 +132,9 @@ def docx_report(
             run.append(words)
             revision.append(run)
             paragraph._p.append(revision)
+    if moved:  # apart, at the end: Word cannot fold a table
+        document.add_heading("Paragraphs renumbered only, their words unchanged", level=2)
+        add_table(moved)
     document.save(str(path))
 
 

@@ -268,7 +268,7 @@ class _Reader:
                     index_shown, line, "section-missing", slug=slug, folder=self.shown_root
                 )
                 continue
-            section = self.read_section(path, slug, number)
+            section = self.read_section(path, slug, str(number))
             if section:
                 sections.append(section)
         self.check_unlisted(seen)
@@ -289,7 +289,7 @@ class _Reader:
                 shown = f"{self.shown_root}/{path.name}"
                 self.problem(shown, 1, "section-unlisted", slug=path.stem, index=index)
 
-    def read_section(self, path: Path, slug: str, number: int) -> Section | None:
+    def read_section(self, path: Path, slug: str, number: str) -> Section | None:
         shown = f"{self.shown_root}/{path.name}"
         text = self.read_text(path, shown)
         if text is None:
@@ -309,7 +309,7 @@ class _Reader:
         self._terms += terms
         return section
 
-    def parse_section(self, text: str, shown: str, slug: str, number: int) -> Section:
+    def parse_section(self, text: str, shown: str, slug: str, number: str) -> Section:
         tokens = markdown_tokens(text)
         lines = text.splitlines()
         title = _first_heading(tokens)

@@ -15,12 +15,13 @@ import os
 import re
 import subprocess
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from constitution import files
-from constitution.model import MODALITIES, Clause, Document, Section
+from constitution.model import MODALITIES, Clause, Document, Revoked, Section
+from constitution.numbering import NUMBER, PART
 from constitution.problems import Problem, ProtocolError
 
 FIELDS = (
@@ -109,16 +110,19 @@ RESOLUTION = _rule(
 )
 DATE = _rule(_is_date, "must be a real date in the form YYYY-MM-DD")
 KEY = _list(_text(100))  # register keys, tags and defined terms: escaped where drawn
+NUMBERED = _shape(NUMBER.pattern, "must be a paragraph number such as 7.12 or 7.12A")
+SECTION_NUMBER = re.compile(PART)
 
 
 def record_check(id_pattern: re.Pattern[str]) -> Check:
     """What a record must look like; clause IDs follow the council's own pattern."""
     # The council's prefix as council.id_pattern writes it (escaped), then -0042.
     example = re.sub(r"\\(.)", r"\1", id_pattern.pattern.split("-(?:", 1)[0]) + "-0042"
+    clause_id = _shape(id_pattern.pattern, f"must be a clause ID such as {example}")
     clause = _object(
         {
-            "id": _shape(id_pattern.pattern, f"must be a clause ID such as {example}"),
-            "number": _shape(r"\d{1,4}\.\d{1,4}", "must be a paragraph number such as 7.12"),
+            "id": clause_id,
+            "number": NUMBERED,
             "text": _text(100_000, LINES),
             "modality": _rule(lambda v: v in MODALITIES, f"must be one of {', '.join(MODALITIES)}"),
             "applies_to": KEY,
@@ -136,13 +140,23 @@ def record_check(id_pattern: re.Pattern[str]) -> Check:
                 "must be letters, digits, hyphens and underscores (it names a file)",
             ),
             "number": _rule(
-                lambda v: type(v) is int and 0 < v < 1000, "must be a whole number from 1 to 999"
+                lambda v: (
+                    (type(v) is int and 0 < v < 1000)
+                    or (
+                        isinstance(v, str) and bool(SECTION_NUMBER.fullmatch(v)) and not v.isdigit()
+                    )
+                ),
+                "must be a whole number from 1 to 999, or one with letters such as 3A",
             ),
             "title": _text(300),
             "clauses": _list(clause, 10_000),
             "intro": _text(100_000, LINES),
+            # revoked paragraphs whose numbers stay in place (insert numbering)
+            "revoked": _list(
+                _object({"number": NUMBERED, "id": clause_id, "resolution": RESOLUTION}), 10_000
+            ),
         },
-        optional=("intro",),
+        optional=("intro", "revoked"),
     )
     return _object(
         {
@@ -160,9 +174,18 @@ def record_check(id_pattern: re.Pattern[str]) -> Check:
             "title": _text(300),
             "sections": _list(section, 1000),
             "intro": _text(100_000, LINES),
+            # adopted with --renumber: each paragraph's number before -> its number now
+            "renumbered": _rule(
+                lambda v: (
+                    isinstance(v, dict)
+                    and len(v) <= 100_000
+                    and all(NUMBER.fullmatch(k) and NUMBER.fullmatch(n) for k, n in v.items())
+                ),
+                'must map paragraph numbers to paragraph numbers, such as {"7.12A": "7.13"}',
+            ),
             "digest": _shape(HEX.pattern, "must be 64 hex digits"),
         },
-        optional=("intro",),
+        optional=("intro", "renumbered"),
     )
 
 
@@ -176,6 +199,7 @@ class Version:
     digest: str
     document: Document
     path: str
+    renumbered: dict[str, str] = field(default_factory=dict)  # old number -> new, if remade
 
     @property
     def key(self) -> str:
@@ -195,7 +219,10 @@ def record_of(
     resolution: str,
     commit: str,
     previous: str | None,
+    renumbered: dict[str, str] | None = None,
 ) -> dict[str, Any]:
+    """The record of an adoption. Keys that old records lack are written only when they
+    hold something, so that every record written before them keeps its digest."""
     record: dict[str, Any] = {
         "format": 1,
         "adopted": adopted.isoformat(),
@@ -207,19 +234,33 @@ def record_of(
         "sections": [
             {
                 "slug": s.slug,
-                "number": s.number,
+                "number": stored_number(s.number),
                 "title": s.title,
                 "clauses": [{f: _plain(getattr(c, f)) for f in FIELDS} for c in s.clauses],
-                # only where there is one: records written before introductions existed
-                # keep their digests
                 **({"intro": s.intro} if s.intro else {}),
+                **(
+                    {
+                        "revoked": [
+                            {"number": r.number, "id": r.id, "resolution": r.resolution}
+                            for r in s.revoked
+                        ]
+                    }
+                    if s.revoked
+                    else {}
+                ),
             }
             for s in document.sections
         ],
         **({"intro": document.intro} if document.intro else {}),
+        **({"renumbered": renumbered} if renumbered else {}),
     }
     record["digest"] = hashlib.sha256(canonical(record)).hexdigest()
     return record
+
+
+def stored_number(number: str) -> int | str:
+    """A section's number as records (and open data) hold it: a whole number as one."""
+    return int(number) if number.isdigit() else number
 
 
 def _plain(value: object) -> object:
@@ -236,22 +277,45 @@ def document_of(record: dict[str, Any], path: str) -> Document:
         clauses = tuple(
             Clause(**_fields(c), section=s["slug"], path=path, line=0) for c in s["clauses"]
         )
+        revoked = tuple(Revoked(**r) for r in s.get("revoked", ()))
         sections.append(
-            Section(s["slug"], s["number"], s["title"], path, clauses, s.get("intro", ""))
+            Section(
+                s["slug"], str(s["number"]), s["title"], path, clauses, s.get("intro", ""), revoked
+            )
         )
     return Document(record["title"], tuple(sections), record.get("intro", ""))
+
+
+# The records as last verified, by their bytes: the gate reads them for itself and again
+# for the draft's numbers (insert numbering keeps the latest version's).
+_VERIFIED: dict[tuple[str, str], list[Version]] = {}
 
 
 def load_versions(folder: Path, id_pattern: re.Pattern[str]) -> list[Version]:
     """Every adopted version, oldest first, each record's fields, digest and the chain
     verified. The one check of the records: the build, the gate and every command use it."""
+    paths = sorted(folder.glob("*.json"))
+    data = {path: path.read_bytes() for path in paths}
+    seen = hashlib.sha256()
+    for path, content in data.items():
+        seen.update(f"{path.name}\0{len(content)}\0".encode() + content)
+    key = (id_pattern.pattern, seen.hexdigest())
+    if key in _VERIFIED:
+        return list(_VERIFIED[key])
+    versions = _verified(data, id_pattern)
+    _VERIFIED.clear()  # one set of records at a time: the latest
+    _VERIFIED[key] = versions
+    return list(versions)
+
+
+def _verified(data: dict[Path, bytes], id_pattern: re.Pattern[str]) -> list[Version]:
     versions: list[Version] = []
     problems: list[Problem] = []
     check = record_check(id_pattern)
-    for path in sorted(folder.glob("*.json")):
+    for path, content in data.items():
         shown = f"versions/{path.name}"
         try:
-            record = json.loads(path.read_text(encoding="utf-8"))
+            record = json.loads(content.decode("utf-8"))
         except (ValueError, UnicodeDecodeError) as exc:
             problems.append(Problem.of(shown, 0, "version-unreadable", error=exc))
             continue
@@ -278,6 +342,7 @@ def load_versions(folder: Path, id_pattern: re.Pattern[str]) -> list[Version]:
                 digest,
                 document_of(record, shown),
                 shown,
+                record.get("renumbered", {}),
             )
         )
     if problems:
@@ -367,6 +432,7 @@ def adopt(
     in_force: dt.date,
     resolution: str,
     id_pattern: re.Pattern[str],
+    renumbered: dict[str, str] | None = None,
 ) -> Path:
     """Write the record of a newly adopted version; refuse anything out of order, and
     any record that would not load again."""
@@ -389,6 +455,7 @@ def adopt(
         resolution.strip(),
         head_commit(root),
         versions[-1].digest if versions else None,
+        renumbered,
     )
     if wrong := record_check(id_pattern)(record, ""):
         field, what = wrong[0]

@@ -75,8 +75,10 @@ def tab_to(page: Page, selector: str, limit: int = 30) -> None:
 @pytest.mark.parametrize(
     ("start", "typed", "arrive"),
     [
-        ("draft/member-enquiries.html", "17.3", "draft/member-enquiries.html#MOP-0144"),
-        ("draft/principles.html", "para 17.3", "draft/member-enquiries.html#MOP-0144"),
+        ("draft/member-enquiries.html", "17.2", "draft/member-enquiries.html#MOP-0144"),
+        ("draft/principles.html", "para 17.2", "draft/member-enquiries.html#MOP-0144"),
+        # a number with a letter, as inserted (insert numbering), typed in either case
+        ("draft/principles.html", "17.1a", "draft/member-enquiries.html#MOP-0209"),
         # The version in force, at the plain addresses, by default.
         ("protocol/principles.html", "17.3", "protocol/member-enquiries.html#MOP-0145"),
         ("index.html", "MOP-0145", "protocol/member-enquiries.html#MOP-0145"),
@@ -110,8 +112,8 @@ def test_search_goes_to_clauses_of_the_chosen_version(page: Page, base_url: str)
     page.select_option("#search-version", "draft")
     expect(page.locator("#search-status")).to_contain_text("found in Draft (not adopted)")
     draft = page.locator("#search-results li a")
-    assert "Paragraph 17.2 Members' enquiries" in draft.all_inner_texts()
-    assert "Paragraph 17.2 Members' enquiries" not in in_force  # inserted after 2026
+    assert "Paragraph 17.1A Members' enquiries" in draft.all_inner_texts()
+    assert "Paragraph 17.1A Members' enquiries" not in in_force  # inserted after 2026
     href = draft.first.get_attribute("href") or ""
     assert re.search(r"#MOP-\d{4}$", href)
     excerpt = page.locator("#search-results li p").first.inner_text()

@@ -56,7 +56,12 @@ def load_model(app: Sphinx) -> None:
         store.council = project.council()
         # Kept between builds (see model_cache): each part with the files it is read from.
         keep = Path(app.doctreedir) / "constitution"
-        protocol = [*files_in(project.protocol), project.conf / "council.toml"]
+        # The insert numbering scheme keeps the numbers of the latest adopted version.
+        protocol = [
+            *files_in(project.protocol),
+            project.conf / "council.toml",
+            *files_in(project.versions_dir),
+        ]
         store.model = cached(keep, "model", protocol, project.document)
         # Scenarios are checked against the clause IDs, not the clauses' words.
         checks = [

@@ -348,6 +348,29 @@ def env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     store.data["numbers"] = {c.id: c.number for c in store.model.clauses()}
 
 
+def section_numbers(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Each section's number as the model gives it (3A, or 3 for an imported document
+    whose first section is 3), in place of the position Sphinx's numbered toctree has
+    just counted (so after it): in its title, the contents and the navigation. Sphinx
+    rewrites a page whose numbers it finds changed, so these pages are drawn again."""
+    for section in domain(env).model.sections:
+        number: list[int | str] = [
+            int(section.number) if section.number.isdigit() else section.number
+        ]
+        numbers = env.toc_secnumbers.get(section.docname)
+        if not numbers or numbers.get("", ())[:1] == tuple(number):
+            continue
+        for anchor, counted in numbers.items():
+            # Sphinx joins the parts with dots, so a number with letters reads as one
+            numbers[anchor] = cast(tuple[int, ...], (*number, *counted[1:]))
+        if title := env.titles.get(section.docname):
+            title["secnumber"] = number
+        for reference in env.tocs[section.docname].findall(nodes.reference):
+            if reference.get("secnumber"):
+                reference["secnumber"] = [*number, *reference["secnumber"][1:]]
+    return []
+
+
 def _own_directive(app: Sphinx, config: object) -> None:
     app.add_directive("clause", ClauseDirective, override=True)
 
@@ -368,3 +391,4 @@ def setup(app: Sphinx) -> None:
     app.connect("env-get-outdated", env_get_outdated)
     app.connect("env-get-updated", env_get_updated)
     app.connect("env-updated", env_updated)
+    app.connect("env-get-updated", section_numbers, priority=900)  # after Sphinx's own

@@ -72,6 +72,8 @@ def clause_index(site: Site) -> dict[str, Any]:
             page = section_page(at, section.slug) + ".html"
             for c in section.clauses:
                 numbers[c.number] = ids[c.id] = f"{page}#{c.id}"
+            for r in section.revoked:  # a revoked number opens its place, marked revoked
+                numbers[r.number] = f"{page}#{r.id}"
         out[key] = {"label": version_label(site, key), "numbers": numbers, "ids": ids}
     return out
 

@@ -24,9 +24,10 @@ from markdown_it import MarkdownIt
 from sphinx.util.docutils import SphinxDirective
 
 from constitution.html import about_html, citation, cite_row, clause_open
-from constitution.model import DRAFT_PAGES, Clause, Document, Section
+from constitution.model import DRAFT_PAGES, Clause, Document, Revoked, Section
 from constitution.model_cache import digest
-from constitution.redline import Change, compare, plain, readable_diff
+from constitution.numbering import number_key
+from constitution.redline import Change, compare, plain, readable_diff, substantive
 from constitution.source import ROLE, role_target
 from constitution.sphinxext.page_cache import Page, changed, clause_key, document_key
 from constitution.versions import Version, in_force_on, today
@@ -303,11 +304,29 @@ class Site:
             yield page, title, shows, partial(self.section_body, PLAIN, section, page)
 
     def section_body(self, key: str, section: Section, here: str) -> str:
+        # A revoked paragraph's number stays in its place (insert numbering).
+        shown: list[Clause | Revoked] = [*section.clauses, *section.revoked]
+        shown.sort(key=lambda p: number_key(p.number))
         return (
             f"<h1>{section.number}. {title_html(section.title)}</h1>"
             + self.intro_html(key, section.intro, here)
-            + "".join(self.clause_html(key, c, here) for c in section.clauses)
+            + "".join(
+                self.clause_html(key, p, here)
+                if isinstance(p, Clause)
+                else self.revoked_html(p, here)
+                for p in shown
+            )
             + self.pager(key, section)
+        )
+
+    def revoked_html(self, revoked: Revoked, here: str) -> str:
+        history = self.uri(here, f"versions/clauses/{revoked.id}")
+        return (
+            f"<div class='clause revoked' id='{revoked.id}' data-number='{revoked.number}'>"
+            f"<span id='para-{revoked.number}'></span><span class='clause-number'>"
+            f"{revoked.number}</span><div class='clause-text'><p>Revoked by "
+            f"{escape(revoked.resolution)}. <a href='{history}'>Its words in every version"
+            "</a></p></div></div>"
         )
 
     def pager(self, key: str, section: Section) -> str:
@@ -493,6 +512,20 @@ class Site:
             f"<h1>{self.heading(key)}</h1>{about}"
             f"{self.intro_html(key, document.intro, here)}"
             f"<ol class='version-contents'>{items}</ol>"
+            + ("" if self.shown(key) == DRAFT else self.renumbering(self.by_key(self.shown(key))))
+        )
+
+    def renumbering(self, v: Version) -> str:
+        """For a text adopted renumbered: each paragraph's number before and now, so
+        that a citation of the old number can be followed."""
+        if not v.renumbered:
+            return ""
+        rows = [[escape(old), escape(new)] for old, new in v.renumbered.items() if old != new]
+        return (
+            "<h2>Renumbered on adoption</h2><details class='renumbered'><summary>"
+            f"{len(rows)} paragraphs have new numbers in this version</summary>"
+            f"{table('renumbering', ['Number before', 'Number in this version'], rows)}"
+            "</details>"
         )
 
     def redline_page(self, old: str, new: str, here: str) -> str:
@@ -502,8 +535,7 @@ class Site:
         title = f"<h1>Changes from {self.label(old)} to {self.label(new)}</h1>"
         if not changes:
             return f"{title}<p>No paragraph changed.</p>"
-        moved = [c for c in changes if c.kind == "renumbered"]
-        worded = [c for c in changes if c.kind != "renumbered"]
+        worded, moved = substantive(changes)
         counts = ", ".join(
             f"{n} {kind}"
             for kind in ("inserted", "reworded", "revoked")
@@ -615,8 +647,19 @@ class Site:
             f"<h1>Paragraph {self.latest_number(clause_id)} in every version</h1>"
             "<p>Its number and words in each adopted version and the draft, and the "
             f"resolution that adopted each. Its permanent ID is {clause_id}.</p>"
+            f"<p class='numbers-had'>Numbers it has had: {self.numbers_had(clause_id)}.</p>"
             + table("history", headers, rows, row_headers=True)
         )
+
+    def numbers_had(self, clause_id: str) -> str:
+        """Each number the paragraph has had, once, with the versions that gave it: a
+        citation made with any of them leads here."""
+        had: dict[str, list[str]] = {}
+        for key in [v.key for v in self.versions] + [DRAFT]:
+            if clause := self.document(key).clause(clause_id):
+                label = "the draft" if key == DRAFT else long_date(self.by_key(key).date)
+                had.setdefault(clause.number, []).append(label)
+        return "; ".join(f"{n} ({', '.join(keys)})" for n, keys in had.items())
 
     # ---------------------------------------------------------------- banners and feed
 

@@ -1,0 +1,272 @@
+"""How the draft numbers its paragraphs: the council's scheme (conf/council.toml).
+
+``renumber``: numbers follow position (section 3's fifth clause is 3.5), as the reader
+gives them; they take effect when Council adopts.
+
+``insert``, legislation's way: a paragraph keeps the number Council last adopted for it
+(or, never adopted, the number printed in the document it was imported from); only a
+paragraph without one gets a new number, made from its neighbours as legislation.gov.uk
+numbers inserted provisions: after 7.12 comes 7.12A, then 7.12B; between 7.12A and 7.12B,
+7.12AA; between 7.12 and 7.12A, 7.12ZA; before 7.1, 7.A1. A number once adopted is never
+given to another paragraph: a revoked one keeps it. A paragraph moved out of order, or
+into another section, is numbered as inserted where it now stands.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import itertools
+import re
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from typing import cast
+
+from constitution.model import Clause, Document, Revoked, Section
+
+SCHEMES = ("insert", "renumber")
+# One part of a number: letters before (A1, inserted before 1), digits, letters after.
+PART = r"[A-Z]{0,4}[0-9]{1,4}[A-Z]{0,8}"
+NUMBER = re.compile(rf"({PART})\.({PART})")
+_PART = re.compile(r"([A-Z]*)([0-9]+)([A-Z]*)")
+
+Key = tuple[int, int, tuple[int, ...], tuple[int, ...]]
+
+
+def _letters(letters: str) -> tuple[int, ...]:
+    """Letters in legislation's order: A to Z, but a Z with a letter after it comes before
+    A (so 7.12ZA sits between 7.12 and 7.12A)."""
+    return tuple(
+        0 if ch == "Z" and i + 1 < len(letters) else ord(ch) - 64 for i, ch in enumerate(letters)
+    )
+
+
+# The same few thousand numbers are ordered on every read of the draft.
+@functools.lru_cache(maxsize=65536)
+def part_key(part: str) -> Key:
+    m = _PART.fullmatch(part)
+    assert m, part
+    before, digits, after = m.groups()
+    # A1 and B1 come before 1; then 1, 1ZA, 1A, 1AA, 1B.
+    return (int(digits), 1 if not before else 0, _letters(before), _letters(after))
+
+
+def number_key(number: str) -> tuple[Key, ...]:
+    """A paragraph number's place in reading order: 7.A1 < 7.1 < 7.1A < 7.2 < 7A.1 < 8.1."""
+    return tuple(part_key(p) for p in number.split("."))
+
+
+def between(lo: str | None, hi: str | None, taken: set[str], fresh: bool) -> str:
+    """The number for a part inserted after ``lo`` and before ``hi`` (either may be absent),
+    never one in ``taken``. In a part that Council has never adopted (``fresh``), numbers
+    simply count on: 1, 2, 3."""
+    low = part_key(lo) if lo else None
+    high = part_key(hi) if hi else None
+    for c in _candidates(lo, hi, fresh):
+        key = part_key(c)
+        if (low is None or low < key) and (high is None or key < high) and c not in taken:
+            return c
+    raise ValueError(f"no number between {lo} and {hi}")  # nine Zs deep: never in practice
+
+
+def _candidates(lo: str | None, hi: str | None, fresh: bool) -> Iterator[str]:
+    """Numbers for an insertion, most wanted first: legislation's, then deeper ones."""
+    if lo is None:
+        top = _PART.fullmatch(hi or "1")
+        assert top
+        before, digits, _ = top.groups()
+        if hi is None:
+            yield "1"
+        for k in range(0 if not before else 1, 9):  # before 1: A1, then ZA1
+            yield f"{'Z' * k}{before or 'A'}{digits}"
+        return
+    m = _PART.fullmatch(lo)
+    assert m
+    before, digits, after = m.groups()
+    if fresh and not before and not after:
+        yield str(int(digits) + 1)
+    if after and after[-1] < "Z":  # after 12A: 12B
+        yield f"{before}{digits}{after[:-1]}{chr(ord(after[-1]) + 1)}"
+    if before and not after and before[-1] < "Z":  # after A1: B1
+        yield f"{before[:-1]}{chr(ord(before[-1]) + 1)}{digits}"
+    for k in range(9):  # after 12: 12A; between 12A and 12B: 12AA; then 12ZA, 12AZA
+        yield f"{lo}{'Z' * k}A"
+
+
+def _kept(anchors: Sequence[str | None]) -> set[int]:
+    """The positions whose anchors can all keep their numbers: the longest run in strictly
+    increasing order (a number moved out of order is not in it, nor the second of a
+    number printed twice)."""
+    keyed = [(i, part_key(a)) for i, a in enumerate(anchors) if a is not None]
+    if all(a < b for (_, a), (_, b) in itertools.pairwise(keyed)):
+        return {i for i, _ in keyed}  # as nearly always: every number in order
+    tails: list[Key] = []  # the smallest last key of a run of each length
+    ends: list[int] = []
+    parent: dict[int, int | None] = {}
+    seen: set[Key] = set()
+    for i, key in keyed:
+        if key in seen:  # a number printed twice: the first keeps it
+            continue
+        seen.add(key)
+        at = bisect_left(tails, key)
+        parent[i] = ends[at - 1] if at else None
+        if at == len(tails):
+            tails.append(key)
+            ends.append(i)
+        else:
+            tails[at], ends[at] = key, i
+    kept: set[int] = set()
+    walk = ends[-1] if ends else None
+    while walk is not None:
+        kept.add(walk)
+        walk = parent[walk]
+    return kept
+
+
+def _assign(anchors: Sequence[str | None], taken: set[str], fresh: bool) -> list[str]:
+    """Each position's part of a number: its anchor where that is in order, else made
+    between its neighbours."""
+    kept = _kept(anchors)
+    parts = [a if i in kept else None for i, a in enumerate(anchors)]
+    if all(parts):
+        return cast(list[str], parts)
+    if fresh and not taken and not any(parts):  # what counting on gives, without asking
+        return [str(i) for i in range(1, len(parts) + 1)]
+    held = sorted(taken - {p for p in parts if p}, key=part_key)  # revoked, or moved away
+    taken = taken | {p for p in parts if p}
+    following: list[str | None] = [None] * len(parts)  # the next kept number after each
+    upcoming = None
+    for i in range(len(parts) - 1, -1, -1):
+        following[i] = upcoming
+        upcoming = parts[i] or upcoming
+    out: list[str] = []
+    for i, p in enumerate(parts):
+        if p is None:
+            hi = following[i]
+            # counting on follows only numbers counted, never one adopted or printed
+            counting = fresh and (i == 0 or parts[i - 1] is None)
+            lo = out[-1] if out else None
+            p = between(_after(lo, hi, held) if held else lo, hi, taken, counting)
+            taken.add(p)
+        out.append(p)
+    return out
+
+
+def _after(lo: str | None, hi: str | None, held: list[str]) -> str | None:
+    """What an insertion follows: the paragraph before it, or a revoked number kept in
+    place after that paragraph (inserted after 7.12, with 7.12A revoked, it is 7.12B)."""
+    low, high = part_key(lo) if lo else None, part_key(hi) if hi else None
+    inside = [
+        h
+        for h in held
+        if (low is None or low < part_key(h)) and (high is None or part_key(h) < high)
+    ]
+    return inside[-1] if inside else lo
+
+
+def renumber(document: Document) -> Document:
+    """Numbers by position: sections 1, 2, 3; clauses 3.1, 3.2."""
+    sections = []
+    for s, section in enumerate(document.sections, start=1):
+        clauses = tuple(
+            dataclasses.replace(c, number=f"{s}.{i}") for i, c in enumerate(section.clauses, 1)
+        )
+        sections.append(dataclasses.replace(section, number=str(s), clauses=clauses))
+    return dataclasses.replace(document, sections=tuple(sections))
+
+
+def insert(document: Document, latest: Document | None) -> Document:
+    """Numbers as legislation inserts them, kept from ``latest`` (the last adopted version)."""
+    adopted_sections = {s.slug: s.number for s in latest.sections} if latest else {}
+    adopted = {c.id: c.number for c in latest.clauses()} if latest else {}
+    # Every number the latest version gives, a revoked paragraph's included: never reused.
+    used = set(adopted.values())
+    if latest:
+        used |= {r.number for s in latest.sections for r in s.revoked}
+    section_numbers = _assign(
+        [adopted_sections.get(s.slug) or _printed_section(s) for s in document.sections],
+        set(adopted_sections.values()),
+        not latest,
+    )
+    by_section: dict[str, set[str]] = {}
+    for n in used:
+        head, _, tail = n.partition(".")
+        by_section.setdefault(head, set()).add(tail)
+    sections = []
+    for section, number in zip(document.sections, section_numbers, strict=True):
+        prefix = f"{number}."
+        taken = by_section.get(number, set())
+        anchors = [_anchor(c, adopted, prefix) for c in section.clauses]
+        fresh = section.slug not in adopted_sections
+        parts = _assign(anchors, taken, fresh)
+        moved = [
+            (i, prefix + p)
+            for i, (c, p) in enumerate(zip(section.clauses, parts, strict=True))
+            if c.number != prefix + p
+        ]
+        if not moved and number == section.number:
+            sections.append(section)  # as read: position and number agree
+            continue
+        clauses = list(section.clauses)
+        for i, n in moved:
+            clauses[i] = dataclasses.replace(clauses[i], number=n)
+        sections.append(dataclasses.replace(section, number=number, clauses=tuple(clauses)))
+    if all(a is b for a, b in zip(sections, document.sections, strict=True)):
+        return document
+    return dataclasses.replace(document, sections=tuple(sections))
+
+
+def _anchor(clause: Clause, adopted: dict[str, str], prefix: str) -> str | None:
+    """The part of its number a clause has a claim to in its section: as last adopted
+    (none if it was adopted in another section: it moved here), else as printed in the
+    document it was imported from."""
+    number = adopted.get(clause.id)
+    if number is None:  # never adopted: its printed number, if it has one of this form
+        number = clause.source_number
+        if not (number and NUMBER.fullmatch(number)):
+            return None
+    return number[len(prefix) :] if number.startswith(prefix) else None
+
+
+def _printed_section(section: Section) -> str | None:
+    """A section's printed number, where its paragraphs' printed numbers agree on one."""
+    printed = {m.group(1) for c in section.clauses if (m := NUMBER.fullmatch(c.source_number))}
+    return printed.pop() if len(printed) == 1 else None
+
+
+def apply(document: Document, scheme: str, latest: Document | None) -> Document:
+    """The draft numbered by the council's scheme (the reader numbers it by position)."""
+    return insert(document, latest) if scheme == "insert" else document
+
+
+def with_revoked(draft: Document, latest: Document | None, resolution: str) -> Document:
+    """The draft as Council adopts it under insert numbering: each section keeps, in
+    place, the numbers of its revoked paragraphs, each with the resolution revoking it."""
+    if latest is None:
+        return draft
+    before = {s.slug: s for s in latest.sections}
+    sections = []
+    for section in draft.sections:
+        old = before.get(section.slug)
+        if old is None:
+            sections.append(section)
+            continue
+        gone = [Revoked(c.number, c.id, resolution) for c in old.clauses if not draft.clause(c.id)]
+        revoked = sorted((*old.revoked, *gone), key=lambda r: number_key(r.number))
+        sections.append(dataclasses.replace(section, revoked=tuple(revoked)))
+    return dataclasses.replace(draft, sections=tuple(sections))
+
+
+def renumbered(latest: Document | None, remade: Document) -> dict[str, str]:
+    """Each paragraph's number in the latest adopted version -> its number as remade."""
+    if latest is None:
+        return {}
+    return {c.number: new.number for c in latest.clauses() if (new := remade.clause(c.id))}
+
+
+def find(document: Document, number: str) -> Clause | Revoked | None:
+    """What has ``number`` in ``document``: a paragraph, a revoked paragraph's place, or
+    nothing."""
+    found = next((c for c in document.clauses() if c.number == number), None)
+    revoked = (r for s in document.sections for r in s.revoked if r.number == number)
+    return found or next(revoked, None)

@@ -1,0 +1,523 @@
+"""Paragraph numbers as Council adopted them: the insert scheme (legislation's way), the
+renumber scheme, adopting a renumbered text, and citations by number across versions."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import itertools
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import Site, run
+from constitution import numbering
+from constitution.cli import main
+from constitution.model import Clause, Document, Section
+from constitution.project import Project
+from constitution.redline import Change, compare, plain, substantive
+from constitution.versions import document_of, record_check, record_of
+
+
+def clause(cid: str, number: str = "", source: str = "") -> Clause:
+    return Clause(cid, number, f"The words of {cid}.", "must", "", "", 0, source_number=source)
+
+
+def document(*sections: tuple[str, str, list[Clause]]) -> Document:
+    """Sections as (slug, number, clauses), each clause placed in its section."""
+    return Document(
+        "Protocol",
+        tuple(
+            Section(
+                slug,
+                number,
+                slug,
+                "",
+                tuple(dataclasses.replace(c, section=slug) for c in clauses),
+            )
+            for slug, number, clauses in sections
+        ),
+    )
+
+
+def adopted(numbers: dict[str, list[str]]) -> Document:
+    """An adopted version: per section number, its paragraphs' numbers; IDs from numbers."""
+    return document(
+        *((f"s{n}", n, [clause(f"P{num}", num) for num in nums]) for n, nums in numbers.items())
+    )
+
+
+def draft_of(latest: Document, order: dict[str, list[str]]) -> Document:
+    """A draft: per section slug, its clause IDs in order (new IDs are new clauses)."""
+    return numbering.renumber(
+        document(*((slug, "", [clause(cid) for cid in ids]) for slug, ids in order.items()))
+    )
+
+
+def numbers(document: Document) -> dict[str, str]:
+    return {c.id: c.number for c in document.clauses()}
+
+
+SEVEN = adopted({"7": [f"7.{i}" for i in range(1, 13)]})
+IDS = [f"P7.{i}" for i in range(1, 13)]
+
+
+def test_legislation_order() -> None:
+    """A1 before 1; Z before a letter sorts before A (1ZA between 1 and 1A)."""
+    order = ["A1", "B1", "1", "1ZA", "1A", "1AZA", "1AA", "1AB", "1B", "2", "10"]
+    assert sorted(reversed(order), key=numbering.part_key) == order
+    assert sorted(["7A.1", "8.1", "7.2", "7.1A", "7.A1", "7.1"], key=numbering.number_key) == [
+        "7.A1",
+        "7.1",
+        "7.1A",
+        "7.2",
+        "7A.1",
+        "8.1",
+    ]
+
+
+def test_insertions_before_the_first_between_two_and_after_the_last() -> None:
+    draft = draft_of(SEVEN, {"s7": ["NEW1", *IDS[:3], "NEW2", *IDS[3:], "NEW3"]})
+    got = numbers(numbering.insert(draft, SEVEN))
+    assert {k: got[k] for k in ("NEW1", "NEW2", "NEW3")} == {
+        "NEW1": "7.A1",
+        "NEW2": "7.3A",
+        "NEW3": "7.12A",
+    }
+    assert all(got[i] == i.removeprefix("P") for i in IDS)  # no adopted number changes
+
+
+def test_two_insertions_in_one_place_and_between_inserted_ones() -> None:
+    draft = draft_of(SEVEN, {"s7": [*IDS[:5], "N1", "N2", *IDS[5:]]})
+    once = numbering.insert(draft, SEVEN)
+    assert [numbers(once)[k] for k in ("N1", "N2")] == ["7.5A", "7.5B"]
+    # adopted so, then one inserted between 7.5A and 7.5B, and one between 7.5 and 7.5A
+    again = draft_of(once, {"s7": [*IDS[:5], "N0", "N1", "N15", "N2", *IDS[5:]]})
+    got = numbers(numbering.insert(again, once))
+    assert [got[k] for k in ("N0", "N1", "N15", "N2")] == ["7.5ZA", "7.5A", "7.5AA", "7.5B"]
+
+
+def test_a_revoked_number_is_kept_and_never_given_again() -> None:
+    draft = draft_of(SEVEN, {"s7": [*IDS[:3], "NEW", *IDS[4:]]})  # 7.4 revoked
+    numbered = numbering.insert(draft, SEVEN)
+    assert numbers(numbered)["NEW"] == "7.4A"  # after the revoked 7.4, kept in its place
+    record_form = numbering.with_revoked(numbered, SEVEN, "Minute 9")
+    (revoked,) = record_form.sections[0].revoked
+    assert (revoked.number, revoked.id, revoked.resolution) == ("7.4", "P7.4", "Minute 9")
+    # the next draft, against a version with 7.4 revoked, still does not reuse it
+    later = draft_of(record_form, {"s7": [*IDS[:3], "NEW", "NEWER", *IDS[4:]]})
+    assert numbers(numbering.insert(later, record_form))["NEWER"] == "7.4B"
+    assert numbering.find(record_form, "7.4") == revoked
+
+
+def test_a_moved_clause_is_numbered_where_it_now_stands() -> None:
+    order = [IDS[0], *IDS[2:6], IDS[1], *IDS[6:]]  # 7.2 moved after 7.6
+    got = numbers(numbering.insert(draft_of(SEVEN, {"s7": order}), SEVEN))
+    assert got["P7.2"] == "7.6A"
+    assert all(got[i] == i.removeprefix("P") for i in IDS if i != "P7.2")
+    # into another section: numbered as inserted there
+    two = adopted({"1": ["1.1", "1.2"], "2": ["2.1", "2.2"]})
+    moved = draft_of(two, {"s1": ["P1.1", "P2.2", "P1.2"], "s2": ["P2.1"]})
+    assert numbers(numbering.insert(moved, two))["P2.2"] == "1.1A"
+
+
+def test_a_section_inserted() -> None:
+    three = adopted({"1": ["1.1"], "2": ["2.1"], "3": ["3.1"], "4": ["4.1"]})
+    draft = draft_of(
+        three,
+        {
+            "first": ["F1"],
+            "s1": ["P1.1"],
+            "s2": ["P2.1"],
+            "s3": ["P3.1"],
+            "new": ["N1", "N2"],
+            "s4": ["P4.1"],
+        },
+    )
+    numbered = numbering.insert(draft, three)
+    assert [s.number for s in numbered.sections] == ["A1", "1", "2", "3", "3A", "4"]
+    assert [c.number for c in numbered.sections[4].clauses] == ["3A.1", "3A.2"]
+    assert numbers(numbered)["F1"] == "A1.1"
+
+
+def test_import_with_gaps_a_duplicate_and_sections_starting_at_3() -> None:
+    printed = [("3.1", "a"), ("3.2", "b"), ("3.4", "c"), ("3.4", "d"), ("3.5", "e")]
+    draft = numbering.renumber(
+        document(
+            ("one", "", [clause(cid, source=n) for n, cid in printed]),
+            ("two", "", [clause("f", source="4.1"), clause("g", source="4.3")]),
+        )
+    )
+    numbered = numbering.insert(draft, None)
+    assert [s.number for s in numbered.sections] == ["3", "4"]
+    # gaps kept; the second paragraph printed 3.4 is numbered as inserted after the first
+    assert [c.number for c in numbered.clauses()] == [
+        "3.1",
+        "3.2",
+        "3.4",
+        "3.4A",
+        "3.5",
+        "4.1",
+        "4.3",
+    ]
+
+
+def test_a_new_council_counts_on() -> None:
+    draft = numbering.renumber(document(("a", "", [clause("x"), clause("y")])))
+    assert [c.number for c in numbering.insert(draft, None).clauses()] == ["1.1", "1.2"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_numbers_are_unique_in_order_and_adopted_ones_kept(data: st.DataObject) -> None:
+    """Any edit of any adopted section (insertions, revocations, moves), twice over."""
+    latest = SEVEN
+    for round_ in range(2):
+        ids = [c.id for c in latest.clauses()]
+        kept = data.draw(st.lists(st.sampled_from(ids), unique=True)) if ids else []
+        new = [f"N{round_}-{i}" for i in range(data.draw(st.integers(0, 6)))]
+        order = data.draw(st.permutations(kept + new))
+        numbered = numbering.insert(draft_of(latest, {"s7": order}), latest)
+        got = [c.number for c in numbered.clauses()]
+        assert len(set(got)) == len(got)
+        assert sorted(got, key=numbering.number_key) == got
+        before = numbers(latest)
+        ever = set(before.values()) | {r.number for s in latest.sections for r in s.revoked}
+        for c in numbered.clauses():
+            assert c.number == before.get(c.id, c.number) or c.number not in ever
+        latest = numbering.with_revoked(numbered, latest, f"Minute {round_}")
+
+
+def test_an_adopted_record_with_letters_and_revocations_reads_back() -> None:
+    numbered = numbering.insert(draft_of(SEVEN, {"s7": [*IDS[:3], "P0001", *IDS[4:]]}), SEVEN)
+    form = numbering.with_revoked(numbered, SEVEN, "Minute 9")
+    renamed = dataclasses.replace(
+        form,
+        sections=tuple(
+            dataclasses.replace(
+                s,
+                clauses=tuple(
+                    dataclasses.replace(c, id=f"MOP-{i:04d}") for i, c in enumerate(s.clauses)
+                ),
+                revoked=tuple(dataclasses.replace(r, id="MOP-0999") for r in s.revoked),
+            )
+            for s in form.sections
+        ),
+    )
+    day = dt.date(2027, 1, 1)
+    record = record_of(renamed, day, day, "Minute 9", "not in git", None, {"7.4": "7.3"})
+    assert record_check(re.compile(r"MOP-\d{4}"))(record, "") == []
+    back = document_of(json.loads(json.dumps(record)), "x")
+    assert back.sections[0].revoked == renamed.sections[0].revoked
+    assert [c.number for c in back.clauses()] == [c.number for c in renamed.clauses()]
+
+
+# ------------------------------------------------------------------ the command line
+
+
+def test_an_unknown_scheme_is_a_gate_problem(scratch: Project) -> None:
+    settings_file = scratch.conf / "council.toml"
+    text = settings_file.read_text(encoding="utf-8")
+    settings_file.write_text(text.replace('numbering = "insert"', 'numbering = "legal"'))
+    result = run(scratch, "check")
+    assert result.returncode == 1
+    assert "conf/council.toml: council-numbering" in result.stdout + result.stderr
+    assert "'legal'" in result.stdout + result.stderr
+
+
+def test_renumber_scheme_numbers_by_position(versioned: Project) -> None:
+    settings_file = versioned.conf / "council.toml"
+    text = settings_file.read_text(encoding="utf-8")
+    settings_file.write_text(text.replace('numbering = "insert"', 'numbering = "renumber"'))
+    for section in Project(versioned.root).document().sections:
+        assert [c.number for c in section.clauses] == [
+            f"{section.number}.{i}" for i in range(1, len(section.clauses) + 1)
+        ]
+
+
+def test_the_draft_keeps_the_numbers_of_the_version_before(versioned: Project) -> None:
+    latest = versioned.versions()[-1].document
+    draft = versioned.document()
+    for c in draft.clauses():
+        before = latest.clause(c.id)
+        if before and before.section == c.section:
+            assert c.number == before.number
+        else:
+            assert c.number not in {x.number for x in latest.clauses()}
+
+
+def cited(project: Project, capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    assert main(["--project", str(project.root), "paragraph", *args]) == 0
+    return capsys.readouterr().out
+
+
+def test_citations_by_number_across_three_versions(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each number whose paragraph differs between versions finds, in each version (by
+    name and by a date it was in force), the paragraph that had it then."""
+    versions = project.versions()
+    assert len(versions) >= 3
+    meaning = [numbers(v.document) for v in versions]
+    shifted = sorted(
+        {n for a, b in itertools.pairwise(meaning) for n, cid in a.items() if b.get(n) != cid}
+    )
+    assert shifted
+    for number in shifted[:4]:
+        for v, by_number in zip(
+            versions, [{n: c for c, n in m.items()} for m in meaning], strict=True
+        ):
+            if number not in by_number:
+                continue
+            named = cited(project, capsys, number, "--version", v.key)
+            on_date = cited(project, capsys, number, "--on", v.in_force.isoformat())
+            assert named.splitlines()[0].endswith(by_number[number])
+            assert on_date.splitlines()[0] == named.splitlines()[0]
+
+
+def test_a_missing_number_is_a_clear_error(project: Project) -> None:
+    result = run(project, "paragraph", "99.99", "--version", "draft")
+    assert result.returncode == 1
+    assert "has no paragraph 99.99" in result.stderr and "How to fix" in result.stderr
+
+
+def adopt(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
+    return run(project, "adopt", "--date", "2027-05-13", "--resolution", "Minute 7", *args)
+
+
+def test_adopt_keeps_revoked_numbers_with_their_resolution(versioned: Project) -> None:
+    """An informative paragraph inserted, adopted, then revoked: its number stays in its
+    place, with the resolution that revoked it, and is never given again."""
+    section = versioned.versions()[-1].document.sections[2]
+    path = versioned.protocol / f"{section.slug}.md"
+    text = path.read_text(encoding="utf-8")
+    new_id = run(versioned, "next-id").stdout.strip()
+    clause_text = f"\n```{{clause}} {new_id}\n:modality: informative\n\nA note.\n```\n"
+    path.write_text(text + clause_text, encoding="utf-8")
+    assert adopt(versioned).returncode == 0
+    inserted = versioned.versions()[-1].document.clause(new_id)
+    assert inserted is not None and inserted.number == f"{section.clauses[-1].number}A"
+    path.write_text(text, encoding="utf-8")
+    with (versioned.protocol / "retired.toml").open("a", encoding="utf-8") as out:
+        out.write(f"\n[{new_id}]\nrevoked = 2028-05-11\n")
+    result = run(versioned, "adopt", "--date", "2028-05-11", "--resolution", "Minute 3")
+    assert result.returncode == 0, result.stderr
+    record = json.loads((versioned.versions_dir / "2028-05-11.json").read_text())
+    held = next(s for s in record["sections"] if s["slug"] == section.slug)
+    assert held["revoked"] == [{"number": inserted.number, "id": new_id, "resolution": "Minute 3"}]
+    cite = run(versioned, "paragraph", inserted.number, "--version", "2028-05-11")
+    assert cite.returncode == 0 and f"{new_id}, revoked by Minute 3" in cite.stdout
+    # a paragraph inserted in the same place later takes the next letter, not the number
+    path.write_text(text + clause_text.replace(new_id, run(versioned, "next-id").stdout.strip()))
+    again = Project(versioned.root).document().sections[2].clauses[-1]
+    assert again.number == f"{section.clauses[-1].number}B"
+
+
+def test_adopt_renumber_records_the_map_and_older_records_verify(versioned: Project) -> None:
+    before = versioned.versions()
+    draft = versioned.document()
+    assert any(not re.fullmatch(r"\d+\.\d+", c.number) for c in draft.clauses())
+    result = adopt(versioned, "--renumber")
+    assert result.returncode == 0, result.stderr
+    assert "Renumbered" in result.stdout
+    *older, remade = versioned.versions()  # the chain and every digest still verify
+    assert [v.digest for v in older] == [v.digest for v in before]
+    for section in remade.document.sections:
+        assert [c.number for c in section.clauses] == [
+            f"{section.number}.{i}" for i in range(1, len(section.clauses) + 1)
+        ]
+    latest = before[-1].document
+    expected = {
+        c.number: remade.document.clause(c.id).number
+        for c in latest.clauses()
+        if remade.document.clause(c.id)
+    }
+    assert remade.renumbered == expected
+    assert any(old != new for old, new in expected.items())
+    # the draft after it keeps the remade numbers
+    assert numbers(Project(versioned.root).document()) == numbers(remade.document)
+
+
+def test_old_records_are_byte_for_byte_those_adopted(versioned: Project) -> None:
+    """Extending the record format changed no record already adopted."""
+    for v in versioned.versions():
+        data = json.loads(Path(versioned.root, v.path).read_text(encoding="utf-8"))
+        assert "renumbered" not in data
+        assert all("revoked" not in s for s in data["sections"])
+        assert isinstance(data["sections"][0]["number"], int)
+
+
+def test_import_keeps_printed_numbers(tmp_path: Path) -> None:
+    source = tmp_path / "ours.txt"
+    source.write_text(
+        "Protocol\n\n3. Enquiries\n\n3.1 An officer must reply to a member within ten days.\n\n"
+        "3.2 A member may ask for advice.\n\n3.2A A member may ask in writing.\n\n"
+        "3.4 An officer must keep a record of each reply.\n\n"
+        "3.4 A member must not press an officer for a particular reply.\n\n"
+        "4. Meetings\n\n4.1 An officer should attend a meeting when invited.\n",
+        encoding="utf-8",
+    )
+    made = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "constitution",
+            "init",
+            "repo",
+            "--from",
+            "ours.txt",
+            "--council",
+            "Testshire County Council",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr
+    repo = Project(tmp_path / "repo")
+    assert repo.council().numbering == "insert"
+    got = [(c.source_number, c.number) for c in repo.document().clauses()]
+    assert got == [
+        ("3.1", "3.1"),
+        ("3.2", "3.2"),
+        ("3.2A", "3.2A"),  # printed lettered, as inserted: read as its own paragraph
+        ("3.4", "3.4"),
+        ("3.4", "3.4A"),
+        ("4.1", "4.1"),
+    ]
+    report = json.loads((tmp_path / "repo" / "import-report.json").read_text(encoding="utf-8"))
+    duplicate = next(d for d in report["defects"] if d["kind"] == "duplicate-number")
+    assert "numbered as if inserted after the paragraph before it" in duplicate["message"]
+
+
+def test_the_documented_lookups_run(project: Project) -> None:
+    """The forms How to propose an amendment gives: in force, as at a date, in a version."""
+    for extra in ([], ["--on", "2025-06-01"], ["--version", "2025-05-15"]):
+        result = run(project, "paragraph", "14.4", *extra)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith("14.4 in the version adopted on ")
+        assert "Its numbers: " in result.stdout
+
+
+def folded_comparison(project: Project) -> tuple[str, str, list[Change]]:
+    """Two adopted versions between which some paragraphs were only renumbered."""
+    versions = project.versions()
+    for old, new in itertools.pairwise(versions):
+        changes = compare(old.document, new.document)
+        if any(c.kind == "renumbered" for c in changes):
+            return old.key, new.key, changes
+    raise AssertionError("no two versions renumber a paragraph")
+
+
+def test_comparisons_fold_renumbering_apart(project: Project, tmp_path: Path) -> None:
+    old, new, changes = folded_comparison(project)
+    worded, moved = substantive(changes)
+    assert worded and moved
+    text = run(project, "redline", old, new).stdout
+    lines = text.splitlines()
+    assert len(lines) >= len(worded) and lines[-1].startswith(
+        f"Renumbered only, words unchanged ({len(moved)}): "
+    )
+    assert all(f"{c.id}  " not in text for c in moved)
+    markdown = run(project, "redline", old, new, "--format", "markdown").stdout
+    table, folded = markdown.split("<details>")
+    assert all(c.id in folded and c.id not in table for c in moved)
+    assert all(c.id in table for c in worded)
+    assert run(project, "report", old, new, "--out", str(tmp_path)).returncode == 0
+    html = (tmp_path / "changes.html").read_text(encoding="utf-8")
+    table, folded = html.split("<details>")
+    assert all(c.id in folded and c.id not in table for c in moved)
+
+
+def add_clause(project: Project, slug: str, clause_id: str) -> None:
+    path = project.protocol / f"{slug}.md"
+    text = path.read_text(encoding="utf-8")
+    block = f"\n```{{clause}} {clause_id}\n:modality: informative\n\nA note of {clause_id}.\n```\n"
+    path.write_text(text + block, encoding="utf-8")
+
+
+def test_the_site_shows_numbers_as_adopted(
+    versioned: Project, build: Callable[[Project], Site]
+) -> None:
+    """A section inserted after the third, a paragraph inserted then revoked: the draft's
+    titles and contents carry the section's number, the adopted page keeps the revoked
+    number in its place, and the jump by number and the history know every number."""
+    third = versioned.versions()[-1].document.sections[2]
+    index = versioned.protocol / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace(f"{third.slug}\n", f"{third.slug}\ninserted\n")
+    )
+    new_ids = [f"MOP-{9000 + i}" for i in range(2)]
+    (versioned.protocol / "inserted.md").write_text("# An inserted section\n", encoding="utf-8")
+    add_clause(versioned, "inserted", new_ids[0])
+    add_clause(versioned, third.slug, new_ids[1])
+    assert adopt(versioned).returncode == 0
+    lettered = versioned.versions()[-1].document.clause(new_ids[1])
+    assert lettered is not None
+    path = versioned.protocol / f"{third.slug}.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index(f"\n```{{clause}} {new_ids[1]}")] + "\n", encoding="utf-8")
+    with (versioned.protocol / "retired.toml").open("a", encoding="utf-8") as out:
+        out.write(f"\n[{new_ids[1]}]\nrevoked = 2028-05-11\n")
+    made = run(versioned, "adopt", "--date", "2028-05-11", "--resolution", "Minute 3")
+    assert made.returncode == 0, made.stderr
+    site = build(versioned)
+    section = f"{third.number}A"
+    draft = site.page("draft/inserted.html")
+    assert draft.select_one("h1").get_text().startswith(f"{section}. An inserted section")
+    assert draft.select_one("div.clause")["data-number"] == f"{section}.1"
+    adopted = site.page(f"versions/2028-05-11/{third.slug}.html")
+    place = adopted.select_one(f"div.clause.revoked#{new_ids[1]}")
+    assert place["data-number"] == lettered.number and "Revoked by Minute 3" in place.get_text()
+    numbers = [d["data-number"] for d in adopted.select("div.clause")]
+    assert numbers == sorted(numbers, key=numbering.number_key) and lettered.number in numbers
+    index_data = json.loads((site.out / "clause-index.json").read_text(encoding="utf-8"))
+    assert index_data["2028-05-11"]["numbers"][lettered.number].endswith(f"#{new_ids[1]}")
+    assert index_data["2027-05-13"]["numbers"][f"{section}.1"].endswith(f"#{new_ids[0]}")
+    history = site.page(f"versions/clauses/{new_ids[0]}.html").select_one(".numbers-had")
+    assert history.get_text() == (
+        f"Numbers it has had: {section}.1 (13 May 2027, 11 May 2028, the draft)."
+    )
+    contents = [a.get_text() for a in site.page("draft/index.html").select("article li a")]
+    assert f"{section}. An inserted section" in contents
+
+
+def test_references_give_the_number_of_the_version_read() -> None:
+    """{para} reads as the cited paragraph's number in the version being read: here the
+    one before and the one after Council adopted a renumbered text."""
+    citing = dataclasses.replace(clause("X", "7.13"), text="As {para}`P7.3` says.")
+    seven = list(SEVEN.sections[0].clauses)
+    old = document(("s7", "7", [*seven, citing]))
+    remade = numbering.renumber(
+        document(("s7", "", [*seven[:2], clause("NEW"), *seven[2:], citing]))
+    )
+    assert plain(citing.text, old) == "As paragraph 7.3 says."
+    assert plain(citing.text, remade) == "As paragraph 1.4 says."  # its only section: 1
+
+
+def test_a_version_adopted_renumbered_shows_each_number_before(
+    versioned: Project, build: Callable[[Project], Site]
+) -> None:
+    assert adopt(versioned, "--renumber").returncode == 0
+    remade = versioned.versions()[-1]
+    site = build(versioned)
+    rows = site.page("versions/2027-05-13/index.html").select("table.renumbering tbody tr")
+    shown = {r.select("td")[0].get_text(): r.select("td")[1].get_text() for r in rows}
+    assert shown and shown == {old: new for old, new in remade.renumbered.items() if old != new}
+
+
+def test_a_tampered_record_is_reported_once(versioned: Project) -> None:
+    """The gate reads the records, and the draft's numbers read them again: one problem."""
+    path = versioned.versions_dir / "2025-05-15.json"
+    path.write_text(path.read_text(encoding="utf-8").replace("within ten", "within twenty"))
+    result = run(versioned, "check")
+    assert result.returncode == 1
+    assert result.stdout.count("version-tampered") + result.stderr.count("version-tampered") == 1
