@@ -11,7 +11,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 
-from constitution import __version__, baseline
+from constitution import __version__, baseline, graph
 from constitution.confirm import LOCK, load_lock, suspect
 from constitution.model_cache import cached, files_in
 from constitution.problems import ProtocolError
@@ -21,6 +21,7 @@ from constitution.scenarios import RESULTS
 from constitution.sphinxext import (
     clauses,
     csp,
+    example_needs,
     examples,
     navigation,
     offload,
@@ -71,7 +72,10 @@ def load_model(app: Sphinx) -> None:
         for scenario in store.scenarios:
             for cid in sorted(scenario.expect.clauses):
                 store.checking.setdefault(cid, []).append(scenario)
-        store.results_run, store.results = examples.load_results(project.root / RESULTS)
+        results = examples.load_results(project.root / RESULTS)
+        store.results_run = f"{results.run:%-d %B %Y}" if results.run else None
+        store.results = dict(results.outcomes)
+        store.examples = graph.examples(store.scenarios, results)
         versions = files_in(project.versions_dir)
         store.versions = cached(keep, "versions", versions, project.versions)
         lock = load_lock(project.checks / LOCK)
@@ -108,6 +112,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # The project's root folder (holding conf/, protocol/, checks/), relative to conf.py.
     app.add_config_value("constitution_project", "..", "env", types=(str,))
     clauses.setup(app)
+    example_needs.setup(app)
     published_files.setup(app)
     search.setup(app)
     # Per build, not per application: a warm server (serve.py) builds again and again.

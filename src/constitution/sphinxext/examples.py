@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import re
 from collections.abc import Iterable, Iterator
 from functools import partial
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
+from constitution.graph import Results, read_results
 from constitution.scenarios import Determination, Scenario
 from constitution.sphinxext.page_cache import Page, changed
 from constitution.sphinxext.versions_site import long_date, table, title_html
@@ -37,23 +37,18 @@ FACT_NAMES = {"actor": "Who", "act": "What they do"}  # in this order
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 
 
-def load_results(path: Path) -> tuple[str | None, dict[str, str]]:
-    """(when the checks last ran, each scenario's result); nothing if never run."""
+def load_results(path: Path) -> Results:
+    """The latest run of the checks; none if never run, or (with a warning) unreadable."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        run = dt.datetime.fromisoformat(data["run"])
-        results = {str(k): str(v) for k, v in data["results"].items()}
-    except FileNotFoundError:
-        return None, {}
-    except (ValueError, KeyError, TypeError, AttributeError):
+        return read_results(path)
+    except ValueError as exc:
         logger.warning(
-            "%s is not a scenario results file; showing every check as not run",
-            path,
+            "%s; showing every check as not run",
+            exc,
             type="constitution",
             subtype="results",
         )
-        return None, {}
-    return f"{run:%-d %B %Y}", results
+        return Results()
 
 
 def digest(scenarios: Iterable[Scenario], results: dict[str, str], run: str | None) -> str:
