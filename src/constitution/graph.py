@@ -69,7 +69,10 @@ def read_results(path: Path) -> Results:
     except FileNotFoundError:
         return Results()
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ValueError(f"{path} is not a scenario results file ({exc})") from None
+        raise ValueError(
+            f"{path} is not a scenario results file ({exc}). How to fix: run the checks "
+            "again (python3 dev.py test) to write it anew, or delete it"
+        ) from None
     kept = tuple(sorted((k, v) for k, v in outcomes.items() if v in RESULTS))
     return Results(run, kept)
 

@@ -21,6 +21,7 @@ from typing import Any
 from constitution import files
 from constitution.model import MODALITIES, Clause, Document, Section
 from constitution.problems import Problem, ProtocolError
+from constitution.source import cited_ids
 
 FIELDS = (
     "id",
@@ -232,7 +233,8 @@ def document_of(record: dict[str, Any], path: str) -> Document:
     sections = []
     for s in record["sections"]:
         clauses = tuple(
-            Clause(**_fields(c), section=s["slug"], path=path, line=0) for c in s["clauses"]
+            Clause(**_fields(c), section=s["slug"], path=path, line=0, cites=cited_ids(c["text"]))
+            for c in s["clauses"]
         )
         sections.append(
             Section(s["slug"], s["number"], s["title"], path, clauses, s.get("intro", ""))
