@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
 
 def add_examples(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    # sphinx-needs keeps its read-only view of the needs (and the indexes its filters use)
+    # on the environment, made once and never dropped: in a Sphinx kept between builds
+    # (serve.py) its tables would filter the first build's needs. Each build makes its own.
+    vars(env).pop("_needs_view", None)
     data = SphinxNeedsData(env)
     needs = data.get_needs_mutable()
     for need_id in [k for k, need in needs.items() if need["type"] == EXAMPLE_TYPE]:
