@@ -191,3 +191,11 @@ def test_the_editors_loop_keeps_the_graph_page_current(
     section.write_text(text.replace("```{clause}", new, 1), encoding="utf-8")
     assert warm([section]) == 0
     assert rows(UNVERIFIED) == ["MOP-0990"] and rows(FAILED) == ["SC-ENQ-002"]
+    # Rewording it changes nothing the page shows: the page is left as it was.
+    page = tmp_path / "warm" / "html" / "traceability-graph.html"
+    written = page.stat().st_mtime_ns
+    text = section.read_text(encoding="utf-8")
+    section.write_text(text.replace("New words.", "Other words.", 1), encoding="utf-8")
+    assert warm([section]) == 0
+    assert "Other words." in (tmp_path / "warm" / "html" / "protocol" / "review.html").read_text()
+    assert page.stat().st_mtime_ns == written
