@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import Site, copy_project
+from conftest import Site, copy_project, run
 from constitution.model import Document
 from constitution.project import Project
 from constitution.serve import WarmBuild
@@ -199,3 +199,18 @@ def test_the_editors_loop_keeps_the_graph_page_current(
     assert warm([section]) == 0
     assert "Other words." in (tmp_path / "warm" / "html" / "protocol" / "review.html").read_text()
     assert page.stat().st_mtime_ns == written
+
+
+def test_an_unreadable_results_file_is_refused(scratch: Project) -> None:
+    """No result is shown that was not produced: the build and the export both stop,
+    naming the file and how to put it right."""
+    results = scratch.root / "_build" / "scenario-results.json"
+    results.parent.mkdir()
+    results.write_text('{"run": "last Tuesday", "results": {}}', encoding="utf-8")
+    for args in (("export", "--version", "draft", "--format", "needs"), ("build", "--out", "s")):
+        done = run(scratch, *args)
+        assert done.returncode != 0, args
+        said = " ".join(done.stderr.split())
+        assert "scenario-results.json is not a scenario results file" in said, said
+        assert "How to fix: run the checks again" in said
+    assert not (scratch.root / "s").exists()

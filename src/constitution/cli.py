@@ -312,9 +312,9 @@ def cmd_export(project: Project, args: argparse.Namespace) -> int:
             edition = Edition("draft")
             try:
                 results = graph.read_results(project.root / RESULTS)
-            except ValueError as exc:  # as the site does: shown as not run, and said
-                print(f"warning: {exc}; showing every check as not run", file=sys.stderr)
-                results = graph.Results()
+            except ValueError as exc:  # refused, as the site's build refuses it
+                print(exc, file=sys.stderr)
+                return 1
             examples = graph.examples(project.scenarios(document), results)
         else:
             v = next(v for v in project.versions() if v.key == args.version)

@@ -70,8 +70,9 @@ def read_results(path: Path) -> Results:
         return Results()
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ValueError(
-            f"{path} is not a scenario results file ({exc}). How to fix: run the checks "
-            "again (python3 dev.py test) to write it anew, or delete it"
+            f"{path} is not a scenario results file ({exc}), so no check's result can be "
+            "shown. How to fix: run the checks again (python3 dev.py test) to write it "
+            "anew, or delete it."
         ) from None
     kept = tuple(sorted((k, v) for k, v in outcomes.items() if v in RESULTS))
     return Results(run, kept)

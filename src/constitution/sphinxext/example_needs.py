@@ -5,11 +5,10 @@ An example's page is generated (examples.py), not read from a document, so its n
 added from code, as a need whose page is that generated page (``external_url``): the
 ecosystem's tables link to it, and no document has to declare it. Each build, before
 any document is read, those that changed with this build's scenarios and results are
-made again. Pages
-holding sphinx-needs' tables (the editors' graph page) are written again whenever the
-graph changed: sphinx-needs alone would leave them stale (sphinx-needs #354). A table
-showing a clause's words (``title``, ``content``) would not follow a reword: the graph
-page shows none.
+made again. Pages holding sphinx-needs' tables (the editors' graph page) are written
+again whenever the graph changed: sphinx-needs alone would leave them stale (sphinx-needs
+#354). A table showing a clause's words (``title``, ``content``) would not follow a
+reword: the graph page shows none.
 """
 
 from __future__ import annotations

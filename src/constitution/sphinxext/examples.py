@@ -43,7 +43,7 @@ def load_results(path: Path) -> Results:
         return read_results(path)
     except ValueError as exc:
         logger.warning(
-            "%s; showing every check as not run",
+            "%s Every check is shown as not run.",
             exc,
             type="constitution",
             subtype="results",
