@@ -124,7 +124,9 @@ def test_the_graph_page_uses_sphinx_needs_tables(site: Site, document: Document)
     # Verified by: links to the worked examples' own pages.
     examples_linked = [a["href"] for a in rows[0].select("td.needs_verifies_back a")]
     assert examples_linked and all(h.startswith("checks/SC-") for h in examples_linked)
-    # Editors' pages only: the public pages never load sphinx-needs' assets.
+    # The pages' policy refuses style attributes: sphinx-needs' column widths are dropped.
+    assert not page.select("article [style]")
+    # Nor does it load sphinx-needs' scripts or styles: the tables are plain HTML.
     assets = [t.get("src") or t.get("href") for t in page.select("script[src], link[href]")]
     assert not [a for a in assets if "sphinx-needs" in a], assets
 

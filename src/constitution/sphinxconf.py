@@ -63,7 +63,7 @@ def settings(conf_dir: Path) -> dict[str, Any]:
         "needs_fields": NEEDS_FIELDS,
         "needs_build_json": True,
         # Worked examples are needs of this project whose pages are generated, so they are
-        # added as needs with a page of their own (external_url; see example_needs.py),
+        # added as needs with a page of their own (external_url; see needs_graph.py),
         # which the default filter ("is_external==False") would leave out of needs.json.
         "needs_builder_filter": "",
         "needs_reproducible_json": True,

@@ -21,9 +21,9 @@ from constitution.scenarios import RESULTS
 from constitution.sphinxext import (
     clauses,
     csp,
-    example_needs,
     examples,
     navigation,
+    needs_graph,
     offload,
     open_data,
     page_cache,
@@ -112,7 +112,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # The project's root folder (holding conf/, protocol/, checks/), relative to conf.py.
     app.add_config_value("constitution_project", "..", "env", types=(str,))
     clauses.setup(app)
-    example_needs.setup(app)
+    needs_graph.setup(app)
     published_files.setup(app)
     search.setup(app)
     # Per build, not per application: a warm server (serve.py) builds again and again.

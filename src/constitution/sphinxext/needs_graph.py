@@ -1,5 +1,7 @@
-"""Worked examples as sphinx-needs needs of their own type, linked to the clauses they
-verify, with their latest result (the fields are constitution.graph's).
+"""The traceability graph in sphinx-needs: worked examples as needs of their own type,
+linked to the clauses they verify, with their latest result (the fields are
+constitution.graph's; clauses and their citations are clauses.py's), and the pages of
+sphinx-needs' views over it kept current and within the pages' policy.
 
 An example's page is generated (examples.py), not read from a document, so its need is
 added from code, as a need whose page is that generated page (``external_url``): the
@@ -8,7 +10,9 @@ any document is read, those that changed with this build's scenarios and results
 made again. Pages holding sphinx-needs' tables (the editors' graph page) are written
 again whenever the graph changed: sphinx-needs alone would leave them stale (sphinx-needs
 #354). A table showing a clause's words (``title``, ``content``) would not follow a
-reword: the graph page shows none.
+reword: the graph page shows none. sphinx-needs gives its tables' columns widths in
+style attributes, which the pages' Content-Security-Policy refuses: they are left to the
+browser.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from docutils import nodes
 from sphinx_needs.api import add_need
 from sphinx_needs.data import SphinxNeedsData
 
@@ -80,6 +85,13 @@ def views_outdated(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     return list(SphinxNeedsData(env).get_or_create_docs()["all"])
 
 
+def auto_widths(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    for table in doctree.findall(nodes.table):
+        if "NEEDS_TABLE" in table["classes"]:
+            table["classes"] = [c for c in table["classes"] if c != "colwidths-given"]
+
+
 def setup(app: Sphinx) -> None:
     app.connect("env-before-read-docs", add_examples, priority=900)  # after sphinx-needs'
     app.connect("env-get-updated", views_outdated)
+    app.connect("doctree-resolved", auto_widths, priority=900)  # after sphinx-needs' tables
