@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,14 @@ EXAMPLE_TYPE = "example"
 EXAMPLE_TITLE = "Worked example"
 RESULTS = ("passed", "failed")  # what a run of the checks records; nothing else is shown
 
+# The fields only an example has, declared on its need type (sphinx-needs' needs_types).
+EXAMPLE_FIELDS = {
+    "file": "The scenario file it is written in",
+    "line": "Its line in that file",
+    "result": "Its latest check: passed or failed; empty if the checks were not run",
+    "result_run": "When that check ran (ISO 8601); empty if not run",
+}
+
 
 def cited(clause: Clause) -> list[str]:
     """The clauses ``clause`` cites, each once, in the order the text first cites them."""
@@ -52,11 +60,11 @@ class Results:
     None when the checks have not run for this build: then no result is shown."""
 
     run: dt.datetime | None = None
-    outcomes: tuple[tuple[str, str], ...] = ()
+    outcomes: Mapping[str, str] = field(default_factory=dict)  # 'passed' or 'failed'
 
     def result(self, scenario_id: str) -> str:
         """'passed' or 'failed', or '' where this run produced no result for it."""
-        return dict(self.outcomes).get(scenario_id, "")
+        return self.outcomes.get(scenario_id, "")
 
 
 def read_results(path: Path) -> Results:
@@ -74,8 +82,7 @@ def read_results(path: Path) -> Results:
             "shown. How to fix: run the checks again (python3 dev.py test) to write it "
             "anew, or delete it."
         ) from None
-    kept = tuple(sorted((k, v) for k, v in outcomes.items() if v in RESULTS))
-    return Results(run, kept)
+    return Results(run, {k: v for k, v in sorted(outcomes.items()) if v in RESULTS})
 
 
 @dataclass(frozen=True)
@@ -120,15 +127,6 @@ def examples(scenarios: Iterable[Scenario], results: Results) -> tuple[Example, 
 def example_page(example_id: str) -> str:
     """The worked example's page, from the site's root (its need's ``external_url``)."""
     return f"checks/{example_id}.html"
-
-
-# The fields only an example has, declared on its need type (sphinx-needs' needs_types).
-EXAMPLE_FIELDS = {
-    "file": "The scenario file it is written in",
-    "line": "Its line in that file",
-    "result": "Its latest check: passed or failed; empty if the checks were not run",
-    "result_run": "When that check ran (ISO 8601); empty if not run",
-}
 
 
 def verified_by(examples: Iterable[Example]) -> dict[str, list[str]]:
