@@ -43,7 +43,7 @@ def add_examples(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> Non
     made = store.data.get("example_needs", {})  # need ID -> the example it was made from
     fresh = {e.id: e for e in store.examples}
     for need_id, need in list(data.get_needs_mutable().items()):
-        if need["type"] == EXAMPLE_TYPE and made.get(need_id) != repr(fresh.get(need_id)):
+        if need["type"] == EXAMPLE_TYPE and made.get(need_id) != fresh.get(need_id):
             data.remove_need(need_id)
     for example in fresh.values():
         if not data.has_need(example.id):
@@ -56,7 +56,7 @@ def add_examples(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> Non
                 external_url=example_page(example.id),
                 **example.fields,
             )
-    store.data["example_needs"] = {k: repr(e) for k, e in fresh.items()}
+    store.data["example_needs"] = fresh
 
 
 def views_outdated(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
@@ -78,7 +78,7 @@ def views_outdated(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
         )
         for c in store.model.clauses()
     ]
-    graph = repr((clauses, store.examples))
+    graph = (clauses, store.examples)  # compared, not printed: this runs on every save
     if store.data.get("graph") == graph:
         return []
     store.data["graph"] = graph
