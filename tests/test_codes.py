@@ -17,6 +17,7 @@ import pytest
 from conftest import MODEL
 from constitution import codes
 from constitution.codes import CATALOGUE, FIXABLE, UNUSABLE
+from constitution.graph import Results
 from constitution.problems import Problem, status
 from constitution.sphinxext import problem_log
 from constitution.sphinxext.examples import load_results
@@ -136,7 +137,7 @@ def test_the_build_reports_an_unreadable_results_file_from_the_catalogue(
     monkeypatch.setattr(problem_log, "log", lambda problem, location=None: logged.append(problem))
     path = tmp_path / "scenario-results.json"
     path.write_text("[]", encoding="utf-8")
-    assert load_results(path) == (None, {})
+    assert load_results(path) == Results()
     assert [(p.file, p.code, p.exit) for p in logged] == [
         ("_build/scenario-results.json", "results-unreadable", FIXABLE)
     ]

@@ -328,20 +328,21 @@ def cmd_init(project: Project | None, args: argparse.Namespace) -> int:
 
 
 def cmd_export(project: Project, args: argparse.Namespace) -> int:
+    from constitution import graph
     from constitution.export import Edition, render
+    from constitution.scenarios import RESULTS
 
     try:
         document = _version(project, args.version)
+        examples: tuple[graph.Example, ...] = ()
         if args.version == "draft":
             edition = Edition("draft")
-            examples: dict[str, list[str]] = {}
-            for s in project.scenarios(document):
-                for cid in sorted(s.expect.clauses):
-                    examples.setdefault(cid, []).append(s.id)
+            # an unreadable file is refused, as the site's build refuses it
+            results = graph.read_results(project.root / RESULTS, RESULTS.as_posix())
+            examples = graph.examples(project.scenarios(document), results)
         else:
             v = next(v for v in project.versions() if v.key == args.version)
             edition = Edition(v.key, v.key, v.in_force.isoformat(), v.resolution, v.digest)
-            examples = {}
     except ProtocolError as exc:
         return _report(exc, outcome="nothing was written")
     text = render(args.format, document, edition, project.council(), examples)

@@ -17,9 +17,18 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from constitution.council import Council
+from constitution.graph import (
+    EXAMPLE_TITLE,
+    EXAMPLE_TYPE,
+    LINK_TYPES,
+    Example,
+    cited,
+    example_page,
+    verified_by,
+)
 from constitution.model import Clause, Document, Section
 from constitution.redline import plain
-from constitution.source import ROLE, role_target
+from constitution.source import ROLE, cited_ids, role_target
 from constitution.versions import stored_number
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -108,9 +117,7 @@ def from_json(data: dict[str, Any]) -> Document:
                 tags=tuple(c["tags"]),
                 defines=tuple(c["defines"]),
                 source_number=c["source_number"],
-                cites=tuple(
-                    m.group("body") for m in ROLE.finditer(c["text"]) if m.group("name") == "para"
-                ),
+                cites=cited_ids(c["text"]),
             )
             for c in s["clauses"]
         )
@@ -118,9 +125,12 @@ def from_json(data: dict[str, Any]) -> Document:
     return Document(data["document"]["title"], tuple(sections))
 
 
-def to_needs(document: Document, edition: Edition, council: Council) -> dict[str, Any]:
-    """The sphinx-needs needs.json format, for the ecosystem's own tools."""
-    needs = {
+def to_needs(
+    document: Document, edition: Edition, council: Council, examples: tuple[Example, ...]
+) -> dict[str, Any]:
+    """The sphinx-needs needs.json format, for the ecosystem's own tools: the clauses, the
+    worked examples, and the links between them (see constitution.graph)."""
+    needs: dict[str, dict[str, Any]] = {
         c.id: {
             "id": c.id,
             "type": "clause",
@@ -136,11 +146,33 @@ def to_needs(document: Document, edition: Edition, council: Council) -> dict[str
             "section_name": document.section_of(c).title,
             "source_number": c.source_number,
             "docname": document.section_of(c).docname,
-            "links": [],
             "is_external": False,
+            "external_url": None,
+            "cites": cited(c),
         }
         for c in document.clauses()
     }
+    for e in examples:
+        needs[e.id] = {
+            "id": e.id,
+            "type": EXAMPLE_TYPE,
+            "type_name": EXAMPLE_TITLE,
+            "title": e.title,
+            "content": "",
+            "docname": None,
+            "is_external": True,
+            "external_url": example_page(e.id),
+            **e.fields,
+        }
+    # Every need has every link type, both ways, as in sphinx-needs' own needs.json.
+    for need in needs.values():
+        for name in ("links", *LINK_TYPES):
+            need.setdefault(name, [])
+            need[f"{name}_back"] = []
+    for need in sorted(needs.values(), key=lambda n: n["id"]):  # back links sorted, as theirs
+        for name in LINK_TYPES:
+            for target in need[name]:
+                needs[target][f"{name}_back"].append(need["id"])
     return {
         "current_version": edition.key,
         "project": f"{council.name}: {council.document}",
@@ -289,9 +321,12 @@ def render(
     document: Document,
     edition: Edition,
     council: Council,
-    scenarios: dict[str, list[str]],
+    examples: tuple[Example, ...],
 ) -> str:
+    """One format of a version; ``examples`` are the worked examples checking it (the
+    draft's), with their latest results."""
     if fmt == "json":
+        scenarios = verified_by(examples)
         return (
             json.dumps(to_json(document, edition, council, scenarios), indent=1, ensure_ascii=False)
             + "\n"
@@ -299,7 +334,10 @@ def render(
     if fmt == "needs":
         return (
             json.dumps(
-                to_needs(document, edition, council), indent=1, ensure_ascii=False, sort_keys=True
+                to_needs(document, edition, council, examples),
+                indent=1,
+                ensure_ascii=False,
+                sort_keys=True,
             )
             + "\n"
         )

@@ -139,6 +139,14 @@ def role_target(body: str) -> tuple[str, str]:
     return body, body.strip()
 
 
+def cited_ids(text: str) -> tuple[str, ...]:
+    """The clause IDs a clause's words cite with {para}, in order: for a clause read back
+    from a record, which keeps the words and not the citations."""
+    return tuple(
+        role_target(m.group("body"))[1] for m in ROLE.finditer(text) if m.group("name") == "para"
+    )
+
+
 @cache
 def _markdown() -> MarkdownIt:
     return create_md_parser(MdParserConfig(), RendererHTML)

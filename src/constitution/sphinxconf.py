@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from constitution.council import load_council
+from constitution.graph import EXAMPLE_FIELDS, EXAMPLE_TITLE, EXAMPLE_TYPE, LINK_TYPES
 
 
 def settings(conf_dir: Path) -> dict[str, Any]:
@@ -42,12 +43,29 @@ def settings(conf_dir: Path) -> dict[str, Any]:
                 "color": "#FFFFFF",
                 "style": "node",
             },
+            {
+                "directive": EXAMPLE_TYPE,
+                "title": EXAMPLE_TITLE,
+                "prefix": "SC-",
+                "color": "#FFFFFF",
+                "style": "node",
+                "fields": {
+                    name: field(text, "integer" if name == "line" else "string")
+                    for name, text in EXAMPLE_FIELDS.items()
+                },
+            },
         ],
+        # Citations and worked examples as sphinx-needs links (see constitution.graph).
+        "needs_links": LINK_TYPES,
         "needs_id_regex": rf"^{council.id_pattern.pattern}$",
         "needs_id_required": True,
         "needs_title_optional": True,
         "needs_fields": NEEDS_FIELDS,
         "needs_build_json": True,
+        # Worked examples are needs of this project whose pages are generated, so they are
+        # added as needs with a page of their own (external_url; see needs_graph.py),
+        # which the default filter ("is_external==False") would leave out of needs.json.
+        "needs_builder_filter": "",
         "needs_reproducible_json": True,
         # The protocol's own reader has validated every field before Sphinx starts (with
         # file, line and fix); sphinx-needs' second pass over every need finds nothing more.

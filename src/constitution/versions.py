@@ -23,6 +23,7 @@ from constitution import files
 from constitution.model import MODALITIES, Clause, Document, Revoked, Section
 from constitution.numbering import NUMBER, PART
 from constitution.problems import Problem, ProtocolError
+from constitution.source import cited_ids
 
 FIELDS = (
     "id",
@@ -275,7 +276,8 @@ def document_of(record: dict[str, Any], path: str) -> Document:
     sections = []
     for s in record["sections"]:
         clauses = tuple(
-            Clause(**_fields(c), section=s["slug"], path=path, line=0) for c in s["clauses"]
+            Clause(**_fields(c), section=s["slug"], path=path, line=0, cites=cited_ids(c["text"]))
+            for c in s["clauses"]
         )
         revoked = tuple(Revoked(**r) for r in s.get("revoked", ()))
         sections.append(

@@ -30,6 +30,7 @@ PAGES = {
     "scenario": "checks/SC-ENQ-004.html",
     "worked examples": "checks/index.html",
     "traceability": "traceability.html",
+    "traceability graph": "traceability-graph.html",
     "search results": "search.html?q=working+days",
     "page not found": "404.html",
     "how to amend": "amend.html",

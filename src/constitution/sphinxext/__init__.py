@@ -11,7 +11,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 
-from constitution import __version__, baseline
+from constitution import __version__, baseline, graph
 from constitution.confirm import LOCK, load_lock, suspect
 from constitution.model_cache import cached, files_in
 from constitution.problems import ProtocolError
@@ -23,6 +23,7 @@ from constitution.sphinxext import (
     csp,
     examples,
     navigation,
+    needs_graph,
     offload,
     open_data,
     page_cache,
@@ -79,7 +80,10 @@ def load_model(app: Sphinx) -> None:
         for scenario in store.scenarios:
             for cid in sorted(scenario.expect.clauses):
                 store.checking.setdefault(cid, []).append(scenario)
-        store.results_run, store.results = examples.load_results(project.root / RESULTS)
+        results = examples.load_results(project.root / RESULTS)
+        store.results_run = f"{results.run:%-d %B %Y}" if results.run else None
+        store.results = dict(results.outcomes)
+        store.examples = graph.examples(store.scenarios, results)
         versions = files_in(project.versions_dir)
         store.versions = cached(keep, "versions", versions, project.versions)
         lock = load_lock(project.checks / LOCK)
@@ -106,6 +110,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # The project's root folder (holding conf/, protocol/, checks/), relative to conf.py.
     app.add_config_value("constitution_project", "..", "env", types=(str,))
     clauses.setup(app)
+    needs_graph.setup(app)
     published_files.setup(app)
     search.setup(app)
     # Per build, not per application: a warm server (serve.py) builds again and again.

@@ -21,6 +21,7 @@ from sphinx.util.nodes import make_refnode
 from sphinx_needs.api import add_need
 
 from constitution.council import Council
+from constitution.graph import Example, cited
 from constitution.html import about_html, citation, cite_row, clause_open
 from constitution.model import Document
 from constitution.problems import Problem
@@ -79,6 +80,7 @@ class ConstitutionDomain(Domain):
     scenarios: list[Scenario]
     results: dict[str, str]
     results_run: str | None
+    examples: tuple[Example, ...]  # the worked examples as needs (see graph.py)
     suspect: set[str]
     checking: dict[str, list[Scenario]]  # clause ID -> the scenarios that check it
     baseline: set[str]  # normative clause IDs listed as not yet covered
@@ -185,6 +187,7 @@ class ClauseDirective(ClauseSyntax, SphinxDirective):
             statutes=list(clause.statutes),
             section=clause.section,
             source_number=clause.source_number,
+            cites=cited(clause),
         )
         node = clause_node(ids=[clause_id], number=clause.number, modality=clause.modality)
         self.set_source_info(node)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -18,7 +17,8 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from constitution.problems import Problem
+from constitution.graph import Results, read_results
+from constitution.problems import ProtocolError
 from constitution.scenarios import RESULTS, Determination, Scenario
 from constitution.sphinxext import problem_log
 from constitution.sphinxext.page_cache import Page, changed
@@ -37,18 +37,14 @@ FACT_NAMES = {"actor": "Who", "act": "What they do"}  # in this order
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 
 
-def load_results(path: Path) -> tuple[str | None, dict[str, str]]:
-    """(when the checks last ran, each scenario's result); nothing if never run."""
+def load_results(path: Path) -> Results:
+    """The latest run of the checks; none if never run, or (with a warning) unreadable."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        run = dt.datetime.fromisoformat(data["run"])
-        results = {str(k): str(v) for k, v in data["results"].items()}
-    except FileNotFoundError:
-        return None, {}
-    except (ValueError, KeyError, TypeError, AttributeError):
-        problem_log.log(Problem.of(RESULTS.as_posix(), 0, "results-unreadable"))
-        return None, {}
-    return f"{run:%-d %B %Y}", results
+        return read_results(path, RESULTS.as_posix())
+    except ProtocolError as exc:
+        for problem in exc.problems:
+            problem_log.log(problem)
+        return Results()
 
 
 def digest(scenarios: Iterable[Scenario], results: dict[str, str], run: str | None) -> str:

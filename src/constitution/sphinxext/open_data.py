@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from constitution import files
 from constitution.council import Council
 from constitution.export import Edition, render
+from constitution.graph import Example
 from constitution.model import Document
 from constitution.model_cache import digest, read_record, write_record
 from constitution.sphinxext.page_cache import document_key
@@ -37,18 +38,16 @@ CACHE = ".constitution-data.json"  # beside the output; never published
 SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "protocol.schema.json"
 
 
-Examples = dict[str, list[str]]  # clause ID -> the worked examples that check it
-Editions = list[tuple[Edition, Document, Examples]]
+Editions = list[tuple[Edition, Document, tuple[Example, ...]]]
 
 
 def editions(store: ConstitutionDomain) -> Editions:
     """Each version with what its files say of it; worked examples belong to the draft."""
     out: Editions = [
-        (Edition(v.key, v.key, v.in_force.isoformat(), v.resolution, v.digest), v.document, {})
+        (Edition(v.key, v.key, v.in_force.isoformat(), v.resolution, v.digest), v.document, ())
         for v in store.versions
     ]
-    examples = {cid: [s.id for s in checks] for cid, checks in store.checking.items()}
-    out.append((Edition(DRAFT), store.model, examples))
+    out.append((Edition(DRAFT), store.model, store.examples))
     return out
 
 
@@ -69,7 +68,11 @@ def pending(outdir: Path, editions: Editions, council: Council) -> tuple[dict[st
 
 
 def write_edition(
-    outdir: Path, edition: Edition, document: Document, examples: Examples, council: Council
+    outdir: Path,
+    edition: Edition,
+    document: Document,
+    examples: tuple[Example, ...],
+    council: Council,
 ) -> None:
     folder = outdir / "data" / edition.key
     folder.mkdir(parents=True, exist_ok=True)

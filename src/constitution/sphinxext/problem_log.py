@@ -14,9 +14,13 @@ logger = logging.getLogger(__name__)
 
 def log(problem: Problem, location: Any = None) -> None:
     """An error at ``location`` (a node, or "file:line"; by default the problem's own)."""
-    where = f"{problem.file}:{problem.line}" if problem.line else problem.file
+    # Sphinx takes a location without a line for a page's name: a file that is not a page
+    # is named in the message instead.
+    where = f"{problem.file}:{problem.line}" if problem.line else None
+    named = "" if location or where or not problem.file else f"{problem.file}: "
     logger.error(
-        "%s",
+        "%s%s",
+        named,
         problem.said(" "),
         location=location or where,
         type="constitution",
