@@ -5,6 +5,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
+
+from constitution.text_tree import Tree, parse
 
 MODALITIES = ("must", "must-not", "should", "may", "informative")
 # A clause is one paragraph: the longest in the three real protocols the importer is tested
@@ -37,6 +40,11 @@ class Clause:
     cites: tuple[str, ...] = ()
     source_number: str = ""  # its number in an imported source document, if any
 
+    @cached_property
+    def tree(self) -> Tree:
+        """The text parsed once: what every output renders (see text_tree.py)."""
+        return parse(self.text)
+
     @property
     def normative(self) -> bool:
         return self.modality != "informative"
@@ -60,6 +68,10 @@ class Section:
     # no rule.
     intro: str = ""
 
+    @cached_property
+    def intro_tree(self) -> Tree:
+        return parse(self.intro)
+
     @property
     def docname(self) -> str:
         return f"protocol/{self.slug}"
@@ -78,6 +90,10 @@ class Document:
         by_term = {term.casefold(): c for c in by_id.values() for term in c.defines}
         object.__setattr__(self, "_by_id", by_id)
         object.__setattr__(self, "_by_term", by_term)
+
+    @cached_property
+    def intro_tree(self) -> Tree:
+        return parse(self.intro)
 
     def clauses(self) -> Iterator[Clause]:
         for section in self.sections:
