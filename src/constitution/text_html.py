@@ -85,6 +85,11 @@ def clause_text(tree: Tree, links: Links) -> str:
     return f'<div class="clause-text docutils container">\n{html(tree, links)}</div>\n'
 
 
+def intro_box(words: str) -> str:
+    """An introduction's words (HTML), unnumbered, before the first clause."""
+    return f'<div class="intro">{words}</div>'
+
+
 def _block(block: Paragraph | BulletList | OrderedList, links: Links, alone: bool) -> str:
     if isinstance(block, Paragraph):
         runs = list(_runs(block.children, links))

@@ -50,10 +50,11 @@ def write(tree: Tree) -> str:
     """The tree as MyST: blocks apart by a blank line."""
     out: list[str] = []
     previous: Block | None = None
+    marker, suffix = "-", "."
     for block in tree:
         # Two lists one after another would be read as one: the second changes its marker.
-        marker = "*" if isinstance(previous, BulletList) else "-"
-        suffix = ")" if isinstance(previous, OrderedList) else "."
+        marker = ("*" if marker == "-" else "-") if isinstance(previous, BulletList) else "-"
+        suffix = (")" if suffix == "." else ".") if isinstance(previous, OrderedList) else "."
         out.append(_block(block, marker, suffix))
         previous = block
     return "\n\n".join(out)

@@ -24,16 +24,17 @@ from sphinx_needs.api import add_need
 
 from constitution.council import Council
 from constitution.html import about_html, citation, cite_row, clause_open
-from constitution.model import Clause, Document
+from constitution.model import Document
 from constitution.project import Project
 from constitution.scenarios import Scenario
 from constitution.source import ClauseSyntax
+from constitution.sphinxext import text_nodes
 from constitution.sphinxext.examples import examples_changed, examples_html
 from constitution.sphinxext.page_cache import navigation_key
-from constitution.text_html import Links, definition, term_html
-from constitution.text_html import clause_text as text_box
+from constitution.sphinxext.text_nodes import cited, text_node
+from constitution.text_html import definition, term_html
 from constitution.text_plain import plain
-from constitution.text_tree import Ref, Term, inlines, role_target
+from constitution.text_tree import role_target
 from constitution.versions import Version
 
 if TYPE_CHECKING:
@@ -55,29 +56,6 @@ class defined_term(nodes.reference):
 
 def visit_term(self: HTML5Translator, node: defined_term) -> None:
     self.body.append(term_html(node["label"], node["uri"], node["definition"], node["ident"]))
-    raise nodes.SkipNode
-
-
-class clause_text(nodes.General, nodes.Element):
-    """A clause's words, drawn from its tree when the page is written (as references are
-    resolved), by the renderer that draws adopted versions: the same words, the same HTML.
-    Its child is the plain text, for anything that reads a page's text."""
-
-
-def visit_text(self: HTML5Translator, node: clause_text) -> None:
-    store, here = domain(self.builder.env), self.builder.current_docname
-
-    def href(clause: Clause) -> str:
-        docname = store.model.section_of(clause).docname
-        if docname == here:
-            return f"#{clause.id}"
-        return f"{self.builder.get_relative_uri(here, docname)}#{clause.id}"
-
-    terms = store.term_counts.setdefault(here, itertools.count(1))
-    links = Links(store.model, store.council.statutes, href, terms)
-    clause = store.model.clause(node["clause_id"])
-    assert clause is not None  # the directive made the node from this build's model
-    self.body.append(text_box(clause.tree, links))
     raise nodes.SkipNode
 
 
@@ -198,12 +176,9 @@ class ClauseDirective(ClauseSyntax, SphinxDirective):
             raise self.error(f"{clause_id} is not in the protocol model")
         self.env.note_dependency(str(store.project.conf / "council.toml"))
         store.note("clauses", self.env.docname, clause_id)
-        for node in inlines(clause.tree):
-            # Pages are rewritten when a clause they cite is renumbered (env_get_updated).
-            if isinstance(node, Ref):
-                store.note("cites", self.env.docname, node.target)
-            elif isinstance(node, Term) and (defining := store.model.definition(node.target)):
-                store.note("cites", self.env.docname, defining.id)
+        for cited_id in cited(clause.tree, store.model):
+            # The page is rewritten when a clause it cites is renumbered (env_get_updated).
+            store.note("cites", self.env.docname, cited_id)
         text = "\n".join(self.content)
         need_nodes = add_need(
             self.env.app,
@@ -225,8 +200,7 @@ class ClauseDirective(ClauseSyntax, SphinxDirective):
         )
         node = clause_node(ids=[clause_id], number=clause.number, modality=clause.modality)
         self.set_source_info(node)
-        words = plain(clause.tree, store.model)
-        node += clause_text(words, nodes.Text(words), clause_id=clause_id)
+        node += text_node(clause.tree, store.model, clause_id=clause_id)
         about = clause_about(clause_id=clause_id, number=clause.number, modality=clause.modality)
         about["applies_to"] = [store.council.roles[r] for r in clause.applies_to]
         about["statutes"] = [
@@ -394,7 +368,7 @@ def setup(app: Sphinx) -> None:
     app.add_node(clause_node, html=(visit_clause, depart_clause))
     app.add_node(clause_about, html=(visit_about, None))
     app.add_node(defined_term, html=(visit_term, None))
-    app.add_node(clause_text, html=(visit_text, None))
+    text_nodes.setup(app)
     # sphinx-needs registers a directive per need type at config-inited; ours renders
     # the clause type, so it is registered after theirs.
     app.connect("config-inited", _own_directive, priority=900)

@@ -28,7 +28,7 @@ from constitution.model import Clause, Document, Section
 from constitution.model_cache import digest
 from constitution.redline import Change, compare, readable_diff
 from constitution.sphinxext.page_cache import Page, changed, clause_key, document_key
-from constitution.text_html import Links, clause_text, html
+from constitution.text_html import Links, clause_text, html, intro_box
 from constitution.text_plain import plain
 from constitution.text_tree import Ref, Term, inlines
 from constitution.versions import Version, in_force_on
@@ -262,7 +262,7 @@ class Site:
         """Unnumbered words before the first clause, shown as written, with no number."""
         if not section.intro:
             return ""
-        return f'<div class="intro">{html(section.intro_tree, self.links(key, here))}</div>'
+        return intro_box(html(section.intro_tree, self.links(key, here)))
 
     def draft_shows(self, clause_id: str) -> str:
         """What a clause's history shows of the draft, without drawing it: the clause,
