@@ -28,7 +28,16 @@ from constitution.council import Council
 from constitution.model import MAX_CLAUSE, MODALITIES, Clause, Document, Section
 from constitution.problems import Problem, ProtocolError
 from constitution.text_myst import write
-from constitution.text_tree import BLOCKS, INLINES, ROLES, cites, markdown, parse, role_target
+from constitution.text_tree import (
+    BLOCKS,
+    INLINES,
+    ROLES,
+    Tree,
+    cites,
+    markdown,
+    role_target,
+    tree_of,
+)
 
 INDEX = "index.md"
 MAX_BYTES = 5_000_000  # far beyond any section; stops a stray 50 MB file being parsed
@@ -567,7 +576,7 @@ class _Reader:
         for offset, body_text in enumerate(parsed.body):
             for m in ROLE.finditer(body_text):
                 self.check_role(m, shown, body_line + offset, clause_id)
-        self.check_safe(text, shown, body_line, clause_id)
+        tree = self.check_safe(text, shown, body_line, clause_id)
         return Clause(
             id=clause_id,
             number=number,
@@ -581,7 +590,7 @@ class _Reader:
             tags=tuple(options.get("tags", ())),
             defines=tuple(options.get("defines", ())),
             source_number=str(options.get("source-number", "")),
-            cites=cites(parse(text)) if "{para}" in text else (),
+            cites=cites(tree),
         )
 
     def check_role(self, m: re.Match[str], shown: str, line: int, clause_id: str) -> None:
@@ -600,13 +609,15 @@ class _Reader:
         elif name == "defined":
             self._terms.append((shown, line, clause_id, target))
 
-    def check_safe(self, text: str, shown: str, first: int, clause_id: str) -> None:
+    def check_safe(self, text: str, shown: str, first: int, clause_id: str) -> Tree:
         """A clause holds words, lists, emphasis, links and our roles; nothing that could run
-        script or pull in other files: no nested directives, other roles or unsafe links."""
+        script or pull in other files (no nested directives, other roles or unsafe links), nor
+        mark-up the tree cannot hold. The tree of the words, read from the same tokens."""
         if not MARKUP.search(text):
-            return
+            return ()  # words alone: no role, so no reference
         refused = False  # one problem for the first mark-up refused, not one a token
-        for token in markdown().parse(text):
+        tokens = markdown().parse(text)
+        for token in tokens:
             line = first + (token.map[0] if token.map else 0)
             kind = token.type.removesuffix("_open").removesuffix("_close")
             if token.type == "fence" and token.info.strip().startswith("{"):
@@ -658,6 +669,7 @@ class _Reader:
                         "a link to any other file would publish that file.",
                         clause_id,
                     )
+        return tree_of(tokens)
 
     def markup(self, kind: str, shown: str, line: int, clause_id: str) -> None:
         self.problem(

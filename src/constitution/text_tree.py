@@ -142,7 +142,12 @@ def role_target(body: str) -> tuple[str, str]:
 def parse(text: str) -> Tree:
     """The tree of a clause's (or an introduction's) MyST. Markup the tree cannot hold is
     left out: the gate refuses it before any output is drawn."""
-    return _blocks(iter(markdown().parse(text)), "")
+    return tree_of(markdown().parse(text))
+
+
+def tree_of(tokens: list[Token]) -> Tree:
+    """The tree of markdown-it's tokens (which the gate has checked, see source.py)."""
+    return _blocks(iter(tokens), "")
 
 
 def _blocks(tokens: Iterator[Token], until: str) -> Tree:
