@@ -306,8 +306,8 @@ def to_akn(document: Document, edition: Edition, council: Council) -> str:
             paragraph = _e("paragraph", section, eId=eid(c.id))
             _e("num", paragraph, c.number)
             content = _e("content", paragraph)
-            for paragraph in _paragraphs(c.tree):
-                _inline(_e("p", content), paragraph.children, document, council)
+            for words in _paragraphs(c.tree):
+                _inline(_e("p", content), words.children, document, council)
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
