@@ -166,6 +166,8 @@ CASES = [
     Case("clause with no words", edit(R, "Any member or officer may propose an amendment to this protocol to the Monitoring Officer at any time.", ""), CHECK, 1, "clause-empty", f"{R}:29"),
     Case("directive inside a clause", edit(P, "courtesy and respect, whether", "courtesy and respect,\n\n~~~{eval-rst}\n.. raw:: html\n\n   <script>x()</script>\n~~~\n\nwhether"), CHECK, 1, "clause-directive", f"{P}:19"),
     Case("raw role inside a clause", edit(P, "courtesy and respect,", "courtesy and {raw}`<b>`,"), CHECK, 1, "clause-role", f"{P}:17"),
+    Case("heading inside a clause", edit(P, "courtesy and respect, whether", "courtesy and respect,\n\n## Heading\n\nwhether"), CHECK, 1, "clause-markup", f"{P}:19"),
+    Case("table inside a clause", edit(P, "courtesy and respect, whether", "courtesy and respect,\n\n| a | b |\n|---|---|\n| c | d |\n\nwhether"), CHECK, 1, "clause-markup", f"{P}:19"),
     Case("link with an unsafe scheme", edit(P, "courtesy and respect,", "courtesy and [respect](ftp://example.org/x),"), CHECK, 1, "unsafe-link", f"{P}:17"),
     Case("bytes that are not UTF-8", put(R, b"# Review\n\n\xff\xfe\n"), CHECK, 2, "not-utf8", f"{R}:3"),
     Case("byte-order mark", put(R, "\ufeff# Review\n".encode()), CHECK, 1, "byte-order-mark", f"{R}:1"),

@@ -640,7 +640,7 @@ def test_the_protocols_own_pdf_imports_back_word_for_word(
     sections, numbers and words."""
     from constitution.importer import import_protocol
     from constitution.pdf import write_pdf
-    from constitution.redline import plain
+    from constitution.text_plain import plain
 
     write_pdf(tmp_path / "protocol.pdf", document, "Kestrelford Borough Council", "Draft")
     doc = import_protocol(tmp_path / "protocol.pdf")
@@ -651,7 +651,7 @@ def test_the_protocols_own_pdf_imports_back_word_for_word(
     assert [c.number for c in doc.clauses()] == [c.number for c in clauses]
     for ours, imported in zip(clauses, doc.clauses(), strict=True):
         shown = words.findall(" ".join(imported.paragraphs))
-        assert shown == words.findall(plain(ours.text, document)), ours.id
+        assert shown == words.findall(plain(ours.tree, document)), ours.id
 
 
 def test_more_than_9999_clauses_import_with_ids_the_gate_accepts(scratch: Project) -> None:

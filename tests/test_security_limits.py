@@ -39,7 +39,7 @@ def test_option_lines_are_read_in_linear_time() -> None:
 def test_role_targets_are_found_in_linear_time() -> None:
     # A role's body of 20,000 spaces took the old pattern a second, in every clause.
     out = run_within(
-        "from constitution.source import role_target as t\n"
+        "from constitution.text_tree import role_target as t\n"
         "body = 'a' + ' ' * 100_000 + '<x'\n"
         "print(t(body) == (body, body.strip()))\n"
         "print(t('shown' + ' ' * 100_000 + '<target>'))\n",

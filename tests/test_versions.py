@@ -175,7 +175,7 @@ def test_in_force_page_knows_every_version(site: Site) -> None:
 def test_committee_report_has_real_word_revisions(project: Project, tmp_path: Path) -> None:
     import zipfile
 
-    from constitution.redline import plain
+    from constitution.text_plain import plain
 
     result = run(
         project, "report", "2024-05-16", "2025-05-15", "--out", str(tmp_path), "--author", "Clerk"
@@ -208,8 +208,8 @@ def test_committee_report_has_real_word_revisions(project: Project, tmp_path: Pa
             and not any(a.tag == f"{w}ins" for a in _ancestors(para, t))
         )
         if "fifteen" in rejected:
-            assert accepted == plain(v2.clause("MOP-0144").text, v2)  # type: ignore[union-attr]
-            assert rejected == plain(v1.clause("MOP-0144").text, v1)  # type: ignore[union-attr]
+            assert accepted == plain(v2.clause("MOP-0144").tree, v2)  # type: ignore[union-attr]
+            assert rejected == plain(v1.clause("MOP-0144").tree, v1)  # type: ignore[union-attr]
             break
     else:
         raise AssertionError("no revision of MOP-0144 in the report")

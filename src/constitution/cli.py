@@ -195,7 +195,7 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
     a named one; then every number it has had."""
     from constitution import numbering
     from constitution.model import Revoked
-    from constitution.redline import plain
+    from constitution.text_plain import plain
     from constitution.versions import in_force_on
 
     try:
@@ -217,7 +217,7 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
     if isinstance(found, Revoked):
         print(f"{args.number} in {where}: {found.id}, revoked by {found.resolution}.")
     else:
-        print(f"{args.number} in {where}: {found.id}\n{plain(found.text, document)}")
+        print(f"{args.number} in {where}: {found.id}\n{plain(found.tree, document)}")
     every = [(v.key, v.document) for v in versions] + [("draft", draft)]
     numbers = [f"{c.number} ({name})" for name, d in every if (c := d.clause(found.id))]
     print(f"Its numbers: {', '.join(numbers)}.")

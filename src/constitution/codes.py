@@ -67,6 +67,7 @@ _KINDS = [
     Kind("unknown-statute", FIXABLE, "'{key}' is not in the statute register.", "Use a key from [statutes] in conf/council.toml, or add it there."),
     Kind("clause-empty", FIXABLE, "the clause has no text.", "Write the clause's words after its options and a blank line."),
     Kind("clause-directive", FIXABLE, "a clause cannot contain a {directive} block.", "Write the words as plain text; directives such as {{eval-rst}}, {{raw}} and {{include}} are not allowed in the protocol."),
+    Kind("clause-markup", FIXABLE, "a clause or an introduction cannot hold {what}: it holds paragraphs, lists, emphasis, links and the roles {{para}}, {{defined}} and {{statute}}.", "Write it as plain words, or as a list; to show a term or a heading, use a defined term or a ## sub-heading between clauses."),
     Kind("clause-role", FIXABLE, "the role {{{role}}} is not allowed in a clause.", "Use only {{para}}, {{defined}} and {{statute}}."),
     Kind("clause-image", FIXABLE, "a clause cannot show an image: Sphinx would publish whatever file '{src}' names.", "Describe it in words, or link to a page of the site or a web address."),
     Kind("unsafe-link", FIXABLE, "the link '{href}' is not to a web page (https, http), an e-mail address (mailto) or another page of this site (a .md file).", "Link only to web pages, e-mail addresses or other pages of this site; a link to any other file would publish that file."),

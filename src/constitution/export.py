@@ -27,8 +27,24 @@ from constitution.graph import (
     verified_by,
 )
 from constitution.model import Clause, Document, Section
-from constitution.redline import plain
-from constitution.source import ROLE, cited_ids, role_target
+from constitution.text_plain import plain
+from constitution.text_tree import (
+    Code,
+    Emphasis,
+    HardBreak,
+    Inline,
+    Link,
+    Paragraph,
+    Ref,
+    SoftBreak,
+    Statute,
+    Strong,
+    Term,
+    Text,
+    Tree,
+    cites,
+    parse,
+)
 from constitution.versions import stored_number
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -65,6 +81,7 @@ def to_json(
             "council": council.name,
             "part": council.part,
             "citation": council.citation,
+            "intro": document.intro,
         },
         "version": {
             "key": edition.key,
@@ -78,6 +95,7 @@ def to_json(
                 "number": stored_number(s.number),
                 "slug": s.slug,
                 "title": s.title,
+                "intro": s.intro,
                 "clauses": [
                     {
                         "id": c.id,
@@ -117,12 +135,14 @@ def from_json(data: dict[str, Any]) -> Document:
                 tags=tuple(c["tags"]),
                 defines=tuple(c["defines"]),
                 source_number=c["source_number"],
-                cites=cited_ids(c["text"]),
+                cites=cites(parse(c["text"])),
             )
             for c in s["clauses"]
         )
-        sections.append(Section(s["slug"], str(s["number"]), s["title"], "", clauses))
-    return Document(data["document"]["title"], tuple(sections))
+        sections.append(
+            Section(s["slug"], str(s["number"]), s["title"], "", clauses, s.get("intro", ""))
+        )
+    return Document(data["document"]["title"], tuple(sections), data["document"].get("intro", ""))
 
 
 def to_needs(
@@ -135,7 +155,7 @@ def to_needs(
             "id": c.id,
             "type": "clause",
             "type_name": "Clause",
-            "title": " ".join(plain(c.text, document).split()[:10]),
+            "title": " ".join(plain(c.tree, document).split()[:10]),
             "content": c.text,
             "number": c.number,
             "modality": c.modality,
@@ -216,7 +236,7 @@ def to_csv(document: Document) -> str:
                 ";".join(c.applies_to),
                 ";".join(c.statutes),
                 ";".join(c.tags),
-                plain(c.text, document),
+                plain(c.tree, document),
             ]
             writer.writerow([_cell(v) for v in row])
     return out.getvalue()
@@ -238,33 +258,46 @@ def eid(clause_id: str) -> str:
     return f"para_{clause_id}"
 
 
-def _inline(p: ET.Element, text: str, document: Document, council: Council) -> None:
-    """Text with its roles as AKN inlines: references to clauses and statutes as <ref>."""
-    last: ET.Element | None = None
-    pos = 0
-    text = text.replace("**", "")
+def _paragraphs(tree: Tree) -> list[Paragraph]:
+    """The paragraphs of a clause, each item of a list as one (AKN's <p>)."""
+    out = []
+    for block in tree:
+        if isinstance(block, Paragraph):
+            out.append(block)
+        else:
+            for item in block.items:
+                out += _paragraphs(item)
+    return out
+
+
+def _inline(
+    p: ET.Element, children: tuple[Inline, ...], document: Document, council: Council
+) -> None:
+    """A paragraph's words as AKN inlines: references to clauses and statutes as <ref>."""
 
     def add_text(chunk: str) -> None:
-        if last is None:
+        if len(p):
+            p[-1].tail = (p[-1].tail or "") + chunk
+        else:
             p.text = (p.text or "") + chunk
-        else:
-            last.tail = (last.tail or "") + chunk
 
-    for m in ROLE.finditer(text):
-        add_text(text[pos : m.start()])
-        shown, target = role_target(m.group("body"))
-        name = m.group("name")
-        if name == "para" and (c := document.clause(target)):
-            last = _e("ref", p, f"paragraph {c.number}", href=f"#{eid(c.id)}")
-        elif name == "defined" and (c := document.definition(target)):
-            last = _e("ref", p, shown, href=f"#{eid(c.id)}")
-        elif name == "statute" and target in council.statutes:
-            s = council.statutes[target]
-            last = _e("ref", p, s.title if shown == target else shown, href=s.url)
-        else:
-            add_text(shown)
-        pos = m.end()
-    add_text(text[pos:])
+    for node in children:
+        if isinstance(node, Text | Code):
+            add_text(node.text)
+        elif isinstance(node, SoftBreak | HardBreak):
+            add_text(" ")
+        elif isinstance(node, Strong | Emphasis | Link):
+            # words only: AKN's <b> and <i> would take the file's indentation as words
+            _inline(p, node.children, document, council)
+        elif isinstance(node, Ref) and (c := document.clause(node.target)):
+            _e("ref", p, f"paragraph {c.number}", href=f"#{eid(c.id)}")
+        elif isinstance(node, Term) and (c := document.definition(node.target)):
+            _e("ref", p, node.shown, href=f"#{eid(c.id)}")
+        elif isinstance(node, Statute) and node.target in council.statutes:
+            s = council.statutes[node.target]
+            _e("ref", p, s.title if node.shown == node.target else node.shown, href=s.url)
+        elif isinstance(node, Ref | Term | Statute):
+            add_text(node.shown)
 
 
 def to_akn(document: Document, edition: Edition, council: Council) -> str:
@@ -308,10 +341,8 @@ def to_akn(document: Document, edition: Edition, council: Council) -> str:
             paragraph = _e("paragraph", section, eId=eid(c.id))
             _e("num", paragraph, c.number)
             content = _e("content", paragraph)
-            for block in re.split(r"\n\s*\n", c.text):
-                _inline(
-                    _e("p", content), " ".join(block.split()).removeprefix("- "), document, council
-                )
+            for words in _paragraphs(c.tree):
+                _inline(_e("p", content), words.children, document, council)
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 

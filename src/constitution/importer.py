@@ -23,10 +23,14 @@ from constitution.extract import Extracted, Line, extract
 from constitution.modality import Guess, guess_modality
 from constitution.model import MAX_CLAUSE, Clause, Document
 from constitution.problems import Problem, ProtocolError
-from constitution.redline import plain
 from constitution.references import Targets, link
 from constitution.retired import NAME as RETIRED
 from constitution.source import clause_options
+from constitution.text_myst import escape
+from constitution.text_myst import write as write_myst
+from constitution.text_plain import plain
+from constitution.text_tree import Block, BulletList, Inline, Paragraph, Ref
+from constitution.text_tree import Text as Words
 
 PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
 # 7.12A: a number inserted after 7.12, as legislation (and insert numbering) gives it.
@@ -131,7 +135,8 @@ class Imported:
 
 def clean(text: str) -> tuple[str, bool, bool]:
     """(text, is a bullet, was marked as a heading) with mark-up and bullets removed."""
-    t = TAGS.sub("", text).strip()
+    # No backtick: the words must not hold code or a role (a crafted Word file).
+    t = TAGS.sub("", text).replace("`", "'").strip()
     row = "\t" in t  # cells of a table's row: an item, as a Word table's rows are
     t = t.replace("\t", " – ")
     heading = bool(re.match(r"^#{1,6}\s", t))
@@ -546,41 +551,44 @@ def find_defects(doc: Imported) -> None:
 # ---------------------------------------------------------------- writing MyST
 
 
-def escape(text: str) -> str:
-    """Text as MyST reads it literally: no code, roles, links, images or block syntax,
-    whether by accident or by design (a crafted Word file)."""
-    text = re.sub(r"([\\\[\]<])", r"\\\1", text.replace("`", "'"))
-    text = re.sub(r"^([#>+=|%:~]|\d+[.)]\s|[-*_]{3,})", r"\\\1", text)
-    return text
+# A reference link() found: {para}`ID`. No other backtick is left in the words (clean()).
+FOUND = re.compile(r"\{para\}`([^`]+)`")
+
+
+def words_tree(text: str) -> tuple[Inline, ...]:
+    """The words, with the references link() found as references by ID."""
+    parts = FOUND.split(text)
+    return tuple(
+        Ref(part, part) if odd else Words(part)
+        for odd, part in ((i % 2 == 1, part) for i, part in enumerate(parts))
+        if part
+    )
 
 
 def body(
     words: Text, targets: Targets, local: dict[str, str], itself: str = ""
 ) -> tuple[str, list[Defect]]:
-    """A clause's (or an introduction's) words as MyST, and the references in them left
-    as text; ``local`` maps its section's "(4)" and "(b)" to IDs; ``itself`` is the
-    clause's own ID."""
+    """A clause's (or an introduction's) words as MyST, written from their tree by the one
+    writer, and the references in them left as text; ``local`` maps its section's "(4)"
+    and "(b)" to IDs; ``itself`` is the clause's own ID."""
 
     def within(letter: str) -> bool:  # "(b)" names an item of these very words
         return any(re.match(rf"- \(?{re.escape(letter)}[.)]", p) for p in words.paragraphs)
 
-    blocks: list[str] = []
+    blocks: list[Block] = []
     defects: list[Defect] = []
     for paragraph, line in zip(words.paragraphs, words.lines, strict=True):
         item = paragraph.startswith("- ")
         text, unresolved = link(
-            escape(paragraph[2:] if item else paragraph), targets, local.get, within, itself
+            paragraph[2:] if item else paragraph, targets, local.get, within, itself
         )
         defects += [Defect(u.kind, u.number, line, u.message) for u in unresolved]
-        if item:
-            if blocks and not blocks[-1].startswith("- "):
-                blocks.append("")
-            blocks.append("- " + text)
+        block = Paragraph(words_tree(text))
+        if item and blocks and isinstance(blocks[-1], BulletList):
+            blocks[-1] = BulletList((*blocks[-1].items, (block,)))
         else:
-            if blocks:
-                blocks.append("")
-            blocks.append(text)
-    return "\n".join(blocks), defects
+            blocks.append(BulletList(((block,),)) if item else block)
+    return write_myst(tuple(blocks)), defects
 
 
 def targets(doc: Imported) -> Targets:
@@ -666,7 +674,7 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
     long: list[Problem] = []
     for section in doc.sections:
         section.slug = slugify(section.title, taken)
-        parts = [f"# {escape(section.title).lstrip(chr(92))}\n"]
+        parts = [f"# {escape(section.title, False)}\n"]
         # Once a section, not once a clause: 1,000 clauses in a section cost a million.
         paren = {c.key: c.id for c in section.clauses if c.style in ("paren", "letter")}
         if intro := unnumbered(section.intro, found, paren, doc):
@@ -684,13 +692,13 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
             content = "\n".join(options) + f"\n\n{words}\n"
             if len(content) > MAX_CLAUSE:  # the gate would refuse it: write nothing
                 long.append(too_long(clause.number, clause.where, len(content)))
-            parts += [f"## {escape(heading).lstrip(chr(92))}\n" for heading in clause.headings]
+            parts += [f"## {escape(heading, False)}\n" for heading in clause.headings]
             parts.append(f"```{{clause}} {clause.id}\n{content}```\n")
         files[f"{section.slug}.md"] = "\n".join(parts)
     if long:
         raise ProtocolError(long)
     toc = "\n".join(s.slug for s in doc.sections)
-    title = escape(doc.title or "Protocol on Member/Officer Relations").lstrip("\\")
+    title = escape(doc.title or "Protocol on Member/Officer Relations", False)
     intro = unnumbered(doc.intro, found, {}, doc)
     files["index.md"] = (
         f"# {title}\n\n{intro and intro + chr(10)}"
@@ -713,7 +721,7 @@ def match_revision(clauses: list[ImportedClause], current: Revised, prefix: str)
     an ID after every ID used or revoked."""
     old = list(current.document.clauses())
     found = revision.match(
-        [revision.Paragraph(c.number, plain(c.text, current.document)) for c in old],
+        [revision.Paragraph(c.number, plain(c.tree, current.document)) for c in old],
         [revision.Paragraph(c.key, c.text) for c in clauses],
     )
     moved = revision.moved(found)

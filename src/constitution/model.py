@@ -5,6 +5,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
+
+from constitution.text_tree import Tree, parse
 
 MODALITIES = ("must", "must-not", "should", "may", "informative")
 # A clause is one paragraph: the longest in the three real protocols the importer is tested
@@ -40,6 +43,11 @@ class Clause:
     cites: tuple[str, ...] = ()
     source_number: str = ""  # its number in an imported source document, if any
 
+    @cached_property
+    def tree(self) -> Tree:
+        """The text parsed once: what every output renders (see text_tree.py)."""
+        return parse(self.text)
+
     @property
     def normative(self) -> bool:
         return self.modality != "informative"
@@ -73,6 +81,10 @@ class Section:
     intro: str = ""
     revoked: tuple[Revoked, ...] = ()  # in an adopted version kept under insert numbering
 
+    @cached_property
+    def intro_tree(self) -> Tree:
+        return parse(self.intro)
+
     @property
     def docname(self) -> str:
         return f"{DRAFT_PAGES}/{self.slug}"
@@ -91,6 +103,10 @@ class Document:
         by_term = {term.casefold(): c for c in by_id.values() for term in c.defines}
         object.__setattr__(self, "_by_id", by_id)
         object.__setattr__(self, "_by_term", by_term)
+
+    @cached_property
+    def intro_tree(self) -> Tree:
+        return parse(self.intro)
 
     def clauses(self) -> Iterator[Clause]:
         for section in self.sections:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import io
-import re
 from html import escape
 from pathlib import Path
 
@@ -16,11 +15,13 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, paragraph
+from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, paragraph
+from reportlab.platypus import Paragraph as Flowable
 
 from constitution import files
 from constitution.model import Document
-from constitution.redline import plain
+from constitution.text_plain import Marks, words
+from constitution.text_tree import BulletList, Paragraph, Tree
 
 rl_config.invariant = True  # no creation date or random ID in the file: reproducible bytes
 rl_config.useA85 = False  # compressed streams as they are, not ASCII85: smaller and faster
@@ -29,12 +30,12 @@ rl_config.useA85 = False  # compressed streams as they are, not ASCII85: smaller
 # (ReportLab's C accelerator, rl_accel, measured slower than this.)
 paragraph.stringWidth = functools.lru_cache(maxsize=65536)(paragraph.stringWidth)
 
-BLOCKS = re.compile(r"\n\s*\n|\n(?=\s*- )")
-
-
-def _markup(text: str) -> str:
-    """Plain text as ReportLab paragraph markup: escaped, with **bold** kept."""
-    return re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", escape(text, quote=False))
+# ReportLab's paragraph mark-up: text escaped, strong words bold, emphasis italic.
+MARKUP = Marks(
+    lambda text: escape(text, quote=False),
+    lambda words: f"<b>{words}</b>",
+    lambda words: f"<i>{words}</i>",
+)
 
 
 def write_pdf(path: Path, document: Document, council: str, status: str) -> None:
@@ -61,32 +62,37 @@ def write_pdf(path: Path, document: Document, council: str, status: str) -> None
         "section", parent=styles["Heading2"], fontName="Helvetica-Bold", spaceBefore=10
     )
     story = [
-        Paragraph(escape(council), styles["Title"]),
-        Paragraph(escape(document.title), styles["Heading1"]),
-        Paragraph(escape(status), styles["Italic"]),
+        Flowable(escape(council), styles["Title"]),
+        Flowable(escape(document.title), styles["Heading1"]),
+        Flowable(escape(status), styles["Italic"]),
         Spacer(1, 8 * mm),
     ]
 
-    def flow(text: str, number: str | None) -> list[Paragraph]:
+    def flow(tree: Tree, number: str | None, bullet: str = "") -> list[Flowable]:
         """Paragraphs, and each item of a list on its own; the first numbered if given."""
-        blocks = [b.strip() for b in BLOCKS.split(plain(text, document))]
-        out = []
-        for n, block in enumerate(b for b in blocks if b):
-            text = " ".join(block.split())
-            if text.startswith("- "):
-                out.append(Paragraph(_markup(text[2:]), item, bulletText="•"))
-            elif n == 0 and number:
-                out.append(Paragraph(_markup(text), body, bulletText=number))
-            else:
-                out.append(Paragraph(_markup(text), body))
+        out: list[Flowable] = []
+        for block in tree:
+            if isinstance(block, Paragraph):
+                text = " ".join(words(block.children, document, MARKUP).split())
+                if bullet:
+                    out.append(Flowable(text, item, bulletText=bullet))
+                elif not out and number:
+                    out.append(Flowable(text, body, bulletText=number))
+                else:
+                    out.append(Flowable(text, body))
+                bullet = ""  # a list item's later paragraphs have no bullet of their own
+                continue
+            for n, entry in enumerate(block.items, start=getattr(block, "start", 1)):
+                mark = "•" if isinstance(block, BulletList) else f"{n}."
+                out += flow(entry, None, mark)
         return out
 
-    story += flow(document.intro, None)  # the unnumbered introductions, in their place
+    story += flow(document.intro_tree, None)  # the unnumbered introductions, in their place
     for section in document.sections:
-        story.append(Paragraph(f"{section.number}. {escape(section.title)}", heading))
-        story += flow(section.intro, None)
+        story.append(Flowable(f"{section.number}. {escape(section.title)}", heading))
+        story += flow(section.intro_tree, None)
         for clause in section.clauses:
-            paragraphs = flow(clause.text, clause.number)
+            paragraphs = flow(clause.tree, clause.number)
             # Wrapping is most of the cost, and KeepTogether wraps twice: only when needed.
             story.append(KeepTogether(paragraphs) if len(paragraphs) > 1 else paragraphs[0])
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from constitution.model import Clause, Document
 from constitution.project import Project
+from constitution.text_plain import plain
 from constitution.versions import git
 
 KINDS = ("inserted", "revoked", "reworded", "renumbered")
@@ -63,27 +64,12 @@ def substantive(changes: list[Change]) -> tuple[list[Change], list[Change]]:
     )
 
 
-def plain(text: str, document: Document) -> str:
-    """The words a reader sees: references as 'paragraph 7.12' in that version's numbering,
-    defined terms and statutes as their shown words."""
-    from constitution.source import ROLE, role_target
-
-    def resolve(m: re.Match[str]) -> str:
-        shown, target = role_target(m.group("body"))
-        if m.group("name") == "para":
-            clause = document.clause(target)
-            return f"paragraph {clause.number}" if clause else target
-        return shown
-
-    return ROLE.sub(resolve, text)
-
-
 Runs = tuple[tuple[str, str], ...]
 
 
 def readable_diff(change: Change, old: Document, new: Document) -> Runs:
     assert change.old is not None and change.new is not None
-    return word_diff(plain(change.old.text, old), plain(change.new.text, new))
+    return word_diff(plain(change.old.tree, old), plain(change.new.tree, new))
 
 
 # The editor's loop draws every redline to the draft again on each save; most of its

@@ -14,7 +14,8 @@ from html import escape
 from pathlib import Path
 
 from constitution.model import Document
-from constitution.redline import Change, Runs, plain, readable_diff, substantive
+from constitution.redline import Change, Runs, readable_diff, substantive
+from constitution.text_plain import plain
 
 HEAD = ("Paragraph", "Old number", "New number", "Change")
 
@@ -28,9 +29,9 @@ def runs(change: Change, old: Document, new: Document) -> Runs:
     if change.old and change.new:
         return readable_diff(change, old, new)
     if change.new:
-        return (("+", plain(change.new.text, new)),)
+        return (("+", plain(change.new.tree, new)),)
     assert change.old is not None
-    return (("-", plain(change.old.text, old)),)
+    return (("-", plain(change.old.tree, old)),)
 
 
 def _mark(op: str, text: str) -> str:

@@ -27,6 +27,17 @@ from myst_parser.parsers.mdit import create_md_parser
 from constitution.council import Council
 from constitution.model import MAX_CLAUSE, MODALITIES, Clause, Document, Section
 from constitution.problems import Problem, ProtocolError
+from constitution.text_myst import write
+from constitution.text_tree import (
+    BLOCKS,
+    INLINES,
+    ROLES,
+    Tree,
+    cites,
+    markdown,
+    role_target,
+    tree_of,
+)
 
 INDEX = "index.md"
 MAX_BYTES = 5_000_000  # far beyond any section; stops a stray 50 MB file being parsed
@@ -36,7 +47,6 @@ MAX_BYTES = 5_000_000  # far beyond any section; stops a stray 50 MB file being 
 MARKUP_OPENERS = "[{<"
 MAX_OPENERS = 5_000
 MAX_OPTION_LINE = 1_000  # a line of keys, such as ':statutes: a, b, c'; the model's longest is 54
-SAFE_ROLES = {"para", "defined", "statute"}
 # A link goes to a web page, an e-mail address, a place on this page, or another page of
 # the site (a MyST file, .md): a relative link to any other file would have Sphinx copy
 # that file into the published site as a download.
@@ -126,27 +136,6 @@ def parse_clause_text(first_line: str, content: str, line: int) -> ParsedClause:
     )
 
 
-def role_target(body: str) -> tuple[str, str]:
-    """Split a role's body into (shown text, target); plain bodies are both.
-
-    Found by position, not by a pattern: '(.*?)\\s*<([^<>]+)>$' backtracked quadratically
-    on a body of many spaces (20,000 took a second, in every clause that held one)."""
-    core = body.removesuffix("\n")  # as '$' allows one final line end
-    start = core.rfind("<")
-    target = core[start + 1 : -1]
-    if start >= 0 and core.endswith(">") and target and ">" not in target:
-        return core[:start].rstrip(), target.strip()
-    return body, body.strip()
-
-
-def cited_ids(text: str) -> tuple[str, ...]:
-    """The clause IDs a clause's words cite with {para}, in order: for a clause read back
-    from a record, which keeps the words and not the citations."""
-    return tuple(
-        role_target(m.group("body"))[1] for m in ROLE.finditer(text) if m.group("name") == "para"
-    )
-
-
 @cache
 def _markdown() -> MarkdownIt:
     return create_md_parser(MdParserConfig(), RendererHTML)
@@ -155,8 +144,9 @@ def _markdown() -> MarkdownIt:
 # What a section (or the protocol's index) may hold before its first clause, unnumbered:
 # paragraphs and bulleted lists. Not a numbered list, which would look like clauses.
 INTRO = {"paragraph_open", "bullet_list_open"}
-# A directive, a role or a link needs one of these: text without any is plain words.
-MARKUP = re.compile(r"[`~\[<{]")
+# Mark-up beyond paragraphs, lists and emphasis (a directive, a role, a link, a heading, a
+# quote, a table, code, a rule, a target) needs one of these: text without any is words.
+MARKUP = re.compile(r"[`~\[<{#>|]|^ {4}|^ *([-=*_+] *){3,}$|^\(.*\)=", re.M)
 
 
 def markdown_tokens(text: str) -> list[Token]:
@@ -359,7 +349,7 @@ class _Reader:
             return ""
         for offset, raw in enumerate(text.splitlines()):
             for m in ROLE.finditer(raw):
-                self.check_role(m, shown, first + offset, "", [])
+                self.check_role(m, shown, first + offset, "")
         self.check_safe(text, shown, first, "")
         return text
 
@@ -429,11 +419,10 @@ class _Reader:
         if not text.strip():
             self.problem(shown, line, "clause-empty", clause_id)
         body_line = line + 1 + parsed.body_offset
-        cites: list[str] = []
         for offset, body_text in enumerate(parsed.body):
             for m in ROLE.finditer(body_text):
-                self.check_role(m, shown, body_line + offset, clause_id, cites)
-        self.check_safe(text, shown, body_line, clause_id)
+                self.check_role(m, shown, body_line + offset, clause_id)
+        tree = self.check_safe(text, shown, body_line, clause_id)
         return Clause(
             id=clause_id,
             number=number,
@@ -447,33 +436,41 @@ class _Reader:
             tags=tuple(options.get("tags", ())),
             defines=tuple(options.get("defines", ())),
             source_number=str(options.get("source-number", "")),
-            cites=tuple(cites),
+            cites=cites(tree),
         )
 
-    def check_role(
-        self, m: re.Match[str], shown: str, line: int, clause_id: str, cites: list[str]
-    ) -> None:
+    def check_role(self, m: re.Match[str], shown: str, line: int, clause_id: str) -> None:
         name, target = m.group("name"), role_target(m.group("body"))[1]
         if name == "para":
-            cites.append(target)
             self._pending.append((shown, line, clause_id, target))
         elif name == "statute" and target not in self.council.statutes:
             self.problem(shown, line, "unknown-statute", clause_id, key=target)
         elif name == "defined":
             self._terms.append((shown, line, clause_id, target))
 
-    def check_safe(self, text: str, shown: str, first: int, clause_id: str) -> None:
+    def check_safe(self, text: str, shown: str, first: int, clause_id: str) -> Tree:
         """A clause holds words, lists, emphasis, links and our roles; nothing that could run
-        script or pull in other files: no nested directives, other roles or unsafe links."""
+        script or pull in other files (no nested directives, other roles or unsafe links), nor
+        mark-up the tree cannot hold. The tree of the words, read from the same tokens."""
         if not MARKUP.search(text):
-            return
-        for token in markdown_tokens(text):
+            return ()  # words alone: no role, so no reference
+        refused = False  # one problem for the first mark-up refused, not one a token
+        tokens = markdown().parse(text)
+        for token in tokens:
             line = first + (token.map[0] if token.map else 0)
+            kind = token.type.removesuffix("_open").removesuffix("_close")
             if token.type == "fence" and token.info.strip().startswith("{"):
                 directive = token.info.split()[0]
                 self.problem(shown, line, "clause-directive", clause_id, directive=directive)
+            elif kind not in BLOCKS and not refused:
+                refused = True
+                self.markup(kind, shown, line, clause_id)
             for child in token.children or []:
-                if child.type == "myst_role" and child.meta.get("name") not in SAFE_ROLES:
+                inline = child.type.removesuffix("_open").removesuffix("_close")
+                if inline not in INLINES and inline != "image" and not refused:
+                    refused = True
+                    self.markup(inline, shown, line, clause_id)
+                if child.type == "myst_role" and child.meta.get("name") not in ROLES:
                     role = child.meta.get("name")
                     self.problem(shown, line, "clause-role", clause_id, role=role)
                 if child.type == "image":
@@ -482,6 +479,11 @@ class _Reader:
                 href = str(child.attrs.get("href", "")) if child.type == "link_open" else ""
                 if href and not SAFE_LINK.match(href):
                     self.problem(shown, line, "unsafe-link", clause_id, href=href[:60])
+        return tree_of(tokens)
+
+    def markup(self, kind: str, shown: str, line: int, clause_id: str) -> None:
+        what = MARKUP_NAMES.get(kind, kind)
+        self.problem(shown, line, "clause-markup", clause_id, what=what)
 
     def check_ids(self, document: Document) -> None:
         first: dict[str, Clause] = {}
@@ -512,6 +514,22 @@ class _Reader:
         for shown, line, clause_id, term in self._terms:
             if document.definition(term) is None:
                 self.problem(shown, line, "unknown-term", clause_id, term=term)
+
+
+# What the reader calls the mark-up the gate refuses, by markdown-it's name.
+MARKUP_NAMES = {
+    "heading": "a heading",
+    "blockquote": "a quotation block",
+    "code_block": "a block of code",
+    "fence": "a block of code",
+    "hr": "a horizontal rule",
+    "table": "a table",
+    "myst_target": "a target",
+    "myst_block_break": "a block break",
+    "footnote_ref": "a footnote",
+    "footnote_block": "a footnote",
+    "front_matter": "front matter",
+}
 
 
 def _first_heading(tokens: list[Token]) -> str:
@@ -572,15 +590,16 @@ def write_protocol(document: Document) -> dict[str, str]:
     for section in document.sections:
         blocks = [f"# {section.title}\n"]
         if section.intro:
-            blocks.append(f"{section.intro}\n")
+            blocks.append(f"{write(section.intro_tree)}\n")
         for c in section.clauses:
             options = clause_options(c)
             if c.source_number:
                 options.append(f":source-number: {c.source_number}")
-            blocks.append(f"```{{clause}} {c.id}\n" + "\n".join(options) + f"\n\n{c.text}\n```\n")
+            text = write(c.tree)
+            blocks.append(f"```{{clause}} {c.id}\n" + "\n".join(options) + f"\n\n{text}\n```\n")
         files[f"{section.slug}.md"] = "\n".join(blocks)
     toc = "\n".join(s.slug for s in document.sections)
-    intro = f"{document.intro}\n\n" if document.intro else ""
+    intro = f"{write(document.intro_tree)}\n\n" if document.intro else ""
     files[INDEX] = (
         f"# {document.title}\n\n{intro}```{{toctree}}\n:numbered: 1\n:maxdepth: 1\n\n{toc}\n```\n"
     )

@@ -23,7 +23,7 @@ from constitution import files
 from constitution.model import MODALITIES, Clause, Document, Revoked, Section
 from constitution.numbering import NUMBER, PART
 from constitution.problems import Problem, ProtocolError
-from constitution.source import cited_ids
+from constitution.text_tree import cites, parse
 
 FIELDS = (
     "id",
@@ -276,7 +276,9 @@ def document_of(record: dict[str, Any], path: str) -> Document:
     sections = []
     for s in record["sections"]:
         clauses = tuple(
-            Clause(**_fields(c), section=s["slug"], path=path, line=0, cites=cited_ids(c["text"]))
+            Clause(
+                **_fields(c), section=s["slug"], path=path, line=0, cites=cites(parse(c["text"]))
+            )
             for c in s["clauses"]
         )
         revoked = tuple(Revoked(**r) for r in s.get("revoked", ()))

@@ -9,7 +9,8 @@ so an insertion re-reads and rewrites exactly the pages whose numbers moved.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+import itertools
+from collections.abc import Iterable, Iterator, Set
 from html import escape
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -20,18 +21,22 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.nodes import make_refnode
 from sphinx_needs.api import add_need
 
+from constitution import graph
 from constitution.council import Council
-from constitution.graph import Example, cited
+from constitution.graph import Example
 from constitution.html import about_html, citation, cite_row, clause_open
 from constitution.model import Document
 from constitution.problems import Problem
 from constitution.project import Project
-from constitution.redline import plain
 from constitution.scenarios import Scenario
-from constitution.source import ClauseSyntax, role_target
-from constitution.sphinxext import problem_log
+from constitution.source import ClauseSyntax
+from constitution.sphinxext import problem_log, text_nodes
 from constitution.sphinxext.examples import examples_changed, examples_html
 from constitution.sphinxext.page_cache import navigation_key
+from constitution.sphinxext.text_nodes import cited, text_node
+from constitution.text_html import definition, term_html
+from constitution.text_plain import plain
+from constitution.text_tree import role_target
 from constitution.versions import Version
 
 if TYPE_CHECKING:
@@ -50,12 +55,7 @@ class defined_term(nodes.reference):
 
 
 def visit_term(self: HTML5Translator, node: defined_term) -> None:
-    self.body.append(
-        f'<span class="defined-term"><a class="reference internal" href="{escape(node["uri"])}" '
-        f'aria-describedby="{node["ident"]}"><span class="constitution-term">'
-        f'{escape(node["label"])}</span></a><span class="term-definition" role="tooltip" '
-        f'id="{node["ident"]}">{escape(node["definition"])}</span></span>'
-    )
+    self.body.append(term_html(node["label"], node["uri"], node["definition"], node["ident"]))
     raise nodes.SkipNode
 
 
@@ -86,7 +86,7 @@ class ConstitutionDomain(Domain):
     baseline: set[str]  # normative clause IDs listed as not yet covered
     versions: list[Version]
     moved: frozenset[str] = frozenset()
-    term_counts: dict[str, int]  # page -> defined terms so far, for unique element IDs
+    term_counts: dict[str, Iterator[int]]  # page -> its defined terms, for unique element IDs
     generated: dict[str, str] | None = None  # generated page -> what it shows (a digest)
     site_key: str | None = None  # this build's, once known (see page_cache.py)
     # Navigation drawn to be shared, and the site key it was drawn under (navigation.py).
@@ -137,14 +137,16 @@ class ConstitutionDomain(Domain):
         if typ == "term":
             # The definition travels with the term: read as its description by screen
             # readers, shown on keyboard focus and on hover; the link leads to it.
-            count = self.term_counts.setdefault(fromdocname, 0) + 1
-            self.term_counts[fromdocname] = count
+            count = next(self.term_counts.setdefault(fromdocname, itertools.count(1)))
             uri = builder.get_relative_uri(fromdocname, section.docname) + "#" + clause.id
             if section.docname == fromdocname:
                 uri = "#" + clause.id
-            definition = plain(clause.text, self.model).replace("**", "")
             return defined_term(
-                label, label=label, uri=uri, definition=definition, ident=f"def-{clause.id}-{count}"
+                label,
+                label=label,
+                uri=uri,
+                definition=definition(clause, self.model),
+                ident=f"def-{clause.id}-{count}",
             )
         inline = nodes.inline(label, label, classes=[f"constitution-{typ}"])
         title = f"Paragraph {clause.number} ({clause.id})"
@@ -169,6 +171,9 @@ class ClauseDirective(ClauseSyntax, SphinxDirective):
             raise self.error(f"{clause_id} is not in the protocol model")
         self.env.note_dependency(str(store.project.conf / "council.toml"))
         store.note("clauses", self.env.docname, clause_id)
+        for cited_id in cited(clause.tree, store.model):
+            # The page is rewritten when a clause it cites is renumbered (env_get_updated).
+            store.note("cites", self.env.docname, cited_id)
         text = "\n".join(self.content)
         need_nodes = add_need(
             self.env.app,
@@ -176,7 +181,7 @@ class ClauseDirective(ClauseSyntax, SphinxDirective):
             self.env.docname,
             self.lineno,
             need_type="clause",
-            title=_summary(text),
+            title=_summary(plain(clause.tree, store.model)),
             id=clause_id,
             content=text,
             tags=list(clause.tags),
@@ -187,13 +192,11 @@ class ClauseDirective(ClauseSyntax, SphinxDirective):
             statutes=list(clause.statutes),
             section=clause.section,
             source_number=clause.source_number,
-            cites=cited(clause),
+            cites=graph.cited(clause),
         )
         node = clause_node(ids=[clause_id], number=clause.number, modality=clause.modality)
         self.set_source_info(node)
-        body = nodes.container(classes=["clause-text"])
-        body += self.parse_content_to_nodes()
-        node += body
+        node += text_node(clause.tree, store.model, clause_id=clause_id)
         about = clause_about(clause_id=clause_id, number=clause.number, modality=clause.modality)
         about["applies_to"] = [store.council.roles[r] for r in clause.applies_to]
         about["statutes"] = [
@@ -207,8 +210,7 @@ class ClauseDirective(ClauseSyntax, SphinxDirective):
 
 def _summary(text: str, words: int = 10) -> str:
     """A short plain-text title for the need: the clause's first words."""
-    plain = " ".join(role_target(w)[0] for w in text.replace("`", " ").split())
-    parts = plain.split()
+    parts = text.split()
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
@@ -383,6 +385,7 @@ def setup(app: Sphinx) -> None:
     app.add_node(clause_node, html=(visit_clause, depart_clause))
     app.add_node(clause_about, html=(visit_about, None))
     app.add_node(defined_term, html=(visit_term, None))
+    text_nodes.setup(app)
     # sphinx-needs registers a directive per need type at config-inited; ours renders
     # the clause type, so it is registered after theirs.
     app.connect("config-inited", _own_directive, priority=900)

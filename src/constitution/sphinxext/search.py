@@ -24,7 +24,6 @@ from constitution import files
 from constitution.council import Council
 from constitution.model import DRAFT_PAGES, Clause, Document
 from constitution.model_cache import digest, read_record, write_record
-from constitution.redline import plain
 from constitution.sphinxext.page_cache import document_key
 from constitution.sphinxext.versions_site import (
     DRAFT,
@@ -34,6 +33,7 @@ from constitution.sphinxext.versions_site import (
     long_date,
     section_page,
 )
+from constitution.text_plain import Marks, plain
 from constitution.versions import in_force_on, today
 from constitution.worker import Job
 
@@ -134,7 +134,7 @@ def vocabulary(document: Document) -> list[str]:
     words: set[str] = set()
     for section in document.sections:
         for c in section.clauses:
-            words.update(w.lower() for w in WORD.findall(plain(c.text, document)))
+            words.update(w.lower() for w in WORD.findall(plain(c.tree, document)))
     return sorted(w for w in words if len(w) > 2)
 
 
@@ -201,14 +201,14 @@ def record_pages(at: str, document: Document) -> dict[str, str]:
 # A term in bold in a clause that defines terms is the term defined: weighted as
 # Pagefind weights a heading, so that searching a defined term finds its definition.
 DEFINED_WEIGHT = 2
-BOLD = re.compile(r"\*\*(.+?)\*\*")
+DEFINED = Marks(
+    escape, lambda words: f'<strong data-pagefind-weight="{DEFINED_WEIGHT}">{words}</strong>'
+)
+ESCAPED = Marks(escape)
 
 
 def clause_text(c: Clause, document: Document) -> str:
-    text = escape(plain(c.text, document))
-    if c.defines:
-        text = BOLD.sub(rf'<strong data-pagefind-weight="{DEFINED_WEIGHT}">\1</strong>', text)
-    return text.replace("**", "")
+    return plain(c.tree, document, DEFINED if c.defines else ESCAPED)
 
 
 SEARCH_TERMS = "search-terms.json"

@@ -12,9 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import posixpath
-import re
 from collections.abc import Iterator
-from functools import cached_property, lru_cache, partial
+from functools import cached_property, partial
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -27,9 +26,11 @@ from constitution.html import about_html, citation, cite_row, clause_open
 from constitution.model import DRAFT_PAGES, Clause, Document, Revoked, Section
 from constitution.model_cache import digest
 from constitution.numbering import number_key
-from constitution.redline import Change, compare, plain, readable_diff, substantive
-from constitution.source import ROLE, role_target
+from constitution.redline import Change, compare, readable_diff, substantive
 from constitution.sphinxext.page_cache import Page, changed, clause_key, document_key
+from constitution.text_html import Links, clause_text, html, intro_box
+from constitution.text_plain import plain
+from constitution.text_tree import Ref, Term, inlines
 from constitution.versions import Version, in_force_on, today
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
     from constitution.sphinxext.clauses import ConstitutionDomain
 
+# Titles only: a clause's words are drawn from its tree (text_html.py).
 MD = MarkdownIt("commonmark", {"html": False, "typographer": True}).enable(
     ["replacements", "smartquotes"]
 )
@@ -47,12 +49,6 @@ DRAFT = "draft"
 # permanent pages at versions/KEY/, and the draft its own at draft/.
 PLAIN = "plain"
 PLAIN_PAGES = "protocol"
-
-
-# A paragraph's words are the same in most versions, and drawn again on its history page.
-@lru_cache(maxsize=65536)
-def markdown_html(text: str) -> str:
-    return str(MD.render(text))
 
 
 def long_date(day: dt.date) -> str:
@@ -94,6 +90,7 @@ class Site:
         self.in_force = in_force_on(self.versions, today())
         # What the plain addresses show.
         self.plain = self.in_force.key if self.in_force else DRAFT
+        self.terms: dict[str, Iterator[int]] = {}  # page -> its defined terms so far
 
     def uri(self, here: str, there: str) -> str:
         # Tens of thousands a build, and the same for every page in a folder.
@@ -148,25 +145,19 @@ class Site:
 
     # ---------------------------------------------------------------- text
 
-    def text_html(self, text: str, key: str, here: str) -> str:
-        """A clause's MyST text as HTML, its roles resolved in version ``key``."""
-        document = self.document(key)
-
-        def resolve(m: Any) -> str:
-            name = m.group("name")
-            shown, target = role_target(m.group("body"))
-            if name == "para" and (c := document.clause(target)):
-                return f"[paragraph {c.number}]({self.clause_href(key, c, here)})"
-            if name == "defined" and (c := document.definition(target)):
-                return f"[{shown}]({self.clause_href(key, c, here)})"
-            if name == "statute" and (s := self.store.council.statutes.get(target)):
-                return f"[{_literal(s.title) if shown == target else shown}]({s.url})"
-            return shown
-
-        return markdown_html(ROLE.sub(resolve, text))
+    def links(self, key: str, here: str) -> Links:
+        """How a page of version ``key`` resolves references: in that version."""
+        terms = self.terms.setdefault(here, itertools.count(1))
+        return Links(
+            self.document(key),
+            self.store.council.statutes,
+            partial(self.clause_href, key, here=here),
+            terms,
+        )
 
     def clause_href(self, key: str, clause: Clause, here: str) -> str:
-        return f"{self.uri(here, section_page(key, clause.section))}#{clause.id}"
+        there = section_page(key, clause.section)
+        return f"#{clause.id}" if there == here else f"{self.uri(here, there)}#{clause.id}"
 
     def clause_html(self, key: str, clause: Clause, here: str) -> str:
         council = self.store.council
@@ -191,7 +182,7 @@ class Site:
         )
         return (
             clause_open(clause.id, clause.number, clause.modality)
-            + f'<div class="clause-text">{self.text_html(clause.text, key, here)}</div>'
+            + clause_text(clause.tree, self.links(key, here))
             + self.change_note(key, clause.id, here)
             + about
             + "</div>"
@@ -309,7 +300,7 @@ class Site:
         shown.sort(key=lambda p: number_key(p.number))
         return (
             f"<h1>{section.number}. {title_html(section.title)}</h1>"
-            + self.intro_html(key, section.intro, here)
+            + self.intro_html(key, section, here)
             + "".join(
                 self.clause_html(key, p, here)
                 if isinstance(p, Clause)
@@ -389,9 +380,11 @@ class Site:
         items.append(("versions/index", "Versions and changes"))
         return "".join(self.menu_item(pagename, there, text) for there, text in items)
 
-    def intro_html(self, key: str, intro: str, here: str) -> str:
+    def intro_html(self, key: str, section: Section | Document, here: str) -> str:
         """Unnumbered words before the first clause, shown as written, with no number."""
-        return f'<div class="intro">{self.text_html(intro, key, here)}</div>' if intro else ""
+        if not section.intro:
+            return ""
+        return intro_box(html(section.intro_tree, self.links(key, here)))
 
     def draft_shows(self, clause_id: str) -> str:
         """What a clause's history shows of the draft, without drawing it: the clause,
@@ -401,11 +394,16 @@ class Site:
         if clause is None:
             return "not in the draft"
         targets = []
-        for m in ROLE.finditer(clause.text):
-            target = role_target(m.group("body"))[1]
-            defined = m.group("name") == "defined"
-            found = draft.definition(target) if defined else draft.clause(target)
-            targets.append((target, found and (found.id, found.number, found.section)))
+        for node in inlines(clause.tree):
+            if isinstance(node, Ref):
+                found = draft.clause(node.target)
+            elif isinstance(node, Term):
+                found = draft.definition(node.target)  # its definition's words travel with it
+            else:
+                continue
+            targets.append(
+                (node.target, found and (found.id, found.number, found.section, found.text))
+            )
         return clause_key(clause) + repr(targets)
 
     def latest_number(self, clause_id: str) -> str:
@@ -510,7 +508,7 @@ class Site:
             )
         return (
             f"<h1>{self.heading(key)}</h1>{about}"
-            f"{self.intro_html(key, document.intro, here)}"
+            f"{self.intro_html(key, document, here)}"
             f"<ol class='version-contents'>{items}</ol>"
             + ("" if self.shown(key) == DRAFT else self.renumbering(self.by_key(self.shown(key))))
         )
@@ -577,10 +575,10 @@ class Site:
             diff = readable_diff(c, self.document(old), self.document(new))
             body = "".join(_diff_run(op, t) for op, t in diff)
         elif c.new:
-            body = _diff_run("+", plain(c.new.text, self.document(new)))
+            body = _diff_run("+", plain(c.new.tree, self.document(new)))
         else:
             assert c.old is not None
-            body = _diff_run("-", plain(c.old.text, self.document(old)))
+            body = _diff_run("-", plain(c.old.tree, self.document(old)))
         number = c.new_number or c.old_number
         was = (
             f" (was {c.old_number})"
@@ -631,7 +629,7 @@ class Site:
                     else "unchanged"
                 )
             where = "the draft" if key == DRAFT else escape(self.by_key(key).resolution)
-            text = self.text_html(clause.text, key, here) if clause else "<p>(revoked)</p>"
+            text = html(clause.tree, self.links(key, here)) if clause else "<p>(revoked)</p>"
             number = (
                 f"<a href='{self.clause_href(key, clause, here)}'>{clause.number}</a>"
                 if clause
@@ -749,11 +747,6 @@ class LastChange(NamedTuple):
     kind: str  # original, inserted or reworded
     renumbered: str | None = None  # a later version that gave it its number
     was: str = ""  # its number before that
-
-
-def _literal(text: str) -> str:
-    """A setting put into Markdown as the text it is: every punctuation mark escaped."""
-    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
 
 
 def title_html(text: str) -> str:

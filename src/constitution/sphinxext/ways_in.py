@@ -21,9 +21,9 @@ from sphinx.util.docutils import SphinxDirective
 from constitution.council import Audience, Council
 from constitution.model import Clause, Document
 from constitution.model_cache import files_in
-from constitution.redline import plain
 from constitution.sphinxext.page_cache import Page, changed
 from constitution.sphinxext.versions_site import ADOPTED, PLAIN, Site, title_html
+from constitution.text_plain import plain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -84,7 +84,7 @@ def _tagged(tag: str, clause: Clause) -> bool:
 
 
 def opening(clause: Clause, document: Document) -> str:
-    words = plain(clause.text, document).split()
+    words = plain(clause.tree, document).split()
     more = "…" if len(words) > OPENING_WORDS else ""
     return escape(" ".join(words[:OPENING_WORDS])) + more
 

@@ -1,0 +1,109 @@
+"""A clause's words (and an introduction's) on the draft's pages, drawn from the tree.
+
+The words are drawn when the page is written, as Sphinx resolves references, by the
+renderer that draws adopted versions (text_html.py): the same words give the same HTML in
+both, and a reference shows the number its clause has in this build. The node's child is
+the plain text, for anything that reads a page's text.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING, cast
+
+from docutils import nodes
+
+from constitution.model import Clause, Document
+from constitution.text_html import Links, clause_text, html, intro_box
+from constitution.text_plain import plain
+from constitution.text_tree import Ref, Term, Tree, inlines
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+    from sphinx.writers.html5 import HTML5Translator
+
+    from constitution.sphinxext.clauses import ConstitutionDomain
+
+INTRO = "protocol/index"  # the page the protocol's own introduction opens
+
+
+class tree_text(nodes.General, nodes.Element):
+    """Words drawn from a tree: a clause's (``clause_id``) or an introduction's
+    (``intro``: its page)."""
+
+
+def text_node(tree: Tree, document: Document, **attributes: str) -> tree_text:
+    words = plain(tree, document)
+    return tree_text(words, nodes.Text(words), **attributes)
+
+
+def cited(tree: Tree, document: Document) -> list[str]:
+    """The clauses the words cite or whose definitions they use: a page showing them is
+    rewritten when those move."""
+    found = []
+    for node in inlines(tree):
+        if isinstance(node, Ref):
+            found.append(node.target)
+        elif isinstance(node, Term) and (defining := document.definition(node.target)):
+            found.append(defining.id)
+    return found
+
+
+def intro_tree(document: Document, docname: str) -> Tree:
+    if docname == INTRO:
+        return document.intro_tree
+    section = next((s for s in document.sections if s.docname == docname), None)
+    return section.intro_tree if section else ()
+
+
+def replace_intro(store: ConstitutionDomain, doctree: nodes.document, docname: str) -> None:
+    """The introduction MyST read (its paragraphs and lists before the first clause, or
+    the index's toctree) gives way to the tree's, drawn as an adopted version draws it."""
+    tree = intro_tree(store.model, docname)
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if not tree or section is None:
+        return
+    first = 1 if isinstance(section[0], nodes.title) else 0
+    last = first
+    while last < len(section) and isinstance(section[last], nodes.paragraph | nodes.bullet_list):
+        last += 1
+    for node in section[first:last]:
+        section.remove(node)
+    section.insert(first, text_node(tree, store.model, intro=docname))
+    for clause_id in cited(tree, store.model):
+        store.note("cites", docname, clause_id)
+
+
+def _store(env: BuildEnvironment) -> ConstitutionDomain:
+    return cast("ConstitutionDomain", env.get_domain("constitution"))
+
+
+def visit_text(self: HTML5Translator, node: tree_text) -> None:
+    store, here = _store(self.builder.env), self.builder.current_docname
+
+    def href(clause: Clause) -> str:
+        docname = store.model.section_of(clause).docname
+        if docname == here:
+            return f"#{clause.id}"
+        return f"{self.builder.get_relative_uri(here, docname)}#{clause.id}"
+
+    terms = store.term_counts.setdefault(here, itertools.count(1))
+    links = Links(store.model, store.council.statutes, href, terms)
+    if "clause_id" in node:
+        clause = store.model.clause(node["clause_id"])
+        if clause is None:  # the directive made the node from this build's model
+            raise nodes.SkipNode
+        self.body.append(clause_text(clause.tree, links))
+    else:
+        self.body.append(intro_box(html(intro_tree(store.model, node["intro"]), links)))
+    raise nodes.SkipNode
+
+
+def doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    replace_intro(_store(app.env), doctree, app.env.docname)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(tree_text, html=(visit_text, None))
+    app.connect("doctree-read", doctree_read)

@@ -1,0 +1,223 @@
+"""A clause's words as a small tree, parsed once from its MyST: what every output walks.
+
+A clause (or an introduction) is paragraphs and lists; a paragraph holds words, line
+breaks, emphasis, strong words, code, links, and the protocol's three roles: a reference
+to a paragraph by ID, a defined term, a statute. Nothing else: the gate refuses any other
+markup in the protocol (see source.check_safe), so the tree holds all a clause can say.
+The tree is parsed with the markdown-it configuration MyST's Sphinx build reads with,
+raw HTML off (it stays text, as on the site).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from myst_parser.config.main import MdParserConfig
+from myst_parser.parsers.mdit import create_md_parser
+
+# The block and inline kinds the tree holds, as markdown-it names their tokens; the gate
+# refuses every other kind in a clause or an introduction.
+BLOCKS = frozenset(
+    {"paragraph", "bullet_list", "ordered_list", "list_item", "inline", "myst_line_comment"}
+)
+INLINES = frozenset(
+    {"text", "softbreak", "hardbreak", "em", "strong", "code_inline", "link", "myst_role"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SoftBreak:
+    """A line end inside a paragraph, as written."""
+
+
+@dataclass(frozen=True, slots=True)
+class HardBreak:
+    """A line end the reader sees (a backslash or two spaces before it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Emphasis:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Strong:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    href: str
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """{para}`ID`: shown as "paragraph N" in the reader's version's numbering."""
+
+    shown: str  # as written; outputs show the number, the writer keeps it
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """{defined}`term` or {defined}`shown words <term>`: linked to its definition."""
+
+    shown: str
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
+class Statute:
+    """{statute}`key`: the statute's title (or the shown words), linked to the statute."""
+
+    shown: str
+    target: str
+
+
+ROLES: dict[str, type[Ref] | type[Term] | type[Statute]] = {
+    "para": Ref,
+    "defined": Term,
+    "statute": Statute,
+}
+NAMES = {kind: name for name, kind in ROLES.items()}
+Inline = Text | Code | SoftBreak | HardBreak | Emphasis | Strong | Link | Ref | Term | Statute
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BulletList:
+    items: tuple[tuple[Block, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OrderedList:
+    start: int
+    items: tuple[tuple[Block, ...], ...]
+
+
+Block = Paragraph | BulletList | OrderedList
+Tree = tuple[Block, ...]
+
+
+@cache
+def markdown() -> MarkdownIt:
+    """MyST's parser as the site's build configures it: raw HTML is text."""
+    return create_md_parser(MdParserConfig(), RendererHTML).disable(["html_block", "html_inline"])
+
+
+def role_target(body: str) -> tuple[str, str]:
+    """Split a role's body into (shown text, target); plain bodies are both.
+
+    Found by position, not by a pattern: '(.*?)\\s*<([^<>]+)>$' backtracked quadratically
+    on a body of many spaces (20,000 took a second, in every clause that held one)."""
+    core = body.removesuffix("\n")  # as '$' allows one final line end
+    start = core.rfind("<")
+    target = core[start + 1 : -1]
+    if start >= 0 and core.endswith(">") and target and ">" not in target:
+        return core[:start].rstrip(), target.strip()
+    return body, body.strip()
+
+
+@lru_cache(maxsize=65536)  # a clause's words are the same in most versions
+def parse(text: str) -> Tree:
+    """The tree of a clause's (or an introduction's) MyST. Markup the tree cannot hold is
+    left out: the gate refuses it before any output is drawn."""
+    return tree_of(markdown().parse(text))
+
+
+def tree_of(tokens: list[Token]) -> Tree:
+    """The tree of markdown-it's tokens (which the gate has checked, see source.py)."""
+    return _blocks(iter(tokens), "")
+
+
+def _blocks(tokens: Iterator[Token], until: str) -> Tree:
+    blocks: list[Block] = []
+    for token in tokens:
+        if token.type == until:
+            break
+        if token.type == "inline":
+            blocks.append(Paragraph(_inlines(iter(token.children or []), "")))
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            items = []
+            close = token.type.replace("_open", "_close")
+            for item in tokens:
+                if item.type == close:
+                    break
+                items.append(_blocks(tokens, "list_item_close"))
+            if token.type == "bullet_list_open":
+                blocks.append(BulletList(tuple(items)))
+            else:
+                blocks.append(OrderedList(int(token.attrs.get("start", 1)), tuple(items)))
+    return tuple(blocks)
+
+
+def _inlines(tokens: Iterator[Token], until: str) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for token in tokens:
+        kind = token.type
+        if kind == until:
+            break
+        if kind == "text" and not token.content:
+            continue
+        if kind == "text":
+            if out and isinstance(out[-1], Text):  # markdown-it splits text at escapes
+                out[-1] = Text(out[-1].text + token.content)
+            else:
+                out.append(Text(token.content))
+        elif kind == "softbreak":
+            out.append(SoftBreak())
+        elif kind == "hardbreak":
+            out.append(HardBreak())
+        elif kind == "code_inline":
+            out.append(Code(token.content))
+        elif kind == "em_open":
+            out.append(Emphasis(_inlines(tokens, "em_close")))
+        elif kind == "strong_open":
+            out.append(Strong(_inlines(tokens, "strong_close")))
+        elif kind == "link_open":
+            out.append(Link(str(token.attrs.get("href", "")), _inlines(tokens, "link_close")))
+        elif kind == "myst_role" and (role := ROLES.get(str(token.meta.get("name")))):
+            out.append(role(*role_target(token.content)))
+    return tuple(out)
+
+
+def inlines(tree: Tree) -> Iterator[Inline]:
+    """Every inline of the tree, in reading order, nested ones after their parent."""
+    for block in tree:
+        if isinstance(block, Paragraph):
+            yield from _walk(block.children)
+        else:
+            for item in block.items:
+                yield from inlines(item)
+
+
+def _walk(children: tuple[Inline, ...]) -> Iterator[Inline]:
+    for child in children:
+        yield child
+        if isinstance(child, Emphasis | Strong | Link):
+            yield from _walk(child.children)
+
+
+def cites(tree: Tree) -> tuple[str, ...]:
+    """The IDs the text refers to with {para}, in order."""
+    return tuple(node.target for node in inlines(tree) if isinstance(node, Ref))
