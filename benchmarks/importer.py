@@ -24,6 +24,7 @@ from pathlib import Path
 from corpus import documents, words
 from corpus_files import write
 
+from constitution import numbering
 from constitution.council import Council
 from constitution.problems import ProtocolError
 from constitution.source import read_protocol
@@ -79,9 +80,11 @@ def title_key(title: str) -> str:
 def published_numbers(out: Path, order: list[str]) -> tuple[dict[str, str], str]:
     """Each clause's number as the site publishes it, from the tool's own reader; if the
     import wrote what the reader refuses, by position (the reader's rule) and why."""
-    council = Council("", "", "", "", "MOP", "https://example.org", {}, {})
+    # as a council made by `constitution init` reads it: numbers as printed (insert)
+    council = Council("", "", "", "", "MOP", "https://example.org", {}, {}, numbering="insert")
     try:
-        document = read_protocol(out, council, out.name)
+        # numbered as the council's draft is, with no version adopted yet
+        document = numbering.apply(read_protocol(out, council, out.name), "insert", None)
     except ProtocolError as error:
         numbers = {}
         for index, slug in enumerate(order, 1):
