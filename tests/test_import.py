@@ -1070,7 +1070,7 @@ def test_paragraphs_numbered_afresh_under_plain_headings(tmp_path: Path) -> None
     words = (tmp_path / "out" / "member-enquiries.md").read_text(encoding="utf-8")
     assert "- Normal – Within ten working days" in words  # a row, in its paragraph
     intro = (tmp_path / "out" / "introduction.md").read_text(encoding="utf-8")
-    assert "to:-\n\n- \\1. promote trust between them;" in intro  # items of paragraph 2
+    assert "to:-\n\n- 1\\. promote trust between them;" in intro  # items of paragraph 2
     assert_every_word_lands_once(AFRESH, tmp_path / "out", report)
 
 

@@ -499,8 +499,8 @@ def test_references_give_the_number_of_the_version_read() -> None:
     remade = numbering.renumber(
         document(("s7", "", [*seven[:2], clause("NEW"), *seven[2:], citing]))
     )
-    assert plain(citing.text, old) == "As paragraph 7.3 says."
-    assert plain(citing.text, remade) == "As paragraph 1.4 says."  # its only section: 1
+    assert plain(citing.tree, old) == "As paragraph 7.3 says."
+    assert plain(citing.tree, remade) == "As paragraph 1.4 says."  # its only section: 1
 
 
 def test_a_version_adopted_renumbered_shows_each_number_before(

@@ -67,8 +67,8 @@ def test_the_draft_and_an_adopted_version_draw_the_same_html(
     assert adopted.returncode == 0, adopted.stderr
     site = build(versioned)
     compared = 0
-    for page in sorted((site.out / "protocol").glob("*.html")):
-        draft = site.page(f"protocol/{page.name}")
+    for page in sorted((site.out / "draft").glob("*.html")):
+        draft = site.page(f"draft/{page.name}")
         version = site.page(f"versions/2027-05-13/{page.name}")
         theirs = {d.parent["id"]: str(d) for d in version.select("div.clause-text")}
         for box in draft.select("div.clause-text"):
@@ -76,7 +76,7 @@ def test_the_draft_and_an_adopted_version_draw_the_same_html(
             compared += 1
         assert len(theirs) == len(draft.select("div.clause-text"))
     assert compared == 209
-    new = str(site.page("protocol/member-enquiries.html").select_one("#MOP-0210"))
+    new = str(site.page("draft/member-enquiries.html").select_one("#MOP-0210"))
     for shown in (
         "<em>informative</em>",
         "<strong>strong words</strong>",
@@ -94,8 +94,8 @@ def test_the_draft_and_an_adopted_version_draw_the_same_html(
     ):
         assert shown in new, shown
     for draft_page, version_page in (
-        ("protocol/member-enquiries.html", "versions/2027-05-13/member-enquiries.html"),
-        ("protocol/index.html", "versions/2027-05-13/index.html"),
+        ("draft/member-enquiries.html", "versions/2027-05-13/member-enquiries.html"),
+        ("draft/index.html", "versions/2027-05-13/index.html"),
     ):
         intro = site.page(version_page).select_one("div.intro")
         assert intro is not None and str(intro) == str(

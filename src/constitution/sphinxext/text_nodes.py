@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
 
-from constitution.model import Clause, Document
+from constitution.model import DRAFT_PAGES, Clause, Document
 from constitution.text_html import Links, clause_text, html, intro_box
 from constitution.text_plain import plain
 from constitution.text_tree import Ref, Term, Tree, inlines
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from constitution.sphinxext.clauses import ConstitutionDomain
 
-INTRO = "protocol/index"  # the page the protocol's own introduction opens
+INTRO = f"{DRAFT_PAGES}/index"  # the page the protocol's own introduction opens
 
 
 class tree_text(nodes.General, nodes.Element):
