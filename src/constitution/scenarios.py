@@ -1,8 +1,9 @@
 """Executable scenario checks: situations in, the protocol's determination out.
 
 A scenario (YAML, written by editors) states facts and the determination editors expect.
-A rule book (Python, in checks/rules.py) holds one rule per clause-and-situation: when
-its condition holds on the facts, it contributes its effect and cites its clause. A check
+A rule book (data, in checks/rules.yaml: see rulefile.py) holds one rule per
+clause-and-situation: when its condition holds on the facts, it contributes its effect
+and cites its clause. A check
 passes only when the outcome AND the cited clauses both match.
 """
 
@@ -180,22 +181,6 @@ class Effect:
     due: Callable[[Facts], dt.date | None] | None = None
 
 
-def forbid() -> Effect:
-    return Effect("forbid")
-
-
-def allow() -> Effect:
-    return Effect("allow")
-
-
-def duty(who: str, what: str, due: Callable[[Facts], dt.date | None] | None = None) -> Effect:
-    return Effect("duty", who, what, due)
-
-
-def decides(who: str) -> Effect:
-    return Effect("decides", who)
-
-
 @dataclass(frozen=True)
 class Rule:
     clause: str
@@ -210,10 +195,12 @@ class Rule:
 
 @dataclass
 class RuleBook:
-    """The rules model of one protocol: its facts vocabulary and its rules."""
+    """The rules model of one protocol: its facts vocabulary, its rules, and which act is
+    a kind of which (``broader``: a rule for an act applies to every narrower act)."""
 
     facts: dict[str, FactType]
     rules: list[Rule] = field(default_factory=list)
+    broader: dict[str, str] = field(default_factory=dict)
 
     _by_act: dict[str, list[Rule]] = field(default_factory=dict, init=False, repr=False)
     _reads: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
@@ -222,25 +209,25 @@ class RuleBook:
         for rule in self.rules:
             self._by_act.setdefault(rule.act, []).append(rule)
 
-    def on(
-        self,
-        act: str,
-        clause: str,
-        effect: Effect,
-        when: Callable[[Facts], bool] = lambda f: True,
-        name: str = "",
-    ) -> None:
-        if act not in self.facts["act"].allowed:
-            raise ValueError(f"rule for {clause}: act {act!r} is not in the vocabulary")
-        label = name or f"{clause} {effect.kind} on {act}"
-        rule = Rule(clause, act, effect, when, f"{label} (#{len(self.rules) + 1})")
+    def lineage(self, act: str) -> list[str]:
+        """The act and each broader act it is a kind of, narrowest first."""
+        line = [act]
+        while (up := self.broader.get(line[-1])) and up not in line:
+            line.append(up)
+        return line
+
+    def rules_for(self, act: str) -> list[Rule]:
+        """The rules that apply to ``act``: its own and its broader acts'."""
+        return [r for a in self.lineage(act) for r in self._by_act.get(a, [])]
+
+    def add(self, rule: Rule) -> None:
         self.rules.append(rule)
-        self._by_act.setdefault(act, []).append(rule)
-        self._reads.pop(act, None)
+        self._by_act.setdefault(rule.act, []).append(rule)
+        self._reads.clear()
 
     def effects(self, act: str, kind: str) -> list[Effect]:
         """The effects of ``kind`` that the rules for ``act`` can contribute."""
-        return [r.effect for r in self._by_act.get(act, []) if r.effect.kind == kind]
+        return [r.effect for r in self.rules_for(act) if r.effect.kind == kind]
 
     def reads(self, act: str) -> frozenset[str]:
         """Every fact the rules for ``act`` can read: each rule's condition and, should it
@@ -257,9 +244,8 @@ class RuleBook:
     def _read(
         self, act: str, facts: Facts, sample: Callable[[str], tuple[object, ...]]
     ) -> frozenset[str]:
-        rules = self._by_act.get(act, [])
         return frozenset().union(
-            *(facts_read(partial(_fire, r), dict(facts), sample) for r in rules)
+            *(facts_read(partial(_fire, r), dict(facts), sample) for r in self.rules_for(act))
         )
 
     def sample(self, key: str) -> tuple[object, ...]:
@@ -268,9 +254,7 @@ class RuleBook:
 
     def determine(self, facts: Facts, disabled: Rule | None = None) -> Determination:
         fired = [
-            r
-            for r in self.rules
-            if r is not disabled and r.act == facts.get("act") and r.when(facts)
+            r for r in self.rules_for(str(facts.get("act"))) if r is not disabled and r.when(facts)
         ]
         kinds = {r.effect.kind for r in fired}
         permitted = False if "forbid" in kinds else True if "allow" in kinds else None
@@ -677,7 +661,7 @@ class _ScenarioReader:
                 _line(node),
                 "scenario-fact",
                 "the facts do not say what was done.",
-                "Add 'act:' with a value from the vocabulary in checks/rules.py.",
+                "Add 'act:' with an act named in checks/rules.yaml.",
             )
         act = facts.get("act")
         read = self.book.reads(act) if act else frozenset()
@@ -694,9 +678,9 @@ class _ScenarioReader:
                 "scenario-fact",
                 f"'{key}' is not a known fact.{did_you_mean(key, usable or self.book.facts)}",
                 f"{reads} Use one of those, or add the fact to the vocabulary in "
-                "checks/rules.py (FACTS) with the rule that reads it."
+                "checks/rules.yaml (facts) with the rule that reads it."
                 if act
-                else "Use a fact from the vocabulary in checks/rules.py (FACTS), or add it "
+                else "Use a fact from the vocabulary in checks/rules.yaml (facts), or add it "
                 "there with the rule that reads it.",
             )
         for key in sorted(facts.keys() - read - SITUATION if act else ()):
@@ -705,7 +689,7 @@ class _ScenarioReader:
                 "scenario-fact-ignored",
                 f"no rule for '{act}' reads the fact '{key}', so it proves nothing.",
                 f"Remove it. {reads} If '{key}' should change the answer, add the rule that "
-                "reads it to checks/rules.py.",
+                "reads it to checks/rules.yaml.",
             )
         return facts
 
@@ -733,7 +717,7 @@ class _ScenarioReader:
                         f"'permitted: {str(value).lower()}' cannot be the answer: no rule "
                         f"for '{act}' {verb} it.",
                         f"Leave 'permitted' out, or add the rule that {verb} it to "
-                        "checks/rules.py.",
+                        "checks/rules.yaml.",
                     )
         duties = set()
         duties_node = fields.get("duties")
@@ -823,7 +807,7 @@ class _ScenarioReader:
                 "scenario-expect-name",
                 f"no rule for '{act}' {wrong}.{did_you_mean(name, known)}",
                 f"Use a name the rules for '{act}' give ({', '.join(sorted(known)) or 'none'}),"
-                " or add the rule that gives it to checks/rules.py.",
+                " or add the rule that gives it to checks/rules.yaml.",
             )
         return name
 
