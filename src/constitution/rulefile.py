@@ -414,6 +414,7 @@ class _Reader:
                 "in checks/rules.py's 'dates'.",
             )
             return None
+        before = len(self.problems)
         fields = {n: v for n, _, v in self.mapping(node, "'by'")}
         if fields.keys() == {"on"} and self.date_fact(str(fields["on"].value), fields["on"]):
             on = str(fields["on"].value)
@@ -422,6 +423,8 @@ class _Reader:
             days, after = _scalar(fields["working-days"]), str(fields["after"].value)
             if isinstance(days, int) and self.date_fact(after, fields["after"]):
                 return lambda f: add_working_days(f[after], days) if f.get(after) else None
+        if len(self.problems) > before:
+            return None
         self.problem(
             node,
             "rules-effect",
