@@ -88,6 +88,7 @@ class _Reader:
     acts: dict[str, str | None] = field(default_factory=dict)
     facts: dict[str, FactType] = field(default_factory=dict)
     named: dict[str, yaml.Node] = field(default_factory=dict)
+    role_facts: set[str] = field(default_factory=lambda: set(ROLE_FACTS))
     compiled: dict[str, Test] = field(default_factory=dict)
 
     def problem(self, node: yaml.Node | None, code: str, message: str, fix: str) -> None:
@@ -204,12 +205,15 @@ class _Reader:
             self.facts[name] = one_of(*(str(v.value) for v in value.value))
         elif isinstance(value, yaml.ScalarNode) and str(value.value) in KINDS:
             self.facts[name] = KINDS[str(value.value)]
+        elif isinstance(value, yaml.ScalarNode) and value.value == "role":
+            self.facts[name] = one_of(*self.roles)
+            self.role_facts.add(name)
         else:
             self.problem(
                 value,
                 "rules-fact",
                 f"fact '{name}' has no kind.",
-                f"Give {', '.join(KINDS)}, or the list of its values: [a, b].",
+                f"Give {', '.join(KINDS)}, role, or the list of its values: [a, b].",
             )
 
     # ------------------------------------------------------------ conditions
@@ -259,7 +263,7 @@ class _Reader:
             self.problem(node, "rules-value", f"a value of '{name}' must be plain.", "Give one.")
             return
         value = _scalar(node)
-        if name in ROLE_FACTS and value in self.roles:
+        if name in self.role_facts and value in self.roles:
             yield from (r for r in self.roles if value in _up(r, self.roles))
             return
         try:
