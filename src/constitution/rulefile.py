@@ -238,8 +238,10 @@ class _Reader:
         if name == "not":
             test = self.condition(value)
             return lambda f: not test(f)
-        if name == "if":
-            return self.reference(value)
+        if name == "if":  # a name, or a list of names all of which must hold
+            names = value.value if isinstance(value, yaml.SequenceNode) else [value]
+            refs = [self.reference(n) for n in names]
+            return lambda f: all(r(f) for r in refs)
         ftype = self.facts.get(name)
         if ftype is None:
             known = [*self.facts, *CONNECTIVES]
