@@ -381,7 +381,11 @@ Example = Scenario | Malformed
 # libyaml's loader where PyYAML was built with it: the pure-Python one is ten times slower.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SCENARIO_ID = re.compile(r"SC-[A-Z]+-\d{3}")
-TOP_KEYS = {"id", "title", "facts", "expect"}
+REQUIRED_KEYS = {"id", "title", "facts", "expect"}
+# Where a situation was taken from (a real protocol's paragraph, the model's answer there,
+# what the vocabulary lacked when it was written): for its readers, not for the runner.
+PROVENANCE_KEYS = {"source", "needs", "reference-answer"}
+TOP_KEYS = REQUIRED_KEYS | PROVENANCE_KEYS
 EXPECT_KEYS = {"permitted", "duties", "decides", "clauses"}
 DUTY_KEYS = {"who", "must", "by"}
 # Words that state an answer rather than a fact: a scenario's facts may not use them.
@@ -601,7 +605,7 @@ class _ScenarioReader:
     def scenario(self, node: yaml.Node) -> Example:
         before = len(self.problems)
         top = self.mapping(node, "a scenario", TOP_KEYS)
-        for key in sorted(TOP_KEYS - top.keys()):
+        for key in sorted(REQUIRED_KEYS - top.keys()):
             if isinstance(node, yaml.MappingNode):
                 self.problem(
                     _line(node),
