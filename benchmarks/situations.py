@@ -187,19 +187,21 @@ def situations(project: Project, checks: Path, determinations: Path) -> dict[str
 
 
 def vocabulary(book: RuleBook, scenario_files: list[Path]) -> dict[str, Any]:
-    """How many of checks/scenarios' examples state each fact and do each act."""
+    """How many of checks/scenarios' examples state each fact and do each act (or an act
+    that is a kind of it)."""
     facts: Counter[str] = Counter()
     acts: Counter[str] = Counter()
     for path in scenario_files:
         for example in load(path):
             given = example.get("facts") or {}
             facts.update(set(given))
-            acts[str(given.get("act"))] += 1
+            # An example of an act exercises the rules of every broader act it is a kind of.
+            acts.update(book.lineage(str(given.get("act"))))
     vocabulary = sorted(set(book.facts) - SITUATION)
     all_acts = book.facts["act"].choices
     read = frozenset().union(*(book.reads(act) for act in all_acts))
     return {
-        "examples": sum(acts.values()),
+        "examples": sum(1 for path in scenario_files for _ in load(path)),
         "facts": len(vocabulary),
         "acts": len(all_acts),
         "rules": len(book.rules),

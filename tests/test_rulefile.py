@@ -105,6 +105,12 @@ def test_python_says_what_data_cannot(tmp_path: Path) -> None:
 
 BAD = [
     # (the rules, the code, the line, words of the message)
+    (
+        "  - &a {clause: X-1, act: visit, permitted: false}\n  - *a\n",
+        "rules-yaml",
+        19,
+        "anchors and aliases are not allowed",
+    ),
     ("  - {clause: X-1, act: visit, permitted: false\n", "rules-yaml", 20, "not valid YAML"),
     (
         "  - {clause: X-1, act: vist, permitted: false}\n",

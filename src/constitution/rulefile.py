@@ -29,10 +29,12 @@ import yaml
 
 from constitution.problems import Problem, ProtocolError
 from constitution.scenarios import (
+    ANCHOR,
     BOOL,
     DATE,
     INT,
     LOADER,
+    MAX_DEPTH,
     Effect,
     Facts,
     FactType,
@@ -41,6 +43,7 @@ from constitution.scenarios import (
     add_working_days,
     did_you_mean,
     one_of,
+    too_deep,
 )
 
 Test = Callable[[Facts], bool]
@@ -131,8 +134,25 @@ class _Reader:
         return []
 
     def read(self) -> RuleBook:
+        text = self.path.read_text(encoding="utf-8")
+        # As for scenario files: no aliases (they nest into bombs), no depth that libyaml
+        # would take seconds or crash over.
+        if (anchor := ANCHOR.search(text)) or (deep := too_deep(text)):
+            line = text.count("\n", 0, anchor.start()) + 1 if anchor else deep
+            self.problems.append(
+                Problem(
+                    self.shown,
+                    line,
+                    "rules-yaml",
+                    "YAML anchors and aliases are not allowed in the rules file."
+                    if anchor
+                    else f"the YAML nests more than {MAX_DEPTH} levels deep.",
+                    "Write each value out in full; name a shared condition under 'conditions'.",
+                )
+            )
+            raise ProtocolError(self.problems)
         try:
-            root = yaml.compose(self.path.read_text(encoding="utf-8"), Loader=LOADER)
+            root = yaml.compose(text, Loader=LOADER)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             self.problems.append(
