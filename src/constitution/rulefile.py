@@ -248,7 +248,7 @@ class _Reader:
         tests = [
             self.entry(name, key, value) for name, key, value in self.mapping(node, "a condition")
         ]
-        return lambda f: all(t(f) for t in tests)
+        return tests[0] if len(tests) == 1 else lambda f: all(t(f) for t in tests)
 
     def entry(self, name: str, key: yaml.Node, value: yaml.Node) -> Test:
         if name in ("any", "all"):
@@ -276,7 +276,7 @@ class _Reader:
             return self.comparison(name, ftype, value)
         values = value.value if isinstance(value, yaml.SequenceNode) else [value]
         allowed = frozenset(v for n in values for v in self.values(name, ftype, n))
-        return lambda f: _get(f, name) in allowed
+        return lambda f: f.get(name) in allowed
 
     def values(self, name: str, ftype: FactType, node: yaml.Node) -> Iterator[object]:
         """The values a condition's ``node`` stands for: a role stands for its narrower
@@ -462,10 +462,6 @@ class _Reader:
 
 def _empty(node: yaml.Node | None) -> bool:
     return node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"))
-
-
-def _get(f: Facts, name: str) -> object:
-    return f.get(name)
 
 
 def _stated(f: Facts, name: str, want: bool) -> bool:

@@ -232,21 +232,24 @@ class RuleBook:
     def reads(self, act: str) -> frozenset[str]:
         """Every fact the rules for ``act`` can read: each rule's condition and, should it
         fire, its duty's bearer and due date, explored by ``facts_read``."""
-        if act not in self._reads:
-            self._reads[act] = self._read(act, {}, self.sample)
-        return self._reads[act]
+        # Kept for each act's own rules: a broader act's are explored once, not again for
+        # every act that is a kind of it.
+        for own in self.lineage(act):
+            if own not in self._reads:
+                rules = self._by_act.get(own, [])
+                self._reads[own] = frozenset().union(
+                    *(facts_read(partial(_fire, r), {}, self.sample) for r in rules)
+                )
+        return frozenset().union(*(self._reads[own] for own in self.lineage(act)))
 
     def read_by(self, facts: Facts) -> frozenset[str]:
         """The facts the rules for the facts' act read on them: a check on ``reads``,
         whose dates and numbers are only samples."""
-        return self._read(str(facts.get("act")), facts, lambda key: ())
-
-    def _read(
-        self, act: str, facts: Facts, sample: Callable[[str], tuple[object, ...]]
-    ) -> frozenset[str]:
+        rules = self.rules_for(str(facts.get("act")))
         return frozenset().union(
-            *(facts_read(partial(_fire, r), dict(facts), sample) for r in self.rules_for(act))
+            *(facts_read(partial(_fire, r), dict(facts), lambda key: ()) for r in rules)
         )
+
 
     def sample(self, key: str) -> tuple[object, ...]:
         ftype = self.facts.get(key)
