@@ -250,7 +250,6 @@ class RuleBook:
             *(facts_read(partial(_fire, r), dict(facts), lambda key: ()) for r in rules)
         )
 
-
     def sample(self, key: str) -> tuple[object, ...]:
         ftype = self.facts.get(key)
         return ftype.samples if ftype else ()
