@@ -17,7 +17,7 @@ def full_reply_due(f: Facts) -> dt.date | None:
         return f["agreed-reply-date"]  # type: ignore[no-any-return]
     if not f.get("received"):
         return None
-    urgent = f.get("marked-urgent") is True and f.get("reason-given") is True
+    urgent = f.get("urgent") is True and f.get("reason-given") is True
     return add_working_days(f["received"], 5 if urgent else 10)
 
 
