@@ -115,11 +115,14 @@ def generate(n: int, out: Path, versions: int = 0, seed: int = 1) -> Path:
         "# Protocol\n\n```{toctree}\n:numbered: 1\n:maxdepth: 1\n\n" + "\n".join(slugs) + "\n```\n",
         encoding="utf-8",
     )
-    acts = ", ".join(f'"situation-{cid[-4:]}"' for cid in normative)
-    (out / "checks" / "rules.py").write_text(
-        "from constitution.scenarios import RuleBook, forbid, one_of\n\n"
-        f"rules = RuleBook({{'act': one_of({acts}), 'actor': one_of('member', 'officer')}})\n"
-        f"for cid in {normative!r}:\n    rules.on(f'situation-{{cid[-4:]}}', cid, forbid())\n",
+    (out / "checks" / "rules.yaml").write_text(
+        "roles: {member: , officer: }\nacts:\n"
+        + "".join(f"  situation-{cid[-4:]}:\n" for cid in normative)
+        + "rules:\n"
+        + "".join(
+            f"  - {{clause: {cid}, act: situation-{cid[-4:]}, permitted: false}}\n"
+            for cid in normative
+        ),
         encoding="utf-8",
     )
     for k, first in enumerate(range(0, len(normative), 200)):

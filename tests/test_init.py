@@ -92,7 +92,7 @@ def test_every_link_of_the_councils_site_leads_to_a_page(repo: Path) -> None:
 
 def test_it_holds_content_and_settings_not_the_tool(repo: Path) -> None:
     names = {p.relative_to(repo).as_posix() for p in repo.rglob("*") if "_build" not in p.parts}
-    assert {"conf/council.toml", "conf/conf.py", "protocol/index.md", "checks/rules.py"} <= names
+    assert {"conf/council.toml", "conf/conf.py", "protocol/index.md", "checks/rules.yaml"} <= names
     assert {".github/workflows/amendment.yml", ".github/workflows/publish.yml"} <= names
     assert not [n for n in names if n.startswith(("src/", "tests/")) or n == "noxfile.py"]
     requirement = (repo / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1]

@@ -214,7 +214,7 @@ def test_a_worked_examples_situation_reads_as_words(site: Site) -> None:
     facts = dict(
         zip(names, [dd.get_text() for dd in page.select("dl.scenario-facts dd")], strict=True)
     )
-    assert facts["Marked urgent"] == "yes"
+    assert facts["Urgent"] == "yes"
     assert facts["Received"] == "Thursday 17 April 2025"
     assert facts["Who"] == "the member"
     assert facts["Route"] == "enquiry system"

@@ -108,8 +108,15 @@ _KINDS = [
     Kind("council-statute-url", FIXABLE, "[{table}] url must be a legislation.gov.uk address (letters, digits and / . _ - only).", "Link the statute's page on https://www.legislation.gov.uk/."),
     Kind("council-base-url", FIXABLE, "[council] base_url must be an https address ending in '/' (letters, digits and . _ ~ % - only), not {url!r}.", 'Give the site\'s address, e.g. base_url = "https://constitution.example.gov.uk/".'),
     Kind("council-synonyms", FIXABLE, "[search.synonyms] {what}.", 'Write each as "a word readers use" = ["the protocol\'s word", ...] (letters, digits, hyphens, apostrophes; at most five words each).'),
-    Kind("rules-missing", UNUSABLE, "{path} is missing.", "Keep the rules model in checks/rules.py."),
-    Kind("rules-no-rulebook", UNUSABLE, "checks/rules.py defines no RuleBook named 'rules'.", "Define rules = RuleBook(FACTS) and add rules to it."),
+    Kind("rules-missing", UNUSABLE, "{path} is missing.", "Keep the rules model in checks/rules.yaml (docs/situations.md explains it)."),
+    # The rules file's problems (rulefile.py): their words are made where each is found.
+    *(
+        Kind(code, FIXABLE, "{what}", "{how}")
+        for code in (
+            "rules-effect", "rules-fact", "rules-field", "rules-shape", "rules-unknown-act",
+            "rules-unknown-condition", "rules-unknown-fact", "rules-value", "rules-yaml",
+        )
+    ),
     # --- worked examples (scenarios.py)
     Kind("scenario-file-too-large", FIXABLE, "the file has {size:,} bytes; a scenario file may have {limit:,} at most.", "Split the scenarios into several files."),
     Kind("scenario-yaml", UNUSABLE, "not valid YAML: {error}", "Check the indentation and punctuation on that line."),
@@ -123,21 +130,21 @@ _KINDS = [
     Kind("scenario-field-missing", FIXABLE, "the scenario has no '{key}'.", "Add '{key}:' to it."),
     Kind("scenario-id", FIXABLE, "'{scenario}' is not a scenario ID.", "Use SC-, capital letters, a hyphen and three digits: SC-ENQ-001."),
     Kind("scenario-duplicate-id", FIXABLE, "{scenario} is already used at {first}.", "Give this scenario a new ID."),
-    Kind("scenario-fact", FIXABLE, "'{key}' is not a known fact.{hint}", "{reads}Use a fact from the vocabulary in checks/rules.py (FACTS), or add it there with the rule that reads it."),
+    Kind("scenario-fact", FIXABLE, "'{key}' is not a known fact.{hint}", "{reads}Use a fact from the vocabulary in checks/rules.yaml (FACTS), or add it there with the rule that reads it."),
     Kind("scenario-fact-list", FIXABLE, "fact '{key}' must be a single value.", "Give one value; split a list into separate facts."),
     Kind("scenario-fact-value", FIXABLE, "fact '{key}' {error}", "Correct the value."),
-    Kind("scenario-fact-act", FIXABLE, "the facts do not say what was done.", "Add 'act:' with a value from the vocabulary in checks/rules.py."),
-    Kind("scenario-fact-ignored", FIXABLE, "no rule for '{act}' reads the fact '{key}', so it proves nothing.", "Remove it. {reads}If '{key}' should change the answer, add the rule that reads it to checks/rules.py."),
+    Kind("scenario-fact-act", FIXABLE, "the facts do not say what was done.", "Add 'act:' with a value from the vocabulary in checks/rules.yaml."),
+    Kind("scenario-fact-ignored", FIXABLE, "no rule for '{act}' reads the fact '{key}', so it proves nothing.", "Remove it. {reads}If '{key}' should change the answer, add the rule that reads it to checks/rules.yaml."),
     Kind("scenario-names-answer", FIXABLE, "the fact '{key}: {value}' names a clause or an answer.", "State only what happened (who, what, when); put the answer under 'expect'."),
     Kind("scenario-expect-permitted", FIXABLE, "'permitted' must be true or false, not '{value}'.", "Write true or false, or leave 'permitted' out when the protocol neither permits nor forbids."),
-    Kind("scenario-expect-outcome", FIXABLE, "'permitted: {value}' cannot be the answer: no rule for '{act}' {verb} it.", "Leave 'permitted' out, or add the rule that {verb} it to checks/rules.py."),
+    Kind("scenario-expect-outcome", FIXABLE, "'permitted: {value}' cannot be the answer: no rule for '{act}' {verb} it.", "Leave 'permitted' out, or add the rule that {verb} it to checks/rules.yaml."),
     Kind("scenario-expect-duties", FIXABLE, "'duties' must be a list, even of one duty.", "Write 'duties: [{{who: ROLE, must: WHAT}}]'."),
     Kind("scenario-expect-date", FIXABLE, "'by' is not a real date in the form YYYY-MM-DD.", "Write the date as YYYY-MM-DD."),
     Kind("scenario-expect-duty", FIXABLE, "a duty needs 'who' and 'must'.", "Write '- who: ROLE' and 'must: WHAT'."),
     Kind("scenario-expect-clauses", FIXABLE, "'clauses' must be a list, even of one clause.", "Write it as a list, in brackets: 'clauses: [{value}]'."),
     Kind("scenario-expect-none", FIXABLE, "the expectation names no clauses.", "List the clauses that decide it: 'clauses: [MOP-0042]'."),
     Kind("scenario-expect-not-name", FIXABLE, "{name} is not a name.", "Give one name."),
-    Kind("scenario-expect-name", FIXABLE, "no rule for '{act}' {wrong}.{hint}", "Use a name the rules for '{act}' give ({known}), or add the rule that gives it to checks/rules.py."),
+    Kind("scenario-expect-name", FIXABLE, "no rule for '{act}' {wrong}.{hint}", "Use a name the rules for '{act}' give ({known}), or add the rule that gives it to checks/rules.yaml."),
     Kind("scenario-cites-revoked", FIXABLE, "{clause} was revoked on {revoked:%-d %B %Y}.", "Cite the clause that now decides the situation, or retire the scenario by deleting it."),
     Kind("scenario-unknown-clause", FIXABLE, "{clause} is not a clause of the protocol.", "Cite the ID of a clause in force (see 'About paragraph')."),
     # --- adopted versions (versions.py)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -15,6 +13,7 @@ from constitution.model import DRAFT_PAGES, Document
 from constitution.problems import Problem, ProtocolError
 from constitution.retired import NAME as RETIRED
 from constitution.retired import load_retired
+from constitution.rulefile import read_rules
 from constitution.scenarios import Example, RuleBook, Scenario, only_scenarios, read_examples
 from constitution.source import read_protocol
 from constitution.versions import Version, load_versions
@@ -91,7 +90,7 @@ class Project:
         return self.root / "checks"
 
     def rulebook(self) -> RuleBook:
-        return _rulebook(self.checks / "rules.py")
+        return _rulebook(self.checks)
 
     def scenario_files(self) -> list[Path]:
         return sorted((self.checks / "scenarios").glob("*.yaml"))
@@ -113,17 +112,14 @@ class Project:
         )
 
 
+def _rulebook(checks: Path) -> RuleBook:
+    """checks/rules.yaml (the protocol's rules model, with checks/rules.py for what data
+    cannot say), read once for each state of the two files."""
+    files = [checks / "rules.yaml", checks / "rules.py"]
+    stamp = tuple((f.stat().st_mtime_ns, f.stat().st_size) if f.is_file() else None for f in files)
+    return _read_rules(checks, stamp)
+
+
 @cache
-def _rulebook(path: Path) -> RuleBook:
-    """Import checks/rules.py (the protocol's own rules model) and return its rules."""
-    name = f"constitution_rules_{abs(hash(path))}"
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None or not path.is_file():
-        raise ProtocolError([Problem.of("checks/rules.py", 0, "rules-missing", path=path)])
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    book = getattr(module, "rules", None)
-    if not isinstance(book, RuleBook):
-        raise ProtocolError([Problem.of("checks/rules.py", 0, "rules-no-rulebook")])
-    return book
+def _read_rules(checks: Path, stamp: object) -> RuleBook:
+    return read_rules(checks / "rules.yaml", "checks/rules.yaml", checks / "rules.py")

@@ -135,7 +135,7 @@ class ScenarioItem(pytest.Item):
         lines += [f"  - {d}" for d in excinfo.value.diffs]
         lines.append(
             "Either the scenario's expectation or the rules model "
-            "(checks/rules.py) is wrong: decide which, and correct it."
+            "(checks/rules.yaml) is wrong: decide which, and correct it."
         )
         return "\n".join(lines)
 

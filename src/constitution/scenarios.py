@@ -1,8 +1,9 @@
 """Executable scenario checks: situations in, the protocol's determination out.
 
 A scenario (YAML, written by editors) states facts and the determination editors expect.
-A rule book (Python, in checks/rules.py) holds one rule per clause-and-situation: when
-its condition holds on the facts, it contributes its effect and cites its clause. A check
+A rule book (data, in checks/rules.yaml: see rulefile.py) holds one rule per
+clause-and-situation: when its condition holds on the facts, it contributes its effect
+and cites its clause. A check
 passes only when the outcome AND the cited clauses both match.
 """
 
@@ -180,22 +181,6 @@ class Effect:
     due: Callable[[Facts], dt.date | None] | None = None
 
 
-def forbid() -> Effect:
-    return Effect("forbid")
-
-
-def allow() -> Effect:
-    return Effect("allow")
-
-
-def duty(who: str, what: str, due: Callable[[Facts], dt.date | None] | None = None) -> Effect:
-    return Effect("duty", who, what, due)
-
-
-def decides(who: str) -> Effect:
-    return Effect("decides", who)
-
-
 @dataclass(frozen=True)
 class Rule:
     clause: str
@@ -210,10 +195,12 @@ class Rule:
 
 @dataclass
 class RuleBook:
-    """The rules model of one protocol: its facts vocabulary and its rules."""
+    """The rules model of one protocol: its facts vocabulary, its rules, and which act is
+    a kind of which (``broader``: a rule for an act applies to every narrower act)."""
 
     facts: dict[str, FactType]
     rules: list[Rule] = field(default_factory=list)
+    broader: dict[str, str] = field(default_factory=dict)
 
     _by_act: dict[str, list[Rule]] = field(default_factory=dict, init=False, repr=False)
     _reads: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
@@ -222,44 +209,45 @@ class RuleBook:
         for rule in self.rules:
             self._by_act.setdefault(rule.act, []).append(rule)
 
-    def on(
-        self,
-        act: str,
-        clause: str,
-        effect: Effect,
-        when: Callable[[Facts], bool] = lambda f: True,
-        name: str = "",
-    ) -> None:
-        if act not in self.facts["act"].allowed:
-            raise ValueError(f"rule for {clause}: act {act!r} is not in the vocabulary")
-        label = name or f"{clause} {effect.kind} on {act}"
-        rule = Rule(clause, act, effect, when, f"{label} (#{len(self.rules) + 1})")
+    def lineage(self, act: str) -> list[str]:
+        """The act and each broader act it is a kind of, narrowest first."""
+        line = [act]
+        while (up := self.broader.get(line[-1])) and up not in line:
+            line.append(up)
+        return line
+
+    def rules_for(self, act: str) -> list[Rule]:
+        """The rules that apply to ``act``: its own and its broader acts'."""
+        return [r for a in self.lineage(act) for r in self._by_act.get(a, [])]
+
+    def add(self, rule: Rule) -> None:
         self.rules.append(rule)
-        self._by_act.setdefault(act, []).append(rule)
-        self._reads.pop(act, None)
+        self._by_act.setdefault(rule.act, []).append(rule)
+        self._reads.clear()
 
     def effects(self, act: str, kind: str) -> list[Effect]:
         """The effects of ``kind`` that the rules for ``act`` can contribute."""
-        return [r.effect for r in self._by_act.get(act, []) if r.effect.kind == kind]
+        return [r.effect for r in self.rules_for(act) if r.effect.kind == kind]
 
     def reads(self, act: str) -> frozenset[str]:
         """Every fact the rules for ``act`` can read: each rule's condition and, should it
         fire, its duty's bearer and due date, explored by ``facts_read``."""
-        if act not in self._reads:
-            self._reads[act] = self._read(act, {}, self.sample)
-        return self._reads[act]
+        # Kept for each act's own rules: a broader act's are explored once, not again for
+        # every act that is a kind of it.
+        for own in self.lineage(act):
+            if own not in self._reads:
+                rules = self._by_act.get(own, [])
+                self._reads[own] = frozenset().union(
+                    *(facts_read(partial(_fire, r), {}, self.sample) for r in rules)
+                )
+        return frozenset().union(*(self._reads[own] for own in self.lineage(act)))
 
     def read_by(self, facts: Facts) -> frozenset[str]:
         """The facts the rules for the facts' act read on them: a check on ``reads``,
         whose dates and numbers are only samples."""
-        return self._read(str(facts.get("act")), facts, lambda key: ())
-
-    def _read(
-        self, act: str, facts: Facts, sample: Callable[[str], tuple[object, ...]]
-    ) -> frozenset[str]:
-        rules = self._by_act.get(act, [])
+        rules = self.rules_for(str(facts.get("act")))
         return frozenset().union(
-            *(facts_read(partial(_fire, r), dict(facts), sample) for r in rules)
+            *(facts_read(partial(_fire, r), dict(facts), lambda key: ()) for r in rules)
         )
 
     def sample(self, key: str) -> tuple[object, ...]:
@@ -268,9 +256,7 @@ class RuleBook:
 
     def determine(self, facts: Facts, disabled: Rule | None = None) -> Determination:
         fired = [
-            r
-            for r in self.rules
-            if r is not disabled and r.act == facts.get("act") and r.when(facts)
+            r for r in self.rules_for(str(facts.get("act"))) if r is not disabled and r.when(facts)
         ]
         kinds = {r.effect.kind for r in fired}
         permitted = False if "forbid" in kinds else True if "allow" in kinds else None
@@ -397,7 +383,11 @@ Example = Scenario | Malformed
 # libyaml's loader where PyYAML was built with it: the pure-Python one is ten times slower.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SCENARIO_ID = re.compile(r"SC-[A-Z]+-\d{3}")
-TOP_KEYS = {"id", "title", "facts", "expect"}
+REQUIRED_KEYS = {"id", "title", "facts", "expect"}
+# Where a situation was taken from (a real protocol's paragraph, the model's answer there,
+# what the vocabulary lacked when it was written): for its readers, not for the runner.
+PROVENANCE_KEYS = {"source", "needs", "reference-answer"}
+TOP_KEYS = REQUIRED_KEYS | PROVENANCE_KEYS
 EXPECT_KEYS = {"permitted", "duties", "decides", "clauses"}
 DUTY_KEYS = {"who", "must", "by"}
 # Words that state an answer rather than a fact: a scenario's facts may not use them.
@@ -577,7 +567,7 @@ class _ScenarioReader:
     def scenario(self, node: yaml.Node) -> Example:
         before = len(self.problems)
         top = self.mapping(node, "a scenario", TOP_KEYS)
-        for key in sorted(TOP_KEYS - top.keys()):
+        for key in sorted(REQUIRED_KEYS - top.keys()):
             if isinstance(node, yaml.MappingNode):
                 self.problem(_line(node), "scenario-field-missing", key=key)
         sid = str(self.scalar(top["id"])) if "id" in top else ""

@@ -67,6 +67,7 @@ def load_model(app: Sphinx) -> None:
         # Scenarios are checked against the clause IDs, not the clauses' words.
         checks = [
             *files_in(project.checks / "scenarios"),
+            project.checks / "rules.yaml",
             project.checks / "rules.py",
             project.conf / "council.toml",
             project.protocol / RETIRED,
