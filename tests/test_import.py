@@ -1170,6 +1170,9 @@ def test_a_revision_keeps_each_paragraphs_id(scratch: Project) -> None:
         ),
         encoding="utf-8",
     )
+    # a register the council keeps, with its comments and notes
+    register = '# Revoked IDs.\n\n[MOP-0900]\nrevoked = 2025-01-01\nnote = "Kept."\n'
+    (scratch.protocol / "retired.toml").write_text(register, encoding="utf-8")
     (scratch.root / "revised.txt").write_text(REVISED, encoding="utf-8")
     result = run(
         "import", "revised.txt", "--out", "protocol", "--force", "--revision",
@@ -1184,10 +1187,12 @@ def test_a_revision_keeps_each_paragraphs_id(scratch: Project) -> None:
     assert got["1.2"] == (first["1.2"], "reworded")
     assert got["2.1"] == (first["2.2"], "unchanged, renumbered from 2.2")
     assert got["2.3"] == (first["1.3"], "unchanged, moved, renumbered from 1.3")
-    assert got["2.2"] == ("MOP-0006", "new")  # after every ID used
+    assert got["2.2"] == ("MOP-0901", "new")  # after every ID used or revoked
     document = scratch.document()  # reads back: the removed 2.1 is in the register
     assert document.clause(first["2.1"]) is None
     assert first["2.1"] in scratch.retired()
+    kept = (scratch.protocol / "retired.toml").read_text(encoding="utf-8")
+    assert kept.startswith(register) and f"[{first['2.1']}]" in kept
     assert f"{first['2.1']} (2.1) has no match in the revision" in result.stdout
     kept = document.clause(first["1.1"])
     assert kept is not None and kept.modality == "must"

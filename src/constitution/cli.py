@@ -14,6 +14,8 @@ from constitution import collect_less
 from constitution.model import Document
 from constitution.problems import Problem, ProtocolError, as_text, status
 from constitution.project import Project
+from constitution.retired import NAME as RETIRED
+from constitution.retired import last_used
 from constitution.scenarios import Scenario
 
 
@@ -120,9 +122,8 @@ def cmd_next_id(project: Project, args: argparse.Namespace) -> int:
         return _report(exc)
     prefix = project.council().id_prefix
     # Revoked IDs count as used: an ID is never issued twice.
-    ids = [c.id for c in document.clauses()] + list(project.retired())
-    used = [int(i.rsplit("-", 1)[1]) for i in ids]
-    print(f"{prefix}-{max(used, default=0) + 1:04d}")
+    last = last_used([*(c.id for c in document.clauses()), *project.retired()])
+    print(f"{prefix}-{last + 1:04d}")
     return 0
 
 
@@ -293,7 +294,13 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
         if args.revision:
             if project is None:
                 raise ProtocolError([importer.no_project(source)])
-            current = importer.Revised(project.document(), project.retired(), dt.date.today())
+            register = project.protocol / RETIRED
+            current = importer.Revised(
+                project.document(),
+                project.retired(),
+                register.read_text(encoding="utf-8") if register.is_file() else "",
+                dt.date.today(),
+            )
         files = importer.render(doc, prefix, current)
         if current:
             files.update(importer.revoked(doc, current))

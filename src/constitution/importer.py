@@ -25,6 +25,7 @@ from constitution.model import MAX_CLAUSE, Clause, Document
 from constitution.problems import Problem, ProtocolError
 from constitution.references import Targets, link
 from constitution.retired import NAME as RETIRED
+from constitution.retired import appended, last_used
 from constitution.source import clause_options
 from constitution.text_myst import escape
 from constitution.text_myst import write as write_myst
@@ -713,6 +714,7 @@ class Revised:
 
     document: Document
     revoked: dict[str, dt.date]
+    register: str  # the retired register's text, kept as written
     today: dt.date
 
 
@@ -731,8 +733,7 @@ def match_revision(clauses: list[ImportedClause], current: Revised, prefix: str)
         changes = [m.kind] + ["moved"] * (m.new in moved)
         changes += [f"renumbered from {was.number}"] * bool(clause.key and clause.key != was.number)
         clause.change = ", ".join(changes)
-    used = [c.id for c in old] + list(current.revoked)
-    last = max((int(n[1]) for i in used if (n := re.search(r"(\d+)$", i))), default=0)
+    last = last_used([*(c.id for c in old), *current.revoked])
     for clause in clauses:
         if not clause.id:
             last += 1
@@ -753,11 +754,9 @@ def revoked(doc: Imported, current: Revised) -> dict[str, str]:
         f"{RETIRED}, dated today; correct the date to the day Council adopts."
         for c in gone
     ]
-    entries = {**current.revoked, **{c.id: current.today for c in gone}}
-    if not entries:
+    if not gone and not current.register:
         return {}
-    register = "".join(f"[{i}]\nrevoked = {day.isoformat()}\n\n" for i, day in entries.items())
-    return {RETIRED: register}
+    return {RETIRED: appended(current.register, {c.id: current.today for c in gone})}
 
 
 def import_protocol(source: Path, take: int | None = None) -> Imported:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from constitution.problems import Problem, ProtocolError, read_toml
@@ -28,3 +29,15 @@ def load_retired(path: Path, id_pattern: re.Pattern[str]) -> dict[str, dt.date]:
     if problems:
         raise ProtocolError(problems)
     return retired
+
+
+def last_used(ids: Iterable[str]) -> int:
+    """The highest number among IDs used or revoked: the next ID is the one after it."""
+    return max((int(i.rsplit("-", 1)[1]) for i in ids), default=0)
+
+
+def appended(register: str, revoked: dict[str, dt.date]) -> str:
+    """The register's text with entries added after what it holds (its comments and
+    notes kept as written)."""
+    entries = "".join(f"\n[{i}]\nrevoked = {day.isoformat()}\n" for i, day in revoked.items())
+    return (register.rstrip("\n") + "\n" if register.strip() else "") + entries.lstrip("\n")
