@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -290,8 +291,11 @@ def test_bad_input(project: Project, case: Case) -> None:
         capture_output=True,
         text=True,
         check=False,
+        # As on GitHub Actions, where CI=true once made Sphinx colour the problem lines.
+        env={**os.environ, "CI": "true", "FORCE_COLOR": "1"},
     )
     said = result.stdout + result.stderr
+    assert "\x1b[" not in said, "colour codes in what is read as annotations"
     assert result.returncode == case.status, said[-1500:]
     assert case.says in said, said[-1500:]
     if case.where:

@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -49,8 +50,15 @@ def source_date_epoch(root: Path) -> str:
     return out or "0"
 
 
+def colour() -> bool:
+    """Colour codes only on a terminal. Sphinx also colours whenever CI=true, as on
+    GitHub Actions, where our problem lines are read as annotations, not by a person."""
+    return sys.stderr.isatty() and "NO_COLOR" not in os.environ
+
+
 def sphinx_args(project: Project, outdir: Path, doctrees: Path) -> list[str]:
     return [
+        "--color" if colour() else "--no-color",
         "-W",
         "--keep-going",
         "-q",

@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from constitution.build import source_date_epoch
+from constitution.build import colour, source_date_epoch
 from constitution.project import Project
 
 if TYPE_CHECKING:
@@ -88,11 +88,11 @@ class WarmBuild:
 
     def start(self) -> Sphinx:
         from sphinx.application import Sphinx
-        from sphinx.util.console import color_terminal, nocolor
+        from sphinx.util.console import nocolor
         from sphinx.util.docutils import docutils_namespace, patch_docutils
 
-        if not color_terminal():
-            nocolor()  # colour codes only on a terminal, not in a log or a pipe
+        if not colour():
+            nocolor()
 
         self.scope.enter_context(patch_docutils(self.project.conf))
         self.scope.enter_context(docutils_namespace())
