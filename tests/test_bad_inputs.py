@@ -210,8 +210,10 @@ CASES = [
     Case("expected answer not true or false", put(S, GOOD.replace("permitted: true", "permitted: allowed")), CHECK, 1, "scenario-expect-permitted", f"{S}:5"),
     Case("one clause without brackets", put(S, GOOD.replace("[MOP-0207]", "MOP-0207")), CHECK, 1, "scenario-expect-clauses", f"{S}:6"),
     # --- the rules file
-    Case("rules: an act that does not exist", edit(RULES, "    act: suggest-change\n", "    act: sugest-change\n"), CHECK, 1, "rules-unknown-act", f"{RULES}:1157"),
-    Case("rules: a misspelt fact in a condition", edit(RULES, "when: {behaviour: [curt", "when: {behavior: [curt"), CHECK, 1, "'behavior' is not a fact. Did you mean 'behaviour'?", f"{RULES}:279"),
+    Case("rules: an act that does not exist", edit(RULES, "    act: suggest-change\n", "    act: sugest-change\n"), CHECK, 1, "rules-unknown-act", f"{RULES}:1163"),
+    Case("rules: a clause that does not exist", edit(RULES, "  - clause: MOP-0207\n", "  - clause: MOP-0299\n"), CHECK, 1, "rules-unknown-clause", f"{RULES}:1162"),
+    Case("rules: a revoked clause", both(RETIRE, edit(RULES, "  - clause: MOP-0207\n", "  - clause: MOP-0300\n")), CHECK, 1, "rules-cites-revoked", f"{RULES}:1162"),
+    Case("rules: a misspelt fact in a condition", edit(RULES, "when: {behaviour: [curt", "when: {behavior: [curt"), CHECK, 1, "'behavior' is not a fact. Did you mean 'behaviour'?", f"{RULES}:265"),
     Case("rules: YAML that does not parse", edit(RULES, "\nrules:\n", "\nrules: [\n"), CHECK, 1, "rules-yaml", RULES),
     Case("coverage baseline not valid TOML", put("checks/uncovered.toml", 'clauses = ["MOP-0029"\n'), CHECK, 2, "baseline-syntax", "checks/uncovered.toml"),
     Case("coverage baseline listing a covered paragraph", put("checks/uncovered.toml", 'clauses = ["MOP-0029"]\n'), CHECK, 1, "baseline-stale", "checks/uncovered.toml:1"),

@@ -80,6 +80,7 @@ def run_check(project: Project, base: Base | None = None) -> Report:
     report.normative = sum(c.normative for c in clauses)
     try:
         scenarios = project.scenarios(document)
+        report.problems.extend(project.rule_problems(document))
         lock = load_lock(project.checks / LOCK)
         listed = baseline.load(project.checks)
         before = baseline.at_ref(project.root, base.ref) if base else None

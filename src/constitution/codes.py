@@ -108,6 +108,8 @@ _KINDS = [
     Kind("council-statute-url", FIXABLE, "[{table}] url must be a legislation.gov.uk address (letters, digits and / . _ - only).", "Link the statute's page on https://www.legislation.gov.uk/."),
     Kind("council-base-url", FIXABLE, "[council] base_url must be an https address ending in '/' (letters, digits and . _ ~ % - only), not {url!r}.", 'Give the site\'s address, e.g. base_url = "https://constitution.example.gov.uk/".'),
     Kind("council-synonyms", FIXABLE, "[search.synonyms] {what}.", 'Write each as "a word readers use" = ["the protocol\'s word", ...] (letters, digits, hyphens, apostrophes; at most five words each).'),
+    Kind("rules-unknown-clause", FIXABLE, "the rule ({rule}) names {clause}, which is not a paragraph of the protocol.", "Give the ID of the paragraph whose words the rule applies (search protocol/ for its words), or remove the rule."),
+    Kind("rules-cites-revoked", FIXABLE, "the rule ({rule}) names {clause}, which was revoked on {revoked:%-d %B %Y}.", "Name the paragraph that now gives the rule, or remove the rule and the worked examples resting on it."),
     Kind("rules-missing", UNUSABLE, "{path} is missing.", "Keep the rules model in checks/rules.yaml (docs/situations.md explains it)."),
     # The rules file's problems (rulefile.py): their words are made where each is found.
     *(

@@ -13,10 +13,13 @@ from constitution.model import DRAFT_PAGES, Document
 from constitution.problems import Problem, ProtocolError
 from constitution.retired import NAME as RETIRED
 from constitution.retired import load_retired
-from constitution.rulefile import read_rules
+from constitution.rulefile import read_rules, rule_clauses
 from constitution.scenarios import Example, RuleBook, Scenario, only_scenarios, read_examples
 from constitution.source import read_protocol
 from constitution.versions import Version, load_versions
+
+# The rules model, as problems name it.
+RULES = "checks/rules.yaml"
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,11 @@ class Project:
     def rulebook(self) -> RuleBook:
         return _rulebook(self.checks)
 
+    def rule_problems(self, document: Document) -> list[Problem]:
+        """The rules that name a clause the draft does not have."""
+        ids = {c.id for c in document.clauses()}
+        return rule_clauses(self.rulebook(), RULES, ids, self.retired())
+
     def scenario_files(self) -> list[Path]:
         return sorted((self.checks / "scenarios").glob("*.yaml"))
 
@@ -122,4 +130,4 @@ def _rulebook(checks: Path) -> RuleBook:
 
 @cache
 def _read_rules(checks: Path, stamp: object) -> RuleBook:
-    return read_rules(checks / "rules.yaml", "checks/rules.yaml", checks / "rules.py")
+    return read_rules(checks / "rules.yaml", RULES, checks / "rules.py")

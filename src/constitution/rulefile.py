@@ -19,7 +19,7 @@ import datetime as dt
 import importlib.util
 import operator
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -399,7 +399,7 @@ class _Reader:
             return None
         clause = str(fields["clause"].value)
         name = f"{self.shown}:{_line(node)} {clause} {effect.kind} on {act} (#{number})"
-        return Rule(clause, act, effect, when, name)
+        return Rule(clause, act, effect, when, name, _line(node))
 
     def effect(self, kind: str, node: yaml.Node) -> Effect | None:
         if kind == "permitted":
@@ -496,6 +496,29 @@ def load_helpers(path: Path) -> dict[str, dict[str, Callable[..., Any]]]:
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return {part: dict(getattr(module, part, {})) for part in ("conditions", "dates")}
+
+
+def rule_clauses(
+    book: RuleBook, shown: str, clause_ids: set[str], retired: Mapping[str, dt.date]
+) -> list[Problem]:
+    """A rule whose clause is not a paragraph of the draft, revoked or never one: it
+    applies no words, so the worked examples resting on it prove nothing."""
+    problems = []
+    for rule in book.rules:
+        if rule.clause in clause_ids:
+            continue
+        said = {"allow": "permitted: true", "forbid": "permitted: false"}.get(rule.effect.kind)
+        effect = f"{said or rule.effect.kind} for {rule.act}"
+        if rule.clause in retired:
+            on = {"revoked": retired[rule.clause]}
+            problems.append(
+                Problem.of(shown, rule.line, "rules-cites-revoked", rule.clause, rule=effect, **on)
+            )
+        else:
+            problems.append(
+                Problem.of(shown, rule.line, "rules-unknown-clause", rule.clause, rule=effect)
+            )
+    return problems
 
 
 def read_rules(path: Path, shown: str, helpers: Path) -> RuleBook:

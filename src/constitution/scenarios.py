@@ -188,6 +188,7 @@ class Rule:
     effect: Effect
     when: Callable[[Facts], bool]
     name: str
+    line: int = 0  # where the rules file gives it, for problems about the rule itself
 
     def __str__(self) -> str:
         return self.name
