@@ -18,6 +18,7 @@ import pytest
 from pypdf import PdfWriter
 
 from constitution.build import build_site
+from constitution.init import TEMPLATE
 from constitution.model import Document
 from constitution.project import Project
 
@@ -93,6 +94,9 @@ def import_into(project: Project, source: Path) -> dict[str, object]:
     shutil.rmtree(project.protocol)
     shutil.rmtree(project.checks / "scenarios")
     (project.checks / "confirmed.json").unlink()
+    # The model's rules name the model's paragraphs: start, as a new council does, from
+    # the template's empty rules file.
+    shutil.copyfile(TEMPLATE / "checks" / "rules.yaml", project.checks / "rules.yaml")
     report = project.root / "report.json"
     result = run(
         "import", str(source), "--out", "protocol", "--report-json", str(report), cwd=project.root
