@@ -470,19 +470,32 @@ class Site:
 
     def in_force_page(self) -> str:
         here = IN_FORCE
+        # Each version's first day in force, its key in clause-index.json (where the
+        # script looks up a paragraph number) and its contents page.
         data = ";".join(
-            f"{v.in_force.isoformat()}={self.uri(here, f'versions/{v.key}/index')}"
+            f"{v.in_force.isoformat()}={v.key}={self.uri(here, f'versions/{v.key}/index')}"
             for v in self.versions
         )
+        root = posixpath.relpath(".", posixpath.dirname(here)) + "/"
         return (
             "<h1>In force on a date</h1>"
             "<p>Choose a date to read the version of the protocol that was in force on it. "
+            "Give a paragraph number too, and the paragraph that had that number on that "
+            "date opens: a citation such as “paragraph 14.4, as at 1 June 2025”. "
             "You can also link to a date: add <code>?date=YYYY-MM-DD</code> to this page's "
-            "address.</p>"
-            f"<form class='in-force' id='in-force-form' data-versions='{escape(data)}'>"
-            "<label for='in-force-date'>Date</label> "
-            "<input type='date' id='in-force-date' name='date' required> "
-            "<button type='submit'>Show the version in force</button>"
+            "address, and <code>&amp;paragraph=14.4</code> for a paragraph.</p>"
+            f"<form class='in-force' id='in-force-form' data-versions='{escape(data)}' "
+            f"data-root='{root}' novalidate>"
+            "<p><label for='in-force-date'>Date</label><br>"
+            "<input type='date' id='in-force-date' name='date' required "
+            "aria-describedby='in-force-result'></p>"
+            "<p><label for='in-force-number'>Paragraph number (if you want one "
+            "paragraph)</label><br>"
+            "<input type='text' id='in-force-number' name='paragraph' autocomplete='off' "
+            "spellcheck='false' aria-describedby='in-force-number-hint in-force-result'>"
+            "<br><span id='in-force-number-hint' class='hint'>Such as 14.4 or "
+            "7.12A</span></p>"
+            "<p><button type='submit'>Show the version in force</button></p>"
             "<p id='in-force-result' role='status' aria-live='polite'></p></form>"
             f"{self.version_rows(here)}"
         )
@@ -813,6 +826,7 @@ def page_context(
         context["next"] = {"link": site.uri(pagename, there), "title": site.heading(PLAIN)}
     context["constitution_version"] = page_version(pagename, site)
     if pagename == IN_FORCE:
+        page_script(app, "constitution-numbers.js")
         page_script(app, "constitution-in-force.js")
 
 
