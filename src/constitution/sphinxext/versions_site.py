@@ -77,6 +77,7 @@ def menu_key(pagename: str) -> str | None:
 
 ADOPTED = "adopted"  # what a page drawn only from adopted versions shows (see page_cache)
 IN_FORCE = "versions/in-force"  # the one page with a script of its own
+REVOKED_SECTION = "revoked-section-"  # a revoked section's place on its version's contents
 
 
 class Site:
@@ -502,11 +503,24 @@ class Site:
 
     def contents_page(self, key: str, here: str) -> str:
         document = self.document(key)
-        items = "".join(
-            f"<li><a href='{self.uri(here, section_page(key, s.slug))}'>"
-            f"{s.number}. {title_html(s.title)}</a></li>"
+        items = [
+            (
+                s.number,
+                f"<li><a href='{self.uri(here, section_page(key, s.slug))}'>"
+                f"{s.number}. {title_html(s.title)}</a></li>",
+            )
             for s in document.sections
-        )
+        ]
+        # A section revoked keeps its number in its place, as a revoked paragraph does.
+        items += [
+            (
+                s.number,
+                f"<li id='{REVOKED_SECTION}{s.number}' class='revoked'>{s.number}. "
+                f"{title_html(s.title)}: revoked by {escape(s.resolution)}.</li>",
+            )
+            for s in document.revoked_sections
+        ]
+        items.sort(key=lambda item: number_key(item[0]))
         if self.shown(key) == DRAFT:
             about = (
                 f"<p>The {escape(document.title)} as drafted. Council has not adopted a "
@@ -522,7 +536,7 @@ class Site:
         return (
             f"<h1>{self.heading(key)}</h1>{about}"
             f"{self.intro_html(key, document, here)}"
-            f"<ol class='version-contents'>{items}</ol>"
+            f"<ol class='version-contents'>{''.join(html for _, html in items)}</ol>"
             + ("" if self.shown(key) == DRAFT else self.renumbering(self.by_key(self.shown(key))))
         )
 
