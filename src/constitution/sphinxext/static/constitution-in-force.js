@@ -32,8 +32,9 @@
     }
     const match = versions.filter((v) => v.from <= day).pop();
     if (!match) {
-      wrong(date, "No version of the protocol was in force on " + long(day) + ": the first " +
-        "came into force on " + long(versions[0].from) + ".");
+      wrong(date, "No version of the protocol was in force on " + long(day) + (versions.length ?
+        ": the first came into force on " + long(versions[0].from) + "." :
+        ": none has been adopted yet."));
       return;
     }
     if (!text.trim()) {
