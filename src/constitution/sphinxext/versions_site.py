@@ -463,9 +463,9 @@ class Site:
             "of it has changed since the Council adopted it.</p>"
             f"{self.version_rows(here)}"
             f"<p><a href='{self.uri(here, 'versions/in-force')}'>Find the version in force on a "
-            "date</a></p><h2>What changed</h2><p>Each comparison shows the paragraphs "
-            "inserted, reworded (word by word) and revoked, section by section, then those "
-            "only renumbered.</p>"
+            "date, or a paragraph by its number as at a date</a></p>"
+            "<h2>What changed</h2><p>Each comparison shows the paragraphs inserted, reworded "
+            "(word by word) and revoked, section by section, then those only renumbered.</p>"
             f"<ul class='redlines'>{pairs}</ul>"
         )
 
