@@ -319,7 +319,7 @@ NOT_FOR_THE_GATE = (
 
 
 def test_the_gate_command_imports_only_what_it_needs(project: Project) -> None:
-    """Start-up is a third of the gate's time as a command: read by Python's own import
+    """Every run of the gate as a command pays for its imports: read by Python's own import
     log (-X importtime), the gate imports the Markdown parser it reads clauses with, and
     none of the modules above."""
     result = subprocess.run(

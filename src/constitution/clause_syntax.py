@@ -1,7 +1,7 @@
 """The ``clause`` directive as docutils declares a directive: for MyST's own parser, which
 reads a clause whose options are not plain, and for the Sphinx directive. Its own module
 because importing docutils' directives (with the web and e-mail modules they pull in) is
-a tenth of the gate's start-up, and the gate reads plain options without them."""
+a fifth of the gate's start-up, and the gate reads plain options without them."""
 
 from __future__ import annotations
 

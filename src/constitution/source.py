@@ -123,7 +123,7 @@ def parse_clause_text(first_line: str, content: str, line: int) -> ParsedClause:
     MyST's option parser is a general YAML-like tokenizer and dominates the time of
     reading a large protocol. Blocks whose options are all plain ':key: value' lines with
     known keys are read directly; anything else goes to MyST's own parser (imported only
-    then: with docutils' directives it is a tenth of the gate's start-up). A test holds
+    then: with docutils' directives it was a fifth of the gate's start-up). A test holds
     the two to the same result on every clause of the model protocol.
     """
     lines = content.splitlines()
