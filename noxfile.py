@@ -90,9 +90,10 @@ def bench(session: nox.Session) -> None:
 
 @nox.session
 def bench_gate(session: nox.Session) -> None:
-    """Time the traceability gate on the model protocol and on 5,000 synthetic clauses."""
+    """Time the traceability gate on the model protocol and on 5,000 synthetic clauses
+    (`-- --before OLD/src`: and the tool in OLD/src, in turn, with the ratio)."""
     install(session)
-    session.run("python", "benchmarks/gate.py")
+    session.run("python", "benchmarks/gate.py", *session.posargs)
 
 
 @nox.session

@@ -300,3 +300,43 @@ def test_unreadable_settings_are_reported_once(scratch: Project) -> None:
     status, out = check(scratch)
     assert status == 2
     assert [p["code"] for p in json.loads(out)["problems"]] == ["council-syntax"]
+
+
+# Modules the gate never needs on a protocol whose clauses have plain options: docutils'
+# directives (for MyST's own option parser, a clause's fallback, and the site) and the web,
+# e-mail and highlighting modules they pull in, and the site's own machinery.
+NOT_FOR_THE_GATE = (
+    "docutils.parsers.rst",
+    "myst_parser.parsers.directives",
+    "constitution.clause_syntax",
+    "urllib.request",
+    "http.client",
+    "email",
+    "pygments",
+    "sphinx",
+    "constitution.sphinxext",
+)
+
+
+def test_the_gate_command_imports_only_what_it_needs(project: Project) -> None:
+    """Every run of the gate as a command pays for its imports: read by Python's own import
+    log (-X importtime), the gate imports the Markdown parser it reads clauses with, and
+    none of the modules above."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "constitution", "check"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    imported = {
+        line.rsplit("|", 1)[1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert {"markdown_it", "yaml", "constitution.source", "constitution.check"} <= imported
+    unneeded = sorted(
+        m for m in imported if any(m == n or m.startswith(n + ".") for n in NOT_FOR_THE_GATE)
+    )
+    assert unneeded == []

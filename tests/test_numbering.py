@@ -147,6 +147,44 @@ def test_a_section_inserted() -> None:
     assert numbers(numbered)["F1"] == "A1.1"
 
 
+def test_a_removed_sections_number_is_kept_and_never_given_again() -> None:
+    """Section 2 removed: adopted, it is kept revoked with its paragraphs' numbers; a
+    later new section in its place is 2A, even one printed as 2 in an imported revision,
+    and a new paragraph printed with a revoked paragraph's number does not take it."""
+    four = adopted({"1": ["1.1", "1.2"], "2": ["2.1", "2.2"], "3": ["3.1"], "4": ["4.1"]})
+    draft = draft_of(four, {"s1": ["P1.1"], "s3": ["P3.1", "P2.2"], "s4": ["P4.1"]})
+    record_form = numbering.with_revoked(numbering.insert(draft, four), four, "Minute 9")
+    (gone,) = record_form.revoked_sections
+    assert (gone.number, gone.slug, gone.resolution) == ("2", "s2", "Minute 9")
+    # 2.2 moved to section 3, so only 2.1 was revoked with the section
+    assert [(r.number, r.id, r.resolution) for r in gone.revoked] == [("2.1", "P2.1", "Minute 9")]
+    assert numbering.find(record_form, "2.1") == gone.revoked[0]
+    assert [r.number for r in record_form.sections[0].revoked] == ["1.2"]
+    # the record reads back as adopted
+    record = record_of(
+        record_form, dt.date(2027, 5, 13), dt.date(2027, 5, 13), "Minute 9", "not in git", None
+    )
+    assert record_check(re.compile(r"P[0-9.]+"))(record, "") == []
+    assert document_of(record, "v.json").revoked_sections == record_form.revoked_sections
+    # later: two new sections, one where section 2 was and printed "2", one at the end;
+    # and a new paragraph printed 1.2, the number of the paragraph revoked from section 1
+    printed = [dataclasses.replace(clause("N1"), source_number="2.1"), clause("N2")]
+    new_one = dataclasses.replace(clause("N3"), source_number="1.2")
+    later = document(
+        ("s1", "1", [clause("P1.1", "1.1"), new_one]),
+        ("new", "", printed),
+        ("s3", "3", [clause("P3.1", "3.1"), clause("P2.2", "3.1A")]),
+        ("s4", "4", [clause("P4.1", "4.1")]),
+        ("last", "", [clause("N4")]),
+    )
+    numbered = numbering.insert(later, record_form)
+    assert [s.number for s in numbered.sections] == ["1", "2A", "3", "4", "4A"]
+    assert numbers(numbered)["N1"] == "2A.1" and numbers(numbered)["N3"] == "1.2A"
+    # without a record of the revoked section, the printed 2 would have been given again
+    forgotten = dataclasses.replace(record_form, revoked_sections=())
+    assert numbering.insert(later, forgotten).sections[1].number == "2"
+
+
 def test_import_with_gaps_a_duplicate_and_sections_starting_at_3() -> None:
     printed = [("3.1", "a"), ("3.2", "b"), ("3.4", "c"), ("3.4", "d"), ("3.5", "e")]
     draft = numbering.renumber(
@@ -488,6 +526,56 @@ def test_the_site_shows_numbers_as_adopted(
     )
     contents = [a.get_text() for a in site.page("draft/index.html").select("article li a")]
     assert f"{section}. An inserted section" in contents
+
+
+def test_a_removed_section_is_shown_revoked_and_its_number_kept(
+    versioned: Project, build: Callable[[Project], Site]
+) -> None:
+    """A section inserted after the third and adopted, then removed and adopted: the
+    record keeps it revoked, the version's contents show it revoked in its place, its
+    paragraph's number opens that place, and a section inserted there later is not
+    given its number."""
+    third = versioned.versions()[-1].document.sections[2]
+    index = versioned.protocol / "index.md"
+    listed = index.read_text(encoding="utf-8")
+    index.write_text(listed.replace(f"{third.slug}\n", f"{third.slug}\ninserted\n"))
+    (versioned.protocol / "inserted.md").write_text("# An inserted section\n", encoding="utf-8")
+    add_clause(versioned, "inserted", "MOP-9000")
+    assert adopt(versioned).returncode == 0
+    index.write_text(listed)
+    (versioned.protocol / "inserted.md").unlink()
+    with (versioned.protocol / "retired.toml").open("a", encoding="utf-8") as out:
+        out.write("\n[MOP-9000]\nrevoked = 2028-05-11\n")
+    made = run(versioned, "adopt", "--date", "2028-05-11", "--resolution", "Minute 3")
+    assert made.returncode == 0, made.stderr
+    number = f"{third.number}A"
+    record = json.loads((versioned.versions_dir / "2028-05-11.json").read_text())
+    assert record["revoked_sections"] == [
+        {
+            "slug": "inserted",
+            "number": number,
+            "title": "An inserted section",
+            "resolution": "Minute 3",
+            "revoked": [{"number": f"{number}.1", "id": "MOP-9000", "resolution": "Minute 3"}],
+        }
+    ]
+    cite = run(versioned, "paragraph", f"{number}.1", "--version", "2028-05-11")
+    assert cite.returncode == 0 and "MOP-9000, revoked by Minute 3" in cite.stdout
+    site = build(versioned)
+    place = site.page("versions/2028-05-11/index.html").select_one(f"li#revoked-section-{number}")
+    assert place is not None
+    assert place.get_text() == f"{number}. An inserted section: revoked by Minute 3."
+    items = [li.get_text() for li in place.parent.select("li")]
+    assert items.index(place.get_text()) == 3  # in its place, after the third section
+    index_data = json.loads((site.out / "clause-index.json").read_text(encoding="utf-8"))
+    opens = index_data["2028-05-11"]["numbers"][f"{number}.1"]
+    assert opens.endswith(f"index.html#revoked-section-{number}")
+    # a section inserted in the same place later is the next after it, not the number
+    index.write_text(listed.replace(f"{third.slug}\n", f"{third.slug}\nanother\n"))
+    (versioned.protocol / "another.md").write_text("# Another section\n", encoding="utf-8")
+    add_clause(versioned, "another", "MOP-9001")
+    again = Project(versioned.root).document().sections[3]
+    assert (again.slug, again.number) == ("another", f"{third.number}B")
 
 
 def test_references_give_the_number_of_the_version_read() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from conftest import Site, run
 from constitution.project import Project
+from constitution.versions import in_force_on, today
 
 
 def test_the_model_history_verifies(project: Project) -> None:
@@ -168,8 +170,48 @@ def test_every_pair_has_a_redline_and_the_feed_lists_versions(site: Site) -> Non
 def test_in_force_page_knows_every_version(site: Site) -> None:
     form = site.page("versions/in-force.html").select_one("#in-force-form")
     assert form is not None
-    assert form["data-versions"].count("=") == 3
-    assert "2026-06-01=2026-05-14/index.html" in form["data-versions"]
+    assert form["data-versions"].count("=") == 6
+    assert "2026-06-01=2026-05-14=2026-05-14/index.html" in form["data-versions"]
+
+
+def as_at(site: Site, number: str, day: dt.date) -> tuple[str | None, str | None]:
+    """What the in-force page's script finds for a paragraph number and a date: the
+    version whose in-force date is the latest on or before it (the form's data), and
+    that version's page of the number (the clause index), if it has the number."""
+    form = site.page("versions/in-force.html").select_one("#in-force-form")
+    assert form is not None
+    entries = [e.split("=") for e in form["data-versions"].split(";")]
+    keys = [key for start, key, _ in entries if start <= day.isoformat()]
+    if not keys:
+        return None, None
+    index = json.loads((site.out / "clause-index.json").read_text(encoding="utf-8"))
+    page = index[keys[-1]]["numbers"].get(number)
+    return keys[-1], page and str(form["data-root"]) + page
+
+
+def test_a_number_as_at_a_date_opens_the_paragraph_that_had_it_then(
+    site: Site, project: Project
+) -> None:
+    versions = project.versions()
+    plain = in_force_on(versions, today())
+    assert plain is not None
+    days = [v.in_force for v in versions] + [v.in_force - dt.timedelta(days=1) for v in versions]
+    checked = set()
+    for day in days:
+        v = in_force_on(versions, day)
+        if v is None:
+            assert as_at(site, "1.1", day) == (None, None)  # before the first version
+            continue
+        folder = "protocol" if v is plain else f"versions/{v.key}"
+        for section in v.document.sections:
+            held = [(c.number, c.id) for c in section.clauses]
+            for number, clause_id in held + [(r.number, r.id) for r in section.revoked]:
+                wanted = f"../{folder}/{section.slug}.html#{clause_id}"
+                assert as_at(site, number, day) == (v.key, wanted), (number, day)
+                checked.add((number, clause_id))
+    # the numbers whose paragraph differs from version to version are among those checked
+    assert ("15.6", "MOP-0208") in checked and ("15.6", "MOP-0132") in checked
+    assert as_at(site, "15.11", dt.date(2024, 6, 1)) == ("2024-05-16", None)  # made in 2025
 
 
 def test_committee_report_has_real_word_revisions(project: Project, tmp_path: Path) -> None:

@@ -64,6 +64,7 @@ FORMS = {
     "-s bench": ["python benchmarks/bench.py"],
     "-s bench -- 2000:1": ["python benchmarks/bench.py 2000:1"],
     "-s bench_gate": ["python benchmarks/gate.py"],
+    "-s bench_gate -- --before ../old/src": ["python benchmarks/gate.py --before ../old/src"],
     "-s bench_versions": ["python benchmarks/versions.py"],
     "-s bench_phone": ["python benchmarks/phone.py"],
     "-s bench_import": ["python benchmarks/importer.py"],

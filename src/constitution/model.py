@@ -69,6 +69,18 @@ class Revoked:
 
 
 @dataclass(frozen=True)
+class RevokedSection:
+    """A whole section revoked, its number kept (the insert numbering scheme): no later
+    section is given it. Its paragraphs' numbers are kept with it."""
+
+    number: str
+    slug: str
+    title: str
+    resolution: str  # the resolution that revoked it
+    revoked: tuple[Revoked, ...] = ()
+
+
+@dataclass(frozen=True)
 class Section:
     slug: str
     number: str  # "3", or "3A" for a section inserted after 3
@@ -95,6 +107,7 @@ class Document:
     title: str
     sections: tuple[Section, ...]
     intro: str = ""  # the protocol's own unnumbered introduction, before its sections
+    revoked_sections: tuple[RevokedSection, ...] = ()  # adopted, under insert numbering
     _by_id: dict[str, Clause] = field(init=False, repr=False, compare=False)
     _by_term: dict[str, Clause] = field(init=False, repr=False, compare=False)
 

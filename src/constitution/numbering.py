@@ -8,8 +8,9 @@ gives them; they take effect when Council adopts.
 paragraph without one gets a new number, made from its neighbours as legislation.gov.uk
 numbers inserted provisions: after 7.12 comes 7.12A, then 7.12B; between 7.12A and 7.12B,
 7.12AA; between 7.12 and 7.12A, 7.12ZA; before 7.1, 7.A1. A number once adopted is never
-given to another paragraph: a revoked one keeps it. A paragraph moved out of order, or
-into another section, is numbered as inserted where it now stands.
+given to another paragraph, nor a section's to another section: a revoked one keeps it,
+even a number printed in an imported revision. A paragraph moved out of order, or into
+another section, is numbered as inserted where it now stands.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from typing import cast
 
-from constitution.model import Clause, Document, Revoked, Section
+from constitution.model import Clause, Document, Revoked, RevokedSection, Section
 
 SCHEMES = ("insert", "renumber")
 # One part of a number: letters before (A1, inserted before 1), digits, letters after.
@@ -179,13 +180,16 @@ def insert(document: Document, latest: Document | None) -> Document:
     """Numbers as legislation inserts them, kept from ``latest`` (the last adopted version)."""
     adopted_sections = {s.slug: s.number for s in latest.sections} if latest else {}
     adopted = {c.id: c.number for c in latest.clauses()} if latest else {}
-    # Every number the latest version gives, a revoked paragraph's included: never reused.
+    # Every number the latest version gives, a revoked paragraph's or section's included:
+    # never given to another.
     used = set(adopted.values())
+    reserved = set(adopted_sections.values())
     if latest:
         used |= {r.number for s in latest.sections for r in s.revoked}
+        reserved |= {s.number for s in latest.revoked_sections}
     section_numbers = _assign(
-        [adopted_sections.get(s.slug) or _printed_section(s) for s in document.sections],
-        set(adopted_sections.values()),
+        [adopted_sections.get(s.slug) or _printed_section(s, reserved) for s in document.sections],
+        reserved,
         not latest,
     )
     by_section: dict[str, set[str]] = {}
@@ -196,7 +200,7 @@ def insert(document: Document, latest: Document | None) -> Document:
     for section, number in zip(document.sections, section_numbers, strict=True):
         prefix = f"{number}."
         taken = by_section.get(number, set())
-        anchors = [_anchor(c, adopted, prefix) for c in section.clauses]
+        anchors = [_anchor(c, adopted, used, prefix) for c in section.clauses]
         fresh = section.slug not in adopted_sections
         parts = _assign(anchors, taken, fresh)
         moved = [
@@ -216,22 +220,23 @@ def insert(document: Document, latest: Document | None) -> Document:
     return dataclasses.replace(document, sections=tuple(sections))
 
 
-def _anchor(clause: Clause, adopted: dict[str, str], prefix: str) -> str | None:
+def _anchor(clause: Clause, adopted: dict[str, str], used: set[str], prefix: str) -> str | None:
     """The part of its number a clause has a claim to in its section: as last adopted
     (none if it was adopted in another section: it moved here), else as printed in the
-    document it was imported from."""
+    document it was imported from, unless another paragraph had that number."""
     number = adopted.get(clause.id)
     if number is None:  # never adopted: its printed number, if it has one of this form
         number = clause.source_number
-        if not (number and NUMBER.fullmatch(number)):
+        if not (number and NUMBER.fullmatch(number)) or number in used:
             return None
     return number[len(prefix) :] if number.startswith(prefix) else None
 
 
-def _printed_section(section: Section) -> str | None:
-    """A section's printed number, where its paragraphs' printed numbers agree on one."""
+def _printed_section(section: Section, reserved: set[str]) -> str | None:
+    """A section's printed number, where its paragraphs' printed numbers agree on one that
+    no other section had."""
     printed = {m.group(1) for c in section.clauses if (m := NUMBER.fullmatch(c.source_number))}
-    return printed.pop() if len(printed) == 1 else None
+    return printed.pop() if len(printed) == 1 and not printed & reserved else None
 
 
 def apply(document: Document, scheme: str, latest: Document | None) -> Document:
@@ -241,20 +246,46 @@ def apply(document: Document, scheme: str, latest: Document | None) -> Document:
 
 def with_revoked(draft: Document, latest: Document | None, resolution: str) -> Document:
     """The draft as Council adopts it under insert numbering: each section keeps, in
-    place, the numbers of its revoked paragraphs, each with the resolution revoking it."""
+    place, the numbers of its revoked paragraphs, each with the resolution revoking it;
+    a section the draft no longer has keeps its number, revoked, with its paragraphs'."""
     if latest is None:
         return draft
     before = {s.slug: s for s in latest.sections}
     sections = []
     for section in draft.sections:
-        old = before.get(section.slug)
+        old = before.pop(section.slug, None)
         if old is None:
             sections.append(section)
             continue
-        gone = [Revoked(c.number, c.id, resolution) for c in old.clauses if not draft.clause(c.id)]
-        revoked = sorted((*old.revoked, *gone), key=lambda r: number_key(r.number))
-        sections.append(dataclasses.replace(section, revoked=tuple(revoked)))
-    return dataclasses.replace(draft, sections=tuple(sections))
+        revoked = (*old.revoked, *_gone(old, draft, resolution))
+        sections.append(dataclasses.replace(section, revoked=_ordered(revoked)))
+    removed = [
+        RevokedSection(
+            old.number,
+            old.slug,
+            old.title,
+            resolution,
+            _ordered((*old.revoked, *_gone(old, draft, resolution))),
+        )
+        for old in before.values()
+    ]
+    return dataclasses.replace(
+        draft,
+        sections=tuple(sections),
+        revoked_sections=tuple(
+            sorted((*latest.revoked_sections, *removed), key=lambda s: number_key(s.number))
+        ),
+    )
+
+
+def _gone(old: Section, draft: Document, resolution: str) -> list[Revoked]:
+    """A section's paragraphs revoked now: those the draft has not (one moved to another
+    section is not revoked)."""
+    return [Revoked(c.number, c.id, resolution) for c in old.clauses if not draft.clause(c.id)]
+
+
+def _ordered(revoked: Sequence[Revoked]) -> tuple[Revoked, ...]:
+    return tuple(sorted(revoked, key=lambda r: number_key(r.number)))
 
 
 def renumbered(latest: Document | None, remade: Document) -> dict[str, str]:
@@ -268,5 +299,6 @@ def find(document: Document, number: str) -> Clause | Revoked | None:
     """What has ``number`` in ``document``: a paragraph, a revoked paragraph's place, or
     nothing."""
     found = next((c for c in document.clauses() if c.number == number), None)
-    revoked = (r for s in document.sections for r in s.revoked if r.number == number)
+    held = [s.revoked for s in document.sections] + [s.revoked for s in document.revoked_sections]
+    revoked = (r for kept in held for r in kept if r.number == number)
     return found or next(revoked, None)

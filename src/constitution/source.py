@@ -9,19 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from docutils.parsers.rst import Directive, directives
-from docutils.parsers.rst.states import MarkupError
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
-from myst_parser.parsers.directives import ParseWarnings, parse_directive_text
 from myst_parser.parsers.mdit import create_md_parser
 
 from constitution.council import Council
@@ -38,6 +35,9 @@ from constitution.text_tree import (
     role_target,
     tree_of,
 )
+
+if TYPE_CHECKING:
+    from myst_parser.parsers.directives import ParseWarnings
 
 INDEX = "index.md"
 MAX_BYTES = 5_000_000  # far beyond any section; stops a stray 50 MB file being parsed
@@ -59,21 +59,33 @@ def _list(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
-class ClauseSyntax(Directive):
-    """The syntax of the ``clause`` directive, shared with the Sphinx directive."""
+def _required(value: str | None) -> str:
+    """An option's value, which must be given (docutils' unchanged_required)."""
+    if value is None:
+        raise ValueError("argument required but none supplied")
+    return value
 
-    required_arguments = 1
-    optional_arguments = 0
-    final_argument_whitespace = False
-    has_content = True
-    option_spec = {  # noqa: RUF012 (docutils' own convention)
-        "modality": directives.unchanged_required,
-        "applies-to": _list,
-        "statutes": _list,
-        "tags": _list,
-        "defines": _list,
-        "source-number": directives.unchanged,
-    }
+
+def _unchanged(value: str | None) -> str:
+    """An option's value, empty if not given (docutils' unchanged)."""
+    return "" if value is None else value
+
+
+# The ``clause`` directive's options and how each value is read: the directive class
+# itself (clause_syntax.py) is docutils', imported only where needed, as the gate reads
+# plain options without it.
+OPTIONS: dict[str, Callable[[str], Any]] = {
+    "modality": _required,
+    "applies-to": _list,
+    "statutes": _list,
+    "tags": _list,
+    "defines": _list,
+    "source-number": _unchanged,
+}
+
+
+class ClauseSyntaxError(ValueError):
+    """A clause block MyST cannot read (docutils' MarkupError, in its words)."""
 
 
 # A plain option line: no quotes, brackets, comments or other YAML syntax in the value.
@@ -102,7 +114,7 @@ class ParsedClause:
     options: dict[str, Any]
     body: list[str]
     body_offset: int
-    warnings: list[ParseWarnings]
+    warnings: list[ParseWarnings]  # MyST's
 
 
 def parse_clause_text(first_line: str, content: str, line: int) -> ParsedClause:
@@ -110,7 +122,8 @@ def parse_clause_text(first_line: str, content: str, line: int) -> ParsedClause:
 
     MyST's option parser is a general YAML-like tokenizer and dominates the time of
     reading a large protocol. Blocks whose options are all plain ':key: value' lines with
-    known keys are read directly; anything else goes to MyST's own parser. A test holds
+    known keys are read directly; anything else goes to MyST's own parser (imported only
+    then: with docutils' directives it was a fifth of the gate's start-up). A test holds
     the two to the same result on every clause of the model protocol.
     """
     lines = content.splitlines()
@@ -121,16 +134,24 @@ def parse_clause_text(first_line: str, content: str, line: int) -> ParsedClause:
         if option is None:
             break
         key, value = option
-        if key not in ClauseSyntax.option_spec or key in options:
+        if key not in OPTIONS or key in options:
             count = -1
             break
-        options[key] = ClauseSyntax.option_spec[key](value)
+        options[key] = OPTIONS[key](value)
         count += 1
     args = first_line.split()
     rest = lines[count:] if count > 0 else []
     if count > 0 and len(args) == 1 and rest and not rest[0].strip():
         return ParsedClause(args, options, rest[1:], count + 1, [])
-    result = parse_directive_text(ClauseSyntax, first_line, content, line=line)
+    from docutils.parsers.rst.states import MarkupError
+    from myst_parser.parsers.directives import parse_directive_text
+
+    from constitution.clause_syntax import ClauseSyntax
+
+    try:
+        result = parse_directive_text(ClauseSyntax, first_line, content, line=line)
+    except MarkupError as exc:
+        raise ClauseSyntaxError(str(exc)) from exc
     return ParsedClause(
         result.arguments, result.options, result.body, result.body_offset, result.warnings
     )
@@ -381,14 +402,14 @@ class _Reader:
             return None
         try:
             parsed = parse_clause_text(first_line, token.content, line)
-        except MarkupError as exc:
+        except ClauseSyntaxError as exc:
             clause_id = first_line.split()[0] if first_line else ""
             self.problem(shown, line, "clause-syntax", clause_id, error=exc)
             return None
         clause_id = parsed.arguments[0]
         for warning in parsed.warnings:
             where = warning.lineno or line
-            allowed = ", ".join(ClauseSyntax.option_spec)
+            allowed = ", ".join(OPTIONS)
             self.problem(
                 shown, where, "clause-option", clause_id, error=warning.msg, options=allowed
             )

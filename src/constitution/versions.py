@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from constitution import files
-from constitution.model import MODALITIES, Clause, Document, Revoked, Section
+from constitution.model import MODALITIES, Clause, Document, Revoked, RevokedSection, Section
 from constitution.numbering import NUMBER, PART
 from constitution.problems import Problem, ProtocolError
 from constitution.text_tree import cites, parse
@@ -133,31 +133,42 @@ def record_check(id_pattern: re.Pattern[str]) -> Check:
             "source_number": _text(20),
         }
     )
+    # A section's slug names its pages' files: no dots, no separators.
+    slug = _shape(
+        r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}",
+        "must be letters, digits, hyphens and underscores (it names a file)",
+    )
+    number = _rule(
+        lambda v: (
+            (type(v) is int and 0 < v < 1000)
+            or (isinstance(v, str) and bool(SECTION_NUMBER.fullmatch(v)) and not v.isdigit())
+        ),
+        "must be a whole number from 1 to 999, or one with letters such as 3A",
+    )
+    # revoked paragraphs whose numbers stay in place (insert numbering)
+    revoked = _list(
+        _object({"number": NUMBERED, "id": clause_id, "resolution": RESOLUTION}), 10_000
+    )
     section = _object(
         {
-            # A section's slug names its pages' files: no dots, no separators.
-            "slug": _shape(
-                r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}",
-                "must be letters, digits, hyphens and underscores (it names a file)",
-            ),
-            "number": _rule(
-                lambda v: (
-                    (type(v) is int and 0 < v < 1000)
-                    or (
-                        isinstance(v, str) and bool(SECTION_NUMBER.fullmatch(v)) and not v.isdigit()
-                    )
-                ),
-                "must be a whole number from 1 to 999, or one with letters such as 3A",
-            ),
+            "slug": slug,
+            "number": number,
             "title": _text(300),
             "clauses": _list(clause, 10_000),
             "intro": _text(100_000, LINES),
-            # revoked paragraphs whose numbers stay in place (insert numbering)
-            "revoked": _list(
-                _object({"number": NUMBERED, "id": clause_id, "resolution": RESOLUTION}), 10_000
-            ),
+            "revoked": revoked,
         },
         optional=("intro", "revoked"),
+    )
+    # a whole section revoked, its number and its paragraphs' kept (insert numbering)
+    revoked_section = _object(
+        {
+            "slug": slug,
+            "number": number,
+            "title": _text(300),
+            "resolution": RESOLUTION,
+            "revoked": revoked,
+        }
     )
     return _object(
         {
@@ -174,6 +185,7 @@ def record_check(id_pattern: re.Pattern[str]) -> Check:
             ),
             "title": _text(300),
             "sections": _list(section, 1000),
+            "revoked_sections": _list(revoked_section, 1000),
             "intro": _text(100_000, LINES),
             # adopted with --renumber: each paragraph's number before -> its number now
             "renumbered": _rule(
@@ -186,7 +198,7 @@ def record_check(id_pattern: re.Pattern[str]) -> Check:
             ),
             "digest": _shape(HEX.pattern, "must be 64 hex digits"),
         },
-        optional=("intro", "renumbered"),
+        optional=("intro", "renumbered", "revoked_sections"),
     )
 
 
@@ -239,24 +251,34 @@ def record_of(
                 "title": s.title,
                 "clauses": [{f: _plain(getattr(c, f)) for f in FIELDS} for c in s.clauses],
                 **({"intro": s.intro} if s.intro else {}),
-                **(
-                    {
-                        "revoked": [
-                            {"number": r.number, "id": r.id, "resolution": r.resolution}
-                            for r in s.revoked
-                        ]
-                    }
-                    if s.revoked
-                    else {}
-                ),
+                **({"revoked": [_revoked(r) for r in s.revoked]} if s.revoked else {}),
             }
             for s in document.sections
         ],
         **({"intro": document.intro} if document.intro else {}),
         **({"renumbered": renumbered} if renumbered else {}),
+        **(
+            {"revoked_sections": [_revoked_section(s) for s in document.revoked_sections]}
+            if document.revoked_sections
+            else {}
+        ),
     }
     record["digest"] = hashlib.sha256(canonical(record)).hexdigest()
     return record
+
+
+def _revoked(r: Revoked) -> dict[str, str]:
+    return {"number": r.number, "id": r.id, "resolution": r.resolution}
+
+
+def _revoked_section(s: RevokedSection) -> dict[str, Any]:
+    return {
+        "slug": s.slug,
+        "number": stored_number(s.number),
+        "title": s.title,
+        "resolution": s.resolution,
+        "revoked": [_revoked(r) for r in s.revoked],
+    }
 
 
 def stored_number(number: str) -> int | str:
@@ -287,7 +309,17 @@ def document_of(record: dict[str, Any], path: str) -> Document:
                 s["slug"], str(s["number"]), s["title"], path, clauses, s.get("intro", ""), revoked
             )
         )
-    return Document(record["title"], tuple(sections), record.get("intro", ""))
+    removed = tuple(
+        RevokedSection(
+            str(s["number"]),
+            s["slug"],
+            s["title"],
+            s["resolution"],
+            tuple(Revoked(**r) for r in s["revoked"]),
+        )
+        for s in record.get("revoked_sections", ())
+    )
+    return Document(record["title"], tuple(sections), record.get("intro", ""), removed)
 
 
 # The records as last verified, by their bytes: the gate reads them for itself and again

@@ -228,6 +228,62 @@ def test_in_force_on_a_date(page: Page, base_url: str) -> None:
     expect(page.locator("#in-force-result")).to_contain_text("No version")
 
 
+@pytest.mark.parametrize(
+    ("day", "opens"),
+    [
+        ("2024-06-01", "versions/2024-05-16/media-and-publicity.html#MOP-0132"),
+        ("2025-06-01", "versions/2025-05-15/media-and-publicity.html#MOP-0208"),
+        ("2026-07-01", "protocol/media-and-publicity.html#MOP-0132"),  # in force
+    ],
+)
+def test_a_paragraph_number_as_at_a_date(page: Page, base_url: str, day: str, opens: str) -> None:
+    """Paragraph 15.6 was one paragraph in 2024, another (inserted) in 2025, the first
+    again since 2026: typed with a date, by keyboard only, it opens the one of that date."""
+    page.goto(base_url + "versions/in-force.html")
+    tab_to(page, "#in-force-date")
+    # A date field takes its day, month and year in the order of the browser's language.
+    order = page.evaluate(
+        "new Intl.DateTimeFormat(navigator.language).formatToParts(new Date(2000, 0, 2))"
+        ".map(p => p.type).filter(t => ['day', 'month', 'year'].includes(t))"
+    )
+    year, month, date = day.split("-")
+    page.keyboard.type("".join({"year": year, "month": month, "day": date}[t] for t in order))
+    tab_to(page, "#in-force-number")
+    page.keyboard.type("para 15.6")
+    page.keyboard.press("Enter")
+    page.wait_for_url(base_url + opens)
+    expect(page.locator(f"#{opens.split('#')[1]}")).to_be_visible()
+
+
+def test_a_paragraph_number_before_the_first_version_or_not_in_it(
+    page: Page, base_url: str
+) -> None:
+    page.goto(base_url + "versions/in-force.html?date=2023-01-01&paragraph=15.6")
+    date, result = page.locator("#in-force-date"), page.locator("#in-force-result")
+    expect(result).to_have_text(
+        "No version of the protocol was in force on 1 January 2023: "
+        "the first came into force on 16 May 2024."
+    )
+    # the message describes the field at fault, which is marked and has the focus
+    expect(date).to_have_attribute("aria-invalid", "true")
+    expect(date).to_be_focused()
+    assert "in-force-result" in (date.get_attribute("aria-describedby") or "").split()
+    page.goto(base_url + "versions/in-force.html?date=2024-06-01&paragraph=15.11")
+    number = page.locator("#in-force-number")
+    expect(result).to_have_text(
+        "The version in force on 1 June 2024 (adopted 16 May 2024) has no paragraph 15.11."
+    )
+    expect(number).to_have_attribute("aria-invalid", "true")
+    expect(number).to_be_focused()
+    described = (number.get_attribute("aria-describedby") or "").split()
+    assert described == ["in-force-number-hint", "in-force-result"]
+    axe = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    assert axe.response["violations"] == []
+    page.fill("#in-force-number", "fourteen")
+    page.keyboard.press("Enter")
+    expect(result).to_contain_text("is not a paragraph number")
+
+
 def test_traceability_filters(page: Page, base_url: str) -> None:
     page.goto(base_url + "traceability.html")
     expect(page.locator("#trace-count")).to_have_text("208 of 208 paragraphs shown.")

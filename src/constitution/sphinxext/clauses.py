@@ -22,6 +22,7 @@ from sphinx.util.nodes import make_refnode
 from sphinx_needs.api import add_need
 
 from constitution import graph
+from constitution.clause_syntax import ClauseSyntax
 from constitution.council import Council
 from constitution.graph import Example
 from constitution.html import about_html, citation, cite_row, clause_open
@@ -29,7 +30,6 @@ from constitution.model import Document
 from constitution.problems import Problem
 from constitution.project import Project
 from constitution.scenarios import Scenario
-from constitution.source import ClauseSyntax
 from constitution.sphinxext import problem_log, text_nodes
 from constitution.sphinxext.examples import examples_changed, examples_html
 from constitution.sphinxext.page_cache import navigation_key

@@ -29,6 +29,7 @@ from constitution.sphinxext.versions_site import (
     DRAFT,
     PLAIN,
     PLAIN_PAGES,
+    REVOKED_SECTION,
     Site,
     long_date,
     section_page,
@@ -74,6 +75,9 @@ def clause_index(site: Site) -> dict[str, Any]:
                 numbers[c.number] = ids[c.id] = f"{page}#{c.id}"
             for r in section.revoked:  # a revoked number opens its place, marked revoked
                 numbers[r.number] = f"{page}#{r.id}"
+        for gone in document.revoked_sections:  # a revoked section's, its place
+            place = f"{section_page(at, 'index')}.html#{REVOKED_SECTION}{gone.number}"
+            numbers.update((r.number, place) for r in gone.revoked)
         out[key] = {"label": version_label(site, key), "numbers": numbers, "ids": ids}
     return out
 

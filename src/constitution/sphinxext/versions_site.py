@@ -77,6 +77,7 @@ def menu_key(pagename: str) -> str | None:
 
 ADOPTED = "adopted"  # what a page drawn only from adopted versions shows (see page_cache)
 IN_FORCE = "versions/in-force"  # the one page with a script of its own
+REVOKED_SECTION = "revoked-section-"  # a revoked section's place on its version's contents
 
 
 class Site:
@@ -462,38 +463,64 @@ class Site:
             "of it has changed since the Council adopted it.</p>"
             f"{self.version_rows(here)}"
             f"<p><a href='{self.uri(here, 'versions/in-force')}'>Find the version in force on a "
-            "date</a></p><h2>What changed</h2><p>Each comparison shows the paragraphs "
-            "inserted, reworded (word by word) and revoked, section by section, then those "
-            "only renumbered.</p>"
+            "date, or a paragraph by its number as at a date</a></p>"
+            "<h2>What changed</h2><p>Each comparison shows the paragraphs inserted, reworded "
+            "(word by word) and revoked, section by section, then those only renumbered.</p>"
             f"<ul class='redlines'>{pairs}</ul>"
         )
 
     def in_force_page(self) -> str:
         here = IN_FORCE
+        # Each version's first day in force, its key in clause-index.json (where the
+        # script looks up a paragraph number) and its contents page.
         data = ";".join(
-            f"{v.in_force.isoformat()}={self.uri(here, f'versions/{v.key}/index')}"
+            f"{v.in_force.isoformat()}={v.key}={self.uri(here, f'versions/{v.key}/index')}"
             for v in self.versions
         )
+        root = posixpath.relpath(".", posixpath.dirname(here)) + "/"
         return (
             "<h1>In force on a date</h1>"
             "<p>Choose a date to read the version of the protocol that was in force on it. "
+            "Give a paragraph number too, and the paragraph that had that number on that "
+            "date opens: a citation such as “paragraph 14.4, as at 1 June 2025”. "
             "You can also link to a date: add <code>?date=YYYY-MM-DD</code> to this page's "
-            "address.</p>"
-            f"<form class='in-force' id='in-force-form' data-versions='{escape(data)}'>"
-            "<label for='in-force-date'>Date</label> "
-            "<input type='date' id='in-force-date' name='date' required> "
-            "<button type='submit'>Show the version in force</button>"
+            "address, and <code>&amp;paragraph=14.4</code> for a paragraph.</p>"
+            f"<form class='in-force' id='in-force-form' data-versions='{escape(data)}' "
+            f"data-root='{root}' novalidate>"
+            "<p><label for='in-force-date'>Date</label><br>"
+            "<input type='date' id='in-force-date' name='date' required "
+            "aria-describedby='in-force-result'></p>"
+            "<p><label for='in-force-number'>Paragraph number (if you want one "
+            "paragraph)</label><br>"
+            "<input type='text' id='in-force-number' name='paragraph' autocomplete='off' "
+            "spellcheck='false' aria-describedby='in-force-number-hint in-force-result'>"
+            "<br><span id='in-force-number-hint' class='hint'>Such as 14.4 or "
+            "7.12A</span></p>"
+            "<p><button type='submit'>Show the version in force</button></p>"
             "<p id='in-force-result' role='status' aria-live='polite'></p></form>"
             f"{self.version_rows(here)}"
         )
 
     def contents_page(self, key: str, here: str) -> str:
         document = self.document(key)
-        items = "".join(
-            f"<li><a href='{self.uri(here, section_page(key, s.slug))}'>"
-            f"{s.number}. {title_html(s.title)}</a></li>"
+        items = [
+            (
+                s.number,
+                f"<li><a href='{self.uri(here, section_page(key, s.slug))}'>"
+                f"{s.number}. {title_html(s.title)}</a></li>",
+            )
             for s in document.sections
-        )
+        ]
+        # A section revoked keeps its number in its place, as a revoked paragraph does.
+        items += [
+            (
+                s.number,
+                f"<li id='{REVOKED_SECTION}{s.number}' class='revoked'>{s.number}. "
+                f"{title_html(s.title)}: revoked by {escape(s.resolution)}.</li>",
+            )
+            for s in document.revoked_sections
+        ]
+        items.sort(key=lambda item: number_key(item[0]))
         if self.shown(key) == DRAFT:
             about = (
                 f"<p>The {escape(document.title)} as drafted. Council has not adopted a "
@@ -509,7 +536,7 @@ class Site:
         return (
             f"<h1>{self.heading(key)}</h1>{about}"
             f"{self.intro_html(key, document, here)}"
-            f"<ol class='version-contents'>{items}</ol>"
+            f"<ol class='version-contents'>{''.join(html for _, html in items)}</ol>"
             + ("" if self.shown(key) == DRAFT else self.renumbering(self.by_key(self.shown(key))))
         )
 
@@ -813,6 +840,7 @@ def page_context(
         context["next"] = {"link": site.uri(pagename, there), "title": site.heading(PLAIN)}
     context["constitution_version"] = page_version(pagename, site)
     if pagename == IN_FORCE:
+        page_script(app, "constitution-numbers.js")
         page_script(app, "constitution-in-force.js")
 
 

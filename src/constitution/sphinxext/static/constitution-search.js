@@ -14,9 +14,8 @@
   input.value = query;
 
   function findIn(v, text) {
-    // numbers as Council adopted them: 7.12, 7.12A (inserted), 7.A1 (before 7.1)
-    const number = text.match(/^(?:para(?:graph)?\.?\s*)?([a-z]{0,4}\d+[a-z]*(?:\.[a-z]{0,4}\d+[a-z]*)+)\.?$/i);
-    if (number) return v.numbers[number[1].toUpperCase()] || null;
+    const number = window.constitutionNumber(text);
+    if (number) return v.numbers[number] || null;
     const id = text.toUpperCase();
     if (/^[A-Z][A-Z0-9]{1,9}-(?:\d{4}|[1-9]\d{4,})$/.test(id)) return v.ids[id] || null;
     return null;
