@@ -38,18 +38,18 @@ def _references_present() -> None:
 
 
 # Written by hand from each document: sections, clauses, and a sample of clauses as
-# (number in the source, first words).
+# (number in the source as cited: "(3)" of section 4 is 4(3); first words).
 EXPECTED = {
     "001_f65b78a89e8b4a6d.txt": (
         22,
         70,  # section 16's three unnumbered paragraphs are its introduction, not a clause
         [
             ("(a)", "This Protocol sets down a framework"),
-            ("(3)", "A Member must declare to the Chief Executive"),
-            ("(1)", "Members must not take any part in the appointment"),
-            ("(2)", "Similarly, an Officer must not seek to influence"),
-            ("(5)", "If a Member believes that they have not been treated"),
-            ("(1)", "This Protocol will be reviewed annually"),
+            ("4(3)", "A Member must declare to the Chief Executive"),
+            ("5(1)", "Members must not take any part in the appointment"),
+            ("6(2)", "Similarly, an Officer must not seek to influence"),
+            ("10(5)", "If a Member believes that they have not been treated"),
+            ("21(1)", "This Protocol will be reviewed annually"),
         ],
     ),
     "002_9b001c75f7495e69.txt": (
@@ -1056,10 +1056,13 @@ def test_paragraphs_numbered_afresh_under_plain_headings(tmp_path: Path) -> None
     sections = {s["title"]: s for s in report["sections"]}
     assert list(sections) == ["Introduction", "Roles of Members", "Member enquiries"]
     numbers = {t: [c["source_number"] for c in s["clauses"]] for t, s in sections.items()}
+    # as cited: numbered afresh under headings with no number, "1." is paragraph (1) of
+    # its section
+    assert report["number_style"] == "paragraph-in-section"
     assert numbers == {
-        "Introduction": ["1.", "2.", "3."],  # "2. ... designed to:-" is a paragraph
-        "Roles of Members": ["1.", "2.", "2."],
-        "Member enquiries": ["1.", "2."],
+        "Introduction": ["(1)", "(2)", "(3)"],  # "2. ... designed to:-" is a paragraph
+        "Roles of Members": ["(1)", "(2)", "(2)"],
+        "Member enquiries": ["(1)", "(2)"],
     }
     assert [p["text"] for p in sections["Member enquiries"]["intro"]] == [
         "Enquiries may be made through the enquiry system."

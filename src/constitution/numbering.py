@@ -10,6 +10,13 @@ numbers inserted provisions: after 7.12 comes 7.12A, then 7.12B; between 7.12A a
 7.12AA; between 7.12 and 7.12A, 7.12ZA; before 7.1, 7.A1. A number once adopted is never
 given to another paragraph: a revoked one keeps it. A paragraph moved out of order, or
 into another section, is numbered as inserted where it now stands.
+
+Numbers are written in the council's number style (conf/council.toml, ``number-style``),
+as its documents print and cite them: ``section.paragraph`` (3.1, 3.1A), ``paragraph-in-
+section`` (paragraphs printed "(1)" afresh in each section, cited as legislation cites a
+subsection: 3(1), 3(1A)) or ``continuous`` (paragraphs numbered on through the document,
+whatever their section: 12, 12A). Within a section the schemes work on the paragraph's own
+part of the number ("1", "1A", "12") the same way in every style.
 """
 
 from __future__ import annotations
@@ -25,9 +32,18 @@ from typing import cast
 from constitution.model import Clause, Document, Revoked, Section
 
 SCHEMES = ("insert", "renumber")
+STYLES = ("section.paragraph", "paragraph-in-section", "continuous")
 # One part of a number: letters before (A1, inserted before 1), digits, letters after.
 PART = r"[A-Z]{0,4}[0-9]{1,4}[A-Z]{0,8}"
 NUMBER = re.compile(rf"({PART})\.({PART})")
+# A paragraph's number in any style: 3.1, 3(1), 12 (the style decides which is meant).
+PRINTED = re.compile(rf"(?:{PART}\.{PART}|{PART}\({PART}\)|{PART})")
+_STYLED = {
+    "section.paragraph": re.compile(rf"({PART})\.({PART})"),
+    # "(3)" alone: printed under a heading with no number (the section's is its place)
+    "paragraph-in-section": re.compile(rf"({PART})?\(({PART})\)"),
+    "continuous": re.compile(rf"()({PART})"),
+}
 _PART = re.compile(r"([A-Z]*)([0-9]+)([A-Z]*)")
 
 Key = tuple[int, int, tuple[int, ...], tuple[int, ...]]
@@ -52,8 +68,23 @@ def part_key(part: str) -> Key:
 
 
 def number_key(number: str) -> tuple[Key, ...]:
-    """A paragraph number's place in reading order: 7.A1 < 7.1 < 7.1A < 7.2 < 7A.1 < 8.1."""
-    return tuple(part_key(p) for p in number.split("."))
+    """A paragraph number's place in reading order: 7.A1 < 7.1 < 7.1A < 7.2 < 7A.1 < 8.1
+    (and so 7(1) < 7(1A), 12 < 12A < 13)."""
+    return tuple(part_key(p) for p in re.split(r"[.()]", number) if p)
+
+
+def cite(section: str, part: str, style: str) -> str:
+    """A paragraph's number as the style prints it: 3.1, 3(1) or 12."""
+    if style == "paragraph-in-section":
+        return f"{section}({part})"
+    return part if style == "continuous" else f"{section}.{part}"
+
+
+def split(number: str, style: str) -> tuple[str, str] | None:
+    """(section, paragraph's own part) of a number printed in the style ("" for the
+    section of a continuous number, which names none); None if not of its shape."""
+    m = _STYLED[style].fullmatch(number.strip().upper())
+    return (m.group(1) or "", m.group(2)) if m else None
 
 
 def between(lo: str | None, hi: str | None, taken: set[str], fresh: bool) -> str:
@@ -164,18 +195,25 @@ def _after(lo: str | None, hi: str | None, held: list[str]) -> str | None:
     return inside[-1] if inside else lo
 
 
-def renumber(document: Document) -> Document:
-    """Numbers by position: sections 1, 2, 3; clauses 3.1, 3.2."""
+def renumber(document: Document, style: str = "section.paragraph") -> Document:
+    """Numbers by position: sections 1, 2, 3; clauses 3.1, 3.2 (or 3(1), 3(2); or counted
+    on through the document)."""
     sections = []
+    count = itertools.count(1)
     for s, section in enumerate(document.sections, start=1):
         clauses = tuple(
-            dataclasses.replace(c, number=f"{s}.{i}") for i, c in enumerate(section.clauses, 1)
+            dataclasses.replace(
+                c, number=cite(str(s), str(next(count) if style == "continuous" else i), style)
+            )
+            for i, c in enumerate(section.clauses, 1)
         )
         sections.append(dataclasses.replace(section, number=str(s), clauses=clauses))
     return dataclasses.replace(document, sections=tuple(sections))
 
 
-def insert(document: Document, latest: Document | None) -> Document:
+def insert(
+    document: Document, latest: Document | None, style: str = "section.paragraph"
+) -> Document:
     """Numbers as legislation inserts them, kept from ``latest`` (the last adopted version)."""
     adopted_sections = {s.slug: s.number for s in latest.sections} if latest else {}
     adopted = {c.id: c.number for c in latest.clauses()} if latest else {}
@@ -184,25 +222,25 @@ def insert(document: Document, latest: Document | None) -> Document:
     if latest:
         used |= {r.number for s in latest.sections for r in s.revoked}
     section_numbers = _assign(
-        [adopted_sections.get(s.slug) or _printed_section(s) for s in document.sections],
+        [adopted_sections.get(s.slug) or _printed_section(s, style) for s in document.sections],
         set(adopted_sections.values()),
         not latest,
     )
     by_section: dict[str, set[str]] = {}
     for n in used:
-        head, _, tail = n.partition(".")
+        head, tail = split(n, style) or ("", n)
         by_section.setdefault(head, set()).add(tail)
     sections = []
     for section, number in zip(document.sections, section_numbers, strict=True):
-        prefix = f"{number}."
-        taken = by_section.get(number, set())
-        anchors = [_anchor(c, adopted, prefix) for c in section.clauses]
+        # a continuous number names no section: one taken anywhere is taken everywhere
+        taken = by_section.get(number, set()) | by_section.get("", set())
+        anchors = [_anchor(c, adopted, number, style) for c in section.clauses]
         fresh = section.slug not in adopted_sections
         parts = _assign(anchors, taken, fresh)
         moved = [
-            (i, prefix + p)
+            (i, cite(number, p, style))
             for i, (c, p) in enumerate(zip(section.clauses, parts, strict=True))
-            if c.number != prefix + p
+            if c.number != cite(number, p, style)
         ]
         if not moved and number == section.number:
             sections.append(section)  # as read: position and number agree
@@ -216,27 +254,31 @@ def insert(document: Document, latest: Document | None) -> Document:
     return dataclasses.replace(document, sections=tuple(sections))
 
 
-def _anchor(clause: Clause, adopted: dict[str, str], prefix: str) -> str | None:
+def _anchor(clause: Clause, adopted: dict[str, str], section: str, style: str) -> str | None:
     """The part of its number a clause has a claim to in its section: as last adopted
     (none if it was adopted in another section: it moved here), else as printed in the
-    document it was imported from."""
-    number = adopted.get(clause.id)
-    if number is None:  # never adopted: its printed number, if it has one of this form
-        number = clause.source_number
-        if not (number and NUMBER.fullmatch(number)):
-            return None
-    return number[len(prefix) :] if number.startswith(prefix) else None
+    document it was imported from (if printed in the style)."""
+    parts = split(adopted.get(clause.id) or clause.source_number, style)
+    if parts is None:
+        return None
+    head, part = parts
+    return part if head in ("", section) else None
 
 
-def _printed_section(section: Section) -> str | None:
+def _printed_section(section: Section, style: str) -> str | None:
     """A section's printed number, where its paragraphs' printed numbers agree on one."""
-    printed = {m.group(1) for c in section.clauses if (m := NUMBER.fullmatch(c.source_number))}
+    printed = {p[0] for c in section.clauses if (p := split(c.source_number, style)) and p[0]}
     return printed.pop() if len(printed) == 1 else None
 
 
-def apply(document: Document, scheme: str, latest: Document | None) -> Document:
-    """The draft numbered by the council's scheme (the reader numbers it by position)."""
-    return insert(document, latest) if scheme == "insert" else document
+def apply(
+    document: Document, scheme: str, latest: Document | None, style: str = "section.paragraph"
+) -> Document:
+    """The draft numbered by the council's scheme (the reader numbers it by position, as
+    3.1, 3.2) and printed in its number style."""
+    if scheme == "insert":
+        return insert(document, latest, style)
+    return renumber(document, style) if style != "section.paragraph" else document
 
 
 def with_revoked(draft: Document, latest: Document | None, resolution: str) -> Document:
@@ -267,6 +309,7 @@ def renumbered(latest: Document | None, remade: Document) -> dict[str, str]:
 def find(document: Document, number: str) -> Clause | Revoked | None:
     """What has ``number`` in ``document``: a paragraph, a revoked paragraph's place, or
     nothing."""
+    number = number.strip().upper()  # 7.12a is 7.12A
     found = next((c for c in document.clauses() if c.number == number), None)
     revoked = (r for s in document.sections for r in s.revoked if r.number == number)
     return found or next(revoked, None)

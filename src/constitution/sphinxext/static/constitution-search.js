@@ -14,9 +14,16 @@
   input.value = query;
 
   function findIn(v, text) {
-    // numbers as Council adopted them: 7.12, 7.12A (inserted), 7.A1 (before 7.1)
-    const number = text.match(/^(?:para(?:graph)?\.?\s*)?([a-z]{0,4}\d+[a-z]*(?:\.[a-z]{0,4}\d+[a-z]*)+)\.?$/i);
-    if (number) return v.numbers[number[1].toUpperCase()] || null;
+    // numbers as Council adopted them, in the council's style: 7.12, 7.12A (inserted),
+    // 7.A1 (before 7.1); 7(12), 7(12A); 12, 12A. A bare word-like number that is no
+    // paragraph's ("2026") is searched for.
+    const part = "[a-z]{0,4}\\d+[a-z]*";
+    const shape = new RegExp(
+      "^(?:para(?:graph)?\\.?\\s*)?(" + part + "(?:\\." + part + "|\\s*\\(" + part + "\\))?)\\.?$",
+      "i"
+    );
+    const number = text.match(shape);
+    if (number) return v.numbers[number[1].replace(/\s+/g, "").toUpperCase()] || null;
     const id = text.toUpperCase();
     if (/^[A-Z][A-Z0-9]{1,9}-(?:\d{4}|[1-9]\d{4,})$/.test(id)) return v.ids[id] || null;
     return null;
