@@ -124,4 +124,6 @@ def test_the_jump_and_the_lookup_find_the_printed_number(built: tuple) -> None:
     found = constitution("paragraph", number, cwd=repo)
     assert found.returncode == 0, found.stderr
     assert words in found.stdout
-    assert f"{inserted} in the draft: MOP-0009" in constitution("paragraph", inserted, cwd=repo).stdout
+    assert (
+        f"{inserted} in the draft: MOP-0009" in constitution("paragraph", inserted, cwd=repo).stdout
+    )

@@ -468,6 +468,13 @@ def number_style(doc: Imported) -> str:
     return "continuous" if most == "int" else "section.paragraph"
 
 
+STYLE_EXAMPLES = {
+    "section.paragraph": "3.1, cited 3.1",
+    "paragraph-in-section": "(1) afresh in each section, cited 3(1)",
+    "continuous": "1, 2, 3 on through the document, cited 12",
+}
+
+
 def cited(clause: ImportedClause, section: ImportedSection, style: str) -> str:
     """The clause's printed number as the document's style cites it (its source number):
     "(1)" in section 3 is 3(1) ("(1)" under a heading with no number); "12." is 12."""
@@ -945,13 +952,6 @@ def report_text(doc: Imported, source: Path) -> str:
                 f"{c.guess.confidence} confidence, from {said}"
             )
     return "\n".join(lines)
-
-
-STYLE_EXAMPLES = {
-    "section.paragraph": "3.1, cited 3.1",
-    "paragraph-in-section": "(1) afresh in each section, cited 3(1)",
-    "continuous": "1, 2, 3 on through the document, cited 12",
-}
 
 
 def dump_report(doc: Imported, source: Path, path: Path) -> None:

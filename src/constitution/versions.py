@@ -111,9 +111,7 @@ RESOLUTION = _rule(
 )
 DATE = _rule(_is_date, "must be a real date in the form YYYY-MM-DD")
 KEY = _list(_text(100))  # register keys, tags and defined terms: escaped where drawn
-NUMBERED = _shape(
-    PRINTED.pattern, "must be a paragraph number such as 7.12 or 7.12A (7(12), 12A)"
-)
+NUMBERED = _shape(PRINTED.pattern, "must be a paragraph number such as 7.12 or 7.12A (7(12), 12A)")
 SECTION_NUMBER = re.compile(PART)
 
 
