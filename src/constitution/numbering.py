@@ -154,17 +154,24 @@ def _kept(anchors: Sequence[str | None]) -> set[int]:
     return kept
 
 
-def _assign(anchors: Sequence[str | None], taken: set[str], fresh: bool) -> list[str]:
+def _assign(
+    anchors: Sequence[str | None],
+    taken: set[str],
+    fresh: bool,
+    after: str | None = None,
+    avoid: frozenset[str] = frozenset(),
+) -> list[str]:
     """Each position's part of a number: its anchor where that is in order, else made
-    between its neighbours."""
+    between its neighbours. Numbered on through the document, a section's numbers come
+    ``after`` the last of the section before, and ``avoid`` those printed elsewhere."""
     kept = _kept(anchors)
     parts = [a if i in kept else None for i, a in enumerate(anchors)]
     if all(parts):
         return cast(list[str], parts)
-    if fresh and not taken and not any(parts):  # what counting on gives, without asking
-        return [str(i) for i in range(1, len(parts) + 1)]
+    if fresh and not taken and not any(parts) and after is None and not avoid:
+        return [str(i) for i in range(1, len(parts) + 1)]  # what counting on gives
     held = sorted(taken - {p for p in parts if p}, key=part_key)  # revoked, or moved away
-    taken = taken | {p for p in parts if p}
+    taken = taken | {p for p in parts if p} | avoid
     following: list[str | None] = [None] * len(parts)  # the next kept number after each
     upcoming = None
     for i in range(len(parts) - 1, -1, -1):
@@ -176,7 +183,7 @@ def _assign(anchors: Sequence[str | None], taken: set[str], fresh: bool) -> list
             hi = following[i]
             # counting on follows only numbers counted, never one adopted or printed
             counting = fresh and (i == 0 or parts[i - 1] is None)
-            lo = out[-1] if out else None
+            lo = out[-1] if out else after
             p = between(_after(lo, hi, held) if held else lo, hi, taken, counting)
             taken.add(p)
         out.append(p)
@@ -231,12 +238,20 @@ def insert(
         head, tail = split(n, style) or ("", n)
         by_section.setdefault(head, set()).add(tail)
     sections = []
+    continuous = style == "continuous"
+    # a continuous number names no section: one printed or taken anywhere is taken
+    # everywhere, and a section's new paragraphs follow the section before
+    printed = frozenset(
+        a for c in document.clauses() if continuous and (a := _anchor(c, adopted, "", style))
+    )
+    last: str | None = None
     for section, number in zip(document.sections, section_numbers, strict=True):
-        # a continuous number names no section: one taken anywhere is taken everywhere
         taken = by_section.get(number, set()) | by_section.get("", set())
         anchors = [_anchor(c, adopted, number, style) for c in section.clauses]
         fresh = section.slug not in adopted_sections
-        parts = _assign(anchors, taken, fresh)
+        parts = _assign(anchors, taken, fresh, last, printed - set(anchors))
+        if continuous and parts:
+            last = parts[-1]
         moved = [
             (i, cite(number, p, style))
             for i, (c, p) in enumerate(zip(section.clauses, parts, strict=True))
