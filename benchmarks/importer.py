@@ -39,7 +39,7 @@ FAMILIES = {
 FAULT_KINDS = set().union(*FAMILIES.values())
 CLAUSE = re.compile(r"(?ms)^```\{clause\} (\S+)\n(.*?)^```$")
 OPTION = re.compile(r"(?m)^:[a-z-]+:.*\n")
-ROLE = re.compile(r"\{(\w+)\}`([^`<]*?)\s*(?:<[^>]*>)?`")
+ROLE = re.compile(r"\{(\w+)\}`([^`<]*?)\s*(?:<([^>]*)>)?`")
 TOCTREE = re.compile(r"(?ms)^```\{toctree\}.*?^```$")
 GOALS = "numbers >= 99% recall and precision; word-exact >= 98%; 0 words lost or invented; "
 GOALS += "published = printed; every fault found; at most 1 spurious report in 10"
@@ -97,10 +97,15 @@ def published_numbers(out: Path, order: list[str], style: str) -> tuple[dict[str
 
 
 def site_text(text: str, numbers: dict[str, str]) -> str:
-    """Written MyST as a reader sees it: references read as 'paragraph 10.4'."""
+    """Written MyST as a reader sees it: references read as the site reads them
+    ('paragraph 10.4', or with words of their own the number alone)."""
     text = ROLE.sub(
         lambda m: (
-            f"paragraph {numbers.get(m.group(2), '?')}" if m.group(1) == "para" else m.group(2)
+            numbering.reference(
+                numbers.get(m.group(3) or m.group(2), "?"), m.group(3) and m.group(2)
+            )
+            if m.group(1) == "para"
+            else m.group(2)
         ),
         text,
     )

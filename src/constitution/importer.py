@@ -30,7 +30,7 @@ from constitution.source import clause_options
 from constitution.text_myst import escape
 from constitution.text_myst import write as write_myst
 from constitution.text_plain import plain
-from constitution.text_tree import Block, BulletList, Inline, Paragraph, Ref
+from constitution.text_tree import Block, BulletList, Inline, Paragraph, Ref, role_target
 from constitution.text_tree import Text as Words
 
 PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
@@ -586,7 +586,7 @@ def find_defects(doc: Imported) -> None:
 # ---------------------------------------------------------------- writing MyST
 
 
-# A reference link() found: {para}`ID`. No other backtick is left in the words (clean()).
+# A reference link() found: {para}`3.1 <ID>`. No other backtick is left in the words (clean()).
 FOUND = re.compile(r"\{para\}`([^`]+)`")
 
 
@@ -594,7 +594,7 @@ def words_tree(text: str) -> tuple[Inline, ...]:
     """The words, with the references link() found as references by ID."""
     parts = FOUND.split(text)
     return tuple(
-        Ref(part, part) if odd else Words(part)
+        Ref(*role_target(part)) if odd else Words(part)
         for odd, part in ((i % 2 == 1, part) for i, part in enumerate(parts))
         if part
     )

@@ -80,6 +80,18 @@ def cite(section: str, part: str, style: str) -> str:
     return part if style == "continuous" else f"{section}.{part}"
 
 
+def reference(number: str, shown: str | None = None) -> str:
+    """How {para} reads. {para}`ID` reads "paragraph 3.1". With words of its own
+    ({para}`3.1 <ID>`, as the importer keeps a reference whose document's own words say
+    "paragraphs 3.1 and 3.2" or "3.1 above") it reads the number alone, as now numbered;
+    written "(2)" (a paragraph of the same section, in a paragraph-in-section document),
+    the number's own part, "(2)", as a section's paragraphs cite each other."""
+    if shown is None:
+        return f"paragraph {number}"
+    own = re.fullmatch(r"[^(]+(\(.+\))", number)
+    return own.group(1) if own and shown.startswith("(") else number
+
+
 def split(number: str, style: str) -> tuple[str, str] | None:
     """(section, paragraph's own part) of a number printed in the style ("" for the
     section of a continuous number, which names none); None if not of its shape."""
