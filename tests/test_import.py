@@ -284,7 +284,7 @@ def test_pdf_drops_page_furniture_and_mends_hyphens(tmp_path: Path) -> None:
     written = "".join(p.read_text(encoding="utf-8") for p in sorted((tmp_path / "out").iterdir()))
     assert head not in written and "Page 2" not in written
     assert "constitutional relations" in written
-    assert "{para}`MOP-0002`" in written  # "paragraph 1.2" became a reference by ID
+    assert "paragraph {para}`1.2 <MOP-0002>`" in written  # a reference by ID, as printed
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert [(c["source_number"], c["page"]) for s in report["sections"] for c in s["clauses"]] == [
         ("1.1", 1),
@@ -775,11 +775,17 @@ def test_unnumbered_words_land_in_their_place_and_nothing_is_lost(scratch: Proje
         "# Roles\n\nMembers and officers have different but complementary roles.\n\n"
         "```{clause} MOP-0001\n"
     )
-    assert "see {para}`MOP-0001` and {para}`MOP-0005`.\n\nAn officer who is unsure" in roles
+    assert (
+        "see paragraph {para}`1.1 <MOP-0001>` and para. {para}`2.3 <MOP-0005>`.\n\n"
+        "An officer who is unsure" in roles
+    )
     enquiries = (out / "enquiries.md").read_text(encoding="utf-8")
     assert "sections 100A to 100D of the Local Government Act 1972" in enquiries
     assert "```\n\n## Access to Council Papers\n\n```{clause} MOP-0004\n" in enquiries
-    assert "(10.4.2024) or a sum (£10.50) is not a reference; {para}`MOP-0003` above" in enquiries
+    assert (
+        "(10.4.2024) or a sum (£10.50) is not a reference; {para}`2.1 <MOP-0003>` above"
+        in enquiries
+    )
     # The reader takes the introductions, unnumbered; the gate and the site accept them.
     document = scratch.document()
     assert document.intro.startswith("This protocol forms part")

@@ -7,6 +7,7 @@ same style."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import tomllib
@@ -14,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-# Each: the document, its style, a paragraph as cited, words of it, and the number a
-# paragraph inserted after it gets.
+# Each: the document, a paragraph as cited, words of it, the number a paragraph inserted
+# after it gets, how the second paragraph's reference to it reads (as printed), and the
+# reference's link.
 DOCUMENTS = {
     "section.paragraph": (
         """\
@@ -34,6 +36,8 @@ Protocol on Member and Officer Relations
         "3.1",
         "guides the relationship",
         "3.1A",
+        "as paragraph 3.1 says",
+        "3.1",
     ),
     "paragraph-in-section": (
         """\
@@ -52,6 +56,8 @@ Protocol on Member and Officer Relations
         "1(1)",
         "guides the relationship",
         "1(1A)",
+        "as (1) above says",
+        "(1)",  # in its own section, as the section's paragraphs cite each other
     ),
     "continuous": (
         """\
@@ -70,6 +76,8 @@ Member enquiries
         "1",
         "guides the relationship",
         "1A",
+        "as paragraph 1 says",
+        "1",
     ),
 }
 
@@ -83,7 +91,7 @@ def constitution(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module", params=sorted(DOCUMENTS))
 def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple:
     style = request.param
-    text, number, words, inserted = DOCUMENTS[style]
+    text, number, words, inserted, *_ = DOCUMENTS[style]
     where = tmp_path_factory.mktemp("styles")
     (where / "ours.txt").write_text(text, encoding="utf-8")
     made = constitution("init", "repo", "--from", "ours.txt", "--council", "T", cwd=where)
@@ -97,7 +105,7 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     section.write_text(source[:first_end] + "\n" + new + source[first_end:], encoding="utf-8")
     site = constitution("build", "--out", "_site", cwd=repo)
     assert site.returncode == 0, site.stderr
-    return style, repo, number, words, inserted
+    return style, repo, number, words, inserted, *DOCUMENTS[style][4:]
 
 
 def test_init_records_the_documents_number_style(built: tuple) -> None:
@@ -107,17 +115,19 @@ def test_init_records_the_documents_number_style(built: tuple) -> None:
 
 
 def test_the_page_shows_the_printed_number_and_its_reference(built: tuple) -> None:
-    _, repo, number, _, inserted = built
+    _, repo, number, _, inserted, reads, link = built
     page = (repo / "_site" / "protocol" / "introduction.html").read_text(encoding="utf-8")
     assert f'aria-label="Paragraph {number}, link to this paragraph">{number}</a>' in page
     assert f">{inserted}</a>" in page  # the inserted paragraph, numbered in the style
-    # the second paragraph's reference to the first reads its printed number
-    assert f'<span class="constitution-para">paragraph {number}</span>' in page
     assert f"para {number} (" in page  # the citation to copy
+    # the second paragraph's reference to the first: a link, its words as printed
+    shown = re.sub(r"<[^>]+>", "", page)
+    assert reads in shown
+    assert f'<span class="constitution-para">{link}</span>' in page
 
 
 def test_the_jump_and_the_lookup_find_the_printed_number(built: tuple) -> None:
-    _, repo, number, words, inserted = built
+    _, repo, number, words, inserted, *_ = built
     index = json.loads((repo / "_site" / "clause-index.json").read_text(encoding="utf-8"))
     assert index["draft"]["numbers"][number].startswith("draft/introduction.html#MOP-")
     assert index["draft"]["numbers"][inserted] == "draft/introduction.html#MOP-0009"

@@ -566,3 +566,14 @@ def test_continuous_numbers_are_never_given_twice_across_sections() -> None:
     plain_doc = document(("x", "", [clause("X1"), clause("X2")]), ("y", "", [clause("Y1")]))
     assert numbers_of(numbering.insert(plain_doc, None, "continuous")) == [["1", "2"], ["3"]]
     assert numbers_of(numbering.renumber(plain_doc, "continuous")) == [["1", "2"], ["3"]]
+
+
+def test_a_reference_with_words_of_its_own_reads_as_its_number() -> None:
+    """{para}`ID` reads "paragraph 3.1"; {para}`3.1 <ID>` (the importer's, after the
+    document's own "paras ... and") the number alone, as now numbered; "(2)" written in
+    a paragraph-in-section document, the number's own part."""
+    assert numbering.reference("3.1A") == "paragraph 3.1A"
+    assert numbering.reference("3.1A", "3.1") == "3.1A"
+    assert numbering.reference("16(2A)", "(2)") == "(2A)"
+    assert numbering.reference("16(2)", "16(2)") == "16(2)"
+    assert numbering.reference("12", "(12)") == "12"  # no own part to show alone
