@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from constitution.extract import run_together
 from constitution.modality import guess_modality
 from constitution.references import Targets, link
 
@@ -111,6 +112,23 @@ def test_words_like_the_markers_in_a_sentence_are_not_residue(tmp_path: Path) ->
         encoding="utf-8",
     )
     assert run_import(source).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "residue"),
+    [
+        # old and new words run together where a sentence starts, no balloon beside them
+        ("8.1 Officers serve Officers and employees serve the Council as a whole.", True),
+        ("12.2 Officers draft Communications officers draft news releases.", True),
+        ("They said so. Members ask Members and co-opted members ask officers.", True),
+        # a name repeated is not a change: "Chief Executive and the Chief Operating Officer"
+        ("The Chief Executive and the Chief Operating Officer will arrange it.", False),
+        ("Members serve their wards; Members and officers serve the Council.", False),
+        ("Officers advise Members, and Members decide.", False),
+    ],
+)
+def test_old_and_new_words_run_together_are_residue(line: str, residue: bool) -> None:
+    assert run_together(line) is residue
 
 
 TARGETS = Targets(
