@@ -75,6 +75,7 @@ _KINDS = [
     Kind("clause-duplicate-id", FIXABLE, "{clause} is already used at {first}.", _NEXT_ID + "; never reuse an ID."),
     Kind("cites-itself", FIXABLE, "{clause} refers to itself.", "Refer to another paragraph, or remove the reference."),
     Kind("cites-revoked", FIXABLE, "{{para}} cites {target}, which was revoked on {revoked:%-d %B %Y}.", "Cite the paragraph that now covers the point, or reword the text."),
+    Kind("para-local-elsewhere", FIXABLE, "{{para}} cites {target} as a paragraph of this section, written \"(N)\", but {target} is in another section, so it would read as the wrong paragraph.", "Write {{para}}`{target}` (it reads \"paragraph\" and the full number), or the number with its section."),
     Kind("unknown-clause-ref", FIXABLE, "{{para}} cites {target}, which is not a clause of the protocol.", "Correct the ID, or remove the reference."),
     Kind("unknown-term", FIXABLE, "{{defined}} uses '{term}', which no clause defines.", "Use a term listed in a clause's ':defines:' option, or write {{defined}}`shown words <term>`."),
     # --- the gate (check.py, confirm.py, baseline.py, retired.py)
