@@ -99,6 +99,13 @@ REVISION_MARK = re.compile(
 )
 
 
+# Words that repeat in any sentence: a change's repeated word is one that says something.
+LINKING = frozenset(
+    {"a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "with", "from", "and"}
+    | {"or", "but", "that", "which", "who", "as", "is", "are", "be"}
+)
+
+
 def run_together(text: str) -> bool:
     """Old and new wording of a tracked change run together at a sentence's start, as an
     export with mark-up shows a change made there: "Officers serve Officers and employees
@@ -108,8 +115,9 @@ def run_together(text: str) -> bool:
     word."""
     tokens = text.split()
     for s, first in enumerate(tokens):
-        # a sentence starts the line (after any paragraph number) or follows a stop
-        opening = s == 0 or tokens[s - 1][-1] in ".:;" or (s == 1 and tokens[0][0].isdigit())
+        # a sentence follows a paragraph's number or a stop (a line of a PDF may start
+        # mid-sentence, so the line's start is not one)
+        opening = s > 0 and (tokens[s - 1][-1] in ".:;" or (s == 1 and tokens[0][0].isdigit()))
         if not (opening and first.isalpha() and first[0].isupper()):
             continue
         for b in range(s + 1, min(s + 5, len(tokens) - 1)):
@@ -118,7 +126,11 @@ def run_together(text: str) -> bool:
             # capitalised with no stop before them: a sentence's start again
             if not (old_last.isalpha() and old_last.islower() and new_first.istitle()):
                 continue
-            for c in range(b + 2, min(b + 8, len(tokens))):
+            if old_last in LINKING:  # "That the Committee ... that the": words repeat
+                continue
+            for c in range(b + 2, min(b + 6, len(tokens))):  # at most four new words
+                if not tokens[c - 1].isalpha():  # the new words run on with no stop
+                    break
                 new = [t.lower() for t in tokens[b + 1 : c]]
                 if tokens[c].lower() == old_last.lower() and first.lower() in new:
                     return True
