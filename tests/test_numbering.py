@@ -232,6 +232,19 @@ def test_an_unknown_scheme_is_a_gate_problem(scratch: Project) -> None:
     assert "'legal'" in result.stdout + result.stderr
 
 
+def test_an_unknown_number_style_is_a_gate_problem(scratch: Project) -> None:
+    settings_file = scratch.conf / "council.toml"
+    text = settings_file.read_text(encoding="utf-8")
+    settings_file.write_text(
+        text.replace('numbering = "insert"', 'numbering = "insert"\nnumber-style = "roman"')
+    )
+    result = run(scratch, "check")
+    assert result.returncode == 1
+    said = result.stdout + result.stderr
+    assert "conf/council.toml: council-number-style" in said and "'roman'" in said
+    assert "paragraph-in-section" in said  # the styles it may be
+
+
 def test_renumber_scheme_numbers_by_position(versioned: Project) -> None:
     settings_file = versioned.conf / "council.toml"
     text = settings_file.read_text(encoding="utf-8")
