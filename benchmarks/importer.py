@@ -21,7 +21,7 @@ from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from corpus import documents, words
+from corpus import documents, load, words
 from corpus_files import write
 
 from constitution import numbering
@@ -39,7 +39,7 @@ FAMILIES = {
 FAULT_KINDS = set().union(*FAMILIES.values())
 CLAUSE = re.compile(r"(?ms)^```\{clause\} (\S+)\n(.*?)^```$")
 OPTION = re.compile(r"(?m)^:[a-z-]+:.*\n")
-ROLE = re.compile(r"\{(\w+)\}`([^`<]*?)\s*(?:<[^>]*>)?`")
+ROLE = re.compile(r"\{(\w+)\}`([^`<]*?)\s*(?:<([^>]*)>)?`")
 TOCTREE = re.compile(r"(?ms)^```\{toctree\}.*?^```$")
 GOALS = "numbers >= 99% recall and precision; word-exact >= 98%; 0 words lost or invented; "
 GOALS += "published = printed; every fault found; at most 1 spurious report in 10"
@@ -77,14 +77,15 @@ def title_key(title: str) -> str:
     return " ".join(words(title.lower()))
 
 
-def published_numbers(out: Path, order: list[str]) -> tuple[dict[str, str], str]:
+def published_numbers(out: Path, order: list[str], style: str) -> tuple[dict[str, str], str]:
     """Each clause's number as the site publishes it, from the tool's own reader; if the
     import wrote what the reader refuses, by position (the reader's rule) and why."""
-    # as a council made by `constitution init` reads it: numbers as printed (insert)
+    # as a council made by `constitution init` reads it: numbers as printed (insert), in
+    # the number style the import found
     council = Council("", "", "", "", "MOP", "https://example.org", {}, {}, numbering="insert")
     try:
         # numbered as the council's draft is, with no version adopted yet
-        document = numbering.apply(read_protocol(out, council, out.name), "insert", None)
+        document = numbering.apply(read_protocol(out, council, out.name), "insert", None, style)
     except ProtocolError as error:
         numbers = {}
         for index, slug in enumerate(order, 1):
@@ -96,10 +97,15 @@ def published_numbers(out: Path, order: list[str]) -> tuple[dict[str, str], str]
 
 
 def site_text(text: str, numbers: dict[str, str]) -> str:
-    """Written MyST as a reader sees it: references read as 'paragraph 10.4'."""
+    """Written MyST as a reader sees it: references read as the site reads them
+    ('paragraph 10.4', or with words of their own the number alone)."""
     text = ROLE.sub(
         lambda m: (
-            f"paragraph {numbers.get(m.group(2), '?')}" if m.group(1) == "para" else m.group(2)
+            numbering.reference(
+                numbers.get(m.group(3) or m.group(2), "?"), m.group(3) and m.group(2)
+            )
+            if m.group(1) == "para"
+            else m.group(2)
         ),
         text,
     )
@@ -110,7 +116,8 @@ def read_import(out: Path, report: dict[str, object], numbered: bool) -> Importe
     imported = Imported(0, "")
     sections = report["sections"]
     assert isinstance(sections, list)
-    numbers, imported.unreadable = published_numbers(out, [s["slug"] for s in sections])
+    style = str(report["number_style"])
+    numbers, imported.unreadable = published_numbers(out, [s["slug"] for s in sections], style)
     index = (out / "index.md").read_text(encoding="utf-8")
     imported.words.update(words(site_text(TOCTREE.sub("", index), numbers)))
     for section in sections:
@@ -123,7 +130,7 @@ def read_import(out: Path, report: dict[str, object], numbered: bool) -> Importe
         for match in CLAUSE.finditer(text):
             body = words(site_text(match.group(2), numbers))
             imported.words.update(body)
-            printed = dotted(sources.get(match.group(1), ""))
+            printed = dotted(sources.get(match.group(1), ""))  # 3(1) is 3.1
             if numbered and number and printed and "." not in printed:
                 printed = f"{number}.{printed}"  # "(1)" in section 2 is 2.1
             clause_key = printed if numbered else (key, printed)
@@ -210,14 +217,26 @@ def faults(
     return found, missed, [f"{kind}@{number}" for kind, number in unused]
 
 
+def cited(number: str, place: int, style: str) -> str:
+    """A printed number (dotted: "3.1", or "3" under a plain heading) as the document
+    cites it in its style: "(1)" of section 3 is 3(1), "3." under the second plain
+    heading 2(3); numbered on through the document, 12 is 12."""
+    if style == "paragraph-in-section":
+        section, _, own = number.rpartition(".")
+        return f"{section or place}({own})"
+    return number
+
+
 def score(path: Path, facts: dict[str, object], imported: Imported) -> Score:
     numbered = all(s["number"] for s in facts["sections"])
+    style = load()[path.stem].get("number-style", "section.paragraph")
     gold_sections = [s["number"] if numbered else title_key(s["title"]) for s in facts["sections"]]
     gold: list[tuple[object, list[str], str]] = []
     for clause in facts["clauses"]:
         section = clause["section"] if numbered else title_key(clause["section"])
         key = clause["number"] if numbered else (section, clause["number"])
-        gold.append((key, clause["words"], clause["number"]))
+        place = gold_sections.index(section) + 1
+        gold.append((key, clause["words"], cited(clause["number"], place, style)))
     found, missed, spurious = faults(facts, path, imported)
     fault_reports = len([r for r in imported.reports if r[0] in FAULT_KINDS])
     figures = {"faults": f"{len(found)}/{len(found) + len(missed)}"}

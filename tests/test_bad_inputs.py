@@ -156,6 +156,7 @@ CASES = [
     Case("reused ID of a revoked clause", both(RETIRE, edit(R, "MOP-0207", "MOP-0300")), CHECK, 1, "id-reused", f"{R}:29"),
     Case("reference to an unknown clause", edit(P, "courtesy and respect,", "courtesy ({para}`MOP-0999`),"), CHECK, 1, "unknown-clause-ref", f"{P}:17"),
     Case("reference to a revoked clause", both(RETIRE, edit(P, "courtesy and respect,", "courtesy ({para}`MOP-0300`),")), CHECK, 1, "cites-revoked", f"{P}:17"),
+    Case("another section's paragraph cited as this section's", edit(P, "courtesy and respect,", "courtesy (see {para}`(3) <MOP-0150>`),"), CHECK, 1, "para-local-elsewhere", f"{P}:17"),
     Case("clause citing itself", edit(P, "courtesy and respect,", "courtesy ({para}`MOP-0029`),"), CHECK, 1, "cites-itself", f"{P}:17"),
     Case("unknown role", edit(R, ":applies-to: member, officer\n:tags: review\n\nAny", ":applies-to: alderman\n:tags: review\n\nAny"), CHECK, 1, "unknown-role", f"{R}:31"),
     Case("unknown statute", edit(R, ":statutes: localism2011-s27", ":statutes: magna-carta"), CHECK, 1, "unknown-statute", f"{R}:6"),

@@ -39,18 +39,18 @@ def _references_present() -> None:
 
 
 # Written by hand from each document: sections, clauses, and a sample of clauses as
-# (number in the source, first words).
+# (number in the source as cited: "(3)" of section 4 is 4(3); first words).
 EXPECTED = {
     "001_f65b78a89e8b4a6d.txt": (
         22,
         70,  # section 16's three unnumbered paragraphs are its introduction, not a clause
         [
             ("(a)", "This Protocol sets down a framework"),
-            ("(3)", "A Member must declare to the Chief Executive"),
-            ("(1)", "Members must not take any part in the appointment"),
-            ("(2)", "Similarly, an Officer must not seek to influence"),
-            ("(5)", "If a Member believes that they have not been treated"),
-            ("(1)", "This Protocol will be reviewed annually"),
+            ("4(3)", "A Member must declare to the Chief Executive"),
+            ("5(1)", "Members must not take any part in the appointment"),
+            ("6(2)", "Similarly, an Officer must not seek to influence"),
+            ("10(5)", "If a Member believes that they have not been treated"),
+            ("21(1)", "This Protocol will be reviewed annually"),
         ],
     ),
     "002_9b001c75f7495e69.txt": (
@@ -288,7 +288,7 @@ def test_pdf_drops_page_furniture_and_mends_hyphens(tmp_path: Path) -> None:
     written = "".join(p.read_text(encoding="utf-8") for p in sorted((tmp_path / "out").iterdir()))
     assert head not in written and "Page 2" not in written
     assert "constitutional relations" in written
-    assert "{para}`MOP-0002`" in written  # "paragraph 1.2" became a reference by ID
+    assert "paragraph {para}`1.2 <MOP-0002>`" in written  # a reference by ID, as printed
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert [(c["source_number"], c["page"]) for s in report["sections"] for c in s["clauses"]] == [
         ("1.1", 1),
@@ -779,11 +779,17 @@ def test_unnumbered_words_land_in_their_place_and_nothing_is_lost(scratch: Proje
         "# Roles\n\nMembers and officers have different but complementary roles.\n\n"
         "```{clause} MOP-0001\n"
     )
-    assert "see {para}`MOP-0001` and {para}`MOP-0005`.\n\nAn officer who is unsure" in roles
+    assert (
+        "see paragraph {para}`1.1 <MOP-0001>` and para. {para}`2.3 <MOP-0005>`.\n\n"
+        "An officer who is unsure" in roles
+    )
     enquiries = (out / "enquiries.md").read_text(encoding="utf-8")
     assert "sections 100A to 100D of the Local Government Act 1972" in enquiries
     assert "```\n\n## Access to Council Papers\n\n```{clause} MOP-0004\n" in enquiries
-    assert "(10.4.2024) or a sum (£10.50) is not a reference; {para}`MOP-0003` above" in enquiries
+    assert (
+        "(10.4.2024) or a sum (£10.50) is not a reference; {para}`2.1 <MOP-0003>` above"
+        in enquiries
+    )
     # The reader takes the introductions, unnumbered; the gate and the site accept them.
     document = scratch.document()
     assert document.intro.startswith("This protocol forms part")
@@ -1060,10 +1066,13 @@ def test_paragraphs_numbered_afresh_under_plain_headings(tmp_path: Path) -> None
     sections = {s["title"]: s for s in report["sections"]}
     assert list(sections) == ["Introduction", "Roles of Members", "Member enquiries"]
     numbers = {t: [c["source_number"] for c in s["clauses"]] for t, s in sections.items()}
+    # as cited: numbered afresh under headings with no number, "1." is paragraph (1) of
+    # its section
+    assert report["number_style"] == "paragraph-in-section"
     assert numbers == {
-        "Introduction": ["1.", "2.", "3."],  # "2. ... designed to:-" is a paragraph
-        "Roles of Members": ["1.", "2.", "2."],
-        "Member enquiries": ["1.", "2."],
+        "Introduction": ["(1)", "(2)", "(3)"],  # "2. ... designed to:-" is a paragraph
+        "Roles of Members": ["(1)", "(2)", "(2)"],
+        "Member enquiries": ["(1)", "(2)"],
     }
     assert [p["text"] for p in sections["Member enquiries"]["intro"]] == [
         "Enquiries may be made through the enquiry system."

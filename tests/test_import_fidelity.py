@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from constitution.extract import run_together
 from constitution.modality import guess_modality
 from constitution.references import Targets, link
 
@@ -113,6 +114,27 @@ def test_words_like_the_markers_in_a_sentence_are_not_residue(tmp_path: Path) ->
     assert run_import(source).returncode == 0
 
 
+@pytest.mark.parametrize(
+    ("line", "residue"),
+    [
+        # old and new words run together where a sentence starts, no balloon beside them
+        ("8.1 Officers serve Officers and employees serve the Council as a whole.", True),
+        ("12.2 Officers draft Communications officers draft news releases.", True),
+        ("They said so. Members ask Members and elected members ask officers.", True),
+        # a name repeated is not a change: "Chief Executive and the Chief Operating Officer"
+        ("The Chief Executive and the Chief Operating Officer will arrange it.", False),
+        ("Members serve their wards; Members and officers serve the Council.", False),
+        ("Officers advise Members, and Members decide.", False),
+        # a PDF's line that starts mid-sentence, the new words' run broken by a stop
+        ("Members or Members and Officers; or in response to", False),
+        ("2.1 Members or Members and Officers; or in response to", False),
+        ("2.1 That the Committee recommends to Council that the protocol", False),
+    ],
+)
+def test_old_and_new_words_run_together_are_residue(line: str, residue: bool) -> None:
+    assert run_together(line) is residue
+
+
 TARGETS = Targets(
     dotted={"3.1": "T-1", "3.2": "T-2", "3.3": "T-3", "3.4": "T-4", "10.4": "T-5", "2.1": "T-6"},
     whole={},
@@ -124,21 +146,30 @@ LOCAL = {"4": "T-7", "b": "T-8"}
 # Sentences written for these tests: (text, text as written, kinds reported). A number is
 # a reference only after a cue word or before a position word.
 REFERENCES = [
-    ("See paragraph 10.4.", "See {para}`T-5`.", []),  # {para} reads "paragraph 10.4"
-    ("as para. 10.4 says", "as {para}`T-5` says", []),
-    ("under paras 3.1 and 3.2,", "under {para}`T-1` and {para}`T-2`,", []),
-    ("paragraphs 3.1 to 3.4 apply", "{para}`T-1` to {para}`T-4` apply", []),
-    ("Paragraphs 3.1, 3.2 or 3.3", "{para}`T-1`, {para}`T-2` or {para}`T-3`", []),
-    ("as in 10.4 above", "as in {para}`T-5` above", []),
-    ("see 3.2 below", "see {para}`T-2` below", []),
-    ("as in (4) above", "as in {para}`T-7` above", []),
-    ("under sub-paragraph (b)", "under {para}`T-8`", []),
-    ("clause 3.3 applies", "{para}`T-3` applies", []),
-    ("paragraph 3.2(a) applies", "{para}`T-2` (a) applies", []),
-    ("paragraphs 5.5 – 3.1 and 5.5 – 3.2", "{para}`T-1` and {para}`T-2`", []),  # Part prefix
+    # each number a reference, every word as printed: {para}`10.4 <T-5>` reads "10.4"
+    ("See paragraph 10.4.", "See paragraph {para}`10.4 <T-5>`.", []),
+    ("as para. 10.4 says", "as para. {para}`10.4 <T-5>` says", []),
+    ("under paras 3.1 and 3.2,", "under paras {para}`3.1 <T-1>` and {para}`3.2 <T-2>`,", []),
+    ("paragraphs 3.1 to 3.4 apply", "paragraphs {para}`3.1 <T-1>` to {para}`3.4 <T-4>` apply", []),
+    (
+        "Paragraphs 3.1, 3.2 or 3.3",
+        "Paragraphs {para}`3.1 <T-1>`, {para}`3.2 <T-2>` or {para}`3.3 <T-3>`",
+        [],
+    ),
+    ("as in 10.4 above", "as in {para}`10.4 <T-5>` above", []),
+    ("see 3.2 below", "see {para}`3.2 <T-2>` below", []),
+    ("as in (4) above", "as in {para}`(4) <T-7>` above", []),
+    ("under sub-paragraph (b)", "under sub-paragraph {para}`(b) <T-8>`", []),
+    ("clause 3.3 applies", "clause {para}`3.3 <T-3>` applies", []),
+    ("paragraph 3.2(a) applies", "paragraph {para}`3.2 <T-2>`(a) applies", []),
+    (  # Part prefix, kept as printed
+        "paragraphs 5.5 – 3.1 and 5.5 – 3.2",
+        "paragraphs 5.5 – {para}`3.1 <T-1>` and 5.5 – {para}`3.2 <T-2>`",
+        [],
+    ),
     (
         "as set out in paragraph 3.2 of this Protocol",
-        "as set out in {para}`T-2` of this Protocol",
+        "as set out in paragraph {para}`3.2 <T-2>` of this Protocol",
         [],
     ),
     # kept as text, and reported

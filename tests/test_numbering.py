@@ -270,6 +270,19 @@ def test_an_unknown_scheme_is_a_gate_problem(scratch: Project) -> None:
     assert "'legal'" in result.stdout + result.stderr
 
 
+def test_an_unknown_number_style_is_a_gate_problem(scratch: Project) -> None:
+    settings_file = scratch.conf / "council.toml"
+    text = settings_file.read_text(encoding="utf-8")
+    settings_file.write_text(
+        text.replace('numbering = "insert"', 'numbering = "insert"\nnumber-style = "roman"')
+    )
+    result = run(scratch, "check")
+    assert result.returncode == 1
+    said = result.stdout + result.stderr
+    assert "conf/council.toml: council-number-style" in said and "'roman'" in said
+    assert "paragraph-in-section" in said  # the styles it may be
+
+
 def test_renumber_scheme_numbers_by_position(versioned: Project) -> None:
     settings_file = versioned.conf / "council.toml"
     text = settings_file.read_text(encoding="utf-8")
@@ -609,3 +622,59 @@ def test_a_tampered_record_is_reported_once(versioned: Project) -> None:
     result = run(versioned, "check")
     assert result.returncode == 1
     assert result.stdout.count("version-tampered") + result.stderr.count("version-tampered") == 1
+
+
+def numbers_of(doc: Document) -> list[list[str]]:
+    return [[c.number for c in s.clauses] for s in doc.sections]
+
+
+def test_number_styles_print_and_cite_each_paragraph_as_the_document_does() -> None:
+    """Paragraphs printed (1) afresh in each section are 3(1); numbered on through the
+    document, 12; an insertion takes legislation's letter in either style."""
+    afresh = document(
+        ("a", "1", [clause("A", source="3(1)"), clause("N"), clause("B", source="3(2)")]),
+        ("b", "2", [clause("C", source="4(1)")]),
+    )
+    assert numbers_of(numbering.insert(afresh, None, "paragraph-in-section")) == [
+        ["3(1)", "3(1A)", "3(2)"],
+        ["4(1)"],
+    ]
+    assert numbers_of(numbering.renumber(afresh, "paragraph-in-section")) == [
+        ["1(1)", "1(2)", "1(3)"],
+        ["2(1)"],
+    ]
+    assert numbering.find(numbering.insert(afresh, None, "paragraph-in-section"), "3(1a)")
+    assert numbering.number_key("3(1)") < numbering.number_key("3(1A)")
+    assert numbering.number_key("3(1A)") < numbering.number_key("3(2)")
+
+
+def test_continuous_numbers_are_never_given_twice_across_sections() -> None:
+    """An unnumbered introduction before paragraph 1 is numbered before it (A1, B1), an
+    unnumbered paragraph after 5 is 5A, not a second 1; with no printed number at all the
+    count runs on through the document."""
+    printed = document(
+        ("intro", "", [clause("I1"), clause("I2")]),
+        ("s1", "", [clause(f"P{n}", source=str(n)) for n in (1, 2, 3, 4, 5)]),
+        ("s2", "", [clause("U")]),
+        ("s3", "", [clause("P6", source="6")]),
+    )
+    assert numbers_of(numbering.insert(printed, None, "continuous")) == [
+        ["A1", "B1"],
+        ["1", "2", "3", "4", "5"],
+        ["5A"],
+        ["6"],
+    ]
+    plain_doc = document(("x", "", [clause("X1"), clause("X2")]), ("y", "", [clause("Y1")]))
+    assert numbers_of(numbering.insert(plain_doc, None, "continuous")) == [["1", "2"], ["3"]]
+    assert numbers_of(numbering.renumber(plain_doc, "continuous")) == [["1", "2"], ["3"]]
+
+
+def test_a_reference_with_words_of_its_own_reads_as_its_number() -> None:
+    """{para}`ID` reads "paragraph 3.1"; {para}`3.1 <ID>` (the importer's, after the
+    document's own "paras ... and") the number alone, as now numbered; "(2)" written in
+    a paragraph-in-section document, the number's own part."""
+    assert numbering.reference("3.1A") == "paragraph 3.1A"
+    assert numbering.reference("3.1A", "3.1") == "3.1A"
+    assert numbering.reference("16(2A)", "(2)") == "(2A)"
+    assert numbering.reference("16(2)", "16(2)") == "16(2)"
+    assert numbering.reference("12", "(12)") == "12"  # no own part to show alone

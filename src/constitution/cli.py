@@ -168,7 +168,7 @@ def cmd_adopt(project: Project, args: argparse.Namespace) -> int:
         latest = versions[-1].document if versions else None
         renumbered = None
         if args.renumber:  # a remade text: numbers by position, and the map from the old
-            document = numbering.renumber(document)
+            document = numbering.renumber(document, project.council().number_style)
             renumbered = numbering.renumbered(latest, document)
         elif project.council().numbering == "insert":
             document = numbering.with_revoked(document, latest, args.resolution.strip())

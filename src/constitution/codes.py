@@ -75,6 +75,7 @@ _KINDS = [
     Kind("clause-duplicate-id", FIXABLE, "{clause} is already used at {first}.", _NEXT_ID + "; never reuse an ID."),
     Kind("cites-itself", FIXABLE, "{clause} refers to itself.", "Refer to another paragraph, or remove the reference."),
     Kind("cites-revoked", FIXABLE, "{{para}} cites {target}, which was revoked on {revoked:%-d %B %Y}.", "Cite the paragraph that now covers the point, or reword the text."),
+    Kind("para-local-elsewhere", FIXABLE, "{{para}} cites {target} as a paragraph of this section, written \"(N)\", but {target} is in another section, so it would read as the wrong paragraph.", "Write {{para}}`{target}` (it reads \"paragraph\" and the full number), or the number with its section."),
     Kind("unknown-clause-ref", FIXABLE, "{{para}} cites {target}, which is not a clause of the protocol.", "Correct the ID, or remove the reference."),
     Kind("unknown-term", FIXABLE, "{{defined}} uses '{term}', which no clause defines.", "Use a term listed in a clause's ':defines:' option, or write {{defined}}`shown words <term>`."),
     # --- the gate (check.py, confirm.py, baseline.py, retired.py)
@@ -94,6 +95,7 @@ _KINDS = [
     Kind("not-a-project", UNUSABLE, "no conf/council.toml here or in any folder above it.", "Run this inside a council-constitution project, or give --project FOLDER."),
     Kind("council-missing", UNUSABLE, "{path} does not exist.", "Create conf/council.toml (copy the one shipped with the project)."),
     Kind("council-syntax", UNUSABLE, *_TOML),
+    Kind("council-number-style", FIXABLE, "[council] number-style is {value!r}; it must be one of {styles}.", 'Write number-style = "section.paragraph" (paragraphs printed 3.1), "paragraph-in-section" (printed (1) afresh in each section, cited 3(1)) or "continuous" (numbered on through the document: 12).'),
     Kind("council-numbering", FIXABLE, "[council] numbering is {value!r}; it must be one of {schemes}.", 'Write numbering = "insert" (legislation\'s way: numbers never change) or numbering = "renumber" (numbers follow position, from adoption).'),
     Kind("council-topics", FIXABLE, "[topics] must give each tag a plain title.", 'Write each as tag = "Its title", e.g. political-groups = "Political groups".'),
     Kind("council-audiences", FIXABLE, "[audiences] must be a table of tables.", 'Write [audiences.resident], then title = "...".'),

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from constitution.numbering import SCHEMES
+from constitution.numbering import SCHEMES, STYLES
 from constitution.problems import Problem, ProtocolError, read_toml
 
 # Addresses are drawn into links and pages: each must have its shape, with nothing that
@@ -56,6 +56,8 @@ class Council:
     # How the draft numbers paragraphs (numbering.py): "insert" or "renumber". A council
     # whose settings predate the choice keeps numbering by position.
     numbering: str = "renumber"
+    # How its documents print and cite a paragraph's number (numbering.py): 3.1, 3(1), 12.
+    number_style: str = "section.paragraph"
 
     @property
     def id_pattern(self) -> re.Pattern[str]:
@@ -112,6 +114,10 @@ def load_council(path: Path) -> Council:
     if numbering not in SCHEMES:
         schemes = ", ".join(repr(s) for s in SCHEMES)
         problems.append(Problem.of(shown, 0, "council-numbering", value=numbering, schemes=schemes))
+    style = council.get("number-style", "section.paragraph")
+    if style not in STYLES:
+        styles = ", ".join(repr(s) for s in STYLES)
+        problems.append(Problem.of(shown, 0, "council-number-style", value=style, styles=styles))
     result = Council(
         name=text(council, "name", "council"),
         document=text(council, "document", "council"),
@@ -125,6 +131,7 @@ def load_council(path: Path) -> Council:
         audiences=audiences,
         topics={str(k): str(v) for k, v in topics.items()},
         numbering=str(numbering),
+        number_style=str(style),
     )
     if problems:
         raise ProtocolError(problems)

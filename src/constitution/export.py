@@ -27,6 +27,7 @@ from constitution.graph import (
     verified_by,
 )
 from constitution.model import Clause, Document, Section
+from constitution.numbering import reference
 from constitution.text_plain import plain
 from constitution.text_tree import (
     Code,
@@ -290,7 +291,7 @@ def _inline(
             # words only: AKN's <b> and <i> would take the file's indentation as words
             _inline(p, node.children, document, council)
         elif isinstance(node, Ref) and (c := document.clause(node.target)):
-            _e("ref", p, f"paragraph {c.number}", href=f"#{eid(c.id)}")
+            _e("ref", p, reference(c.number, node.words), href=f"#{eid(c.id)}")
         elif isinstance(node, Term) and (c := document.definition(node.target)):
             _e("ref", p, node.shown, href=f"#{eid(c.id)}")
         elif isinstance(node, Statute) and node.target in council.statutes:

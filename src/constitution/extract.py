@@ -99,11 +99,49 @@ REVISION_MARK = re.compile(
 )
 
 
+# Words that repeat in any sentence: a change's repeated word is one that says something.
+LINKING = frozenset(
+    {"a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "with", "from", "and"}
+    | {"or", "but", "that", "which", "who", "as", "is", "are", "be"}
+)
+
+
+def run_together(text: str) -> bool:
+    """Old and new wording of a tracked change run together at a sentence's start, as an
+    export with mark-up shows a change made there: "Officers serve Officers and employees
+    serve", "Officers draft Communications officers draft". The old words, from the
+    sentence's first word to a word that is not a name, are followed, with no stop
+    between, by a capitalised run that ends in the same word and holds the old first
+    word."""
+    tokens = text.split()
+    for s, first in enumerate(tokens):
+        # a sentence follows a paragraph's number or a stop (a line of a PDF may start
+        # mid-sentence, so the line's start is not one)
+        opening = s > 0 and (tokens[s - 1][-1] in ".:;" or (s == 1 and tokens[0][0].isdigit()))
+        if not (opening and first.isalpha() and first[0].isupper()):
+            continue
+        for b in range(s + 1, min(s + 5, len(tokens) - 1)):
+            old_last, new_first = tokens[b], tokens[b + 1]
+            # the old words end in a word that is not a name ("serve"), the new start
+            # capitalised with no stop before them: a sentence's start again
+            if not (old_last.isalpha() and old_last.islower() and new_first.istitle()):
+                continue
+            if old_last in LINKING:  # "That the Committee ... that the": words repeat
+                continue
+            for c in range(b + 2, min(b + 6, len(tokens))):  # at most four new words
+                if not tokens[c - 1].isalpha():  # the new words run on with no stop
+                    break
+                new = [t.lower() for t in tokens[b + 1 : c]]
+                if tokens[c].lower() == old_last.lower() and first.lower() in new:
+                    return True
+    return False
+
+
 def refuse_revision_marks(path: Path, lines: list[Line]) -> None:
     """Stop at a text or PDF exported from a Word draft with its tracked changes showing:
     the mark-up would be imported as the protocol's words, old and new wording run
     together, and nothing would say so."""
-    marked = [line for line in lines if REVISION_MARK.match(line.text)]
+    marked = [line for line in lines if REVISION_MARK.match(line.text) or run_together(line.text)]
     if not marked:
         return
     shown = "; ".join(f"{line.where}: '{line.text.strip()[:50]}'" for line in marked[:8])

@@ -30,7 +30,7 @@ from constitution.source import clause_options
 from constitution.text_myst import escape
 from constitution.text_myst import write as write_myst
 from constitution.text_plain import plain
-from constitution.text_tree import Block, BulletList, Inline, Paragraph, Ref
+from constitution.text_tree import Block, BulletList, Inline, Paragraph, Ref, role_target
 from constitution.text_tree import Text as Words
 
 PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
@@ -447,16 +447,50 @@ DUPLICATE_RULE = (
 )
 
 
+def numbered_afresh(doc: Imported) -> bool:
+    """Paragraphs numbered 1, 2, 3 afresh in each section (more than one section starts
+    at 1) repeat their numbers by design; numbered on through the document, they do not."""
+    return sum(any(c.style == "int" and c.key == "1" for c in s.clauses) for s in doc.sections) > 1
+
+
+def number_style(doc: Imported) -> str:
+    """How the document prints its paragraphs' numbers, as conf/council.toml's
+    number-style names it (numbering.py): "(1)" afresh in each section, or 1, 2, 3 afresh
+    under each heading, is paragraph-in-section; 1 to 66 on through the document is
+    continuous; 3.1 (or no number at all) is section.paragraph. The style most of its
+    numbered paragraphs have decides."""
+    styles = Counter(c.style for c in doc.clauses() if c.style in ("dotted", "paren", "int"))
+    if not styles:
+        return "section.paragraph"
+    most = styles.most_common(1)[0][0]
+    if most == "paren" or (most == "int" and numbered_afresh(doc)):
+        return "paragraph-in-section"
+    return "continuous" if most == "int" else "section.paragraph"
+
+
+STYLE_EXAMPLES = {
+    "section.paragraph": "3.1, cited 3.1",
+    "paragraph-in-section": "(1) afresh in each section, cited 3(1)",
+    "continuous": "1, 2, 3 on through the document, cited 12",
+}
+
+
+def cited(clause: ImportedClause, section: ImportedSection, style: str) -> str:
+    """The clause's printed number as the document's style cites it (its source number):
+    "(1)" in section 3 is 3(1) ("(1)" under a heading with no number); "12." is 12."""
+    if style == "paragraph-in-section" and clause.style in ("paren", "int"):
+        return f"{section.number}({clause.key})" if section.number else f"({clause.key})"
+    if style == "continuous" and clause.style == "int":
+        return clause.key
+    return clause.number
+
+
 def find_defects(doc: Imported) -> None:
     """Numbering faults and repeated paragraphs, with where they are in the source."""
     seen: dict[str, ImportedClause] = {}
     misplaced: dict[str, Defect] = {}  # paragraphs numbered for another section
     previous_section = 0
-    # Paragraphs numbered 1, 2, 3 afresh in each section (more than one section starts
-    # at 1) repeat their numbers by design; numbered on through the document, they do not.
-    afresh = (
-        sum(any(c.style == "int" and c.key == "1" for c in s.clauses) for s in doc.sections) > 1
-    )
+    afresh = numbered_afresh(doc)
     for index, section in enumerate(doc.sections):
         if section.number.isdigit():
             n = int(section.number)
@@ -552,7 +586,7 @@ def find_defects(doc: Imported) -> None:
 # ---------------------------------------------------------------- writing MyST
 
 
-# A reference link() found: {para}`ID`. No other backtick is left in the words (clean()).
+# A reference link() found: {para}`3.1 <ID>`. No other backtick is left in the words (clean()).
 FOUND = re.compile(r"\{para\}`([^`]+)`")
 
 
@@ -560,7 +594,7 @@ def words_tree(text: str) -> tuple[Inline, ...]:
     """The words, with the references link() found as references by ID."""
     parts = FOUND.split(text)
     return tuple(
-        Ref(part, part) if odd else Words(part)
+        Ref(*role_target(part)) if odd else Words(part)
         for odd, part in ((i % 2 == 1, part) for i, part in enumerate(parts))
         if part
     )
@@ -670,6 +704,7 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
     else:
         match_revision(clauses, current, prefix)
     found = targets(doc)
+    style = number_style(doc)
     taken: set[str] = set()
     files = {}
     long: list[Problem] = []
@@ -687,7 +722,7 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
             else:
                 options = [f":modality: {clause.guess.modality}", ":tags: imported"]
             if clause.number:
-                options.append(f":source-number: {clause.number}")
+                options.append(f":source-number: {cited(clause, section, style)}")
             words, unresolved = body(clause, found, paren, clause.id)
             doc.defects += unresolved
             content = "\n".join(options) + f"\n\n{words}\n"
@@ -824,9 +859,11 @@ def placed(words: Text) -> list[dict[str, object]]:
 
 
 def report(doc: Imported, source: Path) -> dict[str, object]:
+    style = number_style(doc)
     return {
         "source": source.name,
         "title": doc.title,
+        "number_style": style,  # conf/council.toml's number-style for these numbers
         "revisions": doc.extracted.revisions,
         "notes": doc.extracted.notes,
         # unnumbered words, kept in their place: before the first section (in index.md),
@@ -841,7 +878,7 @@ def report(doc: Imported, source: Path) -> dict[str, object]:
                 "clauses": [
                     {
                         "id": c.id,
-                        "source_number": c.number,
+                        "source_number": cited(c, s, style),
                         # with --revision: what it was, and how it changed
                         **({"revises": c.revises.number} if c.revises else {}),
                         **({"change": c.change} if c.change else {}),
@@ -881,6 +918,11 @@ def report_text(doc: Imported, source: Path) -> str:
             "(each paragraph's change is in the JSON report)."
         )
     lines += [f"Note: {note}" for note in doc.extracted.notes]
+    style = number_style(doc)
+    lines.append(
+        f"Paragraph numbers are printed in the style {style!r} ({STYLE_EXAMPLES[style]}): "
+        f'number-style = "{style}" in conf/council.toml publishes them so.'
+    )
     intros = len(doc.intro.paragraphs) + sum(len(s.intro.paragraphs) for s in doc.sections)
     if intros:
         lines.append(

@@ -56,19 +56,21 @@ def init(
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise ProtocolError([Problem.of(str(dest), 0, "init-not-empty")])
     values = asdict(settings)
+    doc = importer.import_protocol(source, take) if source else None
+    # the council publishes its paragraphs' numbers as its document prints them
+    values["number_style"] = importer.number_style(doc) if doc else "section.paragraph"
     dest.parent.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
     try:
         copy_template(staged, values)
         (staged / "docs" / DRAFT_PAGES).symlink_to(Path("..") / "protocol")
         protocol = staged / "protocol"
-        if source is None:
+        if source is None or doc is None:
             protocol.mkdir()
             text = string.Template(STARTER).substitute(values)
             (protocol / "purpose.md").write_text(text, encoding="utf-8")
             (protocol / "index.md").write_text(index(settings.document), encoding="utf-8")
         else:
-            doc = importer.import_protocol(source, take)
             importer.write(importer.render(doc, settings.prefix), protocol, force=False)
             importer.dump_report(doc, source, staged / "import-report.json")
         project = Project(staged)

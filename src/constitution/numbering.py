@@ -11,6 +11,13 @@ numbers inserted provisions: after 7.12 comes 7.12A, then 7.12B; between 7.12A a
 given to another paragraph, nor a section's to another section: a revoked one keeps it,
 even a number printed in an imported revision. A paragraph moved out of order, or into
 another section, is numbered as inserted where it now stands.
+
+Numbers are written in the council's number style (conf/council.toml, ``number-style``),
+as its documents print and cite them: ``section.paragraph`` (3.1, 3.1A), ``paragraph-in-
+section`` (paragraphs printed "(1)" afresh in each section, cited as legislation cites a
+subsection: 3(1), 3(1A)) or ``continuous`` (paragraphs numbered on through the document,
+whatever their section: 12, 12A). Within a section the schemes work on the paragraph's own
+part of the number ("1", "1A", "12") the same way in every style.
 """
 
 from __future__ import annotations
@@ -26,9 +33,17 @@ from typing import cast
 from constitution.model import Clause, Document, Revoked, RevokedSection, Section
 
 SCHEMES = ("insert", "renumber")
+STYLES = ("section.paragraph", "paragraph-in-section", "continuous")
 # One part of a number: letters before (A1, inserted before 1), digits, letters after.
 PART = r"[A-Z]{0,4}[0-9]{1,4}[A-Z]{0,8}"
-NUMBER = re.compile(rf"({PART})\.({PART})")
+# A paragraph's number in any style: 3.1, 3(1), 12 (the style decides which is meant).
+PRINTED = re.compile(rf"(?:{PART}\.{PART}|{PART}\({PART}\)|{PART})")
+_STYLED = {
+    "section.paragraph": re.compile(rf"({PART})\.({PART})"),
+    # "(3)" alone: printed under a heading with no number (the section's is its place)
+    "paragraph-in-section": re.compile(rf"({PART})?\(({PART})\)"),
+    "continuous": re.compile(rf"()({PART})"),
+}
 _PART = re.compile(r"([A-Z]*)([0-9]+)([A-Z]*)")
 
 Key = tuple[int, int, tuple[int, ...], tuple[int, ...]]
@@ -53,8 +68,35 @@ def part_key(part: str) -> Key:
 
 
 def number_key(number: str) -> tuple[Key, ...]:
-    """A paragraph number's place in reading order: 7.A1 < 7.1 < 7.1A < 7.2 < 7A.1 < 8.1."""
-    return tuple(part_key(p) for p in number.split("."))
+    """A paragraph number's place in reading order: 7.A1 < 7.1 < 7.1A < 7.2 < 7A.1 < 8.1
+    (and so 7(1) < 7(1A), 12 < 12A < 13)."""
+    return tuple(part_key(p) for p in re.split(r"[.()]", number) if p)
+
+
+def cite(section: str, part: str, style: str) -> str:
+    """A paragraph's number as the style prints it: 3.1, 3(1) or 12."""
+    if style == "paragraph-in-section":
+        return f"{section}({part})"
+    return part if style == "continuous" else f"{section}.{part}"
+
+
+def reference(number: str, shown: str | None = None) -> str:
+    """How {para} reads. {para}`ID` reads "paragraph 3.1". With words of its own
+    ({para}`3.1 <ID>`, as the importer keeps a reference whose document's own words say
+    "paragraphs 3.1 and 3.2" or "3.1 above") it reads the number alone, as now numbered;
+    written "(2)" (a paragraph of the same section, in a paragraph-in-section document),
+    the number's own part, "(2)", as a section's paragraphs cite each other."""
+    if shown is None:
+        return f"paragraph {number}"
+    own = re.fullmatch(r"[^(]+(\(.+\))", number)
+    return own.group(1) if own and shown.startswith("(") else number
+
+
+def split(number: str, style: str) -> tuple[str, str] | None:
+    """(section, paragraph's own part) of a number printed in the style ("" for the
+    section of a continuous number, which names none); None if not of its shape."""
+    m = _STYLED[style].fullmatch(number.strip().upper())
+    return (m.group(1) or "", m.group(2)) if m else None
 
 
 def between(lo: str | None, hi: str | None, taken: set[str], fresh: bool) -> str:
@@ -124,17 +166,24 @@ def _kept(anchors: Sequence[str | None]) -> set[int]:
     return kept
 
 
-def _assign(anchors: Sequence[str | None], taken: set[str], fresh: bool) -> list[str]:
+def _assign(
+    anchors: Sequence[str | None],
+    taken: set[str],
+    fresh: bool,
+    after: str | None = None,
+    avoid: frozenset[str] = frozenset(),
+) -> list[str]:
     """Each position's part of a number: its anchor where that is in order, else made
-    between its neighbours."""
+    between its neighbours. Numbered on through the document, a section's numbers come
+    ``after`` the last of the section before, and ``avoid`` those printed elsewhere."""
     kept = _kept(anchors)
     parts = [a if i in kept else None for i, a in enumerate(anchors)]
     if all(parts):
         return cast(list[str], parts)
-    if fresh and not taken and not any(parts):  # what counting on gives, without asking
-        return [str(i) for i in range(1, len(parts) + 1)]
+    if fresh and not taken and not any(parts) and after is None and not avoid:
+        return [str(i) for i in range(1, len(parts) + 1)]  # what counting on gives
     held = sorted(taken - {p for p in parts if p}, key=part_key)  # revoked, or moved away
-    taken = taken | {p for p in parts if p}
+    taken = taken | {p for p in parts if p} | avoid
     following: list[str | None] = [None] * len(parts)  # the next kept number after each
     upcoming = None
     for i in range(len(parts) - 1, -1, -1):
@@ -146,7 +195,7 @@ def _assign(anchors: Sequence[str | None], taken: set[str], fresh: bool) -> list
             hi = following[i]
             # counting on follows only numbers counted, never one adopted or printed
             counting = fresh and (i == 0 or parts[i - 1] is None)
-            lo = out[-1] if out else None
+            lo = out[-1] if out else after
             p = between(_after(lo, hi, held) if held else lo, hi, taken, counting)
             taken.add(p)
         out.append(p)
@@ -165,18 +214,25 @@ def _after(lo: str | None, hi: str | None, held: list[str]) -> str | None:
     return inside[-1] if inside else lo
 
 
-def renumber(document: Document) -> Document:
-    """Numbers by position: sections 1, 2, 3; clauses 3.1, 3.2."""
+def renumber(document: Document, style: str = "section.paragraph") -> Document:
+    """Numbers by position: sections 1, 2, 3; clauses 3.1, 3.2 (or 3(1), 3(2); or counted
+    on through the document)."""
     sections = []
+    count = itertools.count(1)
     for s, section in enumerate(document.sections, start=1):
         clauses = tuple(
-            dataclasses.replace(c, number=f"{s}.{i}") for i, c in enumerate(section.clauses, 1)
+            dataclasses.replace(
+                c, number=cite(str(s), str(next(count) if style == "continuous" else i), style)
+            )
+            for i, c in enumerate(section.clauses, 1)
         )
         sections.append(dataclasses.replace(section, number=str(s), clauses=clauses))
     return dataclasses.replace(document, sections=tuple(sections))
 
 
-def insert(document: Document, latest: Document | None) -> Document:
+def insert(
+    document: Document, latest: Document | None, style: str = "section.paragraph"
+) -> Document:
     """Numbers as legislation inserts them, kept from ``latest`` (the last adopted version)."""
     adopted_sections = {s.slug: s.number for s in latest.sections} if latest else {}
     adopted = {c.id: c.number for c in latest.clauses()} if latest else {}
@@ -188,25 +244,36 @@ def insert(document: Document, latest: Document | None) -> Document:
         used |= {r.number for s in latest.sections for r in s.revoked}
         reserved |= {s.number for s in latest.revoked_sections}
     section_numbers = _assign(
-        [adopted_sections.get(s.slug) or _printed_section(s, reserved) for s in document.sections],
+        [
+            adopted_sections.get(s.slug) or _printed_section(s, style, reserved)
+            for s in document.sections
+        ],
         reserved,
         not latest,
     )
     by_section: dict[str, set[str]] = {}
     for n in used:
-        head, _, tail = n.partition(".")
+        head, tail = split(n, style) or ("", n)
         by_section.setdefault(head, set()).add(tail)
     sections = []
+    continuous = style == "continuous"
+    # a continuous number names no section: one printed or taken anywhere is taken
+    # everywhere, and a section's new paragraphs follow the section before
+    printed = frozenset(
+        a for c in document.clauses() if continuous and (a := _anchor(c, adopted, used, "", style))
+    )
+    last: str | None = None
     for section, number in zip(document.sections, section_numbers, strict=True):
-        prefix = f"{number}."
-        taken = by_section.get(number, set())
-        anchors = [_anchor(c, adopted, used, prefix) for c in section.clauses]
+        taken = by_section.get(number, set()) | by_section.get("", set())
+        anchors = [_anchor(c, adopted, used, number, style) for c in section.clauses]
         fresh = section.slug not in adopted_sections
-        parts = _assign(anchors, taken, fresh)
+        parts = _assign(anchors, taken, fresh, last, printed - set(anchors))
+        if continuous and parts:
+            last = parts[-1]
         moved = [
-            (i, prefix + p)
+            (i, cite(number, p, style))
             for i, (c, p) in enumerate(zip(section.clauses, parts, strict=True))
-            if c.number != prefix + p
+            if c.number != cite(number, p, style)
         ]
         if not moved and number == section.number:
             sections.append(section)  # as read: position and number agree
@@ -220,28 +287,40 @@ def insert(document: Document, latest: Document | None) -> Document:
     return dataclasses.replace(document, sections=tuple(sections))
 
 
-def _anchor(clause: Clause, adopted: dict[str, str], used: set[str], prefix: str) -> str | None:
+def _anchor(
+    clause: Clause, adopted: dict[str, str], used: set[str], section: str, style: str
+) -> str | None:
     """The part of its number a clause has a claim to in its section: as last adopted
     (none if it was adopted in another section: it moved here), else as printed in the
-    document it was imported from, unless another paragraph had that number."""
+    document it was imported from (if printed in the style), unless another paragraph had
+    that number."""
     number = adopted.get(clause.id)
-    if number is None:  # never adopted: its printed number, if it has one of this form
+    if number is None:
         number = clause.source_number
-        if not (number and NUMBER.fullmatch(number)) or number in used:
+        if number in used:
             return None
-    return number[len(prefix) :] if number.startswith(prefix) else None
+    parts = split(number, style)
+    if parts is None:
+        return None
+    head, part = parts
+    return part if head in ("", section) else None
 
 
-def _printed_section(section: Section, reserved: set[str]) -> str | None:
+def _printed_section(section: Section, style: str, reserved: set[str]) -> str | None:
     """A section's printed number, where its paragraphs' printed numbers agree on one that
     no other section had."""
-    printed = {m.group(1) for c in section.clauses if (m := NUMBER.fullmatch(c.source_number))}
+    printed = {p[0] for c in section.clauses if (p := split(c.source_number, style)) and p[0]}
     return printed.pop() if len(printed) == 1 and not printed & reserved else None
 
 
-def apply(document: Document, scheme: str, latest: Document | None) -> Document:
-    """The draft numbered by the council's scheme (the reader numbers it by position)."""
-    return insert(document, latest) if scheme == "insert" else document
+def apply(
+    document: Document, scheme: str, latest: Document | None, style: str = "section.paragraph"
+) -> Document:
+    """The draft numbered by the council's scheme (the reader numbers it by position, as
+    3.1, 3.2) and printed in its number style."""
+    if scheme == "insert":
+        return insert(document, latest, style)
+    return renumber(document, style) if style != "section.paragraph" else document
 
 
 def with_revoked(draft: Document, latest: Document | None, resolution: str) -> Document:
@@ -298,6 +377,7 @@ def renumbered(latest: Document | None, remade: Document) -> dict[str, str]:
 def find(document: Document, number: str) -> Clause | Revoked | None:
     """What has ``number`` in ``document``: a paragraph, a revoked paragraph's place, or
     nothing."""
+    number = number.strip().upper()  # 7.12a is 7.12A
     found = next((c for c in document.clauses() if c.number == number), None)
     held = [s.revoked for s in document.sections] + [s.revoked for s in document.revoked_sections]
     revoked = (r for kept in held for r in kept if r.number == number)

@@ -75,10 +75,13 @@ class Project:
         council = self.council()
         document = read_protocol(self.protocol, council, retired=self.retired())
         if council.numbering != "insert":
-            return document
+            return numbering.apply(document, council.numbering, None, council.number_style)
         versions = self.versions()
         return numbering.apply(
-            document, council.numbering, versions[-1].document if versions else None
+            document,
+            council.numbering,
+            versions[-1].document if versions else None,
+            council.number_style,
         )
 
     @property

@@ -1,9 +1,11 @@
 """References in an imported protocol's words, in the forms councils write them.
 
 "paragraph 10.4", "para. 10.4", "paras 3.1 and 3.2", "paragraphs 3.1 to 3.4",
-"sub-paragraph (b)", "10.4 above", "(4) below" become ``{para}`ID``` references when
-every paragraph they name was imported, so that they follow the paragraph when it is
-renumbered. Anything else a reference's words name is kept as text and reported with its
+"sub-paragraph (b)", "10.4 above", "(4) below" become references by ID when every
+paragraph they name was imported, so that they follow the paragraph when it is
+renumbered. Each number becomes ``{para}`10.4 <ID>```, which reads as the number alone
+(numbering.reference), so that the document's own words stay as printed: "paras 3.1 and
+3.2" still reads so. Anything else a reference's words name is kept as text and reported with its
 line: a paragraph the document does not have, a section ("section 8": the site numbers
 sections by position, and has no reference to a section), or another document ("section
 151 of the Local Government Act 1972", "para. 13 of the Executive Summary").
@@ -60,20 +62,20 @@ class Targets:
     sections: dict[str, tuple[int, str]]  # source number -> (number on the site, title)
 
 
-def items(text: str, parts: set[str]) -> list[tuple[str, str]]:
-    """(separator before it, number) for each number in a reference's list; a Part prefix
-    joins the number it prefixes ("5.5 – 3.2" is 3.2, "3.1 – 3.4" is a range)."""
-    out: list[tuple[str, str]] = []
+def items(text: str, parts: set[str]) -> list[re.Match[str]]:
+    """Each number in a reference's list, where it stands; a Part prefix joins the number
+    it prefixes ("5.5 – 3.2" is 3.2, "3.1 – 3.4" is a range)."""
+    out: list[re.Match[str]] = []
     sep = ""
     for m in ONE.finditer(text):
         token = m.group(0)
         if re.fullmatch(SEP, token, re.I):
             sep = token
-        elif out and out[-1][1] in parts and re.fullmatch(r"\s*[–—-]\s*", sep):
-            out[-1] = (out[-1][0], token)
+        elif out and out[-1].group(0) in parts and re.fullmatch(r"\s*[–—-]\s*", sep):
+            out[-1] = m
             sep = ""
         else:
-            out.append((sep, token))
+            out.append(m)
             sep = ""
     return out
 
@@ -93,15 +95,15 @@ def link(
     unresolved: list[Unresolved] = []
 
     def resolve(number: str) -> str | None:
-        """The reference to the paragraph numbered so, as {para}, with any item of it
-        ("3.2(a)" is the item (a) of paragraph 3.2) after it; None if there is none, ""
-        (reported here) if it is the clause itself."""
+        """The reference to the paragraph numbered so, as {para} with the number as
+        written, any item of it ("3.2(a)" is the item (a) of paragraph 3.2) after it;
+        None if there is none, "" (reported here) if it is the clause itself."""
         number = number.strip()
         if number.startswith("("):
             target = local(number.strip("()"))
-            return f"{{para}}`{target}`" if target else None
-        base, _, item = number.partition("(")
-        base = base.strip()
+            return f"{{para}}`{number} <{target}>`" if target else None
+        base, bracket, item = number.partition("(")
+        written, base = base, base.strip()
         target = (targets.dotted if "." in base else targets.whole).get(base)
         if target and target == itself:
             unresolved.append(
@@ -114,7 +116,9 @@ def link(
                 )
             )
             return ""
-        return f"{{para}}`{target}`" + (f" ({item}" if item else "") if target else None
+        if not target:
+            return None
+        return f"{{para}}`{base} <{target}>`{written[len(base) :]}{bracket}{item}"
 
     def replace(m: re.Match[str]) -> str:
         whole = m.group(0)
@@ -122,8 +126,8 @@ def link(
         before = text[max(0, m.start() - 60) : m.start()]
         if m.group("pos"):
             target = resolve(m.group("pos"))
-            if target:
-                return f"{target} {m.group('dir')}"
+            if target:  # the words as printed, the number a reference
+                return target + text[m.end("pos") : m.end()]
             if target is None and (
                 not m.group("pos").startswith("(") or not within(m.group("pos").strip("()"))
             ):
@@ -141,16 +145,20 @@ def link(
             return whole
         listed = items(m.group("items"), targets.parts)
         if m.group("cue").lower().startswith("section"):
-            unresolved.extend(section(whole, number, targets) for _, number in listed)
+            unresolved.extend(section(whole, number.group(0), targets) for number in listed)
             return whole
-        found = [resolve(number) for _, number in listed]
+        found = [resolve(number.group(0)) for number in listed]
         if all(found):
-            # {para} reads "paragraph 3.1", so the cue word goes: "paras 3.1 and 3.2"
-            # reads "paragraph 3.1 and paragraph 3.2".
-            return "".join(f"{sep}{target}" for (sep, _), target in zip(listed, found, strict=True))
-        for (_, number), target in zip(listed, found, strict=True):
-            if target is None and not (number.startswith("(") and within(number.strip("()"))):
-                unresolved.append(missing(whole, number))
+            # every number a reference, every word as printed: "paras 3.1 and 3.2"
+            out, at, start = [], 0, m.start("items") - m.start()
+            for number, target in zip(listed, found, strict=True):
+                out += [whole[at : start + number.start()], target or ""]
+                at = start + number.end()
+            return "".join(out) + whole[at:]
+        for number, target in zip(listed, found, strict=True):
+            written = number.group(0)
+            if target is None and not (written.startswith("(") and within(written.strip("()"))):
+                unresolved.append(missing(whole, written))
         return whole
 
     return REFERENCE.sub(replace, text), unresolved

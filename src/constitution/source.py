@@ -188,11 +188,13 @@ def toctree_entries(tokens: list[Token]) -> list[tuple[str, int]]:
     return []
 
 
+Check = tuple[str, int, str, str]  # file, line, clause, target
+# a reference's check, and whether it is written "(2)": a paragraph of its own section
+RefCheck = tuple[str, int, str, str, bool]
 # Sections as last read, by file, with the reference checks they leave for the end: the
 # editor's loop (serve.py) reads the protocol again on every save, and most files have not
 # changed. Only a section read without a problem is kept, so problems are always reported.
-Check = tuple[str, int, str, str]  # file, line, clause, target
-_SECTIONS: dict[str, tuple[object, Section, list[Check], list[Check]]] = {}
+_SECTIONS: dict[str, tuple[object, Section, list[RefCheck], list[Check]]] = {}
 
 
 @dataclass
@@ -207,7 +209,7 @@ class _Reader:
     def __post_init__(self) -> None:
         self.problems: list[Problem] = []
         # References are checked once every clause is known: (file, line, clause, target).
-        self._pending: list[Check] = []
+        self._pending: list[RefCheck] = []
         self._terms: list[Check] = []
 
     def problem(self, path: str, line: int, code: str, clause: str = "", **fields: object) -> None:
@@ -461,9 +463,11 @@ class _Reader:
         )
 
     def check_role(self, m: re.Match[str], shown: str, line: int, clause_id: str) -> None:
-        name, target = m.group("name"), role_target(m.group("body"))[1]
+        name, (words, target) = m.group("name"), role_target(m.group("body"))
         if name == "para":
-            self._pending.append((shown, line, clause_id, target))
+            # written "(2)", it reads as a paragraph of the citing one's own section
+            local = words != target and words.startswith("(")
+            self._pending.append((shown, line, clause_id, target, local))
         elif name == "statute" and target not in self.council.statutes:
             self.problem(shown, line, "unknown-statute", clause_id, key=target)
         elif name == "defined":
@@ -522,7 +526,10 @@ class _Reader:
                 first[clause.id] = clause
 
     def check_references(self, document: Document) -> None:
-        for shown, line, clause_id, target in self._pending:
+        for shown, line, clause_id, target, local in self._pending:
+            citing, cited = document.clause(clause_id), document.clause(target)
+            if local and cited and (not citing or citing.section != cited.section):
+                self.problem(shown, line, "para-local-elsewhere", clause_id, target=target)
             if target == clause_id:
                 self.problem(shown, line, "cites-itself", clause_id)
             elif target in self.retired and document.clause(target) is None:

@@ -16,6 +16,7 @@ from html import escape
 
 from constitution.council import Statute as StatuteEntry
 from constitution.model import Clause, Document
+from constitution.numbering import reference
 from constitution.text_plain import plain
 from constitution.text_tree import (
     BulletList,
@@ -199,7 +200,7 @@ def _ref(node: Ref, links: Links) -> str:
     return (
         f'<a class="reference internal" href="{encode(links.href(clause))}" '
         f'title="Paragraph {clause.number} ({clause.id})"><span class="constitution-para">'
-        f"paragraph {clause.number}</span></a>"
+        f"{reference(clause.number, node.words)}</span></a>"
     )
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from constitution.model import Document
+from constitution.numbering import reference
 from constitution.text_tree import (
     BulletList,
     Code,
@@ -58,7 +59,7 @@ def words(children: tuple[Inline, ...], document: Document, marks: Marks = PLAIN
             out.append(words(node.children, document, marks))
         elif isinstance(node, Ref):
             clause = document.clause(node.target)
-            out.append(marks.text(f"paragraph {clause.number}" if clause else node.target))
+            out.append(marks.text(reference(clause.number, node.words) if clause else node.target))
         elif isinstance(node, Term | Statute):
             out.append(marks.text(node.shown))
     return "".join(out)

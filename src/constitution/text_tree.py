@@ -73,6 +73,12 @@ class Ref:
     shown: str  # as written; outputs show the number, the writer keeps it
     target: str
 
+    @property
+    def words(self) -> str | None:
+        """The reference's own words ({para}`3.1 <ID>`), if it has any: it then reads as
+        its number alone (numbering.reference)."""
+        return self.shown if self.shown != self.target else None
+
 
 @dataclass(frozen=True, slots=True)
 class Term:

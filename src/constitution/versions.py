@@ -21,7 +21,7 @@ from typing import Any
 
 from constitution import files
 from constitution.model import MODALITIES, Clause, Document, Revoked, RevokedSection, Section
-from constitution.numbering import NUMBER, PART
+from constitution.numbering import PART, PRINTED
 from constitution.problems import Problem, ProtocolError
 from constitution.text_tree import cites, parse
 
@@ -111,7 +111,7 @@ RESOLUTION = _rule(
 )
 DATE = _rule(_is_date, "must be a real date in the form YYYY-MM-DD")
 KEY = _list(_text(100))  # register keys, tags and defined terms: escaped where drawn
-NUMBERED = _shape(NUMBER.pattern, "must be a paragraph number such as 7.12 or 7.12A")
+NUMBERED = _shape(PRINTED.pattern, "must be a paragraph number such as 7.12 or 7.12A (7(12), 12A)")
 SECTION_NUMBER = re.compile(PART)
 
 
@@ -192,7 +192,7 @@ def record_check(id_pattern: re.Pattern[str]) -> Check:
                 lambda v: (
                     isinstance(v, dict)
                     and len(v) <= 100_000
-                    and all(NUMBER.fullmatch(k) and NUMBER.fullmatch(n) for k, n in v.items())
+                    and all(PRINTED.fullmatch(k) and PRINTED.fullmatch(n) for k, n in v.items())
                 ),
                 'must map paragraph numbers to paragraph numbers, such as {"7.12A": "7.13"}',
             ),

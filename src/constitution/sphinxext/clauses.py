@@ -21,7 +21,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.nodes import make_refnode
 from sphinx_needs.api import add_need
 
-from constitution import graph
+from constitution import graph, numbering
 from constitution.clause_syntax import ClauseSyntax
 from constitution.council import Council
 from constitution.graph import Example
@@ -128,7 +128,8 @@ class ConstitutionDomain(Domain):
             label = contnode.astext()
         else:
             clause = self.model.clause(target)
-            label = f"paragraph {clause.number}" if clause else target
+            own = contnode.astext() if node.get("refexplicit") else None
+            label = numbering.reference(clause.number, own) if clause else target
         if clause is None:
             code = "unknown-term" if typ == "term" else "unknown-clause-ref"
             problem_log.log(Problem.of("", 0, code, term=target, target=target), node)
