@@ -21,7 +21,9 @@ from constitution.graph import Results, read_results
 from constitution.problems import ProtocolError
 from constitution.scenarios import RESULTS, Determination, Scenario
 from constitution.sphinxext import problem_log
+from constitution.sphinxext.domain import domain, state
 from constitution.sphinxext.page_cache import Page, changed
+from constitution.sphinxext.state import BuildState
 from constitution.sphinxext.versions_site import long_date, table, title_html
 
 if TYPE_CHECKING:
@@ -29,7 +31,6 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from constitution.model import Clause
-    from constitution.sphinxext.clauses import ConstitutionDomain
 
 RESULT_WORDS = {"passed": "Passed", "failed": "Failed"}
 # The facts every situation has, named as a reader would ask about them.
@@ -78,7 +79,7 @@ def outcome(d: Determination) -> str:
     return " ".join(parts)
 
 
-def result_html(store: ConstitutionDomain, scenario_id: str) -> str:
+def result_html(store: BuildState, scenario_id: str) -> str:
     """The latest check's result, dated; nothing where the checks were not run for this
     build (a reader has no use for "not run")."""
     word = RESULT_WORDS.get(store.results.get(scenario_id) or "")
@@ -88,7 +89,7 @@ def result_html(store: ConstitutionDomain, scenario_id: str) -> str:
     return f'<span class="check-result check-{word.lower()}">{word}{when}</span>'
 
 
-def examples_html(store: ConstitutionDomain, clause_id: str, uri: Any) -> str:
+def examples_html(store: BuildState, clause_id: str, uri: Any) -> str:
     """The worked examples of one clause, for its 'About' panel."""
     items = [
         f'<li><a href="{uri(f"checks/{s.id}")}">{escape(s.title)}</a>: '
@@ -98,13 +99,13 @@ def examples_html(store: ConstitutionDomain, clause_id: str, uri: Any) -> str:
     return f'<ul class="worked-examples">{"".join(items)}</ul>' if items else ""
 
 
-def scenario_shows(store: ConstitutionDomain, s: Scenario) -> str:
+def scenario_shows(store: BuildState, s: Scenario) -> str:
     """Everything scenario_page draws from, without drawing it."""
     cited = [(cid, c and (c.number, c.section)) for cid, c in cited_clauses(store, s)]
     return repr((s.id, s.title, s.facts, stable(s.expect), result_html(store, s.id), cited))
 
 
-def cited_clauses(store: ConstitutionDomain, s: Scenario) -> list[tuple[str, Clause | None]]:
+def cited_clauses(store: BuildState, s: Scenario) -> list[tuple[str, Clause | None]]:
     return [(cid, store.model.clause(cid)) for cid in sorted(s.expect.clauses)]
 
 
@@ -127,7 +128,7 @@ def fact_html(key: str, value: object) -> str:
     return f"<dt>{escape(name)}</dt><dd>{escape(said)}</dd>"
 
 
-def scenario_page(app: Sphinx, store: ConstitutionDomain, s: Scenario) -> str:
+def scenario_page(app: Sphinx, store: BuildState, s: Scenario) -> str:
     pagename = f"checks/{s.id}"
     # Who and what first, then the rest as the scenario gives them.
     ordered = sorted(s.facts.items(), key=lambda kv: kv[0] not in FACT_NAMES)
@@ -153,7 +154,7 @@ def scenario_page(app: Sphinx, store: ConstitutionDomain, s: Scenario) -> str:
     )
 
 
-def index_page(app: Sphinx, store: ConstitutionDomain) -> str:
+def index_page(app: Sphinx, store: BuildState) -> str:
     ran = f"The checks last ran on {store.results_run}." if store.results_run else ""
     headers = ["Situation", "Paragraphs", "What the protocol says"]
     headers += ["Latest check"] if store.results_run else []
@@ -183,7 +184,7 @@ def index_page(app: Sphinx, store: ConstitutionDomain) -> str:
     )
 
 
-def by_topic(store: ConstitutionDomain) -> list[tuple[str, list[Scenario]]]:
+def by_topic(store: BuildState) -> list[tuple[str, list[Scenario]]]:
     """The worked examples under the title of the section that holds most of the rules
     deciding each (the council's own words for the topic; the earlier section on a tie,
     and a definition only if nothing else decides it), sections in the protocol's order."""
@@ -201,15 +202,13 @@ def by_topic(store: ConstitutionDomain) -> list[tuple[str, list[Scenario]]]:
     ]
 
 
-def numbers(store: ConstitutionDomain, s: Scenario) -> list[str]:
+def numbers(store: BuildState, s: Scenario) -> list[str]:
     """The draft's numbers of the paragraphs deciding a worked example."""
     return [c.number for _, c in cited_clauses(store, s) if c]
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    from constitution.sphinxext.clauses import domain
-
-    store = domain(app.env)
+    store = state(app.env)
     pages: list[Page] = [
         (f"checks/{s.id}", s.title, scenario_shows(store, s), partial(scenario_page, app, store, s))
         for s in store.scenarios
@@ -220,10 +219,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 
 def examples_changed(env: BuildEnvironment) -> bool:
     """Whether the examples differ from the last build's (and remember these)."""
-    from constitution.sphinxext.clauses import domain
-
-    store = domain(env)
-    fresh = digest(store.scenarios, store.results, store.results_run)
-    changed = bool(store.data.get("examples") != fresh)
-    store.data["examples"] = fresh
+    build, data = state(env), domain(env).data
+    fresh = digest(build.scenarios, build.results, build.results_run)
+    changed = bool(data.get("examples") != fresh)
+    data["examples"] = fresh
     return changed

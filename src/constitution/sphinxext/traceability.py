@@ -12,18 +12,19 @@ from typing import TYPE_CHECKING, Any
 
 from constitution import baseline
 from constitution.model import MODALITIES
+from constitution.sphinxext.domain import state
+from constitution.sphinxext.state import BuildState
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from constitution.model import Clause
     from constitution.scenarios import Scenario
-    from constitution.sphinxext.clauses import ConstitutionDomain
 
 PAGE = "traceability"
 
 
-def status(store: ConstitutionDomain, scenarios: list[Scenario], clause: Clause) -> str:
+def status(store: BuildState, scenarios: list[Scenario], clause: Clause) -> str:
     if not scenarios:
         if not clause.normative:
             return "informative"
@@ -36,7 +37,7 @@ def status(store: ConstitutionDomain, scenarios: list[Scenario], clause: Clause)
     return "passing" if results == {"passed"} else "not-run"
 
 
-def rows(app: Sphinx, store: ConstitutionDomain) -> Iterator[str]:
+def rows(app: Sphinx, store: BuildState) -> Iterator[str]:
     for section in store.model.sections:
         href = app.builder.get_relative_uri(PAGE, section.docname)
         for c in section.clauses:
@@ -64,7 +65,7 @@ def select(name: str, label: str, options: list[tuple[str, str]]) -> str:
     )
 
 
-def page(app: Sphinx, store: ConstitutionDomain) -> str:
+def page(app: Sphinx, store: BuildState) -> str:
     sections = [(str(s.number), f"{s.number}. {s.title}") for s in store.model.sections]
     statuses = [
         (s, s.replace("-", " "))
@@ -103,7 +104,5 @@ def page(app: Sphinx, store: ConstitutionDomain) -> str:
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    from constitution.sphinxext.clauses import domain
-
-    body = page(app, domain(app.env))
+    body = page(app, state(app.env))
     yield PAGE, {"title": "Traceability", "body": body, "constitution_filter": True}, "page.html"

@@ -9,6 +9,7 @@ its paragraphs by section, each linked at its plain address with its opening wor
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -21,17 +22,24 @@ from sphinx.util.docutils import SphinxDirective
 from constitution.council import Audience, Council
 from constitution.model import Clause, Document
 from constitution.model_cache import files_in
+from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_cache import Page, changed
-from constitution.sphinxext.versions_site import ADOPTED, PLAIN, Site, title_html
+from constitution.sphinxext.versions_site import (
+    ADOPTED,
+    PLAIN,
+    WAYS_IN_INDEX,
+    WAYS_IN_TITLE,
+    Site,
+    title_html,
+)
 from constitution.text_plain import plain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
 
-FOLDER = "ways-in"
-INDEX = f"{FOLDER}/index"
-TITLE = "Find what applies to you"
+INDEX, TITLE = WAYS_IN_INDEX, WAYS_IN_TITLE  # linked from every page's menu
+FOLDER = posixpath.dirname(INDEX)
 OPENING_WORDS = 24  # of each paragraph listed: enough to recognise it
 
 
@@ -151,9 +159,7 @@ def pages(site: Site) -> Iterator[Page]:
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    from constitution.sphinxext.clauses import domain
-
-    yield from changed(app, pages(Site(app, domain(app.env))))
+    yield from changed(app, pages(Site(app, state(app.env))))
 
 
 class ways_in_node(nodes.General, nodes.Element):
@@ -164,10 +170,8 @@ class WaysInDirective(SphinxDirective):
     """```{ways-in}```: links to the paragraphs by who the reader is, and to the topics."""
 
     def run(self) -> list[nodes.Node]:
-        from constitution.sphinxext.clauses import domain
-
         # Drawn from the settings, the versions and (without [audiences]) the protocol.
-        project = domain(self.env).project
+        project = state(self.env).project
         for path in [project.conf / "council.toml", *files_in(project.protocol)]:
             self.env.note_dependency(str(path))
         for path in files_in(project.versions_dir):
@@ -176,9 +180,7 @@ class WaysInDirective(SphinxDirective):
 
 
 def visit_ways_in(self: HTML5Translator, node: ways_in_node) -> None:
-    from constitution.sphinxext.clauses import domain
-
-    site = Site(self.builder.app, domain(self.builder.env))
+    site = Site(self.builder.app, state(self.builder.env))
     here = self.builder.current_docname
     ways = audiences(site.store.council, site.document(PLAIN))
     self.body.append(
