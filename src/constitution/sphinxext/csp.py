@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import furo
 from sphinx.errors import SphinxError
 
 from constitution import files
@@ -46,8 +47,6 @@ def digest(text: str) -> str:
 @cache
 def theme_styles() -> frozenset[str]:
     """Every style attribute the theme's templates (and ours) write."""
-    import furo
-
     folders = (Path(furo.__file__).parent / "theme", Path(__file__).parent / "templates")
     return frozenset(
         style

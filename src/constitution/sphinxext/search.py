@@ -158,7 +158,7 @@ def read_marker(folder: Path) -> str | None:
 
 
 def write_known_words(folder: Path) -> None:
-    from spellchecker import SpellChecker
+    from spellchecker import SpellChecker  # only where a word list is written: rarely
 
     shards: dict[str, list[str]] = {}
     for word in sorted(SpellChecker(language="en", distance=1).word_frequency.keys()):
