@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from constitution import clause_fields
 from constitution.council import Council
 from constitution.graph import (
     EXAMPLE_TITLE,
@@ -101,12 +102,8 @@ def to_json(
                         "id": c.id,
                         "number": c.number,
                         "text": c.text,
-                        "modality": c.modality,
-                        "applies_to": list(c.applies_to),
-                        "statutes": statute_refs(c.statutes, council),
-                        "tags": list(c.tags),
-                        "defines": list(c.defines),
-                        "source_number": c.source_number,
+                        **clause_fields.values(c),
+                        "statutes": statute_refs(c.statutes, council),  # with titles, links
                         "scenarios": scenarios.get(c.id, []),
                     }
                     for c in s.clauses
@@ -126,16 +123,11 @@ def from_json(data: dict[str, Any]) -> Document:
                 id=c["id"],
                 number=c["number"],
                 text=c["text"],
-                modality=c["modality"],
                 section=s["slug"],
                 path="",
                 line=0,
-                applies_to=tuple(c["applies_to"]),
-                statutes=tuple(r["key"] for r in c["statutes"]),
-                tags=tuple(c["tags"]),
-                defines=tuple(c["defines"]),
-                source_number=c["source_number"],
                 cites=cites(parse(c["text"])),
+                **clause_fields.from_values({**c, "statutes": [r["key"] for r in c["statutes"]]}),
             )
             for c in s["clauses"]
         )
@@ -158,13 +150,10 @@ def to_needs(
             "title": " ".join(plain(c.tree, document).split()[:10]),
             "content": c.text,
             "number": c.number,
-            "modality": c.modality,
-            "applies_to": list(c.applies_to),
-            "statutes": list(c.statutes),
+            **clause_fields.needs_values(c),
             "tags": list(c.tags),
             "section": c.section,
             "section_name": document.section_of(c).title,
-            "source_number": c.source_number,
             "docname": document.section_of(c).docname,
             "is_external": False,
             "external_url": None,

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from docutils.parsers.rst import Directive, directives
+from docutils.parsers.rst import Directive
 from docutils.parsers.rst.states import MarkupError
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
@@ -24,6 +24,7 @@ from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.directives import ParseWarnings, parse_directive_text
 from myst_parser.parsers.mdit import create_md_parser
 
+from constitution import clause_fields
 from constitution.council import Council
 from constitution.model import MAX_CLAUSE, MODALITIES, Clause, Document, Section
 from constitution.problems import Problem, ProtocolError
@@ -55,10 +56,6 @@ SAFE_LINK = re.compile(r"^(https?://|mailto:|#|[^:#?]*\.md(#[^:]*)?$)", re.I)
 ROLE = re.compile(r"\{(?P<name>[a-z][a-z-]*)\}`(?P<body>[^`]+)`")
 
 
-def _list(value: str) -> list[str]:
-    return [part.strip() for part in value.split(",") if part.strip()]
-
-
 class ClauseSyntax(Directive):
     """The syntax of the ``clause`` directive, shared with the Sphinx directive."""
 
@@ -66,14 +63,7 @@ class ClauseSyntax(Directive):
     optional_arguments = 0
     final_argument_whitespace = False
     has_content = True
-    option_spec = {  # noqa: RUF012 (docutils' own convention)
-        "modality": directives.unchanged_required,
-        "applies-to": _list,
-        "statutes": _list,
-        "tags": _list,
-        "defines": _list,
-        "source-number": directives.unchanged,
-    }
+    option_spec = clause_fields.option_spec()
 
 
 # A plain option line: no quotes, brackets, comments or other YAML syntax in the value.
@@ -427,16 +417,11 @@ class _Reader:
             id=clause_id,
             number=number,
             text=text,
-            modality=modality,
             section=slug,
             path=shown,
             line=line,
-            applies_to=tuple(options.get("applies-to", ())),
-            statutes=tuple(options.get("statutes", ())),
-            tags=tuple(options.get("tags", ())),
-            defines=tuple(options.get("defines", ())),
-            source_number=str(options.get("source-number", "")),
             cites=cites(tree),
+            **clause_fields.from_options(options),
         )
 
     def check_role(self, m: re.Match[str], shown: str, line: int, clause_id: str) -> None:
@@ -570,20 +555,6 @@ def read_protocol(
     return _Reader(root, council, shown_root, retired or {}).read()
 
 
-def clause_options(c: Clause) -> list[str]:
-    """A clause's option lines, as written: its modality, roles, statutes, tags, terms."""
-    options = [f":modality: {c.modality}"]
-    for name, values in (
-        ("applies-to", c.applies_to),
-        ("statutes", c.statutes),
-        ("tags", c.tags),
-        ("defines", c.defines),
-    ):
-        if values:
-            options.append(f":{name}: {', '.join(values)}")
-    return options
-
-
 def write_protocol(document: Document) -> dict[str, str]:
     """The protocol folder's files (name -> text) for a Document: read_protocol's inverse."""
     files = {}
@@ -592,9 +563,7 @@ def write_protocol(document: Document) -> dict[str, str]:
         if section.intro:
             blocks.append(f"{write(section.intro_tree)}\n")
         for c in section.clauses:
-            options = clause_options(c)
-            if c.source_number:
-                options.append(f":source-number: {c.source_number}")
+            options = clause_fields.clause_options(c)
             text = write(c.tree)
             blocks.append(f"```{{clause}} {c.id}\n" + "\n".join(options) + f"\n\n{text}\n```\n")
         files[f"{section.slug}.md"] = "\n".join(blocks)

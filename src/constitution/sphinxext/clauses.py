@@ -19,6 +19,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx_needs.api import add_need
 
 from constitution import graph
+from constitution.clause_fields import needs_values
 from constitution.html import about_html, citation, cite_row, clause_open
 from constitution.problems import Problem
 from constitution.source import ClauseSyntax
@@ -77,12 +78,9 @@ class ClauseDirective(ClauseSyntax, SphinxDirective):
             tags=list(clause.tags),
             hide=True,
             number=clause.number,
-            modality=clause.modality,
-            applies_to=list(clause.applies_to),
-            statutes=list(clause.statutes),
             section=clause.section,
-            source_number=clause.source_number,
             cites=graph.cited(clause),
+            **needs_values(clause),
         )
         node = clause_node(ids=[clause_id], number=clause.number, modality=clause.modality)
         self.set_source_info(node)

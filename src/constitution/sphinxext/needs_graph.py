@@ -24,6 +24,7 @@ from docutils import nodes
 from sphinx_needs.api import add_need
 from sphinx_needs.data import SphinxNeedsData
 
+from constitution.clause_fields import FIELDS
 from constitution.graph import EXAMPLE_TYPE, cited, example_page
 from constitution.sphinxext.domain import domain, state
 
@@ -65,17 +66,7 @@ def views_outdated(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     rewording a paragraph, the editor's commonest save, does not write them again."""
     store, build = domain(env), state(env)
     clauses = [
-        (
-            c.id,
-            c.number,
-            c.modality,
-            c.applies_to,
-            c.statutes,
-            c.tags,
-            c.section,
-            c.source_number,
-            cited(c),
-        )
+        (c.id, c.number, c.section, *(f.of(c) for f in FIELDS), cited(c))
         for c in build.model.clauses()
     ]
     graph = (clauses, build.examples)  # compared, not printed: this runs on every save
