@@ -28,6 +28,7 @@ from constitution.sphinxext import (
     open_data,
     page_assets,
     page_cache,
+    page_kinds,
     problem_log,
     published_files,
     search,
@@ -123,7 +124,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_js_file("constitution-cite.js", loading_method="defer")
     app.add_js_file("constitution-terms.js", loading_method="defer")
     app.connect("builder-inited", _add_static)
-    app.connect("html-collect-pages", examples.collect_pages)
+    page_kinds.setup(app)
     app.connect("html-collect-pages", traceability.collect_pages)
     app.connect("html-collect-pages", _not_found)
     versions_site.setup(app)

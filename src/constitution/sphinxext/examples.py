@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import partial
 from html import escape
 from pathlib import Path
@@ -22,7 +22,7 @@ from constitution.problems import ProtocolError
 from constitution.scenarios import RESULTS, Determination, Scenario
 from constitution.sphinxext import problem_log
 from constitution.sphinxext.domain import domain, state
-from constitution.sphinxext.page_cache import Page, changed
+from constitution.sphinxext.page_cache import Page
 from constitution.sphinxext.state import BuildState
 from constitution.sphinxext.versions_site import long_date, table, title_html
 
@@ -207,14 +207,14 @@ def numbers(store: BuildState, s: Scenario) -> list[str]:
     return [c.number for _, c in cited_clauses(store, s) if c]
 
 
-def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    store = state(app.env)
+def pages(app: Sphinx, store: BuildState) -> list[Page]:
+    """The page of each worked example and their index (a page kind: see page_kinds.py)."""
     pages: list[Page] = [
         (f"checks/{s.id}", s.title, scenario_shows(store, s), partial(scenario_page, app, store, s))
         for s in store.scenarios
     ]
     pages.append(("checks/index", "Worked examples", None, partial(index_page, app, store)))
-    yield from changed(app, pages)
+    return pages
 
 
 def examples_changed(env: BuildEnvironment) -> bool:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from constitution import files
 from constitution.council import Council
-from constitution.export import Edition, render
+from constitution.export import FORMATS, Edition, render
 from constitution.graph import Example
 from constitution.model import Document
 from constitution.model_cache import digest, read_record, write_record
@@ -29,12 +29,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
-FILES = {
-    "json": "protocol.json",
-    "akn": "protocol.akn.xml",
-    "csv": "clauses.csv",
-    "needs": "needs.json",
-}
+FILES = {f.key: f.file for f in FORMATS.values()}
 CACHE = ".constitution-data.json"  # beside the output; never published
 SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "protocol.schema.json"
 

@@ -30,7 +30,7 @@ from constitution.redline import Change, compare, readable_diff, substantive
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.navigation import mark_current
 from constitution.sphinxext.page_assets import page_script
-from constitution.sphinxext.page_cache import Page, changed
+from constitution.sphinxext.page_cache import Page
 from constitution.sphinxext.page_keys import clause_key, document_key
 from constitution.sphinxext.state import BuildState
 from constitution.text_html import Links, clause_text, html, intro_box
@@ -801,11 +801,6 @@ def _diff_run(op: str, text: str) -> str:
     return f"<{tag}><span class='visually-hidden'>{words}: </span>{escape(text)}</{tag}>"
 
 
-def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    site = Site(app, state(app.env))
-    yield from changed(app, site.pages(), themed={IN_FORCE})
-
-
 def page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
@@ -872,6 +867,5 @@ def visit_in_force(self: HTML5Translator, node: in_force_node) -> None:
 def setup(app: Sphinx) -> None:
     app.add_node(in_force_node, html=(visit_in_force, None))
     app.add_directive("in-force", InForceDirective)
-    app.connect("html-collect-pages", collect_pages)
     app.connect("html-page-context", page_context, priority=100)  # before furo's menu
     app.connect("build-finished", write_feed)

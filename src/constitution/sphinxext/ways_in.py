@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
@@ -23,7 +23,7 @@ from constitution.council import Audience, Council
 from constitution.model import Clause, Document
 from constitution.model_cache import files_in
 from constitution.sphinxext.domain import state
-from constitution.sphinxext.page_cache import Page, changed
+from constitution.sphinxext.page_cache import Page
 from constitution.sphinxext.versions_site import (
     ADOPTED,
     PLAIN,
@@ -158,10 +158,6 @@ def pages(site: Site) -> Iterator[Page]:
         yield way.page, way.title, shows, partial(way_page, site, way)
 
 
-def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    yield from changed(app, pages(Site(app, state(app.env))))
-
-
 class ways_in_node(nodes.General, nodes.Element):
     """Where the home page lists the ways in."""
 
@@ -193,4 +189,3 @@ def visit_ways_in(self: HTML5Translator, node: ways_in_node) -> None:
 def setup(app: Sphinx) -> None:
     app.add_node(ways_in_node, html=(visit_ways_in, None))
     app.add_directive("ways-in", WaysInDirective)
-    app.connect("html-collect-pages", collect_pages)
