@@ -26,7 +26,7 @@ def test_the_command_and_the_open_data_offer_every_format() -> None:
     assert len({f.file for f in FORMATS.values()}) == len(FORMATS)
 
 
-def test_each_format_draws_the_same_text_twice(document: Document, project: Project) -> None:
+def test_render_draws_each_format_by_the_table(document: Document, project: Project) -> None:
     council: Council = project.council()
     for key, fmt in FORMATS.items():
         first = export.render(key, document, Edition("draft"), council, ())
