@@ -37,6 +37,7 @@ from constitution.sphinxext import (
     ways_in,
 )
 from constitution.sphinxext.domain import domain, state
+from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.state import BuildState
 
 if TYPE_CHECKING:
@@ -149,15 +150,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
 def _not_found(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """404.html: served by static hosts for any missing address, so its links are absolute."""
-    base = escape(state(app.env).council.base_url or "/")
-    body = (
-        "<h1>Page not found</h1><p>There is no page at this address. If you followed a link "
-        "to a paragraph, its number may have changed since the link was made, but its ID "
-        "(such as MOP-0042) still finds it.</p><ul>"
-        f"<li><a href='{base}index.html'>Home: the protocol in force</a></li>"
-        f"<li><a href='{base}search.html'>Search, or go to a paragraph by number or ID</a></li>"
-        f"<li><a href='{base}versions/index.html'>Every version</a></li></ul>"
-    )
+    body = render("not-found.html", base=state(app.env).council.base_url or "/")
     yield "404", {"title": "Page not found", "body": body}, "page.html"
 
 

@@ -17,14 +17,17 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
 from constitution.graph import Results, read_results
 from constitution.problems import ProtocolError
 from constitution.scenarios import RESULTS, Determination, Scenario
 from constitution.sphinxext import problem_log
 from constitution.sphinxext.domain import domain, state
 from constitution.sphinxext.page_cache import Page
+from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.state import BuildState
-from constitution.sphinxext.versions_site import long_date, table, title_html
+from constitution.sphinxext.versions_site import long_date, title_html
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -121,67 +124,59 @@ def shown(value: object) -> str:
     return f"{day:%A} {long_date(day)}"
 
 
-def fact_html(key: str, value: object) -> str:
-    """One fact as a reader asks and answers it: "Who: the cabinet member"."""
+def fact(key: str, value: object) -> tuple[str, str]:
+    """One fact as a reader asks and answers it: ("Who", "the cabinet member")."""
     name = FACT_NAMES.get(key, key.replace("-", " ").capitalize())
-    said = person(str(value)) if key == "actor" else shown(value)
-    return f"<dt>{escape(name)}</dt><dd>{escape(said)}</dd>"
+    return name, person(str(value)) if key == "actor" else shown(value)
 
 
 def scenario_page(app: Sphinx, store: BuildState, s: Scenario) -> str:
     pagename = f"checks/{s.id}"
     # Who and what first, then the rest as the scenario gives them.
     ordered = sorted(s.facts.items(), key=lambda kv: kv[0] not in FACT_NAMES)
-    facts = "".join(fact_html(k, v) for k, v in ordered)
-    links = []
+    paragraphs = []
     for cid, clause in cited_clauses(store, s):
         if clause:
             section = store.model.section_of(clause)
             href = app.builder.get_relative_uri(pagename, section.docname)
-            links.append(
-                f'<li><a href="{href}#{cid}">Paragraph {clause.number}</a> '
-                f"({title_html(section.title)})</li>"
+            paragraphs.append(
+                {
+                    "href": f"{href}#{cid}",
+                    "number": clause.number,
+                    "section": Markup(title_html(section.title)),
+                }
             )
-    result = result_html(store, s.id)
-    checked = f"<p>Latest check: {result}</p>" if result else ""
-    return (
-        f"<h1>{escape(s.title)}</h1>"
-        f"<h2>The situation</h2><dl class='scenario-facts'>{facts}</dl>"
-        f"<h2>What the protocol says</h2><p>{escape(outcome(s.expect))}</p>"
-        f"<h2>The paragraphs that decide it</h2><ul>{''.join(links)}</ul>"
-        f"<p class='scenario-id'>Worked example {escape(s.id)}, against the draft.</p>"
-        f"{checked}<p><a href='index.html'>All worked examples</a></p>"
+    return render(
+        "worked-example.html",
+        title=s.title,
+        facts=[fact(k, v) for k, v in ordered],
+        outcome=outcome(s.expect),
+        paragraphs=paragraphs,
+        id=s.id,
+        result=Markup(result_html(store, s.id)),
     )
 
 
 def index_page(app: Sphinx, store: BuildState) -> str:
-    ran = f"The checks last ran on {store.results_run}." if store.results_run else ""
     headers = ["Situation", "Paragraphs", "What the protocol says"]
     headers += ["Latest check"] if store.results_run else []
-    groups = "".join(
-        f"<h2>{title}</h2>"
-        + table(
-            "scenario-index",
-            headers,
-            [
-                [
-                    f"<a href='{s.id}.html'>{escape(s.title)}</a>",
-                    ", ".join(numbers(store, s)),
-                    escape(outcome(s.expect)),
-                ]
-                + ([result_html(store, s.id)] if store.results_run else [])
+    groups = [
+        {
+            "title": Markup(title),
+            "examples": [
+                {
+                    "id": s.id,
+                    "title": s.title,
+                    "numbers": numbers(store, s),
+                    "outcome": outcome(s.expect),
+                    "result": Markup(result_html(store, s.id)),
+                }
                 for s in scenarios
             ],
-        )
+        }
         for title, scenarios in by_topic(store)
-    )
-    return (
-        "<h1>Worked examples</h1>"
-        "<p>Each worked example is a situation, the answer the protocol gives, and the "
-        "paragraphs that decide it. Each is also an automatic check: it is run against "
-        f"the protocol's rules every time the protocol changes. {ran}</p>"
-        "<p>They are grouped by the section of the protocol that decides them.</p>" + groups
-    )
+    ]
+    return render("worked-examples.html", ran=store.results_run, headers=headers, groups=groups)
 
 
 def by_topic(store: BuildState) -> list[tuple[str, list[Scenario]]]:
