@@ -143,7 +143,7 @@ def test_the_checks_name_a_cycle_and_an_upward_import() -> None:
     ]
 
 
-def test_a_function_level_import_is_counted_and_relative_imports_resolved() -> None:
+def test_imports_inside_functions_count() -> None:
     known = modules()
     edges = graph()
     # open_data lays out the PDF only where one is written: imported inside a function.
