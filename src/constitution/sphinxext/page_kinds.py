@@ -64,7 +64,9 @@ class Inputs:
                 f"pages of the kind {self._kind.name!r} read {name!r}, which the kind does "
                 f"not declare: add it to the kind's depends in page_kinds.KINDS"
             )
-        return getattr(self._build, name)
+        value = getattr(self._build, name)
+        setattr(self, name, value)  # read tens of thousands of times a build: once here
+        return value
 
 
 def seen_by(build: BuildState, kind: PageKind) -> BuildState:
