@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from docutils.parsers.rst import Directive
 
-from constitution.source import OPTIONS
+from constitution import clause_fields
 
 
 class ClauseSyntax(Directive):
@@ -17,4 +17,4 @@ class ClauseSyntax(Directive):
     optional_arguments = 0
     final_argument_whitespace = False
     has_content = True
-    option_spec = OPTIONS
+    option_spec = clause_fields.option_spec()

@@ -12,10 +12,12 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from constitution import clause_fields
 from constitution.council import Council
 from constitution.graph import (
     EXAMPLE_TITLE,
@@ -50,7 +52,6 @@ from constitution.versions import stored_number
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 SCHEMA_URL = "schemas/protocol.schema.json"
-FORMATS = ("needs", "json", "akn", "csv")
 
 
 @dataclass(frozen=True)
@@ -102,12 +103,8 @@ def to_json(
                         "id": c.id,
                         "number": c.number,
                         "text": c.text,
-                        "modality": c.modality,
-                        "applies_to": list(c.applies_to),
-                        "statutes": statute_refs(c.statutes, council),
-                        "tags": list(c.tags),
-                        "defines": list(c.defines),
-                        "source_number": c.source_number,
+                        **clause_fields.values(c),
+                        "statutes": statute_refs(c.statutes, council),  # with titles, links
                         "scenarios": scenarios.get(c.id, []),
                     }
                     for c in s.clauses
@@ -127,16 +124,11 @@ def from_json(data: dict[str, Any]) -> Document:
                 id=c["id"],
                 number=c["number"],
                 text=c["text"],
-                modality=c["modality"],
                 section=s["slug"],
                 path="",
                 line=0,
-                applies_to=tuple(c["applies_to"]),
-                statutes=tuple(r["key"] for r in c["statutes"]),
-                tags=tuple(c["tags"]),
-                defines=tuple(c["defines"]),
-                source_number=c["source_number"],
                 cites=cites(parse(c["text"])),
+                **clause_fields.from_values({**c, "statutes": [r["key"] for r in c["statutes"]]}),
             )
             for c in s["clauses"]
         )
@@ -159,13 +151,10 @@ def to_needs(
             "title": " ".join(plain(c.tree, document).split()[:10]),
             "content": c.text,
             "number": c.number,
-            "modality": c.modality,
-            "applies_to": list(c.applies_to),
-            "statutes": list(c.statutes),
+            **clause_fields.needs_values(c),
             "tags": list(c.tags),
             "section": c.section,
             "section_name": document.section_of(c).title,
-            "source_number": c.source_number,
             "docname": document.section_of(c).docname,
             "is_external": False,
             "external_url": None,
@@ -348,6 +337,42 @@ def to_akn(document: Document, edition: Edition, council: Council) -> str:
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
+def _json(
+    document: Document, edition: Edition, council: Council, examples: tuple[Example, ...]
+) -> str:
+    data = to_json(document, edition, council, verified_by(examples))
+    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+
+
+def _needs(
+    document: Document, edition: Edition, council: Council, examples: tuple[Example, ...]
+) -> str:
+    data = to_needs(document, edition, council, examples)
+    return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+@dataclass(frozen=True)
+class Format:
+    """An output format: pure, from a version of the model to text."""
+
+    key: str  # as ``constitution export --format`` names it
+    file: str  # its file in each version's open data (data/KEY/)
+    about: str
+    draw: Callable[[Document, Edition, Council, tuple[Example, ...]], str]
+
+
+# Every export, in the order the open data lists them; a new format is one entry here.
+FORMATS = {
+    f.key: f
+    for f in (
+        Format("json", "protocol.json", "JSON, to the published schema", _json),
+        Format("akn", "protocol.akn.xml", "Akoma Ntoso", lambda d, e, c, x: to_akn(d, e, c)),
+        Format("csv", "clauses.csv", "CSV, a clause a row", lambda d, e, c, x: to_csv(d)),
+        Format("needs", "needs.json", "sphinx-needs' needs.json", _needs),
+    )
+}
+
+
 def render(
     fmt: str,
     document: Document,
@@ -357,22 +382,4 @@ def render(
 ) -> str:
     """One format of a version; ``examples`` are the worked examples checking it (the
     draft's), with their latest results."""
-    if fmt == "json":
-        scenarios = verified_by(examples)
-        return (
-            json.dumps(to_json(document, edition, council, scenarios), indent=1, ensure_ascii=False)
-            + "\n"
-        )
-    if fmt == "needs":
-        return (
-            json.dumps(
-                to_needs(document, edition, council, examples),
-                indent=1,
-                ensure_ascii=False,
-                sort_keys=True,
-            )
-            + "\n"
-        )
-    if fmt == "akn":
-        return to_akn(document, edition, council)
-    return to_csv(document)
+    return FORMATS[fmt].draw(document, edition, council, examples)

@@ -15,10 +15,11 @@ import json
 import re
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from constitution import import_parts, output_folder, revision
+from constitution.clause_fields import clause_options
 from constitution.extract import Extracted, Line, extract
 from constitution.modality import Guess, guess_modality
 from constitution.model import MAX_CLAUSE, Clause, Document
@@ -26,7 +27,6 @@ from constitution.problems import Problem, ProtocolError
 from constitution.references import Targets, link
 from constitution.retired import NAME as RETIRED
 from constitution.retired import appended, last_used
-from constitution.source import clause_options
 from constitution.text_myst import escape
 from constitution.text_myst import write as write_myst
 from constitution.text_plain import plain
@@ -717,12 +717,13 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
             parts.append(intro)  # between the title and the first clause, unnumbered
         for clause in section.clauses:
             clause.guess = guess_modality(clause.text)
+            number = cited(clause, section, style) if clause.number else ""
             if clause.revises:  # what the council said of the paragraph stays
-                options = clause_options(clause.revises)
+                options = clause_options(replace(clause.revises, source_number=number))
             else:
                 options = [f":modality: {clause.guess.modality}", ":tags: imported"]
-            if clause.number:
-                options.append(f":source-number: {cited(clause, section, style)}")
+                if number:
+                    options.append(f":source-number: {number}")
             words, unresolved = body(clause, found, paren, clause.id)
             doc.defects += unresolved
             content = "\n".join(options) + f"\n\n{words}\n"

@@ -21,6 +21,7 @@ from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
+from constitution import clause_fields
 from constitution.council import Council
 from constitution.model import MAX_CLAUSE, MODALITIES, Clause, Document, Section
 from constitution.problems import Problem, ProtocolError
@@ -55,33 +56,10 @@ SAFE_LINK = re.compile(r"^(https?://|mailto:|#|[^:#?]*\.md(#[^:]*)?$)", re.I)
 ROLE = re.compile(r"\{(?P<name>[a-z][a-z-]*)\}`(?P<body>[^`]+)`")
 
 
-def _list(value: str) -> list[str]:
-    return [part.strip() for part in value.split(",") if part.strip()]
-
-
-def _required(value: str | None) -> str:
-    """An option's value, which must be given (docutils' unchanged_required)."""
-    if value is None:
-        raise ValueError("argument required but none supplied")
-    return value
-
-
-def _unchanged(value: str | None) -> str:
-    """An option's value, empty if not given (docutils' unchanged)."""
-    return "" if value is None else value
-
-
-# The ``clause`` directive's options and how each value is read: the directive class
-# itself (clause_syntax.py) is docutils', imported only where needed, as the gate reads
-# plain options without it.
-OPTIONS: dict[str, Callable[[str], Any]] = {
-    "modality": _required,
-    "applies-to": _list,
-    "statutes": _list,
-    "tags": _list,
-    "defines": _list,
-    "source-number": _unchanged,
-}
+# The ``clause`` directive's options and how each value is read (clause_fields.py): the
+# directive class itself (clause_syntax.py) is docutils', imported only where needed, as
+# the gate reads plain options without it.
+OPTIONS: dict[str, Callable[[str], Any]] = clause_fields.option_spec()
 
 
 class ClauseSyntaxError(ValueError):
@@ -450,16 +428,11 @@ class _Reader:
             id=clause_id,
             number=number,
             text=text,
-            modality=modality,
             section=slug,
             path=shown,
             line=line,
-            applies_to=tuple(options.get("applies-to", ())),
-            statutes=tuple(options.get("statutes", ())),
-            tags=tuple(options.get("tags", ())),
-            defines=tuple(options.get("defines", ())),
-            source_number=str(options.get("source-number", "")),
             cites=cites(tree),
+            **clause_fields.from_options(options),
         )
 
     def check_role(self, m: re.Match[str], shown: str, line: int, clause_id: str) -> None:
@@ -598,20 +571,6 @@ def read_protocol(
     return _Reader(root, council, shown_root, retired or {}).read()
 
 
-def clause_options(c: Clause) -> list[str]:
-    """A clause's option lines, as written: its modality, roles, statutes, tags, terms."""
-    options = [f":modality: {c.modality}"]
-    for name, values in (
-        ("applies-to", c.applies_to),
-        ("statutes", c.statutes),
-        ("tags", c.tags),
-        ("defines", c.defines),
-    ):
-        if values:
-            options.append(f":{name}: {', '.join(values)}")
-    return options
-
-
 def write_protocol(document: Document) -> dict[str, str]:
     """The protocol folder's files (name -> text) for a Document: read_protocol's inverse."""
     files = {}
@@ -620,9 +579,7 @@ def write_protocol(document: Document) -> dict[str, str]:
         if section.intro:
             blocks.append(f"{write(section.intro_tree)}\n")
         for c in section.clauses:
-            options = clause_options(c)
-            if c.source_number:
-                options.append(f":source-number: {c.source_number}")
+            options = clause_fields.clause_options(c)
             text = write(c.tree)
             blocks.append(f"```{{clause}} {c.id}\n" + "\n".join(options) + f"\n\n{text}\n```\n")
         files[f"{section.slug}.md"] = "\n".join(blocks)

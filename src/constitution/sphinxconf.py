@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from constitution import clause_fields
 from constitution.council import load_council
 from constitution.graph import EXAMPLE_FIELDS, EXAMPLE_TITLE, EXAMPLE_TYPE, LINK_TYPES
 
@@ -90,9 +91,6 @@ def field(description: str, kind: str = "string") -> dict[str, Any]:
 
 NEEDS_FIELDS = {
     "number": field("Display number, computed from position"),
-    "modality": field("must, must-not, should, may or informative"),
-    "applies_to": field("Keys of the council's role register", "array"),
-    "statutes": field("Keys of the council's statute register", "array"),
     "section": field("The section file the clause sits in"),
-    "source_number": field("The clause's number in the document it was imported from"),
+    **{f.name: field(f.about, "array" if f.many else "string") for f in clause_fields.NEEDS},
 }

@@ -19,23 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from constitution import files
+from constitution import clause_fields, files
 from constitution.model import MODALITIES, Clause, Document, Revoked, RevokedSection, Section
 from constitution.numbering import PART, PRINTED
 from constitution.problems import Problem, ProtocolError
 from constitution.text_tree import cites, parse
 
-FIELDS = (
-    "id",
-    "number",
-    "text",
-    "modality",
-    "applies_to",
-    "statutes",
-    "tags",
-    "defines",
-    "source_number",
-)
+FIELDS = ("id", "number", "text", *(f.name for f in clause_fields.FIELDS))
 
 
 # A record is read only after every field has its shape: its fields become pages,

@@ -17,7 +17,7 @@ from constitution.model_cache import cached, files_in
 from constitution.problems import ProtocolError
 from constitution.project import Project
 from constitution.retired import NAME as RETIRED
-from constitution.scenarios import RESULTS
+from constitution.scenarios import RESULTS, Scenario
 from constitution.sphinxext import (
     clauses,
     csp,
@@ -26,15 +26,19 @@ from constitution.sphinxext import (
     needs_graph,
     offload,
     open_data,
+    page_assets,
     page_cache,
+    page_kinds,
     problem_log,
     published_files,
     search,
-    shells,
     traceability,
     versions_site,
     ways_in,
 )
+from constitution.sphinxext.domain import domain, state
+from constitution.sphinxext.page_templates import render
+from constitution.sphinxext.state import BuildState
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -49,12 +53,10 @@ class ProtocolInvalid(SphinxError):
 def load_model(app: Sphinx) -> None:
     """Parse settings, protocol and scenarios once a build, before any page is read."""
     project = Project((Path(app.confdir) / app.config.constitution_project).resolve())
-    store = clauses.domain(app.env)
+    store = domain(app.env)
     try:
         project.check_layout()
-        store.project = project
-        store.term_counts = {}
-        store.council = project.council()
+        council = project.council()
         # Kept between builds (see model_cache): each part with the files it is read from.
         keep = Path(app.doctreedir) / "constitution"
         # The insert numbering scheme keeps the numbers of the latest adopted version.
@@ -63,7 +65,7 @@ def load_model(app: Sphinx) -> None:
             project.conf / "council.toml",
             *files_in(project.versions_dir),
         ]
-        store.model = cached(keep, "model", protocol, project.document)
+        model = cached(keep, "model", protocol, project.document)
         # Scenarios are checked against the clause IDs, not the clauses' words.
         checks = [
             *files_in(project.checks / "scenarios"),
@@ -72,23 +74,29 @@ def load_model(app: Sphinx) -> None:
             project.conf / "council.toml",
             project.protocol / RETIRED,
         ]
-        ids = " ".join(sorted(c.id for c in store.model.clauses()))
-        store.scenarios = cached(
-            keep, "scenarios", checks, lambda: project.scenarios(store.model), extra=ids
-        )
-        store.baseline = set(baseline.load(project.checks))
-        store.checking = {}
-        for scenario in store.scenarios:
+        ids = " ".join(sorted(c.id for c in model.clauses()))
+        scenarios = cached(keep, "scenarios", checks, lambda: project.scenarios(model), extra=ids)
+        checking: dict[str, list[Scenario]] = {}
+        for scenario in scenarios:
             for cid in sorted(scenario.expect.clauses):
-                store.checking.setdefault(cid, []).append(scenario)
+                checking.setdefault(cid, []).append(scenario)
         results = examples.load_results(project.root / RESULTS)
-        store.results_run = f"{results.run:%-d %B %Y}" if results.run else None
-        store.results = dict(results.outcomes)
-        store.examples = graph.examples(store.scenarios, results)
-        versions = files_in(project.versions_dir)
-        store.versions = cached(keep, "versions", versions, project.versions)
+        versions = cached(keep, "versions", files_in(project.versions_dir), project.versions)
         lock = load_lock(project.checks / LOCK)
-        store.suspect = {sid for sid, _ in suspect(store.scenarios, store.model, lock)}
+        store.build = BuildState(
+            project=project,
+            model=model,
+            council=council,
+            scenarios=scenarios,
+            results=dict(results.outcomes),
+            results_run=f"{results.run:%-d %B %Y}" if results.run else None,
+            examples=graph.examples(scenarios, results),
+            suspect={sid for sid, _ in suspect(scenarios, model, lock)},
+            checking=checking,
+            baseline=set(baseline.load(project.checks)),
+            versions=versions,
+            kept=store.kept,
+        )
     except ProtocolError as exc:
         for problem in exc.problems:
             problem_log.log(problem)
@@ -96,13 +104,10 @@ def load_model(app: Sphinx) -> None:
 
 
 def start_build(app: Sphinx, env: object, *changes: object) -> list[str]:
-    """What every build does first, before any page is read: load the model, start the
-    second process, forget the last build's pages and note the time."""
+    """What every build does first, before any page is read: load the model (a fresh
+    state, forgetting the last build's pages) and start the second process."""
     load_model(app)
     offload.start(app)
-    page_cache.reset(app)
-    shells.reset(app)
-    csp.build_started(app)
     return []
 
 
@@ -120,7 +125,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_js_file("constitution-cite.js", loading_method="defer")
     app.add_js_file("constitution-terms.js", loading_method="defer")
     app.connect("builder-inited", _add_static)
-    app.connect("html-collect-pages", examples.collect_pages)
+    page_kinds.setup(app)
     app.connect("html-collect-pages", traceability.collect_pages)
     app.connect("html-collect-pages", _not_found)
     versions_site.setup(app)
@@ -131,9 +136,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", csp.page_drawn)
     app.connect("build-finished", csp.build_finished, priority=900)  # after every page
     app.connect("config-inited", _templates)
-    app.connect("html-page-context", _filter_script)
+    app.connect("html-page-context", page_assets.filter_script)
     app.connect("html-page-context", navigation.share, priority=100)  # before furo's
-    app.connect("html-page-context", _drop_unused_assets, priority=900)
+    app.connect("html-page-context", page_assets.drop_unused, priority=900)
     app.connect("html-page-context", _new_file, priority=999)  # just before the write
     return {
         "version": __version__,
@@ -145,42 +150,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
 def _not_found(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """404.html: served by static hosts for any missing address, so its links are absolute."""
-    base = escape(clauses.domain(app.env).council.base_url or "/")
-    body = (
-        "<h1>Page not found</h1><p>There is no page at this address. If you followed a link "
-        "to a paragraph, its number may have changed since the link was made, but its ID "
-        "(such as MOP-0042) still finds it.</p><ul>"
-        f"<li><a href='{base}index.html'>Home: the protocol in force</a></li>"
-        f"<li><a href='{base}search.html'>Search, or go to a paragraph by number or ID</a></li>"
-        f"<li><a href='{base}versions/index.html'>Every version</a></li></ul>"
-    )
+    body = render("not-found.html", base=state(app.env).council.base_url or "/")
     yield "404", {"title": "Page not found", "body": body}, "page.html"
-
-
-# Assets other extensions put on every page that these pages never use: sphinx-needs'
-# tables and need boxes (clauses are rendered here), jQuery, and Sphinx's search scripts
-# (Pagefind searches). Dropping them halves what a phone downloads.
-UNUSED_ASSETS = (
-    "sphinx-needs/",
-    "sphinx-data-viewer/",
-    "jquery.js",
-    "graphviz.css",
-    "_sphinx_javascript_frameworks_compat.js",
-    "doctools.js",
-    "sphinx_highlight.js",
-    "documentation_options.js",
-)
-
-
-def _drop_unused_assets(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
-) -> None:
-    for key in ("css_files", "script_files"):
-        context[key] = [
-            f
-            for f in context.get(key, [])
-            if not any(u in getattr(f, "filename", str(f)) for u in UNUSED_ASSETS)
-        ]
 
 
 def _new_file(
@@ -190,20 +161,6 @@ def _new_file(
     leaving the published site's link to the old file (build.py) as it was."""
     assert isinstance(app.builder, StandaloneHTMLBuilder)
     Path(app.builder.get_outfilename(pagename)).unlink(missing_ok=True)
-
-
-def _filter_script(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
-) -> None:
-    if context.get("constitution_filter"):
-        page_script(app, "constitution-filter.js")
-
-
-def page_script(app: Sphinx, name: str) -> None:
-    """A script on the page being written only. (app.add_js_file would also register it
-    for every page of the next build in this process: see serve.py.)"""
-    assert isinstance(app.builder, StandaloneHTMLBuilder)
-    app.builder.add_js_file(name)
 
 
 def _templates(app: Sphinx, config: Any) -> None:

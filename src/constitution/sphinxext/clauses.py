@@ -9,39 +9,36 @@ so an insertion re-reads and rewrites exactly the pages whose numbers moved.
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterable, Set
 from html import escape
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
-from sphinx.domains import Domain
 from sphinx.util.docutils import SphinxDirective, SphinxRole
-from sphinx.util.nodes import make_refnode
 from sphinx_needs.api import add_need
 
-from constitution import graph, numbering
+from constitution import graph
+from constitution.clause_fields import needs_values
 from constitution.clause_syntax import ClauseSyntax
-from constitution.council import Council
-from constitution.graph import Example
 from constitution.html import about_html, citation, cite_row, clause_open
-from constitution.model import Document
 from constitution.problems import Problem
-from constitution.project import Project
-from constitution.scenarios import Scenario
-from constitution.sphinxext import problem_log, text_nodes
+from constitution.sphinxext import text_nodes
+from constitution.sphinxext.domain import (
+    ConstitutionDomain,
+    defined_term,
+    domain,
+    state,
+    visit_term,
+)
 from constitution.sphinxext.examples import examples_changed, examples_html
-from constitution.sphinxext.page_cache import navigation_key
+from constitution.sphinxext.page_keys import navigation_key
 from constitution.sphinxext.text_nodes import cited, text_node
-from constitution.text_html import definition, term_html
 from constitution.text_plain import plain
 from constitution.text_tree import role_target
-from constitution.versions import Version
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
 
@@ -50,129 +47,22 @@ class clause_node(nodes.General, nodes.Element):
     """A numbered paragraph: number link, text, and its quiet 'about' panel."""
 
 
-class defined_term(nodes.reference):
-    """A defined term, linked to its definition and carrying it as its description."""
-
-
-def visit_term(self: HTML5Translator, node: defined_term) -> None:
-    self.body.append(term_html(node["label"], node["uri"], node["definition"], node["ident"]))
-    raise nodes.SkipNode
-
-
 class clause_about(nodes.General, nodes.Element):
     """The clause's metadata, one click away (rendered as <details>)."""
-
-
-class ConstitutionDomain(Domain):
-    """Per-document facts about clauses, kept in the environment."""
-
-    name = "constitution"
-    label = "Constitution"
-    initial_data: ClassVar[dict[str, Any]] = {
-        "clauses": {},  # docname -> clause IDs defined there
-        "cites": {},  # docname -> clause IDs it cites (para and defined roles)
-        "numbers": {},  # clause ID -> number at the end of the last build
-    }
-    # This build's parsed sources; set as each build starts, never pickled.
-    project: Project
-    model: Document
-    council: Council
-    scenarios: list[Scenario]
-    results: dict[str, str]
-    results_run: str | None
-    examples: tuple[Example, ...]  # the worked examples as needs (see graph.py)
-    suspect: set[str]
-    checking: dict[str, list[Scenario]]  # clause ID -> the scenarios that check it
-    baseline: set[str]  # normative clause IDs listed as not yet covered
-    versions: list[Version]
-    moved: frozenset[str] = frozenset()
-    term_counts: dict[str, Iterator[int]]  # page -> its defined terms, for unique element IDs
-    generated: dict[str, str] | None = None  # generated page -> what it shows (a digest)
-    site_key: str | None = None  # this build's, once known (see page_cache.py)
-    # Navigation drawn to be shared, and the site key it was drawn under (navigation.py).
-    navigation: dict[Any, Any]
-    navigation_key: str | None = None
-    offloaded: Any = None  # see offload.py
-    started = 0.0  # when this build began (see csp.py)
-    drawn: set[str]  # pages this build drew through the theme (see csp.py)
-    clause_index: dict[str, Any] | None = None  # as last written (see search.py)
-    shells: dict[str, str]  # this build's shells, by folder (see shells.py)
-
-    def clear_doc(self, docname: str) -> None:
-        self.data["clauses"].pop(docname, None)
-        self.data["cites"].pop(docname, None)
-
-    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for key in ("clauses", "cites"):
-            for docname in docnames:
-                if docname in otherdata[key]:
-                    self.data[key][docname] = otherdata[key][docname]
-
-    def note(self, key: str, docname: str, clause_id: str) -> None:
-        ids = self.data[key].setdefault(docname, [])
-        if clause_id not in ids:
-            ids.append(clause_id)
-
-    def resolve_xref(
-        self,
-        env: BuildEnvironment,
-        fromdocname: str,
-        builder: Builder,
-        typ: str,
-        target: str,
-        node: pending_xref,
-        contnode: nodes.Element,
-    ) -> nodes.reference | None:
-        if typ == "term":
-            clause = self.model.definition(target)
-            label = contnode.astext()
-        else:
-            clause = self.model.clause(target)
-            own = contnode.astext() if node.get("refexplicit") else None
-            label = numbering.reference(clause.number, own) if clause else target
-        if clause is None:
-            code = "unknown-term" if typ == "term" else "unknown-clause-ref"
-            problem_log.log(Problem.of("", 0, code, term=target, target=target), node)
-            return None
-        section = self.model.section_of(clause)
-        if typ == "term":
-            # The definition travels with the term: read as its description by screen
-            # readers, shown on keyboard focus and on hover; the link leads to it.
-            count = next(self.term_counts.setdefault(fromdocname, itertools.count(1)))
-            uri = builder.get_relative_uri(fromdocname, section.docname) + "#" + clause.id
-            if section.docname == fromdocname:
-                uri = "#" + clause.id
-            return defined_term(
-                label,
-                label=label,
-                uri=uri,
-                definition=definition(clause, self.model),
-                ident=f"def-{clause.id}-{count}",
-            )
-        inline = nodes.inline(label, label, classes=[f"constitution-{typ}"])
-        title = f"Paragraph {clause.number} ({clause.id})"
-        return make_refnode(builder, fromdocname, section.docname, clause.id, inline, title)
-
-    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[tuple[str, nodes.reference]]:
-        return []
-
-
-def domain(env: BuildEnvironment) -> ConstitutionDomain:
-    return cast(ConstitutionDomain, env.get_domain("constitution"))
 
 
 class ClauseDirective(ClauseSyntax, SphinxDirective):
     """```{clause} MOP-0042 ...```: one numbered paragraph of the protocol."""
 
     def run(self) -> list[nodes.Node]:
-        store = domain(self.env)
+        store, build = domain(self.env), state(self.env)
         clause_id = self.arguments[0]
-        clause = store.model.clause(clause_id)
+        clause = build.model.clause(clause_id)
         if clause is None:  # the model parser reports why; this guards a stale model
             raise self.error(f"{clause_id} is not in the protocol model")
-        self.env.note_dependency(str(store.project.conf / "council.toml"))
+        self.env.note_dependency(str(build.project.conf / "council.toml"))
         store.note("clauses", self.env.docname, clause_id)
-        for cited_id in cited(clause.tree, store.model):
+        for cited_id in cited(clause.tree, build.model):
             # The page is rewritten when a clause it cites is renumbered (env_get_updated).
             store.note("cites", self.env.docname, cited_id)
         text = "\n".join(self.content)
@@ -182,26 +72,23 @@ class ClauseDirective(ClauseSyntax, SphinxDirective):
             self.env.docname,
             self.lineno,
             need_type="clause",
-            title=_summary(plain(clause.tree, store.model)),
+            title=_summary(plain(clause.tree, build.model)),
             id=clause_id,
             content=text,
             tags=list(clause.tags),
             hide=True,
             number=clause.number,
-            modality=clause.modality,
-            applies_to=list(clause.applies_to),
-            statutes=list(clause.statutes),
             section=clause.section,
-            source_number=clause.source_number,
             cites=graph.cited(clause),
+            **needs_values(clause),
         )
         node = clause_node(ids=[clause_id], number=clause.number, modality=clause.modality)
         self.set_source_info(node)
-        node += text_node(clause.tree, store.model, clause_id=clause_id)
+        node += text_node(clause.tree, build.model, clause_id=clause_id)
         about = clause_about(clause_id=clause_id, number=clause.number, modality=clause.modality)
-        about["applies_to"] = [store.council.roles[r] for r in clause.applies_to]
+        about["applies_to"] = [build.council.roles[r] for r in clause.applies_to]
         about["statutes"] = [
-            (s.title, s.url) for s in (store.council.statutes[k] for k in clause.statutes)
+            (s.title, s.url) for s in (build.council.statutes[k] for k in clause.statutes)
         ]
         about["tags"] = list(clause.tags)
         about["source_number"] = clause.source_number
@@ -225,7 +112,7 @@ class XrefRole(SphinxRole):
         shown, target = role_target(self.text)
         store = domain(self.env)
         if self.reftype == "term":
-            clause = store.model.definition(target)
+            clause = state(self.env).model.definition(target)
             if clause:
                 store.note("cites", self.env.docname, clause.id)
         else:
@@ -247,7 +134,7 @@ class StatuteRole(SphinxRole):
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         shown, key = role_target(self.text)
-        statute = domain(self.env).council.statutes.get(key)
+        statute = state(self.env).council.statutes.get(key)
         if statute is None:
             problem = Problem.of("", 0, "unknown-statute", key=key)
             msg = self.inliner.reporter.error(problem.said(" "), line=self.lineno)
@@ -272,13 +159,13 @@ class CouncilRole(SphinxRole):
     KEYS = ("name", "document", "part", "citation")
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        key, store = self.text.strip(), domain(self.env)
+        key, build = self.text.strip(), state(self.env)
         if key not in self.KEYS:
             problem = Problem.of("", 0, "council-role", key=key, keys=", ".join(self.KEYS))
             msg = self.inliner.reporter.error(problem.said(" "), line=self.lineno)
             return [nodes.problematic(self.rawtext, self.rawtext)], [msg]
-        self.env.note_dependency(str(store.project.conf / "council.toml"))
-        return [nodes.Text(getattr(store.council, key))], []
+        self.env.note_dependency(str(build.project.conf / "council.toml"))
+        return [nodes.Text(getattr(build.council, key))], []
 
 
 def visit_clause(self: HTML5Translator, node: clause_node) -> None:
@@ -290,7 +177,7 @@ def depart_clause(self: HTML5Translator, node: clause_node) -> None:
 
 
 def visit_about(self: HTML5Translator, node: clause_about) -> None:
-    store = domain(self.builder.env)
+    store = state(self.builder.env)
 
     def uri(target: str) -> str:
         return self.builder.get_relative_uri(self.builder.current_docname, target)
@@ -326,11 +213,11 @@ def env_get_outdated(
     removed: Set[str],
 ) -> Iterable[str]:
     """Re-read pages whose clauses were renumbered by edits elsewhere."""
-    store = domain(env)
-    fresh = {c.id: c.number for c in store.model.clauses()}
+    store, build = domain(env), state(env)
+    fresh = {c.id: c.number for c in build.model.clauses()}
     old = store.data["numbers"]
-    store.moved = frozenset(k for k in fresh.keys() | old.keys() if fresh.get(k) != old.get(k))
-    return [doc for doc, ids in store.data["clauses"].items() if store.moved.intersection(ids)]
+    build.moved = frozenset(k for k in fresh.keys() | old.keys() if fresh.get(k) != old.get(k))
+    return [doc for doc, ids in store.data["clauses"].items() if build.moved.intersection(ids)]
 
 
 def env_get_updated(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
@@ -346,12 +233,13 @@ def env_get_updated(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
         return sorted(env.found_docs)
     if examples:
         return list(store.data["clauses"])
-    return [doc for doc, ids in store.data["cites"].items() if store.moved.intersection(ids)]
+    moved = state(env).moved
+    return [doc for doc, ids in store.data["cites"].items() if moved.intersection(ids)]
 
 
 def env_updated(app: Sphinx, env: BuildEnvironment) -> None:
-    store = domain(env)
-    store.data["numbers"] = {c.id: c.number for c in store.model.clauses()}
+    numbers = {c.id: c.number for c in state(env).model.clauses()}
+    domain(env).data["numbers"] = numbers
 
 
 def section_numbers(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -359,7 +247,7 @@ def section_numbers(app: Sphinx, env: BuildEnvironment) -> list[str]:
     whose first section is 3), in place of the position Sphinx's numbered toctree has
     just counted (so after it): in its title, the contents and the navigation. Sphinx
     rewrites a page whose numbers it finds changed, so these pages are drawn again."""
-    for section in domain(env).model.sections:
+    for section in state(env).model.sections:
         number: list[int | str] = [
             int(section.number) if section.number.isdigit() else section.number
         ]

@@ -16,16 +16,17 @@ import base64
 import hashlib
 import os
 import re
-import time
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import furo
 from sphinx.errors import SphinxError
 
 from constitution import files
 from constitution.build import NOT_PUBLISHED
+from constitution.sphinxext.domain import state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -46,8 +47,6 @@ def digest(text: str) -> str:
 @cache
 def theme_styles() -> frozenset[str]:
     """Every style attribute the theme's templates (and ours) write."""
-    import furo
-
     folders = (Path(furo.__file__).parent / "theme", Path(__file__).parent / "templates")
     return frozenset(
         style
@@ -87,22 +86,10 @@ def secured(html: str, depth: int, where: object) -> str:
     return html.replace("<head>", f"<head>\n  {meta}", 1)
 
 
-def build_started(app: Sphinx) -> None:
-    # A page older than this build was secured by an earlier one (``secure`` checks
-    # anyway). The margin covers file times, which the kernel keeps to a clock tick.
-    from constitution.sphinxext.clauses import domain
-
-    store = domain(app.env)
-    store.started = time.time() - 2
-    store.drawn = set()
-
-
 def page_drawn(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
-    from constitution.sphinxext.clauses import domain
-
-    domain(app.env).drawn.add(pagename)
+    state(app.env).drawn.add(pagename)
 
 
 def written_since(folder: str, started: float) -> Iterator[str]:
@@ -119,10 +106,8 @@ def written_since(folder: str, started: float) -> Iterator[str]:
 
 def build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if exception is None and app.builder.format == "html":
-        from constitution.sphinxext.clauses import domain
-
         root = Path(app.outdir)
-        store = domain(app.env)
+        store = state(app.env)
         if app.parallel > 1:  # pages written by Sphinx's other processes: found by time
             paths = set(written_since(str(root), store.started))
         else:  # the pages drawn through the theme (a shell's pages carry their policy)

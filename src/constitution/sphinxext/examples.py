@@ -11,25 +11,29 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import partial
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
 from constitution.graph import Results, read_results
 from constitution.problems import ProtocolError
 from constitution.scenarios import RESULTS, Determination, Scenario
 from constitution.sphinxext import problem_log
-from constitution.sphinxext.page_cache import Page, changed
-from constitution.sphinxext.versions_site import long_date, table, title_html
+from constitution.sphinxext.domain import domain, state
+from constitution.sphinxext.page_cache import Page
+from constitution.sphinxext.page_templates import render
+from constitution.sphinxext.state import BuildState
+from constitution.sphinxext.versions_site import long_date, title_html
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
     from constitution.model import Clause
-    from constitution.sphinxext.clauses import ConstitutionDomain
 
 RESULT_WORDS = {"passed": "Passed", "failed": "Failed"}
 # The facts every situation has, named as a reader would ask about them.
@@ -78,7 +82,7 @@ def outcome(d: Determination) -> str:
     return " ".join(parts)
 
 
-def result_html(store: ConstitutionDomain, scenario_id: str) -> str:
+def result_html(store: BuildState, scenario_id: str) -> str:
     """The latest check's result, dated; nothing where the checks were not run for this
     build (a reader has no use for "not run")."""
     word = RESULT_WORDS.get(store.results.get(scenario_id) or "")
@@ -88,7 +92,7 @@ def result_html(store: ConstitutionDomain, scenario_id: str) -> str:
     return f'<span class="check-result check-{word.lower()}">{word}{when}</span>'
 
 
-def examples_html(store: ConstitutionDomain, clause_id: str, uri: Any) -> str:
+def examples_html(store: BuildState, clause_id: str, uri: Any) -> str:
     """The worked examples of one clause, for its 'About' panel."""
     items = [
         f'<li><a href="{uri(f"checks/{s.id}")}">{escape(s.title)}</a>: '
@@ -98,13 +102,13 @@ def examples_html(store: ConstitutionDomain, clause_id: str, uri: Any) -> str:
     return f'<ul class="worked-examples">{"".join(items)}</ul>' if items else ""
 
 
-def scenario_shows(store: ConstitutionDomain, s: Scenario) -> str:
+def scenario_shows(store: BuildState, s: Scenario) -> str:
     """Everything scenario_page draws from, without drawing it."""
     cited = [(cid, c and (c.number, c.section)) for cid, c in cited_clauses(store, s)]
     return repr((s.id, s.title, s.facts, stable(s.expect), result_html(store, s.id), cited))
 
 
-def cited_clauses(store: ConstitutionDomain, s: Scenario) -> list[tuple[str, Clause | None]]:
+def cited_clauses(store: BuildState, s: Scenario) -> list[tuple[str, Clause | None]]:
     return [(cid, store.model.clause(cid)) for cid in sorted(s.expect.clauses)]
 
 
@@ -120,70 +124,62 @@ def shown(value: object) -> str:
     return f"{day:%A} {long_date(day)}"
 
 
-def fact_html(key: str, value: object) -> str:
-    """One fact as a reader asks and answers it: "Who: the cabinet member"."""
+def fact(key: str, value: object) -> tuple[str, str]:
+    """One fact as a reader asks and answers it: ("Who", "the cabinet member")."""
     name = FACT_NAMES.get(key, key.replace("-", " ").capitalize())
-    said = person(str(value)) if key == "actor" else shown(value)
-    return f"<dt>{escape(name)}</dt><dd>{escape(said)}</dd>"
+    return name, person(str(value)) if key == "actor" else shown(value)
 
 
-def scenario_page(app: Sphinx, store: ConstitutionDomain, s: Scenario) -> str:
+def scenario_page(app: Sphinx, store: BuildState, s: Scenario) -> str:
     pagename = f"checks/{s.id}"
     # Who and what first, then the rest as the scenario gives them.
     ordered = sorted(s.facts.items(), key=lambda kv: kv[0] not in FACT_NAMES)
-    facts = "".join(fact_html(k, v) for k, v in ordered)
-    links = []
+    paragraphs = []
     for cid, clause in cited_clauses(store, s):
         if clause:
             section = store.model.section_of(clause)
             href = app.builder.get_relative_uri(pagename, section.docname)
-            links.append(
-                f'<li><a href="{href}#{cid}">Paragraph {clause.number}</a> '
-                f"({title_html(section.title)})</li>"
+            paragraphs.append(
+                {
+                    "href": f"{href}#{cid}",
+                    "number": clause.number,
+                    "section": Markup(title_html(section.title)),
+                }
             )
-    result = result_html(store, s.id)
-    checked = f"<p>Latest check: {result}</p>" if result else ""
-    return (
-        f"<h1>{escape(s.title)}</h1>"
-        f"<h2>The situation</h2><dl class='scenario-facts'>{facts}</dl>"
-        f"<h2>What the protocol says</h2><p>{escape(outcome(s.expect))}</p>"
-        f"<h2>The paragraphs that decide it</h2><ul>{''.join(links)}</ul>"
-        f"<p class='scenario-id'>Worked example {escape(s.id)}, against the draft.</p>"
-        f"{checked}<p><a href='index.html'>All worked examples</a></p>"
+    return render(
+        "worked-example.html",
+        title=s.title,
+        facts=[fact(k, v) for k, v in ordered],
+        outcome=outcome(s.expect),
+        paragraphs=paragraphs,
+        id=s.id,
+        result=Markup(result_html(store, s.id)),
     )
 
 
-def index_page(app: Sphinx, store: ConstitutionDomain) -> str:
-    ran = f"The checks last ran on {store.results_run}." if store.results_run else ""
+def index_page(app: Sphinx, store: BuildState) -> str:
     headers = ["Situation", "Paragraphs", "What the protocol says"]
     headers += ["Latest check"] if store.results_run else []
-    groups = "".join(
-        f"<h2>{title}</h2>"
-        + table(
-            "scenario-index",
-            headers,
-            [
-                [
-                    f"<a href='{s.id}.html'>{escape(s.title)}</a>",
-                    ", ".join(numbers(store, s)),
-                    escape(outcome(s.expect)),
-                ]
-                + ([result_html(store, s.id)] if store.results_run else [])
+    groups = [
+        {
+            "title": Markup(title),
+            "examples": [
+                {
+                    "id": s.id,
+                    "title": s.title,
+                    "numbers": numbers(store, s),
+                    "outcome": outcome(s.expect),
+                    "result": Markup(result_html(store, s.id)),
+                }
                 for s in scenarios
             ],
-        )
+        }
         for title, scenarios in by_topic(store)
-    )
-    return (
-        "<h1>Worked examples</h1>"
-        "<p>Each worked example is a situation, the answer the protocol gives, and the "
-        "paragraphs that decide it. Each is also an automatic check: it is run against "
-        f"the protocol's rules every time the protocol changes. {ran}</p>"
-        "<p>They are grouped by the section of the protocol that decides them.</p>" + groups
-    )
+    ]
+    return render("worked-examples.html", ran=store.results_run, headers=headers, groups=groups)
 
 
-def by_topic(store: ConstitutionDomain) -> list[tuple[str, list[Scenario]]]:
+def by_topic(store: BuildState) -> list[tuple[str, list[Scenario]]]:
     """The worked examples under the title of the section that holds most of the rules
     deciding each (the council's own words for the topic; the earlier section on a tie,
     and a definition only if nothing else decides it), sections in the protocol's order."""
@@ -201,29 +197,25 @@ def by_topic(store: ConstitutionDomain) -> list[tuple[str, list[Scenario]]]:
     ]
 
 
-def numbers(store: ConstitutionDomain, s: Scenario) -> list[str]:
+def numbers(store: BuildState, s: Scenario) -> list[str]:
     """The draft's numbers of the paragraphs deciding a worked example."""
     return [c.number for _, c in cited_clauses(store, s) if c]
 
 
-def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    from constitution.sphinxext.clauses import domain
-
-    store = domain(app.env)
+def pages(app: Sphinx, store: BuildState) -> list[Page]:
+    """The page of each worked example and their index (a page kind: see page_kinds.py)."""
     pages: list[Page] = [
         (f"checks/{s.id}", s.title, scenario_shows(store, s), partial(scenario_page, app, store, s))
         for s in store.scenarios
     ]
     pages.append(("checks/index", "Worked examples", None, partial(index_page, app, store)))
-    yield from changed(app, pages)
+    return pages
 
 
 def examples_changed(env: BuildEnvironment) -> bool:
     """Whether the examples differ from the last build's (and remember these)."""
-    from constitution.sphinxext.clauses import domain
-
-    store = domain(env)
-    fresh = digest(store.scenarios, store.results, store.results_run)
-    changed = bool(store.data.get("examples") != fresh)
-    store.data["examples"] = fresh
+    build, data = state(env), domain(env).data
+    fresh = digest(build.scenarios, build.results, build.results_run)
+    changed = bool(data.get("examples") != fresh)
+    data["examples"] = fresh
     return changed

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import furo
 
-from constitution.sphinxext import clauses, page_cache
+from constitution.sphinxext.domain import state
+from constitution.sphinxext.page_keys import site_key
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -40,11 +41,11 @@ def share(
     """html-page-context, before furo's: how this page's navigation may be shared."""
     if "toctree" not in context:
         return
-    store = clauses.domain(app.env)
-    key = page_cache.site_key(app)  # covers every page's title and every toctree
-    if store.navigation_key != key:
-        store.navigation, store.navigation_key = {}, key
-    memo = store.navigation
+    kept = state(app.env).kept
+    key = site_key(app)  # covers every page's title and every toctree
+    if kept.navigation_key != key:
+        kept.navigation, kept.navigation_key = {}, key
+    memo = kept.navigation
     folder = posixpath.dirname(pagename)
     if doctree is None:
         draw = context["toctree"]

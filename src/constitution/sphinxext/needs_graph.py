@@ -24,8 +24,9 @@ from docutils import nodes
 from sphinx_needs.api import add_need
 from sphinx_needs.data import SphinxNeedsData
 
+from constitution.clause_fields import FIELDS
 from constitution.graph import EXAMPLE_TYPE, cited, example_page
-from constitution.sphinxext.clauses import domain
+from constitution.sphinxext.domain import domain, state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -41,7 +42,7 @@ def add_examples(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> Non
     vars(env).pop("_needs_view", None)
     data, store = SphinxNeedsData(env), domain(env)
     made = store.data.get("example_needs", {})  # need ID -> the example it was made from
-    fresh = {e.id: e for e in store.examples}
+    fresh = {e.id: e for e in state(env).examples}
     for need_id, need in list(data.get_needs_mutable().items()):
         if need["type"] == EXAMPLE_TYPE and made.get(need_id) != fresh.get(need_id):
             data.remove_need(need_id)
@@ -63,22 +64,12 @@ def views_outdated(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     """The pages showing sphinx-needs' views (tables, counts), when the graph changed:
     any field of any need but a clause's words (and the title made from them), so that
     rewording a paragraph, the editor's commonest save, does not write them again."""
-    store = domain(env)
+    store, build = domain(env), state(env)
     clauses = [
-        (
-            c.id,
-            c.number,
-            c.modality,
-            c.applies_to,
-            c.statutes,
-            c.tags,
-            c.section,
-            c.source_number,
-            cited(c),
-        )
-        for c in store.model.clauses()
+        (c.id, c.number, c.section, *(f.of(c) for f in FIELDS), cited(c))
+        for c in build.model.clauses()
     ]
-    graph = (clauses, store.examples)  # compared, not printed: this runs on every save
+    graph = (clauses, build.examples)  # compared, not printed: this runs on every save
     if store.data.get("graph") == graph:
         return []
     store.data["graph"] = graph

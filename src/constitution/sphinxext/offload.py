@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from sphinx.errors import ExtensionError
 
 from constitution.sphinxext import open_data, search
-from constitution.sphinxext.clauses import domain
+from constitution.sphinxext.domain import state
 from constitution.worker import JOBS, Job, run_claimed
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def start(app: Sphinx) -> None:
         config.constitution_open_data or config.constitution_search
     ):
         return
-    store = domain(app.env)
+    store = state(app.env)
     outdir = Path(app.outdir)
     jobs: list[Job] = []
     records: list[Job] = []  # once every job is done: what records them
@@ -65,7 +65,7 @@ def start(app: Sphinx) -> None:
 
 def finish(app: Sphinx, exception: BaseException | None) -> None:
     """Share the jobs left, then wait for the worker; its failure fails the build."""
-    store = domain(app.env)
+    store = state(app.env)
     if store.offloaded is None:
         return
     worker, folder, jobs, records = store.offloaded

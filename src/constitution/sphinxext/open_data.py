@@ -15,25 +15,21 @@ from typing import TYPE_CHECKING, Any
 
 from constitution import files
 from constitution.council import Council
-from constitution.export import Edition, render
+from constitution.export import FORMATS, Edition, render
 from constitution.graph import Example
 from constitution.model import Document
 from constitution.model_cache import digest, read_record, write_record
-from constitution.sphinxext.page_cache import document_key
+from constitution.sphinxext.domain import state
+from constitution.sphinxext.page_keys import document_key
+from constitution.sphinxext.state import BuildState
 from constitution.sphinxext.versions_site import DRAFT, long_date
 from constitution.worker import Job
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from constitution.sphinxext.clauses import ConstitutionDomain
 
-FILES = {
-    "json": "protocol.json",
-    "akn": "protocol.akn.xml",
-    "csv": "clauses.csv",
-    "needs": "needs.json",
-}
+FILES = {f.key: f.file for f in FORMATS.values()}
 CACHE = ".constitution-data.json"  # beside the output; never published
 SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "protocol.schema.json"
 
@@ -41,7 +37,7 @@ SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "protocol.schema.j
 Editions = list[tuple[Edition, Document, tuple[Example, ...]]]
 
 
-def editions(store: ConstitutionDomain) -> Editions:
+def editions(store: BuildState) -> Editions:
     """Each version with what its files say of it; worked examples belong to the draft."""
     out: Editions = [
         (Edition(v.key, v.key, v.in_force.isoformat(), v.resolution, v.digest), v.document, ())
@@ -100,10 +96,8 @@ def finish(outdir: Path, fresh: dict[str, str]) -> None:
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    from constitution.sphinxext.clauses import domain
-
     rows = []
-    for edition, _, _ in reversed(editions(domain(app.env))):
+    for edition, _, _ in reversed(editions(state(app.env))):
         label = (
             "Draft (not adopted)"
             if edition.key == DRAFT

@@ -22,13 +22,14 @@ from typing import TYPE_CHECKING, Any
 
 from constitution import files
 from constitution.council import Council
-from constitution.model import DRAFT_PAGES, Clause, Document
+from constitution.model import Clause, Document
 from constitution.model_cache import digest, read_record, write_record
-from constitution.sphinxext.page_cache import document_key
+from constitution.sphinxext.domain import state
+from constitution.sphinxext.page_keys import document_key
+from constitution.sphinxext.state import BuildState
 from constitution.sphinxext.versions_site import (
     DRAFT,
     PLAIN,
-    PLAIN_PAGES,
     REVOKED_SECTION,
     Site,
     long_date,
@@ -40,8 +41,6 @@ from constitution.worker import Job
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-
-    from constitution.sphinxext.clauses import ConstitutionDomain
 
 
 def version_label(site: Site, key: str) -> str:
@@ -57,7 +56,7 @@ def version_label(site: Site, key: str) -> str:
 Documents = list[tuple[str, str, str | None, Document]]
 
 
-def documents(store: ConstitutionDomain) -> Documents:
+def documents(store: BuildState) -> Documents:
     force = in_force_on(store.versions, today())
     return [
         (v.key, PLAIN if v is force else v.key, v.digest, v.document) for v in store.versions
@@ -163,7 +162,7 @@ def read_marker(folder: Path) -> str | None:
 
 
 def write_known_words(folder: Path) -> None:
-    from spellchecker import SpellChecker
+    from spellchecker import SpellChecker  # only where a word list is written: rarely
 
     shards: dict[str, list[str]] = {}
     for word in sorted(SpellChecker(language="en", distance=1).word_frequency.keys()):
@@ -225,34 +224,20 @@ def search_terms(council: Council) -> dict[str, Any]:
 
 
 def build_finished(app: Sphinx, exception: BaseException | None) -> None:
-    from constitution.sphinxext.clauses import domain
-
     if exception is not None or app.builder.format != "html":
         return
-    store = domain(app.env)
+    store = state(app.env)
     site = Site(app, store)
     path = Path(app.outdir) / "clause-index.json"
     index = clause_index(site)
     index["in_force"] = site.in_force.key if site.in_force else DRAFT
-    if index != store.clause_index or not path.exists():  # the editor's loop: seldom changes
+    if index != store.kept.clause_index or not path.exists():  # the editor's loop: seldom changes
         path.write_text(json.dumps(index, sort_keys=True), encoding="utf-8")
-        store.clause_index = index
+        store.kept.clause_index = index
     terms = Path(app.outdir) / SEARCH_TERMS
     text = json.dumps(search_terms(store.council), sort_keys=True)
     if not terms.exists() or terms.read_text(encoding="utf-8") != text:
         terms.write_text(text, encoding="utf-8")
-
-
-def page_version(pagename: str, site: Site) -> str:
-    """The version a page belongs to: what the search box's jump should open."""
-    parts = pagename.split("/")
-    if parts[0] == DRAFT_PAGES:
-        return DRAFT
-    if parts[0] == PLAIN_PAGES:
-        return site.plain
-    if len(parts) >= 3 and parts[0] == "versions" and parts[1][:1].isdigit():
-        return parts[1]
-    return site.in_force.key if site.in_force else DRAFT
 
 
 def collect_pages(app: Sphinx) -> Any:

@@ -20,7 +20,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 
 from constitution import files
 from constitution.sphinxext import csp, navigation
-from constitution.sphinxext.clauses import domain
+from constitution.sphinxext.domain import state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,7 +39,7 @@ def write(app: Sphinx, pagename: str, title: str, body: str) -> None:
 
 def shell(app: Sphinx, folder: str) -> str:
     """The folder's page with stand-ins for title and body, drawn once a build."""
-    shells = domain(app.env).shells
+    shells = state(app.env).shells
     if folder not in shells:
         assert isinstance(app.builder, StandaloneHTMLBuilder)
         drawn = Path(app.doctreedir) / f"{NAME}.html"
@@ -53,7 +53,3 @@ def shell(app: Sphinx, folder: str) -> str:
         shells[folder] = csp.secured(html, depth, folder)
         os.makedirs(os.path.join(app.outdir, folder), exist_ok=True)
     return shells[folder]
-
-
-def reset(app: Sphinx) -> None:
-    domain(app.env).shells = {}

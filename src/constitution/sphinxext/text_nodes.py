@@ -9,11 +9,12 @@ the plain text, for anything that reads a page's text.
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 
 from constitution.model import DRAFT_PAGES, Clause, Document
+from constitution.sphinxext.domain import domain, state
 from constitution.text_html import Links, clause_text, html, intro_box
 from constitution.text_plain import plain
 from constitution.text_tree import Ref, Term, Tree, inlines
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
 
-    from constitution.sphinxext.clauses import ConstitutionDomain
 
 INTRO = f"{DRAFT_PAGES}/index"  # the page the protocol's own introduction opens
 
@@ -57,10 +57,11 @@ def intro_tree(document: Document, docname: str) -> Tree:
     return section.intro_tree if section else ()
 
 
-def replace_intro(store: ConstitutionDomain, doctree: nodes.document, docname: str) -> None:
+def replace_intro(env: BuildEnvironment, doctree: nodes.document, docname: str) -> None:
     """The introduction MyST read (its paragraphs and lists before the first clause, or
     the index's toctree) gives way to the tree's, drawn as an adopted version draws it."""
-    tree = intro_tree(store.model, docname)
+    model = state(env).model
+    tree = intro_tree(model, docname)
     section = next(iter(doctree.findall(nodes.section)), None)
     if not tree or section is None:
         return
@@ -70,17 +71,13 @@ def replace_intro(store: ConstitutionDomain, doctree: nodes.document, docname: s
         last += 1
     for node in section[first:last]:
         section.remove(node)
-    section.insert(first, text_node(tree, store.model, intro=docname))
-    for clause_id in cited(tree, store.model):
-        store.note("cites", docname, clause_id)
-
-
-def _store(env: BuildEnvironment) -> ConstitutionDomain:
-    return cast("ConstitutionDomain", env.get_domain("constitution"))
+    section.insert(first, text_node(tree, model, intro=docname))
+    for clause_id in cited(tree, model):
+        domain(env).note("cites", docname, clause_id)
 
 
 def visit_text(self: HTML5Translator, node: tree_text) -> None:
-    store, here = _store(self.builder.env), self.builder.current_docname
+    store, here = state(self.builder.env), self.builder.current_docname
 
     def href(clause: Clause) -> str:
         docname = store.model.section_of(clause).docname
@@ -101,7 +98,7 @@ def visit_text(self: HTML5Translator, node: tree_text) -> None:
 
 
 def doctree_read(app: Sphinx, doctree: nodes.document) -> None:
-    replace_intro(_store(app.env), doctree, app.env.docname)
+    replace_intro(app.env, doctree, app.env.docname)
 
 
 def setup(app: Sphinx) -> None:

@@ -27,7 +27,12 @@ from constitution.model import DRAFT_PAGES, Clause, Document, Revoked, Section
 from constitution.model_cache import digest
 from constitution.numbering import number_key
 from constitution.redline import Change, compare, readable_diff, substantive
-from constitution.sphinxext.page_cache import Page, changed, clause_key, document_key
+from constitution.sphinxext.domain import state
+from constitution.sphinxext.navigation import mark_current
+from constitution.sphinxext.page_assets import page_script
+from constitution.sphinxext.page_cache import Page
+from constitution.sphinxext.page_keys import clause_key, document_key
+from constitution.sphinxext.state import BuildState
 from constitution.text_html import Links, clause_text, html, intro_box
 from constitution.text_plain import plain
 from constitution.text_tree import Ref, Term, inlines
@@ -37,7 +42,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
 
-    from constitution.sphinxext.clauses import ConstitutionDomain
 
 # Titles only: a clause's words are drawn from its tree (text_html.py).
 MD = MarkdownIt("commonmark", {"html": False, "typographer": True}).enable(
@@ -75,15 +79,30 @@ def menu_key(pagename: str) -> str | None:
     return PLAIN if len(parts) == 2 and parts[0] == PLAIN_PAGES else version_of(pagename)
 
 
+def page_version(pagename: str, site: Site) -> str:
+    """The version a page belongs to: what the search box's jump should open."""
+    parts = pagename.split("/")
+    if parts[0] == DRAFT_PAGES:
+        return DRAFT
+    if parts[0] == PLAIN_PAGES:
+        return site.plain
+    if len(parts) >= 3 and parts[0] == "versions" and parts[1][:1].isdigit():
+        return parts[1]
+    return site.in_force.key if site.in_force else DRAFT
+
+
 ADOPTED = "adopted"  # what a page drawn only from adopted versions shows (see page_cache)
 IN_FORCE = "versions/in-force"  # the one page with a script of its own
 REVOKED_SECTION = "revoked-section-"  # a revoked section's place on its version's contents
+# The ways in (ways_in.py), which the menu of every page links to.
+WAYS_IN_INDEX = "ways-in/index"
+WAYS_IN_TITLE = "Find what applies to you"
 
 
 class Site:
     """The versions of one build and how to link between their pages."""
 
-    def __init__(self, app: Sphinx, store: ConstitutionDomain) -> None:
+    def __init__(self, app: Sphinx, store: BuildState) -> None:
         self.app, self.store = app, store
         self.versions: list[Version] = store.versions
         self.keyed = {v.key: v for v in self.versions}
@@ -344,8 +363,6 @@ class Site:
     def menu(self, pagename: str) -> str:
         """The menu of an adopted version's pages: its sections, and no way into the draft
         but through the list of versions."""
-        from constitution.sphinxext import ways_in  # which draws on this module
-
         key = menu_key(pagename)
         assert key is not None
         sections = "".join(
@@ -356,7 +373,7 @@ class Site:
 
         return (
             f"<ul>{self.menu_item(pagename, 'index', 'Home')}"
-            f"{self.menu_item(pagename, ways_in.INDEX, ways_in.TITLE)}"
+            f"{self.menu_item(pagename, WAYS_IN_INDEX, WAYS_IN_TITLE)}"
             "<li class='toctree-l1 current'>"
             f"<a class='reference internal version-nav' href='index.html'>"
             f"{self.heading(key)}</a><ul>{sections}</ul></li>"
@@ -374,10 +391,8 @@ class Site:
     def menu_top(self, pagename: str) -> str:
         """What every other page's menu starts with: the version in force (at the plain
         addresses), the ways in, then every version, before the draft."""
-        from constitution.sphinxext import ways_in  # which draws on this module
-
         items = [(section_page(PLAIN, "index"), self.heading(PLAIN))]
-        items.append((ways_in.INDEX, ways_in.TITLE))
+        items.append((WAYS_IN_INDEX, WAYS_IN_TITLE))
         items.append(("versions/index", "Versions and changes"))
         return "".join(self.menu_item(pagename, there, text) for there, text in items)
 
@@ -813,24 +828,13 @@ def _diff_run(op: str, text: str) -> str:
     return f"<{tag}><span class='visually-hidden'>{words}: </span>{escape(text)}</{tag}>"
 
 
-def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    from constitution.sphinxext.clauses import domain
-
-    site = Site(app, domain(app.env))
-    yield from changed(app, site.pages(), themed={IN_FORCE})
-
-
 def page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
-    from constitution.sphinxext import navigation, page_script
-    from constitution.sphinxext.clauses import domain
-    from constitution.sphinxext.search import page_version
-
-    site = Site(app, domain(app.env))
+    site = Site(app, state(app.env))
     context["constitution_banner"] = site.banner(pagename)
     if menu_key(pagename):
-        context["constitution_menu"] = navigation.mark_current(site.menu(pagename), pagename)
+        context["constitution_menu"] = mark_current(site.menu(pagename), pagename)
     else:
         context["constitution_menu_top"] = site.menu_top(pagename)
     if pagename.startswith(f"{DRAFT_PAGES}/") and context.get("title"):
@@ -845,10 +849,8 @@ def page_context(
 
 
 def write_feed(app: Sphinx, exception: BaseException | None) -> None:
-    from constitution.sphinxext.clauses import domain
-
     if exception is None and app.builder.format == "html":
-        site = Site(app, domain(app.env))
+        site = Site(app, state(app.env))
         Path(app.outdir, "versions.atom").write_text(
             site.atom(site.store.council.base_url), encoding="utf-8"
         )
@@ -868,9 +870,7 @@ class InForceDirective(SphinxDirective):
 
 
 def visit_in_force(self: HTML5Translator, node: in_force_node) -> None:
-    from constitution.sphinxext.clauses import domain
-
-    store = domain(self.builder.env)
+    store = state(self.builder.env)
     force = in_force_on(store.versions, today())
     here = self.builder.current_docname
     if force is None:
@@ -895,6 +895,5 @@ def visit_in_force(self: HTML5Translator, node: in_force_node) -> None:
 def setup(app: Sphinx) -> None:
     app.add_node(in_force_node, html=(visit_in_force, None))
     app.add_directive("in-force", InForceDirective)
-    app.connect("html-collect-pages", collect_pages)
     app.connect("html-page-context", page_context, priority=100)  # before furo's menu
     app.connect("build-finished", write_feed)

@@ -9,29 +9,38 @@ its paragraphs by section, each linked at its plain address with its opening wor
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
+from markupsafe import Markup
 from sphinx.util.docutils import SphinxDirective
 
 from constitution.council import Audience, Council
 from constitution.model import Clause, Document
 from constitution.model_cache import files_in
-from constitution.sphinxext.page_cache import Page, changed
-from constitution.sphinxext.versions_site import ADOPTED, PLAIN, Site, title_html
+from constitution.sphinxext.domain import state
+from constitution.sphinxext.page_cache import Page
+from constitution.sphinxext.page_templates import render
+from constitution.sphinxext.versions_site import (
+    ADOPTED,
+    PLAIN,
+    WAYS_IN_INDEX,
+    WAYS_IN_TITLE,
+    Site,
+    title_html,
+)
 from constitution.text_plain import plain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
 
-FOLDER = "ways-in"
-INDEX = f"{FOLDER}/index"
-TITLE = "Find what applies to you"
+INDEX, TITLE = WAYS_IN_INDEX, WAYS_IN_TITLE  # linked from every page's menu
+FOLDER = posixpath.dirname(INDEX)
 OPENING_WORDS = 24  # of each paragraph listed: enough to recognise it
 
 
@@ -86,33 +95,36 @@ def _tagged(tag: str, clause: Clause) -> bool:
 def opening(clause: Clause, document: Document) -> str:
     words = plain(clause.tree, document).split()
     more = "…" if len(words) > OPENING_WORDS else ""
-    return escape(" ".join(words[:OPENING_WORDS])) + more
+    return " ".join(words[:OPENING_WORDS]) + more
 
 
 def way_page(site: Site, way: Way) -> str:
     document = site.document(PLAIN)
-    parts = []
-    total = 0
+    sections = []
     for section in document.sections:
-        found = [c for c in section.clauses if way.takes(c)]
-        if not found:
-            continue
-        total += len(found)
-        items = "".join(
-            f"<li><a href='{site.clause_href(PLAIN, c, way.page)}'>Paragraph {c.number}</a>: "
-            f"{opening(c, document)}</li>"
-            for c in found
-        )
-        parts.append(
-            f"<h2>{section.number}. {title_html(section.title)}</h2>"
-            f"<ul class='way-in-paragraphs'>{items}</ul>"
-        )
-    shown = "the protocol in force" if site.in_force else "the draft (no version is adopted)"
-    about = f"<p>{escape(way.about)}</p>" if way.about else ""
-    return (
-        f"<h1>{escape(way.title)}</h1>{about}"
-        f"<p>{paragraphs(total)} of {shown}, section by section. "
-        f"<a href='index.html'>Other ways in</a>.</p>" + "".join(parts)
+        if found := [c for c in section.clauses if way.takes(c)]:
+            paragraphs_found = [
+                {
+                    "href": site.clause_href(PLAIN, c, way.page),
+                    "number": c.number,
+                    "opening": opening(c, document),
+                }
+                for c in found
+            ]
+            sections.append(
+                {
+                    "number": section.number,
+                    "title": Markup(title_html(section.title)),
+                    "paragraphs": paragraphs_found,
+                }
+            )
+    return render(
+        "way-in.html",
+        title=way.title,
+        about=way.about,
+        count=paragraphs(sum(len(s["paragraphs"]) for s in sections)),
+        shown="the protocol in force" if site.in_force else "the draft (no version is adopted)",
+        sections=sections,
     )
 
 
@@ -120,23 +132,26 @@ def paragraphs(n: int) -> str:
     return f"{n} paragraph{'' if n == 1 else 's'}"
 
 
-def way_list(site: Site, ways: list[Way], here: str) -> str:
-    document = site.document(PLAIN)
-    items = "".join(
-        f"<li><a href='{site.uri(here, w.page)}'>{escape(w.title)}</a> "
-        f"({paragraphs(sum(map(w.takes, document.clauses())))})</li>"
+def listed(site: Site, ways: list[Way], here: str) -> list[dict[str, str]]:
+    """Each way in as the lists of them show it: linked, with how many paragraphs."""
+    clauses = list(site.document(PLAIN).clauses())
+    return [
+        {
+            "href": site.uri(here, w.page),
+            "title": w.title,
+            "count": paragraphs(sum(map(w.takes, clauses))),
+        }
         for w in ways
-    )
-    return f"<ul class='ways-in'>{items}</ul>"
+    ]
 
 
 def index_page(site: Site) -> str:
     council, document = site.store.council, site.document(PLAIN)
-    return (
-        f"<h1>{TITLE}</h1><p>The paragraphs that matter to you, or on one topic, each "
-        "linked to where it is in the protocol in force.</p>"
-        f"<h2>Who you are</h2>{way_list(site, audiences(council, document), INDEX)}"
-        f"<h2>Topics</h2>{way_list(site, topics(council, document), INDEX)}"
+    return render(
+        "ways-in.html",
+        title=TITLE,
+        ways=listed(site, audiences(council, document), INDEX),
+        topics=listed(site, topics(council, document), INDEX),
     )
 
 
@@ -150,12 +165,6 @@ def pages(site: Site) -> Iterator[Page]:
         yield way.page, way.title, shows, partial(way_page, site, way)
 
 
-def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    from constitution.sphinxext.clauses import domain
-
-    yield from changed(app, pages(Site(app, domain(app.env))))
-
-
 class ways_in_node(nodes.General, nodes.Element):
     """Where the home page lists the ways in."""
 
@@ -164,10 +173,8 @@ class WaysInDirective(SphinxDirective):
     """```{ways-in}```: links to the paragraphs by who the reader is, and to the topics."""
 
     def run(self) -> list[nodes.Node]:
-        from constitution.sphinxext.clauses import domain
-
         # Drawn from the settings, the versions and (without [audiences]) the protocol.
-        project = domain(self.env).project
+        project = state(self.env).project
         for path in [project.conf / "council.toml", *files_in(project.protocol)]:
             self.env.note_dependency(str(path))
         for path in files_in(project.versions_dir):
@@ -176,13 +183,11 @@ class WaysInDirective(SphinxDirective):
 
 
 def visit_ways_in(self: HTML5Translator, node: ways_in_node) -> None:
-    from constitution.sphinxext.clauses import domain
-
-    site = Site(self.builder.app, domain(self.builder.env))
+    site = Site(self.builder.app, state(self.builder.env))
     here = self.builder.current_docname
     ways = audiences(site.store.council, site.document(PLAIN))
     self.body.append(
-        way_list(site, ways, here)
+        render("ways-in-list.html", ways=listed(site, ways, here))
         + f"<p><a href='{site.uri(here, INDEX)}'>Every topic, and every way in</a></p>"
     )
     raise nodes.SkipNode
@@ -191,4 +196,3 @@ def visit_ways_in(self: HTML5Translator, node: ways_in_node) -> None:
 def setup(app: Sphinx) -> None:
     app.add_node(ways_in_node, html=(visit_ways_in, None))
     app.add_directive("ways-in", WaysInDirective)
-    app.connect("html-collect-pages", collect_pages)

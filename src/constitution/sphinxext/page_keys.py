@@ -1,0 +1,69 @@
+"""What a generated page shows, as a key: when the key is unchanged, the page is too.
+
+The keys page_cache.py compares, and the navigation's, which decides when every page is
+written again (clauses.py) and when shared navigation is drawn afresh (navigation.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from typing import TYPE_CHECKING
+
+from sphinx import addnodes
+
+from constitution import model_cache
+from constitution.model import Clause, Document
+from constitution.sphinxext.domain import state
+from constitution.versions import in_force_on, today
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+def site_key(app: Sphinx) -> str:
+    """What every generated page shows besides its own body: the navigation, the versions
+    and which is in force, the council's settings, the styles and this code."""
+    env = app.env
+    store = state(env)
+    if store.site_key is not None:  # once a build, after every page is read
+        return store.site_key
+    in_force = in_force_on(store.versions, today())
+    key = repr(
+        (
+            navigation_key(env),
+            in_force and in_force.key,
+            [v.digest for v in store.versions],
+            store.council,
+            model_cache.code(),  # how pages are drawn: the code, templates and styles
+        )
+    )
+    store.site_key = hashlib.sha256(key.encode()).hexdigest()
+    return store.site_key
+
+
+@functools.lru_cache(maxsize=65536)
+def clause_key(clause: Clause) -> str:
+    """What a page shows of a clause. Remembered: the editor's loop asks again on every
+    save, and a clause from an unchanged file is the same object as last time."""
+    return repr(clause)
+
+
+def document_key(document: Document) -> str:
+    sections = [(s.slug, s.number, s.title, s.path, s.intro) for s in document.sections]
+    return repr((document.title, document.intro, sections)) + "".join(
+        map(clause_key, document.clauses())
+    )
+
+
+def navigation_key(env: BuildEnvironment) -> str:
+    """What the site navigation on every page is drawn from: titles and toctrees, with
+    any title a toctree gives its entry ("The draft, not adopted <protocol/index>")."""
+    titles = sorted((doc, title.astext()) for doc, title in env.titles.items())
+    entries = sorted(
+        (doc, repr(node["entries"]))
+        for doc, toc in env.tocs.items()
+        for node in toc.findall(addnodes.toctree)
+    )
+    return repr((titles, sorted(env.toctree_includes.items()), entries))
