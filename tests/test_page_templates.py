@@ -21,7 +21,10 @@ def worked_example(**values: object) -> str:
         "title": f"A title {SCRIPT}",
         "facts": [("Who", f"the {SCRIPT}")],
         "outcome": "This is allowed.",
-        "paragraphs": [{"href": "../draft/a.html#MOP-0001", "number": "1.1", "section": "S"}],
+        "paragraphs": [
+            {"href": "../protocol/a.html#MOP-0001", "number": "1.1", "section": "S", "note": None}
+        ],
+        "in_force": True,
         "id": "SC-ABC-001",
         "result": Markup('<span class="check-result check-passed">Passed</span>'),
     }

@@ -12,6 +12,7 @@ from bs4 import Tag
 from conftest import Site, run
 from constitution.model import Document
 from constitution.project import Project
+from constitution.versions import in_force_on, today
 
 IN_FORCE = "versions/2026-05-14"
 PLAIN = "protocol"  # the plain addresses: the version in force
@@ -138,7 +139,44 @@ def test_a_worked_example_reads_as_words(site: Site, document: Document) -> None
     links = [li.get_text() for li in page.select("article ul li")]
     decides = document.clause("MOP-0145")
     assert decides is not None
-    assert f"Paragraph {decides.number} (Members’ enquiries)" in links
+    assert any(li.startswith(f"Paragraph {decides.number} (Members’ enquiries)") for li in links)
+
+
+def test_a_worked_example_leads_to_the_paragraphs_in_force(
+    site: Site, project: Project, document: Document
+) -> None:
+    """Its answer is the draft's; each deciding paragraph opens in the version in force,
+    and one the draft has reworded or added is marked and linked in the draft too."""
+    in_force = in_force_on(project.versions(), today())
+    assert in_force is not None
+    seen = set()
+    for scenario in project.scenarios(document):
+        page = site.page(f"checks/{scenario.id}.html")
+        items = page.select("article ul li")
+        cited = [document.clause(cid) for cid in sorted(scenario.expect.clauses)]
+        assert len(items) == len(cited)
+        for item, clause in zip(items, cited, strict=True):
+            assert clause is not None
+            forced = in_force.document.clause(clause.id)
+            links = [a["href"] for a in item.select("a")]
+            words = item.get_text(" ", strip=True)
+            if forced is None:
+                kind = "added by the draft"
+            elif forced.text != clause.text:
+                kind = "reworded by the draft"
+            else:
+                kind = "same"
+            seen.add(kind)
+            if kind == "same":
+                assert links == [f"../{PLAIN}/{forced.section}.html#{clause.id}"], words
+                assert "draft" not in words
+                continue
+            assert f"{kind}, not yet in force" in words
+            assert links[-1] == f"../draft/{clause.section}.html#{clause.id}"
+            if forced is not None:
+                assert links[0] == f"../{PLAIN}/{forced.section}.html#{clause.id}"
+    # the model's draft has paragraphs of each kind: a test that could tell them apart
+    assert seen >= {"same", "reworded by the draft"}, seen
 
 
 def test_a_comparison_shows_changed_words_first_by_section(site: Site) -> None:

@@ -27,13 +27,20 @@ from constitution.sphinxext.domain import domain, state
 from constitution.sphinxext.page_cache import Page
 from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.state import BuildState
-from constitution.sphinxext.versions_site import long_date, title_html
+from constitution.sphinxext.versions_site import (
+    DRAFT,
+    PLAIN,
+    long_date,
+    section_page,
+    title_html,
+)
+from constitution.versions import in_force_on, today
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from constitution.model import Clause
+    from constitution.model import Clause, Document
 
 RESULT_WORDS = {"passed": "Passed", "failed": "Failed"}
 # The facts every situation has, named as a reader would ask about them.
@@ -103,8 +110,9 @@ def examples_html(store: BuildState, clause_id: str, uri: Any) -> str:
 
 
 def scenario_shows(store: BuildState, s: Scenario) -> str:
-    """Everything scenario_page draws from, without drawing it."""
-    cited = [(cid, c and (c.number, c.section)) for cid, c in cited_clauses(store, s)]
+    """Everything scenario_page draws from, without drawing it (which version is in force,
+    and its text, are in the site key)."""
+    cited = [(cid, c and (c.number, c.section, c.text)) for cid, c in cited_clauses(store, s)]
     return repr((s.id, s.title, s.facts, stable(s.expect), result_html(store, s.id), cited))
 
 
@@ -130,28 +138,48 @@ def fact(key: str, value: object) -> tuple[str, str]:
     return name, person(str(value)) if key == "actor" else shown(value)
 
 
+def paragraph_link(
+    app: Sphinx, store: BuildState, in_force: Document | None, pagename: str, clause: Clause
+) -> dict[str, Any]:
+    """A paragraph deciding a worked example, as the public should follow it: the answer
+    is the draft's, so where a version is in force the link opens that version's paragraph
+    (at the plain addresses) and says when the draft has changed it or added it."""
+    forced = in_force.clause(clause.id) if in_force else None
+    at, shown = (PLAIN, forced) if forced else (DRAFT, clause)
+    section = (in_force if forced and in_force else store.model).section_of(shown)
+    href = app.builder.get_relative_uri(pagename, section_page(at, section.slug))
+    link: dict[str, Any] = {
+        "href": f"{href}#{clause.id}",
+        "number": shown.number,
+        "section": Markup(title_html(section.title)),
+        "note": None,
+    }
+    if in_force is not None and (forced is None or forced.text != clause.text):
+        draft = store.model.section_of(clause)
+        there = app.builder.get_relative_uri(pagename, section_page(DRAFT, draft.slug))
+        link["note"] = "added by the draft" if forced is None else "reworded by the draft"
+        link["draft"] = f"{there}#{clause.id}"
+        link["draft_number"] = clause.number
+    return link
+
+
 def scenario_page(app: Sphinx, store: BuildState, s: Scenario) -> str:
     pagename = f"checks/{s.id}"
     # Who and what first, then the rest as the scenario gives them.
     ordered = sorted(s.facts.items(), key=lambda kv: kv[0] not in FACT_NAMES)
-    paragraphs = []
-    for cid, clause in cited_clauses(store, s):
-        if clause:
-            section = store.model.section_of(clause)
-            href = app.builder.get_relative_uri(pagename, section.docname)
-            paragraphs.append(
-                {
-                    "href": f"{href}#{cid}",
-                    "number": clause.number,
-                    "section": Markup(title_html(section.title)),
-                }
-            )
+    in_force = in_force_on(store.versions, today())
+    document = in_force.document if in_force else None
     return render(
         "worked-example.html",
         title=s.title,
         facts=[fact(k, v) for k, v in ordered],
         outcome=outcome(s.expect),
-        paragraphs=paragraphs,
+        paragraphs=[
+            paragraph_link(app, store, document, pagename, clause)
+            for _, clause in cited_clauses(store, s)
+            if clause
+        ],
+        in_force=in_force is not None,
         id=s.id,
         result=Markup(result_html(store, s.id)),
     )
