@@ -106,7 +106,8 @@ class Words:
             elif isinstance(block, BulletList):
                 out.append({"ul": [self.blocks(item) for item in block.items]})
             else:
-                out.append({"ol": [self.blocks(item) for item in block.items], "start": block.start})
+                items = [self.blocks(item) for item in block.items]
+                out.append({"ol": items, "start": block.start})
         return out
 
     def inlines(self, children: tuple[Inline, ...], shown: Iterator[str]) -> list[Json]:
