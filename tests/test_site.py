@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import subprocess
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,7 @@ from constitution.build import build_site
 from constitution.cli import main
 from constitution.model import Document
 from constitution.project import Project
+from constitution.sphinxext.print_file import shown_size
 
 
 def test_every_clause_once_with_number_and_anchor(site: Site, document: Document) -> None:
@@ -143,6 +145,9 @@ def test_inserting_a_clause_renumbers_it_and_references(
     assert adopted and {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in adopted} == indexed
     assert (bundles / "draft" / "pagefind-entry.json").read_bytes() != draft
     assert pdf.stat().st_mtime_ns != printed
+    # The draft's contents page, unchanged itself, gives the size of the draft's new PDF.
+    link = site.page("draft/index.html").select_one("p.download a")
+    assert link is not None and link.get_text().endswith(f"(PDF, {shown_size(pdf.stat().st_size)})")
 
 
 def test_build_stops_on_bad_input_and_keeps_the_last_site(
@@ -458,6 +463,33 @@ def test_a_failed_worker_fails_the_build(
     assert build_site(scratch, tmp_path / "site") != 0
     assert not (tmp_path / "site").exists()
     assert "Writing the open data files and search index failed" in capfd.readouterr().err
+
+
+def test_a_page_waits_for_the_file_it_links_or_writes_it(tmp_path: Path) -> None:
+    """A contents page gives its PDF's size: the job writing the PDF runs in the page's
+    process if no process has begun it; else the page waits until it is done, and fails
+    if the process running it stops first."""
+    from constitution.worker import claim, wait_for
+
+    ran: list[Path] = []
+    pdf = tmp_path / "protocol.pdf"
+    jobs = [(ran.append, (tmp_path / "other.json",)), (ran.append, (pdf,))]
+    here = tmp_path / "here"
+    here.mkdir()
+    wait_for(pdf, jobs, here, None)
+    assert ran == [pdf] and (here / "1.done").exists() and not (here / "0.claimed").exists()
+    for folder, then in (("slow", "touch 1.done"), ("stopped", "true")):
+        (tmp_path / folder).mkdir()
+        assert claim(tmp_path / folder, 1)  # as the second process does
+        worker = subprocess.Popen(["sh", "-c", f"sleep 0.3; {then}"], cwd=tmp_path / folder)
+        if folder == "slow":
+            wait_for(pdf, jobs, tmp_path / folder, worker)
+            assert (tmp_path / folder / "1.done").exists()
+        else:
+            with pytest.raises(RuntimeError, match=r"stopped before writing protocol\.pdf"):
+                wait_for(pdf, jobs, tmp_path / folder, worker)
+        worker.wait()
+    assert ran == [pdf]  # waited for, never run twice
 
 
 def test_what_is_drawn_once_and_shared_is_what_furo_draws_for_each_page(

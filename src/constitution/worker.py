@@ -14,6 +14,7 @@ from constitution import collect_less
 
 JOBS = "jobs.pickle"
 Job = tuple[Callable[..., None], tuple[Any, ...]]  # a function and its arguments
+FAILED = "Writing the open data files and search index failed ({why}); see the messages above."
 
 
 def claim(folder: Path, i: int) -> bool:

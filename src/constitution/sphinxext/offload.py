@@ -22,7 +22,7 @@ from sphinx.errors import ExtensionError
 
 from constitution.sphinxext import open_data, search
 from constitution.sphinxext.clauses import domain
-from constitution.worker import JOBS, Job, run_claimed
+from constitution.worker import FAILED, JOBS, Job, run_claimed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -81,9 +81,7 @@ def finish(app: Sphinx, exception: BaseException | None) -> None:
         shutil.rmtree(folder, ignore_errors=True)
     if (failed or status) and exception is None:
         why = f"{type(failed).__name__}: {failed}" if failed else f"exit {status}"
-        raise ExtensionError(
-            f"Writing the open data files and search index failed ({why}); see the messages above."
-        ) from failed
+        raise ExtensionError(FAILED.format(why=why)) from failed
     if exception is None:
         for job, args in records:
             job(*args)

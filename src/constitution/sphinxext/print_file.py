@@ -10,7 +10,9 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from constitution.worker import wait_for
+from sphinx.errors import ExtensionError
+
+from constitution.worker import FAILED, wait_for
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -33,7 +35,10 @@ def size(app: Sphinx, key: str) -> int | None:
     offloaded = domain(app.env).offloaded
     if offloaded is not None:
         worker, folder, jobs, _ = offloaded
-        wait_for(pdf, jobs, folder, worker)
+        try:
+            wait_for(pdf, jobs, folder, worker)
+        except Exception as exc:  # as offload.py reports the second process's failures
+            raise ExtensionError(FAILED.format(why=f"{type(exc).__name__}: {exc}")) from exc
     return pdf.stat().st_size if pdf.exists() else None
 
 
