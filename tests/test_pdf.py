@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -219,3 +220,23 @@ def test_sizes_are_given_as_gov_uk_gives_them() -> None:
         "137 KB",
         "1.5 MB",
     ]
+
+
+def test_the_drafts_contents_page_follows_its_pdf_after_an_edit(
+    scratch: Project, build: Callable[[Project], Site]
+) -> None:
+    """An edit to one section's words changes the draft's PDF; the draft's contents page,
+    whose own source did not change, is written again with the new size."""
+    first = build(scratch)
+    pdf = first.out / "data" / "draft" / "protocol.pdf"
+    before = pdf.stat().st_size
+    path = scratch.protocol / "review.md"
+    text = path.read_text(encoding="utf-8")
+    old = "at any time"
+    assert old in text
+    path.write_text(text.replace(old, f"{old}, {'and at length ' * 400}", 1), encoding="utf-8")
+    site = build(scratch)
+    after = pdf.stat().st_size
+    assert shown_size(after) != shown_size(before)
+    link = site.page("draft/index.html").select_one("p.download a")
+    assert link is not None and link.get_text().endswith(f"(PDF, {shown_size(after)})")

@@ -90,4 +90,3 @@ def finish(app: Sphinx, exception: BaseException | None) -> None:
 def setup(app: Sphinx) -> None:
     app.add_config_value("constitution_open_data", True, "html", types=(bool,))
     app.connect("build-finished", finish, priority=100)  # before anything reads the files
-    app.connect("env-get-updated", open_data.pages_to_write)

@@ -26,7 +26,6 @@ from constitution.worker import Job
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
 
     from constitution.sphinxext.clauses import ConstitutionDomain
 
@@ -99,19 +98,6 @@ def write_print(path: Path, edition: Edition, document: Document, council: Counc
 
     path.parent.mkdir(parents=True, exist_ok=True)
     write_pdf(path, document, council, status, pages)
-
-
-def pages_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """The draft's contents page, written again whenever the draft's PDF is: it gives the
-    PDF's size. (An adopted version's PDF changes only with what its contents page is
-    keyed by: its digest, the council's settings and this code; see page_cache.py.)"""
-    from constitution.sphinxext.clauses import domain
-
-    offloaded = domain(env).offloaded
-    if offloaded is None:
-        return []
-    draft = print_file.path(Path(app.outdir), DRAFT)
-    return [f"{DRAFT_PAGES}/index"] if any(args[:1] == (draft,) for _, args in offloaded[2]) else []
 
 
 def finish(outdir: Path, fresh: dict[str, str]) -> None:

@@ -2,6 +2,11 @@
 link to it, which says how large it is ("PDF, 120 KB"), as GOV.UK asks of a link to a
 file. The PDF is written by a job of the second process (offload.py, open_data.py); a page
 that links it waits for it, or writes it itself if no process has begun it.
+
+Each page giving a size is written whenever its PDF is: an adopted version's contents
+page is keyed by what its PDF is made from (the version's digest, the council's settings,
+this code: page_cache.py); the draft's PDF changes only when some page of the draft is
+read again, and Sphinx then writes the draft's contents page, whose toctree lists it.
 """
 
 from __future__ import annotations
