@@ -74,7 +74,7 @@ def check_whole(path: Path, document: Document, council: str) -> str:
     assert root["/Lang"] == "en-GB"
     assert root["/MarkInfo"]["/Marked"].value is True
     assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True
-    assert reader.metadata is not None and reader.metadata.title == document.title
+    assert reader.metadata is not None and reader.metadata.title.translate(QUOTES) == document.title
     assert reader.metadata.author == council
     assert b"pdfuaid:part" in resolved(root["/Metadata"]).get_data()  # claims PDF/UA-1
     tags = structure(root["/StructTreeRoot"], Counter())

@@ -225,6 +225,15 @@ def test_the_plain_addresses_show_the_version_in_force_whole(site: Site) -> None
         assert shown and list(shown) == list(permanent)
     page = site.page(f"{PLAIN}/member-enquiries.html")
     assert "MOP-0209" not in page.get_text(), "a paragraph only the draft has"
+    # Titles curl quotes as the draft's do (Sphinx's smart quotes), in every version.
+    for name, status in (
+        (f"{PLAIN}/member-enquiries.html", "in force"),
+        ("versions/2026-05-14/member-enquiries.html", "in force"),
+        ("draft/member-enquiries.html", "draft, not adopted"),
+    ):
+        title = site.page(name).title
+        assert title is not None
+        assert title.get_text().startswith(f"17. Members\u2019 enquiries — {status} - "), name
     links = menu(site, f"{PLAIN}/member-enquiries.html")
     sections = [t for t, h in links if re.fullmatch(r"[a-z-]+\.html", h) and h != "index.html"]
     assert sections[0] == "1. Purpose and status" and len(sections) == 25

@@ -39,7 +39,7 @@ from constitution.text_tree import (
     Text,
     Tree,
 )
-from constitution.typography import educate
+from constitution.typography import curled, educate
 
 TEMPLATE = Path(__file__).with_name("pdf.typ")
 Json = Any  # what json.dumps takes
@@ -53,11 +53,11 @@ def write_pdf(
     ``pages`` is the site's folder of this version's pages (``draft/``), where a link
     to one of the site's pages leads."""
     data = {
-        "title": document.title,
+        "title": curled(document.title),
         "council": council.name,
         "part": council.part,
         "status": status,
-        "running": f"{document.title}: {status[0]}",
+        "running": f"{curled(document.title)}: {status[0]}",
         "intro": Words(document, council, pages).blocks(document.intro_tree),
         "sections": [section_data(s, document, council, pages) for s in document.sections],
     }
@@ -78,7 +78,7 @@ def section_data(section: Section, document: Document, council: Council, pages: 
     shown.sort(key=lambda p: number_key(p.number))
     return {
         "number": section.number,
-        "title": "".join(educate([(False, section.title)])),
+        "title": curled(section.title),
         "intro": words.blocks(section.intro_tree),
         "items": [
             {"number": p.number, "id": p.id, "blocks": words.blocks(p.tree)}

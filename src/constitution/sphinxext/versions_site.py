@@ -32,6 +32,7 @@ from constitution.sphinxext.page_cache import Page, changed, clause_key, documen
 from constitution.text_html import Links, clause_text, html, intro_box
 from constitution.text_plain import plain
 from constitution.text_tree import Ref, Term, inlines
+from constitution.typography import curled
 from constitution.versions import Version, in_force_on, today
 
 if TYPE_CHECKING:
@@ -267,7 +268,7 @@ class Site:
             yield here, title, ADOPTED, partial(self.contents_page, v.key, here)
             for section in v.document.sections:
                 page = f"versions/{v.key}/{section.slug}"
-                title = f"{section.number}. {section.title} — {status}"
+                title = f"{section.number}. {curled(section.title)} — {status}"
                 yield page, title, ADOPTED, partial(self.section_body, v.key, section, page)
         keys = [v.key for v in self.versions] + [DRAFT]
         draft = digest([], extra=document_key(self.store.model))
@@ -292,7 +293,7 @@ class Site:
         status = self.status(PLAIN)
         for section in self.document(PLAIN).sections:
             page = section_page(PLAIN, section.slug)
-            title = f"{section.number}. {section.title} — {status}"
+            title = f"{section.number}. {curled(section.title)} — {status}"
             yield page, title, shows, partial(self.section_body, PLAIN, section, page)
 
     def section_body(self, key: str, section: Section, here: str) -> str:
