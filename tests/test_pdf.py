@@ -240,3 +240,25 @@ def test_the_drafts_contents_page_follows_its_pdf_after_an_edit(
     assert shown_size(after) != shown_size(before)
     link = site.page("draft/index.html").select_one("p.download a")
     assert link is not None and link.get_text().endswith(f"(PDF, {shown_size(after)})")
+
+
+def test_a_character_no_font_has_gives_a_pdf_without_the_claim_and_a_warning(
+    scratch: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """PDF/UA-1 forbids a character the PDF cannot show: the PDF is written still tagged,
+    without claiming the standard, and the warning says where the character is."""
+    path = scratch.protocol / "review.md"
+    text = path.read_text(encoding="utf-8")
+    old = "at any time"
+    assert old in text
+    path.write_text(text.replace(old, f"{old} (漢)", 1), encoding="utf-8")
+    document = scratch.document()
+    clause = next(c for c in document.clauses() if "漢" in c.text)
+    out = tmp_path / "p.pdf"
+    write_pdf(out, document, scratch.council(), ["Draft, not adopted"], "draft/")
+    root = PdfReader(out).trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/Lang"] == "en-GB"
+    assert b"pdfuaid:part" not in resolved(root["/Metadata"]).get_data()
+    err = capsys.readouterr().err
+    assert err.startswith(f"{clause.path}:{clause.line}: [{clause.id}] warning: ")
+    assert "cannot show '漢'" in err and "How to fix:" in err

@@ -12,6 +12,8 @@ same bytes: the document carries no date.
 from __future__ import annotations
 
 import json
+import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -42,6 +44,7 @@ from constitution.text_tree import (
 from constitution.typography import curled, educate
 
 TEMPLATE = Path(__file__).with_name("pdf.typ")
+UNSHOWN = re.compile(r'the text `"(.+?)"` could not be displayed')
 Json = Any  # what json.dumps takes
 
 
@@ -61,13 +64,36 @@ def write_pdf(
         "intro": Words(document, council, pages).blocks(document.intro_tree),
         "sections": [section_data(s, document, council, pages) for s in document.sections],
     }
-    pdf = typst.compile(
+    given = {"data": json.dumps(data, ensure_ascii=False)}
+    try:
+        pdf = compile_pdf(given, ua=True)
+    except typst.TypstError as exc:
+        # PDF/UA-1 forbids a character no font can show; the wheel's fonts have Latin,
+        # Greek and Cyrillic, not (say) Chinese or emoji. Rather than no PDF at all, one
+        # that does not claim the standard (still tagged), and a warning saying where.
+        unshown = UNSHOWN.search(str(exc))
+        if unshown is None:
+            raise
+        character = unshown.group(1)
+        where = next((c for c in document.clauses() if character in c.text), None)
+        at = f"{where.path}:{where.line}: [{where.id}] " if where else ""
+        print(
+            f"{at}warning: the PDF of '{status[0]}' cannot show {character!r} in any of its "
+            "fonts, so it is written without the PDF/UA-1 claim. How to fix: write the "
+            "character another way, or leave it out.",
+            file=sys.stderr,
+        )
+        pdf = compile_pdf(given, ua=False)
+    files.replace(path, pdf)
+
+
+def compile_pdf(given: dict[str, str], ua: bool) -> bytes:
+    return typst.compile(
         TEMPLATE.read_bytes(),
-        sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
-        pdf_standards=["ua-1"],
+        sys_inputs=given,
+        pdf_standards=["ua-1"] if ua else [],
         ignore_system_fonts=True,  # the wheel's fonts: the same bytes on any machine
     )
-    files.replace(path, pdf)
 
 
 def section_data(section: Section, document: Document, council: Council, pages: str) -> Json:

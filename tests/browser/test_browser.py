@@ -17,6 +17,7 @@ PAGES = {
     "section (in force, plain address)": "protocol/member-enquiries.html",
     "contents (in force, plain address)": "protocol/index.html",
     "section (draft)": "draft/member-enquiries.html",
+    "contents (draft)": "draft/index.html",
     "ways in": "ways-in/index.html",
     "ways in (who you are)": "ways-in/resident.html",
     "ways in (topic)": "ways-in/topic-media.html",
