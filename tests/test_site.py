@@ -486,6 +486,16 @@ def test_a_page_waits_for_the_file_it_links_or_writes_it(tmp_path: Path) -> None
                 wait_for(pdf, jobs, tmp_path / folder, worker)
         worker.wait()
     assert ran == [pdf]  # waited for, never run twice
+    # A page drawn by a child of Sphinx's parallel build cannot poll the second process:
+    # it learns of the job's failure from the job's mark.
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    failing = [(Path.mkdir, (pdf / "below" / "missing",))]  # its parent does not exist
+    with pytest.raises(FileNotFoundError):
+        wait_for(pdf / "below" / "missing", failing, broken, None)  # run here, and fails
+    assert (broken / "0.failed").exists() and not (broken / "0.done").exists()
+    with pytest.raises(RuntimeError, match="stopped before writing missing"):
+        wait_for(pdf / "below" / "missing", failing, broken, None)  # claimed, failed: said
 
 
 def test_what_is_drawn_once_and_shared_is_what_furo_draws_for_each_page(

@@ -27,8 +27,13 @@ def claim(folder: Path, i: int) -> bool:
 
 
 def run(jobs: Sequence[Job], folder: Path, i: int) -> None:
+    """Job ``i``, marked done, or failed for any process waiting for it (see wait_for)."""
     job, args = jobs[i]
-    job(*args)
+    try:
+        job(*args)
+    except BaseException:
+        (folder / f"{i}.failed").touch()
+        raise
     (folder / f"{i}.done").touch()
 
 
@@ -43,7 +48,10 @@ def wait_for(
     path: Path, jobs: Sequence[Job], folder: Path, worker: subprocess.Popen[bytes] | None
 ) -> None:
     """Until the job that writes ``path`` (its first argument), if any, has written it:
-    run here if no process has begun it, else wait for the process that has."""
+    run here if no process has begun it, else wait for the process that has. ``worker``
+    is the second process, if this process started it (only then can it tell whether
+    it has stopped): a page written by a child of Sphinx's parallel build sees the job
+    fail by its mark alone."""
     for i, (_, args) in enumerate(jobs):
         if not args or args[0] != path:
             continue
@@ -51,8 +59,8 @@ def wait_for(
             run(jobs, folder, i)
         done = folder / f"{i}.done"
         while not done.exists():
-            stopped = worker is None or worker.poll() is not None
-            if stopped and not done.exists():  # it may have finished just before it stopped
+            failed = (folder / f"{i}.failed").exists()
+            if failed or (worker is not None and worker.poll() is not None and not done.exists()):
                 raise RuntimeError(f"the second process stopped before writing {path.name}")
             time.sleep(0.02)
 

@@ -10,6 +10,7 @@ folder. Once the pages are written, this process takes the jobs the worker has n
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 import subprocess
@@ -60,7 +61,7 @@ def start(app: Sphinx) -> None:
         if jobs
         else None
     )
-    store.offloaded = worker, folder, jobs, records
+    store.offloaded = worker, folder, jobs, records, os.getpid()
 
 
 def finish(app: Sphinx, exception: BaseException | None) -> None:
@@ -68,7 +69,7 @@ def finish(app: Sphinx, exception: BaseException | None) -> None:
     store = domain(app.env)
     if store.offloaded is None:
         return
-    worker, folder, jobs, records = store.offloaded
+    worker, folder, jobs, records, _ = store.offloaded
     store.offloaded = None
     failed: Exception | None = None
     try:

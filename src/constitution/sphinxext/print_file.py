@@ -11,6 +11,7 @@ read again, and Sphinx then writes the draft's contents page, whose toctree list
 
 from __future__ import annotations
 
+import os
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,9 +40,9 @@ def size(app: Sphinx, key: str) -> int | None:
     pdf = path(Path(app.outdir), key)
     offloaded = domain(app.env).offloaded
     if offloaded is not None:
-        worker, folder, jobs, _ = offloaded
-        try:
-            wait_for(pdf, jobs, folder, worker)
+        worker, folder, jobs, _, starter = offloaded
+        try:  # a child of Sphinx's parallel build did not start the worker, so cannot poll it
+            wait_for(pdf, jobs, folder, worker if os.getpid() == starter else None)
         except Exception as exc:  # as offload.py reports the second process's failures
             raise ExtensionError(FAILED.format(why=f"{type(exc).__name__}: {exc}")) from exc
     return pdf.stat().st_size if pdf.exists() else None
