@@ -107,7 +107,7 @@ def bench_versions(session: nox.Session) -> None:
 def bench_import(session: nox.Session) -> None:
     """`constitution import` on the corpus made from the reference protocols, scored
     against the hand-written gold, one row a document (`-- c01 c05` narrows it)."""
-    install(session)
+    install(session, "test")  # ReportLab, which lays out the corpus's PDFs
     session.run("python", "benchmarks/importer.py", *session.posargs)
 
 
@@ -115,7 +115,7 @@ def bench_import(session: nox.Session) -> None:
 def bench_revision(session: nox.Session) -> None:
     """A revision drafted in Word, made from each reference protocol, imported against it
     with --revision: precision and recall of the paragraphs matched to their IDs."""
-    install(session)
+    install(session, "test")  # ReportLab, which lays out the corpus's PDFs
     session.run("python", "benchmarks/revision.py", *session.posargs)
 
 

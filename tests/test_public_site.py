@@ -77,16 +77,17 @@ def test_titles_say_which_version(site: Site) -> None:
         assert tag is not None
         return tag.get_text()
 
+    # Every version's titles curl their quotes as the draft's do (Sphinx's smart quotes).
     assert title(f"{IN_FORCE}/member-enquiries.html").startswith(
-        "17. Members' enquiries — in force"
+        "17. Members’ enquiries — in force"
     )
     assert title("versions/2025-05-15/member-enquiries.html").startswith(
-        "17. Members' enquiries — adopted 15 May 2025"
+        "17. Members’ enquiries — adopted 15 May 2025"
     )
     assert title("draft/member-enquiries.html").startswith(
         "17. Members’ enquiries — draft, not adopted"
     )
-    assert title(f"{PLAIN}/member-enquiries.html").startswith("17. Members' enquiries — in force")
+    assert title(f"{PLAIN}/member-enquiries.html").startswith("17. Members’ enquiries — in force")
     assert title(f"{PLAIN}/index.html").startswith("The protocol in force — adopted 14 May 2026")
     assert title(f"{IN_FORCE}/index.html").startswith("The protocol in force — adopted 14 May 2026")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import subprocess
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -458,6 +459,43 @@ def test_a_failed_worker_fails_the_build(
     assert build_site(scratch, tmp_path / "site") != 0
     assert not (tmp_path / "site").exists()
     assert "Writing the open data files and search index failed" in capfd.readouterr().err
+
+
+def test_a_page_waits_for_the_file_it_links_or_writes_it(tmp_path: Path) -> None:
+    """A contents page gives its PDF's size: the job writing the PDF runs in the page's
+    process if no process has begun it; else the page waits until it is done, and fails
+    if the process running it stops first."""
+    from constitution.worker import claim, wait_for
+
+    ran: list[Path] = []
+    pdf = tmp_path / "protocol.pdf"
+    jobs = [(ran.append, (tmp_path / "other.json",)), (ran.append, (pdf,))]
+    here = tmp_path / "here"
+    here.mkdir()
+    wait_for(pdf, jobs, here, None)
+    assert ran == [pdf] and (here / "1.done").exists() and not (here / "0.claimed").exists()
+    for folder, then in (("slow", "touch 1.done"), ("stopped", "true")):
+        (tmp_path / folder).mkdir()
+        assert claim(tmp_path / folder, 1)  # as the second process does
+        worker = subprocess.Popen(["sh", "-c", f"sleep 0.3; {then}"], cwd=tmp_path / folder)
+        if folder == "slow":
+            wait_for(pdf, jobs, tmp_path / folder, worker)
+            assert (tmp_path / folder / "1.done").exists()
+        else:
+            with pytest.raises(RuntimeError, match=r"stopped before writing protocol\.pdf"):
+                wait_for(pdf, jobs, tmp_path / folder, worker)
+        worker.wait()
+    assert ran == [pdf]  # waited for, never run twice
+    # A page drawn by a child of Sphinx's parallel build cannot poll the second process:
+    # it learns of the job's failure from the job's mark.
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    failing = [(Path.mkdir, (pdf / "below" / "missing",))]  # its parent does not exist
+    with pytest.raises(FileNotFoundError):
+        wait_for(pdf / "below" / "missing", failing, broken, None)  # run here, and fails
+    assert (broken / "0.failed").exists() and not (broken / "0.done").exists()
+    with pytest.raises(RuntimeError, match="stopped before writing missing"):
+        wait_for(pdf / "below" / "missing", failing, broken, None)  # claimed, failed: said
 
 
 def test_what_is_drawn_once_and_shared_is_what_furo_draws_for_each_page(

@@ -1,118 +1,180 @@
-"""A printable PDF of a version of the protocol, from the model, with no network.
+"""A printable, accessible PDF of a version of the protocol, from the model, with no network.
 
-ReportLab lays it out in Python: no browser and no system libraries at build time, and
-its invariant mode makes the same version give the same bytes.
+Typst lays it out (its Python binding: one self-contained wheel, no system libraries)
+from the template beside this file, as a tagged PDF/UA-1 document: headings, paragraphs
+and lists in its structure tree, its language (en-GB), its title shown by readers, a
+bookmark for each section, and its fonts (Libertinus and DejaVu, from the wheel, never
+the machine's) embedded. The version reaches the template as JSON data, never as Typst
+mark-up, so a clause's '#', '$', '*' or ']' prints as written. The same version gives the
+same bytes: the document carries no date.
 """
 
 from __future__ import annotations
 
-import functools
-import io
-from html import escape
+import json
+import re
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from reportlab import rl_config
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
-from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, paragraph
-from reportlab.platypus import Paragraph as Flowable
+import typst
 
 from constitution import files
-from constitution.model import Document
-from constitution.text_plain import Marks, words
-from constitution.text_tree import BulletList, Paragraph, Tree
-
-rl_config.invariant = True  # no creation date or random ID in the file: reproducible bytes
-rl_config.useA85 = False  # compressed streams as they are, not ASCII85: smaller and faster
-# ReportLab measures, in Python, every word of every line it tries; the same words recur
-# thousands of times. Remembering their widths makes a PDF 28% faster, to the same bytes.
-# (ReportLab's C accelerator, rl_accel, measured slower than this.)
-paragraph.stringWidth = functools.lru_cache(maxsize=65536)(paragraph.stringWidth)
-
-# ReportLab's paragraph mark-up: text escaped, strong words bold, emphasis italic.
-MARKUP = Marks(
-    lambda text: escape(text, quote=False),
-    lambda words: f"<b>{words}</b>",
-    lambda words: f"<i>{words}</i>",
+from constitution.council import Council
+from constitution.model import Clause, Document, Revoked, Section
+from constitution.numbering import number_key
+from constitution.text_html import PAGE, runs
+from constitution.text_tree import (
+    BulletList,
+    Code,
+    Emphasis,
+    HardBreak,
+    Inline,
+    Link,
+    Paragraph,
+    Ref,
+    SoftBreak,
+    Statute,
+    Strong,
+    Term,
+    Text,
+    Tree,
 )
+from constitution.typography import curled, educate
+
+TEMPLATE = Path(__file__).with_name("pdf.typ")
+UNSHOWN = re.compile(r'the text `"(.+?)"` could not be displayed')
+Json = Any  # what json.dumps takes
 
 
-def write_pdf(path: Path, document: Document, council: str, status: str) -> None:
-    """``status`` is the line under the title: which version this is and its standing."""
-    styles = getSampleStyleSheet()
-    # A clause's number (and a list's bullet) hangs in the margin as the paragraph's
-    # bullet, in a font of its own: the text is then in one font, which ReportLab wraps
-    # 2.5 times as fast as a paragraph that changes font.
-    body = ParagraphStyle(
-        "clause",
-        parent=styles["BodyText"],
-        fontName="Times-Roman",
-        fontSize=10.5,
-        leading=14,
-        leftIndent=14 * mm,
-        bulletFontName="Times-Bold",
-        bulletFontSize=10.5,
-        spaceAfter=6,
-    )
-    item = ParagraphStyle(
-        "item", parent=body, leftIndent=20 * mm, bulletIndent=15 * mm, bulletFontName="Times-Roman"
-    )
-    heading = ParagraphStyle(
-        "section", parent=styles["Heading2"], fontName="Helvetica-Bold", spaceBefore=10
-    )
-    story = [
-        Flowable(escape(council), styles["Title"]),
-        Flowable(escape(document.title), styles["Heading1"]),
-        Flowable(escape(status), styles["Italic"]),
-        Spacer(1, 8 * mm),
-    ]
+def write_pdf(
+    path: Path, document: Document, council: Council, status: list[str], pages: str
+) -> None:
+    """``status`` is the lines under the title (which version this is, its resolution,
+    when it came into force), the first of them also at the foot of every page;
+    ``pages`` is the site's folder of this version's pages (``draft/``), where a link
+    to one of the site's pages leads."""
+    data = {
+        "title": curled(document.title),
+        "council": council.name,
+        "part": council.part,
+        "status": status,
+        "running": f"{curled(document.title)}: {status[0]}",
+        "intro": Words(document, council, pages).blocks(document.intro_tree),
+        "sections": [section_data(s, document, council, pages) for s in document.sections],
+    }
+    given = {"data": json.dumps(data, ensure_ascii=False)}
+    try:
+        pdf = compile_pdf(given, ua=True)
+    except typst.TypstError as exc:
+        # PDF/UA-1 forbids a character no font can show; the wheel's fonts have Latin,
+        # Greek and Cyrillic, not (say) Chinese or emoji. Rather than no PDF at all, one
+        # that does not claim the standard (still tagged), and a warning saying where.
+        unshown = UNSHOWN.search(str(exc))
+        if unshown is None:
+            raise
+        character = unshown.group(1)
+        where = next((c for c in document.clauses() if character in c.text), None)
+        at = f"{where.path}:{where.line}: [{where.id}] " if where else ""
+        print(
+            f"{at}warning: the PDF of '{status[0]}' cannot show {character!r} in any of its "
+            "fonts, so it is written without the PDF/UA-1 claim. How to fix: write the "
+            "character another way, or leave it out.",
+            file=sys.stderr,
+        )
+        pdf = compile_pdf(given, ua=False)
+    files.replace(path, pdf)
 
-    def flow(tree: Tree, number: str | None, bullet: str = "") -> list[Flowable]:
-        """Paragraphs, and each item of a list on its own; the first numbered if given."""
-        out: list[Flowable] = []
+
+def compile_pdf(given: dict[str, str], ua: bool) -> bytes:
+    return typst.compile(
+        TEMPLATE.read_bytes(),
+        sys_inputs=given,
+        pdf_standards=["ua-1"] if ua else [],
+        ignore_system_fonts=True,  # the wheel's fonts: the same bytes on any machine
+    )
+
+
+def section_data(section: Section, document: Document, council: Council, pages: str) -> Json:
+    """A section: its heading, introduction, and paragraphs in number order, a revoked
+    paragraph's number kept in its place (insert numbering)."""
+    words = Words(document, council, pages)
+    shown: list[Clause | Revoked] = [*section.clauses, *section.revoked]
+    shown.sort(key=lambda p: number_key(p.number))
+    return {
+        "number": section.number,
+        "title": curled(section.title),
+        "intro": words.blocks(section.intro_tree),
+        "items": [
+            {"number": p.number, "id": p.id, "blocks": words.blocks(p.tree)}
+            if isinstance(p, Clause)
+            else {"number": p.number, "revoked": p.resolution}
+            for p in shown
+        ],
+    }
+
+
+class Words:
+    """A clause's tree as the template's data: blocks of runs of words, the words as the
+    site shows them (curled quotes, references as the version numbers them)."""
+
+    def __init__(self, document: Document, council: Council, pages: str) -> None:
+        self.document, self.statutes = document, council.statutes
+        self.site = council.base_url + pages if council.base_url else ""
+
+    def blocks(self, tree: Tree) -> list[Json]:
+        out: list[Json] = []
         for block in tree:
             if isinstance(block, Paragraph):
-                text = " ".join(words(block.children, document, MARKUP).split())
-                if bullet:
-                    out.append(Flowable(text, item, bulletText=bullet))
-                elif not out and number:
-                    out.append(Flowable(text, body, bulletText=number))
-                else:
-                    out.append(Flowable(text, body))
-                bullet = ""  # a list item's later paragraphs have no bullet of their own
-                continue
-            for n, entry in enumerate(block.items, start=getattr(block, "start", 1)):
-                mark = "•" if isinstance(block, BulletList) else f"{n}."
-                out += flow(entry, None, mark)
+                shown = iter(educate(runs(block.children, self.statutes)))
+                out.append({"p": self.inlines(block.children, shown)})
+            elif isinstance(block, BulletList):
+                out.append({"ul": [self.blocks(item) for item in block.items]})
+            else:
+                items = [self.blocks(item) for item in block.items]
+                out.append({"ol": items, "start": block.start})
         return out
 
-    story += flow(document.intro_tree, None)  # the unnumbered introductions, in their place
-    for section in document.sections:
-        story.append(Flowable(f"{section.number}. {escape(section.title)}", heading))
-        story += flow(section.intro_tree, None)
-        for clause in section.clauses:
-            paragraphs = flow(clause.tree, clause.number)
-            # Wrapping is most of the cost, and KeepTogether wraps twice: only when needed.
-            story.append(KeepTogether(paragraphs) if len(paragraphs) > 1 else paragraphs[0])
+    def inlines(self, children: tuple[Inline, ...], shown: Iterator[str]) -> list[Json]:
+        out: list[Json] = []
+        for node in children:
+            if isinstance(node, Text | SoftBreak):
+                out.append(next(shown).replace("\n", " "))
+            elif isinstance(node, HardBreak):
+                out.append({"br": True})
+            elif isinstance(node, Code):
+                out.append({"code": next(shown).replace("\n", " ")})
+            elif isinstance(node, Emphasis):
+                out.append({"i": self.inlines(node.children, shown)})
+            elif isinstance(node, Strong):
+                out.append({"b": self.inlines(node.children, shown)})
+            elif isinstance(node, Link):
+                out += self.link(node, shown)
+            elif isinstance(node, Ref):
+                next(shown)
+                clause = self.document.clause(node.target)
+                out.append(
+                    {"to": clause.id, "c": [f"paragraph {clause.number}"]}
+                    if clause
+                    else node.target
+                )
+            elif isinstance(node, Term):
+                defined = self.document.definition(node.target)
+                label = next(shown)
+                out.append({"to": defined.id, "c": [label]} if defined else label)
+            elif isinstance(node, Statute):
+                entry, label = self.statutes.get(node.target), next(shown)
+                out.append({"url": entry.url, "c": [label]} if entry else label)
+        return out
 
-    def footer(canvas: object, doc: object) -> None:
-        canvas.saveState()  # type: ignore[attr-defined]
-        canvas.setFont("Helvetica", 8)  # type: ignore[attr-defined]
-        short = status.split(" (")[0]  # the version, without the resolution
-        canvas.drawString(20 * mm, 10 * mm, f"{document.title}: {short}")  # type: ignore[attr-defined]
-        canvas.drawRightString(190 * mm, 10 * mm, f"Page {doc.page}")  # type: ignore[attr-defined]
-        canvas.restoreState()  # type: ignore[attr-defined]
-
-    pdf = io.BytesIO()
-    SimpleDocTemplate(
-        pdf,
-        pagesize=A4,
-        title=document.title,
-        author=council,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-    ).build(story, onFirstPage=footer, onLaterPages=footer)
-    files.replace(path, pdf.getvalue())
+    def link(self, node: Link, shown: Iterator[str]) -> list[Json]:
+        """A web or e-mail address; a page of the site, at the site's address (its words
+        alone where the council's settings give no address)."""
+        words = self.inlines(node.children, shown)
+        href = node.href
+        if page := PAGE.match(href):
+            if not self.site:
+                return words
+            href = f"{self.site}{page.group(1)}.html{page.group(2) or ''}"
+        return [{"url": href, "c": words or [href]}]

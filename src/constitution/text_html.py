@@ -93,8 +93,7 @@ def intro_box(words: str) -> str:
 
 def _block(block: Paragraph | BulletList | OrderedList, links: Links, alone: bool) -> str:
     if isinstance(block, Paragraph):
-        runs = list(_runs(block.children, links))
-        shown = iter(educate(runs))
+        shown = iter(educate(runs(block.children, links.statutes)))
         return f"<p>{_inlines(block.children, links, shown)}</p>" + ("" if alone else "\n")
     simple = all(_simple(item) for item in block.items)
     items = "".join(
@@ -119,13 +118,16 @@ def _simple(item: Tree) -> bool:
     return len(blocks) <= 1
 
 
-def _label(node: Statute, links: Links) -> str:
-    entry = links.statutes.get(node.target)
+def _label(node: Statute, statutes: Mapping[str, StatuteEntry]) -> str:
+    entry = statutes.get(node.target)
     return entry.title if entry and node.shown == node.target else node.shown
 
 
-def _runs(children: tuple[Inline, ...], links: Links) -> Iterator[tuple[bool, str]]:
-    """The paragraph's text, run by run, for its typography: (literal, text)."""
+def runs(
+    children: tuple[Inline, ...], statutes: Mapping[str, StatuteEntry]
+) -> Iterator[tuple[bool, str]]:
+    """The paragraph's text, run by run, for its typography: (literal, text). Every
+    output that curls quotes (the site, the PDF) curls them from these runs."""
     for node in children:
         if isinstance(node, Text):
             yield False, node.text
@@ -134,11 +136,11 @@ def _runs(children: tuple[Inline, ...], links: Links) -> Iterator[tuple[bool, st
         elif isinstance(node, Code):
             yield True, node.text
         elif isinstance(node, Emphasis | Strong | Link):
-            yield from _runs(node.children, links)
+            yield from runs(node.children, statutes)
         elif isinstance(node, Ref | Term):
             yield False, node.shown
         elif isinstance(node, Statute):
-            yield False, _label(node, links)
+            yield False, _label(node, statutes)
 
 
 def _inlines(children: tuple[Inline, ...], links: Links, shown: Iterator[str]) -> str:

@@ -21,3 +21,8 @@ def educate(runs: Iterable[tuple[bool, str]]) -> Iterator[str]:
         attr=ACTION,
         language="en",
     )
+
+
+def curled(text: str) -> str:
+    """A line of plain words (a title) as the site's pages show it: "Members’ enquiries"."""
+    return "".join(educate([(False, text)]))

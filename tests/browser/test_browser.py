@@ -17,6 +17,7 @@ PAGES = {
     "section (in force, plain address)": "protocol/member-enquiries.html",
     "contents (in force, plain address)": "protocol/index.html",
     "section (draft)": "draft/member-enquiries.html",
+    "contents (draft)": "draft/index.html",
     "ways in": "ways-in/index.html",
     "ways in (who you are)": "ways-in/resident.html",
     "ways in (topic)": "ways-in/topic-media.html",
@@ -404,7 +405,7 @@ def test_an_in_force_section_leads_on_within_its_version(page: Page, base_url: s
     page.goto(base_url + "index.html")
     page.locator("ol.version-contents a", has_text="17. Members").click()
     page.wait_for_url(base_url + "protocol/member-enquiries.html")
-    expect(page).to_have_title(re.compile(r"^17\. Members' enquiries — in force"))
+    expect(page).to_have_title(re.compile(r"^17\. Members’ enquiries — in force"))
     page.locator("nav.pager a[rel=next]").click()
     page.wait_for_url(base_url + "protocol/access-to-information.html")
 

@@ -10,6 +10,7 @@ folder. Once the pages are written, this process takes the jobs the worker has n
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 import subprocess
@@ -22,7 +23,7 @@ from sphinx.errors import ExtensionError
 
 from constitution.sphinxext import open_data, search
 from constitution.sphinxext.domain import state
-from constitution.worker import JOBS, Job, run_claimed
+from constitution.worker import FAILED, JOBS, Job, run_claimed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -60,7 +61,7 @@ def start(app: Sphinx) -> None:
         if jobs
         else None
     )
-    store.offloaded = worker, folder, jobs, records
+    store.offloaded = worker, folder, jobs, records, os.getpid()
 
 
 def finish(app: Sphinx, exception: BaseException | None) -> None:
@@ -68,7 +69,7 @@ def finish(app: Sphinx, exception: BaseException | None) -> None:
     store = state(app.env)
     if store.offloaded is None:
         return
-    worker, folder, jobs, records = store.offloaded
+    worker, folder, jobs, records, _ = store.offloaded
     store.offloaded = None
     failed: Exception | None = None
     try:
@@ -81,9 +82,7 @@ def finish(app: Sphinx, exception: BaseException | None) -> None:
         shutil.rmtree(folder, ignore_errors=True)
     if (failed or status) and exception is None:
         why = f"{type(failed).__name__}: {failed}" if failed else f"exit {status}"
-        raise ExtensionError(
-            f"Writing the open data files and search index failed ({why}); see the messages above."
-        ) from failed
+        raise ExtensionError(FAILED.format(why=why)) from failed
     if exception is None:
         for job, args in records:
             job(*args)

@@ -1,7 +1,7 @@
 """Open data on the site: every version (and the draft) in each export format.
 
 data/<version>/protocol.json, protocol.akn.xml, clauses.csv, needs.json and
-protocol.pdf (to print), where
+protocol.pdf (to print, see print_file.py), where
 <version> is 'draft' or an adoption date; schemas/protocol.schema.json; and a page,
 data/index.html, listing them all.
 """
@@ -17,8 +17,9 @@ from constitution import files
 from constitution.council import Council
 from constitution.export import FORMATS, Edition, render
 from constitution.graph import Example
-from constitution.model import Document
+from constitution.model import DRAFT_PAGES, Document
 from constitution.model_cache import digest, read_record, write_record
+from constitution.sphinxext import print_file
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_keys import document_key
 from constitution.sphinxext.state import BuildState
@@ -48,19 +49,22 @@ def editions(store: BuildState) -> Editions:
 
 
 def pending(outdir: Path, editions: Editions, council: Council) -> tuple[dict[str, str], list[Job]]:
-    """The record of every version's files this build leaves, and a job for each version
-    whose files are missing or changed (each writes one version's; see offload.py)."""
+    """The record of every version's files this build leaves, and jobs for each version
+    whose files are missing or changed (see offload.py): its PDF's, first (the version's
+    contents page waits for it, to give its size: the draft's, written first, first of
+    all), then its other files'."""
     cached = read_record(outdir / CACHE)
-    fresh, jobs = {}, []
-    for edition, document, examples in editions:
+    fresh, prints, jobs = {}, [], []
+    for edition, document, examples in reversed(editions):
         # A version's files change only with its text, the council's settings or this code;
         # an adopted version's text is known by its record's digest.
         text = edition.digest or document_key(document) + repr(examples)
         fresh[edition.key] = key = digest([], extra=f"{text}|{council!r}")
-        pdf = outdir / "data" / edition.key / "protocol.pdf"
+        pdf = print_file.path(outdir, edition.key)
         if cached.get(edition.key) != key or not pdf.exists():
+            prints.append((write_print, (pdf, edition, document, council)))
             jobs.append((write_edition, (outdir, edition, document, examples, council)))
-    return fresh, jobs
+    return fresh, prints + jobs
 
 
 def write_edition(
@@ -74,18 +78,22 @@ def write_edition(
     folder.mkdir(parents=True, exist_ok=True)
     for fmt, name in FILES.items():
         files.replace(folder / name, render(fmt, document, edition, council, examples))
-    status = (
-        "Draft, not adopted"
-        if edition.key == DRAFT
-        else (
-            f"Version adopted on {long_date(dt.date.fromisoformat(edition.key))} "
-            f"({edition.resolution}); in force from "
-            f"{long_date(dt.date.fromisoformat(edition.in_force or edition.key))}"
-        )
-    )
-    from constitution.pdf import write_pdf  # ReportLab: only where a PDF is laid out
 
-    write_pdf(folder / "protocol.pdf", document, council.name, status)
+
+def write_print(path: Path, edition: Edition, document: Document, council: Council) -> None:
+    """The version's PDF; what its first page says of the version is what its pages say."""
+    if edition.key == DRAFT:
+        status, pages = ["Draft, not adopted"], f"{DRAFT_PAGES}/"
+    else:
+        adopted = long_date(dt.date.fromisoformat(edition.key))
+        in_force = long_date(dt.date.fromisoformat(edition.in_force or edition.key))
+        resolution = [edition.resolution] if edition.resolution else []
+        status = [f"Version adopted on {adopted}", *resolution, f"In force from {in_force}"]
+        pages = f"versions/{edition.key}/"
+    from constitution.pdf import write_pdf  # Typst: only where a PDF is laid out
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_pdf(path, document, council, status, pages)
 
 
 def finish(outdir: Path, fresh: dict[str, str]) -> None:
@@ -104,6 +112,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             else f"Adopted {long_date(dt.date.fromisoformat(edition.key))}"
         )
         links = " ".join(f"<a href='{edition.key}/{name}'>{name}</a>" for name in FILES.values())
+        pdf = f"{edition.key}/{print_file.NAME}"
+        links += " " + print_file.link(app, edition.key, pdf, print_file.NAME)
         rows.append(f"<tr><th scope='row'>{label}</th><td>{links}</td></tr>")
     body = (
         "<h1>Open data files</h1><p>Every version of the protocol, in each format. "

@@ -27,6 +27,7 @@ from constitution.model import DRAFT_PAGES, Clause, Document, Revoked, Section
 from constitution.model_cache import digest
 from constitution.numbering import number_key
 from constitution.redline import Change, compare, readable_diff, substantive
+from constitution.sphinxext import print_file
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.navigation import mark_current
 from constitution.sphinxext.page_assets import page_script
@@ -36,6 +37,7 @@ from constitution.sphinxext.state import BuildState
 from constitution.text_html import Links, clause_text, html, intro_box
 from constitution.text_plain import plain
 from constitution.text_tree import Ref, Term, inlines
+from constitution.typography import curled
 from constitution.versions import Version, in_force_on, today
 
 if TYPE_CHECKING:
@@ -286,7 +288,7 @@ class Site:
             yield here, title, ADOPTED, partial(self.contents_page, v.key, here)
             for section in v.document.sections:
                 page = f"versions/{v.key}/{section.slug}"
-                title = f"{section.number}. {section.title} — {status}"
+                title = f"{section.number}. {curled(section.title)} — {status}"
                 yield page, title, ADOPTED, partial(self.section_body, v.key, section, page)
         keys = [v.key for v in self.versions] + [DRAFT]
         draft = digest([], extra=document_key(self.store.model))
@@ -311,7 +313,7 @@ class Site:
         status = self.status(PLAIN)
         for section in self.document(PLAIN).sections:
             page = section_page(PLAIN, section.slug)
-            title = f"{section.number}. {section.title} — {status}"
+            title = f"{section.number}. {curled(section.title)} — {status}"
             yield page, title, shows, partial(self.section_body, PLAIN, section, page)
 
     def section_body(self, key: str, section: Section, here: str) -> str:
@@ -549,11 +551,19 @@ class Site:
                 f"in force from {long_date(v.in_force)}.</p>"
             )
         return (
-            f"<h1>{self.heading(key)}</h1>{about}"
+            f"<h1>{self.heading(key)}</h1>{about}{self.download(key, here)}"
             f"{self.intro_html(key, document, here)}"
             f"<ol class='version-contents'>{''.join(html for _, html in items)}</ol>"
             + ("" if self.shown(key) == DRAFT else self.renumbering(self.by_key(self.shown(key))))
         )
+
+    def download(self, key: str, here: str) -> str:
+        """The version's PDF, linked with its size, where the build writes it."""
+        shown = self.shown(key)
+        pdf = posixpath.relpath(f"data/{shown}/{print_file.NAME}", posixpath.dirname(here))
+        words = f"{self.document(key).title}, {self.version_words(key)}"
+        link = print_file.link(self.app, shown, pdf, words)
+        return f"<p class='download'>{link}</p>" if link else ""
 
     def renumbering(self, v: Version) -> str:
         """For a text adopted renumbered: each paragraph's number before and now, so
@@ -839,6 +849,10 @@ def page_context(
         context["constitution_menu_top"] = site.menu_top(pagename)
     if pagename.startswith(f"{DRAFT_PAGES}/") and context.get("title"):
         context["title"] = f"{context['title']} — {site.status(DRAFT)}"
+    if pagename == f"{DRAFT_PAGES}/index" and "</h1>" in context.get("body", ""):
+        # The draft's contents page is the protocol's own index.md: its PDF after its title.
+        head, rest = context["body"].split("</h1>", 1)
+        context["body"] = f"{head}</h1>{site.download(DRAFT, pagename)}{rest}"
     if pagename == app.config.root_doc:
         there = section_page(PLAIN, "index")
         context["next"] = {"link": site.uri(pagename, there), "title": site.heading(PLAIN)}

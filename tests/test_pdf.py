@@ -1,0 +1,264 @@
+"""The printable PDF of each version: tagged to PDF/UA-1 and read back as a reader's
+software reads it (its structure, outline, language, title and fonts), with every
+paragraph's number and words; clause words printed as written, never run as Typst."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject, IndirectObject
+
+from conftest import Site
+from constitution.model import Document, Revoked
+from constitution.pdf import write_pdf
+from constitution.project import Project
+from constitution.sphinxext.print_file import shown_size
+from constitution.text_plain import plain
+
+BULLET = re.compile(r"^- ", re.MULTILINE)  # plain text's bullet; the PDF's is a dot
+VERSIONS = ["2024-05-16", "2025-05-15", "2026-05-14", "draft"]
+QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def resolved(node: Any) -> Any:
+    return node.get_object() if isinstance(node, IndirectObject) else node
+
+
+def structure(node: Any, seen: Counter[str]) -> Counter[str]:
+    """How many of each structure element the tree under ``node`` holds."""
+    node = resolved(node)
+    if isinstance(node, DictionaryObject):
+        if "/S" in node:
+            seen[str(node["/S"])] += 1
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            structure(kid, seen)
+    return seen
+
+
+def fonts(reader: PdfReader) -> dict[str, bool]:
+    """Every font on every page, and whether its program is embedded in the file."""
+    out = {}
+    for page in reader.pages:
+        for font in resolved(page["/Resources"]).get("/Font", {}).values():
+            font = resolved(font)
+            descendants = [resolved(d) for d in font.get("/DescendantFonts", [])] or [font]
+            for f in descendants:
+                descriptor = resolved(f.get("/FontDescriptor", {}))
+                embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+                out[str(f["/BaseFont"])] = embedded
+    return out
+
+
+def text_of(reader: PdfReader) -> str:
+    """The words of the whole document in reading order, white space made single, less
+    the foot of each page (which pypdf reads as text, where a screen reader skips it)."""
+    pages = [page.extract_text().splitlines() for page in reader.pages]
+    for n, lines in enumerate(pages, start=1):
+        assert re.search(rf"Page {n} of {len(pages)}$", lines.pop())
+    return " ".join(" ".join(itertools.chain(*pages)).translate(QUOTES).split())
+
+
+def check_whole(path: Path, document: Document, council: str) -> str:
+    """What every version's PDF must be; returns its text."""
+    reader = PdfReader(path)
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en-GB"
+    assert root["/MarkInfo"]["/Marked"].value is True
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True
+    assert reader.metadata is not None and reader.metadata.title.translate(QUOTES) == document.title
+    assert reader.metadata.author == council
+    assert b"pdfuaid:part" in resolved(root["/Metadata"]).get_data()  # claims PDF/UA-1
+    tags = structure(root["/StructTreeRoot"], Counter())
+    assert tags["/H1"] == 1 and tags["/H2"] == len(document.sections)
+    assert tags["/P"] >= sum(1 for _ in document.clauses())
+    sections = [f"{s.number}. {s.title}" for s in document.sections]
+    assert [item.title.translate(QUOTES) for item in reader.outline] == sections
+    used = fonts(reader)
+    assert used and all(used.values()), used
+    text = text_of(reader)
+    for clause in document.clauses():
+        words = " ".join(BULLET.sub("• ", plain(clause.tree, document)).split())
+        assert f"{clause.number} {words}" in text, clause.id
+    return text
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_each_versions_pdf_is_tagged_outlined_and_whole(
+    site: Site, project: Project, version: str
+) -> None:
+    document = (
+        project.document()
+        if version == "draft"
+        else next(v.document for v in project.versions() if v.key == version)
+    )
+    path = site.out / "data" / version / "protocol.pdf"
+    text = check_whole(path, document, project.council().name)
+    assert text.startswith(f"{project.council().name} {project.council().part}")
+    for section in document.sections:
+        for revoked in section.revoked:  # its number kept, and by what it was revoked
+            assert f"{revoked.number} Revoked by {revoked.resolution}." in text
+    if version == "draft":
+        assert "Draft, not adopted" in text
+    else:
+        record = next(v for v in project.versions() if v.key == version)
+        assert record.resolution in text and "In force from" in text
+
+
+def test_a_revoked_paragraphs_number_stays_in_its_place(project: Project, tmp_path: Path) -> None:
+    document = project.versions()[-1].document
+    first = document.sections[0]
+    last = first.clauses[-1].number
+    gone = Revoked(f"{last}A", "MOP-9999", "Council, 1 May 2026, minute 4")
+    sections = (replace(first, revoked=(gone,)), *document.sections[1:])
+    document = replace(document, sections=sections)
+    out = tmp_path / "p.pdf"
+    write_pdf(out, document, project.council(), ["Adopted"], "v/")
+    text = check_whole(out, document, project.council().name)
+    after = " ".join(plain(first.clauses[-1].tree, document).split())
+    assert f"{after} {last}A Revoked by Council, 1 May 2026, minute 4. 2. " in text
+
+
+def test_clause_words_print_as_written_never_as_typst(scratch: Project, tmp_path: Path) -> None:
+    """Typst's mark-up and code in a clause's words are words: nothing is run, nothing
+    vanishes, the page stays A4."""
+    path = scratch.protocol / "review.md"
+    text = path.read_text(encoding="utf-8")
+    old = "at any time"
+    assert old in text
+    hostile = (
+        '#set page(width: 5cm) #panic("x") $x^2$ = ] [ {y} <z> @MOP-0001 // no comment '
+        "/* none */ 2 * 3 _under_ ~ a \\# b"
+    )
+    path.write_text(text.replace(old, f"{old}; `#let q = 1` {hostile}", 1), encoding="utf-8")
+    document = scratch.document()
+    clause = next(c for c in document.clauses() if "#panic" in c.text)
+    out = tmp_path / "p.pdf"
+    write_pdf(out, document, scratch.council(), ["Draft, not adopted"], "draft/")
+    reader = PdfReader(out)
+    assert {round(float(p.mediabox.width)) for p in reader.pages} == {595}  # A4
+    words = text_of(reader)
+    shown = " ".join(plain(clause.tree, document).split())
+    assert '#set page(width: 5cm) #panic("x") $x^2$ = ] [ {y} <z>' in shown and "2 * 3" in shown
+    assert f"{clause.number} {shown}" in words
+    check_whole(out, document, scratch.council().name)
+
+
+def test_lists_are_tagged_and_each_item_follows_its_bullet(
+    scratch: Project, tmp_path: Path
+) -> None:
+    path = scratch.protocol / "review.md"
+    text = path.read_text(encoding="utf-8")
+    old = "at any time"
+    added = f"{old}.\n\nIt may also:\n\n- ask the Leader;\n- ask the Chief Executive\n\n3. count on"
+    path.write_text(text.replace(old, added, 1), encoding="utf-8")
+    document = scratch.document()
+    out = tmp_path / "p.pdf"
+    write_pdf(out, document, scratch.council(), ["Draft, not adopted"], "draft/")
+    reader = PdfReader(out)
+    tags = structure(reader.trailer["/Root"]["/StructTreeRoot"], Counter())
+    assert tags["/L"] == 2 and tags["/LI"] == 3
+    words = text_of(reader)
+    listed = r"It may also: (\S) ask the Leader; \1 ask the Chief Executive 3\. count on\."
+    assert re.search(listed, words)
+    check_whole(out, document, scratch.council().name)
+
+
+def test_references_are_links_within_the_pdf(site: Site, document: Document) -> None:
+    """A reference to a paragraph reads as its number and leads to it in the PDF."""
+    reader = PdfReader(site.out / "data" / "draft" / "protocol.pdf")
+    inside = [
+        annot
+        for page in reader.pages
+        for annot in map(resolved, page.get("/Annots", []))
+        if annot.get("/Subtype") == "/Link"
+        and ("/Dest" in annot or annot.get("/A", {}).get("/S") == "/GoTo")
+    ]
+    cited = sum(len(re.findall(r"\{para\}", c.text)) for c in document.clauses())
+    assert cited and len(inside) >= cited
+
+
+def test_the_pdf_is_reproducible(project: Project, tmp_path: Path) -> None:
+    version = project.versions()[-1]
+    for name in ("a.pdf", "b.pdf"):
+        write_pdf(tmp_path / name, version.document, project.council(), ["Adopted"], "v/")
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("page", "version"),
+    [
+        ("protocol/index.html", "2026-05-14"),  # the version in force, at the plain address
+        ("versions/2024-05-16/index.html", "2024-05-16"),
+        ("versions/2026-05-14/index.html", "2026-05-14"),
+        ("draft/index.html", "draft"),
+    ],
+)
+def test_each_versions_contents_page_links_its_pdf_with_its_size(
+    site: Site, page: str, version: str
+) -> None:
+    link = site.page(page).select_one("p.download a[type='application/pdf']")
+    assert link is not None
+    pdf = (site.out / page).parent / str(link["href"])
+    assert pdf.resolve() == (site.out / "data" / version / "protocol.pdf").resolve()
+    assert link.get_text().endswith(f"(PDF, {shown_size(pdf.stat().st_size)})")
+    assert link.get_text().startswith("Protocol on Member/Officer Relations, ")
+
+
+def test_sizes_are_given_as_gov_uk_gives_them() -> None:
+    assert [shown_size(n) for n in (10, 1536, 140_000, 1024 * 1024 * 3 // 2)] == [
+        "1 KB",
+        "2 KB",
+        "137 KB",
+        "1.5 MB",
+    ]
+
+
+def test_the_drafts_contents_page_follows_its_pdf_after_an_edit(
+    scratch: Project, build: Callable[[Project], Site]
+) -> None:
+    """An edit to one section's words changes the draft's PDF; the draft's contents page,
+    whose own source did not change, is written again with the new size."""
+    first = build(scratch)
+    pdf = first.out / "data" / "draft" / "protocol.pdf"
+    before = pdf.stat().st_size
+    path = scratch.protocol / "review.md"
+    text = path.read_text(encoding="utf-8")
+    old = "at any time"
+    assert old in text
+    path.write_text(text.replace(old, f"{old}, {'and at length ' * 400}", 1), encoding="utf-8")
+    site = build(scratch)
+    after = pdf.stat().st_size
+    assert shown_size(after) != shown_size(before)
+    link = site.page("draft/index.html").select_one("p.download a")
+    assert link is not None and link.get_text().endswith(f"(PDF, {shown_size(after)})")
+
+
+def test_a_character_no_font_has_gives_a_pdf_without_the_claim_and_a_warning(
+    scratch: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """PDF/UA-1 forbids a character the PDF cannot show: the PDF is written still tagged,
+    without claiming the standard, and the warning says where the character is."""
+    path = scratch.protocol / "review.md"
+    text = path.read_text(encoding="utf-8")
+    old = "at any time"
+    assert old in text
+    path.write_text(text.replace(old, f"{old} (漢)", 1), encoding="utf-8")
+    document = scratch.document()
+    clause = next(c for c in document.clauses() if "漢" in c.text)
+    out = tmp_path / "p.pdf"
+    write_pdf(out, document, scratch.council(), ["Draft, not adopted"], "draft/")
+    root = PdfReader(out).trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/Lang"] == "en-GB"
+    assert b"pdfuaid:part" not in resolved(root["/Metadata"]).get_data()
+    err = capsys.readouterr().err
+    assert err.startswith(f"{clause.path}:{clause.line}: [{clause.id}] warning: ")
+    assert "cannot show '漢'" in err and "How to fix:" in err
