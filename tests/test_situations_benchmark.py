@@ -18,6 +18,8 @@ import yaml
 from conftest import MODEL, ROOT
 
 SCRIPT = ROOT / "benchmarks" / "situations.py"
+# The determinations table's columns, as the benchmark's JSON names them.
+COLUMNS = ("determinations", "same", "partly", "silent", "different", "time-limits")
 
 
 @functools.cache
@@ -81,8 +83,21 @@ def test_the_determinations_readme_table_is_the_benchmarks() -> None:
     rows = {
         cells[0]: [int(c) for c in cells[1:]]
         for line in readme.splitlines()
-        if line.startswith("| 0")
+        if line.startswith(("| 0", "| all three"))
         for cells in [[c.strip() for c in line.strip("|").split("|")]]
     }
-    keys = ("determinations", "same", "partly", "silent", "different", "time-limits")
-    assert rows == {stem: [row[k] for k in keys] for stem, row in table.items()}
+    expected = {stem: [row[k] for k in COLUMNS] for stem, row in table.items()}
+    total = [sum(row[k] for row in table.values()) for k in COLUMNS]
+    assert rows == {**expected, "all three": total}
+
+
+def test_the_project_readme_quotes_the_determinations_totals() -> None:
+    table = json.loads(run("--json"))["determinations"]
+    total = {k: sum(row[k] for row in table.values()) for k in COLUMNS}
+    # The README wraps its sentence; compare it with its line breaks taken out.
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert (
+        f"{total['determinations']} determinations of the three protocols, of which the"
+        f" model answers {total['same']} the same way, {total['partly']} in part,"
+        f" {total['different']} differently and {total['silent']} not at all."
+    ) in readme
