@@ -130,6 +130,16 @@ P = "protocol/principles.md"
 R = "protocol/review.md"
 S = "checks/scenarios/zz.yaml"
 RULES = "checks/rules.yaml"
+
+
+def line_of(name: str, text: str) -> str:
+    """Where ``text`` first stands in the model's file: "file:line", so that a case
+    pointing into a file others edit (the rules) follows the edits."""
+    before, found, _ = (MODEL / name).read_text(encoding="utf-8").partition(text)
+    assert found, f"{text!r} not in {name}"
+    return f"{name}:{before.count(chr(10)) + 1}"
+
+
 V = "versions/2026-05-14.json"
 BASE_CHECK = ("check", "--base", "HEAD")
 REFRESH = '1<meta http-equiv="refresh" content="0;url=https://evil.example/">'
@@ -211,10 +221,10 @@ CASES = [
     Case("expected answer not true or false", put(S, GOOD.replace("permitted: true", "permitted: allowed")), CHECK, 1, "scenario-expect-permitted", f"{S}:5"),
     Case("one clause without brackets", put(S, GOOD.replace("[MOP-0207]", "MOP-0207")), CHECK, 1, "scenario-expect-clauses", f"{S}:6"),
     # --- the rules file
-    Case("rules: an act that does not exist", edit(RULES, "    act: suggest-change\n", "    act: sugest-change\n"), CHECK, 1, "rules-unknown-act", f"{RULES}:1180"),
-    Case("rules: a clause that does not exist", edit(RULES, "  - clause: MOP-0207\n", "  - clause: MOP-0299\n"), CHECK, 1, "rules-unknown-clause", f"{RULES}:1179"),
-    Case("rules: a revoked clause", both(RETIRE, edit(RULES, "  - clause: MOP-0207\n", "  - clause: MOP-0300\n")), CHECK, 1, "rules-cites-revoked", f"{RULES}:1179"),
-    Case("rules: a misspelt fact in a condition", edit(RULES, "when: {behaviour: [curt", "when: {behavior: [curt"), CHECK, 1, "'behavior' is not a fact. Did you mean 'behaviour'?", f"{RULES}:266"),
+    Case("rules: an act that does not exist", edit(RULES, "    act: suggest-change\n", "    act: sugest-change\n"), CHECK, 1, "rules-unknown-act", line_of(RULES, "    act: suggest-change\n")),
+    Case("rules: a clause that does not exist", edit(RULES, "  - clause: MOP-0207\n", "  - clause: MOP-0299\n"), CHECK, 1, "rules-unknown-clause", line_of(RULES, "  - clause: MOP-0207\n")),
+    Case("rules: a revoked clause", both(RETIRE, edit(RULES, "  - clause: MOP-0207\n", "  - clause: MOP-0300\n")), CHECK, 1, "rules-cites-revoked", line_of(RULES, "  - clause: MOP-0207\n")),
+    Case("rules: a misspelt fact in a condition", edit(RULES, "when: {behaviour: [curt", "when: {behavior: [curt"), CHECK, 1, "'behavior' is not a fact. Did you mean 'behaviour'?", line_of(RULES, "when: {behaviour: [curt")),
     Case("rules: YAML that does not parse", edit(RULES, "\nrules:\n", "\nrules: [\n"), CHECK, 1, "rules-yaml", RULES),
     Case("coverage baseline not valid TOML", put("checks/uncovered.toml", 'clauses = ["MOP-0029"\n'), CHECK, 2, "baseline-syntax", "checks/uncovered.toml"),
     Case("coverage baseline listing a covered paragraph", put("checks/uncovered.toml", 'clauses = ["MOP-0029"]\n'), CHECK, 1, "baseline-stale", "checks/uncovered.toml:1"),

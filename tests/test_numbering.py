@@ -337,6 +337,17 @@ def test_a_missing_number_is_a_clear_error(project: Project) -> None:
     result = run(project, "paragraph", "99.99", "--version", "draft")
     assert result.returncode == 1
     assert "has no paragraph 99.99" in result.stderr and "How to fix" in result.stderr
+    assert result.stderr.startswith("unknown-paragraph:"), "no empty place before the code"
+
+
+def test_an_id_finds_its_paragraph_in_each_version(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As the site's jump does: an ID, in any case, gives the paragraph's number there."""
+    for v in project.versions():
+        clause = next(iter(v.document.clauses()))
+        said = cited(project, capsys, clause.id.lower(), "--version", v.key)
+        assert said.splitlines()[0].endswith(f": paragraph {clause.number}")
 
 
 def adopt(project: Project, *args: str) -> subprocess.CompletedProcess[str]:

@@ -198,7 +198,11 @@ def test_scenario_pages_link_their_clauses(
     scenarios = project.scenarios(document)
     for scenario in scenarios:
         page = site.page(f"checks/{scenario.id}.html")
-        hrefs = [a["href"] for a in page.select("article a[href^='../draft/']")]
+        # the version in force's paragraph, and the draft's where the draft changed it
+        hrefs = [
+            a["href"]
+            for a in page.select("article a[href^='../draft/'], article a[href^='../protocol/']")
+        ]
         targets = {h.rsplit("#", 1)[1] for h in hrefs}
         assert targets == set(scenario.expect.clauses)
         for href in hrefs:

@@ -61,13 +61,19 @@ FORMS = {
     ],
     "-s changes -- origin/main": ["constitution redline origin/main draft --format markdown"],
     "-s tests -- checks": ["pytest --ignore=tests/browser checks"],
+    "-s tests -- checks/scenarios/newcomer.yaml": [
+        "pytest --ignore=tests/browser checks/scenarios/newcomer.yaml"
+    ],
     "-s bench": ["python benchmarks/bench.py"],
     "-s bench -- 2000:1": ["python benchmarks/bench.py 2000:1"],
+    "-s bench -- 2000:3": ["python benchmarks/bench.py 2000:3"],
+    "-s bench -- 500:3 2000:3 5000:3": ["python benchmarks/bench.py 500:3 2000:3 5000:3"],
     "-s bench_gate": ["python benchmarks/gate.py"],
     "-s bench_gate -- --before ../old/src": ["python benchmarks/gate.py --before ../old/src"],
     "-s bench_versions": ["python benchmarks/versions.py"],
     "-s bench_phone": ["python benchmarks/phone.py"],
     "-s bench_import": ["python benchmarks/importer.py"],
+    "-s bench_import -- c01 c05": ["python benchmarks/importer.py c01 c05"],
     "-s bench_revision": ["python benchmarks/revision.py"],
     "-s bench_search": ["python benchmarks/search.py"],
     "-s bench_situations": ["python benchmarks/situations.py"],
@@ -98,11 +104,13 @@ def workflow(path: Path) -> dict[str, Any]:
 def dev_calls(text: str) -> list[str]:
     """The arguments of each `python3 dev.py ...` in a README or a step, as a form."""
     text = text.replace("$BASE_REF", "main")
-    return [shlex.join(shlex.split(m)) for m in re.findall(r"python3 dev\.py([^`#>\n]*)", text)]
+    return [shlex.join(shlex.split(m)) for m in re.findall(r"python3 dev\.py([^`#>)\n]*)", text)]
 
 
-def test_every_form_the_readme_and_workflows_use_is_tested() -> None:
-    used = set(dev_calls((ROOT / "README.md").read_text(encoding="utf-8")))
+def test_every_form_the_readme_docs_and_workflows_use_is_tested() -> None:
+    used = set()
+    for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        used.update(dev_calls(page.read_text(encoding="utf-8")))
     for path in WORKFLOWS:
         for job in workflow(path)["jobs"].values():
             for step in job["steps"]:

@@ -210,7 +210,9 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
         draft = project.document()
     except ProtocolError as exc:
         return _report(exc)
-    found = numbering.find(document, args.number)
+    # A clause ID (MOP-0038) finds the paragraph itself, as the site's jump does.
+    by_id = project.council().id_pattern.fullmatch(args.number.strip().upper())
+    found = document.clause(by_id.group(0)) if by_id else numbering.find(document, args.number)
     where = "the draft" if key == "draft" else f"the version adopted on {key}"
     if found is None:
         unknown = Problem.of("", 0, "unknown-paragraph", where=where, number=args.number)
@@ -218,7 +220,8 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
     if isinstance(found, Revoked):
         print(f"{args.number} in {where}: {found.id}, revoked by {found.resolution}.")
     else:
-        print(f"{args.number} in {where}: {found.id}\n{plain(found.tree, document)}")
+        said = f"paragraph {found.number}" if by_id else found.id
+        print(f"{args.number} in {where}: {said}\n{plain(found.tree, document)}")
     every = [(v.key, v.document) for v in versions] + [("draft", draft)]
     numbers = [f"{c.number} ({name})" for name, d in every if (c := d.clause(found.id))]
     print(f"Its numbers: {', '.join(numbers)}.")
@@ -401,7 +404,7 @@ def parser() -> argparse.ArgumentParser:
     )
     adopt.set_defaults(run=cmd_adopt)
     para = sub.add_parser("paragraph", help="the paragraph a number cites, in a version")
-    para.add_argument("number", help="a paragraph number as cited, e.g. 14.4 or 7.12A")
+    para.add_argument("number", help="a paragraph number as cited, e.g. 14.4 or 7.12A, or an ID")
     when = para.add_mutually_exclusive_group()
     when.add_argument("--version", help="'draft' or an adoption date (default: in force)")
     when.add_argument("--on", type=_date, help="the version in force on this date")

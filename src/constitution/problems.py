@@ -48,7 +48,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.said()}"
+        return f"{where}: {self.said()}" if where else self.said()
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
