@@ -159,3 +159,22 @@ def test_a_label_holding_script_prints_as_text_on_the_open_data_index() -> None:
     assert "<script" not in page and '<th scope="row">Draft &lt;script&gt;' in page
     assert '<a href="draft/protocol.json">protocol.json</a> <a href="draft/clauses.csv">' in page
     assert f"{pdf}</td>" in page  # drawn by print_file
+
+
+def test_a_section_title_or_resolution_holding_script_prints_as_text_on_a_version_section() -> None:
+    page = render(
+        "version-section.html",
+        number="2",
+        title=f"Scope {SCRIPT}",
+        intro="",
+        paragraphs=[
+            {"html": Markup('<div class="clause" id="MOP-0001">…</div>'), "revoked_by": None},
+            {"id": "MOP-0002", "number": "2.2", "revoked_by": SCRIPT, "history": "h.html"},
+        ],
+        pager=[("prev", "Previous", "index.html", "Contents")],
+    )
+    words = " ".join(page.split())
+    assert "<script" not in page and page.count("&lt;script&gt;") == 2
+    assert '<div class="clause" id="MOP-0001">…</div>' in page  # drawn by the clause renderer
+    assert '<span class="clause-number">2.2</span> <div class="clause-text"><p>Revoked by' in words
+    assert '<a class="pager-prev" rel="prev" href="index.html">' in page

@@ -320,50 +320,42 @@ class Site:
             yield page, title, shows, partial(self.section_body, PLAIN, section, page)
 
     def section_body(self, key: str, section: Section, here: str) -> str:
-        # A revoked paragraph's number stays in its place (insert numbering).
         shown: list[Clause | Revoked] = [*section.clauses, *section.revoked]
         shown.sort(key=lambda p: number_key(p.number))
-        return (
-            f"<h1>{section.number}. {title_html(section.title)}</h1>"
-            + self.intro_html(key, section, here)
-            + "".join(
-                self.clause_html(key, p, here)
+        return render(
+            "version-section.html",
+            number=section.number,
+            title=Markup(title_html(section.title)),
+            intro=Markup(self.intro_html(key, section, here)),
+            paragraphs=[
+                {"html": Markup(self.clause_html(key, p, here)), "revoked_by": None}
                 if isinstance(p, Clause)
-                else self.revoked_html(p, here)
+                else {
+                    "id": p.id,
+                    "number": p.number,
+                    "revoked_by": p.resolution,
+                    "history": self.uri(here, f"versions/clauses/{p.id}"),
+                }
                 for p in shown
-            )
-            + self.pager(key, section)
+            ],
+            pager=self.pager(key, section),
         )
 
-    def revoked_html(self, revoked: Revoked, here: str) -> str:
-        history = self.uri(here, f"versions/clauses/{revoked.id}")
-        return (
-            f"<div class='clause revoked' id='{revoked.id}' data-number='{revoked.number}'>"
-            f"<span id='para-{revoked.number}'></span><span class='clause-number'>"
-            f"{revoked.number}</span><div class='clause-text'><p>Revoked by "
-            f"{escape(revoked.resolution)}. <a href='{history}'>Its words in every version"
-            "</a></p></div></div>"
-        )
-
-    def pager(self, key: str, section: Section) -> str:
-        """Previous and next within the version: a section's neighbours, or its contents."""
+    def pager(self, key: str, section: Section) -> list[tuple[str, str, str, str]]:
+        """Previous (a section, or the contents) and next, if any: rel, word, href, name."""
         sections = self.document(key).sections
         i = sections.index(section)
 
-        def link(rel: str, word: str, other: Section | None) -> str:
-            href, name = (
-                (f"{other.slug}.html", f"{other.number}. {title_html(other.title)}")
-                if other
-                else ("index.html", "Contents")
-            )
-            return (
-                f"<a class='pager-{rel}' rel='{rel}' href='{href}'>"
-                f"<span class='pager-word'>{word}</span> {name}</a>"
-            )
+        def link(rel: str, word: str, other: Section | None) -> tuple[str, str, str, str]:
+            if other is None:
+                return rel, word, "index.html", "Contents"
+            name = Markup("{}. {}").format(other.number, Markup(title_html(other.title)))
+            return rel, word, f"{other.slug}.html", name
 
         before = link("prev", "Previous", sections[i - 1] if i else None)
-        after = link("next", "Next", sections[i + 1]) if i + 1 < len(sections) else ""
-        return f"<nav class='pager' aria-label='Sections of this version'>{before}{after}</nav>"
+        return (
+            [before, link("next", "Next", sections[i + 1])] if i + 1 < len(sections) else [before]
+        )
 
     def menu(self, pagename: str) -> str:
         """The menu of an adopted version's pages: its sections, and no way into the draft
