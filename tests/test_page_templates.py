@@ -63,5 +63,118 @@ def test_every_template_is_drawn_by_some_page() -> None:
     code = "".join(
         p.read_text(encoding="utf-8") for p in Path(page_templates.__file__).parent.glob("*.py")
     )
+    code += "".join(p.read_text(encoding="utf-8") for p in TEMPLATES.glob("*.html"))  # imports
     names = sorted(p.name for p in TEMPLATES.glob("*.html"))
     assert names and [n for n in names if not re.search(rf'"{re.escape(n)}"', code)] == []
+
+
+def test_a_resolution_holding_script_prints_as_text_in_the_versions_pages() -> None:
+    rows = [[Markup("<a href='a/index.html'>1 May 2025</a>"), "-", "-", "In force", SCRIPT]]
+    values = {"headers": ["Adopted", "In force from", "Until", "Status", "Resolution"]}
+    index = render("versions-index.html", **values, rows=rows, in_force="x", pairs=[])
+    in_force = render("in-force.html", **values, rows=rows, versions=SCRIPT, root="../")
+    for page in (index, in_force):
+        assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+        assert "<a href='a/index.html'>1 May 2025</a>" in page  # drawn here
+        assert '<td data-label="Resolution">' in page
+
+
+def test_a_title_or_resolution_holding_script_prints_as_text_on_a_contents_page() -> None:
+    page = render(
+        "version-contents.html",
+        heading="The protocol in force",
+        title=f"Protocol {SCRIPT}",
+        adopted={"date": "1 May 2025", "resolution": SCRIPT, "in_force": "1 June 2025"},
+        download="",
+        intro="",
+        revoked_id="revoked-section-",
+        sections=[
+            {"number": "1", "title": f"Scope {SCRIPT}", "href": "scope.html", "revoked_by": None},
+            {"number": "2", "title": "Gone", "revoked_by": f"minute {SCRIPT}"},
+        ],
+        renumbered=[["7.1", SCRIPT]],
+    )
+    assert "<script" not in page and page.count("&lt;script&gt;") == 5
+    assert '<li id="revoked-section-2" class="revoked">2. Gone: revoked by minute' in page
+    assert "1 paragraphs have new numbers" in " ".join(page.split())
+
+
+def redline(**values: object) -> str:
+    change = {
+        "id": "MOP-0001",
+        "number": "2.1",
+        "was": "1.1",
+        "kind": "reworded",
+        "runs": [("", "Members "), ("del", SCRIPT), ("ins", "may"), ("", " ask.")],
+        "history": "../clauses/MOP-0001.html",
+    }
+    page = {
+        "old": "the version adopted on 1 May 2025",
+        "new": "the current draft",
+        "changed": True,
+        "counts": "1 reworded",
+        "moved": 1,
+        "sections": [{"number": "2", "title": f"Scope {SCRIPT}", "changes": [change]}],
+        "renumbered": [[f"Scope {SCRIPT}", "1.2", Markup("<a href='x.html#MOP-0002'>2.2</a>")]],
+    }
+    return render("redline.html", **{**page, **values})
+
+
+def test_a_section_title_or_deleted_words_holding_script_print_as_text_on_a_comparison() -> None:
+    page = redline()
+    words = " ".join(page.split())
+    assert "<script" not in page and page.count("&lt;script&gt;") == 3
+    assert 'Members <del><span class="visually-hidden">Deleted: </span>&lt;script&gt;' in words
+    assert '<ins><span class="visually-hidden">Inserted: </span>may</ins> ask.</p>' in words
+    assert "<h3>Paragraph 2.1 (was 1.1): reworded</h3>" in words
+    assert "<a href='x.html#MOP-0002'>2.2</a>" in page  # drawn here
+    assert "No paragraph changed" not in page
+    unchanged = redline(changed=False)
+    assert "<p>No paragraph changed.</p>" in unchanged and "redline-summary" not in unchanged
+
+
+def test_a_resolution_holding_script_prints_as_text_on_a_clause_history() -> None:
+    text = Markup("<p>Members may ask.</p>")  # drawn by the clause text renderer
+    page = render(
+        "clause-history.html",
+        number="2.1",
+        id="MOP-0001",
+        numbers_had="1.1 (1 May 2025); 2.1 (the draft)",
+        rows=[
+            ["1 May 2025", Markup("<a href='a.html#MOP-0001'>1.1</a>"), "original", text, SCRIPT]
+        ],
+    )
+    assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;</td>" in page
+    assert '<th scope="row">1 May 2025</th>' in page
+    assert '<td data-label="Text"><p>Members may ask.</p></td>' in page
+
+
+def test_a_label_holding_script_prints_as_text_on_the_open_data_index() -> None:
+    pdf = Markup("<a href='draft/protocol.pdf' type='application/pdf'>protocol.pdf (PDF, 1 kB)</a>")
+    page = render(
+        "open-data.html",
+        editions=[{"label": f"Draft {SCRIPT}", "key": "draft", "pdf": pdf}],
+        files=["protocol.json", "clauses.csv"],
+    )
+    assert "<script" not in page and '<th scope="row">Draft &lt;script&gt;' in page
+    assert '<a href="draft/protocol.json">protocol.json</a> <a href="draft/clauses.csv">' in page
+    assert f"{pdf}</td>" in page  # drawn by print_file
+
+
+def test_a_section_title_or_resolution_holding_script_prints_as_text_on_a_version_section() -> None:
+    page = render(
+        "version-section.html",
+        number="2",
+        title=f"Scope {SCRIPT}",
+        intro="",
+        paragraphs=[
+            {"html": Markup('<div class="clause" id="MOP-0001">…</div>'), "revoked_by": None},
+            {"id": "MOP-0002", "number": "2.2", "revoked_by": SCRIPT, "history": "h.html"},
+        ],
+        pager=[("prev", "Previous", "index.html", "Contents")],
+    )
+    words = " ".join(page.split())
+    assert "<script" not in page and page.count("&lt;script&gt;") == 2
+    assert '<div class="clause" id="MOP-0001">…</div>' in page  # drawn by the clause renderer
+    assert '<span class="clause-number">2.2</span> <div class="clause-text"><p>Revoked by' in words
+    assert '<a class="pager-prev" rel="prev" href="index.html">' in page

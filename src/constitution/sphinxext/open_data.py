@@ -13,13 +13,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
 from constitution import files
 from constitution.council import Council
 from constitution.export import FORMATS, Edition, render
 from constitution.graph import Example
 from constitution.model import DRAFT_PAGES, Document
 from constitution.model_cache import digest, read_record, write_record
-from constitution.sphinxext import print_file
+from constitution.sphinxext import page_templates, print_file
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_keys import document_key
 from constitution.sphinxext.state import BuildState
@@ -104,22 +106,19 @@ def finish(outdir: Path, fresh: dict[str, str]) -> None:
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    rows = []
-    for edition, _, _ in reversed(editions(state(app.env))):
-        label = (
-            "Draft (not adopted)"
+    listed = [
+        {
+            "label": "Draft (not adopted)"
             if edition.key == DRAFT
-            else f"Adopted {long_date(dt.date.fromisoformat(edition.key))}"
-        )
-        links = " ".join(f"<a href='{edition.key}/{name}'>{name}</a>" for name in FILES.values())
-        pdf = f"{edition.key}/{print_file.NAME}"
-        links += " " + print_file.link(app, edition.key, pdf, print_file.NAME)
-        rows.append(f"<tr><th scope='row'>{label}</th><td>{links}</td></tr>")
-    body = (
-        "<h1>Open data files</h1><p>Every version of the protocol, in each format. "
-        "The formats are explained on the <a href='../open-data.html'>Open data</a> page; "
-        "the JSON files follow <a href='../schemas/protocol.schema.json'>this JSON "
-        "Schema</a>.</p><table class='versions'><thead><tr><th scope='col'>Version</th>"
-        f"<th scope='col'>Files</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-    )
+            else f"Adopted {long_date(dt.date.fromisoformat(edition.key))}",
+            "key": edition.key,
+            "pdf": Markup(
+                print_file.link(
+                    app, edition.key, f"{edition.key}/{print_file.NAME}", print_file.NAME
+                )
+            ),
+        }
+        for edition, _, _ in reversed(editions(state(app.env)))
+    ]
+    body = page_templates.render("open-data.html", editions=listed, files=FILES.values())
     yield "data/index", {"title": "Open data files", "body": body}, "page.html"

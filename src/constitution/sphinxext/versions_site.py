@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cached_property, partial
 from html import escape
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
 from markdown_it import MarkdownIt
+from markupsafe import Markup
 from sphinx.util.docutils import SphinxDirective
 
 from constitution.html import about_html, citation, cite_row, clause_open
@@ -33,6 +34,7 @@ from constitution.sphinxext.navigation import mark_current
 from constitution.sphinxext.page_assets import page_script
 from constitution.sphinxext.page_cache import Page
 from constitution.sphinxext.page_keys import clause_key, document_key
+from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.state import BuildState
 from constitution.text_html import Links, clause_text, html, intro_box
 from constitution.text_plain import plain
@@ -96,6 +98,7 @@ def page_version(pagename: str, site: Site) -> str:
 ADOPTED = "adopted"  # what a page drawn only from adopted versions shows (see page_cache)
 IN_FORCE = "versions/in-force"  # the one page with a script of its own
 REVOKED_SECTION = "revoked-section-"  # a revoked section's place on its version's contents
+VERSION_HEADERS = ["Adopted", "In force from", "Until", "Status", "Resolution"]
 # The ways in (ways_in.py), which the menu of every page links to.
 WAYS_IN_INDEX = "ways-in/index"
 WAYS_IN_TITLE = "Find what applies to you"
@@ -317,50 +320,42 @@ class Site:
             yield page, title, shows, partial(self.section_body, PLAIN, section, page)
 
     def section_body(self, key: str, section: Section, here: str) -> str:
-        # A revoked paragraph's number stays in its place (insert numbering).
         shown: list[Clause | Revoked] = [*section.clauses, *section.revoked]
         shown.sort(key=lambda p: number_key(p.number))
-        return (
-            f"<h1>{section.number}. {title_html(section.title)}</h1>"
-            + self.intro_html(key, section, here)
-            + "".join(
-                self.clause_html(key, p, here)
+        return render(
+            "version-section.html",
+            number=section.number,
+            title=Markup(title_html(section.title)),
+            intro=Markup(self.intro_html(key, section, here)),
+            paragraphs=[
+                {"html": Markup(self.clause_html(key, p, here)), "revoked_by": None}
                 if isinstance(p, Clause)
-                else self.revoked_html(p, here)
+                else {
+                    "id": p.id,
+                    "number": p.number,
+                    "revoked_by": p.resolution,
+                    "history": self.uri(here, f"versions/clauses/{p.id}"),
+                }
                 for p in shown
-            )
-            + self.pager(key, section)
+            ],
+            pager=self.pager(key, section),
         )
 
-    def revoked_html(self, revoked: Revoked, here: str) -> str:
-        history = self.uri(here, f"versions/clauses/{revoked.id}")
-        return (
-            f"<div class='clause revoked' id='{revoked.id}' data-number='{revoked.number}'>"
-            f"<span id='para-{revoked.number}'></span><span class='clause-number'>"
-            f"{revoked.number}</span><div class='clause-text'><p>Revoked by "
-            f"{escape(revoked.resolution)}. <a href='{history}'>Its words in every version"
-            "</a></p></div></div>"
-        )
-
-    def pager(self, key: str, section: Section) -> str:
-        """Previous and next within the version: a section's neighbours, or its contents."""
+    def pager(self, key: str, section: Section) -> list[tuple[str, str, str, str]]:
+        """Previous (a section, or the contents) and next, if any: rel, word, href, name."""
         sections = self.document(key).sections
         i = sections.index(section)
 
-        def link(rel: str, word: str, other: Section | None) -> str:
-            href, name = (
-                (f"{other.slug}.html", f"{other.number}. {title_html(other.title)}")
-                if other
-                else ("index.html", "Contents")
-            )
-            return (
-                f"<a class='pager-{rel}' rel='{rel}' href='{href}'>"
-                f"<span class='pager-word'>{word}</span> {name}</a>"
-            )
+        def link(rel: str, word: str, other: Section | None) -> tuple[str, str, str, str]:
+            if other is None:
+                return rel, word, "index.html", "Contents"
+            name = Markup("{}. {}").format(other.number, Markup(title_html(other.title)))
+            return rel, word, f"{other.slug}.html", name
 
         before = link("prev", "Previous", sections[i - 1] if i else None)
-        after = link("next", "Next", sections[i + 1]) if i + 1 < len(sections) else ""
-        return f"<nav class='pager' aria-label='Sections of this version'>{before}{after}</nav>"
+        return (
+            [before, link("next", "Next", sections[i + 1])] if i + 1 < len(sections) else [before]
+        )
 
     def menu(self, pagename: str) -> str:
         """The menu of an adopted version's pages: its sections, and no way into the draft
@@ -438,8 +433,9 @@ class Site:
             ids |= {c.id for c in v.document.clauses()}
         return ids
 
-    def version_rows(self, here: str) -> str:
-        rows = []
+    def version_rows(self, here: str) -> list[list[str]]:
+        """Every version, newest first, as rows of VERSION_HEADERS."""
+        rows: list[list[str]] = []
         for i, v in enumerate(self.versions):
             until = self.versions[i + 1].in_force if i + 1 < len(self.versions) else None
             state = (
@@ -449,41 +445,34 @@ class Site:
                 if until and until <= today()
                 else "Adopted, not yet in force"
             )
+            href = self.uri(here, f"versions/{v.key}/index")
             rows.append(
                 [
-                    f"<a href='{self.uri(here, f'versions/{v.key}/index')}'>"
-                    f"{long_date(v.date)}</a>",
+                    Markup("<a href='{}'>{}</a>").format(href, long_date(v.date)),
                     long_date(v.in_force),
                     long_date(until) if until else "-",
                     state,
-                    escape(v.resolution),
+                    v.resolution,
                 ]
             )
-        draft = f"<a href='{self.uri(here, section_page(DRAFT, 'index'))}'>Draft</a>"
+        draft = Markup("<a href='{}'>Draft</a>").format(
+            self.uri(here, section_page(DRAFT, "index"))
+        )
         rows.append([draft, "-", "-", "Not adopted", "Proposed amendments"])
-        headers = ["Adopted", "In force from", "Until", "Status", "Resolution"]
-        return table("versions", headers, list(reversed(rows)))
+        return list(reversed(rows))
 
     def index_page(self) -> str:
         here = "versions/index"
         keys = [v.key for v in self.versions] + [DRAFT]
-        pairs = "".join(
-            f"<li><a href='{self.uri(here, f'versions/redline/{a}--{b}')}'>"
-            f"From {self.label(a)} to {self.label(b)}</a></li>"
-            for a, b in itertools.combinations(keys, 2)
-        )
-        return (
-            "<h1>Versions and changes</h1>"
-            "<p>The protocol changes only when Council adopts a new version by resolution. "
-            "Every adopted version is kept here, unchanged, with the draft of proposed "
-            "amendments. Adopted text is never edited: the site is not published if any "
-            "of it has changed since the Council adopted it.</p>"
-            f"{self.version_rows(here)}"
-            f"<p><a href='{self.uri(here, 'versions/in-force')}'>Find the version in force on a "
-            "date, or a paragraph by its number as at a date</a></p>"
-            "<h2>What changed</h2><p>Each comparison shows the paragraphs inserted, reworded "
-            "(word by word) and revoked, section by section, then those only renumbered.</p>"
-            f"<ul class='redlines'>{pairs}</ul>"
+        return render(
+            "versions-index.html",
+            headers=VERSION_HEADERS,
+            rows=self.version_rows(here),
+            in_force=self.uri(here, IN_FORCE),
+            pairs=[
+                (self.uri(here, f"versions/redline/{a}--{b}"), self.label(a), self.label(b))
+                for a, b in itertools.combinations(keys, 2)
+            ],
         )
 
     def in_force_page(self) -> str:
@@ -494,67 +483,53 @@ class Site:
             f"{v.in_force.isoformat()}={v.key}={self.uri(here, f'versions/{v.key}/index')}"
             for v in self.versions
         )
-        root = posixpath.relpath(".", posixpath.dirname(here)) + "/"
-        return (
-            "<h1>In force on a date</h1>"
-            "<p>Choose a date to read the version of the protocol that was in force on it. "
-            "Give a paragraph number too, and the paragraph that had that number on that "
-            "date opens: a citation such as “paragraph 14.4, as at 1 June 2025”. "
-            "You can also link to a date: add <code>?date=YYYY-MM-DD</code> to this page's "
-            "address, and <code>&amp;paragraph=14.4</code> for a paragraph.</p>"
-            f"<form class='in-force' id='in-force-form' data-versions='{escape(data)}' "
-            f"data-root='{root}' novalidate>"
-            "<p><label for='in-force-date'>Date</label><br>"
-            "<input type='date' id='in-force-date' name='date' required "
-            "aria-describedby='in-force-result'></p>"
-            "<p><label for='in-force-number'>Paragraph number (if you want one "
-            "paragraph)</label><br>"
-            "<input type='text' id='in-force-number' name='paragraph' autocomplete='off' "
-            "spellcheck='false' aria-describedby='in-force-number-hint in-force-result'>"
-            "<br><span id='in-force-number-hint' class='hint'>Such as 14.4 or "
-            "7.12A</span></p>"
-            "<p><button type='submit'>Show the version in force</button></p>"
-            "<p id='in-force-result' role='status' aria-live='polite'></p></form>"
-            f"{self.version_rows(here)}"
+        return render(
+            "in-force.html",
+            versions=data,
+            root=posixpath.relpath(".", posixpath.dirname(here)) + "/",
+            headers=VERSION_HEADERS,
+            rows=self.version_rows(here),
         )
 
     def contents_page(self, key: str, here: str) -> str:
         document = self.document(key)
-        items = [
-            (
-                s.number,
-                f"<li><a href='{self.uri(here, section_page(key, s.slug))}'>"
-                f"{s.number}. {title_html(s.title)}</a></li>",
-            )
+        sections: list[dict[str, Any]] = [
+            {
+                "number": s.number,
+                "title": Markup(title_html(s.title)),
+                "href": self.uri(here, section_page(key, s.slug)),
+                "revoked_by": None,
+            }
             for s in document.sections
         ]
-        # A section revoked keeps its number in its place, as a revoked paragraph does.
-        items += [
-            (
-                s.number,
-                f"<li id='{REVOKED_SECTION}{s.number}' class='revoked'>{s.number}. "
-                f"{title_html(s.title)}: revoked by {escape(s.resolution)}.</li>",
-            )
+        sections += [
+            {"number": s.number, "title": Markup(title_html(s.title)), "revoked_by": s.resolution}
             for s in document.revoked_sections
         ]
-        items.sort(key=lambda item: number_key(item[0]))
-        if self.shown(key) == DRAFT:
-            about = (
-                f"<p>The {escape(document.title)} as drafted. Council has not adopted a "
-                "version yet, so this draft is not yet the rule.</p>"
-            )
-        else:
-            v = self.by_key(self.shown(key))
-            about = (
-                f"<p>The {escape(document.title)}, as adopted by Council on "
-                f"{long_date(v.date)} ({escape(v.resolution)}), "
-                f"in force from {long_date(v.in_force)}.</p>"
-            )
-        return (
-            f"<h1>{self.heading(key)}</h1>{about}{self.download(key, here)}"
-            f"{self.intro_html(key, document, here)}"
-            f"<ol class='version-contents'>{''.join(html for _, html in items)}</ol>"
-            + ("" if self.shown(key) == DRAFT else self.renumbering(self.by_key(self.shown(key))))
+        sections.sort(key=lambda s: number_key(s["number"]))
+        shown = self.shown(key)
+        adopted = None if shown == DRAFT else self.by_key(shown)
+        return render(
+            "version-contents.html",
+            heading=self.heading(key),
+            title=document.title,
+            adopted=adopted
+            and {
+                "date": long_date(adopted.date),
+                "resolution": adopted.resolution,
+                "in_force": long_date(adopted.in_force),
+            },
+            download=Markup(self.download(key, here)),
+            intro=Markup(self.intro_html(key, document, here)),
+            revoked_id=REVOKED_SECTION,
+            sections=sections,
+            # For a text adopted renumbered: each paragraph's number before and now, so
+            # that a citation of the old number can be followed.
+            renumbered=[
+                [old, new]
+                for old, new in (adopted.renumbered if adopted else {}).items()
+                if old != new
+            ],
         )
 
     def download(self, key: str, here: str) -> str:
@@ -565,46 +540,44 @@ class Site:
         link = print_file.link(self.app, shown, pdf, words)
         return f"<p class='download'>{link}</p>" if link else ""
 
-    def renumbering(self, v: Version) -> str:
-        """For a text adopted renumbered: each paragraph's number before and now, so
-        that a citation of the old number can be followed."""
-        if not v.renumbered:
-            return ""
-        rows = [[escape(old), escape(new)] for old, new in v.renumbered.items() if old != new]
-        return (
-            "<h2>Renumbered on adoption</h2><details class='renumbered'><summary>"
-            f"{len(rows)} paragraphs have new numbers in this version</summary>"
-            f"{table('renumbering', ['Number before', 'Number in this version'], rows)}"
-            "</details>"
-        )
-
     def redline_page(self, old: str, new: str, here: str) -> str:
         """What changed, by section in reading order: the words first, then (folded) the
         paragraphs only renumbered."""
         changes = compare(self.document(old), self.document(new))
-        title = f"<h1>Changes from {self.label(old)} to {self.label(new)}</h1>"
-        if not changes:
-            return f"{title}<p>No paragraph changed.</p>"
         worded, moved = substantive(changes)
         counts = ", ".join(
             f"{n} {kind}"
             for kind in ("inserted", "reworded", "revoked")
             if (n := sum(c.kind == kind for c in worded))
         )
-        parts = [
-            title,
-            f"<p class='redline-summary'>Changes to the words: {counts or 'none'}. "
-            f"Paragraphs renumbered only: {len(moved)}.</p>"
-            "<p>Deleted words are struck through and inserted words underlined, each also "
-            "announced to screen readers. References give each version's own paragraph "
-            "numbers.</p>",
-        ]
-        for section, group in self.by_section(old, new, worded):
-            parts.append(f"<h2>{section.number}. {title_html(section.title)}</h2>")
-            parts += [self.redline_clause(old, new, c, here) for c in group]
-        if moved:
-            parts.append(self.renumbered(new, moved, here))
-        return "".join(parts)
+        document = self.document(new)
+        return render(
+            "redline.html",
+            old=self.label(old),
+            new=self.label(new),
+            changed=bool(changes),
+            counts=counts,
+            moved=len(moved),
+            sections=[
+                {
+                    "number": section.number,
+                    "title": Markup(title_html(section.title)),
+                    "changes": [self.redline_clause(old, new, c, here) for c in group],
+                }
+                for section, group in self.by_section(old, new, worded)
+            ],
+            renumbered=[
+                [
+                    Markup(title_html(document.section_of(c.new).title)),
+                    c.old_number,
+                    Markup("<a href='{}'>{}</a>").format(
+                        self.clause_href(new, c.new, here), c.new_number
+                    ),
+                ]
+                for c in moved
+                if c.new
+            ],
+        )
 
     def by_section(
         self, old: str, new: str, changes: list[Change]
@@ -622,44 +595,23 @@ class Site:
             groups.values(), key=lambda g: (g[0].slug not in order, _index(order, g[0].slug))
         )
 
-    def redline_clause(self, old: str, new: str, c: Change, here: str) -> str:
+    def redline_clause(self, old: str, new: str, c: Change, here: str) -> dict[str, Any]:
+        diff: Sequence[tuple[str, str]]
         if c.old and c.new:
             diff = readable_diff(c, self.document(old), self.document(new))
-            body = "".join(_diff_run(op, t) for op, t in diff)
         elif c.new:
-            body = _diff_run("+", plain(c.new.tree, self.document(new)))
+            diff = [("+", plain(c.new.tree, self.document(new)))]
         else:
             assert c.old is not None
-            body = _diff_run("-", plain(c.old.tree, self.document(old)))
-        number = c.new_number or c.old_number
-        was = (
-            f" (was {c.old_number})"
-            if c.old_number and c.new_number != c.old_number and c.new
-            else ""
-        )
-        history = self.uri(here, f"versions/clauses/{c.id}")
-        return (
-            f"<section id='{c.id}' class='redline-clause'><h3>Paragraph {number}{was}: "
-            f"{c.kind}</h3><p>{body}</p><p class='redline-id'>Permanent ID {c.id}. "
-            f"<a href='{history}'>Paragraph {number} in every version</a></p></section>"
-        )
-
-    def renumbered(self, new: str, moved: list[Change], here: str) -> str:
-        document = self.document(new)
-        rows = [
-            [
-                title_html(document.section_of(c.new).title),
-                c.old_number,
-                f"<a href='{self.clause_href(new, c.new, here)}'>{c.new_number}</a>",
-            ]
-            for c in moved
-            if c.new
-        ]
-        return (
-            "<h2>Paragraphs renumbered only</h2><details class='renumbered'><summary>"
-            f"{len(moved)} paragraphs have new numbers, their words unchanged</summary>"
-            f"{table('redline', ['Section', 'Was', 'Now'], rows)}</details>"
-        )
+            diff = [("-", plain(c.old.tree, self.document(old)))]
+        return {
+            "id": c.id,
+            "number": c.new_number or c.old_number,
+            "was": c.old_number if c.old_number and c.new_number != c.old_number and c.new else "",
+            "kind": c.kind,
+            "runs": [_diff_run(op, t) for op, t in diff if op != "-" or t.strip()],
+            "history": self.uri(here, f"versions/clauses/{c.id}"),
+        }
 
     def history_page(self, clause_id: str, here: str) -> str:
         rows: list[list[str]] = []
@@ -680,25 +632,26 @@ class Site:
                     if clause.number != previous.number
                     else "unchanged"
                 )
-            where = "the draft" if key == DRAFT else escape(self.by_key(key).resolution)
+            where = "the draft" if key == DRAFT else self.by_key(key).resolution
             text = html(clause.tree, self.links(key, here)) if clause else "<p>(revoked)</p>"
             number = (
-                f"<a href='{self.clause_href(key, clause, here)}'>{clause.number}</a>"
+                Markup("<a href='{}'>{}</a>").format(
+                    self.clause_href(key, clause, here), clause.number
+                )
                 if clause
                 else "-"
             )
             label = "Draft" if key == DRAFT else long_date(self.by_key(key).date)
-            rows.append([label, number, kind, text, where])
+            rows.append([label, number, kind, Markup(text), where])
             previous = clause
             if clause is None:
                 break
-        headers = ["Version", "Number", "Change", "Text", "Adopted by"]
-        return (
-            f"<h1>Paragraph {self.latest_number(clause_id)} in every version</h1>"
-            "<p>Its number and words in each adopted version and the draft, and the "
-            f"resolution that adopted each. Its permanent ID is {clause_id}.</p>"
-            f"<p class='numbers-had'>Numbers it has had: {self.numbers_had(clause_id)}.</p>"
-            + table("history", headers, rows, row_headers=True)
+        return render(
+            "clause-history.html",
+            number=self.latest_number(clause_id),
+            id=clause_id,
+            numbers_had=self.numbers_had(clause_id),
+            rows=rows,
         )
 
     def numbers_had(self, clause_id: str) -> str:
@@ -806,36 +759,16 @@ def title_html(text: str) -> str:
     return str(MD.renderInline(text))
 
 
-def table(cls: str, headers: list[str], rows: list[list[str]], row_headers: bool = False) -> str:
-    """A table that reflows on a phone: each cell shows its column's name (CSS), from
-    data-label. Cells are HTML already escaped; headers are the tool's own words."""
-
-    def row(cells: list[str]) -> str:
-        first = f"<th scope='row'>{cells[0]}</th>" if row_headers else ""
-        rest = cells[1:] if row_headers else cells
-        named = zip(headers[1:] if row_headers else headers, rest, strict=True)
-        return (
-            "<tr>" + first + "".join(f"<td data-label='{h}'>{c}</td>" for h, c in named) + "</tr>"
-        )
-
-    head = "".join(f"<th scope='col'>{h}</th>" for h in headers)
-    body = "".join(map(row, rows))
-    return (
-        f"<table class='{cls} reflow'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-    )
-
-
 def _index(order: list[str], item: str) -> int:
     return order.index(item) if item in order else 0
 
 
-def _diff_run(op: str, text: str) -> str:
-    if op == "=":
-        return escape(text)
-    if not text.strip():
-        return escape(text) if op == "+" else ""
-    tag, words = ("del", "Deleted") if op == "-" else ("ins", "Inserted")
-    return f"<{tag}><span class='visually-hidden'>{words}: </span>{escape(text)}</{tag}>"
+def _diff_run(op: str, text: str) -> tuple[str, str]:
+    """A run of a comparison: its tag (del, ins, or none for words kept) and its words.
+    A space alone inserted is shown as a space; one deleted, not at all (the caller)."""
+    if op == "=" or not text.strip():
+        return "", text
+    return ("del" if op == "-" else "ins"), text
 
 
 def page_context(
