@@ -73,6 +73,12 @@ def number_key(number: str) -> tuple[Key, ...]:
     return tuple(part_key(p) for p in re.split(r"[.()]", number) if p)
 
 
+def in_number_order(section: Section) -> list[Clause | Revoked]:
+    """A section's paragraphs as a version prints them: a revoked paragraph's number kept
+    in its place among the others (insert numbering)."""
+    return sorted([*section.clauses, *section.revoked], key=lambda p: number_key(p.number))
+
+
 def cite(section: str, part: str, style: str) -> str:
     """A paragraph's number as the style prints it: 3.1, 3(1) or 12."""
     if style == "paragraph-in-section":

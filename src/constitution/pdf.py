@@ -22,8 +22,8 @@ import typst
 
 from constitution import files
 from constitution.council import Council
-from constitution.model import Clause, Document, Revoked, Section
-from constitution.numbering import number_key
+from constitution.model import Clause, Document, Section
+from constitution.numbering import in_number_order
 from constitution.text_html import PAGE, runs
 from constitution.text_tree import (
     BulletList,
@@ -100,8 +100,7 @@ def section_data(section: Section, document: Document, council: Council, pages: 
     """A section: its heading, introduction, and paragraphs in number order, a revoked
     paragraph's number kept in its place (insert numbering)."""
     words = Words(document, council, pages)
-    shown: list[Clause | Revoked] = [*section.clauses, *section.revoked]
-    shown.sort(key=lambda p: number_key(p.number))
+    shown = in_number_order(section)
     return {
         "number": section.number,
         "title": curled(section.title),

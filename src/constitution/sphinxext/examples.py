@@ -145,8 +145,10 @@ def paragraph_link(
     is the draft's, so where a version is in force the link opens that version's paragraph
     (at the plain addresses) and says when the draft has changed it or added it."""
     forced = in_force.clause(clause.id) if in_force else None
-    at, shown = (PLAIN, forced) if forced else (DRAFT, clause)
-    section = (in_force if forced and in_force else store.model).section_of(shown)
+    if in_force and forced:
+        at, shown, section = PLAIN, forced, in_force.section_of(forced)
+    else:
+        at, shown, section = DRAFT, clause, store.model.section_of(clause)
     href = app.builder.get_relative_uri(pagename, section_page(at, section.slug))
     link: dict[str, Any] = {
         "href": f"{href}#{clause.id}",
@@ -163,19 +165,18 @@ def paragraph_link(
     return link
 
 
-def scenario_page(app: Sphinx, store: BuildState, s: Scenario) -> str:
+def scenario_page(app: Sphinx, store: BuildState, in_force: Document | None, s: Scenario) -> str:
+    """``in_force``: the text of the version in force, if one is."""
     pagename = f"checks/{s.id}"
     # Who and what first, then the rest as the scenario gives them.
     ordered = sorted(s.facts.items(), key=lambda kv: kv[0] not in FACT_NAMES)
-    in_force = in_force_on(store.versions, today())
-    document = in_force.document if in_force else None
     return render(
         "worked-example.html",
         title=s.title,
         facts=[fact(k, v) for k, v in ordered],
         outcome=outcome(s.expect),
         paragraphs=[
-            paragraph_link(app, store, document, pagename, clause)
+            paragraph_link(app, store, in_force, pagename, clause)
             for _, clause in cited_clauses(store, s)
             if clause
         ],
@@ -232,8 +233,15 @@ def numbers(store: BuildState, s: Scenario) -> list[str]:
 
 def pages(app: Sphinx, store: BuildState) -> list[Page]:
     """The page of each worked example and their index (a page kind: see page_kinds.py)."""
+    version = in_force_on(store.versions, today())
+    in_force = version.document if version else None
     pages: list[Page] = [
-        (f"checks/{s.id}", s.title, scenario_shows(store, s), partial(scenario_page, app, store, s))
+        (
+            f"checks/{s.id}",
+            s.title,
+            scenario_shows(store, s),
+            partial(scenario_page, app, store, in_force, s),
+        )
         for s in store.scenarios
     ]
     pages.append(("checks/index", "Worked examples", None, partial(index_page, app, store)))

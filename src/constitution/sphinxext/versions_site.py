@@ -24,9 +24,9 @@ from markupsafe import Markup
 from sphinx.util.docutils import SphinxDirective
 
 from constitution.html import about_html, citation, cite_row, clause_open
-from constitution.model import DRAFT_PAGES, Clause, Document, Revoked, Section
+from constitution.model import DRAFT_PAGES, Clause, Document, Section
 from constitution.model_cache import digest
-from constitution.numbering import number_key
+from constitution.numbering import in_number_order, number_key
 from constitution.redline import Change, compare, readable_diff, substantive
 from constitution.sphinxext import print_file
 from constitution.sphinxext.domain import state
@@ -320,8 +320,7 @@ class Site:
             yield page, title, shows, partial(self.section_body, PLAIN, section, page)
 
     def section_body(self, key: str, section: Section, here: str) -> str:
-        shown: list[Clause | Revoked] = [*section.clauses, *section.revoked]
-        shown.sort(key=lambda p: number_key(p.number))
+        shown = in_number_order(section)
         return render(
             "version-section.html",
             number=section.number,
