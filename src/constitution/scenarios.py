@@ -621,7 +621,7 @@ class _ScenarioReader:
                 self.problem(line, "scenario-fact-value", key=key, error=exc)
         if "act" not in given and not unknown:
             self.problem(_line(node), "scenario-fact-act")
-        act = facts.get("act")
+        act: Acts = facts.get("act", "")
         read = self.book.reads(act) if act else frozenset()
         if act and facts.keys() - read - SITUATION:  # seemingly ignored: run the example too
             read |= self.book.read_by(facts)
