@@ -76,7 +76,7 @@ def test_a_disabled_rule_makes_a_scenario_fail(project: Project, document: Docum
         for s in project.scenarios(document)
         if s.expect.differences(book.determine(s.facts, disabled=rule))
     ]
-    assert sorted(failing) == ["SC-ENQ-002", "SC-SIT-002"]
+    assert sorted(failing) == ["SC-ENQ-002", "SC-ENQ-013", "SC-SIT-002"]
 
 
 GOOD = """\
