@@ -196,7 +196,8 @@ def vocabulary(book: RuleBook, scenario_files: list[Path]) -> dict[str, Any]:
             given = example.get("facts") or {}
             facts.update(set(given))
             # An example of an act exercises the rules of every broader act it is a kind of.
-            acts.update(book.lineage(str(given.get("act"))))
+            act = given.get("act", "")
+            acts.update(book.lineage(act if isinstance(act, str) else tuple(act)))
     vocabulary = sorted(set(book.facts) - SITUATION)
     all_acts = book.facts["act"].choices
     read = frozenset().union(*(book.reads(act) for act in all_acts))

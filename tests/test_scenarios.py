@@ -76,7 +76,7 @@ def test_a_disabled_rule_makes_a_scenario_fail(project: Project, document: Docum
         for s in project.scenarios(document)
         if s.expect.differences(book.determine(s.facts, disabled=rule))
     ]
-    assert sorted(failing) == ["SC-ENQ-002", "SC-SIT-002"]
+    assert sorted(failing) == ["SC-ENQ-002", "SC-ENQ-013", "SC-SIT-002"]
 
 
 GOOD = """\
@@ -230,3 +230,52 @@ def test_a_malformed_example_fails_alone_and_the_session_runs_on(scratch: Projec
         "Did you mean 'declared'?\n    How to fix: Besides act, actor and towards" in out
     )
     assert "checks/scenarios/two.yaml:2: scenario-yaml: not valid YAML" in out
+
+
+# A situation that is two acts at once: an officer's post (using information) that is
+# curt towards a member (behaving towards someone) takes the rules of both.
+SEVERAL = """\
+- id: SC-TST-003
+  title: An officer's post on the Council's page is curt with a named member
+  facts: {act: [post-on-social-media, behave-towards], actor: officer, towards: member,
+          officer-identifiable: true, party-political: true, behaviour: curt}
+  expect:
+    permitted: false
+    clauses: [MOP-0029, MOP-0050, MOP-0191]
+"""
+
+
+def test_a_situation_of_several_acts_takes_the_rules_of_each(
+    scratch: Project, document: Document
+) -> None:
+    path = scratch.root / "checks" / "scenarios" / "test.yaml"
+    path.write_text(SEVERAL, encoding="utf-8")
+    (scenario,) = scratch.scenarios(document, [path])
+    assert scenario.facts["act"] == ("post-on-social-media", "behave-towards")
+    assert scenario.act == "post-on-social-media and behave-towards"
+    book = scratch.rulebook()
+    assert scenario.expect.differences(book.determine(scenario.facts)) == []
+    # Either act alone leaves out the other's paragraphs (and refuses its facts).
+    alone = book.determine({**scenario.facts, "act": "post-on-social-media"})
+    assert alone.clauses == {"MOP-0191"}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code", "says"),
+    [
+        ("behave-towards]", "post-on-social-media]", "scenario-acts", "'act' lists"),
+        ("behave-towards]", "behave-toward]", "scenario-fact-value", "'behave-towards'"),
+        ("curt}", "curt, blind-copy: true}", "scenario-fact-ignored", "'post-on-social-media and"),
+    ],
+    ids=["an act twice", "a misspelt act", "a fact neither act reads"],
+)
+def test_several_acts_are_read_strictly(
+    scratch: Project, document: Document, old: str, new: str, code: str, says: str
+) -> None:
+    path = scratch.root / "checks" / "scenarios" / "test.yaml"
+    path.write_text(SEVERAL.replace(old, new), encoding="utf-8")
+    with pytest.raises(ProtocolError) as caught:
+        scratch.scenarios(document, [path])
+    found = [(p.line, p.code) for p in caught.value.problems]
+    assert (4 if "blind-copy" in new else 3, code) in found, found
+    assert says in str(caught.value)

@@ -223,6 +223,16 @@ def test_a_worked_examples_situation_reads_as_words(site: Site) -> None:
     assert facts["Received"] == "Thursday 17 April 2025"
     assert facts["Who"] == "the member"
     assert facts["Route"] == "enquiry system"
+    # A situation of several acts names each, as words.
+    page = site.page("checks/SC-CON-017.html")
+    said = dict(
+        zip(
+            [dt.get_text() for dt in page.select("dl.scenario-facts dt")],
+            [dd.get_text() for dd in page.select("dl.scenario-facts dd")],
+            strict=True,
+        )
+    )
+    assert said["What they do"] == "post on social media and behave towards"
 
 
 def test_clauses_list_their_worked_examples(

@@ -101,3 +101,36 @@ def test_the_project_readme_quotes_the_determinations_totals() -> None:
         f" model answers {total['same']} the same way, {total['partly']} in part,"
         f" {total['different']} differently and {total['silent']} not at all."
     ) in readme
+
+
+def test_each_situation_gives_the_model_answer_its_determination_records() -> None:
+    """A situation's 'source: {at, model}' names a determination of its reference: one at
+    that paragraph with that answer. Where the model answers (same, partly, different),
+    that determination cites a paragraph the example's answer rests on; where it is
+    silent, the example cannot yet pass (a passing one is answered by the model's words).
+    An amendment that answers a situation so moves its source and its determination
+    together."""
+    stale = []
+    for listing in sorted((MODEL / "checks" / "determinations").glob("*.yaml")):
+        listed = yaml.safe_load(listing.read_text(encoding="utf-8"))
+        rows = listed["determinations"] + listed["time-limits"]
+        for folder in ("new-situations", "scenarios"):
+            path = MODEL / "checks" / folder / listing.name  # named for its reference
+            for e in entries_of(path):
+                at, answer = str(e["source"]["at"]), e["source"]["model"]
+                same = [r for r in rows if str(r["at"]) == at and r["model"] == answer]
+                cited = set(e["expect"]["clauses"])
+                fits = (
+                    folder == "new-situations"
+                    if answer == "silent"
+                    else any(cited & set(r["clauses"]) for r in same)
+                )
+                if not (same and fits):
+                    answers = sorted({r["model"] for r in rows if str(r["at"]) == at})
+                    stale.append(f"{e['id']} ({folder}): {at} {answer}; recorded: {answers}")
+    assert len(stale) == 0, "\n".join(stale)
+
+
+def entries_of(path: Path) -> list[dict[str, Any]]:
+    """The examples of one file, none where it does not exist or holds none."""
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) or []) if path.exists() else []

@@ -137,6 +137,7 @@ _KINDS = [
     Kind("scenario-fact", FIXABLE, "'{key}' is not a known fact.{hint}", "{reads}Use a fact from the vocabulary in checks/rules.yaml (FACTS), or add it there with the rule that reads it."),
     Kind("scenario-fact-list", FIXABLE, "fact '{key}' must be a single value.", "Give one value; split a list into separate facts."),
     Kind("scenario-fact-value", FIXABLE, "fact '{key}' {error}", "Correct the value. If it is one of a list and none fits, and the protocol's words make the difference, add the value to the fact under facts: in checks/rules.yaml, with the rule that reads it."),
+    Kind("scenario-acts", FIXABLE, "'act' lists {acts}: a situation's acts must be different, and there must be at least one.", "Name each act once, the narrowest that fits: 'act: [post-on-social-media, behave-towards]'."),
     Kind("scenario-fact-act", FIXABLE, "the facts do not say what was done.", "Add 'act:' with a value from the vocabulary in checks/rules.yaml."),
     Kind("scenario-fact-ignored", FIXABLE, "no rule for '{act}' reads the fact '{key}', so it proves nothing.", "Remove it. {reads}If '{key}' should change the answer, add the rule that reads it to checks/rules.yaml."),
     Kind("scenario-names-answer", FIXABLE, "the fact '{key}: {value}' names a clause or an answer.", "State only what happened (who, what, when); put the answer under 'expect'."),

@@ -112,6 +112,16 @@ def one_of(*choices: str) -> FactType:
 
 
 Facts = Mapping[str, Any]
+# What was done: one act, or several at once (a post that abuses an officer is both using
+# information and behaving towards someone), each bringing its rules.
+Acts = str | tuple[str, ...]
+
+
+def act_words(act: Acts) -> str:
+    """The act or acts as a message names them: 'post-on-social-media and behave-towards'."""
+    return act if isinstance(act, str) else " and ".join(act)
+
+
 # The parties to a situation: a duty may fall on "actor" or "towards", whoever they are.
 PARTIES = ("actor", "towards")
 # Facts any situation may state although no rule reads them: what was done (the machinery
@@ -210,14 +220,17 @@ class RuleBook:
         for rule in self.rules:
             self._by_act.setdefault(rule.act, []).append(rule)
 
-    def lineage(self, act: str) -> list[str]:
-        """The act and each broader act it is a kind of, narrowest first."""
-        line = [act]
-        while (up := self.broader.get(line[-1])) and up not in line:
-            line.append(up)
-        return line
+    def lineage(self, act: Acts) -> list[str]:
+        """The act and each broader act it is a kind of, narrowest first; for a situation
+        that is several acts at once, each act's line in turn, each act once."""
+        line: list[str] = []
+        for one in (act,) if isinstance(act, str) else act:
+            line.append(one)
+            while (up := self.broader.get(line[-1])) and up not in line:
+                line.append(up)
+        return list(dict.fromkeys(line))
 
-    def rules_for(self, act: str) -> list[Rule]:
+    def rules_for(self, act: Acts) -> list[Rule]:
         """The rules that apply to ``act``: its own and its broader acts'."""
         return [r for a in self.lineage(act) for r in self._by_act.get(a, [])]
 
@@ -226,11 +239,11 @@ class RuleBook:
         self._by_act.setdefault(rule.act, []).append(rule)
         self._reads.clear()
 
-    def effects(self, act: str, kind: str) -> list[Effect]:
+    def effects(self, act: Acts, kind: str) -> list[Effect]:
         """The effects of ``kind`` that the rules for ``act`` can contribute."""
         return [r.effect for r in self.rules_for(act) if r.effect.kind == kind]
 
-    def reads(self, act: str) -> frozenset[str]:
+    def reads(self, act: Acts) -> frozenset[str]:
         """Every fact the rules for ``act`` can read: each rule's condition and, should it
         fire, its duty's bearer and due date, explored by ``facts_read``."""
         # Kept for each act's own rules: a broader act's are explored once, not again for
@@ -246,7 +259,7 @@ class RuleBook:
     def read_by(self, facts: Facts) -> frozenset[str]:
         """The facts the rules for the facts' act read on them: a check on ``reads``,
         whose dates and numbers are only samples."""
-        rules = self.rules_for(str(facts.get("act")))
+        rules = self.rules_for(facts.get("act", ""))
         return frozenset().union(
             *(facts_read(partial(_fire, r), dict(facts), lambda key: ()) for r in rules)
         )
@@ -257,7 +270,7 @@ class RuleBook:
 
     def determine(self, facts: Facts, disabled: Rule | None = None) -> Determination:
         fired = [
-            r for r in self.rules_for(str(facts.get("act"))) if r is not disabled and r.when(facts)
+            r for r in self.rules_for(facts.get("act", "")) if r is not disabled and r.when(facts)
         ]
         kinds = {r.effect.kind for r in fired}
         permitted = False if "forbid" in kinds else True if "allow" in kinds else None
@@ -364,7 +377,7 @@ class Scenario:
 
     @property
     def act(self) -> str:
-        return str(self.facts.get("act", ""))
+        return act_words(self.facts.get("act", ""))
 
 
 @dataclass(frozen=True)
@@ -592,6 +605,9 @@ class _ScenarioReader:
             if ftype is None:
                 unknown[key] = line  # reported below, with the facts this act reads
                 continue
+            if key == "act" and isinstance(value_node, yaml.SequenceNode):
+                self.acts(value_node, ftype, facts)
+                continue
             value = self.scalar(value_node)
             if isinstance(value, yaml.Node):
                 self.problem(line, "scenario-fact-list", key=key)
@@ -605,14 +621,14 @@ class _ScenarioReader:
                 self.problem(line, "scenario-fact-value", key=key, error=exc)
         if "act" not in given and not unknown:
             self.problem(_line(node), "scenario-fact-act")
-        act = facts.get("act")
+        act: Acts = facts.get("act", "")
         read = self.book.reads(act) if act else frozenset()
         if act and facts.keys() - read - SITUATION:  # seemingly ignored: run the example too
             read |= self.book.read_by(facts)
         usable = sorted(read - SITUATION)
         reads = (
             f"Besides act, actor and towards (which any situation may state), the rules for "
-            f"'{act}' read: {', '.join(usable) or 'no facts'}. "
+            f"'{act_words(act)}' read: {', '.join(usable) or 'no facts'}. "
             if act
             else ""
         )
@@ -620,12 +636,31 @@ class _ScenarioReader:
             hint = did_you_mean(key, usable or self.book.facts)
             self.problem(line, "scenario-fact", key=key, hint=hint, reads=reads)
         for key in sorted(facts.keys() - read - SITUATION if act else ()):
-            self.problem(lines[key], "scenario-fact-ignored", act=act, key=key, reads=reads)
+            self.problem(
+                lines[key], "scenario-fact-ignored", act=act_words(act), key=key, reads=reads
+            )
         return facts
+
+    def acts(self, node: yaml.SequenceNode, ftype: FactType, facts: dict[str, Any]) -> None:
+        """A situation that is several acts at once: each a value of 'act', none twice."""
+        acts: list[str] = []
+        for item in node.value:
+            value = self.scalar(item)
+            try:
+                if isinstance(value, yaml.Node):
+                    raise ValueError("must be a list of acts, each one name.")
+                acts.append(str(ftype.parse(value)))
+            except ValueError as exc:
+                self.problem(_line(item), "scenario-fact-value", key="act", error=exc)
+                return
+        if len(set(acts)) != len(acts) or not acts:
+            self.problem(_line(node), "scenario-acts", acts=", ".join(acts) or "none")
+            return
+        facts["act"] = acts[0] if len(acts) == 1 else tuple(acts)
 
     def expect(self, node: yaml.Node, facts: Facts) -> Determination:
         fields = self.mapping(node, "expect", EXPECT_KEYS)
-        act = str(facts.get("act", ""))  # empty when the facts are wrong: no names checked
+        act: Acts = facts.get("act", "")  # empty when the facts are wrong: no names checked
         permitted = None
         if "permitted" in fields:
             value = self.scalar(fields["permitted"])
@@ -641,7 +676,7 @@ class _ScenarioReader:
                         _line(fields["permitted"]),
                         "scenario-expect-outcome",
                         value=str(value).lower(),
-                        act=act,
+                        act=act_words(act),
                         verb=verb,
                     )
         duties = set()
@@ -682,7 +717,7 @@ class _ScenarioReader:
         decides = self.name(fields["decides"], "", deciders, act) if "decides" in fields else None
         return Determination(permitted, frozenset(duties), decides, frozenset(clauses))
 
-    def name(self, node: yaml.Node, what: str, known: set[str], act: str) -> str:
+    def name(self, node: yaml.Node, what: str, known: set[str], act: Acts) -> str:
         """A duty's bearer or action, or a decider (``what`` empty), as the rules for
         ``act`` can give it: a name they cannot give could only fail to match."""
         name = _shown(self.scalar(node))
@@ -693,7 +728,7 @@ class _ScenarioReader:
             self.problem(
                 _line(node),
                 "scenario-expect-name",
-                act=act,
+                act=act_words(act),
                 wrong=wrong,
                 hint=did_you_mean(name, known),
                 known=", ".join(sorted(known)) or "none",

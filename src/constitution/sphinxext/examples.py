@@ -135,6 +135,8 @@ def shown(value: object) -> str:
 def fact(key: str, value: object) -> tuple[str, str]:
     """One fact as a reader asks and answers it: ("Who", "the cabinet member")."""
     name = FACT_NAMES.get(key, key.replace("-", " ").capitalize())
+    if isinstance(value, tuple):  # several acts at once
+        return name, " and ".join(map(shown, value))
     return name, person(str(value)) if key == "actor" else shown(value)
 
 
