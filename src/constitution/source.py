@@ -16,10 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
-from myst_parser.config.main import MdParserConfig
-from myst_parser.parsers.mdit import create_md_parser
 
 from constitution import clause_fields
 from constitution.council import Council
@@ -33,6 +30,7 @@ from constitution.text_tree import (
     Tree,
     cites,
     markdown,
+    myst,
     role_target,
     tree_of,
 )
@@ -137,7 +135,7 @@ def parse_clause_text(first_line: str, content: str, line: int) -> ParsedClause:
 
 @cache
 def _markdown() -> MarkdownIt:
-    return create_md_parser(MdParserConfig(), RendererHTML)
+    return myst()
 
 
 # What a section (or the protocol's index) may hold before its first clause, unnumbered:
