@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import gc
 import os
 import re
 import sys
@@ -464,7 +465,11 @@ def parser() -> argparse.ArgumentParser:
 def entry() -> int:
     """The command itself (`constitution`, `python -m constitution`): a process of its own."""
     collect_less()
-    return main()
+    status = main()
+    # Python's last collection, as it exits, would go over every object still held (the
+    # model a module keeps): 0.08 s after the gate at 5,000 clauses, for nothing.
+    gc.freeze()
+    return status
 
 
 def main(argv: list[str] | None = None) -> int:
