@@ -457,6 +457,14 @@ def too_deep(text: str) -> int:
     return 0
 
 
+def shared_line(text: str, root: yaml.Node) -> int:
+    """The line of a node ``text`` composed to reaches twice, or 0: an alias that ANCHOR
+    missed (as after a flow key's '?'), which expanded would nest into a bomb. An alias is
+    a '*' in the text: without one, no node is reached twice."""
+    shared = _shared_node(root) if "*" in text else None
+    return _line(shared) if shared is not None else 0
+
+
 def _shared_node(root: yaml.Node) -> yaml.Node | None:
     """A node reached twice (an alias), found without expanding anything."""
     seen: set[int] = set()
@@ -520,10 +528,9 @@ class _ScenarioReader:
             anchor = ANCHOR.search(text)
             line = text.count("\n", 0, anchor.start()) + 1 if anchor else 0
             root = None if anchor else yaml.compose(text, Loader=LOADER)
-            # An alias is a '*' in the text: without one, no node is reached twice.
-            shared = _shared_node(root) if root is not None and "*" in text else None
-            if anchor or shared is not None:
-                self.problem(_line(shared) if shared is not None else line, "scenario-yaml-anchor")
+            shared = shared_line(text, root) if root is not None else 0
+            if anchor or shared:
+                self.problem(shared or line, "scenario-yaml-anchor")
                 return None
         except UnicodeDecodeError as exc:
             self.problem(0, "not-utf8", offset=exc.start)
