@@ -384,8 +384,8 @@ Example = Scenario | Malformed
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """libyaml's safe loader where PyYAML was built with it (the pure-Python one is ten
     times slower), each plain value's type (YAML 1.1's: true, 12, null) worked out once:
-    PyYAML's resolver, in Python, was a quarter of composing 3,556 worked examples,
-    whose keys and values repeat. It reads no state of the loader's (safe loaders have no path
+    PyYAML's resolver, in Python, was a quarter of composing 3,556 worked examples, whose
+    keys and values repeat. It reads no state of the loader's (a safe loader has no path
     resolvers), so one cache serves every file."""
 
     resolve = staticmethod(lru_cache(maxsize=1 << 16)(yaml.resolver.Resolver().resolve))
@@ -458,9 +458,9 @@ def too_deep(text: str) -> int:
 
 
 def shared_line(text: str, root: yaml.Node) -> int:
-    """The line of a node ``text`` composed to reaches twice, or 0: an alias that ANCHOR
-    missed (as after a flow key's '?'), which expanded would nest into a bomb. An alias is
-    a '*' in the text: without one, no node is reached twice."""
+    """The line of a node reached twice in ``root``, composed from ``text``, or 0: an alias
+    ANCHOR missed (as after a flow key's '?'), which expanded could nest into a bomb. An
+    alias is a '*' in the text: without one, no node is reached twice."""
     shared = _shared_node(root) if "*" in text else None
     return _line(shared) if shared is not None else 0
 
