@@ -132,6 +132,15 @@ S = "checks/scenarios/zz.yaml"
 RULES = "checks/rules.yaml"
 
 
+# Mapping keys, each written after '?', holding two aliases of the key before: expanded
+# (as printing a key does), 2**25 copies of the first.
+KEY_BOMB = (
+    "{?&a0 x : 1"
+    + "".join(f", ?&a{i} {{?*a{i - 1} : 1, ?{{?*a{i - 1} : 1}} : 2}} : {i}" for i in range(1, 26))
+    + "}"
+)
+
+
 def line_of(name: str, text: str) -> str:
     """Where ``text`` first stands in the model's file: "file:line", so that a case
     pointing into a file others edit (the rules) follows the edits."""
@@ -232,6 +241,7 @@ CASES = [
     Case("option line of 3,200 spaces and '<'", edit(P, "MOP-0029\n:modality: must", "MOP-0029\n:modality: must\n:tags:" + " " * 3200 + "<"), CHECK, 1, "clause-option-too-long", f"{P}:14"),
     Case("section file of 200,000 '['", put(R, "# Review\n\n" + "[" * 200_000 + "\n"), CHECK, 1, "file-markup-too-dense", R),
     Case("clause of 1.28 MB", edit(P, "courtesy and respect,", "courtesy and respect, " + "and so on " * 128_000), ("build", "--out", "_build/site"), 1, "clause-too-long", f"{P}:12"),
+    Case("rules: aliases after a flow key's '?' (a bomb the quick scan does not see)", put(RULES, "conditions:\n  ? " + KEY_BOMB + "\n  : {actor: member}\n"), CHECK, 1, "rules-yaml", f"{RULES}:2"),
     Case("scenario nested 50,000 deep", put(S, "[" * 50_000), CHECK, 2, "scenario-yaml-depth", f"{S}:1"),
     Case("scenario nested 50,000 deep, in the build", put(S, "[" * 50_000), ("build", "--out", "_build/site"), 2, "scenario-yaml-depth", f"{S}:1"),
     Case("scenario file of 2 MB", put(S, GOOD + "#\n" * 1_000_000), CHECK, 1, "scenario-file-too-large", S),

@@ -170,3 +170,30 @@ def test_the_quick_nesting_bound_is_never_below_the_depth(data: object, flow: bo
         depth += isinstance(token, OPENS) - isinstance(token, CLOSES)
         deepest = max(deepest, depth)
     assert nesting_bound(text) >= deepest
+
+
+@given(st.text(alphabet=st.sampled_from(" \n-=*_+()=ab`"), max_size=30))
+def test_mark_up_is_found_as_by_one_pattern_over_lines(text: str) -> None:
+    """The gate's quick test for mark-up in a clause, by two patterns that search fast,
+    finds what the one pattern it replaced, with '^' over lines, found."""
+    import re
+
+    from constitution.source import has_markup
+
+    one = re.compile(r"[`~\[<{#>|]|^ {4}|^ *([-=*_+] *){3,}$|^\(.*\)=", re.M)
+    assert has_markup(text) == bool(one.search(text))
+
+
+@given(st.text(alphabet=st.sampled_from("a \r\n\0"), max_size=30))
+def test_the_tool_s_newline_normalising_is_markdown_it_s(text: str) -> None:
+    """The tool's parsers normalise line breaks and NULs only where there are any to
+    replace; the result is markdown-it's own rule's."""
+    from markdown_it.rules_core import StateCore
+    from markdown_it.rules_core.normalize import normalize as stock
+
+    from constitution.text_tree import markdown, normalize
+
+    ours, theirs = StateCore(text, markdown(), {}), StateCore(text, markdown(), {})
+    normalize(ours)
+    stock(theirs)
+    assert ours.src == theirs.src

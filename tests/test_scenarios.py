@@ -119,6 +119,10 @@ BAD_SCENARIOS = [
      "scenario-names-answer", 3, "State only what happened"),
     ("yaml anchor", "  facts: {act", "  facts: &f {act", "scenario-yaml-anchor", 3,
      "in full"),
+    # an alias after a flow key's '?', which the quick pattern does not see: found shared
+    ("yaml alias after '?'", "  facts: {act: suggest-change, actor: officer}",
+     "  facts: {?&k act: suggest-change, actor: officer, ?*k : x}", "scenario-yaml-anchor", 3,
+     "in full"),
     ("yaml syntax", "  expect:\n", "  expect: [\n", "scenario-yaml", 6, "indentation"),
     ("no clauses", "    clauses: [MOP-0207]\n", "", "scenario-expect-none", 5,
      "List the clauses"),

@@ -1,6 +1,8 @@
 """council-constitution: a council's constitution as checked, published docs-as-code."""
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 __version__ = "0.1.0"
 
@@ -10,3 +12,17 @@ def collect_less() -> None:
     live until it exits, yet by default Python looks for garbage every 700 new objects
     and often goes over all of them: 10% of `constitution check` at 5,000 clauses."""
     gc.set_threshold(50_000, 20, 100)
+
+
+@contextmanager
+def collecting_nothing() -> Iterator[None]:
+    """For work that keeps what it makes and makes almost no reference cycles (the gate,
+    reading 5,000 clauses and 3,556 worked examples, leaves 487 objects in cycles): no
+    looking for garbage at all while it runs."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import gc
 import os
 import re
 import sys
 from pathlib import Path
 
-from constitution import collect_less
+from constitution import collect_less, collecting_nothing
 from constitution.model import Document
 from constitution.problems import Problem, ProtocolError, as_text, status
 from constitution.project import Project
@@ -71,7 +72,8 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
             )
         except ProtocolError as exc:
             return _report(exc)
-    report = run_check(project, base)
+    with collecting_nothing():
+        report = run_check(project, base)
     print(FORMATS[args.format](report))
     return report.status
 
@@ -463,7 +465,11 @@ def parser() -> argparse.ArgumentParser:
 def entry() -> int:
     """The command itself (`constitution`, `python -m constitution`): a process of its own."""
     collect_less()
-    return main()
+    status = main()
+    # Python's last collection, as it exits, would go over every object still held (the
+    # model a module keeps): 0.08 s after the gate at 5,000 clauses, for nothing.
+    gc.freeze()
+    return status
 
 
 def main(argv: list[str] | None = None) -> int:

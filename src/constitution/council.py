@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from constitution.numbering import SCHEMES, STYLES
@@ -59,7 +60,7 @@ class Council:
     # How its documents print and cite a paragraph's number (numbering.py): 3.1, 3(1), 12.
     number_style: str = "section.paragraph"
 
-    @property
+    @cached_property  # read for every clause and example
     def id_pattern(self) -> re.Pattern[str]:
         # Four digits (MOP-0042), and past 9,999 more, with no leading zero (MOP-10000):
         # as the importer and next-id write them, so each ID has one spelling.

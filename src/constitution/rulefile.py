@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -43,6 +43,7 @@ from constitution.scenarios import (
     add_working_days,
     did_you_mean,
     one_of,
+    shared_line,
     too_deep,
 )
 
@@ -139,18 +140,7 @@ class _Reader:
         # would take seconds or crash over.
         if (anchor := ANCHOR.search(text)) or (deep := too_deep(text)):
             line = text.count("\n", 0, anchor.start()) + 1 if anchor else deep
-            self.problems.append(
-                Problem.of(
-                    self.shown,
-                    line,
-                    "rules-yaml",
-                    what="YAML anchors and aliases are not allowed in the rules file."
-                    if anchor
-                    else f"the YAML nests more than {MAX_DEPTH} levels deep.",
-                    how="Write each value out in full; name a shared condition under 'conditions'.",
-                )
-            )
-            raise ProtocolError(self.problems)
+            self.yaml_refused(line, anchor is not None)
         try:
             root = yaml.compose(text, Loader=LOADER)
         except yaml.MarkedYAMLError as exc:
@@ -165,6 +155,8 @@ class _Reader:
                 )
             )
             raise ProtocolError(self.problems) from None
+        if root is not None and (shared := shared_line(text, root)):
+            self.yaml_refused(shared, True)
         entries = self.mapping(root, "the rules file") if root is not None else []
         parts = {name: value for name, _, value in entries}
         for name, key, _ in entries:
@@ -196,6 +188,20 @@ class _Reader:
         if self.problems:
             raise ProtocolError(self.problems)
         return book
+
+    def yaml_refused(self, line: int, alias: bool) -> NoReturn:
+        self.problems.append(
+            Problem.of(
+                self.shown,
+                line,
+                "rules-yaml",
+                what="YAML anchors and aliases are not allowed in the rules file."
+                if alias
+                else f"the YAML nests more than {MAX_DEPTH} levels deep.",
+                how="Write each value out in full; name a shared condition under 'conditions'.",
+            )
+        )
+        raise ProtocolError(self.problems)
 
     def tree(
         self, node: yaml.Node, part: str, parent: str | None, out: dict[str, str | None]

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
@@ -125,10 +126,29 @@ Block = Paragraph | BulletList | OrderedList
 Tree = tuple[Block, ...]
 
 
+def myst() -> MarkdownIt:
+    """A new parser of MyST as the site's build configures it, for the tool's own reading.
+    Two of its core rules do nothing for the tool: its word count (which nothing reads),
+    and its newline normalising, a pattern's replacement of every line break by itself
+    (0.02 s of reading the sections of 5,000 clauses), done here only where there is a
+    carriage return or NUL to replace."""
+    md = create_md_parser(MdParserConfig(), RendererHTML).disable("wordcount")
+    md.core.ruler.at("normalize", normalize)
+    return md
+
+
+def normalize(state: StateCore) -> None:
+    """markdown-it's normalize rule: CR LF and CR to LF, NUL to U+FFFD."""
+    src = state.src
+    if "\r" in src:
+        src = src.replace("\r\n", "\n").replace("\r", "\n")
+    state.src = src.replace("\0", "\ufffd") if "\0" in src else src
+
+
 @cache
 def markdown() -> MarkdownIt:
-    """MyST's parser as the site's build configures it: raw HTML is text."""
-    return create_md_parser(MdParserConfig(), RendererHTML).disable(["html_block", "html_inline"])
+    """MyST's parser for a clause's words: raw HTML is text."""
+    return myst().disable(["html_block", "html_inline"])
 
 
 def role_target(body: str) -> tuple[str, str]:
