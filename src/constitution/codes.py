@@ -77,6 +77,9 @@ _KINDS = [
     Kind("cites-revoked", FIXABLE, "{{para}} cites {target}, which was revoked on {revoked:%-d %B %Y}.", "Cite the paragraph that now covers the point, or reword the text."),
     Kind("para-local-elsewhere", FIXABLE, "{{para}} cites {target} as a paragraph of this section, written \"(N)\", but {target} is in another section, so it would read as the wrong paragraph.", "Write {{para}}`{target}` (it reads \"paragraph\" and the full number), or the number with its section."),
     Kind("unknown-clause-ref", FIXABLE, "{{para}} cites {target}, which is not a clause of the protocol.", "Correct the ID, or remove the reference."),
+    Kind("unknown-prefix-ref", FIXABLE, "{{para}} cites {target}, but no document of the constitution has the ID prefix {prefix} (the prefixes are {known}).", "Correct the ID; a document new to the constitution is listed in conf/council.toml as [[documents]] with its id_prefix."),
+    Kind("unknown-document-ref", FIXABLE, "{{para}} cites {target}, which is not a clause of the {document} ({folder}/).", "Correct the ID (each clause's ID is in its document's folder), or remove the reference."),
+    Kind("cites-revoked-elsewhere", FIXABLE, "{{para}} cites {target}, a clause of the {document} revoked on {revoked:%-d %B %Y}.", "Cite the paragraph that now covers the point, or reword the text."),
     Kind("unknown-term", FIXABLE, "{{defined}} uses '{term}', which no clause defines.", "Use a term listed in a clause's ':defines:' option, or write {{defined}}`shown words <term>`."),
     # --- the gate (check.py, confirm.py, baseline.py, retired.py)
     Kind("revoked-unrecorded", FIXABLE, "{clause} (paragraph {number} before this amendment) has been removed but is not in the register of retired IDs, so its ID could be given out again.", "Add to protocol/retired.toml: [{clause}] and, on the next line, revoked = the date Council revokes it (YYYY-MM-DD)."),

@@ -72,41 +72,43 @@ def read_documents(
     for i, entry in enumerate(entries):
         line = lines[i] if i < len(lines) else 0
 
-        def bad(code: str, **fields: object) -> None:
+        def problem(code: str, **fields: object) -> None:
             problems.append(Problem.of(shown, line, code, "", **fields))  # noqa: B023
 
         if unknown := sorted(set(entry) - FIELDS):
-            bad("document-field", unknown=", ".join(unknown), known=", ".join(sorted(FIELDS)))
+            problem("document-field", unknown=", ".join(unknown), known=", ".join(sorted(FIELDS)))
         fields: dict[str, str] = {}
         for name in ("key", "title", "part", "id_prefix", "cite"):
             value = entry.get(name)
             if not isinstance(value, str) or not value.strip():
-                bad("document-setting", key=name)
+                problem("document-setting", key=name)
             else:
                 fields[name] = value
         if len(fields) < 5:
             continue
         key, prefix, cite = fields["key"], fields["id_prefix"], fields["cite"]
         if not KEY.fullmatch(key) or key in RESERVED:
-            bad("document-key", value=key, reserved=", ".join(sorted(RESERVED)))
+            problem("document-key", value=key, reserved=", ".join(sorted(RESERVED)))
         elif key in keys:
-            bad("document-duplicate", what="key", value=key, first=keys[key])
+            problem("document-duplicate", what="key", value=key, first=keys[key])
         keys.setdefault(key, line)
         if not PREFIX.fullmatch(prefix):
-            bad("council-id-prefix", prefix=prefix)
+            problem("council-id-prefix", prefix=prefix)
         elif prefix == protocol_prefix:
-            bad("document-prefix-protocol", prefix=prefix)
+            problem("document-prefix-protocol", prefix=prefix)
         elif prefix in prefixes:
-            bad("document-duplicate", what="id_prefix", value=prefix, first=prefixes[prefix])
+            problem("document-duplicate", what="id_prefix", value=prefix, first=prefixes[prefix])
         prefixes.setdefault(prefix, line)
         if "{number}" not in cite or re.search(r"\{(?!number\})", cite):
-            bad("document-cite", value=cite)
+            problem("document-cite", value=cite)
         scheme = entry.get("numbering", numbering)
         if scheme not in SCHEMES:
-            bad("document-numbering", value=scheme, schemes=", ".join(map(repr, SCHEMES)))
+            problem("document-numbering", value=scheme, schemes=", ".join(map(repr, SCHEMES)))
         number_style = entry.get("number-style", style)
         if number_style not in STYLES:
-            bad("document-number-style", value=number_style, styles=", ".join(map(repr, STYLES)))
+            problem(
+                "document-number-style", value=number_style, styles=", ".join(map(repr, STYLES))
+            )
         out.append(
             DocumentSettings(
                 key,
