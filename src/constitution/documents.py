@@ -19,7 +19,7 @@ from pathlib import Path
 from constitution import numbering
 from constitution.council import Council
 from constitution.document_settings import DocumentSettings
-from constitution.model import Clause, Document
+from constitution.model import DRAFT_PAGES, Clause, Document
 from constitution.numbering import reference
 from constitution.problems import Problem, ProtocolError
 from constitution.retired import NAME as RETIRED
@@ -38,12 +38,17 @@ class Entry:
     part: str  # "Part 2", as the constitution numbers its Parts
     id_prefix: str
     folder: str  # where its sources are: protocol, or documents/KEY
+    pages: str  # where the site publishes it: the draft's pages, or KEY/
     document: Document
     retired: Mapping[str, dt.date]
     cite: str  # how another document cites its paragraph, {number} for the number
 
     def cited(self, number: str) -> str:
         return self.cite.format(number=number)
+
+    def page(self, clause: Clause) -> str:
+        """The page of the site that shows ``clause`` (its anchor is its ID)."""
+        return f"{self.pages}/{self.document.section_of(clause).slug}"
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,19 @@ class Constitution:
             return reference(clause.number, words)
         return entry.cited(clause.number)
 
+    def reference(
+        self, clause_id: str, from_key: str, words: str | None = None
+    ) -> tuple[str, str, str] | None:
+        """A reference from document ``from_key`` to a clause of another: the page showing
+        it, its title ("Article 2.1 (ART-0003)") and how it reads; None if no document
+        holds it."""
+        found = self.find(clause_id)
+        label = self.citation(clause_id, from_key, words)
+        if found is None or label is None:
+            return None
+        entry, clause = found
+        return entry.page(clause), f"{entry.cited(clause.number)} ({clause.id})", label
+
 
 def read_constitution(
     root: Path, council: Council, protocol: Document, retired: Mapping[str, dt.date]
@@ -102,6 +120,7 @@ def read_constitution(
         council.part,
         council.id_prefix,
         PROTOCOL,
+        DRAFT_PAGES,
         protocol,
         retired,
         f"paragraph {{number}} of the {council.citation}",
@@ -149,6 +168,7 @@ def _read(
         settings.part,
         settings.id_prefix,
         settings.folder,
+        settings.key,
         document,
         retired,
         settings.cite,

@@ -21,6 +21,7 @@ from constitution.scenarios import RESULTS, Scenario
 from constitution.sphinxext import (
     clauses,
     csp,
+    documents_site,
     examples,
     navigation,
     needs_graph,
@@ -86,6 +87,7 @@ def load_model(app: Sphinx) -> None:
         store.build = BuildState(
             project=project,
             model=model,
+            constitution=project.constitution(model),
             council=council,
             scenarios=scenarios,
             results=dict(results.outcomes),
@@ -130,6 +132,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", _not_found)
     versions_site.setup(app)
     ways_in.setup(app)
+    documents_site.setup(app)
     app.connect("html-collect-pages", open_data.collect_pages)
     offload.setup(app)
     page_cache.setup(app)
