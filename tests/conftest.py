@@ -67,6 +67,19 @@ def constitution(tmp_path: Path) -> Project:
 
 
 @pytest.fixture(scope="session")
+def whole_constitution(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The constitution of three documents, its protocol citing an Article (MOP-0030 cites
+    ART-0003), shared by the session: read only."""
+    project = copy_constitution(tmp_path_factory.mktemp("constitution") / "project")
+    principles = project.protocol / "principles.md"
+    text = principles.read_text(encoding="utf-8")
+    cited = text.replace("complementary;", "complementary ({para}`ART-0003`);", 1)
+    assert cited != text, "test setup: MOP-0030's words have changed"
+    principles.write_text(cited, encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="session")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The model project, adopted versions included, shared by the session: read only."""
     return copy_project(tmp_path_factory.mktemp("model") / "project", versions=True)

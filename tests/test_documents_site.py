@@ -5,22 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Site, copy_constitution
+from conftest import Site
 from constitution.build import build_site
+from constitution.project import Project
 
 
 @pytest.fixture(scope="module")
-def whole(tmp_path_factory: pytest.TempPathFactory) -> Site:
+def whole(tmp_path_factory: pytest.TempPathFactory, whole_constitution: Project) -> Site:
     """The fixture constitution built, its protocol citing an Article."""
-    root = tmp_path_factory.mktemp("constitution")
-    project = copy_constitution(root / "project")
-    principles = project.protocol / "principles.md"
-    text = principles.read_text(encoding="utf-8")
-    cited = text.replace("complementary;", "complementary ({para}`ART-0003`);", 1)
-    assert cited != text
-    principles.write_text(cited, encoding="utf-8")
-    assert build_site(project, root / "out") == 0
-    return Site(root / "out")
+    out = tmp_path_factory.mktemp("constitution-site") / "out"
+    assert build_site(whole_constitution, out) == 0
+    return Site(out)
 
 
 def test_each_document_has_a_contents_page_and_a_page_a_section(whole: Site) -> None:
