@@ -3,11 +3,15 @@ at KEY/, references across documents, the constitution's contents page."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from conftest import Site
 from constitution.build import build_site
 from constitution.project import Project
+from constitution.serve import WarmBuild
 
 
 @pytest.fixture(scope="module")
@@ -106,3 +110,31 @@ def test_needs_hold_one_documents_clauses(whole: Site) -> None:
     needs = whole.needs()
     assert not any(key.startswith(("ART-", "CPR-")) for key in needs)
     assert needs["MOP-0030"]["cites"] == []
+
+
+def test_the_editors_loop_follows_a_paragraph_renumbered_in_another_document(
+    tmp_path: Path, whole_constitution: Project, request: pytest.FixtureRequest
+) -> None:
+    project = Project(tmp_path / "project")
+    shutil.copytree(whole_constitution.root, project.root, symlinks=True)
+    warm = WarmBuild(project, tmp_path / "warm")
+    request.addfinalizer(warm.stop)
+    assert warm() == 0
+    out = Site(tmp_path / "warm" / "html")
+
+    def cited(page: str, clause: str) -> str:
+        found = out.page(page).select_one(f"#{clause} a.reference")
+        assert found is not None
+        return found.get_text()
+
+    assert cited("draft/principles.html", "MOP-0030") == "Article 2.1"
+    # a paragraph inserted before ART-0003 makes it Article 2.2 (numbered by position)
+    members = project.root / "documents" / "articles" / "members.md"
+    text = members.read_text(encoding="utf-8")
+    inserted = "```{clause} ART-0005\n:modality: informative\n\nMembers are elected.\n```\n\n"
+    members.write_text(text.replace("```{clause} ART-0003", inserted + "```{clause} ART-0003"))
+    assert warm([members]) == 0
+    assert cited("draft/principles.html", "MOP-0030") == "Article 2.2"
+    assert cited("procedure-rules/meetings.html", "CPR-0002") == "Article 2.2"
+    numbers = [c["data-number"] for c in out.page("articles/members.html").select("div.clause")]
+    assert numbers == ["2.1", "2.2", "2.3"]
