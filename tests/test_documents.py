@@ -3,6 +3,8 @@ them all, and the gate's references across them (tests/roots/constitution)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import run
@@ -292,3 +294,13 @@ def test_one_document_projects_refuse_an_unknown_prefix_by_name(scratch: Project
         scratch.document()
     [problem] = caught.value.problems
     assert problem.code == "unknown-prefix-ref" and "(the prefixes are MOP)" in problem.message
+
+
+def test_the_editors_page_gives_good_settings(scratch: Project) -> None:
+    """docs/editors.md's example entry, as written there, is one the tool accepts."""
+    page = (scratch.docs / "editors.md").read_text(encoding="utf-8")
+    [example] = re.findall(r"```toml\n(.*?)```", page, re.S)
+    with (scratch.conf / "council.toml").open("a", encoding="utf-8") as f:
+        f.write("\n" + example)
+    [entry] = scratch.council().documents
+    assert (entry.key, entry.id_prefix, entry.cited("12.3")) == ("articles", "ART", "Article 12.3")
