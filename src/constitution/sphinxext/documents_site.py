@@ -23,7 +23,7 @@ from markupsafe import Markup
 from sphinx.util.docutils import SphinxDirective
 
 from constitution.documents import PROTOCOL, Entry
-from constitution.html import about_html, cite_row, clause_open
+from constitution.html import cite_row, clause_about, clause_open
 from constitution.model import Clause, Section
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_cache import Page
@@ -47,8 +47,8 @@ if TYPE_CHECKING:
 
 CONTENTS, CONTENTS_TITLE = WHOLE, WHOLE_TITLE  # linked from every page's menu
 DRAFTED = (
-    "<strong>As drafted.</strong> The {title} are published here as the council's "
-    "repository holds them; their adoption is not yet recorded on this site."
+    "<strong>As drafted.</strong> This document, the {title}, is published here as the "
+    "council's repository holds it; its adoption is not yet recorded on this site."
 )
 
 Uri = Callable[[str, str], str]  # (from page, to page) -> relative address
@@ -158,16 +158,8 @@ def section_body(build: BuildState, entry: Entry, section: Section, here: str, u
 
 def clause_html(build: BuildState, entry: Entry, clause: Clause, page_links: Links) -> str:
     """A paragraph in the box every version's paragraphs are drawn in."""
-    council = build.council
-    about = about_html(
-        clause.id,
-        clause.number,
-        clause.modality,
-        [council.roles.get(r, r) for r in clause.applies_to],
-        [(s.title, s.url) for k in clause.statutes if (s := council.statutes.get(k))],
-        list(clause.tags),
-        [cite_row(f"{entry.cited(clause.number)} ({entry.part}, {entry.title}, as drafted)")],
-    )
+    cited = f"{entry.cited(clause.number)} ({entry.part}, {entry.title}, as drafted)"
+    about = clause_about(clause, build.council, [cite_row(cited)])
     return (
         clause_open(clause.id, clause.number, clause.modality)
         + clause_text(clause.tree, page_links)

@@ -24,7 +24,7 @@ from markupsafe import Markup
 from sphinx.util.docutils import SphinxDirective
 
 from constitution.documents import PROTOCOL
-from constitution.html import about_html, citation, cite_row, clause_open
+from constitution.html import citation, cite_row, clause_about, clause_open
 from constitution.model import DRAFT_PAGES, Clause, Document, Section
 from constitution.model_cache import digest
 from constitution.numbering import in_number_order, number_key
@@ -191,13 +191,9 @@ class Site:
     def clause_html(self, key: str, clause: Clause, here: str) -> str:
         council = self.store.council
         history = self.uri(here, f"versions/clauses/{clause.id}")
-        about = about_html(
-            clause.id,
-            clause.number,
-            clause.modality,
-            [council.roles.get(r, r) for r in clause.applies_to],
-            [(s.title, s.url) for k in clause.statutes if (s := council.statutes.get(k))],
-            list(clause.tags),
+        about = clause_about(
+            clause,
+            council,
             [
                 cite_row(citation(council.citation, clause.number, self.version_words(key))),
                 *self.change_row(key, clause),
