@@ -9,8 +9,10 @@ import pytest
 
 from conftest import run
 from constitution.council import load_council
+from constitution.model import Document
 from constitution.problems import ProtocolError
 from constitution.project import Project
+from constitution.text_plain import plain
 
 
 def settings(project: Project) -> str:
@@ -304,3 +306,22 @@ def test_the_editors_page_gives_good_settings(scratch: Project) -> None:
         f.write("\n" + example)
     [entry] = scratch.council().documents
     assert (entry.key, entry.id_prefix, entry.cited("12.3")) == ("articles", "ART", "Article 12.3")
+
+
+def test_the_outputs_in_plain_words_cite_another_documents_paragraph(
+    constitution: Project,
+) -> None:
+    whole = constitution.constitution()
+    articles = whole.entry("articles").document
+    members = articles.clause("ART-0003")
+    assert members is not None
+    number = whole.entry("protocol").document.clause("MOP-0029")
+    assert number is not None
+    said = plain(members.tree, articles)
+    assert f"in particular paragraph {number.number} of the Member/Officer Protocol." in said
+    rules = whole.entry("procedure-rules").document
+    decided = rules.clause("CPR-0002")
+    assert decided is not None and "any of Article 2.1." in plain(decided.tree, rules)
+    # a document read alone, without the constitution, knows no other's numbers
+    alone = Document(articles.title, articles.sections)
+    assert "in particular MOP-0029." in plain(members.tree, alone)

@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from constitution import numbering
@@ -130,7 +131,22 @@ def read_constitution(
     problems += across(constitution)
     if problems:
         raise ProtocolError(problems)
-    return constitution
+    return Constitution(tuple(map(partial(cited_elsewhere, constitution), constitution)))
+
+
+def cited_elsewhere(constitution: Constitution, entry: Entry) -> Entry:
+    """The document, knowing how its words cite each other document's paragraph they
+    refer to (Document.elsewhere: what the outputs in plain words print)."""
+    elsewhere = {}
+    for ref in entry.document.across:
+        if found := constitution.find(ref.target):
+            other, clause = found
+            elsewhere[ref.target] = (clause.number, other.cited(clause.number))
+    if not elsewhere:
+        return entry
+    return dataclasses.replace(
+        entry, document=dataclasses.replace(entry.document, elsewhere=elsewhere)
+    )
 
 
 def _read(

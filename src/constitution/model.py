@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -119,8 +119,13 @@ class Document:
     sections: tuple[Section, ...]
     intro: str = ""  # the protocol's own unnumbered introduction, before its sections
     revoked_sections: tuple[RevokedSection, ...] = ()  # adopted, under insert numbering
-    # The draft's references to other documents' clauses (none in a one-document project).
+    # The draft's references to other documents' clauses (none in a one-document project),
+    # and, once the constitution has read every document (documents.py), how its words cite
+    # each: ID -> (its number, "Article 2.1"), for the outputs in plain words.
     across: tuple[Across, ...] = field(default=(), repr=False, compare=False)
+    elsewhere: Mapping[str, tuple[str, str]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     _by_id: dict[str, Clause] = field(init=False, repr=False, compare=False)
     _by_term: dict[str, Clause] = field(init=False, repr=False, compare=False)
 

@@ -13,6 +13,7 @@ from sphinx.util import logging
 
 from constitution import __version__, baseline, graph
 from constitution.confirm import LOCK, load_lock, suspect
+from constitution.documents import PROTOCOL
 from constitution.model_cache import cached, files_in
 from constitution.problems import ProtocolError
 from constitution.project import Project
@@ -81,13 +82,16 @@ def load_model(app: Sphinx) -> None:
         for scenario in scenarios:
             for cid in sorted(scenario.expect.clauses):
                 checking.setdefault(cid, []).append(scenario)
+        # The draft as the constitution read it: knowing how it cites other documents.
+        constitution = project.constitution(model)
+        model = constitution.entry(PROTOCOL).document
         results = examples.load_results(project.root / RESULTS)
         versions = cached(keep, "versions", files_in(project.versions_dir), project.versions)
         lock = load_lock(project.checks / LOCK)
         store.build = BuildState(
             project=project,
             model=model,
-            constitution=project.constitution(model),
+            constitution=constitution,
             council=council,
             scenarios=scenarios,
             results=dict(results.outcomes),
