@@ -26,6 +26,8 @@ from constitution.project import Project
 # The repository: only for the tool's own files (noxfile.py, dev.py, the workflows...).
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = Path(__file__).resolve().parent / "roots" / "model"
+# Two more documents beside the model's protocol: a constitution of three.
+CONSTITUTION = Path(__file__).resolve().parent / "roots" / "constitution"
 # The snapshot's worked examples are fixture data, not the content's checks: pytest's
 # plugin would otherwise collect them as scenario items.
 collect_ignore = ["roots"]
@@ -46,6 +48,35 @@ def copy_project(dest: Path, *, versions: bool = False) -> Project:
     for part in ("conf", "protocol", "docs", "checks", *(["versions"] if versions else [])):
         shutil.copytree(MODEL / part, dest / part, symlinks=True)
     return Project(dest)
+
+
+def copy_constitution(dest: Path) -> Project:
+    """The model with the fixture's two other documents ([[documents]] and documents/)."""
+    project = copy_project(dest)
+    shutil.copytree(CONSTITUTION / "documents", dest / "documents")
+    with (dest / "conf" / "council.toml").open("a", encoding="utf-8") as settings:
+        settings.write((CONSTITUTION / "documents.toml").read_text(encoding="utf-8"))
+    return project
+
+
+@pytest.fixture
+def constitution(tmp_path: Path) -> Project:
+    """A constitution of three documents (the model's protocol, Articles and Council
+    Procedure Rules), to break freely."""
+    return copy_constitution(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def whole_constitution(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The constitution of three documents, its protocol citing an Article (MOP-0030 cites
+    ART-0003), shared by the session: read only."""
+    project = copy_constitution(tmp_path_factory.mktemp("constitution") / "project")
+    principles = project.protocol / "principles.md"
+    text = principles.read_text(encoding="utf-8")
+    cited = text.replace("complementary;", "complementary ({para}`ART-0003`);", 1)
+    assert cited != text, "test setup: MOP-0030's words have changed"
+    principles.write_text(cited, encoding="utf-8")
+    return project
 
 
 @pytest.fixture(scope="session")

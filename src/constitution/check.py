@@ -75,6 +75,11 @@ def run_check(project: Project, base: Base | None = None) -> Report:
         return report
     if base is not None:
         report.problems.extend(unrecorded_revocations(base.document, document, project.retired()))
+    try:
+        # the constitution's other documents, and the references across documents
+        project.constitution(document)
+    except ProtocolError as exc:
+        report.problems.extend(exc.problems)
     clauses = list(document.clauses())
     report.clauses = len(clauses)
     report.normative = sum(c.normative for c in clauses)

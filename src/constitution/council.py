@@ -7,6 +7,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from constitution.document_settings import (
+    DocumentSettings,
+    entry_lines,
+    read_documents,
+    read_place,
+    setting_line,
+)
 from constitution.numbering import SCHEMES, STYLES
 from constitution.problems import Problem, ProtocolError, read_toml
 
@@ -59,6 +66,10 @@ class Council:
     numbering: str = "renumber"
     # How its documents print and cite a paragraph's number (numbering.py): 3.1, 3(1), 12.
     number_style: str = "section.paragraph"
+    # The constitution's other documents ([[documents]], document_settings.py), in order,
+    # and the protocol's place among them (from 1).
+    documents: tuple[DocumentSettings, ...] = ()
+    place: int = 1
 
     @cached_property  # read for every clause and example
     def id_pattern(self) -> re.Pattern[str]:
@@ -119,6 +130,18 @@ def load_council(path: Path) -> Council:
     if style not in STYLES:
         styles = ", ".join(repr(s) for s in STYLES)
         problems.append(Problem.of(shown, 0, "council-number-style", value=style, styles=styles))
+    text_of_file = path.read_text(encoding="utf-8")
+    documents = read_documents(
+        data.get("documents"),
+        entry_lines(text_of_file),
+        prefix,
+        str(numbering),
+        str(style),
+        problems,
+        shown,
+    )
+    place_line = setting_line(text_of_file, "place")
+    place = read_place(council.get("place"), len(documents), problems, shown, place_line)
     result = Council(
         name=text(council, "name", "council"),
         document=text(council, "document", "council"),
@@ -133,6 +156,8 @@ def load_council(path: Path) -> Council:
         topics={str(k): str(v) for k, v in topics.items()},
         numbering=str(numbering),
         number_style=str(style),
+        documents=documents,
+        place=place,
     )
     if problems:
         raise ProtocolError(problems)

@@ -51,8 +51,11 @@ EXAMPLE_FIELDS = {
 
 
 def cited(clause: Clause) -> list[str]:
-    """The clauses ``clause`` cites, each once, in the order the text first cites them."""
-    return list(dict.fromkeys(clause.cites))
+    """The clauses of its own document ``clause`` cites, each once, in the order the text
+    first cites them. (The graph holds one document's clauses: a reference to another
+    document's paragraph, "Article 2.1", is not a link between needs.)"""
+    prefix = clause.id.rpartition("-")[0]
+    return list(dict.fromkeys(t for t in clause.cites if t.rpartition("-")[0] == prefix))
 
 
 @dataclass(frozen=True)

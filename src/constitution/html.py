@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from html import escape
 
+from constitution.council import Council
+from constitution.model import Clause
+
 MODALITY_WORDS = {
     "must": "A duty (must)",
     "must-not": "A prohibition (must not)",
@@ -54,6 +57,20 @@ def about_html(
     return (
         f'<details class="clause-about"><summary>About paragraph {number}</summary>'
         f"<dl>{items}</dl></details>"
+    )
+
+
+def clause_about(clause: Clause, council: Council, extra: list[tuple[str, str]]) -> str:
+    """The 'About paragraph' panel of a clause, its roles and statutes named as the
+    council's registers name them."""
+    return about_html(
+        clause.id,
+        clause.number,
+        clause.modality,
+        [council.roles.get(r, r) for r in clause.applies_to],
+        [(s.title, s.url) for k in clause.statutes if (s := council.statutes.get(k))],
+        list(clause.tags),
+        extra,
     )
 
 

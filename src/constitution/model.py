@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -103,11 +103,29 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Across:
+    """A {para} reference to a clause of another document of the constitution, where it is
+    written: the constitution (documents.py) checks it once every document is read."""
+
+    path: str
+    line: int
+    clause: str  # the citing clause's ID ("" in an introduction)
+    target: str
+
+
+@dataclass(frozen=True)
 class Document:
     title: str
     sections: tuple[Section, ...]
     intro: str = ""  # the protocol's own unnumbered introduction, before its sections
     revoked_sections: tuple[RevokedSection, ...] = ()  # adopted, under insert numbering
+    # The draft's references to other documents' clauses (none in a one-document project),
+    # and, once the constitution has read every document (documents.py), how its words cite
+    # each: ID -> (its number, "Article 2.1"), for the outputs in plain words.
+    across: tuple[Across, ...] = field(default=(), repr=False, compare=False)
+    elsewhere: Mapping[str, tuple[str, str]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     _by_id: dict[str, Clause] = field(init=False, repr=False, compare=False)
     _by_term: dict[str, Clause] = field(init=False, repr=False, compare=False)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from constitution import numbering
 from constitution.council import Council, load_council
+from constitution.documents import Constitution, read_constitution
 from constitution.model import DRAFT_PAGES, Document
 from constitution.problems import Problem, ProtocolError
 from constitution.retired import NAME as RETIRED
@@ -73,7 +74,8 @@ class Project:
         """The draft, numbered by the council's scheme (against the latest adopted
         version, whose numbers the insert scheme keeps)."""
         council = self.council()
-        document = read_protocol(self.protocol, council, retired=self.retired())
+        others = frozenset(d.id_prefix for d in council.documents)
+        document = read_protocol(self.protocol, council, retired=self.retired(), others=others)
         if council.numbering != "insert":
             return numbering.apply(document, council.numbering, None, council.number_style)
         versions = self.versions()
@@ -83,6 +85,12 @@ class Project:
             versions[-1].document if versions else None,
             council.number_style,
         )
+
+    def constitution(self, document: Document | None = None) -> Constitution:
+        """Every document of the constitution (the draft protocol, read already or now, among
+        them), references across them checked; ProtocolError with every problem."""
+        protocol = self.document() if document is None else document
+        return read_constitution(self.root, self.council(), protocol, self.retired())
 
     @property
     def versions_dir(self) -> Path:

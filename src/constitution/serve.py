@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from constitution.build import colour, source_date_epoch
+from constitution.document_settings import FOLDER
 from constitution.project import Project
 
 if TYPE_CHECKING:
@@ -220,6 +221,7 @@ def serve(project: Project, host: str, port: int) -> int:
     logging.getLogger("watchfiles").setLevel(logging.WARNING)  # each change is printed below
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project.root)
     folders = [project.docs, project.protocol, project.conf, project.checks, project.versions_dir]
+    folders.append(project.root / FOLDER)  # the constitution's other documents, if any
     with WarmBuild(project, project.root / "_build" / "serve") as build:
         saves = Saves([f for f in folders if f.is_dir()], build.work)
         try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,7 +20,7 @@ from markdown_it.token import Token
 
 from constitution import clause_fields
 from constitution.council import Council
-from constitution.model import MAX_CLAUSE, MODALITIES, Clause, Document, Section
+from constitution.model import MAX_CLAUSE, MODALITIES, Across, Clause, Document, Section
 from constitution.problems import Problem, ProtocolError
 from constitution.text_myst import write
 from constitution.text_tree import (
@@ -50,6 +50,8 @@ MAX_OPTION_LINE = 1_000  # a line of keys, such as ':statutes: a, b, c'; the mod
 # the site (a MyST file, .md): a relative link to any other file would have Sphinx copy
 # that file into the published site as a download.
 SAFE_LINK = re.compile(r"^(https?://|mailto:|#|[^:#?]*\.md(#[^:]*)?$)", re.I)
+# What a clause ID looks like, whatever its document: a prefix, a hyphen and digits.
+ID_SHAPE = re.compile(r"[A-Z][A-Z0-9]{1,9}-\d+")
 # A role in MyST: {name}`target` or {name}`shown text <target>`.
 ROLE = re.compile(r"\{(?P<name>[a-z][a-z-]*)\}`(?P<body>[^`]+)`")
 
@@ -189,9 +191,13 @@ class _Reader:
     council: Council
     shown_root: str
     retired: Mapping[str, dt.date]
+    # The ID prefixes of the constitution's other documents: a reference to one of their
+    # clauses is left for the constitution to check (documents.py).
+    others: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.problems: list[Problem] = []
+        self.across: list[Across] = []
         # References are checked once every clause is known: (file, line, clause, target).
         self._pending: list[RefCheck] = []
         self._terms: list[Check] = []
@@ -282,7 +288,7 @@ class _Reader:
         self.check_references(document)
         if self.problems:
             raise ProtocolError(self.problems)
-        return document
+        return replace(document, across=tuple(self.across)) if self.across else document
 
     def check_unlisted(self, listed: dict[str, int]) -> None:
         for path in sorted(self.root.iterdir()):
@@ -509,6 +515,10 @@ class _Reader:
 
     def check_references(self, document: Document) -> None:
         for shown, line, clause_id, target, local in self._pending:
+            prefix = target.rpartition("-")[0]
+            if prefix in self.others:
+                self.across.append(Across(shown, line, clause_id, target))
+                continue
             citing, cited = document.clause(clause_id), document.clause(target)
             if local and cited and (not citing or citing.section != cited.section):
                 self.problem(shown, line, "para-local-elsewhere", clause_id, target=target)
@@ -518,6 +528,21 @@ class _Reader:
                 revoked = self.retired[target]
                 self.problem(
                     shown, line, "cites-revoked", clause_id, target=target, revoked=revoked
+                )
+            elif (
+                document.clause(target) is None
+                and ID_SHAPE.fullmatch(target)
+                and (prefix != self.council.id_prefix)
+            ):
+                known = ", ".join([self.council.id_prefix, *sorted(self.others)])
+                self.problem(
+                    shown,
+                    line,
+                    "unknown-prefix-ref",
+                    clause_id,
+                    target=target,
+                    prefix=prefix,
+                    known=known,
                 )
             elif document.clause(target) is None:
                 self.problem(shown, line, "unknown-clause-ref", clause_id, target=target)
@@ -575,9 +600,12 @@ def read_protocol(
     council: Council,
     shown_root: str = "protocol",
     retired: Mapping[str, dt.date] | None = None,
+    others: frozenset[str] = frozenset(),
 ) -> Document:
-    """Parse the protocol directory into a Document, or raise ProtocolError."""
-    return _Reader(root, council, shown_root, retired or {}).read()
+    """Parse the protocol directory (or another document's, with that document's settings)
+    into a Document, or raise ProtocolError. A reference to a clause whose prefix is one
+    of ``others`` (the constitution's other documents) is kept in ``Document.across``."""
+    return _Reader(root, council, shown_root, retired or {}, others).read()
 
 
 def write_protocol(document: Document) -> dict[str, str]:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
 from constitution.council import Statute as StatuteEntry
 from constitution.model import Clause, Document
@@ -37,6 +38,9 @@ from constitution.text_tree import (
 )
 from constitution.typography import educate
 
+if TYPE_CHECKING:
+    from constitution.documents import Constitution
+
 # As docutils writes text: '@' too, against address harvesting.
 ENCODE = str.maketrans({"&": "&amp;", "<": "&lt;", '"': "&quot;", ">": "&gt;", "@": "&#64;"})
 WORDS_AND_SPACES = re.compile(r"\S+| +|\n")
@@ -57,6 +61,9 @@ class Links:
     statutes: Mapping[str, StatuteEntry]
     href: Callable[[Clause], str]
     terms: Iterator[int]
+    # A reference to another document's clause: its address, title and words (across);
+    # None in a constitution of one document.
+    other: Callable[[str, str | None], tuple[str, str, str] | None] | None = None
 
     def term_id(self, clause: Clause) -> str:
         return f"def-{clause.id}-{next(self.terms)}"
@@ -197,13 +204,33 @@ def _link(node: Link, links: Links, shown: Iterator[str]) -> str:
 
 def _ref(node: Ref, links: Links) -> str:
     clause = links.document.clause(node.target)
-    if clause is None:
+    if clause is not None:
+        href, title = links.href(clause), f"Paragraph {clause.number} ({clause.id})"
+        label = reference(clause.number, node.words)
+    elif links.other and (found := links.other(node.target, node.words)):
+        href, title, label = found
+    else:
         return encode(node.target)
     return (
-        f'<a class="reference internal" href="{encode(links.href(clause))}" '
-        f'title="Paragraph {clause.number} ({clause.id})"><span class="constitution-para">'
-        f"{reference(clause.number, node.words)}</span></a>"
+        f'<a class="reference internal" href="{encode(href)}" title="{encode(title)}">'
+        f'<span class="constitution-para">{encode(label)}</span></a>'
     )
+
+
+def across(
+    constitution: Constitution, from_key: str, uri: Callable[[str], str]
+) -> Callable[[str, str | None], tuple[str, str, str] | None]:
+    """How a page of document ``from_key`` links a clause of another (Links.other):
+    ``uri`` gives the relative address of a page from the page drawn."""
+
+    def other(target: str, words: str | None) -> tuple[str, str, str] | None:
+        found = constitution.reference(target, from_key, words)
+        if found is None:
+            return None
+        page, title, label = found
+        return f"{uri(page)}#{target}", title, label
+
+    return other
 
 
 def _term(node: Term, links: Links, label: str) -> str:

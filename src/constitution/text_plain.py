@@ -58,11 +58,21 @@ def words(children: tuple[Inline, ...], document: Document, marks: Marks = PLAIN
         elif isinstance(node, Link):
             out.append(words(node.children, document, marks))
         elif isinstance(node, Ref):
-            clause = document.clause(node.target)
-            out.append(marks.text(reference(clause.number, node.words) if clause else node.target))
+            out.append(marks.text(cited(node, document)))
         elif isinstance(node, Term | Statute):
             out.append(marks.text(node.shown))
     return "".join(out)
+
+
+def cited(node: Ref, document: Document) -> str:
+    """How a reference reads: "paragraph 7.12" in the document's numbering; a paragraph of
+    another document as that document is cited ("Article 2.1"); else its ID."""
+    if clause := document.clause(node.target):
+        return reference(clause.number, node.words)
+    if found := document.elsewhere.get(node.target):
+        number, as_cited = found
+        return as_cited if node.words is None else reference(number, node.words)
+    return node.target
 
 
 def plain(tree: Tree, document: Document, marks: Marks = PLAIN) -> str:

@@ -46,6 +46,16 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Iter
 
 
 @pytest.fixture(scope="session")
+def constitution_url(
+    tmp_path_factory: pytest.TempPathFactory, whole_constitution: Project
+) -> Iterator[str]:
+    """The fixture constitution of three documents, built and served."""
+    out = tmp_path_factory.mktemp("browser-constitution") / "site"
+    assert build_site(whole_constitution, out) == 0
+    yield from served(out)
+
+
+@pytest.fixture(scope="session")
 def preview(
     tmp_path_factory: pytest.TempPathFactory, project: Project
 ) -> Iterator[tuple[str, Project]]:

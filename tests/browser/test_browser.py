@@ -48,11 +48,13 @@ def test_no_wcag_violations(page: Page, base_url: str, kind: str) -> None:
     assert response is not None and response.status == 200
     if kind == "search results":
         page.wait_for_selector("#search-results li")
+    assert violations(page) == [], kind
+
+
+def violations(page: Page) -> list[tuple[str, list[object]]]:
+    """What axe-core finds against WCAG 2.2 AA on the page: each rule and where."""
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
-    violations = [
-        (v["id"], [n["target"] for n in v["nodes"]]) for v in result.response["violations"]
-    ]
-    assert violations == [], f"{kind}: {violations}"
+    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in result.response["violations"]]
 
 
 def test_skip_link_and_visible_focus(page: Page, base_url: str) -> None:

@@ -13,6 +13,7 @@ from sphinx.util import logging
 
 from constitution import __version__, baseline, graph
 from constitution.confirm import LOCK, load_lock, suspect
+from constitution.documents import PROTOCOL
 from constitution.model_cache import cached, files_in
 from constitution.problems import ProtocolError
 from constitution.project import Project
@@ -21,6 +22,7 @@ from constitution.scenarios import RESULTS, Scenario
 from constitution.sphinxext import (
     clauses,
     csp,
+    documents_site,
     examples,
     navigation,
     needs_graph,
@@ -80,12 +82,16 @@ def load_model(app: Sphinx) -> None:
         for scenario in scenarios:
             for cid in sorted(scenario.expect.clauses):
                 checking.setdefault(cid, []).append(scenario)
+        # The draft as the constitution read it: knowing how it cites other documents.
+        constitution = project.constitution(model)
+        model = constitution.entry(PROTOCOL).document
         results = examples.load_results(project.root / RESULTS)
         versions = cached(keep, "versions", files_in(project.versions_dir), project.versions)
         lock = load_lock(project.checks / LOCK)
         store.build = BuildState(
             project=project,
             model=model,
+            constitution=constitution,
             council=council,
             scenarios=scenarios,
             results=dict(results.outcomes),
@@ -130,6 +136,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", _not_found)
     versions_site.setup(app)
     ways_in.setup(app)
+    documents_site.setup(app)
     app.connect("html-collect-pages", open_data.collect_pages)
     offload.setup(app)
     page_cache.setup(app)

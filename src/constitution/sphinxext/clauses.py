@@ -33,6 +33,7 @@ from constitution.sphinxext.domain import (
 )
 from constitution.sphinxext.examples import examples_changed, examples_html
 from constitution.sphinxext.page_keys import navigation_key
+from constitution.sphinxext.state import BuildState
 from constitution.sphinxext.text_nodes import cited, text_node
 from constitution.text_plain import plain
 from constitution.text_tree import role_target
@@ -214,7 +215,7 @@ def env_get_outdated(
 ) -> Iterable[str]:
     """Re-read pages whose clauses were renumbered by edits elsewhere."""
     store, build = domain(env), state(env)
-    fresh = {c.id: c.number for c in build.model.clauses()}
+    fresh = numbers(build)
     old = store.data["numbers"]
     build.moved = frozenset(k for k in fresh.keys() | old.keys() if fresh.get(k) != old.get(k))
     return [doc for doc, ids in store.data["clauses"].items() if build.moved.intersection(ids)]
@@ -238,8 +239,13 @@ def env_get_updated(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
 
 
 def env_updated(app: Sphinx, env: BuildEnvironment) -> None:
-    numbers = {c.id: c.number for c in state(env).model.clauses()}
-    domain(env).data["numbers"] = numbers
+    domain(env).data["numbers"] = numbers(state(env))
+
+
+def numbers(build: BuildState) -> dict[str, str]:
+    """Each clause's number, of every document: a page citing another document's paragraph
+    is rewritten when that paragraph is renumbered, as when one of the protocol's is."""
+    return {c.id: c.number for entry in build.constitution for c in entry.document.clauses()}
 
 
 def section_numbers(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -14,6 +14,7 @@ from sphinx.domains import Domain
 from sphinx.util.nodes import make_refnode
 
 from constitution import numbering
+from constitution.documents import PROTOCOL
 from constitution.problems import Problem
 from constitution.sphinxext import problem_log
 from constitution.sphinxext.state import BuildState, Kept
@@ -84,6 +85,11 @@ class ConstitutionDomain(Domain):
             clause = model.clause(target)
             own = contnode.astext() if node.get("refexplicit") else None
             label = numbering.reference(clause.number, own) if clause else target
+            across = clause is None and self.build.constitution.reference(target, PROTOCOL, own)
+            if across:  # a paragraph of another document
+                page, title, label = across
+                inline = nodes.inline(label, label, classes=[f"constitution-{typ}"])
+                return make_refnode(builder, fromdocname, page, target, inline, title)
         if clause is None:
             code = "unknown-term" if typ == "term" else "unknown-clause-ref"
             problem_log.log(Problem.of("", 0, code, term=target, target=target), node)

@@ -46,7 +46,7 @@ def start(app: Sphinx) -> None:
         jobs += todo
         records.append((open_data.finish, (outdir, record)))
     if config.constitution_search:
-        record, todo = search.pending(outdir, search.documents(store))
+        record, todo = search.pending(outdir, search.documents(store), search.others(store))
         jobs += todo
         records.append((search.finish, (outdir, record)))
     # Beside Sphinx's own cache, not in the system's temporary folder: a build killed

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sphinx import addnodes
 
 from constitution import model_cache
+from constitution.documents import PROTOCOL
 from constitution.model import Clause, Document
 from constitution.sphinxext.domain import state
 from constitution.versions import in_force_on, today
@@ -35,6 +36,8 @@ def site_key(app: Sphinx) -> str:
             navigation_key(env),
             in_force and in_force.key,
             [v.digest for v in store.versions],
+            # the other documents: the protocol's pages cite their paragraphs by number
+            [document_key(e.document) for e in store.constitution if e.key != PROTOCOL],
             store.council,
             model_cache.code(),  # how pages are drawn: the code, templates and styles
         )

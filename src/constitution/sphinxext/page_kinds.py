@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from sphinx.errors import SphinxError
 
-from constitution.sphinxext import examples, ways_in
+from constitution.sphinxext import documents_site, examples, ways_in
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_cache import Page, changed
 from constitution.sphinxext.state import BuildState
@@ -82,14 +82,19 @@ KINDS = (
     ),
     PageKind(
         "versions, redlines and clause histories",
-        frozenset({"model", "versions", "council"}),
+        frozenset({"model", "constitution", "versions", "council"}),
         lambda app, build: Site(app, build).pages(),
         themed=frozenset({IN_FORCE}),
     ),
     PageKind(
         "ways in",
-        frozenset({"model", "versions", "council"}),
+        frozenset({"model", "constitution", "versions", "council"}),
         lambda app, build: ways_in.pages(Site(app, build)),
+    ),
+    PageKind(
+        "the constitution's other documents",
+        frozenset({"constitution", "council"}),
+        documents_site.pages,
     ),
 )
 

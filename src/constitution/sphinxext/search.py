@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from constitution import files
 from constitution.council import Council
-from constitution.model import Clause, Document
+from constitution.documents import PROTOCOL, Entry
+from constitution.model import Clause, Document, Section
 from constitution.model_cache import digest, read_record, write_record
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_keys import document_key
@@ -81,10 +82,37 @@ def clause_index(site: Site) -> dict[str, Any]:
     return out
 
 
+OTHERS = "documents"  # clause-index.json's key for the other documents' jumps
+
+
+def jump_index(entry: Entry) -> dict[str, Any]:
+    """How the jump box reaches another document's paragraph: the words its number follows
+    in a citation ("Article" of "Article {number}") or its ID prefix ("CPR 4"), and each
+    number and ID's address."""
+    numbers, ids = {}, {}
+    for c in entry.document.clauses():
+        numbers[c.number] = ids[c.id] = f"{entry.page(c)}.html#{c.id}"
+    lead = entry.cite.split("{number}")[0].strip()
+    return {
+        "title": entry.title,
+        "leads": [w for w in dict.fromkeys([lead, entry.id_prefix]) if w],
+        "numbers": numbers,
+        "ids": ids,
+    }
+
+
 SEARCH_CACHE = ".constitution-search.json"  # beside the output; never published
 
 
-def pending(outdir: Path, documents: Documents) -> tuple[dict[str, str], list[Job]]:
+def others(store: BuildState) -> tuple[Entry, ...]:
+    """The constitution's other documents: searched in every version's bundle, as drafted
+    (their adoption is not recorded yet), and jumped to by their own numbers."""
+    return tuple(e for e in store.constitution if e.key != PROTOCOL)
+
+
+def pending(
+    outdir: Path, documents: Documents, elsewhere: tuple[Entry, ...] = ()
+) -> tuple[dict[str, str], list[Job]]:
     """The record of every version's search bundle this build leaves, and a job indexing
     each version whose bundle is missing or changed (see offload.py), and one writing the
     English words spelt right if they are missing.
@@ -100,16 +128,19 @@ def pending(outdir: Path, documents: Documents) -> tuple[dict[str, str], list[Jo
     for key, at, adopted, document in documents:
         # An adopted version is known by its record's digest and where its results open;
         # the draft by its text.
-        fresh[key] = digest([], extra=at + (adopted or document_key(document)))
+        also = "".join(e.pages + document_key(e.document) for e in elsewhere)
+        fresh[key] = digest([], extra=at + (adopted or document_key(document)) + also)
         # The words are written last: with them, the bundle is whole.
         if cached.get(key) != fresh[key] or not (root / key / WORDS).exists():
-            jobs.append((index_version, (root / key, at, document)))
+            jobs.append((index_version, (root / key, at, document, elsewhere)))
     if read_marker(outdir / KNOWN) != dictionary():
         jobs.append((write_known_words, (outdir / KNOWN,)))
     return fresh, jobs
 
 
-def index_version(bundle: Path, at: str, document: Document) -> None:
+def index_version(
+    bundle: Path, at: str, document: Document, elsewhere: tuple[Entry, ...] = ()
+) -> None:
     """Index one version's clauses with the Pagefind binary: one record page a section,
     one heading a clause. Each record page has its section page's address and each clause
     heading the clause's ID, so Pagefind's sub-results open the clause itself. The record
@@ -117,13 +148,17 @@ def index_version(bundle: Path, at: str, document: Document) -> None:
     never published."""
     shutil.rmtree(bundle, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="constitution-search-") as tmp:
-        for name, page in record_pages(at, document).items():
+        pages = record_pages(at, document)
+        for entry in elsewhere:
+            pages.update(other_record_pages(entry))
+        for name, page in pages.items():
             path = Path(tmp, name)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(page, encoding="utf-8")
         pagefind = [sys.executable, "-m", "pagefind", "--silent"]
         subprocess.run([*pagefind, "--site", tmp, "--output-path", str(bundle)], check=True)
-    (bundle / WORDS).write_text(json.dumps(vocabulary(document)), encoding="utf-8")
+    words = vocabulary([document, *(e.document for e in elsewhere)])
+    (bundle / WORDS).write_text(json.dumps(words), encoding="utf-8")
 
 
 # Beside each version's bundle: the words its text holds, from which the search page
@@ -132,11 +167,12 @@ WORDS = "words.json"
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
-def vocabulary(document: Document) -> list[str]:
-    """Every word of a version's clauses, in lower case, once, sorted."""
+def vocabulary(documents: list[Document]) -> list[str]:
+    """Every word of a version's clauses (and the other documents'), in lower case, once,
+    sorted."""
     words: set[str] = set()
-    for section in document.sections:
-        for c in section.clauses:
+    for document in documents:
+        for c in document.clauses():
             words.update(w.lower() for w in WORD.findall(plain(c.tree, document)))
     return sorted(w for w in words if len(w) > 2)
 
@@ -186,19 +222,32 @@ def finish(outdir: Path, fresh: dict[str, str]) -> None:
 def record_pages(at: str, document: Document) -> dict[str, str]:
     """A version's section pages' addresses (those of key ``at``) and what Pagefind should
     read there."""
-    pages = {}
-    for section in document.sections:
-        clauses = "".join(
-            f'<h2 id="{c.id}">{c.number}</h2><p>{clause_text(c, document)}</p>'
-            for c in section.clauses
+    return {
+        section_page(at, section.slug) + ".html": record_page(section, section.title, document)
+        for section in document.sections
+    }
+
+
+def other_record_pages(entry: Entry) -> dict[str, str]:
+    """Another document's section pages (KEY/), titled with the document's name."""
+    return {
+        f"{entry.pages}/{section.slug}.html": record_page(
+            section, f"{entry.title}: {section.title}", entry.document
         )
-        # The title in the head, so that it is not searched or shown in excerpts.
-        pages[section_page(at, section.slug) + ".html"] = (
-            '<!doctype html><html lang="en"><head><meta data-pagefind-meta="title[content]" '
-            f'content="{escape(section.title)}"></head>'
-            f"<body data-pagefind-body>{clauses}</body></html>"
-        )
-    return pages
+        for section in entry.document.sections
+    }
+
+
+def record_page(section: Section, title: str, document: Document) -> str:
+    clauses = "".join(
+        f'<h2 id="{c.id}">{c.number}</h2><p>{clause_text(c, document)}</p>' for c in section.clauses
+    )
+    # The title in the head, so that it is not searched or shown in excerpts.
+    return (
+        '<!doctype html><html lang="en"><head><meta data-pagefind-meta="title[content]" '
+        f'content="{escape(title)}"></head>'
+        f"<body data-pagefind-body>{clauses}</body></html>"
+    )
 
 
 # A term in bold in a clause that defines terms is the term defined: weighted as
@@ -231,6 +280,8 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
     path = Path(app.outdir) / "clause-index.json"
     index = clause_index(site)
     index["in_force"] = site.in_force.key if site.in_force else DRAFT
+    if elsewhere := others(store):
+        index[OTHERS] = [jump_index(entry) for entry in elsewhere]
     if index != store.kept.clause_index or not path.exists():  # the editor's loop: seldom changes
         path.write_text(json.dumps(index, sort_keys=True), encoding="utf-8")
         store.kept.clause_index = index

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from constitution.council import Council
+from constitution.documents import Constitution
 from constitution.graph import Example
 from constitution.model import Document
 from constitution.project import Project
@@ -37,6 +38,8 @@ class BuildState:
 
     project: Project
     model: Document
+    # Every document of the constitution, the draft protocol (model) among them.
+    constitution: Constitution
     council: Council
     scenarios: list[Scenario]
     results: dict[str, str]  # scenario ID -> its last result

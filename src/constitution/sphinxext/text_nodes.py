@@ -9,13 +9,15 @@ the plain text, for anything that reads a page's text.
 from __future__ import annotations
 
 import itertools
+from functools import partial
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from constitution.documents import PROTOCOL
 from constitution.model import DRAFT_PAGES, Clause, Document
 from constitution.sphinxext.domain import domain, state
-from constitution.text_html import Links, clause_text, html, intro_box
+from constitution.text_html import Links, across, clause_text, html, intro_box
 from constitution.text_plain import plain
 from constitution.text_tree import Ref, Term, Tree, inlines
 
@@ -86,7 +88,10 @@ def visit_text(self: HTML5Translator, node: tree_text) -> None:
         return f"{self.builder.get_relative_uri(here, docname)}#{clause.id}"
 
     terms = store.term_counts.setdefault(here, itertools.count(1))
-    links = Links(store.model, store.council.statutes, href, terms)
+    page = partial(self.builder.get_relative_uri, here)
+    links = Links(
+        store.model, store.council.statutes, href, terms, across(store.constitution, PROTOCOL, page)
+    )
     if "clause_id" in node:
         clause = store.model.clause(node["clause_id"])
         if clause is None:  # the directive made the node from this build's model

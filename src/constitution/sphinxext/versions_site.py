@@ -23,7 +23,8 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 from sphinx.util.docutils import SphinxDirective
 
-from constitution.html import about_html, citation, cite_row, clause_open
+from constitution.documents import PROTOCOL
+from constitution.html import citation, cite_row, clause_about, clause_open
 from constitution.model import DRAFT_PAGES, Clause, Document, Section
 from constitution.model_cache import digest
 from constitution.numbering import in_number_order, number_key
@@ -36,7 +37,7 @@ from constitution.sphinxext.page_cache import Page
 from constitution.sphinxext.page_keys import clause_key, document_key
 from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.state import BuildState
-from constitution.text_html import Links, clause_text, html, intro_box
+from constitution.text_html import Links, across, clause_text, html, intro_box
 from constitution.text_plain import plain
 from constitution.text_tree import Ref, Term, inlines
 from constitution.typography import curled
@@ -102,6 +103,8 @@ VERSION_HEADERS = ["Adopted", "In force from", "Until", "Status", "Resolution"]
 # The ways in (ways_in.py), which the menu of every page links to.
 WAYS_IN_INDEX = "ways-in/index"
 WAYS_IN_TITLE = "Find what applies to you"
+# The constitution's contents page, when it has other documents (documents_site.py).
+WHOLE, WHOLE_TITLE = "constitution", "The whole constitution"
 
 
 class Site:
@@ -178,6 +181,7 @@ class Site:
             self.store.council.statutes,
             partial(self.clause_href, key, here=here),
             terms,
+            across(self.store.constitution, PROTOCOL, partial(self.uri, here)),
         )
 
     def clause_href(self, key: str, clause: Clause, here: str) -> str:
@@ -187,13 +191,9 @@ class Site:
     def clause_html(self, key: str, clause: Clause, here: str) -> str:
         council = self.store.council
         history = self.uri(here, f"versions/clauses/{clause.id}")
-        about = about_html(
-            clause.id,
-            clause.number,
-            clause.modality,
-            [council.roles.get(r, r) for r in clause.applies_to],
-            [(s.title, s.url) for k in clause.statutes if (s := council.statutes.get(k))],
-            list(clause.tags),
+        about = clause_about(
+            clause,
+            council,
             [
                 cite_row(citation(council.citation, clause.number, self.version_words(key))),
                 *self.change_row(key, clause),
@@ -341,20 +341,7 @@ class Site:
         )
 
     def pager(self, key: str, section: Section) -> list[tuple[str, str, str, str]]:
-        """Previous (a section, or the contents) and next, if any: rel, word, href, name."""
-        sections = self.document(key).sections
-        i = sections.index(section)
-
-        def link(rel: str, word: str, other: Section | None) -> tuple[str, str, str, str]:
-            if other is None:
-                return rel, word, "index.html", "Contents"
-            name = Markup("{}. {}").format(other.number, Markup(title_html(other.title)))
-            return rel, word, f"{other.slug}.html", name
-
-        before = link("prev", "Previous", sections[i - 1] if i else None)
-        return (
-            [before, link("next", "Next", sections[i + 1])] if i + 1 < len(sections) else [before]
-        )
+        return pager(self.document(key).sections, section)
 
     def menu(self, pagename: str) -> str:
         """The menu of an adopted version's pages: its sections, and no way into the draft
@@ -368,7 +355,7 @@ class Site:
         )
 
         return (
-            f"<ul>{self.menu_item(pagename, 'index', 'Home')}"
+            f"<ul>{self.menu_item(pagename, 'index', 'Home')}{self.whole(pagename)}"
             f"{self.menu_item(pagename, WAYS_IN_INDEX, WAYS_IN_TITLE)}"
             "<li class='toctree-l1 current'>"
             f"<a class='reference internal version-nav' href='index.html'>"
@@ -390,7 +377,15 @@ class Site:
         items = [(section_page(PLAIN, "index"), self.heading(PLAIN))]
         items.append((WAYS_IN_INDEX, WAYS_IN_TITLE))
         items.append(("versions/index", "Versions and changes"))
-        return "".join(self.menu_item(pagename, there, text) for there, text in items)
+        return self.whole(pagename) + "".join(
+            self.menu_item(pagename, there, text) for there, text in items
+        )
+
+    def whole(self, pagename: str) -> str:
+        """The constitution's contents (documents_site.py), when it has other documents."""
+        if len(self.store.constitution.entries) == 1:
+            return ""
+        return self.menu_item(pagename, WHOLE, WHOLE_TITLE)
 
     def intro_html(self, key: str, section: Section | Document, here: str) -> str:
         """Unnumbered words before the first clause, shown as written, with no number."""
@@ -751,6 +746,20 @@ class LastChange(NamedTuple):
     kind: str  # original, inserted or reworded
     renumbered: str | None = None  # a later version that gave it its number
     was: str = ""  # its number before that
+
+
+def pager(sections: Sequence[Section], section: Section) -> list[tuple[str, str, str, str]]:
+    """Previous (a section, or the contents) and next, if any: rel, word, href, name."""
+    i = sections.index(section)
+
+    def link(rel: str, word: str, other: Section | None) -> tuple[str, str, str, str]:
+        if other is None:
+            return rel, word, "index.html", "Contents"
+        name = Markup("{}. {}").format(other.number, Markup(title_html(other.title)))
+        return rel, word, f"{other.slug}.html", name
+
+    before = link("prev", "Previous", sections[i - 1] if i else None)
+    return [before, link("next", "Next", sections[i + 1])] if i + 1 < len(sections) else [before]
 
 
 def title_html(text: str) -> str:

@@ -21,9 +21,26 @@
     return null;
   }
 
+  // A paragraph of the constitution's other documents: the words its number follows in
+  // a citation, or its ID prefix, then its number ("Article 2.1", "CPR 4"); or its ID.
+  function inDocuments(index, text) {
+    for (const d of index.documents || []) {
+      const id = text.toUpperCase();
+      if (d.ids[id]) return d.ids[id];
+      for (const lead of d.leads) {
+        if (!text.toLowerCase().startsWith(lead.toLowerCase() + " ")) continue;
+        const number = window.constitutionNumber(text.slice(lead.length));
+        if (number && d.numbers[number]) return d.numbers[number];
+      }
+    }
+    return null;
+  }
+
   // The clause in the version being read; an ID found only elsewhere (a clause inserted
   // by the draft, or since revoked) opens it in the draft, else the newest version.
   function jumpTarget(index, version, text) {
+    const elsewhere = inDocuments(index, text);
+    if (elsewhere) return elsewhere;
     const here = findIn(index[version], text);
     if (here || !/^[A-Z][A-Z0-9]{1,9}-(?:\d{4}|[1-9]\d{4,})$/i.test(text)) return here;
     const others = ["draft", ...Object.keys(index).filter((k) => /^\d/.test(k)).sort().reverse()];
@@ -345,12 +362,12 @@
   fetch(root + "clause-index.json")
     .then((response) => response.json())
     .then((index) => {
-      for (const key of Object.keys(index).filter((k) => k !== "in_force")) {
+      for (const key of Object.keys(index).filter((k) => !["in_force", "documents"].includes(k))) {
         const option = new Option(index[key].label, key);
         select.add(option);
       }
       const wanted = params.get("v");
-      select.value = wanted && index[wanted] ? wanted : index.in_force;
+      select.value = wanted && index[wanted] && index[wanted].label ? wanted : index.in_force;
       form.addEventListener("submit", (event) => {
         event.preventDefault();
         const url = new URL(window.location.href);

@@ -1,0 +1,214 @@
+"""The constitution as a whole: the protocol and every other document conf/council.toml
+lists ([[documents]]), each read as the protocol is, with its own settings; which
+document holds a clause; and how a clause of one is cited from another.
+
+Within its own document a paragraph is cited as now ("paragraph 14.4"); from another
+document, as its document's ``cite`` says ("Article 12.3", "Council Procedure Rule 4"),
+and the protocol's as "paragraph 14.4 of the Member/Officer Protocol" (its [council]
+citation).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from constitution import numbering
+from constitution.council import Council
+from constitution.document_settings import DocumentSettings
+from constitution.model import DRAFT_PAGES, Clause, Document
+from constitution.numbering import reference
+from constitution.problems import Problem, ProtocolError
+from constitution.retired import NAME as RETIRED
+from constitution.retired import load_retired
+from constitution.source import INDEX, read_protocol
+
+PROTOCOL = "protocol"  # the protocol's key among the documents: its folder
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One document of the constitution, read."""
+
+    key: str  # PROTOCOL, or the [[documents]] key: its folder documents/KEY/, pages KEY/
+    title: str
+    part: str  # "Part 2", as the constitution numbers its Parts
+    id_prefix: str
+    folder: str  # where its sources are: protocol, or documents/KEY
+    pages: str  # where the site publishes it: the draft's pages, or KEY/
+    document: Document
+    retired: Mapping[str, dt.date]
+    cite: str  # how another document cites its paragraph, {number} for the number
+
+    def cited(self, number: str) -> str:
+        return self.cite.format(number=number)
+
+    def page(self, clause: Clause) -> str:
+        """The page of the site that shows ``clause`` (its anchor is its ID)."""
+        return f"{self.pages}/{self.document.section_of(clause).slug}"
+
+
+@dataclass(frozen=True)
+class Constitution:
+    """Every document, in the constitution's order (the protocol at its [council] place)."""
+
+    entries: tuple[Entry, ...]
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def entry(self, key: str) -> Entry:
+        return next(e for e in self.entries if e.key == key)
+
+    def holder(self, clause_id: str) -> Entry | None:
+        """The document whose ID prefix ``clause_id`` has, if any."""
+        prefix = clause_id.rpartition("-")[0]
+        return next((e for e in self.entries if e.id_prefix == prefix), None)
+
+    def find(self, clause_id: str) -> tuple[Entry, Clause] | None:
+        """The clause with this ID, in whichever document holds it, and that document."""
+        entry = self.holder(clause_id)
+        clause = entry.document.clause(clause_id) if entry else None
+        return (entry, clause) if entry and clause else None
+
+    def citation(self, clause_id: str, from_key: str, words: str | None = None) -> str | None:
+        """How a {para} reference in document ``from_key`` reads: "paragraph 14.4" within
+        its own document, "Article 12.3" from another; with words of its own (the number
+        alone, as numbering.reference gives it), the number as the words ask."""
+        found = self.find(clause_id)
+        if found is None:
+            return None
+        entry, clause = found
+        if entry.key == from_key or words is not None:
+            return reference(clause.number, words)
+        return entry.cited(clause.number)
+
+    def reference(
+        self, clause_id: str, from_key: str, words: str | None = None
+    ) -> tuple[str, str, str] | None:
+        """A reference from document ``from_key`` to a clause of another: the page showing
+        it, its title ("Article 2.1 (ART-0003)") and how it reads; None if no document
+        holds it."""
+        found = self.find(clause_id)
+        label = self.citation(clause_id, from_key, words)
+        if found is None or label is None:
+            return None
+        entry, clause = found
+        return entry.page(clause), f"{entry.cited(clause.number)} ({clause.id})", label
+
+
+def read_constitution(
+    root: Path, council: Council, protocol: Document, retired: Mapping[str, dt.date]
+) -> Constitution:
+    """Every document of the constitution, the protocol (already read) among them; a
+    ProtocolError with every problem of every document, and every reference across
+    documents that names no clause of the document its prefix names."""
+    problems: list[Problem] = []
+    prefixes = frozenset(d.id_prefix for d in council.documents)
+    others: list[Entry] = []
+    for settings in council.documents:
+        try:
+            others.append(_read(root, council, settings, prefixes | {council.id_prefix}))
+        except ProtocolError as exc:
+            problems.extend(exc.problems)
+    protocol_entry = Entry(
+        PROTOCOL,
+        council.document,
+        council.part,
+        council.id_prefix,
+        PROTOCOL,
+        DRAFT_PAGES,
+        protocol,
+        retired,
+        f"paragraph {{number}} of the {council.citation}",
+    )
+    others.insert(council.place - 1, protocol_entry)
+    constitution = Constitution(tuple(others))
+    problems += across(constitution)
+    if problems:
+        raise ProtocolError(problems)
+    return Constitution(tuple(map(partial(cited_elsewhere, constitution), constitution)))
+
+
+def cited_elsewhere(constitution: Constitution, entry: Entry) -> Entry:
+    """The document, knowing how its words cite each other document's paragraph they
+    refer to (Document.elsewhere: what the outputs in plain words print)."""
+    elsewhere = {}
+    for ref in entry.document.across:
+        if found := constitution.find(ref.target):
+            other, clause = found
+            elsewhere[ref.target] = (clause.number, other.cited(clause.number))
+    if not elsewhere:
+        return entry
+    return dataclasses.replace(
+        entry, document=dataclasses.replace(entry.document, elsewhere=elsewhere)
+    )
+
+
+def _read(
+    root: Path, council: Council, settings: DocumentSettings, prefixes: frozenset[str]
+) -> Entry:
+    folder = root / settings.folder
+    if not (folder / INDEX).is_file():
+        raise ProtocolError(
+            [
+                Problem.of(
+                    "conf/council.toml",
+                    settings.line,
+                    "document-folder-missing",
+                    key=settings.key,
+                    folder=settings.folder,
+                )
+            ]
+        )
+    # The document is read as the protocol is, with its own prefix, title and numbering.
+    own = dataclasses.replace(
+        council,
+        document=settings.title,
+        id_prefix=settings.id_prefix,
+        numbering=settings.numbering,
+        number_style=settings.number_style,
+    )
+    retired = load_retired(folder / RETIRED, own.id_pattern)
+    others = prefixes - {settings.id_prefix}
+    document = read_protocol(folder, own, settings.folder, retired, others)
+    # No version of it is adopted yet: numbered by position, or as a fresh insert draft.
+    document = numbering.apply(document, settings.numbering, None, settings.number_style)
+    return Entry(
+        settings.key,
+        settings.title,
+        settings.part,
+        settings.id_prefix,
+        settings.folder,
+        settings.key,
+        document,
+        retired,
+        settings.cite,
+    )
+
+
+def across(constitution: Constitution) -> list[Problem]:
+    """Each reference across documents that names no clause of the document it points to."""
+    problems = []
+    for entry in constitution:
+        for ref in entry.document.across:
+            holder = constitution.holder(ref.target)
+            if holder is None or holder.document.clause(ref.target) is not None:
+                continue  # a prefix no document has is refused as the document is read
+            named = {"target": ref.target, "document": holder.title, "folder": holder.folder}
+            fields: dict[str, object] = {**named, "revoked": holder.retired.get(ref.target)}
+            revoked = ref.target in holder.retired
+            problems.append(
+                Problem.of(
+                    ref.path,
+                    ref.line,
+                    "cites-revoked-elsewhere" if revoked else "unknown-document-ref",
+                    ref.clause,
+                    **fields,
+                )
+            )
+    return problems

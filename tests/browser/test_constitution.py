@@ -1,0 +1,57 @@
+"""A constitution of several documents in a real Chromium (tests/roots/constitution): the
+other documents' pages pass the same accessibility checks as the protocol's, and the
+jump box opens a paragraph of any document by its citation or its ID."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+from test_browser import tab_to, violations
+
+PAGES = {
+    "the whole constitution": "constitution.html",
+    "home, listing the documents": "index.html",
+    "another document's contents": "articles/index.html",
+    "another document's section": "articles/members.html",
+    "a document numbered on through": "procedure-rules/meetings.html",
+    "the protocol citing an Article": "draft/principles.html",
+}
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_no_wcag_violations(page: Page, constitution_url: str, kind: str) -> None:
+    response = page.goto(constitution_url + PAGES[kind])
+    assert response is not None and response.status == 200
+    assert violations(page) == [], kind
+
+
+@pytest.mark.parametrize(
+    ("typed", "arrive"),
+    [
+        ("Article 2.1", "articles/members.html#ART-0003"),
+        ("article 1.2", "articles/the-constitution.html#ART-0002"),
+        ("ART 2.2", "articles/members.html#ART-0004"),
+        ("Council Procedure Rule 2", "procedure-rules/meetings.html#CPR-0002"),
+        ("CPR 1", "procedure-rules/meetings.html#CPR-0001"),
+        ("ART-0001", "articles/the-constitution.html#ART-0001"),
+        # a number alone is still the protocol's
+        ("3.2", "draft/principles.html#MOP-0029"),
+    ],
+)
+def test_jump_to_another_documents_paragraph(
+    page: Page, constitution_url: str, typed: str, arrive: str
+) -> None:
+    page.goto(constitution_url + "articles/members.html")
+    tab_to(page, "input.sidebar-search")
+    page.keyboard.type(typed)
+    page.keyboard.press("Enter")
+    page.wait_for_url(constitution_url + arrive)
+
+
+def test_search_finds_another_documents_paragraphs(page: Page, constitution_url: str) -> None:
+    page.goto(constitution_url + "search.html?q=motion")
+    expect(page.locator("#search-results li a").first).to_be_visible()
+    found = page.locator("#search-results li")
+    assert "Council Procedure Rules: Meetings of the Council" in found.first.inner_text()
+    href = page.locator("#search-results li a").first.get_attribute("href") or ""
+    assert href.endswith("procedure-rules/meetings.html#CPR-0002")

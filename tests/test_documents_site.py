@@ -1,0 +1,140 @@
+"""The constitution's other documents on the site (tests/roots/constitution): their pages
+at KEY/, references across documents, the constitution's contents page."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import Site
+from constitution.build import build_site
+from constitution.project import Project
+from constitution.serve import WarmBuild
+
+
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory: pytest.TempPathFactory, whole_constitution: Project) -> Site:
+    """The fixture constitution built, its protocol citing an Article."""
+    out = tmp_path_factory.mktemp("constitution-site") / "out"
+    assert build_site(whole_constitution, out) == 0
+    return Site(out)
+
+
+def test_each_document_has_a_contents_page_and_a_page_a_section(whole: Site) -> None:
+    contents = whole.page("articles/index.html")
+    assert contents.h1 is not None
+    assert contents.h1.get_text() == "Part 2: Articles of the Constitution"
+    links = [(a.get_text(), a["href"]) for a in contents.select("ol.version-contents a")]
+    assert links == [
+        ("1. The constitution", "the-constitution.html"),
+        ("2. Members of the Council", "members.html"),
+    ]
+    page = whole.page("articles/members.html")
+    numbers = [(c["id"], c["data-number"]) for c in page.select("div.clause")]
+    assert numbers == [("ART-0003", "2.1"), ("ART-0004", "2.2")]
+    # the permanent ID is the anchor, the number its permalink's words
+    first = page.select_one("#ART-0003 a.clause-number")
+    assert first is not None and (first["href"], first.get_text()) == ("#ART-0003", "2.1")
+    cite = page.select_one("#ART-0003 .citation")
+    assert cite is not None and cite.get_text().startswith("Article 2.1 (Part 2")
+    title = page.title
+    assert title is not None and "Members of the Council — Articles of the Constitution" in (
+        title.get_text()
+    )
+    rules = whole.page("procedure-rules/meetings.html")
+    assert [c["data-number"] for c in rules.select("div.clause")] == ["1", "2"]
+
+
+def test_a_paragraph_reads_alike_in_every_document(whole: Site) -> None:
+    """The same box and the same words' renderer as the protocol's versions."""
+    article = whole.page("articles/members.html").select_one("#ART-0003")
+    protocol = whole.page("protocol/principles.html").select_one("#MOP-0029")
+    assert article is not None and protocol is not None
+    assert article["class"] == protocol["class"] == ["clause", "clause-must"]
+    shape = [[child.name, child.get("class")] for child in article.children if child.name]
+    assert shape == [[child.name, child.get("class")] for child in protocol.children if child.name]
+
+
+def test_references_across_documents_read_as_cited_and_lead_there(whole: Site) -> None:
+    members = whole.page("articles/members.html")
+    refs = {
+        a.get_text(): a["href"]
+        for a in members.select("#ART-0003 a.reference, #ART-0004 a.reference")
+    }
+    number = whole.page("draft/principles.html").select_one("#MOP-0029")
+    assert number is not None
+    assert refs == {
+        f"paragraph {number['data-number']} of the Member/Officer Protocol": (
+            "../draft/principles.html#MOP-0029"
+        ),
+        "Council Procedure Rule 1": "../procedure-rules/meetings.html#CPR-0001",
+        "paragraph 1.1": "the-constitution.html#ART-0001",  # within its own document
+    }
+    # the protocol's draft (drawn by Sphinx) cites an Article as the Articles cite it
+    draft = whole.page("draft/principles.html").select_one("#MOP-0030 a.reference")
+    assert draft is not None
+    assert (draft.get_text(), draft["href"]) == ("Article 2.1", "../articles/members.html#ART-0003")
+    rule = whole.page("procedure-rules/meetings.html").select_one("#CPR-0002 a.reference")
+    assert rule is not None and rule.get_text() == "Article 2.1"
+
+
+def test_the_constitution_lists_its_documents_in_order(whole: Site) -> None:
+    listed = [
+        ("Part 2: Articles of the Constitution", "articles/index.html"),
+        ("Part 4.1: Council Procedure Rules", "procedure-rules/index.html"),
+        ("Part 5.3: Protocol on Member/Officer Relations", "protocol/index.html"),
+    ]
+    for name in ("constitution.html", "index.html"):
+        page = whole.page(name)
+        found = [(a.get_text(), a["href"]) for a in page.select("ol.constitution-contents a")]
+        assert found == listed, name
+    # every page's menu leads to it
+    for name in ("articles/members.html", "versions/index.html", "protocol/principles.html"):
+        menu = whole.page(name).select(".sidebar-tree a")
+        assert "The whole constitution" in [a.get_text() for a in menu], name
+    # and a page of another document says it is a draft, not the protocol's version
+    banner = whole.page("articles/members.html").select_one(".version-banner")
+    assert banner is not None and "Articles of the Constitution" in banner.get_text()
+
+
+def test_a_project_of_one_document_has_no_constitution_pages(site: Site) -> None:
+    assert not (site.out / "constitution.html").exists()
+    assert site.page("index.html").select("ol.constitution-contents") == []
+    menu = [a.get_text() for a in site.page("versions/index.html").select(".sidebar-tree a")]
+    assert "The whole constitution" not in menu
+
+
+def test_needs_hold_one_documents_clauses(whole: Site) -> None:
+    needs = whole.needs()
+    assert not any(key.startswith(("ART-", "CPR-")) for key in needs)
+    assert needs["MOP-0030"]["cites"] == []
+
+
+def test_the_editors_loop_follows_a_paragraph_renumbered_in_another_document(
+    tmp_path: Path, whole_constitution: Project, request: pytest.FixtureRequest
+) -> None:
+    project = Project(tmp_path / "project")
+    shutil.copytree(whole_constitution.root, project.root, symlinks=True)
+    warm = WarmBuild(project, tmp_path / "warm")
+    request.addfinalizer(warm.stop)
+    assert warm() == 0
+    out = Site(tmp_path / "warm" / "html")
+
+    def cited(page: str, clause: str) -> str:
+        found = out.page(page).select_one(f"#{clause} a.reference")
+        assert found is not None
+        return found.get_text()
+
+    assert cited("draft/principles.html", "MOP-0030") == "Article 2.1"
+    # a paragraph inserted before ART-0003 makes it Article 2.2 (numbered by position)
+    members = project.root / "documents" / "articles" / "members.md"
+    text = members.read_text(encoding="utf-8")
+    inserted = "```{clause} ART-0005\n:modality: informative\n\nMembers are elected.\n```\n\n"
+    members.write_text(text.replace("```{clause} ART-0003", inserted + "```{clause} ART-0003"))
+    assert warm([members]) == 0
+    assert cited("draft/principles.html", "MOP-0030") == "Article 2.2"
+    assert cited("procedure-rules/meetings.html", "CPR-0002") == "Article 2.2"
+    numbers = [c["data-number"] for c in out.page("articles/members.html").select("div.clause")]
+    assert numbers == ["2.1", "2.2", "2.3"]
