@@ -3,7 +3,9 @@
 The tool's tests never read the repository's own protocol/, checks/, versions/ or docs/:
 a council replaces those with its own, and the tool's tests must still pass. They run
 on tests/roots/model, a frozen snapshot of the model council, always copied first so
-that no test (nor a build, nor a command run in it) writes into the snapshot.
+that no test (nor a build, nor a command run in it) writes into the snapshot. The
+snapshot is of the protocol alone: its conf/council.toml lists none of the model's other
+documents; tests/roots/constitution adds two small ones of its own (`constitution`).
 """
 
 from __future__ import annotations

@@ -73,6 +73,7 @@ def test_a_project_of_one_document_lists_none(scratch: Project) -> None:
         ('id_prefix = "ART"', 'id_prefix = "MOP"', "document-prefix-protocol", 1, "'MOP'"),
         ('cite = "Article {number}"', 'cite = "Article"', "document-cite", 1, "{number}"),
         ('cite = "Article {number}"', 'cite = "Art {n}.{number}"', "document-cite", 1, "{n}"),
+        ('cite-within = "Article {number}"', 'cite-within = "Art"', "document-cite", 1, "'Art'"),
         ('title = "Council Procedure Rules"', 'title = ""', "document-setting", 2, "'title'"),
         ('key = "articles"', 'key = "Articles!"', "document-key", 1, "'Articles!'"),
         ('key = "articles"', 'key = "versions"', "document-key", 1, "'versions'"),
@@ -160,8 +161,10 @@ def test_a_clause_is_cited_as_its_document_cites_it(constitution: Project) -> No
     whole = constitution.constitution()
     number = whole.entry("protocol").document.clause("MOP-0029")
     assert number is not None
-    # within its own document as now; from another, in that document's form
-    assert whole.citation("ART-0003", "articles") == "paragraph 2.1"
+    # within its own document as its cite-within says, or "paragraph"; from another, in
+    # that document's form
+    assert whole.citation("ART-0003", "articles") == "Article 2.1"
+    assert whole.citation("CPR-0001", "procedure-rules") == "paragraph 1"
     assert whole.citation("ART-0003", "protocol") == "Article 2.1"
     assert whole.citation("CPR-0002", "articles") == "Council Procedure Rule 2"
     assert (

@@ -70,7 +70,7 @@ def test_references_across_documents_read_as_cited_and_lead_there(whole: Site) -
             "../draft/principles.html#MOP-0029"
         ),
         "Council Procedure Rule 1": "../procedure-rules/meetings.html#CPR-0001",
-        "paragraph 1.1": "the-constitution.html#ART-0001",  # within its own document
+        "Article 1.1": "the-constitution.html#ART-0001",  # within its own: its cite-within
     }
     # the protocol's draft (drawn by Sphinx) cites an Article as the Articles cite it
     draft = whole.page("draft/principles.html").select_one("#MOP-0030 a.reference")

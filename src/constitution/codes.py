@@ -119,7 +119,7 @@ _KINDS = [
     Kind("document-key", FIXABLE, "the document key '{value}' must be lower-case words joined by hyphens, and not one of the site's own folders ({reserved}).", 'Choose a key such as "articles" or "procedure-rules": it names the folder documents/KEY/ and the pages KEY/.'),
     Kind("document-duplicate", FIXABLE, "the {what} '{value}' is already given to the document listed at line {first}.", "Give each document its own {what}."),
     Kind("document-prefix-protocol", FIXABLE, "the id_prefix '{prefix}' is the protocol's own ([council] id_prefix).", "Give the document a prefix of its own, such as ART for the Articles."),
-    Kind("document-cite", FIXABLE, "cite '{value}' must hold {{number}} once, where the paragraph's number goes, and no other braces.", 'Write it as a reader cites a paragraph, e.g. cite = "Article {{number}}".'),
+    Kind("document-cite", FIXABLE, "the citation form '{value}' (cite or cite-within) must hold {{number}} once, where the paragraph's number goes, and no other braces.", 'Write it as a reader cites a paragraph, e.g. cite = "Article {{number}}" or cite-within = "Rule {{number}}".'),
     Kind("document-numbering", FIXABLE, "numbering is {value!r}; it must be one of {schemes}.", 'Write numbering = "insert" or "renumber", or leave it out to number as the protocol does.'),
     Kind("document-number-style", FIXABLE, "number-style is {value!r}; it must be one of {styles}.", "Write one of those, or leave it out to print numbers as the protocol does."),
     Kind("document-folder-missing", FIXABLE, "the document '{key}' has no folder {folder}/ holding its index.md.", "Create {folder}/index.md listing its section files (as protocol/index.md does), or remove the entry."),

@@ -19,7 +19,11 @@ KEY = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 PREFIX = re.compile(r"[A-Z][A-Z0-9]{1,9}")
 FOLDER = "documents"
 # Addresses the site's own pages hold, which no document's may take.
-FIELDS = frozenset({"key", "title", "part", "id_prefix", "cite", "numbering", "number-style"})
+FIELDS = frozenset(
+    {"key", "title", "part", "id_prefix", "cite", "cite-within", "numbering", "number-style"}
+)
+# How a paragraph cites another of its own document, unless its entry says otherwise.
+WITHIN = "paragraph {number}"
 RESERVED = frozenset({"protocol", "draft", "versions", "ways-in", "examples", "data", "_static"})
 
 
@@ -32,6 +36,7 @@ class DocumentSettings:
     part: str  # its place in the constitution as cited: "Part 2"
     id_prefix: str
     cite: str  # how another document cites its paragraph: "Article {number}"
+    cite_within: str  # how its own paragraphs cite one another: "Article {number}"
     numbering: str
     number_style: str
     line: int  # where conf/council.toml lists it, for problems found later
@@ -99,8 +104,10 @@ def read_documents(
         elif prefix in prefixes:
             problem("document-duplicate", what="id_prefix", value=prefix, first=prefixes[prefix])
         prefixes.setdefault(prefix, line)
-        if "{number}" not in cite or re.search(r"\{(?!number\})", cite):
-            problem("document-cite", value=cite)
+        within = entry.get("cite-within", WITHIN)
+        for form in (cite, within):
+            if not isinstance(form, str) or not _citing(form):
+                problem("document-cite", value=form)
         scheme = entry.get("numbering", numbering)
         if scheme not in SCHEMES:
             problem("document-numbering", value=scheme, schemes=", ".join(map(repr, SCHEMES)))
@@ -116,12 +123,18 @@ def read_documents(
                 fields["part"],
                 prefix,
                 cite,
+                str(within),
                 str(scheme),
                 str(number_style),
                 line,
             )
         )
     return tuple(out)
+
+
+def _citing(form: str) -> bool:
+    """A citation form holds {number} and no other braces."""
+    return "{number}" in form and not re.search(r"\{(?!number\})", form)
 
 
 def setting_line(text: str, name: str) -> int:

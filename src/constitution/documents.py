@@ -84,7 +84,7 @@ class Constitution:
             return None
         entry, clause = found
         if entry.key == from_key or words is not None:
-            return reference(clause.number, words)
+            return reference(clause.number, words, entry.document.cites)
         return entry.cited(clause.number)
 
     def reference(
@@ -178,6 +178,7 @@ def _read(
     document = read_protocol(folder, own, settings.folder, retired, others)
     # No version of it is adopted yet: numbered by position, or as a fresh insert draft.
     document = numbering.apply(document, settings.numbering, None, settings.number_style)
+    document = dataclasses.replace(document, cites=settings.cite_within)
     return Entry(
         settings.key,
         settings.title,

@@ -280,7 +280,7 @@ def _inline(
             # words only: AKN's <b> and <i> would take the file's indentation as words
             _inline(p, node.children, document, council)
         elif isinstance(node, Ref) and (c := document.clause(node.target)):
-            _e("ref", p, reference(c.number, node.words), href=f"#{eid(c.id)}")
+            _e("ref", p, reference(c.number, node.words, document.cites), href=f"#{eid(c.id)}")
         elif isinstance(node, Term) and (c := document.definition(node.target)):
             _e("ref", p, node.shown, href=f"#{eid(c.id)}")
         elif isinstance(node, Statute) and node.target in council.statutes:

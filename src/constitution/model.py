@@ -123,6 +123,9 @@ class Document:
     # and, once the constitution has read every document (documents.py), how its words cite
     # each: ID -> (its number, "Article 2.1"), for the outputs in plain words.
     across: tuple[Across, ...] = field(default=(), repr=False, compare=False)
+    # How its paragraphs cite one another: "paragraph 3.1", or "Article 3.1" in a document
+    # the constitution's settings cite so (documents.py).
+    cites: str = field(default="paragraph {number}", repr=False, compare=False)
     elsewhere: Mapping[str, tuple[str, str]] = field(
         default_factory=dict, repr=False, compare=False
     )

@@ -86,14 +86,15 @@ def cite(section: str, part: str, style: str) -> str:
     return part if style == "continuous" else f"{section}.{part}"
 
 
-def reference(number: str, shown: str | None = None) -> str:
+def reference(number: str, shown: str | None = None, form: str = "paragraph {number}") -> str:
     """How {para} reads. {para}`ID` reads "paragraph 3.1". With words of its own
     ({para}`3.1 <ID>`, as the importer keeps a reference whose document's own words say
     "paragraphs 3.1 and 3.2" or "3.1 above") it reads the number alone, as now numbered;
     written "(2)" (a paragraph of the same section, in a paragraph-in-section document),
-    the number's own part, "(2)", as a section's paragraphs cite each other."""
+    the number's own part, "(2)", as a section's paragraphs cite each other. A document
+    whose paragraphs cite one another otherwise ("Article 3.1") gives its ``form``."""
     if shown is None:
-        return f"paragraph {number}"
+        return form.format(number=number)
     own = re.fullmatch(r"[^(]+(\(.+\))", number)
     return own.group(1) if own and shown.startswith("(") else number
 

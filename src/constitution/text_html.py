@@ -206,7 +206,7 @@ def _ref(node: Ref, links: Links) -> str:
     clause = links.document.clause(node.target)
     if clause is not None:
         href, title = links.href(clause), f"Paragraph {clause.number} ({clause.id})"
-        label = reference(clause.number, node.words)
+        label = reference(clause.number, node.words, links.document.cites)
     elif links.other and (found := links.other(node.target, node.words)):
         href, title, label = found
     else:

@@ -68,7 +68,7 @@ def cited(node: Ref, document: Document) -> str:
     """How a reference reads: "paragraph 7.12" in the document's numbering; a paragraph of
     another document as that document is cited ("Article 2.1"); else its ID."""
     if clause := document.clause(node.target):
-        return reference(clause.number, node.words)
+        return reference(clause.number, node.words, document.cites)
     if found := document.elsewhere.get(node.target):
         number, as_cited = found
         return as_cited if node.words is None else reference(number, node.words)
