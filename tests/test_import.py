@@ -43,9 +43,12 @@ def _references_present() -> None:
 EXPECTED = {
     "001_f65b78a89e8b4a6d.txt": (
         22,
-        70,  # section 16's three unnumbered paragraphs are its introduction, not a clause
+        # section 16's three unnumbered paragraphs are its introduction, not a clause; the
+        # Introduction's items (a) to (c), before any numbered paragraph, are one
+        # unnumbered clause's list, not three numbered paragraphs
+        68,
         [
-            ("(a)", "This Protocol sets down a framework"),
+            ("", "(a) This Protocol sets down a framework"),
             ("4(3)", "A Member must declare to the Chief Executive"),
             ("5(1)", "Members must not take any part in the appointment"),
             ("6(2)", "Similarly, an Officer must not seek to influence"),

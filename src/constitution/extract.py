@@ -105,6 +105,10 @@ LINKING = frozenset(
     | {"or", "but", "that", "which", "who", "as", "is", "are", "be"}
 )
 
+AUXILIARY = frozenset(
+    {"will", "may", "must", "shall", "should", "can", "could", "would", "also", "not", "then"}
+)
+
 
 def run_together(text: str) -> bool:
     """Old and new wording of a tracked change run together at a sentence's start, as an
@@ -132,6 +136,11 @@ def run_together(text: str) -> bool:
                 if not tokens[c - 1].isalpha():  # the new words run on with no stop
                     break
                 new = [t.lower() for t in tokens[b + 1 : c]]
+                # the new words are a subject, ending in its noun: a sentence whose verb
+                # comes again after "and", "who" or "will" is ordinary ("Members meet
+                # Members of Parliament and meet...")
+                if new[-1] in LINKING | AUXILIARY:
+                    continue
                 if tokens[c].lower() == old_last.lower() and first.lower() in new:
                     return True
     return False

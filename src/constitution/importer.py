@@ -322,10 +322,12 @@ class Structurer:
             self.new_clause(f"({m.group('num')})", m.group("num"), "paren", m.group("rest"), line)
             return
         m = LETTER.match(text)
+        # Lettered paragraphs are clauses only in a document with no other numbers: among
+        # numbered paragraphs, "(a)" before a section's first one is an introduction's item.
         if (
             m
             and self.section is not None
-            and (self.clause is None or self.clause.style == "letter")
+            and (self.unnumbered if self.clause is None else self.clause.style == "letter")
         ):
             self.new_clause(f"({m.group('num')})", m.group("num"), "letter", m.group("rest"), line)
             return
