@@ -46,6 +46,11 @@ LABEL_ONLY = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})+\.?|\d{1,3}\.|\(\d{
 BULLET = re.compile(r"^[-•◦▪‣*]\s+")
 TAGS = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub|br)\s*/?>", re.I)
 TERMINAL = tuple(".:;?!)\"'’”")
+# A footnote as a text export prints it: "[1] The period runs from..." at the page's or
+# the document's end, its marker "[1]" in the paragraph that cites it.
+FOOTNOTE = re.compile(r"^\[(?P<mark>\d{1,3})\]\s+\S")
+# Back matter after the protocol: a heading that starts a part of its own whatever follows.
+BACK_MATTER = re.compile(r"^(?:Appendix|Appendices|Schedule|Annex|Annexe)\b", re.I)
 
 
 @dataclass
@@ -169,6 +174,15 @@ def title_case(text: str) -> bool:
     return bool(significant) and text[0].isupper() and capitals * 3 >= len(significant) * 2
 
 
+def lead_in(paragraphs: list[str]) -> bool:
+    """Whether the next unnumbered paragraph is an item of a list these lead in to: the
+    last ends in a colon ("In this protocol:"), or is an item of such a list."""
+    for paragraph in reversed(paragraphs):
+        if not paragraph.startswith("- "):
+            return paragraph.rstrip().endswith((":", ":-", ":–", ":—"))
+    return False
+
+
 def continues_list(clause: ImportedClause, number: int) -> bool:
     """Whether "N. ..." goes on a numbered list this clause has begun: N is 1 after a
     paragraph ending in a colon, or one more than the list's last item."""
@@ -276,6 +290,11 @@ class Structurer:
         ):
             self.title, self.title_at = text, line
             return
+        if (m := FOOTNOTE.match(text)) and self.footnote(f"[{m['mark']}]", text, line):
+            return
+        if BACK_MATTER.match(text) and self.sections and heading_like(text):
+            self.new_section("", text, line)  # its words are its own, not the last clause's
+            return
         if m := NUMBERED.match(text):
             num, part = m.group("num"), m.group("part")
             rest = m.group("rest").lstrip("–—-: ") or m.group("rest")
@@ -353,6 +372,23 @@ class Structurer:
         self.flush_headings()
         self.add_text(text, line, fresh)
 
+    def footnote(self, mark: str, text: str, line: Line) -> bool:
+        """Put a footnote with the paragraph whose words cite its mark (the last to, if
+        several do), as a paragraph of its own; whether one does."""
+        for clause in reversed(self.clauses_so_far()):
+            if any(mark in p for p in clause.paragraphs):
+                clause.paragraphs.append(text)
+                clause.lines.append(line)
+                self.extracted.notes.append(
+                    f"The footnote {mark} at {line.where} was kept with paragraph "
+                    f"{clause.number or 'unnumbered'}, whose words cite it."
+                )
+                return True
+        return False
+
+    def clauses_so_far(self) -> list[ImportedClause]:
+        return [c for s in self.sections for c in s.clauses]
+
     def heads(self, following: str) -> bool:
         """A short line after a finished paragraph and before a numbered one is a heading
         (paragraphs numbered on through the document, under unnumbered headings)."""
@@ -384,6 +420,9 @@ class Structurer:
         if clause is None:
             self.unnumbered_text.add(text, line)
             return
+        if fresh and clause.number and lead_in(clause.paragraphs):
+            clause.add("- " + text, line)  # a list the paragraph leads in to (definitions)
+            return
         joined = len(clause.paragraphs)
         clause.add(text, line)
         if fresh and clause.number and len(clause.paragraphs) > joined:
@@ -404,8 +443,17 @@ class Structurer:
         later, and headings with nothing under them: drop those."""
         later: Counter[str] = Counter(s.number for s in self.sections if s.number)
         kept: list[ImportedSection] = []
-        for s in self.sections:
+        for index, s in enumerate(self.sections):
             repeated = bool(s.number) and later[s.number] > 1
+            if self.joins_next(index):
+                # "PART C" over "CONDUCT TOWARDS OFFICERS", a council's name over the
+                # protocol's: one heading printed on two lines
+                if index == 0 and self.title and not self.intro.paragraphs:
+                    self.title = f"{self.title} – {s.title}"
+                else:
+                    following = self.sections[index + 1]
+                    following.title, following.where = f"{s.title} – {following.title}", s.where
+                continue
             if not s.clauses and (repeated or not (s.number or s.intro.paragraphs)):
                 later[s.number] -= 1
                 # Words after the contents' last entry come before the first section: the
@@ -427,6 +475,25 @@ class Structurer:
                 continue
             kept.append(s)
         self.sections = kept
+
+
+    def joins_next(self, index: int) -> bool:
+        """Whether the section at ``index`` is a short unnumbered heading with nothing
+        under it, alone between sections that have words: the first line of the next
+        heading (or of the title). A run of such headings is a contents table instead."""
+        sections = self.sections
+
+        def empty(i: int) -> bool:
+            return not (sections[i].clauses or sections[i].intro.paragraphs)
+
+        return (
+            empty(index)
+            and not sections[index].number
+            and len(sections[index].title.split()) <= 8
+            and index + 1 < len(sections)
+            and not empty(index + 1)
+            and (index == 0 or not empty(index - 1))
+        )
 
 
 def clauses_of(words: Text) -> list[ImportedClause]:
