@@ -242,7 +242,7 @@ class Structurer:
         self.flush_headings()
         self.drop_contents()
         for section in self.sections:
-            if not section.clauses:
+            if not section.clauses and not BACK_MATTER.match(section.title):
                 section.clauses = clauses_of(section.intro)
                 section.intro = Text()
         return Imported(
@@ -292,7 +292,9 @@ class Structurer:
             return
         if (m := FOOTNOTE.match(text)) and self.footnote(f"[{m['mark']}]", text, line):
             return
-        if BACK_MATTER.match(text) and self.sections and heading_like(text):
+        # (over numbered sections, it heads another document: import_parts finds it)
+        back = BACK_MATTER.match(text) and not NUMBERED.match(following)
+        if back and self.sections and heading_like(text):
             self.new_section("", text, line)  # its words are its own, not the last clause's
             return
         if m := NUMBERED.match(text):
@@ -445,14 +447,14 @@ class Structurer:
         kept: list[ImportedSection] = []
         for index, s in enumerate(self.sections):
             repeated = bool(s.number) and later[s.number] > 1
+            # "PART C" over "CONDUCT TOWARDS OFFICERS", a council's name over the
+            # protocol's: one heading printed on two lines
             if self.joins_next(index):
-                # "PART C" over "CONDUCT TOWARDS OFFICERS", a council's name over the
-                # protocol's: one heading printed on two lines
-                if index == 0 and self.title and not self.intro.paragraphs:
-                    self.title = f"{self.title} – {s.title}"
-                else:
-                    following = self.sections[index + 1]
-                    following.title, following.where = f"{s.title} – {following.title}", s.where
+                following = self.sections[index + 1]
+                following.title, following.where = f"{s.title} – {following.title}", s.where
+                continue
+            if index == 0 and self.title and not self.intro.paragraphs and self.lone(0):
+                self.title = f"{self.title} – {s.title}"
                 continue
             if not s.clauses and (repeated or not (s.number or s.intro.paragraphs)):
                 later[s.number] -= 1
@@ -477,10 +479,10 @@ class Structurer:
         self.sections = kept
 
 
-    def joins_next(self, index: int) -> bool:
+    def lone(self, index: int) -> bool:
         """Whether the section at ``index`` is a short unnumbered heading with nothing
-        under it, alone between sections that have words: the first line of the next
-        heading (or of the title). A run of such headings is a contents table instead."""
+        under it, alone before a section that has words (a run of such headings is a
+        contents table instead)."""
         sections = self.sections
 
         def empty(i: int) -> bool:
@@ -493,6 +495,13 @@ class Structurer:
             and index + 1 < len(sections)
             and not empty(index + 1)
             and (index == 0 or not empty(index - 1))
+        )
+
+    def joins_next(self, index: int) -> bool:
+        """Whether the section at ``index`` is the first line of the next, unnumbered,
+        heading."""
+        return 0 < index < len(self.sections) - 1 and (
+            self.lone(index) and not self.sections[index + 1].number
         )
 
 
@@ -551,11 +560,47 @@ def cited(clause: ImportedClause, section: ImportedSection, style: str) -> str:
         return f"{section.number}({clause.key})" if section.number else f"({clause.key})"
     if style == "continuous" and clause.style == "int":
         return clause.key
+    # A section printed in another style than the document's (mixed_styles reports it):
+    # its number in the document's style, with its section, rather than one the
+    # numbering cannot place and would publish as inserted elsewhere
+    if style == "section.paragraph" and clause.style in ("paren", "int") and section.number:
+        return f"{section.number}.{clause.key}"
+    major, _, minor = clause.key.partition(".")
+    if style == "paragraph-in-section" and clause.style == "dotted" and major == section.number:
+        return f"{major}({minor})"
     return clause.number
+
+
+# The paragraph numbers foreign to each number style (cited() maps them into it).
+FOREIGN = {"section.paragraph": ("paren", "int"), "paragraph-in-section": ("dotted",)}
+
+
+def mixed_styles(doc: Imported) -> None:
+    """Each section whose paragraphs are printed in another style than the document's
+    ("(1)" under section 4 where the rest is 3.1): once, with how it is published."""
+    style = number_style(doc)
+    for section in doc.sections:
+        foreign = [c for c in section.clauses if c.style in FOREIGN.get(style, ())]
+        if not foreign or not section.number:
+            continue
+        shown = ", ".join(c.number for c in foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+        published = ", ".join(cited(c, section, style) for c in foreign[:3])
+        doc.defects.append(
+            Defect(
+                "mixed-number-style",
+                section.number,
+                section.where,
+                f"section {section.number} prints its paragraphs {shown} where the document "
+                f"prints them {STYLE_EXAMPLES[style].split(',')[0]}; they are published as "
+                f"{published}. Number them alike in the source, or check that citations of "
+                "them still find them.",
+            )
+        )
 
 
 def find_defects(doc: Imported) -> None:
     """Numbering faults and repeated paragraphs, with where they are in the source."""
+    mixed_styles(doc)
     seen: dict[str, ImportedClause] = {}
     misplaced: dict[str, Defect] = {}  # paragraphs numbered for another section
     previous_section = 0
@@ -892,8 +937,8 @@ def take_part(
         before = parts[take - 2].sections[-1]
         holder = before.clauses[-1] if before.clauses else before.intro
         if holder.paragraphs and heading_like(holder.paragraphs[-1]):
-            if doc.title_at:
-                doc.left_out.append((doc.title_at, why))
+            if doc.title_at:  # the whole title, which may be two lines joined
+                doc.left_out.append((replace(doc.title_at, text=doc.title), why))
             doc.title, doc.title_at = holder.paragraphs.pop(), holder.lines.pop()
         doc.left_out += [
             (Line(p, line.line, line.page), why)
