@@ -58,9 +58,9 @@ def imported(tmp_path: Path, source: Path) -> tuple[dict[str, object], dict[str,
     """`constitution import` run as a person runs it: its JSON report, and each printed
     number (as cited) against the number the site publishes for that paragraph."""
     out, report = tmp_path / "out", tmp_path / "report.json"
+    command = [sys.executable, "-m", "constitution", "import", str(source), "--out", str(out)]
     result = subprocess.run(
-        [sys.executable, "-m", "constitution", "import", str(source), "--out", str(out)]
-        + ["--report-json", str(report)],
+        [*command, "--report-json", str(report)],
         capture_output=True,
         text=True,
         check=False,
@@ -92,7 +92,10 @@ def test_three_level_numbers_and_lettered_and_roman_items_stay_in_their_paragrap
         "Harrowmere Town Council – Protocol on Relations between Councillors and Staff"
     )
     assert doc.left_out == []
-    assert structure(doc) == [("Scope", ["1.1", "1.2"]), ("Requests to Staff", ["2.1", "2.2", "2.3"])]
+    assert structure(doc) == [
+        ("Scope", ["1.1", "1.2"]),
+        ("Requests to Staff", ["2.1", "2.2", "2.3"]),
+    ]
     labels = [p.split()[1] for p in paragraphs(doc, "1.2") if p.startswith("- ")]
     assert labels == ["1.2.1", "1.2.2", "1.2.3"]
     labels = [p.split()[1] for p in paragraphs(doc, "2.1") if p.startswith("- ")]
@@ -241,8 +244,7 @@ def test_a_pdf_with_running_heads_page_numbers_and_hyphenated_words(tmp_path: Pa
     ]
     # a paragraph broken by a page, and words by hyphens, read whole
     assert paragraphs(doc, "2.2") == [
-        "The responsibilities of officers are set by their contracts of employment and "
-        "by the law."
+        "The responsibilities of officers are set by their contracts of employment and by the law."
     ]
     assert paragraphs(doc, "3.1") == [
         "Officers must give advice that is honest, impartial and complete, even where it "
@@ -270,4 +272,3 @@ def test_two_versions_in_one_file_stop_the_import_and_one_is_taken(tmp_path: Pat
     assert paragraphs(doc, "2.1") == ["Officers should answer enquiries within ten working days."]
     # the words of the version not taken are listed as left out, not lost
     assert words_out(doc) == words(source.read_text(encoding="utf-8"))
-

@@ -478,7 +478,6 @@ class Structurer:
             kept.append(s)
         self.sections = kept
 
-
     def lone(self, index: int) -> bool:
         """Whether the section at ``index`` is a short unnumbered heading with nothing
         under it, alone before a section that has words (a run of such headings is a
