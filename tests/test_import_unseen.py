@@ -19,6 +19,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import docx
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
@@ -272,3 +273,37 @@ def test_two_versions_in_one_file_stop_the_import_and_one_is_taken(tmp_path: Pat
     assert paragraphs(doc, "2.1") == ["Officers should answer enquiries within ten working days."]
     # the words of the version not taken are listed as left out, not lost
     assert words_out(doc) == words(source.read_text(encoding="utf-8"))
+
+
+def test_a_word_file_with_definitions_in_a_table_and_capital_headings(tmp_path: Path) -> None:
+    """Definitions as a two-column table after the paragraph that leads in to them; each
+    row an item of that paragraph, the term and its meaning kept."""
+    document = docx.Document()
+    document.add_heading("PROTOCOL ON MEMBER AND OFFICER RELATIONS", level=0)
+    document.add_heading("1. DEFINITIONS", level=1)
+    document.add_paragraph("1.1 In this protocol these words have these meanings:")
+    table = document.add_table(rows=0, cols=2)
+    terms = [("Member", "a councillor or co-opted member"), ("Officer", "an employee")]
+    for term, meaning in terms:
+        row = table.add_row().cells
+        row[0].text, row[1].text = term, meaning
+    document.add_paragraph("1.2 Other words have their ordinary meaning.")
+    document.add_heading("2. ENQUIRIES", level=1)
+    document.add_paragraph("2.1 Officers should answer a Member's enquiry within ten days.")
+    document.add_paragraph("2.2 A Member may ask for a meeting instead.")
+    source = tmp_path / "p.docx"
+    document.save(source)
+    doc = import_protocol(source)
+    texts = [
+        "PROTOCOL ON MEMBER AND OFFICER RELATIONS",
+        "1. DEFINITIONS",
+        *(p.text for p in document.paragraphs[2:]),
+        *(f"{t} {m}" for t, m in terms),
+    ]
+    assert words_out(doc) == words("\n".join(texts))
+    assert structure(doc) == [("DEFINITIONS", ["1.1", "1.2"]), ("ENQUIRIES", ["2.1", "2.2"])]
+    assert paragraphs(doc, "1.1")[1:] == [
+        "- Member – a councillor or co-opted member",
+        "- Officer – an employee",
+    ]
+    assert doc.defects == []
