@@ -20,6 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 import docx
+import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
@@ -227,15 +228,32 @@ def paged_pdf(source: Path, pdf: Path) -> list[str]:
     return furniture
 
 
-def test_a_pdf_with_running_heads_page_numbers_and_hyphenated_words(tmp_path: Path) -> None:
+def export_furniture(export: Path) -> list[str]:
+    """The running heads and feet of pdf-export.txt (paged.txt as pdftotext gives a PDF of
+    it): the council's name at each page's head, the document's and "Page N of 3" at its
+    foot."""
+    pages = export.read_text(encoding="utf-8").split("\f")
+    return [line for page in pages for line in (page.splitlines()[0], page.splitlines()[-1])]
+
+
+@pytest.mark.parametrize("form", ["pdf", "pdf-export.txt"])
+def test_a_pdf_with_running_heads_page_numbers_and_hyphenated_words(
+    tmp_path: Path, form: str
+) -> None:
+    """As a PDF, and as the text a PDF gives (pages split by form feeds)."""
     source = DOCUMENTS / "paged.txt"
-    pdf = tmp_path / "paged.pdf"
-    furniture = paged_pdf(source, pdf)
+    if form == "pdf":
+        pdf = tmp_path / "paged.pdf"
+        furniture = paged_pdf(source, pdf)
+    else:
+        pdf = DOCUMENTS / form
+        furniture = export_furniture(pdf)
     doc = import_protocol(pdf)
     text = source.read_text(encoding="utf-8")
     mended = re.sub(r"(\w)-\n(\w)", r"\1\2", text)  # "respon-" + "sibilities"
     assert words_out(doc) == words(mended) + words("\n".join(furniture))
     assert sorted(line.text for line, _ in doc.left_out) == sorted(furniture)
+    assert [line.page for line, _ in doc.left_out] == [1, 1, 2, 2, 3, 3]
     assert all("page furniture" in why for _, why in doc.left_out)
     assert structure(doc) == [
         ("Introduction", ["1.1", "1.2"]),

@@ -178,8 +178,16 @@ def from_text(path: Path) -> Extracted:
         notes.append("The file is not UTF-8; it was read as Windows-1252.")
     if "\x00" in text:
         raise fail(path, "import-binary")
-    lines = [Line(t, n) for n, t in enumerate(text.splitlines(), start=1)]
-    return Extracted(mend_hyphenation(lines), notes=notes)
+    if "\f" not in text:
+        lines = [Line(t, n) for n, t in enumerate(text.splitlines(), start=1)]
+        return Extracted(mend_hyphenation(lines), notes=notes)
+    # A PDF's text export (pdftotext): a form feed starts each page, and the pages carry
+    # their running heads, feet and numbers as a PDF does
+    lines, page = [], 1
+    for n, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+        page += raw.count("\f")
+        lines.append(Line(raw.replace("\f", ""), n, page))
+    return paged(lines, page, notes)
 
 
 def from_pdf(path: Path) -> Extracted:
@@ -202,10 +210,16 @@ def from_pdf(path: Path) -> Extracted:
     lines = []
     for number, page in enumerate(pages, start=1):
         lines += [Line(t, n, number) for n, t in enumerate(page.splitlines(), start=1)]
-    kept = drop_furniture(lines, len(pages))
+    return paged(lines, len(pages), [])
+
+
+def paged(lines: list[Line], pages: int, notes: list[str]) -> Extracted:
+    """A paged document's lines, its page furniture dropped (and listed), words split by
+    hyphenation mended."""
+    kept = drop_furniture(lines, pages)
     still = set(map(id, kept))
     dropped = [line for line in lines if id(line) not in still and line.text.strip()]
-    return Extracted(mend_hyphenation(kept), dropped=dropped)
+    return Extracted(mend_hyphenation(kept), notes=notes, dropped=dropped)
 
 
 # Running heads and feet, and page numbers, are among the first or last lines of a page
