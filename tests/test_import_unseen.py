@@ -325,3 +325,17 @@ def test_a_word_file_with_definitions_in_a_table_and_capital_headings(tmp_path: 
         "- Officer – an employee",
     ]
     assert doc.defects == []
+
+
+def test_numbers_closed_by_a_bracket_under_capital_headings(tmp_path: Path) -> None:
+    """"1)" numbers paragraphs as "1." does; "a)" items stay in their paragraph; an
+    unnumbered heading in capitals between them is a heading, not a paragraph."""
+    source = DOCUMENTS / "closing-brackets.txt"
+    doc = import_protocol(source)
+    assert words_out(doc) == words(source.read_text(encoding="utf-8"))
+    assert structure(doc) == [("INTRODUCTION", ["1)", "2)"]), ("CONDUCT", ["3)", "4)"])]
+    assert [p[:4] for p in paragraphs(doc, "4)")[1:]] == ["- a)", "- b)"]
+    assert doc.defects == []
+    data, published = imported(tmp_path, source)
+    assert data["number_style"] == "continuous"
+    assert published == {"1": "1", "2": "2", "3": "3", "4": "4"}

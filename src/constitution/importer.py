@@ -36,13 +36,15 @@ from constitution.text_tree import Text as Words
 PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
 # 7.12A: a number inserted after 7.12, as legislation (and insert numbering) gives it.
 NUMBERED = re.compile(
-    rf"^{PART}?(?P<num>\d{{1,3}}(?:\.\d{{1,3}}[A-Z]{{0,4}})*)(?P<dot>\.?)\s+(?P<rest>\S.*)$"
+    rf"^{PART}?(?P<num>\d{{1,3}}(?:\.\d{{1,3}}[A-Z]{{0,4}})*)(?P<dot>[.)]?)\s+(?P<rest>\S.*)$"
 )
 PAREN = re.compile(r"^\((?P<num>\d{1,3})\)\s+(?P<rest>\S.*)$")
 LETTER = re.compile(r"^\(?(?P<num>[a-z]|[ivx]{1,5})[.)]\s+(?P<rest>\S.*)$")
 # A paragraph's number alone on its line, its words on the next (as PDFs often give it).
 # A bare "12" is left alone: it is as likely a page number.
-LABEL_ONLY = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})+\.?|\d{1,3}\.|\(\d{1,3}\)|\([a-z]\))$")
+LABEL_ONLY = re.compile(
+    r"^(?:\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})+\.?|\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\))$"
+)
 BULLET = re.compile(r"^[-•◦▪‣*]\s+")
 TAGS = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub|br)\s*/?>", re.I)
 TERMINAL = tuple(".:;?!)\"'’”")
@@ -189,7 +191,7 @@ def continues_list(clause: ImportedClause, number: int) -> bool:
     last = clause.paragraphs[-1].rstrip()
     if number == 1:
         return last.endswith((":", ":-", ":–", ":—"))
-    item = re.match(r"- (\d+)\.?\s", last)
+    item = re.match(r"- (\d+)[.)]?\s", last)
     return item is not None and int(item[1]) + 1 == number
 
 
@@ -332,7 +334,7 @@ class Structurer:
                 if self.clause and not part and self.clause.style not in ("int", "none"):
                     self.add_item(text, line)  # "1. promote trust" listed inside "3.2"
                     return
-                self.new_clause(shown + ("." if m.group("dot") else ""), num, "int", rest, line)
+                self.new_clause(shown + m.group("dot"), num, "int", rest, line)
                 return
             if num.count(".") >= 2 and self.clause and num.startswith(self.clause.key + "."):
                 self.add_item(text, line)
