@@ -328,7 +328,7 @@ def test_a_word_file_with_definitions_in_a_table_and_capital_headings(tmp_path: 
 
 
 def test_numbers_closed_by_a_bracket_under_capital_headings(tmp_path: Path) -> None:
-    """"1)" numbers paragraphs as "1." does; "a)" items stay in their paragraph; an
+    """ "1)" numbers paragraphs as "1." does; "a)" items stay in their paragraph; an
     unnumbered heading in capitals between them is a heading, not a paragraph."""
     source = DOCUMENTS / "closing-brackets.txt"
     doc = import_protocol(source)
