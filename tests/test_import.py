@@ -44,11 +44,11 @@ EXPECTED = {
     "001_f65b78a89e8b4a6d.txt": (
         22,
         # section 16's three unnumbered paragraphs are its introduction, not a clause; the
-        # Introduction's items (a) to (c), before any numbered paragraph, are one
-        # unnumbered clause's list, not three numbered paragraphs
-        68,
+        # Introduction's items (a) to (c) and section 17's words, with no numbered
+        # paragraph, are unnumbered words: no number is made up for them
+        66,
         [
-            ("", "- (a) This Protocol sets down a framework"),
+            ("1(2)", "Officers are employed by and serve the whole Council"),
             ("4(3)", "A Member must declare to the Chief Executive"),
             ("5(1)", "Members must not take any part in the appointment"),
             ("6(2)", "Similarly, an Officer must not seek to influence"),

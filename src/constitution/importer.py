@@ -210,6 +210,7 @@ class Structurer:
         ]
         self.numbered_sections = False
         self.unnumbered = False  # no paragraph numbers anywhere: a clause a paragraph
+        self.past_numbers = False  # past the document's last numbered paragraph
 
     @property
     def section(self) -> ImportedSection | None:
@@ -238,13 +239,19 @@ class Structurer:
                 "No paragraph numbers were found: each paragraph became a clause, "
                 "and each short line between paragraphs a section's title."
             )
+        numbered = [
+            i for i, (c, _, _) in enumerate(kept) if NUMBERED.match(c[0]) or PAREN.match(c[0])
+        ]
         for i, ((text, bullet, marked), line, fresh) in enumerate(kept):
             following = kept[i + 1][0][0] if i + 1 < len(kept) else ""
+            self.past_numbers = not numbered or i > numbered[-1]
             self.place(text, bullet, marked, line, following, fresh)
         self.flush_headings()
         self.drop_contents()
-        for section in self.sections:
-            if not section.clauses and not BACK_MATTER.match(section.title):
+        # In a document with paragraph numbers, a section with none (an introduction, an
+        # appendix) keeps its words unnumbered: no number is made up for them.
+        for section in self.sections if self.unnumbered else ():
+            if not section.clauses:
                 section.clauses = clauses_of(section.intro)
                 section.intro = Text()
         return Imported(
@@ -294,9 +301,8 @@ class Structurer:
             return
         if (m := FOOTNOTE.match(text)) and self.footnote(f"[{m['mark']}]", text, line):
             return
-        # (over numbered sections, it heads another document: import_parts finds it)
-        back = BACK_MATTER.match(text) and not NUMBERED.match(following)
-        if back and self.sections and heading_like(text):
+        # (one with numbered paragraphs after it is another document: import_parts)
+        if BACK_MATTER.match(text) and self.past_numbers and self.sections and heading_like(text):
             self.new_section("", text, line)  # its words are its own, not the last clause's
             return
         if m := NUMBERED.match(text):
@@ -360,7 +366,7 @@ class Structurer:
         if (
             heading_like(text)
             and not self.numbered_sections
-            and (marked or not self.clause or self.heads(following))
+            and (marked or (not self.clause and self.finished) or self.heads(following))
         ):
             self.new_section("", text, line)
             return
@@ -405,6 +411,13 @@ class Structurer:
             # well as before a numbered paragraph
             return finished and (numbered or following[:1].isupper())
         return finished and numbered
+
+    @property
+    def finished(self) -> bool:
+        """Whether the words placed last end a sentence (a line after them may be a
+        heading; after "...between Members and" it is the sentence going on)."""
+        last = (self.clause or self.unnumbered_text).paragraphs
+        return not last or last[-1].rstrip().endswith(TERMINAL)
 
     @property
     def unnumbered_text(self) -> Text:
