@@ -118,6 +118,11 @@ def test_section_words_part_letters_and_capitals_are_headings(tmp_path: Path) ->
         # "PART C" over its title is one heading, not a heading with nothing under it
         ("PART C – CONDUCT TOWARDS OFFICERS", ["3.1", "3.2"]),
     ]
+    # a sentence wrapped before a capital goes on: one paragraph, not two
+    assert paragraphs(doc, "2.2") == [
+        "Councillors represent the people of their ward and bring their concerns to "
+        "Officers of the authority."
+    ]
     assert doc.left_out == []
     assert doc.defects == []
     _, published = imported(tmp_path, source)

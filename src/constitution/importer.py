@@ -62,13 +62,15 @@ class Text:
     paragraphs: list[str] = field(default_factory=list, kw_only=True)
     lines: list[Line] = field(default_factory=list, kw_only=True)
 
-    def continues(self, text: str) -> bool:
-        """Whether the text goes on the last paragraph's sentence, broken across lines."""
+    def continues(self, text: str, wrapped: bool = False) -> bool:
+        """Whether the text goes on the last paragraph's sentence, broken across lines;
+        ``wrapped`` where no blank line stands between them, so that a capital after the
+        break ("...must not criticise" / "Officers in public.") goes on it too."""
         last = self.paragraphs[-1].rstrip() if self.paragraphs else ""
-        return bool(last) and not last.endswith(TERMINAL) and text[:1].islower()
+        return bool(last) and not last.endswith(TERMINAL) and (text[:1].islower() or wrapped)
 
-    def add(self, text: str, line: Line) -> None:
-        if self.continues(text):
+    def add(self, text: str, line: Line, wrapped: bool = False) -> None:
+        if self.continues(text, wrapped):
             self.paragraphs[-1] = f"{self.paragraphs[-1]} {text}"
         else:
             self.paragraphs.append(text)
@@ -380,7 +382,7 @@ class Structurer:
             self.pending.append((text, line))
             return
         self.flush_headings()
-        self.add_text(text, line, fresh)
+        self.add_text(text, line, fresh, wrapped=not fresh)
 
     def footnote(self, mark: str, text: str, line: Line) -> bool:
         """Put a footnote with the paragraph whose words cite its mark (the last to, if
@@ -428,20 +430,22 @@ class Structurer:
     def add_item(self, text: str, line: Line) -> None:
         (self.clause or self.unnumbered_text).add("- " + text, line)
 
-    def add_text(self, text: str, line: Line, fresh: bool = False) -> None:
+    def add_text(self, text: str, line: Line, fresh: bool = False, wrapped: bool = False) -> None:
+        """Unnumbered words: ``fresh`` if they begin a paragraph in the source, ``wrapped``
+        if they are its next line."""
         clause = self.clause
-        goes_on = clause is not None and clause.continues(text)
+        goes_on = clause is not None and clause.continues(text, wrapped)
         if self.unnumbered and self.section and not goes_on and (fresh or clause is None):
             clause = ImportedClause("", "", "none", line)  # a clause a paragraph
             self.section.clauses.append(clause)
         if clause is None:
-            self.unnumbered_text.add(text, line)
+            self.unnumbered_text.add(text, line, wrapped)
             return
         if fresh and clause.number and lead_in(clause.paragraphs):
             clause.add("- " + text, line)  # a list the paragraph leads in to (definitions)
             return
         joined = len(clause.paragraphs)
-        clause.add(text, line)
+        clause.add(text, line, wrapped)
         if fresh and clause.number and len(clause.paragraphs) > joined:
             # Kept in its place, as a paragraph of the numbered one before it, which is
             # usually what it is; said, since it may be a heading or an aside instead.
