@@ -344,3 +344,21 @@ def test_numbers_closed_by_a_bracket_under_capital_headings(tmp_path: Path) -> N
     data, published = imported(tmp_path, source)
     assert data["number_style"] == "continuous"
     assert published == {"1": "1", "2": "2", "3": "3", "4": "4"}
+
+
+def test_a_schedule_with_numbers_of_its_own_after_the_protocol(tmp_path: Path) -> None:
+    """Its "1." and "2." are the schedule's, not the protocol's paragraphs: kept in its
+    words as printed, with no paragraph number made up for them."""
+    source = DOCUMENTS / "schedule.txt"
+    doc = import_protocol(source)
+    assert words_out(doc) == words(source.read_text(encoding="utf-8"))
+    assert structure(doc) == [
+        ("Purpose", ["1.1", "1.2"]),
+        ("Conduct", ["2.1", "2.2"]),
+        ("SCHEDULE 1 - FORMS OF ADDRESS", []),
+    ]
+    assert paragraphs(doc, "2.2") == ["Officers must not lobby members."]
+    assert [p[:5] for p in doc.sections[-1].intro.paragraphs] == ["- 1. ", "- 2. "]
+    assert doc.defects == []
+    _, published = imported(tmp_path, source)
+    assert published == {"1.1": "1.1", "1.2": "1.2", "2.1": "2.1", "2.2": "2.2"}

@@ -212,7 +212,7 @@ class Structurer:
         ]
         self.numbered_sections = False
         self.unnumbered = False  # no paragraph numbers anywhere: a clause a paragraph
-        self.past_numbers = False  # past the document's last numbered paragraph
+        self.back_matter = False  # in an appendix, schedule or annex: words, unnumbered
 
     @property
     def section(self) -> ImportedSection | None:
@@ -241,12 +241,8 @@ class Structurer:
                 "No paragraph numbers were found: each paragraph became a clause, "
                 "and each short line between paragraphs a section's title."
             )
-        numbered = [
-            i for i, (c, _, _) in enumerate(kept) if NUMBERED.match(c[0]) or PAREN.match(c[0])
-        ]
         for i, ((text, bullet, marked), line, fresh) in enumerate(kept):
             following = kept[i + 1][0][0] if i + 1 < len(kept) else ""
-            self.past_numbers = not numbered or i > numbered[-1]
             self.place(text, bullet, marked, line, following, fresh)
         self.flush_headings()
         self.drop_contents()
@@ -303,10 +299,26 @@ class Structurer:
             return
         if (m := FOOTNOTE.match(text)) and self.footnote(f"[{m['mark']}]", text, line):
             return
-        # (one with numbered paragraphs after it is another document: import_parts)
-        if BACK_MATTER.match(text) and self.past_numbers and self.sections and heading_like(text):
+        if BACK_MATTER.match(text) and self.sections and heading_like(text):
             self.new_section("", text, line)  # its words are its own, not the last clause's
+            self.back_matter = True
             return
+        if self.back_matter:
+            numbered = NUMBERED.match(text) or PAREN.match(text)
+            if numbered and (marked or heading_like(numbered["rest"])):
+                # a numbered section: the appendix holds a document of its own, which
+                # import_parts finds; its heading ("Appendix A") is that document's title
+                self.back_matter = False
+                over = self.sections[-1]
+                if not (over.clauses or over.intro.paragraphs):
+                    self.sections.pop()
+                    self.add_text(over.title, over.where)
+            elif numbered or LETTER.match(text) or bullet:
+                self.add_item(text, line)  # its numbers are its own, kept in its words
+                return
+            else:
+                self.add_text(text, line, fresh, wrapped=not fresh)
+                return
         if m := NUMBERED.match(text):
             num, part = m.group("num"), m.group("part")
             rest = m.group("rest").lstrip("–—-: ") or m.group("rest")
