@@ -51,7 +51,8 @@ TERMINAL = tuple(".:;?!)\"'’”")
 # A footnote as a text export prints it: "[1] The period runs from..." at the page's or
 # the document's end, its marker "[1]" in the paragraph that cites it.
 FOOTNOTE = re.compile(r"^\[(?P<mark>\d{1,3})\]\s+\S")
-# Back matter after the protocol: a heading that starts a part of its own whatever follows.
+# Back matter after the protocol: a heading that starts a part of its own, its words (its
+# own "1.", "2." too) unnumbered, until a numbered section begins another document.
 BACK_MATTER = re.compile(r"^(?:Appendix|Appendices|Schedule|Annex|Annexe)\b", re.I)
 
 
