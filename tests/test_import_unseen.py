@@ -16,11 +16,14 @@ import json
 import re
 import subprocess
 import sys
+import zipfile
 from collections import Counter
 from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
@@ -362,3 +365,42 @@ def test_a_schedule_with_numbers_of_its_own_after_the_protocol(tmp_path: Path) -
     assert doc.defects == []
     _, published = imported(tmp_path, source)
     assert published == {"1.1": "1.1", "1.2": "1.2", "2.1": "2.1", "2.2": "2.2"}
+
+
+FOOTNOTES = (
+    '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:id="1"><w:p><w:r><w:t>The period runs from the day the enquiry '
+    "arrives.</w:t></w:r></w:p></w:footnote></w:footnotes>"
+)
+
+
+def test_a_word_footnote_goes_with_the_paragraph_citing_it(tmp_path: Path) -> None:
+    """Word keeps a footnote's words apart from the body (word/footnotes.xml): they are
+    read, and kept with the paragraph whose mark cites them."""
+    document = docx.Document()
+    document.add_heading("Protocol on Member and Officer Relations", level=0)
+    document.add_heading("1. Enquiries", level=1)
+    cites = document.add_paragraph("1.1 Officers must reply within ten working days.")
+    reference = OxmlElement("w:footnoteReference")
+    reference.set(qn("w:id"), "1")
+    cites.add_run()._r.append(reference)
+    document.add_paragraph("1.2 Members should use the enquiry system.")
+    document.add_paragraph("1.3 Officers may ask for more time.")
+    plain = tmp_path / "plain.docx"
+    document.save(plain)
+    source = tmp_path / "p.docx"
+    with zipfile.ZipFile(plain) as old, zipfile.ZipFile(source, "w") as new:
+        for item in old.infolist():
+            new.writestr(item, old.read(item.filename))
+        new.writestr("word/footnotes.xml", FOOTNOTES)
+    doc = import_protocol(source)
+    texts = [p.text for p in document.paragraphs]  # the mark, printed, is not a run's text
+    texts += ["[1]", "[1] The period runs from the day the enquiry arrives."]
+    assert words_out(doc) == words("\n".join(texts))
+    assert paragraphs(doc, "1.1") == [
+        "Officers must reply within ten working days.[1]",
+        "[1] The period runs from the day the enquiry arrives.",
+    ]
+    assert paragraphs(doc, "1.3") == ["Officers may ask for more time."]
+    assert doc.defects == []

@@ -313,6 +313,7 @@ def from_docx(path: Path) -> Extracted:
             body = read_part(path, docx, "word/document.xml")
             numbering = read_part(path, docx, "word/numbering.xml")
             styles = read_part(path, docx, "word/styles.xml")
+            notes_part = read_part(path, docx, "word/footnotes.xml")
         if body is None:
             raise KeyError("there is no word/document.xml in the archive")
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
@@ -341,6 +342,8 @@ def from_docx(path: Path) -> Extracted:
         # Marked as the importer marks a Markdown heading; a long "heading" is a paragraph
         # that merely wears a heading's style.
         lines.append(Line(f"# {text}" if heading and len(text.split()) <= 20 else text, n))
+    cited = " ".join(line.text for line in lines)
+    lines += [Line(text, n + i) for i, text in enumerate(footnotes(notes_part, cited), start=1)]
     notes = [f"{revisions} tracked change(s) were read as accepted."] if revisions else []
     return Extracted(lines, revisions, notes, whole_paragraphs=True)
 
@@ -390,11 +393,27 @@ def table_rows(table: object) -> Iterator[str]:
 def paragraph_text(para: object) -> str:
     """The paragraph's words with every revision accepted: insertions in, deletions out."""
     parts = []
-    for node in para.iter(f"{W}t", f"{W}tab", f"{W}br"):  # type: ignore[attr-defined]
+    nodes = para.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}footnoteReference")  # type: ignore[attr-defined]
+    for node in nodes:
         if any(a.tag in (f"{W}del", f"{W}moveFrom") for a in node.iterancestors()):
+            continue
+        if node.tag == f"{W}footnoteReference":  # its mark, as a text export prints it
+            parts.append(f"[{node.get(f'{W}id')}]")
             continue
         parts.append(node.text or "" if node.tag == f"{W}t" else " ")
     return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def footnotes(notes: object, cited: str) -> list[str]:
+    """The footnotes the body cites, each as "[1] its words" (the importer puts each with
+    the paragraph that cites its mark): Word keeps them apart from the body."""
+    out = []
+    for note in notes.iter(f"{W}footnote") if notes is not None else ():  # type: ignore[attr-defined]
+        mark = f"[{note.get(f'{W}id')}]"
+        words = " ".join(filter(None, map(paragraph_text, note.iter(f"{W}p"))))
+        if mark in cited and words:
+            out.append(f"{mark} {words}")
+    return out
 
 
 class Numberer:
