@@ -43,9 +43,12 @@ def _references_present() -> None:
 EXPECTED = {
     "001_f65b78a89e8b4a6d.txt": (
         22,
-        70,  # section 16's three unnumbered paragraphs are its introduction, not a clause
+        # section 16's three unnumbered paragraphs are its introduction, not a clause; the
+        # Introduction's items (a) to (c) and section 17's words, with no numbered
+        # paragraph, are unnumbered words: no number is made up for them
+        66,
         [
-            ("(a)", "This Protocol sets down a framework"),
+            ("1(2)", "Officers are employed by and serve the whole Council"),
             ("4(3)", "A Member must declare to the Chief Executive"),
             ("5(1)", "Members must not take any part in the appointment"),
             ("6(2)", "Similarly, an Officer must not seek to influence"),
@@ -1210,3 +1213,31 @@ def test_a_revision_keeps_each_paragraphs_id(scratch: Project) -> None:
     assert f"{first['2.1']} (2.1) has no match in the revision" in result.stdout
     kept = document.clause(first["1.1"])
     assert kept is not None and kept.modality == "must"
+
+
+def test_import_into_a_project_sets_its_number_style(scratch: Project, tmp_path: Path) -> None:
+    """As init does: the project publishes the imported numbers in the style printed."""
+    conf = scratch.conf / "council.toml"
+    settings = conf.read_text(encoding="utf-8")
+    assert "number-style" not in settings  # the model council says nothing: the default
+    (tmp_path / "afresh.txt").write_text(AFRESH, encoding="utf-8")
+    result = run("import", str(tmp_path / "afresh.txt"), "--out", "elsewhere", cwd=scratch.root)
+    assert result.returncode == 0, result.stderr
+    assert conf.read_text(encoding="utf-8") == settings  # not the project's protocol: untouched
+    shutil.rmtree(scratch.protocol)
+    result = run("import", str(tmp_path / "afresh.txt"), "--out", "protocol", cwd=scratch.root)
+    assert result.returncode == 0, result.stderr
+    assert 'Set number-style = "paragraph-in-section" in conf/council.toml.' in result.stdout
+    assert Project(scratch.root).council().number_style == "paragraph-in-section"
+    # the rest of the file as it was, the setting in the [council] table
+    written = conf.read_text(encoding="utf-8")
+    assert written.replace('number-style = "paragraph-in-section"\n', "") == settings
+    assert written.index("number-style") < written.index("[roles]")
+    # a later import of a document numbered 3.1 replaces the setting, not adds another
+    (tmp_path / "dotted.txt").write_text(PARTS, encoding="utf-8")
+    result = run(
+        "import", str(tmp_path / "dotted.txt"), "--out", "protocol", "--force", cwd=scratch.root
+    )
+    assert result.returncode == 0, result.stderr
+    assert Project(scratch.root).council().number_style == "section.paragraph"
+    assert conf.read_text(encoding="utf-8").count("number-style") == 1

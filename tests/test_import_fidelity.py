@@ -125,6 +125,10 @@ def test_words_like_the_markers_in_a_sentence_are_not_residue(tmp_path: Path) ->
         ("The Chief Executive and the Chief Operating Officer will arrange it.", False),
         ("Members serve their wards; Members and officers serve the Council.", False),
         ("Officers advise Members, and Members decide.", False),
+        # the verb comes again after a conjunction, a relative or a modal: ordinary prose
+        ("1.1 Members meet Members of Parliament and meet local groups.", False),
+        ("2.3 Members support Ward Members who support residents.", False),
+        ("3.4 Members brief Members who will brief the press.", False),
         # a PDF's line that starts mid-sentence, the new words' run broken by a stop
         ("Members or Members and Officers; or in response to", False),
         ("2.1 Members or Members and Officers; or in response to", False),

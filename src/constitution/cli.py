@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from constitution import collect_less, collecting_nothing
+from constitution.council import set_number_style
 from constitution.model import Document
 from constitution.problems import Problem, ProtocolError, as_text, status
 from constitution.project import Project
@@ -316,6 +317,11 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
     if args.report_json:
         importer.dump_report(doc, source, Path(args.report_json))
     print(importer.report_text(doc, source))
+    if project and Path(args.out).resolve() == project.protocol.resolve():
+        # the project now publishes these numbers: in the style they are printed (as init)
+        style = importer.number_style(doc)
+        if set_number_style(project.conf / "council.toml", style):
+            print(f'Set number-style = "{style}" in conf/council.toml.')
     return 0
 
 

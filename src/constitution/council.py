@@ -228,3 +228,24 @@ def read_audiences(
             continue
         out.append(Audience(str(key), title, about, tuple(lists[0]), tuple(lists[1])))
     return tuple(out)
+
+
+def set_number_style(path: Path, style: str) -> bool:
+    """Write ``number-style = "style"`` into the [council] table of council.toml, the
+    rest of the file as it was; whether it changed."""
+    text = path.read_text(encoding="utf-8")
+    setting = f'number-style = "{style}"'
+    table = re.search(r"(?ms)^\[council\]\s*$(.*?)(?=^\[|\Z)", text)
+    if table is None:  # the loader says what is wrong with a file that has no [council]
+        return False
+    body = table.group(1)
+    if (line := re.search(r"(?m)^number-style\s*=.*$", body)) is not None:
+        new = body[: line.start()] + setting + body[line.end() :]
+    else:  # after the table's last setting, before any comment or blank lines that follow
+        last = list(re.finditer(r"(?m)^[A-Za-z_-]+\s*=.*$", body))
+        at = last[-1].end() if last else 0
+        new = body[:at] + ("\n" if at else "") + setting + ("" if at else "\n") + body[at:]
+    if new == body:
+        return False
+    path.write_text(text[: table.start(1)] + new + text[table.end(1) :], encoding="utf-8")
+    return True

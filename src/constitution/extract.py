@@ -105,6 +105,10 @@ LINKING = frozenset(
     | {"or", "but", "that", "which", "who", "as", "is", "are", "be"}
 )
 
+AUXILIARY = frozenset(
+    {"will", "may", "must", "shall", "should", "can", "could", "would", "also", "not", "then"}
+)
+
 
 def run_together(text: str) -> bool:
     """Old and new wording of a tracked change run together at a sentence's start, as an
@@ -132,6 +136,11 @@ def run_together(text: str) -> bool:
                 if not tokens[c - 1].isalpha():  # the new words run on with no stop
                     break
                 new = [t.lower() for t in tokens[b + 1 : c]]
+                # the new words are a subject, ending in its noun: a sentence whose verb
+                # comes again after "and", "who" or "will" is ordinary ("Members meet
+                # Members of Parliament and meet...")
+                if new[-1] in LINKING | AUXILIARY:
+                    continue
                 if tokens[c].lower() == old_last.lower() and first.lower() in new:
                     return True
     return False
@@ -169,8 +178,16 @@ def from_text(path: Path) -> Extracted:
         notes.append("The file is not UTF-8; it was read as Windows-1252.")
     if "\x00" in text:
         raise fail(path, "import-binary")
-    lines = [Line(t, n) for n, t in enumerate(text.splitlines(), start=1)]
-    return Extracted(mend_hyphenation(lines), notes=notes)
+    if "\f" not in text:
+        lines = [Line(t, n) for n, t in enumerate(text.splitlines(), start=1)]
+        return Extracted(mend_hyphenation(lines), notes=notes)
+    # A PDF's text export (pdftotext): a form feed starts each page, and the pages carry
+    # their running heads, feet and numbers as a PDF does
+    lines, page = [], 1
+    for n, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+        page += raw.count("\f")
+        lines.append(Line(raw.replace("\f", ""), n, page))
+    return paged(lines, page, notes)
 
 
 def from_pdf(path: Path) -> Extracted:
@@ -193,10 +210,16 @@ def from_pdf(path: Path) -> Extracted:
     lines = []
     for number, page in enumerate(pages, start=1):
         lines += [Line(t, n, number) for n, t in enumerate(page.splitlines(), start=1)]
-    kept = drop_furniture(lines, len(pages))
+    return paged(lines, len(pages), [])
+
+
+def paged(lines: list[Line], pages: int, notes: list[str]) -> Extracted:
+    """A paged document's lines, its page furniture dropped (and listed), words split by
+    hyphenation mended."""
+    kept = drop_furniture(lines, pages)
     still = set(map(id, kept))
     dropped = [line for line in lines if id(line) not in still and line.text.strip()]
-    return Extracted(mend_hyphenation(kept), dropped=dropped)
+    return Extracted(mend_hyphenation(kept), notes=notes, dropped=dropped)
 
 
 # Running heads and feet, and page numbers, are among the first or last lines of a page
@@ -290,6 +313,7 @@ def from_docx(path: Path) -> Extracted:
             body = read_part(path, docx, "word/document.xml")
             numbering = read_part(path, docx, "word/numbering.xml")
             styles = read_part(path, docx, "word/styles.xml")
+            notes_part = read_part(path, docx, "word/footnotes.xml")
         if body is None:
             raise KeyError("there is no word/document.xml in the archive")
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
@@ -318,6 +342,8 @@ def from_docx(path: Path) -> Extracted:
         # Marked as the importer marks a Markdown heading; a long "heading" is a paragraph
         # that merely wears a heading's style.
         lines.append(Line(f"# {text}" if heading and len(text.split()) <= 20 else text, n))
+    cited = " ".join(line.text for line in lines)
+    lines += [Line(text, n + i) for i, text in enumerate(footnotes(notes_part, cited), start=1)]
     notes = [f"{revisions} tracked change(s) were read as accepted."] if revisions else []
     return Extracted(lines, revisions, notes, whole_paragraphs=True)
 
@@ -367,11 +393,27 @@ def table_rows(table: object) -> Iterator[str]:
 def paragraph_text(para: object) -> str:
     """The paragraph's words with every revision accepted: insertions in, deletions out."""
     parts = []
-    for node in para.iter(f"{W}t", f"{W}tab", f"{W}br"):  # type: ignore[attr-defined]
+    nodes = para.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}footnoteReference")  # type: ignore[attr-defined]
+    for node in nodes:
         if any(a.tag in (f"{W}del", f"{W}moveFrom") for a in node.iterancestors()):
+            continue
+        if node.tag == f"{W}footnoteReference":  # its mark, as a text export prints it
+            parts.append(f"[{node.get(f'{W}id')}]")
             continue
         parts.append(node.text or "" if node.tag == f"{W}t" else " ")
     return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def footnotes(notes: object, cited: str) -> list[str]:
+    """The footnotes the body cites, each as "[1] its words" (the importer puts each with
+    the paragraph that cites its mark): Word keeps them apart from the body."""
+    out = []
+    for note in notes.iter(f"{W}footnote") if notes is not None else ():  # type: ignore[attr-defined]
+        mark = f"[{note.get(f'{W}id')}]"
+        words = " ".join(filter(None, map(paragraph_text, note.iter(f"{W}p"))))
+        if mark in cited and words:
+            out.append(f"{mark} {words}")
+    return out
 
 
 class Numberer:

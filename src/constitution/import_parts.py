@@ -77,8 +77,10 @@ def split(sections: list[S]) -> list[Part[S]]:
     """The documents the sections make; one Part when the numbering never starts again."""
     starts = [0]
     numbers = [int(s.number) if s.number.isdigit() else None for s in sections]
+    before = None  # the last section number before: an unnumbered heading between is no break
     for i in range(1, len(sections) - 1):
-        n, before, after = numbers[i], numbers[i - 1], numbers[i + 1]
+        n, after = numbers[i], numbers[i + 1]
+        before = numbers[i - 1] if numbers[i - 1] is not None else before
         if n is not None and before is not None and n < before and n <= RESTART and after == n + 1:
             starts.append(i)
     runs = [sections[a:b] for a, b in zip(starts, [*starts[1:], len(sections)], strict=True)]

@@ -36,16 +36,24 @@ from constitution.text_tree import Text as Words
 PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
 # 7.12A: a number inserted after 7.12, as legislation (and insert numbering) gives it.
 NUMBERED = re.compile(
-    rf"^{PART}?(?P<num>\d{{1,3}}(?:\.\d{{1,3}}[A-Z]{{0,4}})*)(?P<dot>\.?)\s+(?P<rest>\S.*)$"
+    rf"^{PART}?(?P<num>\d{{1,3}}(?:\.\d{{1,3}}[A-Z]{{0,4}})*)(?P<dot>[.)]?)\s+(?P<rest>\S.*)$"
 )
 PAREN = re.compile(r"^\((?P<num>\d{1,3})\)\s+(?P<rest>\S.*)$")
 LETTER = re.compile(r"^\(?(?P<num>[a-z]|[ivx]{1,5})[.)]\s+(?P<rest>\S.*)$")
 # A paragraph's number alone on its line, its words on the next (as PDFs often give it).
 # A bare "12" is left alone: it is as likely a page number.
-LABEL_ONLY = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})+\.?|\d{1,3}\.|\(\d{1,3}\)|\([a-z]\))$")
+LABEL_ONLY = re.compile(
+    r"^(?:\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})+\.?|\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\))$"
+)
 BULLET = re.compile(r"^[-•◦▪‣*]\s+")
 TAGS = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub|br)\s*/?>", re.I)
 TERMINAL = tuple(".:;?!)\"'’”")
+# A footnote as a text export prints it: "[1] The period runs from..." at the page's or
+# the document's end, its marker "[1]" in the paragraph that cites it.
+FOOTNOTE = re.compile(r"^\[(?P<mark>\d{1,3})\]\s+\S")
+# Back matter after the protocol: a heading that starts a part of its own, its words (its
+# own "1.", "2." too) unnumbered, until a numbered section begins another document.
+BACK_MATTER = re.compile(r"^(?:Appendix|Appendices|Schedule|Annex|Annexe)\b", re.I)
 
 
 @dataclass
@@ -55,13 +63,15 @@ class Text:
     paragraphs: list[str] = field(default_factory=list, kw_only=True)
     lines: list[Line] = field(default_factory=list, kw_only=True)
 
-    def continues(self, text: str) -> bool:
-        """Whether the text goes on the last paragraph's sentence, broken across lines."""
+    def continues(self, text: str, wrapped: bool = False) -> bool:
+        """Whether the text goes on the last paragraph's sentence, broken across lines;
+        ``wrapped`` where no blank line stands between them, so that a capital after the
+        break ("...must not criticise" / "Officers in public.") goes on it too."""
         last = self.paragraphs[-1].rstrip() if self.paragraphs else ""
-        return bool(last) and not last.endswith(TERMINAL) and text[:1].islower()
+        return bool(last) and not last.endswith(TERMINAL) and (text[:1].islower() or wrapped)
 
-    def add(self, text: str, line: Line) -> None:
-        if self.continues(text):
+    def add(self, text: str, line: Line, wrapped: bool = False) -> None:
+        if self.continues(text, wrapped):
             self.paragraphs[-1] = f"{self.paragraphs[-1]} {text}"
         else:
             self.paragraphs.append(text)
@@ -169,13 +179,22 @@ def title_case(text: str) -> bool:
     return bool(significant) and text[0].isupper() and capitals * 3 >= len(significant) * 2
 
 
+def lead_in(paragraphs: list[str]) -> bool:
+    """Whether the next unnumbered paragraph is an item of a list these lead in to: the
+    last ends in a colon ("In this protocol:"), or is an item of such a list."""
+    for paragraph in reversed(paragraphs):
+        if not paragraph.startswith("- "):
+            return paragraph.rstrip().endswith((":", ":-", ":–", ":—"))
+    return False
+
+
 def continues_list(clause: ImportedClause, number: int) -> bool:
     """Whether "N. ..." goes on a numbered list this clause has begun: N is 1 after a
     paragraph ending in a colon, or one more than the list's last item."""
     last = clause.paragraphs[-1].rstrip()
     if number == 1:
         return last.endswith((":", ":-", ":–", ":—"))
-    item = re.match(r"- (\d+)\.?\s", last)
+    item = re.match(r"- (\d+)[.)]?\s", last)
     return item is not None and int(item[1]) + 1 == number
 
 
@@ -194,6 +213,7 @@ class Structurer:
         ]
         self.numbered_sections = False
         self.unnumbered = False  # no paragraph numbers anywhere: a clause a paragraph
+        self.back_matter = False  # in an appendix, schedule or annex: words, unnumbered
 
     @property
     def section(self) -> ImportedSection | None:
@@ -227,7 +247,9 @@ class Structurer:
             self.place(text, bullet, marked, line, following, fresh)
         self.flush_headings()
         self.drop_contents()
-        for section in self.sections:
+        # In a document with paragraph numbers, a section with none (an introduction, an
+        # appendix) keeps its words unnumbered: no number is made up for them.
+        for section in self.sections if self.unnumbered else ():
             if not section.clauses:
                 section.clauses = clauses_of(section.intro)
                 section.intro = Text()
@@ -276,6 +298,28 @@ class Structurer:
         ):
             self.title, self.title_at = text, line
             return
+        if (m := FOOTNOTE.match(text)) and self.footnote(f"[{m['mark']}]", text, line):
+            return
+        if BACK_MATTER.match(text) and self.sections and heading_like(text):
+            self.new_section("", text, line)  # its words are its own, not the last clause's
+            self.back_matter = True
+            return
+        if self.back_matter:
+            numbered = NUMBERED.match(text) or PAREN.match(text)
+            if numbered and (marked or heading_like(numbered["rest"])):
+                # a numbered section: the appendix holds a document of its own, which
+                # import_parts finds; its heading ("Appendix A") is that document's title
+                self.back_matter = False
+                over = self.sections[-1]
+                if not (over.clauses or over.intro.paragraphs):
+                    self.sections.pop()
+                    self.add_text(over.title, over.where)
+            elif numbered or LETTER.match(text) or bullet:
+                self.add_item(text, line)  # its numbers are its own, kept in its words
+                return
+            else:
+                self.add_text(text, line, fresh, wrapped=not fresh)
+                return
         if m := NUMBERED.match(text):
             num, part = m.group("num"), m.group("part")
             rest = m.group("rest").lstrip("–—-: ") or m.group("rest")
@@ -311,7 +355,7 @@ class Structurer:
                 if self.clause and not part and self.clause.style not in ("int", "none"):
                     self.add_item(text, line)  # "1. promote trust" listed inside "3.2"
                     return
-                self.new_clause(shown + ("." if m.group("dot") else ""), num, "int", rest, line)
+                self.new_clause(shown + m.group("dot"), num, "int", rest, line)
                 return
             if num.count(".") >= 2 and self.clause and num.startswith(self.clause.key + "."):
                 self.add_item(text, line)
@@ -322,10 +366,12 @@ class Structurer:
             self.new_clause(f"({m.group('num')})", m.group("num"), "paren", m.group("rest"), line)
             return
         m = LETTER.match(text)
+        # Lettered paragraphs are clauses only in a document with no other numbers: among
+        # numbered paragraphs, "(a)" before a section's first one is an introduction's item.
         if (
             m
             and self.section is not None
-            and (self.clause is None or self.clause.style == "letter")
+            and (self.unnumbered if self.clause is None else self.clause.style == "letter")
         ):
             self.new_clause(f"({m.group('num')})", m.group("num"), "letter", m.group("rest"), line)
             return
@@ -335,7 +381,7 @@ class Structurer:
         if (
             heading_like(text)
             and not self.numbered_sections
-            and (marked or not self.clause or self.heads(following))
+            and (marked or (not self.clause and self.finished) or self.heads(following))
         ):
             self.new_section("", text, line)
             return
@@ -349,7 +395,24 @@ class Structurer:
             self.pending.append((text, line))
             return
         self.flush_headings()
-        self.add_text(text, line, fresh)
+        self.add_text(text, line, fresh, wrapped=not fresh)
+
+    def footnote(self, mark: str, text: str, line: Line) -> bool:
+        """Put a footnote with the paragraph whose words cite its mark (the last to, if
+        several do), as a paragraph of its own; whether one does."""
+        for clause in reversed(self.clauses_so_far()):
+            if any(mark in p for p in clause.paragraphs):
+                clause.paragraphs.append(text)
+                clause.lines.append(line)
+                self.extracted.notes.append(
+                    f"The footnote {mark} at {line.where} was kept with paragraph "
+                    f"{clause.number or 'unnumbered'}, whose words cite it."
+                )
+                return True
+        return False
+
+    def clauses_so_far(self) -> list[ImportedClause]:
+        return [c for s in self.sections for c in s.clauses]
 
     def heads(self, following: str) -> bool:
         """A short line after a finished paragraph and before a numbered one is a heading
@@ -365,6 +428,13 @@ class Structurer:
         return finished and numbered
 
     @property
+    def finished(self) -> bool:
+        """Whether the words placed last end a sentence (a line after them may be a
+        heading; after "...between Members and" it is the sentence going on)."""
+        last = (self.clause or self.unnumbered_text).paragraphs
+        return not last or last[-1].rstrip().endswith(TERMINAL)
+
+    @property
     def unnumbered_text(self) -> Text:
         """Where words with no number of their own go before any clause: the section's
         introduction, or the document's before its first section."""
@@ -373,17 +443,22 @@ class Structurer:
     def add_item(self, text: str, line: Line) -> None:
         (self.clause or self.unnumbered_text).add("- " + text, line)
 
-    def add_text(self, text: str, line: Line, fresh: bool = False) -> None:
+    def add_text(self, text: str, line: Line, fresh: bool = False, wrapped: bool = False) -> None:
+        """Unnumbered words: ``fresh`` if they begin a paragraph in the source, ``wrapped``
+        if they are its next line."""
         clause = self.clause
-        goes_on = clause is not None and clause.continues(text)
+        goes_on = clause is not None and clause.continues(text, wrapped)
         if self.unnumbered and self.section and not goes_on and (fresh or clause is None):
             clause = ImportedClause("", "", "none", line)  # a clause a paragraph
             self.section.clauses.append(clause)
         if clause is None:
-            self.unnumbered_text.add(text, line)
+            self.unnumbered_text.add(text, line, wrapped)
+            return
+        if fresh and clause.number and lead_in(clause.paragraphs):
+            clause.add("- " + text, line)  # a list the paragraph leads in to (definitions)
             return
         joined = len(clause.paragraphs)
-        clause.add(text, line)
+        clause.add(text, line, wrapped)
         if fresh and clause.number and len(clause.paragraphs) > joined:
             # Kept in its place, as a paragraph of the numbered one before it, which is
             # usually what it is; said, since it may be a heading or an aside instead.
@@ -402,8 +477,17 @@ class Structurer:
         later, and headings with nothing under them: drop those."""
         later: Counter[str] = Counter(s.number for s in self.sections if s.number)
         kept: list[ImportedSection] = []
-        for s in self.sections:
+        for index, s in enumerate(self.sections):
             repeated = bool(s.number) and later[s.number] > 1
+            # "PART C" over "CONDUCT TOWARDS OFFICERS", a council's name over the
+            # protocol's: one heading printed on two lines
+            if self.joins_next(index):
+                following = self.sections[index + 1]
+                following.title, following.where = f"{s.title} – {following.title}", s.where
+                continue
+            if index == 0 and self.title and not self.intro.paragraphs and self.lone(0):
+                self.title = f"{self.title} – {s.title}"
+                continue
             if not s.clauses and (repeated or not (s.number or s.intro.paragraphs)):
                 later[s.number] -= 1
                 # Words after the contents' last entry come before the first section: the
@@ -425,6 +509,31 @@ class Structurer:
                 continue
             kept.append(s)
         self.sections = kept
+
+    def lone(self, index: int) -> bool:
+        """Whether the section at ``index`` is a short unnumbered heading with nothing
+        under it, alone before a section that has words (a run of such headings is a
+        contents table instead)."""
+        sections = self.sections
+
+        def empty(i: int) -> bool:
+            return not (sections[i].clauses or sections[i].intro.paragraphs)
+
+        return (
+            empty(index)
+            and not sections[index].number
+            and len(sections[index].title.split()) <= 8
+            and index + 1 < len(sections)
+            and not empty(index + 1)
+            and (index == 0 or not empty(index - 1))
+        )
+
+    def joins_next(self, index: int) -> bool:
+        """Whether the section at ``index`` is the first line of the next, unnumbered,
+        heading."""
+        return 0 < index < len(self.sections) - 1 and (
+            self.lone(index) and not self.sections[index + 1].number
+        )
 
 
 def clauses_of(words: Text) -> list[ImportedClause]:
@@ -482,11 +591,47 @@ def cited(clause: ImportedClause, section: ImportedSection, style: str) -> str:
         return f"{section.number}({clause.key})" if section.number else f"({clause.key})"
     if style == "continuous" and clause.style == "int":
         return clause.key
+    # A section printed in another style than the document's (mixed_styles reports it):
+    # its number in the document's style, with its section, rather than one the
+    # numbering cannot place and would publish as inserted elsewhere
+    if style == "section.paragraph" and clause.style in ("paren", "int") and section.number:
+        return f"{section.number}.{clause.key}"
+    major, _, minor = clause.key.partition(".")
+    if style == "paragraph-in-section" and clause.style == "dotted" and major == section.number:
+        return f"{major}({minor})"
     return clause.number
+
+
+# The paragraph numbers foreign to each number style (cited() maps them into it).
+FOREIGN = {"section.paragraph": ("paren", "int"), "paragraph-in-section": ("dotted",)}
+
+
+def mixed_styles(doc: Imported) -> None:
+    """Each section whose paragraphs are printed in another style than the document's
+    ("(1)" under section 4 where the rest is 3.1): once, with how it is published."""
+    style = number_style(doc)
+    for section in doc.sections:
+        foreign = [c for c in section.clauses if c.style in FOREIGN.get(style, ())]
+        if not foreign or not section.number:
+            continue
+        shown = ", ".join(c.number for c in foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+        published = ", ".join(cited(c, section, style) for c in foreign[:3])
+        doc.defects.append(
+            Defect(
+                "mixed-number-style",
+                section.number,
+                section.where,
+                f"section {section.number} prints its paragraphs {shown} where the document "
+                f"prints them {STYLE_EXAMPLES[style].split(',')[0]}; they are published as "
+                f"{published}. Number them alike in the source, or check that citations of "
+                "them still find them.",
+            )
+        )
 
 
 def find_defects(doc: Imported) -> None:
     """Numbering faults and repeated paragraphs, with where they are in the source."""
+    mixed_styles(doc)
     seen: dict[str, ImportedClause] = {}
     misplaced: dict[str, Defect] = {}  # paragraphs numbered for another section
     previous_section = 0
@@ -823,8 +968,8 @@ def take_part(
         before = parts[take - 2].sections[-1]
         holder = before.clauses[-1] if before.clauses else before.intro
         if holder.paragraphs and heading_like(holder.paragraphs[-1]):
-            if doc.title_at:
-                doc.left_out.append((doc.title_at, why))
+            if doc.title_at:  # the whole title, which may be two lines joined
+                doc.left_out.append((replace(doc.title_at, text=doc.title), why))
             doc.title, doc.title_at = holder.paragraphs.pop(), holder.lines.pop()
         doc.left_out += [
             (Line(p, line.line, line.page), why)
