@@ -13,7 +13,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import partial
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +22,7 @@ from constitution.graph import Results, read_results
 from constitution.problems import ProtocolError
 from constitution.scenarios import RESULTS, Determination, Scenario
 from constitution.sphinxext import problem_log
+from constitution.sphinxext.clause_box import Example
 from constitution.sphinxext.domain import domain, state
 from constitution.sphinxext.page_cache import Page
 from constitution.sphinxext.page_templates import render
@@ -89,24 +89,21 @@ def outcome(d: Determination) -> str:
     return " ".join(parts)
 
 
-def result_html(store: BuildState, scenario_id: str) -> str:
+def result_html(store: BuildState, scenario_id: str) -> Markup:
     """The latest check's result, dated; nothing where the checks were not run for this
     build (a reader has no use for "not run")."""
     word = RESULT_WORDS.get(store.results.get(scenario_id) or "")
     if word is None:
-        return ""
-    when = f" on {store.results_run}" if store.results_run else ""
-    return f'<span class="check-result check-{word.lower()}">{word}{when}</span>'
+        return Markup()
+    return Markup(render("check-result.html", word=word, when=store.results_run))
 
 
-def examples_html(store: BuildState, clause_id: str, uri: Any) -> str:
+def worked_examples(store: BuildState, clause_id: str, uri: Any) -> list[Example]:
     """The worked examples of one clause, for its 'About' panel."""
-    items = [
-        f'<li><a href="{uri(f"checks/{s.id}")}">{escape(s.title)}</a>: '
-        f"{escape(outcome(s.expect))} {result_html(store, s.id)}</li>"
+    return [
+        Example(uri(f"checks/{s.id}"), s.title, outcome(s.expect), result_html(store, s.id))
         for s in store.checking.get(clause_id, [])
     ]
-    return f'<ul class="worked-examples">{"".join(items)}</ul>' if items else ""
 
 
 def scenario_shows(store: BuildState, s: Scenario) -> str:
@@ -182,7 +179,7 @@ def scenario_page(app: Sphinx, store: BuildState, in_force: Document | None, s: 
         ],
         in_force=in_force is not None,
         id=s.id,
-        result=Markup(result_html(store, s.id)),
+        result=result_html(store, s.id),
     )
 
 
@@ -198,7 +195,7 @@ def index_page(app: Sphinx, store: BuildState) -> str:
                     "title": s.title,
                     "numbers": numbers(store, s),
                     "outcome": outcome(s.expect),
-                    "result": Markup(result_html(store, s.id)),
+                    "result": result_html(store, s.id),
                 }
                 for s in scenarios
             ],

@@ -23,12 +23,12 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 from sphinx.util.docutils import SphinxDirective
 
-from constitution.html import about_html, citation, cite_row, clause_open
 from constitution.model import DRAFT_PAGES, Clause, Document, Section
 from constitution.model_cache import digest
 from constitution.numbering import in_number_order, number_key
 from constitution.redline import Change, compare, readable_diff, substantive
 from constitution.sphinxext import print_file
+from constitution.sphinxext.clause_box import About, about_html, citation, clause_open
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.navigation import mark_current
 from constitution.sphinxext.page_assets import page_script
@@ -186,30 +186,23 @@ class Site:
 
     def clause_html(self, key: str, clause: Clause, here: str) -> str:
         council = self.store.council
-        history = self.uri(here, f"versions/clauses/{clause.id}")
-        about = about_html(
-            clause.id,
-            clause.number,
-            clause.modality,
-            [council.roles.get(r, r) for r in clause.applies_to],
-            [(s.title, s.url) for k in clause.statutes if (s := council.statutes.get(k))],
-            list(clause.tags),
-            [
-                cite_row(citation(council.citation, clause.number, self.version_words(key))),
-                *self.change_row(key, clause),
-                ("History", f'<a href="{history}">This paragraph in every version</a>'),
-                *(
-                    [("Number in the imported document", escape(clause.source_number))]
-                    if clause.source_number
-                    else []
-                ),
-            ],
+        about = About(
+            id=clause.id,
+            number=clause.number,
+            modality=clause.modality,
+            citation=citation(council.citation, clause.number, self.version_words(key)),
+            history=self.uri(here, f"versions/clauses/{clause.id}"),
+            applies_to=[council.roles.get(r, r) for r in clause.applies_to],
+            statutes=[(s.title, s.url) for k in clause.statutes if (s := council.statutes.get(k))],
+            tags=clause.tags,
+            changes=self.change_words(key, clause.id),
+            source_number=clause.source_number,
         )
         return (
             clause_open(clause.id, clause.number, clause.modality)
             + clause_text(clause.tree, self.links(key, here))
             + self.change_note(key, clause.id, here)
-            + about
+            + about_html(about)
             + "</div>"
         )
 
@@ -247,7 +240,7 @@ class Site:
 
         def on(k: str) -> str:
             v = self.by_key(k)
-            return f"on {long_date(v.date)} ({escape(v.resolution)})"
+            return f"on {long_date(v.date)} ({v.resolution})"
 
         words = {
             "original": "Unchanged since first adopted",
@@ -271,10 +264,6 @@ class Site:
         before = self.versions[self.versions.index(self.by_key(key)) - 1].key
         href = f"{self.uri(here, f'versions/redline/{before}--{key}')}#{clause_id}"
         return f"<p class='clause-change'><a href='{href}'>{text}</a>.</p>"
-
-    def change_row(self, key: str, clause: Clause) -> list[tuple[str, str]]:
-        words = self.change_words(key, clause.id)
-        return [("Changes", words)] if words else []
 
     # ---------------------------------------------------------------- pages
 

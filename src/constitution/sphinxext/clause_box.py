@@ -1,0 +1,62 @@
+"""A clause's box and its "About" panel, drawn from templates (clause-open.html,
+clause-about.html) for the draft's pages and the adopted versions' alike, so that a
+paragraph reads the same in every version."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from constitution.sphinxext.page_templates import render
+
+MODALITY_WORDS = {
+    "must": "A duty (must)",
+    "must-not": "A prohibition (must not)",
+    "should": "Expected practice (should)",
+    "may": "A permission (may)",
+    "informative": "Explanation (not a rule)",
+}
+
+
+def clause_open(clause_id: str, number: str, modality: str) -> str:
+    """The clause's box, opened: the caller closes it after its words and panel."""
+    return render("clause-open.html", id=clause_id, number=number, modality=modality)
+
+
+def citation(document: str, number: str, version: str) -> str:
+    """How to cite a paragraph: "Member/Officer Protocol, para 7.12 (version adopted 14 May
+    2026)"; ``version`` is that parenthesis's words."""
+    return f"{document}, para {number} ({version})"
+
+
+@dataclass(frozen=True)
+class Example:
+    """A worked example listed under the paragraph it checks."""
+
+    href: str
+    title: str
+    outcome: str
+    result: Markup  # its dated result (check-result.html), or empty
+
+
+@dataclass(frozen=True)
+class About:
+    """What a paragraph's panel says, as words: the template escapes every one."""
+
+    id: str
+    number: str
+    modality: str
+    citation: str
+    history: str  # the address of the paragraph's page in every version
+    applies_to: Sequence[str] = ()
+    statutes: Sequence[tuple[str, str]] = ()  # title, address
+    tags: Sequence[str] = ()
+    changes: str = ""  # when an adopted version's paragraph last changed
+    source_number: str = ""
+    examples: Sequence[Example] = ()
+
+
+def about_html(about: About) -> str:
+    return render("clause-about.html", kind=MODALITY_WORDS[about.modality], **vars(about))
