@@ -350,28 +350,29 @@ class Site:
         but through the list of versions."""
         key = menu_key(pagename)
         assert key is not None
-        sections = "".join(
-            f"<li class='toctree-l2'><a class='reference internal version-nav' "
-            f"href='{s.slug}.html'>{s.number}. {title_html(s.title)}</a></li>"
-            for s in self.document(key).sections
+        return render(
+            "version-menu.html",
+            before=[
+                self.menu_link(pagename, "index", "Home"),
+                self.menu_link(pagename, WAYS_IN_INDEX, WAYS_IN_TITLE),
+            ],
+            version=self.heading(key),
+            sections=[
+                {"slug": s.slug, "number": s.number, "title": Markup(title_html(s.title))}
+                for s in self.document(key).sections
+            ],
+            after=[
+                self.menu_link(pagename, "versions/index", "Versions and changes"),
+                self.menu_link(pagename, "how-to-read", "How to read this protocol"),
+            ],
         )
 
-        return (
-            f"<ul>{self.menu_item(pagename, 'index', 'Home')}"
-            f"{self.menu_item(pagename, WAYS_IN_INDEX, WAYS_IN_TITLE)}"
-            "<li class='toctree-l1 current'>"
-            f"<a class='reference internal version-nav' href='index.html'>"
-            f"{self.heading(key)}</a><ul>{sections}</ul></li>"
-            f"{self.menu_item(pagename, 'versions/index', 'Versions and changes')}"
-            f"{self.menu_item(pagename, 'how-to-read', 'How to read this protocol')}</ul>"
-        )
-
-    def menu_item(self, pagename: str, there: str, text: str) -> str:
+    def menu_link(self, pagename: str, there: str, text: str) -> tuple[str, str]:
         # The same link on the page itself as on its folder's shell (shells.py).
         href = (
             f"{posixpath.basename(there)}.html" if there == pagename else self.uri(pagename, there)
         )
-        return f"<li class='toctree-l1'><a class='reference internal' href='{href}'>{text}</a></li>"
+        return href, text
 
     def menu_top(self, pagename: str) -> str:
         """What every other page's menu starts with: the version in force (at the plain
@@ -379,7 +380,8 @@ class Site:
         items = [(section_page(PLAIN, "index"), self.heading(PLAIN))]
         items.append((WAYS_IN_INDEX, WAYS_IN_TITLE))
         items.append(("versions/index", "Versions and changes"))
-        return "".join(self.menu_item(pagename, there, text) for there, text in items)
+        links = [self.menu_link(pagename, there, text) for there, text in items]
+        return render("version-menu.html", before=links, version=None)
 
     def intro_html(self, key: str, section: Section | Document, here: str) -> str:
         """Unnumbered words before the first clause, shown as written, with no number."""
@@ -655,65 +657,34 @@ class Site:
     # ---------------------------------------------------------------- banners and feed
 
     def banner(self, pagename: str) -> str:
+        """The line above a page: which version it shows (banner.html)."""
         force = self.in_force
-
-        def link(text: str) -> str:
-            if force is None:
-                return ""
-            return f"<a href='{self.uri(pagename, section_page(PLAIN, 'index'))}'>{text}</a>"
-
-        if menu_key(pagename) == PLAIN:
-            return self.plain_banner(pagename)
-        if pagename.startswith(f"{DRAFT_PAGES}/"):
-            since = (
-                f" since the version adopted on {long_date(self.versions[-1].date)}"
-                if self.versions
-                else ""
-            )
-            return (
-                f"<strong>Draft, not adopted.</strong> This text includes amendments "
-                f"proposed{since}. {link('Read the version in force')}"
-            )
+        values: dict[str, Any] = {
+            "force": force
+            and {"date": long_date(force.date), "in_force": long_date(force.in_force)},
+            "in_force_href": force and self.uri(pagename, section_page(PLAIN, "index")),
+        }
         parts = pagename.split("/")
-        if len(parts) >= 3 and parts[0] == "versions" and parts[1][:1].isdigit():
+        if menu_key(pagename) == PLAIN:
+            values["kind"] = "plain"
+            values["draft"] = self.uri(pagename, section_page(DRAFT, "index"))
+            values["permanent"] = force and self.uri(pagename, f"versions/{force.key}/index")
+        elif pagename.startswith(f"{DRAFT_PAGES}/"):
+            values["kind"] = "draft"
+            values["since"] = self.versions and long_date(self.versions[-1].date)
+        elif len(parts) >= 3 and parts[0] == "versions" and parts[1][:1].isdigit():
             v = self.by_key(parts[1])
-            later = [w for w in self.versions if w.date > v.date]
-            status = (
-                "This is the version in force."
-                if v is force
-                else f"A later version exists: {link('read the version in force')}."
-                if later
-                else "It is not yet in force."
-            )
-            return (
-                f"<strong>Version adopted on {long_date(v.date)}</strong> "
-                f"({escape(v.resolution)}), in force from {long_date(v.in_force)}. {status}"
-            )
-        if force:
-            return (
-                f"The version in force was adopted on {long_date(force.date)} and has been "
-                f"in force since {long_date(force.in_force)}. "
-                f"{link('Read the version in force')}"
-            )
-        return "No version has been adopted yet: the protocol shown is a draft."
-
-    def plain_banner(self, pagename: str) -> str:
-        """What the plain addresses' pages say of themselves: the version in force, and
-        where the draft is; or, before any adoption, that they show a draft."""
-        draft = self.uri(pagename, section_page(DRAFT, "index"))
-        force = self.in_force
-        if force is None:
-            return (
-                "<strong>Draft, not adopted.</strong> Council has not adopted a version yet: "
-                "this is the draft, not yet the rule."
-            )
-        permanent = self.uri(pagename, f"versions/{force.key}/index")
-        return (
-            f"<strong>The version in force</strong>, adopted on {long_date(force.date)}, "
-            f"in force since {long_date(force.in_force)}. "
-            f"<a href='{permanent}'>This version's permanent pages</a>. "
-            f"<a href='{draft}'>Read the draft of proposed amendments</a>."
-        )
+            values["kind"] = "adopted"
+            values["version"] = {
+                "date": long_date(v.date),
+                "resolution": v.resolution,
+                "in_force": long_date(v.in_force),
+                "is_in_force": v is force,
+                "later": any(w.date > v.date for w in self.versions),
+            }
+        else:
+            values["kind"] = "other"
+        return render("banner.html", **values)
 
     def atom(self, base: str) -> str:
         entries = "".join(
