@@ -13,8 +13,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
-
 from constitution import files
 from constitution.council import Council
 from constitution.export import FORMATS, Edition, render
@@ -112,10 +110,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             if edition.key == DRAFT
             else f"Adopted {long_date(dt.date.fromisoformat(edition.key))}",
             "key": edition.key,
-            "pdf": Markup(
-                print_file.link(
-                    app, edition.key, f"{edition.key}/{print_file.NAME}", print_file.NAME
-                )
+            "pdf": print_file.link(
+                app, edition.key, f"{edition.key}/{print_file.NAME}", print_file.NAME
             ),
         }
         for edition, _, _ in reversed(editions(state(app.env)))

@@ -14,7 +14,6 @@ import itertools
 import posixpath
 from collections.abc import Iterator, Sequence
 from functools import cached_property, partial
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -263,7 +262,7 @@ class Site:
         text = "New in this version" if found.kind == "inserted" else "Reworded in this version"
         before = self.versions[self.versions.index(self.by_key(key)) - 1].key
         href = f"{self.uri(here, f'versions/redline/{before}--{key}')}#{clause_id}"
-        return f"<p class='clause-change'><a href='{href}'>{text}</a>.</p>"
+        return render("clause-change.html", href=href, text=text)
 
     # ---------------------------------------------------------------- pages
 
@@ -527,8 +526,7 @@ class Site:
         shown = self.shown(key)
         pdf = posixpath.relpath(f"data/{shown}/{print_file.NAME}", posixpath.dirname(here))
         words = f"{self.document(key).title}, {self.version_words(key)}"
-        link = print_file.link(self.app, shown, pdf, words)
-        return f"<p class='download'>{link}</p>" if link else ""
+        return render("download.html", link=print_file.link(self.app, shown, pdf, words))
 
     def redline_page(self, old: str, new: str, here: str) -> str:
         """What changed, by section in reading order: the words first, then (folded) the
@@ -687,22 +685,23 @@ class Site:
         return render("banner.html", **values)
 
     def atom(self, base: str) -> str:
-        entries = "".join(
-            f"<entry><id>{escape(base)}versions/{v.key}/</id><title>Version adopted on "
-            f"{long_date(v.date)}</title><updated>{v.date.isoformat()}T00:00:00Z</updated>"
-            f"<link href='{escape(base)}versions/{v.key}/index.html'/>"
-            f"<summary>{escape(v.resolution)}; in force from {long_date(v.in_force)}.</summary>"
-            "</entry>"
-            for v in reversed(self.versions)
-        )
-        updated = self.versions[-1].date.isoformat() if self.versions else "1970-01-01"
-        council = escape(self.store.council.name)
-        return (
-            "<?xml version='1.0' encoding='utf-8'?>\n<feed xmlns='http://www.w3.org/2005/Atom'>"
-            f"<id>{escape(base)}versions.atom</id><title>{council}: "
-            f"{escape(self.store.council.document)}, adopted versions</title>"
-            f"<updated>{updated}T00:00:00Z</updated><author><name>{council}</name></author>"
-            f"<link rel='self' href='{escape(base)}versions.atom'/>{entries}</feed>\n"
+        """The feed of adopted versions (versions.atom)."""
+        return render(
+            "versions.atom",
+            base=base,
+            council=self.store.council.name,
+            document=self.store.council.document,
+            updated=self.versions[-1].date.isoformat() if self.versions else "1970-01-01",
+            versions=[
+                {
+                    "key": v.key,
+                    "date": long_date(v.date),
+                    "updated": v.date.isoformat(),
+                    "resolution": v.resolution,
+                    "in_force": long_date(v.in_force),
+                }
+                for v in reversed(self.versions)
+            ],
         )
 
 
@@ -758,7 +757,7 @@ def write_feed(app: Sphinx, exception: BaseException | None) -> None:
     if exception is None and app.builder.format == "html":
         site = Site(app, state(app.env))
         Path(app.outdir, "versions.atom").write_text(
-            site.atom(site.store.council.base_url), encoding="utf-8"
+            site.atom(site.store.council.base_url) + "\n", encoding="utf-8"
         )
 
 
@@ -779,21 +778,25 @@ def visit_in_force(self: HTML5Translator, node: in_force_node) -> None:
     store = state(self.builder.env)
     force = in_force_on(store.versions, today())
     here = self.builder.current_docname
+
+    def uri(slug: str) -> str:
+        return self.builder.get_relative_uri(here, section_page(PLAIN, slug))
+
     if force is None:
-        draft = self.builder.get_relative_uri(here, section_page(PLAIN, "index"))
-        self.body.append(
-            f"<p>No version has been adopted yet. <a href='{draft}'>Read the draft</a>.</p>"
-        )
+        self.body.append(render("in-force-summary.html", sections=[], draft=uri("index")))
         raise nodes.SkipNode
-    items = "".join(
-        f"<li><a href='{self.builder.get_relative_uri(here, section_page(PLAIN, s.slug))}'>"
-        f"{s.number}. {title_html(s.title)}</a></li>"
+    sections = [
+        {"href": uri(s.slug), "number": s.number, "title": Markup(title_html(s.title))}
         for s in force.document.sections
-    )
+    ]
     self.body.append(
-        f"<p class='in-force-summary'>In force since {long_date(force.in_force)}: the version "
-        f"adopted by Council on {long_date(force.date)} ({escape(force.resolution)}).</p>"
-        f"<ol class='version-contents'>{items}</ol>"
+        render(
+            "in-force-summary.html",
+            sections=sections,
+            in_force=long_date(force.in_force),
+            date=long_date(force.date),
+            resolution=force.resolution,
+        )
     )
     raise nodes.SkipNode
 
