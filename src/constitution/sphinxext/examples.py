@@ -25,6 +25,7 @@ from constitution.sphinxext import problem_log
 from constitution.sphinxext.clause_box import Example
 from constitution.sphinxext.domain import domain, state
 from constitution.sphinxext.page_cache import Page
+from constitution.sphinxext.page_keys import key_of
 from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.state import BuildState
 from constitution.sphinxext.versions_site import (
@@ -60,16 +61,10 @@ def load_results(path: Path) -> Results:
 
 def digest(scenarios: Iterable[Scenario], results: dict[str, str], run: str | None) -> str:
     """What the rendered examples depend on; a change means clause pages are rewritten."""
-    h = hashlib.sha256(repr(run).encode())
+    h = hashlib.sha256(key_of(run).encode())
     for s in scenarios:
-        h.update(repr((s.id, s.title, stable(s.expect), results.get(s.id))).encode())
+        h.update(key_of([s.id, s.title, s.expect, results.get(s.id)]).encode())
     return h.hexdigest()
-
-
-def stable(answer: Determination) -> tuple[object, ...]:
-    """The answer with its sets in order: a set's repr changes from process to process."""
-    duties = sorted(map(repr, answer.duties))
-    return answer.permitted, duties, answer.decides, sorted(answer.clauses)
 
 
 def person(key: str) -> str:
@@ -109,8 +104,8 @@ def worked_examples(store: BuildState, clause_id: str, uri: Any) -> list[Example
 def scenario_shows(store: BuildState, s: Scenario) -> str:
     """Everything scenario_page draws from, without drawing it (which version is in force,
     and its text, are in the site key)."""
-    cited = [(cid, c and (c.number, c.section, c.text)) for cid, c in cited_clauses(store, s)]
-    return repr((s.id, s.title, s.facts, stable(s.expect), result_html(store, s.id), cited))
+    cited = [[cid, c and [c.number, c.section, c.text]] for cid, c in cited_clauses(store, s)]
+    return key_of([s.id, s.title, s.facts, s.expect, result_html(store, s.id), cited])
 
 
 def cited_clauses(store: BuildState, s: Scenario) -> list[tuple[str, Clause | None]]:

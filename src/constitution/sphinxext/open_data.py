@@ -21,7 +21,7 @@ from constitution.model import DRAFT_PAGES, Document
 from constitution.model_cache import digest, read_record, write_record
 from constitution.sphinxext import page_templates, print_file
 from constitution.sphinxext.domain import state
-from constitution.sphinxext.page_keys import document_key
+from constitution.sphinxext.page_keys import document_key, key_of
 from constitution.sphinxext.state import BuildState
 from constitution.sphinxext.versions_site import DRAFT, long_date
 from constitution.worker import Job
@@ -58,8 +58,8 @@ def pending(outdir: Path, editions: Editions, council: Council) -> tuple[dict[st
     for edition, document, examples in reversed(editions):
         # A version's files change only with its text, the council's settings or this code;
         # an adopted version's text is known by its record's digest.
-        text = edition.digest or document_key(document) + repr(examples)
-        fresh[edition.key] = key = digest([], extra=f"{text}|{council!r}")
+        text = edition.digest or document_key(document) + key_of(examples)
+        fresh[edition.key] = key = digest([], extra=f"{text}|{key_of(council)}")
         pdf = print_file.path(outdir, edition.key)
         if cached.get(edition.key) != key or not pdf.exists():
             prints.append((write_print, (pdf, edition, document, council)))

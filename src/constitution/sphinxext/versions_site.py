@@ -32,7 +32,7 @@ from constitution.sphinxext.domain import state
 from constitution.sphinxext.navigation import mark_current
 from constitution.sphinxext.page_assets import page_script
 from constitution.sphinxext.page_cache import Page
-from constitution.sphinxext.page_keys import clause_key, document_key
+from constitution.sphinxext.page_keys import clause_key, document_key, key_of
 from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.state import BuildState
 from constitution.text_html import Links, clause_text, html, intro_box
@@ -404,9 +404,9 @@ class Site:
             else:
                 continue
             targets.append(
-                (node.target, found and (found.id, found.number, found.section, found.text))
+                [node.target, found and [found.id, found.number, found.section, found.text]]
             )
-        return clause_key(clause) + repr(targets)
+        return clause_key(clause) + key_of(targets)
 
     def latest_number(self, clause_id: str) -> str:
         """A paragraph's number as a reader knows it: in the version in force, else in the
