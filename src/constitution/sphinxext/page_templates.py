@@ -8,7 +8,7 @@ fact holding ``<script>`` prints as those characters, never as markup.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -24,3 +24,13 @@ ENV = Environment(
 
 def render(name: str, **values: Any) -> str:
     return ENV.get_template(name).render(**values)
+
+
+class Link(NamedTuple):
+    """A table cell that links (tables.html draws the anchor): its address, its words."""
+
+    href: str
+    text: str
+
+
+Cell = str | Link  # a table's cell: words (escaped unless Markup), or a link

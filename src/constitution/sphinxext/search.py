@@ -20,12 +20,15 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
 from constitution import files
 from constitution.council import Council
 from constitution.model import Clause, Document
 from constitution.model_cache import digest, read_record, write_record
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_keys import document_key
+from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.state import BuildState
 from constitution.sphinxext.versions_site import (
     DRAFT,
@@ -188,15 +191,12 @@ def record_pages(at: str, document: Document) -> dict[str, str]:
     read there."""
     pages = {}
     for section in document.sections:
-        clauses = "".join(
-            f'<h2 id="{c.id}">{c.number}</h2><p>{clause_text(c, document)}</p>'
+        clauses = [
+            {"id": c.id, "number": c.number, "text": Markup(clause_text(c, document))}
             for c in section.clauses
-        )
-        # The title in the head, so that it is not searched or shown in excerpts.
-        pages[section_page(at, section.slug) + ".html"] = (
-            '<!doctype html><html lang="en"><head><meta data-pagefind-meta="title[content]" '
-            f'content="{escape(section.title)}"></head>'
-            f"<body data-pagefind-body>{clauses}</body></html>"
+        ]
+        pages[section_page(at, section.slug) + ".html"] = render(
+            "search-record.html", title=section.title, clauses=clauses
         )
     return pages
 

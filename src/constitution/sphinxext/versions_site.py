@@ -33,7 +33,7 @@ from constitution.sphinxext.navigation import mark_current
 from constitution.sphinxext.page_assets import page_script
 from constitution.sphinxext.page_cache import Page
 from constitution.sphinxext.page_keys import clause_key, document_key, key_of
-from constitution.sphinxext.page_templates import render
+from constitution.sphinxext.page_templates import Cell, Link, render
 from constitution.sphinxext.state import BuildState
 from constitution.text_html import Links, clause_text, html, intro_box
 from constitution.text_plain import plain
@@ -422,9 +422,9 @@ class Site:
             ids |= {c.id for c in v.document.clauses()}
         return ids
 
-    def version_rows(self, here: str) -> list[list[str]]:
+    def version_rows(self, here: str) -> list[list[Cell]]:
         """Every version, newest first, as rows of VERSION_HEADERS."""
-        rows: list[list[str]] = []
+        rows: list[list[Cell]] = []
         for i, v in enumerate(self.versions):
             until = self.versions[i + 1].in_force if i + 1 < len(self.versions) else None
             state = (
@@ -437,16 +437,14 @@ class Site:
             href = self.uri(here, f"versions/{v.key}/index")
             rows.append(
                 [
-                    Markup("<a href='{}'>{}</a>").format(href, long_date(v.date)),
+                    Link(href, long_date(v.date)),
                     long_date(v.in_force),
                     long_date(until) if until else "-",
                     state,
                     v.resolution,
                 ]
             )
-        draft = Markup("<a href='{}'>Draft</a>").format(
-            self.uri(here, section_page(DRAFT, "index"))
-        )
+        draft = Link(self.uri(here, section_page(DRAFT, "index")), "Draft")
         rows.append([draft, "-", "-", "Not adopted", "Proposed amendments"])
         return list(reversed(rows))
 
@@ -558,9 +556,7 @@ class Site:
                 [
                     Markup(title_html(document.section_of(c.new).title)),
                     c.old_number,
-                    Markup("<a href='{}'>{}</a>").format(
-                        self.clause_href(new, c.new, here), c.new_number
-                    ),
+                    Link(self.clause_href(new, c.new, here), c.new_number),
                 ]
                 for c in moved
                 if c.new
@@ -602,7 +598,7 @@ class Site:
         }
 
     def history_page(self, clause_id: str, here: str) -> str:
-        rows: list[list[str]] = []
+        rows: list[list[Cell]] = []
         previous = None
         for key in [v.key for v in self.versions] + [DRAFT]:
             clause = self.document(key).clause(clause_id)
@@ -622,13 +618,7 @@ class Site:
                 )
             where = "the draft" if key == DRAFT else self.by_key(key).resolution
             text = html(clause.tree, self.links(key, here)) if clause else "<p>(revoked)</p>"
-            number = (
-                Markup("<a href='{}'>{}</a>").format(
-                    self.clause_href(key, clause, here), clause.number
-                )
-                if clause
-                else "-"
-            )
+            number = Link(self.clause_href(key, clause, here), clause.number) if clause else "-"
             label = "Draft" if key == DRAFT else long_date(self.by_key(key).date)
             rows.append([label, number, kind, Markup(text), where])
             previous = clause
