@@ -19,6 +19,9 @@ ENV = Environment(
     undefined=StrictUndefined,  # a value a template names and no page gives: an error
     trim_blocks=True,
     lstrip_blocks=True,
+    # The templates are the package's own, read once a process (model_cache.code() keys
+    # pages by them): not checked on disk again at each of a build's thousands of renders.
+    auto_reload=False,
 )
 
 
