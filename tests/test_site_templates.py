@@ -18,6 +18,8 @@ from markupsafe import Markup
 
 from conftest import Site
 from constitution.model import Clause, Document, Section
+from constitution.redline import compare
+from constitution.report import html_report
 from constitution.sphinxext.clause_box import About, Example, about_html, clause_open
 from constitution.sphinxext.page_keys import clause_key, document_key, key_of
 from constitution.sphinxext.page_templates import Link, render
@@ -325,6 +327,42 @@ def test_pagefind_reads_a_record_page_a_section_with_a_heading_a_clause() -> Non
     body = one(html, "body[data-pagefind-body]")
     assert [(h["id"], h.get_text()) for h in body.select("h2")] == [("MOP-0001", "1.1")]
     assert body.select_one("p").get_text() == "Members & officers <b>"
+
+
+def test_the_committee_report_tables_the_changes_and_gives_each_word_by_word() -> None:
+    def clause(cid: str, number: str, text: str) -> Clause:
+        return Clause(cid, number, text, "must", "scope", "p.md", 1)
+
+    def doc(*clauses: Clause) -> Document:
+        return Document("Protocol", (Section("scope", "1", "Scope", "p.md", clauses),))
+
+    old = doc(clause("MOP-0001", "1.1", "Members ask."), clause("MOP-0002", "1.2", "Kept."))
+    new = doc(
+        clause("MOP-0003", "1.1", f"Officers {SCRIPT} reply."),
+        clause("MOP-0001", "1.2", "Members ask & wait."),
+        clause("MOP-0002", "1.3", "Kept."),
+    )
+    html = html_report(f"Changes {SCRIPT}", compare(old, new), old, new)
+    assert html.startswith("<!doctype html>") and html.endswith("</body></html>\n")
+    page = soup(html)
+    assert page.title.get_text() == page.h1.get_text() == f"Changes {SCRIPT}"
+    assert "<script" not in html
+    table = [[td.get_text() for td in tr.select("td")] for tr in page.select("body > table tr")]
+    assert table[1:] == [
+        ["MOP-0003", "-", "1.1", "inserted"],
+        ["MOP-0001", "1.1", "1.2", "reworded"],
+    ]
+    folded = page.select_one("details")
+    assert folded.summary.get_text() == "1 paragraph(s) renumbered only, their words unchanged"
+    assert [td.get_text() for td in folded.select("td")] == ["MOP-0002", "1.2", "1.3", "renumbered"]
+    headings = [h.get_text() for h in page.select("h2")]
+    assert headings == [
+        "MOP-0003: paragraph - → 1.1 (inserted)",
+        "MOP-0001: paragraph 1.1 → 1.2 (reworded)",
+    ]
+    inserted, reworded = page.select("h2 + p")
+    assert inserted.select_one("ins").get_text() == f"Officers {SCRIPT} reply."
+    assert str(reworded) == "<p>Members <del>ask.</del><ins>ask &amp; wait.</ins></p>"
 
 
 # ------------------------------------------------------------------ the Atom feed

@@ -10,19 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from constitution.templating import environment
 
 TEMPLATES = Path(__file__).parent / "templates" / "pages"
-ENV = Environment(
-    loader=FileSystemLoader(TEMPLATES),
-    autoescape=True,
-    undefined=StrictUndefined,  # a value a template names and no page gives: an error
-    trim_blocks=True,
-    lstrip_blocks=True,
-    # The templates are the package's own, read once a process (model_cache.code() keys
-    # pages by them): not checked on disk again at each of a build's thousands of renders.
-    auto_reload=False,
-)
+ENV = environment(TEMPLATES)
 
 
 def render(name: str, **values: Any) -> str:
