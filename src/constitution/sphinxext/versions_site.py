@@ -659,7 +659,7 @@ class Site:
             values["permanent"] = force and self.uri(pagename, f"versions/{force.key}/index")
         elif pagename.startswith(f"{DRAFT_PAGES}/"):
             values["kind"] = "draft"
-            values["since"] = self.versions and long_date(self.versions[-1].date)
+            values["since"] = long_date(self.versions[-1].date) if self.versions else ""
         elif len(parts) >= 3 and parts[0] == "versions" and parts[1][:1].isdigit():
             v = self.by_key(parts[1])
             values["kind"] = "adopted"
