@@ -4,6 +4,7 @@ every version."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -22,8 +23,10 @@ MODALITY_WORDS = {
 MACROS: dict[str, Callable[..., str]] = vars(ENV.get_template("clause-box.html").module)
 
 
+@functools.lru_cache(maxsize=65536)
 def clause_open(clause_id: str, number: str, modality: str) -> str:
-    """The clause's box, opened: the caller closes it after its words and panel."""
+    """The clause's box, opened: the caller closes it after its words and panel.
+    Remembered: a paragraph opens the same in the draft and in most versions."""
     return str(MACROS["open"](clause_id, number, modality))
 
 
