@@ -64,5 +64,4 @@ class About:
 
 
 def about_html(about: About) -> str:
-    fields = {k: v for k, v in vars(about).items() if k != "modality"}
-    return str(MACROS["about"](kind=MODALITY_WORDS[about.modality], **fields))
+    return str(MACROS["about"](about, MODALITY_WORDS[about.modality]))
