@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from html import escape
 from pathlib import Path
 
 from constitution.model import Document
 from constitution.redline import Change, Runs, readable_diff, substantive
+from constitution.templating import environment
 from constitution.text_plain import plain
 
 HEAD = ("Paragraph", "Old number", "New number", "Change")
@@ -34,49 +34,29 @@ def runs(change: Change, old: Document, new: Document) -> Runs:
     return (("-", plain(change.old.tree, old)),)
 
 
-def _mark(op: str, text: str) -> str:
-    if op == "=":
-        return escape(text)
-    tag = "del" if op == "-" else "ins"
-    return f"<{tag}>{escape(text)}</{tag}>"
-
-
-def _table(changes: list[Change]) -> str:
-    head = "".join(f"<th scope='col'>{h}</th>" for h in HEAD)
-    body = "".join(
-        f"<tr>{''.join(f'<td>{escape(v)}</td>' for v in row)}</tr>" for row in rows(changes)
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
 def html_report(title: str, changes: list[Change], old: Document, new: Document) -> str:
     """The changes to the words in a table and in full; the paragraphs only renumbered
-    apart, folded."""
+    apart, folded (templates/report.html)."""
     worded, moved = substantive(changes)
-    folded = (
-        f"<details><summary>{len(moved)} paragraph(s) renumbered only, their words "
-        f"unchanged</summary>{_table(moved)}</details>"
-        if moved
-        else ""
-    )
-    parts = []
-    for c in worded:
-        text = "".join(
-            escape(t)
-            if op == "="
-            else f"<{'del' if op == '-' else 'ins'}>{escape(t)}</{'del' if op == '-' else 'ins'}>"
-            for op, t in runs(c, old, new)
-        )
-        parts.append(
-            f"<h2>{escape(c.id)}: paragraph {c.old_number or '-'} → "
-            f"{c.new_number or '-'} ({c.kind})</h2><p>{text}</p>"
-        )
+    page = environment(Path(__file__).parent / "templates").get_template("report.html")
     return (
-        "<!doctype html><html lang='en-GB'><head><meta charset='utf-8'>"
-        f"<title>{escape(title)}</title><style>del{{text-decoration:line-through}}"
-        "ins{text-decoration:underline}table{border-collapse:collapse}"
-        "td,th{border:1px solid #888;padding:.2rem .5rem;text-align:left}</style></head>"
-        f"<body><h1>{escape(title)}</h1>{_table(worded)}{folded}{''.join(parts)}</body></html>\n"
+        page.render(
+            title=title,
+            head=HEAD,
+            worded=rows(worded),
+            moved=rows(moved),
+            changes=[
+                {
+                    "id": c.id,
+                    "old": c.old_number or "-",
+                    "new": c.new_number or "-",
+                    "kind": c.kind,
+                    "runs": runs(c, old, new),
+                }
+                for c in worded
+            ],
+        )
+        + "\n"
     )
 
 

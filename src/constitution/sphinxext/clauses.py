@@ -10,7 +10,6 @@ so an insertion re-reads and rewrites exactly the pages whose numbers moved.
 from __future__ import annotations
 
 from collections.abc import Iterable, Set
-from html import escape
 from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
@@ -21,9 +20,9 @@ from sphinx_needs.api import add_need
 from constitution import graph
 from constitution.clause_fields import needs_values
 from constitution.clause_syntax import ClauseSyntax
-from constitution.html import about_html, citation, cite_row, clause_open
 from constitution.problems import Problem
 from constitution.sphinxext import text_nodes
+from constitution.sphinxext.clause_box import About, about_html, citation, clause_open
 from constitution.sphinxext.domain import (
     ConstitutionDomain,
     defined_term,
@@ -31,7 +30,7 @@ from constitution.sphinxext.domain import (
     state,
     visit_term,
 )
-from constitution.sphinxext.examples import examples_changed, examples_html
+from constitution.sphinxext.examples import examples_changed, worked_examples
 from constitution.sphinxext.page_keys import navigation_key
 from constitution.sphinxext.state import BuildState
 from constitution.sphinxext.text_nodes import cited, text_node
@@ -183,26 +182,19 @@ def visit_about(self: HTML5Translator, node: clause_about) -> None:
     def uri(target: str) -> str:
         return self.builder.get_relative_uri(self.builder.current_docname, target)
 
-    history = uri(f"versions/clauses/{node['clause_id']}")
-    extra = [
-        cite_row(citation(store.council.citation, node["number"], "draft, not adopted")),
-        ("History", f'<a href="{history}">This paragraph in every version</a>'),
-    ]
-    if node.get("source_number"):
-        extra.append(("Number in the imported document", escape(node["source_number"])))
-    if worked := examples_html(store, node["clause_id"], uri):
-        extra.append(("Worked examples", worked))
-    self.body.append(
-        about_html(
-            node["clause_id"],
-            node["number"],
-            node["modality"],
-            node["applies_to"],
-            node["statutes"],
-            node["tags"],
-            extra,
-        )
+    about = About(
+        id=node["clause_id"],
+        number=node["number"],
+        modality=node["modality"],
+        citation=citation(store.council.citation, node["number"], "draft, not adopted"),
+        history=uri(f"versions/clauses/{node['clause_id']}"),
+        applies_to=node["applies_to"],
+        statutes=node["statutes"],
+        tags=node["tags"],
+        source_number=node.get("source_number") or "",
+        examples=worked_examples(store, node["clause_id"], uri),
     )
+    self.body.append(about_html(about))
     raise nodes.SkipNode
 
 

@@ -23,8 +23,8 @@ from markupsafe import Markup
 from sphinx.util.docutils import SphinxDirective
 
 from constitution.documents import PROTOCOL, Entry
-from constitution.html import cite_row, clause_about, clause_open
 from constitution.model import Clause, Section
+from constitution.sphinxext.clause_box import about_html, about_of, clause_open
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_cache import Page
 from constitution.sphinxext.page_templates import render
@@ -159,7 +159,7 @@ def section_body(build: BuildState, entry: Entry, section: Section, here: str, u
 def clause_html(build: BuildState, entry: Entry, clause: Clause, page_links: Links) -> str:
     """A paragraph in the box every version's paragraphs are drawn in."""
     cited = f"{entry.cited(clause.number)} ({entry.part}, {entry.title}, as drafted)"
-    about = clause_about(clause, build.council, [cite_row(cited)])
+    about = about_html(about_of(clause, build.council, cited))
     return (
         clause_open(clause.id, clause.number, clause.modality)
         + clause_text(clause.tree, page_links)

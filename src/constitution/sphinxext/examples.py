@@ -13,7 +13,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import partial
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,8 +22,10 @@ from constitution.graph import Results, read_results
 from constitution.problems import ProtocolError
 from constitution.scenarios import RESULTS, Determination, Scenario
 from constitution.sphinxext import problem_log
+from constitution.sphinxext.clause_box import Example
 from constitution.sphinxext.domain import domain, state
 from constitution.sphinxext.page_cache import Page
+from constitution.sphinxext.page_keys import key_of
 from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.state import BuildState
 from constitution.sphinxext.versions_site import (
@@ -60,16 +61,10 @@ def load_results(path: Path) -> Results:
 
 def digest(scenarios: Iterable[Scenario], results: dict[str, str], run: str | None) -> str:
     """What the rendered examples depend on; a change means clause pages are rewritten."""
-    h = hashlib.sha256(repr(run).encode())
+    h = hashlib.sha256(key_of(run).encode())
     for s in scenarios:
-        h.update(repr((s.id, s.title, stable(s.expect), results.get(s.id))).encode())
+        h.update(key_of([s.id, s.title, s.expect, results.get(s.id)]).encode())
     return h.hexdigest()
-
-
-def stable(answer: Determination) -> tuple[object, ...]:
-    """The answer with its sets in order: a set's repr changes from process to process."""
-    duties = sorted(map(repr, answer.duties))
-    return answer.permitted, duties, answer.decides, sorted(answer.clauses)
 
 
 def person(key: str) -> str:
@@ -89,31 +84,28 @@ def outcome(d: Determination) -> str:
     return " ".join(parts)
 
 
-def result_html(store: BuildState, scenario_id: str) -> str:
+def result_html(store: BuildState, scenario_id: str) -> Markup:
     """The latest check's result, dated; nothing where the checks were not run for this
     build (a reader has no use for "not run")."""
     word = RESULT_WORDS.get(store.results.get(scenario_id) or "")
     if word is None:
-        return ""
-    when = f" on {store.results_run}" if store.results_run else ""
-    return f'<span class="check-result check-{word.lower()}">{word}{when}</span>'
+        return Markup()
+    return Markup(render("check-result.html", word=word, when=store.results_run))
 
 
-def examples_html(store: BuildState, clause_id: str, uri: Any) -> str:
+def worked_examples(store: BuildState, clause_id: str, uri: Any) -> list[Example]:
     """The worked examples of one clause, for its 'About' panel."""
-    items = [
-        f'<li><a href="{uri(f"checks/{s.id}")}">{escape(s.title)}</a>: '
-        f"{escape(outcome(s.expect))} {result_html(store, s.id)}</li>"
+    return [
+        Example(uri(f"checks/{s.id}"), s.title, outcome(s.expect), result_html(store, s.id))
         for s in store.checking.get(clause_id, [])
     ]
-    return f'<ul class="worked-examples">{"".join(items)}</ul>' if items else ""
 
 
 def scenario_shows(store: BuildState, s: Scenario) -> str:
     """Everything scenario_page draws from, without drawing it (which version is in force,
     and its text, are in the site key)."""
-    cited = [(cid, c and (c.number, c.section, c.text)) for cid, c in cited_clauses(store, s)]
-    return repr((s.id, s.title, s.facts, stable(s.expect), result_html(store, s.id), cited))
+    cited = [[cid, c and [c.number, c.section, c.text]] for cid, c in cited_clauses(store, s)]
+    return key_of([s.id, s.title, s.facts, s.expect, result_html(store, s.id), cited])
 
 
 def cited_clauses(store: BuildState, s: Scenario) -> list[tuple[str, Clause | None]]:
@@ -184,7 +176,7 @@ def scenario_page(app: Sphinx, store: BuildState, in_force: Document | None, s: 
         ],
         in_force=in_force is not None,
         id=s.id,
-        result=Markup(result_html(store, s.id)),
+        result=result_html(store, s.id),
     )
 
 
@@ -200,7 +192,7 @@ def index_page(app: Sphinx, store: BuildState) -> str:
                     "title": s.title,
                     "numbers": numbers(store, s),
                     "outcome": outcome(s.expect),
-                    "result": Markup(result_html(store, s.id)),
+                    "result": result_html(store, s.id),
                 }
                 for s in scenarios
             ],

@@ -13,8 +13,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
-
 from constitution import files
 from constitution.council import Council
 from constitution.export import FORMATS, Edition, render
@@ -23,7 +21,7 @@ from constitution.model import DRAFT_PAGES, Document
 from constitution.model_cache import digest, read_record, write_record
 from constitution.sphinxext import page_templates, print_file
 from constitution.sphinxext.domain import state
-from constitution.sphinxext.page_keys import document_key
+from constitution.sphinxext.page_keys import document_key, key_of
 from constitution.sphinxext.state import BuildState
 from constitution.sphinxext.versions_site import DRAFT, long_date
 from constitution.worker import Job
@@ -60,8 +58,8 @@ def pending(outdir: Path, editions: Editions, council: Council) -> tuple[dict[st
     for edition, document, examples in reversed(editions):
         # A version's files change only with its text, the council's settings or this code;
         # an adopted version's text is known by its record's digest.
-        text = edition.digest or document_key(document) + repr(examples)
-        fresh[edition.key] = key = digest([], extra=f"{text}|{council!r}")
+        text = edition.digest or document_key(document) + key_of(examples)
+        fresh[edition.key] = key = digest([], extra=f"{text}|{key_of(council)}")
         pdf = print_file.path(outdir, edition.key)
         if cached.get(edition.key) != key or not pdf.exists():
             prints.append((write_print, (pdf, edition, document, council)))
@@ -112,10 +110,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             if edition.key == DRAFT
             else f"Adopted {long_date(dt.date.fromisoformat(edition.key))}",
             "key": edition.key,
-            "pdf": Markup(
-                print_file.link(
-                    app, edition.key, f"{edition.key}/{print_file.NAME}", print_file.NAME
-                )
+            "pdf": print_file.link(
+                app, edition.key, f"{edition.key}/{print_file.NAME}", print_file.NAME
             ),
         }
         for edition, _, _ in reversed(editions(state(app.env)))

@@ -6,8 +6,11 @@ written again (clauses.py) and when shared navigation is drawn afresh (navigatio
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import functools
 import hashlib
+import json
 from typing import TYPE_CHECKING
 
 from sphinx import addnodes
@@ -31,16 +34,16 @@ def site_key(app: Sphinx) -> str:
     if store.site_key is not None:  # once a build, after every page is read
         return store.site_key
     in_force = in_force_on(store.versions, today())
-    key = repr(
-        (
+    key = key_of(
+        [
             navigation_key(env),
             in_force and in_force.key,
             [v.digest for v in store.versions],
             # the other documents: the protocol's pages cite their paragraphs by number
             [document_key(e.document) for e in store.constitution if e.key != PROTOCOL],
             store.council,
-            model_cache.code(),  # how pages are drawn: the code, templates and styles
-        )
+            model_cache.code().hex(),  # how pages are drawn: the code, templates and styles
+        ]
     )
     store.site_key = hashlib.sha256(key.encode()).hexdigest()
     return store.site_key
@@ -50,12 +53,12 @@ def site_key(app: Sphinx) -> str:
 def clause_key(clause: Clause) -> str:
     """What a page shows of a clause. Remembered: the editor's loop asks again on every
     save, and a clause from an unchanged file is the same object as last time."""
-    return repr(clause)
+    return key_of(clause)
 
 
 def document_key(document: Document) -> str:
-    sections = [(s.slug, s.number, s.title, s.path, s.intro) for s in document.sections]
-    return repr((document.title, document.intro, sections)) + "".join(
+    sections = [[s.slug, s.number, s.title, s.path, s.intro] for s in document.sections]
+    return key_of([document.title, document.intro, sections]) + "".join(
         map(clause_key, document.clauses())
     )
 
@@ -65,8 +68,29 @@ def navigation_key(env: BuildEnvironment) -> str:
     any title a toctree gives its entry ("The draft, not adopted <protocol/index>")."""
     titles = sorted((doc, title.astext()) for doc, title in env.titles.items())
     entries = sorted(
-        (doc, repr(node["entries"]))
+        (doc, node["entries"])
         for doc, toc in env.tocs.items()
         for node in toc.findall(addnodes.toctree)
     )
-    return repr((titles, sorted(env.toctree_includes.items()), entries))
+    return key_of([titles, sorted(env.toctree_includes.items()), entries])
+
+
+def key_of(value: object) -> str:
+    """A value as a key: JSON of its plain data, each object's keys sorted, so that a key
+    moves only with what a page shows, never with how a class prints itself."""
+    return json.dumps(
+        value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_plain
+    )
+
+
+def _plain(value: object) -> object:
+    """What JSON cannot write by itself, as plain data: a dataclass as its declared fields
+    by name (a cached property such as a clause's tree is not one), a date as ISO text, a
+    set in a fixed order. Anything else stops the build, naming its type."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=key_of)
+    raise TypeError(f"a page key cannot hold a {type(value).__name__}: give _plain its data")

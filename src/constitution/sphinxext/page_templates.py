@@ -8,19 +8,23 @@ fact holding ``<script>`` prints as those characters, never as markup.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from constitution.templating import environment
 
 TEMPLATES = Path(__file__).parent / "templates" / "pages"
-ENV = Environment(
-    loader=FileSystemLoader(TEMPLATES),
-    autoescape=True,
-    undefined=StrictUndefined,  # a value a template names and no page gives: an error
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+ENV = environment(TEMPLATES)
 
 
 def render(name: str, **values: Any) -> str:
     return ENV.get_template(name).render(**values)
+
+
+class Link(NamedTuple):
+    """A table cell that links (tables.html draws the anchor): its address, its words."""
+
+    href: str
+    text: str
+
+
+Cell = str | Link  # a table's cell: words (escaped unless Markup), or a link

@@ -12,13 +12,14 @@ read again, and Sphinx then writes the draft's contents page, whose toctree list
 from __future__ import annotations
 
 import os
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
 from sphinx.errors import ExtensionError
 
 from constitution.sphinxext.domain import state
+from constitution.sphinxext.page_templates import render
 from constitution.worker import FAILED, wait_for
 
 if TYPE_CHECKING:
@@ -54,12 +55,9 @@ def shown_size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
-def link(app: Sphinx, key: str, href: str, words: str) -> str:
+def link(app: Sphinx, key: str, href: str, words: str) -> Markup:
     """A link to the version's PDF, or nothing where the build writes none."""
     bytes_ = size(app, key)
     if bytes_ is None:
-        return ""
-    return (
-        f"<a href='{escape(href)}' type='application/pdf'>"
-        f"{escape(words)} (PDF, {shown_size(bytes_)})</a>"
-    )
+        return Markup()
+    return Markup(render("pdf-link.html", href=href, words=words, size=shown_size(bytes_)))

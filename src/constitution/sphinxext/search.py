@@ -20,6 +20,8 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
 from constitution import files
 from constitution.council import Council
 from constitution.documents import PROTOCOL, Entry
@@ -27,6 +29,7 @@ from constitution.model import Clause, Document, Section
 from constitution.model_cache import digest, read_record, write_record
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_keys import document_key
+from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.state import BuildState
 from constitution.sphinxext.versions_site import (
     DRAFT,
@@ -239,15 +242,11 @@ def other_record_pages(entry: Entry) -> dict[str, str]:
 
 
 def record_page(section: Section, title: str, document: Document) -> str:
-    clauses = "".join(
-        f'<h2 id="{c.id}">{c.number}</h2><p>{clause_text(c, document)}</p>' for c in section.clauses
-    )
-    # The title in the head, so that it is not searched or shown in excerpts.
-    return (
-        '<!doctype html><html lang="en"><head><meta data-pagefind-meta="title[content]" '
-        f'content="{escape(title)}"></head>'
-        f"<body data-pagefind-body>{clauses}</body></html>"
-    )
+    clauses = [
+        {"id": c.id, "number": c.number, "text": Markup(clause_text(c, document))}
+        for c in section.clauses
+    ]
+    return render("search-record.html", title=title, clauses=clauses)
 
 
 # A term in bold in a clause that defines terms is the term defined: weighted as

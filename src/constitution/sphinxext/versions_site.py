@@ -14,7 +14,6 @@ import itertools
 import posixpath
 from collections.abc import Iterator, Sequence
 from functools import cached_property, partial
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -24,18 +23,18 @@ from markupsafe import Markup
 from sphinx.util.docutils import SphinxDirective
 
 from constitution.documents import PROTOCOL
-from constitution.html import citation, cite_row, clause_about, clause_open
 from constitution.model import DRAFT_PAGES, Clause, Document, Section
 from constitution.model_cache import digest
 from constitution.numbering import in_number_order, number_key
 from constitution.redline import Change, compare, readable_diff, substantive
 from constitution.sphinxext import print_file
+from constitution.sphinxext.clause_box import about_html, about_of, citation, clause_open
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.navigation import mark_current
 from constitution.sphinxext.page_assets import page_script
 from constitution.sphinxext.page_cache import Page
-from constitution.sphinxext.page_keys import clause_key, document_key
-from constitution.sphinxext.page_templates import render
+from constitution.sphinxext.page_keys import clause_key, document_key, key_of
+from constitution.sphinxext.page_templates import Cell, Link, render
 from constitution.sphinxext.state import BuildState
 from constitution.text_html import Links, across, clause_text, html, intro_box
 from constitution.text_plain import plain
@@ -190,26 +189,18 @@ class Site:
 
     def clause_html(self, key: str, clause: Clause, here: str) -> str:
         council = self.store.council
-        history = self.uri(here, f"versions/clauses/{clause.id}")
-        about = clause_about(
+        about = about_of(
             clause,
             council,
-            [
-                cite_row(citation(council.citation, clause.number, self.version_words(key))),
-                *self.change_row(key, clause),
-                ("History", f'<a href="{history}">This paragraph in every version</a>'),
-                *(
-                    [("Number in the imported document", escape(clause.source_number))]
-                    if clause.source_number
-                    else []
-                ),
-            ],
+            citation(council.citation, clause.number, self.version_words(key)),
+            history=self.uri(here, f"versions/clauses/{clause.id}"),
+            changes=self.change_words(key, clause.id),
         )
         return (
             clause_open(clause.id, clause.number, clause.modality)
             + clause_text(clause.tree, self.links(key, here))
             + self.change_note(key, clause.id, here)
-            + about
+            + about_html(about)
             + "</div>"
         )
 
@@ -247,7 +238,7 @@ class Site:
 
         def on(k: str) -> str:
             v = self.by_key(k)
-            return f"on {long_date(v.date)} ({escape(v.resolution)})"
+            return f"on {long_date(v.date)} ({v.resolution})"
 
         words = {
             "original": "Unchanged since first adopted",
@@ -270,11 +261,7 @@ class Site:
         text = "New in this version" if found.kind == "inserted" else "Reworded in this version"
         before = self.versions[self.versions.index(self.by_key(key)) - 1].key
         href = f"{self.uri(here, f'versions/redline/{before}--{key}')}#{clause_id}"
-        return f"<p class='clause-change'><a href='{href}'>{text}</a>.</p>"
-
-    def change_row(self, key: str, clause: Clause) -> list[tuple[str, str]]:
-        words = self.change_words(key, clause.id)
-        return [("Changes", words)] if words else []
+        return render("clause-change.html", href=href, text=text)
 
     # ---------------------------------------------------------------- pages
 
@@ -348,28 +335,30 @@ class Site:
         but through the list of versions."""
         key = menu_key(pagename)
         assert key is not None
-        sections = "".join(
-            f"<li class='toctree-l2'><a class='reference internal version-nav' "
-            f"href='{s.slug}.html'>{s.number}. {title_html(s.title)}</a></li>"
-            for s in self.document(key).sections
+        return render(
+            "version-menu.html",
+            before=[
+                self.menu_link(pagename, "index", "Home"),
+                *self.whole(pagename),
+                self.menu_link(pagename, WAYS_IN_INDEX, WAYS_IN_TITLE),
+            ],
+            version=self.heading(key),
+            sections=[
+                {"slug": s.slug, "number": s.number, "title": Markup(title_html(s.title))}
+                for s in self.document(key).sections
+            ],
+            after=[
+                self.menu_link(pagename, "versions/index", "Versions and changes"),
+                self.menu_link(pagename, "how-to-read", "How to read this protocol"),
+            ],
         )
 
-        return (
-            f"<ul>{self.menu_item(pagename, 'index', 'Home')}{self.whole(pagename)}"
-            f"{self.menu_item(pagename, WAYS_IN_INDEX, WAYS_IN_TITLE)}"
-            "<li class='toctree-l1 current'>"
-            f"<a class='reference internal version-nav' href='index.html'>"
-            f"{self.heading(key)}</a><ul>{sections}</ul></li>"
-            f"{self.menu_item(pagename, 'versions/index', 'Versions and changes')}"
-            f"{self.menu_item(pagename, 'how-to-read', 'How to read this protocol')}</ul>"
-        )
-
-    def menu_item(self, pagename: str, there: str, text: str) -> str:
+    def menu_link(self, pagename: str, there: str, text: str) -> tuple[str, str]:
         # The same link on the page itself as on its folder's shell (shells.py).
         href = (
             f"{posixpath.basename(there)}.html" if there == pagename else self.uri(pagename, there)
         )
-        return f"<li class='toctree-l1'><a class='reference internal' href='{href}'>{text}</a></li>"
+        return href, text
 
     def menu_top(self, pagename: str) -> str:
         """What every other page's menu starts with: the version in force (at the plain
@@ -377,15 +366,14 @@ class Site:
         items = [(section_page(PLAIN, "index"), self.heading(PLAIN))]
         items.append((WAYS_IN_INDEX, WAYS_IN_TITLE))
         items.append(("versions/index", "Versions and changes"))
-        return self.whole(pagename) + "".join(
-            self.menu_item(pagename, there, text) for there, text in items
-        )
+        links = [self.menu_link(pagename, there, text) for there, text in items]
+        return render("version-menu.html", before=[*self.whole(pagename), *links], version=None)
 
-    def whole(self, pagename: str) -> str:
+    def whole(self, pagename: str) -> list[tuple[str, str]]:
         """The constitution's contents (documents_site.py), when it has other documents."""
         if len(self.store.constitution.entries) == 1:
-            return ""
-        return self.menu_item(pagename, WHOLE, WHOLE_TITLE)
+            return []
+        return [self.menu_link(pagename, WHOLE, WHOLE_TITLE)]
 
     def intro_html(self, key: str, section: Section | Document, here: str) -> str:
         """Unnumbered words before the first clause, shown as written, with no number."""
@@ -409,9 +397,9 @@ class Site:
             else:
                 continue
             targets.append(
-                (node.target, found and (found.id, found.number, found.section, found.text))
+                [node.target, found and [found.id, found.number, found.section, found.text]]
             )
-        return clause_key(clause) + repr(targets)
+        return clause_key(clause) + key_of(targets)
 
     def latest_number(self, clause_id: str) -> str:
         """A paragraph's number as a reader knows it: in the version in force, else in the
@@ -427,9 +415,9 @@ class Site:
             ids |= {c.id for c in v.document.clauses()}
         return ids
 
-    def version_rows(self, here: str) -> list[list[str]]:
+    def version_rows(self, here: str) -> list[list[Cell]]:
         """Every version, newest first, as rows of VERSION_HEADERS."""
-        rows: list[list[str]] = []
+        rows: list[list[Cell]] = []
         for i, v in enumerate(self.versions):
             until = self.versions[i + 1].in_force if i + 1 < len(self.versions) else None
             state = (
@@ -442,16 +430,14 @@ class Site:
             href = self.uri(here, f"versions/{v.key}/index")
             rows.append(
                 [
-                    Markup("<a href='{}'>{}</a>").format(href, long_date(v.date)),
+                    Link(href, long_date(v.date)),
                     long_date(v.in_force),
                     long_date(until) if until else "-",
                     state,
                     v.resolution,
                 ]
             )
-        draft = Markup("<a href='{}'>Draft</a>").format(
-            self.uri(here, section_page(DRAFT, "index"))
-        )
+        draft = Link(self.uri(here, section_page(DRAFT, "index")), "Draft")
         rows.append([draft, "-", "-", "Not adopted", "Proposed amendments"])
         return list(reversed(rows))
 
@@ -531,8 +517,7 @@ class Site:
         shown = self.shown(key)
         pdf = posixpath.relpath(f"data/{shown}/{print_file.NAME}", posixpath.dirname(here))
         words = f"{self.document(key).title}, {self.version_words(key)}"
-        link = print_file.link(self.app, shown, pdf, words)
-        return f"<p class='download'>{link}</p>" if link else ""
+        return render("download.html", link=print_file.link(self.app, shown, pdf, words))
 
     def redline_page(self, old: str, new: str, here: str) -> str:
         """What changed, by section in reading order: the words first, then (folded) the
@@ -564,9 +549,7 @@ class Site:
                 [
                     Markup(title_html(document.section_of(c.new).title)),
                     c.old_number,
-                    Markup("<a href='{}'>{}</a>").format(
-                        self.clause_href(new, c.new, here), c.new_number
-                    ),
+                    Link(self.clause_href(new, c.new, here), c.new_number),
                 ]
                 for c in moved
                 if c.new
@@ -608,7 +591,7 @@ class Site:
         }
 
     def history_page(self, clause_id: str, here: str) -> str:
-        rows: list[list[str]] = []
+        rows: list[list[Cell]] = []
         previous = None
         for key in [v.key for v in self.versions] + [DRAFT]:
             clause = self.document(key).clause(clause_id)
@@ -628,13 +611,7 @@ class Site:
                 )
             where = "the draft" if key == DRAFT else self.by_key(key).resolution
             text = html(clause.tree, self.links(key, here)) if clause else "<p>(revoked)</p>"
-            number = (
-                Markup("<a href='{}'>{}</a>").format(
-                    self.clause_href(key, clause, here), clause.number
-                )
-                if clause
-                else "-"
-            )
+            number = Link(self.clause_href(key, clause, here), clause.number) if clause else "-"
             label = "Draft" if key == DRAFT else long_date(self.by_key(key).date)
             rows.append([label, number, kind, Markup(text), where])
             previous = clause
@@ -661,83 +638,53 @@ class Site:
     # ---------------------------------------------------------------- banners and feed
 
     def banner(self, pagename: str) -> str:
+        """The line above a page: which version it shows (banner.html)."""
         force = self.in_force
-
-        def link(text: str) -> str:
-            if force is None:
-                return ""
-            return f"<a href='{self.uri(pagename, section_page(PLAIN, 'index'))}'>{text}</a>"
-
-        if menu_key(pagename) == PLAIN:
-            return self.plain_banner(pagename)
-        if pagename.startswith(f"{DRAFT_PAGES}/"):
-            since = (
-                f" since the version adopted on {long_date(self.versions[-1].date)}"
-                if self.versions
-                else ""
-            )
-            return (
-                f"<strong>Draft, not adopted.</strong> This text includes amendments "
-                f"proposed{since}. {link('Read the version in force')}"
-            )
+        values: dict[str, Any] = {
+            "force": force
+            and {"date": long_date(force.date), "in_force": long_date(force.in_force)},
+            "in_force_href": force and self.uri(pagename, section_page(PLAIN, "index")),
+        }
         parts = pagename.split("/")
-        if len(parts) >= 3 and parts[0] == "versions" and parts[1][:1].isdigit():
+        if menu_key(pagename) == PLAIN:
+            values["kind"] = "plain"
+            values["draft"] = self.uri(pagename, section_page(DRAFT, "index"))
+            values["permanent"] = force and self.uri(pagename, f"versions/{force.key}/index")
+        elif pagename.startswith(f"{DRAFT_PAGES}/"):
+            values["kind"] = "draft"
+            values["since"] = long_date(self.versions[-1].date) if self.versions else ""
+        elif len(parts) >= 3 and parts[0] == "versions" and parts[1][:1].isdigit():
             v = self.by_key(parts[1])
-            later = [w for w in self.versions if w.date > v.date]
-            status = (
-                "This is the version in force."
-                if v is force
-                else f"A later version exists: {link('read the version in force')}."
-                if later
-                else "It is not yet in force."
-            )
-            return (
-                f"<strong>Version adopted on {long_date(v.date)}</strong> "
-                f"({escape(v.resolution)}), in force from {long_date(v.in_force)}. {status}"
-            )
-        if force:
-            return (
-                f"The version in force was adopted on {long_date(force.date)} and has been "
-                f"in force since {long_date(force.in_force)}. "
-                f"{link('Read the version in force')}"
-            )
-        return "No version has been adopted yet: the protocol shown is a draft."
-
-    def plain_banner(self, pagename: str) -> str:
-        """What the plain addresses' pages say of themselves: the version in force, and
-        where the draft is; or, before any adoption, that they show a draft."""
-        draft = self.uri(pagename, section_page(DRAFT, "index"))
-        force = self.in_force
-        if force is None:
-            return (
-                "<strong>Draft, not adopted.</strong> Council has not adopted a version yet: "
-                "this is the draft, not yet the rule."
-            )
-        permanent = self.uri(pagename, f"versions/{force.key}/index")
-        return (
-            f"<strong>The version in force</strong>, adopted on {long_date(force.date)}, "
-            f"in force since {long_date(force.in_force)}. "
-            f"<a href='{permanent}'>This version's permanent pages</a>. "
-            f"<a href='{draft}'>Read the draft of proposed amendments</a>."
-        )
+            values["kind"] = "adopted"
+            values["version"] = {
+                "date": long_date(v.date),
+                "resolution": v.resolution,
+                "in_force": long_date(v.in_force),
+                "is_in_force": v is force,
+                "later": any(w.date > v.date for w in self.versions),
+            }
+        else:
+            values["kind"] = "other"
+        return render("banner.html", **values)
 
     def atom(self, base: str) -> str:
-        entries = "".join(
-            f"<entry><id>{escape(base)}versions/{v.key}/</id><title>Version adopted on "
-            f"{long_date(v.date)}</title><updated>{v.date.isoformat()}T00:00:00Z</updated>"
-            f"<link href='{escape(base)}versions/{v.key}/index.html'/>"
-            f"<summary>{escape(v.resolution)}; in force from {long_date(v.in_force)}.</summary>"
-            "</entry>"
-            for v in reversed(self.versions)
-        )
-        updated = self.versions[-1].date.isoformat() if self.versions else "1970-01-01"
-        council = escape(self.store.council.name)
-        return (
-            "<?xml version='1.0' encoding='utf-8'?>\n<feed xmlns='http://www.w3.org/2005/Atom'>"
-            f"<id>{escape(base)}versions.atom</id><title>{council}: "
-            f"{escape(self.store.council.document)}, adopted versions</title>"
-            f"<updated>{updated}T00:00:00Z</updated><author><name>{council}</name></author>"
-            f"<link rel='self' href='{escape(base)}versions.atom'/>{entries}</feed>\n"
+        """The feed of adopted versions (versions.atom)."""
+        return render(
+            "versions.atom",
+            base=base,
+            council=self.store.council.name,
+            document=self.store.council.document,
+            updated=self.versions[-1].date.isoformat() if self.versions else "1970-01-01",
+            versions=[
+                {
+                    "key": v.key,
+                    "date": long_date(v.date),
+                    "updated": v.date.isoformat(),
+                    "resolution": v.resolution,
+                    "in_force": long_date(v.in_force),
+                }
+                for v in reversed(self.versions)
+            ],
         )
 
 
@@ -807,7 +754,7 @@ def write_feed(app: Sphinx, exception: BaseException | None) -> None:
     if exception is None and app.builder.format == "html":
         site = Site(app, state(app.env))
         Path(app.outdir, "versions.atom").write_text(
-            site.atom(site.store.council.base_url), encoding="utf-8"
+            site.atom(site.store.council.base_url) + "\n", encoding="utf-8"
         )
 
 
@@ -828,21 +775,25 @@ def visit_in_force(self: HTML5Translator, node: in_force_node) -> None:
     store = state(self.builder.env)
     force = in_force_on(store.versions, today())
     here = self.builder.current_docname
+
+    def uri(slug: str) -> str:
+        return self.builder.get_relative_uri(here, section_page(PLAIN, slug))
+
     if force is None:
-        draft = self.builder.get_relative_uri(here, section_page(PLAIN, "index"))
-        self.body.append(
-            f"<p>No version has been adopted yet. <a href='{draft}'>Read the draft</a>.</p>"
-        )
+        self.body.append(render("in-force-summary.html", sections=[], draft=uri("index")))
         raise nodes.SkipNode
-    items = "".join(
-        f"<li><a href='{self.builder.get_relative_uri(here, section_page(PLAIN, s.slug))}'>"
-        f"{s.number}. {title_html(s.title)}</a></li>"
+    sections = [
+        {"href": uri(s.slug), "number": s.number, "title": Markup(title_html(s.title))}
         for s in force.document.sections
-    )
+    ]
     self.body.append(
-        f"<p class='in-force-summary'>In force since {long_date(force.in_force)}: the version "
-        f"adopted by Council on {long_date(force.date)} ({escape(force.resolution)}).</p>"
-        f"<ol class='version-contents'>{items}</ol>"
+        render(
+            "in-force-summary.html",
+            sections=sections,
+            in_force=long_date(force.in_force),
+            date=long_date(force.date),
+            resolution=force.resolution,
+        )
     )
     raise nodes.SkipNode
 

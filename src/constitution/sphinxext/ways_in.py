@@ -187,8 +187,7 @@ def visit_ways_in(self: HTML5Translator, node: ways_in_node) -> None:
     here = self.builder.current_docname
     ways = audiences(site.store.council, site.document(PLAIN))
     self.body.append(
-        render("ways-in-list.html", ways=listed(site, ways, here))
-        + f"<p><a href='{site.uri(here, INDEX)}'>Every topic, and every way in</a></p>"
+        render("ways-in-home.html", ways=listed(site, ways, here), index=site.uri(here, INDEX))
     )
     raise nodes.SkipNode
 

@@ -1,0 +1,85 @@
+"""A clause's box and its "About" panel, drawn from the macros of clause-box.html for the
+draft's pages and the adopted versions' alike, so that a paragraph reads the same in
+every version."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from constitution.council import Council
+from constitution.model import Clause
+from constitution.sphinxext.page_templates import ENV
+
+MODALITY_WORDS = {
+    "must": "A duty (must)",
+    "must-not": "A prohibition (must not)",
+    "should": "Expected practice (should)",
+    "may": "A permission (may)",
+    "informative": "Explanation (not a rule)",
+}
+# The template's macros, made once a process: each call costs a fraction of a render.
+MACROS: dict[str, Callable[..., str]] = vars(ENV.get_template("clause-box.html").module)
+
+
+@functools.lru_cache(maxsize=65536)
+def clause_open(clause_id: str, number: str, modality: str) -> str:
+    """The clause's box, opened: the caller closes it after its words and panel.
+    Remembered: a paragraph opens the same in the draft and in most versions."""
+    return str(MACROS["open"](clause_id, number, modality))
+
+
+def citation(document: str, number: str, version: str) -> str:
+    """How to cite a paragraph: "Member/Officer Protocol, para 7.12 (version adopted 14 May
+    2026)"; ``version`` is that parenthesis's words."""
+    return f"{document}, para {number} ({version})"
+
+
+@dataclass(frozen=True)
+class Example:
+    """A worked example listed under the paragraph it checks."""
+
+    href: str
+    title: str
+    outcome: str
+    result: Markup  # its dated result (check-result.html), or empty
+
+
+@dataclass(frozen=True)
+class About:
+    """What a paragraph's panel says, as words: the template escapes every one."""
+
+    id: str
+    number: str
+    modality: str
+    citation: str
+    history: str = ""  # the address of the paragraph's page in every version, if it has one
+    applies_to: Sequence[str] = ()
+    statutes: Sequence[tuple[str, str]] = ()  # title, address
+    tags: Sequence[str] = ()
+    changes: str = ""  # when an adopted version's paragraph last changed
+    source_number: str = ""
+    examples: Sequence[Example] = ()
+
+
+def about_of(clause: Clause, council: Council, cited: str, **more: Any) -> About:
+    """A clause's panel, its roles and statutes named as the council's registers name them."""
+    return About(
+        id=clause.id,
+        number=clause.number,
+        modality=clause.modality,
+        citation=cited,
+        applies_to=[council.roles.get(r, r) for r in clause.applies_to],
+        statutes=[(s.title, s.url) for k in clause.statutes if (s := council.statutes.get(k))],
+        tags=clause.tags,
+        source_number=clause.source_number,
+        **more,
+    )
+
+
+def about_html(about: About) -> str:
+    return str(MACROS["about"](about, MODALITY_WORDS[about.modality]))
