@@ -137,7 +137,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", csp.build_finished, priority=900)  # after every page
     app.connect("config-inited", _templates)
     app.connect("html-page-context", page_assets.filter_script)
-    app.connect("html-page-context", navigation.share, priority=100)  # before furo's
+    app.connect("html-page-context", navigation.page_context, priority=100)  # before furo's
     app.connect("html-page-context", page_assets.drop_unused, priority=900)
     app.connect("html-page-context", _new_file, priority=999)  # just before the write
     return {
