@@ -7,7 +7,6 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 
@@ -37,6 +36,7 @@ from constitution.sphinxext import (
     ways_in,
 )
 from constitution.sphinxext.domain import domain, state
+from constitution.sphinxext.html_builder import html_builder
 from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.state import BuildState
 
@@ -159,8 +159,7 @@ def _new_file(
 ) -> None:
     """Sphinx rewrites a page's file in place; without the old file it writes a new one,
     leaving the published site's link to the old file (build.py) as it was."""
-    assert isinstance(app.builder, StandaloneHTMLBuilder)
-    Path(app.builder.get_outfilename(pagename)).unlink(missing_ok=True)
+    Path(html_builder(app).get_outfilename(pagename)).unlink(missing_ok=True)
 
 
 def _templates(app: Sphinx, config: Any) -> None:

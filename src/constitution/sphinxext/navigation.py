@@ -16,8 +16,8 @@ from __future__ import annotations
 import functools
 import posixpath
 from collections.abc import Iterable, Iterator
-from html import escape
 from dataclasses import dataclass
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
