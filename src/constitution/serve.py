@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import io
 import logging
 import os
 import queue
@@ -39,6 +40,24 @@ RELOAD_JS = (
 )
 
 
+class Warnings(io.TextIOBase):
+    """Standard error, as Sphinx's warning stream, counting what it writes: a warning a
+    write. (Sphinx counts them too, but for its whole life, and a warm Sphinx builds
+    again and again.)"""
+
+    count = 0
+
+    def write(self, text: str) -> int:
+        self.count += 1
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+    def isatty(self) -> bool:
+        return sys.stderr.isatty()
+
+
 class WarmBuild:
     """Sphinx's incremental build into ``work``, one Sphinx kept for every build.
 
@@ -50,6 +69,7 @@ class WarmBuild:
         self.project = project
         self.work = work
         self.app: Sphinx | None = None
+        self.warnings = Warnings()
         self.scope = contextlib.ExitStack()  # docutils' registries, for one Sphinx's life
 
     def __call__(self, changed: Sequence[Path] = ()) -> int:
@@ -60,7 +80,7 @@ class WarmBuild:
             self.stop()  # conf.py is read once a Sphinx
         try:
             app = self.app or self.start()
-            app._warncount = app.statuscode = 0  # Sphinx counts for its life; this is one build
+            before = self.warnings.count
             app.build()
         except ProtocolInvalid:
             # Found before any page is read: this Sphinx is still good for the next save.
@@ -70,7 +90,7 @@ class WarmBuild:
             traceback.print_exc()
             self.stop()
             return 2
-        return app.statuscode
+        return 1 if self.warnings.count > before else 0
 
     def __enter__(self) -> WarmBuild:
         return self
@@ -104,7 +124,7 @@ class WarmBuild:
             "html",
             confoverrides=PREVIEW,
             status=None,  # Sphinx's progress (and MyST's settings dump) are noise here
-            warning=sys.stderr,
+            warning=self.warnings,
             warningiserror=True,
             keep_going=True,
         )

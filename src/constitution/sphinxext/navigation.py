@@ -51,7 +51,7 @@ class Entry:
 class Block:
     """One toctree of the home page: its caption, if any, and its entries."""
 
-    caption: str | None
+    caption: Markup | None
     entries: tuple[Entry, ...]
 
 
@@ -142,10 +142,10 @@ class Reader:
 
     def blocks(self, resolved: nodes.Element) -> list[Block]:
         found: list[Block] = []
-        caption = None
+        caption: Markup | None = None
         for node in resolved.children:
             if isinstance(node, nodes.title):
-                caption = node.astext()
+                caption = Markup(escape(node.astext(), quote=False))
             elif isinstance(node, nodes.bullet_list):
                 found.append(Block(caption, self.entries(node, 1)))
                 caption = None

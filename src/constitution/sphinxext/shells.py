@@ -58,10 +58,12 @@ def shell(app: Sphinx, folder: str) -> str:
 def check(html: str, folder: str) -> None:
     """A shell is the page with its body put in once, naming no page of its own: a
     template that shows the body twice, or the page's name, cannot be shared."""
-    if html.count(BODY) != 1 or NAME in html:
+    shown = html.count(BODY)
+    wrong = [f"shows the page's body {shown} times, not once"] if shown != 1 else []
+    wrong += ["shows the page's own name"] if NAME in html else []
+    if wrong:
         raise SphinxError(
             f"the page template cannot draw the generated pages in {folder or 'the root'}/ "
-            f"from one shell: it shows the body {html.count(BODY)} times (not once), "
-            f"{'and the' if NAME in html else 'and not the'} page's own name. How to fix: "
-            "a page.html of your own must show {{ body }} once and not the page's name."
+            f"from one shell: it {' and '.join(wrong)}. How to fix: a page.html of your "
+            "own must show {{ body }} once and not the page's name (pagename)."
         )
