@@ -110,7 +110,8 @@ def probe(warm: Any) -> dict[str, str]:
                 )
             )
             top = context.get("constitution_menu_top", "")
-            drawn[pagename] = re.sub(r'<ul( class="current")?>', lambda m: m[0] + top, html, 1)
+            first = re.compile(r'<ul( class="current")?>')
+            drawn[pagename] = first.sub(lambda m: m[0] + top, html, count=1)
 
     app = warm.start()
     app.connect("html-page-context", before, priority=50)  # before the tool's (100)
