@@ -27,6 +27,7 @@ from sphinx.environment.adapters.toctree import global_toctree_for_doc
 from sphinx.util.osutil import relative_uri
 
 from constitution.sphinxext.domain import state
+from constitution.sphinxext.html_builder import html_builder
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -44,7 +45,12 @@ class Entry:
     level: int  # 1 at the top
     children: tuple[Entry, ...]
     switch: int  # furo's number for the switch of a branch (toctree-checkbox-N); 0: none
-    below: frozenset[str]  # the uris of every entry under it
+    below: frozenset[str]  # the uris of every page under it
+
+    @property
+    def plain(self) -> bool:
+        """A page of the site, not a part of one nor a web address."""
+        return not self.external and not self.anchor
 
 
 @dataclass(frozen=True)
@@ -69,7 +75,7 @@ class Shown:
         self.blocks, self.order, self.here = tree.blocks, tree.order, here
 
     def is_here(self, entry: Entry) -> bool:
-        return not entry.external and not entry.anchor and entry.uri == self.here
+        return entry.plain and entry.uri == self.here
 
     def current(self, entry: Entry) -> bool:
         return self.is_here(entry) or self.here in entry.below
@@ -92,13 +98,14 @@ def page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
     """html-page-context, before furo's: this page's navigation, for the template."""
-    if "toctree" not in context or not isinstance(app.builder, StandaloneHTMLBuilder):
+    if "toctree" not in context:
         return
     # Furo resolves and rewrites the toctree from this function for its own template,
     # which sidebar/navigation.html replaces; without the function it draws nothing.
     del context["toctree"]
-    here = app.builder.get_target_uri(pagename)
-    context["constitution_navigation"] = Shown(tree(app, app.builder), here)
+    builder = html_builder(app)
+    here = builder.get_target_uri(pagename)
+    context["constitution_navigation"] = Shown(tree(app, builder), here)
 
 
 def tree(app: Sphinx, builder: StandaloneHTMLBuilder) -> Tree:
@@ -179,7 +186,8 @@ class Reader:
             level=level,
             children=children,
             switch=switch,
-            below=frozenset(u for c in children for u in (c.uri, *c.below) if not c.external),
+            # Sphinx marks a branch current for its pages, not for parts of a page.
+            below=frozenset(u for c in children for u in (c.uri, *c.below) if c.plain),
         )
 
     def from_root(self, link: str) -> str:
