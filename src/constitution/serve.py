@@ -22,7 +22,7 @@ import traceback
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, cast
 
 from constitution.build import colour, source_date_epoch
 from constitution.project import Project
@@ -124,7 +124,7 @@ class WarmBuild:
             "html",
             confoverrides=PREVIEW,
             status=None,  # Sphinx's progress (and MyST's settings dump) are noise here
-            warning=self.warnings,
+            warning=cast("IO[str]", self.warnings),  # Sphinx's logging writes and flushes
             warningiserror=True,
             keep_going=True,
         )
