@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed as itself: see Shown.once
 class Entry:
     """A page (or web address) in the navigation, with the entries of its own toctree."""
 
@@ -46,6 +46,7 @@ class Entry:
     children: tuple[Entry, ...]
     switch: int  # furo's number for the switch of a branch (toctree-checkbox-N); 0: none
     below: frozenset[str]  # the uris of every page under it
+    links: frozenset[str]  # every uri it and the entries under it link to
 
     @property
     def plain(self) -> bool:
@@ -65,6 +66,7 @@ class Block:
 class Tree:
     blocks: tuple[Block, ...]
     order: tuple[Entry, ...]  # every entry, in the order of the page
+    drawn: dict[tuple[str, Entry], str] = field(default_factory=dict)  # see Shown.once
 
 
 class Shown:
@@ -73,6 +75,19 @@ class Shown:
 
     def __init__(self, tree: Tree, here: str) -> None:
         self.blocks, self.order, self.here = tree.blocks, tree.order, here
+        self.folder, self.drawn = posixpath.dirname(here), tree.drawn
+
+    def once(self, entry: Entry, caller: Callable[[], str]) -> str:
+        """The entry as the template draws it (``caller``). One that neither is this page
+        nor links to it is drawn alike on every page of the folder (its links start from
+        there), so it is drawn once a folder: most of a page's navigation, as the
+        template's work for each entry is slow (Sphinx's templates are sandboxed)."""
+        if self.here in entry.links:
+            return caller()
+        key = (self.folder, entry)
+        if key not in self.drawn:
+            self.drawn[key] = caller()
+        return self.drawn[key]
 
     def is_here(self, entry: Entry) -> bool:
         return entry.plain and entry.uri == self.here
@@ -173,6 +188,7 @@ class Reader:
         children = self.entries(sub[0], level + 1) if sub else ()
         external = not reference.get("internal")
         link, _, anchor = reference["refuri"].partition("#")
+        uri = link if external else self.from_root(link)
         # A numbered toctree's number, as Sphinx's writer puts it before the title.
         counted = reference.get("secnumber")
         suffix = self.builder.config.html_secnumber_suffix
@@ -180,7 +196,7 @@ class Reader:
         return Entry(
             title=Markup(escape(number, quote=False) + "".join(map(self.html, reference))),
             label=number + reference.astext(),
-            uri=link if external else self.from_root(link),
+            uri=uri,
             anchor=f"#{anchor}" if anchor else "",
             external=external,
             level=level,
@@ -188,6 +204,7 @@ class Reader:
             switch=switch,
             # Sphinx marks a branch current for its pages, not for parts of a page.
             below=frozenset(u for c in children for u in (c.uri, *c.below) if c.plain),
+            links=frozenset(u for c in children for u in c.links) | {uri},
         )
 
     def from_root(self, link: str) -> str:
