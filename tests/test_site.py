@@ -515,11 +515,10 @@ def test_a_page_waits_for_the_file_it_links_or_writes_it(tmp_path: Path) -> None
 def test_what_is_drawn_once_and_shared_is_what_furo_draws_for_each_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Generated pages are written from one shell a folder (shells.py), and pages share
-    their navigation (navigation.py): byte for byte what furo draws for each page alone,
-    titles with markup and quotes included."""
+    """Generated pages are written from one shell a folder (shells.py): byte for byte what
+    furo draws for each page alone, titles with markup and quotes included."""
     from constitution.serve import WarmBuild
-    from constitution.sphinxext import navigation, page_cache
+    from constitution.sphinxext import page_cache
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     project = copy_project(tmp_path / "project")
@@ -532,7 +531,6 @@ def test_what_is_drawn_once_and_shared_is_what_furo_draws_for_each_page(
     with WarmBuild(project, tmp_path / "shells") as build:
         assert build() == 0
     monkeypatch.setattr(page_cache, "SHELLS", False)
-    monkeypatch.setattr(navigation, "share", lambda *args: None)
     with WarmBuild(project, tmp_path / "theme") as build:
         assert build() == 0
 
@@ -593,3 +591,29 @@ def test_an_inline_script_stops_the_build_even_under_python_O() -> None:
     )
     ran = subprocess.run([sys.executable, "-O", "-c", probe], capture_output=True, text=True)
     assert "SphinxError inline script in p" in ran.stdout, ran.stdout + ran.stderr
+
+
+def test_the_shell_and_builder_checks_hold_under_python_O() -> None:
+    """A page template that shows the body twice cannot give generated pages one shell,
+    and only Sphinx's HTML builder writes pages: errors that say so, not asserts."""
+    import subprocess
+    import sys
+
+    probe = (
+        "from types import SimpleNamespace\n"
+        "from constitution.sphinxext import shells\n"
+        "from constitution.sphinxext.html_builder import html_builder\n"
+        "text = SimpleNamespace(builder=SimpleNamespace(name='text'))\n"
+        "for check in (lambda: shells.check(shells.BODY * 2, 'checks'),\n"
+        "              lambda: html_builder(text)):\n"
+        "    try:\n"
+        "        check()\n"
+        "    except Exception as exc:\n"
+        "        print(type(exc).__name__, exc)\n"
+    )
+    ran = subprocess.run([sys.executable, "-O", "-c", probe], capture_output=True, text=True)
+    shell, builder = ran.stdout.splitlines()
+    assert shell.startswith("SphinxError the page template cannot draw the generated pages in")
+    assert "checks/" in shell and "shows the page's body 2 times" in shell and "How to fix" in shell
+    assert builder.startswith("SphinxError the site's pages are written by Sphinx's HTML")
+    assert "not 'text'" in builder and "How to fix" in builder

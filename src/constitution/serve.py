@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import io
 import logging
 import os
 import queue
@@ -21,7 +22,7 @@ import traceback
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, cast
 
 from constitution.build import colour, source_date_epoch
 from constitution.document_settings import FOLDER
@@ -40,6 +41,24 @@ RELOAD_JS = (
 )
 
 
+class Warnings(io.TextIOBase):
+    """Standard error, as Sphinx's warning stream, counting what it writes: a warning a
+    write. (Sphinx counts them too, but for its whole life, and a warm Sphinx builds
+    again and again.)"""
+
+    count = 0
+
+    def write(self, text: str) -> int:
+        self.count += 1
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+    def isatty(self) -> bool:
+        return sys.stderr.isatty()
+
+
 class WarmBuild:
     """Sphinx's incremental build into ``work``, one Sphinx kept for every build.
 
@@ -51,6 +70,7 @@ class WarmBuild:
         self.project = project
         self.work = work
         self.app: Sphinx | None = None
+        self.warnings = Warnings()
         self.scope = contextlib.ExitStack()  # docutils' registries, for one Sphinx's life
 
     def __call__(self, changed: Sequence[Path] = ()) -> int:
@@ -61,7 +81,7 @@ class WarmBuild:
             self.stop()  # conf.py is read once a Sphinx
         try:
             app = self.app or self.start()
-            app._warncount = app.statuscode = 0  # Sphinx counts for its life; this is one build
+            before = self.warnings.count
             app.build()
         except ProtocolInvalid:
             # Found before any page is read: this Sphinx is still good for the next save.
@@ -71,7 +91,7 @@ class WarmBuild:
             traceback.print_exc()
             self.stop()
             return 2
-        return app.statuscode
+        return 1 if self.warnings.count > before else 0
 
     def __enter__(self) -> WarmBuild:
         return self
@@ -105,7 +125,7 @@ class WarmBuild:
             "html",
             confoverrides=PREVIEW,
             status=None,  # Sphinx's progress (and MyST's settings dump) are noise here
-            warning=sys.stderr,
+            warning=cast("IO[str]", self.warnings),  # Sphinx's logging writes and flushes
             warningiserror=True,
             keep_going=True,
         )

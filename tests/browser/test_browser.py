@@ -403,6 +403,25 @@ def test_the_sidebar_search_box_shows_focus(page: Page, base_url: str) -> None:
     assert outline != "none"
 
 
+def test_the_navigation_opens_and_closes_its_branches(page: Page, base_url: str) -> None:
+    """The draft's branch of the sidebar is open on its own pages and closed elsewhere,
+    and its switch opens and closes it (furo's styles on the tool's navigation)."""
+    draft = ".sidebar-tree li.has-children:has(> a[href$='index.html'])"
+    page.goto(base_url + "draft/member-enquiries.html")
+    expect(page.locator(f"{draft} > ul")).to_be_visible()
+    current = page.locator(".sidebar-tree li.current-page > a")
+    expect(current).to_have_text("17. Members’ enquiries")
+    page.goto(base_url + "accessibility.html")
+    sections = page.locator(f"{draft} > ul")
+    expect(sections).to_be_hidden()
+    page.locator(f"{draft} > label").click()
+    expect(sections).to_be_visible()
+    sections.locator("a", has_text="17. Members").click()
+    page.wait_for_url(base_url + "draft/member-enquiries.html")
+    page.locator(f"{draft} > label").click()
+    expect(page.locator(f"{draft} > ul")).to_be_hidden()
+
+
 def test_an_in_force_section_leads_on_within_its_version(page: Page, base_url: str) -> None:
     page.goto(base_url + "index.html")
     page.locator("ol.version-contents a", has_text="17. Members").click()

@@ -7,7 +7,6 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 
@@ -39,6 +38,7 @@ from constitution.sphinxext import (
     ways_in,
 )
 from constitution.sphinxext.domain import domain, state
+from constitution.sphinxext.html_builder import html_builder
 from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.state import BuildState
 
@@ -144,7 +144,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", csp.build_finished, priority=900)  # after every page
     app.connect("config-inited", _templates)
     app.connect("html-page-context", page_assets.filter_script)
-    app.connect("html-page-context", navigation.share, priority=100)  # before furo's
+    app.connect("html-page-context", navigation.page_context, priority=100)  # before furo's
     app.connect("html-page-context", page_assets.drop_unused, priority=900)
     app.connect("html-page-context", _new_file, priority=999)  # just before the write
     return {
@@ -166,8 +166,7 @@ def _new_file(
 ) -> None:
     """Sphinx rewrites a page's file in place; without the old file it writes a new one,
     leaving the published site's link to the old file (build.py) as it was."""
-    assert isinstance(app.builder, StandaloneHTMLBuilder)
-    Path(app.builder.get_outfilename(pagename)).unlink(missing_ok=True)
+    Path(html_builder(app).get_outfilename(pagename)).unlink(missing_ok=True)
 
 
 def _templates(app: Sphinx, config: Any) -> None:

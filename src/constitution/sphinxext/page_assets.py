@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sphinx.builders.html import StandaloneHTMLBuilder
+from constitution.sphinxext.html_builder import html_builder
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,8 +39,7 @@ def drop_unused(
 def page_script(app: Sphinx, name: str) -> None:
     """A script on the page being written only. (app.add_js_file would also register it
     for every page of the next build in this process: see serve.py.)"""
-    assert isinstance(app.builder, StandaloneHTMLBuilder)
-    app.builder.add_js_file(name)
+    html_builder(app).add_js_file(name)
 
 
 def filter_script(

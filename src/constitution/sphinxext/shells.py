@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
-from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.errors import SphinxError
 
 from constitution import files
 from constitution.sphinxext import csp, navigation
 from constitution.sphinxext.domain import state
+from constitution.sphinxext.html_builder import html_builder
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -41,15 +42,28 @@ def shell(app: Sphinx, folder: str) -> str:
     """The folder's page with stand-ins for title and body, drawn once a build."""
     shells = state(app.env).shells
     if folder not in shells:
-        assert isinstance(app.builder, StandaloneHTMLBuilder)
         drawn = Path(app.doctreedir) / f"{NAME}.html"
         page = f"{folder}/{NAME}" if folder else NAME
         context = {"title": TITLE, "body": BODY}
-        app.builder.handle_page(page, context, "page.html", outfilename=drawn)
+        html_builder(app).handle_page(page, context, "page.html", outfilename=drawn)
         html = drawn.read_text(encoding="utf-8")
         drawn.unlink()
-        assert html.count(BODY) == 1 and NAME not in html, f"no shell can be made in {folder}"
+        check(html, folder)
         depth = folder.count("/") + 1 if folder else 0
         shells[folder] = csp.secured(html, depth, folder)
         os.makedirs(os.path.join(app.outdir, folder), exist_ok=True)
     return shells[folder]
+
+
+def check(html: str, folder: str) -> None:
+    """A shell is the page with its body put in once, naming no page of its own: a
+    template that shows the body twice, or the page's name, cannot be shared."""
+    shown = html.count(BODY)
+    wrong = [f"shows the page's body {shown} times, not once"] if shown != 1 else []
+    wrong += ["shows the page's own name"] if NAME in html else []
+    if wrong:
+        raise SphinxError(
+            f"the page template cannot draw the generated pages in {folder or 'the root'}/ "
+            f"from one shell: it {' and '.join(wrong)}. How to fix: a page.html of your "
+            "own must show {{ body }} once and not the page's name (pagename)."
+        )

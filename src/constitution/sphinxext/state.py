@@ -26,9 +26,6 @@ from constitution.versions import Version
 class Kept:
     """Kept from one build to the next in the same process (the editor's loop)."""
 
-    # Navigation drawn to be shared, and the site key it was drawn under (navigation.py).
-    navigation: dict[Any, Any] = field(default_factory=dict)
-    navigation_key: str | None = None
     clause_index: dict[str, Any] | None = None  # as last written (see search.py)
 
 
@@ -61,3 +58,4 @@ class BuildState:
     started: float = field(default_factory=lambda: time.time() - 2)
     drawn: set[str] = field(default_factory=set)  # pages drawn through the theme (csp.py)
     shells: dict[str, str] = field(default_factory=dict)  # by folder (see shells.py)
+    navigation: Any = None  # the sidebar's entries, read once a build (navigation.tree)
