@@ -15,7 +15,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterator
 from functools import partial
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -46,11 +45,6 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
 CONTENTS, CONTENTS_TITLE = WHOLE, WHOLE_TITLE  # linked from every page's menu
-DRAFTED = (
-    "<strong>As drafted.</strong> This document, the {title}, is published here as the "
-    "council's repository holds it; its adoption is not yet recorded on this site."
-)
-
 Uri = Callable[[str, str], str]  # (from page, to page) -> relative address
 
 
@@ -202,7 +196,7 @@ def page_context(
     folder = pagename.split("/")[0]
     entry = next((e for e in build.constitution if e.key != PROTOCOL and e.pages == folder), None)
     if entry is not None and "/" in pagename:
-        context["constitution_banner"] = DRAFTED.format(title=escape(entry.title))
+        context["constitution_banner"] = render("banner.html", kind="drafted", title=entry.title)
 
 
 def setup(app: Sphinx) -> None:
