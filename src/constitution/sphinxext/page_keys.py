@@ -67,11 +67,13 @@ def navigation_key(env: BuildEnvironment) -> str:
     """What the site navigation on every page is drawn from: titles and toctrees, with
     any title a toctree gives its entry ("The draft, not adopted <protocol/index>")."""
     titles = sorted((doc, title.astext()) for doc, title in env.titles.items())
-    entries = sorted(
+    # In the pages' order and each page's own: two toctrees of one page cannot be sorted
+    # by their entries, whose titles may be None.
+    entries = [
         (doc, node["entries"])
-        for doc, toc in env.tocs.items()
-        for node in toc.findall(addnodes.toctree)
-    )
+        for doc in sorted(env.tocs)
+        for node in env.tocs[doc].findall(addnodes.toctree)
+    ]
     return key_of([titles, sorted(env.toctree_includes.items()), entries])
 
 
