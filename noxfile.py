@@ -97,6 +97,14 @@ def bench_gate(session: nox.Session) -> None:
 
 
 @nox.session
+def bench_documents(session: nox.Session) -> None:
+    """The gate, a full build and peak memory of a constitution of 20 documents sharing
+    5,000 paragraphs, against the same paragraphs as one document (`-- --documents 5`)."""
+    install(session, "serve")
+    session.run("python", "benchmarks/documents.py", *session.posargs)
+
+
+@nox.session
 def bench_versions(session: nox.Session) -> None:
     """Time the site build with 1, 5 and 20 adopted versions."""
     install(session)

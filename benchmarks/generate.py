@@ -1,12 +1,17 @@
 """Generate a synthetic constitution project of a given size, for benchmarks.
 
-    python benchmarks/generate.py 5000 OUT_DIR [VERSIONS]
+    python benchmarks/generate.py 5000 OUT_DIR [VERSIONS [DOCUMENTS]]
 
 The project has the model's conf/ and docs/ (so it builds like the model protocol), N
 clauses in sections of 20 to 40, realistic text lengths, cross-references to other
 clauses, a rules model with one rule per normative clause, a scenario for each, and the
 scenarios confirmed; then VERSIONS adopted versions, each after an amendment (1% of the
 clauses reworded and one clause inserted), and one more amendment in the draft.
+With DOCUMENTS above one, the N clauses are shared out among that many documents of one
+constitution: the protocol (its share, with its worked examples and versions as above)
+and DOCUMENTS - 1 others listed in conf/council.toml ([[documents]], as drafted, no
+versions), whose paragraphs cite their own document's one in ten times and another
+document's (the protocol's among them) one in ten times.
 ``baseline`` writes the same clauses as a plain Sphinx + myst-parser + sphinx-needs +
 furo project: one need a clause, one needtable page, no versions and no extras.
 Deterministic: the same arguments give the same files.
@@ -21,6 +26,7 @@ import random
 import re
 import shutil
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from constitution.project import Project
@@ -80,41 +86,30 @@ def sentence(rng: random.Random, words: int) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def generate(n: int, out: Path, versions: int = 0, seed: int = 1) -> Path:
+def generate(n: int, out: Path, versions: int = 0, seed: int = 1, documents: int = 1) -> Path:
     rng = random.Random(seed)
     if out.exists():
         shutil.rmtree(out)
     for part in ("conf", "docs"):
         shutil.copytree(MODEL / part, out / part, symlinks=True)
     protocol, scenarios = out / "protocol", out / "checks" / "scenarios"
-    protocol.mkdir(parents=True)
     scenarios.mkdir(parents=True)
-    ids = [f"MOP-{i:04d}" for i in range(1, n + 1)]
-    sizes: list[int] = []
-    while sum(sizes) < n:
-        sizes.append(min(rng.randint(20, 40), n - sum(sizes)))
-    normative, slugs, start = [], [], 0
-    for number, size in enumerate(sizes, start=1):
-        slug = f"section-{number:03d}"
-        slugs.append(slug)
-        blocks = [f"# Section {number}: {sentence(rng, 3)[:-1]}\n"]
-        for cid in ids[start : start + size]:
-            modality = rng.choice(MODALITIES)
-            body = " ".join(sentence(rng, rng.randint(8, 20)) for _ in range(rng.randint(1, 4)))
-            if rng.random() < 0.1:
-                body += f" See {{para}}`{rng.choice([i for i in ids if i != cid])}`."
-            blocks.append(
-                f"```{{clause}} {cid}\n:modality: {modality}\n:applies-to: member, "
-                f"officer\n:tags: synthetic\n\n{body}\n```\n"
+    share = n // documents
+    ids = [f"MOP-{i:04d}" for i in range(1, n - share * (documents - 1) + 1)]
+    normative = write_document(rng, protocol, "Protocol", ids)
+    others = {
+        f"D{k:02d}": [f"D{k:02d}-{i:04d}" for i in range(1, share + 1)] for k in range(1, documents)
+    }
+    with (out / "conf" / "council.toml").open("a", encoding="utf-8") as conf:
+        for prefix, own in others.items():
+            key, title = f"document-{prefix[1:]}", f"Document {prefix[1:]}"
+            conf.write(
+                f'\n[[documents]]\nkey = "{key}"\ntitle = "{title}"\npart = "Part {prefix[1:]}"\n'
+                f'id_prefix = "{prefix}"\ncite = "Rule {{number}} of {title}"\n'
+                'cite-within = "Rule {number}"\n'
             )
-            if modality != "informative":
-                normative.append(cid)
-        (protocol / f"{slug}.md").write_text("\n".join(blocks), encoding="utf-8")
-        start += size
-    (protocol / "index.md").write_text(
-        "# Protocol\n\n```{toctree}\n:numbered: 1\n:maxdepth: 1\n\n" + "\n".join(slugs) + "\n```\n",
-        encoding="utf-8",
-    )
+            elsewhere = [i for p, o in others.items() if p != prefix for i in o] + ids
+            write_document(rng, out / "documents" / key, title, own, elsewhere)
     (out / "checks" / "rules.yaml").write_text(
         "roles: {member: , officer: }\nacts:\n"
         + "".join(f"  situation-{cid[-4:]}:\n" for cid in normative)
@@ -155,6 +150,45 @@ def generate(n: int, out: Path, versions: int = 0, seed: int = 1) -> Path:
     if versions:  # and one amendment still in the draft
         amend(project, rng, f"MOP-{n + versions:04d}")
     return out
+
+
+def write_document(
+    rng: random.Random, folder: Path, title: str, ids: list[str], elsewhere: Sequence[str] = ()
+) -> list[str]:
+    """One document's index and sections of 20 to 40 clauses with IDs ``ids``: one clause
+    in ten cites another of its own, and, given ``elsewhere`` (other documents' IDs), one
+    in ten cites one of those. Returns the normative clauses' IDs."""
+    folder.mkdir(parents=True)
+    sizes: list[int] = []
+    while sum(sizes) < len(ids):
+        sizes.append(min(rng.randint(20, 40), len(ids) - sum(sizes)))
+    normative, slugs, start = [], [], 0
+    for number, size in enumerate(sizes, start=1):
+        slug = f"section-{number:03d}"
+        slugs.append(slug)
+        blocks = [f"# Section {number}: {sentence(rng, 3)[:-1]}\n"]
+        for cid in ids[start : start + size]:
+            modality = rng.choice(MODALITIES)
+            body = " ".join(sentence(rng, rng.randint(8, 20)) for _ in range(rng.randint(1, 4)))
+            if rng.random() < 0.1:
+                body += f" See {{para}}`{rng.choice([i for i in ids if i != cid])}`."
+            if elsewhere and rng.random() < 0.1:
+                body += f" See also {{para}}`{rng.choice(elsewhere)}`."
+            blocks.append(
+                f"```{{clause}} {cid}\n:modality: {modality}\n:applies-to: member, "
+                f"officer\n:tags: synthetic\n\n{body}\n```\n"
+            )
+            if modality != "informative":
+                normative.append(cid)
+        (folder / f"{slug}.md").write_text("\n".join(blocks), encoding="utf-8")
+        start += size
+    (folder / "index.md").write_text(
+        f"# {title}\n\n```{{toctree}}\n:numbered: 1\n:maxdepth: 1\n\n"
+        + "\n".join(slugs)
+        + "\n```\n",
+        encoding="utf-8",
+    )
+    return normative
 
 
 def confirm(project: Project) -> None:
@@ -216,4 +250,5 @@ def baseline(project: Project, out: Path) -> Path:
 
 
 if __name__ == "__main__":
-    generate(int(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]) if sys.argv[3:] else 0)
+    counts = [int(a) for a in sys.argv[3:5]]
+    generate(int(sys.argv[1]), Path(sys.argv[2]), *counts[:1], documents=(counts[1:] or [1])[0])

@@ -17,6 +17,13 @@ MEASURES = (
     "rebuild, one clause inserted",
     "search indexing",
 )
+DOCUMENT_MEASURES = (
+    "check, in-process",
+    "check, command",
+    "check, its CPU",
+    "full build",
+    "peak memory (MB)",
+)
 
 
 def test_bench_prints_our_figures_against_plain_sphinx() -> None:
@@ -37,3 +44,29 @@ def test_bench_prints_our_figures_against_plain_sphinx() -> None:
         assert float(ours) > 0, measure
         if measure != "constitution check":  # the plain project has no gate
             assert float(plain) > 0 and ratio.endswith("x"), measure
+
+
+def test_bench_documents_prints_a_constitution_against_one_document() -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "documents.py"),
+            *("--paragraphs", "120", "--documents", "3", "--versions", "1"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = result.stdout.splitlines()
+    # Both projects hold the same paragraphs (and the one amendment in the draft).
+    assert "1 documents, 121 paragraphs" in lines and "3 documents, 121 paragraphs" in lines
+    rows = {line[:22].strip(): line[22:].split() for line in lines}
+    for measure in DOCUMENT_MEASURES:
+        one, many, ratio = rows[measure]
+        assert float(one) > 0 and float(many) > 0, measure
+        # The ratio of the figures before they were rounded to three places (and itself to two).
+        low, high = (
+            (float(many) - 5e-4) / (float(one) + 5e-4),
+            (float(many) + 5e-4) / (float(one) - 5e-4),
+        )
+        assert low - 0.005 <= float(ratio.removesuffix("x")) <= high + 0.005, measure

@@ -155,6 +155,10 @@ def test_a_clause_is_found_by_its_prefix_in_any_document(constitution: Project) 
     found = whole.find("ART-0003")
     assert found is not None and found[0].key == "articles" and found[1].number == "2.1"
     assert whole.find("ART-0099") is None
+    # The pages' folders name their documents too (the protocol's, its draft's).
+    assert whole.published_at("procedure-rules") is whole.entry("procedure-rules")
+    assert whole.published_at("draft") is whole.entry("protocol")
+    assert whole.published_at("versions") is None
 
 
 def test_a_clause_is_cited_as_its_document_cites_it(constitution: Project) -> None:

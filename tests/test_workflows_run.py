@@ -70,6 +70,7 @@ FORMS = {
     "-s bench -- 500:3 2000:3 5000:3": ["python benchmarks/bench.py 500:3 2000:3 5000:3"],
     "-s bench_gate": ["python benchmarks/gate.py"],
     "-s bench_gate -- --before ../old/src": ["python benchmarks/gate.py --before ../old/src"],
+    "-s bench_documents": ["python benchmarks/documents.py"],
     "-s bench_versions": ["python benchmarks/versions.py"],
     "-s bench_phone": ["python benchmarks/phone.py"],
     "-s bench_import": ["python benchmarks/importer.py"],

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -57,17 +57,31 @@ class Constitution:
     """Every document, in the constitution's order (the protocol at its [council] place)."""
 
     entries: tuple[Entry, ...]
+    # Each document by key, by ID prefix and by the folder of its pages: every reference
+    # and every page looks its document up, which a walk of the entries would make
+    # grow with the number of documents times the number of references.
+    _by_key: dict[str, Entry] = field(init=False, repr=False, compare=False)
+    _by_prefix: dict[str, Entry] = field(init=False, repr=False, compare=False)
+    _by_pages: dict[str, Entry] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_key", {e.key: e for e in self.entries})
+        object.__setattr__(self, "_by_prefix", {e.id_prefix: e for e in self.entries})
+        object.__setattr__(self, "_by_pages", {e.pages: e for e in self.entries})
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
 
     def entry(self, key: str) -> Entry:
-        return next(e for e in self.entries if e.key == key)
+        return self._by_key[key]
+
+    def published_at(self, folder: str) -> Entry | None:
+        """The document whose pages are in ``folder`` (the protocol's draft, or KEY)."""
+        return self._by_pages.get(folder)
 
     def holder(self, clause_id: str) -> Entry | None:
         """The document whose ID prefix ``clause_id`` has, if any."""
-        prefix = clause_id.rpartition("-")[0]
-        return next((e for e in self.entries if e.id_prefix == prefix), None)
+        return self._by_prefix.get(clause_id.rpartition("-")[0])
 
     def find(self, clause_id: str) -> tuple[Entry, Clause] | None:
         """The clause with this ID, in whichever document holds it, and that document."""

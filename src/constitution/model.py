@@ -131,12 +131,15 @@ class Document:
     )
     _by_id: dict[str, Clause] = field(init=False, repr=False, compare=False)
     _by_term: dict[str, Clause] = field(init=False, repr=False, compare=False)
+    _by_slug: dict[str, Section] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_id = {c.id: c for c in self.clauses()}
         by_term = {term.casefold(): c for c in by_id.values() for term in c.defines}
         object.__setattr__(self, "_by_id", by_id)
         object.__setattr__(self, "_by_term", by_term)
+        # Each reference's page is its clause's section: found in one step, not a walk.
+        object.__setattr__(self, "_by_slug", {s.slug: s for s in self.sections})
 
     @cached_property
     def intro_tree(self) -> Tree:
@@ -154,4 +157,4 @@ class Document:
         return self._by_term.get(term.casefold())
 
     def section_of(self, clause: Clause) -> Section:
-        return next(s for s in self.sections if s.slug == clause.section)
+        return self._by_slug[clause.section]

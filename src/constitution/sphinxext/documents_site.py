@@ -193,9 +193,8 @@ def page_context(
     """A page of another document says what it is: as drafted, its adoption not recorded
     (the protocol's banners speak of the protocol's versions)."""
     build = state(app.env)
-    folder = pagename.split("/")[0]
-    entry = next((e for e in build.constitution if e.key != PROTOCOL and e.pages == folder), None)
-    if entry is not None and "/" in pagename:
+    entry = build.constitution.published_at(pagename.split("/")[0])
+    if entry is not None and entry.key != PROTOCOL and "/" in pagename:
         context["constitution_banner"] = render("banner.html", kind="drafted", title=entry.title)
 
 

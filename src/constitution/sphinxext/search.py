@@ -128,10 +128,11 @@ def pending(
     cached = read_record(outdir / SEARCH_CACHE)
     fresh: dict[str, str] = {}
     jobs: list[Job] = []
+    # The other documents, searched in every bundle: their text hashed once, not a bundle.
+    also = "".join(e.pages + document_key(e.document) for e in elsewhere)
     for key, at, adopted, document in documents:
         # An adopted version is known by its record's digest and where its results open;
         # the draft by its text.
-        also = "".join(e.pages + document_key(e.document) for e in elsewhere)
         fresh[key] = digest([], extra=at + (adopted or document_key(document)) + also)
         # The words are written last: with them, the bundle is whole.
         if cached.get(key) != fresh[key] or not (root / key / WORDS).exists():
