@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import typst
 
 from constitution import files
 from constitution.council import Council
@@ -44,6 +43,30 @@ from constitution.text_tree import (
 from constitution.typography import curled, educate
 
 TEMPLATE = Path(__file__).with_name("pdf.typ")
+# Typst keeps everything it has laid out for the life of its process, and its binding
+# cannot empty that cache: three 5,000-paragraph PDFs in one process held 2.3 GB. Each PDF
+# is laid out in a process of its own, so a build holds at most one PDF's worth.
+LAYOUT = """
+import sys, typst
+template, data, ua = sys.argv[1], sys.stdin.read(), sys.argv[2] == "ua"
+try:
+    pdf = typst.compile(
+        open(template, "rb").read(),
+        sys_inputs={"data": data},
+        pdf_standards=["ua-1"] if ua else [],
+        ignore_system_fonts=True,  # the wheel's fonts: the same bytes on any machine
+    )
+except typst.TypstError as exc:
+    sys.stderr.write(str(exc))
+    sys.exit(3)
+sys.stdout.buffer.write(pdf)
+"""
+
+
+class LayoutError(Exception):
+    """Typst could not lay the PDF out; its message says why."""
+
+
 UNSHOWN = re.compile(r'the text `"(.+?)"` could not be displayed')
 Json = Any  # what json.dumps takes
 
@@ -64,10 +87,10 @@ def write_pdf(
         "intro": Words(document, council, pages).blocks(document.intro_tree),
         "sections": [section_data(s, document, council, pages) for s in document.sections],
     }
-    given = {"data": json.dumps(data, ensure_ascii=False)}
+    given = json.dumps(data, ensure_ascii=False)
     try:
         pdf = compile_pdf(given, ua=True)
-    except typst.TypstError as exc:
+    except LayoutError as exc:
         # PDF/UA-1 forbids a character no font can show; the wheel's fonts have Latin,
         # Greek and Cyrillic, not (say) Chinese or emoji. Rather than no PDF at all, one
         # that does not claim the standard (still tagged), and a warning saying where.
@@ -87,13 +110,17 @@ def write_pdf(
     files.replace(path, pdf)
 
 
-def compile_pdf(given: dict[str, str], ua: bool) -> bytes:
-    return typst.compile(
-        TEMPLATE.read_bytes(),
-        sys_inputs=given,
-        pdf_standards=["ua-1"] if ua else [],
-        ignore_system_fonts=True,  # the wheel's fonts: the same bytes on any machine
+def compile_pdf(data: str, ua: bool) -> bytes:
+    done = subprocess.run(
+        [sys.executable, "-c", LAYOUT, str(TEMPLATE), "ua" if ua else "plain"],
+        input=data.encode("utf-8"),
+        capture_output=True,
     )
+    if done.returncode == 3:
+        raise LayoutError(done.stderr.decode("utf-8", "replace"))
+    if done.returncode:
+        raise RuntimeError(f"the PDF's layout failed: {done.stderr.decode('utf-8', 'replace')}")
+    return done.stdout
 
 
 def section_data(section: Section, document: Document, council: Council, pages: str) -> Json:
