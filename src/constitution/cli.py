@@ -13,6 +13,7 @@ from pathlib import Path
 
 from constitution import collect_less, collecting_nothing
 from constitution.council import set_number_style
+from constitution.documents import PROTOCOL
 from constitution.model import Document
 from constitution.problems import Problem, ProtocolError, as_text, status
 from constitution.project import Project
@@ -120,13 +121,12 @@ def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
 
 def cmd_next_id(project: Project, args: argparse.Namespace) -> int:
     try:
-        document = project.document()
+        entry = project.entry(args.document)
     except ProtocolError as exc:
         return _report(exc)
-    prefix = project.council().id_prefix
     # Revoked IDs count as used: an ID is never issued twice.
-    last = last_used([*(c.id for c in document.clauses()), *project.retired()])
-    print(f"{prefix}-{last + 1:04d}")
+    last = last_used([*(c.id for c in entry.document.clauses()), *entry.retired])
+    print(f"{entry.id_prefix}-{last + 1:04d}")
     return 0
 
 
@@ -464,6 +464,9 @@ def parser() -> argparse.ArgumentParser:
     mutants = sub.add_parser("mutants", help="show that every rule changes some scenario")
     mutants.set_defaults(run=cmd_mutants)
     next_id = sub.add_parser("next-id", help="print the ID to give a new clause")
+    next_id.add_argument(
+        "--document", default=PROTOCOL, metavar="KEY", help="of this document (default: protocol)"
+    )
     next_id.set_defaults(run=cmd_next_id)
     return top
 
