@@ -196,27 +196,31 @@ def cmd_adopt(project: Project, args: argparse.Namespace) -> int:
 
 def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
     """A paragraph by the number it had in a version: in force today (or on --on), or
-    a named one; then every number it has had."""
+    a named one; then every number it has had. Another document's (named by --document,
+    or by its ID's prefix) is looked up in its draft: none of its versions is adopted."""
     from constitution import numbering
+    from constitution.documents import settings_of
     from constitution.model import Revoked
     from constitution.text_plain import plain
-    from constitution.versions import in_force_on
 
+    asked = args.number.strip().upper()
     try:
-        versions = project.versions()
-        if args.version:
-            key, document = args.version, _version(project, args.version)
+        key = args.document or _holder(project, asked)
+        if key == PROTOCOL:
+            where, document, every = _protocol_paragraph(project, args)
         else:
-            day = args.on or dt.date.today()
-            force = in_force_on(versions, day)
-            key, document = (force.key, force.document) if force else ("draft", project.document())
-        draft = project.document()
+            known = settings_of(project.council(), key).key  # else the keys, listed
+            entry = project.constitution().entry(known)
+            if args.version not in (None, "draft") or args.on:
+                named = Problem.of(entry.folder, 0, "document-no-versions", title=entry.title)
+                raise ProtocolError([named])
+            where, document = f"the draft of the {entry.title}", entry.document
+            every = [("draft", document)]
     except ProtocolError as exc:
         return _report(exc)
     # A clause ID (MOP-0038) finds the paragraph itself, as the site's jump does.
-    by_id = project.council().id_pattern.fullmatch(args.number.strip().upper())
-    found = document.clause(by_id.group(0)) if by_id else numbering.find(document, args.number)
-    where = "the draft" if key == "draft" else f"the version adopted on {key}"
+    by_id = re.fullmatch(r"[A-Z][A-Z0-9]*-\d{4,}", asked)
+    found = document.clause(asked) if by_id else numbering.find(document, args.number)
     if found is None:
         unknown = Problem.of("", 0, "unknown-paragraph", where=where, number=args.number)
         return _report(ProtocolError([unknown]), outcome="nothing was found")
@@ -225,10 +229,36 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
     else:
         said = f"paragraph {found.number}" if by_id else found.id
         print(f"{args.number} in {where}: {said}\n{plain(found.tree, document)}")
-    every = [(v.key, v.document) for v in versions] + [("draft", draft)]
     numbers = [f"{c.number} ({name})" for name, d in every if (c := d.clause(found.id))]
     print(f"Its numbers: {', '.join(numbers)}.")
     return 0
+
+
+def _holder(project: Project, asked: str) -> str:
+    """The key of the document whose ID prefix ``asked`` has; the protocol's for a number."""
+    prefix = asked.rpartition("-")[0]
+    return next((d.key for d in project.council().documents if d.id_prefix == prefix), PROTOCOL)
+
+
+def _protocol_paragraph(
+    project: Project, args: argparse.Namespace
+) -> tuple[str, Document, list[tuple[str, Document]]]:
+    """The protocol's version a citation is read in (named, in force on a day, or the
+    draft), where that is in words, and every version with the draft, oldest first."""
+    from constitution.versions import in_force_on
+
+    versions = project.versions()
+    if args.version:
+        key, document = args.version, _version(project, args.version)
+    else:
+        force = in_force_on(versions, args.on or dt.date.today())
+        key, document = (force.key, force.document) if force else ("draft", project.document())
+    where = "the draft" if key == "draft" else f"the version adopted on {key}"
+    return (
+        where,
+        document,
+        [(v.key, v.document) for v in versions] + [("draft", project.document())],
+    )
 
 
 def _version(project: Project, name: str) -> Document:
@@ -413,6 +443,11 @@ def parser() -> argparse.ArgumentParser:
     adopt.set_defaults(run=cmd_adopt)
     para = sub.add_parser("paragraph", help="the paragraph a number cites, in a version")
     para.add_argument("number", help="a paragraph number as cited, e.g. 14.4 or 7.12A, or an ID")
+    para.add_argument(
+        "--document",
+        metavar="KEY",
+        help="in this document (default: by the ID's prefix, or protocol)",
+    )
     when = para.add_mutually_exclusive_group()
     when.add_argument("--version", help="'draft' or an adoption date (default: in force)")
     when.add_argument("--on", type=_date, help="the version in force on this date")

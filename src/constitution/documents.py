@@ -143,7 +143,9 @@ def settings_of(council: Council, key: str) -> DocumentSettings:
     found = next((d for d in council.documents if d.key == key), None)
     if found is None:
         known = ", ".join([PROTOCOL, *(d.key for d in council.documents)])
-        raise ProtocolError([Problem.of("conf/council.toml", 0, "unknown-document", key=key, known=known)])
+        raise ProtocolError(
+            [Problem.of("conf/council.toml", 0, "unknown-document", key=key, known=known)]
+        )
     return found
 
 
