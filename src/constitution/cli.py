@@ -13,7 +13,7 @@ from pathlib import Path
 
 from constitution import collect_less, collecting_nothing
 from constitution.council import set_number_style
-from constitution.documents import PROTOCOL
+from constitution.documents import PROTOCOL, settings_of
 from constitution.model import Document
 from constitution.problems import Problem, ProtocolError, as_text, status
 from constitution.project import Project
@@ -199,7 +199,6 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
     a named one; then every number it has had. Another document's (named by --document,
     or by its ID's prefix) is looked up in its draft: none of its versions is adopted."""
     from constitution import numbering
-    from constitution.documents import settings_of
     from constitution.model import Revoked
     from constitution.text_plain import plain
 
@@ -325,34 +324,57 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
     source = Path(args.file)
     try:
         doc = importer.import_protocol(source, args.take)
-        prefix = args.prefix or (project.council().id_prefix if project else "MOP")
+        out, prefix = _import_target(project, args)
         current = None
         if args.revision:
             if project is None:
                 raise ProtocolError([importer.no_project(source)])
-            register = project.protocol / RETIRED
+            entry = project.entry(args.document or PROTOCOL)
+            register = project.root / entry.folder / RETIRED
             current = importer.Revised(
-                project.document(),
-                project.retired(),
+                entry.document,
+                dict(entry.retired),
                 register.read_text(encoding="utf-8") if register.is_file() else "",
                 dt.date.today(),
             )
         files = importer.render(doc, prefix, current)
         if current:
             files.update(importer.revoked(doc, current))
-        importer.write(files, Path(args.out), args.force)
+        importer.write(files, out, args.force)
     except ProtocolError as exc:
         named = [dataclasses.replace(p, file=p.file or str(source)) for p in exc.problems]
         return _report(ProtocolError(named), outcome="nothing was written")
     if args.report_json:
         importer.dump_report(doc, source, Path(args.report_json))
     print(importer.report_text(doc, source))
-    if project and Path(args.out).resolve() == project.protocol.resolve():
+    style = importer.number_style(doc)
+    other = project is not None and args.document not in (None, PROTOCOL)
+    if other and settings_of(project.council(), args.document).number_style != style:  # type: ignore[union-attr]
+        # another document's settings are its [[documents]] entry: said, not rewritten
+        print(f'Its numbers are printed "{style}": set number-style = "{style}" in its entry.')
+    elif project and not other and out.resolve() == project.protocol.resolve():
         # the project now publishes these numbers: in the style they are printed (as init)
-        style = importer.number_style(doc)
         if set_number_style(project.conf / "council.toml", style):
             print(f'Set number-style = "{style}" in conf/council.toml.')
     return 0
+
+
+def _import_target(project: Project | None, args: argparse.Namespace) -> tuple[Path, str]:
+    """Where an import writes (--out, or the folder of the document --document names) and
+    the ID prefix its clauses take (that document's own)."""
+    if args.document is None:
+        return Path(args.out), args.prefix or (project.council().id_prefix if project else "MOP")
+    if project is None:
+        raise ProtocolError([Problem.of(args.project, 0, "not-a-project")])
+    council = project.council()
+    if args.document == PROTOCOL:
+        folder, prefix = project.protocol, council.id_prefix
+    else:
+        settings = settings_of(council, args.document)
+        folder, prefix = project.root / settings.folder, settings.id_prefix
+    if args.prefix:
+        raise ProtocolError([Problem.of("", 0, "import-document-prefix", prefix=prefix)])
+    return folder, prefix
 
 
 def cmd_init(project: Project | None, args: argparse.Namespace) -> int:
@@ -459,17 +481,26 @@ def parser() -> argparse.ArgumentParser:
     red.set_defaults(run=cmd_redline)
     imp = sub.add_parser("import", help="bring in a protocol from .docx, .pdf or .txt")
     imp.add_argument("file")
-    imp.add_argument("--out", required=True, help="the protocol folder to write")
-    imp.add_argument("--force", action="store_true", help="replace what --out holds")
+    into = imp.add_mutually_exclusive_group(required=True)
+    into.add_argument("--out", help="the protocol folder to write")
+    into.add_argument(
+        "--document",
+        metavar="KEY",
+        help="into this document's folder (documents/KEY/; protocol/ for protocol)",
+    )
+    imp.add_argument("--force", action="store_true", help="replace what the folder holds")
     imp.add_argument("--report-json", metavar="FILE", help="also write the report as JSON")
-    imp.add_argument("--prefix", help="clause ID prefix (default: the project's, else MOP)")
+    imp.add_argument(
+        "--prefix",
+        help="clause ID prefix (default: the project's, else MOP); not with --document",
+    )
     imp.add_argument(
         "--take", type=int, metavar="N", help="of a file holding several documents, the Nth"
     )
     imp.add_argument(
         "--revision",
         action="store_true",
-        help="the file revises this project's protocol: its paragraphs keep their IDs",
+        help="the file revises the protocol (or --document): its paragraphs keep their IDs",
     )
     imp.set_defaults(run=cmd_import, needs_project=False)
     ini = sub.add_parser("init", help="start a council's own repository (its checks pass)")
