@@ -348,14 +348,12 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
         importer.dump_report(doc, source, Path(args.report_json))
     print(importer.report_text(doc, source))
     style = importer.number_style(doc)
-    other = project is not None and args.document not in (None, PROTOCOL)
-    if other and settings_of(project.council(), args.document).number_style != style:  # type: ignore[union-attr]
-        # another document's settings are its [[documents]] entry: said, not rewritten
-        print(f'Its numbers are printed "{style}": set number-style = "{style}" in its entry.')
-    elif project and not other and out.resolve() == project.protocol.resolve():
-        # the project now publishes these numbers: in the style they are printed (as init)
-        if set_number_style(project.conf / "council.toml", style):
-            print(f'Set number-style = "{style}" in conf/council.toml.')
+    # the project now publishes these numbers: in the style they are printed (as init)
+    key = None if args.document == PROTOCOL else args.document
+    ours = key is not None or (project and out.resolve() == project.protocol.resolve())
+    if project and ours and set_number_style(project.conf / "council.toml", style, key):
+        entry = "" if key is None else f' (the entry of "{key}")'
+        print(f'Set number-style = "{style}" in conf/council.toml{entry}.')
     return 0
 
 
