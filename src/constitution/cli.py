@@ -352,8 +352,8 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
     key = None if args.document == PROTOCOL else args.document
     ours = key is not None or (project and out.resolve() == project.protocol.resolve())
     if project and ours and set_number_style(project.conf / "council.toml", style, key):
-        entry = "" if key is None else f' (the entry of "{key}")'
-        print(f'Set number-style = "{style}" in conf/council.toml{entry}.')
+        where = "" if key is None else f' (the entry of "{key}")'
+        print(f'Set number-style = "{style}" in conf/council.toml{where}.')
     return 0
 
 
