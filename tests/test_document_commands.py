@@ -158,6 +158,8 @@ def test_import_into_a_document_refuses_what_it_cannot_do(
         f"{source}: import-document-prefix: --prefix cannot be given with --document: the "
         "document's clauses take its own prefix (ART)." in prefixed.stderr
     )
+    protocol = run(constitution, "import", source, "--document", "protocol", "--prefix", "RUL")
+    assert "take its own prefix (MOP)." in protocol.stderr
     # the folder a link: never written through, even with --force
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
