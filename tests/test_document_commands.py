@@ -15,7 +15,8 @@ RULES = """Council Procedure Rules
 
 1. Questions by members
 
-1.1 A member may ask the Leader a question at an ordinary meeting of the Council on notice given to the Monitoring Officer.
+1.1 A member may ask the Leader a question at an ordinary meeting of the Council
+on notice given to the Monitoring Officer.
 
 1.2 A question must be given in writing three clear working days before the meeting.
 
@@ -23,7 +24,8 @@ RULES = """Council Procedure Rules
 
 2.1 A member may give notice of a motion to the Monitoring Officer.
 
-2.2 The Mayor may refuse a motion that is not about a matter for which the Council has a responsibility.
+2.2 The Mayor may refuse a motion that is not about a matter for which the Council
+has a responsibility.
 """
 
 
