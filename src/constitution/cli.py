@@ -13,6 +13,7 @@ from pathlib import Path
 
 from constitution import collect_less, collecting_nothing
 from constitution.council import set_number_style
+from constitution.documents import PROTOCOL, settings_of
 from constitution.model import Document
 from constitution.problems import Problem, ProtocolError, as_text, status
 from constitution.project import Project
@@ -120,13 +121,12 @@ def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
 
 def cmd_next_id(project: Project, args: argparse.Namespace) -> int:
     try:
-        document = project.document()
+        entry = project.entry(args.document)
     except ProtocolError as exc:
         return _report(exc)
-    prefix = project.council().id_prefix
     # Revoked IDs count as used: an ID is never issued twice.
-    last = last_used([*(c.id for c in document.clauses()), *project.retired()])
-    print(f"{prefix}-{last + 1:04d}")
+    last = last_used([*(c.id for c in entry.document.clauses()), *entry.retired])
+    print(f"{entry.id_prefix}-{last + 1:04d}")
     return 0
 
 
@@ -196,27 +196,30 @@ def cmd_adopt(project: Project, args: argparse.Namespace) -> int:
 
 def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
     """A paragraph by the number it had in a version: in force today (or on --on), or
-    a named one; then every number it has had."""
+    a named one; then every number it has had. Another document's (named by --document,
+    or by its ID's prefix) is looked up in its draft: none of its versions is adopted."""
     from constitution import numbering
     from constitution.model import Revoked
     from constitution.text_plain import plain
-    from constitution.versions import in_force_on
 
+    asked = args.number.strip().upper()
     try:
-        versions = project.versions()
-        if args.version:
-            key, document = args.version, _version(project, args.version)
+        key = args.document or _holder(project, asked)
+        if key == PROTOCOL:
+            where, document, every = _protocol_paragraph(project, args)
         else:
-            day = args.on or dt.date.today()
-            force = in_force_on(versions, day)
-            key, document = (force.key, force.document) if force else ("draft", project.document())
-        draft = project.document()
+            known = settings_of(project.council(), key).key  # else the keys, listed
+            entry = project.constitution().entry(known)
+            if args.version not in (None, "draft") or args.on:
+                named = Problem.of(entry.folder, 0, "document-no-versions", title=entry.title)
+                raise ProtocolError([named])
+            where, document = f"the draft of the {entry.title}", entry.document
+            every = [("draft", document)]
     except ProtocolError as exc:
         return _report(exc)
     # A clause ID (MOP-0038) finds the paragraph itself, as the site's jump does.
-    by_id = project.council().id_pattern.fullmatch(args.number.strip().upper())
-    found = document.clause(by_id.group(0)) if by_id else numbering.find(document, args.number)
-    where = "the draft" if key == "draft" else f"the version adopted on {key}"
+    by_id = re.fullmatch(r"[A-Z][A-Z0-9]*-\d{4,}", asked)
+    found = document.clause(asked) if by_id else numbering.find(document, args.number)
     if found is None:
         unknown = Problem.of("", 0, "unknown-paragraph", where=where, number=args.number)
         return _report(ProtocolError([unknown]), outcome="nothing was found")
@@ -225,10 +228,36 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
     else:
         said = f"paragraph {found.number}" if by_id else found.id
         print(f"{args.number} in {where}: {said}\n{plain(found.tree, document)}")
-    every = [(v.key, v.document) for v in versions] + [("draft", draft)]
     numbers = [f"{c.number} ({name})" for name, d in every if (c := d.clause(found.id))]
     print(f"Its numbers: {', '.join(numbers)}.")
     return 0
+
+
+def _holder(project: Project, asked: str) -> str:
+    """The key of the document whose ID prefix ``asked`` has; the protocol's for a number."""
+    prefix = asked.rpartition("-")[0]
+    return next((d.key for d in project.council().documents if d.id_prefix == prefix), PROTOCOL)
+
+
+def _protocol_paragraph(
+    project: Project, args: argparse.Namespace
+) -> tuple[str, Document, list[tuple[str, Document]]]:
+    """The protocol's version a citation is read in (named, in force on a day, or the
+    draft), where that is in words, and every version with the draft, oldest first."""
+    from constitution.versions import in_force_on
+
+    versions = project.versions()
+    if args.version:
+        key, document = args.version, _version(project, args.version)
+    else:
+        force = in_force_on(versions, args.on or dt.date.today())
+        key, document = (force.key, force.document) if force else ("draft", project.document())
+    where = "the draft" if key == "draft" else f"the version adopted on {key}"
+    return (
+        where,
+        document,
+        [(v.key, v.document) for v in versions] + [("draft", project.document())],
+    )
 
 
 def _version(project: Project, name: str) -> Document:
@@ -295,34 +324,55 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
     source = Path(args.file)
     try:
         doc = importer.import_protocol(source, args.take)
-        prefix = args.prefix or (project.council().id_prefix if project else "MOP")
+        out, prefix = _import_target(project, args)
         current = None
         if args.revision:
             if project is None:
                 raise ProtocolError([importer.no_project(source)])
-            register = project.protocol / RETIRED
+            entry = project.entry(args.document or PROTOCOL)
+            register = project.root / entry.folder / RETIRED
             current = importer.Revised(
-                project.document(),
-                project.retired(),
+                entry.document,
+                dict(entry.retired),
                 register.read_text(encoding="utf-8") if register.is_file() else "",
                 dt.date.today(),
             )
         files = importer.render(doc, prefix, current)
         if current:
             files.update(importer.revoked(doc, current))
-        importer.write(files, Path(args.out), args.force)
+        importer.write(files, out, args.force)
     except ProtocolError as exc:
         named = [dataclasses.replace(p, file=p.file or str(source)) for p in exc.problems]
         return _report(ProtocolError(named), outcome="nothing was written")
     if args.report_json:
         importer.dump_report(doc, source, Path(args.report_json))
     print(importer.report_text(doc, source))
-    if project and Path(args.out).resolve() == project.protocol.resolve():
-        # the project now publishes these numbers: in the style they are printed (as init)
-        style = importer.number_style(doc)
-        if set_number_style(project.conf / "council.toml", style):
-            print(f'Set number-style = "{style}" in conf/council.toml.')
+    style = importer.number_style(doc)
+    # the project now publishes these numbers: in the style they are printed (as init)
+    key = None if args.document == PROTOCOL else args.document
+    ours = key is not None or (project and out.resolve() == project.protocol.resolve())
+    if project and ours and set_number_style(project.conf / "council.toml", style, key):
+        where = "" if key is None else f' (the entry of "{key}")'
+        print(f'Set number-style = "{style}" in conf/council.toml{where}.')
     return 0
+
+
+def _import_target(project: Project | None, args: argparse.Namespace) -> tuple[Path, str]:
+    """Where an import writes (--out, or the folder of the document --document names) and
+    the ID prefix its clauses take (that document's own)."""
+    if args.document is None:
+        return Path(args.out), args.prefix or (project.council().id_prefix if project else "MOP")
+    if project is None:
+        raise ProtocolError([Problem.of(args.project, 0, "not-a-project")])
+    council = project.council()
+    if args.document == PROTOCOL:
+        folder, prefix = project.protocol, council.id_prefix
+    else:
+        settings = settings_of(council, args.document)
+        folder, prefix = project.root / settings.folder, settings.id_prefix
+    if args.prefix:
+        raise ProtocolError([Problem.of("", 0, "import-document-prefix", prefix=prefix)])
+    return folder, prefix
 
 
 def cmd_init(project: Project | None, args: argparse.Namespace) -> int:
@@ -413,6 +463,11 @@ def parser() -> argparse.ArgumentParser:
     adopt.set_defaults(run=cmd_adopt)
     para = sub.add_parser("paragraph", help="the paragraph a number cites, in a version")
     para.add_argument("number", help="a paragraph number as cited, e.g. 14.4 or 7.12A, or an ID")
+    para.add_argument(
+        "--document",
+        metavar="KEY",
+        help="in this document (default: by the ID's prefix, or protocol)",
+    )
     when = para.add_mutually_exclusive_group()
     when.add_argument("--version", help="'draft' or an adoption date (default: in force)")
     when.add_argument("--on", type=_date, help="the version in force on this date")
@@ -424,17 +479,26 @@ def parser() -> argparse.ArgumentParser:
     red.set_defaults(run=cmd_redline)
     imp = sub.add_parser("import", help="bring in a protocol from .docx, .pdf or .txt")
     imp.add_argument("file")
-    imp.add_argument("--out", required=True, help="the protocol folder to write")
-    imp.add_argument("--force", action="store_true", help="replace what --out holds")
+    into = imp.add_mutually_exclusive_group(required=True)
+    into.add_argument("--out", help="the protocol folder to write")
+    into.add_argument(
+        "--document",
+        metavar="KEY",
+        help="into this document's folder (documents/KEY/; protocol/ for protocol)",
+    )
+    imp.add_argument("--force", action="store_true", help="replace what the folder holds")
     imp.add_argument("--report-json", metavar="FILE", help="also write the report as JSON")
-    imp.add_argument("--prefix", help="clause ID prefix (default: the project's, else MOP)")
+    imp.add_argument(
+        "--prefix",
+        help="clause ID prefix (default: the project's, else MOP); not with --document",
+    )
     imp.add_argument(
         "--take", type=int, metavar="N", help="of a file holding several documents, the Nth"
     )
     imp.add_argument(
         "--revision",
         action="store_true",
-        help="the file revises this project's protocol: its paragraphs keep their IDs",
+        help="the file revises the protocol (or --document): its paragraphs keep their IDs",
     )
     imp.set_defaults(run=cmd_import, needs_project=False)
     ini = sub.add_parser("init", help="start a council's own repository (its checks pass)")
@@ -464,6 +528,9 @@ def parser() -> argparse.ArgumentParser:
     mutants = sub.add_parser("mutants", help="show that every rule changes some scenario")
     mutants.set_defaults(run=cmd_mutants)
     next_id = sub.add_parser("next-id", help="print the ID to give a new clause")
+    next_id.add_argument(
+        "--document", default=PROTOCOL, metavar="KEY", help="of this document (default: protocol)"
+    )
     next_id.set_defaults(run=cmd_next_id)
     return top
 

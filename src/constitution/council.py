@@ -230,12 +230,16 @@ def read_audiences(
     return tuple(out)
 
 
-def set_number_style(path: Path, style: str) -> bool:
-    """Write ``number-style = "style"`` into the [council] table of council.toml, the
-    rest of the file as it was; whether it changed."""
+def set_number_style(path: Path, style: str, document: str | None = None) -> bool:
+    """Write ``number-style = "style"`` into the [council] table of council.toml (or the
+    [[documents]] entry whose key is ``document``), the rest of the file as it was;
+    whether it changed."""
     text = path.read_text(encoding="utf-8")
     setting = f'number-style = "{style}"'
-    table = re.search(r"(?ms)^\[council\]\s*$(.*?)(?=^\[|\Z)", text)
+    header = r"\[council\]" if document is None else r"\[\[documents\]\]"
+    tables = re.finditer(rf"(?ms)^{header}\s*$(.*?)(?=^\[|\Z)", text)
+    keyed = re.compile(rf"(?m)^key\s*=\s*[\"']{re.escape(document or '')}[\"']\s*(?:#.*)?$")
+    table = next((t for t in tables if document is None or keyed.search(t.group(1))), None)
     if table is None:  # the loader says what is wrong with a file that has no [council]
         return False
     body = table.group(1)

@@ -129,7 +129,17 @@ def read_constitution(
             others.append(_read(root, council, settings, prefixes | {council.id_prefix}))
         except ProtocolError as exc:
             problems.extend(exc.problems)
-    protocol_entry = Entry(
+    others.insert(council.place - 1, protocol_entry(council, protocol, retired))
+    constitution = Constitution(tuple(others))
+    problems += across(constitution)
+    if problems:
+        raise ProtocolError(problems)
+    return Constitution(tuple(map(partial(cited_elsewhere, constitution), constitution)))
+
+
+def protocol_entry(council: Council, protocol: Document, retired: Mapping[str, dt.date]) -> Entry:
+    """The protocol (already read) as one document of the constitution."""
+    return Entry(
         PROTOCOL,
         council.document,
         council.part,
@@ -140,12 +150,24 @@ def read_constitution(
         retired,
         f"paragraph {{number}} of the {council.citation}",
     )
-    others.insert(council.place - 1, protocol_entry)
-    constitution = Constitution(tuple(others))
-    problems += across(constitution)
-    if problems:
-        raise ProtocolError(problems)
-    return Constitution(tuple(map(partial(cited_elsewhere, constitution), constitution)))
+
+
+def settings_of(council: Council, key: str) -> DocumentSettings:
+    """The [[documents]] entry ``key``; a ProtocolError listing every key if none has it."""
+    found = next((d for d in council.documents if d.key == key), None)
+    if found is None:
+        known = ", ".join([PROTOCOL, *(d.key for d in council.documents)])
+        raise ProtocolError(
+            [Problem.of("conf/council.toml", 0, "unknown-document", key=key, known=known)]
+        )
+    return found
+
+
+def read_document(root: Path, council: Council, key: str) -> Entry:
+    """One other document alone, as the constitution reads it (for a command about that
+    document, which another document's problems should not stop)."""
+    prefixes = frozenset(d.id_prefix for d in council.documents) | {council.id_prefix}
+    return _read(root, council, settings_of(council, key), prefixes)
 
 
 def cited_elsewhere(constitution: Constitution, entry: Entry) -> Entry:

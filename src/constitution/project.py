@@ -9,7 +9,14 @@ from pathlib import Path
 
 from constitution import numbering
 from constitution.council import Council, load_council
-from constitution.documents import Constitution, read_constitution
+from constitution.documents import (
+    PROTOCOL,
+    Constitution,
+    Entry,
+    protocol_entry,
+    read_constitution,
+    read_document,
+)
 from constitution.model import DRAFT_PAGES, Document
 from constitution.problems import Problem, ProtocolError
 from constitution.retired import NAME as RETIRED
@@ -91,6 +98,13 @@ class Project:
         them), references across them checked; ProtocolError with every problem."""
         protocol = self.document() if document is None else document
         return read_constitution(self.root, self.council(), protocol, self.retired())
+
+    def entry(self, key: str) -> Entry:
+        """One document of the constitution by its key (``protocol``, or a [[documents]]
+        key), read alone; ProtocolError for an unknown key, listing the keys."""
+        if key == PROTOCOL:
+            return protocol_entry(self.council(), self.document(), self.retired())
+        return read_document(self.root, self.council(), key)
 
     @property
     def versions_dir(self) -> Path:

@@ -1,0 +1,209 @@
+"""The editors' commands for every document of the constitution: next-id, paragraph and
+import with --document KEY (tests/roots/constitution)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import run
+from constitution.project import Project
+
+KEYS = "protocol, articles, procedure-rules"
+
+# A council's procedure rules as a council publishes them: two rules of two paragraphs.
+RULES = """Council Procedure Rules
+
+1. Questions by members
+
+1.1 A member may ask the Leader a question at an ordinary meeting of the Council
+on notice given to the Monitoring Officer.
+
+1.2 A question must be given in writing three clear working days before the meeting.
+
+2. Motions on notice
+
+2.1 A member may give notice of a motion to the Monitoring Officer.
+
+2.2 The Mayor may refuse a motion that is not about a matter for which the Council
+has a responsibility.
+"""
+
+
+def rules_file(tmp_path: Path) -> Path:
+    source = tmp_path / "rules.txt"
+    source.write_text(RULES, encoding="utf-8")
+    return source
+
+
+def folder(project: Project, key: str) -> dict[str, str]:
+    return {
+        p.name: p.read_text(encoding="utf-8")
+        for p in sorted((project.root / "documents" / key).iterdir())
+    }
+
+
+def test_next_id_is_the_named_documents(constitution: Project) -> None:
+    found = {key: run(constitution, "next-id", "--document", key) for key in KEYS.split(", ")}
+    assert {k: (r.returncode, r.stdout) for k, r in found.items()} == {
+        "protocol": (0, "MOP-0210\n"),
+        "articles": (0, "ART-0005\n"),
+        "procedure-rules": (0, "CPR-0003\n"),
+    }
+    assert run(constitution, "next-id").stdout == "MOP-0210\n"  # the protocol's, by default
+
+
+def test_next_id_never_gives_a_documents_revoked_id(constitution: Project) -> None:
+    register = constitution.root / "documents" / "articles" / "retired.toml"
+    register.write_text('[ART-0009]\nrevoked = 2026-05-14\nnote = "Gone."\n', encoding="utf-8")
+    assert run(constitution, "next-id", "--document", "articles").stdout == "ART-0010\n"
+
+
+def test_an_unknown_document_is_refused_with_the_keys(constitution: Project) -> None:
+    result = run(constitution, "next-id", "--document", "article")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith(
+        "conf/council.toml: unknown-document: the constitution has no document 'article'.\n"
+        f"    How to fix: Give the key of one of its documents: {KEYS} (the keys of "
+        "[[documents]] in conf/council.toml, and protocol).\n"
+    )
+    assert run(constitution, "paragraph", "--document", "article", "2.1").returncode == 2
+
+
+def test_a_paragraph_of_another_document_is_found_by_its_id(constitution: Project) -> None:
+    result = run(constitution, "paragraph", "art-0003")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        "art-0003 in the draft of the Articles of the Constitution: paragraph 2.1\n"
+        "Members must follow the Member/Officer Protocol in their dealings with officers, "
+        "and in particular paragraph 3.2 of the Member/Officer Protocol.\n"
+        "Its numbers: 2.1 (draft).\n"
+    )
+
+
+def test_a_number_is_found_in_the_named_document(constitution: Project) -> None:
+    result = run(constitution, "paragraph", "--document", "procedure-rules", "2")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert (
+        result.stdout.splitlines()[0] == "2 in the draft of the Council Procedure Rules: CPR-0002"
+    )
+    # the same number in the protocol, by default, is the protocol's paragraph
+    protocol = run(constitution, "paragraph", "2.1")
+    assert protocol.stdout.startswith("2.1 in the draft: MOP-")
+    missing = run(constitution, "paragraph", "--document", "articles", "9.9")
+    assert missing.returncode == 1
+    assert "the draft of the Articles of the Constitution has no paragraph 9.9." in missing.stderr
+
+
+def test_another_documents_paragraph_is_only_in_its_draft(constitution: Project) -> None:
+    result = run(constitution, "paragraph", "ART-0003", "--on", "2026-01-01")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith(
+        "documents/articles: document-no-versions: no version of the Articles of the "
+        "Constitution is adopted yet: only its draft can be looked up.\n"
+    )
+    drafted = run(constitution, "paragraph", "ART-0003", "--version", "draft")
+    assert drafted.returncode == 0
+
+
+def test_import_writes_a_document_into_its_folder(constitution: Project, tmp_path: Path) -> None:
+    result = run(constitution, "import", str(rules_file(tmp_path)), "--document", "procedure-rules")
+    # an existing folder is kept: refused, named, nothing written
+    assert result.returncode == 2
+    assert "procedure-rules already holds files; nothing was written." in result.stderr
+    assert set(folder(constitution, "procedure-rules")) == {"index.md", "meetings.md"}
+    forced = run(
+        constitution,
+        "import",
+        str(rules_file(tmp_path)),
+        "--document",
+        "procedure-rules",
+        "--force",
+    )
+    assert (forced.returncode, forced.stderr) == (0, "")
+    assert forced.stdout.startswith("Imported rules.txt: 2 sections, 4 clauses; no defects;")
+    assert forced.stdout.endswith(
+        'Set number-style = "section.paragraph" in conf/council.toml (the entry of '
+        '"procedure-rules").\n'
+    )
+    written = folder(constitution, "procedure-rules")
+    assert list(written) == ["index.md", "motions-on-notice.md", "questions-by-members.md"]
+    assert written["index.md"].startswith("# Council Procedure Rules\n")
+    ids = [line for text in written.values() for line in text.splitlines() if "{clause}" in line]
+    assert sorted(ids) == [f"```{{clause}} CPR-000{n}" for n in range(1, 5)]
+    # its numbers are published as the rules print them, and the constitution is whole
+    cited = run(constitution, "paragraph", "--document", "procedure-rules", "1.2")
+    assert cited.stdout.startswith("1.2 in the draft of the Council Procedure Rules: CPR-0002\n")
+    assert run(constitution, "check").returncode == 0
+    assert run(constitution, "next-id", "--document", "procedure-rules").stdout == "CPR-0005\n"
+
+
+def test_import_makes_a_documents_folder(constitution: Project, tmp_path: Path) -> None:
+    for page in (constitution.root / "documents" / "procedure-rules").iterdir():
+        page.unlink()
+    (constitution.root / "documents" / "procedure-rules").rmdir()
+    result = run(constitution, "import", str(rules_file(tmp_path)), "--document", "procedure-rules")
+    assert result.returncode == 0, result.stderr
+    assert "questions-by-members.md" in folder(constitution, "procedure-rules")
+
+
+def test_import_into_a_document_refuses_what_it_cannot_do(
+    constitution: Project, tmp_path: Path
+) -> None:
+    source = str(rules_file(tmp_path))
+    before = folder(constitution, "articles")
+    unknown = run(constitution, "import", source, "--document", "rules", "--force")
+    assert unknown.returncode == 2
+    assert "unknown-document: the constitution has no document 'rules'." in unknown.stderr
+    prefixed = run(constitution, "import", source, "--document", "articles", "--prefix", "RUL")
+    assert prefixed.returncode == 2
+    assert (
+        f"{source}: import-document-prefix: --prefix cannot be given with --document: the "
+        "document's clauses take its own prefix (ART)." in prefixed.stderr
+    )
+    protocol = run(constitution, "import", source, "--document", "protocol", "--prefix", "RUL")
+    assert "take its own prefix (MOP)." in protocol.stderr
+    # the folder a link: never written through, even with --force
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    link = constitution.root / "documents" / "linked"
+    link.symlink_to(elsewhere)
+    settings = constitution.conf / "council.toml"
+    entry = '\n[[documents]]\nkey = "linked"\ntitle = "Linked"\npart = "Part 9"\n'
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + entry + 'id_prefix = "LNK"\ncite = "L {number}"\n',
+        encoding="utf-8",
+    )
+    linked = run(constitution, "import", source, "--document", "linked", "--force")
+    assert linked.returncode == 2
+    assert "unsafe-output-link" in linked.stderr
+    assert list(elsewhere.iterdir()) == []
+    assert folder(constitution, "articles") == before
+
+
+def test_a_revision_of_a_document_keeps_its_ids(constitution: Project, tmp_path: Path) -> None:
+    source = tmp_path / "articles.txt"
+    source.write_text(
+        "Articles of the Constitution\n\n1. The constitution\n\n"
+        "1.1 This constitution sets out how the Council works, how decisions are made and the "
+        "procedures followed to make sure that they are efficient, open and accountable to "
+        "local people.\n\n"
+        "1.2 The Monitoring Officer must keep the constitution under review, and report any "
+        "change it needs to the Council.\n\n"
+        "1.3 The Council must publish the constitution on its website.\n\n"
+        "2. Members of the Council\n\n"
+        "2.1 Members must follow the Member/Officer Protocol in their dealings with officers.\n\n"
+        "2.2 A member may ask a question at a meeting of the Council.\n",
+        encoding="utf-8",
+    )
+    result = run(
+        constitution, "import", str(source), "--document", "articles", "--revision", "--force"
+    )
+    assert result.returncode == 0, result.stderr
+    written = folder(constitution, "articles")
+    order = [
+        line.removeprefix("```{clause} ")
+        for name in ("the-constitution.md", "members-of-the-council.md")
+        for line in written[name].splitlines()
+        if line.startswith("```{clause}")
+    ]
+    assert order == ["ART-0001", "ART-0002", "ART-0005", "ART-0003", "ART-0004"]
