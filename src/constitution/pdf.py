@@ -23,6 +23,7 @@ from constitution import files
 from constitution.council import Council
 from constitution.model import Clause, Document, Section
 from constitution.numbering import in_number_order
+from constitution.pdf_layout import CANNOT
 from constitution.text_html import PAGE, runs
 from constitution.text_tree import (
     BulletList,
@@ -43,24 +44,6 @@ from constitution.text_tree import (
 from constitution.typography import curled, educate
 
 TEMPLATE = Path(__file__).with_name("pdf.typ")
-# Typst keeps everything it has laid out for the life of its process, and its binding
-# cannot empty that cache: three 5,000-paragraph PDFs in one process held 2.3 GB. Each PDF
-# is laid out in a process of its own, so a build holds at most one PDF's worth.
-LAYOUT = """
-import sys, typst
-template, data, ua = sys.argv[1], sys.stdin.read(), sys.argv[2] == "ua"
-try:
-    pdf = typst.compile(
-        open(template, "rb").read(),
-        sys_inputs={"data": data},
-        pdf_standards=["ua-1"] if ua else [],
-        ignore_system_fonts=True,  # the wheel's fonts: the same bytes on any machine
-    )
-except typst.TypstError as exc:
-    sys.stderr.write(str(exc))
-    sys.exit(3)
-sys.stdout.buffer.write(pdf)
-"""
 
 
 class LayoutError(Exception):
@@ -111,12 +94,14 @@ def write_pdf(
 
 
 def compile_pdf(data: str, ua: bool) -> bytes:
+    """The PDF, laid out in a process of its own (pdf_layout.py), so that a build holds at
+    most one PDF's layout at a time: Typst frees nothing until its process ends."""
     done = subprocess.run(
-        [sys.executable, "-c", LAYOUT, str(TEMPLATE), "ua" if ua else "plain"],
+        [sys.executable, "-m", "constitution.pdf_layout", str(TEMPLATE), "ua" if ua else "plain"],
         input=data.encode("utf-8"),
         capture_output=True,
     )
-    if done.returncode == 3:
+    if done.returncode == CANNOT:
         raise LayoutError(done.stderr.decode("utf-8", "replace"))
     if done.returncode:
         raise RuntimeError(f"the PDF's layout failed: {done.stderr.decode('utf-8', 'replace')}")
