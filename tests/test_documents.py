@@ -49,11 +49,11 @@ def test_settings_list_the_documents_in_order(constitution: Project) -> None:
         "Articles of the Constitution",
         "Part 2",
     )
-    assert (articles.id_prefix, articles.cited("12.3")) == ("ART", "Article 12.3")
+    assert (articles.id_prefix, articles.cite) == ("ART", "Article {number}")
     # numbering and number style default to the protocol's; an entry may give its own
     assert (articles.numbering, articles.number_style) == ("insert", "section.paragraph")
     assert (rules.id_prefix, rules.number_style) == ("CPR", "continuous")
-    assert rules.cited("4") == "Council Procedure Rule 4"
+    assert rules.cite == "Council Procedure Rule {number}"
     assert articles.folder == "documents/articles"
     assert articles.line == line_of(constitution, "[[documents]]", 1)
     # with no [council] place, the protocol follows every other document
@@ -312,7 +312,7 @@ def test_the_editors_page_gives_good_settings(scratch: Project) -> None:
     with (scratch.conf / "council.toml").open("a", encoding="utf-8") as f:
         f.write("\n" + example)
     [entry] = scratch.council().documents
-    assert (entry.key, entry.id_prefix, entry.cited("12.3")) == ("articles", "ART", "Article 12.3")
+    assert (entry.key, entry.id_prefix, entry.cite) == ("articles", "ART", "Article {number}")
 
 
 def test_the_outputs_in_plain_words_cite_another_documents_paragraph(

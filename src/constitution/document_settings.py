@@ -45,9 +45,6 @@ class DocumentSettings:
     def folder(self) -> str:
         return f"{FOLDER}/{self.key}"
 
-    def cited(self, number: str) -> str:
-        return self.cite.format(number=number)
-
 
 def entry_lines(text: str) -> list[int]:
     """The line of each [[documents]] header, in order (TOML keeps no lines of its own)."""
