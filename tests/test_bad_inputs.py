@@ -244,6 +244,8 @@ CASES = [
     Case("rules: aliases after a flow key's '?' (a bomb the quick scan does not see)", put(RULES, "conditions:\n  ? " + KEY_BOMB + "\n  : {actor: member}\n"), CHECK, 1, "rules-yaml", f"{RULES}:2"),
     Case("scenario nested 50,000 deep", put(S, "[" * 50_000), CHECK, 2, "scenario-yaml-depth", f"{S}:1"),
     Case("scenario nested 50,000 deep, in the build", put(S, "[" * 50_000), ("build", "--out", "_build/site"), 2, "scenario-yaml-depth", f"{S}:1"),
+    Case("scenario nested deep after closing brackets that close nothing", put(S, "t: a" + "}" * 100 + "\nx: " + "[" * 40 + "]" * 40), CHECK, 2, "scenario-yaml-depth", f"{S}:2"),
+    Case("scenario nested deep behind closing brackets in quotes", put(S, 'x: [ "' + "]" * 60 + '", ' + "[" * 40 + "]" * 41), CHECK, 2, "scenario-yaml-depth", f"{S}:1"),
     Case("scenario file of 2 MB", put(S, GOOD + "#\n" * 1_000_000), CHECK, 1, "scenario-file-too-large", S),
     Case("Word file that unzips to 25 MB (a zip bomb)", word("bomb.docx", unzipped=25_000_000), ("import", "bomb.docx", "--out", "new"), 1, "word/document.xml unzips to", "bomb.docx"),
     Case("Word file of 1,001 parts", word("parts.docx", parts=1_000), ("import", "parts.docx", "--out", "new"), 1, "holds 1,001 parts", "parts.docx"),

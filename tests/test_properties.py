@@ -172,6 +172,24 @@ def test_the_quick_nesting_bound_is_never_below_the_depth(data: object, flow: bo
     assert nesting_bound(text) >= deepest
 
 
+@given(st.text(alphabet=st.sampled_from(" \n[]{}'\"#!:,-ab"), max_size=40))
+def test_the_quick_nesting_bound_holds_for_any_text(text: str) -> None:
+    """Brackets in quotes, comments and tags, or closing nothing, never bring the quick
+    bound below the depth the YAML really reaches (written by hand or by an attacker)."""
+    import yaml
+
+    from constitution.scenarios import CLOSES, OPENS, nesting_bound
+
+    depth = deepest = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            depth += isinstance(token, OPENS) - isinstance(token, CLOSES)
+            deepest = max(deepest, depth)
+    except yaml.YAMLError:
+        pass  # the depth reached before the error is what a reader would have met
+    assert nesting_bound(text) >= deepest
+
+
 @given(st.text(alphabet=st.sampled_from(" \n-=*_+()=ab`"), max_size=30))
 def test_mark_up_is_found_as_by_one_pattern_over_lines(text: str) -> None:
     """The gate's quick test for mark-up in a clause, by two patterns that search fast,

@@ -439,17 +439,29 @@ CLOSES = (yaml.BlockEndToken, yaml.FlowSequenceEndToken, yaml.FlowMappingEndToke
 # A line's leading spaces, '-', '?' and ':' (its indentation and indicators): each level of
 # block nesting adds at least one of them. One pattern, no Python a line: a bound, not a count.
 BLOCK_LEVELS = re.compile(r"^[ ?:-]*", re.M)
+# What opens or closes a flow level, and what begins text a bracket may hide in.
+FLOW_MARKS = re.compile(r"[\[\]{}'\"#!]")
 
 
 def nesting_bound(text: str) -> int:
     """An upper bound on how deep the YAML nests, found in one quick pass: every block
-    level adds a space of indentation or an indicator, every flow level a bracket (those
-    inside quotes only raise the bound)."""
+    level adds a space of indentation or an indicator, every flow level a bracket.
+
+    A closing bracket lowers the count, never below zero: outside a flow collection one
+    is plain text. Within one, a bracket that closes nothing can only sit in a quoted
+    scalar, a comment or a tag, each begun by a quote, '#' or '!'; such a character met
+    while the count is above zero (which it always is within a real flow collection)
+    makes the bound the text's length, so that the exact scan is made."""
     block = max(map(len, BLOCK_LEVELS.findall(text)), default=0)
     flow = depth = 0
-    for bracket in re.findall(r"[\[\]{}]", text):
-        depth += 1 if bracket in "[{" else -1
-        flow = max(flow, depth)
+    for mark in FLOW_MARKS.findall(text):
+        if mark in "[{":
+            depth += 1
+            flow = max(flow, depth)
+        elif mark in "]}":
+            depth = max(depth - 1, 0)
+        elif depth:
+            return len(text) + 1
     return block + flow + 1
 
 
