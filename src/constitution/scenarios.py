@@ -427,9 +427,6 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
     resolvers), so one cache serves every file."""
 
     resolve = staticmethod(lru_cache(maxsize=1 << 16)(yaml.resolver.Resolver().resolve))
-    # Path resolvers are all PyYAML's descending and ascending do; a safe loader has
-    # none, yet libyaml's composer calls both, in Python, for every node (64,000).
-    descend_resolver = ascend_resolver = staticmethod(lambda *_: None)
 
 
 LOADER = _Loader  # for every YAML file of checks/
