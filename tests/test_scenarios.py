@@ -17,9 +17,9 @@ from constitution.scenarios import (
     Rule,
     RuleBook,
     Scenario,
-    one_of,
     add_working_days,
     is_working_day,
+    one_of,
     surviving_rules,
 )
 
