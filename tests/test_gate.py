@@ -304,7 +304,8 @@ def test_unreadable_settings_are_reported_once(scratch: Project) -> None:
 
 # Modules the gate never needs on a protocol whose clauses have plain options: docutils'
 # directives (for MyST's own option parser, a clause's fallback, and the site) and the web,
-# e-mail and highlighting modules they pull in, and the site's own machinery.
+# e-mail and highlighting modules they pull in, and the site's own machinery; and what
+# only a problem's hint (difflib) or a git command (subprocess: --base, adopt) needs.
 NOT_FOR_THE_GATE = (
     "docutils.parsers.rst",
     "myst_parser.parsers.directives",
@@ -315,6 +316,8 @@ NOT_FOR_THE_GATE = (
     "pygments",
     "sphinx",
     "constitution.sphinxext",
+    "difflib",
+    "subprocess",
 )
 
 

@@ -12,10 +12,14 @@ from constitution.model import Document
 from constitution.problems import ProtocolError
 from constitution.project import Project
 from constitution.scenarios import (
+    Effect,
     Malformed,
+    Rule,
+    RuleBook,
     Scenario,
     add_working_days,
     is_working_day,
+    one_of,
     surviving_rules,
 )
 
@@ -283,3 +287,29 @@ def test_several_acts_are_read_strictly(
     found = [(p.line, p.code) for p in caught.value.problems]
     assert (4 if "blind-copy" in new else 3, code) in found, found
     assert says in str(caught.value)
+
+
+def test_what_an_act_is_given_is_worked_out_again_when_a_rule_is_added() -> None:
+    """The rule book works out an act's rules, effects and facts read once (every worked
+    example asks for them several times); a rule added after that is not missed."""
+    book = RuleBook(
+        {"act": one_of("speak", "speak-publicly"), "recorded": one_of("yes", "no")},
+        broader={"speak-publicly": "speak"},
+    )
+    book.add(Rule("MOP-0001", "speak", Effect("allow"), lambda f: True, "allow"))
+    assert book.lineage("speak-publicly") == ("speak-publicly", "speak")
+    assert book.effects("speak-publicly", "forbid") == ()
+    assert book.reads("speak-publicly") == frozenset()
+    book.add(
+        Rule(
+            "MOP-0002",
+            "speak",
+            Effect("forbid"),
+            lambda f: f.get("recorded") == "yes",
+            "forbid if recorded",
+        )
+    )
+    assert book.effects("speak-publicly", "forbid") == (Effect("forbid"),)
+    assert [r.clause for r in book.rules_for("speak-publicly")] == ["MOP-0001", "MOP-0002"]
+    assert book.reads("speak-publicly") == frozenset({"recorded"})
+    assert book.determine({"act": "speak-publicly", "recorded": "yes"}).permitted is False
