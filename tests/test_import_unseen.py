@@ -621,3 +621,21 @@ def test_a_contents_table_with_dot_leaders_is_left_out(tmp_path: Path) -> None:
     assert doc.defects == []
     _, published = imported(tmp_path, source)
     as_published(published)
+
+
+def test_a_section_number_on_a_line_of_its_own_over_its_title(tmp_path: Path) -> None:
+    """A PDF's numbered heading read out as two lines, "2" then "Roles of Members", is
+    one heading where the section's paragraphs (2.1) follow it: not "2 Roles of Members"
+    at the end of 1.2, with 2.1 and 2.2 filed under section 1."""
+    source = DOCUMENTS / "numbers-alone.txt"
+    doc = import_protocol(source)
+    assert words_out(doc) == words(source.read_text(encoding="utf-8"))
+    assert [(s.number, s.title, [c.number for c in s.clauses]) for s in doc.sections] == [
+        ("1", "Introduction", ["1.1", "1.2"]),
+        ("2", "Roles of Members", ["2.1", "2.2"]),
+        ("3", "Review", ["3.1"]),
+    ]
+    assert paragraphs(doc, "1.2") == ["It forms part of the Council's Constitution."]
+    assert doc.defects == []
+    _, published = imported(tmp_path, source)
+    as_published(published)

@@ -209,6 +209,9 @@ def continues_list(clause: ImportedClause, number: int) -> bool:
     return item is not None and int(item[1]) + 1 == number
 
 
+Kept = tuple[tuple[str, bool, bool], Line, bool]  # (cleaned line, bullet, heading), line, fresh
+
+
 class Structurer:
     def __init__(self, extracted: Extracted) -> None:
         self.extracted = extracted
@@ -236,7 +239,7 @@ class Structurer:
 
     def run(self) -> Imported:
         cleaned = [(clean(line.text), line) for line in self.extracted.lines]
-        kept: list[tuple[tuple[str, bool, bool], Line, bool]] = []
+        kept: list[Kept] = []
         blank = True
         for c, line in cleaned:
             if not re.search(r"[A-Za-z0-9]", c[0]):
@@ -252,6 +255,7 @@ class Structurer:
                 (label, _, _), where, fresh = kept.pop()
                 c, line = (f"{label} {c[0]}", c[1], c[2]), where
             kept.append((c, line, fresh))
+        kept = section_numbers_alone(kept)
         self.unnumbered = not any(NUMBERED.match(c[0]) or PAREN.match(c[0]) for c, _, _ in kept)
         if self.unnumbered:
             self.extracted.notes.append(
@@ -600,6 +604,31 @@ class Structurer:
         return 0 < index < len(self.sections) - 1 and (
             self.lone(index) and not self.sections[index + 1].number
         )
+
+
+def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
+    """A section's number on a line of its own, its title on the next ("2", "Roles of
+    Members": a PDF's numbered heading read out as two lines), is one heading "2 Roles of
+    Members" where the line after the title begins the section's paragraphs ("2.1 ...").
+    A bare number is otherwise left alone: it is as likely a page number."""
+    out: list[Kept] = []
+    skip = False
+    for i, ((text, bullet, marked), line, fresh) in enumerate(kept):
+        if skip:
+            skip = False
+            continue
+        title, after = (kept[i + 1], kept[i + 2][0][0]) if i + 2 < len(kept) else (None, "")
+        if (
+            title
+            and re.fullmatch(r"\d{1,3}", text)
+            and heading_like(title[0][0])
+            and after.startswith(f"{text}.")
+        ):
+            out.append(((f"{text} {title[0][0]}", bullet, marked or title[0][2]), line, fresh))
+            skip = True
+            continue
+        out.append(((text, bullet, marked), line, fresh))
+    return out
 
 
 def clauses_of(words: Text) -> list[ImportedClause]:
