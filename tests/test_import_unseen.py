@@ -3,7 +3,10 @@ the reference protocols (tests/import_documents, written for these tests): three
 numbers and lettered and roman items, "Section 1 - Title", "PART C" and capitals,
 roman section numbers, lists numbered afresh inside a paragraph, two number styles in one
 document, definitions, a footnote, an appendix, a PDF's page furniture and hyphenated
-words, and a file holding two versions of the protocol.
+words (its pages split by form feeds or joined), a PDF's superscript footnote marks and
+notes at a page's foot, 2.1.1 under a numbered heading, Word's plain-text export, dot
+leaders, a section's number alone over its title, and a file holding two versions of
+the protocol.
 
 For each, what a Monitoring Officer needs: no word lost or invented (the words in
 against the words out), numbers as printed and published so, headings as sections,

@@ -2,7 +2,8 @@
 
 Each line keeps where it came from (line, and page for PDFs) so that the import report
 can point at it. Word revisions are read as if accepted; PDF page furniture (running
-headers, footers, page numbers) is dropped and words split by hyphenation are mended.
+headers, footers, page numbers) is dropped, footnotes at a page's foot are marked as
+footnotes, and words split by hyphenation are mended.
 """
 
 from __future__ import annotations
