@@ -42,10 +42,13 @@ def _references_present() -> None:
 # (number in the source as cited: "(3)" of section 4 is 4(3); first words).
 EXPECTED = {
     "001_f65b78a89e8b4a6d.txt": (
-        22,
-        # section 16's three unnumbered paragraphs are its introduction, not a clause; the
-        # Introduction's items (a) to (c) and section 17's words, with no numbered
-        # paragraph, are unnumbered words: no number is made up for them
+        # 21 numbered sections: the unnumbered "Introduction" before section 1, with its
+        # items (a) to (c), opens the protocol's introduction (as a section it would be
+        # published with a number never printed, A1)
+        21,
+        # section 16's three unnumbered paragraphs are its introduction, not a clause;
+        # section 17's words, with no numbered paragraph, are unnumbered words: no number
+        # is made up for them
         66,
         [
             ("1(2)", "Officers are employed by and serve the whole Council"),

@@ -3,7 +3,10 @@ the reference protocols (tests/import_documents, written for these tests): three
 numbers and lettered and roman items, "Section 1 - Title", "PART C" and capitals,
 roman section numbers, lists numbered afresh inside a paragraph, two number styles in one
 document, definitions, a footnote, an appendix, a PDF's page furniture and hyphenated
-words, and a file holding two versions of the protocol.
+words (its pages split by form feeds or joined), a PDF's superscript footnote marks and
+notes at a page's foot, 2.1.1 under a numbered heading, Word's plain-text export, dot
+leaders, a section's number alone over its title, and a file holding two versions of
+the protocol.
 
 For each, what a Monitoring Officer needs: no word lost or invented (the words in
 against the words out), numbers as printed and published so, headings as sections,
@@ -30,6 +33,7 @@ from reportlab.pdfgen.canvas import Canvas
 from constitution import numbering
 from constitution.council import Council
 from constitution.importer import Imported, import_protocol
+from constitution.model import Document
 from constitution.source import read_protocol
 
 DOCUMENTS = Path(__file__).parent / "import_documents"
@@ -72,13 +76,17 @@ def imported(tmp_path: Path, source: Path) -> tuple[dict[str, object], dict[str,
     )
     assert result.returncode == 0, result.stderr
     data = json.loads(report.read_text(encoding="utf-8"))
-    # as a council made by `constitution init` from this file publishes it
-    council = Council("", "", "", "", "MOP", "https://example.org", {}, {}, numbering="insert")
-    document = numbering.apply(
-        read_protocol(out, council, out.name), "insert", None, data["number_style"]
-    )
+    document = published_document(out, data)
     printed = {c["id"]: c["source_number"] for s in data["sections"] for c in s["clauses"]}
     return data, {printed[c.id]: c.number for s in document.sections for c in s.clauses}
+
+
+def published_document(out: Path, data: dict[str, object]) -> Document:
+    """The imported protocol as a council made by `constitution init` from this file
+    publishes it: numbered by insert numbering, in the style the import found."""
+    council = Council("", "", "", "", "MOP", "https://example.org", {}, {}, numbering="insert")
+    style = str(data["number_style"])
+    return numbering.apply(read_protocol(out, council, out.name), "insert", None, style)
 
 
 def as_published(published: dict[str, str]) -> None:
@@ -187,7 +195,6 @@ def test_definitions_a_footnote_and_an_appendix(tmp_path: Path) -> None:
         ("Definitions", ["1.1"]),
         ("Enquiries", ["2.1", "2.2"]),
         ("Review", ["3.1"]),
-        ("Appendix 1 - Useful Contacts", []),
     ]
     # "X means Y" lines after "In this protocol:" are its list, reported as nothing amiss
     assert paragraphs(doc, "1.1")[0] == "In this protocol:"
@@ -202,12 +209,14 @@ def test_definitions_a_footnote_and_an_appendix(tmp_path: Path) -> None:
         "The Monitoring Officer will review this protocol every two years."
     ]
     assert any("footnote [1] at line 23" in note for note in doc.extracted.notes)
-    # the appendix's words are its own, unnumbered: no paragraph number is made up
-    appendix = doc.sections[-1]
-    assert appendix.intro.paragraphs == [
+    # the appendix has no number of its own: it is listed as left out, not published
+    # with one made up
+    assert [line.text for line, _ in doc.left_out] == [
+        "Appendix 1 - Useful Contacts",
         "Monitoring Officer: the Head of Legal Services.",
         "Enquiry system: the members' portal on the intranet.",
     ]
+    assert all("with no number" in why for _, why in doc.left_out)
     assert doc.defects == []
     _, published = imported(tmp_path, source)
     as_published(published)
@@ -358,10 +367,14 @@ def test_a_schedule_with_numbers_of_its_own_after_the_protocol(tmp_path: Path) -
     assert structure(doc) == [
         ("Purpose", ["1.1", "1.2"]),
         ("Conduct", ["2.1", "2.2"]),
-        ("SCHEDULE 1 - FORMS OF ADDRESS", []),
     ]
     assert paragraphs(doc, "2.2") == ["Officers must not lobby members."]
-    assert [p[:5] for p in doc.sections[-1].intro.paragraphs] == ["- 1. ", "- 2. "]
+    # the schedule, its own "1." and "2." kept in its words, is listed as left out
+    assert [line.text[:12] for line, _ in doc.left_out] == [
+        "SCHEDULE 1 -",
+        "- 1. The May",
+        "- 2. Other m",
+    ]
     assert doc.defects == []
     _, published = imported(tmp_path, source)
     assert published == {"1.1": "1.1", "1.2": "1.2", "2.1": "2.1", "2.2": "2.2"}
@@ -404,3 +417,228 @@ def test_a_word_footnote_goes_with_the_paragraph_citing_it(tmp_path: Path) -> No
     ]
     assert paragraphs(doc, "1.3") == ["Officers may ask for more time."]
     assert doc.defects == []
+
+
+def test_a_pdf_text_with_its_pages_joined_loses_its_running_heads_and_page_numbers(
+    tmp_path: Path,
+) -> None:
+    """A PDF's text read page after page with no form feed between pages: the pages are
+    found by their numbers running on ("Page 1 of 4" ... "Page 4 of 4"), and what repeats
+    at their heads and feet is page furniture, even inside a sentence broken by a page."""
+    source = DOCUMENTS / "joined-pages.txt"
+    doc = import_protocol(source)
+    assert words_out(doc) == words(source.read_text(encoding="utf-8"))
+    head, foot = "Farnleigh District Council", "Protocol on Member/Officer Relations – March 2025"
+    assert [(line.text, line.page) for line, _ in doc.left_out] == [
+        (text, page) for page in range(1, 5) for text in (head, foot, f"Page {page} of 4")
+    ]
+    assert doc.title == "Protocol on Member/Officer Relations"
+    assert structure(doc) == [
+        ("Purpose", ["1.1", "1.2"]),
+        ("Mutual Respect", ["2.1", "2.2"]),
+        ("Advice to Members", ["3.1", "3.2"]),
+        ("Access to Information", ["4.1", "4.2"]),
+        ("Review", ["5.1"]),
+    ]
+    assert paragraphs(doc, "2.1") == [
+        "Members and officers must treat one another with courtesy and respect, in "
+        "meetings and outside them."
+    ]
+    assert paragraphs(doc, "3.1") == [
+        "Officers give advice to members on the law, on finance and on the policies of "
+        "the Council. That advice must be frank and impartial, whatever the political "
+        "view of the member who asks for it."
+    ]
+    assert doc.defects == []
+    _, published = imported(tmp_path, source)
+    as_published(published)
+
+
+SUPERSCRIPT = re.compile(r"\^(\d+)")
+
+
+def superscript_pdf(source: Path, pdf: Path) -> None:
+    """The text's pages as a PDF, each "^N" a raised footnote mark in small type, as
+    Word prints one."""
+    canvas = Canvas(str(pdf), pagesize=A4)
+    for page in source.read_text(encoding="utf-8").split("\f"):
+        for row, line in enumerate(page.strip("\n").splitlines()):
+            text = canvas.beginText(72, 760 - 16 * row)
+            for odd, part in enumerate(SUPERSCRIPT.split(line)):
+                text.setFont("Helvetica", 7 if odd % 2 else 11)
+                text.setRise(4 if odd % 2 else 0)
+                text.textOut(part)
+            canvas.drawText(text)
+        canvas.showPage()
+    canvas.save()
+
+
+@pytest.mark.parametrize("form", ["pdf", "txt"])
+def test_footnote_marks_and_footnotes_at_a_pages_foot(tmp_path: Path, form: str) -> None:
+    """Superscript marks come out of a PDF as digits against their word ("officers1"),
+    and the notes at the foot of the page as numbered lines among the protocol's: each
+    mark is read as a mark, and each note goes with the paragraph citing it, even where
+    that paragraph goes on over the page."""
+    source = DOCUMENTS / "footnotes.txt"
+    if form == "pdf":
+        given = tmp_path / "footnotes.pdf"
+        superscript_pdf(source, given)
+    else:  # as pdftotext gives the PDF: pages split by form feeds, marks against words
+        given = tmp_path / "footnotes.txt"
+        given.write_text(SUPERSCRIPT.sub(r"\1", source.read_text(encoding="utf-8")))
+    doc = import_protocol(given)
+    # the marks are words of their own: "officers" and "1", not "officers1"
+    assert words_out(doc) == words(SUPERSCRIPT.sub(r" \1", source.read_text(encoding="utf-8")))
+    assert structure(doc) == [
+        ("Introduction", ["1.1", "1.2"]),
+        ("Politically Restricted Posts", ["2.1", "2.2"]),
+        ("Gifts and Hospitality", ["3.1", "3.2"]),
+        ("Review", ["4.1"]),
+    ]
+    assert paragraphs(doc, "1.1") == [
+        "This protocol applies to members and to the officers[1] of the Council, and to "
+        "co-opted members of its committees.",
+        '[1] "Officers" includes agency staff and contractors working for the Council.',
+    ]
+    assert paragraphs(doc, "2.1") == [
+        "An officer who holds a politically restricted post[2] must not take part in any "
+        "political activity that the law forbids.",
+        "[2] The posts listed in the Local Government and Housing Act 1989, as amended.",
+    ]
+    assert paragraphs(doc, "2.2") == [
+        "Members must not ask such an officer to take part in political activity, nor "
+        "criticise an officer who declines."
+    ]
+    assert paragraphs(doc, "3.1") == [
+        "An officer must record any gift worth more than £25 in the register[3] within 28 "
+        "days of receiving it.",
+        "[3] The register of gifts and hospitality kept by the Monitoring Officer.",
+    ]
+    assert paragraphs(doc, "4.1") == [
+        "The Monitoring Officer will review this protocol every two years."
+    ]
+    assert doc.defects == []
+
+
+def test_three_level_numbers_under_a_numbered_heading_are_paragraphs_as_printed(
+    tmp_path: Path,
+) -> None:
+    """ "2.1 General Principles" over 2.1.1 and 2.1.2 is a heading, and they are
+    paragraphs, published and cited with the numbers printed; "1.2 It covers:" over
+    1.2.1 and 1.2.2 leads in to items of its own."""
+    source = DOCUMENTS / "sub-paragraphs.txt"
+    doc = import_protocol(source)
+    assert words_out(doc) == words(source.read_text(encoding="utf-8"))
+    assert structure(doc) == [
+        ("Scope", ["1.1", "1.2"]),
+        ("Access to Information", ["2.1.1", "2.1.2", "2.2.1", "2.2.2", "2.3"]),
+        ("Review", ["3.1"]),
+    ]
+    assert [c.headings for c in doc.sections[1].clauses] == [
+        ["2.1 General Principles"],
+        [],
+        ["2.2 Confidential Documents"],
+        [],
+        [],
+    ]
+    assert [p.split()[1] for p in paragraphs(doc, "1.2")[1:]] == ["1.2.1", "1.2.2"]
+    assert doc.defects == []
+    data, published = imported(tmp_path, source)
+    as_published(published)
+    assert sorted(published) == ["1.1", "1.2", "2.1.1", "2.1.2", "2.2.1", "2.2.2", "2.3", "3.1"]
+    # "paragraph 2.1.2" is a reference to it by ID
+    ids = {c["source_number"]: c["id"] for s in data["sections"] for c in s["clauses"]}
+    section = (tmp_path / "out" / "access-to-information.md").read_text(encoding="utf-8")
+    assert f"paragraph {{para}}`2.1.2 <{ids['2.1.2']}>` sets out" in section
+    assert "## 2.1 General Principles" in section
+    assert data["defects"] == []
+
+
+def test_an_appendix_with_no_number_is_left_out_not_given_one(tmp_path: Path) -> None:
+    """Publishing an appendix as a section would give it a number the document never
+    printed ("2A", after section 2): it is listed as left out, with its words; an
+    unnumbered heading before the first section opens the introduction."""
+    source = DOCUMENTS / "appendix-numbered.txt"
+    doc = import_protocol(source)
+    assert words_out(doc) == words(source.read_text(encoding="utf-8"))
+    assert structure(doc) == [("Purpose", ["1.1", "1.2"]), ("Enquiries", ["2.1", "2.2"])]
+    assert doc.intro.paragraphs == [
+        "Introduction",
+        "This protocol is part of the Council's Constitution.",
+    ]
+    assert [line.text for line, _ in doc.left_out] == [
+        "APPENDIX A",
+        "Guidance on Social Media",
+        "Members should not name officers in posts on social media.",
+        "An officer who is named may ask the Monitoring Officer for help.",
+    ]
+    assert any("'APPENDIX A'" in note and "left out" in note for note in doc.extracted.notes)
+    data, published = imported(tmp_path, source)
+    as_published(published)
+    document = published_document(tmp_path / "out", data)
+    assert [s.number for s in document.sections] == ["1", "2"]
+
+
+def test_a_word_text_export_with_a_tab_after_each_number(tmp_path: Path) -> None:
+    """Word's "Save as Plain Text" writes a tab between a number (or a bullet) and its
+    words: it is a space there, not the cells of a table's row."""
+    source = DOCUMENTS / "word-text-export.txt"
+    doc = import_protocol(source)
+    assert words_out(doc) == words(source.read_text(encoding="utf-8"))
+    assert structure(doc) == [
+        ("Introduction", ["1.1", "1.2"]),
+        ("Roles", ["2.1", "2.2"]),
+        ("Review", ["3.1"]),
+    ]
+    assert paragraphs(doc, "1.2") == [
+        "It applies to:",
+        "- (a) every member, including co-opted members; and",
+        "- (b) every officer, including agency staff.",
+    ]
+    assert paragraphs(doc, "2.2") == [
+        "Officers advise on those policies and carry them out, and:",
+        "- must give advice that is honest and impartial;",
+        "- should put advice in writing when asked.",
+    ]
+    assert doc.defects == []
+    _, published = imported(tmp_path, source)
+    as_published(published)
+
+
+def test_a_contents_table_with_dot_leaders_is_left_out(tmp_path: Path) -> None:
+    """ "2.1 Answering enquiries ....... 3" is a contents entry, whatever its number: left
+    out and listed, never a paragraph or a section."""
+    source = DOCUMENTS / "contents-leaders.txt"
+    doc = import_protocol(source)
+    assert words_out(doc) == words(source.read_text(encoding="utf-8"))
+    assert structure(doc) == [
+        ("Purpose", ["1.1.1", "1.1.2"]),
+        ("Enquiries", ["2.1.1", "2.1.2"]),
+        ("Review", ["3.1"]),
+    ]
+    entries = source.read_text(encoding="utf-8").splitlines()[4:9]
+    assert sorted(line.text for line, _ in doc.left_out) == sorted(["Contents", *entries])
+    assert [why for line, why in doc.left_out if line.text in entries] == [
+        "a contents entry: dot leaders to a page number"
+    ] * len(entries)
+    assert doc.defects == []
+    _, published = imported(tmp_path, source)
+    as_published(published)
+
+
+def test_a_section_number_on_a_line_of_its_own_over_its_title(tmp_path: Path) -> None:
+    """A PDF's numbered heading read out as two lines, "2" then "Roles of Members", is
+    one heading where the section's paragraphs (2.1) follow it: not "2 Roles of Members"
+    at the end of 1.2, with 2.1 and 2.2 filed under section 1."""
+    source = DOCUMENTS / "numbers-alone.txt"
+    doc = import_protocol(source)
+    assert words_out(doc) == words(source.read_text(encoding="utf-8"))
+    assert [(s.number, s.title, [c.number for c in s.clauses]) for s in doc.sections] == [
+        ("1", "Introduction", ["1.1", "1.2"]),
+        ("2", "Roles of Members", ["2.1", "2.2"]),
+        ("3", "Review", ["3.1"]),
+    ]
+    assert paragraphs(doc, "1.2") == ["It forms part of the Council's Constitution."]
+    assert doc.defects == []
+    _, published = imported(tmp_path, source)
+    as_published(published)

@@ -207,6 +207,24 @@ def test_import_with_gaps_a_duplicate_and_sections_starting_at_3() -> None:
     ]
 
 
+def test_three_level_numbers_as_printed_and_insertions_after_them() -> None:
+    """A paragraph printed 3.2.1 (under a heading "3.2") keeps its number: after 3.2 and
+    before 3.2A; one inserted after it is 3.2.1A, and a new one at its end counts on."""
+    assert sorted(["3.2A", "3.3", "3.2.2", "3.2", "3.2.1", "3.10"], key=numbering.number_key) == [
+        "3.2",
+        "3.2.1",
+        "3.2.2",
+        "3.2A",
+        "3.3",
+        "3.10",
+    ]
+    printed = [("3.1", "a"), ("3.2.1", "b"), ("3.2.2", "c"), ("3.3", "d")]
+    imported = document(("s3", "3", [clause(cid, number=n, source=n) for n, cid in printed]))
+    assert [c.number for c in numbering.insert(imported, None).clauses()] == [n for n, _ in printed]
+    draft = draft_of(imported, {"s3": ["a", "b", "NEW", "c", "d"]})
+    assert numbers(numbering.insert(draft, imported))["NEW"] == "3.2.1A"
+
+
 def test_a_new_council_counts_on() -> None:
     draft = numbering.renumber(document(("a", "", [clause("x"), clause("y")])))
     assert [c.number for c in numbering.insert(draft, None).clauses()] == ["1.1", "1.2"]

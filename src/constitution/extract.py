@@ -2,7 +2,8 @@
 
 Each line keeps where it came from (line, and page for PDFs) so that the import report
 can point at it. Word revisions are read as if accepted; PDF page furniture (running
-headers, footers, page numbers) is dropped and words split by hyphenation are mended.
+headers, footers, page numbers) is dropped, footnotes at a page's foot are marked as
+footnotes, and words split by hyphenation are mended.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import re
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import groupby
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -180,6 +182,8 @@ def from_text(path: Path) -> Extracted:
         raise fail(path, "import-binary")
     if "\f" not in text:
         lines = [Line(t, n) for n, t in enumerate(text.splitlines(), start=1)]
+        if pages := pages_by_number(lines):  # a PDF's pages, their text joined
+            return paged(pages, pages[-1].page or 1, notes)
         return Extracted(mend_hyphenation(lines), notes=notes)
     # A PDF's text export (pdftotext): a form feed starts each page, and the pages carry
     # their running heads, feet and numbers as a PDF does
@@ -214,12 +218,120 @@ def from_pdf(path: Path) -> Extracted:
 
 
 def paged(lines: list[Line], pages: int, notes: list[str]) -> Extracted:
-    """A paged document's lines, its page furniture dropped (and listed), words split by
-    hyphenation mended."""
+    """A paged document's lines, its page furniture dropped (and listed), its footnotes
+    marked as footnotes, words split by hyphenation mended."""
     kept = drop_furniture(lines, pages)
     still = set(map(id, kept))
     dropped = [line for line in lines if id(line) not in still and line.text.strip()]
-    return Extracted(mend_hyphenation(kept), notes=notes, dropped=dropped)
+    return Extracted(mend_hyphenation(page_footnotes(kept)), notes=notes, dropped=dropped)
+
+
+# A page's number as a line of its own ("Page 3 of 9", "- 3 -", "3"), or at the end of a
+# running foot ("Member/Officer Protocol      Page 3 of 9").
+PAGE_AT_END = re.compile(r"(?i)(?:^|\s)page\s+(\d{1,4})(?:\s+of\s+\d{1,4})?\s*$")
+
+
+def page_value(text: str) -> int | None:
+    text = text.strip()
+    if m := PAGE_AT_END.search(text):
+        return int(m[1])
+    return int(re.sub(r"\D", " ", text).split()[0]) if PAGE_NUMBER.match(text) else None
+
+
+def pages_by_number(lines: list[Line]) -> list[Line]:
+    """A text whose pages were joined with no form feed between them (a PDF's text read
+    page after page): its lines, each with its page, where page numbers run on through it
+    (1, 2, 3 ...: the longest such run, of two at least). A page ends after its number;
+    [] where there is no such run. A number is a page number only as one of the run, so a
+    paragraph ending in "1972" is not one, nor a bare "2", which may be a heading's."""
+    found = [
+        (i, v)
+        for i, line in enumerate(lines)
+        if not line.text.strip().isdigit() and (v := page_value(line.text)) is not None
+    ]
+    longest: dict[int, tuple[int, int]] = {}  # page -> (length, candidate) of its best run
+    before: list[int | None] = []  # each candidate's page before it in its run
+    for k, (_, value) in enumerate(found):
+        previous = longest.get(value - 1)
+        before.append(previous[1] if previous else None)
+        length = previous[0] + 1 if previous else 1
+        if length > longest.get(value, (0, 0))[0]:
+            longest[value] = (length, k)
+    length, walk = max(longest.values(), default=(0, 0))
+    if length < 2:
+        return []
+    ends: set[int] = set()
+    at: int | None = walk
+    while at is not None:
+        ends.add(found[at][0])
+        at = before[at]
+    out, page = [], 1
+    for i, line in enumerate(lines):
+        out.append(replace(line, page=page))
+        page += i in ends
+    return out
+
+
+# A footnote's mark as a PDF's text gives a superscript: its digits against the word
+# before ("officers3", "post,2"); and the footnote at the page's foot ("3 The register").
+MARK = re.compile(r"(?<=[A-Za-z]{2})([.,;:)\"'’”]?)(\d{1,2})(?=[\s.,;:)]|$)")
+NOTE = re.compile(r"^\s*(\d{1,2})\s+(\S.*)$")
+
+
+def page_footnotes(lines: list[Line]) -> list[Line]:
+    """Each page's footnotes, at its foot after its words, written as a text export
+    writes them ("[3] The register ...", a note's wrapped lines joined), and their marks
+    in the words as "[3]", so that each goes with the paragraph citing it. Only a foot
+    whose every note is cited by a mark on the page above it: "2 The posts" is otherwise
+    the protocol's own words."""
+    out: list[Line] = []
+    for _, page in groupby(lines, key=lambda line: line.page):
+        out += foot_notes(list(page))
+    return out
+
+
+# A page's foot: footnotes are looked for among its last lines only.
+FOOT = 60
+
+
+def foot_notes(page: list[Line]) -> list[Line]:
+    seen = marks(page[: -FOOT or None])
+    for start in range(max(0, len(page) - FOOT), len(page)):
+        note = NOTE.match(page[start].text)
+        if note and note[1] in seen and (notes := split_notes(page[start:], seen)):
+            return [unmarked(ln, {m for m, _ in notes}) for ln in page[:start]] + [
+                note_line for _, note_line in notes
+            ]
+        seen |= marks(page[start : start + 1])
+    return page
+
+
+def marks(lines: list[Line]) -> set[str]:
+    return {m[2] for line in lines for m in MARK.finditer(line.text)}
+
+
+def split_notes(foot: list[Line], cited: set[str]) -> list[tuple[str, Line]] | None:
+    """The foot's notes, each one line ("[3] its words"), in the order of their numbers;
+    None if the foot is not all footnotes (a numbered paragraph in it, a note no mark
+    cites)."""
+    notes: list[tuple[str, Line]] = []
+    for line in foot:
+        note = NOTE.match(line.text)
+        if note and note[1] in cited and (not notes or int(note[1]) > int(notes[-1][0])):
+            notes.append((note[1], replace(line, text=f"[{note[1]}] {note[2].strip()}")))
+        elif NUMBERED_LINE.match(line.text.strip()) or not notes:
+            return None
+        else:  # the note's words wrapped onto the next line
+            number, first = notes[-1]
+            notes[-1] = (number, replace(first, text=f"{first.text} {line.text.strip()}"))
+    return notes
+
+
+def unmarked(line: Line, cited: set[str]) -> Line:
+    """The line with each mark of a cited footnote written "[3]"."""
+    return replace(
+        line, text=MARK.sub(lambda m: f"{m[1]}[{m[2]}]" if m[2] in cited else m[0], line.text)
+    )
 
 
 # Running heads and feet, and page numbers, are among the first or last lines of a page

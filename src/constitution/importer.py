@@ -46,6 +46,14 @@ LABEL_ONLY = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})+\.?|\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\))$"
 )
 BULLET = re.compile(r"^[-•◦▪‣*]\s+")
+# Word's plain-text export writes a tab between a paragraph's number (or bullet) and its
+# words: a space, not the cells of a table's row.
+LABEL_TAB = re.compile(
+    r"^(\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})*[.)]?|\(\d{1,3}\)|\(?(?:[a-z]|[ivx]{1,5})[.)]|[-•◦▪‣*])\t+"
+)
+# A contents table's entry: its title, then dot leaders to its page ("Purpose ..... 2").
+CONTENTS = re.compile(r"(?i)^(?:table of )?contents$")
+CONTENTS_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…+\s*\d{1,4}\s*$")
 TAGS = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub|br)\s*/?>", re.I)
 TERMINAL = tuple(".:;?!)\"'’”")
 # A footnote as a text export prints it: "[1] The period runs from..." at the page's or
@@ -97,6 +105,9 @@ class ImportedClause(Text):
     revises: Clause | None = None  # with --revision: the current paragraph it revises
     change: str = ""  # with --revision: unchanged, reworded, moved and/or renumbered, or new
     headings: list[str] = field(default_factory=list)  # unnumbered sub-headings before it
+    # footnotes its words cite, put after its words once they are all read (a page's foot
+    # may fall inside a sentence that goes on over the page)
+    notes: Text = field(default_factory=Text)
 
 
 @dataclass
@@ -147,7 +158,7 @@ class Imported:
 def clean(text: str) -> tuple[str, bool, bool]:
     """(text, is a bullet, was marked as a heading) with mark-up and bullets removed."""
     # No backtick: the words must not hold code or a role (a crafted Word file).
-    t = TAGS.sub("", text).replace("`", "'").strip()
+    t = LABEL_TAB.sub(r"\1 ", TAGS.sub("", text).replace("`", "'").strip())
     row = "\t" in t  # cells of a table's row: an item, as a Word table's rows are
     t = t.replace("\t", " – ")
     heading = bool(re.match(r"^#{1,6}\s", t))
@@ -198,6 +209,9 @@ def continues_list(clause: ImportedClause, number: int) -> bool:
     return item is not None and int(item[1]) + 1 == number
 
 
+Kept = tuple[tuple[str, bool, bool], Line, bool]  # (cleaned line, bullet, heading), line, fresh
+
+
 class Structurer:
     def __init__(self, extracted: Extracted) -> None:
         self.extracted = extracted
@@ -225,17 +239,23 @@ class Structurer:
 
     def run(self) -> Imported:
         cleaned = [(clean(line.text), line) for line in self.extracted.lines]
-        kept: list[tuple[tuple[str, bool, bool], Line, bool]] = []
+        kept: list[Kept] = []
         blank = True
         for c, line in cleaned:
             if not re.search(r"[A-Za-z0-9]", c[0]):
                 blank = blank or not c[0]
+                continue
+            if CONTENTS_ENTRY.search(c[0]):
+                if kept and CONTENTS.match(kept[-1][0][0]):  # the table's own heading
+                    self.left_out.append((kept.pop()[1], "the heading of a contents table"))
+                self.left_out.append((line, "a contents entry: dot leaders to a page number"))
                 continue
             fresh, blank = blank or self.extracted.whole_paragraphs, False
             if kept and LABEL_ONLY.match(kept[-1][0][0]):  # "1.2" on a line of its own
                 (label, _, _), where, fresh = kept.pop()
                 c, line = (f"{label} {c[0]}", c[1], c[2]), where
             kept.append((c, line, fresh))
+        kept = section_numbers_alone(kept)
         self.unnumbered = not any(NUMBERED.match(c[0]) or PAREN.match(c[0]) for c, _, _ in kept)
         if self.unnumbered:
             self.extracted.notes.append(
@@ -246,7 +266,10 @@ class Structurer:
             following = kept[i + 1][0][0] if i + 1 < len(kept) else ""
             self.place(text, bullet, marked, line, following, fresh)
         self.flush_headings()
+        for clause in self.clauses_so_far():
+            clause.extend(clause.notes)
         self.drop_contents()
+        self.place_unnumbered_sections()
         # In a document with paragraph numbers, a section with none (an introduction, an
         # appendix) keeps its words unnumbered: no number is made up for them.
         for section in self.sections if self.unnumbered else ():
@@ -357,8 +380,13 @@ class Structurer:
                     return
                 self.new_clause(shown + m.group("dot"), num, "int", rest, line)
                 return
-            if num.count(".") >= 2 and self.clause and num.startswith(self.clause.key + "."):
-                self.add_item(text, line)
+            if (
+                num.count(".") >= 2
+                and self.clause
+                and num.startswith(self.clause.key + ".")
+                and not self.titles_sub_paragraphs()
+            ):
+                self.add_item(text, line)  # "1.2 It covers:" and its 1.2.1, 1.2.2
                 return
             self.new_clause(shown, num, "dotted", rest, line)
             return
@@ -397,13 +425,27 @@ class Structurer:
         self.flush_headings()
         self.add_text(text, line, fresh, wrapped=not fresh)
 
+    def titles_sub_paragraphs(self) -> bool:
+        """Whether the paragraph before a three-level number ("2.1 General Principles"
+        before 2.1.1) is a numbered heading over it, not a paragraph leading in to items:
+        if so it becomes a sub-heading, and its 2.1.1, 2.1.2 paragraphs of their own, with
+        the numbers printed."""
+        assert self.section is not None and self.clause is not None
+        clause = self.clause
+        if len(clause.paragraphs) != 1 or not heading_like(clause.text):
+            return False
+        self.section.clauses.pop()
+        self.pending = [(heading, clause.where) for heading in clause.headings]
+        self.pending.append((f"{clause.number} {clause.text}", clause.where))
+        return True
+
     def footnote(self, mark: str, text: str, line: Line) -> bool:
         """Put a footnote with the paragraph whose words cite its mark (the last to, if
         several do), as a paragraph of its own; whether one does."""
         for clause in reversed(self.clauses_so_far()):
             if any(mark in p for p in clause.paragraphs):
-                clause.paragraphs.append(text)
-                clause.lines.append(line)
+                clause.notes.paragraphs.append(text)
+                clause.notes.lines.append(line)
                 self.extracted.notes.append(
                     f"The footnote {mark} at {line.where} was kept with paragraph "
                     f"{clause.number or 'unnumbered'}, whose words cite it."
@@ -510,6 +552,34 @@ class Structurer:
             kept.append(s)
         self.sections = kept
 
+    def place_unnumbered_sections(self) -> None:
+        """Where sections are numbered, a heading with no number and no numbered paragraph
+        under it would be published with a number the document never printed (3A after
+        section 3): before the first numbered section it and its words are the
+        document's introduction; after it (an appendix, a schedule) they are left out,
+        and listed."""
+        numbered = [i for i, s in enumerate(self.sections) if s.number]
+        if not numbered:
+            return
+        kept: list[ImportedSection] = []
+        for index, s in enumerate(self.sections):
+            if s.number or s.clauses:
+                kept.append(s)
+            elif index < numbered[0]:
+                self.intro.paragraphs.append(s.title)
+                self.intro.lines.append(s.where)
+                self.intro.extend(s.intro)
+            else:
+                why = f"'{s.title}': after the protocol's numbered sections, with no number"
+                words = zip([s.title, *s.intro.paragraphs], [s.where, *s.intro.lines], strict=True)
+                self.left_out += [(replace(line, text=text), why) for text, line in words]
+                self.extracted.notes.append(
+                    f"'{s.title}' ({s.where.where}) and its words were left out: they follow "
+                    "the protocol's numbered sections and have no number of their own. "
+                    "Publish them as a page of their own if they belong on the site."
+                )
+        self.sections = kept
+
     def lone(self, index: int) -> bool:
         """Whether the section at ``index`` is a short unnumbered heading with nothing
         under it, alone before a section that has words (a run of such headings is a
@@ -534,6 +604,31 @@ class Structurer:
         return 0 < index < len(self.sections) - 1 and (
             self.lone(index) and not self.sections[index + 1].number
         )
+
+
+def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
+    """A section's number on a line of its own, its title on the next ("2", "Roles of
+    Members": a PDF's numbered heading read out as two lines), is one heading "2 Roles of
+    Members" where the line after the title begins the section's paragraphs ("2.1 ...").
+    A bare number is otherwise left alone: it is as likely a page number."""
+    out: list[Kept] = []
+    skip = False
+    for i, ((text, bullet, marked), line, fresh) in enumerate(kept):
+        if skip:
+            skip = False
+            continue
+        title, after = (kept[i + 1], kept[i + 2][0][0]) if i + 2 < len(kept) else (None, "")
+        if (
+            title
+            and re.fullmatch(r"\d{1,3}", text)
+            and heading_like(title[0][0])
+            and after.startswith(f"{text}.")
+        ):
+            out.append(((f"{text} {title[0][0]}", bullet, marked or title[0][2]), line, fresh))
+            skip = True
+            continue
+        out.append(((text, bullet, marked), line, fresh))
+    return out
 
 
 def clauses_of(words: Text) -> list[ImportedClause]:
@@ -629,6 +724,13 @@ def mixed_styles(doc: Imported) -> None:
         )
 
 
+def level(number: str) -> tuple[str, str]:
+    """(what a dotted number counts under, its own last part): 3.2.1 counts under 3.2;
+    3.2 in its section (""), where a slip into another section's number still counts."""
+    parent, _, minor = number.rpartition(".")
+    return (parent if "." in parent else ""), minor
+
+
 def find_defects(doc: Imported) -> None:
     """Numbering faults and repeated paragraphs, with where they are in the source."""
     mixed_styles(doc)
@@ -650,8 +752,14 @@ def find_defects(doc: Imported) -> None:
                     )
                 )
             previous_section = n
-        last: int | None = None
+        # the last number counted in the section ("") and under each three-level parent
+        last: dict[str, int] = {}
         for clause in section.clauses:
+            for heading in clause.headings:  # "3.2 Gifts" over 3.2.1 counts as 3.2
+                if (sub := NUMBERED.match(heading)) and "." in sub["num"]:
+                    parent, minor = level(sub["num"])
+                    if minor.isdigit():
+                        last[parent] = int(minor)
             # (1), (a): numbered afresh in each section, numbered or not
             scope = section.number or f"#{index}"
             local = clause.style in ("paren", "letter") or (afresh and clause.style == "int")
@@ -675,8 +783,10 @@ def find_defects(doc: Imported) -> None:
                     )
                 )
             seen.setdefault(full, clause)
+            parent = ""
             if clause.style == "dotted":
-                major, minor = clause.key.split(".")[:2]
+                major = clause.key.split(".")[0]
+                parent, minor = level(clause.key)
                 if not minor.isdigit():
                     continue  # 7.12A: inserted after 7.12, not a step in the count
                 if section.number.isdigit() and major != section.number:
@@ -693,25 +803,26 @@ def find_defects(doc: Imported) -> None:
                 value = int(clause.key)
             else:
                 continue
-            if last is not None and value > last + 1:
+            before = last.get(parent)
+            if before is not None and value > before + 1:
                 doc.defects.append(
                     Defect(
                         "skipped-number",
                         clause.number,
                         clause.where,
-                        f"numbering skips from {last} to {value}.",
+                        f"numbering skips from {before} to {value}.",
                     )
                 )
-            elif last is not None and value <= last and not (twice and value == last):
+            elif before is not None and value <= before and not (twice and value == before):
                 doc.defects.append(
                     Defect(
                         "numbering-jump",
                         clause.number,
                         clause.where,
-                        f"numbering goes back from {last} to {value}.",
+                        f"numbering goes back from {before} to {value}.",
                     )
                 )
-            last = value
+            last[parent] = value
     texts: dict[str, ImportedClause] = {}
     for clause in doc.clauses():
         for paragraph in clause.paragraphs:

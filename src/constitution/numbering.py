@@ -37,16 +37,18 @@ STYLES = ("section.paragraph", "paragraph-in-section", "continuous")
 # One part of a number: letters before (A1, inserted before 1), digits, letters after.
 PART = r"[A-Z]{0,4}[0-9]{1,4}[A-Z]{0,8}"
 # A paragraph's number in any style: 3.1, 3(1), 12 (the style decides which is meant).
-PRINTED = re.compile(rf"(?:{PART}\.{PART}|{PART}\({PART}\)|{PART})")
+PRINTED = re.compile(rf"(?:{PART}(?:\.{PART})+|{PART}\({PART}\)|{PART})")
 _STYLED = {
-    "section.paragraph": re.compile(rf"({PART})\.({PART})"),
+    # 3.1, and 3.1.1, a sub-paragraph printed with a number of its own (its part "1.1")
+    "section.paragraph": re.compile(rf"({PART})\.({PART}(?:\.{PART})*)"),
     # "(3)" alone: printed under a heading with no number (the section's is its place)
     "paragraph-in-section": re.compile(rf"({PART})?\(({PART})\)"),
     "continuous": re.compile(rf"()({PART})"),
 }
 _PART = re.compile(r"([A-Z]*)([0-9]+)([A-Z]*)")
 
-Key = tuple[int, int, tuple[int, ...], tuple[int, ...]]
+# (digits, 1 unless letters before, letters before, letters after), once for each level
+Key = tuple[int | tuple[int, ...], ...]
 
 
 def _letters(letters: str) -> tuple[int, ...]:
@@ -60,6 +62,8 @@ def _letters(letters: str) -> tuple[int, ...]:
 # The same few thousand numbers are ordered on every read of the draft.
 @functools.lru_cache(maxsize=65536)
 def part_key(part: str) -> Key:
+    if "." in part:  # 1.1 (of 3.1.1): after 1, before 1A and 2
+        return sum((part_key(level) for level in part.split(".")), ())
     m = _PART.fullmatch(part)
     assert m, part
     before, digits, after = m.groups()
@@ -121,8 +125,12 @@ def between(lo: str | None, hi: str | None, taken: set[str], fresh: bool) -> str
 
 def _candidates(lo: str | None, hi: str | None, fresh: bool) -> Iterator[str]:
     """Numbers for an insertion, most wanted first: legislation's, then deeper ones."""
+    if lo is not None and "." in lo:  # after a sub-paragraph 1.3: 1.4 or 1.3A
+        head, _, last = lo.rpartition(".")
+        yield from (f"{head}.{c}" for c in _candidates(last, None, fresh))
+        return
     if lo is None:
-        top = _PART.fullmatch(hi or "1")
+        top = _PART.fullmatch((hi or "1").split(".")[0])
         assert top
         before, digits, _ = top.groups()
         if hi is None:
