@@ -737,10 +737,6 @@ def page_context(
         context["constitution_menu_top"] = site.menu_top(pagename)
     if pagename.startswith(f"{DRAFT_PAGES}/") and context.get("title"):
         context["title"] = f"{context['title']} — {site.status(DRAFT)}"
-    if pagename == f"{DRAFT_PAGES}/index" and "</h1>" in context.get("body", ""):
-        # The draft's contents page is the protocol's own index.md: its PDF after its title.
-        head, rest = context["body"].split("</h1>", 1)
-        context["body"] = f"{head}</h1>{site.download(DRAFT, pagename)}{rest}"
     if pagename == app.config.root_doc:
         there = section_page(PLAIN, "index")
         context["next"] = {"link": site.uri(pagename, there), "title": site.heading(PLAIN)}
@@ -756,6 +752,29 @@ def write_feed(app: Sphinx, exception: BaseException | None) -> None:
         Path(app.outdir, "versions.atom").write_text(
             site.atom(site.store.council.base_url) + "\n", encoding="utf-8"
         )
+
+
+class download_node(nodes.General, nodes.Element):
+    """Where the draft's contents page (the protocol's own index.md) links its PDF."""
+
+
+def place_download(app: Sphinx, doctree: nodes.document) -> None:
+    """The draft's PDF under the title of its contents page, as a version's has it."""
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if app.env.docname == f"{DRAFT_PAGES}/index" and section and section.children:
+        if isinstance(section[0], nodes.title):
+            section.insert(1, download_node())
+
+
+def draw_download(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """The link drawn as the page is written, when the PDF's size is known."""
+    for node in doctree.findall(download_node):
+        node["html"] = Site(app, state(app.env)).download(DRAFT, docname)
+
+
+def visit_download(self: HTML5Translator, node: download_node) -> None:
+    self.body.append(node["html"])
+    raise nodes.SkipNode
 
 
 class in_force_node(nodes.General, nodes.Element):
@@ -800,6 +819,10 @@ def visit_in_force(self: HTML5Translator, node: in_force_node) -> None:
 
 def setup(app: Sphinx) -> None:
     app.add_node(in_force_node, html=(visit_in_force, None))
+    app.add_node(download_node, html=(visit_download, None))
+    # After text_nodes' doctree-read, which puts the introduction straight after the title.
+    app.connect("doctree-read", place_download, priority=600)
+    app.connect("doctree-resolved", draw_download)
     app.add_directive("in-force", InForceDirective)
     app.connect("html-page-context", page_context, priority=100)  # before furo's menu
     app.connect("build-finished", write_feed)
