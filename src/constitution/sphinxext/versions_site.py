@@ -773,7 +773,8 @@ def draw_download(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def visit_download(self: HTML5Translator, node: download_node) -> None:
-    self.body.append(node["html"])
+    if node["html"]:  # on a line of its own, as Sphinx draws a paragraph
+        self.body.append(f"{node['html']}\n")
     raise nodes.SkipNode
 
 
