@@ -327,7 +327,7 @@ class Site:
             pager=self.pager(key, section),
         )
 
-    def pager(self, key: str, section: Section) -> list[tuple[str, str, str, str]]:
+    def pager(self, key: str, section: Section) -> list[Pager]:
         return pager(self.document(key).sections, section)
 
     def menu(self, pagename: str) -> str:
@@ -695,15 +695,17 @@ class LastChange(NamedTuple):
     was: str = ""  # its number before that
 
 
-def pager(sections: Sequence[Section], section: Section) -> list[tuple[str, str, str, str]]:
-    """Previous (a section, or the contents) and next, if any: rel, word, href, name."""
+Pager = tuple[str, str, str, str, str]  # rel, word, href, number ("" for the contents), name
+
+
+def pager(sections: Sequence[Section], section: Section) -> list[Pager]:
+    """Previous (a section, or the contents) and next, if any."""
     i = sections.index(section)
 
-    def link(rel: str, word: str, other: Section | None) -> tuple[str, str, str, str]:
+    def link(rel: str, word: str, other: Section | None) -> Pager:
         if other is None:
-            return rel, word, "index.html", "Contents"
-        name = Markup("{}. {}").format(other.number, Markup(title_html(other.title)))
-        return rel, word, f"{other.slug}.html", name
+            return rel, word, "index.html", "", "Contents"
+        return rel, word, f"{other.slug}.html", other.number, Markup(title_html(other.title))
 
     before = link("prev", "Previous", sections[i - 1] if i else None)
     return [before, link("next", "Next", sections[i + 1])] if i + 1 < len(sections) else [before]
