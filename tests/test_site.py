@@ -585,7 +585,7 @@ def test_an_inline_script_stops_the_build_even_under_python_O() -> None:
     probe = (
         "from constitution.sphinxext import csp\n"
         "try:\n"
-        "    csp.secured('<html><head></head><body><script>x()</script></body></html>', 0, 'p')\n"
+        "    csp.secured('<html><head></head><body><script>x()</script></body></html>', 'p')\n"
         "except Exception as exc:\n"
         "    print(type(exc).__name__, exc)\n"
     )
