@@ -762,10 +762,11 @@ class download_node(nodes.General, nodes.Element):
 
 def place_download(app: Sphinx, doctree: nodes.document) -> None:
     """The draft's PDF under the title of its contents page, as a version's has it."""
+    if app.env.docname != f"{DRAFT_PAGES}/index":
+        return
     section = next(iter(doctree.findall(nodes.section)), None)
-    if app.env.docname == f"{DRAFT_PAGES}/index" and section and section.children:
-        if isinstance(section[0], nodes.title):
-            section.insert(1, download_node())
+    if section and section.children and isinstance(section[0], nodes.title):
+        section.insert(1, download_node())
 
 
 def draw_download(app: Sphinx, doctree: nodes.document, docname: str) -> None:
