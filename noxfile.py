@@ -105,6 +105,14 @@ def bench_documents(session: nox.Session) -> None:
 
 
 @nox.session
+def bench_clause_box(session: nox.Session) -> None:
+    """The time a clause of drawing its box and About panel, on the model and on 5,000
+    paragraphs (`-- --before ../old/src`: against the tool there too)."""
+    install(session)
+    session.run("python", "benchmarks/clause_box.py", *session.posargs)
+
+
+@nox.session
 def bench_versions(session: nox.Session) -> None:
     """Time the site build with 1, 5 and 20 adopted versions."""
     install(session)

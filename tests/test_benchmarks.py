@@ -70,3 +70,25 @@ def test_bench_documents_prints_a_constitution_against_one_document() -> None:
             (float(many) + 5e-4) / (float(one) - 5e-4),
         )
         assert low - 0.005 <= float(ratio.removesuffix("x")) <= high + 0.005, measure
+
+
+def test_bench_clause_box_prints_the_time_a_clause_against_another_tool() -> None:
+    """Run small: the tool against itself as "before", so that the ratio's column shows."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "clause_box.py"),
+            *("--paragraphs", "60", "--before", str(ROOT / "src")),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = {line[:22].strip(): line[22:].split() for line in result.stdout.splitlines()[3:]}
+    assert rows.keys() == {"model protocol", "synthetic"}, result.stdout
+    assert rows["synthetic"][0] == "60"
+    for clauses, *drawn in rows.values():
+        assert int(clauses) > 0 and len(drawn) == 6  # first drawn, drawn again
+        for now, before, ratio in (drawn[:3], drawn[3:]):
+            assert float(now) > 0 and float(before) > 0
+            assert ratio.endswith("x") and float(ratio[:-1]) > 0

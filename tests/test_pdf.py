@@ -213,6 +213,15 @@ def test_each_versions_contents_page_links_its_pdf_with_its_size(
     assert link.get_text().startswith("Protocol on Member/Officer Relations, ")
 
 
+def test_the_drafts_pdf_link_stands_straight_under_its_contents_title(site: Site) -> None:
+    """The draft's contents page is the protocol's own index.md, drawn by Sphinx: the link
+    is a node of its page, put after the title, as a version's contents page has it."""
+    heading = site.page("draft/index.html").select_one("section h1")
+    assert heading is not None
+    after = heading.find_next_sibling()
+    assert after is not None and after.name == "p" and after["class"] == ["download"]
+
+
 def test_sizes_are_given_as_gov_uk_gives_them() -> None:
     assert [shown_size(n) for n in (10, 1536, 140_000, 1024 * 1024 * 3 // 2)] == [
         "1 KB",

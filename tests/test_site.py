@@ -585,7 +585,7 @@ def test_an_inline_script_stops_the_build_even_under_python_O() -> None:
     probe = (
         "from constitution.sphinxext import csp\n"
         "try:\n"
-        "    csp.secured('<html><head></head><body><script>x()</script></body></html>', 0, 'p')\n"
+        "    csp.secured('<html><head></head><body><script>x()</script></body></html>', 'p')\n"
         "except Exception as exc:\n"
         "    print(type(exc).__name__, exc)\n"
     )
@@ -617,3 +617,19 @@ def test_the_shell_and_builder_checks_hold_under_python_O() -> None:
     assert "checks/" in shell and "shows the page's body 2 times" in shell and "How to fix" in shell
     assert builder.startswith("SphinxError the site's pages are written by Sphinx's HTML")
     assert "not 'text'" in builder and "How to fix" in builder
+
+
+def test_every_page_loads_furo_s_colour_script_from_its_file_first(site: Site) -> None:
+    """Our base.html stands in for furo's inline script: first in the body, from the file
+    at the page's depth, on the pages Sphinx draws and the generated ones alike."""
+    pages = [p for p in site.out.rglob("*.html") if "pagefind" not in p.parts]
+    drawn = [p for p in pages if "<body>" in p.read_text(encoding="utf-8")]
+    assert {"index.html", "checks/index.html", "versions/clauses/MOP-0001.html"} <= {
+        str(p.relative_to(site.out)) for p in drawn
+    }
+    for path in drawn:
+        text = path.read_text(encoding="utf-8")
+        up = "../" * (len(path.relative_to(site.out).parts) - 1)
+        body = text.split("<body>", 1)[1].lstrip()
+        assert body.startswith(f'<script src="{up}_static/constitution-theme.js"></script>'), path
+        assert "document.body.dataset.theme" not in text, path

@@ -71,6 +71,10 @@ FORMS = {
     "-s bench_gate": ["python benchmarks/gate.py"],
     "-s bench_gate -- --before ../old/src": ["python benchmarks/gate.py --before ../old/src"],
     "-s bench_documents": ["python benchmarks/documents.py"],
+    "-s bench_clause_box": ["python benchmarks/clause_box.py"],
+    "-s bench_clause_box -- --before ../old/src": [
+        "python benchmarks/clause_box.py --before ../old/src"
+    ],
     "-s bench_versions": ["python benchmarks/versions.py"],
     "-s bench_phone": ["python benchmarks/phone.py"],
     "-s bench_import": ["python benchmarks/importer.py"],

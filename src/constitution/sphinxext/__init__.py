@@ -149,7 +149,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _new_file, priority=999)  # just before the write
     return {
         "version": __version__,
-        "env_version": 3,  # bump when a node or domain data changes shape
+        "env_version": 4,  # bump when a node or domain data changes shape
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

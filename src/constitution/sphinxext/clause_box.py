@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
@@ -39,9 +39,9 @@ def citation(document: str, number: str, version: str) -> str:
     return f"{document}, para {number} ({version})"
 
 
-@dataclass(frozen=True)
-class Example:
-    """A worked example listed under the paragraph it checks."""
+class Example(NamedTuple):
+    """A worked example listed under the paragraph it checks (a tuple: the template takes
+    its fields apart as it loops, without a lookup each)."""
 
     href: str
     title: str
@@ -81,5 +81,27 @@ def about_of(clause: Clause, council: Council, cited: str, **more: Any) -> About
     )
 
 
-def about_html(about: About) -> str:
-    return str(MACROS["about"](about, MODALITY_WORDS[about.modality]))
+@functools.lru_cache(maxsize=65536)
+def about_facts(
+    number: str,
+    clause_id: str,
+    modality: str,
+    applies_to: tuple[str, ...],
+    statutes: tuple[tuple[str, str], ...],
+    tags: tuple[str, ...],
+) -> str:
+    """The panel, opened, with what a paragraph says of itself. Remembered: it reads the
+    same in the draft and in each version that left these alone, as most do."""
+    kind = MODALITY_WORDS[modality]
+    return MACROS["facts"](
+        number, clause_id, kind, ", ".join(applies_to), statutes, ", ".join(tags)
+    )
+
+
+def about_html(a: About) -> str:
+    facts = about_facts(
+        a.number, a.id, a.modality, tuple(a.applies_to), tuple(a.statutes), tuple(a.tags)
+    )
+    return str(
+        MACROS["about"](facts, a.citation, a.changes, a.history, a.source_number, a.examples)
+    )

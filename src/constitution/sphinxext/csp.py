@@ -1,9 +1,10 @@
 """A strict Content-Security-Policy on every page, with no inline script.
 
 Static hosts cannot set headers, so the policy is a <meta> element, first in <head>.
-Furo's one inline script (the colour-theme bootstrap) is moved to an external file at the
-same place; its inline <style> block and fixed style attributes are allowed by exact
-hashes, never by 'unsafe-inline'. Pagefind's WebAssembly needs 'wasm-unsafe-eval'.
+Furo's one inline script (the colour-theme bootstrap) is loaded from a file instead, at
+the same place (templates/base.html); its inline <style> block and fixed style
+attributes are allowed by exact hashes, never by 'unsafe-inline'. Pagefind's WebAssembly
+needs 'wasm-unsafe-eval'.
 
 Only the theme's own styles are hashed, never one that came from content or settings: a
 <style> block only in <head> (where the theme's is, and nothing of a page's own text is
@@ -31,10 +32,6 @@ from constitution.sphinxext.domain import state
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-THEME_SCRIPT = re.compile(
-    r"<script>\s*document\.body\.dataset\.theme = localStorage\.getItem\(\"theme\"\) \|\| "
-    r"\"auto\";\s*</script>"
-)
 STYLE_BLOCK = re.compile(r"<style>(.*?)</style>", re.S)
 STYLE_ATTR = re.compile(r"\sstyle=\"([^\"]*)\"")
 META = '<meta http-equiv="Content-Security-Policy"'
@@ -68,17 +65,15 @@ def policy(html: str) -> str:
     )
 
 
-def secure(path: Path, root: Path) -> None:
+def secure(path: Path) -> None:
     html = path.read_text(encoding="utf-8")
     if META in html or "<head>" not in html:
         return
-    files.replace(path, secured(html, len(path.relative_to(root).parts) - 1, path))
+    files.replace(path, secured(html, path))
 
 
-def secured(html: str, depth: int, where: object) -> str:
-    """The page with its policy, for a page ``depth`` folders below the site's root."""
-    up = "../" * depth
-    html = THEME_SCRIPT.sub(f'<script src="{up}_static/constitution-theme.js"></script>', html)
+def secured(html: str, where: object) -> str:
+    """The page with its policy."""
     # Not an assert: the guard must hold under python -O too.
     if re.search(r"<script(?![^>]*\ssrc=)[^>]*>", html):
         raise SphinxError(f"inline script in {where}: the page's policy would block it")
@@ -114,4 +109,4 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
             paths = {os.path.join(root, f"{name}.html") for name in store.drawn}
         for path in sorted(paths):
             if os.path.exists(path):  # a shell itself is drawn elsewhere
-                secure(Path(path), root)
+                secure(Path(path))

@@ -49,8 +49,7 @@ def shell(app: Sphinx, folder: str) -> str:
         html = drawn.read_text(encoding="utf-8")
         drawn.unlink()
         check(html, folder)
-        depth = folder.count("/") + 1 if folder else 0
-        shells[folder] = csp.secured(html, depth, folder)
+        shells[folder] = csp.secured(html, folder)
         os.makedirs(os.path.join(app.outdir, folder), exist_ok=True)
     return shells[folder]
 

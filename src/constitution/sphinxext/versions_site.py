@@ -327,7 +327,7 @@ class Site:
             pager=self.pager(key, section),
         )
 
-    def pager(self, key: str, section: Section) -> list[tuple[str, str, str, str]]:
+    def pager(self, key: str, section: Section) -> list[Pager]:
         return pager(self.document(key).sections, section)
 
     def menu(self, pagename: str) -> str:
@@ -695,15 +695,17 @@ class LastChange(NamedTuple):
     was: str = ""  # its number before that
 
 
-def pager(sections: Sequence[Section], section: Section) -> list[tuple[str, str, str, str]]:
-    """Previous (a section, or the contents) and next, if any: rel, word, href, name."""
+Pager = tuple[str, str, str, str, str]  # rel, word, href, number ("" for the contents), name
+
+
+def pager(sections: Sequence[Section], section: Section) -> list[Pager]:
+    """Previous (a section, or the contents) and next, if any."""
     i = sections.index(section)
 
-    def link(rel: str, word: str, other: Section | None) -> tuple[str, str, str, str]:
+    def link(rel: str, word: str, other: Section | None) -> Pager:
         if other is None:
-            return rel, word, "index.html", "Contents"
-        name = Markup("{}. {}").format(other.number, Markup(title_html(other.title)))
-        return rel, word, f"{other.slug}.html", name
+            return rel, word, "index.html", "", "Contents"
+        return rel, word, f"{other.slug}.html", other.number, Markup(title_html(other.title))
 
     before = link("prev", "Previous", sections[i - 1] if i else None)
     return [before, link("next", "Next", sections[i + 1])] if i + 1 < len(sections) else [before]
@@ -737,10 +739,6 @@ def page_context(
         context["constitution_menu_top"] = site.menu_top(pagename)
     if pagename.startswith(f"{DRAFT_PAGES}/") and context.get("title"):
         context["title"] = f"{context['title']} — {site.status(DRAFT)}"
-    if pagename == f"{DRAFT_PAGES}/index" and "</h1>" in context.get("body", ""):
-        # The draft's contents page is the protocol's own index.md: its PDF after its title.
-        head, rest = context["body"].split("</h1>", 1)
-        context["body"] = f"{head}</h1>{site.download(DRAFT, pagename)}{rest}"
     if pagename == app.config.root_doc:
         there = section_page(PLAIN, "index")
         context["next"] = {"link": site.uri(pagename, there), "title": site.heading(PLAIN)}
@@ -756,6 +754,31 @@ def write_feed(app: Sphinx, exception: BaseException | None) -> None:
         Path(app.outdir, "versions.atom").write_text(
             site.atom(site.store.council.base_url) + "\n", encoding="utf-8"
         )
+
+
+class download_node(nodes.General, nodes.Element):
+    """Where the draft's contents page (the protocol's own index.md) links its PDF."""
+
+
+def place_download(app: Sphinx, doctree: nodes.document) -> None:
+    """The draft's PDF under the title of its contents page, as a version's has it."""
+    if app.env.docname != f"{DRAFT_PAGES}/index":
+        return
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section and section.children and isinstance(section[0], nodes.title):
+        section.insert(1, download_node())
+
+
+def draw_download(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """The link drawn as the page is written, when the PDF's size is known."""
+    for node in doctree.findall(download_node):
+        node["html"] = Site(app, state(app.env)).download(DRAFT, docname)
+
+
+def visit_download(self: HTML5Translator, node: download_node) -> None:
+    if node["html"]:  # on a line of its own, as Sphinx draws a paragraph
+        self.body.append(f"{node['html']}\n")
+    raise nodes.SkipNode
 
 
 class in_force_node(nodes.General, nodes.Element):
@@ -800,6 +823,10 @@ def visit_in_force(self: HTML5Translator, node: in_force_node) -> None:
 
 def setup(app: Sphinx) -> None:
     app.add_node(in_force_node, html=(visit_in_force, None))
+    app.add_node(download_node, html=(visit_download, None))
+    # After text_nodes' doctree-read, which puts the introduction straight after the title.
+    app.connect("doctree-read", place_download, priority=600)
+    app.connect("doctree-resolved", draw_download)
     app.add_directive("in-force", InForceDirective)
     app.connect("html-page-context", page_context, priority=100)  # before furo's menu
     app.connect("build-finished", write_feed)
