@@ -317,6 +317,9 @@ def test_a_paragraph_is_cited_in_a_documents_versions(constitution: Project) -> 
         "ART-0001 in the version of the Articles of the Constitution adopted on 2025-05-15: "
         "paragraph 1.1"
     )
+    # a version's paragraphs cite one another as the document's draft does
+    cited = run(constitution, "paragraph", "--document", "articles", "--on", "2025-06-01", "2.2")
+    assert "; see also Article 1.1." in cited.stdout
     missing = run(constitution, "paragraph", "ART-0001", "--version", "2020-01-01")
     assert missing.returncode == 2
     assert missing.stderr.startswith(

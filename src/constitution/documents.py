@@ -243,7 +243,11 @@ def _read(
     others = prefixes - {settings.id_prefix}
     document = read_protocol(folder, own, settings.folder, retired, others)
     shown = records_folder(settings.key)
-    versions = tuple(load_versions(root / shown, own.id_pattern, shown))
+    # each version's paragraphs cite one another as the draft's do ("Rule 4.2")
+    versions = tuple(
+        dataclasses.replace(v, document=dataclasses.replace(v.document, cites=settings.cite_within))
+        for v in load_versions(root / shown, own.id_pattern, shown)
+    )
     # Numbered as the protocol's draft is: insert keeps its last adopted version's numbers.
     latest = versions[-1].document if versions else None
     document = numbering.apply(document, settings.numbering, latest, settings.number_style)
