@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from conftest import MODEL, copy_constitution, edit, run
-from constitution.documents import own_council, read_document, settings_of
+from constitution import adoption
+from constitution.documents import read_document
 from constitution.project import Project
-from constitution.versions import adopt
 
 MAY = "2025-05-15"
 RESOLUTION = "Council, 15 May 2025, minute 9: Articles and Council Procedure Rules adopted"
@@ -52,16 +52,9 @@ def numbers(project: Project, key: str) -> list[tuple[str, str]]:
 
 
 def test_a_documents_versions_are_its_own_and_number_its_draft(constitution: Project) -> None:
-    council = constitution.council()
-    adopt(  # the core's own adoption, as the command calls it
-        constitution.root / "versions" / "articles",
-        constitution.root,
-        constitution.entry("articles").document,
-        dt.date(2025, 5, 15),
-        dt.date(2025, 5, 15),
-        RESOLUTION,
-        own_council(council, settings_of(council, "articles")).id_pattern,
-    )
+    day = dt.date(2025, 5, 15)
+    done = adoption.adopt(constitution, ["articles"], day, day, RESOLUTION)  # the core's own
+    assert [a.record.path.name for a in done] == ["2025-05-15.json"]
     whole = constitution.constitution()
     articles = whole.entry("articles")
     assert [(v.key, v.path) for v in articles.versions] == [
@@ -143,6 +136,18 @@ def test_a_document_whose_draft_is_unchanged_stops_the_whole_adoption(
         "1.1A",
         "1.2",
     ]
+
+
+def test_a_record_that_cannot_be_written_takes_back_the_others(constitution: Project) -> None:
+    (constitution.root / "versions").mkdir()
+    (constitution.root / "versions" / "procedure-rules").write_text("not a folder\n")
+    refused = adopting(constitution, MAY, "articles", "procedure-rules")
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert refused.stderr.startswith(
+        f"versions/procedure-rules/{MAY}.json: adopt-unwritable: the record cannot be written "
+        "(File exists); no other record of this adoption was kept.\n"
+    )
+    assert not (constitution.root / "versions" / "articles" / f"{MAY}.json").exists()
 
 
 def test_an_unknown_document_adopts_nothing(constitution: Project) -> None:

@@ -186,6 +186,7 @@ _KINDS = [
     Kind("adopt-exists", UNUSABLE, "a version adopted on that day is already recorded.", "Give the date Council adopted it, after the last adopted version."),
     Kind("adopt-in-force", UNUSABLE, "it cannot come into force before it is adopted.", "Give an --in-force date on or after --date."),
     Kind("adopt-unchanged", UNUSABLE, "the draft of the {title} does not differ from its version adopted on {last}: the resolution changes nothing in it.", "Leave out --document {key}, or first make in its draft the change the resolution adopts."),
+    Kind("adopt-unwritable", UNUSABLE, "the record cannot be written ({error}); no other record of this adoption was kept.", "Make its folder a folder you can write to, then adopt again."),
     Kind("adopt-resolution", UNUSABLE, "the resolution is empty, longer than 1,000 characters, or not one line.", 'Quote the minuted resolution, e.g. "Minute 42(b)".'),
     Kind("unsafe-output-link", UNUSABLE, "the output folder {file} is a symbolic link.", "Give the folder itself, not a link to it."),
     Kind("unsafe-output-project", UNUSABLE, "the output folder {file} is the project's folder or holds it.", "Give a new folder inside it."),

@@ -492,9 +492,10 @@ def adopt(
 
 @dataclass(frozen=True)
 class Record:
-    """A record ready to write: where, and its text."""
+    """A record ready to write: where, as problems name it, and its text."""
 
     path: Path
+    shown: str
     text: str
     previous: dict[str, Any] | None  # the latest adopted record before it, as read
 
@@ -538,7 +539,8 @@ def prepare(
         raise ProtocolError([Problem.of(shown, 0, "adopt-record", field=field, what=what)])
     latest = folder / f"{versions[-1].key}.json" if versions else None
     previous = json.loads(latest.read_text(encoding="utf-8")) if latest else None
-    return Record(path, json.dumps(record, indent=1, ensure_ascii=False) + "\n", previous)
+    text = json.dumps(record, indent=1, ensure_ascii=False) + "\n"
+    return Record(path, shown, text, previous)
 
 
 # What a record says of the text itself, apart from the adoption (its dates, resolution,
@@ -557,12 +559,14 @@ def unchanged(record: Record) -> bool:
 def write(prepared: list[Record]) -> None:
     """Write every record, or none: one that cannot be written takes back the others."""
     written: list[Path] = []
-    try:
-        for record in prepared:
+    for record in prepared:
+        try:
             record.path.parent.mkdir(parents=True, exist_ok=True)
             files.replace(record.path, record.text)
-            written.append(record.path)
-    except OSError:
-        for path in written:
-            path.unlink()
-        raise
+        except OSError as exc:
+            for path in written:
+                path.unlink()
+            error = exc.strerror or exc
+            problem = Problem.of(record.shown, 0, "adopt-unwritable", error=error)
+            raise ProtocolError([problem]) from None
+        written.append(record.path)
