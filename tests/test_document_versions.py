@@ -138,6 +138,22 @@ def test_a_document_whose_draft_is_unchanged_stops_the_whole_adoption(
     ]
 
 
+def test_the_protocol_is_named_among_the_documents(constitution: Project) -> None:
+    done = adopting(constitution, MAY, "protocol", "articles")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == (
+        "Recorded the version of the Protocol on Member/Officer Relations adopted on "
+        "2025-05-15 in versions/2025-05-15.json."
+    )
+    assert [v.key for v in constitution.versions()] == [MAY]
+    again = adopting(constitution, "2026-01-22", "protocol", "articles")
+    assert again.returncode == 2
+    assert [line.split(": ")[:2] for line in again.stderr.splitlines()[:3:2]] == [
+        ["versions/2026-01-22.json", "adopt-unchanged"],
+        ["versions/articles/2026-01-22.json", "adopt-unchanged"],
+    ]
+
+
 def test_a_record_that_cannot_be_written_takes_back_the_others(constitution: Project) -> None:
     (constitution.root / "versions").mkdir()
     (constitution.root / "versions" / "procedure-rules").write_text("not a folder\n")
