@@ -207,11 +207,12 @@ def by_topic(store: BuildState) -> list[tuple[str, list[Scenario]]]:
     deciding each (the council's own words for the topic; the earlier section on a tie,
     and a definition only if nothing else decides it), sections in the protocol's order."""
     sections = store.model.sections
+    place = {section.slug: i for i, section in enumerate(sections)}  # not sections.index
     groups: dict[int, list[Scenario]] = {}
     for s in store.scenarios:
         found = [c for _, c in cited_clauses(store, s) if c]
         rules = [c for c in found if not c.defines] or found
-        held = Counter(sections.index(store.model.section_of(c)) for c in rules)
+        held = Counter(place[c.section] for c in rules)
         at = min(held, key=lambda i: (-held[i], i)) if held else len(sections)
         groups.setdefault(at, []).append(s)
     return [

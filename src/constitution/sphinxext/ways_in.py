@@ -24,6 +24,7 @@ from constitution.model import Clause, Document
 from constitution.model_cache import files_in
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_cache import Page
+from constitution.sphinxext.page_keys import clause_key, key_of, references_key
 from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.versions_site import (
     ADOPTED,
@@ -155,13 +156,29 @@ def index_page(site: Site) -> str:
     )
 
 
+def draft_shows(site: Site, way: Way) -> str:
+    """What a way in shows of the draft, without drawing it: its paragraphs, their
+    sections, and where what they refer to is (their opening words name it)."""
+    document = site.document(PLAIN)
+    found = [c for c in document.clauses() if way.takes(c)]
+    sections = {c.section for c in found}
+    titles = [[s.slug, s.number, s.title] for s in document.sections if s.slug in sections]
+    return (
+        key_of([way.about, titles])
+        + "".join(map(clause_key, found))
+        + references_key([c.tree for c in found], document)
+    )
+
+
 def pages(site: Site) -> Iterator[Page]:
     # What they show is the plain addresses' text and the settings, both in the site key,
-    # when a version is in force; the draft's are drawn to be compared.
-    shows = ADOPTED if site.in_force else None
+    # when a version is in force; the draft's are keyed by what each shows of it.
     council, document = site.store.council, site.document(PLAIN)
-    yield INDEX, TITLE, shows, partial(index_page, site)
-    for way in audiences(council, document) + topics(council, document):
+    ways = audiences(council, document), topics(council, document)
+    index = ADOPTED if site.in_force else key_of([listed(site, w, INDEX) for w in ways])
+    yield INDEX, TITLE, index, partial(index_page, site)
+    for way in ways[0] + ways[1]:
+        shows = ADOPTED if site.in_force else draft_shows(site, way)
         yield way.page, way.title, shows, partial(way_page, site, way)
 
 
