@@ -406,10 +406,19 @@ class Site:
     def latest_number(self, clause_id: str) -> str:
         """A paragraph's number as a reader knows it: in the version in force, else in the
         draft, else in the last version that had it."""
+        return self.latest_numbers[clause_id]
+
+    @cached_property
+    def latest_numbers(self) -> dict[str, str]:
+        # Every paragraph's at once: looked up in turn, version by version, it cost a
+        # tenth of the editor's loop at 2,000 paragraphs.
         keys = [self.in_force.key] if self.in_force else []
         keys += [DRAFT, *(v.key for v in reversed(self.versions))]
-        found = (c for k in keys if (c := self.document(k).clause(clause_id)))
-        return next(found).number
+        numbers: dict[str, str] = {}
+        for key in keys:
+            for clause in self.document(key).clauses():
+                numbers.setdefault(clause.id, clause.number)
+        return numbers
 
     def all_ids(self) -> set[str]:
         ids = {c.id for c in self.store.model.clauses()}

@@ -9,6 +9,7 @@ its paragraphs by section, each linked at its plain address with its opening wor
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -94,7 +95,20 @@ def _tagged(tag: str, clause: Clause) -> bool:
 
 
 def opening(clause: Clause, document: Document) -> str:
-    words = plain(clause.tree, document).split()
+    if clause.cites:  # its words name other paragraphs by their numbers in ``document``
+        return _opening(plain(clause.tree, document))
+    return _alone(clause)
+
+
+@functools.lru_cache(maxsize=65536)
+def _alone(clause: Clause) -> str:
+    """The opening of a clause citing no other: the same in any document, and remembered,
+    as the editor's loop lists thousands again on every save."""
+    return _opening(plain(clause.tree, Document("", ())))
+
+
+def _opening(text: str) -> str:
+    words = text.split()
     more = "…" if len(words) > OPENING_WORDS else ""
     return " ".join(words[:OPENING_WORDS]) + more
 
