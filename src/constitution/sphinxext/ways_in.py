@@ -172,7 +172,8 @@ def index_page(site: Site) -> str:
 
 def draft_shows(site: Site, way: Way) -> str:
     """What a way in shows of the draft, without drawing it: its paragraphs, their
-    sections, and where what they refer to is (their opening words name it)."""
+    sections, and the numbers of those they cite (their opening words give them; a
+    term reads as its words alone)."""
     document = site.document(PLAIN)
     found = [c for c in document.clauses() if way.takes(c)]
     sections = {c.section for c in found}
@@ -180,7 +181,7 @@ def draft_shows(site: Site, way: Way) -> str:
     return (
         key_of([way.about, titles])
         + "".join(map(clause_key, found))
-        + references_key([c.tree for c in found], document)
+        + references_key([c.tree for c in found if c.cites], document)
     )
 
 
