@@ -21,9 +21,10 @@ from constitution.model import Clause, Document, Section
 from constitution.redline import compare
 from constitution.report import html_report
 from constitution.sphinxext.clause_box import About, Example, about_html, clause_open
-from constitution.sphinxext.page_keys import clause_key, document_key, key_of
+from constitution.sphinxext.page_keys import clause_key, document_key, key_of, references_key
 from constitution.sphinxext.page_templates import Link, render
 from constitution.sphinxext.search import record_pages
+from constitution.sphinxext.ways_in import opening
 
 SCRIPT = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
@@ -476,3 +477,43 @@ def test_a_document_key_moves_with_a_section_title(document: Document) -> None:
     changed = dataclasses.replace(document, sections=(retitled, *document.sections[1:]))
     assert document_key(changed) != document_key(document)
     assert document_key(dataclasses.replace(document)) == document_key(document)
+
+
+def two_sections(cited_number: str, definition: str) -> Document:
+    """A paragraph citing one in another section and using a term defined in a third."""
+    words = "See {para}`MOP-0002` on a {defined}`member`."
+    citing = Clause("MOP-0001", "1.1", words, "may", "a", "a.md", 3, cites=("MOP-0002",))
+    cited = Clause("MOP-0002", cited_number, "Officers may reply.", "may", "b", "b.md", 3)
+    defines = Clause("MOP-0003", "3.1", definition, "informative", "c", "c.md", 3)
+    defines = dataclasses.replace(defines, defines=("member",))
+    return Document(
+        "Protocol",
+        tuple(
+            Section(s, s, s, f"{s}.md", (c,))
+            for s, c in zip("abc", (citing, cited, defines), strict=True)
+        ),
+    )
+
+
+def test_a_references_key_moves_with_what_the_words_show_of_other_sections() -> None:
+    # A page drawn from the draft is redrawn only when its key moves: its words show the
+    # number of each paragraph they cite and each definition's words (the term's tooltip).
+    document = two_sections("2.1", "A member is an elected councillor.")
+    citing = document.clause("MOP-0001")
+    assert citing is not None
+    key = references_key([citing.tree], document)
+    definition = "A member is an elected councillor."
+    assert references_key([citing.tree], two_sections("2.1", definition)) == key
+    assert references_key([citing.tree], two_sections("2.2", definition)) != key
+    reworded = two_sections("2.1", "A member is a councillor.")
+    assert references_key([citing.tree], reworded) != key
+
+
+def test_a_way_in_opens_a_paragraph_with_the_numbers_of_its_document() -> None:
+    # Openings of paragraphs citing none are remembered; one citing another is not.
+    before, after = two_sections("2.1", "Defined."), two_sections("2.7", "Defined.")
+    citing, cited = before.clause("MOP-0001"), before.clause("MOP-0002")
+    assert citing is not None and cited is not None
+    assert opening(citing, before) == "See paragraph 2.1 on a member."
+    assert opening(citing, after) == "See paragraph 2.7 on a member."
+    assert opening(cited, after) == opening(cited, before) == "Officers may reply."

@@ -32,6 +32,7 @@ from constitution.text_tree import (
     Text,
     Tree,
     cites,
+    cites_of,
     inlines,
     parse,
 )
@@ -211,3 +212,17 @@ TREES = st.lists(
 def test_the_writer_and_the_parser_are_inverse(tree: Tree) -> None:
     assert parse(write(tree)) == tree
     assert cites(parse(write(tree))) == cites(tree)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TREES)
+def test_the_ids_words_cite_are_found_without_parsing_words_that_cite_none(tree: Tree) -> None:
+    text = write(tree)
+    assert cites_of(text) == cites(parse(text))
+
+
+def test_the_ids_a_clause_cites_are_found_with_or_without_a_parse(document: Document) -> None:
+    texts = [EVERY_KIND, "No reference, only {defined}`member` and `{para}`.", "{para}`MOP-0001`"]
+    texts += [c.text for c in document.clauses()]
+    assert [cites_of(t) for t in texts] == [cites(parse(t)) for t in texts]
+    assert cites_of(EVERY_KIND) == ("MOP-0150", "MOP-0143")

@@ -45,8 +45,7 @@ from constitution.text_tree import (
     Term,
     Text,
     Tree,
-    cites,
-    parse,
+    cites_of,
 )
 from constitution.versions import stored_number
 
@@ -127,7 +126,7 @@ def from_json(data: dict[str, Any]) -> Document:
                 section=s["slug"],
                 path="",
                 line=0,
-                cites=cites(parse(c["text"])),
+                cites=cites_of(c["text"]),
                 **clause_fields.from_values({**c, "statutes": [r["key"] for r in c["statutes"]]}),
             )
             for c in s["clauses"]

@@ -247,3 +247,10 @@ def _walk(children: tuple[Inline, ...]) -> Iterator[Inline]:
 def cites(tree: Tree) -> tuple[str, ...]:
     """The IDs the text refers to with {para}, in order."""
     return tuple(node.target for node in inlines(tree) if isinstance(node, Ref))
+
+
+def cites_of(text: str) -> tuple[str, ...]:
+    """``cites(parse(text))``, without parsing words that cite nothing (most): a reference
+    is only ever written as the role {para}. Reading five adopted versions of 2,000
+    paragraphs parsed every one, a third of each command's reading of the records."""
+    return cites(parse(text)) if "{para}" in text else ()

@@ -22,7 +22,7 @@ from constitution import clause_fields, files
 from constitution.model import MODALITIES, Clause, Document, Revoked, RevokedSection, Section
 from constitution.numbering import PART, PRINTED
 from constitution.problems import Problem, ProtocolError
-from constitution.text_tree import cites, parse
+from constitution.text_tree import cites_of
 
 FIELDS = ("id", "number", "text", *(f.name for f in clause_fields.FIELDS))
 
@@ -287,9 +287,7 @@ def document_of(record: dict[str, Any], path: str) -> Document:
     sections = []
     for s in record["sections"]:
         clauses = tuple(
-            Clause(
-                **_fields(c), section=s["slug"], path=path, line=0, cites=cites(parse(c["text"]))
-            )
+            Clause(**_fields(c), section=s["slug"], path=path, line=0, cites=cites_of(c["text"]))
             for c in s["clauses"]
         )
         revoked = tuple(Revoked(**r) for r in s.get("revoked", ()))

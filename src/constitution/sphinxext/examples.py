@@ -180,10 +180,15 @@ def scenario_page(app: Sphinx, store: BuildState, in_force: Document | None, s: 
     )
 
 
-def index_page(app: Sphinx, store: BuildState) -> str:
+def index_page(store: BuildState, groups: list[dict[str, Any]]) -> str:
     headers = ["Situation", "Paragraphs", "What the protocol says"]
     headers += ["Latest check"] if store.results_run else []
-    groups = [
+    return render("worked-examples.html", ran=store.results_run, headers=headers, groups=groups)
+
+
+def index_groups(store: BuildState) -> list[dict[str, Any]]:
+    """What the index lists: the worked examples by topic (by_topic)."""
+    return [
         {
             "title": Markup(title),
             "examples": [
@@ -199,7 +204,6 @@ def index_page(app: Sphinx, store: BuildState) -> str:
         }
         for title, scenarios in by_topic(store)
     ]
-    return render("worked-examples.html", ran=store.results_run, headers=headers, groups=groups)
 
 
 def by_topic(store: BuildState) -> list[tuple[str, list[Scenario]]]:
@@ -207,11 +211,12 @@ def by_topic(store: BuildState) -> list[tuple[str, list[Scenario]]]:
     deciding each (the council's own words for the topic; the earlier section on a tie,
     and a definition only if nothing else decides it), sections in the protocol's order."""
     sections = store.model.sections
+    place = {section.slug: i for i, section in enumerate(sections)}  # not sections.index
     groups: dict[int, list[Scenario]] = {}
     for s in store.scenarios:
         found = [c for _, c in cited_clauses(store, s) if c]
         rules = [c for c in found if not c.defines] or found
-        held = Counter(sections.index(store.model.section_of(c)) for c in rules)
+        held = Counter(place[c.section] for c in rules)
         at = min(held, key=lambda i: (-held[i], i)) if held else len(sections)
         groups.setdefault(at, []).append(s)
     return [
@@ -238,7 +243,10 @@ def pages(app: Sphinx, store: BuildState) -> list[Page]:
         )
         for s in store.scenarios
     ]
-    pages.append(("checks/index", "Worked examples", None, partial(index_page, app, store)))
+    # Keyed by what it lists, worked out once: drawing it on every save cost more.
+    groups = index_groups(store)
+    shows = key_of([store.results_run, groups])
+    pages.append(("checks/index", "Worked examples", shows, partial(index_page, store, groups)))
     return pages
 
 

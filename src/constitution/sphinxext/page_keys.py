@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from sphinx import addnodes
@@ -19,6 +20,8 @@ from constitution import model_cache
 from constitution.documents import PROTOCOL
 from constitution.model import Clause, Document
 from constitution.sphinxext.domain import state
+from constitution.text_plain import plain
+from constitution.text_tree import Ref, Term, Tree, inlines
 from constitution.versions import in_force_on, today
 
 if TYPE_CHECKING:
@@ -61,6 +64,21 @@ def document_key(document: Document) -> str:
     return key_of([document.title, document.intro, sections]) + "".join(
         map(clause_key, document.clauses())
     )
+
+
+def references_key(trees: Iterable[Tree], document: Document) -> str:
+    """What words show of the rest of ``document``: where each paragraph they cite is and
+    its number, and each term's definition (its place and its words, as its tooltip)."""
+    found: list[object] = []
+    for tree in trees:
+        for node in inlines(tree):
+            if isinstance(node, Ref):
+                c = document.clause(node.target)
+                found.append([node.target, c and [c.id, c.number, c.section]])
+            elif isinstance(node, Term):
+                c = document.definition(node.target)
+                found.append([node.target, c and [c.id, c.section, plain(c.tree, document)]])
+    return key_of(found)
 
 
 def navigation_key(env: BuildEnvironment) -> str:

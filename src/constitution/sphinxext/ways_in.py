@@ -9,6 +9,7 @@ its paragraphs by section, each linked at its plain address with its opening wor
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from constitution.model import Clause, Document
 from constitution.model_cache import files_in
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_cache import Page
+from constitution.sphinxext.page_keys import clause_key, key_of, references_key
 from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.versions_site import (
     ADOPTED,
@@ -93,7 +95,20 @@ def _tagged(tag: str, clause: Clause) -> bool:
 
 
 def opening(clause: Clause, document: Document) -> str:
-    words = plain(clause.tree, document).split()
+    if clause.cites:  # its words name other paragraphs by their numbers in ``document``
+        return _opening(plain(clause.tree, document))
+    return _alone(clause)
+
+
+@functools.lru_cache(maxsize=65536)
+def _alone(clause: Clause) -> str:
+    """The opening of a clause citing no other: the same in any document, and remembered,
+    as the editor's loop lists thousands again on every save."""
+    return _opening(plain(clause.tree, Document("", ())))
+
+
+def _opening(text: str) -> str:
+    words = text.split()
     more = "…" if len(words) > OPENING_WORDS else ""
     return " ".join(words[:OPENING_WORDS]) + more
 
@@ -155,13 +170,30 @@ def index_page(site: Site) -> str:
     )
 
 
+def draft_shows(site: Site, way: Way) -> str:
+    """What a way in shows of the draft, without drawing it: its paragraphs, their
+    sections, and the numbers of those they cite (their opening words give them; a
+    term reads as its words alone)."""
+    document = site.document(PLAIN)
+    found = [c for c in document.clauses() if way.takes(c)]
+    sections = {c.section for c in found}
+    titles = [[s.slug, s.number, s.title] for s in document.sections if s.slug in sections]
+    return (
+        key_of([way.about, titles])
+        + "".join(map(clause_key, found))
+        + references_key([c.tree for c in found if c.cites], document)
+    )
+
+
 def pages(site: Site) -> Iterator[Page]:
     # What they show is the plain addresses' text and the settings, both in the site key,
-    # when a version is in force; the draft's are drawn to be compared.
-    shows = ADOPTED if site.in_force else None
+    # when a version is in force; the draft's are keyed by what each shows of it.
     council, document = site.store.council, site.document(PLAIN)
-    yield INDEX, TITLE, shows, partial(index_page, site)
-    for way in audiences(council, document) + topics(council, document):
+    ways = audiences(council, document), topics(council, document)
+    index = ADOPTED if site.in_force else key_of([listed(site, w, INDEX) for w in ways])
+    yield INDEX, TITLE, index, partial(index_page, site)
+    for way in ways[0] + ways[1]:
+        shows = ADOPTED if site.in_force else draft_shows(site, way)
         yield way.page, way.title, shows, partial(way_page, site, way)
 
 
