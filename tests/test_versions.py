@@ -11,6 +11,7 @@ import defusedxml.ElementTree as ET
 import pytest
 
 from conftest import Site, run
+from constitution.build import source_date_epoch
 from constitution.project import Project
 from constitution.versions import in_force_on, today
 
@@ -274,3 +275,14 @@ def test_home_presents_the_version_in_force(site: Site, project: Project) -> Non
     links = [a["href"] for a in home.select("ol.version-contents a")]
     assert links == [f"protocol/{s.slug}.html" for s in in_force.document.sections]
     assert "In force since 1 June 2026" in home.select_one(".in-force-summary").get_text()
+
+
+def test_a_build_outside_git_is_dated_today(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A project unpacked from an archive has no commit to date its build by: dated 1970,
+    no adopted version would be in force and the site would publish the draft as the
+    protocol; it is dated now."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    day = dt.datetime.fromtimestamp(int(source_date_epoch(tmp_path)), dt.UTC).date()
+    assert day == dt.datetime.now(dt.UTC).date()

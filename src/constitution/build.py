@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from sphinx.cmd.build import build_main
@@ -34,7 +35,9 @@ REPLACED = re.compile(r"\.html$|^(data|pagefind)/")
 
 
 def source_date_epoch(root: Path) -> str:
-    """The commit time of HEAD, so that a build's dates come from its sources."""
+    """The commit time of HEAD, so that a build's dates come from its sources; outside
+    git (a folder unpacked from an archive), now: the epoch's 1970 would put no adopted
+    version in force, and the site would publish the draft as the protocol."""
     if epoch := os.environ.get("SOURCE_DATE_EPOCH"):
         return epoch
     try:
@@ -47,7 +50,7 @@ def source_date_epoch(root: Path) -> str:
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         out = ""
-    return out or "0"
+    return out or str(int(time.time()))
 
 
 def colour() -> bool:
