@@ -17,6 +17,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -145,3 +146,20 @@ def run(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         check=False,
     )
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every link of a built site's pages to a page of the site that does not exist."""
+    broken = set()
+    for page in site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for a in soup.find_all("a", href=True):
+            href = urldefrag(str(a["href"])).url
+            if not href or urlsplit(href).scheme or href.startswith("//"):
+                continue
+            target = (page.parent / href).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.add(f"{page.relative_to(site)} -> {href}")
+    return sorted(broken)

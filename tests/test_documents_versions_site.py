@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from conftest import ARTICLES_1, BOTH_2, RULES_1, Site
+from conftest import ARTICLES_1, BOTH_2, RULES_1, Site, broken_links
 from constitution.build import build_site
 from constitution.project import Project
 
@@ -222,3 +222,7 @@ def test_each_version_of_a_document_is_open_data(adopted: Site) -> None:
     assert clauses == ["CPR-0001", "CPR-0002"]
     listed = [a["href"] for a in adopted.page("data/index.html").select("a")]
     assert f"articles/{ARTICLES_1[0]}/protocol.json" in listed
+
+
+def test_every_link_leads_to_a_page(adopted: Site) -> None:
+    assert broken_links(adopted.out) == []
