@@ -538,7 +538,7 @@ class Site:
         shown = self.shown(key)
         adopted = None if shown == DRAFT else self.by_key(shown)
         # another document's draft, where a version of it is adopted: amendments since
-        since = self.key != PROTOCOL and self.versions and long_date(self.versions[-1].date)
+        since = long_date(self.versions[-1].date) if self.key != PROTOCOL and self.versions else ""
         return render(
             "version-contents.html",
             heading=self.heading(key),
