@@ -700,7 +700,7 @@ class Site:
             "force": force
             and {"date": long_date(force.date), "in_force": long_date(force.in_force)},
             "in_force_href": force and self.uri(pagename, self.layout.page(PLAIN, "index")),
-            "name": None if self.key == PROTOCOL else self.entry.title,
+            "document": None if self.key == PROTOCOL else self.entry.title,
         }
         held = self.holds(pagename)
         if held == PLAIN:
