@@ -137,6 +137,14 @@ def build(tmp_path: Path) -> Callable[[Project], Site]:
     return run
 
 
+def edit(project: Project, name: str, old: str, new: str) -> None:
+    """Replace the first ``old`` in the project's file ``name`` (which must hold it)."""
+    path = project.root / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def run(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
     """`constitution ARGS` run as a person runs it, in the project's folder."""
     return subprocess.run(

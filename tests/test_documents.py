@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import run
+from conftest import edit, run
 from constitution.council import load_council
 from constitution.model import Document
 from constitution.problems import ProtocolError
@@ -115,13 +115,6 @@ def test_documents_must_be_tables(scratch: Project) -> None:
 
 
 # ------------------------------------------------------------------ the model
-
-
-def edit(project: Project, name: str, old: str, new: str) -> None:
-    path = project.root / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test setup: {old!r} not in {name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_every_document_is_read_in_the_constitutions_order(constitution: Project) -> None:

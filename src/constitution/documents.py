@@ -26,8 +26,15 @@ from constitution.problems import Problem, ProtocolError
 from constitution.retired import NAME as RETIRED
 from constitution.retired import load_retired
 from constitution.source import INDEX, read_protocol
+from constitution.versions import Version, load_versions
 
 PROTOCOL = "protocol"  # the protocol's key among the documents: its folder
+VERSIONS = "versions"  # the protocol's adopted records; another document's in versions/KEY
+
+
+def records_folder(key: str) -> str:
+    """Where a document's adopted records are: versions/, or versions/KEY/."""
+    return VERSIONS if key == PROTOCOL else f"{VERSIONS}/{key}"
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,12 @@ class Entry:
     document: Document
     retired: Mapping[str, dt.date]
     cite: str  # how another document cites its paragraph, {number} for the number
+    versions: tuple[Version, ...] = ()  # as adopted, oldest first
+
+    @property
+    def records(self) -> str:
+        """Its adopted records' folder: versions, or versions/KEY."""
+        return records_folder(self.key)
 
     def cited(self, number: str) -> str:
         return self.cite.format(number=number)
@@ -116,7 +129,11 @@ class Constitution:
 
 
 def read_constitution(
-    root: Path, council: Council, protocol: Document, retired: Mapping[str, dt.date]
+    root: Path,
+    council: Council,
+    protocol: Document,
+    retired: Mapping[str, dt.date],
+    versions: tuple[Version, ...] = (),
 ) -> Constitution:
     """Every document of the constitution, the protocol (already read) among them; a
     ProtocolError with every problem of every document, and every reference across
@@ -129,7 +146,7 @@ def read_constitution(
             others.append(_read(root, council, settings, prefixes | {council.id_prefix}))
         except ProtocolError as exc:
             problems.extend(exc.problems)
-    others.insert(council.place - 1, protocol_entry(council, protocol, retired))
+    others.insert(council.place - 1, protocol_entry(council, protocol, retired, versions))
     constitution = Constitution(tuple(others))
     problems += across(constitution)
     if problems:
@@ -137,8 +154,13 @@ def read_constitution(
     return Constitution(tuple(map(partial(cited_elsewhere, constitution), constitution)))
 
 
-def protocol_entry(council: Council, protocol: Document, retired: Mapping[str, dt.date]) -> Entry:
-    """The protocol (already read) as one document of the constitution."""
+def protocol_entry(
+    council: Council,
+    protocol: Document,
+    retired: Mapping[str, dt.date],
+    versions: tuple[Version, ...] = (),
+) -> Entry:
+    """The protocol (already read, its versions too) as one document of the constitution."""
     return Entry(
         PROTOCOL,
         council.document,
@@ -149,6 +171,7 @@ def protocol_entry(council: Council, protocol: Document, retired: Mapping[str, d
         protocol,
         retired,
         f"paragraph {{number}} of the {council.citation}",
+        versions,
     )
 
 
@@ -185,6 +208,20 @@ def cited_elsewhere(constitution: Constitution, entry: Entry) -> Entry:
     )
 
 
+def own_council(council: Council, settings: DocumentSettings) -> Council:
+    """The settings another document is read with, as the protocol is with its own: its
+    title, Part, ID prefix (and so the pattern of its IDs) and numbering."""
+    return dataclasses.replace(
+        council,
+        document=settings.title,
+        citation=settings.title,
+        part=settings.part,
+        id_prefix=settings.id_prefix,
+        numbering=settings.numbering,
+        number_style=settings.number_style,
+    )
+
+
 def _read(
     root: Path, council: Council, settings: DocumentSettings, prefixes: frozenset[str]
 ) -> Entry:
@@ -201,19 +238,15 @@ def _read(
                 )
             ]
         )
-    # The document is read as the protocol is, with its own prefix, title and numbering.
-    own = dataclasses.replace(
-        council,
-        document=settings.title,
-        id_prefix=settings.id_prefix,
-        numbering=settings.numbering,
-        number_style=settings.number_style,
-    )
+    own = own_council(council, settings)
     retired = load_retired(folder / RETIRED, own.id_pattern)
     others = prefixes - {settings.id_prefix}
     document = read_protocol(folder, own, settings.folder, retired, others)
-    # No version of it is adopted yet: numbered by position, or as a fresh insert draft.
-    document = numbering.apply(document, settings.numbering, None, settings.number_style)
+    shown = records_folder(settings.key)
+    versions = tuple(load_versions(root / shown, own.id_pattern, shown))
+    # Numbered as the protocol's draft is: insert keeps its last adopted version's numbers.
+    latest = versions[-1].document if versions else None
+    document = numbering.apply(document, settings.numbering, latest, settings.number_style)
     document = dataclasses.replace(document, cites=settings.cite_within)
     return Entry(
         settings.key,
@@ -225,6 +258,7 @@ def _read(
         document,
         retired,
         settings.cite,
+        versions,
     )
 
 

@@ -97,13 +97,15 @@ class Project:
         """Every document of the constitution (the draft protocol, read already or now, among
         them), references across them checked; ProtocolError with every problem."""
         protocol = self.document() if document is None else document
-        return read_constitution(self.root, self.council(), protocol, self.retired())
+        versions = tuple(self.versions())
+        return read_constitution(self.root, self.council(), protocol, self.retired(), versions)
 
     def entry(self, key: str) -> Entry:
         """One document of the constitution by its key (``protocol``, or a [[documents]]
         key), read alone; ProtocolError for an unknown key, listing the keys."""
         if key == PROTOCOL:
-            return protocol_entry(self.council(), self.document(), self.retired())
+            versions = tuple(self.versions())
+            return protocol_entry(self.council(), self.document(), self.retired(), versions)
         return read_document(self.root, self.council(), key)
 
     @property

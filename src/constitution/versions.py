@@ -313,33 +313,40 @@ def document_of(record: dict[str, Any], path: str) -> Document:
 
 
 # The records as last verified, by their bytes: the gate reads them for itself and again
-# for the draft's numbers (insert numbering keeps the latest version's).
-_VERIFIED: dict[tuple[str, str], list[Version]] = {}
+# for the draft's numbers (insert numbering keeps the latest version's). One set of
+# records a folder as problems name it: the protocol's, and each other document's.
+_VERIFIED: dict[str, tuple[tuple[str, str], list[Version]]] = {}
 
 
-def load_versions(folder: Path, id_pattern: re.Pattern[str]) -> list[Version]:
+def records(folder: Path) -> list[Path]:
+    """The record files of one folder: its documents' folders (versions/KEY/) are not."""
+    return sorted(p for p in folder.glob("*.json") if p.is_file())
+
+
+def load_versions(
+    folder: Path, id_pattern: re.Pattern[str], shown: str = "versions"
+) -> list[Version]:
     """Every adopted version, oldest first, each record's fields, digest and the chain
-    verified. The one check of the records: the build, the gate and every command use it."""
-    paths = sorted(folder.glob("*.json"))
-    data = {path: path.read_bytes() for path in paths}
+    verified. The one check of the records: the build, the gate and every command use it.
+    ``shown`` is the folder as problems name it: versions, or versions/KEY."""
+    data = {path: path.read_bytes() for path in records(folder)}
     seen = hashlib.sha256()
     for path, content in data.items():
         seen.update(f"{path.name}\0{len(content)}\0".encode() + content)
     key = (id_pattern.pattern, seen.hexdigest())
-    if key in _VERIFIED:
-        return list(_VERIFIED[key])
-    versions = _verified(data, id_pattern)
-    _VERIFIED.clear()  # one set of records at a time: the latest
-    _VERIFIED[key] = versions
+    known, versions = _VERIFIED.get(shown, (None, []))
+    if known != key:
+        versions = _verified(data, id_pattern, shown)
+        _VERIFIED[shown] = (key, versions)
     return list(versions)
 
 
-def _verified(data: dict[Path, bytes], id_pattern: re.Pattern[str]) -> list[Version]:
+def _verified(data: dict[Path, bytes], id_pattern: re.Pattern[str], folder: str) -> list[Version]:
     versions: list[Version] = []
     problems: list[Problem] = []
     check = record_check(id_pattern)
     for path, content in data.items():
-        shown = f"versions/{path.name}"
+        shown = f"{folder}/{path.name}"
         try:
             record = json.loads(content.decode("utf-8"))
         except (ValueError, UnicodeDecodeError) as exc:
@@ -486,6 +493,6 @@ def adopt(
     if wrong := record_check(id_pattern)(record, ""):
         field, what = wrong[0]
         raise ProtocolError([Problem.of(shown, 0, "adopt-record", field=field, what=what)])
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     files.replace(path, json.dumps(record, indent=1, ensure_ascii=False) + "\n")
     return path
