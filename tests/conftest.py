@@ -23,8 +23,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from constitution.build import build_site
+from constitution.documents import own_council, settings_of
 from constitution.model import Document
 from constitution.project import Project
+from constitution.versions import adopt
 
 # The repository: only for the tool's own files (noxfile.py, dev.py, the workflows...).
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,6 +145,56 @@ def edit(project: Project, name: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"test setup: {old!r} not in {name}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# The fixture constitution's meetings (adopted_constitution): adopted, in force from, and
+# the resolution; each document adopted at its own meetings, and one adopting both.
+RULES_1 = ("2026-01-10", "2026-02-01", "Council, 10 January 2026, minute 4")
+ARTICLES_1 = ("2026-03-05", "2026-04-01", "Council, 5 March 2026, minute 9")
+BOTH_2 = ("2026-06-10", "2026-07-01", "Council, 10 June 2026, minute 12")
+
+
+@pytest.fixture(scope="session")
+def adopted_constitution(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The constitution of three documents, each amended at its own meetings: the
+    protocol's three versions (tests/roots/model), the Council Procedure Rules (numbered
+    by position) adopted on RULES_1, the Articles on ARTICLES_1, both again on BOTH_2 (a
+    Rule inserted before CPR-0001, which becomes Rule 2; ART-0004 reworded), and a Rule
+    inserted since, in the draft alone (CPR-0001 is Rule 3 there). The protocol's draft
+    cites ART-0003. Recorded by the core's own adoption. Read only."""
+    project = copy_constitution(tmp_path_factory.mktemp("adopted-constitution") / "project")
+    shutil.copytree(MODEL / "versions", project.root / "versions")
+    # the last [[documents]] table is the Council Procedure Rules'
+    with (project.root / "conf" / "council.toml").open("a", encoding="utf-8") as settings:
+        settings.write('numbering = "renumber"\n')
+    edit(project, "protocol/principles.md", "complementary;", "complementary ({para}`ART-0003`);")
+
+    def adopted(meeting: tuple[str, str, str], *keys: str) -> None:
+        date, in_force, resolution = meeting
+        council = project.council()
+        for key in keys:
+            adopt(
+                project.root / "versions" / key,
+                project.root,
+                project.entry(key).document,
+                dt.date.fromisoformat(date),
+                dt.date.fromisoformat(in_force),
+                resolution,
+                own_council(council, settings_of(council, key)).id_pattern,
+            )
+
+    def insert_rule(clause_id: str, before: str) -> None:
+        rule = f"```{{clause}} {clause_id}\n:modality: informative\n\nThe Council meets.\n```\n\n"
+        place = f"```{{clause}} {before}"
+        edit(project, "documents/procedure-rules/meetings.md", place, rule + place)
+
+    adopted(RULES_1, "procedure-rules")
+    adopted(ARTICLES_1, "articles")
+    insert_rule("CPR-0003", "CPR-0001")
+    edit(project, "documents/articles/members.md", "a question at", "a question in writing at")
+    adopted(BOTH_2, "articles", "procedure-rules")
+    insert_rule("CPR-0004", "CPR-0003")
+    return project
 
 
 def run(project: Project, *args: str) -> subprocess.CompletedProcess[str]:

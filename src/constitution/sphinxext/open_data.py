@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from constitution import files
 from constitution.council import Council
-from constitution.documents import PROTOCOL
+from constitution.documents import PROTOCOL, own_council, settings_of
 from constitution.export import FORMATS, Edition, render
 from constitution.graph import Example
 from constitution.model import DRAFT_PAGES, Document
@@ -60,18 +60,14 @@ Others = list[tuple[str, Edition, Document, Council]]
 
 def others(store: BuildState) -> Others:
     """Each other document's versions, then its draft, described as the protocol is with
-    its own title, Part and ID prefix."""
+    its own settings (title, ID prefix, numbering) and Part."""
     out: Others = []
     for entry in store.constitution:
         if entry.key == PROTOCOL:
             continue
-        own = dataclasses.replace(
-            store.council,
-            document=entry.title,
-            part=entry.part,
-            citation=entry.title,
-            id_prefix=entry.id_prefix,
-        )
+        council = store.council
+        settings = own_council(council, settings_of(council, entry.key))
+        own = dataclasses.replace(settings, part=entry.part, citation=entry.title)
         for v in entry.versions:
             edition = Edition(v.key, v.key, v.in_force.isoformat(), v.resolution, v.digest)
             out.append((f"{entry.key}/{v.key}", edition, v.document, own))
