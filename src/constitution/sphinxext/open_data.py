@@ -25,10 +25,11 @@ from constitution.graph import Example
 from constitution.model import DRAFT_PAGES, Document
 from constitution.model_cache import digest, read_record, write_record
 from constitution.sphinxext import page_templates, print_file
+from constitution.sphinxext.addresses import DRAFT
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_keys import document_key, key_of
 from constitution.sphinxext.state import BuildState
-from constitution.sphinxext.versions_site import DRAFT, long_date
+from constitution.sphinxext.versions_site import long_date
 from constitution.worker import Job
 
 if TYPE_CHECKING:
@@ -83,7 +84,9 @@ def pending(
     contents page waits for it, to give its size: the draft's, written first, first of
     all), then its other files'."""
     cached = read_record(outdir / CACHE)
-    fresh, prints, jobs = {}, [], []
+    fresh: dict[str, str] = {}
+    prints: list[Job] = []
+    jobs: list[Job] = []
     for edition, document, examples in reversed(editions):
         # A version's files change only with its text, the council's settings or this code;
         # an adopted version's text is known by its record's digest.

@@ -27,18 +27,12 @@ from constitution.council import Council
 from constitution.documents import PROTOCOL, Entry
 from constitution.model import Clause, Document, Section
 from constitution.model_cache import digest, read_record, write_record
+from constitution.sphinxext.addresses import DRAFT, PLAIN, section_page
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_keys import document_key
 from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.state import BuildState
-from constitution.sphinxext.versions_site import (
-    DRAFT,
-    PLAIN,
-    REVOKED_SECTION,
-    Site,
-    long_date,
-    section_page,
-)
+from constitution.sphinxext.versions_site import REVOKED_SECTION, Site, long_date
 from constitution.text_plain import Marks, plain
 from constitution.versions import in_force_on, today
 from constitution.worker import Job
