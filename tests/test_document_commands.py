@@ -1,5 +1,6 @@
 """The editors' commands for every document of the constitution: next-id, paragraph and
-import with --document KEY (tests/roots/constitution)."""
+import with --document KEY (tests/roots/constitution); their versions in
+test_document_versions.py."""
 
 from __future__ import annotations
 
@@ -94,15 +95,21 @@ def test_a_number_is_found_in_the_named_document(constitution: Project) -> None:
     assert "the draft of the Articles of the Constitution has no paragraph 9.9." in missing.stderr
 
 
-def test_another_documents_paragraph_is_only_in_its_draft(constitution: Project) -> None:
+def test_another_documents_paragraph_before_its_adoption_is_its_drafts(
+    constitution: Project,
+) -> None:
+    """As the protocol's: with no version in force on the day, the draft is read."""
     result = run(constitution, "paragraph", "ART-0003", "--on", "2026-01-01")
-    assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr.startswith(
-        "documents/articles: document-no-versions: no version of the Articles of the "
-        "Constitution is adopted yet: only its draft can be looked up.\n"
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith(
+        "ART-0003 in the draft of the Articles of the Constitution: paragraph 2.1\n"
     )
-    drafted = run(constitution, "paragraph", "ART-0003", "--version", "draft")
-    assert drafted.returncode == 0
+    named = run(constitution, "paragraph", "ART-0003", "--version", "2026-01-01")
+    assert named.returncode == 2
+    assert named.stderr.startswith(
+        "versions/articles: unknown-version: no version was adopted on 2026-01-01.\n"
+        "    How to fix: Use 'draft' or an adoption date: none yet.\n"
+    )
 
 
 def test_import_writes_a_document_into_its_folder(constitution: Project, tmp_path: Path) -> None:

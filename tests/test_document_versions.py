@@ -1,17 +1,23 @@
 """Each document of the constitution adopted at its own meetings: its records in
-versions/KEY/ and the draft numbered against them (tests/roots/constitution)."""
+versions/KEY/, the draft numbered against them, one resolution adopting several, the
+gate, the constitution in force on a date, and the commands on a document's versions
+(tests/roots/constitution)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
+import subprocess
 from pathlib import Path
+from typing import Any
 
-from conftest import MODEL, copy_constitution, edit
+from conftest import MODEL, copy_constitution, edit, run
 from constitution.documents import own_council, read_document, settings_of
 from constitution.project import Project
 from constitution.versions import adopt
 
+MAY = "2025-05-15"
 RESOLUTION = "Council, 15 May 2025, minute 9: Articles and Council Procedure Rules adopted"
 ARTICLES = "documents/articles/the-constitution.md"
 # A new Article, inserted after Article 1.1.
@@ -29,18 +35,16 @@ def insert_article(project: Project) -> None:
     edit(project, ARTICLES, AFTER_1_1, ARTICLE + AFTER_1_1)
 
 
-def adopt_articles(project: Project) -> None:
-    """The Articles' draft recorded as adopted, by the core's own adoption."""
-    council = project.council()
-    adopt(
-        project.root / "versions" / "articles",
-        project.root,
-        project.entry("articles").document,
-        dt.date(2025, 5, 15),
-        dt.date(2025, 5, 15),
-        RESOLUTION,
-        own_council(council, settings_of(council, "articles")).id_pattern,
-    )
+def adopting(
+    project: Project, day: str, *keys: str, resolution: str = RESOLUTION, more: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
+    named = [arg for key in keys for arg in ("--document", key)]
+    return run(project, "adopt", "--date", day, "--resolution", resolution, *named, *more)
+
+
+def record(project: Project, key: str, day: str) -> dict[str, Any]:
+    path = project.root / "versions" / key / f"{day}.json"
+    return dict(json.loads(path.read_text(encoding="utf-8")))
 
 
 def numbers(project: Project, key: str) -> list[tuple[str, str]]:
@@ -48,7 +52,16 @@ def numbers(project: Project, key: str) -> list[tuple[str, str]]:
 
 
 def test_a_documents_versions_are_its_own_and_number_its_draft(constitution: Project) -> None:
-    adopt_articles(constitution)
+    council = constitution.council()
+    adopt(  # the core's own adoption, as the command calls it
+        constitution.root / "versions" / "articles",
+        constitution.root,
+        constitution.entry("articles").document,
+        dt.date(2025, 5, 15),
+        dt.date(2025, 5, 15),
+        RESOLUTION,
+        own_council(council, settings_of(council, "articles")).id_pattern,
+    )
     whole = constitution.constitution()
     articles = whole.entry("articles")
     assert [(v.key, v.path) for v in articles.versions] == [
@@ -73,7 +86,299 @@ def test_a_documents_folder_is_not_a_protocol_record(tmp_path: Path) -> None:
     project = copy_constitution(tmp_path / "project")
     shutil.copytree(MODEL / "versions", project.root / "versions")
     before = [v.key for v in project.versions()]
-    adopt_articles(project)
-    assert (project.root / "versions" / "articles" / "2025-05-15.json").is_file()
+    assert adopting(project, "2026-06-01", "articles").returncode == 0
+    assert (project.root / "versions" / "articles" / "2026-06-01.json").is_file()
     assert [v.key for v in Project(project.root).versions()] == before
     assert len(before) == 3
+
+
+def test_one_resolution_adopts_several_documents(constitution: Project) -> None:
+    result = adopting(constitution, MAY, "articles", "procedure-rules")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        "Recorded the version of the Articles of the Constitution adopted on 2025-05-15 in "
+        "versions/articles/2025-05-15.json.\n"
+        "Recorded the version of the Council Procedure Rules adopted on 2025-05-15 in "
+        "versions/procedure-rules/2025-05-15.json.\n"
+    )
+    articles, rules = (
+        record(constitution, "articles", MAY),
+        record(constitution, "procedure-rules", MAY),
+    )
+    for made in (articles, rules):
+        assert (made["adopted"], made["in_force"], made["resolution"]) == (MAY, MAY, RESOLUTION)
+        assert made["previous_digest"] is None
+    assert [c["id"] for s in rules["sections"] for c in s["clauses"]] == ["CPR-0001", "CPR-0002"]
+    assert articles["title"] == "Articles of the Constitution"
+    # the protocol is not among them: it has no record
+    assert sorted(p.name for p in (constitution.root / "versions").iterdir()) == [
+        "articles",
+        "procedure-rules",
+    ]
+
+
+def test_a_document_whose_draft_is_unchanged_stops_the_whole_adoption(
+    constitution: Project,
+) -> None:
+    assert adopting(constitution, MAY, "articles").returncode == 0
+    refused = adopting(constitution, "2026-01-22", "procedure-rules", "articles")
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert refused.stderr == (
+        "versions/articles/2026-01-22.json: adopt-unchanged: the draft of the Articles of the "
+        "Constitution does not differ from its version adopted on 2025-05-15: the resolution "
+        "changes nothing in it.\n"
+        "    How to fix: Leave out --document articles, or first make in its draft the change "
+        "the resolution adopts.\n"
+        "\n1 problem(s) found; nothing was adopted.\n"
+    )
+    # nothing half-written: the Procedure Rules, which could be adopted, were not
+    assert not (constitution.root / "versions" / "procedure-rules").exists()
+    insert_article(constitution)
+    done = adopting(constitution, "2026-01-22", "procedure-rules", "articles")
+    assert done.returncode == 0, done.stderr
+    later = record(constitution, "articles", "2026-01-22")
+    assert later["previous_digest"] == record(constitution, "articles", MAY)["digest"]
+    assert [c["number"] for s in later["sections"] for c in s["clauses"]][:3] == [
+        "1.1",
+        "1.1A",
+        "1.2",
+    ]
+
+
+def test_an_unknown_document_adopts_nothing(constitution: Project) -> None:
+    refused = adopting(constitution, MAY, "articles", "article")
+    assert refused.returncode == 2
+    assert refused.stderr.startswith(
+        "conf/council.toml: unknown-document: the constitution has no document 'article'."
+    )
+    assert not (constitution.root / "versions").exists()
+
+
+def test_each_document_keeps_its_own_chain_of_dates(constitution: Project) -> None:
+    assert adopting(constitution, MAY, "procedure-rules").returncode == 0
+    # the Articles were adopted earlier: their own first record, not after the Rules'
+    assert adopting(constitution, "2024-01-10", "articles").returncode == 0
+    early = adopting(constitution, "2024-01-01", "articles")
+    assert early.returncode == 2
+    assert early.stderr.startswith(
+        "versions/articles/2024-01-01.json: adopt-date: 2024-01-01 is not after the last "
+        "adopted version (2024-01-10).\n"
+    )
+    assert not (constitution.root / "versions" / "articles" / "2024-01-01.json").exists()
+
+
+def test_a_document_is_renumbered_or_keeps_its_revoked_numbers(constitution: Project) -> None:
+    assert adopting(constitution, MAY, "articles").returncode == 0
+    insert_article(constitution)
+    remade = adopting(constitution, "2026-01-22", "articles", more=("--renumber",))
+    assert remade.returncode == 0, remade.stderr
+    assert remade.stdout.splitlines()[1] == (
+        "Renumbered 1 paragraph(s); the record keeps each one's number before."
+    )
+    assert record(constitution, "articles", "2026-01-22")["renumbered"] == {
+        "1.1": "1.1",
+        "1.2": "1.3",
+        "2.1": "2.1",
+        "2.2": "2.2",
+    }
+    assert numbers(constitution, "articles")[:3] == [
+        ("ART-0001", "1.1"),
+        ("ART-0005", "1.2"),
+        ("ART-0002", "1.3"),
+    ]
+    # a paragraph revoked keeps its number, with the resolution revoking it
+    members = constitution.root / "documents" / "articles" / "members.md"
+    text = members.read_text(encoding="utf-8")
+    members.write_text(text[: text.index("```{clause} ART-0004")].rstrip() + "\n")
+    edit(constitution, "documents/articles/members.md", "and in particular", "in particular")
+    register = constitution.root / "documents" / "articles" / "retired.toml"
+    register.write_text("[ART-0004]\nrevoked = 2026-09-17\n", encoding="utf-8")
+    revoking = "Council, 17 September 2026, minute 4: Article 2.2 revoked"
+    assert adopting(constitution, "2026-09-17", "articles", resolution=revoking).returncode == 0
+    members_section = record(constitution, "articles", "2026-09-17")["sections"][1]
+    assert members_section["revoked"] == [
+        {"number": "2.2", "id": "ART-0004", "resolution": revoking}
+    ]
+
+
+def git(project: Project, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+        cwd=project.root,
+        check=True,
+        capture_output=True,
+    )
+
+
+def gate(project: Project, *args: str) -> tuple[int, list[tuple[str, str]]]:
+    result = run(project, "check", "--format", "json", *args)
+    found = json.loads(result.stdout)["problems"]
+    return result.returncode, [(p["code"], p["file"]) for p in found]
+
+
+def test_the_gate_checks_each_documents_records(constitution: Project) -> None:
+    assert adopting(constitution, MAY, "articles", "procedure-rules").returncode == 0
+    assert gate(constitution) == (0, [])
+    path = constitution.root / "versions" / "articles" / f"{MAY}.json"
+    path.write_text(path.read_text(encoding="utf-8").replace("Members must", "Members shall"))
+    assert gate(constitution) == (1, [("version-tampered", f"versions/articles/{MAY}.json")])
+
+
+def test_the_gate_keeps_each_documents_records_append_only(constitution: Project) -> None:
+    assert adopting(constitution, MAY, "articles").returncode == 0
+    git(constitution, "init", "-q")
+    git(constitution, "add", "-A")
+    git(constitution, "commit", "-qm", "base")
+    shown = f"versions/articles/{MAY}.json"
+    path = constitution.root / shown
+    kept = path.read_bytes()
+    # a new adoption, of another document too, is what a pull request may add
+    insert_article(constitution)
+    assert adopting(constitution, "2026-01-22", "articles", "procedure-rules").returncode == 0
+    assert gate(constitution, "--base", "HEAD") == (0, [])
+    path.unlink()
+    status, found = gate(constitution, "--base", "HEAD")
+    assert status == 1
+    assert ("version-removed", shown) in found
+    path.write_bytes(kept.replace(b'"title"', b'"title" ', 1))
+    assert gate(constitution, "--base", "HEAD")[1] == [("version-rewritten", shown)]
+    path.write_bytes(kept)
+    early = constitution.root / "versions" / "procedure-rules" / "2024-01-01.json"
+    early.write_bytes(b"{}")
+    inserted = ("version-inserted", "versions/procedure-rules/2024-01-01.json")
+    assert inserted not in gate(constitution, "--base", "HEAD")[1]  # none there at the base
+    shutil.copy(path, constitution.root / "versions" / "articles" / "2024-01-01.json")
+    found = gate(constitution, "--base", "HEAD")[1]
+    assert ("version-inserted", "versions/articles/2024-01-01.json") in found
+
+
+def in_force(project: Project, on: str, form: str = "text") -> str:
+    result = run(project, "in-force", "--on", on, "--format", form)
+    assert (result.returncode, result.stderr) == (0, "")
+    return result.stdout
+
+
+def test_the_constitution_in_force_on_a_date(constitution: Project) -> None:
+    assert in_force(constitution, "2025-01-01") == (
+        "The constitution in force on 2025-01-01:\n"
+        "Part 2, Articles of the Constitution: not yet adopted; only its draft.\n"
+        "Part 4.1, Council Procedure Rules: not yet adopted; only its draft.\n"
+        "Part 5.3, Protocol on Member/Officer Relations: not yet adopted; only its draft.\n"
+    )
+    both = adopting(
+        constitution, MAY, "articles", "procedure-rules", more=("--in-force", "2025-06-01")
+    )
+    assert both.returncode == 0
+    edit(constitution, "documents/procedure-rules/meetings.md", "three clear", "five clear")
+    amended = "Council, 22 January 2026, minute 6: Council Procedure Rule 1 amended"
+    assert (
+        adopting(constitution, "2026-01-22", "procedure-rules", resolution=amended).returncode == 0
+    )
+    assert in_force(constitution, "2025-05-20").splitlines()[1:3] == [
+        "Part 2, Articles of the Constitution: not yet in force; only its draft.",
+        "Part 4.1, Council Procedure Rules: not yet in force; only its draft.",
+    ]
+    assert in_force(constitution, "2026-02-01").splitlines()[1:3] == [
+        "Part 2, Articles of the Constitution: the version adopted on 2025-05-15, in force "
+        f"from 2025-06-01; resolution: {RESOLUTION}",
+        "Part 4.1, Council Procedure Rules: the version adopted on 2026-01-22, in force from "
+        f"2026-01-22; resolution: {amended}",
+    ]
+    said = json.loads(in_force(constitution, "2025-12-31", "json"))
+    assert said["on"] == "2025-12-31"
+    assert [(d["key"], d["status"]) for d in said["documents"]] == [
+        ("articles", "in force"),
+        ("procedure-rules", "in force"),
+        ("protocol", "not yet adopted"),
+    ]
+    rules = said["documents"][1]
+    assert rules["version"]["adopted"] == MAY
+    assert rules["version"]["digest"] == record(constitution, "procedure-rules", MAY)["digest"]
+    assert said["documents"][2]["version"] is None
+
+
+def test_a_paragraph_is_cited_in_a_documents_versions(constitution: Project) -> None:
+    assert adopting(constitution, MAY, "articles").returncode == 0
+    insert_article(constitution)
+    result = run(constitution, "paragraph", "--document", "articles", "1.2")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[0] == (
+        "1.2 in the version of the Articles of the Constitution adopted on 2025-05-15: ART-0002"
+    )
+    assert result.stdout.splitlines()[-1] == "Its numbers: 1.2 (2025-05-15), 1.2 (draft)."
+    drafted = run(constitution, "paragraph", "--document", "articles", "--version", "draft", "1.1A")
+    assert drafted.stdout.startswith(
+        "1.1A in the draft of the Articles of the Constitution: ART-0005"
+    )
+    before = run(constitution, "paragraph", "ART-0002", "--on", "2025-01-01")
+    assert before.stdout.startswith("ART-0002 in the draft of the Articles of the Constitution:")
+    named = run(constitution, "paragraph", "ART-0001", "--version", MAY)
+    assert named.stdout.startswith(
+        "ART-0001 in the version of the Articles of the Constitution adopted on 2025-05-15: "
+        "paragraph 1.1"
+    )
+    missing = run(constitution, "paragraph", "ART-0001", "--version", "2020-01-01")
+    assert missing.returncode == 2
+    assert missing.stderr.startswith(
+        "versions/articles: unknown-version: no version was adopted on 2020-01-01.\n"
+        "    How to fix: Use 'draft' or an adoption date: 2025-05-15.\n"
+    )
+
+
+def test_a_documents_versions_are_compared(constitution: Project) -> None:
+    assert adopting(constitution, MAY, "articles").returncode == 0
+    insert_article(constitution)
+    text = run(constitution, "redline", "--document", "articles", MAY, "draft")
+    assert (text.returncode, text.stderr) == (0, "")
+    assert text.stdout.startswith("ART-0005  - -> 1.1A  inserted\n")
+    changes = json.loads(
+        run(
+            constitution, "redline", "--document", "articles", MAY, "draft", "--format", "json"
+        ).stdout
+    )
+    assert json.dumps(changes).count("ART-0005") >= 1
+    assert "ART-0002" not in json.dumps(changes)  # kept its number under insert numbering
+    # a git ref: the document as it stood then
+    git(constitution, "init", "-q")
+    git(constitution, "add", "-A")
+    git(constitution, "commit", "-qm", "base")
+    edit(constitution, ARTICLES, "efficient, open", "efficient, transparent")
+    since = run(constitution, "redline", "--document", "articles", "HEAD", "draft")
+    assert since.returncode == 0, since.stderr
+    assert since.stdout.startswith("ART-0001  1.1 -> 1.1  reworded\n")
+    assert "[-open-]{+transparent+}" in since.stdout
+    unknown = run(constitution, "redline", "--document", "articles", "2020-01-01", "draft")
+    assert unknown.returncode == 2
+    assert unknown.stderr.startswith("versions/articles: unknown-version:")
+
+
+def test_a_documents_version_is_exported_and_reported(
+    constitution: Project, tmp_path: Path
+) -> None:
+    assert adopting(constitution, MAY, "articles").returncode == 0
+    exported = run(
+        constitution, "export", "--document", "articles", "--version", MAY, "--format", "json"
+    )
+    assert (exported.returncode, exported.stderr) == (0, "")
+    data = json.loads(exported.stdout)
+    assert data["document"]["title"] == "Articles of the Constitution"
+    assert data["document"]["part"] == "Part 2"
+    assert data["version"]["resolution"] == RESOLUTION
+    assert data["version"]["digest"] == record(constitution, "articles", MAY)["digest"]
+    assert [c["id"] for s in data["sections"] for c in s["clauses"]] == [
+        "ART-0001",
+        "ART-0002",
+        "ART-0003",
+        "ART-0004",
+    ]
+    rows = run(constitution, "export", "--document", "procedure-rules", "--format", "csv").stdout
+    assert "CPR-0002" in rows and "MOP-" not in rows
+    insert_article(constitution)
+    out = tmp_path / "report"
+    reported = run(
+        constitution, "report", "--document", "articles", MAY, "draft", "--out", str(out)
+    )
+    assert reported.returncode == 0, reported.stderr
+    page = (out / "changes.html").read_text(encoding="utf-8")
+    assert "Articles of the Constitution: changes from 2025-05-15 to draft" in page
+    assert "ART-0005" in page

@@ -43,11 +43,12 @@ class Report:
 @dataclass(frozen=True)
 class Base:
     """The repository before the amendment (``check --base REF``): its protocol, and its
-    adopted records (file name -> bytes)."""
+    adopted records (file name -> bytes), each other document's by its records' folder."""
 
     ref: str
     document: Document
     records: dict[str, bytes]
+    documents: dict[str, dict[str, bytes]] = field(default_factory=dict)  # versions/KEY
 
 
 def run_check(project: Project, base: Base | None = None) -> Report:
@@ -66,6 +67,9 @@ def run_check(project: Project, base: Base | None = None) -> Report:
         report.problems.extend(exc.problems)
     if base is not None:
         report.problems.extend(appended_only(project.versions_dir, base.records, base.ref))
+        for folder, records in base.documents.items():
+            found = appended_only(project.root / folder, records, base.ref, folder)
+            report.problems.extend(found)
     try:
         document = project.document()
     except ProtocolError as exc:

@@ -13,13 +13,14 @@ from pathlib import Path
 
 from constitution import collect_less, collecting_nothing
 from constitution.council import set_number_style
-from constitution.documents import PROTOCOL, settings_of
+from constitution.documents import PROTOCOL, Entry, own_council, settings_of
 from constitution.model import Document
 from constitution.problems import Problem, ProtocolError, as_text, status
 from constitution.project import Project
 from constitution.retired import NAME as RETIRED
 from constitution.retired import last_used
 from constitution.scenarios import Scenario
+from constitution.versions import Version
 
 
 def _report(exc: ProtocolError, outcome: str = "nothing was changed") -> int:
@@ -66,11 +67,14 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
     base = None
     if args.base:
         from constitution.redline import document_at
-        from constitution.versions import records_at
+        from constitution.versions import documents_at, records_at
 
         try:
             base = Base(
-                args.base, document_at(project, args.base), records_at(project.root, args.base)
+                args.base,
+                document_at(project, args.base),
+                records_at(project.root, args.base),
+                documents_at(project.root, args.base),
             )
         except ProtocolError as exc:
             return _report(exc)
@@ -159,62 +163,46 @@ def _date(text: str) -> dt.date:
 
 
 def cmd_adopt(project: Project, args: argparse.Namespace) -> int:
-    from constitution import numbering
+    from constitution import adoption
     from constitution.check import run_check
-    from constitution.versions import adopt
 
     report = run_check(project)
     if not report.ok:  # the gate's own problems: the draft is not whole
         return _report(ProtocolError(report.problems), outcome="nothing was adopted")
     try:
-        document, versions = project.document(), project.versions()
-        latest = versions[-1].document if versions else None
-        renumbered = None
-        if args.renumber:  # a remade text: numbers by position, and the map from the old
-            document = numbering.renumber(document, project.council().number_style)
-            renumbered = numbering.renumbered(latest, document)
-        elif project.council().numbering == "insert":
-            document = numbering.with_revoked(document, latest, args.resolution.strip())
-        path = adopt(
-            project.versions_dir,
-            project.root,
-            document,
+        done = adoption.adopt(
+            project,
+            args.document or [PROTOCOL],
             args.date,
             args.in_force or args.date,
             args.resolution,
-            project.council().id_pattern,
-            renumbered,
+            args.renumber,
+            refuse_unchanged=bool(args.document),  # the protocol alone: as it always was
         )
     except ProtocolError as exc:
         return _report(exc, outcome="nothing was adopted")
-    print(f"Recorded the version adopted on {args.date} in {path.relative_to(project.root)}.")
-    if renumbered:
-        moved = sum(old != new for old, new in renumbered.items())
-        print(f"Renumbered {moved} paragraph(s); the record keeps each one's number before.")
+    for adopted in done:
+        path = adopted.record.path.relative_to(project.root)
+        of = f" of the {adopted.entry.title}" if args.document else ""
+        print(f"Recorded the version{of} adopted on {args.date} in {path}.")
+        if adopted.renumbered:
+            moved = sum(old != new for old, new in adopted.renumbered.items())
+            print(f"Renumbered {moved} paragraph(s); the record keeps each one's number before.")
     return 0
 
 
 def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
-    """A paragraph by the number it had in a version: in force today (or on --on), or
-    a named one; then every number it has had. Another document's (named by --document,
-    or by its ID's prefix) is looked up in its draft: none of its versions is adopted."""
+    """A paragraph by the number it had in a version of its document (named by
+    --document, or by its ID's prefix; else the protocol): in force today (or on --on),
+    or a named one; then every number it has had."""
     from constitution import numbering
     from constitution.model import Revoked
     from constitution.text_plain import plain
 
     asked = args.number.strip().upper()
     try:
-        key = args.document or _holder(project, asked)
-        if key == PROTOCOL:
-            where, document, every = _protocol_paragraph(project, args)
-        else:
-            known = settings_of(project.council(), key).key  # else the keys, listed
-            entry = project.constitution().entry(known)
-            if args.version not in (None, "draft") or args.on:
-                named = Problem.of(entry.folder, 0, "document-no-versions", title=entry.title)
-                raise ProtocolError([named])
-            where, document = f"the draft of the {entry.title}", entry.document
-            every = [("draft", document)]
+        entry = _named(project, args.document or _holder(project, asked))
+        where, document, every = _paragraph_in(project, args, entry)
     except ProtocolError as exc:
         return _report(exc)
     # A clause ID (MOP-0038) finds the paragraph itself, as the site's jump does.
@@ -239,42 +227,67 @@ def _holder(project: Project, asked: str) -> str:
     return next((d.key for d in project.council().documents if d.id_prefix == prefix), PROTOCOL)
 
 
-def _protocol_paragraph(
-    project: Project, args: argparse.Namespace
+def _named(project: Project, key: str | None) -> Entry | None:
+    """The document --document names, read with the constitution around it (how its words
+    cite other documents' paragraphs); None for the protocol, read as it always was."""
+    if key in (None, PROTOCOL):
+        return None
+    known = settings_of(project.council(), key).key  # else the keys, listed
+    return project.constitution().entry(known)
+
+
+def _paragraph_in(
+    project: Project, args: argparse.Namespace, entry: Entry | None
 ) -> tuple[str, Document, list[tuple[str, Document]]]:
-    """The protocol's version a citation is read in (named, in force on a day, or the
-    draft), where that is in words, and every version with the draft, oldest first."""
+    """The version of the document a citation is read in (named, in force on a day, or
+    the draft), where that is in words, and every version with the draft, oldest first."""
     from constitution.versions import in_force_on
 
-    versions = project.versions()
+    versions = project.versions() if entry is None else list(entry.versions)
+    draft = project.document() if entry is None else entry.document
+    of = "" if entry is None else f" of the {entry.title}"
     if args.version:
-        key, document = args.version, _version(project, args.version)
+        key, document = args.version, _version(project, args.version, entry)
     else:
         force = in_force_on(versions, args.on or dt.date.today())
-        key, document = (force.key, force.document) if force else ("draft", project.document())
-    where = "the draft" if key == "draft" else f"the version adopted on {key}"
-    return (
-        where,
-        document,
-        [(v.key, v.document) for v in versions] + [("draft", project.document())],
-    )
+        key, document = (force.key, force.document) if force else ("draft", draft)
+    where = f"the draft{of}" if key == "draft" else f"the version{of} adopted on {key}"
+    return where, document, [(v.key, v.document) for v in versions] + [("draft", draft)]
 
 
-def _version(project: Project, name: str) -> Document:
-    """'draft', an adoption date, or a git ref, as a Document."""
+def _version(project: Project, name: str, entry: Entry | None = None) -> Document:
+    """'draft', an adoption date, or a git ref, as a Document: of the protocol, or of
+    the document ``entry``."""
     from constitution.redline import document_at
 
     if name == "draft":
-        return project.document()
+        return project.document() if entry is None else entry.document
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", name):
-        versions = {v.key: v for v in project.versions()}
-        if name not in versions:
-            known = ", ".join(versions) or "none yet"
-            raise ProtocolError(
-                [Problem.of("versions", 0, "unknown-version", name=name, known=known)]
-            )
-        return versions[name].document
-    return document_at(project, name)
+        return _adopted(project, name, entry).document
+    return document_at(project, name, entry)
+
+
+def _adopted(project: Project, name: str, entry: Entry | None) -> Version:
+    """The version of the protocol, or of ``entry``, adopted on the date ``name``."""
+    versions = {v.key: v for v in (project.versions() if entry is None else entry.versions)}
+    if name not in versions:
+        known = ", ".join(versions) or "none yet"
+        folder = "versions" if entry is None else entry.records
+        raise ProtocolError([Problem.of(folder, 0, "unknown-version", name=name, known=known)])
+    return versions[name]
+
+
+def cmd_in_force(project: Project, args: argparse.Namespace) -> int:
+    from constitution.in_force import FORMATS, in_force
+    from constitution.versions import today
+
+    day = args.on or today()
+    try:
+        documents = in_force(project.constitution(), day)
+    except ProtocolError as exc:
+        return _report(exc)
+    print(FORMATS[args.format](documents, day))
+    return 0
 
 
 def cmd_redline(project: Project, args: argparse.Namespace) -> int:
@@ -283,7 +296,8 @@ def cmd_redline(project: Project, args: argparse.Namespace) -> int:
     from constitution import redline
 
     try:
-        old, new = _version(project, args.old), _version(project, args.new)
+        entry = _named(project, args.document)
+        old, new = _version(project, args.old, entry), _version(project, args.new, entry)
     except ProtocolError as exc:
         return _report(exc)
     changes = redline.compare(old, new)
@@ -302,7 +316,8 @@ def cmd_report(project: Project, args: argparse.Namespace) -> int:
     from constitution.versions import today
 
     try:
-        old, new = _version(project, args.old), _version(project, args.new)
+        entry = _named(project, args.document)
+        old, new = _version(project, args.old, entry), _version(project, args.new, entry)
         when = (
             dt.date.fromisoformat(args.new)
             if args.new != "draft" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.new)
@@ -310,7 +325,8 @@ def cmd_report(project: Project, args: argparse.Namespace) -> int:
         )
     except ProtocolError as exc:
         return _report(exc, outcome="nothing was written")
-    title = f"{project.council().document}: changes from {args.old} to {args.new}"
+    named = project.council().document if entry is None else entry.title
+    title = f"{named}: changes from {args.old} to {args.new}"
     paths = write_report(
         Path(args.out), title, redline.compare(old, new), old, new, args.author, when
     )
@@ -401,19 +417,24 @@ def cmd_export(project: Project, args: argparse.Namespace) -> int:
     from constitution.scenarios import RESULTS
 
     try:
-        document = _version(project, args.version)
+        entry = _named(project, args.document)
+        council = project.council()
+        if entry is not None:  # its own title, Part and IDs
+            council = own_council(council, settings_of(council, entry.key))
+        document = _version(project, args.version, entry)
         examples: tuple[graph.Example, ...] = ()
-        if args.version == "draft":
+        if args.version != "draft":
+            v = _adopted(project, args.version, entry)
+            edition = Edition(v.key, v.key, v.in_force.isoformat(), v.resolution, v.digest)
+        else:
             edition = Edition("draft")
+        if args.version == "draft" and entry is None:  # the worked examples are the protocol's
             # an unreadable file is refused, as the site's build refuses it
             results = graph.read_results(project.root / RESULTS, RESULTS.as_posix())
             examples = graph.examples(project.scenarios(document), results)
-        else:
-            v = next(v for v in project.versions() if v.key == args.version)
-            edition = Edition(v.key, v.key, v.in_force.isoformat(), v.resolution, v.digest)
     except ProtocolError as exc:
         return _report(exc, outcome="nothing was written")
-    text = render(args.format, document, edition, project.council(), examples)
+    text = render(args.format, document, edition, council, examples)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
     else:
@@ -456,6 +477,12 @@ def parser() -> argparse.ArgumentParser:
         "--in-force", type=_date, help="the day it comes into force (default: --date)"
     )
     adopt.add_argument(
+        "--document",
+        action="append",
+        metavar="KEY",
+        help="a document the resolution changes (repeat for each; default: the protocol)",
+    )
+    adopt.add_argument(
         "--renumber",
         action="store_true",
         help="adopt a fully renumbered text (numbers by position); the record maps old to new",
@@ -472,10 +499,21 @@ def parser() -> argparse.ArgumentParser:
     when.add_argument("--version", help="'draft' or an adoption date (default: in force)")
     when.add_argument("--on", type=_date, help="the version in force on this date")
     para.set_defaults(run=cmd_paragraph)
+    force = sub.add_parser(
+        "in-force", help="the constitution in force on a date: each document's version"
+    )
+    force.add_argument("--on", type=_date, help="this date (default: today)")
+    force.add_argument("--format", choices=("text", "json"), default="text")
+    force.set_defaults(run=cmd_in_force)
     red = sub.add_parser("redline", help="what changed between two versions, clause by clause")
     red.add_argument("old", help="'draft', an adoption date, or a git ref (branch, tag, commit)")
     red.add_argument("new", help="'draft', an adoption date, or a git ref")
     red.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    red.add_argument(
+        "--document",
+        metavar="KEY",
+        help="of this document's versions (default: protocol)",
+    )
     red.set_defaults(run=cmd_redline)
     imp = sub.add_parser("import", help="bring in a protocol from .docx, .pdf or .txt")
     imp.add_argument("file")
@@ -519,11 +557,21 @@ def parser() -> argparse.ArgumentParser:
     rep.add_argument("new", help="'draft', an adoption date, or a git ref")
     rep.add_argument("--out", required=True, help="folder for changes.html and changes.docx")
     rep.add_argument("--author", default="Monitoring Officer", help="author of the revisions")
+    rep.add_argument(
+        "--document",
+        metavar="KEY",
+        help="of this document's versions (default: protocol)",
+    )
     rep.set_defaults(run=cmd_report)
     exp = sub.add_parser("export", help="a version as needs.json, JSON, Akoma Ntoso or CSV")
     exp.add_argument("--version", default="draft", help="'draft' or an adoption date")
     exp.add_argument("--format", choices=("needs", "json", "akn", "csv"), required=True)
     exp.add_argument("--out", help="write to this file instead of standard output")
+    exp.add_argument(
+        "--document",
+        metavar="KEY",
+        help="a version of this document (default: protocol)",
+    )
     exp.set_defaults(run=cmd_export)
     mutants = sub.add_parser("mutants", help="show that every rule changes some scenario")
     mutants.set_defaults(run=cmd_mutants)

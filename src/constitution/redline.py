@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from constitution.documents import Entry
 from constitution.model import Clause, Document
 from constitution.project import Project
 from constitution.text_plain import plain
@@ -134,16 +135,18 @@ def _mark(op: str, text: str) -> str:
     return f"{lead}{'~~' if op == '-' else '**'}{core}{'~~' if op == '-' else '**'}{trail}"
 
 
-def document_at(project: Project, ref: str) -> Document:
-    """The protocol as it stood at a git ref (a branch, tag or commit)."""
+def document_at(project: Project, ref: str, entry: Entry | None = None) -> Document:
+    """The protocol, or the document ``entry``, as it stood at a git ref (a branch, tag
+    or commit)."""
     # the adopted records too: insert numbering keeps the latest one's numbers
-    parts = ["conf", "protocol"]
+    parts = ["conf", "protocol" if entry is None else entry.folder]
     if git(project.root, ref, "ls-tree", "--name-only", ref, "versions").strip():
         parts.append("versions")
     with tempfile.TemporaryDirectory(prefix="constitution-") as tmp:
         archive = git(project.root, ref, "archive", ref, *parts)
         subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
-        return Project(Path(tmp)).document()
+        then = Project(Path(tmp))
+        return then.document() if entry is None else then.entry(entry.key).document
 
 
 def as_text(changes: list[Change], old: Document, new: Document) -> str:

@@ -416,29 +416,46 @@ def git(root: Path, ref: str, *args: str) -> bytes:
         raise ProtocolError([Problem.of("git", 0, "unknown-ref", ref=ref, detail=detail)]) from None
 
 
-def records_at(root: Path, ref: str) -> dict[str, bytes]:
-    """The adopted records as they stand at a git ref: file name -> bytes."""
-    listed = git(root, ref, "ls-tree", "--name-only", ref, "./versions/").decode()
-    names = [Path(line).name for line in listed.splitlines() if line.endswith(".json")]
-    return {n: git(root, ref, "show", f"{ref}:./versions/{n}") for n in names}
+def _listed(root: Path, ref: str, folder: str, kind: str) -> list[str]:
+    """The names in ``folder`` at a git ref of one kind: files (blob) or folders (tree)."""
+    listed = git(root, ref, "ls-tree", ref, f"./{folder}/").decode()
+    rows = [line.partition("\t") for line in listed.splitlines()]
+    return [Path(path).name for head, _, path in rows if head.split()[1] == kind]
 
 
-def appended_only(folder: Path, base: dict[str, bytes], ref: str) -> list[Problem]:
+def records_at(root: Path, ref: str, shown: str = "versions") -> dict[str, bytes]:
+    """The adopted records of one folder (versions, or versions/KEY) as they stand at a
+    git ref: file name -> bytes. Only the folder's own files: not its documents' folders."""
+    names = [n for n in _listed(root, ref, shown, "blob") if n.endswith(".json")]
+    return {n: git(root, ref, "show", f"{ref}:./{shown}/{n}") for n in names}
+
+
+def documents_at(root: Path, ref: str) -> dict[str, dict[str, bytes]]:
+    """Every other document's adopted records at a git ref, by folder (versions/KEY): a
+    document's records stay even if the settings no longer list it."""
+    folders = [f"versions/{name}" for name in _listed(root, ref, "versions", "tree")]
+    return {folder: records_at(root, ref, folder) for folder in folders}
+
+
+def appended_only(
+    folder: Path, base: dict[str, bytes], ref: str, shown: str = "versions"
+) -> list[Problem]:
     """Adopted records are never changed nor removed: each one at ``ref`` is here byte for
-    byte (a recomputed digest proves nothing), and a new one is dated after them all."""
+    byte (a recomputed digest proves nothing), and a new one is dated after them all.
+    ``shown`` is the folder as problems name it: versions, or versions/KEY."""
     problems = []
     for name, data in sorted(base.items()):
-        path, shown = folder / name, f"versions/{name}"
+        path, shown_path = folder / name, f"{shown}/{name}"
         if not path.is_file():
-            problems.append(Problem.of(shown, 0, "version-removed", ref=ref))
+            problems.append(Problem.of(shown_path, 0, "version-removed", ref=ref))
         elif path.read_bytes() != data:
-            problems.append(Problem.of(shown, 0, "version-rewritten", ref=ref))
+            problems.append(Problem.of(shown_path, 0, "version-rewritten", ref=ref))
     newest = max(base, default="")
-    for path in sorted(folder.glob("*.json")):
+    for path in records(folder):
         if path.name not in base and path.name < newest:
             problems.append(
                 Problem.of(
-                    f"versions/{path.name}",
+                    f"{shown}/{path.name}",
                     0,
                     "version-inserted",
                     newest=newest.removesuffix(".json"),
@@ -467,11 +484,37 @@ def adopt(
     id_pattern: re.Pattern[str],
     renumbered: dict[str, str] | None = None,
 ) -> Path:
-    """Write the record of a newly adopted version; refuse anything out of order, and
-    any record that would not load again."""
-    versions = load_versions(folder, id_pattern)
+    """Write the record of a newly adopted version of the protocol (see ``prepare``)."""
+    record = prepare(folder, root, document, adopted, in_force, resolution, id_pattern, renumbered)
+    write([record])
+    return record.path
+
+
+@dataclass(frozen=True)
+class Record:
+    """A record ready to write: where, and its text."""
+
+    path: Path
+    text: str
+    previous: dict[str, Any] | None  # the latest adopted record before it, as read
+
+
+def prepare(
+    folder: Path,
+    root: Path,
+    document: Document,
+    adopted: dt.date,
+    in_force: dt.date,
+    resolution: str,
+    id_pattern: re.Pattern[str],
+    renumbered: dict[str, str] | None = None,
+    shown: str = "versions",
+) -> Record:
+    """The record of a newly adopted version, not yet written; refuse anything out of
+    order, and any record that would not load again."""
+    versions = load_versions(folder, id_pattern, shown)
     path = folder / f"{adopted.isoformat()}.json"
-    shown = f"versions/{path.name}"
+    shown = f"{shown}/{path.name}"
     if versions and adopted <= versions[-1].date:
         last = versions[-1].date
         raise ProtocolError([Problem.of(shown, 0, "adopt-date", date=adopted, last=last)])
@@ -493,6 +536,33 @@ def adopt(
     if wrong := record_check(id_pattern)(record, ""):
         field, what = wrong[0]
         raise ProtocolError([Problem.of(shown, 0, "adopt-record", field=field, what=what)])
-    folder.mkdir(parents=True, exist_ok=True)
-    files.replace(path, json.dumps(record, indent=1, ensure_ascii=False) + "\n")
-    return path
+    latest = folder / f"{versions[-1].key}.json" if versions else None
+    previous = json.loads(latest.read_text(encoding="utf-8")) if latest else None
+    return Record(path, json.dumps(record, indent=1, ensure_ascii=False) + "\n", previous)
+
+
+# What a record says of the text itself, apart from the adoption (its dates, resolution,
+# source commit and place in the chain).
+TEXT = ("title", "intro", "sections", "revoked_sections")
+
+
+def unchanged(record: Record) -> bool:
+    """The record adopts the very text of the latest version before it (numbers too)."""
+    if record.previous is None:
+        return False
+    new = json.loads(record.text)
+    return all(new.get(k) == record.previous.get(k) for k in TEXT)
+
+
+def write(prepared: list[Record]) -> None:
+    """Write every record, or none: one that cannot be written takes back the others."""
+    written: list[Path] = []
+    try:
+        for record in prepared:
+            record.path.parent.mkdir(parents=True, exist_ok=True)
+            files.replace(record.path, record.text)
+            written.append(record.path)
+    except OSError:
+        for path in written:
+            path.unlink()
+        raise
