@@ -22,11 +22,10 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from constitution.adoption import adopt
 from constitution.build import build_site
-from constitution.documents import own_council, settings_of
 from constitution.model import Document
 from constitution.project import Project
-from constitution.versions import adopt
 
 # The repository: only for the tool's own files (noxfile.py, dev.py, the workflows...).
 ROOT = Path(__file__).resolve().parent.parent
@@ -161,7 +160,7 @@ def adopted_constitution(tmp_path_factory: pytest.TempPathFactory) -> Project:
     by position) adopted on RULES_1, the Articles on ARTICLES_1, both again on BOTH_2 (a
     Rule inserted before CPR-0001, which becomes Rule 2; ART-0004 reworded), and a Rule
     inserted since, in the draft alone (CPR-0001 is Rule 3 there). The protocol's draft
-    cites ART-0003. Recorded by the core's own adoption. Read only."""
+    cites ART-0003. Recorded by the core's own adoption (adoption.adopt). Read only."""
     project = copy_constitution(tmp_path_factory.mktemp("adopted-constitution") / "project")
     shutil.copytree(MODEL / "versions", project.root / "versions")
     # the last [[documents]] table is the Council Procedure Rules'
@@ -171,17 +170,8 @@ def adopted_constitution(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
     def adopted(meeting: tuple[str, str, str], *keys: str) -> None:
         date, in_force, resolution = meeting
-        council = project.council()
-        for key in keys:
-            adopt(
-                project.root / "versions" / key,
-                project.root,
-                project.entry(key).document,
-                dt.date.fromisoformat(date),
-                dt.date.fromisoformat(in_force),
-                resolution,
-                own_council(council, settings_of(council, key)).id_pattern,
-            )
+        day, start = dt.date.fromisoformat(date), dt.date.fromisoformat(in_force)
+        adopt(project, keys, day, start, resolution)
 
     def insert_rule(clause_id: str, before: str) -> None:
         rule = f"```{{clause}} {clause_id}\n:modality: informative\n\nThe Council meets.\n```\n\n"

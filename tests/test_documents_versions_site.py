@@ -152,17 +152,17 @@ def test_the_contents_say_which_version_of_each_document_is_in_force(adopted: Si
     protocol = rows.pop()
     assert protocol[:2] == ["Part 5.3", "Protocol on Member/Officer Relations"]
     assert protocol[2].startswith("Adopted 14 May 2026 (Council, 14 May 2026, minute 11(a)")
-    assert protocol[2].endswith("), in force since 1 June 2026")
+    assert protocol[2].endswith("), in force from 1 June 2026")
     assert rows == [
         [
             "Part 2",
             "Articles of the Constitution",
-            f"Adopted 10 June 2026 ({BOTH_2[2]}), in force since 1 July 2026",
+            f"Adopted 10 June 2026 ({BOTH_2[2]}), in force from 1 July 2026",
         ],
         [
             "Part 4.1",
             "Council Procedure Rules",
-            f"Adopted 10 June 2026 ({BOTH_2[2]}), in force since 1 July 2026",
+            f"Adopted 10 June 2026 ({BOTH_2[2]}), in force from 1 July 2026",
         ],
     ]
     hrefs = [a["href"] for a in page.select("table.constitution-contents a")]
@@ -198,9 +198,7 @@ def test_the_amendments_list_every_resolution_and_the_constitution_then(adopted:
     oldest = [
         " ".join(li.get_text().split()) for li in amendments[-1].select(".constitution-then li")
     ]
-    assert (
-        oldest[0] == "Part 2: Articles of the Constitution: A draft: no version adopted is in force"
-    )
+    assert oldest[0] == "Part 2: Articles of the Constitution: A draft: not yet adopted"
 
 
 def test_the_jump_box_and_search_reach_the_version_in_force(adopted: Site) -> None:

@@ -23,6 +23,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from constitution.documents import PROTOCOL, Constitution, Entry
+from constitution.in_force import InForce, in_force
 from constitution.model import DRAFT_PAGES
 from constitution.sphinxext.addresses import PLAIN, layout_of
 from constitution.sphinxext.domain import state
@@ -37,7 +38,7 @@ from constitution.sphinxext.versions_site import (
     Site,
     long_date,
 )
-from constitution.versions import Version, in_force_on, today
+from constitution.versions import Version, today
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -78,9 +79,9 @@ def listed(build: BuildState, here: str, uri: Uri) -> list[dict[str, str]]:
 def contents_page(build: BuildState, uri: Uri) -> str:
     """Every document, which of its versions is in force (or that it is a draft), linked."""
     rows: list[list[Cell]] = []
-    for entry, version in in_force(build.constitution, today()):
-        href = uri(CONTENTS, layout_of(entry.key).page(PLAIN, "index"))
-        rows.append([entry.part, Link(href, entry.title), status(version)])
+    for now in in_force(build.constitution, today()):
+        href = uri(CONTENTS, layout_of(now.entry.key).page(PLAIN, "index"))
+        rows.append([now.entry.part, Link(href, now.entry.title), status(now)])
     return render(
         "constitution-contents.html",
         council=build.council.name,
@@ -90,16 +91,13 @@ def contents_page(build: BuildState, uri: Uri) -> str:
     )
 
 
-def status(version: Version | None) -> str:
+def status(shown: InForce) -> str:
+    """A document's version in force on a day, in words: or that only its draft was."""
+    version = shown.version
     if version is None:
-        return "A draft: no version adopted is in force"
+        return f"A draft: {shown.status}"
     adopted = long_date(version.date)
-    return f"Adopted {adopted} ({version.resolution}), in force since {long_date(version.in_force)}"
-
-
-def in_force(constitution: Constitution, day: dt.date) -> list[tuple[Entry, Version | None]]:
-    """The constitution in force on ``day``: each document's version in force then."""
-    return [(e, in_force_on(list(e.versions), day)) for e in constitution]
+    return f"Adopted {adopted} ({version.resolution}), in force from {long_date(version.in_force)}"
 
 
 class Amendment(NamedTuple):
@@ -128,10 +126,11 @@ def amendments_page(build: BuildState, uri: Uri) -> str:
     """Every amendment, newest first, with the documents it changed; and for each, the
     constitution in force on the day it came into force: every document's version."""
 
-    def version_link(entry: Entry, version: Version | None) -> dict[str, str]:
+    def version_link(shown: InForce) -> dict[str, str]:
+        entry, version = shown.entry, shown.version
         key = version.key if version else PLAIN
         href = uri(AMENDMENTS, layout_of(entry.key).page(key, "index"))
-        return {"href": href, "part": entry.part, "title": entry.title, "status": status(version)}
+        return {"href": href, "part": entry.part, "title": entry.title, "status": status(shown)}
 
     listed = amendments(build.constitution)
     return render(
@@ -141,8 +140,8 @@ def amendments_page(build: BuildState, uri: Uri) -> str:
                 "date": long_date(a.date),
                 "in_force": long_date(a.in_force),
                 "resolution": a.resolution,
-                "changed": [version_link(e, v) for e, v in a.adopted],
-                "then": [version_link(e, v) for e, v in in_force(build.constitution, a.in_force)],
+                "changed": [version_link(InForce(e, v)) for e, v in a.adopted],
+                "then": [version_link(d) for d in in_force(build.constitution, a.in_force)],
             }
             for a in listed
         ],
