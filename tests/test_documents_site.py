@@ -95,7 +95,7 @@ def test_the_constitution_lists_its_documents_in_order(whole: Site) -> None:
     ]
     assert found == listed
     drafts = [tr.select("td")[2].get_text() for tr in rows]
-    assert drafts == ["A draft: not yet adopted"] * 3
+    assert drafts == ["A draft: no version adopted yet"] * 3
     # every page's menu leads to it
     for name in ("articles/members.html", "versions/index.html", "protocol/principles.html"):
         menu = whole.page(name).select(".sidebar-tree a")

@@ -4,13 +4,17 @@ contents and amendments, references in the version read, search's jump and open 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 
 from conftest import ARTICLES_1, BOTH_2, RULES_1, Site, broken_links
 from constitution.build import build_site
+from constitution.documents import Constitution
+from constitution.in_force import in_force
 from constitution.project import Project
+from constitution.sphinxext.documents_site import status
 
 
 @pytest.fixture(scope="module")
@@ -198,7 +202,23 @@ def test_the_amendments_list_every_resolution_and_the_constitution_then(adopted:
     oldest = [
         " ".join(li.get_text().split()) for li in amendments[-1].select(".constitution-then li")
     ]
-    assert oldest[0] == "Part 2: Articles of the Constitution: A draft: not yet adopted"
+    assert oldest[0] == "Part 2: Articles of the Constitution: A draft: no version adopted yet"
+
+
+def test_a_document_between_adoption_and_force_is_said_to_be_waiting(
+    adopted_constitution: Project,
+) -> None:
+    """Between the Articles' first adoption (5 March) and its day in force (1 April)."""
+    articles = adopted_constitution.constitution().entry("articles")
+    words = [
+        status(d, day)
+        for day in (dt.date(2026, 3, 1), dt.date(2026, 3, 20))
+        for d in in_force(Constitution((articles,)), day)
+    ]
+    assert words == [
+        "A draft: no version adopted yet",
+        "A draft: the version adopted 5 March 2026 not yet in force",
+    ]
 
 
 def test_the_jump_box_and_search_reach_the_version_in_force(adopted: Site) -> None:

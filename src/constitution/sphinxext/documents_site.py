@@ -81,7 +81,7 @@ def contents_page(build: BuildState, uri: Uri) -> str:
     rows: list[list[Cell]] = []
     for now in in_force(build.constitution, today()):
         href = uri(CONTENTS, layout_of(now.entry.key).page(PLAIN, "index"))
-        rows.append([now.entry.part, Link(href, now.entry.title), status(now)])
+        rows.append([now.entry.part, Link(href, now.entry.title), status(now, today())])
     return render(
         "constitution-contents.html",
         council=build.council.name,
@@ -91,11 +91,15 @@ def contents_page(build: BuildState, uri: Uri) -> str:
     )
 
 
-def status(shown: InForce) -> str:
-    """A document's version in force on a day, in words: or that only its draft was."""
+def status(shown: InForce, day: dt.date) -> str:
+    """A document's version in force on ``day``, in words: or that only its draft was,
+    none being adopted by then, or the one adopted not yet in force."""
     version = shown.version
     if version is None:
-        return f"A draft: {shown.status}"
+        waiting = [v for v in shown.entry.versions if v.date <= day]
+        if not waiting:
+            return "A draft: no version adopted yet"
+        return f"A draft: the version adopted {long_date(waiting[-1].date)} not yet in force"
     adopted = long_date(version.date)
     return f"Adopted {adopted} ({version.resolution}), in force from {long_date(version.in_force)}"
 
@@ -126,11 +130,12 @@ def amendments_page(build: BuildState, uri: Uri) -> str:
     """Every amendment, newest first, with the documents it changed; and for each, the
     constitution in force on the day it came into force: every document's version."""
 
-    def version_link(shown: InForce) -> dict[str, str]:
+    def version_link(shown: InForce, day: dt.date) -> dict[str, str]:
         entry, version = shown.entry, shown.version
         key = version.key if version else PLAIN
         href = uri(AMENDMENTS, layout_of(entry.key).page(key, "index"))
-        return {"href": href, "part": entry.part, "title": entry.title, "status": status(shown)}
+        words = status(shown, day)
+        return {"href": href, "part": entry.part, "title": entry.title, "status": words}
 
     listed = amendments(build.constitution)
     return render(
@@ -140,8 +145,10 @@ def amendments_page(build: BuildState, uri: Uri) -> str:
                 "date": long_date(a.date),
                 "in_force": long_date(a.in_force),
                 "resolution": a.resolution,
-                "changed": [version_link(InForce(e, v)) for e, v in a.adopted],
-                "then": [version_link(d) for d in in_force(build.constitution, a.in_force)],
+                "changed": [version_link(InForce(e, v), a.in_force) for e, v in a.adopted],
+                "then": [
+                    version_link(d, a.in_force) for d in in_force(build.constitution, a.in_force)
+                ],
             }
             for a in listed
         ],
