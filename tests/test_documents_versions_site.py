@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
 from conftest import ARTICLES_1, BOTH_2, RULES_1, Site, broken_links
+from constitution.adoption import adopt
 from constitution.build import build_site
 from constitution.documents import Constitution
 from constitution.in_force import in_force
 from constitution.project import Project
+from constitution.serve import WarmBuild
 from constitution.sphinxext.documents_site import status
 
 
@@ -246,3 +250,26 @@ def test_each_version_of_a_document_is_open_data(adopted: Site) -> None:
 
 def test_every_link_leads_to_a_page(adopted: Site) -> None:
     assert broken_links(adopted.out) == []
+
+
+def test_the_editors_loop_follows_a_documents_first_adoption(
+    tmp_path: Path, whole_constitution: Project, request: pytest.FixtureRequest
+) -> None:
+    """Once the Articles are adopted, the protocol's draft cites the Articles' draft at its
+    new address (draft/articles/), and articles/ shows the version in force."""
+    project = Project(tmp_path / "project")
+    shutil.copytree(whole_constitution.root, project.root, symlinks=True)
+    warm = WarmBuild(project, tmp_path / "warm")
+    request.addfinalizer(warm.stop)
+    assert warm() == 0
+    out = Site(tmp_path / "warm" / "html")
+    assert reference(out, "draft/principles.html", "MOP-0030")[1] == (
+        "../articles/members.html#ART-0003"
+    )
+    start = dt.date.fromisoformat(ARTICLES_1[1])
+    written = adopt(project, ["articles"], dt.date.fromisoformat(ARTICLES_1[0]), start, "Minute 9")
+    assert warm([a.record.path for a in written]) == 0
+    assert reference(out, "draft/principles.html", "MOP-0030")[1] == (
+        "articles/members.html#ART-0003"
+    )
+    assert banner(out, "articles/members.html").startswith("The version in force, adopted on 5")
