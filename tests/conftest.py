@@ -17,10 +17,12 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
+from constitution.adoption import adopt
 from constitution.build import build_site
 from constitution.model import Document
 from constitution.project import Project
@@ -144,6 +146,47 @@ def edit(project: Project, name: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+# The fixture constitution's meetings (adopted_constitution): adopted, in force from, and
+# the resolution; each document adopted at its own meetings, and one adopting both.
+RULES_1 = ("2026-01-10", "2026-02-01", "Council, 10 January 2026, minute 4")
+ARTICLES_1 = ("2026-03-05", "2026-04-01", "Council, 5 March 2026, minute 9")
+BOTH_2 = ("2026-06-10", "2026-07-01", "Council, 10 June 2026, minute 12")
+
+
+@pytest.fixture(scope="session")
+def adopted_constitution(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The constitution of three documents, each amended at its own meetings: the
+    protocol's three versions (tests/roots/model), the Council Procedure Rules (numbered
+    by position) adopted on RULES_1, the Articles on ARTICLES_1, both again on BOTH_2 (a
+    Rule inserted before CPR-0001, which becomes Rule 2; ART-0004 reworded), and a Rule
+    inserted since, in the draft alone (CPR-0001 is Rule 3 there). The protocol's draft
+    cites ART-0003. Recorded by the core's own adoption (adoption.adopt). Read only."""
+    project = copy_constitution(tmp_path_factory.mktemp("adopted-constitution") / "project")
+    shutil.copytree(MODEL / "versions", project.root / "versions")
+    # the last [[documents]] table is the Council Procedure Rules'
+    with (project.root / "conf" / "council.toml").open("a", encoding="utf-8") as settings:
+        settings.write('numbering = "renumber"\n')
+    edit(project, "protocol/principles.md", "complementary;", "complementary ({para}`ART-0003`);")
+
+    def adopted(meeting: tuple[str, str, str], *keys: str) -> None:
+        date, in_force, resolution = meeting
+        day, start = dt.date.fromisoformat(date), dt.date.fromisoformat(in_force)
+        adopt(project, keys, day, start, resolution)
+
+    def insert_rule(clause_id: str, before: str) -> None:
+        rule = f"```{{clause}} {clause_id}\n:modality: informative\n\nThe Council meets.\n```\n\n"
+        place = f"```{{clause}} {before}"
+        edit(project, "documents/procedure-rules/meetings.md", place, rule + place)
+
+    adopted(RULES_1, "procedure-rules")
+    adopted(ARTICLES_1, "articles")
+    insert_rule("CPR-0003", "CPR-0001")
+    edit(project, "documents/articles/members.md", "a question at", "a question in writing at")
+    adopted(BOTH_2, "articles", "procedure-rules")
+    insert_rule("CPR-0004", "CPR-0003")
+    return project
+
+
 def run(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
     """`constitution ARGS` run as a person runs it, in the project's folder."""
     return subprocess.run(
@@ -153,3 +196,20 @@ def run(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         check=False,
     )
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every link of a built site's pages to a page of the site that does not exist."""
+    broken = set()
+    for page in site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for a in soup.find_all("a", href=True):
+            href = urldefrag(str(a["href"])).url
+            if not href or urlsplit(href).scheme or href.startswith("//"):
+                continue
+            target = (page.parent / href).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.add(f"{page.relative_to(site)} -> {href}")
+    return sorted(broken)

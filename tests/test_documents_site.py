@@ -86,10 +86,16 @@ def test_the_constitution_lists_its_documents_in_order(whole: Site) -> None:
         ("Part 4.1: Council Procedure Rules", "procedure-rules/index.html"),
         ("Part 5.3: Protocol on Member/Officer Relations", "protocol/index.html"),
     ]
-    for name in ("constitution.html", "index.html"):
-        page = whole.page(name)
-        found = [(a.get_text(), a["href"]) for a in page.select("ol.constitution-contents a")]
-        assert found == listed, name
+    home = whole.page("index.html").select("ol.constitution-contents a")
+    assert [(a.get_text(), a["href"]) for a in home] == listed
+    # the contents page, in a table: each document's Part, title and version in force
+    rows = whole.page("constitution.html").select("table.constitution-contents tbody tr")
+    found = [
+        (f"{tr.td.get_text()}: {tr.a.get_text()}", tr.a["href"]) for tr in rows if tr.td and tr.a
+    ]
+    assert found == listed
+    drafts = [tr.select("td")[2].get_text() for tr in rows]
+    assert drafts == ["A draft: no version adopted yet"] * 3
     # every page's menu leads to it
     for name in ("articles/members.html", "versions/index.html", "protocol/principles.html"):
         menu = whole.page(name).select(".sidebar-tree a")

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import broken_links
+
 PROTOCOL = """\
 Protocol on Member and Officer Relations
 
@@ -68,26 +70,10 @@ def test_the_council_repository_passes_its_own_test_command(repo: Path) -> None:
 def test_every_link_of_the_councils_site_leads_to_a_page(repo: Path) -> None:
     """The site's own links (menus, footer, generated pages) need pages the council's
     repository has: none may lead to a page only the model's site holds."""
-    from urllib.parse import urldefrag, urlsplit
-
-    from bs4 import BeautifulSoup
-
     site = repo / "_build" / "site"
     if not site.is_dir():  # built by the test command's test, when run alone
         assert council_dev(repo, "build").returncode == 0
-    broken = set()
-    for page in site.rglob("*.html"):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        for a in soup.find_all("a", href=True):
-            href = urldefrag(str(a["href"])).url
-            if not href or urlsplit(href).scheme or href.startswith("//"):
-                continue
-            target = (page.parent / href).resolve()
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.exists():
-                broken.add(f"{page.relative_to(site)} -> {href}")
-    assert sorted(broken) == []
+    assert broken_links(site) == []
 
 
 def test_it_holds_content_and_settings_not_the_tool(repo: Path) -> None:

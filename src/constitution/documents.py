@@ -60,9 +60,21 @@ class Entry:
     def cited(self, number: str) -> str:
         return self.cite.format(number=number)
 
+    def read_as(self, number: str, words: str | None) -> str:
+        """How another document's reference to its paragraph numbered ``number`` reads:
+        as this document is cited ("Article 12.3"); with words of its own (the number
+        alone, as numbering.reference gives it), the number as the words ask."""
+        return (
+            self.cited(number) if words is None else reference(number, words, self.document.cites)
+        )
+
     def page(self, clause: Clause) -> str:
-        """The page of the site that shows ``clause`` (its anchor is its ID)."""
-        return f"{self.pages}/{self.document.section_of(clause).slug}"
+        """The page of the site that shows ``clause`` in the draft (its anchor is its ID):
+        the protocol's draft/; another document's KEY/, or, once a version of it is
+        adopted (KEY/ then shows the version in force), draft/KEY/."""
+        own = self.key == PROTOCOL or not self.versions
+        folder = self.pages if own else f"{DRAFT_PAGES}/{self.key}"
+        return f"{folder}/{self.document.section_of(clause).slug}"
 
 
 @dataclass(frozen=True)
@@ -110,9 +122,9 @@ class Constitution:
         if found is None:
             return None
         entry, clause = found
-        if entry.key == from_key or words is not None:
+        if entry.key == from_key:
             return reference(clause.number, words, entry.document.cites)
-        return entry.cited(clause.number)
+        return entry.read_as(clause.number, words)
 
     def reference(
         self, clause_id: str, from_key: str, words: str | None = None

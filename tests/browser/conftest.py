@@ -56,6 +56,16 @@ def constitution_url(
 
 
 @pytest.fixture(scope="session")
+def adopted_url(
+    tmp_path_factory: pytest.TempPathFactory, adopted_constitution: Project
+) -> Iterator[str]:
+    """The fixture constitution with versions of each document adopted, built and served."""
+    out = tmp_path_factory.mktemp("browser-adopted") / "site"
+    assert build_site(adopted_constitution, out) == 0
+    yield from served(out)
+
+
+@pytest.fixture(scope="session")
 def preview(
     tmp_path_factory: pytest.TempPathFactory, project: Project
 ) -> Iterator[tuple[str, Project]]:

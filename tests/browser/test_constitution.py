@@ -1,6 +1,7 @@
 """A constitution of several documents in a real Chromium (tests/roots/constitution): the
-other documents' pages pass the same accessibility checks as the protocol's, and the
-jump box opens a paragraph of any document by its citation or its ID."""
+other documents' pages, as drafted and with versions adopted, pass the same accessibility
+checks as the protocol's, and the jump box opens a paragraph of any document by its
+citation or its ID, in the version in force."""
 
 from __future__ import annotations
 
@@ -23,6 +24,52 @@ def test_no_wcag_violations(page: Page, constitution_url: str, kind: str) -> Non
     response = page.goto(constitution_url + PAGES[kind])
     assert response is not None and response.status == 200
     assert violations(page) == [], kind
+
+
+# Each kind of page of a document with adopted versions (tests/conftest.py,
+# adopted_constitution: the Articles adopted on ARTICLES_1 and BOTH_2's dates).
+FIRST, SECOND = "2026-03-05", "2026-06-10"
+ADOPTED = {
+    "a document's version in force": "procedure-rules/meetings.html",
+    "its contents, in force": "articles/index.html",
+    "an adopted version of a document": f"versions/articles/{FIRST}/members.html",
+    "its contents": f"versions/articles/{FIRST}/index.html",
+    "a document's draft": "draft/procedure-rules/meetings.html",
+    "its draft's contents": "draft/procedure-rules/index.html",
+    "a document's versions": "versions/articles/index.html",
+    "a document's redline": f"versions/articles/redline/{FIRST}--{SECOND}.html",
+    "a paragraph's history in a document": "versions/articles/clauses/ART-0004.html",
+    "the constitution, each document's version in force": "constitution.html",
+    "the constitution's amendments": "versions/constitution.html",
+}
+
+
+@pytest.mark.parametrize("kind", ADOPTED)
+def test_no_wcag_violations_on_a_documents_versions(
+    page: Page, adopted_url: str, kind: str
+) -> None:
+    response = page.goto(adopted_url + ADOPTED[kind])
+    assert response is not None and response.status == 200
+    assert violations(page) == [], kind
+
+
+@pytest.mark.parametrize(
+    ("typed", "arrive"),
+    [
+        # Rule 2 in the Rules in force (Rule 1 in their first version, Rule 3 in the draft)
+        ("Council Procedure Rule 2", "procedure-rules/meetings.html#CPR-0001"),
+        ("CPR-0003", "procedure-rules/meetings.html#CPR-0003"),
+        ("Article 2.2", "articles/members.html#ART-0004"),
+    ],
+)
+def test_jump_to_a_documents_version_in_force(
+    page: Page, adopted_url: str, typed: str, arrive: str
+) -> None:
+    page.goto(adopted_url + f"versions/articles/{FIRST}/members.html")
+    tab_to(page, "input.sidebar-search")
+    page.keyboard.type(typed)
+    page.keyboard.press("Enter")
+    page.wait_for_url(adopted_url + arrive)
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from sphinx_needs.api import add_need
 from constitution import graph
 from constitution.clause_fields import needs_values
 from constitution.clause_syntax import ClauseSyntax
+from constitution.documents import PROTOCOL
 from constitution.problems import Problem
 from constitution.sphinxext import text_nodes
 from constitution.sphinxext.clause_box import About, about_html, citation, clause_open
@@ -235,9 +236,15 @@ def env_updated(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def numbers(build: BuildState) -> dict[str, str]:
-    """Each clause's number, of every document: a page citing another document's paragraph
-    is rewritten when that paragraph is renumbered, as when one of the protocol's is."""
-    return {c.id: c.number for entry in build.constitution for c in entry.document.clauses()}
+    """Each clause's number, of every document, and another document's page showing it in
+    the draft (which moves to draft/KEY/ once a version of it is adopted): a page citing
+    another document's paragraph is rewritten when that paragraph is renumbered or moves,
+    as when one of the protocol's is."""
+    return {
+        c.id: c.number if entry.key == PROTOCOL else f"{c.number} {entry.page(c)}"
+        for entry in build.constitution
+        for c in entry.document.clauses()
+    }
 
 
 def section_numbers(app: Sphinx, env: BuildEnvironment) -> list[str]:

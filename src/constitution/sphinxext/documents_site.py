@@ -1,9 +1,11 @@
 """The constitution's other documents on the site, and its own contents page.
 
-Each document conf/council.toml lists ([[documents]]) is published at KEY/: a contents
-page and one page a section, drawn with the templates, the clause box and the words'
-renderer (text_html.py) that the protocol's adopted versions use, so that a paragraph
-reads alike in every document. A reference to another document's paragraph reads as
+Each document conf/council.toml lists ([[documents]]) is published as the protocol is,
+by the same page writers (versions_site.Site), at its own addresses (versions_site.Layout):
+KEY/ the version in force, draft/KEY/ its draft, versions/KEY/DATE/ each adopted version,
+versions/KEY/ its redlines, clause histories and list of versions. A document with no
+version adopted has its plain pages alone, as drafted. A paragraph reads alike in every
+document. A reference to another document's paragraph reads as
 that document cites it ("Article 2.1") and leads there. The constitution's contents page
 (CONTENTS) lists every document in the constitution's order with its Part; the home page
 lists them too (``{constitution-contents}``), and every page's menu links it. A project
@@ -12,153 +14,144 @@ of one document has none of these pages, and its pages are as they were.
 
 from __future__ import annotations
 
-import itertools
+import datetime as dt
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
-from markupsafe import Markup
 from sphinx.util.docutils import SphinxDirective
 
-from constitution.documents import PROTOCOL, Entry
-from constitution.model import Clause, Section
-from constitution.sphinxext.clause_box import about_html, about_of, clause_open
+from constitution.documents import PROTOCOL, Constitution, Entry
+from constitution.in_force import InForce, in_force
+from constitution.model import DRAFT_PAGES
+from constitution.sphinxext.addresses import PLAIN, layout_of
 from constitution.sphinxext.domain import state
+from constitution.sphinxext.navigation import mark_current
 from constitution.sphinxext.page_cache import Page
-from constitution.sphinxext.page_templates import render
+from constitution.sphinxext.page_templates import Cell, Link, render
 from constitution.sphinxext.state import BuildState
 from constitution.sphinxext.versions_site import (
-    PLAIN,
-    REVOKED_SECTION,
+    AMENDMENTS,
     WHOLE,
     WHOLE_TITLE,
-    pager,
-    section_page,
-    title_html,
+    Site,
+    long_date,
 )
-from constitution.text_html import Links, across, clause_text, html, intro_box
-from constitution.typography import curled
+from constitution.versions import Version, today
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
 
 CONTENTS, CONTENTS_TITLE = WHOLE, WHOLE_TITLE  # linked from every page's menu
+AMENDMENTS_TITLE = "Amendments of the constitution"
 Uri = Callable[[str, str], str]  # (from page, to page) -> relative address
 
 
 def pages(app: Sphinx, build: BuildState) -> Iterator[Page]:
-    """The contents page and each other document's pages; none for a one-document project.
-    Every page is drawn and compared (a handful of small pages)."""
+    """The contents page and each other document's pages, drawn as the protocol's
+    versions are (versions_site.Site); none for a one-document project."""
     others = [e for e in build.constitution if e.key != PROTOCOL]
     if not others:
         return
     uri: Uri = app.builder.get_relative_uri
     title = f"The constitution of {build.council.name}"
     yield CONTENTS, title, None, partial(contents_page, build, uri)
+    yield AMENDMENTS, AMENDMENTS_TITLE, None, partial(amendments_page, build, uri)
     for entry in others:
-        yield f"{entry.pages}/index", entry.title, None, partial(document_page, build, entry, uri)
-        for section in entry.document.sections:
-            page = f"{entry.pages}/{section.slug}"
-            name = f"{section.number}. {curled(section.title)} — {entry.title}"
-            draw = partial(section_body, build, entry, section, page, uri)
-            yield page, name, None, draw
+        yield from Site(app, build, entry.key).pages()
 
 
 def listed(build: BuildState, here: str, uri: Uri) -> list[dict[str, str]]:
     """Every document in the constitution's order, with its Part and its address from
-    ``here``: the protocol's plain addresses (the version in force), the others' KEY/."""
+    ``here``: its plain addresses (the version in force, or the draft while none is)."""
     return [
         {
             "part": entry.part,
             "title": entry.title,
-            "href": uri(
-                here,
-                section_page(PLAIN, "index") if entry.key == PROTOCOL else f"{entry.pages}/index",
-            ),
+            "href": uri(here, layout_of(entry.key).page(PLAIN, "index")),
         }
         for entry in build.constitution
     ]
 
 
 def contents_page(build: BuildState, uri: Uri) -> str:
+    """Every document, which of its versions is in force (or that it is a draft), linked."""
+    rows: list[list[Cell]] = []
+    for now in in_force(build.constitution, today()):
+        href = uri(CONTENTS, layout_of(now.entry.key).page(PLAIN, "index"))
+        rows.append([now.entry.part, Link(href, now.entry.title), status(now, today())])
     return render(
         "constitution-contents.html",
         council=build.council.name,
-        documents=listed(build, CONTENTS, uri),
+        headers=["Part", "Document", "Version in force"],
+        rows=rows,
+        amendments=uri(CONTENTS, AMENDMENTS),
     )
 
 
-def document_page(build: BuildState, entry: Entry, uri: Uri) -> str:
-    """A document's contents, as an unadopted version's contents page is drawn."""
-    here = f"{entry.pages}/index"
-    document = entry.document
+def status(shown: InForce, day: dt.date) -> str:
+    """A document's version in force on ``day``, in words: or that only its draft was,
+    none being adopted by then, or the one adopted not yet in force."""
+    version = shown.version
+    if version is None:
+        waiting = [v for v in shown.entry.versions if v.date <= day]
+        if not waiting:
+            return "A draft: no version adopted yet"
+        return f"A draft: the version adopted {long_date(waiting[-1].date)} not yet in force"
+    adopted = long_date(version.date)
+    return f"Adopted {adopted} ({version.resolution}), in force from {long_date(version.in_force)}"
+
+
+class Amendment(NamedTuple):
+    """One resolution of Council, and the versions it adopted (of one document or more)."""
+
+    date: dt.date
+    resolution: str
+    in_force: dt.date
+    adopted: list[tuple[Entry, Version]]
+
+
+def amendments(constitution: Constitution) -> list[Amendment]:
+    """Every resolution that adopted a version of any document, newest first; versions
+    adopted the same day by the same resolution are one amendment."""
+    found: dict[tuple[dt.date, str], list[tuple[Entry, Version]]] = {}
+    for entry in constitution:
+        for v in entry.versions:
+            found.setdefault((v.date, v.resolution), []).append((entry, v))
+    return [
+        Amendment(date, resolution, min(v.in_force for _, v in adopted), adopted)
+        for (date, resolution), adopted in sorted(found.items(), reverse=True)
+    ]
+
+
+def amendments_page(build: BuildState, uri: Uri) -> str:
+    """Every amendment, newest first, with the documents it changed; and for each, the
+    constitution in force on the day it came into force: every document's version."""
+
+    def version_link(shown: InForce, day: dt.date) -> dict[str, str]:
+        entry, version = shown.entry, shown.version
+        key = version.key if version else PLAIN
+        href = uri(AMENDMENTS, layout_of(entry.key).page(key, "index"))
+        words = status(shown, day)
+        return {"href": href, "part": entry.part, "title": entry.title, "status": words}
+
+    listed = amendments(build.constitution)
     return render(
-        "version-contents.html",
-        heading=f"{entry.part}: {entry.title}",
-        title=entry.title,
-        adopted=None,
-        download="",
-        intro=Markup(intro_box(html(document.intro_tree, links(build, entry, here, uri))))
-        if document.intro
-        else "",
-        revoked_id=REVOKED_SECTION,
-        sections=[
+        "constitution-amendments.html",
+        amendments=[
             {
-                "number": s.number,
-                "title": Markup(title_html(s.title)),
-                "href": uri(here, f"{entry.pages}/{s.slug}"),
-                "revoked_by": None,
+                "date": long_date(a.date),
+                "in_force": long_date(a.in_force),
+                "resolution": a.resolution,
+                "changed": [version_link(InForce(e, v), a.in_force) for e, v in a.adopted],
+                "then": [
+                    version_link(d, a.in_force) for d in in_force(build.constitution, a.in_force)
+                ],
             }
-            for s in document.sections
+            for a in listed
         ],
-        renumbered=[],
-    )
-
-
-def links(build: BuildState, entry: Entry, here: str, uri: Uri) -> Links:
-    """How a page of ``entry`` resolves references: its own paragraphs by number, another
-    document's as that document cites them."""
-
-    def href(clause: Clause) -> str:
-        there = entry.page(clause)
-        return f"#{clause.id}" if there == here else f"{uri(here, there)}#{clause.id}"
-
-    return Links(
-        entry.document,
-        build.council.statutes,
-        href,
-        itertools.count(1),
-        across(build.constitution, entry.key, partial(uri, here)),
-    )
-
-
-def section_body(build: BuildState, entry: Entry, section: Section, here: str, uri: Uri) -> str:
-    page_links = links(build, entry, here, uri)
-    return render(
-        "version-section.html",
-        number=section.number,
-        title=Markup(title_html(section.title)),
-        intro=Markup(intro_box(html(section.intro_tree, page_links))) if section.intro else "",
-        paragraphs=[
-            # no version of it is adopted yet, so no paragraph of it is revoked
-            {"html": Markup(clause_html(build, entry, p, page_links)), "revoked_by": None}
-            for p in section.clauses
-        ],
-        pager=pager(entry.document.sections, section),
-    )
-
-
-def clause_html(build: BuildState, entry: Entry, clause: Clause, page_links: Links) -> str:
-    """A paragraph in the box every version's paragraphs are drawn in."""
-    cited = f"{entry.cited(clause.number)} ({entry.part}, {entry.title}, as drafted)"
-    about = about_html(about_of(clause, build.council, cited))
-    return (
-        clause_open(clause.id, clause.number, clause.modality)
-        + clause_text(clause.tree, page_links)
-        + about
-        + "</div>"
     )
 
 
@@ -190,12 +183,24 @@ def visit_contents(self: HTML5Translator, node: contents_node) -> None:
 def page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
-    """A page of another document says what it is: as drafted, its adoption not recorded
-    (the protocol's banners speak of the protocol's versions)."""
+    """A page of another document says which of its versions it shows, and has that
+    version's menu (versions_site's handler speaks of the protocol's)."""
     build = state(app.env)
-    entry = build.constitution.published_at(pagename.split("/")[0])
-    if entry is not None and entry.key != PROTOCOL and "/" in pagename:
-        context["constitution_banner"] = render("banner.html", kind="drafted", title=entry.title)
+    entry = owner(build, pagename)
+    if entry is None:
+        return
+    site = Site(app, build, entry.key)
+    context["constitution_banner"] = site.banner(pagename)
+    if (key := site.holds(pagename)) and not site.drafted:
+        context["constitution_menu"] = mark_current(site.menu(pagename, key), pagename)
+
+
+def owner(build: BuildState, pagename: str) -> Entry | None:
+    """The other document a page is one of: at KEY/, draft/KEY/ or versions/KEY/."""
+    parts = pagename.split("/")
+    key = parts[1] if parts[0] in (DRAFT_PAGES, "versions") and len(parts) > 2 else parts[0]
+    entry = build.constitution.published_at(key) if len(parts) > 1 else None
+    return entry if entry is not None and entry.key != PROTOCOL else None
 
 
 def setup(app: Sphinx) -> None:

@@ -22,19 +22,14 @@ from constitution.graph import Results, read_results
 from constitution.problems import ProtocolError
 from constitution.scenarios import RESULTS, Determination, Scenario
 from constitution.sphinxext import problem_log
+from constitution.sphinxext.addresses import DRAFT, PLAIN, section_page
 from constitution.sphinxext.clause_box import Example
 from constitution.sphinxext.domain import domain, state
 from constitution.sphinxext.page_cache import Page
 from constitution.sphinxext.page_keys import key_of
 from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.state import BuildState
-from constitution.sphinxext.versions_site import (
-    DRAFT,
-    PLAIN,
-    long_date,
-    section_page,
-    title_html,
-)
+from constitution.sphinxext.versions_site import long_date, title_html
 from constitution.versions import in_force_on, today
 
 if TYPE_CHECKING:

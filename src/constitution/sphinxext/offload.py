@@ -42,7 +42,8 @@ def start(app: Sphinx) -> None:
     jobs: list[Job] = []
     records: list[Job] = []  # once every job is done: what records them
     if config.constitution_open_data:
-        record, todo = open_data.pending(outdir, open_data.editions(store), store.council)
+        editions, others = open_data.editions(store), open_data.others(store)
+        record, todo = open_data.pending(outdir, editions, store.council, others)
         jobs += todo
         records.append((open_data.finish, (outdir, record)))
     if config.constitution_search:

@@ -2,28 +2,34 @@
 
 data/<version>/protocol.json, protocol.akn.xml, clauses.csv, needs.json and
 protocol.pdf (to print, see print_file.py), where
-<version> is 'draft' or an adoption date; schemas/protocol.schema.json; and a page,
-data/index.html, listing them all.
+<version> is 'draft' or an adoption date; each other document's likewise, without the
+PDF, in data/KEY/<version>/; schemas/protocol.schema.json; and a page, data/index.html,
+listing them all.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
 from constitution import files
 from constitution.council import Council
+from constitution.documents import PROTOCOL, own_council, settings_of
 from constitution.export import FORMATS, Edition, render
 from constitution.graph import Example
 from constitution.model import DRAFT_PAGES, Document
 from constitution.model_cache import digest, read_record, write_record
 from constitution.sphinxext import page_templates, print_file
+from constitution.sphinxext.addresses import DRAFT
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_keys import document_key, key_of
 from constitution.sphinxext.state import BuildState
-from constitution.sphinxext.versions_site import DRAFT, long_date
+from constitution.sphinxext.versions_site import long_date
 from constitution.worker import Job
 
 if TYPE_CHECKING:
@@ -48,13 +54,39 @@ def editions(store: BuildState) -> Editions:
     return out
 
 
-def pending(outdir: Path, editions: Editions, council: Council) -> tuple[dict[str, str], list[Job]]:
+# Another document's versions and draft: its folder under data/ (KEY/<version>), what
+# its files say of it, its text, and the settings it is described with.
+Others = list[tuple[str, Edition, Document, Council]]
+
+
+def others(store: BuildState) -> Others:
+    """Each other document's versions, then its draft, described as the protocol is with
+    its own settings (title, ID prefix, numbering) and Part."""
+    out: Others = []
+    for entry in store.constitution:
+        if entry.key == PROTOCOL:
+            continue
+        council = store.council
+        settings = own_council(council, settings_of(council, entry.key))
+        own = dataclasses.replace(settings, part=entry.part, citation=entry.title)
+        for v in entry.versions:
+            edition = Edition(v.key, v.key, v.in_force.isoformat(), v.resolution, v.digest)
+            out.append((f"{entry.key}/{v.key}", edition, v.document, own))
+        out.append((f"{entry.key}/{DRAFT}", Edition(DRAFT), entry.document, own))
+    return out
+
+
+def pending(
+    outdir: Path, editions: Editions, council: Council, elsewhere: Others
+) -> tuple[dict[str, str], list[Job]]:
     """The record of every version's files this build leaves, and jobs for each version
     whose files are missing or changed (see offload.py): its PDF's, first (the version's
     contents page waits for it, to give its size: the draft's, written first, first of
     all), then its other files'."""
     cached = read_record(outdir / CACHE)
-    fresh, prints, jobs = {}, [], []
+    fresh: dict[str, str] = {}
+    prints: list[Job] = []
+    jobs: list[Job] = []
     for edition, document, examples in reversed(editions):
         # A version's files change only with its text, the council's settings or this code;
         # an adopted version's text is known by its record's digest.
@@ -64,6 +96,12 @@ def pending(outdir: Path, editions: Editions, council: Council) -> tuple[dict[st
         if cached.get(edition.key) != key or not pdf.exists():
             prints.append((write_print, (pdf, edition, document, council)))
             jobs.append((write_edition, (outdir, edition, document, examples, council)))
+    for folder, edition, document, own in elsewhere:
+        text = edition.digest or document_key(document)
+        fresh[folder] = key = digest([], extra=f"{text}|{key_of(own)}")
+        written = outdir / "data" / folder / FILES["json"]
+        if cached.get(folder) != key or not written.exists():
+            jobs.append((write_edition, (outdir, edition, document, (), own, folder)))
     return fresh, prints + jobs
 
 
@@ -73,8 +111,10 @@ def write_edition(
     document: Document,
     examples: tuple[Example, ...],
     council: Council,
+    under: str | None = None,
 ) -> None:
-    folder = outdir / "data" / edition.key
+    """A version's files, in data/<version> (or, another document's, data/``under``)."""
+    folder = outdir / "data" / (under or edition.key)
     folder.mkdir(parents=True, exist_ok=True)
     for fmt, name in FILES.items():
         files.replace(folder / name, render(fmt, document, edition, council, examples))
@@ -103,18 +143,27 @@ def finish(outdir: Path, fresh: dict[str, str]) -> None:
     write_record(outdir / CACHE, fresh)
 
 
+def label(edition: Edition) -> str:
+    if edition.key == DRAFT:
+        return "Draft (not adopted)"
+    return f"Adopted {long_date(dt.date.fromisoformat(edition.key))}"
+
+
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    store = state(app.env)
     listed = [
         {
-            "label": "Draft (not adopted)"
-            if edition.key == DRAFT
-            else f"Adopted {long_date(dt.date.fromisoformat(edition.key))}",
+            "label": label(edition),
             "key": edition.key,
             "pdf": print_file.link(
                 app, edition.key, f"{edition.key}/{print_file.NAME}", print_file.NAME
             ),
         }
-        for edition, _, _ in reversed(editions(state(app.env)))
+        for edition, _, _ in reversed(editions(store))
+    ]
+    listed += [
+        {"label": f"{council.document}: {label(edition)}", "key": folder, "pdf": Markup()}
+        for folder, edition, _, council in others(store)
     ]
     body = page_templates.render("open-data.html", editions=listed, files=FILES.values())
     yield "data/index", {"title": "Open data files", "body": body}, "page.html"

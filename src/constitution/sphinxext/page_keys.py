@@ -42,8 +42,17 @@ def site_key(app: Sphinx) -> str:
             navigation_key(env),
             in_force and in_force.key,
             [v.digest for v in store.versions],
-            # the other documents: the protocol's pages cite their paragraphs by number
+            # the other documents: the protocol's pages cite their paragraphs by number, in
+            # their drafts and in their versions; their pages are drawn from both
             [document_key(e.document) for e in store.constitution if e.key != PROTOCOL],
+            [
+                [
+                    [v.digest for v in e.versions],
+                    (f := in_force_on(list(e.versions), today())) and f.key,
+                ]
+                for e in store.constitution
+                if e.key != PROTOCOL
+            ],
             store.council,
             model_cache.code().hex(),  # how pages are drawn: the code, templates and styles
         ]

@@ -27,18 +27,12 @@ from constitution.council import Council
 from constitution.documents import PROTOCOL, Entry
 from constitution.model import Clause, Document, Section
 from constitution.model_cache import digest, read_record, write_record
+from constitution.sphinxext.addresses import DRAFT, PLAIN, section_page
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_keys import document_key
 from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.state import BuildState
-from constitution.sphinxext.versions_site import (
-    DRAFT,
-    PLAIN,
-    REVOKED_SECTION,
-    Site,
-    long_date,
-    section_page,
-)
+from constitution.sphinxext.versions_site import REVOKED_SECTION, Site, long_date
 from constitution.text_plain import Marks, plain
 from constitution.versions import in_force_on, today
 from constitution.worker import Job
@@ -91,10 +85,11 @@ OTHERS = "documents"  # clause-index.json's key for the other documents' jumps
 def jump_index(entry: Entry) -> dict[str, Any]:
     """How the jump box reaches another document's paragraph: the words its number follows
     in a citation ("Article" of "Article {number}") or its ID prefix ("CPR 4"), and each
-    number and ID's address."""
+    number and ID's address at its plain addresses (the version in force)."""
     numbers, ids = {}, {}
-    for c in entry.document.clauses():
-        numbers[c.number] = ids[c.id] = f"{entry.page(c)}.html#{c.id}"
+    for section in plain_text(entry).sections:
+        for c in section.clauses:
+            numbers[c.number] = ids[c.id] = f"{entry.pages}/{section.slug}.html#{c.id}"
     lead = entry.cite.split("{number}")[0].strip()
     return {
         "title": entry.title,
@@ -108,9 +103,16 @@ SEARCH_CACHE = ".constitution-search.json"  # beside the output; never published
 
 
 def others(store: BuildState) -> tuple[Entry, ...]:
-    """The constitution's other documents: searched in every version's bundle, as drafted
-    (their adoption is not recorded yet), and jumped to by their own numbers."""
+    """The constitution's other documents: searched in every version's bundle, each as
+    its plain addresses show it, and jumped to by their own numbers."""
     return tuple(e for e in store.constitution if e.key != PROTOCOL)
+
+
+def plain_text(entry: Entry) -> Document:
+    """What another document's plain addresses (KEY/) show: its version in force, or its
+    draft while none is."""
+    force = in_force_on(list(entry.versions), today())
+    return force.document if force else entry.document
 
 
 def pending(
@@ -129,7 +131,7 @@ def pending(
     fresh: dict[str, str] = {}
     jobs: list[Job] = []
     # The other documents, searched in every bundle: their text hashed once, not a bundle.
-    also = "".join(e.pages + document_key(e.document) for e in elsewhere)
+    also = "".join(e.pages + document_key(plain_text(e)) for e in elsewhere)
     for key, at, adopted, document in documents:
         # An adopted version is known by its record's digest and where its results open;
         # the draft by its text.
@@ -161,7 +163,7 @@ def index_version(
             path.write_text(page, encoding="utf-8")
         pagefind = [sys.executable, "-m", "pagefind", "--silent"]
         subprocess.run([*pagefind, "--site", tmp, "--output-path", str(bundle)], check=True)
-    words = vocabulary([document, *(e.document for e in elsewhere)])
+    words = vocabulary([document, *map(plain_text, elsewhere)])
     (bundle / WORDS).write_text(json.dumps(words), encoding="utf-8")
 
 
@@ -234,11 +236,12 @@ def record_pages(at: str, document: Document) -> dict[str, str]:
 
 def other_record_pages(entry: Entry) -> dict[str, str]:
     """Another document's section pages (KEY/), titled with the document's name."""
+    document = plain_text(entry)
     return {
         f"{entry.pages}/{section.slug}.html": record_page(
-            section, f"{entry.title}: {section.title}", entry.document
+            section, f"{entry.title}: {section.title}", document
         )
-        for section in entry.document.sections
+        for section in document.sections
     }
 
 

@@ -28,6 +28,14 @@ from constitution.model_cache import digest
 from constitution.numbering import in_number_order, number_key
 from constitution.redline import Change, compare, readable_diff, substantive
 from constitution.sphinxext import print_file
+from constitution.sphinxext.addresses import (
+    DRAFT,
+    PLAIN,
+    PLAIN_PAGES,
+    layout_of,
+    section_page,
+)
+from constitution.sphinxext.citing import across_on
 from constitution.sphinxext.clause_box import about_html, about_of, citation, clause_open
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.navigation import mark_current
@@ -36,7 +44,7 @@ from constitution.sphinxext.page_cache import Page
 from constitution.sphinxext.page_keys import clause_key, document_key, key_of, references_key
 from constitution.sphinxext.page_templates import Cell, Link, render
 from constitution.sphinxext.state import BuildState
-from constitution.text_html import Links, across, clause_text, html, intro_box
+from constitution.text_html import Links, clause_text, html, intro_box
 from constitution.text_plain import plain
 from constitution.typography import curled
 from constitution.versions import Version, in_force_on, today
@@ -50,12 +58,6 @@ if TYPE_CHECKING:
 MD = MarkdownIt("commonmark", {"html": False, "typographer": True}).enable(
     ["replacements", "smartquotes"]
 )
-DRAFT = "draft"
-# The pages at the site's plain addresses, protocol/: the version in force, or the draft
-# while none is (a council just imported). Each adopted version also keeps its own,
-# permanent pages at versions/KEY/, and the draft its own at draft/.
-PLAIN = "plain"
-PLAIN_PAGES = "protocol"
 
 
 def long_date(day: dt.date) -> str:
@@ -68,12 +70,6 @@ def version_of(pagename: str) -> str | None:
     return (
         parts[1] if len(parts) == 3 and parts[0] == "versions" and parts[1][:1].isdigit() else None
     )
-
-
-def section_page(key: str, slug: str) -> str:
-    """The page of a section in version ``key`` (the draft, or the plain addresses')."""
-    folder = {DRAFT: DRAFT_PAGES, PLAIN: PLAIN_PAGES}.get(key, f"versions/{key}")
-    return f"{folder}/{slug}"
 
 
 def menu_key(pagename: str) -> str | None:
@@ -101,16 +97,27 @@ VERSION_HEADERS = ["Adopted", "In force from", "Until", "Status", "Resolution"]
 # The ways in (ways_in.py), which the menu of every page links to.
 WAYS_IN_INDEX = "ways-in/index"
 WAYS_IN_TITLE = "Find what applies to you"
-# The constitution's contents page, when it has other documents (documents_site.py).
+# The constitution's contents page, when it has other documents (documents_site.py),
+# and its amendments: every resolution, and the constitution in force on each date.
 WHOLE, WHOLE_TITLE = "constitution", "The whole constitution"
+AMENDMENTS = "versions/constitution"
 
 
 class Site:
-    """The versions of one build and how to link between their pages."""
+    """The versions of one document of one build (the protocol's, unless another ``key``
+    is given) and how to link between their pages."""
 
-    def __init__(self, app: Sphinx, store: BuildState) -> None:
-        self.app, self.store = app, store
-        self.versions: list[Version] = store.versions
+    def __init__(self, app: Sphinx, store: BuildState, key: str = PROTOCOL) -> None:
+        self.app, self.store, self.key = app, store, key
+        self.layout = layout_of(key)
+        if key == PROTOCOL:
+            self.versions: list[Version] = store.versions
+            self.draft = store.model
+        else:
+            self.entry = store.constitution.entry(key)
+            self.versions, self.draft = list(self.entry.versions), self.entry.document
+        # Another document with no version adopted is published as drafted, at KEY/ only.
+        self.drafted = key != PROTOCOL and not self.versions
         self.keyed = {v.key: v for v in self.versions}
         self.uris: dict[tuple[str, str, bool], str] = {}
         self.in_force = in_force_on(self.versions, today())
@@ -131,7 +138,7 @@ class Site:
 
     def document(self, key: str) -> Document:
         key = self.shown(key)
-        return self.store.model if key == DRAFT else self.by_key(key).document
+        return self.draft if key == DRAFT else self.by_key(key).document
 
     def by_key(self, key: str) -> Version:
         return self.keyed[key]
@@ -155,11 +162,27 @@ class Site:
     def heading(self, key: str) -> str:
         """A version's name in its menu and on its contents page."""
         key = self.shown(key)
+        if self.key != PROTOCOL and key == DRAFT:
+            named = f"{self.entry.part}: {self.entry.title}"
+            return named if self.drafted else f"{named}, the draft of proposed amendments"
+        name = "protocol" if self.key == PROTOCOL else self.entry.title
         if key == DRAFT:
-            return "The protocol (a draft: none adopted yet)"
+            return f"The {name} (a draft: none adopted yet)"
         if self.in_force and key == self.in_force.key:
-            return "The protocol in force"
+            return f"The {name} in force"
         return f"Version adopted {long_date(self.by_key(key).date)}"
+
+    def title(self, key: str, section: Section | None = None) -> str:
+        """A page's title: a section's (its number and title), or the contents'."""
+        status = self.status(key)
+        if section is None:
+            adopted = self.shown(key) != DRAFT and self.by_key(self.shown(key)) is self.in_force
+            since = f" — adopted {long_date(self.by_key(self.shown(key)).date)}" if adopted else ""
+            return self.entry.title if self.drafted else self.heading(key) + since
+        named = f"{section.number}. {curled(section.title)}"
+        if self.key == PROTOCOL:
+            return f"{named} — {status}"
+        return f"{named} — {self.entry.title}" + ("" if self.drafted else f", {status}")
 
     def label(self, key: str) -> str:
         key = self.shown(key)
@@ -179,11 +202,17 @@ class Site:
             self.store.council.statutes,
             partial(self.clause_href, key, here=here),
             terms,
-            across(self.store.constitution, PROTOCOL, partial(self.uri, here)),
+            across_on(self.store.constitution, self.key, self.day(key), partial(self.uri, here)),
         )
 
+    def day(self, key: str) -> dt.date | None:
+        """The day version ``key`` came into force (None for the draft): references to
+        other documents cite their versions in force that day (citing.py)."""
+        shown = self.shown(key)
+        return None if shown == DRAFT else self.by_key(shown).in_force
+
     def clause_href(self, key: str, clause: Clause, here: str) -> str:
-        there = section_page(key, clause.section)
+        there = self.layout.page(key, clause.section)
         return f"#{clause.id}" if there == here else f"{self.uri(here, there)}#{clause.id}"
 
     def clause_html(self, key: str, clause: Clause, here: str) -> str:
@@ -191,8 +220,8 @@ class Site:
         about = about_of(
             clause,
             council,
-            citation(council.citation, clause.number, self.version_words(key)),
-            history=self.uri(here, f"versions/clauses/{clause.id}"),
+            self.citation(key, clause),
+            history="" if self.drafted else self.uri(here, self.layout.history(clause.id)),
             changes=self.change_words(key, clause.id),
         )
         return (
@@ -202,6 +231,15 @@ class Site:
             + about_html(about)
             + "</div>"
         )
+
+    def citation(self, key: str, clause: Clause) -> str:
+        """How to cite the paragraph, in the version read: the protocol's as the council
+        cites it, another document's as the constitution does ("Article 2.1 (Part 2, ...)")."""
+        if self.key == PROTOCOL:
+            return citation(self.store.council.citation, clause.number, self.version_words(key))
+        entry = self.entry
+        words = "as drafted" if self.drafted else self.version_words(key)
+        return f"{entry.cited(clause.number)} ({entry.part}, {entry.title}, {words})"
 
     # ---------------------------------------------------------------- changes
 
@@ -259,53 +297,60 @@ class Site:
             return ""
         text = "New in this version" if found.kind == "inserted" else "Reworded in this version"
         before = self.versions[self.versions.index(self.by_key(key)) - 1].key
-        href = f"{self.uri(here, f'versions/redline/{before}--{key}')}#{clause_id}"
+        href = f"{self.uri(here, self.layout.redline(before, key))}#{clause_id}"
         return render("clause-change.html", href=href, text=text)
 
     # ---------------------------------------------------------------- pages
 
     def pages(self) -> Iterator[Page]:
-        """Every generated page; one drawn only from adopted versions shows "adopted"."""
-        yield "versions/index", "Versions and changes", None, self.index_page
-        yield IN_FORCE, "In force on a date", None, self.in_force_page
-        yield from self.plain_pages()
+        """Every generated page; one drawn only from adopted versions shows "adopted".
+        Another document's draft has pages of its own (the protocol's are its sources);
+        one with no version adopted has only its plain pages, as drafted."""
+        if self.drafted:
+            yield from self.version_pages(PLAIN, None)
+            return
+        layout = self.layout
+        yield layout.index, "Versions and changes", None, self.index_page
+        if self.key == PROTOCOL:
+            yield IN_FORCE, "In force on a date", None, self.in_force_page
+        yield from self.version_pages(PLAIN, self.adopted if self.in_force else None)
+        if self.key != PROTOCOL:
+            yield from self.version_pages(DRAFT, None)
         for v in self.versions:
-            here = f"versions/{v.key}/index"
-            status = self.status(v.key)
-            since = f" — adopted {long_date(v.date)}" if v is self.in_force else ""
-            title = self.heading(v.key) + since
-            yield here, title, ADOPTED, partial(self.contents_page, v.key, here)
-            for section in v.document.sections:
-                page = f"versions/{v.key}/{section.slug}"
-                title = f"{section.number}. {curled(section.title)} — {status}"
-                yield page, title, ADOPTED, partial(self.section_body, v.key, section, page)
+            yield from self.version_pages(v.key, self.adopted)
         keys = [v.key for v in self.versions] + [DRAFT]
-        draft = digest([], extra=document_key(self.store.model))
+        draft = digest([], extra=document_key(self.draft))
         for old, new in itertools.combinations(keys, 2):
-            page = f"versions/redline/{old}--{new}"
-            shows = f"draft {draft}" if new == DRAFT else ADOPTED
+            page = layout.redline(old, new)
+            shows = f"draft {draft}" if new == DRAFT else self.adopted
             draw = partial(self.redline_page, old, new, page)
             yield page, f"Changes from {self.label(old)} to {self.label(new)}", shows, draw
         for clause_id in sorted(self.all_ids()):
-            page = f"versions/clauses/{clause_id}"
+            page = layout.history(clause_id)
             shows = self.draft_shows(clause_id)
             draw = partial(self.history_page, clause_id, page)
             yield page, f"Paragraph {self.latest_number(clause_id)} in every version", shows, draw
 
-    def plain_pages(self) -> Iterator[Page]:
-        """The pages at the plain addresses: the version in force (or, while none is, the
-        draft, said so on every page), with a version's own menu, pager and titles."""
-        shows = ADOPTED if self.in_force else None  # the draft's contents: drawn to compare
-        since = f" — adopted {long_date(self.in_force.date)}" if self.in_force else ""
-        here = section_page(PLAIN, "index")
-        yield here, self.heading(PLAIN) + since, shows, partial(self.contents_page, PLAIN, here)
-        status = self.status(PLAIN)
-        for section in self.document(PLAIN).sections:
-            page = section_page(PLAIN, section.slug)
-            title = f"{section.number}. {curled(section.title)} — {status}"
-            # The draft's: keyed by what they show, as an edit changes one or two of them.
-            shown = ADOPTED if self.in_force else self.draft_section_shows(section)
-            yield page, title, shown, partial(self.section_body, PLAIN, section, page)
+    def version_pages(self, key: str, shows: str | None) -> Iterator[Page]:
+        """A version's contents page and a page a section, with a version's own menu,
+        pager and titles. The plain addresses' show the version in force (or, while none
+        is, the draft, said so on every page); a draft's are drawn to be compared."""
+        here = self.layout.page(key, "index")
+        yield here, self.title(key), shows, partial(self.contents_page, key, here)
+        for section in self.document(key).sections:
+            page = self.layout.page(key, section.slug)
+            draw = partial(self.section_body, key, section, page)
+            yield page, self.title(key, section), shows, draw
+
+    @cached_property
+    def adopted(self) -> str:
+        """What a page drawn from adopted versions shows besides them (the site key covers
+        every version): another document's also cites the protocol's draft where no
+        version of it was in force."""
+        if self.key == PROTOCOL:
+            return ADOPTED
+        protocol = self.store.constitution.entry(PROTOCOL).document
+        return f"{ADOPTED} {digest([], extra=document_key(protocol))}"
 
     def section_body(self, key: str, section: Section, here: str) -> str:
         shown = in_number_order(section)
@@ -321,7 +366,7 @@ class Site:
                     "id": p.id,
                     "number": p.number,
                     "revoked_by": p.resolution,
-                    "history": self.uri(here, f"versions/clauses/{p.id}"),
+                    "history": self.uri(here, self.layout.history(p.id)),
                 }
                 for p in shown
             ],
@@ -331,11 +376,9 @@ class Site:
     def pager(self, key: str, section: Section) -> list[Pager]:
         return pager(self.document(key).sections, section)
 
-    def menu(self, pagename: str) -> str:
-        """The menu of an adopted version's pages: its sections, and no way into the draft
+    def menu(self, pagename: str, key: str) -> str:
+        """The menu of version ``key``'s pages: its sections, and no way into the draft
         but through the list of versions."""
-        key = menu_key(pagename)
-        assert key is not None
         return render(
             "version-menu.html",
             before=[
@@ -349,7 +392,7 @@ class Site:
                 for s in self.document(key).sections
             ],
             after=[
-                self.menu_link(pagename, "versions/index", "Versions and changes"),
+                self.menu_link(pagename, self.layout.index, "Versions and changes"),
                 self.menu_link(pagename, "how-to-read", "How to read this protocol"),
             ],
         )
@@ -385,7 +428,7 @@ class Site:
     def draft_shows(self, clause_id: str) -> str:
         """What a clause's history shows of the draft, without drawing it: the clause,
         and where each paragraph or definition it refers to is now."""
-        draft = self.store.model
+        draft = self.draft
         clause = draft.clause(clause_id)
         if clause is None:
             return "not in the draft"
@@ -421,7 +464,7 @@ class Site:
         return numbers
 
     def all_ids(self) -> set[str]:
-        ids = {c.id for c in self.store.model.clauses()}
+        ids = {c.id for c in self.draft.clauses()}
         for v in self.versions:
             ids |= {c.id for c in v.document.clauses()}
         return ids
@@ -438,7 +481,7 @@ class Site:
                 if until and until <= today()
                 else "Adopted, not yet in force"
             )
-            href = self.uri(here, f"versions/{v.key}/index")
+            href = self.uri(here, self.layout.page(v.key, "index"))
             rows.append(
                 [
                     Link(href, long_date(v.date)),
@@ -448,20 +491,23 @@ class Site:
                     v.resolution,
                 ]
             )
-        draft = Link(self.uri(here, section_page(DRAFT, "index")), "Draft")
+        draft = Link(self.uri(here, self.layout.page(DRAFT, "index")), "Draft")
         rows.append([draft, "-", "-", "Not adopted", "Proposed amendments"])
         return list(reversed(rows))
 
     def index_page(self) -> str:
-        here = "versions/index"
+        here = self.layout.index
         keys = [v.key for v in self.versions] + [DRAFT]
+        protocol = self.key == PROTOCOL
         return render(
             "versions-index.html",
+            document=None if protocol else self.entry,
             headers=VERSION_HEADERS,
             rows=self.version_rows(here),
-            in_force=self.uri(here, IN_FORCE),
+            # another document's: the constitution's amendments, and what was in force when
+            in_force=self.uri(here, IN_FORCE if protocol else AMENDMENTS),
             pairs=[
-                (self.uri(here, f"versions/redline/{a}--{b}"), self.label(a), self.label(b))
+                (self.uri(here, self.layout.redline(a, b)), self.label(a), self.label(b))
                 for a, b in itertools.combinations(keys, 2)
             ],
         )
@@ -488,7 +534,7 @@ class Site:
             {
                 "number": s.number,
                 "title": Markup(title_html(s.title)),
-                "href": self.uri(here, section_page(key, s.slug)),
+                "href": self.uri(here, self.layout.page(key, s.slug)),
                 "revoked_by": None,
             }
             for s in document.sections
@@ -500,10 +546,13 @@ class Site:
         sections.sort(key=lambda s: number_key(s["number"]))
         shown = self.shown(key)
         adopted = None if shown == DRAFT else self.by_key(shown)
+        # another document's draft, where a version of it is adopted: amendments since
+        since = long_date(self.versions[-1].date) if self.key != PROTOCOL and self.versions else ""
         return render(
             "version-contents.html",
             heading=self.heading(key),
             title=document.title,
+            since=since,
             adopted=adopted
             and {
                 "date": long_date(adopted.date),
@@ -524,7 +573,10 @@ class Site:
         )
 
     def download(self, key: str, here: str) -> str:
-        """The version's PDF, linked with its size, where the build writes it."""
+        """The version's PDF, linked with its size, where the build writes it (the
+        protocol's: another document's versions have their open data, not a PDF)."""
+        if self.key != PROTOCOL:
+            return ""
         shown = self.shown(key)
         pdf = posixpath.relpath(f"data/{shown}/{print_file.NAME}", posixpath.dirname(here))
         words = f"{self.document(key).title}, {self.version_words(key)}"
@@ -598,7 +650,7 @@ class Site:
             "was": c.old_number if c.old_number and c.new_number != c.old_number and c.new else "",
             "kind": c.kind,
             "runs": [_diff_run(op, t) for op, t in diff if op != "-" or t.strip()],
-            "history": self.uri(here, f"versions/clauses/{c.id}"),
+            "history": self.uri(here, self.layout.history(c.id)),
         }
 
     def history_page(self, clause_id: str, here: str) -> str:
@@ -650,22 +702,25 @@ class Site:
 
     def banner(self, pagename: str) -> str:
         """The line above a page: which version it shows (banner.html)."""
+        if self.drafted:
+            return render("banner.html", kind="drafted", title=self.entry.title)
         force = self.in_force
         values: dict[str, Any] = {
             "force": force
             and {"date": long_date(force.date), "in_force": long_date(force.in_force)},
-            "in_force_href": force and self.uri(pagename, section_page(PLAIN, "index")),
+            "in_force_href": force and self.uri(pagename, self.layout.page(PLAIN, "index")),
+            "document": None if self.key == PROTOCOL else self.entry.title,
         }
-        parts = pagename.split("/")
-        if menu_key(pagename) == PLAIN:
+        held = self.holds(pagename)
+        if held == PLAIN:
             values["kind"] = "plain"
-            values["draft"] = self.uri(pagename, section_page(DRAFT, "index"))
-            values["permanent"] = force and self.uri(pagename, f"versions/{force.key}/index")
-        elif pagename.startswith(f"{DRAFT_PAGES}/"):
+            values["draft"] = self.uri(pagename, self.layout.page(DRAFT, "index"))
+            values["permanent"] = force and self.uri(pagename, self.layout.page(force.key, "index"))
+        elif held == DRAFT:
             values["kind"] = "draft"
             values["since"] = long_date(self.versions[-1].date) if self.versions else ""
-        elif len(parts) >= 3 and parts[0] == "versions" and parts[1][:1].isdigit():
-            v = self.by_key(parts[1])
+        elif held is not None:
+            v = self.by_key(held)
             values["kind"] = "adopted"
             values["version"] = {
                 "date": long_date(v.date),
@@ -677,6 +732,17 @@ class Site:
         else:
             values["kind"] = "other"
         return render("banner.html", **values)
+
+    def holds(self, pagename: str) -> str | None:
+        """The version whose pages hold ``pagename`` (PLAIN, DRAFT or a date), if any; the
+        protocol's draft is every page under draft/ (its sources)."""
+        if self.key != PROTOCOL:
+            return self.layout.holds(pagename)
+        if pagename.startswith(f"{DRAFT_PAGES}/"):
+            return DRAFT
+        parts = pagename.split("/")
+        mine = len(parts) >= 3 and parts[0] == "versions" and parts[1][:1].isdigit()
+        return menu_key(pagename) if menu_key(pagename) == PLAIN else parts[1] if mine else None
 
     def atom(self, base: str) -> str:
         """The feed of adopted versions (versions.atom)."""
@@ -744,11 +810,11 @@ def page_context(
 ) -> None:
     site = Site(app, state(app.env))
     context["constitution_banner"] = site.banner(pagename)
-    if menu_key(pagename):
-        context["constitution_menu"] = mark_current(site.menu(pagename), pagename)
+    if key := menu_key(pagename):
+        context["constitution_menu"] = mark_current(site.menu(pagename, key), pagename)
     else:
         context["constitution_menu_top"] = site.menu_top(pagename)
-    if pagename.startswith(f"{DRAFT_PAGES}/") and context.get("title"):
+    if pagename.count("/") == 1 and pagename.startswith(f"{DRAFT_PAGES}/") and context.get("title"):
         context["title"] = f"{context['title']} — {site.status(DRAFT)}"
     if pagename == app.config.root_doc:
         there = section_page(PLAIN, "index")

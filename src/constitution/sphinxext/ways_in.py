@@ -23,13 +23,13 @@ from sphinx.util.docutils import SphinxDirective
 from constitution.council import Audience, Council
 from constitution.model import Clause, Document
 from constitution.model_cache import files_in
+from constitution.sphinxext.addresses import PLAIN
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_cache import Page
 from constitution.sphinxext.page_keys import clause_key, key_of, references_key
 from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.versions_site import (
     ADOPTED,
-    PLAIN,
     WAYS_IN_INDEX,
     WAYS_IN_TITLE,
     Site,

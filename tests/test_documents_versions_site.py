@@ -1,0 +1,275 @@
+"""The constitution's other documents with adopted versions on the site
+(conftest.adopted_constitution): each published as the protocol is, the constitution's
+contents and amendments, references in the version read, search's jump and open data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ARTICLES_1, BOTH_2, RULES_1, Site, broken_links
+from constitution.adoption import adopt
+from constitution.build import build_site
+from constitution.documents import Constitution
+from constitution.in_force import in_force
+from constitution.project import Project
+from constitution.serve import WarmBuild
+from constitution.sphinxext.documents_site import status
+
+
+@pytest.fixture(scope="module")
+def adopted(tmp_path_factory: pytest.TempPathFactory, adopted_constitution: Project) -> Site:
+    out = tmp_path_factory.mktemp("adopted-site") / "out"
+    assert build_site(adopted_constitution, out) == 0
+    return Site(out)
+
+
+def reference(site: Site, page: str, clause: str) -> tuple[str, str]:
+    """The words and address of the first reference in ``clause`` on ``page``."""
+    found = site.page(page).select_one(f"#{clause} a.reference")
+    assert found is not None, (page, clause)
+    return found.get_text(), str(found["href"])
+
+
+def numbers(site: Site, page: str) -> list[tuple[str, str]]:
+    return [(c["id"], c["data-number"]) for c in site.page(page).select("div.clause")]
+
+
+def banner(site: Site, page: str) -> str:
+    found = site.page(page).select_one(".version-banner")
+    assert found is not None, page
+    return " ".join(found.get_text().split())
+
+
+def test_a_documents_plain_addresses_show_its_version_in_force(adopted: Site) -> None:
+    rules = "procedure-rules/meetings.html"
+    assert numbers(adopted, rules) == [("CPR-0003", "1"), ("CPR-0001", "2"), ("CPR-0002", "3")]
+    words = banner(adopted, rules)
+    assert words.startswith("The version in force, adopted on 10 June 2026, in force since 1 July")
+    links = {a.get_text(): a["href"] for a in adopted.page(rules).select(".version-banner a")}
+    assert links == {
+        "This version's permanent pages": f"../versions/procedure-rules/{BOTH_2[0]}/index.html",
+        "Read the draft of proposed amendments": "../draft/procedure-rules/index.html",
+    }
+    contents = adopted.page("procedure-rules/index.html")
+    assert contents.h1 is not None
+    assert contents.h1.get_text() == "The Council Procedure Rules in force"
+    # its own menu: its sections, its versions, as the protocol's version in force has
+    menu = [(a.get_text(), a["href"]) for a in adopted.page(rules).select(".sidebar-tree a")]
+    assert ("The Council Procedure Rules in force", "index.html") in menu
+    assert ("1. Meetings of the Council", "meetings.html") in menu
+    assert ("Versions and changes", "../versions/procedure-rules/index.html") in menu
+    title = adopted.page(rules).title
+    assert title is not None
+    assert title.get_text().startswith("1. Meetings of the Council — Council Procedure Rules, in")
+
+
+def test_each_version_and_the_draft_have_their_own_pages(adopted: Site) -> None:
+    first = f"versions/procedure-rules/{RULES_1[0]}/meetings.html"
+    assert numbers(adopted, first) == [("CPR-0001", "1"), ("CPR-0002", "2")]
+    assert banner(adopted, first).startswith(
+        f"Version adopted on 10 January 2026 ({RULES_1[2]}), in force from 1 February 2026. "
+        "A later version exists"
+    )
+    draft = "draft/procedure-rules/meetings.html"
+    assert [n for _, n in numbers(adopted, draft)] == ["1", "2", "3", "4"]
+    assert banner(adopted, draft).startswith(
+        "Draft, not adopted. This text includes amendments proposed since the version "
+        "adopted on 10 June 2026."
+    )
+    contents = adopted.page("draft/procedure-rules/index.html").select_one("h1 + p")
+    assert contents is not None
+    assert " ".join(contents.get_text().split()) == (
+        "The Council Procedure Rules as drafted: amendments proposed since the version "
+        "adopted on 10 June 2026, not yet adopted by Council."
+    )
+    # what each paragraph cites itself as, in the version read
+    cite = adopted.page(first).select_one("#CPR-0001 .citation")
+    assert cite is not None and cite.get_text() == (
+        "Council Procedure Rule 1 (Part 4.1, Council Procedure Rules, version adopted "
+        "10 January 2026)"
+    )
+
+
+def test_redlines_histories_and_the_list_of_versions(adopted: Site) -> None:
+    listed = adopted.page("versions/articles/index.html")
+    assert listed.h1 is not None
+    assert listed.h1.get_text() == "Versions and changes: Articles of the Constitution"
+    redline = f"versions/articles/redline/{ARTICLES_1[0]}--{BOTH_2[0]}.html"
+    comparisons = [a["href"] for a in listed.select("ul.redlines a")]
+    assert f"redline/{ARTICLES_1[0]}--{BOTH_2[0]}.html" in comparisons
+    inserted = adopted.page(redline).select("ins")
+    assert [" ".join(i.get_text().split()) for i in inserted] == ["Inserted: in writing"]
+    history = adopted.page("versions/articles/clauses/ART-0004.html")
+    rows = [[td.get_text().strip() for td in tr.select("td")] for tr in history.select("tbody tr")]
+    assert [r[1] for r in rows] == ["original", "reworded", "unchanged"]  # then the draft
+    # a paragraph reworded in the version in force says so, linked to the comparison
+    note = adopted.page("articles/members.html").select_one("#ART-0004 .clause-change a")
+    assert note is not None and note["href"] == (
+        f"../versions/articles/redline/{ARTICLES_1[0]}--{BOTH_2[0]}.html#ART-0004"
+    )
+
+
+def test_references_cite_the_version_in_force_on_the_versions_day(
+    adopted: Site, adopted_constitution: Project
+) -> None:
+    """An Article cites a Rule as numbered in the Rules in force when the Articles' version
+    came into force, and the protocol's paragraph likewise; the draft cites the drafts."""
+    v1 = f"versions/articles/{ARTICLES_1[0]}/members.html"
+    assert reference(adopted, v1, "ART-0004") == (
+        "Council Procedure Rule 1",
+        f"../../procedure-rules/{RULES_1[0]}/meetings.html#CPR-0001",
+    )
+    assert reference(adopted, "articles/members.html", "ART-0004") == (
+        "Council Procedure Rule 2",
+        "../procedure-rules/meetings.html#CPR-0001",
+    )
+    assert reference(adopted, "draft/articles/members.html", "ART-0004") == (
+        "Council Procedure Rule 3",
+        "../procedure-rules/meetings.html#CPR-0001",
+    )
+    # the protocol: on 1 April 2026 its version of 15 May 2025 was in force
+    record = json.loads(
+        (adopted_constitution.root / "versions" / "2025-05-15.json").read_text(encoding="utf-8")
+    )
+    then = next(c for s in record["sections"] for c in s["clauses"] if c["id"] == "MOP-0029")
+    assert reference(adopted, v1, "ART-0003") == (
+        f"paragraph {then['number']} of the Member/Officer Protocol",
+        "../../2025-05-15/principles.html#MOP-0029",
+    )
+    assert reference(adopted, "articles/members.html", "ART-0003")[1] == (
+        "../protocol/principles.html#MOP-0029"
+    )
+    # the protocol's draft, drawn by Sphinx, cites the Articles' draft
+    assert reference(adopted, "draft/principles.html", "MOP-0030") == (
+        "Article 2.1",
+        "articles/members.html#ART-0003",
+    )
+
+
+def test_the_contents_say_which_version_of_each_document_is_in_force(adopted: Site) -> None:
+    page = adopted.page("constitution.html")
+    rows = [
+        [" ".join(td.get_text().split()) for td in tr.select("td")]
+        for tr in page.select("table.constitution-contents tbody tr")
+    ]
+    protocol = rows.pop()
+    assert protocol[:2] == ["Part 5.3", "Protocol on Member/Officer Relations"]
+    assert protocol[2].startswith("Adopted 14 May 2026 (Council, 14 May 2026, minute 11(a)")
+    assert protocol[2].endswith("), in force from 1 June 2026")
+    assert rows == [
+        [
+            "Part 2",
+            "Articles of the Constitution",
+            f"Adopted 10 June 2026 ({BOTH_2[2]}), in force from 1 July 2026",
+        ],
+        [
+            "Part 4.1",
+            "Council Procedure Rules",
+            f"Adopted 10 June 2026 ({BOTH_2[2]}), in force from 1 July 2026",
+        ],
+    ]
+    hrefs = [a["href"] for a in page.select("table.constitution-contents a")]
+    assert hrefs == ["articles/index.html", "procedure-rules/index.html", "protocol/index.html"]
+
+
+def test_the_amendments_list_every_resolution_and_the_constitution_then(adopted: Site) -> None:
+    page = adopted.page("versions/constitution.html")
+    amendments = page.select("section.amendment")
+    headings = [" ".join(a.h2.get_text().split()) for a in amendments if a.h2]
+    assert [h.rsplit(", adopted ", 1)[1] for h in headings] == [
+        "10 June 2026",
+        "14 May 2026",
+        "5 March 2026",
+        "10 January 2026",
+        "15 May 2025",
+        "16 May 2024",
+    ]
+    changed = [a.get_text() for a in amendments[0].select(".amendment-changed a")]
+    assert changed == ["Part 2: Articles of the Constitution", "Part 4.1: Council Procedure Rules"]
+    # the constitution in force from 1 April 2026, when the Articles' first version took effect
+    march = amendments[2]
+    assert (
+        march.h3 is not None and march.h3.get_text() == "The constitution in force on 1 April 2026"
+    )
+    then = {a.get_text(): a["href"] for a in march.select(".constitution-then a")}
+    assert then == {
+        "Part 2: Articles of the Constitution": f"articles/{ARTICLES_1[0]}/index.html",
+        "Part 4.1: Council Procedure Rules": f"procedure-rules/{RULES_1[0]}/index.html",
+        "Part 5.3: Protocol on Member/Officer Relations": "2025-05-15/index.html",
+    }
+    # the oldest, before any other document was adopted: theirs were drafts
+    oldest = [
+        " ".join(li.get_text().split()) for li in amendments[-1].select(".constitution-then li")
+    ]
+    assert oldest[0] == "Part 2: Articles of the Constitution: A draft: no version adopted yet"
+
+
+def test_a_document_between_adoption_and_force_is_said_to_be_waiting(
+    adopted_constitution: Project,
+) -> None:
+    """Between the Articles' first adoption (5 March) and its day in force (1 April)."""
+    articles = adopted_constitution.constitution().entry("articles")
+    words = [
+        status(d, day)
+        for day in (dt.date(2026, 3, 1), dt.date(2026, 3, 20))
+        for d in in_force(Constitution((articles,)), day)
+    ]
+    assert words == [
+        "A draft: no version adopted yet",
+        "A draft: the version adopted 5 March 2026 not yet in force",
+    ]
+
+
+def test_the_jump_box_and_search_reach_the_version_in_force(adopted: Site) -> None:
+    index = json.loads((adopted.out / "clause-index.json").read_text(encoding="utf-8"))
+    rules = next(d for d in index["documents"] if d["title"] == "Council Procedure Rules")
+    assert rules["numbers"]["2"] == "procedure-rules/meetings.html#CPR-0001"
+    assert rules["ids"]["CPR-0003"] == "procedure-rules/meetings.html#CPR-0003"
+    assert "CPR-0004" not in rules["ids"]  # in the draft alone
+
+
+def test_each_version_of_a_document_is_open_data(adopted: Site) -> None:
+    for folder, key in [(f"articles/{ARTICLES_1[0]}", ARTICLES_1[0]), ("articles/draft", "draft")]:
+        data = json.loads((adopted.out / "data" / folder / "protocol.json").read_text("utf-8"))
+        assert data["version"]["key"] == key
+        assert data["document"]["title"] == "Articles of the Constitution"
+        assert data["document"]["part"] == "Part 2"
+    first = adopted.out / "data" / "procedure-rules" / RULES_1[0] / "protocol.json"
+    clauses = [
+        c["id"] for s in json.loads(first.read_text("utf-8"))["sections"] for c in s["clauses"]
+    ]
+    assert clauses == ["CPR-0001", "CPR-0002"]
+    listed = [a["href"] for a in adopted.page("data/index.html").select("a")]
+    assert f"articles/{ARTICLES_1[0]}/protocol.json" in listed
+
+
+def test_every_link_leads_to_a_page(adopted: Site) -> None:
+    assert broken_links(adopted.out) == []
+
+
+def test_the_editors_loop_follows_a_documents_first_adoption(
+    tmp_path: Path, whole_constitution: Project, request: pytest.FixtureRequest
+) -> None:
+    """Once the Articles are adopted, the protocol's draft cites the Articles' draft at its
+    new address (draft/articles/), and articles/ shows the version in force."""
+    project = Project(tmp_path / "project")
+    shutil.copytree(whole_constitution.root, project.root, symlinks=True)
+    warm = WarmBuild(project, tmp_path / "warm")
+    request.addfinalizer(warm.stop)
+    assert warm() == 0
+    out = Site(tmp_path / "warm" / "html")
+    assert reference(out, "draft/principles.html", "MOP-0030")[1] == (
+        "../articles/members.html#ART-0003"
+    )
+    start = dt.date.fromisoformat(ARTICLES_1[1])
+    written = adopt(project, ["articles"], dt.date.fromisoformat(ARTICLES_1[0]), start, "Minute 9")
+    assert warm([a.record.path for a in written]) == 0
+    assert reference(out, "draft/principles.html", "MOP-0030")[1] == (
+        "articles/members.html#ART-0003"
+    )
+    assert banner(out, "articles/members.html").startswith("The version in force, adopted on 5")
