@@ -101,21 +101,33 @@ def cmd_baseline(project: Project, args: argparse.Namespace) -> int:
 
 
 def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
+    from constitution import confirm_across
     from constitution.confirm import LOCK, confirm
 
     try:
         document, scenarios = _with_scenarios(project)
+        constitution = project.constitution(document)
     except ProtocolError as exc:
         return _report(exc)
-    known = {s.id for s in scenarios}
-    ids = sorted(known) if args.all else args.scenarios
-    if unknown := [i for i in ids if i not in known]:
-        named = Problem.of("checks/scenarios", 0, "unknown-scenario", ids=", ".join(unknown))
-        return _report(ProtocolError([named]))
-    if not ids:
+    known, citing = {s.id for s in scenarios}, confirm_across.citing(constitution)
+    named = sorted(known) if args.all else [i for i in args.scenarios if i in known]
+    paragraphs = sorted(citing) if args.all else [i for i in args.scenarios if i in citing]
+    if unknown := [i for i in args.scenarios if i not in known and i not in citing]:
+        # an ID of a document's paragraph: it cites nothing elsewhere, or is no paragraph
+        code = "confirm-not-citing" if constitution.holder(unknown[0]) else "unknown-scenario"
+        shown = Problem.of("checks/scenarios", 0, code, ids=", ".join(unknown))
+        return _report(ProtocolError([shown]))
+    if not named and not paragraphs:
         return _report(ProtocolError([Problem.of("checks/scenarios", 0, "confirm-nothing")]))
-    confirm(project.checks / LOCK, scenarios, document, ids)
-    print(f"Confirmed {len(ids)} scenario(s) against the current text of their clauses.")
+    if named:
+        confirm(project.checks / LOCK, scenarios, document, named)
+        print(f"Confirmed {len(named)} scenario(s) against the current text of their clauses.")
+    if paragraphs:
+        confirm_across.confirm(project.checks / confirm_across.LOCK, constitution, paragraphs)
+        print(
+            f"Confirmed {len(paragraphs)} paragraph(s) against the current words of the other"
+            " documents' paragraphs they cite."
+        )
     return 0
 
 
@@ -252,6 +264,7 @@ def _protocol_paragraph(
     else:
         force = in_force_on(versions, args.on or dt.date.today())
         key, document = (force.key, force.document) if force else ("draft", project.document())
+        document = project.cited(document)
     where = "the draft" if key == "draft" else f"the version adopted on {key}"
     return (
         where,
@@ -265,7 +278,7 @@ def _version(project: Project, name: str) -> Document:
     from constitution.redline import document_at
 
     if name == "draft":
-        return project.document()
+        return project.cited(project.document())
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", name):
         versions = {v.key: v for v in project.versions()}
         if name not in versions:
@@ -273,8 +286,8 @@ def _version(project: Project, name: str) -> Document:
             raise ProtocolError(
                 [Problem.of("versions", 0, "unknown-version", name=name, known=known)]
             )
-        return versions[name].document
-    return document_at(project, name)
+        return project.cited(versions[name].document)
+    return project.cited(document_at(project, name))
 
 
 def cmd_redline(project: Project, args: argparse.Namespace) -> int:
@@ -445,9 +458,19 @@ def parser() -> argparse.ArgumentParser:
         help="also check against the protocol at this git ref (e.g. origin/main)",
     )
     check.set_defaults(run=cmd_check)
-    confirm = sub.add_parser("confirm", help="confirm scenarios against their clauses' text")
-    confirm.add_argument("scenarios", nargs="*", metavar="SCENARIO-ID")
-    confirm.add_argument("--all", action="store_true", help="confirm every scenario")
+    confirm = sub.add_parser(
+        "confirm",
+        help="confirm scenarios, and references across documents, against the words they cite",
+    )
+    confirm.add_argument(
+        "scenarios",
+        nargs="*",
+        metavar="ID",
+        help="a scenario, or a paragraph citing another document's (its ID)",
+    )
+    confirm.add_argument(
+        "--all", action="store_true", help="confirm every scenario and every such paragraph"
+    )
     confirm.set_defaults(run=cmd_confirm)
     adopt = sub.add_parser("adopt", help="record the draft as adopted by Council")
     adopt.add_argument("--date", type=_date, required=True, help="the day Council adopted it")

@@ -13,6 +13,7 @@ from constitution.documents import (
     PROTOCOL,
     Constitution,
     Entry,
+    citing,
     protocol_entry,
     read_constitution,
     read_document,
@@ -98,6 +99,14 @@ class Project:
         them), references across them checked; ProtocolError with every problem."""
         protocol = self.document() if document is None else document
         return read_constitution(self.root, self.council(), protocol, self.retired())
+
+    def cited(self, document: Document) -> Document:
+        """A version of the protocol (the draft, an adopted one, one at a git ref) knowing
+        how its words cite the other documents' paragraphs, as the site prints them (in
+        their drafts' numbers); ProtocolError if the constitution cannot be read."""
+        if not self.council().documents:
+            return document  # a protocol alone: nothing else to cite
+        return citing(self.constitution(), PROTOCOL, document)
 
     def entry(self, key: str) -> Entry:
         """One document of the constitution by its key (``protocol``, or a [[documents]]

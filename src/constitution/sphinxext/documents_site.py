@@ -30,6 +30,7 @@ from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.state import BuildState
 from constitution.sphinxext.versions_site import (
     PLAIN,
+    PLAIN_PAGES,
     REVOKED_SECTION,
     WHOLE,
     WHOLE_TITLE,
@@ -37,7 +38,7 @@ from constitution.sphinxext.versions_site import (
     section_page,
     title_html,
 )
-from constitution.text_html import Links, across, clause_text, html, intro_box
+from constitution.text_html import Elsewhere, Links, clause_text, html, intro_box
 from constitution.typography import curled
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ def links(build: BuildState, entry: Entry, here: str, uri: Uri) -> Links:
         build.council.statutes,
         href,
         itertools.count(1),
-        across(build.constitution, entry.key, partial(uri, here)),
+        Elsewhere(build.constitution, entry.key, partial(uri, here)),
     )
 
 
@@ -191,11 +192,26 @@ def page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
     """A page of another document says what it is: as drafted, its adoption not recorded
-    (the protocol's banners speak of the protocol's versions)."""
+    (the protocol's banners speak of the protocol's versions); every page names, above
+    its navigation, the document it belongs to."""
     build = state(app.env)
     entry = build.constitution.published_at(pagename.split("/")[0])
     if entry is not None and entry.key != PROTOCOL and "/" in pagename:
         context["constitution_banner"] = render("banner.html", kind="drafted", title=entry.title)
+    context["docstitle"] = owner(build, pagename)
+
+
+def owner(build: BuildState, pagename: str) -> str:
+    """Whose page this is, as the sidebar's title (and the page's <title>) names it: the
+    document's whose folder holds it (the protocol's: its draft, the version in force, its
+    versions), else, in a constitution of several documents, the constitution's."""
+    folder = pagename.partition("/")[0] if "/" in pagename else ""
+    entry = build.constitution.published_at(folder)
+    if entry is None and (
+        folder in (PLAIN_PAGES, "versions") or len(build.constitution.entries) == 1
+    ):
+        entry = build.constitution.entry(PROTOCOL)
+    return entry.title if entry else f"{build.council.name} Constitution"
 
 
 def setup(app: Sphinx) -> None:

@@ -36,7 +36,7 @@ from constitution.sphinxext.page_cache import Page
 from constitution.sphinxext.page_keys import clause_key, document_key, key_of
 from constitution.sphinxext.page_templates import Cell, Link, render
 from constitution.sphinxext.state import BuildState
-from constitution.text_html import Links, across, clause_text, html, intro_box
+from constitution.text_html import Elsewhere, Links, clause_text, html, intro_box
 from constitution.text_plain import plain
 from constitution.text_tree import Ref, Term, inlines
 from constitution.typography import curled
@@ -180,7 +180,7 @@ class Site:
             self.store.council.statutes,
             partial(self.clause_href, key, here=here),
             terms,
-            across(self.store.constitution, PROTOCOL, partial(self.uri, here)),
+            Elsewhere(self.store.constitution, PROTOCOL, partial(self.uri, here)),
         )
 
     def clause_href(self, key: str, clause: Clause, here: str) -> str:
