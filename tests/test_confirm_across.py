@@ -57,7 +57,8 @@ def test_changed_words_make_the_citing_paragraph_suspect(constitution: Project) 
     status, out = check(constitution)
     report = json.loads(out)
     assert status == 1 and report["suspect_references"] == ["ART-0003"]
-    [problem] = report["problems"]
+    # (the worked examples citing MOP-0029 are suspect too, as ever)
+    [problem] = [p for p in report["problems"] if p["code"] == "suspect-reference"]
     number = constitution.constitution().find("MOP-0029")[1].number  # type: ignore[index]
     assert (problem["file"], problem["line"], problem["code"], problem["clause"]) == (
         MEMBERS,
@@ -76,8 +77,11 @@ def test_changed_words_make_the_citing_paragraph_suspect(constitution: Project) 
     assert "1 paragraph(s) citing another document not confirmed" in text
     status, github = check(constitution, "github")
     assert status == 1
-    assert github.splitlines()[0].startswith(
-        f"::error file={MEMBERS},line={problem['line']},title=suspect-reference ART-0003::"
+    assert any(
+        line.startswith(
+            f"::error file={MEMBERS},line={problem['line']},title=suspect-reference ART-0003::"
+        )
+        for line in github.splitlines()
     )
 
 
@@ -106,7 +110,7 @@ def test_a_new_reference_is_suspect_until_confirmed(constitution: Project) -> No
     )
     status, out = check(constitution)
     [problem] = json.loads(out)["problems"]
-    assert status == 1 and problem["clause"] == "MOP-0030"
+    assert status == 1 and (problem["code"], problem["clause"]) == ("suspect-reference", "MOP-0030")
     assert "has not been confirmed against its words" in problem["message"]
     assert run(constitution, "confirm", "MOP-0030").returncode == 0
     lock = json.loads((constitution.checks / LOCK).read_text(encoding="utf-8"))

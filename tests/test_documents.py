@@ -359,6 +359,10 @@ def test_an_adopted_versions_outputs_print_another_documents_paragraph_as_cited(
     constitution: Project,
 ) -> None:
     cite_article(constitution)
+    # the gate adopt runs refuses the reference until an editor has read it (and says so)
+    refused = run(constitution, "adopt", "--date", "2026-01-05", "--resolution", "Minute 9")
+    assert refused.returncode == 1 and "suspect-reference [MOP-0030]" in refused.stderr
+    assert run(constitution, "confirm", "MOP-0030").returncode == 0
     adopted = run(constitution, "adopt", "--date", "2026-01-05", "--resolution", "Minute 9")
     assert adopted.returncode == 0, adopted.stderr
     # the record keeps the words as written: the ID, which no renumbering makes stale

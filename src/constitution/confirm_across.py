@@ -17,8 +17,8 @@ from pathlib import Path
 
 from constitution import files
 from constitution.confirm import Lock, load_lock
-from constitution.documents import Constitution
-from constitution.model import Across
+from constitution.documents import Constitution, Entry
+from constitution.model import Across, Clause
 from constitution.problems import Problem
 
 LOCK = "confirmed-references.json"
@@ -34,9 +34,9 @@ def citing(constitution: Constitution) -> dict[str, list[Across]]:
     return out
 
 
-def stamps(constitution: Constitution, refs: list[Across]) -> dict[str, str]:
-    """The digest of each paragraph ``refs`` cite (one a paragraph), in ID order."""
-    found = {r.target: f[1].digest for r in refs if (f := constitution.find(r.target))}
+def cited(constitution: Constitution, refs: list[Across]) -> dict[str, tuple[Entry, Clause]]:
+    """Each paragraph ``refs`` cite (once), in ID order, with its document."""
+    found = {r.target: f for r in refs if (f := constitution.find(r.target))}
     return dict(sorted(found.items()))
 
 
@@ -44,10 +44,11 @@ def suspect(constitution: Constitution, lock: Lock) -> list[Problem]:
     """A problem at each reference whose cited words are not those confirmed."""
     problems = []
     for key, refs in citing(constitution).items():
-        confirmed, now = lock.get(key, {}), stamps(constitution, refs)
-        for target in [t for t in now if confirmed.get(t) != now[t]]:
+        confirmed = lock.get(key, {})
+        for target, (entry, clause) in cited(constitution, refs).items():
+            if confirmed.get(target) == clause.digest:
+                continue
             ref = next(r for r in refs if r.target == target)
-            entry, clause = constitution.find(target)  # type: ignore[misc]
             why = (
                 "has not been confirmed against its words"
                 if target not in confirmed
@@ -73,6 +74,6 @@ def confirm(path: Path, constitution: Constitution, keys: list[str]) -> Lock:
     only those: a reference taken out is forgotten); write atomically."""
     lock, refs = load_lock(path), citing(constitution)
     for key in keys:
-        lock[key] = stamps(constitution, refs[key])
+        lock[key] = {t: c.digest for t, (_, c) in cited(constitution, refs[key]).items()}
     files.replace(path, json.dumps(dict(sorted(lock.items())), indent=1) + "\n")
     return lock
