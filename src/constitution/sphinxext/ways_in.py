@@ -15,7 +15,7 @@ import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from markupsafe import Markup
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 INDEX, TITLE = WAYS_IN_INDEX, WAYS_IN_TITLE  # linked from every page's menu
 FOLDER = posixpath.dirname(INDEX)
 OPENING_WORDS = 24  # of each paragraph listed: enough to recognise it
+Listed = dict[str, Any]  # what the template way-in.html draws: a document, a section
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def way_page(site: Site, way: Way) -> str:
     )
 
 
-def other_listing(site: Site, way: Way, entry: Entry) -> dict[str, object]:
+def other_listing(site: Site, way: Way, entry: Entry) -> Listed:
     """Another document's paragraphs the way in takes, each as that document cites it."""
 
     def href(clause: Clause) -> str:
@@ -149,7 +150,7 @@ def other_listing(site: Site, way: Way, entry: Entry) -> dict[str, object]:
 
 def found_in(
     document: Document, way: Way, label: Callable[[Clause], str], href: Callable[[Clause], str]
-) -> list[dict[str, object]]:
+) -> list[Listed]:
     """The sections of ``document`` with paragraphs the way in takes, and those paragraphs."""
     sections = []
     for section in document.sections:
