@@ -114,8 +114,13 @@ def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
     paragraphs = sorted(citing) if args.all else [i for i in args.scenarios if i in citing]
     if unknown := [i for i in args.scenarios if i not in known and i not in citing]:
         # an ID of a document's paragraph: it cites nothing elsewhere, or is no paragraph
-        code = "confirm-not-citing" if constitution.holder(unknown[0]) else "unknown-scenario"
-        shown = Problem.of("checks/scenarios", 0, code, ids=", ".join(unknown))
+        paragraph = constitution.holder(unknown[0]) is not None
+        shown = Problem.of(
+            "checks/scenarios",
+            0,
+            "confirm-not-citing" if paragraph else "unknown-scenario",
+            ids=", ".join(unknown),
+        )
         return _report(ProtocolError([shown]))
     if not named and not paragraphs:
         return _report(ProtocolError([Problem.of("checks/scenarios", 0, "confirm-nothing")]))
