@@ -198,18 +198,17 @@ def page_context(
     entry = build.constitution.published_at(pagename.split("/")[0])
     if entry is not None and entry.key != PROTOCOL and "/" in pagename:
         context["constitution_banner"] = render("banner.html", kind="drafted", title=entry.title)
-    context["docstitle"] = owner(build, pagename)
+    if len(build.constitution.entries) > 1:  # else Sphinx's html_title, the protocol's
+        context["docstitle"] = owner(build, pagename)
 
 
 def owner(build: BuildState, pagename: str) -> str:
     """Whose page this is, as the sidebar's title (and the page's <title>) names it: the
     document's whose folder holds it (the protocol's: its draft, the version in force, its
-    versions), else, in a constitution of several documents, the constitution's."""
+    versions), else the constitution's."""
     folder = pagename.partition("/")[0] if "/" in pagename else ""
     entry = build.constitution.published_at(folder)
-    if entry is None and (
-        folder in (PLAIN_PAGES, "versions") or len(build.constitution.entries) == 1
-    ):
+    if entry is None and folder in (PLAIN_PAGES, "versions"):
         entry = build.constitution.entry(PROTOCOL)
     return entry.title if entry else f"{build.council.name} Constitution"
 
