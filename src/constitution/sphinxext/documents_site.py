@@ -199,7 +199,8 @@ def page_context(
     if entry is not None and entry.key != PROTOCOL and "/" in pagename:
         context["constitution_banner"] = render("banner.html", kind="drafted", title=entry.title)
     if len(build.constitution.entries) > 1:  # else Sphinx's html_title, the protocol's
-        context["docstitle"] = owner(build, pagename)
+        # escaped: furo draws the sidebar's title as given, and a setting is not markup
+        context["docstitle"] = Markup.escape(owner(build, pagename))
 
 
 def owner(build: BuildState, pagename: str) -> str:
