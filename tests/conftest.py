@@ -24,6 +24,7 @@ from bs4 import BeautifulSoup
 
 from constitution.adoption import adopt
 from constitution.build import build_site
+from constitution.confirm_across import LOCK
 from constitution.model import Document
 from constitution.project import Project
 
@@ -55,9 +56,11 @@ def copy_project(dest: Path, *, versions: bool = False) -> Project:
 
 
 def copy_constitution(dest: Path) -> Project:
-    """The model with the fixture's two other documents ([[documents]] and documents/)."""
+    """The model with the fixture's two other documents ([[documents]] and documents/), and
+    the record of what their references across documents were confirmed against."""
     project = copy_project(dest)
     shutil.copytree(CONSTITUTION / "documents", dest / "documents")
+    shutil.copy(CONSTITUTION / "checks" / LOCK, dest / "checks" / LOCK)
     with (dest / "conf" / "council.toml").open("a", encoding="utf-8") as settings:
         settings.write((CONSTITUTION / "documents.toml").read_text(encoding="utf-8"))
     return project

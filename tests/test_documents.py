@@ -325,3 +325,88 @@ def test_the_outputs_in_plain_words_cite_another_documents_paragraph(
     # a document read alone, without the constitution, knows no other's numbers
     alone = Document(articles.title, articles.sections)
     assert "in particular MOP-0029." in plain(members.tree, alone)
+
+
+# ------------------------------------------------------------------ outputs and terms
+
+
+def cite_article(project: Project) -> None:
+    """MOP-0030 cites ART-0003 (Article 2.1)."""
+    edit(project, "protocol/principles.md", "complementary;", "complementary ({para}`ART-0003`);")
+
+
+def test_the_protocols_outputs_print_another_documents_paragraph_as_cited(
+    constitution: Project,
+) -> None:
+    cite_article(constitution)
+    for fmt in ("csv", "akn"):
+        result = run(constitution, "export", "--format", fmt)
+        assert result.returncode == 0, result.stderr
+        said = next(line for line in result.stdout.splitlines() if "complementary" in line)
+        assert "(Article 2.1)" in said and "ART-0003" not in said, (fmt, said)
+    found = run(constitution, "paragraph", "MOP-0030")
+    assert found.returncode == 0 and "complementary (Article 2.1);" in found.stdout
+
+
+def test_an_adopted_versions_outputs_print_another_documents_paragraph_as_cited(
+    constitution: Project,
+) -> None:
+    cite_article(constitution)
+    # the gate adopt runs refuses the reference until an editor has read it (and says so)
+    refused = run(constitution, "adopt", "--date", "2026-01-05", "--resolution", "Minute 9")
+    assert refused.returncode == 1 and "suspect-reference [MOP-0030]" in refused.stderr
+    assert run(constitution, "confirm", "MOP-0030").returncode == 0
+    adopted = run(constitution, "adopt", "--date", "2026-01-05", "--resolution", "Minute 9")
+    assert adopted.returncode == 0, adopted.stderr
+    # the record keeps the words as written: the ID, which no renumbering makes stale
+    record = (constitution.versions_dir / "2026-01-05.json").read_text(encoding="utf-8")
+    assert "{para}`ART-0003`" in record
+    akn = run(constitution, "export", "--version", "2026-01-05", "--format", "akn")
+    assert akn.returncode == 0 and "complementary (Article 2.1);" in akn.stdout
+    edit(constitution, "protocol/principles.md", "serving the public", "serving the people")
+    redline = run(constitution, "redline", "2026-01-05", "draft")
+    assert redline.returncode == 0 and "MOP-0030" in redline.stdout
+    assert "Article 2.1" in redline.stdout and "ART-0003" not in redline.stdout
+
+
+def test_a_term_another_document_defines_is_the_constitutions(constitution: Project) -> None:
+    whole = constitution.constitution()
+    [borrowed] = whole.entry("procedure-rules").document.borrowed
+    assert (borrowed.clause, borrowed.target) == ("CPR-0001", "Monitoring Officer")
+    found = whole.defined_elsewhere("Monitoring Officer", "procedure-rules")
+    assert found is not None and (found[0].key, found[1].id) == ("protocol", "MOP-0015")
+
+
+def test_a_documents_own_definition_comes_before_anothers(constitution: Project) -> None:
+    edit(
+        constitution,
+        "documents/articles/the-constitution.md",
+        ":tags: constitution",
+        ":tags: constitution\n:defines: Monitoring Officer",
+    )
+    whole = constitution.constitution()
+    articles = whole.entry("articles").document
+    assert articles.definition("Monitoring Officer").id == "ART-0001"  # type: ignore[union-attr]
+    # the Rules take the first definition in the constitution's order: the Articles', Part 2
+    found = whole.defined_elsewhere("Monitoring Officer", "procedure-rules")
+    assert found is not None and found[1].id == "ART-0001"
+    # and the protocol its own
+    protocol = whole.entry("protocol").document
+    assert protocol.definition("Monitoring Officer").id == "MOP-0015"  # type: ignore[union-attr]
+
+
+def test_a_term_no_document_defines_is_refused_where_it_is_used(constitution: Project) -> None:
+    rules = "documents/procedure-rules/meetings.md"
+    edit(constitution, rules, "{defined}`Monitoring Officer`", "{defined}`Returning Officer`")
+    with pytest.raises(ProtocolError) as caught:
+        constitution.constitution()
+    [problem] = caught.value.problems
+    lines = (constitution.root / rules).read_text(encoding="utf-8").splitlines()
+    line = next(n for n, raw in enumerate(lines, 1) if "Returning Officer" in raw)
+    assert (problem.file, problem.line, problem.code, problem.clause) == (
+        rules,
+        line,
+        "unknown-term",
+        "CPR-0001",
+    )
+    assert "'Returning Officer'" in problem.message

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from conftest import Site
 from constitution.build import build_site
@@ -144,3 +145,69 @@ def test_the_editors_loop_follows_a_paragraph_renumbered_in_another_document(
     assert cited("procedure-rules/meetings.html", "CPR-0002") == "Article 2.2"
     numbers = [c["data-number"] for c in out.page("articles/members.html").select("div.clause")]
     assert numbers == ["2.1", "2.2", "2.3"]
+
+
+def test_the_drafts_files_print_another_documents_paragraph_as_cited(whole: Site) -> None:
+    """The PDF, Akoma Ntoso and CSV of the protocol's draft print MOP-0030's reference as
+    the site does, "Article 2.1", never the bare ID."""
+    data = whole.out / "data" / "draft"
+    for name in ("protocol.akn.xml", "clauses.csv"):
+        text = (data / name).read_text(encoding="utf-8")
+        assert "complementary (Article 2.1);" in text and "ART-0003" not in text, name
+    pdf = " ".join(p.extract_text() for p in PdfReader(data / "protocol.pdf").pages)
+    said = " ".join(pdf.split())
+    assert "complementary (Article 2.1);" in said and "ART-0003" not in said
+
+
+def test_the_sidebar_names_the_document_a_page_belongs_to(whole: Site, site: Site) -> None:
+    protocol = "Protocol on Member/Officer Relations"
+    owners = {
+        "articles/members.html": "Articles of the Constitution",
+        "procedure-rules/index.html": "Council Procedure Rules",
+        "draft/principles.html": protocol,
+        "protocol/principles.html": protocol,
+        "versions/index.html": protocol,
+        "index.html": "Kestrelford Borough Council Constitution",
+        "constitution.html": "Kestrelford Borough Council Constitution",
+        "ways-in/index.html": "Kestrelford Borough Council Constitution",
+    }
+    for name, owner in owners.items():
+        brand = whole.page(name).select_one(".sidebar-brand-text")
+        assert brand is not None and brand.get_text().strip() == owner, name
+    # a protocol alone: its name on every page, as before
+    for name in ("index.html", "versions/index.html", "draft/principles.html"):
+        brand = site.page(name).select_one(".sidebar-brand-text")
+        assert brand is not None and brand.get_text().strip() == protocol, name
+
+
+def test_the_ways_in_list_the_other_documents_paragraphs(whole: Site) -> None:
+    officers = whole.page("ways-in/officer.html")
+    headings = [h.get_text() for h in officers.select("h2")]
+    assert headings == ["Protocol on Member/Officer Relations", "Articles of the Constitution"]
+    links = {a.get_text(): a["href"] for a in officers.select("ul.way-in-paragraphs a")}
+    assert links["Article 1.2"] == "../articles/the-constitution.html#ART-0002"
+    councillors = whole.page("ways-in/councillor.html")
+    cited = [a.get_text() for a in councillors.select("ul.way-in-paragraphs a")]
+    assert cited[-4:] == [
+        "Article 2.1",
+        "Article 2.2",
+        "Council Procedure Rule 1",
+        "Council Procedure Rule 2",
+    ]
+    # a tag only another document carries is a topic too, its count on the index
+    topic = whole.page("ways-in/topic-constitution.html")
+    assert [a.get_text() for a in topic.select("ul.way-in-paragraphs a")] == ["Article 1.1"]
+    index = {
+        a.get_text(): a.parent.get_text()
+        for a in whole.page("ways-in/index.html").select("ul.ways-in a")
+    }
+    assert index["Constitution"].endswith("(1 paragraph)")
+
+
+def test_a_term_another_document_defines_links_to_its_definition(whole: Site) -> None:
+    term = whole.page("procedure-rules/meetings.html").select_one("#CPR-0001 .defined-term")
+    assert term is not None
+    link = term.select_one("a")
+    assert link is not None and link["href"] == "../draft/definitions.html#MOP-0015"
+    definition = term.select_one(".term-definition")
+    assert definition is not None and "Monitoring Officer" in definition.get_text()

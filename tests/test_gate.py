@@ -225,6 +225,7 @@ def test_whole_protocol_passes_with_exact_json(project: Project) -> None:
         "baselined": 0,
         "scenarios": 246,
         "suspect": [],
+        "suspect_references": [],
         "problems": [],
     }
 

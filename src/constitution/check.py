@@ -4,7 +4,8 @@ It reads the protocol and the scenarios once and reports every problem with its 
 line, clause, what is wrong and how to fix it: unique, well-formed, never-reused IDs;
 references, roles and statutes that resolve; no citation of a revoked clause; every
 normative clause decided by a scenario; scenarios citing live clauses; and suspect
-links (scenarios whose clauses changed since an editor confirmed them).
+links (scenarios whose clauses changed since an editor confirmed them, and paragraphs
+citing another document's paragraph whose words changed since they were confirmed).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from dataclasses import dataclass, field
 
 from constitution import baseline, problems
 from constitution.confirm import LOCK, load_lock, suspect
+from constitution.confirm_across import LOCK as ACROSS_LOCK
+from constitution.confirm_across import suspect as across_suspect
 from constitution.model import Document
 from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
@@ -29,6 +32,8 @@ class Report:
     scenarios: int = 0
     baselined: int = 0  # normative, not covered, and on the coverage baseline
     suspect: list[str] = field(default_factory=list)
+    # paragraphs citing another document's whose words changed since they were confirmed
+    suspect_references: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -81,7 +86,10 @@ def run_check(project: Project, base: Base | None = None) -> Report:
         report.problems.extend(unrecorded_revocations(base.document, document, project.retired()))
     try:
         # the constitution's other documents, and the references across documents
-        project.constitution(document)
+        constitution = project.constitution(document)
+        across = across_suspect(constitution, load_lock(project.checks / ACROSS_LOCK))
+        report.suspect_references = sorted({p.clause or p.file for p in across})
+        report.problems.extend(across)
     except ProtocolError as exc:
         report.problems.extend(exc.problems)
     clauses = list(document.clauses())
@@ -142,6 +150,11 @@ def as_text(report: Report) -> str:
         f"{report.clauses} clauses ({report.normative} normative); {report.covered} "
         f"covered by {report.scenarios} scenarios; {len(report.suspect)} suspect."
     )
+    if report.suspect_references:
+        summary += (
+            f" {len(report.suspect_references)} paragraph(s) citing another document not"
+            " confirmed against its current words."
+        )
     if report.baselined:
         summary += f" {report.baselined} not yet covered, as listed in {baseline.SHOWN}."
     lines.append(("" if report.ok else "\n") + summary)
@@ -169,6 +182,7 @@ def as_json(report: Report) -> str:
             "baselined": report.baselined,
             "scenarios": report.scenarios,
             "suspect": report.suspect,
+            "suspect_references": report.suspect_references,
             "problems": problems.as_json(report.problems),
         },
         indent=1,

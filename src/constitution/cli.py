@@ -105,21 +105,38 @@ def cmd_baseline(project: Project, args: argparse.Namespace) -> int:
 
 
 def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
+    from constitution import confirm_across
     from constitution.confirm import LOCK, confirm
 
     try:
         document, scenarios = _with_scenarios(project)
+        constitution = project.constitution(document)
     except ProtocolError as exc:
         return _report(exc)
-    known = {s.id for s in scenarios}
-    ids = sorted(known) if args.all else args.scenarios
-    if unknown := [i for i in ids if i not in known]:
-        named = Problem.of("checks/scenarios", 0, "unknown-scenario", ids=", ".join(unknown))
-        return _report(ProtocolError([named]))
-    if not ids:
+    known, citing = {s.id for s in scenarios}, confirm_across.citing(constitution)
+    named = sorted(known) if args.all else [i for i in args.scenarios if i in known]
+    paragraphs = sorted(citing) if args.all else [i for i in args.scenarios if i in citing]
+    if unknown := [i for i in args.scenarios if i not in known and i not in citing]:
+        # an ID of a document's paragraph: it cites nothing elsewhere, or is no paragraph
+        paragraph = constitution.holder(unknown[0]) is not None
+        shown = Problem.of(
+            "checks/scenarios",
+            0,
+            "confirm-not-citing" if paragraph else "unknown-scenario",
+            ids=", ".join(unknown),
+        )
+        return _report(ProtocolError([shown]))
+    if not named and not paragraphs:
         return _report(ProtocolError([Problem.of("checks/scenarios", 0, "confirm-nothing")]))
-    confirm(project.checks / LOCK, scenarios, document, ids)
-    print(f"Confirmed {len(ids)} scenario(s) against the current text of their clauses.")
+    if named:
+        confirm(project.checks / LOCK, scenarios, document, named)
+        print(f"Confirmed {len(named)} scenario(s) against the current text of their clauses.")
+    if paragraphs:
+        confirm_across.confirm(project.checks / confirm_across.LOCK, constitution, paragraphs)
+        print(
+            f"Confirmed {len(paragraphs)} paragraph(s) against the current words of the other"
+            " documents' paragraphs they cite."
+        )
     return 0
 
 
@@ -251,6 +268,7 @@ def _paragraph_in(
     else:
         force = in_force_on(versions, args.on or dt.date.today())
         key, document = (force.key, force.document) if force else ("draft", draft)
+        document = project.cited(document, entry.key if entry else PROTOCOL)
     where = f"the draft{of}" if key == "draft" else f"the version{of} adopted on {key}"
     return where, document, [(v.key, v.document) for v in versions] + [("draft", draft)]
 
@@ -260,11 +278,12 @@ def _version(project: Project, name: str, entry: Entry | None = None) -> Documen
     the document ``entry``."""
     from constitution.redline import document_at
 
+    key = PROTOCOL if entry is None else entry.key
     if name == "draft":
-        return project.document() if entry is None else entry.document
+        return project.cited(project.document() if entry is None else entry.document, key)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", name):
-        return _adopted(project, name, entry).document
-    return document_at(project, name, entry)
+        return project.cited(_adopted(project, name, entry).document, key)
+    return project.cited(document_at(project, name, entry), key)
 
 
 def _adopted(project: Project, name: str, entry: Entry | None) -> Version:
@@ -466,9 +485,19 @@ def parser() -> argparse.ArgumentParser:
         help="also check against the protocol at this git ref (e.g. origin/main)",
     )
     check.set_defaults(run=cmd_check)
-    confirm = sub.add_parser("confirm", help="confirm scenarios against their clauses' text")
-    confirm.add_argument("scenarios", nargs="*", metavar="SCENARIO-ID")
-    confirm.add_argument("--all", action="store_true", help="confirm every scenario")
+    confirm = sub.add_parser(
+        "confirm",
+        help="confirm scenarios, and references across documents, against the words they cite",
+    )
+    confirm.add_argument(
+        "scenarios",
+        nargs="*",
+        metavar="ID",
+        help="a scenario, or a paragraph citing another document's (its ID)",
+    )
+    confirm.add_argument(
+        "--all", action="store_true", help="confirm every scenario and every such paragraph"
+    )
     confirm.set_defaults(run=cmd_confirm)
     adopt = sub.add_parser("adopt", help="record the draft as adopted by Council")
     adopt.add_argument("--date", type=_date, required=True, help="the day Council adopted it")

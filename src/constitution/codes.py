@@ -81,10 +81,11 @@ _KINDS = [
     Kind("unknown-document-ref", FIXABLE, "{{para}} cites {target}, which is not a clause of the {document} ({folder}/).", "Correct the ID (each clause's ID is in its document's folder), or remove the reference."),
     Kind("cites-revoked-elsewhere", FIXABLE, "{{para}} cites {target}, a clause of the {document} revoked on {revoked:%-d %B %Y}.", "Cite the paragraph that now covers the point, or reword the text."),
     Kind("unknown-term", FIXABLE, "{{defined}} uses '{term}', which no clause defines.", "Use a term listed in a clause's ':defines:' option, or write {{defined}}`shown words <term>`."),
-    # --- the gate (check.py, confirm.py, baseline.py, retired.py)
+    # --- the gate (check.py, confirm.py, confirm_across.py, baseline.py, retired.py)
     Kind("revoked-unrecorded", FIXABLE, "{clause} (paragraph {number} before this amendment) has been removed but is not in the register of retired IDs, so its ID could be given out again.", "Add to protocol/retired.toml: [{clause}] and, on the next line, revoked = the date Council revokes it (YYYY-MM-DD)."),
     Kind("uncovered", FIXABLE, "{clause} (paragraph {number}) states a rule ({modality}) but no scenario shows it deciding a situation.", "Add a scenario to checks/scenarios/ whose expect.clauses lists {clause}, or, if the paragraph only explains, set ':modality: informative'. (A new paragraph cannot go on the list of paragraphs not yet covered, {baseline}.)"),
     Kind("suspect", FIXABLE, "{scenario} {why}", "Read the scenario against the clause's current words, correct it if needed, then run: constitution confirm {scenario}"),
+    Kind("suspect-reference", FIXABLE, "{citing} cites {target} ({cited}) and {why}.", "Read {citing} against the current words of {target}, amend it if it no longer holds, then run: constitution confirm {citing}"),
     Kind("lock-syntax", UNUSABLE, "not valid JSON: {error}", "Restore it from git, then run constitution confirm."),
     Kind("lock-shape", UNUSABLE, "not a confirmation record.", "Restore it from git, then run constitution confirm."),
     Kind("baseline-syntax", UNUSABLE, *_TOML),
@@ -181,6 +182,7 @@ _KINDS = [
     Kind("unknown-scenario", UNUSABLE, "no scenario {ids}.", "Use IDs from checks/scenarios/ (such as SC-ENQ-001), or --all."),
     Kind("unknown-document", UNUSABLE, "the constitution has no document '{key}'.", "Give the key of one of its documents: {known} (the keys of [[documents]] in conf/council.toml, and protocol)."),
     Kind("unknown-paragraph", FIXABLE, "{where} has no paragraph {number}.", "Give the number as that version prints it (7.12, 7.12A) or the paragraph's ID, or name the version the citation was made against (--version DATE, or --on DATE)."),
+    Kind("confirm-not-citing", UNUSABLE, "{ids}: no scenario, and no paragraph citing another document, has that name.", "Name a scenario (checks/scenarios/) or a paragraph that constitution check reports as a suspect-reference, or give --all."),
     Kind("confirm-nothing", UNUSABLE, "no scenario was named.", "Name the scenarios to confirm, or give --all."),
     Kind("adopt-date", UNUSABLE, "{date} is not after the last adopted version ({last}).", "Give the date Council adopted it, after the last adopted version."),
     Kind("adopt-exists", UNUSABLE, "a version adopted on that day is already recorded.", "Give the date Council adopted it, after the last adopted version."),

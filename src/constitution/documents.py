@@ -2,6 +2,9 @@
 lists ([[documents]]), each read as the protocol is, with its own settings; which
 document holds a clause; and how a clause of one is cited from another.
 
+A {defined} term may be one another document defines: the constitution's definitions are
+shared (a document's own first), and the term links to the defining paragraph.
+
 Within its own document a paragraph is cited as now ("paragraph 14.4"); from another
 document, as its document's ``cite`` says ("Article 12.3", "Council Procedure Rule 4"),
 and the protocol's as "paragraph 14.4 of the Member/Officer Protocol" (its [council]
@@ -15,6 +18,7 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import chain
 from pathlib import Path
 
 from constitution import numbering
@@ -26,6 +30,7 @@ from constitution.problems import Problem, ProtocolError
 from constitution.retired import NAME as RETIRED
 from constitution.retired import load_retired
 from constitution.source import INDEX, read_protocol
+from constitution.text_tree import cites
 from constitution.versions import Version, load_versions
 
 PROTOCOL = "protocol"  # the protocol's key among the documents: its folder
@@ -113,6 +118,15 @@ class Constitution:
         entry = self.holder(clause_id)
         clause = entry.document.clause(clause_id) if entry else None
         return (entry, clause) if entry and clause else None
+
+    def defined_elsewhere(self, term: str, from_key: str) -> tuple[Entry, Clause] | None:
+        """The clause of another document than ``from_key`` that defines ``term``, the
+        first in the constitution's order, and its document: the constitution's
+        definitions are shared, and a document's own definition comes first."""
+        for entry in self.entries:
+            if entry.key != from_key and (clause := entry.document.definition(term)):
+                return entry, clause
+        return None
 
     def citation(self, clause_id: str, from_key: str, words: str | None = None) -> str | None:
         """How a {para} reference in document ``from_key`` reads: "paragraph 14.4" within
@@ -208,16 +222,25 @@ def read_document(root: Path, council: Council, key: str) -> Entry:
 def cited_elsewhere(constitution: Constitution, entry: Entry) -> Entry:
     """The document, knowing how its words cite each other document's paragraph they
     refer to (Document.elsewhere: what the outputs in plain words print)."""
+    document = citing(constitution, entry.key, entry.document)
+    return entry if document is entry.document else dataclasses.replace(entry, document=document)
+
+
+def citing(constitution: Constitution, key: str, document: Document) -> Document:
+    """``document`` (the draft of document ``key``, or a version of it) knowing how its
+    words cite each other document's paragraph, as the constitution numbers them now:
+    ID -> (its number, "Article 2.1"), in Document.elsewhere, for every output to print."""
+    trees = [document.intro_tree, *(s.intro_tree for s in document.sections)]
+    targets = [*(t for c in document.clauses() for t in c.cites), *chain(*map(cites, trees))]
     elsewhere = {}
-    for ref in entry.document.across:
-        if found := constitution.find(ref.target):
+    for target in targets:
+        found = constitution.find(target)
+        if found and found[0].key != key:
             other, clause = found
-            elsewhere[ref.target] = (clause.number, other.cited(clause.number))
+            elsewhere[target] = (clause.number, other.cited(clause.number))
     if not elsewhere:
-        return entry
-    return dataclasses.replace(
-        entry, document=dataclasses.replace(entry.document, elsewhere=elsewhere)
-    )
+        return document
+    return dataclasses.replace(document, elsewhere=elsewhere)
 
 
 def own_council(council: Council, settings: DocumentSettings) -> Council:
@@ -279,8 +302,14 @@ def _read(
 
 
 def across(constitution: Constitution) -> list[Problem]:
-    """Each reference across documents that names no clause of the document it points to."""
-    problems = []
+    """Each reference across documents that names no clause of the document it points to,
+    and each term used that no document defines."""
+    problems = [
+        Problem.of(term.path, term.line, "unknown-term", term.clause, term=term.target)
+        for entry in constitution
+        for term in entry.document.borrowed
+        if constitution.defined_elsewhere(term.target, entry.key) is None
+    ]
     for entry in constitution:
         for ref in entry.document.across:
             holder = constitution.holder(ref.target)

@@ -30,6 +30,7 @@ from constitution.graph import (
 )
 from constitution.model import Clause, Document, Section
 from constitution.numbering import reference
+from constitution.text_plain import cited as cited_as
 from constitution.text_plain import plain
 from constitution.text_tree import (
     Code,
@@ -285,7 +286,9 @@ def _inline(
         elif isinstance(node, Statute) and node.target in council.statutes:
             s = council.statutes[node.target]
             _e("ref", p, s.title if node.shown == node.target else node.shown, href=s.url)
-        elif isinstance(node, Ref | Term | Statute):
+        elif isinstance(node, Ref):  # another document's paragraph: as it is cited
+            add_text(cited_as(node, document))
+        elif isinstance(node, Term | Statute):
             add_text(node.shown)
 
 

@@ -104,13 +104,14 @@ class Section:
 
 @dataclass(frozen=True)
 class Across:
-    """A {para} reference to a clause of another document of the constitution, where it is
-    written: the constitution (documents.py) checks it once every document is read."""
+    """A {para} reference to a clause of another document of the constitution, or a
+    {defined} term no clause of its own document defines, where it is written: the
+    constitution (documents.py) checks it once every document is read."""
 
     path: str
     line: int
     clause: str  # the citing clause's ID ("" in an introduction)
-    target: str
+    target: str  # the clause's ID, or the term
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,8 @@ class Document:
     # and, once the constitution has read every document (documents.py), how its words cite
     # each: ID -> (its number, "Article 2.1"), for the outputs in plain words.
     across: tuple[Across, ...] = field(default=(), repr=False, compare=False)
+    # The draft's {defined} terms that another document of the constitution defines.
+    borrowed: tuple[Across, ...] = field(default=(), repr=False, compare=False)
     # How its paragraphs cite one another: "paragraph 3.1", or "Article 3.1" in a document
     # the constitution's settings cite so (documents.py).
     cites: str = field(default="paragraph {number}", repr=False, compare=False)

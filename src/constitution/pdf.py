@@ -25,6 +25,7 @@ from constitution.model import Clause, Document, Section
 from constitution.numbering import in_number_order
 from constitution.pdf_layout import CANNOT
 from constitution.text_html import PAGE, runs
+from constitution.text_plain import cited
 from constitution.text_tree import (
     BulletList,
     Code,
@@ -164,12 +165,10 @@ class Words:
                 out += self.link(node, shown)
             elif isinstance(node, Ref):
                 next(shown)
-                clause = self.document.clause(node.target)
-                out.append(
-                    {"to": clause.id, "c": [f"paragraph {clause.number}"]}
-                    if clause
-                    else node.target
-                )
+                # as the site reads it: "paragraph 3.1" linked, or "Article 2.1" (another
+                # document's, which this file does not hold)
+                label, own = cited(node, self.document), self.document.clause(node.target)
+                out.append({"to": node.target, "c": [label]} if own else label)
             elif isinstance(node, Term):
                 defined = self.document.definition(node.target)
                 label = next(shown)

@@ -13,6 +13,7 @@ from constitution.documents import (
     PROTOCOL,
     Constitution,
     Entry,
+    citing,
     protocol_entry,
     read_constitution,
     read_document,
@@ -99,6 +100,14 @@ class Project:
         protocol = self.document() if document is None else document
         versions = tuple(self.versions())
         return read_constitution(self.root, self.council(), protocol, self.retired(), versions)
+
+    def cited(self, document: Document, key: str = PROTOCOL) -> Document:
+        """A version of document ``key`` (the draft, an adopted one, one at a git ref)
+        knowing how its words cite the other documents' paragraphs, as the site prints
+        them (in their drafts' numbers); ProtocolError if the constitution cannot be read."""
+        if not self.council().documents:
+            return document  # a protocol alone: nothing else to cite
+        return citing(self.constitution(), key, document)
 
     def entry(self, key: str) -> Entry:
         """One document of the constitution by its key (``protocol``, or a [[documents]]

@@ -198,6 +198,7 @@ class _Reader:
     def __post_init__(self) -> None:
         self.problems: list[Problem] = []
         self.across: list[Across] = []
+        self.borrowed: list[Across] = []
         # References are checked once every clause is known: (file, line, clause, target).
         self._pending: list[RefCheck] = []
         self._terms: list[Check] = []
@@ -288,7 +289,9 @@ class _Reader:
         self.check_references(document)
         if self.problems:
             raise ProtocolError(self.problems)
-        return replace(document, across=tuple(self.across)) if self.across else document
+        if not (self.across or self.borrowed):
+            return document
+        return replace(document, across=tuple(self.across), borrowed=tuple(self.borrowed))
 
     def check_unlisted(self, listed: dict[str, int]) -> None:
         for path in sorted(self.root.iterdir()):
@@ -547,7 +550,11 @@ class _Reader:
             elif document.clause(target) is None:
                 self.problem(shown, line, "unknown-clause-ref", clause_id, target=target)
         for shown, line, clause_id, term in self._terms:
-            if document.definition(term) is None:
+            if document.definition(term) is not None:
+                continue
+            if self.others:  # the constitution's definitions are shared: left for it
+                self.borrowed.append(Across(shown, line, clause_id, term))
+            else:
                 self.problem(shown, line, "unknown-term", clause_id, term=term)
 
 
@@ -604,7 +611,9 @@ def read_protocol(
 ) -> Document:
     """Parse the protocol directory (or another document's, with that document's settings)
     into a Document, or raise ProtocolError. A reference to a clause whose prefix is one
-    of ``others`` (the constitution's other documents) is kept in ``Document.across``."""
+    of ``others`` (the constitution's other documents) is kept in ``Document.across``, and,
+    when there are others, a {defined} term none of its clauses defines in
+    ``Document.borrowed``."""
     return _Reader(root, council, shown_root, retired or {}, others).read()
 
 

@@ -61,9 +61,9 @@ class Links:
     statutes: Mapping[str, StatuteEntry]
     href: Callable[[Clause], str]
     terms: Iterator[int]
-    # A reference to another document's clause: its address, title and words (across);
-    # None in a constitution of one document.
-    other: Callable[[str, str | None], tuple[str, str, str] | None] | None = None
+    # What another document holds: a clause referred to, a term defined (across); None
+    # in a constitution of one document.
+    other: Elsewhere | None = None
 
     def term_id(self, clause: Clause) -> str:
         return f"def-{clause.id}-{next(self.terms)}"
@@ -217,26 +217,44 @@ def _ref(node: Ref, links: Links) -> str:
     )
 
 
-def across(
-    constitution: Constitution, from_key: str, uri: Callable[[str], str]
-) -> Callable[[str, str | None], tuple[str, str, str] | None]:
-    """How a page of document ``from_key`` links a clause of another (Links.other):
-    ``uri`` gives the relative address of a page from the page drawn."""
+@dataclass(frozen=True)
+class Elsewhere:
+    """How a page of document ``key`` links what another document holds: ``uri`` gives
+    the relative address of a page from the page drawn."""
 
-    def other(target: str, words: str | None) -> tuple[str, str, str] | None:
-        found = constitution.reference(target, from_key, words)
+    constitution: Constitution
+    key: str
+    uri: Callable[[str], str]
+
+    def __call__(self, target: str, words: str | None) -> tuple[str, str, str] | None:
+        """A clause referred to: its address, title and words."""
+        found = self.constitution.reference(target, self.key, words)
         if found is None:
             return None
         page, title, label = found
-        return f"{uri(page)}#{target}", title, label
+        return f"{self.uri(page)}#{target}", title, label
 
-    return other
+    def term(self, term: str) -> tuple[str, str, Clause] | None:
+        """A term another document defines: the definition's address, its words, and its
+        clause."""
+        found = self.constitution.defined_elsewhere(term, self.key)
+        if found is None:
+            return None
+        entry, clause = found
+        return (
+            f"{self.uri(entry.page(clause))}#{clause.id}",
+            definition(clause, entry.document),
+            clause,
+        )
 
 
 def _term(node: Term, links: Links, label: str) -> str:
     clause = links.document.definition(node.target)
-    if clause is None:
+    if clause is not None:
+        words = definition(clause, links.document)
+        return term_html(label, links.href(clause), words, links.term_id(clause))
+    found = links.other.term(node.target) if links.other else None
+    if found is None:
         return encode(label)
-    return term_html(
-        label, links.href(clause), definition(clause, links.document), links.term_id(clause)
-    )
+    href, words, clause = found  # defined in another document: the link leads there
+    return term_html(label, href, words, links.term_id(clause))

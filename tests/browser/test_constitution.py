@@ -16,6 +16,7 @@ PAGES = {
     "another document's section": "articles/members.html",
     "a document numbered on through": "procedure-rules/meetings.html",
     "the protocol citing an Article": "draft/principles.html",
+    "a way in across the documents": "ways-in/officer.html",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from html import escape
 from pathlib import Path
@@ -12,7 +13,7 @@ from sphinx.util import logging
 
 from constitution import __version__, baseline, graph
 from constitution.confirm import LOCK, load_lock, suspect
-from constitution.documents import PROTOCOL
+from constitution.documents import PROTOCOL, citing
 from constitution.model_cache import cached, files_in
 from constitution.problems import ProtocolError
 from constitution.project import Project
@@ -87,6 +88,11 @@ def load_model(app: Sphinx) -> None:
         model = constitution.entry(PROTOCOL).document
         results = examples.load_results(project.root / RESULTS)
         versions = cached(keep, "versions", files_in(project.versions_dir), project.versions)
+        # Each version's files print its references to other documents as the site does.
+        versions = [
+            dataclasses.replace(v, document=citing(constitution, PROTOCOL, v.document))
+            for v in versions
+        ]
         lock = load_lock(project.checks / LOCK)
         store.build = BuildState(
             project=project,

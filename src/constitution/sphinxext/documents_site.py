@@ -20,12 +20,13 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
+from markupsafe import Markup
 from sphinx.util.docutils import SphinxDirective
 
 from constitution.documents import PROTOCOL, Constitution, Entry
 from constitution.in_force import InForce, in_force
 from constitution.model import DRAFT_PAGES
-from constitution.sphinxext.addresses import PLAIN, layout_of
+from constitution.sphinxext.addresses import PLAIN, PLAIN_PAGES, layout_of
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.navigation import mark_current
 from constitution.sphinxext.page_cache import Page
@@ -184,8 +185,12 @@ def page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
     """A page of another document says which of its versions it shows, and has that
-    version's menu (versions_site's handler speaks of the protocol's)."""
+    version's menu (versions_site's handler speaks of the protocol's); every page names,
+    above its navigation, the document it belongs to."""
     build = state(app.env)
+    if len(build.constitution.entries) > 1:  # else Sphinx's html_title, the protocol's
+        # escaped: furo draws the sidebar's title as given, and a setting is not markup
+        context["docstitle"] = Markup.escape(title_of(build, pagename))
     entry = owner(build, pagename)
     if entry is None:
         return
@@ -193,6 +198,18 @@ def page_context(
     context["constitution_banner"] = site.banner(pagename)
     if (key := site.holds(pagename)) and not site.drafted:
         context["constitution_menu"] = mark_current(site.menu(pagename, key), pagename)
+
+
+def title_of(build: BuildState, pagename: str) -> str:
+    """Whose page this is, as the sidebar's title (and the page's <title>) names it:
+    another document's, the protocol's (its draft, the version in force, its versions),
+    else the constitution's."""
+    entry = owner(build, pagename)
+    folder = pagename.partition("/")[0] if "/" in pagename else ""
+    protocols = folder in (PLAIN_PAGES, DRAFT_PAGES, "versions") and pagename != AMENDMENTS
+    if entry is None and protocols:
+        entry = build.constitution.entry(PROTOCOL)
+    return entry.title if entry else f"{build.council.name} Constitution"
 
 
 def owner(build: BuildState, pagename: str) -> Entry | None:

@@ -77,10 +77,13 @@ class ConstitutionDomain(Domain):
         node: pending_xref,
         contnode: nodes.Element,
     ) -> nodes.reference | None:
-        model = self.build.model
+        model, owner = self.build.model, self.build.constitution.entry(PROTOCOL)
         if typ == "term":
             clause = model.definition(target)
             label = contnode.astext()
+            shared = self.build.constitution.defined_elsewhere
+            if clause is None and (found := shared(target, PROTOCOL)):
+                owner, clause = found  # the constitution's definitions are shared
         else:
             clause = model.clause(target)
             own = contnode.astext() if node.get("refexplicit") else None
@@ -94,25 +97,25 @@ class ConstitutionDomain(Domain):
             code = "unknown-term" if typ == "term" else "unknown-clause-ref"
             problem_log.log(Problem.of("", 0, code, term=target, target=target), node)
             return None
-        section = model.section_of(clause)
         if typ == "term":
             # The definition travels with the term: read as its description by screen
             # readers, shown on keyboard focus and on hover; the link leads to it.
             counts = self.build.term_counts
             count = next(counts.setdefault(fromdocname, itertools.count(1)))
-            uri = builder.get_relative_uri(fromdocname, section.docname) + "#" + clause.id
-            if section.docname == fromdocname:
+            page = owner.page(clause)
+            uri = builder.get_relative_uri(fromdocname, page) + "#" + clause.id
+            if page == fromdocname:
                 uri = "#" + clause.id
             return defined_term(
                 label,
                 label=label,
                 uri=uri,
-                definition=definition(clause, model),
+                definition=definition(clause, owner.document),
                 ident=f"def-{clause.id}-{count}",
             )
         inline = nodes.inline(label, label, classes=[f"constitution-{typ}"])
         title = f"Paragraph {clause.number} ({clause.id})"
-        return make_refnode(builder, fromdocname, section.docname, clause.id, inline, title)
+        return make_refnode(builder, fromdocname, owner.page(clause), clause.id, inline, title)
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[tuple[str, nodes.reference]]:
         return []

@@ -88,9 +88,13 @@ def pending(
     prints: list[Job] = []
     jobs: list[Job] = []
     for edition, document, examples in reversed(editions):
-        # A version's files change only with its text, the council's settings or this code;
-        # an adopted version's text is known by its record's digest.
-        text = edition.digest or document_key(document) + key_of(examples)
+        # A version's files change only with its text, the council's settings, the numbers
+        # of the other documents' paragraphs it cites, or this code; an adopted version's
+        # text is known by its record's digest.
+        if edition.digest:
+            text = edition.digest + key_of(document.elsewhere)
+        else:
+            text = document_key(document) + key_of(examples)
         fresh[edition.key] = key = digest([], extra=f"{text}|{key_of(council)}")
         pdf = print_file.path(outdir, edition.key)
         if cached.get(edition.key) != key or not pdf.exists():

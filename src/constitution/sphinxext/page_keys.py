@@ -70,7 +70,8 @@ def clause_key(clause: Clause) -> str:
 
 def document_key(document: Document) -> str:
     sections = [[s.slug, s.number, s.title, s.path, s.intro] for s in document.sections]
-    return key_of([document.title, document.intro, sections]) + "".join(
+    # elsewhere: how it cites other documents' paragraphs, by their numbers now
+    return key_of([document.title, document.intro, sections, document.elsewhere]) + "".join(
         map(clause_key, document.clauses())
     )
 

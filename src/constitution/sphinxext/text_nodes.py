@@ -17,7 +17,7 @@ from docutils import nodes
 from constitution.documents import PROTOCOL
 from constitution.model import DRAFT_PAGES, Clause, Document
 from constitution.sphinxext.domain import domain, state
-from constitution.text_html import Links, across, clause_text, html, intro_box
+from constitution.text_html import Elsewhere, Links, clause_text, html, intro_box
 from constitution.text_plain import plain
 from constitution.text_tree import Ref, Term, Tree, inlines
 
@@ -90,7 +90,11 @@ def visit_text(self: HTML5Translator, node: tree_text) -> None:
     terms = store.term_counts.setdefault(here, itertools.count(1))
     page = partial(self.builder.get_relative_uri, here)
     links = Links(
-        store.model, store.council.statutes, href, terms, across(store.constitution, PROTOCOL, page)
+        store.model,
+        store.council.statutes,
+        href,
+        terms,
+        Elsewhere(store.constitution, PROTOCOL, page),
     )
     if "clause_id" in node:
         clause = store.model.clause(node["clause_id"])

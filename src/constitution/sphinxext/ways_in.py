@@ -1,10 +1,12 @@
 """Ways in: the paragraphs of the text at the plain addresses (the version in force, or
-the draft while none is) by who the reader is and by topic.
+the draft while none is), and of the constitution's other documents (as drafted), by who
+the reader is and by topic.
 
 Who the reader is comes from the council's [audiences] (roles and tags); without any,
 each role of its register that some paragraph applies to is a way in. Topics are the
 tags the paragraphs carry, titled from [topics] or from the tag itself. Each page lists
-its paragraphs by section, each linked at its plain address with its opening words.
+its paragraphs by section, each linked at its plain address with its opening words; the
+other documents' after the protocol's, each under its title, in the constitution's order.
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from markupsafe import Markup
 from sphinx.util.docutils import SphinxDirective
 
 from constitution.council import Audience, Council
+from constitution.documents import PROTOCOL, Entry
 from constitution.model import Clause, Document
 from constitution.model_cache import files_in
 from constitution.sphinxext.addresses import PLAIN
@@ -44,6 +47,7 @@ if TYPE_CHECKING:
 INDEX, TITLE = WAYS_IN_INDEX, WAYS_IN_TITLE  # linked from every page's menu
 FOLDER = posixpath.dirname(INDEX)
 OPENING_WORDS = 24  # of each paragraph listed: enough to recognise it
+Listed = dict[str, Any]  # what the template way-in.html draws: a document, a section
 
 
 @dataclass(frozen=True)
@@ -54,12 +58,12 @@ class Way:
     takes: Callable[[Clause], bool]
 
 
-def audiences(council: Council, document: Document) -> list[Way]:
+def audiences(council: Council, documents: list[Document]) -> list[Way]:
     """Ways in by who the reader is."""
     found = council.audiences or tuple(
         Audience(role, label, "", (role,), ())
         for role, label in council.roles.items()
-        if any(role in c.applies_to for c in document.clauses())
+        if any(role in c.applies_to for d in documents for c in d.clauses())
     )
     return [
         Way(
@@ -80,9 +84,9 @@ def topic_title(council: Council, tag: str) -> str:
     return council.topics.get(tag) or tag.replace("-", " ").capitalize()
 
 
-def topics(council: Council, document: Document) -> list[Way]:
+def topics(council: Council, documents: list[Document]) -> list[Way]:
     """Ways in by topic: every tag a paragraph carries, in order of title."""
-    tags = {t for c in document.clauses() for t in c.tags}
+    tags = {t for d in documents for c in d.clauses() for t in c.tags}
     ways = [
         Way(f"{FOLDER}/topic-{tag}", topic_title(council, tag), "", partial(_tagged, tag))
         for tag in tags
@@ -113,18 +117,61 @@ def _opening(text: str) -> str:
     return " ".join(words[:OPENING_WORDS]) + more
 
 
+def documents(site: Site) -> list[Document]:
+    """What the ways in list: the text at the plain addresses, then the other documents."""
+    return [site.document(PLAIN), *(e.document for e in others(site))]
+
+
+def others(site: Site) -> list[Entry]:
+    return [e for e in site.store.constitution if e.key != PROTOCOL]
+
+
 def way_page(site: Site, way: Way) -> str:
     document = site.document(PLAIN)
+    protocol = {
+        "title": site.store.council.document,
+        "sections": found_in(
+            document,
+            way,
+            lambda c: f"Paragraph {c.number}",
+            lambda c: site.clause_href(PLAIN, c, way.page),
+        ),
+    }
+    elsewhere = [other_listing(site, way, e) for e in others(site)]
+    count = sum(way.takes(c) for d in documents(site) for c in d.clauses())
+    shown = "the protocol in force" if site.in_force else "the draft (no version is adopted)"
+    return render(
+        "way-in.html",
+        title=way.title,
+        about=way.about,
+        count=paragraphs(count),
+        shown=shown + (" and of the other documents as drafted" if elsewhere else ""),
+        documents=[d for d in [protocol, *elsewhere] if d["sections"]],
+        several=bool(elsewhere),
+    )
+
+
+def other_listing(site: Site, way: Way, entry: Entry) -> Listed:
+    """Another document's paragraphs the way in takes, each as that document cites it."""
+
+    def href(clause: Clause) -> str:
+        return f"{site.uri(way.page, entry.page(clause))}#{clause.id}"
+
+    return {
+        "title": entry.title,
+        "sections": found_in(entry.document, way, lambda c: entry.cited(c.number), href),
+    }
+
+
+def found_in(
+    document: Document, way: Way, label: Callable[[Clause], str], href: Callable[[Clause], str]
+) -> list[Listed]:
+    """The sections of ``document`` with paragraphs the way in takes, and those paragraphs."""
     sections = []
     for section in document.sections:
         if found := [c for c in section.clauses if way.takes(c)]:
             paragraphs_found = [
-                {
-                    "href": site.clause_href(PLAIN, c, way.page),
-                    "number": c.number,
-                    "opening": opening(c, document),
-                }
-                for c in found
+                {"href": href(c), "label": label(c), "opening": opening(c, document)} for c in found
             ]
             sections.append(
                 {
@@ -133,14 +180,7 @@ def way_page(site: Site, way: Way) -> str:
                     "paragraphs": paragraphs_found,
                 }
             )
-    return render(
-        "way-in.html",
-        title=way.title,
-        about=way.about,
-        count=paragraphs(sum(len(s["paragraphs"]) for s in sections)),
-        shown="the protocol in force" if site.in_force else "the draft (no version is adopted)",
-        sections=sections,
-    )
+    return sections
 
 
 def paragraphs(n: int) -> str:
@@ -149,7 +189,7 @@ def paragraphs(n: int) -> str:
 
 def listed(site: Site, ways: list[Way], here: str) -> list[dict[str, str]]:
     """Each way in as the lists of them show it: linked, with how many paragraphs."""
-    clauses = list(site.document(PLAIN).clauses())
+    clauses = [c for d in documents(site) for c in d.clauses()]
     return [
         {
             "href": site.uri(here, w.page),
@@ -161,39 +201,43 @@ def listed(site: Site, ways: list[Way], here: str) -> list[dict[str, str]]:
 
 
 def index_page(site: Site) -> str:
-    council, document = site.store.council, site.document(PLAIN)
+    council, read = site.store.council, documents(site)
     return render(
         "ways-in.html",
         title=TITLE,
-        ways=listed(site, audiences(council, document), INDEX),
-        topics=listed(site, topics(council, document), INDEX),
+        ways=listed(site, audiences(council, read), INDEX),
+        topics=listed(site, topics(council, read), INDEX),
     )
 
 
 def draft_shows(site: Site, way: Way) -> str:
-    """What a way in shows of the draft, without drawing it: its paragraphs, their
-    sections, and the numbers of those they cite (their opening words give them; a
+    """What a way in shows, without drawing it: its paragraphs in every document listed,
+    their sections, and the numbers of those they cite (their opening words give them; a
     term reads as its words alone)."""
-    document = site.document(PLAIN)
-    found = [c for c in document.clauses() if way.takes(c)]
-    sections = {c.section for c in found}
-    titles = [[s.slug, s.number, s.title] for s in document.sections if s.slug in sections]
-    return (
-        key_of([way.about, titles])
-        + "".join(map(clause_key, found))
-        + references_key([c.tree for c in found if c.cites], document)
-    )
+    shown: list[object] = [way.about]
+    for document in documents(site):
+        found = [c for c in document.clauses() if way.takes(c)]
+        sections = {c.section for c in found}
+        titles = [[s.slug, s.number, s.title] for s in document.sections if s.slug in sections]
+        shown += [
+            titles,
+            "".join(map(clause_key, found)),
+            references_key([c.tree for c in found if c.cites], document),
+        ]
+    return key_of(shown)
 
 
 def pages(site: Site) -> Iterator[Page]:
     # What they show is the plain addresses' text and the settings, both in the site key,
-    # when a version is in force; the draft's are keyed by what each shows of it.
-    council, document = site.store.council, site.document(PLAIN)
-    ways = audiences(council, document), topics(council, document)
-    index = ADOPTED if site.in_force else key_of([listed(site, w, INDEX) for w in ways])
+    # when a version is in force and the protocol stands alone; otherwise (the draft, or
+    # other documents' paragraphs listed too) keyed by what each shows.
+    council, read = site.store.council, documents(site)
+    ways = audiences(council, read), topics(council, read)
+    adopted = site.in_force and len(read) == 1
+    index = ADOPTED if adopted else key_of([listed(site, w, INDEX) for w in ways])
     yield INDEX, TITLE, index, partial(index_page, site)
     for way in ways[0] + ways[1]:
-        shows = ADOPTED if site.in_force else draft_shows(site, way)
+        shows = ADOPTED if adopted else draft_shows(site, way)
         yield way.page, way.title, shows, partial(way_page, site, way)
 
 
@@ -205,9 +249,11 @@ class WaysInDirective(SphinxDirective):
     """```{ways-in}```: links to the paragraphs by who the reader is, and to the topics."""
 
     def run(self) -> list[nodes.Node]:
-        # Drawn from the settings, the versions and (without [audiences]) the protocol.
-        project = state(self.env).project
-        for path in [project.conf / "council.toml", *files_in(project.protocol)]:
+        # Drawn from the settings, the versions and (without [audiences]) the documents.
+        build = state(self.env)
+        project = build.project
+        folders = [project.root / e.folder for e in build.constitution]
+        for path in [project.conf / "council.toml", *(f for d in folders for f in files_in(d))]:
             self.env.note_dependency(str(path))
         for path in files_in(project.versions_dir):
             self.env.note_dependency(str(path))
@@ -217,7 +263,7 @@ class WaysInDirective(SphinxDirective):
 def visit_ways_in(self: HTML5Translator, node: ways_in_node) -> None:
     site = Site(self.builder.app, state(self.builder.env))
     here = self.builder.current_docname
-    ways = audiences(site.store.council, site.document(PLAIN))
+    ways = audiences(site.store.council, documents(site))
     self.body.append(
         render("ways-in-home.html", ways=listed(site, ways, here), index=site.uri(here, INDEX))
     )

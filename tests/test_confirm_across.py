@@ -1,0 +1,126 @@
+"""Suspect links across documents (tests/roots/constitution): a paragraph citing another
+document's is confirmed against its words; when they change the gate names it, in each of
+its formats, until `constitution confirm` records the new words."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import run
+from constitution.confirm_across import LOCK
+from constitution.project import Project
+
+MEMBERS = "documents/articles/members.md"
+
+
+def edit(project: Project, name: str, old: str, new: str) -> None:
+    path = project.root / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(project: Project, name: str, words: str) -> int:
+    lines = (project.root / name).read_text(encoding="utf-8").splitlines()
+    return next(n for n, raw in enumerate(lines, start=1) if words in raw)
+
+
+def check(project: Project, fmt: str = "json") -> tuple[int, str]:
+    result = run(project, "check", "--format", fmt)
+    return result.returncode, result.stdout
+
+
+def reword_mop_0029(project: Project) -> None:
+    """ART-0003 cites MOP-0029: its words change under it."""
+    edit(project, "protocol/principles.md", "courtesy and respect,", "courtesy and regard,")
+
+
+def test_the_fixture_records_what_each_citing_paragraph_was_read_against(
+    constitution: Project,
+) -> None:
+    lock = json.loads((constitution.checks / LOCK).read_text(encoding="utf-8"))
+    whole = constitution.constitution()
+    digest = {c.id: c.digest for e in whole for c in e.document.clauses()}
+    # the citing paragraphs, each with the other documents' paragraphs it cites (ART-0004's
+    # own-document ART-0001 is not recorded: the two are amended together)
+    assert lock == {
+        "ART-0002": {"CPR-0002": digest["CPR-0002"]},
+        "ART-0003": {"MOP-0029": digest["MOP-0029"]},
+        "ART-0004": {"CPR-0001": digest["CPR-0001"]},
+        "CPR-0002": {"ART-0003": digest["ART-0003"]},
+    }
+    assert check(constitution)[0] == 0
+
+
+def test_changed_words_make_the_citing_paragraph_suspect(constitution: Project) -> None:
+    reword_mop_0029(constitution)
+    status, out = check(constitution)
+    report = json.loads(out)
+    assert status == 1 and report["suspect_references"] == ["ART-0003"]
+    # (the worked examples citing MOP-0029 are suspect too, as ever)
+    [problem] = [p for p in report["problems"] if p["code"] == "suspect-reference"]
+    number = constitution.constitution().find("MOP-0029")[1].number  # type: ignore[index]
+    assert (problem["file"], problem["line"], problem["code"], problem["clause"]) == (
+        MEMBERS,
+        line_of(constitution, MEMBERS, "{para}`MOP-0029`"),
+        "suspect-reference",
+        "ART-0003",
+    )
+    assert problem["message"] == (
+        f"ART-0003 cites MOP-0029 (paragraph {number} of the Member/Officer Protocol) and "
+        "was confirmed against earlier words, which have since changed."
+    )
+    assert problem["fix"].endswith("then run: constitution confirm ART-0003")
+    # the same problem in the other formats: a line to read, an annotation on the file
+    status, text = check(constitution, "text")
+    assert status == 1 and f"{MEMBERS}:{problem['line']}: suspect-reference [ART-0003]" in text
+    assert "1 paragraph(s) citing another document not confirmed" in text
+    status, github = check(constitution, "github")
+    assert status == 1
+    assert any(
+        line.startswith(
+            f"::error file={MEMBERS},line={problem['line']},title=suspect-reference ART-0003::"
+        )
+        for line in github.splitlines()
+    )
+
+
+def test_confirm_records_the_new_words_and_only_the_paragraph_named(
+    constitution: Project,
+) -> None:
+    reword_mop_0029(constitution)
+    edit(constitution, "documents/procedure-rules/meetings.md", "full Council", "whole Council")
+    assert json.loads(check(constitution)[1])["suspect_references"] == ["ART-0002", "ART-0003"]
+    scenarios = (constitution.checks / "confirmed.json").read_bytes()
+    done = run(constitution, "confirm", "ART-0003")
+    assert done.returncode == 0, done.stderr
+    assert "Confirmed 1 paragraph(s)" in done.stdout and "scenario" not in done.stdout
+    assert json.loads(check(constitution)[1])["suspect_references"] == ["ART-0002"]
+    assert (constitution.checks / "confirmed.json").read_bytes() == scenarios
+    assert run(constitution, "confirm", "--all").returncode == 0
+    assert check(constitution)[0] == 0
+
+
+def test_a_new_reference_is_suspect_until_confirmed(constitution: Project) -> None:
+    edit(
+        constitution,
+        "protocol/principles.md",
+        "complementary;",
+        "complementary ({para}`ART-0003`);",
+    )
+    status, out = check(constitution)
+    [problem] = json.loads(out)["problems"]
+    assert status == 1 and (problem["code"], problem["clause"]) == ("suspect-reference", "MOP-0030")
+    assert "has not been confirmed against its words" in problem["message"]
+    assert run(constitution, "confirm", "MOP-0030").returncode == 0
+    lock = json.loads((constitution.checks / LOCK).read_text(encoding="utf-8"))
+    assert list(lock["MOP-0030"]) == ["ART-0003"]
+    assert check(constitution)[0] == 0
+
+
+def test_confirm_refuses_a_paragraph_that_cites_no_other_document(constitution: Project) -> None:
+    before = (constitution.checks / LOCK).read_bytes()
+    result = run(constitution, "confirm", "ART-0001")
+    assert result.returncode == 2
+    assert "confirm-not-citing: ART-0001: no scenario, and no paragraph citing" in result.stderr
+    assert (constitution.checks / LOCK).read_bytes() == before
