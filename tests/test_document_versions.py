@@ -215,6 +215,8 @@ def test_a_document_is_renumbered_or_keeps_its_revoked_numbers(constitution: Pro
     register = constitution.root / "documents" / "articles" / "retired.toml"
     register.write_text("[ART-0004]\nrevoked = 2026-09-17\n", encoding="utf-8")
     revoking = "Council, 17 September 2026, minute 4: Article 2.2 revoked"
+    # the Rule citing the reworded Article, read again against its words (suspect till then)
+    assert run(constitution, "confirm", "CPR-0002").returncode == 0
     assert adopting(constitution, "2026-09-17", "articles", resolution=revoking).returncode == 0
     members_section = record(constitution, "articles", "2026-09-17")["sections"][1]
     assert members_section["revoked"] == [
@@ -292,6 +294,7 @@ def test_the_constitution_in_force_on_a_date(constitution: Project) -> None:
     assert both.returncode == 0
     edit(constitution, "documents/procedure-rules/meetings.md", "three clear", "five clear")
     amended = "Council, 22 January 2026, minute 6: Council Procedure Rule 1 amended"
+    assert run(constitution, "confirm", "ART-0004").returncode == 0  # it cites Rule 1
     assert (
         adopting(constitution, "2026-01-22", "procedure-rules", resolution=amended).returncode == 0
     )

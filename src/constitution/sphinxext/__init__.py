@@ -13,7 +13,8 @@ from sphinx.util import logging
 
 from constitution import __version__, baseline, graph
 from constitution.confirm import LOCK, load_lock, suspect
-from constitution.documents import PROTOCOL, citing
+from constitution.documents import PROTOCOL
+from constitution.documents import citing as cite_elsewhere
 from constitution.model_cache import cached, files_in
 from constitution.problems import ProtocolError
 from constitution.project import Project
@@ -89,8 +90,9 @@ def load_model(app: Sphinx) -> None:
         results = examples.load_results(project.root / RESULTS)
         versions = cached(keep, "versions", files_in(project.versions_dir), project.versions)
         # Each version's files print its references to other documents as the site does.
+        # (documents.citing, aliased: the submodule sphinxext.citing takes that name here.)
         versions = [
-            dataclasses.replace(v, document=citing(constitution, PROTOCOL, v.document))
+            dataclasses.replace(v, document=cite_elsewhere(constitution, PROTOCOL, v.document))
             for v in versions
         ]
         lock = load_lock(project.checks / LOCK)
