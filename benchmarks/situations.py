@@ -2,8 +2,9 @@
 
     python benchmarks/situations.py [--project DIR] [--json]
 
-Reads the worked examples written from the reference protocols before the rules were
-changed for them (each with a 'source'): those not yet passing in checks/new-situations,
+Reads the worked examples written from the reference protocols, or blind (from no
+reference: checks/*/blind.yaml), before the rules were changed for them (each with a
+'source'): those not yet passing in checks/new-situations,
 which the tests do not collect, and those moved to checks/scenarios once they passed. It
 runs each
 with the project's own scenario runner: the reader (scenarios.read_examples, as the
@@ -45,6 +46,7 @@ FORMAT = ("id", "title", "facts", "expect")
 # 'scenario-fact' problems. Anything else refuses an example the vocabulary can say.
 UNSAYABLE = "scenario-fact"
 ANSWERS = ("same", "partly", "silent", "different")
+SETS = ("references", "blind")
 
 
 def load(path: Path) -> Any:
@@ -100,6 +102,7 @@ class Runner:
         facts_only = self.read({**example, "expect": {"clauses": raw["expect"]["clauses"]}})
         row: dict[str, Any] = {
             "id": raw["id"],
+            "set": situation_set(raw),
             "model": raw["source"]["model"],
             "declared-needs": bool(raw.get("needs")),
             "refused": sorted({p.code for p in strict.problems})
@@ -122,6 +125,12 @@ class Runner:
         row["outcome"] = outcome_right(want, got)
         row["full"] = not want.differences(got)
         return row
+
+
+def situation_set(raw: dict[str, Any]) -> str:
+    """'references' for a situation drawn from a reference protocol's paragraph (its
+    source says 'at'), 'blind' for one written from no reference (checks/*/blind.yaml)."""
+    return "references" if "at" in raw["source"] else "blind"
 
 
 def listed(path: Path, determinations: Path) -> set[str]:
@@ -148,11 +157,12 @@ def situations(project: Project, checks: Path, determinations: Path) -> dict[str
     with tempfile.TemporaryDirectory(prefix="situations-") as scratch:
         runner = Runner(project, Path(scratch))
         rows = [runner.run(raw) for _, raw in examples]
-    # Each example is drawn from the list: its paragraph is one the list has.
+    # Each example drawn from a reference is drawn from its list: its paragraph is one the
+    # list has.
     unlisted = [
         str(raw["id"])
         for path, raw in examples
-        if str(raw["source"]["at"]) not in listed(path, determinations)
+        if "at" in raw["source"] and str(raw["source"]["at"]) not in listed(path, determinations)
     ]
     expressible = [r for r in rows if r["expressible"]]
     ran = [r for r in rows if r["ran"]]
@@ -165,6 +175,15 @@ def situations(project: Project, checks: Path, determinations: Path) -> dict[str
             "full": sum(r["model"] == answer and r["full"] for r in ran),
         }
         for answer in ANSWERS
+    }
+    by_set = {
+        name: {
+            "examples": sum(r["set"] == name for r in rows),
+            "expressible": sum(r["set"] == name for r in expressible),
+            "outcome": sum(r["set"] == name and r["outcome"] for r in ran),
+            "full": sum(r["set"] == name and r["full"] for r in ran),
+        }
+        for name in SETS
     }
     return {
         "examples": len(rows),
@@ -181,6 +200,7 @@ def situations(project: Project, checks: Path, determinations: Path) -> dict[str
         "exceptions": sum("exception" in r for r in ran),
         "refused-by-code": dict(Counter(c for r in refused for c in r["refused"]).most_common()),
         "by-model-answer": by_answer,
+        "by-set": by_set,
         "not-from-the-list": unlisted,
         "rows": rows,
     }
@@ -240,7 +260,7 @@ def determinations(project: Project, folder: Path) -> dict[str, Any]:
 def report(figures: dict[str, Any]) -> str:
     s, v, d = figures["situations"], figures["vocabulary"], figures["determinations"]
     lines = [
-        f"New situations: {s['examples']} (written from checks/determinations)",
+        f"New situations: {s['examples']} (written from checks/determinations, or blind)",
         f"  expressible with the existing vocabulary: {s['expressible']}"
         f" (not: {s['not-expressible']}; declared as needing a new fact or act:"
         f" {s['declared-needs']}, disagreeing with the reader: {s['needs-disagree']})",
@@ -255,7 +275,10 @@ def report(figures: dict[str, Any]) -> str:
         + (", ".join(s["not-from-the-list"]) or "none"),
         "  by the model's answer   examples  expressible  outcome  full",
     ]
-    for answer, row in s["by-model-answer"].items():
+    for answer, row in [*s["by-model-answer"].items(), ("by set", None), *s["by-set"].items()]:
+        if row is None:
+            lines.append(f"  {answer}")
+            continue
         lines.append(
             f"    {answer:<22}{row['examples']:>8}{row['expressible']:>13}"
             f"{row['outcome']:>9}{row['full']:>6}"

@@ -246,3 +246,27 @@ def test_the_gate_reports_a_bad_rules_file_with_its_line(scratch: Project) -> No
     assert "'sugest-change' is not an act. Did you mean 'suggest-change'?" in (
         result.stdout + result.stderr
     )
+
+
+def test_a_condition_on_the_act_holds_if_any_act_of_the_situation_is_of_that_kind(
+    tmp_path: Path,
+) -> None:
+    """A rule for a broad act may single out one narrower kind of it by a condition on
+    'act'. A situation that is several acts at once is each of them: the condition holds
+    when any one of its acts is the act named or a kind of it, and 'not' only when none
+    is. Every act's rules read the one set of facts, and a duty on 'actor' falls on the
+    situation's one actor."""
+    rules = book(
+        tmp_path,
+        "  - {clause: X-1, act: communicate, permitted: false, when: {act: post-online}}\n"
+        "  - {clause: X-2, act: visit, duty: {who: actor, must: sign-in},"
+        " when: {not: {act: communicate}, setting: private}}\n"
+        "  - {clause: X-3, act: visit, permitted: true, when: {setting: private}}\n",
+    )
+    assert rules.determine({"act": "post-online"}).permitted is False
+    assert rules.determine({"act": "communicate"}).permitted is None
+    both = rules.determine({"act": ("visit", "post-online"), "setting": "private"})
+    assert both.permitted is False  # a forbidding rule of either act wins
+    assert both.clauses == {"X-1", "X-3"}  # 'not: {act: communicate}' fails: one act is
+    alone = rules.determine({"act": "visit", "actor": "member", "setting": "private"})
+    assert [str(d) for d in alone.duties] == ["member must sign-in"]

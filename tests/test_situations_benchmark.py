@@ -59,6 +59,11 @@ def test_every_situation_is_counted_once_and_the_counts_add_up() -> None:
     assert s["declared-needs"] == sum(bool(e.get("needs")) for e in written)
     for key in ("examples", "expressible", "outcome", "full"):
         assert sum(row[key] for row in s["by-model-answer"].values()) == s[key], key
+        assert sum(row[key] for row in s["by-set"].values()) == s[key], key
+    # A situation written blind names no reference paragraph; each set is counted apart.
+    blind = [e["id"] for e in written if "at" not in e["source"]]
+    assert s["by-set"]["blind"]["examples"] == len(blind) >= 25
+    assert {r["id"] for r in s["rows"] if r["set"] == "blind"} == set(blind)
     v = figures["vocabulary"]
     assert v["examples"] == len(entries(MODEL / "checks" / "scenarios"))
     assert set(v["facts-used-once"]).isdisjoint(v["facts-used-by-none"])

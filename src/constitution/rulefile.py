@@ -40,6 +40,7 @@ from constitution.scenarios import (
     FactType,
     Rule,
     RuleBook,
+    acts_of,
     add_working_days,
     did_you_mean,
     one_of,
@@ -282,17 +283,22 @@ class _Reader:
             return self.comparison(name, ftype, value)
         values = value.value if isinstance(value, yaml.SequenceNode) else [value]
         allowed = frozenset(v for n in values for v in self.values(name, ftype, n))
+        if name == "act":  # a situation of several acts is each of them
+            return lambda f: not allowed.isdisjoint(acts_of(f.get("act")))
         return lambda f: f.get(name) in allowed
 
     def values(self, name: str, ftype: FactType, node: yaml.Node) -> Iterator[object]:
         """The values a condition's ``node`` stands for: a role stands for its narrower
-        roles too."""
+        roles too, and an act for its narrower acts."""
         if not isinstance(node, yaml.ScalarNode):
             self.problem(node, "rules-value", f"a value of '{name}' must be plain.", "Give one.")
             return
         value = _scalar(node)
         if name in self.role_facts and value in self.roles:
             yield from (r for r in self.roles if value in _up(r, self.roles))
+            return
+        if name == "act" and value in self.acts:
+            yield from (a for a in self.acts if value in _up(a, self.acts))
             return
         try:
             parsed = ftype.parse(value)

@@ -117,6 +117,11 @@ Facts = Mapping[str, Any]
 Acts = str | tuple[str, ...]
 
 
+def acts_of(act: Acts | None) -> tuple[str, ...]:
+    """The acts a situation states, one or several (none where it states none)."""
+    return () if not act else (act,) if isinstance(act, str) else act
+
+
 def act_words(act: Acts) -> str:
     """The act or acts as a message names them: 'post-on-social-media and behave-towards'."""
     return act if isinstance(act, str) else " and ".join(act)
@@ -237,7 +242,7 @@ class RuleBook:
 
     def _lineage(self, act: Acts) -> tuple[str, ...]:
         line: list[str] = []
-        for one in (act,) if isinstance(act, str) else act:
+        for one in acts_of(act):
             line.append(one)
             while (up := self.broader.get(line[-1])) and up not in line:
                 line.append(up)
