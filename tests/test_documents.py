@@ -77,6 +77,7 @@ def test_a_project_of_one_document_lists_none(scratch: Project) -> None:
         ('title = "Council Procedure Rules"', 'title = ""', "document-setting", 2, "'title'"),
         ('key = "articles"', 'key = "Articles!"', "document-key", 1, "'Articles!'"),
         ('key = "articles"', 'key = "versions"', "document-key", 1, "'versions'"),
+        ('key = "articles"', 'key = "redline"', "document-key", 1, "'redline'"),
         ('id_prefix = "ART"', 'id_prefix = "art"', "council-id-prefix", 1, "'art'"),
         ('part = "Part 2"', 'part = "Part 2"\nprefix = "X"', "document-field", 1, "prefix"),
         (

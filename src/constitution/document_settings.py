@@ -18,13 +18,18 @@ from constitution.problems import Problem
 KEY = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 PREFIX = re.compile(r"[A-Z][A-Z0-9]{1,9}")
 FOLDER = "documents"
-# Addresses the site's own pages hold, which no document's may take.
 FIELDS = frozenset(
     {"key", "title", "part", "id_prefix", "cite", "cite-within", "numbering", "number-style"}
 )
 # How a paragraph cites another of its own document, unless its entry says otherwise.
 WITHIN = "paragraph {number}"
-RESERVED = frozenset({"protocol", "draft", "versions", "ways-in", "examples", "data", "_static"})
+# Addresses the site's own pages hold, which no document's may take: at the top (Sphinx's
+# and Pagefind's folders among them) and under versions/, where a document's versions
+# sit beside the protocol's redlines, paragraph histories and the constitution's amendments.
+RESERVED = frozenset(
+    {"protocol", "draft", "versions", "ways-in", "examples", "data", "pagefind", "constitution"}
+    | {"redline", "clauses", "_static", "_sources", "_images", "_downloads"}
+)
 
 
 @dataclass(frozen=True)
