@@ -150,6 +150,7 @@ def banner(**values: object) -> str:
         "kind": "other",
         "force": {"date": "14 May 2026", "in_force": "1 June 2026"},
         "in_force_href": "protocol/index.html",
+        "waiting": None,
     }
     return render("banner.html", **{**page, **values})
 
@@ -204,6 +205,23 @@ def test_before_any_adoption_the_banners_say_the_text_is_a_draft() -> None:
     assert soup(draft).select("a") == []
     assert soup(banner(**none)).get_text() == (
         "No version has been adopted yet: the protocol shown is a draft."
+    )
+
+
+def test_a_version_adopted_but_not_yet_in_force_is_not_called_unadopted() -> None:
+    """Council has adopted a first version that comes into force later: until then the
+    pages show the draft, and say when the adopted version takes over."""
+    none = {"force": None, "in_force_href": None}
+    waiting = {"date": "14 May 2026", "in_force": "1 January 2027"}
+    plain = banner(kind="plain", draft="../draft/index.html", waiting=waiting, **none)
+    assert soup(plain).get_text() == (
+        "Not yet in force. Council adopted a version on 14 May 2026, in force from 1 January "
+        "2027; until then this is the draft, not yet the rule. Read the draft."
+    )
+    other = banner(waiting=waiting, document="Council Procedure Rules", **none)
+    assert soup(other).get_text() == (
+        "No version is in force yet: the version adopted on 14 May 2026 comes into force on "
+        "1 January 2027, and the Council Procedure Rules shown is a draft."
     )
 
 

@@ -710,6 +710,13 @@ class Site:
             and {"date": long_date(force.date), "in_force": long_date(force.in_force)},
             "in_force_href": force and self.uri(pagename, self.layout.page(PLAIN, "index")),
             "document": None if self.key == PROTOCOL else self.entry.title,
+            # adopted, but none of its versions in force yet: the draft is shown till then
+            "waiting": not force
+            and self.versions
+            and {
+                "date": long_date(self.versions[-1].date),
+                "in_force": long_date(self.versions[-1].in_force),
+            },
         }
         held = self.holds(pagename)
         if held == PLAIN:
