@@ -302,6 +302,10 @@ def test_the_constitution_in_force_on_a_date(constitution: Project) -> None:
         "Part 2, Articles of the Constitution: not yet in force; only its draft.",
         "Part 4.1, Council Procedure Rules: not yet in force; only its draft.",
     ]
+    # before the meeting that adopted it, a document was not yet adopted, whatever came later
+    assert in_force(constitution, "2025-05-01").splitlines()[1] == (
+        "Part 2, Articles of the Constitution: not yet adopted; only its draft."
+    )
     assert in_force(constitution, "2026-02-01").splitlines()[1:3] == [
         "Part 2, Articles of the Constitution: the version adopted on 2025-05-15, in force "
         f"from 2025-06-01; resolution: {RESOLUTION}",

@@ -17,18 +17,20 @@ class InForce:
 
     entry: Entry
     version: Version | None
+    day: dt.date
 
     @property
     def status(self) -> str:
-        """In force; adopted, but not yet in force that day; or not yet adopted."""
+        """In force; adopted by that day, but not yet in force; or not yet adopted then."""
         if self.version is not None:
             return "in force"
-        return "not yet in force" if self.entry.versions else "not yet adopted"
+        adopted = any(v.date <= self.day for v in self.entry.versions)
+        return "not yet in force" if adopted else "not yet adopted"
 
 
 def in_force(constitution: Constitution, day: dt.date) -> list[InForce]:
     """Each document's version in force on ``day``, in the constitution's order."""
-    return [InForce(e, in_force_on(list(e.versions), day)) for e in constitution]
+    return [InForce(e, in_force_on(list(e.versions), day), day) for e in constitution]
 
 
 def as_text(documents: list[InForce], day: dt.date) -> str:

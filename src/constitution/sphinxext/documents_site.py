@@ -146,7 +146,9 @@ def amendments_page(build: BuildState, uri: Uri) -> str:
                 "date": long_date(a.date),
                 "in_force": long_date(a.in_force),
                 "resolution": a.resolution,
-                "changed": [version_link(InForce(e, v), a.in_force) for e, v in a.adopted],
+                "changed": [
+                    version_link(InForce(e, v, a.in_force), a.in_force) for e, v in a.adopted
+                ],
                 "then": [
                     version_link(d, a.in_force) for d in in_force(build.constitution, a.in_force)
                 ],
