@@ -178,10 +178,15 @@ def test_the_contents_say_which_version_of_each_document_is_in_force(adopted: Si
 
 
 def test_the_amendments_list_every_resolution_and_the_constitution_then(adopted: Site) -> None:
-    page = adopted.page("versions/constitution.html")
+    page = adopted.page("constitution/amendments.html")
+    # a page of the whole constitution, not of the protocol: its banner and its title
+    for whole in (page, adopted.page("constitution.html")):
+        banner, brand = whole.select_one(".version-banner"), whole.select_one(".sidebar-brand-text")
+        assert banner is not None and banner.get_text().startswith("The whole constitution.")
+        assert brand is not None and brand.get_text().strip().endswith("Council Constitution")
     amendments = page.select("section.amendment")
     headings = [" ".join(a.h2.get_text().split()) for a in amendments if a.h2]
-    assert [h.rsplit(", adopted ", 1)[1] for h in headings] == [
+    assert [h.removeprefix("Adopted ") for h in headings] == [
         "10 June 2026",
         "14 May 2026",
         "5 March 2026",
@@ -189,6 +194,8 @@ def test_the_amendments_list_every_resolution_and_the_constitution_then(adopted:
         "15 May 2025",
         "16 May 2024",
     ]
+    assert amendments[0].p is not None
+    assert amendments[0].p.get_text().startswith("Council, 10 June 2026, minute 12. In force")
     changed = [a.get_text() for a in amendments[0].select(".amendment-changed a")]
     assert changed == ["Part 2: Articles of the Constitution", "Part 4.1: Council Procedure Rules"]
     # the constitution in force from 1 April 2026, when the Articles' first version took effect
@@ -198,9 +205,9 @@ def test_the_amendments_list_every_resolution_and_the_constitution_then(adopted:
     )
     then = {a.get_text(): a["href"] for a in march.select(".constitution-then a")}
     assert then == {
-        "Part 2: Articles of the Constitution": f"articles/{ARTICLES_1[0]}/index.html",
-        "Part 4.1: Council Procedure Rules": f"procedure-rules/{RULES_1[0]}/index.html",
-        "Part 5.3: Protocol on Member/Officer Relations": "2025-05-15/index.html",
+        "Part 2: Articles of the Constitution": f"../versions/articles/{ARTICLES_1[0]}/index.html",
+        "Part 4.1: Council Procedure Rules": f"../versions/procedure-rules/{RULES_1[0]}/index.html",
+        "Part 5.3: Protocol on Member/Officer Relations": "../versions/2025-05-15/index.html",
     }
     # the oldest, before any other document was adopted: theirs were drafts
     oldest = [

@@ -41,7 +41,7 @@ ADOPTED = {
     "a document's redline": f"versions/articles/redline/{FIRST}--{SECOND}.html",
     "a paragraph's history in a document": "versions/articles/clauses/ART-0004.html",
     "the constitution, each document's version in force": "constitution.html",
-    "the constitution's amendments": "versions/constitution.html",
+    "the constitution's amendments": "constitution/amendments.html",
 }
 
 

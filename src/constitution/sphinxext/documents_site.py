@@ -26,6 +26,7 @@ from sphinx.util.docutils import SphinxDirective
 from constitution.documents import PROTOCOL, Constitution, Entry
 from constitution.in_force import InForce, in_force
 from constitution.model import DRAFT_PAGES
+from constitution.sphinxext import shells
 from constitution.sphinxext.addresses import PLAIN, PLAIN_PAGES, layout_of
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.navigation import mark_current
@@ -193,6 +194,9 @@ def page_context(
     if len(build.constitution.entries) > 1:  # else Sphinx's html_title, the protocol's
         # escaped: furo draws the sidebar's title as given, and a setting is not markup
         context["docstitle"] = Markup.escape(title_of(build, pagename))
+        if whole(pagename):
+            context["constitution_banner"] = render("banner.html", kind="whole")
+            return
     entry = owner(build, pagename)
     if entry is None:
         return
@@ -200,6 +204,13 @@ def page_context(
     context["constitution_banner"] = site.banner(pagename)
     if (key := site.holds(pagename)) and not site.drafted:
         context["constitution_menu"] = mark_current(site.menu(pagename, key), pagename)
+
+
+def whole(pagename: str) -> bool:
+    """A page of the constitution as a whole (its contents, its amendments): the site's
+    root holds no other generated page, and constitution/ none but these."""
+    folder, _, name = pagename.rpartition("/")
+    return folder == WHOLE or (not folder and name in (CONTENTS, shells.NAME))
 
 
 def title_of(build: BuildState, pagename: str) -> str:

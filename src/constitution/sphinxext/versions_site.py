@@ -100,7 +100,7 @@ WAYS_IN_TITLE = "Find what applies to you"
 # The constitution's contents page, when it has other documents (documents_site.py),
 # and its amendments: every resolution, and the constitution in force on each date.
 WHOLE, WHOLE_TITLE = "constitution", "The whole constitution"
-AMENDMENTS = "versions/constitution"
+AMENDMENTS = f"{WHOLE}/amendments"  # its own folder: its shell names no one document
 
 
 class Site:
