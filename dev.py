@@ -2,7 +2,7 @@
 """Bootstrap for a fresh machine: needs only Python 3.11+ (with pip or venv).
 
     python3 dev.py serve     build the site and serve it on http://127.0.0.1:8000/
-    python3 dev.py test      run the whole test suite (lint, tests, browser tests)
+    python3 dev.py test      run the whole test suite (lint, the gate, tests, browser tests)
     python3 dev.py constitution ARGS...
                              any command of the tool, e.g. `constitution check`
     python3 dev.py ARGS...   any nox arguments, e.g. `python3 dev.py -s build`
@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
-SHORTCUTS = {"serve": ["-s", "serve"], "test": ["-s", "lint", "tests", "browser"]}
+SHORTCUTS = {"serve": ["-s", "serve"], "test": ["-s", "lint", "check", "tests", "browser"]}
 
 
 def pinned(name: str) -> str:

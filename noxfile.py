@@ -43,11 +43,8 @@ def build(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The test suite: the model council's constitution whole (the gate its pull requests
-    must pass, as a council's own `dev.py test` runs it), then the tool, the site build,
-    the editor's loop and the scenario checks."""
+    """The test suite: the tool, the site build, the editor's loop and the scenario checks."""
     install(session, "test", "serve")
-    session.run("constitution", "check")
     session.run("pytest", "--ignore=tests/browser", *session.posargs)
 
 

@@ -50,6 +50,7 @@ FORMS = {
         "ruff check .",
         "ruff format --check .",
         "mypy",
+        "constitution check",
         "pytest --ignore=tests/browser",
         "pytest tests/browser",
     ],
@@ -86,7 +87,7 @@ FORMS = {
     "constitution next-id": ["constitution next-id"],
 }
 SHORTCUTS = {
-    "test": "-s lint tests browser",
+    "test": "-s lint check tests browser",
     "serve": "-s serve",
     "constitution check": "-s constitution -- check",
     "constitution next-id": "-s constitution -- next-id",
