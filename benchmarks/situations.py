@@ -152,6 +152,16 @@ def written(checks: Path) -> list[tuple[Path, dict[str, Any]]]:
     return sorted(found, key=lambda pair: str(pair[1]["id"]))
 
 
+def tally(rows: list[dict[str, Any]]) -> dict[str, int]:
+    """How many of ``rows`` there are, can be said, ran to the right outcome, and in full."""
+    return {
+        "examples": len(rows),
+        "expressible": sum(bool(r["expressible"]) for r in rows),
+        "outcome": sum(bool(r["ran"] and r["outcome"]) for r in rows),
+        "full": sum(bool(r["ran"] and r["full"]) for r in rows),
+    }
+
+
 def situations(project: Project, checks: Path, determinations: Path) -> dict[str, Any]:
     examples = written(checks)
     with tempfile.TemporaryDirectory(prefix="situations-") as scratch:
@@ -167,24 +177,8 @@ def situations(project: Project, checks: Path, determinations: Path) -> dict[str
     expressible = [r for r in rows if r["expressible"]]
     ran = [r for r in rows if r["ran"]]
     refused = [r for r in rows if r["refused"]]
-    by_answer = {
-        answer: {
-            "examples": sum(r["model"] == answer for r in rows),
-            "expressible": sum(r["model"] == answer for r in expressible),
-            "outcome": sum(r["model"] == answer and r["outcome"] for r in ran),
-            "full": sum(r["model"] == answer and r["full"] for r in ran),
-        }
-        for answer in ANSWERS
-    }
-    by_set = {
-        name: {
-            "examples": sum(r["set"] == name for r in rows),
-            "expressible": sum(r["set"] == name for r in expressible),
-            "outcome": sum(r["set"] == name and r["outcome"] for r in ran),
-            "full": sum(r["set"] == name and r["full"] for r in ran),
-        }
-        for name in SETS
-    }
+    by_answer = {a: tally([r for r in rows if r["model"] == a]) for a in ANSWERS}
+    by_set = {name: tally([r for r in rows if r["set"] == name]) for name in SETS}
     return {
         "examples": len(rows),
         "expressible": len(expressible),
