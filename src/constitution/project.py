@@ -107,7 +107,13 @@ class Project:
         them (in their drafts' numbers); ProtocolError if the constitution cannot be read."""
         if not self.council().documents:
             return document  # a protocol alone: nothing else to cite
-        return citing(self.constitution(), key, document)
+        return citing(self._as_drafted, key, document)
+
+    @cached_property
+    def _as_drafted(self) -> Constitution:
+        # Read once for every version a command prints (a redline's two, say): reading the
+        # whole constitution is most of such a command's time.
+        return self.constitution()
 
     def entry(self, key: str) -> Entry:
         """One document of the constitution by its key (``protocol``, or a [[documents]]
