@@ -192,6 +192,12 @@ def site(project: Project, build: WarmBuild, saves: Saves, host: str, port: int)
     from starlette.responses import Response
     from starlette.routing import Mount, Route, WebSocketRoute
     from starlette.staticfiles import StaticFiles
+    from starlette.types import ASGIApp, Receive, Scope, Send
+
+    # Sphinx writes pages in place: a page read while it is rewritten comes out cut short,
+    # so a request made during a build waits for the build to end.
+    built = asyncio.Event()
+    built.set()
 
     class Watcher(RebuildServer):  # type: ignore[misc]
         """Builds in this process (sphinx-autobuild's runs each in a new one), one at a time."""
@@ -204,9 +210,13 @@ def site(project: Project, build: WarmBuild, saves: Saves, host: str, port: int)
                     paths = sorted(await loop.run_in_executor(None, saves.take, 0.5))
                     if not paths:
                         continue
+                    built.clear()
                     print(f"Changed: {', '.join(map(str, paths[:5]))}", file=sys.stderr)
                     start = time.perf_counter()
-                    status = await loop.run_in_executor(one, build, paths)
+                    try:
+                        status = await loop.run_in_executor(one, build, paths)
+                    finally:
+                        built.set()
                     took = f"{time.perf_counter() - start:.2f} s"
                     print(
                         f"Rebuilt in {took}" if status == 0 else f"Failed ({took})", file=sys.stderr
@@ -219,6 +229,14 @@ def site(project: Project, build: WarmBuild, saves: Saves, host: str, port: int)
             super().__init__(app, ws_url)
             self.script = f'<script src="{RELOAD}"></script>\n'.encode()
 
+    class WhenBuilt:
+        def __init__(self, app: ASGIApp) -> None:
+            self.app = app
+
+        async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+            await built.wait()
+            await self.app(scope, receive, send)
+
     watcher = Watcher([], IgnoreFilter([], []), change_callback=build)
 
     async def reload_js(request: object) -> Response:
@@ -228,7 +246,7 @@ def site(project: Project, build: WarmBuild, saves: Saves, host: str, port: int)
         routes=[
             Route(RELOAD, reload_js),
             WebSocketRoute("/websocket-reload", watcher),
-            Mount("/", app=StaticFiles(directory=build.work / "html", html=True)),
+            Mount("/", app=WhenBuilt(StaticFiles(directory=build.work / "html", html=True))),
         ],
         middleware=[Middleware(Reload, ws_url=f"{host}:{port}")],
         lifespan=watcher.lifespan,
