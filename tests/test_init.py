@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import broken_links
+from constitution import __version__
+from constitution.tool_requirement import of_running_tool, requirement
 
 PROTOCOL = """\
 Protocol on Member and Officer Relations
@@ -81,8 +83,8 @@ def test_it_holds_content_and_settings_not_the_tool(repo: Path) -> None:
     assert {"conf/council.toml", "conf/conf.py", "protocol/index.md", "checks/rules.yaml"} <= names
     assert {".github/workflows/amendment.yml", ".github/workflows/publish.yml"} <= names
     assert not [n for n in names if n.startswith(("src/", "tests/")) or n == "noxfile.py"]
-    requirement = (repo / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1]
-    assert requirement.startswith("council-constitution==")
+    pinned = (repo / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1]
+    assert pinned == of_running_tool()[0]  # the tool as it was installed here
     # Nothing of the model council: not its name, its prefix or its site.
     for name in names:
         path = repo / name
@@ -128,8 +130,13 @@ def test_from_nothing_but_python_the_council_repository_installs_and_passes(
     )
     assert built.returncode == 0, built.stderr
     (tmp_path / "ours.txt").write_text(PROTOCOL, encoding="utf-8")
-    made = constitution("init", "repo", "--from", "ours.txt", "--council", "T", cwd=tmp_path)
+    pin = f"council-constitution=={__version__}"
+    made = constitution(
+        "init", "repo", "--from", "ours.txt", "--council", "T", "--tool", pin, cwd=tmp_path
+    )
     assert made.returncode == 0, made.stderr
+    assert f"requirements.txt installs the tool as: {pin}" in made.stdout
+    assert (tmp_path / "repo" / "requirements.txt").read_text().splitlines()[-1] == pin
     links = " ".join(filter(None, [str(wheels), os.environ.get("PIP_FIND_LINKS")]))
     env = {**os.environ, "PIP_FIND_LINKS": links, "PIP_CONSTRAINT": str(root / "constraints.txt")}
     env.pop("CONSTITUTION_PYTHON", None)
@@ -144,3 +151,67 @@ def test_from_nothing_but_python_the_council_repository_installs_and_passes(
     assert "installing the constitution tool into .venv" in result.stderr
     assert (tmp_path / "repo" / ".venv" / "installed-requirements.txt").is_file()
     assert (tmp_path / "repo" / "_build" / "site" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("direct_url", "origin", "pinned"),
+    [
+        (None, None, "council-constitution==1.2.0"),  # from a package index
+        (
+            {"url": "https://github.com/o/cc", "vcs_info": {"vcs": "git", "commit_id": "abc"}},
+            None,
+            "council-constitution @ git+https://github.com/o/cc@abc",
+        ),
+        (  # a clone of the tool's repository, installed from its folder
+            {"url": "file:///src/tool", "dir_info": {"editable": True}},
+            "https://github.com/o/cc.git",
+            "council-constitution @ git+https://github.com/o/cc.git@def",
+        ),
+        (
+            {"url": "file:///src/tool", "dir_info": {}},
+            "git@github.com:o/cc.git",
+            "council-constitution @ git+ssh://git@github.com/o/cc.git@def",
+        ),
+    ],
+)
+def test_init_pins_the_tool_where_it_was_installed_from(
+    direct_url: dict[str, object] | None, origin: str | None, pinned: str
+) -> None:
+    assert requirement("1.2.0", direct_url, origin, "def") == (pinned, None)
+
+
+@pytest.mark.parametrize("origin", [None, "/home/me/tool", "file:///home/me/tool"])
+def test_a_pin_to_a_folder_on_this_machine_is_said_to_be_one(origin: str | None) -> None:
+    pinned, warning = requirement("1.2.0", {"url": "file:///src/my%20tool"}, origin, "def")
+    assert pinned == "council-constitution @ file:///src/my%20tool"
+    assert warning is not None and "/src/my tool" in warning and "--tool" in warning
+
+
+def test_init_from_a_file_says_what_import_says_of_it(tmp_path: Path) -> None:
+    (tmp_path / "ours.txt").write_text(PROTOCOL.replace("2.2 A", "2.4 A"), encoding="utf-8")
+    made = constitution("init", "repo", "--from", "ours.txt", "--council", "T", cwd=tmp_path)
+    imported = constitution("import", "ours.txt", "--out", "alone", cwd=tmp_path)
+    assert made.returncode == 0 == imported.returncode, made.stderr + imported.stderr
+    report = imported.stdout.strip()
+    assert "2.4" in report and report in made.stdout  # the skipped number, as import says it
+    assert "requirements.txt installs the tool as: council-constitution" in made.stdout
+
+
+def test_a_tool_that_will_not_install_is_explained_not_a_traceback(tmp_path: Path) -> None:
+    made = constitution(
+        "init", "repo", "--council", "T", "--tool", "council-constitution==999.0", cwd=tmp_path
+    )
+    assert made.returncode == 0, made.stderr
+    env = {**os.environ, "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(tmp_path)}
+    env.pop("CONSTITUTION_PYTHON", None)
+    result = subprocess.run(
+        ["python3", "dev.py", "test"],
+        cwd=tmp_path / "repo",
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "pip could not install the tool as requirements.txt pins it" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (repo / ".venv" / "installed-requirements.txt").exists()

@@ -412,21 +412,32 @@ def _import_target(project: Project | None, args: argparse.Namespace) -> tuple[P
 
 def cmd_init(project: Project | None, args: argparse.Namespace) -> int:
     from constitution import baseline
+    from constitution.importer import report_text
     from constitution.init import Settings, init
+    from constitution.tool_requirement import of_running_tool
 
     given = {k: v for k, v in vars(args).items() if k in Settings.__dataclass_fields__ and v}
+    warning = None
+    if "requirement" not in given:
+        given["requirement"], warning = of_running_tool()
     settings, dest = Settings(**given), Path(args.folder)
+    source = Path(args.source) if args.source else None
     try:
-        made = init(dest, settings, Path(args.source) if args.source else None, args.take)
+        made, doc = init(dest, settings, source, args.take)
         listed = baseline.load(made.checks)
     except ProtocolError as exc:
         return _report(exc, outcome="nothing was written")
+    if doc is not None and source is not None:  # what import would say of it
+        print(report_text(doc, source))
     print(
         f"Wrote {dest}: the repository of {settings.name}'s {settings.document}, with "
         f"{len(list(made.document().clauses()))} paragraph(s), {len(listed)} of them "
         "rule-bearing and listed as not yet covered (checks/uncovered.toml).\n"
-        f"Next: cd {dest}, read README.md, then python3 dev.py test."
+        f"requirements.txt installs the tool as: {settings.requirement}"
     )
+    if warning:
+        print(f"Note: {warning}")
+    print(f"Next: cd {dest}, read README.md, then python3 dev.py test.")
     return 0
 
 
@@ -580,6 +591,12 @@ def parser() -> argparse.ArgumentParser:
     ini.add_argument("--citation", help="its short title in citations")
     ini.add_argument("--part", help="its Part of the constitution, e.g. 'Part 5.3'")
     ini.add_argument("--base-url", help="the site's address (https://.../)")
+    ini.add_argument(
+        "--tool",
+        dest="requirement",
+        metavar="REQUIREMENT",
+        help="requirements.txt's line for the tool (default: where this tool was installed from)",
+    )
     ini.set_defaults(run=cmd_init, needs_project=False)
     rep = sub.add_parser("report", help="the committee report of a change: HTML and Word")
     rep.add_argument("old", help="'draft', an adoption date, or a git ref")

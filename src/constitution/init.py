@@ -50,9 +50,10 @@ class Settings:
 
 def init(
     dest: Path, settings: Settings, source: Path | None = None, take: int | None = None
-) -> Project:
+) -> tuple[Project, importer.Imported | None]:
     """Write the repository into ``dest`` (new or empty) as one step: all or nothing;
-    ``take`` chooses one document of a source holding several."""
+    ``take`` chooses one document of a source holding several. Returns it, with the
+    document imported (for its report), if any."""
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise ProtocolError([Problem.of(str(dest), 0, "init-not-empty")])
     values = asdict(settings)
@@ -81,7 +82,7 @@ def init(
         raise
     staged.chmod(0o755)  # made by mkdtemp, private; a repository is not
     staged.rename(dest)
-    return Project(dest)
+    return Project(dest), doc
 
 
 def copy_template(into: Path, values: dict[str, str]) -> None:

@@ -46,7 +46,13 @@ def python() -> str:
             "--quiet",
             "--disable-pip-version-check",
         ]
-        subprocess.run([*pip, "-r", str(ROOT / "requirements.txt")], check=True)
+        if subprocess.run([*pip, "-r", str(ROOT / "requirements.txt")]).returncode:
+            sys.exit(
+                "dev.py: pip could not install the tool as requirements.txt pins it (its "
+                "message is above). If your package index does not carry that version, pin "
+                "the tool's repository instead, as the comment in requirements.txt shows, "
+                "and run this again."
+            )
         installed.write_bytes(requirements)
     return str(bin_dir / "python")
 
