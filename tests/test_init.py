@@ -13,7 +13,6 @@ import docx
 import pytest
 
 from conftest import broken_links
-from constitution import __version__
 from constitution.tool_requirement import of_running_tool, requirement
 
 PROTOCOL = """\
@@ -140,7 +139,7 @@ def test_the_readme_s_council_route_runs_as_written(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
     assert "requirements.txt installs the tool as: council-constitution @ file://" in result.stdout
-    assert "the council's CI cannot reach it" in result.stdout  # a clone of a local folder
+    assert "which the council's CI cannot reach" in result.stdout  # a clone of a local folder
     assert "installing the constitution tool into .venv" in result.stderr
     ours = tmp_path / "ours"
     assert (ours / ".venv" / "installed-requirements.txt").is_file()
