@@ -642,3 +642,16 @@ def test_a_section_number_on_a_line_of_its_own_over_its_title(tmp_path: Path) ->
     assert doc.defects == []
     _, published = imported(tmp_path, source)
     as_published(published)
+
+
+def test_a_section_of_unnumbered_words_keeps_the_number_printed_on_it(tmp_path: Path) -> None:
+    """A section whose words carry no paragraph number (here the third) is published with
+    the number printed on it, not one made up from the section before (2A)."""
+    source = DOCUMENTS / "prose-section.txt"
+    doc = import_protocol(source)
+    assert words_out(doc) == words(source.read_text(encoding="utf-8"))
+    data, published = imported(tmp_path, source)
+    as_published(published)
+    document = published_document(tmp_path / "out", data)
+    assert [s.number for s in document.sections] == ["1", "2", "3", "4"]
+    assert document.sections[2].title == "Members as customers of the Council"

@@ -110,6 +110,8 @@ BAD_INPUTS = [
     ("unsafe link", "principles.md", "courtesy and respect,",
      "courtesy and [respect](ftp://example.org/x),", "unsafe-link", "MOP-0029",
      "web pages", 17),
+    ("front matter not a section number", "review.md", "# Review", "---\nauthor: me\n---\n# Review",
+     "section-front-matter", "", "section-number: 17", 1),
     ("empty clause", "review.md", "Any member or officer may propose an amendment to this "
      "protocol to the Monitoring Officer at any time.", "", "clause-empty", "MOP-0207",
      "Write the clause", 29),
@@ -253,3 +255,15 @@ def test_a_section_and_the_protocol_may_have_an_unnumbered_introduction(
         "# Principles\n\nWhy these matter.\n\n- one\n- two\n\n```{clause}"
     )
     assert "How to read this protocol.\n\n```{toctree}" in files["index.md"]
+
+
+def test_a_section_number_printed_on_the_section_is_kept_under_insert_numbering(
+    scratch: Project,
+) -> None:
+    from constitution import numbering
+
+    edit(scratch, "review.md", "# Review", "---\nsection-number: 30\n---\n# Review")
+    document = source.read_protocol(scratch.protocol, scratch.council())
+    numbered = numbering.apply(document, "insert", None)
+    review = next(s for s in numbered.sections if s.slug == "review")
+    assert review.number == "30" and review.clauses[0].number == "30.1"

@@ -55,6 +55,7 @@ _KINDS = [
     Kind("section-title", FIXABLE, "the section has no title.", "Start the file with a level-one heading: '# Title'."),
     Kind("clause-unclosed", FIXABLE, "this clause's block is never closed, so it swallows the rest of the file.", "End the clause with a line of {fence} alone."),
     Kind("text-outside-clause", FIXABLE, "text outside a clause has no number and cannot be cited; only plain paragraphs and lists before the first clause are allowed, as the section's introduction.", "Put it inside a ```{{clause}} block (use ':modality: informative' for explanation), move it before the first clause, or delete it."),
+    Kind("section-front-matter", FIXABLE, "the section's front matter must be one line, 'section-number: N', the number printed on the section (letters and digits); it says: {said}", "Write it as '---', 'section-number: 17', '---' at the top of the file, or delete it."),
     Kind("intro-too-long", FIXABLE, "the introduction's paragraph has {size:,} characters; a paragraph may have {limit:,} at most.", "Split it into shorter paragraphs."),
     Kind("clause-too-long", FIXABLE, "the clause has {size:,} characters; a clause may have {limit:,} at most.", "Split it into several clauses, one paragraph each."),
     Kind("clause-option-too-long", FIXABLE, "the option line has {size:,} characters; an option line may have {limit:,} at most.", "Give the option a short value: keys separated by commas."),

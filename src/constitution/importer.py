@@ -967,6 +967,9 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
     for section in doc.sections:
         section.slug = slugify(section.title, taken)
         parts = [f"# {escape(section.title, False)}\n"]
+        if section.number and not any(c.number for c in section.clauses):
+            # nothing else would say the number printed on it: numbering would invent one
+            parts.insert(0, f"---\nsection-number: {section.number}\n---\n")
         # Once a section, not once a clause: 1,000 clauses in a section cost a million.
         paren = {c.key: c.id for c in section.clauses if c.style in ("paren", "letter")}
         if intro := unnumbered(section.intro, found, paren, doc):

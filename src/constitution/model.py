@@ -92,6 +92,9 @@ class Section:
     # no rule.
     intro: str = ""
     revoked: tuple[Revoked, ...] = ()  # in an adopted version kept under insert numbering
+    # The number printed on the section (its front matter's section-number), for a section
+    # whose paragraphs print none that would say it: numbering keeps it, invents none.
+    printed: str = ""
 
     @cached_property
     def intro_tree(self) -> Tree:

@@ -322,8 +322,10 @@ def _anchor(
 
 
 def _printed_section(section: Section, style: str, reserved: set[str]) -> str | None:
-    """A section's printed number, where its paragraphs' printed numbers agree on one that
-    no other section had."""
+    """A section's printed number: printed on the section itself, or where its paragraphs'
+    printed numbers agree on one; either only if no other section had it."""
+    if section.printed:
+        return section.printed if section.printed not in reserved else None
     printed = {p[0] for c in section.clauses if (p := split(c.source_number, style)) and p[0]}
     return printed.pop() if len(printed) == 1 and not printed & reserved else None
 

@@ -331,9 +331,13 @@ class _Reader:
             self.problem(shown, 1, "section-title")
         clauses: list[Clause] = []
         intro: list[str] = []
+        printed = ""
         for i, token in enumerate(tokens):
             line = (token.map[0] + 1) if token.map else 0
             if token.level != 0 or token.type in {"heading_close", "inline"}:
+                continue
+            if token.type == "front_matter" and i == 0:
+                printed = self.section_number(token.content, shown)
                 continue
             if token.type == "heading_open":
                 continue
@@ -353,7 +357,16 @@ class _Reader:
                 continue
             self.problem(shown, line, "text-outside-clause")
         intro_text = "\n\n".join(intro)
-        return Section(slug, number, title or slug, shown, tuple(clauses), intro_text)
+        return Section(
+            slug, number, title or slug, shown, tuple(clauses), intro_text, printed=printed
+        )
+
+    def section_number(self, front_matter: str, shown: str) -> str:
+        """The number printed on the section, from front matter of one line."""
+        if found := SECTION_NUMBER.fullmatch(front_matter.strip()):
+            return found[1]
+        self.problem(shown, 1, "section-front-matter", said=front_matter.strip()[:80] or "nothing")
+        return ""
 
     def intro_block(self, lines: list[str], span: list[int], shown: str) -> str:
         """An introduction's paragraph or list as written, held to a clause's rules: no
@@ -572,6 +585,9 @@ MARKUP_NAMES = {
     "footnote_block": "a footnote",
     "front_matter": "front matter",
 }
+
+
+SECTION_NUMBER = re.compile(r"section-number:\s*[\"']?([0-9A-Za-z]{1,8})[\"']?")
 
 
 def _first_heading(tokens: list[Token]) -> str:
