@@ -275,6 +275,19 @@ def pages_by_number(lines: list[Line]) -> list[Line]:
 # A footnote's mark as a PDF's text gives a superscript: its digits against the word
 # before ("officers3", "post,2"); and the footnote at the page's foot ("3 The register").
 MARK = re.compile(r"(?<=[A-Za-z]{2})([.,;:)\"'’”]?)(\d{1,2})(?=[\s.,;:)]|$)")
+# A mark set off by a space, as some PDFs give it ("officers 3 must", "meetings. 4"):
+# a number after a word or a sentence's stop. One after a word that takes a number
+# ("within 3", "group of 3", "Rule 3") is a quantity or a name, never a mark.
+SPACED = re.compile(r"(?<=[A-Za-z.,;:)\"'’”])( )(\d{1,2})(?=[\s.,;:)]|$)")
+TAKES_NUMBER = frozenset(
+    {"a", "an", "the", "of", "to", "for", "by", "at", "on", "in", "within", "than", "and"}
+    | {"or", "under", "over", "after", "before", "about", "least", "most", "every", "each"}
+    | {"all", "any", "first", "last", "next", "between", "from", "up", "per", "only", "no"}
+    | {"some", "page", "pages", "paragraph", "paragraphs", "para", "paras", "section"}
+    | {"sections", "clause", "clauses", "rule", "rules", "article", "articles", "part"}
+    | {"parts", "appendix", "schedule", "annex", "annexe", "item", "items", "number"}
+    | {"regulation", "regulations", "chapter", "order", "orders", "table", "note", "step"}
+)
 NOTE = re.compile(r"^\s*(\d{1,2})\s+(\S.*)$")
 
 
@@ -299,7 +312,7 @@ def foot_notes(page: list[Line]) -> list[Line]:
     for start in range(max(0, len(page) - FOOT), len(page)):
         note = NOTE.match(page[start].text)
         if note and note[1] in seen and (notes := split_notes(page[start:], seen)):
-            return [unmarked(ln, {m for m, _ in notes}) for ln in page[:start]] + [
+            return unmarked(page[:start], {m for m, _ in notes}) + [
                 note_line for _, note_line in notes
             ]
         seen |= marks(page[start : start + 1])
@@ -307,7 +320,16 @@ def foot_notes(page: list[Line]) -> list[Line]:
 
 
 def marks(lines: list[Line]) -> set[str]:
-    return {m[2] for line in lines for m in MARK.finditer(line.text)}
+    return {m[2] for line in lines for m in (*MARK.finditer(line.text), *spaced(line.text))}
+
+
+def spaced(text: str) -> list[re.Match[str]]:
+    """The marks set off by a space in the text: after a word that takes no number."""
+    return [
+        m
+        for m in SPACED.finditer(text)
+        if text[: m.start()].split()[-1].strip(".,;:)\"'’”").lower() not in TAKES_NUMBER
+    ]
 
 
 def split_notes(foot: list[Line], cited: set[str]) -> list[tuple[str, Line]] | None:
@@ -327,11 +349,27 @@ def split_notes(foot: list[Line], cited: set[str]) -> list[tuple[str, Line]] | N
     return notes
 
 
-def unmarked(line: Line, cited: set[str]) -> Line:
-    """The line with each mark of a cited footnote written "[3]"."""
-    return replace(
-        line, text=MARK.sub(lambda m: f"{m[1]}[{m[2]}]" if m[2] in cited else m[0], line.text)
-    )
+def unmarked(lines: list[Line], cited: set[str]) -> list[Line]:
+    """The page's lines with each mark of a cited footnote written "[3]": every mark
+    against its word, and a mark set off by a space only for a note no mark has yet
+    cited (its first such place), so that "every 3" further on stays a number."""
+    done = marks_against(lines) & cited
+    out = []
+    for line in lines:
+        text = MARK.sub(lambda m: f"{m[1]}[{m[2]}]" if m[2] in cited else m[0], line.text)
+        first = []
+        for m in spaced(text):
+            if m[2] in cited and m[2] not in done:
+                first.append(m)
+                done.add(m[2])
+        for m in reversed(first):
+            text = f"{text[: m.start()]}[{m[2]}]{text[m.end() :]}"
+        out.append(replace(line, text=text))
+    return out
+
+
+def marks_against(lines: list[Line]) -> set[str]:
+    return {m[2] for line in lines for m in MARK.finditer(line.text)}
 
 
 # Running heads and feet, and page numbers, are among the first or last lines of a page

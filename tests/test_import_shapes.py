@@ -1,0 +1,74 @@
+"""The importer on more shapes real councils' protocols take that the corpus lacks
+(tests/import_documents, written for these tests in our own words): footnote marks set off
+by a space in a PDF's text, sub-paragraphs 1.2.1 under a paragraph leading in to them, a
+reference to a number printed on a heading, a Word contents table with tab leaders, an
+appendix kept as a page of its own, a list of items broken by a page, and a heading in
+capitals with its number on the line below.
+
+As in test_import_unseen.py: the words in against the words out, the structure as
+printed, and the numbers published as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from test_import_unseen import (
+    DOCUMENTS,
+    SUPERSCRIPT,
+    as_published,
+    imported,
+    paragraphs,
+    structure,
+    superscript_pdf,
+    words,
+    words_out,
+)
+
+from constitution.importer import import_protocol
+
+
+@pytest.mark.parametrize("form", ["pdf", "txt"])
+def test_footnote_marks_set_off_by_a_space(tmp_path: Path, form: str) -> None:
+    """A mark a PDF's text sets off by a space ("officers 1 who", "meetings. 2") is read
+    as a mark where a note of that number stands at the page's foot, and the note goes
+    with the paragraph citing it; a number after a word that takes one ("within 2
+    months", "group of 3", "every 2 years") stays a number."""
+    source = DOCUMENTS / "footnotes-spaced.txt"
+    if form == "pdf":
+        given = tmp_path / "notes.pdf"
+        superscript_pdf(source, given)
+    else:  # as pdftotext gives the PDF: pages split by form feeds
+        given = tmp_path / "notes.txt"
+        given.write_text(SUPERSCRIPT.sub(r"\1", source.read_text(encoding="utf-8")))
+    doc = import_protocol(given)
+    assert words_out(doc) == words(SUPERSCRIPT.sub(r"\1", source.read_text(encoding="utf-8")))
+    assert structure(doc) == [
+        ("Introduction", ["1.1", "1.2"]),
+        ("Briefings", ["2.1", "2.2"]),
+        ("Review", ["3.1"]),
+    ]
+    assert paragraphs(doc, "1.1") == [
+        "This protocol applies to members and to the officers[1] who serve them, and to "
+        "co-opted members of the Council's committees.",
+        '[1] "Officers" includes agency staff working for the Council.',
+    ]
+    assert paragraphs(doc, "1.2") == ["Each member must read it within 2 months of election."]
+    assert paragraphs(doc, "2.1") == [
+        "Officers may brief the groups on the Council before their meetings.[2]",
+        "[2] The Chief Executive decides which officer gives a briefing.",
+    ]
+    assert paragraphs(doc, "2.2") == [
+        "A briefing must be offered to every group of 3 or more members on the same "
+        "terms, and its contents kept confidential."
+    ]
+    assert paragraphs(doc, "3.1") == [
+        "The Monitoring Officer will review this protocol every 2 years[3] and report to "
+        "the Standards Committee.",
+        "[3] The Standards Committee meets four times a year.",
+    ]
+    assert doc.defects == []
+    _, published = imported(tmp_path, given)
+    as_published(published)
