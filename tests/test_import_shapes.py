@@ -72,3 +72,33 @@ def test_footnote_marks_set_off_by_a_space(tmp_path: Path, form: str) -> None:
     assert doc.defects == []
     _, published = imported(tmp_path, given)
     as_published(published)
+
+
+def test_sub_paragraphs_under_a_paragraph_leading_in_to_them_are_cited_by_number(
+    tmp_path: Path,
+) -> None:
+    """ "2.2 A member who has a concern about an officer:" over 2.2.1 and 2.2.2: a
+    paragraph leading in, and two paragraphs of their own, published and cited with the
+    numbers printed ("paragraph 2.2.2" is a reference to it by ID); the lettered items of
+    2.2.2 stay its items."""
+    source = DOCUMENTS / "lead-in-sub-paragraphs.txt"
+    doc = import_protocol(source)
+    assert words_out(doc) == words(source.read_text(encoding="utf-8"))
+    assert structure(doc) == [
+        ("Purpose", ["1.1", "1.2"]),
+        ("Concerns about Officers", ["2.1", "2.2", "2.2.1", "2.2.2", "2.3"]),
+    ]
+    assert paragraphs(doc, "2.2") == ["A member who has a concern about an officer:"]
+    assert paragraphs(doc, "2.2.2") == [
+        "may then write to the Chief Executive, who must:",
+        "- (a) look into the concern; and",
+        "- (b) reply within fifteen working days.",
+    ]
+    assert doc.defects == []
+    data, published = imported(tmp_path, source)
+    as_published(published)
+    assert sorted(published) == ["1.1", "1.2", "2.1", "2.2", "2.2.1", "2.2.2", "2.3"]
+    ids = {c["source_number"]: c["id"] for s in data["sections"] for c in s["clauses"]}
+    purpose = (tmp_path / "out" / "purpose.md").read_text(encoding="utf-8")
+    assert f"as paragraph {{para}}`2.2.2 <{ids['2.2.2']}>` sets out" in purpose
+    assert data["defects"] == []

@@ -380,14 +380,11 @@ class Structurer:
                     return
                 self.new_clause(shown + m.group("dot"), num, "int", rest, line)
                 return
-            if (
-                num.count(".") >= 2
-                and self.clause
-                and num.startswith(self.clause.key + ".")
-                and not self.titles_sub_paragraphs()
-            ):
-                self.add_item(text, line)  # "1.2 It covers:" and its 1.2.1, 1.2.2
-                return
+            if num.count(".") >= 2 and self.clause and num.startswith(self.clause.key + "."):
+                # "2.1 General Principles" over 2.1.1 is its heading; "1.2 It covers:"
+                # over 1.2.1 stays a paragraph. Either way 1.2.1 is a paragraph of its
+                # own, cited by the number printed.
+                self.titles_sub_paragraphs()
             self.new_clause(shown, num, "dotted", rest, line)
             return
         if m := PAREN.match(text):
@@ -425,19 +422,17 @@ class Structurer:
         self.flush_headings()
         self.add_text(text, line, fresh, wrapped=not fresh)
 
-    def titles_sub_paragraphs(self) -> bool:
-        """Whether the paragraph before a three-level number ("2.1 General Principles"
-        before 2.1.1) is a numbered heading over it, not a paragraph leading in to items:
-        if so it becomes a sub-heading, and its 2.1.1, 2.1.2 paragraphs of their own, with
-        the numbers printed."""
+    def titles_sub_paragraphs(self) -> None:
+        """Where the paragraph before a three-level number ("2.1 General Principles"
+        before 2.1.1) is a numbered heading over it, not a paragraph leading in to it
+        ("1.2 It covers:"), it becomes a sub-heading."""
         assert self.section is not None and self.clause is not None
         clause = self.clause
         if len(clause.paragraphs) != 1 or not heading_like(clause.text):
-            return False
+            return
         self.section.clauses.pop()
         self.pending = [(heading, clause.where) for heading in clause.headings]
         self.pending.append((f"{clause.number} {clause.text}", clause.where))
-        return True
 
     def footnote(self, mark: str, text: str, line: Line) -> bool:
         """Put a footnote with the paragraph whose words cite its mark (the last to, if
