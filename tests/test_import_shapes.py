@@ -102,3 +102,57 @@ def test_sub_paragraphs_under_a_paragraph_leading_in_to_them_are_cited_by_number
     purpose = (tmp_path / "out" / "purpose.md").read_text(encoding="utf-8")
     assert f"as paragraph {{para}}`2.2.2 <{ids['2.2.2']}>` sets out" in purpose
     assert data["defects"] == []
+
+
+def test_headings_numbered_in_the_paragraphs_count_and_references_to_them(
+    tmp_path: Path,
+) -> None:
+    """ "4. Enquiries" between paragraphs 3 and 5: one count for headings and paragraphs,
+    so the sections' numbers 1, 4, 7 are no numbering fault. "paragraph 4" names that
+    heading, which became a section: it is reported as such, kept as text, never linked
+    to a paragraph or called missing; "paragraph 5" is a reference by ID."""
+    source = DOCUMENTS / "one-count.txt"
+    doc = import_protocol(source)
+    assert words_out(doc) == words(source.read_text(encoding="utf-8"))
+    assert [(s.number, s.title, [c.number for c in s.clauses]) for s in doc.sections] == [
+        ("1", "Introduction", ["2.", "3."]),
+        ("4", "Enquiries", ["5.", "6."]),
+        ("7", "Review", ["8."]),
+    ]
+    data, published = imported(tmp_path, source)
+    assert data["number_style"] == "continuous"
+    assert published == {"2": "2", "3": "3", "5": "5", "6": "6", "8": "8"}
+    assert [(d["kind"], d["number"], d["line"]) for d in data["defects"]] == [
+        ("heading-reference", "4", 13),
+        ("section-reference", "7", 17),
+    ]
+    assert "the heading 'Enquiries', which is section 2 on the site" in (
+        data["defects"][0]["message"]
+    )
+    ids = {c["source_number"]: c["id"] for s in data["sections"] for c in s["clauses"]}
+    enquiries = (tmp_path / "out" / "enquiries.md").read_text(encoding="utf-8")
+    assert "as paragraph 4 sets out" in enquiries
+    introduction = (tmp_path / "out" / "introduction.md").read_text(encoding="utf-8")
+    assert f"paragraph {{para}}`5 <{ids['5']}>` sets the time" in introduction
+
+
+def test_a_reference_to_a_number_printed_on_a_sub_heading(tmp_path: Path) -> None:
+    """ "2.1 Access" over 2.1.1 is a sub-heading: "paragraph 2.1" names it, reported as a
+    heading's number, not as a paragraph the document lacks, nor linked elsewhere."""
+    source = tmp_path / "sub-heading.txt"
+    source.write_text(
+        "Protocol on Member and Officer Relations\n\n1. Scope\n\n"
+        "1.1 This protocol applies to all members and officers.\n\n"
+        "1.2 Members may see documents as paragraph 2.1 describes.\n\n"
+        "2. Information\n\n2.1 Access\n\n"
+        "2.1.1 A member may see any document the member needs.\n\n"
+        "2.1.2 Officers must not refuse without advice.\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    assert structure(doc) == [("Scope", ["1.1", "1.2"]), ("Information", ["2.1.1", "2.1.2"])]
+    data, _ = imported(tmp_path, source)
+    assert [(d["kind"], d["number"], d["line"]) for d in data["defects"]] == [
+        ("heading-reference", "2.1", 7)
+    ]
+    assert "the sub-heading 'Access'" in data["defects"][0]["message"]

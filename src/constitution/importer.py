@@ -719,6 +719,15 @@ def mixed_styles(doc: Imported) -> None:
         )
 
 
+def counted_on(doc: Imported, index: int) -> bool:
+    """Whether the section's heading takes its number from the count its paragraphs keep
+    ("3. It applies...", then "4. Enquiries", then "5. An officer..."): one count
+    through the document for headings and paragraphs alike, so the section numbers'
+    steps are no fault."""
+    before = [c for c in doc.sections[index - 1].clauses if c.style == "int"]
+    return bool(before) and int(before[-1].key) + 1 == int(doc.sections[index].number)
+
+
 def level(number: str) -> tuple[str, str]:
     """(what a dotted number counts under, its own last part): 3.2.1 counts under 3.2;
     3.2 in its section (""), where a slip into another section's number still counts."""
@@ -736,7 +745,7 @@ def find_defects(doc: Imported) -> None:
     for index, section in enumerate(doc.sections):
         if section.number.isdigit():
             n = int(section.number)
-            if previous_section and n != previous_section + 1:
+            if previous_section and n != previous_section + 1 and not counted_on(doc, index):
                 kind = "duplicate-number" if n == previous_section else "numbering-jump"
                 doc.defects.append(
                     Defect(
@@ -891,6 +900,12 @@ def targets(doc: Imported) -> Targets:
             s.number: (position, s.title)
             for position, s in enumerate(doc.sections, start=1)
             if s.number
+        },
+        headings={
+            sub["num"]: sub["rest"]
+            for c in clauses
+            for heading in c.headings
+            if (sub := NUMBERED.match(heading))
         },
     )
 
