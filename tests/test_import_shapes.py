@@ -14,7 +14,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import docx
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from test_import_unseen import (
     DOCUMENTS,
     SUPERSCRIPT,
@@ -156,3 +160,82 @@ def test_a_reference_to_a_number_printed_on_a_sub_heading(tmp_path: Path) -> Non
         ("heading-reference", "2.1", 7)
     ]
     assert "the sub-heading 'Access'" in data["defects"][0]["message"]
+
+
+def contents_docx(source: Path, docx_path: Path, how: str) -> None:
+    """The text as a Word file: its title a Title, its numbered headings Heading 1, and
+    its contents table's entries paragraphs with a tab before the page number: as typed,
+    inside a TOC field (as Word inserts one), in Word's "toc 1" style, or inside the
+    content control Word's contents gallery puts them in."""
+    document = docx.Document()
+    lines = [line for line in source.read_text(encoding="utf-8").splitlines() if line]
+    entries = [line for line in lines if "\t" in line]
+    document.add_heading(lines[0], level=0)
+    document.add_paragraph(lines[1])  # "Contents"
+    style = document.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+    control = OxmlElement("w:sdt")
+    gallery = OxmlElement("w:docPartGallery")
+    gallery.set(qn("w:val"), "Table of Contents")
+    control.append(OxmlElement("w:sdtPr"))
+    control[0].append(OxmlElement("w:docPartObj"))
+    control[0][0].append(gallery)
+    control.append(OxmlElement("w:sdtContent"))
+    field = how == "field"
+    for i, entry in enumerate(entries):
+        paragraph = document.add_paragraph(style=style if how == "style" else None)
+        if how == "control":
+            control[1].append(paragraph._p)
+        if field and i == 0:
+            field_char(paragraph, "begin")
+            instruction = OxmlElement("w:instrText")
+            instruction.text = ' TOC \\o "1-3" \\h \\z \\u '
+            paragraph.add_run()._r.append(instruction)
+            field_char(paragraph, "separate")
+        paragraph.add_run(entry)  # python-docx writes the tab as Word's <w:tab/>
+        if field and i == len(entries) - 1:
+            field_char(paragraph, "end")
+    if how == "control":
+        document.paragraphs[1]._p.addnext(control)
+    for line in lines[2 + len(entries) :]:
+        if re.match(r"\d+\. ", line):
+            document.add_heading(line, level=1)
+        else:
+            document.add_paragraph(line)
+    document.save(docx_path)
+
+
+def field_char(paragraph: object, kind: str) -> None:
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    paragraph.add_run()._r.append(char)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("form", ["txt", "typed", "field", "style", "control"])
+def test_a_contents_table_with_a_tab_before_each_page_number_is_left_out(
+    tmp_path: Path, form: str
+) -> None:
+    """ "2.1 Answering enquiries<tab>2" is a contents entry (Word draws its dot leaders at
+    the tab stop), in Word's plain-text export, and in a Word file however it was made:
+    left out and listed, never a paragraph, a section or a fault."""
+    source = DOCUMENTS / "contents-tabs.txt"
+    given = source
+    if form != "txt":
+        given = tmp_path / "contents.docx"
+        contents_docx(source, given, form)
+    doc = import_protocol(given)
+    assert words_out(doc) == words(source.read_text(encoding="utf-8"))
+    assert structure(doc) == [
+        ("Purpose", ["1.1", "1.2"]),
+        ("Enquiries", ["2.1", "2.2"]),
+        ("Review", ["3.1"]),
+    ]
+    entries = [line for line in source.read_text(encoding="utf-8").splitlines() if "\t" in line]
+    assert [line.text for line, _ in doc.left_out] == ["Contents", *entries]
+    # Word's own table is known by its field, style or control; a typed one by its tabs
+    marked = form in ("field", "style", "control")
+    reason = "Word's table of contents" if marked else "a tab to a page number"
+    assert [why for _, why in doc.left_out[1:]] == [f"a contents entry: {reason}"] * len(entries)
+    assert doc.intro.paragraphs == []
+    assert doc.defects == []
+    _, published = imported(tmp_path, given)
+    as_published(published)

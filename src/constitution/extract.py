@@ -30,6 +30,10 @@ MAX_PAGES = 2_000  # of a PDF
 MAX_PARTS = 1_000  # files inside a Word file (Word writes about 15, more with pictures)
 MAX_PART_BYTES = 20_000_000  # each part read from a Word file, unzipped
 PAGE_NUMBER = re.compile(r"(?i)^(page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(\s+of\s+\d+)?$")
+# A contents table: its heading, and an entry's title with a tab before its page number
+# ("Introduction<tab>3"; Word draws the dot leaders at the tab stop).
+CONTENTS = re.compile(r"(?i)^(?:table of )?contents$")
+TAB_LEADER = re.compile(r"\S\t+\s*\d{1,4}\s*$")
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ class Extracted:
     notes: list[str] = field(default_factory=list)
     whole_paragraphs: bool = False  # each line a paragraph (Word); else a blank line ends one
     dropped: list[Line] = field(default_factory=list)  # page furniture, left out
+    contents: list[Line] = field(default_factory=list)  # Word's table of contents, left out
 
 
 def fail(path: Path, code: str, **fields: object) -> ProtocolError:
@@ -471,7 +476,8 @@ def from_docx(path: Path) -> Extracted:
     revisions = len(body.findall(f".//{W}ins")) + len(body.findall(f".//{W}del"))
     numberer = Numberer(numbering, styles)
     headings = heading_styles(styles)
-    lines, n = [], 0
+    toc = contents_paragraphs(body, styles)
+    lines, n, contents = [], 0, []
     for para in body.iter(f"{W}p", f"{W}tbl"):
         if any(a.tag == f"{W}tbl" for a in para.iterancestors()):
             continue  # read with its table
@@ -482,6 +488,12 @@ def from_docx(path: Path) -> Extracted:
         text = paragraph_text(para)
         if not text.strip():
             lines.append(Line("", n))
+            continue
+        if para in toc:
+            # the table's heading ("Contents") just before its first entry goes with it
+            if not contents and lines and CONTENTS.match(lines[-1].text.lstrip("# ")):
+                contents.append(lines.pop())
+            contents.append(Line(text, n))
             continue
         label = numberer.label(para)
         text = f"{label} {text}" if label else text
@@ -495,7 +507,43 @@ def from_docx(path: Path) -> Extracted:
     cited = " ".join(line.text for line in lines)
     lines += [Line(text, n + i) for i, text in enumerate(footnotes(notes_part, cited), start=1)]
     notes = [f"{revisions} tracked change(s) were read as accepted."] if revisions else []
-    return Extracted(lines, revisions, notes, whole_paragraphs=True)
+    return Extracted(lines, revisions, notes, whole_paragraphs=True, contents=contents)
+
+
+def contents_paragraphs(body: Any, styles: Any) -> set[Any]:
+    """The paragraphs of Word's table of contents: inside its TOC field (from the field's
+    start to its end, over many paragraphs), inside the content control Word puts it in,
+    or in a contents style ("toc 1", "TOC Heading")."""
+    found = set()
+    fields: list[str] = []  # the instruction of each field open at this point
+    for para in body.iter(f"{W}p"):
+        inside = any(f.lstrip().upper().startswith("TOC") for f in fields)
+        for node in para.iter(f"{W}fldChar", f"{W}instrText"):
+            kind = node.get(f"{W}fldCharType")
+            if kind == "begin":
+                fields.append("")
+            elif kind == "end" and fields:
+                fields.pop()
+            elif node.tag == f"{W}instrText" and fields:
+                fields[-1] += node.text or ""
+            inside = inside or any(f.lstrip().upper().startswith("TOC") for f in fields)
+        if inside:
+            found.add(para)
+    for sdt in body.iter(f"{W}sdt"):
+        gallery = sdt.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+        if gallery is not None and (gallery.get(f"{W}val") or "").lower() == "table of contents":
+            found.update(sdt.iter(f"{W}p"))
+    toc_styles = {
+        style.get(f"{W}styleId")
+        for style in (styles.iter(f"{W}style") if styles is not None else ())
+        if (name := style.find(f"{W}name")) is not None
+        and re.fullmatch(r"(?i)toc (?:\d|heading)", name.get(f"{W}val") or "")
+    }
+    for para in body.iter(f"{W}p"):
+        style = para.find(f"{W}pPr/{W}pStyle")
+        if style is not None and style.get(f"{W}val") in toc_styles:
+            found.add(para)
+    return found
 
 
 def outlined(ppr: object) -> bool:
@@ -550,8 +598,12 @@ def paragraph_text(para: object) -> str:
         if node.tag == f"{W}footnoteReference":  # its mark, as a text export prints it
             parts.append(f"[{node.get(f'{W}id')}]")
             continue
-        parts.append(node.text or "" if node.tag == f"{W}t" else " ")
-    return re.sub(r"\s+", " ", "".join(parts)).strip()
+        parts.append(node.text or "" if node.tag == f"{W}t" else "\t")
+    text = "".join(parts)
+    # a tab before a page number ends a contents entry: kept, for the importer to see
+    leader = re.search(r"\t\s*(\d{1,4})\s*$", text)
+    words = re.sub(r"\s+", " ", text[: leader.start()] if leader else text).strip()
+    return f"{words}\t{leader[1]}" if leader and words else words
 
 
 def footnotes(notes: object, cited: str) -> list[str]:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from constitution import import_parts, output_folder, revision
 from constitution.clause_fields import clause_options
-from constitution.extract import Extracted, Line, extract
+from constitution.extract import CONTENTS, TAB_LEADER, Extracted, Line, extract
 from constitution.modality import Guess, guess_modality
 from constitution.model import MAX_CLAUSE, Clause, Document
 from constitution.problems import Problem, ProtocolError
@@ -52,7 +52,6 @@ LABEL_TAB = re.compile(
     r"^(\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})*[.)]?|\(\d{1,3}\)|\(?(?:[a-z]|[ivx]{1,5})[.)]|[-•◦▪‣*])\t+"
 )
 # A contents table's entry: its title, then dot leaders to its page ("Purpose ..... 2").
-CONTENTS = re.compile(r"(?i)^(?:table of )?contents$")
 CONTENTS_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…+\s*\d{1,4}\s*$")
 TAGS = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub|br)\s*/?>", re.I)
 TERMINAL = tuple(".:;?!)\"'’”")
@@ -224,7 +223,7 @@ class Structurer:
         self.left_out: list[tuple[Line, str]] = [
             (line, "page furniture: a running head or foot, or a page number")
             for line in extracted.dropped
-        ]
+        ] + [(line, "a contents entry: Word's table of contents") for line in extracted.contents]
         self.numbered_sections = False
         self.unnumbered = False  # no paragraph numbers anywhere: a clause a paragraph
         self.back_matter = False  # in an appendix, schedule or annex: words, unnumbered
@@ -241,14 +240,16 @@ class Structurer:
         cleaned = [(clean(line.text), line) for line in self.extracted.lines]
         kept: list[Kept] = []
         blank = True
+        leaders = tab_leaders(self.extracted.lines)
         for c, line in cleaned:
             if not re.search(r"[A-Za-z0-9]", c[0]):
                 blank = blank or not c[0]
                 continue
-            if CONTENTS_ENTRY.search(c[0]):
+            if CONTENTS_ENTRY.search(c[0]) or id(line) in leaders:
                 if kept and CONTENTS.match(kept[-1][0][0]):  # the table's own heading
                     self.left_out.append((kept.pop()[1], "the heading of a contents table"))
-                self.left_out.append((line, "a contents entry: dot leaders to a page number"))
+                how = "a tab" if id(line) in leaders else "dot leaders"
+                self.left_out.append((line, f"a contents entry: {how} to a page number"))
                 continue
             fresh, blank = blank or self.extracted.whole_paragraphs, False
             if kept and LABEL_ONLY.match(kept[-1][0][0]):  # "1.2" on a line of its own
@@ -599,6 +600,23 @@ class Structurer:
         return 0 < index < len(self.sections) - 1 and (
             self.lone(index) and not self.sections[index + 1].number
         )
+
+
+def tab_leaders(lines: list[Line]) -> set[int]:
+    """The lines (by id) that are contents entries with a tab before the page number
+    ("Introduction<tab>3"): two or more one after another, or one under the heading
+    "Contents"; a lone line ending so is more likely a table's row."""
+    texts = [line for line in lines if line.text.strip()]
+    entry = [bool(TAB_LEADER.search(line.text)) for line in texts]
+    return {
+        id(line)
+        for i, line in enumerate(texts)
+        if entry[i]
+        and (
+            (i > 0 and (entry[i - 1] or CONTENTS.match(texts[i - 1].text.strip("# \t"))))
+            or (i + 1 < len(texts) and entry[i + 1])
+        )
+    }
 
 
 def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
