@@ -11,7 +11,10 @@ printed, and the numbers published as printed.
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -19,6 +22,7 @@ import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from markdown_it import MarkdownIt
 from test_import_unseen import (
     DOCUMENTS,
     SUPERSCRIPT,
@@ -239,3 +243,43 @@ def test_a_contents_table_with_a_tab_before_each_page_number_is_left_out(
     assert doc.defects == []
     _, published = imported(tmp_path, given)
     as_published(published)
+
+
+def test_an_appendix_left_out_is_kept_as_a_page_of_its_own(tmp_path: Path) -> None:
+    """An appendix with no number is left out of the protocol (published there, it would
+    get a number never printed), and the report says how to keep it: --appendices
+    writes it, words as printed, as a page of its own for the site's other pages; its
+    words read back from that page are the words left out."""
+    source = DOCUMENTS / "definitions-appendix.txt"
+    out, pages = tmp_path / "out", tmp_path / "appendices"
+    command = [sys.executable, "-m", "constitution", "import", str(source), "--out", str(out)]
+    told = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert "add --appendices FOLDER, which writes them as FOLDER/appendix-1-useful-contacts.md" in (
+        told.stdout
+    )
+    report = tmp_path / "report.json"
+    kept = subprocess.run(
+        [*command, "--force", "--appendices", str(pages), "--report-json", str(report)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    page = pages / "appendix-1-useful-contacts.md"
+    assert f"Wrote {page}, left out of the protocol" in kept.stdout
+    assert sorted(p.name for p in pages.iterdir()) == [page.name]
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["appendices"] == [
+        {"title": "Appendix 1 - Useful Contacts", "line": 25, "page": None, "file": page.name}
+    ]
+    left = [line["text"] for line in data["left_out"]]
+    assert words(page.read_text(encoding="utf-8")) == words("\n".join(left))
+    tree = MarkdownIt("commonmark").parse(page.read_text(encoding="utf-8"))
+    assert [t.content for t in tree if t.type == "inline"] == left
+    # the protocol's folder holds the protocol only: the gate reads every page there
+    assert "appendix-1-useful-contacts.md" not in {p.name for p in out.iterdir()}
+    # a folder holding other files is never written into
+    (pages / "notes.txt").write_text("mine", encoding="utf-8")
+    refused = subprocess.run(
+        [*command, "--force", "--appendices", str(pages)], capture_output=True, text=True
+    )
+    assert refused.returncode != 0 and (pages / "notes.txt").read_text() == "mine"

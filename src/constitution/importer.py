@@ -15,6 +15,7 @@ import json
 import re
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -149,6 +150,9 @@ class Imported:
     intro: Text  # the document's unnumbered words before its first section
     left_out: list[tuple[Line, str]]  # (line, why) for each line not imported
     title_at: Line | None = None  # where the title was found
+    # appendices, schedules, annexes after the protocol, with no number: left out of it,
+    # each written as a page of its own on request (--appendices)
+    appendices: list[ImportedSection] = field(default_factory=list)
 
     def clauses(self) -> list[ImportedClause]:
         return [c for s in self.sections for c in s.clauses]
@@ -227,6 +231,7 @@ class Structurer:
         self.numbered_sections = False
         self.unnumbered = False  # no paragraph numbers anywhere: a clause a paragraph
         self.back_matter = False  # in an appendix, schedule or annex: words, unnumbered
+        self.appendices: list[ImportedSection] = []
 
     @property
     def section(self) -> ImportedSection | None:
@@ -285,6 +290,7 @@ class Structurer:
             self.intro,
             self.left_out,
             self.title_at,
+            self.appendices,
         )
 
     def new_section(self, number: str, title: str, line: Line) -> None:
@@ -558,6 +564,7 @@ class Structurer:
         if not numbered:
             return
         kept: list[ImportedSection] = []
+        taken: set[str] = set()
         for index, s in enumerate(self.sections):
             if s.number or s.clauses:
                 kept.append(s)
@@ -569,10 +576,14 @@ class Structurer:
                 why = f"'{s.title}': after the protocol's numbered sections, with no number"
                 words = zip([s.title, *s.intro.paragraphs], [s.where, *s.intro.lines], strict=True)
                 self.left_out += [(replace(line, text=text), why) for text, line in words]
+                s.slug = slugify(s.title, taken)
+                self.appendices.append(s)
                 self.extracted.notes.append(
                     f"'{s.title}' ({s.where.where}) and its words were left out: they follow "
-                    "the protocol's numbered sections and have no number of their own. "
-                    "Publish them as a page of their own if they belong on the site."
+                    "the protocol's numbered sections and have no number of their own. To "
+                    f"keep them on the site, add --appendices FOLDER, which writes them as "
+                    f"FOLDER/{s.slug}.md; move that page into docs/ and list it in the "
+                    "toctree of docs/index.md."
                 )
         self.sections = kept
 
@@ -888,20 +899,39 @@ def body(
     def within(letter: str) -> bool:  # "(b)" names an item of these very words
         return any(re.match(rf"- \(?{re.escape(letter)}[.)]", p) for p in words.paragraphs)
 
-    blocks: list[Block] = []
     defects: list[Defect] = []
+
+    def linked(text: str, line: Line) -> str:
+        found, unresolved = link(text, targets, local.get, within, itself)
+        defects.extend(Defect(u.kind, u.number, line, u.message) for u in unresolved)
+        return found
+
+    return as_myst(words, linked), defects
+
+
+def as_myst(words: Text, linked: Callable[[str, Line], str]) -> str:
+    """Paragraphs as MyST, a run of "- " items one list, each paragraph's words as
+    ``linked`` gives them (with the references it found)."""
+    blocks: list[Block] = []
     for paragraph, line in zip(words.paragraphs, words.lines, strict=True):
         item = paragraph.startswith("- ")
-        text, unresolved = link(
-            paragraph[2:] if item else paragraph, targets, local.get, within, itself
-        )
-        defects += [Defect(u.kind, u.number, line, u.message) for u in unresolved]
-        block = Paragraph(words_tree(text))
+        block = Paragraph(words_tree(linked(paragraph[2:] if item else paragraph, line)))
         if item and blocks and isinstance(blocks[-1], BulletList):
             blocks[-1] = BulletList((*blocks[-1].items, (block,)))
         else:
             blocks.append(BulletList(((block,),)) if item else block)
-    return write_myst(tuple(blocks)), defects
+    return write_myst(tuple(blocks))
+
+
+def appendix_pages(doc: Imported) -> dict[str, str]:
+    """Each appendix left out of the protocol as a page of its own (name -> MyST): its
+    heading and its words as printed, for the site's other pages (docs/)."""
+    return {
+        f"{s.slug}.md": f"# {escape(s.title, False)}\n\n"
+        + as_myst(s.intro, lambda text, _: text)
+        + "\n"
+        for s in doc.appendices
+    }
 
 
 def targets(doc: Imported) -> Targets:
@@ -1123,12 +1153,18 @@ def take_part(
     )
 
 
+def claimed(out: Path, force: bool) -> Path:
+    """``out`` resolved, if the import may write it: new or empty, or (with ``force``) a
+    folder of pages it wrote before, never one holding anything else."""
+    if out.exists() and any(out.iterdir()) and not force:
+        raise ProtocolError([Problem.of(str(out), 0, "import-would-overwrite")])
+    return output_folder.claim(out, Path.cwd(), may_hold=("*.md", RETIRED))
+
+
 def write(files: dict[str, str], out: Path, force: bool) -> None:
     """Write the files into ``out`` as one step: all of them, or none. With ``force`` an
     existing protocol folder is replaced, but never a folder holding anything else."""
-    if out.exists() and any(out.iterdir()) and not force:
-        raise ProtocolError([Problem.of(str(out), 0, "import-would-overwrite")])
-    out = output_folder.claim(out, Path.cwd(), may_hold=("*.md", RETIRED))
+    out = claimed(out, force)
     out.parent.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     for name, text in files.items():
@@ -1179,6 +1215,11 @@ def report(doc: Imported, source: Path) -> dict[str, object]:
             for s in doc.sections
         ],
         "defects": [d.as_dict() for d in doc.defects],
+        # left out, and written as pages of their own with --appendices
+        "appendices": [
+            {"title": s.title, "line": s.where.line, "page": s.where.page, "file": f"{s.slug}.md"}
+            for s in doc.appendices
+        ],
         "left_out": [
             {"line": line.line, "page": line.page, "text": line.text.strip(), "reason": why}
             for line, why in doc.left_out
