@@ -28,6 +28,7 @@ from test_import_unseen import (
     SUPERSCRIPT,
     as_published,
     imported,
+    paged_pdf,
     paragraphs,
     structure,
     superscript_pdf,
@@ -283,3 +284,33 @@ def test_an_appendix_left_out_is_kept_as_a_page_of_its_own(tmp_path: Path) -> No
         [*command, "--force", "--appendices", str(pages)], capture_output=True, text=True
     )
     assert refused.returncode != 0 and (pages / "notes.txt").read_text() == "mine"
+
+
+@pytest.mark.parametrize("form", ["txt", "pdf"])
+def test_a_heading_in_capitals_with_its_number_on_the_line_below(
+    tmp_path: Path, form: str
+) -> None:
+    """ "ENQUIRIES FROM MEMBERS" over "2" over 2.1: one heading, section 2, not words at
+    the end of 1.2 with 2.1 filed under section 1; as text, and as a PDF with a running
+    head and page numbers."""
+    source = DOCUMENTS / "capitals-number-below.txt"
+    given, furniture = source, []
+    if form == "pdf":
+        given = tmp_path / "capitals.pdf"
+        furniture = paged_pdf(source, given)
+    doc = import_protocol(given)
+    text = source.read_text(encoding="utf-8")
+    assert words_out(doc) == words(text) + words("\n".join(furniture))
+    assert doc.title == "Protocol on Member and Officer Relations"
+    assert [(s.number, s.title, [c.number for c in s.clauses]) for s in doc.sections] == [
+        ("1", "INTRODUCTION", ["1.1", "1.2"]),
+        ("2", "ENQUIRIES FROM MEMBERS", ["2.1", "2.2"]),
+        ("3", "REVIEW OF THE PROTOCOL", ["3.1"]),
+    ]
+    assert paragraphs(doc, "1.2") == [
+        "It forms part of the Council's Constitution and binds every member."
+    ]
+    assert sorted(line.text for line, _ in doc.left_out) == sorted(furniture)
+    assert doc.defects == []
+    _, published = imported(tmp_path, given)
+    as_published(published)

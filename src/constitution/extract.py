@@ -412,9 +412,23 @@ def drop_furniture(lines: list[Line], pages: int) -> list[Line]:
         id(line)
         for page in by_page.values()
         for key, line in edges(page)
-        if PAGE_NUMBER.match(line.text.strip()) or (pages >= 3 and on_pages[key] >= least)
+        if (PAGE_NUMBER.match(line.text.strip()) and not heads_section(page, line))
+        or (pages >= 3 and on_pages[key] >= least)
     }
     return [line for line in lines if id(line) not in furniture]
+
+
+def heads_section(page: list[Line], line: Line) -> bool:
+    """Whether a bare number near a page's edge is a section's, not the page's: within
+    the page's words (not its first or last line) with the section's first paragraph
+    after it ("REVIEW", "3", "3.1 The Monitoring Officer...")."""
+    at = next(i for i, other in enumerate(page) if other is line)
+    number = line.text.strip()
+    return (
+        number.isdigit()
+        and 0 < at < len(page) - 1
+        and page[at + 1].text.strip().startswith(f"{number}.")
+    )
 
 
 def mend_hyphenation(lines: list[Line]) -> list[Line]:

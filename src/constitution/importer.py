@@ -632,8 +632,9 @@ def tab_leaders(lines: list[Line]) -> set[int]:
 
 def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
     """A section's number on a line of its own, its title on the next ("2", "Roles of
-    Members": a PDF's numbered heading read out as two lines), is one heading "2 Roles of
-    Members" where the line after the title begins the section's paragraphs ("2.1 ...").
+    Members": a PDF's numbered heading read out as two lines) or the one before
+    ("ROLES OF MEMBERS", "2": a number set under its heading), is one heading "2 Roles of
+    Members" where the line after the two begins the section's paragraphs ("2.1 ...").
     A bare number is otherwise left alone: it is as likely a page number."""
     out: list[Kept] = []
     skip = False
@@ -641,14 +642,13 @@ def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
         if skip:
             skip = False
             continue
-        title, after = (kept[i + 1], kept[i + 2][0][0]) if i + 2 < len(kept) else (None, "")
-        if (
-            title
-            and re.fullmatch(r"\d{1,3}", text)
-            and heading_like(title[0][0])
-            and after.startswith(f"{text}.")
-        ):
-            out.append(((f"{text} {title[0][0]}", bullet, marked or title[0][2]), line, fresh))
+        other, after = (kept[i + 1], kept[i + 2][0][0]) if i + 2 < len(kept) else (None, "")
+        if other is None or not heading_like(other[0][0] if text.isdigit() else text):
+            out.append(((text, bullet, marked), line, fresh))
+            continue
+        number, title = (text, other[0][0]) if text.isdigit() else (other[0][0], text)
+        if re.fullmatch(r"\d{1,3}", number) and after.startswith(f"{number}."):
+            out.append(((f"{number} {title}", bullet, marked or other[0][2]), line, fresh))
             skip = True
             continue
         out.append(((text, bullet, marked), line, fresh))
