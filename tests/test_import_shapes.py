@@ -23,6 +23,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from markdown_it import MarkdownIt
+
+from constitution.importer import import_protocol
 from test_import_unseen import (
     DOCUMENTS,
     SUPERSCRIPT,
@@ -35,8 +37,6 @@ from test_import_unseen import (
     words,
     words_out,
 )
-
-from constitution.importer import import_protocol
 
 
 @pytest.mark.parametrize("form", ["pdf", "txt"])
@@ -135,8 +135,8 @@ def test_headings_numbered_in_the_paragraphs_count_and_references_to_them(
         ("heading-reference", "4", 13),
         ("section-reference", "7", 17),
     ]
-    assert "the heading 'Enquiries', which is section 2 on the site" in (
-        data["defects"][0]["message"]
+    assert (
+        "the heading 'Enquiries', which is section 2 on the site" in data["defects"][0]["message"]
     )
     ids = {c["source_number"]: c["id"] for s in data["sections"] for c in s["clauses"]}
     enquiries = (tmp_path / "out" / "enquiries.md").read_text(encoding="utf-8")
@@ -287,9 +287,7 @@ def test_an_appendix_left_out_is_kept_as_a_page_of_its_own(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize("form", ["txt", "pdf"])
-def test_a_heading_in_capitals_with_its_number_on_the_line_below(
-    tmp_path: Path, form: str
-) -> None:
+def test_a_heading_in_capitals_with_its_number_on_the_line_below(tmp_path: Path, form: str) -> None:
     """ "ENQUIRIES FROM MEMBERS" over "2" over 2.1: one heading, section 2, not words at
     the end of 1.2 with 2.1 filed under section 1; as text, and as a PDF with a running
     head and page numbers."""
@@ -313,4 +311,30 @@ def test_a_heading_in_capitals_with_its_number_on_the_line_below(
     assert sorted(line.text for line, _ in doc.left_out) == sorted(furniture)
     assert doc.defects == []
     _, published = imported(tmp_path, given)
+    as_published(published)
+
+
+def test_a_two_page_pdf_with_a_list_going_on_over_the_page(tmp_path: Path) -> None:
+    """A short protocol's two pages, each headed by the council's name: the running head
+    is page furniture on two pages as on ten, not words of the item "(b)" the page
+    breaks, nor part of the title; the list (a), (b), (i), (ii), (c) goes on over the
+    page inside 1.2."""
+    source = DOCUMENTS / "list-over-page.txt"
+    pdf = tmp_path / "list.pdf"
+    furniture = paged_pdf(source, pdf)
+    doc = import_protocol(pdf)
+    assert words_out(doc) == words(source.read_text(encoding="utf-8")) + words("\n".join(furniture))
+    assert doc.title == "Protocol on Member and Officer Relations"
+    assert sorted(line.text for line, _ in doc.left_out) == sorted(furniture)
+    assert structure(doc) == [("Purpose", ["1.1", "1.2", "1.3"]), ("Review", ["2.1"])]
+    assert paragraphs(doc, "1.2") == [
+        "An officer may decline a request from a member where:",
+        "- (a) the request would take more than a day's work;",
+        "- (b) the information asked for is confidential, unless",
+        "- (i) the member needs it for a meeting; or",
+        "- (ii) the Monitoring Officer agrees; or",
+        "- (c) the request is for a political purpose.",
+    ]
+    assert doc.defects == []
+    _, published = imported(tmp_path, pdf)
     as_published(published)

@@ -407,13 +407,14 @@ def drop_furniture(lines: list[Line], pages: int) -> list[Line]:
         if line.text.strip():
             by_page.setdefault(line.page, []).append(line)
     on_pages = Counter(key for page in by_page.values() for key in dict(edges(page)))
-    least = max(3, pages // 2)
+    # on most pages; of two, on both (a protocol of two pages is common)
+    least = 2 if pages == 2 else max(3, pages // 2)
     furniture = {
         id(line)
         for page in by_page.values()
         for key, line in edges(page)
         if (PAGE_NUMBER.match(line.text.strip()) and not heads_section(page, line))
-        or (pages >= 3 and on_pages[key] >= least)
+        or (pages >= 2 and on_pages[key] >= least)
     }
     return [line for line in lines if id(line) not in furniture]
 
@@ -491,7 +492,8 @@ def from_docx(path: Path) -> Extracted:
     numberer = Numberer(numbering, styles)
     headings = heading_styles(styles)
     toc = contents_paragraphs(body, styles)
-    lines, n, contents = [], 0, []
+    lines, n = [], 0
+    contents: list[Line] = []  # Word's table of contents
     for para in body.iter(f"{W}p", f"{W}tbl"):
         if any(a.tag == f"{W}tbl" for a in para.iterancestors()):
             continue  # read with its table
