@@ -284,6 +284,10 @@ def test_an_appendix_left_out_is_kept_as_a_page_of_its_own(tmp_path: Path) -> No
         [*command, "--force", "--appendices", str(pages)], capture_output=True, text=True
     )
     assert refused.returncode != 0 and (pages / "notes.txt").read_text() == "mine"
+    # nor the protocol's own folder, whose every page the gate reads as a section
+    into = subprocess.run([*command, "--force", "--appendices", str(out)], capture_output=True)
+    assert into.returncode != 0 and b"import-would-overwrite" in into.stderr
+    assert not (out / page.name).exists()
 
 
 @pytest.mark.parametrize("form", ["txt", "pdf"])

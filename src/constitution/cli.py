@@ -377,6 +377,8 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
             files.update(importer.revoked(doc, current))
         pages = importer.appendix_pages(doc) if args.appendices else {}
         if pages:  # refused before anything is written if its folder holds other files
+            if Path(args.appendices).resolve() == out.resolve():  # the protocol's own
+                raise ProtocolError([Problem.of(args.appendices, 0, "import-would-overwrite")])
             importer.claimed(Path(args.appendices), args.force)
         importer.write(files, out, args.force)
         if pages:

@@ -583,7 +583,7 @@ class Structurer:
                     "the protocol's numbered sections and have no number of their own. To "
                     f"keep them on the site, add --appendices FOLDER, which writes them as "
                     f"FOLDER/{s.slug}.md; move that page into docs/ and list it in the "
-                    "toctree of docs/index.md."
+                    "toctree of docs/index.md (constitution init --from does both itself)."
                 )
         self.sections = kept
 
