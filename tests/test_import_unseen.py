@@ -94,7 +94,7 @@ def as_published(published: dict[str, str]) -> None:
     assert all(printed == shown for printed, shown in published.items()), published
 
 
-def test_three_level_numbers_and_lettered_and_roman_items_stay_in_their_paragraph(
+def test_three_level_numbers_are_paragraphs_and_lettered_and_roman_items_stay_items(
     tmp_path: Path,
 ) -> None:
     source = DOCUMENTS / "three-levels.txt"
@@ -105,12 +105,12 @@ def test_three_level_numbers_and_lettered_and_roman_items_stay_in_their_paragrap
         "Harrowmere Town Council – Protocol on Relations between Councillors and Staff"
     )
     assert doc.left_out == []
+    # 1.2.1 under "1.2 It covers dealings of three kinds:" is cited by its number
     assert structure(doc) == [
-        ("Scope", ["1.1", "1.2"]),
+        ("Scope", ["1.1", "1.2", "1.2.1", "1.2.2", "1.2.3"]),
         ("Requests to Staff", ["2.1", "2.2", "2.3"]),
     ]
-    labels = [p.split()[1] for p in paragraphs(doc, "1.2") if p.startswith("- ")]
-    assert labels == ["1.2.1", "1.2.2", "1.2.3"]
+    assert paragraphs(doc, "1.2") == ["It covers dealings of three kinds:"]
     labels = [p.split()[1] for p in paragraphs(doc, "2.1") if p.startswith("- ")]
     assert labels == ["(a)", "(b)", "(i)", "(ii)"]
     assert doc.defects == []
@@ -525,12 +525,12 @@ def test_three_level_numbers_under_a_numbered_heading_are_paragraphs_as_printed(
 ) -> None:
     """ "2.1 General Principles" over 2.1.1 and 2.1.2 is a heading, and they are
     paragraphs, published and cited with the numbers printed; "1.2 It covers:" over
-    1.2.1 and 1.2.2 leads in to items of its own."""
+    1.2.1 and 1.2.2 leads in to them, a paragraph itself, and they are paragraphs too."""
     source = DOCUMENTS / "sub-paragraphs.txt"
     doc = import_protocol(source)
     assert words_out(doc) == words(source.read_text(encoding="utf-8"))
     assert structure(doc) == [
-        ("Scope", ["1.1", "1.2"]),
+        ("Scope", ["1.1", "1.2", "1.2.1", "1.2.2"]),
         ("Access to Information", ["2.1.1", "2.1.2", "2.2.1", "2.2.2", "2.3"]),
         ("Review", ["3.1"]),
     ]
@@ -541,11 +541,14 @@ def test_three_level_numbers_under_a_numbered_heading_are_paragraphs_as_printed(
         [],
         [],
     ]
-    assert [p.split()[1] for p in paragraphs(doc, "1.2")[1:]] == ["1.2.1", "1.2.2"]
+    assert paragraphs(doc, "1.2") == ["It covers:"]
     assert doc.defects == []
     data, published = imported(tmp_path, source)
     as_published(published)
-    assert sorted(published) == ["1.1", "1.2", "2.1.1", "2.1.2", "2.2.1", "2.2.2", "2.3", "3.1"]
+    assert sorted(published) == [
+        *("1.1", "1.2", "1.2.1", "1.2.2"),
+        *("2.1.1", "2.1.2", "2.2.1", "2.2.2", "2.3", "3.1"),
+    ]
     # "paragraph 2.1.2" is a reference to it by ID
     ids = {c["source_number"]: c["id"] for s in data["sections"] for c in s["clauses"]}
     section = (tmp_path / "out" / "access-to-information.md").read_text(encoding="utf-8")

@@ -29,6 +29,10 @@ Protocol on Member and Officer Relations
 2.1 An officer should answer a member's enquiry within ten working days of receiving it.
 
 2.2 A member may ask the Monitoring Officer for advice about this protocol.
+
+Appendix A - Contacts
+
+The Monitoring Officer is the Head of Legal Services.
 """
 
 
@@ -68,6 +72,9 @@ def test_the_council_repository_passes_its_own_test_command(repo: Path) -> None:
     assert "no worked examples yet" in result.stderr
     home = (repo / "_build" / "site" / "index.html").read_text(encoding="utf-8")
     assert "Testshire County Council" in home and "Part 5.2" in home
+    # the appendix, left out of the protocol, is a page of the site's own
+    appendix = (repo / "_build" / "site" / "appendix-a-contacts.html").read_text(encoding="utf-8")
+    assert "The Monitoring Officer is the Head of Legal Services." in appendix
 
 
 def test_every_link_of_the_councils_site_leads_to_a_page(repo: Path) -> None:

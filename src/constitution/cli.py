@@ -375,13 +375,25 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
         files = importer.render(doc, prefix, current)
         if current:
             files.update(importer.revoked(doc, current))
+        pages = importer.appendix_pages(doc) if args.appendices else {}
+        if pages:  # refused before anything is written if its folder holds other files
+            if Path(args.appendices).resolve() == out.resolve():  # the protocol's own
+                raise ProtocolError([Problem.of(args.appendices, 0, "import-would-overwrite")])
+            importer.claimed(Path(args.appendices), args.force)
         importer.write(files, out, args.force)
+        if pages:
+            importer.write(pages, Path(args.appendices), args.force)
     except ProtocolError as exc:
         named = [dataclasses.replace(p, file=p.file or str(source)) for p in exc.problems]
         return _report(ProtocolError(named), outcome="nothing was written")
     if args.report_json:
         importer.dump_report(doc, source, Path(args.report_json))
     print(importer.report_text(doc, source))
+    for name in pages:
+        print(
+            f"Wrote {Path(args.appendices) / name}, left out of the protocol: move it into "
+            "docs/ and list it in the toctree of docs/index.md to publish it."
+        )
     style = importer.number_style(doc)
     # the project now publishes these numbers: in the style they are printed (as init)
     key = None if args.document == PROTOCOL else args.document
@@ -566,6 +578,11 @@ def parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--force", action="store_true", help="replace what the folder holds")
     imp.add_argument("--report-json", metavar="FILE", help="also write the report as JSON")
+    imp.add_argument(
+        "--appendices",
+        metavar="FOLDER",
+        help="write each appendix left out of the protocol there, as a page of its own",
+    )
     imp.add_argument(
         "--prefix",
         help="clause ID prefix (default: the project's, else MOP); not with --document",

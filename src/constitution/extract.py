@@ -30,6 +30,10 @@ MAX_PAGES = 2_000  # of a PDF
 MAX_PARTS = 1_000  # files inside a Word file (Word writes about 15, more with pictures)
 MAX_PART_BYTES = 20_000_000  # each part read from a Word file, unzipped
 PAGE_NUMBER = re.compile(r"(?i)^(page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(\s+of\s+\d+)?$")
+# A contents table: its heading, and an entry's title with a tab before its page number
+# ("Introduction<tab>3"; Word draws the dot leaders at the tab stop).
+CONTENTS = re.compile(r"(?i)^(?:table of )?contents$")
+TAB_LEADER = re.compile(r"\S\t+\s*\d{1,4}\s*$")
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ class Extracted:
     notes: list[str] = field(default_factory=list)
     whole_paragraphs: bool = False  # each line a paragraph (Word); else a blank line ends one
     dropped: list[Line] = field(default_factory=list)  # page furniture, left out
+    contents: list[Line] = field(default_factory=list)  # Word's table of contents, left out
 
 
 def fail(path: Path, code: str, **fields: object) -> ProtocolError:
@@ -275,6 +280,19 @@ def pages_by_number(lines: list[Line]) -> list[Line]:
 # A footnote's mark as a PDF's text gives a superscript: its digits against the word
 # before ("officers3", "post,2"); and the footnote at the page's foot ("3 The register").
 MARK = re.compile(r"(?<=[A-Za-z]{2})([.,;:)\"'’”]?)(\d{1,2})(?=[\s.,;:)]|$)")
+# A mark set off by a space, as some PDFs give it ("officers 3 must", "meetings. 4"):
+# a number after a word or a sentence's stop. One after a word that takes a number
+# ("within 3", "group of 3", "Rule 3") is a quantity or a name, never a mark.
+SPACED = re.compile(r"(?<=[A-Za-z.,;:)\"'’”])( )(\d{1,2})(?=[\s.,;:)]|$)")
+TAKES_NUMBER = frozenset(
+    {"a", "an", "the", "of", "to", "for", "by", "at", "on", "in", "within", "than", "and"}
+    | {"or", "under", "over", "after", "before", "about", "least", "most", "every", "each"}
+    | {"all", "any", "first", "last", "next", "between", "from", "up", "per", "only", "no"}
+    | {"some", "page", "pages", "paragraph", "paragraphs", "para", "paras", "section"}
+    | {"sections", "clause", "clauses", "rule", "rules", "article", "articles", "part"}
+    | {"parts", "appendix", "schedule", "annex", "annexe", "item", "items", "number"}
+    | {"regulation", "regulations", "chapter", "order", "orders", "table", "note", "step"}
+)
 NOTE = re.compile(r"^\s*(\d{1,2})\s+(\S.*)$")
 
 
@@ -299,7 +317,7 @@ def foot_notes(page: list[Line]) -> list[Line]:
     for start in range(max(0, len(page) - FOOT), len(page)):
         note = NOTE.match(page[start].text)
         if note and note[1] in seen and (notes := split_notes(page[start:], seen)):
-            return [unmarked(ln, {m for m, _ in notes}) for ln in page[:start]] + [
+            return unmarked(page[:start], {m for m, _ in notes}) + [
                 note_line for _, note_line in notes
             ]
         seen |= marks(page[start : start + 1])
@@ -307,7 +325,16 @@ def foot_notes(page: list[Line]) -> list[Line]:
 
 
 def marks(lines: list[Line]) -> set[str]:
-    return {m[2] for line in lines for m in MARK.finditer(line.text)}
+    return {m[2] for line in lines for m in (*MARK.finditer(line.text), *spaced(line.text))}
+
+
+def spaced(text: str) -> list[re.Match[str]]:
+    """The marks set off by a space in the text: after a word that takes no number."""
+    return [
+        m
+        for m in SPACED.finditer(text)
+        if text[: m.start()].split()[-1].strip(".,;:)\"'’”").lower() not in TAKES_NUMBER
+    ]
 
 
 def split_notes(foot: list[Line], cited: set[str]) -> list[tuple[str, Line]] | None:
@@ -327,11 +354,27 @@ def split_notes(foot: list[Line], cited: set[str]) -> list[tuple[str, Line]] | N
     return notes
 
 
-def unmarked(line: Line, cited: set[str]) -> Line:
-    """The line with each mark of a cited footnote written "[3]"."""
-    return replace(
-        line, text=MARK.sub(lambda m: f"{m[1]}[{m[2]}]" if m[2] in cited else m[0], line.text)
-    )
+def unmarked(lines: list[Line], cited: set[str]) -> list[Line]:
+    """The page's lines with each mark of a cited footnote written "[3]": every mark
+    against its word, and a mark set off by a space only for a note no mark has yet
+    cited (its first such place), so that "every 3" further on stays a number."""
+    done = marks_against(lines) & cited
+    out = []
+    for line in lines:
+        text = MARK.sub(lambda m: f"{m[1]}[{m[2]}]" if m[2] in cited else m[0], line.text)
+        first = []
+        for m in spaced(text):
+            if m[2] in cited and m[2] not in done:
+                first.append(m)
+                done.add(m[2])
+        for m in reversed(first):
+            text = f"{text[: m.start()]}[{m[2]}]{text[m.end() :]}"
+        out.append(replace(line, text=text))
+    return out
+
+
+def marks_against(lines: list[Line]) -> set[str]:
+    return {m[2] for line in lines for m in MARK.finditer(line.text)}
 
 
 # Running heads and feet, and page numbers, are among the first or last lines of a page
@@ -364,14 +407,29 @@ def drop_furniture(lines: list[Line], pages: int) -> list[Line]:
         if line.text.strip():
             by_page.setdefault(line.page, []).append(line)
     on_pages = Counter(key for page in by_page.values() for key in dict(edges(page)))
-    least = max(3, pages // 2)
+    # on most pages; of two, on both (a protocol of two pages is common)
+    least = 2 if pages == 2 else max(3, pages // 2)
     furniture = {
         id(line)
         for page in by_page.values()
         for key, line in edges(page)
-        if PAGE_NUMBER.match(line.text.strip()) or (pages >= 3 and on_pages[key] >= least)
+        if (PAGE_NUMBER.match(line.text.strip()) and not heads_section(page, line))
+        or (pages >= 2 and on_pages[key] >= least)
     }
     return [line for line in lines if id(line) not in furniture]
+
+
+def heads_section(page: list[Line], line: Line) -> bool:
+    """Whether a bare number near a page's edge is a section's, not the page's: within
+    the page's words (not its first or last line) with the section's first paragraph
+    after it ("REVIEW", "3", "3.1 The Monitoring Officer...")."""
+    at = next(i for i, other in enumerate(page) if other is line)
+    number = line.text.strip()
+    return (
+        number.isdigit()
+        and 0 < at < len(page) - 1
+        and page[at + 1].text.strip().startswith(f"{number}.")
+    )
 
 
 def mend_hyphenation(lines: list[Line]) -> list[Line]:
@@ -433,7 +491,9 @@ def from_docx(path: Path) -> Extracted:
     revisions = len(body.findall(f".//{W}ins")) + len(body.findall(f".//{W}del"))
     numberer = Numberer(numbering, styles)
     headings = heading_styles(styles)
+    toc = contents_paragraphs(body, styles)
     lines, n = [], 0
+    contents: list[Line] = []  # Word's table of contents
     for para in body.iter(f"{W}p", f"{W}tbl"):
         if any(a.tag == f"{W}tbl" for a in para.iterancestors()):
             continue  # read with its table
@@ -444,6 +504,12 @@ def from_docx(path: Path) -> Extracted:
         text = paragraph_text(para)
         if not text.strip():
             lines.append(Line("", n))
+            continue
+        if para in toc:
+            # the table's heading ("Contents") just before its first entry goes with it
+            if not contents and lines and CONTENTS.match(lines[-1].text.lstrip("# ")):
+                contents.append(lines.pop())
+            contents.append(Line(text, n))
             continue
         label = numberer.label(para)
         text = f"{label} {text}" if label else text
@@ -457,7 +523,43 @@ def from_docx(path: Path) -> Extracted:
     cited = " ".join(line.text for line in lines)
     lines += [Line(text, n + i) for i, text in enumerate(footnotes(notes_part, cited), start=1)]
     notes = [f"{revisions} tracked change(s) were read as accepted."] if revisions else []
-    return Extracted(lines, revisions, notes, whole_paragraphs=True)
+    return Extracted(lines, revisions, notes, whole_paragraphs=True, contents=contents)
+
+
+def contents_paragraphs(body: Any, styles: Any) -> set[Any]:
+    """The paragraphs of Word's table of contents: inside its TOC field (from the field's
+    start to its end, over many paragraphs), inside the content control Word puts it in,
+    or in a contents style ("toc 1", "TOC Heading")."""
+    found = set()
+    fields: list[str] = []  # the instruction of each field open at this point
+    for para in body.iter(f"{W}p"):
+        inside = any(f.lstrip().upper().startswith("TOC") for f in fields)
+        for node in para.iter(f"{W}fldChar", f"{W}instrText"):
+            kind = node.get(f"{W}fldCharType")
+            if kind == "begin":
+                fields.append("")
+            elif kind == "end" and fields:
+                fields.pop()
+            elif node.tag == f"{W}instrText" and fields:
+                fields[-1] += node.text or ""
+            inside = inside or any(f.lstrip().upper().startswith("TOC") for f in fields)
+        if inside:
+            found.add(para)
+    for sdt in body.iter(f"{W}sdt"):
+        gallery = sdt.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+        if gallery is not None and (gallery.get(f"{W}val") or "").lower() == "table of contents":
+            found.update(sdt.iter(f"{W}p"))
+    toc_styles = {
+        style.get(f"{W}styleId")
+        for style in (styles.iter(f"{W}style") if styles is not None else ())
+        if (name := style.find(f"{W}name")) is not None
+        and re.fullmatch(r"(?i)toc (?:\d|heading)", name.get(f"{W}val") or "")
+    }
+    for para in body.iter(f"{W}p"):
+        style = para.find(f"{W}pPr/{W}pStyle")
+        if style is not None and style.get(f"{W}val") in toc_styles:
+            found.add(para)
+    return found
 
 
 def outlined(ppr: object) -> bool:
@@ -512,8 +614,12 @@ def paragraph_text(para: object) -> str:
         if node.tag == f"{W}footnoteReference":  # its mark, as a text export prints it
             parts.append(f"[{node.get(f'{W}id')}]")
             continue
-        parts.append(node.text or "" if node.tag == f"{W}t" else " ")
-    return re.sub(r"\s+", " ", "".join(parts)).strip()
+        parts.append(node.text or "" if node.tag == f"{W}t" else "\t")
+    text = "".join(parts)
+    # a tab before a page number ends a contents entry: kept, for the importer to see
+    leader = re.search(r"\t\s*(\d{1,4})\s*$", text)
+    words = re.sub(r"\s+", " ", text[: leader.start()] if leader else text).strip()
+    return f"{words}\t{leader[1]}" if leader and words else words
 
 
 def footnotes(notes: object, cited: str) -> list[str]:

@@ -15,12 +15,13 @@ import json
 import re
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from constitution import import_parts, output_folder, revision
 from constitution.clause_fields import clause_options
-from constitution.extract import Extracted, Line, extract
+from constitution.extract import CONTENTS, TAB_LEADER, Extracted, Line, extract
 from constitution.modality import Guess, guess_modality
 from constitution.model import MAX_CLAUSE, Clause, Document
 from constitution.problems import Problem, ProtocolError
@@ -52,7 +53,6 @@ LABEL_TAB = re.compile(
     r"^(\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})*[.)]?|\(\d{1,3}\)|\(?(?:[a-z]|[ivx]{1,5})[.)]|[-•◦▪‣*])\t+"
 )
 # A contents table's entry: its title, then dot leaders to its page ("Purpose ..... 2").
-CONTENTS = re.compile(r"(?i)^(?:table of )?contents$")
 CONTENTS_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…+\s*\d{1,4}\s*$")
 TAGS = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub|br)\s*/?>", re.I)
 TERMINAL = tuple(".:;?!)\"'’”")
@@ -150,6 +150,9 @@ class Imported:
     intro: Text  # the document's unnumbered words before its first section
     left_out: list[tuple[Line, str]]  # (line, why) for each line not imported
     title_at: Line | None = None  # where the title was found
+    # appendices, schedules, annexes after the protocol, with no number: left out of it,
+    # each written as a page of its own on request (--appendices)
+    appendices: list[ImportedSection] = field(default_factory=list)
 
     def clauses(self) -> list[ImportedClause]:
         return [c for s in self.sections for c in s.clauses]
@@ -224,10 +227,11 @@ class Structurer:
         self.left_out: list[tuple[Line, str]] = [
             (line, "page furniture: a running head or foot, or a page number")
             for line in extracted.dropped
-        ]
+        ] + [(line, "a contents entry: Word's table of contents") for line in extracted.contents]
         self.numbered_sections = False
         self.unnumbered = False  # no paragraph numbers anywhere: a clause a paragraph
         self.back_matter = False  # in an appendix, schedule or annex: words, unnumbered
+        self.appendices: list[ImportedSection] = []
 
     @property
     def section(self) -> ImportedSection | None:
@@ -241,14 +245,16 @@ class Structurer:
         cleaned = [(clean(line.text), line) for line in self.extracted.lines]
         kept: list[Kept] = []
         blank = True
+        leaders = tab_leaders(self.extracted.lines)
         for c, line in cleaned:
             if not re.search(r"[A-Za-z0-9]", c[0]):
                 blank = blank or not c[0]
                 continue
-            if CONTENTS_ENTRY.search(c[0]):
+            if CONTENTS_ENTRY.search(c[0]) or id(line) in leaders:
                 if kept and CONTENTS.match(kept[-1][0][0]):  # the table's own heading
                     self.left_out.append((kept.pop()[1], "the heading of a contents table"))
-                self.left_out.append((line, "a contents entry: dot leaders to a page number"))
+                how = "a tab" if id(line) in leaders else "dot leaders"
+                self.left_out.append((line, f"a contents entry: {how} to a page number"))
                 continue
             fresh, blank = blank or self.extracted.whole_paragraphs, False
             if kept and LABEL_ONLY.match(kept[-1][0][0]):  # "1.2" on a line of its own
@@ -284,6 +290,7 @@ class Structurer:
             self.intro,
             self.left_out,
             self.title_at,
+            self.appendices,
         )
 
     def new_section(self, number: str, title: str, line: Line) -> None:
@@ -380,14 +387,11 @@ class Structurer:
                     return
                 self.new_clause(shown + m.group("dot"), num, "int", rest, line)
                 return
-            if (
-                num.count(".") >= 2
-                and self.clause
-                and num.startswith(self.clause.key + ".")
-                and not self.titles_sub_paragraphs()
-            ):
-                self.add_item(text, line)  # "1.2 It covers:" and its 1.2.1, 1.2.2
-                return
+            if num.count(".") >= 2 and self.clause and num.startswith(self.clause.key + "."):
+                # "2.1 General Principles" over 2.1.1 is its heading; "1.2 It covers:"
+                # over 1.2.1 stays a paragraph. Either way 1.2.1 is a paragraph of its
+                # own, cited by the number printed.
+                self.titles_sub_paragraphs()
             self.new_clause(shown, num, "dotted", rest, line)
             return
         if m := PAREN.match(text):
@@ -425,19 +429,17 @@ class Structurer:
         self.flush_headings()
         self.add_text(text, line, fresh, wrapped=not fresh)
 
-    def titles_sub_paragraphs(self) -> bool:
-        """Whether the paragraph before a three-level number ("2.1 General Principles"
-        before 2.1.1) is a numbered heading over it, not a paragraph leading in to items:
-        if so it becomes a sub-heading, and its 2.1.1, 2.1.2 paragraphs of their own, with
-        the numbers printed."""
+    def titles_sub_paragraphs(self) -> None:
+        """Where the paragraph before a three-level number ("2.1 General Principles"
+        before 2.1.1) is a numbered heading over it, not a paragraph leading in to it
+        ("1.2 It covers:"), it becomes a sub-heading."""
         assert self.section is not None and self.clause is not None
         clause = self.clause
         if len(clause.paragraphs) != 1 or not heading_like(clause.text):
-            return False
+            return
         self.section.clauses.pop()
         self.pending = [(heading, clause.where) for heading in clause.headings]
         self.pending.append((f"{clause.number} {clause.text}", clause.where))
-        return True
 
     def footnote(self, mark: str, text: str, line: Line) -> bool:
         """Put a footnote with the paragraph whose words cite its mark (the last to, if
@@ -562,6 +564,7 @@ class Structurer:
         if not numbered:
             return
         kept: list[ImportedSection] = []
+        taken: set[str] = set()
         for index, s in enumerate(self.sections):
             if s.number or s.clauses:
                 kept.append(s)
@@ -573,10 +576,14 @@ class Structurer:
                 why = f"'{s.title}': after the protocol's numbered sections, with no number"
                 words = zip([s.title, *s.intro.paragraphs], [s.where, *s.intro.lines], strict=True)
                 self.left_out += [(replace(line, text=text), why) for text, line in words]
+                s.slug = slugify(s.title, taken)
+                self.appendices.append(s)
                 self.extracted.notes.append(
                     f"'{s.title}' ({s.where.where}) and its words were left out: they follow "
-                    "the protocol's numbered sections and have no number of their own. "
-                    "Publish them as a page of their own if they belong on the site."
+                    "the protocol's numbered sections and have no number of their own. To "
+                    f"keep them on the site, add --appendices FOLDER, which writes them as "
+                    f"FOLDER/{s.slug}.md; move that page into docs/ and list it in the "
+                    "toctree of docs/index.md (constitution init --from does both itself)."
                 )
         self.sections = kept
 
@@ -606,10 +613,28 @@ class Structurer:
         )
 
 
+def tab_leaders(lines: list[Line]) -> set[int]:
+    """The lines (by id) that are contents entries with a tab before the page number
+    ("Introduction<tab>3"): two or more one after another, or one under the heading
+    "Contents"; a lone line ending so is more likely a table's row."""
+    texts = [line for line in lines if line.text.strip()]
+    entry = [bool(TAB_LEADER.search(line.text)) for line in texts]
+    return {
+        id(line)
+        for i, line in enumerate(texts)
+        if entry[i]
+        and (
+            (i > 0 and (entry[i - 1] or CONTENTS.match(texts[i - 1].text.strip("# \t"))))
+            or (i + 1 < len(texts) and entry[i + 1])
+        )
+    }
+
+
 def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
     """A section's number on a line of its own, its title on the next ("2", "Roles of
-    Members": a PDF's numbered heading read out as two lines), is one heading "2 Roles of
-    Members" where the line after the title begins the section's paragraphs ("2.1 ...").
+    Members": a PDF's numbered heading read out as two lines) or the one before
+    ("ROLES OF MEMBERS", "2": a number set under its heading), is one heading "2 Roles of
+    Members" where the line after the two begins the section's paragraphs ("2.1 ...").
     A bare number is otherwise left alone: it is as likely a page number."""
     out: list[Kept] = []
     skip = False
@@ -617,14 +642,13 @@ def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
         if skip:
             skip = False
             continue
-        title, after = (kept[i + 1], kept[i + 2][0][0]) if i + 2 < len(kept) else (None, "")
-        if (
-            title
-            and re.fullmatch(r"\d{1,3}", text)
-            and heading_like(title[0][0])
-            and after.startswith(f"{text}.")
-        ):
-            out.append(((f"{text} {title[0][0]}", bullet, marked or title[0][2]), line, fresh))
+        other, after = (kept[i + 1], kept[i + 2][0][0]) if i + 2 < len(kept) else (None, "")
+        if other is None or not heading_like(other[0][0] if text.isdigit() else text):
+            out.append(((text, bullet, marked), line, fresh))
+            continue
+        number, title = (text, other[0][0]) if text.isdigit() else (other[0][0], text)
+        if re.fullmatch(r"\d{1,3}", number) and after.startswith(f"{number}."):
+            out.append(((f"{number} {title}", bullet, marked or other[0][2]), line, fresh))
             skip = True
             continue
         out.append(((text, bullet, marked), line, fresh))
@@ -724,6 +748,15 @@ def mixed_styles(doc: Imported) -> None:
         )
 
 
+def counted_on(doc: Imported, index: int) -> bool:
+    """Whether the section's heading takes its number from the count its paragraphs keep
+    ("3. It applies...", then "4. Enquiries", then "5. An officer..."): one count
+    through the document for headings and paragraphs alike, so the section numbers'
+    steps are no fault."""
+    before = [c for c in doc.sections[index - 1].clauses if c.style == "int"]
+    return bool(before) and int(before[-1].key) + 1 == int(doc.sections[index].number)
+
+
 def level(number: str) -> tuple[str, str]:
     """(what a dotted number counts under, its own last part): 3.2.1 counts under 3.2;
     3.2 in its section (""), where a slip into another section's number still counts."""
@@ -741,7 +774,7 @@ def find_defects(doc: Imported) -> None:
     for index, section in enumerate(doc.sections):
         if section.number.isdigit():
             n = int(section.number)
-            if previous_section and n != previous_section + 1:
+            if previous_section and n != previous_section + 1 and not counted_on(doc, index):
                 kind = "duplicate-number" if n == previous_section else "numbering-jump"
                 doc.defects.append(
                     Defect(
@@ -866,20 +899,39 @@ def body(
     def within(letter: str) -> bool:  # "(b)" names an item of these very words
         return any(re.match(rf"- \(?{re.escape(letter)}[.)]", p) for p in words.paragraphs)
 
-    blocks: list[Block] = []
     defects: list[Defect] = []
+
+    def linked(text: str, line: Line) -> str:
+        found, unresolved = link(text, targets, local.get, within, itself)
+        defects.extend(Defect(u.kind, u.number, line, u.message) for u in unresolved)
+        return found
+
+    return as_myst(words, linked), defects
+
+
+def as_myst(words: Text, linked: Callable[[str, Line], str]) -> str:
+    """Paragraphs as MyST, a run of "- " items one list, each paragraph's words as
+    ``linked`` gives them (with the references it found)."""
+    blocks: list[Block] = []
     for paragraph, line in zip(words.paragraphs, words.lines, strict=True):
         item = paragraph.startswith("- ")
-        text, unresolved = link(
-            paragraph[2:] if item else paragraph, targets, local.get, within, itself
-        )
-        defects += [Defect(u.kind, u.number, line, u.message) for u in unresolved]
-        block = Paragraph(words_tree(text))
+        block = Paragraph(words_tree(linked(paragraph[2:] if item else paragraph, line)))
         if item and blocks and isinstance(blocks[-1], BulletList):
             blocks[-1] = BulletList((*blocks[-1].items, (block,)))
         else:
             blocks.append(BulletList(((block,),)) if item else block)
-    return write_myst(tuple(blocks)), defects
+    return write_myst(tuple(blocks))
+
+
+def appendix_pages(doc: Imported) -> dict[str, str]:
+    """Each appendix left out of the protocol as a page of its own (name -> MyST): its
+    heading and its words as printed, for the site's other pages (docs/)."""
+    return {
+        f"{s.slug}.md": f"# {escape(s.title, False)}\n\n"
+        + as_myst(s.intro, lambda text, _: text)
+        + "\n"
+        for s in doc.appendices
+    }
 
 
 def targets(doc: Imported) -> Targets:
@@ -896,6 +948,12 @@ def targets(doc: Imported) -> Targets:
             s.number: (position, s.title)
             for position, s in enumerate(doc.sections, start=1)
             if s.number
+        },
+        headings={
+            sub["num"]: sub["rest"]
+            for c in clauses
+            for heading in c.headings
+            if (sub := NUMBERED.match(heading))
         },
     )
 
@@ -1098,12 +1156,18 @@ def take_part(
     )
 
 
+def claimed(out: Path, force: bool) -> Path:
+    """``out`` resolved, if the import may write it: new or empty, or (with ``force``) a
+    folder of pages it wrote before, never one holding anything else."""
+    if out.exists() and any(out.iterdir()) and not force:
+        raise ProtocolError([Problem.of(str(out), 0, "import-would-overwrite")])
+    return output_folder.claim(out, Path.cwd(), may_hold=("*.md", RETIRED))
+
+
 def write(files: dict[str, str], out: Path, force: bool) -> None:
     """Write the files into ``out`` as one step: all of them, or none. With ``force`` an
     existing protocol folder is replaced, but never a folder holding anything else."""
-    if out.exists() and any(out.iterdir()) and not force:
-        raise ProtocolError([Problem.of(str(out), 0, "import-would-overwrite")])
-    out = output_folder.claim(out, Path.cwd(), may_hold=("*.md", RETIRED))
+    out = claimed(out, force)
     out.parent.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     for name, text in files.items():
@@ -1154,6 +1218,11 @@ def report(doc: Imported, source: Path) -> dict[str, object]:
             for s in doc.sections
         ],
         "defects": [d.as_dict() for d in doc.defects],
+        # left out, and written as pages of their own with --appendices
+        "appendices": [
+            {"title": s.title, "line": s.where.line, "page": s.where.page, "file": f"{s.slug}.md"}
+            for s in doc.appendices
+        ],
         "left_out": [
             {"line": line.line, "page": line.page, "text": line.text.strip(), "reason": why}
             for line, why in doc.left_out

@@ -73,6 +73,7 @@ def init(
             (protocol / "index.md").write_text(index(settings.document), encoding="utf-8")
         else:
             importer.write(importer.render(doc, settings.prefix), protocol, force=False)
+            publish_appendices(staged / "docs", importer.appendix_pages(doc))
             importer.dump_report(doc, source, staged / "import-report.json")
         project = Project(staged)
         document = project.document()
@@ -83,6 +84,20 @@ def init(
     staged.chmod(0o755)  # made by mkdtemp, private; a repository is not
     staged.rename(dest)
     return Project(dest), doc
+
+
+def publish_appendices(docs: Path, pages: dict[str, str]) -> None:
+    """The appendices the import left out of the protocol, each a page of the site's
+    own, listed in the home page's (hidden) toctree after the template's pages."""
+    if not pages:
+        return
+    for name, text in pages.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    home = docs / "index.md"
+    text = home.read_text(encoding="utf-8")
+    listed = "".join(f"{Path(name).stem}\n" for name in pages)
+    at = text.rindex("```")  # the end of the toctree, the page's last block
+    home.write_text(text[:at] + listed + text[at:], encoding="utf-8")
 
 
 def copy_template(into: Path, values: dict[str, str]) -> None:

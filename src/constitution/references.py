@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 NUM = r"\d{1,3}(?:\.\d{1,3}){0,3}"
 ITEM = rf"(?:{NUM}(?:\s*\([a-z0-9]{{1,4}}\))?|\([a-z0-9]{{1,4}}\))"
@@ -60,6 +60,8 @@ class Targets:
     whole: dict[str, str]  # "12" -> ID, paragraphs numbered on through the document
     parts: set[str]  # Part prefixes ("5.5" of "5.5 – 3.2"), not ranges
     sections: dict[str, tuple[int, str]]  # source number -> (number on the site, title)
+    # numbered sub-headings ("2.1 General Principles" over 2.1.1): number -> its words
+    headings: dict[str, str] = field(default_factory=dict)
 
 
 def items(text: str, parts: set[str]) -> list[re.Match[str]]:
@@ -131,7 +133,7 @@ def link(
             if target is None and (
                 not m.group("pos").startswith("(") or not within(m.group("pos").strip("()"))
             ):
-                unresolved.append(missing(whole, m.group("pos")))
+                unresolved.append(missing(whole, m.group("pos"), targets))
             return whole
         if ELSEWHERE.match(after) or STATUTE.search(before):
             unresolved.append(
@@ -158,16 +160,40 @@ def link(
         for number, target in zip(listed, found, strict=True):
             written = number.group(0)
             if target is None and not (written.startswith("(") and within(written.strip("()"))):
-                unresolved.append(missing(whole, written))
+                unresolved.append(missing(whole, written, targets))
         return whole
 
     return REFERENCE.sub(replace, text), unresolved
 
 
-def missing(whole: str, number: str) -> Unresolved:
+def missing(whole: str, number: str, targets: Targets) -> Unresolved:
+    """A reference to no paragraph: to a number printed on a heading (which the import
+    made a section, or a sub-heading, and which no reference on the site can name), or
+    to nothing in the document."""
+    number = number.strip()
+    base = number.partition("(")[0].strip()
+    if base in targets.sections:
+        position, title = targets.sections[base]
+        return Unresolved(
+            "heading-reference",
+            base,
+            whole,
+            f"'{whole}' names {base}, the number printed on the heading '{title}', which "
+            f"is section {position} on the site, not a paragraph; kept as text: name the "
+            "section by its title, or cite the paragraphs under it.",
+        )
+    if base in targets.headings:
+        return Unresolved(
+            "heading-reference",
+            base,
+            whole,
+            f"'{whole}' names {base}, the number printed on the sub-heading "
+            f"'{targets.headings[base]}', not a paragraph; kept as text: cite the "
+            "paragraphs under it.",
+        )
     return Unresolved(
         "missing-reference",
-        number.strip(),
+        number,
         whole,
         f"'{whole}' refers to a paragraph the document does not have; kept as text.",
     )
