@@ -214,4 +214,4 @@ def test_a_tool_that_will_not_install_is_explained_not_a_traceback(tmp_path: Pat
     assert result.returncode == 1
     assert "pip could not install the tool as requirements.txt pins it" in result.stderr
     assert "Traceback" not in result.stderr
-    assert not (repo / ".venv" / "installed-requirements.txt").exists()
+    assert not (tmp_path / "repo" / ".venv" / "installed-requirements.txt").exists()
