@@ -23,11 +23,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib
+import os
 import pickle
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from constitution import files, model_cache, scenarios, source, versions
 from constitution.problems import ProtocolError
@@ -50,13 +54,9 @@ def _memories() -> dict[str, dict[Any, Any]]:
 
 
 def _header() -> bytes:
-    import importlib
-
     parts = [model_cache.code().hex(), sys.version]
-    for name in PARSERS:
+    for name in PARSERS:  # each imported by the gate already
         parts.append(f"{name} {getattr(importlib.import_module(name), '__version__', '?')}")
-    import yaml
-
     parts.append(f"libyaml {getattr(yaml, '__with_libyaml__', False)}")
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=SUM).digest()
 
@@ -94,7 +94,7 @@ def store(path: Path, header: bytes, memory: dict[Any, Any]) -> None:
 def _inside(key: object, root: str) -> bool:
     """Whether a memory's entry is of this project's files (sections and examples are kept
     by path; `check --base` reads the older protocol in a folder of its own)."""
-    return not isinstance(key, str) or not key.startswith("/") or key.startswith(root)
+    return not isinstance(key, str) or not os.path.isabs(key) or key.startswith(root)
 
 
 @contextlib.contextmanager
@@ -113,7 +113,7 @@ def kept(root: Path) -> Iterator[None]:
         memory.update(load(folder / f"{name}.pickle", header))
         before[name] = dict(memory)  # holds the old entries, so `is` below is sound
     yield
-    inside = f"{root}/"
+    inside = os.path.join(root, "")
     for name, memory in _memories().items():
         now = {k: v for k, v in memory.items() if _inside(k, inside)}
         if any(before[name].get(k) is not v for k, v in now.items()):

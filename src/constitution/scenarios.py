@@ -868,6 +868,8 @@ _FILES: dict[str, tuple[tuple[str, str, str], list[Example]]] = {}
 def _read_file(reader: _ScenarioReader, against: str) -> list[Example]:
     """A file's examples, as last read if neither it nor what it is checked against
     (``against``: a digest, empty for a rule book read from no file) has changed."""
+    if not against:
+        return reader.read()
     try:
         if reader.path.stat().st_size > MAX_SCENARIO_BYTES:
             return reader.read()  # which says so
@@ -876,11 +878,11 @@ def _read_file(reader: _ScenarioReader, against: str) -> list[Example]:
         return reader.read()  # which says what is wrong
     key = (text, reader.shown, against)
     kept = _FILES.get(str(reader.path))
-    if against and kept and kept[0] == key:
+    if kept and kept[0] == key:
         return kept[1]
     reader.text = text  # the words the key holds are the words read
     examples = reader.read()
-    if against and not reader.problems:
+    if not reader.problems:
         _FILES[str(reader.path)] = (key, examples)
     return examples
 
