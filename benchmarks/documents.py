@@ -7,10 +7,9 @@ Generates (benchmarks/generate.py) the paragraphs twice: as one document, the pr
 and as a constitution of DOCUMENTS documents sharing them (the protocol, with its worked
 examples and VERSIONS adopted versions, and the others as drafted, citing one another and
 the protocol). For each it gives the gate (`constitution check`) in-process and as a
-command as a fresh clone runs it (no store), medians of five runs (the command's CPU time
-beside it), one full build
-(`constitution build`) and its peak memory; then the constitution's figures over the one
-document's.
+command as a fresh clone runs it (no store), medians of five runs (the command's CPU
+time beside it), one full build (`constitution build`) and its peak memory; then the
+constitution's figures over the one document's.
 """
 
 from __future__ import annotations
