@@ -18,11 +18,14 @@ def collect_less() -> None:
 def collecting_nothing() -> Iterator[None]:
     """For work that keeps what it makes and makes almost no reference cycles (the gate,
     reading 5,000 clauses and 3,556 worked examples, leaves 487 objects in cycles): no
-    looking for garbage at all while it runs."""
+    looking for garbage at all while it runs. What it made is then set aside (gc.freeze):
+    the first collection after it would otherwise go over all of it (0.09 s of CPU after
+    the gate at 5,000 clauses)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()

@@ -78,7 +78,9 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
             )
         except ProtocolError as exc:
             return _report(exc)
-    with collecting_nothing():
+    from constitution.check_cache import kept
+
+    with collecting_nothing(), kept(project.root):
         report = run_check(project, base)
     print(FORMATS[args.format](report))
     return report.status

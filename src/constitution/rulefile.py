@@ -16,6 +16,7 @@ the facts, for what data cannot say). Every problem is reported with its line.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import importlib.util
 import operator
 import sys
@@ -537,4 +538,13 @@ def read_rules(path: Path, shown: str, helpers: Path) -> RuleBook:
     """The rules file as a RuleBook, or ProtocolError with every problem, each located."""
     if not path.is_file():
         raise ProtocolError([Problem.of(shown, 0, "rules-missing", path=shown)])
-    return _Reader(path, shown, load_helpers(helpers)).read()
+    before = _digest(path, helpers)
+    book = _Reader(path, shown, load_helpers(helpers)).read()
+    # what was read, known for sure only if neither file changed while it was read
+    book.source = before if _digest(path, helpers) == before else ""
+    return book
+
+
+def _digest(path: Path, helpers: Path) -> str:
+    read = path.read_bytes() + b"\0" + (helpers.read_bytes() if helpers.is_file() else b"")
+    return hashlib.sha256(read).hexdigest()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -217,6 +218,9 @@ class RuleBook:
     facts: dict[str, FactType]
     rules: list[Rule] = field(default_factory=list)
     broader: dict[str, str] = field(default_factory=dict)
+    # A digest of the files it was read from (read_rules), so that what was checked against
+    # it can be kept (check_cache.py); empty for one made in code.
+    source: str = field(default="", compare=False)
 
     _by_act: dict[str, list[Rule]] = field(default_factory=dict, init=False, repr=False)
     _reads: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
@@ -561,6 +565,7 @@ class _ScenarioReader:
         self.path, self.shown, self.book = path, shown, book
         self.clause_ids, self.id_pattern, self.retired = clause_ids, id_pattern, retired
         self.problems: list[Problem] = []
+        self.text: str | None = None  # the file's text, if read already
 
     def problem(self, line: int, code: str, clause: str = "", **fields: object) -> None:
         self.problems.append(Problem.of(self.shown, line, code, clause, **fields))
@@ -570,7 +575,7 @@ class _ScenarioReader:
         if (size := self.path.stat().st_size) > MAX_SCENARIO_BYTES:
             self.problem(0, "scenario-file-too-large", size=size, limit=MAX_SCENARIO_BYTES)
             return None
-        text = self.path.read_text(encoding="utf-8")
+        text = self.path.read_text(encoding="utf-8") if self.text is None else self.text
         if line := too_deep(text):
             self.problem(line, "scenario-yaml-depth", limit=MAX_DEPTH)
             return None
@@ -828,11 +833,16 @@ def read_examples(
     """Read scenario files: each example either a Scenario or Malformed, so that one bad
     example never hides the others (the pytest plugin fails it alone)."""
     examples: list[Example] = []
+    retired = retired or {}
+    # What a file's examples are checked against besides its own text (its reading, kept
+    # between commands by check_cache.py, is served again only when all of it is the same).
+    given = [book.source, id_pattern.pattern, *sorted(clause_ids), str(sorted(retired.items()))]
+    against = hashlib.sha256("\0".join(given).encode()).hexdigest()
     for path in sorted(paths):
         reader = _ScenarioReader(
-            path, path.relative_to(root).as_posix(), book, clause_ids, id_pattern, retired or {}
+            path, path.relative_to(root).as_posix(), book, clause_ids, id_pattern, retired
         )
-        examples.extend(reader.read())
+        examples.extend(_read_file(reader, against if book.source else ""))
     seen: dict[str, Example] = {}
     for i, example in enumerate(examples):
         first = seen.setdefault(example.id, example) if example.id else example
@@ -847,6 +857,33 @@ def read_examples(
             )
             old = example.problems if isinstance(example, Malformed) else ()
             examples[i] = Malformed("", example.path, example.line, (*old, problem))
+    return examples
+
+
+# Files of worked examples as last read, by path: (text, file as named, what they were
+# checked against) -> examples. Only a file read without a problem is kept.
+_FILES: dict[str, tuple[tuple[str, str, str], list[Example]]] = {}
+
+
+def _read_file(reader: _ScenarioReader, against: str) -> list[Example]:
+    """A file's examples, as last read if neither it nor what it is checked against
+    (``against``: a digest, empty for a rule book read from no file) has changed."""
+    if not against:
+        return reader.read()
+    try:
+        if reader.path.stat().st_size > MAX_SCENARIO_BYTES:
+            return reader.read()  # which says so
+        text = reader.path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return reader.read()  # which says what is wrong
+    key = (text, reader.shown, against)
+    kept = _FILES.get(str(reader.path))
+    if kept and kept[0] == key:
+        return kept[1]
+    reader.text = text  # the words the key holds are the words read
+    examples = reader.read()
+    if not reader.problems:
+        _FILES[str(reader.path)] = (key, examples)
     return examples
 
 
