@@ -124,14 +124,15 @@ def test_a_pickle_planted_in_the_work_area_never_runs(hostile: tuple[Site, Path]
     assert not marker.exists()
 
 
-def test_a_cache_folder_others_can_write_is_emptied_not_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("mode", [0o777, 0o755])  # others may write; came with a clone
+def test_a_cache_folder_not_made_private_is_emptied_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: int
 ) -> None:
     keep, marker = tmp_path / "cache", tmp_path / "ran"
     keep.mkdir()
     key = model_cache.digest([])
     (keep / "model.pickle").write_bytes(pickle.dumps((key, Planted(marker))))
-    keep.chmod(0o777)
+    keep.chmod(mode)
     monkeypatch.setattr(model_cache, "_KEPT", {})  # as a new process finds it
     assert model_cache.cached(keep, "model", [], lambda: "fresh") == "fresh"
     assert not marker.exists()

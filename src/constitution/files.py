@@ -28,8 +28,9 @@ def replace(path: Path | str, data: str | bytes, errors: str = "strict") -> None
 
 def private_folder(folder: Path) -> Path:
     """``folder``, made if missing, that only this user can write: caches (pickles, which
-    run code when read) are read only from such a folder. One another user could have
-    written to is emptied first (its caches are made again), and one another user owns
+    run code when read) are read only from such a folder. One not made so (another user
+    could have written to it, or it came with the repository, as git makes a committed
+    folder open to read) is emptied first, its caches made again; one another user owns
     or a link is refused: what it holds, or will hold, is theirs to choose."""
     with contextlib.suppress(FileExistsError):
         folder.mkdir(mode=0o700, parents=True)
@@ -37,8 +38,6 @@ def private_folder(folder: Path) -> Path:
     if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
         raise ProtocolError([Problem.of(str(folder), 0, "work-area-unsafe")])
     if info.st_mode & 0o077:
-        if info.st_mode & 0o022:
-            shutil.rmtree(folder)
-            folder.mkdir(mode=0o700)
-        folder.chmod(0o700)
+        shutil.rmtree(folder)
+        folder.mkdir(mode=0o700)
     return folder
