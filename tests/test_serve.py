@@ -75,8 +75,15 @@ def test_rebuilds_in_one_process_match_new_processes(
     err = capsys.readouterr().err
     assert "clause-modality" in err and "MOP-0990" in err and "last good build" in err
     assert files(tmp_path / "warm" / "html") == before
+    trace, review = (
+        tmp_path / "warm" / "html" / name for name in ("traceability.html", "draft/review.html")
+    )
+    drawn, section_page = trace.stat(), review.stat()
     replace(section, ":modality: perhaps", ":modality: may")
     assert warm([section]) == 0
+    # The section's page is written again; the table of every paragraph, unchanged, is not.
+    assert review.stat().st_ino != section_page.st_ino
+    assert (trace.stat().st_ino, trace.stat().st_mtime_ns) == (drawn.st_ino, drawn.st_mtime_ns)
     cold(project, tmp_path / "cold")
 
     warm_files, cold_files = files(tmp_path / "warm" / "html"), files(tmp_path / "cold" / "html")

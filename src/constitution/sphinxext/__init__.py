@@ -34,6 +34,7 @@ from constitution.sphinxext import (
     page_kinds,
     problem_log,
     published_files,
+    quiet_events,
     search,
     traceability,
     versions_site,
@@ -127,6 +128,7 @@ def start_build(app: Sphinx, env: object, *changes: object) -> list[str]:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_needs")
+    quiet_events.setup(app)
     # The project's root folder (holding conf/, protocol/, checks/), relative to conf.py.
     app.add_config_value("constitution_project", "..", "env", types=(str,))
     clauses.setup(app)

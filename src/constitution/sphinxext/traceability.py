@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from constitution import baseline
 from constitution.model import MODALITIES
 from constitution.sphinxext.domain import state
+from constitution.sphinxext.page_cache import changed
+from constitution.sphinxext.page_keys import key_of
 from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.state import BuildState
 
@@ -72,19 +74,28 @@ STATUSES = (
 )
 
 
-def page(app: Sphinx, store: BuildState) -> str:
-    return render(
-        "traceability.html",
-        ran=store.results_run,
-        baseline_file=baseline.SHOWN,
-        baseline=len(store.baseline),
-        sections=[(str(s.number), f"{s.number}. {s.title}") for s in store.model.sections],
-        modalities=[(m, m) for m in MODALITIES],
-        statuses=[(s, s.replace("-", " ")) for s in STATUSES],
-        rows=list(rows(app, store)),
-    )
+def page(store: BuildState, rows: list[dict[str, Any]]) -> str:
+    return render("traceability.html", **shown(store, rows))
+
+
+def shown(store: BuildState, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """What the page shows: its key, and what its template is given."""
+    return {
+        "ran": store.results_run,
+        "baseline_file": baseline.SHOWN,
+        "baseline": len(store.baseline),
+        "sections": [(str(s.number), f"{s.number}. {s.title}") for s in store.model.sections],
+        "modalities": [(m, m) for m in MODALITIES],
+        "statuses": [(s, s.replace("-", " ")) for s in STATUSES],
+        "rows": rows,
+    }
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    body = page(app, state(app.env))
-    yield PAGE, {"title": "Traceability", "body": body, "constitution_filter": True}, "page.html"
+    """The page, drawn (a table of every paragraph) only when what it shows has changed:
+    an edit to a paragraph's words seldom changes its row."""
+    store = state(app.env)
+    table = list(rows(app, store))
+    drawn = [(PAGE, "Traceability", key_of(shown(store, table)), lambda: page(store, table))]
+    for pagename, context, template in changed(app, drawn, themed={PAGE}):
+        yield pagename, {**context, "constitution_filter": True}, template
