@@ -154,6 +154,8 @@ def test_a_page_asked_for_during_a_rebuild_is_served_when_the_rebuild_ends(tmp_p
     """Sphinx writes pages in place: a page asked for mid-build waits for the build, and
     is then whole and up to date (not the old page, nor one cut short)."""
     import socket
+    import time
+    import urllib.error
     import urllib.request
 
     project = copy_project(tmp_path / "project")
@@ -169,7 +171,14 @@ def test_a_page_asked_for_during_a_rebuild_is_served_when_the_rebuild_ends(tmp_p
         replace(project.protocol / "review.md", "at any time", "whenever they wish")
         assert any(line.startswith("Changed:") for line in lines)  # the rebuild has begun
         url = f"http://127.0.0.1:{port}/protocol/review.html"
-        page = urllib.request.urlopen(url, timeout=60).read().decode()
+        page = ""
+        for _ in range(600):  # the socket opens just after the watcher starts
+            try:
+                page = urllib.request.urlopen(url, timeout=600).read().decode()
+                break
+            except urllib.error.URLError as refused:
+                assert isinstance(refused.reason, ConnectionRefusedError), refused
+                time.sleep(0.1)
         assert "whenever they wish" in page and "</html>" in page
     finally:
         server.terminate()
