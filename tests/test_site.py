@@ -578,19 +578,24 @@ def test_generated_pages_follow_a_change_of_the_tools_code(
 
 
 def test_an_inline_script_stops_the_build_even_under_python_O() -> None:
-    """The guard that keeps inline script off every page is not an assert."""
+    """The guards that keep inline script off every page, and its policy on, are not
+    asserts."""
     import subprocess
     import sys
 
     probe = (
         "from constitution.sphinxext import csp\n"
-        "try:\n"
-        "    csp.secured('<html><head></head><body><script>x()</script></body></html>', 'p')\n"
-        "except Exception as exc:\n"
-        "    print(type(exc).__name__, exc)\n"
+        "for page in ('<html><head>' + csp.META + '></head><body><script>x()</script></body>',\n"
+        "             '<html><head></head><body></body></html>'):\n"
+        "    try:\n"
+        "        csp.check(page, 'p')\n"
+        "    except Exception as exc:\n"
+        "        print(type(exc).__name__, exc)\n"
     )
     ran = subprocess.run([sys.executable, "-O", "-c", probe], capture_output=True, text=True)
-    assert "SphinxError inline script in p" in ran.stdout, ran.stdout + ran.stderr
+    inline, bare = ran.stdout.splitlines()
+    assert inline == "SphinxError inline script in p: the page's policy would block it"
+    assert bare.startswith("SphinxError p has no Content-Security-Policy. How to fix:"), bare
 
 
 def test_the_shell_and_builder_checks_hold_under_python_O() -> None:
