@@ -60,7 +60,7 @@ def check(html: str, where: object) -> None:
     if "<head>" in html and META not in html:
         raise SphinxError(
             f"{where} has no Content-Security-Policy. How to fix: a base.html of your own "
-            "must extend the tool's (\"base.html\" found after yours), not furo's (\"!base.html\")."
+            'must extend the tool\'s ("base.html" found after yours), not furo\'s ("!base.html").'
         )
 
 

@@ -52,5 +52,5 @@ class BuildState:
     generated: dict[str, str] | None = None  # generated page -> what it shows (a digest)
     site_key: str | None = None  # this build's, once known (see page_keys.py)
     offloaded: Any = None  # the second process's work (see offload.py)
-    shells: dict[str, str] = field(default_factory=dict)  # by folder (see shells.py)
+    shells: dict[str, Any] = field(default_factory=dict)  # templates by folder (shells.py)
     navigation: Any = None  # the sidebar's entries, read once a build (navigation.tree)

@@ -27,7 +27,7 @@ from constitution.model import DRAFT_PAGES, Clause, Document, Section
 from constitution.model_cache import digest
 from constitution.numbering import in_number_order, number_key
 from constitution.redline import Change, compare, readable_diff, substantive
-from constitution.sphinxext import print_file
+from constitution.sphinxext import print_file, shells
 from constitution.sphinxext.addresses import (
     DRAFT,
     PLAIN,
@@ -38,7 +38,6 @@ from constitution.sphinxext.addresses import (
 from constitution.sphinxext.citing import across_on
 from constitution.sphinxext.clause_box import about_html, about_of, citation, clause_open
 from constitution.sphinxext.domain import state
-from constitution.sphinxext.navigation import mark_current
 from constitution.sphinxext.page_assets import page_script
 from constitution.sphinxext.page_cache import Page
 from constitution.sphinxext.page_keys import clause_key, document_key, key_of, references_key
@@ -387,6 +386,7 @@ class Site:
                 self.menu_link(pagename, WAYS_IN_INDEX, WAYS_IN_TITLE),
             ],
             version=self.heading(key),
+            here=shells.here(pagename),
             sections=[
                 {"slug": s.slug, "number": s.number, "title": Markup(title_html(s.title))}
                 for s in self.document(key).sections
@@ -818,7 +818,7 @@ def page_context(
     site = Site(app, state(app.env))
     context["constitution_banner"] = site.banner(pagename)
     if key := menu_key(pagename):
-        context["constitution_menu"] = mark_current(site.menu(pagename, key), pagename)
+        context["constitution_menu"] = site.menu(pagename, key)
     else:
         context["constitution_menu_top"] = site.menu_top(pagename)
     if pagename.count("/") == 1 and pagename.startswith(f"{DRAFT_PAGES}/") and context.get("title"):
