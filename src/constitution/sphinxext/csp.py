@@ -71,7 +71,7 @@ class Templates(BuiltinTemplateLoader):
         super().init(*args, **kwargs)
         self.attributes: dict[tuple[str, ...], frozenset[str]] = {}
 
-    def render(self, template: str, context: dict[str, Any]) -> str:
+    def render(self, template: str, context: dict[str, Any]) -> str:  # type: ignore[override]
         html = super().render(template, context)
         check(html, context.get("pagename", template))
         return html

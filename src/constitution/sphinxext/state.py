@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from jinja2 import Template
+
 from constitution.council import Council
 from constitution.documents import Constitution
 from constitution.graph import Example
@@ -52,5 +54,5 @@ class BuildState:
     generated: dict[str, str] | None = None  # generated page -> what it shows (a digest)
     site_key: str | None = None  # this build's, once known (see page_keys.py)
     offloaded: Any = None  # the second process's work (see offload.py)
-    shells: dict[str, Any] = field(default_factory=dict)  # templates by folder (shells.py)
+    shells: dict[str, Template] = field(default_factory=dict)  # by folder (shells.py)
     navigation: Any = None  # the sidebar's entries, read once a build (navigation.tree)
