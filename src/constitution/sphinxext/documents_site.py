@@ -177,8 +177,7 @@ def visit_contents(self: HTML5Translator, node: contents_node) -> None:
     documents = listed(build, here, self.builder.get_relative_uri)
     whole = self.builder.get_relative_uri(here, CONTENTS)
     self.body.append(
-        render("constitution-list.html", documents=documents)
-        + f"<p><a href='{whole}'>{CONTENTS_TITLE}</a></p>"
+        render("constitution-list.html", documents=documents, whole=(whole, CONTENTS_TITLE))
     )
     raise nodes.SkipNode
 

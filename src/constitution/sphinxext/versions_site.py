@@ -36,7 +36,13 @@ from constitution.sphinxext.addresses import (
     section_page,
 )
 from constitution.sphinxext.citing import across_on
-from constitution.sphinxext.clause_box import about_html, about_of, citation, clause_open
+from constitution.sphinxext.clause_box import (
+    about_html,
+    about_of,
+    citation,
+    clause_open,
+    clause_whole,
+)
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_assets import page_script
 from constitution.sphinxext.page_cache import Page
@@ -45,6 +51,7 @@ from constitution.sphinxext.page_templates import Cell, Link, render
 from constitution.sphinxext.state import BuildState
 from constitution.text_html import Links, clause_text, html, intro_box
 from constitution.text_plain import plain
+from constitution.text_tree import parse
 from constitution.typography import curled
 from constitution.versions import Version, in_force_on, today
 
@@ -69,6 +76,9 @@ def version_of(pagename: str) -> str | None:
     return (
         parts[1] if len(parts) == 3 and parts[0] == "versions" and parts[1][:1].isdigit() else None
     )
+
+
+REVOKED = parse("(revoked)")  # a revoked paragraph's words in its history
 
 
 def menu_key(pagename: str) -> str | None:
@@ -223,12 +233,11 @@ class Site:
             history="" if self.drafted else self.uri(here, self.layout.history(clause.id)),
             changes=self.change_words(key, clause.id),
         )
-        return (
-            clause_open(clause.id, clause.number, clause.modality)
-            + clause_text(clause.tree, self.links(key, here))
-            + self.change_note(key, clause.id, here)
-            + about_html(about)
-            + "</div>"
+        return clause_whole(
+            clause_open(clause.id, clause.number, clause.modality),
+            clause_text(clause.tree, self.links(key, here)),
+            self.change_note(key, clause.id, here),
+            about_html(about),
         )
 
     def citation(self, key: str, clause: Clause) -> str:
@@ -673,7 +682,7 @@ class Site:
                     else "unchanged"
                 )
             where = "the draft" if key == DRAFT else self.by_key(key).resolution
-            text = html(clause.tree, self.links(key, here)) if clause else "<p>(revoked)</p>"
+            text = html(clause.tree if clause else REVOKED, self.links(key, here))
             number = Link(self.clause_href(key, clause, here), clause.number) if clause else "-"
             label = "Draft" if key == DRAFT else long_date(self.by_key(key).date)
             rows.append([label, number, kind, Markup(text), where])
