@@ -87,7 +87,8 @@ def write(app: Sphinx, pagename: str, title: str, body: str) -> None:
 
 def shell(app: Sphinx, folder: str) -> Template:
     """The folder's page as a template of its pages, drawn once a build."""
-    shells = state(app.env).shells
+    store = state(app.env)
+    shells, kept = store.shells, store.kept.shells
     if folder not in shells:
         drawn = Path(app.doctreedir) / f"{NAME}.html"
         page = f"{folder}/{NAME}" if folder else NAME
@@ -95,8 +96,10 @@ def shell(app: Sphinx, folder: str) -> Template:
         html_builder(app).handle_page(page, context, "page.html", outfilename=drawn)
         html = drawn.read_text(encoding="utf-8")
         drawn.unlink()
-        check(html, folder)
-        shells[folder] = SHELLS.from_string(html)
+        if folder not in kept or kept[folder][0] != html:
+            check(html, folder)
+            kept[folder] = (html, SHELLS.from_string(html))
+        shells[folder] = kept[folder][1]
         os.makedirs(os.path.join(app.outdir, folder), exist_ok=True)
     return shells[folder]
 

@@ -28,6 +28,9 @@ class Kept:
     """Kept from one build to the next in the same process (the editor's loop)."""
 
     clause_index: dict[str, Any] | None = None  # as last written (see search.py)
+    # Each folder's shell as drawn, and compiled (shells.py): compiling one costs tens of
+    # milliseconds, and a save seldom changes what is around a page's body.
+    shells: dict[str, tuple[str, Template]] = field(default_factory=dict)
 
 
 @dataclass
