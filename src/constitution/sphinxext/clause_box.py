@@ -33,11 +33,6 @@ def clause_open(clause_id: str, number: str, modality: str) -> str:
     return str(MACROS["open"](clause_id, number, modality))
 
 
-def clause_whole(opened: str, words: str, note: str, about: str) -> str:
-    """A paragraph's box, whole, from its parts (HTML the tool drew)."""
-    return str(MACROS["whole"](Markup(opened), Markup(words), Markup(note), Markup(about)))
-
-
 def citation(document: str, number: str, version: str) -> str:
     """How to cite a paragraph: "Member/Officer Protocol, para 7.12 (version adopted 14 May
     2026)"; ``version`` is that parenthesis's words."""

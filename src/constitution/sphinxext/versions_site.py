@@ -36,13 +36,7 @@ from constitution.sphinxext.addresses import (
     section_page,
 )
 from constitution.sphinxext.citing import across_on
-from constitution.sphinxext.clause_box import (
-    about_html,
-    about_of,
-    citation,
-    clause_open,
-    clause_whole,
-)
+from constitution.sphinxext.clause_box import about_html, about_of, citation, clause_open
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_assets import page_script
 from constitution.sphinxext.page_cache import Page
@@ -224,7 +218,10 @@ class Site:
         there = self.layout.page(key, clause.section)
         return f"#{clause.id}" if there == here else f"{self.uri(here, there)}#{clause.id}"
 
-    def clause_html(self, key: str, clause: Clause, here: str) -> str:
+    def clause_box(self, key: str, clause: Clause, here: str) -> tuple[Markup, ...]:
+        """A paragraph's box in its parts, which version-section.html puts together (a
+        macro's call a paragraph would cost as much again as drawing them): the box
+        opened, its words, the note of a change, its panel."""
         council = self.store.council
         about = about_of(
             clause,
@@ -233,11 +230,11 @@ class Site:
             history="" if self.drafted else self.uri(here, self.layout.history(clause.id)),
             changes=self.change_words(key, clause.id),
         )
-        return clause_whole(
-            clause_open(clause.id, clause.number, clause.modality),
-            clause_text(clause.tree, self.links(key, here)),
-            self.change_note(key, clause.id, here),
-            about_html(about),
+        return (
+            Markup(clause_open(clause.id, clause.number, clause.modality)),
+            Markup(clause_text(clause.tree, self.links(key, here))),
+            Markup(self.change_note(key, clause.id, here)),
+            Markup(about_html(about)),
         )
 
     def citation(self, key: str, clause: Clause) -> str:
@@ -368,7 +365,7 @@ class Site:
             title=Markup(title_html(section.title)),
             intro=Markup(self.intro_html(key, section, here)),
             paragraphs=[
-                {"html": Markup(self.clause_html(key, p, here)), "revoked_by": None}
+                {"box": self.clause_box(key, p, here), "revoked_by": None}
                 if isinstance(p, Clause)
                 else {
                     "id": p.id,
