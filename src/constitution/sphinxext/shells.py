@@ -97,18 +97,18 @@ def shell(app: Sphinx, folder: str) -> Template:
         html = drawn.read_text(encoding="utf-8")
         drawn.unlink()
         if folder not in kept or kept[folder][0] != html:
-            check(html, folder)
-            kept[folder] = (html, SHELLS.from_string(html))
+            kept[folder] = (html, SHELLS.from_string(check(html, folder)))
         shells[folder] = kept[folder][1]
         os.makedirs(os.path.join(app.outdir, folder), exist_ok=True)
     return shells[folder]
 
 
-def check(html: str, folder: str) -> None:
-    """A shell is the page with its body put in once, naming no page of its own nor
-    anything a page does not give: a template that shows the body twice, or the page's
-    name, cannot be shared."""
-    names = [n.name for n in SHELLS.parse(html).find_all(nodes.Name)]
+def check(html: str, folder: str) -> nodes.Template:
+    """The shell parsed, once it is found to be the page with its body put in once,
+    naming no page of its own nor anything a page does not give: a template that shows
+    the body twice, or the page's name, cannot be shared."""
+    parsed = SHELLS.parse(html)
+    names = [n.name for n in parsed.find_all(nodes.Name)]
     shown = names.count("body")
     wrong = [f"shows the page's body {shown} times, not once"] if shown != 1 else []
     wrong += ["shows the page's own name"] if NAME in html else []
@@ -119,3 +119,4 @@ def check(html: str, folder: str) -> None:
             f"from one shell: it {' and '.join(wrong)}. How to fix: a page.html of your "
             "own must show {{ body }} once and not the page's name (pagename)."
         )
+    return parsed
