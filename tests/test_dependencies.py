@@ -16,6 +16,7 @@ SRC = Path(constitution.__file__).parent
 PYPROJECT = SRC.parents[1] / "pyproject.toml"
 # Declared for what they do without being imported by the tool, each with where.
 NOT_IMPORTED = {
+    "furo": ("sphinxconf.py", '"html_theme": "furo"'),  # the theme, named by the settings
     "pagefind": ("sphinxext/search.py", '"-m", "pagefind"'),  # run as a program
     "websockets": ("serve.py", "websocket"),  # uvicorn's WebSocket protocol: the reload socket
 }

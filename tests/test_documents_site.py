@@ -89,6 +89,10 @@ def test_the_constitution_lists_its_documents_in_order(whole: Site) -> None:
     ]
     home = whole.page("index.html").select("ol.constitution-contents a")
     assert [(a.get_text(), a["href"]) for a in home] == listed
+    after = whole.page("index.html").select("ol.constitution-contents + p > a")
+    assert [(a.get_text(), a["href"]) for a in after] == [
+        ("The whole constitution", "constitution.html")
+    ]
     # the contents page, in a table: each document's Part, title and version in force
     rows = whole.page("constitution.html").select("table.constitution-contents tbody tr")
     found = [

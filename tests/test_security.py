@@ -109,14 +109,28 @@ def test_the_policy_blesses_no_style_from_settings(hostile: tuple[Site, Path]) -
 
 def test_a_style_outside_the_theme_is_never_hashed() -> None:
     theme = "\n  body {\n    --color: #fff;\n  }\n"
-    page = (
-        f"<html><head><style>{theme}</style></head><body>"
-        f'<svg style="display: none;"></svg><p style="color: red">x</p>'
-        f"<style>{STYLE}</style></body></html>"
-    )
-    policy = csp.policy(page)
+    styles = f'<link rel="stylesheet" href="furo.css">\n<style>{theme}</style>'
+    policy = csp.policy(styles, {"display: none;"})
     assert csp.digest(theme) in policy and csp.digest("display: none;") in policy
-    assert csp.digest(STYLE) not in policy and csp.digest("color: red") not in policy
+    assert policy.count("'sha256-") == 2 and "'unsafe-hashes'" in policy
+    assert "'unsafe-hashes'" not in csp.policy(styles, ())
+
+
+def test_a_page_s_policy_hashes_the_style_attributes_of_its_own_templates(site: Site) -> None:
+    """Only those its templates write (csp.Templates.style_attributes): furo's icons on
+    every page, the index's table widths on the index alone."""
+
+    def policy(name: str) -> str:
+        found = site.page(name).select_one('meta[http-equiv="Content-Security-Policy"]')
+        assert found is not None, name
+        return str(found["content"])
+
+    home, index = policy("index.html"), policy("genindex.html")
+    for style in ("display: none;", "opacity: 50%"):
+        assert csp.digest(style) in home and csp.digest(style) in index
+    for style in ("width: 100%", "width: 33%; vertical-align: top;"):
+        assert csp.digest(style) in index and csp.digest(style) not in home
+    assert "unsafe-inline" not in home + index
 
 
 def test_a_pickle_planted_in_the_work_area_never_runs(hostile: tuple[Site, Path]) -> None:

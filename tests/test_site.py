@@ -578,19 +578,24 @@ def test_generated_pages_follow_a_change_of_the_tools_code(
 
 
 def test_an_inline_script_stops_the_build_even_under_python_O() -> None:
-    """The guard that keeps inline script off every page is not an assert."""
+    """The guards that keep inline script off every page, and its policy on, are not
+    asserts."""
     import subprocess
     import sys
 
     probe = (
         "from constitution.sphinxext import csp\n"
-        "try:\n"
-        "    csp.secured('<html><head></head><body><script>x()</script></body></html>', 'p')\n"
-        "except Exception as exc:\n"
-        "    print(type(exc).__name__, exc)\n"
+        "for page in ('<html><head>' + csp.META + '></head><body><script>x()</script></body>',\n"
+        "             '<html><head></head><body></body></html>'):\n"
+        "    try:\n"
+        "        csp.check(page, 'p')\n"
+        "    except Exception as exc:\n"
+        "        print(type(exc).__name__, exc)\n"
     )
     ran = subprocess.run([sys.executable, "-O", "-c", probe], capture_output=True, text=True)
-    assert "SphinxError inline script in p" in ran.stdout, ran.stdout + ran.stderr
+    inline, bare = ran.stdout.splitlines()
+    assert inline == "SphinxError inline script in p: the page's policy would block it"
+    assert bare.startswith("SphinxError p has no Content-Security-Policy. How to fix:"), bare
 
 
 def test_the_shell_and_builder_checks_hold_under_python_O() -> None:
@@ -604,7 +609,9 @@ def test_the_shell_and_builder_checks_hold_under_python_O() -> None:
         "from constitution.sphinxext import shells\n"
         "from constitution.sphinxext.html_builder import html_builder\n"
         "text = SimpleNamespace(builder=SimpleNamespace(name='text'))\n"
-        "for check in (lambda: shells.check(shells.BODY * 2, 'checks'),\n"
+        "body, other = (f'{shells.OPEN} {n} {shells.CLOSE}' for n in ('body', 'pagename'))\n"
+        "for check in (lambda: shells.check(body * 2, 'checks'),\n"
+        "              lambda: shells.check(body + other, 'checks'),\n"
         "              lambda: html_builder(text)):\n"
         "    try:\n"
         "        check()\n"
@@ -612,9 +619,12 @@ def test_the_shell_and_builder_checks_hold_under_python_O() -> None:
         "        print(type(exc).__name__, exc)\n"
     )
     ran = subprocess.run([sys.executable, "-O", "-c", probe], capture_output=True, text=True)
-    shell, builder = ran.stdout.splitlines()
-    assert shell.startswith("SphinxError the page template cannot draw the generated pages in")
-    assert "checks/" in shell and "shows the page's body 2 times" in shell and "How to fix" in shell
+    twice, unknown, builder = ran.stdout.splitlines()
+    for shell in (twice, unknown):
+        assert shell.startswith("SphinxError the page template cannot draw the generated pages")
+        assert "checks/" in shell and "How to fix" in shell
+    assert "shows the page's body 2 times" in twice
+    assert "shows 'pagename', which no page gives" in unknown and "times" not in unknown
     assert builder.startswith("SphinxError the site's pages are written by Sphinx's HTML")
     assert "not 'text'" in builder and "How to fix" in builder
 

@@ -24,6 +24,7 @@ from constitution.sphinxext.clause_box import About, Example, about_html, clause
 from constitution.sphinxext.page_keys import clause_key, document_key, key_of, references_key
 from constitution.sphinxext.page_templates import Link, render
 from constitution.sphinxext.search import record_pages
+from constitution.sphinxext.shells import SHELLS, Here, Later
 from constitution.sphinxext.ways_in import opening
 
 SCRIPT = "<script>alert(1)</script>"
@@ -236,6 +237,7 @@ def test_a_version_menu_lists_its_sections_between_its_links() -> None:
         "version-menu.html",
         before=[("../../index.html", "Home")],
         version=f"Version adopted on 16 May 2024 {SCRIPT}",
+        here=Here("index.html"),
         sections=[{"slug": "scope", "number": "1", "title": Markup("Scope &amp; <em>aims</em>")}],
         after=[("../index.html", "Versions and changes")],
     )
@@ -250,6 +252,26 @@ def test_a_version_menu_lists_its_sections_between_its_links() -> None:
     section = items[1].select_one("li.toctree-l2 a.version-nav")
     assert section["href"] == "scope.html" and section.get_text() == "1. Scope & aims"
     assert "<script" not in html and "<em>aims</em>" in html  # the title: drawn by the tool
+
+
+def test_a_version_menu_marks_the_page_it_is_on_even_drawn_once_for_its_folder() -> None:
+    """On a page, its own entry is current; on its folder's shell (shells.Later) each mark
+    is left to the pages written from it, which come out as if drawn alone."""
+    values = {
+        "before": [("../index.html", "Home")],
+        "version": "Version adopted on 16 May 2024",
+        "sections": [{"slug": s, "number": n, "title": s} for n, s in (("1", "a"), ("2", "b"))],
+        "after": [],
+    }
+    alone = {
+        page: render("version-menu.html", here=Here(page), **values)
+        for page in ("b.html", "c.html")
+    }
+    shell = SHELLS.from_string(render("version-menu.html", here=Later(), **values))
+    assert {page: shell.render(here=Here(page)) for page in alone} == alone
+    marked = [(a["href"], a["class"]) for a in soup(alone["b.html"]).select("[aria-current=page]")]
+    assert marked == [("b.html", ["current", "reference", "internal", "version-nav"])]
+    assert "current reference" not in alone["c.html"]  # a page not in the menu: none marked
 
 
 def test_the_menu_of_other_pages_is_its_links_alone() -> None:

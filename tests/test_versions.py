@@ -146,6 +146,8 @@ def test_version_pages_banners_and_history(site: Site, project: Project) -> None
         ("15 May 2025", "inserted"),
         ("14 May 2026", "revoked"),
     ]
+    words = history[-1].select_one('td[data-label="Text"] p')  # as any paragraph's are drawn
+    assert words is not None and words.get_text() == "(revoked)"
     assert site.page("versions/clauses/MOP-0001.html") is not None
 
 

@@ -29,8 +29,10 @@ def _finalized(value: object) -> object:
     &, < and > as ``escape`` does and differs only on quotation marks): words holding
     one escaped by ``escape``, and so let through; all else left to Jinja. Called for
     each value of thousands of clauses, so words without a quotation mark, most of them,
-    pass with one look."""
+    and HTML the tool drew pass with one look."""
     if type(value) is str and "'" not in value and '"' not in value:
+        return value
+    if type(value) is Markup:  # HTML the tool drew: as it is, not copied by escape()
         return value
     return escape(value)
 

@@ -150,8 +150,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", open_data.collect_pages)
     offload.setup(app)
     page_cache.setup(app)
-    app.connect("html-page-context", csp.page_drawn)
-    app.connect("build-finished", csp.build_finished, priority=900)  # after every page
+    csp.setup(app)
     app.connect("config-inited", _templates)
     app.connect("html-page-context", page_assets.filter_script)
     app.connect("html-page-context", navigation.page_context, priority=100)  # before furo's

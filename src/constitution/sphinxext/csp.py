@@ -1,39 +1,38 @@
 """A strict Content-Security-Policy on every page, with no inline script.
 
-Static hosts cannot set headers, so the policy is a <meta> element, first in <head>.
-Furo's one inline script (the colour-theme bootstrap) is loaded from a file instead, at
-the same place (templates/base.html); its inline <style> block and fixed style
-attributes are allowed by exact hashes, never by 'unsafe-inline'. Pagefind's WebAssembly
-needs 'wasm-unsafe-eval'.
+Static hosts cannot set headers, so the policy is a <meta> element, first in <head>,
+drawn by our base.html (its site_meta block) from ``policy``. Furo's one inline script
+(the colour-theme bootstrap) is loaded from a file instead, at the same place (also
+base.html); its inline <style> block and fixed style attributes are allowed by exact
+hashes, never by 'unsafe-inline'. Pagefind's WebAssembly needs 'wasm-unsafe-eval'.
 
-Only the theme's own styles are hashed, never one that came from content or settings: a
-<style> block only in <head> (where the theme's is, and nothing of a page's own text is
-but its escaped title), and a style attribute only if the theme's templates write it.
+Only the theme's own styles are hashed, never one that came from content or settings: the
+<style> blocks of the templates' ``styles`` block (where the theme's is, and nothing of a
+page's text), and the style attributes written in the templates that draw the page.
+
+Every page is rendered through ``Templates`` (Sphinx's template_bridge setting): Sphinx's
+own loader, which refuses a page with an inline script or without its policy.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
-from collections.abc import Iterator
-from functools import cache
-from pathlib import Path
+from collections.abc import Iterable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-import furo
+from jinja2 import meta
 from sphinx.errors import SphinxError
-
-from constitution import files
-from constitution.build import NOT_PUBLISHED
-from constitution.sphinxext.domain import state
+from sphinx.jinja2glue import BuiltinTemplateLoader
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 STYLE_BLOCK = re.compile(r"<style>(.*?)</style>", re.S)
 STYLE_ATTR = re.compile(r"\sstyle=\"([^\"]*)\"")
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)[^>]*>")
 META = '<meta http-equiv="Content-Security-Policy"'
 
 
@@ -41,72 +40,82 @@ def digest(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
-@cache
-def theme_styles() -> frozenset[str]:
-    """Every style attribute the theme's templates (and ours) write."""
-    folders = (Path(furo.__file__).parent / "theme", Path(__file__).parent / "templates")
-    return frozenset(
-        style
-        for folder in folders
-        for template in folder.rglob("*.html")
-        for style in STYLE_ATTR.findall(template.read_text(encoding="utf-8"))
-    )
-
-
-def policy(html: str) -> str:
-    head = html.split("</head>", 1)[0]
-    blocks = sorted({digest(s) for s in STYLE_BLOCK.findall(head)})
-    attrs = sorted({digest(s) for s in STYLE_ATTR.findall(html) if s in theme_styles()})
-    styles = " ".join(["'self'", *blocks, *(["'unsafe-hashes'", *attrs] if attrs else [])])
+def policy(styles: str, attributes: Iterable[str]) -> str:
+    """The policy of a page whose theme draws ``styles`` (its <style> blocks hashed) and
+    whose templates write the style ``attributes``."""
+    blocks = sorted({digest(s) for s in STYLE_BLOCK.findall(styles)})
+    attrs = sorted({digest(s) for s in attributes})
+    allowed = " ".join(["'self'", *blocks, *(["'unsafe-hashes'", *attrs] if attrs else [])])
     return (
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
-        f"style-src {styles}; img-src 'self' data:; connect-src 'self'; "
+        f"style-src {allowed}; img-src 'self' data:; connect-src 'self'; "
         "object-src 'none'; base-uri 'self'; form-action 'self'"
     )
 
 
-def secure(path: Path) -> None:
-    html = path.read_text(encoding="utf-8")
-    if META in html or "<head>" not in html:
-        return
-    files.replace(path, secured(html, path))
-
-
-def secured(html: str, where: object) -> str:
-    """The page with its policy."""
-    # Not an assert: the guard must hold under python -O too.
-    if re.search(r"<script(?![^>]*\ssrc=)[^>]*>", html):
+def check(html: str, where: object) -> None:
+    """Not an assert: the guard must hold under python -O too."""
+    if INLINE_SCRIPT.search(html):
         raise SphinxError(f"inline script in {where}: the page's policy would block it")
-    meta = f'{META} content="{policy(html)}">'
-    return html.replace("<head>", f"<head>\n  {meta}", 1)
+    if "<head>" in html and META not in html:
+        raise SphinxError(
+            f"{where} has no Content-Security-Policy. How to fix: a base.html of your own "
+            'must extend the tool\'s ("base.html" found after yours), not furo\'s ("!base.html").'
+        )
 
 
-def page_drawn(
+class Templates(BuiltinTemplateLoader):
+    """Sphinx's template loader, checking each page it renders."""
+
+    def init(self, *args: Any, **kwargs: Any) -> None:
+        super().init(*args, **kwargs)
+        self.attributes: dict[tuple[str, ...], frozenset[str]] = {}
+
+    def render(self, template: str, context: dict[str, Any]) -> str:  # type: ignore[override]
+        html = super().render(template, context)
+        check(html, context.get("pagename", template))
+        return html
+
+    def style_attributes(self, names: tuple[str, ...]) -> frozenset[str]:
+        """The style attributes written in these templates and those they extend,
+        include or import by name, read once a build."""
+        if names not in self.attributes:
+            found: set[str] = set()
+            seen: set[str] = set()
+            todo = list(names)
+            while todo:
+                name = todo.pop()
+                if name in seen:
+                    continue
+                seen.add(name)
+                source = self.get_source(self.environment, name)[0]
+                found.update(STYLE_ATTR.findall(source))
+                parsed = self.environment.parse(source)
+                todo.extend(n for n in meta.find_referenced_templates(parsed) if n)
+            self.attributes[names] = frozenset(found)
+        return self.attributes[names]
+
+
+def page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
-    state(app.env).drawn.add(pagename)
+    """The page's policy, for base.html to draw from its theme's styles: the attributes
+    of its template and of its sidebars (included by a name furo reads from settings)."""
+    templates = app.builder.templates
+    if not isinstance(templates, Templates):
+        raise SphinxError(
+            f"the pages are rendered by {type(templates).__name__}, which does not check "
+            "their security policy. How to fix: remove template_bridge from conf.py."
+        )
+    names = (templatename, *context.get("sidebars", ()))
+    context["constitution_policy"] = partial(policy, attributes=templates.style_attributes(names))
 
 
-def written_since(folder: str, started: float) -> Iterator[str]:
-    """HTML files modified since ``started``, leaving out folders never published."""
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.name == "pagefind" or entry.name in NOT_PUBLISHED:
-                continue
-            if entry.is_dir():
-                yield from written_since(entry.path, started)
-            elif entry.name.endswith(".html") and entry.stat().st_mtime >= started:
-                yield entry.path
+def use_templates(app: Sphinx, config: Any) -> None:
+    """Sphinx renders the pages through ``Templates``, unless conf.py names another."""
+    config.template_bridge = config.template_bridge or f"{__name__}.{Templates.__name__}"
 
 
-def build_finished(app: Sphinx, exception: BaseException | None) -> None:
-    if exception is None and app.builder.format == "html":
-        root = Path(app.outdir)
-        store = state(app.env)
-        if app.parallel > 1:  # pages written by Sphinx's other processes: found by time
-            paths = set(written_since(str(root), store.started))
-        else:  # the pages drawn through the theme (a shell's pages carry their policy)
-            paths = {os.path.join(root, f"{name}.html") for name in store.drawn}
-        for path in sorted(paths):
-            if os.path.exists(path):  # a shell itself is drawn elsewhere
-                secure(Path(path))
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", use_templates)
+    app.connect("html-page-context", page_context)

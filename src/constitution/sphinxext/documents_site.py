@@ -29,7 +29,6 @@ from constitution.model import DRAFT_PAGES
 from constitution.sphinxext import shells
 from constitution.sphinxext.addresses import PLAIN, PLAIN_PAGES, layout_of
 from constitution.sphinxext.domain import state
-from constitution.sphinxext.navigation import mark_current
 from constitution.sphinxext.page_cache import Page
 from constitution.sphinxext.page_templates import Cell, Link, render
 from constitution.sphinxext.state import BuildState
@@ -178,8 +177,7 @@ def visit_contents(self: HTML5Translator, node: contents_node) -> None:
     documents = listed(build, here, self.builder.get_relative_uri)
     whole = self.builder.get_relative_uri(here, CONTENTS)
     self.body.append(
-        render("constitution-list.html", documents=documents)
-        + f"<p><a href='{whole}'>{CONTENTS_TITLE}</a></p>"
+        render("constitution-list.html", documents=documents, whole=(whole, CONTENTS_TITLE))
     )
     raise nodes.SkipNode
 
@@ -203,7 +201,7 @@ def page_context(
     site = Site(app, build, entry.key)
     context["constitution_banner"] = site.banner(pagename)
     if (key := site.holds(pagename)) and not site.drafted:
-        context["constitution_menu"] = mark_current(site.menu(pagename, key), pagename)
+        context["constitution_menu"] = site.menu(pagename, key)
 
 
 def whole(pagename: str) -> bool:

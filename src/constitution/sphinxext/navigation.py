@@ -218,13 +218,3 @@ class Reader:
         if isinstance(node, nodes.Text):
             return escape(node.astext(), quote=False)
         return self.builder.render_partial(node)["fragment"]
-
-
-def mark_current(menu: str, pagename: str) -> str:
-    """A version's menu with this page's entry marked: done again on each page written
-    from its folder's shell (shells.py), whose menu marks none."""
-    link = f"<a class='reference internal version-nav' href='{posixpath.basename(pagename)}.html'>"
-    current = link.replace("'reference internal", "'current reference internal").replace(
-        " href=", " aria-current='page' href=", 1
-    )
-    return menu.replace(link, current, 1)

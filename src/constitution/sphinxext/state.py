@@ -8,10 +8,11 @@ draw pages take this object, not the environment.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+from jinja2 import Template
 
 from constitution.council import Council
 from constitution.documents import Constitution
@@ -27,6 +28,9 @@ class Kept:
     """Kept from one build to the next in the same process (the editor's loop)."""
 
     clause_index: dict[str, Any] | None = None  # as last written (see search.py)
+    # Each folder's shell as drawn, and compiled (shells.py): compiling one costs tens of
+    # milliseconds, and a save seldom changes what is around a page's body.
+    shells: dict[str, tuple[str, Template]] = field(default_factory=dict)
 
 
 @dataclass
@@ -53,9 +57,5 @@ class BuildState:
     generated: dict[str, str] | None = None  # generated page -> what it shows (a digest)
     site_key: str | None = None  # this build's, once known (see page_keys.py)
     offloaded: Any = None  # the second process's work (see offload.py)
-    # When this build began (see csp.py). A page older than this was secured by an
-    # earlier build; the margin covers file times, which the kernel keeps to a clock tick.
-    started: float = field(default_factory=lambda: time.time() - 2)
-    drawn: set[str] = field(default_factory=set)  # pages drawn through the theme (csp.py)
-    shells: dict[str, str] = field(default_factory=dict)  # by folder (see shells.py)
+    shells: dict[str, Template] = field(default_factory=dict)  # by folder (shells.py)
     navigation: Any = None  # the sidebar's entries, read once a build (navigation.tree)

@@ -27,7 +27,7 @@ from constitution.model import DRAFT_PAGES, Clause, Document, Section
 from constitution.model_cache import digest
 from constitution.numbering import in_number_order, number_key
 from constitution.redline import Change, compare, readable_diff, substantive
-from constitution.sphinxext import print_file
+from constitution.sphinxext import print_file, shells
 from constitution.sphinxext.addresses import (
     DRAFT,
     PLAIN,
@@ -38,7 +38,6 @@ from constitution.sphinxext.addresses import (
 from constitution.sphinxext.citing import across_on
 from constitution.sphinxext.clause_box import about_html, about_of, citation, clause_open
 from constitution.sphinxext.domain import state
-from constitution.sphinxext.navigation import mark_current
 from constitution.sphinxext.page_assets import page_script
 from constitution.sphinxext.page_cache import Page
 from constitution.sphinxext.page_keys import clause_key, document_key, key_of, references_key
@@ -46,6 +45,7 @@ from constitution.sphinxext.page_templates import Cell, Link, render
 from constitution.sphinxext.state import BuildState
 from constitution.text_html import Links, clause_text, html, intro_box
 from constitution.text_plain import plain
+from constitution.text_tree import parse
 from constitution.typography import curled
 from constitution.versions import Version, in_force_on, today
 
@@ -70,6 +70,9 @@ def version_of(pagename: str) -> str | None:
     return (
         parts[1] if len(parts) == 3 and parts[0] == "versions" and parts[1][:1].isdigit() else None
     )
+
+
+REVOKED = parse("(revoked)")  # a revoked paragraph's words in its history
 
 
 def menu_key(pagename: str) -> str | None:
@@ -215,7 +218,10 @@ class Site:
         there = self.layout.page(key, clause.section)
         return f"#{clause.id}" if there == here else f"{self.uri(here, there)}#{clause.id}"
 
-    def clause_html(self, key: str, clause: Clause, here: str) -> str:
+    def clause_box(self, key: str, clause: Clause, here: str) -> tuple[Markup, ...]:
+        """A paragraph's box in its parts, which version-section.html puts together (a
+        macro's call a paragraph would cost as much again as drawing them): the box
+        opened, its words, the note of a change, its panel."""
         council = self.store.council
         about = about_of(
             clause,
@@ -225,11 +231,10 @@ class Site:
             changes=self.change_words(key, clause.id),
         )
         return (
-            clause_open(clause.id, clause.number, clause.modality)
-            + clause_text(clause.tree, self.links(key, here))
-            + self.change_note(key, clause.id, here)
-            + about_html(about)
-            + "</div>"
+            Markup(clause_open(clause.id, clause.number, clause.modality)),
+            Markup(clause_text(clause.tree, self.links(key, here))),
+            Markup(self.change_note(key, clause.id, here)),
+            Markup(about_html(about)),
         )
 
     def citation(self, key: str, clause: Clause) -> str:
@@ -360,7 +365,7 @@ class Site:
             title=Markup(title_html(section.title)),
             intro=Markup(self.intro_html(key, section, here)),
             paragraphs=[
-                {"html": Markup(self.clause_html(key, p, here)), "revoked_by": None}
+                {"box": self.clause_box(key, p, here), "revoked_by": None}
                 if isinstance(p, Clause)
                 else {
                     "id": p.id,
@@ -387,6 +392,7 @@ class Site:
                 self.menu_link(pagename, WAYS_IN_INDEX, WAYS_IN_TITLE),
             ],
             version=self.heading(key),
+            here=shells.here(pagename),
             sections=[
                 {"slug": s.slug, "number": s.number, "title": Markup(title_html(s.title))}
                 for s in self.document(key).sections
@@ -673,7 +679,7 @@ class Site:
                     else "unchanged"
                 )
             where = "the draft" if key == DRAFT else self.by_key(key).resolution
-            text = html(clause.tree, self.links(key, here)) if clause else "<p>(revoked)</p>"
+            text = html(clause.tree if clause else REVOKED, self.links(key, here))
             number = Link(self.clause_href(key, clause, here), clause.number) if clause else "-"
             label = "Draft" if key == DRAFT else long_date(self.by_key(key).date)
             rows.append([label, number, kind, Markup(text), where])
@@ -818,7 +824,7 @@ def page_context(
     site = Site(app, state(app.env))
     context["constitution_banner"] = site.banner(pagename)
     if key := menu_key(pagename):
-        context["constitution_menu"] = mark_current(site.menu(pagename, key), pagename)
+        context["constitution_menu"] = site.menu(pagename, key)
     else:
         context["constitution_menu_top"] = site.menu_top(pagename)
     if pagename.count("/") == 1 and pagename.startswith(f"{DRAFT_PAGES}/") and context.get("title"):
