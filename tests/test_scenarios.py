@@ -57,7 +57,12 @@ def test_every_normative_clause_is_decided_by_a_scenario(
 
 
 def test_the_hard_cases_are_there(project: Project, document: Document) -> None:
-    acts = {(s.act, k, str(v)) for s in project.scenarios(document) for k, v in s.facts.items()}
+    acts = {
+        (part.act, k, str(v))
+        for s in project.scenarios(document)
+        for part in s.parts
+        for k, v in part.facts.items()
+    }
     assert ("brief-political-group", "non-members-present", "True") in acts
     assert ("call-officer-to-scrutiny", "towards", "junior-officer") in acts
     assert ("request-information", "interest-in-matter", "True") in acts
@@ -75,11 +80,7 @@ def test_every_rule_carries_weight(project: Project, document: Document) -> None
 def test_a_disabled_rule_makes_a_scenario_fail(project: Project, document: Document) -> None:
     book = project.rulebook()
     rule = next(r for r in book.rules if r.clause == "MOP-0145")
-    failing = [
-        s.id
-        for s in project.scenarios(document)
-        if s.expect.differences(book.determine(s.facts, disabled=rule))
-    ]
+    failing = [s.id for s in project.scenarios(document) if s.differences(book, disabled=rule)]
     assert sorted(failing) == ["SC-ENQ-002", "SC-ENQ-013", "SC-SIT-002"]
 
 
@@ -196,7 +197,15 @@ def test_the_good_scenarios_load_and_pass(scratch: Project, document: Document) 
     scenarios = scratch.scenarios(document, [path])
     assert [s.id for s in scenarios] == ["SC-TST-001", "SC-TST-002"]
     book = scratch.rulebook()
-    assert [s.expect.differences(book.determine(s.facts)) for s in scenarios] == [[], []]
+    assert [s.differences(book) for s in scenarios] == [[], []]
+    # The short form is one person's act: one part, the facts as written, nothing shared.
+    assert [len(s.parts) for s in scenarios] == [1, 1] and scenarios[1].shared == {}
+    assert scenarios[1].parts[0].facts == {
+        "act": "form-relationship",
+        "actor": "officer",
+        "relationship": "friendship",
+        "declared": True,
+    }
 
 
 def run_pytest(project: Project, files: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -259,12 +268,13 @@ def test_a_situation_of_several_acts_takes_the_rules_of_each(
     path = scratch.root / "checks" / "scenarios" / "test.yaml"
     path.write_text(SEVERAL, encoding="utf-8")
     (scenario,) = scratch.scenarios(document, [path])
-    assert scenario.facts["act"] == ("post-on-social-media", "behave-towards")
-    assert scenario.act == "post-on-social-media and behave-towards"
+    (part,) = scenario.parts
+    assert part.facts["act"] == ("post-on-social-media", "behave-towards")
+    assert part.act == "post-on-social-media and behave-towards"
     book = scratch.rulebook()
-    assert scenario.expect.differences(book.determine(scenario.facts)) == []
+    assert scenario.differences(book) == []
     # Either act alone leaves out the other's paragraphs (and refuses its facts).
-    alone = book.determine({**scenario.facts, "act": "post-on-social-media"})
+    alone = book.determine({**part.facts, "act": "post-on-social-media"})
     assert alone.clauses == {"MOP-0191"}
 
 

@@ -804,10 +804,11 @@ class _ScenarioReader:
             self.problem(line, "scenario-fact", key=key, hint=hint, reads=reads_words)
         acts = [act_words(facts["act"]) for facts in situations if facts.get("act")]
         for key in sorted(stated.facts.keys() - read - SITUATION if said else ()):
-            code = "scenario-fact-ignored" if len(situations) == 1 else "scenario-shared-fact-ignored"
-            self.problem(
-                stated.lines[key], code, act=acts[0], acts=", ".join(acts), key=key, reads=reads_words
-            )
+            line, words = stated.lines[key], {"key": key, "reads": reads_words}
+            if len(situations) == 1:
+                self.problem(line, "scenario-fact-ignored", act=acts[0], **words)
+            else:
+                self.problem(line, "scenario-shared-fact-ignored", acts=", ".join(acts), **words)
 
     def require_act(self, stated: _Stated) -> None:
         """A situation (or a person in one) says what was done."""
