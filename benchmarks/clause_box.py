@@ -47,7 +47,9 @@ def rounds(project_root: Path) -> dict[str, list[float]]:
     document, council = project.document(), project.council()
     checking: dict[str, list[clause_box.Example]] = {}
     for s in project.scenarios(document):
-        example = clause_box.Example(f"../checks/{s.id}.html", s.title, scenario_outcome(s), Markup())
+        example = clause_box.Example(
+            f"../checks/{s.id}.html", s.title, scenario_outcome(s), Markup()
+        )
         for clause_id in sorted(s.clauses):
             checking.setdefault(clause_id, []).append(example)
     clauses = list(document.clauses())

@@ -213,7 +213,9 @@ def vocabulary(book: RuleBook, scenario_files: list[Path]) -> dict[str, Any]:
             shared = example.get("facts") or {}
             facts.update(set(shared).union(*stated))
             # An example of an act exercises the rules of every broader act it is a kind of.
-            given = [shared.get("act", "")] if not stated else [own.get("act", "") for own in stated]
+            given = (
+                [shared.get("act", "")] if not stated else [own.get("act", "") for own in stated]
+            )
             lines = (book.lineage(a if isinstance(a, str) else tuple(a)) for a in given)
             acts.update(set().union(*lines))
     vocabulary = sorted(set(book.facts) - SITUATION)

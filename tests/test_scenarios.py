@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,7 @@ from constitution.model import Document
 from constitution.problems import ProtocolError
 from constitution.project import Project
 from constitution.scenarios import (
+    Duty,
     Effect,
     Malformed,
     Rule,
@@ -323,3 +325,155 @@ def test_what_an_act_is_given_is_worked_out_again_when_a_rule_is_added() -> None
     assert [r.clause for r in book.rules_for("speak-publicly")] == ["MOP-0001", "MOP-0002"]
     assert book.reads("speak-publicly") == frozenset({"recorded"})
     assert book.determine({"act": "speak-publicly", "recorded": "yes"}).permitted is False
+
+
+# A situation of two people, each with an answer of their own (lines 5 and 9), sharing
+# the facts of line 3, which only the member's act reads.
+TWO = """\
+- id: SC-TST-004
+  title: A member prints party leaflets on a Council printer, and an officer sees it
+  facts: {resource: it, purpose: party-campaign}
+  people:
+    - facts: {act: use-council-resources, actor: member}
+      expect:
+        permitted: false
+        clauses: [MOP-0169, MOP-0170]
+    - facts: {act: notice-misuse, actor: officer, towards: member}
+      expect:
+        duties: [{who: officer, must: report-to-chief-officer-or-monitoring-officer}]
+        clauses: [MOP-0175]
+"""
+
+
+def write(project: Project, text: str) -> Path:
+    path = project.root / "checks" / "scenarios" / "test.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_situation_of_two_people_gives_each_their_own_answer(
+    scratch: Project, document: Document
+) -> None:
+    (scenario,) = scratch.scenarios(document, [write(scratch, TWO)])
+    member, officer = scenario.parts
+    assert scenario.shared == {"resource": "it", "purpose": "party-campaign"}
+    # Each act reads its own facts and the shared ones, and nobody else's.
+    assert member.facts == {**scenario.shared, "act": "use-council-resources", "actor": "member"}
+    assert officer.facts == {
+        **scenario.shared,
+        "act": "notice-misuse",
+        "actor": "officer",
+        "towards": "member",
+    }
+    assert (member.line, officer.line) == (5, 9)
+    assert member.expect.permitted is False and officer.expect.permitted is None
+    assert scenario.clauses == {"MOP-0169", "MOP-0170", "MOP-0175"}
+    book = scratch.rulebook()
+    assert scenario.differences(book) == []
+    # The officer's duty falls on the officer, who acts in the second part ('who: actor').
+    assert book.determine(officer.facts).duties == {
+        Duty("officer", "report-to-chief-officer-or-monitoring-officer")
+    }
+    # The mutation check reaches the second person: without 20.7 the officer's answer fails.
+    rule = next(r for r in book.rules if r.clause == "MOP-0175")
+    assert scenario.differences(book, disabled=rule) == [
+        "the officer (notice-misuse), line 9: expected duty not given: "
+        "officer must report-to-chief-officer-or-monitoring-officer",
+        "the officer (notice-misuse), line 9: clauses expected but not applied: MOP-0175",
+    ]
+
+
+def test_a_fact_belongs_to_the_act_that_reads_it(scratch: Project, document: Document) -> None:
+    """Strict for each act: a fact the member's act reads is taken for the member, and
+    refused for the officer, whose act's rules do not read it."""
+    member = TWO.replace("actor: member}", "actor: member, channel: personal-email}")
+    (scenario,) = scratch.scenarios(document, [write(scratch, member)])
+    got = scratch.rulebook().determine(scenario.parts[0].facts)
+    assert "MOP-0173" in got.clauses
+    officer = TWO.replace("towards: member}", "towards: member, channel: personal-email}")
+    with pytest.raises(ProtocolError) as caught:
+        scratch.scenarios(document, [write(scratch, officer)])
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.line, problem.code) == (
+        "checks/scenarios/test.yaml",
+        9,
+        "scenario-fact-ignored",
+    )
+    said = str(problem)
+    assert "no rule for 'notice-misuse' reads the fact 'channel'" in said
+    reads = scratch.rulebook().reads("notice-misuse") - {"act", "actor", "towards"}
+    assert f"the rules for 'notice-misuse' read: {', '.join(sorted(reads))}." in said
+    assert "use-council-resources" not in said
+
+
+# fmt: off
+BAD_PEOPLE = [
+    # (case, replaced, replacement, code, line, words of the problem)
+    ("an unknown fact in the second act", "towards: member}", "towards: member, weather: rain}",
+     "scenario-fact", 9, "the rules for 'notice-misuse' read:"),
+    ("the second act not said", "act: notice-misuse, ", "", "scenario-fact-act", 9,
+     "do not say what was done"),
+    ("the second person not said", "actor: officer, ", "", "scenario-person-actor", 9,
+     "do not say who acts"),
+    ("a shared fact no act reads", "purpose: party-campaign}",
+     "purpose: party-campaign, blind-copy: true}", "scenario-shared-fact-ignored", 3,
+     "(use-council-resources, notice-misuse) reads the shared fact 'blind-copy'"),
+    ("a person's fact stated for all", "{resource: it,", "{actor: member, resource: it,",
+     "scenario-shared-fact-person", 3, "'actor' is said of each person"),
+    ("a fact stated twice", "actor: member}", "actor: member, resource: officer-time}",
+     "scenario-fact-twice", 5, "(line 3) and again for this person"),
+    ("one person only", TWO[TWO.index("    - facts: {act: notice"):], "",
+     "scenario-people", 5, "two or more people"),
+    ("an expectation for nobody", "  people:\n", "  expect: {clauses: [MOP-0170]}\n  people:\n",
+     "scenario-people-expect", 4, "no 'expect' of its own"),
+    ("a person without an answer", TWO[TWO.rindex("      expect:"):], "",
+     "scenario-field-missing", 9, "the person has no 'expect'"),
+    ("a misspelt duty of the second person", "must: report-to-chief-officer-or-monitoring-officer",
+     "must: report-to-chief-officer-or-monitoring-office", "scenario-expect-name", 11,
+     "no rule for 'notice-misuse' gives the duty"),
+    ("a duty on the wrong person", "{who: officer, must", "{who: member, must",
+     "scenario-expect-name", 11, "no rule for 'notice-misuse' gives a duty on 'member'"),
+    ("the second person's duty expected of the first", "        clauses: [MOP-0169",
+     "        duties: [{who: officer, must: report-to-chief-officer-or-monitoring-officer}]\n"
+     "        clauses: [MOP-0169", "scenario-expect-name", 8,
+     "no rule for 'use-council-resources' gives a duty on 'officer'"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("case", "old", "new", "code", "line", "says"), BAD_PEOPLE, ids=[b[0] for b in BAD_PEOPLE]
+)
+def test_a_situation_of_several_people_is_read_strictly(
+    scratch: Project,
+    document: Document,
+    case: str,
+    old: str,
+    new: str,
+    code: str,
+    line: int,
+    says: str,
+) -> None:
+    assert old in TWO
+    (example,) = scratch.examples(document, [write(scratch, TWO.replace(old, new, 1))])
+    assert isinstance(example, Malformed) and example.id == "SC-TST-004"
+    found = [(p.file, p.line, p.code) for p in example.problems]
+    assert ("checks/scenarios/test.yaml", line, code) in found, found
+    assert any(says in str(p) for p in example.problems), example.problems
+
+
+def test_a_wrong_answer_for_the_second_person_fails_naming_them(scratch: Project) -> None:
+    wrong = TWO.replace("clauses: [MOP-0175]", "clauses: [MOP-0175, MOP-0170]")
+    malformed = TWO.replace("towards: member}", "towards: member, weather: rain}")
+    result = run_pytest(
+        scratch, {"one.yaml": wrong, "two.yaml": malformed.replace("TST-004", "TST-005")}
+    )
+    out = result.stdout
+    assert result.returncode == 1, out
+    assert out.splitlines()[-1].startswith("2 failed"), out  # each one item, no collection error
+    assert (
+        "  - the officer (notice-misuse), line 9: clauses expected but not applied: MOP-0170" in out
+    )
+    assert "the member (use-council-resources)" not in out  # the member's answer held
+    assert "FAILED checks/scenarios/two.yaml::SC-TST-005" in out
+    assert "checks/scenarios/two.yaml:9: scenario-fact: 'weather' is not a known fact." in out

@@ -235,6 +235,26 @@ def test_a_worked_examples_situation_reads_as_words(site: Site) -> None:
     assert said["What they do"] == "post on social media and behave towards"
 
 
+def test_a_worked_example_of_two_people_shows_each_person_and_answer(site: Site) -> None:
+    """The facts they share first, then each person's own, and each person's answer."""
+    page = site.page("checks/SC-TWO-001.html")
+    groups = [
+        [(dt.get_text(), dt.find_next_sibling("dd").get_text()) for dt in dl.select("dt")]
+        for dl in page.select("dl.scenario-facts")
+    ]
+    assert groups == [
+        [("Resource", "it"), ("Purpose", "party campaign")],
+        [("What they do", "use council resources"), ("Who", "the member")],
+        [("What they do", "notice misuse"), ("Who", "the officer"), ("Towards", "member")],
+    ]
+    assert [h.get_text() for h in page.select("h3")] == ["The member", "The officer"]
+    said = page.find("h2", string="What the protocol says").find_next_sibling("p").get_text()
+    assert said == (
+        "For the member: This is not allowed. For the officer: The officer must report to "
+        "chief officer or monitoring officer."
+    )
+
+
 def test_clauses_list_their_worked_examples(
     site: Site, project: Project, document: Document
 ) -> None:

@@ -156,6 +156,7 @@ _KINDS = [
     Kind("scenario-fact-act", FIXABLE, "the facts do not say what was done.", "Add 'act:' with a value from the vocabulary in checks/rules.yaml."),
     Kind("scenario-fact-ignored", FIXABLE, "no rule for '{act}' reads the fact '{key}', so it proves nothing.", "Remove it. {reads}If '{key}' should change the answer, add the rule that reads it to checks/rules.yaml."),
     Kind("scenario-people", FIXABLE, "'people' must list two or more people, each with the facts of their own act and what the protocol gives them.", "Write each person as '- facts: {{act: ..., actor: ...}}' with its own 'expect:'; a situation of one person's act is written with 'facts' and 'expect' alone."),
+    Kind("scenario-person-actor", FIXABLE, "the person's facts do not say who acts.", "Add 'actor:' with a role from checks/rules.yaml: each person's answer is named by who they are."),
     Kind("scenario-people-expect", FIXABLE, "a situation of several people has no 'expect' of its own: each person's answer is given with that person.", "Move the expectation under the person it is for, in 'people'."),
     Kind("scenario-shared-fact-person", FIXABLE, "'{key}' is said of each person in 'people', not of the whole situation.", "Move '{key}' into the facts of each person in 'people'."),
     Kind("scenario-fact-twice", FIXABLE, "'{key}' is stated for the whole situation (line {at}) and again for this person.", "State it once: in the situation's 'facts' if it holds for every person, else with each person it holds for."),

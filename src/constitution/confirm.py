@@ -37,9 +37,7 @@ def load_lock(path: Path) -> Lock:
 
 def stamps(scenario: Scenario, document: Document) -> dict[str, str]:
     return {
-        cid: c.digest
-        for cid in sorted(scenario.clauses)
-        if (c := document.clause(cid)) is not None
+        cid: c.digest for cid in sorted(scenario.clauses) if (c := document.clause(cid)) is not None
     }
 
 

@@ -730,10 +730,14 @@ class _ScenarioReader:
             fields = self.mapping(person, "a person", PERSON_KEYS)
             for key in sorted(PERSON_KEYS - fields.keys()):
                 if isinstance(person, yaml.MappingNode):
-                    self.problem(_line(person), "scenario-field-missing", key=key, what="the person")
+                    self.problem(
+                        _line(person), "scenario-field-missing", key=key, what="the person"
+                    )
             own = self.stated(fields["facts"]) if "facts" in fields else _Stated()
             if "facts" in fields:
                 self.require_act(own)
+                if "actor" not in own.lines:  # each person's answer is named by who they are
+                    self.problem(own.line, "scenario-person-actor")
             for key in sorted(own.facts.keys() & shared.facts.keys()):
                 self.problem(own.lines[key], "scenario-fact-twice", key=key, at=shared.lines[key])
             facts = {**shared.facts, **own.facts}

@@ -83,7 +83,9 @@ def scenario_outcome(s: Scenario) -> str:
     """What the protocol says in a worked example: for each person, where several act."""
     if len(s.parts) == 1:
         return outcome(s.parts[0].expect)
-    return " ".join(f"For {person(str(p.facts.get('actor')))}: {outcome(p.expect)}" for p in s.parts)
+    return " ".join(
+        f"For {person(str(p.facts.get('actor')))}: {outcome(p.expect)}" for p in s.parts
+    )
 
 
 def result_html(store: BuildState, scenario_id: str) -> Markup:
