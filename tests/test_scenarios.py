@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
+from conftest import MODEL
 from constitution.model import Document
 from constitution.problems import ProtocolError
 from constitution.project import Project
@@ -477,3 +479,14 @@ def test_a_wrong_answer_for_the_second_person_fails_naming_them(scratch: Project
     assert "the member (use-council-resources)" not in out  # the member's answer held
     assert "FAILED checks/scenarios/two.yaml::SC-TST-005" in out
     assert "checks/scenarios/two.yaml:9: scenario-fact: 'weather' is not a known fact." in out
+
+
+def test_the_editors_page_shows_a_situation_of_two_people_as_the_model_has_it() -> None:
+    """docs/situations.md's example of 'people' is SC-TWO-001 as the model states it."""
+    page = (MODEL / "docs" / "situations.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0] for b in page.split("```yaml\n")[1:]]
+    (shown,) = [yaml.safe_load(b) for b in blocks if "people:" in b]
+    model = yaml.safe_load(
+        (MODEL / "checks" / "scenarios" / "two-people.yaml").read_text(encoding="utf-8")
+    )
+    assert shown == [model[0]]
