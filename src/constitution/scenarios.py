@@ -786,33 +786,37 @@ class _ScenarioReader:
     def strict(self, stated: _Stated, situations: list[Facts]) -> None:
         """Every fact stated must be known and read by the rules of the act of one of
         ``situations`` (the person's own, or, for shared facts, any person's)."""
-        read: frozenset[str] = frozenset()
-        said = []
+        reads: dict[str, frozenset[str]] = {}  # each act's, as the problems name them
         for facts in situations:
             act: Acts = facts.get("act", "")
             if not act:
                 continue
-            reads = self.book.reads(act)
-            if stated.facts.keys() - reads - SITUATION:  # seemingly ignored: run it too
-                reads |= self.book.read_by(facts)
-            read |= reads
-            usable = ", ".join(sorted(reads - SITUATION)) or "no facts"
-            said.append(f"the rules for '{act_words(act)}' read: {usable}")
-        reads_words = (
-            f"Besides act, actor and towards (which any situation may state), {'; '.join(said)}. "
-            if said
-            else ""
+            read = self.book.reads(act)
+            if stated.facts.keys() - read - SITUATION:  # seemingly ignored: run it too
+                read |= self.book.read_by(facts)
+            reads[act_words(act)] = reads.get(act_words(act), frozenset()) | read
+        read = frozenset().union(*reads.values())
+        ignored = sorted(stated.facts.keys() - read - SITUATION) if reads else []
+        if not (stated.unknown or ignored):
+            return
+        said = "; ".join(
+            f"the rules for '{act}' read: {', '.join(sorted(r - SITUATION)) or 'no facts'}"
+            for act, r in reads.items()
         )
+        words = f"Besides act, actor and towards (which any situation may state), {said}. "
+        words = words if reads else ""
         for key, line in stated.unknown.items():
             hint = did_you_mean(key, sorted(read - SITUATION) or self.book.facts)
-            self.problem(line, "scenario-fact", key=key, hint=hint, reads=reads_words)
-        acts = [act_words(facts["act"]) for facts in situations if facts.get("act")]
-        for key in sorted(stated.facts.keys() - read - SITUATION if said else ()):
-            line, words = stated.lines[key], {"key": key, "reads": reads_words}
+            self.problem(line, "scenario-fact", key=key, hint=hint, reads=words)
+        for key in ignored:
+            line = stated.lines[key]
             if len(situations) == 1:
-                self.problem(line, "scenario-fact-ignored", act=acts[0], **words)
+                self.problem(
+                    line, "scenario-fact-ignored", act=next(iter(reads)), key=key, reads=words
+                )
             else:
-                self.problem(line, "scenario-shared-fact-ignored", acts=", ".join(acts), **words)
+                acts = ", ".join(reads)
+                self.problem(line, "scenario-shared-fact-ignored", acts=acts, key=key, reads=words)
 
     def require_act(self, stated: _Stated) -> None:
         """A situation (or a person in one) says what was done."""
