@@ -1,6 +1,7 @@
 """Executable scenario checks: situations in, the protocol's determination out.
 
-A scenario (YAML, written by editors) states facts and the determination editors expect.
+A scenario (YAML, written by editors) states facts and the determination editors expect:
+of one person's act, or of several people's, each with its own facts and answer.
 A rule book (data, in checks/rules.yaml: see rulefile.py) holds one rule per
 clause-and-situation: when its condition holds on the facts, it contributes its effect
 and cites its clause. A check
