@@ -116,8 +116,8 @@ class Runner:
             return row
         row["expressible"] = row["ran"] = True
         want = expected(raw["expect"])
+        (situation,) = facts_only.parts  # written from one paragraph: one person's act
         try:
-            (situation,) = facts_only.parts  # written from one paragraph: one person's act
             got = self.book.determine(situation.facts)
         except Exception as exc:  # a rule that cannot take these facts: an error, counted
             row["exception"] = f"{type(exc).__name__}: {exc}"
