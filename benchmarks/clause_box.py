@@ -41,14 +41,16 @@ def rounds(project_root: Path) -> dict[str, list[float]]:
 
     from constitution.project import Project
     from constitution.sphinxext import clause_box
-    from constitution.sphinxext.examples import outcome
+    from constitution.sphinxext.examples import scenario_outcome
 
     project = Project(project_root)
     document, council = project.document(), project.council()
     checking: dict[str, list[clause_box.Example]] = {}
     for s in project.scenarios(document):
-        example = clause_box.Example(f"../checks/{s.id}.html", s.title, outcome(s.expect), Markup())
-        for clause_id in sorted(s.expect.clauses):
+        example = clause_box.Example(
+            f"../checks/{s.id}.html", s.title, scenario_outcome(s), Markup()
+        )
+        for clause_id in sorted(s.clauses):
             checking.setdefault(clause_id, []).append(example)
     clauses = list(document.clauses())
     caches = [getattr(clause_box, name, None) for name in ("clause_open", "about_facts")]

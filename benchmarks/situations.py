@@ -116,8 +116,9 @@ class Runner:
             return row
         row["expressible"] = row["ran"] = True
         want = expected(raw["expect"])
+        (situation,) = facts_only.parts  # written from one paragraph: one person's act
         try:
-            got = self.book.determine(facts_only.facts)
+            got = self.book.determine(situation.facts)
         except Exception as exc:  # a rule that cannot take these facts: an error, counted
             row["exception"] = f"{type(exc).__name__}: {exc}"
             row["outcome"] = row["full"] = False
@@ -207,11 +208,16 @@ def vocabulary(book: RuleBook, scenario_files: list[Path]) -> dict[str, Any]:
     acts: Counter[str] = Counter()
     for path in scenario_files:
         for example in load(path):
-            given = example.get("facts") or {}
-            facts.update(set(given))
+            # Several people's acts (people) are each a situation, sharing the example's facts.
+            stated = [p.get("facts") or {} for p in example.get("people", [])]
+            shared = example.get("facts") or {}
+            facts.update(set(shared).union(*stated))
             # An example of an act exercises the rules of every broader act it is a kind of.
-            act = given.get("act", "")
-            acts.update(book.lineage(act if isinstance(act, str) else tuple(act)))
+            given = (
+                [shared.get("act", "")] if not stated else [own.get("act", "") for own in stated]
+            )
+            lines = (book.lineage(a if isinstance(a, str) else tuple(a)) for a in given)
+            acts.update(set().union(*lines))
     vocabulary = sorted(set(book.facts) - SITUATION)
     all_acts = book.facts["act"].choices
     read = frozenset().union(*(book.reads(act) for act in all_acts))

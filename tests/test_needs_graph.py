@@ -53,7 +53,7 @@ def test_needs_json_links_clauses_and_worked_examples(
     verifying: dict[str, list[str]] = {}
     for s in scenarios:
         need = examples[s.id]
-        assert (need["title"], need["verifies"]) == (s.title, sorted(s.expect.clauses))
+        assert (need["title"], need["verifies"]) == (s.title, sorted(s.clauses))
         assert (need["file"], need["line"]) == (s.path, s.line)
         assert need["type_name"] == "Worked example"
         # Its page is the worked example's own, which the site has.
@@ -61,7 +61,7 @@ def test_needs_json_links_clauses_and_worked_examples(
         assert (site.out / need["external_url"]).is_file()
         # The checks were not run for this build: no result is given.
         assert (need["result"], need["result_run"]) == ("", "")
-        for cid in s.expect.clauses:
+        for cid in s.clauses:
             verifying.setdefault(cid, []).append(s.id)
     assert {k: v["verifies_back"] for k, v in clauses.items() if v["verifies_back"]} == {
         k: sorted(v) for k, v in verifying.items()

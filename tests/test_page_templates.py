@@ -19,7 +19,8 @@ SCRIPT = "<script>alert(1)</script>"
 def worked_example(**values: object) -> str:
     page = {
         "title": f"A title {SCRIPT}",
-        "facts": [("Who", f"the {SCRIPT}")],
+        # The facts said once, then a person's own under their heading (several people).
+        "facts": [("", [("Who", f"the {SCRIPT}")]), (f"The {SCRIPT}", [("Towards", "member")])],
         "outcome": "This is allowed.",
         "paragraphs": [
             {"href": "../protocol/a.html#MOP-0001", "number": "1.1", "section": "S", "note": None}
@@ -34,7 +35,7 @@ def worked_example(**values: object) -> str:
 def test_a_title_or_fact_holding_script_prints_as_text() -> None:
     page = worked_example()
     assert "<script" not in page
-    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 2
+    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 3
     assert '<span class="check-result check-passed">Passed</span>' in page  # drawn here
 
 

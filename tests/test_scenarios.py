@@ -5,13 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+import yaml
 
+from conftest import MODEL
 from constitution.model import Document
-from constitution.problems import ProtocolError
+from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
 from constitution.scenarios import (
+    Duty,
     Effect,
     Malformed,
     Rule,
@@ -51,13 +55,18 @@ def test_every_normative_clause_is_decided_by_a_scenario(
 ) -> None:
     scenarios = project.scenarios(document)
     assert len(scenarios) >= 80
-    covered = set().union(*(s.expect.clauses for s in scenarios))
+    covered = set().union(*(s.clauses for s in scenarios))
     uncovered = [c.id for c in document.clauses() if c.normative and c.id not in covered]
     assert uncovered == []
 
 
 def test_the_hard_cases_are_there(project: Project, document: Document) -> None:
-    acts = {(s.act, k, str(v)) for s in project.scenarios(document) for k, v in s.facts.items()}
+    acts = {
+        (part.act, k, str(v))
+        for s in project.scenarios(document)
+        for part in s.parts
+        for k, v in part.facts.items()
+    }
     assert ("brief-political-group", "non-members-present", "True") in acts
     assert ("call-officer-to-scrutiny", "towards", "junior-officer") in acts
     assert ("request-information", "interest-in-matter", "True") in acts
@@ -75,11 +84,7 @@ def test_every_rule_carries_weight(project: Project, document: Document) -> None
 def test_a_disabled_rule_makes_a_scenario_fail(project: Project, document: Document) -> None:
     book = project.rulebook()
     rule = next(r for r in book.rules if r.clause == "MOP-0145")
-    failing = [
-        s.id
-        for s in project.scenarios(document)
-        if s.expect.differences(book.determine(s.facts, disabled=rule))
-    ]
+    failing = [s.id for s in project.scenarios(document) if s.differences(book, disabled=rule)]
     assert sorted(failing) == ["SC-ENQ-002", "SC-ENQ-013", "SC-SIT-002"]
 
 
@@ -155,28 +160,18 @@ BAD_SCENARIOS = [
 # fmt: on
 
 
-@pytest.mark.parametrize(
-    ("case", "old", "new", "code", "line", "fix"), BAD_SCENARIOS, ids=[b[0] for b in BAD_SCENARIOS]
-)
-def test_bad_scenario_files_are_located_and_explained(
-    scratch: Project,
-    document: Document,
-    case: str,
-    old: str,
-    new: str,
-    code: str,
-    line: int,
-    fix: str,
-) -> None:
-    assert old in BOTH
-    path = scratch.root / "checks" / "scenarios" / "test.yaml"
-    path.write_text(BOTH.replace(old, new, 1), encoding="utf-8")
+def write(project: Project, text: str) -> Path:
+    path = project.root / "checks" / "scenarios" / "test.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def refused(project: Project, document: Document, text: str, old: str, new: str) -> list[Problem]:
+    """What the reader refuses in ``text`` once ``old`` is replaced by ``new``."""
+    assert old in text
     with pytest.raises(ProtocolError) as caught:
-        scratch.scenarios(document, [path])
-    found = [(p.file, p.line, p.code) for p in caught.value.problems]
-    assert ("checks/scenarios/test.yaml", line, code) in found, found
-    assert any(fix in str(p) for p in caught.value.problems), caught.value
-    assert case == "no clauses" or "names no clauses" not in str(caught.value)
+        project.scenarios(document, [write(project, text.replace(old, new, 1))])
+    return caught.value.problems
 
 
 def test_a_malformed_example_leaves_the_others_checkable(
@@ -196,7 +191,15 @@ def test_the_good_scenarios_load_and_pass(scratch: Project, document: Document) 
     scenarios = scratch.scenarios(document, [path])
     assert [s.id for s in scenarios] == ["SC-TST-001", "SC-TST-002"]
     book = scratch.rulebook()
-    assert [s.expect.differences(book.determine(s.facts)) for s in scenarios] == [[], []]
+    assert [s.differences(book) for s in scenarios] == [[], []]
+    # The short form is one person's act: one part, the facts as written, nothing shared.
+    assert [len(s.parts) for s in scenarios] == [1, 1] and scenarios[1].shared == {}
+    assert scenarios[1].parts[0].facts == {
+        "act": "form-relationship",
+        "actor": "officer",
+        "relationship": "friendship",
+        "declared": True,
+    }
 
 
 def run_pytest(project: Project, files: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -259,12 +262,13 @@ def test_a_situation_of_several_acts_takes_the_rules_of_each(
     path = scratch.root / "checks" / "scenarios" / "test.yaml"
     path.write_text(SEVERAL, encoding="utf-8")
     (scenario,) = scratch.scenarios(document, [path])
-    assert scenario.facts["act"] == ("post-on-social-media", "behave-towards")
-    assert scenario.act == "post-on-social-media and behave-towards"
+    (part,) = scenario.parts
+    assert part.facts["act"] == ("post-on-social-media", "behave-towards")
+    assert part.act == "post-on-social-media and behave-towards"
     book = scratch.rulebook()
-    assert scenario.expect.differences(book.determine(scenario.facts)) == []
+    assert scenario.differences(book) == []
     # Either act alone leaves out the other's paragraphs (and refuses its facts).
-    alone = book.determine({**scenario.facts, "act": "post-on-social-media"})
+    alone = book.determine({**part.facts, "act": "post-on-social-media"})
     assert alone.clauses == {"MOP-0191"}
 
 
@@ -313,3 +317,162 @@ def test_what_an_act_is_given_is_worked_out_again_when_a_rule_is_added() -> None
     assert [r.clause for r in book.rules_for("speak-publicly")] == ["MOP-0001", "MOP-0002"]
     assert book.reads("speak-publicly") == frozenset({"recorded"})
     assert book.determine({"act": "speak-publicly", "recorded": "yes"}).permitted is False
+
+
+# A situation of two people, each with an answer of their own (lines 5 and 9), sharing
+# the facts of line 3, which only the member's act reads.
+TWO = """\
+- id: SC-TST-004
+  title: A member prints party leaflets on a Council printer, and an officer sees it
+  facts: {resource: it, purpose: party-campaign}
+  people:
+    - facts: {act: use-council-resources, actor: member}
+      expect:
+        permitted: false
+        clauses: [MOP-0169, MOP-0170]
+    - facts: {act: notice-misuse, actor: officer, towards: member}
+      expect:
+        duties: [{who: officer, must: report-to-chief-officer-or-monitoring-officer}]
+        clauses: [MOP-0175]
+"""
+
+
+def test_a_situation_of_two_people_gives_each_their_own_answer(
+    scratch: Project, document: Document
+) -> None:
+    (scenario,) = scratch.scenarios(document, [write(scratch, TWO)])
+    member, officer = scenario.parts
+    assert scenario.shared == {"resource": "it", "purpose": "party-campaign"}
+    # Each act reads its own facts and the shared ones, and nobody else's.
+    assert member.facts == {**scenario.shared, "act": "use-council-resources", "actor": "member"}
+    assert officer.facts == {
+        **scenario.shared,
+        "act": "notice-misuse",
+        "actor": "officer",
+        "towards": "member",
+    }
+    assert (member.line, officer.line) == (5, 9)
+    assert member.expect.permitted is False and officer.expect.permitted is None
+    assert scenario.clauses == {"MOP-0169", "MOP-0170", "MOP-0175"}
+    book = scratch.rulebook()
+    assert scenario.differences(book) == []
+    # The officer's duty falls on the officer, who acts in the second part ('who: actor').
+    assert book.determine(officer.facts).duties == {
+        Duty("officer", "report-to-chief-officer-or-monitoring-officer")
+    }
+    # The mutation check reaches the second person: without 20.7 the officer's answer fails.
+    rule = next(r for r in book.rules if r.clause == "MOP-0175")
+    assert scenario.differences(book, disabled=rule) == [
+        "the officer (notice-misuse), line 9: expected duty not given: "
+        "officer must report-to-chief-officer-or-monitoring-officer",
+        "the officer (notice-misuse), line 9: clauses expected but not applied: MOP-0175",
+    ]
+
+
+def test_a_fact_belongs_to_the_act_that_reads_it(scratch: Project, document: Document) -> None:
+    """Strict for each act: a fact the member's act reads is taken for the member, and
+    refused for the officer, whose act's rules do not read it."""
+    member = TWO.replace("actor: member}", "actor: member, channel: personal-email}")
+    (scenario,) = scratch.scenarios(document, [write(scratch, member)])
+    got = scratch.rulebook().determine(scenario.parts[0].facts)
+    assert "MOP-0173" in got.clauses
+    officer = "towards: member, channel: personal-email}"
+    (problem,) = refused(scratch, document, TWO, "towards: member}", officer)
+    assert (problem.file, problem.line, problem.code) == (
+        "checks/scenarios/test.yaml",
+        9,
+        "scenario-fact-ignored",
+    )
+    said = str(problem)
+    assert "no rule for 'notice-misuse' reads the fact 'channel'" in said
+    reads = scratch.rulebook().reads("notice-misuse") - {"act", "actor", "towards"}
+    assert f"the rules for 'notice-misuse' read: {', '.join(sorted(reads))}." in said
+    assert "use-council-resources" not in said
+
+
+# fmt: off
+BAD_PEOPLE = [
+    # (case, replaced, replacement, code, line, words of the problem or its fix)
+    ("an unknown fact in the second act", "towards: member}", "towards: member, weather: rain}",
+     "scenario-fact", 9, "the rules for 'notice-misuse' read:"),
+    ("the second act not said", "act: notice-misuse, ", "", "scenario-fact-act", 9,
+     "do not say what was done"),
+    ("the second person not said", "actor: officer, ", "", "scenario-person-actor", 9,
+     "do not say who acts"),
+    ("a shared fact no act reads", "purpose: party-campaign}",
+     "purpose: party-campaign, blind-copy: true}", "scenario-shared-fact-ignored", 3,
+     "(use-council-resources, notice-misuse) reads the shared fact 'blind-copy'"),
+    ("a person's fact stated for all", "{resource: it,", "{actor: member, resource: it,",
+     "scenario-shared-fact-person", 3, "'actor' is said of each person"),
+    ("a fact stated twice", "actor: member}", "actor: member, resource: officer-time}",
+     "scenario-fact-twice", 5, "(line 3) and again for this person"),
+    ("one person only", TWO[TWO.index("    - facts: {act: notice"):], "",
+     "scenario-people", 5, "two or more people"),
+    ("an expectation for nobody", "  people:\n", "  expect: {clauses: [MOP-0170]}\n  people:\n",
+     "scenario-people-expect", 4, "no 'expect' of its own"),
+    ("a person without an answer", TWO[TWO.rindex("      expect:"):], "",
+     "scenario-field-missing", 9, "the person has no 'expect'"),
+    ("a misspelt duty of the second person", "must: report-to-chief-officer-or-monitoring-officer",
+     "must: report-to-chief-officer-or-monitoring-office", "scenario-expect-name", 11,
+     "no rule for 'notice-misuse' gives the duty"),
+    ("a duty on the wrong person", "{who: officer, must", "{who: member, must",
+     "scenario-expect-name", 11, "no rule for 'notice-misuse' gives a duty on 'member'"),
+    ("the second person's duty expected of the first", "        clauses: [MOP-0169",
+     "        duties: [{who: officer, must: report-to-chief-officer-or-monitoring-officer}]\n"
+     "        clauses: [MOP-0169", "scenario-expect-name", 8,
+     "no rule for 'use-council-resources' gives a duty on 'officer'"),
+]
+# fmt: on
+
+
+# Each bad case of the one-person form (in BOTH) and of the form of several people (TWO).
+BAD = [(BOTH, *bad) for bad in BAD_SCENARIOS] + [(TWO, *bad) for bad in BAD_PEOPLE]
+
+
+@pytest.mark.parametrize(
+    ("text", "case", "old", "new", "code", "line", "fix"), BAD, ids=[b[1] for b in BAD]
+)
+def test_bad_scenario_files_are_located_and_explained(
+    scratch: Project,
+    document: Document,
+    text: str,
+    case: str,
+    old: str,
+    new: str,
+    code: str,
+    line: int,
+    fix: str,
+) -> None:
+    problems = refused(scratch, document, text, old, new)
+    found = [(p.file, p.line, p.code) for p in problems]
+    assert ("checks/scenarios/test.yaml", line, code) in found, found
+    assert any(fix in str(p) for p in problems), problems
+    assert case == "no clauses" or not any("names no clauses" in str(p) for p in problems)
+
+
+def test_a_wrong_answer_for_the_second_person_fails_naming_them(scratch: Project) -> None:
+    wrong = TWO.replace("clauses: [MOP-0175]", "clauses: [MOP-0175, MOP-0170]")
+    malformed = TWO.replace("towards: member}", "towards: member, weather: rain}")
+    result = run_pytest(
+        scratch, {"one.yaml": wrong, "two.yaml": malformed.replace("TST-004", "TST-005")}
+    )
+    out = result.stdout
+    assert result.returncode == 1, out
+    assert out.splitlines()[-1].startswith("2 failed"), out  # each one item, no collection error
+    assert (
+        "  - the officer (notice-misuse), line 9: clauses expected but not applied: MOP-0170" in out
+    )
+    assert "the member (use-council-resources)" not in out  # the member's answer held
+    assert "FAILED checks/scenarios/two.yaml::SC-TST-005" in out
+    assert "checks/scenarios/two.yaml:9: scenario-fact: 'weather' is not a known fact." in out
+
+
+def test_the_editors_page_shows_a_situation_of_two_people_as_the_model_has_it() -> None:
+    """docs/situations.md's example of 'people' is SC-TWO-001 as the model states it."""
+    page = (MODEL / "docs" / "situations.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0] for b in page.split("```yaml\n")[1:]]
+    (shown,) = [yaml.safe_load(b) for b in blocks if "people:" in b]
+    model = yaml.safe_load(
+        (MODEL / "checks" / "scenarios" / "two-people.yaml").read_text(encoding="utf-8")
+    )
+    assert shown == [model[0]]

@@ -204,7 +204,7 @@ def test_scenario_pages_link_their_clauses(
             for a in page.select("article a[href^='../draft/'], article a[href^='../protocol/']")
         ]
         targets = {h.rsplit("#", 1)[1] for h in hrefs}
-        assert targets == set(scenario.expect.clauses)
+        assert targets == set(scenario.clauses)
         for href in hrefs:
             clause_page = site.page(href.removeprefix("../").split("#")[0])
             assert clause_page.select_one(f"div.clause#{href.rsplit('#', 1)[1]}") is not None
@@ -235,6 +235,26 @@ def test_a_worked_examples_situation_reads_as_words(site: Site) -> None:
     assert said["What they do"] == "post on social media and behave towards"
 
 
+def test_a_worked_example_of_two_people_shows_each_person_and_answer(site: Site) -> None:
+    """The facts they share first, then each person's own, and each person's answer."""
+    page = site.page("checks/SC-TWO-001.html")
+    groups = [
+        [(dt.get_text(), dt.find_next_sibling("dd").get_text()) for dt in dl.select("dt")]
+        for dl in page.select("dl.scenario-facts")
+    ]
+    assert groups == [
+        [("Resource", "it"), ("Purpose", "party campaign")],
+        [("What they do", "use council resources"), ("Who", "the member")],
+        [("What they do", "notice misuse"), ("Who", "the officer"), ("Towards", "member")],
+    ]
+    assert [h.get_text() for h in page.select("h3")] == ["The member", "The officer"]
+    said = page.find("h2", string="What the protocol says").find_next_sibling("p").get_text()
+    assert said == (
+        "For the member: This is not allowed. For the officer: The officer must report to "
+        "chief officer or monitoring officer."
+    )
+
+
 def test_clauses_list_their_worked_examples(
     site: Site, project: Project, document: Document
 ) -> None:
@@ -244,7 +264,7 @@ def test_clauses_list_their_worked_examples(
     div = site.page(f"draft/{clause.section}.html").select_one("#MOP-0145")
     assert div is not None
     links = [a["href"] for a in div.select(".worked-examples a")]
-    expected = [f"../checks/{s.id}.html" for s in scenarios if "MOP-0145" in s.expect.clauses]
+    expected = [f"../checks/{s.id}.html" for s in scenarios if "MOP-0145" in s.clauses]
     assert links == expected and expected
 
 

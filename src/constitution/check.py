@@ -106,7 +106,7 @@ def run_check(project: Project, base: Base | None = None) -> Report:
         report.problems.sort()
         return report
     report.scenarios = len(scenarios)
-    covered = set().union(*(s.expect.clauses for s in scenarios))
+    covered = set().union(*(s.clauses for s in scenarios))
     report.covered = sum(c.normative and c.id in covered for c in clauses)
     report.baselined = sum(c.normative and c.id not in covered and c.id in listed for c in clauses)
     report.problems.extend(uncovered(document, covered | set(listed)))

@@ -94,7 +94,7 @@ def cmd_baseline(project: Project, args: argparse.Namespace) -> int:
         listed = baseline.load(project.checks)
     except ProtocolError as exc:
         return _report(exc)
-    ids = baseline.open_rules(document, set().union(*(s.expect.clauses for s in scenarios)))
+    ids = baseline.open_rules(document, set().union(*(s.clauses for s in scenarios)))
     if (project.checks / baseline.NAME).is_file():  # it only shrinks
         ids = [i for i in ids if i in listed]
     baseline.write(project.checks, ids)

@@ -37,9 +37,7 @@ def load_lock(path: Path) -> Lock:
 
 def stamps(scenario: Scenario, document: Document) -> dict[str, str]:
     return {
-        cid: c.digest
-        for cid in sorted(scenario.expect.clauses)
-        if (c := document.clause(cid)) is not None
+        cid: c.digest for cid in sorted(scenario.clauses) if (c := document.clause(cid)) is not None
     }
 
 
@@ -71,7 +69,7 @@ def suspect(scenarios: list[Scenario], document: Document, lock: Lock) -> list[t
                     s.path,
                     s.line,
                     "suspect",
-                    ",".join(sorted(s.expect.clauses)),
+                    ",".join(sorted(s.clauses)),
                     scenario=s.id,
                     why=why,
                 ),

@@ -114,7 +114,7 @@ def examples(scenarios: Iterable[Scenario], results: Results) -> tuple[Example, 
         Example(
             id=s.id,
             title=s.title,
-            verifies=tuple(sorted(s.expect.clauses)),
+            verifies=tuple(sorted(s.clauses)),
             file=s.path,
             line=s.line,
             result=(result := results.result(s.id)),

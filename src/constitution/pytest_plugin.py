@@ -120,8 +120,7 @@ class ScenarioItem(pytest.Item):
         self.scenario, self.book = scenario, book
 
     def runtest(self) -> None:
-        got = self.book.determine(self.scenario.facts)
-        if diffs := self.scenario.expect.differences(got):
+        if diffs := self.scenario.differences(self.book):
             raise ScenarioMismatch(diffs)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:

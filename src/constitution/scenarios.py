@@ -1,6 +1,7 @@
 """Executable scenario checks: situations in, the protocol's determination out.
 
-A scenario (YAML, written by editors) states facts and the determination editors expect.
+A scenario (YAML, written by editors) states facts and the determination editors expect:
+of one person's act, or of several people's, each with its own facts and answer.
 A rule book (data, in checks/rules.yaml: see rulefile.py) holds one rule per
 clause-and-situation: when its condition holds on the facts, it contributes its effect
 and cites its clause. A check
@@ -401,17 +402,50 @@ def facts_read(
 
 
 @dataclass(frozen=True)
-class Scenario:
-    id: str
-    title: str
+class Part:
+    """One person's act in a situation, and the answer expected for it: ``facts`` are
+    what its rules read (the situation's shared facts with the act's own)."""
+
     facts: dict[str, Any]
     expect: Determination
-    path: str
     line: int
 
     @property
     def act(self) -> str:
         return act_words(self.facts.get("act", ""))
+
+    @property
+    def person(self) -> str:
+        """Who acts, as a failure names them: 'the officer (notice-misuse)'."""
+        return f"the {self.facts.get('actor', 'person')} ({self.act})"
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A worked example: one person's act (the short form: one part), or several
+    people's, each with its own answer (``people``), sharing the facts in ``shared``."""
+
+    id: str
+    title: str
+    parts: tuple[Part, ...]
+    path: str
+    line: int
+    shared: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def clauses(self) -> frozenset[str]:
+        """Every paragraph the example cites, for any person."""
+        return frozenset().union(*(part.expect.clauses for part in self.parts))
+
+    def differences(self, book: RuleBook, disabled: Rule | None = None) -> list[str]:
+        """Where the protocol's answers differ from the expected ones, each person's
+        named where there are several."""
+        several = len(self.parts) > 1
+        return [
+            f"{part.person}, line {part.line}: {diff}" if several else diff
+            for part in self.parts
+            for diff in part.expect.differences(book.determine(part.facts, disabled))
+        ]
 
 
 @dataclass(frozen=True)
@@ -444,7 +478,8 @@ REQUIRED_KEYS = {"id", "title", "facts", "expect"}
 # Where a situation was taken from (a real protocol's paragraph, the model's answer there,
 # what the vocabulary lacked when it was written): for its readers, not for the runner.
 PROVENANCE_KEYS = {"source", "needs", "reference-answer"}
-TOP_KEYS = REQUIRED_KEYS | PROVENANCE_KEYS
+TOP_KEYS = REQUIRED_KEYS | PROVENANCE_KEYS | {"people"}
+PERSON_KEYS = {"facts", "expect"}
 EXPECT_KEYS = {"permitted", "duties", "decides", "clauses"}
 DUTY_KEYS = {"who", "must", "by"}
 # Words that state an answer rather than a fact: a scenario's facts may not use them.
@@ -552,6 +587,17 @@ def _line(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
 
 
+@dataclass
+class _Stated:
+    """Facts as an example states them, with each one's line, and those not known."""
+
+    facts: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    unknown: dict[str, int] = field(default_factory=dict)
+    line: int = 0
+    acted: bool = False  # 'act' was given (a list of acts may yet be refused)
+
+
 class _ScenarioReader:
     def __init__(
         self,
@@ -653,32 +699,80 @@ class _ScenarioReader:
     def scenario(self, node: yaml.Node) -> Example:
         before = len(self.problems)
         top = self.mapping(node, "a scenario", TOP_KEYS)
-        for key in sorted(REQUIRED_KEYS - top.keys()):
+        # A situation of several people states each one's facts and answer under 'people'.
+        needed = REQUIRED_KEYS if "people" not in top else {"id", "title", "people"}
+        for key in sorted(needed - top.keys()):
             if isinstance(node, yaml.MappingNode):
-                self.problem(_line(node), "scenario-field-missing", key=key)
+                self.problem(_line(node), "scenario-field-missing", key=key, what="the scenario")
         sid = str(self.scalar(top["id"])) if "id" in top else ""
         if "id" in top and not SCENARIO_ID.fullmatch(sid):
             self.problem(_line(top["id"]), "scenario-id", scenario=sid)
-        facts = self.facts(top["facts"]) if "facts" in top else {}
-        expect = self.expect(top["expect"], facts) if "expect" in top else Determination()
+        if "people" in top:
+            shared, parts = self.people(top)
+        else:
+            facts = self.facts(top["facts"]) if "facts" in top else {}
+            expect = self.expect(top["expect"], facts) if "expect" in top else Determination()
+            shared, parts = {}, (Part(facts, expect, _line(node)),)
         if problems := self.problems[before:]:
             sid = sid if SCENARIO_ID.fullmatch(sid) else ""
             return Malformed(sid, self.shown, _line(node), tuple(sorted(problems)))
-        return Scenario(sid, str(self.scalar(top["title"])), facts, expect, self.shown, _line(node))
+        title = str(self.scalar(top["title"]))
+        return Scenario(sid, title, parts, self.shown, _line(node), shared)
+
+    def people(self, top: dict[str, yaml.Node]) -> tuple[dict[str, Any], tuple[Part, ...]]:
+        """Several people's acts: the facts they share, and each person's part."""
+        if "expect" in top:
+            self.problem(_line(top["expect"]), "scenario-people-expect")
+        shared = self.stated(top["facts"]) if "facts" in top else _Stated()
+        for key in sorted(shared.facts.keys() & SITUATION):
+            self.problem(shared.lines[key], "scenario-shared-fact-person", key=key)
+            del shared.facts[key]
+        node = top["people"]
+        listed = node.value if isinstance(node, yaml.SequenceNode) else []
+        if len(listed) < 2:
+            self.problem(_line(node), "scenario-people")
+        parts = []
+        for person in listed:
+            fields = self.mapping(person, "a person", PERSON_KEYS)
+            for key in sorted(PERSON_KEYS - fields.keys()):
+                if isinstance(person, yaml.MappingNode):
+                    self.problem(
+                        _line(person), "scenario-field-missing", key=key, what="the person"
+                    )
+            own = self.stated(fields["facts"]) if "facts" in fields else _Stated()
+            if "facts" in fields:
+                self.require_act(own)
+                if "actor" not in own.lines:  # each person's answer is named by who they are
+                    self.problem(own.line, "scenario-person-actor")
+            for key in sorted(own.facts.keys() & shared.facts.keys()):
+                self.problem(own.lines[key], "scenario-fact-twice", key=key, at=shared.lines[key])
+            facts = {**shared.facts, **own.facts}
+            self.strict(own, [facts])
+            expect = self.expect(fields["expect"], facts) if "expect" in fields else Determination()
+            parts.append(Part(facts, expect, _line(person)))
+        self.strict(shared, [part.facts for part in parts])
+        return shared.facts, tuple(parts)
 
     def facts(self, node: yaml.Node) -> dict[str, Any]:
-        facts: dict[str, Any] = {}
-        lines: dict[str, int] = {}
-        unknown: dict[str, int] = {}
+        """The facts of a situation of one person's act."""
+        stated = self.stated(node)
+        self.require_act(stated)
+        self.strict(stated, [stated.facts])
+        return stated.facts
+
+    def stated(self, node: yaml.Node) -> _Stated:
+        """Facts as written, each value checked against its kind; an unknown fact is kept
+        aside, to be reported with the facts the rules read."""
+        stated = _Stated()
         given = self.mapping(node, "facts", set())
         for key, value_node in given.items():
-            line = lines[key] = _line(value_node)
+            line = stated.lines[key] = _line(value_node)
             ftype = self.book.facts.get(key)
             if ftype is None:
-                unknown[key] = line  # reported below, with the facts this act reads
+                stated.unknown[key] = line
                 continue
             if key == "act" and isinstance(value_node, yaml.SequenceNode):
-                self.acts(value_node, ftype, facts)
+                self.acts(value_node, ftype, stated.facts)
                 continue
             value = self.scalar(value_node)
             if isinstance(value, yaml.Node):
@@ -688,30 +782,52 @@ class _ScenarioReader:
                 self.problem(line, "scenario-names-answer", key=key, value=value)
                 continue
             try:
-                facts[key] = ftype.parse(value)
+                stated.facts[key] = ftype.parse(value)
             except ValueError as exc:
                 self.problem(line, "scenario-fact-value", key=key, error=exc)
-        if "act" not in given and not unknown:
-            self.problem(_line(node), "scenario-fact-act")
-        act: Acts = facts.get("act", "")
-        read = self.book.reads(act) if act else frozenset()
-        if act and facts.keys() - read - SITUATION:  # seemingly ignored: run the example too
-            read |= self.book.read_by(facts)
-        usable = sorted(read - SITUATION)
-        reads = (
-            f"Besides act, actor and towards (which any situation may state), the rules for "
-            f"'{act_words(act)}' read: {', '.join(usable) or 'no facts'}. "
-            if act
-            else ""
+        stated.line = _line(node)
+        stated.acted = "act" in given
+        return stated
+
+    def strict(self, stated: _Stated, situations: list[Facts]) -> None:
+        """Every fact stated must be known and read by the rules of the act of one of
+        ``situations`` (the person's own, or, for shared facts, any person's)."""
+        reads: dict[str, frozenset[str]] = {}  # each act's, as the problems name them
+        for facts in situations:
+            act: Acts = facts.get("act", "")
+            if not act:
+                continue
+            read = self.book.reads(act)
+            if stated.facts.keys() - read - SITUATION:  # seemingly ignored: run it too
+                read |= self.book.read_by(facts)
+            reads[act_words(act)] = reads.get(act_words(act), frozenset()) | read
+        read = frozenset().union(*reads.values())
+        ignored = sorted(stated.facts.keys() - read - SITUATION) if reads else []
+        if not (stated.unknown or ignored):
+            return
+        said = "; ".join(
+            f"the rules for '{act}' read: {', '.join(sorted(r - SITUATION)) or 'no facts'}"
+            for act, r in reads.items()
         )
-        for key, line in unknown.items():
-            hint = did_you_mean(key, usable or self.book.facts)
-            self.problem(line, "scenario-fact", key=key, hint=hint, reads=reads)
-        for key in sorted(facts.keys() - read - SITUATION if act else ()):
-            self.problem(
-                lines[key], "scenario-fact-ignored", act=act_words(act), key=key, reads=reads
-            )
-        return facts
+        words = f"Besides act, actor and towards (which any situation may state), {said}. "
+        words = words if reads else ""
+        for key, line in stated.unknown.items():
+            hint = did_you_mean(key, sorted(read - SITUATION) or self.book.facts)
+            self.problem(line, "scenario-fact", key=key, hint=hint, reads=words)
+        for key in ignored:
+            line = stated.lines[key]
+            if len(situations) == 1:
+                self.problem(
+                    line, "scenario-fact-ignored", act=next(iter(reads)), key=key, reads=words
+                )
+            else:
+                acts = ", ".join(reads)
+                self.problem(line, "scenario-shared-fact-ignored", acts=acts, key=key, reads=words)
+
+    def require_act(self, stated: _Stated) -> None:
+        """A situation (or a person in one) says what was done."""
+        if not stated.acted and not stated.unknown:
+            self.problem(stated.line, "scenario-fact-act")
 
     def acts(self, node: yaml.SequenceNode, ftype: FactType, facts: dict[str, Any]) -> None:
         """A situation that is several acts at once: each a value of 'act', none twice."""
@@ -899,5 +1015,5 @@ def surviving_rules(book: RuleBook, scenarios: list[Scenario]) -> list[Rule]:
     return [
         rule
         for rule in book.rules
-        if not any(s.expect.differences(book.determine(s.facts, disabled=rule)) for s in scenarios)
+        if not any(s.differences(book, disabled=rule) for s in scenarios)
     ]

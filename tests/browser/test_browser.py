@@ -29,6 +29,7 @@ PAGES = {
     "clause history": "versions/clauses/MOP-0144.html",
     "redline": "versions/redline/2024-05-16--draft.html",
     "scenario": "checks/SC-ENQ-004.html",
+    "scenario of two people": "checks/SC-TWO-001.html",
     "worked examples": "checks/index.html",
     "traceability": "traceability.html",
     "traceability graph": "traceability-graph.html",

@@ -83,7 +83,7 @@ def load_model(app: Sphinx) -> None:
         scenarios = cached(keep, "scenarios", checks, lambda: project.scenarios(model), extra=ids)
         checking: dict[str, list[Scenario]] = {}
         for scenario in scenarios:
-            for cid in sorted(scenario.expect.clauses):
+            for cid in sorted(scenario.clauses):
                 checking.setdefault(cid, []).append(scenario)
         # The draft as the constitution read it: knowing how it cites other documents.
         constitution = project.constitution(model)

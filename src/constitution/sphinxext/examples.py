@@ -58,7 +58,7 @@ def digest(scenarios: Iterable[Scenario], results: dict[str, str], run: str | No
     """What the rendered examples depend on; a change means clause pages are rewritten."""
     h = hashlib.sha256(key_of(run).encode())
     for s in scenarios:
-        h.update(key_of([s.id, s.title, s.expect, results.get(s.id)]).encode())
+        h.update(key_of([s.id, s.title, s.parts, results.get(s.id)]).encode())
     return h.hexdigest()
 
 
@@ -79,6 +79,15 @@ def outcome(d: Determination) -> str:
     return " ".join(parts)
 
 
+def scenario_outcome(s: Scenario) -> str:
+    """What the protocol says in a worked example: for each person, where several act."""
+    if len(s.parts) == 1:
+        return outcome(s.parts[0].expect)
+    return " ".join(
+        f"For {person(str(p.facts.get('actor')))}: {outcome(p.expect)}" for p in s.parts
+    )
+
+
 def result_html(store: BuildState, scenario_id: str) -> Markup:
     """The latest check's result, dated; nothing where the checks were not run for this
     build (a reader has no use for "not run")."""
@@ -91,7 +100,7 @@ def result_html(store: BuildState, scenario_id: str) -> Markup:
 def worked_examples(store: BuildState, clause_id: str, uri: Any) -> list[Example]:
     """The worked examples of one clause, for its 'About' panel."""
     return [
-        Example(uri(f"checks/{s.id}"), s.title, outcome(s.expect), result_html(store, s.id))
+        Example(uri(f"checks/{s.id}"), s.title, scenario_outcome(s), result_html(store, s.id))
         for s in store.checking.get(clause_id, [])
     ]
 
@@ -100,11 +109,11 @@ def scenario_shows(store: BuildState, s: Scenario) -> str:
     """Everything scenario_page draws from, without drawing it (which version is in force,
     and its text, are in the site key)."""
     cited = [[cid, c and [c.number, c.section, c.text]] for cid, c in cited_clauses(store, s)]
-    return key_of([s.id, s.title, s.facts, s.expect, result_html(store, s.id), cited])
+    return key_of([s.id, s.title, s.shared, s.parts, result_html(store, s.id), cited])
 
 
 def cited_clauses(store: BuildState, s: Scenario) -> list[tuple[str, Clause | None]]:
-    return [(cid, store.model.clause(cid)) for cid in sorted(s.expect.clauses)]
+    return [(cid, store.model.clause(cid)) for cid in sorted(s.clauses)]
 
 
 def shown(value: object) -> str:
@@ -125,6 +134,13 @@ def fact(key: str, value: object) -> tuple[str, str]:
     if isinstance(value, tuple):  # several acts at once
         return name, " and ".join(map(shown, value))
     return name, person(str(value)) if key == "actor" else shown(value)
+
+
+def facts_said(facts: dict[str, Any], shared: dict[str, Any]) -> list[tuple[str, str]]:
+    """Facts as a reader asks and answers them, who and what first, then the rest as the
+    scenario gives them; leaving out those ``shared`` states (said once for everyone)."""
+    ordered = sorted(facts.items(), key=lambda kv: kv[0] not in FACT_NAMES)
+    return [fact(k, v) for k, v in ordered if k not in shared]
 
 
 def paragraph_link(
@@ -157,13 +173,17 @@ def paragraph_link(
 def scenario_page(app: Sphinx, store: BuildState, in_force: Document | None, s: Scenario) -> str:
     """``in_force``: the text of the version in force, if one is."""
     pagename = f"checks/{s.id}"
-    # Who and what first, then the rest as the scenario gives them.
-    ordered = sorted(s.facts.items(), key=lambda kv: kv[0] not in FACT_NAMES)
+    # Where several people act, the facts they share, then each person's own.
+    people = [
+        (person(str(p.facts.get("actor"))).capitalize(), facts_said(p.facts, s.shared))
+        for p in s.parts
+    ]
+    groups = [("", facts_said(s.shared, {}))] if s.shared else []
     return render(
         "worked-example.html",
         title=s.title,
-        facts=[fact(k, v) for k, v in ordered],
-        outcome=outcome(s.expect),
+        facts=groups + people if len(people) > 1 else [("", people[0][1])],
+        outcome=scenario_outcome(s),
         paragraphs=[
             paragraph_link(app, store, in_force, pagename, clause)
             for _, clause in cited_clauses(store, s)
@@ -191,7 +211,7 @@ def index_groups(store: BuildState) -> list[dict[str, Any]]:
                     "id": s.id,
                     "title": s.title,
                     "numbers": numbers(store, s),
-                    "outcome": outcome(s.expect),
+                    "outcome": scenario_outcome(s),
                     "result": result_html(store, s.id),
                 }
                 for s in scenarios
