@@ -9,6 +9,7 @@ import gc
 import os
 import re
 import sys
+from itertools import chain
 from pathlib import Path
 
 from constitution import collect_less, collecting_nothing
@@ -105,18 +106,44 @@ def cmd_baseline(project: Project, args: argparse.Namespace) -> int:
 
 
 def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
+    """Confirm what is named against the words it cites. A document that cannot be read
+    stops only what it holds or is cited by (its problems are the gate's to report); the
+    worked examples need the protocol and can be read only if it can."""
     from constitution import confirm_across
     from constitution.confirm import LOCK, confirm
 
     try:
-        document, scenarios = _with_scenarios(project)
-        constitution = project.constitution(document)
+        prefixes = {d.id_prefix: d.key for d in project.council().documents}
+        prefixes[project.council().id_prefix] = PROTOCOL
     except ProtocolError as exc:
         return _report(exc)
+    constitution, broken = project.readable()
+    scenarios: list[Scenario] = []
+    unread: list[Problem] = []  # why the worked examples could not be read
+    try:
+        if PROTOCOL in broken:
+            raise ProtocolError(broken[PROTOCOL])
+        document = constitution.entry(PROTOCOL).document
+        scenarios = project.scenarios(document)
+    except ProtocolError as exc:
+        unread = exc.problems
+    if args.all and (broken or unread):  # every one: so every document must be read
+        return _report(ProtocolError([*chain(*broken.values()), *unread]))
     known, citing = {s.id for s in scenarios}, confirm_across.citing(constitution)
     named = sorted(known) if args.all else [i for i in args.scenarios if i in known]
     paragraphs = sorted(citing) if args.all else [i for i in args.scenarios if i in citing]
-    if unknown := [i for i in args.scenarios if i not in known and i not in citing]:
+
+    def blocked(clause_id: str) -> list[Problem]:
+        return broken.get(prefixes.get(clause_id.rpartition("-")[0], ""), [])
+
+    # a paragraph of a document that cannot be read, or citing one, waits for it
+    cited = [r.target for key in paragraphs for r in citing[key]]
+    unknown = [i for i in args.scenarios if i not in known and i not in citing]
+    if stopped := [*chain(*map(blocked, dict.fromkeys([*unknown, *cited])))]:
+        return _report(ProtocolError(list(dict.fromkeys(stopped))))
+    if unknown and unread and not any(i.rpartition("-")[0] in prefixes for i in unknown):
+        return _report(ProtocolError(unread))  # they may be worked examples
+    if unknown:
         # an ID of a document's paragraph: it cites nothing elsewhere, or is no paragraph
         paragraph = constitution.holder(unknown[0]) is not None
         shown = Problem.of(

@@ -164,20 +164,34 @@ def read_constitution(
     """Every document of the constitution, the protocol (already read) among them; a
     ProtocolError with every problem of every document, and every reference across
     documents that names no clause of the document its prefix names."""
-    problems: list[Problem] = []
-    prefixes = frozenset(d.id_prefix for d in council.documents)
-    others: list[Entry] = []
-    for settings in council.documents:
-        try:
-            others.append(_read(root, council, settings, prefixes | {council.id_prefix}))
-        except ProtocolError as exc:
-            problems.extend(exc.problems)
-    others.insert(council.place - 1, protocol_entry(council, protocol, retired, versions))
-    constitution = Constitution(tuple(others))
-    problems += across(constitution)
+    entry = protocol_entry(council, protocol, retired, versions)
+    constitution, broken = read_each(root, council, entry)
+    problems = [*chain(*broken.values()), *across(constitution)]
     if problems:
         raise ProtocolError(problems)
     return Constitution(tuple(map(partial(cited_elsewhere, constitution), constitution)))
+
+
+def read_each(
+    root: Path, council: Council, protocol: Entry | ProtocolError
+) -> tuple[Constitution, dict[str, list[Problem]]]:
+    """Each document of the constitution that can be read (the protocol's entry, or the
+    problems reading it gave), and the problems of each that cannot, by key: a command
+    about one document (confirm) is not stopped by another's problems. References
+    across documents are not checked here (read_constitution, the gate, check them)."""
+    broken: dict[str, list[Problem]] = {}
+    prefixes = frozenset(d.id_prefix for d in council.documents) | {council.id_prefix}
+    entries: list[Entry] = []
+    for settings in council.documents:
+        try:
+            entries.append(_read(root, council, settings, prefixes))
+        except ProtocolError as exc:
+            broken[settings.key] = exc.problems
+    if isinstance(protocol, ProtocolError):
+        broken[PROTOCOL] = protocol.problems
+    else:
+        entries.insert(council.place - 1, protocol)
+    return Constitution(tuple(entries)), broken
 
 
 def protocol_entry(

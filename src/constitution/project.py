@@ -17,6 +17,7 @@ from constitution.documents import (
     protocol_entry,
     read_constitution,
     read_document,
+    read_each,
 )
 from constitution.model import DRAFT_PAGES, Document
 from constitution.problems import Problem, ProtocolError
@@ -100,6 +101,18 @@ class Project:
         protocol = self.document() if document is None else document
         versions = tuple(self.versions())
         return read_constitution(self.root, self.council(), protocol, self.retired(), versions)
+
+    def readable(self) -> tuple[Constitution, dict[str, list[Problem]]]:
+        """Each document that can be read, and each one's problems that cannot, by key
+        (documents.read_each): for a command about one document alone."""
+        try:
+            versions = tuple(self.versions())
+            protocol: Entry | ProtocolError = protocol_entry(
+                self.council(), self.document(), self.retired(), versions
+            )
+        except ProtocolError as exc:
+            protocol = exc
+        return read_each(self.root, self.council(), protocol)
 
     def cited(self, document: Document, key: str = PROTOCOL) -> Document:
         """A version of document ``key`` (the draft, an adopted one, one at a git ref)
