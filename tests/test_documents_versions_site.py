@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARTICLES_1, BOTH_2, RULES_1, Site, broken_links
+from conftest import ARTICLES_1, BOTH_2, RULES_1, Site, broken_links, run
 from constitution.adoption import adopt
 from constitution.build import build_site
 from constitution.documents import Constitution
@@ -280,3 +280,39 @@ def test_the_editors_loop_follows_a_documents_first_adoption(
         "articles/members.html#ART-0003"
     )
     assert banner(out, "articles/members.html").startswith("The version in force, adopted on 5")
+
+
+def test_the_commands_cite_another_document_as_the_site_does(
+    adopted: Site, adopted_constitution: Project, tmp_path: Path
+) -> None:
+    """ART-0004 cites CPR-0001, Rule 1 in the Rules in force when the Articles' first
+    version did, Rule 2 when their second did, Rule 3 in the drafts: each command prints,
+    for each version, the number the site's page of that version prints."""
+    project = adopted_constitution
+    pages = {
+        ARTICLES_1[0]: f"versions/articles/{ARTICLES_1[0]}/members.html",
+        BOTH_2[0]: "articles/members.html",
+        "draft": "draft/articles/members.html",
+    }
+    cited = {version: reference(adopted, page, "ART-0004")[0] for version, page in pages.items()}
+    assert sorted(cited.values()) == [f"Council Procedure Rule {n}" for n in (1, 2, 3)]
+    for version, words in cited.items():
+        shown = run(project, "paragraph", "ART-0004", "--version", version)
+        assert shown.returncode == 0 and f"as {words} provides" in shown.stdout, shown.stderr
+        exported = run(
+            project, "export", "--document", "articles", "--version", version, "--format", "csv"
+        )
+        [row] = [r for r in exported.stdout.splitlines() if r.startswith("ART-0004")]
+        assert f"as {words} provides" in row, row
+    # in force on a day: the version then, citing as it does
+    on = run(project, "paragraph", "ART-0004", "--on", ARTICLES_1[1])
+    assert f"as {cited[ARTICLES_1[0]]} provides" in on.stdout, on.stderr
+    # a redline and the committee report: each side in its own version's numbers
+    old, new = ARTICLES_1[0], BOTH_2[0]
+    redline = run(project, "redline", "--document", "articles", old, new)
+    assert "as Council Procedure Rule [-1-]{+2+} provides" in redline.stdout, redline.stderr
+    out = tmp_path / "report"
+    report = run(project, "report", "--document", "articles", old, new, "--out", str(out))
+    assert report.returncode == 0, report.stderr
+    html = (out / "changes.html").read_text(encoding="utf-8")
+    assert "as Council Procedure Rule <del>1</del><ins>2</ins> provides" in html

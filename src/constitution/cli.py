@@ -295,7 +295,8 @@ def _paragraph_in(
     else:
         force = in_force_on(versions, args.on or dt.date.today())
         key, document = (force.key, force.document) if force else ("draft", draft)
-        document = project.cited(document, entry.key if entry else PROTOCOL)
+        day = force.in_force if force else None
+        document = project.cited(document, entry.key if entry else PROTOCOL, day)
     where = f"the draft{of}" if key == "draft" else f"the version{of} adopted on {key}"
     return where, document, [(v.key, v.document) for v in versions] + [("draft", draft)]
 
@@ -309,7 +310,8 @@ def _version(project: Project, name: str, entry: Entry | None = None) -> Documen
     if name == "draft":
         return project.cited(project.document() if entry is None else entry.document, key)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", name):
-        return project.cited(_adopted(project, name, entry).document, key)
+        adopted = _adopted(project, name, entry)
+        return project.cited(adopted.document, key, adopted.in_force)
     return project.cited(document_at(project, name, entry), key)
 
 

@@ -114,13 +114,16 @@ class Project:
             protocol = exc
         return read_each(self.root, self.council(), protocol)
 
-    def cited(self, document: Document, key: str = PROTOCOL) -> Document:
-        """A version of document ``key`` (the draft, an adopted one, one at a git ref)
-        knowing how its words cite the other documents' paragraphs, as the site prints
-        them (in their drafts' numbers); ProtocolError if the constitution cannot be read."""
+    def cited(
+        self, document: Document, key: str = PROTOCOL, day: dt.date | None = None
+    ) -> Document:
+        """A version of document ``key`` (the draft, one at a git ref, or an adopted one in
+        force from ``day``) knowing how its words cite the other documents' paragraphs, as
+        the site prints them (documents.cited_clause: in the versions in force on ``day``,
+        else the drafts); ProtocolError if the constitution cannot be read."""
         if not self.council().documents:
             return document  # a protocol alone: nothing else to cite
-        return citing(self._as_drafted, key, document)
+        return citing(self._as_drafted, key, document, day)
 
     @cached_property
     def _as_drafted(self) -> Constitution:
