@@ -11,6 +11,7 @@ import re
 import sys
 from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from constitution import collect_less, collecting_nothing
 from constitution.council import set_number_style
@@ -22,6 +23,9 @@ from constitution.retired import NAME as RETIRED
 from constitution.retired import last_used
 from constitution.scenarios import Scenario
 from constitution.versions import Version
+
+if TYPE_CHECKING:
+    from constitution.report import Part
 
 
 def _report(exc: ProtocolError, outcome: str = "nothing was changed") -> int:
@@ -360,26 +364,55 @@ def cmd_redline(project: Project, args: argparse.Namespace) -> int:
 
 def cmd_report(project: Project, args: argparse.Namespace) -> int:
     from constitution import redline
-    from constitution.report import write_report
+    from constitution.report import Part, write_report
     from constitution.versions import today
 
     try:
-        entry = _named(project, args.document)
-        old, new = _version(project, args.old, entry), _version(project, args.new, entry)
-        when = (
-            dt.date.fromisoformat(args.new)
-            if args.new != "draft" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.new)
-            else today()
-        )
+        if args.whole == bool(args.old and args.new) or (args.whole and args.document):
+            raise ProtocolError([Problem.of("", 0, "report-versions")])
+        if args.whole:
+            when, parts = today(), _whole(project)
+            council = project.council().name
+            title = f"The constitution of {council}: changes since each document's last adoption"
+        else:
+            entry = _named(project, args.document)
+            old, new = _version(project, args.old, entry), _version(project, args.new, entry)
+            when = (
+                dt.date.fromisoformat(args.new)
+                if args.new != "draft" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.new)
+                else today()
+            )
+            named = project.council().document if entry is None else entry.title
+            title = f"{named}: changes from {args.old} to {args.new}"
+            parts = [Part(redline.compare(old, new), old, new)]
     except ProtocolError as exc:
         return _report(exc, outcome="nothing was written")
-    named = project.council().document if entry is None else entry.title
-    title = f"{named}: changes from {args.old} to {args.new}"
-    paths = write_report(
-        Path(args.out), title, redline.compare(old, new), old, new, args.author, when
-    )
+    paths = write_report(Path(args.out), title, parts, args.author, when)
     print("Wrote " + " and ".join(str(p) for p in paths))
     return 0
+
+
+def _whole(project: Project) -> list[Part]:
+    """Each document of the constitution, in its order: its draft against its last
+    adopted version, each citing the others as the site does (documents.cited_clause)."""
+    from constitution import redline
+    from constitution.report import Part
+
+    parts = []
+    for entry in project.constitution():
+        heading = f"{entry.part}: {entry.title}"
+        if not entry.versions:
+            count = len(list(entry.document.clauses()))
+            note = f"Not yet adopted: the whole of its draft, {count} paragraph(s), is new."
+            parts.append(Part([], None, entry.document, heading, note))
+            continue
+        last = entry.versions[-1]
+        old = project.cited(last.document, entry.key, last.in_force)
+        changes = redline.compare(old, entry.document)
+        since = f"the version adopted on {last.date:%-d %B %Y} ({last.resolution})"
+        note = f"Changes since {since}." if changes else f"No change since {since}."
+        parts.append(Part(changes, old, entry.document, heading, note))
+    return parts
 
 
 def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
@@ -611,8 +644,13 @@ def parser() -> argparse.ArgumentParser:
     ini.add_argument("--base-url", help="the site's address (https://.../)")
     ini.set_defaults(run=cmd_init, needs_project=False)
     rep = sub.add_parser("report", help="the committee report of a change: HTML and Word")
-    rep.add_argument("old", help="'draft', an adoption date, or a git ref")
-    rep.add_argument("new", help="'draft', an adoption date, or a git ref")
+    rep.add_argument("old", nargs="?", help="'draft', an adoption date, or a git ref")
+    rep.add_argument("new", nargs="?", help="'draft', an adoption date, or a git ref")
+    rep.add_argument(
+        "--whole",
+        action="store_true",
+        help="the whole constitution: each document's draft against its last adopted version",
+    )
     rep.add_argument("--out", required=True, help="folder for changes.html and changes.docx")
     rep.add_argument("--author", default="Monitoring Officer", help="author of the revisions")
     rep.add_argument(
