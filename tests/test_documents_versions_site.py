@@ -304,6 +304,9 @@ def test_the_commands_cite_another_document_as_the_site_does(
         )
         [row] = [r for r in exported.stdout.splitlines() if r.startswith("ART-0004")]
         assert f"as {words} provides" in row, row
+        # and the site's open data of that version, row for row
+        published = adopted.out / "data" / "articles" / version / "clauses.csv"
+        assert row in published.read_text(encoding="utf-8").splitlines()
     # in force on a day: the version then, citing as it does
     on = run(project, "paragraph", "ART-0004", "--on", ARTICLES_1[1])
     assert f"as {cited[ARTICLES_1[0]]} provides" in on.stdout, on.stderr

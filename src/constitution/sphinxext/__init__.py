@@ -89,10 +89,13 @@ def load_model(app: Sphinx) -> None:
         model = constitution.entry(PROTOCOL).document
         results = examples.load_results(project.root / RESULTS)
         versions = cached(keep, "versions", files_in(project.versions_dir), project.versions)
-        # Each version's files print its references to other documents as the site does.
+        # Each version's files print its references to other documents as its pages do:
+        # as numbered in their versions in force on its day in force (cited_clause).
         # (documents.citing, aliased: the submodule sphinxext.citing takes that name here.)
         versions = [
-            dataclasses.replace(v, document=cite_elsewhere(constitution, PROTOCOL, v.document))
+            dataclasses.replace(
+                v, document=cite_elsewhere(constitution, PROTOCOL, v.document, v.in_force)
+            )
             for v in versions
         ]
         lock = load_lock(project.checks / LOCK)

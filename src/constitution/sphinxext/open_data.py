@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from constitution import files
 from constitution.council import Council
-from constitution.documents import PROTOCOL, own_council, settings_of
+from constitution.documents import PROTOCOL, citing, own_council, settings_of
 from constitution.export import FORMATS, Edition, render
 from constitution.graph import Example
 from constitution.model import DRAFT_PAGES, Document
@@ -71,7 +71,9 @@ def others(store: BuildState) -> Others:
         own = dataclasses.replace(settings, part=entry.part, citation=entry.title)
         for v in entry.versions:
             edition = Edition(v.key, v.key, v.in_force.isoformat(), v.resolution, v.digest)
-            out.append((f"{entry.key}/{v.key}", edition, v.document, own))
+            # citing the other documents as its pages do (documents.cited_clause)
+            document = citing(store.constitution, entry.key, v.document, v.in_force)
+            out.append((f"{entry.key}/{v.key}", edition, document, own))
         out.append((f"{entry.key}/{DRAFT}", Edition(DRAFT), entry.document, own))
     return out
 
@@ -101,7 +103,11 @@ def pending(
             prints.append((write_print, (pdf, edition, document, council)))
             jobs.append((write_edition, (outdir, edition, document, examples, council)))
     for folder, edition, document, own in elsewhere:
-        text = edition.digest or document_key(document)
+        text = (
+            edition.digest + key_of(document.elsewhere)
+            if edition.digest
+            else document_key(document)
+        )
         fresh[folder] = key = digest([], extra=f"{text}|{key_of(own)}")
         written = outdir / "data" / folder / FILES["json"]
         if cached.get(folder) != key or not written.exists():
