@@ -10,15 +10,17 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from conftest import ARTICLES_1, BOTH_2, RULES_1, Site, broken_links, run
 from constitution.adoption import adopt
 from constitution.build import build_site
-from constitution.documents import Constitution
+from constitution.documents import Constitution, citing
 from constitution.in_force import in_force
 from constitution.project import Project
 from constitution.serve import WarmBuild
 from constitution.sphinxext.documents_site import status
+from constitution.sphinxext.print_file import shown_size
 
 
 @pytest.fixture(scope="module")
@@ -319,3 +321,40 @@ def test_the_commands_cite_another_document_as_the_site_does(
     assert report.returncode == 0, report.stderr
     html = (out / "changes.html").read_text(encoding="utf-8")
     assert "as Council Procedure Rule <del>1</del><ins>2</ins> provides" in html
+
+
+def test_each_adopted_version_of_a_document_has_its_pdf(
+    adopted: Site, adopted_constitution: Project
+) -> None:
+    """The protocol's PDF, tagged to PDF/UA-1, for each adopted version of another
+    document, its references as its pages print them; linked, with its size, from the
+    version's contents (and the plain addresses', in force) and from the open data page."""
+    from test_pdf import check_whole, text_of
+
+    council = adopted_constitution.council()
+    whole = adopted_constitution.constitution()
+    articles = whole.entry("articles")
+    for v in articles.versions:
+        pdf = adopted.out / "data" / "articles" / v.key / "protocol.pdf"
+        document = citing(whole, "articles", v.document, v.in_force)
+        text = check_whole(pdf, document, council.name)
+        assert text.startswith(f"{council.name} Part 2 Articles of the Constitution")
+        assert v.resolution in text and "In force from" in text
+    first = adopted.out / "data" / "articles" / ARTICLES_1[0] / "protocol.pdf"
+    assert "as Council Procedure Rule 1 provides" in text_of(PdfReader(first))
+    for page, version in [
+        (f"versions/articles/{ARTICLES_1[0]}/index.html", ARTICLES_1[0]),
+        ("articles/index.html", BOTH_2[0]),
+    ]:
+        link = adopted.page(page).select_one("p.download a[type='application/pdf']")
+        assert link is not None, page
+        target = ((adopted.out / page).parent / str(link["href"])).resolve()
+        assert target == (adopted.out / "data" / "articles" / version / "protocol.pdf").resolve()
+        assert link.get_text().startswith("Articles of the Constitution, version adopted ")
+        assert link.get_text().endswith(f"(PDF, {shown_size(target.stat().st_size)})")
+    # the draft's pages are not the public's text yet: no PDF
+    assert adopted.page("draft/articles/index.html").select_one("p.download") is None
+    assert not (adopted.out / "data" / "articles" / "draft" / "protocol.pdf").exists()
+    listed = [a["href"] for a in adopted.page("data/index.html").select("a")]
+    assert f"articles/{ARTICLES_1[0]}/protocol.pdf" in listed
+    assert f"procedure-rules/{RULES_1[0]}/protocol.pdf" in listed
