@@ -128,7 +128,7 @@ def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
         if PROTOCOL in broken:
             raise ProtocolError(broken[PROTOCOL])
         document = constitution.entry(PROTOCOL).document
-        scenarios = project.scenarios(document)
+        scenarios = project.scenarios(document, constitution=constitution)
     except ProtocolError as exc:
         unread = exc.problems
     if args.all and (broken or unread):  # every one: so every document must be read
@@ -140,8 +140,10 @@ def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
     def blocked(clause_id: str) -> list[Problem]:
         return broken.get(prefixes.get(clause_id.rpartition("-")[0], ""), [])
 
-    # a paragraph of a document that cannot be read, or citing one, waits for it
+    # a paragraph of a document that cannot be read, or a paragraph or worked example
+    # citing one, waits for it
     cited = [r.target for key in paragraphs for r in citing[key]]
+    cited += [c for s in scenarios if s.id in named for c in sorted(s.expect.clauses)]
     unknown = [i for i in args.scenarios if i not in known and i not in citing]
     if stopped := [*chain(*map(blocked, dict.fromkeys([*unknown, *cited])))]:
         return _report(ProtocolError(list(dict.fromkeys(stopped))))
@@ -160,7 +162,7 @@ def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
     if not named and not paragraphs:
         return _report(ProtocolError([Problem.of("checks/scenarios", 0, "confirm-nothing")]))
     if named:
-        confirm(project.checks / LOCK, scenarios, document, named)
+        confirm(project.checks / LOCK, scenarios, constitution, named)
         print(f"Confirmed {len(named)} scenario(s) against the current text of their clauses.")
     if paragraphs:
         confirm_across.confirm(project.checks / confirm_across.LOCK, constitution, paragraphs)
@@ -512,7 +514,7 @@ def cmd_export(project: Project, args: argparse.Namespace) -> int:
         if args.version == "draft" and entry is None:  # the worked examples are the protocol's
             # an unreadable file is refused, as the site's build refuses it
             results = graph.read_results(project.root / RESULTS, RESULTS.as_posix())
-            examples = graph.examples(project.scenarios(document), results)
+            examples = graph.examples(project.scenarios(document), results, council.id_prefix)
     except ProtocolError as exc:
         return _report(exc, outcome="nothing was written")
     text = render(args.format, document, edition, council, examples)

@@ -173,12 +173,13 @@ def read_constitution(
 
 
 def read_each(
-    root: Path, council: Council, protocol: Entry | ProtocolError
+    root: Path, council: Council, protocol: Entry | ProtocolError | None
 ) -> tuple[Constitution, dict[str, list[Problem]]]:
-    """Each document of the constitution that can be read (the protocol's entry, or the
-    problems reading it gave), and the problems of each that cannot, by key: a command
-    about one document (confirm) is not stopped by another's problems. References
-    across documents are not checked here (read_constitution, the gate, check them)."""
+    """Each document of the constitution that can be read (the protocol's entry, the
+    problems reading it gave, or None: the others alone), and the problems of each that
+    cannot, by key: a command about one document (confirm) is not stopped by another's
+    problems. References across documents are not checked here (read_constitution, the
+    gate, check them)."""
     broken: dict[str, list[Problem]] = {}
     prefixes = frozenset(d.id_prefix for d in council.documents) | {council.id_prefix}
     entries: list[Entry] = []
@@ -189,7 +190,7 @@ def read_each(
             broken[settings.key] = exc.problems
     if isinstance(protocol, ProtocolError):
         broken[PROTOCOL] = protocol.problems
-    else:
+    elif protocol is not None:
         entries.insert(council.place - 1, protocol)
     return Constitution(tuple(entries)), broken
 
