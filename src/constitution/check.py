@@ -87,12 +87,16 @@ def run_check(project: Project, base: Base | None = None) -> Report:
     try:
         # the constitution's other documents, and the references across documents
         constitution = project.constitution(document)
+    except ProtocolError as exc:
+        report.problems.extend(exc.problems)
+        # the documents that can be read are checked still, and may be cited
+        constitution = project.readable(document)[0]
+    try:
         across = across_suspect(constitution, load_lock(project.checks / ACROSS_LOCK))
         report.suspect_references = sorted({p.clause or p.file for p in across})
         report.problems.extend(across)
     except ProtocolError as exc:
         report.problems.extend(exc.problems)
-        constitution = project.readable(document)[0]  # what worked examples may still cite
     clauses = list(document.clauses())
     report.clauses = len(clauses)
     report.normative = sum(c.normative for c in clauses)
