@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Callable
+from typing import Any
 
 from conftest import Site, edit, run
 from constitution.confirm import LOCK
@@ -31,7 +32,7 @@ def cite_article(project: Project, cited: str = "ART-0003") -> None:
     edit(project, "checks/rules.yaml", BEFORE, RULE.replace("ART-0003", cited) + BEFORE)
 
 
-def check(project: Project) -> tuple[int, dict[str, object]]:
+def check(project: Project) -> tuple[int, dict[str, Any]]:
     result = run(project, "check", "--format", "json")
     return result.returncode, json.loads(result.stdout)
 
@@ -52,7 +53,7 @@ def test_an_example_cites_an_article_and_is_confirmed_against_its_words(
     edit(constitution, "documents/articles/members.md", "in particular", "in every case")
     status, report = check(constitution)
     assert status == 1 and report["suspect"] == ["SC-CON-001"]
-    [problem] = [p for p in report["problems"] if p["code"] == "suspect"]  # type: ignore[attr-defined]
+    [problem] = [p for p in report["problems"] if p["code"] == "suspect"]
     number = article[1].number
     assert problem["message"] == (
         f"SC-CON-001 was confirmed against earlier words of ART-0003 (Article {number}), "
@@ -68,11 +69,11 @@ def test_an_example_or_rule_citing_no_paragraph_of_any_document_is_refused(
 ) -> None:
     cite_article(constitution, "ART-0999")
     status, report = check(constitution)
-    codes = {(p["code"], p["clause"]) for p in report["problems"]}  # type: ignore[attr-defined]
+    codes = {(p["code"], p["clause"]) for p in report["problems"]}
     assert status == 1 and ("scenario-unknown-clause", "ART-0999") in codes, codes
     edit(constitution, CONDUCT, "[ART-0999, ", "[")  # the rule alone
     status, report = check(constitution)
-    codes = {(p["code"], p["clause"]) for p in report["problems"]}  # type: ignore[attr-defined]
+    codes = {(p["code"], p["clause"]) for p in report["problems"]}
     assert status == 1 and codes == {("rules-unknown-clause", "ART-0999")}, codes
 
 
@@ -109,5 +110,11 @@ def test_the_examples_page_links_the_article(
     assert article is not None
     shown = [(a.get_text(), str(a["href"])) for a in links]
     assert (f"Article {article[1].number}", "../articles/members.html#ART-0003") in shown
+    row = site.page("checks/index.html").find("a", href="SC-CON-001.html").find_parent("tr")
+    assert (
+        row.find("td", attrs={"data-label": "Paragraphs"})
+        .get_text()
+        .endswith(f", Article {article[1].number}")
+    )
     # in the graph, the example verifies the protocol's paragraphs: its own document's
     assert site.needs()["SC-CON-001"]["verifies"] == ["MOP-0029", "MOP-0050", "MOP-0051"]

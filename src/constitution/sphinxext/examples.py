@@ -246,8 +246,10 @@ def by_topic(store: BuildState) -> list[tuple[str, list[Scenario]]]:
 
 
 def numbers(store: BuildState, s: Scenario) -> list[str]:
-    """The draft's numbers of the paragraphs deciding a worked example."""
-    return [c.number for _, c in cited_clauses(store, s) if c]
+    """The draft's numbers of the paragraphs deciding a worked example; another
+    document's as the protocol cites it ("Article 2.1")."""
+    own = [c.number for _, c in cited_clauses(store, s) if c]
+    return own + [e.cited(c.number) for _, e, c in cited_elsewhere(store, s)]
 
 
 def pages(app: Sphinx, store: BuildState) -> list[Page]:
