@@ -101,7 +101,10 @@ def scenario_shows(store: BuildState, s: Scenario) -> str:
     """Everything scenario_page draws from, without drawing it (which version is in force,
     and its text, are in the site key)."""
     cited = [[cid, c and [c.number, c.section, c.text]] for cid, c in cited_clauses(store, s)]
-    cited += [[cid, e.page(c), e.cited(c.number)] for cid, e, c in cited_elsewhere(store, s)]
+    cited += [
+        [cid, e.page(c), e.cited(c.number), e.document.section_of(c).title]
+        for cid, e, c in cited_elsewhere(store, s)
+    ]
     return key_of([s.id, s.title, s.facts, s.expect, result_html(store, s.id), cited])
 
 
