@@ -84,8 +84,13 @@ class Council:
 def ids_with(*prefixes: str) -> re.Pattern[str]:
     # Four digits (MOP-0042), and past 9,999 more, with no leading zero (MOP-10000):
     # as the importer and next-id write them, so each ID has one spelling.
-    either = "|".join(map(re.escape, prefixes))
-    return re.compile(rf"(?:{either})-(?:\d{{4}}|[1-9]\d{{4,}})")
+    # One prefix bare: versions.py shows it as an example ("such as MOP-0042").
+    either = (
+        re.escape(prefixes[0])
+        if len(prefixes) == 1
+        else f"(?:{'|'.join(map(re.escape, prefixes))})"
+    )
+    return re.compile(rf"{either}-(?:\d{{4}}|[1-9]\d{{4,}})")
 
 
 def load_council(path: Path) -> Council:
