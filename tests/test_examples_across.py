@@ -77,25 +77,24 @@ def test_an_example_or_rule_citing_no_paragraph_of_any_document_is_refused(
     assert status == 1 and codes == {("rules-unknown-clause", "ART-0999")}, codes
 
 
-def test_the_example_runs_with_its_article(constitution: Project) -> None:
-    cite_article(constitution)
-    result = subprocess.run(
+def run_examples(project: Project) -> subprocess.CompletedProcess[str]:
+    """The worked examples of CONDUCT, run by pytest as a council's tests run them."""
+    return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", CONDUCT],
-        cwd=constitution.root,
+        cwd=project.root,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_the_example_runs_with_its_article(constitution: Project) -> None:
+    cite_article(constitution)
+    result = run_examples(constitution)
     assert result.returncode == 0, result.stdout
     # without the rule, the example expects a paragraph no rule applies
     edit(constitution, "checks/rules.yaml", RULE, "")
-    failed = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", CONDUCT],
-        cwd=constitution.root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    failed = run_examples(constitution)
     assert failed.returncode == 1 and "clauses expected but not applied: ART-0003" in failed.stdout
 
 
