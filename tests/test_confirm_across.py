@@ -124,3 +124,51 @@ def test_confirm_refuses_a_paragraph_that_cites_no_other_document(constitution: 
     assert result.returncode == 2
     assert "confirm-not-citing: ART-0001: no scenario, and no paragraph citing" in result.stderr
     assert (constitution.checks / LOCK).read_bytes() == before
+
+
+def break_rules(project: Project) -> None:
+    """The Council Procedure Rules cannot be read: CPR-0001 twice."""
+    edit(project, "documents/procedure-rules/meetings.md", "{clause} CPR-0002", "{clause} CPR-0001")
+
+
+def test_one_broken_document_does_not_stop_confirming_the_others(constitution: Project) -> None:
+    """ART-0003 cites the protocol, SC-CON-001 is the protocol's: both are confirmed while
+    the Rules have a problem, which the gate still reports; ART-0002, citing the Rules,
+    waits for them, told why."""
+    reword_mop_0029(constitution)
+    break_rules(constitution)
+    status, out = check(constitution)
+    report = json.loads(out)
+    assert status == 1 and "clause-duplicate-id" in {p["code"] for p in report["problems"]}
+    assert report["suspect_references"] == ["ART-0003"]  # the documents read are checked still
+    done = run(constitution, "confirm", "ART-0003", "SC-CON-001")
+    assert done.returncode == 0, done.stderr
+    assert "Confirmed 1 scenario(s)" in done.stdout and "Confirmed 1 paragraph(s)" in done.stdout
+    lock = json.loads((constitution.checks / LOCK).read_text(encoding="utf-8"))
+    cited = constitution.document().clause("MOP-0029")
+    assert cited is not None and lock["ART-0003"] == {"MOP-0029": cited.digest}
+    before = (constitution.checks / LOCK).read_bytes()
+    for named in (["ART-0002"], ["CPR-0002"], ["--all"]):
+        refused = run(constitution, "confirm", *named)
+        assert refused.returncode == 1, (named, refused.stderr)
+        assert "procedure-rules/meetings.md" in refused.stderr, named
+        assert "clause-duplicate-id [CPR-0001]" in refused.stderr, named
+    assert (constitution.checks / LOCK).read_bytes() == before
+    # mended, the Rules hold what they did: what was confirmed meanwhile stands
+    second = "{clause} CPR-0001\n:modality: must"
+    edit(constitution, "documents/procedure-rules/meetings.md", second, second.replace("1", "2"))
+    report = json.loads(check(constitution)[1])
+    assert report["suspect_references"] == [] and "SC-CON-001" not in report["suspect"]
+    assert "SC-CON-002" in report["suspect"]  # it too cites MOP-0029, and was not named
+
+
+def test_a_broken_protocol_stops_only_the_worked_examples_and_what_cites_it(
+    constitution: Project,
+) -> None:
+    edit(constitution, "documents/procedure-rules/meetings.md", "full Council", "whole Council")
+    edit(constitution, "protocol/principles.md", "{clause} MOP-0030", "{clause} MOP-0029")
+    done = run(constitution, "confirm", "ART-0002")
+    assert done.returncode == 0, done.stderr
+    for named in ("SC-CON-001", "ART-0003"):
+        refused = run(constitution, "confirm", named)
+        assert refused.returncode == 1 and "clause-duplicate-id [MOP-0029]" in refused.stderr

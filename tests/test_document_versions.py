@@ -415,3 +415,48 @@ def test_a_documents_version_is_exported_and_reported(
     page = (out / "changes.html").read_text(encoding="utf-8")
     assert "Articles of the Constitution: changes from 2025-05-15 to draft" in page
     assert "ART-0005" in page
+
+
+def test_the_committee_report_of_the_whole_constitution(
+    constitution: Project, tmp_path: Path
+) -> None:
+    """Each document in the constitution's order, under its Part and title: the Articles'
+    changes since their adoption, the Rules' "no change", the protocol never adopted; in
+    HTML and in Word, the change as a tracked insertion."""
+    import docx
+    from bs4 import BeautifulSoup
+
+    day = dt.date(2025, 5, 15)
+    adoption.adopt(constitution, ["articles", "procedure-rules"], day, day, RESOLUTION)
+    insert_article(constitution)
+    out = tmp_path / "report"
+    done = run(constitution, "report", "--whole", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    page = BeautifulSoup((out / "changes.html").read_text(encoding="utf-8"), "html.parser")
+    order = [f"{e.part}: {e.title}" for e in constitution.constitution()]
+    assert [h.get_text() for h in page.find_all("h2")] == order
+    notes = {h.get_text(): h.find_next_sibling("p").get_text() for h in page.find_all("h2")}
+    since = f"the version adopted on 15 May 2025 ({RESOLUTION})."
+    paragraphs = len(list(constitution.document().clauses()))
+    assert notes == {
+        "Part 2: Articles of the Constitution": f"Changes since {since}",
+        "Part 4.1: Council Procedure Rules": f"No change since {since}",
+        "Part 5.3: Protocol on Member/Officer Relations": (
+            f"Not yet adopted: the whole of its draft, {paragraphs} paragraph(s), is new."
+        ),
+    }
+    [table] = page.find_all("table")  # the Articles' alone
+    assert [td.get_text() for td in table.find_all("td")] == ["ART-0005", "-", "1.1A", "inserted"]
+    assert page.find("h3").get_text() == "ART-0005: paragraph - → 1.1A (inserted)"
+    word = docx.Document(str(out / "changes.docx"))
+    headings = [p.text for p in word.paragraphs if p.style.name == "Heading 2"]
+    assert headings == order
+    assert "The Council may publish the constitution" in "".join(
+        t.text for t in word.element.body.iter(docx.oxml.ns.qn("w:t"))
+    )
+    assert len(word.element.body.findall(".//" + docx.oxml.ns.qn("w:ins"))) == 1
+    # two versions, or the whole: not both, nor neither
+    for wrong in (["--whole", MAY, "draft"], [], ["--whole", "--document", "articles"]):
+        refused = run(constitution, "report", *wrong, "--out", str(tmp_path / "no"))
+        assert refused.returncode == 2 and "report-versions" in refused.stderr, wrong
+        assert not (tmp_path / "no").exists()

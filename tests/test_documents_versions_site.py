@@ -10,15 +10,17 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
-from conftest import ARTICLES_1, BOTH_2, RULES_1, Site, broken_links
+from conftest import ARTICLES_1, BOTH_2, RULES_1, Site, broken_links, run
 from constitution.adoption import adopt
 from constitution.build import build_site
-from constitution.documents import Constitution
+from constitution.documents import Constitution, citing
 from constitution.in_force import in_force
 from constitution.project import Project
 from constitution.serve import WarmBuild
 from constitution.sphinxext.documents_site import status
+from constitution.sphinxext.print_file import shown_size
 
 
 @pytest.fixture(scope="module")
@@ -280,3 +282,79 @@ def test_the_editors_loop_follows_a_documents_first_adoption(
         "articles/members.html#ART-0003"
     )
     assert banner(out, "articles/members.html").startswith("The version in force, adopted on 5")
+
+
+def test_the_commands_cite_another_document_as_the_site_does(
+    adopted: Site, adopted_constitution: Project, tmp_path: Path
+) -> None:
+    """ART-0004 cites CPR-0001, Rule 1 in the Rules in force when the Articles' first
+    version did, Rule 2 when their second did, Rule 3 in the drafts: each command prints,
+    for each version, the number the site's page of that version prints."""
+    project = adopted_constitution
+    pages = {
+        ARTICLES_1[0]: f"versions/articles/{ARTICLES_1[0]}/members.html",
+        BOTH_2[0]: "articles/members.html",
+        "draft": "draft/articles/members.html",
+    }
+    cited = {version: reference(adopted, page, "ART-0004")[0] for version, page in pages.items()}
+    assert sorted(cited.values()) == [f"Council Procedure Rule {n}" for n in (1, 2, 3)]
+    for version, words in cited.items():
+        shown = run(project, "paragraph", "ART-0004", "--version", version)
+        assert shown.returncode == 0 and f"as {words} provides" in shown.stdout, shown.stderr
+        exported = run(
+            project, "export", "--document", "articles", "--version", version, "--format", "csv"
+        )
+        [row] = [r for r in exported.stdout.splitlines() if r.startswith("ART-0004")]
+        assert f"as {words} provides" in row, row
+        # and the site's open data of that version, row for row
+        published = adopted.out / "data" / "articles" / version / "clauses.csv"
+        assert row in published.read_text(encoding="utf-8").splitlines()
+    # in force on a day: the version then, citing as it does
+    on = run(project, "paragraph", "ART-0004", "--on", ARTICLES_1[1])
+    assert f"as {cited[ARTICLES_1[0]]} provides" in on.stdout, on.stderr
+    # a redline and the committee report: each side in its own version's numbers
+    old, new = ARTICLES_1[0], BOTH_2[0]
+    redline = run(project, "redline", "--document", "articles", old, new)
+    assert "as Council Procedure Rule [-1-]{+2+} provides" in redline.stdout, redline.stderr
+    out = tmp_path / "report"
+    report = run(project, "report", "--document", "articles", old, new, "--out", str(out))
+    assert report.returncode == 0, report.stderr
+    html = (out / "changes.html").read_text(encoding="utf-8")
+    assert "as Council Procedure Rule <del>1</del><ins>2</ins> provides" in html
+
+
+def test_each_adopted_version_of_a_document_has_its_pdf(
+    adopted: Site, adopted_constitution: Project
+) -> None:
+    """The protocol's PDF, tagged to PDF/UA-1, for each adopted version of another
+    document, its references as its pages print them; linked, with its size, from the
+    version's contents (and the plain addresses', in force) and from the open data page."""
+    from test_pdf import check_whole, text_of
+
+    council = adopted_constitution.council()
+    whole = adopted_constitution.constitution()
+    articles = whole.entry("articles")
+    for v in articles.versions:
+        pdf = adopted.out / "data" / "articles" / v.key / "protocol.pdf"
+        document = citing(whole, "articles", v.document, v.in_force)
+        text = check_whole(pdf, document, council.name)
+        assert text.startswith(f"{council.name} Part 2 Articles of the Constitution")
+        assert v.resolution in text and "In force from" in text
+    first = adopted.out / "data" / "articles" / ARTICLES_1[0] / "protocol.pdf"
+    assert "as Council Procedure Rule 1 provides" in text_of(PdfReader(first))
+    for page, version in [
+        (f"versions/articles/{ARTICLES_1[0]}/index.html", ARTICLES_1[0]),
+        ("articles/index.html", BOTH_2[0]),
+    ]:
+        link = adopted.page(page).select_one("p.download a[type='application/pdf']")
+        assert link is not None, page
+        target = ((adopted.out / page).parent / str(link["href"])).resolve()
+        assert target == (adopted.out / "data" / "articles" / version / "protocol.pdf").resolve()
+        assert link.get_text().startswith("Articles of the Constitution, version adopted ")
+        assert link.get_text().endswith(f"(PDF, {shown_size(target.stat().st_size)})")
+    # the draft's pages are not the public's text yet: no PDF
+    assert adopted.page("draft/articles/index.html").select_one("p.download") is None
+    assert not (adopted.out / "data" / "articles" / "draft" / "protocol.pdf").exists()
+    listed = [a["href"] for a in adopted.page("data/index.html").select("a")]
+    assert f"articles/{ARTICLES_1[0]}/protocol.pdf" in listed
+    assert f"procedure-rules/{RULES_1[0]}/protocol.pdf" in listed

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from conftest import Site
 from constitution.model import Clause, Document, Section
 from constitution.redline import compare
-from constitution.report import html_report
+from constitution.report import Part, html_report
 from constitution.sphinxext.clause_box import About, Example, about_html, clause_open
 from constitution.sphinxext.page_keys import clause_key, document_key, key_of, references_key
 from constitution.sphinxext.page_templates import Link, render
@@ -383,7 +383,7 @@ def test_the_committee_report_tables_the_changes_and_gives_each_word_by_word() -
         clause("MOP-0001", "1.2", "Members ask & wait."),
         clause("MOP-0002", "1.3", "Kept."),
     )
-    html = html_report(f"Changes {SCRIPT}", compare(old, new), old, new)
+    html = html_report(f"Changes {SCRIPT}", [Part(compare(old, new), old, new)])
     assert html.startswith("<!doctype html>") and html.endswith("</body></html>\n")
     page = soup(html)
     assert page.title.get_text() == page.h1.get_text() == f"Changes {SCRIPT}"

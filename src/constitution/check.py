@@ -87,6 +87,11 @@ def run_check(project: Project, base: Base | None = None) -> Report:
     try:
         # the constitution's other documents, and the references across documents
         constitution = project.constitution(document)
+    except ProtocolError as exc:
+        report.problems.extend(exc.problems)
+        # the documents that can be read are checked still, and may be cited
+        constitution = project.readable(document)[0]
+    try:
         across = across_suspect(constitution, load_lock(project.checks / ACROSS_LOCK))
         report.suspect_references = sorted({p.clause or p.file for p in across})
         report.problems.extend(across)
@@ -96,8 +101,8 @@ def run_check(project: Project, base: Base | None = None) -> Report:
     report.clauses = len(clauses)
     report.normative = sum(c.normative for c in clauses)
     try:
-        scenarios = project.scenarios(document)
-        report.problems.extend(project.rule_problems(document))
+        scenarios = project.scenarios(document, constitution=constitution)
+        report.problems.extend(project.rule_problems(document, constitution))
         lock = load_lock(project.checks / LOCK)
         listed = baseline.load(project.checks)
         before = baseline.at_ref(project.root, base.ref) if base else None
@@ -111,7 +116,7 @@ def run_check(project: Project, base: Base | None = None) -> Report:
     report.baselined = sum(c.normative and c.id not in covered and c.id in listed for c in clauses)
     report.problems.extend(uncovered(document, covered | set(listed)))
     report.problems.extend(baseline.problems(project.checks, document, covered, listed, before))
-    stale = suspect(scenarios, document, lock)
+    stale = suspect(scenarios, constitution, lock)
     report.suspect = sorted(scenario_id for scenario_id, _ in stale)
     report.problems.extend(problem for _, problem in stale)
     report.problems.sort()

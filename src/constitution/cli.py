@@ -9,7 +9,9 @@ import gc
 import os
 import re
 import sys
+from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from constitution import collect_less, collecting_nothing
 from constitution.council import set_number_style
@@ -21,6 +23,9 @@ from constitution.retired import NAME as RETIRED
 from constitution.retired import last_used
 from constitution.scenarios import Scenario
 from constitution.versions import Version
+
+if TYPE_CHECKING:
+    from constitution.report import Part
 
 
 def _report(exc: ProtocolError, outcome: str = "nothing was changed") -> int:
@@ -107,18 +112,46 @@ def cmd_baseline(project: Project, args: argparse.Namespace) -> int:
 
 
 def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
+    """Confirm what is named against the words it cites. A document that cannot be read
+    stops only what it holds or is cited by (its problems are the gate's to report); the
+    worked examples need the protocol and can be read only if it can."""
     from constitution import confirm_across
     from constitution.confirm import LOCK, confirm
 
     try:
-        document, scenarios = _with_scenarios(project)
-        constitution = project.constitution(document)
+        prefixes = {d.id_prefix: d.key for d in project.council().documents}
+        prefixes[project.council().id_prefix] = PROTOCOL
     except ProtocolError as exc:
         return _report(exc)
+    constitution, broken = project.readable()
+    scenarios: list[Scenario] = []
+    unread: list[Problem] = []  # why the worked examples could not be read
+    try:
+        if PROTOCOL in broken:
+            raise ProtocolError(broken[PROTOCOL])
+        document = constitution.entry(PROTOCOL).document
+        scenarios = project.scenarios(document, constitution=constitution)
+    except ProtocolError as exc:
+        unread = exc.problems
+    if args.all and (broken or unread):  # every one: so every document must be read
+        return _report(ProtocolError([*chain(*broken.values()), *unread]))
     known, citing = {s.id for s in scenarios}, confirm_across.citing(constitution)
     named = sorted(known) if args.all else [i for i in args.scenarios if i in known]
     paragraphs = sorted(citing) if args.all else [i for i in args.scenarios if i in citing]
-    if unknown := [i for i in args.scenarios if i not in known and i not in citing]:
+
+    def blocked(clause_id: str) -> list[Problem]:
+        return broken.get(prefixes.get(clause_id.rpartition("-")[0], ""), [])
+
+    # a paragraph of a document that cannot be read, or a paragraph or worked example
+    # citing one, waits for it
+    cited = [r.target for key in paragraphs for r in citing[key]]
+    cited += [c for s in scenarios if s.id in named for c in sorted(s.clauses)]
+    unknown = [i for i in args.scenarios if i not in known and i not in citing]
+    if stopped := [*chain(*map(blocked, dict.fromkeys([*unknown, *cited])))]:
+        return _report(ProtocolError(list(dict.fromkeys(stopped))))
+    if unknown and unread and not any(i.rpartition("-")[0] in prefixes for i in unknown):
+        return _report(ProtocolError(unread))  # they may be worked examples
+    if unknown:
         # an ID of a document's paragraph: it cites nothing elsewhere, or is no paragraph
         paragraph = constitution.holder(unknown[0]) is not None
         shown = Problem.of(
@@ -131,7 +164,7 @@ def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
     if not named and not paragraphs:
         return _report(ProtocolError([Problem.of("checks/scenarios", 0, "confirm-nothing")]))
     if named:
-        confirm(project.checks / LOCK, scenarios, document, named)
+        confirm(project.checks / LOCK, scenarios, constitution, named)
         print(f"Confirmed {len(named)} scenario(s) against the current text of their clauses.")
     if paragraphs:
         confirm_across.confirm(project.checks / confirm_across.LOCK, constitution, paragraphs)
@@ -270,7 +303,8 @@ def _paragraph_in(
     else:
         force = in_force_on(versions, args.on or dt.date.today())
         key, document = (force.key, force.document) if force else ("draft", draft)
-        document = project.cited(document, entry.key if entry else PROTOCOL)
+        day = force.in_force if force else None
+        document = project.cited(document, entry.key if entry else PROTOCOL, day)
     where = f"the draft{of}" if key == "draft" else f"the version{of} adopted on {key}"
     return where, document, [(v.key, v.document) for v in versions] + [("draft", draft)]
 
@@ -284,7 +318,8 @@ def _version(project: Project, name: str, entry: Entry | None = None) -> Documen
     if name == "draft":
         return project.cited(project.document() if entry is None else entry.document, key)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", name):
-        return project.cited(_adopted(project, name, entry).document, key)
+        adopted = _adopted(project, name, entry)
+        return project.cited(adopted.document, key, adopted.in_force)
     return project.cited(document_at(project, name, entry), key)
 
 
@@ -333,26 +368,55 @@ def cmd_redline(project: Project, args: argparse.Namespace) -> int:
 
 def cmd_report(project: Project, args: argparse.Namespace) -> int:
     from constitution import redline
-    from constitution.report import write_report
+    from constitution.report import Part, write_report
     from constitution.versions import today
 
     try:
-        entry = _named(project, args.document)
-        old, new = _version(project, args.old, entry), _version(project, args.new, entry)
-        when = (
-            dt.date.fromisoformat(args.new)
-            if args.new != "draft" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.new)
-            else today()
-        )
+        if args.whole == bool(args.old and args.new) or (args.whole and args.document):
+            raise ProtocolError([Problem.of("", 0, "report-versions")])
+        if args.whole:
+            when, parts = today(), _whole(project)
+            council = project.council().name
+            title = f"The constitution of {council}: changes since each document's last adoption"
+        else:
+            entry = _named(project, args.document)
+            old, new = _version(project, args.old, entry), _version(project, args.new, entry)
+            when = (
+                dt.date.fromisoformat(args.new)
+                if args.new != "draft" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.new)
+                else today()
+            )
+            named = project.council().document if entry is None else entry.title
+            title = f"{named}: changes from {args.old} to {args.new}"
+            parts = [Part(redline.compare(old, new), old, new)]
     except ProtocolError as exc:
         return _report(exc, outcome="nothing was written")
-    named = project.council().document if entry is None else entry.title
-    title = f"{named}: changes from {args.old} to {args.new}"
-    paths = write_report(
-        Path(args.out), title, redline.compare(old, new), old, new, args.author, when
-    )
+    paths = write_report(Path(args.out), title, parts, args.author, when)
     print("Wrote " + " and ".join(str(p) for p in paths))
     return 0
+
+
+def _whole(project: Project) -> list[Part]:
+    """Each document of the constitution, in its order: its draft against its last
+    adopted version, each citing the others as the site does (documents.cited_clause)."""
+    from constitution import redline
+    from constitution.report import Part
+
+    parts = []
+    for entry in project.constitution():
+        heading = f"{entry.part}: {entry.title}"
+        if not entry.versions:
+            count = len(list(entry.document.clauses()))
+            note = f"Not yet adopted: the whole of its draft, {count} paragraph(s), is new."
+            parts.append(Part([], None, entry.document, heading, note))
+            continue
+        last = entry.versions[-1]
+        old = project.cited(last.document, entry.key, last.in_force)
+        changes = redline.compare(old, entry.document)
+        since = f"the version adopted on {last.date:%-d %B %Y} ({last.resolution})"
+        note = f"Changes since {since}." if changes else f"No change since {since}."
+        parts.append(Part(changes, old, entry.document, heading, note))
+    return parts
 
 
 def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
@@ -475,7 +539,7 @@ def cmd_export(project: Project, args: argparse.Namespace) -> int:
         if args.version == "draft" and entry is None:  # the worked examples are the protocol's
             # an unreadable file is refused, as the site's build refuses it
             results = graph.read_results(project.root / RESULTS, RESULTS.as_posix())
-            examples = graph.examples(project.scenarios(document), results)
+            examples = graph.examples(project.scenarios(document), results, council.id_prefix)
     except ProtocolError as exc:
         return _report(exc, outcome="nothing was written")
     text = render(args.format, document, edition, council, examples)
@@ -618,8 +682,13 @@ def parser() -> argparse.ArgumentParser:
     )
     ini.set_defaults(run=cmd_init, needs_project=False)
     rep = sub.add_parser("report", help="the committee report of a change: HTML and Word")
-    rep.add_argument("old", help="'draft', an adoption date, or a git ref")
-    rep.add_argument("new", help="'draft', an adoption date, or a git ref")
+    rep.add_argument("old", nargs="?", help="'draft', an adoption date, or a git ref")
+    rep.add_argument("new", nargs="?", help="'draft', an adoption date, or a git ref")
+    rep.add_argument(
+        "--whole",
+        action="store_true",
+        help="the whole constitution: each document's draft against its last adopted version",
+    )
     rep.add_argument("--out", required=True, help="folder for changes.html and changes.docx")
     rep.add_argument("--author", default="Monitoring Officer", help="author of the revisions")
     rep.add_argument(

@@ -1,8 +1,9 @@
 """Suspect links: a scenario is confirmed against the text of the clauses it cites.
 
-checks/confirmed.json records, for each scenario, the digest of each cited clause as
-the editor confirmed it. When a clause's words change, its scenarios become suspect
-until an editor reads them again and runs ``constitution confirm``.
+checks/confirmed.json records, for each scenario, the digest of each cited clause (of
+the protocol, or of another document of the constitution) as the editor confirmed it.
+When a clause's words change, its scenarios become suspect until an editor reads them
+again and runs ``constitution confirm``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import json
 from pathlib import Path
 
 from constitution import files
-from constitution.model import Document
+from constitution.documents import PROTOCOL, Constitution
 from constitution.problems import Problem, ProtocolError
 from constitution.scenarios import Scenario
 
@@ -35,18 +36,23 @@ def load_lock(path: Path) -> Lock:
     return data
 
 
-def stamps(scenario: Scenario, document: Document) -> dict[str, str]:
+def stamps(scenario: Scenario, constitution: Constitution) -> dict[str, str]:
+    """The digest of each clause the scenario cites, of whichever document holds it."""
     return {
-        cid: c.digest for cid in sorted(scenario.clauses) if (c := document.clause(cid)) is not None
+        cid: found[1].digest
+        for cid in sorted(scenario.clauses)
+        if (found := constitution.find(cid)) is not None
     }
 
 
-def suspect(scenarios: list[Scenario], document: Document, lock: Lock) -> list[tuple[str, Problem]]:
+def suspect(
+    scenarios: list[Scenario], constitution: Constitution, lock: Lock
+) -> list[tuple[str, Problem]]:
     """Each scenario whose clauses changed since it was confirmed, with its problem."""
     problems = []
     for s in scenarios:
         confirmed = lock.get(s.id)
-        now = stamps(s, document)
+        now = stamps(s, constitution)
         if confirmed == now:
             continue
         if confirmed is None:
@@ -54,8 +60,7 @@ def suspect(scenarios: list[Scenario], document: Document, lock: Lock) -> list[t
         else:
             changed = sorted(cid for cid in now if confirmed.get(cid) != now[cid])
             numbers = ", ".join(
-                f"{cid} (paragraph {document.clause(cid).number})"  # type: ignore[union-attr]
-                for cid in changed
+                f"{cid} ({constitution.citation(cid, PROTOCOL)})" for cid in changed
             )
             why = (
                 f"was confirmed against earlier words of {numbers}, which have since changed."
@@ -78,11 +83,13 @@ def suspect(scenarios: list[Scenario], document: Document, lock: Lock) -> list[t
     return problems
 
 
-def confirm(path: Path, scenarios: list[Scenario], document: Document, ids: list[str]) -> Lock:
+def confirm(
+    path: Path, scenarios: list[Scenario], constitution: Constitution, ids: list[str]
+) -> Lock:
     """Record the current clause digests for the scenarios named; write atomically."""
     lock = load_lock(path)
     for s in scenarios:
         if s.id in ids:
-            lock[s.id] = stamps(s, document)
+            lock[s.id] = stamps(s, constitution)
     files.replace(path, json.dumps(dict(sorted(lock.items())), indent=1) + "\n")
     return lock

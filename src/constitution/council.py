@@ -73,9 +73,24 @@ class Council:
 
     @cached_property  # read for every clause and example
     def id_pattern(self) -> re.Pattern[str]:
-        # Four digits (MOP-0042), and past 9,999 more, with no leading zero (MOP-10000):
-        # as the importer and next-id write them, so each ID has one spelling.
-        return re.compile(rf"{re.escape(self.id_prefix)}-(?:\d{{4}}|[1-9]\d{{4,}})")
+        return ids_with(self.id_prefix)
+
+    @cached_property
+    def any_id_pattern(self) -> re.Pattern[str]:
+        """An ID of any document of the constitution."""
+        return ids_with(self.id_prefix, *(d.id_prefix for d in self.documents))
+
+
+def ids_with(*prefixes: str) -> re.Pattern[str]:
+    # Four digits (MOP-0042), and past 9,999 more, with no leading zero (MOP-10000):
+    # as the importer and next-id write them, so each ID has one spelling.
+    # One prefix bare: versions.py shows it as an example ("such as MOP-0042").
+    either = (
+        re.escape(prefixes[0])
+        if len(prefixes) == 1
+        else f"(?:{'|'.join(map(re.escape, prefixes))})"
+    )
+    return re.compile(rf"{either}-(?:\d{{4}}|[1-9]\d{{4,}})")
 
 
 def load_council(path: Path) -> Council:

@@ -31,7 +31,7 @@ from constitution.retired import NAME as RETIRED
 from constitution.retired import load_retired
 from constitution.source import INDEX, read_protocol
 from constitution.text_tree import cites
-from constitution.versions import Version, load_versions
+from constitution.versions import Version, in_force_on, load_versions
 
 PROTOCOL = "protocol"  # the protocol's key among the documents: its folder
 VERSIONS = "versions"  # the protocol's adopted records; another document's in versions/KEY
@@ -164,20 +164,35 @@ def read_constitution(
     """Every document of the constitution, the protocol (already read) among them; a
     ProtocolError with every problem of every document, and every reference across
     documents that names no clause of the document its prefix names."""
-    problems: list[Problem] = []
-    prefixes = frozenset(d.id_prefix for d in council.documents)
-    others: list[Entry] = []
-    for settings in council.documents:
-        try:
-            others.append(_read(root, council, settings, prefixes | {council.id_prefix}))
-        except ProtocolError as exc:
-            problems.extend(exc.problems)
-    others.insert(council.place - 1, protocol_entry(council, protocol, retired, versions))
-    constitution = Constitution(tuple(others))
-    problems += across(constitution)
+    entry = protocol_entry(council, protocol, retired, versions)
+    constitution, broken = read_each(root, council, entry)
+    problems = [*chain(*broken.values()), *across(constitution)]
     if problems:
         raise ProtocolError(problems)
     return Constitution(tuple(map(partial(cited_elsewhere, constitution), constitution)))
+
+
+def read_each(
+    root: Path, council: Council, protocol: Entry | ProtocolError | None
+) -> tuple[Constitution, dict[str, list[Problem]]]:
+    """Each document of the constitution that can be read (the protocol's entry, the
+    problems reading it gave, or None: the others alone), and the problems of each that
+    cannot, by key: a command about one document (confirm) is not stopped by another's
+    problems. References across documents are not checked here (read_constitution, the
+    gate, check them)."""
+    broken: dict[str, list[Problem]] = {}
+    prefixes = frozenset(d.id_prefix for d in council.documents) | {council.id_prefix}
+    entries: list[Entry] = []
+    for settings in council.documents:
+        try:
+            entries.append(_read(root, council, settings, prefixes))
+        except ProtocolError as exc:
+            broken[settings.key] = exc.problems
+    if isinstance(protocol, ProtocolError):
+        broken[PROTOCOL] = protocol.problems
+    elif protocol is not None:
+        entries.insert(council.place - 1, protocol)
+    return Constitution(tuple(entries)), broken
 
 
 def protocol_entry(
@@ -226,17 +241,34 @@ def cited_elsewhere(constitution: Constitution, entry: Entry) -> Entry:
     return entry if document is entry.document else dataclasses.replace(entry, document=document)
 
 
-def citing(constitution: Constitution, key: str, document: Document) -> Document:
-    """``document`` (the draft of document ``key``, or a version of it) knowing how its
-    words cite each other document's paragraph, as the constitution numbers them now:
+def cited_version(entry: Entry, day: dt.date | None) -> Version | None:
+    """The version of ``entry`` that a version of another document in force from ``day``
+    cites: the one in force that day; None for a draft (no day), or before any was."""
+    return in_force_on(list(entry.versions), day) if day is not None else None
+
+
+def cited_clause(entry: Entry, target: str, day: dt.date | None) -> Clause | None:
+    """Paragraph ``target`` of ``entry`` as a version in force from ``day`` cites it: in
+    ``entry``'s version in force that day, or, for a draft, before any version was in
+    force, or a paragraph that version lacks, in its draft. The site and every command
+    cite by this one rule."""
+    version = cited_version(entry, day)
+    return (version and version.document.clause(target)) or entry.document.clause(target)
+
+
+def citing(
+    constitution: Constitution, key: str, document: Document, day: dt.date | None = None
+) -> Document:
+    """``document`` (the draft of document ``key``, or a version of it in force from
+    ``day``) knowing how its words cite each other document's paragraph (cited_clause):
     ID -> (its number, "Article 2.1"), in Document.elsewhere, for every output to print."""
     trees = [document.intro_tree, *(s.intro_tree for s in document.sections)]
     targets = [*(t for c in document.clauses() for t in c.cites), *chain(*map(cites, trees))]
     elsewhere = {}
     for target in targets:
-        found = constitution.find(target)
-        if found and found[0].key != key:
-            other, clause = found
+        other = constitution.holder(target)
+        clause = cited_clause(other, target, day) if other and other.key != key else None
+        if other and clause:
             elsewhere[target] = (clause.number, other.cited(clause.number))
     if not elsewhere:
         return document

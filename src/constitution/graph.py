@@ -109,12 +109,14 @@ class Example:
         }
 
 
-def examples(scenarios: Iterable[Scenario], results: Results) -> tuple[Example, ...]:
+def examples(scenarios: Iterable[Scenario], results: Results, prefix: str) -> tuple[Example, ...]:
+    """The worked examples as needs, each verifying the clauses it cites of the protocol
+    (IDs ``prefix``-...): the graph holds one document's clauses, as cited() says."""
     return tuple(
         Example(
             id=s.id,
             title=s.title,
-            verifies=tuple(sorted(s.clauses)),
+            verifies=tuple(sorted(c for c in s.clauses if c.startswith(f"{prefix}-"))),
             file=s.path,
             line=s.line,
             result=(result := results.result(s.id)),

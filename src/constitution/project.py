@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -17,6 +18,7 @@ from constitution.documents import (
     protocol_entry,
     read_constitution,
     read_document,
+    read_each,
 )
 from constitution.model import DRAFT_PAGES, Document
 from constitution.problems import Problem, ProtocolError
@@ -101,13 +103,31 @@ class Project:
         versions = tuple(self.versions())
         return read_constitution(self.root, self.council(), protocol, self.retired(), versions)
 
-    def cited(self, document: Document, key: str = PROTOCOL) -> Document:
-        """A version of document ``key`` (the draft, an adopted one, one at a git ref)
-        knowing how its words cite the other documents' paragraphs, as the site prints
-        them (in their drafts' numbers); ProtocolError if the constitution cannot be read."""
+    def readable(
+        self, document: Document | None = None
+    ) -> tuple[Constitution, dict[str, list[Problem]]]:
+        """Each document that can be read (the protocol's draft, read already or now), and
+        each one's problems that cannot, by key (documents.read_each): for a command
+        about one document alone, and for what the gate checks of those that can."""
+        try:
+            versions = tuple(self.versions())
+            protocol: Entry | ProtocolError = protocol_entry(
+                self.council(), document or self.document(), self.retired(), versions
+            )
+        except ProtocolError as exc:
+            protocol = exc
+        return read_each(self.root, self.council(), protocol)
+
+    def cited(
+        self, document: Document, key: str = PROTOCOL, day: dt.date | None = None
+    ) -> Document:
+        """A version of document ``key`` (the draft, one at a git ref, or an adopted one in
+        force from ``day``) knowing how its words cite the other documents' paragraphs, as
+        the site prints them (documents.cited_clause: in the versions in force on ``day``,
+        else the drafts); ProtocolError if the constitution cannot be read."""
         if not self.council().documents:
             return document  # a protocol alone: nothing else to cite
-        return citing(self._as_drafted, key, document)
+        return citing(self._as_drafted, key, document, day)
 
     @cached_property
     def _as_drafted(self) -> Constitution:
@@ -137,28 +157,61 @@ class Project:
     def rulebook(self) -> RuleBook:
         return _rulebook(self.checks)
 
-    def rule_problems(self, document: Document) -> list[Problem]:
+    def rule_problems(
+        self, document: Document, constitution: Constitution | None = None
+    ) -> list[Problem]:
         """The rules that name a clause the draft does not have."""
-        ids = {c.id for c in document.clauses()}
-        return rule_clauses(self.rulebook(), RULES, ids, self.retired())
+        ids, retired, _ = self.citable(document, constitution)
+        return rule_clauses(self.rulebook(), RULES, ids, retired)
+
+    def citable(
+        self, document: Document, constitution: Constitution | None = None
+    ) -> tuple[set[str], dict[str, dt.date], re.Pattern[str]]:
+        """What a worked example or a rule may cite: a paragraph of the protocol's draft
+        (``document``) or of another document of the constitution (each one that can be
+        read, from ``constitution`` if it was read already: the gate reports the others'
+        problems); the IDs revoked; and the pattern of every document's IDs, which a fact
+        may not name."""
+        council = self.council()
+        ids, retired = {c.id for c in document.clauses()}, dict(self.retired())
+        if not council.documents:
+            return ids, retired, council.id_pattern
+        if constitution is None:
+            constitution = read_each(self.root, council, None)[0]
+        for entry in constitution:
+            if entry.key != PROTOCOL:
+                ids.update(c.id for c in entry.document.clauses())
+                retired.update(entry.retired)
+        return ids, retired, council.any_id_pattern
 
     def scenario_files(self) -> list[Path]:
         return sorted((self.checks / "scenarios").glob("*.yaml"))
 
-    def scenarios(self, document: Document, files: list[Path] | None = None) -> list[Scenario]:
+    def scenarios(
+        self,
+        document: Document,
+        files: list[Path] | None = None,
+        constitution: Constitution | None = None,
+    ) -> list[Scenario]:
         """The worked examples; ProtocolError with every problem if any is malformed."""
-        return only_scenarios(self.examples(document, files))
+        return only_scenarios(self.examples(document, files, constitution))
 
-    def examples(self, document: Document, files: list[Path] | None = None) -> list[Example]:
-        """The worked examples, each a Scenario or Malformed with its problems."""
-        ids = {c.id for c in document.clauses()}
+    def examples(
+        self,
+        document: Document,
+        files: list[Path] | None = None,
+        constitution: Constitution | None = None,
+    ) -> list[Example]:
+        """The worked examples, each a Scenario or Malformed with its problems; they may
+        cite any document's paragraphs (citable)."""
+        ids, retired, pattern = self.citable(document, constitution)
         return read_examples(
             self.scenario_files() if files is None else files,
             self.root,
             self.rulebook(),
             ids,
-            self.council().id_pattern,
-            self.retired(),
+            pattern,
+            retired,
         )
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from constitution import files
+from constitution.documents import Constitution
 from constitution.model import Document
 from constitution.problems import Problem, ProtocolError, as_text
 from constitution.project import Project
@@ -41,13 +42,17 @@ class ScenarioSession:
     """What one pytest run shares: the parsed project, and each scenario's result."""
 
     def __init__(self) -> None:
-        self.loaded: dict[Path, tuple[Project, Document, RuleBook]] = {}
+        self.loaded: dict[Path, tuple[Project, Document, RuleBook, Constitution]] = {}
         self.results: dict[str, str] = {}
 
-    def project(self, path: Path) -> tuple[Project, Document, RuleBook]:
+    def project(self, path: Path) -> tuple[Project, Document, RuleBook, Constitution]:
+        """The project, its draft, its rules model and the documents of its constitution
+        that can be read (whose paragraphs a worked example may cite), read once."""
         project = Project.find(path.parent)
         if project.root not in self.loaded:
-            self.loaded[project.root] = (project, project.document(), project.rulebook())
+            document = project.document()
+            constitution = project.readable(document)[0]
+            self.loaded[project.root] = (project, document, project.rulebook(), constitution)
         return self.loaded[project.root]
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
@@ -85,10 +90,10 @@ class ScenarioFile(pytest.File):
         shared = self.config.pluginmanager.get_plugin(PLUGIN)
         assert isinstance(shared, ScenarioSession)
         try:  # the project itself (settings, protocol, rules model) must be readable
-            project, document, book = shared.project(self.path)
+            project, document, book, constitution = shared.project(self.path)
         except ProtocolError as exc:
             raise self.CollectError(str(exc)) from None
-        for example in project.examples(document, [self.path]):
+        for example in project.examples(document, [self.path], constitution):
             if isinstance(example, Scenario):
                 yield ScenarioItem.from_parent(self, name=example.id, scenario=example, book=book)
             else:  # named by its ID where it has one (a duplicate's is taken): else its line

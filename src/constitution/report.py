@@ -4,12 +4,15 @@ Instead of a tracked-changes print full of formatting noise, the committee gets 
 (clause, old number, new number, kind of change) and then each changed paragraph with
 its words deleted and inserted as Word revisions (w:del, w:ins), by a named author on a
 date, so it opens in Word with Track Changes showing and can be accepted or rejected.
+A report of the whole constitution gives each document's changes since its last
+adoption, under its title, in the constitution's order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
+from dataclasses import dataclass
 from pathlib import Path
 
 from constitution.model import Document
@@ -34,41 +37,55 @@ def runs(change: Change, old: Document, new: Document) -> Runs:
     return (("-", plain(change.old.tree, old)),)
 
 
-def html_report(title: str, changes: list[Change], old: Document, new: Document) -> str:
+@dataclass(frozen=True)
+class Part:
+    """One document's changes in a report. A report of one document has one, with no
+    heading; a report of the whole constitution one for each document, under its title,
+    with a note of what they are changes since (or why none are listed)."""
+
+    changes: list[Change]
+    old: Document | None  # None: nothing to compare with (not yet adopted)
+    new: Document
+    heading: str = ""
+    note: str = ""
+
+
+def html_report(title: str, parts: list[Part]) -> str:
     """The changes to the words in a table and in full; the paragraphs only renumbered
     apart, folded (templates/report.html)."""
-    worded, moved = substantive(changes)
     page = environment(Path(__file__).parent / "templates").get_template("report.html")
-    return (
-        page.render(
-            title=title,
-            head=HEAD,
-            worded=rows(worded),
-            moved=rows(moved),
-            changes=[
-                {
-                    "id": c.id,
-                    "old": c.old_number or "-",
-                    "new": c.new_number or "-",
-                    "kind": c.kind,
-                    "runs": runs(c, old, new),
-                }
-                for c in worded
-            ],
-        )
-        + "\n"
-    )
+    return page.render(title=title, head=HEAD, parts=list(map(_shown, parts))) + "\n"
 
 
-def docx_report(
-    path: Path,
-    title: str,
-    changes: list[Change],
-    old: Document,
-    new: Document,
-    author: str,
-    when: dt.date,
-) -> None:
+def _listed(part: Part) -> bool:
+    """Whether the part has a table: a document under its heading with no change, or not
+    yet adopted, has its note alone."""
+    return part.old is not None and (bool(part.changes) or not part.heading)
+
+
+def _shown(part: Part) -> dict[str, object]:
+    worded, moved = substantive(part.changes)
+    return {
+        "heading": part.heading,
+        "note": part.note,
+        "listed": _listed(part),
+        "worded": rows(worded),
+        "moved": rows(moved),
+        "changes": [
+            {
+                "id": c.id,
+                "old": c.old_number or "-",
+                "new": c.new_number or "-",
+                "kind": c.kind,
+                "runs": runs(c, part.old, part.new),
+            }
+            for c in worded
+            if part.old is not None
+        ],
+    }
+
+
+def docx_report(path: Path, title: str, parts: list[Part], author: str, when: dt.date) -> None:
     import docx
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -79,7 +96,8 @@ def docx_report(
     document.core_properties.created = stamp
     document.core_properties.modified = stamp
     document.add_heading(title, level=1)
-    worded, moved = substantive(changes)
+    ids = itertools.count(1)
+    date = f"{when.isoformat()}T00:00:00Z"
 
     def add_table(listed: list[Change]) -> None:
         table = document.add_table(rows=1, cols=len(HEAD))
@@ -90,46 +108,47 @@ def docx_report(
             for cell, text in zip(table.add_row().cells, row, strict=True):
                 cell.text = text
 
-    add_table(worded)
-    ids = itertools.count(1)
-    date = f"{when.isoformat()}T00:00:00Z"
-    for c in worded:
-        document.add_heading(
-            f"{c.id}: paragraph {c.old_number or '-'} → {c.new_number or '-'} ({c.kind})", level=2
-        )
-        paragraph = document.add_paragraph()
-        for op, text in runs(c, old, new):
-            if op == "=":
-                paragraph.add_run(text)
-                continue
-            revision = OxmlElement("w:del" if op == "-" else "w:ins")
-            revision.set(qn("w:id"), str(next(ids)))
-            revision.set(qn("w:author"), author)
-            revision.set(qn("w:date"), date)
-            run = OxmlElement("w:r")
-            words = OxmlElement("w:delText" if op == "-" else "w:t")
-            words.set(qn("xml:space"), "preserve")
-            words.text = text
-            run.append(words)
-            revision.append(run)
-            paragraph._p.append(revision)
-    if moved:  # apart, at the end: Word cannot fold a table
-        document.add_heading("Paragraphs renumbered only, their words unchanged", level=2)
-        add_table(moved)
+    for part in parts:
+        level = 3 if part.heading else 2
+        if part.heading:
+            document.add_heading(part.heading, level=2)
+            document.add_paragraph(part.note)
+        old = part.old
+        if old is None or not _listed(part):
+            continue
+        worded, moved = substantive(part.changes)
+        add_table(worded)
+        for c in worded:
+            heading = f"{c.id}: paragraph {c.old_number or '-'} → {c.new_number or '-'} ({c.kind})"
+            document.add_heading(heading, level=level)
+            paragraph = document.add_paragraph()
+            for op, text in runs(c, old, part.new):
+                if op == "=":
+                    paragraph.add_run(text)
+                    continue
+                revision = OxmlElement("w:del" if op == "-" else "w:ins")
+                revision.set(qn("w:id"), str(next(ids)))
+                revision.set(qn("w:author"), author)
+                revision.set(qn("w:date"), date)
+                run = OxmlElement("w:r")
+                words = OxmlElement("w:delText" if op == "-" else "w:t")
+                words.set(qn("xml:space"), "preserve")
+                words.text = text
+                run.append(words)
+                revision.append(run)
+                paragraph._p.append(revision)
+        if moved:  # apart, at the end: Word cannot fold a table
+            heading = "Paragraphs renumbered only, their words unchanged"
+            document.add_heading(heading, level=level)
+            add_table(moved)
     document.save(str(path))
 
 
 def write_report(
-    out: Path,
-    title: str,
-    changes: list[Change],
-    old: Document,
-    new: Document,
-    author: str,
-    when: dt.date,
+    out: Path, title: str, parts: list[Part], author: str, when: dt.date
 ) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     html, word = out / "changes.html", out / "changes.docx"
-    html.write_text(html_report(title, changes, old, new), encoding="utf-8")
-    docx_report(word, title, changes, old, new, author, when)
+    html.write_text(html_report(title, parts), encoding="utf-8")
+    docx_report(word, title, parts, author, when)
     return [html, word]

@@ -79,21 +79,32 @@ def load_model(app: Sphinx) -> None:
             project.conf / "council.toml",
             project.protocol / RETIRED,
         ]
-        ids = " ".join(sorted(c.id for c in model.clauses()))
-        scenarios = cached(keep, "scenarios", checks, lambda: project.scenarios(model), extra=ids)
+        # The draft as the constitution read it: knowing how it cites other documents.
+        constitution = project.constitution(model)
+        model = constitution.entry(PROTOCOL).document
+        # a worked example may cite any document's paragraph (Project.citable)
+        every = [*(c.id for e in constitution for c in e.document.clauses())]
+        every += [f"-{cid}" for e in constitution if e.key != PROTOCOL for cid in e.retired]
+        scenarios = cached(
+            keep,
+            "scenarios",
+            checks,
+            lambda: project.scenarios(model, constitution=constitution),
+            extra=" ".join(sorted(every)),
+        )
         checking: dict[str, list[Scenario]] = {}
         for scenario in scenarios:
             for cid in sorted(scenario.clauses):
                 checking.setdefault(cid, []).append(scenario)
-        # The draft as the constitution read it: knowing how it cites other documents.
-        constitution = project.constitution(model)
-        model = constitution.entry(PROTOCOL).document
         results = examples.load_results(project.root / RESULTS)
         versions = cached(keep, "versions", files_in(project.versions_dir), project.versions)
-        # Each version's files print its references to other documents as the site does.
+        # Each version's files print its references to other documents as its pages do:
+        # as numbered in their versions in force on its day in force (cited_clause).
         # (documents.citing, aliased: the submodule sphinxext.citing takes that name here.)
         versions = [
-            dataclasses.replace(v, document=cite_elsewhere(constitution, PROTOCOL, v.document))
+            dataclasses.replace(
+                v, document=cite_elsewhere(constitution, PROTOCOL, v.document, v.in_force)
+            )
             for v in versions
         ]
         lock = load_lock(project.checks / LOCK)
@@ -105,8 +116,8 @@ def load_model(app: Sphinx) -> None:
             scenarios=scenarios,
             results=dict(results.outcomes),
             results_run=f"{results.run:%-d %B %Y}" if results.run else None,
-            examples=graph.examples(scenarios, results),
-            suspect={sid for sid, _ in suspect(scenarios, model, lock)},
+            examples=graph.examples(scenarios, results, council.id_prefix),
+            suspect={sid for sid, _ in suspect(scenarios, constitution, lock)},
             checking=checking,
             baseline=set(baseline.load(project.checks)),
             versions=versions,

@@ -8,7 +8,8 @@ Procedure Rule 4" in the Articles in force from 1 June 2026 is Rule 4 as in forc
 even if a later version renumbered it). A draft has no such day, and neither has a
 version citing a document none of whose versions was in force on it, or a paragraph
 that version lacks: they cite the other document's draft as before (text_html.Elsewhere),
-linked to the pages showing its draft (Entry.page).
+linked to the pages showing its draft (Entry.page). The rule is documents.cited_clause,
+by which the commands' outputs cite too.
 """
 
 from __future__ import annotations
@@ -17,15 +18,10 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from constitution.documents import Constitution, Entry
+from constitution.documents import Constitution, cited_version
 from constitution.sphinxext.addresses import PLAIN, layout_of
 from constitution.text_html import Elsewhere
-from constitution.versions import Version, in_force_on, today
-
-
-def cited_version(entry: Entry, day: dt.date | None) -> Version | None:
-    """The version of ``entry`` a page of a version in force from ``day`` cites."""
-    return in_force_on(list(entry.versions), day) if day is not None else None
+from constitution.versions import in_force_on, today
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from constitution.documents import PROTOCOL, Entry
 from constitution.graph import Results, read_results
 from constitution.problems import ProtocolError
 from constitution.scenarios import RESULTS, Determination, Scenario
@@ -109,11 +110,35 @@ def scenario_shows(store: BuildState, s: Scenario) -> str:
     """Everything scenario_page draws from, without drawing it (which version is in force,
     and its text, are in the site key)."""
     cited = [[cid, c and [c.number, c.section, c.text]] for cid, c in cited_clauses(store, s)]
+    cited += [
+        [cid, e.page(c), e.cited(c.number), e.document.section_of(c).title]
+        for cid, e, c in cited_elsewhere(store, s)
+    ]
     return key_of([s.id, s.title, s.shared, s.parts, result_html(store, s.id), cited])
 
 
 def cited_clauses(store: BuildState, s: Scenario) -> list[tuple[str, Clause | None]]:
     return [(cid, store.model.clause(cid)) for cid in sorted(s.clauses)]
+
+
+def cited_elsewhere(store: BuildState, s: Scenario) -> list[tuple[str, Entry, Clause]]:
+    """The paragraphs of the constitution's other documents deciding a worked example,
+    each with its document."""
+    found = (store.constitution.find(cid) for cid in sorted(s.clauses))
+    return [(c.id, e, c) for e, c in filter(None, found) if e.key != PROTOCOL]
+
+
+def elsewhere_link(app: Sphinx, pagename: str, entry: Entry, clause: Clause) -> dict[str, Any]:
+    """Another document's paragraph deciding a worked example, as the protocol's draft
+    cites it ("Article 2.1"), linked to the page of that document's draft that shows it:
+    the answer is the drafts'."""
+    href = app.builder.get_relative_uri(pagename, entry.page(clause))
+    return {
+        "href": f"{href}#{clause.id}",
+        "cited": entry.cited(clause.number),
+        "section": Markup(title_html(entry.document.section_of(clause).title)),
+        "note": None,
+    }
 
 
 def shown(value: object) -> str:
@@ -185,9 +210,12 @@ def scenario_page(app: Sphinx, store: BuildState, in_force: Document | None, s: 
         facts=groups + people if len(people) > 1 else [("", people[0][1])],
         outcome=scenario_outcome(s),
         paragraphs=[
-            paragraph_link(app, store, in_force, pagename, clause)
-            for _, clause in cited_clauses(store, s)
-            if clause
+            *(
+                paragraph_link(app, store, in_force, pagename, clause)
+                for _, clause in cited_clauses(store, s)
+                if clause
+            ),
+            *(elsewhere_link(app, pagename, e, c) for _, e, c in cited_elsewhere(store, s)),
         ],
         in_force=in_force is not None,
         id=s.id,
@@ -241,8 +269,10 @@ def by_topic(store: BuildState) -> list[tuple[str, list[Scenario]]]:
 
 
 def numbers(store: BuildState, s: Scenario) -> list[str]:
-    """The draft's numbers of the paragraphs deciding a worked example."""
-    return [c.number for _, c in cited_clauses(store, s) if c]
+    """The draft's numbers of the paragraphs deciding a worked example; another
+    document's as the protocol cites it ("Article 2.1")."""
+    own = [c.number for _, c in cited_clauses(store, s) if c]
+    return own + [e.cited(c.number) for _, e, c in cited_elsewhere(store, s)]
 
 
 def pages(app: Sphinx, store: BuildState) -> list[Page]:

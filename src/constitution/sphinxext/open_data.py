@@ -2,9 +2,9 @@
 
 data/<version>/protocol.json, protocol.akn.xml, clauses.csv, needs.json and
 protocol.pdf (to print, see print_file.py), where
-<version> is 'draft' or an adoption date; each other document's likewise, without the
-PDF, in data/KEY/<version>/; schemas/protocol.schema.json; and a page, data/index.html,
-listing them all.
+<version> is 'draft' or an adoption date; each other document's likewise in
+data/KEY/<version>/, the PDF for its adopted versions alone; schemas/protocol.schema.json;
+and a page, data/index.html, listing them all.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from markupsafe import Markup
 
 from constitution import files
 from constitution.council import Council
-from constitution.documents import PROTOCOL, own_council, settings_of
+from constitution.documents import PROTOCOL, citing, own_council, settings_of
 from constitution.export import FORMATS, Edition, render
 from constitution.graph import Example
-from constitution.model import DRAFT_PAGES, Document
+from constitution.model import Document
 from constitution.model_cache import digest, read_record, write_record
 from constitution.sphinxext import page_templates, print_file
-from constitution.sphinxext.addresses import DRAFT
+from constitution.sphinxext.addresses import DRAFT, layout_of
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_keys import document_key, key_of
 from constitution.sphinxext.state import BuildState
@@ -71,7 +71,9 @@ def others(store: BuildState) -> Others:
         own = dataclasses.replace(settings, part=entry.part, citation=entry.title)
         for v in entry.versions:
             edition = Edition(v.key, v.key, v.in_force.isoformat(), v.resolution, v.digest)
-            out.append((f"{entry.key}/{v.key}", edition, v.document, own))
+            # citing the other documents as its pages do (documents.cited_clause)
+            document = citing(store.constitution, entry.key, v.document, v.in_force)
+            out.append((f"{entry.key}/{v.key}", edition, document, own))
         out.append((f"{entry.key}/{DRAFT}", Edition(DRAFT), entry.document, own))
     return out
 
@@ -98,13 +100,22 @@ def pending(
         fresh[edition.key] = key = digest([], extra=f"{text}|{key_of(council)}")
         pdf = print_file.path(outdir, edition.key)
         if cached.get(edition.key) != key or not pdf.exists():
-            prints.append((write_print, (pdf, edition, document, council)))
+            pages = layout_of(PROTOCOL).folder(edition.key) + "/"
+            prints.append((write_print, (pdf, edition, document, council, pages)))
             jobs.append((write_edition, (outdir, edition, document, examples, council)))
     for folder, edition, document, own in elsewhere:
-        text = edition.digest or document_key(document)
+        if edition.digest:
+            text = edition.digest + key_of(document.elsewhere)
+        else:
+            text = document_key(document)
         fresh[folder] = key = digest([], extra=f"{text}|{key_of(own)}")
         written = outdir / "data" / folder / FILES["json"]
-        if cached.get(folder) != key or not written.exists():
+        pdf = print_file.path(outdir, folder)
+        printed = not edition.digest or pdf.exists()
+        if cached.get(folder) != key or not written.exists() or not printed:
+            if edition.digest:  # an adopted version, its pages at versions/KEY/DATE/
+                pages = layout_of(folder.partition("/")[0]).folder(edition.key) + "/"
+                prints.append((write_print, (pdf, edition, document, own, pages)))
             jobs.append((write_edition, (outdir, edition, document, (), own, folder)))
     return fresh, prints + jobs
 
@@ -124,16 +135,18 @@ def write_edition(
         files.replace(folder / name, render(fmt, document, edition, council, examples))
 
 
-def write_print(path: Path, edition: Edition, document: Document, council: Council) -> None:
-    """The version's PDF; what its first page says of the version is what its pages say."""
+def write_print(
+    path: Path, edition: Edition, document: Document, council: Council, pages: str
+) -> None:
+    """The version's PDF; what its first page says of the version is what its pages say;
+    ``pages`` is the folder of the version's pages, where its links to the site lead."""
     if edition.key == DRAFT:
-        status, pages = ["Draft, not adopted"], f"{DRAFT_PAGES}/"
+        status = ["Draft, not adopted"]
     else:
         adopted = long_date(dt.date.fromisoformat(edition.key))
         in_force = long_date(dt.date.fromisoformat(edition.in_force or edition.key))
         resolution = [edition.resolution] if edition.resolution else []
         status = [f"Version adopted on {adopted}", *resolution, f"In force from {in_force}"]
-        pages = f"versions/{edition.key}/"
     from constitution.pdf import write_pdf  # Typst: only where a PDF is laid out
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -166,7 +179,13 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         for edition, _, _ in reversed(editions(store))
     ]
     listed += [
-        {"label": f"{council.document}: {label(edition)}", "key": folder, "pdf": Markup()}
+        {
+            "label": f"{council.document}: {label(edition)}",
+            "key": folder,
+            "pdf": print_file.link(app, folder, f"{folder}/{print_file.NAME}", print_file.NAME)
+            if edition.digest
+            else Markup(),
+        }
         for folder, edition, _, council in others(store)
     ]
     body = page_templates.render("open-data.html", editions=listed, files=FILES.values())

@@ -77,7 +77,7 @@ def seen_by(build: BuildState, kind: PageKind) -> BuildState:
 KINDS = (
     PageKind(
         "worked examples",
-        frozenset({"model", "scenarios", "results", "results_run", "versions"}),
+        frozenset({"model", "constitution", "scenarios", "results", "results_run", "versions"}),
         examples.pages,
     ),
     PageKind(

@@ -579,14 +579,15 @@ class Site:
         )
 
     def download(self, key: str, here: str) -> str:
-        """The version's PDF, linked with its size, where the build writes it (the
-        protocol's: another document's versions have their open data, not a PDF)."""
-        if self.key != PROTOCOL:
-            return ""
+        """The version's PDF, linked with its size, where the build writes it: each of the
+        protocol's and its draft's; each adopted version of another document."""
         shown = self.shown(key)
-        pdf = posixpath.relpath(f"data/{shown}/{print_file.NAME}", posixpath.dirname(here))
+        if self.key != PROTOCOL and shown == DRAFT:
+            return ""
+        folder = shown if self.key == PROTOCOL else f"{self.key}/{shown}"
+        pdf = posixpath.relpath(f"data/{folder}/{print_file.NAME}", posixpath.dirname(here))
         words = f"{self.document(key).title}, {self.version_words(key)}"
-        return render("download.html", link=print_file.link(self.app, shown, pdf, words))
+        return render("download.html", link=print_file.link(self.app, folder, pdf, words))
 
     def redline_page(self, old: str, new: str, here: str) -> str:
         """What changed, by section in reading order: the words first, then (folded) the
