@@ -476,3 +476,28 @@ def test_the_editors_page_shows_a_situation_of_two_people_as_the_model_has_it() 
         (MODEL / "checks" / "scenarios" / "two-people.yaml").read_text(encoding="utf-8")
     )
     assert shown == [model[0]]
+
+
+def test_a_paragraph_not_applied_says_what_its_rule_asks(scratch: Project) -> None:
+    """A paragraph expected but not applied is followed by what would apply it: the act
+    its rule is for, or the facts its rule reads, as the situation gave them."""
+    result = run_pytest(scratch, {"one.yaml": GOOD2.replace(", declared: true", "")})
+    assert result.returncode == 1
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    hints = [line for line in lines if line.startswith("- MOP-0056: its rule at rules.yaml")]
+    book = scratch.rulebook()
+    rule = next(r for r in book.rules if r.clause == "MOP-0056")
+    where = f"- MOP-0056: its rule at rules.yaml line {rule.line} reads"
+    assert f"{where} declared (not stated); its conditions are not met" in hints
+    declined = run_pytest(scratch, {"one.yaml": GOOD2.replace("declared: true", "declared: false")})
+    assert f"{where} declared: false; its conditions are not met" in declined.stdout
+    other = {"act": "member-enquiry", "actor": "member"}
+    assert book.why_not(other, ["MOP-0056"]) == [  # each of its rules
+        f"MOP-0056: its rule at rules.yaml line {r.line} is for the act '{r.act}', "
+        "which this situation's act is not, nor a kind of it"
+        for r in book.rules
+        if r.clause == "MOP-0056"
+    ]
+    assert book.why_not(other, ["MOP-9999"]) == [
+        "MOP-9999: no rule in rules.yaml applies it; add one if its words decide this"
+    ]

@@ -181,6 +181,11 @@ class Determination:
         return lines
 
 
+def _as_yaml(value: object) -> object:
+    """A fact's value as an example writes it (true, not Python's True)."""
+    return str(value).lower() if isinstance(value, bool) else value
+
+
 def _yes_no(value: bool | None) -> str:
     return {True: "permitted", False: "not permitted", None: "no answer"}[value]
 
@@ -290,6 +295,35 @@ class RuleBook:
                     *(facts_read(partial(_fire, r), {}, self.sample) for r in rules)
                 )
         return frozenset().union(*(self._reads[own] for own in self.lineage(act)))
+
+    def why_not(self, facts: Facts, clauses: Iterable[str]) -> list[str]:
+        """For each paragraph expected but not applied, what its rules ask of a situation:
+        the act each is for, or the facts it reads, as the situation gives them."""
+        acts = set(self.lineage(facts.get("act", "")))
+        lines = []
+        for cid in sorted(clauses):
+            rules = [r for r in self.rules if r.clause == cid]
+            for rule in rules:
+                where = f"its rule at rules.yaml line {rule.line}"
+                if rule.act not in acts:
+                    lines.append(
+                        f"{cid}: {where} is for the act '{rule.act}', which this situation's "
+                        "act is not, nor a kind of it"
+                    )
+                    continue
+                read = sorted(facts_read(partial(_fire, rule), {}, self.sample) - {"act"})
+                said = ", ".join(
+                    f"{k}: {_as_yaml(facts[k])}" if k in facts else f"{k} (not stated)"
+                    for k in read
+                )
+                lines.append(
+                    f"{cid}: {where} reads {said or 'no fact'}; its conditions are not met"
+                )
+            if not rules:
+                lines.append(
+                    f"{cid}: no rule in rules.yaml applies it; add one if its words decide this"
+                )
+        return lines
 
     def read_by(self, facts: Facts) -> frozenset[str]:
         """The facts the rules for the facts' act read on them: a check on ``reads``,
@@ -441,11 +475,14 @@ class Scenario:
         """Where the protocol's answers differ from the expected ones, each person's
         named where there are several."""
         several = len(self.parts) > 1
-        return [
-            f"{part.person}, line {part.line}: {diff}" if several else diff
-            for part in self.parts
-            for diff in part.expect.differences(book.determine(part.facts, disabled))
-        ]
+        lines = []
+        for part in self.parts:
+            got = book.determine(part.facts, disabled)
+            diffs = part.expect.differences(got)
+            if disabled is None:  # not for each mutant: only a person reads these
+                diffs += book.why_not(part.facts, part.expect.clauses - got.clauses)
+            lines += [f"{part.person}, line {part.line}: {d}" if several else d for d in diffs]
+        return lines
 
 
 @dataclass(frozen=True)
