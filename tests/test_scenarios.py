@@ -22,6 +22,7 @@ from constitution.scenarios import (
     RuleBook,
     Scenario,
     add_working_days,
+    did_you_mean,
     is_working_day,
     one_of,
     surviving_rules,
@@ -501,3 +502,14 @@ def test_a_paragraph_not_applied_says_what_its_rule_asks(scratch: Project) -> No
     assert book.why_not(other, ["MOP-9999"]) == [
         "MOP-9999: no rule in rules.yaml applies it; add one if its words decide this"
     ]
+
+
+@pytest.mark.parametrize(
+    ("word", "meant"),
+    [("declard", "declared"), ("actr", "actor"), ("member-busness", "member-business")],
+)
+def test_a_slip_of_the_keys_is_named_and_another_word_is_not(word: str, meant: str) -> None:
+    names = ["declared", "actor", "member-business", "act-against-advice"]
+    assert did_you_mean(word, names) == f" Did you mean '{meant}'?"
+    for other in ("members-briefing", "act-against-manager"):  # words of their own
+        assert did_you_mean(other, names) == ""

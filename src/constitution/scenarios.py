@@ -971,7 +971,9 @@ def _shown(value: object) -> str:
 def did_you_mean(word: str, names: Iterable[str]) -> str:
     import difflib  # here: only a problem's hint needs it, not every command's start
 
-    close = difflib.get_close_matches(word, list(names), n=1)
+    # Close enough to be a slip of the keys (declard, actr), not another word that shares
+    # letters ('members-briefing' is not 'member-business'): that would mislead.
+    close = difflib.get_close_matches(word, list(names), n=1, cutoff=0.8)
     return f" Did you mean '{close[0]}'?" if close else ""
 
 
