@@ -46,9 +46,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
 def check(project: Project, monkeypatch: pytest.MonkeyPatch) -> tuple[int, dict[str, Any]]:
     """`constitution check --format json` as a fresh process runs it: the readers' memories
     empty, so that all it does not read afresh comes from the store."""
-    monkeypatch.setattr(source, "_SECTIONS", {})
-    monkeypatch.setattr(versions, "_VERIFIED", {})
-    monkeypatch.setattr(scenarios, "_FILES", {})
+    monkeypatch.setattr(source, "READ_SECTIONS", {})
+    monkeypatch.setattr(versions, "VERIFIED_RECORDS", {})
+    monkeypatch.setattr(scenarios, "READ_EXAMPLES", {})
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         status = cli.main(["--project", str(project.root), "check", "--format", "json"])

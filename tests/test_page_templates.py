@@ -169,7 +169,10 @@ def test_a_section_title_or_resolution_holding_script_prints_as_text_on_a_versio
         title=f"Scope {SCRIPT}",
         intro="",
         paragraphs=[
-            {"html": Markup('<div class="clause" id="MOP-0001">…</div>'), "revoked_by": None},
+            {
+                "box": (Markup('<div class="clause" id="MOP-0001">'), Markup("…"), "", ""),
+                "revoked_by": None,
+            },
             {"id": "MOP-0002", "number": "2.2", "revoked_by": SCRIPT, "history": "h.html"},
         ],
         pager=[("prev", "Previous", "index.html", "", "Contents")],

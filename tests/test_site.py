@@ -487,7 +487,9 @@ def test_a_failed_worker_fails_the_build(
 ) -> None:
     """Open data, PDFs and search are written by a second process: if it fails, so does
     the build, and nothing is published."""
-    blocker = tmp_path / ".site.work" / "html" / "data" / "draft"
+    work = tmp_path / ".site.work"
+    work.mkdir(mode=0o700)  # as the build makes it: one not private is emptied first
+    blocker = work / "html" / "data" / "draft"
     blocker.parent.mkdir(parents=True)
     blocker.write_text("a file where the draft's folder goes", encoding="utf-8")
     assert build_site(scratch, tmp_path / "site") != 0

@@ -227,7 +227,7 @@ def test_reading_again_in_one_process_finds_what_a_fresh_read_finds(
     warm = problems_of(scratch)
     assert any(p.startswith(citing.path) and f":{citing.id}:" in p for p in warm), warm
     assert problems_of(scratch) == warm  # reported on every read, never kept
-    monkeypatch.setattr(source, "_SECTIONS", {})
+    monkeypatch.setattr(source, "READ_SECTIONS", {})
     assert problems_of(scratch) == warm
 
 

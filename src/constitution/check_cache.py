@@ -47,9 +47,9 @@ def _memories() -> dict[str, dict[Any, Any]]:
     """Each reader's memory, by the name of its file; looked up when used, so that a
     test can give a reader an empty memory, as a fresh process has."""
     return {
-        "sections": source._SECTIONS,
-        "versions": versions._VERIFIED,
-        "examples": scenarios._FILES,
+        "sections": source.READ_SECTIONS,
+        "versions": versions.VERIFIED_RECORDS,
+        "examples": scenarios.READ_EXAMPLES,
     }
 
 

@@ -1017,7 +1017,7 @@ def read_examples(
 
 # Files of worked examples as last read, by path: (text, file as named, what they were
 # checked against) -> examples. Only a file read without a problem is kept.
-_FILES: dict[str, tuple[tuple[str, str, str], list[Example]]] = {}
+READ_EXAMPLES: dict[str, tuple[tuple[str, str, str], list[Example]]] = {}
 
 
 def _read_file(reader: _ScenarioReader, against: str) -> list[Example]:
@@ -1032,13 +1032,13 @@ def _read_file(reader: _ScenarioReader, against: str) -> list[Example]:
     except (OSError, UnicodeDecodeError):
         return reader.read()  # which says what is wrong
     key = (text, reader.shown, against)
-    kept = _FILES.get(str(reader.path))
+    kept = READ_EXAMPLES.get(str(reader.path))
     if kept and kept[0] == key:
         return kept[1]
     reader.text = text  # the words the key holds are the words read
     examples = reader.read()
     if not reader.problems:
-        _FILES[str(reader.path)] = (key, examples)
+        READ_EXAMPLES[str(reader.path)] = (key, examples)
     return examples
 
 

@@ -180,7 +180,7 @@ RefCheck = tuple[str, int, str, str, bool]
 # Sections as last read, by file, with the reference checks they leave for the end: the
 # editor's loop (serve.py) reads the protocol again on every save, and most files have not
 # changed. Only a section read without a problem is kept, so problems are always reported.
-_SECTIONS: dict[str, tuple[object, Section, list[RefCheck], list[Check]]] = {}
+READ_SECTIONS: dict[str, tuple[object, Section, list[RefCheck], list[Check]]] = {}
 
 
 @dataclass
@@ -309,7 +309,7 @@ class _Reader:
         if text is None:
             return None
         key = (text, shown, slug, number, self.council)
-        kept = _SECTIONS.get(str(path))
+        kept = READ_SECTIONS.get(str(path))
         if not (kept and kept[0] == key):
             problems, outer = len(self.problems), (self._pending, self._terms)
             self._pending, self._terms = [], []
@@ -317,7 +317,7 @@ class _Reader:
             kept = (key, section, self._pending, self._terms)
             self._pending, self._terms = outer
             if len(self.problems) == problems:
-                _SECTIONS[str(path)] = kept
+                READ_SECTIONS[str(path)] = kept
         _, section, pending, terms = kept
         self._pending += pending
         self._terms += terms

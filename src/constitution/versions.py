@@ -312,7 +312,7 @@ def document_of(record: dict[str, Any], path: str) -> Document:
 # The records as last verified, by their bytes: the gate reads them for itself and again
 # for the draft's numbers (insert numbering keeps the latest version's). One set of
 # records a folder as problems name it: the protocol's, and each other document's.
-_VERIFIED: dict[str, tuple[tuple[str, str], list[Version]]] = {}
+VERIFIED_RECORDS: dict[str, tuple[tuple[str, str], list[Version]]] = {}
 
 
 def records(folder: Path) -> list[Path]:
@@ -331,10 +331,10 @@ def load_versions(
     for path, content in data.items():
         seen.update(f"{path.name}\0{len(content)}\0".encode() + content)
     key = (id_pattern.pattern, seen.hexdigest())
-    known, versions = _VERIFIED.get(shown, (None, []))
+    known, versions = VERIFIED_RECORDS.get(shown, (None, []))
     if known != key:
         versions = _verified(data, id_pattern, shown)
-        _VERIFIED[shown] = (key, versions)
+        VERIFIED_RECORDS[shown] = (key, versions)
     return list(versions)
 
 
