@@ -594,13 +594,14 @@ def heading_styles(styles: object) -> set[str]:
 
 
 def table_rows(table: object) -> Iterator[str]:
-    """A table (a clause holds no tables) as a list: a row an item, its cells joined."""
+    """A table (a clause holds no tables) as a list: a row an item, its cells apart by
+    a tab (the importer writes each on a line of its own, adding no punctuation)."""
     for row in table.iterchildren(f"{W}tr"):  # type: ignore[attr-defined]
         cells = [
             " ".join(filter(None, map(paragraph_text, cell.iter(f"{W}p"))))
             for cell in row.iterchildren(f"{W}tc")
         ]
-        if text := " – ".join(filter(None, cells)):
+        if text := "\t".join(filter(None, cells)):
             yield text
 
 
