@@ -270,7 +270,7 @@ class Structurer:
                 self.left_out.append((line, f"a contents entry: {how} to a page number"))
                 continue
             fresh, blank = blank or self.extracted.whole_paragraphs, False
-            if fresh and kept and self.over_page(kept[-1], c, line):
+            if kept and self.over_page(kept[-1], c, line):
                 fresh = False
             if kept and LABEL_ONLY.match(kept[-1][0][0]):  # "1.2" on a line of its own
                 (label, _, _), where, fresh = kept.pop()
