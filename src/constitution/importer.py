@@ -46,17 +46,21 @@ LETTER = re.compile(r"^\(?(?P<num>[a-z]|[ivx]{1,5})[.)]\s+(?P<rest>\S.*)$")
 LABEL_ONLY = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})+\.?|\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\))$"
 )
+# An item's label: "a.", "(b)", "(iv)", "2."
+ITEM_LABEL = re.compile(r"^\(?(?:[a-z]|[ivx]{1,5}|\d{1,3})[.)]\s+")
+SENTENCE = re.compile(r"[.!?]\s+[A-Z]")  # a sentence begins after one ends
 BULLET = re.compile(r"^[-•◦▪‣*]\s+")
 # Word's plain-text export writes a tab between a paragraph's number (or bullet) and its
 # words: a space, not the cells of a table's row.
 LABEL_TAB = re.compile(
-    r"^(\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})*[.)]?|\(\d{1,3}\)|\(?(?:[a-z]|[ivx]{1,5})[.)]|[-•◦▪‣*])\t+"
+    rf"^({PART}?\d{{1,3}}(?:\.\d{{1,3}}[A-Z]{{0,4}})*[.)]?|\(\d{{1,3}}\)"
+    r"|\(?(?:[a-z]|[ivx]{1,5})[.)]|[-•◦▪‣*])\t+"
 )
 # A contents table's entry: its title, then dot leaders to its page ("Purpose ..... 2").
 CONTENTS_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…+\s*\d{1,4}\s*$")
 TAGS = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub|br)\s*/?>", re.I)
 # A paragraph's number in bold or italics, its words after it
-BOLD_LABEL = re.compile(r"^\*{1,2}(\(?[\dA-Za-z]{1,3}(?:\.\d{1,3})*[.)]?)\*{1,2}(?=\s)")
+BOLD_LABEL = re.compile(r"^\*{1,2}(\(?[\dA-Za-z]{1,3}[\d.()A-Z –—-]{0,16}?)\*{1,2}(?=\s)")
 TERMINAL = tuple(".:;?!)\"'’”")
 # A footnote as a text export prints it: "[1] The period runs from..." at the page's or
 # the document's end, its marker "[1]" in the paragraph that cites it.
@@ -99,9 +103,15 @@ class Text:
         return " ".join(self.paragraphs)
 
     def own_and_items(self) -> tuple[str, str]:
-        """Its own words, and its list items' words."""
-        own = [p for p in self.paragraphs if not p.startswith("- ")]
-        return " ".join(own), " ".join(p[2:] for p in self.paragraphs if p.startswith("- "))
+        """Its own words (its sentences, and items that are or hold sentences: "a.
+        Officers must ...", "(a) such support must ... . Officers must not ..."), and the
+        words of items that only finish its lead-in ("- advice that may be needed")."""
+        own, items = [], []
+        for p in self.paragraphs:
+            item = ITEM_LABEL.sub("", p[2:]) if p.startswith("- ") else ""
+            sentence = not item or item[:1].isupper() or SENTENCE.search(item)
+            (own if sentence else items).append(p.removeprefix("- "))
+        return " ".join(own), " ".join(items)
 
 
 @dataclass
