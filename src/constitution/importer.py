@@ -106,7 +106,8 @@ class Text:
         """Its own words (its sentences, and items that are or hold sentences: "a.
         Officers must ...", "(a) such support must ... . Officers must not ..."), and the
         words of items that only finish its lead-in ("- advice that may be needed")."""
-        own, items = [], []
+        own: list[str] = []
+        items: list[str] = []
         for p in self.paragraphs:
             item = ITEM_LABEL.sub("", p[2:]) if p.startswith("- ") else ""
             sentence = not item or item[:1].isupper() or SENTENCE.search(item)
