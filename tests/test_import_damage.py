@@ -21,8 +21,9 @@ import docx
 import pytest
 from markdown_it import MarkdownIt
 
+from constitution.extract import Line
 from constitution.import_markup import CELL_BREAK
-from constitution.importer import import_protocol
+from constitution.importer import ImportedClause, import_protocol
 from constitution.modality import LEVELS, guess_lead_in
 from test_import_unseen import (
     DOCUMENTS,
@@ -234,3 +235,23 @@ def test_a_paragraphs_own_words_decide_its_modality_above_its_items(tmp_path: Pa
 def test_lead_in_words_above_items(own: str, items: str, modality: str, confidence: str) -> None:
     guess = guess_lead_in(own, items)
     assert (guess.modality, guess.confidence) == (modality, confidence)
+
+
+def test_items_that_are_sentences_are_the_paragraphs_own_words() -> None:
+    """An item that is a sentence ("(a) Officers must not ..."), or holds one after its
+    first ("(b) such support must ... . Officers must not ..."), says what the paragraph
+    requires; an item that only finishes the lead-in ("(c) advice that may ...") does not."""
+    clause = ImportedClause("1.1", "1.1", "dotted", Line("", 1))
+    clause.paragraphs = [
+        "In particular:",
+        "- (a) Officers must not canvass.",
+        "- (b) such support must stay factual. Officers must not advise on party business.",
+        "- (c) advice that may be needed.",
+    ]
+    own, items = clause.own_and_items()
+    assert own == (
+        "In particular: (a) Officers must not canvass. (b) such support must stay factual. "
+        "Officers must not advise on party business."
+    )
+    assert items == "(c) advice that may be needed."
+    assert guess_lead_in(own, items).modality == "must-not"
