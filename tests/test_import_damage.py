@@ -78,6 +78,36 @@ def test_emphasis_in_a_text_source_is_published_as_emphasis(tmp_path: Path) -> N
     assert tokens.count("em_open") == 5 and tokens.count("strong_open") == 2
 
 
+def test_emphasis_in_a_word_file_is_published_as_emphasis(tmp_path: Path) -> None:
+    """Words in bold, italics or underlined among plain ones: emphasis, as in a text
+    source; a paragraph in bold throughout is its style (a heading's), not marked."""
+    given = tmp_path / "emphasis.docx"
+    word = docx.Document()
+    for text in ("Protocol on Councillors and Staff", "1. Purpose"):
+        word.add_paragraph(text)
+    runs = [
+        [("1.1 It is ", ""), ("not", "i"), (" a code of conduct.", "")],
+        [("1.2 Requests go ", ""), ("through the Clerk", "b"), (" and ", ""), ("never", "u")],
+        [("1.3 Staff reply within ten days.", "b")],
+    ]
+    for paragraph in runs:
+        para = word.add_paragraph()
+        for text, style in paragraph:
+            run = para.add_run(text)
+            run.italic, run.bold, run.underline = style == "i", style == "b", style == "u"
+    word.save(str(given))
+    doc = import_protocol(given)
+    assert [paragraphs(doc, n) for n in ("1.1", "1.2", "1.3")] == [
+        ["It is *not* a code of conduct."],
+        ["Requests go **through the Clerk** and *never*"],
+        ["Staff reply within ten days."],
+    ]
+    _, published = imported(tmp_path, given)
+    as_published(published)
+    tokens = inline_tokens((tmp_path / "out" / "purpose.md").read_text(encoding="utf-8"))
+    assert tokens.count("em_open") == 2 and tokens.count("strong_open") == 1
+
+
 def test_a_pipe_table_and_an_html_table_keep_their_rows_and_headers(tmp_path: Path) -> None:
     """Each row an item, each cell on a line of its own named by its header, emphasis in
     a cell kept; no separator the source never printed; the change reported."""

@@ -607,20 +607,50 @@ def table_rows(table: object) -> Iterator[str]:
 
 def paragraph_text(para: object) -> str:
     """The paragraph's words with every revision accepted: insertions in, deletions out."""
-    parts = []
+    parts: list[tuple[str, str]] = []  # (text, its emphasis)
     nodes = para.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}footnoteReference")  # type: ignore[attr-defined]
     for node in nodes:
         if any(a.tag in (f"{W}del", f"{W}moveFrom") for a in node.iterancestors()):
             continue
         if node.tag == f"{W}footnoteReference":  # its mark, as a text export prints it
-            parts.append(f"[{node.get(f'{W}id')}]")
+            parts.append((f"[{node.get(f'{W}id')}]", ""))
             continue
-        parts.append(node.text or "" if node.tag == f"{W}t" else "\t")
-    text = "".join(parts)
+        parts.append((node.text or "", emphasis_of(node)) if node.tag == f"{W}t" else ("\t", ""))
+    text = emphasised(parts)
     # a tab before a page number ends a contents entry: kept, for the importer to see
     leader = re.search(r"\t\s*(\d{1,4})\s*$", text)
     words = re.sub(r"\s+", " ", text[: leader.start()] if leader else text).strip()
     return f"{words}\t{leader[1]}" if leader and words else words
+
+
+def emphasis_of(node: Any) -> str:
+    """The emphasis Word gives a run's text, as the importer carries it: "**" bold, "*"
+    italic or underlined, "" none."""
+    run = node.getparent()
+    props = run.find(f"{W}rPr") if run is not None and run.tag == f"{W}r" else None
+
+    def on(name: str) -> bool:
+        found = props.find(f"{W}{name}") if props is not None else None
+        return found is not None and found.get(f"{W}val", "true") not in ("0", "false", "none")
+
+    return "**" if on("b") else "*" if on("i") or on("u") else ""
+
+
+def emphasised(parts: list[tuple[str, str]]) -> str:
+    """The runs' text with their emphasis marked, the marks around the words only. A
+    paragraph emphasised throughout is left unmarked: that is its style (a heading's, a
+    note's), which the importer reads otherwise, not emphasis of some words."""
+    if len({mark for text, mark in parts if text.strip()}) <= 1:
+        return "".join(text for text, _ in parts)
+    out = []
+    for mark, run in groupby(parts, key=lambda part: part[1]):
+        text = "".join(t for t, _ in run)
+        words = text.strip()
+        if mark and words:
+            lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+            text = f"{lead}{mark}{words}{mark}{trail}"
+        out.append(text)
+    return "".join(out)
 
 
 def footnotes(notes: object, cited: str) -> list[str]:
