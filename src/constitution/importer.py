@@ -184,7 +184,8 @@ def clean(text: str) -> tuple[str, bool, bool]:
     emphasis kept, as *words* or **words** (import_markup)."""
     # No backtick: the words must not hold code or a role (a crafted Word file).
     t = TAGS.sub("", emphasis(text)).replace("`", "'").strip()
-    t = LABEL_TAB.sub(r"\1 ", t)
+    lead = BULLET.match(t)  # a table's row, as a Word table's is read: "- 5.1<tab>Title"
+    t = (f"{t[0]} " if lead else "") + LABEL_TAB.sub(r"\1 ", t[lead.end() if lead else 0 :])
     row = "\t" in t  # cells of a table's row: an item, as a Word table's rows are
     t = t.replace("\t", CELL_BREAK)
     heading = bool(re.match(r"^#{1,6}\s", t))
