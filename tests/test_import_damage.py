@@ -11,6 +11,7 @@ printed, and the numbers published as printed.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -21,10 +22,13 @@ import docx
 import pytest
 from markdown_it import MarkdownIt
 
+from constitution.build import build_site
 from constitution.extract import Line
 from constitution.import_markup import CELL_BREAK
 from constitution.importer import ImportedClause, import_protocol
 from constitution.modality import LEVELS, guess_lead_in
+from constitution.project import Project
+from test_import import import_into, run
 from test_import_unseen import (
     DOCUMENTS,
     as_published,
@@ -199,7 +203,7 @@ def test_a_sentence_broken_by_a_page_is_one_paragraph(tmp_path: Path, form: str)
     as_published(published)
 
 
-def test_an_introduction_heading_before_section_1_stays_a_heading(tmp_path: Path) -> None:
+def test_an_introduction_heading_before_section_1_stays_a_heading_in_bold(tmp_path: Path) -> None:
     source = DOCUMENTS / "introduction.txt"
     doc = import_protocol(source)
     assert words_out(doc) == words(source.read_text(encoding="utf-8"))
@@ -210,7 +214,7 @@ def test_an_introduction_heading_before_section_1_stays_a_heading(tmp_path: Path
     assert [p.get("heading", False) for p in data["intro"]] == [True, False]
     index = (tmp_path / "out" / "index.md").read_text(encoding="utf-8")
     assert index.startswith(
-        "# Member and Officer Protocol\n\n## Introduction\n\nThis protocol is a guide"
+        "# Member and Officer Protocol\n\n**Introduction**\n\nThis protocol is a guide"
     )
 
 
@@ -285,3 +289,26 @@ def test_items_that_are_sentences_are_the_paragraphs_own_words() -> None:
     )
     assert items == "(c) advice that may be needed."
     assert guess_lead_in(own, items).modality == "must-not"
+
+
+def test_the_site_shows_the_emphasis_the_table_and_the_introductions_heading(
+    scratch: Project,
+) -> None:
+    """Imported into a project, the gate passes the pages and the site shows what the
+    source printed: emphasis in italics and bold, a table's cells a line apart, the
+    "Introduction" the heading over its words, in bold."""
+    source = scratch.root / "protocol.txt"
+    title, _, rest = (DOCUMENTS / "tables.txt").read_text(encoding="utf-8").partition("\n\n")
+    intro = "Introduction\n\nThis protocol is **binding** on members and officers.\n\n"
+    source.write_text(f"{title}\n\n{intro}{rest}", encoding="utf-8")
+    report = import_into(scratch, source)
+    assert [p.get("heading", False) for p in report["intro"]] == [True, False]
+    check = run("check", "--format", "json", cwd=scratch.root)
+    assert {p["code"] for p in json.loads(check.stdout)["problems"]} == {"uncovered"}
+    assert build_site(scratch, scratch.root / "_site") == 0
+    index = (scratch.root / "_site" / "protocol" / "index.html").read_text(encoding="utf-8")
+    assert "<p><strong>Introduction</strong></p>\n<p>This protocol is <strong>binding" in index
+    assert "<strong>binding</strong>" in index
+    page = (scratch.root / "_site" / "protocol" / "who-to-ask.html").read_text(encoding="utf-8")
+    assert "Officer: Head of Planning<br />\nContact by: <em>e-mail</em>" in page
+    assert "*" not in re.sub(r"<[^>]+>", "", page.partition("<article")[2])

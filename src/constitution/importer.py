@@ -32,7 +32,7 @@ from constitution.retired import appended, last_used
 from constitution.text_myst import escape
 from constitution.text_myst import write as write_myst
 from constitution.text_plain import plain
-from constitution.text_tree import Block, BulletList, Inline, Paragraph, Ref, role_target
+from constitution.text_tree import Block, BulletList, Inline, Paragraph, Ref, Strong, role_target
 
 PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
 # 7.12A: a number inserted after 7.12, as legislation (and insert numbering) gives it.
@@ -76,7 +76,8 @@ class Text:
 
     paragraphs: list[str] = field(default_factory=list, kw_only=True)
     lines: list[Line] = field(default_factory=list, kw_only=True)
-    # the paragraphs that are unnumbered headings ("Introduction" before section 1)
+    # the paragraphs that are unnumbered headings ("Introduction" before section 1),
+    # written in bold over the words under them
     titles: set[int] = field(default_factory=set, kw_only=True)
 
     def continues(self, text: str, wrapped: bool = False) -> bool:
@@ -964,12 +965,11 @@ def as_myst(words: Text, linked: Callable[[str, Line], str]) -> str:
     """Paragraphs as MyST, a run of "- " items one list, each paragraph's words as
     ``linked`` gives them (with the references it found)."""
     blocks: list[Block] = []
-    written: list[str] = []  # the text up to the last heading
     for n, (paragraph, line) in enumerate(zip(words.paragraphs, words.lines, strict=True)):
         if n in words.titles:
-            written += [write_myst(tuple(blocks))] if blocks else []
-            written.append(f"## {escape(paragraph, False)}")
-            blocks = []
+            # A heading over the words: in bold, since an introduction holds paragraphs
+            # and lists only, and every output (site, PDF, data) shows bold.
+            blocks.append(Paragraph((Strong(inlines(paragraph)),)))
             continue
         item = paragraph.startswith("- ")
         block = Paragraph(words_tree(linked(paragraph[2:] if item else paragraph, line)))
@@ -977,7 +977,7 @@ def as_myst(words: Text, linked: Callable[[str, Line], str]) -> str:
             blocks[-1] = BulletList((*blocks[-1].items, (block,)))
         else:
             blocks.append(BulletList(((block,),)) if item else block)
-    return "\n\n".join(written + ([write_myst(tuple(blocks))] if blocks else []))
+    return write_myst(tuple(blocks))
 
 
 def appendix_pages(doc: Imported) -> dict[str, str]:
