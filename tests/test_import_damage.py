@@ -312,3 +312,20 @@ def test_the_site_shows_the_emphasis_the_table_and_the_introductions_heading(
     page = (scratch.root / "_site" / "protocol" / "who-to-ask.html").read_text(encoding="utf-8")
     assert "Officer: Head of Planning<br />\nContact by: <em>e-mail</em>" in page
     assert "*" not in re.sub(r"<[^>]+>", "", page.partition("<article")[2])
+
+
+def test_a_pipe_table_without_outer_pipes_is_a_table_and_a_rule_is_not(tmp_path: Path) -> None:
+    source = tmp_path / "p.txt"
+    source.write_text(
+        "Protocol on Requests\n\n1. Requests\n1.1 Members send requests here:\n\n"
+        "Subject | Officer\n:--- | ---\nPlanning | Head of Planning\n\n"
+        "1.2 Officers reply | within ten days.\n---\n1.3 The Clerk keeps a record.\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    assert paragraphs(doc, "1.1") == [
+        "Members send requests here:",
+        f"- Subject: Planning{CELL_BREAK}Officer: Head of Planning",
+    ]
+    assert paragraphs(doc, "1.2") == ["Officers reply | within ten days."]
+    assert words_out(doc) == words(source.read_text(encoding="utf-8"))

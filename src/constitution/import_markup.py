@@ -76,6 +76,16 @@ def _pipe_cells(text: str) -> list[str]:
     return [cell.strip() for cell in text.strip().strip("|").split("|")]
 
 
+def _pipe_header(lines: list[Line], i: int) -> bool:
+    """Whether the line at ``i`` is a pipe table's header: cells apart by "|" (the outer
+    pipes may be left out), over a rule of as many cells ("|---|:---:|")."""
+    if "|" not in lines[i].text or i + 1 >= len(lines):
+        return False
+    rule = lines[i + 1].text
+    cells = len(_pipe_cells(lines[i].text))
+    return bool(_PIPE_RULE.match(rule)) and len(_pipe_cells(rule)) == cells > 1
+
+
 def _html_rows(text: str) -> tuple[list[str], list[list[str]]]:
     """An HTML table's header cells (<th>) and its rows of cells (<td>)."""
 
@@ -122,10 +132,10 @@ def _tables(lines: list[Line], notes: list[str]) -> Iterator[Line]:
     while i < len(lines):
         line = lines[i]
         start = line.text.lstrip()
-        if start.startswith("|") and i + 1 < len(lines) and _PIPE_RULE.match(lines[i + 1].text):
+        if _pipe_header(lines, i):
             header = _pipe_cells(line.text)
             end = i + 2
-            while end < len(lines) and lines[end].text.lstrip().startswith("|"):
+            while end < len(lines) and "|" in lines[end].text:
                 end += 1
             rows = [(_pipe_cells(row.text), row) for row in lines[i + 2 : end]]
         elif start.lower().startswith("<table"):
