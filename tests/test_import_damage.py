@@ -20,6 +20,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml import OxmlElement
 from markdown_it import MarkdownIt
 
 from constitution.build import build_site
@@ -143,6 +144,8 @@ def test_a_pipe_table_and_an_html_table_keep_their_rows_and_headers(tmp_path: Pa
 
 
 def test_a_word_table_adds_no_separator_between_its_cells(tmp_path: Path) -> None:
+    """Each cell on a line of its own; under a row Word repeats as the header, each cell
+    named by its header; the change reported."""
     given = tmp_path / "table.docx"
     word = docx.Document()
     for text in (
@@ -157,8 +160,16 @@ def test_a_word_table_adds_no_separator_between_its_cells(tmp_path: Path) -> Non
     ):
         for cell, text in zip(row.cells, cells, strict=True):
             cell.text = text
-    for text in ("1.2 Officers must reply within ten days.", "1.3 The Clerk keeps a record."):
-        word.add_paragraph(text)
+    word.add_paragraph("1.2 Officers must reply within these times:")
+    timed = word.add_table(rows=3, cols=2)
+    for row, cells in zip(
+        timed.rows, [("Request", "Reply"), ("Urgent", "2 days"), ("Other", "")], strict=True
+    ):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    header = timed.rows[0]._tr.get_or_add_trPr()
+    header.append(OxmlElement("w:tblHeader"))
+    word.add_paragraph("1.3 The Clerk keeps a record.")
     word.save(str(given))
     doc = import_protocol(given)
     assert paragraphs(doc, "1.1") == [
@@ -166,6 +177,12 @@ def test_a_word_table_adds_no_separator_between_its_cells(tmp_path: Path) -> Non
         f"- Planning{CELL_BREAK}Head of Planning",
         f"- Parks{CELL_BREAK}Parks Officer",
     ]
+    assert paragraphs(doc, "1.2")[1:] == [
+        f"- Request: Urgent{CELL_BREAK}Reply: 2 days",
+        "- Request: Other",
+    ]
+    notes = [n for n in doc.extracted.notes if n.startswith("The table at")]
+    assert [n.split(" was")[0] for n in notes] == ["The table at line 4", "The table at line 6"]
     _, published = imported(tmp_path, given)
     as_published(published)
     assert "–" not in (tmp_path / "out" / "requests.md").read_text(encoding="utf-8")

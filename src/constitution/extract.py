@@ -494,12 +494,19 @@ def from_docx(path: Path) -> Extracted:
     toc = contents_paragraphs(body, styles)
     lines, n = [], 0
     contents: list[Line] = []  # Word's table of contents
+    tables: list[str] = []  # a note for each table made a list
     for para in body.iter(f"{W}p", f"{W}tbl"):
         if any(a.tag == f"{W}tbl" for a in para.iterancestors()):
             continue  # read with its table
         n += 1
         if para.tag == f"{W}tbl":
-            lines += [Line(f"- {row}", n) for row in table_rows(para)]
+            rows = [Line(f"- {row}", n) for row in table_rows(para)]
+            lines += rows
+            tables.append(
+                f"The table at line {n} was imported as a list of {len(rows)} item(s), a row "
+                "an item, each cell on a line of its own (named by its column's header, "
+                "under a header row): a clause cannot hold a table. Check it reads as printed."
+            )
             continue
         text = paragraph_text(para)
         if not text.strip():
@@ -523,6 +530,7 @@ def from_docx(path: Path) -> Extracted:
     cited = " ".join(line.text for line in lines)
     lines += [Line(text, n + i) for i, text in enumerate(footnotes(notes_part, cited), start=1)]
     notes = [f"{revisions} tracked change(s) were read as accepted."] if revisions else []
+    notes += tables
     return Extracted(lines, revisions, notes, whole_paragraphs=True, contents=contents)
 
 
@@ -595,14 +603,29 @@ def heading_styles(styles: object) -> set[str]:
 
 def table_rows(table: object) -> Iterator[str]:
     """A table (a clause holds no tables) as a list: a row an item, its cells apart by
-    a tab (the importer writes each on a line of its own, adding no punctuation)."""
-    for row in table.iterchildren(f"{W}tr"):  # type: ignore[attr-defined]
-        cells = [
-            " ".join(filter(None, map(paragraph_text, cell.iter(f"{W}p"))))
-            for cell in row.iterchildren(f"{W}tc")
-        ]
-        if text := "\t".join(filter(None, cells)):
+    a tab (the importer writes each on a line of its own, adding no punctuation). Under
+    a header row (Word's "repeat as header row"), each cell is named by its header."""
+    rows = list(table.iterchildren(f"{W}tr"))  # type: ignore[attr-defined]
+    header: list[str] = []
+    if rows and rows[0].find(f"{W}trPr/{W}tblHeader") is not None and len(rows) > 1:
+        header = cells_of(rows.pop(0))
+    for row in rows:
+        if text := "\t".join(named_cells(cells_of(row), header)):
             yield text
+
+
+def cells_of(row: Any) -> list[str]:
+    return [
+        " ".join(filter(None, map(paragraph_text, cell.iter(f"{W}p"))))
+        for cell in row.iterchildren(f"{W}tc")
+    ]
+
+
+def named_cells(cells: list[str], header: list[str]) -> list[str]:
+    """A row's cells that hold words, each named by its column's header ("Room: 12")."""
+    heads = header + [""] * len(cells)
+    named = zip(heads, cells, strict=False)  # the header may have fewer cells than a row
+    return [f"{head}: {cell}" if head else cell for head, cell in named if cell]
 
 
 def paragraph_text(para: object) -> str:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
-from constitution.extract import Line
+from constitution.extract import Line, named_cells
 from constitution.text_tree import Emphasis, HardBreak, Inline, Strong
 from constitution.text_tree import Text as Words
 
@@ -61,12 +61,7 @@ def inlines(text: str) -> tuple[Inline, ...]:
 
 def row_item(cells: list[str], header: list[str]) -> str:
     """A table's row as a list item: each cell named by its column's header."""
-    named = [
-        f"{head}: {cell}" if head else cell
-        for head, cell in zip(header + [""] * len(cells), cells, strict=False)
-        if cell
-    ]
-    return "- " + CELL_BREAK.join(named)
+    return "- " + CELL_BREAK.join(named_cells(cells, header))
 
 
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
