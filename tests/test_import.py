@@ -18,6 +18,7 @@ import pytest
 from pypdf import PdfWriter
 
 from constitution.build import build_site
+from constitution.import_markup import CELL_BREAK
 from constitution.init import TEMPLATE
 from constitution.model import Document
 from constitution.project import Project
@@ -635,9 +636,10 @@ def test_a_word_table_becomes_a_list_a_row_an_item(tmp_path: Path) -> None:
     first, *rest = import_protocol(tmp_path / "p.docx").clauses()
     assert first.paragraphs == [
         "Officers should reply to enquiries within these times:",
-        "- Enquiry – Reply within",
-        "- Urgent – 2 working days",
-        "- Other – 10 days",
+        # each cell on a line of its own: no separator the table never printed
+        f"- Enquiry{CELL_BREAK}Reply within",
+        f"- Urgent{CELL_BREAK}2 working days",
+        f"- Other{CELL_BREAK}10 days",
     ]
     assert [c.number for c in rest] == ["1.2", "1.3"]
 
@@ -1088,7 +1090,7 @@ def test_paragraphs_numbered_afresh_under_plain_headings(tmp_path: Path) -> None
     duplicates = [d for d in report["defects"] if d["kind"] == "duplicate-number"]
     assert [(d["number"], d["line"]) for d in duplicates] == [("2.", 23)]
     words = (tmp_path / "out" / "member-enquiries.md").read_text(encoding="utf-8")
-    assert "- Normal – Within ten working days" in words  # a row, in its paragraph
+    assert "- Normal\\\n  Within ten working days" in words  # a row, in its paragraph
     intro = (tmp_path / "out" / "introduction.md").read_text(encoding="utf-8")
     assert "to:-\n\n- 1\\. promote trust between them;" in intro  # items of paragraph 2
     assert_every_word_lands_once(AFRESH, tmp_path / "out", report)

@@ -32,6 +32,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from constitution import numbering
 from constitution.council import Council
+from constitution.import_markup import CELL_BREAK
 from constitution.importer import Imported, import_protocol
 from constitution.model import Document
 from constitution.source import read_protocol
@@ -338,8 +339,8 @@ def test_a_word_file_with_definitions_in_a_table_and_capital_headings(tmp_path: 
     assert words_out(doc) == words("\n".join(texts))
     assert structure(doc) == [("DEFINITIONS", ["1.1", "1.2"]), ("ENQUIRIES", ["2.1", "2.2"])]
     assert paragraphs(doc, "1.1")[1:] == [
-        "- Member – a councillor or co-opted member",
-        "- Officer – an employee",
+        f"- Member{CELL_BREAK}a councillor or co-opted member",
+        f"- Officer{CELL_BREAK}an employee",
     ]
     assert doc.defects == []
 

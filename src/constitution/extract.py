@@ -494,12 +494,19 @@ def from_docx(path: Path) -> Extracted:
     toc = contents_paragraphs(body, styles)
     lines, n = [], 0
     contents: list[Line] = []  # Word's table of contents
+    tables: list[str] = []  # a note for each table made a list
     for para in body.iter(f"{W}p", f"{W}tbl"):
         if any(a.tag == f"{W}tbl" for a in para.iterancestors()):
             continue  # read with its table
         n += 1
         if para.tag == f"{W}tbl":
-            lines += [Line(f"- {row}", n) for row in table_rows(para)]
+            rows = [Line(f"- {row}", n) for row in table_rows(para)]
+            lines += rows
+            tables.append(
+                f"The table at line {n} was imported as a list of {len(rows)} item(s), a row "
+                "an item, each cell on a line of its own (named by its column's header, "
+                "under a header row): a clause cannot hold a table. Check it reads as printed."
+            )
             continue
         text = paragraph_text(para)
         if not text.strip():
@@ -523,6 +530,7 @@ def from_docx(path: Path) -> Extracted:
     cited = " ".join(line.text for line in lines)
     lines += [Line(text, n + i) for i, text in enumerate(footnotes(notes_part, cited), start=1)]
     notes = [f"{revisions} tracked change(s) were read as accepted."] if revisions else []
+    notes += tables
     return Extracted(lines, revisions, notes, whole_paragraphs=True, contents=contents)
 
 
@@ -594,32 +602,78 @@ def heading_styles(styles: object) -> set[str]:
 
 
 def table_rows(table: object) -> Iterator[str]:
-    """A table (a clause holds no tables) as a list: a row an item, its cells joined."""
-    for row in table.iterchildren(f"{W}tr"):  # type: ignore[attr-defined]
-        cells = [
-            " ".join(filter(None, map(paragraph_text, cell.iter(f"{W}p"))))
-            for cell in row.iterchildren(f"{W}tc")
-        ]
-        if text := " – ".join(filter(None, cells)):
+    """A table (a clause holds no tables) as a list: a row an item, its cells apart by
+    a tab (the importer writes each on a line of its own, adding no punctuation). Under
+    a header row (Word's "repeat as header row"), each cell is named by its header."""
+    rows = list(table.iterchildren(f"{W}tr"))  # type: ignore[attr-defined]
+    header: list[str] = []
+    if rows and rows[0].find(f"{W}trPr/{W}tblHeader") is not None and len(rows) > 1:
+        header = cells_of(rows.pop(0))
+    for row in rows:
+        if text := "\t".join(named_cells(cells_of(row), header)):
             yield text
+
+
+def cells_of(row: Any) -> list[str]:
+    return [
+        " ".join(filter(None, map(paragraph_text, cell.iter(f"{W}p"))))
+        for cell in row.iterchildren(f"{W}tc")
+    ]
+
+
+def named_cells(cells: list[str], header: list[str]) -> list[str]:
+    """A row's cells that hold words, each named by its column's header ("Room: 12")."""
+    heads = header + [""] * len(cells)
+    named = zip(heads, cells, strict=False)  # the header may have fewer cells than a row
+    return [f"{head}: {cell}" if head else cell for head, cell in named if cell]
 
 
 def paragraph_text(para: object) -> str:
     """The paragraph's words with every revision accepted: insertions in, deletions out."""
-    parts = []
+    parts: list[tuple[str, str]] = []  # (text, its emphasis)
     nodes = para.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}footnoteReference")  # type: ignore[attr-defined]
     for node in nodes:
         if any(a.tag in (f"{W}del", f"{W}moveFrom") for a in node.iterancestors()):
             continue
         if node.tag == f"{W}footnoteReference":  # its mark, as a text export prints it
-            parts.append(f"[{node.get(f'{W}id')}]")
+            parts.append((f"[{node.get(f'{W}id')}]", ""))
             continue
-        parts.append(node.text or "" if node.tag == f"{W}t" else "\t")
-    text = "".join(parts)
+        parts.append((node.text or "", emphasis_of(node)) if node.tag == f"{W}t" else ("\t", ""))
+    text = emphasised(parts)
     # a tab before a page number ends a contents entry: kept, for the importer to see
     leader = re.search(r"\t\s*(\d{1,4})\s*$", text)
     words = re.sub(r"\s+", " ", text[: leader.start()] if leader else text).strip()
     return f"{words}\t{leader[1]}" if leader and words else words
+
+
+def emphasis_of(node: Any) -> str:
+    """The emphasis Word gives a run's text, as the importer carries it: "**" bold, "*"
+    italic or underlined, "" none."""
+    run = node.getparent()
+    props = run.find(f"{W}rPr") if run is not None and run.tag == f"{W}r" else None
+
+    def on(name: str) -> bool:
+        found = props.find(f"{W}{name}") if props is not None else None
+        return found is not None and found.get(f"{W}val", "true") not in ("0", "false", "none")
+
+    return "**" if on("b") else "*" if on("i") or on("u") else ""
+
+
+def emphasised(parts: list[tuple[str, str]]) -> str:
+    """The runs' text with their emphasis marked, the marks around the words only. A
+    paragraph emphasised throughout is left unmarked: that is its style (a heading's, a
+    note's), which the importer reads otherwise, not emphasis of some words."""
+    if len({mark for text, mark in parts if text.strip()}) <= 1:
+        return "".join(text for text, _ in parts)
+    out = []
+    for mark, run in groupby(parts, key=lambda part: part[1]):
+        text = "".join(t for t, _ in run)
+        words = text.strip()
+        if mark and words:
+            lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+            text = f"{lead}{mark}{words}{mark}{trail}"
+        out.append(text)
+    return "".join(out)
 
 
 def footnotes(notes: object, cited: str) -> list[str]:

@@ -22,7 +22,8 @@ from pathlib import Path
 from constitution import import_parts, output_folder, revision
 from constitution.clause_fields import clause_options
 from constitution.extract import CONTENTS, TAB_LEADER, Extracted, Line, extract
-from constitution.modality import Guess, guess_modality
+from constitution.import_markup import CELL_BREAK, emphasis, inlines, tables
+from constitution.modality import LEVELS, Guess, guess_lead_in, guess_modality
 from constitution.model import MAX_CLAUSE, Clause, Document
 from constitution.problems import Problem, ProtocolError
 from constitution.references import Targets, link
@@ -31,8 +32,7 @@ from constitution.retired import appended, last_used
 from constitution.text_myst import escape
 from constitution.text_myst import write as write_myst
 from constitution.text_plain import plain
-from constitution.text_tree import Block, BulletList, Inline, Paragraph, Ref, role_target
-from constitution.text_tree import Text as Words
+from constitution.text_tree import Block, BulletList, Inline, Paragraph, Ref, Strong, role_target
 
 PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
 # 7.12A: a number inserted after 7.12, as legislation (and insert numbering) gives it.
@@ -46,15 +46,21 @@ LETTER = re.compile(r"^\(?(?P<num>[a-z]|[ivx]{1,5})[.)]\s+(?P<rest>\S.*)$")
 LABEL_ONLY = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})+\.?|\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\))$"
 )
+# An item's label: "a.", "(b)", "(iv)", "2."
+ITEM_LABEL = re.compile(r"^\(?(?:[a-z]|[ivx]{1,5}|\d{1,3})[.)]\s+")
+SENTENCE = re.compile(r"[.!?]\s+[A-Z]")  # a sentence begins after one ends
 BULLET = re.compile(r"^[-•◦▪‣*]\s+")
 # Word's plain-text export writes a tab between a paragraph's number (or bullet) and its
 # words: a space, not the cells of a table's row.
 LABEL_TAB = re.compile(
-    r"^(\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})*[.)]?|\(\d{1,3}\)|\(?(?:[a-z]|[ivx]{1,5})[.)]|[-•◦▪‣*])\t+"
+    rf"^({PART}?\d{{1,3}}(?:\.\d{{1,3}}[A-Z]{{0,4}})*[.)]?|\(\d{{1,3}}\)"
+    r"|\(?(?:[a-z]|[ivx]{1,5})[.)]|[-•◦▪‣*])\t+"
 )
 # A contents table's entry: its title, then dot leaders to its page ("Purpose ..... 2").
 CONTENTS_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…+\s*\d{1,4}\s*$")
 TAGS = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub|br)\s*/?>", re.I)
+# A paragraph's number in bold or italics, its words after it
+BOLD_LABEL = re.compile(r"^\*{1,2}(\(?[\dA-Za-z]{1,3}[\d.()A-Z –—-]{0,16}?)\*{1,2}(?=\s)")
 TERMINAL = tuple(".:;?!)\"'’”")
 # A footnote as a text export prints it: "[1] The period runs from..." at the page's or
 # the document's end, its marker "[1]" in the paragraph that cites it.
@@ -70,6 +76,9 @@ class Text:
 
     paragraphs: list[str] = field(default_factory=list, kw_only=True)
     lines: list[Line] = field(default_factory=list, kw_only=True)
+    # the paragraphs that are unnumbered headings ("Introduction" before section 1),
+    # written in bold over the words under them
+    titles: set[int] = field(default_factory=set, kw_only=True)
 
     def continues(self, text: str, wrapped: bool = False) -> bool:
         """Whether the text goes on the last paragraph's sentence, broken across lines;
@@ -86,12 +95,25 @@ class Text:
             self.lines.append(line)
 
     def extend(self, other: Text) -> None:
+        self.titles |= {len(self.paragraphs) + n for n in other.titles}
         self.paragraphs += other.paragraphs
         self.lines += other.lines
 
     @property
     def text(self) -> str:
         return " ".join(self.paragraphs)
+
+    def own_and_items(self) -> tuple[str, str]:
+        """Its own words (its sentences, and items that are or hold sentences: "a.
+        Officers must ...", "(a) such support must ... . Officers must not ..."), and the
+        words of items that only finish its lead-in ("- advice that may be needed")."""
+        own: list[str] = []
+        items: list[str] = []
+        for p in self.paragraphs:
+            item = ITEM_LABEL.sub("", p[2:]) if p.startswith("- ") else ""
+            sentence = not item or item[:1].isupper() or SENTENCE.search(item)
+            (own if sentence else items).append(p.removeprefix("- "))
+        return " ".join(own), " ".join(items)
 
 
 @dataclass
@@ -159,19 +181,22 @@ class Imported:
 
 
 def clean(text: str) -> tuple[str, bool, bool]:
-    """(text, is a bullet, was marked as a heading) with mark-up and bullets removed."""
+    """(text, is a bullet, was marked as a heading) with mark-up and bullets removed;
+    emphasis kept, as *words* or **words** (import_markup)."""
     # No backtick: the words must not hold code or a role (a crafted Word file).
-    t = LABEL_TAB.sub(r"\1 ", TAGS.sub("", text).replace("`", "'").strip())
+    t = TAGS.sub("", emphasis(text)).replace("`", "'").strip()
+    lead = BULLET.match(t)  # a table's row, as a Word table's is read: "- 5.1<tab>Title"
+    t = (f"{t[0]} " if lead else "") + LABEL_TAB.sub(r"\1 ", t[lead.end() if lead else 0 :])
     row = "\t" in t  # cells of a table's row: an item, as a Word table's rows are
-    t = t.replace("\t", " – ")
+    t = t.replace("\t", CELL_BREAK)
     heading = bool(re.match(r"^#{1,6}\s", t))
     t = re.sub(r"^#{1,6}\s+", "", t)
     bullet = row or (bool(BULLET.match(t)) and not t.startswith("**"))
     if bullet:
         t = BULLET.sub("", t, count=1)
     if t.startswith("**") and t.count("**") == 2 and t.endswith("**"):
-        heading = True
-    t = t.replace("**", "")
+        heading, t = True, t[2:-2]  # a line all bold: a heading
+    t = BOLD_LABEL.sub(r"\1", t)  # "**1.2** Members ...": the number is not words
     return re.sub(r"\s+", " ", t).strip(), bullet, heading
 
 
@@ -242,7 +267,8 @@ class Structurer:
         return self.section.clauses[-1] if self.section and self.section.clauses else None
 
     def run(self) -> Imported:
-        cleaned = [(clean(line.text), line) for line in self.extracted.lines]
+        lines = tables(self.extracted.lines, self.extracted.notes)
+        cleaned = [(clean(line.text), line) for line in lines]
         kept: list[Kept] = []
         blank = True
         leaders = tab_leaders(self.extracted.lines)
@@ -257,6 +283,8 @@ class Structurer:
                 self.left_out.append((line, f"a contents entry: {how} to a page number"))
                 continue
             fresh, blank = blank or self.extracted.whole_paragraphs, False
+            if kept and self.over_page(kept[-1], c, line):
+                fresh = False
             if kept and LABEL_ONLY.match(kept[-1][0][0]):  # "1.2" on a line of its own
                 (label, _, _), where, fresh = kept.pop()
                 c, line = (f"{label} {c[0]}", c[1], c[2]), where
@@ -292,6 +320,28 @@ class Structurer:
             self.title_at,
             self.appendices,
         )
+
+    def over_page(self, before: Kept, c: tuple[str, bool, bool], line: Line) -> bool:
+        """Whether a line beginning a page goes on the sentence the page before left
+        unfinished ("...any Council, Cabinet," / "Panel or Committee agenda."): it is no
+        number, heading or list item. A join before a capital is said, for review."""
+        (last, _, last_marked), at, _ = before
+        text, bullet, marked = c
+        if not (at.page and line.page and at.page != line.page):
+            return False
+        if last.endswith(TERMINAL) or last_marked or heading_like(last):
+            return False
+        if bullet or marked or heading_like(text):
+            return False
+        if any(p.match(text) for p in (NUMBERED, PAREN, LETTER, FOOTNOTE)):
+            return False
+        if text[:1].isupper():
+            self.extracted.notes.append(
+                f"joined across a page break: '{text[:40]}' ({line.where}) goes on the "
+                f"paragraph before it, which ended '{last[-40:]}' with no closing "
+                "punctuation on the page before; check it is one sentence."
+            )
+        return True
 
     def new_section(self, number: str, title: str, line: Line) -> None:
         self.flush_headings()
@@ -568,7 +618,8 @@ class Structurer:
         for index, s in enumerate(self.sections):
             if s.number or s.clauses:
                 kept.append(s)
-            elif index < numbered[0]:
+            elif index < numbered[0]:  # "Introduction": a heading over its words
+                self.intro.titles.add(len(self.intro.paragraphs))
                 self.intro.paragraphs.append(s.title)
                 self.intro.lines.append(s.where)
                 self.intro.extend(s.intro)
@@ -883,9 +934,10 @@ def words_tree(text: str) -> tuple[Inline, ...]:
     """The words, with the references link() found as references by ID."""
     parts = FOUND.split(text)
     return tuple(
-        Ref(*role_target(part)) if odd else Words(part)
+        node
         for odd, part in ((i % 2 == 1, part) for i, part in enumerate(parts))
         if part
+        for node in ((Ref(*role_target(part)),) if odd else inlines(part))
     )
 
 
@@ -913,7 +965,12 @@ def as_myst(words: Text, linked: Callable[[str, Line], str]) -> str:
     """Paragraphs as MyST, a run of "- " items one list, each paragraph's words as
     ``linked`` gives them (with the references it found)."""
     blocks: list[Block] = []
-    for paragraph, line in zip(words.paragraphs, words.lines, strict=True):
+    for n, (paragraph, line) in enumerate(zip(words.paragraphs, words.lines, strict=True)):
+        if n in words.titles:
+            # A heading over the words: in bold, since an introduction holds paragraphs
+            # and lists only, and every output (site, PDF, data) shows bold.
+            blocks.append(Paragraph((Strong(inlines(paragraph)),)))
+            continue
         item = paragraph.startswith("- ")
         block = Paragraph(words_tree(linked(paragraph[2:] if item else paragraph, line)))
         if item and blocks and isinstance(blocks[-1], BulletList):
@@ -1033,7 +1090,7 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
         if intro := unnumbered(section.intro, found, paren, doc):
             parts.append(intro)  # between the title and the first clause, unnumbered
         for clause in section.clauses:
-            clause.guess = guess_modality(clause.text)
+            clause.guess = guess_lead_in(*clause.own_and_items())
             number = cited(clause, section, style) if clause.number else ""
             if clause.revises:  # what the council said of the paragraph stays
                 options = clause_options(replace(clause.revises, source_number=number))
@@ -1177,8 +1234,13 @@ def write(files: dict[str, str], out: Path, force: bool) -> None:
 
 def placed(words: Text) -> list[dict[str, object]]:
     return [
-        {"text": p, "line": line.line, "page": line.page}
-        for p, line in zip(words.paragraphs, words.lines, strict=True)
+        {
+            "text": p,
+            "line": line.line,
+            "page": line.page,
+            **({"heading": True} if n in words.titles else {}),
+        }
+        for n, (p, line) in enumerate(zip(words.paragraphs, words.lines, strict=True))
     ]
 
 
@@ -1273,13 +1335,14 @@ def report_text(doc: Imported, source: Path) -> str:
         "least certain first, then run 'constitution check' for the clauses that need "
         "worked examples."
     )
-    for c in clauses:
-        if c.guess:
-            said = ", ".join(f"'{p}'" for p in c.guess.phrases) or "no modal verb"
-            lines.append(
-                f"  {c.id} ({c.number or 'unnumbered'}): {c.guess.modality}, "
-                f"{c.guess.confidence} confidence, from {said}"
-            )
+    guessed = [(c.guess, c, s) for s in doc.sections for c in s.clauses if c.guess]
+    # the least certain first, in the document's order within each confidence
+    for guess, c, s in sorted(guessed, key=lambda found: LEVELS.index(found[0].confidence)):
+        said = ", ".join(f"'{p}'" for p in guess.phrases) or "no modal verb"
+        shown = cited(c, s, style) if c.number else "unnumbered"
+        lines.append(
+            f"  {c.id} ({shown}): {guess.modality}, {guess.confidence} confidence, from {said}"
+        )
     return "\n".join(lines)
 
 

@@ -100,3 +100,19 @@ def guess_modality(text: str) -> Guess:
         best = max(0, best - 1)  # verbs of different force: one guess cannot say it all
     # each phrase once, for the review list to stay short
     return Guess(chosen, LEVELS[best], tuple(dict.fromkeys(p.lower() for p, _, _ in found)))
+
+
+def guess_lead_in(own: str, items: str) -> Guess:
+    """A paragraph's modality from its own words ("The Council shall give Members
+    support, including:"), above its list items': an item's verb ("advice that may be
+    needed") qualifies the thing listed, so it decides only where the paragraph's own
+    words have none, and then with confidence lowered for review."""
+    guess = guess_modality(own)
+    if guess.phrases or not items:
+        return guess
+    listed = guess_modality(items)
+    if not listed.phrases:
+        return guess
+    return Guess(
+        listed.modality, LEVELS[max(0, LEVELS.index(listed.confidence) - 1)], listed.phrases
+    )

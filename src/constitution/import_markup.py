@@ -1,0 +1,153 @@
+"""Emphasis and tables in a text source, as a protocol converted from Word prints them:
+emphasis as *words*, _words_ or HTML (<i>, <u>, <b>), tables as Markdown pipes or HTML.
+
+Emphasis is carried through the import in one form (*words*, **words**) and written as
+MyST emphasis, never as literal asterisks. A clause cannot hold a table (the gate refuses
+one), so a table becomes a list: a row an item, each cell on a line of its own, named by
+its column's header ("Header: value"), with no other punctuation added.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+
+from constitution.extract import Line, named_cells
+from constitution.text_tree import Emphasis, HardBreak, Inline, Strong
+from constitution.text_tree import Text as Words
+
+# Between a table row's cells, inside the item that holds the row: written as a line
+# break, a character no source holds, so that no punctuation is invented between cells.
+CELL_BREAK = "\ue000"
+
+_STRONG_TAGS = re.compile(r"<(b|strong)>(.*?)</\1>", re.I)
+_EM_TAGS = re.compile(r"<(i|em|u)>(.*?)</\1>", re.I)
+# _words_ at a word's edges only: snake_case and a blank "____" to fill in are words.
+_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
+# One form for both: **strong**, *emphasis*, opened before a word and closed after one.
+EMPHASIS = re.compile(
+    r"\*\*(?=[^\s*])(?P<strong>.+?)(?<=[^\s*])\*\*(?!\*)"
+    r"|(?<![\w*])\*(?=[^\s*])(?P<em>.+?)(?<=[^\s*])\*(?![\w*])"
+)
+
+
+def emphasis(text: str) -> str:
+    """Emphasis as the importer carries it: HTML and underscores as asterisks."""
+    text = _STRONG_TAGS.sub(lambda m: f"**{m[2]}**", text)
+    text = _EM_TAGS.sub(lambda m: f"*{m[2]}*", text)
+    return _UNDERSCORE.sub(r"*\1*", text)
+
+
+def inlines(text: str) -> tuple[Inline, ...]:
+    """Words with their emphasis as the tree's nodes, a table's cells a line apart."""
+    out: list[Inline] = []
+    for n, part in enumerate(text.split(CELL_BREAK)):
+        if n:
+            out.append(HardBreak())
+        at = 0
+        for m in EMPHASIS.finditer(part):
+            if m.start() > at:
+                out.append(Words(part[at : m.start()]))
+            if m["strong"] is not None:
+                out.append(Strong(inlines(m["strong"])))
+            else:
+                out.append(Emphasis(inlines(m["em"])))
+            at = m.end()
+        if at < len(part):
+            out.append(Words(part[at:]))
+    return tuple(out)
+
+
+def row_item(cells: list[str], header: list[str]) -> str:
+    """A table's row as a list item: each cell named by its column's header."""
+    return "- " + CELL_BREAK.join(named_cells(cells, header))
+
+
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _pipe_cells(text: str) -> list[str]:
+    return [cell.strip() for cell in text.strip().strip("|").split("|")]
+
+
+def _pipe_header(lines: list[Line], i: int) -> bool:
+    """Whether the line at ``i`` is a pipe table's header: cells apart by "|" (the outer
+    pipes may be left out), over a rule of as many cells ("|---|:---:|")."""
+    if "|" not in lines[i].text or i + 1 >= len(lines):
+        return False
+    rule = lines[i + 1].text
+    cells = len(_pipe_cells(lines[i].text))
+    return bool(_PIPE_RULE.match(rule)) and len(_pipe_cells(rule)) == cells > 1
+
+
+def _html_rows(text: str) -> tuple[list[str], list[list[str]]]:
+    """An HTML table's header cells (<th>) and its rows of cells (<td>)."""
+
+    class Rows(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.header: list[str] = []
+            self.rows: list[list[str]] = []
+            self.cell: list[str] | None = None
+            self.heading = False
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            if tag == "tr":
+                self.rows.append([])
+            elif tag in ("td", "th"):
+                self.cell, self.heading = [], tag == "th"
+            elif tag in ("i", "em", "u", "b", "strong") and self.cell is not None:
+                self.cell.append(f"<{tag}>")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in ("td", "th") and self.cell is not None:
+                words = emphasis(re.sub(r"\s+", " ", "".join(self.cell)).strip())
+                (self.header if self.heading else self.rows[-1]).append(words)
+                self.cell = None
+            elif tag in ("i", "em", "u", "b", "strong") and self.cell is not None:
+                self.cell.append(f"</{tag}>")
+
+        def handle_data(self, data: str) -> None:
+            if self.cell is not None:
+                self.cell.append(data)
+
+    parser = Rows()
+    parser.feed(text)
+    return parser.header, [row for row in parser.rows if any(row)]
+
+
+def tables(lines: list[Line], notes: list[str]) -> list[Line]:
+    """The lines with each table as a list (a note saying so, with its line)."""
+    return list(_tables(lines, notes))
+
+
+def _tables(lines: list[Line], notes: list[str]) -> Iterator[Line]:
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        start = line.text.lstrip()
+        if _pipe_header(lines, i):
+            header = _pipe_cells(line.text)
+            end = i + 2
+            while end < len(lines) and "|" in lines[end].text:
+                end += 1
+            rows = [(_pipe_cells(row.text), row) for row in lines[i + 2 : end]]
+        elif start.lower().startswith("<table"):
+            end = next(
+                (j + 1 for j in range(i, len(lines)) if "</table>" in lines[j].text.lower()),
+                len(lines),
+            )
+            header, cells = _html_rows("\n".join(row.text for row in lines[i:end]))
+            rows = [(row, line) for row in cells]
+        else:
+            yield line
+            i += 1
+            continue
+        notes.append(
+            f"The table at {line.where} (headers: {', '.join(header) or 'none'}) was "
+            f"imported as a list of {len(rows)} item(s), a row an item, each cell named by "
+            "its column's header: a clause cannot hold a table. Check it reads as printed."
+        )
+        yield from (Line(row_item(cells, header), at.line, at.page) for cells, at in rows)
+        i = end
