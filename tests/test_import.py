@@ -697,6 +697,7 @@ WORD = re.compile(r"[^\W\d_]+")
 NOT_WORDS = re.compile(r"(?m)<[^>]*>|\([a-z]{1,4}\)|^[\s*#>•-]*[a-z]{1,4}[.)]\s")
 # A reference is written as {para}, which reads "paragraph 3.1" for each number it names.
 CUE = re.compile(r"(?i)\b(?:sub-?paragraphs?|paragraphs|paras?\b\.?|clauses?)")
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)  # a section's printed number
 MYST = re.compile(r"(?ms)^```\{toctree\}.*?^```$|^```.*?$|^:[a-z-]+:.*?$|\\")
 
 
@@ -708,7 +709,8 @@ def words(text: str) -> Counter[str]:
 def words_out(out: Path, report: dict[str, object]) -> Counter[str]:
     """The words a reader finds: on the site (the written MyST, without its syntax) and
     in the report's list of what was left out."""
-    site = "\n".join(p.read_text(encoding="utf-8") for p in sorted(out.glob("*.md")))
+    pages = (FRONT_MATTER.sub("", p.read_text(encoding="utf-8")) for p in sorted(out.glob("*.md")))
+    site = "\n".join(pages)
     site = MYST.sub(" ", re.sub(r"\{para\}`[^`]*`", "paragraph", site))
     left_out = report["left_out"]
     assert isinstance(left_out, list)
