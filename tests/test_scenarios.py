@@ -418,6 +418,14 @@ BAD_PEOPLE = [
      "no rule for 'notice-misuse' gives the duty"),
     ("a duty on the wrong person", "{who: officer, must", "{who: member, must",
      "scenario-expect-name", 11, "no rule for 'notice-misuse' gives a duty on 'member'"),
+    ("two people of one role, neither named", "actor: officer, towards: member}",
+     "actor: member, towards: member}", "scenario-person-label", 9,
+     "two people are both 'the member' (line 5 and this one)"),
+    ("a name that is not words", "    - facts: {act: notice-misuse",
+     "    - name: [Ann, Bo]\n      facts: {act: notice-misuse", "scenario-person-name", 9,
+     "a line of words, not 'a list'"),
+    ("an empty name", "    - facts: {act: notice-misuse",
+     "    - name:\n      facts: {act: notice-misuse", "scenario-person-name", 9, "not empty"),
     ("the second person's duty expected of the first", "        clauses: [MOP-0169",
      "        duties: [{who: officer, must: report-to-chief-officer-or-monitoring-officer}]\n"
      "        clauses: [MOP-0169", "scenario-expect-name", 8,
@@ -449,6 +457,33 @@ def test_bad_scenario_files_are_located_and_explained(
     assert ("checks/scenarios/test.yaml", line, code) in found, found
     assert any(fix in str(p) for p in problems), problems
     assert case == "no clauses" or not any("names no clauses" in str(p) for p in problems)
+
+
+def test_two_people_of_one_role_are_told_apart_by_their_names(
+    scratch: Project, document: Document
+) -> None:
+    """Two members, each named as the example writes it: every message names each by
+    that name, never both as 'the member'."""
+    person = "    - facts: {act: "
+    named = (
+        TWO.replace(f"{person}use", "    - name: Councillor Ahmed\n      facts: {act: use")
+        .replace(f"{person}notice", "    - name: Councillor Baker\n      facts: {act: notice")
+        .replace("actor: officer, towards: member}", "actor: member, towards: member}")
+        .replace("{who: officer, must", "{who: member, must")
+    )
+    (scenario,) = scratch.scenarios(document, [write(scratch, named)])
+    assert [p.label for p in scenario.parts] == ["Councillor Ahmed", "Councillor Baker"]
+    book = scratch.rulebook()
+    assert scenario.differences(book) == []
+    rule = next(r for r in book.rules if r.clause == "MOP-0175")
+    assert scenario.differences(book, disabled=rule)[1] == (
+        "Councillor Baker (notice-misuse), line 10: clauses expected but not applied: MOP-0175"
+    )
+    # Unnamed, each is labelled by their role as written.
+    assert [p.label for p in scratch.scenarios(document, [write(scratch, TWO)])[0].parts] == [
+        "the member",
+        "the officer",
+    ]
 
 
 def test_a_wrong_answer_for_the_second_person_fails_naming_them(scratch: Project) -> None:

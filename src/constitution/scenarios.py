@@ -443,15 +443,22 @@ class Part:
     facts: dict[str, Any]
     expect: Determination
     line: int
+    name: str = ""  # the person's name as the example writes it, if it gives one
 
     @property
     def act(self) -> str:
         return act_words(self.facts.get("act", ""))
 
     @property
+    def label(self) -> str:
+        """Who acts, as the example tells them apart: their name as written, else their
+        role ('the ward-member')."""
+        return self.name or f"the {self.facts.get('actor', 'person')}"
+
+    @property
     def person(self) -> str:
         """Who acts, as a failure names them: 'the officer (notice-misuse)'."""
-        return f"the {self.facts.get('actor', 'person')} ({self.act})"
+        return f"{self.label} ({self.act})"
 
 
 @dataclass(frozen=True)
@@ -516,7 +523,7 @@ REQUIRED_KEYS = {"id", "title", "facts", "expect"}
 # what the vocabulary lacked when it was written): for its readers, not for the runner.
 PROVENANCE_KEYS = {"source", "needs", "reference-answer"}
 TOP_KEYS = REQUIRED_KEYS | PROVENANCE_KEYS | {"people"}
-PERSON_KEYS = {"facts", "expect"}
+PERSON_KEYS = {"facts", "expect"}  # each person's, besides the optional 'name'
 EXPECT_KEYS = {"permitted", "duties", "decides", "clauses"}
 DUTY_KEYS = {"who", "must", "by"}
 # Words that state an answer rather than a fact: a scenario's facts may not use them.
@@ -770,7 +777,7 @@ class _ScenarioReader:
             self.problem(_line(node), "scenario-people")
         parts = []
         for person in listed:
-            fields = self.mapping(person, "a person", PERSON_KEYS)
+            fields = self.mapping(person, "a person", PERSON_KEYS | {"name"})
             for key in sorted(PERSON_KEYS - fields.keys()):
                 if isinstance(person, yaml.MappingNode):
                     self.problem(
@@ -786,9 +793,30 @@ class _ScenarioReader:
             facts = {**shared.facts, **own.facts}
             self.strict(own, [facts])
             expect = self.expect(fields["expect"], facts) if "expect" in fields else Determination()
-            parts.append(Part(facts, expect, _line(person)))
+            name = self.person_name(fields["name"]) if "name" in fields else ""
+            parts.append(Part(facts, expect, _line(person), name))
         self.strict(shared, [part.facts for part in parts])
+        self.distinct(parts)
         return shared.facts, tuple(parts)
+
+    def person_name(self, node: yaml.Node) -> str:
+        """A person's name, as messages and the site label them: one line of words."""
+        name = self.scalar(node)
+        if not isinstance(name, str) or not name.strip() or "\n" in name:
+            shown = "empty" if name is None else f"'{_shown(name)}'"
+            self.problem(_line(node), "scenario-person-name", value=shown)
+            return ""
+        return name.strip()
+
+    def distinct(self, parts: list[Part]) -> None:
+        """Each person is labelled apart from the others: two of one role (two members)
+        would both be 'the member' in every message and on the site."""
+        first: dict[str, Part] = {}
+        for part in parts:
+            if "actor" not in part.facts:
+                continue  # already refused: the person does not say who acts
+            if (seen := first.setdefault(part.label, part)) is not part:
+                self.problem(part.line, "scenario-person-label", label=part.label, at=seen.line)
 
     def facts(self, node: yaml.Node) -> dict[str, Any]:
         """The facts of a situation of one person's act."""

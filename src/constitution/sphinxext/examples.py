@@ -21,7 +21,7 @@ from markupsafe import Markup
 from constitution.documents import PROTOCOL, Entry
 from constitution.graph import Results, read_results
 from constitution.problems import ProtocolError
-from constitution.scenarios import RESULTS, Determination, Scenario
+from constitution.scenarios import RESULTS, Determination, Part, Scenario
 from constitution.sphinxext import problem_log
 from constitution.sphinxext.addresses import DRAFT, PLAIN, section_page
 from constitution.sphinxext.clause_box import Example
@@ -84,9 +84,13 @@ def scenario_outcome(s: Scenario) -> str:
     """What the protocol says in a worked example: for each person, where several act."""
     if len(s.parts) == 1:
         return outcome(s.parts[0].expect)
-    return " ".join(
-        f"For {person(str(p.facts.get('actor')))}: {outcome(p.expect)}" for p in s.parts
-    )
+    return " ".join(f"For {label(p)}: {outcome(p.expect)}" for p in s.parts)
+
+
+def label(p: Part) -> str:
+    """A person where several act, as the example tells them apart: their name as
+    written, else their role ("the ward member")."""
+    return p.name or person(str(p.facts.get("actor")))
 
 
 def result_html(store: BuildState, scenario_id: str) -> Markup:
@@ -199,10 +203,7 @@ def scenario_page(app: Sphinx, store: BuildState, in_force: Document | None, s: 
     """``in_force``: the text of the version in force, if one is."""
     pagename = f"checks/{s.id}"
     # Where several people act, the facts they share, then each person's own.
-    people = [
-        (person(str(p.facts.get("actor"))).capitalize(), facts_said(p.facts, s.shared))
-        for p in s.parts
-    ]
+    people = [(label(p)[:1].upper() + label(p)[1:], facts_said(p.facts, s.shared)) for p in s.parts]
     groups = [("", facts_said(s.shared, {}))] if s.shared else []
     return render(
         "worked-example.html",
