@@ -41,7 +41,7 @@ from constitution.scenarios import (
 ROOT = Path(__file__).resolve().parents[1]
 # The scenario format's own fields; the rest (source, needs, reference-answer) describe
 # the situation for this benchmark and are left out when the runner reads it.
-FORMAT = ("id", "title", "facts", "expect")
+FORMAT = ("id", "title", "facts", "expect", "people")
 # A fact the vocabulary does not know, or a value it does not allow: the reader's
 # 'scenario-fact' problems. Anything else refuses an example the vocabulary can say.
 UNSAYABLE = "scenario-fact"
@@ -99,7 +99,7 @@ class Runner:
         # Read once as written (the strict reader's verdict) and once with only the
         # expectation's clauses, so that facts are judged apart from the answer's names.
         strict = self.read(example)
-        facts_only = self.read({**example, "expect": {"clauses": raw["expect"]["clauses"]}})
+        facts_only = self.read(clauses_only(example))
         row: dict[str, Any] = {
             "id": raw["id"],
             "set": situation_set(raw),
@@ -115,17 +115,31 @@ class Runner:
             row["ran"] = False
             return row
         row["expressible"] = row["ran"] = True
-        want = expected(raw["expect"])
-        (situation,) = facts_only.parts  # written from one paragraph: one person's act
+        # One person's act, or several people's: each person's answer must hold.
+        wants = [expected(e) for e in expectations(raw)]
         try:
-            got = self.book.determine(situation.facts)
+            gots = [self.book.determine(part.facts) for part in facts_only.parts]
         except Exception as exc:  # a rule that cannot take these facts: an error, counted
             row["exception"] = f"{type(exc).__name__}: {exc}"
             row["outcome"] = row["full"] = False
             return row
-        row["outcome"] = outcome_right(want, got)
-        row["full"] = not want.differences(got)
+        pairs = list(zip(wants, gots, strict=True))
+        row["outcome"] = all(outcome_right(want, got) for want, got in pairs)
+        row["full"] = not any(want.differences(got) for want, got in pairs)
         return row
+
+
+def expectations(example: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each person's expectation, in order: one, or one for each of several people."""
+    return [p["expect"] for p in example["people"]] if "people" in example else [example["expect"]]
+
+
+def clauses_only(example: dict[str, Any]) -> dict[str, Any]:
+    """The example with each expectation cut to its paragraphs."""
+    if "people" not in example:
+        return {**example, "expect": {"clauses": example["expect"]["clauses"]}}
+    people = [{**p, "expect": {"clauses": p["expect"]["clauses"]}} for p in example["people"]]
+    return {**example, "people": people}
 
 
 def situation_set(raw: dict[str, Any]) -> str:

@@ -255,6 +255,18 @@ def test_a_worked_example_of_two_people_shows_each_person_and_answer(site: Site)
     )
 
 
+def test_two_people_of_one_role_are_shown_by_their_names(site: Site) -> None:
+    """Two members, each headed and answered by the name the example gives them."""
+    page = site.page("checks/SC-TWO-007.html")
+    assert [h.get_text() for h in page.select("h3")] == [
+        "The member who says it",
+        "The member who repeats it",
+    ]
+    said = page.find("h2", string="What the protocol says").find_next_sibling("p").get_text()
+    assert said.startswith("For the member who says it: This is not allowed.")
+    assert "For the member who repeats it: This is not allowed." in said
+
+
 def test_clauses_list_their_worked_examples(
     site: Site, project: Project, document: Document
 ) -> None:
