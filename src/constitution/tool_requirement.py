@@ -67,4 +67,6 @@ def _git(folder: Path, *args: str) -> str | None:
     if not folder.is_dir():
         return None
     done = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True)
-    return done.stdout.strip() or None if done.returncode == 0 else None
+    if done.returncode != 0:
+        return None
+    return done.stdout.strip() or None
