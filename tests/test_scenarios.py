@@ -15,6 +15,7 @@ from constitution.model import Document
 from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
 from constitution.scenarios import (
+    Determination,
     Duty,
     Effect,
     Malformed,
@@ -136,6 +137,8 @@ BAD_SCENARIOS = [
     ("yaml syntax", "  expect:\n", "  expect: [\n", "scenario-yaml", 6, "indentation"),
     ("no clauses", "    clauses: [MOP-0207]\n", "", "scenario-expect-none", 5,
      "List the clauses"),
+    ("an answer given, no clauses", "    clauses: [MOP-0207]\n", "    clauses: []\n",
+     "scenario-expect-none", 5, "only a situation the protocol does not answer"),
     ("bad id", "SC-TST-001", "scenario one", "scenario-id", 1, "SC-ENQ-001"),
     ("ignored fact", "actor: officer}", "actor: officer, blind-copy: true}",
      "scenario-fact-ignored", 3, "the rules for 'suggest-change' read: no facts"),
@@ -217,6 +220,32 @@ def run_pytest(project: Project, files: dict[str, str]) -> subprocess.CompletedP
         text=True,
         check=False,
     )
+
+
+# A situation the protocol does not answer: a member and a contractor's employee, whom no
+# paragraph's words reach.
+SILENT = """\
+- id: SC-TST-006
+  title: A member shouts at a refuse crew employed by the Council's contractor
+  facts: {act: behave-towards, actor: member, towards: contractor-staff, behaviour: shouting}
+  expect:
+    clauses: []
+"""
+
+
+def test_a_situation_the_protocol_does_not_answer_expects_nothing(
+    scratch: Project, document: Document
+) -> None:
+    (silent,) = scratch.scenarios(document, [write(scratch, SILENT)])
+    book = scratch.rulebook()
+    assert silent.parts[0].expect == Determination() and silent.differences(book) == []
+    # Towards an officer the protocol does answer, and the expectation of silence fails.
+    (answered,) = scratch.scenarios(
+        document, [write(scratch, SILENT.replace("contractor-staff", "officer"))]
+    )
+    differences = answered.differences(book)
+    assert differences[0] == "permitted: expected no answer, the protocol gave not permitted"
+    assert differences[1].startswith("clauses applied but not expected: MOP-0029")
 
 
 def test_a_failing_scenario_fails_pytest_in_plain_words(scratch: Project) -> None:
@@ -456,7 +485,8 @@ def test_bad_scenario_files_are_located_and_explained(
     found = [(p.file, p.line, p.code) for p in problems]
     assert ("checks/scenarios/test.yaml", line, code) in found, found
     assert any(fix in str(p) for p in problems), problems
-    assert case == "no clauses" or not any("names no clauses" in str(p) for p in problems)
+    named_none = case in {"no clauses", "an answer given, no clauses"}
+    assert named_none or not any("names no clauses" in str(p) for p in problems)
 
 
 def test_two_people_of_one_role_are_told_apart_by_their_names(

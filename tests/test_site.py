@@ -267,6 +267,12 @@ def test_two_people_of_one_role_are_shown_by_their_names(site: Site) -> None:
     assert "For the member who repeats it: This is not allowed." in said
 
 
+def test_a_situation_the_protocol_does_not_answer_says_so(site: Site) -> None:
+    page = site.page("checks/SC-CON-018.html")
+    said = page.find("h2", string="What the protocol says").find_next_sibling("p").get_text()
+    assert said == "The protocol does not answer this."
+
+
 def test_clauses_list_their_worked_examples(
     site: Site, project: Project, document: Document
 ) -> None:

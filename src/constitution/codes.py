@@ -171,7 +171,7 @@ _KINDS = [
     Kind("scenario-expect-date", FIXABLE, "'by' is not a real date in the form YYYY-MM-DD.", "Write the date as YYYY-MM-DD."),
     Kind("scenario-expect-duty", FIXABLE, "a duty needs 'who' and 'must'.", "Write '- who: ROLE' and 'must: WHAT'."),
     Kind("scenario-expect-clauses", FIXABLE, "'clauses' must be a list, even of one clause.", "Write it as a list, in brackets: 'clauses: [{value}]'."),
-    Kind("scenario-expect-none", FIXABLE, "the expectation names no clauses.", "List the clauses that decide it: 'clauses: [MOP-0042]'."),
+    Kind("scenario-expect-none", FIXABLE, "the expectation names no clauses.", "List the clauses that decide it: 'clauses: [MOP-0042]'; only a situation the protocol does not answer (no permission, duty or decider expected) is written 'clauses: []'."),
     Kind("scenario-expect-not-name", FIXABLE, "{name} is not a name.", "Give one name."),
     Kind("scenario-expect-name", FIXABLE, "no rule for '{act}' {wrong}.{hint}", "Use a name the rules for '{act}' give ({known}), or add the rule that gives it to checks/rules.yaml."),
     Kind("scenario-cites-revoked", FIXABLE, "{clause} was revoked on {revoked:%-d %B %Y}.", "Cite the clause that now decides the situation, or retire the scenario by deleting it."),

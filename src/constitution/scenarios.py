@@ -955,7 +955,7 @@ class _ScenarioReader:
         clauses_node = fields.get("clauses")
         if isinstance(clauses_node, yaml.ScalarNode) and clauses_node.value:
             self.problem(_line(clauses_node), "scenario-expect-clauses", value=clauses_node.value)
-        elif not isinstance(clauses_node, yaml.SequenceNode) or not clauses_node.value:
+        elif not isinstance(clauses_node, yaml.SequenceNode):
             self.problem(_line(node), "scenario-expect-none")
         else:
             for item in clauses_node.value:
@@ -968,6 +968,10 @@ class _ScenarioReader:
                 clauses.add(cid)
         deciders = {e.who for e in self.book.effects(act, "decides")}
         decides = self.name(fields["decides"], "", deciders, act) if "decides" in fields else None
+        # 'clauses: []' says the protocol does not answer: then nothing else is expected.
+        answered = permitted is not None or duties or decides
+        if isinstance(clauses_node, yaml.SequenceNode) and not clauses and answered:
+            self.problem(_line(node), "scenario-expect-none")
         return Determination(permitted, frozenset(duties), decides, frozenset(clauses))
 
     def name(self, node: yaml.Node, what: str, known: set[str], act: Acts) -> str:

@@ -77,7 +77,7 @@ def outcome(d: Determination) -> str:
         parts.append(f"{person(duty.who).capitalize()} must {duty.what.replace('-', ' ')}{by}.")
     if d.decides:
         parts.append(f"{person(d.decides).capitalize()} decides.")
-    return " ".join(parts)
+    return " ".join(parts) or "The protocol does not answer this."
 
 
 def scenario_outcome(s: Scenario) -> str:
