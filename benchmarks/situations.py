@@ -42,9 +42,10 @@ ROOT = Path(__file__).resolve().parents[1]
 # The scenario format's own fields; the rest (source, needs, reference-answer) describe
 # the situation for this benchmark and are left out when the runner reads it.
 FORMAT = ("id", "title", "facts", "expect", "people")
-# A fact the vocabulary does not know, or a value it does not allow: the reader's
-# 'scenario-fact' problems. Anything else refuses an example the vocabulary can say.
-UNSAYABLE = "scenario-fact"
+# A fact the vocabulary does not know ('scenario-fact'), or a value it does not allow
+# ('scenario-fact-value': a role, act or purpose it lacks). Anything else refuses an
+# example the vocabulary can say.
+UNSAYABLE = frozenset({"scenario-fact", "scenario-fact-value"})
 ANSWERS = ("same", "partly", "silent", "different")
 SETS = ("references", "blind")
 
@@ -111,7 +112,7 @@ class Runner:
         }
         if isinstance(facts_only, Malformed):
             codes = {p.code for p in facts_only.problems}
-            row["expressible"] = UNSAYABLE not in codes
+            row["expressible"] = not codes & UNSAYABLE
             row["ran"] = False
             return row
         row["expressible"] = row["ran"] = True

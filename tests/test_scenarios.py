@@ -447,6 +447,9 @@ BAD_PEOPLE = [
      "no rule for 'notice-misuse' gives the duty"),
     ("a duty on the wrong person", "{who: officer, must", "{who: member, must",
      "scenario-expect-name", 11, "no rule for 'notice-misuse' gives a duty on 'member'"),
+    # The duty falls on a party of the situation, and the fix says whom the situation makes it.
+    ("a duty on the role, not the party", "{who: officer, must", "{who: member, must",
+     "scenario-expect-name", 11, "officer (who this situation says acts)"),
     ("two people of one role, neither named", "actor: officer, towards: member}",
      "actor: member, towards: member}", "scenario-person-label", 9,
      "two people are both 'the member' (line 5 and this one)"),
@@ -555,7 +558,10 @@ def test_a_paragraph_not_applied_says_what_its_rule_asks(scratch: Project) -> No
     book = scratch.rulebook()
     rule = next(r for r in book.rules if r.clause == "MOP-0056")
     where = f"- MOP-0056: its rule at rules.yaml line {rule.line} reads"
-    assert f"{where} declared (not stated); its conditions are not met" in hints
+    assert (
+        f"{where} declared (not stated); its conditions are not met (a fact not stated is "
+        "taken as not so: state declared if it holds)"
+    ) in hints
     declined = run_pytest(scratch, {"one.yaml": GOOD2.replace("declared: true", "declared: false")})
     assert f"{where} declared: false; its conditions are not met" in declined.stdout
     other = {"act": "member-enquiry", "actor": "member"}

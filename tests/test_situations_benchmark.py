@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from conftest import MODEL, ROOT
+from constitution.project import Project
 
 SCRIPT = ROOT / "benchmarks" / "situations.py"
 # The determinations table's columns, as the benchmark's JSON names them.
@@ -140,3 +141,29 @@ def test_each_situation_gives_the_model_answer_its_determination_records() -> No
 def entries_of(path: Path) -> list[dict[str, Any]]:
     """The examples of one file, none where it does not exist or holds none."""
     return (yaml.safe_load(path.read_text(encoding="utf-8")) or []) if path.exists() else []
+
+
+def test_a_value_the_vocabulary_lacks_cannot_be_said(scratch: Project) -> None:
+    """A role (or any value) the vocabulary lacks is as unsayable as an unknown fact; a
+    fact no rule reads is sayable, only refused."""
+    examples = [
+        ("SC-TST-001", "{act: behave-towards, actor: member, towards: plumber}"),
+        ("SC-TST-002", "{act: behave-towards, actor: member, weather: rain}"),
+        ("SC-TST-003", "{act: behave-towards, actor: member, blind-copy: true}"),
+    ]
+    text = "".join(
+        f"- id: {sid}\n  title: A test\n  source: {{model: silent}}\n  facts: {facts}\n"
+        "  expect: {clauses: [MOP-0029]}\n"
+        for sid, facts in examples
+    )
+    (scratch.root / "checks" / "new-situations" / "test.yaml").write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--project", str(scratch.root), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = {r["id"]: r for r in json.loads(result.stdout)["situations"]["rows"]}
+    assert rows["SC-TST-001"]["refused"] == ["scenario-fact-value"]
+    said = {sid: rows[sid]["expressible"] for sid, _ in examples}
+    assert said == {"SC-TST-001": False, "SC-TST-002": False, "SC-TST-003": True}

@@ -134,6 +134,11 @@ PARTIES = ("actor", "towards")
 # Facts any situation may state although no rule reads them: what was done (the machinery
 # picks the rules by it) and who the parties are (the machinery names them in duties).
 SITUATION = frozenset({"act", *PARTIES})
+# A party as a message names the role a situation gives it.
+PARTY_WORDS = {
+    "actor": "who this situation says acts",
+    "towards": "whom this situation says the act is towards",
+}
 
 # ---------------------------------------------------------------- determinations
 
@@ -316,8 +321,16 @@ class RuleBook:
                     f"{k}: {_as_yaml(facts[k])}" if k in facts else f"{k} (not stated)"
                     for k in read
                 )
+                # A fact left out is not so: say it, where the rule may need it stated.
+                unsaid = [k for k in read if k not in facts]
                 lines.append(
                     f"{cid}: {where} reads {said or 'no fact'}; its conditions are not met"
+                    + (
+                        f" (a fact not stated is taken as not so: state {', '.join(unsaid)}"
+                        " if it holds)"
+                        if unsaid
+                        else ""
+                    )
                 )
             if not rules:
                 lines.append(
@@ -937,6 +950,12 @@ class _ScenarioReader:
         if duties_node is not None and not isinstance(duties_node, yaml.SequenceNode):
             self.problem(_line(duties_node), "scenario-expect-duties")
         bearers = {_who(e.who, facts) for e in self.book.effects(act, "duty")}
+        # A duty on 'actor' or 'towards' falls on whoever the situation says they are.
+        parties = {
+            _who(e.who, facts): PARTY_WORDS[e.who]
+            for e in self.book.effects(act, "duty")
+            if e.who in PARTIES and e.who in facts
+        }
         musts = {e.what for e in self.book.effects(act, "duty")}
         for item in duties_node.value if isinstance(duties_node, yaml.SequenceNode) else []:
             d = self.mapping(item, "a duty", DUTY_KEYS)
@@ -947,7 +966,7 @@ class _ScenarioReader:
                 except ValueError:
                     self.problem(_line(d["by"]), "scenario-expect-date")
             if "who" in d and "must" in d:
-                who = self.name(d["who"], "a duty on", bearers, act)
+                who = self.name(d["who"], "a duty on", bearers, act, parties)
                 duties.add(Duty(who, self.name(d["must"], "the duty", musts, act), by))
             else:
                 self.problem(_line(item), "scenario-expect-duty")
@@ -974,9 +993,19 @@ class _ScenarioReader:
             self.problem(_line(node), "scenario-expect-none")
         return Determination(permitted, frozenset(duties), decides, frozenset(clauses))
 
-    def name(self, node: yaml.Node, what: str, known: set[str], act: Acts) -> str:
+    def name(
+        self,
+        node: yaml.Node,
+        what: str,
+        known: set[str],
+        act: Acts,
+        parties: Mapping[str, str] | None = None,
+    ) -> str:
         """A duty's bearer or action, or a decider (``what`` empty), as the rules for
-        ``act`` can give it: a name they cannot give could only fail to match."""
+        ``act`` can give it: a name they cannot give could only fail to match. A bearer
+        that is a party (``parties``) is said to be so: the rule names the party, not
+        the role."""
+        parties = parties or {}
         name = _shown(self.scalar(node))
         if not isinstance(node, yaml.ScalarNode):
             self.problem(_line(node), "scenario-expect-not-name", name=name)
@@ -988,7 +1017,8 @@ class _ScenarioReader:
                 act=act_words(act),
                 wrong=wrong,
                 hint=did_you_mean(name, known),
-                known=", ".join(sorted(known)) or "none",
+                known=", ".join(f"{k} ({parties[k]})" if k in parties else k for k in sorted(known))
+                or "none",
             )
         return name
 
