@@ -585,3 +585,14 @@ def test_a_slip_of_the_keys_is_named_and_another_word_is_not(word: str, meant: s
     assert did_you_mean(word, names) == f" Did you mean '{meant}'?"
     for other in ("members-briefing", "act-against-manager"):  # words of their own
         assert did_you_mean(other, names) == ""
+
+
+def test_the_editors_page_lists_every_role_and_act_as_the_rules_have_them() -> None:
+    """docs/situations.md shows the trees of roles and acts, so that a writer can choose
+    the narrowest act without reading the rules file."""
+    page = (MODEL / "docs" / "situations.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0] for b in page.split("```yaml\n")[1:]]
+    (shown,) = [yaml.safe_load(b) for b in blocks if b.startswith("roles:")]
+    rules = yaml.safe_load((MODEL / "checks" / "rules.yaml").read_text(encoding="utf-8"))
+    assert shown == {"roles": rules["roles"], "acts": rules["acts"]}
+
