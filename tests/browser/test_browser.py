@@ -87,6 +87,12 @@ def tab_to(page: Page, selector: str, limit: int = 30) -> None:
         # The version in force, at the plain addresses, by default.
         ("protocol/principles.html", "17.3", "protocol/member-enquiries.html#MOP-0145"),
         ("index.html", "MOP-0145", "protocol/member-enquiries.html#MOP-0145"),
+        # as readers cite: with "section" or "s.", in the other style, an ID unpadded
+        ("index.html", "section 17.3", "protocol/member-enquiries.html#MOP-0145"),
+        ("index.html", "s.17.3", "protocol/member-enquiries.html#MOP-0145"),
+        ("index.html", "17(3)", "protocol/member-enquiries.html#MOP-0145"),
+        ("index.html", "MOP-145", "protocol/member-enquiries.html#MOP-0145"),
+        ("index.html", "mop145", "protocol/member-enquiries.html#MOP-0145"),
         (
             "versions/2024-05-16/index.html",
             "paragraph 17.2",

@@ -13,24 +13,28 @@
   const query = (params.get("q") || "").trim();
   input.value = query;
 
-  function findIn(v, text) {
+  // A number in the council's style, or in the other ("7(12)" for 7.12); an ID.
+  function numbered(numbers, text) {
     const number = window.constitutionNumber(text);
-    if (number) return v.numbers[number] || null;
-    const id = text.toUpperCase();
-    if (/^[A-Z][A-Z0-9]{1,9}-(?:\d{4}|[1-9]\d{4,})$/.test(id)) return v.ids[id] || null;
-    return null;
+    if (!number) return null;
+    return numbers[number] || numbers[window.constitutionNumberOtherwise(number)] || null;
+  }
+
+  function findIn(v, text) {
+    const id = window.constitutionId(text);
+    return numbered(v.numbers, text) || (id && v.ids[id]) || null;
   }
 
   // A paragraph of the constitution's other documents: the words its number follows in
   // a citation, or its ID prefix, then its number ("Article 2.1", "CPR 4"); or its ID.
   function inDocuments(index, text) {
+    const id = window.constitutionId(text);
     for (const d of index.documents || []) {
-      const id = text.toUpperCase();
-      if (d.ids[id]) return d.ids[id];
+      if (id && d.ids[id]) return d.ids[id];
       for (const lead of d.leads) {
         if (!text.toLowerCase().startsWith(lead.toLowerCase() + " ")) continue;
-        const number = window.constitutionNumber(text.slice(lead.length));
-        if (number && d.numbers[number]) return d.numbers[number];
+        const found = numbered(d.numbers, text.slice(lead.length));
+        if (found) return found;
       }
     }
     return null;
@@ -42,7 +46,7 @@
     const elsewhere = inDocuments(index, text);
     if (elsewhere) return elsewhere;
     const here = findIn(index[version], text);
-    if (here || !/^[A-Z][A-Z0-9]{1,9}-(?:\d{4}|[1-9]\d{4,})$/i.test(text)) return here;
+    if (here || !window.constitutionId(text)) return here;
     const others = ["draft", ...Object.keys(index).filter((k) => /^\d/.test(k)).sort().reverse()];
     for (const key of others) {
       const found = findIn(index[key], text);
