@@ -130,7 +130,8 @@
     return vocabularies[version];
   }
 
-  // The council's synonyms (conf/council.toml): each phrase -> every phrase of its groups.
+  // The council's synonyms (conf/council.toml): each phrase -> every phrase of its groups;
+  // and the plain words readers use: a reader's phrase -> the protocol's (one way only).
   let synonymsLoaded = null;
   function synonyms() {
     synonymsLoaded = synonymsLoaded || fetch(root + "search-terms.json")
@@ -144,6 +145,11 @@
             for (const other of group) all.add(other);
             map.set(phrase, all);
           }
+        }
+        for (const [phrase, ...protocols] of terms.plain || []) {
+          const all = map.get(phrase) || new Set([phrase]);
+          for (const other of protocols) all.add(other);
+          map.set(phrase, all);
         }
         return map;
       });
@@ -173,6 +179,24 @@
       .filter(Boolean);
   }
 
+  // A phrase as typed, then with its last word's ending taken off ("leaflets",
+  // "ordering", "criticised", "replies"), as the synonyms list a word in its plain form.
+  function stems(phrase) {
+    const out = [phrase];
+    const cut = (ending, ...then) => {
+      if (phrase.length > ending.length + 2 && phrase.endsWith(ending)) {
+        for (const t of then) out.push(phrase.slice(0, -ending.length) + t);
+      }
+    };
+    cut("s", "");
+    cut("es", "");
+    cut("ies", "y");
+    cut("ing", "", "e");
+    cut("ed", "", "e");
+    cut("d", "");
+    return out;
+  }
+
   // The query as terms, each with the phrases that may stand for it: a phrase the
   // council lists as a synonym (longest first, so "data protection" before "data"), or
   // a word that is not a stop word. A question of stop words only is searched as typed.
@@ -182,8 +206,7 @@
       let taken = 0;
       for (let n = Math.min(5, words.length - i); n >= 1 && !taken; n--) {
         const phrase = words.slice(i, i + n).join(" ");
-        const key = map.has(phrase) ? phrase : n === 1 && map.has(phrase.replace(/s$/, "")) ?
-          phrase.replace(/s$/, "") : null;
+        const key = stems(phrase).find((stem) => map.has(stem));
         if (key) {
           out.push({ text: phrase, alternatives: [...map.get(key)].map((a) => [a, 1]) });
           taken = n;
@@ -240,7 +263,8 @@
   // for short words, two for longer) and begins with the same letter, as misspellings
   // seldom change the first: or null.
   function correction(word, vocab, map) {
-    if (word.length < 4 || /\d/.test(word) || map.has(word) || inText(word, vocab)) return null;
+    if (word.length < 4 || /\d/.test(word) || inText(word, vocab)) return null;
+    if (stems(word).some((stem) => map.has(stem))) return null;
     const limit = word.length < 7 ? 1 : 2;
     let best = null;
     let bestDistance = limit + 1;
