@@ -77,7 +77,7 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "revenge": ("victimise", "penalise"),
     "punish": ("penalise", "victimise", "disciplinary"),
     "criticize": ("criticise",),
-    "criticism": ("criticise", "criticism"),
+    "criticism": ("criticise",),
     "blame": ("criticise",),
     "slag off": ("criticise",),
     "name and shame": ("criticise", "named officer"),
@@ -132,7 +132,7 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "drinks": ("hospitality",),
     "tickets": ("hospitality", "gifts"),
     "conflict of interest": ("interests", "conflict"),
-    "declare": ("declare", "interest"),
+    "declare": ("interest",),
     # Pressure and influence
     "lobby": ("influence", "pressure", "representations"),
     "lean on": ("pressure", "influence"),

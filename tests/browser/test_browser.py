@@ -142,6 +142,26 @@ def test_search_finds_the_protocols_word_for_the_readers(page: Page, base_url: s
     assert page.locator("#search-results > li > h2").count() > 1
 
 
+@pytest.mark.parametrize(
+    ("typed", "answers"),
+    [
+        ("rude", {"MOP-0029", "MOP-0050"}),  # "courtesy", "courteous"
+        ("threatened", {"MOP-0051", "MOP-0061"}),  # "intimidate", "threats"
+        ("dating", {"MOP-0023", "MOP-0055"}),  # "romantic relationship"
+        ("leaflets", {"MOP-0128", "MOP-0170", "MOP-0142"}),  # "party political", "material"
+    ],
+)
+def test_a_readers_plain_word_finds_the_protocols(
+    page: Page, base_url: str, typed: str, answers: set[str]
+) -> None:
+    """constitution.plain_words: none of these words is in the protocol, and each is
+    found with its ending ("threatened" is "threaten"'s)."""
+    page.goto(base_url + f"search.html?q={typed}&v=draft")
+    expect(page.locator("#search-status")).to_contain_text("found in Draft")
+    hrefs = page.locator("#search-results li li > a").evaluate_all("as => as.map(a => a.href)")
+    assert answers & {h.rsplit("#", 1)[-1] for h in hrefs[:3]}
+
+
 def test_a_misspelling_gets_a_suggestion_and_its_paragraphs(page: Page, base_url: str) -> None:
     page.goto(base_url + "search.html?q=inquery&v=draft")
     expect(page.locator("#search-status")).to_contain_text("found in Draft")
