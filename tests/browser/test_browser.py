@@ -4,6 +4,7 @@ search and the jump to a clause, citing, and arriving at a clause."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -160,6 +161,20 @@ def test_a_readers_plain_word_finds_the_protocols(
     expect(page.locator("#search-status")).to_contain_text("found in Draft")
     hrefs = page.locator("#search-results li li > a").evaluate_all("as => as.map(a => a.href)")
     assert answers & {h.rsplit("#", 1)[-1] for h in hrefs[:3]}
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer"), [("council gifts", "MOP-0057"), ("bullying at the council", "MOP-0051")]
+)
+def test_the_word_council_does_not_outweigh_what_is_asked(
+    page: Page, base_url: str, typed: str, answer: str
+) -> None:
+    """Nearly every paragraph says "Council": its many paragraphs once came before the
+    one paragraph on gifts, which does not."""
+    page.goto(base_url + "search.html?" + urlencode({"q": typed, "v": "draft"}))
+    expect(page.locator("#search-status")).to_contain_text("found in Draft")
+    hrefs = page.locator("#search-results li li > a").evaluate_all("as => as.map(a => a.href)")
+    assert answer in {h.rsplit("#", 1)[-1] for h in hrefs[:3]}
 
 
 def test_a_misspelling_gets_a_suggestion_and_its_paragraphs(page: Page, base_url: str) -> None:

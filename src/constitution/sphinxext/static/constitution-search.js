@@ -161,7 +161,11 @@
     "is are was were be been being am do does did done can could may might must shall should " +
     "will would have has had get gets got what who whom whose which when where why how " +
     "i me my mine we us our you your he him his she her it its they them their this that " +
-    "these those there here if then than so not no any some all allowed able let").split(" "));
+    "these those there here if then than so not no any some all allowed able let " +
+    // and in a council's constitution, "council": nearly every paragraph says it, so it
+    // says which body a question is about, not what about ("council gifts"). A phrase
+    // with it ("council officer", "council offices") is still found as a synonym.
+    "council").split(" "));
 
   // Pagefind answers a word missing from the index with its longest indexed prefix, so
   // "acknowledge" would find every "a": keep a clause only if, for each searched word, a
