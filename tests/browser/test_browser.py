@@ -150,31 +150,21 @@ def test_search_finds_the_protocols_word_for_the_readers(page: Page, base_url: s
         ("threatened", {"MOP-0051", "MOP-0061"}),  # "intimidate", "threats"
         ("dating", {"MOP-0023", "MOP-0055"}),  # "romantic relationship"
         ("leaflets", {"MOP-0128", "MOP-0170", "MOP-0142"}),  # "party political", "material"
+        # Nearly every paragraph says "Council": its many paragraphs once came before the
+        # one on gifts, which does not, and the one on bullying.
+        ("council gifts", {"MOP-0057"}),
+        ("bullying at the council", {"MOP-0051"}),
     ],
 )
-def test_a_readers_plain_word_finds_the_protocols(
+def test_a_readers_words_find_the_protocols(
     page: Page, base_url: str, typed: str, answers: set[str]
 ) -> None:
-    """constitution.plain_words: none of these words is in the protocol, and each is
+    """constitution.plain_words: none of the single words is in the protocol, and each is
     found with its ending ("threatened" is "threaten"'s)."""
-    page.goto(base_url + f"search.html?q={typed}&v=draft")
-    expect(page.locator("#search-status")).to_contain_text("found in Draft")
-    hrefs = page.locator("#search-results li li > a").evaluate_all("as => as.map(a => a.href)")
-    assert answers & {h.rsplit("#", 1)[-1] for h in hrefs[:3]}
-
-
-@pytest.mark.parametrize(
-    ("typed", "answer"), [("council gifts", "MOP-0057"), ("bullying at the council", "MOP-0051")]
-)
-def test_the_word_council_does_not_outweigh_what_is_asked(
-    page: Page, base_url: str, typed: str, answer: str
-) -> None:
-    """Nearly every paragraph says "Council": its many paragraphs once came before the
-    one paragraph on gifts, which does not."""
     page.goto(base_url + "search.html?" + urlencode({"q": typed, "v": "draft"}))
     expect(page.locator("#search-status")).to_contain_text("found in Draft")
     hrefs = page.locator("#search-results li li > a").evaluate_all("as => as.map(a => a.href)")
-    assert answer in {h.rsplit("#", 1)[-1] for h in hrefs[:3]}
+    assert answers & {h.rsplit("#", 1)[-1] for h in hrefs[:3]}
 
 
 def test_a_misspelling_gets_a_suggestion_and_its_paragraphs(page: Page, base_url: str) -> None:
