@@ -288,6 +288,9 @@ class Structurer:
             if kept and LABEL_ONLY.match(kept[-1][0][0]):  # "1.2" on a line of its own
                 (label, _, _), where, fresh = kept.pop()
                 c, line = (f"{label} {c[0]}", c[1], c[2]), where
+            elif kept and goes_on(kept[-1], c, line, fresh):
+                (before, bullet, marked), line, fresh = kept.pop()
+                c = (f"{before} {c[0]}", bullet, marked)
             kept.append((c, line, fresh))
         kept = section_numbers_alone(kept)
         self.unnumbered = not any(NUMBERED.match(c[0]) or PAREN.match(c[0]) for c, _, _ in kept)
@@ -679,6 +682,38 @@ def tab_leaders(lines: list[Line]) -> set[int]:
             or (i + 1 < len(texts) and entry[i + 1])
         )
     }
+
+
+# Where a paragraph's words begin after its number or label: its next lines, set in to
+# there, go on it (a hanging indent, as a typed or a PDF's text sets them).
+HANGING = re.compile(
+    r"^\s*(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]{1,5})[.)]|\d{1,3}(?:\.\d{1,3})+|[-•◦▪‣*])\s+(?=\S)"
+)
+
+
+def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) -> bool:
+    """Whether a line is the next line of the paragraph before it, not a paragraph,
+    heading or number of its own: set in under the words of a paragraph with a hanging
+    indent (over a page break too), or, with no blank line between, going on its
+    sentence in small letters ("...adopted by Council" / "on 12 March ..."), a number
+    included ("...in paragraphs 5.3.22 and" / "5.3.23 have been taken.")."""
+    (last, _, last_marked), first, _ = before
+    text, bullet, marked = c
+    if bullet or marked or last_marked or any(FOOTNOTE.match(t) for t in (text, last)):
+        return False
+    if LETTER.match(text):
+        return False
+    numbered = NUMBERED.match(text) or PAREN.match(text)
+    indent = len(line.text) - len(line.text.lstrip())
+    label = HANGING.match(first.text)
+    over_page = bool(first.page and line.page and first.page != line.page)
+    if not numbered and indent and label and label.end() == indent and (over_page or not fresh):
+        return True
+    if fresh:
+        return False
+    if not numbered:
+        return text[:1].islower()
+    return numbered["rest"][:1].islower() and not last.endswith(TERMINAL) and not heading_like(last)
 
 
 def section_numbers_alone(kept: list[Kept]) -> list[Kept]:

@@ -1,0 +1,83 @@
+"""The importer on six protocols in layouts councils use that the other tests' documents
+and the corpus lack (import_layouts.py makes them from their golds): every word in is a
+word out, the structure is as printed, and the site publishes the numbers printed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from constitution.import_markup import CELL_BREAK
+from constitution.importer import import_protocol
+from import_layouts import LAYOUTS, Layout, gold_text, handed_over
+from test_import_unseen import DOCUMENTS, imported, words, words_out
+
+# What each document's report rightly says: an unnumbered paragraph after a numbered one
+# is kept with it, and said (it may be an aside or a heading instead).
+REPORTED = {"part-prefix": ["unnumbered-paragraph"], "style-numbering": ["unnumbered-paragraph"]}
+
+
+def label(layout: Layout) -> str:
+    return f"{layout.name}{layout.form}"
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=label)
+def test_every_word_in_is_a_word_out(tmp_path: Path, layout: Layout) -> None:
+    source, data = handed_over(layout, tmp_path)
+    if layout.form in (".txt", ".md"):  # the gold holds the document's words, no others
+        assert words(gold_text(data)) == words(source.read_text(encoding="utf-8"))
+    assert words_out(import_protocol(source)) == words(gold_text(data))
+
+
+def heading(section: dict[str, str]) -> tuple[str, str]:
+    """A section's (number, title) as the importer keeps them: a letter ("A.") or roman
+    numeral on a heading stays in its title, as printed, the section being numbered by its
+    place (a section's number is a number)."""
+    number = section["number"] or ""
+    if number.isalpha():
+        return "", f"{number}. {section['title']}"
+    return number, section["title"]
+
+
+def flat(paragraphs: list[str]) -> list[str]:
+    return [p.replace(CELL_BREAK, " ") for p in paragraphs]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=label)
+def test_structure_as_printed(tmp_path: Path, layout: Layout) -> None:
+    source, data = handed_over(layout, tmp_path)
+    doc = import_protocol(source)
+    assert doc.title == data["title"]
+    assert doc.intro.paragraphs == data["intro"]
+    assert [(s.number, s.title) for s in doc.sections] == [heading(s) for s in data["sections"]]
+    for section, printed in zip(doc.sections, data["sections"], strict=True):
+        # a number's closing full stop ("1.2.") is its punctuation, not a part of it
+        assert [c.number.rstrip(".") for c in section.clauses] == [
+            c["printed"].rstrip(".") for c in printed["clauses"]
+        ]
+        for clause, gold in zip(section.clauses, printed["clauses"], strict=True):
+            assert clause.headings == gold["headings"], clause.number
+            if layout.form == ".txt" and any(CELL_BREAK in p for p in gold["paragraphs"]):
+                # a table as a PDF's text gives it, a cell a line: its words in order
+                assert words(" ".join(flat(clause.paragraphs))) == words(
+                    " ".join(flat(gold["paragraphs"]))
+                )
+                continue
+            assert flat(clause.paragraphs) == flat(gold["paragraphs"]), clause.number
+    assert sorted(line.text.strip() for line, _ in doc.left_out) == sorted(data["left_out"])
+    assert [d.kind for d in doc.defects] == REPORTED.get(layout.name, [])
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=label)
+def test_published_with_the_numbers_printed(tmp_path: Path, layout: Layout) -> None:
+    source, data = handed_over(layout, tmp_path)
+    report, published = imported(tmp_path, source)
+    assert report["number_style"] == data["number_style"]
+    expected = {c["number"]: c["number"] for s in data["sections"] for c in s["clauses"]}
+    assert published == expected
+
+
+def test_the_documents_are_all_tested() -> None:
+    named = {f"{layout.name}.json" for layout in LAYOUTS}
+    assert named == {path.name for path in (DOCUMENTS / "golds").iterdir()}
