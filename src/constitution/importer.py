@@ -713,7 +713,14 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
         return False
     if not numbered:
         return text[:1].islower()
-    return numbered["rest"][:1].islower() and not last.endswith(TERMINAL) and not heading_like(last)
+    # "5.3.23 have been taken.": a number cited at the end of the line before; but
+    # "3. avoid conflict" after "2. define roles" is the next item of a list
+    return (
+        "." in numbered["num"]
+        and numbered["rest"][:1].islower()
+        and not last.endswith(TERMINAL)
+        and not heading_like(last)
+    )
 
 
 def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
