@@ -1221,8 +1221,41 @@ def import_protocol(source: Path, take: int | None = None) -> Imported:
         take_part(doc, parts, chosen, take)
     if not doc.sections or len(doc.clauses()) < 3:
         raise ProtocolError([Problem.of(str(source), 0, "import-not-protocol")])
+    one_numbered_part(doc)
     find_defects(doc)
     return doc
+
+
+def one_numbered_part(doc: Imported) -> None:
+    """Paragraphs numbered on through the document under headings with no number, every
+    number beginning alike ("5.3.1" to "5.3.26", the constitution's Part 5.3): that
+    beginning is the protocol's own number, and the headings divide it without numbering
+    anything. It is published as one section, its paragraphs with the numbers printed
+    and the headings as sub-headings in their places; as several sections, each would
+    need a number of its own, and the paragraphs would be published with numbers made
+    up from those."""
+    sections, clauses = doc.sections, doc.clauses()
+    parents = {c.key.rpartition(".")[0] for c in clauses}
+    if (
+        len(sections) < 2
+        or any(s.number or s.intro.paragraphs or not s.clauses for s in sections)
+        or any(c.style != "dotted" or c.number != c.key for c in clauses)  # not "5.5 – 7.1"
+        or len(parents) != 1
+        or "." not in (parent := parents.pop())
+    ):
+        return
+    for section in sections:
+        section.clauses[0].headings.insert(0, section.title)
+    major = parent.split(".")[0]
+    whole = ImportedSection(major, doc.title or f"Part {parent}", sections[0].where, clauses)
+    doc.sections = [whole]
+    doc.extracted.notes.append(
+        f"Every paragraph is numbered {parent}.N, on through the document, under headings "
+        f"with no number: {parent} is the protocol's own number. It was imported as one "
+        f"section, {major}, its paragraphs published with the numbers printed "
+        f"({clauses[0].number} to {clauses[-1].number}) and its {len(sections)} headings "
+        "as sub-headings over them."
+    )
 
 
 def take_part(
