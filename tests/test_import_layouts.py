@@ -113,3 +113,26 @@ def test_published_with_the_numbers_printed(tmp_path: Path, layout: Layout) -> N
 def test_the_documents_are_all_tested() -> None:
     named = {f"{layout.name}.json" for layout in LAYOUTS}
     assert named == {path.name for path in (DOCUMENTS / "golds").iterdir()}
+
+
+def test_a_lead_ins_lines_in_small_letters_stay_its_own(tmp_path: Path) -> None:
+    """A line in small letters goes on the sentence the line before left unfinished
+    ("by the" / "Monitoring Officer."), never on a line that ends a lead-in or an item
+    ("It applies to:", "every member of the Council;"): those are a list's lines."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Protocol on Member and Officer Relations\n\n1. Purpose\n1.1 It applies to:\n"
+        "every member of the Council;\nevery officer of the Council.\n"
+        "1.2 It is reviewed each year by the\nMonitoring Officer, who\n"
+        "reports to the Standards Committee.\n1.3 Officers advise members.\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    assert [c.paragraphs for c in doc.clauses()] == [
+        ["It applies to:", "every member of the Council;", "every officer of the Council."],
+        [
+            "It is reviewed each year by the Monitoring Officer, who reports to the "
+            "Standards Committee."
+        ],
+        ["Officers advise members."],
+    ]

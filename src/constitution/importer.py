@@ -711,16 +711,13 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
         return True
     if fresh:
         return False
+    if last.endswith(TERMINAL):  # "It applies to:" / "every member;": a list's lines
+        return False
     if not numbered:
         return text[:1].islower()
     # "5.3.23 have been taken.": a number cited at the end of the line before; but
     # "3. avoid conflict" after "2. define roles" is the next item of a list
-    return (
-        "." in numbered["num"]
-        and numbered["rest"][:1].islower()
-        and not last.endswith(TERMINAL)
-        and not heading_like(last)
-    )
+    return "." in numbered["num"] and numbered["rest"][:1].islower() and not heading_like(last)
 
 
 def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
