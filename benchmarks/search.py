@@ -33,9 +33,15 @@ def ask(page: Page, base: str, version: str, question: str) -> tuple[list[str], 
     """The clause IDs the search page lists for a question, in order, and any suggestion
     it makes ("Did you mean ...")."""
     page.goto(base + "search.html?" + urlencode({"q": question, "v": version}))
+    # A number or an ID opens its paragraph: the page left is the one result.
     page.wait_for_function(
-        "() => / found in /.test(document.getElementById('search-status').textContent)"
+        "() => !location.pathname.endsWith('/search.html') ||"
+        " / found in /.test(document.getElementById('search-status').textContent)"
     )
+    if not page.url.split("?")[0].endswith("/search.html"):
+        page.wait_for_load_state()
+        jumped = re.search(r"#([A-Z][A-Z0-9]*-\d{4})$", page.url)
+        return ([jumped.group(1)] if jumped else []), ""
     hrefs = page.locator("#search-results li > a").evaluate_all("as => as.map(a => a.href)")
     ids = [m.group(1) for h in hrefs if (m := re.search(r"#([A-Z][A-Z0-9]*-\d{4})$", h))]
     suggestion = page.locator("#search-suggestion")

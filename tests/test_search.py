@@ -11,6 +11,7 @@ import pytest
 
 from conftest import Site
 from constitution.council import load_council
+from constitution.plain_words import PLAIN_WORDS
 from constitution.problems import ProtocolError
 from constitution.project import Project
 
@@ -20,6 +21,20 @@ def test_the_councils_synonyms_are_published_for_the_search_page(site: Site) -> 
     groups = {group[0]: group[1:] for group in terms["synonyms"]}
     assert "member" in groups["councillor"]
     assert "enquiry" in groups["inquiry"]
+
+
+def test_readers_plain_words_are_published_one_way(site: Site) -> None:
+    terms = json.loads((site.out / "search-terms.json").read_text(encoding="utf-8"))
+    plain = {row[0]: row[1:] for row in terms["plain"]}
+    assert "courtesy" in plain["rude"] and "dismissal" in plain["sack"]
+    # One way: the protocol's word is not searched as the reader's.
+    assert "courtesy" not in plain and all("rude" not in g for g in terms["synonyms"])
+
+
+def test_plain_words_are_lower_case_and_lead_elsewhere() -> None:
+    for word, protocols in PLAIN_WORDS.items():
+        assert word == word.lower() and protocols, word
+        assert all(p == p.lower() and p != word for p in protocols), word
 
 
 def test_each_version_has_the_words_of_its_text_for_suggestions(site: Site) -> None:

@@ -288,6 +288,9 @@ class Structurer:
             if kept and LABEL_ONLY.match(kept[-1][0][0]):  # "1.2" on a line of its own
                 (label, _, _), where, fresh = kept.pop()
                 c, line = (f"{label} {c[0]}", c[1], c[2]), where
+            elif kept and goes_on(kept[-1], c, line, fresh):
+                (before, bullet, marked), line, fresh = kept.pop()
+                c = (f"{before} {c[0]}", bullet, marked)
             kept.append((c, line, fresh))
         kept = section_numbers_alone(kept)
         self.unnumbered = not any(NUMBERED.match(c[0]) or PAREN.match(c[0]) for c, _, _ in kept)
@@ -679,6 +682,42 @@ def tab_leaders(lines: list[Line]) -> set[int]:
             or (i + 1 < len(texts) and entry[i + 1])
         )
     }
+
+
+# Where a paragraph's words begin after its number or label: its next lines, set in to
+# there, go on it (a hanging indent, as a typed or a PDF's text sets them).
+HANGING = re.compile(
+    r"^\s*(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]{1,5})[.)]|\d{1,3}(?:\.\d{1,3})+|[-•◦▪‣*])\s+(?=\S)"
+)
+
+
+def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) -> bool:
+    """Whether a line is the next line of the paragraph before it, not a paragraph,
+    heading or number of its own: set in under the words of a paragraph with a hanging
+    indent (over a page break too), or, with no blank line between, going on its
+    sentence in small letters ("...adopted by Council" / "on 12 March ..."), a number
+    included ("...in paragraphs 5.3.22 and" / "5.3.23 have been taken.")."""
+    (last, _, last_marked), first, _ = before
+    text, bullet, marked = c
+    if bullet or marked or last_marked or any(FOOTNOTE.match(t) for t in (text, last)):
+        return False
+    if LETTER.match(text):
+        return False
+    numbered = NUMBERED.match(text) or PAREN.match(text)
+    indent = len(line.text) - len(line.text.lstrip())
+    label = HANGING.match(first.text)
+    over_page = bool(first.page and line.page and first.page != line.page)
+    if not numbered and indent and label and label.end() == indent and (over_page or not fresh):
+        return True
+    if fresh:
+        return False
+    if last.endswith(TERMINAL):  # "It applies to:" / "every member;": a list's lines
+        return False
+    if not numbered:
+        return text[:1].islower()
+    # "5.3.23 have been taken.": a number cited at the end of the line before; but
+    # "3. avoid conflict" after "2. define roles" is the next item of a list
+    return "." in numbered["num"] and numbered["rest"][:1].islower() and not heading_like(last)
 
 
 def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
@@ -1179,8 +1218,41 @@ def import_protocol(source: Path, take: int | None = None) -> Imported:
         take_part(doc, parts, chosen, take)
     if not doc.sections or len(doc.clauses()) < 3:
         raise ProtocolError([Problem.of(str(source), 0, "import-not-protocol")])
+    one_numbered_part(doc)
     find_defects(doc)
     return doc
+
+
+def one_numbered_part(doc: Imported) -> None:
+    """Paragraphs numbered on through the document under headings with no number, every
+    number beginning alike ("5.3.1" to "5.3.26", the constitution's Part 5.3): that
+    beginning is the protocol's own number, and the headings divide it without numbering
+    anything. It is published as one section, its paragraphs with the numbers printed
+    and the headings as sub-headings in their places; as several sections, each would
+    need a number of its own, and the paragraphs would be published with numbers made
+    up from those."""
+    sections, clauses = doc.sections, doc.clauses()
+    parents = {c.key.rpartition(".")[0] for c in clauses}
+    if (
+        len(sections) < 2
+        or any(s.number or s.intro.paragraphs or not s.clauses for s in sections)
+        or any(c.style != "dotted" or c.number != c.key for c in clauses)  # not "5.5 – 7.1"
+        or len(parents) != 1
+        or "." not in (parent := parents.pop())
+    ):
+        return
+    for section in sections:
+        section.clauses[0].headings.insert(0, section.title)
+    major = parent.split(".")[0]
+    whole = ImportedSection(major, doc.title or f"Part {parent}", sections[0].where, clauses)
+    doc.sections = [whole]
+    doc.extracted.notes.append(
+        f"Every paragraph is numbered {parent}.N, on through the document, under headings "
+        f"with no number: {parent} is the protocol's own number. It was imported as one "
+        f"section, {major}, its paragraphs published with the numbers printed "
+        f"({clauses[0].number} to {clauses[-1].number}) and its {len(sections)} headings "
+        "as sub-headings over them."
+    )
 
 
 def take_part(

@@ -4,6 +4,7 @@ search and the jump to a clause, citing, and arriving at a clause."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -87,6 +88,12 @@ def tab_to(page: Page, selector: str, limit: int = 30) -> None:
         # The version in force, at the plain addresses, by default.
         ("protocol/principles.html", "17.3", "protocol/member-enquiries.html#MOP-0145"),
         ("index.html", "MOP-0145", "protocol/member-enquiries.html#MOP-0145"),
+        # as readers cite: with "section" or "s.", in the other style, an ID unpadded
+        ("index.html", "section 17.3", "protocol/member-enquiries.html#MOP-0145"),
+        ("index.html", "s.17.3", "protocol/member-enquiries.html#MOP-0145"),
+        ("index.html", "17(3)", "protocol/member-enquiries.html#MOP-0145"),
+        ("index.html", "MOP-145", "protocol/member-enquiries.html#MOP-0145"),
+        ("index.html", "mop145", "protocol/member-enquiries.html#MOP-0145"),
         (
             "versions/2024-05-16/index.html",
             "paragraph 17.2",
@@ -134,6 +141,30 @@ def test_search_finds_the_protocols_word_for_the_readers(page: Page, base_url: s
     assert "Paragraph 2.16 Definitions" in links.all_inner_texts()[:10]
     # Results are grouped by section, each under its heading.
     assert page.locator("#search-results > li > h2").count() > 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "answers"),
+    [
+        ("rude", {"MOP-0029", "MOP-0050"}),  # "courtesy", "courteous"
+        ("threatened", {"MOP-0051", "MOP-0061"}),  # "intimidate", "threats"
+        ("dating", {"MOP-0023", "MOP-0055"}),  # "romantic relationship"
+        ("leaflets", {"MOP-0128", "MOP-0170", "MOP-0142"}),  # "party political", "material"
+        # Nearly every paragraph says "Council": its many paragraphs once came before the
+        # one on gifts, which does not, and the one on bullying.
+        ("council gifts", {"MOP-0057"}),
+        ("bullying at the council", {"MOP-0051"}),
+    ],
+)
+def test_a_readers_words_find_the_protocols(
+    page: Page, base_url: str, typed: str, answers: set[str]
+) -> None:
+    """constitution.plain_words: none of the single words is in the protocol, and each is
+    found with its ending ("threatened" is "threaten"'s)."""
+    page.goto(base_url + "search.html?" + urlencode({"q": typed, "v": "draft"}))
+    expect(page.locator("#search-status")).to_contain_text("found in Draft")
+    hrefs = page.locator("#search-results li li > a").evaluate_all("as => as.map(a => a.href)")
+    assert answers & {h.rsplit("#", 1)[-1] for h in hrefs[:3]}
 
 
 def test_a_misspelling_gets_a_suggestion_and_its_paragraphs(page: Page, base_url: str) -> None:

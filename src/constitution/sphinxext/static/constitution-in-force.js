@@ -56,7 +56,8 @@
         "in force on that date from the table below.");
       return;
     }
-    const target = index[match.key].numbers[wanted];
+    const numbers = index[match.key].numbers;
+    const target = numbers[wanted] || numbers[window.constitutionNumberOtherwise(wanted)];
     if (!target) {
       wrong(number, "The version in force on " + long(day) + " (adopted " +
         long(match.key) + ") has no paragraph " + wanted + ".");

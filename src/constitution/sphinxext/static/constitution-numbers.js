@@ -1,15 +1,32 @@
 // A paragraph number as a reader types it ("7.12", "para 7.12A", "paragraph 7.a1.",
-// "3 (1a)", "12"), in the form the clause index keys it ("7.12A", "3(1A)", "12"), or
-// null: numbers as Council adopted them, in the council's style (7.12, 7(12) or 12), with
-// 7.12A inserted after 7.12 and 7.A1 before 7.1. A bare number that is no paragraph's
-// ("2026") is the caller's to search for. Shared by the search page and the page of the
-// version in force on a date.
+// "3 (1a)", "12", "section 7.12", "s.7.12", "§ 7.12", "clause 7.12"), in the form the
+// clause index keys it ("7.12A", "3(1A)", "12"), or null: numbers as Council adopted
+// them, in the council's style (7.12, 7(12) or 12), with 7.12A inserted after 7.12 and
+// 7.A1 before 7.1. A bare number that is no paragraph's ("2026") is the caller's to
+// search for. Shared by the search page and the page of the version in force on a date.
 window.constitutionNumber = function (text) {
   const part = "[a-z]{0,4}\\d+[a-z]*";
   const shape = new RegExp(
-    "^(?:para(?:graph)?\\.?\\s*)?(" + part + "(?:\\." + part + "|\\s*\\(" + part + "\\))?)\\.?$",
+    "^(?:(?:para(?:graph)?|section|sect?|clause|s|§)\\.?\\s*)?(" + part +
+      "(?:\\." + part + "|\\s*\\(" + part + "\\))?)\\.?$",
     "i"
   );
   const number = text.trim().match(shape);
   return number ? number[1].replace(/\s+/g, "").toUpperCase() : null;
+};
+
+// The same number in the other style of section and paragraph: readers cite 7.12 as
+// 7(12), as legislation is cited, and 7(12) as 7.12; a document has only one of them.
+window.constitutionNumberOtherwise = function (number) {
+  const dotted = number.match(/^([^.()]+)\.([^.()]+)$/);
+  if (dotted) return dotted[1] + "(" + dotted[2] + ")";
+  const bracketed = number.match(/^([^.()]+)\(([^.()]+)\)$/);
+  return bracketed ? bracketed[1] + "." + bracketed[2] : null;
+};
+
+// An ID as a reader types it ("MOP-0042", "mop-42", "MOP42") in the form the clause
+// index keys it ("MOP-0042"), or null: IDs have four digits or more.
+window.constitutionId = function (text) {
+  const id = text.trim().toUpperCase().match(/^([A-Z][A-Z0-9]{0,8}[A-Z])-?0*(\d{1,9})$/);
+  return id ? id[1] + "-" + id[2].padStart(4, "0") : null;
 };

@@ -13,24 +13,28 @@
   const query = (params.get("q") || "").trim();
   input.value = query;
 
-  function findIn(v, text) {
+  // A number in the council's style, or in the other ("7(12)" for 7.12); an ID.
+  function numbered(numbers, text) {
     const number = window.constitutionNumber(text);
-    if (number) return v.numbers[number] || null;
-    const id = text.toUpperCase();
-    if (/^[A-Z][A-Z0-9]{1,9}-(?:\d{4}|[1-9]\d{4,})$/.test(id)) return v.ids[id] || null;
-    return null;
+    if (!number) return null;
+    return numbers[number] || numbers[window.constitutionNumberOtherwise(number)] || null;
+  }
+
+  function findIn(v, text) {
+    const id = window.constitutionId(text);
+    return numbered(v.numbers, text) || (id && v.ids[id]) || null;
   }
 
   // A paragraph of the constitution's other documents: the words its number follows in
   // a citation, or its ID prefix, then its number ("Article 2.1", "CPR 4"); or its ID.
   function inDocuments(index, text) {
+    const id = window.constitutionId(text);
     for (const d of index.documents || []) {
-      const id = text.toUpperCase();
-      if (d.ids[id]) return d.ids[id];
+      if (id && d.ids[id]) return d.ids[id];
       for (const lead of d.leads) {
         if (!text.toLowerCase().startsWith(lead.toLowerCase() + " ")) continue;
-        const number = window.constitutionNumber(text.slice(lead.length));
-        if (number && d.numbers[number]) return d.numbers[number];
+        const found = numbered(d.numbers, text.slice(lead.length));
+        if (found) return found;
       }
     }
     return null;
@@ -42,7 +46,7 @@
     const elsewhere = inDocuments(index, text);
     if (elsewhere) return elsewhere;
     const here = findIn(index[version], text);
-    if (here || !/^[A-Z][A-Z0-9]{1,9}-(?:\d{4}|[1-9]\d{4,})$/i.test(text)) return here;
+    if (here || !window.constitutionId(text)) return here;
     const others = ["draft", ...Object.keys(index).filter((k) => /^\d/.test(k)).sort().reverse()];
     for (const key of others) {
       const found = findIn(index[key], text);
@@ -126,7 +130,8 @@
     return vocabularies[version];
   }
 
-  // The council's synonyms (conf/council.toml): each phrase -> every phrase of its groups.
+  // The council's synonyms (conf/council.toml): each phrase -> every phrase of its groups;
+  // and the plain words readers use: a reader's phrase -> the protocol's (one way only).
   let synonymsLoaded = null;
   function synonyms() {
     synonymsLoaded = synonymsLoaded || fetch(root + "search-terms.json")
@@ -141,6 +146,11 @@
             map.set(phrase, all);
           }
         }
+        for (const [phrase, ...protocols] of terms.plain || []) {
+          const all = map.get(phrase) || new Set([phrase]);
+          for (const other of protocols) all.add(other);
+          map.set(phrase, all);
+        }
         return map;
       });
     return synonymsLoaded;
@@ -151,7 +161,11 @@
     "is are was were be been being am do does did done can could may might must shall should " +
     "will would have has had get gets got what who whom whose which when where why how " +
     "i me my mine we us our you your he him his she her it its they them their this that " +
-    "these those there here if then than so not no any some all allowed able let").split(" "));
+    "these those there here if then than so not no any some all allowed able let " +
+    // and in a council's constitution, "council": nearly every paragraph says it, so it
+    // says which body a question is about, not what about ("council gifts"). A phrase
+    // with it ("council officer", "council offices") is still found as a synonym.
+    "council").split(" "));
 
   // Pagefind answers a word missing from the index with its longest indexed prefix, so
   // "acknowledge" would find every "a": keep a clause only if, for each searched word, a
@@ -169,6 +183,24 @@
       .filter(Boolean);
   }
 
+  // A phrase as typed, then with its last word's ending taken off ("leaflets",
+  // "ordering", "criticised", "replies"), as the synonyms list a word in its plain form.
+  function stems(phrase) {
+    const out = [phrase];
+    const cut = (ending, ...then) => {
+      if (phrase.length > ending.length + 2 && phrase.endsWith(ending)) {
+        for (const t of then) out.push(phrase.slice(0, -ending.length) + t);
+      }
+    };
+    cut("s", "");
+    cut("es", "");
+    cut("ies", "y");
+    cut("ing", "", "e");
+    cut("ed", "", "e");
+    cut("d", "");
+    return out;
+  }
+
   // The query as terms, each with the phrases that may stand for it: a phrase the
   // council lists as a synonym (longest first, so "data protection" before "data"), or
   // a word that is not a stop word. A question of stop words only is searched as typed.
@@ -178,8 +210,7 @@
       let taken = 0;
       for (let n = Math.min(5, words.length - i); n >= 1 && !taken; n--) {
         const phrase = words.slice(i, i + n).join(" ");
-        const key = map.has(phrase) ? phrase : n === 1 && map.has(phrase.replace(/s$/, "")) ?
-          phrase.replace(/s$/, "") : null;
+        const key = stems(phrase).find((stem) => map.has(stem));
         if (key) {
           out.push({ text: phrase, alternatives: [...map.get(key)].map((a) => [a, 1]) });
           taken = n;
@@ -236,7 +267,8 @@
   // for short words, two for longer) and begins with the same letter, as misspellings
   // seldom change the first: or null.
   function correction(word, vocab, map) {
-    if (word.length < 4 || /\d/.test(word) || map.has(word) || inText(word, vocab)) return null;
+    if (word.length < 4 || /\d/.test(word) || inText(word, vocab)) return null;
+    if (stems(word).some((stem) => map.has(stem))) return null;
     const limit = word.length < 7 ? 1 : 2;
     let best = null;
     let bestDistance = limit + 1;

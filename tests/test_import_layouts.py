@@ -1,0 +1,138 @@
+"""The importer on six protocols in layouts councils use that the other tests' documents
+and the corpus lack (import_layouts.py makes them from their golds): every word in is a
+word out, the structure is as printed, and the site publishes the numbers printed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from constitution.import_markup import CELL_BREAK
+from constitution.importer import import_protocol
+from import_layouts import LAYOUTS, Gold, Layout, gold_text, handed_over
+from test_import_unseen import DOCUMENTS, imported, words, words_out
+
+# What each document's report rightly says: an unnumbered paragraph after a numbered one
+# is kept with it, and said (it may be an aside or a heading instead).
+REPORTED = {"part-prefix": ["unnumbered-paragraph"], "style-numbering": ["unnumbered-paragraph"]}
+
+
+def as_one_part(data: Gold) -> Gold:
+    """The gold of a document whose every paragraph number begins alike ("5.3.1" to
+    "5.3.26" under headings with no number), as the importer publishes it: one section,
+    numbered by that beginning (5.3.12 is section 5's paragraph 3.12, so printed), titled
+    as the document, the headings over the paragraphs they stood over. Its paragraph
+    numbers are written as section.paragraph writes 5.3.12, not counted on."""
+    clauses = []
+    for section in data["sections"]:
+        first, *rest = section["clauses"]
+        clauses += [{**first, "headings": [section["title"], *first["headings"]]}, *rest]
+    major = clauses[0]["printed"].split(".")[0]
+    whole = {"number": major, "title": data["title"], "clauses": clauses}
+    return {**data, "sections": [whole], "number_style": "section.paragraph"}
+
+
+# As printed, with what the importer adds to publish it: the document published as one
+# numbered part has that part's number and, as its section's title, the document's.
+AS_PUBLISHED: dict[str, Callable[[Gold], Gold]] = {"part-prefix": as_one_part}
+
+
+def published_gold(layout: Layout, folder: Path) -> tuple[Path, Gold]:
+    source, data = handed_over(layout, folder)
+    return source, AS_PUBLISHED.get(layout.name, lambda gold: gold)(data)
+
+
+def label(layout: Layout) -> str:
+    return f"{layout.name}{layout.form}"
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=label)
+def test_every_word_in_is_a_word_out(tmp_path: Path, layout: Layout) -> None:
+    source, data = handed_over(layout, tmp_path)
+    if layout.form in (".txt", ".md"):  # the gold holds the document's words, no others
+        assert words(gold_text(data)) == words(source.read_text(encoding="utf-8"))
+    added = ""  # the number and title a document published as one part has for it
+    if layout.name in AS_PUBLISHED:
+        whole = AS_PUBLISHED[layout.name](data)["sections"][0]
+        added = f"{whole['number']} {whole['title']}"
+    assert words_out(import_protocol(source)) == words(gold_text(data)) + words(added)
+
+
+def heading(section: dict[str, str]) -> tuple[str, str]:
+    """A section's (number, title) as the importer keeps them: a letter ("A.") or roman
+    numeral on a heading stays in its title, as printed, the section being numbered by its
+    place (a section's number is a number)."""
+    number = section["number"] or ""
+    if number.isalpha():
+        return "", f"{number}. {section['title']}"
+    return number, section["title"]
+
+
+def flat(paragraphs: list[str]) -> list[str]:
+    return [p.replace(CELL_BREAK, " ") for p in paragraphs]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=label)
+def test_structure_as_printed(tmp_path: Path, layout: Layout) -> None:
+    source, data = published_gold(layout, tmp_path)
+    doc = import_protocol(source)
+    assert doc.title == data["title"]
+    assert doc.intro.paragraphs == data["intro"]
+    assert [(s.number, s.title) for s in doc.sections] == [heading(s) for s in data["sections"]]
+    for section, printed in zip(doc.sections, data["sections"], strict=True):
+        # a number's closing full stop ("1.2.") is its punctuation, not a part of it
+        assert [c.number.rstrip(".") for c in section.clauses] == [
+            c["printed"].rstrip(".") for c in printed["clauses"]
+        ]
+        for clause, gold in zip(section.clauses, printed["clauses"], strict=True):
+            assert clause.headings == gold["headings"], clause.number
+            if layout.form == ".txt" and any(CELL_BREAK in p for p in gold["paragraphs"]):
+                # a table as a PDF's text gives it, a cell a line: its words in order
+                assert words(" ".join(flat(clause.paragraphs))) == words(
+                    " ".join(flat(gold["paragraphs"]))
+                )
+                continue
+            assert flat(clause.paragraphs) == flat(gold["paragraphs"]), clause.number
+    assert sorted(line.text.strip() for line, _ in doc.left_out) == sorted(data["left_out"])
+    assert [d.kind for d in doc.defects] == REPORTED.get(layout.name, [])
+    if layout.name in AS_PUBLISHED:  # and says so
+        assert any("is the protocol's own number" in note for note in doc.extracted.notes)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=label)
+def test_published_with_the_numbers_printed(tmp_path: Path, layout: Layout) -> None:
+    source, data = published_gold(layout, tmp_path)
+    report, published = imported(tmp_path, source)
+    assert report["number_style"] == data["number_style"]
+    expected = {c["number"]: c["number"] for s in data["sections"] for c in s["clauses"]}
+    assert published == expected
+
+
+def test_the_documents_are_all_tested() -> None:
+    named = {f"{layout.name}.json" for layout in LAYOUTS}
+    assert named == {path.name for path in (DOCUMENTS / "golds").iterdir()}
+
+
+def test_a_lead_ins_lines_in_small_letters_stay_its_own(tmp_path: Path) -> None:
+    """A line in small letters goes on the sentence the line before left unfinished
+    ("by the" / "Monitoring Officer."), never on a line that ends a lead-in or an item
+    ("It applies to:", "every member of the Council;"): those are a list's lines."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Protocol on Member and Officer Relations\n\n1. Purpose\n1.1 It applies to:\n"
+        "every member of the Council;\nevery officer of the Council.\n"
+        "1.2 It is reviewed each year by the\nMonitoring Officer, who\n"
+        "reports to the Standards Committee.\n1.3 Officers advise members.\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    assert [c.paragraphs for c in doc.clauses()] == [
+        ["It applies to:", "every member of the Council;", "every officer of the Council."],
+        [
+            "It is reviewed each year by the Monitoring Officer, who reports to the "
+            "Standards Committee."
+        ],
+        ["Officers advise members."],
+    ]
