@@ -595,4 +595,3 @@ def test_the_editors_page_lists_every_role_and_act_as_the_rules_have_them() -> N
     (shown,) = [yaml.safe_load(b) for b in blocks if b.startswith("roles:")]
     rules = yaml.safe_load((MODEL / "checks" / "rules.yaml").read_text(encoding="utf-8"))
     assert shown == {"roles": rules["roles"], "acts": rules["acts"]}
-
