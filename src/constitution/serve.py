@@ -24,6 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, cast
 
+from constitution import kept_environment
 from constitution.build import colour, source_date_epoch
 from constitution.document_settings import FOLDER
 from constitution.project import Project
@@ -63,7 +64,8 @@ class WarmBuild:
     """Sphinx's incremental build into ``work``, one Sphinx kept for every build.
 
     Used in a ``with`` block, which ends its Sphinx's hold on docutils' registries: left
-    to the garbage collector, they would be given back in the middle of a later build.
+    to the garbage collector, they would be given back in the middle of a later build;
+    and writes Sphinx's environment for the next start (kept_environment).
     """
 
     def __init__(self, project: Project, work: Path) -> None:
@@ -72,6 +74,7 @@ class WarmBuild:
         self.app: Sphinx | None = None
         self.warnings = Warnings()
         self.scope = contextlib.ExitStack()  # docutils' registries, for one Sphinx's life
+        self.ended = False  # whether the last build ran to its end: its environment is whole
 
     def __call__(self, changed: Sequence[Path] = ()) -> int:
         """Build; 0 if the pages are up to date, else the problems are on stderr."""
@@ -79,10 +82,12 @@ class WarmBuild:
 
         if any(self.project.conf in path.parents for path in changed):
             self.stop()  # conf.py is read once a Sphinx
+        self.ended = False
         try:
             app = self.app or self.start()
             before = self.warnings.count
             app.build()
+            self.ended = True
         except ProtocolInvalid:
             # Found before any page is read: this Sphinx is still good for the next save.
             print("The pages shown are from the last good build.", file=sys.stderr)
@@ -129,9 +134,12 @@ class WarmBuild:
             warningiserror=True,
             keep_going=True,
         )
+        kept_environment.keep(self.app.env)
         return self.app
 
     def stop(self) -> None:
+        if self.app and self.ended:
+            kept_environment.write(self.app.env, self.work / "doctrees")
         self.app = None
         self.scope.close()
 
