@@ -259,3 +259,6 @@ def test_a_page_asked_for_during_a_rebuild_is_served_when_the_rebuild_ends(tmp_p
     finally:
         server.terminate()
         server.wait(timeout=30)
+    # Stopped as Ctrl+C or a service manager stops it, it wrote its environment whole.
+    written = project.root / "_build" / "serve" / "doctrees" / "environment.pickle"
+    assert type(pickle.loads(written.read_bytes())) is BuildEnvironment
