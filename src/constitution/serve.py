@@ -15,6 +15,7 @@ import io
 import logging
 import os
 import queue
+import signal
 import sys
 import threading
 import time
@@ -277,7 +278,15 @@ def serve(project: Project, host: str, port: int) -> int:
             (build.work / "html").mkdir(parents=True, exist_ok=True)  # served if it failed
             app = site(project, build, saves, host, port)
             print(f"Serving the site on http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
+            # uvicorn stops on SIGTERM, then sends it again to this process, whose default
+            # ends it at once: as an exit instead, the build is stopped as after Ctrl+C,
+            # writing Sphinx's environment (kept_environment).
+            signal.signal(signal.SIGTERM, _exit)
             uvicorn.run(app, host=host, port=port, log_level="warning")
         finally:
             saves.stop()
     return 0
+
+
+def _exit(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)  # the status a shell gives a process the signal ended
