@@ -18,7 +18,7 @@ import constitution
 SRC = Path(constitution.__file__).parent
 LAYERS = ("core", "outputs", "site", "commands")  # from the bottom up
 OUTPUTS = {"export", "pdf", "pdf_layout", "report", "templating", "text_html", "typography"}
-SITE = {"build", "serve", "sphinxconf"}  # and constitution.sphinxext.*
+SITE = {"build", "kept_environment", "serve", "sphinxconf"}  # and constitution.sphinxext.*
 COMMANDS = {"__main__", "check", "cli", "init", "pytest_plugin"}  # and council_template.*
 
 Edges = dict[str, dict[str, int]]  # module -> the modules it imports, each at a line

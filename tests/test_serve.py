@@ -4,16 +4,36 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import pickle
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from sphinx.environment import BuildEnvironment
 
 from conftest import copy_project
 from constitution.build import NOT_PUBLISHED, sphinx_args
+from constitution.kept_environment import STALE
 from constitution.project import Project
 from constitution.serve import PREVIEW, WarmBuild
+
+# A server killed after a save, as by `kill -9` or a power cut: nothing runs at its end.
+KILLED = """
+import os, signal, sys
+from pathlib import Path
+from constitution.project import Project
+from constitution.serve import WarmBuild
+
+project, work, section = Project(Path(sys.argv[1])), Path(sys.argv[2]), Path(sys.argv[3])
+build = WarmBuild(project, work)
+assert build() == 0
+text = section.read_text(encoding="utf-8")
+section.write_text(text.replace("propose an amendment", "put forward a change", 1), "utf-8")
+assert build([section]) == 0
+os.kill(os.getpid(), signal.SIGKILL)
+"""
 
 
 def cold(project: Project, work: Path) -> None:
@@ -92,6 +112,62 @@ def test_rebuilds_in_one_process_match_new_processes(
     page = warm_files["draft/review.html"].decode()
     assert "New words." in page and "put forward a change" in page
     gc.unfreeze()
+
+
+def doctrees(work: Path) -> dict[Path, int]:
+    """When each page was last read, by its doctree's time."""
+    return {p: p.stat().st_mtime_ns for p in (work / "doctrees").rglob("*.doctree")}
+
+
+def test_a_server_stopped_and_started_again_serves_every_save(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While it runs, the server leaves Sphinx's environment unwritten; stopped, it writes
+    it, and the next start reads only what was saved since and gives a full build's site."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    project = copy_project(tmp_path / "project")
+    section = project.protocol / "review.md"
+    work = tmp_path / "warm"
+    environment = work / "doctrees" / "environment.pickle"
+    with WarmBuild(project, work) as warm:
+        assert warm() == 0
+        replace(section, "propose an amendment", "put forward a change")
+        assert warm([section]) == 0
+        with pytest.raises(ValueError, match=STALE):
+            pickle.loads(environment.read_bytes())
+    assert type(pickle.loads(environment.read_bytes())) is BuildEnvironment
+    replace(section, "at any time", "whenever they wish")  # saved while the server was stopped
+    read = doctrees(work)
+    with WarmBuild(project, work) as warm:
+        assert warm() == 0
+    reread = [p for p, t in doctrees(work).items() if read.get(p) != t]
+    assert 0 < len(reread) < len(read)
+    cold(project, tmp_path / "cold")
+    warm_files, cold_files = files(work / "html"), files(tmp_path / "cold" / "html")
+    assert warm_files.keys() == cold_files.keys()
+    assert [name for name in warm_files if warm_files[name] != cold_files[name]] == []
+    page = warm_files["protocol/review.html"].decode()
+    assert "put forward a change" in page and "whenever they wish" in page
+
+
+def test_a_server_killed_after_a_save_is_built_afresh_at_the_next_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    project = copy_project(tmp_path / "project")
+    section = project.protocol / "review.md"
+    work = tmp_path / "warm"
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED, str(project.root), str(work), str(section)], check=False
+    )
+    assert killed.returncode == -signal.SIGKILL
+    with pytest.raises(ValueError, match=STALE):
+        pickle.loads((work / "doctrees" / "environment.pickle").read_bytes())
+    read = doctrees(work)
+    with WarmBuild(project, work) as warm:
+        assert warm() == 0
+    assert [p for p, t in doctrees(work).items() if read.get(p) == t] == []  # all read again
+    assert "put forward a change" in (work / "html" / "protocol" / "review.html").read_text()
 
 
 def test_a_settings_change_starts_sphinx_afresh(
@@ -183,3 +259,6 @@ def test_a_page_asked_for_during_a_rebuild_is_served_when_the_rebuild_ends(tmp_p
     finally:
         server.terminate()
         server.wait(timeout=30)
+    # Stopped as Ctrl+C or a service manager stops it, it wrote its environment whole.
+    written = project.root / "_build" / "serve" / "doctrees" / "environment.pickle"
+    assert type(pickle.loads(written.read_bytes())) is BuildEnvironment

@@ -486,7 +486,7 @@ class Scenario:
     line: int
     shared: dict[str, Any] = field(default_factory=dict)
 
-    @property
+    @cached_property  # asked for several times an example on every save of the editor's loop
     def clauses(self) -> frozenset[str]:
         """Every paragraph the example cites, for any person."""
         return frozenset().union(*(part.expect.clauses for part in self.parts))

@@ -15,6 +15,7 @@ import io
 import logging
 import os
 import queue
+import signal
 import sys
 import threading
 import time
@@ -24,6 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, cast
 
+from constitution import kept_environment
 from constitution.build import colour, source_date_epoch
 from constitution.document_settings import FOLDER
 from constitution.project import Project
@@ -63,7 +65,8 @@ class WarmBuild:
     """Sphinx's incremental build into ``work``, one Sphinx kept for every build.
 
     Used in a ``with`` block, which ends its Sphinx's hold on docutils' registries: left
-    to the garbage collector, they would be given back in the middle of a later build.
+    to the garbage collector, they would be given back in the middle of a later build;
+    and writes Sphinx's environment for the next start (kept_environment).
     """
 
     def __init__(self, project: Project, work: Path) -> None:
@@ -72,6 +75,7 @@ class WarmBuild:
         self.app: Sphinx | None = None
         self.warnings = Warnings()
         self.scope = contextlib.ExitStack()  # docutils' registries, for one Sphinx's life
+        self.ended = False  # whether the last build ran to its end: its environment is whole
 
     def __call__(self, changed: Sequence[Path] = ()) -> int:
         """Build; 0 if the pages are up to date, else the problems are on stderr."""
@@ -79,10 +83,12 @@ class WarmBuild:
 
         if any(self.project.conf in path.parents for path in changed):
             self.stop()  # conf.py is read once a Sphinx
+        self.ended = False
         try:
             app = self.app or self.start()
             before = self.warnings.count
             app.build()
+            self.ended = True
         except ProtocolInvalid:
             # Found before any page is read: this Sphinx is still good for the next save.
             print("The pages shown are from the last good build.", file=sys.stderr)
@@ -129,9 +135,12 @@ class WarmBuild:
             warningiserror=True,
             keep_going=True,
         )
+        kept_environment.keep(self.app.env)
         return self.app
 
     def stop(self) -> None:
+        if self.app and self.ended:
+            kept_environment.write(self.app.env, self.work / "doctrees")
         self.app = None
         self.scope.close()
 
@@ -269,7 +278,15 @@ def serve(project: Project, host: str, port: int) -> int:
             (build.work / "html").mkdir(parents=True, exist_ok=True)  # served if it failed
             app = site(project, build, saves, host, port)
             print(f"Serving the site on http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
+            # uvicorn stops on SIGTERM, then sends it again to this process, whose default
+            # ends it at once: as an exit instead, the build is stopped as after Ctrl+C,
+            # writing Sphinx's environment (kept_environment).
+            signal.signal(signal.SIGTERM, _exit)
             uvicorn.run(app, host=host, port=port, log_level="warning")
         finally:
             saves.stop()
     return 0
+
+
+def _exit(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)  # the status a shell gives a process the signal ended

@@ -192,7 +192,10 @@ def _new_file(
 def _templates(app: Sphinx, config: Any) -> None:
     """Our page template (the version banner), furo's announcement slot to hold it, and
     the title as text."""
-    config.templates_path.append(str(Path(__file__).parent / "templates"))
+    # A new list: the default one is Sphinx's, shared by every Sphinx of the process (a
+    # warm server starts another when conf.py changes), which would list ours twice and
+    # so find its settings changed, and write every page again.
+    config.templates_path = [*config.templates_path, str(Path(__file__).parent / "templates")]
     # Furo draws the title into every page as HTML (its brand); the setting is text. (Its
     # <title> strips tags and unescapes before it escapes, so that shows the text once.)
     config.html_title = escape(config.html_title)

@@ -43,6 +43,10 @@ RESULT_WORDS = {"passed": "Passed", "failed": "Failed"}
 # The facts every situation has, named as a reader would ask about them.
 FACT_NAMES = {"actor": "Who", "act": "What they do"}  # in this order
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+# Each worked example's own data as a key, by ID, with the example it was made from: the
+# model cache gives the same objects while their files are unchanged, so the editor's
+# loop does not write thousands of examples as JSON again on every save.
+_OWN: dict[str, tuple[Scenario, str]] = {}
 
 
 def load_results(path: Path) -> Results:
@@ -59,8 +63,16 @@ def digest(scenarios: Iterable[Scenario], results: dict[str, str], run: str | No
     """What the rendered examples depend on; a change means clause pages are rewritten."""
     h = hashlib.sha256(key_of(run).encode())
     for s in scenarios:
-        h.update(key_of([s.id, s.title, s.parts, results.get(s.id)]).encode())
+        h.update(key_of([own_key(s), results.get(s.id)]).encode())
     return h.hexdigest()
+
+
+def own_key(s: Scenario) -> str:
+    """What a worked example says, as a key (see _OWN)."""
+    kept = _OWN.get(s.id)
+    if kept is None or kept[0] is not s:
+        _OWN[s.id] = kept = s, key_of([s.id, s.title, s.shared, s.parts])
+    return kept[1]
 
 
 def person(key: str) -> str:
@@ -118,7 +130,7 @@ def scenario_shows(store: BuildState, s: Scenario) -> str:
         [cid, e.page(c), e.cited(c.number), e.document.section_of(c).title]
         for cid, e, c in cited_elsewhere(store, s)
     ]
-    return key_of([s.id, s.title, s.shared, s.parts, result_html(store, s.id), cited])
+    return key_of([own_key(s), result_html(store, s.id), cited])
 
 
 def cited_clauses(store: BuildState, s: Scenario) -> list[tuple[str, Clause | None]]:

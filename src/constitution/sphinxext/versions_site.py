@@ -13,7 +13,7 @@ import datetime as dt
 import itertools
 import posixpath
 from collections.abc import Iterator, Sequence
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -802,6 +802,7 @@ def pager(sections: Sequence[Section], section: Section) -> list[Pager]:
     return [before, link("next", "Next", sections[i + 1])] if i + 1 < len(sections) else [before]
 
 
+@cache  # a few hundred titles, drawn thousands of times a save (redlines, examples)
 def title_html(text: str) -> str:
     """A title as the draft shows it: escaped, with typographic quotes."""
     return str(MD.renderInline(text))
