@@ -579,11 +579,9 @@ class Site:
         )
 
     def download(self, key: str, here: str) -> str:
-        """The version's PDF, linked with its size, where the build writes it: each of the
-        protocol's and its draft's; each adopted version of another document."""
+        """The version's PDF, linked with its size, where the build writes it: each
+        version's and draft's of every document."""
         shown = self.shown(key)
-        if self.key != PROTOCOL and shown == DRAFT:
-            return ""
         folder = shown if self.key == PROTOCOL else f"{self.key}/{shown}"
         pdf = posixpath.relpath(f"data/{folder}/{print_file.NAME}", posixpath.dirname(here))
         words = f"{self.document(key).title}, {self.version_words(key)}"
