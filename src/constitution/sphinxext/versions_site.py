@@ -36,7 +36,13 @@ from constitution.sphinxext.addresses import (
     section_page,
 )
 from constitution.sphinxext.citing import across_on
-from constitution.sphinxext.clause_box import about_html, about_of, citation, clause_open
+from constitution.sphinxext.clause_box import (
+    Example,
+    about_html,
+    about_of,
+    citation,
+    clause_open,
+)
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_assets import page_script
 from constitution.sphinxext.page_cache import Page
@@ -229,6 +235,7 @@ class Site:
             self.citation(key, clause),
             history="" if self.drafted else self.uri(here, self.layout.history(clause.id)),
             changes=self.change_words(key, clause.id),
+            examples=self.examples(key, clause, here),
         )
         return (
             Markup(clause_open(clause.id, clause.number, clause.modality)),
@@ -236,6 +243,16 @@ class Site:
             Markup(self.change_note(key, clause.id, here)),
             Markup(about_html(about)),
         )
+
+    def examples(self, key: str, clause: Clause, here: str) -> list[Example]:
+        """The worked examples a paragraph decides, under its draft's words, as the
+        protocol's draft lists them (its pages are Sphinx's: clauses.py): the examples'
+        answers are the drafts'."""
+        if self.key == PROTOCOL or self.shown(key) != DRAFT:
+            return []
+        from constitution.sphinxext.examples import worked_examples  # which imports this
+
+        return worked_examples(self.store, clause.id, partial(self.uri, here))
 
     def citation(self, key: str, clause: Clause) -> str:
         """How to cite the paragraph, in the version read: the protocol's as the council
