@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-
 from constitution import files
 from constitution.council import Council
 from constitution.documents import PROTOCOL, citing, own_council, settings_of

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import posixpath
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -112,12 +112,21 @@ WHOLE, WHOLE_TITLE = "constitution", "The whole constitution"
 AMENDMENTS = f"{WHOLE}/amendments"  # its own folder: its shell names no one document
 
 
+# A paragraph's worked examples, by its ID, linked from a page (address -> relative one).
+Listed = Callable[[str, Callable[[str], str]], list[Example]]
+
+
 class Site:
     """The versions of one document of one build (the protocol's, unless another ``key``
     is given) and how to link between their pages."""
 
-    def __init__(self, app: Sphinx, store: BuildState, key: str = PROTOCOL) -> None:
+    def __init__(
+        self, app: Sphinx, store: BuildState, key: str = PROTOCOL, examples: Listed | None = None
+    ) -> None:
         self.app, self.store, self.key = app, store, key
+        # Another document's draft lists under each paragraph the worked examples it decides,
+        # as the protocol's draft does (its pages are Sphinx's: clauses.py).
+        self.listed = examples
         self.layout = layout_of(key)
         if key == PROTOCOL:
             self.versions: list[Version] = store.versions
@@ -245,14 +254,11 @@ class Site:
         )
 
     def examples(self, key: str, clause: Clause, here: str) -> list[Example]:
-        """The worked examples a paragraph decides, under its draft's words, as the
-        protocol's draft lists them (its pages are Sphinx's: clauses.py): the examples'
-        answers are the drafts'."""
-        if self.key == PROTOCOL or self.shown(key) != DRAFT:
+        """The worked examples a paragraph decides, under its draft's words (the examples'
+        answers are the drafts'), where the Site was given them."""
+        if self.listed is None or self.shown(key) != DRAFT:
             return []
-        from constitution.sphinxext.examples import worked_examples  # which imports this
-
-        return worked_examples(self.store, clause.id, partial(self.uri, here))
+        return self.listed(clause.id, partial(self.uri, here))
 
     def citation(self, key: str, clause: Clause) -> str:
         """How to cite the paragraph, in the version read: the protocol's as the council
