@@ -253,3 +253,25 @@ def test_confirm_all_while_the_protocol_is_broken(constitution: Project) -> None
     now_scenarios, now_paragraphs = locks(constitution)
     assert now_scenarios == scenarios and now_paragraphs["ART-0003"] == paragraphs["ART-0003"]
     assert now_paragraphs["ART-0002"] != paragraphs["ART-0002"]  # CPR-0002's new words
+
+
+def test_confirm_all_confirms_the_sound_examples_beside_a_malformed_one(scratch: Project) -> None:
+    """In a protocol alone, a worked example that cannot be read stops only itself: the
+    others are confirmed, and it is named with its own problem where it is written."""
+    edit(scratch, "protocol/review.md", "propose an amendment", "put forward an amendment")
+    edit(scratch, "checks/scenarios/conduct.yaml", "[MOP-0029, MOP-0050, MOP-0051]", "[MOP-0999]")
+    before = locks_of(scratch)
+    done = run(scratch, "confirm", "--all")
+    assert done.returncode == 1, done.stderr
+    line = line_of(scratch, "checks/scenarios/conduct.yaml", "[MOP-0999]")
+    assert done.stderr.startswith(
+        f"checks/scenarios/conduct.yaml:{line}: scenario-unknown-clause [MOP-0999]: "
+    )
+    assert done.stderr.endswith("1 problem(s) found; the rest was confirmed.\n")
+    after = locks_of(scratch)
+    assert after["SC-CON-001"] == before["SC-CON-001"]
+    assert after["SC-REV-003"] != before["SC-REV-003"]  # its paragraph was reworded
+
+
+def locks_of(project: Project) -> dict[str, Any]:
+    return dict(json.loads((project.checks / "confirmed.json").read_text(encoding="utf-8")))

@@ -87,7 +87,7 @@ def confirm_all(
         done.problems += stopped
         if not stopped:
             done.paragraphs.append(key)
-    for title, folder in unreadable.broken.values():
+    for title, folder in unreadable.broken.values() if council.documents else ():
         done.problems.append(Problem.of(folder, 0, "confirm-document-unread", document=title))
     if done.scenarios:
         confirm(checks / LOCK, scenarios, constitution, done.scenarios)
