@@ -5,6 +5,7 @@ its formats, until `constitution confirm` records the new words."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from conftest import run
 from constitution.confirm_across import LOCK
@@ -148,7 +149,7 @@ def test_one_broken_document_does_not_stop_confirming_the_others(constitution: P
     cited = constitution.document().clause("MOP-0029")
     assert cited is not None and lock["ART-0003"] == {"MOP-0029": cited.digest}
     before = (constitution.checks / LOCK).read_bytes()
-    for named in (["ART-0002"], ["CPR-0002"], ["--all"]):
+    for named in (["ART-0002"], ["CPR-0002"]):
         refused = run(constitution, "confirm", *named)
         assert refused.returncode == 1, (named, refused.stderr)
         assert "procedure-rules/meetings.md" in refused.stderr, named
@@ -172,3 +173,105 @@ def test_a_broken_protocol_stops_only_the_worked_examples_and_what_cites_it(
     for named in ("SC-CON-001", "ART-0003"):
         refused = run(constitution, "confirm", named)
         assert refused.returncode == 1 and "clause-duplicate-id [MOP-0029]" in refused.stderr
+
+
+def locks(project: Project) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The two records: worked examples', and citing paragraphs'."""
+    read = (project.checks / name for name in ("confirmed.json", LOCK))
+    scenarios, paragraphs = (json.loads(path.read_text(encoding="utf-8")) for path in read)
+    return scenarios, paragraphs
+
+
+def test_confirm_all_confirms_what_it_can_and_names_the_rest(constitution: Project) -> None:
+    """While the Rules cannot be read, --all confirms every worked example and citing
+    paragraph that rests on none of their paragraphs, and names each of the rest where it
+    is written, with the Rules' own problem and what to do; then exits 1."""
+    reword_mop_0029(constitution)  # ART-0003 and the worked examples citing it are suspect
+    conduct = "checks/scenarios/conduct.yaml"
+    edit(constitution, conduct, "[MOP-0029, MOP-0050, MOP-0051]", "[MOP-0029, CPR-0001, MOP-0050]")
+    examples = len(constitution.scenarios(constitution.document()))
+    break_rules(constitution)
+    scenarios, paragraphs = locks(constitution)
+    done = run(constitution, "confirm", "--all")
+    assert done.returncode == 1, done.stderr
+    said = done.stderr
+    rules = "documents/procedure-rules/meetings.md"
+    assert f"{rules}:{line_of(constitution, rules, '{clause} CPR-0001')}" in said
+    assert "clause-duplicate-id [CPR-0001]" in said
+    waits = [
+        (MEMBERS, "ART-0004", "CPR-0001", "{para}`CPR-0001`"),
+        ("documents/articles/the-constitution.md", "ART-0002", "CPR-0002", "{para}`CPR-0002`"),
+        (conduct, "SC-CON-001", "CPR-0001", "CPR-0001"),
+    ]
+    for file, item, target, words in waits:
+        assert (
+            f"{file}:{line_of(constitution, file, words)}: confirm-waits [{item}]: {item} was not"
+            f" confirmed: it cites {target}, a paragraph of the Council Procedure Rules, which"
+            " cannot be read.\n    How to fix: Fix the problems of the Council Procedure Rules"
+            " listed here (constitution check lists them too), then run: constitution confirm"
+            f" {item}" in said
+        ), item
+    assert "documents/procedure-rules: confirm-document-unread: the Council Procedure" in said
+    assert said.endswith("problem(s) found; the rest was confirmed.\n")
+    assert "Confirmed 1 paragraph(s)" in done.stdout  # ART-0003: it cites the protocol
+    assert f"Confirmed {examples - 1} scenario(s)" in done.stdout  # all but SC-CON-001
+    # what was confirmed is recorded; what waits is as it was
+    now_scenarios, now_paragraphs = locks(constitution)
+    cited = constitution.document().clause("MOP-0029")
+    assert cited is not None and now_paragraphs["ART-0003"] == {"MOP-0029": cited.digest}
+    for waiting in ("ART-0002", "ART-0004", "CPR-0002"):
+        assert now_paragraphs[waiting] == paragraphs[waiting], waiting
+    assert now_scenarios["SC-CON-001"] == scenarios["SC-CON-001"]
+    assert now_scenarios["SC-CON-002"] != scenarios["SC-CON-002"]  # it cites MOP-0029
+    # mended, the Rules let the rest be confirmed: nothing is left
+    second = "{clause} CPR-0001\n:modality: must"
+    edit(constitution, "documents/procedure-rules/meetings.md", second, second.replace("1", "2"))
+    assert run(constitution, "confirm", "--all").returncode == 0
+    assert locks(constitution)[0]["SC-CON-001"] != scenarios["SC-CON-001"]
+
+
+def test_confirm_all_while_the_protocol_is_broken(constitution: Project) -> None:
+    """The worked examples are read against the protocol: while it cannot be read, none is
+    confirmed (said once), nor a paragraph citing it; the Articles' and Rules' citing one
+    another are."""
+    edit(constitution, "documents/procedure-rules/meetings.md", "full Council", "whole Council")
+    edit(constitution, "protocol/principles.md", "{clause} MOP-0030", "{clause} MOP-0029")
+    scenarios, paragraphs = locks(constitution)
+    done = run(constitution, "confirm", "--all")
+    assert done.returncode == 1, done.stderr
+    assert "clause-duplicate-id [MOP-0029]" in done.stderr
+    assert "checks/scenarios: confirm-examples-unread: no worked example was confirmed" in (
+        done.stderr
+    )
+    assert "confirm-waits [ART-0003]: ART-0003 was not confirmed: it cites MOP-0029" in (
+        done.stderr
+    )
+    assert "protocol: confirm-document-unread: the Protocol on Member/Officer Relations" in (
+        done.stderr
+    )
+    assert "Confirmed 3 paragraph(s)" in done.stdout and "scenario" not in done.stdout
+    now_scenarios, now_paragraphs = locks(constitution)
+    assert now_scenarios == scenarios and now_paragraphs["ART-0003"] == paragraphs["ART-0003"]
+    assert now_paragraphs["ART-0002"] != paragraphs["ART-0002"]  # CPR-0002's new words
+
+
+def test_confirm_all_confirms_the_sound_examples_beside_a_malformed_one(scratch: Project) -> None:
+    """In a protocol alone, a worked example that cannot be read stops only itself: the
+    others are confirmed, and it is named with its own problem where it is written."""
+    edit(scratch, "protocol/review.md", "propose an amendment", "put forward an amendment")
+    edit(scratch, "checks/scenarios/conduct.yaml", "[MOP-0029, MOP-0050, MOP-0051]", "[MOP-0999]")
+    before = locks_of(scratch)
+    done = run(scratch, "confirm", "--all")
+    assert done.returncode == 1, done.stderr
+    line = line_of(scratch, "checks/scenarios/conduct.yaml", "[MOP-0999]")
+    assert done.stderr.startswith(
+        f"checks/scenarios/conduct.yaml:{line}: scenario-unknown-clause [MOP-0999]: "
+    )
+    assert done.stderr.endswith("1 problem(s) found; the rest was confirmed.\n")
+    after = locks_of(scratch)
+    assert after["SC-CON-001"] == before["SC-CON-001"]
+    assert after["SC-REV-003"] != before["SC-REV-003"]  # its paragraph was reworded
+
+
+def locks_of(project: Project) -> dict[str, Any]:
+    return dict(json.loads((project.checks / "confirmed.json").read_text(encoding="utf-8")))

@@ -163,6 +163,22 @@ def test_the_drafts_files_print_another_documents_paragraph_as_cited(whole: Site
     assert "complementary (Article 2.1);" in said and "ART-0003" not in said
 
 
+def test_a_document_with_no_version_adopted_has_its_drafts_pdf(
+    whole: Site, whole_constitution: Project
+) -> None:
+    """Published as drafted (KEY/ only), a document's contents page links its draft's
+    PDF, tagged as every version's is, marked a draft."""
+    from test_pdf import check_whole
+
+    entry = whole_constitution.constitution().entry("articles")
+    link = whole.page("articles/index.html").select_one("p.download a[type='application/pdf']")
+    assert link is not None and link["href"] == "../data/articles/draft/protocol.pdf"
+    assert link.get_text().startswith("Articles of the Constitution, draft, not adopted (PDF, ")
+    pdf = whole.out / "data" / "articles" / "draft" / "protocol.pdf"
+    text = check_whole(pdf, entry.document, whole_constitution.council().name)
+    assert "Part 2 Articles of the Constitution Draft, not adopted" in text
+
+
 def test_the_sidebar_names_the_document_a_page_belongs_to(whole: Site, site: Site) -> None:
     protocol = "Protocol on Member/Officer Relations"
     owners = {

@@ -352,9 +352,45 @@ def test_each_adopted_version_of_a_document_has_its_pdf(
         assert target == (adopted.out / "data" / "articles" / version / "protocol.pdf").resolve()
         assert link.get_text().startswith("Articles of the Constitution, version adopted ")
         assert link.get_text().endswith(f"(PDF, {shown_size(target.stat().st_size)})")
-    # the draft's pages are not the public's text yet: no PDF
-    assert adopted.page("draft/articles/index.html").select_one("p.download") is None
-    assert not (adopted.out / "data" / "articles" / "draft" / "protocol.pdf").exists()
     listed = [a["href"] for a in adopted.page("data/index.html").select("a")]
     assert f"articles/{ARTICLES_1[0]}/protocol.pdf" in listed
     assert f"procedure-rules/{RULES_1[0]}/protocol.pdf" in listed
+
+
+def test_each_documents_draft_has_its_pdf(adopted: Site, adopted_constitution: Project) -> None:
+    """The draft of another document has its PDF as the protocol's draft has: tagged to
+    PDF/UA-1, marked a draft, its links leading to the draft's pages, its references
+    citing the other drafts; linked, with its size, from the draft's contents page, where
+    the protocol's draft links its own, and from the open data page."""
+    from test_pdf import check_whole, text_of
+
+    council = adopted_constitution.council()
+    rules = adopted_constitution.constitution().entry("procedure-rules")
+    pdf = adopted.out / "data" / "procedure-rules" / "draft" / "protocol.pdf"
+    text = check_whole(pdf, rules.document, council.name)
+    assert text.startswith(f"{council.name} Part 4.1 Council Procedure Rules Draft, not adopted")
+    # (check_whole found each paragraph under its draft's number: CPR-0001 is Rule 3 in the
+    # draft alone, a Rule inserted since the last adoption)
+    assert rules.document.clause("CPR-0001").number == "3"  # type: ignore[union-attr]
+    articles = adopted.out / "data" / "articles" / "draft" / "protocol.pdf"
+    # the Articles' draft cites the Rules' draft: ART-0004 cites CPR-0001, Rule 3 there
+    assert "as Council Procedure Rule 3 provides" in text_of(PdfReader(articles))
+    for key, title in [
+        ("procedure-rules", "Council Procedure Rules"),
+        ("articles", "Articles of the Constitution"),
+    ]:
+        page = f"draft/{key}/index.html"
+        link = adopted.page(page).select_one("p.download a[type='application/pdf']")
+        assert link is not None, page
+        target = ((adopted.out / page).parent / str(link["href"])).resolve()
+        assert target == (adopted.out / "data" / key / "draft" / "protocol.pdf").resolve()
+        assert link.get_text() == (
+            f"{title}, draft, not adopted (PDF, {shown_size(target.stat().st_size)})"
+        )
+    protocol = adopted.page("draft/index.html").select_one("p.download a")
+    assert protocol is not None and protocol.get_text().startswith(
+        "Protocol on Member/Officer Relations, draft, not adopted (PDF, "
+    )
+    listed = [a["href"] for a in adopted.page("data/index.html").select("a")]
+    assert "articles/draft/protocol.pdf" in listed
+    assert "procedure-rules/draft/protocol.pdf" in listed

@@ -117,3 +117,33 @@ def test_the_examples_page_links_the_article(
     )
     # in the graph, the example verifies the protocol's paragraphs: its own document's
     assert site.needs()["SC-CON-001"]["verifies"] == ["MOP-0029", "MOP-0050", "MOP-0051"]
+    # the Article's About panel lists the example, as a paragraph of the protocol's does
+    assert listed(site, "articles/members.html", "ART-0003") == ["../checks/SC-CON-001.html"]
+    assert listed(site, "articles/members.html", "ART-0004") == []
+
+
+def listed(site: Site, page: str, clause: str) -> list[str]:
+    """The worked examples the About panel of ``clause`` on ``page`` links."""
+    box = site.page(page).select_one(f"#{clause}")
+    assert box is not None, (page, clause)
+    return [str(a["href"]) for a in box.select(".worked-examples a")]
+
+
+def test_an_adopted_documents_draft_lists_its_examples(
+    constitution: Project, build: Callable[[Project], Site]
+) -> None:
+    """Once a version of the Articles is adopted, its draft's pages (draft/articles/) list
+    the examples, whose answers are the drafts'; its version in force does not, as the
+    protocol's does not."""
+    cite_article(constitution)
+    assert run(constitution, "confirm", "SC-CON-001").returncode == 0
+    adopted = run(
+        constitution,
+        *("adopt", "--date", "2026-01-10", "--resolution", "Minute 4", "--document", "articles"),
+    )
+    assert adopted.returncode == 0, adopted.stderr
+    site = build(constitution)
+    draft = listed(site, "draft/articles/members.html", "ART-0003")
+    assert draft == ["../../checks/SC-CON-001.html"]
+    assert listed(site, "articles/members.html", "ART-0003") == []
+    assert listed(site, "procedure-rules/meetings.html", "CPR-0002") == []

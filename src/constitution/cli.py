@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from constitution import collect_less, collecting_nothing
-from constitution.council import set_number_style
-from constitution.documents import PROTOCOL, Entry, own_council, settings_of
+from constitution.council import Council, set_number_style
+from constitution.documents import PROTOCOL, Constitution, Entry, own_council, settings_of
 from constitution.model import Document
 from constitution.problems import Problem, ProtocolError, as_text, status
 from constitution.project import Project
 from constitution.retired import NAME as RETIRED
 from constitution.retired import last_used
-from constitution.scenarios import Scenario
+from constitution.scenarios import Example, Scenario, only_scenarios
 from constitution.versions import Version
 
 if TYPE_CHECKING:
@@ -114,30 +114,37 @@ def cmd_baseline(project: Project, args: argparse.Namespace) -> int:
 def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
     """Confirm what is named against the words it cites. A document that cannot be read
     stops only what it holds or is cited by (its problems are the gate's to report); the
-    worked examples need the protocol and can be read only if it can."""
+    worked examples need the protocol and can be read only if it can. Named, what is
+    stopped stops the command; with --all, the rest is confirmed (confirm_all.py)."""
     from constitution import confirm_across
     from constitution.confirm import LOCK, confirm
 
     try:
-        prefixes = {d.id_prefix: d.key for d in project.council().documents}
-        prefixes[project.council().id_prefix] = PROTOCOL
+        council = project.council()
     except ProtocolError as exc:
         return _report(exc)
+    prefixes = {d.id_prefix: d.key for d in council.documents}
+    prefixes[council.id_prefix] = PROTOCOL
     constitution, broken = project.readable()
-    scenarios: list[Scenario] = []
+    examples: list[Example] = []
     unread: list[Problem] = []  # why the worked examples could not be read
     try:
         if PROTOCOL in broken:
             raise ProtocolError(broken[PROTOCOL])
         document = constitution.entry(PROTOCOL).document
-        scenarios = project.scenarios(document, constitution=constitution)
+        examples = project.examples(document, constitution=constitution)
     except ProtocolError as exc:
         unread = exc.problems
-    if args.all and (broken or unread):  # every one: so every document must be read
-        return _report(ProtocolError([*chain(*broken.values()), *unread]))
+    if args.all:
+        return _confirm_all(project, council, constitution, broken, examples, unread)
+    scenarios: list[Scenario] = []
+    try:
+        scenarios = only_scenarios(examples)
+    except ProtocolError as exc:
+        unread = exc.problems
     known, citing = {s.id for s in scenarios}, confirm_across.citing(constitution)
-    named = sorted(known) if args.all else [i for i in args.scenarios if i in known]
-    paragraphs = sorted(citing) if args.all else [i for i in args.scenarios if i in citing]
+    named = [i for i in args.scenarios if i in known]
+    paragraphs = [i for i in args.scenarios if i in citing]
 
     def blocked(clause_id: str) -> list[Problem]:
         return broken.get(prefixes.get(clause_id.rpartition("-")[0], ""), [])
@@ -165,14 +172,48 @@ def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
         return _report(ProtocolError([Problem.of("checks/scenarios", 0, "confirm-nothing")]))
     if named:
         confirm(project.checks / LOCK, scenarios, constitution, named)
-        print(f"Confirmed {len(named)} scenario(s) against the current text of their clauses.")
     if paragraphs:
         confirm_across.confirm(project.checks / confirm_across.LOCK, constitution, paragraphs)
+    _confirmed(named, paragraphs)
+    return 0
+
+
+def _confirmed(scenarios: list[str], paragraphs: list[str]) -> None:
+    if scenarios:
+        print(f"Confirmed {len(scenarios)} scenario(s) against the current text of their clauses.")
+    if paragraphs:
         print(
             f"Confirmed {len(paragraphs)} paragraph(s) against the current words of the other"
             " documents' paragraphs they cite."
         )
-    return 0
+
+
+def _confirm_all(
+    project: Project,
+    council: Council,
+    constitution: Constitution,
+    broken: dict[str, list[Problem]],
+    examples: list[Example],
+    unread: list[Problem],
+) -> int:
+    """Every worked example and citing paragraph that can be confirmed, and a problem for
+    each of the rest: exit 0 only if nothing was left."""
+    from constitution.confirm_all import confirm_all
+
+    try:
+        done = confirm_all(project.checks, council, constitution, broken, examples, unread)
+    except ProtocolError as exc:  # a record that cannot be read: nothing is written
+        return _report(exc)
+    if not (done.scenarios or done.paragraphs or done.problems):
+        return _report(ProtocolError([Problem.of("checks/scenarios", 0, "confirm-nothing")]))
+    _confirmed(done.scenarios, done.paragraphs)
+    if not done.problems:
+        return 0
+    some = done.scenarios or done.paragraphs
+    return _report(
+        ProtocolError(done.problems),
+        outcome="the rest was confirmed" if some else "nothing was confirmed",
+    )
 
 
 def cmd_next_id(project: Project, args: argparse.Namespace) -> int:

@@ -29,6 +29,7 @@ from constitution.model import DRAFT_PAGES
 from constitution.sphinxext import shells
 from constitution.sphinxext.addresses import PLAIN, PLAIN_PAGES, layout_of
 from constitution.sphinxext.domain import state
+from constitution.sphinxext.examples import worked_examples
 from constitution.sphinxext.page_cache import Page
 from constitution.sphinxext.page_templates import Cell, Link, render
 from constitution.sphinxext.state import BuildState
@@ -61,7 +62,7 @@ def pages(app: Sphinx, build: BuildState) -> Iterator[Page]:
     yield CONTENTS, title, None, partial(contents_page, build, uri)
     yield AMENDMENTS, AMENDMENTS_TITLE, None, partial(amendments_page, build, uri)
     for entry in others:
-        yield from Site(app, build, entry.key).pages()
+        yield from Site(app, build, entry.key, partial(worked_examples, build)).pages()
 
 
 def listed(build: BuildState, here: str, uri: Uri) -> list[dict[str, str]]:

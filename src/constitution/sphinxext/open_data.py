@@ -3,8 +3,8 @@
 data/<version>/protocol.json, protocol.akn.xml, clauses.csv, needs.json and
 protocol.pdf (to print, see print_file.py), where
 <version> is 'draft' or an adoption date; each other document's likewise in
-data/KEY/<version>/, the PDF for its adopted versions alone; schemas/protocol.schema.json;
-and a page, data/index.html, listing them all.
+data/KEY/<version>/, its draft's PDF too; schemas/protocol.schema.json; and a page,
+data/index.html, listing them all.
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
-
 from constitution import files
 from constitution.council import Council
 from constitution.documents import PROTOCOL, citing, own_council, settings_of
@@ -25,7 +23,7 @@ from constitution.graph import Example
 from constitution.model import Document
 from constitution.model_cache import digest, read_record, write_record
 from constitution.sphinxext import page_templates, print_file
-from constitution.sphinxext.addresses import DRAFT, layout_of
+from constitution.sphinxext.addresses import DRAFT, PLAIN, layout_of
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_keys import document_key, key_of
 from constitution.sphinxext.state import BuildState
@@ -55,8 +53,9 @@ def editions(store: BuildState) -> Editions:
 
 
 # Another document's versions and draft: its folder under data/ (KEY/<version>), what
-# its files say of it, its text, and the settings it is described with.
-Others = list[tuple[str, Edition, Document, Council]]
+# its files say of it, its text, the settings it is described with, and the folder of
+# its pages (where its PDF's links to the site lead).
+Others = list[tuple[str, Edition, Document, Council, str]]
 
 
 def others(store: BuildState) -> Others:
@@ -69,12 +68,16 @@ def others(store: BuildState) -> Others:
         council = store.council
         settings = own_council(council, settings_of(council, entry.key))
         own = dataclasses.replace(settings, part=entry.part, citation=entry.title)
+        layout = layout_of(entry.key)
         for v in entry.versions:
             edition = Edition(v.key, v.key, v.in_force.isoformat(), v.resolution, v.digest)
             # citing the other documents as its pages do (documents.cited_clause)
             document = citing(store.constitution, entry.key, v.document, v.in_force)
-            out.append((f"{entry.key}/{v.key}", edition, document, own))
-        out.append((f"{entry.key}/{DRAFT}", Edition(DRAFT), entry.document, own))
+            pages = layout.folder(v.key) + "/"
+            out.append((f"{entry.key}/{v.key}", edition, document, own, pages))
+        # the draft's pages: at KEY/ while no version is adopted, else draft/KEY/
+        pages = layout.folder(DRAFT if entry.versions else PLAIN) + "/"
+        out.append((f"{entry.key}/{DRAFT}", Edition(DRAFT), entry.document, own, pages))
     return out
 
 
@@ -103,19 +106,16 @@ def pending(
             pages = layout_of(PROTOCOL).folder(edition.key) + "/"
             prints.append((write_print, (pdf, edition, document, council, pages)))
             jobs.append((write_edition, (outdir, edition, document, examples, council)))
-    for folder, edition, document, own in elsewhere:
+    for folder, edition, document, own, pages in elsewhere:
         if edition.digest:
             text = edition.digest + key_of(document.elsewhere)
         else:
             text = document_key(document)
-        fresh[folder] = key = digest([], extra=f"{text}|{key_of(own)}")
+        fresh[folder] = key = digest([], extra=f"{text}|{key_of(own)}|{pages}")
         written = outdir / "data" / folder / FILES["json"]
         pdf = print_file.path(outdir, folder)
-        printed = not edition.digest or pdf.exists()
-        if cached.get(folder) != key or not written.exists() or not printed:
-            if edition.digest:  # an adopted version, its pages at versions/KEY/DATE/
-                pages = layout_of(folder.partition("/")[0]).folder(edition.key) + "/"
-                prints.append((write_print, (pdf, edition, document, own, pages)))
+        if cached.get(folder) != key or not written.exists() or not pdf.exists():
+            prints.append((write_print, (pdf, edition, document, own, pages)))
             jobs.append((write_edition, (outdir, edition, document, (), own, folder)))
     return fresh, prints + jobs
 
@@ -182,11 +182,9 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         {
             "label": f"{council.document}: {label(edition)}",
             "key": folder,
-            "pdf": print_file.link(app, folder, f"{folder}/{print_file.NAME}", print_file.NAME)
-            if edition.digest
-            else Markup(),
+            "pdf": print_file.link(app, folder, f"{folder}/{print_file.NAME}", print_file.NAME),
         }
-        for folder, edition, _, council in others(store)
+        for folder, edition, _, council, _ in others(store)
     ]
     body = page_templates.render("open-data.html", editions=listed, files=FILES.values())
     yield "data/index", {"title": "Open data files", "body": body}, "page.html"

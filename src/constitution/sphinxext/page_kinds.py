@@ -93,7 +93,8 @@ KINDS = (
     ),
     PageKind(
         "the constitution's other documents",
-        frozenset({"constitution", "council"}),
+        # the worked examples their drafts' paragraphs decide, under each (Site.examples)
+        frozenset({"constitution", "council", "checking", "results", "results_run"}),
         documents_site.pages,
     ),
 )

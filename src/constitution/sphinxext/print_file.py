@@ -6,7 +6,8 @@ that links it waits for it, or writes it itself if no process has begun it.
 Each page giving a size is written whenever its PDF is: an adopted version's contents
 page is keyed by what its PDF is made from (the version's digest, the council's settings,
 this code: page_cache.py); the draft's PDF changes only when some page of the draft is
-read again, and Sphinx then writes the draft's contents page, whose toctree lists it.
+read again, and Sphinx then writes the draft's contents page, whose toctree lists it;
+another document's draft's contents page is drawn on every build (page_cache.py).
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import posixpath
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -36,7 +36,13 @@ from constitution.sphinxext.addresses import (
     section_page,
 )
 from constitution.sphinxext.citing import across_on
-from constitution.sphinxext.clause_box import about_html, about_of, citation, clause_open
+from constitution.sphinxext.clause_box import (
+    Example,
+    about_html,
+    about_of,
+    citation,
+    clause_open,
+)
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_assets import page_script
 from constitution.sphinxext.page_cache import Page
@@ -106,12 +112,21 @@ WHOLE, WHOLE_TITLE = "constitution", "The whole constitution"
 AMENDMENTS = f"{WHOLE}/amendments"  # its own folder: its shell names no one document
 
 
+# A paragraph's worked examples, by its ID, linked from a page (address -> relative one).
+Listed = Callable[[str, Callable[[str], str]], list[Example]]
+
+
 class Site:
     """The versions of one document of one build (the protocol's, unless another ``key``
     is given) and how to link between their pages."""
 
-    def __init__(self, app: Sphinx, store: BuildState, key: str = PROTOCOL) -> None:
+    def __init__(
+        self, app: Sphinx, store: BuildState, key: str = PROTOCOL, examples: Listed | None = None
+    ) -> None:
         self.app, self.store, self.key = app, store, key
+        # Another document's draft lists under each paragraph the worked examples it decides,
+        # as the protocol's draft does (its pages are Sphinx's: clauses.py).
+        self.listed = examples
         self.layout = layout_of(key)
         if key == PROTOCOL:
             self.versions: list[Version] = store.versions
@@ -229,6 +244,7 @@ class Site:
             self.citation(key, clause),
             history="" if self.drafted else self.uri(here, self.layout.history(clause.id)),
             changes=self.change_words(key, clause.id),
+            examples=self.examples(key, clause, here),
         )
         return (
             Markup(clause_open(clause.id, clause.number, clause.modality)),
@@ -236,6 +252,13 @@ class Site:
             Markup(self.change_note(key, clause.id, here)),
             Markup(about_html(about)),
         )
+
+    def examples(self, key: str, clause: Clause, here: str) -> list[Example]:
+        """The worked examples a paragraph decides, under its draft's words (the examples'
+        answers are the drafts'), where the Site was given them."""
+        if self.listed is None or self.shown(key) != DRAFT:
+            return []
+        return self.listed(clause.id, partial(self.uri, here))
 
     def citation(self, key: str, clause: Clause) -> str:
         """How to cite the paragraph, in the version read: the protocol's as the council
@@ -579,11 +602,9 @@ class Site:
         )
 
     def download(self, key: str, here: str) -> str:
-        """The version's PDF, linked with its size, where the build writes it: each of the
-        protocol's and its draft's; each adopted version of another document."""
+        """The version's PDF, linked with its size, where the build writes it: each
+        version's and draft's of every document."""
         shown = self.shown(key)
-        if self.key != PROTOCOL and shown == DRAFT:
-            return ""
         folder = shown if self.key == PROTOCOL else f"{self.key}/{shown}"
         pdf = posixpath.relpath(f"data/{folder}/{print_file.NAME}", posixpath.dirname(here))
         words = f"{self.document(key).title}, {self.version_words(key)}"
