@@ -8,6 +8,7 @@ changing any adopted word, or removing a version, breaks it. Records are written
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -371,8 +372,8 @@ def document_of(record: dict[str, Any], path: str, cites: str | None = None) -> 
         )
         for s in record.get("revoked_sections", ())
     )
-    how = {"cites": cites} if cites else {}
-    return Document(record["title"], tuple(sections), record.get("intro", ""), removed, **how)
+    document = Document(record["title"], tuple(sections), record.get("intro", ""), removed)
+    return dataclasses.replace(document, cites=cites) if cites else document
 
 
 # The records as last verified, by their bytes: the gate reads them for itself and again
