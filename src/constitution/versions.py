@@ -269,8 +269,8 @@ class Version:
         return document_of(self.record, self.path, self.cites)
 
     def __getstate__(self) -> dict[str, Any]:
-        # The gate's store keeps the record, not the model built from it: smaller, and
-        # quicker to write and to read again than thousands of clauses.
+        # A build's kept model (model_cache.py) holds the record, not the model built
+        # from it: smaller, and quicker to write and to read again than its clauses.
         return {k: v for k, v in self.__dict__.items() if k != "document"}
 
 
@@ -380,6 +380,11 @@ def document_of(record: dict[str, Any], path: str, cites: str | None = None) -> 
 # for the draft's numbers (insert numbering keeps the latest version's). One set of
 # records a folder as problems name it: the protocol's, and each other document's.
 VERIFIED_RECORDS: dict[str, tuple[tuple[str, str], list[Version]]] = {}
+# The same key alone, for each folder whose records were last verified whole: what the
+# gate's store keeps between commands (check_cache.py). Records of those very bytes are
+# read again without checking their fields, digests and chain a second time. The verified
+# versions themselves took longer to store, and to load again, than to read afresh.
+VERIFIED_BYTES: dict[str, tuple[str, str]] = {}
 
 
 def records(folder: Path) -> list[Path]:
@@ -400,7 +405,11 @@ def load_versions(
     key = (id_pattern.pattern, seen.hexdigest())
     known, versions = VERIFIED_RECORDS.get(shown, (None, []))
     if known != key:
-        versions = _verified(data, id_pattern, shown)
+        if VERIFIED_BYTES.get(shown) == key:
+            versions = [_version(json.loads(b), f"{shown}/{p.name}") for p, b in data.items()]
+        else:
+            versions = _verified(data, id_pattern, shown)
+            VERIFIED_BYTES[shown] = key
         VERIFIED_RECORDS[shown] = (key, versions)
     return list(versions)
 
@@ -422,29 +431,31 @@ def _verified(data: dict[Path, bytes], id_pattern: re.Pattern[str], folder: str)
                 for field, what in wrong
             ]
             continue
-        digest = hashlib.sha256(canonical(record)).hexdigest()
-        if digest != record["digest"]:
+        if hashlib.sha256(canonical(record)).hexdigest() != record["digest"]:
             problems.append(Problem.of(shown, 0, "version-tampered"))
             continue
         previous = versions[-1].digest if versions else None
         if record["previous_digest"] != previous:
             problems.append(Problem.of(shown, 0, "version-chain"))
-        versions.append(
-            Version(
-                dt.date.fromisoformat(record["adopted"]),
-                dt.date.fromisoformat(record["in_force"]),
-                record["resolution"],
-                record["source_commit"],
-                record["previous_digest"],
-                digest,
-                record,
-                shown,
-                record.get("renumbered", {}),
-            )
-        )
+        versions.append(_version(record, shown))
     if problems:
         raise ProtocolError(problems)
     return versions
+
+
+def _version(record: dict[str, Any], shown: str) -> Version:
+    """The version a record verified (_verified) holds."""
+    return Version(
+        dt.date.fromisoformat(record["adopted"]),
+        dt.date.fromisoformat(record["in_force"]),
+        record["resolution"],
+        record["source_commit"],
+        record["previous_digest"],
+        record["digest"],
+        record,
+        shown,
+        record.get("renumbered", {}),
+    )
 
 
 def _dates_wrong(record: dict[str, Any], stem: str) -> Wrong:
