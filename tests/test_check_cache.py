@@ -102,13 +102,15 @@ def test_the_store_keeps_which_records_were_verified_not_the_records(
     check(versioned, monkeypatch)
     verified = [(v.digest, v.path, v.document) for v in versions.VERIFIED_RECORDS["versions"][1]]
     memory = check_cache.load(stored(versioned, "versions"), check_cache._header())
-    digest = memory["versions"][1]  # of the folder's bytes, verified whole
-    assert memory == {"versions": (versioned.council().id_pattern.pattern, digest)}
-    assert len(digest) == 64 and stored(versioned, "versions").stat().st_size < 1000
+    (pattern, digest), heads = memory["versions"]  # the folder's bytes, verified whole
+    assert list(memory) == ["versions"] and pattern == versioned.council().id_pattern.pattern
+    assert len(digest) == 64 and [h[5] for h in heads] == [d for d, _, _ in verified]
+    assert stored(versioned, "versions").stat().st_size < 2000  # no record, no model
     reads.clear()
     assert check(versioned, monkeypatch)[1]["ok"]
-    assert reads["versions"] == 0  # parsed again, not checked again: the same versions
+    assert reads["versions"] == 0  # not checked again, and only the latest record parsed
     served = versions.VERIFIED_RECORDS["versions"][1]
+    assert ["record" in v.__dict__ for v in served] == [False, False, True]
     assert [(v.digest, v.path, v.document) for v in served] == verified
 
 

@@ -246,11 +246,11 @@ class Version:
     source_commit: str
     previous: str | None
     digest: str
-    # The record as verified (every field's shape, the digest, the chain). Its model is
-    # built from it when first asked for: the gate needs only the latest version's (for
-    # the draft's numbers), and building five versions of 5,000 paragraphs cost a fresh
-    # gate a quarter of a second.
-    record: dict[str, Any] = field(repr=False, compare=False)
+    # The record's bytes as verified (every field's shape, the digest, the chain). The
+    # record and its model are read from them when first asked for: the gate needs only
+    # the latest version's (for the draft's numbers), and building five versions of
+    # 5,000 paragraphs cost a fresh gate a quarter of a second.
+    source: bytes = field(repr=False, compare=False)
     path: str
     renumbered: dict[str, str] = field(default_factory=dict)  # old number -> new, if remade
     cites: str | None = None  # how its paragraphs cite one another, if not as the protocol's
@@ -263,15 +263,19 @@ class Version:
         return self.date.isoformat()
 
     @cached_property
+    def record(self) -> dict[str, Any]:
+        return json.loads(self.source.decode("utf-8"))  # type: ignore[no-any-return]
+
+    @cached_property
     def document(self) -> Document:
         if self.citing is not None:
             return self.citing
         return document_of(self.record, self.path, self.cites)
 
     def __getstate__(self) -> dict[str, Any]:
-        # A build's kept model (model_cache.py) holds the record, not the model built
-        # from it: smaller, and quicker to write and to read again than its clauses.
-        return {k: v for k, v in self.__dict__.items() if k != "document"}
+        # A build's kept model (model_cache.py) holds the record's bytes, not what is
+        # read from them: smaller, and quicker to write and to read again.
+        return {k: v for k, v in self.__dict__.items() if k not in ("record", "document")}
 
 
 def canonical(record: dict[str, Any]) -> bytes:
@@ -380,11 +384,13 @@ def document_of(record: dict[str, Any], path: str, cites: str | None = None) -> 
 # for the draft's numbers (insert numbering keeps the latest version's). One set of
 # records a folder as problems name it: the protocol's, and each other document's.
 VERIFIED_RECORDS: dict[str, tuple[tuple[str, str], list[Version]]] = {}
-# The same key alone, for each folder whose records were last verified whole: what the
-# gate's store keeps between commands (check_cache.py). Records of those very bytes are
-# read again without checking their fields, digests and chain a second time. The verified
-# versions themselves took longer to store, and to load again, than to read afresh.
-VERIFIED_BYTES: dict[str, tuple[str, str]] = {}
+# The same key, for each folder whose records were last verified whole, with what each
+# record says of its adoption (Head): what the gate's store keeps between commands
+# (check_cache.py). Records of those very bytes are not checked again, and only the one
+# whose text is asked for is parsed. The verified versions themselves, their records and
+# models, took longer to store, and to load again, than to read afresh.
+Head = tuple[dt.date, dt.date, str, str, str | None, str, dict[str, str]]
+VERIFIED_BYTES: dict[str, tuple[tuple[str, str], list[Head]]] = {}
 
 
 def records(folder: Path) -> list[Path]:
@@ -405,13 +411,21 @@ def load_versions(
     key = (id_pattern.pattern, seen.hexdigest())
     known, versions = VERIFIED_RECORDS.get(shown, (None, []))
     if known != key:
-        if VERIFIED_BYTES.get(shown) == key:
-            versions = [_version(json.loads(b), f"{shown}/{p.name}") for p, b in data.items()]
+        stored, heads = VERIFIED_BYTES.get(shown, (None, []))
+        if stored == key:  # the same names and bytes: the heads are in the same order
+            versions = [
+                Version(*head[:6], content, f"{shown}/{path.name}", head[6])
+                for head, (path, content) in zip(heads, data.items(), strict=True)
+            ]
         else:
             versions = _verified(data, id_pattern, shown)
-            VERIFIED_BYTES[shown] = key
+            VERIFIED_BYTES[shown] = (key, [_head(v) for v in versions])
         VERIFIED_RECORDS[shown] = (key, versions)
     return list(versions)
+
+
+def _head(v: Version) -> Head:
+    return (v.date, v.in_force, v.resolution, v.source_commit, v.previous, v.digest, v.renumbered)
 
 
 def _verified(data: dict[Path, bytes], id_pattern: re.Pattern[str], folder: str) -> list[Version]:
@@ -437,25 +451,22 @@ def _verified(data: dict[Path, bytes], id_pattern: re.Pattern[str], folder: str)
         previous = versions[-1].digest if versions else None
         if record["previous_digest"] != previous:
             problems.append(Problem.of(shown, 0, "version-chain"))
-        versions.append(_version(record, shown))
+        version = Version(
+            dt.date.fromisoformat(record["adopted"]),
+            dt.date.fromisoformat(record["in_force"]),
+            record["resolution"],
+            record["source_commit"],
+            record["previous_digest"],
+            record["digest"],
+            content,
+            shown,
+            record.get("renumbered", {}),
+        )
+        version.__dict__["record"] = record  # read already (the cached property's place)
+        versions.append(version)
     if problems:
         raise ProtocolError(problems)
     return versions
-
-
-def _version(record: dict[str, Any], shown: str) -> Version:
-    """The version a record verified (_verified) holds."""
-    return Version(
-        dt.date.fromisoformat(record["adopted"]),
-        dt.date.fromisoformat(record["in_force"]),
-        record["resolution"],
-        record["source_commit"],
-        record["previous_digest"],
-        record["digest"],
-        record,
-        shown,
-        record.get("renumbered", {}),
-    )
 
 
 def _dates_wrong(record: dict[str, Any], stem: str) -> Wrong:
