@@ -108,9 +108,9 @@ def test_the_store_keeps_which_records_were_verified_not_the_records(
     assert stored(versioned, "versions").stat().st_size < 2000  # no record, no model
     reads.clear()
     assert check(versioned, monkeypatch)[1]["ok"]
-    assert reads["versions"] == 0  # not checked again, and only the latest record parsed
+    assert reads["versions"] == 0  # not checked again, and only the latest record read
     served = versions.VERIFIED_RECORDS["versions"][1]
-    assert ["record" in v.__dict__ for v in served] == [False, False, True]
+    assert ["document" in v.__dict__ for v in served] == [False, False, True]
     assert [(v.digest, v.path, v.document) for v in served] == verified
 
 

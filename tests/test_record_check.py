@@ -89,7 +89,8 @@ def test_a_version_is_built_when_asked_for_and_kept_as_its_record(
     assert not any("document" in v.__dict__ for v in loaded)  # none built yet
     latest = loaded[-1]
     assert latest.document == document_of(record(project), latest.path)
-    assert "document" in latest.__dict__  # built once, then kept
+    assert "document" in latest.__dict__  # built once, then kept, its record not
+    assert "record" not in latest.__dict__ and latest.record == record(project)
     again = pickle.loads(pickle.dumps(latest))
     assert "record" not in again.__dict__ and "document" not in again.__dict__  # bytes alone
     assert again.document == latest.document and again.digest == latest.digest

@@ -270,7 +270,9 @@ class Version:
     def document(self) -> Document:
         if self.citing is not None:
             return self.citing
-        return document_of(self.record, self.path, self.cites)
+        document = document_of(self.record, self.path, self.cites)
+        self.__dict__.pop("record")  # not kept beside its model (read again if asked for)
+        return document
 
     def __getstate__(self) -> dict[str, Any]:
         # A build's kept model (model_cache.py) holds the record's bytes, not what is
