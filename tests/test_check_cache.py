@@ -48,6 +48,7 @@ def check(project: Project, monkeypatch: pytest.MonkeyPatch) -> tuple[int, dict[
     empty, so that all it does not read afresh comes from the store."""
     monkeypatch.setattr(source, "READ_SECTIONS", {})
     monkeypatch.setattr(versions, "VERIFIED_RECORDS", {})
+    monkeypatch.setattr(versions, "VERIFIED_BYTES", {})
     monkeypatch.setattr(scenarios, "READ_EXAMPLES", {})
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
@@ -93,6 +94,24 @@ def test_the_command_says_the_same_from_its_store(versioned: Project) -> None:
     assert (second.returncode, second.stdout, second.stderr) == (0, first.stdout, first.stderr)
     # nothing read afresh, so nothing written again
     assert {part: stored(versioned, part).read_bytes() for part in PARTS} == written
+
+
+def test_the_store_keeps_which_records_were_verified_not_the_records(
+    versioned: Project, reads: Counter[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check(versioned, monkeypatch)
+    verified = [(v.digest, v.path, v.document) for v in versions.VERIFIED_RECORDS["versions"][1]]
+    memory = check_cache.load(stored(versioned, "versions"), check_cache._header())
+    (pattern, digest), heads = memory["versions"]  # the folder's bytes, verified whole
+    assert list(memory) == ["versions"] and pattern == versioned.council().id_pattern.pattern
+    assert len(digest) == 64 and [h[5] for h in heads] == [d for d, _, _ in verified]
+    assert stored(versioned, "versions").stat().st_size < 2000  # no record, no model
+    reads.clear()
+    assert check(versioned, monkeypatch)[1]["ok"]
+    assert reads["versions"] == 0  # not checked again, and only the latest record read
+    served = versions.VERIFIED_RECORDS["versions"][1]
+    assert ["document" in v.__dict__ for v in served] == [False, False, True]
+    assert [(v.digest, v.path, v.document) for v in served] == verified
 
 
 def test_an_edit_is_read_afresh_though_its_time_and_size_are_the_same(

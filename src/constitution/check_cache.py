@@ -5,8 +5,10 @@ reading 5,000 paragraphs, their worked examples and five adopted versions afresh
 each run a second or more. The readers already keep what they read in memory for the
 editor's loop, each entry with the whole of its input, and serve it again only when that
 input is the same: a section with its text and the settings it was read with
-(source.py), a folder of adopted records with the digest of their bytes and the ID
-pattern (versions.py), a file of worked examples with its text and a digest of the
+(source.py), the digest of a folder of adopted records' bytes, with the ID pattern and
+what each record says of its adoption, once they were verified whole (versions.py:
+records of those bytes are not checked again, and parsed only when their text is asked
+for), a file of worked examples with its text and a digest of the
 rules, clause IDs and retired register it was checked against (scenarios.py). So a
 changed file is read afresh, never served stale. Only what was read without a problem is
 kept, so problems are found afresh on every run, and the checks across files
@@ -48,7 +50,7 @@ def _memories() -> dict[str, dict[Any, Any]]:
     test can give a reader an empty memory, as a fresh process has."""
     return {
         "sections": source.READ_SECTIONS,
-        "versions": versions.VERIFIED_RECORDS,
+        "versions": versions.VERIFIED_BYTES,
         "examples": scenarios.READ_EXAMPLES,
     }
 

@@ -312,7 +312,7 @@ def _read(
     shown = records_folder(settings.key)
     # each version's paragraphs cite one another as the draft's do ("Rule 4.2")
     versions = tuple(
-        dataclasses.replace(v, document=dataclasses.replace(v.document, cites=settings.cite_within))
+        dataclasses.replace(v, cites=settings.cite_within)
         for v in load_versions(root / shown, own.id_pattern, shown)
     )
     # Numbered as the protocol's draft is: insert keeps its last adopted version's numbers.

@@ -103,7 +103,7 @@ def load_model(app: Sphinx) -> None:
         # (documents.citing, aliased: the submodule sphinxext.citing takes that name here.)
         versions = [
             dataclasses.replace(
-                v, document=cite_elsewhere(constitution, PROTOCOL, v.document, v.in_force)
+                v, citing=cite_elsewhere(constitution, PROTOCOL, v.document, v.in_force)
             )
             for v in versions
         ]

@@ -1,0 +1,100 @@
+"""An adopted record's fields checked (versions.record_check) and its model built
+(Version.document): a quick answer that agrees with the full one, a paragraph checked once
+across records but never let through changed, and each version's model built only when
+asked for, the same as built at once."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+import pickle
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from constitution import versions
+from constitution.project import Project
+from constitution.versions import document_of, record_check
+
+MISSING = object()  # in place of a value: the field removed
+# Values no field of a record takes, each put in turn in place of a field's value.
+ODD = (None, True, 1, 1.0, "", "x\x00y", "<a>", [], ["x"], {}, "9" * 200_001, MISSING)
+
+
+def record(project: Project, name: str = "2026-05-14.json") -> dict[str, Any]:
+    return json.loads((project.versions_dir / name).read_text(encoding="utf-8"))
+
+
+def places(value: object, path: tuple[object, ...] = ()) -> Iterator[tuple[object, ...]]:
+    """The path of every value in a record, the record's own included."""
+    yield path
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield from places(inner, (*path, key))
+    elif isinstance(value, list):
+        for i, inner in enumerate(value[:2]):  # two of each list: the shapes, not all
+            yield from places(inner, (*path, i))
+
+
+def changed(whole: dict[str, Any], path: tuple[object, ...], value: object) -> Any:
+    """A copy of ``whole`` with the value at ``path`` replaced (or removed: MISSING)."""
+    if not path:
+        return value
+    broken = copy.copy(whole)
+    inner: Any = broken
+    for step in path[:-1]:  # copies along the path alone: the rest is shared, unchanged
+        inner[step] = copy.copy(inner[step])
+        inner = inner[step]
+    if value is MISSING:
+        del inner[path[-1]]
+    else:
+        inner[path[-1]] = value
+    return broken
+
+
+def test_the_quick_answer_agrees_with_the_full_one(project: Project) -> None:
+    whole = record(project)
+    check = record_check(project.council().id_pattern)
+    assert check.ok(whole) and check.wrong(whole, "") == []
+    tried = 0
+    for path in places(whole):
+        for value in ODD if path else ODD[:-1]:
+            broken = changed(whole, path, value)
+            fresh = record_check(project.council().id_pattern)  # nothing seen before
+            assert fresh.ok(broken) == (fresh.wrong(broken, "") == []), (path, value)
+            tried += 1
+    assert tried > 500  # every field of a record, a clause's among them, was tried
+
+
+def test_a_paragraph_checked_before_is_checked_again_when_changed(project: Project) -> None:
+    check = record_check(project.council().id_pattern)
+    whole = record(project)
+    assert check(whole, "") == []  # every paragraph of it now seen
+    first = ("sections", 0, "clauses", 0)
+    for field, value in [("number", 7), ("text", "a\x07b"), ("applies_to", [1]), ("x", "y")]:
+        broken = changed(whole, (*first, field), value)
+        wrong = [where for where, _ in check(broken, "")]
+        assert wrong == [f"sections[0].clauses[0].{field}{'[0]' * isinstance(value, list)}"]
+    # the same paragraph, unchanged, in another record: still ok
+    assert check(changed(whole, ("resolution",), "Another resolution"), "") == []
+
+
+def test_a_version_is_built_when_asked_for_and_kept_as_its_record(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(versions, "VERIFIED_RECORDS", {})
+    loaded = project.versions()
+    assert not any("document" in v.__dict__ for v in loaded)  # none built yet
+    latest = loaded[-1]
+    assert latest.document == document_of(record(project), latest.path)
+    assert "document" in latest.__dict__  # built once, then kept, its record not
+    assert "record" not in latest.__dict__ and latest.record == record(project)
+    again = pickle.loads(pickle.dumps(latest))
+    assert "record" not in again.__dict__ and "document" not in again.__dict__  # bytes alone
+    assert again.document == latest.document and again.digest == latest.digest
+    # a model given in place of the record's (the site's) is kept through a pickle
+    given = document_of(record(project, "2024-05-16.json"), latest.path)
+    cited = pickle.loads(pickle.dumps(dataclasses.replace(latest, citing=given)))
+    assert cited.document == given != latest.document
