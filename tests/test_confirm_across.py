@@ -175,6 +175,24 @@ def test_a_broken_protocol_stops_only_the_worked_examples_and_what_cites_it(
         assert refused.returncode == 1 and "clause-duplicate-id [MOP-0029]" in refused.stderr
 
 
+def test_the_gate_says_an_example_cites_a_document_that_cannot_be_read(
+    constitution: Project,
+) -> None:
+    """A worked example citing a paragraph of the Rules, while they cannot be read, is told
+    so: not that the paragraph is not a clause of the protocol."""
+    conduct = "checks/scenarios/conduct.yaml"
+    edit(constitution, conduct, "[MOP-0029, MOP-0050, MOP-0051]", "[MOP-0029, CPR-0001, MOP-0050]")
+    break_rules(constitution)
+    status, out = check(constitution)
+    found = {(p["file"], p["code"], p["clause"]): p for p in json.loads(out)["problems"]}
+    assert status == 1 and (conduct, "scenario-unknown-clause", "CPR-0001") not in found
+    told = found[(conduct, "scenario-cites-unread", "CPR-0001")]
+    assert told["line"] == line_of(constitution, conduct, "CPR-0001")
+    assert "paragraph of the Council Procedure Rules, which cannot be read" in told["message"]
+    named = run(constitution, "confirm", "SC-CON-001")  # and confirming it by name
+    assert named.returncode == 1 and "scenario-cites-unread [CPR-0001]" in named.stderr
+
+
 def locks(project: Project) -> tuple[dict[str, Any], dict[str, Any]]:
     """The two records: worked examples', and citing paragraphs'."""
     read = (project.checks / name for name in ("confirmed.json", LOCK))

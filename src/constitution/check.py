@@ -18,6 +18,7 @@ from constitution import baseline, problems
 from constitution.confirm import LOCK, load_lock, suspect
 from constitution.confirm_across import LOCK as ACROSS_LOCK
 from constitution.confirm_across import suspect as across_suspect
+from constitution.confirm_all import Unreadable
 from constitution.model import Document
 from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
@@ -84,13 +85,14 @@ def run_check(project: Project, base: Base | None = None) -> Report:
         return report
     if base is not None:
         report.problems.extend(unrecorded_revocations(base.document, document, project.retired()))
+    broken: Mapping[str, list[Problem]] = {}
     try:
         # the constitution's other documents, and the references across documents
         constitution = project.constitution(document)
     except ProtocolError as exc:
         report.problems.extend(exc.problems)
         # the documents that can be read are checked still, and may be cited
-        constitution = project.readable(document)[0]
+        constitution, broken = project.readable(document)
     try:
         across = across_suspect(constitution, load_lock(project.checks / ACROSS_LOCK))
         report.suspect_references = sorted({p.clause or p.file for p in across})
@@ -107,7 +109,8 @@ def run_check(project: Project, base: Base | None = None) -> Report:
         listed = baseline.load(project.checks)
         before = baseline.at_ref(project.root, base.ref) if base else None
     except ProtocolError as exc:
-        report.problems.extend(exc.problems)
+        unreadable = Unreadable(project.council(), broken)
+        report.problems.extend(unreadable.restated(p) for p in exc.problems)
         report.problems.sort()
         return report
     report.scenarios = len(scenarios)

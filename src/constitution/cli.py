@@ -118,6 +118,7 @@ def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
     stopped stops the command; with --all, the rest is confirmed (confirm_all.py)."""
     from constitution import confirm_across
     from constitution.confirm import LOCK, confirm
+    from constitution.confirm_all import Unreadable
 
     try:
         council = project.council()
@@ -157,7 +158,9 @@ def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
     if stopped := [*chain(*map(blocked, dict.fromkeys([*unknown, *cited])))]:
         return _report(ProtocolError(list(dict.fromkeys(stopped))))
     if unknown and unread and not any(i.rpartition("-")[0] in prefixes for i in unknown):
-        return _report(ProtocolError(unread))  # they may be worked examples
+        # they may be worked examples, waiting for a document that cannot be read
+        restated = Unreadable(council, broken).restated
+        return _report(ProtocolError([restated(p) for p in unread]))
     if unknown:
         # an ID of a document's paragraph: it cites nothing elsewhere, or is no paragraph
         paragraph = constitution.holder(unknown[0]) is not None

@@ -179,6 +179,7 @@ _KINDS = [
     Kind("scenario-expect-name", FIXABLE, "no rule for '{act}' {wrong}.{hint}", "Use a name the rules for '{act}' give ({known}), or add the rule that gives it to checks/rules.yaml."),
     Kind("scenario-cites-revoked", FIXABLE, "{clause} was revoked on {revoked:%-d %B %Y}.", "Cite the clause that now decides the situation, or retire the scenario by deleting it."),
     Kind("scenario-unknown-clause", FIXABLE, "{clause} is not a clause of the protocol.", "Cite the ID of a clause in force (see 'About paragraph')."),
+    Kind("scenario-cites-unread", FIXABLE, "{clause} is a paragraph of the {document}, which cannot be read, so this worked example cannot be checked.", "Fix the problems of the {document} listed here first; the worked example is checked then."),
     # --- adopted versions (versions.py)
     Kind("version-unreadable", UNUSABLE, "the record cannot be read: {error}.", _RESTORE + "."),
     Kind("version-field", FIXABLE, "'{field}' {what}.", _RESTORE + "."),

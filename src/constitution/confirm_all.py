@@ -44,6 +44,17 @@ class Unreadable:
         key = self.prefixes.get(clause_id.rpartition("-")[0])
         return self.broken[key][0] if key in self.broken else None
 
+    def restated(self, problem: Problem) -> Problem:
+        """A worked example's citation of a paragraph of a document that cannot be read,
+        told as that, not as a paragraph that does not exist (as the reader, which sees
+        only the documents read, says it)."""
+        unknown = problem.code == "scenario-unknown-clause"
+        document = self.holder(problem.clause) if unknown else None
+        if document is None:
+            return problem
+        file, line, clause = problem.file, problem.line, problem.clause
+        return Problem.of(file, line, "scenario-cites-unread", clause, document=document)
+
     def waits(self, file: str, line: int, item: str, target: str) -> Problem | None:
         """Why ``item`` (citing ``target`` at ``file``:``line``) waits, if it does."""
         document = self.holder(target)
