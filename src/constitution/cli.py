@@ -124,9 +124,8 @@ def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
         council = project.council()
     except ProtocolError as exc:
         return _report(exc)
-    prefixes = {d.id_prefix: d.key for d in council.documents}
-    prefixes[council.id_prefix] = PROTOCOL
     constitution, broken = project.readable()
+    unreadable = Unreadable(council, broken)
     examples: list[Example] = []
     unread: list[Problem] = []  # why the worked examples could not be read
     try:
@@ -147,20 +146,16 @@ def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
     named = [i for i in args.scenarios if i in known]
     paragraphs = [i for i in args.scenarios if i in citing]
 
-    def blocked(clause_id: str) -> list[Problem]:
-        return broken.get(prefixes.get(clause_id.rpartition("-")[0], ""), [])
-
     # a paragraph of a document that cannot be read, or a paragraph or worked example
     # citing one, waits for it
     cited = [r.target for key in paragraphs for r in citing[key]]
     cited += [c for s in scenarios if s.id in named for c in sorted(s.clauses)]
     unknown = [i for i in args.scenarios if i not in known and i not in citing]
-    if stopped := [*chain(*map(blocked, dict.fromkeys([*unknown, *cited])))]:
+    if stopped := [*chain(*map(unreadable.blocked, dict.fromkeys([*unknown, *cited])))]:
         return _report(ProtocolError(list(dict.fromkeys(stopped))))
-    if unknown and unread and not any(i.rpartition("-")[0] in prefixes for i in unknown):
+    if unknown and unread and not any(unreadable.of(i) for i in unknown):
         # they may be worked examples, waiting for a document that cannot be read
-        restated = Unreadable(council, broken).restated
-        return _report(ProtocolError([restated(p) for p in unread]))
+        return _report(ProtocolError([unreadable.restated(p) for p in unread]))
     if unknown:
         # an ID of a document's paragraph: it cites nothing elsewhere, or is no paragraph
         paragraph = constitution.holder(unknown[0]) is not None

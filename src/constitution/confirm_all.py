@@ -38,11 +38,20 @@ class Unreadable:
         self.prefixes = {d.id_prefix: d.key for d in council.documents}
         self.prefixes[council.id_prefix] = PROTOCOL
         self.broken = {key: settings[key] for key in broken}
+        self.problems = broken
+
+    def of(self, clause_id: str) -> str | None:
+        """The key of the document ``clause_id`` belongs to, by its prefix."""
+        return self.prefixes.get(clause_id.rpartition("-")[0])
 
     def holder(self, clause_id: str) -> str | None:
         """The title of the unreadable document holding ``clause_id``, if it is one's."""
-        key = self.prefixes.get(clause_id.rpartition("-")[0])
+        key = self.of(clause_id)
         return self.broken[key][0] if key in self.broken else None
+
+    def blocked(self, clause_id: str) -> list[Problem]:
+        """The problems of the unreadable document holding ``clause_id``, if any."""
+        return list(self.problems.get(self.of(clause_id) or "", []))
 
     def restated(self, problem: Problem) -> Problem:
         """A worked example's citation of a paragraph of a document that cannot be read,
