@@ -550,7 +550,8 @@ def test_the_editors_page_shows_a_situation_of_two_people_as_the_model_has_it() 
 
 def test_a_paragraph_not_applied_says_what_its_rule_asks(scratch: Project) -> None:
     """A paragraph expected but not applied is followed by what would apply it: the act
-    its rule is for, or the facts its rule reads, as the situation gave them."""
+    its rule is for, or the facts its rule reads, as the situation gave them, its
+    condition as the rules file writes it, and each single fact that would meet it."""
     result = run_pytest(scratch, {"one.yaml": GOOD2.replace(", declared: true", "")})
     assert result.returncode == 1
     lines = [line.strip() for line in result.stdout.splitlines()]
@@ -559,11 +560,14 @@ def test_a_paragraph_not_applied_says_what_its_rule_asks(scratch: Project) -> No
     rule = next(r for r in book.rules if r.clause == "MOP-0056")
     where = f"- MOP-0056: its rule at rules.yaml line {rule.line} reads"
     assert (
-        f"{where} declared (not stated); its conditions are not met (a fact not stated is "
-        "taken as not so: state declared if it holds)"
+        f"{where} declared (not stated); its conditions are not met: it applies when "
+        "{declared: true} (it would with declared: true)"
     ) in hints
     declined = run_pytest(scratch, {"one.yaml": GOOD2.replace("declared: true", "declared: false")})
-    assert f"{where} declared: false; its conditions are not met" in declined.stdout
+    assert (
+        f"{where} declared: false; its conditions are not met: it applies when "
+        "{declared: true} (it would with declared: true)"
+    ) in " ".join(declined.stdout.split())
     other = {"act": "member-enquiry", "actor": "member"}
     assert book.why_not(other, ["MOP-0056"]) == [  # each of its rules
         f"MOP-0056: its rule at rules.yaml line {r.line} is for the act '{r.act}', "
@@ -574,6 +578,28 @@ def test_a_paragraph_not_applied_says_what_its_rule_asks(scratch: Project) -> No
     assert book.why_not(other, ["MOP-9999"]) == [
         "MOP-9999: no rule in rules.yaml applies it; add one if its words decide this"
     ]
+
+
+def test_a_rule_not_met_shows_its_named_conditions_and_a_fact_to_state_as_false(
+    scratch: Project,
+) -> None:
+    """A fact left out is not the same as one stated false: a rule testing 'in-meeting:
+    false' is met only when it is stated, and the failure says so. A named condition is
+    shown as written, so the values it wants can be read; who acts is never suggested."""
+    book = scratch.rulebook()
+    advice = {"act": "give-advice", "actor": "chief-officer", "significant-matter": True}
+    [line] = book.why_not(advice, ["MOP-0083"])
+    assert line.endswith(
+        "its conditions are not met: it applies when {significant-matter: true, in-meeting: "
+        "false} (it would with in-meeting: false)"
+    ), line
+    assert book.determine({**advice, "in-meeting": False}).clauses >= {"MOP-0083"}
+    pressed = {"act": "press-officer", "actor": "member", "towards": "officer"}
+    [line] = book.why_not(pressed, ["MOP-0060"])
+    assert "it applies when {if: pressure}; pressure: {any: [{behaviour: [" in line
+    assert "(it would with asked-to: decide-a-particular-way, or asked-to: act-against-advice" in line
+    assert line.endswith(", or another)")
+    assert "actor:" not in line.split("it would with")[1]
 
 
 @pytest.mark.parametrize(

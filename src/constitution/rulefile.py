@@ -96,6 +96,7 @@ class _Reader:
     named: dict[str, yaml.Node] = field(default_factory=dict)
     role_facts: set[str] = field(default_factory=lambda: set(ROLE_FACTS))
     compiled: dict[str, Test] = field(default_factory=dict)
+    text: str = ""  # the file as read: a rule's condition is shown as it is written
 
     def problem(self, node: yaml.Node | None, code: str, message: str, fix: str) -> None:
         line = _line(node) if node is not None else 0
@@ -137,7 +138,7 @@ class _Reader:
         return []
 
     def read(self) -> RuleBook:
-        text = self.path.read_text(encoding="utf-8")
+        text = self.text = self.path.read_text(encoding="utf-8")
         # As for scenario files: no aliases (they nest into bombs), no depth that libyaml
         # would take seconds or crash over.
         if (anchor := ANCHOR.search(text)) or (deep := too_deep(text)):
@@ -412,7 +413,33 @@ class _Reader:
             return None
         clause = str(fields["clause"].value)
         name = f"{self.shown}:{_line(node)} {clause} {effect.kind} on {act} (#{number})"
-        return Rule(clause, act, effect, when, name, _line(node))
+        shown = self.written(fields["when"]) if "when" in fields else ""
+        return Rule(clause, act, effect, when, name, _line(node), shown)
+
+    def written(self, node: yaml.Node) -> str:
+        """A condition as the file writes it, on one line, then each named condition it
+        uses (and they use), as written: ``{if: pressure}; pressure: {any: [...]}``."""
+        names: list[str] = []
+        pending = [node]
+        while pending:
+            here = pending.pop()
+            if isinstance(here, yaml.SequenceNode):
+                pending += here.value
+            elif isinstance(here, yaml.MappingNode):
+                for key, value in here.value:
+                    if key.value != "if":
+                        pending.append(value)
+                        continue
+                    for ref in value.value if isinstance(value, yaml.SequenceNode) else [value]:
+                        if ref.value in self.named and ref.value not in names:
+                            names.append(ref.value)
+                            pending.append(self.named[ref.value])
+        return "; ".join(
+            [self.one_line(node), *(f"{n}: {self.one_line(self.named[n])}" for n in names)]
+        )
+
+    def one_line(self, node: yaml.Node) -> str:
+        return " ".join(self.text[node.start_mark.index : node.end_mark.index].split())
 
     def effect(self, kind: str, node: yaml.Node) -> Effect | None:
         if kind == "permitted":

@@ -216,6 +216,9 @@ class Rule:
     when: Callable[[Facts], bool]
     name: str
     line: int = 0  # where the rules file gives it, for problems about the rule itself
+    # Its condition as the rules file writes it, with the named conditions it uses: what
+    # a writer whose example it does not fit is shown ("" where it always applies).
+    condition: str = ""
 
     def __str__(self) -> str:
         return self.name
@@ -321,22 +324,31 @@ class RuleBook:
                     f"{k}: {_as_yaml(facts[k])}" if k in facts else f"{k} (not stated)"
                     for k in read
                 )
-                # A fact left out is not so: say it, where the rule may need it stated.
-                unsaid = [k for k in read if k not in facts]
                 lines.append(
                     f"{cid}: {where} reads {said or 'no fact'}; its conditions are not met"
-                    + (
-                        f" (a fact not stated is taken as not so: state {', '.join(unsaid)}"
-                        " if it holds)"
-                        if unsaid
-                        else ""
-                    )
+                    + (f": it applies when {rule.condition}" if rule.condition else "")
+                    + self._one_fact_away(rule, facts, read)
                 )
             if not rules:
                 lines.append(
                     f"{cid}: no rule in rules.yaml applies it; add one if its words decide this"
                 )
         return lines
+
+    def _one_fact_away(self, rule: Rule, facts: Facts, read: list[str]) -> str:
+        """The single facts, stated or changed, that would make ``rule`` apply (a value
+        stated as false, where a fact left out is not read as false): each of a few."""
+        near = [
+            f"{key}: {_as_yaml(value)}"
+            for key in read
+            if key != "actor" and self.facts.get(key, BOOL).kind in ("bool", "choice")
+            for value in self.sample(key)
+            if value != facts.get(key) and rule.when({**facts, key: value})
+        ]
+        if not near:
+            return ""
+        shown = ", or ".join(near[:NEAR_SHOWN]) + (", or another" if near[NEAR_SHOWN:] else "")
+        return f" (it would with {shown})"
 
     def read_by(self, facts: Facts) -> frozenset[str]:
         """The facts the rules for the facts' act read on them: a check on ``reads``,
@@ -364,6 +376,10 @@ class RuleBook:
 
     def cited(self) -> set[str]:
         return {r.clause for r in self.rules}
+
+
+# How many of the single facts that would make a rule apply a failure shows.
+NEAR_SHOWN = 3
 
 
 def _who(who: str, facts: Facts) -> str:
