@@ -66,7 +66,10 @@ def expected(expect: dict[str, Any]) -> Determination:
 
 def outcome_right(want: Determination, got: Determination) -> bool:
     """The answer asked for, with a paragraph that says so: the same permission, every
-    expected duty and decider, and at least one of the expected clauses applied."""
+    expected duty and decider, and at least one of the expected clauses applied. Where
+    the answer asked for is none (``clauses: []``: the model is silent), none at all."""
+    if not want.clauses:
+        return not (got.clauses or got.duties or got.decides) and got.permitted is None
     return (
         want.permitted == got.permitted
         and want.duties <= got.duties
@@ -130,6 +133,11 @@ class Runner:
         return row
 
 
+def has_answer(example: dict[str, Any]) -> bool:
+    """Whether the situation has been written: an expectation, or several people's."""
+    return "expect" in example or "people" in example
+
+
 def expectations(example: dict[str, Any]) -> list[dict[str, Any]]:
     """Each person's expectation, in order: one, or one for each of several people."""
     return [p["expect"] for p in example["people"]] if "people" in example else [example["expect"]]
@@ -179,7 +187,11 @@ def tally(rows: list[dict[str, Any]]) -> dict[str, int]:
 
 
 def situations(project: Project, checks: Path, determinations: Path) -> dict[str, Any]:
-    examples = written(checks)
+    # A situation with only its source (committed before its facts are written) is
+    # listed, not run.
+    found = written(checks)
+    examples = [(path, raw) for path, raw in found if has_answer(raw)]
+    sources_only = [str(raw["id"]) for _, raw in found if not has_answer(raw)]
     with tempfile.TemporaryDirectory(prefix="situations-") as scratch:
         runner = Runner(project, Path(scratch))
         rows = [runner.run(raw) for _, raw in examples]
@@ -212,6 +224,7 @@ def situations(project: Project, checks: Path, determinations: Path) -> dict[str
         "by-model-answer": by_answer,
         "by-set": by_set,
         "not-from-the-list": unlisted,
+        "sources-only": sources_only,
         "rows": rows,
     }
 
@@ -288,6 +301,7 @@ def report(figures: dict[str, Any]) -> str:
         + ", ".join(f"{code} {n}" for code, n in s["refused-by-code"].items()),
         "  from a paragraph the determinations do not list: "
         + (", ".join(s["not-from-the-list"]) or "none"),
+        "  not yet written (a source only, not run): " + (", ".join(s["sources-only"]) or "none"),
         "  by the model's answer   examples  expressible  outcome  full",
     ]
     for answer, row in [*s["by-model-answer"].items(), ("by set", None), *s["by-set"].items()]:

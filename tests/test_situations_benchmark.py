@@ -45,7 +45,7 @@ def test_every_situation_is_counted_once_and_the_counts_add_up() -> None:
             e
             for folder in ("new-situations", "scenarios")
             for e in entries(MODEL / "checks" / folder)
-            if "source" in e
+            if "source" in e and ("expect" in e or "people" in e)
         ),
         key=lambda e: str(e["id"]),
     )
@@ -167,3 +167,41 @@ def test_a_value_the_vocabulary_lacks_cannot_be_said(scratch: Project) -> None:
     assert rows["SC-TST-001"]["refused"] == ["scenario-fact-value"]
     said = {sid: rows[sid]["expressible"] for sid, _ in examples}
     assert said == {"SC-TST-001": False, "SC-TST-002": False, "SC-TST-003": True}
+
+
+def test_a_situation_with_only_its_source_is_listed_and_a_silent_one_can_be_right(
+    scratch: Project,
+) -> None:
+    """A situation committed with only its source, before its facts (as a blind trial
+    commits it first), is listed as not yet written, not a crash; an expectation of no
+    answer (clauses: []) is the expected outcome when the model gives none, and not when
+    it gives one."""
+    text = (
+        "- id: SC-TST-001\n  title: A test\n  source: {model: silent}\n"
+        "- id: SC-TST-002\n  title: A test\n  source: {model: silent}\n"
+        "  facts: {act: hold-meeting, actor: member, towards: officer, setting: elsewhere}\n"
+        "  expect: {clauses: []}\n"
+        "- id: SC-TST-003\n  title: A test\n  source: {model: silent}\n"
+        "  facts: {act: hold-meeting, actor: member, towards: officer, setting: member-home}\n"
+        "  expect: {clauses: []}\n"
+    )
+    (scratch.root / "checks" / "new-situations" / "test.yaml").write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--project", str(scratch.root), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    s = json.loads(result.stdout)["situations"]
+    assert s["sources-only"] == ["SC-TST-001"]
+    rows = {r["id"]: r for r in s["rows"]}
+    assert "SC-TST-001" not in rows
+    assert (rows["SC-TST-002"]["outcome"], rows["SC-TST-002"]["full"]) == (True, True)
+    assert (rows["SC-TST-003"]["outcome"], rows["SC-TST-003"]["full"]) == (False, False)
+    shown = subprocess.run(
+        [sys.executable, str(SCRIPT), "--project", str(scratch.root)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "not yet written (a source only, not run): SC-TST-001" in shown
