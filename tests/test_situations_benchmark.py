@@ -23,14 +23,19 @@ SCRIPT = ROOT / "benchmarks" / "situations.py"
 COLUMNS = ("determinations", "same", "partly", "silent", "different", "time-limits")
 
 
-@functools.cache
-def run(*args: str) -> str:
+def bench(root: Path, *args: str) -> str:
+    """What the benchmark prints for the project at ``root``."""
     return subprocess.run(
-        [sys.executable, str(SCRIPT), "--project", str(MODEL), *args],
+        [sys.executable, str(SCRIPT), "--project", str(root), *args],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
+
+
+@functools.cache
+def run(*args: str) -> str:
+    return bench(MODEL, *args)
 
 
 def entries(folder: Path) -> list[dict[str, Any]]:
@@ -157,13 +162,7 @@ def test_a_value_the_vocabulary_lacks_cannot_be_said(scratch: Project) -> None:
         for sid, facts in examples
     )
     (scratch.root / "checks" / "new-situations" / "test.yaml").write_text(text, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--project", str(scratch.root), "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    rows = {r["id"]: r for r in json.loads(result.stdout)["situations"]["rows"]}
+    rows = {r["id"]: r for r in json.loads(bench(scratch.root, "--json"))["situations"]["rows"]}
     assert rows["SC-TST-001"]["refused"] == ["scenario-fact-value"]
     said = {sid: rows[sid]["expressible"] for sid, _ in examples}
     assert said == {"SC-TST-001": False, "SC-TST-002": False, "SC-TST-003": True}
@@ -186,22 +185,11 @@ def test_a_situation_with_only_its_source_is_listed_and_a_silent_one_can_be_righ
         "  expect: {clauses: []}\n"
     )
     (scratch.root / "checks" / "new-situations" / "test.yaml").write_text(text, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--project", str(scratch.root), "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    s = json.loads(result.stdout)["situations"]
+    s = json.loads(bench(scratch.root, "--json"))["situations"]
     assert s["sources-only"] == ["SC-TST-001"]
     rows = {r["id"]: r for r in s["rows"]}
     assert "SC-TST-001" not in rows
     assert (rows["SC-TST-002"]["outcome"], rows["SC-TST-002"]["full"]) == (True, True)
     assert (rows["SC-TST-003"]["outcome"], rows["SC-TST-003"]["full"]) == (False, False)
-    shown = subprocess.run(
-        [sys.executable, str(SCRIPT), "--project", str(scratch.root)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    shown = bench(scratch.root)
     assert "not yet written (a source only, not run): SC-TST-001" in shown
