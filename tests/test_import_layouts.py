@@ -106,6 +106,8 @@ def test_published_with_the_numbers_printed(tmp_path: Path, layout: Layout) -> N
     source, data = published_gold(layout, tmp_path)
     report, published = imported(tmp_path, source)
     assert report["number_style"] == data["number_style"]
+    # references are resolved as the files are written: none is reported falsely
+    assert [d["kind"] for d in report["defects"]] == REPORTED.get(layout.name, [])
     expected = {c["number"]: c["number"] for s in data["sections"] for c in s["clauses"]}
     assert published == expected
 
@@ -135,4 +137,25 @@ def test_a_lead_ins_lines_in_small_letters_stay_its_own(tmp_path: Path) -> None:
             "Standards Committee."
         ],
         ["Officers advise members."],
+    ]
+
+
+def test_a_subsection_number_printed_with_its_section(tmp_path: Path) -> None:
+    """"3(2)" is paragraph (2) of section 3, as legislation prints a subsection; one
+    printed with another section's number is reported; "72(1) of the Act" going on a
+    sentence from the line before is a citation, not a paragraph."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Code of Practice\n\n1  Purpose\n\n1(1) It applies to members.\n\n"
+        "1(2) It is made under section\n72(1) of the Local Government Act 2000.\n\n"
+        "2  Roles\n\n2(1) Officers advise members.\n\n1(3) Members decide policy.\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    assert [c.number for c in doc.clauses()] == ["1(1)", "1(2)", "2(1)", "1(3)"]
+    assert doc.clauses()[1].paragraphs == [
+        "It is made under section 72(1) of the Local Government Act 2000."
+    ]
+    assert [(d.kind, d.number, d.message) for d in doc.defects] == [
+        ("numbering-jump", "1(3)", "1(3) sits in section 2.")
     ]

@@ -39,12 +39,13 @@ PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
 NUMBERED = re.compile(
     rf"^{PART}?(?P<num>\d{{1,3}}(?:\.\d{{1,3}}[A-Z]{{0,4}})*)(?P<dot>[.)]?)\s+(?P<rest>\S.*)$"
 )
-PAREN = re.compile(r"^\((?P<num>\d{1,3})\)\s+(?P<rest>\S.*)$")
+# "(4)", or with its section's number as legislation prints a subsection: "3(4)"
+PAREN = re.compile(r"^(?P<sec>\d{1,3})?\((?P<num>\d{1,3})\)\s+(?P<rest>\S.*)$")
 LETTER = re.compile(r"^\(?(?P<num>[a-z]|[ivx]{1,5})[.)]\s+(?P<rest>\S.*)$")
 # A paragraph's number alone on its line, its words on the next (as PDFs often give it).
 # A bare "12" is left alone: it is as likely a page number.
 LABEL_ONLY = re.compile(
-    r"^(?:\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})+\.?|\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\))$"
+    r"^(?:\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})+\.?|\d{1,3}[.)]|\d{0,3}\(\d{1,3}\)|\([a-z]\))$"
 )
 # An item's label: "a.", "(b)", "(iv)", "2."
 ITEM_LABEL = re.compile(r"^\(?(?:[a-z]|[ivx]{1,5}|\d{1,3})[.)]\s+")
@@ -53,7 +54,7 @@ BULLET = re.compile(r"^[-•◦▪‣*]\s+")
 # Word's plain-text export writes a tab between a paragraph's number (or bullet) and its
 # words: a space, not the cells of a table's row.
 LABEL_TAB = re.compile(
-    rf"^({PART}?\d{{1,3}}(?:\.\d{{1,3}}[A-Z]{{0,4}})*[.)]?|\(\d{{1,3}}\)"
+    rf"^({PART}?\d{{1,3}}(?:\.\d{{1,3}}[A-Z]{{0,4}})*[.)]?|\d{{0,3}}\(\d{{1,3}}\)"
     r"|\(?(?:[a-z]|[ivx]{1,5})[.)]|[-•◦▪‣*])\t+"
 )
 # A contents table's entry: its title, then dot leaders to its page ("Purpose ..... 2").
@@ -448,7 +449,8 @@ class Structurer:
             self.new_clause(shown, num, "dotted", rest, line)
             return
         if m := PAREN.match(text):
-            self.new_clause(f"({m.group('num')})", m.group("num"), "paren", m.group("rest"), line)
+            number = f"{m['sec'] or ''}({m['num']})"
+            self.new_clause(number, m.group("num"), "paren", m.group("rest"), line)
             return
         m = LETTER.match(text)
         # Lettered paragraphs are clauses only in a document with no other numbers: among
@@ -687,7 +689,8 @@ def tab_leaders(lines: list[Line]) -> set[int]:
 # Where a paragraph's words begin after its number or label: its next lines, set in to
 # there, go on it (a hanging indent, as a typed or a PDF's text sets them).
 HANGING = re.compile(
-    r"^\s*(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]{1,5})[.)]|\d{1,3}(?:\.\d{1,3})+|[-•◦▪‣*])\s+(?=\S)"
+    r"^\s*(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]{1,5})[.)]|\d{1,3}(?:\.\d{1,3})+|\d{1,3}\(\d{1,3}\)"
+    r"|[-•◦▪‣*])\s+(?=\S)"
 )
 
 
@@ -715,9 +718,10 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
         return False
     if not numbered:
         return text[:1].islower()
-    # "5.3.23 have been taken.": a number cited at the end of the line before; but
-    # "3. avoid conflict" after "2. define roles" is the next item of a list
-    return "." in numbered["num"] and numbered["rest"][:1].islower() and not heading_like(last)
+    # "5.3.23 have been taken." or "72(1) of the Act": a number cited at the end of the
+    # line before; but "3. avoid conflict" after "2. define roles" is the next item of a list
+    cited_number = "." in numbered["num"] or bool(numbered.groupdict().get("sec"))
+    return cited_number and numbered["rest"][:1].islower() and not heading_like(last)
 
 
 def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
@@ -924,6 +928,17 @@ def find_defects(doc: Imported) -> None:
                 value = int(minor)
             elif clause.style in ("paren", "int"):
                 value = int(clause.key)
+                printed_section = clause.number.partition("(")[0]  # "3" of "3(1)"
+                if printed_section and section.number.isdigit() and printed_section != section.number:
+                    doc.defects.append(
+                        Defect(
+                            "numbering-jump",
+                            clause.number,
+                            clause.where,
+                            f"{clause.number} sits in section {section.number}.",
+                        )
+                    )
+                    continue  # another section's number: no step in this one's count
             else:
                 continue
             before = last.get(parent)
@@ -1051,6 +1066,7 @@ def targets(doc: Imported) -> Targets:
             for heading in c.headings
             if (sub := NUMBERED.match(heading))
         },
+        subsections={c.number: c.id for c in clauses if c.style == "paren" and c.number[0] != "("},
     )
 
 
