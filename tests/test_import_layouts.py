@@ -141,7 +141,7 @@ def test_a_lead_ins_lines_in_small_letters_stay_its_own(tmp_path: Path) -> None:
 
 
 def test_a_subsection_number_printed_with_its_section(tmp_path: Path) -> None:
-    """"3(2)" is paragraph (2) of section 3, as legislation prints a subsection; one
+    """ "3(2)" is paragraph (2) of section 3, as legislation prints a subsection; one
     printed with another section's number is reported; "72(1) of the Act" going on a
     sentence from the line before is a citation, not a paragraph."""
     source = tmp_path / "protocol.txt"
@@ -159,3 +159,26 @@ def test_a_subsection_number_printed_with_its_section(tmp_path: Path) -> None:
     assert [(d.kind, d.number, d.message) for d in doc.defects] == [
         ("numbering-jump", "1(3)", "1(3) sits in section 2.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        (
+            "Protocol on Relations between Members and\nOfficers",
+            "Protocol on Relations between Members and Officers",
+        ),
+        ("PART C\nCONDUCT TOWARDS OFFICERS", "PART C – CONDUCT TOWARDS OFFICERS"),
+        ("Protocol Aelodau /\nMembers' Protocol", "Protocol Aelodau / Members' Protocol"),
+    ],
+)
+def test_a_title_over_two_lines(tmp_path: Path, lines: str, title: str) -> None:
+    """A title's two lines are one title: a dash between them only where the first line
+    ends a phrase."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        f"{lines}\n\n1. Purpose\n1.1 It applies to members.\n1.2 Officers advise.\n"
+        "1.3 Members decide.\n",
+        encoding="utf-8",
+    )
+    assert import_protocol(source).title == title

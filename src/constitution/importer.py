@@ -582,10 +582,10 @@ class Structurer:
             # protocol's: one heading printed on two lines
             if self.joins_next(index):
                 following = self.sections[index + 1]
-                following.title, following.where = f"{s.title} – {following.title}", s.where
+                following.title, following.where = joined(s.title, following.title), s.where
                 continue
             if index == 0 and self.title and not self.intro.paragraphs and self.lone(0):
-                self.title = f"{self.title} – {s.title}"
+                self.title = joined(self.title, s.title)
                 continue
             if not s.clauses and (repeated or not (s.number or s.intro.paragraphs)):
                 later[s.number] -= 1
@@ -667,6 +667,17 @@ class Structurer:
         return 0 < index < len(self.sections) - 1 and (
             self.lone(index) and not self.sections[index + 1].number
         )
+
+
+# A heading's line that its next line finishes: "Protocol Perthynas Aelodau a Swyddogion /"
+# over its English, "Relations between Members and" over "Officers".
+UNFINISHED = re.compile(r"(?:[/&:,–—-]|\b(?:and|or|of|for|the|between|on|a|ac))$")
+
+
+def joined(first: str, second: str) -> str:
+    """One heading printed on two lines: a dash between its parts ("PART C – CONDUCT
+    TOWARDS OFFICERS"), unless the first line leaves off mid-phrase."""
+    return f"{first} {second}" if UNFINISHED.search(first.rstrip()) else f"{first} – {second}"
 
 
 def tab_leaders(lines: list[Line]) -> set[int]:
@@ -929,7 +940,11 @@ def find_defects(doc: Imported) -> None:
             elif clause.style in ("paren", "int"):
                 value = int(clause.key)
                 printed_section = clause.number.partition("(")[0]  # "3" of "3(1)"
-                if printed_section and section.number.isdigit() and printed_section != section.number:
+                if (
+                    printed_section
+                    and section.number.isdigit()
+                    and printed_section != section.number
+                ):
                     doc.defects.append(
                         Defect(
                             "numbering-jump",
