@@ -355,12 +355,29 @@ class Structurer:
     def new_clause(self, number: str, key: str, style: str, text: str, line: Line) -> None:
         if self.section is None:
             major = key.split(".")[0] if style == "dotted" else ""
-            self.new_section(major, f"Section {major}" if major else "General", line)
+            self.new_section(major, f"Section {major}" if major else self.untitled(), line)
         assert self.section is not None
         self.section.clauses.append(ImportedClause(number, key, style, line))
         self.section.clauses[-1].headings = [heading for heading, _ in self.pending]
         self.pending = []
         self.section.clauses[-1].add(text, line)
+
+    def untitled(self) -> str:
+        """The title of paragraphs with no heading over them (a protocol that is one
+        numbered list): the document's, so that no word is made up for it; said."""
+        if self.title:
+            self.extracted.notes.append(
+                "No heading stands over the first paragraphs: they were imported as a "
+                f"section under the document's title, '{self.title}', which their page "
+                "shows as well as the contents page."
+            )
+            return self.title
+        self.extracted.notes.append(
+            "No heading stands over the first paragraphs, and the document has no title: "
+            "they were imported as a section titled 'General', a word the document does "
+            "not print; give the section its own title in its file."
+        )
+        return "General"
 
     def flush_headings(self) -> None:
         """Sub-headings with no numbered paragraph after them are kept as words, where
