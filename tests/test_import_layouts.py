@@ -90,7 +90,7 @@ def test_structure_as_printed(tmp_path: Path, layout: Layout) -> None:
     assert doc.intro.paragraphs == data["intro"]
     assert [(s.number, s.title) for s in doc.sections] == [heading(s) for s in data["sections"]]
     for section, printed in zip(doc.sections, data["sections"], strict=True):
-        # a number's closing full stop or bracket ("1.2.", "1.2)") is its punctuation, not a part of it
+        # a closing full stop or bracket ("1.2.", "1.2)") is punctuation, not the number
         assert [c.number.rstrip(".)") for c in section.clauses] == [
             c["printed"].rstrip(".)") for c in printed["clauses"]
         ]

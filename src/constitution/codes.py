@@ -218,7 +218,7 @@ _KINDS = [
     Kind("import-missing", UNUSABLE, "{file} does not exist.", "Check the file name."),
     Kind("import-would-overwrite", UNUSABLE, "{file} already holds files; nothing was written.", "Choose an empty folder, or add --force to replace it."),
     Kind("import-empty", UNUSABLE, "the file is empty.", "Import the file that holds the protocol."),
-    Kind("import-format", UNUSABLE, "'{suffix}' files cannot be imported.", "Save the protocol as .docx, .pdf (with text, not scanned) or .txt."),
+    Kind("import-format", UNUSABLE, "'{suffix}' files cannot be imported.", "Save the protocol as .docx, .pdf (with text, not scanned), .html (a web page) or .txt."),
     Kind("import-binary", UNUSABLE, "the file is not text.", "Import the .docx or .pdf itself, or save the text as UTF-8."),
     Kind("import-encrypted", UNUSABLE, "the PDF is protected by a password.", "Save an unprotected copy and import that."),
     Kind("import-pdf-corrupt", UNUSABLE, "the PDF cannot be read: {error}.", "Check the file opens in a PDF reader; export it again if not."),

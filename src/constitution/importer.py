@@ -254,6 +254,10 @@ class Structurer:
             (line, "page furniture: a running head or foot, or a page number")
             for line in extracted.dropped
         ] + [(line, "a contents entry: Word's table of contents") for line in extracted.contents]
+        self.left_out += [
+            (line, "the web site's, not the protocol's: its navigation, a banner, a form or footer")
+            for line in extracted.site
+        ]
         self.numbered_sections = False
         self.unnumbered = False  # no paragraph numbers anywhere: a clause a paragraph
         self.back_matter = False  # in an appendix, schedule or annex: words, unnumbered
