@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from constitution.import_markup import CELL_BREAK
-from constitution.importer import import_protocol
+from constitution.importer import import_protocol, number_style
 from import_layouts import LAYOUTS, Gold, Layout, gold_text, handed_over
 from test_import_unseen import DOCUMENTS, imported, words, words_out
 
@@ -168,6 +168,7 @@ def test_a_subsection_number_printed_with_its_section(tmp_path: Path) -> None:
     assert [(d.kind, d.number, d.message) for d in doc.defects] == [
         ("numbering-jump", "1(3)", "1(3) sits in section 2.")
     ]
+    assert doc.defects[0].consequences == []  # section 2 has no paragraph missing
 
 
 @pytest.mark.parametrize(
@@ -191,3 +192,27 @@ def test_a_title_over_two_lines(tmp_path: Path, lines: str, title: str) -> None:
         encoding="utf-8",
     )
     assert import_protocol(source).title == title
+
+
+def test_paragraphs_numbered_after_their_parts_letter(tmp_path: Path) -> None:
+    """ "B2" is the second paragraph of the part lettered B, where parts number their
+    paragraphs so (two or more begin at "A1", "B1"); one among another part's paragraphs
+    is reported; a line beginning "M6" in such a document is words."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Protocol\n\nPART A – ROLES\n\nA1 Members decide.\n\nA2 Officers advise.\n\n"
+        "PART B – CONTACT\n\nB1 Members ask officers.\n\nC2 Officers reply.\n\n"
+        "B3 Officers travel by the\nM6 motorway to meetings.\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    assert [c.number for c in doc.clauses()] == ["A1", "A2", "B1", "C2", "B3"]
+    assert doc.clauses()[-1].paragraphs == ["Officers travel by the M6 motorway to meetings."]
+    assert number_style(doc) == "lettered"
+    assert [(d.kind, d.message, d.consequences) for d in doc.defects] == [
+        (
+            "numbering-jump",
+            "C2 sits among part B's paragraphs.",
+            ["so numbering skips from 1 to 3 at B3"],
+        )
+    ]

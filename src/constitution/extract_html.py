@@ -125,7 +125,7 @@ class PageReader(HTMLParser):
 
 ROMAN = tuple(
     zip(
-        "m cm d cd c xc l xl x ix v iv i".split(),
+        ["m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"],
         (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
         strict=True,
     )

@@ -39,6 +39,8 @@ PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
 NUMBERED = re.compile(
     rf"^{PART}?(?P<num>\d{{1,3}}(?:\.\d{{1,3}}[A-Z]{{0,4}})*)(?P<dot>[.)]?)\s+(?P<rest>\S.*)$"
 )
+# A paragraph numbered afresh after its part's letter: "B2" (PART B's second paragraph)
+LETTERED = re.compile(r"^(?P<letter>[A-Z])(?P<num>\d{1,3})[.)]?\s+(?P<rest>\S.*)$")
 # "(4)", or with its section's number as legislation prints a subsection: "3(4)"
 PAREN = re.compile(r"^(?P<sec>\d{1,3})?\((?P<num>\d{1,3})\)\s+(?P<rest>\S.*)$")
 LETTER = re.compile(r"^\(?(?P<num>[a-z]|[ivx]{1,5})[.)]\s+(?P<rest>\S.*)$")
@@ -54,7 +56,7 @@ BULLET = re.compile(r"^[-•◦▪‣*]\s+")
 # Word's plain-text export writes a tab between a paragraph's number (or bullet) and its
 # words: a space, not the cells of a table's row.
 LABEL_TAB = re.compile(
-    rf"^({PART}?\d{{1,3}}(?:\.\d{{1,3}}[A-Z]{{0,4}})*[.)]?|\d{{0,3}}\(\d{{1,3}}\)"
+    rf"^({PART}?\d{{1,3}}(?:\.\d{{1,3}}[A-Z]{{0,4}})*[.)]?|\d{{0,3}}\(\d{{1,3}}\)|[A-Z]\d{{1,3}}[.)]?"
     r"|\(?(?:[a-z]|[ivx]{1,5})[.)]|[-•◦▪‣*])\t+"
 )
 # A contents table's entry: its title, then dot leaders to its page ("Purpose ..... 2").
@@ -260,6 +262,7 @@ class Structurer:
         ]
         self.numbered_sections = False
         self.unnumbered = False  # no paragraph numbers anywhere: a clause a paragraph
+        self.letters: set[str] = set()  # parts whose paragraphs are numbered B1, B2
         self.back_matter = False  # in an appendix, schedule or annex: words, unnumbered
         self.appendices: list[ImportedSection] = []
 
@@ -298,7 +301,10 @@ class Structurer:
                 c = (f"{before} {c[0]}", bullet, marked)
             kept.append((c, line, fresh))
         kept = section_numbers_alone(kept)
-        self.unnumbered = not any(NUMBERED.match(c[0]) or PAREN.match(c[0]) for c, _, _ in kept)
+        self.letters = lettered_parts([c[0] for c, _, fresh in kept if fresh])
+        self.unnumbered = not any(
+            NUMBERED.match(c[0]) or PAREN.match(c[0]) or self.lettered(c[0]) for c, _, _ in kept
+        )
         if self.unnumbered:
             self.extracted.notes.append(
                 "No paragraph numbers were found: each paragraph became a clause, "
@@ -341,7 +347,7 @@ class Structurer:
             return False
         if bullet or marked or heading_like(text):
             return False
-        if any(p.match(text) for p in (NUMBERED, PAREN, LETTER, FOOTNOTE)):
+        if any(p.match(text) for p in (NUMBERED, PAREN, LETTER, FOOTNOTE, LETTERED)):
             return False
         if text[:1].isupper():
             self.extracted.notes.append(
@@ -425,6 +431,10 @@ class Structurer:
             else:
                 self.add_text(text, line, fresh, wrapped=not fresh)
                 return
+        if m := self.lettered(text, fresh):
+            number = f"{m['letter']}{m['num']}"
+            self.new_clause(number, number, "lettered", m["rest"], line)
+            return
         if m := NUMBERED.match(text):
             num, part = m.group("num"), m.group("part")
             rest = m.group("rest").lstrip("–—-: ") or m.group("rest")
@@ -504,6 +514,16 @@ class Structurer:
             return
         self.flush_headings()
         self.add_text(text, line, fresh, wrapped=not fresh)
+
+    def lettered(self, text: str, fresh: bool = True) -> re.Match[str] | None:
+        """ "B2 ..." where the document's parts number their paragraphs so; a paragraph
+        typed with the next or last part's letter ("C2" among B1, B3) too, to be reported."""
+        m = LETTERED.match(text)
+        if not m or not self.letters:
+            return None
+        last = self.clause.key[0] if self.clause and self.clause.style == "lettered" else ""
+        slip = fresh and last and abs(ord(m["letter"]) - ord(last)) == 1
+        return m if m["letter"] in self.letters or slip else None
 
     def titles_sub_paragraphs(self) -> None:
         """Where the paragraph before a three-level number ("2.1 General Principles"
@@ -701,6 +721,14 @@ def joined(first: str, second: str) -> str:
     return f"{first} {second}" if UNFINISHED.search(first.rstrip()) else f"{first} – {second}"
 
 
+def lettered_parts(paragraphs: list[str]) -> set[str]:
+    """The letters of parts whose paragraphs are numbered afresh after them ("A1", "A2",
+    then "B1"): each letter whose paragraphs begin at 1, where two or more do, so that a
+    paragraph beginning "M6 motorway" is not one."""
+    firsts = {m["letter"] for p in paragraphs if (m := LETTERED.match(p)) and m["num"] == "1"}
+    return firsts if len(firsts) >= 2 else set()
+
+
 def tab_leaders(lines: list[Line]) -> set[int]:
     """The lines (by id) that are contents entries with a tab before the page number
     ("Introduction<tab>3"): two or more one after another, or one under the heading
@@ -722,7 +750,7 @@ def tab_leaders(lines: list[Line]) -> set[int]:
 # there, go on it (a hanging indent, as a typed or a PDF's text sets them).
 HANGING = re.compile(
     r"^\s*(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]{1,5})[.)]|\d{1,3}(?:\.\d{1,3})+|\d{1,3}\(\d{1,3}\)"
-    r"|[-•◦▪‣*])\s+(?=\S)"
+    r"|[A-Z]\d{1,3}[.)]?|[-•◦▪‣*])\s+(?=\S)"
 )
 
 
@@ -813,10 +841,13 @@ def number_style(doc: Imported) -> str:
     under each heading, is paragraph-in-section; 1 to 66 on through the document is
     continuous; 3.1 (or no number at all) is section.paragraph. The style most of its
     numbered paragraphs have decides."""
-    styles = Counter(c.style for c in doc.clauses() if c.style in ("dotted", "paren", "int"))
+    numbered = ("dotted", "paren", "int", "lettered")
+    styles = Counter(c.style for c in doc.clauses() if c.style in numbered)
     if not styles:
         return "section.paragraph"
     most = styles.most_common(1)[0][0]
+    if most == "lettered":
+        return "lettered"
     if most == "paren" or (most == "int" and numbered_afresh(doc)):
         return "paragraph-in-section"
     return "continuous" if most == "int" else "section.paragraph"
@@ -826,6 +857,7 @@ STYLE_EXAMPLES = {
     "section.paragraph": "3.1, cited 3.1",
     "paragraph-in-section": "(1) afresh in each section, cited 3(1)",
     "continuous": "1, 2, 3 on through the document, cited 12",
+    "lettered": "A1, A2 afresh after each part's letter, cited B2",
 }
 
 
@@ -883,6 +915,20 @@ def counted_on(doc: Imported, index: int) -> bool:
     return bool(before) and int(before[-1].key) + 1 == int(doc.sections[index].number)
 
 
+def other_section(clause: ImportedClause, section: ImportedSection) -> str:
+    """Where a paragraph is printed with another section's number or letter ("4(2)" in
+    section 3, "C2" among part B's paragraphs): what the report says of it; "" if not."""
+    if clause.style == "lettered":
+        part = next(c.key[0] for c in section.clauses if c.style == "lettered")
+        return (
+            f"{clause.number} sits among part {part}'s paragraphs." if clause.key[0] != part else ""
+        )
+    printed = clause.number.partition("(")[0] if clause.style == "paren" else ""  # 3 of 3(1)
+    if printed and section.number.isdigit() and printed != section.number:
+        return f"{clause.number} sits in section {section.number}."
+    return ""
+
+
 def level(number: str) -> tuple[str, str]:
     """(what a dotted number counts under, its own last part): 3.2.1 counts under 3.2;
     3.2 in its section (""), where a slip into another section's number still counts."""
@@ -913,6 +959,7 @@ def find_defects(doc: Imported) -> None:
             previous_section = n
         # the last number counted in the section ("") and under each three-level parent
         last: dict[str, int] = {}
+        slips: dict[int, Defect] = {}  # a number typed with another section's ("C2" for B2)
         for clause in section.clauses:
             for heading in clause.headings:  # "3.2 Gifts" over 3.2.1 counts as 3.2
                 if (sub := NUMBERED.match(heading)) and "." in sub["num"]:
@@ -958,34 +1005,22 @@ def find_defects(doc: Imported) -> None:
                     doc.defects.append(slip)
                     misplaced.setdefault(full, slip)
                 value = int(minor)
-            elif clause.style in ("paren", "int"):
-                value = int(clause.key)
-                printed_section = clause.number.partition("(")[0]  # "3" of "3(1)"
-                if (
-                    printed_section
-                    and section.number.isdigit()
-                    and printed_section != section.number
-                ):
-                    doc.defects.append(
-                        Defect(
-                            "numbering-jump",
-                            clause.number,
-                            clause.where,
-                            f"{clause.number} sits in section {section.number}.",
-                        )
-                    )
+            elif clause.style in ("paren", "int", "lettered"):
+                value = int(clause.key.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+                if where := other_section(clause, section):
+                    slip = Defect("numbering-jump", clause.number, clause.where, where)
+                    doc.defects.append(slip)
+                    slips[value] = slip  # the number this one was typed for
                     continue  # another section's number: no step in this one's count
             else:
                 continue
             before = last.get(parent)
-            if before is not None and value > before + 1:
+            skipped = f"numbering skips from {before} to {value}"
+            if before is not None and value == before + 2 and (slip := slips.get(before + 1)):
+                slip.consequences.append(f"so {skipped} at {clause.number}")
+            elif before is not None and value > before + 1:
                 doc.defects.append(
-                    Defect(
-                        "skipped-number",
-                        clause.number,
-                        clause.where,
-                        f"numbering skips from {before} to {value}.",
-                    )
+                    Defect("skipped-number", clause.number, clause.where, f"{skipped}.")
                 )
             elif before is not None and value <= before and not (twice and value == before):
                 doc.defects.append(
