@@ -1016,8 +1016,8 @@ def find_defects(doc: Imported) -> None:
                 continue
             before = last.get(parent)
             skipped = f"numbering skips from {before} to {value}"
-            if before is not None and value == before + 2 and (slip := slips.get(before + 1)):
-                slip.consequences.append(f"so {skipped} at {clause.number}")
+            if before is not None and value == before + 2 and (gap := slips.get(before + 1)):
+                gap.consequences.append(f"so {skipped} at {clause.number}")
             elif before is not None and value > before + 1:
                 doc.defects.append(
                     Defect("skipped-number", clause.number, clause.where, f"{skipped}.")
