@@ -1122,7 +1122,8 @@ def targets(doc: Imported) -> Targets:
     return Targets(
         dotted={c.key: c.id for c in clauses if c.style == "dotted"},
         # numbered on through the document only: "(4)" restarts in each section
-        whole={c.key: c.id for c in clauses if c.style == "int" and whole[c.key] == 1},
+        whole={c.key: c.id for c in clauses if c.style == "int" and whole[c.key] == 1}
+        | {c.key: c.id for c in clauses if c.style == "lettered"},
         parts={
             c.number.split("–")[0].strip() for c in clauses if c.number != c.key and "–" in c.number
         },

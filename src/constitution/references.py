@@ -20,7 +20,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-NUM = r"\d{1,3}(?:\.\d{1,3}){0,3}"
+# "10.4", or "B2" where paragraphs are numbered after their part's letter
+NUM = r"(?:[A-Z]\d{1,3}|\d{1,3}(?:\.\d{1,3}){0,3})"
 ITEM = rf"(?:{NUM}(?:\s*\([a-z0-9]{{1,4}}\))?|\([a-z0-9]{{1,4}}\))"
 SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+|\s*[–—-]\s*)"
 CUE = r"(?P<cue>sub-?paragraphs?|paragraphs?|paras?\.?|clauses?|sections?)"
