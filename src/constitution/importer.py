@@ -845,6 +845,8 @@ def number_style(doc: Imported) -> str:
     styles = Counter(c.style for c in doc.clauses() if c.style in numbered)
     if not styles:
         return "section.paragraph"
+    if part_number(doc):  # 5.3.1 to 5.3.26 on through the document's headings
+        return "continuous"
     most = styles.most_common(1)[0][0]
     if most == "lettered":
         return "lettered"
@@ -943,6 +945,10 @@ def find_defects(doc: Imported) -> None:
     misplaced: dict[str, Defect] = {}  # paragraphs numbered for another section
     previous_section = 0
     afresh = numbered_afresh(doc)
+    # the last number counted in a section ("") and under each three-level parent; on
+    # through the document where its paragraphs are numbered so (5.3.1 to 5.3.26)
+    last: dict[str, int] = {}
+    on_through = bool(part_number(doc))
     for index, section in enumerate(doc.sections):
         if section.number.isdigit():
             n = int(section.number)
@@ -957,8 +963,8 @@ def find_defects(doc: Imported) -> None:
                     )
                 )
             previous_section = n
-        # the last number counted in the section ("") and under each three-level parent
-        last: dict[str, int] = {}
+        if not on_through:
+            last = {}
         slips: dict[int, Defect] = {}  # a number typed with another section's ("C2" for B2)
         for clause in section.clauses:
             for heading in clause.headings:  # "3.2 Gifts" over 3.2.1 counts as 3.2
@@ -1311,36 +1317,38 @@ def import_protocol(source: Path, take: int | None = None) -> Imported:
     return doc
 
 
-def one_numbered_part(doc: Imported) -> None:
-    """Paragraphs numbered on through the document under headings with no number, every
-    number beginning alike ("5.3.1" to "5.3.26", the constitution's Part 5.3): that
-    beginning is the protocol's own number, and the headings divide it without numbering
-    anything. It is published as one section, its paragraphs with the numbers printed
-    and the headings as sub-headings in their places; as several sections, each would
-    need a number of its own, and the paragraphs would be published with numbers made
-    up from those."""
+def part_number(doc: Imported) -> str:
+    """The number every paragraph's begins with, where paragraphs are numbered on through
+    the document under headings with no number ("5.3.1" to "5.3.26", the constitution's
+    Part 5.3): the protocol's own number, the headings dividing it without numbering
+    anything; "" for any other document."""
     sections, clauses = doc.sections, doc.clauses()
     parents = {c.key.rpartition(".")[0] for c in clauses}
     if (
         len(sections) < 2
-        or any(s.number or s.intro.paragraphs or not s.clauses for s in sections)
+        or any(s.number or not s.clauses for s in sections)
         or any(c.style != "dotted" or c.number != c.key for c in clauses)  # not "5.5 – 7.1"
         or len(parents) != 1
         or "." not in (parent := parents.pop())
     ):
-        return
-    for section in sections:
-        section.clauses[0].headings.insert(0, section.title)
-    major = parent.split(".")[0]
-    whole = ImportedSection(major, doc.title or f"Part {parent}", sections[0].where, clauses)
-    doc.sections = [whole]
-    doc.extracted.notes.append(
-        f"Every paragraph is numbered {parent}.N, on through the document, under headings "
-        f"with no number: {parent} is the protocol's own number. It was imported as one "
-        f"section, {major}, its paragraphs published with the numbers printed "
-        f"({clauses[0].number} to {clauses[-1].number}) and its {len(sections)} headings "
-        "as sub-headings over them."
-    )
+        return ""
+    return parent
+
+
+def one_numbered_part(doc: Imported) -> None:
+    """A document numbered on through one part (part_number) keeps its headings as its
+    sections and its paragraphs' numbers as printed, numbered on through the document
+    (number-style continuous): as sections numbered 5, 6, 7, its paragraphs would be
+    published with numbers made up from those. Said, once."""
+    if parent := part_number(doc):
+        clauses = doc.clauses()
+        doc.extracted.notes.append(
+            f"Every paragraph is numbered {parent}.N, on through the document, under headings "
+            f"with no number: {parent} is the protocol's own number. Its paragraphs are "
+            f"published with the numbers printed ({clauses[0].number} to "
+            f"{clauses[-1].number}), numbered on through its {len(doc.sections)} headings "
+            "(number-style continuous), which keep their places as its sections."
+        )
 
 
 def take_part(

@@ -45,7 +45,8 @@ _STYLED = {
     "section.paragraph": re.compile(rf"({PART})\.({PART}(?:\.{PART})*)"),
     # "(3)" alone: printed under a heading with no number (the section's is its place)
     "paragraph-in-section": re.compile(rf"({PART})?\(({PART})\)"),
-    "continuous": re.compile(rf"()({PART})"),
+    # 12, or 5.3.12 where every paragraph's number begins with the protocol's own (5.3)
+    "continuous": re.compile(rf"()({PART}(?:\.{PART})*)"),
     # B2: section 2's paragraph 2, its section's letter before it (a section past Z, or
     # inserted, as 3A, is written as section.paragraph writes it: 3A.1)
     "lettered": re.compile(rf"([A-Z])({PART})|({PART})\.({PART})"),
