@@ -201,3 +201,14 @@ def test_paragraphs_numbered_after_their_parts_letter(tmp_path: Path) -> None:
             ["so numbering skips from 1 to 3 at B3"],
         )
     ]
+
+
+def test_a_welsh_headings_page_keeps_its_letters(tmp_path: Path) -> None:
+    """A heading's accented letter is kept in its page's name, unaccented ("Rôl" is
+    rol-), not dropped ("r-l-")."""
+    source, _ = handed_over(Layout("bilingual-brackets", ".txt"), tmp_path)
+    report, _ = imported(tmp_path, source)
+    assert [s["slug"] for s in report["sections"]][1:3] == [
+        "rol-aelodau-role-of-members",
+        "rol-swyddogion-role-of-officers",
+    ]

@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import re
 import tempfile
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -1149,7 +1150,9 @@ def targets(doc: Imported) -> Targets:
 
 
 def slugify(title: str, taken: set[str]) -> str:
-    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:50].strip("-") or "section"
+    # a letter's accent dropped, not the letter: "Rôl Swyddogion" is rol-swyddogion
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:50].strip("-") or "section"
     if base == "index":
         base = "section-index"
     slug, n = base, 2
