@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from constitution.import_markup import CELL_BREAK
-from constitution.importer import import_protocol, number_style
+from constitution.importer import import_protocol, number_style, render
 from import_layouts import LAYOUTS, Gold, Layout, gold_text, handed_over
 from test_import_unseen import DOCUMENTS, imported, words, words_out
 
@@ -187,12 +187,14 @@ def test_paragraphs_numbered_after_their_parts_letter(tmp_path: Path) -> None:
     source.write_text(
         "Protocol\n\nPART A – ROLES\n\nA1 Members decide.\n\nA2 Officers advise.\n\n"
         "PART B – CONTACT\n\nB1 Members ask officers.\n\nC2 Officers reply.\n\n"
-        "B3 Officers travel by the\nM6 motorway to meetings.\n",
+        "B3 Officers travel by the\nM6 motorway to meetings, as B1 above says, not the M6 above.\n",
         encoding="utf-8",
     )
     doc = import_protocol(source)
     assert [c.number for c in doc.clauses()] == ["A1", "A2", "B1", "C2", "B3"]
-    assert doc.clauses()[-1].paragraphs == ["Officers travel by the M6 motorway to meetings."]
+    assert doc.clauses()[-1].paragraphs == [
+        "Officers travel by the M6 motorway to meetings, as B1 above says, not the M6 above."
+    ]
     assert number_style(doc) == "lettered"
     assert [(d.kind, d.message, d.consequences) for d in doc.defects] == [
         (
@@ -201,6 +203,10 @@ def test_paragraphs_numbered_after_their_parts_letter(tmp_path: Path) -> None:
             ["so numbering skips from 1 to 3 at B3"],
         )
     ]
+    # "B1 above" is a reference to B1; "the M6 above" is no reference, and is not reported
+    written = render(doc, "MOP")["part-b-contact.md"]
+    assert "as {para}`B1 <MOP-0003>` above says, not the M6 above." in written
+    assert len(doc.defects) == 1
 
 
 def test_a_welsh_headings_page_keeps_its_letters(tmp_path: Path) -> None:

@@ -30,7 +30,8 @@ REFERENCE = re.compile(
     # numbers (crafted or not) costs no more than a dozen each
     rf"\b{CUE}\s+(?P<items>{ITEM}(?:{SEP}{ITEM}){{0,11}})(?!\.?\d|[a-z])"
     # a number with a position word: a dotted one or one in brackets, not a bare "4"
-    rf"|(?<![£$\w.])(?P<pos>\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}|\d{{1,3}}\(\d{{1,3}}\)|\([a-z0-9]{{1,4}}\))"
+    rf"|(?<![£$\w.])(?P<pos>\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}|\d{{1,3}}\(\d{{1,3}}\)|\([a-z0-9]{{1,4}}\)"
+    r"|(?-i:[A-Z])\d{1,3})"
     r"\s+(?P<dir>above|below)\b",
     re.I,
 )
@@ -137,8 +138,13 @@ def link(
             target = resolve(m.group("pos"))
             if target:  # the words as printed, the number a reference
                 return target + text[m.end("pos") : m.end()]
-            if target is None and (
-                not m.group("pos").startswith("(") or not within(m.group("pos").strip("()"))
+            # "B2 above" names a paragraph only where parts number theirs so ("the M6
+            # above" does not)
+            lettered = m.group("pos")[0].isalpha()
+            if (
+                target is None
+                and not lettered
+                and (not m.group("pos").startswith("(") or not within(m.group("pos").strip("()")))
             ):
                 unresolved.append(missing(whole, m.group("pos"), targets))
             return whole
