@@ -1,6 +1,6 @@
-"""Six protocols in layouts councils use (tests/import_documents, each with its gold in
+"""Eleven protocols in layouts councils use (tests/import_documents, each with its gold in
 golds/, written in our own words before the importer was run on them): the documents as
-a council would hand them over (text, Markdown, Word, PDF), and what each should import
+a council would hand them over (text, Markdown, Word, PDF, a saved web page), and what each should import
 as, compared word for word.
 """
 

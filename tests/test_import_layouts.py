@@ -1,4 +1,4 @@
-"""The importer on six protocols in layouts councils use that the other tests' documents
+"""The importer on eleven protocols in layouts councils use that the other tests' documents
 and the corpus lack (import_layouts.py makes them from their golds): every word in is a
 word out, the structure is as printed, and the site publishes the numbers printed."""
 
