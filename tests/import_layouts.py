@@ -1,7 +1,7 @@
 """Eleven protocols in layouts councils use (tests/import_documents, each with its gold in
 golds/, written in our own words before the importer was run on them): the documents as
-a council would hand them over (text, Markdown, Word, PDF, a saved web page), and what each should import
-as, compared word for word.
+a council would hand them over (text, Markdown, Word, PDF, a saved web page), and what
+each should import as, compared word for word.
 """
 
 from __future__ import annotations
