@@ -43,12 +43,13 @@ def test_numbered_lists_are_numbered_as_the_browser_draws_them(tmp_path: Path) -
 
 
 def test_without_main_the_sites_own_parts_are_left_out(tmp_path: Path) -> None:
-    """With no <main>, the body is the page's, but its navigation, header, footer, forms
-    and a block named as a cookie banner are the site's; a table's row keeps its cells
-    apart."""
+    """With no <main>, the body is the page's, but its navigation, header, footer, forms,
+    landmarks (role="search") and a block named as a cookie banner are the site's; a
+    table's row keeps its cells apart."""
     source = page(
         tmp_path,
         "<nav><a href='/'>Home</a></nav><div class='cookie-notice'>We use cookies.</div>"
+        "<div role='search'><p>Search this site</p></div>"
         "<h1>Protocol</h1><h2>1. Contacts</h2><p>1.1 Ask the officers below.</p>"
         "<table><tr><th>Role</th><th>Email</th></tr>"
         "<tr><td>Monitoring Officer</td><td>mo@example.gov.uk</td></tr></table>"
@@ -60,6 +61,7 @@ def test_without_main_the_sites_own_parts_are_left_out(tmp_path: Path) -> None:
         "Tab",
         "Home",
         "We use cookies.",
+        "Search this site",
         "Yes",
         "© Council",
     ]

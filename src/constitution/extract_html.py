@@ -22,6 +22,8 @@ BLOCKS = frozenset(
 INLINE_MARKS = frozenset({"b", "strong", "i", "em", "u"})  # emphasis, kept as HTML marks
 UNSEEN = frozenset({"script", "style", "template", "noscript", "svg"})  # never words
 FURNITURE = frozenset({"nav", "header", "footer", "aside", "form"})  # the site's own
+# the same parts, named by their ARIA landmark roles on any element
+LANDMARKS = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
 # A block the site adds around its pages, by what its id or class says it is
 SITE_PART = re.compile(r"cookie|banner|breadcrumb|skip-?link|consent", re.I)
 VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "wbr", "source", "col"})
@@ -59,7 +61,8 @@ class PageReader(HTMLParser):
             return
         named = f"{values.get('id') or ''} {values.get('class') or ''}"
         main = tag == "main" or values.get("role") == "main"
-        site = tag in FURNITURE or tag == "title" or bool(SITE_PART.search(named))
+        site = tag in FURNITURE or tag == "title" or values.get("role") in LANDMARKS
+        site = site or bool(SITE_PART.search(named))
         here = False if main else (site or self.furniture)
         self.stack.append((tag, here))
         if tag in ("ul", "ol"):
