@@ -1,7 +1,7 @@
-"""Six protocols in layouts councils use (tests/import_documents, each with its gold in
+"""Eleven protocols in layouts councils use (tests/import_documents, each with its gold in
 golds/, written in our own words before the importer was run on them): the documents as
-a council would hand them over (text, Markdown, Word, PDF), and what each should import
-as, compared word for word.
+a council would hand them over (text, Markdown, Word, PDF, a saved web page), and what
+each should import as, compared word for word.
 """
 
 from __future__ import annotations
@@ -143,6 +143,30 @@ def style_numbering_docx(data: Gold, path: Path) -> None:
     document.save(str(path))
 
 
+def headed_typed_docx(data: Gold, path: Path) -> None:
+    """Headings in Word's Heading 1 style, as printed ("PART B – ROLE OF COUNCILLORS", or
+    "1)<tab>Rôl Swyddogion / Role of Officers"); each paragraph's number typed before a
+    tab ("B1", "2.1)"), its items typed, indented, in the Normal style."""
+    document = docx.Document()
+    document.add_paragraph(data["title"], style="Title")
+    for text in data["intro"]:
+        document.add_paragraph(text)
+    for section in data["sections"]:
+        heading = document.add_paragraph(style="Heading 1")
+        if section["number"]:
+            heading.add_run(f"{section['number']})\t")
+        heading.add_run(section["title"])
+        for clause in section["clauses"]:
+            first, *rest = clause["paragraphs"]
+            typed(document.add_paragraph(), clause["printed"], first)
+            for item in rest:
+                label, _, text = item[2:].partition(" ")
+                item_paragraph = document.add_paragraph()
+                item_paragraph.paragraph_format.left_indent = Cm(1.5)
+                typed(item_paragraph, label, text)
+    document.save(str(path))
+
+
 @dataclass(frozen=True)
 class Layout:
     name: str  # its gold's name
@@ -157,8 +181,22 @@ LAYOUTS = [
     Layout("style-numbering", ".docx"),
     Layout("pandoc-export", ".md"),
     Layout("margin-numbers", ".txt"),
+    Layout("part-letters", ".txt"),
+    Layout("part-letters", ".docx"),
+    Layout("statute-style", ".txt"),
+    Layout("statute-style", ".pdf"),
+    Layout("flat-list", ".txt"),
+    Layout("flat-list", ".pdf"),
+    Layout("bilingual-brackets", ".txt"),
+    Layout("bilingual-brackets", ".docx"),
+    Layout("website-page", ".html"),
 ]
-MAKERS = {"bold-stops": bold_stops_docx, "style-numbering": style_numbering_docx}
+MAKERS = {
+    "bold-stops": bold_stops_docx,
+    "style-numbering": style_numbering_docx,
+    "part-letters": headed_typed_docx,
+    "bilingual-brackets": headed_typed_docx,
+}
 
 
 def handed_over(layout: Layout, folder: Path) -> tuple[Path, Gold]:

@@ -1,4 +1,4 @@
-"""The importer on six protocols in layouts councils use that the other tests' documents
+"""The importer on eleven protocols in layouts councils use that the other tests' documents
 and the corpus lack (import_layouts.py makes them from their golds): every word in is a
 word out, the structure is as printed, and the site publishes the numbers printed."""
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from constitution.import_markup import CELL_BREAK
-from constitution.importer import import_protocol
+from constitution.importer import import_protocol, number_style, render
 from import_layouts import LAYOUTS, Gold, Layout, gold_text, handed_over
 from test_import_unseen import DOCUMENTS, imported, words, words_out
 
@@ -19,24 +19,16 @@ from test_import_unseen import DOCUMENTS, imported, words, words_out
 REPORTED = {"part-prefix": ["unnumbered-paragraph"], "style-numbering": ["unnumbered-paragraph"]}
 
 
-def as_one_part(data: Gold) -> Gold:
-    """The gold of a document whose every paragraph number begins alike ("5.3.1" to
-    "5.3.26" under headings with no number), as the importer publishes it: one section,
-    numbered by that beginning (5.3.12 is section 5's paragraph 3.12, so printed), titled
-    as the document, the headings over the paragraphs they stood over. Its paragraph
-    numbers are written as section.paragraph writes 5.3.12, not counted on."""
-    clauses = []
-    for section in data["sections"]:
-        first, *rest = section["clauses"]
-        clauses += [{**first, "headings": [section["title"], *first["headings"]]}, *rest]
-    major = clauses[0]["printed"].split(".")[0]
-    whole = {"number": major, "title": data["title"], "clauses": clauses}
-    return {**data, "sections": [whole], "number_style": "section.paragraph"}
+def titled(data: Gold) -> Gold:
+    """The gold of a document with no heading over its paragraphs (one numbered list), as
+    the importer publishes it: one section, titled as the document."""
+    (section,) = data["sections"]
+    return {**data, "sections": [{**section, "title": data["title"]}]}
 
 
-# As printed, with what the importer adds to publish it: the document published as one
-# numbered part has that part's number and, as its section's title, the document's.
-AS_PUBLISHED: dict[str, Callable[[Gold], Gold]] = {"part-prefix": as_one_part}
+# As printed, with what the importer adds to publish it: a document with no headings has
+# the document's title over its paragraphs.
+AS_PUBLISHED: dict[str, Callable[[Gold], Gold]] = {"flat-list": titled}
 
 
 def published_gold(layout: Layout, folder: Path) -> tuple[Path, Gold]:
@@ -56,7 +48,7 @@ def test_every_word_in_is_a_word_out(tmp_path: Path, layout: Layout) -> None:
     added = ""  # the number and title a document published as one part has for it
     if layout.name in AS_PUBLISHED:
         whole = AS_PUBLISHED[layout.name](data)["sections"][0]
-        added = f"{whole['number']} {whole['title']}"
+        added = f"{whole['number'] or ''} {whole['title']}"
     assert words_out(import_protocol(source)) == words(gold_text(data)) + words(added)
 
 
@@ -82,9 +74,9 @@ def test_structure_as_printed(tmp_path: Path, layout: Layout) -> None:
     assert doc.intro.paragraphs == data["intro"]
     assert [(s.number, s.title) for s in doc.sections] == [heading(s) for s in data["sections"]]
     for section, printed in zip(doc.sections, data["sections"], strict=True):
-        # a number's closing full stop ("1.2.") is its punctuation, not a part of it
-        assert [c.number.rstrip(".") for c in section.clauses] == [
-            c["printed"].rstrip(".") for c in printed["clauses"]
+        # a closing full stop or bracket ("1.2.", "1.2)") is punctuation, not the number
+        assert [c.number.rstrip(".)") for c in section.clauses] == [
+            c["printed"].rstrip(".)") for c in printed["clauses"]
         ]
         for clause, gold in zip(section.clauses, printed["clauses"], strict=True):
             assert clause.headings == gold["headings"], clause.number
@@ -97,8 +89,10 @@ def test_structure_as_printed(tmp_path: Path, layout: Layout) -> None:
             assert flat(clause.paragraphs) == flat(gold["paragraphs"]), clause.number
     assert sorted(line.text.strip() for line, _ in doc.left_out) == sorted(data["left_out"])
     assert [d.kind for d in doc.defects] == REPORTED.get(layout.name, [])
-    if layout.name in AS_PUBLISHED:  # and says so
-        assert any("is the protocol's own number" in note for note in doc.extracted.notes)
+    # what the importer made of the layout, said
+    said = {"part-prefix": "is the protocol's own number", "flat-list": "No heading stands"}
+    if layout.name in said:
+        assert any(said[layout.name] in note for note in doc.extracted.notes)
 
 
 @pytest.mark.parametrize("layout", LAYOUTS, ids=label)
@@ -106,6 +100,8 @@ def test_published_with_the_numbers_printed(tmp_path: Path, layout: Layout) -> N
     source, data = published_gold(layout, tmp_path)
     report, published = imported(tmp_path, source)
     assert report["number_style"] == data["number_style"]
+    # references are resolved as the files are written: none is reported falsely
+    assert [d["kind"] for d in report["defects"]] == REPORTED.get(layout.name, [])
     expected = {c["number"]: c["number"] for s in data["sections"] for c in s["clauses"]}
     assert published == expected
 
@@ -135,4 +131,90 @@ def test_a_lead_ins_lines_in_small_letters_stay_its_own(tmp_path: Path) -> None:
             "Standards Committee."
         ],
         ["Officers advise members."],
+    ]
+
+
+def test_a_subsection_number_printed_with_its_section(tmp_path: Path) -> None:
+    """ "3(2)" is paragraph (2) of section 3, as legislation prints a subsection; one
+    printed with another section's number is reported; "72(1) of the Act" going on a
+    sentence from the line before is a citation, not a paragraph."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Code of Practice\n\n1  Purpose\n\n1(1) It applies to members.\n\n"
+        "1(2) It is made under section\n72(1) of the Local Government Act 2000.\n\n"
+        "2  Roles\n\n2(1) Officers advise members.\n\n1(3) Members decide policy.\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    assert [c.number for c in doc.clauses()] == ["1(1)", "1(2)", "2(1)", "1(3)"]
+    assert doc.clauses()[1].paragraphs == [
+        "It is made under section 72(1) of the Local Government Act 2000."
+    ]
+    assert [(d.kind, d.number, d.message) for d in doc.defects] == [
+        ("numbering-jump", "1(3)", "1(3) sits in section 2.")
+    ]
+    assert doc.defects[0].consequences == []  # section 2 has no paragraph missing
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        (
+            "Protocol on Relations between Members and\nOfficers",
+            "Protocol on Relations between Members and Officers",
+        ),
+        ("PART C\nCONDUCT TOWARDS OFFICERS", "PART C – CONDUCT TOWARDS OFFICERS"),
+        ("Protocol Aelodau /\nMembers' Protocol", "Protocol Aelodau / Members' Protocol"),
+    ],
+)
+def test_a_title_over_two_lines(tmp_path: Path, lines: str, title: str) -> None:
+    """A title's two lines are one title: a dash between them only where the first line
+    ends a phrase."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        f"{lines}\n\n1. Purpose\n1.1 It applies to members.\n1.2 Officers advise.\n"
+        "1.3 Members decide.\n",
+        encoding="utf-8",
+    )
+    assert import_protocol(source).title == title
+
+
+def test_paragraphs_numbered_after_their_parts_letter(tmp_path: Path) -> None:
+    """ "B2" is the second paragraph of the part lettered B, where parts number their
+    paragraphs so (two or more begin at "A1", "B1"); one among another part's paragraphs
+    is reported; a line beginning "M6" in such a document is words."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Protocol\n\nPART A – ROLES\n\nA1 Members decide.\n\nA2 Officers advise.\n\n"
+        "PART B – CONTACT\n\nB1 Members ask officers.\n\nC2 Officers reply.\n\n"
+        "B3 Officers travel by the\nM6 motorway to meetings, as B1 above says, not the M6 above.\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    assert [c.number for c in doc.clauses()] == ["A1", "A2", "B1", "C2", "B3"]
+    assert doc.clauses()[-1].paragraphs == [
+        "Officers travel by the M6 motorway to meetings, as B1 above says, not the M6 above."
+    ]
+    assert number_style(doc) == "lettered"
+    assert [(d.kind, d.message, d.consequences) for d in doc.defects] == [
+        (
+            "numbering-jump",
+            "C2 sits among part B's paragraphs.",
+            ["so numbering skips from 1 to 3 at B3"],
+        )
+    ]
+    # "B1 above" is a reference to B1; "the M6 above" is no reference, and is not reported
+    written = render(doc, "MOP")["part-b-contact.md"]
+    assert "as {para}`B1 <MOP-0003>` above says, not the M6 above." in written
+    assert len(doc.defects) == 1
+
+
+def test_a_welsh_headings_page_keeps_its_letters(tmp_path: Path) -> None:
+    """A heading's accented letter is kept in its page's name, unaccented ("Rôl" is
+    rol-), not dropped ("r-l-")."""
+    source, _ = handed_over(Layout("bilingual-brackets", ".txt"), tmp_path)
+    report, _ = imported(tmp_path, source)
+    assert [s["slug"] for s in report["sections"]][1:3] == [
+        "rol-aelodau-role-of-members",
+        "rol-swyddogion-role-of-officers",
     ]

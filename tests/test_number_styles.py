@@ -79,6 +79,26 @@ Member enquiries
         "as paragraph 1 says",
         "1",
     ),
+    "lettered": (
+        """\
+Protocol on Member and Officer Relations
+
+Introduction
+
+A1 This protocol guides the relationship between councillors and officers.
+
+A2 Members and officers must treat one another with respect, as paragraph A1 says.
+
+Member enquiries
+
+B1 An officer should answer a member's enquiry within ten working days.
+""",
+        "A1",
+        "guides the relationship",
+        "A1A",
+        "as paragraph A1 says",
+        "A1",
+    ),
 }
 
 

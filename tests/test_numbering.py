@@ -707,3 +707,17 @@ def test_a_reference_with_words_of_its_own_reads_as_its_number() -> None:
     assert numbering.reference("16(2A)", "(2)") == "(2A)"
     assert numbering.reference("16(2)", "16(2)") == "16(2)"
     assert numbering.reference("12", "(12)") == "12"  # no own part to show alone
+
+
+def test_continuous_numbers_under_the_protocols_own_part_number() -> None:
+    """Paragraphs printed 5.3.1 to 5.3.4 on through headings with no number keep those
+    numbers, each heading its own section; one inserted after 5.3.1 is 5.3.1A, and so one
+    added after the last, 5.3.4, is 5.3.4A."""
+    printed = document(
+        ("purpose", "", [clause("P1", source="5.3.1"), clause("N1"), clause("P2", source="5.3.2")]),
+        ("roles", "", [clause("P3", source="5.3.3"), clause("P4", source="5.3.4"), clause("N2")]),
+    )
+    assert numbers_of(numbering.insert(printed, None, "continuous")) == [
+        ["5.3.1", "5.3.1A", "5.3.2"],
+        ["5.3.3", "5.3.4", "5.3.4A"],
+    ]

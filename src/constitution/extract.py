@@ -17,6 +17,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any, ClassVar
 
+from constitution.extract_html import page_lines
 from constitution.problems import Problem, ProtocolError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -55,6 +56,7 @@ class Extracted:
     whole_paragraphs: bool = False  # each line a paragraph (Word); else a blank line ends one
     dropped: list[Line] = field(default_factory=list)  # page furniture, left out
     contents: list[Line] = field(default_factory=list)  # Word's table of contents, left out
+    site: list[Line] = field(default_factory=list)  # a web page's navigation, banners, left out
 
 
 def fail(path: Path, code: str, **fields: object) -> ProtocolError:
@@ -73,6 +75,7 @@ def extract(path: Path) -> Extracted:
     if path.stat().st_size == 0:
         raise fail(path, "import-empty")
     readers = {".txt": from_text, ".md": from_text, ".docx": from_docx, ".pdf": from_pdf}
+    readers |= {".html": from_html, ".htm": from_html}
     reader = readers.get(path.suffix.lower())
     if reader is None:
         raise fail(path, "import-format", suffix=path.suffix)
@@ -175,9 +178,8 @@ def refuse_revision_marks(path: Path, lines: list[Line]) -> None:
     )
 
 
-def from_text(path: Path) -> Extracted:
+def decoded(path: Path, notes: list[str]) -> str:
     data = path.read_bytes()
-    notes = []
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -185,6 +187,21 @@ def from_text(path: Path) -> Extracted:
         notes.append("The file is not UTF-8; it was read as Windows-1252.")
     if "\x00" in text:
         raise fail(path, "import-binary")
+    return text
+
+
+def from_html(path: Path) -> Extracted:
+    """A web page saved from the council's site: its main content, each block a line."""
+    notes: list[str] = []
+    blocks = page_lines(decoded(path, notes))
+    own = [Line(text, n) for text, n, site in blocks if not site]
+    site = [Line(text, n) for text, n, site in blocks if site]
+    return Extracted(own, notes=notes, whole_paragraphs=True, site=site)
+
+
+def from_text(path: Path) -> Extracted:
+    notes: list[str] = []
+    text = decoded(path, notes)
     if "\f" not in text:
         lines = [Line(t, n) for n, t in enumerate(text.splitlines(), start=1)]
         if pages := pages_by_number(lines):  # a PDF's pages, their text joined

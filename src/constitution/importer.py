@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import re
 import tempfile
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -39,12 +40,15 @@ PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
 NUMBERED = re.compile(
     rf"^{PART}?(?P<num>\d{{1,3}}(?:\.\d{{1,3}}[A-Z]{{0,4}})*)(?P<dot>[.)]?)\s+(?P<rest>\S.*)$"
 )
-PAREN = re.compile(r"^\((?P<num>\d{1,3})\)\s+(?P<rest>\S.*)$")
+# A paragraph numbered afresh after its part's letter: "B2" (PART B's second paragraph)
+LETTERED = re.compile(r"^(?P<letter>[A-Z])(?P<num>\d{1,3})[.)]?\s+(?P<rest>\S.*)$")
+# "(4)", or with its section's number as legislation prints a subsection: "3(4)"
+PAREN = re.compile(r"^(?P<sec>\d{1,3})?\((?P<num>\d{1,3})\)\s+(?P<rest>\S.*)$")
 LETTER = re.compile(r"^\(?(?P<num>[a-z]|[ivx]{1,5})[.)]\s+(?P<rest>\S.*)$")
 # A paragraph's number alone on its line, its words on the next (as PDFs often give it).
 # A bare "12" is left alone: it is as likely a page number.
 LABEL_ONLY = re.compile(
-    r"^(?:\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})+\.?|\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\))$"
+    r"^(?:\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})+\.?|\d{1,3}[.)]|\d{0,3}\(\d{1,3}\)|\([a-z]\))$"
 )
 # An item's label: "a.", "(b)", "(iv)", "2."
 ITEM_LABEL = re.compile(r"^\(?(?:[a-z]|[ivx]{1,5}|\d{1,3})[.)]\s+")
@@ -53,7 +57,7 @@ BULLET = re.compile(r"^[-•◦▪‣*]\s+")
 # Word's plain-text export writes a tab between a paragraph's number (or bullet) and its
 # words: a space, not the cells of a table's row.
 LABEL_TAB = re.compile(
-    rf"^({PART}?\d{{1,3}}(?:\.\d{{1,3}}[A-Z]{{0,4}})*[.)]?|\(\d{{1,3}}\)"
+    rf"^({PART}?\d{{1,3}}(?:\.\d{{1,3}}[A-Z]{{0,4}})*[.)]?|\d{{0,3}}\(\d{{1,3}}\)|[A-Z]\d{{1,3}}[.)]?"
     r"|\(?(?:[a-z]|[ivx]{1,5})[.)]|[-•◦▪‣*])\t+"
 )
 # A contents table's entry: its title, then dot leaders to its page ("Purpose ..... 2").
@@ -253,8 +257,13 @@ class Structurer:
             (line, "page furniture: a running head or foot, or a page number")
             for line in extracted.dropped
         ] + [(line, "a contents entry: Word's table of contents") for line in extracted.contents]
+        self.left_out += [
+            (line, "the web site's, not the protocol's: its navigation, a banner, a form or footer")
+            for line in extracted.site
+        ]
         self.numbered_sections = False
         self.unnumbered = False  # no paragraph numbers anywhere: a clause a paragraph
+        self.letters: set[str] = set()  # parts whose paragraphs are numbered B1, B2
         self.back_matter = False  # in an appendix, schedule or annex: words, unnumbered
         self.appendices: list[ImportedSection] = []
 
@@ -293,7 +302,10 @@ class Structurer:
                 c = (f"{before} {c[0]}", bullet, marked)
             kept.append((c, line, fresh))
         kept = section_numbers_alone(kept)
-        self.unnumbered = not any(NUMBERED.match(c[0]) or PAREN.match(c[0]) for c, _, _ in kept)
+        self.letters = lettered_parts([c[0] for c, _, fresh in kept if fresh])
+        self.unnumbered = not any(
+            NUMBERED.match(c[0]) or PAREN.match(c[0]) or self.lettered(c[0]) for c, _, _ in kept
+        )
         if self.unnumbered:
             self.extracted.notes.append(
                 "No paragraph numbers were found: each paragraph became a clause, "
@@ -336,7 +348,7 @@ class Structurer:
             return False
         if bullet or marked or heading_like(text):
             return False
-        if any(p.match(text) for p in (NUMBERED, PAREN, LETTER, FOOTNOTE)):
+        if any(p.match(text) for p in (NUMBERED, PAREN, LETTER, FOOTNOTE, LETTERED)):
             return False
         if text[:1].isupper():
             self.extracted.notes.append(
@@ -354,12 +366,29 @@ class Structurer:
     def new_clause(self, number: str, key: str, style: str, text: str, line: Line) -> None:
         if self.section is None:
             major = key.split(".")[0] if style == "dotted" else ""
-            self.new_section(major, f"Section {major}" if major else "General", line)
+            self.new_section(major, f"Section {major}" if major else self.untitled(), line)
         assert self.section is not None
         self.section.clauses.append(ImportedClause(number, key, style, line))
         self.section.clauses[-1].headings = [heading for heading, _ in self.pending]
         self.pending = []
         self.section.clauses[-1].add(text, line)
+
+    def untitled(self) -> str:
+        """The title of paragraphs with no heading over them (a protocol that is one
+        numbered list): the document's, so that no word is made up for it; said."""
+        if self.title:
+            self.extracted.notes.append(
+                "No heading stands over the first paragraphs: they were imported as a "
+                f"section under the document's title, '{self.title}', which their page "
+                "shows as well as the contents page."
+            )
+            return self.title
+        self.extracted.notes.append(
+            "No heading stands over the first paragraphs, and the document has no title: "
+            "they were imported as a section titled 'General', a word the document does "
+            "not print; give the section its own title in its file."
+        )
+        return "General"
 
     def flush_headings(self) -> None:
         """Sub-headings with no numbered paragraph after them are kept as words, where
@@ -403,6 +432,10 @@ class Structurer:
             else:
                 self.add_text(text, line, fresh, wrapped=not fresh)
                 return
+        if m := self.lettered(text, fresh):
+            number = f"{m['letter']}{m['num']}"
+            self.new_clause(number, number, "lettered", m["rest"], line)
+            return
         if m := NUMBERED.match(text):
             num, part = m.group("num"), m.group("part")
             rest = m.group("rest").lstrip("–—-: ") or m.group("rest")
@@ -448,7 +481,8 @@ class Structurer:
             self.new_clause(shown, num, "dotted", rest, line)
             return
         if m := PAREN.match(text):
-            self.new_clause(f"({m.group('num')})", m.group("num"), "paren", m.group("rest"), line)
+            number = f"{m['sec'] or ''}({m['num']})"
+            self.new_clause(number, m.group("num"), "paren", m.group("rest"), line)
             return
         m = LETTER.match(text)
         # Lettered paragraphs are clauses only in a document with no other numbers: among
@@ -481,6 +515,16 @@ class Structurer:
             return
         self.flush_headings()
         self.add_text(text, line, fresh, wrapped=not fresh)
+
+    def lettered(self, text: str, fresh: bool = True) -> re.Match[str] | None:
+        """ "B2 ..." where the document's parts number their paragraphs so; a paragraph
+        typed with the next or last part's letter ("C2" among B1, B3) too, to be reported."""
+        m = LETTERED.match(text)
+        if not m or not self.letters:
+            return None
+        last = self.clause.key[0] if self.clause and self.clause.style == "lettered" else ""
+        slip = fresh and last and abs(ord(m["letter"]) - ord(last)) == 1
+        return m if m["letter"] in self.letters or slip else None
 
     def titles_sub_paragraphs(self) -> None:
         """Where the paragraph before a three-level number ("2.1 General Principles"
@@ -580,10 +624,10 @@ class Structurer:
             # protocol's: one heading printed on two lines
             if self.joins_next(index):
                 following = self.sections[index + 1]
-                following.title, following.where = f"{s.title} – {following.title}", s.where
+                following.title, following.where = joined(s.title, following.title), s.where
                 continue
             if index == 0 and self.title and not self.intro.paragraphs and self.lone(0):
-                self.title = f"{self.title} – {s.title}"
+                self.title = joined(self.title, s.title)
                 continue
             if not s.clauses and (repeated or not (s.number or s.intro.paragraphs)):
                 later[s.number] -= 1
@@ -667,6 +711,25 @@ class Structurer:
         )
 
 
+# A heading's line that its next line finishes: "Protocol Perthynas Aelodau a Swyddogion /"
+# over its English, "Relations between Members and" over "Officers".
+UNFINISHED = re.compile(r"(?:[/&:,–—-]|\b(?:and|or|of|for|the|between|on|a|ac))$")
+
+
+def joined(first: str, second: str) -> str:
+    """One heading printed on two lines: a dash between its parts ("PART C – CONDUCT
+    TOWARDS OFFICERS"), unless the first line leaves off mid-phrase."""
+    return f"{first} {second}" if UNFINISHED.search(first.rstrip()) else f"{first} – {second}"
+
+
+def lettered_parts(paragraphs: list[str]) -> set[str]:
+    """The letters of parts whose paragraphs are numbered afresh after them ("A1", "A2",
+    then "B1"): each letter whose paragraphs begin at 1, where two or more do, so that a
+    paragraph beginning "M6 motorway" is not one."""
+    firsts = {m["letter"] for p in paragraphs if (m := LETTERED.match(p)) and m["num"] == "1"}
+    return firsts if len(firsts) >= 2 else set()
+
+
 def tab_leaders(lines: list[Line]) -> set[int]:
     """The lines (by id) that are contents entries with a tab before the page number
     ("Introduction<tab>3"): two or more one after another, or one under the heading
@@ -687,7 +750,8 @@ def tab_leaders(lines: list[Line]) -> set[int]:
 # Where a paragraph's words begin after its number or label: its next lines, set in to
 # there, go on it (a hanging indent, as a typed or a PDF's text sets them).
 HANGING = re.compile(
-    r"^\s*(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]{1,5})[.)]|\d{1,3}(?:\.\d{1,3})+|[-•◦▪‣*])\s+(?=\S)"
+    r"^\s*(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]{1,5})[.)]|\d{1,3}(?:\.\d{1,3})+|\d{1,3}\(\d{1,3}\)"
+    r"|[A-Z]\d{1,3}[.)]?|[-•◦▪‣*])\s+(?=\S)"
 )
 
 
@@ -715,9 +779,10 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
         return False
     if not numbered:
         return text[:1].islower()
-    # "5.3.23 have been taken.": a number cited at the end of the line before; but
-    # "3. avoid conflict" after "2. define roles" is the next item of a list
-    return "." in numbered["num"] and numbered["rest"][:1].islower() and not heading_like(last)
+    # "5.3.23 have been taken." or "72(1) of the Act": a number cited at the end of the
+    # line before; but "3. avoid conflict" after "2. define roles" is the next item of a list
+    cited_number = "." in numbered["num"] or bool(numbered.groupdict().get("sec"))
+    return cited_number and numbered["rest"][:1].islower() and not heading_like(last)
 
 
 def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
@@ -777,10 +842,15 @@ def number_style(doc: Imported) -> str:
     under each heading, is paragraph-in-section; 1 to 66 on through the document is
     continuous; 3.1 (or no number at all) is section.paragraph. The style most of its
     numbered paragraphs have decides."""
-    styles = Counter(c.style for c in doc.clauses() if c.style in ("dotted", "paren", "int"))
+    numbered = ("dotted", "paren", "int", "lettered")
+    styles = Counter(c.style for c in doc.clauses() if c.style in numbered)
     if not styles:
         return "section.paragraph"
+    if part_number(doc):  # 5.3.1 to 5.3.26 on through the document's headings
+        return "continuous"
     most = styles.most_common(1)[0][0]
+    if most == "lettered":
+        return "lettered"
     if most == "paren" or (most == "int" and numbered_afresh(doc)):
         return "paragraph-in-section"
     return "continuous" if most == "int" else "section.paragraph"
@@ -790,6 +860,7 @@ STYLE_EXAMPLES = {
     "section.paragraph": "3.1, cited 3.1",
     "paragraph-in-section": "(1) afresh in each section, cited 3(1)",
     "continuous": "1, 2, 3 on through the document, cited 12",
+    "lettered": "A1, A2 afresh after each part's letter, cited B2",
 }
 
 
@@ -847,6 +918,20 @@ def counted_on(doc: Imported, index: int) -> bool:
     return bool(before) and int(before[-1].key) + 1 == int(doc.sections[index].number)
 
 
+def other_section(clause: ImportedClause, section: ImportedSection) -> str:
+    """Where a paragraph is printed with another section's number or letter ("4(2)" in
+    section 3, "C2" among part B's paragraphs): what the report says of it; "" if not."""
+    if clause.style == "lettered":
+        part = next(c.key[0] for c in section.clauses if c.style == "lettered")
+        return (
+            f"{clause.number} sits among part {part}'s paragraphs." if clause.key[0] != part else ""
+        )
+    printed = clause.number.partition("(")[0] if clause.style == "paren" else ""  # 3 of 3(1)
+    if printed and section.number.isdigit() and printed != section.number:
+        return f"{clause.number} sits in section {section.number}."
+    return ""
+
+
 def level(number: str) -> tuple[str, str]:
     """(what a dotted number counts under, its own last part): 3.2.1 counts under 3.2;
     3.2 in its section (""), where a slip into another section's number still counts."""
@@ -861,6 +946,10 @@ def find_defects(doc: Imported) -> None:
     misplaced: dict[str, Defect] = {}  # paragraphs numbered for another section
     previous_section = 0
     afresh = numbered_afresh(doc)
+    # the last number counted in a section ("") and under each three-level parent; on
+    # through the document where its paragraphs are numbered so (5.3.1 to 5.3.26)
+    last: dict[str, int] = {}
+    on_through = bool(part_number(doc))
     for index, section in enumerate(doc.sections):
         if section.number.isdigit():
             n = int(section.number)
@@ -875,8 +964,9 @@ def find_defects(doc: Imported) -> None:
                     )
                 )
             previous_section = n
-        # the last number counted in the section ("") and under each three-level parent
-        last: dict[str, int] = {}
+        if not on_through:
+            last = {}
+        slips: dict[int, Defect] = {}  # a number typed with another section's ("C2" for B2)
         for clause in section.clauses:
             for heading in clause.headings:  # "3.2 Gifts" over 3.2.1 counts as 3.2
                 if (sub := NUMBERED.match(heading)) and "." in sub["num"]:
@@ -922,19 +1012,22 @@ def find_defects(doc: Imported) -> None:
                     doc.defects.append(slip)
                     misplaced.setdefault(full, slip)
                 value = int(minor)
-            elif clause.style in ("paren", "int"):
-                value = int(clause.key)
+            elif clause.style in ("paren", "int", "lettered"):
+                value = int(clause.key.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+                if where := other_section(clause, section):
+                    slip = Defect("numbering-jump", clause.number, clause.where, where)
+                    doc.defects.append(slip)
+                    slips[value] = slip  # the number this one was typed for
+                    continue  # another section's number: no step in this one's count
             else:
                 continue
             before = last.get(parent)
-            if before is not None and value > before + 1:
+            skipped = f"numbering skips from {before} to {value}"
+            if before is not None and value == before + 2 and (gap := slips.get(before + 1)):
+                gap.consequences.append(f"so {skipped} at {clause.number}")
+            elif before is not None and value > before + 1:
                 doc.defects.append(
-                    Defect(
-                        "skipped-number",
-                        clause.number,
-                        clause.where,
-                        f"numbering skips from {before} to {value}.",
-                    )
+                    Defect("skipped-number", clause.number, clause.where, f"{skipped}.")
                 )
             elif before is not None and value <= before and not (twice and value == before):
                 doc.defects.append(
@@ -1036,7 +1129,8 @@ def targets(doc: Imported) -> Targets:
     return Targets(
         dotted={c.key: c.id for c in clauses if c.style == "dotted"},
         # numbered on through the document only: "(4)" restarts in each section
-        whole={c.key: c.id for c in clauses if c.style == "int" and whole[c.key] == 1},
+        whole={c.key: c.id for c in clauses if c.style == "int" and whole[c.key] == 1}
+        | {c.key: c.id for c in clauses if c.style == "lettered"},
         parts={
             c.number.split("–")[0].strip() for c in clauses if c.number != c.key and "–" in c.number
         },
@@ -1051,11 +1145,14 @@ def targets(doc: Imported) -> Targets:
             for heading in c.headings
             if (sub := NUMBERED.match(heading))
         },
+        subsections={c.number: c.id for c in clauses if c.style == "paren" and c.number[0] != "("},
     )
 
 
 def slugify(title: str, taken: set[str]) -> str:
-    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:50].strip("-") or "section"
+    # a letter's accent dropped, not the letter: "Rôl Swyddogion" is rol-swyddogion
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:50].strip("-") or "section"
     if base == "index":
         base = "section-index"
     slug, n = base, 2
@@ -1223,36 +1320,38 @@ def import_protocol(source: Path, take: int | None = None) -> Imported:
     return doc
 
 
-def one_numbered_part(doc: Imported) -> None:
-    """Paragraphs numbered on through the document under headings with no number, every
-    number beginning alike ("5.3.1" to "5.3.26", the constitution's Part 5.3): that
-    beginning is the protocol's own number, and the headings divide it without numbering
-    anything. It is published as one section, its paragraphs with the numbers printed
-    and the headings as sub-headings in their places; as several sections, each would
-    need a number of its own, and the paragraphs would be published with numbers made
-    up from those."""
+def part_number(doc: Imported) -> str:
+    """The number every paragraph's begins with, where paragraphs are numbered on through
+    the document under headings with no number ("5.3.1" to "5.3.26", the constitution's
+    Part 5.3): the protocol's own number, the headings dividing it without numbering
+    anything; "" for any other document."""
     sections, clauses = doc.sections, doc.clauses()
     parents = {c.key.rpartition(".")[0] for c in clauses}
     if (
         len(sections) < 2
-        or any(s.number or s.intro.paragraphs or not s.clauses for s in sections)
+        or any(s.number or not s.clauses for s in sections)
         or any(c.style != "dotted" or c.number != c.key for c in clauses)  # not "5.5 – 7.1"
         or len(parents) != 1
         or "." not in (parent := parents.pop())
     ):
-        return
-    for section in sections:
-        section.clauses[0].headings.insert(0, section.title)
-    major = parent.split(".")[0]
-    whole = ImportedSection(major, doc.title or f"Part {parent}", sections[0].where, clauses)
-    doc.sections = [whole]
-    doc.extracted.notes.append(
-        f"Every paragraph is numbered {parent}.N, on through the document, under headings "
-        f"with no number: {parent} is the protocol's own number. It was imported as one "
-        f"section, {major}, its paragraphs published with the numbers printed "
-        f"({clauses[0].number} to {clauses[-1].number}) and its {len(sections)} headings "
-        "as sub-headings over them."
-    )
+        return ""
+    return parent
+
+
+def one_numbered_part(doc: Imported) -> None:
+    """A document numbered on through one part (part_number) keeps its headings as its
+    sections and its paragraphs' numbers as printed, numbered on through the document
+    (number-style continuous): as sections numbered 5, 6, 7, its paragraphs would be
+    published with numbers made up from those. Said, once."""
+    if parent := part_number(doc):
+        clauses = doc.clauses()
+        doc.extracted.notes.append(
+            f"Every paragraph is numbered {parent}.N, on through the document, under headings "
+            f"with no number: {parent} is the protocol's own number. Its paragraphs are "
+            f"published with the numbers printed ({clauses[0].number} to "
+            f"{clauses[-1].number}), numbered on through its {len(doc.sections)} headings "
+            "(number-style continuous), which keep their places as its sections."
+        )
 
 
 def take_part(

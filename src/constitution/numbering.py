@@ -15,9 +15,11 @@ another section, is numbered as inserted where it now stands.
 Numbers are written in the council's number style (conf/council.toml, ``number-style``),
 as its documents print and cite them: ``section.paragraph`` (3.1, 3.1A), ``paragraph-in-
 section`` (paragraphs printed "(1)" afresh in each section, cited as legislation cites a
-subsection: 3(1), 3(1A)) or ``continuous`` (paragraphs numbered on through the document,
-whatever their section: 12, 12A). Within a section the schemes work on the paragraph's own
-part of the number ("1", "1A", "12") the same way in every style.
+subsection: 3(1), 3(1A)), ``continuous`` (paragraphs numbered on through the document,
+whatever their section: 12, 12A) or ``lettered`` (parts lettered A, B, C in order, their
+paragraphs numbered afresh after the part's letter: B1, B2, B2A). Within a section the
+schemes work on the paragraph's own part of the number ("1", "1A", "12") the same way in
+every style.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from typing import cast
 from constitution.model import Clause, Document, Revoked, RevokedSection, Section
 
 SCHEMES = ("insert", "renumber")
-STYLES = ("section.paragraph", "paragraph-in-section", "continuous")
+STYLES = ("section.paragraph", "paragraph-in-section", "continuous", "lettered")
 # One part of a number: letters before (A1, inserted before 1), digits, letters after.
 PART = r"[A-Z]{0,4}[0-9]{1,4}[A-Z]{0,8}"
 # A paragraph's number in any style: 3.1, 3(1), 12 (the style decides which is meant).
@@ -43,7 +45,11 @@ _STYLED = {
     "section.paragraph": re.compile(rf"({PART})\.({PART}(?:\.{PART})*)"),
     # "(3)" alone: printed under a heading with no number (the section's is its place)
     "paragraph-in-section": re.compile(rf"({PART})?\(({PART})\)"),
-    "continuous": re.compile(rf"()({PART})"),
+    # 12, or 5.3.12 where every paragraph's number begins with the protocol's own (5.3)
+    "continuous": re.compile(rf"()({PART}(?:\.{PART})*)"),
+    # B2: section 2's paragraph 2, its section's letter before it (a section past Z, or
+    # inserted, as 3A, is written as section.paragraph writes it: 3A.1)
+    "lettered": re.compile(rf"([A-Z])({PART})|({PART})\.({PART})"),
 }
 _PART = re.compile(r"([A-Z]*)([0-9]+)([A-Z]*)")
 
@@ -84,9 +90,11 @@ def in_number_order(section: Section) -> list[Clause | Revoked]:
 
 
 def cite(section: str, part: str, style: str) -> str:
-    """A paragraph's number as the style prints it: 3.1, 3(1) or 12."""
+    """A paragraph's number as the style prints it: 3.1, 3(1), 12 or B1."""
     if style == "paragraph-in-section":
         return f"{section}({part})"
+    if style == "lettered" and section.isdigit() and 1 <= int(section) <= 26:
+        return f"{chr(64 + int(section))}{part}"
     return part if style == "continuous" else f"{section}.{part}"
 
 
@@ -107,6 +115,9 @@ def split(number: str, style: str) -> tuple[str, str] | None:
     """(section, paragraph's own part) of a number printed in the style ("" for the
     section of a continuous number, which names none); None if not of its shape."""
     m = _STYLED[style].fullmatch(number.strip().upper())
+    if m and style == "lettered":
+        letter, part, section, dotted = m.groups()
+        return (str(ord(letter) - 64), part) if letter else (section, dotted)
     return (m.group(1) or "", m.group(2)) if m else None
 
 

@@ -20,7 +20,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-NUM = r"\d{1,3}(?:\.\d{1,3}){0,3}"
+# "10.4", or "B2" where paragraphs are numbered after their part's letter
+NUM = r"(?:[A-Z]\d{1,3}|\d{1,3}(?:\.\d{1,3}){0,3})"
 ITEM = rf"(?:{NUM}(?:\s*\([a-z0-9]{{1,4}}\))?|\([a-z0-9]{{1,4}}\))"
 SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+|\s*[–—-]\s*)"
 CUE = r"(?P<cue>sub-?paragraphs?|paragraphs?|paras?\.?|clauses?|sections?)"
@@ -29,7 +30,8 @@ REFERENCE = re.compile(
     # numbers (crafted or not) costs no more than a dozen each
     rf"\b{CUE}\s+(?P<items>{ITEM}(?:{SEP}{ITEM}){{0,11}})(?!\.?\d|[a-z])"
     # a number with a position word: a dotted one or one in brackets, not a bare "4"
-    rf"|(?<![£$\w.])(?P<pos>\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}|\([a-z0-9]{{1,4}}\))"
+    rf"|(?<![£$\w.])(?P<pos>\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}|\d{{1,3}}\(\d{{1,3}}\)|\([a-z0-9]{{1,4}}\)"
+    r"|(?-i:[A-Z])\d{1,3})"
     r"\s+(?P<dir>above|below)\b",
     re.I,
 )
@@ -62,6 +64,9 @@ class Targets:
     sections: dict[str, tuple[int, str]]  # source number -> (number on the site, title)
     # numbered sub-headings ("2.1 General Principles" over 2.1.1): number -> its words
     headings: dict[str, str] = field(default_factory=dict)
+    # paragraphs printed with their section's number, as legislation prints a subsection:
+    # "3(1)" -> ID
+    subsections: dict[str, str] = field(default_factory=dict)
 
 
 def items(text: str, parts: set[str]) -> list[re.Match[str]]:
@@ -106,7 +111,10 @@ def link(
             return f"{{para}}`{number} <{target}>`" if target else None
         base, bracket, item = number.partition("(")
         written, base = base, base.strip()
-        target = (targets.dotted if "." in base else targets.whole).get(base)
+        if subsection := targets.subsections.get(re.sub(r"\s", "", number)):
+            written = base = number  # "5(1)" is a paragraph, not the item (1) of 5
+            bracket = item = ""
+        target = subsection or (targets.dotted if "." in base else targets.whole).get(base)
         if target and target == itself:
             unresolved.append(
                 Unresolved(
@@ -130,8 +138,13 @@ def link(
             target = resolve(m.group("pos"))
             if target:  # the words as printed, the number a reference
                 return target + text[m.end("pos") : m.end()]
-            if target is None and (
-                not m.group("pos").startswith("(") or not within(m.group("pos").strip("()"))
+            # "B2 above" names a paragraph only where parts number theirs so ("the M6
+            # above" does not)
+            lettered = m.group("pos")[0].isalpha()
+            if (
+                target is None
+                and not lettered
+                and (not m.group("pos").startswith("(") or not within(m.group("pos").strip("()")))
             ):
                 unresolved.append(missing(whole, m.group("pos"), targets))
             return whole

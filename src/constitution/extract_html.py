@@ -1,0 +1,153 @@
+"""Text out of a web page a council publishes its protocol on, saved from a browser.
+
+The page's own words are its main content (``<main>``, or the body where there is none);
+the site's navigation, header, footer, forms, cookie banner and the browser tab's title
+are the site's, not the protocol's, and are listed as left out. Each block (a heading, a
+paragraph, a list's item, a table's row) is a line, as a Word paragraph is: a heading
+marked as Markdown marks one, an item with the label the browser draws for it ("- " in a
+bulleted list, "3." or "c." in a numbered one), a row's cells apart by tabs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+BLOCKS = frozenset(
+    {"p", "div", "li", "dt", "dd", "tr", "blockquote", "section", "article", "caption"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "button", "br", "pre"}
+    | {"main", "body", "nav", "header", "footer", "aside", "form"}
+)
+INLINE_MARKS = frozenset({"b", "strong", "i", "em", "u"})  # emphasis, kept as HTML marks
+UNSEEN = frozenset({"script", "style", "template", "noscript", "svg"})  # never words
+FURNITURE = frozenset({"nav", "header", "footer", "aside", "form"})  # the site's own
+# the same parts, named by their ARIA landmark roles on any element
+LANDMARKS = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
+# A block the site adds around its pages, by what its id or class says it is
+SITE_PART = re.compile(r"cookie|banner|breadcrumb|skip-?link|consent", re.I)
+VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "wbr", "source", "col"})
+
+
+@dataclass
+class List:
+    ordered: bool
+    kind: str  # "1", "a", "A", "i", "I"
+    next: int
+
+
+class PageReader(HTMLParser):
+    """Lines of a page: (text, line in the file, the protocol's own or the site's)."""
+
+    def __init__(self, has_main: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.has_main = has_main
+        self.lines: list[tuple[str, int, bool]] = []
+        self.stack: list[tuple[str, bool]] = []  # (tag, the site's furniture here)
+        self.lists: list[List] = []
+        self.buffer: list[str] = []
+        self.start = 1  # the line of the file where the block's words begin
+        self.label = ""  # the label the browser draws for the list item being read
+
+    @property
+    def furniture(self) -> bool:
+        return self.stack[-1][1] if self.stack else self.has_main  # outside <main>
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag in BLOCKS or tag == "title":
+            self.flush()
+        if tag in VOID:
+            return
+        named = f"{values.get('id') or ''} {values.get('class') or ''}"
+        main = tag == "main" or values.get("role") == "main"
+        site = tag in FURNITURE or tag == "title" or values.get("role") in LANDMARKS
+        site = site or bool(SITE_PART.search(named))
+        here = False if main else (site or self.furniture)
+        self.stack.append((tag, here))
+        if tag in ("ul", "ol"):
+            start = values.get("start") or "1"
+            kind = values.get("type") or "1"
+            self.lists.append(List(tag == "ol", kind, int(start) if start.isdigit() else 1))
+        elif tag == "li" and self.lists:
+            self.label = self.item_label(self.lists[-1], values.get("value"))
+        elif tag in INLINE_MARKS:
+            self.buffer.append(f"<{tag}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in INLINE_MARKS:
+            self.buffer.append(f"</{tag}>")
+        if tag in ("td", "th"):
+            self.buffer.append("\t")  # the cells of a row apart, as a Word table's are
+        if tag in BLOCKS or tag == "title":
+            self.flush()
+        if tag in ("ul", "ol") and self.lists:
+            self.lists.pop()
+        # close up to the tag's own opening (a page's HTML may leave some unclosed)
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth][0] == tag:
+                del self.stack[depth:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        if any(tag in UNSEEN for tag, _ in self.stack):
+            return
+        if not self.buffer or not "".join(self.buffer).strip():
+            self.start = self.getpos()[0]
+        self.buffer.append(re.sub(r"\s+", " ", data))
+
+    def item_label(self, listed: List, value: str | None) -> str:
+        if not listed.ordered:
+            return "- "
+        if value and value.isdigit():
+            listed.next = int(value)
+        n, listed.next = listed.next, listed.next + 1
+        if listed.kind in ("a", "A") and n <= 26:
+            letter = chr(ord("a") + n - 1)
+            return f"{letter.upper() if listed.kind == 'A' else letter}. "
+        if listed.kind in ("i", "I"):
+            numeral = roman(n)
+            return f"{numeral.upper() if listed.kind == 'I' else numeral}. "
+        return f"{n}. "
+
+    def flush(self) -> None:
+        """End the block's words: a line of its own."""
+        text = re.sub(r" *\t *", "\t", "".join(self.buffer))
+        self.buffer = []
+        text = re.sub(r" {2,}", " ", text).strip("\t ")
+        if not re.sub(r"</?\w+>", "", text).strip():
+            return
+        heading = next((t for t, _ in reversed(self.stack) if re.fullmatch(r"h[1-6]", t)), "")
+        if heading:
+            text = f"{'#' * int(heading[1])} {text}"
+        elif self.label and not self.furniture:
+            text = self.label + text
+        self.label = ""
+        self.lines.append((text, self.start, self.furniture))
+
+
+ROMAN = tuple(
+    zip(
+        ["m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"],
+        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
+        strict=True,
+    )
+)
+
+
+def roman(n: int) -> str:
+    out = ""
+    for numeral, value in ROMAN:
+        count, n = divmod(n, value)
+        out += numeral * count
+    return out
+
+
+def page_lines(html: str) -> list[tuple[str, int, bool]]:
+    """Each block's text as a line, with its line in the file and whether it is the
+    site's (outside the main content, or in its navigation, banners and forms)."""
+    reader = PageReader(has_main=bool(re.search(r"<main\b|role=[\"']main[\"']", html, re.I)))
+    reader.feed(html)
+    reader.close()
+    reader.flush()
+    return reader.lines
