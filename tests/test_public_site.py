@@ -3,13 +3,21 @@ and the council's words rather than the tool's."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from bs4 import Tag
 
-from conftest import Site, run
+from conftest import Site, edit, run
+from constitution.adoption import adopt
+from constitution.build import build_site
+from constitution.documents import PROTOCOL
 from constitution.model import Document
 from constitution.project import Project
 from constitution.versions import in_force_on, today
@@ -364,3 +372,33 @@ def test_a_project_still_linking_docs_protocol_is_told_to_rename_it(scratch: Pro
     assert "git mv docs/protocol docs/draft" in done.stderr
     (scratch.root / "docs" / "protocol").rename(scratch.root / "docs" / "draft")  # the fix
     assert run(scratch, "build", "--out", "_build/site").returncode == 0
+
+
+def test_a_build_after_an_adoption_redraws_every_page_that_shows_it(tmp_path: Path) -> None:
+    """The site built again into the same folder once Council adopts (the work area kept
+    from the build before, as `dev.py test` then `build` leave it) is the site a first
+    build gives: no page still says that nothing is adopted, nor names the last version."""
+    made = subprocess.run(
+        [sys.executable, "-m", "constitution", "init", "ours", "--council", "Testshire County Council"],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    council = Project(tmp_path / "ours")
+    out, fresh = tmp_path / "site", tmp_path / "fresh"
+    for meeting in ("2026-11-02", "2026-11-20"):
+        assert build_site(council, out) == 0
+        day = dt.date.fromisoformat(meeting)
+        edit(council, "protocol/index.md", "\n", f"\n\nAs amended on {meeting}.\n")
+        adopt(council, [PROTOCOL], day, day, f"Council, {meeting}, minute 1")
+        assert build_site(council, out) == 0
+        shutil.rmtree(fresh, ignore_errors=True)
+        assert build_site(council, fresh) == 0
+        stale = [
+            p.relative_to(fresh).as_posix()
+            for p in sorted(fresh.rglob("*"))
+            if p.is_file() and p.read_bytes() != (out / p.relative_to(fresh)).read_bytes()
+        ]
+        assert stale == [], f"after the adoption of {meeting}"
+    home = Site(out).page("index.html").get_text(" ", strip=True)
+    assert "No version has been adopted yet" not in home
+    assert "In force since 20 November 2026" in home
