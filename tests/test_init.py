@@ -86,6 +86,18 @@ def test_every_link_of_the_councils_site_leads_to_a_page(repo: Path) -> None:
     assert broken_links(site) == []
 
 
+def test_the_councils_site_gives_its_own_ids_as_examples(repo: Path) -> None:
+    """The search page and the page for a missing address tell a reader to find a
+    paragraph by its ID: such as one of this council's, never the model's prefix."""
+    site = repo / "_build" / "site"
+    if not site.is_dir():  # built by the test command's test, when run alone
+        assert council_dev(repo, "build").returncode == 0
+    model = [p.name for p in site.rglob("*.html") if "MOP-" in p.read_text(encoding="utf-8")]
+    assert model == []
+    for page in ("search.html", "404.html"):
+        assert "(such as TCC-0042)" in " ".join((site / page).read_text("utf-8").split())
+
+
 def test_it_holds_content_and_settings_not_the_tool(repo: Path) -> None:
     names = {p.relative_to(repo).as_posix() for p in repo.rglob("*") if "_build" not in p.parts}
     assert {"conf/council.toml", "conf/conf.py", "protocol/index.md", "checks/rules.yaml"} <= names

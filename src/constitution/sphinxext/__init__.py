@@ -177,7 +177,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
 def _not_found(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """404.html: served by static hosts for any missing address, so its links are absolute."""
-    body = render("not-found.html", base=state(app.env).council.base_url or "/")
+    council = state(app.env).council
+    body = render(
+        "not-found.html", base=council.base_url or "/", id_example=search.id_example(council)
+    )
     yield "404", {"title": "Page not found", "body": body}, "page.html"
 
 
