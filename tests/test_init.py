@@ -120,6 +120,62 @@ def test_any_command_runs_through_the_councils_dev_py(repo: Path) -> None:
     assert listed.returncode == 0 and '"baselined": 3' in listed.stdout
 
 
+RULES = """\
+roles:
+  member:
+  officer:
+acts:
+  member-enquiry:
+facts:
+  received: date
+conditions:
+rules:
+  - clause: TCC-0003
+    act: member-enquiry
+    duty: {who: officer, must: give-full-reply, by: {working-days: 10, after: received}}
+    when: {received: {stated: true}}
+"""
+EXAMPLE = """\
+- id: SC-ENQ-001
+  title: An enquiry received on the Thursday before Easter
+  facts: {act: member-enquiry, actor: member, received: 2026-04-02}
+  expect:
+    duties: [{who: officer, must: give-full-reply, by: 2026-04-20}]
+    clauses: [TCC-0003]
+"""
+
+
+def test_a_worked_example_runs_before_it_is_confirmed_then_the_test_passes(
+    tmp_path: Path,
+) -> None:
+    """The README's first steps for a new worked example: run it (`dev.py examples`,
+    as the gate in `dev.py test` stops at an example not yet confirmed), confirm it, take
+    its paragraph off the list, and the council's test passes."""
+    (tmp_path / "ours.txt").write_text(PROTOCOL, encoding="utf-8")
+    made = constitution(
+        "init", "repo", "--from", "ours.txt", "--council", "Testshire", "--prefix", "TCC",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    repo = tmp_path / "repo"
+    (repo / "checks" / "rules.yaml").write_text(RULES, encoding="utf-8")
+    (repo / "checks" / "scenarios").mkdir()
+    (repo / "checks" / "scenarios" / "enquiries.yaml").write_text(EXAMPLE, encoding="utf-8")
+    assert council_dev(repo, "test").returncode == 1  # the gate: not yet confirmed
+    ran = council_dev(repo, "examples", "checks/scenarios/enquiries.yaml")
+    assert ran.returncode == 0 and "1 passed" in ran.stdout, ran.stdout + ran.stderr
+    wrong = EXAMPLE.replace("2026-04-20", "2026-04-17")
+    (repo / "checks" / "scenarios" / "enquiries.yaml").write_text(wrong, encoding="utf-8")
+    failed = council_dev(repo, "examples")
+    assert failed.returncode == 1 and "expected duty not given" in failed.stdout
+    (repo / "checks" / "scenarios" / "enquiries.yaml").write_text(EXAMPLE, encoding="utf-8")
+    assert council_dev(repo, "confirm", "SC-ENQ-001").returncode == 0
+    assert council_dev(repo, "baseline").returncode == 0
+    passed = council_dev(repo, "test")
+    assert passed.returncode == 0, passed.stdout[-2000:] + passed.stderr[-2000:]
+    assert "1 passed" in passed.stdout
+
+
 def test_without_a_protocol_it_starts_one(tmp_path: Path) -> None:
     made = constitution("init", "repo", "--council", "Testshire County Council", cwd=tmp_path)
     assert made.returncode == 0, made.stderr
