@@ -176,6 +176,40 @@ def test_a_worked_example_runs_before_it_is_confirmed_then_the_test_passes(
     assert "1 passed" in passed.stdout
 
 
+def test_the_imported_documents_own_title_names_it(tmp_path: Path) -> None:
+    """The title printed on the council's document, not the model's, names the document
+    in its settings, its citations, its README and its contents page; without the
+    council's name over it, and out of capitals. Given, --document wins."""
+    printed = PROTOCOL.replace(
+        "Protocol on Member and Officer Relations",
+        "TESTSHIRE COUNTY COUNCIL\n\nPROTOCOL ON RELATIONS BETWEEN COUNCILLORS AND STAFF",
+    )
+    (tmp_path / "ours.txt").write_text(printed, encoding="utf-8")
+    made = constitution(
+        "init", "repo", "--from", "ours.txt", "--council", "Testshire County Council",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    title = "Protocol on Relations between Councillors and Staff"
+    assert f"The document's title, as printed in it: '{title}'" in made.stdout
+    settings = (tmp_path / "repo" / "conf" / "council.toml").read_text(encoding="utf-8")
+    assert f'document = "{title}"' in settings and f'citation = "{title}"' in settings
+    readme = (tmp_path / "repo" / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith(f"# Testshire County Council: {title}\n")
+    index = (tmp_path / "repo" / "protocol" / "index.md").read_text(encoding="utf-8")
+    assert index.startswith(f"# {title}\n")
+    report = (tmp_path / "repo" / "import-report.json").read_text(encoding="utf-8")
+    assert "TESTSHIRE COUNTY COUNCIL – PROTOCOL ON RELATIONS" in report  # as printed
+    given = constitution(
+        "init", "given", "--from", "ours.txt", "--council", "Testshire County Council",
+        "--document", "Member/Officer Protocol", "--citation", "the Protocol", cwd=tmp_path,
+    )  # fmt: skip
+    assert given.returncode == 0 and "as printed in it" not in given.stdout
+    settings = (tmp_path / "given" / "conf" / "council.toml").read_text(encoding="utf-8")
+    assert 'document = "Member/Officer Protocol"' in settings
+    assert 'citation = "the Protocol"' in settings
+
+
 def test_without_a_protocol_it_starts_one(tmp_path: Path) -> None:
     made = constitution("init", "repo", "--council", "Testshire County Council", cwd=tmp_path)
     assert made.returncode == 0, made.stderr
