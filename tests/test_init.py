@@ -98,6 +98,20 @@ def test_the_councils_site_gives_its_own_ids_as_examples(repo: Path) -> None:
         assert "(such as TCC-0042)" in " ".join((site / page).read_text("utf-8").split())
 
 
+def test_the_imports_mark_for_review_is_no_topic_of_the_site(repo: Path) -> None:
+    """Each imported paragraph is tagged `imported` until an editor has reviewed its
+    guessed modality: the site neither shows that tag as a topic nor has a way in by it."""
+    site = repo / "_build" / "site"
+    if not site.is_dir():  # built by the test command's test, when run alone
+        assert council_dev(repo, "build").returncode == 0
+    assert ":tags: imported" in (repo / "protocol" / "member-enquiries.md").read_text("utf-8")
+    assert not (site / "ways-in" / "topic-imported.html").exists()
+    page = (site / "protocol" / "member-enquiries.html").read_text(encoding="utf-8")
+    assert "<dt>Topics</dt>" not in page and "About paragraph" in page
+    ways = (site / "ways-in" / "index.html").read_text(encoding="utf-8")
+    assert "topic-imported" not in ways
+
+
 def test_it_holds_content_and_settings_not_the_tool(repo: Path) -> None:
     names = {p.relative_to(repo).as_posix() for p in repo.rglob("*") if "_build" not in p.parts}
     assert {"conf/council.toml", "conf/conf.py", "protocol/index.md", "checks/rules.yaml"} <= names
