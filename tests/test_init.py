@@ -3,6 +3,7 @@ and that says nothing of the model council."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import docx
 import pytest
+import yaml
 
 from conftest import broken_links
 from constitution.tool_requirement import of_running_tool, requirement
@@ -94,6 +96,9 @@ def test_the_councils_site_gives_its_own_ids_as_examples(repo: Path) -> None:
         assert council_dev(repo, "build").returncode == 0
     model = [p.name for p in site.rglob("*.html") if "MOP-" in p.read_text(encoding="utf-8")]
     assert model == []
+    # nor the model's title of its document, in any file a reader or a program reads
+    readable = [p for p in site.rglob("*") if p.suffix in (".html", ".json", ".xml", ".csv")]
+    assert [p.name for p in readable if "Member/Officer" in p.read_text("utf-8")] == []
     for page in ("search.html", "404.html"):
         assert "(such as TCC-0042)" in " ".join((site / page).read_text("utf-8").split())
 
@@ -222,6 +227,40 @@ def test_the_imported_documents_own_title_names_it(tmp_path: Path) -> None:
     settings = (tmp_path / "given" / "conf" / "council.toml").read_text(encoding="utf-8")
     assert 'document = "Member/Officer Protocol"' in settings
     assert 'citation = "the Protocol"' in settings
+
+
+def test_the_publish_workflow_puts_a_version_in_force_on_its_day(tmp_path: Path) -> None:
+    """Council adopts a version to come into force on a later day, and the adoption is
+    the last commit: the publish workflow's build (run daily) shows that version at the
+    plain addresses from its day, though nothing was committed since."""
+    made = constitution("init", "repo", "--council", "Testshire", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    repo = tmp_path / "repo"
+    today = dt.datetime.now(dt.UTC).date()
+    adopted, in_force = today - dt.timedelta(days=9), today - dt.timedelta(days=2)
+    adopt = council_dev(
+        repo, "adopt", "--date", adopted.isoformat(), "--in-force", in_force.isoformat(),
+        "--resolution", "Council, minute 3",
+    )  # fmt: skip
+    assert adopt.returncode == 0, adopt.stderr
+    when = f"{adopted}T12:00:00Z"
+    committed = {"GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when}
+    settings = ["-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    settings += ["-c", "commit.gpgsign=false"]
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "Adopted"]):
+        subprocess.run(["git", *settings, *args], cwd=repo, check=True, env=os.environ | committed)
+    spec = yaml.safe_load((repo / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
+    (step,) = (s for s in spec["jobs"]["build"]["steps"] if s.get("name") == "Build the site")
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}  # the tests' date
+    env["CONSTITUTION_PYTHON"] = sys.executable
+    built = subprocess.run(
+        ["bash", "-eo", "pipefail", "-c", step["run"]], cwd=repo, env=env, capture_output=True
+    )
+    assert built.returncode == 0, built.stderr[-2000:]
+    page = (repo / "_build/site/protocol/purpose.html").read_text(encoding="utf-8")
+    assert "<strong>The version in force</strong>, adopted on" in page
+    assert "Draft, not adopted" not in page
+    assert "schedule" in spec[True]  # daily (YAML 1.1 reads the key 'on' as true)
 
 
 def test_without_a_protocol_it_starts_one(tmp_path: Path) -> None:
