@@ -117,6 +117,17 @@ def test_the_imports_mark_for_review_is_no_topic_of_the_site(repo: Path) -> None
     assert "topic-imported" not in ways
 
 
+def test_the_councils_pages_give_its_own_sections_as_examples(repo: Path) -> None:
+    """How to read and how to amend name a section's file and page as examples: the
+    council's own first section, not one of the model's."""
+    named = set()
+    for page in ("amend.md", "how-to-read.md"):
+        text = (repo / "docs" / page).read_text(encoding="utf-8")
+        named |= set(re.findall(r"protocol/([a-z0-9-]+)\.(?:md|html)", text))
+    assert named == {"introduction"}
+    assert (repo / "protocol" / "introduction.md").is_file()
+
+
 def test_it_holds_content_and_settings_not_the_tool(repo: Path) -> None:
     names = {p.relative_to(repo).as_posix() for p in repo.rglob("*") if "_build" not in p.parts}
     assert {"conf/council.toml", "conf/conf.py", "protocol/index.md", "checks/rules.yaml"} <= names

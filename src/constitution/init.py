@@ -73,21 +73,20 @@ def init(
     values = asdict(settings)
     # the council publishes its paragraphs' numbers as its document prints them
     values["number_style"] = importer.number_style(doc) if doc else "section.paragraph"
+    if doc is None:
+        starter = string.Template(STARTER).substitute(values)
+        files = {"index.md": index(settings.document), "purpose.md": starter}
+    else:  # index.md's title is the document's, as the settings name it
+        files = importer.render(dataclasses.replace(doc, title=settings.document), settings.prefix)
+    # the section the site's pages give as an example: the protocol's first
+    values["section"] = Path(next(n for n in files if n != "index.md")).stem
     dest.parent.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
     try:
         copy_template(staged, values)
         (staged / "docs" / DRAFT_PAGES).symlink_to(Path("..") / "protocol")
-        protocol = staged / "protocol"
-        if source is None or doc is None:
-            protocol.mkdir()
-            text = string.Template(STARTER).substitute(values)
-            (protocol / "purpose.md").write_text(text, encoding="utf-8")
-            (protocol / "index.md").write_text(index(settings.document), encoding="utf-8")
-        else:
-            # index.md's title is the document's, as the settings name it
-            titled_doc = dataclasses.replace(doc, title=settings.document)
-            importer.write(importer.render(titled_doc, settings.prefix), protocol, force=False)
+        importer.write(files, staged / "protocol", force=False)
+        if source is not None and doc is not None:
             publish_appendices(staged / "docs", importer.appendix_pages(doc))
             importer.dump_report(doc, source, staged / "import-report.json")
         project = Project(staged)
