@@ -1,7 +1,7 @@
 """What a generated page shows, as a key: when the key is unchanged, the page is too.
 
-The keys page_cache.py compares, and the navigation's, which decides when every page is
-written again (clauses.py).
+The keys page_cache.py compares, and the navigation's and the versions', which decide
+when every page is written again (clauses.py).
 """
 
 from __future__ import annotations
