@@ -374,16 +374,32 @@ def test_a_project_still_linking_docs_protocol_is_told_to_rename_it(scratch: Pro
     assert run(scratch, "build", "--out", "_build/site").returncode == 0
 
 
+def council_of_one_section(where: Path) -> Project:
+    """A council's repository as `constitution init` starts it: one section."""
+    made = subprocess.run(
+        [sys.executable, "-m", "constitution", "init", "ours", "--council", "Testshire"],
+        cwd=where, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    return Project(where / "ours")
+
+
+def differing(site: Path, fresh: Path) -> list[str]:
+    """The files of two built sites that are not the same, or not in both."""
+    names = {p.relative_to(root).as_posix() for root in (site, fresh) for p in root.rglob("*")}
+    return sorted(
+        n for n in names
+        if not ((site / n).is_dir() and (fresh / n).is_dir())
+        and not ((site / n).is_file() and (fresh / n).is_file()
+                 and (site / n).read_bytes() == (fresh / n).read_bytes())
+    )  # fmt: skip
+
+
 def test_a_build_after_an_adoption_redraws_every_page_that_shows_it(tmp_path: Path) -> None:
     """The site built again into the same folder once Council adopts (the work area kept
     from the build before, as `dev.py test` then `build` leave it) is the site a first
     build gives: no page still says that nothing is adopted, nor names the last version."""
-    made = subprocess.run(
-        [sys.executable, "-m", "constitution", "init", "ours", "--council", "Testshire"],
-        cwd=tmp_path, capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    assert made.returncode == 0, made.stderr
-    council = Project(tmp_path / "ours")
+    council = council_of_one_section(tmp_path)
     out, fresh = tmp_path / "site", tmp_path / "fresh"
     for meeting in ("2026-11-02", "2026-11-20"):
         assert build_site(council, out) == 0
@@ -393,12 +409,29 @@ def test_a_build_after_an_adoption_redraws_every_page_that_shows_it(tmp_path: Pa
         assert build_site(council, out) == 0
         shutil.rmtree(fresh, ignore_errors=True)
         assert build_site(council, fresh) == 0
-        stale = [
-            p.relative_to(fresh).as_posix()
-            for p in sorted(fresh.rglob("*"))
-            if p.is_file() and p.read_bytes() != (out / p.relative_to(fresh)).read_bytes()
-        ]
-        assert stale == [], f"after the adoption of {meeting}"
+        assert differing(out, fresh) == [], f"after the adoption of {meeting}"
     home = Site(out).page("index.html").get_text(" ", strip=True)
     assert "No version has been adopted yet" not in home
     assert "In force since 20 November 2026" in home
+
+
+def test_a_page_no_longer_built_is_no_longer_published(tmp_path: Path) -> None:
+    """A section added, built, then taken out again before adoption: the next build into
+    the same folder publishes neither its page nor its paragraph's history, as a first
+    build would not."""
+    council = council_of_one_section(tmp_path)
+    out, fresh = tmp_path / "site", tmp_path / "fresh"
+    section = council.protocol / "gifts.md"
+    clause = "```{clause} MOP-0002\n:modality: informative\n\nGifts are recorded.\n```\n"
+    section.write_text(f"# Gifts\n\n{clause}", encoding="utf-8")
+    edit(council, "protocol/index.md", "purpose\n", "purpose\ngifts\n")
+    assert build_site(council, out) == 0
+    assert (out / "draft" / "gifts.html").is_file()
+    assert (out / "versions" / "clauses" / "MOP-0002.html").is_file()
+    section.unlink()
+    edit(council, "protocol/index.md", "purpose\ngifts\n", "purpose\n")
+    assert build_site(council, out) == 0
+    assert not (out / "draft" / "gifts.html").exists()
+    assert not (out / "versions" / "clauses" / "MOP-0002.html").exists()
+    assert build_site(council, fresh) == 0
+    assert differing(out, fresh) == []

@@ -37,6 +37,7 @@ from constitution.sphinxext import (
     quiet_events,
     search,
     traceability,
+    unbuilt_pages,
     versions_site,
     ways_in,
 )
@@ -161,6 +162,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", open_data.collect_pages)
     offload.setup(app)
     page_cache.setup(app)
+    unbuilt_pages.setup(app)
     csp.setup(app)
     app.connect("config-inited", _templates)
     app.connect("html-page-context", page_assets.filter_script)
