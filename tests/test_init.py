@@ -3,6 +3,7 @@ and that says nothing of the model council."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import docx
 import pytest
+import yaml
 
 from conftest import broken_links
 from constitution.tool_requirement import of_running_tool, requirement
@@ -86,6 +88,46 @@ def test_every_link_of_the_councils_site_leads_to_a_page(repo: Path) -> None:
     assert broken_links(site) == []
 
 
+def test_the_councils_site_gives_its_own_ids_as_examples(repo: Path) -> None:
+    """The search page and the page for a missing address tell a reader to find a
+    paragraph by its ID: such as one of this council's, never the model's prefix."""
+    site = repo / "_build" / "site"
+    if not site.is_dir():  # built by the test command's test, when run alone
+        assert council_dev(repo, "build").returncode == 0
+    model = [p.name for p in site.rglob("*.html") if "MOP-" in p.read_text(encoding="utf-8")]
+    assert model == []
+    # nor the model's title of its document, in any file a reader or a program reads
+    readable = [p for p in site.rglob("*") if p.suffix in (".html", ".json", ".xml", ".csv")]
+    assert [p.name for p in readable if "Member/Officer" in p.read_text("utf-8")] == []
+    for page in ("search.html", "404.html"):
+        assert "(such as TCC-0042)" in " ".join((site / page).read_text("utf-8").split())
+
+
+def test_the_imports_mark_for_review_is_no_topic_of_the_site(repo: Path) -> None:
+    """Each imported paragraph is tagged `imported` until an editor has reviewed its
+    guessed modality: the site neither shows that tag as a topic nor has a way in by it."""
+    site = repo / "_build" / "site"
+    if not site.is_dir():  # built by the test command's test, when run alone
+        assert council_dev(repo, "build").returncode == 0
+    assert ":tags: imported" in (repo / "protocol" / "member-enquiries.md").read_text("utf-8")
+    assert not (site / "ways-in" / "topic-imported.html").exists()
+    page = (site / "protocol" / "member-enquiries.html").read_text(encoding="utf-8")
+    assert "<dt>Topics</dt>" not in page and "About paragraph" in page
+    ways = (site / "ways-in" / "index.html").read_text(encoding="utf-8")
+    assert "topic-imported" not in ways
+
+
+def test_the_councils_pages_give_its_own_sections_as_examples(repo: Path) -> None:
+    """How to read and how to amend name a section's file and page as examples: the
+    council's own first section, not one of the model's."""
+    named = set()
+    for page in ("amend.md", "how-to-read.md"):
+        text = (repo / "docs" / page).read_text(encoding="utf-8")
+        named |= set(re.findall(r"protocol/([a-z0-9-]+)\.(?:md|html)", text))
+    assert named == {"introduction"}
+    assert (repo / "protocol" / "introduction.md").is_file()
+
+
 def test_it_holds_content_and_settings_not_the_tool(repo: Path) -> None:
     names = {p.relative_to(repo).as_posix() for p in repo.rglob("*") if "_build" not in p.parts}
     assert {"conf/council.toml", "conf/conf.py", "protocol/index.md", "checks/rules.yaml"} <= names
@@ -106,6 +148,130 @@ def test_any_command_runs_through_the_councils_dev_py(repo: Path) -> None:
     assert council_dev(repo, "next-id").stdout.strip() == "TCC-0005"
     listed = council_dev(repo, "check", "--format", "json")
     assert listed.returncode == 0 and '"baselined": 3' in listed.stdout
+
+
+RULES = """\
+roles:
+  member:
+  officer:
+acts:
+  member-enquiry:
+facts:
+  received: date
+conditions:
+rules:
+  - clause: TCC-0003
+    act: member-enquiry
+    duty: {who: officer, must: give-full-reply, by: {working-days: 10, after: received}}
+    when: {received: {stated: true}}
+"""
+EXAMPLE = """\
+- id: SC-ENQ-001
+  title: An enquiry received on the Thursday before Easter
+  facts: {act: member-enquiry, actor: member, received: 2026-04-02}
+  expect:
+    duties: [{who: officer, must: give-full-reply, by: 2026-04-20}]
+    clauses: [TCC-0003]
+"""
+
+
+def test_a_worked_example_runs_before_it_is_confirmed_then_the_test_passes(
+    tmp_path: Path,
+) -> None:
+    """The README's first steps for a new worked example: run it (`dev.py examples`,
+    as the gate in `dev.py test` stops at an example not yet confirmed), confirm it, take
+    its paragraph off the list, and the council's test passes."""
+    (tmp_path / "ours.txt").write_text(PROTOCOL, encoding="utf-8")
+    made = constitution(
+        "init", "repo", "--from", "ours.txt", "--council", "Testshire", "--prefix", "TCC",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    repo = tmp_path / "repo"
+    (repo / "checks" / "rules.yaml").write_text(RULES, encoding="utf-8")
+    (repo / "checks" / "scenarios").mkdir()
+    (repo / "checks" / "scenarios" / "enquiries.yaml").write_text(EXAMPLE, encoding="utf-8")
+    assert council_dev(repo, "test").returncode == 1  # the gate: not yet confirmed
+    ran = council_dev(repo, "examples", "checks/scenarios/enquiries.yaml")
+    assert ran.returncode == 0 and "1 passed" in ran.stdout, ran.stdout + ran.stderr
+    wrong = EXAMPLE.replace("2026-04-20", "2026-04-17")
+    (repo / "checks" / "scenarios" / "enquiries.yaml").write_text(wrong, encoding="utf-8")
+    failed = council_dev(repo, "examples")
+    assert failed.returncode == 1 and "expected duty not given" in failed.stdout
+    (repo / "checks" / "scenarios" / "enquiries.yaml").write_text(EXAMPLE, encoding="utf-8")
+    assert council_dev(repo, "confirm", "SC-ENQ-001").returncode == 0
+    assert council_dev(repo, "baseline").returncode == 0
+    passed = council_dev(repo, "test")
+    assert passed.returncode == 0, passed.stdout[-2000:] + passed.stderr[-2000:]
+    assert "1 passed" in passed.stdout
+
+
+def test_the_imported_documents_own_title_names_it(tmp_path: Path) -> None:
+    """The title printed on the council's document, not the model's, names the document
+    in its settings, its citations, its README and its contents page; without the
+    council's name over it, and out of capitals. Given, --document wins."""
+    printed = PROTOCOL.replace(
+        "Protocol on Member and Officer Relations",
+        "TESTSHIRE COUNTY COUNCIL\n\nPROTOCOL ON RELATIONS BETWEEN COUNCILLORS AND STAFF",
+    )
+    (tmp_path / "ours.txt").write_text(printed, encoding="utf-8")
+    made = constitution(
+        "init", "repo", "--from", "ours.txt", "--council", "Testshire County Council",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    title = "Protocol on Relations between Councillors and Staff"
+    assert f"The document's title, as printed in it: '{title}'" in made.stdout
+    settings = (tmp_path / "repo" / "conf" / "council.toml").read_text(encoding="utf-8")
+    assert f'document = "{title}"' in settings and f'citation = "{title}"' in settings
+    readme = (tmp_path / "repo" / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith(f"# Testshire County Council: {title}\n")
+    index = (tmp_path / "repo" / "protocol" / "index.md").read_text(encoding="utf-8")
+    assert index.startswith(f"# {title}\n")
+    report = (tmp_path / "repo" / "import-report.json").read_text(encoding="utf-8")
+    assert "TESTSHIRE COUNTY COUNCIL – PROTOCOL ON RELATIONS" in report  # as printed
+    given = constitution(
+        "init", "given", "--from", "ours.txt", "--council", "Testshire County Council",
+        "--document", "Member/Officer Protocol", "--citation", "the Protocol", cwd=tmp_path,
+    )  # fmt: skip
+    assert given.returncode == 0 and "as printed in it" not in given.stdout
+    settings = (tmp_path / "given" / "conf" / "council.toml").read_text(encoding="utf-8")
+    assert 'document = "Member/Officer Protocol"' in settings
+    assert 'citation = "the Protocol"' in settings
+
+
+def test_the_publish_workflow_puts_a_version_in_force_on_its_day(tmp_path: Path) -> None:
+    """Council adopts a version to come into force on a later day, and the adoption is
+    the last commit: the publish workflow's build (run daily) shows that version at the
+    plain addresses from its day, though nothing was committed since."""
+    made = constitution("init", "repo", "--council", "Testshire", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    repo = tmp_path / "repo"
+    today = dt.datetime.now(dt.UTC).date()
+    adopted, in_force = today - dt.timedelta(days=9), today - dt.timedelta(days=2)
+    adopt = council_dev(
+        repo, "adopt", "--date", adopted.isoformat(), "--in-force", in_force.isoformat(),
+        "--resolution", "Council, minute 3",
+    )  # fmt: skip
+    assert adopt.returncode == 0, adopt.stderr
+    when = f"{adopted}T12:00:00Z"
+    committed = {"GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when}
+    settings = ["-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    settings += ["-c", "commit.gpgsign=false"]
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "Adopted"]):
+        subprocess.run(["git", *settings, *args], cwd=repo, check=True, env=os.environ | committed)
+    spec = yaml.safe_load((repo / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
+    (step,) = (s for s in spec["jobs"]["build"]["steps"] if s.get("name") == "Build the site")
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}  # the tests' date
+    env["CONSTITUTION_PYTHON"] = sys.executable
+    built = subprocess.run(
+        ["bash", "-eo", "pipefail", "-c", step["run"]], cwd=repo, env=env, capture_output=True
+    )
+    assert built.returncode == 0, built.stderr[-2000:]
+    page = (repo / "_build/site/protocol/purpose.html").read_text(encoding="utf-8")
+    assert "<strong>The version in force</strong>, adopted on" in page
+    assert "Draft, not adopted" not in page
+    assert "schedule" in spec[True]  # daily (YAML 1.1 reads the key 'on' as true)
 
 
 def test_without_a_protocol_it_starts_one(tmp_path: Path) -> None:

@@ -3,13 +3,21 @@ and the council's words rather than the tool's."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from bs4 import Tag
 
-from conftest import Site, run
+from conftest import Site, edit, run
+from constitution.adoption import adopt
+from constitution.build import build_site
+from constitution.documents import PROTOCOL
 from constitution.model import Document
 from constitution.project import Project
 from constitution.versions import in_force_on, today
@@ -364,3 +372,66 @@ def test_a_project_still_linking_docs_protocol_is_told_to_rename_it(scratch: Pro
     assert "git mv docs/protocol docs/draft" in done.stderr
     (scratch.root / "docs" / "protocol").rename(scratch.root / "docs" / "draft")  # the fix
     assert run(scratch, "build", "--out", "_build/site").returncode == 0
+
+
+def council_of_one_section(where: Path) -> Project:
+    """A council's repository as `constitution init` starts it: one section."""
+    made = subprocess.run(
+        [sys.executable, "-m", "constitution", "init", "ours", "--council", "Testshire"],
+        cwd=where, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    return Project(where / "ours")
+
+
+def differing(site: Path, fresh: Path) -> list[str]:
+    """The files of two built sites that are not the same, or not in both."""
+    names = {p.relative_to(root).as_posix() for root in (site, fresh) for p in root.rglob("*")}
+    return sorted(
+        n for n in names
+        if not ((site / n).is_dir() and (fresh / n).is_dir())
+        and not ((site / n).is_file() and (fresh / n).is_file()
+                 and (site / n).read_bytes() == (fresh / n).read_bytes())
+    )  # fmt: skip
+
+
+def test_a_build_after_an_adoption_redraws_every_page_that_shows_it(tmp_path: Path) -> None:
+    """The site built again into the same folder once Council adopts (the work area kept
+    from the build before, as `dev.py test` then `build` leave it) is the site a first
+    build gives: no page still says that nothing is adopted, nor names the last version."""
+    council = council_of_one_section(tmp_path)
+    out, fresh = tmp_path / "site", tmp_path / "fresh"
+    for meeting in ("2026-11-02", "2026-11-20"):
+        assert build_site(council, out) == 0
+        day = dt.date.fromisoformat(meeting)
+        edit(council, "protocol/index.md", "\n", f"\n\nAs amended on {meeting}.\n")
+        adopt(council, [PROTOCOL], day, day, f"Council, {meeting}, minute 1")
+        assert build_site(council, out) == 0
+        shutil.rmtree(fresh, ignore_errors=True)
+        assert build_site(council, fresh) == 0
+        assert differing(out, fresh) == [], f"after the adoption of {meeting}"
+    home = Site(out).page("index.html").get_text(" ", strip=True)
+    assert "No version has been adopted yet" not in home
+    assert "In force since 20 November 2026" in home
+
+
+def test_a_page_no_longer_built_is_no_longer_published(tmp_path: Path) -> None:
+    """A section added, built, then taken out again before adoption: the next build into
+    the same folder publishes neither its page nor its paragraph's history, as a first
+    build would not."""
+    council = council_of_one_section(tmp_path)
+    out, fresh = tmp_path / "site", tmp_path / "fresh"
+    section = council.protocol / "gifts.md"
+    clause = "```{clause} MOP-0002\n:modality: informative\n\nGifts are recorded.\n```\n"
+    section.write_text(f"# Gifts\n\n{clause}", encoding="utf-8")
+    edit(council, "protocol/index.md", "purpose\n", "purpose\ngifts\n")
+    assert build_site(council, out) == 0
+    assert (out / "draft" / "gifts.html").is_file()
+    assert (out / "versions" / "clauses" / "MOP-0002.html").is_file()
+    section.unlink()
+    edit(council, "protocol/index.md", "purpose\ngifts\n", "purpose\n")
+    assert build_site(council, out) == 0
+    assert not (out / "draft" / "gifts.html").exists()
+    assert not (out / "versions" / "clauses" / "MOP-0002.html").exists()
+    assert build_site(council, fresh) == 0
+    assert differing(out, fresh) == []

@@ -14,6 +14,10 @@ from typing import Any
 
 from constitution.model import Clause
 
+# The tag import gives each paragraph whose modality it guessed, for an editor to review
+# and take off: the editors' mark, not a topic, so the site lists no topic by it.
+REVIEW_TAG = "imported"
+
 
 def keys(value: str) -> list[str]:
     """An option holding several keys: separated by commas."""

@@ -547,11 +547,18 @@ def cmd_init(project: Project | None, args: argparse.Namespace) -> int:
     if doc is not None and source is not None:  # what import would say of it
         print(report_text(doc, source))
     print(
-        f"Wrote {dest}: the repository of {settings.name}'s {settings.document}, with "
+        f"Wrote {dest}: the repository of {settings.name}'s {made.council().document}, with "
         f"{len(list(made.document().clauses()))} paragraph(s), {len(listed)} of them "
         "rule-bearing and listed as not yet covered (checks/uncovered.toml).\n"
         f"requirements.txt installs the tool as: {settings.requirement}"
     )
+    if doc is not None and "document" not in given:
+        council = made.council()
+        print(
+            f"The document's title, as printed in it: {council.document!r}, cited as "
+            f"{council.citation!r} (conf/council.toml; init's --document and --citation "
+            "give others)."
+        )
     if warning:
         print(f"Note: {warning}")
     print(f"Next: cd {dest}, read README.md, then python3 dev.py test.")

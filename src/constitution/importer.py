@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from constitution import import_parts, output_folder, revision
-from constitution.clause_fields import clause_options
+from constitution.clause_fields import REVIEW_TAG, clause_options
 from constitution.extract import CONTENTS, TAB_LEADER, Extracted, Line, extract
 from constitution.import_markup import CELL_BREAK, emphasis, inlines, tables
 from constitution.modality import LEVELS, Guess, guess_lead_in, guess_modality
@@ -1231,7 +1231,7 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
             if clause.revises:  # what the council said of the paragraph stays
                 options = clause_options(replace(clause.revises, source_number=number))
             else:
-                options = [f":modality: {clause.guess.modality}", ":tags: imported"]
+                options = [f":modality: {clause.guess.modality}", f":tags: {REVIEW_TAG}"]
                 if number:
                     options.append(f":source-number: {number}")
             words, unresolved = body(clause, found, paren, clause.id)

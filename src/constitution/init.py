@@ -9,7 +9,9 @@ starting pages) are its own to change.
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 import shutil
 import string
 import tempfile
@@ -37,12 +39,22 @@ $name.
 """
 
 
+DOCUMENT = "Protocol on Member/Officer Relations"
+CITATION = "Member/Officer Protocol"
+# Words a title in capitals keeps in small letters, once it is written as a title.
+SMALL_WORDS = {"a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "of"}
+SMALL_WORDS |= {"on", "or", "the", "to", "with"}
+
+
 @dataclass(frozen=True)
 class Settings:
+    """What init writes into the council's settings; the document's title and citation,
+    not given, are the imported document's own title (else the model's)."""
+
     name: str
     prefix: str = "MOP"
-    document: str = "Protocol on Member/Officer Relations"
-    citation: str = "Member/Officer Protocol"
+    document: str = ""
+    citation: str = ""
     part: str = "Part 5"
     base_url: str = "https://www.example.org/constitution/"
     requirement: str = f"council-constitution=={__version__}"
@@ -56,23 +68,25 @@ def init(
     document imported (for its report), if any."""
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise ProtocolError([Problem.of(str(dest), 0, "init-not-empty")])
-    values = asdict(settings)
     doc = importer.import_protocol(source, take) if source else None
+    settings = titled(settings, doc.title if doc else "")
+    values = asdict(settings)
     # the council publishes its paragraphs' numbers as its document prints them
     values["number_style"] = importer.number_style(doc) if doc else "section.paragraph"
+    if doc is None:
+        starter = string.Template(STARTER).substitute(values)
+        files = {"index.md": index(settings.document), "purpose.md": starter}
+    else:  # index.md's title is the document's, as the settings name it
+        files = importer.render(dataclasses.replace(doc, title=settings.document), settings.prefix)
+    # the section the site's pages give as an example: the protocol's first
+    values["section"] = Path(next(n for n in files if n != "index.md")).stem
     dest.parent.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
     try:
         copy_template(staged, values)
         (staged / "docs" / DRAFT_PAGES).symlink_to(Path("..") / "protocol")
-        protocol = staged / "protocol"
-        if source is None or doc is None:
-            protocol.mkdir()
-            text = string.Template(STARTER).substitute(values)
-            (protocol / "purpose.md").write_text(text, encoding="utf-8")
-            (protocol / "index.md").write_text(index(settings.document), encoding="utf-8")
-        else:
-            importer.write(importer.render(doc, settings.prefix), protocol, force=False)
+        importer.write(files, staged / "protocol", force=False)
+        if source is not None and doc is not None:
             publish_appendices(staged / "docs", importer.appendix_pages(doc))
             importer.dump_report(doc, source, staged / "import-report.json")
         project = Project(staged)
@@ -84,6 +98,20 @@ def init(
     staged.chmod(0o755)  # made by mkdtemp, private; a repository is not
     staged.rename(dest)
     return Project(dest), doc
+
+
+def titled(settings: Settings, printed: str) -> Settings:
+    """``settings`` with the document's title and citation filled in where not given: the
+    title ``printed`` on the imported document, less the council's name over it and out of
+    capitals, cited by that title; without one, the model's title and citation."""
+    name = re.escape(settings.name)
+    title = re.sub(rf"^{name}\s*[-–—:,]?\s*", "", printed.strip(), flags=re.I)
+    if title.isupper():
+        words = title.lower().split(" ")
+        title = " ".join(w if w in SMALL_WORDS and n else w.title() for n, w in enumerate(words))
+    document = settings.document or title or DOCUMENT
+    cited = settings.citation or (document if document != DOCUMENT else CITATION)
+    return dataclasses.replace(settings, document=document, citation=cited)
 
 
 def publish_appendices(docs: Path, pages: dict[str, str]) -> None:

@@ -6,6 +6,7 @@ only its own settings (council.toml) and takes the tool's improvements with its 
 
 from __future__ import annotations
 
+import copy
 import os
 import time
 from pathlib import Path
@@ -56,8 +57,10 @@ def settings(conf_dir: Path) -> dict[str, Any]:
                 },
             },
         ],
-        # Citations and worked examples as sphinx-needs links (see constitution.graph).
-        "needs_links": LINK_TYPES,
+        # Citations and worked examples as sphinx-needs links (see constitution.graph): a
+        # copy, as sphinx-needs adds its own types to the dict it is given, and the open
+        # data of any later build in this process would list them.
+        "needs_links": copy.deepcopy(LINK_TYPES),
         "needs_id_regex": rf"^{council.id_pattern.pattern}$",
         "needs_id_required": True,
         "needs_title_optional": True,

@@ -37,6 +37,7 @@ from constitution.sphinxext import (
     quiet_events,
     search,
     traceability,
+    unbuilt_pages,
     versions_site,
     ways_in,
 )
@@ -161,6 +162,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", open_data.collect_pages)
     offload.setup(app)
     page_cache.setup(app)
+    unbuilt_pages.setup(app)
     csp.setup(app)
     app.connect("config-inited", _templates)
     app.connect("html-page-context", page_assets.filter_script)
@@ -177,7 +179,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
 def _not_found(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """404.html: served by static hosts for any missing address, so its links are absolute."""
-    body = render("not-found.html", base=state(app.env).council.base_url or "/")
+    council = state(app.env).council
+    body = render(
+        "not-found.html", base=council.base_url or "/", id_example=search.id_example(council)
+    )
     yield "404", {"title": "Page not found", "body": body}, "page.html"
 
 

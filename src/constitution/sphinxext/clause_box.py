@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
+from constitution.clause_fields import REVIEW_TAG
 from constitution.council import Council
 from constitution.model import Clause
 from constitution.sphinxext.page_templates import ENV
@@ -99,9 +100,8 @@ def about_facts(
 
 
 def about_html(a: About) -> str:
-    facts = about_facts(
-        a.number, a.id, a.modality, tuple(a.applies_to), tuple(a.statutes), tuple(a.tags)
-    )
+    topics = tuple(t for t in a.tags if t != REVIEW_TAG)
+    facts = about_facts(a.number, a.id, a.modality, tuple(a.applies_to), tuple(a.statutes), topics)
     return str(
         MACROS["about"](facts, a.citation, a.changes, a.history, a.source_number, a.examples)
     )

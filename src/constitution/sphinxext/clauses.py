@@ -32,7 +32,7 @@ from constitution.sphinxext.domain import (
     visit_term,
 )
 from constitution.sphinxext.examples import examples_changed, worked_examples
-from constitution.sphinxext.page_keys import navigation_key
+from constitution.sphinxext.page_keys import navigation_key, versions_key
 from constitution.sphinxext.state import BuildState
 from constitution.sphinxext.text_nodes import cited, text_node
 from constitution.text_plain import plain
@@ -216,14 +216,15 @@ def env_get_outdated(
 
 def env_get_updated(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     """Rewrite every page when a title or toctree changed (each shows the navigation;
-    Sphinx would rewrite only the pages read again), pages that show changed examples,
-    and pages that cite a clause whose number moved."""
+    Sphinx would rewrite only the pages read again) or a version was adopted or came into
+    force (each page's banner and menu say which is in force), pages that show changed
+    examples, and pages that cite a clause whose number moved."""
     store = domain(env)
-    navigation = navigation_key(env)
-    moved_navigation = store.data.get("navigation") != navigation
-    store.data["navigation"] = navigation
+    every_page = [navigation_key(env), versions_key(state(env))]
+    moved_every_page = store.data.get("every-page") != every_page
+    store.data["every-page"] = every_page
     examples = examples_changed(env)
-    if moved_navigation:
+    if moved_every_page:
         return sorted(env.found_docs)
     if examples:
         return list(store.data["clauses"])

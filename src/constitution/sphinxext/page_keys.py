@@ -1,7 +1,7 @@
 """What a generated page shows, as a key: when the key is unchanged, the page is too.
 
-The keys page_cache.py compares, and the navigation's, which decides when every page is
-written again (clauses.py).
+The keys page_cache.py compares, and the navigation's and the versions', which decide
+when every page is written again (clauses.py).
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+    from constitution.sphinxext.state import BuildState
+
 
 def site_key(app: Sphinx) -> str:
     """What every generated page shows besides its own body: the navigation, the versions
@@ -36,29 +38,27 @@ def site_key(app: Sphinx) -> str:
     store = state(env)
     if store.site_key is not None:  # once a build, after every page is read
         return store.site_key
-    in_force = in_force_on(store.versions, today())
     key = key_of(
         [
             navigation_key(env),
-            in_force and in_force.key,
-            [v.digest for v in store.versions],
+            versions_key(store),
             # the other documents: the protocol's pages cite their paragraphs by number, in
             # their drafts and in their versions; their pages are drawn from both
             [document_key(e.document) for e in store.constitution if e.key != PROTOCOL],
-            [
-                [
-                    [v.digest for v in e.versions],
-                    (f := in_force_on(list(e.versions), today())) and f.key,
-                ]
-                for e in store.constitution
-                if e.key != PROTOCOL
-            ],
             store.council,
             model_cache.code().hex(),  # how pages are drawn: the code, templates and styles
         ]
     )
     store.site_key = hashlib.sha256(key.encode()).hexdigest()
     return store.site_key
+
+
+def versions_key(store: BuildState) -> str:
+    """Every document's adopted versions and the one in force today: what each page's
+    banner, menu and the home page's summary say, whatever page it is."""
+    day = today()
+    every = [store.versions, *(list(e.versions) for e in store.constitution if e.key != PROTOCOL)]
+    return key_of([[[v.digest for v in vs], (f := in_force_on(vs, day)) and f.key] for vs in every])
 
 
 @functools.lru_cache(maxsize=65536)

@@ -300,7 +300,13 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
 
 
 def collect_pages(app: Sphinx) -> Any:
-    yield "search", {"title": "Search"}, "search.html"
+    context = {"title": "Search", "id_example": id_example(state(app.env).council)}
+    yield "search", context, "search.html"
+
+
+def id_example(council: Council) -> str:
+    """An ID of the form this council's paragraphs have, to show a reader what one is."""
+    return f"{council.id_prefix}-0042"
 
 
 def setup(app: Sphinx) -> None:

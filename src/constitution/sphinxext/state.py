@@ -55,6 +55,7 @@ class BuildState:
     # page -> its defined terms, for unique element IDs
     term_counts: dict[str, Iterator[int]] = field(default_factory=dict)
     generated: dict[str, str] | None = None  # generated page -> what it shows (a digest)
+    written: set[str] = field(default_factory=set)  # pages Sphinx wrote (unbuilt_pages.py)
     site_key: str | None = None  # this build's, once known (see page_keys.py)
     offloaded: Any = None  # the second process's work (see offload.py)
     shells: dict[str, Template] = field(default_factory=dict)  # by folder (shells.py)

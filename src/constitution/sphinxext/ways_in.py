@@ -22,6 +22,7 @@ from docutils import nodes
 from markupsafe import Markup
 from sphinx.util.docutils import SphinxDirective
 
+from constitution.clause_fields import REVIEW_TAG
 from constitution.council import Audience, Council
 from constitution.documents import PROTOCOL, Entry
 from constitution.model import Clause, Document
@@ -85,8 +86,9 @@ def topic_title(council: Council, tag: str) -> str:
 
 
 def topics(council: Council, documents: list[Document]) -> list[Way]:
-    """Ways in by topic: every tag a paragraph carries, in order of title."""
-    tags = {t for d in documents for c in d.clauses() for t in c.tags}
+    """Ways in by topic: every tag a paragraph carries (but the editors' mark of an
+    import's guess), in order of title."""
+    tags = {t for d in documents for c in d.clauses() for t in c.tags} - {REVIEW_TAG}
     ways = [
         Way(f"{FOLDER}/topic-{tag}", topic_title(council, tag), "", partial(_tagged, tag))
         for tag in tags
