@@ -29,7 +29,7 @@ from constitution.text_tree import (
     INLINES,
     ROLES,
     Tree,
-    cites,
+    known_cites,
     markdown,
     myst,
     role_target,
@@ -464,7 +464,7 @@ class _Reader:
             section=slug,
             path=shown,
             line=line,
-            cites=cites(tree),
+            cites=known_cites(text, tree),
             **clause_fields.from_options(options),
         )
 
