@@ -35,7 +35,6 @@ def section_tokens(text: str) -> list[Token] | None:
         return None  # markdown-it replaces it
     lines = text.split("\n")
     tokens: list[Token] = []
-    heading = False
     i, end = 0, len(lines)
     while i < end:
         line = lines[i]
@@ -63,11 +62,10 @@ def section_tokens(text: str) -> list[Token] | None:
                 return None  # a line that may continue the paragraph or start a block
             words = "\n".join(lines[start:i]).strip()
             tokens += _block("paragraph", "p", "", [start, i], words)
-        elif line.startswith("# ") and not heading and not tokens and "#" not in line[2:]:
-            words = line[2:].strip()
+        elif line.startswith("# ") and not tokens and "#" not in line[2:]:
+            words = line[2:].strip()  # the heading, first: a second is not this shape
             if not words:
                 return None
-            heading = True
             tokens += _block("heading", "h1", "#", [i, i + 1], words)
             i += 1
         else:
