@@ -202,6 +202,23 @@ def test_mark_up_is_found_as_by_one_pattern_over_lines(text: str) -> None:
     assert has_markup(text) == bool(one.search(text))
 
 
+@given(st.text(alphabet=st.sampled_from("&*ab_-\n\t \u00a0[]{},:?.x"), max_size=30))
+def test_anchors_are_found_as_by_the_pattern_over_lines(text: str) -> None:
+    """The quick search for a YAML anchor or alias finds one wherever the pattern it
+    replaced (what stands before it first, '^' over lines) found one, and where it
+    starts: at the '&' or '*', one character after that pattern's match but for a
+    match at the text's start."""
+    import re
+
+    from constitution.scenarios import ANCHOR
+
+    one = re.compile(r"(?:^|[\s\[{,:-])[&*][\w-]+", re.M)
+    ours, old = ANCHOR.search(text), one.search(text)
+    assert (ours is None) == (old is None)
+    if ours and old:
+        assert ours.start() == old.start() + (text[old.start()] not in "&*")
+
+
 @given(st.text(alphabet=st.sampled_from("a \r\n\0"), max_size=30))
 def test_the_tool_s_newline_normalising_is_markdown_it_s(text: str) -> None:
     """The tool's parsers normalise line breaks and NULs only where there are any to

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from constitution import versions
+from constitution import source, text_tree, versions
 from constitution.project import Project
 from constitution.versions import document_of, record_check
 
@@ -98,3 +98,55 @@ def test_a_version_is_built_when_asked_for_and_kept_as_its_record(
     given = document_of(record(project, "2024-05-16.json"), latest.path)
     cited = pickle.loads(pickle.dumps(dataclasses.replace(latest, citing=given)))
     assert cited.document == given != latest.document
+
+
+def test_a_section_checked_before_is_checked_again_when_changed(project: Project) -> None:
+    check = record_check(project.council().id_pattern)
+    whole = record(project)
+    assert check(whole, "") == []  # every section of it now seen
+    # equal to the section seen (True == 1 == 1.0), but not of its shape
+    assert isinstance(whole["sections"][0]["number"], int)
+    for value in (True, float(whole["sections"][0]["number"])):
+        broken = changed(whole, ("sections", 0, "number"), value)
+        assert [where for where, _ in check(broken, "")] == ["sections[0].number"]
+    broken = changed(whole, ("sections", 0, "title"), "a\x07b")
+    assert [where for where, _ in check(broken, "")] == ["sections[0].title"]
+    assert check(changed(whole, ("resolution",), "Another resolution"), "") == []
+
+
+def test_the_canonical_form_kept_by_section_is_json_s_own(project: Project) -> None:
+    # Records read in turn, as the gate reads them: each one's form, its unchanged
+    # sections kept from the record before, is byte for byte the form encoded whole.
+    sections = versions.Encoded()
+    names = sorted(p.name for p in project.versions_dir.glob("*.json"))
+    assert len(names) >= 3
+    reused = 0
+    for name in names:
+        whole = record(project, name)
+        before = len(sections.kept)
+        kept = {slug: form for slug, (_, form) in sections.kept.items()}
+        assert versions.canonical(whole, sections) == versions.canonical(whole)
+        reused += sum(kept.get(s["slug"]) is sections.kept[s["slug"]][1] for s in whole["sections"])
+        assert len(sections.kept) >= before
+    assert reused > 0  # unchanged sections were not encoded again
+    # a section changed, and one with a word outside ASCII, are encoded afresh
+    whole = changed(record(project, names[-1]), ("sections", 0, "title"), "Réunions")
+    assert versions.canonical(whole, sections) == versions.canonical(whole)
+    assert "Réunions".encode() in versions.canonical(whole, sections)
+
+
+def test_the_latest_version_is_parsed_only_where_the_draft_says_otherwise(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The draft is numbered against the latest version's model; what its paragraphs cite
+    # is known from the draft's own reading wherever they say what the draft says.
+    monkeypatch.setattr(versions, "VERIFIED_RECORDS", {})
+    monkeypatch.setattr(source, "READ_SECTIONS", {})
+    monkeypatch.setattr(text_tree, "_CITED", {})
+    text_tree.parse.cache_clear()
+    draft = {c.text for c in project.document().clauses()}
+    latest = project.versions()[-1].document
+    citing = {c.text for c in latest.clauses() if "{para}" in c.text}
+    assert len(citing & draft) >= 3
+    assert text_tree.parse.cache_info().currsize == len(citing - draft)
+    assert all(c.cites == text_tree.cites(text_tree.parse(c.text)) for c in latest.clauses())

@@ -130,6 +130,9 @@ BAD_SCENARIOS = [
      "scenario-names-answer", 3, "State only what happened"),
     ("yaml anchor", "  facts: {act", "  facts: &f {act", "scenario-yaml-anchor", 3,
      "in full"),
+    # at a line's start: reported on its own line, not the line before
+    ("yaml anchor, a line's first", "  title: A test\n", "  title: A test\n&t\n",
+     "scenario-yaml-anchor", 3, "in full"),
     # an alias after a flow key's '?', which the quick pattern does not see: found shared
     ("yaml alias after '?'", "  facts: {act: suggest-change, actor: officer}",
      "  facts: {?&k act: suggest-change, actor: officer, ?*k : x}", "scenario-yaml-anchor", 3,

@@ -67,8 +67,9 @@ def run_check(project: Project, base: Base | None = None) -> Report:
     except ProtocolError as exc:
         report.problems = exc.problems
         return report
+    versions = None  # read once: each reading hashes every record's bytes again
     try:
-        project.versions()
+        versions = project.versions()
     except ProtocolError as exc:
         report.problems.extend(exc.problems)
     if base is not None:
@@ -77,7 +78,7 @@ def run_check(project: Project, base: Base | None = None) -> Report:
             found = appended_only(project.root / folder, records, base.ref, folder)
             report.problems.extend(found)
     try:
-        document = project.document()
+        document = project.document(versions)
     except ProtocolError as exc:
         # the draft is numbered against the adopted records: their problems, once
         report.problems.extend(p for p in exc.problems if p not in report.problems)
@@ -88,11 +89,11 @@ def run_check(project: Project, base: Base | None = None) -> Report:
     broken: Mapping[str, list[Problem]] = {}
     try:
         # the constitution's other documents, and the references across documents
-        constitution = project.constitution(document)
+        constitution = project.constitution(document, versions)
     except ProtocolError as exc:
         report.problems.extend(exc.problems)
         # the documents that can be read are checked still, and may be cited
-        constitution, broken = project.readable(document)
+        constitution, broken = project.readable(document, versions)
     try:
         across = across_suspect(constitution, load_lock(project.checks / ACROSS_LOCK))
         report.suspect_references = sorted({p.clause or p.file for p in across})

@@ -78,11 +78,15 @@ def option_spec() -> dict[str, Callable[[str], Any]]:
     return {f.option: f.read for f in FIELDS}
 
 
+# (attribute, option, several keys) of each field: read for every clause of a protocol
+READ = tuple((f.name, f.option, f.many) for f in FIELDS)
+
+
 def from_options(options: Mapping[str, Any]) -> dict[str, Any]:
     """The clause's fields from its directive's options, as model.Clause takes them."""
     return {
-        f.name: tuple(options.get(f.option, ())) if f.many else str(options.get(f.option, ""))
-        for f in FIELDS
+        name: tuple(options.get(option, ())) if many else str(options.get(option, ""))
+        for name, option, many in READ
     }
 
 

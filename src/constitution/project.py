@@ -80,15 +80,16 @@ class Project:
     def retired(self) -> dict[str, dt.date]:
         return load_retired(self.protocol / RETIRED, self.council().id_pattern)
 
-    def document(self) -> Document:
+    def document(self, versions: list[Version] | None = None) -> Document:
         """The draft, numbered by the council's scheme (against the latest adopted
-        version, whose numbers the insert scheme keeps)."""
+        version, whose numbers the insert scheme keeps); ``versions``, if read already
+        (the gate reads them first: each reading hashes every record's bytes again)."""
         council = self.council()
         others = frozenset(d.id_prefix for d in council.documents)
         document = read_protocol(self.protocol, council, retired=self.retired(), others=others)
         if council.numbering != "insert":
             return numbering.apply(document, council.numbering, None, council.number_style)
-        versions = self.versions()
+        versions = self.versions() if versions is None else versions
         return numbering.apply(
             document,
             council.numbering,
@@ -96,23 +97,28 @@ class Project:
             council.number_style,
         )
 
-    def constitution(self, document: Document | None = None) -> Constitution:
-        """Every document of the constitution (the draft protocol, read already or now, among
-        them), references across them checked; ProtocolError with every problem."""
-        protocol = self.document() if document is None else document
-        versions = tuple(self.versions())
-        return read_constitution(self.root, self.council(), protocol, self.retired(), versions)
+    def constitution(
+        self, document: Document | None = None, versions: list[Version] | None = None
+    ) -> Constitution:
+        """Every document of the constitution (the draft protocol, and its versions, read
+        already or now, among them), references across them checked; ProtocolError with
+        every problem."""
+        versions = self.versions() if versions is None else versions
+        protocol = self.document(versions) if document is None else document
+        return read_constitution(
+            self.root, self.council(), protocol, self.retired(), tuple(versions)
+        )
 
     def readable(
-        self, document: Document | None = None
+        self, document: Document | None = None, versions: list[Version] | None = None
     ) -> tuple[Constitution, dict[str, list[Problem]]]:
         """Each document that can be read (the protocol's draft, read already or now), and
         each one's problems that cannot, by key (documents.read_each): for a command
         about one document alone, and for what the gate checks of those that can."""
         try:
-            versions = tuple(self.versions())
+            versions = self.versions() if versions is None else versions
             protocol: Entry | ProtocolError = protocol_entry(
-                self.council(), document or self.document(), self.retired(), versions
+                self.council(), document or self.document(versions), self.retired(), tuple(versions)
             )
         except ProtocolError as exc:
             protocol = exc

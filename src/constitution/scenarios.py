@@ -571,7 +571,12 @@ def names_answer(id_pattern: re.Pattern[str], key: str, value: str) -> bool:
     return bool(id_pattern.search(value) or ANSWER_WORDS.search(f"{key} {value}"))
 
 
-ANCHOR = re.compile(r"(?:^|[\s\[{,:-])[&*][\w-]+", re.M)
+# An anchor or alias: '&' or '*' starting the text or after a space or one of [{,:-, and
+# then a name. Found from the '&' or '*' itself, checked behind: a pattern beginning with
+# the choice of what stands before it was tried at every character of every file, a
+# tenth of the YAML's reading (and started at that character, a line break for an anchor
+# at a line's start, so that its line was reported as the line before).
+ANCHOR = re.compile(r"[&*](?<![^\s\[{,:-].)[\w-]+", re.S)
 # A scenario nests five deep (list, scenario, expect, duties, duty). libyaml slows with
 # depth (50 KB of '[' took 15 s) and its composer recurses in C (that file crashed the
 # gate), so the depth is counted from its tokens, stopping at the limit, before composing.

@@ -22,13 +22,14 @@ from constitution import clause_fields
 from constitution.council import Council
 from constitution.model import MAX_CLAUSE, MODALITIES, Across, Clause, Document, Section
 from constitution.problems import Problem, ProtocolError
+from constitution.section_scan import section_tokens
 from constitution.text_myst import write
 from constitution.text_tree import (
     BLOCKS,
     INLINES,
     ROLES,
     Tree,
-    cites,
+    known_cites,
     markdown,
     myst,
     role_target,
@@ -324,7 +325,8 @@ class _Reader:
         return section
 
     def parse_section(self, text: str, shown: str, slug: str, number: str) -> Section:
-        tokens = markdown_tokens(text)
+        scanned = section_tokens(text)  # the usual shape, read without markdown-it
+        tokens = markdown_tokens(text) if scanned is None else scanned
         lines = text.splitlines()
         title = _first_heading(tokens)
         if not title:
@@ -462,7 +464,7 @@ class _Reader:
             section=slug,
             path=shown,
             line=line,
-            cites=cites(tree),
+            cites=known_cites(text, tree),
             **clause_fields.from_options(options),
         )
 
