@@ -66,6 +66,16 @@ def adopted_url(
 
 
 @pytest.fixture(scope="session")
+def decided_url(
+    tmp_path_factory: pytest.TempPathFactory, decided_constitution: Project
+) -> Iterator[str]:
+    """The fixture constitution with a worked example an Article decides, built and served."""
+    out = tmp_path_factory.mktemp("browser-decided") / "site"
+    assert build_site(decided_constitution, out) == 0
+    yield from served(out)
+
+
+@pytest.fixture(scope="session")
 def preview(
     tmp_path_factory: pytest.TempPathFactory, project: Project
 ) -> Iterator[tuple[str, Project]]:

@@ -103,3 +103,30 @@ def test_search_finds_another_documents_paragraphs(page: Page, constitution_url:
     assert "Council Procedure Rules: Meetings of the Council" in found.first.inner_text()
     href = page.locator("#search-results li a").first.get_attribute("href") or ""
     assert href.endswith("procedure-rules/meetings.html#CPR-0002")
+
+
+def test_an_articles_about_panel_lists_the_worked_examples_it_decides(
+    page: Page, decided_url: str
+) -> None:
+    """SC-CON-001 is decided by ART-0003 (tests/conftest.py, decided_constitution): the
+    Article's About panel lists it, opened by keyboard, and its link leads to it; an
+    Article deciding none lists none."""
+    page.goto(decided_url + "articles/members.html")
+    about = page.locator("#ART-0003 .clause-about")
+    examples = about.locator(".worked-examples a")
+    expect(examples.first).to_be_hidden()  # the panel is closed
+    about.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(examples).to_have_count(1)
+    expect(examples.first).to_be_visible()
+    expect(examples.first).to_have_text(
+        "A member shouts at an officer in the corridor after a committee meeting"
+    )
+    expect(examples.first).to_have_attribute("href", "../checks/SC-CON-001.html")
+    assert violations(page) == []
+    expect(page.locator("#ART-0004 .clause-about .worked-examples")).to_have_count(0)
+    examples.first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(decided_url + "checks/SC-CON-001.html")
+    back = page.get_by_role("link", name="Article 2.1")
+    expect(back).to_have_attribute("href", "../articles/members.html#ART-0003")
