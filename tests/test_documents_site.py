@@ -3,7 +3,9 @@ at KEY/, references across documents, the constitution's contents page."""
 
 from __future__ import annotations
 
+import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from conftest import Site
 from constitution.build import build_site
 from constitution.project import Project
 from constitution.serve import WarmBuild
+from constitution.sphinxext.search import own_leads
 
 
 @pytest.fixture(scope="module")
@@ -231,3 +234,47 @@ def test_a_term_another_document_defines_links_to_its_definition(whole: Site) ->
     assert link is not None and link["href"] == "../draft/definitions.html#MOP-0015"
     definition = term.select_one(".term-definition")
     assert definition is not None and "Monitoring Officer" in definition.get_text()
+
+
+def test_the_jump_box_knows_how_each_document_is_cited(
+    whole: Site, whole_constitution: Project
+) -> None:
+    """The words before and after a paragraph's number in each document's citations, its ID
+    prefix, title and Part: the search page's jump reads "Article 2", "Part 4.1" and
+    "paragraph 3.2 of the Member/Officer Protocol" with them (tests/browser)."""
+    index = json.loads((whole.out / "clause-index.json").read_text(encoding="utf-8"))
+    articles, rules = index["documents"]
+    assert (articles["leads"], articles["tails"], articles["part"]) == (
+        ["Article", "ART", "Articles of the Constitution"],
+        ["of the Articles of the Constitution"],
+        "Part 2",
+    )
+    assert articles["sections"] == {
+        "1": "articles/the-constitution.html",
+        "2": "articles/members.html",
+    }
+    # the Rules cite their own paragraphs as "paragraph N", as the protocol does: not theirs
+    assert rules["leads"] == ["Council Procedure Rule", "CPR", "Council Procedure Rules"]
+    assert index["citing"]["leads"] == [
+        "paragraph",
+        "MOP",
+        "Protocol on Member/Officer Relations",
+        "Member/Officer Protocol",
+    ]
+    assert index["citing"]["tails"][0] == "of the Member/Officer Protocol"
+    assert index["draft"]["sections"]["3"] == "draft/principles.html"
+
+
+def test_a_documents_own_citations_are_its_where_no_other_says_them(
+    whole_constitution: Project,
+) -> None:
+    entries = tuple(whole_constitution.constitution())
+    assert own_leads(entries) == {"articles": "Article"}  # "paragraph": the protocol's too
+    rules = next(e for e in entries if e.key == "procedure-rules")
+    ruled = replace(rules, document=replace(rules.document, cites="Rule {number}"))
+    said = own_leads(tuple(ruled if e is rules else e for e in entries))
+    assert said == {"articles": "Article", "procedure-rules": "Rule", "protocol": "paragraph"}
+    # a document whose own words are another's citation ("Article") keeps none
+    clash = replace(rules, document=replace(rules.document, cites="Article {number}"))
+    said = own_leads(tuple(clash if e is rules else e for e in entries))
+    assert said == {"protocol": "paragraph"}

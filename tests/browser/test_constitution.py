@@ -82,8 +82,18 @@ def test_jump_to_a_documents_version_in_force(
         ("Council Procedure Rule 2", "procedure-rules/meetings.html#CPR-0002"),
         ("CPR 1", "procedure-rules/meetings.html#CPR-0001"),
         ("ART-0001", "articles/the-constitution.html#ART-0001"),
-        # a number alone is still the protocol's
+        ("Art. 2.2", "articles/members.html#ART-0004"),
+        ("paragraph 2.1 of the Articles of the Constitution", "articles/members.html#ART-0003"),
+        # a whole Article, and a document by its Part
+        ("Article 2", "articles/members.html"),
+        ("Part 4.1", "procedure-rules/index.html"),
+        # a number alone is still the protocol's; with its name, as another document cites it
         ("3.2", "draft/principles.html#MOP-0029"),
+        ("paragraph 3.2 of the Member/Officer Protocol", "draft/principles.html#MOP-0029"),
+        ("Member/Officer Protocol, para 3.2", "draft/principles.html#MOP-0029"),
+        ("MOP 3.2", "draft/principles.html#MOP-0029"),
+        ("section 3", "draft/principles.html"),
+        ("Part 5.3", "draft/index.html"),
     ],
 )
 def test_jump_to_another_documents_paragraph(

@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -66,9 +67,10 @@ def clause_index(site: Site) -> dict[str, Any]:
     """Per version: number -> URL and ID -> URL (from the site root)."""
     out: dict[str, Any] = {}
     for key, at, _, document in documents(site.store):
-        numbers, ids = {}, {}
+        numbers, ids, sections = {}, {}, {}
         for section in document.sections:
             page = section_page(at, section.slug) + ".html"
+            sections[section.number] = page  # "section 14": the whole section
             for c in section.clauses:
                 numbers[c.number] = ids[c.id] = f"{page}#{c.id}"
             for r in section.revoked:  # a revoked number opens its place, marked revoked
@@ -76,27 +78,71 @@ def clause_index(site: Site) -> dict[str, Any]:
         for gone in document.revoked_sections:  # a revoked section's, its place
             place = f"{section_page(at, 'index')}.html#{REVOKED_SECTION}{gone.number}"
             numbers.update((r.number, place) for r in gone.revoked)
-        out[key] = {"label": version_label(site, key), "numbers": numbers, "ids": ids}
+        out[key] = {
+            "label": version_label(site, key),
+            "numbers": numbers,
+            "ids": ids,
+            "sections": sections,
+            "contents": section_page(at, "index") + ".html",
+        }
     return out
 
 
 OTHERS = "documents"  # clause-index.json's key for the other documents' jumps
+CITING = "citing"  # and for the protocol's citations, whose numbers are the version read's
 
 
-def jump_index(entry: Entry) -> dict[str, Any]:
-    """How the jump box reaches another document's paragraph: the words its number follows
-    in a citation ("Article" of "Article {number}") or its ID prefix ("CPR 4"), and each
-    number and ID's address at its plain addresses (the version in force)."""
-    numbers, ids = {}, {}
+def around(form: str) -> tuple[str, str]:
+    """The words before and after the number of a citation form ("Article", "")."""
+    before, _, after = form.partition("{number}")
+    return before.strip(), after.strip()
+
+
+def citations(entry: Entry, within: str) -> dict[str, Any]:
+    """How a reader cites a document's paragraph, for the jump box: the words before its
+    number ("Article" of "Article {number}", "Rule" of its own "Rule {number}" when no
+    other document is cited so, its ID prefix, its title) and after it ("of the
+    Member/Officer Protocol"), and its Part ("Part 4.1"), which opens its contents."""
+    lead, tail = around(entry.cite)
+    names = list(dict.fromkeys([entry.title, *([tail.removeprefix("of the ")] if tail else [])]))
+    return {
+        "leads": [w for w in dict.fromkeys([lead, within, entry.id_prefix, *names]) if w],
+        "tails": [w for w in dict.fromkeys([tail, *(f"of the {n}" for n in names)]) if w],
+        "part": entry.part,
+    }
+
+
+def own_leads(constitution: Iterable[Entry]) -> dict[str, str]:
+    """Each document's own way of citing its paragraphs ("Rule" of "Rule {number}"), where
+    no other document is cited, or cites its own, with the same words: the jump box then
+    reads it as that document's."""
+    entries = tuple(constitution)
+    forms = [(e.key, around(form)[0]) for e in entries for form in (e.cite, e.document.cites)]
+    own = {e.key: around(e.document.cites)[0] for e in entries}
+    return {
+        key: lead
+        for key, lead in own.items()
+        if not any(k != key and w.lower() == lead.lower() for k, w in forms)
+    }
+
+
+def jump_index(entry: Entry, within: str) -> dict[str, Any]:
+    """How the jump box reaches another document's paragraph: by its citations (above),
+    and each number, section number and ID's address at its plain addresses (the version
+    in force)."""
+    numbers, ids, sections = {}, {}, {}
     for section in plain_text(entry).sections:
+        page = f"{entry.pages}/{section.slug}.html"
+        sections[section.number] = page
         for c in section.clauses:
-            numbers[c.number] = ids[c.id] = f"{entry.pages}/{section.slug}.html#{c.id}"
-    lead = entry.cite.split("{number}")[0].strip()
+            numbers[c.number] = ids[c.id] = f"{page}#{c.id}"
     return {
         "title": entry.title,
-        "leads": [w for w in dict.fromkeys([lead, entry.id_prefix]) if w],
+        **citations(entry, within),
+        "contents": f"{entry.pages}/index.html",
         "numbers": numbers,
         "ids": ids,
+        "sections": sections,
     }
 
 
@@ -289,7 +335,10 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
     index = clause_index(site)
     index["in_force"] = site.in_force.key if site.in_force else DRAFT
     if elsewhere := others(store):
-        index[OTHERS] = [jump_index(entry) for entry in elsewhere]
+        within = own_leads(store.constitution)
+        index[OTHERS] = [jump_index(e, within.get(e.key, "")) for e in elsewhere]
+        protocol = next(e for e in store.constitution if e.key == PROTOCOL)
+        index[CITING] = citations(protocol, within.get(PROTOCOL, ""))
     if index != store.kept.clause_index or not path.exists():  # the editor's loop: seldom changes
         path.write_text(json.dumps(index, sort_keys=True), encoding="utf-8")
         store.kept.clause_index = index
