@@ -111,8 +111,12 @@ def test_search_finds_another_documents_paragraphs(page: Page, constitution_url:
     expect(page.locator("#search-results li a").first).to_be_visible()
     found = page.locator("#search-results li")
     assert "Council Procedure Rules: Meetings of the Council" in found.first.inner_text()
-    href = page.locator("#search-results li a").first.get_attribute("href") or ""
-    assert href.endswith("procedure-rules/meetings.html#CPR-0002")
+    first = page.locator("#search-results li a").first
+    assert (first.get_attribute("href") or "").endswith("procedure-rules/meetings.html#CPR-0002")
+    # named as the Rules are cited, not "Paragraph 2"
+    expect(first).to_have_text(
+        "Council Procedure Rule 2 Council Procedure Rules: Meetings of the Council"
+    )
 
 
 def test_an_articles_about_panel_lists_the_worked_examples_it_decides(

@@ -272,11 +272,23 @@ def finish(outdir: Path, fresh: dict[str, str]) -> None:
     write_record(outdir / SEARCH_CACHE, fresh)
 
 
+# How a search result names a paragraph: the protocol's by its number, another document's
+# as it is cited ("Council Procedure Rule 8.4"), its section's title beside it.
+PARAGRAPH = "Paragraph {number}"
+
+
+def capitalised(words: str) -> str:
+    """Words that begin a link: "paragraph 3 of the Code" as "Paragraph 3 of the Code"."""
+    return words[:1].upper() + words[1:]
+
+
 def record_pages(at: str, document: Document) -> dict[str, str]:
     """A version's section pages' addresses (those of key ``at``) and what Pagefind should
     read there."""
     return {
-        section_page(at, section.slug) + ".html": record_page(section, section.title, document)
+        section_page(at, section.slug) + ".html": record_page(
+            section, section.title, document, PARAGRAPH
+        )
         for section in document.sections
     }
 
@@ -286,18 +298,18 @@ def other_record_pages(entry: Entry) -> dict[str, str]:
     document = plain_text(entry)
     return {
         f"{entry.pages}/{section.slug}.html": record_page(
-            section, f"{entry.title}: {section.title}", document
+            section, f"{entry.title}: {section.title}", document, capitalised(entry.cite)
         )
         for section in document.sections
     }
 
 
-def record_page(section: Section, title: str, document: Document) -> str:
+def record_page(section: Section, title: str, document: Document, cited: str) -> str:
     clauses = [
         {"id": c.id, "number": c.number, "text": Markup(clause_text(c, document))}
         for c in section.clauses
     ]
-    return render("search-record.html", title=title, clauses=clauses)
+    return render("search-record.html", title=title, cited=cited, clauses=clauses)
 
 
 # A term in bold in a clause that defines terms is the term defined: weighted as

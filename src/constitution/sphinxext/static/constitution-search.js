@@ -93,7 +93,7 @@
         const li = document.createElement("li");
         const a = document.createElement("a");
         a.href = root + r.url.replace(/^\//, "");
-        a.textContent = "Paragraph " + r.title;
+        a.textContent = r.title;
         const p = document.createElement("p");
         p.innerHTML = r.excerpt; // Pagefind's excerpt: escaped text with <mark> around matches
         li.append(a, p);
@@ -332,7 +332,7 @@
         .filter((clause) => clause.url.includes("#") && matches(words, clause, starts))
         .map((clause) => ({
           url: clause.url,
-          title: clause.title + " " + page.meta.title,
+          title: page.meta.cited.replace("{number}", clause.title) + " " + page.meta.title,
           section: page.meta.title,
           excerpt: clause.excerpt,
           score: score(clause),
