@@ -41,6 +41,13 @@ def test_each_document_has_a_contents_page_and_a_page_a_section(whole: Site) -> 
     # the permanent ID is the anchor, the number its permalink's words
     first = page.select_one("#ART-0003 a.clause-number")
     assert first is not None and (first["href"], first.get_text()) == ("#ART-0003", "2.1")
+    # named as the Articles cite their own paragraphs (cite-within), not "paragraph 2.1"
+    assert first["aria-label"] == "Article 2.1, link to this paragraph"
+    about = page.select_one("#ART-0003 .clause-about summary")
+    assert about is not None and about.get_text() == "About Article 2.1"
+    # the Rules cite theirs as the protocol does (no cite-within): "paragraph"
+    rule = whole.page("procedure-rules/meetings.html").select_one("#CPR-0001 summary")
+    assert rule is not None and rule.get_text() == "About paragraph 1"
     cite = page.select_one("#ART-0003 .citation")
     assert cite is not None and cite.get_text().startswith("Article 2.1 (Part 2")
     title = page.title

@@ -109,6 +109,10 @@ def test_redlines_histories_and_the_list_of_versions(adopted: Site) -> None:
     history = adopted.page("versions/articles/clauses/ART-0004.html")
     rows = [[td.get_text().strip() for td in tr.select("td")] for tr in history.select("tbody tr")]
     assert [r[1] for r in rows] == ["original", "reworded", "unchanged"]  # then the draft
+    # named as the Articles cite their own paragraphs, in its heading and title
+    assert history.h1 is not None and history.h1.get_text() == "Article 2.2 in every version"
+    assert history.title is not None
+    assert history.title.get_text().startswith("Article 2.2 in every version")
     # a paragraph reworded in the version in force says so, linked to the comparison
     note = adopted.page("articles/members.html").select_one("#ART-0004 .clause-change a")
     assert note is not None and note["href"] == (

@@ -30,6 +30,7 @@ from constitution.model import Clause, Document, Section
 from constitution.model_cache import digest, read_record, write_record
 from constitution.plain_words import PLAIN_WORDS
 from constitution.sphinxext.addresses import DRAFT, PLAIN, section_page
+from constitution.sphinxext.clause_box import capitalised
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_keys import document_key
 from constitution.sphinxext.page_templates import render
@@ -275,11 +276,6 @@ def finish(outdir: Path, fresh: dict[str, str]) -> None:
 # How a search result names a paragraph: the protocol's by its number, another document's
 # as it is cited ("Council Procedure Rule 8.4"), its section's title beside it.
 PARAGRAPH = "Paragraph {number}"
-
-
-def capitalised(words: str) -> str:
-    """Words that begin a link: "paragraph 3 of the Code" as "Paragraph 3 of the Code"."""
-    return words[:1].upper() + words[1:]
 
 
 def record_pages(at: str, document: Document) -> dict[str, str]:

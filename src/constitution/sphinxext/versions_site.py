@@ -40,6 +40,7 @@ from constitution.sphinxext.clause_box import (
     Example,
     about_html,
     about_of,
+    capitalised,
     citation,
     clause_open,
 )
@@ -245,9 +246,10 @@ class Site:
             history="" if self.drafted else self.uri(here, self.layout.history(clause.id)),
             changes=self.change_words(key, clause.id),
             examples=self.examples(key, clause, here),
+            cites=self.draft.cites,
         )
         return (
-            Markup(clause_open(clause.id, clause.number, clause.modality)),
+            Markup(clause_open(clause.id, clause.number, clause.modality, self.draft.cites)),
             Markup(clause_text(clause.tree, self.links(key, here))),
             Markup(self.change_note(key, clause.id, here)),
             Markup(about_html(about)),
@@ -357,7 +359,8 @@ class Site:
             page = layout.history(clause_id)
             shows = self.draft_shows(clause_id)
             draw = partial(self.history_page, clause_id, page)
-            yield page, f"Paragraph {self.latest_number(clause_id)} in every version", shows, draw
+            named = capitalised(self.draft.cites.format(number=self.latest_number(clause_id)))
+            yield page, f"{named} in every version", shows, draw
 
     def version_pages(self, key: str, shows: str | None) -> Iterator[Page]:
         """A version's contents page and a page a section, with a version's own menu,
@@ -710,7 +713,7 @@ class Site:
                 break
         return render(
             "clause-history.html",
-            number=self.latest_number(clause_id),
+            named=capitalised(self.draft.cites.format(number=self.latest_number(clause_id))),
             id=clause_id,
             numbers_had=self.numbers_had(clause_id),
             rows=rows,
