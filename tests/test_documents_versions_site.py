@@ -106,6 +106,10 @@ def test_redlines_histories_and_the_list_of_versions(adopted: Site) -> None:
     assert f"redline/{ARTICLES_1[0]}--{BOTH_2[0]}.html" in comparisons
     inserted = adopted.page(redline).select("ins")
     assert [" ".join(i.get_text().split()) for i in inserted] == ["Inserted: in writing"]
+    changed = adopted.page(redline).select_one("#ART-0004")
+    assert changed is not None and changed.h3 is not None
+    assert changed.h3.get_text() == "Article 2.2: reworded"
+    assert " ".join(changed.select("a")[-1].get_text().split()) == "Article 2.2 in every version"
     history = adopted.page("versions/articles/clauses/ART-0004.html")
     rows = [[td.get_text().strip() for td in tr.select("td")] for tr in history.select("tbody tr")]
     assert [r[1] for r in rows] == ["original", "reworded", "unchanged"]  # then the draft

@@ -626,6 +626,7 @@ class Site:
         document = self.document(new)
         return render(
             "redline.html",
+            named=capitalised(self.draft.cites),  # "Article {number}"
             old=self.label(old),
             new=self.label(new),
             changed=bool(changes),
