@@ -111,6 +111,18 @@ def test_the_constitution_lists_its_documents_in_order(whole: Site) -> None:
     assert found == listed
     drafts = [tr.select("td")[2].get_text() for tr in rows]
     assert drafts == ["A draft: no version adopted yet"] * 3
+    # then each document's sections, each a step away: any Article from the one page
+    page = whole.page("constitution.html")
+    headings = [(h.get_text(), h.a["href"]) for h in page.select("h3") if h.a]
+    assert headings == listed
+    articles = page.select("h3 + ol.version-contents")[0].select("a")
+    assert [(a.get_text(), a["href"]) for a in articles] == [
+        ("1. The constitution", "articles/the-constitution.html"),
+        ("2. Members of the Council", "articles/members.html"),
+    ]
+    protocol = page.select("h3 + ol.version-contents")[2].select("a")
+    principles = [(a.get_text(), a["href"]) for a in protocol][2]
+    assert principles == ("3. Principles", "protocol/principles.html")
     # every page's menu leads to it
     for name in ("articles/members.html", "versions/index.html", "protocol/principles.html"):
         menu = whole.page(name).select(".sidebar-tree a")
