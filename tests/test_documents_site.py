@@ -297,3 +297,16 @@ def test_a_documents_own_citations_are_its_where_no_other_says_them(
     clash = replace(rules, document=replace(rules.document, cites="Article {number}"))
     said = own_leads(tuple(clash if e is rules else e for e in entries))
     assert said == {"protocol": "paragraph"}
+
+
+def test_the_search_page_says_it_reaches_every_document(whole: Site, site: Site) -> None:
+    """Its hint gives a citation of another document's paragraph, and its version menu says
+    whose versions it lists; a project of one document's says neither."""
+    words = " ".join(whole.page("search.html").select_one("#search-form").get_text().split())
+    assert "a citation (such as Article 1.1)" in words
+    assert (
+        "Version of the Protocol on Member/Officer Relations (the other documents are "
+        "searched as in force)" in words
+    )
+    alone = " ".join(site.page("search.html").select_one("#search-form").get_text().split())
+    assert "citation" not in alone and "Version Search" in alone

@@ -205,6 +205,8 @@ def page_context(
     if len(build.constitution.entries) > 1:  # else Sphinx's html_title, the protocol's
         # escaped: furo draws the sidebar's title as given, and a setting is not markup
         context["docstitle"] = Markup.escape(title_of(build, pagename))
+        if pagename == "search":  # it searches, and jumps to, every document
+            context["constitution_searched"] = searched(build.constitution)
         if whole(pagename):
             context["constitution_banner"] = render("banner.html", kind="whole")
             return
@@ -215,6 +217,15 @@ def page_context(
     context["constitution_banner"] = site.banner(pagename)
     if (key := site.holds(pagename)) and not site.drafted:
         context["constitution_menu"] = site.menu(pagename, key)
+
+
+def searched(constitution: Constitution) -> tuple[str, str]:
+    """What the search page says it reaches besides the protocol's versions: a citation of
+    another document's first paragraph ("Article 1.1"), and the protocol's title (its
+    versions are the ones to choose; the others are searched as in force)."""
+    other = next(e for e in constitution if e.key != PROTOCOL)
+    first = next(other.document.clauses(), None)
+    return other.cited(first.number if first else "1"), constitution.entry(PROTOCOL).title
 
 
 def whole(pagename: str) -> bool:
