@@ -199,9 +199,8 @@ class Site:
             since = f" — adopted {long_date(self.by_key(self.shown(key)).date)}" if adopted else ""
             return self.entry.title if self.drafted else self.heading(key) + since
         named = f"{section.number}. {curled(section.title)}"
-        if self.key == PROTOCOL:
-            return f"{named} — {status}"
-        return f"{named} — {self.entry.title}" + ("" if self.drafted else f", {status}")
+        # the document's own name follows in every <title> (documents_site.title_of)
+        return named if self.drafted else f"{named} — {status}"
 
     def label(self, key: str) -> str:
         key = self.shown(key)
