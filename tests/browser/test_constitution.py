@@ -5,6 +5,8 @@ citation or its ID, in the version in force."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 from test_browser import tab_to, violations
@@ -144,3 +146,50 @@ def test_an_articles_about_panel_lists_the_worked_examples_it_decides(
     page.wait_for_url(decided_url + "checks/SC-CON-001.html")
     back = page.get_by_role("link", name="Article 2.1")
     expect(back).to_have_attribute("href", "../articles/members.html#ART-0003")
+
+
+RULES_FIRST, BOTH = "2026-01-10", "2026-06-10"  # tests/conftest.py: RULES_1, BOTH_2
+
+
+@pytest.mark.parametrize(
+    ("day", "cited", "opens"),
+    [
+        # Rule 2 was CPR-0002 in the Rules' first version, CPR-0001 from BOTH's (renumbered)
+        ("2026-03-01", "Council Procedure Rule 2", f"procedure-rules/{RULES_FIRST}/meetings"),
+        ("2026-07-15", "CPR 2", f"procedure-rules/{BOTH}/meetings"),
+        ("2026-05-01", "Article 2.2", f"articles/{FIRST}/members"),
+    ],
+)
+def test_another_documents_paragraph_as_at_a_date(
+    page: Page, adopted_url: str, day: str, cited: str, opens: str
+) -> None:
+    """ "In force on a date" opens a citation of another document in that document's
+    version in force on the day, by its own versions' dates, not the protocol's."""
+    page.goto(adopted_url + "versions/in-force.html")
+    page.fill("#in-force-date", day)
+    tab_to(page, "#in-force-number")
+    page.keyboard.type(cited)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(adopted_url + f"versions/{opens}.html#")))
+    clause = page.locator(".clause:target")
+    expect(clause).to_have_attribute("data-number", cited.split()[-1])
+
+
+def test_another_document_before_its_first_version_or_without_the_paragraph(
+    page: Page, adopted_url: str
+) -> None:
+    result = page.locator("#in-force-result")
+    page.goto(adopted_url + "versions/in-force.html?date=2026-03-01&paragraph=Article+2.1")
+    expect(result).to_have_text(
+        "No version of the Articles of the Constitution was in force on 1 March 2026: "
+        "the first came into force on 1 April 2026."
+    )
+    expect(page.locator("#in-force-date")).to_be_focused()
+    page.goto(adopted_url + "versions/in-force.html?date=2026-05-01&paragraph=Article+9.1")
+    expect(result).to_have_text(
+        "The version of the Articles of the Constitution in force on 1 May 2026 (adopted "
+        "5 March 2026) has no Article 9.1."
+    )
+    expect(page.locator("#in-force-number")).to_be_focused()
+    # the page says it takes such citations
+    expect(page.locator("#in-force-number-hint")).to_contain_text("or Article 1.1")

@@ -39,6 +39,7 @@ from constitution.sphinxext.versions_site import (
     WHOLE,
     WHOLE_TITLE,
     Site,
+    cited_example,
     long_date,
     title_html,
 )
@@ -223,9 +224,7 @@ def searched(constitution: Constitution) -> tuple[str, str]:
     """What the search page says it reaches besides the protocol's versions: a citation of
     another document's first paragraph ("Article 1.1"), and the protocol's title (its
     versions are the ones to choose; the others are searched as in force)."""
-    other = next(e for e in constitution if e.key != PROTOCOL)
-    first = next(other.document.clauses(), None)
-    return other.cited(first.number if first else "1"), constitution.entry(PROTOCOL).title
+    return cited_example(constitution) or "", constitution.entry(PROTOCOL).title
 
 
 def whole(pagename: str) -> bool:

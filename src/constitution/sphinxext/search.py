@@ -29,7 +29,7 @@ from constitution.documents import PROTOCOL, Entry
 from constitution.model import Clause, Document, Section
 from constitution.model_cache import digest, read_record, write_record
 from constitution.plain_words import PLAIN_WORDS
-from constitution.sphinxext.addresses import DRAFT, PLAIN, section_page
+from constitution.sphinxext.addresses import DRAFT, PLAIN, layout_of, section_page
 from constitution.sphinxext.clause_box import capitalised
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_keys import document_key
@@ -137,6 +137,7 @@ def jump_index(entry: Entry, within: str) -> dict[str, Any]:
         sections[section.number] = page
         for c in section.clauses:
             numbers[c.number] = ids[c.id] = f"{page}#{c.id}"
+    layout = layout_of(entry.key)
     return {
         "title": entry.title,
         **citations(entry, within),
@@ -144,6 +145,19 @@ def jump_index(entry: Entry, within: str) -> dict[str, Any]:
         "numbers": numbers,
         "ids": ids,
         "sections": sections,
+        # each adopted version's numbers at its own pages, for "In force on a date"
+        "versions": [
+            {
+                "from": v.in_force.isoformat(),
+                "key": v.key,
+                "numbers": {
+                    c.number: f"{layout.page(v.key, s.slug)}.html#{c.id}"
+                    for s in v.document.sections
+                    for c in s.clauses
+                },
+            }
+            for v in entry.versions
+        ],
     }
 
 

@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 from sphinx.util.docutils import SphinxDirective
 
-from constitution.documents import PROTOCOL
+from constitution.documents import PROTOCOL, Constitution
 from constitution.model import DRAFT_PAGES, Clause, Document, Section
 from constitution.model_cache import digest
 from constitution.numbering import in_number_order, number_key
@@ -544,6 +544,9 @@ class Site:
         )
 
     def in_force_page(self) -> str:
+        """The protocol's versions, each from its first day in force; the form opens the
+        one in force on a date, or a paragraph of it (or of another document's version
+        then in force: constitution-in-force.js)."""
         here = IN_FORCE
         # Each version's first day in force, its key in clause-index.json (where the
         # script looks up a paragraph number) and its contents page.
@@ -554,6 +557,7 @@ class Site:
         return render(
             "in-force.html",
             versions=data,
+            cited=cited_example(self.store.constitution),
             root=posixpath.relpath(".", posixpath.dirname(here)) + "/",
             headers=VERSION_HEADERS,
             rows=self.version_rows(here),
@@ -946,3 +950,13 @@ def setup(app: Sphinx) -> None:
     app.add_directive("in-force", InForceDirective)
     app.connect("html-page-context", page_context, priority=100)  # before furo's menu
     app.connect("build-finished", write_feed)
+
+
+def cited_example(constitution: Constitution) -> str | None:
+    """A citation of another document's first paragraph ("Article 1.1"), as the pages
+    that take one give an example; None in a constitution of one document."""
+    other = next((e for e in constitution if e.key != PROTOCOL), None)
+    if other is None:
+        return None
+    first = next(other.document.clauses(), None)
+    return other.cited(first.number if first else "1")

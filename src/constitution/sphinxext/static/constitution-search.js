@@ -28,20 +28,6 @@
       null;
   }
 
-  // What is left of a citation of document d once the words it cites d with are taken
-  // off: those before its number ("Article", "CPR", "Member/Officer Protocol,") and after
-  // it ("of the Member/Officer Protocol"); null if it has none of them. "Part 4.1" alone
-  // is its Part, "" then.
-  function citedIn(d, text) {
-    const said = text.replace(/\s+/g, " ").trim();
-    if (said.toLowerCase() === d.part.toLowerCase()) return "";
-    const escaped = (words) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
-    const lead = "(?:(?:" + escaped(d.leads).join("|") + ")\\.?,?\\s*)?";
-    const tail = d.tails.length ? "(?:,?\\s+(?:" + escaped(d.tails).join("|") + "))?" : "";
-    const rest = said.match(new RegExp("^" + lead + "(.+?)" + tail + "$", "i"))[1];
-    return rest === said ? null : rest;
-  }
-
   // A paragraph (or section, or contents) of the constitution's other documents, cited
   // as a reader cites it ("Article 2.1", "CPR 4", "Rule 4.2", "Article 12"), or its ID;
   // or one of the protocol's cited with its name ("paragraph 14.4 of the Member/Officer
@@ -50,13 +36,13 @@
     const id = window.constitutionId(text);
     for (const d of index.documents || []) {
       if (id && d.ids[id]) return d.ids[id];
-      const rest = citedIn(d, text);
+      const rest = window.constitutionCitedIn(d, text);
       if (rest === "") return d.contents;
       const found = rest && findIn(d, rest);
       if (found) return found;
     }
     const protocol = index.citing;
-    const rest = protocol && citedIn(protocol, text);
+    const rest = protocol && window.constitutionCitedIn(protocol, text);
     if (rest === "") return index[version].contents;
     return (rest && findIn(index[version], rest)) || null;
   }
