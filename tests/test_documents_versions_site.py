@@ -403,3 +403,17 @@ def test_each_documents_draft_has_its_pdf(adopted: Site, adopted_constitution: P
     listed = [a["href"] for a in adopted.page("data/index.html").select("a")]
     assert "articles/draft/protocol.pdf" in listed
     assert "procedure-rules/draft/protocol.pdf" in listed
+
+
+def test_the_ways_in_list_the_other_documents_in_force(adopted: Site) -> None:
+    """A way in is the public's: another document's paragraphs are listed as its version in
+    force has them and lead to its plain addresses, as the protocol's do, not its draft."""
+    councillors = adopted.page("ways-in/councillor.html")
+    links = {a.get_text(): a["href"] for a in councillors.select("ul.way-in-paragraphs a")}
+    # CPR-0001 is Rule 2 in force, Rule 3 in the draft
+    assert links["Council Procedure Rule 2"] == "../procedure-rules/meetings.html#CPR-0001"
+    assert links["Article 2.2"] == "../articles/members.html#ART-0004"
+    assert [h for h in links.values() if "draft/" in h] == []
+    assert "of the protocol in force and of the other documents in force" in " ".join(
+        councillors.get_text().split()
+    )

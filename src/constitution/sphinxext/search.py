@@ -35,7 +35,7 @@ from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_keys import document_key
 from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.state import BuildState
-from constitution.sphinxext.versions_site import REVOKED_SECTION, Site, long_date
+from constitution.sphinxext.versions_site import REVOKED_SECTION, Site, long_date, plain_text
 from constitution.text_plain import Marks, plain
 from constitution.versions import in_force_on, today
 from constitution.worker import Job
@@ -168,13 +168,6 @@ def others(store: BuildState) -> tuple[Entry, ...]:
     """The constitution's other documents: searched in every version's bundle, each as
     its plain addresses show it, and jumped to by their own numbers."""
     return tuple(e for e in store.constitution if e.key != PROTOCOL)
-
-
-def plain_text(entry: Entry) -> Document:
-    """What another document's plain addresses (KEY/) show: its version in force, or its
-    draft while none is."""
-    force = in_force_on(list(entry.versions), today())
-    return force.document if force else entry.document
 
 
 def pending(

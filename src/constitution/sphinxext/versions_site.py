@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 from sphinx.util.docutils import SphinxDirective
 
-from constitution.documents import PROTOCOL, Constitution
+from constitution.documents import PROTOCOL, Constitution, Entry
 from constitution.model import DRAFT_PAGES, Clause, Document, Section
 from constitution.model_cache import digest
 from constitution.numbering import in_number_order, number_key
@@ -960,3 +960,10 @@ def cited_example(constitution: Constitution) -> str | None:
         return None
     first = next(other.document.clauses(), None)
     return other.cited(first.number if first else "1")
+
+
+def plain_text(entry: Entry) -> Document:
+    """What another document's plain addresses (KEY/) show: its version in force, or its
+    draft while none is."""
+    force = in_force_on(list(entry.versions), today())
+    return force.document if force else entry.document
