@@ -127,6 +127,10 @@ def test_the_constitution_lists_its_documents_in_order(whole: Site) -> None:
     for name in ("articles/members.html", "versions/index.html", "protocol/principles.html"):
         menu = whole.page(name).select(".sidebar-tree a")
         assert "The whole constitution" in [a.get_text() for a in menu], name
+    # and to each other document's contents, a click from any page
+    home = [(a.get_text(), a["href"]) for a in whole.page("index.html").select(".sidebar-tree a")]
+    assert ("Articles of the Constitution", "articles/index.html") in home
+    assert ("Council Procedure Rules", "procedure-rules/index.html") in home
     # and a page of another document says it is a draft, not the protocol's version
     banner = whole.page("articles/members.html").select_one(".version-banner")
     assert banner is not None and "Articles of the Constitution" in banner.get_text()

@@ -65,6 +65,9 @@ def test_a_documents_plain_addresses_show_its_version_in_force(adopted: Site) ->
     assert ("The Council Procedure Rules in force", "index.html") in menu
     assert ("1. Meetings of the Council", "meetings.html") in menu
     assert ("Versions and changes", "../versions/procedure-rules/index.html") in menu
+    # the other documents a click away; its own contents are the menu's
+    assert ("Articles of the Constitution", "../articles/index.html") in menu
+    assert "Council Procedure Rules" not in [text for text, _ in menu]
     title = adopted.page(rules).title
     assert title is not None
     # the document named once, after the section and the version

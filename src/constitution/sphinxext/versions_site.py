@@ -445,10 +445,16 @@ class Site:
         return render("version-menu.html", before=[*self.whole(pagename), *links], version=None)
 
     def whole(self, pagename: str) -> list[tuple[str, str]]:
-        """The constitution's contents (documents_site.py), when it has other documents."""
+        """The constitution's contents (documents_site.py), when it has other documents,
+        and each other document's contents: any document a click from any page."""
         if len(self.store.constitution.entries) == 1:
             return []
-        return [self.menu_link(pagename, WHOLE, WHOLE_TITLE)]
+        others = [
+            self.menu_link(pagename, layout_of(e.key).page(PLAIN, "index"), e.title)
+            for e in self.store.constitution
+            if e.key not in (PROTOCOL, self.key)
+        ]
+        return [self.menu_link(pagename, WHOLE, WHOLE_TITLE), *others]
 
     def intro_html(self, key: str, section: Section | Document, here: str) -> str:
         """Unnumbered words before the first clause, shown as written, with no number."""
