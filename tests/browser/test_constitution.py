@@ -19,6 +19,8 @@ PAGES = {
     "a document numbered on through": "procedure-rules/meetings.html",
     "the protocol citing an Article": "draft/principles.html",
     "a way in across the documents": "ways-in/officer.html",
+    "search, saying what it reaches": "search.html",
+    "in force on a date, taking citations": "versions/in-force.html",
 }
 
 
