@@ -4,7 +4,9 @@ Each version (and the draft) has its own Pagefind bundle, in which every section
 record at its page's address and every clause a heading anchored by its ID, so that a
 result opens the clause itself. A small clause index maps numbers and IDs to clause URLs
 for each version, so that typing "7.12", "para 7.12" or "MOP-0042" opens that clause of
-the version being read.
+the version being read; and, for the constitution's other documents, how each is cited,
+so that "Article 12.3", "CPR 4.2" or "paragraph 14.4 of the Member/Officer Protocol"
+opens it too.
 """
 
 from __future__ import annotations
