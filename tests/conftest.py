@@ -86,6 +86,33 @@ def whole_constitution(tmp_path_factory: pytest.TempPathFactory) -> Project:
     return project
 
 
+CONDUCT = "checks/scenarios/conduct.yaml"
+CLAUSES = "clauses: [MOP-0029, MOP-0050, MOP-0051]"
+# ART-0003: members must follow the protocol in their dealings with officers.
+RULE = """  - clause: ART-0003
+    act: behave-towards
+    permitted: false
+    when: {behaviour: shouting, actor: member, towards: officer}
+"""
+BEFORE = "  - clause: MOP-0029\n    act: behave-towards\n    permitted: false\n"
+
+
+def cite_article(project: Project, cited: str = "ART-0003") -> None:
+    """SC-CON-001, a member shouting at an officer, is decided by an Article too (a
+    constitution's copy: tests/test_examples_across.py)."""
+    edit(project, CONDUCT, CLAUSES, CLAUSES.replace("[", f"[{cited}, "))
+    edit(project, "checks/rules.yaml", BEFORE, RULE.replace("ART-0003", cited) + BEFORE)
+
+
+@pytest.fixture(scope="session")
+def decided_constitution(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The constitution of three documents, a worked example (SC-CON-001) decided by an
+    Article (ART-0003) as well as by the protocol: read only."""
+    project = copy_constitution(tmp_path_factory.mktemp("decided") / "project")
+    cite_article(project)
+    return project
+
+
 @pytest.fixture(scope="session")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The model project, adopted versions included, shared by the session: read only."""

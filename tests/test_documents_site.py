@@ -3,7 +3,9 @@ at KEY/, references across documents, the constitution's contents page."""
 
 from __future__ import annotations
 
+import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from conftest import Site
 from constitution.build import build_site
 from constitution.project import Project
 from constitution.serve import WarmBuild
+from constitution.sphinxext.search import own_leads
 
 
 @pytest.fixture(scope="module")
@@ -38,12 +41,19 @@ def test_each_document_has_a_contents_page_and_a_page_a_section(whole: Site) -> 
     # the permanent ID is the anchor, the number its permalink's words
     first = page.select_one("#ART-0003 a.clause-number")
     assert first is not None and (first["href"], first.get_text()) == ("#ART-0003", "2.1")
+    # named as the Articles cite their own paragraphs (cite-within), not "paragraph 2.1"
+    assert first["aria-label"] == "Article 2.1, link to this paragraph"
+    about = page.select_one("#ART-0003 .clause-about summary")
+    assert about is not None and about.get_text() == "About Article 2.1"
+    # the Rules cite theirs as the protocol does (no cite-within): "paragraph"
+    rule = whole.page("procedure-rules/meetings.html").select_one("#CPR-0001 summary")
+    assert rule is not None and rule.get_text() == "About paragraph 1"
     cite = page.select_one("#ART-0003 .citation")
     assert cite is not None and cite.get_text().startswith("Article 2.1 (Part 2")
+    # its <title> names the document once (the sidebar's title, after the page's)
     title = page.title
-    assert title is not None and "Members of the Council — Articles of the Constitution" in (
-        title.get_text()
-    )
+    assert title is not None
+    assert title.get_text() == "2. Members of the Council - Articles of the Constitution"
     rules = whole.page("procedure-rules/meetings.html")
     assert [c["data-number"] for c in rules.select("div.clause")] == ["1", "2"]
 
@@ -101,10 +111,26 @@ def test_the_constitution_lists_its_documents_in_order(whole: Site) -> None:
     assert found == listed
     drafts = [tr.select("td")[2].get_text() for tr in rows]
     assert drafts == ["A draft: no version adopted yet"] * 3
+    # then each document's sections, each a step away: any Article from the one page
+    page = whole.page("constitution.html")
+    headings = [(h.get_text(), h.a["href"]) for h in page.select("h3") if h.a]
+    assert headings == listed
+    articles = page.select("h3 + ol.version-contents")[0].select("a")
+    assert [(a.get_text(), a["href"]) for a in articles] == [
+        ("1. The constitution", "articles/the-constitution.html"),
+        ("2. Members of the Council", "articles/members.html"),
+    ]
+    protocol = page.select("h3 + ol.version-contents")[2].select("a")
+    principles = [(a.get_text(), a["href"]) for a in protocol][2]
+    assert principles == ("3. Principles", "protocol/principles.html")
     # every page's menu leads to it
     for name in ("articles/members.html", "versions/index.html", "protocol/principles.html"):
         menu = whole.page(name).select(".sidebar-tree a")
         assert "The whole constitution" in [a.get_text() for a in menu], name
+    # and to each other document's contents, a click from any page
+    home = [(a.get_text(), a["href"]) for a in whole.page("index.html").select(".sidebar-tree a")]
+    assert ("Articles of the Constitution", "articles/index.html") in home
+    assert ("Council Procedure Rules", "procedure-rules/index.html") in home
     # and a page of another document says it is a draft, not the protocol's version
     banner = whole.page("articles/members.html").select_one(".version-banner")
     assert banner is not None and "Articles of the Constitution" in banner.get_text()
@@ -231,3 +257,60 @@ def test_a_term_another_document_defines_links_to_its_definition(whole: Site) ->
     assert link is not None and link["href"] == "../draft/definitions.html#MOP-0015"
     definition = term.select_one(".term-definition")
     assert definition is not None and "Monitoring Officer" in definition.get_text()
+
+
+def test_the_jump_box_knows_how_each_document_is_cited(
+    whole: Site, whole_constitution: Project
+) -> None:
+    """The words before and after a paragraph's number in each document's citations, its ID
+    prefix, title and Part: the search page's jump reads "Article 2", "Part 4.1" and
+    "paragraph 3.2 of the Member/Officer Protocol" with them (tests/browser)."""
+    index = json.loads((whole.out / "clause-index.json").read_text(encoding="utf-8"))
+    articles, rules = index["documents"]
+    assert (articles["leads"], articles["tails"], articles["part"]) == (
+        ["Article", "ART", "Articles of the Constitution"],
+        ["of the Articles of the Constitution"],
+        "Part 2",
+    )
+    assert articles["sections"] == {
+        "1": "articles/the-constitution.html",
+        "2": "articles/members.html",
+    }
+    # the Rules cite their own paragraphs as "paragraph N", as the protocol does: not theirs
+    assert rules["leads"] == ["Council Procedure Rule", "CPR", "Council Procedure Rules"]
+    assert index["citing"]["leads"] == [
+        "paragraph",
+        "MOP",
+        "Protocol on Member/Officer Relations",
+        "Member/Officer Protocol",
+    ]
+    assert index["citing"]["tails"][0] == "of the Member/Officer Protocol"
+    assert index["draft"]["sections"]["3"] == "draft/principles.html"
+
+
+def test_a_documents_own_citations_are_its_where_no_other_says_them(
+    whole_constitution: Project,
+) -> None:
+    entries = tuple(whole_constitution.constitution())
+    assert own_leads(entries) == {"articles": "Article"}  # "paragraph": the protocol's too
+    rules = next(e for e in entries if e.key == "procedure-rules")
+    ruled = replace(rules, document=replace(rules.document, cites="Rule {number}"))
+    said = own_leads(tuple(ruled if e is rules else e for e in entries))
+    assert said == {"articles": "Article", "procedure-rules": "Rule", "protocol": "paragraph"}
+    # a document whose own words are another's citation ("Article") keeps none
+    clash = replace(rules, document=replace(rules.document, cites="Article {number}"))
+    said = own_leads(tuple(clash if e is rules else e for e in entries))
+    assert said == {"protocol": "paragraph"}
+
+
+def test_the_search_page_says_it_reaches_every_document(whole: Site, site: Site) -> None:
+    """Its hint gives a citation of another document's paragraph, and its version menu says
+    whose versions it lists; a project of one document's says neither."""
+    words = " ".join(whole.page("search.html").select_one("#search-form").get_text().split())
+    assert "a citation (such as Article 1.1)" in words
+    assert (
+        "Version of the Protocol on Member/Officer Relations (the other documents are "
+        "searched as in force)" in words
+    )
+    alone = " ".join(site.page("search.html").select_one("#search-form").get_text().split())
+    assert "citation" not in alone and "Version Search" in alone

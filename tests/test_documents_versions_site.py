@@ -65,9 +65,13 @@ def test_a_documents_plain_addresses_show_its_version_in_force(adopted: Site) ->
     assert ("The Council Procedure Rules in force", "index.html") in menu
     assert ("1. Meetings of the Council", "meetings.html") in menu
     assert ("Versions and changes", "../versions/procedure-rules/index.html") in menu
+    # the other documents a click away; its own contents are the menu's
+    assert ("Articles of the Constitution", "../articles/index.html") in menu
+    assert "Council Procedure Rules" not in [text for text, _ in menu]
     title = adopted.page(rules).title
     assert title is not None
-    assert title.get_text().startswith("1. Meetings of the Council — Council Procedure Rules, in")
+    # the document named once, after the section and the version
+    assert title.get_text() == "1. Meetings of the Council — in force - Council Procedure Rules"
 
 
 def test_each_version_and_the_draft_have_their_own_pages(adopted: Site) -> None:
@@ -106,9 +110,17 @@ def test_redlines_histories_and_the_list_of_versions(adopted: Site) -> None:
     assert f"redline/{ARTICLES_1[0]}--{BOTH_2[0]}.html" in comparisons
     inserted = adopted.page(redline).select("ins")
     assert [" ".join(i.get_text().split()) for i in inserted] == ["Inserted: in writing"]
+    changed = adopted.page(redline).select_one("#ART-0004")
+    assert changed is not None and changed.h3 is not None
+    assert changed.h3.get_text() == "Article 2.2: reworded"
+    assert " ".join(changed.select("a")[-1].get_text().split()) == "Article 2.2 in every version"
     history = adopted.page("versions/articles/clauses/ART-0004.html")
     rows = [[td.get_text().strip() for td in tr.select("td")] for tr in history.select("tbody tr")]
     assert [r[1] for r in rows] == ["original", "reworded", "unchanged"]  # then the draft
+    # named as the Articles cite their own paragraphs, in its heading and title
+    assert history.h1 is not None and history.h1.get_text() == "Article 2.2 in every version"
+    assert history.title is not None
+    assert history.title.get_text().startswith("Article 2.2 in every version")
     # a paragraph reworded in the version in force says so, linked to the comparison
     note = adopted.page("articles/members.html").select_one("#ART-0004 .clause-change a")
     assert note is not None and note["href"] == (
@@ -394,3 +406,17 @@ def test_each_documents_draft_has_its_pdf(adopted: Site, adopted_constitution: P
     listed = [a["href"] for a in adopted.page("data/index.html").select("a")]
     assert "articles/draft/protocol.pdf" in listed
     assert "procedure-rules/draft/protocol.pdf" in listed
+
+
+def test_the_ways_in_list_the_other_documents_in_force(adopted: Site) -> None:
+    """A way in is the public's: another document's paragraphs are listed as its version in
+    force has them and lead to its plain addresses, as the protocol's do, not its draft."""
+    councillors = adopted.page("ways-in/councillor.html")
+    links = {a.get_text(): a["href"] for a in councillors.select("ul.way-in-paragraphs a")}
+    # CPR-0001 is Rule 2 in force, Rule 3 in the draft
+    assert links["Council Procedure Rule 2"] == "../procedure-rules/meetings.html#CPR-0001"
+    assert links["Article 2.2"] == "../articles/members.html#ART-0004"
+    assert [h for h in links.values() if "draft/" in h] == []
+    assert "of the protocol in force and of the other documents in force" in " ".join(
+        councillors.get_text().split()
+    )

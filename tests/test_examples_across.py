@@ -11,25 +11,9 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from conftest import Site, edit, run
+from conftest import CONDUCT, RULE, Site, cite_article, edit, run
 from constitution.confirm import LOCK
 from constitution.project import Project
-
-CONDUCT = "checks/scenarios/conduct.yaml"
-CLAUSES = "clauses: [MOP-0029, MOP-0050, MOP-0051]"
-# ART-0003: members must follow the protocol in their dealings with officers.
-RULE = """  - clause: ART-0003
-    act: behave-towards
-    permitted: false
-    when: {behaviour: shouting, actor: member, towards: officer}
-"""
-BEFORE = "  - clause: MOP-0029\n    act: behave-towards\n    permitted: false\n"
-
-
-def cite_article(project: Project, cited: str = "ART-0003") -> None:
-    """SC-CON-001, a member shouting at an officer, is decided by an Article too."""
-    edit(project, CONDUCT, CLAUSES, CLAUSES.replace("[", f"[{cited}, "))
-    edit(project, "checks/rules.yaml", BEFORE, RULE.replace("ART-0003", cited) + BEFORE)
 
 
 def check(project: Project) -> tuple[int, dict[str, Any]]:

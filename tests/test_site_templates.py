@@ -364,7 +364,9 @@ def test_pagefind_reads_a_record_page_a_section_with_a_heading_a_clause() -> Non
     assert list(pages) == ["draft/scope.html"]
     html = pages["draft/scope.html"]
     assert html.startswith("<!doctype html>")
-    assert one(html, "meta")["content"] == SCRIPT and "<script" not in html
+    assert one(html, 'meta[data-pagefind-meta^="title"]')["content"] == SCRIPT
+    assert one(html, 'meta[data-pagefind-meta^="cited"]')["content"] == "Paragraph {number}"
+    assert "<script" not in html
     body = one(html, "body[data-pagefind-body]")
     assert [(h["id"], h.get_text()) for h in body.select("h2")] == [("MOP-0001", "1.1")]
     assert body.select_one("p").get_text() == "Members & officers <b>"

@@ -38,11 +38,16 @@ def served(folder: Path) -> Iterator[str]:
     server.shutdown()
 
 
-@pytest.fixture(scope="session")
-def base_url(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Iterator[str]:
-    out = tmp_path_factory.mktemp("browser") / "site"
+def built(factory: pytest.TempPathFactory, name: str, project: Project) -> Iterator[str]:
+    """The project's site, built into a folder of its own, and served."""
+    out = factory.mktemp(name) / "site"
     assert build_site(project, out) == 0
     yield from served(out)
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Iterator[str]:
+    yield from built(tmp_path_factory, "browser", project)
 
 
 @pytest.fixture(scope="session")
@@ -50,9 +55,7 @@ def constitution_url(
     tmp_path_factory: pytest.TempPathFactory, whole_constitution: Project
 ) -> Iterator[str]:
     """The fixture constitution of three documents, built and served."""
-    out = tmp_path_factory.mktemp("browser-constitution") / "site"
-    assert build_site(whole_constitution, out) == 0
-    yield from served(out)
+    yield from built(tmp_path_factory, "browser-constitution", whole_constitution)
 
 
 @pytest.fixture(scope="session")
@@ -60,9 +63,15 @@ def adopted_url(
     tmp_path_factory: pytest.TempPathFactory, adopted_constitution: Project
 ) -> Iterator[str]:
     """The fixture constitution with versions of each document adopted, built and served."""
-    out = tmp_path_factory.mktemp("browser-adopted") / "site"
-    assert build_site(adopted_constitution, out) == 0
-    yield from served(out)
+    yield from built(tmp_path_factory, "browser-adopted", adopted_constitution)
+
+
+@pytest.fixture(scope="session")
+def decided_url(
+    tmp_path_factory: pytest.TempPathFactory, decided_constitution: Project
+) -> Iterator[str]:
+    """The fixture constitution with a worked example an Article decides, built and served."""
+    yield from built(tmp_path_factory, "browser-decided", decided_constitution)
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,8 @@ citation or its ID, in the version in force."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 from test_browser import tab_to, violations
@@ -17,6 +19,8 @@ PAGES = {
     "a document numbered on through": "procedure-rules/meetings.html",
     "the protocol citing an Article": "draft/principles.html",
     "a way in across the documents": "ways-in/officer.html",
+    "search, saying what it reaches": "search.html",
+    "in force on a date, taking citations": "versions/in-force.html",
 }
 
 
@@ -82,8 +86,18 @@ def test_jump_to_a_documents_version_in_force(
         ("Council Procedure Rule 2", "procedure-rules/meetings.html#CPR-0002"),
         ("CPR 1", "procedure-rules/meetings.html#CPR-0001"),
         ("ART-0001", "articles/the-constitution.html#ART-0001"),
-        # a number alone is still the protocol's
+        ("Art. 2.2", "articles/members.html#ART-0004"),
+        ("paragraph 2.1 of the Articles of the Constitution", "articles/members.html#ART-0003"),
+        # a whole Article, and a document by its Part
+        ("Article 2", "articles/members.html"),
+        ("Part 4.1", "procedure-rules/index.html"),
+        # a number alone is still the protocol's; with its name, as another document cites it
         ("3.2", "draft/principles.html#MOP-0029"),
+        ("paragraph 3.2 of the Member/Officer Protocol", "draft/principles.html#MOP-0029"),
+        ("Member/Officer Protocol, para 3.2", "draft/principles.html#MOP-0029"),
+        ("MOP 3.2", "draft/principles.html#MOP-0029"),
+        ("section 3", "draft/principles.html"),
+        ("Part 5.3", "draft/index.html"),
     ],
 )
 def test_jump_to_another_documents_paragraph(
@@ -101,5 +115,83 @@ def test_search_finds_another_documents_paragraphs(page: Page, constitution_url:
     expect(page.locator("#search-results li a").first).to_be_visible()
     found = page.locator("#search-results li")
     assert "Council Procedure Rules: Meetings of the Council" in found.first.inner_text()
-    href = page.locator("#search-results li a").first.get_attribute("href") or ""
-    assert href.endswith("procedure-rules/meetings.html#CPR-0002")
+    first = page.locator("#search-results li a").first
+    assert (first.get_attribute("href") or "").endswith("procedure-rules/meetings.html#CPR-0002")
+    # named as the Rules are cited, not "Paragraph 2"
+    expect(first).to_have_text(
+        "Council Procedure Rule 2 Council Procedure Rules: Meetings of the Council"
+    )
+
+
+def test_an_articles_about_panel_lists_the_worked_examples_it_decides(
+    page: Page, decided_url: str
+) -> None:
+    """SC-CON-001 is decided by ART-0003 (tests/conftest.py, decided_constitution): the
+    Article's About panel lists it, opened by keyboard, and its link leads to it; an
+    Article deciding none lists none."""
+    page.goto(decided_url + "articles/members.html")
+    about = page.locator("#ART-0003 .clause-about")
+    examples = about.locator(".worked-examples a")
+    expect(examples.first).to_be_hidden()  # the panel is closed
+    about.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(examples).to_have_count(1)
+    expect(examples.first).to_be_visible()
+    expect(examples.first).to_have_text(
+        "A member shouts at an officer in the corridor after a committee meeting"
+    )
+    expect(examples.first).to_have_attribute("href", "../checks/SC-CON-001.html")
+    assert violations(page) == []
+    expect(page.locator("#ART-0004 .clause-about .worked-examples")).to_have_count(0)
+    examples.first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(decided_url + "checks/SC-CON-001.html")
+    back = page.get_by_role("link", name="Article 2.1")
+    expect(back).to_have_attribute("href", "../articles/members.html#ART-0003")
+
+
+RULES_FIRST, BOTH = "2026-01-10", "2026-06-10"  # tests/conftest.py: RULES_1, BOTH_2
+
+
+@pytest.mark.parametrize(
+    ("day", "cited", "opens"),
+    [
+        # Rule 2 was CPR-0002 in the Rules' first version, CPR-0001 from BOTH's (renumbered)
+        ("2026-03-01", "Council Procedure Rule 2", f"procedure-rules/{RULES_FIRST}/meetings"),
+        ("2026-07-15", "CPR 2", f"procedure-rules/{BOTH}/meetings"),
+        ("2026-05-01", "Article 2.2", f"articles/{FIRST}/members"),
+    ],
+)
+def test_another_documents_paragraph_as_at_a_date(
+    page: Page, adopted_url: str, day: str, cited: str, opens: str
+) -> None:
+    """ "In force on a date" opens a citation of another document in that document's
+    version in force on the day, by its own versions' dates, not the protocol's."""
+    page.goto(adopted_url + "versions/in-force.html")
+    page.fill("#in-force-date", day)
+    tab_to(page, "#in-force-number")
+    page.keyboard.type(cited)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(adopted_url + f"versions/{opens}.html#")))
+    clause = page.locator(".clause:target")
+    expect(clause).to_have_attribute("data-number", cited.split()[-1])
+
+
+def test_another_document_before_its_first_version_or_without_the_paragraph(
+    page: Page, adopted_url: str
+) -> None:
+    result = page.locator("#in-force-result")
+    page.goto(adopted_url + "versions/in-force.html?date=2026-03-01&paragraph=Article+2.1")
+    expect(result).to_have_text(
+        "No version of the Articles of the Constitution was in force on 1 March 2026: "
+        "the first came into force on 1 April 2026."
+    )
+    expect(page.locator("#in-force-date")).to_be_focused()
+    page.goto(adopted_url + "versions/in-force.html?date=2026-05-01&paragraph=Article+9.1")
+    expect(result).to_have_text(
+        "The version of the Articles of the Constitution in force on 1 May 2026 (adopted "
+        "5 March 2026) has no Article 9.1."
+    )
+    expect(page.locator("#in-force-number")).to_be_focused()
+    # the page says it takes such citations
+    expect(page.locator("#in-force-number-hint")).to_contain_text("or Article 1.1")

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from constitution.clause_fields import REVIEW_TAG
 from constitution.council import Council
+from constitution.document_settings import WITHIN
 from constitution.model import Clause
 from constitution.sphinxext.page_templates import ENV
 
@@ -27,11 +28,18 @@ MODALITY_WORDS = {
 MACROS: dict[str, Callable[..., str]] = vars(ENV.get_template("clause-box.html").module)
 
 
+def capitalised(words: str) -> str:
+    """Words that begin a label: "paragraph 7.12" as "Paragraph 7.12"."""
+    return words[:1].upper() + words[1:]
+
+
 @functools.lru_cache(maxsize=65536)
-def clause_open(clause_id: str, number: str, modality: str) -> str:
-    """The clause's box, opened: the caller closes it after its words and panel.
-    Remembered: a paragraph opens the same in the draft and in most versions."""
-    return str(MACROS["open"](clause_id, number, modality))
+def clause_open(clause_id: str, number: str, modality: str, cites: str = WITHIN) -> str:
+    """The clause's box, opened: the caller closes it after its words and panel; its
+    number's link named as its document cites its own paragraphs (``cites``: "Article
+    {number}"). Remembered: a paragraph opens the same in the draft and in most versions."""
+    named = capitalised(cites.format(number=number))
+    return str(MACROS["open"](clause_id, number, modality, named))
 
 
 def citation(document: str, number: str, version: str) -> str:
@@ -65,6 +73,7 @@ class About:
     changes: str = ""  # when an adopted version's paragraph last changed
     source_number: str = ""
     examples: Sequence[Example] = ()
+    cites: str = WITHIN  # how its document cites its own paragraphs: "Article {number}"
 
 
 def about_of(clause: Clause, council: Council, cited: str, **more: Any) -> About:
@@ -84,7 +93,7 @@ def about_of(clause: Clause, council: Council, cited: str, **more: Any) -> About
 
 @functools.lru_cache(maxsize=65536)
 def about_facts(
-    number: str,
+    named: str,
     clause_id: str,
     modality: str,
     applies_to: tuple[str, ...],
@@ -94,14 +103,18 @@ def about_facts(
     """The panel, opened, with what a paragraph says of itself. Remembered: it reads the
     same in the draft and in each version that left these alone, as most do."""
     kind = MODALITY_WORDS[modality]
-    return MACROS["facts"](
-        number, clause_id, kind, ", ".join(applies_to), statutes, ", ".join(tags)
-    )
+    return MACROS["facts"](named, clause_id, kind, ", ".join(applies_to), statutes, ", ".join(tags))
 
 
 def about_html(a: About) -> str:
-    topics = tuple(t for t in a.tags if t != REVIEW_TAG)
-    facts = about_facts(a.number, a.id, a.modality, tuple(a.applies_to), tuple(a.statutes), topics)
+    facts = about_facts(
+        a.cites.format(number=a.number),
+        a.id,
+        a.modality,
+        tuple(a.applies_to),
+        tuple(a.statutes),
+        tuple(t for t in a.tags if t != REVIEW_TAG),
+    )
     return str(
         MACROS["about"](facts, a.citation, a.changes, a.history, a.source_number, a.examples)
     )

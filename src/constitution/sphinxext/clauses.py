@@ -170,7 +170,8 @@ class CouncilRole(SphinxRole):
 
 
 def visit_clause(self: HTML5Translator, node: clause_node) -> None:
-    self.body.append(clause_open(node["ids"][0], node["number"], node["modality"]))
+    cites = state(self.builder.env).model.cites
+    self.body.append(clause_open(node["ids"][0], node["number"], node["modality"], cites))
 
 
 def depart_clause(self: HTML5Translator, node: clause_node) -> None:
@@ -194,6 +195,7 @@ def visit_about(self: HTML5Translator, node: clause_about) -> None:
         tags=node["tags"],
         source_number=node.get("source_number") or "",
         examples=worked_examples(store, node["clause_id"], uri),
+        cites=store.model.cites,
     )
     self.body.append(about_html(about))
     raise nodes.SkipNode

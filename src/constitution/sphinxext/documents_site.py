@@ -7,7 +7,8 @@ versions/KEY/ its redlines, clause histories and list of versions. A document wi
 version adopted has its plain pages alone, as drafted. A paragraph reads alike in every
 document. A reference to another document's paragraph reads as
 that document cites it ("Article 2.1") and leads there. The constitution's contents page
-(CONTENTS) lists every document in the constitution's order with its Part; the home page
+(CONTENTS) lists every document in the constitution's order with its Part, then each
+one's sections; the home page
 lists them too (``{constitution-contents}``), and every page's menu links it. A project
 of one document has none of these pages, and its pages are as they were.
 """
@@ -38,7 +39,9 @@ from constitution.sphinxext.versions_site import (
     WHOLE,
     WHOLE_TITLE,
     Site,
+    cited_example,
     long_date,
+    title_html,
 )
 from constitution.versions import Version, today
 
@@ -81,14 +84,24 @@ def listed(build: BuildState, here: str, uri: Uri) -> list[dict[str, str]]:
 def contents_page(build: BuildState, uri: Uri) -> str:
     """Every document, which of its versions is in force (or that it is a draft), linked."""
     rows: list[list[Cell]] = []
+    contents = []
     for now in in_force(build.constitution, today()):
-        href = uri(CONTENTS, layout_of(now.entry.key).page(PLAIN, "index"))
+        layout = layout_of(now.entry.key)
+        href = uri(CONTENTS, layout.page(PLAIN, "index"))
         rows.append([now.entry.part, Link(href, now.entry.title), status(now, today())])
+        # its sections as its plain addresses show them: the version in force, or the draft
+        shown = now.version.document if now.version else now.entry.document
+        sections = [
+            (uri(CONTENTS, layout.page(PLAIN, s.slug)), s.number, Markup(title_html(s.title)))
+            for s in shown.sections
+        ]
+        contents.append((f"{now.entry.part}: {now.entry.title}", href, sections))
     return render(
         "constitution-contents.html",
         council=build.council.name,
         headers=["Part", "Document", "Version in force"],
         rows=rows,
+        contents=contents,
         amendments=uri(CONTENTS, AMENDMENTS),
     )
 
@@ -193,6 +206,8 @@ def page_context(
     if len(build.constitution.entries) > 1:  # else Sphinx's html_title, the protocol's
         # escaped: furo draws the sidebar's title as given, and a setting is not markup
         context["docstitle"] = Markup.escape(title_of(build, pagename))
+        if pagename == "search":  # it searches, and jumps to, every document
+            context["constitution_searched"] = searched(build.constitution)
         if whole(pagename):
             context["constitution_banner"] = render("banner.html", kind="whole")
             return
@@ -203,6 +218,13 @@ def page_context(
     context["constitution_banner"] = site.banner(pagename)
     if (key := site.holds(pagename)) and not site.drafted:
         context["constitution_menu"] = site.menu(pagename, key)
+
+
+def searched(constitution: Constitution) -> tuple[str, str]:
+    """What the search page says it reaches besides the protocol's versions: a citation of
+    another document's first paragraph ("Article 1.1"), and the protocol's title (its
+    versions are the ones to choose; the others are searched as in force)."""
+    return cited_example(constitution) or "", constitution.entry(PROTOCOL).title
 
 
 def whole(pagename: str) -> bool:

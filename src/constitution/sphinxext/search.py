@@ -4,7 +4,9 @@ Each version (and the draft) has its own Pagefind bundle, in which every section
 record at its page's address and every clause a heading anchored by its ID, so that a
 result opens the clause itself. A small clause index maps numbers and IDs to clause URLs
 for each version, so that typing "7.12", "para 7.12" or "MOP-0042" opens that clause of
-the version being read.
+the version being read; and, for the constitution's other documents, how each is cited,
+so that "Article 12.3", "CPR 4.2" or "paragraph 14.4 of the Member/Officer Protocol"
+opens it too.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,12 +31,13 @@ from constitution.documents import PROTOCOL, Entry
 from constitution.model import Clause, Document, Section
 from constitution.model_cache import digest, read_record, write_record
 from constitution.plain_words import PLAIN_WORDS
-from constitution.sphinxext.addresses import DRAFT, PLAIN, section_page
+from constitution.sphinxext.addresses import DRAFT, PLAIN, layout_of, section_page
+from constitution.sphinxext.clause_box import capitalised
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_keys import document_key
 from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.state import BuildState
-from constitution.sphinxext.versions_site import REVOKED_SECTION, Site, long_date
+from constitution.sphinxext.versions_site import REVOKED_SECTION, Site, long_date, plain_text
 from constitution.text_plain import Marks, plain
 from constitution.versions import in_force_on, today
 from constitution.worker import Job
@@ -66,9 +70,10 @@ def clause_index(site: Site) -> dict[str, Any]:
     """Per version: number -> URL and ID -> URL (from the site root)."""
     out: dict[str, Any] = {}
     for key, at, _, document in documents(site.store):
-        numbers, ids = {}, {}
+        numbers, ids, sections = {}, {}, {}
         for section in document.sections:
             page = section_page(at, section.slug) + ".html"
+            sections[section.number] = page  # "section 14": the whole section
             for c in section.clauses:
                 numbers[c.number] = ids[c.id] = f"{page}#{c.id}"
             for r in section.revoked:  # a revoked number opens its place, marked revoked
@@ -76,27 +81,85 @@ def clause_index(site: Site) -> dict[str, Any]:
         for gone in document.revoked_sections:  # a revoked section's, its place
             place = f"{section_page(at, 'index')}.html#{REVOKED_SECTION}{gone.number}"
             numbers.update((r.number, place) for r in gone.revoked)
-        out[key] = {"label": version_label(site, key), "numbers": numbers, "ids": ids}
+        out[key] = {
+            "label": version_label(site, key),
+            "numbers": numbers,
+            "ids": ids,
+            "sections": sections,
+            "contents": section_page(at, "index") + ".html",
+        }
     return out
 
 
 OTHERS = "documents"  # clause-index.json's key for the other documents' jumps
+CITING = "citing"  # and for the protocol's citations, whose numbers are the version read's
 
 
-def jump_index(entry: Entry) -> dict[str, Any]:
-    """How the jump box reaches another document's paragraph: the words its number follows
-    in a citation ("Article" of "Article {number}") or its ID prefix ("CPR 4"), and each
-    number and ID's address at its plain addresses (the version in force)."""
-    numbers, ids = {}, {}
+def around(form: str) -> tuple[str, str]:
+    """The words before and after the number of a citation form ("Article", "")."""
+    before, _, after = form.partition("{number}")
+    return before.strip(), after.strip()
+
+
+def citations(entry: Entry, within: str) -> dict[str, Any]:
+    """How a reader cites a document's paragraph, for the jump box: the words before its
+    number ("Article" of "Article {number}", "Rule" of its own "Rule {number}" when no
+    other document is cited so, its ID prefix, its title) and after it ("of the
+    Member/Officer Protocol"), and its Part ("Part 4.1"), which opens its contents."""
+    lead, tail = around(entry.cite)
+    names = list(dict.fromkeys([entry.title, *([tail.removeprefix("of the ")] if tail else [])]))
+    return {
+        "leads": [w for w in dict.fromkeys([lead, within, entry.id_prefix, *names]) if w],
+        "tails": [w for w in dict.fromkeys([tail, *(f"of the {n}" for n in names)]) if w],
+        "part": entry.part,
+    }
+
+
+def own_leads(constitution: Iterable[Entry]) -> dict[str, str]:
+    """Each document's own way of citing its paragraphs ("Rule" of "Rule {number}"), where
+    no other document is cited, or cites its own, with the same words: the jump box then
+    reads it as that document's."""
+    entries = tuple(constitution)
+    forms = [(e.key, around(form)[0]) for e in entries for form in (e.cite, e.document.cites)]
+    own = {e.key: around(e.document.cites)[0] for e in entries}
+    return {
+        key: lead
+        for key, lead in own.items()
+        if not any(k != key and w.lower() == lead.lower() for k, w in forms)
+    }
+
+
+def jump_index(entry: Entry, within: str) -> dict[str, Any]:
+    """How the jump box reaches another document's paragraph: by its citations (above),
+    and each number, section number and ID's address at its plain addresses (the version
+    in force)."""
+    numbers, ids, sections = {}, {}, {}
     for section in plain_text(entry).sections:
+        page = f"{entry.pages}/{section.slug}.html"
+        sections[section.number] = page
         for c in section.clauses:
-            numbers[c.number] = ids[c.id] = f"{entry.pages}/{section.slug}.html#{c.id}"
-    lead = entry.cite.split("{number}")[0].strip()
+            numbers[c.number] = ids[c.id] = f"{page}#{c.id}"
+    layout = layout_of(entry.key)
     return {
         "title": entry.title,
-        "leads": [w for w in dict.fromkeys([lead, entry.id_prefix]) if w],
+        **citations(entry, within),
+        "contents": f"{entry.pages}/index.html",
         "numbers": numbers,
         "ids": ids,
+        "sections": sections,
+        # each adopted version's numbers at its own pages, for "In force on a date"
+        "versions": [
+            {
+                "from": v.in_force.isoformat(),
+                "key": v.key,
+                "numbers": {
+                    c.number: f"{layout.page(v.key, s.slug)}.html#{c.id}"
+                    for s in v.document.sections
+                    for c in s.clauses
+                },
+            }
+            for v in entry.versions
+        ],
     }
 
 
@@ -107,13 +170,6 @@ def others(store: BuildState) -> tuple[Entry, ...]:
     """The constitution's other documents: searched in every version's bundle, each as
     its plain addresses show it, and jumped to by their own numbers."""
     return tuple(e for e in store.constitution if e.key != PROTOCOL)
-
-
-def plain_text(entry: Entry) -> Document:
-    """What another document's plain addresses (KEY/) show: its version in force, or its
-    draft while none is."""
-    force = in_force_on(list(entry.versions), today())
-    return force.document if force else entry.document
 
 
 def pending(
@@ -226,11 +282,18 @@ def finish(outdir: Path, fresh: dict[str, str]) -> None:
     write_record(outdir / SEARCH_CACHE, fresh)
 
 
+# How a search result names a paragraph: the protocol's by its number, another document's
+# as it is cited ("Council Procedure Rule 8.4"), its section's title beside it.
+PARAGRAPH = "Paragraph {number}"
+
+
 def record_pages(at: str, document: Document) -> dict[str, str]:
     """A version's section pages' addresses (those of key ``at``) and what Pagefind should
     read there."""
     return {
-        section_page(at, section.slug) + ".html": record_page(section, section.title, document)
+        section_page(at, section.slug) + ".html": record_page(
+            section, section.title, document, PARAGRAPH
+        )
         for section in document.sections
     }
 
@@ -240,18 +303,18 @@ def other_record_pages(entry: Entry) -> dict[str, str]:
     document = plain_text(entry)
     return {
         f"{entry.pages}/{section.slug}.html": record_page(
-            section, f"{entry.title}: {section.title}", document
+            section, f"{entry.title}: {section.title}", document, capitalised(entry.cite)
         )
         for section in document.sections
     }
 
 
-def record_page(section: Section, title: str, document: Document) -> str:
+def record_page(section: Section, title: str, document: Document, cited: str) -> str:
     clauses = [
         {"id": c.id, "number": c.number, "text": Markup(clause_text(c, document))}
         for c in section.clauses
     ]
-    return render("search-record.html", title=title, clauses=clauses)
+    return render("search-record.html", title=title, cited=cited, clauses=clauses)
 
 
 # A term in bold in a clause that defines terms is the term defined: weighted as
@@ -289,7 +352,10 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
     index = clause_index(site)
     index["in_force"] = site.in_force.key if site.in_force else DRAFT
     if elsewhere := others(store):
-        index[OTHERS] = [jump_index(entry) for entry in elsewhere]
+        within = own_leads(store.constitution)
+        index[OTHERS] = [jump_index(e, within.get(e.key, "")) for e in elsewhere]
+        protocol = next(e for e in store.constitution if e.key == PROTOCOL)
+        index[CITING] = citations(protocol, within.get(PROTOCOL, ""))
     if index != store.kept.clause_index or not path.exists():  # the editor's loop: seldom changes
         path.write_text(json.dumps(index, sort_keys=True), encoding="utf-8")
         store.kept.clause_index = index

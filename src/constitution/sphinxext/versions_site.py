@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 from sphinx.util.docutils import SphinxDirective
 
-from constitution.documents import PROTOCOL
+from constitution.documents import PROTOCOL, Constitution, Entry
 from constitution.model import DRAFT_PAGES, Clause, Document, Section
 from constitution.model_cache import digest
 from constitution.numbering import in_number_order, number_key
@@ -40,6 +40,7 @@ from constitution.sphinxext.clause_box import (
     Example,
     about_html,
     about_of,
+    capitalised,
     citation,
     clause_open,
 )
@@ -198,9 +199,8 @@ class Site:
             since = f" — adopted {long_date(self.by_key(self.shown(key)).date)}" if adopted else ""
             return self.entry.title if self.drafted else self.heading(key) + since
         named = f"{section.number}. {curled(section.title)}"
-        if self.key == PROTOCOL:
-            return f"{named} — {status}"
-        return f"{named} — {self.entry.title}" + ("" if self.drafted else f", {status}")
+        # the document's own name follows in every <title> (documents_site.title_of)
+        return named if self.drafted else f"{named} — {status}"
 
     def label(self, key: str) -> str:
         key = self.shown(key)
@@ -245,9 +245,10 @@ class Site:
             history="" if self.drafted else self.uri(here, self.layout.history(clause.id)),
             changes=self.change_words(key, clause.id),
             examples=self.examples(key, clause, here),
+            cites=self.draft.cites,
         )
         return (
-            Markup(clause_open(clause.id, clause.number, clause.modality)),
+            Markup(clause_open(clause.id, clause.number, clause.modality, self.draft.cites)),
             Markup(clause_text(clause.tree, self.links(key, here))),
             Markup(self.change_note(key, clause.id, here)),
             Markup(about_html(about)),
@@ -357,7 +358,8 @@ class Site:
             page = layout.history(clause_id)
             shows = self.draft_shows(clause_id)
             draw = partial(self.history_page, clause_id, page)
-            yield page, f"Paragraph {self.latest_number(clause_id)} in every version", shows, draw
+            named = capitalised(self.draft.cites.format(number=self.latest_number(clause_id)))
+            yield page, f"{named} in every version", shows, draw
 
     def version_pages(self, key: str, shows: str | None) -> Iterator[Page]:
         """A version's contents page and a page a section, with a version's own menu,
@@ -443,10 +445,16 @@ class Site:
         return render("version-menu.html", before=[*self.whole(pagename), *links], version=None)
 
     def whole(self, pagename: str) -> list[tuple[str, str]]:
-        """The constitution's contents (documents_site.py), when it has other documents."""
+        """The constitution's contents (documents_site.py), when it has other documents,
+        and each other document's contents: any document a click from any page."""
         if len(self.store.constitution.entries) == 1:
             return []
-        return [self.menu_link(pagename, WHOLE, WHOLE_TITLE)]
+        others = [
+            self.menu_link(pagename, layout_of(e.key).page(PLAIN, "index"), e.title)
+            for e in self.store.constitution
+            if e.key not in (PROTOCOL, self.key)
+        ]
+        return [self.menu_link(pagename, WHOLE, WHOLE_TITLE), *others]
 
     def intro_html(self, key: str, section: Section | Document, here: str) -> str:
         """Unnumbered words before the first clause, shown as written, with no number."""
@@ -542,6 +550,9 @@ class Site:
         )
 
     def in_force_page(self) -> str:
+        """The protocol's versions, each from its first day in force; the form opens the
+        one in force on a date, or a paragraph of it (or of another document's version
+        then in force: constitution-in-force.js)."""
         here = IN_FORCE
         # Each version's first day in force, its key in clause-index.json (where the
         # script looks up a paragraph number) and its contents page.
@@ -552,6 +563,7 @@ class Site:
         return render(
             "in-force.html",
             versions=data,
+            cited=cited_example(self.store.constitution),
             root=posixpath.relpath(".", posixpath.dirname(here)) + "/",
             headers=VERSION_HEADERS,
             rows=self.version_rows(here),
@@ -623,6 +635,7 @@ class Site:
         document = self.document(new)
         return render(
             "redline.html",
+            named=capitalised(self.draft.cites),  # "Article {number}"
             old=self.label(old),
             new=self.label(new),
             changed=bool(changes),
@@ -710,7 +723,7 @@ class Site:
                 break
         return render(
             "clause-history.html",
-            number=self.latest_number(clause_id),
+            named=capitalised(self.draft.cites.format(number=self.latest_number(clause_id))),
             id=clause_id,
             numbers_had=self.numbers_had(clause_id),
             rows=rows,
@@ -943,3 +956,20 @@ def setup(app: Sphinx) -> None:
     app.add_directive("in-force", InForceDirective)
     app.connect("html-page-context", page_context, priority=100)  # before furo's menu
     app.connect("build-finished", write_feed)
+
+
+def cited_example(constitution: Constitution) -> str | None:
+    """A citation of another document's first paragraph ("Article 1.1"), as the pages
+    that take one give an example; None in a constitution of one document."""
+    other = next((e for e in constitution if e.key != PROTOCOL), None)
+    if other is None:
+        return None
+    first = next(other.document.clauses(), None)
+    return other.cited(first.number if first else "1")
+
+
+def plain_text(entry: Entry) -> Document:
+    """What another document's plain addresses (KEY/) show: its version in force, or its
+    draft while none is."""
+    force = in_force_on(list(entry.versions), today())
+    return force.document if force else entry.document

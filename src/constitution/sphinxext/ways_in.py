@@ -37,9 +37,11 @@ from constitution.sphinxext.versions_site import (
     WAYS_IN_INDEX,
     WAYS_IN_TITLE,
     Site,
+    plain_text,
     title_html,
 )
 from constitution.text_plain import plain
+from constitution.versions import in_force_on, today
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -120,8 +122,9 @@ def _opening(text: str) -> str:
 
 
 def documents(site: Site) -> list[Document]:
-    """What the ways in list: the text at the plain addresses, then the other documents."""
-    return [site.document(PLAIN), *(e.document for e in others(site))]
+    """What the ways in list: the text at the plain addresses, then the other documents',
+    each as its plain addresses show it (its version in force, or its draft while none is)."""
+    return [site.document(PLAIN), *(plain_text(e) for e in others(site))]
 
 
 def others(site: Site) -> list[Entry]:
@@ -147,21 +150,34 @@ def way_page(site: Site, way: Way) -> str:
         title=way.title,
         about=way.about,
         count=paragraphs(count),
-        shown=shown + (" and of the other documents as drafted" if elsewhere else ""),
+        shown=shown + (others_shown(site) if elsewhere else ""),
         documents=[d for d in [protocol, *elsewhere] if d["sections"]],
         several=bool(elsewhere),
     )
 
 
+def others_shown(site: Site) -> str:
+    """Which text of the other documents a way in lists, in words."""
+    drafted = [e for e in others(site) if not in_force_on(list(e.versions), today())]
+    if not drafted:
+        return " and of the other documents in force"
+    if len(drafted) == len(others(site)):
+        return " and of the other documents as drafted"
+    return " and of the other documents in force (as drafted, where none is adopted)"
+
+
 def other_listing(site: Site, way: Way, entry: Entry) -> Listed:
-    """Another document's paragraphs the way in takes, each as that document cites it."""
+    """Another document's paragraphs the way in takes, each as that document cites it, at
+    its plain addresses (as the protocol's are at theirs)."""
+    document = plain_text(entry)
 
     def href(clause: Clause) -> str:
-        return f"{site.uri(way.page, entry.page(clause))}#{clause.id}"
+        page = f"{entry.pages}/{document.section_of(clause).slug}"
+        return f"{site.uri(way.page, page)}#{clause.id}"
 
     return {
         "title": entry.title,
-        "sections": found_in(entry.document, way, lambda c: entry.cited(c.number), href),
+        "sections": found_in(document, way, lambda c: entry.cited(c.number), href),
     }
 
 

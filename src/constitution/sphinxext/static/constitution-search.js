@@ -20,30 +20,37 @@
     return numbers[number] || numbers[window.constitutionNumberOtherwise(number)] || null;
   }
 
+  // A paragraph by number or ID, else a whole section by its number ("section 14").
   function findIn(v, text) {
     const id = window.constitutionId(text);
-    return numbered(v.numbers, text) || (id && v.ids[id]) || null;
+    const number = window.constitutionNumber(text);
+    return numbered(v.numbers, text) || (id && v.ids[id]) || (number && v.sections[number]) ||
+      null;
   }
 
-  // A paragraph of the constitution's other documents: the words its number follows in
-  // a citation, or its ID prefix, then its number ("Article 2.1", "CPR 4"); or its ID.
-  function inDocuments(index, text) {
+  // A paragraph (or section, or contents) of the constitution's other documents, cited
+  // as a reader cites it ("Article 2.1", "CPR 4", "Rule 4.2", "Article 12"), or its ID;
+  // or one of the protocol's cited with its name ("paragraph 14.4 of the Member/Officer
+  // Protocol", "MOP 14.4"), in the version being read.
+  function inDocuments(index, version, text) {
     const id = window.constitutionId(text);
     for (const d of index.documents || []) {
       if (id && d.ids[id]) return d.ids[id];
-      for (const lead of d.leads) {
-        if (!text.toLowerCase().startsWith(lead.toLowerCase() + " ")) continue;
-        const found = numbered(d.numbers, text.slice(lead.length));
-        if (found) return found;
-      }
+      const rest = window.constitutionCitedIn(d, text);
+      if (rest === "") return d.contents;
+      const found = rest && findIn(d, rest);
+      if (found) return found;
     }
-    return null;
+    const protocol = index.citing;
+    const rest = protocol && window.constitutionCitedIn(protocol, text);
+    if (rest === "") return index[version].contents;
+    return (rest && findIn(index[version], rest)) || null;
   }
 
   // The clause in the version being read; an ID found only elsewhere (a clause inserted
   // by the draft, or since revoked) opens it in the draft, else the newest version.
   function jumpTarget(index, version, text) {
-    const elsewhere = inDocuments(index, text);
+    const elsewhere = inDocuments(index, version, text);
     if (elsewhere) return elsewhere;
     const here = findIn(index[version], text);
     if (here || !window.constitutionId(text)) return here;
@@ -72,7 +79,7 @@
         const li = document.createElement("li");
         const a = document.createElement("a");
         a.href = root + r.url.replace(/^\//, "");
-        a.textContent = "Paragraph " + r.title;
+        a.textContent = r.title;
         const p = document.createElement("p");
         p.innerHTML = r.excerpt; // Pagefind's excerpt: escaped text with <mark> around matches
         li.append(a, p);
@@ -311,7 +318,7 @@
         .filter((clause) => clause.url.includes("#") && matches(words, clause, starts))
         .map((clause) => ({
           url: clause.url,
-          title: clause.title + " " + page.meta.title,
+          title: page.meta.cited.replace("{number}", clause.title) + " " + page.meta.title,
           section: page.meta.title,
           excerpt: clause.excerpt,
           score: score(clause),
@@ -394,7 +401,7 @@
   fetch(root + "clause-index.json")
     .then((response) => response.json())
     .then((index) => {
-      for (const key of Object.keys(index).filter((k) => !["in_force", "documents"].includes(k))) {
+      for (const key of Object.keys(index).filter((k) => !["in_force", "documents", "citing"].includes(k))) {
         const option = new Option(index[key].label, key);
         select.add(option);
       }
