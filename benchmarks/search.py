@@ -41,7 +41,10 @@ def ask(page: Page, base: str, version: str, question: str) -> tuple[list[str], 
     if not page.url.split("?")[0].endswith("/search.html"):
         page.wait_for_load_state()
         jumped = re.search(r"#([A-Z][A-Z0-9]*-\d{4})$", page.url)
-        return ([jumped.group(1)] if jumped else []), ""
+        if jumped:
+            return [jumped.group(1)], ""
+        # A section ("Rule 4", "Article 12") opens its page: its paragraphs, in order.
+        return page.locator("div.clause[id]").evaluate_all("ds => ds.map(d => d.id)"), ""
     hrefs = page.locator("#search-results li > a").evaluate_all("as => as.map(a => a.href)")
     ids = [m.group(1) for h in hrefs if (m := re.search(r"#([A-Z][A-Z0-9]*-\d{4})$", h))]
     suggestion = page.locator("#search-suggestion")

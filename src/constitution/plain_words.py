@@ -68,6 +68,7 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "insult": ("abuse", "respect", "criticise"),
     "shout": ("abuse", "respect", "intimidate"),
     "swear": ("abuse", "respect"),
+    "swore": ("abuse", "respect"),
     "threaten": ("threats", "intimidate"),
     "threat": ("threats", "intimidate"),
     "intimidation": ("intimidate",),
@@ -130,9 +131,14 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "dinner": ("hospitality",),
     "meal": ("hospitality",),
     "drinks": ("hospitality",),
+    "wine": ("hospitality", "gifts"),
+    "bottle": ("gifts", "hospitality"),
+    "alcohol": ("hospitality", "gifts"),
     "tickets": ("hospitality", "gifts"),
     "conflict of interest": ("interests", "conflict"),
     "declare": ("interest",),
+    # The constitution's documents by the names readers still use
+    "standing order": ("procedure rules",),
     # Pressure and influence
     "lobby": ("influence", "pressure", "representations"),
     "lean on": ("pressure", "influence"),
@@ -226,6 +232,7 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "flyer": ("party political", "material", "campaigning"),
     "newsletter": ("party political", "publicity", "material"),
     "poster": ("party political", "publicity", "material"),
+    "magazine": ("publicity", "material"),
     # Council resources and premises
     "printer": ("resources", "equipment"),
     "printing": ("resources", "equipment"),

@@ -94,6 +94,7 @@ def tab_to(page: Page, selector: str, limit: int = 30) -> None:
         ("index.html", "17(3)", "protocol/member-enquiries.html#MOP-0145"),
         ("index.html", "MOP-145", "protocol/member-enquiries.html#MOP-0145"),
         ("index.html", "mop145", "protocol/member-enquiries.html#MOP-0145"),
+        ("index.html", "mop 145", "protocol/member-enquiries.html#MOP-0145"),
         (
             "versions/2024-05-16/index.html",
             "paragraph 17.2",
@@ -154,6 +155,11 @@ def test_search_finds_the_protocols_word_for_the_readers(page: Page, base_url: s
         # one on gifts, which does not, and the one on bullying.
         ("council gifts", {"MOP-0057"}),
         ("bullying at the council", {"MOP-0051"}),
+        # Forms and words readers use that the protocol does not.
+        ("councillor swore at me", {"MOP-0029", "MOP-0187", "MOP-0051"}),  # "abuse", "respect"
+        ("bottle of wine", {"MOP-0057"}),  # "gifts", "hospitality"
+        ("council magazine", {"MOP-0127", "MOP-0128"}),  # "publicity"
+        ("standing orders", {"MOP-0004"}),  # "procedure rules"
     ],
 )
 def test_a_readers_words_find_the_protocols(

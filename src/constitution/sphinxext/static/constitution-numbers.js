@@ -24,10 +24,10 @@ window.constitutionNumberOtherwise = function (number) {
   return bracketed ? bracketed[1] + "." + bracketed[2] : null;
 };
 
-// An ID as a reader types it ("MOP-0042", "mop-42", "MOP42") in the form the clause
-// index keys it ("MOP-0042"), or null: IDs have four digits or more.
+// An ID as a reader types it ("MOP-0042", "mop-42", "MOP42", "mop 42") in the form the
+// clause index keys it ("MOP-0042"), or null: IDs have four digits or more.
 window.constitutionId = function (text) {
-  const id = text.trim().toUpperCase().match(/^([A-Z][A-Z0-9]{0,8}[A-Z])-?0*(\d{1,9})$/);
+  const id = text.trim().toUpperCase().match(/^([A-Z][A-Z0-9]{0,8}[A-Z])[-\s]?0*(\d{1,9})$/);
   return id ? id[1] + "-" + id[2].padStart(4, "0") : null;
 };
 

@@ -33,7 +33,8 @@
   // or one of the protocol's cited with its name ("paragraph 14.4 of the Member/Officer
   // Protocol", "MOP 14.4"), in the version being read.
   function inDocuments(index, version, text) {
-    const id = window.constitutionId(text);
+    // Here an ID only as typed whole: "CPR 4" cites Rule 4, not CPR-0004.
+    const id = /\s/.test(text.trim()) ? null : window.constitutionId(text);
     for (const d of index.documents || []) {
       if (id && d.ids[id]) return d.ids[id];
       const rest = window.constitutionCitedIn(d, text);
