@@ -11,7 +11,7 @@ from conftest import run
 from constitution.problems import ProtocolError
 from constitution.project import Project
 from constitution.rulefile import read_rules
-from constitution.scenarios import RuleBook
+from constitution.scenarios import RuleBook, is_working_day
 
 HEAD = """\
 roles:
@@ -84,6 +84,56 @@ def test_a_duty_counts_working_days_after_the_day_named(tmp_path: Path) -> None:
     )
     (duty,) = rules.determine({"act": "visit", "received": dt.date(2025, 6, 6)}).duties
     assert duty.by == dt.date(2025, 6, 9)  # a Friday: the Monday after
+
+
+def test_working_days_skip_the_bank_holidays_of_the_councils_nation(tmp_path: Path) -> None:
+    """St Andrew's Day (Monday 30 November 2026) is a bank holiday in Scotland only; a
+    function of checks/rules.py counts the same days as the rules file, and only while
+    the rules work out a date."""
+    helpers = (
+        "import datetime as dt\n"
+        "from constitution.scenarios import add_working_days\n"
+        "dates = {'next': lambda f: add_working_days(f['received'], 1)}\n"
+    )
+    rules = (
+        "  - clause: X-1\n    act: visit\n"
+        "    duty: {who: officer, must: reply, by: {working-days: 1, after: received}}\n"
+        "  - {clause: X-2, act: visit, duty: {who: officer, must: note, by: next}}\n"
+    )
+    friday = {"act": "visit", "received": dt.date(2026, 11, 27)}
+    path = tmp_path / "rules.yaml"
+    path.write_text(HEAD + rules, encoding="utf-8")
+    (tmp_path / "rules.py").write_text(helpers, encoding="utf-8")
+    for nation, due in (
+        ("england-and-wales", dt.date(2026, 11, 30)),
+        ("scotland", dt.date(2026, 12, 1)),
+    ):
+        book = read_rules(path, "checks/rules.yaml", tmp_path / "rules.py", nation)
+        assert [d.by for d in book.determine(friday).duties] == [due, due]
+    assert is_working_day(dt.date(2026, 11, 30))  # outside the rules: the default
+
+
+def test_the_councils_nation_reaches_its_rules(scratch: Project) -> None:
+    settings = scratch.conf / "council.toml"
+    text = settings.read_text(encoding="utf-8")
+    assert 'bank_holidays = "england-and-wales"' in text
+    english = Project(scratch.root).rulebook().source
+    settings.write_text(text.replace('"england-and-wales"', '"northern-ireland"'))
+    irish = Project(scratch.root)
+    assert irish.council().bank_holidays == "northern-ireland"
+    # the worked examples read against it are read again (their memory's key)
+    assert irish.rulebook().source not in ("", english)
+
+
+def test_an_unknown_nation_is_a_gate_problem(scratch: Project) -> None:
+    settings = scratch.conf / "council.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace('"england-and-wales"', '"wales"'))
+    result = run(scratch, "check")
+    assert result.returncode == 1
+    said = result.stdout + result.stderr
+    assert "conf/council.toml: council-bank-holidays" in said and "'wales'" in said
+    assert '"scotland"' in said  # the fix names the nations
 
 
 def test_python_says_what_data_cannot(tmp_path: Path) -> None:

@@ -105,6 +105,7 @@ _KINDS = [
     Kind("council-syntax", UNUSABLE, *_TOML),
     Kind("council-number-style", FIXABLE, "[council] number-style is {value!r}; it must be one of {styles}.", 'Write number-style = "section.paragraph" (paragraphs printed 3.1), "paragraph-in-section" (printed (1) afresh in each section, cited 3(1)), "continuous" (numbered on through the document: 12) or "lettered" (afresh after the letter of each part: B1).'),
     Kind("council-numbering", FIXABLE, "[council] numbering is {value!r}; it must be one of {schemes}.", 'Write numbering = "insert" (legislation\'s way: numbers never change) or numbering = "renumber" (numbers follow position, from adoption).'),
+    Kind("council-bank-holidays", FIXABLE, "[council] bank_holidays is {value!r}; it must be one of {nations}.", 'Write bank_holidays = "england-and-wales", "scotland" or "northern-ireland": the nation whose bank holidays a working day skips.'),
     Kind("council-topics", FIXABLE, "[topics] must give each tag a plain title.", 'Write each as tag = "Its title", e.g. political-groups = "Political groups".'),
     Kind("council-audiences", FIXABLE, "[audiences] must be a table of tables.", 'Write [audiences.resident], then title = "...".'),
     Kind("council-audience-title", FIXABLE, "[audiences.{key}] needs a title (and about, if any, as text).", 'Add title = "..." under [audiences.{key}].'),

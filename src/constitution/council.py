@@ -16,6 +16,7 @@ from constitution.document_settings import (
 )
 from constitution.numbering import SCHEMES, STYLES
 from constitution.problems import Problem, ProtocolError, read_toml
+from constitution.scenarios import DEFAULT_NATION, NATIONS
 
 # Addresses are drawn into links and pages: each must have its shape, with nothing that
 # could end the attribute it is written into (quotes, spaces, angle brackets).
@@ -70,6 +71,8 @@ class Council:
     # and the protocol's place among them (from 1).
     documents: tuple[DocumentSettings, ...] = ()
     place: int = 1
+    # Whose bank holidays a working day skips (scenarios.NATIONS): the UK's nations differ.
+    bank_holidays: str = DEFAULT_NATION
 
     @cached_property  # read for every clause and example
     def id_pattern(self) -> re.Pattern[str]:
@@ -145,6 +148,12 @@ def load_council(path: Path) -> Council:
     if style not in STYLES:
         styles = ", ".join(repr(s) for s in STYLES)
         problems.append(Problem.of(shown, 0, "council-number-style", value=style, styles=styles))
+    nation = council.get("bank_holidays", DEFAULT_NATION)
+    if nation not in NATIONS:
+        nations = ", ".join(repr(n) for n in NATIONS)
+        problems.append(
+            Problem.of(shown, 0, "council-bank-holidays", value=nation, nations=nations)
+        )
     text_of_file = path.read_text(encoding="utf-8")
     documents = read_documents(
         data.get("documents"),
@@ -173,6 +182,7 @@ def load_council(path: Path) -> Council:
         number_style=str(style),
         documents=documents,
         place=place,
+        bank_holidays=str(nation),
     )
     if problems:
         raise ProtocolError(problems)

@@ -161,7 +161,7 @@ class Project:
         return self.root / "checks"
 
     def rulebook(self) -> RuleBook:
-        return _rulebook(self.checks)
+        return _rulebook(self.checks, self.council().bank_holidays)
 
     def rule_problems(
         self, document: Document, constitution: Constitution | None = None
@@ -221,14 +221,14 @@ class Project:
         )
 
 
-def _rulebook(checks: Path) -> RuleBook:
+def _rulebook(checks: Path, nation: str) -> RuleBook:
     """checks/rules.yaml (the protocol's rules model, with checks/rules.py for what data
-    cannot say), read once for each state of the two files."""
+    cannot say), read once for each state of the two files and the council's nation."""
     files = [checks / "rules.yaml", checks / "rules.py"]
     stamp = tuple((f.stat().st_mtime_ns, f.stat().st_size) if f.is_file() else None for f in files)
-    return _read_rules(checks, stamp)
+    return _read_rules(checks, stamp, nation)
 
 
 @cache
-def _read_rules(checks: Path, stamp: object) -> RuleBook:
-    return read_rules(checks / "rules.yaml", RULES, checks / "rules.py")
+def _read_rules(checks: Path, stamp: object, nation: str) -> RuleBook:
+    return read_rules(checks / "rules.yaml", RULES, checks / "rules.py", nation)

@@ -31,8 +31,10 @@ import yaml
 from constitution.problems import Problem, ProtocolError
 from constitution.scenarios import (
     ANCHOR,
+    BANK_HOLIDAYS,
     BOOL,
     DATE,
+    DEFAULT_NATION,
     INT,
     LOADER,
     MAX_DEPTH,
@@ -96,6 +98,7 @@ class _Reader:
     named: dict[str, yaml.Node] = field(default_factory=dict)
     role_facts: set[str] = field(default_factory=lambda: set(ROLE_FACTS))
     compiled: dict[str, Test] = field(default_factory=dict)
+    nation: str = DEFAULT_NATION  # whose bank holidays its working days skip
     text: str = ""  # the file as read: a rule's condition is shown as it is written
 
     def problem(self, node: yaml.Node | None, code: str, message: str, fix: str) -> None:
@@ -466,6 +469,21 @@ class _Reader:
         return str(node.value) if isinstance(node, yaml.ScalarNode) else ""
 
     def due(self, node: yaml.Node) -> Due | None:
+        """The date a duty is due, worked out with the council's bank holidays."""
+        if (found := self.date_rule(node)) is None:
+            return None
+        nation = self.nation
+
+        def due(facts: Facts) -> dt.date | None:
+            token = BANK_HOLIDAYS.set(nation)
+            try:
+                return found(facts)
+            finally:
+                BANK_HOLIDAYS.reset(token)
+
+        return due
+
+    def date_rule(self, node: yaml.Node) -> Due | None:
         """``{working-days: N, after: FACT}``: N working days after the date FACT, that
         day not counted; ``{on: FACT}``: that date; a name: checks/rules.py's ``dates``."""
         if isinstance(node, yaml.ScalarNode):
@@ -561,17 +579,18 @@ def rule_clauses(
     return problems
 
 
-def read_rules(path: Path, shown: str, helpers: Path) -> RuleBook:
-    """The rules file as a RuleBook, or ProtocolError with every problem, each located."""
+def read_rules(path: Path, shown: str, helpers: Path, nation: str = DEFAULT_NATION) -> RuleBook:
+    """The rules file as a RuleBook, or ProtocolError with every problem, each located.
+    Its dates count working days without the bank holidays of ``nation`` (NATIONS)."""
     if not path.is_file():
         raise ProtocolError([Problem.of(shown, 0, "rules-missing", path=shown)])
-    before = _digest(path, helpers)
-    book = _Reader(path, shown, load_helpers(helpers)).read()
+    before = _digest(path, helpers, nation)
+    book = _Reader(path, shown, load_helpers(helpers), nation=nation).read()
     # what was read, known for sure only if neither file changed while it was read
-    book.source = before if _digest(path, helpers) == before else ""
+    book.source = before if _digest(path, helpers, nation) == before else ""
     return book
 
 
-def _digest(path: Path, helpers: Path) -> str:
+def _digest(path: Path, helpers: Path, nation: str) -> str:
     read = path.read_bytes() + b"\0" + (helpers.read_bytes() if helpers.is_file() else b"")
-    return hashlib.sha256(read).hexdigest()
+    return hashlib.sha256(read + b"\0" + nation.encode()).hexdigest()

@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache, partial
 from pathlib import Path
@@ -31,16 +32,26 @@ RESULTS = Path("_build") / "scenario-results.json"
 # ---------------------------------------------------------------- dates
 
 
+# The UK's bank holidays differ by nation: council.toml's bank_holidays -> the holidays
+# package's subdivision of GB.
+NATIONS = {"england-and-wales": "ENG", "scotland": "SCT", "northern-ireland": "NIR"}
+DEFAULT_NATION = "england-and-wales"
+# Whose bank holidays a working day skips: the council's, set while its rules work out a
+# date (rulefile.py), so that the functions of checks/rules.py count them too.
+BANK_HOLIDAYS: ContextVar[str] = ContextVar("bank_holidays", default=DEFAULT_NATION)
+
+
 @cache
-def _bank_holidays(year: int) -> frozenset[dt.date]:
+def _bank_holidays(year: int, nation: str) -> frozenset[dt.date]:
     import holidays  # only when a scenario counts working days; it is slow to import
 
-    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
+    return frozenset(holidays.country_holidays("GB", subdiv=NATIONS[nation], years=year))
 
 
 def is_working_day(day: dt.date) -> bool:
-    """Not a weekend, nor Christmas Day, Good Friday or a bank holiday in England."""
-    return day.weekday() < 5 and day not in _bank_holidays(day.year)
+    """Not a weekend, nor a bank holiday (Christmas Day and Good Friday among them) in
+    the council's nation of the UK."""
+    return day.weekday() < 5 and day not in _bank_holidays(day.year, BANK_HOLIDAYS.get())
 
 
 def add_working_days(start: dt.date, days: int) -> dt.date:
