@@ -21,8 +21,8 @@ import argparse
 import json
 import sys
 import tempfile
-from datetime import date
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Any
 
