@@ -22,6 +22,7 @@ import json
 import sys
 import tempfile
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -54,10 +55,16 @@ def load(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def when(by: Any) -> Any:
+    """A duty's date as the reader takes it: a quoted date (as yaml.safe_dump writes a
+    string) is the same date as an unquoted one."""
+    return date.fromisoformat(by) if isinstance(by, str) else by
+
+
 def expected(expect: dict[str, Any]) -> Determination:
     """The expectation as written, whether or not the rules can give its names."""
     duties = frozenset(
-        Duty(str(d["who"]), str(d["must"]), d.get("by")) for d in expect.get("duties") or []
+        Duty(str(d["who"]), str(d["must"]), when(d.get("by"))) for d in expect.get("duties") or []
     )
     return Determination(
         expect.get("permitted"), duties, expect.get("decides"), frozenset(expect["clauses"])
@@ -191,6 +198,13 @@ def situations(project: Project, checks: Path, determinations: Path) -> dict[str
     # listed, not run.
     found = written(checks)
     examples = [(path, raw) for path, raw in found if has_answer(raw)]
+    for path, raw in examples:
+        if raw["source"].get("model") not in ANSWERS:
+            raise SystemExit(
+                f"{path}: {raw['id']}: source needs 'model', one of {', '.join(ANSWERS)}: the"
+                " model protocol's answer (for a blind situation, 'same' where its words"
+                " answer it, 'silent' where they do not)."
+            )
     sources_only = [str(raw["id"]) for _, raw in found if not has_answer(raw)]
     with tempfile.TemporaryDirectory(prefix="situations-") as scratch:
         runner = Runner(project, Path(scratch))

@@ -193,3 +193,29 @@ def test_a_situation_with_only_its_source_is_listed_and_a_silent_one_can_be_righ
     assert (rows["SC-TST-003"]["outcome"], rows["SC-TST-003"]["full"]) == (False, False)
     shown = bench(scratch.root)
     assert "not yet written (a source only, not run): SC-TST-001" in shown
+
+
+def test_a_quoted_duty_date_is_a_date_and_a_missing_model_is_said(scratch: Project) -> None:
+    """A duty's date written quoted (as yaml.safe_dump writes a string) is compared as
+    the date it is, as the reader takes it; a source without the model's answer is
+    refused with the file, the ID and what to write, not a traceback."""
+    enquiry = (
+        "  facts: {act: member-enquiry, actor: member, towards: officer, received: '2025-03-03'}\n"
+        "  expect:\n    duties: [{who: officer, must: give-full-reply, by: '2025-03-17'}]\n"
+        "    clauses: [MOP-0144]\n"
+    )
+    path = scratch.root / "checks" / "new-situations" / "test.yaml"
+    path.write_text(
+        "- id: SC-TST-001\n  title: A test\n  source: {model: same}\n" + enquiry, encoding="utf-8"
+    )
+    rows = {r["id"]: r for r in json.loads(bench(scratch.root, "--json"))["situations"]["rows"]}
+    assert (rows["SC-TST-001"]["outcome"], rows["SC-TST-001"]["full"]) == (True, True)
+    path.write_text("- id: SC-TST-001\n  title: A test\n  source: {}\n" + enquiry, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--project", str(scratch.root)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "test.yaml: SC-TST-001: source needs 'model', one of same, partly" in result.stderr
+    assert "Traceback" not in result.stderr
