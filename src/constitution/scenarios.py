@@ -902,6 +902,8 @@ class _ScenarioReader:
     def strict(self, stated: _Stated, situations: list[Facts]) -> None:
         """Every fact stated must be known and read by the rules of the act of one of
         ``situations`` (the person's own, or, for shared facts, any person's)."""
+        if not stated.unknown and stated.facts.keys() <= SITUATION:
+            return  # nothing to find: what the rules read is then not worked out at all
         reads: dict[str, frozenset[str]] = {}  # each act's, as the problems name them
         for facts in situations:
             act: Acts = facts.get("act", "")
@@ -981,14 +983,15 @@ class _ScenarioReader:
         duties_node = fields.get("duties")
         if duties_node is not None and not isinstance(duties_node, yaml.SequenceNode):
             self.problem(_line(duties_node), "scenario-expect-duties")
-        bearers = {_who(e.who, facts) for e in self.book.effects(act, "duty")}
+        duty_effects = self.book.effects(act, "duty")
+        bearers = {_who(e.who, facts) for e in duty_effects}
         # A duty on 'actor' or 'towards' falls on whoever the situation says they are.
         parties = {
             _who(e.who, facts): PARTY_WORDS[e.who]
-            for e in self.book.effects(act, "duty")
+            for e in duty_effects
             if e.who in PARTIES and e.who in facts
         }
-        musts = {e.what for e in self.book.effects(act, "duty")}
+        musts = {e.what for e in duty_effects}
         for item in duties_node.value if isinstance(duties_node, yaml.SequenceNode) else []:
             d = self.mapping(item, "a duty", DUTY_KEYS)
             by: dt.date | None = None
