@@ -216,8 +216,10 @@ def page_context(
         return
     site = Site(app, build, entry.key)
     context["constitution_banner"] = site.banner(pagename)
-    if (key := site.holds(pagename)) and not site.drafted:
-        context["constitution_menu"] = site.menu(pagename, key)
+    if site.drafted:
+        return
+    key = site.holds(pagename)
+    context["constitution_menu"] = site.menu(pagename, key) if key else site.own_menu(pagename)
 
 
 def searched(constitution: Constitution) -> tuple[str, str]:
