@@ -439,7 +439,7 @@ def test_a_rules_change_is_reported_as_the_constitution_cites_the_rule(
     assert done.returncode == 0, done.stderr
     page = BeautifulSoup((out / "changes.html").read_text(encoding="utf-8"), "html.parser")
     assert [h.get_text() for h in page.find_all("h2")] == [
-        "CPR-0001: Council Procedure Rule 1 → Council Procedure Rule 1 (reworded)"
+        "CPR-0001: Council Procedure Rule 1 (reworded)"
     ]
 
 

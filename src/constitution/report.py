@@ -54,9 +54,9 @@ class Part:
 
     def title(self, change: Change) -> str:
         """A changed paragraph's heading: "CPR-0012: Council Procedure Rule 8.4 →
-        Council Procedure Rule 8.5 (reworded)"."""
+        Council Procedure Rule 8.5 (reworded)"; its number once where it keeps it."""
         was, now = cited(self.named, change.old_number), cited(self.named, change.new_number)
-        return f"{change.id}: {was} → {now} ({change.kind})"
+        return f"{change.id}: {now if was == now else f'{was} → {now}'} ({change.kind})"
 
 
 def html_report(title: str, parts: list[Part]) -> str:
