@@ -314,3 +314,7 @@ def test_the_search_page_says_it_reaches_every_document(whole: Site, site: Site)
     )
     alone = " ".join(site.page("search.html").select_one("#search-form").get_text().split())
     assert "citation" not in alone and "Version Search" in alone
+    # its banner is the constitution's, not the protocol's version in force; alone, the protocol's
+    banner = whole.page("search.html").select_one(".version-banner").get_text()
+    assert banner.startswith("The whole constitution.") and "in force" not in banner
+    assert "in force" in site.page("search.html").select_one(".version-banner").get_text()
