@@ -318,3 +318,18 @@ def test_the_search_page_says_it_reaches_every_document(whole: Site, site: Site)
     banner = whole.page("search.html").select_one(".version-banner").get_text()
     assert banner.startswith("The whole constitution.") and "in force" not in banner
     assert "in force" in site.page("search.html").select_one(".version-banner").get_text()
+
+
+def test_worked_examples_give_the_constitutions_answer(whole: Site, site: Site) -> None:
+    """In a constitution a paragraph deciding a worked example may be an Article: the
+    example gives the constitution's answer; a project of one document's, the protocol's."""
+    for built, whose in ((whole, "constitution"), (site, "protocol")):
+        index = built.page("checks/index.html")
+        headers = [th.get_text() for th in index.select("table.scenario-index th")]
+        assert headers[2] == f"What the {whose} says"
+        labels = {td["data-label"] for td in index.select("table.scenario-index td")}
+        assert labels == {"Situation", "Paragraphs", f"What the {whose} says"}
+        first = index.select_one("table.scenario-index a")
+        assert first is not None
+        page = built.page(f"checks/{first['href']}")
+        assert page.find("h2", string=f"What the {whose} says") is not None
