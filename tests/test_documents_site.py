@@ -133,6 +133,7 @@ def test_the_constitution_lists_its_documents_in_order(whole: Site) -> None:
     assert ("Council Procedure Rules", "procedure-rules/index.html") in home
     # the protocol's own entries say whose they are, among every document's
     assert ("The protocol's draft, not adopted", "draft/index.html") in home
+    assert ("The protocol's versions and changes", "versions/index.html") in home
     # and a page of another document says it is a draft, not the protocol's version
     banner = whole.page("articles/members.html").select_one(".version-banner")
     assert banner is not None and "Articles of the Constitution" in banner.get_text()

@@ -251,7 +251,9 @@ def test_a_menu_entrys_own_title_reaches_every_generated_page(
     build(scratch)
     home = scratch.root / "docs" / "index.md"
     text = home.read_text(encoding="utf-8")
-    home.write_text(text.replace("The protocol's draft, not adopted <", "Draft amendments <"), "utf-8")
+    home.write_text(
+        text.replace("The protocol's draft, not adopted <", "Draft amendments <"), "utf-8"
+    )
     site = build(scratch)
     assert "Draft amendments" in [t for t, _ in menu(site, "checks/SC-ENQ-002.html")]
 

@@ -462,7 +462,10 @@ class Site:
         addresses), the ways in, then every version, before the draft."""
         items = [(section_page(PLAIN, "index"), self.heading(PLAIN))]
         items.append((WAYS_IN_INDEX, WAYS_IN_TITLE))
-        items.append(("versions/index", "Versions and changes"))
+        # Beside every document's entries, the protocol's versions say whose they are.
+        alone = len(self.store.constitution.entries) == 1
+        versions = "Versions and changes" if alone else "The protocol's versions and changes"
+        items.append(("versions/index", versions))
         links = [self.menu_link(pagename, there, text) for there, text in items]
         return render("version-menu.html", before=[*self.whole(pagename), *links], version=None)
 
