@@ -361,7 +361,8 @@ def test_a_documents_versions_are_compared(constitution: Project) -> None:
     insert_article(constitution)
     text = run(constitution, "redline", "--document", "articles", MAY, "draft")
     assert (text.returncode, text.stderr) == (0, "")
-    assert text.stdout.startswith("ART-0005  - -> 1.1A  inserted\n")
+    # named as the constitution cites an Article, read apart from its pages
+    assert text.stdout.startswith("ART-0005  - -> Article 1.1A  inserted\n")
     changes = json.loads(
         run(
             constitution, "redline", "--document", "articles", MAY, "draft", "--format", "json"
@@ -378,7 +379,7 @@ def test_a_documents_versions_are_compared(constitution: Project) -> None:
     edit(constitution, ARTICLES, "efficient, open", "efficient, transparent")
     since = run(constitution, "redline", "--document", "articles", "HEAD", "draft")
     assert since.returncode == 0, since.stderr
-    assert since.stdout.startswith("ART-0001  1.1 -> 1.1  reworded\n")
+    assert since.stdout.startswith("ART-0001  Article 1.1 -> Article 1.1  reworded\n")
     assert "[-open-]{+transparent+}" in since.stdout
     unknown = run(constitution, "redline", "--document", "articles", "2020-01-01", "draft")
     assert unknown.returncode == 2
@@ -417,6 +418,31 @@ def test_a_documents_version_is_exported_and_reported(
     assert "ART-0005" in page
 
 
+def test_a_rules_change_is_reported_as_the_constitution_cites_the_rule(
+    constitution: Project, tmp_path: Path
+) -> None:
+    """The committee report and the redline name a Rule as the constitution cites it
+    ("Council Procedure Rule 1"), not as a bare number nor as the Rules' own "paragraph"."""
+    from bs4 import BeautifulSoup
+
+    assert adopting(constitution, MAY, "procedure-rules").returncode == 0
+    rules = "documents/procedure-rules/meetings.md"
+    edit(constitution, rules, "three clear working days", "five clear working days")
+    text = run(constitution, "redline", "--document", "procedure-rules", MAY, "draft")
+    assert (text.returncode, text.stderr) == (0, "")
+    head = "CPR-0001  Council Procedure Rule 1 -> Council Procedure Rule 1  reworded"
+    assert text.stdout.startswith(head + "\n")
+    out = tmp_path / "report"
+    done = run(
+        constitution, "report", "--document", "procedure-rules", MAY, "draft", "--out", str(out)
+    )
+    assert done.returncode == 0, done.stderr
+    page = BeautifulSoup((out / "changes.html").read_text(encoding="utf-8"), "html.parser")
+    assert [h.get_text() for h in page.find_all("h2")] == [
+        "CPR-0001: Council Procedure Rule 1 (reworded)"
+    ]
+
+
 def test_the_committee_report_of_the_whole_constitution(
     constitution: Project, tmp_path: Path
 ) -> None:
@@ -447,10 +473,12 @@ def test_the_committee_report_of_the_whole_constitution(
     }
     [table] = page.find_all("table")  # the Articles' alone
     assert [td.get_text() for td in table.find_all("td")] == ["ART-0005", "-", "1.1A", "inserted"]
-    assert page.find("h3").get_text() == "ART-0005: paragraph - → 1.1A (inserted)"
+    assert page.find("h3").get_text() == "ART-0005: - → Article 1.1A (inserted)"
     word = docx.Document(str(out / "changes.docx"))
     headings = [p.text for p in word.paragraphs if p.style.name == "Heading 2"]
     assert headings == order
+    changed = [p.text for p in word.paragraphs if p.style.name == "Heading 3"]
+    assert changed == ["ART-0005: - → Article 1.1A (inserted)"]
     assert "The Council may publish the constitution" in "".join(
         t.text for t in word.element.body.iter(docx.oxml.ns.qn("w:t"))
     )

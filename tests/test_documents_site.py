@@ -131,6 +131,9 @@ def test_the_constitution_lists_its_documents_in_order(whole: Site) -> None:
     home = [(a.get_text(), a["href"]) for a in whole.page("index.html").select(".sidebar-tree a")]
     assert ("Articles of the Constitution", "articles/index.html") in home
     assert ("Council Procedure Rules", "procedure-rules/index.html") in home
+    # the protocol's own entries say whose they are, among every document's
+    assert ("The protocol's draft, not adopted", "draft/index.html") in home
+    assert ("The protocol's versions and changes", "versions/index.html") in home
     # and a page of another document says it is a draft, not the protocol's version
     banner = whole.page("articles/members.html").select_one(".version-banner")
     assert banner is not None and "Articles of the Constitution" in banner.get_text()
@@ -314,3 +317,22 @@ def test_the_search_page_says_it_reaches_every_document(whole: Site, site: Site)
     )
     alone = " ".join(site.page("search.html").select_one("#search-form").get_text().split())
     assert "citation" not in alone and "Version Search" in alone
+    # its banner is the constitution's, not the protocol's version in force; alone, the protocol's
+    banner = whole.page("search.html").select_one(".version-banner").get_text()
+    assert banner.startswith("The whole constitution.") and "in force" not in banner
+    assert "in force" in site.page("search.html").select_one(".version-banner").get_text()
+
+
+def test_worked_examples_give_the_constitutions_answer(whole: Site, site: Site) -> None:
+    """In a constitution a paragraph deciding a worked example may be an Article: the
+    example gives the constitution's answer; a project of one document's, the protocol's."""
+    for built, whose in ((whole, "constitution"), (site, "protocol")):
+        index = built.page("checks/index.html")
+        headers = [th.get_text() for th in index.select("table.scenario-index th")]
+        assert headers[2] == f"What the {whose} says"
+        labels = {td["data-label"] for td in index.select("table.scenario-index td")}
+        assert labels == {"Situation", "Paragraphs", f"What the {whose} says"}
+        first = index.select_one("table.scenario-index a")
+        assert first is not None
+        page = built.page(f"checks/{first['href']}")
+        assert page.find("h2", string=f"What the {whose} says") is not None

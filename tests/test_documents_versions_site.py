@@ -68,6 +68,9 @@ def test_a_documents_plain_addresses_show_its_version_in_force(adopted: Site) ->
     # the other documents a click away; its own contents are the menu's
     assert ("Articles of the Constitution", "../articles/index.html") in menu
     assert "Council Procedure Rules" not in [text for text, _ in menu]
+    # how to read the site, as its page is named: not "this protocol" on the Rules' menu
+    assert ("How to read the constitution", "../how-to-read.html") in menu
+    assert not [text for text, _ in menu if "protocol" in text]
     title = adopted.page(rules).title
     assert title is not None
     # the document named once, after the section and the version
@@ -420,3 +423,29 @@ def test_the_ways_in_list_the_other_documents_in_force(adopted: Site) -> None:
     assert "of the protocol in force and of the other documents in force" in " ".join(
         councillors.get_text().split()
     )
+
+
+def test_a_documents_versions_pages_lead_to_its_own_draft_and_versions(adopted: Site) -> None:
+    """Its list of versions, a redline and a paragraph's history: the menu is the
+    document's (its version in force, its draft, its versions), not the protocol's."""
+    pages = [
+        "versions/procedure-rules/index.html",
+        "versions/procedure-rules/clauses/CPR-0001.html",
+    ]
+    # its list of versions linked from its own folder (itself, as its shell's link is)
+    for page, versions in zip(pages, ["index.html", "../index.html"], strict=True):
+        up = "../" * page.count("/")
+        menu = [(a.get_text(), a["href"]) for a in adopted.page(page).select(".sidebar-tree a")]
+        assert menu == [
+            ("Home", f"{up}index.html"),
+            ("The whole constitution", f"{up}constitution.html"),
+            ("Articles of the Constitution", f"{up}articles/index.html"),
+            ("Find what applies to you", f"{up}ways-in/index.html"),
+            ("The Council Procedure Rules in force", f"{up}procedure-rules/index.html"),
+            (
+                "Part 4.1: Council Procedure Rules, the draft of proposed amendments",
+                f"{up}draft/procedure-rules/index.html",
+            ),
+            ("Versions and changes", versions),
+            ("How to read the constitution", f"{up}how-to-read.html"),
+        ], page

@@ -39,7 +39,7 @@ def test_the_home_page_leads_to_the_version_in_force(site: Site) -> None:
         ("The protocol in force", f"{PLAIN}/index.html"),
         ("Find what applies to you", "ways-in/index.html"),
         ("Versions and changes", "versions/index.html"),
-        ("The draft, not adopted", "draft/index.html"),
+        ("The protocol's draft, not adopted", "draft/index.html"),
     ]
     following = home.select_one(".related-pages a.next-page")
     assert following is not None and following["href"] == f"{PLAIN}/index.html"
@@ -251,7 +251,9 @@ def test_a_menu_entrys_own_title_reaches_every_generated_page(
     build(scratch)
     home = scratch.root / "docs" / "index.md"
     text = home.read_text(encoding="utf-8")
-    home.write_text(text.replace("The draft, not adopted <", "Draft amendments <"), "utf-8")
+    home.write_text(
+        text.replace("The protocol's draft, not adopted <", "Draft amendments <"), "utf-8"
+    )
     site = build(scratch)
     assert "Draft amendments" in [t for t, _ in menu(site, "checks/SC-ENQ-002.html")]
 

@@ -400,8 +400,8 @@ def test_the_committee_report_tables_the_changes_and_gives_each_word_by_word() -
     assert [td.get_text() for td in folded.select("td")] == ["MOP-0002", "1.2", "1.3", "renumbered"]
     headings = [h.get_text() for h in page.select("h2")]
     assert headings == [
-        "MOP-0003: paragraph - → 1.1 (inserted)",
-        "MOP-0001: paragraph 1.1 → 1.2 (reworded)",
+        "MOP-0003: - → paragraph 1.1 (inserted)",
+        "MOP-0001: paragraph 1.1 → paragraph 1.2 (reworded)",
     ]
     inserted, reworded = page.select("h2 + p")
     assert inserted.select_one("ins").get_text() == f"Officers {SCRIPT} reply."

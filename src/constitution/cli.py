@@ -401,7 +401,7 @@ def cmd_redline(project: Project, args: argparse.Namespace) -> int:
     elif args.format == "markdown":
         print(redline.markdown_summary(changes, f"Changes from {args.old} to {args.new}", old, new))
     else:
-        print(redline.as_text(changes, old, new))
+        print(redline.as_text(changes, old, new, _cite_form(entry, new)))
     return 0
 
 
@@ -427,12 +427,19 @@ def cmd_report(project: Project, args: argparse.Namespace) -> int:
             )
             named = project.council().document if entry is None else entry.title
             title = f"{named}: changes from {args.old} to {args.new}"
-            parts = [Part(redline.compare(old, new), old, new)]
+            parts = [Part(redline.compare(old, new), old, new, named=_cite_form(entry, new))]
     except ProtocolError as exc:
         return _report(exc, outcome="nothing was written")
     paths = write_report(Path(args.out), title, parts, args.author, when)
     print("Wrote " + " and ".join(str(p) for p in paths))
     return 0
+
+
+def _cite_form(entry: Entry | None, document: Document) -> str:
+    """How a report names a document's paragraph: the protocol's as it cites its own
+    ("paragraph 7.12"); another document's as the constitution cites it ("Council
+    Procedure Rule 8.4"), read outside its pages."""
+    return document.cites if entry is None or entry.key == PROTOCOL else entry.cite
 
 
 def _whole(project: Project) -> list[Part]:
@@ -443,18 +450,18 @@ def _whole(project: Project) -> list[Part]:
 
     parts = []
     for entry in project.constitution():
-        heading = f"{entry.part}: {entry.title}"
+        heading, named = f"{entry.part}: {entry.title}", _cite_form(entry, entry.document)
         if not entry.versions:
             count = len(list(entry.document.clauses()))
             note = f"Not yet adopted: the whole of its draft, {count} paragraph(s), is new."
-            parts.append(Part([], None, entry.document, heading, note))
+            parts.append(Part([], None, entry.document, heading, note, named))
             continue
         last = entry.versions[-1]
         old = project.cited(last.document, entry.key, last.in_force)
         changes = redline.compare(old, entry.document)
         since = f"the version adopted on {last.date:%-d %B %Y} ({last.resolution})"
         note = f"Changes since {since}." if changes else f"No change since {since}."
-        parts.append(Part(changes, old, entry.document, heading, note))
+        parts.append(Part(changes, old, entry.document, heading, note, named))
     return parts
 
 

@@ -149,14 +149,21 @@ def document_at(project: Project, ref: str, entry: Entry | None = None) -> Docum
         return then.document() if entry is None else then.entry(entry.key).document
 
 
-def as_text(changes: list[Change], old: Document, new: Document) -> str:
-    """One block a change; deletions [-like this-] and insertions {+like this+}."""
+def cited(form: str, number: str) -> str:
+    """A paragraph's number as its document is cited (``form``: "Article {number}" gives
+    "Article 1.1A"); "-" where it has none (not yet inserted, or revoked)."""
+    return form.format(number=number) if number else "-"
+
+
+def as_text(changes: list[Change], old: Document, new: Document, form: str) -> str:
+    """One block a change, its paragraph named as its document is cited (``form``);
+    deletions [-like this-] and insertions {+like this+}."""
     if not changes:
         return "No clause is inserted, reworded, revoked or renumbered."
     worded, moved = substantive(changes)
     blocks = []
     for c in worded:
-        head = f"{c.id}  {c.old_number or '-'} -> {c.new_number or '-'}  {c.kind}"
+        head = f"{c.id}  {cited(form, c.old_number)} -> {cited(form, c.new_number)}  {c.kind}"
         if c.kind == "reworded" and c.old and c.new:
             body = "".join(
                 t if op == "=" else f"[-{t}-]" if op == "-" else f"{{+{t}+}}"
@@ -166,7 +173,7 @@ def as_text(changes: list[Change], old: Document, new: Document) -> str:
         else:
             blocks.append(head)
     if moved:  # one line, apart: a renumbering is not a change to the words
-        listed = ", ".join(f"{c.old_number} -> {c.new_number}" for c in moved)
+        listed = ", ".join(f"{cited(form, c.old_number)} -> {c.new_number}" for c in moved)
         blocks.append(f"Renumbered only, words unchanged ({len(moved)}): {listed}")
     return "\n".join(blocks)
 

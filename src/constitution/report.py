@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from constitution.model import Document
-from constitution.redline import Change, Runs, readable_diff, substantive
+from constitution.redline import Change, Runs, cited, readable_diff, substantive
 from constitution.templating import environment
 from constitution.text_plain import plain
 
@@ -41,13 +41,22 @@ def runs(change: Change, old: Document, new: Document) -> Runs:
 class Part:
     """One document's changes in a report. A report of one document has one, with no
     heading; a report of the whole constitution one for each document, under its title,
-    with a note of what they are changes since (or why none are listed)."""
+    with a note of what they are changes since (or why none are listed). Each changed
+    paragraph is named as its document is cited (``named``: "Council Procedure Rule
+    {number}"), the committee reading it apart from the document's pages."""
 
     changes: list[Change]
     old: Document | None  # None: nothing to compare with (not yet adopted)
     new: Document
     heading: str = ""
     note: str = ""
+    named: str = "paragraph {number}"
+
+    def title(self, change: Change) -> str:
+        """A changed paragraph's heading: "CPR-0012: Council Procedure Rule 8.4 →
+        Council Procedure Rule 8.5 (reworded)"; its number once where it keeps it."""
+        was, now = cited(self.named, change.old_number), cited(self.named, change.new_number)
+        return f"{change.id}: {now if was == now else f'{was} → {now}'} ({change.kind})"
 
 
 def html_report(title: str, parts: list[Part]) -> str:
@@ -72,13 +81,7 @@ def _shown(part: Part) -> dict[str, object]:
         "worded": rows(worded),
         "moved": rows(moved),
         "changes": [
-            {
-                "id": c.id,
-                "old": c.old_number or "-",
-                "new": c.new_number or "-",
-                "kind": c.kind,
-                "runs": runs(c, part.old, part.new),
-            }
+            {"title": part.title(c), "runs": runs(c, part.old, part.new)}
             for c in worded
             if part.old is not None
         ],
@@ -119,8 +122,7 @@ def docx_report(path: Path, title: str, parts: list[Part], author: str, when: dt
         worded, moved = substantive(part.changes)
         add_table(worded)
         for c in worded:
-            heading = f"{c.id}: paragraph {c.old_number or '-'} → {c.new_number or '-'} ({c.kind})"
-            document.add_heading(heading, level=level)
+            document.add_heading(part.title(c), level=level)
             paragraph = document.add_paragraph()
             for op, text in runs(c, old, part.new):
                 if op == "=":

@@ -206,9 +206,11 @@ def page_context(
     if len(build.constitution.entries) > 1:  # else Sphinx's html_title, the protocol's
         # escaped: furo draws the sidebar's title as given, and a setting is not markup
         context["docstitle"] = Markup.escape(title_of(build, pagename))
-        if pagename == "search":  # it searches, and jumps to, every document
+        # The search page searches, and jumps to, every document: the constitution's
+        # banner, not the protocol's version in force.
+        if pagename == "search":
             context["constitution_searched"] = searched(build.constitution)
-        if whole(pagename):
+        if whole(pagename) or pagename == "search":
             context["constitution_banner"] = render("banner.html", kind="whole")
             return
     entry = owner(build, pagename)
@@ -216,8 +218,10 @@ def page_context(
         return
     site = Site(app, build, entry.key)
     context["constitution_banner"] = site.banner(pagename)
-    if (key := site.holds(pagename)) and not site.drafted:
-        context["constitution_menu"] = site.menu(pagename, key)
+    if site.drafted:
+        return
+    key = site.holds(pagename)
+    context["constitution_menu"] = site.menu(pagename, key) if key else site.own_menu(pagename)
 
 
 def searched(constitution: Constitution) -> tuple[str, str]:

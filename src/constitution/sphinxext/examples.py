@@ -122,6 +122,13 @@ def worked_examples(store: BuildState, clause_id: str, uri: Any) -> list[Example
     ]
 
 
+def says(store: BuildState) -> str:
+    """Whose answer a worked example gives: the constitution's, when it has other
+    documents (a paragraph deciding it may be an Article), else the protocol's."""
+    whose = "constitution" if len(store.constitution.entries) > 1 else "protocol"
+    return f"What the {whose} says"
+
+
 def scenario_shows(store: BuildState, s: Scenario) -> str:
     """Everything scenario_page draws from, without drawing it (which version is in force,
     and its text, are in the site key)."""
@@ -130,7 +137,7 @@ def scenario_shows(store: BuildState, s: Scenario) -> str:
         [cid, e.page(c), e.cited(c.number), e.document.section_of(c).title]
         for cid, e, c in cited_elsewhere(store, s)
     ]
-    return key_of([own_key(s), result_html(store, s.id), cited])
+    return key_of([own_key(s), result_html(store, s.id), cited, says(store)])
 
 
 def cited_clauses(store: BuildState, s: Scenario) -> list[tuple[str, Clause | None]]:
@@ -221,6 +228,7 @@ def scenario_page(app: Sphinx, store: BuildState, in_force: Document | None, s: 
         "worked-example.html",
         title=s.title,
         facts=groups + people if len(people) > 1 else [("", people[0][1])],
+        says=says(store),
         outcome=scenario_outcome(s),
         paragraphs=[
             *(
@@ -237,7 +245,7 @@ def scenario_page(app: Sphinx, store: BuildState, in_force: Document | None, s: 
 
 
 def index_page(store: BuildState, groups: list[dict[str, Any]]) -> str:
-    headers = ["Situation", "Paragraphs", "What the protocol says"]
+    headers = ["Situation", "Paragraphs", says(store)]
     headers += ["Latest check"] if store.results_run else []
     return render("worked-examples.html", ran=store.results_run, headers=headers, groups=groups)
 
@@ -303,7 +311,7 @@ def pages(app: Sphinx, store: BuildState) -> list[Page]:
     ]
     # Keyed by what it lists, worked out once: drawing it on every save cost more.
     groups = index_groups(store)
-    shows = key_of([store.results_run, groups])
+    shows = key_of([store.results_run, groups, says(store)])
     pages.append(("checks/index", "Worked examples", shows, partial(index_page, store, groups)))
     return pages
 

@@ -107,6 +107,7 @@ VERSION_HEADERS = ["Adopted", "In force from", "Until", "Status", "Resolution"]
 # The ways in (ways_in.py), which the menu of every page links to.
 WAYS_IN_INDEX = "ways-in/index"
 WAYS_IN_TITLE = "Find what applies to you"
+READING, READING_TITLE = "how-to-read", "How to read this protocol"  # the docs' own page
 # The constitution's contents page, when it has other documents (documents_site.py),
 # and its amendments: every resolution, and the constitution in force on each date.
 WHOLE, WHOLE_TITLE = "constitution", "The whole constitution"
@@ -424,9 +425,30 @@ class Site:
             ],
             after=[
                 self.menu_link(pagename, self.layout.index, "Versions and changes"),
-                self.menu_link(pagename, "how-to-read", "How to read this protocol"),
+                self.reading(pagename),
             ],
         )
+
+    def own_menu(self, pagename: str) -> str:
+        """The menu of another document's pages that no version holds (its list of
+        versions, its redlines, its paragraphs' histories): its own version in force,
+        draft and versions, not the protocol's."""
+        links = [
+            self.menu_link(pagename, "index", "Home"),
+            *self.whole(pagename),
+            self.menu_link(pagename, WAYS_IN_INDEX, WAYS_IN_TITLE),
+            self.menu_link(pagename, self.layout.page(PLAIN, "index"), self.heading(PLAIN)),
+            self.menu_link(pagename, self.layout.page(DRAFT, "index"), self.heading(DRAFT)),
+            self.menu_link(pagename, self.layout.index, "Versions and changes"),
+            self.reading(pagename),
+        ]
+        return f"<ul>{render('version-menu.html', before=links, version=None)}</ul>"
+
+    def reading(self, pagename: str) -> tuple[str, str]:
+        """The link to how to read the site, named as that page names itself (in a
+        constitution, not "this protocol" on an Article's menu)."""
+        title = self.app.env.titles.get(READING)
+        return self.menu_link(pagename, READING, title.astext() if title else READING_TITLE)
 
     def menu_link(self, pagename: str, there: str, text: str) -> tuple[str, str]:
         # The same link on the page itself as on its folder's shell (shells.py).
@@ -440,7 +462,10 @@ class Site:
         addresses), the ways in, then every version, before the draft."""
         items = [(section_page(PLAIN, "index"), self.heading(PLAIN))]
         items.append((WAYS_IN_INDEX, WAYS_IN_TITLE))
-        items.append(("versions/index", "Versions and changes"))
+        # Beside every document's entries, the protocol's versions say whose they are.
+        alone = len(self.store.constitution.entries) == 1
+        versions = "Versions and changes" if alone else "The protocol's versions and changes"
+        items.append(("versions/index", versions))
         links = [self.menu_link(pagename, there, text) for there, text in items]
         return render("version-menu.html", before=[*self.whole(pagename), *links], version=None)
 
