@@ -38,7 +38,7 @@ class Entry:
     """A page (or web address) in the navigation, with the entries of its own toctree."""
 
     title: Markup  # as Sphinx draws the page's title
-    label: str  # the title as text, naming the branch's switch
+    label: Markup  # the title as text, naming the branch's switch (an attribute's value)
     uri: str  # from the site's root; a web address as written if external
     anchor: str  # '#...' for an entry that is a part of its page
     external: bool
@@ -195,7 +195,8 @@ class Reader:
         number = f"{'.'.join(map(str, counted))}{suffix}" if counted else ""
         return Entry(
             title=Markup(escape(number, quote=False) + "".join(map(self.html, reference))),
-            label=number + reference.astext(),
+            # as BeautifulSoup writes an attribute (furo's switch): an apostrophe as it is
+            label=Markup(escape(number + reference.astext(), quote=False).replace('"', "&quot;")),
             uri=uri,
             anchor=f"#{anchor}" if anchor else "",
             external=external,
