@@ -27,6 +27,7 @@ def worked_example(**values: object) -> str:
         ],
         "in_force": True,
         "id": "SC-ABC-001",
+        "says": "What the protocol says",
         "result": Markup('<span class="check-result check-passed">Passed</span>'),
     }
     return render("worked-example.html", **{**page, **values})
@@ -57,7 +58,9 @@ def test_a_section_title_holding_script_prints_as_text() -> None:
 
 def test_a_value_no_page_gives_is_an_error() -> None:
     with pytest.raises(jinja2.UndefinedError, match="outcome"):
-        render("worked-example.html", title="t", facts=[], paragraphs=[], id="x", result="")
+        render(
+            "worked-example.html", title="t", facts=[], paragraphs=[], id="x", result="", says=""
+        )
 
 
 def test_every_template_is_drawn_by_some_page() -> None:
@@ -73,7 +76,9 @@ def test_a_resolution_holding_script_prints_as_text_in_the_versions_pages() -> N
     rows = [[Markup("<a href='a/index.html'>1 May 2025</a>"), "-", "-", "In force", SCRIPT]]
     values = {"headers": ["Adopted", "In force from", "Until", "Status", "Resolution"]}
     index = render("versions-index.html", **values, rows=rows, in_force="x", pairs=[])
-    in_force = render("in-force.html", **values, rows=rows, versions=SCRIPT, root="../")
+    in_force = render(
+        "in-force.html", **values, rows=rows, versions=SCRIPT, root="../", cited=SCRIPT
+    )
     for page in (index, in_force):
         assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
         assert "<a href='a/index.html'>1 May 2025</a>" in page  # drawn here
@@ -117,6 +122,7 @@ def redline(**values: object) -> str:
         "moved": 1,
         "sections": [{"number": "2", "title": f"Scope {SCRIPT}", "changes": [change]}],
         "renumbered": [[f"Scope {SCRIPT}", "1.2", Markup("<a href='x.html#MOP-0002'>2.2</a>")]],
+        "named": "Paragraph {number}",
     }
     return render("redline.html", **{**page, **values})
 
@@ -139,6 +145,7 @@ def test_a_resolution_holding_script_prints_as_text_on_a_clause_history() -> Non
     page = render(
         "clause-history.html",
         number="2.1",
+        named="Paragraph 2.1",
         id="MOP-0001",
         numbers_had="1.1 (1 May 2025); 2.1 (the draft)",
         rows=[
