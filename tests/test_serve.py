@@ -114,6 +114,29 @@ def test_rebuilds_in_one_process_match_new_processes(
     gc.unfreeze()
 
 
+def test_a_page_no_longer_built_is_taken_out_between_saves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    """A paragraph added, then taken out again while the server runs: its history page
+    goes at the save that took it out (the pages the last build made, not a walk of the
+    output), and the site is the one a new process builds."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    project = copy_project(tmp_path / "project")
+    warm = WarmBuild(project, tmp_path / "warm")
+    request.addfinalizer(warm.stop)
+    section = project.protocol / "review.md"
+    added = "```{clause} MOP-0990\n:modality: may\n\nNew words.\n```\n\n```{clause}"
+    replace(section, "```{clause}", added)
+    assert warm() == 0
+    history = tmp_path / "warm" / "html" / "versions" / "clauses" / "MOP-0990.html"
+    assert history.is_file()
+    replace(section, added, "```{clause}")
+    assert warm([section]) == 0
+    assert not history.exists()
+    cold(project, tmp_path / "cold")
+    assert files(tmp_path / "warm" / "html").keys() == files(tmp_path / "cold" / "html").keys()
+
+
 def doctrees(work: Path) -> dict[Path, int]:
     """When each page was last read, by its doctree's time."""
     return {p: p.stat().st_mtime_ns for p in (work / "doctrees").rglob("*.doctree")}

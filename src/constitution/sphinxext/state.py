@@ -31,6 +31,7 @@ class Kept:
     # Each folder's shell as drawn, and compiled (shells.py): compiling one costs tens of
     # milliseconds, and a save seldom changes what is around a page's body.
     shells: dict[str, tuple[str, Template]] = field(default_factory=dict)
+    pages: set[str] | None = None  # the pages the last build made (unbuilt_pages.py)
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from constitution.sphinxext.domain import state
+from constitution.sphinxext.domain import domain, state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -25,15 +25,28 @@ def note(app: Sphinx, pagename: str, templatename: str, context: Any, doctree: A
 
 
 def remove_unbuilt(app: Sphinx, exception: BaseException | None) -> None:
-    if exception is not None or app.builder.format != "html":
+    if app.builder.format != "html":
+        return
+    kept = domain(app.env).kept
+    if exception is not None:  # what it wrote is not known: the next build walks
+        kept.pages = None
         return
     store = state(app.env)
     built = set(app.env.found_docs) | store.written | set(store.generated or ())
     out = Path(app.outdir)
-    for page in out.rglob("*.html"):
-        name = page.relative_to(out).with_suffix("").as_posix()
-        if name.split("/")[0] not in NOT_PAGES and name not in built:
-            page.unlink()
+    # The output holds the last build's pages: once a process knows them, only those
+    # this build did not make are looked for (a walk of 10,000 pages is a tenth of a
+    # save in the editor's loop); a first build walks what earlier processes left.
+    last = kept.pages
+    for name in sorted(last - built) if last is not None else unlisted(out, built):
+        (out / f"{name}.html").unlink(missing_ok=True)
+    kept.pages = built
+
+
+def unlisted(out: Path, built: set[str]) -> list[str]:
+    """The pages in ``out`` that are not in ``built``."""
+    names = (page.relative_to(out).with_suffix("").as_posix() for page in out.rglob("*.html"))
+    return [n for n in names if n.split("/")[0] not in NOT_PAGES and n not in built]
 
 
 def setup(app: Sphinx) -> None:
