@@ -659,3 +659,30 @@ def test_a_section_of_unnumbered_words_keeps_the_number_printed_on_it(tmp_path: 
     document = published_document(tmp_path / "out", data)
     assert [s.number for s in document.sections] == ["1", "2", "3", "4"]
     assert document.sections[2].title == "Members as customers of the Council"
+
+
+def test_a_section_keeps_its_printed_number_beside_a_paragraph_typed_with_another(
+    tmp_path: Path,
+) -> None:
+    """A paragraph typed with another section's number ("6.4" in section 4) leaves its
+    section's number printed on the heading, not one made up because the paragraphs'
+    numbers disagree on it (section 4 published as 3A)."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Protocol on Member and Officer Relations\n\n"
+        "3. Members\n\n"
+        "3.1 Members answer to the electorate.\n\n"
+        "3.2 Members set the policy of the Council.\n\n"
+        "4. Officers\n\n"
+        "4.1 Officers serve the Council as a whole.\n\n"
+        "6.4 Officers give impartial advice.\n\n"
+        "4.3 Officers carry out the decisions lawfully taken.\n\n"
+        "5. Meetings\n\n"
+        "5.1 Meetings are held in the Council's offices.\n",
+        encoding="utf-8",
+    )
+    data, published = imported(tmp_path / "import", source)
+    assert [s["number"] for s in data["sections"]] == ["3", "4", "5"]
+    assert published["4.1"] == "4.1" and published["4.3"] == "4.3"
+    assert published["6.4"].startswith("4."), published  # in its section, as inserted
+    assert any(d["kind"] == "numbering-jump" for d in data["defects"])

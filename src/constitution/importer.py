@@ -26,6 +26,7 @@ from constitution.extract import CONTENTS, TAB_LEADER, Extracted, Line, extract
 from constitution.import_markup import CELL_BREAK, emphasis, inlines, tables
 from constitution.modality import LEVELS, Guess, guess_lead_in, guess_modality
 from constitution.model import MAX_CLAUSE, Clause, Document
+from constitution.numbering import split
 from constitution.problems import Problem, ProtocolError
 from constitution.references import Targets, link
 from constitution.retired import NAME as RETIRED
@@ -882,6 +883,16 @@ def cited(clause: ImportedClause, section: ImportedSection, style: str) -> str:
     return clause.number
 
 
+def says_number(section: ImportedSection, style: str) -> bool:
+    """Whether its paragraphs' printed numbers say the section's, as numbering reads them
+    (numbering._printed_section): some are numbered, and none names another section
+    (a "6.4" printed in section 4 would leave section 4 without a number)."""
+    heads = {
+        p[0] for c in section.clauses if c.number and (p := split(cited(c, section, style), style))
+    }
+    return bool(heads) and heads - {""} <= {section.number}
+
+
 # The paragraph numbers foreign to each number style (cited() maps them into it).
 FOREIGN = {"section.paragraph": ("paren", "int"), "paragraph-in-section": ("dotted",)}
 
@@ -1218,7 +1229,7 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
     for section in doc.sections:
         section.slug = slugify(section.title, taken)
         parts = [f"# {escape(section.title, False)}\n"]
-        if section.number and not any(c.number for c in section.clauses):
+        if section.number and not says_number(section, style):
             # nothing else would say the number printed on it: numbering would invent one
             parts.insert(0, f"---\nsection-number: {section.number}\n---\n")
         # Once a section, not once a clause: 1,000 clauses in a section cost a million.
