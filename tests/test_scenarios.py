@@ -89,7 +89,7 @@ def test_a_disabled_rule_makes_a_scenario_fail(project: Project, document: Docum
     book = project.rulebook()
     rule = next(r for r in book.rules if r.clause == "MOP-0145")
     failing = [s.id for s in project.scenarios(document) if s.differences(book, disabled=rule)]
-    assert sorted(failing) == ["SC-ENQ-002", "SC-ENQ-013", "SC-SIT-002"]
+    assert sorted(failing) == ["SC-ENQ-002", "SC-ENQ-013", "SC-SIT-002", "SC-SIX-005"]
 
 
 GOOD = """\
