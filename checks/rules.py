@@ -1,7 +1,7 @@
 """What the rules in checks/rules.yaml cannot say as data: working-day arithmetic.
 
-The rules file names these functions (``by: holding-reply-due``); each takes a
-situation's facts and gives a date.
+The rules file names these functions (``by: holding-reply-due``, ``if: short-notice``);
+each takes a situation's facts and gives a date, or whether a condition holds.
 """
 
 from __future__ import annotations
@@ -31,4 +31,36 @@ def holding_reply_due(f: Facts) -> dt.date | None:
     return day
 
 
-dates = {"holding-reply-due": holding_reply_due}
+def clear_working_days(f: Facts) -> int | None:
+    """The working days between the day a request is sent (``date``) and the day it asks
+    someone to attend (``attend-on``), counting neither (paragraph 12.6)."""
+    sent, attend = f.get("date"), f.get("attend-on")
+    if not sent or not attend:
+        return None
+    count, day = 0, add_working_days(sent, 1)
+    while day < attend:
+        count += 1
+        day = add_working_days(day, 1)
+    return count
+
+
+def short_notice(f: Facts) -> bool:
+    """Fewer than five clear working days' notice of a request to attend."""
+    clear = clear_working_days(f)
+    return clear is not None and clear < 5
+
+
+def notice_due(f: Facts) -> dt.date | None:
+    """The last day a request to attend can be sent with five clear working days'
+    notice: the day before the fifth working day before the day of attendance."""
+    if not (attend := f.get("attend-on")):
+        return None
+    day, count = attend, 0
+    while count < 5:
+        day -= dt.timedelta(days=1)
+        count += is_working_day(day)
+    return day - dt.timedelta(days=1)  # type: ignore[no-any-return]
+
+
+conditions = {"short-notice": short_notice}
+dates = {"holding-reply-due": holding_reply_due, "notice-due": notice_due}
