@@ -26,7 +26,6 @@ it), [[comment|comment|words it is on]], [[sdt|words]], [[date|words]], [[textbo
 
 from __future__ import annotations
 
-import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -302,7 +301,7 @@ class Writer:
         content.append(p)
         body.insert(at, content.getparent())
 
-    def emit(self, parent: Any, nodes: list[Node]) -> None:  # noqa: C901, PLR0912, PLR0915
+    def emit(self, parent: Any, nodes: list[Node]) -> None:
         for node in nodes:
             if isinstance(node, str):
                 self.run(parent, text=node)
@@ -400,7 +399,8 @@ class Writer:
             ' layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
             '<wp:positionH relativeFrom="column"><wp:posOffset>3600000</wp:posOffset>'
             '</wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset>'
-            '</wp:positionV><wp:extent cx="2000000" cy="900000"/><wp:wrapSquare wrapText="bothSides"/>'
+            '</wp:positionV><wp:extent cx="2000000" cy="900000"/>'
+            '<wp:wrapSquare wrapText="bothSides"/>'
             '<wp:docPr id="1" name="Text Box 1"/><a:graphic><a:graphicData'
             ' uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
             f'<wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx>{content}</wps:txbx><wps:bodyPr/>'
@@ -414,7 +414,7 @@ class Writer:
     def paragraph(self, style: str | None = None) -> Any:
         return self.document.add_paragraph(style=style)._p
 
-    def numbered(self, p: Any, level: int, num: str = "1") -> None:
+    def numbered(self, p: Any, level: int, num: str = "90") -> None:
         p_pr = p.get_or_add_pPr()
         numbered = element("w:numPr")
         numbered.append(element("w:ilvl", val=str(level)))
@@ -551,7 +551,7 @@ class Writer:
             ("lowerLetter", "(%3)", "1"),
         )
         numbering = self.document.part.numbering_part.element
-        abstract = element("w:abstractNum", abstractNumId="1")
+        abstract = element("w:abstractNum", abstractNumId="90")
         abstract.append(element("w:multiLevelType", val="multilevel"))
         for level, (kind, text, first) in enumerate(levels):
             lvl = element("w:lvl", ilvl=str(level))
@@ -561,8 +561,8 @@ class Writer:
             lvl.append(element("w:lvlJc", val="left"))
             abstract.append(lvl)
         numbering.insert(0, abstract)
-        num = element("w:num", numId="1")
-        num.append(element("w:abstractNumId", val="1"))
+        num = element("w:num", numId="90")
+        num.append(element("w:abstractNumId", val="90"))
         numbering.append(num)
 
     def add_parts(self, path: Path) -> None:
