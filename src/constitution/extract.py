@@ -517,6 +517,7 @@ def from_docx(path: Path) -> Extracted:
             styles = read_part(path, docx, "word/styles.xml")
             notes_part = read_part(path, docx, "word/footnotes.xml")
             comments = read_part(path, docx, "word/comments.xml")
+            relations = read_part(path, docx, "word/_rels/document.xml.rels")
             margins = [
                 read_part(path, docx, name)
                 for name in sorted(docx.NameToInfo)
@@ -531,6 +532,7 @@ def from_docx(path: Path) -> Extracted:
     headings = heading_styles(styles)
     toc = contents_paragraphs(body, styles)
     shown = number_footnotes(body)
+    address_links(body, relations)
     lines, n = [], 0
     commented: dict[str, int] = {}  # a comment's id: the line it is made on
     boxes: list[tuple[Any, int]] = []  # each text box, and the line it is anchored on
@@ -583,6 +585,29 @@ def from_docx(path: Path) -> Extracted:
     return Extracted(
         lines, revisions, notes, whole_paragraphs=True, contents=contents, asides=asides
     )
+
+
+REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+# A link a clause may hold (the gate refuses any other), and its words as the importer
+# carries them, in Markdown: [words](address)
+LINKABLE = re.compile(r"(?i)^(?:https?://|mailto:)\S+$")
+LINKED = re.compile(r"\[(\s*)([^\[\]]*?)(\s*)\]\(((?:https?://|mailto:)[^\s()]+)\)", re.I)
+
+
+def address_links(body: Any, relations: Any) -> None:
+    """Each hyperlink's address, from the part's relationships, on the hyperlink itself
+    (as "href"), where a clause can hold it: to the web or an e-mail address. A link to a
+    bookmark in the document, or to a file, is its words only."""
+    targets = {
+        rel.get("Id"): rel.get("Target") or ""
+        for rel in (relations.iter() if relations is not None else ())
+        if rel.get("TargetMode") == "External"
+    }
+    for link in body.iter(f"{W}hyperlink"):
+        target = targets.get(link.get(f"{REL}id"), "").strip()
+        if LINKABLE.match(target):
+            address = target.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+            link.set("href", address)
 
 
 def floating(node: Any) -> bool:
@@ -746,14 +771,22 @@ def paragraph_text(para: object) -> str:
     nodes = para.iter(  # type: ignore[attr-defined]
         f"{W}t", f"{W}tab", f"{W}br", f"{W}footnoteReference", f"{W}noBreakHyphen", f"{W}sym"
     )
+    linked: Any = None  # the hyperlink whose words these are
     for node in nodes:
         outside = []  # the elements between the word and its paragraph
         for a in node.iterancestors():
             if a is para:
                 break
-            outside.append(a.tag)
-        if {f"{W}del", f"{W}moveFrom", TEXT_BOX, FALLBACK} & set(outside):
+            outside.append(a)
+        if {f"{W}del", f"{W}moveFrom", TEXT_BOX, FALLBACK} & {a.tag for a in outside}:
             continue  # deleted, or a text box's (read as the box's words)
+        link = next((a for a in outside if a.tag == f"{W}hyperlink" and a.get("href")), None)
+        if link is not linked:
+            if linked is not None:
+                parts.append((f"]({linked.get('href')})", ""))
+            if link is not None:
+                parts.append(("[", ""))
+            linked = link
         if node.tag == f"{W}footnoteReference":  # its mark, as a text export prints it
             mark = node.get("shown", node.get(f"{W}id"))
             parts.append((f"[{mark}]" if mark else "", ""))
@@ -762,7 +795,12 @@ def paragraph_text(para: object) -> str:
             parts.append((drawn(node), emphasis_of(node)))
             continue
         parts.append((node.text or "", emphasis_of(node)) if node.tag == f"{W}t" else ("\t", ""))
-    text = emphasised(parts)
+    if linked is not None:
+        parts.append((f"]({linked.get('href')})", ""))
+    # a link's words without the spaces at their edges; a link with no words, none
+    text = LINKED.sub(
+        lambda m: f"{m[1]}[{m[2]}]({m[4]}){m[3]}" if m[2] else m[1] + m[3], emphasised(parts)
+    )
     # a tab before a page number ends a contents entry: kept, for the importer to see
     leader = re.search(r"\t\s*(\d{1,4})\s*$", text)
     words = re.sub(r"\s+", " ", text[: leader.start()] if leader else text).strip()
