@@ -7,15 +7,22 @@ left out, never dropped unsaid, nor let into a clause."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
+from docx.oxml.ns import qn
 
 from constitution.importer import Imported, import_protocol
 from constitution.modality import guess_modality
+from constitution.problems import ProtocolError
 from constitution.references import Targets, link
+from import_layouts import element
 from import_word_internals import NAMES, SOURCES, handed_over
 from test_import_layouts import flat, heading
 from test_import_unseen import imported, words
@@ -147,3 +154,63 @@ def test_a_post_or_paper_named_for_a_statutes_section_is_no_reference(
     found, unresolved = link(text, targets, lambda _: None, lambda _: False)
     assert found == text
     assert [u.kind for u in unresolved] == kinds
+
+
+def protocol_docx(path: Path, between: Callable[[Any], None]) -> Path:
+    """A short protocol in Word, ``between`` adding to it after its first paragraph."""
+    document = docx.Document()
+    document.add_paragraph("Protocol on Member and Officer Relations", style="Title")
+    document.add_paragraph("1.\tPurpose", style="Heading 1")
+    document.add_paragraph("1.1\tThis protocol guides members and officers.")
+    between(document)
+    document.add_paragraph("1.2\tOfficers advise members.")
+    document.add_paragraph("1.3\tMembers decide policy.")
+    document.save(str(path))
+    return path
+
+
+def test_words_word_keeps_in_other_files_stop_the_import(tmp_path: Path) -> None:
+    """A part brought in from another file (w:altChunk: a web page, another document, as
+    some systems build a Word file) holds words Word shows but the document does not: the
+    import stops, naming the line, rather than lose them."""
+
+    def chunk(document: Any) -> None:
+        rid = document.part.relate_to(
+            "afchunk.mht",
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk",
+            is_external=True,
+        )
+        alt = element("w:altChunk")
+        alt.set(qn("r:id"), rid)
+        document.element.body.insert(len(document.element.body) - 1, alt)
+
+    source = protocol_docx(tmp_path / "chunked.docx", chunk)
+    with pytest.raises(ProtocolError) as raised:
+        import_protocol(source)
+    (problem,) = raised.value.problems
+    assert (problem.code, problem.line) == ("import-docx-chunks", 4)
+    assert "save it again" in problem.fix
+    result = subprocess.run(
+        [sys.executable, "-m", "constitution", "import", str(source), "--out", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1 and "import-docx-chunks" in result.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_pictures_words_are_said_to_be_unread(tmp_path: Path) -> None:
+    """A picture or an embedded object may hold words (a chart, a scanned table) that the
+    import cannot read: its line is noted for a person to check."""
+
+    def picture(document: Any) -> None:
+        paragraph = document.add_paragraph()
+        paragraph._p.append(element("w:r"))
+        paragraph._p[-1].append(element("w:drawing"))
+
+    doc = import_protocol(protocol_docx(tmp_path / "pictured.docx", picture))
+    assert [c.number for c in doc.clauses()] == ["1.1", "1.2", "1.3"]
+    assert any(
+        note.startswith("1 picture or embedded object (line 4)") for note in doc.extracted.notes
+    ), doc.extracted.notes

@@ -534,14 +534,20 @@ def from_docx(path: Path) -> Extracted:
     shown = number_footnotes(body)
     address_links(body, relations)
     lines, n = [], 0
+    pictures: list[int] = []  # the lines holding a picture or an embedded object
+    chunks: list[int] = []  # the lines where a part from another file stands
     commented: dict[str, int] = {}  # a comment's id: the line it is made on
     boxes: list[tuple[Any, int]] = []  # each text box, and the line it is anchored on
     contents: list[Line] = []  # Word's table of contents
     tables: list[str] = []  # a note for each table made a list
-    for para in body.iter(f"{W}p", f"{W}tbl"):
+    for para in body.iter(f"{W}p", f"{W}tbl", f"{W}altChunk"):
         if floating(para) or any(a.tag == f"{W}tbl" for a in para.iterancestors()):
             continue  # read with its table, or a text box's
         n += 1
+        if para.tag == f"{W}altChunk" or para.find(f".//{W}subDoc") is not None:
+            chunks.append(n)
+            continue
+        pictures += [n for _ in unread(para)]
         for mark in para.iter(f"{W}commentReference", f"{W}commentRangeStart"):
             commented.setdefault(mark.get(f"{W}id") or "", n)
         boxes += [(box, n) for box in para.iter(TEXT_BOX) if not floating(box)]
@@ -573,11 +579,28 @@ def from_docx(path: Path) -> Extracted:
         # Marked as the importer marks a Markdown heading; a long "heading" is a paragraph
         # that merely wears a heading's style.
         lines.append(Line(f"# {text}" if heading and len(text.split()) <= 20 else text, n))
+    if chunks:
+        raise ProtocolError(
+            [
+                Problem.of(
+                    str(path), chunks[0], "import-docx-chunks", count=len(chunks), at=chunks[0]
+                )
+            ]
+        )
     cited = " ".join(line.text for line in lines)
     found = footnotes(notes_part, cited, shown)
     lines += [Line(text, n + i) for i, text in enumerate(found, start=1)]
     notes = [f"{revisions} tracked change(s) were read as accepted."] if revisions else []
     notes += tables
+    if pictures:
+        at = ", ".join(map(str, sorted(set(pictures))))
+        notes.append(
+            f"{len(pictures)} picture or embedded object (line {at}) was not read: check it "
+            "holds none of the protocol's words."
+            if len(pictures) == 1
+            else f"{len(pictures)} pictures or embedded objects (lines {at}) were not read: "
+            "check they hold none of the protocol's words."
+        )
     asides = said_in_comments(comments, commented) + text_boxes(boxes)
     for part in margins:
         asides += text_boxes([(box, 0) for box in part.iter(TEXT_BOX) if not floating(box)])
@@ -608,6 +631,15 @@ def address_links(body: Any, relations: Any) -> None:
         if LINKABLE.match(target):
             address = target.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
             link.set("href", address)
+
+
+def unread(para: Any) -> list[Any]:
+    """The paragraph's pictures and embedded objects (a text box's words are read)."""
+    return [
+        found
+        for found in para.iter(f"{W}drawing", f"{W}object", f"{W}pict")
+        if not floating(found) and found.find(f".//{TEXT_BOX}") is None
+    ]
 
 
 def floating(node: Any) -> bool:
