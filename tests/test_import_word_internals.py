@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -214,3 +215,27 @@ def test_a_pictures_words_are_said_to_be_unread(tmp_path: Path) -> None:
     assert any(
         note.startswith("1 picture or embedded object (line 4)") for note in doc.extracted.notes
     ), doc.extracted.notes
+
+
+def test_comments_and_running_heads_are_said_where_and_why(tmp_path: Path) -> None:
+    """A comment is listed with the line it is made on and who made it; a running head
+    or foot once, however many of the file's heads (first page, odd, even) repeat it."""
+    source = handed_over("controls-comments", tmp_path)
+    plain = tmp_path / "plain.docx"
+    source.rename(plain)
+    with zipfile.ZipFile(plain) as old, zipfile.ZipFile(source, "w") as new:
+        for item in old.infolist():
+            new.writestr(item, old.read(item.filename))
+            if item.filename == "word/header1.xml":  # the first page's head, the same
+                new.writestr("word/header2.xml", old.read(item.filename))
+    said = {line.text: (line.where, why) for line, why in import_protocol(source).left_out}
+    assert said["Legal to confirm wording before Council. – HS"] == (
+        "line 11",
+        "a comment by Reviewer in the Word file, not the protocol's words",
+    )
+    assert said["Stowmere Borough Council"] == (
+        "beside the text",
+        "page furniture: the Word file's running head or foot",
+    )
+    left_out = [line.text for line, _ in import_protocol(source).left_out]
+    assert left_out.count("Stowmere Borough Council") == 1

@@ -602,9 +602,11 @@ def from_docx(path: Path) -> Extracted:
             "check they hold none of the protocol's words."
         )
     asides = said_in_comments(comments, commented) + text_boxes(boxes)
+    heads: dict[str, tuple[Line, str]] = {}  # a head the first page's, odd and even repeat: once
     for part in margins:
         asides += text_boxes([(box, 0) for box in part.iter(TEXT_BOX) if not floating(box)])
-        asides += running(part)
+        heads |= {line.text: (line, why) for line, why in running(part) if line.text not in heads}
+    asides += heads.values()
     return Extracted(
         lines, revisions, notes, whole_paragraphs=True, contents=contents, asides=asides
     )
