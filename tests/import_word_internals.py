@@ -604,30 +604,39 @@ class Writer:
         with zipfile.ZipFile(plain) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
             for item in old.infolist():
                 data = old.read(item.filename)
-                if item.filename == "[Content_Types].xml":
-                    data = data.replace(
-                        b"</Types>",
-                        "".join(
-                            f'<Override PartName="/word/{name}.xml" ContentType="application/'
-                            f'vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"/>'
-                            for name, (_, kind, _) in parts.items()
-                        ).encode()
-                        + b"</Types>",
-                    )
-                elif item.filename == "word/_rels/document.xml.rels":
-                    data = data.replace(
-                        b"</Relationships>",
-                        "".join(
-                            f'<Relationship Id="rIdW{name}" Type="http://schemas.openxmlformats.org/'
-                            f'officeDocument/2006/relationships/{kind}" Target="{name}.xml"/>'
-                            for name, (_, _, kind) in parts.items()
-                        ).encode()
-                        + b"</Relationships>",
-                    )
+                if item.filename in LISTS:
+                    closing, entry, at = LISTS[item.filename]
+                    kinds = {name: str(spec[at]) for name, spec in parts.items()}
+                    data = appended(data, closing, entry, kinds)
                 new.writestr(item, data)
             for name, (xml, _, _) in parts.items():
                 new.writestr(f"word/{name}.xml", xml)
         plain.unlink()
+
+
+# A package's lists of its parts: the closing tag, an entry, and which of a part's kinds
+# (its content type's, its relationship's) the entry names
+LISTS = {
+    "[Content_Types].xml": (
+        "</Types>",
+        '<Override PartName="/word/{name}.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"/>',
+        1,
+    ),
+    "word/_rels/document.xml.rels": (
+        "</Relationships>",
+        '<Relationship Id="rIdW{name}" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/{kind}" Target="{name}.xml"/>',
+        2,
+    ),
+}
+
+
+def appended(data: bytes, closing: str, entry: str, kinds: dict[str, str]) -> bytes:
+    """A package's list (its content types, its relationships) with an entry for each
+    part added before its closing tag."""
+    added = "".join(entry.format(name=name, kind=kind) for name, kind in kinds.items())
+    return data.replace(closing.encode(), (added + closing).encode())
 
 
 def handed_over(name: str, folder: Path) -> Path:
