@@ -16,6 +16,7 @@ from typing import Any
 
 import docx
 import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from constitution.importer import import_protocol
@@ -216,3 +217,47 @@ def test_comments_and_running_heads_are_said_where_and_why(tmp_path: Path) -> No
     )
     left_out = [line.text for line, _ in import_protocol(source).left_out]
     assert left_out.count("Stowmere Borough Council") == 1
+
+
+def test_hidden_words_and_a_headings_link(tmp_path: Path) -> None:
+    """Words formatted hidden (w:vanish: a drafting note Word neither shows nor prints)
+    are not the protocol's as printed: listed as left out, with their line, not run into
+    its words. A heading keeps a link's words only (a title holds no link)."""
+
+    def hidden(document: Any) -> None:
+        paragraph = document.add_paragraph("1.4\tOfficers reply within ten days.")
+        run = paragraph.add_run(" Check this against the 2019 version.")
+        run.font.hidden = True
+
+    source = protocol_docx(tmp_path / "hidden.docx", hidden)
+    doc = import_protocol(source)
+    assert [c.paragraphs for c in doc.clauses() if c.number == "1.4"] == [
+        ["Officers reply within ten days."]
+    ]
+    assert [(line.text, line.line, why) for line, why in doc.left_out] == [
+        (
+            "Check this against the 2019 version.",
+            4,
+            "hidden text in the Word file, which Word neither shows nor prints",
+        )
+    ]
+
+
+def test_a_headings_link_is_its_words(tmp_path: Path) -> None:
+    """A section's title holds no link: a hyperlink in a heading is kept as its words."""
+
+    def linked_heading(document: Any) -> None:
+        heading = document.add_paragraph("2.\t", style="Heading 1")
+        link = element("w:hyperlink", history="1")
+        rid = document.part.relate_to("https://example.org/roles", RT.HYPERLINK, is_external=True)
+        link.set(qn("r:id"), rid)
+        run = element("w:r")
+        text = element("w:t")
+        text.text = "Roles"
+        run.append(text)
+        link.append(run)
+        heading._p.append(link)
+        document.add_paragraph("2.1\tMembers decide policy.")
+
+    doc = import_protocol(protocol_docx(tmp_path / "heading.docx", linked_heading))
+    assert [(s.number, s.title) for s in doc.sections] == [("1", "Purpose"), ("2", "Roles")]

@@ -538,6 +538,7 @@ def from_docx(path: Path) -> Extracted:
     chunks: list[int] = []  # the lines where a part from another file stands
     commented: dict[str, int] = {}  # a comment's id: the line it is made on
     boxes: list[tuple[Any, int]] = []  # each text box, and the line it is anchored on
+    hidden: list[tuple[Line, str]] = []  # words formatted hidden, and their line
     contents: list[Line] = []  # Word's table of contents
     tables: list[str] = []  # a note for each table made a list
     for para in body.iter(f"{W}p", f"{W}tbl", f"{W}altChunk"):
@@ -551,6 +552,13 @@ def from_docx(path: Path) -> Extracted:
         for mark in para.iter(f"{W}commentReference", f"{W}commentRangeStart"):
             commented.setdefault(mark.get(f"{W}id") or "", n)
         boxes += [(box, n) for box in para.iter(TEXT_BOX) if not floating(box)]
+        if words := concealed(para):
+            hidden.append(
+                (
+                    Line(words, n),
+                    "hidden text in the Word file, which Word neither shows nor prints",
+                )
+            )
         if para.tag == f"{W}tbl":
             rows = [Line(f"- {row}", n) for row in table_rows(para)]
             lines += rows
@@ -578,7 +586,9 @@ def from_docx(path: Path) -> Extracted:
         )
         # Marked as the importer marks a Markdown heading; a long "heading" is a paragraph
         # that merely wears a heading's style.
-        lines.append(Line(f"# {text}" if heading and len(text.split()) <= 20 else text, n))
+        if heading and len(text.split()) <= 20:  # a title holds a link's words, not the link
+            text = "# " + LINKED.sub(lambda m: m[1] + m[2] + m[3], text)
+        lines.append(Line(text, n))
     if chunks:
         raise ProtocolError(
             [
@@ -601,7 +611,7 @@ def from_docx(path: Path) -> Extracted:
             else f"{len(pictures)} pictures or embedded objects (lines {at}) were not read: "
             "check they hold none of the protocol's words."
         )
-    asides = said_in_comments(comments, commented) + text_boxes(boxes)
+    asides = hidden + said_in_comments(comments, commented) + text_boxes(boxes)
     heads: dict[str, tuple[Line, str]] = {}  # a head the first page's, odd and even repeat: once
     for part in margins:
         asides += text_boxes([(box, 0) for box in part.iter(TEXT_BOX) if not floating(box)])
@@ -633,6 +643,26 @@ def address_links(body: Any, relations: Any) -> None:
         if LINKABLE.match(target):
             address = target.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
             link.set("href", address)
+
+
+def vanished(node: Any) -> bool:
+    """Whether the run holding the node is formatted hidden (w:vanish), as a drafting
+    note may be: Word neither shows nor prints it."""
+    run = node.getparent()
+    hide = run.find(f"{W}rPr/{W}vanish") if run is not None and run.tag == f"{W}r" else None
+    return hide is not None and hide.get(f"{W}val", "true") not in ("0", "false", "off")
+
+
+def concealed(para: Any) -> str:
+    """The paragraph's (or table's) hidden words, not deleted, not a text box's."""
+    words = [
+        node.text or ""
+        for node in para.iter(f"{W}t")
+        if vanished(node)
+        and not floating(node)
+        and not any(a.tag in (f"{W}del", f"{W}moveFrom") for a in node.iterancestors())
+    ]
+    return re.sub(r"\s+", " ", "".join(words)).strip()
 
 
 def unread(para: Any) -> list[Any]:
@@ -814,6 +844,8 @@ def paragraph_text(para: object) -> str:
             outside.append(a)
         if {f"{W}del", f"{W}moveFrom", TEXT_BOX, FALLBACK} & {a.tag for a in outside}:
             continue  # deleted, or a text box's (read as the box's words)
+        if vanished(node):
+            continue  # hidden: listed as left out
         link = next((a for a in outside if a.tag == f"{W}hyperlink" and a.get("href")), None)
         if link is not linked:
             if linked is not None:
