@@ -261,3 +261,33 @@ def test_a_headings_link_is_its_words(tmp_path: Path) -> None:
 
     doc = import_protocol(protocol_docx(tmp_path / "heading.docx", linked_heading))
     assert [(s.number, s.title) for s in doc.sections] == [("1", "Purpose"), ("2", "Roles")]
+
+
+def test_a_content_controls_placeholder_is_no_protocol_text(tmp_path: Path) -> None:
+    """A content control still showing its placeholder ("Click or tap here to enter
+    text.", w:showingPlcHdr) holds Word's prompt, not the council's words: listed as left
+    out with its line, the paragraph's own words kept."""
+
+    def prompt(document: Any) -> None:
+        paragraph = document.add_paragraph("1.4\tThe protocol was last reviewed on ")
+        sdt, properties, content = element("w:sdt"), element("w:sdtPr"), element("w:sdtContent")
+        properties.append(element("w:showingPlcHdr"))
+        run, text = element("w:r"), element("w:t")
+        text.text = "Click or tap to enter a date."
+        run.append(text)
+        content.append(run)
+        sdt.extend([properties, content])
+        paragraph._p.append(sdt)
+
+    doc = import_protocol(protocol_docx(tmp_path / "prompt.docx", prompt))
+    assert [c.paragraphs for c in doc.clauses() if c.number == "1.4"] == [
+        ["The protocol was last reviewed on"]
+    ]
+    assert [(line.text, line.line, why) for line, why in doc.left_out] == [
+        (
+            "Click or tap to enter a date.",
+            4,
+            "a content control's placeholder: Word's prompt to fill it in, "
+            "not the protocol's words",
+        )
+    ]

@@ -552,13 +552,9 @@ def from_docx(path: Path) -> Extracted:
         for mark in para.iter(f"{W}commentReference", f"{W}commentRangeStart"):
             commented.setdefault(mark.get(f"{W}id") or "", n)
         boxes += [(box, n) for box in para.iter(TEXT_BOX) if not floating(box)]
-        if words := concealed(para):
-            hidden.append(
-                (
-                    Line(words, n),
-                    "hidden text in the Word file, which Word neither shows nor prints",
-                )
-            )
+        for kept_apart, why in ((vanished, HIDDEN), (prompting, PROMPT)):
+            if words := concealed(para, kept_apart):
+                hidden.append((Line(words, n), why))
         if para.tag == f"{W}tbl":
             rows = [Line(f"- {row}", n) for row in table_rows(para)]
             lines += rows
@@ -653,12 +649,28 @@ def vanished(node: Any) -> bool:
     return hide is not None and hide.get(f"{W}val", "true") not in ("0", "false", "off")
 
 
-def concealed(para: Any) -> str:
-    """The paragraph's (or table's) hidden words, not deleted, not a text box's."""
+def prompting(node: Any) -> bool:
+    """Whether the node is a content control's placeholder (w:showingPlcHdr): Word's
+    prompt to fill the control in ("Click or tap here to enter text."), not its words."""
+    return any(
+        a.tag == f"{W}sdtContent"
+        and a.getparent() is not None
+        and a.getparent().find(f"{W}sdtPr/{W}showingPlcHdr") is not None
+        for a in node.iterancestors()
+    )
+
+
+HIDDEN = "hidden text in the Word file, which Word neither shows nor prints"
+PROMPT = "a content control's placeholder: Word's prompt to fill it in, not the protocol's words"
+
+
+def concealed(para: Any, kept_apart: Callable[[Any], bool]) -> str:
+    """The paragraph's (or table's) words that ``kept_apart`` says are not its text
+    (hidden, or a placeholder), neither deleted nor a text box's."""
     words = [
         node.text or ""
         for node in para.iter(f"{W}t")
-        if vanished(node)
+        if kept_apart(node)
         and not floating(node)
         and not any(a.tag in (f"{W}del", f"{W}moveFrom") for a in node.iterancestors())
     ]
@@ -844,8 +856,8 @@ def paragraph_text(para: object) -> str:
             outside.append(a)
         if {f"{W}del", f"{W}moveFrom", TEXT_BOX, FALLBACK} & {a.tag for a in outside}:
             continue  # deleted, or a text box's (read as the box's words)
-        if vanished(node):
-            continue  # hidden: listed as left out
+        if vanished(node) or prompting(node):
+            continue  # hidden, or Word's prompt: listed as left out
         link = next((a for a in outside if a.tag == f"{W}hyperlink" and a.get("href")), None)
         if link is not linked:
             if linked is not None:
