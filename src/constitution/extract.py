@@ -55,7 +55,7 @@ class Line:
 
     @property
     def where(self) -> str:
-        if not self.line:  # a Word file's running head or foot, beside the text
+        if not self.line:  # a Word file's running head or foot: beside the text, not in it
             return "beside the text"
         return f"page {self.page}, line {self.line}" if self.page else f"line {self.line}"
 
@@ -828,7 +828,9 @@ def table_rows(table: object) -> Iterator[str]:
 def cells_of(row: Any) -> list[str]:
     return [
         " ".join(
-            paragraph_text(p) for p in cell.iter(f"{W}p") if not floating(p) and paragraph_text(p)
+            words
+            for p in cell.iter(f"{W}p")
+            if not floating(p) and (words := paragraph_text(p))  # a text box's: apart
         )
         for cell in row.iterchildren(f"{W}tc")
     ]
@@ -842,7 +844,10 @@ def named_cells(cells: list[str], header: list[str]) -> list[str]:
 
 
 def paragraph_text(para: object) -> str:
-    """The paragraph's words with every revision accepted: insertions in, deletions out."""
+    """The paragraph's words with every revision accepted: insertions in, deletions out;
+    a hyperlink to the web or an e-mail address as [words](address); what Word prints for
+    a non-breaking hyphen or a symbol. Hidden words, a content control's placeholder and a
+    text box's words are not the paragraph's (from_docx lists them as left out)."""
     parts: list[tuple[str, str]] = []  # (text, its emphasis)
     nodes = para.iter(  # type: ignore[attr-defined]
         f"{W}t", f"{W}tab", f"{W}br", f"{W}footnoteReference", f"{W}noBreakHyphen", f"{W}sym"
