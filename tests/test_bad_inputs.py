@@ -76,6 +76,23 @@ def word(name: str, unzipped: int = 0, parts: int = 0) -> Setup:
     return run
 
 
+def chunked(name: str) -> Setup:
+    """A Word file with a part brought in from another file (w:altChunk) after its first
+    paragraph: words Word shows, which the document itself does not hold."""
+
+    def run(root: Path) -> None:
+        with zipfile.ZipFile(root / name, "w", zipfile.ZIP_DEFLATED) as docx:
+            docx.writestr(
+                "word/document.xml",
+                f'<w:document xmlns:w="{WORD}" xmlns:r="http://schemas.openxmlformats.org/'
+                'officeDocument/2006/relationships"><w:body><w:p><w:r><w:t>1.1 Members and '
+                'officers work together.</w:t></w:r></w:p><w:altChunk r:id="rId9"/></w:body>'
+                "</w:document>",
+            )
+
+    return run
+
+
 def pdf(name: str, pages: int) -> Setup:
     def run(root: Path) -> None:
         writer = PdfWriter()
@@ -249,6 +266,7 @@ CASES = [
     Case("scenario file of 2 MB", put(S, GOOD + "#\n" * 1_000_000), CHECK, 1, "scenario-file-too-large", S),
     Case("Word file that unzips to 25 MB (a zip bomb)", word("bomb.docx", unzipped=25_000_000), ("import", "bomb.docx", "--out", "new"), 1, "word/document.xml unzips to", "bomb.docx"),
     Case("Word file of 1,001 parts", word("parts.docx", parts=1_000), ("import", "parts.docx", "--out", "new"), 1, "holds 1,001 parts", "parts.docx"),
+    Case("Word file with a part from another file (w:altChunk)", chunked("chunk.docx"), ("import", "chunk.docx", "--out", "new"), 1, "brought in from other files", "chunk.docx"),
     Case("PDF of 2,001 pages", pdf("long.pdf", 2_001), ("import", "long.pdf", "--out", "new"), 1, "2,001 pages", "long.pdf"),
     Case("text file of 21 MB", put("big.txt", b"1.1 Words.\n" * 1_910_000), ("import", "big.txt", "--out", "new"), 1, "bytes; the importer reads", "big.txt"),
     Case("text file of 100,001 lines", put("long.txt", b"1.1 A.\n" * 100_001), ("import", "long.txt", "--out", "new"), 1, "100,001 lines", "long.txt"),

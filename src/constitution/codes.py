@@ -224,6 +224,7 @@ _KINDS = [
     Kind("import-encrypted", UNUSABLE, "the PDF is protected by a password.", "Save an unprotected copy and import that."),
     Kind("import-pdf-corrupt", UNUSABLE, "the PDF cannot be read: {error}.", "Check the file opens in a PDF reader; export it again if not."),
     Kind("import-docx-corrupt", UNUSABLE, "the Word file cannot be read: {error}.", "Check it opens in Word; save it again as .docx if not."),
+    Kind("import-docx-chunks", FIXABLE, "the Word file holds {count} part(s) brought in from other files (w:altChunk or w:subDoc, the first at line {at}), whose words Word shows but the document itself does not hold, so they would be lost.", "Open the file in Word and save it again as .docx (Word then writes their words into the document), and import that."),
     Kind("import-no-text", UNUSABLE, "the file holds no readable text.", "If it is a scanned PDF, run it through OCR first, or import the Word original."),
     Kind("import-many-documents", FIXABLE, "this file holds {count} documents one after another (section numbers start again at {again}), and importing them as one would merge them:\n      {listed}", "Import the one that is the protocol with --take N (N from the list above); the others are listed in the import's report as left out."),
     Kind("import-no-such-document", UNUSABLE, "--take {take} asks for document {take}, but this file holds {count}:\n      {listed}", "Give --take a number from 1 to {count}."),

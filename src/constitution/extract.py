@@ -21,6 +21,16 @@ from constitution.extract_html import page_lines
 from constitution.problems import Problem, ProtocolError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# A text box's words, and what Word writes again for older readers (a drawing's VML copy)
+TEXT_BOX = f"{W}txbxContent"
+FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# What Word's symbol fonts draw at the code points a w:sym names (F0xx, the font's own
+# character xx): the few a protocol's text uses. Any other is kept as the code point.
+SYMBOLS = {
+    "Symbol": {"B3": "≥", "A3": "≤", "B9": "≠", "B7": "•", "B8": "÷", "B1": "±"}
+    | {"AE": "→", "AC": "←", "D3": "©", "D2": "®", "E3": "©", "E2": "®", "BE": "—"},
+    "Wingdings": {"FC": "✓", "FB": "✗", "A7": "▪", "9F": "•", "E0": "→", "D8": "➢"},
+}
 # Limits far beyond any council's protocol (the three real ones the importer is tested
 # with have 25-37 KB of text and under 300 lines), so that a file made to exhaust time or
 # memory is refused at once: a 0.8 MB Word file that unzips to gigabytes ran past 300 s
@@ -45,6 +55,8 @@ class Line:
 
     @property
     def where(self) -> str:
+        if not self.line:  # a Word file's running head or foot: beside the text, not in it
+            return "beside the text"
         return f"page {self.page}, line {self.line}" if self.page else f"line {self.line}"
 
 
@@ -55,6 +67,9 @@ class Extracted:
     notes: list[str] = field(default_factory=list)
     whole_paragraphs: bool = False  # each line a paragraph (Word); else a blank line ends one
     dropped: list[Line] = field(default_factory=list)  # page furniture, left out
+    # words a Word file holds outside its text (comments, running heads and feet, text
+    # boxes), left out, each with why
+    asides: list[tuple[Line, str]] = field(default_factory=list)
     contents: list[Line] = field(default_factory=list)  # Word's table of contents, left out
     site: list[Line] = field(default_factory=list)  # a web page's navigation, banners, left out
 
@@ -501,6 +516,13 @@ def from_docx(path: Path) -> Extracted:
             numbering = read_part(path, docx, "word/numbering.xml")
             styles = read_part(path, docx, "word/styles.xml")
             notes_part = read_part(path, docx, "word/footnotes.xml")
+            comments = read_part(path, docx, "word/comments.xml")
+            relations = read_part(path, docx, "word/_rels/document.xml.rels")
+            margins = [
+                read_part(path, docx, name)
+                for name in sorted(docx.NameToInfo)
+                if re.fullmatch(r"word/(?:header|footer)\d*\.xml", name)
+            ]
         if body is None:
             raise KeyError("there is no word/document.xml in the archive")
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
@@ -509,13 +531,30 @@ def from_docx(path: Path) -> Extracted:
     numberer = Numberer(numbering, styles)
     headings = heading_styles(styles)
     toc = contents_paragraphs(body, styles)
+    shown = number_footnotes(body)
+    address_links(body, relations)
     lines, n = [], 0
+    pictures: list[int] = []  # the lines holding a picture or an embedded object
+    chunks: list[int] = []  # the lines where a part from another file stands
+    commented: dict[str, int] = {}  # a comment's id: the line it is made on
+    boxes: list[tuple[Any, int]] = []  # each text box, and the line it is anchored on
+    hidden: list[tuple[Line, str]] = []  # words formatted hidden, and their line
     contents: list[Line] = []  # Word's table of contents
     tables: list[str] = []  # a note for each table made a list
-    for para in body.iter(f"{W}p", f"{W}tbl"):
-        if any(a.tag == f"{W}tbl" for a in para.iterancestors()):
-            continue  # read with its table
+    for para in body.iter(f"{W}p", f"{W}tbl", f"{W}altChunk"):
+        if floating(para) or any(a.tag == f"{W}tbl" for a in para.iterancestors()):
+            continue  # read with its table, or a text box's
         n += 1
+        if para.tag == f"{W}altChunk" or para.find(f".//{W}subDoc") is not None:
+            chunks.append(n)
+            continue
+        pictures += [n for _ in unread(para)]
+        for mark in para.iter(f"{W}commentReference", f"{W}commentRangeStart"):
+            commented.setdefault(mark.get(f"{W}id") or "", n)
+        boxes += [(box, n) for box in para.iter(TEXT_BOX) if not floating(box)]
+        for kept_apart, why in ((vanished, HIDDEN), (prompting, PROMPT)):
+            if words := concealed(para, kept_apart):
+                hidden.append((Line(words, n), why))
         if para.tag == f"{W}tbl":
             rows = [Line(f"- {row}", n) for row in table_rows(para)]
             lines += rows
@@ -543,12 +582,167 @@ def from_docx(path: Path) -> Extracted:
         )
         # Marked as the importer marks a Markdown heading; a long "heading" is a paragraph
         # that merely wears a heading's style.
-        lines.append(Line(f"# {text}" if heading and len(text.split()) <= 20 else text, n))
+        if heading and len(text.split()) <= 20:  # a title holds a link's words, not the link
+            text = "# " + LINKED.sub(lambda m: m[1] + m[2] + m[3], text)
+        lines.append(Line(text, n))
+    if chunks:
+        raise ProtocolError(
+            [
+                Problem.of(
+                    str(path), chunks[0], "import-docx-chunks", count=len(chunks), at=chunks[0]
+                )
+            ]
+        )
     cited = " ".join(line.text for line in lines)
-    lines += [Line(text, n + i) for i, text in enumerate(footnotes(notes_part, cited), start=1)]
+    found = footnotes(notes_part, cited, shown)
+    lines += [Line(text, n + i) for i, text in enumerate(found, start=1)]
     notes = [f"{revisions} tracked change(s) were read as accepted."] if revisions else []
     notes += tables
-    return Extracted(lines, revisions, notes, whole_paragraphs=True, contents=contents)
+    if pictures:
+        at = ", ".join(map(str, sorted(set(pictures))))
+        notes.append(
+            f"{len(pictures)} picture or embedded object (line {at}) was not read: check it "
+            "holds none of the protocol's words."
+            if len(pictures) == 1
+            else f"{len(pictures)} pictures or embedded objects (lines {at}) were not read: "
+            "check they hold none of the protocol's words."
+        )
+    asides = hidden + said_in_comments(comments, commented) + text_boxes(boxes)
+    heads: dict[str, tuple[Line, str]] = {}  # a head the first page's, odd and even repeat: once
+    for part in margins:
+        asides += text_boxes([(box, 0) for box in part.iter(TEXT_BOX) if not floating(box)])
+        heads |= {line.text: (line, why) for line, why in running(part) if line.text not in heads}
+    asides += heads.values()
+    return Extracted(
+        lines, revisions, notes, whole_paragraphs=True, contents=contents, asides=asides
+    )
+
+
+REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+# A link a clause may hold (the gate refuses any other), and its words as the importer
+# carries them, in Markdown: [words](address)
+LINKABLE = re.compile(r"(?i)^(?:https?://|mailto:)\S+$")
+LINKED = re.compile(r"\[(\s*)([^\[\]]*?)(\s*)\]\(((?:https?://|mailto:)[^\s()]+)\)", re.I)
+
+
+def address_links(body: Any, relations: Any) -> None:
+    """Each hyperlink's address, from the part's relationships, on the hyperlink itself
+    (as "href"), where a clause can hold it: to the web or an e-mail address. A link to a
+    bookmark in the document, or to a file, is its words only."""
+    targets = {
+        rel.get("Id"): rel.get("Target") or ""
+        for rel in (relations.iter() if relations is not None else ())
+        if rel.get("TargetMode") == "External"
+    }
+    for link in body.iter(f"{W}hyperlink"):
+        target = targets.get(link.get(f"{REL}id"), "").strip()
+        if LINKABLE.match(target):
+            address = target.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+            link.set("href", address)
+
+
+def vanished(node: Any) -> bool:
+    """Whether the run holding the node is formatted hidden (w:vanish), as a drafting
+    note may be: Word neither shows nor prints it."""
+    run = node.getparent()
+    hide = run.find(f"{W}rPr/{W}vanish") if run is not None and run.tag == f"{W}r" else None
+    return hide is not None and hide.get(f"{W}val", "true") not in ("0", "false", "off")
+
+
+def prompting(node: Any) -> bool:
+    """Whether the node is a content control's placeholder (w:showingPlcHdr): Word's
+    prompt to fill the control in ("Click or tap here to enter text."), not its words."""
+    return any(
+        a.tag == f"{W}sdtContent"
+        and a.getparent() is not None
+        and a.getparent().find(f"{W}sdtPr/{W}showingPlcHdr") is not None
+        for a in node.iterancestors()
+    )
+
+
+HIDDEN = "hidden text in the Word file, which Word neither shows nor prints"
+PROMPT = "a content control's placeholder: Word's prompt to fill it in, not the protocol's words"
+
+
+def concealed(para: Any, kept_apart: Callable[[Any], bool]) -> str:
+    """The paragraph's (or table's) words that ``kept_apart`` says are not its text
+    (hidden, or a placeholder), neither deleted nor a text box's."""
+    words = [
+        node.text or ""
+        for node in para.iter(f"{W}t")
+        if kept_apart(node)
+        and not floating(node)
+        and not any(a.tag in (f"{W}del", f"{W}moveFrom") for a in node.iterancestors())
+    ]
+    return re.sub(r"\s+", " ", "".join(words)).strip()
+
+
+def unread(para: Any) -> list[Any]:
+    """The paragraph's pictures and embedded objects (a text box's words are read)."""
+    return [
+        found
+        for found in para.iter(f"{W}drawing", f"{W}object", f"{W}pict")
+        if not floating(found) and found.find(f".//{TEXT_BOX}") is None
+    ]
+
+
+def floating(node: Any) -> bool:
+    """Inside a text box (its words are not the text's flow), or in the copy of a drawing
+    Word writes again for older readers."""
+    return any(a.tag in (TEXT_BOX, FALLBACK) for a in node.iterancestors())
+
+
+def number_footnotes(body: Any) -> dict[str, str]:
+    """Each footnote's number as Word prints it: its mark's place among the marks, in the
+    order they stand (a note's w:id is only a name: years of editing leave them in any
+    order). A mark with a symbol of its own ("*", customMarkFollows) takes no number."""
+    shown: dict[str, str] = {}
+    for mark in body.iter(f"{W}footnoteReference"):
+        deleted = any(a.tag in (f"{W}del", f"{W}moveFrom") for a in mark.iterancestors())
+        custom = mark.get(f"{W}customMarkFollows") in ("1", "true", "on")
+        if not deleted and not custom and not floating(mark):
+            shown.setdefault(mark.get(f"{W}id") or "", str(len(shown) + 1))
+    for mark in body.iter(f"{W}footnoteReference"):
+        mark.set("shown", shown.get(mark.get(f"{W}id") or "", ""))
+    return shown
+
+
+def said_in_comments(comments: Any, commented: dict[str, int]) -> list[tuple[Line, str]]:
+    """A reviewer's comments: not the protocol's words, so left out, each with the line
+    it was made on and who made it."""
+    out = []
+    for comment in comments.iter(f"{W}comment") if comments is not None else ():
+        words = " ".join(filter(None, map(paragraph_text, comment.iter(f"{W}p"))))
+        if words:
+            author = comment.get(f"{W}author")
+            by = f" by {author}" if author else ""
+            line = commented.get(comment.get(f"{W}id") or "", 0)
+            out.append(
+                (Line(words, line), f"a comment{by} in the Word file, not the protocol's words")
+            )
+    return out
+
+
+def text_boxes(boxes: list[tuple[Any, int]]) -> list[tuple[Line, str]]:
+    """Each text box's words, once (``boxes`` holds none of the copies Word keeps for
+    older readers), with the line it is anchored on: a box floats beside the text, so
+    where its words belong is for an editor to say."""
+    why = "a text box, beside the text: put its words in a clause if they are the protocol's"
+    out = []
+    for box, line in boxes:
+        if words := " ".join(filter(None, map(paragraph_text, box.iter(f"{W}p")))):
+            out.append((Line(words, line), why))
+    return out
+
+
+def running(part: Any) -> list[tuple[Line, str]]:
+    """A running head's or foot's lines (Word keeps them apart from the text)."""
+    why = "page furniture: the Word file's running head or foot"
+    return [
+        (Line(words, 0), why)
+        for para in part.iter(f"{W}p")
+        if not floating(para) and (words := paragraph_text(para).replace("\t", " "))
+    ]
 
 
 def contents_paragraphs(body: Any, styles: Any) -> set[Any]:
@@ -633,7 +827,11 @@ def table_rows(table: object) -> Iterator[str]:
 
 def cells_of(row: Any) -> list[str]:
     return [
-        " ".join(filter(None, map(paragraph_text, cell.iter(f"{W}p"))))
+        " ".join(
+            words
+            for p in cell.iter(f"{W}p")
+            if not floating(p) and (words := paragraph_text(p))  # a text box's: apart
+        )
         for cell in row.iterchildren(f"{W}tc")
     ]
 
@@ -646,21 +844,61 @@ def named_cells(cells: list[str], header: list[str]) -> list[str]:
 
 
 def paragraph_text(para: object) -> str:
-    """The paragraph's words with every revision accepted: insertions in, deletions out."""
+    """The paragraph's words with every revision accepted: insertions in, deletions out;
+    a hyperlink to the web or an e-mail address as [words](address); what Word prints for
+    a non-breaking hyphen or a symbol. Hidden words, a content control's placeholder and a
+    text box's words are not the paragraph's (from_docx lists them as left out)."""
     parts: list[tuple[str, str]] = []  # (text, its emphasis)
-    nodes = para.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}footnoteReference")  # type: ignore[attr-defined]
+    nodes = para.iter(  # type: ignore[attr-defined]
+        f"{W}t", f"{W}tab", f"{W}br", f"{W}footnoteReference", f"{W}noBreakHyphen", f"{W}sym"
+    )
+    linked: Any = None  # the hyperlink whose words these are
     for node in nodes:
-        if any(a.tag in (f"{W}del", f"{W}moveFrom") for a in node.iterancestors()):
-            continue
+        outside = []  # the elements between the word and its paragraph
+        for a in node.iterancestors():
+            if a is para:
+                break
+            outside.append(a)
+        if {f"{W}del", f"{W}moveFrom", TEXT_BOX, FALLBACK} & {a.tag for a in outside}:
+            continue  # deleted, or a text box's (read as the box's words)
+        if vanished(node) or prompting(node):
+            continue  # hidden, or Word's prompt: listed as left out
+        link = next((a for a in outside if a.tag == f"{W}hyperlink" and a.get("href")), None)
+        if link is not linked:
+            if linked is not None:
+                parts.append((f"]({linked.get('href')})", ""))
+            if link is not None:
+                parts.append(("[", ""))
+            linked = link
         if node.tag == f"{W}footnoteReference":  # its mark, as a text export prints it
-            parts.append((f"[{node.get(f'{W}id')}]", ""))
+            mark = node.get("shown", node.get(f"{W}id"))
+            parts.append((f"[{mark}]" if mark else "", ""))
+            continue
+        if node.tag in (f"{W}noBreakHyphen", f"{W}sym"):
+            parts.append((drawn(node), emphasis_of(node)))
             continue
         parts.append((node.text or "", emphasis_of(node)) if node.tag == f"{W}t" else ("\t", ""))
-    text = emphasised(parts)
+    if linked is not None:
+        parts.append((f"]({linked.get('href')})", ""))
+    # a link's words without the spaces at their edges; a link with no words, none
+    text = LINKED.sub(
+        lambda m: f"{m[1]}[{m[2]}]({m[4]}){m[3]}" if m[2] else m[1] + m[3], emphasised(parts)
+    )
     # a tab before a page number ends a contents entry: kept, for the importer to see
     leader = re.search(r"\t\s*(\d{1,4})\s*$", text)
     words = re.sub(r"\s+", " ", text[: leader.start()] if leader else text).strip()
     return f"{words}\t{leader[1]}" if leader and words else words
+
+
+def drawn(node: Any) -> str:
+    """What a non-breaking hyphen or a symbol font's character prints as."""
+    if node.tag == f"{W}noBreakHyphen":
+        return "-"
+    code = (node.get(f"{W}char") or "").upper()
+    font = SYMBOLS.get(node.get(f"{W}font") or "", {})
+    return font.get(code[-2:]) or (
+        chr(int(code, 16)) if re.fullmatch(r"[0-9A-F]{2,4}", code) else ""
+    )
 
 
 def emphasis_of(node: Any) -> str:
@@ -693,16 +931,17 @@ def emphasised(parts: list[tuple[str, str]]) -> str:
     return "".join(out)
 
 
-def footnotes(notes: object, cited: str) -> list[str]:
-    """The footnotes the body cites, each as "[1] its words" (the importer puts each with
-    the paragraph that cites its mark): Word keeps them apart from the body."""
-    out = []
+def footnotes(notes: object, cited: str, shown: dict[str, str]) -> list[str]:
+    """The footnotes the body cites, each as "[1] its words", numbered as Word prints
+    them (``shown``), in that order (the importer puts each with the paragraph that cites
+    its mark): Word keeps them apart from the body."""
+    found = []
     for note in notes.iter(f"{W}footnote") if notes is not None else ():  # type: ignore[attr-defined]
-        mark = f"[{note.get(f'{W}id')}]"
+        number = shown.get(note.get(f"{W}id") or "")
         words = " ".join(filter(None, map(paragraph_text, note.iter(f"{W}p"))))
-        if mark in cited and words:
-            out.append(f"{mark} {words}")
-    return out
+        if number and f"[{number}]" in cited and words:
+            found.append((int(number), f"[{number}] {words}"))
+    return [text for _, text in sorted(found)]
 
 
 class Numberer:

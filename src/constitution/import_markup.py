@@ -10,11 +10,11 @@ its column's header ("Header: value"), with no other punctuation added.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 
 from constitution.extract import Line, named_cells
-from constitution.text_tree import Emphasis, HardBreak, Inline, Strong
+from constitution.text_tree import Emphasis, HardBreak, Inline, Link, Strong
 from constitution.text_tree import Text as Words
 
 # Between a table row's cells, inside the item that holds the row: written as a line
@@ -32,31 +32,62 @@ EMPHASIS = re.compile(
 )
 
 
+# A link, as the importer carries one (a Word file's hyperlink, a Markdown source's):
+# [words](address), to the web or an e-mail address only, as a clause may hold.
+LINK = re.compile(r"\[(?P<words>[^\[\]\n]+)\]\((?P<href>(?:https?://|mailto:)[^\s()<>]+)\)", re.I)
+
+
+def outside_links(text: str, change: Callable[[str], str]) -> str:
+    """The text with ``change`` made to all but its links' addresses."""
+    out, at = [], 0
+    for m in LINK.finditer(text):
+        out += [change(text[at : m.start("href")]), m["href"]]
+        at = m.end("href")
+    return "".join([*out, change(text[at:])])
+
+
 def emphasis(text: str) -> str:
-    """Emphasis as the importer carries it: HTML and underscores as asterisks."""
-    text = _STRONG_TAGS.sub(lambda m: f"**{m[2]}**", text)
-    text = _EM_TAGS.sub(lambda m: f"*{m[2]}*", text)
-    return _UNDERSCORE.sub(r"*\1*", text)
+    """Emphasis as the importer carries it: HTML and underscores as asterisks (never in a
+    link's address, where an underscore is a letter)."""
+
+    def marked(part: str) -> str:
+        part = _STRONG_TAGS.sub(lambda m: f"**{m[2]}**", part)
+        part = _EM_TAGS.sub(lambda m: f"*{m[2]}*", part)
+        return _UNDERSCORE.sub(r"*\1*", part)
+
+    return outside_links(text, marked)
 
 
 def inlines(text: str) -> tuple[Inline, ...]:
-    """Words with their emphasis as the tree's nodes, a table's cells a line apart."""
+    """Words with their emphasis and links as the tree's nodes, a table's cells a line
+    apart."""
     out: list[Inline] = []
     for n, part in enumerate(text.split(CELL_BREAK)):
         if n:
             out.append(HardBreak())
         at = 0
-        for m in EMPHASIS.finditer(part):
-            if m.start() > at:
-                out.append(Words(part[at : m.start()]))
-            if m["strong"] is not None:
-                out.append(Strong(inlines(m["strong"])))
-            else:
-                out.append(Emphasis(inlines(m["em"])))
+        for m in LINK.finditer(part):
+            out += emphasised(part[at : m.start()])
+            out.append(Link(m["href"], tuple(emphasised(m["words"]))))
             at = m.end()
-        if at < len(part):
-            out.append(Words(part[at:]))
+        out += emphasised(part[at:])
     return tuple(out)
+
+
+def emphasised(part: str) -> list[Inline]:
+    out: list[Inline] = []
+    at = 0
+    for m in EMPHASIS.finditer(part):
+        if m.start() > at:
+            out.append(Words(part[at : m.start()]))
+        if m["strong"] is not None:
+            out.append(Strong(inlines(m["strong"])))
+        else:
+            out.append(Emphasis(inlines(m["em"])))
+        at = m.end()
+    if at < len(part):
+        out.append(Words(part[at:]))
+    return out
 
 
 def row_item(cells: list[str], header: list[str]) -> str:

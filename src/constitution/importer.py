@@ -262,6 +262,7 @@ class Structurer:
             (line, "the web site's, not the protocol's: its navigation, a banner, a form or footer")
             for line in extracted.site
         ]
+        self.left_out += extracted.asides
         self.numbered_sections = False
         self.unnumbered = False  # no paragraph numbers anywhere: a clause a paragraph
         self.letters: set[str] = set()  # parts whose paragraphs are numbered B1, B2

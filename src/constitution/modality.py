@@ -57,6 +57,12 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     (r"\bcan\b", "may", "low"),  # as often ability
 )
 _COMPILED = tuple((re.compile(p, re.I), m, c) for p, m, c in PHRASES)
+# The month, which no pattern above may read as the verb: "14 May 2025", "the 3rd of
+# May", "May 2026", "in May" (capitalised, as a month is written).
+MONTH = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?May\b|\bMay\s+\d{4}\b"
+    r"|\b(?:in|during|until|since|throughout|each|every|early|late)\s+May\b"
+)
 
 
 @dataclass(frozen=True)
@@ -75,7 +81,7 @@ class Guess:
 
 def found_phrases(text: str) -> list[tuple[str, str, str]]:
     """(phrase as written, modality, confidence) for each verb phrase, in text order."""
-    text = re.sub(r"\s+", " ", text)
+    text = MONTH.sub(lambda m: " " * len(m[0]), re.sub(r"\s+", " ", text))
     found: list[tuple[int, str, str, str]] = []
     taken = [False] * len(text)
     for pattern, modality, confidence in _COMPILED:

@@ -20,6 +20,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from constitution.import_markup import LINK
+
+LINK_MARK = 0xF0000  # a link's stand-in: a character of the private use plane, no word's
+LINK_MARKS = re.compile("[\U000f0000-\U000fffff]")
+
 # "10.4", or "B2" where paragraphs are numbered after their part's letter
 NUM = r"(?:[A-Z]\d{1,3}|\d{1,3}(?:\.\d{1,3}){0,3})"
 ITEM = rf"(?:{NUM}(?:\s*\([a-z0-9]{{1,4}}\))?|\([a-z0-9]{{1,4}}\))"
@@ -44,6 +49,11 @@ ELSEWHERE = re.compile(
     r"(?!this\b|these\b|[Pp]rotocol\b)[A-Z\"'\u2018\u201c]",
 )
 STATUTE = re.compile(r"\bAct\s+\d{4}\s*,?\s*$")  # "the Local Government Act 1972, section 5"
+# A post or a paper named for the section of an Act that makes it: "the Section 151
+# Officer", "a section 106 agreement", "a section 114 notice"; a name, not a reference.
+NAMED_FOR = re.compile(
+    r"(?i)^\s+(?:officer|agreement|notice|report|certificate|order|direction|licence)s?\b"
+)
 
 
 @dataclass(frozen=True)
@@ -148,6 +158,8 @@ def link(
             ):
                 unresolved.append(missing(whole, m.group("pos"), targets))
             return whole
+        if m.group("cue").lower().startswith("section") and NAMED_FOR.match(after):
+            return whole
         if ELSEWHERE.match(after) or STATUTE.search(before):
             unresolved.append(
                 Unresolved(
@@ -176,7 +188,12 @@ def link(
                 unresolved.append(missing(whole, written, targets))
         return whole
 
-    return REFERENCE.sub(replace, text), unresolved
+    # A link is kept whole: a number in its address is no reference, and a reference in
+    # its words would break it. Each stands in the text as one character no text holds.
+    links = [m[0] for m in LINK.finditer(text)]
+    text = LINK.sub(lambda m: chr(LINK_MARK + links.index(m[0])), text)
+    found = REFERENCE.sub(replace, text)
+    return re.sub(LINK_MARKS, lambda m: links[ord(m[0]) - LINK_MARK], found), unresolved
 
 
 def missing(whole: str, number: str, targets: Targets) -> Unresolved:
