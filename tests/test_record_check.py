@@ -150,3 +150,45 @@ def test_the_latest_version_is_parsed_only_where_the_draft_says_otherwise(
     assert len(citing & draft) >= 3
     assert text_tree.parse.cache_info().currsize == len(citing - draft)
     assert all(c.cites == text_tree.cites(text_tree.parse(c.text)) for c in latest.clauses())
+
+
+def test_records_read_in_turn_are_read_as_json_reads_them_whole(project: Project) -> None:
+    # Each record as the gate reads them in turn: a section met before in the same text is
+    # the value read then, not parsed again, and the record is what json.loads reads.
+    parsed = versions.Parsed()
+    names = sorted(p.name for p in project.versions_dir.glob("*.json"))
+    texts = [(project.versions_dir / n).read_text(encoding="utf-8") for n in names]
+    reads = [parsed.record(text) for text in texts]
+    assert reads == [json.loads(text) for text in texts]
+    shared = {id(s) for s in reads[0]["sections"]} & {id(s) for s in reads[-1]["sections"]}
+    assert shared  # unchanged sections were not parsed again
+    assert len(parsed.seen) < sum(len(r["sections"]) for r in reads)
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda t: json.dumps(json.loads(t)),  # another layout: parsed whole
+        lambda t: json.dumps(json.loads(t), indent=2),
+        lambda t: t.replace('"format": 1', '"format": NaN'),  # a NaN of its own
+        lambda t: t.replace('"format": 1', '"sections": [],\n "format": 1'),  # two lists
+        lambda t: t.replace('"format": 1', '"format": 1, "sections": [NaN]'),
+        lambda t: t.replace("\n  },\n  {\n", "\n  }, NaN,\n  {\n", 1),  # not a section
+        lambda t: t.replace('\n   "slug"', '\n  }, {\n   "slug"', 1),  # a section cut in two
+        lambda t: t.replace('"title": "', '"title": "\\n  }\\n', 1),  # lines in words
+        lambda t: t.replace("\n  }", "\n  }}", 1),  # not JSON
+        lambda t: t.replace("\n ]", "\n ] ", 1),
+        lambda t: t[: t.rfind("\n ]")],  # cut short
+    ],
+)
+def test_a_record_laid_out_otherwise_is_read_as_json_reads_it(project: Project, edit: Any) -> None:
+    text = edit((project.versions_dir / "2026-05-14.json").read_text(encoding="utf-8"))
+    parsed = versions.Parsed()
+    parsed.record((project.versions_dir / "2025-05-15.json").read_text(encoding="utf-8"))
+    try:
+        whole = json.loads(text)
+    except ValueError as exc:
+        with pytest.raises(type(exc)):
+            parsed.record(text)
+        return
+    assert json.dumps(parsed.record(text)) == json.dumps(whole)  # a NaN equals no NaN

@@ -16,6 +16,7 @@ from constitution.model import Document
 from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
 from constitution.scenarios import (
+    LOADER,
     Determination,
     Duty,
     Effect,
@@ -662,3 +663,30 @@ def test_the_editors_page_lists_every_role_and_act_as_the_rules_have_them() -> N
     (shown,) = [yaml.safe_load(b) for b in blocks if b.startswith("roles:")]
     rules = yaml.safe_load((MODEL / "checks" / "rules.yaml").read_text(encoding="utf-8"))
     assert shown == {"roles": rules["roles"], "acts": rules["acts"]}
+
+
+def _nodes(node: yaml.Node) -> list[tuple[object, ...]]:
+    """Every node of a tree, in order: its kind, tag, value (of a scalar) and place."""
+    place = (node.start_mark.line, node.start_mark.column, node.end_mark.line)
+    if isinstance(node, yaml.ScalarNode):
+        return [(type(node), node.tag, node.value, place)]
+    inner = (
+        node.value if isinstance(node, yaml.SequenceNode) else [v for p in node.value for v in p]
+    )
+    return [(type(node), node.tag, None, place), *(n for v in inner for n in _nodes(v))]
+
+
+def test_the_checks_yaml_is_composed_as_pyyaml_s_own_safe_loader_composes_it() -> None:
+    # The gate's loader (libyaml's, each value's type worked out once, no path resolvers
+    # looked for) gives the nodes PyYAML's pure-Python safe loader gives, every file of
+    # the model's checks/ (its worked examples, situations and rules) and one of each kind
+    # of value and collection.
+    texts = [p.read_text(encoding="utf-8") for p in sorted((MODEL / "checks").rglob("*.yaml"))]
+    texts.append(
+        "a: [1, 0x1f, 1.5, ~, yes, 'no', \"x\", 2025-01-06, {b: [c, {d: e}]}]\nb: |\n  g\n"
+    )
+    assert len(texts) > 20
+    for text in texts:
+        ours = yaml.compose(text, Loader=LOADER)
+        assert ours is not None
+        assert _nodes(ours) == _nodes(yaml.compose(text, Loader=yaml.SafeLoader))
