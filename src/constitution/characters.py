@@ -111,12 +111,14 @@ def refuse_unreadable(path: str, lines: list[tuple[str, int, str]]) -> None:
     ``lines`` are (text, line, where)."""
     for text, number, where in lines:
         if found := UNREADABLE.search(text):
-            code = "import-unknown-character" if found[0] == "\ufffd" else "import-symbol-character"
-            context = text[max(0, found.start() - 30) : found.end() + 30].strip()
-            character = f"U+{ord(found[0]):04X}"
-            raise ProtocolError(
-                [Problem.of(path, number, code, where=where, character=character, context=context)]
-            )
+            said = {
+                "where": where,
+                "character": f"U+{ord(found[0]):04X}",
+                "context": text[max(0, found.start() - 30) : found.end() + 30].strip(),
+            }
+            if found[0] == "\ufffd":
+                raise ProtocolError([Problem.of(path, number, "import-unknown-character", **said)])
+            raise ProtocolError([Problem.of(path, number, "import-symbol-character", **said)])
         for run, meant in mojibake(text):
             raise ProtocolError(
                 [Problem.of(path, number, "import-mojibake", where=where, found=run, meant=meant)]
