@@ -84,7 +84,7 @@ def extract(path: Path) -> Extracted:
     if (size := path.stat().st_size) > MAX_FILE_BYTES:
         raise too_large(path, f"the file has {size:,} bytes", f"{MAX_FILE_BYTES:,} bytes")
     result = reader(path)
-    if reader is from_docx:  # the others' text is made plain as it is read
+    if reader is from_docx:  # a text's and a PDF's were made plain as they were read
         result.lines = [replace(line, text=characters.plain(line.text)) for line in result.lines]
     else:  # a Word file's revisions are read as accepted
         refuse_revision_marks(path, result.lines)
@@ -456,7 +456,7 @@ def mend_hyphenation(lines: list[Line]) -> list[Line]:
     for ln in lines:
         prev = out[-1].text.rstrip() if out else ""
         head = ln.text.lstrip()
-        first = re.search(r"([a-z]{2,})-$", prev)
+        first = re.search(r"([^\W\d_]*[a-z]{2})-$", prev)  # the word's part: "Mem-"
         rest = re.match(r"[a-z]{2,}", head)
         if first and rest and not prev.lstrip().startswith("- "):
             if seen is None:
