@@ -252,10 +252,12 @@ def refused(tmp_path: Path, data: bytes) -> subprocess.CompletedProcess[str]:
         # Wingdings' tick, typed inside a sentence: no word, and no character outside the font
         (
             "\uf0fc",
-            "protocol.txt:7: import-symbol-character: line 7 holds U+F0FC, a sign of a symbol font",
+            "protocol.txt:7: import-symbol-character: line 7 holds U+F0FC, a sign of a symbol "
+            "font (Symbol, Wingdings) that stands for nothing outside that font: '1.2 Officers "
+            "advise members[U+F0FC] on the Council's business.'.",
         ),
         # a character the file's tool could not name
-        ("\ufffd", "protocol.txt:7: import-unknown-character: line 7 holds U+FFFD"),
+        ("\ufffd", "protocol.txt:7: import-unknown-character: line 7 holds U+FFFD, which"),
         # "’" as UTF-8 read as Windows-1252 and saved again
         ("\u00e2\u20ac\u2122", "protocol.txt:7: import-mojibake: line 7 holds 'â€™', which is '’'"),
     ],

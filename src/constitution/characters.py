@@ -111,10 +111,12 @@ def refuse_unreadable(path: str, lines: list[tuple[str, int, str]]) -> None:
     ``lines`` are (text, line, where)."""
     for text, number, where in lines:
         if found := UNREADABLE.search(text):
+            character = f"U+{ord(found[0]):04X}"  # named where it stands: it draws nothing
+            context = text[max(0, found.start() - 30) : found.end() + 30].strip()
             said = {
                 "where": where,
-                "character": f"U+{ord(found[0]):04X}",
-                "context": text[max(0, found.start() - 30) : found.end() + 30].strip(),
+                "character": character,
+                "context": context.replace(found[0], f"[{character}]"),
             }
             if found[0] == "\ufffd":
                 raise ProtocolError([Problem.of(path, number, "import-unknown-character", **said)])
