@@ -283,6 +283,18 @@ def test_bytes_neither_utf8_nor_windows_1252_stop_the_import(tmp_path: Path) -> 
     assert "Encoding UTF-8" in result.stderr
 
 
+def test_a_file_in_another_8_bit_encoding_stops_the_import(tmp_path: Path) -> None:
+    """Mac OS Roman's "’" is "Õ" in Windows-1252: "councilÕs" is no word, so the file is
+    not read as Windows-1252, nor guessed at."""
+    result = refused(tmp_path, PROTOCOL.format(sign=" – the council’s").encode("mac_roman"))
+    assert result.returncode == 2
+    assert (
+        "protocol.txt:7: import-wrong-encoding: the file is not UTF-8, and read as "
+        "Windows-1252 it holds 'councilÕs', which is no word"
+    ) in result.stderr
+    assert "Unicode (UTF-8)" in result.stderr
+
+
 @pytest.mark.parametrize("encoding", ["utf-16-be", "utf-32-le"])
 def test_text_after_its_byte_order_mark(tmp_path: Path, encoding: str) -> None:
     """Big-endian UTF-16 and UTF-32 are read by their marks as Word's "Unicode Text" is."""

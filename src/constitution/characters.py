@@ -41,6 +41,9 @@ BULLET_GLYPH = re.compile(rf"^([ \t]*)(?:[{PRIVATE}](?=\s)|[·§o](?=\t))", re.M
 # What cannot be read as words: a private-use character anywhere else (a symbol font's
 # sign), and U+FFFD, which stands for a character the file's tool could not name.
 UNREADABLE = re.compile(rf"[{PRIVATE}\ufffd]")
+# Another 8-bit encoding read as Windows-1252: a capital letter of its upper half after
+# a small letter, as no word has it ("councilÕs" is Mac OS Roman's "council’s").
+MISREAD = re.compile(r"[^\W\d_]*[a-z][\u00c0-\u00d6\u00d8-\u00de][^\W\d_]*")
 # UTF-8 read as Windows-1252 and saved again ("â€™" for "’", "Â£" for "£"): a character
 # that begins a UTF-8 sequence in Windows-1252 followed by ones that continue it.
 CONTINUING = "".join(bytes([b]).decode("cp1252", "ignore") for b in range(0x80, 0xC0))
@@ -69,6 +72,9 @@ def decode(path: str, data: bytes, notes: list[str]) -> str:
         text = data.decode("cp1252")
     except UnicodeDecodeError as exc:
         raise undecodable(path, data, exc.start, "UTF-8 or Windows-1252") from None
+    if misread := MISREAD.search(text):
+        line = text[: misread.start()].count("\n") + 1
+        raise ProtocolError([Problem.of(path, line, "import-wrong-encoding", found=misread[0])])
     notes.append("The file is not UTF-8; it was read as Windows-1252.")
     return text
 
