@@ -13,10 +13,12 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import groupby
 from pathlib import Path
 from typing import Any, ClassVar
 
+from constitution import characters
 from constitution.extract_html import page_lines
 from constitution.problems import Problem, ProtocolError
 
@@ -97,8 +99,11 @@ def extract(path: Path) -> Extracted:
     if (size := path.stat().st_size) > MAX_FILE_BYTES:
         raise too_large(path, f"the file has {size:,} bytes", f"{MAX_FILE_BYTES:,} bytes")
     result = reader(path)
-    if reader is not from_docx:  # a Word file's revisions are read as accepted
+    if reader is from_docx:  # a text's and a PDF's were made plain as they were read
+        result.lines = [replace(line, text=characters.plain(line.text)) for line in result.lines]
+    else:  # a Word file's revisions are read as accepted
         refuse_revision_marks(path, result.lines)
+    characters.refuse_unreadable(str(path), [(t.text, t.line, t.where) for t in result.lines])
     if len(result.lines) > MAX_LINES:
         raise too_large(path, f"the file has {len(result.lines):,} lines", f"{MAX_LINES:,} lines")
     if sum(len(line.text) for line in result.lines) < 40:
@@ -194,15 +199,9 @@ def refuse_revision_marks(path: Path, lines: list[Line]) -> None:
 
 
 def decoded(path: Path, notes: list[str]) -> str:
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-        notes.append("The file is not UTF-8; it was read as Windows-1252.")
-    if "\x00" in text:
-        raise fail(path, "import-binary")
-    return text
+    """The file's text in the encoding its tool wrote, its characters as a reader sees
+    them (before words broken at a line's end are mended)."""
+    return characters.plain(characters.decode(str(path), path.read_bytes(), notes))
 
 
 def from_html(path: Path) -> Extracted:
@@ -241,7 +240,7 @@ def from_pdf(path: Path) -> Extracted:
             raise fail(path, "import-encrypted")
         if (count := len(reader.pages)) > MAX_PAGES:
             raise too_large(path, f"the PDF has {count:,} pages", f"{MAX_PAGES:,} pages")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [characters.plain(page.extract_text() or "") for page in reader.pages]
     except ProtocolError:
         raise
     except LimitReachedError as exc:  # pypdf's own bound on what a stream unpacks to
@@ -465,20 +464,47 @@ def heads_section(page: list[Line], line: Line) -> bool:
 
 
 def mend_hyphenation(lines: list[Line]) -> list[Line]:
-    """Join a word split across lines by a hyphen ('consti-' + 'tution')."""
+    """Join a word split across lines by a hyphen ('consti-' + 'tution'), keeping the
+    hyphen of a hyphenated word broken there ('co-' + 'opted')."""
+    seen: set[str] | None = None  # the document's words, read once a hyphen needs them
     out: list[Line] = []
     for ln in lines:
         prev = out[-1].text.rstrip() if out else ""
         head = ln.text.lstrip()
-        if (
-            re.search(r"[a-z]{2}-$", prev)
-            and re.match(r"[a-z]{2}", head)
-            and not prev.lstrip().startswith("- ")
-        ):
-            out[-1] = Line(prev[:-1] + head, out[-1].line, out[-1].page)
+        first = re.search(r"([^\W\d_]*[a-z]{2})-$", prev)  # the word's part: "Mem-"
+        rest = re.match(r"[a-z]{2,}", head)
+        if first and rest and not prev.lstrip().startswith("- "):
+            if seen is None:
+                seen = {w.lower() for line in lines for w in WORDS.findall(line.text)}
+            hyphen = "-" if hyphenated(first[1], rest[0], seen) else ""
+            out[-1] = Line(prev[:-1] + hyphen + head, out[-1].line, out[-1].page)
         else:
             out.append(ln)
     return out
+
+
+WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def hyphenated(first: str, rest: str, seen: set[str]) -> bool:
+    """Whether "first-" at a line's end and "rest" on the next are one hyphenated word
+    ("co-opted") rather than a word a hyphen broke ("Mem-" "bers"): as the document
+    writes the word elsewhere, else as English does (both parts words, the two joined
+    none)."""
+    whole = (first + rest).lower()
+    if f"{first}-{rest}".lower() in seen or whole in seen:
+        return whole not in seen
+    english = english_words()
+    return first.lower() in english and rest.lower() in english and whole not in english
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """English words spelt right (pyspellchecker's list): about a second to load, so only
+    for a word the document does not settle."""
+    from spellchecker import SpellChecker  # only for a hyphen at a line's end
+
+    return frozenset(SpellChecker(language="en").word_frequency.dictionary)
 
 
 # ---------------------------------------------------------------- Word
