@@ -5,7 +5,11 @@ paragraph's number and words; clause words printed as written, never run as Typs
 from __future__ import annotations
 
 import itertools
+import json
+import random
 import re
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -16,9 +20,9 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
-from conftest import Site
+from conftest import MODEL, Site
 from constitution.model import Document, Revoked
-from constitution.pdf import write_pdf
+from constitution.pdf import TEMPLATE, write_pdf
 from constitution.project import Project
 from constitution.sphinxext.print_file import shown_size
 from constitution.text_plain import plain
@@ -271,3 +275,51 @@ def test_a_character_no_font_has_gives_a_pdf_without_the_claim_and_a_warning(
     err = capsys.readouterr().err
     assert err.startswith(f"{clause.path}:{clause.line}: [{clause.id}] warning: ")
     assert "cannot show '漢'" in err and "How to fix:" in err
+
+
+def layout_data(paragraphs: int) -> tuple[str, int]:
+    """The template's data for sections of 25 paragraphs of 48 words (the model
+    protocol's, drawn at random) each, one in ten citing another (so that Typst lays the
+    pages out twice, as for a real protocol), and the number of characters of their words."""
+    rng = random.Random(1)
+    vocabulary = re.findall(r"[a-z]+", (MODEL / "protocol" / "concerns.md").read_text())
+    sections, characters = [], 0
+    for s in range(paragraphs // 25):
+        items = []
+        for p in range(25):
+            run: list[Any] = [" ".join(rng.choices(vocabulary, k=48))]
+            if p % 10 == 9:
+                run += [" as ", {"to": f"P{s}-{p - 5}", "c": [f"paragraph {s + 1}.{p - 4}"]}, "."]
+            characters += sum(len(r) for r in run if isinstance(r, str))
+            items.append({"number": f"{s + 1}.{p + 1}", "id": f"P{s}-{p}", "blocks": [{"p": run}]})
+        title = f"Section {s + 1}"
+        sections.append({"number": f"{s + 1}", "title": title, "intro": [], "items": items})
+    data = {"title": "T", "council": "C", "part": "", "status": ["Draft"], "running": "T"}
+    return json.dumps({**data, "intro": [], "sections": sections}), characters
+
+
+# Lays the PDF out as pdf.compile_pdf does, then gives the process's own peak memory
+# (VmHWM, in kB: ru_maxrss would count the test's process, from which it was forked).
+LAYOUT = """import sys
+from constitution.pdf_layout import main
+main(sys.argv[1:])
+sys.stderr.write(next(x for x in open("/proc/self/status") if x.startswith("VmHWM:")))
+"""
+
+
+def layout_peak(data: str) -> int:
+    """The peak memory, in bytes, of the process that lays the PDF out."""
+    command = [sys.executable, "-c", LAYOUT, str(TEMPLATE), "ua"]
+    done = subprocess.run(command, input=data.encode("utf-8"), capture_output=True, check=True)
+    return int(done.stderr.split()[-2]) * 1024
+
+
+def test_laying_out_does_not_copy_every_line_into_its_page() -> None:
+    """Typst's memory grows with the words laid out: a line's glyphs (60 to 80 bytes a
+    character) are kept by its paragraph's layout and copied into each pass's columns.
+    A page with nothing before its body copied them again into itself on both passes,
+    about 510 bytes a character in all; the template's empty background keeps it near
+    330 (performance.md)."""
+    (small, a), (large, b) = layout_data(200), layout_data(800)
+    grown = (layout_peak(large) - layout_peak(small)) / (b - a)
+    assert grown < 420, f"{grown:.0f} bytes a character"
