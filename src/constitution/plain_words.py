@@ -62,7 +62,7 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     # Directing officers
     "order": ("instruct", "instruction", "direct"),
     "command": ("instruct", "direct"),
-    "boss ... around": ("instruct", "direct"),
+    "boss ... around": ("instruct", "instruction"),
     "tell ... what to do": ("instruct", "instruction"),
     # Conduct between them
     "rude": ("courtesy", "courteous", "respect"),
