@@ -15,7 +15,7 @@ from conftest import Site
 from constitution.build import build_site
 from constitution.project import Project
 from constitution.serve import WarmBuild
-from constitution.sphinxext.search import own_leads
+from constitution.sphinxext.search import own_leads, readers_names
 
 
 @pytest.fixture(scope="module")
@@ -280,7 +280,14 @@ def test_the_jump_box_knows_how_each_document_is_cited(
         "2": "articles/members.html",
     }
     # the Rules cite their own paragraphs as "paragraph N", as the protocol does: not theirs
-    assert rules["leads"] == ["Council Procedure Rule", "CPR", "Council Procedure Rules"]
+    # and by the name readers give them, from the plain words ("standing order")
+    assert rules["leads"] == [
+        "Council Procedure Rule",
+        "CPR",
+        "Council Procedure Rules",
+        "standing order",
+        "standing orders",
+    ]
     assert index["citing"]["leads"] == [
         "paragraph",
         "MOP",
@@ -304,6 +311,25 @@ def test_a_documents_own_citations_are_its_where_no_other_says_them(
     clash = replace(rules, document=replace(rules.document, cites="Article {number}"))
     said = own_leads(tuple(clash if e is rules else e for e in entries))
     assert said == {"protocol": "paragraph"}
+
+
+def test_a_documents_readers_names_are_those_ending_its_title_alone(
+    whole_constitution: Project,
+) -> None:
+    entries = tuple(whole_constitution.constitution())
+    words = {
+        "standing orders": ("procedure rules",),  # the Rules, singular and plural
+        "the rulebook": ("constitution", "articles of the constitution"),
+        "rules": ("code of conduct", "protocol"),  # one word names no document
+        "house rules": ("rules",),
+    }
+    assert readers_names(entries, words) == {
+        "procedure-rules": ["standing order", "standing orders"],
+        "articles": ["the rulebook", "the rulebooks"],
+    }
+    # a phrase ending two documents' titles names neither
+    both = {"our rules": ("procedure rules", "articles of the constitution")}
+    assert readers_names(entries, both) == {}
 
 
 def test_the_search_page_says_it_reaches_every_document(whole: Site, site: Site) -> None:

@@ -2,13 +2,18 @@
 
 The search page searches each reader's word (the key) also as the words a protocol of
 this kind uses for it (the values). Written from the terms such protocols use outward:
-each protocol term, then what residents, councillors and officers call it. One way only:
+each protocol term, then what residents, councillors and officers call it. A phrase a
+reader may part with words of their own ("tell staff what to do") is written with "..."
+where they go. One way only:
 a reader's "rude" finds "courtesy", but "courtesy" is not searched as "rude". A word
 the council's text lacks is not searched, so words of other councils' protocols do no
 harm here; a council adds its own in conf/council.toml ([search.synonyms]).
 """
 
 from __future__ import annotations
+
+DURATIONS = ("working days", "clear days", "minutes", "hours", "months", "years")
+DEADLINES = ("working days", "due", "clear day", "noon")
 
 PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     # People and offices
@@ -43,6 +48,8 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "chairman": ("chair",),
     "chairwoman": ("chair",),
     "chairperson": ("chair",),
+    "chair": ("preside",),
+    "away": ("absent", "absence"),
     "party": ("political group", "political party"),
     "group": ("political group",),
     "labour": ("political party", "political group"),
@@ -55,7 +62,8 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     # Directing officers
     "order": ("instruct", "instruction", "direct"),
     "command": ("instruct", "direct"),
-    "boss around": ("instruct", "direct"),
+    "boss ... around": ("instruct", "instruction"),
+    "tell ... what to do": ("instruct", "instruction"),
     # Conduct between them
     "rude": ("courtesy", "courteous", "respect"),
     "rudeness": ("courtesy", "courteous", "respect"),
@@ -189,11 +197,15 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "chase": ("reply", "refer"),
     "overdue": ("reply", "due"),
     "late": ("reply", "due"),
-    "how long": ("working days",),
+    # A question of time: the text's spans of time, and its deadlines ("by noon on the
+    # fifth clear day")
+    "how long": DURATIONS,
     "how quickly": ("working days",),
     "how soon": ("working days",),
-    "deadline": ("working days", "due"),
-    "time limit": ("working days",),
+    "deadline": DEADLINES,
+    "closing date": DEADLINES,
+    "cut off": DEADLINES,
+    "time limit": DURATIONS,
     "timescale": ("working days",),
     "weeks": ("working days",),
     # Wards
@@ -294,6 +306,14 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "day off": ("leave",),
     "time off": ("leave",),
     "asap": ("urgent",),
+    # Meetings
+    "start": ("begin", "organise"),
+    "heckle": ("interrupt", "interruptions", "disturbance", "disorder"),
+    "heckler": ("interrupt", "interruptions", "disturbance", "disorder"),
+    "gallery": ("public seats",),
+    # Members' allowances
+    "expense": ("allowances",),
+    "salary": ("allowances",),
     # Rules, breaches and review
     "rules": ("code of conduct", "protocol"),
     "ethics": ("standards", "code of conduct"),

@@ -160,6 +160,10 @@ def test_search_finds_the_protocols_word_for_the_readers(page: Page, base_url: s
         ("bottle of wine", {"MOP-0057"}),  # "gifts", "hospitality"
         ("council magazine", {"MOP-0127", "MOP-0128"}),  # "publicity"
         ("standing orders", {"MOP-0004"}),  # "procedure rules"
+        # A phrase parted by the reader's own words: "tell ... what to do", "boss ...
+        # around" ("instruct"); the words between are searched too ("staff": "officer").
+        ("can a councillor tell staff what to do", {"MOP-0038", "MOP-0044", "MOP-0092"}),
+        ("bossing officers around", {"MOP-0038", "MOP-0044", "MOP-0092"}),
     ],
 )
 def test_a_readers_words_find_the_protocols(

@@ -85,6 +85,9 @@ def test_jump_to_a_documents_version_in_force(
         ("ART 2.2", "articles/members.html#ART-0004"),
         ("Council Procedure Rule 2", "procedure-rules/meetings.html#CPR-0002"),
         ("CPR 1", "procedure-rules/meetings.html#CPR-0001"),
+        # the Rules by the name readers give them (constitution.plain_words)
+        ("Standing Order 2", "procedure-rules/meetings.html#CPR-0002"),
+        ("standing orders 1", "procedure-rules/meetings.html#CPR-0001"),
         ("ART-0001", "articles/the-constitution.html#ART-0001"),
         ("Art. 2.2", "articles/members.html#ART-0004"),
         ("paragraph 2.1 of the Articles of the Constitution", "articles/members.html#ART-0003"),

@@ -101,15 +101,17 @@ def around(form: str) -> tuple[str, str]:
     return before.strip(), after.strip()
 
 
-def citations(entry: Entry, within: str) -> dict[str, Any]:
+def citations(entry: Entry, within: str, called: Iterable[str] = ()) -> dict[str, Any]:
     """How a reader cites a document's paragraph, for the jump box: the words before its
     number ("Article" of "Article {number}", "Rule" of its own "Rule {number}" when no
-    other document is cited so, its ID prefix, its title) and after it ("of the
-    Member/Officer Protocol"), and its Part ("Part 4.1"), which opens its contents."""
+    other document is cited so, its ID prefix, its title, the readers' names for it:
+    "Standing Order" of the Procedure Rules) and after it ("of the Member/Officer
+    Protocol"), and its Part ("Part 4.1"), which opens its contents."""
     lead, tail = around(entry.cite)
     names = list(dict.fromkeys([entry.title, *([tail.removeprefix("of the ")] if tail else [])]))
+    leads = [lead, within, entry.id_prefix, *names, *called]
     return {
-        "leads": [w for w in dict.fromkeys([lead, within, entry.id_prefix, *names]) if w],
+        "leads": [w for w in dict.fromkeys(leads) if w],
         "tails": [w for w in dict.fromkeys([tail, *(f"of the {n}" for n in names)]) if w],
         "part": entry.part,
     }
@@ -129,7 +131,28 @@ def own_leads(constitution: Iterable[Entry]) -> dict[str, str]:
     }
 
 
-def jump_index(entry: Entry, within: str) -> dict[str, Any]:
+def readers_names(
+    constitution: Iterable[Entry], words: dict[str, tuple[str, ...]]
+) -> dict[str, list[str]]:
+    """Each document's names in the readers' words (plain words and the council's
+    synonyms): a reader's phrase whose words for it end its title ("standing order":
+    "procedure rules", of the "Council Procedure Rules"), singular and plural, each only
+    where it names one document."""
+    entries = tuple(constitution)
+    named: dict[str, list[str]] = {}
+    for phrase, meant in words.items():
+        titled = [
+            e.key
+            for e in entries
+            if any(" " in m and f" {e.title.lower()}".endswith(f" {m}") for m in meant)
+        ]
+        if len(titled) == 1:
+            one = phrase.removesuffix("s")
+            named.setdefault(titled[0], []).extend(dict.fromkeys([one, one + "s"]))
+    return named
+
+
+def jump_index(entry: Entry, within: str, called: Iterable[str] = ()) -> dict[str, Any]:
     """How the jump box reaches another document's paragraph: by its citations (above),
     and each number, section number and ID's address at its plain addresses (the version
     in force)."""
@@ -142,7 +165,7 @@ def jump_index(entry: Entry, within: str) -> dict[str, Any]:
     layout = layout_of(entry.key)
     return {
         "title": entry.title,
-        **citations(entry, within),
+        **citations(entry, within, called),
         "contents": f"{entry.pages}/index.html",
         "numbers": numbers,
         "ids": ids,
@@ -353,9 +376,12 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
     index["in_force"] = site.in_force.key if site.in_force else DRAFT
     if elsewhere := others(store):
         within = own_leads(store.constitution)
-        index[OTHERS] = [jump_index(e, within.get(e.key, "")) for e in elsewhere]
+        called = readers_names(store.constitution, {**PLAIN_WORDS, **store.council.synonyms})
+        index[OTHERS] = [
+            jump_index(e, within.get(e.key, ""), called.get(e.key, ())) for e in elsewhere
+        ]
         protocol = next(e for e in store.constitution if e.key == PROTOCOL)
-        index[CITING] = citations(protocol, within.get(PROTOCOL, ""))
+        index[CITING] = citations(protocol, within.get(PROTOCOL, ""), called.get(PROTOCOL, ()))
     if index != store.kept.clause_index or not path.exists():  # the editor's loop: seldom changes
         path.write_text(json.dumps(index, sort_keys=True), encoding="utf-8")
         store.kept.clause_index = index

@@ -209,14 +209,50 @@
     return out;
   }
 
+  // A phrase a reader parts with words of their own ("tell staff what to do", "boss
+  // officers around"), listed as "tell ... what to do": where its two parts stand in the
+  // query, together or up to three words apart, {at, parts, term}; the words between
+  // stay terms.
+  const GAP = " ... ";
+  const said = (words, at, part) =>
+    stems(words.slice(at, at + part.length).join(" ")).includes(part.join(" "));
+  function parted(words, map) {
+    const found = [];
+    const taken = new Set();
+    for (const [key, alternatives] of map) {
+      if (!key.includes(GAP)) continue;
+      const [head, tail] = key.split(GAP).map((part) => part.split(" "));
+      for (let i = 0; i + head.length < words.length; i++) {
+        if (!said(words, i, head)) continue;
+        const from = i + head.length;
+        const j = [0, 1, 2, 3].map((gap) => from + gap).find((at) => said(words, at, tail));
+        const parts = j === undefined ? [] : [
+          ...head.map((_, k) => i + k), ...tail.map((_, k) => j + k),
+        ];
+        if (!parts.length || parts.some((at) => taken.has(at))) continue;
+        parts.forEach((at) => taken.add(at));
+        const text = parts.map((at) => words[at]).join(" ");
+        found.push({ at: i, parts, term: { text, alternatives: [...alternatives].map((a) => [a, 1]) } });
+      }
+    }
+    return { found, taken };
+  }
+
   // The query as terms, each with the phrases that may stand for it: a phrase the
   // council lists as a synonym (longest first, so "data protection" before "data"), or
   // a word that is not a stop word. A question of stop words only is searched as typed.
   function terms(words, map) {
     const out = [];
+    const { found, taken: apart } = parted(words, map);
     for (let i = 0; i < words.length;) {
+      for (const p of found.filter((p) => p.at === i)) out.push(p.term);
+      if (apart.has(i)) {
+        i += 1;
+        continue;
+      }
       let taken = 0;
       for (let n = Math.min(5, words.length - i); n >= 1 && !taken; n--) {
+        if (words.slice(i, i + n).some((_, k) => apart.has(i + k))) continue;
         const phrase = words.slice(i, i + n).join(" ");
         const key = stems(phrase).find((stem) => map.has(stem));
         if (key) {
