@@ -28,9 +28,13 @@ from docx.oxml.ns import qn
 from conftest import run
 from constitution.project import Project
 from constitution.report import tracked
+from constitution.revision import kept_marks
+from constitution.text_myst import write as write_myst
 from constitution.text_plain import plain
+from constitution.text_tree import parse
 
 AUTHOR, WHEN = "Monitoring Officer", "2026-11-20T10:00:00Z"
+ROOTS = Path(__file__).parent / "roots"
 
 
 @dataclass
@@ -415,3 +419,33 @@ def test_a_revision_drafted_in_word_shows_exactly_its_changes(
     now = {s.number: s.title for s in draft.sections}
     for number, title in titles.items():
         assert now[number] == title
+
+
+def test_a_paragraph_reworded_in_word_keeps_its_marks_over_words_kept(
+    committed: Project,
+) -> None:
+    """Word shows a defined term as its words only: rewording a paragraph must not
+    unlink the terms the revision left as they were."""
+    sections = exported(committed)
+    s, i = find(sections, "1.1")
+    s.paras[i].text = s.paras[i].text.replace("Good government", "Sound government")
+    s, i = find(sections, "1.4")
+    s.paras[i].text = s.paras[i].text.replace("is to be told", "must be told")
+    round_trip(committed, sections)
+    assert redline_rows(committed, set(draft_myst(committed)))["json"] == {
+        ("reworded", "MOP-0001", "1.1", "1.1"),
+        ("reworded", "MOP-0004", "1.4", "1.4"),
+    }
+    after = draft_myst(committed)
+    assert after["MOP-0001"].startswith(
+        "Sound government in Kestrelford depends on {defined}`members <member>` and "
+        "{defined}`officers <officer>` trusting one another"
+    )
+    assert "the {defined}`Monitoring Officer` must be told" in after["MOP-0004"]
+
+
+def test_a_mark_over_words_the_revision_changed_is_not_kept() -> None:
+    old = parse("A {defined}`member enquiry` goes to *the officer* named.")
+    new = parse("A member question goes to the officer named.")
+    kept = kept_marks(old, new, Project(ROOTS / "model").document())
+    assert write_myst(kept) == "A member question goes to *the officer* named."

@@ -1297,13 +1297,13 @@ def kept_slugs(sections: list[ImportedSection]) -> dict[int, str]:
 def revised_words(clause: ImportedClause, words: str, was: Clause, document: Document) -> str:
     """A revised paragraph's MyST: the current paragraph's own, its roles, references and
     emphasis as the editors wrote them, where a reader sees the same words in both (Word
-    shows a reference as its words only); else the words as revised. Its change is
+    shows a reference as its words only); else the words as revised, with the current
+    paragraph's marks kept over the words left as they were. Its change is
     "unchanged" only then: the matcher compares words, not punctuation."""
-    same = " ".join(plain(parse(words), document).split()) == " ".join(
-        plain(was.tree, document).split()
-    )
+    tree = parse(words)
+    same = " ".join(plain(tree, document).split()) == " ".join(plain(was.tree, document).split())
     clause.change = ", ".join(["unchanged" if same else "reworded", *clause.change.split(", ")[1:]])
-    return was.text if same else words
+    return was.text if same else write_myst(revision.kept_marks(was.tree, tree, document))
 
 
 @dataclass(frozen=True)
