@@ -370,6 +370,19 @@ def redline_rows(project: Project, base: set[str]) -> dict[str, set[tuple[str, s
     return rows
 
 
+def report_rows(project: Project, base: set[str]) -> set[tuple[str, str, str, str]]:
+    """The rows of the committee report's tables (its Word file), as the redline's."""
+    result = run(project, "report", "HEAD", "draft", "--out", "report")
+    assert result.returncode == 0, result.stderr
+    word = docx.Document(str(project.root / "report" / "changes.docx"))
+    rows = [[cell.text for cell in row.cells] for table in word.tables for row in table.rows]
+    return {
+        (kind, key if key in base else "NEW", old.strip("-"), new.strip("-"))
+        for key, old, new, kind in rows
+        if key != "Paragraph"
+    }
+
+
 def scores(got: list[str], gold: list[str]) -> tuple[float, float]:
     """Precision: the share of IDs kept that are right; recall: the share of the
     paragraphs that should keep their ID that did."""
@@ -409,6 +422,7 @@ def test_a_revision_drafted_in_word_shows_exactly_its_changes(
         anonymous = form == "text"
         assert rows == {(k, "" if anonymous and k == "renumbered" else key, old, new)
                         for k, key, old, new in gold_rows}, form  # fmt: skip
+    assert report_rows(committed, set(base)) == gold_rows  # the committee's Word report
     after = draft_myst(committed)
     edited = {key for kind, key, _, _ in gold_rows if kind == "reworded"}
     # the paragraphs not edited in Word keep their words as written, roles and all
