@@ -17,6 +17,7 @@ import csv
 import io
 import json
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from constitution.text_tree import parse
 
 AUTHOR, WHEN = "Monitoring Officer", "2026-11-20T10:00:00Z"
 ROOTS = Path(__file__).parent / "roots"
+Row = tuple[str, str, str, str]  # a redline's row: kind, ID, old number, new number
 
 
 @dataclass
@@ -405,17 +407,17 @@ def test_an_export_imported_with_no_edit_changes_nothing(committed: Project) -> 
 
 @pytest.mark.parametrize("revise", [revision_a, revision_b, revision_c])
 def test_a_revision_drafted_in_word_shows_exactly_its_changes(
-    committed: Project, revise: object
+    committed: Project, revise: Callable[[list[Section]], tuple[set[Row], dict[str, str]]]
 ) -> None:
     base = draft_myst(committed)
     sections = exported(committed)
-    gold_rows, titles = revise(sections)  # type: ignore[operator]
+    gold_rows, titles = revise(sections)
     paras = round_trip(committed, sections)
     shown_paras = [p for s in sections for p in s.paras if p.mark != "-"]
     gold = [p.gold for p in shown_paras]
     got = [c["id"] if c["id"] in base else "new" for c in paras]
     precision, recall = scores(got, gold) if len(got) == len(gold) else (0.0, 0.0)
-    print(f"{revise.__name__}: precision {precision:.1%}, recall {recall:.1%}")  # type: ignore[attr-defined]
+    print(f"{revise.__name__}: precision {precision:.1%}, recall {recall:.1%}")
     assert got == gold
     for form, rows in redline_rows(committed, set(base)).items():
         # the text's list of paragraphs only renumbered names them by number alone
