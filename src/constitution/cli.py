@@ -467,6 +467,7 @@ def _whole(project: Project) -> list[Part]:
 
 def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
     from constitution import importer
+    from constitution.adoption import settings
 
     source = Path(args.file)
     try:
@@ -510,6 +511,8 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
     # the project now publishes these numbers: in the style they are printed (as init)
     key = None if args.document == PROTOCOL else args.document
     ours = key is not None or (project and out.resolve() == project.protocol.resolve())
+    if current and project and style == settings(project, args.document or PROTOCOL).number_style:
+        ours = False  # a revision printed as the draft is numbered: its settings stand as written
     if project and ours and set_number_style(project.conf / "council.toml", style, key):
         where = "" if key is None else f' (the entry of "{key}")'
         print(f'Set number-style = "{style}" in conf/council.toml{where}.')

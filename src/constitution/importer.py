@@ -34,7 +34,16 @@ from constitution.retired import appended, last_used
 from constitution.text_myst import escape
 from constitution.text_myst import write as write_myst
 from constitution.text_plain import plain
-from constitution.text_tree import Block, BulletList, Inline, Paragraph, Ref, Strong, role_target
+from constitution.text_tree import (
+    Block,
+    BulletList,
+    Inline,
+    Paragraph,
+    Ref,
+    Strong,
+    parse,
+    role_target,
+)
 
 PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
 # 7.12A: a number inserted after 7.12, as legislation (and insert numbering) gives it.
@@ -1224,11 +1233,12 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
         match_revision(clauses, current, prefix)
     found = targets(doc)
     style = number_style(doc)
-    taken: set[str] = set()
+    kept = kept_slugs(doc.sections) if current else {}
+    taken = set(kept.values())
     files = {}
     long: list[Problem] = []
-    for section in doc.sections:
-        section.slug = slugify(section.title, taken)
+    for n, section in enumerate(doc.sections):
+        section.slug = kept.get(n) or slugify(section.title, taken)
         parts = [f"# {escape(section.title, False)}\n"]
         if section.number and not says_number(section, style):
             # nothing else would say the number printed on it: numbering would invent one
@@ -1240,14 +1250,19 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
         for clause in section.clauses:
             clause.guess = guess_lead_in(*clause.own_and_items())
             number = cited(clause, section, style) if clause.number else ""
-            if clause.revises:  # what the council said of the paragraph stays
-                options = clause_options(replace(clause.revises, source_number=number))
+            was = clause.revises
+            if was:  # what the council said of the paragraph stays
+                # its number as printed, if the draft numbers it so (never adopted)
+                printed = number if was.source_number else ""
+                options = clause_options(replace(was, source_number=printed))
             else:
                 options = [f":modality: {clause.guess.modality}", f":tags: {REVIEW_TAG}"]
                 if number:
                     options.append(f":source-number: {number}")
             words, unresolved = body(clause, found, paren, clause.id)
             doc.defects += unresolved
+            if was and current:
+                words = revised_words(clause, words, was, current.document)
             content = "\n".join(options) + f"\n\n{words}\n"
             if len(content) > MAX_CLAUSE:  # the gate would refuse it: write nothing
                 long.append(too_long(clause.number, clause.where, len(content)))
@@ -1264,6 +1279,31 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
         f"```{{toctree}}\n:numbered: 1\n:maxdepth: 1\n\n{toc}\n```\n"
     )
     return files
+
+
+def kept_slugs(sections: list[ImportedSection]) -> dict[int, str]:
+    """With --revision, each section keeps the file, and so the address and the place in
+    the numbering, of the current section most of its paragraphs come from (the first
+    section to claim it, if several do); the others are named from their titles."""
+    kept: dict[int, str] = {}
+    for n, section in enumerate(sections):
+        came = Counter(c.revises.section for c in section.clauses if c.revises)
+        free = [slug for slug, _ in came.most_common() if slug not in kept.values()]
+        if free:
+            kept[n] = free[0]
+    return kept
+
+
+def revised_words(clause: ImportedClause, words: str, was: Clause, document: Document) -> str:
+    """A revised paragraph's MyST: the current paragraph's own, its roles, references and
+    emphasis as the editors wrote them, where a reader sees the same words in both (Word
+    shows a reference as its words only); else the words as revised, with the current
+    paragraph's marks kept over the words left as they were. Its change is
+    "unchanged" only then: the matcher compares words, not punctuation."""
+    tree = parse(words)
+    same = " ".join(plain(tree, document).split()) == " ".join(plain(was.tree, document).split())
+    clause.change = ", ".join(["unchanged" if same else "reworded", *clause.change.split(", ")[1:]])
+    return was.text if same else write_myst(revision.kept_marks(was.tree, tree, document))
 
 
 @dataclass(frozen=True)

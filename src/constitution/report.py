@@ -14,6 +14,7 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from constitution.model import Document
 from constitution.redline import Change, Runs, cited, readable_diff, substantive
@@ -88,10 +89,26 @@ def _shown(part: Part) -> dict[str, object]:
     }
 
 
+def tracked(op: str, text: str, number: int, author: str, date: str) -> Any:
+    """Words as Word's tracked change: deleted ("-") or inserted ("+") by ``author``."""
+    from docx.oxml import OxmlElement  # python-docx is loaded only to write Word
+    from docx.oxml.ns import qn
+
+    revision = OxmlElement("w:del" if op == "-" else "w:ins")
+    revision.set(qn("w:id"), str(number))
+    revision.set(qn("w:author"), author)
+    revision.set(qn("w:date"), date)
+    run = OxmlElement("w:r")
+    words = OxmlElement("w:delText" if op == "-" else "w:t")
+    words.set(qn("xml:space"), "preserve")
+    words.text = text
+    run.append(words)
+    revision.append(run)
+    return revision
+
+
 def docx_report(path: Path, title: str, parts: list[Part], author: str, when: dt.date) -> None:
     import docx
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
 
     document = docx.Document()
     document.core_properties.author = author
@@ -128,17 +145,7 @@ def docx_report(path: Path, title: str, parts: list[Part], author: str, when: dt
                 if op == "=":
                     paragraph.add_run(text)
                     continue
-                revision = OxmlElement("w:del" if op == "-" else "w:ins")
-                revision.set(qn("w:id"), str(next(ids)))
-                revision.set(qn("w:author"), author)
-                revision.set(qn("w:date"), date)
-                run = OxmlElement("w:r")
-                words = OxmlElement("w:delText" if op == "-" else "w:t")
-                words.set(qn("xml:space"), "preserve")
-                words.text = text
-                run.append(words)
-                revision.append(run)
-                paragraph._p.append(revision)
+                paragraph._p.append(tracked(op, text, next(ids), author, date))
         if moved:  # apart, at the end: Word cannot fold a table
             heading = "Paragraphs renumbered only, their words unchanged"
             document.add_heading(heading, level=level)

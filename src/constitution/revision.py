@@ -20,6 +20,21 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from constitution.model import Document
+from constitution.text_plain import words as plain_words
+from constitution.text_tree import (
+    Code,
+    Emphasis,
+    Inline,
+    Link,
+    Statute,
+    Strong,
+    Term,
+    Text,
+    Tree,
+)
+from constitution.text_tree import Paragraph as TreeParagraph
+
 SIMILAR = 0.6  # below this a paragraph is new, and the old one revoked
 
 
@@ -87,3 +102,47 @@ def moved(found: list[Matched]) -> set[int]:
     blocks = difflib.SequenceMatcher(None, olds, sorted(olds), autojunk=False)
     kept = {k for a, _, size in blocks.get_matching_blocks() for k in range(a, a + size)}
     return {m.new for k, m in enumerate(found) if k not in kept}
+
+
+MARKS = (Term, Statute, Emphasis, Strong, Code, Link)  # what Word shows as words only
+
+
+def kept_marks(old: Tree, new: Tree, document: Document) -> Tree:
+    """A reworded paragraph's words with the current paragraph's marks (defined terms,
+    statutes, emphasis, code, links) put back over the words Word left as they were: a
+    mark whose words the revision keeps, in one run of unchanged characters, marks them
+    again. A reference is not among them: the importer finds it again from its number."""
+    if not (len(old) == len(new) == 1 and isinstance(old[0], TreeParagraph)):
+        return new
+    if not isinstance(new[0], TreeParagraph):
+        return new
+    spans, at = [], 0
+    for node in old[0].children:
+        size = len(plain_words((node,), document))
+        if isinstance(node, MARKS) and size > 1:
+            spans.append((at, at + size, node))
+        at += size
+    was, now = plain_words(old[0].children, document), plain_words(new[0].children, document)
+    blocks = difflib.SequenceMatcher(None, was, now, autojunk=False).get_matching_blocks()
+    placed = sorted(
+        (start - a + b, end - a + b, node)
+        for start, end, node in spans
+        for a, b, size in blocks
+        if a <= start and end <= a + size
+    )
+    children: list[Inline] = []
+    at = 0
+    for node in new[0].children:
+        size = len(plain_words((node,), document))
+        inside = [p for p in placed if at <= p[0] and p[1] <= at + size]
+        if not isinstance(node, Text) or not inside:
+            children.append(node)
+        else:
+            cut = 0
+            for start, end, mark in inside:
+                if start - at >= cut:  # marks apart, never overlapping
+                    children += [Text(node.text[cut : start - at]), mark]
+                    cut = end - at
+            children.append(Text(node.text[cut:]))
+        at += size
+    return (TreeParagraph(tuple(c for c in children if c != Text(""))),)
