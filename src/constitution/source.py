@@ -23,6 +23,7 @@ from constitution.council import Council
 from constitution.model import MAX_CLAUSE, MODALITIES, Across, Clause, Document, Section
 from constitution.problems import Problem, ProtocolError
 from constitution.section_scan import section_tokens
+from constitution.text_direct import read
 from constitution.text_myst import write
 from constitution.text_tree import (
     BLOCKS,
@@ -485,6 +486,9 @@ class _Reader:
         mark-up the tree cannot hold. The tree of the words, read from the same tokens."""
         if not has_markup(text):
             return ()  # words alone: no role, so no reference
+        direct = read(text)
+        if direct is not None:
+            return direct  # paragraphs of words and our roles: nothing to refuse
         refused = False  # one problem for the first mark-up refused, not one a token
         tokens = markdown().parse(text)
         for token in tokens:

@@ -13,13 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererHTML
-from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
-from myst_parser.config.main import MdParserConfig
-from myst_parser.parsers.mdit import create_md_parser
+if TYPE_CHECKING:  # imported where a text needs markdown-it: the gate mostly does not
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
 
 # The block and inline kinds the tree holds, as markdown-it names their tokens; the gate
 # refuses every other kind in a clause or an introduction.
@@ -132,6 +131,10 @@ def myst() -> MarkdownIt:
     and its newline normalising, a pattern's replacement of every line break by itself
     (0.02 s of reading the sections of 5,000 clauses), done here only where there is a
     carriage return or NUL to replace."""
+    from markdown_it.renderer import RendererHTML
+    from myst_parser.config.main import MdParserConfig
+    from myst_parser.parsers.mdit import create_md_parser
+
     md = create_md_parser(MdParserConfig(), RendererHTML).disable("wordcount")
     md.core.ruler.at("normalize", normalize)
     return md
@@ -169,9 +172,13 @@ MEMO = 65536  # texts kept: their trees (parse), what they cite (cites_of)
 
 @lru_cache(maxsize=MEMO)  # a clause's words are the same in most versions
 def parse(text: str) -> Tree:
-    """The tree of a clause's (or an introduction's) MyST. Markup the tree cannot hold is
-    left out: the gate refuses it before any output is drawn."""
-    return tree_of(markdown().parse(text))
+    """The tree of a clause's (or an introduction's) MyST: read directly where its words
+    are plain (text_direct.py), else by markdown-it. Markup the tree cannot hold is left
+    out: the gate refuses it before any output is drawn."""
+    from constitution.text_direct import read  # which imports this module's nodes
+
+    tree = read(text)
+    return tree_of(markdown().parse(text)) if tree is None else tree
 
 
 def tree_of(tokens: list[Token]) -> Tree:
