@@ -18,11 +18,12 @@ known from the text alone. The reader takes only what it is sure of:
   emphasis or strong words of plain words in the one shape EMPHASIS says.
 
 Anything else goes to markdown-it: a backslash (escapes, hard breaks), a backtick not a
-role's (code), '*' and '_' but in that shape (emphasis), '[', ']' and '!' (links, images, footnotes), '<'
-(autolinks; raw HTML, shown as text), '&' (entities), '{' and '}' not in a role (an
-unknown role, or a role of two backticks), '|' and '~', a tab, a carriage return, NUL,
-and any white space but the space and the line end. tests/test_text_tree.py holds this
-reader to markdown-it's tree on every clause of the fixtures and on made-up edge cases.
+role's (code), '*' and '_' but in that shape (emphasis), '[', ']' and '!' (links,
+images, footnotes), '<' (autolinks; raw HTML, shown as text), '&' (entities), '{' and
+'}' not in a role (an unknown role, or a role of two backticks), '|' and '~', NUL, and
+any white space but the space and the line end (a tab, a carriage return, U+00A0...).
+tests/test_text_direct.py holds this reader to markdown-it's tree on every clause of the
+fixtures, on made-up edge cases and on generated texts.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ EMPHASIS = re.compile(
     r"(?:(?<=[ \n])|^)(\*\*?)([A-Za-z0-9](?:[^*\n]*[A-Za-z0-9])?)\1(?=[ \n.,;:]|$)"
 )
 # What markdown-it may read as mark-up, outside a role, or may change (see above).
-UNSURE = re.compile(r"[\\`*_\[\]!<&{}|~]|[^\S \n]")
+UNSURE = re.compile(r"[\\`*_\[\]!<&{}|~\0]|[^\S \n]")
 # A line that can start nothing but a paragraph, or continue one.
 FIRST = re.compile(r"[^\x00-\x40\[-`{-\x7f]|[0-9]+[^.)0-9]|[\"'{(]|\*\*?[A-Za-z0-9]")
 
