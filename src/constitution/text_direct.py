@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from constitution.text_tree import (
+from constitution.text_nodes import (
     ROLES,
     Emphasis,
     HardBreak,
@@ -41,7 +41,7 @@ from constitution.text_tree import (
     Text,
     Tree,
 )
-from constitution.text_tree import role_target as split_role
+from constitution.text_nodes import role_target as split_role
 
 # One of the tree's roles, one backtick each side, its body on one line.
 ROLE = re.compile(rf"\{{({'|'.join(ROLES)})\}}`([^`\n]+)`")
