@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib
+import importlib.util
 import os
 import pickle
 import sys
@@ -57,8 +57,11 @@ def _memories() -> dict[str, dict[Any, Any]]:
 
 def _header() -> bytes:
     parts = [model_cache.code().hex(), sys.version]
-    for name in PARSERS:  # each imported by the gate already
-        parts.append(f"{name} {getattr(importlib.import_module(name), '__version__', '?')}")
+    for name in PARSERS:  # found, not imported: the gate may need no Markdown parser
+        spec = importlib.util.find_spec(name)
+        origin = spec.origin if spec and spec.origin else ""
+        version = hashlib.blake2b(Path(origin).read_bytes()).hexdigest() if origin else "?"
+        parts.append(f"{name} {version}")  # a package's __init__, which says its version
     parts.append(f"libyaml {getattr(yaml, '__with_libyaml__', False)}")
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=SUM).digest()
 

@@ -12,29 +12,47 @@ backticks inside a block, a fence not closed) returns None.
 markdown-it finds where every line of a file starts by a loop in Python over each of its
 characters: a third of reading a protocol of 5,000 paragraphs, whose section files are
 nearly all clause blocks. The reader (source.py) uses only the top-level tokens' kind,
-lines, fence info, content and markup, and the heading's words, which this gives in
-markdown-it's own tokens. tests/test_section_scan.py holds the two to the same tokens on
-every section file of the fixtures and on generated ones.
+lines, fence info, content and markup, and the heading's words, which this gives as
+markdown-it's tokens give them (in Block, not markdown-it's Token: importing markdown-it
+was a tenth of the gate's start-up, and a protocol of the usual shape needs none of it).
+tests/test_section_scan.py holds the two to the same tokens on every section file of the
+fixtures and on generated ones.
 """
 
 from __future__ import annotations
 
-from markdown_it.token import Token
+from dataclasses import dataclass, field
 
 FENCE = "```"
+
+
+@dataclass(slots=True)
+class Block:
+    """What the reader reads of one of markdown-it's top-level tokens, by its names."""
+
+    type: str
+    tag: str
+    nesting: int
+    map: list[int] | None = None
+    level: int = 0
+    content: str = ""
+    markup: str = ""
+    info: str = ""
+    block: bool = True
+    children: list[Block] | None = field(default=None)
 
 
 def _letter(line: str) -> bool:
     return ("a" <= line[:1] <= "z") or ("A" <= line[:1] <= "Z")
 
 
-def section_tokens(text: str) -> list[Token] | None:
+def section_tokens(text: str) -> list[Block] | None:
     """markdown-it's top-level tokens of ``text`` (inline tokens without their children),
     or None if the text is not of the usual shape."""
     if "\0" in text:
         return None  # markdown-it replaces it
     lines = text.split("\n")
-    tokens: list[Token] = []
+    tokens: list[Block] = []
     i, end = 0, len(lines)
     while i < end:
         line = lines[i]
@@ -49,10 +67,8 @@ def section_tokens(text: str) -> list[Token] | None:
                 close += 1
             if close == end or lines[close] != FENCE:
                 return None  # unclosed, or a line of backticks markdown-it may read otherwise
-            token = Token("fence", "code", 0, map=[i, close + 1], markup=FENCE, block=True)
-            token.info = info
-            token.content = "".join(f"{raw}\n" for raw in lines[i + 1 : close])
-            tokens.append(token)
+            content = "".join(f"{raw}\n" for raw in lines[i + 1 : close])
+            tokens.append(Block("fence", "code", 0, [i, close + 1], 0, content, FENCE, info))
             i = close + 1
         elif _letter(line):
             start = i
@@ -73,9 +89,9 @@ def section_tokens(text: str) -> list[Token] | None:
     return tokens
 
 
-def _block(kind: str, tag: str, markup: str, span: list[int], words: str) -> list[Token]:
+def _block(kind: str, tag: str, markup: str, span: list[int], words: str) -> list[Block]:
     return [
-        Token(f"{kind}_open", tag, 1, map=list(span), markup=markup, block=True),
-        Token("inline", "", 0, map=list(span), level=1, content=words, children=[], block=True),
-        Token(f"{kind}_close", tag, -1, markup=markup, block=True),
+        Block(f"{kind}_open", tag, 1, list(span), markup=markup),
+        Block("inline", "", 0, list(span), level=1, content=words, children=[]),
+        Block(f"{kind}_close", tag, -1, markup=markup),
     ]

@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-
 from constitution import clause_fields
 from constitution.council import Council
 from constitution.model import MAX_CLAUSE, MODALITIES, Across, Clause, Document, Section
 from constitution.problems import Problem, ProtocolError
-from constitution.section_scan import section_tokens
+from constitution.section_scan import Block, section_tokens
+from constitution.text_direct import read
 from constitution.text_myst import write
 from constitution.text_tree import (
     BLOCKS,
@@ -37,7 +35,11 @@ from constitution.text_tree import (
 )
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
     from myst_parser.parsers.directives import ParseWarnings
+
+    Tokens = Sequence[Token | Block]
 
 INDEX = "index.md"
 MAX_BYTES = 5_000_000  # far beyond any section; stops a stray 50 MB file being parsed
@@ -161,7 +163,7 @@ def markdown_tokens(text: str) -> list[Token]:
     return _markdown().parse(text)
 
 
-def toctree_entries(tokens: list[Token]) -> list[tuple[str, int]]:
+def toctree_entries(tokens: Tokens) -> list[tuple[str, int]]:
     """The (docname, line) entries of the first toctree, in order."""
     for token in tokens:
         if token.type == "fence" and token.info.strip().startswith("{toctree}"):
@@ -257,7 +259,8 @@ class _Reader:
         text = self.read_text(self.root / INDEX, index_shown)
         if text is None:
             raise ProtocolError(self.problems)
-        tokens = markdown_tokens(text)
+        scanned = section_tokens(text)  # the usual index: a heading and its toctree
+        tokens: Tokens = markdown_tokens(text) if scanned is None else scanned
         title = _first_heading(tokens) or self.council.document
         entries = toctree_entries(tokens)
         lines = text.splitlines()
@@ -326,7 +329,7 @@ class _Reader:
 
     def parse_section(self, text: str, shown: str, slug: str, number: str) -> Section:
         scanned = section_tokens(text)  # the usual shape, read without markdown-it
-        tokens = markdown_tokens(text) if scanned is None else scanned
+        tokens: Tokens = markdown_tokens(text) if scanned is None else scanned
         lines = text.splitlines()
         title = _first_heading(tokens)
         if not title:
@@ -405,7 +408,9 @@ class _Reader:
                 return True
         return False
 
-    def read_clause(self, token: Token, shown: str, slug: str, number: str) -> Clause | None:
+    def read_clause(
+        self, token: Token | Block, shown: str, slug: str, number: str
+    ) -> Clause | None:
         line = (token.map[0] + 1) if token.map else 0
         first_line = token.info.strip()[len("{clause}") :].strip()
         if self.too_large(token.content, shown, line, first_line.split(" ")[0]):
@@ -485,6 +490,9 @@ class _Reader:
         mark-up the tree cannot hold. The tree of the words, read from the same tokens."""
         if not has_markup(text):
             return ()  # words alone: no role, so no reference
+        direct = read(text)
+        if direct is not None:
+            return direct  # paragraphs of words and our roles: nothing to refuse
         refused = False  # one problem for the first mark-up refused, not one a token
         tokens = markdown().parse(text)
         for token in tokens:
@@ -592,20 +600,20 @@ MARKUP_NAMES = {
 SECTION_NUMBER = re.compile(r"section-number:\s*[\"']?([0-9A-Za-z]{1,8})[\"']?")
 
 
-def _first_heading(tokens: list[Token]) -> str:
+def _first_heading(tokens: Tokens) -> str:
     for i, token in enumerate(tokens):
         if token.type == "heading_open" and token.tag == "h1":
             return tokens[i + 1].content.strip()
     return ""
 
 
-def _closed(token: Token, lines: list[str]) -> bool:
+def _closed(token: Token | Block, lines: list[str]) -> bool:
     """Whether a fence ends with its closing line (an unclosed one runs to the end)."""
     last = token.map[1] - 1 if token.map else -1
     return 0 < last < len(lines) and lines[last].strip().startswith(token.markup)
 
 
-def _is_comment(tokens: list[Token], i: int) -> bool:
+def _is_comment(tokens: Tokens, i: int) -> bool:
     return tokens[i].type == "myst_line_comment"
 
 

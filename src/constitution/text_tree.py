@@ -5,21 +5,79 @@ breaks, emphasis, strong words, code, links, and the protocol's three roles: a r
 to a paragraph by ID, a defined term, a statute. Nothing else: the gate refuses any other
 markup in the protocol (see source.check_safe), so the tree holds all a clause can say.
 The tree is parsed with the markdown-it configuration MyST's Sphinx build reads with,
-raw HTML off (it stays text, as on the site).
+raw HTML off (it stays text, as on the site); words with no mark-up beyond our roles and
+plain emphasis are read to the same tree without it (text_direct.py), and markdown-it is
+imported only when a text needs it. The nodes are text_nodes.py's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererHTML
-from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
-from myst_parser.config.main import MdParserConfig
-from myst_parser.parsers.mdit import create_md_parser
+from constitution.text_direct import read
+from constitution.text_nodes import (
+    NAMES,
+    ROLES,
+    Block,
+    BulletList,
+    Code,
+    Emphasis,
+    HardBreak,
+    Inline,
+    Link,
+    OrderedList,
+    Paragraph,
+    Ref,
+    SoftBreak,
+    Statute,
+    Strong,
+    Term,
+    Text,
+    Tree,
+    role_target,
+)
+
+# The nodes are imported from here too: the tree and its nodes, one module to name.
+__all__ = [
+    "BLOCKS",
+    "INLINES",
+    "MEMO",
+    "NAMES",
+    "ROLES",
+    "Block",
+    "BulletList",
+    "Code",
+    "Emphasis",
+    "HardBreak",
+    "Inline",
+    "Link",
+    "OrderedList",
+    "Paragraph",
+    "Ref",
+    "SoftBreak",
+    "Statute",
+    "Strong",
+    "Term",
+    "Text",
+    "Tree",
+    "cites",
+    "cites_of",
+    "inlines",
+    "known_cites",
+    "markdown",
+    "myst",
+    "normalize",
+    "parse",
+    "role_target",
+    "tree_of",
+]
+
+if TYPE_CHECKING:  # imported where a text needs markdown-it: the gate mostly does not
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
 
 # The block and inline kinds the tree holds, as markdown-it names their tokens; the gate
 # refuses every other kind in a clause or an introduction.
@@ -31,107 +89,16 @@ INLINES = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Code:
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class SoftBreak:
-    """A line end inside a paragraph, as written."""
-
-
-@dataclass(frozen=True, slots=True)
-class HardBreak:
-    """A line end the reader sees (a backslash or two spaces before it)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Emphasis:
-    children: tuple[Inline, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Strong:
-    children: tuple[Inline, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    href: str
-    children: tuple[Inline, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Ref:
-    """{para}`ID`: shown as "paragraph N" in the reader's version's numbering."""
-
-    shown: str  # as written; outputs show the number, the writer keeps it
-    target: str
-
-    @property
-    def words(self) -> str | None:
-        """The reference's own words ({para}`3.1 <ID>`), if it has any: it then reads as
-        its number alone (numbering.reference)."""
-        return self.shown if self.shown != self.target else None
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    """{defined}`term` or {defined}`shown words <term>`: linked to its definition."""
-
-    shown: str
-    target: str
-
-
-@dataclass(frozen=True, slots=True)
-class Statute:
-    """{statute}`key`: the statute's title (or the shown words), linked to the statute."""
-
-    shown: str
-    target: str
-
-
-ROLES: dict[str, type[Ref] | type[Term] | type[Statute]] = {
-    "para": Ref,
-    "defined": Term,
-    "statute": Statute,
-}
-NAMES = {kind: name for name, kind in ROLES.items()}
-Inline = Text | Code | SoftBreak | HardBreak | Emphasis | Strong | Link | Ref | Term | Statute
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    children: tuple[Inline, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class BulletList:
-    items: tuple[tuple[Block, ...], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class OrderedList:
-    start: int
-    items: tuple[tuple[Block, ...], ...]
-
-
-Block = Paragraph | BulletList | OrderedList
-Tree = tuple[Block, ...]
-
-
 def myst() -> MarkdownIt:
     """A new parser of MyST as the site's build configures it, for the tool's own reading.
     Two of its core rules do nothing for the tool: its word count (which nothing reads),
     and its newline normalising, a pattern's replacement of every line break by itself
     (0.02 s of reading the sections of 5,000 clauses), done here only where there is a
     carriage return or NUL to replace."""
+    from markdown_it.renderer import RendererHTML
+    from myst_parser.config.main import MdParserConfig
+    from myst_parser.parsers.mdit import create_md_parser
+
     md = create_md_parser(MdParserConfig(), RendererHTML).disable("wordcount")
     md.core.ruler.at("normalize", normalize)
     return md
@@ -151,27 +118,16 @@ def markdown() -> MarkdownIt:
     return myst().disable(["html_block", "html_inline"])
 
 
-def role_target(body: str) -> tuple[str, str]:
-    """Split a role's body into (shown text, target); plain bodies are both.
-
-    Found by position, not by a pattern: '(.*?)\\s*<([^<>]+)>$' backtracked quadratically
-    on a body of many spaces (20,000 took a second, in every clause that held one)."""
-    core = body.removesuffix("\n")  # as '$' allows one final line end
-    start = core.rfind("<")
-    target = core[start + 1 : -1]
-    if start >= 0 and core.endswith(">") and target and ">" not in target:
-        return core[:start].rstrip(), target.strip()
-    return body, body.strip()
-
-
 MEMO = 65536  # texts kept: their trees (parse), what they cite (cites_of)
 
 
 @lru_cache(maxsize=MEMO)  # a clause's words are the same in most versions
 def parse(text: str) -> Tree:
-    """The tree of a clause's (or an introduction's) MyST. Markup the tree cannot hold is
-    left out: the gate refuses it before any output is drawn."""
-    return tree_of(markdown().parse(text))
+    """The tree of a clause's (or an introduction's) MyST: read directly where its words
+    are plain (text_direct.py), else by markdown-it. Markup the tree cannot hold is left
+    out: the gate refuses it before any output is drawn."""
+    tree = read(text)
+    return tree_of(markdown().parse(text)) if tree is None else tree
 
 
 def tree_of(tokens: list[Token]) -> Tree:

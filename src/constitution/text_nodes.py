@@ -1,0 +1,114 @@
+"""The nodes of a clause's tree (text_tree.py): what every output walks, whichever reader
+made it (markdown-it, or text_direct.py for plain words)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SoftBreak:
+    """A line end inside a paragraph, as written."""
+
+
+@dataclass(frozen=True, slots=True)
+class HardBreak:
+    """A line end the reader sees (a backslash or two spaces before it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Emphasis:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Strong:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    href: str
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """{para}`ID`: shown as "paragraph N" in the reader's version's numbering."""
+
+    shown: str  # as written; outputs show the number, the writer keeps it
+    target: str
+
+    @property
+    def words(self) -> str | None:
+        """The reference's own words ({para}`3.1 <ID>`), if it has any: it then reads as
+        its number alone (numbering.reference)."""
+        return self.shown if self.shown != self.target else None
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """{defined}`term` or {defined}`shown words <term>`: linked to its definition."""
+
+    shown: str
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
+class Statute:
+    """{statute}`key`: the statute's title (or the shown words), linked to the statute."""
+
+    shown: str
+    target: str
+
+
+ROLES: dict[str, type[Ref] | type[Term] | type[Statute]] = {
+    "para": Ref,
+    "defined": Term,
+    "statute": Statute,
+}
+NAMES = {kind: name for name, kind in ROLES.items()}
+Inline = Text | Code | SoftBreak | HardBreak | Emphasis | Strong | Link | Ref | Term | Statute
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BulletList:
+    items: tuple[tuple[Block, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OrderedList:
+    start: int
+    items: tuple[tuple[Block, ...], ...]
+
+
+Block = Paragraph | BulletList | OrderedList
+Tree = tuple[Block, ...]
+
+
+def role_target(body: str) -> tuple[str, str]:
+    """Split a role's body into (shown text, target); plain bodies are both.
+
+    Found by position, not by a pattern: '(.*?)\\s*<([^<>]+)>$' backtracked quadratically
+    on a body of many spaces (20,000 took a second, in every clause that held one)."""
+    core = body.removesuffix("\n")  # as '$' allows one final line end
+    start = core.rfind("<")
+    target = core[start + 1 : -1]
+    if start >= 0 and core.endswith(">") and target and ">" not in target:
+        return core[:start].rstrip(), target.strip()
+    return body, body.strip()
