@@ -240,6 +240,32 @@ def test_the_imported_documents_own_title_names_it(tmp_path: Path) -> None:
     assert 'citation = "the Protocol"' in settings
 
 
+def test_a_word_files_subtitle_under_the_councils_name_names_the_document(
+    tmp_path: Path,
+) -> None:
+    """A Word file with the council's name in Word's Title style and the protocol's own
+    in its Subtitle style, as council templates set them: the subtitle names the
+    document, not the model's title, and is not left as the introduction's words, which
+    follow it."""
+    word = docx.Document()
+    word.add_paragraph("Testshire County Council", style="Title")
+    word.add_paragraph("Protocol on Relations between Councillors and Staff", style="Subtitle")
+    word.add_paragraph("This protocol is Part 5.2 of the Constitution.")
+    for line in PROTOCOL.splitlines()[1:]:
+        if line:
+            word.add_paragraph(line)
+    word.save(str(tmp_path / "ours.docx"))
+    made = constitution(
+        "init", "repo", "--from", "ours.docx", "--council", "Testshire County Council",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    title = "Protocol on Relations between Councillors and Staff"
+    assert f"The document's title, as printed in it: '{title}'" in made.stdout
+    index = (tmp_path / "repo" / "protocol" / "index.md").read_text(encoding="utf-8")
+    assert index.startswith(f"# {title}\n") and index.count(title) == 1
+
+
 def test_the_publish_workflow_puts_a_version_in_force_on_its_day(tmp_path: Path) -> None:
     """Council adopts a version to come into force on a later day, and the adoption is
     the last commit: the publish workflow's build (run daily) shows that version at the

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from constitution import import_parts, output_folder, revision
 from constitution.clause_fields import REVIEW_TAG, clause_options
-from constitution.extract import CONTENTS, TAB_LEADER, Extracted, Line, extract
+from constitution.extract import CONTENTS, TAB_LEADER, Extracted, Line, extract, joined
 from constitution.import_markup import CELL_BREAK, emphasis, inlines, tables
 from constitution.modality import LEVELS, Guess, guess_lead_in, guess_modality
 from constitution.model import MAX_CLAUSE, Clause, Document
@@ -711,17 +711,6 @@ class Structurer:
         return 0 < index < len(self.sections) - 1 and (
             self.lone(index) and not self.sections[index + 1].number
         )
-
-
-# A heading's line that its next line finishes: "Protocol Perthynas Aelodau a Swyddogion /"
-# over its English, "Relations between Members and" over "Officers".
-UNFINISHED = re.compile(r"(?:[/&:,–—-]|\b(?:and|or|of|for|the|between|on|a|ac))$")
-
-
-def joined(first: str, second: str) -> str:
-    """One heading printed on two lines: a dash between its parts ("PART C – CONDUCT
-    TOWARDS OFFICERS"), unless the first line leaves off mid-phrase."""
-    return f"{first} {second}" if UNFINISHED.search(first.rstrip()) else f"{first} – {second}"
 
 
 def lettered_parts(paragraphs: list[str]) -> set[str]:
