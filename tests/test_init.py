@@ -13,6 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
+from markdown_it import MarkdownIt
 
 from conftest import broken_links
 from constitution.tool_requirement import of_running_tool, requirement
@@ -126,6 +127,20 @@ def test_the_councils_pages_give_its_own_sections_as_examples(repo: Path) -> Non
         named |= set(re.findall(r"protocol/([a-z0-9-]+)\.(?:md|html)", text))
     assert named == {"introduction"}
     assert (repo / "protocol" / "introduction.md").is_file()
+
+
+def test_the_councils_pages_give_its_own_commands_on_one_line(repo: Path) -> None:
+    """The council's pages give each command as its README says to run it, through its
+    dev.py (the tool is installed in .venv, so a shell has no `constitution`), each on
+    one line, to be copied whole."""
+    for page in sorted((repo / "docs").glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        tokens = MarkdownIt().parse(text)
+        commands = [t.content for t in tokens if t.type == "fence" and t.info == "sh"]
+        commands += [c.content for t in tokens for c in t.children or () if c.type == "code_inline"]
+        assert not [c for c in commands if c.lstrip().startswith("constitution ")], page.name
+        # markdown-it reads a code span's line break as a space: a split one is not in the text
+        assert [c for c in commands if c not in text] == [], page.name
 
 
 def test_it_holds_content_and_settings_not_the_tool(repo: Path) -> None:
