@@ -281,6 +281,22 @@ def test_a_word_files_subtitle_under_the_councils_name_names_the_document(
     assert index.startswith(f"# {title}\n") and index.count(title) == 1
 
 
+def test_the_guesses_to_review_cite_each_paragraph_as_the_site_numbers_it(
+    tmp_path: Path,
+) -> None:
+    """A number printed twice: the second paragraph is published as inserted after the
+    first (2.1A), and the list of guessed modalities to review cites it so, as the site
+    and the gate do, not by the number it shares."""
+    printed = PROTOCOL.replace("2.2 A member may ask", "2.1 A member may ask")
+    (tmp_path / "ours.txt").write_text(printed, encoding="utf-8")
+    made = constitution(
+        "init", "repo", "--from", "ours.txt", "--council", "T", "--prefix", "TCC", cwd=tmp_path
+    )
+    assert made.returncode == 0, made.stderr
+    guesses = re.findall(r"^  TCC-\d{4} \(([^)]*)\): ", made.stdout, re.M)
+    assert sorted(guesses) == ["1.1", "1.2", "2.1", "2.1A"]
+
+
 def test_the_publish_workflow_puts_a_version_in_force_on_its_day(tmp_path: Path) -> None:
     """Council adopts a version to come into force on a later day, and the adoption is
     the last commit: the publish workflow's build (run daily) shows that version at the
@@ -396,7 +412,9 @@ def test_a_pin_to_a_folder_on_this_machine_is_said_to_be_one(origin: str | None)
 
 def test_init_from_a_file_says_what_import_says_of_it(tmp_path: Path) -> None:
     (tmp_path / "ours.txt").write_text(PROTOCOL.replace("2.2 A", "2.4 A"), encoding="utf-8")
-    made = constitution("init", "repo", "--from", "ours.txt", "--council", "T", cwd=tmp_path)
+    made = constitution(
+        "init", "repo", "--from", "ours.txt", "--council", "T", "--prefix", "TCC", cwd=tmp_path
+    )
     imported = constitution("import", "ours.txt", "--out", "alone", cwd=tmp_path)
     assert made.returncode == 0 == imported.returncode, made.stderr + imported.stderr
     report = imported.stdout.strip()

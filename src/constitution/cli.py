@@ -552,7 +552,7 @@ def cmd_init(project: Project | None, args: argparse.Namespace) -> int:
     except ProtocolError as exc:
         return _report(exc, outcome="nothing was written")
     if doc is not None and source is not None:  # what import would say of it
-        print(report_text(doc, source))
+        print(report_text(doc, source, {c.id: c.number for c in made.document().clauses()}))
     print(
         f"Wrote {dest}: the repository of {settings.name}'s {made.council().document}, with "
         f"{len(list(made.document().clauses()))} paragraph(s), {len(listed)} of them "

@@ -16,7 +16,7 @@ import re
 import tempfile
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -1464,7 +1464,10 @@ def report(doc: Imported, source: Path) -> dict[str, object]:
     }
 
 
-def report_text(doc: Imported, source: Path) -> str:
+def report_text(doc: Imported, source: Path, numbers: Mapping[str, str] | None = None) -> str:
+    """What the import says of the document; ``numbers``, each clause's number as the
+    project now publishes it (init's), cite the guesses to review as the site does (a
+    number printed twice is published as inserted), else as printed."""
     clauses = doc.clauses()
     kinds = Counter(d.kind for d in doc.defects)
     found = "; ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())) or "no defects"
@@ -1511,7 +1514,7 @@ def report_text(doc: Imported, source: Path) -> str:
     # the least certain first, in the document's order within each confidence
     for guess, c, s in sorted(guessed, key=lambda found: LEVELS.index(found[0].confidence)):
         said = ", ".join(f"'{p}'" for p in guess.phrases) or "no modal verb"
-        shown = cited(c, s, style) if c.number else "unnumbered"
+        shown = (numbers or {}).get(c.id) or (cited(c, s, style) if c.number else "unnumbered")
         lines.append(
             f"  {c.id} ({shown}): {guess.modality}, {guess.confidence} confidence, from {said}"
         )
