@@ -221,6 +221,21 @@ def test_a_worked_example_runs_before_it_is_confirmed_then_the_test_passes(
     assert "1 passed" in passed.stdout
 
 
+def init_titled(source: Path) -> str:
+    """init from ``source``, beside it, into repo/: the title it reports taking from the
+    document, and its contents page's, are the protocol's own. Returns that title."""
+    made = constitution(
+        "init", "repo", "--from", source.name, "--council", "Testshire County Council",
+        cwd=source.parent,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    title = "Protocol on Relations between Councillors and Staff"
+    assert f"The document's title, as printed in it: '{title}'" in made.stdout
+    index = (source.parent / "repo" / "protocol" / "index.md").read_text(encoding="utf-8")
+    assert index.startswith(f"# {title}\n")
+    return title
+
+
 def test_the_imported_documents_own_title_names_it(tmp_path: Path) -> None:
     """The title printed on the council's document, not the model's, names the document
     in its settings, its citations, its README and its contents page; without the
@@ -230,19 +245,11 @@ def test_the_imported_documents_own_title_names_it(tmp_path: Path) -> None:
         "TESTSHIRE COUNTY COUNCIL\n\nPROTOCOL ON RELATIONS BETWEEN COUNCILLORS AND STAFF",
     )
     (tmp_path / "ours.txt").write_text(printed, encoding="utf-8")
-    made = constitution(
-        "init", "repo", "--from", "ours.txt", "--council", "Testshire County Council",
-        cwd=tmp_path,
-    )  # fmt: skip
-    assert made.returncode == 0, made.stderr
-    title = "Protocol on Relations between Councillors and Staff"
-    assert f"The document's title, as printed in it: '{title}'" in made.stdout
+    title = init_titled(tmp_path / "ours.txt")
     settings = (tmp_path / "repo" / "conf" / "council.toml").read_text(encoding="utf-8")
     assert f'document = "{title}"' in settings and f'citation = "{title}"' in settings
     readme = (tmp_path / "repo" / "README.md").read_text(encoding="utf-8")
     assert readme.startswith(f"# Testshire County Council: {title}\n")
-    index = (tmp_path / "repo" / "protocol" / "index.md").read_text(encoding="utf-8")
-    assert index.startswith(f"# {title}\n")
     report = (tmp_path / "repo" / "import-report.json").read_text(encoding="utf-8")
     assert "TESTSHIRE COUNTY COUNCIL – PROTOCOL ON RELATIONS" in report  # as printed
     given = constitution(
@@ -270,15 +277,9 @@ def test_a_word_files_subtitle_under_the_councils_name_names_the_document(
         if line:
             word.add_paragraph(line)
     word.save(str(tmp_path / "ours.docx"))
-    made = constitution(
-        "init", "repo", "--from", "ours.docx", "--council", "Testshire County Council",
-        cwd=tmp_path,
-    )  # fmt: skip
-    assert made.returncode == 0, made.stderr
-    title = "Protocol on Relations between Councillors and Staff"
-    assert f"The document's title, as printed in it: '{title}'" in made.stdout
+    title = init_titled(tmp_path / "ours.docx")
     index = (tmp_path / "repo" / "protocol" / "index.md").read_text(encoding="utf-8")
-    assert index.startswith(f"# {title}\n") and index.count(title) == 1
+    assert index.count(title) == 1
 
 
 def test_the_guesses_to_review_cite_each_paragraph_as_the_site_numbers_it(
@@ -412,9 +413,7 @@ def test_a_pin_to_a_folder_on_this_machine_is_said_to_be_one(origin: str | None)
 
 def test_init_from_a_file_says_what_import_says_of_it(tmp_path: Path) -> None:
     (tmp_path / "ours.txt").write_text(PROTOCOL.replace("2.2 A", "2.4 A"), encoding="utf-8")
-    made = constitution(
-        "init", "repo", "--from", "ours.txt", "--council", "T", "--prefix", "TCC", cwd=tmp_path
-    )
+    made = constitution("init", "repo", "--from", "ours.txt", "--council", "T", cwd=tmp_path)
     imported = constitution("import", "ours.txt", "--out", "alone", cwd=tmp_path)
     assert made.returncode == 0 == imported.returncode, made.stderr + imported.stderr
     report = imported.stdout.strip()
