@@ -13,6 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
+from markdown_it import MarkdownIt
 
 from conftest import broken_links
 from constitution.tool_requirement import of_running_tool, requirement
@@ -128,6 +129,20 @@ def test_the_councils_pages_give_its_own_sections_as_examples(repo: Path) -> Non
     assert (repo / "protocol" / "introduction.md").is_file()
 
 
+def test_the_councils_pages_give_its_own_commands_on_one_line(repo: Path) -> None:
+    """The council's pages give each command as its README says to run it, through its
+    dev.py (the tool is installed in .venv, so a shell has no `constitution`), each on
+    one line, to be copied whole."""
+    for page in sorted((repo / "docs").glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        tokens = MarkdownIt().parse(text)
+        commands = [t.content for t in tokens if t.type == "fence" and t.info == "sh"]
+        commands += [c.content for t in tokens for c in t.children or () if c.type == "code_inline"]
+        assert not [c for c in commands if c.lstrip().startswith("constitution ")], page.name
+        # markdown-it reads a code span's line break as a space: a split one is not in the text
+        assert [c for c in commands if c not in text] == [], page.name
+
+
 def test_it_holds_content_and_settings_not_the_tool(repo: Path) -> None:
     names = {p.relative_to(repo).as_posix() for p in repo.rglob("*") if "_build" not in p.parts}
     assert {"conf/council.toml", "conf/conf.py", "protocol/index.md", "checks/rules.yaml"} <= names
@@ -206,6 +221,21 @@ def test_a_worked_example_runs_before_it_is_confirmed_then_the_test_passes(
     assert "1 passed" in passed.stdout
 
 
+def init_titled(source: Path) -> str:
+    """init from ``source``, beside it, into repo/: the title it reports taking from the
+    document, and its contents page's, are the protocol's own. Returns that title."""
+    made = constitution(
+        "init", "repo", "--from", source.name, "--council", "Testshire County Council",
+        cwd=source.parent,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    title = "Protocol on Relations between Councillors and Staff"
+    assert f"The document's title, as printed in it: '{title}'" in made.stdout
+    index = (source.parent / "repo" / "protocol" / "index.md").read_text(encoding="utf-8")
+    assert index.startswith(f"# {title}\n")
+    return title
+
+
 def test_the_imported_documents_own_title_names_it(tmp_path: Path) -> None:
     """The title printed on the council's document, not the model's, names the document
     in its settings, its citations, its README and its contents page; without the
@@ -215,19 +245,11 @@ def test_the_imported_documents_own_title_names_it(tmp_path: Path) -> None:
         "TESTSHIRE COUNTY COUNCIL\n\nPROTOCOL ON RELATIONS BETWEEN COUNCILLORS AND STAFF",
     )
     (tmp_path / "ours.txt").write_text(printed, encoding="utf-8")
-    made = constitution(
-        "init", "repo", "--from", "ours.txt", "--council", "Testshire County Council",
-        cwd=tmp_path,
-    )  # fmt: skip
-    assert made.returncode == 0, made.stderr
-    title = "Protocol on Relations between Councillors and Staff"
-    assert f"The document's title, as printed in it: '{title}'" in made.stdout
+    title = init_titled(tmp_path / "ours.txt")
     settings = (tmp_path / "repo" / "conf" / "council.toml").read_text(encoding="utf-8")
     assert f'document = "{title}"' in settings and f'citation = "{title}"' in settings
     readme = (tmp_path / "repo" / "README.md").read_text(encoding="utf-8")
     assert readme.startswith(f"# Testshire County Council: {title}\n")
-    index = (tmp_path / "repo" / "protocol" / "index.md").read_text(encoding="utf-8")
-    assert index.startswith(f"# {title}\n")
     report = (tmp_path / "repo" / "import-report.json").read_text(encoding="utf-8")
     assert "TESTSHIRE COUNTY COUNCIL – PROTOCOL ON RELATIONS" in report  # as printed
     given = constitution(
@@ -238,6 +260,42 @@ def test_the_imported_documents_own_title_names_it(tmp_path: Path) -> None:
     settings = (tmp_path / "given" / "conf" / "council.toml").read_text(encoding="utf-8")
     assert 'document = "Member/Officer Protocol"' in settings
     assert 'citation = "the Protocol"' in settings
+
+
+def test_a_word_files_subtitle_under_the_councils_name_names_the_document(
+    tmp_path: Path,
+) -> None:
+    """A Word file with the council's name in Word's Title style and the protocol's own
+    in its Subtitle style, as council templates set them: the subtitle names the
+    document, not the model's title, and is not left as the introduction's words, which
+    follow it."""
+    word = docx.Document()
+    word.add_paragraph("Testshire County Council", style="Title")
+    word.add_paragraph("Protocol on Relations between Councillors and Staff", style="Subtitle")
+    word.add_paragraph("This protocol is Part 5.2 of the Constitution.")
+    for line in PROTOCOL.splitlines()[1:]:
+        if line:
+            word.add_paragraph(line)
+    word.save(str(tmp_path / "ours.docx"))
+    title = init_titled(tmp_path / "ours.docx")
+    index = (tmp_path / "repo" / "protocol" / "index.md").read_text(encoding="utf-8")
+    assert index.count(title) == 1
+
+
+def test_the_guesses_to_review_cite_each_paragraph_as_the_site_numbers_it(
+    tmp_path: Path,
+) -> None:
+    """A number printed twice: the second paragraph is published as inserted after the
+    first (2.1A), and the list of guessed modalities to review cites it so, as the site
+    and the gate do, not by the number it shares."""
+    printed = PROTOCOL.replace("2.2 A member may ask", "2.1 A member may ask")
+    (tmp_path / "ours.txt").write_text(printed, encoding="utf-8")
+    made = constitution(
+        "init", "repo", "--from", "ours.txt", "--council", "T", "--prefix", "TCC", cwd=tmp_path
+    )
+    assert made.returncode == 0, made.stderr
+    guesses = re.findall(r"^  TCC-\d{4} \(([^)]*)\): ", made.stdout, re.M)
+    assert sorted(guesses) == ["1.1", "1.2", "2.1", "2.1A"]
 
 
 def test_the_publish_workflow_puts_a_version_in_force_on_its_day(tmp_path: Path) -> None:

@@ -358,6 +358,21 @@ def test_a_missing_number_is_a_clear_error(project: Project) -> None:
     assert result.stderr.startswith("unknown-paragraph:"), "no empty place before the code"
 
 
+def test_a_number_another_version_gave_says_which(versioned: Project) -> None:
+    """A minute cites a lettered number that a later, renumbered version no longer has:
+    the command says so, then names each version that gave the number, the paragraph it
+    was, and the command that reads it there."""
+    lettered = next(c for c in versioned.document().clauses() if c.number[-1].isalpha())
+    assert adopt(versioned).returncode == 0
+    again = ["--date", "2028-05-11", "--resolution", "Minute 3", "--renumber"]
+    assert run(versioned, "adopt", *again).returncode == 0
+    result = run(versioned, "paragraph", lettered.number, "--version", "2028-05-11")
+    assert result.returncode == 1 and "has no paragraph" in result.stderr
+    said = f"In the version adopted on 2027-05-13, {lettered.number} is {lettered.id}"
+    assert said in result.stderr
+    assert f"paragraph {lettered.number} --version 2027-05-13" in result.stderr
+
+
 def test_an_id_finds_its_paragraph_in_each_version(
     project: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:

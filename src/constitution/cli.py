@@ -287,7 +287,7 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
     --document, or by its ID's prefix; else the protocol): in force today (or on --on),
     or a named one; then every number it has had."""
     from constitution import numbering
-    from constitution.model import Revoked
+    from constitution.model import Clause, Revoked
     from constitution.text_plain import plain
 
     asked = args.number.strip().upper()
@@ -301,7 +301,18 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
     found = document.clause(asked) if by_id else numbering.find(document, args.number)
     if found is None:
         unknown = Problem.of("", 0, "unknown-paragraph", where=where, number=args.number)
-        return _report(ProtocolError([unknown]), outcome="nothing was found")
+        exit_status = _report(ProtocolError([unknown]), outcome="nothing was found")
+        # a citation made against another version, before a renumbering: where it was
+        for key, other in every:
+            if not by_id and isinstance(was := numbering.find(other, args.number), Clause):
+                now = f" (now {n})" if (n := numbers_now(every, was.id)) else ""
+                print(
+                    f"In {'the draft' if key == 'draft' else f'the version adopted on {key}'}, "
+                    f"{args.number} is {was.id}{now}: "
+                    f"paragraph {args.number} --version {key} reads it.",
+                    file=sys.stderr,
+                )
+        return exit_status
     if isinstance(found, Revoked):
         print(f"{args.number} in {where}: {found.id}, revoked by {found.resolution}.")
     else:
@@ -310,6 +321,11 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
     numbers = [f"{c.number} ({name})" for name, d in every if (c := d.clause(found.id))]
     print(f"Its numbers: {', '.join(numbers)}.")
     return 0
+
+
+def numbers_now(every: list[tuple[str, Document]], clause_id: str) -> str:
+    """The paragraph's number in the newest of ``every`` (the draft) that holds it."""
+    return next((c.number for _, d in reversed(every) if (c := d.clause(clause_id))), "")
 
 
 def _holder(project: Project, asked: str) -> str:
@@ -555,7 +571,7 @@ def cmd_init(project: Project | None, args: argparse.Namespace) -> int:
     except ProtocolError as exc:
         return _report(exc, outcome="nothing was written")
     if doc is not None and source is not None:  # what import would say of it
-        print(report_text(doc, source))
+        print(report_text(doc, source, {c.id: c.number for c in made.document().clauses()}))
     print(
         f"Wrote {dest}: the repository of {settings.name}'s {made.council().document}, with "
         f"{len(list(made.document().clauses()))} paragraph(s), {len(listed)} of them "

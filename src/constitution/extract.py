@@ -556,6 +556,7 @@ def from_docx(path: Path) -> Extracted:
     revisions = len(body.findall(f".//{W}ins")) + len(body.findall(f".//{W}del"))
     numberer = Numberer(numbering, styles)
     headings = heading_styles(styles)
+    subtitles = named_styles(styles, "subtitle")
     toc = contents_paragraphs(body, styles)
     shown = number_footnotes(body)
     address_links(body, relations)
@@ -610,6 +611,11 @@ def from_docx(path: Path) -> Extracted:
         # that merely wears a heading's style.
         if heading and len(text.split()) <= 20:  # a title holds a link's words, not the link
             text = "# " + LINKED.sub(lambda m: m[1] + m[2] + m[3], text)
+        elif style is not None and style.get(f"{W}val") in subtitles and titled(lines):
+            # Word's subtitle goes on the title over it: a council's name in the Title
+            # style, the protocol's own in the Subtitle, are one heading
+            lines[-1] = replace(lines[-1], text=joined(lines[-1].text, text))
+            continue
         lines.append(Line(text, n))
     if chunks:
         raise ProtocolError(
@@ -811,6 +817,34 @@ def outlined(ppr: object) -> bool:
     """At a level of the document's outline (Word's level 9 is body text)."""
     level = ppr.find(f"{W}outlineLvl") if ppr is not None else None  # type: ignore[attr-defined]
     return level is not None and level.get(f"{W}val") != "9"
+
+
+def titled(lines: list[Line]) -> bool:
+    """Whether the document so far is only its title, a heading (and empty lines)."""
+    words = [line.text for line in lines if line.text]
+    return len(words) == 1 and words[0].startswith("# ")
+
+
+# A heading's line that its next line finishes: "Protocol Perthynas Aelodau a Swyddogion /"
+# over its English, "Relations between Members and" over "Officers".
+UNFINISHED = re.compile(r"(?:[/&:,–—-]|\b(?:and|or|of|for|the|between|on|a|ac))$")
+
+
+def joined(first: str, second: str) -> str:
+    """One heading printed on two lines: a dash between its parts ("PART C – CONDUCT
+    TOWARDS OFFICERS"), unless the first line leaves off mid-phrase."""
+    return f"{first} {second}" if UNFINISHED.search(first.rstrip()) else f"{first} – {second}"
+
+
+def named_styles(styles: object, name: str) -> set[str]:
+    """The IDs of the paragraph styles Word names ``name`` (its own name, whatever the
+    label a translated Word shows)."""
+    found = set()
+    for style in styles.iter(f"{W}style") if styles is not None else ():  # type: ignore[attr-defined]
+        label = style.find(f"{W}name")
+        if label is not None and (label.get(f"{W}val") or "").lower() == name:
+            found.add(style.get(f"{W}styleId"))
+    return found
 
 
 def heading_styles(styles: object) -> set[str]:

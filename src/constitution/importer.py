@@ -16,13 +16,13 @@ import re
 import tempfile
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from constitution import import_parts, output_folder, revision
 from constitution.clause_fields import REVIEW_TAG, clause_options
-from constitution.extract import CONTENTS, TAB_LEADER, Extracted, Line, extract
+from constitution.extract import CONTENTS, TAB_LEADER, Extracted, Line, extract, joined
 from constitution.import_markup import CELL_BREAK, emphasis, inlines, tables
 from constitution.modality import LEVELS, Guess, guess_lead_in, guess_modality
 from constitution.model import MAX_CLAUSE, Clause, Document
@@ -720,17 +720,6 @@ class Structurer:
         return 0 < index < len(self.sections) - 1 and (
             self.lone(index) and not self.sections[index + 1].number
         )
-
-
-# A heading's line that its next line finishes: "Protocol Perthynas Aelodau a Swyddogion /"
-# over its English, "Relations between Members and" over "Officers".
-UNFINISHED = re.compile(r"(?:[/&:,–—-]|\b(?:and|or|of|for|the|between|on|a|ac))$")
-
-
-def joined(first: str, second: str) -> str:
-    """One heading printed on two lines: a dash between its parts ("PART C – CONDUCT
-    TOWARDS OFFICERS"), unless the first line leaves off mid-phrase."""
-    return f"{first} {second}" if UNFINISHED.search(first.rstrip()) else f"{first} – {second}"
 
 
 def lettered_parts(paragraphs: list[str]) -> set[str]:
@@ -1515,7 +1504,10 @@ def report(doc: Imported, source: Path) -> dict[str, object]:
     }
 
 
-def report_text(doc: Imported, source: Path) -> str:
+def report_text(doc: Imported, source: Path, numbers: Mapping[str, str] | None = None) -> str:
+    """What the import says of the document; ``numbers``, each clause's number as the
+    project now publishes it (init's), cite the guesses to review as the site does (a
+    number printed twice is published as inserted), else as printed."""
     clauses = doc.clauses()
     kinds = Counter(d.kind for d in doc.defects)
     found = "; ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())) or "no defects"
@@ -1562,7 +1554,7 @@ def report_text(doc: Imported, source: Path) -> str:
     # the least certain first, in the document's order within each confidence
     for guess, c, s in sorted(guessed, key=lambda found: LEVELS.index(found[0].confidence)):
         said = ", ".join(f"'{p}'" for p in guess.phrases) or "no modal verb"
-        shown = cited(c, s, style) if c.number else "unnumbered"
+        shown = (numbers or {}).get(c.id) or (cited(c, s, style) if c.number else "unnumbered")
         lines.append(
             f"  {c.id} ({shown}): {guess.modality}, {guess.confidence} confidence, from {said}"
         )

@@ -33,6 +33,13 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "must-not",
         "high",
     ),
+    # "Neither a member nor an officer may ...", "neither party shall ...": no one may
+    (
+        r"\bneither\s+(?:[\w'’-]+\s+){1,8}?(?:nor\s+(?:[\w'’-]+\s+){1,6}?)?"
+        r"(?:may|shall|must|can)\b",
+        "must-not",
+        "high",
+    ),
     (rf"\b(?:must|shall){_NOT}", "must-not", "high"),
     (
         rf"\b{_BE}\s+(?:not|never)\s+(?:permitted|allowed|authori[sz]ed)\s+to\b",
@@ -42,6 +49,9 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     (rf"\b{_BE}\s+(?:prohibited|forbidden)\s+from\b", "must-not", "high"),
     (rf"\bmay{_NOT}", "must-not", "medium"),  # also "it may not be possible"
     (rf"\b{_BE}\s+not\s+entitled\s+to\b", "must-not", "medium"),
+    # "are never to be asked", "is not to approach": a prohibition (but not "that is
+    # not to say")
+    (rf"\b(?:is|are){_NOT}\s+to\b(?!\s+(?:say|suggest|imply)\b)", "must-not", "medium"),
     (rf"\b(?:will{_NOT}|cannot|can{_NOT})", "must-not", "low"),  # "will": future tense?
     # A recommendation against: still a "should", the words carry the "not".
     (rf"\b(?:should|ought){_NOT}", "should", "medium"),
