@@ -686,3 +686,23 @@ def test_a_section_keeps_its_printed_number_beside_a_paragraph_typed_with_anothe
     assert published["4.1"] == "4.1" and published["4.3"] == "4.3"
     assert published["6.4"].startswith("4."), published  # in its section, as inserted
     assert any(d["kind"] == "numbering-jump" for d in data["defects"])
+
+
+def test_a_section_reference_names_no_number_the_site_does_not_give(tmp_path: Path) -> None:
+    """Sections printed from 3 are published from 3 (numbers as printed): the report on
+    "see section 4" does not say the site numbers it 2, by its place."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Protocol on Member and Officer Relations\n\n"
+        "3. Members\n\n"
+        "3.1 Members answer to the electorate; see section 4 on officers.\n\n"
+        "3.2 Members set the policy of the Council.\n\n"
+        "4. Officers\n\n"
+        "4.1 Officers serve the Council as a whole.\n\n"
+        "4.2 Officers give impartial advice.\n",
+        encoding="utf-8",
+    )
+    data, published = imported(tmp_path / "import", source)
+    assert published == {"3.1": "3.1", "3.2": "3.2", "4.1": "4.1", "4.2": "4.2"}
+    [report] = [d for d in data["defects"] if d["kind"] == "section-reference"]
+    assert "'Officers'" in report["message"] and "numbered 2" not in report["message"]

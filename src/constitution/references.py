@@ -235,12 +235,13 @@ def section(whole: str, number: str, targets: Targets) -> Unresolved:
     if number not in targets.sections:
         message = f"'{whole}' refers to a section the document does not have; kept as text."
         return Unresolved("missing-reference", number, whole, message)
-    position, title = targets.sections[number]
-    same = "the same" if str(position) == number else f"{position}"
+    # Not the number the site gives it: that is the numbering's (a printed section 15 is
+    # 15 where numbers are kept as printed, the 13th section's 13 where they are not).
+    _, title = targets.sections[number]
     return Unresolved(
         "section-reference",
         number,
         whole,
-        f"'{whole}' (kept as text) is '{title}', numbered {same} on the site; check the "
-        "words still name it after any change to the sections.",
+        f"'{whole}' (kept as text) is '{title}'; a section is cited by its words, not "
+        "linked: check they still name it after any change to the sections.",
     )
