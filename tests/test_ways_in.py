@@ -3,16 +3,19 @@ council's registers and the clauses' applies-to and tags; worked examples by top
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
 import pytest
 
 from conftest import Site
-from constitution.council import load_council
+from constitution.council import Audience, load_council
 from constitution.model import Document
 from constitution.problems import ProtocolError
 from constitution.project import Project
+from constitution.sphinxext.page_templates import render
+from constitution.sphinxext.ways_in import audiences
 
 PLAIN = "protocol"
 
@@ -134,3 +137,16 @@ def test_worked_examples_are_grouped_under_section_titles(site: Site, project: P
     assert enquiries is not None
     linked = [a.get_text() for a in enquiries.find_next("table").select("tbody a")]
     assert any("enquiry" in t.lower() for t in linked)
+
+
+def test_a_way_in_that_takes_no_paragraph_is_not_offered(project: Project) -> None:
+    """A new council's audiences lead to nothing until its paragraphs name their roles:
+    the home page offered "Councillors (0 paragraphs)", a link to an empty page."""
+    council = project.council()
+    nobody = Audience("nobody", "Nobody", "", ("no-such-role",), ("no-such-tag",))
+    council = dataclasses.replace(council, audiences=(*council.audiences, nobody))
+    ways = audiences(council, [project.document()])
+    assert [w.title for w in ways] == [a.title for a in council.audiences[:-1]]
+    # and where none takes one, the page says so rather than a heading over nothing
+    page = render("ways-in.html", title="Ways in", ways=[], topics=[])
+    assert "<ul" not in page and page.count("None yet") == 2

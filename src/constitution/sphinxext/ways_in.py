@@ -62,13 +62,12 @@ class Way:
 
 
 def audiences(council: Council, documents: list[Document]) -> list[Way]:
-    """Ways in by who the reader is."""
+    """Ways in by who the reader is: each that takes a paragraph (a new council's
+    audiences, before its paragraphs name roles, lead to nothing and are not offered)."""
     found = council.audiences or tuple(
-        Audience(role, label, "", (role,), ())
-        for role, label in council.roles.items()
-        if any(role in c.applies_to for d in documents for c in d.clauses())
+        Audience(role, label, "", (role,), ()) for role, label in council.roles.items()
     )
-    return [
+    ways = [
         Way(
             f"{FOLDER}/{a.key}",
             a.title,
@@ -77,6 +76,8 @@ def audiences(council: Council, documents: list[Document]) -> list[Way]:
         )
         for a in found
     ]
+    clauses = [c for d in documents for c in d.clauses()]
+    return [w for w in ways if any(map(w.takes, clauses))]
 
 
 def _takes(roles: frozenset[str], tags: frozenset[str], clause: Clause) -> bool:
