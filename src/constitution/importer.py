@@ -26,7 +26,7 @@ from constitution.extract import CONTENTS, TAB_LEADER, Extracted, Line, extract,
 from constitution.import_markup import CELL_BREAK, emphasis, inlines, tables
 from constitution.modality import LEVELS, Guess, guess_lead_in, guess_modality
 from constitution.model import MAX_CLAUSE, Clause, Document
-from constitution.numbering import split
+from constitution.numbering import section_heads
 from constitution.problems import Problem, ProtocolError
 from constitution.references import Targets, link
 from constitution.retired import NAME as RETIRED
@@ -883,13 +883,11 @@ def cited(clause: ImportedClause, section: ImportedSection, style: str) -> str:
 
 
 def says_number(section: ImportedSection, style: str) -> bool:
-    """Whether its paragraphs' printed numbers say the section's, as numbering reads them
-    (numbering._printed_section): some are numbered, and none names another section
-    (a "6.4" printed in section 4 would leave section 4 without a number)."""
-    heads = {
-        p[0] for c in section.clauses if c.number and (p := split(cited(c, section, style), style))
-    }
-    return bool(heads) and heads - {""} <= {section.number}
+    """Whether its paragraphs' printed numbers say the section's, as numbering reads them:
+    they name it and no other (a "6.4" printed in section 4 would leave section 4
+    without a number)."""
+    numbers = [cited(c, section, style) for c in section.clauses if c.number]
+    return section_heads(numbers, style) == {section.number}
 
 
 # The paragraph numbers foreign to each number style (cited() maps them into it).

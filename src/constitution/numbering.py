@@ -337,8 +337,13 @@ def _printed_section(section: Section, style: str, reserved: set[str]) -> str | 
     printed numbers agree on one; either only if no other section had it."""
     if section.printed:
         return section.printed if section.printed not in reserved else None
-    printed = {p[0] for c in section.clauses if (p := split(c.source_number, style)) and p[0]}
+    printed = section_heads([c.source_number for c in section.clauses], style)
     return printed.pop() if len(printed) == 1 and not printed & reserved else None
+
+
+def section_heads(numbers: list[str], style: str) -> set[str]:
+    """The section numbers that paragraphs' printed numbers name ("4" of "4.2")."""
+    return {p[0] for number in numbers if (p := split(number, style)) and p[0]}
 
 
 def apply(
