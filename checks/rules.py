@@ -33,10 +33,13 @@ def holding_reply_due(f: Facts) -> dt.date | None:
 
 def clear_working_days(f: Facts) -> int | None:
     """The working days between the day a request is sent (``date``) and the day it asks
-    someone to attend (``attend-on``), counting neither (paragraph 12.6)."""
+    someone to attend (``attend-on``), counting neither (paragraph 12.6). A request sent
+    on a day that is not a working day is given on the next working day, as notices are."""
     sent, attend = f.get("date"), f.get("attend-on")
     if not sent or not attend:
         return None
+    if not is_working_day(sent):
+        sent = add_working_days(sent, 1)
     count, day = 0, add_working_days(sent, 1)
     while day < attend:
         count += 1
@@ -51,15 +54,16 @@ def short_notice(f: Facts) -> bool:
 
 
 def notice_due(f: Facts) -> dt.date | None:
-    """The last day a request to attend can be sent with five clear working days'
-    notice: the day before the fifth working day before the day of attendance."""
+    """The last working day a request to attend can be sent with five clear working
+    days' notice: the working day before the fifth working day before the day of
+    attendance (one sent at a weekend is given on the Monday, too late)."""
     if not (attend := f.get("attend-on")):
         return None
     day, count = attend, 0
-    while count < 5:
+    while count < 6:
         day -= dt.timedelta(days=1)
         count += is_working_day(day)
-    return day - dt.timedelta(days=1)  # type: ignore[no-any-return]
+    return day  # type: ignore[no-any-return]
 
 
 conditions = {"short-notice": short_notice}
