@@ -280,7 +280,8 @@ def test_a_malformed_example_fails_alone_and_the_session_runs_on(scratch: Projec
 
 
 # A situation that is two acts at once: an officer's post (using information) that is
-# curt towards a member (behaving towards someone) takes the rules of both.
+# curt towards a member (behaving towards someone) takes the rules of both. On the
+# Council's page it is the officer's work, so 5.2's impartiality (MOP-0042) holds too.
 SEVERAL = """\
 - id: SC-TST-003
   title: An officer's post on the Council's page is curt with a named member
@@ -288,7 +289,7 @@ SEVERAL = """\
           officer-identifiable: true, party-political: true, behaviour: curt}
   expect:
     permitted: false
-    clauses: [MOP-0029, MOP-0050, MOP-0191]
+    clauses: [MOP-0029, MOP-0042, MOP-0050, MOP-0191]
 """
 
 
@@ -305,7 +306,7 @@ def test_a_situation_of_several_acts_takes_the_rules_of_each(
     assert scenario.differences(book) == []
     # Either act alone leaves out the other's paragraphs (and refuses its facts).
     alone = book.determine({**part.facts, "act": "post-on-social-media"})
-    assert alone.clauses == {"MOP-0191"}
+    assert alone.clauses == {"MOP-0042", "MOP-0191"}
 
 
 @pytest.mark.parametrize(

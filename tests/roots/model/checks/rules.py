@@ -1,4 +1,4 @@
-"""What the rules in checks/rules.yaml cannot say as data: working-day arithmetic.
+"""What the rules in checks/rules.yaml cannot say as data: working-day and month arithmetic.
 
 The rules file names these functions (``by: holding-reply-due``, ``if: short-notice``);
 each takes a situation's facts and gives a date, or whether a condition holds.
@@ -66,5 +66,16 @@ def notice_due(f: Facts) -> dt.date | None:
     return day  # type: ignore[no-any-return]
 
 
+def review_due(f: Facts) -> dt.date | None:
+    """Twelve months after the last review (paragraph 25.1): the same day of the month a
+    year on, or the last day of February for a review made on 29 February."""
+    if not (last := f.get("last-reviewed")):
+        return None
+    try:
+        return last.replace(year=last.year + 1)  # type: ignore[no-any-return]
+    except ValueError:
+        return last.replace(year=last.year + 1, day=28)  # type: ignore[no-any-return]
+
+
 conditions = {"short-notice": short_notice}
-dates = {"holding-reply-due": holding_reply_due, "notice-due": notice_due}
+dates = {"holding-reply-due": holding_reply_due, "notice-due": notice_due, "review-due": review_due}
