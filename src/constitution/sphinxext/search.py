@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -110,7 +111,7 @@ def clause_index(site: Site) -> dict[str, Any]:
         out[key] = {
             "label": version_label(site, key),
             "name": version_name(adopted, key == site.plain),
-            **addresses(document, lambda slug, at=at: section_page(at, slug)),
+            **addresses(document, partial(section_page, at)),
             "contents": section_page(at, "index") + ".html",
             "history": PROTOCOL_LAYOUT.history("{id}") + ".html",
         }
@@ -201,7 +202,7 @@ def jump_index(entry: Entry, within: str, called: Iterable[str] = ()) -> dict[st
                 "from": v.in_force.isoformat(),
                 "key": v.key,
                 "name": version_name(v.date, v is force, of),
-                **addresses(v.document, lambda slug, key=v.key: layout.page(key, slug)),
+                **addresses(v.document, partial(layout.page, v.key)),
             }
             for v in entry.versions
         ],
@@ -211,7 +212,7 @@ def jump_index(entry: Entry, within: str, called: Iterable[str] = ()) -> dict[st
         else {
             "name": version_name(None, False, of),
             "history": layout.history("{id}") + ".html",
-            **addresses(entry.document, lambda slug: layout.page(DRAFT, slug)),
+            **addresses(entry.document, partial(layout.page, DRAFT)),
         },
     }
 
