@@ -255,6 +255,29 @@ def test_the_jump_box_and_search_reach_the_version_in_force(adopted: Site) -> No
     assert rules["numbers"]["2"] == "procedure-rules/meetings.html#CPR-0001"
     assert rules["ids"]["CPR-0003"] == "procedure-rules/meetings.html#CPR-0003"
     assert "CPR-0004" not in rules["ids"]  # in the draft alone
+    # every other version's, named, for the search page to say where such a paragraph is
+    assert rules["draft"]["ids"]["CPR-0004"] == "draft/procedure-rules/meetings.html#CPR-0004"
+    assert rules["draft"]["history"] == "versions/procedure-rules/clauses/{id}.html"
+    of = "of the Council Procedure Rules"
+    assert rules["name"] == f"the version {of} in force (adopted 10 June 2026)"
+    assert [(v["name"], v["numbers"]) for v in rules["versions"]] == [
+        (
+            f"the version {of} adopted 10 January 2026",
+            {
+                "1": "versions/procedure-rules/2026-01-10/meetings.html#CPR-0001",
+                "2": "versions/procedure-rules/2026-01-10/meetings.html#CPR-0002",
+            },
+        ),
+        (
+            f"the version {of} in force (adopted 10 June 2026)",
+            {
+                "1": "versions/procedure-rules/2026-06-10/meetings.html#CPR-0003",
+                "2": "versions/procedure-rules/2026-06-10/meetings.html#CPR-0001",
+                "3": "versions/procedure-rules/2026-06-10/meetings.html#CPR-0002",
+            },
+        ),
+    ]
+    assert index["draft"]["name"] == "the draft (not adopted)"
 
 
 def test_each_version_of_a_document_is_open_data(adopted: Site) -> None:

@@ -311,6 +311,16 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "heckle": ("interrupt", "interruptions", "disturbance", "disorder"),
     "heckler": ("interrupt", "interruptions", "disturbance", "disorder"),
     "gallery": ("public seats",),
+    "full council": ("meeting of the council", "ordinary meeting"),
+    # a meeting's time limit, and being at one
+    "guillotine": ("interrupt", "hours", "duration"),
+    "go to": ("attend",),
+    "goes to": ("attend",),
+    "turn up": ("attend",),
+    "show up": ("attend",),
+    # committees' seats shared among the political groups
+    "proportionality": ("political balance",),
+    "proportional": ("political balance",),
     # Members' allowances
     "expense": ("allowances",),
     "salary": ("allowances",),

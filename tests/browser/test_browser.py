@@ -253,6 +253,72 @@ def test_the_plain_address_copies_and_cites_the_version_in_force(page: Page, bas
     )
 
 
+@pytest.mark.parametrize(
+    ("typed", "said", "places"),
+    [
+        # inserted by the draft since the version in force
+        (
+            "17.1A",
+            "The version in force (adopted 14 May 2026) has no paragraph 17.1A. "
+            "Another version has it:",
+            [
+                (
+                    "Paragraph 17.1A (MOP-0209) in the draft (not adopted)",
+                    ["draft/member-enquiries.html#MOP-0209"],
+                )
+            ],
+        ),
+        # an ID since revoked (protocol/retired.toml)
+        (
+            "MOP-0208",
+            "The version in force (adopted 14 May 2026) has no paragraph MOP-0208: it was "
+            "revoked. Another version has it:",
+            [
+                (
+                    "Paragraph 15.6 (MOP-0208) in the version adopted 15 May 2025",
+                    ["versions/2025-05-15/media-and-publicity.html#MOP-0208"],
+                ),
+                (
+                    "Its history: the versions that had it, and the one that revoked it.",
+                    ["versions/clauses/MOP-0208.html"],
+                ),
+            ],
+        ),
+        # a number renumbered away: its paragraph is here under another number
+        (
+            "para 15.11",
+            "The version in force (adopted 14 May 2026) has no paragraph 15.11. "
+            "Another version has it:",
+            [
+                (
+                    "Paragraph 15.11 (MOP-0136) in the version adopted 15 May 2025; the same "
+                    "paragraph is paragraph 15.10 in the version in force (adopted 14 May 2026).",
+                    [
+                        "versions/2025-05-15/media-and-publicity.html#MOP-0136",
+                        "protocol/media-and-publicity.html#MOP-0136",
+                    ],
+                )
+            ],
+        ),
+    ],
+)
+def test_search_says_which_versions_have_a_number_the_version_read_lacks(
+    page: Page, base_url: str, typed: str, said: str, places: list[tuple[str, list[str]]]
+) -> None:
+    page.goto(base_url + "search.html?" + urlencode({"q": typed}))
+    expect(page.locator("#search-status")).to_have_text(said)
+    found = page.locator("#search-results > li")
+    expect(found).to_have_count(len(places))
+    for item, (words, links) in zip(found.all(), places, strict=True):
+        expect(item).to_have_text(words)
+        hrefs = item.locator("a").evaluate_all("as => as.map(a => a.href)")
+        assert hrefs == [base_url + link for link in links]
+    assert violations(page) == []
+    # each link opens the paragraph it names
+    found.first.locator("a").first.click()
+    page.wait_for_url(base_url + places[0][1][0])
+
+
 def test_search_opens_the_version_in_force_by_default(page: Page, base_url: str) -> None:
     page.goto(base_url + "search.html?q=working+days")
     expect(page.locator("#search-status")).to_contain_text("found in In force")

@@ -6,6 +6,7 @@ citation or its ID, in the version in force."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -124,6 +125,47 @@ def test_search_finds_another_documents_paragraphs(page: Page, constitution_url:
     expect(first).to_have_text(
         "Council Procedure Rule 2 Council Procedure Rules: Meetings of the Council"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "said", "words", "links"),
+    [
+        # Rule 4 only in the draft, where a Rule was inserted before Rule 1: its paragraph is
+        # Rule 3 in force
+        (
+            "Council Procedure Rule 4",
+            "Council Procedure Rule 4",
+            "Council Procedure Rule 4 (CPR-0002) in the draft of the Council Procedure Rules "
+            "(not adopted); the same paragraph is Council Procedure Rule 3 in the version of "
+            "the Council Procedure Rules in force (adopted 10 June 2026).",
+            [
+                "draft/procedure-rules/meetings.html#CPR-0002",
+                "procedure-rules/meetings.html#CPR-0002",
+            ],
+        ),
+        # the ID of the Rule the draft inserted
+        (
+            "CPR-0004",
+            "paragraph CPR-0004",
+            "Council Procedure Rule 1 (CPR-0004) in the draft of the Council Procedure Rules "
+            "(not adopted)",
+            ["draft/procedure-rules/meetings.html#CPR-0004"],
+        ),
+    ],
+)
+def test_search_says_which_of_a_documents_versions_have_a_number_in_force_lacks(
+    page: Page, adopted_url: str, typed: str, said: str, words: str, links: list[str]
+) -> None:
+    page.goto(adopted_url + "search.html?" + urlencode({"q": typed}))
+    expect(page.locator("#search-status")).to_have_text(
+        "The version of the Council Procedure Rules in force (adopted 10 June 2026) has no "
+        f"{said}. Another version has it:"
+    )
+    found = page.locator("#search-results > li")
+    expect(found).to_have_text([words])
+    hrefs = found.locator("a").evaluate_all("as => as.map(a => a.href)")
+    assert hrefs == [adopted_url + link for link in links]
+    assert violations(page) == []
 
 
 def test_an_articles_about_panel_lists_the_worked_examples_it_decides(

@@ -11,6 +11,7 @@ opens it too.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.metadata
 import json
 import re
@@ -18,7 +19,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +33,13 @@ from constitution.documents import PROTOCOL, Entry
 from constitution.model import Clause, Document, Section
 from constitution.model_cache import digest, read_record, write_record
 from constitution.plain_words import PLAIN_WORDS
-from constitution.sphinxext.addresses import DRAFT, PLAIN, layout_of, section_page
+from constitution.sphinxext.addresses import (
+    DRAFT,
+    PLAIN,
+    PROTOCOL_LAYOUT,
+    layout_of,
+    section_page,
+)
 from constitution.sphinxext.clause_box import capitalised
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_keys import document_key
@@ -66,27 +74,46 @@ def documents(store: BuildState) -> Documents:
     ] + [(DRAFT, DRAFT, None, store.model)]
 
 
+def version_name(adopted: dt.date | None, in_force: bool, of: str = "") -> str:
+    """A version as a sentence names it: "the draft (not adopted)", "the version in force
+    (adopted 14 May 2026)", "the version of the Articles adopted 15 May 2025"."""
+    if adopted is None:
+        return f"the draft{of} (not adopted)"
+    when = f"adopted {long_date(adopted)}"
+    return f"the version{of} in force ({when})" if in_force else f"the version{of} {when}"
+
+
+def addresses(document: Document, page_of: Callable[[str], str]) -> dict[str, Any]:
+    """A version's paragraphs by number and by ID, its sections by number ("section 14":
+    the whole section) and its revoked paragraphs by ID, at the pages ``page_of(slug)``
+    names. A revoked number opens its place, marked revoked."""
+    numbers, ids, sections, revoked = {}, {}, {}, {}
+    for section in document.sections:
+        page = page_of(section.slug) + ".html"
+        sections[section.number] = page
+        for c in section.clauses:
+            numbers[c.number] = ids[c.id] = f"{page}#{c.id}"
+        for r in section.revoked:
+            numbers[r.number] = revoked[r.id] = f"{page}#{r.id}"
+    for gone in document.revoked_sections:  # a revoked section's, its place
+        place = f"{page_of('index')}.html#{REVOKED_SECTION}{gone.number}"
+        for r in gone.revoked:
+            numbers[r.number] = revoked[r.id] = place
+    return {"numbers": numbers, "ids": ids, "sections": sections, "revoked": revoked}
+
+
 def clause_index(site: Site) -> dict[str, Any]:
-    """Per version: number -> URL and ID -> URL (from the site root)."""
+    """Per version: number -> URL and ID -> URL (from the site root), and how a sentence
+    names it, to say which versions hold a number or ID the one read lacks."""
     out: dict[str, Any] = {}
     for key, at, _, document in documents(site.store):
-        numbers, ids, sections = {}, {}, {}
-        for section in document.sections:
-            page = section_page(at, section.slug) + ".html"
-            sections[section.number] = page  # "section 14": the whole section
-            for c in section.clauses:
-                numbers[c.number] = ids[c.id] = f"{page}#{c.id}"
-            for r in section.revoked:  # a revoked number opens its place, marked revoked
-                numbers[r.number] = f"{page}#{r.id}"
-        for gone in document.revoked_sections:  # a revoked section's, its place
-            place = f"{section_page(at, 'index')}.html#{REVOKED_SECTION}{gone.number}"
-            numbers.update((r.number, place) for r in gone.revoked)
+        adopted = None if key == DRAFT else site.by_key(key).date
         out[key] = {
             "label": version_label(site, key),
-            "numbers": numbers,
-            "ids": ids,
-            "sections": sections,
+            "name": version_name(adopted, key == site.plain),
+            **addresses(document, partial(section_page, at)),
             "contents": section_page(at, "index") + ".html",
+            "history": PROTOCOL_LAYOUT.history("{id}") + ".html",
         }
     return out
 
@@ -155,34 +182,38 @@ def readers_names(
 def jump_index(entry: Entry, within: str, called: Iterable[str] = ()) -> dict[str, Any]:
     """How the jump box reaches another document's paragraph: by its citations (above),
     and each number, section number and ID's address at its plain addresses (the version
-    in force)."""
-    numbers, ids, sections = {}, {}, {}
-    for section in plain_text(entry).sections:
-        page = f"{entry.pages}/{section.slug}.html"
-        sections[section.number] = page
-        for c in section.clauses:
-            numbers[c.number] = ids[c.id] = f"{page}#{c.id}"
+    in force); and every other version's, to say where a number or ID is that the version
+    in force lacks."""
     layout = layout_of(entry.key)
+    force = in_force_on(list(entry.versions), today())
+    of = f" of the {entry.title}"
+    shown = plain_text(entry)
     return {
         "title": entry.title,
         **citations(entry, within, called),
+        "cited": capitalised(entry.cite),
+        "name": version_name(force.date if force else None, True, of),
         "contents": f"{entry.pages}/index.html",
-        "numbers": numbers,
-        "ids": ids,
-        "sections": sections,
-        # each adopted version's numbers at its own pages, for "In force on a date"
+        "history": layout.history("{id}") + ".html",
+        **addresses(shown, lambda slug: f"{entry.pages}/{slug}"),
+        # each adopted version's at its own pages, for "In force on a date" and the above
         "versions": [
             {
                 "from": v.in_force.isoformat(),
                 "key": v.key,
-                "numbers": {
-                    c.number: f"{layout.page(v.key, s.slug)}.html#{c.id}"
-                    for s in v.document.sections
-                    for c in s.clauses
-                },
+                "name": version_name(v.date, v is force, of),
+                **addresses(v.document, partial(layout.page, v.key)),
             }
             for v in entry.versions
         ],
+        # and its draft's, while a version is in force (else the plain addresses show it)
+        "draft": None
+        if entry.document is shown
+        else {
+            "name": version_name(None, False, of),
+            "history": layout.history("{id}") + ".html",
+            **addresses(entry.document, partial(layout.page, DRAFT)),
+        },
     }
 
 

@@ -48,19 +48,100 @@
     return (rest && findIn(index[version], rest)) || null;
   }
 
-  // The clause in the version being read; an ID found only elsewhere (a clause inserted
-  // by the draft, or since revoked) opens it in the draft, else the newest version.
+  // The clause in the version being read; an ID found only in the draft (a clause
+  // inserted since) opens it there. One since revoked is said to be elsewhere (below).
   function jumpTarget(index, version, text) {
-    const elsewhere = inDocuments(index, version, text);
-    if (elsewhere) return elsewhere;
+    const other = inDocuments(index, version, text);
+    if (other) return other;
     const here = findIn(index[version], text);
     if (here || !window.constitutionId(text)) return here;
-    const others = ["draft", ...Object.keys(index).filter((k) => /^\d/.test(k)).sort().reverse()];
-    for (const key of others) {
-      const found = findIn(index[key], text);
+    return index.draft.ids[window.constitutionId(text)] || null;
+  }
+
+  // A number or an ID that the version read lacks, in the other versions of its document
+  // that have it: {here, asked, history, places}, each place the paragraph's address in
+  // that version, how it is cited there, and its address and number in the version read
+  // if it has the paragraph under another number; or null if no other version has it. An
+  // ID the draft lacks too was revoked: its history page says when.
+  const numberAt = (v, url) => Object.keys(v.numbers).find((n) => v.numbers[n] === url);
+  function holders(here, others, draft, asked, cited) {
+    const at = (v) => (asked.id ? v.ids[asked.id] : numbered(v.numbers, asked.number));
+    if (at(here)) return null;
+    const places = [];
+    for (const v of others) {
+      const url = at(v);
+      if (!url) continue;
+      const id = url.split("#")[1];
+      const now = here.ids[id];
+      places.push({
+        url,
+        name: v.name,
+        said: cited.replace("{number}", numberAt(v, url)) + " (" + id + ")",
+        revoked: Boolean(v.revoked[id]),
+        now: now ? { url: now, said: cited.replace("{number}", numberAt(here, now)) } : null,
+      });
+    }
+    if (!places.length) return null;
+    const what = asked.id ? "paragraph " + asked.id : cited.replace("{number}", asked.number);
+    const revoked = asked.id && !draft.ids[asked.id];
+    const history = revoked ? draft.history.replace("{id}", asked.id) : null;
+    return { here: here.name, asked: what, history, places };
+  }
+
+  // Another document's number or ID first (as cited: "Rule 8.7", "CPR-0004"), else the
+  // protocol's, in its versions oldest first and then the draft.
+  function elsewhere(index, version, text) {
+    const whole = /\s/.test(text.trim()) ? null : window.constitutionId(text);
+    for (const d of index.documents || []) {
+      const rest = !whole && window.constitutionCitedIn(d, text);
+      const number = rest && window.constitutionNumber(rest);
+      const asked = whole ? { id: whole } : number ? { number } : null;
+      const found = asked && holders(d, [...d.versions, ...(d.draft ? [d.draft] : [])],
+        d.draft || d, asked, d.cited);
       if (found) return found;
     }
-    return null;
+    const rest = (index.citing && window.constitutionCitedIn(index.citing, text)) || text;
+    const id = window.constitutionId(rest);
+    const number = window.constitutionNumber(rest);
+    if (!id && !number) return null;
+    const keys = Object.keys(index).filter((k) => /^\d/.test(k)).sort();
+    const others = [...keys, "draft"].filter((k) => k !== version).map((k) => index[k]);
+    return holders(index[version], others, index.draft, id ? { id } : { number },
+      "Paragraph {number}");
+  }
+
+  // What elsewhere() found, in words: the version read lacks it, these versions have it.
+  function tell(where) {
+    list.replaceChildren();
+    suggest(null);
+    const capital = (words) => words.charAt(0).toUpperCase() + words.slice(1);
+    const asked = where.asked.replace(/^Paragraph /, "paragraph ");
+    status.textContent = capital(where.here) + " has no " + asked +
+      (where.history ? ": it was revoked" : "") + ". " +
+      (where.places.length === 1 ? "Another version has it:" : "Other versions have it:");
+    for (const place of where.places) {
+      const li = document.createElement("li");
+      const a = document.createElement("a");
+      a.href = root + place.url;
+      a.textContent = place.said + (place.revoked ? ", revoked," : "") + " in " + place.name;
+      li.append(a);
+      if (place.now) {
+        const now = document.createElement("a");
+        now.href = root + place.now.url;
+        now.textContent = place.now.said.replace(/^Paragraph /, "paragraph ") + " in " +
+          where.here;
+        li.append("; the same paragraph is ", now, ".");
+      }
+      list.append(li);
+    }
+    if (where.history) {
+      const li = document.createElement("li");
+      const a = document.createElement("a");
+      a.href = root + where.history;
+      a.textContent = "Its history";
+      li.append(a, ": the versions that had it, and the one that revoked it.");
+      list.append(li);
+    }
   }
 
   // Results grouped by section, sections in the order of their best paragraph.
@@ -419,6 +500,11 @@
     if (target) {
       status.textContent = "Opening paragraph " + text + "…";
       window.location.assign(root + target);
+      return;
+    }
+    const where = elsewhere(index, version, text);
+    if (where) {
+      tell(where);
       return;
     }
     const label = index[version].label;
