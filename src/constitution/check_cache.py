@@ -18,7 +18,7 @@ This module keeps those memories between processes: a file for each, written who
 not at all (files.replace), its bytes behind a digest and a header naming the tool's
 code, Python and the parsers it was read with. A file damaged, cut short, or written by
 other code is ignored and written again. A fresh clone (CI's) has none: its gate reads
-everything, as before.
+everything, as before, and writes none (a clone's second gate writes it: see kept).
 """
 
 from __future__ import annotations
@@ -109,9 +109,9 @@ def kept(root: Path) -> Iterator[None]:
     clone, a folder another user owns), the readers read everything.
 
     A clone's first gate only makes the store's folder: CI runs one gate a clone, and
-    would pay for writing a store (pickling what 5,000 paragraphs and their worked
-    examples read, a fifteenth of its gate) that nothing reads. The next gate, finding
-    the folder, writes the store, and the one after it reads from it."""
+    would pay for writing a store that nothing reads (pickling what 5,000 paragraphs and
+    their worked examples read: 0.09 s of CPU, a twentieth of the gate). The next gate,
+    finding the folder, writes the store, and the one after it reads from it."""
     first = not (root / FOLDER).is_dir()
     try:
         folder = files.private_folder(root / FOLDER)
