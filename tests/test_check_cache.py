@@ -43,6 +43,13 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     return counted
 
 
+@pytest.fixture(autouse=True)
+def gated_before(versioned: Project) -> None:
+    """A clone where a gate has run: its first makes only the store's folder (below), and
+    the tests here are of the stores every later gate writes and reads."""
+    files.private_folder(versioned.root / check_cache.FOLDER)
+
+
 def check(project: Project, monkeypatch: pytest.MonkeyPatch) -> tuple[int, dict[str, Any]]:
     """`constitution check --format json` as a fresh process runs it: the readers' memories
     empty, so that all it does not read afresh comes from the store."""
@@ -80,6 +87,25 @@ def test_a_second_check_reads_nothing_again(
     first = check(versioned, monkeypatch)
     assert first[0] == 0 and first[1]["ok"], first
     assert all(reads[part] > 0 for part in PARTS), reads
+    assert all(stored(versioned, part).is_file() for part in PARTS)
+    reads.clear()
+    assert check(versioned, monkeypatch) == first
+    assert reads == Counter()
+
+
+def test_a_clones_first_gate_writes_no_store_and_its_second_does(
+    versioned: Project, reads: Counter[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CI runs one gate a clone: its store would never be read, so the first gate of a
+    clone writes none. The next gate writes it, and the one after reads nothing again."""
+    (versioned.root / check_cache.FOLDER).rmdir()  # a fresh clone: no _build/.check
+    first = check(versioned, monkeypatch)
+    assert first[0] == 0 and first[1]["ok"], first
+    assert (versioned.root / check_cache.FOLDER).is_dir()
+    assert not any(stored(versioned, part).exists() for part in PARTS)
+    reads.clear()
+    assert check(versioned, monkeypatch) == first
+    assert all(reads[part] > 0 for part in PARTS), reads  # nothing stored to read
     assert all(stored(versioned, part).is_file() for part in PARTS)
     reads.clear()
     assert check(versioned, monkeypatch) == first
@@ -264,6 +290,8 @@ def test_the_store_is_written_whole_or_not_at_all(
 def test_without_a_place_for_the_store_the_gate_reads_everything(
     versioned: Project, reads: Counter[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    (versioned.root / check_cache.FOLDER).rmdir()
+    (versioned.root / "_build").rmdir()
     (versioned.root / "_build").write_text("not a folder", encoding="utf-8")
     for _ in range(2):
         reads.clear()
