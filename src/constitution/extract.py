@@ -543,12 +543,18 @@ def from_docx(path: Path) -> Extracted:
             styles = read_part(path, docx, "word/styles.xml")
             notes_part = read_part(path, docx, "word/footnotes.xml")
             comments = read_part(path, docx, "word/comments.xml")
-            relations = read_part(path, docx, "word/_rels/document.xml.rels")
-            margins = [
-                read_part(path, docx, name)
+            heads_and_feet = {
+                name: read_part(path, docx, name)
                 for name in sorted(docx.NameToInfo)
                 if re.fullmatch(r"word/(?:header|footer)\d*\.xml", name)
-            ]
+            }
+            # each part names its links' addresses in its own relationships
+            parts = {"word/footnotes.xml": notes_part, "word/comments.xml": comments}
+            for name, part in {"word/document.xml": body, **parts, **heads_and_feet}.items():
+                if part is not None:
+                    rels = name.replace("word/", "word/_rels/") + ".rels"
+                    address_links(part, read_part(path, docx, rels))
+            margins = list(heads_and_feet.values())
         if body is None:
             raise KeyError("there is no word/document.xml in the archive")
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
@@ -559,7 +565,6 @@ def from_docx(path: Path) -> Extracted:
     subtitles = named_styles(styles, "subtitle")
     toc = contents_paragraphs(body, styles)
     shown = number_footnotes(body)
-    address_links(body, relations)
     lines, n = [], 0
     pictures: list[int] = []  # the lines holding a picture or an embedded object
     chunks: list[int] = []  # the lines where a part from another file stands

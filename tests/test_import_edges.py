@@ -1,0 +1,127 @@
+"""The importer at the edges earlier blind trials found and left: a link in a Word file's
+footnote, running head or comment; a text box in a text box, or one only its VML copy
+holds; a footnote with a mark of its own ("*"); a table's header row Word was not told of;
+a hyphen at a line's end that English keeps; an unnumbered paragraph closing a section;
+a text whose 8-bit encoding no byte settles."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+
+from constitution.importer import import_protocol
+from import_word_internals import LISTS, appended
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+SHAPES = (
+    f'xmlns:mc="{MC}" xmlns:w="{W}" xmlns:v="urn:schemas-microsoft-com:vml"'
+    ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+)
+RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def protocol_docx(path: Path, between: Callable[[Any], None]) -> Path:
+    """A short protocol in Word, ``between`` adding to it after its first paragraph."""
+    document = docx.Document()
+    document.add_paragraph("Protocol on Member and Officer Relations", style="Title")
+    document.add_paragraph("1.\tPurpose", style="Heading 1")
+    document.add_paragraph("1.1\tThis protocol guides members and officers.")
+    between(document)
+    document.add_paragraph("1.2\tOfficers advise members.")
+    document.add_paragraph("1.3\tMembers decide policy.")
+    document.save(str(path))
+    return path
+
+
+def with_parts(path: Path, parts: dict[str, tuple[str, str]]) -> Path:
+    """The Word file with parts python-docx does not write (footnotes, comments) added,
+    each as ``name: (its XML, its relationships' XML)``, listed in the package."""
+    plain = path.with_suffix(".plain.docx")
+    path.rename(plain)
+    with zipfile.ZipFile(plain) as old, zipfile.ZipFile(path, "w") as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename in LISTS:
+                closing, entry, _ = LISTS[item.filename]
+                data = appended(data, closing, entry, {name: name for name in parts})
+            new.writestr(item, data)
+        for name, (xml, rels) in parts.items():
+            new.writestr(f"word/{name}.xml", xml)
+            new.writestr(
+                f"word/_rels/{name}.xml.rels",
+                f'<Relationships xmlns="{RELS}">{rels}</Relationships>',
+            )
+    plain.unlink()
+    return path
+
+
+def external(rid: str, address: str) -> str:
+    return (
+        f'<Relationship Id="{rid}" Type="{RT.HYPERLINK}" Target="{address}" TargetMode="External"/>'
+    )
+
+
+def linked_run(rid: str, words: str) -> str:
+    return f'<w:hyperlink r:id="{rid}"><w:r><w:t>{words}</w:t></w:r></w:hyperlink>'
+
+
+R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+
+
+def run_xml(xml: str) -> Any:
+    return parse_xml(f'<w:r xmlns:w="{W}">{xml}</w:r>')
+
+
+def test_a_link_in_a_footnote_a_running_head_or_a_comment_keeps_its_address(
+    tmp_path: Path,
+) -> None:
+    """Each part of a Word file has its own relationships: a link's address in a footnote,
+    a running head or a comment is found in that part's, as a link in the text is in the
+    document's."""
+
+    def cited(document: Any) -> None:
+        paragraph = document.add_paragraph("1.4\tMembers follow the guidance.")
+        paragraph._p.append(run_xml('<w:footnoteReference w:id="1"/>'))
+        start = parse_xml(f'<w:commentRangeStart xmlns:w="{W}" w:id="0"/>')
+        paragraph._p.insert(1, start)
+        paragraph._p.append(run_xml('<w:commentReference w:id="0"/>'))
+        head = document.sections[0].header
+        rid = head.part.relate_to("https://example.org/constitution", RT.HYPERLINK, True)
+        head.paragraphs[0]._p.append(
+            parse_xml(f'<w:p xmlns:w="{W}" {R}>{linked_run(rid, "the constitution")}</w:p>')[0]
+        )
+
+    source = protocol_docx(tmp_path / "linked.docx", cited)
+    note = (
+        f'<w:footnotes xmlns:w="{W}" {R}><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>'
+        f'<w:r><w:t xml:space="preserve"> See </w:t></w:r>{linked_run("rIdN1", "the guidance")}'
+        "<w:r><w:t>.</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    said = (
+        f'<w:comments xmlns:w="{W}" {R}><w:comment w:id="0" w:author="Reviewer"><w:p>'
+        f'<w:r><w:t xml:space="preserve">Check </w:t></w:r>{linked_run("rIdC1", "the rules")}'
+        "</w:p></w:comment></w:comments>"
+    )
+    with_parts(
+        source,
+        {
+            "footnotes": (note, external("rIdN1", "https://example.org/guidance")),
+            "comments": (said, external("rIdC1", "https://example.org/rules")),
+        },
+    )
+    doc = import_protocol(source)
+    (clause,) = [c for c in doc.clauses() if c.number == "1.4"]
+    assert clause.paragraphs == [
+        "Members follow the guidance.[1]",
+        "[1] See [the guidance](https://example.org/guidance).",
+    ]
+    left_out = {line.text for line, _ in doc.left_out}
+    assert "Check [the rules](https://example.org/rules)" in left_out
+    assert "[the constitution](https://example.org/constitution)" in left_out
