@@ -125,3 +125,36 @@ def test_a_link_in_a_footnote_a_running_head_or_a_comment_keeps_its_address(
     left_out = {line.text for line, _ in doc.left_out}
     assert "Check [the rules](https://example.org/rules)" in left_out
     assert "[the constitution](https://example.org/constitution)" in left_out
+
+
+def test_a_footnote_with_a_mark_of_its_own_goes_with_its_paragraph(tmp_path: Path) -> None:
+    """A footnote marked "*" or "†" (w:customMarkFollows, the mark in the run after it)
+    takes no number: its note is kept, marked so, with the paragraph citing it, and the
+    numbered notes are numbered as if it were not there."""
+
+    def cited(document: Any) -> None:
+        paragraph = document.add_paragraph("1.4\tMembers declare interests.")
+        paragraph._p.append(run_xml('<w:footnoteReference w:customMarkFollows="1" w:id="3"/>'))
+        paragraph._p.append(run_xml("<w:t>*</w:t>"))
+        paragraph = document.add_paragraph("1.5\tOfficers keep the register.")
+        paragraph._p.append(run_xml('<w:footnoteReference w:id="4"/>'))
+        paragraph = document.add_paragraph("1.6\tThe register is public.")
+        paragraph._p.append(
+            run_xml('<w:footnoteReference w:customMarkFollows="1" w:id="5"/><w:t>†</w:t>')
+        )
+
+    source = protocol_docx(tmp_path / "marked.docx", cited)
+    notes = "".join(  # Word prints a mark of its own in its note as a run of text
+        f'<w:footnote w:id="{n}"><w:p>{mark}<w:r><w:t xml:space="preserve"> {words}</w:t></w:r>'
+        "</w:p></w:footnote>"
+        for n, mark, words in (
+            (3, "<w:r><w:t>*</w:t></w:r>", "Under the Localism Act 2011."),
+            (4, "<w:r><w:footnoteRef/></w:r>", "Kept by Democratic Services."),
+            (5, "", "Online."),
+        )
+    )
+    with_parts(source, {"footnotes": (f'<w:footnotes xmlns:w="{W}">{notes}</w:footnotes>', "")})
+    clauses = {c.number: c.paragraphs for c in import_protocol(source).clauses()}
+    assert clauses["1.4"] == ["Members declare interests.[*]", "[*] Under the Localism Act 2011."]
+    assert clauses["1.5"] == ["Officers keep the register.[1]", "[1] Kept by Democratic Services."]
+    assert clauses["1.6"] == ["The register is public.[†]", "[†] Online."]

@@ -732,16 +732,40 @@ def floating(node: Any) -> bool:
 def number_footnotes(body: Any) -> dict[str, str]:
     """Each footnote's number as Word prints it: its mark's place among the marks, in the
     order they stand (a note's w:id is only a name: years of editing leave them in any
-    order). A mark with a symbol of its own ("*", customMarkFollows) takes no number."""
+    order). A mark with a symbol of its own ("*", customMarkFollows) takes no number: it
+    is shown by that symbol, the text Word puts after it, taken out of the words there."""
     shown: dict[str, str] = {}
+    numbered = 0
     for mark in body.iter(f"{W}footnoteReference"):
         deleted = any(a.tag in (f"{W}del", f"{W}moveFrom") for a in mark.iterancestors())
-        custom = mark.get(f"{W}customMarkFollows") in ("1", "true", "on")
-        if not deleted and not custom and not floating(mark):
-            shown.setdefault(mark.get(f"{W}id") or "", str(len(shown) + 1))
+        if deleted or floating(mark) or (mark.get(f"{W}id") or "") in shown:
+            continue
+        if mark.get(f"{W}customMarkFollows") in ("1", "true", "on"):
+            if symbol := own_mark(mark):
+                shown[mark.get(f"{W}id") or ""] = symbol
+        else:
+            numbered += 1
+            shown[mark.get(f"{W}id") or ""] = str(numbered)
     for mark in body.iter(f"{W}footnoteReference"):
         mark.set("shown", shown.get(mark.get(f"{W}id") or "", ""))
     return shown
+
+
+def own_mark(mark: Any) -> str:
+    """A footnote's own mark ("*", "†"): the text Word writes next after its reference,
+    in its run or the next, taken from there (it is printed as the mark)."""
+    after = mark.itersiblings(f"{W}t", f"{W}sym")
+    run = mark.getparent()
+    following = run.itersiblings(f"{W}r") if run is not None else iter(())
+    for node in [*after, *(n for r in following for n in r.iter(f"{W}t", f"{W}sym"))][:1]:
+        symbol = (node.text or "").strip() if node.tag == f"{W}t" else drawn(node)
+        if 0 < len(symbol) <= 3 and not symbol.isalnum():
+            if node.tag == f"{W}t":
+                node.text = ""
+            else:
+                node.getparent().remove(node)
+            return symbol
+    return ""
 
 
 def said_in_comments(comments: Any, commented: dict[str, int]) -> list[tuple[Line, str]]:
@@ -1000,12 +1024,15 @@ def footnotes(notes: object, cited: str, shown: dict[str, str]) -> list[str]:
     """The footnotes the body cites, each as "[1] its words", numbered as Word prints
     them (``shown``), in that order (the importer puts each with the paragraph that cites
     its mark): Word keeps them apart from the body."""
+    order = list(shown.values())
     found = []
     for note in notes.iter(f"{W}footnote") if notes is not None else ():  # type: ignore[attr-defined]
-        number = shown.get(note.get(f"{W}id") or "")
+        number = shown.get(note.get(f"{W}id") or "", "")
         words = " ".join(filter(None, map(paragraph_text, note.iter(f"{W}p"))))
+        if not number.isdigit():  # a mark of its own is printed in the note as text
+            words = words.removeprefix(number).lstrip()
         if number and f"[{number}]" in cited and words:
-            found.append((int(number), f"[{number}] {words}"))
+            found.append((order.index(number), f"[{number}] {words}"))
     return [text for _, text in sorted(found)]
 
 
