@@ -549,8 +549,9 @@ def from_docx(path: Path) -> Extracted:
                 if re.fullmatch(r"word/(?:header|footer)\d*\.xml", name)
             }
             # each part names its links' addresses in its own relationships
-            parts = {"word/footnotes.xml": notes_part, "word/comments.xml": comments}
-            for name, part in {"word/document.xml": body, **parts, **heads_and_feet}.items():
+            linking = {"word/document.xml": body, "word/footnotes.xml": notes_part}
+            linking |= {"word/comments.xml": comments, **heads_and_feet}
+            for name, part in linking.items():
                 if part is not None:
                     rels = name.replace("word/", "word/_rels/") + ".rels"
                     address_links(part, read_part(path, docx, rels))
