@@ -127,6 +127,66 @@ def test_a_link_in_a_footnote_a_running_head_or_a_comment_keeps_its_address(
     assert "[the constitution](https://example.org/constitution)" in left_out
 
 
+def box(words_xml: str) -> str:
+    """A text box as Word 2010 on writes it: its drawing, and its VML copy for older
+    readers, each holding ``words_xml`` (its paragraphs)."""
+    return (
+        f'<mc:AlternateContent {SHAPES}><mc:Choice Requires="wps"><w:drawing><wps:wsp>'
+        f"<wps:txbx><w:txbxContent>{words_xml}</w:txbxContent></wps:txbx></wps:wsp>"
+        "</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>"
+        f"{words_xml}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent>"
+    )
+
+
+def vml_box(words_xml: str) -> str:
+    """A text box as older Word writes it: VML only."""
+    return (
+        f"<w:pict {SHAPES}><v:shape><v:textbox><w:txbxContent>{words_xml}"
+        "</w:txbxContent></v:textbox></v:shape></w:pict>"
+    )
+
+
+def para(words: str, *runs: str) -> str:
+    return f"<w:p><w:r><w:t>{words}</w:t></w:r>{''.join(f'<w:r>{r}</w:r>' for r in runs)}</w:p>"
+
+
+def boxed(tmp_path: Path, name: str, drawn: str) -> list[str]:
+    def anchored(document: Any) -> None:
+        document.add_paragraph("1.4\tMembers read the notice.")._p.append(run_xml(drawn))
+
+    doc = import_protocol(protocol_docx(tmp_path / f"{name}.docx", anchored))
+    assert [c.paragraphs for c in doc.clauses() if c.number == "1.4"] == [
+        ["Members read the notice."]
+    ]
+    return [line.text for line, _ in doc.left_out]
+
+
+def test_a_text_box_in_a_text_box_is_read_once(tmp_path: Path) -> None:
+    """A text box inside another (in both the drawing and its VML copy) is listed as left
+    out once, on its own, not run into the outer box's words twice."""
+    inner = para("Ask the Monitoring Officer.")
+    drawn = box(para("Contact details", box(inner)))
+    assert boxed(tmp_path, "nested", drawn) == ["Contact details", "Ask the Monitoring Officer."]
+
+
+def test_a_text_box_only_the_vml_copy_holds_is_read(tmp_path: Path) -> None:
+    """Word writes a text box inside a text box in VML only, so the drawing's copy of the
+    outer box lacks it: its words are read from the VML copy, and listed as left out."""
+    choice = para("Contact details")
+    fallback = para("Contact details", vml_box(para("Ask the Monitoring Officer.")))
+    drawn = (
+        f'<mc:AlternateContent {SHAPES}><mc:Choice Requires="wps"><w:drawing><wps:wsp>'
+        f"<wps:txbx><w:txbxContent>{choice}</w:txbxContent></wps:txbx></wps:wsp></w:drawing>"
+        f"</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{fallback}"
+        "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent>"
+    )
+    assert boxed(tmp_path, "fallback", drawn) == [
+        "Contact details",
+        "Ask the Monitoring Officer.",
+    ]
+
+
 def test_a_footnote_with_a_mark_of_its_own_goes_with_its_paragraph(tmp_path: Path) -> None:
     """A footnote marked "*" or "†" (w:customMarkFollows, the mark in the run after it)
     takes no number: its note is kept, marked so, with the paragraph citing it, and the

@@ -584,7 +584,7 @@ def from_docx(path: Path) -> Extracted:
         pictures += [n for _ in unread(para)]
         for mark in para.iter(f"{W}commentReference", f"{W}commentRangeStart"):
             commented.setdefault(mark.get(f"{W}id") or "", n)
-        boxes += [(box, n) for box in para.iter(TEXT_BOX) if not floating(box)]
+        boxes += [(box, n) for box in boxes_in(para)]
         for kept_apart, why in ((vanished, HIDDEN), (prompting, PROMPT)):
             if words := concealed(para, kept_apart):
                 hidden.append((Line(words, n), why))
@@ -648,7 +648,7 @@ def from_docx(path: Path) -> Extracted:
     asides = hidden + said_in_comments(comments, commented) + text_boxes(boxes)
     heads: dict[str, tuple[Line, str]] = {}  # a head the first page's, odd and even repeat: once
     for part in margins:
-        asides += text_boxes([(box, 0) for box in part.iter(TEXT_BOX) if not floating(box)])
+        asides += text_boxes([(box, 0) for box in boxes_in(part)])
         heads |= {line.text: (line, why) for line, why in running(part) if line.text not in heads}
     asides += heads.values()
     return Extracted(
@@ -785,16 +785,34 @@ def said_in_comments(comments: Any, commented: dict[str, int]) -> list[tuple[Lin
     return out
 
 
+def boxes_in(node: Any) -> list[Any]:
+    """The text boxes in ``node`` (a box in a box among them), each once: as drawn, and
+    from the copy Word keeps for older readers only what no drawn box holds (Word writes
+    a box inside a box in that VML copy alone)."""
+    every = list(node.iter(TEXT_BOX))
+    copied = {box for box in every if any(a.tag == FALLBACK for a in box.iterancestors())}
+    seen = {box_words(box) for box in every if box not in copied}
+    found = []
+    for box in every:
+        if box in copied:
+            if (words := box_words(box)) in seen:
+                continue
+            seen.add(words)
+        found.append(box)
+    return found
+
+
+def box_words(box: Any) -> str:
+    """A text box's own words: its paragraphs', not those of a box inside it."""
+    own = (p for p in box.iter(f"{W}p") if next(p.iterancestors(TEXT_BOX, FALLBACK)) is box)
+    return " ".join(filter(None, map(paragraph_text, own)))
+
+
 def text_boxes(boxes: list[tuple[Any, int]]) -> list[tuple[Line, str]]:
-    """Each text box's words, once (``boxes`` holds none of the copies Word keeps for
-    older readers), with the line it is anchored on: a box floats beside the text, so
-    where its words belong is for an editor to say."""
+    """Each text box's words (``boxes`` from boxes_in), with the line it is anchored on:
+    a box floats beside the text, so where its words belong is for an editor to say."""
     why = "a text box, beside the text: put its words in a clause if they are the protocol's"
-    out = []
-    for box, line in boxes:
-        if words := " ".join(filter(None, map(paragraph_text, box.iter(f"{W}p")))):
-            out.append((Line(words, line), why))
-    return out
+    return [(Line(words, line), why) for box, line in boxes if (words := box_words(box))]
 
 
 def running(part: Any) -> list[tuple[Line, str]]:
