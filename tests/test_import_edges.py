@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 
+from constitution.extract import Line, mend_hyphenation
 from constitution.importer import import_protocol
 from import_word_internals import LISTS, appended
 
@@ -218,3 +220,33 @@ def test_a_footnote_with_a_mark_of_its_own_goes_with_its_paragraph(tmp_path: Pat
     assert clauses["1.4"] == ["Members declare interests.[*]", "[*] Under the Localism Act 2011."]
     assert clauses["1.5"] == ["Officers keep the register.[1]", "[1] Kept by Democratic Services."]
     assert clauses["1.6"] == ["The register is public.[†]", "[†] Online."]
+
+
+@pytest.mark.parametrize(
+    ("first", "rest", "mended"),
+    [
+        # a prefix English hyphenates: where the join doubles a vowel, where the joined
+        # word is none (or one English barely uses), whether or not the prefix is a word
+        ("re-", "elected", "re-elected"),
+        ("pre-", "empt", "pre-empt"),
+        ("co-", "operation", "co-operation"),
+        ("pre-", "meeting", "pre-meeting"),
+        ("non-", "voting", "non-voting"),
+        ("co-", "author", "co-author"),
+        ("self-", "employed", "self-employed"),
+        ("ex-", "councillor", "ex-councillor"),
+        # a word a hyphen broke: joined
+        ("re-", "port", "report"),
+        ("pre-", "sent", "present"),
+        ("non-", "sense", "nonsense"),
+        ("ex-", "pected", "expected"),
+        ("de-", "bate", "debate"),
+        ("Mem-", "bers", "Members"),
+    ],
+)
+def test_a_prefixs_hyphen_at_a_lines_end_is_kept_where_english_keeps_it(
+    first: str, rest: str, mended: str
+) -> None:
+    lines = [Line(f"1.1 The word here is {first}", 1), Line(f"{rest} as printed.", 2)]
+    (line,) = mend_hyphenation(lines)
+    assert line.text == f"1.1 The word here is {mended} as printed."

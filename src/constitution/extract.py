@@ -486,25 +486,37 @@ def mend_hyphenation(lines: list[Line]) -> list[Line]:
 WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
+# Prefixes English writes with a hyphen before a word ("re-elected", "non-voting"), some
+# of them no word of their own ("pre", "multi")
+PREFIXES = frozenset(
+    {"re", "co", "pre", "non", "ex", "self", "anti", "de", "post", "semi", "multi", "pro"}
+)
+
+
 def hyphenated(first: str, rest: str, seen: set[str]) -> bool:
     """Whether "first-" at a line's end and "rest" on the next are one hyphenated word
     ("co-opted") rather than a word a hyphen broke ("Mem-" "bers"): as the document
     writes the word elsewhere, else as English does (both parts words, the two joined
-    none)."""
-    whole = (first + rest).lower()
-    if f"{first}-{rest}".lower() in seen or whole in seen:
+    none; after a prefix, also where the join doubles a vowel, "re-elected", or English
+    barely writes the two joined, "nonvoting", beside the word alone)."""
+    whole, first, rest = (first + rest).lower(), first.lower(), rest.lower()
+    if f"{first}-{rest}" in seen or whole in seen:
         return whole not in seen
+    if first in PREFIXES and first[-1] == rest[0] and rest[0] in "aeiou":
+        return True
     english = english_words()
-    return first.lower() in english and rest.lower() in english and whole not in english
+    if first in PREFIXES and rest in english:  # joined, under 1 use in 100 of the word
+        return english.get(whole, 0) * 100 < english[rest]
+    return first in english and rest in english and whole not in english
 
 
 @cache
-def english_words() -> frozenset[str]:
-    """English words spelt right (pyspellchecker's list): about a second to load, so only
-    for a word the document does not settle."""
+def english_words() -> dict[str, int]:
+    """English words spelt right, each with how often it is used (pyspellchecker's
+    list): about a second to load, so only for a word the document does not settle."""
     from spellchecker import SpellChecker  # only for a hyphen at a line's end
 
-    return frozenset(SpellChecker(language="en").word_frequency.dictionary)
+    return dict(SpellChecker(language="en").word_frequency.dictionary)
 
 
 # ---------------------------------------------------------------- Word
