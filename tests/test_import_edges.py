@@ -16,6 +16,7 @@ import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 
+from constitution.characters import decode
 from constitution.extract import Line, mend_hyphenation
 from constitution.importer import import_protocol
 from import_word_internals import LISTS, appended
@@ -250,3 +251,30 @@ def test_a_prefixs_hyphen_at_a_lines_end_is_kept_where_english_keeps_it(
     lines = [Line(f"1.1 The word here is {first}", 1), Line(f"{rest} as printed.", 2)]
     (line,) = mend_hyphenation(lines)
     assert line.text == f"1.1 The word here is {mended} as printed."
+
+
+def test_an_eight_bit_text_says_which_encoding_was_assumed() -> None:
+    """Windows-1252 and Latin-1 read every byte alike but 0x80 to 0x9F (Windows-1252's
+    quotes and dashes, no text's in Latin-1), and ISO-8859-15 differs from both at eight
+    (0xA4 is its "€", their "¤"): where no byte tells them apart, the note says the file
+    was assumed Windows-1252, and which bytes another of them would read otherwise."""
+    notes: list[str] = []
+    euro = "1.1 Fees\n1.2 Each copy costs 5 \u20ac.\n".encode("iso-8859-15")
+    assert decode("fees.txt", euro, notes) == "1.1 Fees\n1.2 Each copy costs 5 \u00a4.\n"
+    assert notes == [
+        "The file is not UTF-8, and no byte in it tells Windows-1252 from Latin-1"
+        " (ISO-8859-1), which read it alike: it was assumed to be Windows-1252."
+        " ISO-8859-15 reads 1 byte otherwise: line 2's 0xA4 as '€', not '¤'."
+        " If the file is in ISO-8859-15, save it as UTF-8 and import it again."
+    ]
+    notes.clear()
+    decode("fees.txt", "1.1 Café hours\n".encode("latin-1"), notes)
+    assert notes == [
+        "The file is not UTF-8, and no byte in it tells Windows-1252 from Latin-1"
+        " (ISO-8859-1), which read it alike: it was assumed to be Windows-1252."
+    ]
+    notes.clear()
+    decode("fees.txt", "1.1 The council\u2019s café\n".encode("cp1252"), notes)
+    assert notes == [
+        "The file is not UTF-8; it was read as Windows-1252, as line 1's byte 0x92 ('’') shows."
+    ]
