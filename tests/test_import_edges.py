@@ -278,3 +278,62 @@ def test_an_eight_bit_text_says_which_encoding_was_assumed() -> None:
     assert notes == [
         "The file is not UTF-8; it was read as Windows-1252, as line 1's byte 0x92 ('’') shows."
     ]
+
+
+def tabled(
+    tmp_path: Path, rows: list[tuple[str, str]], mark: Callable[[Any, int], None]
+) -> list[str]:
+    """The items a Word table becomes under paragraph 1.4, ``mark`` formatting each row."""
+
+    def table(document: Any) -> None:
+        document.add_paragraph("1.4\tMembers ask these officers:")
+        made = document.add_table(rows=len(rows), cols=2)
+        for at, (row, cells) in enumerate(zip(made.rows, rows, strict=True)):
+            for cell, text in zip(row.cells, cells, strict=True):
+                cell.text = text
+            mark(row, at)
+
+    doc = import_protocol(protocol_docx(tmp_path / "table.docx", table))
+    (clause,) = [c for c in doc.clauses() if c.number == "1.4"]
+    return [p.replace("\ue000", " | ") for p in clause.paragraphs[1:]]
+
+
+def bold(row: Any) -> None:
+    for cell in row.cells:
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+
+
+def shaded(row: Any) -> None:
+    for cell in row.cells:
+        cell._tc.get_or_add_tcPr().append(
+            parse_xml(f'<w:shd xmlns:w="{W}" w:val="clear" w:color="auto" w:fill="D9E2F3"/>')
+        )
+
+
+OFFICERS = [("Subject", "Officer"), ("Planning", "Head of Planning"), ("Parks", "Parks Officer")]
+AS_HEADED = [
+    "- Subject: Planning | Officer: Head of Planning",
+    "- Subject: Parks | Officer: Parks Officer",
+]
+AS_ROWS = ["- Subject | Officer", "- Planning | Head of Planning", "- Parks | Parks Officer"]
+
+
+def test_a_first_row_set_apart_as_word_users_do_is_the_tables_header(tmp_path: Path) -> None:
+    """Word's users mark a header row by making it bold or shading it, seldom by "repeat
+    as header row" (w:tblHeader): a first row of short labels, every one bold, or every
+    cell shaded, where the rows under it are not, names the cells under it."""
+    assert tabled(tmp_path, OFFICERS, lambda row, at: at == 0 and bold(row)) == AS_HEADED
+    assert tabled(tmp_path, OFFICERS, lambda row, at: at == 0 and shaded(row)) == AS_HEADED
+
+
+def test_a_first_row_not_set_apart_or_not_labels_is_a_row(tmp_path: Path) -> None:
+    """A first row like the rest (plain, or bold as every row is) is a row; so is a bold
+    first row whose cells are sentences, not labels."""
+    assert tabled(tmp_path, OFFICERS, lambda row, at: None) == AS_ROWS
+    assert tabled(tmp_path, OFFICERS, lambda row, at: bold(row)) == AS_ROWS
+    said = [("Members may ask any officer.", "Officers reply within ten days."), *OFFICERS[1:]]
+    assert tabled(tmp_path, said, lambda row, at: at == 0 and bold(row)) == [
+        "- Members may ask any officer. | Officers reply within ten days.",
+        *AS_ROWS[1:],
+    ]

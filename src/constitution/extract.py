@@ -935,14 +935,38 @@ def heading_styles(styles: object) -> set[str]:
 def table_rows(table: object) -> Iterator[str]:
     """A table (a clause holds no tables) as a list: a row an item, its cells apart by
     a tab (the importer writes each on a line of its own, adding no punctuation). Under
-    a header row (Word's "repeat as header row"), each cell is named by its header."""
+    a header row, each cell is named by its header."""
     rows = list(table.iterchildren(f"{W}tr"))  # type: ignore[attr-defined]
     header: list[str] = []
-    if rows and rows[0].find(f"{W}trPr/{W}tblHeader") is not None and len(rows) > 1:
+    if len(rows) > 1 and heads_table(rows):
         header = cells_of(rows.pop(0))
     for row in rows:
         if text := "\t".join(named_cells(cells_of(row), header)):
             yield text
+
+
+def heads_table(rows: list[Any]) -> bool:
+    """Whether the first row is a header: Word's "repeat as header row", or, as Word's
+    users more often mark one, a row of short labels set apart from the rows under it,
+    every word bold or every cell shaded, where some row under it is not."""
+    if rows[0].find(f"{W}trPr/{W}tblHeader") is not None:
+        return True
+    labels = cells_of(rows[0])
+    if not all(0 < len(cell.split()) <= 6 and not cell.endswith((".", ";")) for cell in labels):
+        return False
+    return any(apart(rows[0]) and not all(map(apart, rows[1:])) for apart in (bolded, shaded))
+
+
+def bolded(row: Any) -> bool:
+    return all(emphasis_of(t) == "**" for t in row.iter(f"{W}t") if (t.text or "").strip())
+
+
+def shaded(row: Any) -> bool:
+    fills = [c.find(f"{W}tcPr/{W}shd") for c in row.iterchildren(f"{W}tc")]
+    return all(
+        f is not None and (f.get(f"{W}fill") or "auto").lower() not in ("auto", "ffffff")
+        for f in fills
+    )
 
 
 def cells_of(row: Any) -> list[str]:
