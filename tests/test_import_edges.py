@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import docx
 import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
@@ -20,6 +19,7 @@ from constitution.characters import decode
 from constitution.extract import Line, mend_hyphenation
 from constitution.importer import import_protocol
 from import_word_internals import LISTS, appended
+from test_import_word_internals import protocol_docx
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -28,19 +28,6 @@ SHAPES = (
     ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
 )
 RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-
-
-def protocol_docx(path: Path, between: Callable[[Any], None]) -> Path:
-    """A short protocol in Word, ``between`` adding to it after its first paragraph."""
-    document = docx.Document()
-    document.add_paragraph("Protocol on Member and Officer Relations", style="Title")
-    document.add_paragraph("1.\tPurpose", style="Heading 1")
-    document.add_paragraph("1.1\tThis protocol guides members and officers.")
-    between(document)
-    document.add_paragraph("1.2\tOfficers advise members.")
-    document.add_paragraph("1.3\tMembers decide policy.")
-    document.save(str(path))
-    return path
 
 
 def with_parts(path: Path, parts: dict[str, tuple[str, str]]) -> Path:
