@@ -1,8 +1,8 @@
 """The importer at the edges earlier blind trials found and left: a link in a Word file's
 footnote, running head or comment; a text box in a text box, or one only its VML copy
 holds; a footnote with a mark of its own ("*"); a table's header row Word was not told of;
-a hyphen at a line's end that English keeps; an unnumbered paragraph closing a section;
-a text whose 8-bit encoding no byte settles."""
+a hyphen at a line's end that English keeps; a text whose 8-bit encoding no byte
+settles."""
 
 from __future__ import annotations
 
