@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
+from docx.oxml.ns import qn
 
 from constitution.characters import decode
 from constitution.extract import Line, mend_hyphenation
@@ -324,3 +325,22 @@ def test_a_first_row_not_set_apart_or_not_labels_is_a_row(tmp_path: Path) -> Non
         "- Members may ask any officer. | Officers reply within ten days.",
         *AS_ROWS[1:],
     ]
+
+
+def test_a_first_row_a_table_style_sets_apart_is_the_tables_header(tmp_path: Path) -> None:
+    """A table style of Word's gallery ("Light Grid Accent 1") makes the first row bold
+    where the table's "Header Row" option is on, as Word sets it: that row of labels is
+    the header. With the option off, or a style with no first row of its own ("Table
+    Grid"), it is a row."""
+
+    def styled(style: str, header_row: str) -> Callable[[Any, int], None]:
+        def mark(row: Any, at: int) -> None:
+            table = row._tr.getparent()
+            table.tblPr.style = style
+            table.tblPr.find(qn("w:tblLook")).set(qn("w:firstRow"), header_row)
+
+        return mark
+
+    assert tabled(tmp_path, OFFICERS, styled("LightGrid-Accent1", "1")) == AS_HEADED
+    assert tabled(tmp_path, OFFICERS, styled("LightGrid-Accent1", "0")) == AS_ROWS
+    assert tabled(tmp_path, OFFICERS, styled("TableGrid", "1")) == AS_ROWS

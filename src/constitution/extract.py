@@ -576,6 +576,7 @@ def from_docx(path: Path) -> Extracted:
     numberer = Numberer(numbering, styles)
     headings = heading_styles(styles)
     subtitles = named_styles(styles, "subtitle")
+    headed = first_row_styles(styles)
     toc = contents_paragraphs(body, styles)
     shown = number_footnotes(body)
     lines, n = [], 0
@@ -601,7 +602,7 @@ def from_docx(path: Path) -> Extracted:
             if words := concealed(para, kept_apart):
                 hidden.append((Line(words, n), why))
         if para.tag == f"{W}tbl":
-            rows = [Line(f"- {row}", n) for row in table_rows(para)]
+            rows = [Line(f"- {row}", n) for row in table_rows(para, headed)]
             lines += rows
             tables.append(
                 f"The table at line {n} was imported as a list of {len(rows)} item(s), a row "
@@ -920,6 +921,12 @@ def heading_styles(styles: object) -> set[str]:
         own[sid] = title or outlined(style.find(f"{W}pPr"))
         if (parent := style.find(f"{W}basedOn")) is not None:
             based[sid] = parent.get(f"{W}val")
+    return inherited(own, based)
+
+
+def inherited(own: dict[str, bool], based: dict[str, str]) -> set[str]:
+    """The styles that have a quality (``own``), themselves or by the style each is
+    based on, and that one's, up the chain."""
     found = set()
     for sid in own:
         seen, current = set(), sid
@@ -932,29 +939,61 @@ def heading_styles(styles: object) -> set[str]:
     return found
 
 
-def table_rows(table: object) -> Iterator[str]:
+def table_rows(table: Any, headed: set[str]) -> Iterator[str]:
     """A table (a clause holds no tables) as a list: a row an item, its cells apart by
     a tab (the importer writes each on a line of its own, adding no punctuation). Under
-    a header row, each cell is named by its header."""
-    rows = list(table.iterchildren(f"{W}tr"))  # type: ignore[attr-defined]
+    a header row, each cell is named by its header (``headed``: the table styles that
+    set a first row apart)."""
+    rows = list(table.iterchildren(f"{W}tr"))
     header: list[str] = []
-    if len(rows) > 1 and heads_table(rows):
+    if len(rows) > 1 and heads_table(rows, styled_first_row(table, headed)):
         header = cells_of(rows.pop(0))
     for row in rows:
         if text := "\t".join(named_cells(cells_of(row), header)):
             yield text
 
 
-def heads_table(rows: list[Any]) -> bool:
+def heads_table(rows: list[Any], styled: bool) -> bool:
     """Whether the first row is a header: Word's "repeat as header row", or, as Word's
     users more often mark one, a row of short labels set apart from the rows under it,
-    every word bold or every cell shaded, where some row under it is not."""
+    by the table's style (``styled``), or every word bold or every cell shaded, where some
+    row under it is not."""
     if rows[0].find(f"{W}trPr/{W}tblHeader") is not None:
         return True
     labels = cells_of(rows[0])
     if not all(0 < len(cell.split()) <= 6 and not cell.endswith((".", ";")) for cell in labels):
         return False
+    if styled:
+        return True
     return any(apart(rows[0]) and not all(map(apart, rows[1:])) for apart in (bolded, shaded))
+
+
+def first_row_styles(styles: Any) -> set[str]:
+    """The table styles that set a table's first row apart, bold or shaded (most of
+    Word's gallery), themselves or by the style they are based on."""
+    own: dict[str, bool] = {}
+    based: dict[str, str] = {}
+    for style in styles.iter(f"{W}style") if styles is not None else ():
+        sid = style.get(f"{W}styleId") or ""
+        first = style.find(f"{W}tblStylePr[@{W}type='firstRow']")
+        own[sid] = first is not None and (
+            first.find(f"{W}rPr/{W}b") is not None or shaded_cell(first)
+        )
+        if (parent := style.find(f"{W}basedOn")) is not None:
+            based[sid] = parent.get(f"{W}val") or ""
+    return inherited(own, based)
+
+
+def styled_first_row(table: Any, headed: set[str]) -> bool:
+    """Whether the table's style sets its first row apart, its "Header Row" option on
+    (w:firstRow, or the bit Word's older files set in w:val)."""
+    style = table.find(f"{W}tblPr/{W}tblStyle")
+    look = table.find(f"{W}tblPr/{W}tblLook")
+    if style is None or style.get(f"{W}val") not in headed or look is None:
+        return False
+    if (first := look.get(f"{W}firstRow")) is not None:
+        return first in ("1", "true", "on")
+    return bool(int(look.get(f"{W}val") or "0", 16) & 0x20)
 
 
 def bolded(row: Any) -> bool:
@@ -962,11 +1001,13 @@ def bolded(row: Any) -> bool:
 
 
 def shaded(row: Any) -> bool:
-    fills = [c.find(f"{W}tcPr/{W}shd") for c in row.iterchildren(f"{W}tc")]
-    return all(
-        f is not None and (f.get(f"{W}fill") or "auto").lower() not in ("auto", "ffffff")
-        for f in fills
-    )
+    return all(map(shaded_cell, row.iterchildren(f"{W}tc")))
+
+
+def shaded_cell(cell: Any) -> bool:
+    """Whether a cell (or a table style's part) is filled with a colour."""
+    fill = cell.find(f"{W}tcPr/{W}shd")
+    return fill is not None and (fill.get(f"{W}fill") or "auto").lower() not in ("auto", "ffffff")
 
 
 def cells_of(row: Any) -> list[str]:
