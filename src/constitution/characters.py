@@ -75,8 +75,43 @@ def decode(path: str, data: bytes, notes: list[str]) -> str:
     if misread := MISREAD.search(text):
         line = text[: misread.start()].count("\n") + 1
         raise ProtocolError([Problem.of(path, line, "import-wrong-encoding", found=misread[0])])
-    notes.append("The file is not UTF-8; it was read as Windows-1252.")
+    notes.append(assumed(data))
     return text
+
+
+# Bytes only Windows-1252 reads as text (Latin-1's C1 controls), and those ISO-8859-15
+# reads otherwise than Latin-1 and Windows-1252 (which agree at 0xA0 to 0xFF)
+WINDOWS_ONLY = re.compile(rb"[\x80-\x9f]")
+LATIN_9 = re.compile(rb"[\xa4\xa6\xa8\xb4\xb8\xbc-\xbe]")
+
+
+def assumed(data: bytes) -> str:
+    """A note of the 8-bit encoding a text was read in: Windows-1252 where a byte shows
+    it, else assumed, with the bytes ISO-8859-15 would read otherwise."""
+
+    def where(at: int) -> str:
+        line = data.count(b"\n", 0, at) + 1
+        return f"line {line}'s"
+
+    if shown := WINDOWS_ONLY.search(data):
+        byte = shown[0]
+        return (
+            f"The file is not UTF-8; it was read as Windows-1252, as {where(shown.start())} "
+            f"byte 0x{byte[0]:02X} ('{byte.decode('cp1252')}') shows."
+        )
+    note = (
+        "The file is not UTF-8, and no byte in it tells Windows-1252 from Latin-1"
+        " (ISO-8859-1), which read it alike: it was assumed to be Windows-1252."
+    )
+    if others := list(LATIN_9.finditer(data)):
+        byte = others[0][0]
+        note += (
+            f" ISO-8859-15 reads {len(others)} byte{'s' if len(others) > 1 else ''} otherwise:"
+            f" {where(others[0].start())} 0x{byte[0]:02X} as '{byte.decode('iso-8859-15')}',"
+            f" not '{byte.decode('cp1252')}'. If the file is in ISO-8859-15, save it as UTF-8"
+            " and import it again."
+        )
+    return note
 
 
 def undecodable(path: str, data: bytes, offset: int, encoding: str) -> ProtocolError:

@@ -486,25 +486,37 @@ def mend_hyphenation(lines: list[Line]) -> list[Line]:
 WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
+# Prefixes English writes with a hyphen before a word ("re-elected", "non-voting"), some
+# of them no word of their own ("pre", "multi")
+PREFIXES = frozenset(
+    {"re", "co", "pre", "non", "ex", "self", "anti", "de", "post", "semi", "multi", "pro"}
+)
+
+
 def hyphenated(first: str, rest: str, seen: set[str]) -> bool:
     """Whether "first-" at a line's end and "rest" on the next are one hyphenated word
     ("co-opted") rather than a word a hyphen broke ("Mem-" "bers"): as the document
     writes the word elsewhere, else as English does (both parts words, the two joined
-    none)."""
-    whole = (first + rest).lower()
-    if f"{first}-{rest}".lower() in seen or whole in seen:
+    none; after a prefix, also where the join doubles a vowel, "re-elected", or English
+    barely writes the two joined, "nonvoting", beside the word alone)."""
+    whole, first, rest = (first + rest).lower(), first.lower(), rest.lower()
+    if f"{first}-{rest}" in seen or whole in seen:
         return whole not in seen
+    if first in PREFIXES and first[-1] == rest[0] and rest[0] in "aeiou":
+        return True
     english = english_words()
-    return first.lower() in english and rest.lower() in english and whole not in english
+    if first in PREFIXES and rest in english:  # joined, under 1 use in 100 of the word
+        return english.get(whole, 0) * 100 < english[rest]
+    return first in english and rest in english and whole not in english
 
 
 @cache
-def english_words() -> frozenset[str]:
-    """English words spelt right (pyspellchecker's list): about a second to load, so only
-    for a word the document does not settle."""
+def english_words() -> dict[str, int]:
+    """English words spelt right, each with how often it is used (pyspellchecker's
+    list): about a second to load, so only for a word the document does not settle."""
     from spellchecker import SpellChecker  # only for a hyphen at a line's end
 
-    return frozenset(SpellChecker(language="en").word_frequency.dictionary)
+    return dict(SpellChecker(language="en").word_frequency.dictionary)
 
 
 # ---------------------------------------------------------------- Word
@@ -543,12 +555,19 @@ def from_docx(path: Path) -> Extracted:
             styles = read_part(path, docx, "word/styles.xml")
             notes_part = read_part(path, docx, "word/footnotes.xml")
             comments = read_part(path, docx, "word/comments.xml")
-            relations = read_part(path, docx, "word/_rels/document.xml.rels")
-            margins = [
-                read_part(path, docx, name)
+            heads_and_feet = {
+                name: read_part(path, docx, name)
                 for name in sorted(docx.NameToInfo)
                 if re.fullmatch(r"word/(?:header|footer)\d*\.xml", name)
-            ]
+            }
+            # each part names its links' addresses in its own relationships
+            linking = {"word/document.xml": body, "word/footnotes.xml": notes_part}
+            linking |= {"word/comments.xml": comments, **heads_and_feet}
+            for name, part in linking.items():
+                if part is not None:
+                    rels = name.replace("word/", "word/_rels/") + ".rels"
+                    address_links(part, read_part(path, docx, rels))
+            margins = list(heads_and_feet.values())
         if body is None:
             raise KeyError("there is no word/document.xml in the archive")
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
@@ -557,9 +576,9 @@ def from_docx(path: Path) -> Extracted:
     numberer = Numberer(numbering, styles)
     headings = heading_styles(styles)
     subtitles = named_styles(styles, "subtitle")
+    headed = first_row_styles(styles)
     toc = contents_paragraphs(body, styles)
     shown = number_footnotes(body)
-    address_links(body, relations)
     lines, n = [], 0
     pictures: list[int] = []  # the lines holding a picture or an embedded object
     chunks: list[int] = []  # the lines where a part from another file stands
@@ -578,12 +597,12 @@ def from_docx(path: Path) -> Extracted:
         pictures += [n for _ in unread(para)]
         for mark in para.iter(f"{W}commentReference", f"{W}commentRangeStart"):
             commented.setdefault(mark.get(f"{W}id") or "", n)
-        boxes += [(box, n) for box in para.iter(TEXT_BOX) if not floating(box)]
+        boxes += [(box, n) for box in boxes_in(para)]
         for kept_apart, why in ((vanished, HIDDEN), (prompting, PROMPT)):
             if words := concealed(para, kept_apart):
                 hidden.append((Line(words, n), why))
         if para.tag == f"{W}tbl":
-            rows = [Line(f"- {row}", n) for row in table_rows(para)]
+            rows = [Line(f"- {row}", n) for row in table_rows(para, headed)]
             lines += rows
             tables.append(
                 f"The table at line {n} was imported as a list of {len(rows)} item(s), a row "
@@ -642,7 +661,7 @@ def from_docx(path: Path) -> Extracted:
     asides = hidden + said_in_comments(comments, commented) + text_boxes(boxes)
     heads: dict[str, tuple[Line, str]] = {}  # a head the first page's, odd and even repeat: once
     for part in margins:
-        asides += text_boxes([(box, 0) for box in part.iter(TEXT_BOX) if not floating(box)])
+        asides += text_boxes([(box, 0) for box in boxes_in(part)])
         heads |= {line.text: (line, why) for line, why in running(part) if line.text not in heads}
     asides += heads.values()
     return Extracted(
@@ -727,16 +746,40 @@ def floating(node: Any) -> bool:
 def number_footnotes(body: Any) -> dict[str, str]:
     """Each footnote's number as Word prints it: its mark's place among the marks, in the
     order they stand (a note's w:id is only a name: years of editing leave them in any
-    order). A mark with a symbol of its own ("*", customMarkFollows) takes no number."""
+    order). A mark with a symbol of its own ("*", customMarkFollows) takes no number: it
+    is shown by that symbol, the text Word puts after it, taken out of the words there."""
     shown: dict[str, str] = {}
+    numbered = 0
     for mark in body.iter(f"{W}footnoteReference"):
         deleted = any(a.tag in (f"{W}del", f"{W}moveFrom") for a in mark.iterancestors())
-        custom = mark.get(f"{W}customMarkFollows") in ("1", "true", "on")
-        if not deleted and not custom and not floating(mark):
-            shown.setdefault(mark.get(f"{W}id") or "", str(len(shown) + 1))
+        if deleted or floating(mark) or (mark.get(f"{W}id") or "") in shown:
+            continue
+        if mark.get(f"{W}customMarkFollows") in ("1", "true", "on"):
+            if symbol := own_mark(mark):
+                shown[mark.get(f"{W}id") or ""] = symbol
+        else:
+            numbered += 1
+            shown[mark.get(f"{W}id") or ""] = str(numbered)
     for mark in body.iter(f"{W}footnoteReference"):
         mark.set("shown", shown.get(mark.get(f"{W}id") or "", ""))
     return shown
+
+
+def own_mark(mark: Any) -> str:
+    """A footnote's own mark ("*", "†"): the text Word writes next after its reference,
+    in its run or the next, taken from there (it is printed as the mark)."""
+    after = mark.itersiblings(f"{W}t", f"{W}sym")
+    run = mark.getparent()
+    following = run.itersiblings(f"{W}r") if run is not None else iter(())
+    for node in [*after, *(n for r in following for n in r.iter(f"{W}t", f"{W}sym"))][:1]:
+        symbol = (node.text or "").strip() if node.tag == f"{W}t" else drawn(node)
+        if 0 < len(symbol) <= 3 and not symbol.isalnum():
+            if node.tag == f"{W}t":
+                node.text = ""
+            else:
+                node.getparent().remove(node)
+            return symbol
+    return ""
 
 
 def said_in_comments(comments: Any, commented: dict[str, int]) -> list[tuple[Line, str]]:
@@ -755,16 +798,34 @@ def said_in_comments(comments: Any, commented: dict[str, int]) -> list[tuple[Lin
     return out
 
 
+def boxes_in(node: Any) -> list[Any]:
+    """The text boxes in ``node`` (a box in a box among them), each once: as drawn, and
+    from the copy Word keeps for older readers only what no drawn box holds (Word writes
+    a box inside a box in that VML copy alone)."""
+    every = list(node.iter(TEXT_BOX))
+    copied = {box for box in every if any(a.tag == FALLBACK for a in box.iterancestors())}
+    seen = {box_words(box) for box in every if box not in copied}
+    found = []
+    for box in every:
+        if box in copied:
+            if (words := box_words(box)) in seen:
+                continue
+            seen.add(words)
+        found.append(box)
+    return found
+
+
+def box_words(box: Any) -> str:
+    """A text box's own words: its paragraphs', not those of a box inside it."""
+    own = (p for p in box.iter(f"{W}p") if next(p.iterancestors(TEXT_BOX, FALLBACK)) is box)
+    return " ".join(filter(None, map(paragraph_text, own)))
+
+
 def text_boxes(boxes: list[tuple[Any, int]]) -> list[tuple[Line, str]]:
-    """Each text box's words, once (``boxes`` holds none of the copies Word keeps for
-    older readers), with the line it is anchored on: a box floats beside the text, so
-    where its words belong is for an editor to say."""
+    """Each text box's words (``boxes`` from boxes_in), with the line it is anchored on:
+    a box floats beside the text, so where its words belong is for an editor to say."""
     why = "a text box, beside the text: put its words in a clause if they are the protocol's"
-    out = []
-    for box, line in boxes:
-        if words := " ".join(filter(None, map(paragraph_text, box.iter(f"{W}p")))):
-            out.append((Line(words, line), why))
-    return out
+    return [(Line(words, line), why) for box, line in boxes if (words := box_words(box))]
 
 
 def running(part: Any) -> list[tuple[Line, str]]:
@@ -860,6 +921,12 @@ def heading_styles(styles: object) -> set[str]:
         own[sid] = title or outlined(style.find(f"{W}pPr"))
         if (parent := style.find(f"{W}basedOn")) is not None:
             based[sid] = parent.get(f"{W}val")
+    return inherited(own, based)
+
+
+def inherited(own: dict[str, bool], based: dict[str, str]) -> set[str]:
+    """The styles that have a quality (``own``), themselves or by the style each is
+    based on, and that one's, up the chain."""
     found = set()
     for sid in own:
         seen, current = set(), sid
@@ -872,17 +939,75 @@ def heading_styles(styles: object) -> set[str]:
     return found
 
 
-def table_rows(table: object) -> Iterator[str]:
+def table_rows(table: Any, headed: set[str]) -> Iterator[str]:
     """A table (a clause holds no tables) as a list: a row an item, its cells apart by
     a tab (the importer writes each on a line of its own, adding no punctuation). Under
-    a header row (Word's "repeat as header row"), each cell is named by its header."""
-    rows = list(table.iterchildren(f"{W}tr"))  # type: ignore[attr-defined]
+    a header row, each cell is named by its header (``headed``: the table styles that
+    set a first row apart)."""
+    rows = list(table.iterchildren(f"{W}tr"))
     header: list[str] = []
-    if rows and rows[0].find(f"{W}trPr/{W}tblHeader") is not None and len(rows) > 1:
+    if len(rows) > 1 and heads_table(rows, styled_first_row(table, headed)):
         header = cells_of(rows.pop(0))
     for row in rows:
         if text := "\t".join(named_cells(cells_of(row), header)):
             yield text
+
+
+def heads_table(rows: list[Any], styled: bool) -> bool:
+    """Whether the first row is a header: Word's "repeat as header row", or, as Word's
+    users more often mark one, a row of short labels set apart from the rows under it,
+    by the table's style (``styled``), or every word bold or every cell shaded, where some
+    row under it is not."""
+    if rows[0].find(f"{W}trPr/{W}tblHeader") is not None:
+        return True
+    labels = cells_of(rows[0])
+    if not all(0 < len(cell.split()) <= 6 and not cell.endswith((".", ";")) for cell in labels):
+        return False
+    if styled:
+        return True
+    return any(apart(rows[0]) and not all(map(apart, rows[1:])) for apart in (bolded, shaded))
+
+
+def first_row_styles(styles: Any) -> set[str]:
+    """The table styles that set a table's first row apart, bold or shaded (most of
+    Word's gallery), themselves or by the style they are based on."""
+    own: dict[str, bool] = {}
+    based: dict[str, str] = {}
+    for style in styles.iter(f"{W}style") if styles is not None else ():
+        sid = style.get(f"{W}styleId") or ""
+        first = style.find(f"{W}tblStylePr[@{W}type='firstRow']")
+        own[sid] = first is not None and (
+            first.find(f"{W}rPr/{W}b") is not None or shaded_cell(first)
+        )
+        if (parent := style.find(f"{W}basedOn")) is not None:
+            based[sid] = parent.get(f"{W}val") or ""
+    return inherited(own, based)
+
+
+def styled_first_row(table: Any, headed: set[str]) -> bool:
+    """Whether the table's style sets its first row apart, its "Header Row" option on
+    (w:firstRow, or the bit Word's older files set in w:val)."""
+    style = table.find(f"{W}tblPr/{W}tblStyle")
+    look = table.find(f"{W}tblPr/{W}tblLook")
+    if style is None or style.get(f"{W}val") not in headed or look is None:
+        return False
+    if (first := look.get(f"{W}firstRow")) is not None:
+        return first in ("1", "true", "on")
+    return bool(int(look.get(f"{W}val") or "0", 16) & 0x20)
+
+
+def bolded(row: Any) -> bool:
+    return all(emphasis_of(t) == "**" for t in row.iter(f"{W}t") if (t.text or "").strip())
+
+
+def shaded(row: Any) -> bool:
+    return all(map(shaded_cell, row.iterchildren(f"{W}tc")))
+
+
+def shaded_cell(cell: Any) -> bool:
+    """Whether a cell (or a table style's part) is filled with a colour."""
+    fill = cell.find(f"{W}tcPr/{W}shd")
+    return fill is not None and (fill.get(f"{W}fill") or "auto").lower() not in ("auto", "ffffff")
 
 
 def cells_of(row: Any) -> list[str]:
@@ -995,12 +1120,15 @@ def footnotes(notes: object, cited: str, shown: dict[str, str]) -> list[str]:
     """The footnotes the body cites, each as "[1] its words", numbered as Word prints
     them (``shown``), in that order (the importer puts each with the paragraph that cites
     its mark): Word keeps them apart from the body."""
+    order = list(shown.values())
     found = []
     for note in notes.iter(f"{W}footnote") if notes is not None else ():  # type: ignore[attr-defined]
-        number = shown.get(note.get(f"{W}id") or "")
+        number = shown.get(note.get(f"{W}id") or "", "")
         words = " ".join(filter(None, map(paragraph_text, note.iter(f"{W}p"))))
+        if not number.isdigit():  # a mark of its own is printed in the note as text
+            words = words.removeprefix(number).lstrip()
         if number and f"[{number}]" in cited and words:
-            found.append((int(number), f"[{number}] {words}"))
+            found.append((order.index(number), f"[{number}] {words}"))
     return [text for _, text in sorted(found)]
 
 

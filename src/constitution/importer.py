@@ -77,8 +77,9 @@ TAGS = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub|br)\s*/?>", re.I)
 BOLD_LABEL = re.compile(r"^\*{1,2}(\(?[\dA-Za-z]{1,3}[\d.()A-Z –—-]{0,16}?)\*{1,2}(?=\s)")
 TERMINAL = tuple(".:;?!)\"'’”")
 # A footnote as a text export prints it: "[1] The period runs from..." at the page's or
-# the document's end, its marker "[1]" in the paragraph that cites it.
-FOOTNOTE = re.compile(r"^\[(?P<mark>\d{1,3})\]\s+\S")
+# the document's end, its marker "[1]" in the paragraph that cites it ("[*]" for a note
+# with a mark of its own).
+FOOTNOTE = re.compile(r"^\[(?P<mark>\d{1,3}|[*†‡§¶]{1,3})\]\s+\S")
 # Back matter after the protocol: a heading that starts a part of its own, its words (its
 # own "1.", "2." too) unnumbered, until a numbered section begins another document.
 BACK_MATTER = re.compile(r"^(?:Appendix|Appendices|Schedule|Annex|Annexe)\b", re.I)
