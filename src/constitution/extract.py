@@ -582,6 +582,14 @@ def from_docx(path: Path) -> Extracted:
         for kept_apart, why in ((vanished, HIDDEN), (prompting, PROMPT)):
             if words := concealed(para, kept_apart):
                 hidden.append((Line(words, n), why))
+        if para.tag == f"{W}tbl" and (laid := laid_out(para)) is not None:
+            lines += [Line(text, n) for text in laid]
+            tables.append(
+                f"The table at line {n} lays the protocol out, a paragraph's number in its "
+                "first column and its words in the second: it was read as the paragraphs it "
+                "holds, a row merged across it as a heading."
+            )
+            continue
         if para.tag == f"{W}tbl":
             rows = [Line(f"- {row}", n) for row in table_rows(para)]
             lines += rows
@@ -883,6 +891,42 @@ def table_rows(table: object) -> Iterator[str]:
     for row in rows:
         if text := "\t".join(named_cells(cells_of(row), header)):
             yield text
+
+
+# A paragraph's number alone in a table's cell ("3.4A", "12.", "(4)")
+NUMBER_CELL = re.compile(r"^(?:\d{1,3}[A-Z]{0,4}(?:\.\d{1,3}[A-Z]{0,4})*[.)]?|\(\d{1,3}\))$")
+
+
+def laid_out(table: Any) -> list[str] | None:
+    """A protocol laid out in a two-column table, as many councils' Word files are: a
+    paragraph's number in the first cell, its words in the second (each of the cell's
+    paragraphs a line: its items, a note), a heading in a row merged across the table.
+    Its lines as paragraphs (a number before a tab), or None for any other table: one
+    with more columns, or too few rows numbered so."""
+    rows = list(table.iterchildren(f"{W}tr"))
+    lines: list[str] = []
+    numbered = 0
+    for row in rows:
+        cells = [
+            [words for p in cell.iter(f"{W}p") if not floating(p) and (words := paragraph_text(p))]
+            for cell in row.iterchildren(f"{W}tc")
+        ]
+        if len(cells) == 1:  # merged across the table: a heading over its words
+            first, *rest = cells[0] or [""]
+            lines += [f"# {first}" if len(first.split()) <= 20 else first, *rest]
+            continue
+        if len(cells) != 2:
+            return None
+        number = " ".join(cells[0]).strip()
+        if number and not (NUMBER_CELL.match(number) and cells[1]):
+            return None
+        if number:
+            numbered += 1
+            first, *rest = cells[1]
+            lines += [f"{number}\t{first}", *rest]
+        else:
+            lines += cells[1]
+    return lines if numbered >= 3 and numbered * 2 >= len(rows) else None
 
 
 def cells_of(row: Any) -> list[str]:
