@@ -582,7 +582,7 @@ def from_docx(path: Path) -> Extracted:
         for kept_apart, why in ((vanished, HIDDEN), (prompting, PROMPT)):
             if words := concealed(para, kept_apart):
                 hidden.append((Line(words, n), why))
-        if para.tag == f"{W}tbl" and (laid := laid_out(para)) is not None:
+        if para.tag == f"{W}tbl" and (laid := laid_out(para, path, n)) is not None:
             lines += [Line(text, n) for text in laid]
             tables.append(
                 f"The table at line {n} lays the protocol out, a paragraph's number in its "
@@ -897,36 +897,45 @@ def table_rows(table: object) -> Iterator[str]:
 NUMBER_CELL = re.compile(r"^(?:\d{1,3}[A-Z]{0,4}(?:\.\d{1,3}[A-Z]{0,4})*[.)]?|\(\d{1,3}\))$")
 
 
-def laid_out(table: Any) -> list[str] | None:
+def laid_out(table: Any, path: Path, at: int) -> list[str] | None:
     """A protocol laid out in a two-column table, as many councils' Word files are: a
     paragraph's number in the first cell, its words in the second (each of the cell's
     paragraphs a line: its items, a note), a heading in a row merged across the table.
     Its lines as paragraphs (a number before a tab), or None for any other table: one
-    with more columns, or too few rows numbered so."""
-    rows = list(table.iterchildren(f"{W}tr"))
-    lines: list[str] = []
-    numbered = 0
-    for row in rows:
-        cells = [
+    whose numbered rows are too few. Numbered so with more columns (a note or a date
+    beside the words), it is refused: which column holds the protocol's words is not
+    known, and a list of the rows would run them together."""
+    rows = [
+        [
             [words for p in cell.iter(f"{W}p") if not floating(p) and (words := paragraph_text(p))]
             for cell in row.iterchildren(f"{W}tc")
         ]
-        if len(cells) == 1:  # merged across the table: a heading over its words
-            first, *rest = cells[0] or [""]
+        for row in table.iterchildren(f"{W}tr")
+    ]
+    numbered = [
+        row for row in rows if len(row) > 1 and NUMBER_CELL.match(" ".join(row[0]).strip())
+    ]
+    if len(numbered) < 3 or len(numbered) * 2 < len(rows):
+        return None
+    if columns := max(len(row) for row in numbered) - 2:
+        raise ProtocolError(
+            [Problem.of(str(path), at, "import-docx-table-layout", at=at, more=columns)]
+        )
+    lines: list[str] = []
+    for row in rows:
+        if len(row) == 1:  # merged across the table: a heading over its words
+            first, *rest = row[0] or [""]
             lines += [f"# {first}" if len(first.split()) <= 20 else first, *rest]
             continue
-        if len(cells) != 2:
-            return None
-        number = " ".join(cells[0]).strip()
-        if number and not (NUMBER_CELL.match(number) and cells[1]):
-            return None
+        number = " ".join(row[0]).strip()
+        if number and not row[1]:
+            return None  # a number with no words beside it: not a layout of paragraphs
         if number:
-            numbered += 1
-            first, *rest = cells[1]
+            first, *rest = row[1]
             lines += [f"{number}\t{first}", *rest]
         else:
-            lines += cells[1]
-    return lines if numbered >= 3 and numbered * 2 >= len(rows) else None
+            lines += [words for cell in row[1:] for words in cell]
+    return lines
 
 
 def cells_of(row: Any) -> list[str]:
