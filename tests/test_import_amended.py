@@ -20,7 +20,6 @@ from import_amended import NAMES, gold, handed_over
 from test_import_layouts import flat, heading
 from test_import_unseen import imported, words, words_out
 
-
 # What a document's report rightly says: "Part 5, Section 3 of the Constitution" cites
 # another document, and is kept as text.
 REPORTED = {"paragraph-headings.html": ["external-reference"]}
@@ -103,8 +102,8 @@ def test_a_revoked_number_is_left_out_counted_and_said(tmp_path: Path) -> None:
             tmp_path,
             "Protocol\n\n3. Enquiries\n\n3.1 Officers reply.\n\n3.2 [Deleted]\n\n3.3 Not used\n\n"
             "3.4 Removed from office, a member returns the Council's papers.\n\n"
-            "4. Groups\n\n4.1 Officers brief groups.\n\n4.2 to 4.4 Revoked by Council on 2 May 2021."
-            "\n\n4.5 Officers leave before debate.\n",
+            "4. Groups\n\n4.1 Officers brief groups.\n\n"
+            "4.2 to 4.4 Revoked by Council on 2 May 2021.\n\n4.5 Officers leave before debate.\n",
         )
     )
     assert [c.number for c in doc.clauses()] == ["3.1", "3.4", "4.1", "4.5"]
@@ -125,6 +124,9 @@ def test_a_gap_no_revoked_number_explains_is_still_a_fault(tmp_path: Path) -> No
     assert [d.kind for d in doc.defects] == ["skipped-number"]
 
 
+THEN = "\n\n1.2 Two.\n\n1.3 Three.\n"  # paragraphs after the one tried
+
+
 @pytest.mark.parametrize(
     "note",
     [
@@ -136,7 +138,7 @@ def test_a_gap_no_revoked_number_explains_is_still_a_fault(tmp_path: Path) -> No
 )
 def test_a_note_of_amendment_after_a_paragraph_is_history(tmp_path: Path, note: str) -> None:
     doc = import_protocol(
-        protocol(tmp_path, f"Protocol\n\n1. Purpose\n\n1.1 Officers advise.\n\n{note}\n\n1.2 Two.\n\n1.3 Three.\n")
+        protocol(tmp_path, f"Protocol\n\n1. Purpose\n\n1.1 Officers advise.\n\n{note}{THEN}")
     )
     assert [c.paragraphs for c in doc.clauses()] == [["Officers advise."], ["Two."], ["Three."]]
     assert [(line.text, why.split(":")[0]) for line, why in doc.left_out] == [
@@ -150,7 +152,7 @@ def test_a_sentence_about_an_amendment_is_words(tmp_path: Path) -> None:
     something was amended stays its words."""
     text = "The Council amended the code on 2 May 2021 to add this paragraph."
     doc = import_protocol(
-        protocol(tmp_path, f"Protocol\n\n1. Purpose\n\n1.1 Officers advise.\n{text}\n\n1.2 Two.\n\n1.3 Three.\n")
+        protocol(tmp_path, f"Protocol\n\n1. Purpose\n\n1.1 Officers advise.\n{text}{THEN}")
     )
     assert doc.clauses()[0].paragraphs == ["Officers advise.", text]
     assert doc.left_out == []
@@ -180,7 +182,8 @@ def test_a_section_headed_with_a_word_and_its_number_keeps_the_number(tmp_path: 
         protocol(
             tmp_path,
             "Protocol\n\nParagraph 4 – Meetings\n\n4.1 Officers advise.\n\n"
-            "Paragraph 4A – Social Media\n\n4A.1 Members post with care.\n\n4A.2 Officers reply.\n\n"
+            "Paragraph 4A – Social Media\n\n4A.1 Members post with care.\n\n"
+            "4A.2 Officers reply.\n\n"
             "Amendment History\n\n- 12 May 2021: paragraph 4A inserted\n\n"
             "Appendix 1 – Form\n\nName:\n",
         )
@@ -241,8 +244,8 @@ def table_protocol(path: Path, rows: list[list[str]]) -> Path:
         for cell, text in zip(cells, row, strict=True):
             first, *more = text.split("\n")  # a paragraph of the cell's a line
             cell.text = first
-            for words in more:
-                cell.add_paragraph(words)
+            for paragraph in more:
+                cell.add_paragraph(paragraph)
     document.save(str(path))
     return path
 

@@ -912,9 +912,7 @@ def laid_out(table: Any, path: Path, at: int) -> list[str] | None:
         ]
         for row in table.iterchildren(f"{W}tr")
     ]
-    numbered = [
-        row for row in rows if len(row) > 1 and NUMBER_CELL.match(" ".join(row[0]).strip())
-    ]
+    numbered = [row for row in rows if len(row) > 1 and NUMBER_CELL.match(" ".join(row[0]).strip())]
     if len(numbered) < 3 or len(numbered) * 2 < len(rows):
         return None
     if columns := max(len(row) for row in numbered) - 2:

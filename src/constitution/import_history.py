@@ -14,7 +14,10 @@ import re
 # A dotted paragraph number, its parts perhaps inserted ("3.4A", "3A.1")
 NUMBER = r"\d{1,3}[A-Z]{0,4}(?:\.\d{1,3}[A-Z]{0,4})*"
 # What a council prints in a revoked paragraph's place
-GONE = r"deleted|revoked|repealed|rescinded|omitted|removed|not used|spent|(?:intentionally )?left blank"
+GONE = (
+    r"deleted|revoked|repealed|rescinded|omitted|removed|not used|spent"
+    r"|(?:intentionally )?left blank"
+)
 REVOKED = re.compile(
     rf"^(?P<first>{NUMBER})\.?(?:\s*(?:[–—-]|to)\s*(?P<last>{NUMBER})\.?)?\s+"
     rf"(?P<said>[\[(]\s*(?:{GONE})\b[^\[\]()]*[\])]|(?:{GONE})(?:(?:\s+(?:by|on|in|with)\b|,)[^.;:]*)?)"

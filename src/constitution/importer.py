@@ -21,9 +21,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from constitution import import_parts, output_folder, revision
-from constitution.import_history import HISTORY_HEADING, history_note, revoked_numbers
 from constitution.clause_fields import REVIEW_TAG, clause_options
 from constitution.extract import CONTENTS, TAB_LEADER, Extracted, Line, extract, joined
+from constitution.import_history import HISTORY_HEADING, history_note, revoked_numbers
 from constitution.import_markup import CELL_BREAK, emphasis, inlines, tables
 from constitution.modality import LEVELS, Guess, guess_lead_in, guess_modality
 from constitution.model import MAX_CLAUSE, Clause, Document
@@ -676,11 +676,15 @@ class Structurer:
                 following = self.sections[index + 1]
                 following.title, following.where = joined(s.title, following.title), s.where
                 continue
-            if index == 0 and self.title and not self.intro.paragraphs:
-                if self.lone(0) or self.names_the_protocol(s):
-                    self.title = joined(self.title, s.title)
-                    self.intro.extend(s.intro)  # the words under it introduce the document
-                    continue
+            if (
+                index == 0
+                and self.title
+                and not self.intro.paragraphs
+                and (self.lone(0) or self.names_the_protocol(s))
+            ):
+                self.title = joined(self.title, s.title)
+                self.intro.extend(s.intro)  # the words under it introduce the document
+                continue
             if not s.clauses and (repeated or not (s.number or s.intro.paragraphs)):
                 later[s.number] -= 1
                 # Words after the contents' last entry come before the first section: the
@@ -1111,8 +1115,10 @@ def find_defects(doc: Imported) -> None:
             skipped = f"numbering skips from {before} to {value}"
             if before is not None and value == before + 2 and (gap := slips.get(before + 1)):
                 gap.consequences.append(f"so {skipped} at {clause.number}")
-            elif before is not None and value > before + 1 and not revoked_gap(
-                doc, clause.key, before, value
+            elif (
+                before is not None
+                and value > before + 1
+                and not revoked_gap(doc, clause.key, before, value)
             ):
                 doc.defects.append(
                     Defect("skipped-number", clause.number, clause.where, f"{skipped}.")
