@@ -8,7 +8,6 @@ dropped unsaid nor let into a clause."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import docx
 import pytest
@@ -17,21 +16,12 @@ from constitution.import_markup import CELL_BREAK
 from constitution.importer import import_protocol
 from constitution.problems import ProtocolError
 from import_amended import NAMES, gold, handed_over
-from test_import_layouts import flat, heading
-from test_import_unseen import imported, words, words_out
+from test_import_unseen import words, words_out
+from test_import_word_internals import as_printed, gold_text, published_as_printed
 
 # What a document's report rightly says: "Part 5, Section 3 of the Constitution" cites
 # another document, and is kept as text.
 REPORTED = {"paragraph-headings.html": ["external-reference"]}
-
-
-def gold_text(data: dict[str, Any]) -> str:
-    texts = [data["title"], *data["intro"], *data["left_out"]]
-    for section in data["sections"]:
-        texts += [section["number"] or "", section["title"]]
-        for clause in section["clauses"]:
-            texts += [*clause["headings"], clause["printed"], *clause["paragraphs"]]
-    return "\n".join(texts)
 
 
 def one_line(text: str) -> str:
@@ -49,14 +39,7 @@ def test_every_word_in_is_a_word_out(tmp_path: Path, name: str) -> None:
 def test_structure_as_printed(tmp_path: Path, name: str) -> None:
     data = gold(name)
     doc = import_protocol(handed_over(name, tmp_path))
-    assert doc.title == data["title"]
-    assert doc.intro.paragraphs == data["intro"]
-    assert [(s.number, s.title) for s in doc.sections] == [heading(s) for s in data["sections"]]
-    for section, printed in zip(doc.sections, data["sections"], strict=True):
-        assert [c.number for c in section.clauses] == [c["printed"] for c in printed["clauses"]]
-        for clause, expected in zip(section.clauses, printed["clauses"], strict=True):
-            assert clause.headings == expected["headings"], clause.number
-            assert flat(clause.paragraphs) == flat(expected["paragraphs"]), clause.number
+    as_printed(doc, data)
     assert [d.kind for d in doc.defects] == []
 
 
@@ -79,12 +62,7 @@ def test_history_revoked_numbers_and_annexes_are_listed_as_left_out(
 
 @pytest.mark.parametrize("name", NAMES)
 def test_published_with_the_numbers_printed(tmp_path: Path, name: str) -> None:
-    data = gold(name)
-    report, published = imported(tmp_path, handed_over(name, tmp_path))
-    assert report["number_style"] == data["number_style"]
-    assert [d["kind"] for d in report["defects"]] == REPORTED.get(name, [])
-    expected = {c["number"]: c["number"] for s in data["sections"] for c in s["clauses"]}
-    assert published == expected
+    published_as_printed(tmp_path, handed_over(name, tmp_path), gold(name), REPORTED.get(name, []))
 
 
 def protocol(tmp_path: Path, text: str, name: str = "protocol.txt") -> Path:
