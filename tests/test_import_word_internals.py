@@ -26,7 +26,7 @@ from constitution.references import Targets, link
 from import_layouts import element
 from import_word_internals import NAMES, SOURCES, handed_over
 from test_import_layouts import flat, heading
-from test_import_unseen import imported, words, words_out
+from test_import_unseen import imported, printed_number, words, words_out
 
 # What each document's report rightly says: an unnumbered paragraph after a numbered one
 # is kept with it, and said (it may be an aside or a heading instead); "section 28 of the
@@ -48,7 +48,7 @@ def gold(name: str) -> dict[str, Any]:
 def gold_text(data: dict[str, Any]) -> str:
     texts = [data["title"], *data["intro"], *data["left_out"]]
     for section in data["sections"]:
-        texts += [section["number"] or "", section["title"]]
+        texts += [printed_number(section["number"] or "", section["title"]), section["title"]]
         for clause in section["clauses"]:
             texts += [*clause["headings"], clause["printed"], *clause["paragraphs"]]
     return "\n".join(texts).replace("\ue000", " ")

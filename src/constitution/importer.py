@@ -544,8 +544,11 @@ class Structurer:
             and under["num"].startswith(f"{labelled['num']}.")
         ):
             # its paragraphs are numbered under the number it names: the section's, as
-            # printed (4A, inserted after 4), the heading kept as its title
+            # printed (4A, inserted after 4), the heading kept as its title; a heading
+            # with no number among such ("PART C") still heads a section of its own
+            numbered = self.numbered_sections
             self.new_section(labelled["num"], text, line)
+            self.numbered_sections = numbered
             return
         if (
             heading_like(text)
