@@ -92,6 +92,17 @@ def test_a_revoked_number_is_left_out_counted_and_said(tmp_path: Path) -> None:
     assert whys[2].startswith("revoked: 4.2, 4.3 and 4.4 printed as revoked")
 
 
+def test_a_revoked_number_given_again_is_a_fault(tmp_path: Path) -> None:
+    doc = import_protocol(
+        protocol(
+            tmp_path,
+            "Protocol\n\n1. Purpose\n\n1.1 One.\n\n1.2 [Deleted]\n\n1.2 Two.\n\n1.3 Three.\n",
+        )
+    )
+    assert [(d.kind, d.number) for d in doc.defects] == [("duplicate-number", "1.2")]
+    assert "also printed as revoked" in doc.defects[0].message
+
+
 def test_a_gap_no_revoked_number_explains_is_still_a_fault(tmp_path: Path) -> None:
     doc = import_protocol(
         protocol(

@@ -1089,6 +1089,16 @@ def find_defects(doc: Imported) -> None:
                     )
                 )
             seen.setdefault(full, clause)
+            if clause.number in doc.revoked:  # printed as revoked, and given again
+                doc.defects.append(
+                    Defect(
+                        "duplicate-number",
+                        clause.number,
+                        clause.where,
+                        f"{clause.number} is also printed as revoked: a revoked number is "
+                        "not given to another paragraph.",
+                    )
+                )
             parent = ""
             if clause.style == "dotted":
                 major = clause.key.split(".")[0]
