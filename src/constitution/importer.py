@@ -546,9 +546,9 @@ class Structurer:
             # its paragraphs are numbered under the number it names: the section's, as
             # printed (4A, inserted after 4), the heading kept as its title; a heading
             # with no number among such ("PART C") still heads a section of its own
-            numbered = self.numbered_sections
+            numbered_before = self.numbered_sections
             self.new_section(labelled["num"], text, line)
-            self.numbered_sections = numbered
+            self.numbered_sections = numbered_before
             return
         if (
             heading_like(text)
