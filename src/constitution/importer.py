@@ -784,8 +784,8 @@ class Structurer:
 
 
 HISTORY = (
-    "history: a note of the paragraph's amendment, not its words (the adopted versions "
-    "record each change the tool adopts)"
+    "history: a note of amendment, not a paragraph's words (once adopted here, each "
+    "version records its changes)"
 )
 
 
@@ -793,8 +793,8 @@ def revoked_why(numbers: list[str]) -> str:
     said = " and ".join([", ".join(numbers[:-1]), numbers[-1]] if len(numbers) > 1 else numbers)
     return (
         f"revoked: {said} printed as revoked, with no words of a paragraph; not imported "
-        "as a paragraph, its number counted so that the gap it leaves is no fault. The "
-        "import keeps no record that the number was revoked: no paragraph should take it"
+        "as a paragraph, its number counted so that the gap it leaves is no fault. Nothing "
+        "in the project records it yet: give it to no new paragraph"
     )
 
 
