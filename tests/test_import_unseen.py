@@ -45,11 +45,18 @@ def words(text: str) -> Counter[str]:
     return Counter(WORD.findall(text.replace("\u2019", "'")))
 
 
+def printed_number(number: str, title: str) -> str:
+    """A section's number as a word printed on its heading: once, where its title holds
+    it ("Paragraph 4A – Social Media", numbered 4A)."""
+    return "" if number in title.split() else number
+
+
 def words_out(doc: Imported) -> Counter[str]:
     """Every word the import kept, and every word it listed as left out."""
     texts = [doc.title, *doc.intro.paragraphs]
     for section in doc.sections:
-        texts += [section.number, section.title, *section.intro.paragraphs]
+        texts += [printed_number(section.number, section.title), section.title]
+        texts += section.intro.paragraphs
         for clause in section.clauses:
             texts += [clause.number, *clause.headings, *clause.paragraphs]
     texts += [line.text for line, _ in doc.left_out]

@@ -601,6 +601,14 @@ def from_docx(path: Path) -> Extracted:
         for kept_apart, why in ((vanished, HIDDEN), (prompting, PROMPT)):
             if words := concealed(para, kept_apart):
                 hidden.append((Line(words, n), why))
+        if para.tag == f"{W}tbl" and (laid := laid_out(para, path, n)) is not None:
+            lines += [Line(text, n) for text in laid]
+            tables.append(
+                f"The table at line {n} lays the protocol out, a paragraph's number in its "
+                "first column and its words in the second: it was read as the paragraphs it "
+                "holds, a row merged across it as a heading."
+            )
+            continue
         if para.tag == f"{W}tbl":
             rows = [Line(f"- {row}", n) for row in table_rows(para, headed)]
             lines += rows
@@ -1008,6 +1016,49 @@ def shaded_cell(cell: Any) -> bool:
     """Whether a cell (or a table style's part) is filled with a colour."""
     fill = cell.find(f"{W}tcPr/{W}shd")
     return fill is not None and (fill.get(f"{W}fill") or "auto").lower() not in ("auto", "ffffff")
+
+
+# A paragraph's number alone in a table's cell ("3.4A", "12.", "(4)")
+NUMBER_CELL = re.compile(r"^(?:\d{1,3}[A-Z]{0,4}(?:\.\d{1,3}[A-Z]{0,4})*[.)]?|\(\d{1,3}\))$")
+
+
+def laid_out(table: Any, path: Path, at: int) -> list[str] | None:
+    """A protocol laid out in a two-column table, as many councils' Word files are: a
+    paragraph's number in the first cell, its words in the second (each of the cell's
+    paragraphs a line: its items, a note), a heading in a row merged across the table.
+    Its lines as paragraphs (a number before a tab), or None for any other table: one
+    whose numbered rows are too few. Numbered so with more columns (a note or a date
+    beside the words), it is refused: which column holds the protocol's words is not
+    known, and a list of the rows would run them together."""
+    rows = [
+        [
+            [words for p in cell.iter(f"{W}p") if not floating(p) and (words := paragraph_text(p))]
+            for cell in row.iterchildren(f"{W}tc")
+        ]
+        for row in table.iterchildren(f"{W}tr")
+    ]
+    numbered = [row for row in rows if len(row) > 1 and NUMBER_CELL.match(" ".join(row[0]).strip())]
+    if len(numbered) < 3 or len(numbered) * 2 < len(rows):
+        return None
+    if columns := max(len(row) for row in numbered) - 2:
+        raise ProtocolError(
+            [Problem.of(str(path), at, "import-docx-table-layout", at=at, more=columns)]
+        )
+    lines: list[str] = []
+    for row in rows:
+        if len(row) == 1:  # merged across the table: a heading over its words
+            first, *rest = row[0] or [""]
+            lines += [f"# {first}" if len(first.split()) <= 20 else first, *rest]
+            continue
+        number = " ".join(row[0]).strip()
+        if number and not row[1]:
+            return None  # a number with no words beside it: not a layout of paragraphs
+        if number:
+            first, *rest = row[1]
+            lines += [f"{number}\t{first}", *rest]
+        else:
+            lines += [words for cell in row[1:] for words in cell]
+    return lines
 
 
 def cells_of(row: Any) -> list[str]:

@@ -23,6 +23,7 @@ from pathlib import Path
 from constitution import import_parts, output_folder, revision
 from constitution.clause_fields import REVIEW_TAG, clause_options
 from constitution.extract import CONTENTS, TAB_LEADER, Extracted, Line, extract, joined
+from constitution.import_history import HISTORY_HEADING, history_note, revoked_numbers
 from constitution.import_markup import CELL_BREAK, emphasis, inlines, tables
 from constitution.modality import LEVELS, Guess, guess_lead_in, guess_modality
 from constitution.model import MAX_CLAUSE, Clause, Document
@@ -46,9 +47,12 @@ from constitution.text_tree import (
 )
 
 PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
-# 7.12A: a number inserted after 7.12, as legislation (and insert numbering) gives it.
+# 7.12A: a number inserted after 7.12, as legislation (and insert numbering) gives it;
+# 3A.1 a paragraph of section 3A, inserted after section 3 ("3A." its heading).
+INSERTED_SECTION = r"\d{1,3}[A-Z]{1,4}(?=\.\d|[.)]\s)"
 NUMBERED = re.compile(
-    rf"^{PART}?(?P<num>\d{{1,3}}(?:\.\d{{1,3}}[A-Z]{{0,4}})*)(?P<dot>[.)]?)\s+(?P<rest>\S.*)$"
+    rf"^{PART}?(?P<num>(?:{INSERTED_SECTION}|\d{{1,3}})(?:\.\d{{1,3}}[A-Z]{{0,4}})*)"
+    r"(?P<dot>[.)]?)\s+(?P<rest>\S.*)$"
 )
 # A paragraph numbered afresh after its part's letter: "B2" (PART B's second paragraph)
 LETTERED = re.compile(r"^(?P<letter>[A-Z])(?P<num>\d{1,3})[.)]?\s+(?P<rest>\S.*)$")
@@ -58,7 +62,7 @@ LETTER = re.compile(r"^\(?(?P<num>[a-z]|[ivx]{1,5})[.)]\s+(?P<rest>\S.*)$")
 # A paragraph's number alone on its line, its words on the next (as PDFs often give it).
 # A bare "12" is left alone: it is as likely a page number.
 LABEL_ONLY = re.compile(
-    r"^(?:\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})+\.?|\d{1,3}[.)]|\d{0,3}\(\d{1,3}\)|\([a-z]\))$"
+    r"^(?:\d{1,3}[A-Z]{0,4}(?:\.\d{1,3}[A-Z]{0,4})+\.?|\d{1,3}[.)]|\d{0,3}\(\d{1,3}\)|\([a-z]\))$"
 )
 # An item's label: "a.", "(b)", "(iv)", "2."
 ITEM_LABEL = re.compile(r"^\(?(?:[a-z]|[ivx]{1,5}|\d{1,3})[.)]\s+")
@@ -67,7 +71,7 @@ BULLET = re.compile(r"^[-•◦▪‣*]\s+")
 # Word's plain-text export writes a tab between a paragraph's number (or bullet) and its
 # words: a space, not the cells of a table's row.
 LABEL_TAB = re.compile(
-    rf"^({PART}?\d{{1,3}}(?:\.\d{{1,3}}[A-Z]{{0,4}})*[.)]?|\d{{0,3}}\(\d{{1,3}}\)|[A-Z]\d{{1,3}}[.)]?"
+    rf"^({PART}?\d{{1,3}}(?:[A-Z]{{0,4}}\.\d{{1,3}}[A-Z]{{0,4}})*[.)]?|\d{{0,3}}\(\d{{1,3}}\)|[A-Z]\d{{1,3}}[.)]?"
     r"|\(?(?:[a-z]|[ivx]{1,5})[.)]|[-•◦▪‣*])\t+"
 )
 # A contents table's entry: its title, then dot leaders to its page ("Purpose ..... 2").
@@ -82,6 +86,15 @@ TERMINAL = tuple(".:;?!)\"'’”")
 FOOTNOTE = re.compile(r"^\[(?P<mark>\d{1,3}|[*†‡§¶]{1,3})\]\s+\S")
 # Back matter after the protocol: a heading that starts a part of its own, its words (its
 # own "1.", "2." too) unnumbered, until a numbered section begins another document.
+# A council's name, printed over the protocol's own title
+COUNCIL_NAME = re.compile(r"\b(?:Council|Authority)$")
+NAMES_A_DOCUMENT = re.compile(
+    r"\b(?:protocol|code|relations|rules|guidance|charter|constitution)s?\b", re.I
+)
+# A heading that names its number with a word: "Paragraph 4A – Social Media", "Section 2"
+LABELLED = re.compile(
+    r"^(?:section|paragraph|part|clause|rule)\s+(?P<num>\d{1,3}[A-Z]{0,4})\s*(?:[–—:-]|$)", re.I
+)
 BACK_MATTER = re.compile(r"^(?:Appendix|Appendices|Schedule|Annex|Annexe)\b", re.I)
 
 
@@ -190,6 +203,7 @@ class Imported:
     # appendices, schedules, annexes after the protocol, with no number: left out of it,
     # each written as a page of its own on request (--appendices)
     appendices: list[ImportedSection] = field(default_factory=list)
+    revoked: list[str] = field(default_factory=list)  # numbers printed as revoked, in place
 
     def clauses(self) -> list[ImportedClause]:
         return [c for s in self.sections for c in s.clauses]
@@ -278,6 +292,7 @@ class Structurer:
         self.letters: set[str] = set()  # parts whose paragraphs are numbered B1, B2
         self.back_matter = False  # in an appendix, schedule or annex: words, unnumbered
         self.appendices: list[ImportedSection] = []
+        self.revoked: list[str] = []  # numbers printed only as revoked ("5.3 [Deleted]")
 
     @property
     def section(self) -> ImportedSection | None:
@@ -346,6 +361,7 @@ class Structurer:
             self.left_out,
             self.title_at,
             self.appendices,
+            self.revoked,
         )
 
     def over_page(self, before: Kept, c: tuple[str, bool, bool], line: Line) -> bool:
@@ -424,13 +440,21 @@ class Structurer:
             return
         if (m := FOOTNOTE.match(text)) and self.footnote(f"[{m['mark']}]", text, line):
             return
-        if BACK_MATTER.match(text) and self.sections and heading_like(text):
+        if self.clause is not None and (note := history_note(text)):
+            self.left_out.append((replace(line, text=note), HISTORY))
+            return
+        if self.sections and (numbers := revoked_numbers(text)):
+            self.revoked += numbers
+            self.left_out.append((replace(line, text=text.replace("*", "")), revoked_why(numbers)))
+            return
+        back = BACK_MATTER.match(text) or HISTORY_HEADING.match(text)
+        if back and self.sections and heading_like(text):
             self.new_section("", text, line)  # its words are its own, not the last clause's
             self.back_matter = True
             return
         if self.back_matter:
             numbered = NUMBERED.match(text) or PAREN.match(text)
-            if numbered and (marked or heading_like(numbered["rest"])):
+            if numbered and not bullet and (marked or heading_like(numbered["rest"])):
                 # a numbered section: the appendix holds a document of its own, which
                 # import_parts finds; its heading ("Appendix A") is that document's title
                 self.back_matter = False
@@ -465,7 +489,11 @@ class Structurer:
             if re.fullmatch(r"\d+\.0", num) and (heading_like(rest) or marked):
                 self.new_section(num[:-2], rest, line)  # "2.0 ROLES OF MEMBERS"
                 return
-            if "." not in num:
+            if "." not in num and not num.isdigit():  # "3A. Enquiries": inserted section
+                if marked or heading_like(rest):
+                    self.new_section(num, rest, line)
+                    return
+            elif "." not in num:
                 if self.clause and not part and continues_list(self.clause, int(num)):
                     self.add_item(text, line)  # "1. Selflessness", after "...principles:"
                     return
@@ -507,7 +535,21 @@ class Structurer:
             self.new_clause(f"({m.group('num')})", m.group("num"), "letter", m.group("rest"), line)
             return
         if LETTER.match(text) or bullet:
+            self.flush_headings()  # a heading over a list stands before it
             self.add_item(text, line)
+            return
+        if (
+            heading_like(text)
+            and (labelled := LABELLED.match(text))
+            and (under := NUMBERED.match(following))
+            and under["num"].startswith(f"{labelled['num']}.")
+        ):
+            # its paragraphs are numbered under the number it names: the section's, as
+            # printed (4A, inserted after 4), the heading kept as its title; a heading
+            # with no number among such ("PART C") still heads a section of its own
+            numbered_before = self.numbered_sections
+            self.new_section(labelled["num"], text, line)
+            self.numbered_sections = numbered_before
             return
         if (
             heading_like(text)
@@ -638,8 +680,14 @@ class Structurer:
                 following = self.sections[index + 1]
                 following.title, following.where = joined(s.title, following.title), s.where
                 continue
-            if index == 0 and self.title and not self.intro.paragraphs and self.lone(0):
+            if (
+                index == 0
+                and self.title
+                and not self.intro.paragraphs
+                and (self.lone(0) or self.names_the_protocol(s))
+            ):
                 self.title = joined(self.title, s.title)
+                self.intro.extend(s.intro)  # the words under it introduce the document
                 continue
             if not s.clauses and (repeated or not (s.number or s.intro.paragraphs)):
                 later[s.number] -= 1
@@ -684,6 +732,8 @@ class Structurer:
                 self.intro.extend(s.intro)
             else:
                 why = f"'{s.title}': after the protocol's numbered sections, with no number"
+                if HISTORY_HEADING.match(s.title):
+                    why = f"'{s.title}': the protocol's history of amendment, not its words"
                 words = zip([s.title, *s.intro.paragraphs], [s.where, *s.intro.lines], strict=True)
                 self.left_out += [(replace(line, text=text), why) for text, line in words]
                 s.slug = slugify(s.title, taken)
@@ -696,6 +746,17 @@ class Structurer:
                     "toctree of docs/index.md (constitution init --from does both itself)."
                 )
         self.sections = kept
+
+    def names_the_protocol(self, section: ImportedSection) -> bool:
+        """Whether an unnumbered first heading, under a title that is a council's name
+        ("Thornbury Vale District Council"), is the protocol's own title, with the
+        document's introduction under it: it names a protocol, code or rules."""
+        return (
+            not (section.number or section.clauses)
+            and bool(COUNCIL_NAME.search(self.title))
+            and title_case(section.title)
+            and bool(NAMES_A_DOCUMENT.search(section.title))
+        )
 
     def lone(self, index: int) -> bool:
         """Whether the section at ``index`` is a short unnumbered heading with nothing
@@ -721,6 +782,21 @@ class Structurer:
         return 0 < index < len(self.sections) - 1 and (
             self.lone(index) and not self.sections[index + 1].number
         )
+
+
+HISTORY = (
+    "history: a note of amendment, not a paragraph's words (once adopted here, each "
+    "version records its changes)"
+)
+
+
+def revoked_why(numbers: list[str]) -> str:
+    said = " and ".join([", ".join(numbers[:-1]), numbers[-1]] if len(numbers) > 1 else numbers)
+    return (
+        f"revoked: {said} printed as revoked, with no words of a paragraph; not imported "
+        "as a paragraph, its number counted so that the gap it leaves is no fault. Nothing "
+        "in the project records it yet: give it to no new paragraph"
+    )
 
 
 def lettered_parts(paragraphs: list[str]) -> set[str]:
@@ -948,6 +1024,13 @@ def level(number: str) -> tuple[str, str]:
     return (parent if "." in parent else ""), minor
 
 
+def revoked_gap(doc: Imported, key: str, before: int, value: int) -> bool:
+    """Whether every number between ``before`` and ``value`` was printed as revoked."""
+    head = key.rpartition(".")[0]
+    gap = (f"{head}.{n}" if head else str(n) for n in range(before + 1, value))
+    return all(number in doc.revoked for number in gap)
+
+
 def find_defects(doc: Imported) -> None:
     """Numbering faults and repeated paragraphs, with where they are in the source."""
     mixed_styles(doc)
@@ -1005,6 +1088,16 @@ def find_defects(doc: Imported) -> None:
                     )
                 )
             seen.setdefault(full, clause)
+            if clause.number in doc.revoked:  # printed as revoked, and given again
+                doc.defects.append(
+                    Defect(
+                        "duplicate-number",
+                        clause.number,
+                        clause.where,
+                        f"{clause.number} is also printed as revoked: a revoked number is "
+                        "not given to another paragraph.",
+                    )
+                )
             parent = ""
             if clause.style == "dotted":
                 major = clause.key.split(".")[0]
@@ -1034,7 +1127,11 @@ def find_defects(doc: Imported) -> None:
             skipped = f"numbering skips from {before} to {value}"
             if before is not None and value == before + 2 and (gap := slips.get(before + 1)):
                 gap.consequences.append(f"so {skipped} at {clause.number}")
-            elif before is not None and value > before + 1:
+            elif (
+                before is not None
+                and value > before + 1
+                and not revoked_gap(doc, clause.key, before, value)
+            ):
                 doc.defects.append(
                     Defect("skipped-number", clause.number, clause.where, f"{skipped}.")
                 )
