@@ -168,7 +168,10 @@ def test_a_revoked_paragraph_and_section_show_as_the_version_shows_them(
         document, sections=(section, *document.sections[1:]), revoked_sections=(whole,)
     )
     edition = Edition("2026-05-14", "2026-05-14", "2026-06-01", "Minute 12", "abc")
-    texts = [p.text for p in word(export.render("docx", version, edition, project.council(), ())).paragraphs]
+    texts = [
+        p.text
+        for p in word(export.render("docx", version, edition, project.council(), ())).paragraphs
+    ]
     at = texts.index("1.3\tRevoked by Council, 14 May 2026, minute 12.")
     assert texts[at - 1].startswith("1.2\t") and texts[at + 1].startswith("1.4\t")
     at = texts.index("1A. Extra matters")

@@ -27,7 +27,7 @@ from constitution.sphinxext.addresses import DRAFT, PLAIN, layout_of
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_keys import document_key, key_of
 from constitution.sphinxext.state import BuildState
-from constitution.sphinxext.versions_site import long_date
+from constitution.typography import long_date
 from constitution.worker import Job
 
 if TYPE_CHECKING:
