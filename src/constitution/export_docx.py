@@ -22,31 +22,14 @@ import datetime as dt
 import re
 from typing import Any
 
+from constitution import text_nodes as nodes
 from constitution import word_file
 from constitution.council import Council, Statute
-from constitution.model import Clause, Document, Revoked, RevokedSection, Section
+from constitution.model import Clause, Document, RevokedSection, Section
 from constitution.numbering import in_number_order, number_key
 from constitution.text_html import PAGE
 from constitution.text_plain import cited
-from constitution.text_tree import (
-    BulletList,
-    Code,
-    Emphasis,
-    HardBreak,
-    Inline,
-    Link,
-    OrderedList,
-    Paragraph,
-    Ref,
-    SoftBreak,
-    Strong,
-    Term,
-    Text,
-    Tree,
-)
-from constitution.text_tree import (
-    Statute as StatuteRole,
-)
+from constitution.text_tree import Inline, Tree
 
 INDENT = 1.25  # cm: a paragraph's hanging indent, its number before it
 DEFINED, LINKED = "Defined Term", "Hyperlink"  # character styles the file defines
@@ -92,22 +75,20 @@ class Writer:
         for section in sorted(shown, key=lambda s: number_key(s.number)):
             self.word.add_heading(f"{section.number}. {section.title}", level=1)
             if isinstance(section, RevokedSection):
-                self.revoked(Revoked(section.number, "", section.resolution), whole=True)
+                self.revoked(self.word.add_paragraph(), section.resolution)
                 continue
             self.blocks(section.intro_tree)
             for p in in_number_order(section):
                 if isinstance(p, Clause):
                     self.blocks(p.tree, number=p.number, mark=p.id)
                 else:
-                    self.revoked(p)
+                    self.revoked(self.numbered(p.number), p.resolution)
         return word_file.saved(self.word, self.when)
 
-    def revoked(self, p: Revoked, whole: bool = False) -> None:
-        """A revoked paragraph's number in its place, or a revoked section's heading, with
-        the resolution that revoked it, as the version's pages show them."""
-        words = f"Revoked by {p.resolution}."
-        paragraph = self.word.add_paragraph() if whole else self.numbered(p.number)
-        paragraph.add_run(words).italic = True
+    def revoked(self, paragraph: Any, resolution: str) -> None:
+        """A revoked paragraph after its number, or under a revoked section's heading: the
+        resolution that revoked it, as the version's pages show them."""
+        paragraph.add_run(f"Revoked by {resolution}.").italic = True
 
     def numbered(self, number: str) -> Any:
         from docx.shared import Cm
@@ -119,35 +100,37 @@ class Writer:
         paragraph.add_run(f"{number}\t")
         return paragraph
 
-    def blocks(self, tree: Tree, number: str = "", mark: str = "", depth: int = 0) -> None:
-        """A clause's (or an introduction's) blocks; the first paragraph of a clause
-        after its number, its others indented under it."""
+    def blocks(self, tree: Tree, number: str = "", mark: str = "") -> None:
+        """A clause's (``mark``, its ID) or an introduction's blocks: a clause's first
+        paragraph after its number (alone on its line, before a list), its others
+        indented under it."""
         from docx.shared import Cm
 
         for block in tree:
-            if isinstance(block, Paragraph):
-                if number:
-                    paragraph = self.numbered(number)
-                    self.bookmark(paragraph, mark)
-                    number = ""
-                else:
-                    paragraph = self.word.add_paragraph()
-                    if mark:
-                        paragraph.paragraph_format.left_indent = Cm(INDENT)
+            if number:
+                paragraph = self.numbered(number)
+                self.bookmark(paragraph, mark)
+                number = ""
+            elif isinstance(block, nodes.Paragraph):
+                paragraph = self.word.add_paragraph()
+                if mark:
+                    paragraph.paragraph_format.left_indent = Cm(INDENT)
+            if isinstance(block, nodes.Paragraph):
                 self.inlines(paragraph, block.children, {})
             else:
-                self.items(block, mark, depth)
+                self.items(block, mark, 0)
 
-    def items(self, block: BulletList | OrderedList, mark: str, depth: int) -> None:
+    def items(self, block: nodes.BulletList | nodes.OrderedList, mark: str, depth: int) -> None:
         """A list: bullets as Word's bulleted list, to three levels; an ordered list's
         numbers typed, as a paragraph's are, so that Word keeps them as written."""
         from docx.shared import Cm
 
         level = "" if depth == 0 else f" {min(depth, 2) + 1}"
-        for n, item in enumerate(block.items, start=getattr(block, "start", 1)):
+        first = block.start if isinstance(block, nodes.OrderedList) else 1
+        for n, item in enumerate(block.items, start=first):
             for k, part in enumerate(item):
-                if isinstance(part, Paragraph):
-                    if isinstance(block, BulletList) and k == 0:
+                if isinstance(part, nodes.Paragraph):
+                    if isinstance(block, nodes.BulletList) and k == 0:
                         paragraph = self.word.add_paragraph(style=f"List Bullet{level}")
                     else:
                         paragraph = self.word.add_paragraph(style=f"List{level}")
@@ -163,34 +146,34 @@ class Writer:
         """Runs of words; ``form`` is what the runs around them carry (italic, bold, a
         style), and ``paragraph`` may be a hyperlink, whose runs are its words."""
         for node in children:
-            if isinstance(node, Text):
+            if isinstance(node, nodes.Text):
                 self.run(paragraph, node.text.replace("\n", " "), form)
-            elif isinstance(node, Code):
+            elif isinstance(node, nodes.Code):
                 self.run(paragraph, node.text, {**form, "font": CODE_FONT})
-            elif isinstance(node, SoftBreak):
+            elif isinstance(node, nodes.SoftBreak):
                 self.run(paragraph, " ", form)
-            elif isinstance(node, HardBreak):
+            elif isinstance(node, nodes.HardBreak):
                 self.run(paragraph, "", form).add_break()
-            elif isinstance(node, Emphasis):
+            elif isinstance(node, nodes.Emphasis):
                 self.inlines(paragraph, node.children, {**form, "italic": True})
-            elif isinstance(node, Strong):
+            elif isinstance(node, nodes.Strong):
                 self.inlines(paragraph, node.children, {**form, "bold": True})
-            elif isinstance(node, Link):
+            elif isinstance(node, nodes.Link):
                 self.link(paragraph, node, form)
-            elif isinstance(node, Ref):
+            elif isinstance(node, nodes.Ref):
                 words, target = cited(node, self.document), self.document.clause(node.target)
                 if target is None:  # another document's: as it is cited, not in this file
                     self.run(paragraph, words, form)
                 else:
                     link = self.hyperlink(paragraph, anchor=bookmark(target.id))
                     self.run(link, words, {**form, "style": LINKED})
-            elif isinstance(node, Term):
+            elif isinstance(node, nodes.Term):
                 self.run(paragraph, node.shown, {**form, "style": DEFINED})
-            elif isinstance(node, StatuteRole):
+            elif isinstance(node, nodes.Statute):
                 self.statute(paragraph, node, self.statutes.get(node.target), form)
 
     def statute(
-        self, paragraph: Any, node: StatuteRole, entry: Statute | None, form: dict[str, Any]
+        self, paragraph: Any, node: nodes.Statute, entry: Statute | None, form: dict[str, Any]
     ) -> None:
         if entry is None:
             self.run(paragraph, node.shown, form)
@@ -198,7 +181,7 @@ class Writer:
         words = entry.title if node.shown == node.target else node.shown
         self.run(self.hyperlink(paragraph, url=entry.url), words, {**form, "style": LINKED})
 
-    def link(self, paragraph: Any, node: Link, form: dict[str, Any]) -> None:
+    def link(self, paragraph: Any, node: nodes.Link, form: dict[str, Any]) -> None:
         """A web or e-mail address as a hyperlink; a link to one of the site's pages as
         its words alone, as the page is the site's, not the file's."""
         if PAGE.match(node.href):
