@@ -16,9 +16,9 @@ brought back with no edit changes nothing.
 The same version gives the same bytes (word_file.py). The body is written as Word's XML
 text, parsed once, as text_html.py writes a clause's HTML: for 4,992 paragraphs,
 python-docx's paragraph and run objects (which look each style up by name in the whole
-style sheet) took 8.9 s, lxml's elements made one by one 0.50 s, this text 0.29 s,
-against 0.17 s for Akoma Ntoso (medians, a shared machine); and every version of every
-document is written each build.
+style sheet) took 9.5 s, lxml's elements made one by one 0.58 s, this text 0.45 s,
+against 0.22 s for Akoma Ntoso (medians of three in one run, on a shared machine); and
+every version of every document is written each build.
 """
 
 from __future__ import annotations
