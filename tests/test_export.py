@@ -99,5 +99,7 @@ def test_open_data_links_resolve(site: Site) -> None:
         for href in links:
             assert (base / href.split("#")[0]).resolve().exists(), f"{page}: {href}"
     for version in VERSIONS:
-        for name in ("protocol.json", "protocol.akn.xml", "clauses.csv", "needs.json"):
+        for name in ("protocol.json", "protocol.akn.xml", "clauses.csv", "needs.json",
+                     "protocol.docx"):  # fmt: skip
             assert (site.out / "data" / version / name).exists()
+            assert f'href="{version}/{name}"' in (site.out / "data" / "index.html").read_text()

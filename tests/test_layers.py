@@ -17,7 +17,17 @@ import constitution
 
 SRC = Path(constitution.__file__).parent
 LAYERS = ("core", "outputs", "site", "commands")  # from the bottom up
-OUTPUTS = {"export", "pdf", "pdf_layout", "report", "templating", "text_html", "typography"}
+OUTPUTS = {
+    "export",
+    "export_docx",
+    "pdf",
+    "pdf_layout",
+    "report",
+    "templating",
+    "text_html",
+    "typography",
+    "word_file",
+}
 SITE = {"build", "kept_environment", "serve", "sphinxconf"}  # and constitution.sphinxext.*
 COMMANDS = {"__main__", "check", "cli", "init", "pytest_plugin"}  # and council_template.*
 

@@ -5,10 +5,11 @@ Each revision's gold was written before the import was run or its code read: for
 paragraph of the revised file, the ID it must keep (or "new"), and the exact rows the
 redline must show (kind, ID, old number, new number), and nothing else.
 
-The project has no Word export of its draft, so `exported` lays the draft out as a
-council's Word copy of its protocol is laid out: the title, each section a Heading 1
-("7. Undue pressure"), each paragraph its number typed by hand, a tab, and its words as
-a reader sees them (the `csv` export's words).
+`exported` lays the draft out as a council's Word copy of its protocol is laid out, not
+as the tool's own Word export (test_export_docx.py) does, so that the import is held to
+a file the tool did not write: the title, each section a Heading 1 ("7. Undue
+pressure"), each paragraph its number typed by hand, a tab, and its words as a reader
+sees them (the `csv` export's words).
 """
 
 from __future__ import annotations

@@ -592,7 +592,7 @@ def cmd_init(project: Project | None, args: argparse.Namespace) -> int:
 
 
 def cmd_export(project: Project, args: argparse.Namespace) -> int:
-    from constitution import graph
+    from constitution import files, graph
     from constitution.export import Edition, render
     from constitution.scenarios import RESULTS
 
@@ -614,11 +614,13 @@ def cmd_export(project: Project, args: argparse.Namespace) -> int:
             examples = graph.examples(project.scenarios(document), results, council.id_prefix)
     except ProtocolError as exc:
         return _report(exc, outcome="nothing was written")
-    text = render(args.format, document, edition, council, examples)
+    drawn = render(args.format, document, edition, council, examples)
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+        files.replace(args.out, drawn)
+    elif isinstance(drawn, bytes):  # a Word file, piped as it is
+        sys.stdout.buffer.write(drawn)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(drawn)
     return 0
 
 
@@ -769,9 +771,11 @@ def parser() -> argparse.ArgumentParser:
         help="of this document's versions (default: protocol)",
     )
     rep.set_defaults(run=cmd_report)
-    exp = sub.add_parser("export", help="a version as needs.json, JSON, Akoma Ntoso or CSV")
+    exp = sub.add_parser(
+        "export", help="a version as needs.json, JSON, Akoma Ntoso, CSV or Word (to redraft)"
+    )
     exp.add_argument("--version", default="draft", help="'draft' or an adoption date")
-    exp.add_argument("--format", choices=("needs", "json", "akn", "csv"), required=True)
+    exp.add_argument("--format", choices=("needs", "json", "akn", "csv", "docx"), required=True)
     exp.add_argument("--out", help="write to this file instead of standard output")
     exp.add_argument(
         "--document",

@@ -1,6 +1,6 @@
-"""Open data: any version of the protocol as needs.json, JSON, Akoma Ntoso or CSV.
+"""Open data: any version of the protocol as needs.json, JSON, Akoma Ntoso, CSV or Word.
 
-All four are written from the one model (a Document and the facts of its version), never
+All five are written from the one model (a Document and the facts of its version), never
 by parsing Markdown again. JSON follows the published schema (schemas/protocol.schema.json)
 and reads back into the same model; Akoma Ntoso 3.0 uses eIds made from clause IDs, so
 they never change when paragraphs are renumbered.
@@ -9,6 +9,7 @@ they never change when paragraphs are renumbered.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -19,6 +20,7 @@ from xml.etree import ElementTree as ET
 
 from constitution import clause_fields
 from constitution.council import Council
+from constitution.export_docx import to_docx
 from constitution.graph import (
     EXAMPLE_TITLE,
     EXAMPLE_TYPE,
@@ -48,6 +50,7 @@ from constitution.text_tree import (
     Tree,
     cites_of,
 )
+from constitution.typography import long_date
 from constitution.versions import stored_number
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -63,6 +66,21 @@ class Edition:
     in_force: str | None = None
     resolution: str | None = None
     digest: str | None = None
+
+    @property
+    def day(self) -> dt.date | None:
+        """The day the version was adopted; None for the draft."""
+        return dt.date.fromisoformat(self.adopted) if self.adopted else None
+
+    def status(self) -> list[str]:
+        """What a file of the version says it is, under its title: which version, by
+        which resolution, in force from when (the PDF's first page, the Word file's head)."""
+        if self.day is None:
+            return ["Draft, not adopted"]
+        in_force = dt.date.fromisoformat(self.in_force) if self.in_force else self.day
+        resolution = [self.resolution] if self.resolution else []
+        return [f"Version adopted on {long_date(self.day)}", *resolution,
+                f"In force from {long_date(in_force)}"]  # fmt: skip
 
 
 def statute_refs(keys: tuple[str, ...], council: Council) -> list[dict[str, str]]:
@@ -353,14 +371,21 @@ def _needs(
     return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
 
 
+def _docx(
+    document: Document, edition: Edition, council: Council, examples: tuple[Example, ...]
+) -> bytes:
+    return to_docx(document, council, edition.status(), edition.day)
+
+
 @dataclass(frozen=True)
 class Format:
-    """An output format: pure, from a version of the model to text."""
+    """An output format: pure, from a version of the model to text (or, a file that is
+    not text, to bytes)."""
 
     key: str  # as ``constitution export --format`` names it
     file: str  # its file in each version's open data (data/KEY/)
     about: str
-    draw: Callable[[Document, Edition, Council, tuple[Example, ...]], str]
+    draw: Callable[[Document, Edition, Council, tuple[Example, ...]], str | bytes]
 
 
 # Every export, in the order the open data lists them; a new format is one entry here.
@@ -371,6 +396,7 @@ FORMATS = {
         Format("akn", "protocol.akn.xml", "Akoma Ntoso", lambda d, e, c, x: to_akn(d, e, c)),
         Format("csv", "clauses.csv", "CSV, a clause a row", lambda d, e, c, x: to_csv(d)),
         Format("needs", "needs.json", "sphinx-needs' needs.json", _needs),
+        Format("docx", "protocol.docx", "Word, to redraft", _docx),
     )
 }
 
@@ -381,7 +407,7 @@ def render(
     edition: Edition,
     council: Council,
     examples: tuple[Example, ...],
-) -> str:
+) -> str | bytes:
     """One format of a version; ``examples`` are the worked examples checking it (the
     draft's), with their latest results."""
     return FORMATS[fmt].draw(document, edition, council, examples)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from constitution import word_file
 from constitution.model import Document
 from constitution.redline import Change, Runs, cited, readable_diff, substantive
 from constitution.templating import environment
@@ -108,13 +109,7 @@ def tracked(op: str, text: str, number: int, author: str, date: str) -> Any:
 
 
 def docx_report(path: Path, title: str, parts: list[Part], author: str, when: dt.date) -> None:
-    import docx
-
-    document = docx.Document()
-    document.core_properties.author = author
-    stamp = dt.datetime(when.year, when.month, when.day)
-    document.core_properties.created = stamp
-    document.core_properties.modified = stamp
+    document = word_file.new(title, author, when)
     document.add_heading(title, level=1)
     ids = itertools.count(1)
     date = f"{when.isoformat()}T00:00:00Z"
@@ -150,7 +145,7 @@ def docx_report(path: Path, title: str, parts: list[Part], author: str, when: dt
             heading = "Paragraphs renumbered only, their words unchanged"
             document.add_heading(heading, level=level)
             add_table(moved)
-    document.save(str(path))
+    path.write_bytes(word_file.saved(document, when))
 
 
 def write_report(

@@ -7,11 +7,17 @@ quote is curled by the character before it, whichever node that ends.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from docutils.utils.smartquotes import educate_tokens
 
 ACTION = "qDe"
+
+
+def long_date(day: dt.date) -> str:
+    """A date as the site and the files of a version print it: "14 May 2026"."""
+    return f"{day:%-d %B %Y}"
 
 
 def educate(runs: Iterable[tuple[bool, str]]) -> Iterator[str]:

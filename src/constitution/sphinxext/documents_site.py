@@ -40,9 +40,9 @@ from constitution.sphinxext.versions_site import (
     WHOLE_TITLE,
     Site,
     cited_example,
-    long_date,
     title_html,
 )
+from constitution.typography import long_date
 from constitution.versions import Version, today
 
 if TYPE_CHECKING:

@@ -30,7 +30,8 @@ from constitution.sphinxext.page_cache import Page
 from constitution.sphinxext.page_keys import key_of
 from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.state import BuildState
-from constitution.sphinxext.versions_site import long_date, title_html
+from constitution.sphinxext.versions_site import title_html
+from constitution.typography import long_date
 from constitution.versions import in_force_on, today
 
 if TYPE_CHECKING:

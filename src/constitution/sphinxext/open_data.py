@@ -27,7 +27,7 @@ from constitution.sphinxext.addresses import DRAFT, PLAIN, layout_of
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_keys import document_key, key_of
 from constitution.sphinxext.state import BuildState
-from constitution.sphinxext.versions_site import long_date
+from constitution.typography import long_date
 from constitution.worker import Job
 
 if TYPE_CHECKING:
@@ -140,13 +140,7 @@ def write_print(
 ) -> None:
     """The version's PDF; what its first page says of the version is what its pages say;
     ``pages`` is the folder of the version's pages, where its links to the site lead."""
-    if edition.key == DRAFT:
-        status = ["Draft, not adopted"]
-    else:
-        adopted = long_date(dt.date.fromisoformat(edition.key))
-        in_force = long_date(dt.date.fromisoformat(edition.in_force or edition.key))
-        resolution = [edition.resolution] if edition.resolution else []
-        status = [f"Version adopted on {adopted}", *resolution, f"In force from {in_force}"]
+    status = edition.status()
     from constitution.pdf import write_pdf  # Typst: only where a PDF is laid out
 
     path.parent.mkdir(parents=True, exist_ok=True)

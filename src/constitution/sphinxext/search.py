@@ -45,8 +45,9 @@ from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_keys import document_key
 from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.state import BuildState
-from constitution.sphinxext.versions_site import REVOKED_SECTION, Site, long_date, plain_text
+from constitution.sphinxext.versions_site import REVOKED_SECTION, Site, plain_text
 from constitution.text_plain import Marks, plain
+from constitution.typography import long_date
 from constitution.versions import in_force_on, today
 from constitution.worker import Job
 

@@ -53,7 +53,7 @@ from constitution.sphinxext.state import BuildState
 from constitution.text_html import Links, clause_text, html, intro_box
 from constitution.text_plain import plain
 from constitution.text_tree import parse
-from constitution.typography import curled
+from constitution.typography import curled, long_date
 from constitution.versions import Version, in_force_on, today
 
 if TYPE_CHECKING:
@@ -65,10 +65,6 @@ if TYPE_CHECKING:
 MD = MarkdownIt("commonmark", {"html": False, "typographer": True}).enable(
     ["replacements", "smartquotes"]
 )
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day:%-d %B %Y}"
 
 
 def version_of(pagename: str) -> str | None:
