@@ -76,11 +76,13 @@ def export_docx(project: Project, version: str = "draft") -> bytes:
     return blob
 
 
-def import_revision(project: Project, blob: bytes) -> None:
+def import_revision(project: Project, blob: bytes) -> str:
+    """The import's report."""
     (project.root / "revised.docx").write_bytes(blob)
     result = run(project, "import", "revised.docx", "--out", "protocol", "--force", "--revision")
     assert result.returncode == 0, result.stdout + result.stderr
     (project.root / "revised.docx").unlink()
+    return result.stdout
 
 
 def changes(project: Project) -> list[tuple[str, str, str | None, str | None]]:
@@ -206,7 +208,8 @@ def test_the_same_version_gives_the_same_bytes(
 
 def test_an_export_imported_with_no_edit_changes_nothing(rich: Project) -> None:
     before = draft_myst(rich)
-    import_revision(rich, export_docx(rich))
+    said = import_revision(rich, export_docx(rich))
+    assert "modality is a first guess" not in said  # each keeps the modality it was given
     assert changes(rich) == []
     assert draft_myst(rich) == before  # every role, emphasis and list as written
     assert git(rich, "status", "--porcelain") == ""
@@ -227,3 +230,39 @@ def test_an_edit_in_word_is_the_only_change_the_redline_shows(rich: Project) -> 
     assert {k: v for k, v in after.items() if k != "MOP-0029"} == {
         k: v for k, v in before.items() if k != "MOP-0029"
     }
+
+
+def test_references_to_other_documents_come_back_as_references(constitution: Project) -> None:
+    """Word shows a reference to another document's paragraph as that document cites it
+    ("Article 1.3"): brought back with no edit, in a clause or a section's introduction,
+    it is the reference it was, not those words."""
+    principles = constitution.protocol / "principles.md"
+    text = principles.read_text(encoding="utf-8")
+    title, _, rest = text.partition("\n\n")
+    intro = "The Articles say who does what ({para}`ART-0003`)."
+    cited = rest.replace("complementary;", "complementary ({para}`ART-0004`);", 1)
+    assert cited != rest, "test setup: MOP-0030's words have changed"
+    principles.write_text(f"{title}\n\n{intro}\n\n{cited}", encoding="utf-8")
+    git(constitution, "init", "-q")
+    git(constitution, "add", "-A")
+    git(constitution, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
+    blob = export_docx(constitution)
+    shown = "\n".join(p.text for p in word(blob).paragraphs)
+    assert "({para}" not in shown and "ART-000" not in shown  # as Word shows them
+    import_revision(constitution, blob)
+    assert changes(constitution) == []
+    assert git(constitution, "status", "--porcelain") == ""
+
+
+def test_only_a_paragraph_new_in_word_has_its_modality_guessed(rich: Project) -> None:
+    document = word(export_docx(rich))
+    after = next(p for p in document.paragraphs if p.text.startswith("3.3\t"))
+    after.insert_paragraph_before("3.2A\tOfficers must reply to a member within a week.")
+    out = io.BytesIO()
+    document.save(out)
+    said = import_revision(rich, out.getvalue())
+    new = [c for c in changes(rich) if c[0] == "inserted"]
+    assert len(new) == 1, changes(rich)
+    guesses = [line for line in said.splitlines() if " confidence, from " in line]
+    assert "Each new clause's modality is a first guess" in said
+    assert guesses == [guesses[0]] and guesses[0].startswith(f"  {new[0][1]} ("), guesses

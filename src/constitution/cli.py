@@ -496,7 +496,7 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
             entry = project.entry(args.document or PROTOCOL)
             register = project.root / entry.folder / RETIRED
             current = importer.Revised(
-                entry.document,
+                project.cited(entry.document, entry.key),  # as Word shows other documents
                 dict(entry.retired),
                 register.read_text(encoding="utf-8") if register.is_file() else "",
                 dt.date.today(),

@@ -42,6 +42,7 @@ from constitution.text_tree import (
     Paragraph,
     Ref,
     Strong,
+    Tree,
     parse,
     role_target,
 )
@@ -1319,6 +1320,7 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
     found = targets(doc)
     style = number_style(doc)
     kept = kept_slugs(doc.sections) if current else {}
+    before = {s.slug: s for s in current.document.sections} if current else {}
     taken = set(kept.values())
     files = {}
     long: list[Problem] = []
@@ -1330,7 +1332,8 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
             parts.insert(0, f"---\nsection-number: {section.number}\n---\n")
         # Once a section, not once a clause: 1,000 clauses in a section cost a million.
         paren = {c.key: c.id for c in section.clauses if c.style in ("paren", "letter")}
-        if intro := unnumbered(section.intro, found, paren, doc):
+        former = before[section.slug].intro if n in kept else ""
+        if intro := kept_intro(unnumbered(section.intro, found, paren, doc), former, current):
             parts.append(intro)  # between the title and the first clause, unnumbered
         for clause in section.clauses:
             clause.guess = guess_lead_in(*clause.own_and_items())
@@ -1359,6 +1362,7 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
     toc = "\n".join(s.slug for s in doc.sections)
     title = escape(doc.title or "Protocol on Member/Officer Relations", False)
     intro = unnumbered(doc.intro, found, {}, doc)
+    intro = kept_intro(intro, current.document.intro, current) if current and intro else intro
     files["index.md"] = (
         f"# {title}\n\n{intro and intro + chr(10)}"
         f"```{{toctree}}\n:numbered: 1\n:maxdepth: 1\n\n{toc}\n```\n"
@@ -1386,9 +1390,26 @@ def revised_words(clause: ImportedClause, words: str, was: Clause, document: Doc
     paragraph's marks kept over the words left as they were. Its change is
     "unchanged" only then: the matcher compares words, not punctuation."""
     tree = parse(words)
-    same = " ".join(plain(tree, document).split()) == " ".join(plain(was.tree, document).split())
+    same = same_words(tree, was.tree, document)
     clause.change = ", ".join(["unchanged" if same else "reworded", *clause.change.split(", ")[1:]])
     return was.text if same else write_myst(revision.kept_marks(was.tree, tree, document))
+
+
+def same_words(tree: Tree, was: Tree, document: Document) -> bool:
+    """Whether a reader sees the same words in both, spacing apart."""
+    return " ".join(plain(tree, document).split()) == " ".join(plain(was, document).split())
+
+
+def kept_intro(intro: str, was: str, current: Revised | None) -> str:
+    """An introduction brought back in a revision: as the editors wrote it (its roles and
+    references; Word shows a reference as its words) where its words are the same."""
+    if (
+        current is None
+        or not was.strip()
+        or not same_words(parse(intro), parse(was), current.document)
+    ):
+        return intro
+    return was.strip("\n") + "\n"
 
 
 @dataclass(frozen=True)
@@ -1641,12 +1662,17 @@ def report_text(doc: Imported, source: Path, numbers: Mapping[str, str] | None =
             lines += [f"      {consequence}" for consequence in d.consequences]
     else:
         lines.append("No defects found in the source's numbering.")
-    lines.append(
-        "Every clause's modality is a first guess, tagged 'imported': review them, the "
-        "least certain first, then run 'constitution check' for the clauses that need "
-        "worked examples."
-    )
-    guessed = [(c.guess, c, s) for s in doc.sections for c in s.clauses if c.guess]
+    # a revised paragraph keeps the modality the editors gave it: only a new one is guessed
+    guessed = [
+        (c.guess, c, s) for s in doc.sections for c in s.clauses if c.guess and not c.revises
+    ]
+    revision = any(c.revises for c in doc.clauses())
+    if guessed:
+        lines.append(
+            f"{'Each new' if revision else 'Every'} clause's modality is a first guess, tagged "
+            "'imported': review them, the least certain first, then run 'constitution check' "
+            "for the clauses that need worked examples."
+        )
     # the least certain first, in the document's order within each confidence
     for guess, c, s in sorted(guessed, key=lambda found: LEVELS.index(found[0].confidence)):
         said = ", ".join(f"'{p}'" for p in guess.phrases) or "no modal verb"
