@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 
 from constitution.characters import decode
 from constitution.extract import Line, mend_hyphenation
-from constitution.importer import import_protocol
+from constitution.importer import import_protocol, render
 from import_word_internals import LISTS, appended
 from test_import_word_internals import protocol_docx
 
@@ -344,3 +344,42 @@ def test_a_first_row_a_table_style_sets_apart_is_the_tables_header(tmp_path: Pat
     assert tabled(tmp_path, OFFICERS, styled("LightGrid-Accent1", "1")) == AS_HEADED
     assert tabled(tmp_path, OFFICERS, styled("LightGrid-Accent1", "0")) == AS_ROWS
     assert tabled(tmp_path, OFFICERS, styled("TableGrid", "1")) == AS_ROWS
+
+
+NESTED = """Protocol on Member/Officer Relations
+
+1. Purpose
+
+1.1 An officer must tell the Monitoring Officer where:
+(a) a member asks the officer to act unlawfully;
+(b) a member behaves towards the officer in a way that:
+(i) bullies or harasses the officer; or
+(ii) undermines the officer's neutrality; or
+(c) a member tells the officer what advice to give.
+
+1.2 Committees are listed by letter:
+(g) Audit;
+(h) Appeals;
+(i) Investigation; and
+(j) Licensing.
+
+1.3 Members must treat officers with respect.
+"""
+
+
+def test_items_an_item_leads_in_to_are_a_list_within_it(tmp_path: Path) -> None:
+    """Printed as (a) then (i) under an item ending with a colon, the (i)s are that item's
+    own list, and (c) is back in the outer one; "(i)" after "(h)" is a letter, not a
+    numeral, and stays in its list."""
+    source = tmp_path / "p.txt"
+    source.write_text(NESTED, encoding="utf-8")
+    [section] = [s for s in render(import_protocol(source), "MOP").items() if s[0] != "index.md"]
+    text = section[1]
+    assert (
+        "- (a) a member asks the officer to act unlawfully;\n"
+        "- (b) a member behaves towards the officer in a way that:\n\n"
+        "  - (i) bullies or harasses the officer; or\n"
+        "  - (ii) undermines the officer's neutrality; or\n"
+        "- (c) a member tells the officer what advice to give.\n"
+    ) in text
+    assert "- (h) Appeals;\n- (i) Investigation; and\n- (j) Licensing.\n" in text

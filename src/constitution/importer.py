@@ -1204,6 +1204,7 @@ def as_myst(words: Text, linked: Callable[[str, Line], str]) -> str:
     """Paragraphs as MyST, a run of "- " items one list, each paragraph's words as
     ``linked`` gives them (with the references it found)."""
     blocks: list[Block] = []
+    levels: list[str] = []  # the label kind of each list the last item is in, outermost first
     for n, (paragraph, line) in enumerate(zip(words.paragraphs, words.lines, strict=True)):
         if n in words.titles:
             # A heading over the words: in bold, since an introduction holds paragraphs
@@ -1212,11 +1213,60 @@ def as_myst(words: Text, linked: Callable[[str, Line], str]) -> str:
             continue
         item = paragraph.startswith("- ")
         block = Paragraph(words_tree(linked(paragraph[2:] if item else paragraph, line)))
-        if item and blocks and isinstance(blocks[-1], BulletList):
-            blocks[-1] = BulletList((*blocks[-1].items, (block,)))
+        if not item:
+            blocks.append(block)
+            levels = []
+        elif blocks and isinstance(blocks[-1], BulletList):
+            before = last_item(blocks[-1])
+            kind = label_kind(paragraph[2:], before)
+            if kind != levels[-1] and kind in levels:  # back out to the list of its kind
+                del levels[levels.index(kind) + 1 :]
+            elif kind != levels[-1] and before.endswith(":"):
+                levels.append(kind)  # items the item before leads in to: its own list
+            blocks[-1] = nested(blocks[-1], block, len(levels) - 1)
         else:
-            blocks.append(BulletList(((block,),)) if item else block)
+            blocks.append(BulletList(((block,),)))
+            levels = [label_kind(paragraph[2:])]
     return write_myst(tuple(blocks))
+
+
+def label_kind(item: str, before: str = "") -> str:
+    """What labels an item: "letter" ("(a)", "b."), "roman" ("(ii)"), "number" ("(3)"), or
+    "" (a bullet, or none). "(i)" is a letter after "(h)", as "(v)" after "(u)" and "(x)"
+    after "(w)" (``before``: the words of the item before it)."""
+    label = LABEL.match(item)
+    if not label:
+        return ""
+    text = label.group(1)
+    if text.isdigit():
+        return "number"
+    previous = LABEL.match(before)
+    follows = previous and len(text) == 1 and ord(text) == ord(previous.group(1)[-1]) + 1
+    if re.fullmatch("[ivxl]+", text) and not follows:
+        return "roman"
+    return "letter" if len(text) == 1 else ""
+
+
+LABEL = re.compile(r"\(?([a-z]{1,5}|\d{1,3})[.)]\s")
+
+
+def last_item(lists: BulletList) -> str:
+    """The words of the last item at the deepest level, as written."""
+    blocks = lists.items[-1]
+    while isinstance(blocks[-1], BulletList):
+        blocks = blocks[-1].items[-1]
+    return plain(blocks, Document("", ())).rstrip()
+
+
+def nested(lists: BulletList, block: Paragraph, depth: int) -> BulletList:
+    """The list with ``block`` added as an item ``depth`` lists down its last items."""
+    if depth == 0:
+        return BulletList((*lists.items, (block,)))
+    *before, last = lists.items
+    inner = last[-1]
+    if isinstance(inner, BulletList):
+        return BulletList((*before, (*last[:-1], nested(inner, block, depth - 1))))
+    return BulletList((*before, (*last, BulletList(((block,),)))))
 
 
 def appendix_pages(doc: Imported) -> dict[str, str]:
