@@ -930,7 +930,10 @@ class _ScenarioReader:
         words = f"Besides act, actor and towards (which any situation may state), {said}. "
         words = words if reads else ""
         for key, line in stated.unknown.items():
-            hint = did_you_mean(key, sorted(read - SITUATION) or self.book.facts)
+            # what the act's rules read, or any fact; act, actor and towards always
+            hint = did_you_mean(
+                key, sorted(read | SITUATION) if read - SITUATION else self.book.facts
+            )
             self.problem(line, "scenario-fact", key=key, hint=hint, reads=words)
         for key in ignored:
             line = stated.lines[key]
