@@ -28,12 +28,7 @@ def new(title: str, author: str, when: dt.date | None) -> Any:
     props.revision = 1
     if when is not None:
         props.created = props.modified = dt.datetime(when.year, when.month, when.day)
-    else:
-        element = document.part.package.core_properties._element
-        for name in ("created", "modified"):
-            for stamp in element.findall(f"{{http://purl.org/dc/terms/}}{name}"):
-                element.remove(stamp)
-    return document
+    return document  # a file of no date loses the moment python-docx stamps when saved
 
 
 def saved(document: Any, when: dt.date | None) -> bytes:
@@ -50,5 +45,22 @@ def saved(document: Any, when: dt.date | None) -> bytes:
             part = zipfile.ZipInfo(info.filename, date_time=stamp)
             part.compress_type = zipfile.ZIP_DEFLATED
             part.external_attr = 0o644 << 16
-            fixed.writestr(part, made.read(info))
+            data = made.read(info)
+            if info.filename == CORE and when is None:
+                data = undated(data)
+            fixed.writestr(part, data)
     return out.getvalue()
+
+
+CORE = "docProps/core.xml"  # the file's properties: its title, author and dates
+
+
+def undated(core: bytes) -> bytes:
+    """The properties without the dates python-docx stamps: created, modified."""
+    from lxml import etree
+
+    tree = etree.fromstring(core)
+    for name in ("created", "modified"):
+        for stamp in tree.findall(f"{{http://purl.org/dc/terms/}}{name}"):
+            tree.remove(stamp)
+    return bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True))
