@@ -66,7 +66,7 @@ LABEL_ONLY = re.compile(
     r"^(?:\d{1,3}[A-Z]{0,4}(?:\.\d{1,3}[A-Z]{0,4})+\.?|\d{1,3}[.)]|\d{0,3}\(\d{1,3}\)|\([a-z]\))$"
 )
 # An item's label: "a.", "(b)", "(iv)", "2."
-ITEM_LABEL = re.compile(r"^\(?(?:[a-z]|[ivx]{1,5}|\d{1,3})[.)]\s+")
+ITEM_LABEL = re.compile(r"^\(?([a-z]|[ivx]{1,5}|\d{1,3})[.)]\s+")
 SENTENCE = re.compile(r"[.!?]\s+[A-Z]")  # a sentence begins after one ends
 BULLET = re.compile(r"^[-•◦▪‣*]\s+")
 # Word's plain-text export writes a tab between a paragraph's number (or bullet) and its
@@ -1217,11 +1217,11 @@ def as_myst(words: Text, linked: Callable[[str, Line], str]) -> str:
             blocks.append(block)
             levels = []
         elif blocks and isinstance(blocks[-1], BulletList):
-            before = last_item(blocks[-1])
+            before = words.paragraphs[n - 1][2:]  # the item before, at whatever depth
             kind = label_kind(paragraph[2:], before)
             if kind != levels[-1] and kind in levels:  # back out to the list of its kind
                 del levels[levels.index(kind) + 1 :]
-            elif kind != levels[-1] and before.endswith(":"):
+            elif kind != levels[-1] and before.rstrip().endswith(":"):
                 levels.append(kind)  # items the item before leads in to: its own list
             blocks[-1] = nested(blocks[-1], block, len(levels) - 1)
         else:
@@ -1234,28 +1234,15 @@ def label_kind(item: str, before: str = "") -> str:
     """What labels an item: "letter" ("(a)", "b."), "roman" ("(ii)"), "number" ("(3)"), or
     "" (a bullet, or none). "(i)" is a letter after "(h)", as "(v)" after "(u)" and "(x)"
     after "(w)" (``before``: the words of the item before it)."""
-    label = LABEL.match(item)
+    label = ITEM_LABEL.match(item)
     if not label:
         return ""
     text = label.group(1)
     if text.isdigit():
         return "number"
-    previous = LABEL.match(before)
+    previous = ITEM_LABEL.match(before)
     follows = previous and len(text) == 1 and ord(text) == ord(previous.group(1)[-1]) + 1
-    if re.fullmatch("[ivxl]+", text) and not follows:
-        return "roman"
-    return "letter" if len(text) == 1 else ""
-
-
-LABEL = re.compile(r"\(?([a-z]{1,5}|\d{1,3})[.)]\s")
-
-
-def last_item(lists: BulletList) -> str:
-    """The words of the last item at the deepest level, as written."""
-    blocks = lists.items[-1]
-    while isinstance(blocks[-1], BulletList):
-        blocks = blocks[-1].items[-1]
-    return plain(blocks, Document("", ())).rstrip()
+    return "roman" if re.fullmatch("[ivx]+", text) and not follows else "letter"
 
 
 def nested(lists: BulletList, block: Paragraph, depth: int) -> BulletList:
