@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from constitution.extract import Numberer
 from constitution.importer import import_protocol
 from constitution.problems import ProtocolError
 from import_software import NAMES, handed_over
@@ -91,3 +92,61 @@ def test_published_with_the_numbers_seen(tmp_path: Path, name: str) -> None:
     assert [d["kind"] for d in report["defects"]] == []
     expected = {c["number"]: c["number"] for s in data["sections"] for c in s["clauses"]}
     assert published == expected
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def numbering_xml(levels: str, nums: str) -> Any:
+    from lxml import etree
+
+    return etree.fromstring(
+        f'<w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="1">{levels}'
+        f"</w:abstractNum>{nums}</w:numbering>"
+    )
+
+
+def level(ilvl: int, fmt: str, text: str, more: str = "") -> str:
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>{more}'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+    )
+
+
+def paragraph(num: int, ilvl: int) -> Any:
+    from lxml import etree
+
+    return etree.fromstring(
+        f'<w:p xmlns:w="{W}"><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/>'
+        f'<w:numId w:val="{num}"/></w:numPr></w:pPr></w:p>'
+    )
+
+
+def test_legal_numbering_draws_every_level_in_figures() -> None:
+    """Under a heading numbered "II." a level with w:isLgl draws "2.1", not "II.1"; a
+    level without it keeps the higher level's own format."""
+    levels = level(0, "upperRoman", "%1.") + level(1, "decimal", "%1.%2", "<w:isLgl/>")
+    levels += level(2, "decimal", "%1.%2.%3")
+    numberer = Numberer(
+        numbering_xml(levels, '<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>')
+    )
+    drawn = [numberer.label(paragraph(5, ilvl)) for ilvl in (0, 1, 0, 1, 1, 2)]
+    assert drawn == ["I.", "1.1", "II.", "2.1", "2.2", "II.2.1"]
+
+
+def test_a_restart_by_another_num_of_the_same_list() -> None:
+    """Two w:num of one list count on together; one with a startOverride starts its
+    level again where it is first used ("(a)" again, not "(c)"), and a lvlOverride's own
+    w:lvl redefines the level for that w:num."""
+    levels = level(0, "decimal", "%1.") + level(1, "lowerLetter", "(%2)")
+    nums = '<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>'
+    nums += '<w:num w:numId="6"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="1">'
+    nums += '<w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+    nums += '<w:num w:numId="7"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">'
+    nums += (
+        '<w:startOverride w:val="7"/>' + level(0, "decimal", "Part %1") + "</w:lvlOverride></w:num>"
+    )
+    numberer = Numberer(numbering_xml(levels, nums))
+    uses = [(5, 0), (5, 1), (5, 1), (6, 1), (6, 1), (5, 0), (7, 0), (7, 1)]
+    drawn = [numberer.label(paragraph(num, ilvl)) for num, ilvl in uses]
+    assert drawn == ["1.", "(a)", "(b)", "(a)", "(b)", "2.", "Part 7", "(a)"]
