@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from constitution.extract import Numberer
+from constitution.extract_html import page_lines
 from constitution.importer import import_protocol
 from constitution.problems import ProtocolError
 from import_software import NAMES, handed_over
@@ -150,3 +153,102 @@ def test_a_restart_by_another_num_of_the_same_list() -> None:
     uses = [(5, 0), (5, 1), (5, 1), (6, 1), (6, 1), (5, 0), (7, 0), (7, 1)]
     drawn = [numberer.label(paragraph(num, ilvl)) for num, ilvl in uses]
     assert drawn == ["1.", "(a)", "(b)", "(a)", "(b)", "2.", "Part 7", "(a)"]
+
+
+def test_numbers_a_style_sheet_draws_are_read_as_drawn(tmp_path: Path) -> None:
+    """A site numbering its headings and paragraphs with CSS counters, the lists'
+    own markers taken away: the numbers are the page's, as the browser draws them."""
+    page = tmp_path / "protocol.html"
+    page.write_text(
+        "<html><head><style>body { counter-reset: s } h2 { counter-increment: s }\n"
+        'main h2::before { content: counter(s) ". " }\n'
+        "ol.p { counter-reset: p; list-style-type: none }\n"
+        'ol.p > li::before { counter-increment: p; content: counter(s) "." counter(p) " " }'
+        "</style></head><body><main><h1>Protocol</h1><h2>Purpose</h2><ol class='p'>"
+        "<li>Officers advise.</li><li>Members decide.</li></ol><h2>Roles</h2>"
+        "<ol class='p'><li>Officers serve.</li><li>Members lead.</li></ol></main></body></html>",
+        encoding="utf-8",
+    )
+    doc = import_protocol(page)
+    assert [(s.number, s.title, [c.number for c in s.clauses]) for s in doc.sections] == [
+        ("1", "Purpose", ["1.1", "1.2"]),
+        ("2", "Roles", ["2.1", "2.2"]),
+    ]
+
+
+def test_nested_counters_join_their_numbers() -> None:
+    """counters(item, ".") draws every enclosing list's number: "1.2" in a list inside
+    the first item; a new list resets its own, not the one around it."""
+    lines = page_lines(
+        "<style>ol { counter-reset: item; list-style: none }"
+        ' li::before { content: counters(item, ".") " "; counter-increment: item }</style>'
+        "<ol><li>Purpose<ol><li>One.</li><li>Two.</li></ol></li>"
+        "<li>Roles<ol><li>Three.</li></ol></li></ol>"
+    )
+    assert [text for text, _, _ in lines] == [
+        "1 Purpose",
+        "1.1 One.",
+        "1.2 Two.",
+        "2 Roles",
+        "2.1 Three.",
+    ]
+
+
+def test_a_link_to_a_place_on_the_page_alone_is_its_navigation() -> None:
+    """ "Back to top" and a contents list of links to the page's headings are the
+    site's; a paragraph with such a link among its words is the protocol's."""
+    lines = page_lines(
+        "<main><ol><li><a href='#roles'>Roles</a></li></ol><h2 id='roles'>Roles</h2>"
+        "<p>Members decide, as <a href='#roles'>Roles</a> says.</p>"
+        "<p><a href='#top'>Back to top</a></p></main>"
+    )
+    assert [(text, site) for text, _, site in lines] == [
+        ("1. Roles", True),
+        ("## Roles", False),
+        ("Members decide, as Roles says.", False),
+        ("Back to top", True),
+    ]
+
+
+def odt(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as packed:
+        packed.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        packed.writestr("content.xml", "<office:document-content/>")
+
+
+RTF = (Path(__file__).parent / "import_software" / "rich-text.rtf").read_bytes()
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)  # Word 97-2003's compound file
+
+
+@pytest.mark.parametrize(
+    ("name", "made", "what"),
+    [
+        ("protocol.rtf", RTF, "Rich Text Format (RTF)"),
+        ("protocol.txt", RTF, "Rich Text Format (RTF)"),
+        ("protocol.doc", OLE, "Word 97-2003 document"),
+        ("protocol.docx", OLE, "Word 97-2003 document"),
+        ("protocol.odt", odt, "OpenDocument text"),
+    ],
+)
+def test_another_word_processors_file_is_named_with_the_way_through(
+    tmp_path: Path, name: str, made: bytes | Callable[[Path], None], what: str
+) -> None:
+    """A file an older or other word processor saved, whatever its name ends in, is
+    refused saying what it is and how to save it as .docx (not "not a protocol", nor
+    "the Word file cannot be read")."""
+    source = tmp_path / name
+    if callable(made):
+        made(source)
+    else:
+        source.write_bytes(made)
+    result = subprocess.run(
+        [sys.executable, "-m", "constitution", "import", str(source), "--out", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert f"{name}: import-other-format: the file is" in result.stderr
+    assert what in result.stderr
+    assert "File, Save As, with the type Word Document (.docx)" in result.stderr
+    assert not (tmp_path / "o").exists()

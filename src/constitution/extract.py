@@ -91,6 +91,8 @@ def extract(path: Path) -> Extracted:
         raise fail(path, "import-missing")
     if path.stat().st_size == 0:
         raise fail(path, "import-empty")
+    if what := other_format(path):
+        raise fail(path, "import-other-format", what=what)
     readers = {".txt": from_text, ".md": from_text, ".docx": from_docx, ".pdf": from_pdf}
     readers |= {".html": from_html, ".htm": from_html}
     reader = readers.get(path.suffix.lower())
@@ -109,6 +111,32 @@ def extract(path: Path) -> Extracted:
     if sum(len(line.text) for line in result.lines) < 40:
         raise fail(path, "import-no-text")
     return result
+
+
+# The first bytes of the word processors' files the importer does not read, and what each
+# is: a council's older or other software saves them, and may name them .doc, .txt or .docx
+OTHER_FORMATS = (
+    (b"{\\rtf", "a Rich Text Format (RTF) file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word 97-2003 document (.doc)"),
+    (b"PK\x03\x04", ""),  # a zip: an OpenDocument file names itself in its mimetype
+)
+ODT = "an OpenDocument text file (.odt, as LibreOffice and Google Docs save one)"
+
+
+def other_format(path: Path) -> str:
+    """What the file is, where its first bytes say it is a word processor's file the
+    importer does not read ("" for any other)."""
+    with path.open("rb") as opened:
+        head = opened.read(8)
+    what = next((what for magic, what in OTHER_FORMATS if head.startswith(magic)), "")
+    if head.startswith(b"PK"):
+        try:
+            with zipfile.ZipFile(path) as packed:
+                mimetype = packed.read("mimetype") if "mimetype" in packed.NameToInfo else b""
+        except zipfile.BadZipFile:
+            return ""
+        return ODT if mimetype.startswith(b"application/vnd.oasis.opendocument.text") else ""
+    return what
 
 
 # What Word prints for tracked changes and comments when a document is exported or
