@@ -252,3 +252,31 @@ def test_another_word_processors_file_is_named_with_the_way_through(
     assert what in result.stderr
     assert "File, Save As, with the type Word Document (.docx)" in result.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_a_second_lead_in_after_a_finished_list_is_the_paragraphs_own(tmp_path: Path) -> None:
+    """After a list ended ("(b) ... ."), an unnumbered paragraph leading in to items
+    lettered again is the paragraph's own words, not an item of the list before; one
+    that does not lead in stays as the importer takes it."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Protocol\n\n1. Meetings\n\n1.1 At a meeting:\n\n(a) members speak; and\n\n"
+        "(b) officers advise.\n\nIf the chair decides either has not happened:\n\n"
+        "(a) the chair intervenes; and\n\n(b) the matter is reported.\n\n"
+        "1.2 Members decide:\n\n(a) policy; and\n\n(b) the budget.\n\nThis is said of both.\n\n"
+        "1.3 Three.\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    assert [c.paragraphs for c in doc.clauses()][:2] == [
+        [
+            "At a meeting:",
+            "- (a) members speak; and",
+            "- (b) officers advise.",
+            "If the chair decides either has not happened:",
+            "- (a) the chair intervenes; and",
+            "- (b) the matter is reported.",
+        ],
+        ["Members decide:", "- (a) policy; and", "- (b) the budget.", "- This is said of both."],
+    ]
+    assert doc.defects == []
