@@ -280,3 +280,21 @@ def test_a_second_lead_in_after_a_finished_list_is_the_paragraphs_own(tmp_path: 
         ["Members decide:", "- (a) policy; and", "- (b) the budget.", "- This is said of both."],
     ]
     assert doc.defects == []
+
+
+def test_a_lower_heading_among_a_sections_paragraphs_is_a_sub_heading(tmp_path: Path) -> None:
+    """An <h3> between a section's numbered paragraphs, under an <h2> with no number, is
+    a sub-heading over the next paragraph, not a section of its own."""
+    page = tmp_path / "protocol.html"
+    page.write_text(
+        "<main><h1>Protocol</h1><h2>Working together</h2><ol><li>Be courteous.</li>"
+        "<li>Be fair.</li></ol><h3>Briefings</h3><ol start='3'><li>Officers brief groups.</li>"
+        "</ol><h2>Concerns</h2><h3>Members</h3><ol start='4'><li>Raise them.</li></ol></main>",
+        encoding="utf-8",
+    )
+    doc = import_protocol(page)
+    first, *_ = doc.sections
+    assert (first.title, [(c.number, c.headings) for c in first.clauses]) == (
+        "Working together",
+        [("1.", []), ("2.", []), ("3.", ["Briefings"])],
+    )

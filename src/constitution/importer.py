@@ -69,6 +69,7 @@ LABEL_ONLY = re.compile(
 ITEM_LABEL = re.compile(r"^\(?([a-z]|[ivx]{1,5}|\d{1,3})[.)]\s+")
 SENTENCE = re.compile(r"[.!?]\s+[A-Z]")  # a sentence begins after one ends
 BULLET = re.compile(r"^[-•◦▪‣*]\s+")
+MARKED = re.compile(r"^\s*#*")  # a Markdown heading's marks, its level
 # Word's plain-text export writes a tab between a paragraph's number (or bullet) and its
 # words: a space, not the cells of a table's row.
 LABEL_TAB = re.compile(
@@ -291,6 +292,7 @@ class Structurer:
         self.numbered_sections = False
         self.unnumbered = False  # no paragraph numbers anywhere: a clause a paragraph
         self.letters: set[str] = set()  # parts whose paragraphs are numbered B1, B2
+        self.section_depth = 0  # the Markdown level of the heading that opened the section
         self.back_matter = False  # in an appendix, schedule or annex: words, unnumbered
         self.appendices: list[ImportedSection] = []
         self.revoked: list[str] = []  # numbers printed only as revoked ("5.3 [Deleted]")
@@ -552,12 +554,19 @@ class Structurer:
             self.new_section(labelled["num"], text, line)
             self.numbered_sections = numbered_before
             return
+        depth = len(MARKED.match(line.text)[0].strip()) if marked else 0
         if (
             heading_like(text)
             and not self.numbered_sections
             and (marked or (not self.clause and self.finished) or self.heads(following))
         ):
+            if 0 < self.section_depth < depth and self.clause and not self.unnumbered:
+                # a heading a level below the one that opened the section (a page's
+                # <h3> under its <h2>): a sub-heading over the paragraph after it
+                self.pending.append((text, line))
+                return
             self.new_section("", text, line)
+            self.section_depth = depth
             return
         if (
             self.section is not None
