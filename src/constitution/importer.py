@@ -69,7 +69,6 @@ LABEL_ONLY = re.compile(
 ITEM_LABEL = re.compile(r"^\(?([a-z]|[ivx]{1,5}|\d{1,3})[.)]\s+")
 SENTENCE = re.compile(r"[.!?]\s+[A-Z]")  # a sentence begins after one ends
 BULLET = re.compile(r"^[-•◦▪‣*]\s+")
-MARKED = re.compile(r"^\s*#*")  # a Markdown heading's marks, its level
 # Word's plain-text export writes a tab between a paragraph's number (or bullet) and its
 # words: a space, not the cells of a table's row.
 LABEL_TAB = re.compile(
@@ -229,6 +228,12 @@ def clean(text: str) -> tuple[str, bool, bool]:
         heading, t = True, t[2:-2]  # a line all bold: a heading
     t = BOLD_LABEL.sub(r"\1", t)  # "**1.2** Members ...": the number is not words
     return re.sub(r"\s+", " ", t).strip(), bullet, heading
+
+
+def heading_level(text: str) -> int:
+    """A Markdown heading's level: how many "#" mark it (0 for none)."""
+    marks = text.lstrip()
+    return len(marks) - len(marks.lstrip("#"))
 
 
 def heading_like(text: str) -> bool:
@@ -554,7 +559,7 @@ class Structurer:
             self.new_section(labelled["num"], text, line)
             self.numbered_sections = numbered_before
             return
-        depth = len(MARKED.match(line.text)[0].strip()) if marked else 0
+        depth = heading_level(line.text) if marked else 0
         if (
             heading_like(text)
             and not self.numbered_sections
