@@ -377,7 +377,7 @@ BAD_FILES = [
     ),
     (
         "unknown format",
-        lambda d: (d / "p.rtf").write_text("{\\rtf1 text}") and d / "p.rtf",
+        lambda d: (d / "p.wpd").write_text("WordPerfect text") and d / "p.wpd",
         "cannot be imported",
         2,
     ),

@@ -220,6 +220,7 @@ _KINDS = [
     Kind("import-would-overwrite", UNUSABLE, "{file} already holds files; nothing was written.", "Choose an empty folder, or add --force to replace it."),
     Kind("import-empty", UNUSABLE, "the file is empty.", "Import the file that holds the protocol."),
     Kind("import-format", UNUSABLE, "'{suffix}' files cannot be imported.", "Save the protocol as .docx, .pdf (with text, not scanned), .html (a web page) or .txt."),
+    Kind("import-other-format", UNUSABLE, "the file is {what} (whatever its name ends in), a format the importer does not read.", "Open it in Word (or LibreOffice Writer), choose File, Save As, with the type Word Document (.docx), and import the .docx."),
     Kind("import-binary", UNUSABLE, "the file is not text.", "Import the .docx or .pdf itself, or save the text as UTF-8."),
     Kind("import-encoding", UNUSABLE, "byte {offset} ({value}) cannot be {encoding} text, so the file's encoding is not known and its characters would be guessed.", "Save it again as UTF-8: in Notepad, File, Save As, Encoding UTF-8; from Word, File, Save As, Plain Text, then Unicode (UTF-8) under Other encoding."),
     Kind("import-wrong-encoding", UNUSABLE, "the file is not UTF-8, and read as Windows-1252 it holds '{found}', which is no word: it is in another encoding (Mac OS Roman, perhaps), whose characters would be guessed.", "Save it again as UTF-8: in TextEdit, Format, Make Plain Text, then Save with encoding Unicode (UTF-8); in Notepad, File, Save As, Encoding UTF-8."),

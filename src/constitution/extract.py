@@ -91,6 +91,8 @@ def extract(path: Path) -> Extracted:
         raise fail(path, "import-missing")
     if path.stat().st_size == 0:
         raise fail(path, "import-empty")
+    if what := other_format(path):
+        raise fail(path, "import-other-format", what=what)
     readers = {".txt": from_text, ".md": from_text, ".docx": from_docx, ".pdf": from_pdf}
     readers |= {".html": from_html, ".htm": from_html}
     reader = readers.get(path.suffix.lower())
@@ -109,6 +111,32 @@ def extract(path: Path) -> Extracted:
     if sum(len(line.text) for line in result.lines) < 40:
         raise fail(path, "import-no-text")
     return result
+
+
+# The first bytes of the word processors' files the importer does not read, and what each
+# is: a council's older or other software saves them, and may name them .doc, .txt or .docx
+OTHER_FORMATS = (
+    (b"{\\rtf", "a Rich Text Format (RTF) file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word 97-2003 document (.doc)"),
+    (b"PK\x03\x04", ""),  # a zip: an OpenDocument file names itself in its mimetype
+)
+ODT = "an OpenDocument text file (.odt, as LibreOffice and Google Docs save one)"
+
+
+def other_format(path: Path) -> str:
+    """What the file is, where its first bytes say it is a word processor's file the
+    importer does not read ("" for any other)."""
+    with path.open("rb") as opened:
+        head = opened.read(8)
+    what = next((what for magic, what in OTHER_FORMATS if head.startswith(magic)), "")
+    if head.startswith(b"PK"):
+        try:
+            with zipfile.ZipFile(path) as packed:
+                mimetype = packed.read("mimetype") if "mimetype" in packed.NameToInfo else b""
+        except zipfile.BadZipFile:
+            return ""
+        return ODT if mimetype.startswith(b"application/vnd.oasis.opendocument.text") else ""
+    return what
 
 
 # What Word prints for tracked changes and comments when a document is exported or
@@ -1184,7 +1212,13 @@ def footnotes(notes: object, cited: str, shown: dict[str, str]) -> list[str]:
 
 
 class Numberer:
-    """Renders Word's automatic numbering ("1.", "1.1", "(a)") as the reader saw it."""
+    """Renders Word's automatic numbering ("1.", "1.1", "(a)") as the reader saw it.
+
+    Every w:num of one list (w:abstractNum) counts on the same counters, as Word counts;
+    a w:num's lvlOverride starts a level again at its startOverride where that w:num is
+    first used (Word's "Restart numbering", "Set numbering value"), or redefines the
+    level; a level with w:isLgl (legal numbering) draws every level's number in its text
+    in figures ("1.1" under a heading numbered "I.")."""
 
     FORMATS: ClassVar[dict[str, Callable[[int], str]]] = {
         "decimal": str,
@@ -1195,9 +1229,11 @@ class Numberer:
     }
 
     def __init__(self, numbering: object, styles: object = None) -> None:
-        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.levels: dict[str, dict[int, Level]] = {}  # an abstractNum's levels
         self.abstract_of: dict[str, str] = {}
-        self.counters: dict[str, list[int]] = {}
+        self.overrides: dict[str, dict[int, Level]] = {}  # a w:num's own levels
+        self.restarts: dict[str, dict[int, int]] = {}  # a w:num's startOverride, unused
+        self.counters: dict[str, list[int]] = {}  # an abstractNum's numbers drawn last
         # Paragraph styles that carry numbering (List Number, numbered headings).
         self.style_num: dict[str, object] = {}
         for style in styles.iter(f"{W}style") if styles is not None else ():  # type: ignore[attr-defined]
@@ -1207,21 +1243,22 @@ class Numberer:
         if numbering is None:
             return
         for abstract in numbering.iter(f"{W}abstractNum"):  # type: ignore[attr-defined]
-            levels = {}
-            for lvl in abstract.iter(f"{W}lvl"):
-                fmt = lvl.find(f"{W}numFmt")
-                text = lvl.find(f"{W}lvlText")
-                start = lvl.find(f"{W}start")
-                levels[int(lvl.get(f"{W}ilvl"))] = (
-                    fmt.get(f"{W}val") if fmt is not None else "decimal",
-                    text.get(f"{W}val") if text is not None else "",
-                    int(start.get(f"{W}val")) if start is not None else 1,
-                )
-            self.levels[abstract.get(f"{W}abstractNumId")] = levels
+            self.levels[abstract.get(f"{W}abstractNumId")] = {
+                int(lvl.get(f"{W}ilvl")): level_of(lvl) for lvl in abstract.iter(f"{W}lvl")
+            }
         for num in numbering.iter(f"{W}num"):  # type: ignore[attr-defined]
             ref = num.find(f"{W}abstractNumId")
-            if ref is not None:
-                self.abstract_of[num.get(f"{W}numId")] = ref.get(f"{W}val")
+            if ref is None:
+                continue
+            num_id = num.get(f"{W}numId")
+            self.abstract_of[num_id] = ref.get(f"{W}val")
+            for override in num.iter(f"{W}lvlOverride"):
+                ilvl = int(override.get(f"{W}ilvl") or 0)
+                if (lvl := override.find(f"{W}lvl")) is not None:
+                    self.overrides.setdefault(num_id, {})[ilvl] = level_of(lvl)
+                if (start := override.find(f"{W}startOverride")) is not None:
+                    value = int(start.get(f"{W}val") or 0)
+                    self.restarts.setdefault(num_id, {})[ilvl] = value
 
     def label(self, para: object) -> str:
         num_pr = para.find(f"{W}pPr/{W}numPr")  # type: ignore[attr-defined]
@@ -1230,28 +1267,51 @@ class Numberer:
             num_pr = self.style_num.get(style.get(f"{W}val")) if style is not None else None
         if num_pr is None:
             return ""
-        num_id = num_pr.find(f"{W}numId")
+        num_id_of = num_pr.find(f"{W}numId")
         ilvl = num_pr.find(f"{W}ilvl")
-        abstract = self.abstract_of.get(num_id.get(f"{W}val") if num_id is not None else "")
-        levels = self.levels.get(abstract or "")
+        num_id = num_id_of.get(f"{W}val") if num_id_of is not None else ""
+        abstract = self.abstract_of.get(num_id) or ""
+        levels = {**self.levels.get(abstract, {}), **self.overrides.get(num_id, {})}
         if not levels:
             return ""
         level = int(ilvl.get(f"{W}val")) if ilvl is not None else 0
-        counters = self.counters.setdefault(abstract or "", [0] * 9)
-        counters[level] += 1
+        fmt, text, start, legal = levels.get(level, ("decimal", "", 1, False))
+        counters = self.counters.setdefault(abstract, [0] * 9)
+        restart = self.restarts.get(num_id, {}).pop(level, None)
+        if restart is not None:
+            counters[level] = restart
+        else:
+            counters[level] = counters[level] + 1 if counters[level] else start
         for deeper in range(level + 1, 9):
             counters[deeper] = 0
-        fmt, text, _ = levels.get(level, ("decimal", "", 1))
         if fmt in ("bullet", "none"):
             return "-" if fmt == "bullet" else ""
 
         def render(m: re.Match[str]) -> str:
             k = int(m.group(1)) - 1
-            kfmt, _, start = levels.get(k, ("decimal", "", 1))
-            value = counters[k] + start - 1 if counters[k] else start
-            return Numberer.FORMATS.get(kfmt, str)(value)
+            kfmt, _, kstart, _ = levels.get(k, ("decimal", "", 1, False))
+            value = counters[k] or kstart
+            return str(value) if legal else Numberer.FORMATS.get(kfmt, str)(value)
 
         return re.sub(r"%(\d)", render, text)
+
+
+# A list level as Word draws it: its number's format, its text ("%1.%2"), its first
+# number, and whether it is legal numbering (every number in figures)
+Level = tuple[str, str, int, bool]
+
+
+def level_of(lvl: Any) -> Level:
+    fmt = lvl.find(f"{W}numFmt")
+    text = lvl.find(f"{W}lvlText")
+    start = lvl.find(f"{W}start")
+    legal = lvl.find(f"{W}isLgl")
+    return (
+        fmt.get(f"{W}val") if fmt is not None else "decimal",
+        text.get(f"{W}val") if text is not None else "",
+        int(start.get(f"{W}val")) if start is not None else 1,
+        legal is not None and legal.get(f"{W}val") not in ("0", "false"),
+    )
 
 
 def roman(n: int) -> str:

@@ -2,10 +2,13 @@
 
 The page's own words are its main content (``<main>``, or the body where there is none);
 the site's navigation, header, footer, forms, cookie banner and the browser tab's title
-are the site's, not the protocol's, and are listed as left out. Each block (a heading, a
-paragraph, a list's item, a table's row) is a line, as a Word paragraph is: a heading
-marked as Markdown marks one, an item with the label the browser draws for it ("- " in a
-bulleted list, "3." or "c." in a numbered one), a row's cells apart by tabs.
+are the site's, not the protocol's, and are listed as left out, as is a block whose
+words are all a link to a place on the same page ("Back to top", a contents entry).
+Each block (a heading, a paragraph, a list's item, a table's row) is a line, as a Word
+paragraph is: a heading marked as Markdown marks one, an item with the label the browser
+draws for it ("- " in a bulleted list, "3." or "c." in a numbered one), a row's cells
+apart by tabs. A number the page's own style sheet draws with a CSS counter is drawn as
+the browser draws it (css_counters).
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+
+from constitution.css_counters import Counters, roman
 
 BLOCKS = frozenset(
     {"p", "div", "li", "dt", "dd", "tr", "blockquote", "section", "article", "caption"}
@@ -34,12 +39,14 @@ class List:
     ordered: bool
     kind: str  # "1", "a", "A", "i", "I"
     next: int
+    tag: str
+    classes: set[str]
 
 
 class PageReader(HTMLParser):
     """Lines of a page: (text, line in the file, the protocol's own or the site's)."""
 
-    def __init__(self, has_main: bool) -> None:
+    def __init__(self, has_main: bool, counters: Counters) -> None:
         super().__init__(convert_charrefs=True)
         self.has_main = has_main
         self.lines: list[tuple[str, int, bool]] = []
@@ -48,6 +55,9 @@ class PageReader(HTMLParser):
         self.buffer: list[str] = []
         self.start = 1  # the line of the file where the block's words begin
         self.label = ""  # the label the browser draws for the list item being read
+        self.counters = counters
+        self.in_page: list[str] = []  # the block's words in links to a place on the page
+        self.linking = False  # in such a link
 
     @property
     def furniture(self) -> bool:
@@ -65,18 +75,31 @@ class PageReader(HTMLParser):
         site = site or bool(SITE_PART.search(named))
         here = False if main else (site or self.furniture)
         self.stack.append((tag, here))
+        classes = set((values.get("class") or "").split())
+        drawn = self.counters.enter(tag, classes)
+        if tag == "a" and (values.get("href") or "").startswith("#"):
+            self.linking = True
         if tag in ("ul", "ol"):
             start = values.get("start") or "1"
             kind = values.get("type") or "1"
-            self.lists.append(List(tag == "ol", kind, int(start) if start.isdigit() else 1))
+            number = int(start) if start.isdigit() else 1
+            self.lists.append(List(tag == "ol", kind, number, tag, classes))
         elif tag == "li" and self.lists:
             self.label = self.item_label(self.lists[-1], values.get("value"))
+            if self.counters.unmarked(tag, classes) or self.counters.unmarked(
+                self.lists[-1].tag, self.lists[-1].classes
+            ):
+                self.label = ""  # the style sheet takes the browser's marker away
         elif tag in INLINE_MARKS:
             self.buffer.append(f"<{tag}>")
+        if drawn:
+            self.buffer.append(drawn)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in INLINE_MARKS:
             self.buffer.append(f"</{tag}>")
+        if tag == "a":
+            self.linking = False
         if tag in ("td", "th"):
             self.buffer.append("\t")  # the cells of a row apart, as a Word table's are
         if tag in BLOCKS or tag == "title":
@@ -87,6 +110,7 @@ class PageReader(HTMLParser):
         for depth in range(len(self.stack) - 1, -1, -1):
             if self.stack[depth][0] == tag:
                 del self.stack[depth:]
+                self.counters.leave(depth)
                 break
 
     def handle_data(self, data: str) -> None:
@@ -95,6 +119,8 @@ class PageReader(HTMLParser):
         if not self.buffer or not "".join(self.buffer).strip():
             self.start = self.getpos()[0]
         self.buffer.append(re.sub(r"\s+", " ", data))
+        if self.linking:
+            self.in_page.append(data)
 
     def item_label(self, listed: List, value: str | None) -> str:
         if not listed.ordered:
@@ -113,40 +139,28 @@ class PageReader(HTMLParser):
     def flush(self) -> None:
         """End the block's words: a line of its own."""
         text = re.sub(r" *\t *", "\t", "".join(self.buffer))
+        linked, self.in_page = " ".join("".join(self.in_page).split()), []
         self.buffer = []
         text = re.sub(r" {2,}", " ", text).strip("\t ")
         if not re.sub(r"</?\w+>", "", text).strip():
             return
+        # a block that is all a link to a place on the page is its navigation
+        navigation = bool(linked) and linked == " ".join(re.sub(r"</?\w+>", "", text).split())
         heading = next((t for t, _ in reversed(self.stack) if re.fullmatch(r"h[1-6]", t)), "")
         if heading:
             text = f"{'#' * int(heading[1])} {text}"
         elif self.label and not self.furniture:
             text = self.label + text
         self.label = ""
-        self.lines.append((text, self.start, self.furniture))
-
-
-ROMAN = tuple(
-    zip(
-        ["m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"],
-        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
-        strict=True,
-    )
-)
-
-
-def roman(n: int) -> str:
-    out = ""
-    for numeral, value in ROMAN:
-        count, n = divmod(n, value)
-        out += numeral * count
-    return out
+        self.lines.append((text, self.start, self.furniture or navigation))
 
 
 def page_lines(html: str) -> list[tuple[str, int, bool]]:
     """Each block's text as a line, with its line in the file and whether it is the
     site's (outside the main content, or in its navigation, banners and forms)."""
-    reader = PageReader(has_main=bool(re.search(r"<main\b|role=[\"']main[\"']", html, re.I)))
+    has_main = bool(re.search(r"<main\b|role=[\"']main[\"']", html, re.I))
+    style = "\n".join(re.findall(r"<style\b[^>]*>(.*?)</style>", html, re.I | re.S))
+    reader = PageReader(has_main, Counters.of(style))
     reader.feed(html)
     reader.close()
     reader.flush()

@@ -230,6 +230,12 @@ def clean(text: str) -> tuple[str, bool, bool]:
     return re.sub(r"\s+", " ", t).strip(), bullet, heading
 
 
+def heading_level(text: str) -> int:
+    """A Markdown heading's level: how many "#" mark it (0 for none)."""
+    marks = text.lstrip()
+    return len(marks) - len(marks.lstrip("#"))
+
+
 def heading_like(text: str) -> bool:
     words = text.split()
     return (
@@ -291,6 +297,7 @@ class Structurer:
         self.numbered_sections = False
         self.unnumbered = False  # no paragraph numbers anywhere: a clause a paragraph
         self.letters: set[str] = set()  # parts whose paragraphs are numbered B1, B2
+        self.section_depth = 0  # the Markdown level of the heading that opened the section
         self.back_matter = False  # in an appendix, schedule or annex: words, unnumbered
         self.appendices: list[ImportedSection] = []
         self.revoked: list[str] = []  # numbers printed only as revoked ("5.3 [Deleted]")
@@ -552,12 +559,19 @@ class Structurer:
             self.new_section(labelled["num"], text, line)
             self.numbered_sections = numbered_before
             return
+        depth = heading_level(line.text) if marked else 0
         if (
             heading_like(text)
             and not self.numbered_sections
             and (marked or (not self.clause and self.finished) or self.heads(following))
         ):
+            if 0 < self.section_depth < depth and self.clause and not self.unnumbered:
+                # a heading a level below the one that opened the section (a page's
+                # <h3> under its <h2>): a sub-heading over the paragraph after it
+                self.pending.append((text, line))
+                return
             self.new_section("", text, line)
+            self.section_depth = depth
             return
         if (
             self.section is not None
@@ -569,7 +583,10 @@ class Structurer:
             self.pending.append((text, line))
             return
         self.flush_headings()
-        self.add_text(text, line, fresh, wrapped=not fresh)
+        # a paragraph leading in to items after the clause's list has ended ("...; and
+        # (b) ... ." then "If the chair decides so:" over "(a)" again) is the clause's own
+        leads = text.endswith(":") and bool(LETTER.match(following) or BULLET.match(following))
+        self.add_text(text, line, fresh, wrapped=not fresh, leads=leads)
 
     def lettered(self, text: str, fresh: bool = True) -> re.Match[str] | None:
         """ "B2 ..." where the document's parts number their paragraphs so; a paragraph
@@ -639,9 +656,11 @@ class Structurer:
     def add_item(self, text: str, line: Line) -> None:
         (self.clause or self.unnumbered_text).add("- " + text, line)
 
-    def add_text(self, text: str, line: Line, fresh: bool = False, wrapped: bool = False) -> None:
+    def add_text(
+        self, text: str, line: Line, fresh: bool = False, wrapped: bool = False, leads: bool = False
+    ) -> None:
         """Unnumbered words: ``fresh`` if they begin a paragraph in the source, ``wrapped``
-        if they are its next line."""
+        if they are its next line, ``leads`` if they lead in to the items after them."""
         clause = self.clause
         goes_on = clause is not None and clause.continues(text, wrapped)
         if self.unnumbered and self.section and not goes_on and (fresh or clause is None):
@@ -650,12 +669,14 @@ class Structurer:
         if clause is None:
             self.unnumbered_text.add(text, line, wrapped)
             return
-        if fresh and clause.number and lead_in(clause.paragraphs):
+        ended = leads and clause.paragraphs[-1].startswith("- ")
+        ended = ended and clause.paragraphs[-1].endswith(".")
+        if fresh and clause.number and lead_in(clause.paragraphs) and not ended:
             clause.add("- " + text, line)  # a list the paragraph leads in to (definitions)
             return
         joined = len(clause.paragraphs)
         clause.add(text, line, wrapped)
-        if fresh and clause.number and len(clause.paragraphs) > joined:
+        if fresh and clause.number and len(clause.paragraphs) > joined and not ended:
             # Kept in its place, as a paragraph of the numbered one before it, which is
             # usually what it is; said, since it may be a heading or an aside instead.
             self.defects.append(
