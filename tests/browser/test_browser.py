@@ -220,6 +220,17 @@ def test_a_paragraph_cited_in_a_question_comes_first(
         expect(link).to_contain_text(cited)
 
 
+def test_a_word_most_paragraphs_hold_counts_for_less(page: Page, base_url: str) -> None:
+    """ "Member" (for "councillor") is in most paragraphs: those holding it with one other
+    word of the question must not come before 7.2 (undue pressure: "repeated demands",
+    "an officer work outside their working hours") and 6.3 ("working hours")."""
+    typed = "councillor demanding answers at the weekend"
+    page.goto(base_url + "search.html?" + urlencode({"q": typed, "v": "draft"}))
+    expect(page.locator("#search-status")).to_contain_text("found in Draft")
+    hrefs = page.locator("#search-results li li > a").evaluate_all("as => as.map(a => a.href)")
+    assert {"MOP-0061", "MOP-0052"} & {h.rsplit("#", 1)[-1] for h in hrefs[:3]}
+
+
 def test_a_number_alone_in_a_question_is_searched_not_cited(page: Page, base_url: str) -> None:
     """ "10 working days": 10 is no citation (nor would section 10 be a paragraph)."""
     page.goto(
