@@ -15,7 +15,7 @@ from conftest import Site
 from constitution.build import build_site
 from constitution.project import Project
 from constitution.serve import WarmBuild
-from constitution.sphinxext.search import own_leads, readers_names
+from constitution.sphinxext.search import own_leads, readers_names, short_names
 
 
 @pytest.fixture(scope="module")
@@ -271,8 +271,8 @@ def test_the_jump_box_knows_how_each_document_is_cited(
     index = json.loads((whole.out / "clause-index.json").read_text(encoding="utf-8"))
     articles, rules = index["documents"]
     assert (articles["leads"], articles["tails"], articles["part"]) == (
-        ["Article", "ART", "Articles of the Constitution"],
-        ["of the Articles of the Constitution"],
+        ["Article", "ART", "Articles of the Constitution", "articles"],
+        ["of the Articles of the Constitution", "of the articles"],
         "Part 2",
     )
     assert articles["sections"] == {
@@ -280,21 +280,26 @@ def test_the_jump_box_knows_how_each_document_is_cited(
         "2": "articles/members.html",
     }
     # the Rules cite their own paragraphs as "paragraph N", as the protocol does: not theirs
-    # and by the name readers give them, from the plain words ("standing order")
+    # and by the names readers give them, from the plain words ("standing order") and in
+    # a word ("the rules")
     assert rules["leads"] == [
         "Council Procedure Rule",
         "CPR",
         "Council Procedure Rules",
         "standing order",
         "standing orders",
+        "rules",
     ]
+    assert "of the rules" in rules["tails"] and "of the standing orders" in rules["tails"]
     assert index["citing"]["leads"] == [
         "paragraph",
         "MOP",
         "Protocol on Member/Officer Relations",
         "Member/Officer Protocol",
+        "protocol",
     ]
     assert index["citing"]["tails"][0] == "of the Member/Officer Protocol"
+    assert "of the protocol" in index["citing"]["tails"]
     assert index["draft"]["sections"]["3"] == "draft/principles.html"
 
 
@@ -330,6 +335,23 @@ def test_a_documents_readers_names_are_those_ending_its_title_alone(
     # a phrase ending two documents' titles names neither
     both = {"our rules": ("procedure rules", "articles of the constitution")}
     assert readers_names(entries, both) == {}
+
+
+def test_a_documents_short_name_is_its_titles_head_word_alone(
+    whole_constitution: Project,
+) -> None:
+    """ "The protocol", "the articles", "the rules": the last word of a document's name
+    before any "of" or "on", where no other document's name ends so."""
+    entries = tuple(whole_constitution.constitution())
+    assert short_names(entries) == {
+        "protocol": ["protocol"],
+        "articles": ["articles"],
+        "procedure-rules": ["rules"],
+    }
+    # two documents of Rules: "the rules" names neither
+    rules = next(e for e in entries if e.key == "procedure-rules")
+    financial = replace(rules, key="financial-rules", title="Financial Procedure Rules")
+    assert short_names((*entries, financial))["procedure-rules"] == []
 
 
 def test_the_search_page_says_it_reaches_every_document(whole: Site, site: Site) -> None:

@@ -160,6 +160,8 @@ def test_search_finds_the_protocols_word_for_the_readers(page: Page, base_url: s
         ("bottle of wine", {"MOP-0057"}),  # "gifts", "hospitality"
         ("council magazine", {"MOP-0127", "MOP-0128"}),  # "publicity"
         ("standing orders", {"MOP-0004"}),  # "procedure rules"
+        # "criticise", "abuse", "respect"
+        ("councillor had a go at me", {"MOP-0050", "MOP-0132", "MOP-0196", "MOP-0187"}),
         # A phrase parted by the reader's own words: "tell ... what to do", "boss ...
         # around" ("instruct"); the words between are searched too ("staff": "officer").
         ("can a councillor tell staff what to do", {"MOP-0038", "MOP-0044", "MOP-0092"}),
@@ -195,6 +197,47 @@ def test_a_word_spelt_right_gets_no_suggestion(page: Page, base_url: str, word: 
     page.goto(base_url + f"search.html?q={word}&v=draft")
     expect(page.locator("#search-status")).to_contain_text("found in Draft")
     expect(page.locator("#search-suggestion")).to_have_count(0)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "cited"),
+    [
+        # 6.2 says "bully, harass or intimidate": none of the question's other words
+        ("complaint of a breach of para 6.2 of the protocol", "MOP-0051", None),
+        ("is this contrary to paragraph 3.2", "MOP-0029", None),
+        # a paragraph none of the other words finds is still listed first, as cited
+        ("minutes say MOP-0144 applies", "MOP-0144", "Paragraph 17.2"),
+    ],
+)
+def test_a_paragraph_cited_in_a_question_comes_first(
+    page: Page, base_url: str, typed: str, first: str, cited: str | None
+) -> None:
+    page.goto(base_url + "search.html?" + urlencode({"q": typed, "v": "draft"}))
+    expect(page.locator("#search-status")).to_contain_text("found in Draft")
+    link = page.locator("#search-results li li > a").first
+    assert (link.get_attribute("href") or "").endswith("#" + first)
+    if cited:
+        expect(link).to_contain_text(cited)
+
+
+def test_a_word_most_paragraphs_hold_counts_for_less(page: Page, base_url: str) -> None:
+    """ "Member" (for "councillor") is in most paragraphs: those holding it with one other
+    word of the question must not come before 7.2 (undue pressure: "repeated demands",
+    "an officer work outside their working hours") and 6.3 ("working hours")."""
+    typed = "councillor demanding answers at the weekend"
+    page.goto(base_url + "search.html?" + urlencode({"q": typed, "v": "draft"}))
+    expect(page.locator("#search-status")).to_contain_text("found in Draft")
+    hrefs = page.locator("#search-results li li > a").evaluate_all("as => as.map(a => a.href)")
+    assert {"MOP-0061", "MOP-0052"} & {h.rsplit("#", 1)[-1] for h in hrefs[:3]}
+
+
+def test_a_number_alone_in_a_question_is_searched_not_cited(page: Page, base_url: str) -> None:
+    """ "10 working days": 10 is no citation (nor would section 10 be a paragraph)."""
+    page.goto(
+        base_url + "search.html?" + urlencode({"q": "reply in 10 working days", "v": "draft"})
+    )
+    expect(page.locator("#search-status")).to_contain_text("found in Draft")
+    expect(page.locator("#search-results > li > h2").first).not_to_have_text("The paragraph cited")
 
 
 def test_the_editors_preview_says_it_has_no_search_index(

@@ -100,6 +100,10 @@ def test_jump_to_a_documents_version_in_force(
         ("paragraph 3.2 of the Member/Officer Protocol", "draft/principles.html#MOP-0029"),
         ("Member/Officer Protocol, para 3.2", "draft/principles.html#MOP-0029"),
         ("MOP 3.2", "draft/principles.html#MOP-0029"),
+        # each document by its name in a word, with or without "the"
+        ("protocol 3.2", "draft/principles.html#MOP-0029"),
+        ("the articles 2.2", "articles/members.html#ART-0004"),
+        ("paragraph 2.2 of the articles", "articles/members.html#ART-0004"),
         ("section 3", "draft/principles.html"),
         ("Part 5.3", "draft/index.html"),
     ],

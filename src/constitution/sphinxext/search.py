@@ -133,14 +133,16 @@ def citations(entry: Entry, within: str, called: Iterable[str] = ()) -> dict[str
     """How a reader cites a document's paragraph, for the jump box: the words before its
     number ("Article" of "Article {number}", "Rule" of its own "Rule {number}" when no
     other document is cited so, its ID prefix, its title, the readers' names for it:
-    "Standing Order" of the Procedure Rules) and after it ("of the Member/Officer
-    Protocol"), and its Part ("Part 4.1"), which opens its contents."""
+    "Standing Order" of the Procedure Rules, "protocol") and after it ("of the
+    Member/Officer Protocol", "of the protocol"), and its Part ("Part 4.1"), which opens
+    its contents."""
     lead, tail = around(entry.cite)
     names = list(dict.fromkeys([entry.title, *([tail.removeprefix("of the ")] if tail else [])]))
     leads = [lead, within, entry.id_prefix, *names, *called]
+    tails = [tail, *(f"of the {n}" for n in [*names, *called])]
     return {
         "leads": [w for w in dict.fromkeys(leads) if w],
-        "tails": [w for w in dict.fromkeys([tail, *(f"of the {n}" for n in names)]) if w],
+        "tails": [w for w in dict.fromkeys(tails) if w],
         "part": entry.part,
     }
 
@@ -178,6 +180,30 @@ def readers_names(
             one = phrase.removesuffix("s")
             named.setdefault(titled[0], []).extend(dict.fromkeys([one, one + "s"]))
     return named
+
+
+HEAD = re.compile(r"\s+(?:of|on|for)\s+", re.IGNORECASE)
+
+
+def short_names(constitution: Iterable[Entry]) -> dict[str, list[str]]:
+    """Each document's name in one word, as readers shorten it ("the protocol", "the
+    articles", "the rules"): the last word of its title, or of the name it is cited by,
+    before any "of", "on" or "for" ("Articles of the Constitution": "Articles";
+    "Protocol on Member/Officer Relations": "Protocol"), each only where it names one
+    document."""
+    entries = tuple(constitution)
+    words = {
+        e.key: {
+            HEAD.split(name)[0].split()[-1].lower()
+            for name in (e.title, around(e.cite)[1].removeprefix("of the "))
+            if name.strip()
+        }
+        for e in entries
+    }
+    return {
+        key: sorted(w for w in mine if not any(w in words[k] for k in words if k != key))
+        for key, mine in words.items()
+    }
 
 
 def jump_index(entry: Entry, within: str, called: Iterable[str] = ()) -> dict[str, Any]:
@@ -408,7 +434,9 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
     index["in_force"] = site.in_force.key if site.in_force else DRAFT
     if elsewhere := others(store):
         within = own_leads(store.constitution)
-        called = readers_names(store.constitution, {**PLAIN_WORDS, **store.council.synonyms})
+        readers = readers_names(store.constitution, {**PLAIN_WORDS, **store.council.synonyms})
+        short = short_names(store.constitution)
+        called = {e.key: [*readers.get(e.key, ()), *short[e.key]] for e in store.constitution}
         index[OTHERS] = [
             jump_index(e, within.get(e.key, ""), called.get(e.key, ())) for e in elsewhere
         ]

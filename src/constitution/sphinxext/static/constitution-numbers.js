@@ -33,14 +33,14 @@ window.constitutionId = function (text) {
 
 // What is left of a citation of document d (its entry in clause-index.json) once the
 // words it cites d with are taken off: those before its number ("Article", "CPR",
-// "Member/Officer Protocol,") and after it ("of the Member/Officer Protocol"); null if it
-// has none of them. "Part 4.1" alone is its Part: "" then. Shared by the search page and
+// "Member/Officer Protocol,", "the protocol") and after it ("of the Member/Officer
+// Protocol"); null if it has none of them. "Part 4.1" alone is its Part: "" then. Shared by the search page and
 // the page of the version in force on a date.
 window.constitutionCitedIn = function (d, text) {
   const said = text.replace(/\s+/g, " ").trim();
   if (said.toLowerCase() === d.part.toLowerCase()) return "";
   const escaped = (words) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
-  const lead = "(?:(?:" + escaped(d.leads).join("|") + ")\\.?,?\\s*)?";
+  const lead = "(?:(?:the\\s+)?(?:" + escaped(d.leads).join("|") + ")\\.?,?\\s*)?";
   const tail = d.tails.length ? "(?:,?\\s+(?:" + escaped(d.tails).join("|") + "))?" : "";
   const rest = said.match(new RegExp("^" + lead + "(.+?)" + tail + "$", "i"))[1];
   return rest === said ? null : rest;

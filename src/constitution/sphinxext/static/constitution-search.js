@@ -444,12 +444,22 @@
     });
   }
 
-  // Clauses ranked by how many of the query's terms they hold, then by Pagefind's score;
-  // and the query as corrected, if a word was corrected.
-  async function clauses(pagefind, version, text) {
+  // How much a term held by `held` of `total` clauses tells: 1 for one held by fewer
+  // than one in RARE of them, less the more clauses hold it (its inverse document
+  // frequency, as a share of that of a term one in RARE hold).
+  const RARE = 4;
+  function telling(held, total) {
+    if (!held || !total || held * RARE <= total) return 1;
+    return Math.max(Math.log(total / held), 0) / Math.log(RARE);
+  }
+
+  // Clauses ranked by how many of the query's terms they hold, a common term counting for
+  // less (above), then by Pagefind's score; and each word corrected, with its correction.
+  // `total` is how many clauses are searched.
+  async function clauses(pagefind, version, text, total) {
     const [map, vocab] = await Promise.all([synonyms(), vocabulary(version)]);
     const words = tokens(text);
-    let corrected = null;
+    const corrected = new Map();
     const wanted = terms(words, map);
     for (const term of wanted) {
       // A synonym is searched only if the text has it: Pagefind would answer one it does
@@ -465,7 +475,7 @@
       // weighed less than words found as typed: "talking" may be no misspelling of "taking".
       term.alternatives = (map.has(better) ? [...map.get(better)] : [better])
         .filter((a) => has(a)).map((a) => [a, 0.5]);
-      corrected = (corrected || words.slice()).map((w) => (w === term.text ? better : w));
+      corrected.set(term.text, better);
     }
     const byUrl = new Map();
     for (const term of wanted) {
@@ -473,10 +483,7 @@
       for (const [alternative, weight] of term.alternatives) {
         for (const c of await phrase(pagefind, alternative)) {
           const entry = byUrl.get(c.url) || { ...c, score: 0, terms: 0, best: 0 };
-          if (!seen.has(c.url)) {
-            entry.terms += 1;
-            seen.add(c.url);
-          }
+          seen.add(c.url);
           entry.score += c.score * weight;
           if (c.score * weight > entry.best) {
             entry.best = c.score * weight;
@@ -485,12 +492,72 @@
           byUrl.set(c.url, entry);
         }
       }
+      // A term held by most clauses ("officer", "member") says little of which is meant:
+      // it counts for less than one held by few, so that a long question is answered by
+      // the paragraphs holding its telling words, not its everyday ones.
+      const counts = telling(seen.size, total);
+      for (const url of seen) byUrl.get(url).terms += counts;
     }
     const ranked = [...byUrl.values()]
       .sort((a, b) => b.terms - a.terms || b.score - a.score)
       .slice(0, 50);
-    return { ranked, corrected: corrected && corrected.join(" ") };
+    return { ranked, corrected };
   }
+
+  // The paragraphs a longer question cites ("breach of para 6.2 of the protocol",
+  // "complaint under Article 11.8"): each run of its words that would open a paragraph if
+  // typed alone, the longest at each place, but never a number alone ("within 10 working
+  // days"); and the question's other words, which are searched.
+  function citedWithin(index, version, text) {
+    const words = text.split(/\s+/).filter(Boolean);
+    const found = [];
+    const rest = [];
+    for (let i = 0; i < words.length;) {
+      let url = null;
+      let n = Math.min(8, words.length - i);
+      for (; n >= 1 && !url; n--) {
+        const said = words.slice(i, i + n).join(" ").replace(/[,;:?!]+$/, "");
+        if (!/\d/.test(said) || /^\d+$/.test(said)) continue;
+        const target = jumpTarget(index, version, said);
+        if (target && target.includes("#")) url = target;
+      }
+      if (url) {
+        found.push(url);
+        i += n + 1;
+      } else {
+        rest.push(words[i]);
+        i += 1;
+      }
+    }
+    return { found, rest: rest.join(" ") };
+  }
+
+  // How a result names a paragraph found by its citation, as Pagefind's results do
+  // ("Paragraph 6.2", "Article 11.8").
+  function citedAs(index, version, url) {
+    const here = numberAt(index[version], url);
+    if (here) return "Paragraph " + here;
+    for (const d of index.documents || []) {
+      const number = numberAt(d, url);
+      if (number) return d.cited.replace("{number}", number);
+    }
+    return url.split("#")[1];
+  }
+
+  // The paragraphs cited first, with what the search found for them, then the rest.
+  function citedFirst(ranked, found, index, version) {
+    const idOf = (url) => url.split("#")[1];
+    const ids = found.map(idOf);
+    const first = found.map((url) => ranked.find((r) => idOf(r.url) === idOf(url)) || {
+      url: "/" + url, title: citedAs(index, version, url), section: "The paragraph cited",
+      excerpt: "",
+    });
+    return [...first, ...ranked.filter((r) => !ids.includes(idOf(r.url)))];
+  }
+
+  // How many paragraphs a version's search holds: its own and the other documents'.
+  const held = (index, version) => [index[version], ...(index.documents || [])]
+    .reduce((sum, v) => sum + Object.keys(v.ids).length, 0);
 
   async function search(index) {
     const version = select.value;
@@ -516,9 +583,13 @@
         "published site has. A paragraph number or ID still opens its paragraph.";
       return;
     }
-    const { ranked, corrected } = await clauses(pagefind, version, text);
-    suggest(corrected);
-    show(ranked, label);
+    const cited = citedWithin(index, version, text);
+    const asked = cited.found.length && tokens(cited.rest).every((w) => STOP.has(w))
+      ? { ranked: [], corrected: new Map() }
+      : await clauses(pagefind, version, cited.rest, held(index, version));
+    suggest(asked.corrected.size
+      ? tokens(text).map((w) => asked.corrected.get(w) || w).join(" ") : null);
+    show(citedFirst(asked.ranked, cited.found, index, version), label);
   }
 
   fetch(root + "clause-index.json")
