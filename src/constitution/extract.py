@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 
 from constitution import characters
 from constitution.extract_html import page_lines
+from constitution.pdf_fonts import Drawn, page_text
 from constitution.problems import Problem, ProtocolError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -54,6 +55,7 @@ class Line:
     text: str
     line: int
     page: int | None = None
+    drawn: Drawn | None = field(default=None, compare=False)  # a PDF line's size and weight
 
     @property
     def where(self) -> str:
@@ -268,7 +270,7 @@ def from_pdf(path: Path) -> Extracted:
             raise fail(path, "import-encrypted")
         if (count := len(reader.pages)) > MAX_PAGES:
             raise too_large(path, f"the PDF has {count:,} pages", f"{MAX_PAGES:,} pages")
-        pages = [characters.plain(page.extract_text() or "") for page in reader.pages]
+        pages = [page_text(page) for page in reader.pages]
     except ProtocolError:
         raise
     except LimitReachedError as exc:  # pypdf's own bound on what a stream unpacks to
@@ -276,8 +278,16 @@ def from_pdf(path: Path) -> Extracted:
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
         raise fail(path, "import-pdf-corrupt", error=exc) from None
     lines = []
-    for number, page in enumerate(pages, start=1):
-        lines += [Line(t, n, number) for n, t in enumerate(page.splitlines(), start=1)]
+    for number, (raw, drawn) in enumerate(pages, start=1):
+        text = characters.plain(raw)
+        texts = text.splitlines()
+        # a line's drawing is its own where every line of the text ends at a "\n"
+        if text.split("\n")[: len(texts)] != texts:
+            drawn = []
+        lines += [
+            Line(t, n, number, drawn[n - 1] if drawn else None)
+            for n, t in enumerate(texts, start=1)
+        ]
     return paged(lines, len(pages), [])
 
 
@@ -475,7 +485,31 @@ def drop_furniture(lines: list[Line], pages: int) -> list[Line]:
         if (PAGE_NUMBER.match(line.text.strip()) and not heads_section(page, line))
         or (pages >= 2 and on_pages[key] >= least)
     }
+    furniture |= {id(line) for page in by_page.values() for line in set_apart(page)}
     return [line for line in lines if id(line) not in furniture]
+
+
+def set_apart(page: list[Line]) -> list[Line]:
+    """A PDF page's running head or foot on a page of its own (nothing repeats to show
+    it): a line near the page's top or foot drawn smaller than the page's body text (the
+    size most of its characters have), above or below all of it and apart from it by more
+    than two of its lines' height. Not a footnote ("3 The register ...", smaller too)."""
+    sizes: Counter[float] = Counter()
+    for line in page:
+        if line.drawn:
+            sizes[line.drawn.size] += len(line.text.strip())
+    if not sizes:
+        return []
+    body = sizes.most_common(1)[0][0]
+    heights = [line.drawn.y for line in page if line.drawn and line.drawn.size == body]
+    top, foot, gap = max(heights), min(heights), 2 * body
+    return [
+        line
+        for _, line in edges(page)
+        if (drawn := line.drawn)
+        and drawn.size < 0.9 * body
+        and (drawn.y > top + gap or (drawn.y < foot - gap and not NOTE.match(line.text)))
+    ]
 
 
 def heads_section(page: list[Line], line: Line) -> bool:

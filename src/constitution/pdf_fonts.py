@@ -1,0 +1,74 @@
+"""The size and weight each line of a PDF page's text is drawn in, read beside pypdf's own
+text: its visitor is handed each piece of the text as the text is put together, with the
+piece's font, font size and matrices, so the lines' words stay exactly what extract_text
+gives and only the drawing is added to them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+# A bold face's name ("Helvetica-Bold", "ABCDEF+Arial-BoldMT", "Calibri-Semibold")
+BOLD_NAME = re.compile(r"(?i)bold|black|heavy|demi")
+FORCE_BOLD = 1 << 18  # a font descriptor's flag: draw the glyphs bold
+
+
+@dataclass(frozen=True)
+class Drawn:
+    size: float  # as rendered, in points (the font size scaled by the text and page matrices)
+    bold: bool
+    y: float  # the line's baseline, up from the page's foot
+
+
+def bold(font: Any) -> bool:
+    font = font.get_object() if hasattr(font, "get_object") else font
+    if not hasattr(font, "get"):
+        return False
+    descriptor = font.get("/FontDescriptor")
+    descriptor = descriptor.get_object() if descriptor is not None else {}
+    return (
+        bool(BOLD_NAME.search(str(font.get("/BaseFont", ""))))
+        or int(descriptor.get("/Flags", 0)) & FORCE_BOLD != 0
+        or float(descriptor.get("/FontWeight", 0)) >= 600
+    )
+
+
+def scale(tm: list[float], cm: list[float]) -> tuple[float, float]:
+    """How far the text matrix times the current matrix stretches a glyph upward, and
+    where it puts the baseline."""
+    c = tm[2] * cm[0] + tm[3] * cm[2]
+    d = tm[2] * cm[1] + tm[3] * cm[3]
+    y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+    return (c * c + d * d) ** 0.5, y
+
+
+def page_text(page: Any) -> tuple[str, list[Drawn | None]]:
+    """The page's text as extract_text gives it, and how each of its lines (split at
+    "\\n") is drawn: the size and weight most of its characters have, None for a blank
+    line. No drawings ([]) where the pieces do not add up to the text."""
+    pieces: list[tuple[str, Any, Any, Any, Any]] = []
+    raw = page.extract_text(visitor_text=lambda *piece: pieces.append(piece)) or ""
+    if "".join(piece[0] for piece in pieces) != raw:
+        return raw, []
+    faces: dict[int, bool] = {}
+    counts: list[Counter[tuple[float, bool]]] = [Counter()]
+    baselines: list[float | None] = [None]
+    for text, cm, tm, font, size in pieces:
+        for n, part in enumerate(text.split("\n")):
+            if n:
+                counts.append(Counter())
+                baselines.append(None)
+            if not part.strip() or not isinstance(size, (int, float)):
+                continue
+            if id(font) not in faces:
+                faces[id(font)] = bold(font)
+            stretch, y = scale(tm, cm)
+            counts[-1][round(size * stretch * 2) / 2, faces[id(font)]] += len(part.strip())
+            if baselines[-1] is None:
+                baselines[-1] = y
+    return raw, [
+        Drawn(*count.most_common(1)[0][0], y) if count and y is not None else None
+        for count, y in zip(counts, baselines, strict=True)
+    ]
