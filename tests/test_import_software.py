@@ -65,19 +65,7 @@ def test_every_word_in_is_a_word_out(tmp_path: Path, name: str) -> None:
     assert words_out(import_protocol(source)) == words(gold_text(data))
 
 
-# What the importer still gets wrong, each failing as said (strict: it passes once fixed)
-LEFT: dict[str, str] = {}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(reason=LEFT[name], strict=True))
-        if name in LEFT
-        else name
-        for name in NAMES
-    ],
-)
+@pytest.mark.parametrize("name", NAMES)
 def test_structure_as_seen(tmp_path: Path, name: str) -> None:
     source, data = handed_over(name, tmp_path)
     if refused(source, data):
