@@ -274,7 +274,8 @@ def test_sub_headings_and_words_between_paragraphs_are_read_in_place_and_written
         scratch,
         "principles.md",
         "online.\n```\n",
-        "online.\n```\n\n## 1. Conduct *in* meetings\n\nWords between, citing {para}`MOP-0150`.\n\n- a\n- b\n",
+        "online.\n```\n\n## 1. Conduct *in* meetings\n\n"
+        "Words between, citing {para}`MOP-0150`.\n\n- a\n- b\n",
     )
     path.write_text(path.read_text(encoding="utf-8") + "\nAny breach will be reported.\n")
     document = scratch.document()
@@ -297,11 +298,16 @@ def test_sub_headings_and_words_between_paragraphs_are_read_in_place_and_written
 
 
 def test_a_sub_heading_ends_a_sections_introduction(scratch: Project) -> None:
-    edit(scratch, "principles.md", "# Principles\n", "# Principles\n\nWhy.\n\n## General\n\nWords.\n")
+    edit(
+        scratch, "principles.md", "# Principles\n", "# Principles\n\nWhy.\n\n## General\n\nWords.\n"
+    )
     section = next(s for s in scratch.document().sections if s.slug == "principles")
     first = section.clauses[0].id
     assert section.intro == "Why."
-    assert [(b.before, b.level, b.text) for b in section.between] == [(first, 2, "General"), (first, 0, "Words.")]
+    assert [(b.before, b.level, b.text) for b in section.between] == [
+        (first, 2, "General"),
+        (first, 0, "Words."),
+    ]
 
 
 def test_a_section_number_printed_on_the_section_is_kept_under_insert_numbering(

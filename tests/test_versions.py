@@ -86,9 +86,10 @@ def test_adopt_keeps_words_between_paragraphs_in_place_and_older_records_still_v
     ]
     *older, adopted = versioned.versions()  # every record's digest and the chain verify
     principles = next(s for s in adopted.document.sections if s.slug == "principles")
-    assert principles.between == next(
-        s for s in versioned.document().sections if s.slug == "principles"
-    ).between
+    assert (
+        principles.between
+        == next(s for s in versioned.document().sections if s.slug == "principles").between
+    )
     assert all(not s.between for v in older for s in v.document.sections)
     record["sections"][2]["between"] = [{"before": "nowhere", "text": "x", "level": 9}]
     path.write_text(json.dumps(record), encoding="utf-8")

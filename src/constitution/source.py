@@ -701,13 +701,13 @@ def write_protocol(document: Document) -> dict[str, str]:
             blocks.append(f"{write(section.intro_tree)}\n")
         for p in in_place(section):
             if isinstance(p, Between):
-                blocks.append(f"{'#' * p.level} {write(p.tree)}\n" if p.level else f"{write(p.tree)}\n")
+                blocks.append(
+                    f"{'#' * p.level} {write(p.tree)}\n" if p.level else f"{write(p.tree)}\n"
+                )
             elif isinstance(p, Clause):
                 options = clause_fields.clause_options(p)
                 text = write(p.tree)
-                blocks.append(
-                    f"```{{clause}} {p.id}\n" + "\n".join(options) + f"\n\n{text}\n```\n"
-                )
+                blocks.append(f"```{{clause}} {p.id}\n" + "\n".join(options) + f"\n\n{text}\n```\n")
         files[f"{section.slug}.md"] = "\n".join(blocks)
     toc = "\n".join(s.slug for s in document.sections)
     intro = f"{write(document.intro_tree)}\n\n" if document.intro else ""

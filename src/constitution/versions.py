@@ -450,7 +450,7 @@ def record_of(
                 "clauses": [{f: _plain(getattr(c, f)) for f in FIELDS} for c in s.clauses],
                 **({"intro": s.intro} if s.intro else {}),
                 **({"revoked": [_revoked(r) for r in s.revoked]} if s.revoked else {}),
-                **({"between": [_between(b) for b in s.between]} if s.between else {}),
+                **({"between": [between_record(b) for b in s.between]} if s.between else {}),
             }
             for s in document.sections
         ],
@@ -470,7 +470,7 @@ def _revoked(r: Revoked) -> dict[str, str]:
     return {"number": r.number, "id": r.id, "resolution": r.resolution}
 
 
-def _between(b: Between) -> dict[str, Any]:
+def between_record(b: Between) -> dict[str, Any]:
     return {"before": b.before, "text": b.text, "level": b.level}
 
 
