@@ -1677,6 +1677,8 @@ def report(doc: Imported, source: Path) -> dict[str, object]:
                         "line": c.where.line,
                         "page": c.where.page,
                         "headings": c.headings,
+                        # unnumbered words after it, kept there (sub-headings among them)
+                        **({"after": placed(c.after)} if c.after.paragraphs else {}),
                         # for review: the guessed modality, how sure, and from which words
                         **(c.guess.as_dict() if c.guess else {}),
                     }
@@ -1728,6 +1730,12 @@ def report_text(doc: Imported, source: Path, numbers: Mapping[str, str] | None =
         lines.append(
             f"{intros} unnumbered paragraph(s) before a section's first clause (or before the "
             "first section) were kept there, as an introduction with no number."
+        )
+    between = sum(len(c.after.paragraphs) for c in doc.clauses())
+    if between:
+        lines.append(
+            f"{between} unnumbered paragraph(s) or sub-heading(s) after a numbered paragraph "
+            "were kept where they stand, between paragraphs, with no number."
         )
     if doc.left_out:
         lines.append(f"{len(doc.left_out)} line(s) left out:")
