@@ -735,8 +735,9 @@ def test_every_word_of_a_reference_protocol_lands_once(tmp_path: Path, name: str
 
 
 # Written for this test: an introduction before the first section (with a list), a
-# section's introduction, an unnumbered paragraph after a numbered one, a contents
-# table, an unnumbered sub-heading, and references of several kinds.
+# section's introduction, an unnumbered paragraph after a section's last numbered one
+# and one between two, a contents table, an unnumbered sub-heading, closing words, and
+# references of several kinds.
 INTRODUCED = """Protocol on Member and Officer Relations
 
 Contents
@@ -762,6 +763,8 @@ An officer who is unsure should ask their manager.
 2 Enquiries
 
 2.1 Officers should reply within ten working days.
+
+Replies may be sent by e-mail.
 
 Access to Council Papers
 
@@ -853,13 +856,16 @@ def test_unnumbered_words_land_in_their_place_and_nothing_is_lost(scratch: Proje
     # The report says where each unnumbered paragraph went, and what was left out.
     assert [p["line"] for p in report["intro"]] == [7, 9, 10, 11]  # type: ignore[index]
     kinds = {(d["kind"], d["line"]) for d in report["defects"]}  # type: ignore[union-attr]
-    assert not any(kind == "unnumbered-paragraph" for kind, _ in kinds)  # no fault
+    # Closing words are no fault; an unnumbered paragraph between two numbered ones of
+    # a section, with no sub-heading over it, is kept with the one before it, and said.
+    assert [line for kind, line in kinds if kind == "unnumbered-paragraph"] == [27]
+    assert "within ten working days.\n\nReplies may be sent by e-mail.\n```" in enquiries
     sections = report["sections"]
     assert isinstance(sections, list)
     assert [c["after"] for c in sections[0]["clauses"] if "after" in c] == [
         [{"line": 21, "page": None, "text": "An officer who is unsure should ask their manager."}]
     ]
-    assert ("missing-reference", 31) in kinds  # paragraph 9.9, in the paragraph of line 29
+    assert ("missing-reference", 33) in kinds  # paragraph 9.9, in the paragraph of line 31
     left_out = [(i["line"], i["text"]) for i in report["left_out"]]  # type: ignore[union-attr]
     assert left_out == [(3, "Contents"), (4, "1 Roles"), (5, "2 Enquiries")]
     assert_every_word_lands_once(INTRODUCED, out, report)

@@ -159,6 +159,8 @@ class ImportedClause(Text):
     # unnumbered words after it, before the next paragraph: sub-headings (its titles) and
     # paragraphs, written where they stand (a section's words between its paragraphs)
     after: Text = field(default_factory=Text)
+    # what is said of its words after it, if they prove to be its own (Reader.rejoin)
+    held: list[Defect] = field(default_factory=list)
     # footnotes its words cite, put after its words once they are all read (a page's foot
     # may fall inside a sentence that goes on over the page)
     notes: Text = field(default_factory=Text)
@@ -400,6 +402,7 @@ class Structurer:
             major = key.split(".")[0] if style == "dotted" else ""
             self.new_section(major, f"Section {major}" if major else self.untitled(), line)
         assert self.section is not None
+        self.rejoin()
         self.section.clauses.append(ImportedClause(number, key, style, line))
         self.section.clauses[-1].headings = [heading for heading, _ in self.pending]
         self.pending = []
@@ -667,18 +670,41 @@ class Structurer:
         if clause is None:
             self.unnumbered_text.add(text, line, wrapped)
             return
-        if clause.after.paragraphs:  # words after the paragraph go on
-            clause.after.add(text, line, wrapped)
+        words = clause.after if clause.after.paragraphs else clause  # the words last placed
+        if fresh and clause.number and lead_in(clause.paragraphs + clause.after.paragraphs):
+            words.add("- " + text, line)  # a list the paragraph leads in to (definitions)
             return
-        if fresh and clause.number and lead_in(clause.paragraphs):
-            clause.add("- " + text, line)  # a list the paragraph leads in to (definitions)
+        if words.continues(text, wrapped) or not (fresh and clause.number):
+            words.add(text, line, wrapped)
             return
-        if fresh and clause.number and not clause.continues(text, wrapped):
-            # An unnumbered paragraph after a numbered one: the section's words between
-            # its paragraphs, where it stands, not part of the paragraph before.
-            clause.after.add(text, line)
+        # An unnumbered paragraph after a numbered one: words after it, until it is known
+        # whether another paragraph of the section follows them (rejoin).
+        clause.after.add(text, line)
+        clause.held.append(
+            Defect(
+                "unnumbered-paragraph",
+                clause.number,
+                line,
+                f"an unnumbered paragraph ('{text[:50]}') was kept as part of "
+                f"{clause.number}, the paragraph before it; check it belongs there.",
+            )
+        )
+
+    def rejoin(self) -> None:
+        """Unnumbered words between two numbered paragraphs of a section, with no
+        sub-heading over them, are the paragraph before's (its second paragraph, the close
+        of its list: in the reference protocols, always), kept with it and said, since they
+        may be an aside. Only words under a sub-heading, and a section's closing words
+        after its last paragraph, stand between paragraphs on their own."""
+        clause = self.clause
+        if clause is None:
             return
-        clause.add(text, line, wrapped)
+        if clause.after.paragraphs and not clause.after.titles:
+            clause.paragraphs += clause.after.paragraphs
+            clause.lines += clause.after.lines
+            clause.after = Text()
+            self.defects += clause.held
+        clause.held = []
 
     def drop_contents(self) -> None:
         """A table of contents reads as sections without numbered paragraphs repeated
