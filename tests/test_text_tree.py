@@ -113,6 +113,11 @@ def test_the_draft_and_an_adopted_version_draw_the_same_html(
         < order.index('id="MOP-0210"')
         < order.index("Closing words")
     )
+    # The redline to the version shows the words between paragraphs it added.
+    redline = site.page("versions/redline/2026-05-14--2027-05-13.html")
+    added = [str(p) for p in redline.select("p.redline-between")]
+    assert len(added) == 5 and all("<ins>" in p for p in added)
+    assert any("Any breach will be reported." in p for p in added)
     for draft_page, version_page in (
         ("draft/member-enquiries.html", "versions/2027-05-13/member-enquiries.html"),
         ("draft/index.html", "versions/2027-05-13/index.html"),

@@ -677,18 +677,21 @@ class Structurer:
         if words.continues(text, wrapped) or not (fresh and clause.number):
             words.add(text, line, wrapped)
             return
+        kept = Defect(
+            "unnumbered-paragraph",
+            clause.number,
+            line,
+            f"an unnumbered paragraph ('{text[:50]}') was kept as part of "
+            f"{clause.number}, the paragraph before it; check it belongs there.",
+        )
+        if line.within and words is clause:  # Word sets it as part of the paragraph
+            clause.add(text, line)
+            self.defects.append(kept)
+            return
         # An unnumbered paragraph after a numbered one: words after it, until it is known
         # whether another paragraph of the section follows them (rejoin).
         clause.after.add(text, line)
-        clause.held.append(
-            Defect(
-                "unnumbered-paragraph",
-                clause.number,
-                line,
-                f"an unnumbered paragraph ('{text[:50]}') was kept as part of "
-                f"{clause.number}, the paragraph before it; check it belongs there.",
-            )
-        )
+        clause.held.append(kept)
 
     def rejoin(self) -> None:
         """Unnumbered words between two numbered paragraphs of a section, with no

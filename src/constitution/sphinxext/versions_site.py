@@ -26,7 +26,14 @@ from constitution.documents import PROTOCOL, Constitution, Entry
 from constitution.model import DRAFT_PAGES, Between, Clause, Document, Section
 from constitution.model_cache import digest
 from constitution.numbering import in_place, number_key
-from constitution.redline import Change, compare, readable_diff, substantive
+from constitution.redline import (
+    Change,
+    compare,
+    readable_diff,
+    substantive,
+    word_diff,
+    words_changes,
+)
 from constitution.sphinxext import print_file, shells
 from constitution.sphinxext.addresses import (
     DRAFT,
@@ -658,12 +665,17 @@ class Site:
             if (n := sum(c.kind == kind for c in worded))
         )
         document = self.document(new)
+        words = [
+            {"number": w.number, "lines": diff_lines(word_diff(w.old, w.new))}
+            for w in words_changes(self.document(old), document)
+        ]
         return render(
             "redline.html",
             named=capitalised(self.draft.cites),  # "Article {number}"
             old=self.label(old),
             new=self.label(new),
-            changed=bool(changes),
+            changed=bool(changes or words),
+            words=words,
             counts=counts,
             moved=len(moved),
             sections=[
@@ -869,6 +881,19 @@ def title_html(text: str) -> str:
 
 def _index(order: list[str], item: str) -> int:
     return order.index(item) if item in order else 0
+
+
+def diff_lines(runs: Sequence[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """A comparison of lines (a section's words between paragraphs, one a line) as the
+    runs of each line, to be shown a line apiece."""
+    lines: list[list[tuple[str, str]]] = [[]]
+    for op, text in runs:
+        for n, part in enumerate(text.split("\n")):
+            if n:
+                lines.append([])
+            if part and (op != "-" or part.strip()):
+                lines[-1].append(_diff_run(op, part))
+    return lines
 
 
 def _diff_run(op: str, text: str) -> tuple[str, str]:
