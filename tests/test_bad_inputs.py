@@ -199,7 +199,7 @@ CASES = [
     Case("unknown defined term", edit(P, "courtesy and respect,", "courtesy and {defined}`gravitas`,"), CHECK, 1, "unknown-term", f"{P}:17"),
     Case("modality not in the list", edit(P, "MOP-0029\n:modality: must", "MOP-0029\n:modality: shall"), CHECK, 1, "clause-modality", f"{P}:13"),
     Case("unknown clause option", edit(P, "MOP-0029\n:modality: must", "MOP-0029\n:colour: red\n:modality: must"), CHECK, 1, "clause-option", f"{P}:13"),
-    Case("text outside any clause", edit(P, "online.\n```\n", "online.\n```\n\nStray words.\n"), CHECK, 1, "text-outside-clause", f"{P}:20"),
+    Case("text outside any clause", edit(P, "online.\n```\n", "online.\n```\n\n1. Stray words.\n"), CHECK, 1, "text-outside-clause", f"{P}:20"),
     Case("raw role in a section's introduction", edit(P, "# Principles\n", "# Principles\n\nSome {raw}`<b>` words.\n"), CHECK, 1, "clause-role", f"{P}:3"),
     Case("clause block never closed", edit(R, "at any time.\n```", "at any time.\n"), CHECK, 1, "clause-unclosed", f"{R}:29"),
     Case("clause with no words", edit(R, "Any member or officer may propose an amendment to this protocol to the Monitoring Officer at any time.", ""), CHECK, 1, "clause-empty", f"{R}:29"),

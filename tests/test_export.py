@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -103,3 +104,68 @@ def test_open_data_links_resolve(site: Site) -> None:
                      "protocol.docx"):  # fmt: skip
             assert (site.out / "data" / version / name).exists()
             assert f'href="{version}/{name}"' in (site.out / "data" / "index.html").read_text()
+
+
+def test_every_output_holds_words_between_paragraphs_in_place(
+    scratch: Project, tmp_path: Path, akn_schema: etree.XMLSchema
+) -> None:
+    """A sub-heading, unnumbered words between paragraphs and closing words come out of
+    every export where they stand, in reading order; the files still validate and the
+    JSON reads back to the same model."""
+    import docx
+
+    from constitution.export import AKN, Edition, render
+    from constitution.pdf import write_pdf
+    from test_pdf import text_of
+
+    path = scratch.protocol / "principles.md"
+    text = path.read_text(encoding="utf-8")
+    between = "online.\n```\n\n## Working together\n\nWords between, citing {para}`MOP-0150`.\n"
+    text = text.replace("online.\n```\n", between, 1) + "\nAny breach will be reported.\n"
+    path.write_text(text, encoding="utf-8")
+    document = scratch.document()
+    council, draft = scratch.council(), Edition("draft")
+    section = next(s for s in document.sections if s.slug == "principles")
+    before, after = section.clauses[1], section.clauses[2]
+    cited = document.clause("MOP-0150")
+    assert cited is not None
+    expected = [
+        f"{before.number} {' '.join(before.text.split()[:4])}",
+        "Working together",
+        f"Words between, citing paragraph {cited.number}.",
+        f"{after.number} {' '.join(after.text.split()[:4])}",
+        "Any breach will be reported.",
+    ]
+
+    def in_order(words: str) -> None:
+        words = re.sub(r" (?=[.,])", "", " ".join(words.split()))
+        at = [words.index(e) for e in expected]
+        assert at == sorted(at), list(zip(expected, at, strict=True))
+
+    data = json.loads(render("json", document, draft, council, ()))
+    schema = json.loads((SCHEMAS / "protocol.schema.json").read_text())
+    jsonschema.validate(data, schema)
+    assert next(s for s in from_json(data).sections if s.slug == "principles").between == (
+        section.between
+    )
+    akn = etree.fromstring(render("akn", document, draft, council, ()).encode())
+    assert akn_schema.validate(akn), akn_schema.error_log.last_error
+    sec = akn.find(f".//{{{AKN}}}section[@eId='sec_principles']")
+    assert sec is not None
+    in_order(" ".join(sec.itertext()))
+    assert [e.tag.rpartition("}")[2] for e in sec][3:7] == [
+        "paragraph",
+        "crossHeading",
+        "hcontainer",
+        "paragraph",
+    ]
+    blob = render("docx", document, draft, council, ())
+    assert isinstance(blob, bytes)
+    paragraphs = docx.Document(io.BytesIO(blob)).paragraphs
+    assert [p.style.name for p in paragraphs if p.text == "Working together"] == ["Heading 2"]
+    in_order(" ".join(p.text for p in paragraphs))
+    out = tmp_path / "p.pdf"
+    write_pdf(out, document, council, ["Draft, not adopted"], "draft/")
+    from pypdf import PdfReader
+
+    in_order(text_of(PdfReader(out)))

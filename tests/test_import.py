@@ -735,8 +735,9 @@ def test_every_word_of_a_reference_protocol_lands_once(tmp_path: Path, name: str
 
 
 # Written for this test: an introduction before the first section (with a list), a
-# section's introduction, an unnumbered paragraph after a numbered one, a contents
-# table, an unnumbered sub-heading, and references of several kinds.
+# section's introduction, an unnumbered paragraph after a section's last numbered one
+# and one between two, a contents table, an unnumbered sub-heading, closing words, and
+# references of several kinds.
 INTRODUCED = """Protocol on Member and Officer Relations
 
 Contents
@@ -763,12 +764,16 @@ An officer who is unsure should ask their manager.
 
 2.1 Officers should reply within ten working days.
 
+Replies may be sent by e-mail.
+
 Access to Council Papers
 
 2.2 Members may see papers under sections 100A to 100D of the Local Government Act 1972.
 
 2.3 A date (10.4.2024) or a sum (£10.50) is not a reference; 2.1 above is, and
 paragraph 9.9 is one to a paragraph the protocol does not have.
+
+Any breach of this protocol will be reported to the Standards Committee.
 """
 
 
@@ -790,9 +795,11 @@ def test_unnumbered_words_land_in_their_place_and_nothing_is_lost(scratch: Proje
         "# Roles\n\nMembers and officers have different but complementary roles.\n\n"
         "```{clause} MOP-0001\n"
     )
-    assert (
-        "see paragraph {para}`1.1 <MOP-0001>` and para. {para}`2.3 <MOP-0005>`.\n\n"
-        "An officer who is unsure" in roles
+    # An unnumbered paragraph after a numbered one, and closing words, stand where they
+    # are, between paragraphs: not part of the paragraph before.
+    assert roles.endswith(
+        "see paragraph {para}`1.1 <MOP-0001>` and para. {para}`2.3 <MOP-0005>`.\n```\n\n"
+        "An officer who is unsure should ask their manager.\n"
     )
     enquiries = (out / "enquiries.md").read_text(encoding="utf-8")
     assert "sections 100A to 100D of the Local Government Act 1972" in enquiries
@@ -801,6 +808,9 @@ def test_unnumbered_words_land_in_their_place_and_nothing_is_lost(scratch: Proje
         "(10.4.2024) or a sum (£10.50) is not a reference; {para}`2.1 <MOP-0003>` above"
         in enquiries
     )
+    assert enquiries.endswith(
+        "```\n\nAny breach of this protocol will be reported to the Standards Committee.\n"
+    )
     # The reader takes the introductions, unnumbered; the gate and the site accept them.
     document = scratch.document()
     assert document.intro.startswith("This protocol forms part")
@@ -808,18 +818,27 @@ def test_unnumbered_words_land_in_their_place_and_nothing_is_lost(scratch: Proje
         ("Members and officers have diff", ["1.1", "1.2"]),
         ("", ["2.1", "2.2", "2.3"]),
     ]
+    assert [[(b.before, b.level, b.text[:25]) for b in s.between] for s in document.sections] == [
+        [("", 0, "An officer who is unsure ")],
+        [("MOP-0004", 2, "Access to Council Papers"), ("", 0, "Any breach of this protoc")],
+    ]
     check = run("check", "--format", "json", cwd=scratch.root)
     assert {p["code"] for p in json.loads(check.stdout)["problems"]} == {"uncovered"}
     assert build_site(scratch, scratch.root / "_site") == 0
-    # The draft's pages (those of the plain addresses show no sub-heading: see versions_site).
-    page = (scratch.root / "_site" / "draft" / "roles.html").read_text(encoding="utf-8")
-    assert page.index("different but complementary roles") < page.index('id="MOP-0001"')
-    page = (scratch.root / "_site" / "draft" / "enquiries.html").read_text(encoding="utf-8")
-    assert (
-        page.index('id="MOP-0003"')
-        < page.index("Access to Council Papers")
-        < page.index('id="MOP-0004"')
-    )
+    # The draft's pages, and those of the plain addresses (which show the draft until a
+    # version is adopted), show the words between paragraphs where they stand.
+    for at in ("draft", "protocol"):
+        page = (scratch.root / "_site" / at / "roles.html").read_text(encoding="utf-8")
+        assert page.index("different but complementary roles") < page.index('id="MOP-0001"')
+        assert page.index('id="MOP-0002"') < page.index("An officer who is unsure")
+        page = (scratch.root / "_site" / at / "enquiries.html").read_text(encoding="utf-8")
+        assert (
+            page.index('id="MOP-0003"')
+            < page.index("Access to Council Papers")
+            < page.index('id="MOP-0004"')
+            < page.index('id="MOP-0005"')
+            < page.index("reported to the Standards Committee")
+        )
     # Adopted, the introductions are on the version's pages too. The model's empty list of
     # paragraphs not yet covered only shrinks: an imported protocol starts its own.
     (scratch.checks / "uncovered.toml").unlink()
@@ -831,11 +850,22 @@ def test_unnumbered_words_land_in_their_place_and_nothing_is_lost(scratch: Proje
     page = (version / "roles.html").read_text(encoding="utf-8")
     assert page.index("different but complementary roles") < page.index('id="MOP-0001"')
     assert "The purpose of the protocol:" in (version / "index.html").read_text(encoding="utf-8")
+    page = (version / "enquiries.html").read_text(encoding="utf-8")
+    assert page.index("Access to Council Papers") < page.index('id="MOP-0004"')
+    assert page.index('id="MOP-0005"') < page.index("reported to the Standards Committee")
     # The report says where each unnumbered paragraph went, and what was left out.
     assert [p["line"] for p in report["intro"]] == [7, 9, 10, 11]  # type: ignore[index]
     kinds = {(d["kind"], d["line"]) for d in report["defects"]}  # type: ignore[union-attr]
-    assert ("unnumbered-paragraph", 21) in kinds
-    assert ("missing-reference", 31) in kinds  # paragraph 9.9, in the paragraph of line 29
+    # Closing words are no fault; an unnumbered paragraph between two numbered ones of
+    # a section, with no sub-heading over it, is kept with the one before it, and said.
+    assert [line for kind, line in kinds if kind == "unnumbered-paragraph"] == [27]
+    assert "within ten working days.\n\nReplies may be sent by e-mail.\n```" in enquiries
+    sections = report["sections"]
+    assert isinstance(sections, list)
+    assert [c["after"] for c in sections[0]["clauses"] if "after" in c] == [
+        [{"line": 21, "page": None, "text": "An officer who is unsure should ask their manager."}]
+    ]
+    assert ("missing-reference", 33) in kinds  # paragraph 9.9, in the paragraph of line 31
     left_out = [(i["line"], i["text"]) for i in report["left_out"]]  # type: ignore[union-attr]
     assert left_out == [(3, "Contents"), (4, "1 Roles"), (5, "2 Enquiries")]
     assert_every_word_lands_once(INTRODUCED, out, report)

@@ -190,9 +190,10 @@ def test_a_section_headed_with_a_word_and_its_number_keeps_the_number(tmp_path: 
 
 
 def test_a_heading_over_a_list_stays_before_it(tmp_path: Path) -> None:
-    """A heading in bold (as Word's heading styles are read) over a list of items kept
-    with the paragraph before: before them, not after (an amendment history's heading
-    came after its table's rows)."""
+    """A heading in bold (as Word's heading styles are read) over a list of items after
+    a paragraph: before them, not after (an amendment history's heading came after its
+    table's rows), and with them the section's words between paragraphs, not part of
+    the paragraph before."""
     doc = import_protocol(
         protocol(
             tmp_path,
@@ -200,12 +201,10 @@ def test_a_heading_over_a_list_stays_before_it(tmp_path: Path) -> None:
             "- members;\n- officers.\n\n1.2 Two.\n\n1.3 Three.\n",
         )
     )
-    assert doc.clauses()[0].paragraphs == [
-        "Officers advise.",
-        "Who Is Covered",
-        "- members;",
-        "- officers.",
-    ]
+    first = doc.clauses()[0]
+    assert first.paragraphs == ["Officers advise."]
+    assert first.after.paragraphs == ["Who Is Covered", "- members;", "- officers."]
+    assert first.after.titles == {0}  # written as a sub-heading
 
 
 def test_a_councils_name_over_the_protocols_title_and_its_introduction(tmp_path: Path) -> None:

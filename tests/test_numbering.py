@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from conftest import Site, run
 from constitution import numbering
 from constitution.cli import main
-from constitution.model import Clause, Document, Section
+from constitution.model import Between, Clause, Document, Section
 from constitution.project import Project
 from constitution.redline import Change, compare, plain, substantive
 from constitution.versions import document_of, record_check, record_of
@@ -115,6 +115,22 @@ def test_a_revoked_number_is_kept_and_never_given_again() -> None:
     later = draft_of(record_form, {"s7": [*IDS[:3], "NEW", "NEWER", *IDS[4:]]})
     assert numbers(numbering.insert(later, record_form))["NEWER"] == "7.4B"
     assert numbering.find(record_form, "7.4") == revoked
+
+
+def test_words_between_paragraphs_keep_their_place_by_a_revoked_number() -> None:
+    """Words tied to the paragraph they stand before stay there under insert numbering:
+    after the revoked paragraph's number kept before it, and after a paragraph inserted
+    before it; closing words stay last."""
+    draft = draft_of(SEVEN, {"s7": [*IDS[:3], "NEW", *IDS[4:]]})  # 7.4 revoked, 7.4A new
+    section = draft.sections[0]
+    words = (Between("P7.5", "Members"), Between("", "Closing words."))
+    draft = dataclasses.replace(draft, sections=(dataclasses.replace(section, between=words),))
+    shown = numbering.in_place(
+        numbering.with_revoked(numbering.insert(draft, SEVEN), SEVEN, "Minute 9").sections[0]
+    )
+    order = [p.text if isinstance(p, Between) else p.number for p in shown]
+    assert order[2:7] == ["7.3", "7.4", "7.4A", "Members", "7.5"]
+    assert order[-1] == "Closing words." and order.count("Members") == 1
 
 
 def test_a_moved_clause_is_numbered_where_it_now_stands() -> None:

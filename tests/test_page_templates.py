@@ -123,6 +123,8 @@ def redline(**values: object) -> str:
         "sections": [{"number": "2", "title": f"Scope {SCRIPT}", "changes": [change]}],
         "renumbered": [[f"Scope {SCRIPT}", "1.2", Markup("<a href='x.html#MOP-0002'>2.2</a>")]],
         "named": "Paragraph {number}",
+        # a section's words between paragraphs, a line each: a sub-heading added
+        "words": [{"number": "2", "lines": [[("", "before 2.1: "), ("ins", f"## {SCRIPT}")]]}],
     }
     return render("redline.html", **{**page, **values})
 
@@ -130,7 +132,9 @@ def redline(**values: object) -> str:
 def test_a_section_title_or_deleted_words_holding_script_print_as_text_on_a_comparison() -> None:
     page = redline()
     words = " ".join(page.split())
-    assert "<script" not in page and page.count("&lt;script&gt;") == 3
+    assert "<script" not in page and page.count("&lt;script&gt;") == 4
+    assert "<h2>Words between the paragraphs of section 2</h2>" in words
+    assert '<p class="redline-between">before 2.1: <ins>' in words
     assert 'Members <del><span class="visually-hidden">Deleted: </span>&lt;script&gt;' in words
     assert '<ins><span class="visually-hidden">Inserted: </span>may</ins> ask.</p>' in words
     assert "<h3>Paragraph 2.1 (was 1.1): reworded</h3>" in words

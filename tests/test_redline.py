@@ -78,3 +78,45 @@ def test_unknown_ref_is_a_clear_error(project: Project) -> None:
     )
     assert out.returncode == 2
     assert "cannot read the protocol at 'no-such-ref'" in out.stderr
+
+
+def test_words_between_paragraphs_that_change_are_shown_where_they_stand(
+    scratch: Project,
+) -> None:
+    """A sub-heading added, closing words reworded, and words that stay in place when a
+    paragraph is inserted before them or the paragraph before them is revoked: only what
+    changed is shown, after where it stands, and no paragraph's change is invented."""
+    from constitution.redline import as_text, between_words, words_changes
+
+    path = scratch.protocol / "review.md"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("```{clause} MOP-0206")
+    path.write_text(
+        text[:start] + "Words over 25.3.\n\n" + text[start:] + "\nAny breach is reported.\n",
+        encoding="utf-8",
+    )
+    before = scratch.document()
+    review = next(s for s in before.sections if s.slug == "review")
+    assert between_words(review, before) == (
+        "before 25.3: Words over 25.3.\nat the end: Any breach is reported."
+    )
+    # a paragraph inserted before the words, the one before them revoked: they stay put
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("```{clause} MOP-0205"), text.index("Words over")
+    inserted = "```{clause} MOP-0300\n:modality: informative\n\nNew words.\n```\n\n"
+    text = text[:start] + inserted + text[end:]
+    text = text.replace("Any breach is reported.", "## Breaches\n\nAny breach is reported soon.")
+    path.write_text(text, encoding="utf-8")
+    after = scratch.document()
+    assert [w.before for w in next(s for s in after.sections if s.slug == "review").between] == [
+        "MOP-0206",
+        "",
+        "",
+    ]
+    (change,) = words_changes(before, after)
+    assert (change.section, change.number) == ("review", "25")
+    shown = as_text(compare(before, after), before, after, "paragraph {number}")
+    assert "Words between the paragraphs of section 25 changed" in shown
+    assert "before 25.3: Words over 25.3." in shown  # unchanged: the same place
+    assert "{+## Breaches" in shown and "[-reported.-]{+reported soon.+}" in shown
+    assert words_changes(after, after) == []

@@ -86,8 +86,15 @@ BAD_INPUTS = [
     ("unknown option", "principles.md", "MOP-0029\n:modality: must",
      "MOP-0029\n:colour: red\n:modality: must", "clause-option", "MOP-0029",
      "source-number", 13),
-    ("text between clauses", "principles.md", "online.\n```\n",
-     "online.\n```\n\nStray words.\n", "text-outside-clause", "", "informative", 20),
+    ("numbered list between clauses", "principles.md", "online.\n```\n",
+     "online.\n```\n\n1. Stray words.\n", "text-outside-clause", "", "informative", 20),
+    ("second title in a section", "principles.md", "online.\n```\n",
+     "online.\n```\n\n# Another\n", "section-second-title", "", "sub-heading", 20),
+    # words between clauses are held to an introduction's rules
+    ("raw role between clauses", "principles.md", "online.\n```\n",
+     "online.\n```\n\nSome {raw}`<b>` words.\n", "clause-role", "", "{para}", 20),
+    ("unsafe link in a sub-heading", "principles.md", "online.\n```\n",
+     "online.\n```\n\n## [Words](ftp://example.org/x)\n", "unsafe-link", "", "web pages", 20),
     ("block before the first clause", "principles.md", "# Principles\n",
      "# Principles\n\n> Quoted words.\n", "text-outside-clause", "", "informative", 3),
     # a section's introduction is held to a clause's rules
@@ -255,6 +262,52 @@ def test_a_section_and_the_protocol_may_have_an_unnumbered_introduction(
         "# Principles\n\nWhy these matter.\n\n- one\n- two\n\n```{clause}"
     )
     assert "How to read this protocol.\n\n```{toctree}" in files["index.md"]
+
+
+def test_sub_headings_and_words_between_paragraphs_are_read_in_place_and_written_back(
+    scratch: Project,
+) -> None:
+    """A sub-heading and unnumbered paragraphs between clauses, and closing words after
+    the last, are kept where they stand, tied to the clause they stand before (or to the
+    section's end), and the one writer gives back what it read."""
+    path = edit(
+        scratch,
+        "principles.md",
+        "online.\n```\n",
+        "online.\n```\n\n## 1. Conduct *in* meetings\n\n"
+        "Words between, citing {para}`MOP-0150`.\n\n- a\n- b\n",
+    )
+    path.write_text(path.read_text(encoding="utf-8") + "\nAny breach will be reported.\n")
+    document = scratch.document()
+    section = next(s for s in document.sections if s.slug == "principles")
+    third = section.clauses[2].id
+    assert [(b.before, b.level, b.text) for b in section.between] == [
+        (third, 2, "1\\. Conduct *in* meetings"),
+        (third, 0, "Words between, citing {para}`MOP-0150`."),
+        (third, 0, "- a\n- b"),
+        ("", 0, "Any breach will be reported."),
+    ]
+    assert [c.number for c in section.clauses][:3] == [f"{section.number}.{n}" for n in (1, 2, 3)]
+    files = source.write_protocol(document)
+    assert "```\n\n## 1\\. Conduct *in* meetings\n\nWords between" in files["principles.md"]
+    assert files["principles.md"].endswith("```\n\nAny breach will be reported.\n")
+    for name, written in files.items():
+        (scratch.protocol / name).write_text(written, encoding="utf-8")
+    again = next(s for s in scratch.document().sections if s.slug == "principles")
+    assert again.between == section.between and again.clauses == section.clauses
+
+
+def test_a_sub_heading_ends_a_sections_introduction(scratch: Project) -> None:
+    edit(
+        scratch, "principles.md", "# Principles\n", "# Principles\n\nWhy.\n\n## General\n\nWords.\n"
+    )
+    section = next(s for s in scratch.document().sections if s.slug == "principles")
+    first = section.clauses[0].id
+    assert section.intro == "Why."
+    assert [(b.before, b.level, b.text) for b in section.between] == [
+        (first, 2, "General"),
+        (first, 0, "Words."),
+    ]
 
 
 def test_a_section_number_printed_on_the_section_is_kept_under_insert_numbering(

@@ -57,8 +57,13 @@ def test_the_draft_and_an_adopted_version_draw_the_same_html(
     text = section.read_text(encoding="utf-8")
     intro = EVERY_KIND.split("\n\n3.")[0]  # an introduction holds no numbered list
     text = text.replace("# Members' enquiries\n", f"# Members' enquiries\n\n{intro}\n", 1)
+    # Words between clauses: a sub-heading (its clauses inside it, as MyST reads it),
+    # words of every kind, and closing words.
+    first = text.index("\n```\n") + 5
+    text = text[:first] + f"\n## Enquiries *by* {{para}}`MOP-0150`\n\n{intro}\n" + text[first:]
     section.write_text(
-        text + f"\n```{{clause}} MOP-0210\n:modality: informative\n\n{EVERY_KIND}\n```\n",
+        text + f"\n```{{clause}} MOP-0210\n:modality: informative\n\n{EVERY_KIND}\n```\n"
+        "\n### Closing words\n\nAny breach will be *reported*.\n",
         encoding="utf-8",
     )
     index = versioned.protocol / "index.md"
@@ -94,6 +99,25 @@ def test_the_draft_and_an_adopted_version_draw_the_same_html(
         '<ol class="arabic simple" start="3">',
     ):
         assert shown in new, shown
+    draft, version = (
+        site.page(f"{at}/member-enquiries.html") for at in ("draft", "versions/2027-05-13")
+    )
+    shown = [str(b) for b in draft.select(".between")]
+    assert shown == [str(b) for b in version.select(".between")]
+    assert [b.name for b in draft.select(".between")] == ["h2", "div", "div", "h3", "div"]
+    assert 'Enquiries <em>by</em> <a class="reference internal"' in shown[0]
+    assert "Any breach will be <em>reported</em>." in shown[-1]
+    order = str(version.select_one("article") or version)
+    assert (
+        order.index("Enquiries <em>by</em>")
+        < order.index('id="MOP-0210"')
+        < order.index("Closing words")
+    )
+    # The redline to the version shows the words between paragraphs it added.
+    redline = site.page("versions/redline/2026-05-14--2027-05-13.html")
+    added = [str(p) for p in redline.select("p.redline-between")]
+    assert len(added) == 5 and all("<ins>" in p for p in added)
+    assert any("Any breach will be reported." in p for p in added)
     for draft_page, version_page in (
         ("draft/member-enquiries.html", "versions/2027-05-13/member-enquiries.html"),
         ("draft/index.html", "versions/2027-05-13/index.html"),

@@ -64,6 +64,40 @@ def test_adopt_keeps_the_introductions_and_older_records_still_verify(
     assert all(not s.intro for v in older for s in v.document.sections)
 
 
+def test_adopt_keeps_words_between_paragraphs_in_place_and_older_records_still_verify(
+    versioned: Project,
+) -> None:
+    """A sub-heading and closing words are adopted where they stand, tied to the paragraph
+    they stand before, and read back; records written before them verify unchanged, and
+    one holding words tied to no paragraph is refused."""
+    section = versioned.protocol / "principles.md"
+    text = section.read_text(encoding="utf-8")
+    text = text.replace("online.\n```\n", "online.\n```\n\n## Working together\n", 1)
+    section.write_text(text + "\nAny breach will be reported.\n", encoding="utf-8")
+    result = run(versioned, "adopt", "--date", "2027-05-13", "--resolution", "Minute 7")
+    assert result.returncode == 0, result.stderr
+    path = versioned.versions_dir / "2027-05-13.json"
+    record = json.loads(path.read_text())
+    assert [s["between"] for s in record["sections"] if "between" in s] == [
+        [
+            {"before": "MOP-0030", "text": "Working together", "level": 2},
+            {"before": "", "text": "Any breach will be reported.", "level": 0},
+        ]
+    ]
+    *older, adopted = versioned.versions()  # every record's digest and the chain verify
+    principles = next(s for s in adopted.document.sections if s.slug == "principles")
+    assert (
+        principles.between
+        == next(s for s in versioned.document().sections if s.slug == "principles").between
+    )
+    assert all(not s.between for v in older for s in v.document.sections)
+    record["sections"][2]["between"] = [{"before": "nowhere", "text": "x", "level": 9}]
+    path.write_text(json.dumps(record), encoding="utf-8")
+    checked = run(versioned, "check")
+    assert checked.returncode != 0
+    assert "between[0].before" in checked.stdout
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

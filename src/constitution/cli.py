@@ -413,7 +413,8 @@ def cmd_redline(project: Project, args: argparse.Namespace) -> int:
         return _report(exc)
     changes = redline.compare(old, new)
     if args.format == "json":
-        print(json.dumps(redline.as_json(changes, args.old, args.new), indent=1))
+        words = redline.words_changes(old, new)
+        print(json.dumps(redline.as_json(changes, args.old, args.new, words), indent=1))
     elif args.format == "markdown":
         print(redline.markdown_summary(changes, f"Changes from {args.old} to {args.new}", old, new))
     else:

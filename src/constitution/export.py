@@ -30,8 +30,8 @@ from constitution.graph import (
     example_page,
     verified_by,
 )
-from constitution.model import Clause, Document, Section
-from constitution.numbering import reference
+from constitution.model import Between, Clause, Document, Section
+from constitution.numbering import in_place, reference
 from constitution.text_plain import cited as cited_as
 from constitution.text_plain import plain
 from constitution.text_tree import (
@@ -51,7 +51,7 @@ from constitution.text_tree import (
     cites_of,
 )
 from constitution.typography import long_date
-from constitution.versions import stored_number
+from constitution.versions import between_record, stored_number
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 SCHEMA_URL = "schemas/protocol.schema.json"
@@ -116,6 +116,7 @@ def to_json(
                 "slug": s.slug,
                 "title": s.title,
                 "intro": s.intro,
+                **({"between": [between_record(b) for b in s.between]} if s.between else {}),
                 "clauses": [
                     {
                         "id": c.id,
@@ -150,8 +151,17 @@ def from_json(data: dict[str, Any]) -> Document:
             )
             for c in s["clauses"]
         )
+        between = tuple(Between(**b) for b in s.get("between", ()))
         sections.append(
-            Section(s["slug"], str(s["number"]), s["title"], "", clauses, s.get("intro", ""))
+            Section(
+                s["slug"],
+                str(s["number"]),
+                s["title"],
+                "",
+                clauses,
+                s.get("intro", ""),
+                between=between,
+            )
         )
     return Document(data["document"]["title"], tuple(sections), data["document"].get("intro", ""))
 
@@ -347,10 +357,22 @@ def to_akn(document: Document, edition: Edition, council: Council) -> str:
         section = _e("section", body, eId=f"sec_{s.slug}")
         _e("num", section, f"{s.number}.")
         _e("heading", section, s.title)
-        for c in s.clauses:
-            paragraph = _e("paragraph", section, eId=eid(c.id))
-            _e("num", paragraph, c.number)
-            content = _e("content", paragraph)
+        for at, c in enumerate(in_place(s)):
+            if isinstance(c, Between) and c.level:  # a sub-heading, beside the paragraphs
+                for words in _paragraphs(c.tree):
+                    _inline(_e("crossHeading", section), words.children, document, council)
+                continue
+            if isinstance(c, Between):  # unnumbered words: a container with no number
+                hcontainer = _e(
+                    "hcontainer", section, name="unnumbered", eId=f"sec_{s.slug}__hcontainer_{at}"
+                )
+                content = _e("content", hcontainer)
+            elif isinstance(c, Clause):
+                paragraph = _e("paragraph", section, eId=eid(c.id))
+                _e("num", paragraph, c.number)
+                content = _e("content", paragraph)
+            else:
+                continue  # a revoked paragraph: not in the text
             for words in _paragraphs(c.tree):
                 _inline(_e("p", content), words.children, document, council)
     ET.indent(root)

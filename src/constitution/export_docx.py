@@ -30,8 +30,8 @@ from html import escape
 from constitution import text_nodes as nodes
 from constitution import word_file
 from constitution.council import Council
-from constitution.model import Clause, Document, RevokedSection, Section
-from constitution.numbering import in_number_order, number_key
+from constitution.model import Between, Clause, Document, RevokedSection, Section
+from constitution.numbering import in_place, number_key
 from constitution.text_html import PAGE
 from constitution.text_plain import cited
 from constitution.text_tree import Inline, Tree
@@ -103,8 +103,8 @@ class Writer:
         linked.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
         self.style = {
             name: styles[name].style_id
-            for name in (DEFINED, LINKED, "Title", "Heading 1", "List", "List 2", "List 3",
-                         "List Bullet", "List Bullet 2", "List Bullet 3")
+            for name in (DEFINED, LINKED, "Title", "Heading 1", "Heading 2", "List", "List 2",
+                         "List 3", "List Bullet", "List Bullet 2", "List Bullet 3")
         }  # fmt: skip
         header = self.word.sections[0].header.paragraphs[0]
         header.text = " · ".join([council.name, *([council.part] if council.part else []),
@@ -124,9 +124,14 @@ class Writer:
                 self.paragraph(revoked(section.resolution))
                 continue
             self.blocks(section.intro_tree)
-            for p in in_number_order(section):
+            for p in in_place(section):
                 if isinstance(p, Clause):
                     self.blocks(p.tree, number=p.number, mark=p.id)
+                elif isinstance(p, Between) and p.level:  # a sub-heading, under the section's
+                    inline = (b.children for b in p.tree if isinstance(b, nodes.Paragraph))
+                    self.paragraph("".join(map(self.inlines, inline)), "Heading 2")
+                elif isinstance(p, Between):
+                    self.blocks(p.tree)
                 else:
                     self.numbered(p.number, "", revoked(p.resolution))
         body = parse_xml(f"<w:body {nsdecls('w', 'r')}>{''.join(self.xml)}</w:body>")

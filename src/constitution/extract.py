@@ -56,6 +56,9 @@ class Line:
     line: int
     page: int | None = None
     drawn: Drawn | None = field(default=None, compare=False)  # a PDF line's size and weight
+    # A Word paragraph set as part of the numbered one before it: indented, or in its
+    # list with the numbering switched off (not a section's words of its own).
+    within: bool = False
 
     @property
     def where(self) -> str:
@@ -691,6 +694,7 @@ def from_docx(path: Path) -> Extracted:
             contents.append(Line(text, n))
             continue
         label = numberer.label(para)
+        within = not label and set_within(para)
         text = f"{label} {text}" if label else text
         style = para.find(f"{W}pPr/{W}pStyle")
         heading = outlined(para.find(f"{W}pPr")) or (
@@ -705,7 +709,7 @@ def from_docx(path: Path) -> Extracted:
             # style, the protocol's own in the Subtitle, are one heading
             lines[-1] = replace(lines[-1], text=joined(lines[-1].text, text))
             continue
-        lines.append(Line(text, n))
+        lines.append(Line(text, n, within=within))
     if chunks:
         raise ProtocolError(
             [
@@ -805,6 +809,17 @@ def unread(para: Any) -> list[Any]:
         for found in para.iter(f"{W}drawing", f"{W}object", f"{W}pict")
         if not floating(found) and found.find(f".//{TEXT_BOX}") is None
     ]
+
+
+def set_within(para: Any) -> bool:
+    """Whether a paragraph with no number of its own is set as part of a numbered one:
+    indented from the margin, or in a list with its numbering switched off (numId 0)."""
+    num_id = para.find(f"{W}pPr/{W}numPr/{W}numId")
+    if num_id is not None and num_id.get(f"{W}val") == "0":
+        return True
+    ind = para.find(f"{W}pPr/{W}ind")
+    left = ind.get(f"{W}left") or ind.get(f"{W}start") if ind is not None else None
+    return bool(left and left.lstrip("-").isdigit() and int(left) > 0)
 
 
 def floating(node: Any) -> bool:

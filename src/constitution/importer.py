@@ -156,6 +156,11 @@ class ImportedClause(Text):
     revises: Clause | None = None  # with --revision: the current paragraph it revises
     change: str = ""  # with --revision: unchanged, reworded, moved and/or renumbered, or new
     headings: list[str] = field(default_factory=list)  # unnumbered sub-headings before it
+    # unnumbered words after it, before the next paragraph: sub-headings (its titles) and
+    # paragraphs, written where they stand (a section's words between its paragraphs)
+    after: Text = field(default_factory=Text)
+    # what is said of its words after it, if they prove to be its own (Reader.rejoin)
+    held: list[Defect] = field(default_factory=list)
     # footnotes its words cite, put after its words once they are all read (a page's foot
     # may fall inside a sentence that goes on over the page)
     notes: Text = field(default_factory=Text)
@@ -404,6 +409,7 @@ class Structurer:
             major = key.split(".")[0] if style == "dotted" else ""
             self.new_section(major, f"Section {major}" if major else self.untitled(), line)
         assert self.section is not None
+        self.rejoin()
         self.section.clauses.append(ImportedClause(number, key, style, line))
         self.section.clauses[-1].headings = [heading for heading, _ in self.pending]
         self.pending = []
@@ -431,7 +437,12 @@ class Structurer:
         they stood (at the end of the section, or before unnumbered words)."""
         pending, self.pending = self.pending, []
         for heading, line in pending:
-            self.add_text(heading, line)
+            if self.clause is not None and self.clause.number:
+                self.clause.after.titles.add(len(self.clause.after.paragraphs))
+                self.clause.after.paragraphs.append(heading)
+                self.clause.after.lines.append(line)
+            else:
+                self.add_text(heading, line)
 
     def place(
         self, text: str, bullet: bool, marked: bool, line: Line, following: str, fresh: bool
@@ -630,7 +641,7 @@ class Structurer:
     def heads(self, following: str) -> bool:
         """A short line after a finished paragraph and before a numbered one is a heading
         (paragraphs numbered on through the document, under unnumbered headings)."""
-        finished = self.clause is None or self.clause.paragraphs[-1].rstrip().endswith(TERMINAL)
+        finished = self.clause is None or self.finished
         numbered = bool(NUMBERED.match(following) or PAREN.match(following))
         if self.unnumbered:  # and a sentence begins after it
             return finished and following[:1].isupper()
@@ -644,8 +655,17 @@ class Structurer:
     def finished(self) -> bool:
         """Whether the words placed last end a sentence (a line after them may be a
         heading; after "...between Members and" it is the sentence going on)."""
-        last = (self.clause or self.unnumbered_text).paragraphs
+        last = self.words_last.paragraphs
         return not last or last[-1].rstrip().endswith(TERMINAL)
+
+    @property
+    def words_last(self) -> Text:
+        """Where the words placed last went: the last paragraph's words after it, the
+        paragraph, or the unnumbered text before any."""
+        clause = self.clause
+        if clause is None:
+            return self.unnumbered_text
+        return clause.after if clause.after.paragraphs else clause
 
     @property
     def unnumbered_text(self) -> Text:
@@ -654,7 +674,7 @@ class Structurer:
         return self.section.intro if self.section else self.intro
 
     def add_item(self, text: str, line: Line) -> None:
-        (self.clause or self.unnumbered_text).add("- " + text, line)
+        self.words_last.add("- " + text, line)
 
     def add_text(
         self, text: str, line: Line, fresh: bool = False, wrapped: bool = False, leads: bool = False
@@ -669,25 +689,48 @@ class Structurer:
         if clause is None:
             self.unnumbered_text.add(text, line, wrapped)
             return
-        ended = leads and clause.paragraphs[-1].startswith("- ")
-        ended = ended and clause.paragraphs[-1].endswith(".")
-        if fresh and clause.number and lead_in(clause.paragraphs) and not ended:
-            clause.add("- " + text, line)  # a list the paragraph leads in to (definitions)
+        words = clause.after if clause.after.paragraphs else clause  # the words last placed
+        last = words.paragraphs[-1] if words.paragraphs else ""
+        # A lead-in after its list has ended with a full stop: the paragraph's own words.
+        ended = leads and last.startswith("- ") and last.endswith(".")
+        lists = lead_in(clause.paragraphs + clause.after.paragraphs)
+        if fresh and clause.number and lists and not ended:
+            words.add("- " + text, line)  # a list the paragraph leads in to (definitions)
             return
-        joined = len(clause.paragraphs)
-        clause.add(text, line, wrapped)
-        if fresh and clause.number and len(clause.paragraphs) > joined and not ended:
-            # Kept in its place, as a paragraph of the numbered one before it, which is
-            # usually what it is; said, since it may be a heading or an aside instead.
-            self.defects.append(
-                Defect(
-                    "unnumbered-paragraph",
-                    clause.number,
-                    line,
-                    f"an unnumbered paragraph ('{text[:50]}') was kept as part of "
-                    f"{clause.number}, the paragraph before it; check it belongs there.",
-                )
-            )
+        if ended or words.continues(text, wrapped) or not (fresh and clause.number):
+            words.add(text, line, wrapped)
+            return
+        kept = Defect(
+            "unnumbered-paragraph",
+            clause.number,
+            line,
+            f"an unnumbered paragraph ('{text[:50]}') was kept as part of "
+            f"{clause.number}, the paragraph before it; check it belongs there.",
+        )
+        if line.within and words is clause:  # Word sets it as part of the paragraph
+            clause.add(text, line)
+            self.defects.append(kept)
+            return
+        # An unnumbered paragraph after a numbered one: words after it, until it is known
+        # whether another paragraph of the section follows them (rejoin).
+        clause.after.add(text, line)
+        clause.held.append(kept)
+
+    def rejoin(self) -> None:
+        """Unnumbered words between two numbered paragraphs of a section, with no
+        sub-heading over them, are the paragraph before's (its second paragraph, the close
+        of its list: in the reference protocols, always), kept with it and said, since they
+        may be an aside. Only words under a sub-heading, and a section's closing words
+        after its last paragraph, stand between paragraphs on their own."""
+        clause = self.clause
+        if clause is None:
+            return
+        if clause.after.paragraphs and not clause.after.titles:
+            clause.paragraphs += clause.after.paragraphs
+            clause.lines += clause.after.lines
+            clause.after = Text()
+            self.defects += clause.held
+        clause.held = []
 
     def drop_contents(self) -> None:
         """A table of contents reads as sections without numbered paragraphs repeated
@@ -1339,8 +1382,34 @@ def too_long(number: str, where: Line, size: int) -> Problem:
     )
 
 
-def unnumbered(words: Text, targets: Targets, local: dict[str, str], doc: Imported) -> str:
-    """An introduction as MyST, each paragraph within the reader's limit."""
+def between(words: Text, targets: Targets, local: dict[str, str], doc: Imported) -> list[str]:
+    """Unnumbered words after a paragraph as MyST, where they stand: each sub-heading as
+    one ('## ...'), the words between as an introduction's."""
+    parts: list[str] = []
+    run = Text()
+    for n, (paragraph, line) in enumerate(zip(words.paragraphs, words.lines, strict=True)):
+        if n not in words.titles:
+            run.paragraphs.append(paragraph)
+            run.lines.append(line)
+            continue
+        if run.paragraphs:
+            parts.append(unnumbered(run, targets, local, doc, "words between paragraphs"))
+            run = Text()
+        parts.append(f"## {escape(paragraph, False)}\n")
+    if run.paragraphs:
+        parts.append(unnumbered(run, targets, local, doc, "words between paragraphs"))
+    return parts
+
+
+def unnumbered(
+    words: Text,
+    targets: Targets,
+    local: dict[str, str],
+    doc: Imported,
+    kept: str = "the introduction",
+) -> str:
+    """An introduction (or other unnumbered words, ``kept`` as) as MyST, each paragraph
+    within the reader's limit."""
     text, unresolved = body(words, targets, local)
     doc.defects += unresolved
     for paragraph, line in zip(words.paragraphs, words.lines, strict=True):
@@ -1352,7 +1421,7 @@ def unnumbered(words: Text, targets: Targets, local: dict[str, str], doc: Import
                     "",
                     line,
                     f"the unnumbered paragraph '{paragraph[:50]}' says '{guess.phrases[0]}' "
-                    "but has no number, so it was kept as the introduction; if it states "
+                    f"but has no number, so it was kept as {kept}; if it states "
                     "a rule, number it in the source, or make it a clause after import.",
                 )
             )
@@ -1414,6 +1483,7 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
                 long.append(too_long(clause.number, clause.where, len(content)))
             parts += [f"## {escape(heading, False)}\n" for heading in clause.headings]
             parts.append(f"```{{clause}} {clause.id}\n{content}```\n")
+            parts += between(clause.after, found, paren, doc)
         files[f"{section.slug}.md"] = "\n".join(parts)
     if long:
         raise ProtocolError(long)
@@ -1582,7 +1652,8 @@ def take_part(
     why = f"document 1 of the file, not imported (--take {take})"
     if chosen is not parts[0]:
         before = parts[take - 2].sections[-1]
-        holder = before.clauses[-1] if before.clauses else before.intro
+        last = before.clauses[-1] if before.clauses else None
+        holder = before.intro if last is None else last.after if last.after.paragraphs else last
         if holder.paragraphs and heading_like(holder.paragraphs[-1]):
             if doc.title_at:  # the whole title, which may be two lines joined
                 doc.left_out.append((replace(doc.title_at, text=doc.title), why))
@@ -1658,6 +1729,8 @@ def report(doc: Imported, source: Path) -> dict[str, object]:
                         "line": c.where.line,
                         "page": c.where.page,
                         "headings": c.headings,
+                        # unnumbered words after it, kept there (sub-headings among them)
+                        **({"after": placed(c.after)} if c.after.paragraphs else {}),
                         # for review: the guessed modality, how sure, and from which words
                         **(c.guess.as_dict() if c.guess else {}),
                     }
@@ -1709,6 +1782,12 @@ def report_text(doc: Imported, source: Path, numbers: Mapping[str, str] | None =
         lines.append(
             f"{intros} unnumbered paragraph(s) before a section's first clause (or before the "
             "first section) were kept there, as an introduction with no number."
+        )
+    between = sum(len(c.after.paragraphs) for c in doc.clauses())
+    if between:
+        lines.append(
+            f"{between} unnumbered paragraph(s) or sub-heading(s) after a numbered paragraph "
+            "were kept where they stand, between paragraphs, with no number."
         )
     if doc.left_out:
         lines.append(f"{len(doc.left_out)} line(s) left out:")

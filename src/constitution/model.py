@@ -81,6 +81,24 @@ class RevokedSection:
 
 
 @dataclass(frozen=True)
+class Between:
+    """Unnumbered words between a section's paragraphs, where they stand: a sub-heading
+    (``level`` 2 for '##', 3 for '###'...) or a paragraph or list of words (``level`` 0),
+    such as closing words after the last paragraph. Not a clause: no number, no ID, never
+    cited, states no rule. Tied to the paragraph it stands before (``before``, its ID; ""
+    after the last), so it keeps its place when a paragraph is inserted or moved before
+    it, and stays after a revoked paragraph's number kept in its place."""
+
+    before: str
+    text: str  # MyST, as written (a sub-heading's words as a line of text)
+    level: int = 0
+
+    @cached_property
+    def tree(self) -> Tree:
+        return parse(self.text)
+
+
+@dataclass(frozen=True)
 class Section:
     slug: str
     number: str  # "3", or "3A" for a section inserted after 3
@@ -95,6 +113,8 @@ class Section:
     # The number printed on the section (its front matter's section-number), for a section
     # whose paragraphs print none that would say it: numbering keeps it, invents none.
     printed: str = ""
+    # Sub-headings and unnumbered paragraphs between its paragraphs, in order.
+    between: tuple[Between, ...] = ()
 
     @cached_property
     def intro_tree(self) -> Tree:

@@ -32,7 +32,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from typing import cast
 
-from constitution.model import Clause, Document, Revoked, RevokedSection, Section
+from constitution.model import Between, Clause, Document, Revoked, RevokedSection, Section
 
 SCHEMES = ("insert", "renumber")
 STYLES = ("section.paragraph", "paragraph-in-section", "continuous", "lettered")
@@ -87,6 +87,24 @@ def in_number_order(section: Section) -> list[Clause | Revoked]:
     """A section's paragraphs as a version prints them: a revoked paragraph's number kept
     in its place among the others (insert numbering)."""
     return sorted([*section.clauses, *section.revoked], key=lambda p: number_key(p.number))
+
+
+def in_place(section: Section) -> list[Clause | Revoked | Between]:
+    """A section's paragraphs in number order (in_number_order) with its unnumbered words
+    where they stand: each before the paragraph it is tied to, after any revoked number
+    kept before that paragraph; closing words after the last."""
+    shown = in_number_order(section)
+    if not section.between:
+        return list(shown)
+    before: dict[str, list[Between]] = {}
+    for words in section.between:
+        before.setdefault(words.before, []).append(words)
+    out: list[Clause | Revoked | Between] = []
+    for p in shown:
+        if isinstance(p, Clause):
+            out += before.pop(p.id, [])
+        out.append(p)
+    return out + [words for rest in before.values() for words in rest]
 
 
 def cite(section: str, part: str, style: str) -> str:

@@ -21,8 +21,8 @@ from typing import Any
 
 from constitution import files
 from constitution.council import Council
-from constitution.model import Clause, Document, Section
-from constitution.numbering import in_number_order
+from constitution.model import Between, Clause, Document, Section
+from constitution.numbering import in_place
 from constitution.pdf_layout import CANNOT
 from constitution.text_html import PAGE, runs
 from constitution.text_plain import cited
@@ -111,9 +111,9 @@ def compile_pdf(data: str, ua: bool) -> bytes:
 
 def section_data(section: Section, document: Document, council: Council, pages: str) -> Json:
     """A section: its heading, introduction, and paragraphs in number order, a revoked
-    paragraph's number kept in its place (insert numbering)."""
+    paragraph's number kept in its place (insert numbering), and its unnumbered words
+    (a sub-heading, or words) where they stand."""
     words = Words(document, council, pages)
-    shown = in_number_order(section)
     return {
         "number": section.number,
         "title": curled(section.title),
@@ -121,8 +121,10 @@ def section_data(section: Section, document: Document, council: Council, pages: 
         "items": [
             {"number": p.number, "id": p.id, "blocks": words.blocks(p.tree)}
             if isinstance(p, Clause)
+            else {"words": words.blocks(p.tree), "level": p.level}
+            if isinstance(p, Between)
             else {"number": p.number, "revoked": p.resolution}
-            for p in shown
+            for p in in_place(section)
         ],
     }
 

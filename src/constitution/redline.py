@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from constitution.documents import Entry
-from constitution.model import Clause, Document
+from constitution.model import Clause, Document, Section
 from constitution.project import Project
 from constitution.text_plain import plain
 from constitution.versions import git
@@ -56,6 +56,56 @@ def compare(old: Document, new: Document) -> list[Change]:
     return changes
 
 
+@dataclass(frozen=True)
+class WordsChange:
+    """A section's unnumbered words between its paragraphs (model.Between) changed: some
+    added, removed, reworded, or tied to another paragraph. Not a paragraph's change: they
+    have no ID, so the redline shows the section's words between, before and after, each
+    sub-heading or paragraph on a line after where it stands."""
+
+    section: str  # its slug
+    number: str  # its number in the newer version (the older's, if the newer lacks it)
+    old: str
+    new: str
+
+
+def words_changes(old: Document, new: Document) -> list[WordsChange]:
+    """Each section whose words between paragraphs differ, in the newer's order."""
+    before = {s.slug: s for s in old.sections}
+    found = []
+    for section in new.sections:
+        was = before.get(section.slug)
+        then = between_words(was, old) if was else ""
+        now = between_words(section, new)
+        if then != now:
+            found.append(WordsChange(section.slug, section.number, then, now))
+    return found
+
+
+def between_words(section: Section, document: Document) -> str:
+    """A section's words between paragraphs as the redline compares them: a line each,
+    after where it stands ("before 3.4:", or "at the end:"), a sub-heading as '## ...'."""
+    lines = []
+    for words in section.between:
+        clause = document.clause(words.before)
+        where = f"before {clause.number}" if clause else "at the end"
+        text = " ".join(plain(words.tree, document).split())
+        lines.append(f"{where}: {'#' * words.level + ' ' if words.level else ''}{text}")
+    return "\n".join(lines)
+
+
+def words_text(changes: list[WordsChange]) -> list[str]:
+    """The words between paragraphs changed, as the redline's text shows a change."""
+    return [
+        f"Words between the paragraphs of section {c.number} changed\n  "
+        + "".join(
+            t if op == "=" else f"[-{t}-]" if op == "-" else f"{{+{t}+}}"
+            for op, t in word_diff(c.old, c.new)
+        ).replace("\n", "\n  ")
+        for c in changes
+    ]
+
+
 def substantive(changes: list[Change]) -> tuple[list[Change], list[Change]]:
     """The changes to the words, apart from the paragraphs only renumbered: every
     comparison shows the second folded away, under either numbering scheme."""
@@ -93,8 +143,14 @@ def word_diff(old: str, new: str) -> Runs:
 
 def markdown_summary(changes: list[Change], title: str, old: Document, new: Document) -> str:
     """A GitHub job summary: a table of changes, then each rewording word by word."""
+    words = [
+        f"\n### Words between the paragraphs of section {c.number}\n\n"
+        + "".join(_mark(op, text) for op, text in word_diff(c.old, c.new)).strip()
+        for c in words_changes(old, new)
+    ]
     if not changes:
-        return f"## {title}\n\nNo clause is inserted, reworded, revoked or renumbered.\n"
+        none = "No clause is inserted, reworded, revoked or renumbered."
+        return f"## {title}\n\n{none}\n" + "".join(f"{w}\n" for w in words)
     worded, moved = substantive(changes)
     head = ["| Clause | Old number | New number | Change |", "|---|---|---|---|"]
     lines = [f"## {title}", ""]
@@ -117,7 +173,7 @@ def markdown_summary(changes: list[Change], title: str, old: Document, new: Docu
             lines += ["", f"### {c.id} (paragraph {c.new.number})", "", marked.strip()]
         elif c.kind == "inserted" and c.new:
             lines += ["", f"### {c.id} (new paragraph {c.new.number})", "", c.new.text]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + words) + "\n"
 
 
 def _rows(changes: list[Change]) -> list[str]:
@@ -158,8 +214,9 @@ def cited(form: str, number: str) -> str:
 def as_text(changes: list[Change], old: Document, new: Document, form: str) -> str:
     """One block a change, its paragraph named as its document is cited (``form``);
     deletions [-like this-] and insertions {+like this+}."""
+    words = words_text(words_changes(old, new))
     if not changes:
-        return "No clause is inserted, reworded, revoked or renumbered."
+        return "\n".join(["No clause is inserted, reworded, revoked or renumbered.", *words])
     worded, moved = substantive(changes)
     blocks = []
     for c in worded:
@@ -175,10 +232,17 @@ def as_text(changes: list[Change], old: Document, new: Document, form: str) -> s
     if moved:  # one line, apart: a renumbering is not a change to the words
         listed = ", ".join(f"{cited(form, c.old_number)} -> {c.new_number}" for c in moved)
         blocks.append(f"Renumbered only, words unchanged ({len(moved)}): {listed}")
-    return "\n".join(blocks)
+    return "\n".join(blocks + words)
 
 
-def as_json(changes: list[Change], old: str, new: str) -> dict[str, object]:
+def as_json(
+    changes: list[Change], old: str, new: str, words: list[WordsChange] | None = None
+) -> dict[str, object]:
+    """The changes as data; ``words``, a section's words between paragraphs changed, only
+    where there are any (the key is new: files without it are as they were)."""
+    between = [
+        {"section": w.section, "number": w.number, "old": w.old, "new": w.new} for w in words or ()
+    ]
     return {
         "from": old,
         "to": new,
@@ -196,6 +260,7 @@ def as_json(changes: list[Change], old: str, new: str) -> dict[str, object]:
             }
             for c in changes
         ],
+        **({"words_between": between} if between else {}),
     }
 
 

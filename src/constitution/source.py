@@ -17,11 +17,20 @@ from typing import TYPE_CHECKING, Any
 
 from constitution import clause_fields
 from constitution.council import Council
-from constitution.model import MAX_CLAUSE, MODALITIES, Across, Clause, Document, Section
+from constitution.model import (
+    MAX_CLAUSE,
+    MODALITIES,
+    Across,
+    Between,
+    Clause,
+    Document,
+    Section,
+)
+from constitution.numbering import in_place
 from constitution.problems import Problem, ProtocolError
 from constitution.section_scan import Block, section_tokens
 from constitution.text_direct import read
-from constitution.text_myst import write
+from constitution.text_myst import at_line_start, write
 from constitution.text_tree import (
     BLOCKS,
     INLINES,
@@ -336,7 +345,12 @@ class _Reader:
             self.problem(shown, 1, "section-title")
         clauses: list[Clause] = []
         intro: list[str] = []
+        # Unnumbered words after the introduction, (level, text), each tied to the clause
+        # read next (model.Between): a sub-heading ends the introduction.
+        waiting: list[tuple[int, str]] = []
+        between: list[Between] = []
         printed = ""
+        title_at = _first_heading_at(tokens)
         for i, token in enumerate(tokens):
             line = (token.map[0] + 1) if token.map else 0
             if token.level != 0 or token.type in {"heading_close", "inline"}:
@@ -345,10 +359,14 @@ class _Reader:
                 printed = self.section_number(token.content, shown)
                 continue
             if token.type == "heading_open":
+                if i != title_at:
+                    waiting.append(self.sub_heading(token, tokens[i + 1], shown, line))
                 continue
-            if not clauses and token.type in INTRO and token.map:
-                # The section's introduction: plain words before its first clause.
-                intro.append(self.intro_block(lines, token.map, shown))
+            if token.type in INTRO and token.map:
+                # Plain words: the introduction before the first clause or sub-heading,
+                # words between paragraphs after it.
+                words = self.intro_block(lines, token.map, shown)
+                (waiting.append((0, words)) if clauses or waiting else intro.append(words))
                 continue
             if token.type == "fence" and token.info.strip().startswith("{clause}"):
                 if not _closed(token, lines):
@@ -357,14 +375,35 @@ class _Reader:
                 clause = self.read_clause(token, shown, slug, f"{number}.{len(clauses) + 1}")
                 if clause:
                     clauses.append(clause)
+                    between += [Between(clause.id, text, level) for level, text in waiting]
+                    waiting = []
                 continue
             if token.type.endswith("_close") or _is_comment(tokens, i):
                 continue
             self.problem(shown, line, "text-outside-clause")
+        between += [Between("", text, level) for level, text in waiting]
         intro_text = "\n\n".join(intro)
         return Section(
-            slug, number, title or slug, shown, tuple(clauses), intro_text, printed=printed
+            slug,
+            number,
+            title or slug,
+            shown,
+            tuple(clauses),
+            intro_text,
+            printed=printed,
+            between=tuple(between),
         )
+
+    def sub_heading(
+        self, opened: Token | Block, words: Token | Block, shown: str, line: int
+    ) -> tuple[int, str]:
+        """A sub-heading's level and words, held to an introduction's rules; a second
+        title ('#') is refused: the page would have two."""
+        level = int(opened.tag[1:])
+        if level == 1:
+            self.problem(shown, line, "section-second-title")
+        text = at_line_start(words.content.strip())
+        return level, self.unnumbered(text, line, shown)
 
     def section_number(self, front_matter: str, shown: str) -> str:
         """The number printed on the section, from front matter of one line."""
@@ -377,7 +416,11 @@ class _Reader:
         """An introduction's paragraph or list as written, held to a clause's rules: no
         directives, raw HTML, images, unsafe links or roles other than ours."""
         text = "\n".join(lines[span[0] : span[1]]).strip("\n")
-        first = span[0] + 1
+        return self.unnumbered(text, span[0] + 1, shown)
+
+    def unnumbered(self, text: str, first: int, shown: str) -> str:
+        """Unnumbered words (an introduction's, or between paragraphs) beginning at line
+        ``first``, held to a clause's rules; "" if they cannot be used."""
         if len(text) > MAX_CLAUSE:
             self.problem(shown, first, "intro-too-long", size=len(text), limit=MAX_CLAUSE)
             return ""
@@ -601,10 +644,16 @@ SECTION_NUMBER = re.compile(r"section-number:\s*[\"']?([0-9A-Za-z]{1,8})[\"']?")
 
 
 def _first_heading(tokens: Tokens) -> str:
+    at = _first_heading_at(tokens)
+    return "" if at < 0 else tokens[at + 1].content.strip()
+
+
+def _first_heading_at(tokens: Tokens) -> int:
+    """Where the title's heading opens (the first '#'), or -1."""
     for i, token in enumerate(tokens):
         if token.type == "heading_open" and token.tag == "h1":
-            return tokens[i + 1].content.strip()
-    return ""
+            return i
+    return -1
 
 
 def _closed(token: Token | Block, lines: list[str]) -> bool:
@@ -650,10 +699,15 @@ def write_protocol(document: Document) -> dict[str, str]:
         blocks = [f"# {section.title}\n"]
         if section.intro:
             blocks.append(f"{write(section.intro_tree)}\n")
-        for c in section.clauses:
-            options = clause_fields.clause_options(c)
-            text = write(c.tree)
-            blocks.append(f"```{{clause}} {c.id}\n" + "\n".join(options) + f"\n\n{text}\n```\n")
+        for p in in_place(section):
+            if isinstance(p, Between):
+                blocks.append(
+                    f"{'#' * p.level} {write(p.tree)}\n" if p.level else f"{write(p.tree)}\n"
+                )
+            elif isinstance(p, Clause):
+                options = clause_fields.clause_options(p)
+                text = write(p.tree)
+                blocks.append(f"```{{clause}} {p.id}\n" + "\n".join(options) + f"\n\n{text}\n```\n")
         files[f"{section.slug}.md"] = "\n".join(blocks)
     toc = "\n".join(s.slug for s in document.sections)
     intro = f"{write(document.intro_tree)}\n\n" if document.intro else ""

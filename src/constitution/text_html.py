@@ -16,7 +16,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from constitution.council import Statute as StatuteEntry
-from constitution.model import Clause, Document
+from constitution.model import Between, Clause, Document
 from constitution.numbering import reference
 from constitution.text_plain import plain
 from constitution.text_tree import (
@@ -96,6 +96,19 @@ def clause_text(tree: Tree, links: Links) -> str:
 def intro_box(words: str) -> str:
     """An introduction's words (HTML), unnumbered, before the first clause."""
     return f'<div class="intro">{words}</div>'
+
+
+def between_html(words: Between, links: Links) -> str:
+    """Unnumbered words between paragraphs, where they stand, in the draft and in every
+    adopted version: a sub-heading at its level, or words in a box of their own."""
+    if not words.level:
+        return f'<div class="between">{html(words.tree, links)}</div>'
+    inline = "".join(
+        _inlines(b.children, links, iter(educate(runs(b.children, links.statutes))))
+        for b in words.tree
+        if isinstance(b, Paragraph)
+    )
+    return f'<h{words.level} class="between">{inline}</h{words.level}>'
 
 
 def _block(block: Paragraph | BulletList | OrderedList, links: Links, alone: bool) -> str:

@@ -41,9 +41,13 @@ NUMBERED = re.compile(r"^(\d+)([.)])")
 
 def escape(text: str, line_start: bool) -> str:
     text = INLINE.sub(lambda m: "\\" + m.group(0), text)
-    if line_start:
-        text = NUMBERED.sub(r"\1\\\2", LINE_START.sub(lambda m: "\\" + m.group(0), text))
-    return text
+    return at_line_start(text) if line_start else text
+
+
+def at_line_start(text: str) -> str:
+    """One line of words read where mark-up that begins a block does not apply (a
+    heading's), escaped as the same words starting a paragraph: '1. Purpose' stays words."""
+    return NUMBERED.sub(r"\1\\\2", LINE_START.sub(lambda m: "\\" + m.group(0), text))
 
 
 def write(tree: Tree) -> str:

@@ -21,7 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from constitution import clause_fields, files
-from constitution.model import MODALITIES, Clause, Document, Revoked, RevokedSection, Section
+from constitution.model import (
+    MODALITIES,
+    Between,
+    Clause,
+    Document,
+    Revoked,
+    RevokedSection,
+    Section,
+)
 from constitution.numbering import PART, PRINTED
 from constitution.problems import Problem, ProtocolError
 from constitution.text_tree import cites_of
@@ -189,6 +197,23 @@ def record_check(id_pattern: re.Pattern[str]) -> Check:
     revoked = _list(
         _object({"number": NUMBERED, "id": clause_id, "resolution": RESOLUTION}), 10_000
     )
+    # unnumbered words between paragraphs, where they stand (model.Between)
+    between = _list(
+        _object(
+            {
+                "before": _rule(
+                    lambda v: v == "" or clause_id.ok(v),
+                    'must be the ID of the paragraph it stands before, or "" after the last',
+                ),
+                "text": _text(100_000, LINES),
+                "level": _rule(
+                    lambda v: type(v) is int and (v == 0 or 2 <= v <= 6),
+                    "must be 0 for words, or a sub-heading's level from 2 to 6",
+                ),
+            }
+        ),
+        10_000,
+    )
     section = _seen(
         {
             "slug": slug,
@@ -197,9 +222,10 @@ def record_check(id_pattern: re.Pattern[str]) -> Check:
             "clauses": _list(clause, 10_000),
             "intro": _text(100_000, LINES),
             "revoked": revoked,
+            "between": between,
         },
         "slug",
-        optional=("intro", "revoked"),
+        optional=("intro", "revoked", "between"),
     )
     # a whole section revoked, its number and its paragraphs' kept (insert numbering)
     revoked_section = _object(
@@ -424,6 +450,7 @@ def record_of(
                 "clauses": [{f: _plain(getattr(c, f)) for f in FIELDS} for c in s.clauses],
                 **({"intro": s.intro} if s.intro else {}),
                 **({"revoked": [_revoked(r) for r in s.revoked]} if s.revoked else {}),
+                **({"between": [between_record(b) for b in s.between]} if s.between else {}),
             }
             for s in document.sections
         ],
@@ -441,6 +468,10 @@ def record_of(
 
 def _revoked(r: Revoked) -> dict[str, str]:
     return {"number": r.number, "id": r.id, "resolution": r.resolution}
+
+
+def between_record(b: Between) -> dict[str, Any]:
+    return {"before": b.before, "text": b.text, "level": b.level}
 
 
 def _revoked_section(s: RevokedSection) -> dict[str, Any]:
@@ -474,9 +505,17 @@ def document_of(record: dict[str, Any], path: str, cites: str | None = None) -> 
             for c in s["clauses"]
         )
         revoked = tuple(Revoked(**r) for r in s.get("revoked", ()))
+        between = tuple(Between(**b) for b in s.get("between", ()))
         sections.append(
             Section(
-                s["slug"], str(s["number"]), s["title"], path, clauses, s.get("intro", ""), revoked
+                s["slug"],
+                str(s["number"]),
+                s["title"],
+                path,
+                clauses,
+                s.get("intro", ""),
+                revoked,
+                between=between,
             )
         )
     removed = tuple(

@@ -69,7 +69,10 @@ def clause_key(clause: Clause) -> str:
 
 
 def document_key(document: Document) -> str:
-    sections = [[s.slug, s.number, s.title, s.path, s.intro] for s in document.sections]
+    sections = [
+        [s.slug, s.number, s.title, s.path, s.intro, *([s.between] if s.between else [])]
+        for s in document.sections
+    ]
     # elsewhere: how it cites other documents' paragraphs, by their numbers now
     return key_of([document.title, document.intro, sections, document.elsewhere]) + "".join(
         map(clause_key, document.clauses())

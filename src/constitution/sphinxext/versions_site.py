@@ -23,10 +23,17 @@ from markupsafe import Markup
 from sphinx.util.docutils import SphinxDirective
 
 from constitution.documents import PROTOCOL, Constitution, Entry
-from constitution.model import DRAFT_PAGES, Clause, Document, Section
+from constitution.model import DRAFT_PAGES, Between, Clause, Document, Section
 from constitution.model_cache import digest
-from constitution.numbering import in_number_order, number_key
-from constitution.redline import Change, compare, readable_diff, substantive
+from constitution.numbering import in_place, number_key
+from constitution.redline import (
+    Change,
+    compare,
+    readable_diff,
+    substantive,
+    word_diff,
+    words_changes,
+)
 from constitution.sphinxext import print_file, shells
 from constitution.sphinxext.addresses import (
     DRAFT,
@@ -50,7 +57,7 @@ from constitution.sphinxext.page_cache import Page
 from constitution.sphinxext.page_keys import clause_key, document_key, key_of, references_key
 from constitution.sphinxext.page_templates import Cell, Link, render
 from constitution.sphinxext.state import BuildState
-from constitution.text_html import Links, clause_text, html, intro_box
+from constitution.text_html import Links, between_html, clause_text, html, intro_box
 from constitution.text_plain import plain
 from constitution.text_tree import parse
 from constitution.typography import curled, long_date
@@ -380,7 +387,7 @@ class Site:
         return f"{ADOPTED} {digest([], extra=document_key(protocol))}"
 
     def section_body(self, key: str, section: Section, here: str) -> str:
-        shown = in_number_order(section)
+        shown = in_place(section)
         return render(
             "version-section.html",
             number=section.number,
@@ -389,6 +396,8 @@ class Site:
             paragraphs=[
                 {"box": self.clause_box(key, p, here), "revoked_by": None}
                 if isinstance(p, Clause)
+                else {"between": Markup(between_html(p, self.links(key, here)))}
+                if isinstance(p, Between)
                 else {
                     "id": p.id,
                     "number": p.number,
@@ -497,7 +506,9 @@ class Site:
         the section, its clauses, where what they refer to is, and its pager."""
         draft = self.store.model
         about = [section.slug, section.number, section.title, section.intro, section.revoked]
+        about += [section.between] if section.between else []
         trees = [section.intro_tree, *(c.tree for c in section.clauses)]
+        trees += [b.tree for b in section.between]
         return (
             key_of([about, self.pager(PLAIN, section)])
             + "".join(map(clause_key, section.clauses))
@@ -654,12 +665,17 @@ class Site:
             if (n := sum(c.kind == kind for c in worded))
         )
         document = self.document(new)
+        words = [
+            {"number": w.number, "lines": diff_lines(word_diff(w.old, w.new))}
+            for w in words_changes(self.document(old), document)
+        ]
         return render(
             "redline.html",
             named=capitalised(self.draft.cites),  # "Article {number}"
             old=self.label(old),
             new=self.label(new),
-            changed=bool(changes),
+            changed=bool(changes or words),
+            words=words,
             counts=counts,
             moved=len(moved),
             sections=[
@@ -865,6 +881,19 @@ def title_html(text: str) -> str:
 
 def _index(order: list[str], item: str) -> int:
     return order.index(item) if item in order else 0
+
+
+def diff_lines(runs: Sequence[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """A comparison of lines (a section's words between paragraphs, one a line) as the
+    runs of each line, to be shown a line apiece."""
+    lines: list[list[tuple[str, str]]] = [[]]
+    for op, text in runs:
+        for n, part in enumerate(text.split("\n")):
+            if n:
+                lines.append([])
+            if part and (op != "-" or part.strip()):
+                lines[-1].append(_diff_run(op, part))
+    return lines
 
 
 def _diff_run(op: str, text: str) -> tuple[str, str]:
