@@ -154,6 +154,7 @@ def test_a_gate_that_stops_early_ends_its_child(
     """A gate stopped before it asks for the records (a problem of the settings, an
     interrupt) does not leave the child running, nor wait for it."""
     monkeypatch.setattr(records_aside, "WORTH", 0)
+    monkeypatch.setattr(versions, "VERIFIED_BYTES", {})  # a fresh process's
     monkeypatch.setattr(records_aside, "CHILD", "import time; time.sleep(60)")
     started: list[subprocess.Popen[bytes]] = []
     real = subprocess.Popen
