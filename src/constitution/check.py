@@ -67,14 +67,6 @@ def run_check(project: Project, base: Base | None = None) -> Report:
     except ProtocolError as exc:
         report.problems = exc.problems
         return report
-    # The draft is read before the adopted records are asked for: a second process may be
-    # verifying them meanwhile (records_aside.py). Its problems are reported below, with
-    # the records', as they were when it was read after them.
-    draft: Document | ProtocolError
-    try:
-        draft = project.draft()
-    except ProtocolError as exc:
-        draft = exc
     versions = None  # read once: each reading hashes every record's bytes again
     try:
         versions = project.versions()
@@ -86,9 +78,7 @@ def run_check(project: Project, base: Base | None = None) -> Report:
             found = appended_only(project.root / folder, records, base.ref, folder)
             report.problems.extend(found)
     try:
-        if isinstance(draft, ProtocolError):
-            raise draft
-        document = project.document(versions, draft)
+        document = project.document(versions)
     except ProtocolError as exc:
         # the draft is numbered against the adopted records: their problems, once
         report.problems.extend(p for p in exc.problems if p not in report.problems)

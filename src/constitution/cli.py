@@ -84,9 +84,8 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
         except ProtocolError as exc:
             return _report(exc)
     from constitution.check_cache import kept
-    from constitution.records_aside import verified_aside
 
-    with collecting_nothing(), kept(project.root), verified_aside(project):
+    with collecting_nothing(), kept(project.root):
         report = run_check(project, base)
     print(FORMATS[args.format](report))
     return report.status

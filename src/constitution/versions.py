@@ -503,12 +503,7 @@ VERIFIED_RECORDS: dict[str, tuple[tuple[str, str], list[Version]]] = {}
 # whose text is asked for is parsed. The verified versions themselves, their records and
 # models, took longer to store, and to load again, than to read afresh.
 Head = tuple[dt.date, dt.date, str, str, str | None, str, dict[str, str]]
-Verified = tuple[tuple[str, str], list[Head]]
-VERIFIED_BYTES: dict[str, Verified] = {}
-# Folders whose records a second process is verifying (records_aside.py), each with
-# what waits for it and gives what it found for VERIFIED_BYTES, or None where it did
-# not verify them whole.
-ASIDE: dict[str, Callable[[], Verified | None]] = {}
+VERIFIED_BYTES: dict[str, tuple[tuple[str, str], list[Head]]] = {}
 
 
 def records(folder: Path) -> list[Path]:
@@ -529,10 +524,6 @@ def load_versions(
     key = (id_pattern.pattern, seen.hexdigest())
     known, versions = VERIFIED_RECORDS.get(shown, (None, []))
     if known != key:
-        if shown in ASIDE and VERIFIED_BYTES.get(shown, (None, []))[0] != key:
-            found = ASIDE.pop(shown)()  # what a second process verified meanwhile
-            if found is not None and found[0] == key:
-                VERIFIED_BYTES[shown] = found
         stored, heads = VERIFIED_BYTES.get(shown, (None, []))
         if stored == key:  # the same names and bytes: the heads are in the same order
             versions = [
