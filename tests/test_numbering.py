@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from conftest import Site, run
 from constitution import numbering
 from constitution.cli import main
-from constitution.model import Clause, Document, Section
+from constitution.model import Clause, Document, Revoked, Section
 from constitution.project import Project
 from constitution.redline import Change, compare, plain, substantive
 from constitution.versions import document_of, record_check, record_of
@@ -115,6 +115,35 @@ def test_a_revoked_number_is_kept_and_never_given_again() -> None:
     later = draft_of(record_form, {"s7": [*IDS[:3], "NEW", "NEWER", *IDS[4:]]})
     assert numbers(numbering.insert(later, record_form))["NEWER"] == "7.4B"
     assert numbering.find(record_form, "7.4") == revoked
+
+
+def test_a_number_printed_as_revoked_is_never_given_again() -> None:
+    """An imported section printing 3.3 and 3.4 as revoked (its front matter): a paragraph
+    inserted after 3.2 follows them, as after a revoked number adopted (7.4A above); a
+    revised document printing 3.3 on a new paragraph does not give it the number; and
+    adopting keeps them in place, with the words printed."""
+    gone = (Revoked("3.3", "", "Deleted"), Revoked("3.4", "", "Not used"))
+
+    def imported(new: str = "") -> Document:
+        clauses = [clause("a", source="3.1"), clause("b", source="3.2")]
+        clauses += [clause("NEW", source=new), clause("e", source="3.5")]
+        draft = numbering.renumber(document(("s3", "", clauses)))
+        return dataclasses.replace(
+            draft, sections=(dataclasses.replace(draft.sections[0], revoked=gone),)
+        )
+
+    assert numbers(numbering.insert(imported(), None))["NEW"] == "3.4A"
+    assert numbers(numbering.insert(imported("3.3"), None))["NEW"] == "3.4A"
+    first = numbering.with_revoked(numbering.insert(imported(), None), None, "Minute 1")
+    assert first.sections[0].revoked == gone
+    assert numbering.find(first, "3.3") == gone[0]
+    # a later adoption keeps them, and the next draft still does not reuse them
+    later = numbering.with_revoked(numbering.insert(imported(), first), first, "Minute 2")
+    assert later.sections[0].revoked == gone
+    next_draft = draft_of(later, {"s3": ["a", "b", "NEW", "NEWER", "e"]})
+    assert numbers(numbering.insert(next_draft, later))["NEWER"] == "3.4B"
+    # numbered by position (renumber), no number is kept for a revoked paragraph
+    assert numbering.apply(imported(), "renumber", None).sections[0].revoked == ()
 
 
 def test_a_moved_clause_is_numbered_where_it_now_stands() -> None:

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from constitution import clause_fields
 from constitution.council import Council
-from constitution.model import MAX_CLAUSE, MODALITIES, Across, Clause, Document, Section
+from constitution.model import MAX_CLAUSE, MODALITIES, Across, Clause, Document, Revoked, Section
+from constitution.numbering import PRINTED, number_key
 from constitution.problems import Problem, ProtocolError
 from constitution.section_scan import Block, section_tokens
 from constitution.text_direct import read
@@ -336,13 +337,13 @@ class _Reader:
             self.problem(shown, 1, "section-title")
         clauses: list[Clause] = []
         intro: list[str] = []
-        printed = ""
+        printed, revoked = "", ()
         for i, token in enumerate(tokens):
             line = (token.map[0] + 1) if token.map else 0
             if token.level != 0 or token.type in {"heading_close", "inline"}:
                 continue
             if token.type == "front_matter" and i == 0:
-                printed = self.section_number(token.content, shown)
+                printed, revoked = self.front_matter(token.content, shown)
                 continue
             if token.type == "heading_open":
                 continue
@@ -362,16 +363,47 @@ class _Reader:
                 continue
             self.problem(shown, line, "text-outside-clause")
         intro_text = "\n\n".join(intro)
+        given = {r.number for r in revoked}
+        for c in clauses:
+            if c.source_number.upper() in given:
+                number = c.source_number.upper()
+                self.problem(shown, c.line, "revoked-number-given", c.id, number=number)
         return Section(
-            slug, number, title or slug, shown, tuple(clauses), intro_text, printed=printed
+            slug,
+            number,
+            title or slug,
+            shown,
+            tuple(clauses),
+            intro_text,
+            revoked=revoked,
+            printed=printed,
         )
 
-    def section_number(self, front_matter: str, shown: str) -> str:
-        """The number printed on the section, from front matter of one line."""
-        if found := SECTION_NUMBER.fullmatch(front_matter.strip()):
-            return found[1]
-        self.problem(shown, 1, "section-front-matter", said=front_matter.strip()[:80] or "nothing")
-        return ""
+    def front_matter(self, text: str, shown: str) -> tuple[str, tuple[Revoked, ...]]:
+        """The number printed on the section, and the numbers printed as revoked in its
+        place in the document it was imported from, each with the words printed there
+        (kept in place by insert numbering, never given again): a setting a line."""
+        printed = ""
+        revoked: dict[str, tuple[Revoked, int]] = {}
+        for offset, raw in enumerate(text.splitlines()):
+            line, said = offset + 2, raw.strip()  # after the opening '---'
+            if not said:
+                continue
+            if (found := SECTION_NUMBER.fullmatch(said)) and not printed:
+                printed = found[1]
+            elif found := REVOKED_LINE.fullmatch(said):
+                number = found["number"].upper()  # 7.12a is 7.12A
+                if number in revoked:
+                    first = revoked[number][1]
+                    self.problem(shown, line, "revoked-number-twice", number=number, first=first)
+                words = found["plain"] or found["quoted"]
+                revoked.setdefault(number, (Revoked(number, "", words), line))
+            else:
+                self.problem(shown, line, "section-front-matter", said=said[:80])
+        if not text.strip():
+            self.problem(shown, 1, "section-front-matter", said="nothing")
+        kept = sorted((r for r, _ in revoked.values()), key=lambda r: number_key(r.number))
+        return printed, tuple(kept)
 
     def intro_block(self, lines: list[str], span: list[int], shown: str) -> str:
         """An introduction's paragraph or list as written, held to a clause's rules: no
@@ -598,6 +630,12 @@ MARKUP_NAMES = {
 
 
 SECTION_NUMBER = re.compile(r"section-number:\s*[\"']?([0-9A-Za-z]{1,8})[\"']?")
+# A number printed as revoked and the words printed in its place: plain words as YAML
+# reads them as words (MyST reads the front matter as YAML too), else in double quotes.
+REVOKED_LINE = re.compile(
+    rf"revoked\s+(?P<number>{PRINTED.pattern}):\s*"
+    r"(?:(?P<plain>[A-Za-z0-9(][^:#\[\]{}\"]{0,199})|\"(?P<quoted>[^\"\\]{1,200})\")"
+)
 
 
 def _first_heading(tokens: Tokens) -> str:
