@@ -181,6 +181,24 @@ def test_a_revoked_paragraph_and_section_show_as_the_version_shows_them(
     assert texts[at + 2] == "2. Definitions"
 
 
+def test_a_number_printed_as_revoked_says_the_words_printed(
+    document: Document, project: Project
+) -> None:
+    first = document.sections[0]
+    gone = Revoked("1.2A", "", "Revoked by Council, 12 May 2021")
+    draft = dataclasses.replace(
+        document, sections=(dataclasses.replace(first, revoked=(gone,)), *document.sections[1:])
+    )
+    texts = [
+        p.text
+        for p in word(
+            export.render("docx", draft, Edition("draft"), project.council(), ())
+        ).paragraphs
+    ]
+    at = texts.index("1.2A\tRevoked by Council, 12 May 2021.")
+    assert texts[at - 1].startswith("1.2\t") and texts[at + 1].startswith("1.3\t")
+
+
 def test_the_same_version_gives_the_same_bytes(
     project: Project, document: Document, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -30,8 +30,8 @@ from constitution.graph import (
     example_page,
     verified_by,
 )
-from constitution.model import Clause, Document, Section
-from constitution.numbering import reference
+from constitution.model import Clause, Document, Revoked, Section
+from constitution.numbering import in_number_order, reference
 from constitution.text_plain import cited as cited_as
 from constitution.text_plain import plain
 from constitution.text_tree import (
@@ -347,7 +347,12 @@ def to_akn(document: Document, edition: Edition, council: Council) -> str:
         section = _e("section", body, eId=f"sec_{s.slug}")
         _e("num", section, f"{s.number}.")
         _e("heading", section, s.title)
-        for c in s.clauses:
+        for c in in_number_order(s):
+            if isinstance(c, Revoked):  # its number kept in its place (insert numbering)
+                gone = _e("paragraph", section, eId=f"revoked_{c.number}", status="removed")
+                _e("num", gone, c.number)
+                _e("p", _e("content", gone), f"{c.said}.")
+                continue
             paragraph = _e("paragraph", section, eId=eid(c.id))
             _e("num", paragraph, c.number)
             content = _e("content", paragraph)

@@ -121,7 +121,7 @@ def section_data(section: Section, document: Document, council: Council, pages: 
         "items": [
             {"number": p.number, "id": p.id, "blocks": words.blocks(p.tree)}
             if isinstance(p, Clause)
-            else {"number": p.number, "revoked": p.resolution}
+            else {"number": p.number, "revoked": p.said}
             for p in shown
         ],
     }
