@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import Site, run
+from conftest import Site, broken_links, run
 from constitution import numbering
 from constitution.cli import main
 from constitution.model import Clause, Document, Revoked, Section
@@ -612,6 +612,57 @@ def test_the_site_shows_numbers_as_adopted(
     )
     contents = [a.get_text() for a in site.page("draft/index.html").select("article li a")]
     assert f"{section}. An inserted section" in contents
+
+
+def test_numbers_printed_as_revoked_show_in_their_places_in_the_draft_and_once_adopted(
+    versioned: Project, build: Callable[[Project], Site]
+) -> None:
+    """Numbers a section's source prints as revoked (its front matter), one between its
+    first two paragraphs and one after its last: the draft's page and, once adopted, the
+    version's show each in its place with the words printed and no link to a history;
+    a paragraph added at the end is not given the number; the jump and `constitution
+    paragraph` open it."""
+    section = versioned.versions()[-1].document.sections[2]
+    first, last = section.clauses[0].number, section.clauses[-1].number
+    path = versioned.protocol / f"{section.slug}.md"
+    path.write_text(
+        f'---\nrevoked {first}A: Deleted\nrevoked {last}A: "Revoked by Council: minute 4"\n'
+        f"---\n{path.read_text(encoding='utf-8')}",
+        encoding="utf-8",
+    )
+    add_clause(versioned, section.slug, "MOP-9000")
+    assert numbers(versioned.document())["MOP-9000"] == f"{last}B"
+    said = run(versioned, "paragraph", f"{first}a", "--version", "draft")
+    assert said.returncode == 0, said.stderr
+    assert said.stdout == f"{first}a in the draft: revoked; printed in its place: Deleted.\n"
+    assert adopt(versioned).returncode == 0
+    record = json.loads((versioned.versions_dir / "2027-05-13.json").read_text())
+    kept = next(s for s in record["sections"] if s["slug"] == section.slug)["revoked"]
+    assert kept == [
+        {"number": f"{first}A", "id": "", "resolution": "Deleted"},
+        {"number": f"{last}A", "id": "", "resolution": "Revoked by Council: minute 4"},
+    ]
+    site = build(versioned)
+    for page in (f"draft/{section.slug}.html", f"versions/2027-05-13/{section.slug}.html"):
+        shown = site.page(page).select("div.clause")
+        assert [d["data-number"] for d in shown] == [c.number for c in section.clauses[:1]] + [
+            f"{first}A",
+            *(c.number for c in section.clauses[1:]),
+        ] + [f"{last}A", f"{last}B"]
+        places = [d for d in shown if "revoked" in d["class"]]
+        assert [p.select_one(".clause-text").get_text() for p in places] == [
+            "Deleted.",
+            "Revoked by Council: minute 4.",
+        ], page
+        assert all(p.get("id") is None and p.select_one("a") is None for p in places), page
+        assert places[0].find("span", id=f"para-{first}A") is not None
+    index_data = json.loads((site.out / "clause-index.json").read_text(encoding="utf-8"))
+    for key in ("draft", "2027-05-13"):
+        assert index_data[key]["numbers"][f"{first}A"].endswith(
+            f"{section.slug}.html#para-{first}A"
+        )
+        assert "" not in index_data[key]["revoked"]
+    assert broken_links(site.out) == []
 
 
 def test_a_removed_section_is_shown_revoked_and_its_number_kept(
