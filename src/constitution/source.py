@@ -638,6 +638,17 @@ REVOKED_LINE = re.compile(
 )
 
 
+def revoked_line(number: str, words: str) -> str | None:
+    """A section's front matter's line for a number printed as revoked and the words
+    printed in its place, as the reader reads them back (in double quotes if YAML would
+    misread them bare); None if no line can hold the words."""
+    for line in (f"revoked {number}: {words}", f'revoked {number}: "{words}"'):
+        found = REVOKED_LINE.fullmatch(line)
+        if found and (found["plain"] or found["quoted"]) == words:
+            return line
+    return None
+
+
 def _first_heading(tokens: Tokens) -> str:
     for i, token in enumerate(tokens):
         if token.type == "heading_open" and token.tag == "h1":
