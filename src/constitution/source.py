@@ -337,7 +337,8 @@ class _Reader:
             self.problem(shown, 1, "section-title")
         clauses: list[Clause] = []
         intro: list[str] = []
-        printed, revoked = "", ()
+        printed = ""
+        revoked: tuple[Revoked, ...] = ()
         for i, token in enumerate(tokens):
             line = (token.map[0] + 1) if token.map else 0
             if token.level != 0 or token.type in {"heading_close", "inline"}:
