@@ -1687,11 +1687,17 @@ def report(doc: Imported, source: Path) -> dict[str, object]:
                 "title": s.title,
                 "slug": s.slug,
                 "intro": placed(s.intro),
-                # numbers printed as revoked, kept in their place with the words printed
+                # each line printing numbers as revoked, kept in their place, revoked, with
+                # the words printed there (the section's front matter)
                 "revoked": [
-                    {"number": n, "said": said, "line": line.line, "page": line.page}
+                    {
+                        "numbers": numbers,
+                        "said": said,
+                        "line": line.line,
+                        "page": line.page,
+                        "text": line.text.strip(),
+                    }
                     for line, numbers, said in s.revoked
-                    for n in numbers
                 ],
                 "clauses": [
                     {
