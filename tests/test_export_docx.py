@@ -17,7 +17,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from conftest import run
+from conftest import REVOKED_AS, run
 from constitution import export
 from constitution.export import Edition
 from constitution.model import Document, Revoked, RevokedSection
@@ -157,18 +157,7 @@ def test_every_mark_of_a_paragraph_is_drawn_from_its_tree(scratch: Project) -> N
     ]
 
 
-@pytest.mark.parametrize(
-    ("revoked_id", "resolution", "said"),
-    [
-        (
-            "MOP-0003",
-            "Council, 14 May 2026, minute 12",
-            "Revoked by Council, 14 May 2026, minute 12",
-        ),
-        # a number the document imported printed as revoked (no ID): the words printed
-        ("", "Revoked by Council, 12 May 2021", "Revoked by Council, 12 May 2021"),
-    ],
-)
+@pytest.mark.parametrize(("revoked_id", "resolution", "said"), REVOKED_AS)
 def test_a_revoked_paragraph_and_section_show_as_the_version_shows_them(
     document: Document, project: Project, revoked_id: str, resolution: str, said: str
 ) -> None:

@@ -20,7 +20,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
-from conftest import MODEL, Site
+from conftest import MODEL, REVOKED_AS, Site
 from constitution.model import Document, Revoked
 from constitution.pdf import TEMPLATE, write_pdf
 from constitution.project import Project
@@ -117,14 +117,7 @@ def test_each_versions_pdf_is_tagged_outlined_and_whole(
         assert record.resolution in text and "In force from" in text
 
 
-@pytest.mark.parametrize(
-    ("revoked_id", "resolution", "said"),
-    [
-        ("MOP-9999", "Council, 1 May 2026, minute 4", "Revoked by Council, 1 May 2026, minute 4"),
-        # a number the document imported printed as revoked (no ID): the words printed
-        ("", "Deleted", "Deleted"),
-    ],
-)
+@pytest.mark.parametrize(("revoked_id", "resolution", "said"), REVOKED_AS)
 def test_a_revoked_paragraphs_number_stays_in_its_place(
     project: Project, tmp_path: Path, revoked_id: str, resolution: str, said: str
 ) -> None:
