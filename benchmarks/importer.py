@@ -137,7 +137,9 @@ def read_import(out: Path, report: dict[str, object], numbered: bool) -> Importe
                 printed = f"{number}.{printed}"  # "(1)" in section 2 is 2.1
             clause_key = printed if numbered else (key, printed)
             imported.clauses.append(Clause(clause_key, numbers.get(match.group(1), ""), body))
-    for item in report["left_out"]:
+    # a revoked number's line, kept in its section's front matter (read as settings above)
+    kept = [item for section in sections for item in section.get("revoked", [])]
+    for item in [*report["left_out"], *kept]:
         # counted as the gold counts a document not imported: a paragraph's number ("3.2
         # The Group Leaders...") is a label, not a word; a heading's ("3. Background") is
         imported.words.update(

@@ -41,6 +41,14 @@ collect_ignore = ["roots"]
 SNAPSHOT_DATE = dt.datetime(2026, 11, 28, tzinfo=dt.UTC)
 
 
+# A revoked paragraph as an output shows it: (its ID, its resolution, what its place says).
+REVOKED_AS = [
+    ("MOP-9999", "Council, 1 May 2026, minute 4", "Revoked by Council, 1 May 2026, minute 4"),
+    # a number the document imported printed as revoked (no ID): the words printed there
+    ("", "Deleted", "Deleted"),
+]
+
+
 @pytest.fixture(scope="session", autouse=True)
 def build_date() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:

@@ -4,6 +4,7 @@ Akoma Ntoso eIds follow clause IDs, and the Open data page's links resolve."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -16,7 +17,8 @@ import pytest
 from lxml import etree
 
 from conftest import Site
-from constitution.export import from_json
+from constitution.export import Edition, from_json, to_akn
+from constitution.model import Revoked
 from constitution.project import Project
 from constitution.versions import FIELDS
 
@@ -65,6 +67,33 @@ def test_every_format_of_every_version_validates(
     needs = json.loads(export(project, version, "needs"))["versions"][version]["needs"]
     numbers = {k: v["number"] for k, v in needs.items() if v["type"] == "clause"}
     assert numbers == {c.id: c.number for c in clauses}
+
+
+def test_akn_keeps_each_revoked_number_in_its_place(
+    project: Project, akn_schema: etree.XMLSchema
+) -> None:
+    """A paragraph revoked by a resolution, and a number the document imported printed as
+    revoked (no ID): each a repealed paragraph in its place, saying what revoked it."""
+    document = project.document()
+    first = document.sections[0]
+    gone = (
+        Revoked("1.1A", "", "Deleted"),
+        Revoked(f"{first.clauses[-1].number}A", "MOP-9999", "Minute 4"),
+    )
+    sections = (dataclasses.replace(first, revoked=gone), *document.sections[1:])
+    draft = dataclasses.replace(document, sections=sections)
+    akn = etree.fromstring(to_akn(draft, Edition("draft"), project.council()).encode())
+    assert akn_schema.validate(akn), akn_schema.error_log.last_error
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    section = akn.find(".//a:section", ns)
+    assert section is not None
+    paragraphs = [
+        (p.findtext("a:num", namespaces=ns), p.get("status"), p.findtext(".//a:p", namespaces=ns))
+        for p in section.iterfind("a:paragraph", ns)
+    ]
+    assert paragraphs[1] == ("1.1A", "removed", "Deleted.")
+    assert paragraphs[-1] == (gone[1].number, "removed", "Revoked by Minute 4.")
+    assert [n for n, status, _ in paragraphs if not status] == [c.number for c in first.clauses]
 
 
 def test_json_reads_back_to_the_same_model(project: Project) -> None:

@@ -17,7 +17,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from conftest import run
+from conftest import REVOKED_AS, run
 from constitution import export
 from constitution.export import Edition
 from constitution.model import Document, Revoked, RevokedSection
@@ -157,11 +157,12 @@ def test_every_mark_of_a_paragraph_is_drawn_from_its_tree(scratch: Project) -> N
     ]
 
 
+@pytest.mark.parametrize(("revoked_id", "resolution", "said"), REVOKED_AS)
 def test_a_revoked_paragraph_and_section_show_as_the_version_shows_them(
-    document: Document, project: Project
+    document: Document, project: Project, revoked_id: str, resolution: str, said: str
 ) -> None:
     first = document.sections[0]
-    gone = Revoked("1.3", "MOP-0003", "Council, 14 May 2026, minute 12")
+    gone = Revoked("1.3", revoked_id, resolution)
     section = dataclasses.replace(
         first, clauses=tuple(c for c in first.clauses if c.id != "MOP-0003"), revoked=(gone,)
     )
@@ -174,7 +175,7 @@ def test_a_revoked_paragraph_and_section_show_as_the_version_shows_them(
         p.text
         for p in word(export.render("docx", version, edition, project.council(), ())).paragraphs
     ]
-    at = texts.index("1.3\tRevoked by Council, 14 May 2026, minute 12.")
+    at = texts.index(f"1.3\t{said}.")
     assert texts[at - 1].startswith("1.2\t") and texts[at + 1].startswith("1.4\t")
     at = texts.index("1A. Extra matters")
     assert texts[at + 1] == "Revoked by Council, 14 May 2026, minute 13."

@@ -7,6 +7,8 @@ dropped unsaid nor let into a clause."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -15,7 +17,8 @@ import pytest
 from constitution.import_markup import CELL_BREAK
 from constitution.importer import import_protocol
 from constitution.problems import ProtocolError
-from import_amended import NAMES, gold, handed_over
+from constitution.project import Project
+from import_amended import NAMES, SOURCES, gold, handed_over
 from test_import_unseen import words, words_out
 from test_import_word_internals import as_printed, gold_text, published_as_printed
 
@@ -44,18 +47,27 @@ def test_structure_as_printed(tmp_path: Path, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_history_revoked_numbers_and_annexes_are_listed_as_left_out(
+def test_history_and_annexes_are_listed_as_left_out_and_revoked_numbers_kept(
     tmp_path: Path, name: str
 ) -> None:
+    """Each revoked number's line is kept in its section, revoked, with the words printed
+    there; every other line the gold leaves out is listed as left out."""
     data = gold(name)
     doc = import_protocol(handed_over(name, tmp_path))
     left_out = {one_line(line.text): why for line, why in doc.left_out}
+    kept = {
+        number: (one_line(line.text), section.number)
+        for section in doc.sections
+        for line, numbers, _ in section.revoked
+        for number in numbers
+    }
+    assert {n: line for n, (line, _) in kept.items()} == data["revoked"]
+    assert all(n.split(".")[0] == section for n, (_, section) in kept.items())
+    revoked_lines = set(data["revoked"].values())
     # every word of them (a PDF's flowchart gives its boxes' labels as run-on lines)
-    assert words("\n".join(left_out)) == words("\n".join(set(data["left_out"])))
+    assert words("\n".join(left_out)) == words("\n".join(set(data["left_out"]) - revoked_lines))
     for line in data["history"]:
         assert "history" in left_out[line].lower(), line
-    for number, line in data["revoked"].items():
-        assert "revoked" in left_out[line] and number in left_out[line], line
     for title in data["appendices"]:
         assert "after the protocol's numbered sections" in left_out[title], title
 
@@ -71,10 +83,11 @@ def protocol(tmp_path: Path, text: str, name: str = "protocol.txt") -> Path:
     return source
 
 
-def test_a_revoked_number_is_left_out_counted_and_said(tmp_path: Path) -> None:
+def test_a_revoked_number_is_kept_in_place_counted_and_said(tmp_path: Path) -> None:
     """ "3.2 [Deleted]", "3.3 Not used" and "4.2 to 4.4 [Revoked ...]" keep their place in
-    the count (no gap is reported) but are no paragraphs; words beginning with the same
-    verb ("Removed from office, ...") are a paragraph's."""
+    the count (no gap is reported) and in their sections, revoked, with the words printed,
+    but are no paragraphs; words beginning with the same verb ("Removed from office, ...")
+    are a paragraph's."""
     doc = import_protocol(
         protocol(
             tmp_path,
@@ -87,12 +100,54 @@ def test_a_revoked_number_is_left_out_counted_and_said(tmp_path: Path) -> None:
     assert [c.number for c in doc.clauses()] == ["3.1", "3.4", "4.1", "4.5"]
     assert doc.defects == []
     assert doc.revoked == ["3.2", "3.3", "4.2", "4.3", "4.4"]
-    whys = [why for _, why in doc.left_out]
-    assert whys[0].startswith("revoked: 3.2 printed as revoked")
-    assert whys[2].startswith("revoked: 4.2, 4.3 and 4.4 printed as revoked")
+    assert [[(n, said) for _, ns, said in s.revoked for n in ns] for s in doc.sections] == [
+        [("3.2", "Deleted"), ("3.3", "Not used")],
+        [(n, "Revoked by Council on 2 May 2021") for n in ("4.2", "4.3", "4.4")],
+    ]
+    assert doc.left_out == []
+
+
+def test_a_council_made_from_a_protocol_printing_revoked_numbers_keeps_them(
+    tmp_path: Path,
+) -> None:
+    """`constitution init --from` the amended protocol: the report says which numbers were
+    kept as revoked; `constitution paragraph 3.3` says what was printed in its place; and a
+    paragraph inserted after 3.2 is numbered after the revoked 3.3 and 3.4, never as one."""
+    source = SOURCES / "inserted-revoked.txt"
+    made = constitution(
+        tmp_path, "init", "repo", "--council", "Thornbury Vale", "--from", str(source)
+    )
+    assert made.returncode == 0, made.stderr
+    assert (
+        "5 number(s) printed as revoked were kept as revoked, each in its place with the words "
+        "printed there (the section's front matter): 3.3, 3.4, 4.2, 4.3, 4.4." in made.stdout
+    )
+    repo = tmp_path / "repo"
+    section = (repo / "protocol" / "information-for-councillors.md").read_text(encoding="utf-8")
+    assert section.startswith("---\nrevoked 3.3: Deleted\nrevoked 3.4: Not used\n---\n")
+    said = [constitution(repo, "paragraph", n).stdout for n in ("3.3", "4.3")]
+    assert said == [
+        "3.3 in the draft: revoked; printed in its place: Deleted.\n",
+        "4.3 in the draft: revoked; printed in its place: Revoked by Council, 12 May 2021.\n",
+    ]
+    before = section.index("\n```{clause}", section.index(":source-number: 3.2"))
+    new = "\n```{clause} MOP-0900\n:modality: informative\n\nA note.\n```\n"
+    (repo / "protocol" / "information-for-councillors.md").write_text(
+        section[: before + 1] + new + section[before:], encoding="utf-8"
+    )
+    assert constitution(repo, "check").returncode == 0
+    numbered = Project(repo).document()
+    assert [c.number for c in numbered.sections[2].clauses] == ["3.1", "3.2", "3.4A", "3.5"]
+
+
+def constitution(where: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "constitution", *args]
+    return subprocess.run(command, cwd=where, capture_output=True, text=True, check=False)
 
 
 def test_a_revoked_number_given_again_is_a_fault(tmp_path: Path) -> None:
+    """ "1.2 [Deleted]" then "1.2 Two.": the paragraph has the number, and the revoked
+    line is listed as left out, not kept (the project would refuse both)."""
     doc = import_protocol(
         protocol(
             tmp_path,
@@ -101,6 +156,8 @@ def test_a_revoked_number_given_again_is_a_fault(tmp_path: Path) -> None:
     )
     assert [(d.kind, d.number) for d in doc.defects] == [("duplicate-number", "1.2")]
     assert "also printed as revoked" in doc.defects[0].message
+    assert doc.sections[0].revoked == []
+    assert [line.text for line, _ in doc.left_out] == ["1.2 [Deleted]"]
 
 
 def test_a_gap_no_revoked_number_explains_is_still_a_fault(tmp_path: Path) -> None:

@@ -52,11 +52,13 @@ def printed_number(number: str, title: str) -> str:
 
 
 def words_out(doc: Imported) -> Counter[str]:
-    """Every word the import kept, and every word it listed as left out."""
+    """Every word the import kept (a number printed as revoked, and the words printed in
+    its place, in its section), and every word it listed as left out."""
     texts = [doc.title, *doc.intro.paragraphs]
     for section in doc.sections:
         texts += [printed_number(section.number, section.title), section.title]
         texts += section.intro.paragraphs
+        texts += [line.text for line, _, _ in section.revoked]  # kept, revoked, in place
         for clause in section.clauses:
             texts += [clause.number, *clause.headings, *clause.paragraphs]
     texts += [line.text for line, _ in doc.left_out]

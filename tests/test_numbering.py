@@ -17,10 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import Site, run
+from conftest import Site, broken_links, run
 from constitution import numbering
 from constitution.cli import main
-from constitution.model import Between, Clause, Document, Section
+from constitution.model import Between, Clause, Document, Revoked, Section
 from constitution.project import Project
 from constitution.redline import Change, compare, plain, substantive
 from constitution.versions import document_of, record_check, record_of
@@ -131,6 +131,35 @@ def test_words_between_paragraphs_keep_their_place_by_a_revoked_number() -> None
     order = [p.text if isinstance(p, Between) else p.number for p in shown]
     assert order[2:7] == ["7.3", "7.4", "7.4A", "Members", "7.5"]
     assert order[-1] == "Closing words." and order.count("Members") == 1
+
+
+def test_a_number_printed_as_revoked_is_never_given_again() -> None:
+    """An imported section printing 3.3 and 3.4 as revoked (its front matter): a paragraph
+    inserted after 3.2 follows them, as after a revoked number adopted (7.4A above); a
+    revised document printing 3.3 on a new paragraph does not give it the number; and
+    adopting keeps them in place, with the words printed."""
+    gone = (Revoked("3.3", "", "Deleted"), Revoked("3.4", "", "Not used"))
+
+    def imported(new: str = "") -> Document:
+        clauses = [clause("a", source="3.1"), clause("b", source="3.2")]
+        clauses += [clause("NEW", source=new), clause("e", source="3.5")]
+        draft = numbering.renumber(document(("s3", "", clauses)))
+        return dataclasses.replace(
+            draft, sections=(dataclasses.replace(draft.sections[0], revoked=gone),)
+        )
+
+    assert numbers(numbering.insert(imported(), None))["NEW"] == "3.4A"
+    assert numbers(numbering.insert(imported("3.3"), None))["NEW"] == "3.4A"
+    first = numbering.with_revoked(numbering.insert(imported(), None), None, "Minute 1")
+    assert first.sections[0].revoked == gone
+    assert numbering.find(first, "3.3") == gone[0]
+    # a later adoption keeps them, and the next draft still does not reuse them
+    later = numbering.with_revoked(numbering.insert(imported(), first), first, "Minute 2")
+    assert later.sections[0].revoked == gone
+    next_draft = draft_of(later, {"s3": ["a", "b", "NEW", "NEWER", "e"]})
+    assert numbers(numbering.insert(next_draft, later))["NEWER"] == "3.4B"
+    # numbered by position (renumber), no number is kept for a revoked paragraph
+    assert numbering.apply(imported(), "renumber", None).sections[0].revoked == ()
 
 
 def test_a_moved_clause_is_numbered_where_it_now_stands() -> None:
@@ -599,6 +628,57 @@ def test_the_site_shows_numbers_as_adopted(
     )
     contents = [a.get_text() for a in site.page("draft/index.html").select("article li a")]
     assert f"{section}. An inserted section" in contents
+
+
+def test_numbers_printed_as_revoked_show_in_their_places_in_the_draft_and_once_adopted(
+    versioned: Project, build: Callable[[Project], Site]
+) -> None:
+    """Numbers a section's source prints as revoked (its front matter), one between its
+    first two paragraphs and one after its last: the draft's page and, once adopted, the
+    version's show each in its place with the words printed and no link to a history;
+    a paragraph added at the end is not given the number; the jump and `constitution
+    paragraph` open it."""
+    section = versioned.versions()[-1].document.sections[2]
+    first, last = section.clauses[0].number, section.clauses[-1].number
+    path = versioned.protocol / f"{section.slug}.md"
+    path.write_text(
+        f'---\nrevoked {first}A: Deleted\nrevoked {last}A: "Revoked by Council: minute 4"\n'
+        f"---\n{path.read_text(encoding='utf-8')}",
+        encoding="utf-8",
+    )
+    add_clause(versioned, section.slug, "MOP-9000")
+    assert numbers(versioned.document())["MOP-9000"] == f"{last}B"
+    said = run(versioned, "paragraph", f"{first}a", "--version", "draft")
+    assert said.returncode == 0, said.stderr
+    assert said.stdout == f"{first}a in the draft: revoked; printed in its place: Deleted.\n"
+    assert adopt(versioned).returncode == 0
+    record = json.loads((versioned.versions_dir / "2027-05-13.json").read_text())
+    kept = next(s for s in record["sections"] if s["slug"] == section.slug)["revoked"]
+    assert kept == [
+        {"number": f"{first}A", "id": "", "resolution": "Deleted"},
+        {"number": f"{last}A", "id": "", "resolution": "Revoked by Council: minute 4"},
+    ]
+    site = build(versioned)
+    for page in (f"draft/{section.slug}.html", f"versions/2027-05-13/{section.slug}.html"):
+        shown = site.page(page).select("div.clause")
+        assert [d["data-number"] for d in shown] == [c.number for c in section.clauses[:1]] + [
+            f"{first}A",
+            *(c.number for c in section.clauses[1:]),
+        ] + [f"{last}A", f"{last}B"]
+        places = [d for d in shown if "revoked" in d["class"]]
+        assert [p.select_one(".clause-text").get_text() for p in places] == [
+            "Deleted.",
+            "Revoked by Council: minute 4.",
+        ], page
+        assert all(p.get("id") is None and p.select_one("a") is None for p in places), page
+        assert places[0].find("span", id=f"para-{first}A") is not None
+    index_data = json.loads((site.out / "clause-index.json").read_text(encoding="utf-8"))
+    for key in ("draft", "2027-05-13"):
+        assert index_data[key]["numbers"][f"{first}A"].endswith(
+            f"{section.slug}.html#para-{first}A"
+        )
+        assert "" not in index_data[key]["revoked"]
+    assert broken_links(site.out) == []
 
 
 def test_a_removed_section_is_shown_revoked_and_its_number_kept(

@@ -20,7 +20,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
-from conftest import MODEL, Site
+from conftest import MODEL, REVOKED_AS, Site
 from constitution.model import Document, Revoked
 from constitution.pdf import TEMPLATE, write_pdf
 from constitution.project import Project
@@ -117,18 +117,21 @@ def test_each_versions_pdf_is_tagged_outlined_and_whole(
         assert record.resolution in text and "In force from" in text
 
 
-def test_a_revoked_paragraphs_number_stays_in_its_place(project: Project, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("revoked_id", "resolution", "said"), REVOKED_AS)
+def test_a_revoked_paragraphs_number_stays_in_its_place(
+    project: Project, tmp_path: Path, revoked_id: str, resolution: str, said: str
+) -> None:
     document = project.versions()[-1].document
     first = document.sections[0]
     last = first.clauses[-1].number
-    gone = Revoked(f"{last}A", "MOP-9999", "Council, 1 May 2026, minute 4")
+    gone = Revoked(f"{last}A", revoked_id, resolution)
     sections = (replace(first, revoked=(gone,)), *document.sections[1:])
     document = replace(document, sections=sections)
     out = tmp_path / "p.pdf"
     write_pdf(out, document, project.council(), ["Adopted"], "v/")
     text = check_whole(out, document, project.council().name)
     after = " ".join(plain(first.clauses[-1].tree, document).split())
-    assert f"{after} {last}A Revoked by Council, 1 May 2026, minute 4. 2. " in text
+    assert f"{after} {last}A {said}. 2. " in text
 
 
 def test_clause_words_print_as_written_never_as_typst(scratch: Project, tmp_path: Path) -> None:

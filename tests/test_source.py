@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from constitution import source
-from constitution.model import MODALITIES, Document
+from constitution.model import MODALITIES, Document, Revoked
 from constitution.problems import ProtocolError
 from constitution.project import Project
 
@@ -118,7 +118,15 @@ BAD_INPUTS = [
      "courtesy and [respect](ftp://example.org/x),", "unsafe-link", "MOP-0029",
      "web pages", 17),
     ("front matter not a section number", "review.md", "# Review", "---\nauthor: me\n---\n# Review",
-     "section-front-matter", "", "section-number: 17", 1),
+     "section-front-matter", "", "section-number: 17", 2),
+    ("revoked number without its words", "review.md", "# Review",
+     "---\nsection-number: 9\nrevoked 9.5 [Deleted]\n---\n# Review",
+     "section-front-matter", "", "revoked 17.3: Deleted", 3),
+    ("revoked words YAML would misread", "review.md", "# Review",
+     "---\nrevoked 9.5: [Deleted]\n---\n# Review", "section-front-matter", "", "double quotes", 2),
+    ("revoked number twice", "review.md", "# Review",
+     "---\nrevoked 9.5: Deleted\nrevoked 9.5: Not used\n---\n# Review",
+     "revoked-number-twice", "", "Keep one", 3),
     ("empty clause", "review.md", "Any member or officer may propose an amendment to this "
      "protocol to the Monitoring Officer at any time.", "", "clause-empty", "MOP-0207",
      "Write the clause", 29),
@@ -147,6 +155,33 @@ def test_bad_input_is_located_and_explained(
     assert [
         p for p in found if p.startswith(f"protocol/{name}:{line}:{code}:{clause}:") and fix in p
     ], f"{case}: expected {code} at line {line}, got {found}"
+
+
+def test_numbers_printed_as_revoked_are_read_from_the_front_matter(scratch: Project) -> None:
+    edit(
+        scratch,
+        "review.md",
+        "# Review",
+        '---\nsection-number: 9\nrevoked 9.5: Not used\nrevoked 9.2A: "Deleted: see 9.2"\n'
+        "revoked 9.10: Revoked by Council, 12 May 2021\n---\n# Review",
+    )
+    document = source.read_protocol(scratch.protocol, scratch.council())
+    review = next(s for s in document.sections if s.slug == "review")
+    assert review.printed == "9"
+    assert review.revoked == (
+        Revoked("9.2A", "", "Deleted: see 9.2"),
+        Revoked("9.5", "", "Not used"),
+        Revoked("9.10", "", "Revoked by Council, 12 May 2021"),
+    )
+    assert [r.said for r in review.revoked][1:] == ["Not used", "Revoked by Council, 12 May 2021"]
+
+
+def test_a_number_printed_as_revoked_and_on_a_paragraph_is_refused(scratch: Project) -> None:
+    edit(scratch, "review.md", "# Review", "---\nrevoked 9.4: Deleted\n---\n# Review")
+    edit(scratch, "review.md", "MOP-0207\n", "MOP-0207\n:source-number: 9.4\n")
+    (problem,) = problems_of(scratch)
+    assert problem.startswith("protocol/review.md:32:revoked-number-given:MOP-0207:")
+    assert "Correct the clause's :source-number:" in problem
 
 
 def test_non_utf8_file(scratch: Project) -> None:

@@ -313,6 +313,9 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
         return exit_status
+    if isinstance(found, Revoked) and not found.id:  # printed as revoked where imported
+        print(f"{args.number} in {where}: revoked; printed in its place: {found.said}.")
+        return 0
     if isinstance(found, Revoked):
         print(f"{args.number} in {where}: {found.id}, revoked by {found.resolution}.")
     else:

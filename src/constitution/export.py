@@ -371,8 +371,11 @@ def to_akn(document: Document, edition: Edition, council: Council) -> str:
                 paragraph = _e("paragraph", section, eId=eid(c.id))
                 _e("num", paragraph, c.number)
                 content = _e("content", paragraph)
-            else:
-                continue  # a revoked paragraph: not in the text
+            else:  # a revoked paragraph: its number kept in its place (insert numbering)
+                gone = _e("paragraph", section, eId=f"revoked_{c.number}", status="removed")
+                _e("num", gone, c.number)
+                _e("p", _e("content", gone), f"{c.said}.")
+                continue
             for words in _paragraphs(c.tree):
                 _inline(_e("p", content), words.children, document, council)
     ET.indent(root)

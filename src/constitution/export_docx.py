@@ -121,7 +121,7 @@ class Writer:
         for section in sorted(shown, key=lambda s: number_key(s.number)):
             self.paragraph(run(f"{section.number}. {section.title}"), "Heading 1")
             if isinstance(section, RevokedSection):
-                self.paragraph(revoked(section.resolution))
+                self.paragraph(revoked(f"Revoked by {section.resolution}"))
                 continue
             self.blocks(section.intro_tree)
             for p in in_place(section):
@@ -133,7 +133,7 @@ class Writer:
                 elif isinstance(p, Between):
                     self.blocks(p.tree)
                 else:
-                    self.numbered(p.number, "", revoked(p.resolution))
+                    self.numbered(p.number, "", revoked(p.said))
         body = parse_xml(f"<w:body {nsdecls('w', 'r')}>{''.join(self.xml)}</w:body>")
         empty = self.word.element.body
         body.append(empty.sectPr)  # the page's settings close the body
@@ -254,10 +254,11 @@ class Writer:
         return f'<w:hyperlink w:anchor="{_attr(anchor)}">{runs}</w:hyperlink>'
 
 
-def revoked(resolution: str) -> str:
+def revoked(said: str) -> str:
     """What a revoked paragraph (after its number) or section (under its heading) says:
-    the resolution that revoked it, as the version's pages show them."""
-    return run(f"Revoked by {resolution}.", (("i", ""),))
+    the resolution that revoked it (or the words its document printed in its place), as
+    the version's pages show them."""
+    return run(f"{said}.", (("i", ""),))
 
 
 def to_docx(document: Document, council: Council, status: list[str], when: dt.date | None) -> bytes:

@@ -2,9 +2,10 @@
 words: a revoked paragraph's number kept in its place ("5.3 [Deleted]", "5.4 Not used",
 "6.2–6.4 [Revoked by Council, 12 May 2021]"), a note of amendment after a paragraph
 ("[Amended by Council, 14 March 2019]", "Inserted by Council on 19 September 2018."),
-and an amendment history's heading. The importer lists each as left out, never as a
-paragraph's words, and counts a revoked number as given, so the gap it leaves is no
-fault.
+and an amendment history's heading. None is a paragraph's words. A revoked number of the
+section it is printed in is kept there, revoked, with the words printed (the section's
+front matter); the importer lists the rest as left out; and it counts a revoked number
+as given, so the gap it leaves is no fault.
 """
 
 from __future__ import annotations
@@ -56,6 +57,14 @@ def revoked_numbers(text: str) -> list[str] | None:
     if head == last_head and low.isdigit() and high.isdigit() and int(low) < int(high):
         return [f"{head}.{n}" if head else str(n) for n in range(int(low), int(high) + 1)]
     return [first, last]
+
+
+def printed_in_place(text: str) -> str:
+    """The words a line printing a revoked number has in its place ("Revoked by Council,
+    12 May 2021" of "4.2–4.4 [Revoked by Council, 12 May 2021]"), without its brackets;
+    "" if the line prints no revoked number."""
+    m = REVOKED.match(text.replace("*", "").strip())
+    return m["said"].strip("[]() ").rstrip(".").strip() if m else ""
 
 
 def history_note(text: str) -> str | None:

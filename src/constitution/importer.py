@@ -23,15 +23,21 @@ from pathlib import Path
 from constitution import import_parts, output_folder, revision
 from constitution.clause_fields import REVIEW_TAG, clause_options
 from constitution.extract import CONTENTS, TAB_LEADER, Extracted, Line, extract, joined
-from constitution.import_history import HISTORY_HEADING, history_note, revoked_numbers
+from constitution.import_history import (
+    HISTORY_HEADING,
+    history_note,
+    printed_in_place,
+    revoked_numbers,
+)
 from constitution.import_markup import CELL_BREAK, emphasis, inlines, tables
 from constitution.modality import LEVELS, Guess, guess_lead_in, guess_modality
 from constitution.model import MAX_CLAUSE, Clause, Document
-from constitution.numbering import section_heads
+from constitution.numbering import section_heads, split
 from constitution.problems import Problem, ProtocolError
 from constitution.references import Targets, link
 from constitution.retired import NAME as RETIRED
 from constitution.retired import appended, last_used
+from constitution.source import revoked_line
 from constitution.text_myst import escape
 from constitution.text_myst import write as write_myst
 from constitution.text_plain import plain
@@ -175,6 +181,9 @@ class ImportedSection:
     slug: str = ""
     # unnumbered words before its first clause: its introduction, not a clause
     intro: Text = field(default_factory=Text)
+    # lines printing its paragraphs' numbers as revoked ("3.3 [Deleted]"): each line, the
+    # numbers it stands for and the words printed in their place, kept there as revoked
+    revoked: list[tuple[Line, list[str], str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -365,6 +374,7 @@ class Structurer:
             if not section.clauses:
                 section.clauses = clauses_of(section.intro)
                 section.intro = Text()
+        self.keep_revoked()
         return Imported(
             self.title,
             self.sections,
@@ -376,6 +386,36 @@ class Structurer:
             self.appendices,
             self.revoked,
         )
+
+    def printed_revoked(self, line: Line, numbers: list[str]) -> None:
+        """A line printing numbers as revoked: kept in its section, with the words printed,
+        where they are its paragraphs' numbers and the reader can read the words back;
+        else listed as left out (a whole section's "6 [Revoked]", a sub-paragraph's)."""
+        section, said = self.section, printed_in_place(line.text)
+        own = section is not None and section.number != ""
+        for number in numbers if own else ():
+            head = split(number, "section.paragraph")
+            own = own and head is not None and head[0] == section.number  # type: ignore[union-attr]
+            own = own and revoked_line(number, said) is not None
+        if own and section is not None:
+            section.revoked.append((line, numbers, said))
+        else:
+            self.left_out.append((line, revoked_why(numbers)))
+
+    def keep_revoked(self) -> None:
+        """A number printed as revoked and on a paragraph of its section too, or twice, is
+        not kept as revoked (the numbering report says so): its line is listed as left
+        out, as before."""
+        for section in self.sections:
+            given = {c.number for c in section.clauses}
+            kept = []
+            for line, numbers, said in section.revoked:
+                if given.intersection(numbers):
+                    self.left_out.append((line, revoked_why(numbers)))
+                    continue
+                given.update(numbers)
+                kept.append((line, numbers, said))
+            section.revoked = kept
 
     def over_page(self, before: Kept, c: tuple[str, bool, bool], line: Line) -> bool:
         """Whether a line beginning a page goes on the sentence the page before left
@@ -464,7 +504,7 @@ class Structurer:
             return
         if self.sections and (numbers := revoked_numbers(text)):
             self.revoked += numbers
-            self.left_out.append((replace(line, text=text.replace("*", "")), revoked_why(numbers)))
+            self.printed_revoked(replace(line, text=text.replace("*", "")), numbers)
             return
         back = BACK_MATTER.match(text) or HISTORY_HEADING.match(text)
         if back and self.sections and heading_like(text):
@@ -1454,9 +1494,17 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
     for n, section in enumerate(doc.sections):
         section.slug = kept.get(n) or slugify(section.title, taken)
         parts = [f"# {escape(section.title, False)}\n"]
-        if section.number and not says_number(section, style):
+        settings = [
             # nothing else would say the number printed on it: numbering would invent one
-            parts.insert(0, f"---\nsection-number: {section.number}\n---\n")
+            *(
+                [f"section-number: {section.number}"]
+                if section.number and not says_number(section, style)
+                else []
+            ),
+            *revoked_lines(section, style),
+        ]
+        if settings:
+            parts.insert(0, "---\n" + "\n".join(settings) + "\n---\n")
         # Once a section, not once a clause: 1,000 clauses in a section cost a million.
         paren = {c.key: c.id for c in section.clauses if c.style in ("paren", "letter")}
         former = before[section.slug].intro if n in kept else ""
@@ -1496,6 +1544,18 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
         f"```{{toctree}}\n:numbered: 1\n:maxdepth: 1\n\n{toc}\n```\n"
     )
     return files
+
+
+def revoked_lines(section: ImportedSection, style: str) -> list[str]:
+    """The section's front matter's lines for its numbers printed as revoked, each with
+    the words printed in its place, cited in the document's style ("3.3", or 3(3))."""
+    lines = []
+    for _, numbers, said in section.revoked:
+        for number in numbers:
+            head, part = split(number, "section.paragraph") or ("", number)
+            shown = f"{head}({part})" if style == "paragraph-in-section" else number
+            lines.append(revoked_line(shown, said) or "")
+    return lines
 
 
 def kept_slugs(sections: list[ImportedSection]) -> dict[int, str]:
@@ -1719,6 +1779,18 @@ def report(doc: Imported, source: Path) -> dict[str, object]:
                 "title": s.title,
                 "slug": s.slug,
                 "intro": placed(s.intro),
+                # each line printing numbers as revoked, kept in their place, revoked, with
+                # the words printed there (the section's front matter)
+                "revoked": [
+                    {
+                        "numbers": numbers,
+                        "said": said,
+                        "line": line.line,
+                        "page": line.page,
+                        "text": line.text.strip(),
+                    }
+                    for line, numbers, said in s.revoked
+                ],
                 "clauses": [
                     {
                         "id": c.id,
@@ -1788,6 +1860,12 @@ def report_text(doc: Imported, source: Path, numbers: Mapping[str, str] | None =
         lines.append(
             f"{between} unnumbered paragraph(s) or sub-heading(s) after a numbered paragraph "
             "were kept where they stand, between paragraphs, with no number."
+        )
+    if kept := [n for s in doc.sections for _, numbers, _ in s.revoked for n in numbers]:
+        lines.append(
+            f"{len(kept)} number(s) printed as revoked were kept as revoked, each in its place "
+            f"with the words printed there (the section's front matter): {', '.join(kept)}. "
+            "No new paragraph is given one."
         )
     if doc.left_out:
         lines.append(f"{len(doc.left_out)} line(s) left out:")

@@ -64,8 +64,14 @@ class Revoked:
     """A revoked paragraph's number, kept in its place (the insert numbering scheme)."""
 
     number: str
-    id: str
-    resolution: str  # the resolution that revoked it
+    id: str  # "" for a number printed as revoked in the document imported: never a clause here
+    resolution: str  # the resolution that revoked it; with no ID, the words printed in its place
+
+    @property
+    def said(self) -> str:
+        """What its place says: "Revoked by Minute 7"; with no ID, what the document
+        imported printed there ("Deleted", "Revoked by Council, 12 May 2021")."""
+        return f"Revoked by {self.resolution}" if self.id else self.resolution
 
 
 @dataclass(frozen=True)
@@ -109,7 +115,9 @@ class Section:
     # section's introduction. Not a clause: it has no number, cannot be cited and states
     # no rule.
     intro: str = ""
-    revoked: tuple[Revoked, ...] = ()  # in an adopted version kept under insert numbering
+    # Kept under insert numbering: in an adopted version, and numbers a document imported
+    # printed as revoked (the section's front matter, read by source.py).
+    revoked: tuple[Revoked, ...] = ()
     # The number printed on the section (its front matter's section-number), for a section
     # whose paragraphs print none that would say it: numbering keeps it, invents none.
     printed: str = ""

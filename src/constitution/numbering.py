@@ -287,6 +287,8 @@ def insert(
     if latest:
         used |= {r.number for s in latest.sections for r in s.revoked}
         reserved |= {s.number for s in latest.revoked_sections}
+    # and every number the document imported printed as revoked (a section's front matter)
+    used |= {r.number for s in document.sections for r in s.revoked}
     section_numbers = _assign(
         [
             adopted_sections.get(s.slug) or _printed_section(s, style, reserved)
@@ -371,6 +373,10 @@ def apply(
     3.1, 3.2) and printed in its number style."""
     if scheme == "insert":
         return insert(document, latest, style)
+    if any(s.revoked for s in document.sections):  # numbers follow position: none is kept
+        document = dataclasses.replace(
+            document, sections=tuple(dataclasses.replace(s, revoked=()) for s in document.sections)
+        )
     return renumber(document, style) if style != "section.paragraph" else document
 
 
@@ -387,7 +393,10 @@ def with_revoked(draft: Document, latest: Document | None, resolution: str) -> D
         if old is None:
             sections.append(section)
             continue
-        revoked = (*old.revoked, *_gone(old, draft, resolution))
+        # a number printed as revoked in the draft's source since: kept too, once
+        kept = {r.number for r in old.revoked}
+        printed = [r for r in section.revoked if r.number not in kept]
+        revoked = (*old.revoked, *printed, *_gone(old, draft, resolution))
         sections.append(dataclasses.replace(section, revoked=_ordered(revoked)))
     removed = [
         RevokedSection(

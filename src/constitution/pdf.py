@@ -123,7 +123,7 @@ def section_data(section: Section, document: Document, council: Council, pages: 
             if isinstance(p, Clause)
             else {"words": words.blocks(p.tree), "level": p.level}
             if isinstance(p, Between)
-            else {"number": p.number, "revoked": p.resolution}
+            else {"number": p.number, "revoked": p.said}
             for p in in_place(section)
         ],
     }

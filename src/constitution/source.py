@@ -24,9 +24,10 @@ from constitution.model import (
     Between,
     Clause,
     Document,
+    Revoked,
     Section,
 )
-from constitution.numbering import in_place
+from constitution.numbering import PRINTED, in_place, number_key
 from constitution.problems import Problem, ProtocolError
 from constitution.section_scan import Block, section_tokens
 from constitution.text_direct import read
@@ -351,12 +352,13 @@ class _Reader:
         between: list[Between] = []
         printed = ""
         title_at = _first_heading_at(tokens)
+        revoked: tuple[Revoked, ...] = ()
         for i, token in enumerate(tokens):
             line = (token.map[0] + 1) if token.map else 0
             if token.level != 0 or token.type in {"heading_close", "inline"}:
                 continue
             if token.type == "front_matter" and i == 0:
-                printed = self.section_number(token.content, shown)
+                printed, revoked = self.front_matter(token.content, shown)
                 continue
             if token.type == "heading_open":
                 if i != title_at:
@@ -383,6 +385,11 @@ class _Reader:
             self.problem(shown, line, "text-outside-clause")
         between += [Between("", text, level) for level, text in waiting]
         intro_text = "\n\n".join(intro)
+        given = {r.number for r in revoked}
+        for c in clauses:
+            if c.source_number.upper() in given:
+                number = c.source_number.upper()
+                self.problem(shown, c.line, "revoked-number-given", c.id, number=number)
         return Section(
             slug,
             number,
@@ -390,6 +397,7 @@ class _Reader:
             shown,
             tuple(clauses),
             intro_text,
+            revoked=revoked,
             printed=printed,
             between=tuple(between),
         )
@@ -405,12 +413,31 @@ class _Reader:
         text = at_line_start(words.content.strip())
         return level, self.unnumbered(text, line, shown)
 
-    def section_number(self, front_matter: str, shown: str) -> str:
-        """The number printed on the section, from front matter of one line."""
-        if found := SECTION_NUMBER.fullmatch(front_matter.strip()):
-            return found[1]
-        self.problem(shown, 1, "section-front-matter", said=front_matter.strip()[:80] or "nothing")
-        return ""
+    def front_matter(self, text: str, shown: str) -> tuple[str, tuple[Revoked, ...]]:
+        """The number printed on the section, and the numbers printed as revoked in its
+        place in the document it was imported from, each with the words printed there
+        (kept in place by insert numbering, never given again): a setting a line."""
+        printed = ""
+        revoked: dict[str, tuple[Revoked, int]] = {}
+        for offset, raw in enumerate(text.splitlines()):
+            line, said = offset + 2, raw.strip()  # after the opening '---'
+            if not said:
+                continue
+            if (found := SECTION_NUMBER.fullmatch(said)) and not printed:
+                printed = found[1]
+            elif found := REVOKED_LINE.fullmatch(said):
+                number = found["number"].upper()  # 7.12a is 7.12A
+                if number in revoked:
+                    first = revoked[number][1]
+                    self.problem(shown, line, "revoked-number-twice", number=number, first=first)
+                words = found["plain"] or found["quoted"]
+                revoked.setdefault(number, (Revoked(number, "", words), line))
+            else:
+                self.problem(shown, line, "section-front-matter", said=said[:80])
+        if not text.strip():
+            self.problem(shown, 1, "section-front-matter", said="nothing")
+        kept = sorted((r for r, _ in revoked.values()), key=lambda r: number_key(r.number))
+        return printed, tuple(kept)
 
     def intro_block(self, lines: list[str], span: list[int], shown: str) -> str:
         """An introduction's paragraph or list as written, held to a clause's rules: no
@@ -641,6 +668,23 @@ MARKUP_NAMES = {
 
 
 SECTION_NUMBER = re.compile(r"section-number:\s*[\"']?([0-9A-Za-z]{1,8})[\"']?")
+# A number printed as revoked and the words printed in its place: plain words as YAML
+# reads them as words (MyST reads the front matter as YAML too), else in double quotes.
+REVOKED_LINE = re.compile(
+    rf"revoked\s+(?P<number>{PRINTED.pattern}):\s*"
+    r"(?:(?P<plain>[A-Za-z0-9(][^:#\[\]{}\"]{0,199})|\"(?P<quoted>[^\"\\]{1,200})\")"
+)
+
+
+def revoked_line(number: str, words: str) -> str | None:
+    """A section's front matter's line for a number printed as revoked and the words
+    printed in its place, as the reader reads them back (in double quotes if YAML would
+    misread them bare); None if no line can hold the words."""
+    for line in (f"revoked {number}: {words}", f'revoked {number}: "{words}"'):
+        found = REVOKED_LINE.fullmatch(line)
+        if found and (found["plain"] or found["quoted"]) == words:
+            return line
+    return None
 
 
 def _first_heading(tokens: Tokens) -> str:

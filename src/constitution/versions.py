@@ -193,9 +193,13 @@ def record_check(id_pattern: re.Pattern[str]) -> Check:
         ),
         "must be a whole number from 1 to 999, or one with letters such as 3A",
     )
-    # revoked paragraphs whose numbers stay in place (insert numbering)
+    # revoked paragraphs whose numbers stay in place (insert numbering); one printed as
+    # revoked in the document imported never had an ID here
+    revoked_id = _shape(
+        f"(?:{id_pattern.pattern})?", f"must be a clause ID such as {example}, or empty"
+    )
     revoked = _list(
-        _object({"number": NUMBERED, "id": clause_id, "resolution": RESOLUTION}), 10_000
+        _object({"number": NUMBERED, "id": revoked_id, "resolution": RESOLUTION}), 10_000
     )
     # unnumbered words between paragraphs, where they stand (model.Between)
     between = _list(

@@ -51,6 +51,18 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Iter
 
 
 @pytest.fixture(scope="session")
+def revoked_url(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Iterator[str]:
+    """The model with numbers its members' enquiries section printed as revoked when it
+    was imported (its front matter: 17.2A, and 17.10 after its last), built and served."""
+    root = tmp_path_factory.mktemp("revoked") / "project"
+    shutil.copytree(project.root, root, symlinks=True)
+    path = root / "protocol" / "member-enquiries.md"
+    front = "---\nrevoked 17.2A: Deleted\nrevoked 17.10: Not used\n---\n"
+    path.write_text(front + path.read_text(encoding="utf-8"), encoding="utf-8")
+    yield from built(tmp_path_factory, "browser-revoked", Project(root))
+
+
+@pytest.fixture(scope="session")
 def constitution_url(
     tmp_path_factory: pytest.TempPathFactory, whole_constitution: Project
 ) -> Iterator[str]:

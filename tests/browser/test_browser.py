@@ -114,6 +114,23 @@ def test_jump_to_a_clause_with_the_keyboard(
     page.wait_for_url(base_url + arrive)
 
 
+@pytest.mark.parametrize("typed", ["17.2A", "para 17.10"])
+def test_jump_to_a_number_printed_as_revoked_opens_its_place(
+    page: Page, revoked_url: str, typed: str
+) -> None:
+    """A number the protocol printed as revoked (no ID here): the jump opens its place on
+    the section's page, which says the words printed there, and passes axe."""
+    page.goto(revoked_url + "draft/principles.html")
+    tab_to(page, "input.sidebar-search")
+    page.keyboard.type(typed)
+    page.keyboard.press("Enter")
+    number = typed.removeprefix("para ")
+    page.wait_for_url(revoked_url + f"draft/member-enquiries.html#para-{number}")
+    place = page.locator(f"div.clause.revoked[data-number='{number}']")
+    expect(place).to_contain_text("Deleted." if number == "17.2A" else "Not used.")
+    assert violations(page) == []
+
+
 def test_search_goes_to_clauses_of_the_chosen_version(page: Page, base_url: str) -> None:
     # "acknowledge" first appears in the draft: the version in force has no such word, and
     # Pagefind's fallback to a shorter word ("a") must not pass for a match.

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from constitution.clause_fields import REVIEW_TAG
 from constitution.council import Council
 from constitution.document_settings import WITHIN
-from constitution.model import Clause
+from constitution.model import Clause, Revoked
 from constitution.sphinxext.page_templates import ENV
 
 MODALITY_WORDS = {
@@ -40,6 +40,17 @@ def clause_open(clause_id: str, number: str, modality: str, cites: str = WITHIN)
     {number}"). Remembered: a paragraph opens the same in the draft and in most versions."""
     named = capitalised(cites.format(number=number))
     return str(MACROS["open"](clause_id, number, modality, named))
+
+
+def revoked_place(revoked: Revoked, history: str) -> tuple[str, str, str, str]:
+    """What the macro ``revoked`` draws of a revoked paragraph's place: its ID, number,
+    what it says, and where its words in every version are (none for a number printed as
+    revoked in the document imported, which had no ID here)."""
+    return (revoked.id, revoked.number, revoked.said, history if revoked.id else "")
+
+
+def revoked_html(revoked: Revoked, history: str) -> str:
+    return str(MACROS["revoked"](*revoked_place(revoked, history)))
 
 
 def citation(document: str, number: str, version: str) -> str:

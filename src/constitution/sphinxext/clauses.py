@@ -21,9 +21,17 @@ from constitution import graph
 from constitution.clause_fields import needs_values
 from constitution.clause_syntax import ClauseSyntax
 from constitution.documents import PROTOCOL
+from constitution.model import Clause, Revoked, Section
+from constitution.numbering import in_number_order
 from constitution.problems import Problem
 from constitution.sphinxext import text_nodes
-from constitution.sphinxext.clause_box import About, about_html, citation, clause_open
+from constitution.sphinxext.clause_box import (
+    About,
+    about_html,
+    citation,
+    clause_open,
+    revoked_html,
+)
 from constitution.sphinxext.domain import (
     ConstitutionDomain,
     defined_term,
@@ -50,6 +58,11 @@ class clause_node(nodes.General, nodes.Element):
 
 class clause_about(nodes.General, nodes.Element):
     """The clause's metadata, one click away (rendered as <details>)."""
+
+
+class revoked_node(nodes.General, nodes.Element):
+    """A revoked paragraph's number kept in its place among the draft's paragraphs: one
+    its document printed as revoked (insert numbering)."""
 
 
 class ClauseDirective(ClauseSyntax, SphinxDirective):
@@ -94,7 +107,26 @@ class ClauseDirective(ClauseSyntax, SphinxDirective):
         about["tags"] = list(clause.tags)
         about["source_number"] = clause.source_number
         node += about
-        return [*need_nodes, node]
+        before, after = revoked_around(build.model.section_of(clause), clause)
+        return [*map(revoked_at, before), *need_nodes, node, *map(revoked_at, after)]
+
+
+def revoked_around(section: Section, clause: Clause) -> tuple[list[Revoked], list[Revoked]]:
+    """The revoked numbers a section keeps that the draft's page shows before a clause
+    (those after the paragraph before it, in number order) and after it (if it is the
+    section's last)."""
+    if not section.revoked:
+        return [], []
+    shown = in_number_order(section)
+    at = shown.index(clause)
+    start = next((i + 1 for i in range(at - 1, -1, -1) if isinstance(shown[i], Clause)), 0)
+    last = clause is section.clauses[-1]
+    before = [r for r in shown[start:at] if isinstance(r, Revoked)]
+    return before, [r for r in shown[at + 1 :] if isinstance(r, Revoked)] if last else []
+
+
+def revoked_at(revoked: Revoked) -> revoked_node:
+    return revoked_node(ids=[], revoked=revoked)
 
 
 def _summary(text: str, words: int = 10) -> str:
@@ -201,6 +233,13 @@ def visit_about(self: HTML5Translator, node: clause_about) -> None:
     raise nodes.SkipNode
 
 
+def visit_revoked(self: HTML5Translator, node: revoked_node) -> None:
+    history = f"versions/clauses/{node['revoked'].id}"
+    uri = self.builder.get_relative_uri(self.builder.current_docname, history)
+    self.body.append(revoked_html(node["revoked"], uri) + "\n")
+    raise nodes.SkipNode
+
+
 def env_get_outdated(
     app: Sphinx,
     env: BuildEnvironment,
@@ -281,6 +320,7 @@ def setup(app: Sphinx) -> None:
     app.add_domain(ConstitutionDomain)
     app.add_node(clause_node, html=(visit_clause, depart_clause))
     app.add_node(clause_about, html=(visit_about, None))
+    app.add_node(revoked_node, html=(visit_revoked, None))
     app.add_node(defined_term, html=(visit_term, None))
     text_nodes.setup(app)
     # sphinx-needs registers a directive per need type at config-inited; ours renders

@@ -30,7 +30,7 @@ from markupsafe import Markup
 from constitution import files
 from constitution.council import Council
 from constitution.documents import PROTOCOL, Entry
-from constitution.model import Clause, Document, Section
+from constitution.model import Clause, Document, Revoked, Section
 from constitution.model_cache import digest, read_record, write_record
 from constitution.plain_words import PLAIN_WORDS
 from constitution.sphinxext.addresses import (
@@ -89,17 +89,23 @@ def addresses(document: Document, page_of: Callable[[str], str]) -> dict[str, An
     the whole section) and its revoked paragraphs by ID, at the pages ``page_of(slug)``
     names. A revoked number opens its place, marked revoked."""
     numbers, ids, sections, revoked = {}, {}, {}, {}
+
+    def kept(r: Revoked, place: str) -> None:
+        numbers[r.number] = place
+        if r.id:  # one printed as revoked in the document imported had none here
+            revoked[r.id] = place
+
     for section in document.sections:
         page = page_of(section.slug) + ".html"
         sections[section.number] = page
         for c in section.clauses:
             numbers[c.number] = ids[c.id] = f"{page}#{c.id}"
         for r in section.revoked:
-            numbers[r.number] = revoked[r.id] = f"{page}#{r.id}"
+            kept(r, f"{page}#{r.id or f'para-{r.number}'}")
     for gone in document.revoked_sections:  # a revoked section's, its place
         place = f"{page_of('index')}.html#{REVOKED_SECTION}{gone.number}"
         for r in gone.revoked:
-            numbers[r.number] = revoked[r.id] = place
+            kept(r, place)
     return {"numbers": numbers, "ids": ids, "sections": sections, "revoked": revoked}
 
 

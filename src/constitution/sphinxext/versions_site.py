@@ -50,6 +50,7 @@ from constitution.sphinxext.clause_box import (
     capitalised,
     citation,
     clause_open,
+    revoked_place,
 )
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_assets import page_script
@@ -394,16 +395,11 @@ class Site:
             title=Markup(title_html(section.title)),
             intro=Markup(self.intro_html(key, section, here)),
             paragraphs=[
-                {"box": self.clause_box(key, p, here), "revoked_by": None}
+                {"box": self.clause_box(key, p, here), "revoked": None}
                 if isinstance(p, Clause)
                 else {"between": Markup(between_html(p, self.links(key, here)))}
                 if isinstance(p, Between)
-                else {
-                    "id": p.id,
-                    "number": p.number,
-                    "revoked_by": p.resolution,
-                    "history": self.uri(here, self.layout.history(p.id)),
-                }
+                else {"revoked": revoked_place(p, self.uri(here, self.layout.history(p.id)))}
                 for p in shown
             ],
             pager=self.pager(key, section),
