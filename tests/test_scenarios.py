@@ -656,6 +656,53 @@ def test_a_slip_of_the_keys_is_named_and_another_word_is_not(word: str, meant: s
         assert did_you_mean(other, names) == ""
 
 
+# fmt: off
+# The words the blind trials' writers first used (checks/new-situations/README.md), each
+# refused; the refusal names how the vocabulary says it (rules.yaml's other-words).
+FIRST_WORDS = [
+    # (the fact as first written, words the refusal must hold)
+    ("asked-for: related-party-declaration", "'act: respond-to-statutory-officer'"),
+    ("group-decided: true", "'holds-power-under-constitution: false'"),
+    ("jointly: true", "'people' (each person's own act"),
+    ("capacity: company-director", "'act: serve-on-outside-body'"),
+    ("information: given-in-confidence", "'given-in-confidence: true'"),
+    ("resource: internal-post", "'resource: post'"),
+    ("consulted: true", "'scheme-requires-consultation: true'"),
+    ("delegated-decision: true", "'act: take-delegated-decision'"),
+    ("act: delegated-decision", "'act: take-delegated-decision'"),
+    ("activity: canvassing", "'activity: canvassing-for-party'"),
+    ("resource: logo", "'resource: crest-or-logo'"),
+    ("setting: pub", "'setting: elsewhere'"),
+]
+# fmt: on
+
+
+def test_a_word_people_use_first_leads_to_the_name_and_a_made_up_one_does_not(
+    scratch: Project, document: Document
+) -> None:
+    """Each refusal of a trial's first word names what to write instead; a word the
+    vocabulary does not know in any form gets no suggestion (nor a near spelling)."""
+    made_up = [("weather: rain", ""), ("capacity: astronaut", "")]
+    cases = [*FIRST_WORDS, *made_up]
+    text = "".join(
+        f"- id: SC-TST-{n:03d}\n  title: A test\n  facts: {{{fact}, actor: member"
+        + ("}\n" if fact.startswith("act:") else ", act: suggest-change}\n")
+        + "  expect:\n    clauses: [MOP-0207]\n"
+        for n, (fact, _) in enumerate(cases, 1)
+    )
+    examples = scratch.examples(document, [write(scratch, text)])
+    for (fact, says), example in zip(cases, examples, strict=True):
+        assert isinstance(example, Malformed), fact
+        (problem,) = example.problems
+        assert problem.code in {"scenario-fact", "scenario-fact-value"}, fact
+        if says:
+            said = problem.message.split("The vocabulary says this with ")[1]
+            assert says in said, fact
+        else:
+            assert "vocabulary says" not in problem.message, fact
+            assert "Did you mean" not in problem.message, fact
+
+
 def test_the_editors_page_lists_every_role_and_act_as_the_rules_have_them() -> None:
     """docs/situations.md shows the trees of roles and acts, so that a writer can choose
     the narrowest act without reading the rules file."""
