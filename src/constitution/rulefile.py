@@ -1,10 +1,12 @@
 """The rules model as data: checks/rules.yaml, written by editors, read into a RuleBook.
 
-The file has five parts. ``roles`` and ``acts`` are trees: a name nested under another
+The file has six parts. ``roles`` and ``acts`` are trees: a name nested under another
 is a kind of it, so a condition on ``actor: member`` holds for a cabinet member, and a
 rule for ``communicate-publicly`` applies to ``post-on-social-media``. ``facts`` gives
-each fact's values. ``conditions`` names conditions that several rules share. ``rules``
-lists the rules: a clause, an act, one effect and, optionally, when it applies.
+each fact's values. ``other-words`` gives the words people use for a fact, act or value,
+each with what the vocabulary says instead, which a refusal names. ``conditions`` names
+conditions that several rules share. ``rules`` lists the rules: a clause, an act, one
+effect and, optionally, when it applies.
 
 A condition is a mapping whose entries must all hold: ``fact: value`` (or a list of
 values, any of which), ``fact: {at-least: N}`` and the like, ``any: [...]``,
@@ -267,7 +269,7 @@ class _Reader:
                     key,
                     "rules-value",
                     f"'{name}' has no list of values, so no other word can stand for one.",
-                    "Give other words only for a fact whose values are listed, or for a fact's name.",
+                    "Give other words only for a listed value, or for a fact's name.",
                 )
                 continue
             others = []
@@ -303,7 +305,8 @@ class _Reader:
             said = []
             for fact, fkey, fvalue in self.mapping(way, f"what '{word}' is said with"):
                 if not isinstance(fvalue, yaml.ScalarNode):
-                    self.problem(fvalue, "rules-value", f"'{fact}' must be given one value.", "Give one.")
+                    what = f"'{fact}' must be given one value."
+                    self.problem(fvalue, "rules-value", what, "Give one.")
                     continue
                 self.entry(fact, fkey, fvalue)  # a fact and value of the vocabulary, or a problem
                 said.append(f"{fact}: {self.one_line(fvalue)}")
