@@ -265,22 +265,14 @@ class _Reader:
                 words[name] = self.ways(name, value)
                 continue
             if not ftype.choices:
-                self.problem(
-                    key,
-                    "rules-value",
-                    f"'{name}' has no list of values, so no other word can stand for one.",
-                    "Give other words only for a listed value, or for a fact's name.",
-                )
+                what = f"'{name}' has no list of values, so no other word can stand for one."
+                self.problem(key, "rules-value", what, "Give other words for a listed value.")
                 continue
             others = []
             for word, wkey, ways in self.mapping(value, f"the other words for '{name}'"):
                 if word in ftype.allowed:
-                    self.problem(
-                        wkey,
-                        "rules-value",
-                        f"'{word}' is already a value of '{name}'.",
-                        "Remove it: only a word the vocabulary refuses needs leading elsewhere.",
-                    )
+                    what = f"'{word}' is already a value of '{name}'."
+                    self.problem(wkey, "rules-value", what, "Remove it: it is a name, not refused.")
                     continue
                 others.append((word, self.ways(word, ways)))
             self.facts[name] = replace(ftype, others=tuple(others))
@@ -295,12 +287,8 @@ class _Reader:
                 shown.append("'people' (each person's own act, with its own answer)")
                 continue
             if not isinstance(way, yaml.MappingNode) or not way.value:
-                self.problem(
-                    way,
-                    "rules-value",
-                    f"'{word}' must be given the facts that say it, or a scenario's field.",
-                    "Write it as the facts a situation states instead: {fact: value}.",
-                )
+                what = f"'{word}' must be given the facts that say it, or 'people'."
+                self.problem(way, "rules-value", what, "Write the facts to state: {fact: value}.")
                 continue
             said = []
             for fact, fkey, fvalue in self.mapping(way, f"what '{word}' is said with"):
