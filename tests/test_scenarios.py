@@ -601,14 +601,15 @@ def test_a_paragraph_not_applied_says_what_its_rule_asks(scratch: Project) -> No
     book = scratch.rulebook()
     rule = next(r for r in book.rules if r.clause == "MOP-0056")
     where = f"- MOP-0056: its rule at rules.yaml line {rule.line} reads"
+    asks = "{declared: true, not: {recorded: true}} (it would with declared: true)"
     assert (
-        f"{where} declared (not stated); its conditions are not met: it applies when "
-        "{declared: true} (it would with declared: true)"
+        f"{where} declared (not stated), recorded (not stated); its conditions are not met: "
+        f"it applies when {asks}"
     ) in hints
     declined = run_pytest(scratch, {"one.yaml": GOOD2.replace("declared: true", "declared: false")})
     assert (
-        f"{where} declared: false; its conditions are not met: it applies when "
-        "{declared: true} (it would with declared: true)"
+        f"{where} declared: false, recorded (not stated); its conditions are not met: "
+        f"it applies when {asks}"
     ) in " ".join(declined.stdout.split())
     other = {"act": "member-enquiry", "actor": "member"}
     assert book.why_not(other, ["MOP-0056"]) == [  # each of its rules
@@ -633,7 +634,7 @@ def test_a_rule_not_met_shows_its_named_conditions_and_a_fact_to_state_as_false(
     [line] = book.why_not(advice, ["MOP-0083"])
     assert line.endswith(
         "its conditions are not met: it applies when {significant-matter: true, in-meeting: "
-        "false} (it would with in-meeting: false)"
+        "false, not: {recorded: true}} (it would with in-meeting: false)"
     ), line
     assert book.determine({**advice, "in-meeting": False}).clauses >= {"MOP-0083"}
     pressed = {"act": "press-officer", "actor": "member", "towards": "officer"}
