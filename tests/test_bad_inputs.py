@@ -241,6 +241,7 @@ CASES = [
     Case("scenario naming no clauses", put(S, GOOD.replace("    clauses: [MOP-0207]\n", "")), CHECK, 1, "scenario-expect-none", f"{S}:5"),
     Case("fact that no rule for the act reads", put(S, GOOD.replace("actor: officer}", "actor: officer, blind-copy: true}")), CHECK, 1, "scenario-fact-ignored", f"{S}:3"),
     Case("misspelt fact", put(S, ASK.replace("actor: officer}", "actr: officer}")), CHECK, 1, "Did you mean 'actor'?", f"{S}:3"),
+    Case("another word for a value", put(S, GOOD.replace("actor: officer}", "actor: officer, resource: internal-post}")), CHECK, 1, "The vocabulary says this with 'resource: post'.", f"{S}:3"),
     Case("misspelt duty in expect", put(S, ASK.replace("seek-advice", "seek-advise")), CHECK, 1, "scenario-expect-name", f"{S}:5"),
     Case("misspelt decider in expect", put(S, ASK.replace("decides: monitoring-officer", "decides: monitoring-oficer")), CHECK, 1, "scenario-expect-name", f"{S}:6"),
     Case("expected answer no rule can give", put(S, GOOD.replace("permitted: true", "permitted: false")), CHECK, 1, "scenario-expect-outcome", f"{S}:5"),

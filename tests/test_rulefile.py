@@ -153,6 +153,7 @@ def test_python_says_what_data_cannot(tmp_path: Path) -> None:
     assert not rules.determine({"act": "visit", "count": 2}).duties
 
 
+OTHER = "  - {clause: X-1, act: visit, permitted: false}\nother-words:\n"
 BAD = [
     # (the rules, the code, the line, words of the message)
     (
@@ -247,6 +248,32 @@ BAD = [
         "rules-shape",
         20,
         "a rule must be a mapping",
+    ),
+    # other words for a fact or value: each must lead to what the vocabulary says
+    (
+        OTHER + "  setting:\n    public: {setting: private}\n",
+        "rules-value",
+        22,
+        "'public' is already a value of 'setting'",
+    ),
+    (
+        OTHER + "  outdoors: {setting: open-air}\n",
+        "rules-value",
+        21,
+        "fact 'setting' 'open-air' is not one of",
+    ),
+    (OTHER + "  outdoors: {weather: rain}\n", "rules-unknown-fact", 21, "'weather' is not a fact"),
+    (
+        OTHER + "  count:\n    lots: {count: 5}\n",
+        "rules-value",
+        21,
+        "'count' has no list of values",
+    ),
+    (
+        OTHER + "  outdoors: open-air\n",
+        "rules-value",
+        21,
+        "'outdoors' must be given the facts that say it",
     ),
 ]
 

@@ -601,14 +601,15 @@ def test_a_paragraph_not_applied_says_what_its_rule_asks(scratch: Project) -> No
     book = scratch.rulebook()
     rule = next(r for r in book.rules if r.clause == "MOP-0056")
     where = f"- MOP-0056: its rule at rules.yaml line {rule.line} reads"
+    asks = "{declared: true, not: {recorded: true}} (it would with declared: true)"
     assert (
-        f"{where} declared (not stated); its conditions are not met: it applies when "
-        "{declared: true} (it would with declared: true)"
+        f"{where} declared (not stated), recorded (not stated); its conditions are not met: "
+        f"it applies when {asks}"
     ) in hints
     declined = run_pytest(scratch, {"one.yaml": GOOD2.replace("declared: true", "declared: false")})
     assert (
-        f"{where} declared: false; its conditions are not met: it applies when "
-        "{declared: true} (it would with declared: true)"
+        f"{where} declared: false, recorded (not stated); its conditions are not met: "
+        f"it applies when {asks}"
     ) in " ".join(declined.stdout.split())
     other = {"act": "member-enquiry", "actor": "member"}
     assert book.why_not(other, ["MOP-0056"]) == [  # each of its rules
@@ -633,7 +634,7 @@ def test_a_rule_not_met_shows_its_named_conditions_and_a_fact_to_state_as_false(
     [line] = book.why_not(advice, ["MOP-0083"])
     assert line.endswith(
         "its conditions are not met: it applies when {significant-matter: true, in-meeting: "
-        "false} (it would with in-meeting: false)"
+        "false, not: {recorded: true}} (it would with in-meeting: false)"
     ), line
     assert book.determine({**advice, "in-meeting": False}).clauses >= {"MOP-0083"}
     pressed = {"act": "press-officer", "actor": "member", "towards": "officer"}
@@ -654,6 +655,53 @@ def test_a_slip_of_the_keys_is_named_and_another_word_is_not(word: str, meant: s
     assert did_you_mean(word, names) == f" Did you mean '{meant}'?"
     for other in ("members-briefing", "act-against-manager"):  # words of their own
         assert did_you_mean(other, names) == ""
+
+
+# fmt: off
+# The words the blind trials' writers first used (checks/new-situations/README.md), each
+# refused; the refusal names how the vocabulary says it (rules.yaml's other-words).
+FIRST_WORDS = [
+    # (the fact as first written, words the refusal must hold)
+    ("asked-for: related-party-declaration", "'act: respond-to-statutory-officer'"),
+    ("group-decided: true", "'holds-power-under-constitution: false'"),
+    ("jointly: true", "'people' (each person's own act"),
+    ("capacity: company-director", "'act: serve-on-outside-body'"),
+    ("information: given-in-confidence", "'given-in-confidence: true'"),
+    ("resource: internal-post", "'resource: post'"),
+    ("consulted: true", "'scheme-requires-consultation: true'"),
+    ("delegated-decision: true", "'act: take-delegated-decision'"),
+    ("act: delegated-decision", "'act: take-delegated-decision'"),
+    ("activity: canvassing", "'activity: canvassing-for-party'"),
+    ("resource: logo", "'resource: crest-or-logo'"),
+    ("setting: pub", "'setting: elsewhere'"),
+]
+# fmt: on
+
+
+def test_a_word_people_use_first_leads_to_the_name_and_a_made_up_one_does_not(
+    scratch: Project, document: Document
+) -> None:
+    """Each refusal of a trial's first word names what to write instead; a word the
+    vocabulary does not know in any form gets no suggestion (nor a near spelling)."""
+    made_up = [("weather: rain", ""), ("capacity: astronaut", "")]
+    cases = [*FIRST_WORDS, *made_up]
+    text = "".join(
+        f"- id: SC-TST-{n:03d}\n  title: A test\n  facts: {{{fact}, actor: member"
+        + ("}\n" if fact.startswith("act:") else ", act: suggest-change}\n")
+        + "  expect:\n    clauses: [MOP-0207]\n"
+        for n, (fact, _) in enumerate(cases, 1)
+    )
+    examples = scratch.examples(document, [write(scratch, text)])
+    for (fact, says), example in zip(cases, examples, strict=True):
+        assert isinstance(example, Malformed), fact
+        (problem,) = example.problems
+        assert problem.code in {"scenario-fact", "scenario-fact-value"}, fact
+        if says:
+            said = problem.message.split("The vocabulary says this with ")[1]
+            assert says in said, fact
+        else:
+            assert "vocabulary says" not in problem.message, fact
+            assert "Did you mean" not in problem.message, fact
 
 
 def test_the_editors_page_lists_every_role_and_act_as_the_rules_have_them() -> None:

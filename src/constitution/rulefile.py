@@ -1,10 +1,12 @@
 """The rules model as data: checks/rules.yaml, written by editors, read into a RuleBook.
 
-The file has five parts. ``roles`` and ``acts`` are trees: a name nested under another
+The file has six parts. ``roles`` and ``acts`` are trees: a name nested under another
 is a kind of it, so a condition on ``actor: member`` holds for a cabinet member, and a
 rule for ``communicate-publicly`` applies to ``post-on-social-media``. ``facts`` gives
-each fact's values. ``conditions`` names conditions that several rules share. ``rules``
-lists the rules: a clause, an act, one effect and, optionally, when it applies.
+each fact's values. ``other-words`` gives the words people use for a fact, act or value,
+each with what the vocabulary says instead, which a refusal names. ``conditions`` names
+conditions that several rules share. ``rules`` lists the rules: a clause, an act, one
+effect and, optionally, when it applies.
 
 A condition is a mapping whose entries must all hold: ``fact: value`` (or a list of
 values, any of which), ``fact: {at-least: N}`` and the like, ``any: [...]``,
@@ -21,7 +23,7 @@ import importlib.util
 import operator
 import sys
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
@@ -54,7 +56,7 @@ from constitution.scenarios import (
 Test = Callable[[Facts], bool]
 Due = Callable[[Facts], dt.date | None]
 
-PARTS = {"roles", "acts", "facts", "conditions", "rules"}
+PARTS = {"roles", "acts", "facts", "other-words", "conditions", "rules"}
 KINDS = {"yes-no": BOOL, "date": DATE, "number": INT}
 # The facts every situation has without declaring them: what was done, and by and
 # towards whom (their values are the acts and roles).
@@ -183,11 +185,13 @@ class _Reader:
         if "facts" in parts:
             for name, key, value in self.mapping(parts["facts"], "facts"):
                 self.fact(name, key, value)
+        other_words = self.other_words(parts["other-words"]) if "other-words" in parts else {}
         if "conditions" in parts:
             self.named = {n: v for n, _, v in self.mapping(parts["conditions"], "conditions")}
             for name in self.named:
                 self.condition_named(name, self.named[name])
-        book = RuleBook(self.facts, broader={a: b for a, b in self.acts.items() if b})
+        broader = {a: b for a, b in self.acts.items() if b}
+        book = RuleBook(self.facts, broader=broader, other_words=other_words)
         for node in self.sequence(parts["rules"], "rules") if "rules" in parts else []:
             if rule := self.rule(node, len(book.rules) + 1):
                 book.add(rule)
@@ -247,6 +251,55 @@ class _Reader:
                 f"fact '{name}' has no kind.",
                 f"Give {', '.join(KINDS)}, role, or the list of its values: [a, b].",
             )
+
+    # ------------------------------------------------------------ other words
+
+    def other_words(self, node: yaml.Node) -> dict[str, str]:
+        """The words people use for what the vocabulary names otherwise, each with what to
+        write instead: a fact's or act's, ``WORD: WAYS``; a value's, ``FACT: {WORD: WAYS}``.
+        Kept apart from the names (docs/situations.md, "Other words")."""
+        words: dict[str, str] = {}
+        for name, key, value in self.mapping(node, "other-words"):
+            ftype = self.facts.get(name)
+            if ftype is None:
+                words[name] = self.ways(name, value)
+                continue
+            if not ftype.choices:
+                what = f"'{name}' has no list of values, so no other word can stand for one."
+                self.problem(key, "rules-value", what, "Give other words for a listed value.")
+                continue
+            others = []
+            for word, wkey, ways in self.mapping(value, f"the other words for '{name}'"):
+                if word in ftype.allowed:
+                    what = f"'{word}' is already a value of '{name}'."
+                    self.problem(wkey, "rules-value", what, "Remove it: it is a name, not refused.")
+                    continue
+                others.append((word, self.ways(word, ways)))
+            self.facts[name] = replace(ftype, others=tuple(others))
+        return words
+
+    def ways(self, word: str, node: yaml.Node) -> str:
+        """How the vocabulary says ``word``: one way or a list of them, each the facts to
+        state (checked as a condition's are) or a scenario's field ('people'); as shown."""
+        shown = []
+        for way in node.value if isinstance(node, yaml.SequenceNode) else [node]:
+            if isinstance(way, yaml.ScalarNode) and way.value == "people":
+                shown.append("'people' (each person's own act, with its own answer)")
+                continue
+            if not isinstance(way, yaml.MappingNode) or not way.value:
+                what = f"'{word}' must be given the facts that say it, or 'people'."
+                self.problem(way, "rules-value", what, "Write the facts to state: {fact: value}.")
+                continue
+            said = []
+            for fact, fkey, fvalue in self.mapping(way, f"what '{word}' is said with"):
+                if not isinstance(fvalue, yaml.ScalarNode):
+                    what = f"'{fact}' must be given one value."
+                    self.problem(fvalue, "rules-value", what, "Give one.")
+                    continue
+                self.entry(fact, fkey, fvalue)  # a fact and value of the vocabulary, or a problem
+                said.append(f"{fact}: {self.one_line(fvalue)}")
+            shown.append(f"'{', '.join(said)}'")
+        return " or ".join(shown)
 
     # ------------------------------------------------------------ conditions
 

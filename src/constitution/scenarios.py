@@ -73,6 +73,9 @@ class FactType:
 
     kind: str
     choices: tuple[str, ...] = ()
+    # Other words people use for a value, each with how the vocabulary says it instead
+    # (rules.yaml's other-words): a refusal leads to the name, not only to a near spelling.
+    others: tuple[tuple[str, str], ...] = ()
 
     @cached_property
     def allowed(self) -> frozenset[str]:
@@ -104,7 +107,9 @@ class FactType:
                 raise ValueError(f"'{value}' is not a real date in the form YYYY-MM-DD.") from None
         if str(value) in self.allowed:
             return str(value)
-        close = did_you_mean(str(value), self.choices)
+        close = said_otherwise(str(value), dict(self.others)) or did_you_mean(
+            str(value), self.choices
+        )
         raise ValueError(f"'{value}' is not one of: {', '.join(self.choices)}.{close}")
 
 
@@ -244,6 +249,8 @@ class RuleBook:
     facts: dict[str, FactType]
     rules: list[Rule] = field(default_factory=list)
     broader: dict[str, str] = field(default_factory=dict)
+    # Other words people use for a fact or an act, each with how the vocabulary says it.
+    other_words: dict[str, str] = field(default_factory=dict)
     # A digest of the files it was read from (read_rules), so that what was checked against
     # it can be kept (check_cache.py); empty for one made in code.
     source: str = field(default="", compare=False)
@@ -931,7 +938,7 @@ class _ScenarioReader:
         words = words if reads else ""
         for key, line in stated.unknown.items():
             # what the act's rules read, or any fact; act, actor and towards always
-            hint = did_you_mean(
+            hint = said_otherwise(key, self.book.other_words) or did_you_mean(
                 key, sorted(read | SITUATION) if read - SITUATION else self.book.facts
             )
             self.problem(line, "scenario-fact", key=key, hint=hint, reads=words)
@@ -1072,6 +1079,12 @@ def _shown(value: object) -> str:
     if isinstance(value, yaml.Node):
         return "a list" if isinstance(value, yaml.SequenceNode) else "a mapping"
     return str(value)
+
+
+def said_otherwise(word: str, other_words: Mapping[str, str]) -> str:
+    """Where ``word`` is another word for what the vocabulary names, how it says it."""
+    said = other_words.get(word)
+    return f" The vocabulary says this with {said}." if said else ""
 
 
 def did_you_mean(word: str, names: Iterable[str]) -> str:
