@@ -1248,3 +1248,41 @@ def test_import_into_a_project_sets_its_number_style(scratch: Project, tmp_path:
     assert result.returncode == 0, result.stderr
     assert Project(scratch.root).council().number_style == "section.paragraph"
     assert conf.read_text(encoding="utf-8").count("number-style") == 1
+
+
+def test_a_line_ending_in_a_possessive_goes_on_before_a_capital(tmp_path: Path) -> None:
+    """A plural's apostrophe at a line's end ("...the Members'" / "Code of Conduct.") is no
+    closing quotation mark: the sentence goes on, in the introduction and in a paragraph.
+    A quotation mark after a full stop still ends it."""
+    from constitution.importer import import_protocol
+
+    pages = [
+        [
+            "Protocol on Member/Officer Relations",
+            "This protocol forms Part 5.4. It should be read alongside the Members'",
+            "Code of Conduct (Part 5.1).",
+            "1. Purpose",
+            "1.1 An officer may refer a councillor's conduct as a possible breach of the Members'",
+            "Code of Conduct to the Monitoring Officer.",
+            "1.2 Officers must not call any councillor 'the opposition.'",
+            "Members should not call officers 'staff'",
+            "or 'servants'.",
+            "1.3 Officers must reply to enquiries.",
+        ]
+    ]
+    doc = import_protocol(pdf_file(tmp_path / "p.pdf", pages))
+    assert doc.intro.paragraphs == [
+        "This protocol forms Part 5.4. It should be read alongside the Members' Code of "
+        "Conduct [Part 5.1]."
+    ]
+    assert [c.paragraphs for c in doc.clauses()] == [
+        [
+            "An officer may refer a councillor's conduct as a possible breach of the Members' "
+            "Code of Conduct to the Monitoring Officer."
+        ],
+        [
+            "Officers must not call any councillor 'the opposition.'",
+            "Members should not call officers 'staff' or 'servants'.",
+        ],
+        ["Officers must reply to enquiries."],
+    ]

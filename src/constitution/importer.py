@@ -80,7 +80,8 @@ CONTENTS_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…+\s*\d{1,4}\s*$")
 TAGS = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub|br)\s*/?>", re.I)
 # A paragraph's number in bold or italics, its words after it
 BOLD_LABEL = re.compile(r"^\*{1,2}(\(?[\dA-Za-z]{1,3}[\d.()A-Z –—-]{0,16}?)\*{1,2}(?=\s)")
-TERMINAL = tuple(".:;?!)\"'’”")
+TERMINAL = tuple(".:;?!)")
+QUOTES = "\"'’”"
 # A footnote as a text export prints it: "[1] The period runs from..." at the page's or
 # the document's end, its marker "[1]" in the paragraph that cites it ("[*]" for a note
 # with a mark of its own).
@@ -114,7 +115,7 @@ class Text:
         ``wrapped`` where no blank line stands between them, so that a capital after the
         break ("...must not criticise" / "Officers in public.") goes on it too."""
         last = self.paragraphs[-1].rstrip() if self.paragraphs else ""
-        return bool(last) and not last.endswith(TERMINAL) and (text[:1].islower() or wrapped)
+        return bool(last) and not ends_sentence(last) and (text[:1].islower() or wrapped)
 
     def add(self, text: str, line: Line, wrapped: bool = False) -> None:
         if self.continues(text, wrapped):
@@ -373,7 +374,7 @@ class Structurer:
         text, bullet, marked = c
         if not (at.page and line.page and at.page != line.page):
             return False
-        if last.endswith(TERMINAL) or last_marked or heading_like(last):
+        if ends_sentence(last) or last_marked or heading_like(last):
             return False
         if bullet or marked or heading_like(text):
             return False
@@ -613,7 +614,7 @@ class Structurer:
     def heads(self, following: str) -> bool:
         """A short line after a finished paragraph and before a numbered one is a heading
         (paragraphs numbered on through the document, under unnumbered headings)."""
-        finished = self.clause is None or self.clause.paragraphs[-1].rstrip().endswith(TERMINAL)
+        finished = self.finished
         numbered = bool(NUMBERED.match(following) or PAREN.match(following))
         if self.unnumbered:  # and a sentence begins after it
             return finished and following[:1].isupper()
@@ -628,7 +629,7 @@ class Structurer:
         """Whether the words placed last end a sentence (a line after them may be a
         heading; after "...between Members and" it is the sentence going on)."""
         last = (self.clause or self.unnumbered_text).paragraphs
-        return not last or last[-1].rstrip().endswith(TERMINAL)
+        return not last or ends_sentence(last[-1])
 
     @property
     def unnumbered_text(self) -> Text:
@@ -791,6 +792,15 @@ HISTORY = (
 )
 
 
+def ends_sentence(words: str) -> bool:
+    """Whether words end a sentence (or a lead-in, or an item): at a stop, a colon, a
+    semicolon or a closing bracket, a quotation mark after one included ("...'the
+    opposition.'"). A quotation mark after a word ends nothing: it is as often a plural's
+    apostrophe ("...a breach of the Members'" / "Code of Conduct.") or a quoted word the
+    sentence goes on after ("...call officers 'staff'" / "or 'servants'.")."""
+    return words.rstrip().rstrip(QUOTES).endswith(TERMINAL)
+
+
 def revoked_why(numbers: list[str]) -> str:
     said = " and ".join([", ".join(numbers[:-1]), numbers[-1]] if len(numbers) > 1 else numbers)
     return (
@@ -853,7 +863,7 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
         return True
     if fresh:
         return False
-    if last.endswith(TERMINAL):  # "It applies to:" / "every member;": a list's lines
+    if ends_sentence(last):  # "It applies to:" / "every member;": a list's lines
         return False
     if not numbered:
         return text[:1].islower()
