@@ -91,13 +91,17 @@ def word_diff(old: str, new: str) -> Runs:
     return tuple(runs)
 
 
-def markdown_summary(changes: list[Change], title: str, old: Document, new: Document) -> str:
-    """A GitHub job summary: a table of changes, then each rewording word by word."""
+def markdown_summary(
+    changes: list[Change], title: str, old: Document, new: Document, under: str = ""
+) -> str:
+    """A GitHub job summary: a table of changes, then each rewording word by word; one
+    heading down where it is one document's ``under`` the whole summary's title."""
+    level = "###" if under else "##"
     if not changes:
-        return f"## {title}\n\nNo clause is inserted, reworded, revoked or renumbered.\n"
+        return f"{level} {title}\n\nNo clause is inserted, reworded, revoked or renumbered.\n"
     worded, moved = substantive(changes)
     head = ["| Clause | Old number | New number | Change |", "|---|---|---|---|"]
-    lines = [f"## {title}", ""]
+    lines = [f"{level} {title}", ""]
     if worded:
         lines += [*head, *_rows(worded)]
     if moved:
@@ -114,9 +118,9 @@ def markdown_summary(changes: list[Change], title: str, old: Document, new: Docu
     for c in worded:
         if c.kind == "reworded" and c.old and c.new:
             marked = "".join(_mark(op, text) for op, text in readable_diff(c, old, new))
-            lines += ["", f"### {c.id} (paragraph {c.new.number})", "", marked.strip()]
+            lines += ["", f"{level}# {c.id} (paragraph {c.new.number})", "", marked.strip()]
         elif c.kind == "inserted" and c.new:
-            lines += ["", f"### {c.id} (new paragraph {c.new.number})", "", c.new.text]
+            lines += ["", f"{level}# {c.id} (new paragraph {c.new.number})", "", c.new.text]
     return "\n".join(lines) + "\n"
 
 
