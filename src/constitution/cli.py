@@ -419,21 +419,22 @@ def cmd_redline(project: Project, args: argparse.Namespace) -> int:
     except ProtocolError as exc:
         return _report(exc)
     title = f"Changes from {args.old} to {args.new}"
-    parts = []
+    parts: list[str] = []
+    found: list[dict[str, object]] = []
     for entry, old, new in compared:
         changes = redline.compare(old, new)
         # with --whole, each document under its Part and title
         heading = _heading(project, entry) if args.whole else ""
         if args.format == "json":
-            found = redline.as_json(changes, args.old, args.new)
-            parts.append({"document": entry.key if entry else PROTOCOL, **found})
+            key = entry.key if entry else PROTOCOL
+            found.append({"document": key, **redline.as_json(changes, args.old, args.new)})
         elif args.format == "markdown":
             parts.append(redline.markdown_summary(changes, heading or title, old, new, heading))
         else:
             said = redline.as_text(changes, old, new, _cite_form(entry, new))
             parts.append(f"{heading}\n{said or 'No change.'}\n" if heading else said)
     if args.format == "json":
-        print(json.dumps({"documents": parts} if args.whole else parts[0], indent=1))
+        print(json.dumps({"documents": found} if args.whole else found[0], indent=1))
     elif args.format == "markdown" and args.whole:
         print(f"## {title}\n\n" + "\n".join(parts), end="")
     else:
