@@ -22,7 +22,7 @@ from pathlib import Path
 
 from constitution import import_parts, output_folder, revision
 from constitution.clause_fields import REVIEW_TAG, clause_options
-from constitution.extract import CONTENTS, TAB_LEADER, Extracted, Line, extract, joined
+from constitution.extract import CONTENTS, TAB_LEADER, UNFINISHED, Extracted, Line, extract, joined
 from constitution.import_history import HISTORY_HEADING, history_note, revoked_numbers
 from constitution.import_markup import CELL_BREAK, emphasis, inlines, tables
 from constitution.modality import LEVELS, Guess, guess_lead_in, guess_modality
@@ -89,7 +89,7 @@ FOOTNOTE = re.compile(r"^\[(?P<mark>\d{1,3}|[*†‡§¶]{1,3})\]\s+\S")
 # Back matter after the protocol: a heading that starts a part of its own, its words (its
 # own "1.", "2." too) unnumbered, until a numbered section begins another document.
 # A council's name, printed over the protocol's own title
-COUNCIL_NAME = re.compile(r"\b(?:Council|Authority)$")
+COUNCIL_NAME = re.compile(r"\b(?:Council|Authority)$", re.I)  # "SEDGECOMBE DISTRICT COUNCIL" too
 NAMES_A_DOCUMENT = re.compile(
     r"\b(?:protocol|code|relations|rules|guidance|charter|constitution)s?\b", re.I
 )
@@ -388,6 +388,15 @@ class Structurer:
             )
         return True
 
+    def open_heading(self) -> ImportedSection | None:
+        """The last section, where nothing is under its heading yet and the heading
+        leaves off mid-phrase ("2. Political Groups, Publicity and the"): the next
+        heading-like line is the rest of it ("Pre-election Period")."""
+        last = self.sections[-1] if self.sections else None
+        if last is None or last.clauses or last.intro.paragraphs or self.pending:
+            return None
+        return last if UNFINISHED.search(last.title) else None
+
     def new_section(self, number: str, title: str, line: Line) -> None:
         self.flush_headings()
         self.sections.append(ImportedSection(number, title.rstrip(" .:"), line))
@@ -440,6 +449,13 @@ class Structurer:
         ):
             self.title, self.title_at = text, line
             return
+        if heading_like(text) and not (bullet or NUMBERED.match(text) or PAREN.match(text)):
+            if not self.sections and self.title and UNFINISHED.search(self.title):
+                self.title = f"{self.title} {text}"  # a title the page wrapped mid-phrase
+                return
+            if (open_heading := self.open_heading()) is not None:
+                open_heading.title = f"{open_heading.title} {text}".rstrip(" .:")
+                return
         if (m := FOOTNOTE.match(text)) and self.footnote(f"[{m['mark']}]", text, line):
             return
         if self.clause is not None and (note := history_note(text)):
@@ -1070,6 +1086,8 @@ def find_defects(doc: Imported) -> None:
         if not on_through:
             last = {}
         slips: dict[int, Defect] = {}  # a number typed with another section's ("C2" for B2)
+        # a number typed again where the next was meant (3.2, 3.2, 3.4): under its parent
+        again: dict[str, tuple[int, Defect]] = {}
         for clause in section.clauses:
             for heading in clause.headings:  # "3.2 Gifts" over 3.2.1 counts as 3.2
                 if (sub := NUMBERED.match(heading)) and "." in sub["num"]:
@@ -1081,6 +1099,7 @@ def find_defects(doc: Imported) -> None:
             local = clause.style in ("paren", "letter") or (afresh and clause.style == "int")
             full = f"{scope}:{clause.number}" if local else clause.key
             twice = bool(clause.number) and full in seen
+            duplicate = None
             if twice and full in misplaced:
                 # the first was a typing slip ("6.4" in section 4): this one is the real
                 # 6.4, and the fault is said once, at the slip
@@ -1088,16 +1107,15 @@ def find_defects(doc: Imported) -> None:
                     f"so {clause.number} at {clause.where.where} is numbered the same as it"
                 )
             elif twice:
-                doc.defects.append(
-                    Defect(
-                        "duplicate-number",
-                        clause.number,
-                        clause.where,
-                        f"{clause.number} is numbered the same as the paragraph "
-                        f"at {seen[full].where.where}."
-                        + (DUPLICATE_RULE if clause.style == "dotted" else ""),
-                    )
+                duplicate = Defect(
+                    "duplicate-number",
+                    clause.number,
+                    clause.where,
+                    f"{clause.number} is numbered the same as the paragraph "
+                    f"at {seen[full].where.where}."
+                    + (DUPLICATE_RULE if clause.style == "dotted" else ""),
                 )
+                doc.defects.append(duplicate)
             seen.setdefault(full, clause)
             if clause.number in doc.revoked:  # printed as revoked, and given again
                 doc.defects.append(
@@ -1135,9 +1153,15 @@ def find_defects(doc: Imported) -> None:
             else:
                 continue
             before = last.get(parent)
+            if duplicate is not None and value == before:
+                again[parent] = (value, duplicate)
             skipped = f"numbering skips from {before} to {value}"
             if before is not None and value == before + 2 and (gap := slips.get(before + 1)):
                 gap.consequences.append(f"so {skipped} at {clause.number}")
+            elif (
+                before is not None and value == before + 2 and again.get(parent, (0,))[0] == before
+            ):
+                again[parent][1].consequences.append(f"so {skipped} at {clause.number}")
             elif (
                 before is not None
                 and value > before + 1
