@@ -299,9 +299,12 @@ def test_the_constitution_in_force_on_a_date(constitution: Project) -> None:
     assert (
         adopting(constitution, "2026-01-22", "procedure-rules", resolution=amended).returncode == 0
     )
+    # adopted, and the version said with the day it comes into force, not hidden
     assert in_force(constitution, "2025-05-20").splitlines()[1:3] == [
-        "Part 2, Articles of the Constitution: not yet in force; only its draft.",
-        "Part 4.1, Council Procedure Rules: not yet in force; only its draft.",
+        "Part 2, Articles of the Constitution: not yet in force; the version adopted on "
+        "2025-05-15 comes into force on 2025-06-01; until then, only its draft.",
+        "Part 4.1, Council Procedure Rules: not yet in force; the version adopted on "
+        "2025-05-15 comes into force on 2025-06-01; until then, only its draft.",
     ]
     # before the meeting that adopted it, a document was not yet adopted, whatever came later
     assert in_force(constitution, "2025-05-01").splitlines()[1] == (
