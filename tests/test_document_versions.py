@@ -522,6 +522,17 @@ def test_an_amendments_summary_names_each_documents_changes(constitution: Projec
     assert "[-open-]{+transparent+}" in text.stdout
     both = run(constitution, "redline", "HEAD", "draft", "--whole", "--document", "articles")
     assert both.returncode == 2
+    # a document the base does not hold yet (the pull request brings it in): all new
+    git(constitution, "rm", "-rq", "--cached", "documents/procedure-rules")
+    git(constitution, "commit", "-qm", "without the Rules")
+    brought = run(constitution, "redline", "HEAD", "draft", "--whole", "--format", "json")
+    assert (brought.returncode, brought.stderr) == (0, "")
+    rules = json.loads(brought.stdout)["documents"][1]
+    assert rules["document"] == "procedure-rules"
+    assert {c["kind"] for c in rules["changes"]} == {"inserted"}
+    assert len(rules["changes"]) == len(
+        list(constitution.entry("procedure-rules").document.clauses())
+    )
     # a council's pull requests summarise every document so
     steps = (TEMPLATE / "github" / "workflows" / "amendment.yml").read_text(encoding="utf-8")
     assert 'redline "origin/$BASE_REF" draft --format markdown --whole >>' in steps

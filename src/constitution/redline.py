@@ -153,6 +153,14 @@ def document_at(project: Project, ref: str, entry: Entry | None = None) -> Docum
         return then.document() if entry is None else then.entry(entry.key).document
 
 
+def holds(project: Project, ref: str, folder: str) -> bool:
+    """Whether ``ref`` ('draft', an adoption date or a git ref) holds the folder: a git
+    ref from before a document was brought in does not."""
+    if ref == "draft" or re.fullmatch(r"\d{4}-\d{2}-\d{2}", ref):
+        return True
+    return bool(git(project.root, ref, "ls-tree", "--name-only", ref, folder).strip())
+
+
 def cited(form: str, number: str) -> str:
     """A paragraph's number as its document is cited (``form``: "Article {number}" gives
     "Article 1.1A"); "-" where it has none (not yet inserted, or revoked)."""
