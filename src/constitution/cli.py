@@ -414,12 +414,12 @@ def cmd_redline(project: Project, args: argparse.Namespace) -> int:
         )
         compared = []
         for entry in named:
-            new = _version(project, args.new, entry)
             # a document the old ref does not hold yet (a pull request bringing it in):
             # every paragraph of it is new
             absent = args.whole and entry and not redline.holds(project, args.old, entry.folder)
-            old = Document(new.title, ()) if absent else _version(project, args.old, entry)
-            compared.append((entry, old, new))
+            old = None if absent else _version(project, args.old, entry)
+            new = _version(project, args.new, entry)
+            compared.append((entry, Document(new.title, ()) if old is None else old, new))
     except ProtocolError as exc:
         return _report(exc)
     title = f"Changes from {args.old} to {args.new}"
