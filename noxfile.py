@@ -66,10 +66,10 @@ def check(session: nox.Session) -> None:
 
 @nox.session
 def changes(session: nox.Session) -> None:
-    """What the draft changes since a git ref, as Markdown (-- origin/main)."""
+    """What the draft changes since a git ref, in every document, as Markdown (-- origin/main)."""
     install(session)
     base = session.posargs[0] if session.posargs else "origin/main"
-    session.run("constitution", "redline", base, "draft", "--format", "markdown")
+    session.run("constitution", "redline", base, "draft", "--format", "markdown", "--whole")
 
 
 @nox.session

@@ -15,6 +15,7 @@ from typing import Any
 from conftest import MODEL, copy_constitution, edit, run
 from constitution import adoption
 from constitution.documents import read_document
+from constitution.init import TEMPLATE
 from constitution.project import Project
 
 MAY = "2025-05-15"
@@ -298,9 +299,12 @@ def test_the_constitution_in_force_on_a_date(constitution: Project) -> None:
     assert (
         adopting(constitution, "2026-01-22", "procedure-rules", resolution=amended).returncode == 0
     )
+    # adopted, and the version said with the day it comes into force, not hidden
     assert in_force(constitution, "2025-05-20").splitlines()[1:3] == [
-        "Part 2, Articles of the Constitution: not yet in force; only its draft.",
-        "Part 4.1, Council Procedure Rules: not yet in force; only its draft.",
+        "Part 2, Articles of the Constitution: not yet in force; the version adopted on "
+        "2025-05-15 comes into force on 2025-06-01; until then, only its draft.",
+        "Part 4.1, Council Procedure Rules: not yet in force; the version adopted on "
+        "2025-05-15 comes into force on 2025-06-01; until then, only its draft.",
     ]
     # before the meeting that adopted it, a document was not yet adopted, whatever came later
     assert in_force(constitution, "2025-05-01").splitlines()[1] == (
@@ -488,3 +492,47 @@ def test_the_committee_report_of_the_whole_constitution(
         refused = run(constitution, "report", *wrong, "--out", str(tmp_path / "no"))
         assert refused.returncode == 2 and "report-versions" in refused.stderr, wrong
         assert not (tmp_path / "no").exists()
+
+
+def test_an_amendments_summary_names_each_documents_changes(constitution: Project) -> None:
+    """A pull request's summary (redline --whole, as the workflows run it) lists what it
+    changes in every document, each under its Part and title: an amendment to an Article
+    was missing from the protocol's summary."""
+    git(constitution, "init", "-q")
+    git(constitution, "add", "-A")
+    git(constitution, "commit", "-qm", "base")
+    edit(constitution, ARTICLES, "efficient, open", "efficient, transparent")
+    summary = run(constitution, "redline", "HEAD", "draft", "--format", "markdown", "--whole")
+    assert (summary.returncode, summary.stderr) == (0, "")
+    out = summary.stdout
+    assert out.startswith("## Changes from HEAD to draft\n")
+    # each document in the constitution's order, the changed one with its rewording
+    headings = [line for line in out.splitlines() if line.startswith("### ")]
+    assert headings == [
+        "### Part 2: Articles of the Constitution",
+        "### Part 4.1: Council Procedure Rules",
+        "### Part 5.3: Protocol on Member/Officer Relations",
+    ]
+    articles = out.split("### Part 4.1")[0]
+    assert "| ART-0001 | 1.1 | 1.1 | reworded |" in articles
+    assert "~~open~~**transparent**" in articles
+    assert out.count("No clause is inserted, reworded, revoked or renumbered.") == 2
+    text = run(constitution, "redline", "HEAD", "draft", "--whole")
+    assert text.stdout.startswith("Part 2: Articles of the Constitution\n")
+    assert "[-open-]{+transparent+}" in text.stdout
+    both = run(constitution, "redline", "HEAD", "draft", "--whole", "--document", "articles")
+    assert both.returncode == 2
+    # a document the base does not hold yet (the pull request brings it in): all new
+    git(constitution, "rm", "-rq", "--cached", "documents/procedure-rules")
+    git(constitution, "commit", "-qm", "without the Rules")
+    brought = run(constitution, "redline", "HEAD", "draft", "--whole", "--format", "json")
+    assert (brought.returncode, brought.stderr) == (0, "")
+    rules = json.loads(brought.stdout)["documents"][1]
+    assert rules["document"] == "procedure-rules"
+    assert {c["kind"] for c in rules["changes"]} == {"inserted"}
+    assert len(rules["changes"]) == len(
+        list(constitution.entry("procedure-rules").document.clauses())
+    )
+    # a council's pull requests summarise every document so
+    steps = (TEMPLATE / "github" / "workflows" / "amendment.yml").read_text(encoding="utf-8")
+    assert 'redline "origin/$BASE_REF" draft --format markdown --whole >>' in steps

@@ -1278,3 +1278,91 @@ def test_import_into_a_project_sets_its_number_style(scratch: Project, tmp_path:
     assert result.returncode == 0, result.stderr
     assert Project(scratch.root).council().number_style == "section.paragraph"
     assert conf.read_text(encoding="utf-8").count("number-style") == 1
+
+
+def test_a_line_ending_in_a_possessive_goes_on_before_a_capital(tmp_path: Path) -> None:
+    """A plural's apostrophe at a line's end ("...the Members'" / "Code of Conduct.") is no
+    closing quotation mark: the sentence goes on, in the introduction and in a paragraph.
+    A quotation mark after a full stop still ends it."""
+    from constitution.importer import import_protocol
+
+    pages = [
+        [
+            "Protocol on Member/Officer Relations",
+            "This protocol forms Part 5.4. It should be read alongside the Members'",
+            "Code of Conduct (Part 5.1).",
+            "1. Purpose",
+            "1.1 An officer may refer a councillor's conduct as a possible breach of the Members'",
+            "Code of Conduct to the Monitoring Officer.",
+            "1.2 Officers must not call any councillor 'the opposition.'",
+            "Members should not call officers 'staff'",
+            "or 'servants'.",
+            "1.3 Officers must reply to enquiries.",
+        ]
+    ]
+    doc = import_protocol(pdf_file(tmp_path / "p.pdf", pages))
+    assert doc.intro.paragraphs == [
+        "This protocol forms Part 5.4. It should be read alongside the Members' Code of "
+        "Conduct [Part 5.1]."
+    ]
+    assert [c.paragraphs for c in doc.clauses()] == [
+        [
+            "An officer may refer a councillor's conduct as a possible breach of the Members' "
+            "Code of Conduct to the Monitoring Officer."
+        ],
+        [
+            "Officers must not call any councillor 'the opposition.'",
+            "Members should not call officers 'staff' or 'servants'.",
+        ],
+        ["Officers must reply to enquiries."],
+    ]
+
+
+def test_a_heading_broken_mid_phrase_over_two_lines_is_one_heading(tmp_path: Path) -> None:
+    """A title or section heading a PDF wraps after a word that leads on ("...between
+    Councillors and" / "Officers") is one heading, not a heading and a second one (the
+    title was cut short, and "Officers" set in bold over the introduction)."""
+    from constitution.importer import import_protocol
+
+    pages = [
+        [
+            "SEDGECOMBE DISTRICT COUNCIL",
+            "Protocol on Relations between Councillors and",
+            "Officers",
+            "This protocol forms Part 5.4 of the Constitution.",
+            "1. Purpose",
+            "1.1 Councillors and officers must work together.",
+            "2. Political Groups, Publicity and the",
+            "Pre-election Period",
+            "2.1 Officers must not support a party.",
+            "2.2 Officers should take care in the pre-election period.",
+        ]
+    ]
+    doc = import_protocol(pdf_file(tmp_path / "p.pdf", pages))
+    assert doc.title.endswith("Protocol on Relations between Councillors and Officers")
+    assert doc.intro.paragraphs == ["This protocol forms Part 5.4 of the Constitution."]
+    assert [(s.number, s.title) for s in doc.sections] == [
+        ("1", "Purpose"),
+        ("2", "Political Groups, Publicity and the Pre-election Period"),
+    ]
+
+
+def test_a_number_typed_again_for_the_next_is_one_fault(tmp_path: Path) -> None:
+    """3.2 printed twice, then 3.4: the second 3.2 was meant for 3.3, one slip, so the
+    skip from 3.2 to 3.4 is said under it, not as a second fault. A skip with no number
+    typed twice before it is still a fault of its own."""
+    from constitution.importer import import_protocol
+
+    source = tmp_path / "p.txt"
+    source.write_text(
+        "3. Courtesy\n\n3.1 Members must be courteous.\n\n3.2 Members should not criticise "
+        "officers.\n\n3.2 Friendships should be declared.\n\n3.4 Officers may complain.\n\n"
+        "4. Enquiries\n\n4.1 Officers must reply.\n\n4.3 Officers must keep records.\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    said = [(d.kind, d.number, d.consequences) for d in doc.defects]
+    assert said == [
+        ("duplicate-number", "3.2", ["so numbering skips from 2 to 4 at 3.4"]),
+        ("skipped-number", "4.3", []),
+    ], said

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -439,3 +441,39 @@ def test_a_tool_that_will_not_install_is_explained_not_a_traceback(tmp_path: Pat
     assert "pip could not install the tool as requirements.txt pins it" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "repo" / ".venv" / "installed-requirements.txt").exists()
+
+
+CODE = """\
+Members' Code of Conduct
+
+General obligations
+
+1. You must treat other councillors, officers and the public with respect.
+
+2. You must not bully or harass any person.
+
+3. You must have regard to the Protocol on Member and Officer Relations.
+"""
+
+
+def test_the_readme_brings_in_another_document_as_it_says(repo: Path, tmp_path: Path) -> None:
+    """A council's README says how to bring in another document of its constitution: its
+    entry in conf/council.toml and its import, through the council's dev.py; done as
+    written, the gate passes with the document in. It said nothing of it."""
+    ours = tmp_path / "repo"
+    shutil.copytree(repo, ours)
+    readme = MarkdownIt().parse((ours / "README.md").read_text(encoding="utf-8"))
+    blocks = {t.info: t.content for t in readme if t.type == "fence" and t.info in ("toml", "sh")}
+    with (ours / "conf" / "council.toml").open("a", encoding="utf-8") as settings:
+        settings.write("\n" + blocks["toml"])
+    (tmp_path / "code.txt").write_text(CODE, encoding="utf-8")
+    command = shlex.split(blocks["sh"].replace("code-of-conduct.docx", str(tmp_path / "code.txt")))
+    assert command[:2] == ["python3", "dev.py"]
+    made = council_dev(ours, *command[2:])
+    assert made.returncode == 0, made.stderr
+    assert (ours / "documents" / "code-of-conduct" / "index.md").is_file()
+    checked = council_dev(ours, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert council_dev(ours, "next-id", "--document", "code-of-conduct").stdout.strip() == (
+        "COC-0004"
+    )

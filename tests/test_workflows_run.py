@@ -60,7 +60,9 @@ FORMS = {
     "-s check -- --format github --base origin/main": [
         "constitution check --format github --base origin/main"
     ],
-    "-s changes -- origin/main": ["constitution redline origin/main draft --format markdown"],
+    "-s changes -- origin/main": [
+        "constitution redline origin/main draft --format markdown --whole"
+    ],
     "-s tests -- checks": ["pytest --ignore=tests/browser checks"],
     "-s tests -- checks/scenarios/newcomer.yaml": [
         "pytest --ignore=tests/browser checks/scenarios/newcomer.yaml"

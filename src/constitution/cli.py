@@ -410,19 +410,52 @@ def cmd_redline(project: Project, args: argparse.Namespace) -> int:
     from constitution import redline
 
     try:
-        entry = _named(project, args.document)
-        old, new = _version(project, args.old, entry), _version(project, args.new, entry)
+        named = (
+            [None if e.key == PROTOCOL else e for e in project.constitution()]
+            if args.whole
+            else [_named(project, args.document)]
+        )
+        compared = []
+        for entry in named:
+            # a document the old ref does not hold yet (a pull request bringing it in):
+            # every paragraph of it is new
+            absent = args.whole and entry and not redline.holds(project, args.old, entry.folder)
+            old = None if absent else _version(project, args.old, entry)
+            new = _version(project, args.new, entry)
+            compared.append((entry, Document(new.title, ()) if old is None else old, new))
     except ProtocolError as exc:
         return _report(exc)
-    changes = redline.compare(old, new)
+    title = f"Changes from {args.old} to {args.new}"
+    parts: list[str] = []
+    found: list[dict[str, object]] = []
+    for entry, old, new in compared:
+        changes = redline.compare(old, new)
+        # with --whole, each document under its Part and title
+        heading = _heading(project, entry) if args.whole else ""
+        if args.format == "json":
+            key = entry.key if entry else PROTOCOL
+            words = redline.words_changes(old, new)
+            found.append({"document": key, **redline.as_json(changes, args.old, args.new, words)})
+        elif args.format == "markdown":
+            parts.append(redline.markdown_summary(changes, heading or title, old, new, heading))
+        else:
+            said = redline.as_text(changes, old, new, _cite_form(entry, new))
+            parts.append(f"{heading}\n{said or 'No change.'}\n" if heading else said)
     if args.format == "json":
-        words = redline.words_changes(old, new)
-        print(json.dumps(redline.as_json(changes, args.old, args.new, words), indent=1))
-    elif args.format == "markdown":
-        print(redline.markdown_summary(changes, f"Changes from {args.old} to {args.new}", old, new))
+        print(json.dumps({"documents": found} if args.whole else found[0], indent=1))
+    elif args.format == "markdown" and args.whole:
+        print(f"## {title}\n\n" + "\n".join(parts), end="")
     else:
-        print(redline.as_text(changes, old, new, _cite_form(entry, new)))
+        print("\n".join(parts))
     return 0
+
+
+def _heading(project: Project, entry: Entry | None) -> str:
+    """A document's Part and title, as the constitution's contents page lists it."""
+    if entry is None:
+        council = project.council()
+        return f"{council.part}: {council.document}"
+    return f"{entry.part}: {entry.title}"
 
 
 def cmd_report(project: Project, args: argparse.Namespace) -> int:
@@ -705,10 +738,16 @@ def parser() -> argparse.ArgumentParser:
     red.add_argument("old", help="'draft', an adoption date, or a git ref (branch, tag, commit)")
     red.add_argument("new", help="'draft', an adoption date, or a git ref")
     red.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    red.add_argument(
+    which = red.add_mutually_exclusive_group()
+    which.add_argument(
         "--document",
         metavar="KEY",
         help="of this document's versions (default: protocol)",
+    )
+    which.add_argument(
+        "--whole",
+        action="store_true",
+        help="every document of the constitution, each under its Part and title",
     )
     red.set_defaults(run=cmd_redline)
     imp = sub.add_parser("import", help="bring in a protocol from .docx, .pdf or .txt")

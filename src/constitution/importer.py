@@ -22,7 +22,7 @@ from pathlib import Path
 
 from constitution import import_parts, output_folder, revision
 from constitution.clause_fields import REVIEW_TAG, clause_options
-from constitution.extract import CONTENTS, TAB_LEADER, Extracted, Line, extract, joined
+from constitution.extract import CONTENTS, TAB_LEADER, UNFINISHED, Extracted, Line, extract, joined
 from constitution.import_history import (
     HISTORY_HEADING,
     history_note,
@@ -86,7 +86,8 @@ CONTENTS_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…+\s*\d{1,4}\s*$")
 TAGS = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub|br)\s*/?>", re.I)
 # A paragraph's number in bold or italics, its words after it
 BOLD_LABEL = re.compile(r"^\*{1,2}(\(?[\dA-Za-z]{1,3}[\d.()A-Z –—-]{0,16}?)\*{1,2}(?=\s)")
-TERMINAL = tuple(".:;?!)\"'’”")
+TERMINAL = tuple(".:;?!)")
+QUOTES = "\"'’”"
 # A footnote as a text export prints it: "[1] The period runs from..." at the page's or
 # the document's end, its marker "[1]" in the paragraph that cites it ("[*]" for a note
 # with a mark of its own).
@@ -94,7 +95,7 @@ FOOTNOTE = re.compile(r"^\[(?P<mark>\d{1,3}|[*†‡§¶]{1,3})\]\s+\S")
 # Back matter after the protocol: a heading that starts a part of its own, its words (its
 # own "1.", "2." too) unnumbered, until a numbered section begins another document.
 # A council's name, printed over the protocol's own title
-COUNCIL_NAME = re.compile(r"\b(?:Council|Authority)$")
+COUNCIL_NAME = re.compile(r"\b(?:Council|Authority)$", re.I)  # "SEDGECOMBE DISTRICT COUNCIL" too
 NAMES_A_DOCUMENT = re.compile(
     r"\b(?:protocol|code|relations|rules|guidance|charter|constitution)s?\b", re.I
 )
@@ -120,7 +121,7 @@ class Text:
         ``wrapped`` where no blank line stands between them, so that a capital after the
         break ("...must not criticise" / "Officers in public.") goes on it too."""
         last = self.paragraphs[-1].rstrip() if self.paragraphs else ""
-        return bool(last) and not last.endswith(TERMINAL) and (text[:1].islower() or wrapped)
+        return bool(last) and not ends_sentence(last) and (text[:1].islower() or wrapped)
 
     def add(self, text: str, line: Line, wrapped: bool = False) -> None:
         if self.continues(text, wrapped):
@@ -425,7 +426,7 @@ class Structurer:
         text, bullet, marked = c
         if not (at.page and line.page and at.page != line.page):
             return False
-        if last.endswith(TERMINAL) or last_marked or heading_like(last):
+        if ends_sentence(last) or last_marked or heading_like(last):
             return False
         if bullet or marked or heading_like(text):
             return False
@@ -438,6 +439,15 @@ class Structurer:
                 "punctuation on the page before; check it is one sentence."
             )
         return True
+
+    def open_heading(self) -> ImportedSection | None:
+        """The last section, where nothing is under its heading yet and the heading
+        leaves off mid-phrase ("2. Political Groups, Publicity and the"): the next
+        heading-like line is the rest of it ("Pre-election Period")."""
+        last = self.sections[-1] if self.sections else None
+        if last is None or last.clauses or last.intro.paragraphs or self.pending:
+            return None
+        return last if UNFINISHED.search(last.title) else None
 
     def new_section(self, number: str, title: str, line: Line) -> None:
         self.flush_headings()
@@ -497,6 +507,13 @@ class Structurer:
         ):
             self.title, self.title_at = text, line
             return
+        if heading_like(text) and not (bullet or NUMBERED.match(text) or PAREN.match(text)):
+            if not self.sections and self.title and UNFINISHED.search(self.title):
+                self.title = f"{self.title} {text}"  # a title the page wrapped mid-phrase
+                return
+            if (open_heading := self.open_heading()) is not None:
+                open_heading.title = f"{open_heading.title} {text}".rstrip(" .:")
+                return
         if (m := FOOTNOTE.match(text)) and self.footnote(f"[{m['mark']}]", text, line):
             return
         if self.clause is not None and (note := history_note(text)):
@@ -681,7 +698,7 @@ class Structurer:
     def heads(self, following: str) -> bool:
         """A short line after a finished paragraph and before a numbered one is a heading
         (paragraphs numbered on through the document, under unnumbered headings)."""
-        finished = self.clause is None or self.finished
+        finished = self.finished
         numbered = bool(NUMBERED.match(following) or PAREN.match(following))
         if self.unnumbered:  # and a sentence begins after it
             return finished and following[:1].isupper()
@@ -696,7 +713,7 @@ class Structurer:
         """Whether the words placed last end a sentence (a line after them may be a
         heading; after "...between Members and" it is the sentence going on)."""
         last = self.words_last.paragraphs
-        return not last or last[-1].rstrip().endswith(TERMINAL)
+        return not last or ends_sentence(last[-1])
 
     @property
     def words_last(self) -> Text:
@@ -895,6 +912,15 @@ HISTORY = (
 )
 
 
+def ends_sentence(words: str) -> bool:
+    """Whether words end a sentence (or a lead-in, or an item): at a stop, a colon, a
+    semicolon or a closing bracket, a quotation mark after one included ("...'the
+    opposition.'"). A quotation mark after a word ends nothing: it is as often a plural's
+    apostrophe ("...a breach of the Members'" / "Code of Conduct.") or a quoted word the
+    sentence goes on after ("...call officers 'staff'" / "or 'servants'.")."""
+    return words.rstrip().rstrip(QUOTES).endswith(TERMINAL)
+
+
 def revoked_why(numbers: list[str]) -> str:
     said = " and ".join([", ".join(numbers[:-1]), numbers[-1]] if len(numbers) > 1 else numbers)
     return (
@@ -957,7 +983,7 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
         return True
     if fresh:
         return False
-    if last.endswith(TERMINAL):  # "It applies to:" / "every member;": a list's lines
+    if ends_sentence(last):  # "It applies to:" / "every member;": a list's lines
         return False
     if not numbered:
         return text[:1].islower()
@@ -1164,6 +1190,8 @@ def find_defects(doc: Imported) -> None:
         if not on_through:
             last = {}
         slips: dict[int, Defect] = {}  # a number typed with another section's ("C2" for B2)
+        # a number typed again where the next was meant (3.2, 3.2, 3.4): under its parent
+        again: dict[str, tuple[int, Defect]] = {}
         for clause in section.clauses:
             for heading in clause.headings:  # "3.2 Gifts" over 3.2.1 counts as 3.2
                 if (sub := NUMBERED.match(heading)) and "." in sub["num"]:
@@ -1175,6 +1203,7 @@ def find_defects(doc: Imported) -> None:
             local = clause.style in ("paren", "letter") or (afresh and clause.style == "int")
             full = f"{scope}:{clause.number}" if local else clause.key
             twice = bool(clause.number) and full in seen
+            duplicate = None
             if twice and full in misplaced:
                 # the first was a typing slip ("6.4" in section 4): this one is the real
                 # 6.4, and the fault is said once, at the slip
@@ -1182,16 +1211,15 @@ def find_defects(doc: Imported) -> None:
                     f"so {clause.number} at {clause.where.where} is numbered the same as it"
                 )
             elif twice:
-                doc.defects.append(
-                    Defect(
-                        "duplicate-number",
-                        clause.number,
-                        clause.where,
-                        f"{clause.number} is numbered the same as the paragraph "
-                        f"at {seen[full].where.where}."
-                        + (DUPLICATE_RULE if clause.style == "dotted" else ""),
-                    )
+                duplicate = Defect(
+                    "duplicate-number",
+                    clause.number,
+                    clause.where,
+                    f"{clause.number} is numbered the same as the paragraph "
+                    f"at {seen[full].where.where}."
+                    + (DUPLICATE_RULE if clause.style == "dotted" else ""),
                 )
+                doc.defects.append(duplicate)
             seen.setdefault(full, clause)
             if clause.number in doc.revoked:  # printed as revoked, and given again
                 doc.defects.append(
@@ -1229,9 +1257,15 @@ def find_defects(doc: Imported) -> None:
             else:
                 continue
             before = last.get(parent)
+            if duplicate is not None and value == before:
+                again[parent] = (value, duplicate)
             skipped = f"numbering skips from {before} to {value}"
             if before is not None and value == before + 2 and (gap := slips.get(before + 1)):
                 gap.consequences.append(f"so {skipped} at {clause.number}")
+            elif (
+                before is not None and value == before + 2 and again.get(parent, (0,))[0] == before
+            ):
+                again[parent][1].consequences.append(f"so {skipped} at {clause.number}")
             elif (
                 before is not None
                 and value > before + 1

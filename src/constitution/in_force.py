@@ -38,7 +38,7 @@ def as_text(documents: list[InForce], day: dt.date) -> str:
     for d in documents:
         head = f"{d.entry.part}, {d.entry.title}:"
         if d.version is None:
-            lines.append(f"{head} {d.status}; only its draft.")
+            lines.append(f"{head} {d.status}; {coming(d)}only its draft.")
             continue
         v = d.version
         lines.append(
@@ -46,6 +46,17 @@ def as_text(documents: list[InForce], day: dt.date) -> str:
             f"resolution: {v.resolution}"
         )
     return "\n".join(lines)
+
+
+def coming(d: InForce) -> str:
+    """The version adopted by the day that comes into force later, said with its day."""
+    adopted = [v for v in d.entry.versions if v.date <= d.day]
+    if not adopted:
+        return ""
+    v = adopted[-1]
+    return (
+        f"the version adopted on {v.key} comes into force on {v.in_force.isoformat()}; until then, "
+    )
 
 
 def as_json(documents: list[InForce], day: dt.date) -> str:

@@ -141,19 +141,24 @@ def word_diff(old: str, new: str) -> Runs:
     return tuple(runs)
 
 
-def markdown_summary(changes: list[Change], title: str, old: Document, new: Document) -> str:
-    """A GitHub job summary: a table of changes, then each rewording word by word."""
+def markdown_summary(
+    changes: list[Change], title: str, old: Document, new: Document, under: str = ""
+) -> str:
+    """A GitHub job summary: a table of changes, then each rewording word by word, then
+    the section's words between paragraphs that changed; one heading down where it is
+    one document's ``under`` the whole summary's title."""
+    level = "###" if under else "##"
     words = [
-        f"\n### Words between the paragraphs of section {c.number}\n\n"
+        f"\n{level}# Words between the paragraphs of section {c.number}\n\n"
         + "".join(_mark(op, text) for op, text in word_diff(c.old, c.new)).strip()
         for c in words_changes(old, new)
     ]
     if not changes:
         none = "No clause is inserted, reworded, revoked or renumbered."
-        return f"## {title}\n\n{none}\n" + "".join(f"{w}\n" for w in words)
+        return f"{level} {title}\n\n{none}\n" + "".join(f"{w}\n" for w in words)
     worded, moved = substantive(changes)
     head = ["| Clause | Old number | New number | Change |", "|---|---|---|---|"]
-    lines = [f"## {title}", ""]
+    lines = [f"{level} {title}", ""]
     if worded:
         lines += [*head, *_rows(worded)]
     if moved:
@@ -170,9 +175,9 @@ def markdown_summary(changes: list[Change], title: str, old: Document, new: Docu
     for c in worded:
         if c.kind == "reworded" and c.old and c.new:
             marked = "".join(_mark(op, text) for op, text in readable_diff(c, old, new))
-            lines += ["", f"### {c.id} (paragraph {c.new.number})", "", marked.strip()]
+            lines += ["", f"{level}# {c.id} (paragraph {c.new.number})", "", marked.strip()]
         elif c.kind == "inserted" and c.new:
-            lines += ["", f"### {c.id} (new paragraph {c.new.number})", "", c.new.text]
+            lines += ["", f"{level}# {c.id} (new paragraph {c.new.number})", "", c.new.text]
     return "\n".join(lines + words) + "\n"
 
 
@@ -203,6 +208,14 @@ def document_at(project: Project, ref: str, entry: Entry | None = None) -> Docum
         subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
         then = Project(Path(tmp))
         return then.document() if entry is None else then.entry(entry.key).document
+
+
+def holds(project: Project, ref: str, folder: str) -> bool:
+    """Whether ``ref`` ('draft', an adoption date or a git ref) holds the folder: a git
+    ref from before a document was brought in does not."""
+    if ref == "draft" or re.fullmatch(r"\d{4}-\d{2}-\d{2}", ref):
+        return True
+    return bool(git(project.root, ref, "ls-tree", "--name-only", ref, folder).strip())
 
 
 def cited(form: str, number: str) -> str:
