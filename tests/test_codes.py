@@ -10,6 +10,7 @@ import shutil
 import string
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,15 @@ def test_the_build_reports_an_unreadable_results_file_from_the_catalogue(
     assert [(p.file, p.code, p.exit) for p in logged] == [
         ("_build/scenario-results.json", "results-unreadable", FIXABLE)
     ]
+
+
+def test_a_fix_names_the_command_as_it_is_typed_where_it_is_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A council's repository runs the tool as `python3 dev.py ...` and says so to the
+    tool (CONSTITUTION_COMMAND); where nothing says, the tool is `constitution`."""
+    made = partial(Problem.of, "checks/scenarios/a.yaml", 3, "suspect", scenario="SC-A-001")
+    monkeypatch.delenv("CONSTITUTION_COMMAND", raising=False)
+    assert made(why="was never confirmed.").fix.endswith("then run: constitution confirm SC-A-001")
+    monkeypatch.setenv("CONSTITUTION_COMMAND", "python3 dev.py")
+    assert made(why="x").fix.endswith("then run: python3 dev.py confirm SC-A-001")

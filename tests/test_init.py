@@ -208,7 +208,10 @@ def test_a_worked_example_runs_before_it_is_confirmed_then_the_test_passes(
     (repo / "checks" / "rules.yaml").write_text(RULES, encoding="utf-8")
     (repo / "checks" / "scenarios").mkdir()
     (repo / "checks" / "scenarios" / "enquiries.yaml").write_text(EXAMPLE, encoding="utf-8")
-    assert council_dev(repo, "test").returncode == 1  # the gate: not yet confirmed
+    gate = council_dev(repo, "test")
+    assert gate.returncode == 1  # the gate: not yet confirmed
+    # and it says how to confirm as the council types it, which is what is run below
+    assert "then run: python3 dev.py confirm SC-ENQ-001" in gate.stdout + gate.stderr
     ran = council_dev(repo, "examples", "checks/scenarios/enquiries.yaml")
     assert ran.returncode == 0 and "1 passed" in ran.stdout, ran.stdout + ran.stderr
     wrong = EXAMPLE.replace("2026-04-20", "2026-04-17")

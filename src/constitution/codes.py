@@ -6,8 +6,9 @@ A problem is made only from here (``Problem.of``), so a code, its words and its 
 status are written once, and docs/bad-inputs.md lists them all (``python -m
 constitution.codes docs/bad-inputs.md`` writes its table). A new problem goes here first.
 
-Templates are ``str.format`` strings: ``{file}``, ``{line}`` and ``{clause}`` are always
-given; the others by the code that finds the problem. Literal braces are doubled.
+Templates are ``str.format`` strings: ``{file}``, ``{line}``, ``{clause}`` and ``{command}``
+(how the reader runs the tool: problems.command) are always given; the others by the code
+that finds the problem. Literal braces are doubled.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ class Kind:
 
 _TOML = ("not valid TOML: {error}", "Correct the TOML syntax at that line.")
 _RESTORE = "Restore the file from git history (git checkout origin/main -- {file})"
-_NEXT_ID = "Give this clause the next unused ID (constitution next-id prints it)"
+_NEXT_ID = "Give this clause the next unused ID ({command} next-id prints it)"
 
 _KINDS = [
     # --- the protocol's files (source.py)
@@ -88,15 +89,15 @@ _KINDS = [
     # --- the gate (check.py, confirm.py, confirm_across.py, baseline.py, retired.py)
     Kind("revoked-unrecorded", FIXABLE, "{clause} (paragraph {number} before this amendment) has been removed but is not in the register of retired IDs, so its ID could be given out again.", "Add to protocol/retired.toml: [{clause}] and, on the next line, revoked = the date Council revokes it (YYYY-MM-DD)."),
     Kind("uncovered", FIXABLE, "{clause} (paragraph {number}) states a rule ({modality}) but no scenario shows it deciding a situation.", "Add a scenario to checks/scenarios/ whose expect.clauses lists {clause}, or, if the paragraph only explains, set ':modality: informative'. (A new paragraph cannot go on the list of paragraphs not yet covered, {baseline}.)"),
-    Kind("suspect", FIXABLE, "{scenario} {why}", "Read the scenario against the clause's current words, correct it if needed, then run: constitution confirm {scenario}"),
-    Kind("suspect-reference", FIXABLE, "{citing} cites {target} ({cited}) and {why}.", "Read {citing} against the current words of {target}, amend it if it no longer holds, then run: constitution confirm {citing}"),
-    Kind("confirm-waits", FIXABLE, "{item} was not confirmed: it cites {target}, a paragraph of the {document}, which cannot be read.", "Fix the problems of the {document} listed here (constitution check lists them too), then run: constitution confirm {item}"),
-    Kind("confirm-document-unread", FIXABLE, "the {document} cannot be read, so none of its paragraphs citing another document was confirmed.", "Fix its problems listed here (constitution check lists them too), then run: constitution confirm --all"),
-    Kind("confirm-examples-unread", FIXABLE, "no worked example was confirmed: they cannot be read until the problems listed here are fixed.", "Fix those problems (constitution check lists them too), then run: constitution confirm --all"),
-    Kind("lock-syntax", UNUSABLE, "not valid JSON: {error}", "Restore it from git, then run constitution confirm."),
-    Kind("lock-shape", UNUSABLE, "not a confirmation record.", "Restore it from git, then run constitution confirm."),
+    Kind("suspect", FIXABLE, "{scenario} {why}", "Read the scenario against the clause's current words, correct it if needed, then run: {command} confirm {scenario}"),
+    Kind("suspect-reference", FIXABLE, "{citing} cites {target} ({cited}) and {why}.", "Read {citing} against the current words of {target}, amend it if it no longer holds, then run: {command} confirm {citing}"),
+    Kind("confirm-waits", FIXABLE, "{item} was not confirmed: it cites {target}, a paragraph of the {document}, which cannot be read.", "Fix the problems of the {document} listed here ({command} check lists them too), then run: {command} confirm {item}"),
+    Kind("confirm-document-unread", FIXABLE, "the {document} cannot be read, so none of its paragraphs citing another document was confirmed.", "Fix its problems listed here ({command} check lists them too), then run: {command} confirm --all"),
+    Kind("confirm-examples-unread", FIXABLE, "no worked example was confirmed: they cannot be read until the problems listed here are fixed.", "Fix those problems ({command} check lists them too), then run: {command} confirm --all"),
+    Kind("lock-syntax", UNUSABLE, "not valid JSON: {error}", "Restore it from git, then run {command} confirm."),
+    Kind("lock-shape", UNUSABLE, "not a confirmation record.", "Restore it from git, then run {command} confirm."),
     Kind("baseline-syntax", UNUSABLE, *_TOML),
-    Kind("baseline-shape", UNUSABLE, "the coverage baseline cannot be read: {what}.", 'Write it as: clauses = ["ID", "ID"], or run constitution baseline.'),
+    Kind("baseline-shape", UNUSABLE, "the coverage baseline cannot be read: {what}.", 'Write it as: clauses = ["ID", "ID"], or run {command} baseline.'),
     Kind("baseline-duplicate", FIXABLE, "{clause} is listed twice.", "Delete one."),
     Kind("baseline-stale", FIXABLE, "{clause} {why}, so it no longer belongs on the list of paragraphs not yet covered.", "Take {clause} off {file}: the list only shrinks."),
     Kind("baseline-grown", FIXABLE, "{clause} was added to the list of paragraphs not yet covered; the list may only shrink.", "Take {clause} off {file} and add a worked example to checks/scenarios/ whose expect.clauses lists it."),
@@ -191,7 +192,7 @@ _KINDS = [
     Kind("version-chain", FIXABLE, "the record does not follow the previous adopted version (a version is missing or out of order).", _RESTORE + "; a missing record is restored with the others."),
     Kind("version-removed", FIXABLE, "the record of a version adopted before this change (in {ref}) is missing; an adopted record is never removed.", "Restore it: git checkout {ref} -- {file}."),
     Kind("version-rewritten", FIXABLE, "the record differs from the one adopted before this change (in {ref}); an adopted record never changes, even with its digest recomputed.", "Restore it: git checkout {ref} -- {file}; adopted text is changed only by adopting a new version."),
-    Kind("version-inserted", FIXABLE, "a new record dated before {newest}, the newest version adopted in {ref}; versions are only ever added after it.", "Record a new adoption with constitution adopt, or remove this file."),
+    Kind("version-inserted", FIXABLE, "a new record dated before {newest}, the newest version adopted in {ref}; versions are only ever added after it.", "Record a new adoption with {command} adopt, or remove this file."),
     Kind("adopt-record", FIXABLE, "the draft cannot be recorded: its '{field}' {what}.", "Correct that in the draft (a section's file name, a clause's option), then adopt again."),
     # --- the command line: arguments that cannot be used (cli.py and the modules it runs)
     Kind("unknown-version", UNUSABLE, "no version was adopted on {name}.", "Use 'draft' or an adoption date: {known}."),
@@ -199,8 +200,8 @@ _KINDS = [
     Kind("unknown-scenario", UNUSABLE, "no scenario {ids}.", "Use IDs from checks/scenarios/ (such as SC-ENQ-001), or --all."),
     Kind("unknown-document", UNUSABLE, "the constitution has no document '{key}'.", "Give the key of one of its documents: {known} (the keys of [[documents]] in conf/council.toml, and protocol)."),
     Kind("unknown-paragraph", FIXABLE, "{where} has no paragraph {number}.", "Give the number as that version prints it (7.12, 7.12A) or the paragraph's ID, or name the version the citation was made against (--version DATE, or --on DATE)."),
-    Kind("report-versions", UNUSABLE, "a committee report compares two versions of one document, or (--whole) each document's draft with its last adopted version.", "Give the two versions (constitution report 2025-05-15 draft --out report/, with --document KEY for another document), or --whole alone."),
-    Kind("confirm-not-citing", UNUSABLE, "{ids}: no scenario, and no paragraph citing another document, has that name.", "Name a scenario (checks/scenarios/) or a paragraph that constitution check reports as a suspect-reference, or give --all."),
+    Kind("report-versions", UNUSABLE, "a committee report compares two versions of one document, or (--whole) each document's draft with its last adopted version.", "Give the two versions ({command} report 2025-05-15 draft --out report/, with --document KEY for another document), or --whole alone."),
+    Kind("confirm-not-citing", UNUSABLE, "{ids}: no scenario, and no paragraph citing another document, has that name.", "Name a scenario (checks/scenarios/) or a paragraph that {command} check reports as a suspect-reference, or give --all."),
     Kind("confirm-nothing", UNUSABLE, "no scenario was named.", "Name the scenarios to confirm, or give --all."),
     Kind("adopt-date", UNUSABLE, "{date} is not after the last adopted version ({last}).", "Give the date Council adopted it, after the last adopted version."),
     Kind("adopt-exists", UNUSABLE, "a version adopted on that day is already recorded.", "Give the date Council adopted it, after the last adopted version."),

@@ -3,6 +3,7 @@ way each output format prints them (every command uses these)."""
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Iterable
@@ -11,6 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from constitution.codes import CATALOGUE, Kind
+
+
+def command() -> str:
+    """How whoever reads a fix runs the tool: `constitution`, or what the repository's
+    dev.py sets (a council's repository runs `python3 dev.py confirm ...`)."""
+    return os.environ.get("CONSTITUTION_COMMAND") or "constitution"
 
 
 @dataclass(frozen=True, order=True)
@@ -31,7 +38,8 @@ class Problem:
     @classmethod
     def of(cls, file: str, line: int, code: str, clause: str = "", **fields: object) -> Problem:
         """The problem ``code`` at ``file``:``line``, its templates filled from ``fields``."""
-        entry, given = kind(code), {"file": file, "line": line, "clause": clause, **fields}
+        given = {"file": file, "line": line, "clause": clause, "command": command(), **fields}
+        entry = kind(code)
         message, fix = entry.message.format(**given), entry.fix.format(**given)
         return cls(file, line, code, message, fix, clause)
 
