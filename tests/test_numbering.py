@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from conftest import Site, broken_links, run
 from constitution import numbering
 from constitution.cli import main
-from constitution.model import Between, Clause, Document, Revoked, Section
+from constitution.model import Between, Clause, Document, Revoked, RevokedSection, Section
 from constitution.project import Project
 from constitution.redline import Change, compare, plain, substantive
 from constitution.versions import document_of, record_check, record_of
@@ -160,6 +160,43 @@ def test_a_number_printed_as_revoked_is_never_given_again() -> None:
     assert numbers(numbering.insert(next_draft, later))["NEWER"] == "3.4B"
     # numbered by position (renumber), no number is kept for a revoked paragraph
     assert numbering.apply(imported(), "renumber", None).sections[0].revoked == ()
+
+
+def test_a_section_printed_as_revoked_is_never_given_again() -> None:
+    """An imported document printing sections 5, "6 [Revoked]" and 7 (the index's front
+    matter): its number is reserved, so a section printed 6 in a revision is not given it
+    and one inserted after 5 follows it (6A, as after a section revoked by adoption);
+    adopting keeps it in place with the words printed, and so does the next adoption."""
+    gone = RevokedSection("6", "", "", "Revoked")
+
+    def imported(*extra: tuple[str, str, list[Clause]]) -> Document:
+        draft = document(
+            ("s5", "", [clause("a", source="5.1")]),
+            *extra,
+            ("s7", "", [clause("b", source="7.1")]),
+        )
+        return dataclasses.replace(draft, revoked_sections=(gone,))
+
+    assert [s.number for s in numbering.insert(imported(), None).sections] == ["5", "7"]
+    inserted = imported(("new", "", [clause("n")]))
+    assert [s.number for s in numbering.insert(inserted, None).sections] == ["5", "6A", "7"]
+    printed_six = imported(("new", "", [clause("n", source="6.1")]))
+    assert numbering.insert(printed_six, None).sections[1].number == "6A"
+    first = numbering.with_revoked(numbering.insert(imported(), None), None, "Minute 1")
+    assert first.revoked_sections == (gone,)
+    later = numbering.with_revoked(numbering.insert(imported(), first), first, "Minute 2")
+    assert later.revoked_sections == (gone,)
+    # the record reads back as adopted, with no slug or title
+    record = record_of(
+        later, dt.date(2027, 5, 13), dt.date(2027, 5, 13), "Minute 2", "not in git", None
+    )
+    assert record_check(re.compile(r"[a-z]"))(record, "") == []
+    assert record["revoked_sections"] == [
+        {"slug": "", "number": 6, "title": "", "resolution": "Revoked", "revoked": []}
+    ]
+    assert document_of(record, "v.json").revoked_sections == (gone,)
+    # numbered by position (renumber), no section's number is kept
+    assert numbering.apply(imported(), "renumber", None).revoked_sections == ()
 
 
 def test_a_moved_clause_is_numbered_where_it_now_stands() -> None:
