@@ -768,6 +768,46 @@ def test_a_removed_section_is_shown_revoked_and_its_number_kept(
     assert (again.slug, again.number) == ("another", f"{third.number}B")
 
 
+def test_a_section_printed_as_revoked_is_shown_in_its_place_in_the_draft_and_once_adopted(
+    versioned: Project, build: Callable[[Project], Site]
+) -> None:
+    """A section number the index's front matter prints as revoked, after the third: the
+    draft's contents and, once adopted, the version's show it in its place with the words
+    printed, the record keeps it, the jump opens it, and a section inserted there is not
+    given its number."""
+    third = versioned.versions()[-1].document.sections[2]
+    number = f"{third.number}A"
+    index = versioned.protocol / "index.md"
+    listed = index.read_text(encoding="utf-8")
+    index.write_text(f"---\nrevoked section {number}: Not used\n---\n{listed}", encoding="utf-8")
+    assert adopt(versioned).returncode == 0
+    record = json.loads((versioned.versions_dir / "2027-05-13.json").read_text())
+    assert record["revoked_sections"] == [
+        {"slug": "", "number": number, "title": "", "resolution": "Not used", "revoked": []}
+    ]
+    site = build(versioned)
+    index_data = json.loads((site.out / "clause-index.json").read_text(encoding="utf-8"))
+    for key, page in (
+        ("draft", "draft/index.html"),
+        ("2027-05-13", "versions/2027-05-13/index.html"),
+    ):
+        place = site.page(page).select_one(f"li#revoked-section-{number}")
+        assert place is not None, page
+        assert place.get_text() == f"{number}. Not used."
+        items = [li.get_text() for li in place.parent.select("li")]
+        assert items.index(place.get_text()) == 3, page  # in its place, after the third
+        assert index_data[key]["sections"][number].endswith(f"index.html#revoked-section-{number}")
+    # a section inserted in the same place is the next after it, not the number
+    new_index = index.read_text(encoding="utf-8").replace(
+        f"{third.slug}\n", f"{third.slug}\nanother\n"
+    )
+    index.write_text(new_index, encoding="utf-8")
+    (versioned.protocol / "another.md").write_text("# Another section\n", encoding="utf-8")
+    add_clause(versioned, "another", "MOP-9001")
+    again = Project(versioned.root).document().sections[3]
+    assert (again.slug, again.number) == ("another", f"{third.number}B")
+
+
 def test_references_give_the_number_of_the_version_read() -> None:
     """{para} reads as the cited paragraph's number in the version being read: here the
     one before and the one after Council adopted a renumbered text."""
