@@ -779,11 +779,23 @@ def test_a_section_printed_as_revoked_is_shown_in_its_place_in_the_draft_and_onc
     number = f"{third.number}A"
     index = versioned.protocol / "index.md"
     listed = index.read_text(encoding="utf-8")
-    index.write_text(f"---\nrevoked section {number}: Not used\n---\n{listed}", encoding="utf-8")
+    end = str(int(versioned.versions()[-1].document.sections[-1].number) + 1)
+    index.write_text(
+        f"---\nrevoked section {end}: Revoked by Council, 12 May 2021\n"
+        f"revoked section {number}: Not used\n---\n{listed}",
+        encoding="utf-8",
+    )
     assert adopt(versioned).returncode == 0
     record = json.loads((versioned.versions_dir / "2027-05-13.json").read_text())
     assert record["revoked_sections"] == [
-        {"slug": "", "number": number, "title": "", "resolution": "Not used", "revoked": []}
+        {"slug": "", "number": number, "title": "", "resolution": "Not used", "revoked": []},
+        {
+            "slug": "",
+            "number": int(end),
+            "title": "",
+            "resolution": "Revoked by Council, 12 May 2021",
+            "revoked": [],
+        },
     ]
     site = build(versioned)
     index_data = json.loads((site.out / "clause-index.json").read_text(encoding="utf-8"))
@@ -796,6 +808,7 @@ def test_a_section_printed_as_revoked_is_shown_in_its_place_in_the_draft_and_onc
         assert place.get_text() == f"{number}. Not used."
         items = [li.get_text() for li in place.parent.select("li")]
         assert items.index(place.get_text()) == 3, page  # in its place, after the third
+        assert items[-1] == f"{end}. Revoked by Council, 12 May 2021.", page  # after the last
         assert index_data[key]["sections"][number].endswith(f"index.html#revoked-section-{number}")
     # a section inserted in the same place is the next after it, not the number
     new_index = index.read_text(encoding="utf-8").replace(
