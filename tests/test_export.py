@@ -18,7 +18,7 @@ from lxml import etree
 
 from conftest import Site
 from constitution.export import Edition, from_json, to_akn
-from constitution.model import Revoked
+from constitution.model import Revoked, RevokedSection
 from constitution.project import Project
 from constitution.versions import FIELDS
 
@@ -94,6 +94,35 @@ def test_akn_keeps_each_revoked_number_in_its_place(
     assert paragraphs[1] == ("1.1A", "removed", "Deleted.")
     assert paragraphs[-1] == (gone[1].number, "removed", "Revoked by Minute 4.")
     assert [n for n, status, _ in paragraphs if not status] == [c.number for c in first.clauses]
+
+
+def test_akn_keeps_each_revoked_section_in_its_place(
+    project: Project, akn_schema: etree.XMLSchema
+) -> None:
+    """A section revoked by a resolution, and one the document imported printed as
+    revoked (no title here): each a removed section in its place, saying what revoked it."""
+    document = project.document()
+    gone = (
+        RevokedSection("1A", "extra", "Extra matters", "Minute 4"),
+        RevokedSection("2A", "", "", "Not used"),
+    )
+    draft = dataclasses.replace(document, revoked_sections=gone)
+    akn = etree.fromstring(to_akn(draft, Edition("draft"), project.council()).encode())
+    assert akn_schema.validate(akn), akn_schema.error_log.last_error
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    sections = [
+        (
+            s.findtext("a:num", namespaces=ns),
+            s.get("status"),
+            s.findtext("a:heading", namespaces=ns),
+            s.findtext("a:content/a:p", namespaces=ns),
+        )
+        for s in akn.iterfind(".//a:body/a:section", ns)
+    ]
+    assert sections[1] == ("1A.", "removed", "Extra matters", "Revoked by Minute 4.")
+    assert sections[3] == ("2A.", "removed", None, "Not used.")
+    live = [n for n, status, _, _ in sections if not status]
+    assert live == [f"{s.number}." for s in document.sections]
 
 
 def test_json_reads_back_to_the_same_model(project: Project) -> None:

@@ -182,6 +182,23 @@ def test_a_revoked_paragraph_and_section_show_as_the_version_shows_them(
     assert texts[at + 2] == "2. Definitions"
 
 
+def test_a_section_printed_as_revoked_shows_its_number_and_words_in_its_place(
+    document: Document, project: Project
+) -> None:
+    """A section number the document imported printed as revoked has no title here: its
+    number, then the words printed in its place."""
+    printed = RevokedSection("1A", "", "", "Not used")
+    draft = dataclasses.replace(document, revoked_sections=(printed,))
+    texts = [
+        p.text
+        for p in word(
+            export.render("docx", draft, Edition("draft"), project.council(), ())
+        ).paragraphs
+    ]
+    at = texts.index("1A.")
+    assert texts[at + 1 : at + 3] == ["Not used.", "2. Definitions"]
+
+
 def test_the_same_version_gives_the_same_bytes(
     project: Project, document: Document, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

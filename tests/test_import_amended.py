@@ -145,6 +145,40 @@ def constitution(where: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=where, capture_output=True, text=True, check=False)
 
 
+def test_a_section_printed_as_revoked_is_kept_in_its_place(tmp_path: Path) -> None:
+    """Sections 3, 5 and 6 printed as revoked, three ways ("3 [Revoked by ...]", "Section 5
+    – Deleted", "6. Not used"): each kept in the index's front matter with the words
+    printed, none listed as left out, and no numbering jump from 2 to 4 or 4 to 7; the
+    council made from it shows them and gives a section inserted after 4 none of them."""
+    source = SOURCES / "revoked-section.txt"
+    doc = import_protocol(source)
+    assert [s.number for s in doc.sections] == ["1", "2", "4", "7"]
+    assert doc.defects == []
+    assert doc.left_out == []
+    assert [(n, said) for _, n, said in doc.revoked_sections] == [
+        ("3", "Revoked by Council, 12 May 2021"),
+        ("5", "Deleted"),
+        ("6", "Not used"),
+    ]
+    made = constitution(tmp_path, "init", "repo", "--council", "Harrowfield", "--from", str(source))
+    assert made.returncode == 0, made.stderr
+    assert "3 section number(s) printed as revoked were kept as revoked" in made.stdout
+    repo = tmp_path / "repo"
+    index = (repo / "protocol" / "index.md").read_text(encoding="utf-8")
+    assert index.startswith(
+        "---\nrevoked section 3: Revoked by Council, 12 May 2021\n"
+        "revoked section 5: Deleted\nrevoked section 6: Not used\n---\n"
+    )
+    information = next(s for s in Project(repo).document().sections if s.number == "4")
+    listed = index.replace(f"{information.slug}\n", f"{information.slug}\nanother\n")
+    (repo / "protocol" / "index.md").write_text(listed, encoding="utf-8")
+    new = "# Another\n\n```{clause} MOP-0900\n:modality: informative\n\nA note.\n```\n"
+    (repo / "protocol" / "another.md").write_text(new, encoding="utf-8")
+    assert constitution(repo, "check").returncode == 0
+    numbered = Project(repo).document()
+    assert [s.number for s in numbered.sections] == ["1", "2", "4", "6A", "7"]
+
+
 def test_a_revoked_number_given_again_is_a_fault(tmp_path: Path) -> None:
     """ "1.2 [Deleted]" then "1.2 Two.": the paragraph has the number, and the revoked
     line is listed as left out, not kept (the project would refuse both)."""

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from conftest import Site, broken_links, run
 from constitution import numbering
 from constitution.cli import main
-from constitution.model import Between, Clause, Document, Revoked, Section
+from constitution.model import Between, Clause, Document, Revoked, RevokedSection, Section
 from constitution.project import Project
 from constitution.redline import Change, compare, plain, substantive
 from constitution.versions import document_of, record_check, record_of
@@ -160,6 +160,43 @@ def test_a_number_printed_as_revoked_is_never_given_again() -> None:
     assert numbers(numbering.insert(next_draft, later))["NEWER"] == "3.4B"
     # numbered by position (renumber), no number is kept for a revoked paragraph
     assert numbering.apply(imported(), "renumber", None).sections[0].revoked == ()
+
+
+def test_a_section_printed_as_revoked_is_never_given_again() -> None:
+    """An imported document printing sections 5, "6 [Revoked]" and 7 (the index's front
+    matter): its number is reserved, so a section printed 6 in a revision is not given it
+    and one inserted after 5 follows it (6A, as after a section revoked by adoption);
+    adopting keeps it in place with the words printed, and so does the next adoption."""
+    gone = RevokedSection("6", "", "", "Revoked")
+
+    def imported(*extra: tuple[str, str, list[Clause]]) -> Document:
+        draft = document(
+            ("s5", "", [clause("a", source="5.1")]),
+            *extra,
+            ("s7", "", [clause("b", source="7.1")]),
+        )
+        return dataclasses.replace(draft, revoked_sections=(gone,))
+
+    assert [s.number for s in numbering.insert(imported(), None).sections] == ["5", "7"]
+    inserted = imported(("new", "", [clause("n")]))
+    assert [s.number for s in numbering.insert(inserted, None).sections] == ["5", "6A", "7"]
+    printed_six = imported(("new", "", [clause("n", source="6.1")]))
+    assert numbering.insert(printed_six, None).sections[1].number == "6A"
+    first = numbering.with_revoked(numbering.insert(imported(), None), None, "Minute 1")
+    assert first.revoked_sections == (gone,)
+    later = numbering.with_revoked(numbering.insert(imported(), first), first, "Minute 2")
+    assert later.revoked_sections == (gone,)
+    # the record reads back as adopted, with no slug or title
+    record = record_of(
+        later, dt.date(2027, 5, 13), dt.date(2027, 5, 13), "Minute 2", "not in git", None
+    )
+    assert record_check(re.compile(r"[a-z]"))(record, "") == []
+    assert record["revoked_sections"] == [
+        {"slug": "", "number": 6, "title": "", "resolution": "Revoked", "revoked": []}
+    ]
+    assert document_of(record, "v.json").revoked_sections == (gone,)
+    # numbered by position (renumber), no section's number is kept
+    assert numbering.apply(imported(), "renumber", None).revoked_sections == ()
 
 
 def test_a_moved_clause_is_numbered_where_it_now_stands() -> None:
@@ -725,6 +762,59 @@ def test_a_removed_section_is_shown_revoked_and_its_number_kept(
     assert opens.endswith(f"index.html#revoked-section-{number}")
     # a section inserted in the same place later is the next after it, not the number
     index.write_text(listed.replace(f"{third.slug}\n", f"{third.slug}\nanother\n"))
+    (versioned.protocol / "another.md").write_text("# Another section\n", encoding="utf-8")
+    add_clause(versioned, "another", "MOP-9001")
+    again = Project(versioned.root).document().sections[3]
+    assert (again.slug, again.number) == ("another", f"{third.number}B")
+
+
+def test_a_section_printed_as_revoked_is_shown_in_its_place_in_the_draft_and_once_adopted(
+    versioned: Project, build: Callable[[Project], Site]
+) -> None:
+    """A section number the index's front matter prints as revoked, after the third: the
+    draft's contents and, once adopted, the version's show it in its place with the words
+    printed, the record keeps it, the jump opens it, and a section inserted there is not
+    given its number."""
+    third = versioned.versions()[-1].document.sections[2]
+    number = f"{third.number}A"
+    index = versioned.protocol / "index.md"
+    listed = index.read_text(encoding="utf-8")
+    end = str(int(versioned.versions()[-1].document.sections[-1].number) + 1)
+    index.write_text(
+        f"---\nrevoked section {end}: Revoked by Council, 12 May 2021\n"
+        f"revoked section {number}: Not used\n---\n{listed}",
+        encoding="utf-8",
+    )
+    assert adopt(versioned).returncode == 0
+    record = json.loads((versioned.versions_dir / "2027-05-13.json").read_text())
+    assert record["revoked_sections"] == [
+        {"slug": "", "number": number, "title": "", "resolution": "Not used", "revoked": []},
+        {
+            "slug": "",
+            "number": int(end),
+            "title": "",
+            "resolution": "Revoked by Council, 12 May 2021",
+            "revoked": [],
+        },
+    ]
+    site = build(versioned)
+    index_data = json.loads((site.out / "clause-index.json").read_text(encoding="utf-8"))
+    for key, page in (
+        ("draft", "draft/index.html"),
+        ("2027-05-13", "versions/2027-05-13/index.html"),
+    ):
+        place = site.page(page).select_one(f"li#revoked-section-{number}")
+        assert place is not None, page
+        assert place.get_text() == f"{number}. Not used."
+        items = [li.get_text() for li in place.parent.select("li")]
+        assert items.index(place.get_text()) == 3, page  # in its place, after the third
+        assert items[-1] == f"{end}. Revoked by Council, 12 May 2021.", page  # after the last
+        assert index_data[key]["sections"][number].endswith(f"index.html#revoked-section-{number}")
+    # a section inserted in the same place is the next after it, not the number
+    new_index = index.read_text(encoding="utf-8").replace(
+        f"{third.slug}\n", f"{third.slug}\nanother\n"
+    )
+    index.write_text(new_index, encoding="utf-8")
     (versioned.protocol / "another.md").write_text("# Another section\n", encoding="utf-8")
     add_clause(versioned, "another", "MOP-9001")
     again = Project(versioned.root).document().sections[3]

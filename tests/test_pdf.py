@@ -21,7 +21,8 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
 from conftest import MODEL, REVOKED_AS, Site
-from constitution.model import Document, Revoked
+from constitution.model import Document, Revoked, RevokedSection
+from constitution.numbering import number_key
 from constitution.pdf import TEMPLATE, write_pdf
 from constitution.project import Project
 from constitution.sphinxext.print_file import shown_size
@@ -82,9 +83,13 @@ def check_whole(path: Path, document: Document, council: str) -> str:
     assert reader.metadata.author == council
     assert b"pdfuaid:part" in resolved(root["/Metadata"]).get_data()  # claims PDF/UA-1
     tags = structure(root["/StructTreeRoot"], Counter())
-    assert tags["/H1"] == 1 and tags["/H2"] == len(document.sections)
+    # a revoked section keeps its heading in its place: "6." where it never had a title here
+    shown = sorted(
+        [*document.sections, *document.revoked_sections], key=lambda s: number_key(s.number)
+    )
+    assert tags["/H1"] == 1 and tags["/H2"] == len(shown)
     assert tags["/P"] >= sum(1 for _ in document.clauses())
-    sections = [f"{s.number}. {s.title}" for s in document.sections]
+    sections = [f"{s.number}. {s.title}" if s.title else f"{s.number}." for s in shown]
     assert [item.title.translate(QUOTES) for item in reader.outline] == sections
     used = fonts(reader)
     assert used and all(used.values()), used
@@ -132,6 +137,20 @@ def test_a_revoked_paragraphs_number_stays_in_its_place(
     text = check_whole(out, document, project.council().name)
     after = " ".join(plain(first.clauses[-1].tree, document).split())
     assert f"{after} {last}A {said}. 2. " in text
+
+
+def test_a_revoked_sections_number_stays_in_its_place(project: Project, tmp_path: Path) -> None:
+    """A section revoked by a resolution, and one the document imported printed as
+    revoked (no title here): each its number in its place, saying what revoked it."""
+    document = project.versions()[-1].document
+    adopted = RevokedSection("1A", "extra", "Extra matters", "Minute 13")
+    printed = RevokedSection("2A", "", "", "Not used")
+    document = replace(document, revoked_sections=(adopted, printed))
+    out = tmp_path / "p.pdf"
+    write_pdf(out, document, project.council(), ["Adopted"], "v/")
+    text = check_whole(out, document, project.council().name)
+    assert " 1A. Extra matters Revoked by Minute 13. 2. " in text
+    assert " 2A. Not used. 3. " in text
 
 
 def test_clause_words_print_as_written_never_as_typst(scratch: Project, tmp_path: Path) -> None:

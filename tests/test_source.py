@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from constitution import source
-from constitution.model import MODALITIES, Document, Revoked
+from constitution.model import MODALITIES, Document, Revoked, RevokedSection
 from constitution.problems import ProtocolError
 from constitution.project import Project
 
@@ -127,6 +127,12 @@ BAD_INPUTS = [
     ("revoked number twice", "review.md", "# Review",
      "---\nrevoked 9.5: Deleted\nrevoked 9.5: Not used\n---\n# Review",
      "revoked-number-twice", "", "Keep one", 3),
+    ("index front matter not a revoked section", "index.md", "# Protocol",
+     "---\nrevoked section 6: Revoked\nrevoked 6.1: Deleted\n---\n# Protocol",
+     "index-front-matter", "", "revoked section 6: Revoked", 3),
+    ("revoked section twice", "index.md", "# Protocol",
+     "---\nrevoked section 6: Revoked\nrevoked section 6: Not used\n---\n# Protocol",
+     "revoked-number-twice", "", "Keep one 'revoked section 6", 3),
     ("empty clause", "review.md", "Any member or officer may propose an amendment to this "
      "protocol to the Monitoring Officer at any time.", "", "clause-empty", "MOP-0207",
      "Write the clause", 29),
@@ -355,3 +361,22 @@ def test_a_section_number_printed_on_the_section_is_kept_under_insert_numbering(
     numbered = numbering.apply(document, "insert", None)
     review = next(s for s in numbered.sections if s.slug == "review")
     assert review.number == "30" and review.clauses[0].number == "30.1"
+
+
+def test_sections_printed_as_revoked_are_read_from_the_index_front_matter(
+    scratch: Project,
+) -> None:
+    edit(
+        scratch,
+        "index.md",
+        "# Protocol",
+        '---\nrevoked section 12: Not used\nrevoked section 3A: "Revoked: minute 7"\n---\n'
+        "# Protocol",
+    )
+    document = source.read_protocol(scratch.protocol, scratch.council())
+    # no page and no title here: only the number and the words printed in its place
+    assert document.revoked_sections == (
+        RevokedSection("3A", "", "", "Revoked: minute 7"),
+        RevokedSection("12", "", "", "Not used"),
+    )
+    assert [s.said for s in document.revoked_sections] == ["Revoked: minute 7", "Not used"]

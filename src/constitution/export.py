@@ -30,8 +30,8 @@ from constitution.graph import (
     example_page,
     verified_by,
 )
-from constitution.model import Between, Clause, Document, Section
-from constitution.numbering import in_place, reference
+from constitution.model import Between, Clause, Document, RevokedSection, Section
+from constitution.numbering import in_place, number_key, reference
 from constitution.text_plain import cited as cited_as
 from constitution.text_plain import plain
 from constitution.text_tree import (
@@ -353,7 +353,17 @@ def to_akn(document: Document, edition: Edition, council: Council) -> str:
         showAs=council.name,
     )
     body = _e("body", act)
-    for s in document.sections:
+    shown: list[Section | RevokedSection] = [*document.sections, *document.revoked_sections]
+    if document.revoked_sections:  # a revoked section's number kept in its place
+        shown.sort(key=lambda s: number_key(s.number))
+    for s in shown:
+        if isinstance(s, RevokedSection):
+            gone = _e("section", body, eId=f"revoked_sec_{s.number}", status="removed")
+            _e("num", gone, f"{s.number}.")
+            if s.title:  # one printed as revoked in the document imported has none here
+                _e("heading", gone, s.title)
+            _e("p", _e("content", gone), f"{s.said}.")
+            continue
         section = _e("section", body, eId=f"sec_{s.slug}")
         _e("num", section, f"{s.number}.")
         _e("heading", section, s.title)

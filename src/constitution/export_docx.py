@@ -119,9 +119,13 @@ class Writer:
         self.blocks(doc.intro_tree)
         shown: list[Section | RevokedSection] = [*doc.sections, *doc.revoked_sections]
         for section in sorted(shown, key=lambda s: number_key(s.number)):
-            self.paragraph(run(f"{section.number}. {section.title}"), "Heading 1")
+            # one printed as revoked in the document imported has no title here
+            heading = (
+                f"{section.number}. {section.title}" if section.title else f"{section.number}."
+            )
+            self.paragraph(run(heading), "Heading 1")
             if isinstance(section, RevokedSection):
-                self.paragraph(revoked(f"Revoked by {section.resolution}"))
+                self.paragraph(revoked(section.said))
                 continue
             self.blocks(section.intro_tree)
             for p in in_place(section):

@@ -1,11 +1,12 @@
 """What a protocol amended over years prints beside its paragraphs that is not their
 words: a revoked paragraph's number kept in its place ("5.3 [Deleted]", "5.4 Not used",
-"6.2–6.4 [Revoked by Council, 12 May 2021]"), a note of amendment after a paragraph
-("[Amended by Council, 14 March 2019]", "Inserted by Council on 19 September 2018."),
-and an amendment history's heading. None is a paragraph's words. A revoked number of the
-section it is printed in is kept there, revoked, with the words printed (the section's
-front matter); the importer lists the rest as left out; and it counts a revoked number
-as given, so the gap it leaves is no fault.
+"6.2–6.4 [Revoked by Council, 12 May 2021]"), or a whole section's ("6 [Revoked]",
+"Section 6 – Deleted"), a note of amendment after a paragraph ("[Amended by Council,
+14 March 2019]", "Inserted by Council on 19 September 2018."), and an amendment
+history's heading. None is a paragraph's words. A revoked number of the section it is
+printed in is kept there, revoked, with the words printed (the section's front matter),
+and a whole section's in the index's front matter; the importer lists the rest as left
+out; and it counts a revoked number as given, so the gap it leaves is no fault.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ GONE = (
     r"deleted|revoked|repealed|rescinded|omitted|removed|not used|spent"
     r"|(?:intentionally )?left blank"
 )
+# A whole section's may say so, its words after a dash ("Section 6 – Deleted").
 REVOKED = re.compile(
-    rf"^(?P<first>{NUMBER})\.?(?:\s*(?:[–—-]|to)\s*(?P<last>{NUMBER})\.?)?\s+"
+    rf"^(?:section\s+)?(?P<first>{NUMBER})\.?(?:\s*(?:[–—-]|to)\s*(?P<last>{NUMBER})\.?)?\s+"
+    r"(?:[–—-]\s+)?"
     rf"(?P<said>[\[(]\s*(?:{GONE})\b[^\[\]()]*[\])]|(?:{GONE})(?:(?:\s+(?:by|on|in|with)\b|,)[^.;:]*)?)"
     r"\.?$",
     re.I,

@@ -220,6 +220,9 @@ class Imported:
     # each written as a page of its own on request (--appendices)
     appendices: list[ImportedSection] = field(default_factory=list)
     revoked: list[str] = field(default_factory=list)  # numbers printed as revoked, in place
+    # whole sections printed as revoked ("6 [Revoked]"): the line, the section's number and
+    # the words printed in its place, kept there (the index's front matter)
+    revoked_sections: list[tuple[Line, str, str]] = field(default_factory=list)
 
     def clauses(self) -> list[ImportedClause]:
         return [c for s in self.sections for c in s.clauses]
@@ -316,6 +319,10 @@ class Structurer:
         self.back_matter = False  # in an appendix, schedule or annex: words, unnumbered
         self.appendices: list[ImportedSection] = []
         self.revoked: list[str] = []  # numbers printed only as revoked ("5.3 [Deleted]")
+        # lines printing numbers of no paragraph's depth ("6 [Revoked]"): whole sections
+        # revoked where the paragraphs' numbers name their section (keep_revoked decides)
+        self.whole: list[tuple[Line, list[str], str]] = []
+        self.revoked_sections: list[tuple[Line, str, str]] = []
 
     @property
     def section(self) -> ImportedSection | None:
@@ -386,6 +393,7 @@ class Structurer:
             self.title_at,
             self.appendices,
             self.revoked,
+            self.revoked_sections,
         )
 
     def printed_revoked(self, line: Line, numbers: list[str]) -> None:
@@ -393,6 +401,9 @@ class Structurer:
         where they are its paragraphs' numbers and the reader can read the words back;
         else listed as left out (a whole section's "6 [Revoked]", a sub-paragraph's)."""
         section, said = self.section, printed_in_place(line.text)
+        if all(n.isalnum() for n in numbers):  # "6 [Revoked]": perhaps a whole section
+            self.whole.append((line, numbers, said))
+            return
         own = section is not None and section.number != ""
         for number in numbers if own else ():
             head = split(number, "section.paragraph")
@@ -417,6 +428,17 @@ class Structurer:
                 given.update(numbers)
                 kept.append((line, numbers, said))
             section.revoked = kept
+        # a number of no paragraph's depth is a section's where paragraphs' numbers name
+        # their section (3.1, 3.2) and no section has it; else left out, as before
+        dotted = any("." in c.number for s in self.sections for c in s.clauses)
+        taken = {s.number for s in self.sections}
+        for line, numbers, said in self.whole:
+            whole = dotted and not taken.intersection(numbers)
+            if whole and all(revoked_line(n, said, whole=True) for n in numbers):
+                taken.update(numbers)
+                self.revoked_sections += [(line, n, said) for n in numbers]
+            else:
+                self.left_out.append((line, revoked_why(numbers)))
 
     def over_page(self, before: Kept, c: tuple[str, bool, bool], line: Line) -> bool:
         """Whether a line beginning a page goes on the sentence the page before left
@@ -1168,6 +1190,7 @@ def find_defects(doc: Imported) -> None:
     seen: dict[str, ImportedClause] = {}
     misplaced: dict[str, Defect] = {}  # paragraphs numbered for another section
     previous_section = 0
+    gone = {int(g) for _, g, _ in doc.revoked_sections if g.isdigit()}
     afresh = numbered_afresh(doc)
     # the last number counted in a section ("") and under each three-level parent; on
     # through the document where its paragraphs are numbered so (5.3.1 to 5.3.26)
@@ -1176,7 +1199,13 @@ def find_defects(doc: Imported) -> None:
     for index, section in enumerate(doc.sections):
         if section.number.isdigit():
             n = int(section.number)
-            if previous_section and n != previous_section + 1 and not counted_on(doc, index):
+            between = set(range(previous_section + 1, n))
+            if (
+                previous_section
+                and n != previous_section + 1
+                and not counted_on(doc, index)
+                and not (between and between <= gone)  # each number between printed revoked
+            ):
                 kind = "duplicate-number" if n == previous_section else "numbering-jump"
                 doc.defects.append(
                     Defect(
@@ -1573,8 +1602,11 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
     title = escape(doc.title or "Protocol on Member/Officer Relations", False)
     intro = unnumbered(doc.intro, found, {}, doc)
     intro = kept_intro(intro, current.document.intro, current) if current and intro else intro
+    # whole sections printed as revoked, each kept in its place with the words printed
+    gone = [revoked_line(n, said, whole=True) or "" for _, n, said in doc.revoked_sections]
     files["index.md"] = (
-        f"# {title}\n\n{intro and intro + chr(10)}"
+        ("---\n" + "\n".join(gone) + "\n---\n" if gone else "")
+        + f"# {title}\n\n{intro and intro + chr(10)}"
         f"```{{toctree}}\n:numbered: 1\n:maxdepth: 1\n\n{toc}\n```\n"
     )
     return files
@@ -1807,6 +1839,11 @@ def report(doc: Imported, source: Path) -> dict[str, object]:
         # unnumbered words, kept in their place: before the first section (in index.md),
         # and each section's before its first clause
         "intro": placed(doc.intro),
+        # whole sections printed as revoked, kept in their place (the index's front matter)
+        "revoked_sections": [
+            {"number": n, "said": said, "line": line.line, "page": line.page, "text": line.text}
+            for line, n, said in doc.revoked_sections
+        ],
         "sections": [
             {
                 "number": s.number,
@@ -1894,6 +1931,12 @@ def report_text(doc: Imported, source: Path, numbers: Mapping[str, str] | None =
         lines.append(
             f"{between} unnumbered paragraph(s) or sub-heading(s) after a numbered paragraph "
             "were kept where they stand, between paragraphs, with no number."
+        )
+    if gone := [n for _, n, _ in doc.revoked_sections]:
+        lines.append(
+            f"{len(gone)} section number(s) printed as revoked were kept as revoked, each in "
+            f"its place with the words printed there (the index's front matter): "
+            f"{', '.join(gone)}. No new section is given one."
         )
     if kept := [n for s in doc.sections for _, numbers, _ in s.revoked for n in numbers]:
         lines.append(

@@ -80,10 +80,18 @@ class RevokedSection:
     section is given it. Its paragraphs' numbers are kept with it."""
 
     number: str
+    # "" for a section number printed as revoked in the document imported (the protocol
+    # index's front matter): it never had a page or a title here
     slug: str
     title: str
-    resolution: str  # the resolution that revoked it
+    resolution: str  # the resolution that revoked it; with no slug, the words printed
     revoked: tuple[Revoked, ...] = ()
+
+    @property
+    def said(self) -> str:
+        """What its place says: "Revoked by Minute 7"; with no slug, what the document
+        imported printed there ("Revoked", "Not used")."""
+        return f"Revoked by {self.resolution}" if self.slug else self.resolution
 
 
 @dataclass(frozen=True)
@@ -150,7 +158,9 @@ class Document:
     title: str
     sections: tuple[Section, ...]
     intro: str = ""  # the protocol's own unnumbered introduction, before its sections
-    revoked_sections: tuple[RevokedSection, ...] = ()  # adopted, under insert numbering
+    # Kept under insert numbering: revoked by an adoption, or printed as revoked in the
+    # document imported (the index's front matter, read by source.py)
+    revoked_sections: tuple[RevokedSection, ...] = ()
     # The draft's references to other documents' clauses (none in a one-document project),
     # and, once the constitution has read every document (documents.py), how its words cite
     # each: ID -> (its number, "Article 2.1"), for the outputs in plain words.

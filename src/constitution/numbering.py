@@ -287,8 +287,10 @@ def insert(
     if latest:
         used |= {r.number for s in latest.sections for r in s.revoked}
         reserved |= {s.number for s in latest.revoked_sections}
-    # and every number the document imported printed as revoked (a section's front matter)
+    # and every number the document imported printed as revoked (a section's front matter,
+    # and the index's for a whole section)
     used |= {r.number for s in document.sections for r in s.revoked}
+    reserved |= {s.number for s in document.revoked_sections}
     section_numbers = _assign(
         [
             adopted_sections.get(s.slug) or _printed_section(s, style, reserved)
@@ -373,9 +375,12 @@ def apply(
     3.1, 3.2) and printed in its number style."""
     if scheme == "insert":
         return insert(document, latest, style)
-    if any(s.revoked for s in document.sections):  # numbers follow position: none is kept
+    if document.revoked_sections or any(s.revoked for s in document.sections):
+        # numbers follow position: none is kept
         document = dataclasses.replace(
-            document, sections=tuple(dataclasses.replace(s, revoked=()) for s in document.sections)
+            document,
+            sections=tuple(dataclasses.replace(s, revoked=()) for s in document.sections),
+            revoked_sections=(),
         )
     return renumber(document, style) if style != "section.paragraph" else document
 
@@ -408,11 +413,14 @@ def with_revoked(draft: Document, latest: Document | None, resolution: str) -> D
         )
         for old in before.values()
     ]
+    # a section number printed as revoked in the draft's source since: kept too, once
+    held = {s.number for s in latest.revoked_sections}
+    since = [s for s in draft.revoked_sections if s.number not in held]
     return dataclasses.replace(
         draft,
         sections=tuple(sections),
         revoked_sections=tuple(
-            sorted((*latest.revoked_sections, *removed), key=lambda s: number_key(s.number))
+            sorted((*latest.revoked_sections, *since, *removed), key=lambda s: number_key(s.number))
         ),
     )
 

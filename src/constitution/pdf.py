@@ -22,7 +22,7 @@ from typing import Any
 from constitution import files
 from constitution.council import Council
 from constitution.model import Between, Clause, Document, Section
-from constitution.numbering import in_place
+from constitution.numbering import in_place, number_key
 from constitution.pdf_layout import CANNOT
 from constitution.text_html import PAGE, runs
 from constitution.text_plain import cited
@@ -69,7 +69,7 @@ def write_pdf(
         "status": status,
         "running": f"{curled(document.title)}: {status[0]}",
         "intro": Words(document, council, pages).blocks(document.intro_tree),
-        "sections": [section_data(s, document, council, pages) for s in document.sections],
+        "sections": sections_data(document, council, pages),
     }
     given = json.dumps(data, ensure_ascii=False)
     try:
@@ -107,6 +107,19 @@ def compile_pdf(data: str, ua: bool) -> bytes:
     if done.returncode:
         raise RuntimeError(f"the PDF's layout failed: {done.stderr.decode('utf-8', 'replace')}")
     return done.stdout
+
+
+def sections_data(document: Document, council: Council, pages: str) -> list[Json]:
+    """Each section in number order, a revoked section's number kept in its place
+    (insert numbering) with what its place says."""
+    shown = [section_data(s, document, council, pages) for s in document.sections]
+    if not document.revoked_sections:
+        return shown
+    shown += [
+        {"number": s.number, "title": curled(s.title), "revoked": s.said}
+        for s in document.revoked_sections
+    ]
+    return sorted(shown, key=lambda s: number_key(s["number"]))
 
 
 def section_data(section: Section, document: Document, council: Council, pages: str) -> Json:

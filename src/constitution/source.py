@@ -25,6 +25,7 @@ from constitution.model import (
     Clause,
     Document,
     Revoked,
+    RevokedSection,
     Section,
 )
 from constitution.numbering import PRINTED, in_place, number_key
@@ -273,6 +274,9 @@ class _Reader:
         tokens: Tokens = markdown_tokens(text) if scanned is None else scanned
         title = _first_heading(tokens) or self.council.document
         entries = toctree_entries(tokens)
+        gone: tuple[RevokedSection, ...] = ()
+        if tokens and tokens[0].type == "front_matter":
+            gone = self.index_front_matter(tokens[0].content, index_shown)
         lines = text.splitlines()
         intro = [
             self.intro_block(lines, token.map, index_shown)
@@ -298,7 +302,12 @@ class _Reader:
             if section:
                 sections.append(section)
         self.check_unlisted(seen)
-        document = Document(title=title, sections=tuple(sections), intro="\n\n".join(intro))
+        document = Document(
+            title=title,
+            sections=tuple(sections),
+            intro="\n\n".join(intro),
+            revoked_sections=gone,
+        )
         self.check_ids(document)
         self.check_references(document)
         if self.problems:
@@ -438,6 +447,30 @@ class _Reader:
             self.problem(shown, 1, "section-front-matter", said="nothing")
         kept = sorted((r for r, _ in revoked.values()), key=lambda r: number_key(r.number))
         return printed, tuple(kept)
+
+    def index_front_matter(self, text: str, shown: str) -> tuple[RevokedSection, ...]:
+        """The section numbers the document imported printed as revoked, each with the
+        words printed in its place (kept in place by insert numbering, never given again):
+        a line each. Such a section never had a page here: no slug, no title."""
+        revoked: dict[str, tuple[RevokedSection, int]] = {}
+        for offset, raw in enumerate(text.splitlines()):
+            line, said = offset + 2, raw.strip()  # after the opening '---'
+            if not said:
+                continue
+            if found := REVOKED_SECTION_LINE.fullmatch(said):
+                number = found["number"].upper()
+                if number in revoked:
+                    first = revoked[number][1]
+                    self.problem(
+                        shown, line, "revoked-number-twice", number=f"section {number}", first=first
+                    )
+                words = found["plain"] or found["quoted"]
+                revoked.setdefault(number, (RevokedSection(number, "", "", words), line))
+            else:
+                self.problem(shown, line, "index-front-matter", said=said[:80])
+        if not text.strip():
+            self.problem(shown, 1, "index-front-matter", said="nothing")
+        return tuple(sorted((r for r, _ in revoked.values()), key=lambda r: number_key(r.number)))
 
     def intro_block(self, lines: list[str], span: list[int], shown: str) -> str:
         """An introduction's paragraph or list as written, held to a clause's rules: no
@@ -670,18 +703,27 @@ MARKUP_NAMES = {
 SECTION_NUMBER = re.compile(r"section-number:\s*[\"']?([0-9A-Za-z]{1,8})[\"']?")
 # A number printed as revoked and the words printed in its place: plain words as YAML
 # reads them as words (MyST reads the front matter as YAML too), else in double quotes.
-REVOKED_LINE = re.compile(
-    rf"revoked\s+(?P<number>{PRINTED.pattern}):\s*"
-    r"(?:(?P<plain>[A-Za-z0-9(][^:#\[\]{}\"]{0,199})|\"(?P<quoted>[^\"\\]{1,200})\")"
+REVOKED_WORDS = r"(?:(?P<plain>[A-Za-z0-9(][^:#\[\]{}\"]{0,199})|\"(?P<quoted>[^\"\\]{1,200})\")"
+REVOKED_LINE = re.compile(rf"revoked\s+(?P<number>{PRINTED.pattern}):\s*" + REVOKED_WORDS)
+
+# A section number printed as revoked ("6 [Revoked]") and the words printed in its place
+REVOKED_SECTION_LINE = re.compile(
+    r"revoked\s+section\s+(?P<number>[0-9]{1,3}[A-Za-z]{0,4}):\s*" + REVOKED_WORDS
 )
 
 
-def revoked_line(number: str, words: str) -> str | None:
+def revoked_line(number: str, words: str, whole: bool = False) -> str | None:
     """A section's front matter's line for a number printed as revoked and the words
-    printed in its place, as the reader reads them back (in double quotes if YAML would
-    misread them bare); None if no line can hold the words."""
-    for line in (f"revoked {number}: {words}", f'revoked {number}: "{words}"'):
-        found = REVOKED_LINE.fullmatch(line)
+    printed in its place (``whole``: the index's, for a section's number), as the reader
+    reads them back (in double quotes if YAML would misread them bare); None if no line
+    can hold the words."""
+    said, pattern = (
+        (f"revoked section {number}", REVOKED_SECTION_LINE)
+        if whole
+        else (f"revoked {number}", REVOKED_LINE)
+    )
+    for line in (f"{said}: {words}", f'{said}: "{words}"'):
+        found = pattern.fullmatch(line)
         if found and (found["plain"] or found["quoted"]) == words:
             return line
     return None

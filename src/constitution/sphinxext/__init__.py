@@ -35,6 +35,7 @@ from constitution.sphinxext import (
     problem_log,
     published_files,
     quiet_events,
+    revoked_contents,
     search,
     traceability,
     unbuilt_pages,
@@ -157,6 +158,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", traceability.collect_pages)
     app.connect("html-collect-pages", _not_found)
     versions_site.setup(app)
+    revoked_contents.setup(app)
     ways_in.setup(app)
     documents_site.setup(app)
     app.connect("html-collect-pages", open_data.collect_pages)

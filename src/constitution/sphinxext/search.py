@@ -104,6 +104,7 @@ def addresses(document: Document, page_of: Callable[[str], str]) -> dict[str, An
             kept(r, f"{page}#{r.id or f'para-{r.number}'}")
     for gone in document.revoked_sections:  # a revoked section's, its place
         place = f"{page_of('index')}.html#{REVOKED_SECTION}{gone.number}"
+        sections.setdefault(gone.number, place)
         for r in gone.revoked:
             kept(r, place)
     return {"numbers": numbers, "ids": ids, "sections": sections, "revoked": revoked}
