@@ -182,9 +182,10 @@ def test_a_section_title_or_resolution_holding_script_prints_as_text_on_a_versio
         paragraphs=[
             {
                 "box": (Markup('<div class="clause" id="MOP-0001">'), Markup("…"), "", ""),
-                "revoked_by": None,
+                "revoked": None,
             },
-            {"id": "MOP-0002", "number": "2.2", "revoked_by": SCRIPT, "history": "h.html"},
+            {"revoked": ("MOP-0002", "2.2", f"Revoked by {SCRIPT}", "h.html")},
+            {"between": Markup('<h3 class="between">Members</h3>')},
         ],
         pager=[("prev", "Previous", "index.html", "", "Contents")],
     )
@@ -192,4 +193,6 @@ def test_a_section_title_or_resolution_holding_script_prints_as_text_on_a_versio
     assert "<script" not in page and page.count("&lt;script&gt;") == 2
     assert '<div class="clause" id="MOP-0001">…</div>' in page  # drawn by the clause renderer
     assert '<span class="clause-number">2.2</span> <div class="clause-text"><p>Revoked by' in words
+    assert '<a href="h.html">Its words in every version</a>' in page
+    assert '<h3 class="between">Members</h3>' in page  # drawn by between_html
     assert '<a class="pager-prev" rel="prev" href="index.html">' in page
