@@ -233,6 +233,47 @@ def test_an_export_imported_with_no_edit_changes_nothing(rich: Project) -> None:
     assert git(rich, "status", "--porcelain") == ""
 
 
+def test_items_with_their_own_labels_are_typed_as_numbers_and_come_back_as_written(
+    committed: Project,  # noqa: F811 (the fixture, imported)
+) -> None:
+    section = committed.protocol / "correspondence.md"
+    labelled = """
+```{clause} MOP-0902
+:modality: must
+:applies-to: officer
+
+An officer passing an enquiry on must:
+
+- (a) tell the member who will now reply;
+- (b) keep the day it was *first* received.
+
+They may say so:
+
+- (c) in writing
+- or by telephone.
+```
+"""
+    section.write_text(section.read_text(encoding="utf-8") + labelled, encoding="utf-8")
+    git(committed, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "labelled")
+    paragraphs = word(export_docx(committed)).paragraphs
+    lead = "\tAn officer passing an enquiry on must:"
+    at = next(i for i, p in enumerate(paragraphs) if p.text.endswith(lead))
+    shown = paragraphs[at + 1 : at + 6]
+    assert [(p.style.name, p.text) for p in shown] == [
+        ("List", "(a)\ttell the member who will now reply;"),
+        ("List", "(b)\tkeep the day it was first received."),
+        ("Normal", "They may say so:"),
+        ("List Bullet", "(c) in writing"),  # one item unlabelled: bullets for both
+        ("List Bullet", "or by telephone."),
+    ]
+    assert len({p.paragraph_format.left_indent for p in shown if p.style.name != "Normal"}) == 1
+    before = draft_myst(committed)
+    import_revision(committed, export_docx(committed))
+    assert changes(committed) == []
+    assert draft_myst(committed) == before
+    assert git(committed, "status", "--porcelain") == ""
+
+
 def test_an_edit_in_word_is_the_only_change_the_redline_shows(rich: Project) -> None:
     document = word(export_docx(rich))
     edited = next(p for p in document.paragraphs if p.text.startswith("3.2\t"))

@@ -178,24 +178,41 @@ def test_clause_words_print_as_written_never_as_typst(scratch: Project, tmp_path
     check_whole(out, document, scratch.council().name)
 
 
-def test_lists_are_tagged_and_each_item_follows_its_bullet(
-    scratch: Project, tmp_path: Path
-) -> None:
+def listed(scratch: Project, tmp_path: Path, lists: str) -> tuple[Counter[str], str]:
+    """The PDF's structure tags and words, with ``lists`` after a clause's words."""
     path = scratch.protocol / "review.md"
     text = path.read_text(encoding="utf-8")
     old = "at any time"
-    added = f"{old}.\n\nIt may also:\n\n- ask the Leader;\n- ask the Chief Executive\n\n3. count on"
-    path.write_text(text.replace(old, added, 1), encoding="utf-8")
+    path.write_text(text.replace(old, f"{old}.\n\nIt may also:\n\n{lists}", 1), encoding="utf-8")
     document = scratch.document()
     out = tmp_path / "p.pdf"
     write_pdf(out, document, scratch.council(), ["Draft, not adopted"], "draft/")
     reader = PdfReader(out)
-    tags = structure(reader.trailer["/Root"]["/StructTreeRoot"], Counter())
-    assert tags["/L"] == 2 and tags["/LI"] == 3
-    words = text_of(reader)
-    listed = r"It may also: (\S) ask the Leader; \1 ask the Chief Executive 3\. count on\."
-    assert re.search(listed, words)
     check_whole(out, document, scratch.council().name)
+    return structure(reader.trailer["/Root"]["/StructTreeRoot"], Counter()), text_of(reader)
+
+
+def test_lists_are_tagged_and_each_item_follows_its_bullet(
+    scratch: Project, tmp_path: Path
+) -> None:
+    tags, words = listed(
+        scratch, tmp_path, "- ask the Leader;\n- ask the Chief Executive\n\n3. count on"
+    )
+    assert tags["/L"] == 2 and tags["/LI"] == 3
+    shown = r"It may also: (\S) ask the Leader; \1 ask the Chief Executive 3\. count on\."
+    assert re.search(shown, words)
+
+
+def test_items_with_their_own_labels_print_the_labels_as_their_markers(
+    scratch: Project, tmp_path: Path
+) -> None:
+    lists = "- (a) ask the Leader;\n- (b) ask the Chief Executive\n\n* (c) ask one\n* or another"
+    tags, words = listed(scratch, tmp_path, lists)
+    assert tags["/L"] == 2 and tags["/LI"] == 4  # still lists to a screen reader
+    labelled = re.search(r"It may also: (.*?) ask the Leader; (.*?) ask the Chief", words)
+    assert labelled and labelled.groups() == ("(a)", "(b)")
+    mixed = re.search(r"Executive (\S+) \(c\) ask one \1 or another", words)
+    assert mixed and mixed.group(1) != "(c)"  # one item unlabelled: bullets for both
 
 
 def test_references_are_links_within_the_pdf(site: Site, document: Document) -> None:

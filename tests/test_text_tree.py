@@ -15,7 +15,7 @@ from constitution.export import AKN, Edition, from_json, render, to_json
 from constitution.model import Document
 from constitution.project import Project
 from constitution.text_myst import write
-from constitution.text_plain import words
+from constitution.text_plain import plain, words
 from constitution.text_tree import (
     BulletList,
     Code,
@@ -45,6 +45,12 @@ broken by hand, "quotes" -- dashes... and a {statute}`named act <lga1972-sch12a>
 
 - one item, *emphasised*
 - two, citing {para}`MOP-0143`
+
+* (a) items with their own labels;
+* (b) shown with them, not bullets
+
+- (c) a label on one item
+- but not on the other
 
 3. third
 4. fourth"""
@@ -97,6 +103,8 @@ def test_the_draft_and_an_adopted_version_draw_the_same_html(
         "a line<br/>",
         "“quotes” – dashes…",
         '<ol class="arabic simple" start="3">',
+        '<ul class="simple labelled">\n<li><p>(a) items with their own labels;</p></li>',
+        '<ul class="simple">\n<li><p>(c) a label on one item</p></li>',
     ):
         assert shown in new, shown
     draft, version = (
@@ -104,7 +112,7 @@ def test_the_draft_and_an_adopted_version_draw_the_same_html(
     )
     shown = [str(b) for b in draft.select(".between")]
     assert shown == [str(b) for b in version.select(".between")]
-    assert [b.name for b in draft.select(".between")] == ["h2", "div", "div", "h3", "div"]
+    assert [b.name for b in draft.select(".between")] == ["h2", *["div"] * 4, "h3", "div"]
     assert 'Enquiries <em>by</em> <a class="reference internal"' in shown[0]
     assert "Any breach will be <em>reported</em>." in shown[-1]
     order = str(version.select_one("article") or version)
@@ -116,7 +124,7 @@ def test_the_draft_and_an_adopted_version_draw_the_same_html(
     # The redline to the version shows the words between paragraphs it added.
     redline = site.page("versions/redline/2026-05-14--2027-05-13.html")
     added = [str(p) for p in redline.select("p.redline-between")]
-    assert len(added) == 5 and all("<ins>" in p for p in added)
+    assert len(added) == 7 and all("<ins>" in p for p in added)
     assert any("Any breach will be reported." in p for p in added)
     for draft_page, version_page in (
         ("draft/member-enquiries.html", "versions/2027-05-13/member-enquiries.html"),
@@ -250,3 +258,34 @@ def test_the_ids_a_clause_cites_are_found_with_or_without_a_parse(document: Docu
     texts += [c.text for c in document.clauses()]
     assert [cites_of(t) for t in texts] == [cites(parse(t)) for t in texts]
     assert cites_of(EVERY_KIND) == ("MOP-0150", "MOP-0143")
+
+
+def test_a_list_whose_every_item_begins_with_its_label_is_labelled() -> None:
+    def labelled(text: str) -> bool:
+        lists = [b for b in parse(text) if isinstance(b, BulletList)]
+        assert len(lists) == 1, text
+        return lists[0].labelled
+
+    for text in (
+        "- (a) pass it on;\n- (b) reply",
+        "- a. one\n- b. two",
+        "- (iv) one\n- v) two",
+        "- 1\\. one\n- 2\\) two",  # escaped, as the importer writes them: not a list of numbers
+        "- (a) *pass* it on\n\n  and more\n- (b) reply",
+    ):
+        assert labelled(text), text
+    for text in (
+        "- (a) pass it on;\n- reply",  # one item without its label: bullets for all
+        "- one\n- two",
+        "- (a)pass it on\n- (b)reply",  # no space after the label: a word
+        "- *(a)* pass it on\n- *(b)* reply",  # the label emphasised: not the items' words
+        "- (A) one\n- (B) two",
+    ):
+        assert not labelled(text), text
+
+
+def test_plain_words_show_an_items_own_label_without_a_bullet(document: Document) -> None:
+    text = "It must:\n\n- (a) pass it on,\\\n  at once;\n- (b) reply\n\n* (c) one\n* two"
+    assert plain(parse(text), document) == (
+        "It must:\n\n(a) pass it on,\n    at once;\n(b) reply\n\n- (c) one\n- two"
+    )

@@ -5,13 +5,13 @@ one back: the title in Word's Title style, each section a Heading 1 ("7. Undue
 pressure"), each paragraph its number typed before a tab (typed, so Word never
 renumbers it), a hanging indent under it. A paragraph's words are walked from its parsed
 tree (text_tree.py): emphasis and strong words as italic and bold, a list's items as
-Word's bulleted list or their numbers typed, a web or e-mail link as a hyperlink, a
-reference as the version reads it ("paragraph 7.12"), linked to the paragraph it cites,
-a defined term in a character style of its own, a statute by its title, linked to
-legislation.gov.uk. A revoked paragraph (insert numbering) keeps its number in its place,
-"Revoked by" its resolution, as the version's pages show it. What the version is (draft
-or adopted, and when) is in the page header, which the importer leaves out, so a file
-brought back with no edit changes nothing.
+Word's bulleted list or their numbers (or their own labels, "(a)") typed, a web or
+e-mail link as a hyperlink, a reference as the version reads it ("paragraph 7.12"),
+linked to the paragraph it cites, a defined term in a character style of its own, a
+statute by its title, linked to legislation.gov.uk. A revoked paragraph (insert
+numbering) keeps its number in its place, "Revoked by" its resolution, as the version's
+pages show it. What the version is (draft or adopted, and when) is in the page header,
+which the importer leaves out, so a file brought back with no edit changes nothing.
 
 The same version gives the same bytes (word_file.py). The body is written as Word's XML
 text, parsed once, as text_html.py writes a clause's HTML: for 4,992 paragraphs,
@@ -191,14 +191,18 @@ class Writer:
         level = "" if depth == 0 else f" {min(depth, 2) + 1}"
         indent = INDENT * (depth + (2 if mark else 1))
         first = block.start if isinstance(block, nodes.OrderedList) else 1
+        labelled = isinstance(block, nodes.BulletList) and block.labelled
+        bullets = isinstance(block, nodes.BulletList) and not labelled
         for n, item in enumerate(block.items, start=first):
-            for k, part in enumerate(item):
+            # an item's own label ("(a)") typed as a number is, in place of a bullet
+            label = nodes.item_label(item).rstrip() if labelled else ""
+            for k, part in enumerate(nodes.unlabelled(item) if label else item):
                 if not isinstance(part, nodes.Paragraph):
                     self.items(part, mark, depth + 1)
-                elif isinstance(block, nodes.BulletList) and k == 0:
+                elif bullets and k == 0:
                     self.paragraph(self.inlines(part.children), f"List Bullet{level}", indent)
                 else:
-                    lead = run(f"{n}.\t") if k == 0 else ""
+                    lead = run(f"{label or f'{n}.'}\t") if k == 0 else ""
                     self.paragraph(lead + self.inlines(part.children), f"List{level}", indent)
 
     def inlines(self, children: tuple[Inline, ...], form: Form = ()) -> str:

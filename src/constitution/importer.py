@@ -42,6 +42,7 @@ from constitution.text_myst import escape
 from constitution.text_myst import write as write_myst
 from constitution.text_plain import plain
 from constitution.text_tree import (
+    ITEM_LABEL,
     Block,
     BulletList,
     Inline,
@@ -71,8 +72,6 @@ LETTER = re.compile(r"^\(?(?P<num>[a-z]|[ivx]{1,5})[.)]\s+(?P<rest>\S.*)$")
 LABEL_ONLY = re.compile(
     r"^(?:\d{1,3}[A-Z]{0,4}(?:\.\d{1,3}[A-Z]{0,4})+\.?|\d{1,3}[.)]|\d{0,3}\(\d{1,3}\)|\([a-z]\))$"
 )
-# An item's label: "a.", "(b)", "(iv)", "2."
-ITEM_LABEL = re.compile(r"^\(?([a-z]|[ivx]{1,5}|\d{1,3})[.)]\s+")
 SENTENCE = re.compile(r"[.!?]\s+[A-Z]")  # a sentence begins after one ends
 BULLET = re.compile(r"^[-•◦▪‣*]\s+")
 # Word's plain-text export writes a tab between a paragraph's number (or bullet) and its

@@ -41,6 +41,8 @@ from constitution.text_tree import (
     Term,
     Text,
     Tree,
+    item_label,
+    unlabelled,
 )
 from constitution.typography import curled, educate
 
@@ -156,6 +158,11 @@ class Words:
             if isinstance(block, Paragraph):
                 shown = iter(educate(runs(block.children, self.statutes)))
                 out.append({"p": self.inlines(block.children, shown)})
+            elif isinstance(block, BulletList) and block.labelled:
+                # its items' own labels ("(a)") as their markers, hanging as numbers do
+                labels = [item_label(item).rstrip() for item in block.items]
+                items = [self.blocks(unlabelled(item)) for item in block.items]
+                out.append({"labelled": items, "labels": labels})
             elif isinstance(block, BulletList):
                 out.append({"ul": [self.blocks(item) for item in block.items]})
             else:

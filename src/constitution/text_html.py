@@ -121,7 +121,10 @@ def _block(block: Paragraph | BulletList | OrderedList, links: Links, alone: boo
         for item in block.items
     )
     if isinstance(block, BulletList):
-        return ('<ul class="simple">\n' if simple else "<ul>\n") + f"{items}</ul>\n"
+        # Items that carry their own labels ("(a)") are shown with them in place of bullets
+        # (the theme's CSS), and stay a list to screen readers.
+        classes = " ".join(c for c, on in (("simple", simple), ("labelled", block.labelled)) if on)
+        return (f'<ul class="{classes}">\n' if classes else "<ul>\n") + f"{items}</ul>\n"
     start = f' start="{block.start}"' if block.start != 1 else ""
     return f'<ol class="arabic{" simple" if simple else ""}"{start}>\n{items}</ol>\n'
 

@@ -3,7 +3,11 @@ made it (markdown-it, or text_direct.py for plain words)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# An item's label, as protocols letter or number their items: "a.", "(b)", "(iv)", "2)"
+ITEM_LABEL = re.compile(r"^\(?([a-z]|[ivx]{1,5}|\d{1,3})[.)]\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +94,12 @@ class Paragraph:
 class BulletList:
     items: tuple[tuple[Block, ...], ...]
 
+    @property
+    def labelled(self) -> bool:
+        """Every item begins with its own label ("(a) ...", "ii) ..."), as imported
+        protocols letter their items: every output shows the labels, and no bullet."""
+        return bool(self.items) and all(item_label(item) for item in self.items)
+
 
 @dataclass(frozen=True, slots=True)
 class OrderedList:
@@ -99,6 +109,28 @@ class OrderedList:
 
 Block = Paragraph | BulletList | OrderedList
 Tree = tuple[Block, ...]
+
+
+def item_label(item: tuple[Block, ...]) -> str:
+    """The label an item's words begin with, with the space after it ("(a) "), or ''."""
+    first = item[0] if item else None
+    if isinstance(first, Paragraph) and first.children and isinstance(first.children[0], Text):
+        found = ITEM_LABEL.match(first.children[0].text)
+        return found.group() if found else ""
+    return ""
+
+
+def unlabelled(item: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The item without the label its words begin with, for an output that sets the label
+    apart (a list's marker, a run before a tab)."""
+    label = item_label(item)
+    if not label:
+        return item
+    first = item[0]
+    assert isinstance(first, Paragraph) and isinstance(first.children[0], Text)
+    rest = first.children[0].text[len(label) :]
+    words = ((Text(rest),) if rest else ()) + first.children[1:]
+    return (Paragraph(words), *item[1:])
 
 
 def role_target(body: str) -> tuple[str, str]:

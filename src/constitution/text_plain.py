@@ -24,6 +24,7 @@ from constitution.text_tree import (
     Term,
     Text,
     Tree,
+    item_label,
 )
 
 
@@ -77,7 +78,7 @@ def cited(node: Ref, document: Document) -> str:
 
 def plain(tree: Tree, document: Document, marks: Marks = PLAIN) -> str:
     """The words of a clause or an introduction: paragraphs apart by a blank line, each
-    item of a list on a line of its own after its bullet or number."""
+    item of a list on a line of its own after its bullet or number (or its own label)."""
     blocks = []
     for block in tree:
         if isinstance(block, Paragraph):
@@ -85,9 +86,12 @@ def plain(tree: Tree, document: Document, marks: Marks = PLAIN) -> str:
         else:
             first = block.start if not isinstance(block, BulletList) else 0
             lines = []
+            labelled = isinstance(block, BulletList) and block.labelled
             for n, item in enumerate(block.items, start=first):
                 bullet = "- " if isinstance(block, BulletList) else f"{n}. "
-                text = plain(item, document, marks).replace("\n", "\n" + " " * len(bullet))
-                lines.append(bullet + text)
+                # an item with its own label ("(a) ") shows it alone, its lines under it
+                hang = " " * len(item_label(item) if labelled else bullet)
+                text = plain(item, document, marks).replace("\n", "\n" + hang)
+                lines.append(text if labelled else bullet + text)
             blocks.append("\n".join(lines))
     return "\n\n".join(blocks)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from constitution.text_direct import read
 from constitution.text_nodes import (
+    ITEM_LABEL,
     NAMES,
     ROLES,
     Block,
@@ -36,13 +37,16 @@ from constitution.text_nodes import (
     Term,
     Text,
     Tree,
+    item_label,
     role_target,
+    unlabelled,
 )
 
 # The nodes are imported from here too: the tree and its nodes, one module to name.
 __all__ = [
     "BLOCKS",
     "INLINES",
+    "ITEM_LABEL",
     "MEMO",
     "NAMES",
     "ROLES",
@@ -65,6 +69,7 @@ __all__ = [
     "cites",
     "cites_of",
     "inlines",
+    "item_label",
     "known_cites",
     "markdown",
     "myst",
@@ -72,6 +77,7 @@ __all__ = [
     "parse",
     "role_target",
     "tree_of",
+    "unlabelled",
 ]
 
 if TYPE_CHECKING:  # imported where a text needs markdown-it: the gate mostly does not
