@@ -59,6 +59,13 @@ class Clause:
         return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()[:16]
 
 
+def _said(resolution: str, revoked_here: bool) -> str:
+    """What a revoked place says: "Revoked by Minute 7" where it was revoked here; else
+    what the document imported printed there ("Deleted", "Revoked by Council, 12 May
+    2021", "Not used")."""
+    return f"Revoked by {resolution}" if revoked_here else resolution
+
+
 @dataclass(frozen=True)
 class Revoked:
     """A revoked paragraph's number, kept in its place (the insert numbering scheme)."""
@@ -69,9 +76,7 @@ class Revoked:
 
     @property
     def said(self) -> str:
-        """What its place says: "Revoked by Minute 7"; with no ID, what the document
-        imported printed there ("Deleted", "Revoked by Council, 12 May 2021")."""
-        return f"Revoked by {self.resolution}" if self.id else self.resolution
+        return _said(self.resolution, bool(self.id))
 
 
 @dataclass(frozen=True)
@@ -89,9 +94,7 @@ class RevokedSection:
 
     @property
     def said(self) -> str:
-        """What its place says: "Revoked by Minute 7"; with no slug, what the document
-        imported printed there ("Revoked", "Not used")."""
-        return f"Revoked by {self.resolution}" if self.slug else self.resolution
+        return _said(self.resolution, bool(self.slug))
 
 
 @dataclass(frozen=True)
