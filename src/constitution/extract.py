@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 
 from constitution import characters
 from constitution.extract_html import page_lines
+from constitution.model import BETWEEN_STYLE
 from constitution.pdf_fonts import Drawn, page_text
 from constitution.problems import Problem, ProtocolError
 
@@ -59,6 +60,9 @@ class Line:
     # A Word paragraph set as part of the numbered one before it: indented, or in its
     # list with the numbering switched off (not a section's words of its own).
     within: bool = False
+    # A Word paragraph in the style the tool's Word export gives a section's words between
+    # paragraphs (model.BETWEEN_STYLE): the section's own words, never the paragraph's before it.
+    apart: bool = False
 
     @property
     def where(self) -> str:
@@ -641,6 +645,7 @@ def from_docx(path: Path) -> Extracted:
     numberer = Numberer(numbering, styles)
     headings = heading_styles(styles)
     subtitles = named_styles(styles, "subtitle")
+    apart = named_styles(styles, BETWEEN_STYLE.lower())
     headed = first_row_styles(styles)
     toc = contents_paragraphs(body, styles)
     shown = number_footnotes(body)
@@ -709,7 +714,8 @@ def from_docx(path: Path) -> Extracted:
             # style, the protocol's own in the Subtitle, are one heading
             lines[-1] = replace(lines[-1], text=joined(lines[-1].text, text))
             continue
-        lines.append(Line(text, n, within=within))
+        own = style is not None and style.get(f"{W}val") in apart
+        lines.append(Line(text, n, within=within, apart=own))
     if chunks:
         raise ProtocolError(
             [

@@ -722,6 +722,9 @@ class Structurer:
         """Unnumbered words: ``fresh`` if they begin a paragraph in the source, ``wrapped``
         if they are its next line, ``leads`` if they lead in to the items after them."""
         clause = self.clause
+        if line.apart and clause is not None and clause.number:
+            clause.after.add(text, line)  # the section's own words, set so in Word
+            return
         goes_on = clause is not None and clause.continues(text, wrapped)
         if self.unnumbered and self.section and not goes_on and (fresh or clause is None):
             clause = ImportedClause("", "", "none", line)  # a clause a paragraph
@@ -760,12 +763,14 @@ class Structurer:
         """Unnumbered words between two numbered paragraphs of a section, with no
         sub-heading over them, are the paragraph before's (its second paragraph, the close
         of its list: in the reference protocols, always), kept with it and said, since they
-        may be an aside. Only words under a sub-heading, and a section's closing words
-        after its last paragraph, stand between paragraphs on their own."""
+        may be an aside. Only words under a sub-heading, words a Word file sets in the
+        style of words between paragraphs (the tool's own export), and a section's closing
+        words after its last paragraph, stand between paragraphs on their own."""
         clause = self.clause
         if clause is None:
             return
-        if clause.after.paragraphs and not clause.after.titles:
+        apart = any(line.apart for line in clause.after.lines)
+        if clause.after.paragraphs and not clause.after.titles and not apart:
             clause.paragraphs += clause.after.paragraphs
             clause.lines += clause.after.lines
             clause.after = Text()
