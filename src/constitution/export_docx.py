@@ -38,6 +38,7 @@ from constitution.text_tree import Inline, Tree
 
 LINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 INDENT = 709  # twentieths of a point (1.25 cm): a paragraph's hanging indent
+HEADINGS = tuple(f"Heading {n}" for n in range(1, 7))  # a section's, then sub-headings' ('##'...)
 DEFINED, LINKED = "Defined Term", "Hyperlink"  # character styles the file defines
 CODE_FONT = "Courier New"
 Form = tuple[tuple[str, str], ...]  # a run's properties, in the order Word's schema sets
@@ -104,7 +105,7 @@ class Writer:
         styles.add_style(BETWEEN_STYLE, WD_STYLE_TYPE.PARAGRAPH).base_style = styles["Normal"]
         self.style = {
             name: styles[name].style_id
-            for name in (DEFINED, LINKED, BETWEEN_STYLE, "Title", "Heading 1", "Heading 2", "List", "List 2",
+            for name in (DEFINED, LINKED, BETWEEN_STYLE, "Title", *HEADINGS, "List", "List 2",
                          "List 3", "List Bullet", "List Bullet 2", "List Bullet 3")
         }  # fmt: skip
         header = self.word.sections[0].header.paragraphs[0]
@@ -130,7 +131,8 @@ class Writer:
                     self.blocks(p.tree, number=p.number, mark=p.id)
                 elif isinstance(p, Between) and p.level:  # a sub-heading, under the section's
                     inline = (b.children for b in p.tree if isinstance(b, nodes.Paragraph))
-                    self.paragraph("".join(map(self.inlines, inline)), "Heading 2")
+                    level = HEADINGS[min(p.level, len(HEADINGS)) - 1]  # '###': Heading 3
+                    self.paragraph("".join(map(self.inlines, inline)), level)
                 elif isinstance(p, Between):
                     self.blocks(p.tree, style=BETWEEN_STYLE)
                 else:

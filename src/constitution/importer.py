@@ -162,6 +162,7 @@ class ImportedClause(Text):
     revises: Clause | None = None  # with --revision: the current paragraph it revises
     change: str = ""  # with --revision: unchanged, reworded, moved and/or renumbered, or new
     headings: list[str] = field(default_factory=list)  # unnumbered sub-headings before it
+    heading_lines: list[Line] = field(default_factory=list)  # where each stands
     # unnumbered words after it, before the next paragraph: sub-headings (its titles) and
     # paragraphs, written where they stand (a section's words between its paragraphs)
     after: Text = field(default_factory=Text)
@@ -452,6 +453,7 @@ class Structurer:
         self.rejoin()
         self.section.clauses.append(ImportedClause(number, key, style, line))
         self.section.clauses[-1].headings = [heading for heading, _ in self.pending]
+        self.section.clauses[-1].heading_lines = [line for _, line in self.pending]
         self.pending = []
         self.section.clauses[-1].add(text, line)
 
@@ -1427,7 +1429,31 @@ def too_long(number: str, where: Line, size: int) -> Problem:
     )
 
 
-def between(words: Text, targets: Targets, local: dict[str, str], doc: Imported) -> list[str]:
+class SubHeadings:
+    """A section's sub-headings as MyST, in order: each a level under the section's title
+    ('##') for each level its heading stands under the section's in the source (Word's
+    Heading 3 under a section's Heading 1: '###'), never more than one below the one
+    before it."""
+
+    def __init__(self, section: ImportedSection) -> None:
+        self.top = depth(section.where)
+        self.last = 1
+
+    def write(self, text: str, line: Line) -> str:
+        here = depth(line)
+        below = here - self.top if here and self.top else 1
+        self.last = max(2, min(self.last + 1, 1 + below, 6))
+        return f"{'#' * self.last} {escape(text, False)}\n"
+
+
+def depth(line: Line) -> int:
+    """A heading's level in the source: Word's outline level, or Markdown's "#"s."""
+    return line.level or heading_level(line.text)
+
+
+def between(
+    words: Text, targets: Targets, local: dict[str, str], doc: Imported, titles: SubHeadings
+) -> list[str]:
     """Unnumbered words after a paragraph as MyST, where they stand: each sub-heading as
     one ('## ...'), the words between as an introduction's."""
     parts: list[str] = []
@@ -1440,7 +1466,7 @@ def between(words: Text, targets: Targets, local: dict[str, str], doc: Imported)
         if run.paragraphs:
             parts.append(unnumbered(run, targets, local, doc, "words between paragraphs"))
             run = Text()
-        parts.append(f"## {escape(paragraph, False)}\n")
+        parts.append(titles.write(paragraph, line))
     if run.paragraphs:
         parts.append(unnumbered(run, targets, local, doc, "words between paragraphs"))
     return parts
@@ -1513,6 +1539,7 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
         # Once a section, not once a clause: 1,000 clauses in a section cost a million.
         paren = {c.key: c.id for c in section.clauses if c.style in ("paren", "letter")}
         former = before[section.slug].intro if n in kept else ""
+        titles = SubHeadings(section)
         if intro := kept_intro(unnumbered(section.intro, found, paren, doc), former, current):
             parts.append(intro)  # between the title and the first clause, unnumbered
         for clause in section.clauses:
@@ -1534,9 +1561,10 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
             content = "\n".join(options) + f"\n\n{words}\n"
             if len(content) > MAX_CLAUSE:  # the gate would refuse it: write nothing
                 long.append(too_long(clause.number, clause.where, len(content)))
-            parts += [f"## {escape(heading, False)}\n" for heading in clause.headings]
+            lines = clause.heading_lines or [clause.where] * len(clause.headings)
+            parts += map(titles.write, clause.headings, lines)
             parts.append(f"```{{clause}} {clause.id}\n{content}```\n")
-            parts += between(clause.after, found, paren, doc)
+            parts += between(clause.after, found, paren, doc, titles)
         files[f"{section.slug}.md"] = "\n".join(parts)
     if long:
         raise ProtocolError(long)
