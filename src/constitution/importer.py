@@ -1534,8 +1534,8 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
             ),
             *revoked_lines(section, style),
         ]
-        if settings:
-            parts.insert(0, "---\n" + "\n".join(settings) + "\n---\n")
+        if settings:  # directly over the title, as docs/editors.md writes it
+            parts[0] = "---\n" + "\n".join(settings) + "\n---\n" + parts[0]
         # Once a section, not once a clause: 1,000 clauses in a section cost a million.
         paren = {c.key: c.id for c in section.clauses if c.style in ("paren", "letter")}
         former = before[section.slug].intro if n in kept else ""
