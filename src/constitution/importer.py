@@ -31,7 +31,7 @@ from constitution.import_history import (
 )
 from constitution.import_markup import CELL_BREAK, emphasis, inlines, tables
 from constitution.modality import LEVELS, Guess, guess_lead_in, guess_modality
-from constitution.model import MAX_CLAUSE, Clause, Document
+from constitution.model import MAX_CLAUSE, Between, Clause, Document
 from constitution.numbering import section_heads, split
 from constitution.problems import Problem, ProtocolError
 from constitution.references import Targets, link
@@ -1451,12 +1451,33 @@ def depth(line: Line) -> int:
     return line.level or heading_level(line.text)
 
 
+def runs_before(standing: tuple[Between, ...], before: str) -> list[str]:
+    """The words a draft has between paragraphs before the paragraph ``before`` ("" for
+    the section's end), as written, each run of them between two sub-headings one."""
+    runs: list[list[str]] = [[]]
+    for words in standing:
+        if words.before == before:
+            if words.level:
+                runs.append([])
+            else:
+                runs[-1].append(words.text)
+    return ["\n\n".join(run) for run in runs if run]
+
+
 def between(
-    words: Text, targets: Targets, local: dict[str, str], doc: Imported, titles: SubHeadings
+    words: Text,
+    targets: Targets,
+    local: dict[str, str],
+    doc: Imported,
+    titles: SubHeadings,
+    stood: tuple[list[str], Revised | None] = ([], None),
 ) -> list[str]:
     """Unnumbered words after a paragraph as MyST, where they stand: each sub-heading as
-    one ('## ...'), the words between as an introduction's."""
+    one ('## ...'), the words between as an introduction's; in a revision, each run of
+    words as the draft wrote the one in its place (``stood``), if their words are the same."""
     parts: list[str] = []
+    was, current = stood
+    runs = iter(was)
     run = Text()
     for n, (paragraph, line) in enumerate(zip(words.paragraphs, words.lines, strict=True)):
         if n not in words.titles:
@@ -1464,11 +1485,13 @@ def between(
             run.lines.append(line)
             continue
         if run.paragraphs:
-            parts.append(unnumbered(run, targets, local, doc, "words between paragraphs"))
+            written = unnumbered(run, targets, local, doc, "words between paragraphs")
+            parts.append(kept_words(written, next(runs, ""), current))
             run = Text()
         parts.append(titles.write(paragraph, line))
     if run.paragraphs:
-        parts.append(unnumbered(run, targets, local, doc, "words between paragraphs"))
+        written = unnumbered(run, targets, local, doc, "words between paragraphs")
+        parts.append(kept_words(written, next(runs, ""), current))
     return parts
 
 
@@ -1539,10 +1562,11 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
         # Once a section, not once a clause: 1,000 clauses in a section cost a million.
         paren = {c.key: c.id for c in section.clauses if c.style in ("paren", "letter")}
         former = before[section.slug].intro if n in kept else ""
+        standing = before[section.slug].between if n in kept else ()
         titles = SubHeadings(section)
-        if intro := kept_intro(unnumbered(section.intro, found, paren, doc), former, current):
+        if intro := kept_words(unnumbered(section.intro, found, paren, doc), former, current):
             parts.append(intro)  # between the title and the first clause, unnumbered
-        for clause in section.clauses:
+        for k, clause in enumerate(section.clauses):
             clause.guess = guess_lead_in(*clause.own_and_items())
             number = cited(clause, section, style) if clause.number else ""
             was = clause.revises
@@ -1564,14 +1588,16 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
             lines = clause.heading_lines or [clause.where] * len(clause.headings)
             parts += map(titles.write, clause.headings, lines)
             parts.append(f"```{{clause}} {clause.id}\n{content}```\n")
-            parts += between(clause.after, found, paren, doc, titles)
+            after = section.clauses[k + 1].id if k + 1 < len(section.clauses) else ""
+            stood = (runs_before(standing, after), current)
+            parts += between(clause.after, found, paren, doc, titles, stood)
         files[f"{section.slug}.md"] = "\n".join(parts)
     if long:
         raise ProtocolError(long)
     toc = "\n".join(s.slug for s in doc.sections)
     title = escape(doc.title or "Protocol on Member/Officer Relations", False)
     intro = unnumbered(doc.intro, found, {}, doc)
-    intro = kept_intro(intro, current.document.intro, current) if current and intro else intro
+    intro = kept_words(intro, current.document.intro, current) if current and intro else intro
     files["index.md"] = (
         f"# {title}\n\n{intro and intro + chr(10)}"
         f"```{{toctree}}\n:numbered: 1\n:maxdepth: 1\n\n{toc}\n```\n"
@@ -1621,9 +1647,10 @@ def same_words(tree: Tree, was: Tree, document: Document) -> bool:
     return " ".join(plain(tree, document).split()) == " ".join(plain(was, document).split())
 
 
-def kept_intro(intro: str, was: str, current: Revised | None) -> str:
-    """An introduction brought back in a revision: as the editors wrote it (its roles and
-    references; Word shows a reference as its words) where its words are the same."""
+def kept_words(intro: str, was: str, current: Revised | None) -> str:
+    """An introduction, or words between paragraphs, brought back in a revision: as the
+    editors wrote them (their roles and references; Word shows a reference as its words)
+    where their words are the same."""
     if (
         current is None
         or not was.strip()
