@@ -271,11 +271,12 @@ def test_only_a_paragraph_new_in_word_has_its_modality_guessed(rich: Project) ->
 
 
 # A section with words of its own between its paragraphs, where every kind stands: a
-# sub-heading over the first, a paragraph between two (holding roles Word shows as words),
-# a lower sub-heading, closing words; and numbers printed as revoked, in its front matter.
+# sub-heading and words over the first, a paragraph between two (holding roles Word
+# shows as words), a lower sub-heading, closing words; and numbers printed as revoked,
+# in its front matter.
 FRONT = '---\nrevoked 16.3A: Deleted\nrevoked 16.7: "Revoked by Council: minute 12"\n---\n'
 WORDS_BETWEEN = {
-    "MOP-0137": "## Copies and names\n\n",
+    "MOP-0137": "## Copies and names\n\nEach is sent to all it names.\n\n",
     "MOP-0140": "They apply within ten {defined}`working days <working day>`, as "
     "{para}`MOP-0149` says, *always*.\n\n",
     "MOP-0141": "### Personal information\n\n",
@@ -332,12 +333,14 @@ def test_words_between_edited_in_word_are_the_only_changes(between: Project) -> 
     ((old, new),) = words_between(between)
     assert old.splitlines() == [
         "before 16.1: ## Copies and names",
+        "before 16.1: Each is sent to all it names.",
         "before 16.4: They apply within ten working days, as paragraph 17.7 says, always.",
         "before 16.5: ### Personal information",
         "at the end: These rules are reviewed each year.",
     ]
     assert new.splitlines() == [
         "before 16.1: ## Copies and names",
+        "before 16.1: Each is sent to all it names.",
         "before 16.4: They apply within ten working days, as paragraph 17.7 says, always.",
         "before 16.4A: ### Personal data",
         "at the end: These rules are reviewed each year.",

@@ -182,6 +182,9 @@ class ImportedSection:
     slug: str = ""
     # unnumbered words before its first clause: its introduction, not a clause
     intro: Text = field(default_factory=Text)
+    # the intro's paragraphs that are sub-headings: in a section with paragraphs, the words
+    # from the first on stand before its first paragraph (words between), not in its intro
+    heads: set[int] = field(default_factory=set)
     # lines printing its paragraphs' numbers as revoked ("3.3 [Deleted]"): each line, the
     # numbers it stands for and the words printed in their place, kept there as revoked
     revoked: list[tuple[Line, list[str], str]] = field(default_factory=list)
@@ -485,6 +488,8 @@ class Structurer:
                 self.clause.after.lines.append(line)
             else:
                 self.add_text(heading, line)
+                if self.section is not None and not self.unnumbered and self.clause is None:
+                    self.section.heads.add(len(self.section.intro.paragraphs) - 1)
 
     def place(
         self, text: str, bullet: bool, marked: bool, line: Line, following: str, fresh: bool
@@ -1451,6 +1456,23 @@ def depth(line: Line) -> int:
     return line.level or heading_level(line.text)
 
 
+def opened(section: ImportedSection) -> tuple[Text, Text]:
+    """A section's introduction, and its words from its first sub-heading on, which stand
+    before its first paragraph as words between paragraphs (none, if it has no paragraph)."""
+    intro = section.intro
+    if not (section.clauses and section.heads):
+        return intro, Text()
+    cut = min(section.heads)
+    return (
+        Text(paragraphs=intro.paragraphs[:cut], lines=intro.lines[:cut]),
+        Text(
+            paragraphs=intro.paragraphs[cut:],
+            lines=intro.lines[cut:],
+            titles={n - cut for n in section.heads},
+        ),
+    )
+
+
 def runs_before(standing: tuple[Between, ...], before: str) -> list[str]:
     """The words a draft has between paragraphs before the paragraph ``before`` ("" for
     the section's end), as written, each run of them between two sub-headings one."""
@@ -1564,8 +1586,12 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
         former = before[section.slug].intro if n in kept else ""
         standing = before[section.slug].between if n in kept else ()
         titles = SubHeadings(section)
-        if intro := kept_words(unnumbered(section.intro, found, paren, doc), former, current):
+        opening, heads = opened(section)
+        if intro := kept_words(unnumbered(opening, found, paren, doc), former, current):
             parts.append(intro)  # between the title and the first clause, unnumbered
+        if heads.paragraphs:
+            stood = (runs_before(standing, section.clauses[0].id), current)
+            parts += between(heads, found, paren, doc, titles, stood)
         for k, clause in enumerate(section.clauses):
             clause.guess = guess_lead_in(*clause.own_and_items())
             number = cited(clause, section, style) if clause.number else ""
