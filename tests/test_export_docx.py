@@ -5,6 +5,7 @@ redline shows exactly the edit."""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 import io
@@ -325,3 +326,84 @@ def test_only_a_paragraph_new_in_word_has_its_modality_guessed(rich: Project) ->
     guesses = [line for line in said.splitlines() if " confidence, from " in line]
     assert "Each new clause's modality is a first guess" in said
     assert guesses == [guesses[0]] and guesses[0].startswith(f"  {new[0][1]} ("), guesses
+
+
+# A section with words of its own between its paragraphs, where every kind stands: a
+# sub-heading and words over the first, a paragraph between two (holding roles Word
+# shows as words), a lower sub-heading, closing words; and numbers printed as revoked,
+# in its front matter.
+FRONT = '---\nrevoked 16.3A: Deleted\nrevoked 16.7: "Revoked by Council: minute 12"\n---\n'
+WORDS_BETWEEN = {
+    "MOP-0137": "## Copies and names\n\nEach is sent to all it names.\n\n",
+    "MOP-0140": "They apply within ten {defined}`working days <working day>`, as "
+    "{para}`MOP-0149` says, *always*.\n\n",
+    "MOP-0141": "### Personal information\n\n",
+}
+CLOSING = "These rules are reviewed each year.\n"
+
+
+@pytest.fixture
+def between(committed: Project) -> Project:  # noqa: F811 (the fixture, imported)
+    """The model with correspondence's words between paragraphs and revoked numbers,
+    committed: the redline's base."""
+    section = committed.protocol / "correspondence.md"
+    text = section.read_text(encoding="utf-8")
+    for id_, words in WORDS_BETWEEN.items():
+        assert f"```{{clause}} {id_}\n" in text, "test setup: the section's IDs have changed"
+        text = text.replace(f"```{{clause}} {id_}\n", f"{words}```{{clause}} {id_}\n")
+    section.write_text(f"{FRONT}{text.rstrip()}\n\n{CLOSING}", encoding="utf-8")
+    git(committed, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "between")
+    return committed
+
+
+def words_between(project: Project) -> list[tuple[str, str]]:
+    data = json.loads(redline(project, "json"))
+    return [(w["old"], w["new"]) for w in data.get("words_between", [])]
+
+
+def test_words_between_and_revoked_numbers_come_back_from_word_unchanged(
+    between: Project,
+) -> None:
+    blob = export_docx(between)
+    import_revision(between, blob)
+    assert changes(between) == []
+    assert words_between(between) == []
+    assert git(between, "diff") == ""  # the section file byte for byte
+    assert git(between, "status", "--porcelain") == ""
+
+
+def test_words_between_edited_in_word_are_the_only_changes(between: Project) -> None:
+    document = word(export_docx(between))
+    paragraphs = document.paragraphs
+    heading = next(p for p in paragraphs if p.text == "Personal information")
+    heading.runs[0].text = "Personal data"
+    under = next(p for p in paragraphs if p.text.startswith("16.5\t"))
+    under.insert_paragraph_before("16.4A\tMembers must keep personal data locked away.")
+    last = next(p for p in paragraphs if p.text == CLOSING.strip())
+    added = copy.deepcopy(last._p)
+    last._p.addnext(added)
+    docx.text.paragraph.Paragraph(added, last._parent).runs[0].text = "Ask the clerk."
+    out = io.BytesIO()
+    document.save(out)
+    import_revision(between, out.getvalue())
+    ((kind, _, was, now),) = changes(between)
+    assert (kind, was, now) == ("inserted", None, "16.4A")
+    ((old, new),) = words_between(between)
+    assert old.splitlines() == [
+        "before 16.1: ## Copies and names",
+        "before 16.1: Each is sent to all it names.",
+        "before 16.4: They apply within ten working days, as paragraph 17.7 says, always.",
+        "before 16.5: ### Personal information",
+        "at the end: These rules are reviewed each year.",
+    ]
+    assert new.splitlines() == [
+        "before 16.1: ## Copies and names",
+        "before 16.1: Each is sent to all it names.",
+        "before 16.4: They apply within ten working days, as paragraph 17.7 says, always.",
+        "before 16.4A: ### Personal data",
+        "at the end: These rules are reviewed each year.",
+        "at the end: Ask the clerk.",
+    ]
+    text = (between.protocol / "correspondence.md").read_text(encoding="utf-8")
+    assert text.startswith(FRONT)  # the revoked numbers kept
+    assert WORDS_BETWEEN["MOP-0140"] in text  # words not edited, as written

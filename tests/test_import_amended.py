@@ -389,3 +389,23 @@ def test_a_table_of_paragraphs_with_a_column_more_is_refused(tmp_path: Path) -> 
     assert problem.code == "import-docx-table-layout"
     assert problem.line == 2
     assert "1 column(s) more" in problem.message
+
+
+def test_revoked_words_holding_a_colon_are_kept_as_printed(tmp_path: Path) -> None:
+    """ "3.2 Revoked by Council: minute 12" (as the Word export prints the front matter's
+    `revoked 3.2: "Revoked by Council: minute 12"`) is a revoked number; a line leading in
+    to items with a colon is still a paragraph's."""
+    doc = import_protocol(
+        protocol(
+            tmp_path,
+            "Protocol\n\n3. Enquiries\n\n3.1 Officers reply.\n\n"
+            "3.2 *Revoked by Council: minute 12.*\n\n3.3 Removed by the chair:\n\n"
+            "- a member who shouts.\n\n4. Groups\n\n4.1 Officers brief groups.\n\n"
+            "4.2 Officers leave before debate.\n",
+        )
+    )
+    assert [c.number for c in doc.clauses()] == ["3.1", "3.3", "4.1", "4.2"]
+    assert [[(n, said) for _, ns, said in s.revoked for n in ns] for s in doc.sections] == [
+        [("3.2", "Revoked by Council: minute 12")],
+        [],
+    ]

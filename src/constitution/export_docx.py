@@ -30,7 +30,7 @@ from html import escape
 from constitution import text_nodes as nodes
 from constitution import word_file
 from constitution.council import Council
-from constitution.model import Between, Clause, Document, RevokedSection, Section
+from constitution.model import BETWEEN_STYLE, Between, Clause, Document, RevokedSection, Section
 from constitution.numbering import in_place, number_key
 from constitution.text_html import PAGE
 from constitution.text_plain import cited
@@ -38,6 +38,7 @@ from constitution.text_tree import Inline, Tree
 
 LINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 INDENT = 709  # twentieths of a point (1.25 cm): a paragraph's hanging indent
+HEADINGS = tuple(f"Heading {n}" for n in range(1, 7))  # a section's, then sub-headings' ('##'...)
 DEFINED, LINKED = "Defined Term", "Hyperlink"  # character styles the file defines
 CODE_FONT = "Courier New"
 Form = tuple[tuple[str, str], ...]  # a run's properties, in the order Word's schema sets
@@ -101,9 +102,10 @@ class Writer:
         linked = styles.add_style(LINKED, WD_STYLE_TYPE.CHARACTER)
         linked.font.underline = True
         linked.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+        styles.add_style(BETWEEN_STYLE, WD_STYLE_TYPE.PARAGRAPH).base_style = styles["Normal"]
         self.style = {
             name: styles[name].style_id
-            for name in (DEFINED, LINKED, "Title", "Heading 1", "Heading 2", "List", "List 2",
+            for name in (DEFINED, LINKED, BETWEEN_STYLE, "Title", *HEADINGS, "List", "List 2",
                          "List 3", "List Bullet", "List Bullet 2", "List Bullet 3")
         }  # fmt: skip
         header = self.word.sections[0].header.paragraphs[0]
@@ -133,9 +135,10 @@ class Writer:
                     self.blocks(p.tree, number=p.number, mark=p.id)
                 elif isinstance(p, Between) and p.level:  # a sub-heading, under the section's
                     inline = (b.children for b in p.tree if isinstance(b, nodes.Paragraph))
-                    self.paragraph("".join(map(self.inlines, inline)), "Heading 2")
+                    level = HEADINGS[min(p.level, len(HEADINGS)) - 1]  # '###': Heading 3
+                    self.paragraph("".join(map(self.inlines, inline)), level)
                 elif isinstance(p, Between):
-                    self.blocks(p.tree)
+                    self.blocks(p.tree, style=BETWEEN_STYLE)
                 else:
                     self.numbered(p.number, "", revoked(p.said))
         body = parse_xml(f"<w:body {nsdecls('w', 'r')}>{''.join(self.xml)}</w:body>")
@@ -171,17 +174,17 @@ class Writer:
                     f'{lead}<w:bookmarkEnd w:id="{at}"/>')  # fmt: skip
         self.paragraph(lead + content, indent=INDENT, hanging=True)
 
-    def blocks(self, tree: Tree, number: str = "", mark: str = "") -> None:
+    def blocks(self, tree: Tree, number: str = "", mark: str = "", style: str = "") -> None:
         """A clause's (``mark``, its ID) or an introduction's blocks: a clause's first
         paragraph after its number (alone on its line, before a list), its others
-        indented under it."""
+        indented under it; words without a number in ``style``."""
         for block in tree:
             content = self.inlines(block.children) if isinstance(block, nodes.Paragraph) else ""
             if number:
                 self.numbered(number, mark, content)
                 number = ""
             elif isinstance(block, nodes.Paragraph):
-                self.paragraph(content, indent=INDENT if mark else 0)
+                self.paragraph(content, style, indent=INDENT if mark else 0)
             if not isinstance(block, nodes.Paragraph):
                 self.items(block, mark, 0)
 

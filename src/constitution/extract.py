@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 
 from constitution import characters
 from constitution.extract_html import page_lines
+from constitution.model import BETWEEN_STYLE
 from constitution.pdf_fonts import Drawn, page_text
 from constitution.problems import Problem, ProtocolError
 
@@ -59,6 +60,12 @@ class Line:
     # A Word paragraph set as part of the numbered one before it: indented, or in its
     # list with the numbering switched off (not a section's words of its own).
     within: bool = False
+    # A Word paragraph in the style the tool's Word export gives a section's words between
+    # paragraphs (model.BETWEEN_STYLE): the section's own words, never the paragraph's before it.
+    apart: bool = False
+    # A Word heading's level in the outline (1 for Heading 1; 0 for a paragraph, and for a
+    # line whose text says it, as Markdown's "##" does).
+    level: int = 0
 
     @property
     def where(self) -> str:
@@ -640,7 +647,9 @@ def from_docx(path: Path) -> Extracted:
     revisions = len(body.findall(f".//{W}ins")) + len(body.findall(f".//{W}del"))
     numberer = Numberer(numbering, styles)
     headings = heading_styles(styles)
+    levels = outline_levels(styles)
     subtitles = named_styles(styles, "subtitle")
+    apart = named_styles(styles, BETWEEN_STYLE.lower())
     headed = first_row_styles(styles)
     toc = contents_paragraphs(body, styles)
     shown = number_footnotes(body)
@@ -702,14 +711,19 @@ def from_docx(path: Path) -> Extracted:
         )
         # Marked as the importer marks a Markdown heading; a long "heading" is a paragraph
         # that merely wears a heading's style.
+        level = 0
         if heading and len(text.split()) <= 20:  # a title holds a link's words, not the link
             text = "# " + LINKED.sub(lambda m: m[1] + m[2] + m[3], text)
+            level = outline_level(para.find(f"{W}pPr")) or levels.get(
+                style.get(f"{W}val") if style is not None else "", 0
+            )
         elif style is not None and style.get(f"{W}val") in subtitles and titled(lines):
             # Word's subtitle goes on the title over it: a council's name in the Title
             # style, the protocol's own in the Subtitle, are one heading
             lines[-1] = replace(lines[-1], text=joined(lines[-1].text, text))
             continue
-        lines.append(Line(text, n, within=within))
+        own = style is not None and style.get(f"{W}val") in apart
+        lines.append(Line(text, n, within=within, apart=own, level=level))
     if chunks:
         raise ProtocolError(
             [
@@ -961,8 +975,34 @@ def contents_paragraphs(body: Any, styles: Any) -> set[Any]:
 
 def outlined(ppr: object) -> bool:
     """At a level of the document's outline (Word's level 9 is body text)."""
+    return outline_level(ppr) > 0
+
+
+def outline_level(ppr: object) -> int:
+    """A paragraph's (or style's) own level in the outline, 1 for the top; 0 for none."""
     level = ppr.find(f"{W}outlineLvl") if ppr is not None else None  # type: ignore[attr-defined]
-    return level is not None and level.get(f"{W}val") != "9"
+    value = level.get(f"{W}val") if level is not None else ""
+    return int(value) + 1 if value and value.isdigit() and value != "9" else 0
+
+
+def outline_levels(styles: object) -> dict[str, int]:
+    """Each paragraph style's level in the outline, its own or that of the style it is
+    based on, up the chain (Heading 2, and a council's style based on it: 2)."""
+    own: dict[str, int] = {}
+    based: dict[str, str] = {}
+    for style in styles.iter(f"{W}style") if styles is not None else ():  # type: ignore[attr-defined]
+        sid = style.get(f"{W}styleId")
+        own[sid] = outline_level(style.find(f"{W}pPr"))
+        if (parent := style.find(f"{W}basedOn")) is not None:
+            based[sid] = parent.get(f"{W}val")
+    levels = {}
+    for sid in own:
+        seen, current = set(), sid
+        while current in own and not own[current] and current in based and current not in seen:
+            seen.add(current)
+            current = based[current]
+        levels[sid] = own.get(current, 0)
+    return levels
 
 
 def titled(lines: list[Line]) -> bool:

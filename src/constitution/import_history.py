@@ -24,10 +24,10 @@ GONE = (
 REVOKED = re.compile(
     rf"^(?:section\s+)?(?P<first>{NUMBER})\.?(?:\s*(?:[–—-]|to)\s*(?P<last>{NUMBER})\.?)?\s+"
     r"(?:[–—-]\s+)?"
-    rf"(?P<said>[\[(]\s*(?:{GONE})\b[^\[\]()]*[\])]|(?:{GONE})(?:(?:\s+(?:by|on|in|with)\b|,)[^.;:]*)?)"
+    rf"(?P<said>[\[(]\s*(?:{GONE})\b[^\[\]()]*[\])]|(?:{GONE})(?:(?:\s+(?:by|on|in|with)\b|,)[^.;:]*(?::\s*[^\s.;:][^.;:]*)*)?)"
     r"\.?$",
     re.I,
-)
+)  # words after a colon too ("Revoked by Council: minute 12"), but not a lead-in's colon
 # A note of when a paragraph or section was amended: "[Amended by Council, 14 March
 # 2019]", "(Inserted by the Parish Council on 3 October 2022)", "Paragraph 3.2A inserted
 # by the Council on 18 January 2023.", "Inserted ...; amended by Council on 2 March 2022."

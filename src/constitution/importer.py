@@ -31,7 +31,7 @@ from constitution.import_history import (
 )
 from constitution.import_markup import CELL_BREAK, emphasis, inlines, tables
 from constitution.modality import LEVELS, Guess, guess_lead_in, guess_modality
-from constitution.model import MAX_CLAUSE, Clause, Document
+from constitution.model import MAX_CLAUSE, Between, Clause, Document
 from constitution.numbering import section_heads, split
 from constitution.problems import Problem, ProtocolError
 from constitution.references import Targets, link
@@ -162,6 +162,7 @@ class ImportedClause(Text):
     revises: Clause | None = None  # with --revision: the current paragraph it revises
     change: str = ""  # with --revision: unchanged, reworded, moved and/or renumbered, or new
     headings: list[str] = field(default_factory=list)  # unnumbered sub-headings before it
+    heading_lines: list[Line] = field(default_factory=list)  # where each stands
     # unnumbered words after it, before the next paragraph: sub-headings (its titles) and
     # paragraphs, written where they stand (a section's words between its paragraphs)
     after: Text = field(default_factory=Text)
@@ -181,6 +182,9 @@ class ImportedSection:
     slug: str = ""
     # unnumbered words before its first clause: its introduction, not a clause
     intro: Text = field(default_factory=Text)
+    # the intro's paragraphs that are sub-headings: in a section with paragraphs, the words
+    # from the first on stand before its first paragraph (words between), not in its intro
+    heads: set[int] = field(default_factory=set)
     # lines printing its paragraphs' numbers as revoked ("3.3 [Deleted]"): each line, the
     # numbers it stands for and the words printed in their place, kept there as revoked
     revoked: list[tuple[Line, list[str], str]] = field(default_factory=list)
@@ -483,6 +487,7 @@ class Structurer:
         self.rejoin()
         self.section.clauses.append(ImportedClause(number, key, style, line))
         self.section.clauses[-1].headings = [heading for heading, _ in self.pending]
+        self.section.clauses[-1].heading_lines = [line for _, line in self.pending]
         self.pending = []
         self.section.clauses[-1].add(text, line)
 
@@ -514,6 +519,8 @@ class Structurer:
                 self.clause.after.lines.append(line)
             else:
                 self.add_text(heading, line)
+                if self.section is not None and not self.unnumbered and self.clause is None:
+                    self.section.heads.add(len(self.section.intro.paragraphs) - 1)
 
     def place(
         self, text: str, bullet: bool, marked: bool, line: Line, following: str, fresh: bool
@@ -760,6 +767,9 @@ class Structurer:
         """Unnumbered words: ``fresh`` if they begin a paragraph in the source, ``wrapped``
         if they are its next line, ``leads`` if they lead in to the items after them."""
         clause = self.clause
+        if line.apart and clause is not None and clause.number:
+            clause.after.add(text, line)  # the section's own words, set so in Word
+            return
         goes_on = clause is not None and clause.continues(text, wrapped)
         if self.unnumbered and self.section and not goes_on and (fresh or clause is None):
             clause = ImportedClause("", "", "none", line)  # a clause a paragraph
@@ -798,12 +808,14 @@ class Structurer:
         """Unnumbered words between two numbered paragraphs of a section, with no
         sub-heading over them, are the paragraph before's (its second paragraph, the close
         of its list: in the reference protocols, always), kept with it and said, since they
-        may be an aside. Only words under a sub-heading, and a section's closing words
-        after its last paragraph, stand between paragraphs on their own."""
+        may be an aside. Only words under a sub-heading, words a Word file sets in the
+        style of words between paragraphs (the tool's own export), and a section's closing
+        words after its last paragraph, stand between paragraphs on their own."""
         clause = self.clause
         if clause is None:
             return
-        if clause.after.paragraphs and not clause.after.titles:
+        apart = any(line.apart for line in clause.after.lines)
+        if clause.after.paragraphs and not clause.after.titles and not apart:
             clause.paragraphs += clause.after.paragraphs
             clause.lines += clause.after.lines
             clause.after = Text()
@@ -1484,10 +1496,72 @@ def too_long(number: str, where: Line, size: int) -> Problem:
     )
 
 
-def between(words: Text, targets: Targets, local: dict[str, str], doc: Imported) -> list[str]:
+class SubHeadings:
+    """A section's sub-headings as MyST, in order: each a level under the section's title
+    ('##') for each level its heading stands under the section's in the source (Word's
+    Heading 3 under a section's Heading 1: '###'), never more than one below the one
+    before it."""
+
+    def __init__(self, section: ImportedSection) -> None:
+        self.top = depth(section.where)
+        self.last = 1
+
+    def write(self, text: str, line: Line) -> str:
+        here = depth(line)
+        below = here - self.top if here and self.top else 1
+        self.last = max(2, min(self.last + 1, 1 + below, 6))
+        return f"{'#' * self.last} {escape(text, False)}\n"
+
+
+def depth(line: Line) -> int:
+    """A heading's level in the source: Word's outline level, or Markdown's "#"s."""
+    return line.level or heading_level(line.text)
+
+
+def opened(section: ImportedSection) -> tuple[Text, Text]:
+    """A section's introduction, and its words from its first sub-heading on, which stand
+    before its first paragraph as words between paragraphs (none, if it has no paragraph)."""
+    intro = section.intro
+    if not (section.clauses and section.heads):
+        return intro, Text()
+    cut = min(section.heads)
+    return (
+        Text(paragraphs=intro.paragraphs[:cut], lines=intro.lines[:cut]),
+        Text(
+            paragraphs=intro.paragraphs[cut:],
+            lines=intro.lines[cut:],
+            titles={n - cut for n in section.heads},
+        ),
+    )
+
+
+def runs_before(standing: tuple[Between, ...], before: str) -> list[str]:
+    """The words a draft has between paragraphs before the paragraph ``before`` ("" for
+    the section's end), as written, each run of them between two sub-headings one."""
+    runs: list[list[str]] = [[]]
+    for words in standing:
+        if words.before == before:
+            if words.level:
+                runs.append([])
+            else:
+                runs[-1].append(words.text)
+    return ["\n\n".join(run) for run in runs if run]
+
+
+def between(
+    words: Text,
+    targets: Targets,
+    local: dict[str, str],
+    doc: Imported,
+    titles: SubHeadings,
+    stood: tuple[list[str], Revised | None] = ([], None),
+) -> list[str]:
     """Unnumbered words after a paragraph as MyST, where they stand: each sub-heading as
-    one ('## ...'), the words between as an introduction's."""
+    one ('## ...'), the words between as an introduction's; in a revision, each run of
+    words as the draft wrote the one in its place (``stood``), if their words are the same."""
     parts: list[str] = []
+    was, current = stood
+    runs = iter(was)
     run = Text()
     for n, (paragraph, line) in enumerate(zip(words.paragraphs, words.lines, strict=True)):
         if n not in words.titles:
@@ -1495,11 +1569,13 @@ def between(words: Text, targets: Targets, local: dict[str, str], doc: Imported)
             run.lines.append(line)
             continue
         if run.paragraphs:
-            parts.append(unnumbered(run, targets, local, doc, "words between paragraphs"))
+            written = unnumbered(run, targets, local, doc, "words between paragraphs")
+            parts.append(kept_words(written, next(runs, ""), current))
             run = Text()
-        parts.append(f"## {escape(paragraph, False)}\n")
+        parts.append(titles.write(paragraph, line))
     if run.paragraphs:
-        parts.append(unnumbered(run, targets, local, doc, "words between paragraphs"))
+        written = unnumbered(run, targets, local, doc, "words between paragraphs")
+        parts.append(kept_words(written, next(runs, ""), current))
     return parts
 
 
@@ -1565,14 +1641,20 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
             ),
             *revoked_lines(section, style),
         ]
-        if settings:
-            parts.insert(0, "---\n" + "\n".join(settings) + "\n---\n")
+        if settings:  # directly over the title, as docs/editors.md writes it
+            parts[0] = "---\n" + "\n".join(settings) + "\n---\n" + parts[0]
         # Once a section, not once a clause: 1,000 clauses in a section cost a million.
         paren = {c.key: c.id for c in section.clauses if c.style in ("paren", "letter")}
         former = before[section.slug].intro if n in kept else ""
-        if intro := kept_intro(unnumbered(section.intro, found, paren, doc), former, current):
+        standing = before[section.slug].between if n in kept else ()
+        titles = SubHeadings(section)
+        opening, heads = opened(section)
+        if intro := kept_words(unnumbered(opening, found, paren, doc), former, current):
             parts.append(intro)  # between the title and the first clause, unnumbered
-        for clause in section.clauses:
+        if heads.paragraphs:
+            stood = (runs_before(standing, section.clauses[0].id), current)
+            parts += between(heads, found, paren, doc, titles, stood)
+        for k, clause in enumerate(section.clauses):
             clause.guess = guess_lead_in(*clause.own_and_items())
             number = cited(clause, section, style) if clause.number else ""
             was = clause.revises
@@ -1591,16 +1673,19 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
             content = "\n".join(options) + f"\n\n{words}\n"
             if len(content) > MAX_CLAUSE:  # the gate would refuse it: write nothing
                 long.append(too_long(clause.number, clause.where, len(content)))
-            parts += [f"## {escape(heading, False)}\n" for heading in clause.headings]
+            lines = clause.heading_lines or [clause.where] * len(clause.headings)
+            parts += map(titles.write, clause.headings, lines)
             parts.append(f"```{{clause}} {clause.id}\n{content}```\n")
-            parts += between(clause.after, found, paren, doc)
+            after = section.clauses[k + 1].id if k + 1 < len(section.clauses) else ""
+            stood = (runs_before(standing, after), current)
+            parts += between(clause.after, found, paren, doc, titles, stood)
         files[f"{section.slug}.md"] = "\n".join(parts)
     if long:
         raise ProtocolError(long)
     toc = "\n".join(s.slug for s in doc.sections)
     title = escape(doc.title or "Protocol on Member/Officer Relations", False)
     intro = unnumbered(doc.intro, found, {}, doc)
-    intro = kept_intro(intro, current.document.intro, current) if current and intro else intro
+    intro = kept_words(intro, current.document.intro, current) if current and intro else intro
     # whole sections printed as revoked, each kept in its place with the words printed
     gone = [revoked_line(n, said, whole=True) or "" for _, n, said in doc.revoked_sections]
     files["index.md"] = (
@@ -1653,9 +1738,10 @@ def same_words(tree: Tree, was: Tree, document: Document) -> bool:
     return " ".join(plain(tree, document).split()) == " ".join(plain(was, document).split())
 
 
-def kept_intro(intro: str, was: str, current: Revised | None) -> str:
-    """An introduction brought back in a revision: as the editors wrote it (its roles and
-    references; Word shows a reference as its words) where its words are the same."""
+def kept_words(intro: str, was: str, current: Revised | None) -> str:
+    """An introduction, or words between paragraphs, brought back in a revision: as the
+    editors wrote them (their roles and references; Word shows a reference as its words)
+    where their words are the same."""
     if (
         current is None
         or not was.strip()

@@ -97,6 +97,12 @@ class RevokedSection:
         return _said(self.resolution, bool(self.slug))
 
 
+# The Word file's paragraph style for words between paragraphs (not a sub-heading's), by
+# which the importer tells them from a paragraph's own second paragraph; Word gives a
+# paragraph typed after one the same style.
+BETWEEN_STYLE = "Words Between Paragraphs"
+
+
 @dataclass(frozen=True)
 class Between:
     """Unnumbered words between a section's paragraphs, where they stand: a sub-heading
