@@ -89,11 +89,14 @@ def in_number_order(section: Section) -> list[Clause | Revoked]:
     return sorted([*section.clauses, *section.revoked], key=lambda p: number_key(p.number))
 
 
-def in_place(section: Section) -> list[Clause | Revoked | Between]:
-    """A section's paragraphs in number order (in_number_order) with its unnumbered words
-    where they stand: each before the paragraph it is tied to, after any revoked number
-    kept before that paragraph; closing words after the last."""
-    shown = in_number_order(section)
+def in_place(
+    section: Section, paragraphs: Sequence[Clause | Revoked] | None = None
+) -> list[Clause | Revoked | Between]:
+    """A section's paragraphs in number order (in_number_order), or ``paragraphs`` in
+    theirs (the source's order, as the writer keeps it), with its unnumbered words where
+    they stand: each before the paragraph it is tied to, after any revoked number kept
+    before that paragraph; closing words after the last."""
+    shown = in_number_order(section) if paragraphs is None else paragraphs
     if not section.between:
         return list(shown)
     before: dict[str, list[Between]] = {}

@@ -785,7 +785,7 @@ def write_protocol(document: Document) -> dict[str, str]:
         blocks = [f"# {section.title}\n"]
         if section.intro:
             blocks.append(f"{write(section.intro_tree)}\n")
-        for p in in_place(section):
+        for p in in_place(section, section.clauses):  # as written, not by number
             if isinstance(p, Between):
                 blocks.append(
                     f"{'#' * p.level} {write(p.tree)}\n" if p.level else f"{write(p.tree)}\n"
