@@ -616,8 +616,10 @@ CLOSES = (yaml.BlockEndToken, yaml.FlowSequenceEndToken, yaml.FlowMappingEndToke
 
 
 # A line's leading spaces, '-', '?' and ':' (its indentation and indicators): each level of
-# block nesting adds at least one of them. One pattern, no Python a line: a bound, not a count.
-BLOCK_LEVELS = re.compile(r"^[ ?:-]*", re.M)
+# block nesting adds at least one of them. A leading ',' is an indicator too (no plain
+# word starts with one): the scanner reads ",: :" as two mappings deep. One pattern, no
+# Python a line: a bound, not a count.
+BLOCK_LEVELS = re.compile(r"^[ ?:,-]*", re.M)
 # What opens or closes a flow level, and what begins text a bracket may hide in.
 FLOW_MARKS = re.compile(r"[\[\]{}'\"#!]")
 
