@@ -98,10 +98,7 @@ def words_text(changes: list[WordsChange]) -> list[str]:
     """The words between paragraphs changed, as the redline's text shows a change."""
     return [
         f"Words between the paragraphs of section {c.number} changed\n  "
-        + "".join(
-            t if op == "=" else f"[-{t}-]" if op == "-" else f"{{+{t}+}}"
-            for op, t in word_diff(c.old, c.new)
-        ).replace("\n", "\n  ")
+        + _text_marked(word_diff(c.old, c.new)).replace("\n", "\n  ")
         for c in changes
     ]
 
@@ -187,6 +184,11 @@ def _rows(changes: list[Change]) -> list[str]:
     ]
 
 
+def _text_marked(runs: Runs) -> str:
+    """Words compared, as the text redline marks them: [-deleted-] and {+inserted+}."""
+    return "".join(t if op == "=" else f"[-{t}-]" if op == "-" else f"{{+{t}+}}" for op, t in runs)
+
+
 def _mark(op: str, text: str) -> str:
     """Markdown for one diff run: struck through if deleted, bold if inserted."""
     if op == "=" or not text.strip():
@@ -235,11 +237,7 @@ def as_text(changes: list[Change], old: Document, new: Document, form: str) -> s
     for c in worded:
         head = f"{c.id}  {cited(form, c.old_number)} -> {cited(form, c.new_number)}  {c.kind}"
         if c.kind == "reworded" and c.old and c.new:
-            body = "".join(
-                t if op == "=" else f"[-{t}-]" if op == "-" else f"{{+{t}+}}"
-                for op, t in readable_diff(c, old, new)
-            )
-            blocks.append(f"{head}\n  {body}")
+            blocks.append(f"{head}\n  {_text_marked(readable_diff(c, old, new))}")
         else:
             blocks.append(head)
     if moved:  # one line, apart: a renumbering is not a change to the words

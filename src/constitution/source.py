@@ -427,50 +427,60 @@ class _Reader:
         place in the document it was imported from, each with the words printed there
         (kept in place by insert numbering, never given again): a setting a line."""
         printed = ""
-        revoked: dict[str, tuple[Revoked, int]] = {}
-        for offset, raw in enumerate(text.splitlines()):
-            line, said = offset + 2, raw.strip()  # after the opening '---'
-            if not said:
-                continue
+
+        def section_number(said: str) -> bool:
+            nonlocal printed
             if (found := SECTION_NUMBER.fullmatch(said)) and not printed:
                 printed = found[1]
-            elif found := REVOKED_LINE.fullmatch(said):
-                number = found["number"].upper()  # 7.12a is 7.12A
-                if number in revoked:
-                    first = revoked[number][1]
-                    self.problem(shown, line, "revoked-number-twice", number=number, first=first)
-                words = found["plain"] or found["quoted"]
-                revoked.setdefault(number, (Revoked(number, "", words), line))
-            else:
-                self.problem(shown, line, "section-front-matter", said=said[:80])
-        if not text.strip():
-            self.problem(shown, 1, "section-front-matter", said="nothing")
-        kept = sorted((r for r, _ in revoked.values()), key=lambda r: number_key(r.number))
-        return printed, tuple(kept)
+                return True
+            return False
+
+        places = self.revoked_places(
+            text, shown, REVOKED_LINE, "section-front-matter", section_number
+        )
+        return printed, tuple(Revoked(number, "", words) for number, words in places)
 
     def index_front_matter(self, text: str, shown: str) -> tuple[RevokedSection, ...]:
         """The section numbers the document imported printed as revoked, each with the
         words printed in its place (kept in place by insert numbering, never given again):
         a line each. Such a section never had a page here: no slug, no title."""
-        revoked: dict[str, tuple[RevokedSection, int]] = {}
+        places = self.revoked_places(
+            text, shown, REVOKED_SECTION_LINE, "index-front-matter", lambda said: False, "section "
+        )
+        return tuple(RevokedSection(number, "", "", words) for number, words in places)
+
+    def revoked_places(
+        self,
+        text: str,
+        shown: str,
+        pattern: re.Pattern[str],
+        code: str,
+        other: Callable[[str], bool],
+        named: str = "",
+    ) -> list[tuple[str, str]]:
+        """Front matter's numbers printed as revoked, (number, the words printed), in
+        number order, each once; a line that ``other`` does not take either is refused
+        (``code``), at its line."""
+        found: dict[str, tuple[str, int]] = {}
         for offset, raw in enumerate(text.splitlines()):
             line, said = offset + 2, raw.strip()  # after the opening '---'
-            if not said:
+            if not said or other(said):
                 continue
-            if found := REVOKED_SECTION_LINE.fullmatch(said):
-                number = found["number"].upper()
-                if number in revoked:
-                    first = revoked[number][1]
+            if place := pattern.fullmatch(said):
+                number = place["number"].upper()  # 7.12a is 7.12A
+                if number in found:
+                    first = found[number][1]
                     self.problem(
-                        shown, line, "revoked-number-twice", number=f"section {number}", first=first
+                        shown, line, "revoked-number-twice", number=named + number, first=first
                     )
-                words = found["plain"] or found["quoted"]
-                revoked.setdefault(number, (RevokedSection(number, "", "", words), line))
+                found.setdefault(number, (place["plain"] or place["quoted"], line))
             else:
-                self.problem(shown, line, "index-front-matter", said=said[:80])
+                self.problem(shown, line, code, said=said[:80])
         if not text.strip():
-            self.problem(shown, 1, "index-front-matter", said="nothing")
-        return tuple(sorted((r for r, _ in revoked.values()), key=lambda r: number_key(r.number)))
+            self.problem(shown, 1, code, said="nothing")
+        return [
+            (n, words) for n, (words, _) in sorted(found.items(), key=lambda f: number_key(f[0]))
+        ]
 
     def intro_block(self, lines: list[str], span: list[int], shown: str) -> str:
         """An introduction's paragraph or list as written, held to a clause's rules: no
