@@ -435,18 +435,20 @@ class _Reader:
                 return True
             return False
 
-        places = self.revoked_places(
-            text, shown, REVOKED_LINE, "section-front-matter", section_number
-        )
+        places, refused = self.revoked_places(text, shown, REVOKED_LINE, section_number)
+        for line, said in refused:
+            self.problem(shown, line, "section-front-matter", said=said)
         return printed, tuple(Revoked(number, "", words) for number, words in places)
 
     def index_front_matter(self, text: str, shown: str) -> tuple[RevokedSection, ...]:
         """The section numbers the document imported printed as revoked, each with the
         words printed in its place (kept in place by insert numbering, never given again):
         a line each. Such a section never had a page here: no slug, no title."""
-        places = self.revoked_places(
-            text, shown, REVOKED_SECTION_LINE, "index-front-matter", lambda said: False, "section "
+        places, refused = self.revoked_places(
+            text, shown, REVOKED_SECTION_LINE, lambda said: False, "section "
         )
+        for line, said in refused:
+            self.problem(shown, line, "index-front-matter", said=said)
         return tuple(RevokedSection(number, "", "", words) for number, words in places)
 
     def revoked_places(
@@ -454,14 +456,14 @@ class _Reader:
         text: str,
         shown: str,
         pattern: re.Pattern[str],
-        code: str,
         other: Callable[[str], bool],
         named: str = "",
-    ) -> list[tuple[str, str]]:
+    ) -> tuple[list[tuple[str, str]], list[tuple[int, str]]]:
         """Front matter's numbers printed as revoked, (number, the words printed), in
-        number order, each once; a line that ``other`` does not take either is refused
-        (``code``), at its line."""
+        number order, each once; and the lines that ``other`` does not take either, (line,
+        what it says), for the caller to refuse."""
         found: dict[str, tuple[str, int]] = {}
+        refused: list[tuple[int, str]] = [] if text.strip() else [(1, "nothing")]
         for offset, raw in enumerate(text.splitlines()):
             line, said = offset + 2, raw.strip()  # after the opening '---'
             if not said or other(said):
@@ -475,12 +477,11 @@ class _Reader:
                     )
                 found.setdefault(number, (place["plain"] or place["quoted"], line))
             else:
-                self.problem(shown, line, code, said=said[:80])
-        if not text.strip():
-            self.problem(shown, 1, code, said="nothing")
-        return [
+                refused.append((line, said[:80]))
+        places = [
             (n, words) for n, (words, _) in sorted(found.items(), key=lambda f: number_key(f[0]))
         ]
+        return places, refused
 
     def intro_block(self, lines: list[str], span: list[int], shown: str) -> str:
         """An introduction's paragraph or list as written, held to a clause's rules: no
