@@ -674,6 +674,16 @@ FIRST_WORDS = [
     ("activity: canvassing", "'activity: canvassing-for-party'"),
     ("resource: logo", "'resource: crest-or-logo'"),
     ("setting: pub", "'setting: elsewhere'"),
+    ("setting: whatsapp-group", "'setting: social-media'"),
+    ("setting: newspaper", "'setting: local-newspaper'"),
+    ("copied-to: journalist", "'shared-with: press'"),
+    ("purpose: candidate-selection", "'purpose: party-campaign'"),
+    ("subject: grievance", "'asked-to: decide-a-particular-way'"),
+    ("information: complainant-name", "'information: personal-data, given-in-confidence: true'"),
+    ("applied-for-post: true", "'candidate-has-applied: true'"),
+    ("capacity: own-name", "'capacity: private'"),
+    ("act: declare-relationship", "'act: form-relationship'"),
+    ("asked-to: take-minutes", "'act: brief-political-group'"),
 ]
 # fmt: on
 
