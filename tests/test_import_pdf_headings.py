@@ -1,0 +1,55 @@
+"""The importer on five PDFs whose headings carry no number and are told from the
+paragraphs only by their type (import_pdf_headings.py draws them): a section heading set
+larger or bolder than the body, a sub-heading in bold, a heading in capitals of the body's
+size and weight; bold words that are not headings (a lead-in, a sentence, a one-line
+warning), a heading wrapping onto two lines or standing at a page's foot, a running head
+in bold. Every word in is a word out, the structure is as a careful reader reads it, and
+the site publishes the numbers printed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from constitution.importer import import_protocol
+from import_pdf_headings import NAMES_LIST, handed_over
+from test_import_layouts import flat, heading
+from test_import_unseen import imported, words, words_out
+from test_import_word_internals import gold_text
+
+
+@pytest.mark.parametrize("name", NAMES_LIST)
+def test_every_word_in_is_a_word_out(tmp_path: Path, name: str) -> None:
+    source, data = handed_over(name, tmp_path)
+    assert words_out(import_protocol(source)) == words(gold_text(data))
+
+
+@pytest.mark.parametrize("name", NAMES_LIST)
+def test_structure_as_read(tmp_path: Path, name: str) -> None:
+    source, data = handed_over(name, tmp_path)
+    doc = import_protocol(source)
+    assert doc.title == data["title"]
+    assert doc.intro.paragraphs == data["intro"]
+    assert [(s.number, s.title) for s in doc.sections] == [heading(s) for s in data["sections"]]
+    for section, seen in zip(doc.sections, data["sections"], strict=True):
+        assert [c.number.rstrip(".") for c in section.clauses] == [
+            c["printed"].rstrip(".") for c in seen["clauses"]
+        ]
+        for clause, gold in zip(section.clauses, seen["clauses"], strict=True):
+            assert clause.headings == gold["headings"], clause.number
+            assert flat(clause.paragraphs) == flat(gold["paragraphs"]), clause.number
+    assert sorted(" ".join(line.text.split()) for line, _ in doc.left_out) == sorted(
+        data["left_out"]
+    )
+    assert [d.kind for d in doc.defects] == data["reported"]
+
+
+@pytest.mark.parametrize("name", NAMES_LIST)
+def test_published_with_the_numbers_printed(tmp_path: Path, name: str) -> None:
+    source, data = handed_over(name, tmp_path)
+    report, published = imported(tmp_path, source)
+    assert report["number_style"] == data["number_style"]
+    assert [d["kind"] for d in report["defects"]] == data["reported"]  # type: ignore[index]
+    expected = {c["number"]: c["number"] for s in data["sections"] for c in s["clauses"]}
+    assert published == expected
