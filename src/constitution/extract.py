@@ -298,7 +298,90 @@ def from_pdf(path: Path) -> Extracted:
             Line(t, n, number, drawn[n - 1] if drawn else None)
             for n, t in enumerate(texts, start=1)
         ]
-    return paged(lines, len(pages), [])
+    result = paged(lines, len(pages), [])
+    result.lines = headings_by_type(result.lines)
+    return result
+
+
+def headings_by_type(lines: list[Line]) -> list[Line]:
+    """A PDF's headings told by their type, marked as a Markdown heading is ("## ..."):
+    a whole line drawn larger than the body, or bold, standing apart from the line above
+    it (by more than the body's spacing of lines, or first on its page) and ending no
+    sentence; a heading's next lines, drawn alike and as close as a paragraph's lines,
+    joined to it. Its level is its drawing's place among the headings' drawings, larger
+    first, bold before plain. The body is the size most of the text's characters have."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        if line.drawn:
+            sizes[line.drawn.size] += len(line.text.strip())
+    if not sizes:
+        return lines
+    body = sizes.most_common(1)[0][0]
+    pitch = body_pitch(lines, body)
+
+    def stands_out(drawn: Drawn | None) -> bool:
+        return bool(drawn and drawn.even and drawn.size >= body * 0.95)
+
+    out: list[Line] = []
+    heads: list[tuple[int, list[Line]]] = []  # (where in out, the heading's lines)
+    for line in lines:
+        before = out[-1] if out else None
+        drawn, last = line.drawn, before.drawn if before else None
+        if (
+            heads
+            and heads[-1][0] == len(out) - 1
+            and before is not None
+            and last is not None
+            and drawn == replace(last, y=drawn.y if drawn else 0)
+            and before.page == line.page
+            and drawn is not None
+            and 0 < last.y - drawn.y <= drawn.size * 1.5
+            and not before.text.rstrip().endswith(SENTENCE_END)
+        ):
+            heads[-1][1].append(line)  # the heading wrapped onto this line
+            out[-1] = replace(before, text=f"{before.text.rstrip()} {line.text.strip()}")
+            continue
+        apart = (
+            before is None
+            or before.page != line.page
+            or last is None
+            or drawn is None
+            or last.y - drawn.y > pitch * 1.2
+        )
+        if (
+            drawn is not None
+            and stands_out(drawn)
+            and (drawn.size > body * 1.05 or drawn.bold)
+            and apart
+            and line.text.strip()
+            and not line.text.rstrip().endswith(SENTENCE_END)
+        ):
+            heads.append((len(out), [line]))
+        out.append(line)
+    drawings = sorted(
+        {(d.size, d.bold) for _, group in heads if (d := group[0].drawn)},
+        key=lambda drawing: (-drawing[0], not drawing[1]),
+    )
+    for at, group in heads:
+        drawn = group[0].drawn
+        assert drawn is not None
+        level = drawings.index((drawn.size, drawn.bold)) + 1
+        out[at] = replace(out[at], text=f"{'#' * level} {out[at].text.strip()}", level=level)
+    return out
+
+
+SENTENCE_END = (".", ";", ",", ":", "!", "?")
+
+
+def body_pitch(lines: list[Line], body: float) -> float:
+    """The distance from one line of the body's text to the next: the commonest between
+    two such lines, one under the other on a page."""
+    gaps: Counter[float] = Counter()
+    for above, below in zip(lines, lines[1:]):
+        if above.drawn and below.drawn and above.page == below.page:
+            if above.drawn.size == body == below.drawn.size and above.drawn.y > below.drawn.y:
+                gaps[round(above.drawn.y - below.drawn.y, 1)] += 1
+    return gaps.most_common(1)[0][0] if gaps else body * 1.2
 
 
 def paged(lines: list[Line], pages: int, notes: list[str]) -> Extracted:

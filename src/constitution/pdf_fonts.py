@@ -20,6 +20,7 @@ class Drawn:
     size: float  # as rendered, in points (the font size scaled by the text and page matrices)
     bold: bool
     y: float  # the line's baseline, up from the page's foot
+    even: bool = True  # every character of the line drawn so (no bold word among plain)
 
 
 def bold(font: Any) -> bool:
@@ -68,7 +69,29 @@ def page_text(page: Any) -> tuple[str, list[Drawn | None]]:
             counts[-1][round(size * stretch * 2) / 2, faces[id(font)]] += len(part.strip())
             if baselines[-1] is None:
                 baselines[-1] = y
-    return raw, [
-        Drawn(*count.most_common(1)[0][0], y) if count and y is not None else None
-        for count, y in zip(counts, baselines, strict=True)
+    return on_baselines(raw.split("\n"), counts, baselines)
+
+
+def on_baselines(
+    texts: list[str], counts: list[Counter[tuple[float, bool]]], baselines: list[float | None]
+) -> tuple[str, list[Drawn | None]]:
+    """The page's lines, each piece drawn on the baseline of the line before joined to
+    it: pypdf starts a line at each piece drawn apart (a number and its words, a bold
+    word among plain ones, as Word draws each run), though the eye reads one line."""
+    lines: list[str] = []
+    drawings: list[tuple[Counter[tuple[float, bool]], float | None]] = []
+    for text, count, y in zip(texts, counts, baselines, strict=True):
+        last = drawings[-1][1] if drawings else None
+        if lines and y is not None and last is not None and abs(y - last) < 0.5:
+            space = "" if lines[-1][-1:].isspace() or text[:1].isspace() else " "
+            lines[-1] += space + text
+            drawings[-1][0].update(count)
+        else:
+            lines.append(text)
+            drawings.append((count, y))
+    return "\n".join(lines), [
+        Drawn(*count.most_common(1)[0][0], y, even=len(count) == 1)
+        if count and y is not None
+        else None
+        for count, y in drawings
     ]
