@@ -86,6 +86,9 @@ class Extracted:
     asides: list[tuple[Line, str]] = field(default_factory=list)
     contents: list[Line] = field(default_factory=list)  # Word's table of contents, left out
     site: list[Line] = field(default_factory=list)  # a web page's navigation, banners, left out
+    # a PDF's body size, where its headings are told by their type (a line drawn plain in
+    # it is then no heading for its shape alone, save one in capitals)
+    body: float | None = None
 
 
 def fail(path: Path, code: str, **fields: object) -> ProtocolError:
@@ -300,7 +303,18 @@ def from_pdf(path: Path) -> Extracted:
         ]
     result = paged(lines, len(pages), [])
     result.lines = headings_by_type(result.lines)
+    if any(line.level > 1 for line in result.lines):  # headings under the title, by type
+        result.body = body_size(result.lines)
     return result
+
+
+def body_size(lines: list[Line]) -> float | None:
+    """The size most of a PDF's characters are drawn in (None where none is known)."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        if line.drawn:
+            sizes[line.drawn.size] += len(line.text.strip())
+    return sizes.most_common(1)[0][0] if sizes else None
 
 
 def headings_by_type(lines: list[Line]) -> list[Line]:
@@ -310,13 +324,9 @@ def headings_by_type(lines: list[Line]) -> list[Line]:
     sentence; a heading's next lines, drawn alike and as close as a paragraph's lines,
     joined to it. Its level is its drawing's place among the headings' drawings, larger
     first, bold before plain. The body is the size most of the text's characters have."""
-    sizes: Counter[float] = Counter()
-    for line in lines:
-        if line.drawn:
-            sizes[line.drawn.size] += len(line.text.strip())
-    if not sizes:
+    body = body_size(lines)
+    if body is None:
         return lines
-    body = sizes.most_common(1)[0][0]
     pitch = body_pitch(lines, body)
 
     def stands_out(drawn: Drawn | None) -> bool:
