@@ -66,6 +66,9 @@ class Line:
     # A Word heading's level in the outline (1 for Heading 1; 0 for a paragraph, and for a
     # line whose text says it, as Markdown's "##" does).
     level: int = 0
+    # A PDF's line set at the body's spacing of lines straight under the one before, in a
+    # PDF that sets its paragraphs apart by more: the same paragraph going on.
+    wraps: bool = False
 
     @property
     def where(self) -> str:
@@ -302,7 +305,7 @@ def from_pdf(path: Path) -> Extracted:
             for n, t in enumerate(texts, start=1)
         ]
     result = paged(lines, len(pages), [])
-    result.lines = headings_by_type(result.lines)
+    result.lines = wrapped_lines(headings_by_type(result.lines))
     if any(line.level > 1 for line in result.lines):  # headings under the title, by type
         result.body = body_size(result.lines)
     return result
@@ -380,18 +383,54 @@ def headings_by_type(lines: list[Line]) -> list[Line]:
     return out
 
 
+def wrapped_lines(lines: list[Line]) -> list[Line]:
+    """Each line a PDF sets straight under the one before, at the body's spacing, marked
+    as going on its paragraph, where the PDF sets its numbered paragraphs apart (most of
+    them, three at least, more than a line and a fifth under the line before): a line
+    ending a sentence there ("... its Responsible Financial Officer." / "The Town Clerk
+    answers ...") is no paragraph's end."""
+    body = body_size(lines)
+    if body is None:
+        return lines
+    pitch = body_pitch(lines, body)
+
+    def gap(above: Line, below: Line) -> float | None:
+        a, b = above.drawn, below.drawn
+        if a is None or b is None or above.page != below.page or above.level or below.level:
+            return None
+        return a.y - b.y if a.size == body == b.size else None
+
+    gaps = [gap(a, b) for a, b in zip(lines, lines[1:])]
+    numbered = [
+        g
+        for g, line in zip(gaps, lines[1:])
+        if g is not None and NUMBERED_LINE.match(line.text.strip())
+    ]
+    apart = [g for g in numbered if g > pitch * 1.2]
+    if len(apart) < 3 or len(apart) * 3 < len(numbered) * 2:
+        return lines
+    return lines[:1] + [
+        replace(line, wraps=True) if g is not None and abs(g - pitch) <= pitch * 0.1 else line
+        for g, line in zip(gaps, lines[1:])
+    ]
+
+
 SENTENCE_END = (".", ";", ",", ":", "!", "?")
 
 
 def body_pitch(lines: list[Line], body: float) -> float:
-    """The distance from one line of the body's text to the next: the commonest between
-    two such lines, one under the other on a page."""
+    """The distance from one line of the body's text to the next, one under the other on
+    a page: the least of the distances common between two such lines (a paragraph of
+    two lines has as many gaps before it as within it)."""
     gaps: Counter[float] = Counter()
     for above, below in zip(lines, lines[1:]):
         if above.drawn and below.drawn and above.page == below.page:
             if above.drawn.size == body == below.drawn.size and above.drawn.y > below.drawn.y:
-                gaps[round(above.drawn.y - below.drawn.y, 1)] += 1
-    return gaps.most_common(1)[0][0] if gaps else body * 1.2
+                gaps[round((above.drawn.y - below.drawn.y) * 2) / 2] += 1
+    if not gaps:
+        return body * 1.2
+    common = max(2, gaps.most_common(1)[0][1] // 4)
+    return min((gap for gap, count in gaps.items() if count >= common), default=body * 1.2)
 
 
 def paged(lines: list[Line], pages: int, notes: list[str]) -> Extracted:
