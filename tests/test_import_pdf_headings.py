@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from constitution.importer import import_protocol
-from import_pdf_headings import NAMES_LIST, handed_over
+from import_pdf_headings import NAMES_LIST, SOURCES, draw, handed_over
 from test_import_layouts import flat, heading
 from test_import_unseen import imported, words, words_out
 from test_import_word_internals import gold_text
@@ -53,3 +53,28 @@ def test_published_with_the_numbers_printed(tmp_path: Path, name: str) -> None:
     assert [d["kind"] for d in report["defects"]] == data["reported"]  # type: ignore[index]
     expected = {c["number"]: c["number"] for s in data["sections"] for c in s["clauses"]}
     assert published == expected
+
+
+@pytest.mark.parametrize("scale", [0.75, 1.4])
+def test_headings_are_told_by_the_documents_own_sizes(tmp_path: Path, scale: float) -> None:
+    """The same document with every size scaled (its body at 8 or 15 point, a heading
+    smaller than another document's body): the same sections and sub-headings, since a
+    heading is told by its size beside the document's body, never by a size in points."""
+    source = tmp_path / "word-save.pdf.txt"
+    lines = (SOURCES / source.name).read_text(encoding="utf-8").splitlines()
+    source.write_text(
+        "\n".join(
+            f"{kind}: {face} {float(size) * scale:g}" if kind.startswith("font ") else line
+            for line in lines
+            for kind, _, rest in [line.partition(": ")]
+            for face, _, size in [rest.rpartition(" ")]
+        ),
+        encoding="utf-8",
+    )
+    _, data = handed_over("word-save.pdf", tmp_path)
+    draw(source, tmp_path / "scaled.pdf")
+    doc = import_protocol(tmp_path / "scaled.pdf")
+    assert [(s.number, s.title) for s in doc.sections] == [heading(s) for s in data["sections"]]
+    assert [c.headings for c in doc.clauses()] == [
+        c["headings"] for s in data["sections"] for c in s["clauses"]
+    ]
