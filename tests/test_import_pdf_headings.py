@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from reportlab.pdfgen.canvas import Canvas
 
 from constitution.importer import import_protocol
 from import_pdf_headings import NAMES_LIST, SOURCES, draw, handed_over
@@ -77,4 +78,37 @@ def test_headings_are_told_by_the_documents_own_sizes(tmp_path: Path, scale: flo
     assert [(s.number, s.title) for s in doc.sections] == [heading(s) for s in data["sections"]]
     assert [c.headings for c in doc.clauses()] == [
         c["headings"] for s in data["sections"] for c in s["clauses"]
+    ]
+
+
+def test_a_line_at_the_paragraphs_spacing_goes_on_it_past_a_full_stop(tmp_path: Path) -> None:
+    """In a PDF that sets its paragraphs apart, a line straight under the one before at
+    the body's spacing is the same paragraph's, though the line before ends a sentence;
+    a lead-in's lines ("It applies to:" / "every member of the Council;") stay a list's."""
+    rows = [
+        ("1. Members and officers must treat each other with respect.", 0),
+        ("Neither may bully the other.", 14),
+        ("2. It applies to:", 22),
+        ("every member of the Council;", 14),
+        ("every officer of the Council.", 14),
+        ("3. The Monitoring Officer keeps this protocol.", 22),
+        ("4. The Standards Committee reviews it each year.", 22),
+    ]
+    path = tmp_path / "protocol.pdf"
+    canvas = Canvas(str(path))
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(72, 760, "Protocol on Member and Officer Relations")
+    canvas.setFont("Helvetica", 11)
+    y = 730.0
+    for text, down in rows:
+        y -= down
+        canvas.drawString(72, y, text)
+    canvas.showPage()
+    canvas.save()
+    doc = import_protocol(path)
+    assert [c.paragraphs for c in doc.clauses()] == [
+        ["Members and officers must treat each other with respect. Neither may bully the other."],
+        ["It applies to:", "every member of the Council;", "every officer of the Council."],
+        ["The Monitoring Officer keeps this protocol."],
+        ["The Standards Committee reviews it each year."],
     ]

@@ -1049,8 +1049,8 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
     indent = len(line.text) - len(line.text.lstrip())
     label = HANGING.match(first.text)
     over_page = bool(first.page and line.page and first.page != line.page)
-    if line.wraps and not numbered:
-        return True
+    if line.wraps and not numbered and not last.rstrip().endswith((":", ";", ":-")):
+        return True  # a PDF's next line at its paragraph's spacing; a list's line stays its own
     if not numbered and indent and label and label.end() == indent and (over_page or not fresh):
         return True
     if fresh:
