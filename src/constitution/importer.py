@@ -700,12 +700,12 @@ class Structurer:
         )
 
     def under_section(self, depth: int, line: Line) -> bool:
-        """Whether a heading a level below the one that opened the section (a page's <h3>
-        under its <h2>, a PDF's bold line under its larger headings) is a sub-heading over
-        the paragraph after it: so, once the section has words; straight under its
-        title, so only where the type tells it. Under a section a PDF's heading opened by
-        its shape alone (in capitals of the body's type), a heading told by its type that
-        is no larger than the body is a sub-heading once the section has paragraphs."""
+        """Whether a heading is a sub-heading over the paragraph after it: a level below
+        the heading that opened the section (a page's <h3> under its <h2>, a PDF's bold
+        line under its larger headings), once the section has a paragraph, or straight
+        under its title where a PDF's type tells it; or, under a heading a PDF sets in
+        capitals of its body's type, a heading by type no larger than the body, once
+        the section has a paragraph."""
         section = self.section
         if section is None:
             return False

@@ -1,7 +1,8 @@
 """The size and weight each line of a PDF page's text is drawn in, read beside pypdf's own
 text: its visitor is handed each piece of the text as the text is put together, with the
 piece's font, font size and matrices, so the lines' words stay exactly what extract_text
-gives and only the drawing is added to them."""
+gives and only the drawing is added to them (and the line breaks pypdf puts between
+pieces drawn on one baseline taken out)."""
 
 from __future__ import annotations
 
@@ -46,9 +47,10 @@ def scale(tm: list[float], cm: list[float]) -> tuple[float, float]:
 
 
 def page_text(page: Any) -> tuple[str, list[Drawn | None]]:
-    """The page's text as extract_text gives it, and how each of its lines (split at
-    "\\n") is drawn: the size and weight most of its characters have, None for a blank
-    line. No drawings ([]) where the pieces do not add up to the text."""
+    """The page's text as extract_text gives it, pieces on one baseline one line, and how
+    each of its lines (split at "\\n") is drawn: the size and weight most of its
+    characters have, None for a blank line. No drawings ([]) where the pieces do not add
+    up to the text."""
     pieces: list[tuple[str, Any, Any, Any, Any]] = []
     raw = page.extract_text(visitor_text=lambda *piece: pieces.append(piece)) or ""
     if "".join(piece[0] for piece in pieces) != raw:
