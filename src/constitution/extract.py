@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
-from itertools import groupby
+from itertools import groupby, pairwise
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -66,6 +66,9 @@ class Line:
     # A Word heading's level in the outline (1 for Heading 1; 0 for a paragraph, and for a
     # line whose text says it, as Markdown's "##" does).
     level: int = 0
+    # A PDF's line set at the body's spacing of lines straight under the one before, in a
+    # PDF that sets its paragraphs apart by more: the same paragraph going on.
+    wraps: bool = False
 
     @property
     def where(self) -> str:
@@ -86,6 +89,9 @@ class Extracted:
     asides: list[tuple[Line, str]] = field(default_factory=list)
     contents: list[Line] = field(default_factory=list)  # Word's table of contents, left out
     site: list[Line] = field(default_factory=list)  # a web page's navigation, banners, left out
+    # a PDF's body size, where its headings are told by their type (a line drawn plain in
+    # it is then no heading for its shape alone, save one in capitals)
+    body: float | None = None
 
 
 def fail(path: Path, code: str, **fields: object) -> ProtocolError:
@@ -298,7 +304,137 @@ def from_pdf(path: Path) -> Extracted:
             Line(t, n, number, drawn[n - 1] if drawn else None)
             for n, t in enumerate(texts, start=1)
         ]
-    return paged(lines, len(pages), [])
+    result = paged(lines, len(pages), [])
+    result.lines = wrapped_lines(headings_by_type(result.lines))
+    if any(line.level > 1 for line in result.lines):  # headings under the title, by type
+        result.body = body_size(result.lines)
+    return result
+
+
+def body_size(lines: list[Line]) -> float | None:
+    """The size most of a PDF's characters are drawn in (None where none is known)."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        if line.drawn:
+            sizes[line.drawn.size] += len(line.text.strip())
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def headings_by_type(lines: list[Line]) -> list[Line]:
+    """A PDF's headings told by their type, marked as a Markdown heading is ("## ..."):
+    a whole line drawn larger than the body, or bold, standing apart from the line above
+    it (by more than the body's spacing of lines, or first on its page) and ending no
+    sentence; a heading's next lines, drawn alike and as close as a paragraph's lines,
+    joined to it. Its level is its drawing's place among the headings' drawings, larger
+    first, bold before plain. Never a size in points: the body is the size most of the
+    text's characters have."""
+    body = body_size(lines)
+    if body is None:
+        return lines
+    pitch = body_pitch(lines, body)
+    out: list[Line] = []
+    heads: list[int] = []  # where in out each heading is
+    for line in lines:
+        before = out[-1] if out else None
+        drawn, gap = line.drawn, below(before, line)
+        if heads and heads[-1] == len(out) - 1 and before and wraps_heading(before, line):
+            out[-1] = replace(before, text=f"{before.text.rstrip()} {line.text.strip()}")
+            continue
+        if (
+            drawn is not None
+            and drawn.even
+            and (drawn.size > body * 1.05 or (drawn.bold and drawn.size >= body * 0.95))
+            and (gap is None or gap > pitch * 1.2)
+            and line.text.strip()
+            and not line.text.rstrip().endswith(SENTENCE_END)
+        ):
+            heads.append(len(out))
+        out.append(line)
+    drawings = sorted(
+        {(d.size, d.bold) for at in heads if (d := out[at].drawn)},
+        key=lambda drawing: (-drawing[0], not drawing[1]),
+    )
+    for at in heads:
+        drawn = out[at].drawn
+        assert drawn is not None
+        level = drawings.index((drawn.size, drawn.bold)) + 1
+        out[at] = replace(out[at], text=f"{'#' * level} {out[at].text.strip()}", level=level)
+    return out
+
+
+SENTENCE_END = (".", ";", ",", ":", "!", "?")
+
+
+def below(above: Line | None, line: Line) -> float | None:
+    """How far a PDF's line is drawn under the line before it on its page (None where
+    it begins a page, or either is not known)."""
+    if above is None or above.page != line.page or not (above.drawn and line.drawn):
+        return None
+    return above.drawn.y - line.drawn.y
+
+
+def wraps_heading(heading: Line, line: Line) -> bool:
+    """Whether a line is a heading's next: drawn as it is, as close under it as a
+    paragraph's lines are, the heading ending no sentence."""
+    gap, drawn, first = below(heading, line), line.drawn, heading.drawn
+    return (
+        gap is not None
+        and drawn is not None
+        and first is not None
+        and (drawn.size, drawn.bold, drawn.even) == (first.size, first.bold, first.even)
+        and 0 < gap <= drawn.size * 1.5
+        and not heading.text.rstrip().endswith(SENTENCE_END)
+    )
+
+
+def body_gaps(lines: list[Line], body: float) -> list[float | None]:
+    """How far each line after the first is under the one before, where both are the
+    body's lines (in its size) and neither is a heading."""
+    return [
+        below(above, line)
+        if above.drawn
+        and line.drawn
+        and above.drawn.size == body == line.drawn.size
+        and not (above.level or line.level)
+        else None
+        for above, line in pairwise(lines)
+    ]
+
+
+def body_pitch(lines: list[Line], body: float) -> float:
+    """The distance from one line of the body's text to the next, one under the other on
+    a page: the least of the distances common between two such lines (a paragraph of
+    two lines has as many gaps before it as within it)."""
+    gaps = Counter(round(gap * 2) / 2 for gap in body_gaps(lines, body) if gap and gap > 0)
+    if not gaps:
+        return body * 1.2
+    common = max(2, gaps.most_common(1)[0][1] // 4)
+    return min(gap for gap, count in gaps.items() if count >= common)
+
+
+def wrapped_lines(lines: list[Line]) -> list[Line]:
+    """Each line a PDF sets straight under the one before, at the body's spacing, marked
+    as going on its paragraph, where the PDF sets its numbered paragraphs apart (most of
+    them, three at least, more than a line and a fifth under the line before): a line
+    ending a sentence there ("... its Responsible Financial Officer." / "The Town Clerk
+    answers ...") is no paragraph's end."""
+    body = body_size(lines)
+    if body is None:
+        return lines
+    pitch = body_pitch(lines, body)
+    gaps = body_gaps(lines, body)
+    numbered = [
+        gap
+        for gap, line in zip(gaps, lines[1:], strict=True)
+        if gap is not None and NUMBERED_LINE.match(line.text.strip())
+    ]
+    apart = [gap for gap in numbered if gap > pitch * 1.2]
+    if len(apart) < 3 or len(apart) * 3 < len(numbered) * 2:
+        return lines
+    return lines[:1] + [
+        replace(line, wraps=True) if gap is not None and abs(gap - pitch) <= pitch * 0.1 else line
+        for gap, line in zip(gaps, lines[1:], strict=True)
+    ]
 
 
 def paged(lines: list[Line], pages: int, notes: list[str]) -> Extracted:
@@ -504,13 +640,9 @@ def set_apart(page: list[Line]) -> list[Line]:
     it): a line near the page's top or foot drawn smaller than the page's body text (the
     size most of its characters have), above or below all of it and apart from it by more
     than two of its lines' height. Not a footnote ("3 The register ...", smaller too)."""
-    sizes: Counter[float] = Counter()
-    for line in page:
-        if line.drawn:
-            sizes[line.drawn.size] += len(line.text.strip())
-    if not sizes:
+    body = body_size(page)
+    if body is None:
         return []
-    body = sizes.most_common(1)[0][0]
     heights = [line.drawn.y for line in page if line.drawn and line.drawn.size == body]
     top, foot, gap = max(heights), min(heights), 2 * body
     return [

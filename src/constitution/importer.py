@@ -608,7 +608,11 @@ class Structurer:
                     and self.clause.style == "int"
                     and int(num) == int(self.clause.key) + 1
                 )
-                heading = marked or (heading_like(rest) and (title_case(rest) or not goes_on))
+                heading = marked or (
+                    heading_like(rest)
+                    and (title_case(rest) or not goes_on)
+                    and not self.in_body_type(line, rest)
+                )
                 if heading and not (bullet and self.clause):
                     self.new_section(num, rest, line)
                     return
@@ -656,12 +660,15 @@ class Structurer:
             self.numbered_sections = numbered_before
             return
         depth = heading_level(line.text) if marked else 0
+        # a line a PDF draws as its body text is a heading for its shape only in capitals,
+        # where the PDF's headings are told by their type
+        shaped = heading_like(text) and (marked or not self.in_body_type(line, text))
         if (
-            heading_like(text)
+            shaped
             and not self.numbered_sections
             and (marked or (not self.clause and self.finished) or self.heads(following))
         ):
-            if 0 < self.section_depth < depth and self.clause and not self.unnumbered:
+            if self.under_section(depth, line) and not self.unnumbered:
                 # a heading a level below the one that opened the section (a page's
                 # <h3> under its <h2>): a sub-heading over the paragraph after it
                 self.pending.append((text, line))
@@ -671,7 +678,7 @@ class Structurer:
             return
         if (
             self.section is not None
-            and heading_like(text)
+            and shaped
             and (marked or (title_case(text) and self.heads(following)))
         ):
             # An unnumbered heading among numbered sections: a sub-heading before the
@@ -683,6 +690,36 @@ class Structurer:
         # (b) ... ." then "If the chair decides so:" over "(a)" again) is the clause's own
         leads = text.endswith(":") and bool(LETTER.match(following) or BULLET.match(following))
         self.add_text(text, line, fresh, wrapped=not fresh, leads=leads)
+
+    def in_body_type(self, line: Line, words: str) -> bool:
+        """Whether a PDF whose headings are told by their type draws this line as its
+        body text: plain, in the body's size, and not in capitals."""
+        drawn, body = line.drawn, self.extracted.body
+        return bool(drawn and body and drawn.size == body and not drawn.bold) and not (
+            words.isupper()
+        )
+
+    def under_section(self, depth: int, line: Line) -> bool:
+        """Whether a heading is a sub-heading over the paragraph after it: a level below
+        the heading that opened the section (a page's <h3> under its <h2>, a PDF's bold
+        line under its larger headings), once the section has a paragraph, or straight
+        under its title where a PDF's type tells it; or, under a heading a PDF sets in
+        capitals of its body's type, a heading by type no larger than the body, once
+        the section has a paragraph."""
+        section = self.section
+        if section is None:
+            return False
+        if 0 < self.section_depth < depth:
+            return bool(self.clause) or line.drawn is not None
+        body = self.extracted.body
+        return bool(
+            self.section_depth == 0
+            and section.clauses
+            and line.drawn is not None
+            and body is not None
+            and line.drawn.size <= body
+            and depth > 1
+        )
 
     def lettered(self, text: str, fresh: bool = True) -> re.Match[str] | None:
         """ "B2 ..." where the document's parts number their paragraphs so; a paragraph
@@ -1012,6 +1049,8 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
     indent = len(line.text) - len(line.text.lstrip())
     label = HANGING.match(first.text)
     over_page = bool(first.page and line.page and first.page != line.page)
+    if line.wraps and not numbered and not last.rstrip().endswith((":", ";", ":-")):
+        return True  # a PDF's next line at its paragraph's spacing; a list's line stays its own
     if not numbered and indent and label and label.end() == indent and (over_page or not fresh):
         return True
     if fresh:

@@ -1,7 +1,8 @@
 """The size and weight each line of a PDF page's text is drawn in, read beside pypdf's own
 text: its visitor is handed each piece of the text as the text is put together, with the
 piece's font, font size and matrices, so the lines' words stay exactly what extract_text
-gives and only the drawing is added to them."""
+gives and only the drawing is added to them (and the line breaks pypdf puts between
+pieces drawn on one baseline taken out)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ class Drawn:
     size: float  # as rendered, in points (the font size scaled by the text and page matrices)
     bold: bool
     y: float  # the line's baseline, up from the page's foot
+    even: bool = True  # every character of the line drawn so (no bold word among plain)
 
 
 def bold(font: Any) -> bool:
@@ -45,9 +47,10 @@ def scale(tm: list[float], cm: list[float]) -> tuple[float, float]:
 
 
 def page_text(page: Any) -> tuple[str, list[Drawn | None]]:
-    """The page's text as extract_text gives it, and how each of its lines (split at
-    "\\n") is drawn: the size and weight most of its characters have, None for a blank
-    line. No drawings ([]) where the pieces do not add up to the text."""
+    """The page's text as extract_text gives it, pieces on one baseline one line, and how
+    each of its lines (split at "\\n") is drawn: the size and weight most of its
+    characters have, None for a blank line. No drawings ([]) where the pieces do not add
+    up to the text."""
     pieces: list[tuple[str, Any, Any, Any, Any]] = []
     raw = page.extract_text(visitor_text=lambda *piece: pieces.append(piece)) or ""
     if "".join(piece[0] for piece in pieces) != raw:
@@ -68,7 +71,29 @@ def page_text(page: Any) -> tuple[str, list[Drawn | None]]:
             counts[-1][round(size * stretch * 2) / 2, faces[id(font)]] += len(part.strip())
             if baselines[-1] is None:
                 baselines[-1] = y
-    return raw, [
-        Drawn(*count.most_common(1)[0][0], y) if count and y is not None else None
-        for count, y in zip(counts, baselines, strict=True)
+    return on_baselines(raw.split("\n"), counts, baselines)
+
+
+def on_baselines(
+    texts: list[str], counts: list[Counter[tuple[float, bool]]], baselines: list[float | None]
+) -> tuple[str, list[Drawn | None]]:
+    """The page's lines, each piece drawn on the baseline of the line before joined to
+    it: pypdf starts a line at each piece drawn apart (a number and its words, a bold
+    word among plain ones, as Word draws each run), though the eye reads one line."""
+    lines: list[str] = []
+    drawings: list[tuple[Counter[tuple[float, bool]], float | None]] = []
+    for text, count, y in zip(texts, counts, baselines, strict=True):
+        last = drawings[-1][1] if drawings else None
+        if lines and y is not None and last is not None and abs(y - last) < 0.5:
+            space = "" if lines[-1][-1:].isspace() or text[:1].isspace() else " "
+            lines[-1] += space + text
+            drawings[-1][0].update(count)
+        else:
+            lines.append(text)
+            drawings.append((count, y))
+    return "\n".join(lines), [
+        Drawn(*count.most_common(1)[0][0], y, even=len(count) == 1)
+        if count and y is not None
+        else None
+        for count, y in drawings
     ]
