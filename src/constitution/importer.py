@@ -230,6 +230,17 @@ class Imported:
     def clauses(self) -> list[ImportedClause]:
         return [c for s in self.sections for c in s.clauses]
 
+    def in_order(self) -> list[Defect]:
+        """The faults by where they are in the source (page, then line), whichever pass
+        found them: at one line, a root cause (what follows from it said under it) first,
+        the rest in the order found; one with no place first of all."""
+        return sorted(self.defects, key=_source_order)
+
+
+def _source_order(defect: Defect) -> tuple[int, int, bool]:
+    where = defect.where
+    return (where.page or 0, where.line, not defect.consequences) if where else (0, 0, False)
+
 
 def clean(text: str) -> tuple[str, bool, bool]:
     """(text, is a bullet, was marked as a heading) with mark-up and bullets removed;
@@ -1967,7 +1978,7 @@ def report(doc: Imported, source: Path) -> dict[str, object]:
             }
             for s in doc.sections
         ],
-        "defects": [d.as_dict() for d in doc.defects],
+        "defects": [d.as_dict() for d in doc.in_order()],
         # left out, and written as pages of their own with --appendices
         "appendices": [
             {"title": s.title, "line": s.where.line, "page": s.where.page, "file": f"{s.slug}.md"}
@@ -2034,7 +2045,7 @@ def report_text(doc: Imported, source: Path, numbers: Mapping[str, str] | None =
         lines += [f"  {line.where}: {line.text.strip()[:60]} ({why})" for line, why in doc.left_out]
     if doc.defects:
         lines.append(f"{len(doc.defects)} defect(s) in the source:")
-        for d in doc.defects:
+        for d in doc.in_order():
             lines.append(f"  {d.where.where if d.where else '-'}: {d.kind} {d.number}: {d.message}")
             lines += [f"      {consequence}" for consequence in d.consequences]
     else:
