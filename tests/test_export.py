@@ -17,7 +17,7 @@ import pytest
 from lxml import etree
 
 from conftest import Site
-from constitution.export import Edition, from_json, to_akn
+from constitution.export import Edition, from_json, to_akn, to_json
 from constitution.model import Revoked, RevokedSection
 from constitution.project import Project
 from constitution.versions import FIELDS
@@ -123,6 +123,57 @@ def test_akn_keeps_each_revoked_section_in_its_place(
     assert sections[3] == ("2A.", "removed", None, "Not used.")
     live = [n for n, status, _, _ in sections if not status]
     assert live == [f"{s.number}." for s in document.sections]
+
+
+def test_json_carries_each_revoked_place_and_reads_it_back(project: Project) -> None:
+    """Paragraphs and sections revoked by a resolution, and those the document imported
+    printed as revoked: each with its number, the words printed in its place and which
+    it is, valid by the schema, and read back into the model."""
+    document = project.document()
+    first = document.sections[0]
+    paragraphs = (
+        Revoked("1.1A", "", "Deleted"),
+        Revoked(f"{first.clauses[-1].number}A", "MOP-9999", "Minute 4"),
+    )
+    sections = (
+        RevokedSection("1A", "extra", "Extra matters", "Minute 4", (Revoked("1A.1", "", "Gone"),)),
+        RevokedSection("2A", "", "", "Not used"),
+    )
+    draft = dataclasses.replace(
+        document,
+        sections=(dataclasses.replace(first, revoked=paragraphs), *document.sections[1:]),
+        revoked_sections=sections,
+    )
+    data = to_json(draft, Edition("draft"), project.council(), {})
+    schema = json.loads((SCHEMAS / "protocol.schema.json").read_text())
+    jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
+    assert data["sections"][0]["revoked"] == [
+        {
+            "place": "paragraph",
+            "number": "1.1A",
+            "said": "Deleted",
+            "id": "",
+            "resolution": "Deleted",
+        },
+        {
+            "place": "paragraph",
+            "number": paragraphs[1].number,
+            "said": "Revoked by Minute 4",
+            "id": "MOP-9999",
+            "resolution": "Minute 4",
+        },
+    ]
+    assert [(s["place"], s["number"], s["said"]) for s in data["revoked_sections"]] == [
+        ("section", "1A", "Revoked by Minute 4"),
+        ("section", "2A", "Not used"),
+    ]
+    assert data["revoked_sections"][0]["revoked"][0]["said"] == "Gone"
+    again = from_json(data)
+    assert again.sections[0].revoked == paragraphs
+    assert again.revoked_sections == sections
+    assert (
+        "revoked" not in to_json(document, Edition("draft"), project.council(), {})["sections"][0]
+    )
 
 
 def test_json_reads_back_to_the_same_model(project: Project) -> None:
