@@ -1513,15 +1513,37 @@ class SubHeadings:
     Heading 3 under a section's Heading 1: '###'), never more than one below the one
     before it."""
 
-    def __init__(self, section: ImportedSection) -> None:
+    def __init__(
+        self,
+        section: ImportedSection,
+        standing: tuple[Between, ...] = (),
+        current: Revised | None = None,
+    ) -> None:
         self.top = depth(section.where)
         self.last = 1
+        # in a revision, the draft's sub-headings in its order, and the document they cite
+        self.drafted = [b.text for b in standing if b.level]
+        self.current = current
 
     def write(self, text: str, line: Line) -> str:
         here = depth(line)
         below = here - self.top if here and self.top else 1
         self.last = max(2, min(self.last + 1, 1 + below, 6))
-        return f"{'#' * self.last} {escape(text, False)}\n"
+        return f"{'#' * self.last} {self.kept(escape(text, False))}\n"
+
+    def kept(self, words: str) -> str:
+        """A sub-heading's words as the draft wrote them (its roles and references: Word
+        shows them as words), where the next of the draft's sub-headings a reader sees
+        the same words in is one; else as Word has them. Those passed over are not
+        matched again, so that one written twice keeps each in its order."""
+        if self.current is None:
+            return words
+        document = self.current.document
+        for at, was in enumerate(self.drafted):
+            if same_words(parse(words), parse(was), document):
+                del self.drafted[: at + 1]
+                return was
+        return words
 
 
 def depth(line: Line) -> int:
@@ -1658,7 +1680,7 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
         paren = {c.key: c.id for c in section.clauses if c.style in ("paren", "letter")}
         former = before[section.slug].intro if n in kept else ""
         standing = before[section.slug].between if n in kept else ()
-        titles = SubHeadings(section)
+        titles = SubHeadings(section, standing, current)
         opening, heads = opened(section)
         if intro := kept_words(unnumbered(opening, found, paren, doc), former, current):
             parts.append(intro)  # between the title and the first clause, unnumbered
