@@ -389,7 +389,10 @@ def to_akn(document: Document, edition: Edition, council: Council) -> str:
             _e("num", gone, f"{s.number}.")
             if s.title:  # one printed as revoked in the document imported has none here
                 _e("heading", gone, s.title)
-            _e("p", _e("content", gone), f"{s.said}.")
+            # its paragraphs' numbers, kept with it, follow what is said in its place
+            _e("p", _e("intro" if s.revoked else "content", gone), f"{s.said}.")
+            for r in s.revoked:
+                _revoked_paragraph(gone, r)
             continue
         section = _e("section", body, eId=f"sec_{s.slug}")
         _e("num", section, f"{s.number}.")
@@ -409,14 +412,19 @@ def to_akn(document: Document, edition: Edition, council: Council) -> str:
                 _e("num", paragraph, c.number)
                 content = _e("content", paragraph)
             else:  # a revoked paragraph: its number kept in its place (insert numbering)
-                gone = _e("paragraph", section, eId=f"revoked_{c.number}", status="removed")
-                _e("num", gone, c.number)
-                _e("p", _e("content", gone), f"{c.said}.")
+                _revoked_paragraph(section, c)
                 continue
             for words in _paragraphs(c.tree):
                 _inline(_e("p", content), words.children, document, council)
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _revoked_paragraph(parent: ET.Element, place: Revoked) -> None:
+    """A revoked paragraph's number kept in its place, saying what revoked it."""
+    gone = _e("paragraph", parent, eId=f"revoked_{place.number}", status="removed")
+    _e("num", gone, place.number)
+    _e("p", _e("content", gone), f"{place.said}.")
 
 
 def _json(
