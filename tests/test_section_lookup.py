@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import run
-from constitution.cli import main
-from constitution.model import Section
+from constitution.cli import main, section_said
+from constitution.model import Revoked, RevokedSection, Section
 from constitution.numbering import in_number_order
 from constitution.project import Project
 
@@ -74,3 +74,16 @@ def test_revoked_places_say_what_was_printed(versioned: Project) -> None:
     neither = run(versioned, "paragraph", str(int(gone) + 5), "--version", "draft")
     assert neither.returncode == 1 and neither.stdout == ""
     assert f"has no paragraph or section {int(gone) + 5}." in neither.stderr
+
+
+def test_a_section_revoked_on_adoption_says_by_what_and_keeps_its_numbers(
+    project: Project,
+) -> None:
+    """Revoked by a resolution, a section keeps its title and its paragraphs' numbers."""
+    gone = RevokedSection(
+        "6", "gifts", "Gifts", "Minute 4", (Revoked("6.1", "MOP-0050", "Minute 4"),)
+    )
+    said = section_said("6", "the draft", gone, project.document())
+    assert said == (
+        "6 in the draft: section 6, Gifts, revoked by Minute 4. Its paragraphs' numbers, kept: 6.1."
+    )

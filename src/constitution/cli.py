@@ -301,7 +301,7 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
     found = document.clause(asked) if by_id else numbering.find(document, args.number)
     section = None if by_id or found else numbering.find_section(document, args.number)
     if section is not None:
-        print(_section_said(args.number, where, section, document))
+        print(section_said(args.number, where, section, document))
         return 0
     if found is None:
         unknown = Problem.of("", 0, "unknown-paragraph", where=where, number=args.number)
@@ -337,7 +337,7 @@ def _revoked_said(place: Revoked) -> str:
     return f"revoked; printed in its place: {place.said}."
 
 
-def _section_said(
+def section_said(
     number: str, where: str, section: Section | RevokedSection, document: Document
 ) -> str:
     """A section a number cites: its title, then each paragraph's number, ID and words in
