@@ -17,7 +17,7 @@ import pytest
 from lxml import etree
 
 from conftest import Site
-from constitution.export import Edition, from_json, to_akn
+from constitution.export import Edition, from_json, to_akn, to_json
 from constitution.model import Revoked, RevokedSection
 from constitution.project import Project
 from constitution.versions import FIELDS
@@ -102,8 +102,9 @@ def test_akn_keeps_each_revoked_section_in_its_place(
     """A section revoked by a resolution, and one the document imported printed as
     revoked (no title here): each a removed section in its place, saying what revoked it."""
     document = project.document()
+    kept = (Revoked("1A.1", "MOP-9998", "Minute 4"), Revoked("1A.2", "", "Deleted"))
     gone = (
-        RevokedSection("1A", "extra", "Extra matters", "Minute 4"),
+        RevokedSection("1A", "extra", "Extra matters", "Minute 4", kept),
         RevokedSection("2A", "", "", "Not used"),
     )
     draft = dataclasses.replace(document, revoked_sections=gone)
@@ -115,14 +116,71 @@ def test_akn_keeps_each_revoked_section_in_its_place(
             s.findtext("a:num", namespaces=ns),
             s.get("status"),
             s.findtext("a:heading", namespaces=ns),
-            s.findtext("a:content/a:p", namespaces=ns),
+            s.findtext("a:content/a:p", namespaces=ns) or s.findtext("a:intro/a:p", namespaces=ns),
         )
         for s in akn.iterfind(".//a:body/a:section", ns)
     ]
     assert sections[1] == ("1A.", "removed", "Extra matters", "Revoked by Minute 4.")
     assert sections[3] == ("2A.", "removed", None, "Not used.")
+    # a section's paragraphs' numbers, kept with it, each removed in its place
+    removed = akn.findall(".//a:body/a:section", ns)[1].findall("a:paragraph", ns)
+    assert [
+        (p.findtext("a:num", namespaces=ns), p.get("status"), p.findtext(".//a:p", namespaces=ns))
+        for p in removed
+    ] == [("1A.1", "removed", "Revoked by Minute 4."), ("1A.2", "removed", "Deleted.")]
     live = [n for n, status, _, _ in sections if not status]
     assert live == [f"{s.number}." for s in document.sections]
+
+
+def test_json_carries_each_revoked_place_and_reads_it_back(project: Project) -> None:
+    """Paragraphs and sections revoked by a resolution, and those the document imported
+    printed as revoked: each with its number, the words printed in its place and which
+    it is, valid by the schema, and read back into the model."""
+    document = project.document()
+    first = document.sections[0]
+    paragraphs = (
+        Revoked("1.1A", "", "Deleted"),
+        Revoked(f"{first.clauses[-1].number}A", "MOP-9999", "Minute 4"),
+    )
+    sections = (
+        RevokedSection("1A", "extra", "Extra matters", "Minute 4", (Revoked("1A.1", "", "Gone"),)),
+        RevokedSection("2A", "", "", "Not used"),
+    )
+    draft = dataclasses.replace(
+        document,
+        sections=(dataclasses.replace(first, revoked=paragraphs), *document.sections[1:]),
+        revoked_sections=sections,
+    )
+    data = to_json(draft, Edition("draft"), project.council(), {})
+    schema = json.loads((SCHEMAS / "protocol.schema.json").read_text())
+    jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
+    assert data["sections"][0]["revoked"] == [
+        {
+            "place": "paragraph",
+            "number": "1.1A",
+            "said": "Deleted",
+            "id": "",
+            "resolution": "Deleted",
+        },
+        {
+            "place": "paragraph",
+            "number": paragraphs[1].number,
+            "said": "Revoked by Minute 4",
+            "id": "MOP-9999",
+            "resolution": "Minute 4",
+        },
+    ]
+    assert [(s["place"], s["number"], s["said"]) for s in data["revoked_sections"]] == [
+        ("section", "1A", "Revoked by Minute 4"),
+        ("section", "2A", "Not used"),
+    ]
+    assert data["revoked_sections"][0]["revoked"][0]["said"] == "Gone"
+    again = from_json(data)
+    assert again.sections[0].revoked == paragraphs
+    assert again.revoked_sections == sections
+    assert (
+        "revoked" not in to_json(document, Edition("draft"), project.council(), {})["sections"][0]
+    )
 
 
 def test_json_reads_back_to_the_same_model(project: Project) -> None:

@@ -407,3 +407,35 @@ def test_words_between_edited_in_word_are_the_only_changes(between: Project) -> 
     text = (between.protocol / "correspondence.md").read_text(encoding="utf-8")
     assert text.startswith(FRONT)  # the revoked numbers kept
     assert WORDS_BETWEEN["MOP-0140"] in text  # words not edited, as written
+
+
+# Words between paragraphs holding what a clause's words may: a sub-heading with a
+# defined term and a reference in it, and a list among the words.
+MARKED_BETWEEN = {
+    "MOP-0138": "## Replies in ten {defined}`working days <working day>` ({para}`MOP-0149`)\n\n",
+    "MOP-0139": "Each reply says:\n\n- what was asked;\n- what was done.\n\n",
+    "MOP-0141": "A reply is sent:\n\n- (a) by e-mail; or\n- (b) by post.\n\n",
+}
+
+
+def test_roles_in_a_sub_heading_and_a_list_between_paragraphs_come_back_from_word(
+    committed: Project,  # noqa: F811 (the fixture, imported)
+) -> None:
+    """A sub-heading's defined term and reference come back as roles, not plain words, and
+    a list among the words between paragraphs is a list in Word, and comes back one."""
+    section = committed.protocol / "correspondence.md"
+    text = section.read_text(encoding="utf-8")
+    for id_, words in MARKED_BETWEEN.items():
+        assert f"```{{clause}} {id_}\n" in text, "test setup: the section's IDs have changed"
+        text = text.replace(f"```{{clause}} {id_}\n", f"{words}```{{clause}} {id_}\n")
+    section.write_text(text, encoding="utf-8")
+    git(committed, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "marked")
+    blob = export_docx(committed)
+    shown = {p.text: p.style.name for p in word(blob).paragraphs}
+    assert shown["what was asked;"].startswith("List Bullet"), shown["what was asked;"]
+    assert shown["Each reply says:"] == "Words Between Paragraphs"
+    assert shown["(a)\tby e-mail; or"].startswith("List"), shown["(a)\tby e-mail; or"]
+    import_revision(committed, blob)
+    diff = git(committed, "diff")
+    assert diff == "", diff  # the section file byte for byte
+    assert changes(committed) == []

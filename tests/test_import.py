@@ -1347,6 +1347,44 @@ def test_a_heading_broken_mid_phrase_over_two_lines_is_one_heading(tmp_path: Pat
     ]
 
 
+# Written for this test: a rule in the introduction (found as the words are written),
+# a paragraph repeated word for word (found after the numbering) before a skipped number.
+OUT_OF_ORDER = """Members must always be courteous to officers in every meeting.
+
+1. Roles
+
+1.1 Members set the council's policy and officers put it into effect for them.
+
+1.2 Members set the council's policy and officers put it into effect for them.
+
+1.4 Officers advise members on policy.
+
+2. Advice
+
+2.1 Officers give impartial advice.
+
+2.3 Advice is recorded.
+"""
+
+
+def test_the_reports_list_faults_in_source_order(scratch: Project) -> None:
+    """Whichever pass found it, each fault is listed at its line, in the text report and
+    the JSON report alike."""
+    source = scratch.root / "p.txt"
+    source.write_text(OUT_OF_ORDER, encoding="utf-8")
+    report = import_into(scratch, source)
+    faults = [(d["kind"], d["line"]) for d in report["defects"]]  # type: ignore[union-attr]
+    assert faults == [
+        ("rule-in-introduction", 1),
+        ("repeated-paragraph", 7),
+        ("skipped-number", 9),
+        ("skipped-number", 15),
+    ], faults
+    said = run("import", "p.txt", "--out", "again", cwd=scratch.root).stdout
+    listed = [line.split(":")[0].strip() for line in said.splitlines() if line.startswith("  line")]
+    assert listed == ["line 1", "line 7", "line 9", "line 15"], said
+
+
 def test_a_number_typed_again_for_the_next_is_one_fault(tmp_path: Path) -> None:
     """3.2 printed twice, then 3.4: the second 3.2 was meant for 3.3, one slip, so the
     skip from 3.2 to 3.4 is said under it, not as a second fault. A skip with no number

@@ -33,7 +33,7 @@ from test_import_unseen import imported, printed_number, words, words_out
 # Localism Act 2011" cites another document, and "sections 1 and 2 of this Part" sections
 # this document does not hold (the Part's others): kept as text, and said.
 REPORTED = {
-    "numbering-characters": ["unnumbered-paragraph", *["missing-reference"] * 4],
+    "numbering-characters": [*["missing-reference"] * 4, "unnumbered-paragraph"],  # by line
     "footnotes-box-table": ["external-reference"],
 }
 

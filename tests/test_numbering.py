@@ -436,7 +436,7 @@ def test_citations_by_number_across_three_versions(
 def test_a_missing_number_is_a_clear_error(project: Project) -> None:
     result = run(project, "paragraph", "99.99", "--version", "draft")
     assert result.returncode == 1
-    assert "has no paragraph 99.99" in result.stderr and "How to fix" in result.stderr
+    assert "has no paragraph or section 99.99" in result.stderr and "How to fix" in result.stderr
     assert result.stderr.startswith("unknown-paragraph:"), "no empty place before the code"
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from constitution import collect_less, collecting_nothing
 from constitution.council import Council, set_number_style
 from constitution.documents import PROTOCOL, Constitution, Entry, own_council, settings_of
-from constitution.model import Document
+from constitution.model import Document, Revoked, RevokedSection, Section
 from constitution.problems import Problem, ProtocolError, as_text, status
 from constitution.project import Project
 from constitution.retired import NAME as RETIRED
@@ -287,7 +287,7 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
     --document, or by its ID's prefix; else the protocol): in force today (or on --on),
     or a named one; then every number it has had."""
     from constitution import numbering
-    from constitution.model import Clause, Revoked
+    from constitution.model import Clause
     from constitution.text_plain import plain
 
     asked = args.number.strip().upper()
@@ -299,6 +299,10 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
     # A clause ID (MOP-0038) finds the paragraph itself, as the site's jump does.
     by_id = re.fullmatch(r"[A-Z][A-Z0-9]*-\d{4,}", asked)
     found = document.clause(asked) if by_id else numbering.find(document, args.number)
+    section = None if by_id or found else numbering.find_section(document, args.number)
+    if section is not None:
+        print(section_said(args.number, where, section, document))
+        return 0
     if found is None:
         unknown = Problem.of("", 0, "unknown-paragraph", where=where, number=args.number)
         exit_status = _report(ProtocolError([unknown]), outcome="nothing was found")
@@ -314,16 +318,49 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
                 )
         return exit_status
     if isinstance(found, Revoked) and not found.id:  # printed as revoked where imported
-        print(f"{args.number} in {where}: revoked; printed in its place: {found.said}.")
+        print(f"{args.number} in {where}: {_revoked_said(found)}")
         return 0
     if isinstance(found, Revoked):
-        print(f"{args.number} in {where}: {found.id}, revoked by {found.resolution}.")
+        print(f"{args.number} in {where}: {_revoked_said(found)}")
     else:
         said = f"paragraph {found.number}" if by_id else found.id
         print(f"{args.number} in {where}: {said}\n{plain(found.tree, document)}")
     numbers = [f"{c.number} ({name})" for name, d in every if (c := d.clause(found.id))]
     print(f"Its numbers: {', '.join(numbers)}.")
     return 0
+
+
+def _revoked_said(place: Revoked) -> str:
+    """A revoked paragraph's place: by which resolution, or the words printed in it."""
+    if place.id:
+        return f"{place.id}, revoked by {place.resolution}."
+    return f"revoked; printed in its place: {place.said}."
+
+
+def section_said(
+    number: str, where: str, section: Section | RevokedSection, document: Document
+) -> str:
+    """A section a number cites: its title, then each paragraph's number, ID and words in
+    number order, a revoked number in its place; or, revoked, what is said in its place."""
+    from constitution.numbering import in_number_order
+    from constitution.text_plain import plain
+
+    head = f"{number} in {where}: section {section.number}"
+    if isinstance(section, RevokedSection):
+        if not section.slug:  # printed as revoked where imported: no title here
+            return f"{head}, revoked; printed in its place: {section.said}."
+        kept = ", ".join(p.number for p in section.revoked)
+        numbers = f" Its paragraphs' numbers, kept: {kept}." if kept else ""
+        return f"{head}, {section.title}, revoked by {section.resolution}.{numbers}"
+    lines = [f"{head}, {section.title}"]
+    for p in in_number_order(section):
+        if isinstance(p, Revoked) and p.id:
+            lines.append(f"{p.number} ({p.id}): revoked by {p.resolution}.")
+        elif isinstance(p, Revoked):
+            lines.append(f"{p.number}: {_revoked_said(p)}")
+        else:
+            lines.append(f"{p.number} ({p.id}): {plain(p.tree, document)}")
+    return "\n".join(lines)
 
 
 def numbers_now(every: list[tuple[str, Document]], clause_id: str) -> str:
@@ -717,8 +754,12 @@ def parser() -> argparse.ArgumentParser:
         help="adopt a fully renumbered text (numbers by position); the record maps old to new",
     )
     adopt.set_defaults(run=cmd_adopt)
-    para = sub.add_parser("paragraph", help="the paragraph a number cites, in a version")
-    para.add_argument("number", help="a paragraph number as cited, e.g. 14.4 or 7.12A, or an ID")
+    para = sub.add_parser(
+        "paragraph", help="the paragraph (or section) a number cites, in a version"
+    )
+    para.add_argument(
+        "number", help="a number as cited, e.g. 14.4 or 7.12A, a section's (6), or an ID"
+    )
     para.add_argument(
         "--document",
         metavar="KEY",

@@ -30,7 +30,7 @@ from constitution.graph import (
     example_page,
     verified_by,
 )
-from constitution.model import Between, Clause, Document, RevokedSection, Section
+from constitution.model import Between, Clause, Document, Revoked, RevokedSection, Section
 from constitution.numbering import in_place, number_key, reference
 from constitution.text_plain import cited as cited_as
 from constitution.text_plain import plain
@@ -51,7 +51,14 @@ from constitution.text_tree import (
     cites_of,
 )
 from constitution.typography import long_date
-from constitution.versions import between_record, stored_number
+from constitution.versions import (
+    between_record,
+    revoked_of,
+    revoked_record,
+    revoked_section_record,
+    revoked_sections_of,
+    stored_number,
+)
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 SCHEMA_URL = "schemas/protocol.schema.json"
@@ -117,6 +124,7 @@ def to_json(
                 "title": s.title,
                 "intro": s.intro,
                 **({"between": [between_record(b) for b in s.between]} if s.between else {}),
+                **({"revoked": [_revoked_place(r) for r in s.revoked]} if s.revoked else {}),
                 "clauses": [
                     {
                         "id": c.id,
@@ -131,7 +139,24 @@ def to_json(
             }
             for s in document.sections
         ],
+        **(
+            {"revoked_sections": [_revoked_section(s) for s in document.revoked_sections]}
+            if document.revoked_sections
+            else {}
+        ),
     }
+
+
+def _revoked_place(r: Revoked) -> dict[str, str]:
+    """A revoked paragraph's number kept in its place: as its version's record holds it,
+    with what it is and the words printed there."""
+    return {"place": "paragraph", "number": r.number, "said": r.said, **revoked_record(r)}
+
+
+def _revoked_section(s: RevokedSection) -> dict[str, Any]:
+    held = revoked_section_record(s)
+    kept = {"revoked": [_revoked_place(r) for r in s.revoked]}
+    return {"place": "section", "number": held["number"], "said": s.said, **held, **kept}
 
 
 def from_json(data: dict[str, Any]) -> Document:
@@ -160,10 +185,12 @@ def from_json(data: dict[str, Any]) -> Document:
                 "",
                 clauses,
                 s.get("intro", ""),
+                revoked_of(s),
                 between=between,
             )
         )
-    return Document(data["document"]["title"], tuple(sections), data["document"].get("intro", ""))
+    intro = data["document"].get("intro", "")
+    return Document(data["document"]["title"], tuple(sections), intro, revoked_sections_of(data))
 
 
 def to_needs(
@@ -362,7 +389,10 @@ def to_akn(document: Document, edition: Edition, council: Council) -> str:
             _e("num", gone, f"{s.number}.")
             if s.title:  # one printed as revoked in the document imported has none here
                 _e("heading", gone, s.title)
-            _e("p", _e("content", gone), f"{s.said}.")
+            # its paragraphs' numbers, kept with it, follow what is said in its place
+            _e("p", _e("intro" if s.revoked else "content", gone), f"{s.said}.")
+            for r in s.revoked:
+                _revoked_paragraph(gone, r)
             continue
         section = _e("section", body, eId=f"sec_{s.slug}")
         _e("num", section, f"{s.number}.")
@@ -382,14 +412,19 @@ def to_akn(document: Document, edition: Edition, council: Council) -> str:
                 _e("num", paragraph, c.number)
                 content = _e("content", paragraph)
             else:  # a revoked paragraph: its number kept in its place (insert numbering)
-                gone = _e("paragraph", section, eId=f"revoked_{c.number}", status="removed")
-                _e("num", gone, c.number)
-                _e("p", _e("content", gone), f"{c.said}.")
+                _revoked_paragraph(section, c)
                 continue
             for words in _paragraphs(c.tree):
                 _inline(_e("p", content), words.children, document, council)
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _revoked_paragraph(parent: ET.Element, place: Revoked) -> None:
+    """A revoked paragraph's number kept in its place, saying what revoked it."""
+    gone = _e("paragraph", parent, eId=f"revoked_{place.number}", status="removed")
+    _e("num", gone, place.number)
+    _e("p", _e("content", gone), f"{place.said}.")
 
 
 def _json(

@@ -230,6 +230,17 @@ class Imported:
     def clauses(self) -> list[ImportedClause]:
         return [c for s in self.sections for c in s.clauses]
 
+    def in_order(self) -> list[Defect]:
+        """The faults by where they are in the source (page, then line), whichever pass
+        found them: at one line, a root cause (what follows from it said under it) first,
+        the rest in the order found; one with no place first of all."""
+        return sorted(self.defects, key=_source_order)
+
+
+def _source_order(defect: Defect) -> tuple[int, int, bool]:
+    where = defect.where
+    return (where.page or 0, where.line, not defect.consequences) if where else (0, 0, False)
+
 
 def clean(text: str) -> tuple[str, bool, bool]:
     """(text, is a bullet, was marked as a heading) with mark-up and bullets removed;
@@ -1541,15 +1552,37 @@ class SubHeadings:
     Heading 3 under a section's Heading 1: '###'), never more than one below the one
     before it."""
 
-    def __init__(self, section: ImportedSection) -> None:
+    def __init__(
+        self,
+        section: ImportedSection,
+        standing: tuple[Between, ...] = (),
+        current: Revised | None = None,
+    ) -> None:
         self.top = depth(section.where)
         self.last = 1
+        # in a revision, the draft's sub-headings in its order, and the document they cite
+        self.drafted = [b.text for b in standing if b.level]
+        self.current = current
 
     def write(self, text: str, line: Line) -> str:
         here = depth(line)
         below = here - self.top if here and self.top else 1
         self.last = max(2, min(self.last + 1, 1 + below, 6))
-        return f"{'#' * self.last} {escape(text, False)}\n"
+        return f"{'#' * self.last} {self.kept(escape(text, False))}\n"
+
+    def kept(self, words: str) -> str:
+        """A sub-heading's words as the draft wrote them (its roles and references: Word
+        shows them as words), where the next of the draft's sub-headings a reader sees
+        the same words in is one; else as Word has them. Those passed over are not
+        matched again, so that one written twice keeps each in its order."""
+        if self.current is None:
+            return words
+        document = self.current.document
+        for at, was in enumerate(self.drafted):
+            if same_words(parse(words), parse(was), document):
+                del self.drafted[: at + 1]
+                return was
+        return words
 
 
 def depth(line: Line) -> int:
@@ -1686,7 +1719,7 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
         paren = {c.key: c.id for c in section.clauses if c.style in ("paren", "letter")}
         former = before[section.slug].intro if n in kept else ""
         standing = before[section.slug].between if n in kept else ()
-        titles = SubHeadings(section)
+        titles = SubHeadings(section, standing, current)
         opening, heads = opened(section)
         if intro := kept_words(unnumbered(opening, found, paren, doc), former, current):
             parts.append(intro)  # between the title and the first clause, unnumbered
@@ -2006,7 +2039,7 @@ def report(doc: Imported, source: Path) -> dict[str, object]:
             }
             for s in doc.sections
         ],
-        "defects": [d.as_dict() for d in doc.defects],
+        "defects": [d.as_dict() for d in doc.in_order()],
         # left out, and written as pages of their own with --appendices
         "appendices": [
             {"title": s.title, "line": s.where.line, "page": s.where.page, "file": f"{s.slug}.md"}
@@ -2073,7 +2106,7 @@ def report_text(doc: Imported, source: Path, numbers: Mapping[str, str] | None =
         lines += [f"  {line.where}: {line.text.strip()[:60]} ({why})" for line, why in doc.left_out]
     if doc.defects:
         lines.append(f"{len(doc.defects)} defect(s) in the source:")
-        for d in doc.defects:
+        for d in doc.in_order():
             lines.append(f"  {d.where.where if d.where else '-'}: {d.kind} {d.number}: {d.message}")
             lines += [f"      {consequence}" for consequence in d.consequences]
     else:

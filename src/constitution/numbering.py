@@ -453,3 +453,10 @@ def find(document: Document, number: str) -> Clause | Revoked | None:
     held = [s.revoked for s in document.sections] + [s.revoked for s in document.revoked_sections]
     revoked = (r for kept in held for r in kept if r.number == number)
     return found or next(revoked, None)
+
+
+def find_section(document: Document, number: str) -> Section | RevokedSection | None:
+    """The section that has ``number`` in ``document``, or a revoked section's place."""
+    number = number.strip().upper()
+    held: list[Section | RevokedSection] = [*document.sections, *document.revoked_sections]
+    return next((s for s in held if s.number == number), None)

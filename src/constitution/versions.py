@@ -455,7 +455,7 @@ def record_of(
                 "title": s.title,
                 "clauses": [{f: _plain(getattr(c, f)) for f in FIELDS} for c in s.clauses],
                 **({"intro": s.intro} if s.intro else {}),
-                **({"revoked": [_revoked(r) for r in s.revoked]} if s.revoked else {}),
+                **({"revoked": [revoked_record(r) for r in s.revoked]} if s.revoked else {}),
                 **({"between": [between_record(b) for b in s.between]} if s.between else {}),
             }
             for s in document.sections
@@ -463,7 +463,7 @@ def record_of(
         **({"intro": document.intro} if document.intro else {}),
         **({"renumbered": renumbered} if renumbered else {}),
         **(
-            {"revoked_sections": [_revoked_section(s) for s in document.revoked_sections]}
+            {"revoked_sections": [revoked_section_record(s) for s in document.revoked_sections]}
             if document.revoked_sections
             else {}
         ),
@@ -472,7 +472,7 @@ def record_of(
     return record
 
 
-def _revoked(r: Revoked) -> dict[str, str]:
+def revoked_record(r: Revoked) -> dict[str, str]:
     return {"number": r.number, "id": r.id, "resolution": r.resolution}
 
 
@@ -480,13 +480,13 @@ def between_record(b: Between) -> dict[str, Any]:
     return {"before": b.before, "text": b.text, "level": b.level}
 
 
-def _revoked_section(s: RevokedSection) -> dict[str, Any]:
+def revoked_section_record(s: RevokedSection) -> dict[str, Any]:
     return {
         "slug": s.slug,
         "number": stored_number(s.number),
         "title": s.title,
         "resolution": s.resolution,
-        "revoked": [_revoked(r) for r in s.revoked],
+        "revoked": [revoked_record(r) for r in s.revoked],
     }
 
 
@@ -503,6 +503,20 @@ def _fields(clause: dict[str, Any]) -> dict[str, Any]:
     return {f: tuple(clause[f]) if isinstance(clause[f], list) else clause[f] for f in FIELDS}
 
 
+def revoked_of(section: dict[str, Any]) -> tuple[Revoked, ...]:
+    """A section's revoked paragraphs, from a record or the JSON export (which adds to
+    each what it is and the words printed, both said by the rest); none in an older one."""
+    return tuple(Revoked(r["number"], r["id"], r["resolution"]) for r in section.get("revoked", ()))
+
+
+def revoked_sections_of(data: dict[str, Any]) -> tuple[RevokedSection, ...]:
+    """A document's revoked sections, from a record or the JSON export."""
+    return tuple(
+        RevokedSection(str(s["number"]), s["slug"], s["title"], s["resolution"], revoked_of(s))
+        for s in data.get("revoked_sections", ())
+    )
+
+
 def document_of(record: dict[str, Any], path: str, cites: str | None = None) -> Document:
     sections = []
     for s in record["sections"]:
@@ -510,7 +524,7 @@ def document_of(record: dict[str, Any], path: str, cites: str | None = None) -> 
             Clause(**_fields(c), section=s["slug"], path=path, line=0, cites=cites_of(c["text"]))
             for c in s["clauses"]
         )
-        revoked = tuple(Revoked(**r) for r in s.get("revoked", ()))
+        revoked = revoked_of(s)
         between = tuple(Between(**b) for b in s.get("between", ()))
         sections.append(
             Section(
@@ -524,16 +538,7 @@ def document_of(record: dict[str, Any], path: str, cites: str | None = None) -> 
                 between=between,
             )
         )
-    removed = tuple(
-        RevokedSection(
-            str(s["number"]),
-            s["slug"],
-            s["title"],
-            s["resolution"],
-            tuple(Revoked(**r) for r in s["revoked"]),
-        )
-        for s in record.get("revoked_sections", ())
-    )
+    removed = revoked_sections_of(record)
     document = Document(record["title"], tuple(sections), record.get("intro", ""), removed)
     return dataclasses.replace(document, cites=cites) if cites else document
 
