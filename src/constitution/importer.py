@@ -102,6 +102,7 @@ NAMES_A_DOCUMENT = re.compile(
 LABELLED = re.compile(
     r"^(?:section|paragraph|part|clause|rule)\s+(?P<num>\d{1,3}[A-Z]{0,4})\s*(?:[–—:-]|$)", re.I
 )
+NOTES_HEADING = "the heading over footnotes, each kept with the paragraph citing it"
 BACK_MATTER = re.compile(r"^(?:Appendix|Appendices|Schedule|Annex|Annexe)\b", re.I)
 
 
@@ -542,7 +543,13 @@ class Structurer:
             if (open_heading := self.open_heading()) is not None:
                 open_heading.title = f"{open_heading.title} {text}".rstrip(" .:")
                 return
+        if self.clause is not None and heading_like(text) and FOOTNOTE.match(following):
+            self.pending.append((text, line))  # over notes: what it heads is decided there
+            return
         if (m := FOOTNOTE.match(text)) and self.footnote(f"[{m['mark']}]", text, line):
+            # a heading straight over the notes ("Notes") heads them, not a paragraph
+            self.left_out += [(where, NOTES_HEADING) for _, where in self.pending]
+            self.pending = []
             return
         if self.clause is not None and (note := history_note(text)):
             self.left_out.append((replace(line, text=note), HISTORY))
@@ -1004,8 +1011,10 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
     included ("...in paragraphs 5.3.22 and" / "5.3.23 have been taken.")."""
     (last, _, last_marked), first, _ = before
     text, bullet, marked = c
-    if bullet or marked or last_marked or any(FOOTNOTE.match(t) for t in (text, last)):
+    if bullet or marked or last_marked or FOOTNOTE.match(text):
         return False
+    if FOOTNOTE.match(last):  # a note's words wrapped onto the next line, no blank between
+        return not (fresh or ends_sentence(last) or NUMBERED.match(text) or PAREN.match(text))
     if LETTER.match(text):
         return False
     numbered = NUMBERED.match(text) or PAREN.match(text)
