@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from constitution.extract_html import page_lines
 from constitution.importer import import_protocol, render
 from import_constitution_parts import NAMES, SOURCES, handed_over
 from test_import_layouts import flat, heading
@@ -80,10 +81,9 @@ def test_references_link_this_parts_paragraphs(tmp_path: Path, name: str) -> Non
     this Part for a reference to another Part's ("Part 4.2 para 12")."""
     source, data = handed_over(name, tmp_path)
     doc = import_protocol(source)
-    written = "\n".join(render(doc, "MOP").values())
+    blocks = "\n".join(render(doc, "MOP").values()).split("{clause}")
     for number, cited in data["references"].items():
-        clause = next(c for c in doc.clauses() if c.number.rstrip(".") == number)
-        block = written.split(clause.paragraphs[0][:40])[1].split("{clause}")[0]
+        (block,) = [b for b in blocks if re.search(rf":source-number: {number}\.?\n", b)]
         assert [c.rstrip(".") for c in CITED.findall(block)] == cited, number
 
 
@@ -111,3 +111,47 @@ def test_superscript_marks_and_their_notes(tmp_path: Path) -> None:
     ]
     assert [line.text for line, _ in doc.left_out] == ["Notes"]
     assert doc.defects == []
+
+
+def test_a_word_html_pages_site_parts_and_split_bold() -> None:
+    """A modern.gov-style page with no <main>: the blocks its ids or classes name as the
+    site's header or footer, and a block that is all one link ("Print friendly version"),
+    are the site's; a heading Word wrote as bold spans one after another ("<b>2.</b><b>
+    &nbsp;</b><b>ROLES</b>") is one bold heading, not marks run together."""
+    lines = page_lines(
+        "<body><div id='mgHeader'><p>Brackenmoor Council</p></div>"
+        "<div class='mgLinks'><a href='mgConvert2PDF.aspx?ID=1'>Print friendly version</a></div>"
+        "<p class='MsoNormal'><b><span>2.</span></b><b><span>&nbsp;&nbsp;</span></b>"
+        "<b><span>ROLES</span></b></p><p>2.1 Members <a href='x.pdf'>decide</a>.</p>"
+        "<div id='mgFooter'><p>Powered by Modern.Gov</p></div></body>"
+    )
+    assert [(text, site) for text, _, site in lines] == [
+        ("Brackenmoor Council", True),
+        ("Print friendly version", True),
+        ("<b>2. ROLES</b>", False),
+        ("2.1 Members decide.", False),
+        ("Powered by Modern.Gov", True),
+    ]
+
+
+def test_a_pages_heading_over_the_documents_own_title(tmp_path: Path) -> None:
+    """A site's heading naming the page ("Constitution - Part 5.4 Protocol for ...") over
+    the document's own title printed in it ("PROTOCOL FOR ..."): the document's title is
+    its own, the site's heading left out; a first line that is not the title again stays
+    the introduction's."""
+    page = tmp_path / "protocol.html"
+    page.write_text(
+        "<body><h1>Constitution - Part 5.4 Protocol for Member/Officer Relations</h1>"
+        "<p><b>PROTOCOL FOR MEMBER/OFFICER RELATIONS</b></p><p>Approved in 2024.</p>"
+        "<p><b>1. PURPOSE</b></p><p>1.1 Members decide.</p><p>1.2 Officers advise.</p>"
+        "<p>1.3 Both serve.</p></body>",
+        encoding="utf-8",
+    )
+    doc = import_protocol(page)
+    assert (doc.title, doc.intro.paragraphs) == (
+        "PROTOCOL FOR MEMBER/OFFICER RELATIONS",
+        ["Approved in 2024."],
+    )
+    assert [line.text for line, _ in doc.left_out] == [
+        "Constitution - Part 5.4 Protocol for Member/Officer Relations"
+    ]

@@ -102,6 +102,7 @@ NAMES_A_DOCUMENT = re.compile(
 LABELLED = re.compile(
     r"^(?:section|paragraph|part|clause|rule)\s+(?P<num>\d{1,3}[A-Z]{0,4})\s*(?:[–—:-]|$)", re.I
 )
+SITE_HEADING = "a site's heading of the page, over the document's own title"
 NOTES_HEADING = "the heading over footnotes, each kept with the paragraph citing it"
 BACK_MATTER = re.compile(r"^(?:Appendix|Appendices|Schedule|Annex|Annexe)\b", re.I)
 
@@ -536,6 +537,11 @@ class Structurer:
         ):
             self.title, self.title_at = text, line
             return
+        if self.own_title(text, marked):
+            assert self.title_at is not None
+            self.left_out.append((replace(self.title_at, text=self.title), SITE_HEADING))
+            self.title, self.title_at = text, line
+            return
         if heading_like(text) and not (bullet or NUMBERED.match(text) or PAREN.match(text)):
             if not self.sections and self.title and UNFINISHED.search(self.title):
                 self.title = f"{self.title} {text}"  # a title the page wrapped mid-phrase
@@ -690,6 +696,15 @@ class Structurer:
         # (b) ... ." then "If the chair decides so:" over "(a)" again) is the clause's own
         leads = text.endswith(":") and bool(LETTER.match(following) or BULLET.match(following))
         self.add_text(text, line, fresh, wrapped=not fresh, leads=leads)
+
+    def own_title(self, text: str, marked: bool) -> bool:
+        """Whether a heading straight under the title is the document's own title, the
+        one above it a site's heading of its page that ends with the same words
+        ("Constitution - Part 5.4 Protocol for ..." over "PROTOCOL FOR ...")."""
+        if self.sections or self.intro.paragraphs or not (marked or heading_like(text)):
+            return False
+        said, over = words_of(text), words_of(self.title)
+        return len(said) >= 2 and len(over) > len(said) and over[-len(said) :] == said
 
     def lettered(self, text: str, fresh: bool = True) -> re.Match[str] | None:
         """ "B2 ..." where the document's parts number their paragraphs so; a paragraph
@@ -950,6 +965,10 @@ HISTORY = (
     "history: a note of amendment, not a paragraph's words (once adopted here, each "
     "version records its changes)"
 )
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
 
 
 def ends_sentence(words: str) -> bool:
