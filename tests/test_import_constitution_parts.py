@@ -155,3 +155,23 @@ def test_a_pages_heading_over_the_documents_own_title(tmp_path: Path) -> None:
     assert [line.text for line, _ in doc.left_out] == [
         "Constitution - Part 5.4 Protocol for Member/Officer Relations"
     ]
+
+
+def test_a_sentence_wrapped_before_a_capital_goes_on(tmp_path: Path) -> None:
+    """A long line of a sentence, unfinished, goes on to the next line with no blank
+    between even where that begins with a capital ("... Wendlebury Borough" / "Council.
+    Its ..."): it is no heading; the heading after it stays a heading."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Part 5.3 – Protocol\n\nThis protocol forms Part 5.3 of the Constitution of "
+        "Wendlebury Borough\nCouncil. Its paragraphs run on.\n\nSection A – Introduction\n\n"
+        "1. Members decide.\n\n2. Officers advise.\n\n"
+        "3. Both serve.\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    assert doc.intro.paragraphs == [
+        "This protocol forms Part 5.3 of the Constitution of Wendlebury Borough Council. "
+        "Its paragraphs run on."
+    ]
+    assert [s.title for s in doc.sections] == ["Section A – Introduction"]

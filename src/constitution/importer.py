@@ -1022,6 +1022,13 @@ HANGING = re.compile(
 )
 
 
+# A line of a sentence this long, unfinished, was wrapped: no heading is printed so
+WRAPPED = 60
+# A line whose first words end a sentence ("Council. Paragraph numbers ..."): the end of
+# the one before, as no paragraph begins so
+ENDS_EARLY = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}[.;,]\s+[A-Z]")
+
+
 def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) -> bool:
     """Whether a line is the next line of the paragraph before it, not a paragraph,
     heading or number of its own: set in under the words of a paragraph with a hanging
@@ -1046,8 +1053,9 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
         return False
     if ends_sentence(last):  # "It applies to:" / "every member;": a list's lines
         return False
-    if not numbered:
-        return text[:1].islower()
+    if not numbered:  # a capital goes on a long line of a sentence, never a heading's
+        sentence = not title_case(last) or bool(ENDS_EARLY.match(text))
+        return text[:1].islower() or (len(last) >= WRAPPED and sentence)
     # "5.3.23 have been taken." or "72(1) of the Act": a number cited at the end of the
     # line before; but "3. avoid conflict" after "2. define roles" is the next item of a list
     cited_number = "." in numbered["num"] or bool(numbered.groupdict().get("sec"))
