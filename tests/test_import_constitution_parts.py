@@ -175,3 +175,25 @@ def test_a_sentence_wrapped_before_a_capital_goes_on(tmp_path: Path) -> None:
         "Its paragraphs run on."
     ]
     assert [s.title for s in doc.sections] == ["Section A – Introduction"]
+
+
+def test_a_reference_naming_a_part(tmp_path: Path) -> None:
+    """ "Part 5.3 para 4(b) or (c)" in Part 5.3 is its own paragraph 4 (items (b) and (c)
+    of it); "Part 4.2 para 2" is another Part's paragraph, kept as text and reported,
+    never linked to this Part's paragraph 2."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Part 5.3 – Protocol\n\nA  Roles\n\n1. Members decide.\n\n2. Officers advise:\n\n"
+        "(a) members;\n\n(b) committees; and\n\n(c) the Council.\n\n"
+        "3. A breach of Part 5.3 para 2(b) or (c) is referred under Part 4.2 para 2.\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    (written,) = [t for name, t in render(doc, "MOP").items() if name != "index.md"]
+    assert (
+        "A breach of Part 5.3 para {para}`2 <MOP-0002>`(b) or {para}`2 <MOP-0002>`(c)"
+        not in written
+    )
+    assert "Part 5.3 para {para}`2 <MOP-0002>`(b) or (c) is referred under Part 4.2 para 2." in (
+        written
+    )

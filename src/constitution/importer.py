@@ -1504,7 +1504,15 @@ def targets(doc: Imported) -> Targets:
             if (sub := NUMBERED.match(heading))
         },
         subsections={c.number: c.id for c in clauses if c.style == "paren" and c.number[0] != "("},
+        part=own_part(doc),
     )
+
+
+def own_part(doc: Imported) -> str:
+    """The Part of the constitution the document is: its title's ("Part 5.3 – Member and
+    Officer Relations Protocol"), or the number all its paragraphs' begin with."""
+    named = re.match(r"Part\s+(\d{1,2}(?:\.\d{1,2})?[A-Z]?)\b", doc.title, re.I)
+    return named[1] if named else part_number(doc)
 
 
 def slugify(title: str, taken: set[str]) -> str:
