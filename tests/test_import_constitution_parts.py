@@ -17,7 +17,7 @@ import pytest
 
 from constitution.extract_html import page_lines
 from constitution.importer import import_protocol, render
-from import_constitution_parts import NAMES, SOURCES, handed_over
+from import_constitution_parts import NAMES, gold, handed_over
 from test_import_layouts import flat, heading
 from test_import_software import numbers
 from test_import_unseen import imported, words, words_out
@@ -74,9 +74,9 @@ def test_structure_as_printed(tmp_path: Path, name: str) -> None:
     for section, printed in zip(doc.sections, data["sections"], strict=True):
         assert section.intro.paragraphs == printed.get("intro", [])
         assert numbers(section.clauses) == numbers(printed["clauses"])
-        for clause, gold in zip(section.clauses, printed["clauses"], strict=True):
-            assert clause.headings == gold["headings"], clause.number
-            assert flat(clause.paragraphs) == flat(gold["paragraphs"]), clause.number
+        for clause, want in zip(section.clauses, printed["clauses"], strict=True):
+            assert clause.headings == want["headings"], clause.number
+            assert flat(clause.paragraphs) == flat(want["paragraphs"]), clause.number
     left = sorted(" ".join(line.text.split()) for line, _ in doc.left_out)
     if "appendices" in data:  # an annex's lines (a flowchart's boxes) run on: its words
         assert words(" ".join(left)) == words(" ".join(data["left_out"]))
@@ -98,7 +98,7 @@ def test_published_with_the_numbers_printed(tmp_path: Path, name: str) -> None:
 CITED = re.compile(r"\{para\}`([^`<]+?) <")
 
 
-@pytest.mark.parametrize("name", [n for n in NAMES if "references" in handed_over(n, SOURCES)[1]])
+@pytest.mark.parametrize("name", [n for n in NAMES if "references" in gold(n)])
 def test_references_link_this_parts_paragraphs(tmp_path: Path, name: str) -> None:
     """Each paragraph links the paragraphs of this Part it cites, and no paragraph of
     this Part for a reference to another Part's ("Part 4.2 para 12")."""

@@ -486,7 +486,7 @@ def superscript_notes(lines: list[Line]) -> list[Line]:
 def cited(mark: re.Match[str], noted: set[str]) -> str:
     """A superscript against a word ("officer¹", "law³.") that a note begins with, as
     "[1]"; against a quantity ("40m²") or standing alone, as printed."""
-    word = mark.string[: mark.start()].split(" ")[-1].lstrip("(\"'‘“")
+    word = mark.string[: mark.start()].split(" ")[-1].lstrip("(\"'\u2018\u201c")
     if mark[0] not in noted or not word or not word[0].isalpha():
         return mark[0]
     return f"[{mark[0].translate(FIGURES)}]"
