@@ -54,18 +54,19 @@ def part_pages(source: Path, path: Path) -> list[str]:
     """The source's pages drawn on A4, each under the Part's running head with the
     page's number in the whole constitution; the heads' lines."""
     canvas = Canvas(str(path), pagesize=A4)
-    furniture = []
-    for number, page in enumerate(source.read_text(encoding="utf-8").split("\f")):
-        head = f"Constitution — Part 5.3 — page {FIRST_PAGE + number}"
+    pages = source.read_text(encoding="utf-8").split("\f")
+    heads = [f"Constitution — Part 5.3 — page {FIRST_PAGE + n}" for n in range(len(pages))]
+    for head, page in zip(heads, pages, strict=True):
         canvas.setFont("Helvetica", 9)
         canvas.drawRightString(A4[0] - 56, 806, head)
-        furniture.append(head)
-        canvas.setFont("Helvetica", 11)
-        for row, line in enumerate(page.strip("\n").splitlines()):
-            canvas.drawString(56, 770 - 15 * row, line)
+        words = canvas.beginText(56, 770)  # the page's lines, 15 points apart
+        words.setFont("Helvetica", 11)
+        words.setLeading(15)
+        words.textLines(page.strip("\n"))
+        canvas.drawText(words)
         canvas.showPage()
     canvas.save()
-    return furniture
+    return heads
 
 
 def roman_glossary(source: Path, path: Path) -> Path:
