@@ -1055,7 +1055,7 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
         return False
     if not numbered:  # a capital goes on a long line of a sentence, never a heading's
         sentence = not title_case(last) or bool(ENDS_EARLY.match(text))
-        return text[:1].islower() or (len(last) >= WRAPPED and sentence)
+        return text[:1].islower() or (text[:1].isupper() and len(last) >= WRAPPED and sentence)
     # "5.3.23 have been taken." or "72(1) of the Act": a number cited at the end of the
     # line before; but "3. avoid conflict" after "2. define roles" is the next item of a list
     cited_number = "." in numbered["num"] or bool(numbered.groupdict().get("sec"))
