@@ -124,6 +124,7 @@ def extract(path: Path) -> Extracted:
     else:  # a Word file's revisions are read as accepted
         refuse_revision_marks(path, result.lines)
     characters.refuse_unreadable(str(path), [(t.text, t.line, t.where) for t in result.lines])
+    result.lines = superscript_notes(result.lines)
     if len(result.lines) > MAX_LINES:
         raise too_large(path, f"the file has {len(result.lines):,} lines", f"{MAX_LINES:,} lines")
     if sum(len(line.text) for line in result.lines) < 40:
@@ -590,6 +591,41 @@ def unmarked(lines: list[Line], cited: set[str]) -> list[Line]:
 
 def marks_against(lines: list[Line]) -> set[str]:
     return {m[2] for line in lines for m in MARK.finditer(line.text)}
+
+
+# A footnote's mark typed as superscript digits ("officer¹", as a text export or a web
+# page keeps Word's), and its note beginning with the same digits ("¹ Section 270(3)").
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUPERSCRIPT = re.compile(f"[{SUPERSCRIPT_DIGITS}]{{1,2}}")
+SUPERSCRIPT_NOTE = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]{{1,2}})\s+(\S.*)$")
+FIGURES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+
+def superscript_notes(lines: list[Line]) -> list[Line]:
+    """Notes printed after superscript digits, written as a text export writes a
+    footnote ("[1] Section 270(3) ..."), and each mark citing one written "[1]" (a mark
+    against the word before it): a superscript no note begins with ("40m²") is the words'
+    own."""
+    noted = {m[1] for line in lines if (m := SUPERSCRIPT_NOTE.match(line.text))}
+    if not noted:
+        return lines
+    out = []
+    for line in lines:
+        if note := SUPERSCRIPT_NOTE.match(line.text):
+            text = f"[{note[1].translate(FIGURES)}] {note[2]}"
+        else:
+            text = SUPERSCRIPT.sub(lambda m: cited(m, noted), line.text)
+        out.append(replace(line, text=text))
+    return out
+
+
+def cited(mark: re.Match[str], noted: set[str]) -> str:
+    """A superscript against a word ("officer¹", "law³.") that a note begins with, as
+    "[1]"; against a quantity ("40m²") or standing alone, as printed."""
+    word = mark.string[: mark.start()].split(" ")[-1].lstrip("(\"'\u2018\u201c")
+    if mark[0] not in noted or not word or not word[0].isalpha():
+        return mark[0]
+    return f"[{mark[0].translate(FIGURES)}]"
 
 
 # Running heads and feet, and page numbers, are among the first or last lines of a page

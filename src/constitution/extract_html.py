@@ -31,6 +31,10 @@ FURNITURE = frozenset({"nav", "header", "footer", "aside", "form"})  # the site'
 LANDMARKS = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
 # A block the site adds around its pages, by what its id or class says it is
 SITE_PART = re.compile(r"cookie|banner|breadcrumb|skip-?link|consent", re.I)
+# the site's header or footer, by its id ("mgHeader", "footer") or a class naming it the
+# site's or page's ("site-footer"); not a table's or a section's header among the words
+SITE_ID = re.compile(r"(?i)[a-z]{0,8}(?:header|footer)")
+SITE_CLASS = re.compile(r"(?i)(?:site|page|global)[-_]?(?:header|footer)")
 VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "wbr", "source", "col"})
 
 
@@ -58,6 +62,8 @@ class PageReader(HTMLParser):
         self.counters = counters
         self.in_page: list[str] = []  # the block's words in links to a place on the page
         self.linking = False  # in such a link
+        self.elsewhere: list[str] = []  # the block's words in links to another page
+        self.leaving = False  # in such a link
 
     @property
     def furniture(self) -> bool:
@@ -73,12 +79,16 @@ class PageReader(HTMLParser):
         main = tag == "main" or values.get("role") == "main"
         site = tag in FURNITURE or tag == "title" or values.get("role") in LANDMARKS
         site = site or bool(SITE_PART.search(named))
+        site = site or bool(SITE_ID.fullmatch(values.get("id") or ""))
+        site = site or any(map(SITE_CLASS.fullmatch, (values.get("class") or "").split()))
         here = False if main else (site or self.furniture)
         self.stack.append((tag, here))
         classes = set((values.get("class") or "").split())
         drawn = self.counters.enter(tag, classes)
         if tag == "a" and (values.get("href") or "").startswith("#"):
             self.linking = True
+        elif tag == "a" and values.get("href"):
+            self.leaving = True
         if tag in ("ul", "ol"):
             start = values.get("start") or "1"
             kind = values.get("type") or "1"
@@ -99,7 +109,7 @@ class PageReader(HTMLParser):
         if tag in INLINE_MARKS:
             self.buffer.append(f"</{tag}>")
         if tag == "a":
-            self.linking = False
+            self.linking = self.leaving = False
         if tag in ("td", "th"):
             self.buffer.append("\t")  # the cells of a row apart, as a Word table's are
         if tag in BLOCKS or tag == "title":
@@ -121,6 +131,8 @@ class PageReader(HTMLParser):
         self.buffer.append(re.sub(r"\s+", " ", data))
         if self.linking:
             self.in_page.append(data)
+        if self.leaving:
+            self.elsewhere.append(data)
 
     def item_label(self, listed: List, value: str | None) -> str:
         if not listed.ordered:
@@ -138,15 +150,22 @@ class PageReader(HTMLParser):
 
     def flush(self) -> None:
         """End the block's words: a line of its own."""
-        text = re.sub(r" *\t *", "\t", "".join(self.buffer))
+        # a word processor's runs each in its own marks ("<b>2.</b><b> </b><b>ROLES</b>")
+        text = re.sub(r"</(\w+)>(\s*)<\1>", r"\2", "".join(self.buffer))
+        text = re.sub(r" *\t *", "\t", text)
         linked, self.in_page = " ".join("".join(self.in_page).split()), []
+        away, self.elsewhere = " ".join("".join(self.elsewhere).split()), []
         self.buffer = []
         text = re.sub(r" {2,}", " ", text).strip("\t ")
-        if not re.sub(r"</?\w+>", "", text).strip():
+        words = " ".join(re.sub(r"</?\w+>", "", text).split())
+        if not words:
             return
-        # a block that is all a link to a place on the page is its navigation
-        navigation = bool(linked) and linked == " ".join(re.sub(r"</?\w+>", "", text).split())
         heading = next((t for t, _ in reversed(self.stack) if re.fullmatch(r"h[1-6]", t)), "")
+        # a block that is all a link to a place on the page is its navigation; one that
+        # is all a link to another (not a heading, an item or a cell) is the site's too:
+        # "Print friendly version", "Download this document"
+        navigation = bool(linked) and linked == words
+        navigation = navigation or (away == words and not (heading or self.label or "\t" in text))
         if heading:
             text = f"{'#' * int(heading[1])} {text}"
         elif self.label and not self.furniture:

@@ -102,6 +102,8 @@ NAMES_A_DOCUMENT = re.compile(
 LABELLED = re.compile(
     r"^(?:section|paragraph|part|clause|rule)\s+(?P<num>\d{1,3}[A-Z]{0,4})\s*(?:[–—:-]|$)", re.I
 )
+SITE_HEADING = "a site's heading of the page, over the document's own title"
+NOTES_HEADING = "the heading over footnotes, each kept with the paragraph citing it"
 BACK_MATTER = re.compile(r"^(?:Appendix|Appendices|Schedule|Annex|Annexe)\b", re.I)
 
 
@@ -546,6 +548,11 @@ class Structurer:
         ):
             self.title, self.title_at = text, line
             return
+        if self.own_title(text, marked):
+            assert self.title_at is not None
+            self.left_out.append((replace(self.title_at, text=self.title), SITE_HEADING))
+            self.title, self.title_at = text, line
+            return
         if heading_like(text) and not (bullet or NUMBERED.match(text) or PAREN.match(text)):
             if not self.sections and self.title and UNFINISHED.search(self.title):
                 self.title = f"{self.title} {text}"  # a title the page wrapped mid-phrase
@@ -553,7 +560,13 @@ class Structurer:
             if (open_heading := self.open_heading()) is not None:
                 open_heading.title = f"{open_heading.title} {text}".rstrip(" .:")
                 return
+        if self.clause is not None and heading_like(text) and FOOTNOTE.match(following):
+            self.pending.append((text, line))  # over notes: what it heads is decided there
+            return
         if (m := FOOTNOTE.match(text)) and self.footnote(f"[{m['mark']}]", text, line):
+            # a heading straight over the notes ("Notes") heads them, not a paragraph
+            self.left_out += [(where, NOTES_HEADING) for _, where in self.pending]
+            self.pending = []
             return
         if self.clause is not None and (note := history_note(text)):
             self.left_out.append((replace(line, text=note), HISTORY))
@@ -731,6 +744,15 @@ class Structurer:
             and line.drawn.size <= body
             and depth > 1
         )
+
+    def own_title(self, text: str, marked: bool) -> bool:
+        """Whether a heading straight under the title is the document's own title, the
+        one above it a site's heading of its page that ends with the same words
+        ("Constitution - Part 5.4 Protocol for ..." over "PROTOCOL FOR ...")."""
+        if self.sections or self.intro.paragraphs or not (marked or heading_like(text)):
+            return False
+        said, over = words_of(text), words_of(self.title)
+        return len(said) >= 2 and len(over) > len(said) and over[-len(said) :] == said
 
     def lettered(self, text: str, fresh: bool = True) -> re.Match[str] | None:
         """ "B2 ..." where the document's parts number their paragraphs so; a paragraph
@@ -993,6 +1015,10 @@ HISTORY = (
 )
 
 
+def words_of(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
 def ends_sentence(words: str) -> bool:
     """Whether words end a sentence (or a lead-in, or an item): at a stop, a colon, a
     semicolon or a closing bracket, a quotation mark after one included ("...'the
@@ -1044,6 +1070,13 @@ HANGING = re.compile(
 )
 
 
+# A line of a sentence this long, unfinished, was wrapped: no heading is printed so
+WRAPPED = 60
+# A line whose first words end a sentence ("Council. Paragraph numbers ..."): the end of
+# the one before, as no paragraph begins so
+ENDS_EARLY = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}[.;,]\s+[A-Z]")
+
+
 def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) -> bool:
     """Whether a line is the next line of the paragraph before it, not a paragraph,
     heading or number of its own: set in under the words of a paragraph with a hanging
@@ -1052,8 +1085,10 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
     included ("...in paragraphs 5.3.22 and" / "5.3.23 have been taken.")."""
     (last, _, last_marked), first, _ = before
     text, bullet, marked = c
-    if bullet or marked or last_marked or any(FOOTNOTE.match(t) for t in (text, last)):
+    if bullet or marked or last_marked or FOOTNOTE.match(text):
         return False
+    if FOOTNOTE.match(last):  # a note's words wrapped onto the next line, no blank between
+        return not (fresh or ends_sentence(last) or NUMBERED.match(text) or PAREN.match(text))
     if LETTER.match(text):
         return False
     numbered = NUMBERED.match(text) or PAREN.match(text)
@@ -1068,8 +1103,9 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
         return False
     if ends_sentence(last):  # "It applies to:" / "every member;": a list's lines
         return False
-    if not numbered:
-        return text[:1].islower()
+    if not numbered:  # a capital goes on a long line of a sentence, never a heading's
+        sentence = not title_case(last) or bool(ENDS_EARLY.match(text))
+        return text[:1].islower() or (text[:1].isupper() and len(last) >= WRAPPED and sentence)
     # "5.3.23 have been taken." or "72(1) of the Act": a number cited at the end of the
     # line before; but "3. avoid conflict" after "2. define roles" is the next item of a list
     cited_number = "." in numbered["num"] or bool(numbered.groupdict().get("sec"))
@@ -1518,7 +1554,15 @@ def targets(doc: Imported) -> Targets:
             if (sub := NUMBERED.match(heading))
         },
         subsections={c.number: c.id for c in clauses if c.style == "paren" and c.number[0] != "("},
+        part=own_part(doc),
     )
+
+
+def own_part(doc: Imported) -> str:
+    """The Part of the constitution the document is: its title's ("Part 5.3 – Member and
+    Officer Relations Protocol"), or the number all its paragraphs' begin with."""
+    named = re.match(r"Part\s+(\d{1,2}(?:\.\d{1,2})?[A-Z]?)\b", doc.title, re.I)
+    return named[1] if named else part_number(doc)
 
 
 def slugify(title: str, taken: set[str]) -> str:

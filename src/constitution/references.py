@@ -48,6 +48,8 @@ ELSEWHERE = re.compile(
     r"^\s*(?:\([a-z0-9]{1,4}\))*\s*(?:,\s*|\s+of\s+|\s+in\s+)(?:the\s+|an?\s+)?"
     r"(?!this\b|these\b|[Pp]rotocol\b)[A-Z\"'\u2018\u201c]",
 )
+# A Part of the constitution named before a reference: "Part 4.2 para 12"
+PART_BEFORE = re.compile(r"\bPart\s+(\d{1,2}(?:\.\d{1,2})?[A-Z]?)\s*,?\s*$")
 STATUTE = re.compile(r"\bAct\s+\d{4}\s*,?\s*$")  # "the Local Government Act 1972, section 5"
 # A post or a paper named for the section of an Act that makes it: "the Section 151
 # Officer", "a section 106 agreement", "a section 114 notice"; a name, not a reference.
@@ -77,6 +79,7 @@ class Targets:
     # paragraphs printed with their section's number, as legislation prints a subsection:
     # "3(1)" -> ID
     subsections: dict[str, str] = field(default_factory=dict)
+    part: str = ""  # the Part of the constitution the document is ("5.3"), where it says
 
 
 def items(text: str, parts: set[str]) -> list[re.Match[str]]:
@@ -160,7 +163,8 @@ def link(
             return whole
         if m.group("cue").lower().startswith("section") and NAMED_FOR.match(after):
             return whole
-        if ELSEWHERE.match(after) or STATUTE.search(before):
+        part = PART_BEFORE.search(before)
+        if ELSEWHERE.match(after) or STATUTE.search(before) or (part and part[1] != targets.part):
             unresolved.append(
                 Unresolved(
                     "external-reference",
@@ -174,7 +178,13 @@ def link(
         if m.group("cue").lower().startswith("section"):
             unresolved.extend(section(whole, number.group(0), targets) for number in listed)
             return whole
-        found = [resolve(number.group(0)) for number in listed]
+        found: list[str | None] = []
+        for number in listed:
+            written = number.group(0)
+            # "4(b) or (c)": a bare item after a paragraph's item is that paragraph's,
+            # kept as printed beside the paragraph's reference
+            of_before = written.startswith("(") and found and "(" in listed[len(found) - 1][0]
+            found.append(written if of_before and found[-1] else resolve(written))
         if all(found):
             # every number a reference, every word as printed: "paras 3.1 and 3.2"
             out, at, start = [], 0, m.start("items") - m.start()
