@@ -202,6 +202,7 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     # A question of time: the text's spans of time, and its deadlines ("by noon on the
     # fifth clear day")
     "how long": DURATIONS,
+    "how late": ("end", "hours"),
     "how quickly": ("working days",),
     "how soon": ("working days",),
     "deadline": DEADLINES,
@@ -304,7 +305,7 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     # Working time
     "out of hours": ("working hours",),
     "evening": ("working hours",),
-    "weekend": ("working hours", "working day"),
+    "weekend": ("working hours", "saturday"),
     "night": ("working hours",),
     "holiday": ("leave",),
     "annual leave": ("leave",),
@@ -314,6 +315,22 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     # Meetings
     "start": ("begin", "organise"),
     "heckle": ("interrupt", "interruptions", "disturbance", "disorder"),
+    "go on": ("continue",),
+    "carry on": ("continue",),
+    "overrun": ("continue", "hours"),
+    # enough members for a meeting to decide
+    "quorate": ("quorum",),
+    "inquorate": ("quorum",),
+    "minimum number": ("quorum", "number"),
+    "how many ... needed": ("quorum", "number"),
+    # a motion brought to a meeting: the rules "move" it, on notice
+    "table ... motion": ("move a motion", "motion notice"),
+    "submit ... motion": ("move a motion", "motion notice"),
+    "bring ... motion": ("move a motion", "motion notice"),
+    "put a motion": ("move a motion", "motion notice"),
+    "put forward ... motion": ("move a motion", "motion notice"),
+    # votes
+    "tie": ("casting vote", "equal"),
     "heckler": ("interrupt", "interruptions", "disturbance", "disorder"),
     "gallery": ("public seats",),
     "full council": ("meeting of the council", "ordinary meeting"),

@@ -183,6 +183,8 @@ def test_search_finds_the_protocols_word_for_the_readers(page: Page, base_url: s
         # around" ("instruct"); the words between are searched too ("staff": "officer").
         ("can a councillor tell staff what to do", {"MOP-0038", "MOP-0044", "MOP-0092"}),
         ("bossing officers around", {"MOP-0038", "MOP-0044", "MOP-0092"}),
+        # A phrasal verb inflected at its head: "leaning on" is "lean on" ("pressure").
+        ("councillor leaning on me to decide", {"MOP-0060", "MOP-0061"}),
     ],
 )
 def test_a_readers_words_find_the_protocols(

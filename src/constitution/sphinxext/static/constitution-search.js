@@ -272,13 +272,13 @@
       .filter(Boolean);
   }
 
-  // A phrase as typed, then with its last word's ending taken off ("leaflets",
-  // "ordering", "criticised", "replies"), as the synonyms list a word in its plain form.
-  function stems(phrase) {
-    const out = [phrase];
+  // A word as typed, then with its ending taken off ("leaflets", "ordering",
+  // "criticised", "replies", "chatting"), as the synonyms list a word in its plain form.
+  function plainForms(word) {
+    const out = [word];
     const cut = (ending, ...then) => {
-      if (phrase.length > ending.length + 2 && phrase.endsWith(ending)) {
-        for (const t of then) out.push(phrase.slice(0, -ending.length) + t);
+      if (word.length > ending.length + 2 && word.endsWith(ending)) {
+        for (const t of then) out.push(word.slice(0, -ending.length) + t);
       }
     };
     cut("s", "");
@@ -287,6 +287,21 @@
     cut("ing", "", "e");
     cut("ed", "", "e");
     cut("d", "");
+    // a consonant doubled before the ending ("chatting", "stopped")
+    const doubled = /([^aeiou])\1(?:ing|ed)$/.exec(word);
+    if (doubled) out.push(word.slice(0, doubled.index + 1));
+    return out;
+  }
+
+  // A phrase as typed, then with its last word's ending taken off, or its first word's:
+  // a phrasal verb is inflected at its head ("turns up", "leaning on", "showed up").
+  function stems(phrase) {
+    const words = phrase.split(" ");
+    const last = words.length - 1;
+    const out = plainForms(words[last]).map((w) => [...words.slice(0, last), w].join(" "));
+    if (last > 0) {
+      for (const w of plainForms(words[0]).slice(1)) out.push([w, ...words.slice(1)].join(" "));
+    }
     return out;
   }
 
