@@ -1363,6 +1363,8 @@ def test_a_number_typed_again_for_the_next_is_one_fault(tmp_path: Path) -> None:
     doc = import_protocol(source)
     said = [(d.kind, d.number, d.consequences) for d in doc.defects]
     assert said == [
-        ("duplicate-number", "3.2", ["so numbering skips from 2 to 4 at 3.4"]),
+        ("duplicate-number", "3.2", ["so numbering skips from 3.2 to 3.4 at 3.4"]),
         ("skipped-number", "4.3", []),
     ], said
+    # the skip named by the numbers as printed, not their last parts ("from 1 to 3")
+    assert doc.defects[1].message == "numbering skips from 4.1 to 4.3."
