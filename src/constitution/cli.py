@@ -287,7 +287,7 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
     --document, or by its ID's prefix; else the protocol): in force today (or on --on),
     or a named one; then every number it has had."""
     from constitution import numbering
-    from constitution.model import Clause, Revoked
+    from constitution.model import Revoked
     from constitution.text_plain import plain
 
     asked = args.number.strip().upper()
@@ -303,15 +303,8 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
         unknown = Problem.of("", 0, "unknown-paragraph", where=where, number=args.number)
         exit_status = _report(ProtocolError([unknown]), outcome="nothing was found")
         # a citation made against another version, before a renumbering: where it was
-        for key, other in every:
-            if not by_id and isinstance(was := numbering.find(other, args.number), Clause):
-                now = f" (now {n})" if (n := numbers_now(every, was.id)) else ""
-                print(
-                    f"In {'the draft' if key == 'draft' else f'the version adopted on {key}'}, "
-                    f"{args.number} is {was.id}{now}: "
-                    f"paragraph {args.number} --version {key} reads it.",
-                    file=sys.stderr,
-                )
+        for line in [] if by_id else _given_elsewhere(every, args.number, ""):
+            print(line, file=sys.stderr)
         return exit_status
     if isinstance(found, Revoked) and not found.id:  # printed as revoked where imported
         print(f"{args.number} in {where}: revoked; printed in its place: {found.said}.")
@@ -323,7 +316,27 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
         print(f"{args.number} in {where}: {said}\n{plain(found.tree, document)}")
     numbers = [f"{c.number} ({name})" for name, d in every if (c := d.clause(found.id))]
     print(f"Its numbers: {', '.join(numbers)}.")
+    # a citation of this number made before a renumbering meant another paragraph
+    for line in [] if by_id else _given_elsewhere(every, args.number, found.id):
+        print(line)
     return 0
+
+
+def _given_elsewhere(every: list[tuple[str, Document]], number: str, but: str) -> list[str]:
+    """Each version (or the draft) giving ``number`` to a paragraph other than ``but``,
+    and the command that reads it there."""
+    from constitution import numbering
+    from constitution.model import Clause
+
+    lines = []
+    for key, other in every:
+        if isinstance(was := numbering.find(other, number), Clause) and was.id != but:
+            now = f" (now {n})" if (n := numbers_now(every, was.id)) else ""
+            lines.append(
+                f"In {'the draft' if key == 'draft' else f'the version adopted on {key}'}, "
+                f"{number} is {was.id}{now}: paragraph {number} --version {key} reads it."
+            )
+    return lines
 
 
 def numbers_now(every: list[tuple[str, Document]], clause_id: str) -> str:
