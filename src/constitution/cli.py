@@ -534,6 +534,7 @@ def _whole(project: Project) -> list[Part]:
 def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
     from constitution import importer
     from constitution.adoption import settings
+    from constitution.init import own_title
 
     source = Path(args.file)
     try:
@@ -551,7 +552,12 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
                 register.read_text(encoding="utf-8") if register.is_file() else "",
                 dt.date.today(),
             )
-        files = importer.render(doc, prefix, current)
+        # into the project's own folder: titled less the council's name, as init titles it
+        # ("Protocol on ...", not "Saltmere District Council – Protocol on ...")
+        shown = doc
+        if project is not None and _importing_ours(project, args, out):
+            shown = dataclasses.replace(doc, title=own_title(project.council().name, doc.title))
+        files = importer.render(shown, prefix, current)
         if current:
             files.update(importer.revoked(doc, current))
         pages = importer.appendix_pages(doc) if args.appendices else {}
@@ -576,13 +582,20 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
     style = importer.number_style(doc)
     # the project now publishes these numbers: in the style they are printed (as init)
     key = None if args.document == PROTOCOL else args.document
-    ours = key is not None or (project and out.resolve() == project.protocol.resolve())
+    ours = project and _importing_ours(project, args, out)
     if current and project and style == settings(project, args.document or PROTOCOL).number_style:
         ours = False  # a revision printed as the draft is numbered: its settings stand as written
     if project and ours and set_number_style(project.conf / "council.toml", style, key):
         where = "" if key is None else f' (the entry of "{key}")'
         print(f'Set number-style = "{style}" in conf/council.toml{where}.')
     return 0
+
+
+def _importing_ours(project: Project, args: argparse.Namespace, out: Path) -> bool:
+    """Whether an import writes one of the project's own documents: another document's
+    folder (--document), or the protocol's."""
+    mine = args.document not in (None, PROTOCOL)
+    return mine or out.resolve() == project.protocol.resolve()
 
 
 def _import_target(project: Project | None, args: argparse.Namespace) -> tuple[Path, str]:
