@@ -489,6 +489,20 @@ def test_a_number_another_version_gave_another_paragraph_says_so(versioned: Proj
     assert not [line for line in plain.stdout.splitlines() if line.startswith("In ")]
 
 
+def test_a_revoked_paragraph_is_not_said_to_be_now_its_old_number(project: Project) -> None:
+    """Named beside a number another version gave, a paragraph since revoked is said so:
+    not "now" the number it had in the last version that held it."""
+    from constitution.cli import numbers_now
+
+    every = [(v.key, v.document) for v in project.versions()] + [("draft", project.document())]
+    gone = next(
+        c.id for _, d in every[:-1] for c in d.clauses() if every[-1][1].clause(c.id) is None
+    )
+    assert numbers_now(every, gone) == " (since revoked)"
+    kept = next(iter(every[-1][1].clauses()))
+    assert numbers_now(every, kept.id) == f" (now {kept.number})"
+
+
 def test_an_id_finds_its_paragraph_in_each_version(
     project: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -338,7 +338,7 @@ def _given_elsewhere(every: list[tuple[str, Document]], number: str, but: str) -
     lines = []
     for key, other in every:
         if isinstance(was := numbering.find(other, number), Clause) and was.id != but:
-            now = f" (now {n})" if (n := numbers_now(every, was.id)) else ""
+            now = numbers_now(every, was.id)
             lines.append(
                 f"In {'the draft' if key == 'draft' else f'the version adopted on {key}'}, "
                 f"{number} is {was.id}{now}: paragraph {number} --version {key} reads it."
@@ -347,8 +347,10 @@ def _given_elsewhere(every: list[tuple[str, Document]], number: str, but: str) -
 
 
 def numbers_now(every: list[tuple[str, Document]], clause_id: str) -> str:
-    """The paragraph's number in the newest of ``every`` (the draft) that holds it."""
-    return next((c.number for _, d in reversed(every) if (c := d.clause(clause_id))), "")
+    """What the paragraph is now, in the newest of ``every`` (the draft): " (now 3.4)", or
+    " (since revoked)" where the draft has it no more, not an older version's number."""
+    now = every[-1][1].clause(clause_id)
+    return f" (now {now.number})" if now else " (since revoked)"
 
 
 def _holder(project: Project, asked: str) -> str:
