@@ -777,6 +777,30 @@ Any breach of this protocol will be reported to the Standards Committee.
 """
 
 
+def test_an_import_into_the_projects_protocol_is_titled_as_init_titles_it(
+    scratch: Project,
+) -> None:
+    """The council's name over the title, as its web page prints it: init leaves it off
+    the title, and so does an import into the council's own protocol/ (--force, after
+    correcting the source), or the site's title would change with the import."""
+    source = scratch.root / "protocol.txt"
+    source.write_text(
+        "KESTRELFORD BOROUGH COUNCIL\n\nPROTOCOL ON MEMBER AND OFFICER RELATIONS\n\n"
+        "1. Roles\n\n1.1 Members and officers must treat one another with respect.\n\n"
+        "1.2 Officers serve the Council as a whole.\n\n2. Enquiries\n\n"
+        "2.1 Officers must reply to a member within ten working days.\n",
+        encoding="utf-8",
+    )
+    import_into(scratch, source)
+    index = (scratch.protocol / "index.md").read_text(encoding="utf-8")
+    assert index.startswith("# Protocol on Member and Officer Relations\n"), index[:80]
+    # elsewhere than the project's own folder, the title stays as printed
+    result = run("import", str(source), "--out", str(scratch.root / "elsewhere"), cwd=scratch.root)
+    assert result.returncode == 0, result.stderr
+    printed = (scratch.root / "elsewhere" / "index.md").read_text(encoding="utf-8")
+    assert printed.startswith("# KESTRELFORD BOROUGH COUNCIL – PROTOCOL"), printed[:80]
+
+
 def test_unnumbered_words_land_in_their_place_and_nothing_is_lost(scratch: Project) -> None:
     source = scratch.root / "protocol.txt"
     source.write_text(INTRODUCED, encoding="utf-8")
@@ -1401,6 +1425,8 @@ def test_a_number_typed_again_for_the_next_is_one_fault(tmp_path: Path) -> None:
     doc = import_protocol(source)
     said = [(d.kind, d.number, d.consequences) for d in doc.defects]
     assert said == [
-        ("duplicate-number", "3.2", ["so numbering skips from 2 to 4 at 3.4"]),
+        ("duplicate-number", "3.2", ["so numbering skips from 3.2 to 3.4 at 3.4"]),
         ("skipped-number", "4.3", []),
     ], said
+    # the skip named by the numbers as printed, not their last parts ("from 1 to 3")
+    assert doc.defects[1].message == "numbering skips from 4.1 to 4.3."

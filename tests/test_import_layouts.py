@@ -200,7 +200,7 @@ def test_paragraphs_numbered_after_their_parts_letter(tmp_path: Path) -> None:
         (
             "numbering-jump",
             "C2 sits among part B's paragraphs.",
-            ["so numbering skips from 1 to 3 at B3"],
+            ["so numbering skips from B1 to B3 at B3"],
         )
     ]
     # "B1 above" is a reference to B1; "the M6 above" is no reference, and is not reported

@@ -17,7 +17,8 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from conftest import broken_links
+from conftest import ROOT, broken_links
+from constitution.codes import CATALOGUE
 from constitution.tool_requirement import of_running_tool, requirement
 
 PROTOCOL = """\
@@ -129,6 +130,16 @@ def test_the_councils_pages_give_its_own_sections_as_examples(repo: Path) -> Non
         named |= set(re.findall(r"protocol/([a-z0-9-]+)\.(?:md|html)", text))
     assert named == {"introduction"}
     assert (repo / "protocol" / "introduction.md").is_file()
+
+
+def test_how_to_amend_says_where_a_revocation_is_recorded(repo: Path) -> None:
+    """Revoking by deleting the block alone fails the gate (revoked-unrecorded): the
+    council's How to amend, and the tool's, say what its fix says, where and how."""
+    fix = CATALOGUE["revoked-unrecorded"].fix
+    for page in (repo / "docs" / "amend.md", ROOT / "docs" / "amend.md"):
+        text = " ".join(page.read_text(encoding="utf-8").split())
+        assert "`protocol/retired.toml`" in text and "protocol/retired.toml" in fix, page
+        assert "`revoked = 2027-05-13`" in text and "revoked = " in fix, page
 
 
 def test_the_councils_pages_give_its_own_commands_on_one_line(repo: Path) -> None:

@@ -455,6 +455,54 @@ def test_a_number_another_version_gave_says_which(versioned: Project) -> None:
     assert f"paragraph {lettered.number} --version 2027-05-13" in result.stderr
 
 
+def test_a_number_another_version_gave_another_paragraph_says_so(versioned: Project) -> None:
+    """A minute of before a renumbering cites a number the version in force now gives to
+    another paragraph: the command reads the one it has, then names the paragraph the
+    number was in each version that gave it to another, and the command reading it."""
+    assert adopt(versioned).returncode == 0
+    again = ["--date", "2028-05-11", "--resolution", "Minute 3", "--renumber"]
+    assert run(versioned, "adopt", *again).returncode == 0
+    *_, before, remade = versioned.versions()
+    number, was = next(
+        (c.number, c)
+        for c in before.document.clauses()
+        if (now := numbering.find(remade.document, c.number)) is not None and now.id != c.id
+    )
+    result = run(versioned, "paragraph", number, "--version", "2028-05-11")
+    assert result.returncode == 0, result.stderr
+    assert not result.stdout.splitlines()[0].endswith(was.id)
+    moved_to = remade.document.clause(was.id)
+    now = f" (now {moved_to.number})" if moved_to else ""
+    said = (
+        f"In the version adopted on 2027-05-13, {number} is {was.id}{now}: "
+        f"paragraph {number} --version 2027-05-13 reads it."
+    )
+    assert said in result.stdout.splitlines(), result.stdout
+    # a number no version gives to another paragraph says nothing more
+    documents = [v.document for v in versioned.versions()] + [versioned.document()]
+    same = next(
+        c.number
+        for c in remade.document.clauses()
+        if all(getattr(numbering.find(d, c.number), "id", c.id) == c.id for d in documents)
+    )
+    plain = run(versioned, "paragraph", same, "--version", "2028-05-11")
+    assert not [line for line in plain.stdout.splitlines() if line.startswith("In ")]
+
+
+def test_a_revoked_paragraph_is_not_said_to_be_now_its_old_number(project: Project) -> None:
+    """Named beside a number another version gave, a paragraph since revoked is said so:
+    not "now" the number it had in the last version that held it."""
+    from constitution.cli import numbers_now
+
+    every = [(v.key, v.document) for v in project.versions()] + [("draft", project.document())]
+    gone = next(
+        c.id for _, d in every[:-1] for c in d.clauses() if every[-1][1].clause(c.id) is None
+    )
+    assert numbers_now(every, gone) == " (since revoked)"
+    kept = next(iter(every[-1][1].clauses()))
+    assert numbers_now(every, kept.id) == f" (now {kept.number})"
+
+
 def test_an_id_finds_its_paragraph_in_each_version(
     project: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -102,7 +102,7 @@ def test_a_title_or_resolution_holding_script_prints_as_text_on_a_contents_page(
     )
     assert "<script" not in page and page.count("&lt;script&gt;") == 5
     assert '<li id="revoked-section-2" class="revoked">2. Gone: revoked by minute' in page
-    assert "1 paragraphs have new numbers" in " ".join(page.split())
+    assert "1 paragraph has a new number in this version" in " ".join(page.split())
 
 
 def redline(**values: object) -> str:
@@ -140,6 +140,10 @@ def test_a_section_title_or_deleted_words_holding_script_print_as_text_on_a_comp
     assert "<h3>Paragraph 2.1 (was 1.1): reworded</h3>" in words
     assert "<a href='x.html#MOP-0002'>2.2</a>" in page  # drawn here
     assert "No paragraph changed" not in page
+    assert "1 paragraph has a new number, its words unchanged" in words
+    assert "2 paragraphs have new numbers, their words unchanged" in " ".join(
+        redline(moved=2).split()
+    )
     unchanged = redline(changed=False)
     assert "<p>No paragraph changed.</p>" in unchanged and "redline-summary" not in unchanged
 

@@ -182,7 +182,10 @@ def test_version_pages_banners_and_history(site: Site, project: Project) -> None
     ]
     words = history[-1].select_one('td[data-label="Text"] p')  # as any paragraph's are drawn
     assert words is not None and words.get_text() == "(revoked)"
-    assert site.page("versions/clauses/MOP-0001.html") is not None
+    rows = site.page("versions/clauses/MOP-0001.html").select("table.history tbody tr")
+    adopted_by = [r.select_one('td[data-label="Adopted by"]').get_text() for r in rows]
+    assert adopted_by[-1] == "not yet adopted" and rows[-1].th.get_text() == "Draft"
+    assert adopted_by[0].startswith("Council"), adopted_by
 
 
 def test_every_pair_has_a_redline_and_the_feed_lists_versions(site: Site) -> None:

@@ -100,7 +100,9 @@ def cmd_baseline(project: Project, args: argparse.Namespace) -> int:
     except ProtocolError as exc:
         return _report(exc)
     ids = baseline.open_rules(document, set().union(*(s.clauses for s in scenarios)))
+    left_off = []
     if (project.checks / baseline.NAME).is_file():  # it only shrinks
+        left_off = [i for i in ids if i not in listed]
         ids = [i for i in ids if i in listed]
     baseline.write(project.checks, ids)
     gone = len(set(listed) - set(ids))
@@ -108,6 +110,11 @@ def cmd_baseline(project: Project, args: argparse.Namespace) -> int:
         f"{baseline.SHOWN}: {len(ids)} rule-bearing paragraph(s) not yet covered by a worked "
         f"example" + (f"; {gone} taken off." if gone else ".")
     )
+    if left_off:  # said, not left for the gate to find: the command was asked to list them
+        print(
+            f"Not listed, as the list only shrinks: {', '.join(left_off)}. Each needs a worked "
+            "example (or, if it only explains, ':modality: informative')."
+        )
     return 0
 
 
@@ -287,7 +294,6 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
     --document, or by its ID's prefix; else the protocol): in force today (or on --on),
     or a named one; then every number it has had."""
     from constitution import numbering
-    from constitution.model import Clause
     from constitution.text_plain import plain
 
     asked = args.number.strip().upper()
@@ -307,26 +313,21 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
         unknown = Problem.of("", 0, "unknown-paragraph", where=where, number=args.number)
         exit_status = _report(ProtocolError([unknown]), outcome="nothing was found")
         # a citation made against another version, before a renumbering: where it was
-        for key, other in every:
-            if not by_id and isinstance(was := numbering.find(other, args.number), Clause):
-                now = f" (now {n})" if (n := numbers_now(every, was.id)) else ""
-                print(
-                    f"In {'the draft' if key == 'draft' else f'the version adopted on {key}'}, "
-                    f"{args.number} is {was.id}{now}: "
-                    f"paragraph {args.number} --version {key} reads it.",
-                    file=sys.stderr,
-                )
+        for line in [] if by_id else _given_elsewhere(every, args.number, ""):
+            print(line, file=sys.stderr)
         return exit_status
-    if isinstance(found, Revoked) and not found.id:  # printed as revoked where imported
-        print(f"{args.number} in {where}: {_revoked_said(found)}")
-        return 0
     if isinstance(found, Revoked):
         print(f"{args.number} in {where}: {_revoked_said(found)}")
+        if not found.id:  # printed as revoked where imported: it has no other numbers
+            return 0
     else:
         said = f"paragraph {found.number}" if by_id else found.id
         print(f"{args.number} in {where}: {said}\n{plain(found.tree, document)}")
     numbers = [f"{c.number} ({name})" for name, d in every if (c := d.clause(found.id))]
     print(f"Its numbers: {', '.join(numbers)}.")
+    # a citation of this number made before a renumbering meant another paragraph
+    for line in [] if by_id else _given_elsewhere(every, args.number, found.id):
+        print(line)
     return 0
 
 
@@ -363,9 +364,28 @@ def section_said(
     return "\n".join(lines)
 
 
+def _given_elsewhere(every: list[tuple[str, Document]], number: str, but: str) -> list[str]:
+    """Each version (or the draft) giving ``number`` to a paragraph other than ``but``,
+    and the command that reads it there."""
+    from constitution import numbering
+    from constitution.model import Clause
+
+    lines = []
+    for key, other in every:
+        if isinstance(was := numbering.find(other, number), Clause) and was.id != but:
+            now = numbers_now(every, was.id)
+            lines.append(
+                f"In {'the draft' if key == 'draft' else f'the version adopted on {key}'}, "
+                f"{number} is {was.id}{now}: paragraph {number} --version {key} reads it."
+            )
+    return lines
+
+
 def numbers_now(every: list[tuple[str, Document]], clause_id: str) -> str:
-    """The paragraph's number in the newest of ``every`` (the draft) that holds it."""
-    return next((c.number for _, d in reversed(every) if (c := d.clause(clause_id))), "")
+    """What the paragraph is now, in the newest of ``every`` (the draft): " (now 3.4)", or
+    " (since revoked)" where the draft has it no more, not an older version's number."""
+    now = every[-1][1].clause(clause_id)
+    return f" (now {now.number})" if now else " (since revoked)"
 
 
 def _holder(project: Project, asked: str) -> str:
@@ -558,6 +578,7 @@ def _whole(project: Project) -> list[Part]:
 def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
     from constitution import importer
     from constitution.adoption import settings
+    from constitution.init import own_title
 
     source = Path(args.file)
     try:
@@ -575,7 +596,12 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
                 register.read_text(encoding="utf-8") if register.is_file() else "",
                 dt.date.today(),
             )
-        files = importer.render(doc, prefix, current)
+        # into the project's own folder: titled less the council's name, as init titles it
+        # ("Protocol on ...", not "Saltmere District Council – Protocol on ...")
+        shown = doc
+        if project is not None and _importing_ours(project, args, out):
+            shown = dataclasses.replace(doc, title=own_title(project.council().name, doc.title))
+        files = importer.render(shown, prefix, current)
         if current:
             files.update(importer.revoked(doc, current))
         pages = importer.appendix_pages(doc) if args.appendices else {}
@@ -600,13 +626,20 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
     style = importer.number_style(doc)
     # the project now publishes these numbers: in the style they are printed (as init)
     key = None if args.document == PROTOCOL else args.document
-    ours = key is not None or (project and out.resolve() == project.protocol.resolve())
+    ours = project and _importing_ours(project, args, out)
     if current and project and style == settings(project, args.document or PROTOCOL).number_style:
         ours = False  # a revision printed as the draft is numbered: its settings stand as written
     if project and ours and set_number_style(project.conf / "council.toml", style, key):
         where = "" if key is None else f' (the entry of "{key}")'
         print(f'Set number-style = "{style}" in conf/council.toml{where}.')
     return 0
+
+
+def _importing_ours(project: Project, args: argparse.Namespace, out: Path) -> bool:
+    """Whether an import writes one of the project's own documents: another document's
+    folder (--document), or the protocol's."""
+    mine = args.document not in (None, PROTOCOL)
+    return mine or out.resolve() == project.protocol.resolve()
 
 
 def _import_target(project: Project | None, args: argparse.Namespace) -> tuple[Path, str]:

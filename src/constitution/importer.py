@@ -1292,6 +1292,7 @@ def find_defects(doc: Imported) -> None:
     # the last number counted in a section ("") and under each three-level parent; on
     # through the document where its paragraphs are numbered so (5.3.1 to 5.3.26)
     last: dict[str, int] = {}
+    printed: dict[str, str] = {}  # each of those numbers as printed, for the report
     on_through = bool(part_number(doc))
     for index, section in enumerate(doc.sections):
         if section.number.isdigit():
@@ -1314,7 +1315,7 @@ def find_defects(doc: Imported) -> None:
                 )
             previous_section = n
         if not on_through:
-            last = {}
+            last, printed = {}, {}
         slips: dict[int, Defect] = {}  # a number typed with another section's ("C2" for B2)
         # a number typed again where the next was meant (3.2, 3.2, 3.4): under its parent
         again: dict[str, tuple[int, Defect]] = {}
@@ -1323,7 +1324,7 @@ def find_defects(doc: Imported) -> None:
                 if (sub := NUMBERED.match(heading)) and "." in sub["num"]:
                     parent, minor = level(sub["num"])
                     if minor.isdigit():
-                        last[parent] = int(minor)
+                        last[parent], printed[parent] = int(minor), sub["num"]
             # (1), (a): numbered afresh in each section, numbered or not
             scope = section.number or f"#{index}"
             local = clause.style in ("paren", "letter") or (afresh and clause.style == "int")
@@ -1385,7 +1386,7 @@ def find_defects(doc: Imported) -> None:
             before = last.get(parent)
             if duplicate is not None and value == before:
                 again[parent] = (value, duplicate)
-            skipped = f"numbering skips from {before} to {value}"
+            skipped = f"numbering skips from {printed.get(parent)} to {clause.number}"
             if before is not None and value == before + 2 and (gap := slips.get(before + 1)):
                 gap.consequences.append(f"so {skipped} at {clause.number}")
             elif (
@@ -1409,7 +1410,7 @@ def find_defects(doc: Imported) -> None:
                         f"numbering goes back from {before} to {value}.",
                     )
                 )
-            last[parent] = value
+            last[parent], printed[parent] = value, clause.number
     texts: dict[str, ImportedClause] = {}
     for clause in doc.clauses():
         for paragraph in clause.paragraphs:

@@ -104,14 +104,20 @@ def titled(settings: Settings, printed: str) -> Settings:
     """``settings`` with the document's title and citation filled in where not given: the
     title ``printed`` on the imported document, less the council's name over it and out of
     capitals, cited by that title; without one, the model's title and citation."""
-    name = re.escape(settings.name)
-    title = re.sub(rf"^{name}\s*[-–—:,]?\s*", "", printed.strip(), flags=re.I)
-    if title.isupper():
-        words = title.lower().split(" ")
-        title = " ".join(w if w in SMALL_WORDS and n else w.title() for n, w in enumerate(words))
+    title = own_title(settings.name, printed)
     document = settings.document or title or DOCUMENT
     cited = settings.citation or (document if document != DOCUMENT else CITATION)
     return dataclasses.replace(settings, document=document, citation=cited)
+
+
+def own_title(council: str, printed: str) -> str:
+    """A document's title as printed, less the council's name over it (``council``) and
+    out of capitals: the title its own repository gives it."""
+    title = re.sub(rf"^{re.escape(council)}\s*[-–—:,]?\s*", "", printed.strip(), flags=re.I)
+    if title.isupper():
+        words = title.lower().split(" ")
+        title = " ".join(w if w in SMALL_WORDS and n else w.title() for n, w in enumerate(words))
+    return title
 
 
 def publish_appendices(docs: Path, pages: dict[str, str]) -> None:

@@ -33,6 +33,15 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
+def forget_pages_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """The needs of every page about to be read, forgotten before any is read. Sphinx
+    forgets a page's needs only as it reads that page again, so a paragraph an amendment
+    moved to a page read earlier was met twice, and the build stopped (duplicate_id)."""
+    data = SphinxNeedsData(env)
+    for docname in docnames:
+        data.remove_doc(docname)
+
+
 def add_examples(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """Each build's worked examples as needs: only those that changed are made again
     (sphinx-needs takes a millisecond or more a need, thousands at scale)."""
@@ -83,6 +92,7 @@ def auto_widths(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def setup(app: Sphinx) -> None:
+    app.connect("env-before-read-docs", forget_pages_read)
     app.connect("env-before-read-docs", add_examples, priority=900)  # after sphinx-needs'
     app.connect("env-get-updated", views_outdated)
     app.connect("doctree-resolved", auto_widths, priority=900)  # after sphinx-needs' tables

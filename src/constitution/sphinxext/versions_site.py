@@ -746,7 +746,8 @@ class Site:
                     if clause.number != previous.number
                     else "unchanged"
                 )
-            where = "the draft" if key == DRAFT else self.by_key(key).resolution
+            # the draft's row: no resolution has adopted it ("Adopted by: the draft" read so)
+            where = "not yet adopted" if key == DRAFT else self.by_key(key).resolution
             text = html(clause.tree if clause else REVOKED, self.links(key, here))
             number = Link(self.clause_href(key, clause, here), clause.number) if clause else "-"
             label = "Draft" if key == DRAFT else long_date(self.by_key(key).date)
