@@ -1430,3 +1430,25 @@ def test_a_number_typed_again_for_the_next_is_one_fault(tmp_path: Path) -> None:
     ], said
     # the skip named by the numbers as printed, not their last parts ("from 1 to 3")
     assert doc.defects[1].message == "numbering skips from 4.1 to 4.3."
+
+
+def test_a_comma_typed_for_the_dot_is_read_as_the_next_number_once(tmp_path: Path) -> None:
+    """"4,3 Briefings" after 4.2 is 4.3 with a comma typed for its dot: one fault said at
+    its line, the paragraph its own. A number with a comma that is not the next one
+    ("4,000 residents") stays words."""
+    from constitution.importer import import_protocol
+
+    source = tmp_path / "p.txt"
+    source.write_text(
+        "4. Briefings\n\n4.1 Officers brief members.\n\n4.2 Briefings are confidential and\n"
+        "4,000 residents may not attend them.\n\n4,3 Briefings for groups are given on "
+        "request.\n\n4.4 Notes are kept.\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    [section] = doc.sections
+    assert [c.number for c in section.clauses] == ["4.1", "4.2", "4.3", "4.4"]
+    assert "4,000 residents" in section.clauses[1].text
+    assert section.clauses[2].text.startswith("Briefings for groups")
+    said = [(d.kind, d.number, d.message) for d in doc.defects]
+    assert said == [("malformed-number", "4,3", "read as 4.3: a comma stands for the dot.")]

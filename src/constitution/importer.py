@@ -67,6 +67,8 @@ LETTERED = re.compile(r"^(?P<letter>[A-Z])(?P<num>\d{1,3})[.)]?\s+(?P<rest>\S.*)
 # "(4)", or with its section's number as legislation prints a subsection: "3(4)"
 PAREN = re.compile(r"^(?P<sec>\d{1,3})?\((?P<num>\d{1,3})\)\s+(?P<rest>\S.*)$")
 LETTER = re.compile(r"^\(?(?P<num>[a-z]|[ivx]{1,5})[.)]\s+(?P<rest>\S.*)$")
+# "4,3 Briefings": a comma typed for the dot (read so only where it is the number next)
+COMMA_FOR_DOT = re.compile(r"^(?P<over>\d{1,3}(?:\.\d{1,3})*),(?P<num>\d{1,3})(?=\s+[A-Z(])")
 # A paragraph's number alone on its line, its words on the next (as PDFs often give it).
 # A bare "12" is left alone: it is as likely a page number.
 LABEL_ONLY = re.compile(
@@ -600,6 +602,7 @@ class Structurer:
             number = f"{m['letter']}{m['num']}"
             self.new_clause(number, number, "lettered", m["rest"], line)
             return
+        text = self.comma_for_dot(text, line)
         if m := NUMBERED.match(text):
             num, part = m.group("num"), m.group("part")
             rest = m.group("rest").lstrip("–—-: ") or m.group("rest")
@@ -753,6 +756,26 @@ class Structurer:
             return False
         said, over = words_of(text), words_of(self.title)
         return len(said) >= 2 and len(over) > len(said) and over[-len(said) :] == said
+
+    def comma_for_dot(self, text: str, line: Line) -> str:
+        """The line with a comma typed for its number's dot mended ("4,3" after 4.2), and
+        the slip said; any other line as it is ("4,000 residents" is a number of words)."""
+        m, clause = COMMA_FOR_DOT.match(text), self.clause
+        if not (m and clause and clause.style == "dotted" and "." in clause.key):
+            return text
+        over, last = clause.key.rsplit(".", 1)
+        if m["over"] != over or not last.isdigit() or int(m["num"]) != int(last) + 1:
+            return text
+        number = f"{over}.{m['num']}"
+        self.defects.append(
+            Defect(
+                "malformed-number",
+                m.group(0),
+                line,
+                f"read as {number}: a comma stands for the dot.",
+            )
+        )
+        return number + text[m.end() :]
 
     def lettered(self, text: str, fresh: bool = True) -> re.Match[str] | None:
         """ "B2 ..." where the document's parts number their paragraphs so; a paragraph
