@@ -942,10 +942,14 @@ def test_a_section_printed_as_revoked_is_in_the_drafts_contents_as_sphinx_draws_
     drawn: dict[str, str] = {}
     changed: list[str] = []
 
-    def before(app: object, pagename: str, template: str, context: dict[str, str], _: object) -> None:
+    def before(
+        app: object, pagename: str, template: str, context: dict[str, str], _: object
+    ) -> None:
         drawn[pagename] = context.get("body", "")
 
-    def after(app: object, pagename: str, template: str, context: dict[str, str], _: object) -> None:
+    def after(
+        app: object, pagename: str, template: str, context: dict[str, str], _: object
+    ) -> None:
         if context.get("body", "") != drawn[pagename]:
             changed.append(pagename)
 
@@ -959,4 +963,4 @@ def test_a_section_printed_as_revoked_is_in_the_drafts_contents_as_sphinx_draws_
     place = f'<li class="toctree-l1 revoked" id="revoked-section-{third.number}A">'
     assert place + f"{third.number}A. Not used.</li>" in drawn["draft/index"]
     entries = re.findall(r'<li class="toctree-l1[^"]*"', drawn["draft/index"])
-    assert entries.index(place[:-len(f' id="revoked-section-{third.number}A">')]) == 3
+    assert entries.index(place[: -len(f' id="revoked-section-{third.number}A">')]) == 3

@@ -218,10 +218,13 @@ def test_items_with_their_own_labels_print_the_labels_as_their_markers(
 def test_capital_and_bold_labels_print_as_their_items_markers(
     scratch: Project, tmp_path: Path
 ) -> None:
-    lists = "- (A) ask the Leader;\n- (B) ask the Chief Executive\n\n* **(c)** ask one\n* **(d)** or another"
+    lists = "- (A) ask the Leader;\n- (B) ask the Chief Executive\n\n"
+    lists += "* **(c)** ask one\n* **(d)** or another"
     tags, words = listed(scratch, tmp_path, lists)
     assert tags["/L"] == 2 and tags["/LI"] == 4
-    shown = r"It may also: (.*?) ask the Leader; (.*?) ask the Chief Executive (.*?) ask one (.*?) or"
+    shown = (
+        r"It may also: (.*?) ask the Leader; (.*?) ask the Chief Executive (.*?) ask one (.*?) or"
+    )
     labelled = re.search(shown, words)
     assert labelled and labelled.groups() == ("(A)", "(B)", "(c)", "(d)")
 

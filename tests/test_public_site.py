@@ -14,8 +14,8 @@ from pathlib import Path
 
 from bs4 import Tag
 
-from conftest import Site, edit, run
 import constitution
+from conftest import Site, edit, run
 from constitution.adoption import adopt
 from constitution.build import build_site
 from constitution.documents import PROTOCOL
@@ -446,7 +446,9 @@ def test_a_list_drawn_without_markers_stays_a_list_to_a_screen_reader(site: Site
     css = (Path(constitution.__file__).parent / "sphinxext/static/constitution.css").read_text()
     plain = [
         selector.strip()
-        for selectors, rule in re.findall(r"([^{}]+)\{([^{}]*)\}", re.sub(r"/\*.*?\*/", "", css, flags=re.S))
+        for selectors, rule in re.findall(
+            r"([^{}]+)\{([^{}]*)\}", re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+        )
         if re.search(r"list-style:\s*none", rule)
         for selector in selectors.split(",")
     ]
