@@ -275,6 +275,46 @@ They may say so:
     assert git(committed, "status", "--porcelain") == ""
 
 
+def test_capital_and_bold_labels_are_typed_as_numbers_and_come_back_as_written(
+    committed: Project,  # noqa: F811 (the fixture, imported)
+) -> None:
+    section = committed.protocol / "correspondence.md"
+    labelled = """
+```{clause} MOP-0902
+:modality: must
+:applies-to: officer
+
+An officer passing an enquiry on must:
+
+- (A) tell the member who will now reply;
+- (B) keep the day it was *first* received.
+
+They may say so:
+
+- **(c)** in writing;
+- **(d)** or by telephone.
+```
+"""
+    section.write_text(section.read_text(encoding="utf-8") + labelled, encoding="utf-8")
+    git(committed, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "labelled")
+    paragraphs = word(export_docx(committed)).paragraphs
+    lead = "\tAn officer passing an enquiry on must:"
+    at = next(i for i, p in enumerate(paragraphs) if p.text.endswith(lead))
+    shown = paragraphs[at + 1 : at + 6]
+    assert [(p.style.name, p.text) for p in shown] == [
+        ("List", "(A)\ttell the member who will now reply;"),
+        ("List", "(B)\tkeep the day it was first received."),
+        ("Normal", "They may say so:"),
+        ("List", "(c)\tin writing;"),
+        ("List", "(d)\tor by telephone."),
+    ]
+    assert [bool(p.runs[0].bold) for p in shown[3:]] == [True, True]  # the label, bold
+    before = draft_myst(committed)
+    import_revision(committed, export_docx(committed))
+    assert changes(committed) == []
+    assert draft_myst(committed) == before
+
+
 def test_an_edit_in_word_is_the_only_change_the_redline_shows(rich: Project) -> None:
     document = word(export_docx(rich))
     edited = next(p for p in document.paragraphs if p.text.startswith("3.2\t"))

@@ -129,6 +129,14 @@ def item_label(item: tuple[Block, ...]) -> str:
     return found.group() if found and found.end() > len(bold) == len(bold.rstrip()) else ""
 
 
+def bold_label(item: tuple[Block, ...]) -> bool:
+    """Whether the item's label is written in bold ("**(a)** ...")."""
+    first = item[0] if item else None
+    if not isinstance(first, Paragraph) or not first.children:
+        return False
+    return _bold_text(first.children[0]) is not None and bool(item_label(item))
+
+
 def _bold_text(node: Inline) -> str | None:
     """The words of a bold run of plain words alone, or None."""
     if isinstance(node, Strong) and len(node.children) == 1 and isinstance(node.children[0], Text):
