@@ -13,6 +13,7 @@ import json
 import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -234,45 +235,65 @@ def test_an_export_imported_with_no_edit_changes_nothing(rich: Project) -> None:
     assert git(rich, "status", "--porcelain") == ""
 
 
-def test_items_with_their_own_labels_are_typed_as_numbers_and_come_back_as_written(
-    committed: Project,  # noqa: F811 (the fixture, imported)
-) -> None:
-    section = committed.protocol / "correspondence.md"
-    labelled = """
-```{clause} MOP-0902
-:modality: must
-:applies-to: officer
-
-An officer passing an enquiry on must:
-
-- (a) tell the member who will now reply;
-- (b) keep the day it was *first* received.
-
-They may say so:
-
-- (c) in writing
-- or by telephone.
-```
-"""
+def typed_lists(project: Project, first: str, second: str) -> list[Any]:
+    """Word's paragraphs of two lists of a clause committed to the draft: ``first`` under
+    a lead-in, then ``second`` under words of their own."""
+    section = project.protocol / "correspondence.md"
+    labelled = (
+        "\n```{clause} MOP-0902\n:modality: must\n:applies-to: officer\n\n"
+        f"An officer passing an enquiry on must:\n\n{first}\n\nThey may say so:\n\n{second}\n```\n"
+    )
     section.write_text(section.read_text(encoding="utf-8") + labelled, encoding="utf-8")
-    git(committed, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "labelled")
-    paragraphs = word(export_docx(committed)).paragraphs
+    git(project, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "labelled")
+    paragraphs = word(export_docx(project)).paragraphs
     lead = "\tAn officer passing an enquiry on must:"
     at = next(i for i, p in enumerate(paragraphs) if p.text.endswith(lead))
-    shown = paragraphs[at + 1 : at + 6]
-    assert [(p.style.name, p.text) for p in shown] == [
-        ("List", "(a)\ttell the member who will now reply;"),
-        ("List", "(b)\tkeep the day it was first received."),
-        ("Normal", "They may say so:"),
-        ("List Bullet", "(c) in writing"),  # one item unlabelled: bullets for both
-        ("List Bullet", "or by telephone."),
-    ]
-    assert len({p.paragraph_format.left_indent for p in shown if p.style.name != "Normal"}) == 1
-    before = draft_myst(committed)
-    import_revision(committed, export_docx(committed))
-    assert changes(committed) == []
-    assert draft_myst(committed) == before
-    assert git(committed, "status", "--porcelain") == ""
+    return list(paragraphs[at + 1 : at + 6])
+
+
+def comes_back_as_written(project: Project) -> None:
+    before = draft_myst(project)
+    import_revision(project, export_docx(project))
+    assert changes(project) == []
+    assert draft_myst(project) == before
+    assert git(project, "status", "--porcelain") == ""
+
+
+LEAD_IN = "- (a) tell the member who will now reply;\n- (b) keep the day it was *first* received."
+TYPED = [("List", "(a)\ttell the member who will now reply;")]
+TYPED += [("List", "(b)\tkeep the day it was first received."), ("Normal", "They may say so:")]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "shown", "bold"),
+    [
+        (  # one item of the second list unlabelled: bullets for both
+            LEAD_IN,
+            "- (c) in writing\n- or by telephone.",
+            [*TYPED, ("List Bullet", "(c) in writing"), ("List Bullet", "or by telephone.")],
+            [False, False],
+        ),
+        (  # labels in capitals, and in bold (typed bold)
+            LEAD_IN.replace("(a)", "(A)").replace("(b)", "(B)"),
+            "- **(c)** in writing;\n- **(d)** or by telephone.",
+            [(s, w.replace("(a)", "(A)").replace("(b)", "(B)")) for s, w in TYPED]
+            + [("List", "(c)\tin writing;"), ("List", "(d)\tor by telephone.")],
+            [True, True],
+        ),
+    ],
+)
+def test_items_with_their_own_labels_are_typed_as_numbers_and_come_back_as_written(
+    committed: Project,  # noqa: F811 (the fixture, imported)
+    first: str,
+    second: str,
+    shown: list[tuple[str, str]],
+    bold: list[bool],
+) -> None:
+    typed = typed_lists(committed, first, second)
+    assert [(p.style.name, p.text) for p in typed] == shown
+    assert len({p.paragraph_format.left_indent for p in typed if p.style.name != "Normal"}) == 1
+    assert [bool(p.runs[0].bold) for p in typed[3:]] == bold
+    comes_back_as_written(committed)
 
 
 def test_an_edit_in_word_is_the_only_change_the_redline_shows(rich: Project) -> None:

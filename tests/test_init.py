@@ -15,6 +15,7 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
 from conftest import ROOT, broken_links
@@ -470,10 +471,9 @@ General obligations
 """
 
 
-def test_the_readme_brings_in_another_document_as_it_says(repo: Path, tmp_path: Path) -> None:
-    """A council's README says how to bring in another document of its constitution: its
-    entry in conf/council.toml and its import, through the council's dev.py; done as
-    written, the gate passes with the document in. It said nothing of it."""
+def with_code_of_conduct(repo: Path, tmp_path: Path) -> Path:
+    """A copy of the council's repository with a Code of Conduct brought in as its README
+    says: its entry in conf/council.toml and its import, through the council's dev.py."""
     ours = tmp_path / "repo"
     shutil.copytree(repo, ours)
     readme = MarkdownIt().parse((ours / "README.md").read_text(encoding="utf-8"))
@@ -485,9 +485,34 @@ def test_the_readme_brings_in_another_document_as_it_says(repo: Path, tmp_path: 
     assert command[:2] == ["python3", "dev.py"]
     made = council_dev(ours, *command[2:])
     assert made.returncode == 0, made.stderr
+    return ours
+
+
+def test_the_readme_brings_in_another_document_as_it_says(repo: Path, tmp_path: Path) -> None:
+    """Done as the council's README says, bringing in another document of its
+    constitution passes the gate with the document in. It said nothing of it."""
+    ours = with_code_of_conduct(repo, tmp_path)
     assert (ours / "documents" / "code-of-conduct" / "index.md").is_file()
     checked = council_dev(ours, "check")
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert council_dev(ours, "next-id", "--document", "code-of-conduct").stdout.strip() == (
         "COC-0004"
     )
+
+
+def test_another_documents_pages_never_call_it_the_protocol(repo: Path, tmp_path: Path) -> None:
+    """A reader of the Code of Conduct's pages is told how to read the constitution, not
+    "this protocol"; and the pages the whole constitution shares (the missing page, the
+    ways in) speak of the constitution in force, not of the protocol's alone."""
+    ours = with_code_of_conduct(repo, tmp_path)
+    assert council_dev(ours, "build").returncode == 0
+    site = ours / "_build" / "site"
+
+    def words(page: Path, part: str = "body") -> str:
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser").select_one(part)
+        return " ".join(soup.get_text().split()) if soup else ""
+
+    for page in [*sorted((site / "code-of-conduct").rglob("*.html")), site / "constitution.html"]:
+        assert "this protocol" not in words(page).lower(), page.relative_to(site)
+    for shared in ("404.html", "ways-in/index.html"):
+        assert "protocol in force" not in words(site / shared, "article").lower(), shared

@@ -970,3 +970,45 @@ def test_continuous_numbers_under_the_protocols_own_part_number() -> None:
         ["5.3.1", "5.3.1A", "5.3.2"],
         ["5.3.3", "5.3.4", "5.3.4A"],
     ]
+
+
+def test_a_section_printed_as_revoked_is_in_the_drafts_contents_as_sphinx_draws_them(
+    versioned: Project, tmp_path: Path
+) -> None:
+    """The revoked section's place in the draft's contents is part of the contents Sphinx
+    draws from the index's toctree (issue 22: templates and nodes, not edits of HTML):
+    no page's body is changed once drawn, and the place is there, after the third."""
+    from constitution.serve import WarmBuild
+
+    third = versioned.document().sections[2]
+    index = versioned.protocol / "index.md"
+    index.write_text(
+        f"---\nrevoked section {third.number}A: Not used\n---\n"
+        + index.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    drawn: dict[str, str] = {}
+    changed: list[str] = []
+
+    def before(
+        app: object, pagename: str, template: str, context: dict[str, str], _: object
+    ) -> None:
+        drawn[pagename] = context.get("body", "")
+
+    def after(
+        app: object, pagename: str, template: str, context: dict[str, str], _: object
+    ) -> None:
+        if context.get("body", "") != drawn[pagename]:
+            changed.append(pagename)
+
+    with WarmBuild(versioned, tmp_path / "work") as warm:
+        app = warm.start()
+        app.connect("html-page-context", before, priority=1)  # before every other
+        app.connect("html-page-context", after, priority=999)  # after every other
+        assert warm() == 0
+    assert "draft/index" in drawn
+    assert changed == []
+    place = f'<li class="toctree-l1 revoked" id="revoked-section-{third.number}A">'
+    assert place + f"{third.number}A. Not used.</li>" in drawn["draft/index"]
+    entries = re.findall(r'<li class="toctree-l1[^"]*"', drawn["draft/index"])
+    assert entries.index(place[: -len(f' id="revoked-section-{third.number}A">')]) == 3

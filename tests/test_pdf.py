@@ -215,6 +215,20 @@ def test_items_with_their_own_labels_print_the_labels_as_their_markers(
     assert mixed and mixed.group(1) != "(c)"  # one item unlabelled: bullets for both
 
 
+def test_capital_and_bold_labels_print_as_their_items_markers(
+    scratch: Project, tmp_path: Path
+) -> None:
+    lists = "- (A) ask the Leader;\n- (B) ask the Chief Executive\n\n"
+    lists += "* **(c)** ask one\n* **(d)** or another"
+    tags, words = listed(scratch, tmp_path, lists)
+    assert tags["/L"] == 2 and tags["/LI"] == 4
+    shown = (
+        r"It may also: (.*?) ask the Leader; (.*?) ask the Chief Executive (.*?) ask one (.*?) or"
+    )
+    labelled = re.search(shown, words)
+    assert labelled and labelled.groups() == ("(A)", "(B)", "(c)", "(d)")
+
+
 def test_references_are_links_within_the_pdf(site: Site, document: Document) -> None:
     """A reference to a paragraph reads as its number and leads to it in the PDF."""
     reader = PdfReader(site.out / "data" / "draft" / "protocol.pdf")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bs4 import Tag
 
+import constitution
 from conftest import Site, edit, run
 from constitution.adoption import adopt
 from constitution.build import build_site
@@ -437,3 +438,27 @@ def test_a_page_no_longer_built_is_no_longer_published(tmp_path: Path) -> None:
     assert not (out / "versions" / "clauses" / "MOP-0002.html").exists()
     assert build_site(council, fresh) == 0
     assert differing(out, fresh) == []
+
+
+def test_a_list_drawn_without_markers_stays_a_list_to_a_screen_reader(site: Site) -> None:
+    """Safari drops a list's semantics, for VoiceOver, under `list-style: none`: every list
+    our style sheet draws without markers says it is one (role="list"), on every page."""
+    css = (Path(constitution.__file__).parent / "sphinxext/static/constitution.css").read_text()
+    plain = [
+        selector.strip()
+        for selectors, rule in re.findall(
+            r"([^{}]+)\{([^{}]*)\}", re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+        )
+        if re.search(r"list-style:\s*none", rule)
+        for selector in selectors.split(",")
+    ]
+    assert "ul.labelled" in plain
+    found = set()
+    for path in sorted(site.out.rglob("*.html")):
+        page = site.page(str(path.relative_to(site.out)))
+        for selector in plain:
+            for drawn in page.select(selector):
+                assert drawn.name in ("ul", "ol"), (path, selector)
+                assert drawn.get("role") == "list", (path, selector)
+                found.add(selector)
+    assert found == set(plain) - {"ul.labelled"}  # the model draws no labelled list

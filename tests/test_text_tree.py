@@ -103,7 +103,7 @@ def test_the_draft_and_an_adopted_version_draw_the_same_html(
         "a line<br/>",
         "“quotes” – dashes…",
         '<ol class="arabic simple" start="3">',
-        '<ul class="simple labelled">\n<li><p>(a) items with their own labels;</p></li>',
+        '<ul class="simple labelled" role="list">\n<li><p>(a) items with their own labels;',
         '<ul class="simple">\n<li><p>(c) a label on one item</p></li>',
     ):
         assert shown in new, shown
@@ -272,6 +272,9 @@ def test_a_list_whose_every_item_begins_with_its_label_is_labelled() -> None:
         "- (iv) one\n- v) two",
         "- 1\\. one\n- 2\\) two",  # escaped, as the importer writes them: not a list of numbers
         "- (a) *pass* it on\n\n  and more\n- (b) reply",
+        "- (A) one\n- (B) two",  # capitals, as a council's own lists may letter them
+        "- (IV) one\n- V. two",
+        "- **(a)** pass it on;\n- **b)** reply",  # the label in bold: still the label
     ):
         assert labelled(text), text
     for text in (
@@ -279,7 +282,8 @@ def test_a_list_whose_every_item_begins_with_its_label_is_labelled() -> None:
         "- one\n- two",
         "- (a)pass it on\n- (b)reply",  # no space after the label: a word
         "- *(a)* pass it on\n- *(b)* reply",  # the label emphasised: not the items' words
-        "- (A) one\n- (B) two",
+        "- **(a) pass** it on\n- **(b) reply**",  # more than the label in bold: words
+        "- **(a)**pass it on\n- **(b)**reply",  # no space after the label: a word
     ):
         assert not labelled(text), text
 
@@ -289,3 +293,5 @@ def test_plain_words_show_an_items_own_label_without_a_bullet(document: Document
     assert plain(parse(text), document) == (
         "It must:\n\n(a) pass it on,\n    at once;\n(b) reply\n\n- (c) one\n- two"
     )
+    bold = "- **(A)** pass it on,\\\n  at once;\n- **(B)** reply"
+    assert plain(parse(bold), document) == "(A) pass it on,\n    at once;\n(B) reply"

@@ -197,15 +197,19 @@ class Writer:
         labelled = isinstance(block, nodes.BulletList) and block.labelled
         bullets = isinstance(block, nodes.BulletList) and not labelled
         for n, item in enumerate(block.items, start=first):
-            # an item's own label ("(a)") typed as a number is, in place of a bullet
+            # an item's own label ("(a)") typed as a number is, in place of a bullet; in
+            # bold if written so ("**(a)**"), that the revision reads it back as written
             label = nodes.item_label(item).rstrip() if labelled else ""
+            bold = bool(label) and nodes.bold_label(item)
             for k, part in enumerate(nodes.unlabelled(item) if label else item):
                 if not isinstance(part, nodes.Paragraph):
                     self.items(part, mark, depth + 1)
                 elif bullets and k == 0:
                     self.paragraph(self.inlines(part.children), f"List Bullet{level}", indent)
                 else:
-                    lead = run(f"{label or f'{n}.'}\t") if k == 0 else ""
+                    typed = run(label, _set((), "b")) + run("\t") if bold else ""
+                    typed = typed or run(f"{label or f'{n}.'}\t")
+                    lead = typed if k == 0 else ""
                     self.paragraph(lead + self.inlines(part.children), f"List{level}", indent)
 
     def inlines(self, children: tuple[Inline, ...], form: Form = ()) -> str:

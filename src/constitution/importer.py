@@ -1520,8 +1520,10 @@ def as_myst(words: Text, linked: Callable[[str, Line], str]) -> str:
 
 def label_kind(item: str, before: str = "") -> str:
     """What labels an item: "letter" ("(a)", "b."), "roman" ("(ii)"), "number" ("(3)"), or
-    "" (a bullet, or none). "(i)" is a letter after "(h)", as "(v)" after "(u)" and "(x)"
-    after "(w)" (``before``: the words of the item before it)."""
+    "" (a bullet, or none); in capitals ("(A)", "(II)"), a kind of its own ("capital
+    letter"), as a list lettered in capitals holds one lettered in small ones. "(i)" is a
+    letter after "(h)", as "(v)" after "(u)" and "(x)" after "(w)" (``before``: the words
+    of the item before it)."""
     label = ITEM_LABEL.match(item)
     if not label:
         return ""
@@ -1530,7 +1532,8 @@ def label_kind(item: str, before: str = "") -> str:
         return "number"
     previous = ITEM_LABEL.match(before)
     follows = previous and len(text) == 1 and ord(text) == ord(previous.group(1)[-1]) + 1
-    return "roman" if re.fullmatch("[ivx]+", text) and not follows else "letter"
+    kind = "roman" if re.fullmatch("[ivx]+", text.lower()) and not follows else "letter"
+    return f"capital {kind}" if text.isupper() else kind
 
 
 def nested(lists: BulletList, block: Paragraph, depth: int) -> BulletList:

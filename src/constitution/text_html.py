@@ -122,9 +122,11 @@ def _block(block: Paragraph | BulletList | OrderedList, links: Links, alone: boo
     )
     if isinstance(block, BulletList):
         # Items that carry their own labels ("(a)") are shown with them in place of bullets
-        # (the theme's CSS), and stay a list to screen readers.
+        # (the theme's CSS), and stay a list to screen readers: Safari (VoiceOver) drops
+        # the semantics of a list drawn without markers unless its role says it is one.
         classes = " ".join(c for c, on in (("simple", simple), ("labelled", block.labelled)) if on)
-        return (f'<ul class="{classes}">\n' if classes else "<ul>\n") + f"{items}</ul>\n"
+        role = ' role="list"' if block.labelled else ""
+        return (f'<ul class="{classes}"{role}>\n' if classes else "<ul>\n") + f"{items}</ul>\n"
     start = f' start="{block.start}"' if block.start != 1 else ""
     return f'<ol class="arabic{" simple" if simple else ""}"{start}>\n{items}</ol>\n'
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# An item's label, as protocols letter or number their items: "a.", "(b)", "(iv)", "2)"
-ITEM_LABEL = re.compile(r"^\(?([a-z]|[ivx]{1,5}|\d{1,3})[.)]\s+")
+# An item's label, as protocols letter or number their items: "a.", "(b)", "(iv)", "2)",
+# in capitals too ("(A)", "IV.")
+ITEM_LABEL = re.compile(r"^\(?([a-zA-Z]|[ivx]{1,5}|[IVX]{1,5}|\d{1,3})[.)]\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,12 +113,35 @@ Tree = tuple[Block, ...]
 
 
 def item_label(item: tuple[Block, ...]) -> str:
-    """The label an item's words begin with, with the space after it ("(a) "), or ''."""
+    """The label an item's words begin with, with the space after it ("(a) "), or ''; a
+    label in bold ("**(a)** ...") is one too, when the bold holds the label alone."""
     first = item[0] if item else None
-    if isinstance(first, Paragraph) and first.children and isinstance(first.children[0], Text):
-        found = ITEM_LABEL.match(first.children[0].text)
+    if not isinstance(first, Paragraph) or not first.children:
+        return ""
+    lead, *rest = first.children
+    if isinstance(lead, Text):
+        found = ITEM_LABEL.match(lead.text)
         return found.group() if found else ""
-    return ""
+    bold = _bold_text(lead)
+    if bold is None or not rest or not isinstance(rest[0], Text):
+        return ""
+    found = ITEM_LABEL.match(bold + rest[0].text)
+    return found.group() if found and found.end() > len(bold) == len(bold.rstrip()) else ""
+
+
+def bold_label(item: tuple[Block, ...]) -> bool:
+    """Whether the item's label is written in bold ("**(a)** ...")."""
+    first = item[0] if item else None
+    if not isinstance(first, Paragraph) or not first.children:
+        return False
+    return _bold_text(first.children[0]) is not None and bool(item_label(item))
+
+
+def _bold_text(node: Inline) -> str | None:
+    """The words of a bold run of plain words alone, or None."""
+    if isinstance(node, Strong) and len(node.children) == 1 and isinstance(node.children[0], Text):
+        return node.children[0].text
+    return None
 
 
 def unlabelled(item: tuple[Block, ...]) -> tuple[Block, ...]:
@@ -127,9 +151,15 @@ def unlabelled(item: tuple[Block, ...]) -> tuple[Block, ...]:
     if not label:
         return item
     first = item[0]
-    assert isinstance(first, Paragraph) and isinstance(first.children[0], Text)
-    rest = first.children[0].text[len(label) :]
-    words = ((Text(rest),) if rest else ()) + first.children[1:]
+    assert isinstance(first, Paragraph)
+    lead, *after = first.children
+    taken = len(label)
+    if (bold := _bold_text(lead)) is not None:  # the bold label, then the space after it
+        lead, *after = after
+        taken -= len(bold)
+    assert isinstance(lead, Text)
+    rest = lead.text[taken:]
+    words = ((Text(rest),) if rest else ()) + tuple(after)
     return (Paragraph(words), *item[1:])
 
 

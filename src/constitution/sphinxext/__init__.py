@@ -181,9 +181,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
 def _not_found(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """404.html: served by static hosts for any missing address, so its links are absolute."""
-    council = state(app.env).council
+    build = state(app.env)
+    council, whole = build.council, len(build.constitution.entries) > 1
     body = render(
-        "not-found.html", base=council.base_url or "/", id_example=search.id_example(council)
+        "not-found.html",
+        base=council.base_url or "/",
+        id_example=search.id_example(council),
+        whole=whole,
     )
     yield "404", {"title": "Page not found", "body": body}, "page.html"
 

@@ -111,7 +111,7 @@ VERSION_HEADERS = ["Adopted", "In force from", "Until", "Status", "Resolution"]
 # The ways in (ways_in.py), which the menu of every page links to.
 WAYS_IN_INDEX = "ways-in/index"
 WAYS_IN_TITLE = "Find what applies to you"
-READING, READING_TITLE = "how-to-read", "How to read this protocol"  # the docs' own page
+READING, READING_TITLE = "how-to-read", "How to read the constitution"  # the docs' own page
 # The constitution's contents page, when it has other documents (documents_site.py),
 # and its amendments: every resolution, and the constitution in force on each date.
 WHOLE, WHOLE_TITLE = "constitution", "The whole constitution"

@@ -226,6 +226,7 @@ def index_page(site: Site) -> str:
         title=TITLE,
         ways=listed(site, audiences(council, read), INDEX),
         topics=listed(site, topics(council, read), INDEX),
+        whole=len(site.store.constitution.entries) > 1,
     )
 
 
