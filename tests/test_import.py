@@ -1433,7 +1433,7 @@ def test_a_number_typed_again_for_the_next_is_one_fault(tmp_path: Path) -> None:
 
 
 def test_a_comma_typed_for_the_dot_is_read_as_the_next_number_once(tmp_path: Path) -> None:
-    """"4,3 Briefings" after 4.2 is 4.3 with a comma typed for its dot: one fault said at
+    """ "4,3 Briefings" after 4.2 is 4.3 with a comma typed for its dot: one fault said at
     its line, the paragraph its own. A number with a comma that is not the next one
     ("4,000 residents") stays words."""
     from constitution.importer import import_protocol
