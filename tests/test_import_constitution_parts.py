@@ -248,3 +248,19 @@ def test_sections_numbered_with_the_parts_number(tmp_path: Path, part: str, dept
     assert published == {c: c for c in numbers(doc.clauses())}
     roles = (tmp_path / "out" / "roles.md").read_text(encoding="utf-8")
     assert roles.startswith("---\nsection-number: 2\n---\n# Roles\n")
+
+
+def test_a_number_printed_revoked_in_its_sections_place(tmp_path: Path) -> None:
+    """ "5.3.2.2 [Deleted]" under "5.3.2 Roles" is kept revoked in that section, not the
+    first one, and the paragraphs after it keep the numbers printed."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Part 5.3 – Protocol\n\n5.3.1 Scope\n\n5.3.1.1 Members decide.\n\n"
+        "5.3.1.2 Officers advise.\n\n5.3.2 Roles\n\n5.3.2.1 Members lead.\n\n"
+        "5.3.2.2 [Deleted]\n\n5.3.2.3 Officers serve.\n",
+        encoding="utf-8",
+    )
+    report, published = imported(tmp_path, source)
+    assert [[r["numbers"] for r in s["revoked"]] for s in report["sections"]] == [[], [["5.3.2.2"]]]
+    assert published == {n: n for n in ("5.3.1.1", "5.3.1.2", "5.3.2.1", "5.3.2.3")}
+    assert report["defects"] == []
