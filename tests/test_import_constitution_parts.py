@@ -30,15 +30,6 @@ REPORTED = {
     "annex-endnotes.txt": ["external-reference", "external-reference"],
     "part-para.txt": ["external-reference"],
 }
-# Left, as the importer still reads it (strict: the test fails when that changes): the
-# site numbers a section with one number, and "5.3.2 Roles" over 5.3.2.1 has none, so the
-# Part's five headings are published as sub-headings of one section the importer titles
-# "Section 5", words the document does not print.
-LEFT = {"part-numbered.pdf": "sections numbered with the Part's number become sub-headings"}
-NAMED = [
-    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=LEFT[n])) if n in LEFT else n
-    for n in NAMES
-]
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
@@ -56,7 +47,7 @@ def source_words(path: Path) -> Any:
     return words(re.sub("([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", r" \1", text).translate(SUPERSCRIPTS))
 
 
-@pytest.mark.parametrize("name", NAMED)
+@pytest.mark.parametrize("name", NAMES)
 def test_every_word_in_is_a_word_out(tmp_path: Path, name: str) -> None:
     source, data = handed_over(name, tmp_path)
     if name.endswith(".txt"):  # the gold holds the document's words, no others
@@ -64,13 +55,15 @@ def test_every_word_in_is_a_word_out(tmp_path: Path, name: str) -> None:
     assert words_out(import_protocol(source)) == words(gold_text(data))
 
 
-@pytest.mark.parametrize("name", NAMED)
+@pytest.mark.parametrize("name", NAMES)
 def test_structure_as_printed(tmp_path: Path, name: str) -> None:
     source, data = handed_over(name, tmp_path)
     doc = import_protocol(source)
     assert doc.title == data["title"]
     assert doc.intro.paragraphs == flat(data["intro"])
     assert [(s.number, s.title) for s in doc.sections] == [heading(s) for s in data["sections"]]
+    # a heading's number the site cannot give a section ("5.3.2"), kept to be reported
+    assert [s.printed for s in doc.sections] == [p.get("printed", "") for p in data["sections"]]
     for section, printed in zip(doc.sections, data["sections"], strict=True):
         assert section.intro.paragraphs == printed.get("intro", [])
         assert numbers(section.clauses) == numbers(printed["clauses"])
@@ -220,3 +213,54 @@ def test_a_reference_naming_a_part(tmp_path: Path) -> None:
     assert "Part 5.3 para {para}`2 <MOP-0002>`(b) or (c) is referred under Part 4.2 para 2." in (
         written
     )
+
+
+@pytest.mark.parametrize(
+    ("part", "depth"), [("4", 1), ("12.1", 1), ("12.1", 2)], ids=["part-4", "part-12.1", "deeper"]
+)
+def test_sections_numbered_with_the_parts_number(tmp_path: Path, part: str, depth: int) -> None:
+    """Headings that carry the Part's number before their own ("12.1.2 Roles" in Part
+    12.1) are sections, titled as printed, each over the paragraphs numbered under it
+    (to any depth), with no section titled in words the page does not print; each is
+    published as its last number, said once in the report, its paragraphs with the
+    numbers printed."""
+    body = "".join(
+        f"{part}.{n} {title}\n\n"
+        + "".join(
+            f"{part}.{n}.{k}{'.1' * (depth - 1)} Members {title.lower()} {k}.\n\n" for k in (1, 2)
+        )
+        for n, title in enumerate(["Scope", "Roles", "Conduct"], start=1)
+    )
+    source = tmp_path / "protocol.txt"
+    source.write_text(f"Part {part} – Protocol\n\nAdopted in 2024.\n\n{body}", encoding="utf-8")
+    doc = import_protocol(source)
+    sub = ".1" * (depth - 1)
+    assert [(s.number, s.printed, s.title, numbers(s.clauses)) for s in doc.sections] == [
+        (str(n), f"{part}.{n}", t, [f"{part}.{n}.1{sub}", f"{part}.{n}.2{sub}"])
+        for n, t in enumerate(["Scope", "Roles", "Conduct"], start=1)
+    ]
+    assert all(c.headings == [] for c in doc.clauses())
+    assert doc.defects == []
+    report, published = imported(tmp_path, source)
+    (said,) = [n for n in report["notes"] if "before their own" in n]
+    assert f"({part}.1 as 1)" in said
+    assert [s.get("printed") for s in report["sections"]] == [f"{part}.{n}" for n in (1, 2, 3)]
+    assert published == {c: c for c in numbers(doc.clauses())}
+    roles = (tmp_path / "out" / "roles.md").read_text(encoding="utf-8")
+    assert roles.startswith("---\nsection-number: 2\n---\n# Roles\n")
+
+
+def test_a_number_printed_revoked_in_its_sections_place(tmp_path: Path) -> None:
+    """ "5.3.2.2 [Deleted]" under "5.3.2 Roles" is kept revoked in that section, not the
+    first one, and the paragraphs after it keep the numbers printed."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Part 5.3 – Protocol\n\n5.3.1 Scope\n\n5.3.1.1 Members decide.\n\n"
+        "5.3.1.2 Officers advise.\n\n5.3.2 Roles\n\n5.3.2.1 Members lead.\n\n"
+        "5.3.2.2 [Deleted]\n\n5.3.2.3 Officers serve.\n",
+        encoding="utf-8",
+    )
+    report, published = imported(tmp_path, source)
+    assert [[r["numbers"] for r in s["revoked"]] for s in report["sections"]] == [[], [["5.3.2.2"]]]
+    assert published == {n: n for n in ("5.3.1.1", "5.3.1.2", "5.3.2.1", "5.3.2.3")}
+    assert report["defects"] == []

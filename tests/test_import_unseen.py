@@ -56,7 +56,9 @@ def words_out(doc: Imported) -> Counter[str]:
     its place, in its section), and every word it listed as left out."""
     texts = [doc.title, *doc.intro.paragraphs]
     for section in doc.sections:
-        texts += [printed_number(section.number, section.title), section.title]
+        # the number printed on its heading ("5.3.2"), where the site numbers it otherwise
+        texts += [printed_number(section.printed or section.number, section.title)]
+        texts.append(section.title)
         texts += section.intro.paragraphs
         texts += [line.text for line, _, _ in section.revoked]  # kept, revoked, in place
         for clause in section.clauses:

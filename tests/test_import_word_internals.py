@@ -48,7 +48,8 @@ def gold(name: str) -> dict[str, Any]:
 def gold_text(data: dict[str, Any]) -> str:
     texts = [data["title"], *data["intro"], *data["left_out"]]
     for section in data["sections"]:
-        texts += [printed_number(section["number"] or "", section["title"]), section["title"]]
+        number = section.get("printed") or section["number"] or ""
+        texts += [printed_number(number, section["title"]), section["title"]]
         for clause in section["clauses"]:
             texts += [*clause["headings"], clause["printed"], *clause["paragraphs"]]
     return "\n".join(texts).replace("\ue000", " ")

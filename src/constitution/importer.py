@@ -192,6 +192,12 @@ class ImportedSection:
     # lines printing its paragraphs' numbers as revoked ("3.3 [Deleted]"): each line, the
     # numbers it stands for and the words printed in their place, kept there as revoked
     revoked: list[tuple[Line, list[str], str]] = field(default_factory=list)
+    # False where the importer titled it ("Section 5", over paragraphs no heading stood
+    # over): words the document does not print
+    titled: bool = True
+    # the number printed on its heading where the site cannot number a section so
+    # ("5.3.2", the Part's number before its own): the section is numbered its last part
+    printed: str = ""
 
 
 @dataclass(frozen=True)
@@ -498,6 +504,7 @@ class Structurer:
         if self.section is None:
             major = key.split(".")[0] if style == "dotted" else ""
             self.new_section(major, f"Section {major}" if major else self.untitled(), line)
+            self.sections[-1].titled = not major
         assert self.section is not None
         self.rejoin()
         self.section.clauses.append(ImportedClause(number, key, style, line))
@@ -1196,7 +1203,8 @@ def number_style(doc: Imported) -> str:
     styles = Counter(c.style for c in doc.clauses() if c.style in numbered)
     if not styles:
         return "section.paragraph"
-    if part_number(doc):  # 5.3.1 to 5.3.26 on through the document's headings
+    # 5.3.1 to 5.3.26 on through the document's headings, or 5.3.2.1 under "5.3.2 Roles"
+    if part_number(doc) or any(s.printed for s in doc.sections):
         return "continuous"
     most = styles.most_common(1)[0][0]
     if most == "lettered":
@@ -1383,11 +1391,12 @@ def find_defects(doc: Imported) -> None:
                 )
             parent = ""
             if clause.style == "dotted":
-                major = clause.key.split(".")[0]
                 parent, minor = level(clause.key)
                 if not minor.isdigit():
                     continue  # 7.12A: inserted after 7.12, not a step in the count
-                if section.number.isdigit() and major != section.number:
+                # 3.2 in section 3; 5.3.2.1 in the section printed "5.3.2 Roles"
+                own = f"{section.printed or section.number}."
+                if section.number.isdigit() and not clause.key.startswith(own):
                     slip = Defect(
                         "numbering-jump",
                         clause.number,
@@ -1588,8 +1597,13 @@ def targets(doc: Imported) -> Targets:
 def own_part(doc: Imported) -> str:
     """The Part of the constitution the document is: its title's ("Part 5.3 – Member and
     Officer Relations Protocol"), or the number all its paragraphs' begin with."""
-    named = re.match(r"Part\s+(\d{1,2}(?:\.\d{1,2})?[A-Z]?)\b", doc.title, re.I)
-    return named[1] if named else part_number(doc)
+    return titled_part(doc.title) or part_number(doc)
+
+
+def titled_part(title: str) -> str:
+    """The Part of the constitution a title names ("Part 5.3 – ..." is 5.3); "" if none."""
+    named = re.match(r"Part\s+(\d{1,2}(?:\.\d{1,2})?[A-Z]?)\b", title, re.I)
+    return named[1] if named else ""
 
 
 def slugify(title: str, taken: set[str]) -> str:
@@ -1956,6 +1970,7 @@ def import_protocol(source: Path, take: int | None = None) -> Imported:
     if not doc.sections or len(doc.clauses()) < 3:
         raise ProtocolError([Problem.of(str(source), 0, "import-not-protocol")])
     one_numbered_part(doc)
+    part_sections(doc)
     find_defects(doc)
     return doc
 
@@ -1992,6 +2007,68 @@ def one_numbered_part(doc: Imported) -> None:
             f"{clauses[-1].number}), numbered on through its {len(doc.sections)} headings "
             "(number-style continuous), which keep their places as its sections."
         )
+
+
+def part_sections(doc: Imported) -> None:
+    """Headings that carry the Part's number before their own ("5.3.2 Roles" over 5.3.2.1
+    in Part 5.3), read as sub-headings of one section the importer titled from the
+    number ("Section 5"), are each a section: titled as printed, its paragraphs under
+    it with their printed numbers. The site numbers a section with one number, so each
+    is numbered its heading's last ("5.3.2" as 2), and the paragraphs are numbered on
+    through the document (number-style continuous). Said, once. Anything else printed
+    over the paragraphs leaves the document as read."""
+    part = titled_part(doc.title)
+    heading = re.compile(rf"({re.escape(part)}\.(\d{{1,3}}))\s+(\S.*)")
+    made: list[ImportedSection] = []
+    for section in doc.sections:
+        groups = part and not section.titled and not section.intro.paragraphs
+        split = part_groups(section, heading) if groups else None
+        made += split if split is not None else [section]
+    printed = [s for s in made if s.printed]
+    if not printed:
+        return
+    doc.sections = made
+    doc.extracted.notes.append(
+        f"The section headings print the Part's number, {part}, before their own "
+        f"({printed[0].printed} {printed[0].title} to {printed[-1].printed} "
+        f"{printed[-1].title}): the site numbers a section with one number, so each is "
+        f"published as its last ({printed[0].printed} as {printed[0].number}), its "
+        "paragraphs with the numbers printed (number-style continuous). Where another part "
+        f'of the constitution cites a section by its whole number ("{printed[-1].printed}"), '
+        "cite its first paragraph or its title instead."
+    )
+
+
+def part_groups(section: ImportedSection, heading: re.Pattern[str]) -> list[ImportedSection] | None:
+    """The section's paragraphs as sections, one under each heading printed with the
+    Part's number over the paragraphs numbered under it; None (the section untouched)
+    unless every paragraph is so numbered, under its own heading, the first words over it."""
+    tops: list[re.Match[str] | None] = []
+    under = ""  # the number printed on the heading over the paragraphs so far
+    for clause in section.clauses:
+        top = heading.fullmatch(clause.headings[0]) if clause.headings else None
+        if top is None or not clause.key.startswith(f"{top[1]}."):
+            top = None
+            if not under or not clause.key.startswith(f"{under}."):
+                return None
+        elif any(t and t[1] == top[1] for t in tops):
+            return None  # a heading's number printed again: not sections in order
+        else:
+            under = top[1]
+        tops.append(top)
+    made: list[ImportedSection] = []
+    for clause, top in zip(section.clauses, tops, strict=True):
+        if top is not None:
+            lines = clause.heading_lines or [clause.where]
+            made.append(ImportedSection(top[2], top[3].rstrip(" .:"), lines[0]))
+            made[-1].printed = top[1]
+            del clause.headings[0], clause.heading_lines[:1]
+        made[-1].clauses.append(clause)
+    for revoked in section.revoked:  # in the section it is printed in
+        at = (revoked[0].page or 0, revoked[0].line)
+        over = [s for s in made if (s.where.page or 0, s.where.line) <= at]
+        (over or made)[-1].revoked.append(revoked)
+    return made
 
 
 def take_part(
@@ -2075,6 +2152,8 @@ def report(doc: Imported, source: Path) -> dict[str, object]:
         "sections": [
             {
                 "number": s.number,
+                # the number printed on its heading, where the site numbers it otherwise
+                **({"printed": s.printed} if s.printed else {}),
                 "title": s.title,
                 "slug": s.slug,
                 "intro": placed(s.intro),
