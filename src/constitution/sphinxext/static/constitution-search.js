@@ -475,15 +475,9 @@
   // substance of a report" answers "change my report" better than one saying "change"
   // in its first line and "report" in its last.
   const WINDOW = 8;
-  const NEAR = 0.5;
+  const NEAR = 0.25;
   function together(spots, counts) {
-    // A word answers one term, the one telling most: "meetings" is not both a term of
-    // its own and a word of another's phrase ("where meetings take place").
-    const word = new Map();
-    for (const s of spots) {
-      if (!word.has(s.at) || counts[s.term] > counts[word.get(s.at).term]) word.set(s.at, s);
-    }
-    const sorted = [...word.values()].sort((a, b) => a.at - b.at);
+    const sorted = [...spots].sort((a, b) => a.at - b.at);
     let best = 0;
     for (let i = 0; i < sorted.length; i++) {
       const terms = new Set();
@@ -544,11 +538,9 @@
       counted.push(counts);
       for (const url of seen) byUrl.get(url).terms += counts;
     }
-    for (const entry of byUrl.values()) {
-      entry.near = entry.score * (1 + NEAR * together(entry.spots, counted));
-    }
+    for (const entry of byUrl.values()) entry.rank = entry.terms + NEAR * together(entry.spots, counted);
     const ranked = [...byUrl.values()]
-      .sort((a, b) => b.terms - a.terms || b.near - a.near)
+      .sort((a, b) => b.rank - a.rank || b.score - a.score)
       .slice(0, 50);
     return { ranked, corrected };
   }
