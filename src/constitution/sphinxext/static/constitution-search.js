@@ -455,7 +455,6 @@
           section: page.meta.title,
           excerpt: clause.excerpt,
           score: score(clause),
-          at: clause.locations,
         }));
     });
   }
@@ -467,27 +466,6 @@
   function telling(held, total) {
     if (!held || !total || held * RARE <= total) return 1;
     return Math.max(Math.log(total / held), 0) / Math.log(RARE);
-  }
-
-  // What a clause's words say of a question whose words stand together in it: the most
-  // its terms count (each as telling() weighs it) of those standing within WINDOW words
-  // of each other, where two or more do; else 0. A paragraph that says "change the
-  // substance of a report" answers "change my report" better than one saying "change"
-  // in its first line and "report" in its last.
-  const WINDOW = 8;
-  const NEAR = 0.25;
-  function together(spots, counts) {
-    const sorted = [...spots].sort((a, b) => a.at - b.at);
-    let best = 0;
-    for (let i = 0; i < sorted.length; i++) {
-      const terms = new Set();
-      for (let j = i; j < sorted.length && sorted[j].at - sorted[i].at < WINDOW; j++) {
-        terms.add(sorted[j].term);
-      }
-      if (terms.size < 2) continue;
-      best = Math.max(best, [...terms].reduce((sum, t) => sum + counts[t], 0));
-    }
-    return best;
   }
 
   // Clauses ranked by how many of the query's terms they hold, a common term counting for
@@ -515,14 +493,12 @@
       corrected.set(term.text, better);
     }
     const byUrl = new Map();
-    const counted = [];
-    for (const [t, term] of wanted.entries()) {
+    for (const term of wanted) {
       const seen = new Set();
       for (const [alternative, weight] of term.alternatives) {
         for (const c of await phrase(pagefind, alternative)) {
-          const entry = byUrl.get(c.url) || { ...c, score: 0, terms: 0, best: 0, spots: [] };
+          const entry = byUrl.get(c.url) || { ...c, score: 0, terms: 0, best: 0 };
           seen.add(c.url);
-          for (const at of c.at) entry.spots.push({ at, term: t });
           entry.score += c.score * weight;
           if (c.score * weight > entry.best) {
             entry.best = c.score * weight;
@@ -535,12 +511,10 @@
       // it counts for less than one held by few, so that a long question is answered by
       // the paragraphs holding its telling words, not its everyday ones.
       const counts = telling(seen.size, total);
-      counted.push(counts);
       for (const url of seen) byUrl.get(url).terms += counts;
     }
-    for (const entry of byUrl.values()) entry.rank = entry.terms + NEAR * together(entry.spots, counted);
     const ranked = [...byUrl.values()]
-      .sort((a, b) => b.rank - a.rank || b.score - a.score)
+      .sort((a, b) => b.terms - a.terms || b.score - a.score)
       .slice(0, 50);
     return { ranked, corrected };
   }
