@@ -63,7 +63,7 @@ def test_the_text_redline_lists_a_move_with_the_changes_not_the_renumbering(
     text = as_text(compare(old, new), old, new, "paragraph {number}")
     assert f"MOP-0205  paragraph 25.2 -> paragraph 24.12  {FROM_REVIEW}" in text
     assert f"MOP-0203  paragraph 24.12 -> paragraph 25.1  reworded, {TO_REVIEW}" in text
-    assert "{+policy on whistleblowing+}" in text
+    assert "{+policy on +}whistleblowing[- policy-]" in text
     assert "Renumbered only, words unchanged (1): paragraph 25.1 -> 25.2" in text
 
 
