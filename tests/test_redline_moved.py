@@ -4,10 +4,17 @@ only renumbered, and a paragraph moved and reworded shows both."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 
+from bs4 import Tag
+
+from conftest import Site
+from constitution.adoption import adopt
+from constitution.documents import PROTOCOL
 from constitution.model import Document
 from constitution.project import Project
 from constitution.redline import as_json, as_text, compare, markdown_summary, words_changes
@@ -134,3 +141,45 @@ def test_the_whole_constitutions_summary_shows_a_move(scratch: Project) -> None:
     (document,) = json.loads(out.stdout)["documents"]
     kinds = {c["id"]: c["kind"] for c in document["changes"]}
     assert kinds["MOP-0205"] == "moved"
+
+
+def words(tag: Tag) -> str:
+    return " ".join(tag.get_text(" ").split())
+
+
+MEETING = "Council, 1 November 2026, minute 7"
+
+
+def test_the_site_shows_a_move_in_the_comparison_the_history_and_about(
+    versioned: Project, build: Callable[[Project], Site]
+) -> None:
+    """The model's versions, then one adopting the moves: its comparison lists them with
+    the changes (not folded), each paragraph's history says the move, and its About box
+    says where it was."""
+    last = versioned.versions()[-1]
+    was = {i: last.document.clause(i) for i in ("MOP-0205", "MOP-0203")}
+    move(versioned)
+    day = dt.date(2026, 11, 1)
+    adopt(versioned, [PROTOCOL], day, day, MEETING)
+    now = versioned.versions()[-1].document
+    site = build(versioned)
+    page = site.page(f"versions/redline/{last.key}--2026-11-01.html")
+    summary = page.select_one(".redline-summary")
+    assert summary is not None and "Paragraphs moved to another section: 2." in words(summary)
+    folded = page.select_one("details.renumbered")
+    assert folded is None or "MOP-0205" not in str(folded)
+    for clause_id, said in (("MOP-0205", FROM_REVIEW), ("MOP-0203", f"reworded, {TO_REVIEW}")):
+        shown = page.select_one(f"section#{clause_id} h3")
+        assert shown is not None and words(shown).endswith(f": {said}"), shown
+        rows = site.page(f"versions/clauses/{clause_id}.html").select("tbody tr")
+        cells = [[words(c) for c in row.select("th, td")] for row in rows]
+        assert [r[2] for r in cells if r[0] == "1 November 2026"] == [said]
+    plain = site.page(f"protocol/{now.clause('MOP-0205').section}.html")  # type: ignore[union-attr]
+    about = plain.select_one("#MOP-0205 .clause-about dl")
+    assert about is not None
+    moved_from = was["MOP-0205"].number  # type: ignore[union-attr]
+    assert (
+        f"Moved from section 25 (Review of this protocol) to section 24 (When things go wrong), "
+        f"where it was {moved_from}, on 1 November 2026 ({MEETING})."
+    ) in words(about)
+    assert "Renumbered from" not in words(about)

@@ -41,8 +41,7 @@ class Change:
         from section 4 (Meetings) to section 5 (Conduct)"; "reworded, moved from ...")."""
         if self.moved is None:
             return self.kind
-        was, now = self.moved
-        move = f"moved from section {was.number} ({was.title}) to section {now.number} ({now.title})"
+        move = moved_words(*self.moved)
         return move if self.kind == "moved" else f"{self.kind}, {move}"
 
     @property
@@ -52,6 +51,11 @@ class Change:
     @property
     def new_number(self) -> str:
         return self.new.number if self.new else ""
+
+
+def moved_words(was: Section, now: Section) -> str:
+    """A paragraph's move between sections, in words (as its history says it too)."""
+    return f"moved from section {was.number} ({was.title}) to section {now.number} ({now.title})"
 
 
 def compare(old: Document, new: Document) -> list[Change]:
