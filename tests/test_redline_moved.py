@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from bs4 import Tag
 
-from conftest import Site
+from conftest import Site, edit
 from constitution.adoption import adopt
 from constitution.documents import PROTOCOL
 from constitution.model import Document
@@ -148,6 +148,7 @@ def words(tag: Tag) -> str:
 
 
 MEETING = "Council, 1 November 2026, minute 7"
+SOURCE_NUMBER = "```{clause} MOP-0205\n:source-number: 25.2\n"
 
 
 def test_the_site_shows_a_move_in_the_comparison_the_history_and_about(
@@ -183,3 +184,21 @@ def test_the_site_shows_a_move_in_the_comparison_the_history_and_about(
         f"where it was {moved_from}, on 1 November 2026 ({MEETING})."
     ) in words(about)
     assert "Renumbered from" not in words(about)
+
+
+def test_the_imported_documents_number_is_shown_only_till_a_version_is_adopted(
+    versioned: Project, build: Callable[[Project], Site]
+) -> None:
+    """Once Council adopts a version its numbers are the ones cited (and renumbering may
+    give others): the number a paragraph had in the document imported is not shown beside
+    them on any page, the draft's or a version's. (Before any adoption it is shown: the
+    import's own test, tests/test_import.py.)"""
+    edit(versioned, "protocol/review.md", "```{clause} MOP-0205\n", SOURCE_NUMBER)
+    day = dt.date(2026, 11, 1)
+    adopt(versioned, [PROTOCOL], day, day, MEETING)
+    assert versioned.document().clause("MOP-0205").source_number == "25.2"  # type: ignore[union-attr]
+    site = build(versioned)
+    for page in ("draft/review.html", "protocol/review.html", "versions/2026-11-01/review.html"):
+        about = site.page(page).select_one("#MOP-0205 .clause-about")
+        assert about is not None, page
+        assert "Number in the imported document" not in words(about), page

@@ -252,6 +252,8 @@ class Site:
             changes=self.change_words(key, clause.id),
             examples=self.examples(key, clause, here),
             cites=self.draft.cites,
+            # the imported document's number, only till Council adopts a version of it
+            source_number="" if self.versions else clause.source_number,
         )
         return (
             Markup(clause_open(clause.id, clause.number, clause.modality, self.draft.cites)),
