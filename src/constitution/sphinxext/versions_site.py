@@ -306,7 +306,7 @@ class Site:
                     move = moved_words(before.section_of(was), v.document.section_of(c))
                     now[c.id] = now[c.id]._replace(
                         moved=v.key,
-                        move=f"M{move[1:]}, where it was {was.number}",
+                        move=f"{move[:1].upper()}{move[1:]}, where it was {was.number}",
                         renumbered=None,
                         was="",
                     )
