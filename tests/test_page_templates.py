@@ -120,6 +120,7 @@ def redline(**values: object) -> str:
         "changed": True,
         "counts": "1 reworded",
         "moved": 1,
+        "moves": 0,  # paragraphs moved to another section
         "sections": [{"number": "2", "title": f"Scope {SCRIPT}", "changes": [change]}],
         "renumbered": [[f"Scope {SCRIPT}", "1.2", Markup("<a href='x.html#MOP-0002'>2.2</a>")]],
         "named": "Paragraph {number}",
@@ -144,6 +145,8 @@ def test_a_section_title_or_deleted_words_holding_script_print_as_text_on_a_comp
     assert "2 paragraphs have new numbers, their words unchanged" in " ".join(
         redline(moved=2).split()
     )
+    assert "moved to another section" not in words  # said only where one moved
+    assert "Paragraphs moved to another section: 3." in " ".join(redline(moves=3).split())
     unchanged = redline(changed=False)
     assert "<p>No paragraph changed.</p>" in unchanged and "redline-summary" not in unchanged
 

@@ -1,8 +1,9 @@
 """What changed between two versions of the protocol, clause by clause.
 
-Clauses are matched by permanent ID, so a redline survives renumbering: a clause that
-only moved is "renumbered", not deleted and inserted. Text changes are diffed word by
-word.
+Clauses are matched by permanent ID, so a redline survives renumbering: a clause whose
+number alone changed is "renumbered", not deleted and inserted, and one now in another
+section is "moved" (where a rule sits is part of what it says, so a move is never folded
+away with the renumbering). Text changes are diffed word by word.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from constitution.project import Project
 from constitution.text_plain import plain
 from constitution.versions import git
 
-KINDS = ("inserted", "revoked", "reworded", "renumbered")
+KINDS = ("inserted", "revoked", "reworded", "moved", "renumbered")
 WORD = re.compile(r"\s+|[^\s]+")
 
 
@@ -31,6 +32,17 @@ class Change:
     id: str
     old: Clause | None
     new: Clause | None
+    # the sections it was in and is in now, where they differ (moved, or reworded and moved)
+    moved: tuple[Section, Section] | None = None
+
+    @property
+    def described(self) -> str:
+        """The change in words: its kind, and for a move the sections from and to ("moved
+        from section 4 (Meetings) to section 5 (Conduct)"; "reworded, moved from ...")."""
+        if self.moved is None:
+            return self.kind
+        move = moved_words(*self.moved)
+        return move if self.kind == "moved" else f"{self.kind}, {move}"
 
     @property
     def old_number(self) -> str:
@@ -41,15 +53,29 @@ class Change:
         return self.new.number if self.new else ""
 
 
+def moved_words(was: Section, now: Section) -> str:
+    """A paragraph's move between sections, in words (as its history says it too)."""
+    return f"moved from section {was.number} ({was.title}) to section {now.number} ({now.title})"
+
+
 def compare(old: Document, new: Document) -> list[Change]:
-    """Every clause inserted, revoked, reworded or renumbered, in reading order."""
+    """Every clause inserted, revoked, reworded, moved or renumbered, in reading order."""
     changes = []
     for clause in new.clauses():
         before = old.clause(clause.id)
         if before is None:
             changes.append(Change("inserted", clause.id, None, clause))
-        elif before.text != clause.text or before.modality != clause.modality:
-            changes.append(Change("reworded", clause.id, before, clause))
+            continue
+        # sections are the same one from version to version by their slug (file name)
+        moved = (
+            (old.section_of(before), new.section_of(clause))
+            if before.section != clause.section
+            else None
+        )
+        if before.text != clause.text or before.modality != clause.modality:
+            changes.append(Change("reworded", clause.id, before, clause, moved))
+        elif moved:
+            changes.append(Change("moved", clause.id, before, clause, moved))
         elif before.number != clause.number:
             changes.append(Change("renumbered", clause.id, before, clause))
     changes += [Change("revoked", c.id, c, None) for c in old.clauses() if new.clause(c.id) is None]
@@ -104,8 +130,9 @@ def words_text(changes: list[WordsChange]) -> list[str]:
 
 
 def substantive(changes: list[Change]) -> tuple[list[Change], list[Change]]:
-    """The changes to the words, apart from the paragraphs only renumbered: every
-    comparison shows the second folded away, under either numbering scheme."""
+    """The changes to the words or to where a paragraph sits (moved to another section),
+    apart from the paragraphs only renumbered: every comparison shows the second folded
+    away, under either numbering scheme."""
     return (
         [c for c in changes if c.kind != "renumbered"],
         [c for c in changes if c.kind == "renumbered"],
@@ -180,7 +207,8 @@ def markdown_summary(
 
 def _rows(changes: list[Change]) -> list[str]:
     return [
-        f"| {c.id} | {c.old_number or '-'} | {c.new_number or '-'} | {c.kind} |" for c in changes
+        f"| {c.id} | {c.old_number or '-'} | {c.new_number or '-'} | {c.described} |"
+        for c in changes
     ]
 
 
@@ -235,7 +263,7 @@ def as_text(changes: list[Change], old: Document, new: Document, form: str) -> s
     worded, moved = substantive(changes)
     blocks = []
     for c in worded:
-        head = f"{c.id}  {cited(form, c.old_number)} -> {cited(form, c.new_number)}  {c.kind}"
+        head = f"{c.id}  {cited(form, c.old_number)} -> {cited(form, c.new_number)}  {c.described}"
         if c.kind == "reworded" and c.old and c.new:
             blocks.append(f"{head}\n  {_text_marked(readable_diff(c, old, new))}")
         else:
@@ -250,7 +278,8 @@ def as_json(
     changes: list[Change], old: str, new: str, words: list[WordsChange] | None = None
 ) -> dict[str, object]:
     """The changes as data; ``words``, a section's words between paragraphs changed, only
-    where there are any (the key is new: files without it are as they were)."""
+    where there are any, and a paragraph's ``moved`` (the sections from and to) only where
+    it moved (the keys are new: files without them are as they were)."""
     between = [
         {"section": w.section, "number": w.number, "old": w.old, "new": w.new} for w in words or ()
     ]
@@ -268,10 +297,19 @@ def as_json(
                 "diff": [list(run) for run in word_diff(c.old.text, c.new.text)]
                 if c.kind == "reworded" and c.old and c.new
                 else [],
+                **({"moved": _moved_json(c.moved)} if c.moved else {}),
             }
             for c in changes
         ],
         **({"words_between": between} if between else {}),
+    }
+
+
+def _moved_json(moved: tuple[Section, Section]) -> dict[str, dict[str, str]]:
+    was, now = moved
+    return {
+        "from": {"section": was.slug, "number": was.number, "title": was.title},
+        "to": {"section": now.slug, "number": now.number, "title": now.title},
     }
 
 

@@ -26,7 +26,7 @@ HEAD = ("Paragraph", "Old number", "New number", "Change")
 
 
 def rows(changes: list[Change]) -> list[tuple[str, str, str, str]]:
-    return [(c.id, c.old_number or "-", c.new_number or "-", c.kind) for c in changes]
+    return [(c.id, c.old_number or "-", c.new_number or "-", c.described) for c in changes]
 
 
 def runs(change: Change, old: Document, new: Document) -> Runs:
@@ -58,7 +58,7 @@ class Part:
         """A changed paragraph's heading: "CPR-0012: Council Procedure Rule 8.4 →
         Council Procedure Rule 8.5 (reworded)"; its number once where it keeps it."""
         was, now = cited(self.named, change.old_number), cited(self.named, change.new_number)
-        return f"{change.id}: {now if was == now else f'{was} → {now}'} ({change.kind})"
+        return f"{change.id}: {now if was == now else f'{was} → {now}'} ({change.described})"
 
 
 def html_report(title: str, parts: list[Part]) -> str:

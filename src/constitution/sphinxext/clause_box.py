@@ -97,7 +97,6 @@ def about_of(clause: Clause, council: Council, cited: str, **more: Any) -> About
         applies_to=[council.roles.get(r, r) for r in clause.applies_to],
         statutes=[(s.title, s.url) for k in clause.statutes if (s := council.statutes.get(k))],
         tags=clause.tags,
-        source_number=clause.source_number,
         **more,
     )
 

@@ -225,7 +225,10 @@ def visit_about(self: HTML5Translator, node: clause_about) -> None:
         applies_to=node["applies_to"],
         statutes=node["statutes"],
         tags=node["tags"],
-        source_number=node.get("source_number") or "",
+        # the imported document's number, till Council adopts a version: from then on
+        # the adopted versions' numbers are the ones cited (decided as drawn: every page
+        # is written again when a version is adopted)
+        source_number="" if store.versions else node.get("source_number") or "",
         examples=worked_examples(store, node["clause_id"], uri),
         cites=store.model.cites,
     )

@@ -29,6 +29,7 @@ from constitution.numbering import in_place, number_key
 from constitution.redline import (
     Change,
     compare,
+    moved_words,
     readable_diff,
     substantive,
     word_diff,
@@ -251,6 +252,8 @@ class Site:
             changes=self.change_words(key, clause.id),
             examples=self.examples(key, clause, here),
             cites=self.draft.cites,
+            # the imported document's number, only till Council adopts a version of it
+            source_number="" if self.versions else clause.source_number,
         )
         return (
             Markup(clause_open(clause.id, clause.number, clause.modality, self.draft.cites)),
@@ -297,6 +300,16 @@ class Site:
                     now[c.id] = last[c.id]._replace(renumbered=v.key, was=was.number)
                 else:
                     now[c.id] = last[c.id]
+                if was is not None and before is not None and was.section != c.section:
+                    # moved to another section: its number then is in the move's words,
+                    # and only a later renumbering is said apart
+                    move = moved_words(before.section_of(was), v.document.section_of(c))
+                    now[c.id] = now[c.id]._replace(
+                        moved=v.key,
+                        move=f"{move[:1].upper()}{move[1:]}, where it was {was.number}",
+                        renumbered=None,
+                        was="",
+                    )
             out[v.key], last, before = now, now, v.document
         return out
 
@@ -317,6 +330,8 @@ class Site:
             "reworded": "Words last changed",
         }[found.kind]
         text = f"{words} {on(found.words)}."
+        if found.moved:
+            text += f" {found.move}, {on(found.moved)}."
         if found.renumbered:
             text += f" Renumbered from {found.was} {on(found.renumbered)}."
         return text
@@ -674,6 +689,8 @@ class Site:
             words=words,
             counts=counts,
             moved=len(moved),
+            # moved to another section (listed with the changes, not folded away)
+            moves=sum(c.moved is not None for c in worded),
             sections=[
                 {
                     "number": section.number,
@@ -722,14 +739,14 @@ class Site:
             "id": c.id,
             "number": c.new_number or c.old_number,
             "was": c.old_number if c.old_number and c.new_number != c.old_number and c.new else "",
-            "kind": c.kind,
+            "kind": c.described,
             "runs": [_diff_run(op, t) for op, t in diff if op != "-" or t.strip()],
             "history": self.uri(here, self.layout.history(c.id)),
         }
 
     def history_page(self, clause_id: str, here: str) -> str:
         rows: list[list[Cell]] = []
-        previous = None
+        previous, before = None, ""
         for key in [v.key for v in self.versions] + [DRAFT]:
             clause = self.document(key).clause(clause_id)
             if clause is None and previous is None:
@@ -746,13 +763,17 @@ class Site:
                     if clause.number != previous.number
                     else "unchanged"
                 )
+                if clause.section != previous.section:  # a move is said, never a renumbering
+                    was = self.document(before).section_of(previous)
+                    move = moved_words(was, self.document(key).section_of(clause))
+                    kind = f"reworded, {move}" if kind == "reworded" else move
             # the draft's row: no resolution has adopted it ("Adopted by: the draft" read so)
             where = "not yet adopted" if key == DRAFT else self.by_key(key).resolution
             text = html(clause.tree if clause else REVOKED, self.links(key, here))
             number = Link(self.clause_href(key, clause, here), clause.number) if clause else "-"
             label = "Draft" if key == DRAFT else long_date(self.by_key(key).date)
             rows.append([label, number, kind, Markup(text), where])
-            previous = clause
+            previous, before = clause, key
             if clause is None:
                 break
         return render(
@@ -852,6 +873,8 @@ class LastChange(NamedTuple):
     kind: str  # original, inserted or reworded
     renumbered: str | None = None  # a later version that gave it its number
     was: str = ""  # its number before that
+    moved: str | None = None  # the last version that moved it to another section
+    move: str = ""  # that move in words: the sections from and to, and its number before
 
 
 Pager = tuple[str, str, str, str, str]  # rel, word, href, number ("" for the contents), name
