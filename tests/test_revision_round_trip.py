@@ -216,7 +216,7 @@ def revision_a(sections: list[Section]) -> tuple[set[tuple[str, str, str, str]],
     section(sections, "22").title = "Legal proceedings involving the Council"
     rows = {
         ("reworded", "MOP-0029", "3.2", "3.2"),
-        ("renumbered", "MOP-0064", "7.5", "10.5A"),
+        ("moved", "MOP-0064", "7.5", "10.5A"),  # to section 10: moved, not only renumbered
         ("inserted", "NEW", "", "7.7A"),
         ("revoked", "MOP-0142", "16.6", ""),
     }
@@ -357,7 +357,7 @@ def redline_rows(project: Project, base: set[str]) -> dict[str, set[tuple[str, s
                      for c in data["changes"]}}  # fmt: skip
     table = [line.strip("|").split("|") for line in redline(project, "markdown").splitlines()
              if line.startswith("| ") and not line.startswith("| Clause")]  # fmt: skip
-    rows["markdown"] = {(kind.strip(), named(key.strip()), old.strip().strip("-"),
+    rows["markdown"] = {(kind_of(kind), named(key.strip()), old.strip().strip("-"),
                          new.strip().strip("-")) for key, old, new, kind in table}  # fmt: skip
     rows["text"] = set()
     for line in redline(project, "text").splitlines():
@@ -368,9 +368,17 @@ def redline_rows(project: Project, base: set[str]) -> dict[str, set[tuple[str, s
         elif line[:1].isalnum() and "->" in line:
             words = line.split()
             arrow = words.index("->")
-            old, new = words[arrow - 1].strip("-"), words[-2].strip("-")
-            rows["text"].add((words[-1], named(words[0]), old, new))
+            after = words[arrow + 1 :]  # "paragraph 10.5A moved from ...", or "- revoked"
+            after = after[1:] if after[0] == "paragraph" else after
+            old, new = words[arrow - 1].strip("-"), after[0].strip("-")
+            rows["text"].add((kind_of(" ".join(after[1:])), named(words[0]), old, new))
     return rows
+
+
+def kind_of(said: str) -> str:
+    """A change's kind from the words a table gives it ("moved from section 7 (...) to
+    section 10 (...)" is a move)."""
+    return said.strip().partition(" from ")[0]
 
 
 def report_rows(project: Project, base: set[str]) -> set[tuple[str, str, str, str]]:
@@ -380,7 +388,7 @@ def report_rows(project: Project, base: set[str]) -> set[tuple[str, str, str, st
     word = docx.Document(str(project.root / "report" / "changes.docx"))
     rows = [[cell.text for cell in row.cells] for table in word.tables for row in table.rows]
     return {
-        (kind, key if key in base else "NEW", old.strip("-"), new.strip("-"))
+        (kind_of(kind), key if key in base else "NEW", old.strip("-"), new.strip("-"))
         for key, old, new, kind in rows
         if key != "Paragraph"
     }
