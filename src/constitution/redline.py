@@ -180,19 +180,19 @@ def markdown_summary(
     if not changes:
         none = "No clause is inserted, reworded, revoked or renumbered."
         return f"{level} {title}\n\n{none}\n" + "".join(f"{w}\n" for w in words)
-    worded, moved = substantive(changes)
+    worded, renumbered = substantive(changes)
     head = ["| Clause | Old number | New number | Change |", "|---|---|---|---|"]
     lines = [f"{level} {title}", ""]
     if worded:
         lines += [*head, *_rows(worded)]
-    if moved:
+    if renumbered:
         lines += [
             "",
-            f"<details><summary>{len(moved)} paragraph(s) renumbered only, their words "
+            f"<details><summary>{len(renumbered)} paragraph(s) renumbered only, their words "
             "unchanged</summary>",
             "",
             *head,
-            *_rows(moved),
+            *_rows(renumbered),
             "",
             "</details>",
         ]
@@ -260,7 +260,7 @@ def as_text(changes: list[Change], old: Document, new: Document, form: str) -> s
     words = words_text(words_changes(old, new))
     if not changes:
         return "\n".join(["No clause is inserted, reworded, revoked or renumbered.", *words])
-    worded, moved = substantive(changes)
+    worded, renumbered = substantive(changes)
     blocks = []
     for c in worded:
         head = f"{c.id}  {cited(form, c.old_number)} -> {cited(form, c.new_number)}  {c.described}"
@@ -268,9 +268,9 @@ def as_text(changes: list[Change], old: Document, new: Document, form: str) -> s
             blocks.append(f"{head}\n  {_text_marked(readable_diff(c, old, new))}")
         else:
             blocks.append(head)
-    if moved:  # one line, apart: a renumbering is not a change to the words
-        listed = ", ".join(f"{cited(form, c.old_number)} -> {c.new_number}" for c in moved)
-        blocks.append(f"Renumbered only, words unchanged ({len(moved)}): {listed}")
+    if renumbered:  # one line, apart: a renumbering is not a change to the words
+        listed = ", ".join(f"{cited(form, c.old_number)} -> {c.new_number}" for c in renumbered)
+        blocks.append(f"Renumbered only, words unchanged ({len(renumbered)}): {listed}")
     return "\n".join(blocks + words)
 
 

@@ -75,13 +75,13 @@ def _listed(part: Part) -> bool:
 
 
 def _shown(part: Part) -> dict[str, object]:
-    worded, moved = substantive(part.changes)
+    worded, renumbered = substantive(part.changes)
     return {
         "heading": part.heading,
         "note": part.note,
         "listed": _listed(part),
         "worded": rows(worded),
-        "moved": rows(moved),
+        "moved": rows(renumbered),
         "changes": [
             {"title": part.title(c), "runs": runs(c, part.old, part.new)}
             for c in worded
@@ -131,7 +131,7 @@ def docx_report(path: Path, title: str, parts: list[Part], author: str, when: dt
         old = part.old
         if old is None or not _listed(part):
             continue
-        worded, moved = substantive(part.changes)
+        worded, renumbered = substantive(part.changes)
         add_table(worded)
         for c in worded:
             document.add_heading(part.title(c), level=level)
@@ -141,10 +141,10 @@ def docx_report(path: Path, title: str, parts: list[Part], author: str, when: dt
                     paragraph.add_run(text)
                     continue
                 paragraph._p.append(tracked(op, text, next(ids), author, date))
-        if moved:  # apart, at the end: Word cannot fold a table
+        if renumbered:  # apart, at the end: Word cannot fold a table
             heading = "Paragraphs renumbered only, their words unchanged"
             document.add_heading(heading, level=level)
-            add_table(moved)
+            add_table(renumbered)
     path.write_bytes(word_file.saved(document, when))
 
 

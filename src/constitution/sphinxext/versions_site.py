@@ -669,7 +669,7 @@ class Site:
         """What changed, by section in reading order: the words first, then (folded) the
         paragraphs only renumbered."""
         changes = compare(self.document(old), self.document(new))
-        worded, moved = substantive(changes)
+        worded, renumbered_only = substantive(changes)
         counts = ", ".join(
             f"{n} {kind}"
             for kind in ("inserted", "reworded", "revoked")
@@ -688,7 +688,7 @@ class Site:
             changed=bool(changes or words),
             words=words,
             counts=counts,
-            moved=len(moved),
+            moved=len(renumbered_only),
             # moved to another section (listed with the changes, not folded away)
             moves=sum(c.moved is not None for c in worded),
             sections=[
@@ -705,7 +705,7 @@ class Site:
                     c.old_number,
                     Link(self.clause_href(new, c.new, here), c.new_number),
                 ]
-                for c in moved
+                for c in renumbered_only
                 if c.new
             ],
         )
