@@ -306,9 +306,12 @@ def from_pdf(path: Path) -> Extracted:
             for n, t in enumerate(texts, start=1)
         ]
     result = paged(lines, len(pages), [])
-    result.lines = wrapped_lines(headings_by_type(result.lines))
+    body = body_size(result.lines)
+    if body is None:
+        return result
+    result.lines = wrapped_lines(headings_by_type(result.lines, body), body)
     if any(line.level > 1 for line in result.lines):  # headings under the title, by type
-        result.body = body_size(result.lines)
+        result.body = body
     return result
 
 
@@ -321,7 +324,7 @@ def body_size(lines: list[Line]) -> float | None:
     return sizes.most_common(1)[0][0] if sizes else None
 
 
-def headings_by_type(lines: list[Line]) -> list[Line]:
+def headings_by_type(lines: list[Line], body: float) -> list[Line]:
     """A PDF's headings told by their type, marked as a Markdown heading is ("## ..."):
     a whole line drawn larger than the body, or bold, standing apart from the line above
     it (by more than the body's spacing of lines, or first on its page) and ending no
@@ -329,9 +332,6 @@ def headings_by_type(lines: list[Line]) -> list[Line]:
     joined to it. Its level is its drawing's place among the headings' drawings, larger
     first, bold before plain. Never a size in points: the body is the size most of the
     text's characters have."""
-    body = body_size(lines)
-    if body is None:
-        return lines
     pitch = body_pitch(lines, body)
     out: list[Line] = []
     heads: list[int] = []  # where in out each heading is
@@ -413,15 +413,12 @@ def body_pitch(lines: list[Line], body: float) -> float:
     return min(gap for gap, count in gaps.items() if count >= common)
 
 
-def wrapped_lines(lines: list[Line]) -> list[Line]:
+def wrapped_lines(lines: list[Line], body: float) -> list[Line]:
     """Each line a PDF sets straight under the one before, at the body's spacing, marked
     as going on its paragraph, where the PDF sets its numbered paragraphs apart (most of
     them, three at least, more than a line and a fifth under the line before): a line
     ending a sentence there ("... its Responsible Financial Officer." / "The Town Clerk
     answers ...") is no paragraph's end."""
-    body = body_size(lines)
-    if body is None:
-        return lines
     pitch = body_pitch(lines, body)
     gaps = body_gaps(lines, body)
     numbered = [
