@@ -761,7 +761,7 @@ class Structurer:
         ("Constitution - Part 5.4 Protocol for ..." over "PROTOCOL FOR ...")."""
         if self.sections or self.intro.paragraphs or not (marked or heading_like(text)):
             return False
-        said, over = words_of(text), words_of(self.title)
+        said, over = revision.words(text), revision.words(self.title)
         return len(said) >= 2 and len(over) > len(said) and over[-len(said) :] == said
 
     def comma_for_dot(self, text: str, line: Line) -> str:
@@ -1043,10 +1043,6 @@ HISTORY = (
     "history: a note of amendment, not a paragraph's words (once adopted here, each "
     "version records its changes)"
 )
-
-
-def words_of(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
 
 
 def ends_sentence(words: str) -> bool:
