@@ -602,7 +602,7 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
         if project is not None and _importing_ours(project, args, out):
             shown = dataclasses.replace(doc, title=own_title(project.council().name, doc.title))
         files = importer.render(shown, prefix, current)
-        if current is None and project is not None and _importing_ours(project, args, out):
+        if args.force and not current and project and _importing_ours(project, args, out):
             if given := importer.reused(doc.clauses(), _draft(project, args.document)):
                 raise ProtocolError(given)
         if current:
