@@ -602,8 +602,10 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
         if project is not None and _importing_ours(project, args, out):
             shown = dataclasses.replace(doc, title=own_title(project.council().name, doc.title))
         files = importer.render(shown, prefix, current)
+        # replacing the project's draft afresh: refused if an ID would come to mean other words
         if args.force and not current and project and _importing_ours(project, args, out):
-            if given := importer.reused(doc.clauses(), _draft(project, args.document)):
+            draft = _draft(project, args.document)
+            if given := importer.reused(doc.clauses(), draft):
                 raise ProtocolError(given)
         if current:
             files.update(importer.revoked(doc, current))
