@@ -119,14 +119,15 @@ def test_import_writes_a_document_into_its_folder(constitution: Project, tmp_pat
     assert result.returncode == 2
     assert "procedure-rules already holds files; nothing was written." in result.stderr
     assert set(folder(constitution, "procedure-rules")) == {"index.md", "meetings.md"}
-    forced = run(
-        constitution,
-        "import",
-        str(rules_file(tmp_path)),
-        "--document",
-        "procedure-rules",
-        "--force",
-    )
+    command = ("import", str(rules_file(tmp_path)), "--document", "procedure-rules", "--force")
+    # imported afresh, the rules' IDs would name other words than the Articles cite them for
+    refused = run(constitution, *command)
+    assert refused.returncode == 2
+    assert "import-ids-reused: imported afresh, 2 of the draft's paragraphs' IDs" in refused.stderr
+    # another document in place of the rules: its folder emptied first, it is written there
+    for page in folder(constitution, "procedure-rules"):
+        (constitution.root / "documents" / "procedure-rules" / page).unlink()
+    forced = run(constitution, *command)
     assert (forced.returncode, forced.stderr) == (0, "")
     assert forced.stdout.startswith("Imported rules.txt: 2 sections, 4 clauses; no defects;")
     assert forced.stdout.endswith(

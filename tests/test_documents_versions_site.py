@@ -108,6 +108,11 @@ def test_redlines_histories_and_the_list_of_versions(adopted: Site) -> None:
     listed = adopted.page("versions/articles/index.html")
     assert listed.h1 is not None
     assert listed.h1.get_text() == "Versions and changes: Articles of the Constitution"
+    # one verb whatever the title's number: a council's "Members' Code of Conduct change"
+    opening = listed.h1.find_next("p")
+    assert opening is not None and " ".join(opening.get_text().split()).startswith(
+        "The words of the Articles of the Constitution (Part 2) change only when Council adopts"
+    )
     redline = f"versions/articles/redline/{ARTICLES_1[0]}--{BOTH_2[0]}.html"
     comparisons = [a["href"] for a in listed.select("ul.redlines a")]
     assert f"redline/{ARTICLES_1[0]}--{BOTH_2[0]}.html" in comparisons
@@ -293,6 +298,19 @@ def test_each_version_of_a_document_is_open_data(adopted: Site) -> None:
     assert clauses == ["CPR-0001", "CPR-0002"]
     listed = [a["href"] for a in adopted.page("data/index.html").select("a")]
     assert f"articles/{ARTICLES_1[0]}/protocol.json" in listed
+    # each document's rows named by it, its draft then its versions newest first, as the
+    # protocol's: a council's Code of Conduct was listed oldest first, under unnamed rows
+    rows = [th.get_text() for th in adopted.page("data/index.html").select("tbody th")]
+    for title in ("Protocol on Member/Officer Relations", "Articles of the Constitution"):
+        own = [row.removeprefix(f"{title}: ") for row in rows if row.startswith(f"{title}: ")]
+        dates = [dt.datetime.strptime(row, "Adopted %d %B %Y") for row in own[1:]]
+        assert own[0] == "Draft (not adopted)" and dates == sorted(dates, reverse=True), own
+        assert len(dates) >= 2, own
+    assert all(row.startswith(("Protocol on", "Articles of", "Council Procedure")) for row in rows)
+    intro = adopted.page("data/index.html").select_one("h1 + p")
+    assert intro is not None and intro.get_text().startswith(
+        "Every version of each document of the constitution, in each format."
+    )
 
 
 def test_every_link_leads_to_a_page(adopted: Site) -> None:

@@ -1276,6 +1276,47 @@ def test_a_revision_keeps_each_paragraphs_id(scratch: Project) -> None:
     assert kept is not None and kept.modality == "must"
 
 
+def test_a_fresh_import_over_the_draft_gives_no_id_to_other_words(scratch: Project) -> None:
+    """A corrected Word file imported again over the draft without --revision would number
+    the IDs afresh: a paragraph inserted near the start moves every later ID onto other
+    words, while checks/uncovered.toml and the worked examples still name them for the old.
+    It is refused, nothing written, naming the IDs and --revision, which keeps them."""
+    source = scratch.root / "original.txt"
+    source.write_text(ORIGINAL, encoding="utf-8")
+    first = {c["source_number"]: c["id"] for s in import_into(scratch, source)["sections"]
+             for c in s["clauses"]}  # fmt: skip
+    before = {p.name: p.read_text(encoding="utf-8") for p in scratch.protocol.iterdir()}
+    corrected = ORIGINAL.replace(
+        "1.2 Officers give", "1.2 Officers record every member's enquiry.\n\n1.3 Officers give"
+    ).replace("1.3 Members and", "1.4 Members and")
+    (scratch.root / "corrected.txt").write_text(corrected, encoding="utf-8")
+    result = run("import", "corrected.txt", "--out", "protocol", "--force", cwd=scratch.root)
+    assert result.returncode == 2, result.stdout
+    assert result.stderr.startswith(
+        "corrected.txt: import-ids-reused: imported afresh, 4 of the draft's paragraphs' IDs "
+        f"would be given to other words: {first['1.2']} (1.2, 'Officers give impartial advice "
+        f"to every ...') to 1.2 'Officers record every member's enquiry.'; {first['1.3']} (1.3, "
+        "'Members and officers treat one another ...') to 1.3 'Officers give impartial advice "
+        f"to every ...'; {first['2.1']} (2.1, 'Members send enquiries through the enquiry "
+        "...') to 1.4 'Members and officers treat one another ...'; and 1 more.\n"
+        "    How to fix: Add --revision: each paragraph keeps its ID, matched by its words, and "
+        "only a new one gets a new ID.\n"
+    )
+    assert {p.name: p.read_text(encoding="utf-8") for p in scratch.protocol.iterdir()} == before
+    # the same file again gives every ID its own words: nothing to refuse
+    again = run("import", "original.txt", "--out", "protocol", "--force", cwd=scratch.root)
+    assert again.returncode == 0, again.stderr
+    revised = run(
+        "import", "corrected.txt", "--out", "protocol", "--force", "--revision", cwd=scratch.root
+    )
+    assert revised.returncode == 0, revised.stderr
+    kept = scratch.document()
+    for number in ("1.1", "1.2", "1.3", "2.1", "2.2"):
+        clause = kept.clause(first[number])
+        assert clause is not None
+        assert ORIGINAL.split(number + " ", 1)[1].startswith(clause.text[:30])
+
+
 def test_import_into_a_project_sets_its_number_style(scratch: Project, tmp_path: Path) -> None:
     """As init does: the project publishes the imported numbers in the style printed."""
     conf = scratch.conf / "council.toml"
@@ -1295,6 +1336,7 @@ def test_import_into_a_project_sets_its_number_style(scratch: Project, tmp_path:
     assert written.replace('number-style = "paragraph-in-section"\n', "") == settings
     assert written.index("number-style") < written.index("[roles]")
     # a later import of a document numbered 3.1 replaces the setting, not adds another
+    shutil.rmtree(scratch.protocol)  # another document: nothing of the first's is kept
     (tmp_path / "dotted.txt").write_text(PARTS, encoding="utf-8")
     result = run(
         "import", str(tmp_path / "dotted.txt"), "--out", "protocol", "--force", cwd=scratch.root

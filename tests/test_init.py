@@ -153,8 +153,21 @@ def test_the_councils_pages_give_its_own_commands_on_one_line(repo: Path) -> Non
         commands = [t.content for t in tokens if t.type == "fence" and t.info == "sh"]
         commands += [c.content for t in tokens for c in t.children or () if c.type == "code_inline"]
         assert not [c for c in commands if c.lstrip().startswith("constitution ")], page.name
+        # and each names what its dev.py runs: one of the tool's commands, or its own
+        # (`python3 dev.py constitution import` ran `constitution constitution import`)
+        ran = {"examples", "test", "serve", *cli_commands()}
+        named = [w for c in commands for w in re.findall(r"python3 dev\.py (\S+)", c)]
+        assert [w for w in named if w not in ran] == [], page.name
         # markdown-it reads a code span's line break as a space: a split one is not in the text
         assert [c for c in commands if c not in text] == [], page.name
+
+
+def cli_commands() -> set[str]:
+    """The tool's commands, as its parser takes them."""
+    from constitution.cli import parser
+
+    actions = parser()._subparsers._group_actions  # type: ignore[union-attr]
+    return {name for action in actions for name in action.choices}
 
 
 def test_it_holds_content_and_settings_not_the_tool(repo: Path) -> None:

@@ -325,3 +325,16 @@ def test_a_build_outside_git_is_dated_today(
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     day = dt.datetime.fromtimestamp(int(source_date_epoch(tmp_path)), dt.UTC).date()
     assert day == dt.datetime.now(dt.UTC).date()
+
+
+def test_the_search_pages_versions_are_named_with_their_dates_as_written(
+    site: Site, project: Project
+) -> None:
+    """The search page's choice of version names each by its date as every page writes it:
+    'Adopted 26 November 2026', not 'Adopted 26 november 2026' (a council's first version,
+    superseded, read so once its second was in force)."""
+    from constitution.typography import long_date
+
+    index = json.loads((site.out / "clause-index.json").read_text(encoding="utf-8"))
+    for version in project.versions():
+        assert f"dopted {long_date(version.date)}" in index[version.key]["label"], version.key

@@ -602,6 +602,11 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
         if project is not None and _importing_ours(project, args, out):
             shown = dataclasses.replace(doc, title=own_title(project.council().name, doc.title))
         files = importer.render(shown, prefix, current)
+        # replacing the project's draft afresh: refused if an ID would come to mean other words
+        if args.force and not current and project and _importing_ours(project, args, out):
+            draft = _draft(project, args.document)
+            if given := importer.reused(doc.clauses(), draft):
+                raise ProtocolError(given)
         if current:
             files.update(importer.revoked(doc, current))
         pages = importer.appendix_pages(doc) if args.appendices else {}
@@ -640,6 +645,15 @@ def _importing_ours(project: Project, args: argparse.Namespace, out: Path) -> bo
     folder (--document), or the protocol's."""
     mine = args.document not in (None, PROTOCOL)
     return mine or out.resolve() == project.protocol.resolve()
+
+
+def _draft(project: Project, key: str | None) -> Document:
+    """The draft an import into the project's own folder replaces: none where that folder
+    is missing or unreadable (nothing then names its IDs as the draft's)."""
+    try:
+        return project.entry(key or PROTOCOL).document
+    except ProtocolError:
+        return Document("", ())
 
 
 def _import_target(project: Project | None, args: argparse.Namespace) -> tuple[Path, str]:

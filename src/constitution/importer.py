@@ -1936,6 +1936,43 @@ def match_revision(clauses: list[ImportedClause], current: Revised, prefix: str)
             clause.id, clause.change = f"{prefix}-{last:04d}", "new"
 
 
+def reused(clauses: list[ImportedClause], draft: Document) -> list[Problem]:
+    """Imported afresh over the draft (no --revision), the IDs its paragraphs are given that
+    the draft holds for other words: refused, since whatever names one (checks/uncovered.toml,
+    a worked example, another document's reference) would silently mean another paragraph."""
+    was = {c.id: c for c in draft.clauses()}
+    given = [
+        (old, new, words)
+        for new in clauses
+        if (old := was.get(new.id))
+        and revision.words(words := plain(old.tree, draft)) != revision.words(new.text)
+    ]
+    if not given:
+        return []
+    named = "; ".join(
+        f"{old.id} ({old.number}, '{was}') to {new.key} '{now}'"
+        for old, new, words in given[:3]
+        for was, now in [apart(words, new.text)]
+    ) + (f"; and {len(given) - 3} more" if len(given) > 3 else "")
+    return [Problem.of("", 0, "import-ids-reused", count=len(given), named=named)]
+
+
+def apart(old: str, new: str, size: int = 6) -> tuple[str, str]:
+    """Two paragraphs' words from a word before the first that differs, enough to tell
+    them apart: a paragraph reworded in place shows its change, not its same opening."""
+    a, b = old.split(), new.split()
+    same = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    start = max(0, same - 1)
+
+    def shown(said: list[str]) -> str:
+        cut = said[start : start + size]
+        return " ".join(["..."] * bool(start) + cut + ["..."] * (start + size < len(said)))
+
+    return shown(a), shown(b)
+
+
 def no_project(source: Path) -> Problem:
     return Problem.of(source.name, 0, "import-revision-no-project")
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from functools import partial
+from itertools import islice
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
@@ -85,6 +86,7 @@ def contents_page(build: BuildState, uri: Uri) -> str:
     """Every document, which of its versions is in force (or that it is a draft), linked."""
     rows: list[list[Cell]] = []
     contents = []
+    cited = []  # each document's first paragraph as another cites it: the page's example
     for now in in_force(build.constitution, today()):
         layout = layout_of(now.entry.key)
         href = uri(CONTENTS, layout.page(PLAIN, "index"))
@@ -96,6 +98,7 @@ def contents_page(build: BuildState, uri: Uri) -> str:
             for s in shown.sections
         ]
         contents.append((f"{now.entry.part}: {now.entry.title}", href, sections))
+        cited += [now.entry.cited(c.number) for c in islice(shown.clauses(), 1)]
     return render(
         "constitution-contents.html",
         council=build.council.name,
@@ -103,6 +106,7 @@ def contents_page(build: BuildState, uri: Uri) -> str:
         rows=rows,
         contents=contents,
         amendments=uri(CONTENTS, AMENDMENTS),
+        example=cited[0] if cited else None,
     )
 
 

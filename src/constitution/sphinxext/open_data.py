@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterator
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -172,13 +173,20 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         }
         for edition, _, _ in reversed(editions(store))
     ]
-    listed += [
-        {
-            "label": f"{council.document}: {label(edition)}",
-            "key": folder,
-            "pdf": print_file.link(app, folder, f"{folder}/{print_file.NAME}", print_file.NAME),
-        }
-        for folder, edition, _, council, _ in others(store)
-    ]
-    body = page_templates.render("open-data.html", editions=listed, files=FILES.values())
+    elsewhere = others(store)
+    if elsewhere:  # among other documents, the protocol's rows name it as theirs do
+        listed = [{**row, "label": f"{store.council.document}: {row['label']}"} for row in listed]
+    # each document's newest first, its draft at the top, as the protocol's
+    for _, rows in groupby(elsewhere, key=lambda other: other[0].partition("/")[0]):
+        listed += [
+            {
+                "label": f"{council.document}: {label(edition)}",
+                "key": folder,
+                "pdf": print_file.link(app, folder, f"{folder}/{print_file.NAME}", print_file.NAME),
+            }
+            for folder, edition, _, council, _ in reversed(list(rows))
+        ]
+    body = page_templates.render(
+        "open-data.html", editions=listed, files=FILES.values(), several=bool(elsewhere)
+    )
     yield "data/index", {"title": "Open data files", "body": body}, "page.html"

@@ -59,7 +59,7 @@ def version_label(site: Site, key: str) -> str:
     if key == DRAFT:
         return "Draft (not adopted)"
     adopted = f"adopted {long_date(site.by_key(key).date)}"
-    return f"In force ({adopted})" if key == site.plain else adopted.capitalize()
+    return f"In force ({adopted})" if key == site.plain else "A" + adopted[1:]
 
 
 # Each version's key, the key of the pages its results open, its digest if adopted (its
