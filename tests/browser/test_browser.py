@@ -593,6 +593,16 @@ def test_the_sidebar_search_box_shows_focus(page: Page, base_url: str) -> None:
     assert outline != "none"
 
 
+def test_the_menu_is_a_navigation_landmark(page: Page, base_url: str) -> None:
+    """A screen reader's list of landmarks leads to the site's menu, named, beside the
+    pager's: on a section page, on an adopted version's and on the home page."""
+    for name in ("protocol/confidentiality.html", "versions/2025-05-15/index.html", "index.html"):
+        page.goto(base_url + name)
+        menu = page.get_by_role("navigation", name="Menu", exact=True)
+        expect(menu).to_have_count(1)
+        expect(menu.get_by_role("link").first).to_be_attached()
+
+
 def test_the_navigation_opens_and_closes_its_branches(page: Page, base_url: str) -> None:
     """The draft's branch of the sidebar is open on its own pages and closed elsewhere,
     and its switch opens and closes it (furo's styles on the tool's navigation)."""
