@@ -218,8 +218,20 @@ def test_the_amendments_list_every_resolution_and_the_constitution_then(adopted:
     ]
     assert amendments[0].p is not None
     assert amendments[0].p.get_text().startswith("Council, 10 June 2026, minute 12. In force")
-    changed = [a.get_text() for a in amendments[0].select(".amendment-changed a")]
+    changed = [a.get_text() for a in amendments[0].select(".amendment-changed li > a:first-child")]
     assert changed == ["Part 2: Articles of the Constitution", "Part 4.1: Council Procedure Rules"]
+    # each document's changes, word by word, from its version before; none for a first
+    compared = {
+        a.get_text(" ", strip=True): a["href"]
+        for a in amendments[0].select(".amendment-changed a.amendment-changes")
+    }
+    assert compared == {
+        "What it changed in Part 2": f"../versions/articles/redline/{ARTICLES_1[0]}--"
+        f"{BOTH_2[0]}.html",
+        "What it changed in Part 4.1": f"../versions/procedure-rules/redline/{RULES_1[0]}--"
+        f"{BOTH_2[0]}.html",
+    }
+    assert not amendments[-1].select("a.amendment-changes")
     # the constitution in force from 1 April 2026, when the Articles' first version took effect
     march = amendments[2]
     assert (
@@ -311,6 +323,24 @@ def test_each_version_of_a_document_is_open_data(adopted: Site) -> None:
     assert intro is not None and intro.get_text().startswith(
         "Every version of each document of the constitution, in each format."
     )
+
+
+def test_the_open_data_files_say_which_version_is_in_force(adopted: Site) -> None:
+    """A developer after the version in force finds it named so among the files, for each
+    document as in the search's list of versions."""
+    rows = [th.get_text() for th in adopted.page("data/index.html").select("tbody th")]
+    assert rows == [
+        "Draft (not adopted)",
+        "In force (adopted 14 May 2026)",
+        "Adopted 15 May 2025",
+        "Adopted 16 May 2024",
+        "Articles of the Constitution: Adopted 5 March 2026",
+        "Articles of the Constitution: In force (adopted 10 June 2026)",
+        "Articles of the Constitution: Draft (not adopted)",
+        "Council Procedure Rules: Adopted 10 January 2026",
+        "Council Procedure Rules: In force (adopted 10 June 2026)",
+        "Council Procedure Rules: Draft (not adopted)",
+    ]
 
 
 def test_every_link_leads_to_a_page(adopted: Site) -> None:

@@ -19,7 +19,7 @@ from conftest import Site, copy_project
 from constitution.project import Project
 
 SRC = Path(constitution.__file__).parent
-TREE = re.compile(r'<div class="sidebar-tree">\n  (.*?)\n</div>', re.S)
+TREE = re.compile(r'<nav class="sidebar-tree" aria-label="Menu">\n  (.*?)\n</nav>', re.S)
 # Names with an underscore that are public all the same: NamedTuple's methods, and
 # python-docx's paragraph element, its documented way to XML its API lacks (revisions).
 PUBLIC = {"_replace", "_asdict", "_fields", "_make", "_p"}

@@ -117,6 +117,7 @@ def redline(**values: object) -> str:
     page = {
         "old": "the version adopted on 1 May 2025",
         "new": "the current draft",
+        "made_by": [f"Council, minute 7 {SCRIPT}", "The draft's proposed amendments"],
         "changed": True,
         "counts": "1 reworded",
         "moved": 1,
@@ -133,7 +134,7 @@ def redline(**values: object) -> str:
 def test_a_section_title_or_deleted_words_holding_script_print_as_text_on_a_comparison() -> None:
     page = redline()
     words = " ".join(page.split())
-    assert "<script" not in page and page.count("&lt;script&gt;") == 4
+    assert "<script" not in page and page.count("&lt;script&gt;") == 5
     assert "<h2>Words between the paragraphs of section 2</h2>" in words
     assert '<p class="redline-between">before 2.1: <ins>' in words
     assert 'Members <del><span class="visually-hidden">Deleted: </span>&lt;script&gt;' in words

@@ -462,3 +462,61 @@ def test_a_list_drawn_without_markers_stays_a_list_to_a_screen_reader(site: Site
                 assert drawn.get("role") == "list", (path, selector)
                 found.add(selector)
     assert found == set(plain) - {"ul.labelled"}  # the model draws no labelled list
+
+
+def test_the_search_names_each_version_with_its_month_capitalised(site: Site) -> None:
+    """The search page's list of versions: a month's name keeps its capital."""
+    index = json.loads((site.out / "clause-index.json").read_text(encoding="utf-8"))
+    labels = [index[key]["label"] for key in ("2024-05-16", "2025-05-15", "2026-05-14")]
+    assert labels == [
+        "Adopted 16 May 2024",
+        "Adopted 15 May 2025",
+        "In force (adopted 14 May 2026)",
+    ]
+
+
+def test_a_comparison_names_the_resolutions_that_made_its_changes(site: Site) -> None:
+    """A reader quoting a change needs the resolution that made it: each comparison names
+    every resolution between its two versions, oldest first, and the draft as unadopted."""
+
+    def made_by(old: str, new: str) -> list[str]:
+        page = site.page(f"versions/redline/{old}--{new}.html")
+        return [li.get_text(" ", strip=True) for li in page.select(".redline-made-by li")]
+
+    assert made_by("2025-05-15", "2026-05-14") == [
+        "Council, 14 May 2026, minute 11(a): annual review; sections on resources and "
+        "confidentiality reordered; courtesy paragraph extended; paragraph on media "
+        "interviews revoked (adopted 14 May 2026, in force from 1 June 2026)"
+    ]
+    assert [m.split(":")[0] for m in made_by("2024-05-16", "2026-05-14")] == [
+        "Council, 15 May 2025, minute 9(c)",
+        "Council, 14 May 2026, minute 11(a)",
+    ]
+    assert made_by("2026-05-14", "draft") == ["The draft's proposed amendments, not adopted"]
+
+
+def test_a_superseded_versions_paragraph_says_a_later_version_changed_it(site: Site) -> None:
+    """A reader of the rule in force on a past day asks whether it has changed since: the
+    paragraph's About panel names the first later version that reworded or revoked it."""
+
+    def changes(page: str, clause_id: str) -> str:
+        clause = site.page(page).select_one(f"article div.clause#{clause_id}")
+        assert clause is not None
+        return about(clause)["Changes"].get_text(" ", strip=True)
+
+    reworded = changes("versions/2024-05-16/member-enquiries.html", "MOP-0144")
+    assert reworded.startswith("Unchanged since first adopted on 16 May 2024")
+    assert reworded.endswith(
+        " Reworded by a later version, adopted on 15 May 2025 (Council, 15 May 2025, "
+        "minute 9(c): annual review; reply times for members' enquiries shortened; "
+        "paragraph on media interviews added)."
+    )
+    revoked = changes("versions/2025-05-15/media-and-publicity.html", "MOP-0208")
+    assert revoked.endswith(
+        " Revoked by a later version, adopted on 14 May 2026 (Council, "
+        "14 May 2026, minute 11(a): annual review; sections on resources and confidentiality "
+        "reordered; courtesy paragraph extended; paragraph on media interviews revoked)."
+    )
+    # the latest version, and a paragraph no later version changed, say nothing of it
+    assert "later version" not in changes("versions/2026-05-14/member-enquiries.html", "MOP-0144")
+    assert "later version" not in changes("versions/2024-05-16/undue-pressure.html", "MOP-0060")

@@ -184,6 +184,12 @@ def test_the_site_shows_a_move_in_the_comparison_the_history_and_about(
         f"where it was {moved_from}, on 1 November 2026 ({MEETING})."
     ) in words(about)
     assert "Renumbered from" not in words(about)
+    # the version before, where it stood, says a later version moved it
+    before = site.page(f"versions/{last.key}/{was['MOP-0205'].section}.html")  # type: ignore[union-attr]
+    about = before.select_one("#MOP-0205 .clause-about dl")
+    assert about is not None and (
+        f"Moved to another section by a later version, adopted on 1 November 2026 ({MEETING})."
+    ) in words(about)
 
 
 def test_the_imported_documents_number_is_shown_only_till_a_version_is_adopted(

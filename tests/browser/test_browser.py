@@ -302,6 +302,22 @@ def test_copy_link_and_citation(page: Page, base_url: str) -> None:
     assert page.evaluate("navigator.clipboard.readText()").endswith("(version adopted 14 May 2026)")
 
 
+def test_a_link_to_a_paragraph_that_moved_section_still_lands_on_it(
+    page: Page, base_url: str
+) -> None:
+    """A copied link names the paragraph by ID on its section's page; after a later
+    adoption moves it to another section, the link still opens it, where the version the
+    page shows now has it (here 18.2, MOP-0153, asked of section 4's pages)."""
+    for version in ("protocol", "draft", "versions/2025-05-15"):
+        page.goto(f"{base_url}{version}/roles-of-members.html#MOP-0153")
+        page.wait_for_url(f"{base_url}{version}/access-to-information.html#MOP-0153")
+        expect(page.locator("#MOP-0153")).to_be_in_viewport()
+    # an ID the page holds is left alone
+    page.goto(base_url + "protocol/roles-of-members.html#MOP-0036")
+    page.wait_for_timeout(500)
+    assert page.url == base_url + "protocol/roles-of-members.html#MOP-0036"
+
+
 def test_the_plain_address_copies_and_cites_the_version_in_force(page: Page, base_url: str) -> None:
     page.goto(base_url + "protocol/member-enquiries.html")
     about = page.locator("#MOP-0145 .clause-about")
@@ -575,6 +591,16 @@ def test_the_sidebar_search_box_shows_focus(page: Page, base_url: str) -> None:
     tab_to(page, "input.sidebar-search")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
+
+
+def test_the_menu_is_a_navigation_landmark(page: Page, base_url: str) -> None:
+    """A screen reader's list of landmarks leads to the site's menu, named, beside the
+    pager's: on a section page, on an adopted version's and on the home page."""
+    for name in ("protocol/confidentiality.html", "versions/2025-05-15/index.html", "index.html"):
+        page.goto(base_url + name)
+        menu = page.get_by_role("navigation", name="Menu", exact=True)
+        expect(menu).to_have_count(1)
+        expect(menu.get_by_role("link").first).to_be_attached()
 
 
 def test_the_navigation_opens_and_closes_its_branches(page: Page, base_url: str) -> None:

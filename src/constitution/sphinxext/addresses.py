@@ -10,11 +10,13 @@ and versions/KEY/.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from dataclasses import dataclass
 
 from constitution.documents import PROTOCOL
 from constitution.model import DRAFT_PAGES
+from constitution.typography import long_date
 
 DRAFT = "draft"
 # The pages at the site's plain addresses, protocol/: the version in force, or the draft
@@ -22,6 +24,15 @@ DRAFT = "draft"
 # permanent pages at versions/KEY/, and the draft its own at draft/.
 PLAIN = "plain"
 PLAIN_PAGES = "protocol"
+
+
+def version_label(key: str, in_force: str) -> str:
+    """A version as the lists of a document's versions name it (the search's, the open
+    data's): the draft, the version in force, or another by the day Council adopted it."""
+    if key == DRAFT:
+        return "Draft (not adopted)"
+    day = long_date(dt.date.fromisoformat(key))
+    return f"In force (adopted {day})" if key == in_force else f"Adopted {day}"
 
 
 @dataclass(frozen=True)

@@ -156,6 +156,14 @@ def amendments_page(build: BuildState, uri: Uri) -> str:
         words = status(shown, day)
         return {"href": href, "part": entry.part, "title": entry.title, "status": words}
 
+    def changed(entry: Entry, version: Version, day: dt.date) -> dict[str, str]:
+        """The version an amendment adopted, and the comparison with the version before
+        (none for a document's first): what the resolution changed, word by word."""
+        link = version_link(InForce(entry, version, day), day)
+        before = entry.versions[: entry.versions.index(version)]
+        redline = layout_of(entry.key).redline(before[-1].key, version.key) if before else ""
+        return {**link, "changes": uri(AMENDMENTS, redline) if redline else ""}
+
     listed = amendments(build.constitution)
     return render(
         "constitution-amendments.html",
@@ -164,9 +172,7 @@ def amendments_page(build: BuildState, uri: Uri) -> str:
                 "date": long_date(a.date),
                 "in_force": long_date(a.in_force),
                 "resolution": a.resolution,
-                "changed": [
-                    version_link(InForce(e, v, a.in_force), a.in_force) for e, v in a.adopted
-                ],
+                "changed": [changed(e, v, a.in_force) for e, v in a.adopted],
                 "then": [
                     version_link(d, a.in_force) for d in in_force(build.constitution, a.in_force)
                 ],

@@ -10,7 +10,6 @@ data/index.html, listing them all.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Iterator
 from itertools import groupby
 from pathlib import Path
@@ -24,11 +23,11 @@ from constitution.graph import Example
 from constitution.model import Document
 from constitution.model_cache import digest, read_record, write_record
 from constitution.sphinxext import page_templates, print_file
-from constitution.sphinxext.addresses import DRAFT, PLAIN, layout_of
+from constitution.sphinxext.addresses import DRAFT, PLAIN, layout_of, version_label
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_keys import document_key, key_of
 from constitution.sphinxext.state import BuildState
-from constitution.typography import long_date
+from constitution.versions import in_force_on, today
 from constitution.worker import Job
 
 if TYPE_CHECKING:
@@ -155,17 +154,16 @@ def finish(outdir: Path, fresh: dict[str, str]) -> None:
     write_record(outdir / CACHE, fresh)
 
 
-def label(edition: Edition) -> str:
-    if edition.key == DRAFT:
-        return "Draft (not adopted)"
-    return f"Adopted {long_date(dt.date.fromisoformat(edition.key))}"
-
-
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     store = state(app.env)
+    # each document's version in force, named so in the list (the draft while none is)
+    now = {
+        entry.key: v.key if (v := in_force_on(list(entry.versions), today())) else DRAFT
+        for entry in store.constitution
+    }
     listed = [
         {
-            "label": label(edition),
+            "label": version_label(edition.key, now[PROTOCOL]),
             "key": edition.key,
             "pdf": print_file.link(
                 app, edition.key, f"{edition.key}/{print_file.NAME}", print_file.NAME
@@ -177,10 +175,10 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if elsewhere:  # among other documents, the protocol's rows name it as theirs do
         listed = [{**row, "label": f"{store.council.document}: {row['label']}"} for row in listed]
     # each document's newest first, its draft at the top, as the protocol's
-    for _, rows in groupby(elsewhere, key=lambda other: other[0].partition("/")[0]):
+    for key, rows in groupby(elsewhere, key=lambda other: other[0].partition("/")[0]):
         listed += [
             {
-                "label": f"{council.document}: {label(edition)}",
+                "label": f"{council.document}: {version_label(edition.key, now[key])}",
                 "key": folder,
                 "pdf": print_file.link(app, folder, f"{folder}/{print_file.NAME}", print_file.NAME),
             }

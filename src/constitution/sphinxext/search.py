@@ -39,6 +39,7 @@ from constitution.sphinxext.addresses import (
     PROTOCOL_LAYOUT,
     layout_of,
     section_page,
+    version_label,
 )
 from constitution.sphinxext.clause_box import capitalised
 from constitution.sphinxext.domain import state
@@ -53,13 +54,6 @@ from constitution.worker import Job
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-
-
-def version_label(site: Site, key: str) -> str:
-    if key == DRAFT:
-        return "Draft (not adopted)"
-    adopted = f"adopted {long_date(site.by_key(key).date)}"
-    return f"In force ({adopted})" if key == site.plain else "A" + adopted[1:]
 
 
 # Each version's key, the key of the pages its results open, its digest if adopted (its
@@ -117,7 +111,7 @@ def clause_index(site: Site) -> dict[str, Any]:
     for key, at, _, document in documents(site.store):
         adopted = None if key == DRAFT else site.by_key(key).date
         out[key] = {
-            "label": version_label(site, key),
+            "label": version_label(key, site.plain),
             "name": version_name(adopted, key == site.plain),
             **addresses(document, partial(section_page, at)),
             "contents": section_page(at, "index") + ".html",

@@ -334,7 +334,25 @@ class Site:
             text += f" {found.move}, {on(found.moved)}."
         if found.renumbered:
             text += f" Renumbered from {found.was} {on(found.renumbered)}."
+        later = self.changed_later(self.shown(key), clause_id)
+        if later:
+            kind, k = later
+            text += f" {kind} by a later version, adopted {on(k)}."
         return text
+
+    def changed_later(self, key: str, clause_id: str) -> tuple[str, str] | None:
+        """The first version after ``key`` that reworded, moved or revoked the paragraph
+        (how, and its key), for the reader of a superseded version asking whether the
+        rule has changed since; None if none has."""
+        for v in self.versions[self.versions.index(self.by_key(key)) + 1 :]:
+            found = self.changes[v.key].get(clause_id)
+            if found is None:
+                return "Revoked", v.key
+            if found.words == v.key:
+                return "Reworded", v.key
+            if found.moved == v.key:
+                return "Moved to another section", v.key
+        return None
 
     def change_note(self, key: str, clause_id: str, here: str) -> str:
         """A visible note on a paragraph whose words the version being read changed, as
@@ -685,6 +703,7 @@ class Site:
             named=capitalised(self.draft.cites),  # "Article {number}"
             old=self.label(old),
             new=self.label(new),
+            made_by=self.made_by(old, new),
             changed=bool(changes or words),
             words=words,
             counts=counts,
@@ -709,6 +728,18 @@ class Site:
                 if c.new
             ],
         )
+
+    def made_by(self, old: str, new: str) -> list[str]:
+        """The resolutions that made the changes from version ``old`` to ``new``, oldest
+        first: those that adopted each version after the first, up to the second."""
+        keys = [v.key for v in self.versions]
+        start = keys.index(self.shown(old)) + 1
+        end = len(keys) if new == DRAFT else keys.index(self.shown(new)) + 1
+        made = [
+            f"{v.resolution} (adopted {long_date(v.date)}, in force from {long_date(v.in_force)})"
+            for v in self.versions[start:end]
+        ]
+        return [*made, "The draft's proposed amendments, not adopted"] if new == DRAFT else made
 
     def by_section(
         self, old: str, new: str, changes: list[Change]

@@ -30,3 +30,20 @@
     cite.after(bar);
   }
 })();
+
+// A link copied from a paragraph names it by ID on its section's page. A later adoption
+// may move the paragraph to another section: when this page lacks the ID, the search
+// page's jump opens the paragraph where the version this page shows now has it (or says
+// which versions have it), in place of this page in the history.
+(function () {
+  const id = decodeURIComponent(window.location.hash.slice(1));
+  const search = document.querySelector("form.phone-search");
+  const version = search && search.querySelector("input[name=v]");
+  if (!version || !document.querySelector("article .clause") || document.getElementById(id)) {
+    return;
+  }
+  if (!/^[A-Z][A-Z0-9]{0,8}[A-Z]-\d{4,}$/.test(id)) return;
+  const jump = new URL(search.action);
+  jump.search = new URLSearchParams({ q: id, v: version.value }).toString();
+  window.location.replace(jump.href);
+})();
