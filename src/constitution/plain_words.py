@@ -261,6 +261,10 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "postage": ("franking", "resources"),
     "stationary": ("stationery",),
     "logo": ("letterhead",),
+    # a letter on the council's paper ("papers" are a meeting's documents)
+    "paper": ("letterhead", "stationery"),
+    "headed paper": ("letterhead",),
+    "notepaper": ("letterhead", "stationery"),
     "house": ("home",),
     "my place": ("home",),
     "town hall": ("premises", "public offices"),

@@ -95,6 +95,9 @@ def tab_to(page: Page, selector: str, limit: int = 30) -> None:
         ("index.html", "MOP-145", "protocol/member-enquiries.html#MOP-0145"),
         ("index.html", "mop145", "protocol/member-enquiries.html#MOP-0145"),
         ("index.html", "mop 145", "protocol/member-enquiries.html#MOP-0145"),
+        # after "para" or "section", its two numbers parted by a space, not a point
+        ("index.html", "para 17 3", "protocol/member-enquiries.html#MOP-0145"),
+        ("draft/principles.html", "section 17 1a", "draft/member-enquiries.html#MOP-0209"),
         (
             "versions/2024-05-16/index.html",
             "paragraph 17.2",
@@ -177,6 +180,7 @@ def test_search_finds_the_protocols_word_for_the_readers(page: Page, base_url: s
         ("bottle of wine", {"MOP-0057"}),  # "gifts", "hospitality"
         ("council magazine", {"MOP-0127", "MOP-0128"}),  # "publicity"
         ("standing orders", {"MOP-0004"}),  # "procedure rules"
+        ("headed paper", {"MOP-0142"}),  # "letterhead"
         # "criticise", "abuse", "respect"
         ("councillor had a go at me", {"MOP-0050", "MOP-0132", "MOP-0196", "MOP-0187"}),
         # A phrase parted by the reader's own words: "tell ... what to do", "boss ...

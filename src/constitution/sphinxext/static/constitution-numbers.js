@@ -1,18 +1,24 @@
 // A paragraph number as a reader types it ("7.12", "para 7.12A", "paragraph 7.a1.",
-// "3 (1a)", "12", "section 7.12", "s.7.12", "§ 7.12", "clause 7.12"), in the form the
-// clause index keys it ("7.12A", "3(1A)", "12"), or null: numbers as Council adopted
-// them, in the council's style (7.12, 7(12) or 12), with 7.12A inserted after 7.12 and
-// 7.A1 before 7.1. A bare number that is no paragraph's ("2026") is the caller's to
-// search for. Shared by the search page and the page of the version in force on a date.
+// "3 (1a)", "12", "section 7.12", "s.7.12", "§ 7.12", "clause 7.12", "para 7 12"), in
+// the form the clause index keys it ("7.12A", "3(1A)", "12"), or null: numbers as
+// Council adopted them, in the council's style (7.12, 7(12) or 12), with 7.12A inserted
+// after 7.12 and 7.A1 before 7.1. A bare number that is no paragraph's ("2026") is the
+// caller's to search for. Shared by the search page and the page of the version in
+// force on a date.
 window.constitutionNumber = function (text) {
   const part = "[a-z]{0,4}\\d+[a-z]*";
+  const lead = "(?:para(?:graph)?|section|sect?|clause|s|§)\\.?\\s*";
   const shape = new RegExp(
-    "^(?:(?:para(?:graph)?|section|sect?|clause|s|§)\\.?\\s*)?(" + part +
-      "(?:\\." + part + "|\\s*\\(" + part + "\\))?)\\.?$",
+    "^(?:" + lead + ")?(" + part + "(?:\\." + part + "|\\s*\\(" + part + "\\))?)\\.?$",
     "i"
   );
+  // After a word saying a number follows, its parts may stand apart ("para 9 3", as a
+  // phone's keyboard is typed): not without one, where "9 3" may be two numbers.
+  const spaced = new RegExp("^" + lead + "(" + part + ")\\s+(" + part + ")\\.?$", "i");
   const number = text.trim().match(shape);
-  return number ? number[1].replace(/\s+/g, "").toUpperCase() : null;
+  if (number) return number[1].replace(/\s+/g, "").toUpperCase();
+  const apart = text.trim().match(spaced);
+  return apart ? (apart[1] + "." + apart[2]).toUpperCase() : null;
 };
 
 // The same number in the other style of section and paragraph: readers cite 7.12 as
