@@ -97,8 +97,16 @@ def run_import(tmp_path: Path, text: str, *given: str) -> subprocess.CompletedPr
     source = tmp_path / "protocol.txt"
     source.write_text(text, encoding="utf-8")
     return subprocess.run(
-        [sys.executable, "-m", "constitution", "import", str(source), "--out", str(tmp_path / "o")]
-        + list(given),
+        [
+            sys.executable,
+            "-m",
+            "constitution",
+            "import",
+            str(source),
+            "--out",
+            str(tmp_path / "o"),
+            *given,
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -168,7 +176,9 @@ def write(tmp_path: Path, text: str) -> Path:
     return source
 
 
-QUOTED = "> Protocol\n>\n> 1. Roles\n>\n" + "".join(f"> 1.{n} Members decide {n}.\n>\n" for n in range(1, 6))
+QUOTED = "> Protocol\n>\n> 1. Roles\n>\n" + "".join(
+    f"> 1.{n} Members decide {n}.\n>\n" for n in range(1, 6)
+)
 
 
 def test_a_protocol_quoted_in_an_e_mail_is_read_unquoted(tmp_path: Path) -> None:
@@ -176,14 +186,22 @@ def test_a_protocol_quoted_in_an_e_mail_is_read_unquoted(tmp_path: Path) -> None
     left out; nothing of a text quoting a few lines changes."""
     text = "From: Clerk\nSubject: FW: protocol\n\n" + QUOTED.replace("> ", ">> ") + "\n--\nClerk\n"
     doc = import_protocol(write(tmp_path, text))
-    assert [c.paragraphs for c in doc.clauses()][0] == ["Members decide 1."]
-    assert [line.text for line, _ in doc.left_out] == ["From: Clerk", "Subject: FW: protocol", "--", "Clerk"]
-    few = "Protocol\n\n1. Roles\n\n1.1 Members say:\n\n> we decide\n\n1.2 Officers advise.\n\n1.3 All help.\n"
+    assert doc.clauses()[0].paragraphs == ["Members decide 1."]
+    assert [line.text for line, _ in doc.left_out] == [
+        "From: Clerk",
+        "Subject: FW: protocol",
+        "--",
+        "Clerk",
+    ]
+    few = "Protocol\n\n1. Roles\n\n1.1 Members say:\n\n> we decide\n\n1.2 Officers advise.\n\n"
+    few += "1.3 All help.\n"
     assert import_protocol(write(tmp_path, few)).clauses()[0].paragraphs[-1] == "- > we decide"
 
 
 def test_a_reply_among_the_quoted_lines_stops(tmp_path: Path) -> None:
-    text = QUOTED.replace("> 1.3 Members decide 3.", "I think 1.3 is wrong.\n> 1.3 Members decide 3.")
+    text = QUOTED.replace(
+        "> 1.3 Members decide 3.", "I think 1.3 is wrong.\n> 1.3 Members decide 3."
+    )
     result = run_import(tmp_path, text)
     assert result.returncode == 1
     assert "protocol.txt:9: import-quoted-reply:" in result.stderr
@@ -191,7 +209,7 @@ def test_a_reply_among_the_quoted_lines_stops(tmp_path: Path) -> None:
 
 
 def test_numbers_named_paragraph_para_or_section_sign(tmp_path: Path) -> None:
-    """"Paragraph 1", "Para 2A", "§ 3": numbers, their words after; a heading naming
+    """ "Paragraph 1", "Para 2A", "§ 3": numbers, their words after; a heading naming
     its number ("Paragraph 4 – Meetings") and a sentence beginning so stay as they were."""
     text = (
         "Protocol\n\nPURPOSE\n\nParagraph 1  Members decide.\n\nPara 2A  Officers advise.\n\n"
@@ -205,15 +223,21 @@ def test_numbers_named_paragraph_para_or_section_sign(tmp_path: Path) -> None:
         ("3", "All are courteous. Paragraph 1 applies."),  # "3." after "2A.": no item of it
     ]
     assert "Paragraph 4 – Meetings" not in [c.paragraphs[0] for c in doc.clauses()]
-    few = "Protocol\n\n1. Roles\n\n1.1 One.\n\nParagraph 1.1 Applies to all.\n\n1.2 Two.\n\n1.3 Three.\n"
-    assert "Paragraph 1.1 Applies to all." in import_protocol(write(tmp_path, few)).clauses()[0].paragraphs
+    few = "Protocol\n\n1. Roles\n\n1.1 One.\n\nParagraph 1.1 Applies to all.\n\n1.2 Two.\n\n"
+    few += "1.3 Three.\n"
+    assert (
+        "Paragraph 1.1 Applies to all."
+        in import_protocol(write(tmp_path, few)).clauses()[0].paragraphs
+    )
 
 
 @pytest.mark.parametrize(
     ("elsewhere", "mended"),
     [("", "nonpartisan"), ("Members value co-operation.", "non-partisan")],
 )
-def test_a_prefix_hyphen_at_a_lines_end_as_the_document_hyphenates(elsewhere: str, mended: str) -> None:
+def test_a_prefix_hyphen_at_a_lines_end_as_the_document_hyphenates(
+    elsewhere: str, mended: str
+) -> None:
     """ "non-" / "partisan": joined as the (American) word list writes it, but hyphenated
     where the document writes a prefix's word with a hyphen the list closes up."""
     lines = [Line(f"1.1 {elsewhere} Advice is non-", 1), Line("partisan as printed.", 2)]

@@ -75,9 +75,7 @@ def paragraphs(doc: Imported, number: str) -> list[str]:
     return next(c.paragraphs for c in doc.clauses() if c.number == number)
 
 
-def imported(
-    tmp_path: Path, source: Path, *given: str
-) -> tuple[dict[str, object], dict[str, str]]:
+def imported(tmp_path: Path, source: Path, *given: str) -> tuple[dict[str, object], dict[str, str]]:
     """`constitution import` run as a person runs it (with any options ``given``): its
     JSON report, and each printed number (as cited) against the number the site
     publishes for that paragraph."""

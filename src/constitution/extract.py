@@ -283,7 +283,9 @@ def from_text(path: Path) -> Extracted:
     return paged(lines, page, notes)
 
 
-def unquoted(path: Path, lines: list[Line], notes: list[str]) -> tuple[list[Line], list[tuple[Line, str]]]:
+def unquoted(
+    path: Path, lines: list[Line], notes: list[str]
+) -> tuple[list[Line], list[tuple[Line, str]]]:
     """The lines of a protocol quoted in an e-mail, its marks taken off, and the e-mail's
     own lines around it, left out (quoted_mail); the lines as they are in any other text."""
     found = quoted([line.text for line in lines])

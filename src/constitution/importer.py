@@ -1203,7 +1203,7 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
 # ...", "Para 8A A member ...", "§ 3 Officers ..." (not a heading, "Paragraph 4 – Meetings")
 WORDED = re.compile(
     r"^(?:Paragraph|Para\.?|§{1,2})\s*(?P<num>\d{1,3}[A-Z]{0,4}(?:\.\d{1,3}[A-Z]{0,4})*)"
-    r"[.)]?\s+(?P<rest>[A-Z(\"'‘“].*)$"
+    r"[.)]?\s+(?P<rest>[A-Z(\"'\u2018\u201c].*)$"
 )
 MIN_WORDED = 3  # numbered so throughout, not a sentence beginning "Paragraph 5 ..."
 
