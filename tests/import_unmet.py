@@ -21,15 +21,16 @@ line end alone put there.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
+
+from import_software import gold
 
 SOURCES = Path(__file__).parent / "import_unmet"
 HANDED = (
@@ -38,15 +39,10 @@ HANDED = (
 NAMES = HANDED.split()  # each document as the council hands it over
 
 
-def gold(name: str) -> dict[str, Any]:
-    path = SOURCES / "golds" / Path(name).with_suffix(".json").name
-    return cast(dict[str, Any], json.loads(path.read_text(encoding="utf-8")))
-
-
 def handed_over(name: str, folder: Path) -> tuple[Path, dict[str, Any]]:
     """The file as the council hands it over, and its gold (a PDF's running heads and
     page numbers added to what is left out)."""
-    data = gold(name)
+    data = gold(name, SOURCES)
     source = SOURCES / f"{name}.txt"
     if name.endswith(".docx"):
         return word_table(source, folder / name), data

@@ -19,19 +19,8 @@ from constitution.extract import Line, mend_hyphenation
 from constitution.importer import Imported, import_protocol
 from import_unmet import NAMES, handed_over
 from test_import_layouts import flat, heading
-from test_import_unseen import imported, printed_number, words, words_out
-
-
-def gold_text(data: dict[str, Any]) -> str:
-    """Every word the gold holds, a paragraph's number as the site keeps it ("1", not
-    "Paragraph 1" or "1)"), its label's words and brackets being no words of the text."""
-    texts = [data["title"], *data["intro"], *data["left_out"]]
-    for section in data["sections"]:
-        number = section.get("printed") or section["number"] or ""
-        texts += [printed_number(number, section["title"]), section["title"]]
-        for clause in section["clauses"]:
-            texts += [*clause["headings"], clause["number"], *clause["paragraphs"]]
-    return "\n".join(texts)
+from test_import_unseen import imported, words, words_out
+from test_import_word_internals import gold_text
 
 
 def number(clause: Any) -> str:
@@ -61,7 +50,7 @@ def import_as_told(source: Path, data: dict[str, Any]) -> Imported:
 @pytest.mark.parametrize("name", NAMES)
 def test_every_word_in_is_a_word_out(tmp_path: Path, name: str) -> None:
     source, data = handed_over(name, tmp_path)
-    assert words_out(import_as_told(source, data)) == words(gold_text(data))
+    assert words_out(import_as_told(source, data)) == words(gold_text(data, "number"))
 
 
 @pytest.mark.parametrize("name", NAMES)
