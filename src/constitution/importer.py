@@ -453,11 +453,12 @@ class Structurer:
             raise ProtocolError(
                 [Problem.of(self.source, line.line, "import-language-once", number=number, **shown)]
             )
+        if self.take is None:
+            problem = Problem.of(self.source, again.line, "import-two-languages", **shown)
+            raise ProtocolError([problem])
         if self.take not in (1, 2):
-            code = "import-two-languages" if self.take is None else "import-no-such-language"
-            raise ProtocolError(
-                [Problem.of(self.source, again.line, code, take=self.take, **shown)]
-            )
+            problem = Problem.of(self.source, 0, "import-no-such-language", take=self.take, **shown)
+            raise ProtocolError([problem])
         chosen = self.take - 1
         why = f"language {2 - chosen} of the file, not imported (--take {self.take})"
         out: list[Kept] = []
