@@ -36,8 +36,9 @@ HANDED = "browser-numbers.html legal-list.docx google-docs.docx two-columns.pdf 
 NAMES = HANDED.split()  # each document as the council hands it over
 
 
-def gold(name: str) -> dict[str, Any]:
-    path = SOURCES / "golds" / Path(name).with_suffix(".json").name
+def gold(name: str, sources: Path = SOURCES) -> dict[str, Any]:
+    """The gold of a document in ``sources`` (golds/NAME.json)."""
+    path = sources / "golds" / Path(name).with_suffix(".json").name
     return cast(dict[str, Any], json.loads(path.read_text(encoding="utf-8")))
 
 

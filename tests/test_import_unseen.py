@@ -75,11 +75,13 @@ def paragraphs(doc: Imported, number: str) -> list[str]:
     return next(c.paragraphs for c in doc.clauses() if c.number == number)
 
 
-def imported(tmp_path: Path, source: Path) -> tuple[dict[str, object], dict[str, str]]:
-    """`constitution import` run as a person runs it: its JSON report, and each printed
-    number (as cited) against the number the site publishes for that paragraph."""
+def imported(tmp_path: Path, source: Path, *given: str) -> tuple[dict[str, object], dict[str, str]]:
+    """`constitution import` run as a person runs it (with any options ``given``): its
+    JSON report, and each printed number (as cited) against the number the site
+    publishes for that paragraph."""
     out, report = tmp_path / "out", tmp_path / "report.json"
     command = [sys.executable, "-m", "constitution", "import", str(source), "--out", str(out)]
+    command += given
     result = subprocess.run(
         [*command, "--report-json", str(report)],
         capture_output=True,

@@ -45,13 +45,15 @@ def gold(name: str) -> dict[str, Any]:
     return data
 
 
-def gold_text(data: dict[str, Any]) -> str:
+def gold_text(data: dict[str, Any], number: str = "printed") -> str:
+    """Every word the gold holds, each paragraph's number as ``number`` gives it (as
+    printed, or as the site keeps it: "1" for "Paragraph 1")."""
     texts = [data["title"], *data["intro"], *data["left_out"]]
     for section in data["sections"]:
-        number = section.get("printed") or section["number"] or ""
-        texts += [printed_number(number, section["title"]), section["title"]]
+        heading = section.get("printed") or section["number"] or ""
+        texts += [printed_number(heading, section["title"]), section["title"]]
         for clause in section["clauses"]:
-            texts += [*clause["headings"], clause["printed"], *clause["paragraphs"]]
+            texts += [*clause["headings"], clause[number], *clause["paragraphs"]]
     return "\n".join(texts).replace("\ue000", " ")
 
 

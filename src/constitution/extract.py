@@ -23,6 +23,7 @@ from constitution.extract_html import page_lines
 from constitution.model import BETWEEN_STYLE
 from constitution.pdf_fonts import Drawn, page_text
 from constitution.problems import Problem, ProtocolError
+from constitution.quoted_mail import quoted
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # A text box's words, and what Word writes again for older readers (a drawing's VML copy)
@@ -60,6 +61,10 @@ class Line:
     # A Word paragraph set as part of the numbered one before it: indented, or in its
     # list with the numbering switched off (not a section's words of its own).
     within: bool = False
+    # A Word paragraph of a table laid out as paragraphs (laid_out): a further paragraph in
+    # a paragraph's cell, or a row going on from it with its number cell empty; the
+    # paragraph's own by the layout, as certainly as its first.
+    cell: bool = False
     # A Word paragraph in the style the tool's Word export gives a section's words between
     # paragraphs (model.BETWEEN_STYLE): the section's own words, never the paragraph's before it.
     apart: bool = False
@@ -265,9 +270,10 @@ def from_text(path: Path) -> Extracted:
     text = decoded(path, notes)
     if "\f" not in text:
         lines = [Line(t, n) for n, t in enumerate(text.splitlines(), start=1)]
+        lines, mail = unquoted(path, lines, notes)
         if pages := pages_by_number(lines):  # a PDF's pages, their text joined
-            return paged(pages, pages[-1].page or 1, notes)
-        return Extracted(mend_hyphenation(lines), notes=notes)
+            return replace(paged(pages, pages[-1].page or 1, notes), asides=mail)
+        return Extracted(mend_hyphenation(lines), notes=notes, asides=mail)
     # A PDF's text export (pdftotext): a form feed starts each page, and the pages carry
     # their running heads, feet and numbers as a PDF does
     lines, page = [], 1
@@ -275,6 +281,30 @@ def from_text(path: Path) -> Extracted:
         page += raw.count("\f")
         lines.append(Line(raw.replace("\f", ""), n, page))
     return paged(lines, page, notes)
+
+
+def unquoted(
+    path: Path, lines: list[Line], notes: list[str]
+) -> tuple[list[Line], list[tuple[Line, str]]]:
+    """The lines of a protocol quoted in an e-mail, its marks taken off, and the e-mail's
+    own lines around it, left out (quoted_mail); the lines as they are in any other text."""
+    found = quoted([line.text for line in lines])
+    if found is None:
+        return lines, []
+    if found.among is not None:
+        among = lines[found.among]
+        raise ProtocolError(
+            [Problem.of(str(path), among.line, "import-quoted-reply", text=among.text.strip()[:60])]
+        )
+    inside = range(found.first, found.first + len(found.texts))
+    mail = [line for i, line in enumerate(lines) if i not in inside and line.text.strip()]
+    notes.append(
+        f"The protocol is quoted in an e-mail (its lines begin '{'>' * found.depth}'): the "
+        f"marks were taken off, and the e-mail's own {len(mail)} line(s) around it left out."
+    )
+    why = "the e-mail's, not the protocol's: its header, a covering note or a signature"
+    kept = [Line(text, lines[i].line) for i, text in zip(inside, found.texts, strict=True)]
+    return kept, [(line, why) for line in mail]
 
 
 def from_pdf(path: Path) -> Extracted:
@@ -305,11 +335,13 @@ def from_pdf(path: Path) -> Extracted:
             Line(t, n, number, drawn[n - 1] if drawn else None)
             for n, t in enumerate(texts, start=1)
         ]
-    result = paged(lines, len(pages), [])
+    result = paged(lines, len(pages), [], mend=False)
     body = body_size(result.lines)
+    if body is not None:
+        result.lines = wrapped_lines(headings_by_type(result.lines, body), body)
+    result.lines = mend_hyphenation(result.lines)
     if body is None:
         return result
-    result.lines = wrapped_lines(headings_by_type(result.lines, body), body)
     if any(line.level > 1 for line in result.lines):  # headings under the title, by type
         result.body = body
     return result
@@ -435,13 +467,15 @@ def wrapped_lines(lines: list[Line], body: float) -> list[Line]:
     ]
 
 
-def paged(lines: list[Line], pages: int, notes: list[str]) -> Extracted:
+def paged(lines: list[Line], pages: int, notes: list[str], mend: bool = True) -> Extracted:
     """A paged document's lines, its page furniture dropped (and listed), its footnotes
-    marked as footnotes, words split by hyphenation mended."""
+    marked as footnotes, words split by hyphenation mended (unless ``mend`` is False: a
+    PDF's are mended once its lines' spacing is read, each line measured as drawn)."""
     kept = drop_furniture(lines, pages)
     still = set(map(id, kept))
     dropped = [line for line in lines if id(line) not in still and line.text.strip()]
-    return Extracted(mend_hyphenation(page_footnotes(kept)), notes=notes, dropped=dropped)
+    kept = page_footnotes(kept)
+    return Extracted(mend_hyphenation(kept) if mend else kept, notes=notes, dropped=dropped)
 
 
 # A page's number as a line of its own ("Page 3 of 9", "- 3 -", "3"), or at the end of a
@@ -714,7 +748,7 @@ def mend_hyphenation(lines: list[Line]) -> list[Line]:
             if seen is None:
                 seen = {w.lower() for line in lines for w in WORDS.findall(line.text)}
             hyphen = "-" if hyphenated(first[1], rest[0], seen) else ""
-            out[-1] = Line(prev[:-1] + hyphen + head, out[-1].line, out[-1].page)
+            out[-1] = replace(out[-1], text=prev[:-1] + hyphen + head)  # as its first line
         else:
             out.append(ln)
     return out
@@ -735,7 +769,8 @@ def hyphenated(first: str, rest: str, seen: set[str]) -> bool:
     ("co-opted") rather than a word a hyphen broke ("Mem-" "bers"): as the document
     writes the word elsewhere, else as English does (both parts words, the two joined
     none; after a prefix, also where the join doubles a vowel, "re-elected", or English
-    barely writes the two joined, "nonvoting", beside the word alone)."""
+    barely writes the two joined, "nonvoting", beside the word alone, or less than the
+    word alone in a document hyphenating as British English does, "non-partisan")."""
     whole, first, rest = (first + rest).lower(), first.lower(), rest.lower()
     if f"{first}-{rest}" in seen or whole in seen:
         return whole not in seen
@@ -743,8 +778,22 @@ def hyphenated(first: str, rest: str, seen: set[str]) -> bool:
         return True
     english = english_words()
     if first in PREFIXES and rest in english:  # joined, under 1 use in 100 of the word
-        return english.get(whole, 0) * 100 < english[rest]
+        rare = english.get(whole, 0) * 100 < english[rest]
+        # or less used than the word, where the document hyphenates as British English
+        return rare or (english.get(whole, 0) < english[rest] and hyphenates_prefixes(seen))
     return first in english and rest in english and whole not in english
+
+
+def hyphenates_prefixes(seen: set[str]) -> bool:
+    """Whether the document writes a prefix's word with a hyphen within a line where the
+    (American) word list closes it up ("co-operation", "cooperation" there), as British
+    English does: its other words after a prefix are likely hyphenated too."""
+    english = english_words()
+    return any(
+        (parts := word.split("-"))[0] in PREFIXES and len(parts) == 2 and "".join(parts) in english
+        for word in seen
+        if "-" in word
+    )
 
 
 @cache
@@ -841,7 +890,7 @@ def from_docx(path: Path) -> Extracted:
             if words := concealed(para, kept_apart):
                 hidden.append((Line(words, n), why))
         if para.tag == f"{W}tbl" and (laid := laid_out(para, path, n)) is not None:
-            lines += [Line(text, n) for text in laid]
+            lines += [Line(text, n, cell=cell) for text, cell in laid]
             tables.append(
                 f"The table at line {n} lays the protocol out, a paragraph's number in its "
                 "first column and its words in the second: it was read as the paragraphs it "
@@ -1304,11 +1353,12 @@ def shaded_cell(cell: Any) -> bool:
 NUMBER_CELL = re.compile(r"^(?:\d{1,3}[A-Z]{0,4}(?:\.\d{1,3}[A-Z]{0,4})*[.)]?|\(\d{1,3}\))$")
 
 
-def laid_out(table: Any, path: Path, at: int) -> list[str] | None:
+def laid_out(table: Any, path: Path, at: int) -> list[tuple[str, bool]] | None:
     """A protocol laid out in a two-column table, as many councils' Word files are: a
     paragraph's number in the first cell, its words in the second (each of the cell's
     paragraphs a line: its items, a note), a heading in a row merged across the table.
-    Its lines as paragraphs (a number before a tab), or None for any other table: one
+    Its lines as paragraphs (a number before a tab), each saying whether it goes on with
+    the numbered paragraph above (Line.cell), or None for any other table: one
     whose numbered rows are too few. Numbered so with more columns (a note or a date
     beside the words), it is refused: which column holds the protocol's words is not
     known, and a list of the rows would run them together."""
@@ -1326,20 +1376,24 @@ def laid_out(table: Any, path: Path, at: int) -> list[str] | None:
         raise ProtocolError(
             [Problem.of(str(path), at, "import-docx-table-layout", at=at, more=columns)]
         )
-    lines: list[str] = []
+    lines: list[tuple[str, bool]] = []
+    going_on = False  # after a numbered row, until a heading
     for row in rows:
         if len(row) == 1:  # merged across the table: a heading over its words
             first, *rest = row[0] or [""]
-            lines += [f"# {first}" if len(first.split()) <= 20 else first, *rest]
+            heading = f"# {first}" if len(first.split()) <= 20 else first
+            lines += [(heading, False), *((words, False) for words in rest)]
+            going_on = False
             continue
         number = " ".join(row[0]).strip()
         if number and not row[1]:
             return None  # a number with no words beside it: not a layout of paragraphs
         if number:
             first, *rest = row[1]
-            lines += [f"{number}\t{first}", *rest]
+            lines += [(f"{number}\t{first}", False), *((words, True) for words in rest)]
+            going_on = True
         else:
-            lines += [words for cell in row[1:] for words in cell]
+            lines += [(words, going_on) for cell in row[1:] for words in cell]
     return lines
 
 

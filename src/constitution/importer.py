@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from constitution import import_parts, output_folder, revision
+from constitution import import_languages, import_parts, output_folder, revision
 from constitution.clause_fields import REVIEW_TAG, clause_options
 from constitution.extract import CONTENTS, TAB_LEADER, UNFINISHED, Extracted, Line, extract, joined
 from constitution.import_history import (
@@ -305,6 +305,18 @@ def lead_in(paragraphs: list[str]) -> bool:
     return False
 
 
+def inserted_whole(key: str) -> bool:
+    """Whether a paragraph's number is one inserted in a count on through the document
+    ("2A", after 2; not "3.2A")."""
+    return re.fullmatch(r"\d{1,3}[A-Z]{1,4}", key) is not None
+
+
+def whole_part(key: str) -> int:
+    """The count a paragraph's number stands at: 2 for "2" and for "2A"; -1 for "3.2"."""
+    found = re.fullmatch(r"(\d{1,3})[A-Z]{0,4}", key)
+    return int(found[1]) if found else -1
+
+
 def continues_list(clause: ImportedClause, number: int) -> bool:
     """Whether "N. ..." goes on a numbered list this clause has begun: N is 1 after a
     paragraph ending in a colon, or one more than the list's last item."""
@@ -319,8 +331,11 @@ Kept = tuple[tuple[str, bool, bool], Line, bool]  # (cleaned line, bullet, headi
 
 
 class Structurer:
-    def __init__(self, extracted: Extracted) -> None:
+    def __init__(self, extracted: Extracted, source: str = "", take: int | None = None) -> None:
         self.extracted = extracted
+        self.source = source  # the file's name, for a problem that stops the import
+        self.take = take  # the document or language of the file chosen (--take)
+        self.took_language = False  # the file is in two languages in turn; one was taken
         self.title = ""
         self.sections: list[ImportedSection] = []
         self.title_at: Line | None = None
@@ -382,7 +397,8 @@ class Structurer:
                 (before, bullet, marked), line, fresh = kept.pop()
                 c = (f"{before} {c[0]}", bullet, marked)
             kept.append((c, line, fresh))
-        kept = section_numbers_alone(kept)
+        kept = worded_numbers(section_numbers_alone(kept), self.extracted.notes)
+        kept = self.one_language(kept)
         self.letters = lettered_parts([c[0] for c, _, fresh in kept if fresh])
         self.unnumbered = not any(
             NUMBERED.match(c[0]) or PAREN.match(c[0]) or self.lettered(c[0]) for c, _, _ in kept
@@ -419,6 +435,46 @@ class Structurer:
             self.revoked,
             self.revoked_sections,
         )
+
+    def one_language(self, kept: list[Kept]) -> list[Kept]:
+        """The blocks of the language chosen (--take) of a file printing each heading and
+        paragraph in two languages in turn (import_languages); a ProtocolError saying how
+        to choose where none was, or where a number printed once cannot be placed."""
+        numbers = [block_number(c[0]) for c, _, _ in kept]
+        found = import_languages.alternating(numbers)
+        if found is None:
+            return kept
+        (first, _, _), (second, _, _) = (kept[i][0] for i in found.pair)
+        again = kept[found.pair[1]][1]
+        shown = {"where": again.where, "first": first[:40], "second": second[:40]}
+        if found.once:
+            (text, _, _), line, _ = kept[found.once[0]]
+            number = numbers[found.once[0]]
+            raise ProtocolError(
+                [Problem.of(self.source, line.line, "import-language-once", number=number, **shown)]
+            )
+        if self.take is None:
+            problem = Problem.of(self.source, again.line, "import-two-languages", **shown)
+            raise ProtocolError([problem])
+        if self.take not in (1, 2):
+            problem = Problem.of(self.source, 0, "import-no-such-language", take=self.take, **shown)
+            raise ProtocolError([problem])
+        chosen = self.take - 1
+        why = f"language {2 - chosen} of the file, not imported (--take {self.take})"
+        out: list[Kept] = []
+        for entry, language in zip(kept, found.languages, strict=True):
+            if language in (chosen, import_languages.BOTH):
+                out.append(entry)
+            else:
+                (text, _, _), line, _ = entry
+                self.left_out.append((Line(text, line.line, line.page), why))
+        self.took_language = True
+        self.extracted.notes.append(
+            f"Every heading and paragraph is printed twice in turn, as in two languages: "
+            f"language {self.take} of the two was imported (beginning '{out[0][0][0][:40]}'), "
+            f"the other listed as left out."
+        )
+        return out
 
     def printed_revoked(self, line: Line, numbers: list[str]) -> None:
         """A line printing numbers as revoked: kept in its section, with the words printed,
@@ -639,8 +695,8 @@ class Structurer:
                 # reads as a heading ("4. It is designed to:" is not; "4. Enquiries" is)
                 goes_on = bool(
                     self.clause
-                    and self.clause.style == "int"
-                    and int(num) == int(self.clause.key) + 1
+                    and (self.clause.style == "int" or inserted_whole(self.clause.key))
+                    and int(num) == whole_part(self.clause.key) + 1
                 )
                 heading = marked or (
                     heading_like(rest)
@@ -650,7 +706,12 @@ class Structurer:
                 if heading and not (bullet and self.clause):
                     self.new_section(num, rest, line)
                     return
-                if self.clause and not part and self.clause.style not in ("int", "none"):
+                if (
+                    self.clause
+                    and not part
+                    and self.clause.style not in ("int", "none")
+                    and not (inserted_whole(self.clause.key) and goes_on)  # "3." after "2A."
+                ):
                     self.add_item(text, line)  # "1. promote trust" listed inside "3.2"
                     return
                 self.new_clause(shown + m.group("dot"), num, "int", rest, line)
@@ -895,9 +956,10 @@ class Structurer:
             f"an unnumbered paragraph ('{text[:50]}') was kept as part of "
             f"{clause.number}, the paragraph before it; check it belongs there.",
         )
-        if line.within and words is clause:  # Word sets it as part of the paragraph
+        if (line.within or line.cell) and words is clause:  # Word sets it in the paragraph
             clause.add(text, line)
-            self.defects.append(kept)
+            if not line.cell:  # indented, say: perhaps an aside; a table's row is certain
+                self.defects.append(kept)
             return
         # An unnumbered paragraph after a numbered one: words after it, until it is known
         # whether another paragraph of the section follows them (rejoin).
@@ -1136,6 +1198,39 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
     # line before; but "3. avoid conflict" after "2. define roles" is the next item of a list
     cited_number = "." in numbered["num"] or bool(numbered.groupdict().get("sec"))
     return cited_number and numbered["rest"][:1].islower() and not heading_like(last)
+
+
+# A paragraph's number after a word naming it, its words after: "Paragraph 12  Members
+# ...", "Para 8A A member ...", "§ 3 Officers ..." (not a heading, "Paragraph 4 – Meetings")
+WORDED = re.compile(
+    r"^(?:Paragraph|Para\.?|§{1,2})\s*(?P<num>\d{1,3}[A-Z]{0,4}(?:\.\d{1,3}[A-Z]{0,4})*)"
+    r"[.)]?\s+(?P<rest>[A-Z(\"'\u2018\u201c].*)$"
+)
+MIN_WORDED = 3  # numbered so throughout, not a sentence beginning "Paragraph 5 ..."
+
+
+def worded_numbers(kept: list[Kept], notes: list[str]) -> list[Kept]:
+    """Paragraphs numbered with a word before each number ("Paragraph 1", "Para 8A") read
+    as numbered ("1.", "8A."), where at least MIN_WORDED are; the word is the number's
+    label, as a full stop after it is, not the paragraph's words."""
+    found = [WORDED.match(c[0]) for c, _, _ in kept]
+    found = [f if f and not heading_like(f["rest"]) else None for f in found]
+    if sum(1 for f in found if f) < MIN_WORDED:
+        return kept
+    notes.append(
+        "Paragraphs are numbered with a word before the number ('Paragraph 1', 'Para 1' or "
+        "'§ 1'): each was read as the number alone."
+    )
+    return [
+        ((f"{f['num']}. {f['rest']}" if f else text, bullet, marked), line, fresh)
+        for ((text, bullet, marked), line, fresh), f in zip(kept, found, strict=True)
+    ]
+
+
+def block_number(text: str) -> str | None:
+    """The number a block is printed with ("1.2", "3(4)"), None for one without."""
+    found = NUMBERED.match(text) or PAREN.match(text)
+    return text[: found.start("rest")].strip() if found else None
 
 
 def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
@@ -1995,7 +2090,10 @@ def revoked(doc: Imported, current: Revised) -> dict[str, str]:
 def import_protocol(source: Path, take: int | None = None) -> Imported:
     """The protocol in ``source``; ``take`` chooses one document of a file holding more
     than one (import_parts)."""
-    doc = Structurer(extract(source)).run()
+    structurer = Structurer(extract(source), source.name, take)
+    doc = structurer.run()
+    if structurer.took_language:  # --take chose the language, not a document
+        take = None
     parts = import_parts.split(doc.sections)
     chosen = import_parts.choose(parts, take, source)
     if take is not None and len(parts) > 1:
