@@ -67,15 +67,7 @@ def write_pdf(
     when it came into force), the first of them also at the foot of every page;
     ``pages`` is the site's folder of this version's pages (``draft/``), where a link
     to one of the site's pages leads."""
-    data = {
-        "title": curled(document.title),
-        "council": council.name,
-        "part": council.part,
-        "status": status,
-        "running": f"{curled(document.title)}: {status[0]}",
-        "intro": Words(document, council, pages).blocks(document.intro_tree),
-        "sections": sections_data(document, council, pages),
-    }
+    data = template_data(document, council, status, pages)
     try:
         pdf = compile_pdf(data, ua=True)
     except LayoutError as exc:
@@ -98,6 +90,19 @@ def write_pdf(
     files.replace(path, pdf)
 
 
+def template_data(document: Document, council: Council, status: list[str], pages: str) -> Json:
+    """What the template is given (its sys.inputs.data, as JSON)."""
+    return {
+        "title": curled(document.title),
+        "council": council.name,
+        "part": council.part,
+        "status": status,
+        "running": f"{curled(document.title)}: {status[0]}",
+        "intro": Words(document, council, pages).blocks(document.intro_tree),
+        "sections": sections_data(document, council, pages),
+    }
+
+
 def compile_pdf(data: Json, ua: bool) -> bytes:
     """The PDF, laid out in processes of their own (pdf_layout.py), so that a build holds
     at most one layout at a time: Typst frees nothing until its process ends.
@@ -109,24 +114,24 @@ def compile_pdf(data: Json, ua: bool) -> bytes:
     standard = "ua" if ua else "plain"
     given = json.dumps(data, ensure_ascii=False)
     targets = json.dumps(sorted(set(cited_ids(data))))
-    found = layout({"data": given, "targets": targets}, "find", fallible=True)
-    if found is not None:
+    try:
+        found = layout({"data": given, "targets": targets}, "find")
+    except (LayoutError, RuntimeError):
+        found = b""  # the one process below says what is wrong
+    if found:
         pdf = layout({"data": given, "found": found.decode("utf-8")}, standard)
         if len(PdfReader(io.BytesIO(pdf)).pages) == json.loads(found)["pages"]:
             return pdf
     return layout({"data": given}, standard)
 
 
-def layout(inputs: dict[str, str], standard: str, fallible: bool = False) -> bytes | None:
-    """What pdf_layout.py gives for the template's ``inputs``; None if it fails and
-    ``fallible`` (the caller has another way)."""
+def layout(inputs: dict[str, str], standard: str) -> bytes:
+    """What pdf_layout.py gives for the template's ``inputs``."""
     done = subprocess.run(
         [sys.executable, "-m", "constitution.pdf_layout", str(TEMPLATE), standard],
         input=json.dumps(inputs).encode("utf-8"),
         capture_output=True,
     )
-    if done.returncode and fallible:
-        return None
     if done.returncode == CANNOT:
         raise LayoutError(done.stderr.decode("utf-8", "replace"))
     if done.returncode:
