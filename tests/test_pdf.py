@@ -21,9 +21,9 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
 from conftest import MODEL, REVOKED_AS, Site
+from constitution import pdf as layouts
 from constitution.model import Document, Revoked, RevokedSection
 from constitution.numbering import number_key
-from constitution import pdf as layouts
 from constitution.pdf import TEMPLATE, template_data, write_pdf
 from constitution.project import Project
 from constitution.sphinxext.print_file import shown_size
