@@ -11,6 +11,7 @@ same bytes: the document carries no date.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
@@ -18,6 +19,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from pypdf import PdfReader
 
 from constitution import files
 from constitution.council import Council
@@ -64,18 +67,9 @@ def write_pdf(
     when it came into force), the first of them also at the foot of every page;
     ``pages`` is the site's folder of this version's pages (``draft/``), where a link
     to one of the site's pages leads."""
-    data = {
-        "title": curled(document.title),
-        "council": council.name,
-        "part": council.part,
-        "status": status,
-        "running": f"{curled(document.title)}: {status[0]}",
-        "intro": Words(document, council, pages).blocks(document.intro_tree),
-        "sections": sections_data(document, council, pages),
-    }
-    given = json.dumps(data, ensure_ascii=False)
+    data = template_data(document, council, status, pages)
     try:
-        pdf = compile_pdf(given, ua=True)
+        pdf = compile_pdf(data, ua=True)
     except LayoutError as exc:
         # PDF/UA-1 forbids a character no font can show; the wheel's fonts have Latin,
         # Greek and Cyrillic, not (say) Chinese or emoji. Rather than no PDF at all, one
@@ -92,16 +86,50 @@ def write_pdf(
             "character another way, or leave it out.",
             file=sys.stderr,
         )
-        pdf = compile_pdf(given, ua=False)
+        pdf = compile_pdf(data, ua=False)
     files.replace(path, pdf)
 
 
-def compile_pdf(data: str, ua: bool) -> bytes:
-    """The PDF, laid out in a process of its own (pdf_layout.py), so that a build holds at
-    most one PDF's layout at a time: Typst frees nothing until its process ends."""
+def template_data(document: Document, council: Council, status: list[str], pages: str) -> Json:
+    """What the template is given (its sys.inputs.data, as JSON)."""
+    return {
+        "title": curled(document.title),
+        "council": council.name,
+        "part": council.part,
+        "status": status,
+        "running": f"{curled(document.title)}: {status[0]}",
+        "intro": Words(document, council, pages).blocks(document.intro_tree),
+        "sections": sections_data(document, council, pages),
+    }
+
+
+def compile_pdf(data: Json, ua: bool) -> bytes:
+    """The PDF, laid out in processes of their own (pdf_layout.py), so that a build holds
+    at most one layout at a time: Typst frees nothing until its process ends.
+
+    Two processes of one pass each: the first finds where each cited paragraph lands and
+    how many pages there are, the second is given them. One process would lay every page
+    out twice (its first pass cannot know them) and keep both, half as much memory again.
+    Should the second's pages not be the first's, one process lays it out as before."""
+    standard = "ua" if ua else "plain"
+    given = json.dumps(data, ensure_ascii=False)
+    targets = json.dumps(sorted(set(cited_ids(data))))
+    try:
+        found = layout({"data": given, "targets": targets}, "find")
+    except (LayoutError, RuntimeError):
+        found = b""  # the one process below says what is wrong
+    if found:
+        pdf = layout({"data": given, "found": found.decode("utf-8")}, standard)
+        if len(PdfReader(io.BytesIO(pdf)).pages) == json.loads(found)["pages"]:
+            return pdf
+    return layout({"data": given}, standard)
+
+
+def layout(inputs: dict[str, str], standard: str) -> bytes:
+    """What pdf_layout.py gives for the template's ``inputs``."""
     done = subprocess.run(
-        [sys.executable, "-m", "constitution.pdf_layout", str(TEMPLATE), "ua" if ua else "plain"],
-        input=data.encode("utf-8"),
+        [sys.executable, "-m", "constitution.pdf_layout", str(TEMPLATE), standard],
+        input=json.dumps(inputs).encode("utf-8"),
         capture_output=True,
     )
     if done.returncode == CANNOT:
@@ -109,6 +137,18 @@ def compile_pdf(data: str, ua: bool) -> bytes:
     if done.returncode:
         raise RuntimeError(f"the PDF's layout failed: {done.stderr.decode('utf-8', 'replace')}")
     return done.stdout
+
+
+def cited_ids(data: Json) -> Iterator[str]:
+    """The paragraphs the template's data refers to (its runs' "to")."""
+    if isinstance(data, dict):
+        if "to" in data:
+            yield data["to"]
+        for value in data.values():
+            yield from cited_ids(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from cited_ids(value)
 
 
 def sections_data(document: Document, council: Council, pages: str) -> list[Json]:
