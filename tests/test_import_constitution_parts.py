@@ -264,3 +264,43 @@ def test_a_number_printed_revoked_in_its_sections_place(tmp_path: Path) -> None:
     assert [[r["numbers"] for r in s["revoked"]] for s in report["sections"]] == [[], [["5.3.2.2"]]]
     assert published == {n: n for n in ("5.3.1.1", "5.3.1.2", "5.3.2.1", "5.3.2.3")}
     assert report["defects"] == []
+
+
+OPENINGS = {
+    "heading-and-words": "Purpose of this Part\n\nThis Part sets how members and officers of the "
+    "Council work together.\n\n",
+    "heading-alone": "Purpose of this Part\n\n",
+    "words-no-part-in-title": "This protocol sets how members and officers of the Council work "
+    "together.\n\n",
+}
+
+
+@pytest.mark.parametrize("opening", OPENINGS)
+def test_words_above_the_parts_first_heading(tmp_path: Path, opening: str) -> None:
+    """Words, or an unnumbered heading, above the first heading that prints the Part's
+    number ("Purpose of this Part" over "5.3.1 Scope"), or a title naming no Part: each
+    Part-numbered heading is still a section titled as printed, and what stands above is
+    the document's introduction, its heading a heading there; no section is titled in
+    words the page does not print ("Section 5")."""
+    title = "Protocol on Working Together" if "no-part" in opening else "Part 5.3 – Protocol"
+    body = "".join(
+        f"5.3.{n} {head}\n\n5.3.{n}.1 Members {head.lower()} first.\n\n"
+        f"5.3.{n}.2 Officers {head.lower()} next.\n\n"
+        for n, head in enumerate(["Scope", "Roles", "Conduct"], start=1)
+    )
+    source = tmp_path / "protocol.txt"
+    source.write_text(f"{title}\n\n{OPENINGS[opening]}{body}", encoding="utf-8")
+    doc = import_protocol(source)
+    assert [(s.number, s.printed, s.title) for s in doc.sections] == [
+        ("1", "5.3.1", "Scope"),
+        ("2", "5.3.2", "Roles"),
+        ("3", "5.3.3", "Conduct"),
+    ]
+    assert all(c.headings == [] for c in doc.clauses())
+    above = [p for p in OPENINGS[opening].split("\n\n") if p]
+    assert doc.intro.paragraphs == above
+    assert doc.intro.titles == ({0} if "heading" in opening else set())
+    assert words_out(import_protocol(source)) == words(f"{title}\n{OPENINGS[opening]}{body}")
+    report, published = imported(tmp_path, source)
+    assert published == {c: c for c in numbers(doc.clauses())}
+    assert report["defects"] == []

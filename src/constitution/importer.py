@@ -106,6 +106,8 @@ LABELLED = re.compile(
 )
 SITE_HEADING = "a site's heading of the page, over the document's own title"
 NOTES_HEADING = "the heading over footnotes, each kept with the paragraph citing it"
+# a heading printing the Part's number before its own: "5.3.1 Scope"
+PART_HEADING = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\s+(\S.*)")
 BACK_MATTER = re.compile(r"^(?:Appendix|Appendices|Schedule|Annex|Annexe)\b", re.I)
 
 
@@ -2013,16 +2015,27 @@ def part_sections(doc: Imported) -> None:
     is numbered its heading's last ("5.3.2" as 2), and the paragraphs are numbered on
     through the document (number-style continuous). Said, once. Anything else printed
     over the paragraphs leaves the document as read."""
-    part = titled_part(doc.title)
+    part = titled_part(doc.title) or headed_part(doc)
     heading = re.compile(rf"({re.escape(part)}\.(\d{{1,3}}))\s+(\S.*)")
     made: list[ImportedSection] = []
-    for section in doc.sections:
-        groups = part and not section.titled and not section.intro.paragraphs
+    opening: ImportedSection | None = None  # "Purpose of this Part" over the first heading
+    for index, section in enumerate(doc.sections):
+        # a section the importer titled, or the document's first, unnumbered heading
+        first = index == 0 and section.titled and not section.number
+        groups = part and (first or not (section.titled or section.intro.paragraphs))
         split = part_groups(section, heading) if groups else None
         made += split if split is not None else [section]
+        opening = section if split and section.titled else opening
     printed = [s for s in made if s.printed]
     if not printed:
         return
+    if opening is not None:  # its heading and words are the document's introduction
+        doc.intro.titles.add(len(doc.intro.paragraphs))
+        doc.intro.paragraphs.append(opening.title)
+        doc.intro.lines.append(opening.where)
+        heads = {len(doc.intro.paragraphs) + n for n in opening.heads}
+        doc.intro.extend(opening.intro)
+        doc.intro.titles |= heads
     doc.sections = made
     doc.extracted.notes.append(
         f"The section headings print the Part's number, {part}, before their own "
@@ -2033,6 +2046,16 @@ def part_sections(doc: Imported) -> None:
         f'of the constitution cites a section by its whole number ("{printed[-1].printed}"), '
         "cite its first paragraph or its title instead."
     )
+
+
+def headed_part(doc: Imported) -> str:
+    """The Part's number printed before the first paragraph's heading's own ("5.3" of
+    "5.3.1 Scope" over 5.3.1.1) where the title names no Part; "" if there is none."""
+    first = doc.clauses()[0] if doc.clauses() else None
+    top = PART_HEADING.fullmatch(first.headings[0]) if first and first.headings else None
+    if first is None or top is None or not first.key.startswith(f"{top[1]}."):
+        return ""
+    return top[1].rpartition(".")[0]
 
 
 def part_groups(section: ImportedSection, heading: re.Pattern[str]) -> list[ImportedSection] | None:
