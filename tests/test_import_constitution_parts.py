@@ -304,3 +304,39 @@ def test_words_above_the_parts_first_heading(tmp_path: Path, opening: str) -> No
     report, published = imported(tmp_path, source)
     assert published == {c: c for c in numbers(doc.clauses())}
     assert report["defects"] == []
+
+
+REVOKED_SECTIONS = {
+    "part-numbered": (
+        "Part 7.2 – Protocol\n\n7.2.1 Scope\n\n7.2.1.1 Members read it.\n\n"
+        "7.2.1.2 Officers read it.\n\n7.2.2 [Revoked]\n\n7.2.3 Roles\n\n"
+        "7.2.3.1 Members lead.\n\n7.2.3.2 Officers serve.\n",
+        "Revoked",
+    ),
+    "bracketed-paragraphs": (
+        "Protocol on Working Together\n\n4. Scope\n\n(1) Members read it.\n\n"
+        "(2) Officers read it.\n\n5. [Deleted by Council, March 2022]\n\n6. Roles\n\n"
+        "(1) Members lead.\n\n(2) Officers serve.\n",
+        "Deleted by Council, March 2022",
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", REVOKED_SECTIONS)
+def test_a_section_printed_revoked(tmp_path: Path, shape: str) -> None:
+    """A number of a section heading's depth printed as revoked where a heading would
+    stand ("7.2.2 [Revoked]" between "7.2.1 Scope" and "7.2.3 Roles"; "5. [Deleted ...]"
+    between sections whose paragraphs print "(1)") is a revoked section, in the index's
+    front matter, not a revoked paragraph of the section before nor a gap reported."""
+    text, said = REVOKED_SECTIONS[shape]
+    source = tmp_path / "protocol.txt"
+    source.write_text(text, encoding="utf-8")
+    report, _ = imported(tmp_path, source)
+    sections = report["sections"]
+    assert [s["revoked"] for s in sections] == [[], []]
+    assert report["defects"] == []
+    (gone,) = report["revoked_sections"]
+    number = str(int(sections[0]["number"]) + 1)
+    assert gone["number"] == number
+    index = (tmp_path / "out" / "index.md").read_text(encoding="utf-8")
+    assert index.startswith(f"---\nrevoked section {number}: {said}\n---\n")

@@ -455,11 +455,16 @@ class Structurer:
                 kept.append((line, numbers, said))
             section.revoked = kept
         # a number of no paragraph's depth is a section's where paragraphs' numbers name
-        # their section (3.1, 3.2) and no section has it; else left out, as before
-        dotted = any("." in c.number for s in self.sections for c in s.clauses)
+        # their section (3.1, 3.2), or where sections are numbered and no paragraph prints
+        # a bare number ("(1)", "a." under "6. Scope"), and no section has it; else left
+        # out, as before
+        clauses = self.clauses_so_far()
+        dotted = any("." in c.number for c in clauses)
+        sectioned = any(s.number.isdigit() for s in self.sections)
+        bare = any(c.style == "int" for c in clauses)
         taken = {s.number for s in self.sections}
         for line, numbers, said in self.whole:
-            whole = dotted and not taken.intersection(numbers)
+            whole = (dotted or (sectioned and not bare)) and not taken.intersection(numbers)
             if whole and all(revoked_line(n, said, whole=True) for n in numbers):
                 taken.update(numbers)
                 self.revoked_sections += [(line, n, said) for n in numbers]
@@ -2029,6 +2034,7 @@ def part_sections(doc: Imported) -> None:
     printed = [s for s in made if s.printed]
     if not printed:
         return
+    revoked_headings(doc, made, part)
     if opening is not None:  # its heading and words are the document's introduction
         doc.intro.titles.add(len(doc.intro.paragraphs))
         doc.intro.paragraphs.append(opening.title)
@@ -2046,6 +2052,24 @@ def part_sections(doc: Imported) -> None:
         f'of the constitution cites a section by its whole number ("{printed[-1].printed}"), '
         "cite its first paragraph or its title instead."
     )
+
+
+def revoked_headings(doc: Imported, sections: list[ImportedSection], part: str) -> None:
+    """A number of a heading's depth printed as revoked ("5.3.6 [Revoked]" where "5.3.5
+    Roles" stands over 5.3.5.1) is a whole section revoked, published as its last number
+    as the sections are (6), not a paragraph of the section before it."""
+    whole = re.compile(rf"{re.escape(part)}\.(\d{{1,3}})")
+    taken = {s.number for s in sections}
+    for section in sections:
+        for entry in list(section.revoked):
+            line, numbers, said = entry
+            ends = [m[1] for n in numbers if (m := whole.fullmatch(n))]
+            if len(ends) != len(numbers) or taken.intersection(ends):
+                continue
+            section.revoked.remove(entry)
+            taken.update(ends)
+            doc.revoked_sections += [(line, n, said) for n in ends]
+    doc.revoked_sections.sort(key=lambda gone: (gone[0].page or 0, gone[0].line))
 
 
 def headed_part(doc: Imported) -> str:
