@@ -343,6 +343,7 @@ class Structurer:
         self.letters: set[str] = set()  # parts whose paragraphs are numbered B1, B2
         self.section_depth = 0  # the Markdown level of the heading that opened the section
         self.back_matter = False  # in an appendix, schedule or annex: words, unnumbered
+        self.before = ""  # the words of the line (or lines joined) placed before this one
         self.appendices: list[ImportedSection] = []
         self.revoked: list[str] = []  # numbers printed only as revoked ("5.3 [Deleted]")
         # lines printing numbers of no paragraph's depth ("6 [Revoked]"): whole sections
@@ -396,6 +397,7 @@ class Structurer:
             )
         for i, ((text, bullet, marked), line, fresh) in enumerate(kept):
             following = kept[i + 1][0][0] if i + 1 < len(kept) else ""
+            self.before = kept[i - 1][0][0] if i else ""
             self.place(text, bullet, marked, line, following, fresh)
         self.flush_headings()
         for clause in self.clauses_so_far():
@@ -610,7 +612,10 @@ class Structurer:
                 self.add_item(text, line)  # its numbers are its own, kept in its words
                 return
             else:
-                self.add_text(text, line, fresh, wrapped=not fresh)
+                # a line under a short one is a line of its own (a form's field, a
+                # flowchart's box); under a line of the full measure, its next line
+                wrapped = not fresh and len(self.before) >= WRAPPED
+                self.add_text(text, line, fresh, wrapped=wrapped)
                 return
         if m := self.lettered(text, fresh):
             number = f"{m['letter']}{m['num']}"
