@@ -22,7 +22,16 @@ from pathlib import Path
 
 from constitution import import_parts, output_folder, revision
 from constitution.clause_fields import REVIEW_TAG, clause_options
-from constitution.extract import CONTENTS, TAB_LEADER, UNFINISHED, Extracted, Line, extract, joined
+from constitution.extract import (
+    CONTENTS,
+    TAB_LEADER,
+    UNFINISHED,
+    Extracted,
+    Line,
+    extract,
+    joined,
+    title_case,
+)
 from constitution.import_history import (
     HISTORY_HEADING,
     history_note,
@@ -288,14 +297,6 @@ def heading_like(text: str) -> bool:
         and not text.endswith((".", ";", ",", ":", "-", "–", "—"))  # ":-" leads in a list
         and not re.search(r"\b(must|shall|should|will|may)\b", text)
     )
-
-
-def title_case(text: str) -> bool:
-    """Capitalised as a heading is ("Use of Council Resources", "MEDIA RELATIONS"), not
-    as a sentence ("Members and officers each have their part")."""
-    significant = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
-    capitals = sum(w[0].isupper() for w in significant)
-    return bool(significant) and text[0].isupper() and capitals * 3 >= len(significant) * 2
 
 
 def lead_in(paragraphs: list[str]) -> bool:
@@ -739,11 +740,11 @@ class Structurer:
 
     def in_body_type(self, line: Line, words: str) -> bool:
         """Whether a PDF whose headings are told by their type draws this line as its
-        body text: plain, in the body's size, and not in capitals."""
+        body text: in the body's size, plain or in bold not told a heading (a statement
+        in bold, extract.statement), and not in capitals."""
         drawn, body = line.drawn, self.extracted.body
-        return bool(drawn and body and drawn.size == body and not drawn.bold) and not (
-            words.isupper()
-        )
+        plain = drawn is not None and (not drawn.bold or not line.level)
+        return bool(drawn and body and drawn.size == body and plain) and not words.isupper()
 
     def under_section(self, depth: int, line: Line) -> bool:
         """Whether a heading is a sub-heading over the paragraph after it: a level below
