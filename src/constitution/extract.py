@@ -70,6 +70,9 @@ class Line:
     # A PDF's line set at the body's spacing of lines straight under the one before, in a
     # PDF that sets its paragraphs apart by more: the same paragraph going on.
     wraps: bool = False
+    # A PDF's line in bold that stands apart as a heading would but is a sentence
+    # (statement): read as the body's words.
+    sentence: bool = False
 
     @property
     def where(self) -> str:
@@ -352,9 +355,12 @@ def headings_by_type(lines: list[Line], body: float) -> list[Line]:
         ):
             heads.append(len(out))
         out.append(line)
-    heads = [at for at in heads if not goes_on_as_sentence(out, at, body)]
-    usual = heads_words(out, heads)
-    heads = [at for at in heads if not statement(out[at], body, usual)]
+    sentences = {at for at in heads if goes_on_as_sentence(out, at, body)}
+    usual = heads_words(out, [at for at in heads if at not in sentences])
+    sentences |= {at for at in heads if statement(out[at], body, usual)}
+    heads = [at for at in heads if at not in sentences]
+    for at in sentences:
+        out[at] = replace(out[at], sentence=True)
     drawings = sorted(
         {(d.size, d.bold) for at in heads if (d := out[at].drawn)},
         key=lambda drawing: (-drawing[0], not drawing[1]),

@@ -740,10 +740,10 @@ class Structurer:
 
     def in_body_type(self, line: Line, words: str) -> bool:
         """Whether a PDF whose headings are told by their type draws this line as its
-        body text: in the body's size, plain or in bold not told a heading (a statement
-        in bold, extract.statement), and not in capitals."""
+        body text: in the body's size, plain or a sentence in bold (extract.statement),
+        and not in capitals."""
         drawn, body = line.drawn, self.extracted.body
-        plain = drawn is not None and (not drawn.bold or not line.level)
+        plain = drawn is not None and (not drawn.bold or line.sentence)
         return bool(drawn and body and drawn.size == body and plain) and not words.isupper()
 
     def under_section(self, depth: int, line: Line) -> bool:
