@@ -112,3 +112,52 @@ def test_a_line_at_the_paragraphs_spacing_goes_on_it_past_a_full_stop(tmp_path: 
         ["The Monitoring Officer keeps this protocol."],
         ["The Standards Committee reviews it each year."],
     ]
+
+
+def test_a_statement_in_bold_is_no_heading(tmp_path: Path) -> None:
+    """A bold paragraph of the body's size standing apart with no closing punctuation is
+    told from a heading by what a heading is in that document: a sentence much longer
+    than its headings, one its next lines go on, or one that wraps to end a sentence,
+    is words between paragraphs, never a heading; the real headings stay headings."""
+    rows = [
+        ("Protocol on Member and Officer Relations", "Helvetica-Bold", 16, 0),
+        ("Working Together", "Helvetica-Bold", 13, 30),
+        ("1. Members and officers each have a part in the Council's work.", "Helvetica", 11, 22),
+        ("2. Each respects the other's part.", "Helvetica", 11, 22),
+        ("Members and officers serve the whole community of the borough alike", "", 11, 22),
+        ("3. Neither favours one part of the borough over another.", "Helvetica", 11, 22),
+        ("Officer Advice", "Helvetica-Bold", 13, 30),
+        ("4. Officers give advice that is frank and impartial.", "Helvetica", 11, 22),
+        ("An officer who is asked to act against the law tells the Monitoring", "", 11, 22),
+        ("Officer the same day", "", 11, 14),
+        ("5. Members do not press officers to change their advice.", "Helvetica", 11, 22),
+        ("Officers never take sides in", "", 11, 22),
+        ("politics, in or out of work.", "Helvetica", 11, 14),
+        ("6. The Monitoring Officer keeps this protocol.", "Helvetica", 11, 22),
+        ("Review", "Helvetica-Bold", 11, 22),
+        ("7. The Standards Committee reviews it each year.", "Helvetica", 11, 22),
+    ]
+    path = tmp_path / "protocol.pdf"
+    canvas = Canvas(str(path))
+    y = 760.0
+    for text, face, size, down in rows:
+        y -= down
+        canvas.setFont(face or "Helvetica-Bold", size)
+        canvas.drawString(72, y, text)
+    canvas.showPage()
+    canvas.save()
+    doc = import_protocol(path)
+    assert [s.title for s in doc.sections] == ["Working Together", "Officer Advice"]
+    assert [c.headings for c in doc.clauses()] == [[]] * 6 + [["Review"]]
+    assert [c.paragraphs[1:] for c in doc.clauses()] == [
+        [],
+        ["Members and officers serve the whole community of the borough alike"],
+        [],
+        [
+            "An officer who is asked to act against the law tells the Monitoring Officer "
+            "the same day"
+        ],
+        ["Officers never take sides in politics, in or out of work."],
+        [],
+        [],
+    ]

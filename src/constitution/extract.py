@@ -9,6 +9,7 @@ footnotes, and words split by hyphenation are mended.
 from __future__ import annotations
 
 import re
+import statistics
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -74,6 +75,9 @@ class Line:
     # A PDF's line set at the body's spacing of lines straight under the one before, in a
     # PDF that sets its paragraphs apart by more: the same paragraph going on.
     wraps: bool = False
+    # A PDF's line in bold that stands apart as a heading would but is a sentence
+    # (statement): read as the body's words.
+    sentence: bool = False
 
     @property
     def where(self) -> str:
@@ -383,6 +387,12 @@ def headings_by_type(lines: list[Line], body: float) -> list[Line]:
         ):
             heads.append(len(out))
         out.append(line)
+    sentences = {at for at in heads if goes_on_as_sentence(out, at, body)}
+    usual = heads_words(out, [at for at in heads if at not in sentences])
+    sentences |= {at for at in heads if statement(out[at], body, usual)}
+    heads = [at for at in heads if at not in sentences]
+    for at in sentences:
+        out[at] = replace(out[at], sentence=True)
     drawings = sorted(
         {(d.size, d.bold) for at in heads if (d := out[at].drawn)},
         key=lambda drawing: (-drawing[0], not drawing[1]),
@@ -396,6 +406,45 @@ def headings_by_type(lines: list[Line], body: float) -> list[Line]:
 
 
 SENTENCE_END = (".", ";", ",", ":", "!", "?")
+# a bold line of the body's size longer than any of these is never told a heading by
+# its length alone: the words of a short heading ("Advice to political groups")
+LONG_HEADING = 8
+
+
+def heads_words(lines: list[Line], heads: list[int]) -> float:
+    """The words of the document's usual heading: the median of its headings' words."""
+    return statistics.median(len(lines[at].text.split()) for at in heads) if heads else 0
+
+
+def body_sized(line: Line, body: float) -> bool:
+    """A line drawn no larger than the body (in bold, to be read as a heading)."""
+    return line.drawn is not None and line.drawn.size <= body * 1.05
+
+
+def goes_on_as_sentence(lines: list[Line], at: int, body: float) -> bool:
+    """Whether a bold line of the body's size read as a heading is a sentence instead:
+    its lines joined, it ends one, or the line under it goes on it in small letters
+    ("Officers never take sides in" / "politics, in or out of work.")."""
+    text = lines[at].text.strip()
+    after = lines[at + 1] if at + 1 < len(lines) else None
+    goes_on = after is not None and after.page == lines[at].page and after.text[:1].islower()
+    return body_sized(lines[at], body) and (text.endswith(SENTENCE_END) or goes_on)
+
+
+def statement(line: Line, body: float, usual: float) -> bool:
+    """Whether a bold line of the body's size read as a heading is a paragraph in bold
+    (a statement of principle): capitalised as a sentence and longer than twice the
+    document's usual heading. A heading larger than the body is a heading however long."""
+    long = len(line.text.split()) > max(LONG_HEADING, 2 * usual)
+    return body_sized(line, body) and long and not title_case(line.text.strip())
+
+
+def title_case(text: str) -> bool:
+    """Capitalised as a heading is ("Use of Council Resources", "MEDIA RELATIONS"), not
+    as a sentence ("Members and officers each have their part")."""
+    significant = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    capitals = sum(w[0].isupper() for w in significant)
+    return bool(significant) and text[0].isupper() and capitals * 3 >= len(significant) * 2
 
 
 def below(above: Line | None, line: Line) -> float | None:

@@ -22,7 +22,16 @@ from pathlib import Path
 
 from constitution import import_languages, import_parts, output_folder, revision
 from constitution.clause_fields import REVIEW_TAG, clause_options
-from constitution.extract import CONTENTS, TAB_LEADER, UNFINISHED, Extracted, Line, extract, joined
+from constitution.extract import (
+    CONTENTS,
+    TAB_LEADER,
+    UNFINISHED,
+    Extracted,
+    Line,
+    extract,
+    joined,
+    title_case,
+)
 from constitution.import_history import (
     HISTORY_HEADING,
     history_note,
@@ -106,6 +115,8 @@ LABELLED = re.compile(
 )
 SITE_HEADING = "a site's heading of the page, over the document's own title"
 NOTES_HEADING = "the heading over footnotes, each kept with the paragraph citing it"
+# a heading printing the Part's number before its own: "5.3.1 Scope"
+PART_HEADING = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\s+(\S.*)")
 BACK_MATTER = re.compile(r"^(?:Appendix|Appendices|Schedule|Annex|Annexe)\b", re.I)
 
 
@@ -288,14 +299,6 @@ def heading_like(text: str) -> bool:
     )
 
 
-def title_case(text: str) -> bool:
-    """Capitalised as a heading is ("Use of Council Resources", "MEDIA RELATIONS"), not
-    as a sentence ("Members and officers each have their part")."""
-    significant = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
-    capitals = sum(w[0].isupper() for w in significant)
-    return bool(significant) and text[0].isupper() and capitals * 3 >= len(significant) * 2
-
-
 def lead_in(paragraphs: list[str]) -> bool:
     """Whether the next unnumbered paragraph is an item of a list these lead in to: the
     last ends in a colon ("In this protocol:"), or is an item of such a list."""
@@ -356,6 +359,7 @@ class Structurer:
         self.letters: set[str] = set()  # parts whose paragraphs are numbered B1, B2
         self.section_depth = 0  # the Markdown level of the heading that opened the section
         self.back_matter = False  # in an appendix, schedule or annex: words, unnumbered
+        self.before = ""  # the words of the line (or lines joined) placed before this one
         self.appendices: list[ImportedSection] = []
         self.revoked: list[str] = []  # numbers printed only as revoked ("5.3 [Deleted]")
         # lines printing numbers of no paragraph's depth ("6 [Revoked]"): whole sections
@@ -410,6 +414,7 @@ class Structurer:
             )
         for i, ((text, bullet, marked), line, fresh) in enumerate(kept):
             following = kept[i + 1][0][0] if i + 1 < len(kept) else ""
+            self.before = kept[i - 1][0][0] if i else ""
             self.place(text, bullet, marked, line, following, fresh)
         self.flush_headings()
         for clause in self.clauses_so_far():
@@ -509,11 +514,16 @@ class Structurer:
                 kept.append((line, numbers, said))
             section.revoked = kept
         # a number of no paragraph's depth is a section's where paragraphs' numbers name
-        # their section (3.1, 3.2) and no section has it; else left out, as before
-        dotted = any("." in c.number for s in self.sections for c in s.clauses)
+        # their section (3.1, 3.2), or where sections are numbered and no paragraph prints
+        # a bare number ("(1)", "a." under "6. Scope"), and no section has it; else left
+        # out, as before
+        clauses = self.clauses_so_far()
+        dotted = any("." in c.number for c in clauses)
+        sectioned = any(s.number.isdigit() for s in self.sections)
+        bare = any(c.style == "int" for c in clauses)
         taken = {s.number for s in self.sections}
         for line, numbers, said in self.whole:
-            whole = dotted and not taken.intersection(numbers)
+            whole = (dotted or (sectioned and not bare)) and not taken.intersection(numbers)
             if whole and all(revoked_line(n, said, whole=True) for n in numbers):
                 taken.update(numbers)
                 self.revoked_sections += [(line, n, said) for n in numbers]
@@ -659,7 +669,10 @@ class Structurer:
                 self.add_item(text, line)  # its numbers are its own, kept in its words
                 return
             else:
-                self.add_text(text, line, fresh, wrapped=not fresh)
+                # a line under a short one is a line of its own (a form's field, a
+                # flowchart's box); under a line of the full measure, its next line
+                wrapped = not fresh and len(self.before) >= WRAPPED
+                self.add_text(text, line, fresh, wrapped=wrapped)
                 return
         if m := self.lettered(text, fresh):
             number = f"{m['letter']}{m['num']}"
@@ -788,11 +801,11 @@ class Structurer:
 
     def in_body_type(self, line: Line, words: str) -> bool:
         """Whether a PDF whose headings are told by their type draws this line as its
-        body text: plain, in the body's size, and not in capitals."""
+        body text: in the body's size, plain or a sentence in bold (extract.statement),
+        and not in capitals."""
         drawn, body = line.drawn, self.extracted.body
-        return bool(drawn and body and drawn.size == body and not drawn.bold) and not (
-            words.isupper()
-        )
+        plain = drawn is not None and (not drawn.bold or line.sentence)
+        return bool(drawn and body and drawn.size == body and plain) and not words.isupper()
 
     def under_section(self, depth: int, line: Line) -> bool:
         """Whether a heading is a sub-heading over the paragraph after it: a level below
@@ -2148,16 +2161,28 @@ def part_sections(doc: Imported) -> None:
     is numbered its heading's last ("5.3.2" as 2), and the paragraphs are numbered on
     through the document (number-style continuous). Said, once. Anything else printed
     over the paragraphs leaves the document as read."""
-    part = titled_part(doc.title)
+    part = titled_part(doc.title) or headed_part(doc)
     heading = re.compile(rf"({re.escape(part)}\.(\d{{1,3}}))\s+(\S.*)")
     made: list[ImportedSection] = []
-    for section in doc.sections:
-        groups = part and not section.titled and not section.intro.paragraphs
+    opening: ImportedSection | None = None  # "Purpose of this Part" over the first heading
+    for index, section in enumerate(doc.sections):
+        # a section the importer titled, or the document's first, unnumbered heading
+        first = index == 0 and section.titled and not section.number
+        groups = part and (first or not (section.titled or section.intro.paragraphs))
         split = part_groups(section, heading) if groups else None
         made += split if split is not None else [section]
+        opening = section if split and section.titled else opening
     printed = [s for s in made if s.printed]
     if not printed:
         return
+    revoked_headings(doc, made, part)
+    if opening is not None:  # its heading and words are the document's introduction
+        doc.intro.titles.add(len(doc.intro.paragraphs))
+        doc.intro.paragraphs.append(opening.title)
+        doc.intro.lines.append(opening.where)
+        heads = {len(doc.intro.paragraphs) + n for n in opening.heads}
+        doc.intro.extend(opening.intro)
+        doc.intro.titles |= heads
     doc.sections = made
     doc.extracted.notes.append(
         f"The section headings print the Part's number, {part}, before their own "
@@ -2168,6 +2193,34 @@ def part_sections(doc: Imported) -> None:
         f'of the constitution cites a section by its whole number ("{printed[-1].printed}"), '
         "cite its first paragraph or its title instead."
     )
+
+
+def revoked_headings(doc: Imported, sections: list[ImportedSection], part: str) -> None:
+    """A number of a heading's depth printed as revoked ("5.3.6 [Revoked]" where "5.3.5
+    Roles" stands over 5.3.5.1) is a whole section revoked, published as its last number
+    as the sections are (6), not a paragraph of the section before it."""
+    whole = re.compile(rf"{re.escape(part)}\.(\d{{1,3}})")
+    taken = {s.number for s in sections}
+    for section in sections:
+        for entry in list(section.revoked):
+            line, numbers, said = entry
+            ends = [m[1] for n in numbers if (m := whole.fullmatch(n))]
+            if len(ends) != len(numbers) or taken.intersection(ends):
+                continue
+            section.revoked.remove(entry)
+            taken.update(ends)
+            doc.revoked_sections += [(line, n, said) for n in ends]
+    doc.revoked_sections.sort(key=lambda gone: (gone[0].page or 0, gone[0].line))
+
+
+def headed_part(doc: Imported) -> str:
+    """The Part's number printed before the first paragraph's heading's own ("5.3" of
+    "5.3.1 Scope" over 5.3.1.1) where the title names no Part; "" if there is none."""
+    first = doc.clauses()[0] if doc.clauses() else None
+    top = PART_HEADING.fullmatch(first.headings[0]) if first and first.headings else None
+    if first is None or top is None or not first.key.startswith(f"{top[1]}."):
+        return ""
+    return top[1].rpartition(".")[0]
 
 
 def part_groups(section: ImportedSection, heading: re.Pattern[str]) -> list[ImportedSection] | None:
