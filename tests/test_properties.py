@@ -156,10 +156,13 @@ nested = st.recursive(
 )
 
 
-@given(nested, st.sampled_from([None, False, True]))
-def test_the_quick_nesting_bound_is_never_below_the_depth(data: object, flow: bool | None) -> None:
+@given(nested, st.sampled_from([None, False, True]), st.integers(1, 25))
+def test_the_quick_nesting_bound_is_never_below_the_depth(
+    data: object, flow: bool | None, limit: int
+) -> None:
     """The scenario reader skips the exact token scan when the quick bound is within the
-    limit: it must never be below the real depth, whatever the YAML's style."""
+    limit: it must never be below the real depth, whatever the YAML's style and the
+    limit (the bound within it is the limit, found without counting every line)."""
     import yaml
 
     from constitution.scenarios import CLOSES, OPENS, nesting_bound
@@ -169,11 +172,13 @@ def test_the_quick_nesting_bound_is_never_below_the_depth(data: object, flow: bo
     for token in yaml.scan(text, Loader=yaml.SafeLoader):
         depth += isinstance(token, OPENS) - isinstance(token, CLOSES)
         deepest = max(deepest, depth)
-    assert nesting_bound(text) >= deepest
+    assert nesting_bound(text, limit) >= deepest
+    # the same answer as the bound counted line by line (which a limit of 0 always gives)
+    assert (nesting_bound(text, limit) <= limit) == (nesting_bound(text, 0) <= limit)
 
 
-@given(st.text(alphabet=st.sampled_from(" \n[]{}'\"#!:,-ab"), max_size=40))
-def test_the_quick_nesting_bound_holds_for_any_text(text: str) -> None:
+@given(st.text(alphabet=st.sampled_from(" \n[]{}'\"#!:,-ab"), max_size=40), st.integers(1, 8))
+def test_the_quick_nesting_bound_holds_for_any_text(text: str, limit: int) -> None:
     """Brackets in quotes, comments and tags, or closing nothing, never bring the quick
     bound below the depth the YAML really reaches (written by hand or by an attacker)."""
     import yaml
@@ -187,7 +192,9 @@ def test_the_quick_nesting_bound_holds_for_any_text(text: str) -> None:
             deepest = max(deepest, depth)
     except yaml.YAMLError:
         pass  # the depth reached before the error is what a reader would have met
-    assert nesting_bound(text) >= deepest
+    assert nesting_bound(text, limit) >= deepest
+    # the same answer as the bound counted line by line (which a limit of 0 always gives)
+    assert (nesting_bound(text, limit) <= limit) == (nesting_bound(text, 0) <= limit)
 
 
 @given(st.text(alphabet=st.sampled_from(" \n-=*_+()=ab`"), max_size=30))

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from constitution import source, text_tree, versions
+from constitution.problems import ProtocolError
 from constitution.project import Project
 from constitution.versions import document_of, record_check
 
@@ -192,3 +193,25 @@ def test_a_record_laid_out_otherwise_is_read_as_json_reads_it(project: Project, 
             parsed.record(text)
         return
     assert json.dumps(parsed.record(text)) == json.dumps(whole)  # a NaN equals no NaN
+
+
+def test_a_record_altered_by_one_byte_is_refused(project: Project) -> None:
+    # The records read and checked in turn, as the gate does (sections met before taken
+    # from then, their forms kept): one letter of the latest record changed, wherever it
+    # stands (a section the records before hold too, or not), and the record is refused.
+    names = sorted(p.name for p in project.versions_dir.glob("*.json"))
+    data = {project.versions_dir / n: (project.versions_dir / n).read_bytes() for n in names}
+    latest = project.versions_dir / names[-1]
+    text = data[latest]
+    body = text.index(b'"sections"')
+    letters = [i for i in range(body, len(text)) if chr(text[i]).isalpha()]
+    assert len(letters) > 1000
+    pattern = project.council().id_pattern
+    assert versions._verified(dict(data), pattern, "versions")  # as it stands: verified
+    for at in letters[:: len(letters) // 60]:
+        altered = text[:at] + bytes([text[at] ^ 0x20]) + text[at + 1 :]  # a letter's case
+        with pytest.raises(ProtocolError) as refused:
+            versions._verified({**data, latest: altered}, pattern, "versions")
+        codes = {p.code for p in refused.value.problems}
+        assert codes and codes <= {"version-tampered", "version-field"}, (at, codes)
+        assert all(p.file == f"versions/{names[-1]}" for p in refused.value.problems)

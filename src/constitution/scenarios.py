@@ -624,16 +624,18 @@ BLOCK_LEVELS = re.compile(r"^[ ?:,-]*", re.M)
 FLOW_MARKS = re.compile(r"[\[\]{}'\"#!]")
 
 
-def nesting_bound(text: str) -> int:
+def nesting_bound(text: str, limit: int = MAX_DEPTH) -> int:
     """An upper bound on how deep the YAML nests, found in one quick pass: every block
-    level adds a space of indentation or an indicator, every flow level a bracket.
+    level adds a space of indentation or an indicator, every flow level a bracket. Where
+    the bound is within ``limit``, ``limit`` itself: a line deep enough to pass it is
+    searched for, not every line's depth counted (a string for each line of every file
+    of worked examples, most of the pass's time).
 
     A closing bracket lowers the count, never below zero: outside a flow collection one
     is plain text. Within one, a bracket that closes nothing can only sit in a quoted
     scalar, a comment or a tag, each begun by a quote, '#' or '!'; such a character met
     while the count is above zero (which it always is within a real flow collection)
     makes the bound the text's length, so that the exact scan is made."""
-    block = max(map(len, BLOCK_LEVELS.findall(text)), default=0)
     flow = depth = 0
     for mark in FLOW_MARKS.findall(text):
         if mark in "[{":
@@ -643,7 +645,17 @@ def nesting_bound(text: str) -> int:
             depth = max(depth - 1, 0)
         elif depth:
             return len(text) + 1
-    return block + flow + 1
+    # within the limit if no line has the block levels left to it: block + flow + 1 <= limit
+    room = limit - flow
+    if room > 0 and not _deeper_line(room).search("\n" + text):
+        return limit
+    return max(map(len, BLOCK_LEVELS.findall(text)), default=0) + flow + 1
+
+
+@lru_cache
+def _deeper_line(levels: int) -> re.Pattern[str]:
+    """A line starting with ``levels`` block levels or more, found from its line break."""
+    return re.compile(f"\n[ ?:,-]{{{levels}}}")
 
 
 def too_deep(text: str) -> int:
