@@ -161,6 +161,14 @@ def test_a_number_typed_twice_is_no_second_language(tmp_path: Path) -> None:
     assert [c.number for c in doc.clauses()] == ["1.1", "1.2", "1.2", "1.3", "1.4"]
 
 
+def test_one_number_printed_throughout_is_no_second_language(tmp_path: Path) -> None:
+    """A number printed again and again ("1." before every paragraph, the list's count
+    lost) counts on nowhere: no two languages, and the paragraphs imported as printed."""
+    text = "Protocol\n\n1. Roles\n\n" + "".join(f"1.1 Words {n}.\n\n" for n in range(8))
+    doc = import_protocol(write(tmp_path, text))
+    assert [c.number for c in doc.clauses()] == ["1.1"] * 8
+
+
 def write(tmp_path: Path, text: str) -> Path:
     source = tmp_path / "protocol.txt"
     source.write_text(text, encoding="utf-8")

@@ -5,7 +5,8 @@ above them. Imported whole, the two would be interleaved, every number twice; so
 import stops, saying so, and imports the language chosen with ``--take N`` (1 the
 language printed first), listing the other's words as left out.
 
-Told by the shape alone, in any pair of languages: most numbers printed twice running.
+Told by the shape alone, in any pair of languages: most numbers printed twice running
+(not three times or more: a count that never moves on is no pair of languages).
 The words after a number (its items, its further paragraphs) are in that number's
 language; a number printed once among them cannot be placed, and stops the import.
 """
@@ -37,12 +38,16 @@ def alternating(numbers: Sequence[str | None]) -> Alternating | None:
     once: list[int] = []
     k = 0
     while k < len(numbered):
-        if k + 1 < len(numbered) and numbers[numbered[k]] == numbers[numbered[k + 1]]:
+        end = k + 1
+        while end < len(numbered) and numbers[numbered[end]] == numbers[numbered[k]]:
+            end += 1
+        # twice running, a language each; three times or more, numbering that does not
+        # count on ("1." before every paragraph), no language's
+        if end - k == 2:
             pairs.append((numbered[k], numbered[k + 1]))
-            k += 2
         else:
-            once.append(numbered[k])
-            k += 1
+            once += numbered[k:end]
+        k = end
     if len(pairs) < MIN_PAIRS or len(pairs) * 4 < len(numbered):  # half of them in pairs
         return None
     languages = [BOTH] * len(numbers)

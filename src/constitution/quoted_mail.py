@@ -29,7 +29,8 @@ def quoted(texts: list[str]) -> Quoted | None:
     if len(at) < MIN_QUOTED or len(at) * 2 < sum(1 for text in texts if text.strip()):
         return None
     inside = texts[at[0] : at[-1] + 1]
-    among = next((i for i in range(at[0], at[-1]) if texts[i].strip() and i not in at), None)
+    marked = set(at)  # looked up once a line: a list's lookups grew with the square
+    among = next((i for i in range(at[0], at[-1]) if texts[i].strip() and i not in marked), None)
     depth = 0
     while (written := [t for t in inside if t.strip()]) and all(QUOTE.match(t) for t in written):
         inside = [QUOTE.sub("", text, count=1) for text in inside]
