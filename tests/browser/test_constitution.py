@@ -172,6 +172,20 @@ def test_search_says_which_of_a_documents_versions_have_a_number_in_force_lacks(
     assert violations(page) == []
 
 
+def test_search_says_which_versions_have_a_protocol_id_among_other_documents(
+    page: Page, adopted_url: str
+) -> None:
+    """Among other documents the protocol is cited by its short name ("MOP 14.4"), and its
+    ID typed whole ("MOP-0208") begins the same way: it is still read as an ID, here one
+    since revoked that an older version has, not searched as words."""
+    page.goto(adopted_url + "search.html?" + urlencode({"q": "MOP-0208"}))
+    expect(page.locator("#search-status")).to_contain_text(
+        "has no paragraph MOP-0208: it was revoked."
+    )
+    first = page.locator("#search-results > li a").first
+    expect(first).to_have_attribute("href", re.compile(r"/2025-05-15/[a-z-]+\.html#MOP-0208$"))
+
+
 def test_an_articles_about_panel_lists_the_worked_examples_it_decides(
     page: Page, decided_url: str
 ) -> None:

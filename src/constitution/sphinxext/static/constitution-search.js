@@ -101,7 +101,9 @@
       if (found) return found;
     }
     const rest = (index.citing && window.constitutionCitedIn(index.citing, text)) || text;
-    const id = window.constitutionId(rest);
+    // an ID typed whole first: "MOP-0208" begins as the protocol is cited ("MOP 14.4")
+    const id = (!/\s/.test(text.trim()) && window.constitutionId(text)) ||
+      window.constitutionId(rest);
     const number = window.constitutionNumber(rest);
     if (!id && !number) return null;
     const keys = Object.keys(index).filter((k) => /^\d/.test(k)).sort();
