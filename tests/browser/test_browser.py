@@ -401,6 +401,24 @@ def test_search_says_which_versions_have_a_number_the_version_read_lacks(
     page.wait_for_url(base_url + places[0][1][0])
 
 
+def test_an_id_is_read_as_a_reader_types_it_whatever_its_prefix(page: Page, base_url: str) -> None:
+    """conf/council.toml allows a prefix ending in a digit ("CC2"): its IDs are IDs where
+    a reader types them, the hyphen then telling where the prefix ends ("CC2 42" is not
+    one); the forms a prefix of letters is typed in are unchanged."""
+    page.goto(base_url + "search.html")
+    typed = {
+        "CC2-0042": "CC2-0042",
+        "cc2-42": "CC2-0042",
+        "CC2 42": None,
+        "MOP-0042": "MOP-0042",
+        "mop 42": "MOP-0042",
+        "MOP42": "MOP-0042",
+        "council": None,
+    }
+    read = {t: page.evaluate("t => window.constitutionId(t)", t) for t in typed}
+    assert read == typed
+
+
 def test_search_opens_the_version_in_force_by_default(page: Page, base_url: str) -> None:
     page.goto(base_url + "search.html?q=working+days")
     expect(page.locator("#search-status")).to_contain_text("found in In force")

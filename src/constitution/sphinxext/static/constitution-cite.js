@@ -36,13 +36,18 @@
 // page's jump opens the paragraph where the version this page shows now has it (or says
 // which versions have it), in place of this page in the history.
 (function () {
-  const id = decodeURIComponent(window.location.hash.slice(1));
+  let id;
+  try {
+    id = decodeURIComponent(window.location.hash.slice(1));
+  } catch {
+    return; // a malformed address ("#%E0") names no paragraph
+  }
   const search = document.querySelector("form.phone-search");
   const version = search && search.querySelector("input[name=v]");
   if (!version || !document.querySelector("article .clause") || document.getElementById(id)) {
     return;
   }
-  if (!/^[A-Z][A-Z0-9]{0,8}[A-Z]-\d{4,}$/.test(id)) return;
+  if (!/^[A-Z][A-Z0-9]{1,9}-\d{4,}$/.test(id)) return; // an ID, as council.toml allows
   const jump = new URL(search.action);
   jump.search = new URLSearchParams({ q: id, v: version.value }).toString();
   window.location.replace(jump.href);

@@ -31,9 +31,13 @@ window.constitutionNumberOtherwise = function (number) {
 };
 
 // An ID as a reader types it ("MOP-0042", "mop-42", "MOP42", "mop 42") in the form the
-// clause index keys it ("MOP-0042"), or null: IDs have four digits or more.
+// clause index keys it ("MOP-0042"), or null: IDs have four digits or more. A prefix may
+// end in a digit ("CC2", as council.toml allows): its hyphen is then needed to tell
+// where the prefix ends.
 window.constitutionId = function (text) {
-  const id = text.trim().toUpperCase().match(/^([A-Z][A-Z0-9]{0,8}[A-Z])[-\s]?0*(\d{1,9})$/);
+  const typed = text.trim().toUpperCase();
+  const id = typed.match(/^([A-Z][A-Z0-9]{0,8}[A-Z])[-\s]?0*(\d{1,9})$/) ||
+    typed.match(/^([A-Z][A-Z0-9]{1,9})-0*(\d{1,9})$/);
   return id ? id[1] + "-" + id[2].padStart(4, "0") : null;
 };
 
