@@ -185,6 +185,10 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             for folder, edition, _, council, _ in reversed(list(rows))
         ]
     body = page_templates.render(
-        "open-data.html", editions=listed, files=FILES.values(), several=bool(elsewhere)
+        "open-data.html",
+        editions=listed,
+        files=FILES.values(),
+        several=bool(elsewhere),
+        council=store.council,
     )
     yield "data/index", {"title": "Open data files", "body": body}, "page.html"
