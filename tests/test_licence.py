@@ -57,7 +57,13 @@ def test_a_councils_own_licence_is_in_its_json_and_on_its_data_page(
         "url": "https://creativecommons.org/licenses/by/4.0/",
     }
     jsonschema.validate(data, json.loads(SCHEMA.read_text(encoding="utf-8")))
-    page = page_templates.render("open-data.html", editions=[], files=[], council=council)
+    page = page_templates.render(
+        "open-data.html",
+        editions=[],
+        files=[],
+        licence=council.licence,
+        licence_url=council.licence_url,
+    )
     assert (
         '<a href="https://creativecommons.org/licenses/by/4.0/">'
         "Creative Commons Attribution 4.0</a>" in page

@@ -189,6 +189,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         editions=listed,
         files=FILES.values(),
         several=bool(elsewhere),
-        council=store.council,
+        licence=store.council.licence,
+        licence_url=store.council.licence_url,
     )
     yield "data/index", {"title": "Open data files", "body": body}, "page.html"
