@@ -299,6 +299,7 @@ CASES = [
     Case("resolution not one line of text", forge(V, lambda r: r.update(resolution="x\n" * 600)), CHECK, 1, "'resolution' must be the minuted resolution", V),
     Case("version field not in the format", forge(V, lambda r: r.update(colour="red")), CHECK, 1, "'colour' is not a field of a record", V),
     Case("base_url not an https address", edit("conf/council.toml", 'base_url = "https://constitution.kestrelford.example/"', "base_url = \"x' onmouseover='alert(1)\""), CHECK, 1, "council-base-url", "conf/council.toml"),
+    Case("licence_url not an https address", edit("conf/council.toml", 'licence_url = "https://www.nationalarchives.gov.uk/', 'licence_url = "javascript:alert(1)//'), CHECK, 1, "council-licence", line_of("conf/council.toml", "licence_url = ")),
     Case("adoption date 2025-02-30", lambda root: None, ("adopt", "--date", "2025-02-30", "--resolution", "x"), 2, "'2025-02-30' is not a real date"),
     # --- command-line arguments
     Case("redline of an unknown version", lambda root: None, ("redline", "2023-01-01", "draft"), 2, "unknown-version"),

@@ -175,8 +175,11 @@ def test_a_label_holding_script_prints_as_text_on_the_open_data_index() -> None:
         "open-data.html",
         editions=[{"label": f"Draft {SCRIPT}", "key": "draft", "pdf": pdf}],
         files=["protocol.json", "clauses.csv"],
+        licence=f"Licence {SCRIPT}",
+        licence_url="https://example.org/licence/",
     )
     assert "<script" not in page and '<th scope="row">Draft &lt;script&gt;' in page
+    assert '<a href="https://example.org/licence/">Licence &lt;script&gt;' in page
     assert '<a href="draft/protocol.json">protocol.json</a> <a href="draft/clauses.csv">' in page
     assert f"{pdf}</td>" in page  # drawn by print_file
 

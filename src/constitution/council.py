@@ -25,6 +25,11 @@ BASE_URL = re.compile(r"https://[A-Za-z0-9.-]+(:[0-9]{1,5})?/([A-Za-z0-9._~%-]+/
 # A search synonym: a word or a few, of letters, digits, hyphens and apostrophes.
 SEARCH_WORDS = re.compile(r"[^\W_]+(?:['-][^\W_]+)*(?: [^\W_]+(?:['-][^\W_]+)*){0,4}")
 MAX_SYNONYMS = 500
+# The licence the open data is published under: UK councils publish under the Open
+# Government Licence unless they say otherwise. Its address is drawn into a link.
+OGL = "Open Government Licence v3.0"
+OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+LICENCE_URL = re.compile(r"https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/+=&?#-]*)?")
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,9 @@ class Council:
     place: int = 1
     # Whose bank holidays a working day skips (scenarios.NATIONS): the UK's nations differ.
     bank_holidays: str = DEFAULT_NATION
+    # The licence the open data is published under, and its address.
+    licence: str = OGL
+    licence_url: str = OGL_URL
 
     @cached_property  # read for every clause and example
     def id_pattern(self) -> re.Pattern[str]:
@@ -166,6 +174,7 @@ def load_council(path: Path) -> Council:
     )
     place_line = setting_line(text_of_file, "place")
     place = read_place(council.get("place"), len(documents), problems, shown, place_line)
+    licence, licence_url = read_licence(council, text_of_file, problems, shown)
     result = Council(
         name=text(council, "name", "council"),
         document=text(council, "document", "council"),
@@ -183,10 +192,37 @@ def load_council(path: Path) -> Council:
         documents=documents,
         place=place,
         bank_holidays=str(nation),
+        licence=licence,
+        licence_url=licence_url,
     )
     if problems:
         raise ProtocolError(problems)
     return result
+
+
+def read_licence(
+    council: dict[str, object], text: str, problems: list[Problem], shown: str
+) -> tuple[str, str]:
+    """[council] licence and licence_url: both, or neither for the Open Government
+    Licence v3.0."""
+    name, url = council.get("licence"), council.get("licence_url")
+    if name is None and url is None:
+        return OGL, OGL_URL
+
+    def bad(key: str, what: str) -> None:
+        line = setting_line(text, key)
+        problems.append(Problem.of(shown, line, "council-licence", what=what))
+
+    if name is None:
+        bad("licence_url", "licence_url needs the licence's name beside it, as licence")
+    elif not isinstance(name, str) or not name.strip() or not name.isprintable() or len(name) > 200:
+        bad("licence", f"licence must be the licence's name on one line, not {name!r}")
+    if url is None:
+        bad("licence", f"licence {name!r} needs its address beside it, as licence_url")
+    elif not isinstance(url, str) or not LICENCE_URL.fullmatch(url):
+        shape = "an https address (no spaces, quotes or angle brackets)"
+        bad("licence_url", f"licence_url must be {shape}, not {url!r}")
+    return str(name or OGL), str(url or OGL_URL)
 
 
 def search_synonyms(

@@ -109,6 +109,7 @@ def to_json(
             "part": council.part,
             "citation": council.citation,
             "intro": document.intro,
+            "licence": {"name": council.licence, "url": council.licence_url},
         },
         "version": {
             "key": edition.key,

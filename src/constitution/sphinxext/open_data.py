@@ -185,6 +185,11 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             for folder, edition, _, council, _ in reversed(list(rows))
         ]
     body = page_templates.render(
-        "open-data.html", editions=listed, files=FILES.values(), several=bool(elsewhere)
+        "open-data.html",
+        editions=listed,
+        files=FILES.values(),
+        several=bool(elsewhere),
+        licence=store.council.licence,
+        licence_url=store.council.licence_url,
     )
     yield "data/index", {"title": "Open data files", "body": body}, "page.html"
