@@ -584,6 +584,8 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
     try:
         doc = importer.import_protocol(source, args.take)
         out, prefix = _import_target(project, args)
+        # the project, where the import writes one of its own documents
+        own = project if project is not None and _importing_ours(project, args, out) else None
         current = None
         if args.revision:
             if project is None:
@@ -599,12 +601,12 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
         # into the project's own folder: titled less the council's name, as init titles it
         # ("Protocol on ...", not "Saltmere District Council – Protocol on ...")
         shown = doc
-        if project is not None and _importing_ours(project, args, out):
-            shown = dataclasses.replace(doc, title=own_title(project.council().name, doc.title))
+        if own is not None:
+            shown = dataclasses.replace(doc, title=own_title(own.council().name, doc.title))
         files = importer.render(shown, prefix, current)
         # replacing the project's draft afresh: refused if an ID would come to mean other words
-        if args.force and not current and project and _importing_ours(project, args, out):
-            draft = _draft(project, args.document)
+        if args.force and not current and own is not None:
+            draft = _draft(own, args.document)
             if given := importer.reused(doc.clauses(), draft):
                 raise ProtocolError(given)
         if current:
@@ -631,10 +633,9 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
     style = importer.number_style(doc)
     # the project now publishes these numbers: in the style they are printed (as init)
     key = None if args.document == PROTOCOL else args.document
-    ours = project and _importing_ours(project, args, out)
-    if current and project and style == settings(project, args.document or PROTOCOL).number_style:
-        ours = False  # a revision printed as the draft is numbered: its settings stand as written
-    if project and ours and set_number_style(project.conf / "council.toml", style, key):
+    if current and own and style == settings(own, args.document or PROTOCOL).number_style:
+        own = None  # a revision printed as the draft is numbered: its settings stand as written
+    if own is not None and set_number_style(own.conf / "council.toml", style, key):
         where = "" if key is None else f' (the entry of "{key}")'
         print(f'Set number-style = "{style}" in conf/council.toml{where}.')
     return 0

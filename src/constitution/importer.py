@@ -2216,7 +2216,7 @@ def revoked_headings(doc: Imported, sections: list[ImportedSection], part: str) 
 def headed_part(doc: Imported) -> str:
     """The Part's number printed before the first paragraph's heading's own ("5.3" of
     "5.3.1 Scope" over 5.3.1.1) where the title names no Part; "" if there is none."""
-    first = doc.clauses()[0] if doc.clauses() else None
+    first = next(iter(doc.clauses()), None)
     top = PART_HEADING.fullmatch(first.headings[0]) if first and first.headings else None
     if first is None or top is None or not first.key.startswith(f"{top[1]}."):
         return ""

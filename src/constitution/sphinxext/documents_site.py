@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from functools import partial
-from itertools import islice
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
@@ -98,7 +97,8 @@ def contents_page(build: BuildState, uri: Uri) -> str:
             for s in shown.sections
         ]
         contents.append((f"{now.entry.part}: {now.entry.title}", href, sections))
-        cited += [now.entry.cited(c.number) for c in islice(shown.clauses(), 1)]
+        if first := next(iter(shown.clauses()), None):
+            cited.append(now.entry.cited(first.number))
     return render(
         "constitution-contents.html",
         council=build.council.name,
