@@ -3,6 +3,7 @@ them all, and the gate's references across them (tests/roots/constitution)."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -197,6 +198,14 @@ def test_a_document_without_its_folder_is_refused(constitution: Project) -> None
 # ------------------------------------------------------------------ the gate
 
 
+def clauses_in(project: Project, key: str) -> int:
+    folder = project.root / "documents" / key
+    return sum(
+        len(re.findall(r"^```[{]clause[}]", page.read_text(encoding="utf-8"), re.M))
+        for page in folder.glob("*.md")
+    )
+
+
 def gate(project: Project) -> tuple[int, str]:
     result = run(project, "check")
     return result.returncode, result.stdout + result.stderr
@@ -205,6 +214,20 @@ def gate(project: Project) -> tuple[int, str]:
 def test_the_gate_passes_a_whole_constitution(constitution: Project) -> None:
     status, said = gate(constitution)
     assert (status, said.splitlines()[-1]) == (0, "The constitution is whole."), said
+    # the summary names each other document it read, with its paragraphs counted
+    counted = [
+        f"{title}, {clauses_in(constitution, key)} paragraphs"
+        for title, key in [
+            ("Articles of the Constitution", "articles"),
+            ("Council Procedure Rules", "procedure-rules"),
+        ]
+    ]
+    assert f" Also checked: {'; '.join(counted)}." in said, said
+    listed = json.loads(run(constitution, "check", "--format", "json").stdout)["documents"]
+    assert [d["paragraphs"] for d in listed] == [
+        clauses_in(constitution, "articles"),
+        clauses_in(constitution, "procedure-rules"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from constitution.confirm import LOCK, load_lock, suspect
 from constitution.confirm_across import LOCK as ACROSS_LOCK
 from constitution.confirm_across import suspect as across_suspect
 from constitution.confirm_all import Unreadable
+from constitution.documents import PROTOCOL
 from constitution.model import Document
 from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
@@ -36,6 +37,8 @@ class Report:
     # paragraphs citing another document's whose words changed since they were confirmed
     suspect_references: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # the constitution's other documents read and checked: (title, paragraphs)
+    others: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -94,6 +97,9 @@ def run_check(project: Project, base: Base | None = None) -> Report:
         report.problems.extend(exc.problems)
         # the documents that can be read are checked still, and may be cited
         constitution, broken = project.readable(document, versions)
+    report.others = [
+        (e.title, sum(1 for _ in e.document.clauses())) for e in constitution if e.key != PROTOCOL
+    ]
     try:
         across = across_suspect(constitution, load_lock(project.checks / ACROSS_LOCK))
         report.suspect_references = sorted({p.clause or p.file for p in across})
@@ -166,6 +172,10 @@ def as_text(report: Report) -> str:
         )
     if report.baselined:
         summary += f" {report.baselined} not yet covered, as listed in {baseline.SHOWN}."
+    if report.others:
+        # without it, a council with a whole constitution cannot tell its other parts were read
+        read = "; ".join(f"{title}, {count} paragraphs" for title, count in report.others)
+        summary += f" Also checked: {read}."
     lines.append(("" if report.ok else "\n") + summary)
     lines.append(
         "The constitution is whole."
@@ -192,6 +202,7 @@ def as_json(report: Report) -> str:
             "scenarios": report.scenarios,
             "suspect": report.suspect,
             "suspect_references": report.suspect_references,
+            "documents": [{"title": t, "paragraphs": n} for t, n in report.others],
             "problems": problems.as_json(report.problems),
         },
         indent=1,
