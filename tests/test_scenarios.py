@@ -749,3 +749,38 @@ def test_the_checks_yaml_is_composed_as_pyyaml_s_own_safe_loader_composes_it() -
         ours = yaml.compose(text, Loader=LOADER)
         assert ours is not None
         assert _nodes(ours) == _nodes(yaml.compose(text, Loader=yaml.SafeLoader))
+
+
+def test_a_permission_not_given_says_which_rules_would_give_it(scratch: Project) -> None:
+    """Where the answer expected is 'not permitted' (or 'permitted') and the rules gave
+    another, the failure names each rule for the act that would forbid (or permit) it,
+    with what it reads as the situation gave it: a writer sees which fact is wanting,
+    or that none says what they mean."""
+    book = scratch.rulebook()
+    advice = {"act": "give-advice", "actor": "officer", "towards": "member"}
+    forbid = [r for r in book.rules_for("give-advice") if r.effect.kind == "forbid"]
+    lines = book.why_not_permitted(advice, False)
+    assert len(lines) == len(forbid) >= 2
+    rule = next(r for r in forbid if "advice-changed-to-please" in r.condition)
+    assert (
+        f"MOP-0043: its rule at rules.yaml line {rule.line} forbids it; it reads"
+        " advice-changed-to-please (not stated); its conditions are not met: it applies when"
+        " {advice-changed-to-please: true} (it would with advice-changed-to-please: true)"
+    ) in lines
+    met = book.why_not_permitted({**advice, "advice-changed-to-please": True}, False)
+    assert len(met) == len(forbid) - 1  # the rule met is not named
+    assert not any(f"line {rule.line} forbids" in line for line in met)
+    allow = [r for r in book.rules_for("give-advice") if r.effect.kind == "allow"]
+    assert len(book.why_not_permitted(advice, True)) == len(allow)
+    example = """\
+- id: SC-TST-009
+  title: An officer advises a member
+  facts: {act: give-advice, actor: officer, towards: member}
+  expect:
+    permitted: false
+    duties: [{who: officer, must: give-full-professional-advice}]
+    clauses: [MOP-0043]
+"""
+    out = " ".join(run_pytest(scratch, {"one.yaml": example}).stdout.split())
+    assert "permitted: expected not permitted, the protocol gave no answer" in out
+    assert f"- MOP-0043: its rule at rules.yaml line {rule.line} forbids it; it reads" in out

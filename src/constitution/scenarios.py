@@ -338,21 +338,36 @@ class RuleBook:
                         "act is not, nor a kind of it"
                     )
                     continue
-                read = sorted(facts_read(partial(_fire, rule), {}, self.sample) - {"act"})
-                said = ", ".join(
-                    f"{k}: {_as_yaml(facts[k])}" if k in facts else f"{k} (not stated)"
-                    for k in read
-                )
-                lines.append(
-                    f"{cid}: {where} reads {said or 'no fact'}; its conditions are not met"
-                    + (f": it applies when {rule.condition}" if rule.condition else "")
-                    + self._one_fact_away(rule, facts, read)
-                )
+                lines.append(f"{cid}: {where} reads {self._unmet(rule, facts)}")
             if not rules:
                 lines.append(
                     f"{cid}: no rule in rules.yaml applies it; add one if its words decide this"
                 )
         return lines
+
+    def why_not_permitted(self, facts: Facts, permitted: bool) -> list[str]:
+        """For an answer expected to be ``permitted`` (or not) that the rules did not give,
+        each rule for the act that would permit (or forbid) it, with what it reads."""
+        kind, verb = ("allow", "permits") if permitted else ("forbid", "forbids")
+        return [
+            f"{rule.clause}: its rule at rules.yaml line {rule.line} {verb} it; it reads "
+            + self._unmet(rule, facts)
+            for rule in self.rules_for(facts.get("act", ""))
+            if rule.effect.kind == kind and not rule.when(facts)
+        ]
+
+    def _unmet(self, rule: Rule, facts: Facts) -> str:
+        """What ``rule`` reads, as the situation gives it, its condition, and the single
+        facts that would meet it."""
+        read = sorted(facts_read(partial(_fire, rule), {}, self.sample) - {"act"})
+        said = ", ".join(
+            f"{k}: {_as_yaml(facts[k])}" if k in facts else f"{k} (not stated)" for k in read
+        )
+        return (
+            f"{said or 'no fact'}; its conditions are not met"
+            + (f": it applies when {rule.condition}" if rule.condition else "")
+            + self._one_fact_away(rule, facts, read)
+        )
 
     def _one_fact_away(self, rule: Rule, facts: Facts, read: list[str]) -> str:
         """The single facts, stated or changed, that would make ``rule`` apply (a value
@@ -535,6 +550,9 @@ class Scenario:
             got = book.determine(part.facts, disabled)
             diffs = part.expect.differences(got)
             if disabled is None:  # not for each mutant: only a person reads these
+                wanted = part.expect.permitted
+                if wanted is not None and got.permitted != wanted:
+                    diffs += book.why_not_permitted(part.facts, wanted)
                 diffs += book.why_not(part.facts, part.expect.clauses - got.clauses)
             lines += [f"{part.person}, line {part.line}: {d}" if several else d for d in diffs]
         return lines
