@@ -232,6 +232,7 @@ def test_whole_protocol_passes_with_exact_json(project: Project) -> None:
         "scenarios": 443,
         "suspect": [],
         "suspect_references": [],
+        "documents": [],
         "problems": [],
     }
 
