@@ -189,6 +189,10 @@ def test_search_finds_the_protocols_word_for_the_readers(page: Page, base_url: s
         ("bossing officers around", {"MOP-0038", "MOP-0044", "MOP-0092"}),
         # A phrasal verb inflected at its head: "leaning on" is "lean on" ("pressure").
         ("councillor leaning on me to decide", {"MOP-0060", "MOP-0061"}),
+        # An American spelling, read as the text spells it ("organisation").
+        ("organization and staffing", {"MOP-0046"}),
+        # A past tense the endings miss ("speak"), and a reader's "permission".
+        ("officer spoke to the press without permission", {"MOP-0131"}),
     ],
 )
 def test_a_readers_words_find_the_protocols(
