@@ -181,6 +181,8 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "records": ("documents", "information", "record"),
     "access": ("inspect", "information"),
     "right to know": ("need to know",),
+    # a member's right to a document: to inspect it, or the need to know
+    "see ... document": ("inspect", "need to know"),
     "tender": ("commercially sensitive",),
     "bids": ("commercially sensitive",),
     "contract": ("commercially sensitive",),
