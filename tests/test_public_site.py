@@ -230,6 +230,20 @@ def test_the_search_page_has_one_main_landmark(site: Site) -> None:
     assert len(page.select("main, [role='main']")) == 1
 
 
+def test_the_search_page_gives_one_of_the_councils_own_paragraphs_as_examples(
+    site: Site, document: Document
+) -> None:
+    """Its hint's number and ID are a paragraph the council has, not forms of the tool's
+    own ("7.12" is no paragraph of a section of seven); the missing page's ID too."""
+    words = " ".join(site.page("search.html").select_one("#search-form").get_text().split())
+    found = re.search(r"paragraph number \(such as ([^)]+)\).* an ID \(such as ([^)]+)\)", words)
+    assert found, words
+    number, clause_id = found.groups()
+    clause = document.clause(clause_id)
+    assert clause is not None and clause.number == number
+    assert f"(such as {clause_id})" in " ".join(site.page("404.html").get_text().split())
+
+
 def test_the_accessibility_statement_follows_the_model_statement(site: Site) -> None:
     page = site.page("accessibility.html")
     headings = {h.get_text().rstrip("¶#").strip() for h in page.select("article h2, article h3")}

@@ -189,6 +189,8 @@ def test_search_finds_the_protocols_word_for_the_readers(page: Page, base_url: s
         ("bossing officers around", {"MOP-0038", "MOP-0044", "MOP-0092"}),
         # A phrasal verb inflected at its head: "leaning on" is "lean on" ("pressure").
         ("councillor leaning on me to decide", {"MOP-0060", "MOP-0061"}),
+        # A past tense the endings miss ("speak"), and a reader's "permission".
+        ("officer spoke to the press without permission", {"MOP-0131"}),
     ],
 )
 def test_a_readers_words_find_the_protocols(
@@ -200,6 +202,18 @@ def test_a_readers_words_find_the_protocols(
     expect(page.locator("#search-status")).to_contain_text("found in Draft")
     hrefs = page.locator("#search-results li li > a").evaluate_all("as => as.map(a => a.href)")
     assert answers & {h.rsplit("#", 1)[-1] for h in hrefs[:3]}
+
+
+def test_an_american_spelling_finds_what_the_texts_spelling_does(page: Page, base_url: str) -> None:
+    """ "organization" is a spelling, not a misspelling, of the text's "organisation"."""
+    found = []
+    for typed in ("organisation", "organization"):
+        page.goto(base_url + "search.html?" + urlencode({"q": typed, "v": "draft"}))
+        expect(page.locator("#search-status")).to_contain_text("found in Draft")
+        links = page.locator("#search-results li li > a")
+        found.append(links.evaluate_all("as => as.map(a => a.href)"))
+    assert found[0] and found[1] == found[0]
+    expect(page.locator("#search-suggestion")).to_have_count(0)
 
 
 def test_a_misspelling_gets_a_suggestion_and_its_paragraphs(page: Page, base_url: str) -> None:

@@ -186,7 +186,7 @@ def _not_found(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     body = render(
         "not-found.html",
         base=council.base_url or "/",
-        id_example=search.id_example(council),
+        id_example=search.example(build)[1],
         whole=whole,
     )
     yield "404", {"title": "Page not found", "body": body}, "page.html"

@@ -453,13 +453,20 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
 
 
 def collect_pages(app: Sphinx) -> Any:
-    context = {"title": "Search", "id_example": id_example(state(app.env).council)}
+    number, clause_id = example(state(app.env))
+    context = {"title": "Search", "number_example": number, "id_example": clause_id}
     yield "search", context, "search.html"
 
 
-def id_example(council: Council) -> str:
-    """An ID of the form this council's paragraphs have, to show a reader what one is."""
-    return f"{council.id_prefix}-0042"
+def example(build: BuildState) -> tuple[str, str]:
+    """A paragraph of this council's protocol, its number and its ID, to show a reader
+    what each looks like: one from the middle, whose number has both its parts ("12.4"),
+    not a form of the tool's own that the council's numbering or prefix may not have."""
+    clauses = list(build.constitution.entry(PROTOCOL).document.clauses())
+    if not clauses:  # a protocol not yet written: the form its first paragraph will have
+        return "1.1", f"{build.council.id_prefix}-0001"
+    middle = clauses[len(clauses) // 2]
+    return middle.number, middle.id
 
 
 def setup(app: Sphinx) -> None:

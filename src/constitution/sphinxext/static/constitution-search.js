@@ -405,6 +405,21 @@
     return false;
   }
 
+  // A word spelt the American way ("organization", "behavior", "license", "center",
+  // "canceled") as the text spells it, where the text has the word only so: a spelling,
+  // not a misspelling, so searched as fully as the word typed. Else the word as typed.
+  const SPELLINGS = [[/iz/g, "is"], [/yz/g, "ys"], [/or(s|ed|ing)?$/, "our$1"],
+    [/ense(s|d)?$/, "ence$1"], [/er(s)?$/, "re$1"], [/og(s)?$/, "ogue$1"],
+    [/([aeiou])l(ed|ing)$/, "$1ll$2"]];
+  function british(word, vocab) {
+    if (word.length < 4 || inText(word, vocab)) return word;
+    for (const [american, ours] of SPELLINGS) {
+      const spelt = word.replace(american, ours);
+      if (spelt !== word && inText(spelt, vocab)) return spelt;
+    }
+    return word;
+  }
+
   // For a word not in the text nor among the synonyms, the nearest word that is (one edit
   // for short words, two for longer) and begins with the same letter, as misspellings
   // seldom change the first: or null.
@@ -475,7 +490,7 @@
   // `total` is how many clauses are searched.
   async function clauses(pagefind, version, text, total) {
     const [map, vocab] = await Promise.all([synonyms(), vocabulary(version)]);
-    const words = tokens(text);
+    const words = tokens(text).map((w) => british(w, vocab));
     const corrected = new Map();
     const wanted = terms(words, map);
     for (const term of wanted) {
