@@ -1,0 +1,83 @@
+"""The importer on five protocols as UK councils publish them, of kinds and layouts it
+had not met (import_unmet11.py makes them from tests/import_unmet11): a Word file saved as
+Strict Open XML, a PDF with footnotes at its pages' feet under a running head, Parts in
+roman numerals whose paragraphs start again at 1, items three deep with words closing an
+item after its sub-items, and a Word table of definitions under a numbered paragraph.
+Every word in is a word out, the structure is as a careful reader reads it, the site
+publishes the numbers printed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from constitution.importer import import_protocol, render
+from import_software import gold
+from import_unmet11 import NAMES, SOURCES, handed_over
+from test_import_layouts import flat, heading
+from test_import_unmet import number
+from test_import_unseen import imported, published_document, words, words_out
+from test_import_word_internals import gold_text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_word_in_is_a_word_out(tmp_path: Path, name: str) -> None:
+    source, data = handed_over(name, tmp_path)
+    assert words_out(import_protocol(source)) == words(gold_text(data, "number"))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_structure_as_read(tmp_path: Path, name: str) -> None:
+    source, data = handed_over(name, tmp_path)
+    doc = import_protocol(source)
+    assert doc.title == data["title"]
+    assert doc.intro.paragraphs == data["intro"]
+    assert [(s.number, s.title) for s in doc.sections] == [heading(s) for s in data["sections"]]
+    for section, seen in zip(doc.sections, data["sections"], strict=True):
+        assert [number(c) for c in section.clauses] == [number(c) for c in seen["clauses"]]
+        for clause, expected in zip(section.clauses, seen["clauses"], strict=True):
+            assert clause.headings == expected["headings"], clause.number
+            assert flat(clause.paragraphs) == flat(expected["paragraphs"]), clause.number
+    assert words(" ".join(line.text for line, _ in doc.left_out)) == words(
+        " ".join(data["left_out"])
+    )
+    assert [d.kind for d in doc.defects] == []
+
+
+def in_order(tmp_path: Path, source: Path) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """The JSON report, and each paragraph's printed number beside the number the site
+    publishes for it, in order (a number printed again in another Part kept apart)."""
+    report, _ = imported(tmp_path, source)
+    printed = {c["id"]: c["source_number"] for s in report["sections"] for c in s["clauses"]}
+    document = published_document(tmp_path / "out", report)
+    return report, [(printed[c.id], c.number) for s in document.sections for c in s.clauses]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_published_with_the_numbers_printed(tmp_path: Path, name: str) -> None:
+    source, data = handed_over(name, tmp_path)
+    report, published = in_order(tmp_path, source)
+    assert report["number_style"] == data["number_style"]
+    assert [d["kind"] for d in report["defects"]] == []
+    expected = [(c["printed"], c["number"]) for s in data["sections"] for c in s["clauses"]]
+    assert [(p.rstrip(".)"), n) for p, n in published] == [(p.rstrip(".)"), n) for p, n in expected]
+
+
+CITED = re.compile(r"\{para\}`([^`<]+?) <([^>]+)>`")
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if "references" in gold(n, SOURCES)])
+def test_references_name_the_paragraph_of_the_part_cited(tmp_path: Path, name: str) -> None:
+    """ "Part II paragraph 3" links the third paragraph of Part II, wherever it is cited."""
+    source, data = handed_over(name, tmp_path)
+    doc = import_protocol(source)
+    ids = {
+        f"{place}/{number(c)}": c.id for place, s in enumerate(doc.sections, 1) for c in s.clauses
+    }
+    blocks = "\n".join(render(doc, "MOP").values()).split("{clause}")
+    for citing, cited in data["references"].items():
+        (block,) = [b for b in blocks if f":id: {ids[citing]}\n" in b]
+        assert [target for _, target in CITED.findall(block)] == [ids[c] for c in cited], citing
