@@ -9,12 +9,14 @@ publishes the numbers printed."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from constitution.importer import import_protocol, render
+from constitution.pdf_fonts import on_baselines
 from import_software import gold
 from import_unmet11 import NAMES, SOURCES, handed_over
 from test_import_layouts import flat, heading
@@ -81,3 +83,20 @@ def test_references_name_the_paragraph_of_the_part_cited(tmp_path: Path, name: s
     for citing, cited in data["references"].items():
         (block,) = [b for b in blocks if f":id: {ids[citing]}\n" in b]
         assert [target for _, target in CITED.findall(block)] == [ids[c] for c in cited], citing
+
+
+def test_a_raised_mark_is_set_against_its_word_and_a_notes_number_before_its_words() -> None:
+    """pypdf starts a line at a piece drawn raised and smaller (a footnote's mark): the
+    eye reads it against the word before, the line's words going on after it; at the
+    page's foot the note's raised number begins the note's line."""
+    texts = ["co-opted members", "1", " , and officers", "1", " Co-opted members are"]
+    sizes = [10.0, 6.0, 10.0, 6.0, 8.0]
+    counts = [
+        Counter({(size, False): len(t.strip())}) for t, size in zip(texts, sizes, strict=True)
+    ]
+    text, drawn = on_baselines(texts, counts, [649.0, 652.5, 649.0, 101.0, 98.0])
+    assert text.split("\n") == ["co-opted members1, and officers", "1 Co-opted members are"]
+    assert [(d.size, d.y) for d in drawn if d] == [(10.0, 649.0), (8.0, 98.0)]
+    # a number on a line of its own, drawn in the words' size, is no mark
+    text, _ = on_baselines(["REVIEW", "3"], [counts[0], counts[0]], [649.0, 652.5])
+    assert text == "REVIEW\n3"
