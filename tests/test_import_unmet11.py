@@ -100,3 +100,22 @@ def test_a_raised_mark_is_set_against_its_word_and_a_notes_number_before_its_wor
     # a number on a line of its own, drawn in the words' size, is no mark
     text, _ = on_baselines(["REVIEW", "3"], [counts[0], counts[0]], [649.0, 652.5])
     assert text == "REVIEW\n3"
+
+
+def test_a_sentence_after_a_finished_list_closes_the_paragraph(tmp_path: Path) -> None:
+    """After a list of labelled items ended by a full stop, a sentence is the paragraph's
+    closing words, not an item with no label; a definition's line after "In this
+    protocol:" is still an item of the list it leads in to."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Protocol\n\n1. Requests\n\n1.1 A member may ask where:\n\n(a) it is needed; and\n\n"
+        "(b) it is held.\n\nOther requests go to the Clerk.\n\n1.2 In this protocol:\n\n"
+        '"Member" – a councillor.\n\n"Officer" – a member of staff.\n\n1.3 Officers reply.\n',
+        encoding="utf-8",
+    )
+    first, second, _ = import_protocol(source).clauses()
+    assert first.paragraphs[-1] == "Other requests go to the Clerk."
+    assert second.paragraphs[1:] == [
+        '- "Member" – a councillor.',
+        '- "Officer" – a member of staff.',
+    ]

@@ -953,8 +953,11 @@ class Structurer:
             return
         words = clause.after if clause.after.paragraphs else clause  # the words last placed
         last = words.paragraphs[-1] if words.paragraphs else ""
-        # A lead-in after its list has ended with a full stop: the paragraph's own words.
-        ended = leads and last.startswith("- ") and last.endswith(".")
+        # A lead-in after its list has ended with a full stop, or a sentence after the
+        # full stop of a list of labelled items ("(c) ... time." / "A request that ..."):
+        # the paragraph's own words, as its closing words are.
+        closes = fresh and text[:1].isupper() and bool(ITEM_LABEL.match(last[2:]))
+        ended = (leads or closes) and last.startswith("- ") and last.endswith(".")
         lists = lead_in(clause.paragraphs + clause.after.paragraphs)
         if fresh and clause.number and lists and not ended:
             words.add("- " + text, line)  # a list the paragraph leads in to (definitions)
