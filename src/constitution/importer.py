@@ -1585,7 +1585,7 @@ def words_tree(text: str) -> tuple[Inline, ...]:
 
 
 def body(
-    words: Text, targets: Targets, local: dict[str, str], itself: str = ""
+    words: Text, targets: Targets, local: dict[str, str], itself: str = "", section: str = ""
 ) -> tuple[str, list[Defect]]:
     """A clause's (or an introduction's) words as MyST, written from their tree by the one
     writer, and the references in them left as text; ``local`` maps its section's "(4)"
@@ -1597,7 +1597,7 @@ def body(
     defects: list[Defect] = []
 
     def linked(text: str, line: Line) -> str:
-        found, unresolved = link(text, targets, local.get, within, itself)
+        found, unresolved = link(text, targets, local.get, within, itself, section)
         defects.extend(Defect(u.kind, u.number, line, u.message) for u in unresolved)
         return found
 
@@ -1698,7 +1698,19 @@ def targets(doc: Imported) -> Targets:
         },
         subsections={c.number: c.id for c in clauses if c.style == "paren" and c.number[0] != "("},
         part=own_part(doc),
+        afresh={
+            section_name(s, n): {c.key: c.id for c in s.clauses if whole[c.key] > 1}
+            for n, s in enumerate(doc.sections, start=1)
+            if any(c.style == "int" and whole[c.key] > 1 for c in s.clauses)
+        },
     )
+
+
+def section_name(section: ImportedSection, position: int) -> str:
+    """How a reference names a section: the Part its title names ("PART II – ..." is
+    "II"), else its number, else its place."""
+    part = re.match(r"(?i)part\s+([IVXLC]{1,6}|[A-Z]|\d{1,2})\b", section.title)
+    return part[1].upper() if part else section.number or str(position)
 
 
 def own_part(doc: Imported) -> str:
@@ -1930,7 +1942,7 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
                 options = [f":modality: {clause.guess.modality}", f":tags: {REVIEW_TAG}"]
                 if number:
                     options.append(f":source-number: {number}")
-            words, unresolved = body(clause, found, paren, clause.id)
+            words, unresolved = body(clause, found, paren, clause.id, section_name(section, n + 1))
             doc.defects += unresolved
             if was and current:
                 words = revised_words(clause, words, was, current.document)
