@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from constitution import numbering
 from constitution.importer import import_protocol, render
 from constitution.pdf_fonts import on_baselines
 from import_software import gold
@@ -122,3 +123,11 @@ def test_a_sentence_after_a_finished_list_closes_the_paragraph(tmp_path: Path) -
         '- "Member" – a councillor.',
         '- "Officer" – a member of staff.',
     ]
+
+
+def test_a_paragraph_of_a_part_cited_by_its_part_reads_as_printed() -> None:
+    """ "Part II paragraph 3", linked to the paragraph the site publishes as 2(3), still
+    reads "3" after the Part, as printed; "(3)" in its own section reads "(3)"."""
+    assert numbering.reference("2(3)", "3") == "3"
+    assert numbering.reference("2(3)", "(3)") == "(3)"
+    assert numbering.reference("2(3)", "2(3)") == "2(3)"

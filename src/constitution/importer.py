@@ -1585,7 +1585,7 @@ def words_tree(text: str) -> tuple[Inline, ...]:
 
 
 def body(
-    words: Text, targets: Targets, local: dict[str, str], itself: str = "", section: str = ""
+    words: Text, targets: Targets, local: dict[str, str], itself: str = ""
 ) -> tuple[str, list[Defect]]:
     """A clause's (or an introduction's) words as MyST, written from their tree by the one
     writer, and the references in them left as text; ``local`` maps its section's "(4)"
@@ -1597,7 +1597,7 @@ def body(
     defects: list[Defect] = []
 
     def linked(text: str, line: Line) -> str:
-        found, unresolved = link(text, targets, local.get, within, itself, section)
+        found, unresolved = link(text, targets, local.get, within, itself)
         defects.extend(Defect(u.kind, u.number, line, u.message) for u in unresolved)
         return found
 
@@ -1942,7 +1942,7 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
                 options = [f":modality: {clause.guess.modality}", f":tags: {REVIEW_TAG}"]
                 if number:
                     options.append(f":source-number: {number}")
-            words, unresolved = body(clause, found, paren, clause.id, section_name(section, n + 1))
+            words, unresolved = body(clause, found, paren, clause.id)
             doc.defects += unresolved
             if was and current:
                 words = revised_words(clause, words, was, current.document)

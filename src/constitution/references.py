@@ -112,17 +112,17 @@ def link(
     local: Callable[[str], str | None],
     within: Callable[[str], bool],
     itself: str = "",
-    place: str = "",
 ) -> tuple[str, list[Unresolved]]:
     """The text with each reference that resolves as {para}`ID`, and those that do not.
     ``local`` resolves "(4)" and "(b)" in the clause's section; ``within`` says whether
     the clause itself holds the lettered item "(b)" (which then stays as it is); a
     reference that would resolve to the clause ``itself`` (its number printed twice, the
     reference meaning the other) stays text, and is reported. Where each section numbers
-    its paragraphs afresh, a bare number is the paragraph of its section (``place``), or the named
-    Part's ("Part II paragraph 3")."""
+    its paragraphs afresh, a number after a Part of the document is that Part's ("Part II
+    paragraph 3"); a bare one stays unresolved (it may be another document's, "(para.
+    2)" after a quotation)."""
     unresolved: list[Unresolved] = []
-    named = place
+    named = ""
 
     def resolve(number: str) -> str | None:
         """The reference to the paragraph numbered so, as {para} with the number as
@@ -160,7 +160,7 @@ def link(
         after = text[m.end() : m.end() + 80]
         before = text[max(0, m.start() - 60) : m.start()]
         own = OWN_PART_BEFORE.search(before)
-        named = own[1].upper() if own and own[1].upper() in targets.afresh else place
+        named = own[1].upper() if own and own[1].upper() in targets.afresh else ""
         if m.group("pos"):
             target = resolve(m.group("pos"))
             if target:  # the words as printed, the number a reference
