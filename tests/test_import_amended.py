@@ -348,7 +348,7 @@ def test_a_word_protocol_laid_out_in_a_table_is_read_as_its_paragraphs(tmp_path:
         "Members decide:",
         "- (a) policy; and",
         "- (b) the budget.",
-        "- This is said of both.",  # after a list's items, as the importer takes one
+        "This is said of both.",  # after the list's last item and its full stop: closing words
     ]
     assert any("lays the protocol out" in note for note in doc.extracted.notes)
 

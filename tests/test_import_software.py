@@ -256,8 +256,8 @@ def test_another_word_processors_file_is_named_with_the_way_through(
 
 def test_a_second_lead_in_after_a_finished_list_is_the_paragraphs_own(tmp_path: Path) -> None:
     """After a list ended ("(b) ... ."), an unnumbered paragraph leading in to items
-    lettered again is the paragraph's own words, not an item of the list before; one
-    that does not lead in stays as the importer takes it."""
+    lettered again is the paragraph's own words, not an item of the list before; so is
+    a sentence that does not lead in, closing the paragraph."""
     source = tmp_path / "protocol.txt"
     source.write_text(
         "Protocol\n\n1. Meetings\n\n1.1 At a meeting:\n\n(a) members speak; and\n\n"
@@ -277,7 +277,7 @@ def test_a_second_lead_in_after_a_finished_list_is_the_paragraphs_own(tmp_path: 
             "- (a) the chair intervenes; and",
             "- (b) the matter is reported.",
         ],
-        ["Members decide:", "- (a) policy; and", "- (b) the budget.", "- This is said of both."],
+        ["Members decide:", "- (a) policy; and", "- (b) the budget.", "This is said of both."],
     ]
     assert doc.defects == []
 

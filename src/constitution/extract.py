@@ -873,7 +873,36 @@ def read_part(path: Path, docx: zipfile.ZipFile, name: str) -> Any:
         raise too_large(path, f"{name} unzips to {size:,} bytes", f"{MAX_PART_BYTES:,} bytes")
     # No entities (they nest into a bomb) and no network: Word writes neither.
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    return etree.fromstring(data, parser)
+    return etree.fromstring(transitional(data), parser)
+
+
+# Word's "Strict Open XML Document" (ISO/IEC 29500 Strict) writes the parts a .docx holds
+# under namespaces of its own, the relationships' types too; read, they are the same
+# elements, so each is read under the namespace a .docx gives it.
+STRICT = {
+    b"http://purl.oclc.org/ooxml/wordprocessingml/main": (
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    ),
+    b"http://purl.oclc.org/ooxml/officeDocument/relationships": (
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    ),
+    b"http://purl.oclc.org/ooxml/officeDocument/math": (
+        b"http://schemas.openxmlformats.org/officeDocument/2006/math"
+    ),
+    b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing": (
+        b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    ),
+    b"http://purl.oclc.org/ooxml/drawingml/": b"http://schemas.openxmlformats.org/drawingml/2006/",
+}
+
+
+def transitional(data: bytes) -> bytes:
+    """A part as a .docx writes it, where Word saved it Strict."""
+    if b"http://purl.oclc.org/ooxml/" not in data:
+        return data
+    for strict, usual in STRICT.items():
+        data = data.replace(strict, usual)
+    return data
 
 
 def from_docx(path: Path) -> Extracted:

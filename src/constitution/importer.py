@@ -953,8 +953,11 @@ class Structurer:
             return
         words = clause.after if clause.after.paragraphs else clause  # the words last placed
         last = words.paragraphs[-1] if words.paragraphs else ""
-        # A lead-in after its list has ended with a full stop: the paragraph's own words.
-        ended = leads and last.startswith("- ") and last.endswith(".")
+        # A lead-in after its list has ended with a full stop, or a sentence after the
+        # full stop of a list of labelled items ("(c) ... time." / "A request that ..."):
+        # the paragraph's own words, as its closing words are.
+        closes = fresh and text[:1].isupper() and bool(ITEM_LABEL.match(last[2:]))
+        ended = (leads or closes) and last.startswith("- ") and last.endswith(".")
         lists = lead_in(clause.paragraphs + clause.after.paragraphs)
         if fresh and clause.number and lists and not ended:
             words.add("- " + text, line)  # a list the paragraph leads in to (definitions)
@@ -1695,7 +1698,19 @@ def targets(doc: Imported) -> Targets:
         },
         subsections={c.number: c.id for c in clauses if c.style == "paren" and c.number[0] != "("},
         part=own_part(doc),
+        afresh={
+            section_name(s, n): {c.key: c.id for c in s.clauses if whole[c.key] > 1}
+            for n, s in enumerate(doc.sections, start=1)
+            if any(c.style == "int" and whole[c.key] > 1 for c in s.clauses)
+        },
     )
+
+
+def section_name(section: ImportedSection, position: int) -> str:
+    """How a reference names a section: the Part its title names ("PART II – ..." is
+    "II"), else its number, else its place."""
+    part = re.match(r"(?i)part\s+([IVXLC]{1,6}|[A-Z]|\d{1,2})\b", section.title)
+    return part[1].upper() if part else section.number or str(position)
 
 
 def own_part(doc: Imported) -> str:

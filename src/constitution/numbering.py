@@ -124,11 +124,14 @@ def reference(number: str, shown: str | None = None, form: str = "paragraph {num
     ({para}`3.1 <ID>`, as the importer keeps a reference whose document's own words say
     "paragraphs 3.1 and 3.2" or "3.1 above") it reads the number alone, as now numbered;
     written "(2)" (a paragraph of the same section, in a paragraph-in-section document),
-    the number's own part, "(2)", as a section's paragraphs cite each other. A document
+    the number's own part, "(2)", as a section's paragraphs cite each other (written "3",
+    after the Part it is in, "3"). A document
     whose paragraphs cite one another otherwise ("Article 3.1") gives its ``form``."""
     if shown is None:
         return form.format(number=number)
     own = re.fullmatch(r"[^(]+(\(.+\))", number)
+    if own and shown.isdigit():  # "Part II paragraph 3": its own part, as printed
+        return own.group(1).strip("()")
     return own.group(1) if own and shown.startswith("(") else number
 
 

@@ -74,6 +74,38 @@ def page_text(page: Any) -> tuple[str, list[Drawn | None]]:
     return on_baselines(raw.split("\n"), counts, baselines)
 
 
+# A footnote's mark as a PDF draws it: a figure or two (or "*", "†") smaller than its
+# line's words and raised above their baseline by less than their height.
+MARK = re.compile(r"\s*(?:\d{1,2}|[*†‡§])\s*")
+
+
+def size_of(count: Counter[tuple[float, bool]]) -> float:
+    return count.most_common(1)[0][0][0]
+
+
+def raised(
+    text: str,
+    count: Counter[tuple[float, bool]],
+    y: float | None,
+    line: Counter[tuple[float, bool]],
+    base: float,
+) -> bool:
+    """Whether a piece is a mark raised over the line before it."""
+    if y is None or not count or not line or not MARK.fullmatch(text):
+        return False
+    size = size_of(line)
+    return size_of(count) <= 0.8 * size and 0 < y - base < 0.8 * size
+
+
+def lowered(line: str, count: Counter[tuple[float, bool]], y: float, base: float) -> bool:
+    """Whether a piece's words follow a mark drawn raised over them alone on its line (a
+    footnote's number at the page's foot)."""
+    if not count or not MARK.fullmatch(line):
+        return False
+    size = size_of(count)
+    return 0 < base - y < 0.8 * size
+
+
 def on_baselines(
     texts: list[str], counts: list[Counter[tuple[float, bool]]], baselines: list[float | None]
 ) -> tuple[str, list[Drawn | None]]:
@@ -82,15 +114,28 @@ def on_baselines(
     word among plain ones, as Word draws each run), though the eye reads one line."""
     lines: list[str] = []
     drawings: list[tuple[Counter[tuple[float, bool]], float | None]] = []
+    marked = False  # the line ends in a raised mark, set against the word before it
     for text, count, y in zip(texts, counts, baselines, strict=True):
         last = drawings[-1][1] if drawings else None
         if lines and y is not None and last is not None and abs(y - last) < 0.5:
-            space = "" if lines[-1][-1:].isspace() or text[:1].isspace() else " "
+            if marked:  # after a mark, its line's words go on: "officers¹, and"
+                text = re.sub(r"^\s{2,}", " ", re.sub(r"^\s+(?=[,.;:)])", "", text))
+            stop = marked and text[:1] in ",.;:)"
+            space = "" if stop or lines[-1][-1:].isspace() or text[:1].isspace() else " "
             lines[-1] += space + text
             drawings[-1][0].update(count)
+            marked = False
+        elif lines and last is not None and raised(text, count, y, drawings[-1][0], last):
+            lines[-1] += text.strip()  # a footnote's mark: "officers¹"
+            marked = True
+        elif lines and y is not None and last is not None and lowered(lines[-1], count, y, last):
+            lines[-1] += text  # a footnote's words after its raised number: "¹ Section 2"
+            drawings[-1] = (drawings[-1][0] + count, y)
+            marked = False
         else:
             lines.append(text)
             drawings.append((count, y))
+            marked = False
     return "\n".join(lines), [
         Drawn(*count.most_common(1)[0][0], y, even=len(count) == 1)
         if count and y is not None

@@ -50,6 +50,9 @@ ELSEWHERE = re.compile(
 )
 # A Part of the constitution named before a reference: "Part 4.2 para 12"
 PART_BEFORE = re.compile(r"\bPart\s+(\d{1,2}(?:\.\d{1,2})?[A-Z]?)\s*,?\s*$")
+# A Part of this document named before a reference, where each Part numbers its
+# paragraphs afresh: "Part II paragraph 3", "Part B, para 2"
+OWN_PART_BEFORE = re.compile(r"\bPart\s+([IVXLC]{1,6}|[A-Z]|\d{1,2})\s*,?\s*$")
 STATUTE = re.compile(r"\bAct\s+\d{4}\s*,?\s*$")  # "the Local Government Act 1972, section 5"
 # A post or a paper named for the section of an Act that makes it: "the Section 151
 # Officer", "a section 106 agreement", "a section 114 notice"; a name, not a reference.
@@ -80,6 +83,9 @@ class Targets:
     # "3(1)" -> ID
     subsections: dict[str, str] = field(default_factory=dict)
     part: str = ""  # the Part of the constitution the document is ("5.3"), where it says
+    # paragraphs numbered afresh in each section ("1." again under "PART II"): each
+    # section's name ("II") -> its paragraphs' numbers -> IDs
+    afresh: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def items(text: str, parts: set[str]) -> list[re.Match[str]]:
@@ -111,8 +117,12 @@ def link(
     ``local`` resolves "(4)" and "(b)" in the clause's section; ``within`` says whether
     the clause itself holds the lettered item "(b)" (which then stays as it is); a
     reference that would resolve to the clause ``itself`` (its number printed twice, the
-    reference meaning the other) stays text, and is reported."""
+    reference meaning the other) stays text, and is reported. Where each section numbers
+    its paragraphs afresh, a number after a Part of the document is that Part's ("Part II
+    paragraph 3"); a bare one stays unresolved (it may be another document's, "(para.
+    2)" after a quotation)."""
     unresolved: list[Unresolved] = []
+    named = ""
 
     def resolve(number: str) -> str | None:
         """The reference to the paragraph numbered so, as {para} with the number as
@@ -128,6 +138,7 @@ def link(
             written = base = number  # "5(1)" is a paragraph, not the item (1) of 5
             bracket = item = ""
         target = subsection or (targets.dotted if "." in base else targets.whole).get(base)
+        target = target or targets.afresh.get(named, {}).get(base)
         if target and target == itself:
             unresolved.append(
                 Unresolved(
@@ -144,9 +155,12 @@ def link(
         return f"{{para}}`{base} <{target}>`{written[len(base) :]}{bracket}{item}"
 
     def replace(m: re.Match[str]) -> str:
+        nonlocal named
         whole = m.group(0)
         after = text[m.end() : m.end() + 80]
         before = text[max(0, m.start() - 60) : m.start()]
+        own = OWN_PART_BEFORE.search(before)
+        named = own[1].upper() if own and own[1].upper() in targets.afresh else ""
         if m.group("pos"):
             target = resolve(m.group("pos"))
             if target:  # the words as printed, the number a reference

@@ -1,0 +1,133 @@
+"""The importer on five protocols as UK councils publish them, of kinds and layouts it
+had not met (import_unmet11.py makes them from tests/import_unmet11): a Word file saved as
+Strict Open XML, a PDF with footnotes at its pages' feet under a running head, Parts in
+roman numerals whose paragraphs start again at 1, items three deep with words closing an
+item after its sub-items, and a Word table of definitions under a numbered paragraph.
+Every word in is a word out, the structure is as a careful reader reads it, the site
+publishes the numbers printed."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from constitution import numbering
+from constitution.importer import import_protocol, render
+from constitution.pdf_fonts import on_baselines
+from import_software import gold
+from import_unmet11 import NAMES, SOURCES, handed_over
+from test_import_layouts import flat, heading
+from test_import_unmet import number
+from test_import_unseen import imported, published_document, words, words_out
+from test_import_word_internals import gold_text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_word_in_is_a_word_out(tmp_path: Path, name: str) -> None:
+    source, data = handed_over(name, tmp_path)
+    assert words_out(import_protocol(source)) == words(gold_text(data))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_structure_as_read(tmp_path: Path, name: str) -> None:
+    source, data = handed_over(name, tmp_path)
+    doc = import_protocol(source)
+    assert doc.title == data["title"]
+    assert doc.intro.paragraphs == data["intro"]
+    assert [(s.number, s.title) for s in doc.sections] == [heading(s) for s in data["sections"]]
+    for section, seen in zip(doc.sections, data["sections"], strict=True):
+        assert [number(c) for c in section.clauses] == [
+            c["printed"].rstrip(".)") for c in seen["clauses"]
+        ]
+        for clause, expected in zip(section.clauses, seen["clauses"], strict=True):
+            assert clause.headings == expected["headings"], clause.number
+            assert flat(clause.paragraphs) == flat(expected["paragraphs"]), clause.number
+    assert words(" ".join(line.text for line, _ in doc.left_out)) == words(
+        " ".join(data["left_out"])
+    )
+    assert [d.kind for d in doc.defects] == []
+
+
+def published_numbers(tmp_path: Path, source: Path) -> tuple[dict[str, Any], list[str]]:
+    """The JSON report, and the number the site publishes for each paragraph, in order
+    (a number printed again in another Part kept apart)."""
+    report, _ = imported(tmp_path, source)
+    document = published_document(tmp_path / "out", report)
+    return report, [c.number for s in document.sections for c in s.clauses]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_published_with_the_numbers_printed(tmp_path: Path, name: str) -> None:
+    """Each paragraph published with its gold's number: as printed, or where the site
+    cannot publish it so (Part II's "3." is section 2's paragraph (3), cited 2(3)) as
+    the gold says the site cites it."""
+    source, data = handed_over(name, tmp_path)
+    report, published = published_numbers(tmp_path, source)
+    assert report["number_style"] == data["number_style"]
+    assert [d["kind"] for d in report["defects"]] == data.get("reported", [])
+    assert published == [c["number"] for s in data["sections"] for c in s["clauses"]]
+
+
+CITED = re.compile(r"\{para\}`([^`<]+?) <([^>]+)>`")
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if "references" in gold(n, SOURCES)])
+def test_references_name_the_paragraph_of_the_part_cited(tmp_path: Path, name: str) -> None:
+    """ "Part II paragraph 3" links the third paragraph of Part II, wherever it is cited."""
+    source, data = handed_over(name, tmp_path)
+    doc = import_protocol(source)
+    blocks = "\n".join(render(doc, "MOP").values()).split("{clause}")  # IDs given
+    ids = {
+        f"{place}/{number(c)}": c.id for place, s in enumerate(doc.sections, 1) for c in s.clauses
+    }
+    for citing, cited in data["references"].items():
+        (block,) = [b for b in blocks if b.startswith(f" {ids[citing]}\n")]
+        assert [target for _, target in CITED.findall(block)] == [ids[c] for c in cited], citing
+
+
+def test_a_raised_mark_is_set_against_its_word_and_a_notes_number_before_its_words() -> None:
+    """pypdf starts a line at a piece drawn raised and smaller (a footnote's mark): the
+    eye reads it against the word before, the line's words going on after it; at the
+    page's foot the note's raised number begins the note's line."""
+    texts = ["co-opted members", "1", " , and officers", "1", " Co-opted members are"]
+    sizes = [10.0, 6.0, 10.0, 6.0, 8.0]
+    counts = [
+        Counter({(size, False): len(t.strip())}) for t, size in zip(texts, sizes, strict=True)
+    ]
+    text, drawn = on_baselines(texts, counts, [649.0, 652.5, 649.0, 101.0, 98.0])
+    assert text.split("\n") == ["co-opted members1, and officers", "1 Co-opted members are"]
+    assert [(d.size, d.y) for d in drawn if d] == [(10.0, 649.0), (8.0, 98.0)]
+    # a number on a line of its own, drawn in the words' size, is no mark
+    text, _ = on_baselines(["REVIEW", "3"], [counts[0], counts[0]], [649.0, 652.5])
+    assert text == "REVIEW\n3"
+
+
+def test_a_sentence_after_a_finished_list_closes_the_paragraph(tmp_path: Path) -> None:
+    """After a list of labelled items ended by a full stop, a sentence is the paragraph's
+    closing words, not an item with no label; a definition's line after "In this
+    protocol:" is still an item of the list it leads in to."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Protocol\n\n1. Requests\n\n1.1 A member may ask where:\n\n(a) it is needed; and\n\n"
+        "(b) it is held.\n\nOther requests go to the Clerk.\n\n1.2 In this protocol:\n\n"
+        '"Member" – a councillor.\n\n"Officer" – a member of staff.\n\n1.3 Officers reply.\n',
+        encoding="utf-8",
+    )
+    first, second, _ = import_protocol(source).clauses()
+    assert first.paragraphs[-1] == "Other requests go to the Clerk."
+    assert second.paragraphs[1:] == [
+        '- "Member" – a councillor.',
+        '- "Officer" – a member of staff.',
+    ]
+
+
+def test_a_paragraph_of_a_part_cited_by_its_part_reads_as_printed() -> None:
+    """ "Part II paragraph 3", linked to the paragraph the site publishes as 2(3), still
+    reads "3" after the Part, as printed; "(3)" in its own section reads "(3)"."""
+    assert numbering.reference("2(3)", "3") == "3"
+    assert numbering.reference("2(3)", "(3)") == "(3)"
+    assert numbering.reference("2(3)", "2(3)") == "2(3)"
