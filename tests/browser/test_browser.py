@@ -528,6 +528,44 @@ def test_print_is_a_clean_document(page: Page, base_url: str) -> None:
     expect(page.locator("#MOP-0144 .clause-number")).to_be_visible()
 
 
+def test_an_earlier_version_s_banner_opens_the_same_paragraph_in_force(
+    page: Page, base_url: str
+) -> None:
+    """The resident read paragraph 20.1 as it was in force in 2024: the banner's link opens
+    that paragraph in the version in force, not its contents; the banner is the first
+    thing of the main content (the skip link passes over nothing that says which version
+    it is), and no unnamed landmark."""
+    page.goto(base_url + "versions/2024-05-16/confidentiality.html#MOP-0164")
+    banner = page.locator("#furo-main-content > .version-note .version-banner")
+    expect(banner).to_contain_text("A later version exists")
+    assert page.locator(".announcement-content").count() == 0  # furo's unnamed <aside>
+    banner.get_by_role("link", name="read the version in force").click()
+    page.wait_for_url(base_url + "protocol/confidentiality.html#MOP-0164")
+    assert violations(page) == []
+
+
+@pytest.mark.parametrize("width", [390, 700])
+def test_a_section_printed_names_its_document_and_has_no_search_box_or_scroll_bar(
+    page: Page, base_url: str, width: int
+) -> None:
+    """A councillor's assistant prints one section for a meeting: the paper says which
+    document it is from, and carries no search box and no scroll bar (an element wider
+    than the printed column)."""
+    page.set_viewport_size({"width": width, "height": 1000})
+    page.goto(base_url + "protocol/member-enquiries.html")
+    page.emulate_media(media="print")
+    expect(page.locator(".mobile-header .brand")).to_have_text(
+        "Protocol on Member/Officer Relations"
+    )
+    expect(page.locator(".phone-search")).to_be_hidden()
+    wider = page.evaluate(
+        "() => [...document.querySelectorAll('.content, .content *')]"
+        ".filter(e => e.scrollWidth > e.clientWidth + 1"
+        " && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)).length"
+    )
+    assert wider == 0
+
+
 def test_pages_carry_a_strict_policy_and_no_inline_script(page: Page, base_url: str) -> None:
     for path in ("index.html", "search.html", "versions/2026-05-14/index.html"):
         page.goto(base_url + path)

@@ -700,6 +700,7 @@ class Site:
         ]
         return render(
             "redline.html",
+            steps=self.redline_steps(old, new),
             named=capitalised(self.draft.cites),  # "Article {number}"
             old=self.label(old),
             new=self.label(new),
@@ -728,6 +729,20 @@ class Site:
                 if c.new
             ],
         )
+
+    def redline_steps(self, old: str, new: str) -> list[Pager]:
+        """The comparisons either side, one adoption each: the changes that made ``old``
+        and those made after ``new``, for a reader to step through them in turn (at 200%
+        zoom, not by way of the list of versions)."""
+        keys = [v.key for v in self.versions] + [DRAFT]
+        i, j = keys.index(old), keys.index(new)
+
+        def step(rel: str, word: str, a: str, b: str) -> Pager:
+            href = f"{posixpath.basename(self.layout.redline(a, b))}.html"
+            return rel, word, href, "", f"Changes from {self.label(a)} to {self.label(b)}"
+
+        before = [step("prev", "Previous", keys[i - 1], old)] if i else []
+        return before + ([step("next", "Next", new, keys[j + 1])] if j + 1 < len(keys) else [])
 
     def made_by(self, old: str, new: str) -> list[str]:
         """The resolutions that made the changes from version ``old`` to ``new``, oldest
