@@ -908,7 +908,7 @@ class Site:
         now = force.document
         there = next((s for s in now.sections if s.slug == slug), None)
         if there is None:
-            first = next((c for c in section.clauses if now.clause(c.id)), None)
+            first = next((c for c in map(now.clause, (c.id for c in section.clauses)) if c), None)
             there = now.section_of(first) if first else None
         if there is None:
             return {"section_gone": True}
