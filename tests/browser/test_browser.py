@@ -41,6 +41,7 @@ PAGES = {
     "accessibility statement": "accessibility.html",
     "for editors": "editors.html",
     "redline (in force to draft)": "versions/redline/2026-05-14--draft.html",
+    "open data files": "data/index.html",
 }
 
 
