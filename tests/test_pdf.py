@@ -462,3 +462,20 @@ def test_a_second_layout_of_other_pages_than_the_first_falls_back_to_one(
     assert out == one
     (tmp_path / "p.pdf").write_bytes(out)
     text_of(PdfReader(tmp_path / "p.pdf"))  # "Page n of N", N the pages it has
+
+
+def test_the_pdf_names_the_licence_of_the_open_data_and_links_it(
+    project: Project, tmp_path: Path
+) -> None:
+    """The PDF is one of the open data's files: its first page names their licence, with
+    its address, as the data page and the JSON do (a council's own licence likewise)."""
+    council = replace(
+        project.council(), licence="Licence of <Otterbury>", licence_url="https://example.org/l"
+    )
+    document = project.versions()[-1].document
+    out = tmp_path / "p.pdf"
+    write_pdf(out, document, council, ["Adopted"], "v/")
+    first = PdfReader(out).pages[0]
+    assert "Published under the Licence of <Otterbury>." in " ".join(first.extract_text().split())
+    links = [resolved(a).get("/A", {}).get("/URI") for a in first.get("/Annots", [])]
+    assert "https://example.org/l" in links

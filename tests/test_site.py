@@ -560,8 +560,10 @@ def test_what_is_drawn_once_and_shared_is_what_furo_draws_for_each_page(
     from constitution.serve import WarmBuild
     from constitution.sphinxext import page_cache
 
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    project = copy_project(tmp_path / "project")
+    # with the versions, one in force (2026-09-21): their folders' pages each pick their
+    # own banner from the shell, linking to their section in the version in force
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    project = copy_project(tmp_path / "project", versions=True)
     scenarios = project.checks / "scenarios" / "cabinet.yaml"
     text = scenarios.read_text(encoding="utf-8")
     old = "title: The cabinet member for housing asks the director for a briefing on"

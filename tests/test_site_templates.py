@@ -152,6 +152,8 @@ def banner(**values: object) -> str:
         "force": {"date": "14 May 2026", "in_force": "1 June 2026"},
         "in_force_href": "protocol/index.html",
         "waiting": None,
+        "same_section": False,
+        "section_gone": False,
     }
     return render("banner.html", **{**page, **values})
 
@@ -192,6 +194,30 @@ def test_an_adopted_version_s_banner_says_whether_it_is_in_force() -> None:
             f"Version adopted on 16 May 2024 (minute 14), in force from 1 June 2024. {words}"
         )
         assert one(html, "strong").get_text() == "Version adopted on 16 May 2024"
+
+
+def test_a_section_the_version_in_force_lacks_says_so_and_opens_its_contents() -> None:
+    version = {"date": "16 May 2024", "resolution": "minute 14", "in_force": "1 June 2024"}
+    old = banner(
+        kind="adopted", section_gone=True, version={**version, "is_in_force": False, "later": True}
+    )
+    assert (
+        soup(old)
+        .get_text()
+        .endswith(
+            "A later version exists, without this section: read the contents of the version in "
+            "force."
+        )
+    )
+    draft = banner(kind="draft", since="14 May 2026", section_gone=True)
+    assert (
+        soup(draft)
+        .get_text()
+        .endswith("This section is not in the version in force: read its contents.")
+    )
+    assert one(draft, "a")["href"] == "protocol/index.html" and not one(draft, "a").get("class")
+    same = banner(kind="draft", since="14 May 2026", same_section=True)
+    assert one(same, "a")["class"] == ["same-section"]
 
 
 def test_before_any_adoption_the_banners_say_the_text_is_a_draft() -> None:

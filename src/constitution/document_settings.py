@@ -29,6 +29,7 @@ WITHIN = "paragraph {number}"
 RESERVED = frozenset(
     {"protocol", "draft", "versions", "ways-in", "examples", "data", "pagefind", "constitution"}
     | {"redline", "clauses", "_static", "_sources", "_images", "_downloads"}
+    | {"in-force"}  # data/in-force/: the protocol's open data in force (open_data.py)
 )
 
 

@@ -102,6 +102,8 @@ def template_data(document: Document, council: Council, status: list[str], pages
         "council": council.name,
         "part": council.part,
         "status": status,
+        "licence": council.licence,
+        "licence_url": council.licence_url,
         "running": f"{curled(document.title)}: {status[0]}",
         "intro": Words(document, council, pages).blocks(document.intro_tree),
         "sections": sections_data(document, council, pages),

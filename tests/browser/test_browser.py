@@ -41,6 +41,7 @@ PAGES = {
     "accessibility statement": "accessibility.html",
     "for editors": "editors.html",
     "redline (in force to draft)": "versions/redline/2026-05-14--draft.html",
+    "open data files": "data/index.html",
 }
 
 
@@ -139,11 +140,11 @@ def test_search_goes_to_clauses_of_the_chosen_version(page: Page, base_url: str)
     # Pagefind's fallback to a shorter word ("a") must not pass for a match.
     page.goto(base_url + "search.html?q=acknowledge")
     expect(page.locator("#search-status")).to_have_text(
-        "0 paragraphs found in In force (adopted 14 May 2026)."
+        "No paragraph found in the version in force (adopted 14 May 2026)."
     )
     in_force = page.locator("#search-results li a").all_inner_texts()
     page.select_option("#search-version", "draft")
-    expect(page.locator("#search-status")).to_contain_text("found in Draft (not adopted)")
+    expect(page.locator("#search-status")).to_contain_text("found in the draft (not adopted)")
     draft = page.locator("#search-results li a")
     assert "Paragraph 17.1A Members' enquiries" in draft.all_inner_texts()
     assert "Paragraph 17.1A Members' enquiries" not in in_force  # inserted after 2026
@@ -157,7 +158,7 @@ def test_search_finds_the_protocols_word_for_the_readers(page: Page, base_url: s
     # conf/council.toml: councillor = ["member"]. 2.16 ("Member enquiry" means...) says
     # only "member".
     page.goto(base_url + "search.html?q=councillor&v=draft")
-    expect(page.locator("#search-status")).to_contain_text("found in Draft")
+    expect(page.locator("#search-status")).to_contain_text("found in the draft")
     links = page.locator("#search-results li li > a")
     assert "Paragraph 2.16 Definitions" in links.all_inner_texts()[:10]
     # Results are grouped by section, each under its heading.
@@ -199,7 +200,7 @@ def test_a_readers_words_find_the_protocols(
     """constitution.plain_words: none of the single words is in the protocol, and each is
     found with its ending ("threatened" is "threaten"'s)."""
     page.goto(base_url + "search.html?" + urlencode({"q": typed, "v": "draft"}))
-    expect(page.locator("#search-status")).to_contain_text("found in Draft")
+    expect(page.locator("#search-status")).to_contain_text("found in the draft")
     hrefs = page.locator("#search-results li li > a").evaluate_all("as => as.map(a => a.href)")
     assert answers & {h.rsplit("#", 1)[-1] for h in hrefs[:3]}
 
@@ -218,7 +219,7 @@ def test_an_american_spelling_finds_what_the_texts_spelling_does(page: Page, bas
 
 def test_a_misspelling_gets_a_suggestion_and_its_paragraphs(page: Page, base_url: str) -> None:
     page.goto(base_url + "search.html?q=inquery&v=draft")
-    expect(page.locator("#search-status")).to_contain_text("found in Draft")
+    expect(page.locator("#search-status")).to_contain_text("found in the draft")
     expect(page.locator("#search-suggestion")).to_contain_text("Did you mean inquiry?")
     hrefs = page.locator("#search-results li li > a").evaluate_all("as => as.map(a => a.href)")
     assert any(h.endswith("#MOP-0024") for h in hrefs[:3])  # "Member enquiry" means...
@@ -232,7 +233,7 @@ def test_a_word_spelt_right_gets_no_suggestion(page: Page, base_url: str, word: 
     """Each is one or two letters from a word of the text ("council", "taking",
     "policy"), which the search would otherwise offer as what was meant."""
     page.goto(base_url + f"search.html?q={word}&v=draft")
-    expect(page.locator("#search-status")).to_contain_text("found in Draft")
+    expect(page.locator("#search-status")).to_contain_text("found in the draft")
     expect(page.locator("#search-suggestion")).to_have_count(0)
 
 
@@ -250,7 +251,7 @@ def test_a_paragraph_cited_in_a_question_comes_first(
     page: Page, base_url: str, typed: str, first: str, cited: str | None
 ) -> None:
     page.goto(base_url + "search.html?" + urlencode({"q": typed, "v": "draft"}))
-    expect(page.locator("#search-status")).to_contain_text("found in Draft")
+    expect(page.locator("#search-status")).to_contain_text("found in the draft")
     link = page.locator("#search-results li li > a").first
     assert (link.get_attribute("href") or "").endswith("#" + first)
     if cited:
@@ -263,7 +264,7 @@ def test_a_word_most_paragraphs_hold_counts_for_less(page: Page, base_url: str) 
     "an officer work outside their working hours") and 6.3 ("working hours")."""
     typed = "councillor demanding answers at the weekend"
     page.goto(base_url + "search.html?" + urlencode({"q": typed, "v": "draft"}))
-    expect(page.locator("#search-status")).to_contain_text("found in Draft")
+    expect(page.locator("#search-status")).to_contain_text("found in the draft")
     hrefs = page.locator("#search-results li li > a").evaluate_all("as => as.map(a => a.href)")
     assert {"MOP-0061", "MOP-0052"} & {h.rsplit("#", 1)[-1] for h in hrefs[:3]}
 
@@ -273,7 +274,7 @@ def test_a_number_alone_in_a_question_is_searched_not_cited(page: Page, base_url
     page.goto(
         base_url + "search.html?" + urlencode({"q": "reply in 10 working days", "v": "draft"})
     )
-    expect(page.locator("#search-status")).to_contain_text("found in Draft")
+    expect(page.locator("#search-status")).to_contain_text("found in the draft")
     expect(page.locator("#search-results > li > h2").first).not_to_have_text("The paragraph cited")
 
 
@@ -435,11 +436,11 @@ def test_an_id_is_read_as_a_reader_types_it_whatever_its_prefix(page: Page, base
 
 def test_search_opens_the_version_in_force_by_default(page: Page, base_url: str) -> None:
     page.goto(base_url + "search.html?q=working+days")
-    expect(page.locator("#search-status")).to_contain_text("found in In force")
+    expect(page.locator("#search-status")).to_contain_text("found in the version in force")
     hrefs = page.locator("#search-results li li > a").evaluate_all("as => as.map(a => a.href)")
     assert hrefs and all(h.startswith(base_url + "protocol/") for h in hrefs)
     page.select_option("#search-version", "draft")
-    expect(page.locator("#search-status")).to_contain_text("found in Draft")
+    expect(page.locator("#search-status")).to_contain_text("found in the draft")
     hrefs = page.locator("#search-results li li > a").evaluate_all("as => as.map(a => a.href)")
     assert hrefs and all(h.startswith(base_url + "draft/") for h in hrefs)
 
@@ -540,6 +541,44 @@ def test_print_is_a_clean_document(page: Page, base_url: str) -> None:
     expect(page.locator("#MOP-0144 .clause-about")).to_be_hidden()
     expect(page.locator(".announcement")).to_be_visible()  # which version it is, on paper too
     expect(page.locator("#MOP-0144 .clause-number")).to_be_visible()
+
+
+def test_an_earlier_version_s_banner_opens_the_same_paragraph_in_force(
+    page: Page, base_url: str
+) -> None:
+    """The resident read paragraph 20.1 as it was in force in 2024: the banner's link opens
+    that paragraph in the version in force, not its contents; the banner is the first
+    thing of the main content (the skip link passes over nothing that says which version
+    it is), and no unnamed landmark."""
+    page.goto(base_url + "versions/2024-05-16/confidentiality.html#MOP-0164")
+    banner = page.locator("#furo-main-content > .version-note .version-banner")
+    expect(banner).to_contain_text("A later version exists")
+    assert page.locator(".announcement-content").count() == 0  # furo's unnamed <aside>
+    banner.get_by_role("link", name="read the version in force").click()
+    page.wait_for_url(base_url + "protocol/confidentiality.html#MOP-0164")
+    assert violations(page) == []
+
+
+@pytest.mark.parametrize("width", [390, 700])
+def test_a_section_printed_names_its_document_and_has_no_search_box_or_scroll_bar(
+    page: Page, base_url: str, width: int
+) -> None:
+    """A councillor's assistant prints one section for a meeting: the paper says which
+    document it is from, and carries no search box and no scroll bar (an element wider
+    than the printed column)."""
+    page.set_viewport_size({"width": width, "height": 1000})
+    page.goto(base_url + "protocol/member-enquiries.html")
+    page.emulate_media(media="print")
+    expect(page.locator(".mobile-header .brand")).to_have_text(
+        "Protocol on Member/Officer Relations"
+    )
+    expect(page.locator(".phone-search")).to_be_hidden()
+    wider = page.evaluate(
+        "() => [...document.querySelectorAll('.content, .content *')]"
+        ".filter(e => e.scrollWidth > e.clientWidth + 1"
+        " && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)).length"
+    )
+    assert wider == 0
 
 
 def test_pages_carry_a_strict_policy_and_no_inline_script(page: Page, base_url: str) -> None:

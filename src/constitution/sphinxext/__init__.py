@@ -201,8 +201,7 @@ def _new_file(
 
 
 def _templates(app: Sphinx, config: Any) -> None:
-    """Our page template (the version banner), furo's announcement slot to hold it, and
-    the title as text."""
+    """Our page template (the version banner, in the content) and the title as text."""
     # A new list: the default one is Sphinx's, shared by every Sphinx of the process (a
     # warm server starts another when conf.py changes), which would list ours twice and
     # so find its settings changed, and write every page again.
@@ -210,7 +209,6 @@ def _templates(app: Sphinx, config: Any) -> None:
     # Furo draws the title into every page as HTML (its brand); the setting is text. (Its
     # <title> strips tags and unescapes before it escapes, so that shows the text once.)
     config.html_title = escape(config.html_title)
-    config.html_theme_options.setdefault("announcement", "version")
 
 
 def _add_static(app: Sphinx) -> None:

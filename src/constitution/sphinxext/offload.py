@@ -45,7 +45,7 @@ def start(app: Sphinx) -> None:
         editions, others = open_data.editions(store), open_data.others(store)
         record, todo = open_data.pending(outdir, editions, store.council, others)
         jobs += todo
-        records.append((open_data.finish, (outdir, record)))
+        records.append((open_data.finish, (outdir, record, open_data.in_force_folders(store))))
     if config.constitution_search:
         record, todo = search.pending(outdir, search.documents(store), search.others(store))
         jobs += todo

@@ -10,6 +10,7 @@ data/index.html, listing them all.
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from collections.abc import Iterator
 from itertools import groupby
 from pathlib import Path
@@ -147,11 +148,33 @@ def write_print(
     write_pdf(path, document, council, status, pages)
 
 
-def finish(outdir: Path, fresh: dict[str, str]) -> None:
-    """Once every version's files are written: the schema, and the record of them."""
+IN_FORCE = "in-force"  # data/in-force/, data/KEY/in-force/: whichever version is in force
+
+
+def in_force_folders(store: BuildState) -> dict[str, str | None]:
+    """Each document's fixed address for the open data of its version in force (as its
+    plain pages are for its text), and the version's folder that fills it (None while
+    none is in force)."""
+    out: dict[str, str | None] = {}
+    for entry in store.constitution:
+        now = in_force_on(list(entry.versions), today())
+        under = "" if entry.key == PROTOCOL else f"{entry.key}/"
+        out[f"{under}{IN_FORCE}"] = f"{under}{now.key}" if now else None
+    return out
+
+
+def finish(outdir: Path, fresh: dict[str, str], in_force: dict[str, str | None]) -> None:
+    """Once every version's files are written: the schema, the record of them, and the
+    version in force's files copied to their fixed address (a developer's program need
+    not learn the date of the version in force; a static site cannot redirect a file)."""
     (outdir / "schemas").mkdir(exist_ok=True)
     (outdir / "schemas" / SCHEMA.name).write_bytes(SCHEMA.read_bytes())
     write_record(outdir / CACHE, fresh)
+    data = outdir / "data"
+    for fixed, version in in_force.items():
+        shutil.rmtree(data / fixed, ignore_errors=True)
+        if version is not None:
+            shutil.copytree(data / version, data / fixed)
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -189,6 +212,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         editions=listed,
         files=FILES.values(),
         several=bool(elsewhere),
+        in_force=now[PROTOCOL] != DRAFT,
         licence=store.council.licence,
         licence_url=store.council.licence_url,
     )

@@ -62,6 +62,10 @@ class Here:
         """The template's ``marks`` on this page's own entry; nothing on the others."""
         return Markup(marks) if href == self.page else Markup()
 
+    def pick(self, choices: dict[str, str], default: str) -> Markup:
+        """This page's own HTML of ``choices`` (by its file's name), else ``default``."""
+        return Markup(choices.get(self.page, default))
+
 
 class Later:
     """A shell's page, which is each page of the folder: each mark is left to the shell,
@@ -69,6 +73,9 @@ class Later:
 
     def current(self, href: str, marks: str) -> Markup:
         return Markup(f"{OPEN} here.current({href!r}, {marks!r}) {CLOSE}")
+
+    def pick(self, choices: dict[str, str], default: str) -> Markup:
+        return Markup(f"{OPEN} here.pick({choices!r}, {default!r}) {CLOSE}")
 
 
 def here(pagename: str) -> Here | Later:

@@ -700,6 +700,7 @@ class Site:
         ]
         return render(
             "redline.html",
+            steps=self.redline_steps(old, new),
             named=capitalised(self.draft.cites),  # "Article {number}"
             old=self.label(old),
             new=self.label(new),
@@ -728,6 +729,20 @@ class Site:
                 if c.new
             ],
         )
+
+    def redline_steps(self, old: str, new: str) -> list[Pager]:
+        """The comparisons either side, one adoption each: the changes that made ``old``
+        and those made after ``new``, for a reader to step through them in turn (at 200%
+        zoom, not by way of the list of versions)."""
+        keys = [v.key for v in self.versions] + [DRAFT]
+        i, j = keys.index(old), keys.index(new)
+
+        def step(rel: str, word: str, a: str, b: str) -> Pager:
+            href = f"{posixpath.basename(self.layout.redline(a, b))}.html"
+            return rel, word, href, "", f"Changes from {self.label(a)} to {self.label(b)}"
+
+        before = [step("prev", "Previous", keys[i - 1], old)] if i else []
+        return before + ([step("next", "Next", new, keys[j + 1])] if j + 1 < len(keys) else [])
 
     def made_by(self, old: str, new: str) -> list[str]:
         """The resolutions that made the changes from version ``old`` to ``new``, oldest
@@ -828,7 +843,17 @@ class Site:
     # ---------------------------------------------------------------- banners and feed
 
     def banner(self, pagename: str) -> str:
-        """The line above a page: which version it shows (banner.html)."""
+        """The line above a page: which version it shows (banner.html). A section's page
+        links to its section in the version in force: on a folder's shell (shells.py),
+        each page of the folder picks its own."""
+        folder, name = posixpath.split(pagename)
+        held = None if self.drafted else self.holds(pagename)
+        if name == shells.NAME and held not in (None, PLAIN):
+            own = {
+                f"{s.slug}.html": str(self.banner(f"{folder}/{s.slug}"))
+                for s in self.document(held).sections
+            }
+            return shells.here(pagename).pick(own, self.banner(f"{folder}/index"))
         if self.drafted:
             return render("banner.html", kind="drafted", title=self.entry.title)
         force = self.in_force
@@ -836,6 +861,8 @@ class Site:
             "force": force
             and {"date": long_date(force.date), "in_force": long_date(force.in_force)},
             "in_force_href": force and self.uri(pagename, self.layout.page(PLAIN, "index")),
+            "same_section": False,
+            "section_gone": False,
             "document": None if self.key == PROTOCOL else self.entry.title,
             # adopted, but none of its versions in force yet: the draft is shown till then
             "waiting": not force
@@ -845,7 +872,6 @@ class Site:
                 "in_force": long_date(self.versions[-1].in_force),
             },
         }
-        held = self.holds(pagename)
         if held == PLAIN:
             values["kind"] = "plain"
             values["draft"] = self.uri(pagename, self.layout.page(DRAFT, "index"))
@@ -853,6 +879,7 @@ class Site:
         elif held == DRAFT:
             values["kind"] = "draft"
             values["since"] = long_date(self.versions[-1].date) if self.versions else ""
+            values.update(self.same_in_force(pagename, DRAFT))
         elif held is not None:
             v = self.by_key(held)
             values["kind"] = "adopted"
@@ -863,9 +890,30 @@ class Site:
                 "is_in_force": v is force,
                 "later": any(w.date > v.date for w in self.versions),
             }
+            values.update(self.same_in_force(pagename, held))
         else:
             values["kind"] = "other"
         return render("banner.html", **values)
+
+    def same_in_force(self, pagename: str, held: str) -> dict[str, Any]:
+        """Where a page of version ``held`` is in the version in force: a section's page
+        opens the same section there (by its file, else the section now holding its first
+        paragraph, renamed or moved); one the version in force lacks says so and opens
+        its contents, as does any other page."""
+        force = self.in_force
+        slug = posixpath.basename(pagename)
+        section = next((s for s in self.document(held).sections if s.slug == slug), None)
+        if force is None or section is None:
+            return {}
+        now = force.document
+        there = next((s for s in now.sections if s.slug == slug), None)
+        if there is None:
+            first = next((c for c in map(now.clause, (c.id for c in section.clauses)) if c), None)
+            there = now.section_of(first) if first else None
+        if there is None:
+            return {"section_gone": True}
+        there_page = self.layout.page(PLAIN, there.slug)
+        return {"in_force_href": self.uri(pagename, there_page), "same_section": True}
 
     def holds(self, pagename: str) -> str | None:
         """The version whose pages hold ``pagename`` (PLAIN, DRAFT or a date), if any; the

@@ -52,3 +52,23 @@
   jump.search = new URLSearchParams({ q: id, v: version.value }).toString();
   window.location.replace(jump.href);
 })();
+
+// The banner's link to the same section in the version in force: opened at a paragraph
+// (the address names it), it opens that paragraph there, by its permanent ID (where the
+// paragraph has moved to another section, the jump above finds it).
+(function () {
+  const link = document.querySelector(".version-banner a.same-section");
+  if (!link) return;
+  const carry = () => {
+    let id;
+    try {
+      id = decodeURIComponent(window.location.hash.slice(1));
+    } catch {
+      return;
+    }
+    const target = id && document.getElementById(id);
+    link.hash = target && target.matches(".clause") ? id : "";
+  };
+  carry();
+  window.addEventListener("hashchange", carry);
+})();

@@ -147,7 +147,7 @@
   }
 
   // Results grouped by section, sections in the order of their best paragraph.
-  function show(results, label) {
+  function show(results, name) {
     list.replaceChildren();
     const groups = new Map();
     for (const r of results) {
@@ -172,8 +172,10 @@
       group.append(heading, inner);
       list.append(group);
     }
-    status.textContent = results.length + " paragraph" + (results.length === 1 ? "" : "s") +
-      " found in " + label + ".";
+    // "3 paragraphs found in the version in force (adopted 14 May 2026).", as said aloud
+    const count = results.length === 0 ? "No paragraph"
+      : results.length + " paragraph" + (results.length === 1 ? "" : "s");
+    status.textContent = count + " found in " + name + ".";
   }
 
   // "Did you mean": a link searching the corrected words.
@@ -606,7 +608,7 @@
       tell(where);
       return;
     }
-    const label = index[version].label;
+    const name = index[version].name;
     let pagefind;
     try {
       pagefind = await bundle(version);
@@ -621,7 +623,7 @@
       : await clauses(pagefind, version, cited.rest, held(index, version));
     suggest(asked.corrected.size
       ? tokens(text).map((w) => asked.corrected.get(w) || w).join(" ") : null);
-    show(citedFirst(asked.ranked, cited.found, index, version), label);
+    show(citedFirst(asked.ranked, cited.found, index, version), name);
   }
 
   fetch(root + "clause-index.json")
