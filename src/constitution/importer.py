@@ -445,8 +445,14 @@ class Structurer:
         """The blocks of the language chosen (--take) of a file printing each heading and
         paragraph in two languages in turn (import_languages); a ProtocolError saying how
         to choose where none was, or where a number printed once cannot be placed."""
+        beside = import_languages.columns([c[0] for c, _, _ in kept], CELL_BREAK)
+        if beside is not None:
+            return self.one_column(kept, beside)
         numbers = [block_number(c[0]) for c, _, _ in kept]
         found = import_languages.alternating(numbers)
+        after = found is None  # each number printed once, the other language after it
+        if found is None:
+            found = import_languages.following(numbers, [c[0] for c, _, _ in kept])
         if found is None:
             return kept
         (first, _, _), (second, _, _) = (kept[i][0] for i in found.pair)
@@ -455,19 +461,21 @@ class Structurer:
         if found.once:
             (text, _, _), line, _ = kept[found.once[0]]
             number = numbers[found.once[0]]
-            raise ProtocolError(
-                [Problem.of(self.source, line.line, "import-language-once", number=number, **shown)]
-            )
+            code = "import-language-unpaired" if after else "import-language-once"
+            raise ProtocolError([Problem.of(self.source, line.line, code, number=number, **shown)])
         if self.take is None:
-            problem = Problem.of(self.source, again.line, "import-two-languages", **shown)
-            raise ProtocolError([problem])
+            code = "import-two-languages-after" if after else "import-two-languages"
+            raise ProtocolError([Problem.of(self.source, again.line, code, **shown)])
         if self.take not in (1, 2):
             problem = Problem.of(self.source, 0, "import-no-such-language", take=self.take, **shown)
             raise ProtocolError([problem])
         chosen = self.take - 1
         why = f"language {2 - chosen} of the file, not imported (--take {self.take})"
         out: list[Kept] = []
-        for entry, language in zip(kept, found.languages, strict=True):
+        for i, (entry, language) in enumerate(zip(kept, found.languages, strict=True)):
+            if chosen and i in found.numbered_by:  # the number printed over the other's words
+                (text, bullet, marked), line, fresh = entry
+                entry = ((f"{numbers[found.numbered_by[i]]} {text}", bullet, marked), line, fresh)
             if language in (chosen, import_languages.BOTH):
                 out.append(entry)
             else:
@@ -478,6 +486,37 @@ class Structurer:
             f"Every heading and paragraph is printed twice in turn, as in two languages: "
             f"language {self.take} of the two was imported (beginning '{out[0][0][0][:40]}'), "
             f"the other listed as left out."
+        )
+        return out
+
+    def one_column(self, kept: list[Kept], beside: import_languages.Columns) -> list[Kept]:
+        """The language chosen (--take) of a table printing the protocol in two languages
+        side by side: each row its column's words, a paragraph of its own (not a table's
+        row), the number printed in a cell of its own before them."""
+        label, first, second = beside.cells[beside.first] or ("", "", "")
+        where = kept[beside.first][1]
+        shown = {"where": where.where, "first": first[:40], "second": second[:40]}
+        if self.take is None:
+            raise ProtocolError(
+                [Problem.of(self.source, where.line, "import-two-columns", **shown)]
+            )
+        if self.take not in (1, 2):
+            problem = Problem.of(self.source, 0, "import-no-such-language", take=self.take, **shown)
+            raise ProtocolError([problem])
+        why = f"language {3 - self.take} of the file, not imported (--take {self.take})"
+        out: list[Kept] = []
+        for ((text, bullet, marked), line, fresh), cells in zip(kept, beside.cells, strict=True):
+            if cells is None:
+                out.append(((text, bullet, marked), line, fresh))
+                continue
+            label, *words = cells
+            taken = words[self.take - 1]
+            self.left_out.append((Line(words[2 - self.take], line.line, line.page), why))
+            out.append(((f"{label} {taken}".strip(), False, marked), line, True))
+        self.took_language = True
+        self.extracted.notes.append(
+            f"The protocol is printed in two languages side by side, in a table's two "
+            f"columns: column {self.take} was imported, the other listed as left out."
         )
         return out
 
