@@ -14,7 +14,7 @@ import pytest
 
 from constitution.importer import Imported, import_protocol
 from constitution.problems import ProtocolError
-from import_bilingual_files import FOLDER, rows, table_docx
+from import_bilingual_files import FOLDER, columns_pdf, rows, table_docx
 
 FOLLOWING = FOLDER / "following.txt"
 
@@ -120,3 +120,14 @@ def test_a_word_table_in_two_languages_is_refused_then_taken(tmp_path: Path) -> 
         assert [f"{n} {words}" for n, words in clauses(doc)] == wanted
         left = [line.text for line, _ in doc.left_out]
         assert left == [cells[2 - take] for cells in printed]
+
+
+def test_a_pdf_in_two_columns_of_two_languages_is_refused(tmp_path: Path) -> None:
+    """Its text runs each line of the Welsh column into the English one beside it: no
+    language can be read whole, so the import stops, naming where and what to import."""
+    source = tmp_path / "protocol.pdf"
+    columns_pdf(source)
+    said = refusal(source)
+    assert "import-two-columns-pdf:" in said
+    assert "('Protocol ar Gysylltiadau rhwng Aelodau' ..., beside it 'Protocol on" in said
+    assert "at page 1, line 1" in said and "Import the Word file" in said

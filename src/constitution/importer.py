@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from constitution import import_languages, import_parts, output_folder, revision
+from constitution import import_cited, import_languages, import_parts, output_folder, revision
 from constitution.clause_fields import REVIEW_TAG, clause_options
 from constitution.extract import (
     CONTENTS,
@@ -461,11 +461,25 @@ class Structurer:
         if found.once:
             (text, _, _), line, _ = kept[found.once[0]]
             number = numbers[found.once[0]]
-            code = "import-language-unpaired" if after else "import-language-once"
-            raise ProtocolError([Problem.of(self.source, line.line, code, number=number, **shown)])
+            raise ProtocolError(
+                [
+                    Problem.of(
+                        self.source,
+                        line.line,
+                        "import-language-unpaired" if after else "import-language-once",
+                        number=number,
+                        **shown,
+                    )
+                ]
+            )
         if self.take is None:
-            code = "import-two-languages-after" if after else "import-two-languages"
-            raise ProtocolError([Problem.of(self.source, again.line, code, **shown)])
+            problem = Problem.of(
+                self.source,
+                again.line,
+                "import-two-languages-after" if after else "import-two-languages",
+                **shown,
+            )
+            raise ProtocolError([problem])
         if self.take not in (1, 2):
             problem = Problem.of(self.source, 0, "import-no-such-language", take=self.take, **shown)
             raise ProtocolError([problem])
@@ -2083,10 +2097,14 @@ def match_revision(clauses: list[ImportedClause], current: Revised, prefix: str)
             clause.id, clause.change = f"{prefix}-{last:04d}", "new"
 
 
-def reused(clauses: list[ImportedClause], draft: Document) -> list[Problem]:
+def reused(
+    clauses: list[ImportedClause], draft: Document, root: Path, checks: Path
+) -> list[Problem]:
     """Imported afresh over the draft (no --revision), the IDs its paragraphs are given that
     the draft holds for other words: refused, since whatever names one (checks/uncovered.toml,
-    a worked example, another document's reference) would silently mean another paragraph."""
+    a worked example, another document's reference) would silently mean another paragraph.
+    Reported where an editor reads the first such ID: in checks/ where it is cited there,
+    else at its paragraph in the draft."""
     was = {c.id: c for c in draft.clauses()}
     given = [
         (old, new, words)
@@ -2101,7 +2119,10 @@ def reused(clauses: list[ImportedClause], draft: Document) -> list[Problem]:
         for old, new, words in given[:3]
         for was, now in [apart(words, new.text)]
     ) + (f"; and {len(given) - 3} more" if len(given) > 3 else "")
-    return [Problem.of("", 0, "import-ids-reused", count=len(given), named=named)]
+    cited = import_cited.citations(root, checks, [old.id for old, _, _ in given])
+    first = given[0][0]
+    path, line = min(w for ws in cited.values() for w in ws) if cited else (first.path, first.line)
+    return [Problem.of(path, line, "import-ids-reused", count=len(given), named=named)]
 
 
 def apart(old: str, new: str, size: int = 6) -> tuple[str, str]:

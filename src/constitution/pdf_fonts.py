@@ -22,6 +22,9 @@ class Drawn:
     bold: bool
     y: float  # the line's baseline, up from the page's foot
     even: bool = True  # every character of the line drawn so (no bold word among plain)
+    # each piece that pypdf began a line with but is drawn on this one's baseline: where
+    # it is drawn across the page, and where its words begin in the line's text
+    joins: tuple[tuple[float, int], ...] = ()
 
 
 def bold(font: Any) -> bool:
@@ -58,11 +61,13 @@ def page_text(page: Any) -> tuple[str, list[Drawn | None]]:
     faces: dict[int, bool] = {}
     counts: list[Counter[tuple[float, bool]]] = [Counter()]
     baselines: list[float | None] = [None]
+    lefts: list[float | None] = [None]
     for text, cm, tm, font, size in pieces:
         for n, part in enumerate(text.split("\n")):
             if n:
                 counts.append(Counter())
                 baselines.append(None)
+                lefts.append(None)
             if not part.strip() or not isinstance(size, (int, float)):
                 continue
             if id(font) not in faces:
@@ -70,30 +75,37 @@ def page_text(page: Any) -> tuple[str, list[Drawn | None]]:
             stretch, y = scale(tm, cm)
             counts[-1][round(size * stretch * 2) / 2, faces[id(font)]] += len(part.strip())
             if baselines[-1] is None:
-                baselines[-1] = y
-    return on_baselines(raw.split("\n"), counts, baselines)
+                baselines[-1], lefts[-1] = y, tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+    return on_baselines(raw.split("\n"), counts, baselines, lefts)
 
 
 def on_baselines(
-    texts: list[str], counts: list[Counter[tuple[float, bool]]], baselines: list[float | None]
+    texts: list[str],
+    counts: list[Counter[tuple[float, bool]]],
+    baselines: list[float | None],
+    lefts: list[float | None],
 ) -> tuple[str, list[Drawn | None]]:
     """The page's lines, each piece drawn on the baseline of the line before joined to
     it: pypdf starts a line at each piece drawn apart (a number and its words, a bold
     word among plain ones, as Word draws each run), though the eye reads one line."""
     lines: list[str] = []
     drawings: list[tuple[Counter[tuple[float, bool]], float | None]] = []
-    for text, count, y in zip(texts, counts, baselines, strict=True):
+    joins: list[list[tuple[float, int]]] = []
+    for n, (text, count, y) in enumerate(zip(texts, counts, baselines, strict=True)):
         last = drawings[-1][1] if drawings else None
         if lines and y is not None and last is not None and abs(y - last) < 0.5:
             space = "" if lines[-1][-1:].isspace() or text[:1].isspace() else " "
             lines[-1] += space + text
             drawings[-1][0].update(count)
+            if (x := lefts[n]) is not None:
+                joins[-1].append((x, len(lines[-1]) - len(text)))
         else:
             lines.append(text)
             drawings.append((count, y))
+            joins.append([])
     return "\n".join(lines), [
-        Drawn(*count.most_common(1)[0][0], y, even=len(count) == 1)
+        Drawn(*count.most_common(1)[0][0], y, even=len(count) == 1, joins=tuple(joined))
         if count and y is not None
         else None
-        for count, y in drawings
+        for (count, y), joined in zip(drawings, joins, strict=True)
     ]
