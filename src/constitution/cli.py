@@ -609,8 +609,11 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
             draft, given = _draft(own, args.document), []
             if not draft.sections:  # its folder deleted: no draft to compare the IDs with
                 ids = [c.id for c in doc.clauses()]
-                folder = out.resolve().relative_to(own.root.resolve()).as_posix()
-                given = import_cited.afresh(own.root, own.checks, ids, f"{folder}/")
+                root, into = own.root.resolve(), out.resolve()
+                folder_named = (
+                    into.relative_to(root) if into.is_relative_to(root) else out
+                ).as_posix()
+                given = import_cited.afresh(own.root, own.checks, ids, f"{folder_named}/")
             elif args.force:
                 given = importer.reused(doc.clauses(), draft, own.root, own.checks)
             if given:
