@@ -1343,6 +1343,7 @@ def test_import_into_a_project_sets_its_number_style(scratch: Project, tmp_path:
     assert result.returncode == 0, result.stderr
     assert conf.read_text(encoding="utf-8") == settings  # not the project's protocol: untouched
     shutil.rmtree(scratch.protocol)
+    uncited(scratch)  # the model's checks/ cite IDs an import afresh would give other words
     result = run("import", str(tmp_path / "afresh.txt"), "--out", "protocol", cwd=scratch.root)
     assert result.returncode == 0, result.stderr
     assert 'Set number-style = "paragraph-in-section" in conf/council.toml.' in result.stdout
@@ -1526,10 +1527,15 @@ def test_an_import_into_a_deleted_folder_names_the_ids_checks_still_cite(scratch
     assert "MOP-0001 (checks/" in said
     assert "git checkout HEAD -- protocol/), then import into it with --force --revision" in said
     assert not scratch.protocol.exists()
-    for folder in ("scenarios", "determinations", "new-situations"):
-        shutil.rmtree(scratch.checks / folder)
-    (scratch.checks / "confirmed.json").unlink()
-    (scratch.checks / "uncovered.toml").write_text("", encoding="utf-8")
-    shutil.copyfile(TEMPLATE / "checks" / "rules.yaml", scratch.checks / "rules.yaml")
+    uncited(scratch)
     again = run("import", "original.txt", "--out", "protocol", cwd=scratch.root)
     assert again.returncode == 0, again.stderr
+
+
+def uncited(project: Project) -> None:
+    """A new council's checks/: no worked example, determination or rule naming an ID."""
+    for folder in ("scenarios", "determinations", "new-situations"):
+        shutil.rmtree(project.checks / folder)
+    (project.checks / "confirmed.json").unlink()
+    (project.checks / "uncovered.toml").write_text("", encoding="utf-8")
+    shutil.copyfile(TEMPLATE / "checks" / "rules.yaml", project.checks / "rules.yaml")
