@@ -99,7 +99,9 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 def import_into(project: Project, source: Path) -> dict[str, object]:
     shutil.rmtree(project.protocol)
-    shutil.rmtree(project.checks / "scenarios")
+    # a new council's checks/: none cites the model's IDs, which the import gives afresh
+    for folder in ("scenarios", "determinations", "new-situations"):
+        shutil.rmtree(project.checks / folder)
     (project.checks / "confirmed.json").unlink()
     # The model's rules name the model's paragraphs: start, as a new council does, from
     # the template's empty rules file.
@@ -1292,8 +1294,15 @@ def test_a_fresh_import_over_the_draft_gives_no_id_to_other_words(scratch: Proje
     (scratch.root / "corrected.txt").write_text(corrected, encoding="utf-8")
     result = run("import", "corrected.txt", "--out", "protocol", "--force", cwd=scratch.root)
     assert result.returncode == 2, result.stdout
+    # reported where an editor acts: the first reused ID's paragraph in the draft
+    page, line = next(
+        (f"protocol/{p.name}", n)
+        for p in sorted(scratch.protocol.glob("*.md"))
+        for n, text in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1)
+        if text == f"```{{clause}} {first['1.2']}"
+    )
     assert result.stderr.startswith(
-        "corrected.txt: import-ids-reused: imported afresh, 4 of the draft's paragraphs' IDs "
+        f"{page}:{line}: import-ids-reused: imported afresh, 4 of the draft's paragraphs' IDs "
         f"would be given to other words: {first['1.2']} (1.2, 'Officers give impartial advice "
         f"to every ...') to 1.2 'Officers record every member's enquiry.'; {first['1.3']} (1.3, "
         "'Members and officers treat one another ...') to 1.3 'Officers give impartial advice "
@@ -1303,6 +1312,13 @@ def test_a_fresh_import_over_the_draft_gives_no_id_to_other_words(scratch: Proje
         "only a new one gets a new ID.\n"
     )
     assert {p.name: p.read_text(encoding="utf-8") for p in scratch.protocol.iterdir()} == before
+    # or where checks/ cite one of them (a worked example's, say), at that file and line
+    example = scratch.checks / "new-situations" / "enquiries.yaml"
+    example.parent.mkdir(exist_ok=True)
+    example.write_text(f"situation: a late reply\nparagraphs: [{first['2.1']}]\n", "utf-8")
+    cited = run("import", "corrected.txt", "--out", "protocol", "--force", cwd=scratch.root)
+    assert cited.stderr.startswith("checks/new-situations/enquiries.yaml:2: import-ids-reused:")
+    example.unlink()
     # the same file again gives every ID its own words: nothing to refuse
     again = run("import", "original.txt", "--out", "protocol", "--force", cwd=scratch.root)
     assert again.returncode == 0, again.stderr
@@ -1327,6 +1343,7 @@ def test_import_into_a_project_sets_its_number_style(scratch: Project, tmp_path:
     assert result.returncode == 0, result.stderr
     assert conf.read_text(encoding="utf-8") == settings  # not the project's protocol: untouched
     shutil.rmtree(scratch.protocol)
+    uncited(scratch)  # the model's checks/ cite IDs an import afresh would give other words
     result = run("import", str(tmp_path / "afresh.txt"), "--out", "protocol", cwd=scratch.root)
     assert result.returncode == 0, result.stderr
     assert 'Set number-style = "paragraph-in-section" in conf/council.toml.' in result.stdout
@@ -1494,3 +1511,31 @@ def test_a_comma_typed_for_the_dot_is_read_as_the_next_number_once(tmp_path: Pat
     assert section.clauses[2].text.startswith("Briefings for groups")
     said = [(d.kind, d.number, d.message) for d in doc.defects]
     assert said == [("malformed-number", "4,3", "read as 4.3: a comma stands for the dot.")]
+
+
+def test_an_import_into_a_deleted_folder_names_the_ids_checks_still_cite(scratch: Project) -> None:
+    """The protocol's folder deleted, an import into it numbers the IDs afresh with no
+    draft to compare their words with, while checks/ (worked examples, determinations)
+    still cite them for the old words: refused, naming which IDs and where, and how to
+    keep them; nothing written. A checks/ citing none of them lets it through."""
+    shutil.rmtree(scratch.protocol)
+    (scratch.root / "original.txt").write_text(ORIGINAL, encoding="utf-8")
+    result = run("import", "original.txt", "--out", "protocol", cwd=scratch.root)
+    assert result.returncode == 2
+    said = result.stderr
+    assert re.match(r"checks/\S+:\d+: import-ids-cited: protocol/ holds no draft", said)
+    assert "MOP-0001 (checks/" in said
+    assert "git checkout HEAD -- protocol/), then import into it with --force --revision" in said
+    assert not scratch.protocol.exists()
+    uncited(scratch)
+    again = run("import", "original.txt", "--out", "protocol", cwd=scratch.root)
+    assert again.returncode == 0, again.stderr
+
+
+def uncited(project: Project) -> None:
+    """A new council's checks/: no worked example, determination or rule naming an ID."""
+    for folder in ("scenarios", "determinations", "new-situations"):
+        shutil.rmtree(project.checks / folder)
+    (project.checks / "confirmed.json").unlink()
+    (project.checks / "uncovered.toml").write_text("", encoding="utf-8")
+    shutil.copyfile(TEMPLATE / "checks" / "rules.yaml", project.checks / "rules.yaml")

@@ -576,7 +576,7 @@ def _whole(project: Project) -> list[Part]:
 
 
 def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
-    from constitution import importer
+    from constitution import import_cited, importer
     from constitution.adoption import settings
     from constitution.init import own_title
 
@@ -605,9 +605,18 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
             shown = dataclasses.replace(doc, title=own_title(own.council().name, doc.title))
         files = importer.render(shown, prefix, current)
         # replacing the project's draft afresh: refused if an ID would come to mean other words
-        if args.force and not current and own is not None:
-            draft = _draft(own, args.document)
-            if given := importer.reused(doc.clauses(), draft):
+        if not current and own is not None:
+            draft, given = _draft(own, args.document), []
+            if not draft.sections:  # its folder deleted: no draft to compare the IDs with
+                ids = [c.id for c in doc.clauses()]
+                root, into = own.root.resolve(), out.resolve()
+                folder_named = (
+                    into.relative_to(root) if into.is_relative_to(root) else out
+                ).as_posix()
+                given = import_cited.afresh(own.root, own.checks, ids, f"{folder_named}/")
+            elif args.force:
+                given = importer.reused(doc.clauses(), draft, own.root, own.checks)
+            if given:
                 raise ProtocolError(given)
         if current:
             files.update(importer.revoked(doc, current))

@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 
 from constitution import characters
 from constitution.extract_html import page_lines
+from constitution.import_languages import MIN_PAIRS, apart
 from constitution.model import BETWEEN_STYLE
 from constitution.pdf_fonts import Drawn, page_text
 from constitution.problems import Problem, ProtocolError
@@ -339,6 +340,7 @@ def from_pdf(path: Path) -> Extracted:
             Line(t, n, number, drawn[n - 1] if drawn else None)
             for n, t in enumerate(texts, start=1)
         ]
+    refuse_two_languages_side_by_side(path, lines)
     result = paged(lines, len(pages), [], mend=False)
     body = body_size(result.lines)
     if body is not None:
@@ -349,6 +351,33 @@ def from_pdf(path: Path) -> Extracted:
     if any(line.level > 1 for line in result.lines):  # headings under the title, by type
         result.body = body
     return result
+
+
+def refuse_two_languages_side_by_side(path: Path, lines: list[Line]) -> None:
+    """A PDF set in two columns of two languages (a bilingual protocol's Welsh beside its
+    English) is read across the page, each line the two columns' words run together: it
+    cannot be brought in, so it is refused. Told where many lines have words drawn from
+    one place across the page, on the baseline of words before them, and the words on
+    either side of it are two languages' (import_languages.apart), not a hanging indent's
+    numbers or a table's terms and meanings in one language."""
+    edges = Counter(round(x) for line in lines if line.drawn for x, _ in line.drawn.joins)
+    if not edges:
+        return
+    edge = edges.most_common(1)[0][0]
+    split = [
+        (line, at) for line in lines if line.drawn for x, at in line.drawn.joins if round(x) == edge
+    ]
+    if len(split) < MIN_PAIRS * 2:
+        return
+    if apart([line.text[:at] for line, at in split], [line.text[at:] for line, at in split]):
+        line, at = split[0]
+        raise fail(
+            path,
+            "import-two-columns-pdf",
+            where=line.where,
+            first=line.text[:at].strip()[:40],
+            second=line.text[at:].strip()[:40],
+        )
 
 
 def body_size(lines: list[Line]) -> float | None:

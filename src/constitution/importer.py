@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from constitution import import_languages, import_parts, output_folder, revision
+from constitution import import_cited, import_languages, import_parts, output_folder, revision
 from constitution.clause_fields import REVIEW_TAG, clause_options
 from constitution.extract import (
     CONTENTS,
@@ -445,8 +445,14 @@ class Structurer:
         """The blocks of the language chosen (--take) of a file printing each heading and
         paragraph in two languages in turn (import_languages); a ProtocolError saying how
         to choose where none was, or where a number printed once cannot be placed."""
+        beside = import_languages.columns([c[0] for c, _, _ in kept], CELL_BREAK)
+        if beside is not None:
+            return self.one_column(kept, beside)
         numbers = [block_number(c[0]) for c, _, _ in kept]
         found = import_languages.alternating(numbers)
+        after = found is None  # each number printed once, the other language after it
+        if found is None:
+            found = import_languages.following(numbers, [c[0] for c, _, _ in kept])
         if found is None:
             return kept
         (first, _, _), (second, _, _) = (kept[i][0] for i in found.pair)
@@ -456,10 +462,23 @@ class Structurer:
             (text, _, _), line, _ = kept[found.once[0]]
             number = numbers[found.once[0]]
             raise ProtocolError(
-                [Problem.of(self.source, line.line, "import-language-once", number=number, **shown)]
+                [
+                    Problem.of(
+                        self.source,
+                        line.line,
+                        "import-language-unpaired" if after else "import-language-once",
+                        number=number,
+                        **shown,
+                    )
+                ]
             )
         if self.take is None:
-            problem = Problem.of(self.source, again.line, "import-two-languages", **shown)
+            problem = Problem.of(
+                self.source,
+                again.line,
+                "import-two-languages-after" if after else "import-two-languages",
+                **shown,
+            )
             raise ProtocolError([problem])
         if self.take not in (1, 2):
             problem = Problem.of(self.source, 0, "import-no-such-language", take=self.take, **shown)
@@ -467,7 +486,10 @@ class Structurer:
         chosen = self.take - 1
         why = f"language {2 - chosen} of the file, not imported (--take {self.take})"
         out: list[Kept] = []
-        for entry, language in zip(kept, found.languages, strict=True):
+        for i, (entry, language) in enumerate(zip(kept, found.languages, strict=True)):
+            if chosen and i in found.numbered_by:  # the number printed over the other's words
+                (text, bullet, marked), line, fresh = entry
+                entry = ((f"{numbers[found.numbered_by[i]]} {text}", bullet, marked), line, fresh)
             if language in (chosen, import_languages.BOTH):
                 out.append(entry)
             else:
@@ -478,6 +500,37 @@ class Structurer:
             f"Every heading and paragraph is printed twice in turn, as in two languages: "
             f"language {self.take} of the two was imported (beginning '{out[0][0][0][:40]}'), "
             f"the other listed as left out."
+        )
+        return out
+
+    def one_column(self, kept: list[Kept], beside: import_languages.Columns) -> list[Kept]:
+        """The language chosen (--take) of a table printing the protocol in two languages
+        side by side: each row its column's words, a paragraph of its own (not a table's
+        row), the number printed in a cell of its own before them."""
+        label, first, second = beside.cells[beside.first] or ("", "", "")
+        where = kept[beside.first][1]
+        shown = {"where": where.where, "first": first[:40], "second": second[:40]}
+        if self.take is None:
+            raise ProtocolError(
+                [Problem.of(self.source, where.line, "import-two-columns", **shown)]
+            )
+        if self.take not in (1, 2):
+            problem = Problem.of(self.source, 0, "import-no-such-language", take=self.take, **shown)
+            raise ProtocolError([problem])
+        why = f"language {3 - self.take} of the file, not imported (--take {self.take})"
+        out: list[Kept] = []
+        for ((text, bullet, marked), line, fresh), cells in zip(kept, beside.cells, strict=True):
+            if cells is None:
+                out.append(((text, bullet, marked), line, fresh))
+                continue
+            label, *words = cells
+            taken = words[self.take - 1]
+            self.left_out.append((Line(words[2 - self.take], line.line, line.page), why))
+            out.append(((f"{label} {taken}".strip(), False, marked), line, True))
+        self.took_language = True
+        self.extracted.notes.append(
+            f"The protocol is printed in two languages side by side, in a table's two "
+            f"columns: column {self.take} was imported, the other listed as left out."
         )
         return out
 
@@ -2059,10 +2112,14 @@ def match_revision(clauses: list[ImportedClause], current: Revised, prefix: str)
             clause.id, clause.change = f"{prefix}-{last:04d}", "new"
 
 
-def reused(clauses: list[ImportedClause], draft: Document) -> list[Problem]:
+def reused(
+    clauses: list[ImportedClause], draft: Document, root: Path, checks: Path
+) -> list[Problem]:
     """Imported afresh over the draft (no --revision), the IDs its paragraphs are given that
     the draft holds for other words: refused, since whatever names one (checks/uncovered.toml,
-    a worked example, another document's reference) would silently mean another paragraph."""
+    a worked example, another document's reference) would silently mean another paragraph.
+    Reported where an editor reads the first such ID: in checks/ where it is cited there,
+    else at its paragraph in the draft."""
     was = {c.id: c for c in draft.clauses()}
     given = [
         (old, new, words)
@@ -2077,7 +2134,10 @@ def reused(clauses: list[ImportedClause], draft: Document) -> list[Problem]:
         for old, new, words in given[:3]
         for was, now in [apart(words, new.text)]
     ) + (f"; and {len(given) - 3} more" if len(given) > 3 else "")
-    return [Problem.of("", 0, "import-ids-reused", count=len(given), named=named)]
+    cited = import_cited.citations(root, checks, [old.id for old, _, _ in given])
+    first = given[0][0]
+    path, line = min(w for ws in cited.values() for w in ws) if cited else (first.path, first.line)
+    return [Problem.of(path, line, "import-ids-reused", count=len(given), named=named)]
 
 
 def apart(old: str, new: str, size: int = 6) -> tuple[str, str]:

@@ -22,6 +22,9 @@ class Drawn:
     bold: bool
     y: float  # the line's baseline, up from the page's foot
     even: bool = True  # every character of the line drawn so (no bold word among plain)
+    # each piece that pypdf began a line with but is drawn on this one's baseline: where
+    # it is drawn across the page, and where its words begin in the line's text
+    joins: tuple[tuple[float, int], ...] = ()
 
 
 def bold(font: Any) -> bool:
@@ -58,11 +61,13 @@ def page_text(page: Any) -> tuple[str, list[Drawn | None]]:
     faces: dict[int, bool] = {}
     counts: list[Counter[tuple[float, bool]]] = [Counter()]
     baselines: list[float | None] = [None]
+    lefts: list[float | None] = [None]
     for text, cm, tm, font, size in pieces:
         for n, part in enumerate(text.split("\n")):
             if n:
                 counts.append(Counter())
                 baselines.append(None)
+                lefts.append(None)
             if not part.strip() or not isinstance(size, (int, float)):
                 continue
             if id(font) not in faces:
@@ -70,8 +75,8 @@ def page_text(page: Any) -> tuple[str, list[Drawn | None]]:
             stretch, y = scale(tm, cm)
             counts[-1][round(size * stretch * 2) / 2, faces[id(font)]] += len(part.strip())
             if baselines[-1] is None:
-                baselines[-1] = y
-    return on_baselines(raw.split("\n"), counts, baselines)
+                baselines[-1], lefts[-1] = y, tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+    return on_baselines(raw.split("\n"), counts, baselines, lefts)
 
 
 # A footnote's mark as a PDF draws it: a figure or two (or "*", "†") smaller than its
@@ -107,7 +112,10 @@ def lowered(line: str, count: Counter[tuple[float, bool]], y: float, base: float
 
 
 def on_baselines(
-    texts: list[str], counts: list[Counter[tuple[float, bool]]], baselines: list[float | None]
+    texts: list[str],
+    counts: list[Counter[tuple[float, bool]]],
+    baselines: list[float | None],
+    lefts: list[float | None],
 ) -> tuple[str, list[Drawn | None]]:
     """The page's lines, each piece drawn on the baseline of the line before joined to
     it: pypdf starts a line at each piece drawn apart (a number and its words, a bold
@@ -115,7 +123,8 @@ def on_baselines(
     lines: list[str] = []
     drawings: list[tuple[Counter[tuple[float, bool]], float | None]] = []
     marked = False  # the line ends in a raised mark, set against the word before it
-    for text, count, y in zip(texts, counts, baselines, strict=True):
+    joins: list[list[tuple[float, int]]] = []
+    for n, (text, count, y) in enumerate(zip(texts, counts, baselines, strict=True)):
         last = drawings[-1][1] if drawings else None
         if lines and y is not None and last is not None and abs(y - last) < 0.5:
             if marked:  # after a mark, its line's words go on: "officers¹, and"
@@ -125,6 +134,8 @@ def on_baselines(
             lines[-1] += space + text
             drawings[-1][0].update(count)
             marked = False
+            if (x := lefts[n]) is not None:
+                joins[-1].append((x, len(lines[-1]) - len(text)))
         elif lines and last is not None and raised(text, count, y, drawings[-1][0], last):
             lines[-1] += text.strip()  # a footnote's mark: "officers¹"
             marked = True
@@ -135,10 +146,11 @@ def on_baselines(
         else:
             lines.append(text)
             drawings.append((count, y))
+            joins.append([])
             marked = False
     return "\n".join(lines), [
-        Drawn(*count.most_common(1)[0][0], y, even=len(count) == 1)
+        Drawn(*count.most_common(1)[0][0], y, even=len(count) == 1, joins=tuple(joined))
         if count and y is not None
         else None
-        for count, y in drawings
+        for (count, y), joined in zip(drawings, joins, strict=True)
     ]
