@@ -21,6 +21,7 @@ from constitution.confirm_across import suspect as across_suspect
 from constitution.confirm_all import Unreadable
 from constitution.documents import PROTOCOL
 from constitution.model import Document
+from constitution.prefix_change import prefix_changes
 from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
 from constitution.versions import appended_only
@@ -66,9 +67,12 @@ def run_check(project: Project, base: Base | None = None) -> Report:
     adopted record was changed or removed, and that the coverage baseline has not grown."""
     report = Report()
     try:
-        project.council()  # every other part is read through the settings
+        council = project.council()  # every other part is read through the settings
     except ProtocolError as exc:
         report.problems = exc.problems
+        return report
+    if changed := prefix_changes(project.root, council):
+        report.problems = changed  # else every ID, draft and adopted, reads as malformed
         return report
     versions = None  # read once: each reading hashes every record's bytes again
     try:

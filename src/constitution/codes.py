@@ -120,6 +120,7 @@ _KINDS = [
     Kind("draft-pages-folder", FIXABLE, "the draft's pages are now published under draft/, so that the plain addresses (protocol/...) show the version in force.", "Rename the link: git mv docs/protocol docs/{draft}"),
     Kind("council-setting", FIXABLE, "[{table}] needs a non-empty text value for '{key}'.", 'Add {key} = "..." under [{table}].'),
     Kind("council-id-prefix", FIXABLE, "id_prefix '{prefix}' must be 2-10 capital letters or digits.", 'Use a short prefix such as "MOP".'),
+    Kind("id-prefix-changed", FIXABLE, "id_prefix is '{prefix}', but the paragraphs Council adopted ({record}) have {old}- IDs: a paragraph's ID never changes, so the prefix cannot change once a version is adopted.", 'Set id_prefix = "{old}" back here. The council\'s name, the title and how it is cited can change; the IDs, cited in minutes, links and worked examples, cannot.'),
     Kind("council-roles", FIXABLE, "[roles] is missing or empty.", 'Add a [roles] table: member = "Members (councillors)".'),
     Kind("council-statute-url", FIXABLE, "[{table}] url must be a legislation.gov.uk address (letters, digits and / . _ - only).", "Link the statute's page on https://www.legislation.gov.uk/."),
     Kind("council-base-url", FIXABLE, "[council] base_url must be an https address ending in '/' (letters, digits and . _ ~ % - only), not {url!r}.", 'Give the site\'s address, e.g. base_url = "https://constitution.example.gov.uk/".'),
