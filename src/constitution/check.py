@@ -128,7 +128,8 @@ def run_check(project: Project, base: Base | None = None) -> Report:
     covered = set().union(*(s.clauses for s in scenarios))
     report.covered = sum(c.normative and c.id in covered for c in clauses)
     report.baselined = sum(c.normative and c.id not in covered and c.id in listed for c in clauses)
-    report.problems.extend(uncovered(document, covered | set(listed)))
+    present = {s.id for s in scenarios}
+    report.problems.extend(uncovered(document, covered | set(listed), lock, present))
     report.problems.extend(baseline.problems(project.checks, document, covered, listed, before))
     stale = suspect(scenarios, constitution, lock)
     report.suspect = sorted(scenario_id for scenario_id, _ in stale)
@@ -147,20 +148,28 @@ def unrecorded_revocations(
     ]
 
 
-def uncovered(document: Document, covered: set[str]) -> list[Problem]:
-    return [
-        Problem.of(
-            c.path,
-            c.line,
-            "uncovered",
-            c.id,
-            number=c.number,
-            modality=c.modality,
-            baseline=baseline.SHOWN,
-        )
-        for c in document.clauses()
-        if c.normative and c.id not in covered
-    ]
+def uncovered(
+    document: Document, covered: set[str], lock: Mapping[str, Mapping[str, str]], present: set[str]
+) -> list[Problem]:
+    """Each rule-bearing paragraph no example covers. One that checks/confirmed.json
+    records an example for, which no scenario file now holds, lost it by a deletion: it
+    is named with those examples (it is no new paragraph, and it is not to be listed)."""
+    found = []
+    for c in document.clauses():
+        if not c.normative or c.id in covered:
+            continue
+        gone = sorted(e for e, clauses in lock.items() if c.id in clauses and e not in present)
+        fields = {"number": c.number, "modality": c.modality, "baseline": baseline.SHOWN}
+        if gone:
+            examples = ", ".join(gone)
+            found.append(
+                Problem.of(
+                    c.path, c.line, "uncovered-example-removed", c.id, examples=examples, **fields
+                )
+            )
+        else:
+            found.append(Problem.of(c.path, c.line, "uncovered", c.id, **fields))
+    return found
 
 
 def as_text(report: Report) -> str:
