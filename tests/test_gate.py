@@ -200,7 +200,9 @@ def test_uncovered_normative_clause(scratch: Project) -> None:
     status, out = check(scratch)
     (problem,) = json.loads(out)["problems"]
     assert status == 1
-    assert problem["code"] == "uncovered" and problem["clause"] == "MOP-0207"
+    # checks/confirmed.json recorded both for it: the deletion is named, not a new paragraph
+    assert problem["code"] == "uncovered-example-removed" and problem["clause"] == "MOP-0207"
+    assert "SC-REV-003, SC-TEN-010" in problem["message"]
     assert (problem["file"], problem["line"]) == ("protocol/review.md", 29)
     assert "informative" in problem["fix"]
 

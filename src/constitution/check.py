@@ -21,6 +21,7 @@ from constitution.confirm_across import suspect as across_suspect
 from constitution.confirm_all import Unreadable
 from constitution.documents import PROTOCOL
 from constitution.model import Document
+from constitution.prefix_change import prefix_changes
 from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
 from constitution.versions import appended_only
@@ -66,9 +67,12 @@ def run_check(project: Project, base: Base | None = None) -> Report:
     adopted record was changed or removed, and that the coverage baseline has not grown."""
     report = Report()
     try:
-        project.council()  # every other part is read through the settings
+        council = project.council()  # every other part is read through the settings
     except ProtocolError as exc:
         report.problems = exc.problems
+        return report
+    if changed := prefix_changes(project.root, council):
+        report.problems = changed  # else every ID, draft and adopted, reads as malformed
         return report
     versions = None  # read once: each reading hashes every record's bytes again
     try:
@@ -124,7 +128,8 @@ def run_check(project: Project, base: Base | None = None) -> Report:
     covered = set().union(*(s.clauses for s in scenarios))
     report.covered = sum(c.normative and c.id in covered for c in clauses)
     report.baselined = sum(c.normative and c.id not in covered and c.id in listed for c in clauses)
-    report.problems.extend(uncovered(document, covered | set(listed)))
+    present = {s.id for s in scenarios}
+    report.problems.extend(uncovered(document, covered | set(listed), lock, present))
     report.problems.extend(baseline.problems(project.checks, document, covered, listed, before))
     stale = suspect(scenarios, constitution, lock)
     report.suspect = sorted(scenario_id for scenario_id, _ in stale)
@@ -143,20 +148,28 @@ def unrecorded_revocations(
     ]
 
 
-def uncovered(document: Document, covered: set[str]) -> list[Problem]:
-    return [
-        Problem.of(
-            c.path,
-            c.line,
-            "uncovered",
-            c.id,
-            number=c.number,
-            modality=c.modality,
-            baseline=baseline.SHOWN,
-        )
-        for c in document.clauses()
-        if c.normative and c.id not in covered
-    ]
+def uncovered(
+    document: Document, covered: set[str], lock: Mapping[str, Mapping[str, str]], present: set[str]
+) -> list[Problem]:
+    """Each rule-bearing paragraph no example covers. One that checks/confirmed.json
+    records an example for, which no scenario file now holds, lost it by a deletion: it
+    is named with those examples (it is no new paragraph, and it is not to be listed)."""
+    found = []
+    for c in document.clauses():
+        if not c.normative or c.id in covered:
+            continue
+        gone = sorted(e for e, clauses in lock.items() if c.id in clauses and e not in present)
+        fields = {"number": c.number, "modality": c.modality, "baseline": baseline.SHOWN}
+        if gone:
+            examples = ", ".join(gone)
+            found.append(
+                Problem.of(
+                    c.path, c.line, "uncovered-example-removed", c.id, examples=examples, **fields
+                )
+            )
+        else:
+            found.append(Problem.of(c.path, c.line, "uncovered", c.id, **fields))
+    return found
 
 
 def as_text(report: Report) -> str:
