@@ -127,6 +127,7 @@ def redline(**values: object) -> str:
         "named": "Paragraph {number}",
         # a section's words between paragraphs, a line each: a sub-heading added
         "words": [{"number": "2", "lines": [[("", "before 2.1: "), ("ins", f"## {SCRIPT}")]]}],
+        "steps": [],  # the comparisons either side
     }
     return render("redline.html", **{**page, **values})
 
@@ -150,6 +151,9 @@ def test_a_section_title_or_deleted_words_holding_script_print_as_text_on_a_comp
     assert "Paragraphs moved to another section: 3." in " ".join(redline(moves=3).split())
     unchanged = redline(changed=False)
     assert "<p>No paragraph changed.</p>" in unchanged and "redline-summary" not in unchanged
+    stepped = redline(steps=[("prev", "Previous", "a--b.html", "1", f"1 May {SCRIPT}")])
+    assert '<a class="pager-prev" rel="prev" href="a--b.html">' in stepped
+    assert "1 May &lt;script&gt;" in stepped and stepped.count("<script") == 0
 
 
 def test_a_resolution_holding_script_prints_as_text_on_a_clause_history() -> None:
@@ -177,11 +181,17 @@ def test_a_label_holding_script_prints_as_text_on_the_open_data_index() -> None:
         files=["protocol.json", "clauses.csv"],
         licence=f"Licence {SCRIPT}",
         licence_url="https://example.org/licence/",
+        in_force=True,
+        several=False,
     )
     assert "<script" not in page and '<th scope="row">Draft &lt;script&gt;' in page
     assert '<a href="https://example.org/licence/">Licence &lt;script&gt;' in page
-    assert '<a href="draft/protocol.json">protocol.json</a> <a href="draft/clauses.csv">' in page
-    assert f"{pdf}</td>" in page  # drawn by print_file
+    assert (
+        '<li><a href="draft/protocol.json">protocol.json</a></li>'
+        '<li><a href="draft/clauses.csv">' in page
+    )
+    assert '<a href="in-force/protocol.json">in-force/protocol.json</a>' in page
+    assert f"<li>{pdf}</li></ul></td>" in page  # drawn by print_file
 
 
 def test_a_section_title_or_resolution_holding_script_prints_as_text_on_a_version_section() -> None:
