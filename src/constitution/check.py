@@ -175,8 +175,8 @@ def uncovered(
 def as_text(report: Report) -> str:
     lines = [problems.as_text(report.problems)] if report.problems else []
     summary = (
-        f"{report.clauses} clauses ({report.normative} normative); {report.covered} "
-        f"covered by {report.scenarios} scenarios; {len(report.suspect)} suspect."
+        f"{counted(report.clauses, 'clause')} ({report.normative} normative); {report.covered} "
+        f"covered by {counted(report.scenarios, 'scenario')}; {len(report.suspect)} suspect."
     )
     if report.suspect_references:
         summary += (
@@ -187,7 +187,7 @@ def as_text(report: Report) -> str:
         summary += f" {report.baselined} not yet covered, as listed in {baseline.SHOWN}."
     if report.others:
         # without it, a council with a whole constitution cannot tell its other parts were read
-        read = "; ".join(f"{title}, {count} paragraphs" for title, count in report.others)
+        read = "; ".join(f"{title}, {counted(n, 'paragraph')}" for title, n in report.others)
         summary += f" Also checked: {read}."
     lines.append(("" if report.ok else "\n") + summary)
     lines.append(
@@ -196,6 +196,10 @@ def as_text(report: Report) -> str:
         else f"{len(report.problems)} problem(s) to fix before this can be adopted."
     )
     return "\n".join(lines)
+
+
+def counted(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def as_github(report: Report) -> str:
