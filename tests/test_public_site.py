@@ -534,3 +534,25 @@ def test_a_superseded_versions_paragraph_says_a_later_version_changed_it(site: S
     # the latest version, and a paragraph no later version changed, say nothing of it
     assert "later version" not in changes("versions/2026-05-14/member-enquiries.html", "MOP-0144")
     assert "later version" not in changes("versions/2024-05-16/undue-pressure.html", "MOP-0060")
+
+
+def test_a_revoked_paragraphs_history_gives_the_number_its_place_keeps(tmp_path: Path) -> None:
+    """Under insert numbering a revoked paragraph's number stays in its place in the
+    version that revoked it: its history's row for that version gives the number, as the
+    version's page does, not a dash."""
+    council = council_of_one_section(tmp_path)
+    second = "```{clause} MOP-0002\n:modality: informative\n\nOfficers are named.\n```\n"
+    edit(council, "protocol/purpose.md", "Testshire.\n```\n", f"Testshire.\n```\n\n{second}")
+    first, later = dt.date(2026, 11, 2), dt.date(2026, 11, 20)
+    adopt(council, [PROTOCOL], first, first, "Council, 2 November 2026, minute 1")
+    edit(council, "protocol/purpose.md", f"\n{second}", "")
+    (council.protocol / "retired.toml").write_text("[MOP-0002]\nrevoked = 2026-11-20\n")
+    adopt(council, [PROTOCOL], later, later, "Council, 20 November 2026, minute 4")
+    out = tmp_path / "site"
+    assert build_site(council, out) == 0
+    rows = Site(out).page("versions/clauses/MOP-0002.html").select("table.history tbody tr")
+    cells = [[c.get_text(" ", strip=True) for c in row.select("th, td")][:3] for row in rows]
+    assert cells == [
+        ["2 November 2026", "1.2", "original"],
+        ["20 November 2026", "1.2", "revoked"],
+    ]

@@ -453,9 +453,15 @@ def find(document: Document, number: str) -> Clause | Revoked | None:
     nothing."""
     number = number.strip().upper()  # 7.12a is 7.12A
     found = next((c for c in document.clauses() if c.number == number), None)
-    held = [s.revoked for s in document.sections] + [s.revoked for s in document.revoked_sections]
-    revoked = (r for kept in held for r in kept if r.number == number)
-    return found or next(revoked, None)
+    return found or next((r for r in revoked_places(document) if r.number == number), None)
+
+
+def revoked_places(document: Document) -> Iterator[Revoked]:
+    """Each revoked paragraph's number kept in its place, in its section or in a revoked
+    section's."""
+    held: list[Section | RevokedSection] = [*document.sections, *document.revoked_sections]
+    for section in held:
+        yield from section.revoked
 
 
 def find_section(document: Document, number: str) -> Section | RevokedSection | None:

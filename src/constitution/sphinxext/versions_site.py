@@ -25,7 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 from constitution.documents import PROTOCOL, Constitution, Entry
 from constitution.model import DRAFT_PAGES, Between, Clause, Document, Section
 from constitution.model_cache import digest
-from constitution.numbering import in_place, number_key
+from constitution.numbering import in_place, number_key, revoked_places
 from constitution.redline import (
     Change,
     compare,
@@ -816,7 +816,11 @@ class Site:
             # the draft's row: no resolution has adopted it ("Adopted by: the draft" read so)
             where = "not yet adopted" if key == DRAFT else self.by_key(key).resolution
             text = html(clause.tree if clause else REVOKED, self.links(key, here))
-            number = Link(self.clause_href(key, clause, here), clause.number) if clause else "-"
+            if clause:
+                number: Cell = Link(self.clause_href(key, clause, here), clause.number)
+            else:  # under insert numbering its place, and number, stay in the version revoking it
+                kept = (r.number for r in revoked_places(self.document(key)) if r.id == clause_id)
+                number = next(kept, "-")
             label = "Draft" if key == DRAFT else long_date(self.by_key(key).date)
             rows.append([label, number, kind, Markup(text), where])
             previous, before = clause, key
