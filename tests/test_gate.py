@@ -236,6 +236,7 @@ def test_whole_protocol_passes_with_exact_json(project: Project) -> None:
         "suspect": [],
         "suspect_references": [],
         "documents": [],
+        "stopped": None,
         "problems": [],
     }
 
@@ -304,6 +305,27 @@ def test_removed_clause_must_be_retired(scratch: Project) -> None:
     (scratch.protocol / "retired.toml").write_text("[MOP-0205]\nrevoked = 2026-05-14\n")
     out = subprocess.run(run, cwd=scratch.root, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout
+
+
+def test_an_adopted_record_edited_in_a_pull_request_is_one_problem(versioned: Project) -> None:
+    """An editor changes an adopted record's words by mistake: said once (rewritten since
+    the base, or without a base its digest wrong), not again as a break in the chain after
+    it; and the summary does not count the draft it could not read as empty."""
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "base"]):
+        subprocess.run(["git", *command], cwd=versioned.root, check=True, capture_output=True)
+    replace(versioned.versions_dir / "2025-05-15.json", "within ten", "within twenty")
+    said = [sys.executable, "-m", "constitution", "check", "--format", "json"]
+    for extra, code in (["--base", "HEAD"], "version-rewritten"), ([], "version-tampered"):
+        out = subprocess.run([*said, *extra], cwd=versioned.root, capture_output=True, text=True)
+        report = json.loads(out.stdout)
+        assert [(p["code"], p["file"]) for p in report["problems"]] == [
+            (code, "versions/2025-05-15.json")
+        ]
+        assert (out.returncode, report["stopped"]) == (1, "the draft")
+    status, text = check(versioned, "text")
+    assert status == 1
+    assert "Checked no further: the draft could not be read past these problems." in text
+    assert "0 clauses" not in text
 
 
 def test_a_settings_problem_is_annotated_on_its_file(scratch: Project) -> None:

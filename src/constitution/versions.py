@@ -595,6 +595,7 @@ def _verified(data: dict[Path, bytes], id_pattern: re.Pattern[str], folder: str)
     versions: list[Version] = []
     problems: list[Problem] = []
     check, sections, texts = record_check(id_pattern), Encoded(), Parsed()
+    previous: str | None = None  # the digest the next record must follow
     for path, content in data.items():
         shown = f"{folder}/{path.name}"
         try:
@@ -608,11 +609,13 @@ def _verified(data: dict[Path, bytes], id_pattern: re.Pattern[str], folder: str)
                 for field, what in wrong
             ]
             continue
+        follows, previous = record["previous_digest"] == previous, record["digest"]
         if hashlib.sha256(canonical(record, sections)).hexdigest() != record["digest"]:
+            # the next record follows the digest this one states: one record changed is
+            # one problem, not also a break in the chain after it
             problems.append(Problem.of(shown, 0, "version-tampered"))
             continue
-        previous = versions[-1].digest if versions else None
-        if record["previous_digest"] != previous:
+        if not follows:
             problems.append(Problem.of(shown, 0, "version-chain"))
         version = Version(
             dt.date.fromisoformat(record["adopted"]),
