@@ -125,6 +125,7 @@ def redline(**values: object) -> str:
         "sections": [{"number": "2", "title": f"Scope {SCRIPT}", "changes": [change]}],
         "renumbered": [[f"Scope {SCRIPT}", "1.2", Markup("<a href='x.html#MOP-0002'>2.2</a>")]],
         "named": "Paragraph {number}",
+        "steps": [("prev", "Previous", "a--b.html", "", f"Changes from {SCRIPT}")],
         # a section's words between paragraphs, a line each: a sub-heading added
         "words": [{"number": "2", "lines": [[("", "before 2.1: "), ("ins", f"## {SCRIPT}")]]}],
     }
@@ -134,7 +135,7 @@ def redline(**values: object) -> str:
 def test_a_section_title_or_deleted_words_holding_script_print_as_text_on_a_comparison() -> None:
     page = redline()
     words = " ".join(page.split())
-    assert "<script" not in page and page.count("&lt;script&gt;") == 5
+    assert "<script" not in page and page.count("&lt;script&gt;") == 6
     assert "<h2>Words between the paragraphs of section 2</h2>" in words
     assert '<p class="redline-between">before 2.1: <ins>' in words
     assert 'Members <del><span class="visually-hidden">Deleted: </span>&lt;script&gt;' in words
@@ -177,11 +178,16 @@ def test_a_label_holding_script_prints_as_text_on_the_open_data_index() -> None:
         files=["protocol.json", "clauses.csv"],
         licence=f"Licence {SCRIPT}",
         licence_url="https://example.org/licence/",
+        in_force=True,
     )
     assert "<script" not in page and '<th scope="row">Draft &lt;script&gt;' in page
     assert '<a href="https://example.org/licence/">Licence &lt;script&gt;' in page
-    assert '<a href="draft/protocol.json">protocol.json</a> <a href="draft/clauses.csv">' in page
-    assert f"{pdf}</td>" in page  # drawn by print_file
+    assert (
+        '<li><a href="draft/protocol.json">protocol.json</a></li><li><a href="draft/clauses.csv">'
+        in page
+    )
+    assert f"<li>{pdf}</li></ul></td>" in page  # drawn by print_file
+    assert '<a href="in-force/protocol.json">' in page
 
 
 def test_a_section_title_or_resolution_holding_script_prints_as_text_on_a_version_section() -> None:
