@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from constitution.check import Report, as_text
 from constitution.project import Project
 
 
@@ -200,7 +201,9 @@ def test_uncovered_normative_clause(scratch: Project) -> None:
     status, out = check(scratch)
     (problem,) = json.loads(out)["problems"]
     assert status == 1
-    assert problem["code"] == "uncovered" and problem["clause"] == "MOP-0207"
+    # checks/confirmed.json recorded both for it: the deletion is named, not a new paragraph
+    assert problem["code"] == "uncovered-example-removed" and problem["clause"] == "MOP-0207"
+    assert "SC-REV-003, SC-TEN-010" in problem["message"]
     assert (problem["file"], problem["line"]) == ("protocol/review.md", 29)
     assert "informative" in problem["fix"]
 
@@ -235,6 +238,14 @@ def test_whole_protocol_passes_with_exact_json(project: Project) -> None:
         "documents": [],
         "problems": [],
     }
+
+
+def test_a_new_councils_summary_counts_one_as_one() -> None:
+    first = Report(clauses=1, normative=1, covered=1, scenarios=1, others=[("Articles", 1)])
+    assert as_text(first).splitlines()[0] == (
+        "1 clause (1 normative); 1 covered by 1 scenario; 0 suspect. "
+        "Also checked: Articles, 1 paragraph."
+    )
 
 
 def test_github_annotations(scratch: Project) -> None:

@@ -63,6 +63,8 @@ def test_a_councils_own_licence_is_in_its_json_and_on_its_data_page(
         files=[],
         licence=council.licence,
         licence_url=council.licence_url,
+        in_force=False,
+        several=False,
     )
     assert (
         '<a href="https://creativecommons.org/licenses/by/4.0/">'

@@ -21,6 +21,7 @@ from constitution.confirm_across import suspect as across_suspect
 from constitution.confirm_all import Unreadable
 from constitution.documents import PROTOCOL
 from constitution.model import Document
+from constitution.prefix_change import prefix_changes
 from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
 from constitution.versions import appended_only
@@ -66,9 +67,12 @@ def run_check(project: Project, base: Base | None = None) -> Report:
     adopted record was changed or removed, and that the coverage baseline has not grown."""
     report = Report()
     try:
-        project.council()  # every other part is read through the settings
+        council = project.council()  # every other part is read through the settings
     except ProtocolError as exc:
         report.problems = exc.problems
+        return report
+    if changed := prefix_changes(project.root, council):
+        report.problems = changed  # else every ID, draft and adopted, reads as malformed
         return report
     versions = None  # read once: each reading hashes every record's bytes again
     try:
@@ -124,7 +128,8 @@ def run_check(project: Project, base: Base | None = None) -> Report:
     covered = set().union(*(s.clauses for s in scenarios))
     report.covered = sum(c.normative and c.id in covered for c in clauses)
     report.baselined = sum(c.normative and c.id not in covered and c.id in listed for c in clauses)
-    report.problems.extend(uncovered(document, covered | set(listed)))
+    present = {s.id for s in scenarios}
+    report.problems.extend(uncovered(document, covered | set(listed), lock, present))
     report.problems.extend(baseline.problems(project.checks, document, covered, listed, before))
     stale = suspect(scenarios, constitution, lock)
     report.suspect = sorted(scenario_id for scenario_id, _ in stale)
@@ -143,27 +148,35 @@ def unrecorded_revocations(
     ]
 
 
-def uncovered(document: Document, covered: set[str]) -> list[Problem]:
-    return [
-        Problem.of(
-            c.path,
-            c.line,
-            "uncovered",
-            c.id,
-            number=c.number,
-            modality=c.modality,
-            baseline=baseline.SHOWN,
-        )
-        for c in document.clauses()
-        if c.normative and c.id not in covered
-    ]
+def uncovered(
+    document: Document, covered: set[str], lock: Mapping[str, Mapping[str, str]], present: set[str]
+) -> list[Problem]:
+    """Each rule-bearing paragraph no example covers. One that checks/confirmed.json
+    records an example for, which no scenario file now holds, lost it by a deletion: it
+    is named with those examples (it is no new paragraph, and it is not to be listed)."""
+    found = []
+    for c in document.clauses():
+        if not c.normative or c.id in covered:
+            continue
+        gone = sorted(e for e, clauses in lock.items() if c.id in clauses and e not in present)
+        fields = {"number": c.number, "modality": c.modality, "baseline": baseline.SHOWN}
+        if gone:
+            examples = ", ".join(gone)
+            found.append(
+                Problem.of(
+                    c.path, c.line, "uncovered-example-removed", c.id, examples=examples, **fields
+                )
+            )
+        else:
+            found.append(Problem.of(c.path, c.line, "uncovered", c.id, **fields))
+    return found
 
 
 def as_text(report: Report) -> str:
     lines = [problems.as_text(report.problems)] if report.problems else []
     summary = (
-        f"{report.clauses} clauses ({report.normative} normative); {report.covered} "
-        f"covered by {report.scenarios} scenarios; {len(report.suspect)} suspect."
+        f"{counted(report.clauses, 'clause')} ({report.normative} normative); {report.covered} "
+        f"covered by {counted(report.scenarios, 'scenario')}; {len(report.suspect)} suspect."
     )
     if report.suspect_references:
         summary += (
@@ -174,7 +187,7 @@ def as_text(report: Report) -> str:
         summary += f" {report.baselined} not yet covered, as listed in {baseline.SHOWN}."
     if report.others:
         # without it, a council with a whole constitution cannot tell its other parts were read
-        read = "; ".join(f"{title}, {count} paragraphs" for title, count in report.others)
+        read = "; ".join(f"{title}, {counted(n, 'paragraph')}" for title, n in report.others)
         summary += f" Also checked: {read}."
     lines.append(("" if report.ok else "\n") + summary)
     lines.append(
@@ -183,6 +196,10 @@ def as_text(report: Report) -> str:
         else f"{len(report.problems)} problem(s) to fix before this can be adopted."
     )
     return "\n".join(lines)
+
+
+def counted(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def as_github(report: Report) -> str:

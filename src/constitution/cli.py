@@ -46,6 +46,7 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     try:  # the scenarios too: a problem found inside Sphinx ends in sphinx-needs' traceback
+        project.check_layout()
         _with_scenarios(project)
         status = build_site(project, out)
     except ProtocolError as exc:

@@ -21,6 +21,7 @@ from constitution.documents import (
     read_each,
 )
 from constitution.model import DRAFT_PAGES, Document
+from constitution.prefix_change import prefix_changes
 from constitution.problems import Problem, ProtocolError
 from constitution.retired import NAME as RETIRED
 from constitution.retired import load_retired
@@ -55,11 +56,14 @@ class Project:
 
     def check_layout(self) -> None:
         """The plain addresses, protocol/, are the version in force's (versions_site): the
-        draft's pages come from docs/draft, a link to protocol/."""
+        draft's pages come from docs/draft, a link to protocol/. An ID prefix changed
+        since adoption is said once here, before every ID is read as malformed."""
         if (self.docs / "protocol").exists():
             raise ProtocolError(
                 [Problem.of("docs/protocol", 0, "draft-pages-folder", draft=DRAFT_PAGES)]
             )
+        if changed := prefix_changes(self.root, self.council()):
+            raise ProtocolError(changed)
 
     @property
     def docs(self) -> Path:

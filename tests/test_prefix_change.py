@@ -1,0 +1,41 @@
+"""A council that changes its ID prefix in conf/council.toml after it has adopted: its
+paragraphs' IDs are permanent, so the gate says so once, where the prefix is set."""
+
+from __future__ import annotations
+
+from conftest import run
+from constitution.project import Project
+
+
+def _set_prefix(project: Project, prefix: str) -> int:
+    settings = project.conf / "council.toml"
+    lines = settings.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(n for n, raw in enumerate(lines) if raw.startswith("id_prefix"))
+    lines[line] = f'id_prefix = "{prefix}"\n'
+    settings.write_text("".join(lines), encoding="utf-8")
+    return line + 1
+
+
+def test_a_prefix_changed_after_adoption_is_one_problem_with_its_fix(
+    versioned: Project,
+) -> None:
+    """The model adopted MOP-0001...; a council renaming its prefix to KBC was told that
+    every paragraph's ID, and every adopted record's, was malformed (rename them all to
+    KBC-, restore the unchanged records from git): advice that breaks every citation."""
+    line = _set_prefix(versioned, "KBC")
+    result = run(versioned, "check")
+    assert result.returncode == 1
+    out = result.stdout + result.stderr
+    assert f"conf/council.toml:{line}: id-prefix-changed" in out
+    assert "MOP" in out and 'id_prefix = "MOP"' in out
+    assert "clause-id-malformed" not in out and "version-field" not in out
+    assert "1 problem(s)" in out
+    built = run(versioned, "build", "--out", "_site")
+    assert built.returncode != 0 and "id-prefix-changed" in built.stderr
+    assert "clause-id-malformed" not in built.stdout + built.stderr
+
+
+def test_a_prefix_unchanged_is_no_problem(versioned: Project) -> None:
+    _set_prefix(versioned, "MOP")
+    result = run(versioned, "check")
+    assert "id-prefix-changed" not in result.stdout + result.stderr
