@@ -21,7 +21,6 @@ words" a footnote, printed at the foot of the page being drawn; "break:" ends th
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -189,12 +188,3 @@ def footnoted(source: Path, path: Path) -> list[str]:
     finish()
     canvas.save()
     return furniture
-
-
-def made(folder: Path) -> None:
-    """Every document made in ``folder``, to look at (python -c "... made(Path('x'))")."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in NAMES:
-        path, _ = handed_over(name, folder)
-        if path.parent != folder:
-            shutil.copy(path, folder / name)

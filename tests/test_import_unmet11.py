@@ -89,6 +89,26 @@ def test_references_name_the_paragraph_of_the_part_cited(tmp_path: Path, name: s
         assert [target for _, target in CITED.findall(block)] == [ids[c] for c in cited], citing
 
 
+def test_a_part_named_without_the_paragraph_cited_links_no_other_part_s(tmp_path: Path) -> None:
+    """ "Part I paragraph 4" where only Part II has a paragraph 4 is that Part's, which it
+    lacks: left as printed and reported, not linked to Part II's 4 (the one paragraph 4
+    of the document, as a number alone would be)."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Protocol\n\nPART I – GENERAL\n\n1. Members ask.\n\n2. Officers reply.\n\n"
+        "PART II – MEETINGS\n\n1. Officers attend.\n\n2. Officers advise, as Part I "
+        "paragraph 2 says.\n\n3. Members listen.\n\n4. The chair keeps order.\n\n"
+        "5. Minutes are kept, as Part I paragraph 4 says.\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    text = "\n".join(render(doc, "MOP").values())
+    first = doc.sections[0].clauses[1].id
+    assert f"as Part I paragraph {{para}}`2 <{first}>` says" in text
+    assert "as Part I paragraph 4 says" in text  # no link: Part I has no paragraph 4
+    assert [d.kind for d in doc.defects] == ["missing-reference"]
+
+
 def test_a_raised_mark_is_set_against_its_word_and_a_notes_number_before_its_words() -> None:
     """pypdf starts a line at a piece drawn raised and smaller (a footnote's mark): the
     eye reads it against the word before, the line's words going on after it; at the

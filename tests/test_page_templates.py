@@ -8,6 +8,7 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from constitution.sphinxext import page_templates
@@ -122,7 +123,9 @@ def redline(**values: object) -> str:
         "counts": "1 reworded",
         "moved": 1,
         "moves": 0,  # paragraphs moved to another section
-        "sections": [{"number": "2", "title": f"Scope {SCRIPT}", "changes": [change]}],
+        "sections": [
+            {"slug": "scope", "number": "2", "title": f"Scope {SCRIPT}", "changes": [change]}
+        ],
         "renumbered": [[f"Scope {SCRIPT}", "1.2", Markup("<a href='x.html#MOP-0002'>2.2</a>")]],
         "named": "Paragraph {number}",
         # a section's words between paragraphs, a line each: a sub-heading added
@@ -154,6 +157,22 @@ def test_a_section_title_or_deleted_words_holding_script_print_as_text_on_a_comp
     stepped = redline(steps=[("prev", "Previous", "a--b.html", "1", f"1 May {SCRIPT}")])
     assert '<a class="pager-prev" rel="prev" href="a--b.html">' in stepped
     assert "1 May &lt;script&gt;" in stepped and stepped.count("<script") == 0
+
+
+def test_a_revoked_section_and_the_one_now_numbered_as_it_was_each_have_their_own_link() -> None:
+    """Section 2 revoked and the old 3, now 2, amended in one adoption: both are listed
+    under number 2, and each link must still open its own heading."""
+    change = {"id": "MOP-0009", "number": "2.1", "kind": "revoked", "runs": [], "history": ""}
+    change["was"] = ""
+    sections = [
+        {"slug": "gifts", "number": "2", "title": "Gifts", "changes": [change]},
+        {"slug": "hospitality", "number": "2", "title": "Hospitality", "changes": [change]},
+    ]
+    page = BeautifulSoup(redline(sections=sections), "html.parser")
+    ids = [h["id"] for h in page.select("h2[id]")]
+    assert len(set(ids)) == len(ids) == 2
+    links = page.select('nav[aria-label="Sections changed"] a')
+    assert [a["href"] for a in links] == [f"#{i}" for i in ids]
 
 
 def test_a_resolution_holding_script_prints_as_text_on_a_clause_history() -> None:

@@ -1752,7 +1752,7 @@ def targets(doc: Imported) -> Targets:
         subsections={c.number: c.id for c in clauses if c.style == "paren" and c.number[0] != "("},
         part=own_part(doc),
         afresh={
-            section_name(s, n): {c.key: c.id for c in s.clauses if whole[c.key] > 1}
+            section_name(s, n): {c.key: c.id for c in s.clauses if c.style == "int"}
             for n, s in enumerate(doc.sections, start=1)
             if any(c.style == "int" and whole[c.key] > 1 for c in s.clauses)
         },

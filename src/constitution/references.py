@@ -137,8 +137,11 @@ def link(
         if subsection := targets.subsections.get(re.sub(r"\s", "", number)):
             written = base = number  # "5(1)" is a paragraph, not the item (1) of 5
             bracket = item = ""
-        target = subsection or (targets.dotted if "." in base else targets.whole).get(base)
-        target = target or targets.afresh.get(named, {}).get(base)
+        if named and not subsection and base.isdigit():
+            # the named Part's own, or none: not another Part's that alone has the number
+            target = targets.afresh[named].get(base)
+        else:
+            target = subsection or (targets.dotted if "." in base else targets.whole).get(base)
         if target and target == itself:
             unresolved.append(
                 Unresolved(

@@ -460,8 +460,8 @@ def collect_pages(app: Sphinx) -> Any:
 
 def example(build: BuildState) -> tuple[str, str]:
     """A paragraph of this council's protocol, its number and its ID, to show a reader
-    what each looks like: one from the middle, whose number has both its parts ("12.4"),
-    not a form of the tool's own that the council's numbering or prefix may not have."""
+    what each looks like: one from the middle, numbered as the council numbers ("12.4",
+    "2(3)" or "12"), not a form of the tool's own its numbering or prefix may not have."""
     clauses = list(build.constitution.entry(PROTOCOL).document.clauses())
     if not clauses:  # a protocol not yet written: the form its first paragraph will have
         return "1.1", f"{build.council.id_prefix}-0001"

@@ -713,6 +713,9 @@ class Site:
             moves=sum(c.moved is not None for c in worded),
             sections=[
                 {
+                    # by its file: a section revoked and the one now numbered as it was
+                    # can both be listed
+                    "slug": section.slug,
                     "number": section.number,
                     "title": Markup(title_html(section.title)),
                     "changes": [self.redline_clause(old, new, c, here) for c in group],
