@@ -18,6 +18,7 @@ import pytest
 from pypdf import PdfWriter
 
 from constitution.build import build_site
+from constitution.import_cited import citations
 from constitution.import_markup import CELL_BREAK
 from constitution.init import TEMPLATE
 from constitution.model import Document
@@ -1525,7 +1526,7 @@ def test_an_import_into_a_deleted_folder_names_the_ids_checks_still_cite(scratch
     said = result.stderr
     assert re.match(r"checks/\S+:\d+: import-ids-cited: protocol/ holds no draft", said)
     assert "MOP-0001 (checks/" in said
-    assert "git checkout HEAD -- protocol/), then import into it with --force --revision" in said
+    assert "git checkout HEAD -- protocol/, which drops edits not committed" in said
     assert not scratch.protocol.exists()
     uncited(scratch)
     again = run("import", "original.txt", "--out", "protocol", cwd=scratch.root)
@@ -1539,3 +1540,17 @@ def uncited(project: Project) -> None:
     (project.checks / "confirmed.json").unlink()
     (project.checks / "uncovered.toml").write_text("", encoding="utf-8")
     shutil.copyfile(TEMPLATE / "checks" / "rules.yaml", project.checks / "rules.yaml")
+
+
+def test_an_id_is_cited_only_where_it_stands_alone(tmp_path: Path) -> None:
+    """A longer ID, or one with more letters before it, does not cite the ID it holds."""
+    checks = tmp_path / "checks"
+    checks.mkdir()
+    (checks / "a.yaml").write_text(
+        "clauses: [MOP-0012, XMOP-0013, MOP-00140]\nnote: (MOP-0017)\n", encoding="utf-8"
+    )
+    ids = ["MOP-0012", "MOP-0013", "MOP-0014", "MOP-0017"]
+    assert citations(tmp_path, checks, ids) == {
+        "MOP-0012": [("checks/a.yaml", 1)],
+        "MOP-0017": [("checks/a.yaml", 2)],
+    }

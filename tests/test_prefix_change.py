@@ -4,6 +4,7 @@ paragraphs' IDs are permanent, so the gate says so once, where the prefix is set
 from __future__ import annotations
 
 from conftest import run
+from constitution.document_settings import table_setting_line
 from constitution.project import Project
 
 
@@ -39,3 +40,16 @@ def test_a_prefix_unchanged_is_no_problem(versioned: Project) -> None:
     _set_prefix(versioned, "MOP")
     result = run(versioned, "check")
     assert "id-prefix-changed" not in result.stdout + result.stderr
+
+
+def test_the_prefix_is_found_in_its_own_table() -> None:
+    """A document's entry set above [council] has an id_prefix of its own: the protocol's
+    is the one under [council], a document's the one under its own header."""
+    text = (
+        "[[documents]]\nkey = 'articles'\nid_prefix = 'ART'\n\n"
+        "[council]\nname = 'Testshire'\nid_prefix = 'MOP'\n\n"
+        "[[documents]]\nkey = 'rules'\n\n[roles]\nid_prefix = 'not a document'\n"
+    )
+    assert table_setting_line(text, "[council]", "id_prefix") == 7
+    assert table_setting_line(text, 1, "id_prefix") == 3
+    assert table_setting_line(text, 9, "id_prefix") == 0  # none in its own table

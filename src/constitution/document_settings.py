@@ -146,6 +146,21 @@ def setting_line(text: str, name: str) -> int:
     return next((n for n, raw in enumerate(text.splitlines(), 1) if pattern.match(raw)), 0)
 
 
+def table_setting_line(text: str, header: str | int, name: str) -> int:
+    """The line setting ``name`` within one table of a TOML file, the table starting at
+    the line ``header`` ("[council]", or a [[documents]] entry's line, from 1) and
+    ending at the next table's header; 0 if none. The same setting in another table
+    (a document's own id_prefix above [council]) is not this one's."""
+    lines = text.splitlines()
+    if isinstance(header, str):
+        header = next((n for n, raw in enumerate(lines, 1) if raw.strip() == header), 0)
+        if not header:
+            return 0
+    end = next((n for n in range(header, len(lines)) if lines[n].lstrip().startswith("[")), None)
+    found = setting_line("\n".join(lines[header:end]), name)
+    return header + found if found else 0
+
+
 def read_place(value: object, count: int, problems: list[Problem], shown: str, line: int) -> int:
     """[council] place: the protocol's position among the documents, from 1; after
     every other document when not given."""

@@ -23,7 +23,9 @@ def citations(root: Path, checks: Path, ids: Iterable[str]) -> dict[str, list[tu
     wanted = set(ids)
     if not wanted:
         return {}
-    pattern = re.compile("|".join(sorted(map(re.escape, wanted), key=len, reverse=True)))
+    ids = "|".join(sorted(map(re.escape, wanted), key=len, reverse=True))
+    # an ID standing alone: MOP-0012, not XMOP-0012 or MOP-00123
+    pattern = re.compile(rf"(?<![^\W_])(?:{ids})(?![^\W_])")
     found: dict[str, list[tuple[str, int]]] = {}
     for path in sorted(p for p in checks.rglob("*") if p.is_file() and p.name not in GATED):
         try:
@@ -32,8 +34,7 @@ def citations(root: Path, checks: Path, ids: Iterable[str]) -> dict[str, list[tu
             continue  # not a text file: no citation
         for number, line in enumerate(text.splitlines(), start=1):
             for m in pattern.finditer(line):
-                if not line[m.end() : m.end() + 1].isalnum():  # MOP-0012, not MOP-00123
-                    found.setdefault(m[0], []).append((path.relative_to(root).as_posix(), number))
+                found.setdefault(m[0], []).append((path.relative_to(root).as_posix(), number))
     return found
 
 

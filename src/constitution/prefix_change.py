@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from constitution.council import Council
-from constitution.document_settings import setting_line
+from constitution.document_settings import table_setting_line
 from constitution.documents import records_folder
 from constitution.problems import Problem
 
@@ -27,10 +27,9 @@ def prefix_changes(root: Path, council: Council) -> list[Problem]:
     prefix that its settings no longer give."""
     text = (root / SETTINGS).read_text(encoding="utf-8")
     found: list[Problem] = []
-    documents = [("", council.id_prefix, setting_line(text, "id_prefix"))]
+    documents = [("", council.id_prefix, table_setting_line(text, "[council]", "id_prefix"))]
     for document in council.documents:
-        after = text.splitlines()[document.line :]  # its entry, from its header on
-        line = document.line + setting_line("\n".join(after), "id_prefix")
+        line = table_setting_line(text, document.line, "id_prefix")
         documents.append((document.key, document.id_prefix, line))
     for key, prefix, line in documents:
         folder = records_folder(key) if key else "versions"
