@@ -857,7 +857,7 @@ class Site:
         held = None if self.drafted else self.holds(pagename)
         if name == shells.NAME and held not in (None, PLAIN):
             own = {
-                f"{s.slug}.html": str(self.banner(f"{folder}/{s.slug}"))
+                f"{s.slug}.html": self.banner(f"{folder}/{s.slug}")
                 for s in self.document(held).sections
             }
             return shells.here(pagename).pick(own, self.banner(f"{folder}/index"))
