@@ -350,6 +350,7 @@ def layout_data(paragraphs: int) -> tuple[str, int]:
         title = f"Section {s + 1}"
         sections.append({"number": f"{s + 1}", "title": title, "intro": [], "items": items})
     data = {"title": "T", "council": "C", "part": "", "status": ["Draft"], "running": "T"}
+    data |= {"licence": "Open Government Licence v3.0", "licence_url": "https://example.org/"}
     return json.dumps({**data, "intro": [], "sections": sections}), characters
 
 
