@@ -210,7 +210,7 @@ def test_an_american_spelling_finds_what_the_texts_spelling_does(page: Page, bas
     found = []
     for typed in ("organisation", "organization"):
         page.goto(base_url + "search.html?" + urlencode({"q": typed, "v": "draft"}))
-        expect(page.locator("#search-status")).to_contain_text("found in Draft")
+        expect(page.locator("#search-status")).to_contain_text("found in the draft")
         links = page.locator("#search-results li li > a")
         found.append(links.evaluate_all("as => as.map(a => a.href)"))
     assert found[0] and found[1] == found[0]
