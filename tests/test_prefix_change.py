@@ -3,8 +3,12 @@ paragraphs' IDs are permanent, so the gate says so once, where the prefix is set
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from conftest import run
 from constitution.document_settings import table_setting_line
+from constitution.prefix_change import _adopted
 from constitution.project import Project
 
 
@@ -53,3 +57,16 @@ def test_the_prefix_is_found_in_its_own_table() -> None:
     assert table_setting_line(text, "[council]", "id_prefix") == 7
     assert table_setting_line(text, 1, "id_prefix") == 3
     assert table_setting_line(text, 9, "id_prefix") == 0  # none in its own table
+
+
+def test_the_prefixes_are_those_of_ids_under_an_id_key(tmp_path: Path) -> None:
+    """Read from the newest record's bytes: an ID under an "id" key at any depth counts,
+    however the JSON is spaced; one quoted inside a paragraph's words does not."""
+    quoted = json.dumps({"text": 'He wrote "id": "OLD-0001" in his note', "id": "MOP-0002"})
+    (tmp_path / "2020-01-01.json").write_text('{"id": "ZZZ-0001"}', encoding="utf-8")
+    (tmp_path / "2021-01-01.json").write_text(
+        f'{{"sections":[{{"clauses":[{quoted},{{"id":"MOP-0003"}}]}}],"revoked":[{{"id": ""}}]}}',
+        encoding="utf-8",
+    )
+    assert _adopted(tmp_path) == ("2021-01-01.json", {"MOP"})
+    assert _adopted(tmp_path / "none") is None

@@ -8,9 +8,7 @@ The one fault is said once, where the prefix is set, before anything is read wit
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 from constitution.council import Council
@@ -19,7 +17,10 @@ from constitution.documents import records_folder
 from constitution.problems import Problem
 
 SETTINGS = "conf/council.toml"
-_ID = re.compile(r"([A-Z][A-Z0-9]{1,9})-\d{4,}")
+# An ID held under an "id" key, at any depth of a record: a key follows "{", "," or white
+# space and is followed by ":", which text inside a value (its quotes escaped) is not.
+# Found in the bytes: parsing and walking 5,000 paragraphs was a twentieth of a fresh gate.
+_KEYED_ID = re.compile(rb'(?<=[\s{,])"id"\s*:\s*"([A-Z][A-Z0-9]{1,9})-\d{4,}"')
 
 
 def prefix_changes(root: Path, council: Council) -> list[Problem]:
@@ -55,21 +56,7 @@ def _adopted(folder: Path) -> tuple[str, set[str]] | None:
     if not records:
         return None
     try:
-        record = json.loads(records[-1].read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        content = records[-1].read_bytes()
+    except OSError:
         return None
-    prefixes = {m.group(1) for value in _ids(record) if (m := _ID.fullmatch(value))}
-    return records[-1].name, prefixes
-
-
-def _ids(value: object) -> Iterator[str]:
-    """Every string held under an "id" key, at any depth of a record."""
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            if key == "id" and isinstance(inner, str):
-                yield inner
-            else:
-                yield from _ids(inner)
-    elif isinstance(value, list):
-        for inner in value:
-            yield from _ids(inner)
+    return records[-1].name, {m.decode() for m in _KEYED_ID.findall(content)}
