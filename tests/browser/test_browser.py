@@ -99,6 +99,10 @@ def tab_to(page: Page, selector: str, limit: int = 30) -> None:
         # after "para" or "section", its two numbers parted by a space, not a point
         ("index.html", "para 17 3", "protocol/member-enquiries.html#MOP-0145"),
         ("draft/principles.html", "section 17 1a", "draft/member-enquiries.html#MOP-0209"),
+        # a point of the paragraph cited by its letter or numeral: the paragraph opens
+        ("index.html", "17.3(b)", "protocol/member-enquiries.html#MOP-0145"),
+        ("index.html", "para 17(3)(a)", "protocol/member-enquiries.html#MOP-0145"),
+        ("index.html", "s17.3 (iii)", "protocol/member-enquiries.html#MOP-0145"),
         (
             "versions/2024-05-16/index.html",
             "paragraph 17.2",
