@@ -232,6 +232,20 @@ def test_a_misspelling_gets_a_suggestion_and_its_paragraphs(page: Page, base_url
     expect(page.locator("#search-suggestion")).to_have_count(0)
 
 
+def test_a_misspelling_that_completes_a_phrase_is_read_in_it(page: Page, base_url: str) -> None:
+    """ "infomation", corrected, makes "freedom of information request", read as one term
+    (the Freedom of Information paragraph, 18.9), not "request" alone (a member enquiry's
+    word, 2.16)."""
+    typed = "freedom of infomation request councillor"
+    page.goto(base_url + "search.html?" + urlencode({"q": typed, "v": "draft"}))
+    expect(page.locator("#search-status")).to_contain_text("found in the draft")
+    expect(page.locator("#search-suggestion")).to_contain_text(
+        "Did you mean freedom of information request councillor?"
+    )
+    link = page.locator("#search-results li li > a").first
+    assert (link.get_attribute("href") or "").endswith("#MOP-0160")
+
+
 @pytest.mark.parametrize("word", ["counsel", "talking", "police"])
 def test_a_word_spelt_right_gets_no_suggestion(page: Page, base_url: str, word: str) -> None:
     """Each is one or two letters from a word of the text ("council", "taking",
