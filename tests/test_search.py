@@ -37,6 +37,13 @@ def test_plain_words_are_lower_case_and_lead_elsewhere() -> None:
         assert all(p == p.lower() and p != word for p in protocols), word
 
 
+def test_a_member_of_staff_is_an_officer_not_a_councillor() -> None:
+    """Read as one phrase: else its "member", the protocol's word for a councillor, is
+    searched ("scrutiny wants to question a junior member of staff")."""
+    for phrase in ("member of staff", "staff member"):
+        assert "officer" in PLAIN_WORDS[phrase] and "member" not in PLAIN_WORDS[phrase]
+
+
 def test_each_version_has_the_words_of_its_text_for_suggestions(site: Site) -> None:
     bundles = [p for p in (site.out / "pagefind").iterdir() if p.is_dir()]
     assert bundles

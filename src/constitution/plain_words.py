@@ -24,6 +24,9 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "official": ("officer",),
     "civil servant": ("officer",),
     "personnel": ("officer", "staff"),
+    # an employee, not a councillor: "member" alone is the councillor's word
+    "member of staff": ("officer", "staff"),
+    "staff member": ("officer", "staff"),
     "boss": ("manager", "chief officer"),
     "line manager": ("manager",),
     "supervisor": ("manager",),
@@ -151,7 +154,8 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "standing order": ("procedure rules",),
     # Pressure and influence
     "lobby": ("influence", "pressure", "representations"),
-    "lean on": ("pressure", "influence"),
+    # leaning on someone is pressing them to act: the text's "require" and "insist" too
+    "lean on": ("pressure", "influence", "require", "insist"),
     "pressurise": ("pressure",),
     "pressurize": ("pressure",),
     "interfere": ("influence", "pressure", "direct"),

@@ -99,6 +99,10 @@ def tab_to(page: Page, selector: str, limit: int = 30) -> None:
         # after "para" or "section", its two numbers parted by a space, not a point
         ("index.html", "para 17 3", "protocol/member-enquiries.html#MOP-0145"),
         ("draft/principles.html", "section 17 1a", "draft/member-enquiries.html#MOP-0209"),
+        # a point of the paragraph cited by its letter or numeral: the paragraph opens
+        ("index.html", "17.3(b)", "protocol/member-enquiries.html#MOP-0145"),
+        ("index.html", "para 17(3)(a)", "protocol/member-enquiries.html#MOP-0145"),
+        ("index.html", "s17.3 (iii)", "protocol/member-enquiries.html#MOP-0145"),
         (
             "versions/2024-05-16/index.html",
             "paragraph 17.2",
@@ -226,6 +230,20 @@ def test_a_misspelling_gets_a_suggestion_and_its_paragraphs(page: Page, base_url
     page.locator("#search-suggestion a").click()
     expect(page.locator("#search-query")).to_have_value("inquiry")
     expect(page.locator("#search-suggestion")).to_have_count(0)
+
+
+def test_a_misspelling_that_completes_a_phrase_is_read_in_it(page: Page, base_url: str) -> None:
+    """ "infomation", corrected, makes "freedom of information request", read as one term
+    (the Freedom of Information paragraph, 18.9), not "request" alone (a member enquiry's
+    word, 2.16)."""
+    typed = "freedom of infomation request councillor"
+    page.goto(base_url + "search.html?" + urlencode({"q": typed, "v": "draft"}))
+    expect(page.locator("#search-status")).to_contain_text("found in the draft")
+    expect(page.locator("#search-suggestion")).to_contain_text(
+        "Did you mean freedom of information request councillor?"
+    )
+    link = page.locator("#search-results li li > a").first
+    assert (link.get_attribute("href") or "").endswith("#MOP-0160")
 
 
 @pytest.mark.parametrize("word", ["counsel", "talking", "police"])

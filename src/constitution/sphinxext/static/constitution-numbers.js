@@ -1,6 +1,6 @@
 // A paragraph number as a reader types it ("7.12", "para 7.12A", "paragraph 7.a1.",
-// "3 (1a)", "12", "section 7.12", "s.7.12", "§ 7.12", "clause 7.12", "para 7 12"), in
-// the form the clause index keys it ("7.12A", "3(1A)", "12"), or null: numbers as
+// "3 (1a)", "12", "section 7.12", "s.7.12", "§ 7.12", "clause 7.12", "para 7 12",
+// "7.12(b)"), in the form the clause index keys it ("7.12A", "3(1A)", "12"), or null: numbers as
 // Council adopted them, in the council's style (7.12, 7(12) or 12), with 7.12A inserted
 // after 7.12 and 7.A1 before 7.1. A bare number that is no paragraph's ("2026") is the
 // caller's to search for. Shared by the search page and the page of the version in
@@ -15,9 +15,12 @@ window.constitutionNumber = function (text) {
   // After a word saying a number follows, its parts may stand apart ("para 9 3", as a
   // phone's keyboard is typed): not without one, where "9 3" may be two numbers.
   const spaced = new RegExp("^" + lead + "(" + part + ")\\s+(" + part + ")\\.?$", "i");
-  const number = text.trim().match(shape);
+  // A point of a paragraph cited by its letter or numeral ("7.3(b)", "7(3)(a)", "7.3
+  // (iii)") is in that paragraph, which opens: no paragraph's number is letters in brackets.
+  const said = text.trim().replace(/(?:\s*\(\s*[a-z]{1,4}\s*\))+\.?$/i, "");
+  const number = said.match(shape);
   if (number) return number[1].replace(/\s+/g, "").toUpperCase();
-  const apart = text.trim().match(spaced);
+  const apart = said.match(spaced);
   return apart ? (apart[1] + "." + apart[2]).toUpperCase() : null;
 };
 

@@ -456,6 +456,28 @@
     return (await known[first]).has(word);
   }
 
+  // A misspelt word that, corrected, makes a phrase of the synonyms with the words beside
+  // it ("freedom of infomation request") is corrected before the phrases are read, so the
+  // phrase is one term; other words are corrected term by term (below). Each correction
+  // made is added to `corrected`.
+  async function phrasedRight(words, vocab, map, corrected) {
+    const out = [...words];
+    const phrased = (at) => [2, 3, 4, 5].some((n) => [...Array(n).keys()].some((back) => {
+      const from = at - back;
+      return from >= 0 && from + n <= out.length &&
+        stems(out.slice(from, from + n).join(" ")).some((stem) => map.has(stem));
+    }));
+    for (let at = 0; at < out.length; at++) {
+      const typed = out[at];
+      const better = correction(typed, vocab, map);
+      if (!better) continue;
+      out[at] = better;
+      if (phrased(at) && !(await spelledRight(typed))) corrected.set(typed, better);
+      else out[at] = typed;
+    }
+    return out;
+  }
+
   // Each phrase is searched with Pagefind (its words all in one section), and each
   // section's clauses (Pagefind's sub-results) that hold the phrase's words are kept, with
   // the score Pagefind gave their words.
@@ -492,8 +514,9 @@
   // `total` is how many clauses are searched.
   async function clauses(pagefind, version, text, total) {
     const [map, vocab] = await Promise.all([synonyms(), vocabulary(version)]);
-    const words = tokens(text).map((w) => british(w, vocab));
     const corrected = new Map();
+    const words = await phrasedRight(tokens(text).map((w) => british(w, vocab)), vocab, map,
+      corrected);
     const wanted = terms(words, map);
     for (const term of wanted) {
       // A synonym is searched only if the text has it: Pagefind would answer one it does
