@@ -1,0 +1,58 @@
+"""Faults of `constitution import` an earlier session found and left, each shown by a
+document written for it in a council protocol's register (tests/import_known_faults,
+a PDF drawn from its committed source), each test failing before its fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from constitution.importer import import_protocol
+from test_import_software import numbers
+from test_import_unseen import imported, words, words_out
+
+SOURCES = Path(__file__).parent / "import_known_faults"
+
+OPENINGS = {
+    "no-opening": "",
+    "opening-heading": "Introduction\n\nThis protocol sets out how members and officers of the "
+    "Council work together.\n\n",
+}
+
+
+@pytest.mark.parametrize("opening", OPENINGS)
+def test_part_numbered_headings_under_an_unnumbered_heading(tmp_path: Path, opening: str) -> None:
+    """ "5.3.2 Respect and Courtesy" under "Working Together", a heading with no number
+    after section 5.3.1, is a section titled as printed, as 5.3.1 is; the unnumbered
+    heading is kept where printed, after the last paragraph of the
+    section before, as an unnumbered heading between numbered sections is."""
+    title, _, body = (SOURCES / "part-groups.txt").read_text(encoding="utf-8").partition("\n\n")
+    source = tmp_path / "protocol.txt"
+    source.write_text(f"{title}\n\n{OPENINGS[opening]}{body}", encoding="utf-8")
+    doc = import_protocol(source)
+    assert [(s.number, s.printed, s.title) for s in doc.sections] == [
+        ("1", "5.3.1", "Scope"),
+        ("2", "5.3.2", "Respect and Courtesy"),
+        ("3", "5.3.3", "Impartial Advice"),
+        ("4", "5.3.4", "Raising a Concern"),
+    ]
+    assert [numbers(s.clauses) for s in doc.sections] == [
+        [f"5.3.{n}.1", f"5.3.{n}.2"] for n in (1, 2, 3, 4)
+    ]
+    assert all(c.headings == [] for c in doc.clauses())
+    ends = [(s.clauses[-1].after.paragraphs, s.clauses[-1].after.titles) for s in doc.sections]
+    assert ends == [
+        (["Working Together"], {0}),
+        ([], set()),
+        (["Concerns and Complaints"], {0}),
+        ([], set()),
+    ]
+    assert doc.intro.paragraphs == [p for p in OPENINGS[opening].split("\n\n") if p]
+    kept = "\n".join(p for c in doc.clauses() for p in c.after.paragraphs)
+    assert words_out(doc) + words(kept) == words(source.read_text(encoding="utf-8"))
+    report, published = imported(tmp_path, source)
+    assert published == {c: c for c in numbers(doc.clauses())}
+    assert report["defects"] == []
+    scope = (tmp_path / "out" / "scope.md").read_text(encoding="utf-8")
+    assert scope.endswith("```\n\n## Working Together\n")
