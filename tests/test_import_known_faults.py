@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from constitution.importer import import_protocol
+from import_constitution_parts import part_pages
 from test_import_software import numbers
 from test_import_unseen import imported, words, words_out
 
@@ -56,3 +57,33 @@ def test_part_numbered_headings_under_an_unnumbered_heading(tmp_path: Path, open
     assert report["defects"] == []
     scope = (tmp_path / "out" / "scope.md").read_text(encoding="utf-8")
     assert scope.endswith("```\n\n## Working Together\n")
+
+
+def test_a_pdf_annexs_lines_and_arrows_as_printed(tmp_path: Path) -> None:
+    """A PDF annex's short lines at the body's spacing (a flowchart's boxes, a form's
+    fields) are each a line of their own, its arrows ("↓", "▼") kept between them; its
+    prose, wrapped at the measure, one paragraph."""
+    source = tmp_path / "protocol.pdf"
+    part_pages(SOURCES / "annex-flowchart.pdf.txt", source)
+    flowchart, form = import_protocol(source).appendices
+    assert (flowchart.title, form.title) == (
+        "Annex 1 – Raising a Concern about an Officer",
+        "Annex 2 – Request for Advice",
+    )
+    assert flowchart.intro.paragraphs == [
+        "The member first speaks to the officer's line manager, who replies within five "
+        "working days and keeps a note of the concern and of the reply.",
+        "Member raises the concern",
+        "↓",
+        "Line manager replies within five working days",
+        "↓",
+        "Director reviews the reply if the member asks",
+        "▼",
+        "Monitoring Officer decides → the decision is final",
+    ]
+    assert form.intro.paragraphs == [
+        "Member's name: ____________",
+        "Ward: ____________",
+        "Question: ____________",
+        "Date: ____________",
+    ]

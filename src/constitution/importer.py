@@ -381,8 +381,12 @@ class Structurer:
         kept: list[Kept] = []
         blank = True
         leaders = tab_leaders(self.extracted.lines)
+        annex = False  # after the numbered paragraphs, under "Annex", "Appendix"...
+        last = ""  # the line before, as printed
         for c, line in cleaned:
-            if not re.search(r"[A-Za-z0-9]", c[0]):
+            printed = c[0]
+            annex = annex or annex_heading(printed, kept)
+            if not re.search(r"[A-Za-z0-9]", c[0]) and not (annex and ARROWS.fullmatch(c[0])):
                 blank = blank or not c[0]
                 continue
             if CONTENTS_ENTRY.search(c[0]) or id(line) in leaders:
@@ -397,10 +401,11 @@ class Structurer:
             if kept and LABEL_ONLY.match(kept[-1][0][0]):  # "1.2" on a line of its own
                 (label, _, _), where, fresh = kept.pop()
                 c, line = (f"{label} {c[0]}", c[1], c[2]), where
-            elif kept and goes_on(kept[-1], c, line, fresh):
+            elif kept and goes_on(kept[-1], c, line, fresh) and not (annex and boxed(line, last)):
                 (before, bullet, marked), line, fresh = kept.pop()
                 c = (f"{before} {c[0]}", bullet, marked)
             kept.append((c, line, fresh))
+            last = printed
         kept = worded_numbers(section_numbers_alone(kept), self.extracted.notes)
         kept = self.one_language(kept)
         self.letters = lettered_parts([c[0] for c, _, fresh in kept if fresh])
@@ -1229,6 +1234,25 @@ HANGING = re.compile(
 
 # A line of a sentence this long, unfinished, was wrapped: no heading is printed so
 WRAPPED = 60
+# A line of a flowchart's arrows between its boxes ("↓", "▼", "→"): no words, but kept
+# where an annex prints it, as the chart reads by them
+ARROWS = re.compile(r"[\s\u2190-\u21ff\u2794-\u27bf\u2b00-\u2b2f\u25b2-\u25c5]+")
+
+
+def annex_heading(text: str, kept: list[Kept]) -> bool:
+    """Whether the line heads an annex, appendix or schedule after numbered paragraphs
+    (Structurer.place sets its words apart as back matter)."""
+    headed = bool(BACK_MATTER.match(text)) and heading_like(text)
+    return headed and any(NUMBERED.match(k[0][0]) for k in kept)
+
+
+def boxed(line: Line, last: str) -> bool:
+    """Whether a PDF's line at the body's spacing stands on its own in an annex: under a
+    short line (a form's field, a flowchart's box, its arrows), not the next line of one
+    wrapped at the measure, as a text file's lines are read (Structurer.place)."""
+    return line.wraps and len(last) < WRAPPED
+
+
 # A line whose first words end a sentence ("Council. Paragraph numbers ..."): the end of
 # the one before, as no paragraph begins so
 ENDS_EARLY = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}[.;,]\s+[A-Z]")
