@@ -10,6 +10,7 @@ import pytest
 
 from constitution.importer import import_protocol
 from import_constitution_parts import part_pages
+from import_pdf_headings import draw
 from test_import_software import numbers
 from test_import_unseen import imported, words, words_out
 
@@ -87,3 +88,29 @@ def test_a_pdf_annexs_lines_and_arrows_as_printed(tmp_path: Path) -> None:
         "Question: ____________",
         "Date: ____________",
     ]
+
+
+def test_a_pdfs_bold_line_ending_in_a_colon(tmp_path: Path) -> None:
+    """A bold line of the body's size, set apart, ending in a colon: a heading over the
+    paragraph under it ("Attending meetings:" over 2, "Contact with officers:" over 4),
+    but the lead-in of the list under it ("Members should:" over "(a) ..."), kept with
+    the paragraph it follows."""
+    source = tmp_path / "protocol.pdf"
+    draw(SOURCES / "colon-headings.pdf.txt", source)
+    doc = import_protocol(source)
+    assert [(s.title, [(c.number, c.headings) for c in s.clauses]) for s in doc.sections] == [
+        (
+            "Roles of Members and Officers",
+            [("1.", []), ("2.", ["Attending meetings:"]), ("3.", [])],
+        ),
+        ("Communication", [("4.", ["Contact with officers:"]), ("5.", [])]),
+    ]
+    three = doc.clauses()[2]
+    assert three.paragraphs[1:] == [
+        "Members should:",
+        "- (a) treat officers with courtesy and respect;",
+        "- (b) give an officer notice of a question they mean to ask at a meeting; and",
+        "- (c) never ask an officer to act for a political group.",
+    ]
+    assert all(s.intro.paragraphs == [] for s in doc.sections)
+    assert doc.defects == []

@@ -828,7 +828,10 @@ class Structurer:
         depth = heading_level(line.text) if marked else 0
         # a line a PDF draws as its body text is a heading for its shape only in capitals,
         # where the PDF's headings are told by their type
-        shaped = heading_like(text) and (marked or not self.in_body_type(line, text))
+        # a heading marked as one may end in a colon ("Attending meetings:"): a lead-in to
+        # a list is never marked (extract.leads_in)
+        like = heading_like(text.removesuffix(":") if marked else text)
+        shaped = like and (marked or not self.in_body_type(line, text))
         if (
             shaped
             and not self.numbered_sections
