@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from constitution.importer import import_protocol
+from constitution.importer import import_protocol, render
 from import_constitution_parts import part_pages
 from import_pdf_headings import draw
 from test_import_software import numbers
@@ -114,3 +114,36 @@ def test_a_pdfs_bold_line_ending_in_a_colon(tmp_path: Path) -> None:
     ]
     assert all(s.intro.paragraphs == [] for s in doc.sections)
     assert doc.defects == []
+
+
+ELSEWHERE = "\n\n3. Gifts are declared as paragraph 12 of the Members' Code of Conduct requires.\n"
+
+
+@pytest.mark.parametrize("cites_another", [False, True], ids=["own-only", "cites-another"])
+def test_a_bare_paragraph_number_in_parts_numbered_afresh(
+    tmp_path: Path, cites_another: bool
+) -> None:
+    """ "paragraph 2" in Part B, where each Part numbers its paragraphs from 1, names no
+    Part: it is Part B's own paragraph 2 where the document cites no other document's
+    paragraphs in that form; where it does ("paragraph 12 of the Members' Code of
+    Conduct"), it is kept as text and reported, saying how to link it."""
+    source = tmp_path / "protocol.txt"
+    text = (SOURCES / "parts-bare-reference.txt").read_text(encoding="utf-8")
+    source.write_text(text.rstrip("\n") + (ELSEWHERE if cites_another else "\n"), "utf-8")
+    doc = import_protocol(source)
+    written = "\n".join(render(doc, "MOP").values())
+    b2, c1 = doc.sections[1].clauses[1].id, doc.sections[2].clauses[0].id
+    kinds = [(d.kind, d.number) for d in doc.defects]
+    if cites_another:
+        assert "act against paragraph 2 tells" in written
+        assert "as paragraph 1 provides" in written
+        assert kinds == [
+            ("ambiguous-reference", "2"),
+            ("ambiguous-reference", "1"),
+            ("external-reference", "12"),
+        ]
+        assert f"{{para}}`2 <{b2}>`" in doc.defects[0].message
+    else:
+        assert f"act against paragraph {{para}}`2 <{b2}>` tells" in written
+        assert f"as paragraph {{para}}`1 <{c1}>` provides" in written
+        assert kinds == []

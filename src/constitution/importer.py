@@ -43,7 +43,7 @@ from constitution.modality import LEVELS, Guess, guess_lead_in, guess_modality
 from constitution.model import MAX_CLAUSE, Between, Clause, Document
 from constitution.numbering import section_heads, split
 from constitution.problems import Problem, ProtocolError
-from constitution.references import Targets, link
+from constitution.references import Targets, forms_elsewhere, link
 from constitution.retired import NAME as RETIRED
 from constitution.retired import appended, last_used
 from constitution.source import revoked_line
@@ -1778,6 +1778,9 @@ def targets(doc: Imported) -> Targets:
         },
         subsections={c.number: c.id for c in clauses if c.style == "paren" and c.number[0] != "("},
         part=own_part(doc),
+        elsewhere=forms_elsewhere(
+            [p for c in clauses for p in (*c.paragraphs, *c.after.paragraphs)], own_part(doc)
+        ),
         afresh={
             section_name(s, n): {c.key: c.id for c in s.clauses if c.style == "int"}
             for n, s in enumerate(doc.sections, start=1)
@@ -2001,15 +2004,16 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
             parts[0] = "---\n" + "\n".join(settings) + "\n---\n" + parts[0]
         # Once a section, not once a clause: 1,000 clauses in a section cost a million.
         paren = {c.key: c.id for c in section.clauses if c.style in ("paren", "letter")}
+        here = replace(found, current=section_name(section, n + 1))  # a bare number's Part
         former = before[section.slug].intro if n in kept else ""
         standing = before[section.slug].between if n in kept else ()
         titles = SubHeadings(section, standing, current)
         opening, heads = opened(section)
-        if intro := kept_words(unnumbered(opening, found, paren, doc), former, current):
+        if intro := kept_words(unnumbered(opening, here, paren, doc), former, current):
             parts.append(intro)  # between the title and the first clause, unnumbered
         if heads.paragraphs:
             stood = (runs_before(standing, section.clauses[0].id), current)
-            parts += between(heads, found, paren, doc, titles, stood)
+            parts += between(heads, here, paren, doc, titles, stood)
         for k, clause in enumerate(section.clauses):
             clause.guess = guess_lead_in(*clause.own_and_items())
             number = cited(clause, section, style) if clause.number else ""
@@ -2022,7 +2026,7 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
                 options = [f":modality: {clause.guess.modality}", f":tags: {REVIEW_TAG}"]
                 if number:
                     options.append(f":source-number: {number}")
-            words, unresolved = body(clause, found, paren, clause.id)
+            words, unresolved = body(clause, here, paren, clause.id)
             doc.defects += unresolved
             if was and current:
                 words = revised_words(clause, words, was, current.document)
@@ -2034,7 +2038,7 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
             parts.append(f"```{{clause}} {clause.id}\n{content}```\n")
             after = section.clauses[k + 1].id if k + 1 < len(section.clauses) else ""
             stood = (runs_before(standing, after), current)
-            parts += between(clause.after, found, paren, doc, titles, stood)
+            parts += between(clause.after, here, paren, doc, titles, stood)
         files[f"{section.slug}.md"] = "\n".join(parts)
     if long:
         raise ProtocolError(long)
