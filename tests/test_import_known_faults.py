@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from constitution.importer import import_protocol, render
+from constitution.importer import acronyms, import_protocol, render
+from constitution.init import own_title
 from import_constitution_parts import part_pages
 from import_pdf_headings import draw
 from test_import_software import numbers
@@ -147,3 +148,23 @@ def test_a_bare_paragraph_number_in_parts_numbered_afresh(
         assert f"act against paragraph {{para}}`2 <{b2}>` tells" in written
         assert f"as paragraph {{para}}`1 <{c1}>` provides" in written
         assert kinds == []
+
+
+def test_headings_in_capitals_are_written_as_init_writes_a_title(tmp_path: Path) -> None:
+    """Section headings printed in capitals are written as titles ("Respect and
+    Courtesy"), by the one function that writes the document's title so when a council's
+    repository is made from it; an acronym keeps its capitals: one the document prints
+    so in its paragraphs ("ICT equipment"), or a word with no vowel ("CCTV")."""
+    source = SOURCES / "capitals-headings.txt"
+    doc = import_protocol(source)
+    written = render(doc, "MOP")
+    titles = [written[f"{s.slug}.md"].splitlines()[0] for s in doc.sections]
+    assert titles == [
+        "# Respect and Courtesy",
+        "# Use of ICT and CCTV",
+        "# Councillors' Enquiries and Co-Opted Members",
+    ]
+    assert doc.sections[0].title == "RESPECT AND COURTESY"  # as printed, in the report
+    assert own_title("", doc.title, acronyms(doc)) == (
+        "Protocol on Member/Officer Relations and the Use of ICT"
+    )

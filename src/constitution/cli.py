@@ -603,7 +603,8 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
         # ("Protocol on ...", not "Saltmere District Council – Protocol on ...")
         shown = doc
         if own is not None:
-            shown = dataclasses.replace(doc, title=own_title(own.council().name, doc.title))
+            title = own_title(own.council().name, doc.title, importer.acronyms(doc))
+            shown = dataclasses.replace(doc, title=title)
         files = importer.render(shown, prefix, current)
         # replacing the project's draft afresh: refused if an ID would come to mean other words
         if not current and own is not None:

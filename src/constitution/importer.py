@@ -20,7 +20,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from constitution import import_cited, import_languages, import_parts, output_folder, revision
+from constitution import (
+    capitals,
+    import_cited,
+    import_languages,
+    import_parts,
+    output_folder,
+    revision,
+)
+from constitution.capitals import out_of_capitals
 from constitution.clause_fields import REVIEW_TAG, clause_options
 from constitution.extract import (
     CONTENTS,
@@ -1743,11 +1751,19 @@ def nested(lists: BulletList, block: Paragraph, depth: int) -> BulletList:
     return BulletList((*before, (*last, BulletList(((block,),)))))
 
 
+def acronyms(doc: Imported) -> frozenset[str]:
+    """The words the document prints in capitals among words that are not ("ICT")."""
+    texts = [*doc.intro.paragraphs, *(p for s in doc.sections for p in s.intro.paragraphs)]
+    return capitals.acronyms(texts + [p for c in doc.clauses() for p in c.paragraphs])
+
+
 def appendix_pages(doc: Imported) -> dict[str, str]:
     """Each appendix left out of the protocol as a page of its own (name -> MyST): its
-    heading and its words as printed, for the site's other pages (docs/)."""
+    heading (out of capitals, as a section's) and its words as printed, for the site's
+    other pages (docs/)."""
+    shouted = acronyms(doc)
     return {
-        f"{s.slug}.md": f"# {escape(s.title, False)}\n\n"
+        f"{s.slug}.md": f"# {escape(out_of_capitals(s.title, shouted), False)}\n\n"
         + as_myst(s.intro, lambda text, _: text)
         + "\n"
         for s in doc.appendices
@@ -1982,6 +1998,7 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
     else:
         match_revision(clauses, current, prefix)
     found = targets(doc)
+    shouted = acronyms(doc)  # a heading in capitals is written as init writes a title
     style = number_style(doc)
     kept = kept_slugs(doc.sections) if current else {}
     before = {s.slug: s for s in current.document.sections} if current else {}
@@ -1990,7 +2007,7 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
     long: list[Problem] = []
     for n, section in enumerate(doc.sections):
         section.slug = kept.get(n) or slugify(section.title, taken)
-        parts = [f"# {escape(section.title, False)}\n"]
+        parts = [f"# {escape(out_of_capitals(section.title, shouted), False)}\n"]
         settings = [
             # nothing else would say the number printed on it: numbering would invent one
             *(
