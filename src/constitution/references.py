@@ -262,17 +262,21 @@ def link(
     return re.sub(LINK_MARKS, lambda m: links[ord(m[0]) - LINK_MARK], found), unresolved
 
 
+SHOWN = 4  # the Parts named in a report, the rest counted
+
+
 def ambiguous(whole: str, number: str, targets: Targets) -> Unresolved:
     """A bare number in a document whose Parts each number their paragraphs afresh, and
     which cites other documents' paragraphs in the same form: which it means is not in
     its words."""
     parts = [name for name, numbers in targets.afresh.items() if number in numbers]
+    named = ", ".join(parts[:SHOWN]) + (f" and {len(parts) - SHOWN} more" if parts[SHOWN:] else "")
     here = targets.afresh[targets.current][number]
     return Unresolved(
         "ambiguous-reference",
         number,
         whole,
-        f"'{whole}' names no Part, and Parts {', '.join(parts)} each have a paragraph "
+        f"'{whole}' names no Part or section, and each of {named} has a paragraph "
         f"{number}; the document also cites other documents' paragraphs in this form, so "
         f"kept as text. If it cites this Part's paragraph {number}, write it as "
         f"{{para}}`{number} <{here}>` in the section's file (another Part's: that "
