@@ -4,6 +4,8 @@ a PDF drawn from its committed source), each test failing before its fix."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -151,13 +153,16 @@ def test_a_bare_paragraph_number_in_parts_numbered_afresh(
 
 
 def test_headings_in_capitals_are_written_as_init_writes_a_title(tmp_path: Path) -> None:
-    """Section headings printed in capitals are written as titles ("Respect and
-    Courtesy"), by the one function that writes the document's title so when a council's
-    repository is made from it; an acronym keeps its capitals: one the document prints
-    so in its paragraphs ("ICT equipment"), or a word with no vowel ("CCTV")."""
+    """Section headings printed in capitals are written into a council's repository as
+    titles ("Respect and Courtesy"), by the one function that writes the document's
+    title so there; an acronym keeps its capitals: one the document prints so in its
+    paragraphs ("ICT equipment"), or a word with no vowel ("CCTV"). Imported elsewhere,
+    every heading stays as printed, as the title does."""
     source = SOURCES / "capitals-headings.txt"
     doc = import_protocol(source)
     written = render(doc, "MOP")
+    assert written["respect-and-courtesy.md"].startswith("# RESPECT AND COURTESY\n")
+    written = render(doc, "MOP", titled=True)
     titles = [written[f"{s.slug}.md"].splitlines()[0] for s in doc.sections]
     assert titles == [
         "# Respect and Courtesy",
@@ -168,3 +173,35 @@ def test_headings_in_capitals_are_written_as_init_writes_a_title(tmp_path: Path)
     assert own_title("", doc.title, acronyms(doc)) == (
         "Protocol on Member/Officer Relations and the Use of ICT"
     )
+
+
+def test_init_writes_headings_in_capitals_as_titles(tmp_path: Path) -> None:
+    """`constitution init --from` a document with headings in capitals: its title and
+    its sections' headings written out of capitals alike, the acronyms kept."""
+    source = tmp_path / "protocol.txt"
+    source.write_text((SOURCES / "capitals-headings.txt").read_text(encoding="utf-8"), "utf-8")
+    made = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "constitution",
+            "init",
+            "repo",
+            "--from",
+            source.name,
+            "--council",
+            "Ashcombe District Council",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr
+    protocol = tmp_path / "repo" / "protocol"
+    firsts = [
+        (protocol / f"{name}.md").read_text(encoding="utf-8")
+        for name in ("index", "use-of-ict-and-cctv")
+    ]
+    assert firsts[0].startswith("# Protocol on Member/Officer Relations and the Use of ICT\n")
+    assert firsts[1].startswith("# Use of ICT and CCTV\n")

@@ -1757,13 +1757,15 @@ def acronyms(doc: Imported) -> frozenset[str]:
     return capitals.acronyms(texts + [p for c in doc.clauses() for p in c.paragraphs])
 
 
-def appendix_pages(doc: Imported) -> dict[str, str]:
+def appendix_pages(doc: Imported, *, titled: bool = False) -> dict[str, str]:
     """Each appendix left out of the protocol as a page of its own (name -> MyST): its
-    heading (out of capitals, as a section's) and its words as printed, for the site's
-    other pages (docs/)."""
+    heading (with ``titled``, out of capitals, as render writes a section's) and its
+    words as printed, for the site's other pages (docs/)."""
     shouted = acronyms(doc)
     return {
-        f"{s.slug}.md": f"# {escape(out_of_capitals(s.title, shouted), False)}\n\n"
+        f"{s.slug}.md": "# "
+        + escape(out_of_capitals(s.title, shouted) if titled else s.title, False)
+        + "\n\n"
         + as_myst(s.intro, lambda text, _: text)
         + "\n"
         for s in doc.appendices
@@ -1988,9 +1990,14 @@ def unnumbered(
     return f"{text}\n" if text else ""
 
 
-def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[str, str]:
+def render(
+    doc: Imported, prefix: str, current: Revised | None = None, *, titled: bool = False
+) -> dict[str, str]:
     """The MyST files (name -> text) of the imported protocol; with ``current``, a
-    revision of the current draft, whose paragraphs keep their IDs (revision.py)."""
+    revision of the current draft, whose paragraphs keep their IDs (revision.py). With
+    ``titled``, a heading printed in capitals is written as a title, as the document's
+    own title is written into a council's repository (init, or an import into the
+    project's own folder); elsewhere every heading stays as printed."""
     clauses = doc.clauses()
     if current is None:
         for n, clause in enumerate(clauses, start=1):
@@ -1998,7 +2005,7 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
     else:
         match_revision(clauses, current, prefix)
     found = targets(doc)
-    shouted = acronyms(doc)  # a heading in capitals is written as init writes a title
+    shouted = acronyms(doc)
     style = number_style(doc)
     kept = kept_slugs(doc.sections) if current else {}
     before = {s.slug: s for s in current.document.sections} if current else {}
@@ -2007,7 +2014,8 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
     long: list[Problem] = []
     for n, section in enumerate(doc.sections):
         section.slug = kept.get(n) or slugify(section.title, taken)
-        parts = [f"# {escape(out_of_capitals(section.title, shouted), False)}\n"]
+        heading = out_of_capitals(section.title, shouted) if titled else section.title
+        parts = [f"# {escape(heading, False)}\n"]
         settings = [
             # nothing else would say the number printed on it: numbering would invent one
             *(

@@ -76,7 +76,8 @@ def init(
         starter = string.Template(STARTER).substitute(values)
         files = {"index.md": index(settings.document), "purpose.md": starter}
     else:  # index.md's title is the document's, as the settings name it
-        files = importer.render(dataclasses.replace(doc, title=settings.document), settings.prefix)
+        shown = dataclasses.replace(doc, title=settings.document)
+        files = importer.render(shown, settings.prefix, titled=True)
     # the section the site's pages give as an example: the protocol's first
     values["section"] = Path(next(n for n in files if n != "index.md")).stem
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -86,7 +87,7 @@ def init(
         (staged / "docs" / DRAFT_PAGES).symlink_to(Path("..") / "protocol")
         importer.write(files, staged / "protocol", force=False)
         if source is not None and doc is not None:
-            publish_appendices(staged / "docs", importer.appendix_pages(doc))
+            publish_appendices(staged / "docs", importer.appendix_pages(doc, titled=True))
             importer.dump_report(doc, source, staged / "import-report.json")
         project = Project(staged)
         document = project.document()
