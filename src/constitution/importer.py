@@ -1247,7 +1247,8 @@ HANGING = re.compile(
 WRAPPED = 60
 # A line of a flowchart's arrows between its boxes ("↓", "▼", "→"): no words, but kept
 # where an annex prints it, as the chart reads by them
-ARROWS = re.compile(r"[\s\u2190-\u21ff\u2794-\u27bf\u2b00-\u2b2f\u25b2-\u25c5]+")
+ARROW = r"[\u2190-\u21ff\u2794-\u27bf\u2b00-\u2b2f\u25b2-\u25c5]"
+ARROWS = re.compile(rf"\s*{ARROW}(?:\s*{ARROW})*\s*")
 
 
 def annex_heading(text: str, kept: list[Kept]) -> bool:
