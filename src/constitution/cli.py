@@ -603,8 +603,11 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
         # ("Protocol on ...", not "Saltmere District Council – Protocol on ...")
         shown = doc
         if own is not None:
-            shown = dataclasses.replace(doc, title=own_title(own.council().name, doc.title))
-        files = importer.render(shown, prefix, current)
+            title = own_title(own.council().name, doc.title, importer.acronyms(doc))
+            shown = dataclasses.replace(doc, title=title)
+        # a revision's headings are the draft's, as its council wrote them
+        retitled = own is not None and current is None
+        files = importer.render(shown, prefix, current, titled=retitled)
         # replacing the project's draft afresh: refused if an ID would come to mean other words
         if not current and own is not None:
             draft, given = _draft(own, args.document), []
@@ -621,7 +624,7 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
                 raise ProtocolError(given)
         if current:
             files.update(importer.revoked(doc, current))
-        pages = importer.appendix_pages(doc) if args.appendices else {}
+        pages = importer.appendix_pages(doc, titled=retitled) if args.appendices else {}
         if pages:  # refused before anything is written if its folder holds other files
             if Path(args.appendices).resolve() == out.resolve():  # the protocol's own
                 raise ProtocolError([Problem.of(args.appendices, 0, "import-would-overwrite")])

@@ -412,10 +412,11 @@ def headings_by_type(lines: list[Line], body: float) -> list[Line]:
             and (drawn.size > body * 1.05 or (drawn.bold and drawn.size >= body * 0.95))
             and (gap is None or gap > pitch * 1.2)
             and line.text.strip()
-            and not line.text.rstrip().endswith(SENTENCE_END)
+            and (not line.text.rstrip().endswith(SENTENCE_END) or line.text.rstrip()[-1] == ":")
         ):
             heads.append(len(out))
         out.append(line)
+    heads = [at for at in heads if not leads_in(out, at)]
     sentences = {at for at in heads if goes_on_as_sentence(out, at, body)}
     usual = heads_words(out, [at for at in heads if at not in sentences])
     sentences |= {at for at in heads if statement(out[at], body, usual)}
@@ -435,6 +436,21 @@ def headings_by_type(lines: list[Line], body: float) -> list[Line]:
 
 
 SENTENCE_END = (".", ";", ",", ":", "!", "?")
+# a list's first label or a bullet at a line's start ("(a) ", "i) ", "1. ", "• "); a
+# later number ("2. ") is the document's next paragraph as often as a list's next item
+FIRST_ITEM = re.compile(r"^(?:\(?(?:[aAiI]|1)[.)]|[-•◦▪‣*])\s")
+
+
+def leads_in(lines: list[Line], at: int) -> bool:
+    """Whether a line that would be a heading but ends in a colon leads in to the items
+    under it ("Members should:" over "(a) treat officers ..."): the list's words, not a
+    heading. One over a paragraph ("Attending meetings:" over "2. Members attend ...")
+    heads it, as a heading with no colon would."""
+    after = lines[at + 1] if at + 1 < len(lines) else None
+    colon = lines[at].text.rstrip().endswith(":")
+    return colon and after is not None and bool(FIRST_ITEM.match(after.text.strip()))
+
+
 # a bold line of the body's size longer than any of these is never told a heading by
 # its length alone: the words of a short heading ("Advice to political groups")
 LONG_HEADING = 8
@@ -457,7 +473,8 @@ def goes_on_as_sentence(lines: list[Line], at: int, body: float) -> bool:
     text = lines[at].text.strip()
     after = lines[at + 1] if at + 1 < len(lines) else None
     goes_on = after is not None and after.page == lines[at].page and after.text[:1].islower()
-    return body_sized(lines[at], body) and (text.endswith(SENTENCE_END) or goes_on)
+    ends = text.endswith(SENTENCE_END) and not text.endswith(":")  # a colon: leads_in
+    return body_sized(lines[at], body) and (ends or goes_on)
 
 
 def statement(line: Line, body: float, usual: float) -> bool:

@@ -20,7 +20,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from constitution import import_cited, import_languages, import_parts, output_folder, revision
+from constitution import (
+    capitals,
+    import_cited,
+    import_languages,
+    import_parts,
+    output_folder,
+    revision,
+)
+from constitution.capitals import out_of_capitals
 from constitution.clause_fields import REVIEW_TAG, clause_options
 from constitution.extract import (
     CONTENTS,
@@ -43,7 +51,7 @@ from constitution.modality import LEVELS, Guess, guess_lead_in, guess_modality
 from constitution.model import MAX_CLAUSE, Between, Clause, Document
 from constitution.numbering import section_heads, split
 from constitution.problems import Problem, ProtocolError
-from constitution.references import Targets, link
+from constitution.references import Targets, forms_elsewhere, link
 from constitution.retired import NAME as RETIRED
 from constitution.retired import appended, last_used
 from constitution.source import revoked_line
@@ -381,8 +389,12 @@ class Structurer:
         kept: list[Kept] = []
         blank = True
         leaders = tab_leaders(self.extracted.lines)
+        annex = False  # after the numbered paragraphs, under "Annex", "Appendix"...
+        last = ""  # the line before, as printed
         for c, line in cleaned:
-            if not re.search(r"[A-Za-z0-9]", c[0]):
+            printed = c[0]
+            annex = annex or annex_heading(printed, kept)
+            if not re.search(r"[A-Za-z0-9]", c[0]) and not (annex and ARROWS.fullmatch(c[0])):
                 blank = blank or not c[0]
                 continue
             if CONTENTS_ENTRY.search(c[0]) or id(line) in leaders:
@@ -397,10 +409,11 @@ class Structurer:
             if kept and LABEL_ONLY.match(kept[-1][0][0]):  # "1.2" on a line of its own
                 (label, _, _), where, fresh = kept.pop()
                 c, line = (f"{label} {c[0]}", c[1], c[2]), where
-            elif kept and goes_on(kept[-1], c, line, fresh):
+            elif kept and goes_on(kept[-1], c, line, fresh) and not (annex and boxed(line, last)):
                 (before, bullet, marked), line, fresh = kept.pop()
                 c = (f"{before} {c[0]}", bullet, marked)
             kept.append((c, line, fresh))
+            last = printed
         kept = worded_numbers(section_numbers_alone(kept), self.extracted.notes)
         kept = self.one_language(kept)
         self.letters = lettered_parts([c[0] for c, _, fresh in kept if fresh])
@@ -823,7 +836,10 @@ class Structurer:
         depth = heading_level(line.text) if marked else 0
         # a line a PDF draws as its body text is a heading for its shape only in capitals,
         # where the PDF's headings are told by their type
-        shaped = heading_like(text) and (marked or not self.in_body_type(line, text))
+        # a heading marked as one may end in a colon ("Attending meetings:"): a lead-in to
+        # a list is never marked (extract.leads_in)
+        like = heading_like(text.removesuffix(":") if marked else text)
+        shaped = like and (marked or not self.in_body_type(line, text))
         if (
             shaped
             and not self.numbered_sections
@@ -1229,6 +1245,26 @@ HANGING = re.compile(
 
 # A line of a sentence this long, unfinished, was wrapped: no heading is printed so
 WRAPPED = 60
+# A line of a flowchart's arrows between its boxes ("↓", "▼", "→"): no words, but kept
+# where an annex prints it, as the chart reads by them
+ARROW = r"[\u2190-\u21ff\u2794-\u27bf\u2b00-\u2b2f\u25b2-\u25c5]"
+ARROWS = re.compile(rf"\s*{ARROW}(?:\s*{ARROW})*\s*")
+
+
+def annex_heading(text: str, kept: list[Kept]) -> bool:
+    """Whether the line heads an annex, appendix or schedule after numbered paragraphs
+    (Structurer.place sets its words apart as back matter)."""
+    headed = bool(BACK_MATTER.match(text)) and heading_like(text)
+    return headed and any(NUMBERED.match(k[0][0]) for k in kept)
+
+
+def boxed(line: Line, last: str) -> bool:
+    """Whether a PDF's line at the body's spacing stands on its own in an annex: under a
+    short line (a form's field, a flowchart's box, its arrows), not the next line of one
+    wrapped at the measure, as a text file's lines are read (Structurer.place)."""
+    return line.wraps and len(last) < WRAPPED
+
+
 # A line whose first words end a sentence ("Council. Paragraph numbers ..."): the end of
 # the one before, as no paragraph begins so
 ENDS_EARLY = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}[.;,]\s+[A-Z]")
@@ -1716,11 +1752,21 @@ def nested(lists: BulletList, block: Paragraph, depth: int) -> BulletList:
     return BulletList((*before, (*last, BulletList(((block,),)))))
 
 
-def appendix_pages(doc: Imported) -> dict[str, str]:
+def acronyms(doc: Imported) -> frozenset[str]:
+    """The words the document prints in capitals among words that are not ("ICT")."""
+    texts = [*doc.intro.paragraphs, *(p for s in doc.sections for p in s.intro.paragraphs)]
+    return capitals.acronyms(texts + [p for c in doc.clauses() for p in c.paragraphs])
+
+
+def appendix_pages(doc: Imported, *, titled: bool = False) -> dict[str, str]:
     """Each appendix left out of the protocol as a page of its own (name -> MyST): its
-    heading and its words as printed, for the site's other pages (docs/)."""
+    heading (with ``titled``, out of capitals, as render writes a section's) and its
+    words as printed, for the site's other pages (docs/)."""
+    shouted = acronyms(doc)
     return {
-        f"{s.slug}.md": f"# {escape(s.title, False)}\n\n"
+        f"{s.slug}.md": "# "
+        + escape(out_of_capitals(s.title, shouted) if titled else s.title, False)
+        + "\n\n"
         + as_myst(s.intro, lambda text, _: text)
         + "\n"
         for s in doc.appendices
@@ -1751,6 +1797,9 @@ def targets(doc: Imported) -> Targets:
         },
         subsections={c.number: c.id for c in clauses if c.style == "paren" and c.number[0] != "("},
         part=own_part(doc),
+        elsewhere=forms_elsewhere(
+            [p for c in clauses for p in (*c.paragraphs, *c.after.paragraphs)], own_part(doc)
+        ),
         afresh={
             section_name(s, n): {c.key: c.id for c in s.clauses if c.style == "int"}
             for n, s in enumerate(doc.sections, start=1)
@@ -1942,9 +1991,14 @@ def unnumbered(
     return f"{text}\n" if text else ""
 
 
-def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[str, str]:
+def render(
+    doc: Imported, prefix: str, current: Revised | None = None, *, titled: bool = False
+) -> dict[str, str]:
     """The MyST files (name -> text) of the imported protocol; with ``current``, a
-    revision of the current draft, whose paragraphs keep their IDs (revision.py)."""
+    revision of the current draft, whose paragraphs keep their IDs (revision.py). With
+    ``titled``, a heading printed in capitals is written as a title, as the document's
+    own title is written into a council's repository (init, or an import into the
+    project's own folder); elsewhere every heading stays as printed."""
     clauses = doc.clauses()
     if current is None:
         for n, clause in enumerate(clauses, start=1):
@@ -1952,6 +2006,7 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
     else:
         match_revision(clauses, current, prefix)
     found = targets(doc)
+    shouted = acronyms(doc)
     style = number_style(doc)
     kept = kept_slugs(doc.sections) if current else {}
     before = {s.slug: s for s in current.document.sections} if current else {}
@@ -1960,7 +2015,8 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
     long: list[Problem] = []
     for n, section in enumerate(doc.sections):
         section.slug = kept.get(n) or slugify(section.title, taken)
-        parts = [f"# {escape(section.title, False)}\n"]
+        heading = out_of_capitals(section.title, shouted) if titled else section.title
+        parts = [f"# {escape(heading, False)}\n"]
         settings = [
             # nothing else would say the number printed on it: numbering would invent one
             *(
@@ -1974,15 +2030,16 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
             parts[0] = "---\n" + "\n".join(settings) + "\n---\n" + parts[0]
         # Once a section, not once a clause: 1,000 clauses in a section cost a million.
         paren = {c.key: c.id for c in section.clauses if c.style in ("paren", "letter")}
+        here = replace(found, current=section_name(section, n + 1))  # a bare number's Part
         former = before[section.slug].intro if n in kept else ""
         standing = before[section.slug].between if n in kept else ()
         titles = SubHeadings(section, standing, current)
         opening, heads = opened(section)
-        if intro := kept_words(unnumbered(opening, found, paren, doc), former, current):
+        if intro := kept_words(unnumbered(opening, here, paren, doc), former, current):
             parts.append(intro)  # between the title and the first clause, unnumbered
         if heads.paragraphs:
             stood = (runs_before(standing, section.clauses[0].id), current)
-            parts += between(heads, found, paren, doc, titles, stood)
+            parts += between(heads, here, paren, doc, titles, stood)
         for k, clause in enumerate(section.clauses):
             clause.guess = guess_lead_in(*clause.own_and_items())
             number = cited(clause, section, style) if clause.number else ""
@@ -1995,7 +2052,7 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
                 options = [f":modality: {clause.guess.modality}", f":tags: {REVIEW_TAG}"]
                 if number:
                     options.append(f":source-number: {number}")
-            words, unresolved = body(clause, found, paren, clause.id)
+            words, unresolved = body(clause, here, paren, clause.id)
             doc.defects += unresolved
             if was and current:
                 words = revised_words(clause, words, was, current.document)
@@ -2007,7 +2064,7 @@ def render(doc: Imported, prefix: str, current: Revised | None = None) -> dict[s
             parts.append(f"```{{clause}} {clause.id}\n{content}```\n")
             after = section.clauses[k + 1].id if k + 1 < len(section.clauses) else ""
             stood = (runs_before(standing, after), current)
-            parts += between(clause.after, found, paren, doc, titles, stood)
+            parts += between(clause.after, here, paren, doc, titles, stood)
         files[f"{section.slug}.md"] = "\n".join(parts)
     if long:
         raise ProtocolError(long)
@@ -2231,33 +2288,46 @@ def one_numbered_part(doc: Imported) -> None:
 def part_sections(doc: Imported) -> None:
     """Headings that carry the Part's number before their own ("5.3.2 Roles" over 5.3.2.1
     in Part 5.3), read as sub-headings of one section the importer titled from the
-    number ("Section 5"), are each a section: titled as printed, its paragraphs under
-    it with their printed numbers. The site numbers a section with one number, so each
-    is numbered its heading's last ("5.3.2" as 2), and the paragraphs are numbered on
-    through the document (number-style continuous). Said, once. Anything else printed
-    over the paragraphs leaves the document as read."""
+    number ("Section 5"), or of a heading printed with no number, are each a section:
+    titled as printed, its paragraphs under it with their printed numbers. The site
+    numbers a section with one number, so each is numbered its heading's last ("5.3.2" as
+    2), and the paragraphs are numbered on through the document (number-style
+    continuous). Said, once. Anything else printed over the paragraphs leaves the
+    document as read.
+
+    A heading printed with no number among them ("Working Relationships" over "5.3.2
+    Respect" and "5.3.3 Advice") groups sections, a level the site does not have within
+    a document (a Part is a document of its own): it and any words under it are kept
+    where they are printed, as words after the last paragraph of the section before (the
+    document's introduction, above the first), as an unnumbered heading between two
+    numbered sections is kept; never the title of a section it does not number."""
     part = titled_part(doc.title) or headed_part(doc)
     heading = re.compile(rf"({re.escape(part)}\.(\d{{1,3}}))\s+(\S.*)")
     made: list[ImportedSection] = []
-    opening: ImportedSection | None = None  # "Purpose of this Part" over the first heading
-    for index, section in enumerate(doc.sections):
-        # a section the importer titled, or the document's first, unnumbered heading
-        first = index == 0 and section.titled and not section.number
-        groups = part and (first or not (section.titled or section.intro.paragraphs))
+    above: list[tuple[Text, Text]] = []  # words printed over a heading: (where, which)
+    for section in doc.sections:
+        # a section the importer titled, or one under a heading with no number
+        groups = bool(part) and (
+            not section.number if section.titled else not section.intro.paragraphs
+        )
         split = part_groups(section, heading) if groups else None
-        made += split if split is not None else [section]
-        opening = section if split and section.titled else opening
+        if split is None:
+            made.append(section)
+            continue
+        sections, headings = split
+        over = Text()
+        if section.titled:  # its heading and words stand over its first Part heading
+            over = Text(paragraphs=[section.title], lines=[section.where], titles={0})
+            over.extend(opened_words(section))
+        over.extend(headings)
+        above.append((words_after(made[-1]) if made else doc.intro, over))
+        made += sections
     printed = [s for s in made if s.printed]
     if not printed:
         return
     revoked_headings(doc, made, part)
-    if opening is not None:  # its heading and words are the document's introduction
-        doc.intro.titles.add(len(doc.intro.paragraphs))
-        doc.intro.paragraphs.append(opening.title)
-        doc.intro.lines.append(opening.where)
-        heads = {len(doc.intro.paragraphs) + n for n in opening.heads}
-        doc.intro.extend(opening.intro)
-        doc.intro.titles |= heads
+    for holder, words in above:
+        holder.extend(words)
     doc.sections = made
     doc.extracted.notes.append(
         f"The section headings print the Part's number, {part}, before their own "
@@ -2268,6 +2338,19 @@ def part_sections(doc: Imported) -> None:
         f'of the constitution cites a section by its whole number ("{printed[-1].printed}"), '
         "cite its first paragraph or its title instead."
     )
+
+
+def opened_words(section: ImportedSection) -> Text:
+    """A section's words before its first paragraph, its sub-headings marked."""
+    words = Text(paragraphs=list(section.intro.paragraphs), lines=list(section.intro.lines))
+    words.titles = section.intro.titles | section.heads
+    return words
+
+
+def words_after(section: ImportedSection) -> Text:
+    """Where words printed after a section's last paragraph are kept (its introduction,
+    if it has none)."""
+    return section.clauses[-1].after if section.clauses else section.intro
 
 
 def revoked_headings(doc: Imported, sections: list[ImportedSection], part: str) -> None:
@@ -2292,42 +2375,55 @@ def headed_part(doc: Imported) -> str:
     """The Part's number printed before the first paragraph's heading's own ("5.3" of
     "5.3.1 Scope" over 5.3.1.1) where the title names no Part; "" if there is none."""
     first = next(iter(doc.clauses()), None)
-    top = PART_HEADING.fullmatch(first.headings[0]) if first and first.headings else None
+    tops = [m for h in first.headings if (m := PART_HEADING.fullmatch(h))] if first else []
+    top = tops[0] if tops else None  # under any unnumbered heading printed over it
     if first is None or top is None or not first.key.startswith(f"{top[1]}."):
         return ""
     return top[1].rpartition(".")[0]
 
 
-def part_groups(section: ImportedSection, heading: re.Pattern[str]) -> list[ImportedSection] | None:
+def part_groups(
+    section: ImportedSection, heading: re.Pattern[str]
+) -> tuple[list[ImportedSection], Text] | None:
     """The section's paragraphs as sections, one under each heading printed with the
-    Part's number over the paragraphs numbered under it; None (the section untouched)
-    unless every paragraph is so numbered, under its own heading, the first words over it."""
-    tops: list[re.Match[str] | None] = []
+    Part's number over the paragraphs numbered under it, and the unnumbered headings
+    printed over the first (part_sections says where they go); None (the section
+    untouched) unless every paragraph is so numbered, under its own heading, the first
+    words over it. An unnumbered heading just over a later one is kept after the last
+    paragraph of the section before, where it is printed."""
+    tops: list[tuple[int, re.Match[str]] | None] = []
     under = ""  # the number printed on the heading over the paragraphs so far
     for clause in section.clauses:
-        top = heading.fullmatch(clause.headings[0]) if clause.headings else None
-        if top is None or not clause.key.startswith(f"{top[1]}."):
-            top = None
+        found = [(n, m) for n, h in enumerate(clause.headings) if (m := heading.fullmatch(h))]
+        top = found[0] if found and clause.key.startswith(f"{found[0][1][1]}.") else None
+        if top is None:
             if not under or not clause.key.startswith(f"{under}."):
                 return None
-        elif any(t and t[1] == top[1] for t in tops):
+        elif any(t and t[1][1] == top[1][1] for t in tops):
             return None  # a heading's number printed again: not sections in order
         else:
-            under = top[1]
+            under = top[1][1]
         tops.append(top)
     made: list[ImportedSection] = []
+    first = Text()
     for clause, top in zip(section.clauses, tops, strict=True):
         if top is not None:
-            lines = clause.heading_lines or [clause.where]
-            made.append(ImportedSection(top[2], top[3].rstrip(" .:"), lines[0]))
-            made[-1].printed = top[1]
-            del clause.headings[0], clause.heading_lines[:1]
+            at, match = top
+            lines = [*clause.heading_lines, *[clause.where] * len(clause.headings)]
+            over = words_after(made[-1]) if made else first
+            for text, line in zip(clause.headings[:at], lines, strict=False):
+                over.titles.add(len(over.paragraphs))
+                over.paragraphs.append(text)
+                over.lines.append(line)
+            made.append(ImportedSection(match[2], match[3].rstrip(" .:"), lines[at]))
+            made[-1].printed = match[1]
+            del clause.headings[: at + 1], clause.heading_lines[: at + 1]
         made[-1].clauses.append(clause)
     for revoked in section.revoked:  # in the section it is printed in
-        at = (revoked[0].page or 0, revoked[0].line)
-        over = [s for s in made if (s.where.page or 0, s.where.line) <= at]
-        (over or made)[-1].revoked.append(revoked)
-    return made
+        at_line = (revoked[0].page or 0, revoked[0].line)
+        before = [s for s in made if (s.where.page or 0, s.where.line) <= at_line]
+        (before or made)[-1].revoked.append(revoked)
+    return made, first
 
 
 def take_part(

@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from constitution import __version__, baseline, importer
+from constitution.capitals import out_of_capitals
 from constitution.model import DRAFT_PAGES
 from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
@@ -41,9 +42,6 @@ $name.
 
 DOCUMENT = "Protocol on Member/Officer Relations"
 CITATION = "Member/Officer Protocol"
-# Words a title in capitals keeps in small letters, once it is written as a title.
-SMALL_WORDS = {"a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "of"}
-SMALL_WORDS |= {"on", "or", "the", "to", "with"}
 
 
 @dataclass(frozen=True)
@@ -69,7 +67,8 @@ def init(
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise ProtocolError([Problem.of(str(dest), 0, "init-not-empty")])
     doc = importer.import_protocol(source, take) if source else None
-    settings = titled(settings, doc.title if doc else "")
+    shouted = importer.acronyms(doc) if doc else frozenset()
+    settings = titled(settings, doc.title if doc else "", shouted)
     values = asdict(settings)
     # the council publishes its paragraphs' numbers as its document prints them
     values["number_style"] = importer.number_style(doc) if doc else "section.paragraph"
@@ -77,7 +76,8 @@ def init(
         starter = string.Template(STARTER).substitute(values)
         files = {"index.md": index(settings.document), "purpose.md": starter}
     else:  # index.md's title is the document's, as the settings name it
-        files = importer.render(dataclasses.replace(doc, title=settings.document), settings.prefix)
+        shown = dataclasses.replace(doc, title=settings.document)
+        files = importer.render(shown, settings.prefix, titled=True)
     # the section the site's pages give as an example: the protocol's first
     values["section"] = Path(next(n for n in files if n != "index.md")).stem
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -87,7 +87,7 @@ def init(
         (staged / "docs" / DRAFT_PAGES).symlink_to(Path("..") / "protocol")
         importer.write(files, staged / "protocol", force=False)
         if source is not None and doc is not None:
-            publish_appendices(staged / "docs", importer.appendix_pages(doc))
+            publish_appendices(staged / "docs", importer.appendix_pages(doc, titled=True))
             importer.dump_report(doc, source, staged / "import-report.json")
         project = Project(staged)
         document = project.document()
@@ -100,24 +100,22 @@ def init(
     return Project(dest), doc
 
 
-def titled(settings: Settings, printed: str) -> Settings:
+def titled(settings: Settings, printed: str, kept: frozenset[str] = frozenset()) -> Settings:
     """``settings`` with the document's title and citation filled in where not given: the
     title ``printed`` on the imported document, less the council's name over it and out of
     capitals, cited by that title; without one, the model's title and citation."""
-    title = own_title(settings.name, printed)
+    title = own_title(settings.name, printed, kept)
     document = settings.document or title or DOCUMENT
     cited = settings.citation or (document if document != DOCUMENT else CITATION)
     return dataclasses.replace(settings, document=document, citation=cited)
 
 
-def own_title(council: str, printed: str) -> str:
+def own_title(council: str, printed: str, kept: frozenset[str] = frozenset()) -> str:
     """A document's title as printed, less the council's name over it (``council``) and
-    out of capitals: the title its own repository gives it."""
+    out of capitals, its acronyms (``kept``) as printed: the title its own repository
+    gives it."""
     title = re.sub(rf"^{re.escape(council)}\s*[-–—:,]?\s*", "", printed.strip(), flags=re.I)
-    if title.isupper():
-        words = title.lower().split(" ")
-        title = " ".join(w if w in SMALL_WORDS and n else w.title() for n, w in enumerate(words))
-    return title
+    return out_of_capitals(title, kept)
 
 
 def publish_appendices(docs: Path, pages: dict[str, str]) -> None:

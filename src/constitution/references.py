@@ -63,7 +63,8 @@ NAMED_FOR = re.compile(
 
 @dataclass(frozen=True)
 class Unresolved:
-    kind: str  # missing-reference, section-reference or external-reference
+    # missing-reference, section-reference, external-reference or ambiguous-reference
+    kind: str
     number: str
     text: str  # the reference as written
     message: str
@@ -86,6 +87,35 @@ class Targets:
     # paragraphs numbered afresh in each section ("1." again under "PART II"): each
     # section's name ("II") -> its paragraphs' numbers -> IDs
     afresh: dict[str, dict[str, str]] = field(default_factory=dict)
+    # the section (its name in afresh) whose words are being linked
+    current: str = ""
+    # the forms ("paragraph", "para") the document cites other documents' paragraphs in
+    elsewhere: frozenset[str] = frozenset()
+
+
+def form(cue: str) -> str:
+    """A cue word's form: "paragraphs" and "paragraph" are one, "paras." and "para" one."""
+    return re.sub(r"s?\.?$", "", cue.lower())
+
+
+def cites_elsewhere(text: str, m: re.Match[str], part: str) -> bool:
+    """Whether a reference names another document's paragraph or section: "para. 13 of
+    the Executive Summary", "the Local Government Act 1972, section 5", "Part 4.2 para
+    12" in a document that is not Part 4.2 (``part``, the document's own Part)."""
+    after = text[m.end() : m.end() + 80]
+    before = text[max(0, m.start() - 60) : m.start()]
+    named = PART_BEFORE.search(before)
+    return bool(ELSEWHERE.match(after) or STATUTE.search(before) or (named and named[1] != part))
+
+
+def forms_elsewhere(texts: list[str], part: str) -> frozenset[str]:
+    """The forms in which these words cite other documents' paragraphs (Targets.elsewhere)."""
+    return frozenset(
+        form(m["cue"])
+        for text in texts
+        for m in REFERENCE.finditer(text)
+        if m["cue"] and cites_elsewhere(text, m, part)
+    )
 
 
 def items(text: str, parts: set[str]) -> list[re.Match[str]]:
@@ -119,10 +149,13 @@ def link(
     reference that would resolve to the clause ``itself`` (its number printed twice, the
     reference meaning the other) stays text, and is reported. Where each section numbers
     its paragraphs afresh, a number after a Part of the document is that Part's ("Part II
-    paragraph 3"); a bare one stays unresolved (it may be another document's, "(para.
-    2)" after a quotation)."""
+    paragraph 3"); a bare one is the citing paragraph's own Part's (``targets.current``)
+    where the document cites no other document in its form ("paragraph"), and stays
+    unresolved, reported, where it does: "(para. 2)" after a quotation, in a document
+    citing "para. 13 of the Executive Summary", may be the quoted document's."""
     unresolved: list[Unresolved] = []
     named = ""
+    cue = said = ""  # the form of the reference being read, and its words
 
     def resolve(number: str) -> str | None:
         """The reference to the paragraph numbered so, as {para} with the number as
@@ -142,6 +175,12 @@ def link(
             target = targets.afresh[named].get(base)
         else:
             target = subsection or (targets.dotted if "." in base else targets.whole).get(base)
+        own = targets.afresh.get(targets.current, {})
+        if not (target or named) and base.isdigit() and cue and cue not in targets.elsewhere:
+            target = own.get(base)  # the citing paragraph's Part's: no other is named
+        if not (target or named) and base.isdigit() and cue in targets.elsewhere and base in own:
+            unresolved.append(ambiguous(said, base, targets))
+            return ""
         if target and target == itself:
             unresolved.append(
                 Unresolved(
@@ -158,8 +197,9 @@ def link(
         return f"{{para}}`{base} <{target}>`{written[len(base) :]}{bracket}{item}"
 
     def replace(m: re.Match[str]) -> str:
-        nonlocal named
-        whole = m.group(0)
+        nonlocal named, cue, said
+        whole = said = m.group(0)
+        cue = form(m["cue"] or "")
         after = text[m.end() : m.end() + 80]
         before = text[max(0, m.start() - 60) : m.start()]
         own = OWN_PART_BEFORE.search(before)
@@ -180,8 +220,7 @@ def link(
             return whole
         if m.group("cue").lower().startswith("section") and NAMED_FOR.match(after):
             return whole
-        part = PART_BEFORE.search(before)
-        if ELSEWHERE.match(after) or STATUTE.search(before) or (part and part[1] != targets.part):
+        if cites_elsewhere(text, m, targets.part):
             unresolved.append(
                 Unresolved(
                     "external-reference",
@@ -221,6 +260,28 @@ def link(
     text = LINK.sub(lambda m: chr(LINK_MARK + links.index(m[0])), text)
     found = REFERENCE.sub(replace, text)
     return re.sub(LINK_MARKS, lambda m: links[ord(m[0]) - LINK_MARK], found), unresolved
+
+
+SHOWN = 4  # the Parts named in a report, the rest counted
+
+
+def ambiguous(whole: str, number: str, targets: Targets) -> Unresolved:
+    """A bare number in a document whose Parts each number their paragraphs afresh, and
+    which cites other documents' paragraphs in the same form: which it means is not in
+    its words."""
+    parts = [name for name, numbers in targets.afresh.items() if number in numbers]
+    named = ", ".join(parts[:SHOWN]) + (f" and {len(parts) - SHOWN} more" if parts[SHOWN:] else "")
+    here = targets.afresh[targets.current][number]
+    return Unresolved(
+        "ambiguous-reference",
+        number,
+        whole,
+        f"'{whole}' names no Part or section, and each of {named} has a paragraph "
+        f"{number}; the document also cites other documents' paragraphs in this form, so "
+        f"kept as text. If it cites this Part's paragraph {number}, write it as "
+        f"{{para}}`{number} <{here}>` in the section's file (another Part's: that "
+        "paragraph's ID); if another document's, leave it.",
+    )
 
 
 def missing(whole: str, number: str, targets: Targets) -> Unresolved:
