@@ -31,12 +31,11 @@ from reportlab.pdfgen.canvas import Canvas
 
 from import_layouts import element
 from import_software import gold
-from import_word_internals import W, Node, Writer, read
+from import_word_internals import Node, W, Writer, read
 
 SOURCES = Path(__file__).parent / "import_unmet12"
 HANDED = (
-    "moved-comments.docx field-crossrefs.docx sub-headings.txt version-footer.pdf "
-    "scanned-pages.pdf"
+    "moved-comments.docx field-crossrefs.docx sub-headings.txt version-footer.pdf scanned-pages.pdf"
 )
 NAMES = HANDED.split()  # each document as the council hands it over
 
@@ -114,7 +113,8 @@ def drawn(source: Path, path: Path) -> list[str]:
     footer; a page marked "scan:" drawn as an image of itself. The furniture's lines."""
     lines = source.read_text(encoding="utf-8").splitlines()
     pages = lines.count("break:") + 1
-    settings = {k: v for k, _, v in (line.partition(": ") for line in lines) if k in ("head", "foot")}
+    split = (line.partition(": ") for line in lines)
+    settings = {key: value for key, _, value in split if key in ("head", "foot")}
     canvas = Canvas(str(path), pagesize=A4)
     furniture: list[str] = []
     page = Page(canvas)
