@@ -22,7 +22,8 @@ from reportlab.pdfgen.canvas import Canvas
 from constitution.importer import import_protocol, render
 from constitution.problems import ProtocolError
 from import_software import gold
-from import_unmet12 import NAMES, SOURCES, handed_over
+from import_unmet12 import NAMES, SOURCES, Tracked, handed_over
+from import_word_internals import read
 from test_import_layouts import flat, heading
 from test_import_software import refused
 from test_import_unmet import number
@@ -159,3 +160,54 @@ def test_a_page_scanned_among_text_pages_is_refused_naming_it(tmp_path: Path) ->
     assert "OCR" in str(raised.value)
     assert code_of(scan_pdf(tmp_path / "cover.pdf", ["logo", TEXT])) is None
     assert code_of(scan_pdf(tmp_path / "all.pdf", ["scan", "scan stamped"])) == "import-no-text"
+
+
+LEFT_BEHIND = """title: Protocol on Member and Officer Relations
+header: Brackenford Borough Council
+footer: Approved by Council on 14 October 2025
+numbering: typed
+intro: The Council adopted this protocol on 14 October 2025.
+# 1 | Scope
+1.1 | Members and officers of the Council work together with courtesy.
+1.2 | [[movefrom|move1|Officers give impartial advice to every member.]]
+1.3 | Members set the Council's policies.
+# 2 | Advice
+2.1 | A member may ask an officer for advice.
+2.2 | [[moveto|move1|Officers give impartial advice to every member.]]
+2.3 | Officers reply within ten working days.
+"""
+
+
+def test_a_number_whose_words_were_moved_away_is_refused(tmp_path: Path) -> None:
+    """A typed number left behind by a tracked move (its words moved, the number not) is
+    printed alone before the next paragraph's number: refused, naming the number and its
+    line, not given the next paragraph's words ("1.2" reading "1.3 Members set ...")."""
+    source = tmp_path / "left-behind.docx.txt"
+    source.write_text(LEFT_BEHIND, encoding="utf-8")
+    path = tmp_path / "left-behind.docx"
+    Tracked(read(str(tmp_path / "left-behind.docx"))).write(path)
+    with pytest.raises(ProtocolError, match=r"1\.2 is printed with no words") as raised:
+        import_protocol(path)
+    (problem,) = raised.value.problems
+    assert (problem.code, problem.line) == ("import-number-without-words", 5)
+    assert "'[Deleted]'" in str(raised.value)
+
+
+def test_a_number_alone_takes_the_words_on_the_next_line(tmp_path: Path) -> None:
+    """A number on a line of its own takes the next line's words, even where they begin
+    with a figure ("12 members"); a number of its depth after it ("1.3") is no word."""
+    source = tmp_path / "protocol.txt"
+    text = (
+        "Protocol\n\n1. Scope\n\n1.1\n\n12 members form a quorum.\n\n1.2\n\nOfficers advise."
+        "\n\n2. Review\n\n2.1\n\n2.2 The Monitoring Officer reviews this protocol.\n"
+    )
+    source.write_text(text, encoding="utf-8")
+    with pytest.raises(ProtocolError, match=r"line 15, 2\.1 is printed with no words"):
+        import_protocol(source)
+    source.write_text(text.replace("2.1\n\n2.2", "2.1"), encoding="utf-8")
+    doc = import_protocol(source)
+    assert [(c.number, c.paragraphs) for c in doc.clauses()] == [
+        ("1.1", ["12 members form a quorum."]),
+        ("1.2", ["Officers advise."]),
+        ("2.1", ["The Monitoring Officer reviews this protocol."]),
+    ]
