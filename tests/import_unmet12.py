@@ -10,7 +10,7 @@ A Word source is written as tests/word_internals' are (import_word_internals.py 
 it), with four marks more: [[movefrom|NAME|words]] and [[moveto|NAME|words]] (words moved
 with tracks kept, from and to), [[movefrompara|NAME|words]] and [[movetopara|NAME|words]]
 (a whole paragraph moved, its paragraph mark with it), [[hyperfield|BOOKMARK|result]] (a
-HYPERLINK field to a bookmark, its instruction in two runs) and [[pageref|BOOKMARK|result]].
+HYPERLINK field to a bookmark) and [[pageref|BOOKMARK|result]].
 
 A PDF source is its lines as printed: "head: " the running head of every page, "foot: "
 its footer ("LEFT<tab>RIGHT", "{page}" and "{pages}" filled in), "title: ", "i: " a line
@@ -55,8 +55,8 @@ def handed_over(name: str, folder: Path) -> tuple[Path, dict[str, Any]]:
 
 
 class Tracked(Writer):
-    """Word's writer of tests/word_internals, with moves tracked and fields Word writes
-    around cross-references."""
+    """Word's writer of tests/word_internals, with moves tracked and the fields Word
+    writes around cross-references."""
 
     def emit(self, parent: Any, nodes: list[Node]) -> None:
         for node in nodes:
@@ -68,9 +68,9 @@ class Tracked(Writer):
             if name.startswith("move"):
                 self.move(parent, name, target, args[1])
             elif name == "hyperfield":
-                self.field_in_runs(parent, ["HYPERLINK \\l ", f'"{target}" '], args[1])
+                self.field(parent, f'HYPERLINK \\l "{target}"', args[1])
             else:
-                self.field_in_runs(parent, [f"PAGEREF {target} \\h"], args[1])
+                self.field(parent, f"PAGEREF {target} \\h", args[1])
 
     def move(self, parent: Any, name: str, label: str, words: list[Node]) -> None:
         """Words moved as Word tracks them: a named range, the runs in w:moveFrom or
@@ -87,18 +87,6 @@ class Tracked(Writer):
             mark = element("w:rPr")
             mark.append(element(f"w:{way}", id=self.next_id(), **stamp))
             parent.get_or_add_pPr().append(mark)
-
-    def field_in_runs(self, parent: Any, instruction: list[str], result: list[Node]) -> None:
-        """A complex field whose instruction Word split over runs."""
-        self.run(parent, element("w:fldChar", fldCharType="begin"))
-        for piece in instruction:
-            instr = element("w:instrText")
-            instr.text = f" {piece}"
-            instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            self.run(parent, instr)
-        self.run(parent, element("w:fldChar", fldCharType="separate"))
-        self.emit(parent, result)
-        self.run(parent, element("w:fldChar", fldCharType="end"))
 
 
 MARKS = ("movefrom", "moveto", "movefrompara", "movetopara", "hyperfield", "pageref")
