@@ -30,7 +30,7 @@ from docx.oxml.ns import qn
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from import_software import gold
+import import_trial
 
 SOURCES = Path(__file__).parent / "import_unmet"
 HANDED = (
@@ -42,14 +42,7 @@ NAMES = HANDED.split()  # each document as the council hands it over
 def handed_over(name: str, folder: Path) -> tuple[Path, dict[str, Any]]:
     """The file as the council hands it over, and its gold (a PDF's running heads and
     page numbers added to what is left out)."""
-    data = gold(name, SOURCES)
-    source = SOURCES / f"{name}.txt"
-    if name.endswith(".docx"):
-        return word_table(source, folder / name), data
-    if name.endswith(".pdf"):
-        path = folder / name
-        return path, {**data, "left_out": data["left_out"] + hyphenated(source, path)}
-    return SOURCES / name, data
+    return import_trial.handed_over(name, folder, SOURCES, word_table, hyphenated)
 
 
 def column_widths(table: Any, widths: tuple[int, int]) -> None:

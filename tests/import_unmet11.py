@@ -29,7 +29,7 @@ import docx
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from import_software import gold
+import import_trial
 from import_unmet import column_widths
 
 SOURCES = Path(__file__).parent / "import_unmet11"
@@ -43,16 +43,14 @@ NAMES = HANDED.split()  # each document as the council hands it over
 def handed_over(name: str, folder: Path) -> tuple[Path, dict[str, Any]]:
     """The file as the council hands it over, and its gold (a PDF's running heads and
     page numbers added to what is left out)."""
-    data = gold(name, SOURCES)
-    source = SOURCES / f"{name}.txt"
-    if name == "strict-open-xml.docx":
-        return strict(word(source, folder / "transitional.docx"), folder / name), data
-    if name.endswith(".docx"):
-        return word(source, folder / name), data
-    if name.endswith(".pdf"):
-        path = folder / name
-        return path, {**data, "left_out": data["left_out"] + footnoted(source, path)}
-    return SOURCES / name, data
+    return import_trial.handed_over(name, folder, SOURCES, saved, footnoted)
+
+
+def saved(source: Path, path: Path) -> Path:
+    """The Word file, saved as its name says: "strict-open-xml.docx" as Strict Open XML."""
+    if path.name == "strict-open-xml.docx":
+        return strict(word(source, path.with_name("transitional.docx")), path)
+    return word(source, path)
 
 
 def word(source: Path, path: Path) -> Path:

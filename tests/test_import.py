@@ -100,13 +100,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 def import_into(project: Project, source: Path) -> dict[str, object]:
     shutil.rmtree(project.protocol)
-    # a new council's checks/: none cites the model's IDs, which the import gives afresh
-    for folder in ("scenarios", "determinations", "new-situations"):
-        shutil.rmtree(project.checks / folder)
-    (project.checks / "confirmed.json").unlink()
-    # The model's rules name the model's paragraphs: start, as a new council does, from
-    # the template's empty rules file.
-    shutil.copyfile(TEMPLATE / "checks" / "rules.yaml", project.checks / "rules.yaml")
+    uncited(project)  # the import gives IDs afresh, which the model's checks/ cite
     report = project.root / "report.json"
     result = run(
         "import", str(source), "--out", "protocol", "--report-json", str(report), cwd=project.root

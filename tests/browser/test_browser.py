@@ -539,7 +539,7 @@ def test_print_is_a_clean_document(page: Page, base_url: str) -> None:
     page.emulate_media(media="print")
     expect(page.locator(".sidebar-drawer")).to_be_hidden()
     expect(page.locator("#MOP-0144 .clause-about")).to_be_hidden()
-    expect(page.locator(".announcement")).to_be_visible()  # which version it is, on paper too
+    expect(page.locator(".version-note")).to_be_visible()  # which version it is, on paper too
     expect(page.locator("#MOP-0144 .clause-number")).to_be_visible()
 
 

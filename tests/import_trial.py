@@ -1,0 +1,74 @@
+"""A trial of the importer: a folder of documents as councils hand them over, each with
+the gold a careful reader wrote of it (golds/NAME.json), and the two checks every trial
+makes of each import against its gold: every word in is a word out, and the structure
+is as read. A new trial is its folder, the makers of the files its sources describe,
+and a few lines calling these."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from constitution.importer import Imported
+from import_software import gold
+from test_import_layouts import flat, heading
+from test_import_unseen import words, words_out
+from test_import_word_internals import gold_text
+
+Gold = dict[str, Any]
+
+
+def handed_over(
+    name: str,
+    folder: Path,
+    sources: Path,
+    word: Callable[[Path, Path], Path],
+    pdf: Callable[[Path, Path], list[str]],
+) -> tuple[Path, Gold]:
+    """The file as the council hands it over, and its gold: a Word file made by ``word``
+    and a PDF drawn by ``pdf`` from its source (sources/NAME.txt) into ``folder`` (the
+    lines of a PDF's page furniture added to what the gold leaves out), any other file
+    as it stands in ``sources``."""
+    data = gold(name, sources)
+    source = sources / f"{name}.txt"
+    if name.endswith(".docx"):
+        return word(source, folder / name), data
+    if name.endswith(".pdf"):
+        path = folder / name
+        return path, {**data, "left_out": data["left_out"] + pdf(source, path)}
+    return sources / name, data
+
+
+def bare(number: str) -> str:
+    """A paragraph's number without the full stop or bracket closing it ("1.", "1)"):
+    punctuation, not the number."""
+    return number.rstrip(".)")
+
+
+def every_word_out(doc: Imported, data: Gold, number: str = "printed") -> None:
+    """No word lost or invented: the words the import kept and left out are the gold's,
+    each paragraph's number as the gold's ``number`` gives it ("printed", or "number"
+    as the site keeps it: "1" for "Paragraph 1")."""
+    assert words_out(doc) == words(gold_text(data, number))
+
+
+def structure_as_read(doc: Imported, data: Gold, number: str = "printed") -> None:
+    """The title, introduction, sections, each paragraph's number (the gold's
+    ``number``), headings and words are the gold's; the words left out are the gold's;
+    and the reading finds no problem (what a gold reports, "reported", is of its
+    references, found as the paragraphs are written out: the published check's)."""
+    assert doc.title == data["title"]
+    assert doc.intro.paragraphs == data["intro"]
+    assert [(s.number, s.title) for s in doc.sections] == [heading(s) for s in data["sections"]]
+    for section, seen in zip(doc.sections, data["sections"], strict=True):
+        assert [bare(c.number) for c in section.clauses] == [
+            bare(c[number]) for c in seen["clauses"]
+        ]
+        for clause, expected in zip(section.clauses, seen["clauses"], strict=True):
+            assert clause.headings == expected["headings"], clause.number
+            assert flat(clause.paragraphs) == flat(expected["paragraphs"]), clause.number
+    assert words(" ".join(line.text for line, _ in doc.left_out)) == words(
+        " ".join(data["left_out"])
+    )
+    assert [d.kind for d in doc.defects] == []
