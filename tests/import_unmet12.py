@@ -29,8 +29,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+import import_trial as trial
 from import_layouts import element
-from import_software import gold
+from import_trial import Gold
 from import_word_internals import Node, W, Writer, read
 
 SOURCES = Path(__file__).parent / "import_unmet12"
@@ -40,18 +41,15 @@ HANDED = (
 NAMES = HANDED.split()  # each document as the council hands it over
 
 
-def handed_over(name: str, folder: Path) -> tuple[Path, dict[str, Any]]:
+def handed_over(name: str, folder: Path) -> tuple[Path, Gold]:
     """The file as the council hands it over, and its gold (a PDF's running heads and
     footers added to what is left out)."""
-    data = gold(name, SOURCES)
-    source = SOURCES / f"{name}.txt"
-    path = folder / name
-    if name.endswith(".docx"):
-        Tracked(read(str(source.with_suffix("")))).write(path)
-        return path, data
-    if name.endswith(".pdf"):
-        return path, {**data, "left_out": data["left_out"] + drawn(source, path)}
-    return SOURCES / name, data
+    return trial.handed_over(name, folder, SOURCES, word, drawn)
+
+
+def word(source: Path, path: Path) -> Path:
+    Tracked(read(str(source.with_suffix("")))).write(path)
+    return path
 
 
 class Tracked(Writer):

@@ -22,14 +22,11 @@ from reportlab.pdfgen.canvas import Canvas
 from constitution.importer import Imported, import_protocol, render
 from constitution.problems import ProtocolError
 from import_software import gold
+from import_trial import bare, every_word_out, structure_as_read
 from import_unmet12 import NAMES, SOURCES, Tracked, handed_over
 from import_word_internals import read
-from test_import_layouts import flat, heading
 from test_import_software import refused
-from test_import_unmet import number
 from test_import_unmet11 import published_numbers
-from test_import_unseen import words, words_out
-from test_import_word_internals import gold_text
 
 
 def readable(tmp_path: Path, name: str) -> tuple[Path, dict[str, Any]] | None:
@@ -42,48 +39,17 @@ def readable(tmp_path: Path, name: str) -> tuple[Path, dict[str, Any]] | None:
 def test_every_word_in_is_a_word_out(tmp_path: Path, name: str) -> None:
     if given := readable(tmp_path, name):
         source, data = given
-        assert words_out(import_protocol(source)) == words(gold_text(data))
-
-
-def reading(doc: Imported) -> dict[str, Any]:
-    """What a reader takes from the import: title, introduction, each section's heading
-    and its paragraphs (number, headings, words), the words left out, the reports."""
-    return {
-        "title": doc.title,
-        "intro": doc.intro.paragraphs,
-        "sections": [
-            ((s.number, s.title), [(number(c), c.headings, flat(c.paragraphs)) for c in s.clauses])
-            for s in doc.sections
-        ],
-        "left_out": words(" ".join(line.text for line, _ in doc.left_out)),
-        "reported": [d.kind for d in doc.defects],
-    }
-
-
-def gold_reading(data: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "title": data["title"],
-        "intro": data["intro"],
-        "sections": [
-            (
-                heading(s),
-                [
-                    (c["printed"].rstrip(".)"), c["headings"], flat(c["paragraphs"]))
-                    for c in s["clauses"]
-                ],
-            )
-            for s in data["sections"]
-        ],
-        "left_out": words(" ".join(data["left_out"])),
-        "reported": data.get("reported", []),
-    }
+        every_word_out(import_protocol(source), data)
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_structure_as_read(tmp_path: Path, name: str) -> None:
+    """As read; the one report a reading makes here is of the paragraph moved to stand,
+    unnumbered, under 4.2, as the importer says of any such paragraph ("check it belongs
+    there")."""
     if given := readable(tmp_path, name):
         source, data = given
-        assert reading(import_protocol(source)) == gold_reading(data)
+        structure_as_read(import_protocol(source), data, reported=data.get("reported", []))
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -101,21 +67,28 @@ def test_published_with_the_numbers_printed(tmp_path: Path, name: str) -> None:
 CITED = re.compile(r"\{para\}`([^`<]+?) <([^>]+)>`")
 
 
+def links(doc: Imported) -> dict[str, list[str]]:
+    """Each paragraph ("2/2.3": the second section's 2.3) and those its words link, as
+    the import writes them out."""
+    blocks = "\n".join(render(doc, "MOP").values()).split("{clause} ")[1:]  # IDs given
+    named = {
+        c.id: f"{place}/{bare(c.number)}"
+        for place, s in enumerate(doc.sections, 1)
+        for c in s.clauses
+    }
+    return {
+        named[block.split("\n", 1)[0]]: [named[target] for _, target in CITED.findall(block)]
+        for block in blocks
+    }
+
+
 @pytest.mark.parametrize("name", [n for n in NAMES if "references" in gold(n, SOURCES)])
 def test_references_link_the_paragraphs_cited(tmp_path: Path, name: str) -> None:
     """A cross-reference, typed or a Word field around its number, links the paragraph
-    it names."""
-    given = readable(tmp_path, name)
-    assert given is not None
-    doc = import_protocol(given[0])
-    data = given[1]
-    blocks = "\n".join(render(doc, "MOP").values()).split("{clause}")  # IDs given
-    ids = {
-        f"{place}/{number(c)}": c.id for place, s in enumerate(doc.sections, 1) for c in s.clauses
-    }
-    for citing, cited in data["references"].items():
-        (block,) = [b for b in blocks if b.startswith(f" {ids[citing]}\n")]
-        assert [target for _, target in CITED.findall(block)] == [ids[c] for c in cited], citing
+    it names, and no other paragraph links any."""
+    source, data = handed_over(name, tmp_path)
+    linked = {citing: cited for citing, cited in links(import_protocol(source)).items() if cited}
+    assert linked == data["references"]
 
 
 @pytest.mark.parametrize("name", [n for n in NAMES if "refusal" in gold(n, SOURCES)])
