@@ -407,6 +407,8 @@ class Structurer:
             if kept and self.over_page(kept[-1], c, line):
                 fresh = False
             if kept and LABEL_ONLY.match(kept[-1][0][0]):  # "1.2" on a line of its own
+                if after := next_number(kept[-1][0][0], c[0]):
+                    raise ProtocolError([self.no_words(kept[-1], after, c[0])])
                 (label, _, _), where, fresh = kept.pop()
                 c, line = (f"{label} {c[0]}", c[1], c[2]), where
             elif kept and goes_on(kept[-1], c, line, fresh) and not (annex and boxed(line, last)):
@@ -515,6 +517,13 @@ class Structurer:
             f"the other listed as left out."
         )
         return out
+
+    def no_words(self, alone: Kept, after: str, text: str) -> Problem:
+        """A number printed alone with the next paragraph's number after it: its words
+        are not there to be read (moved or deleted, the number left behind)."""
+        (number, _, _), line, _ = alone
+        shown = {"where": line.where, "number": number, "after": after, "text": text[:40]}
+        return Problem.of(self.source, line.line, "import-number-without-words", **shown)
 
     def one_column(self, kept: list[Kept], beside: import_languages.Columns) -> list[Kept]:
         """The language chosen (--take) of a table printing the protocol in two languages
@@ -2641,3 +2650,14 @@ def dump_report(doc: Imported, source: Path, path: Path) -> None:
     path.write_text(
         json.dumps(report(doc, source), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )
+
+
+def next_number(label: str, text: str) -> str | None:
+    """The number a line after a number printed alone ("1.2") begins with, where it is
+    one of the same depth ("1.3 Members ...", "1.3"): the next paragraph's, not the
+    words of the one alone. None for words ("12 members ...", after "3.1")."""
+    after = block_number(text) or (text if LABEL_ONLY.match(text) else None)
+    if after is None or "." not in label.rstrip("."):
+        return None
+    depth = len(label.rstrip(".)").split("."))
+    return after if len(after.rstrip(".)").split(".")) == depth else None
