@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from constitution.check import Report, as_text
 from constitution.project import Project
@@ -278,6 +279,23 @@ def test_confirm_refuses_unknown_scenarios(scratch: Project) -> None:
     )
     assert result.returncode == 2 and "no scenario SC-NOPE-001" in result.stderr
     assert (scratch.root / "checks" / "confirmed.json").read_bytes() == before
+
+
+def test_confirm_names_an_example_the_council_has(scratch: Project) -> None:
+    """The fix names a worked example of this project's own: a council's repository was
+    told 'such as SC-ENQ-001', the model's, which it did not have."""
+    scenarios = scratch.root / "checks" / "scenarios"
+    for path in scenarios.glob("*.yaml"):
+        if path.name != "conduct.yaml":
+            path.unlink()
+    first = yaml.safe_load((scenarios / "conduct.yaml").read_text(encoding="utf-8"))[0]["id"]
+    asked = [sys.executable, "-m", "constitution", "confirm", "SC-ENQ-001"]
+    result = subprocess.run(asked, cwd=scratch.root, capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert f"Use IDs from checks/scenarios/ (such as {first}), or --all." in result.stderr
+    (scenarios / "conduct.yaml").unlink()
+    result = subprocess.run(asked, cwd=scratch.root, capture_output=True, text=True, check=False)
+    assert "Use IDs from checks/scenarios/ (it holds none yet), or --all." in result.stderr
 
 
 def test_removed_clause_must_be_retired(scratch: Project) -> None:

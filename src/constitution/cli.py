@@ -173,6 +173,8 @@ def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
             0,
             "confirm-not-citing" if paragraph else "unknown-scenario",
             ids=", ".join(unknown),
+            # one of this council's own, not the model's SC-ENQ-001, which it may not have
+            such=f" (such as {scenarios[0].id})" if scenarios else " (it holds none yet)",
         )
         return _report(ProtocolError([shown]))
     if not named and not paragraphs:

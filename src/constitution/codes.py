@@ -201,7 +201,7 @@ _KINDS = [
     # --- the command line: arguments that cannot be used (cli.py and the modules it runs)
     Kind("unknown-version", UNUSABLE, "no version was adopted on {name}.", "Use 'draft' or an adoption date: {known}."),
     Kind("unknown-ref", UNUSABLE, "cannot read the protocol at '{ref}': {detail}", "Name a branch, tag or commit that exists, e.g. origin/main."),
-    Kind("unknown-scenario", UNUSABLE, "no scenario {ids}.", "Use IDs from checks/scenarios/ (such as SC-ENQ-001), or --all."),
+    Kind("unknown-scenario", UNUSABLE, "no scenario {ids}.", "Use IDs from checks/scenarios/{such}, or --all."),
     Kind("unknown-document", UNUSABLE, "the constitution has no document '{key}'.", "Give the key of one of its documents: {known} (the keys of [[documents]] in conf/council.toml, and protocol)."),
     Kind("unknown-paragraph", FIXABLE, "{where} has no paragraph or section {number}.", "Give the number as that version prints it (7.12, 7.12A; a section's, 7) or the paragraph's ID, or name the version the citation was made against (--version DATE, or --on DATE)."),
     Kind("report-versions", UNUSABLE, "a committee report compares two versions of one document, or (--whole) each document's draft with its last adopted version.", "Give the two versions ({command} report 2025-05-15 draft --out report/, with --document KEY for another document), or --whole alone."),
