@@ -268,6 +268,46 @@ def test_unreadable_input_exits_2(scratch: Project) -> None:
     assert json.loads(out)["problems"][0]["code"] == "not-utf8"
 
 
+CONFLICT = "<<<<<<< HEAD\n{ours}\n=======\n{theirs}\n>>>>>>> origin/main\n"
+
+
+def test_a_merge_conflict_left_in_a_section_is_said_so(scratch: Project) -> None:
+    """Two pull requests rewording one paragraph, the second merged over the first with
+    git's markers left in: the gate says so at the first marker, with how to join them,
+    not that the clause holds a heading (its '=======' line) as it did."""
+    section = scratch.protocol / "purpose-and-status.md"
+    lines = section.read_text(encoding="utf-8").splitlines(keepends=True)
+    words = lines[6].rstrip("\n")
+    both = CONFLICT.format(ours=words.replace("Good", "Sound"), theirs=words + " Always.")
+    section.write_text("".join([*lines[:6], both, *lines[7:]]), encoding="utf-8")
+    status, out = check(scratch)
+    problems = json.loads(out)["problems"]
+    assert status == 2
+    assert [(p["file"], p["line"], p["code"]) for p in problems] == [
+        ("protocol/purpose-and-status.md", 7, "merge-conflict")
+    ]
+    assert "delete the three marker lines" in problems[0]["fix"]
+
+
+def test_a_merge_conflict_left_in_the_confirmed_digests_is_said_so(scratch: Project) -> None:
+    """checks/confirmed.json merged with both sides' digests: not 'not valid JSON' and
+    'confirm' with no example named (which confirm refuses), but the conflict, and how
+    to go on: keep either side, and the gate names the examples to confirm again."""
+    lock = scratch.root / "checks" / "confirmed.json"
+    text = lock.read_text(encoding="utf-8")
+    first = text.splitlines()[2]
+    lock.write_text(
+        text.replace(first + "\n", CONFLICT.format(ours=first, theirs=first), 1), encoding="utf-8"
+    )
+    status, out = check(scratch)
+    problems = json.loads(out)["problems"]
+    assert status == 2
+    assert [(p["file"], p["line"], p["code"]) for p in problems] == [
+        ("checks/confirmed.json", 3, "merge-conflict")
+    ]
+    assert "names each worked example or reference to confirm again" in problems[0]["fix"]
+
+
 def test_confirm_refuses_unknown_scenarios(scratch: Project) -> None:
     before = (scratch.root / "checks" / "confirmed.json").read_bytes()
     result = subprocess.run(

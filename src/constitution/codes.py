@@ -46,6 +46,7 @@ _KINDS = [
     Kind("file-empty", FIXABLE, "the file is empty.", "Write the section's title and clauses, or remove the file and its entry in the index."),
     Kind("byte-order-mark", FIXABLE, "the file starts with a byte-order mark.", "Save it as UTF-8 without BOM (most editors offer this)."),
     Kind("crlf", FIXABLE, "the file has Windows (CRLF) line ends.", "Save it with LF line ends; the repository's .gitattributes does this for files committed with git."),
+    Kind("merge-conflict", UNUSABLE, "the file holds git's conflict markers (<<<<<<<, =======, >>>>>>>): two branches changed the same lines and the merge left both, unjoined.", "Keep the lines meant (both changes, joined by hand, where both stand; in checks/*.json either side's) and delete the three marker lines; then run {command} check, which names each worked example or reference to confirm again."),
     Kind("tab", FIXABLE, "the file contains a tab character, which MyST reads as indentation.", "Replace tabs with spaces."),
     Kind("file-markup-too-dense", FIXABLE, "the file holds {count:,} of the characters {openers} that begin links, roles and tags; a section file may hold {limit:,}.", "Remove the stray characters, or check the right file is in protocol/."),
     Kind("no-sections", UNUSABLE, "the protocol index lists no sections.", "Add a {{toctree}} listing the section files, one name a line."),
