@@ -271,6 +271,14 @@ def test_unreadable_input_exits_2(scratch: Project) -> None:
 CONFLICT = "<<<<<<< HEAD\n{ours}\n=======\n{theirs}\n>>>>>>> origin/main\n"
 
 
+def conflict_found(project: Project) -> tuple[str, int, str]:
+    """The gate's one problem (it stops there, exit 2): where, and how to fix it."""
+    status, out = check(project)
+    [problem] = json.loads(out)["problems"]
+    assert (status, problem["code"]) == (2, "merge-conflict")
+    return problem["file"], problem["line"], problem["fix"]
+
+
 def test_a_merge_conflict_left_in_a_section_is_said_so(scratch: Project) -> None:
     """Two pull requests rewording one paragraph, the second merged over the first with
     git's markers left in: the gate says so at the first marker, with how to join them,
@@ -280,13 +288,9 @@ def test_a_merge_conflict_left_in_a_section_is_said_so(scratch: Project) -> None
     words = lines[6].rstrip("\n")
     both = CONFLICT.format(ours=words.replace("Good", "Sound"), theirs=words + " Always.")
     section.write_text("".join([*lines[:6], both, *lines[7:]]), encoding="utf-8")
-    status, out = check(scratch)
-    problems = json.loads(out)["problems"]
-    assert status == 2
-    assert [(p["file"], p["line"], p["code"]) for p in problems] == [
-        ("protocol/purpose-and-status.md", 7, "merge-conflict")
-    ]
-    assert "delete the three marker lines" in problems[0]["fix"]
+    shown, line, fix = conflict_found(scratch)
+    assert (shown, line) == ("protocol/purpose-and-status.md", 7)
+    assert "delete the three marker lines" in fix
 
 
 def test_a_merge_conflict_left_in_the_confirmed_digests_is_said_so(scratch: Project) -> None:
@@ -299,13 +303,9 @@ def test_a_merge_conflict_left_in_the_confirmed_digests_is_said_so(scratch: Proj
     lock.write_text(
         text.replace(first + "\n", CONFLICT.format(ours=first, theirs=first), 1), encoding="utf-8"
     )
-    status, out = check(scratch)
-    problems = json.loads(out)["problems"]
-    assert status == 2
-    assert [(p["file"], p["line"], p["code"]) for p in problems] == [
-        ("checks/confirmed.json", 3, "merge-conflict")
-    ]
-    assert "names each worked example or reference to confirm again" in problems[0]["fix"]
+    shown, line, fix = conflict_found(scratch)
+    assert (shown, line) == ("checks/confirmed.json", 3)
+    assert "names each worked example or reference to confirm again" in fix
 
 
 def test_confirm_refuses_unknown_scenarios(scratch: Project) -> None:
