@@ -135,6 +135,19 @@ def test_the_councils_pages_give_its_own_sections_as_examples(repo: Path) -> Non
     assert (repo / "protocol" / "introduction.md").is_file()
 
 
+def test_how_to_amend_cites_a_paragraph_the_council_has(repo: Path) -> None:
+    """How to amend's example of a citation is a paragraph of the council's own protocol,
+    and its command reads it as written: the model's 'python3 dev.py paragraph 14.4' was
+    refused by a council of six sections (council8), and '--version 2025-05-15' names a
+    version no new council has."""
+    text = " ".join((repo / "docs" / "amend.md").read_text(encoding="utf-8").split())
+    asked = re.findall(r"`(python3 dev\.py paragraph [^`]+)`", text)
+    assert asked and "--version 2025-05-15" not in text
+    for command in asked:
+        read = council_dev(repo, *command.split()[2:])
+        assert read.returncode == 0, (command, read.stderr)
+
+
 def test_how_to_amend_says_where_a_revocation_is_recorded(repo: Path) -> None:
     """Revoking by deleting the block alone fails the gate (revoked-unrecorded): the
     council's How to amend, and the tool's, say what its fix says, where and how."""
