@@ -532,6 +532,8 @@ def test_an_amendments_summary_names_each_documents_changes(constitution: Projec
     articles = out.split("### Part 4.1")[0]
     assert "| ART-0001 | 1.1 | 1.1 | reworded |" in articles
     assert "~~open~~**transparent**" in articles
+    # the rewording headed as the Articles are cited, as the text's and the report's are
+    assert "\n#### ART-0001 (Article 1.1)\n" in articles, articles
     assert out.count("No clause is inserted, reworded, revoked or renumbered.") == 2
     text = run(constitution, "redline", "HEAD", "draft", "--whole")
     assert text.stdout.startswith("Part 2: Articles of the Constitution\n")

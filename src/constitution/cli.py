@@ -504,7 +504,10 @@ def cmd_redline(project: Project, args: argparse.Namespace) -> int:
             words = redline.words_changes(old, new)
             found.append({"document": key, **redline.as_json(changes, args.old, args.new, words)})
         elif args.format == "markdown":
-            parts.append(redline.markdown_summary(changes, heading or title, old, new, heading))
+            form = _cite_form(entry, new)
+            parts.append(
+                redline.markdown_summary(changes, heading or title, old, new, form, heading)
+            )
         else:
             said = redline.as_text(changes, old, new, _cite_form(entry, new))
             parts.append(f"{heading}\n{said or 'No change.'}\n" if heading else said)
