@@ -544,3 +544,41 @@ def test_another_documents_pages_never_call_it_the_protocol(repo: Path, tmp_path
         assert "this protocol" not in words(page).lower(), page.relative_to(site)
     for shared in ("404.html", "ways-in/index.html"):
         assert "protocol in force" not in words(site / shared, "article").lower(), shared
+
+
+def test_a_raised_pin_installs_the_tool_it_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A council moving to a newer commit of the tool raises its pin, and its dev.py
+    installs what the pin names: pip alone keeps an installed tool of the same version
+    (every commit is 0.1.0), so a council's raised pin ran the old tool, unsaid
+    (council8). The tool itself is installed afresh, then whatever it now needs."""
+    import importlib.util
+
+    template = ROOT / "src" / "constitution" / "council_template" / "dev.py"
+    spec = importlib.util.spec_from_file_location("council_dev", template)
+    assert spec and spec.loader
+    dev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(dev)
+    monkeypatch.setattr(dev, "ROOT", tmp_path)
+    monkeypatch.setattr(dev, "VENV", tmp_path / ".venv")
+    monkeypatch.delenv("CONSTITUTION_PYTHON", raising=False)
+    monkeypatch.setattr(dev.venv, "create", lambda path, **kwargs: path.mkdir(exist_ok=True))
+    ran: list[list[str]] = []
+    monkeypatch.setattr(
+        dev.subprocess,
+        "run",
+        lambda args, **kw: ran.append(args) or subprocess.CompletedProcess(args, 0),
+    )
+    old = "council-constitution @ git+https://example.org/tool@1111111\n"
+    (tmp_path / "requirements.txt").write_text(old, encoding="utf-8")
+    dev.python()
+    (tmp_path / "requirements.txt").write_text(old.replace("1111111", "2222222"), encoding="utf-8")
+    ran.clear()
+    dev.python()
+    installs = [args[args.index("install") :] for args in ran]
+    assert [a for a in installs if "--force-reinstall" in a and "--no-deps" in a], installs
+    assert "--force-reinstall" not in installs[-1], "then what the new tool needs"
+    ran.clear()
+    dev.python()
+    assert ran == [], "installed once: the next run installs nothing"
