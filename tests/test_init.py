@@ -414,7 +414,10 @@ def test_the_readme_s_council_route_runs_as_written(tmp_path: Path) -> None:
         ["bash", "-euc", script], cwd=tmp_path, env=env, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
-    assert "requirements.txt installs the tool as: council-constitution @ file://" in result.stdout
+    assert (
+        "requirements.txt installs the tool as: council-constitution[serve] @ file://"
+        in result.stdout
+    )
     assert "which the council's CI cannot reach" in result.stdout  # a clone of a local folder
     assert "installing the constitution tool into .venv" in result.stderr
     ours = tmp_path / "ours"
@@ -425,21 +428,21 @@ def test_the_readme_s_council_route_runs_as_written(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("direct_url", "origin", "pinned"),
     [
-        (None, None, "council-constitution==1.2.0"),  # from a package index
+        (None, None, "council-constitution[serve]==1.2.0"),  # from a package index
         (
             {"url": "https://github.com/o/cc", "vcs_info": {"vcs": "git", "commit_id": "abc"}},
             None,
-            "council-constitution @ git+https://github.com/o/cc@abc",
+            "council-constitution[serve] @ git+https://github.com/o/cc@abc",
         ),
         (  # a clone of the tool's repository, installed from its folder
             {"url": "file:///src/tool", "dir_info": {"editable": True}},
             "https://github.com/o/cc.git",
-            "council-constitution @ git+https://github.com/o/cc.git@def",
+            "council-constitution[serve] @ git+https://github.com/o/cc.git@def",
         ),
         (
             {"url": "file:///src/tool", "dir_info": {}},
             "git@github.com:o/cc.git",
-            "council-constitution @ git+ssh://git@github.com/o/cc.git@def",
+            "council-constitution[serve] @ git+ssh://git@github.com/o/cc.git@def",
         ),
     ],
 )
@@ -452,7 +455,7 @@ def test_init_pins_the_tool_where_it_was_installed_from(
 @pytest.mark.parametrize("origin", [None, "/home/me/tool", "file:///home/me/tool"])
 def test_a_pin_to_a_folder_on_this_machine_is_said_to_be_one(origin: str | None) -> None:
     pinned, warning = requirement("1.2.0", {"url": "file:///src/my%20tool"}, origin, "def")
-    assert pinned == "council-constitution @ file:///src/my%20tool"
+    assert pinned == "council-constitution[serve] @ file:///src/my%20tool"
     assert warning is not None and "/src/my tool" in warning and "--tool" in warning
 
 
@@ -582,3 +585,15 @@ def test_a_raised_pin_installs_the_tool_it_names(
     ran.clear()
     dev.python()
     assert ran == [], "installed once: the next run installs nothing"
+
+
+def test_the_pinned_tool_brings_what_serve_needs(repo: Path) -> None:
+    """The council's README's first command is `python3 dev.py serve`: the tool pinned
+    without its serve extra left .venv without uvicorn, and serve stopped on a traceback
+    (council8). Every line init writes names the extra."""
+    from packaging.requirements import Requirement
+
+    lines = (repo / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    pinned = [Requirement(line) for line in lines if line and not line.startswith("#")]
+    assert [r.extras for r in pinned] == [{"serve"}]
+    assert requirement("1.2.0", None, None, None)[0] == "council-constitution[serve]==1.2.0"

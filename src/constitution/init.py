@@ -58,7 +58,7 @@ class Settings:
     citation: str = ""
     part: str = "Part 5"
     base_url: str = "https://www.example.org/constitution/"
-    requirement: str = f"council-constitution=={__version__}"
+    requirement: str = f"council-constitution[serve]=={__version__}"
 
 
 def init(
