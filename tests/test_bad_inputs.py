@@ -212,6 +212,7 @@ CASES = [
     Case("byte-order mark", put(R, "\ufeff# Review\n".encode()), CHECK, 1, "byte-order-mark", f"{R}:1"),
     Case("CRLF line ends", put(R, b"# Review\r\n"), CHECK, 1, "crlf", f"{R}:1"),
     Case("tab character", edit(P, "courtesy and respect,", "courtesy and\trespect,"), CHECK, 1, "tab", f"{P}:17"),
+    Case("merge conflict left in a section", edit(P, "courtesy and respect,", "courtesy\n<<<<<<< HEAD\nand respect,\n=======\nand regard,\n>>>>>>> origin/main\n"), CHECK, 2, "merge-conflict", f"{P}:18"),
     Case("empty section file", put(R, b""), CHECK, 1, "file-empty", f"{R}:1"),
     Case("huge file (50 MB)", put(R, b"# Review\n" + b"x" * 50_000_000), CHECK, 1, "file-too-large", R),
     Case("binary file in protocol/", put("protocol/logo.png", b"\x89PNG\r\n\x1a\n\x00\x00"), CHECK, 1, "stray-file", "protocol/logo.png"),

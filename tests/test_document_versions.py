@@ -189,6 +189,22 @@ def test_each_document_keeps_its_own_chain_of_dates(constitution: Project) -> No
     assert not (constitution.root / "versions" / "articles" / "2024-01-01.json").exists()
 
 
+def test_another_documents_number_before_a_renumbering_is_read_in_that_document(
+    constitution: Project,
+) -> None:
+    """A number an Article had before the Articles were renumbered: the command named to
+    read it there names the Articles, or it would read the protocol's paragraph 1.2."""
+    assert adopting(constitution, MAY, "articles").returncode == 0
+    insert_article(constitution)
+    assert adopting(constitution, "2026-01-22", "articles", more=("--renumber",)).returncode == 0
+    read = run(constitution, "paragraph", "--document", "articles", "1.2")
+    assert read.returncode == 0, read.stderr
+    assert read.stdout.splitlines()[-1] == (
+        f"In the version adopted on {MAY}, 1.2 is ART-0002 (now 1.3): "
+        f"constitution paragraph --document articles 1.2 --version {MAY} reads it."
+    )
+
+
 def test_a_document_is_renumbered_or_keeps_its_revoked_numbers(constitution: Project) -> None:
     assert adopting(constitution, MAY, "articles").returncode == 0
     insert_article(constitution)
@@ -516,6 +532,8 @@ def test_an_amendments_summary_names_each_documents_changes(constitution: Projec
     articles = out.split("### Part 4.1")[0]
     assert "| ART-0001 | 1.1 | 1.1 | reworded |" in articles
     assert "~~open~~**transparent**" in articles
+    # the rewording headed as the Articles are cited, as the text's and the report's are
+    assert "\n#### ART-0001 (Article 1.1)\n" in articles, articles
     assert out.count("No clause is inserted, reworded, revoked or renumbered.") == 2
     text = run(constitution, "redline", "HEAD", "draft", "--whole")
     assert text.stdout.startswith("Part 2: Articles of the Constitution\n")

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from constitution.check import Report, as_text
 from constitution.project import Project
@@ -267,6 +268,46 @@ def test_unreadable_input_exits_2(scratch: Project) -> None:
     assert json.loads(out)["problems"][0]["code"] == "not-utf8"
 
 
+CONFLICT = "<<<<<<< HEAD\n{ours}\n=======\n{theirs}\n>>>>>>> origin/main\n"
+
+
+def conflict_found(project: Project) -> tuple[str, int, str]:
+    """The gate's one problem (it stops there, exit 2): where, and how to fix it."""
+    status, out = check(project)
+    [problem] = json.loads(out)["problems"]
+    assert (status, problem["code"]) == (2, "merge-conflict")
+    return problem["file"], problem["line"], problem["fix"]
+
+
+def test_a_merge_conflict_left_in_a_section_is_said_so(scratch: Project) -> None:
+    """Two pull requests rewording one paragraph, the second merged over the first with
+    git's markers left in: the gate says so at the first marker, with how to join them,
+    not that the clause holds a heading (its '=======' line) as it did."""
+    section = scratch.protocol / "purpose-and-status.md"
+    lines = section.read_text(encoding="utf-8").splitlines(keepends=True)
+    words = lines[6].rstrip("\n")
+    both = CONFLICT.format(ours=words.replace("Good", "Sound"), theirs=words + " Always.")
+    section.write_text("".join([*lines[:6], both, *lines[7:]]), encoding="utf-8")
+    shown, line, fix = conflict_found(scratch)
+    assert (shown, line) == ("protocol/purpose-and-status.md", 7)
+    assert "delete the three marker lines" in fix
+
+
+def test_a_merge_conflict_left_in_the_confirmed_digests_is_said_so(scratch: Project) -> None:
+    """checks/confirmed.json merged with both sides' digests: not 'not valid JSON' and
+    'confirm' with no example named (which confirm refuses), but the conflict, and how
+    to go on: keep either side, and the gate names the examples to confirm again."""
+    lock = scratch.root / "checks" / "confirmed.json"
+    text = lock.read_text(encoding="utf-8")
+    first = text.splitlines()[2]
+    lock.write_text(
+        text.replace(first + "\n", CONFLICT.format(ours=first, theirs=first), 1), encoding="utf-8"
+    )
+    shown, line, fix = conflict_found(scratch)
+    assert (shown, line) == ("checks/confirmed.json", 3)
+    assert "names each worked example or reference to confirm again" in fix
+
+
 def test_confirm_refuses_unknown_scenarios(scratch: Project) -> None:
     before = (scratch.root / "checks" / "confirmed.json").read_bytes()
     result = subprocess.run(
@@ -278,6 +319,23 @@ def test_confirm_refuses_unknown_scenarios(scratch: Project) -> None:
     )
     assert result.returncode == 2 and "no scenario SC-NOPE-001" in result.stderr
     assert (scratch.root / "checks" / "confirmed.json").read_bytes() == before
+
+
+def test_confirm_names_an_example_the_council_has(scratch: Project) -> None:
+    """The fix names a worked example of this project's own: a council's repository was
+    told 'such as SC-ENQ-001', the model's, which it did not have."""
+    scenarios = scratch.root / "checks" / "scenarios"
+    for path in scenarios.glob("*.yaml"):
+        if path.name != "conduct.yaml":
+            path.unlink()
+    first = yaml.safe_load((scenarios / "conduct.yaml").read_text(encoding="utf-8"))[0]["id"]
+    asked = [sys.executable, "-m", "constitution", "confirm", "SC-ENQ-001"]
+    result = subprocess.run(asked, cwd=scratch.root, capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert f"Use IDs from checks/scenarios/ (such as {first}), or --all." in result.stderr
+    (scenarios / "conduct.yaml").unlink()
+    result = subprocess.run(asked, cwd=scratch.root, capture_output=True, text=True, check=False)
+    assert "Use IDs from checks/scenarios/ (it holds none yet), or --all." in result.stderr
 
 
 def test_removed_clause_must_be_retired(scratch: Project) -> None:

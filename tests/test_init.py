@@ -135,6 +135,19 @@ def test_the_councils_pages_give_its_own_sections_as_examples(repo: Path) -> Non
     assert (repo / "protocol" / "introduction.md").is_file()
 
 
+def test_how_to_amend_cites_a_paragraph_the_council_has(repo: Path) -> None:
+    """How to amend's example of a citation is a paragraph of the council's own protocol,
+    and its command reads it as written: the model's 'python3 dev.py paragraph 14.4' was
+    refused by a council of six sections (council8), and '--version 2025-05-15' names a
+    version no new council has."""
+    text = " ".join((repo / "docs" / "amend.md").read_text(encoding="utf-8").split())
+    asked = re.findall(r"`(python3 dev\.py paragraph [^`]+)`", text)
+    assert asked and "--version 2025-05-15" not in text
+    for command in asked:
+        read = council_dev(repo, *command.split()[2:])
+        assert read.returncode == 0, (command, read.stderr)
+
+
 def test_how_to_amend_says_where_a_revocation_is_recorded(repo: Path) -> None:
     """Revoking by deleting the block alone fails the gate (revoked-unrecorded): the
     council's How to amend, and the tool's, say what its fix says, where and how."""
@@ -401,7 +414,10 @@ def test_the_readme_s_council_route_runs_as_written(tmp_path: Path) -> None:
         ["bash", "-euc", script], cwd=tmp_path, env=env, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
-    assert "requirements.txt installs the tool as: council-constitution @ file://" in result.stdout
+    assert (
+        "requirements.txt installs the tool as: council-constitution[serve] @ file://"
+        in result.stdout
+    )
     assert "which the council's CI cannot reach" in result.stdout  # a clone of a local folder
     assert "installing the constitution tool into .venv" in result.stderr
     ours = tmp_path / "ours"
@@ -412,21 +428,21 @@ def test_the_readme_s_council_route_runs_as_written(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("direct_url", "origin", "pinned"),
     [
-        (None, None, "council-constitution==1.2.0"),  # from a package index
+        (None, None, "council-constitution[serve]==1.2.0"),  # from a package index
         (
             {"url": "https://github.com/o/cc", "vcs_info": {"vcs": "git", "commit_id": "abc"}},
             None,
-            "council-constitution @ git+https://github.com/o/cc@abc",
+            "council-constitution[serve] @ git+https://github.com/o/cc@abc",
         ),
         (  # a clone of the tool's repository, installed from its folder
             {"url": "file:///src/tool", "dir_info": {"editable": True}},
             "https://github.com/o/cc.git",
-            "council-constitution @ git+https://github.com/o/cc.git@def",
+            "council-constitution[serve] @ git+https://github.com/o/cc.git@def",
         ),
         (
             {"url": "file:///src/tool", "dir_info": {}},
             "git@github.com:o/cc.git",
-            "council-constitution @ git+ssh://git@github.com/o/cc.git@def",
+            "council-constitution[serve] @ git+ssh://git@github.com/o/cc.git@def",
         ),
     ],
 )
@@ -439,7 +455,7 @@ def test_init_pins_the_tool_where_it_was_installed_from(
 @pytest.mark.parametrize("origin", [None, "/home/me/tool", "file:///home/me/tool"])
 def test_a_pin_to_a_folder_on_this_machine_is_said_to_be_one(origin: str | None) -> None:
     pinned, warning = requirement("1.2.0", {"url": "file:///src/my%20tool"}, origin, "def")
-    assert pinned == "council-constitution @ file:///src/my%20tool"
+    assert pinned == "council-constitution[serve] @ file:///src/my%20tool"
     assert warning is not None and "/src/my tool" in warning and "--tool" in warning
 
 
@@ -531,3 +547,53 @@ def test_another_documents_pages_never_call_it_the_protocol(repo: Path, tmp_path
         assert "this protocol" not in words(page).lower(), page.relative_to(site)
     for shared in ("404.html", "ways-in/index.html"):
         assert "protocol in force" not in words(site / shared, "article").lower(), shared
+
+
+def test_a_raised_pin_installs_the_tool_it_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A council moving to a newer commit of the tool raises its pin, and its dev.py
+    installs what the pin names: pip alone keeps an installed tool of the same version
+    (every commit is 0.1.0), so a council's raised pin ran the old tool, unsaid
+    (council8). The tool itself is installed afresh, then whatever it now needs."""
+    import importlib.util
+
+    template = ROOT / "src" / "constitution" / "council_template" / "dev.py"
+    spec = importlib.util.spec_from_file_location("council_dev", template)
+    assert spec and spec.loader
+    dev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(dev)
+    monkeypatch.setattr(dev, "ROOT", tmp_path)
+    monkeypatch.setattr(dev, "VENV", tmp_path / ".venv")
+    monkeypatch.delenv("CONSTITUTION_PYTHON", raising=False)
+    monkeypatch.setattr(dev.venv, "create", lambda path, **kwargs: path.mkdir(exist_ok=True))
+    ran: list[list[str]] = []
+    monkeypatch.setattr(
+        dev.subprocess,
+        "run",
+        lambda args, **kw: ran.append(args) or subprocess.CompletedProcess(args, 0),
+    )
+    old = "council-constitution @ git+https://example.org/tool@1111111\n"
+    (tmp_path / "requirements.txt").write_text(old, encoding="utf-8")
+    dev.python()
+    (tmp_path / "requirements.txt").write_text(old.replace("1111111", "2222222"), encoding="utf-8")
+    ran.clear()
+    dev.python()
+    installs = [args[args.index("install") :] for args in ran]
+    assert [a for a in installs if "--force-reinstall" in a and "--no-deps" in a], installs
+    assert "--force-reinstall" not in installs[-1], "then what the new tool needs"
+    ran.clear()
+    dev.python()
+    assert ran == [], "installed once: the next run installs nothing"
+
+
+def test_the_pinned_tool_brings_what_serve_needs(repo: Path) -> None:
+    """The council's README's first command is `python3 dev.py serve`: the tool pinned
+    without its serve extra left .venv without uvicorn, and serve stopped on a traceback
+    (council8). Every line init writes names the extra."""
+    from packaging.requirements import Requirement
+
+    lines = (repo / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    pinned = [Requirement(line) for line in lines if line and not line.startswith("#")]
+    assert [r.extras for r in pinned] == [{"serve"}]
+    assert requirement("1.2.0", None, None, None)[0] == "council-constitution[serve]==1.2.0"

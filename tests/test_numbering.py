@@ -455,6 +455,23 @@ def test_a_number_another_version_gave_says_which(versioned: Project) -> None:
     assert f"paragraph {lettered.number} --version 2027-05-13" in result.stderr
 
 
+def test_the_command_reading_another_versions_number_is_as_typed_there(
+    versioned: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a council's repository the command reading a number in another version is
+    given as its dev.py runs it, whole, to copy: 'paragraph 3.2 --version ...' alone ran
+    nothing in its shell (found by a council after a renumbered adoption)."""
+    lettered = next(c for c in versioned.document().clauses() if c.number[-1].isalpha())
+    assert adopt(versioned).returncode == 0
+    again = ["--date", "2028-05-11", "--resolution", "Minute 3", "--renumber"]
+    assert run(versioned, "adopt", *again).returncode == 0
+    monkeypatch.setenv("CONSTITUTION_COMMAND", "python3 dev.py")
+    result = run(versioned, "paragraph", lettered.number, "--version", "2028-05-11")
+    assert f": python3 dev.py paragraph {lettered.number} --version 2027-05-13 reads it." in (
+        result.stderr
+    )
+
+
 def test_a_number_another_version_gave_another_paragraph_says_so(versioned: Project) -> None:
     """A minute of before a renumbering cites a number the version in force now gives to
     another paragraph: the command reads the one it has, then names the paragraph the
@@ -475,7 +492,7 @@ def test_a_number_another_version_gave_another_paragraph_says_so(versioned: Proj
     now = f" (now {moved_to.number})" if moved_to else ""
     said = (
         f"In the version adopted on 2027-05-13, {number} is {was.id}{now}: "
-        f"paragraph {number} --version 2027-05-13 reads it."
+        f"constitution paragraph {number} --version 2027-05-13 reads it."
     )
     assert said in result.stdout.splitlines(), result.stdout
     # a number no version gives to another paragraph says nothing more

@@ -78,7 +78,7 @@ def test_the_markdown_summary_keeps_a_move_out_of_the_folded_renumbering(
     scratch: Project,
 ) -> None:
     old, new = moved_pair(scratch)
-    md = markdown_summary(compare(old, new), "Changes", old, new)
+    md = markdown_summary(compare(old, new), "Changes", old, new, old.cites)
     shown, folded = md.split("<details>")
     assert f"| MOP-0205 | 25.2 | 24.12 | {FROM_REVIEW} |" in shown
     assert f"| MOP-0203 | 24.12 | 25.1 | reworded, {TO_REVIEW} |" in shown

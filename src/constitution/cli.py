@@ -8,6 +8,7 @@ import datetime as dt
 import gc
 import os
 import re
+import shlex
 import sys
 from itertools import chain
 from pathlib import Path
@@ -17,7 +18,7 @@ from constitution import collect_less, collecting_nothing
 from constitution.council import Council, set_number_style
 from constitution.documents import PROTOCOL, Constitution, Entry, own_council, settings_of
 from constitution.model import Document, Revoked, RevokedSection, Section
-from constitution.problems import Problem, ProtocolError, as_text, status
+from constitution.problems import Problem, ProtocolError, as_text, command, status
 from constitution.project import Project
 from constitution.retired import NAME as RETIRED
 from constitution.retired import last_used
@@ -172,6 +173,8 @@ def cmd_confirm(project: Project, args: argparse.Namespace) -> int:
             0,
             "confirm-not-citing" if paragraph else "unknown-scenario",
             ids=", ".join(unknown),
+            # one of this council's own, not the model's SC-ENQ-001, which it may not have
+            such=f" (such as {scenarios[0].id})" if scenarios else " (it holds none yet)",
         )
         return _report(ProtocolError([shown]))
     if not named and not paragraphs:
@@ -298,8 +301,9 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
     from constitution.text_plain import plain
 
     asked = args.number.strip().upper()
+    key = args.document or _holder(project, asked)
     try:
-        entry = _named(project, args.document or _holder(project, asked))
+        entry = _named(project, key)
         where, document, every = _paragraph_in(project, args, entry)
     except ProtocolError as exc:
         return _report(exc)
@@ -314,7 +318,7 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
         unknown = Problem.of("", 0, "unknown-paragraph", where=where, number=args.number)
         exit_status = _report(ProtocolError([unknown]), outcome="nothing was found")
         # a citation made against another version, before a renumbering: where it was
-        for line in [] if by_id else _given_elsewhere(every, args.number, ""):
+        for line in [] if by_id else _given_elsewhere(every, args.number, "", key):
             print(line, file=sys.stderr)
         return exit_status
     if isinstance(found, Revoked):
@@ -327,7 +331,7 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
     numbers = [f"{c.number} ({name})" for name, d in every if (c := d.clause(found.id))]
     print(f"Its numbers: {', '.join(numbers)}.")
     # a citation of this number made before a renumbering meant another paragraph
-    for line in [] if by_id else _given_elsewhere(every, args.number, found.id):
+    for line in [] if by_id else _given_elsewhere(every, args.number, found.id, key):
         print(line)
     return 0
 
@@ -365,19 +369,24 @@ def section_said(
     return "\n".join(lines)
 
 
-def _given_elsewhere(every: list[tuple[str, Document]], number: str, but: str) -> list[str]:
+def _given_elsewhere(
+    every: list[tuple[str, Document]], number: str, but: str, document: str
+) -> list[str]:
     """Each version (or the draft) giving ``number`` to a paragraph other than ``but``,
-    and the command that reads it there."""
+    and the command that reads it there, as it is typed where it is read (another
+    document's named, or the protocol's paragraph would be read)."""
     from constitution import numbering
     from constitution.model import Clause
 
+    which = "" if document == PROTOCOL else f" --document {document}"
+    asked = f"{command()} paragraph{which} {shlex.quote(number)}"
     lines = []
     for key, other in every:
         if isinstance(was := numbering.find(other, number), Clause) and was.id != but:
             now = numbers_now(every, was.id)
             lines.append(
                 f"In {'the draft' if key == 'draft' else f'the version adopted on {key}'}, "
-                f"{number} is {was.id}{now}: paragraph {number} --version {key} reads it."
+                f"{number} is {was.id}{now}: {asked} --version {key} reads it."
             )
     return lines
 
@@ -495,7 +504,10 @@ def cmd_redline(project: Project, args: argparse.Namespace) -> int:
             words = redline.words_changes(old, new)
             found.append({"document": key, **redline.as_json(changes, args.old, args.new, words)})
         elif args.format == "markdown":
-            parts.append(redline.markdown_summary(changes, heading or title, old, new, heading))
+            form = _cite_form(entry, new)
+            parts.append(
+                redline.markdown_summary(changes, heading or title, old, new, form, heading)
+            )
         else:
             said = redline.as_text(changes, old, new, _cite_form(entry, new))
             parts.append(f"{heading}\n{said or 'No change.'}\n" if heading else said)

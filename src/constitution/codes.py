@@ -46,6 +46,7 @@ _KINDS = [
     Kind("file-empty", FIXABLE, "the file is empty.", "Write the section's title and clauses, or remove the file and its entry in the index."),
     Kind("byte-order-mark", FIXABLE, "the file starts with a byte-order mark.", "Save it as UTF-8 without BOM (most editors offer this)."),
     Kind("crlf", FIXABLE, "the file has Windows (CRLF) line ends.", "Save it with LF line ends; the repository's .gitattributes does this for files committed with git."),
+    Kind("merge-conflict", UNUSABLE, "the file holds git's conflict markers (<<<<<<<, =======, >>>>>>>): two branches changed the same lines and the merge left both, unjoined.", "Keep the lines meant (both changes, joined by hand, where both stand; in checks/*.json either side's) and delete the three marker lines; then run {command} check, which names each worked example or reference to confirm again."),
     Kind("tab", FIXABLE, "the file contains a tab character, which MyST reads as indentation.", "Replace tabs with spaces."),
     Kind("file-markup-too-dense", FIXABLE, "the file holds {count:,} of the characters {openers} that begin links, roles and tags; a section file may hold {limit:,}.", "Remove the stray characters, or check the right file is in protocol/."),
     Kind("no-sections", UNUSABLE, "the protocol index lists no sections.", "Add a {{toctree}} listing the section files, one name a line."),
@@ -201,7 +202,7 @@ _KINDS = [
     # --- the command line: arguments that cannot be used (cli.py and the modules it runs)
     Kind("unknown-version", UNUSABLE, "no version was adopted on {name}.", "Use 'draft' or an adoption date: {known}."),
     Kind("unknown-ref", UNUSABLE, "cannot read the protocol at '{ref}': {detail}", "Name a branch, tag or commit that exists, e.g. origin/main."),
-    Kind("unknown-scenario", UNUSABLE, "no scenario {ids}.", "Use IDs from checks/scenarios/ (such as SC-ENQ-001), or --all."),
+    Kind("unknown-scenario", UNUSABLE, "no scenario {ids}.", "Use IDs from checks/scenarios/{such}, or --all."),
     Kind("unknown-document", UNUSABLE, "the constitution has no document '{key}'.", "Give the key of one of its documents: {known} (the keys of [[documents]] in conf/council.toml, and protocol)."),
     Kind("unknown-paragraph", FIXABLE, "{where} has no paragraph or section {number}.", "Give the number as that version prints it (7.12, 7.12A; a section's, 7) or the paragraph's ID, or name the version the citation was made against (--version DATE, or --on DATE)."),
     Kind("report-versions", UNUSABLE, "a committee report compares two versions of one document, or (--whole) each document's draft with its last adopted version.", "Give the two versions ({command} report 2025-05-15 draft --out report/, with --document KEY for another document), or --whole alone."),

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from constitution import files
 from constitution.documents import PROTOCOL, Constitution
+from constitution.merge_conflict import conflict_line
 from constitution.problems import Problem, ProtocolError
 from constitution.scenarios import Scenario
 
@@ -23,7 +24,10 @@ Lock = dict[str, dict[str, str]]
 def load_lock(path: Path) -> Lock:
     shown = f"checks/{path.name}"
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        if (conflict := conflict_line(text)) is not None:
+            raise ProtocolError([Problem.of(shown, conflict, "merge-conflict")])
+        data = json.loads(text)
     except FileNotFoundError:
         return {}
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import shlex
 import shutil
 import string
 import tempfile
@@ -55,7 +56,7 @@ class Settings:
     citation: str = ""
     part: str = "Part 5"
     base_url: str = "https://www.example.org/constitution/"
-    requirement: str = f"council-constitution=={__version__}"
+    requirement: str = f"council-constitution[serve]=={__version__}"
 
 
 def init(
@@ -80,6 +81,8 @@ def init(
         files = importer.render(shown, settings.prefix, titled=True)
     # the section the site's pages give as an example: the protocol's first
     values["section"] = Path(next(n for n in files if n != "index.md")).stem
+    values["paragraph"] = first_number(files)
+    values["paragraph_typed"] = shlex.quote(values["paragraph"])  # 3(1) is '3(1)' in a shell
     dest.parent.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
     try:
@@ -98,6 +101,15 @@ def init(
     staged.chmod(0o755)  # made by mkdtemp, private; a repository is not
     staged.rename(dest)
     return Project(dest), doc
+
+
+def first_number(files: dict[str, str]) -> str:
+    """The number the protocol's first paragraph is cited by, which its pages give as an
+    example of a citation: as printed where it was imported (its `:source-number:`,
+    written as the document cites it), else the first by position, 1.1."""
+    sections = (text for name, text in files.items() if name != "index.md")
+    printed = (re.search(r"^:source-number: (\S+)$", text, re.MULTILINE) for text in sections)
+    return next((found[1] for found in printed if found), "1.1")
 
 
 def titled(settings: Settings, printed: str, kept: frozenset[str] = frozenset()) -> Settings:

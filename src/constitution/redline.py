@@ -166,11 +166,12 @@ def word_diff(old: str, new: str) -> Runs:
 
 
 def markdown_summary(
-    changes: list[Change], title: str, old: Document, new: Document, under: str = ""
+    changes: list[Change], title: str, old: Document, new: Document, form: str, under: str = ""
 ) -> str:
-    """A GitHub job summary: a table of changes, then each rewording word by word, then
-    the section's words between paragraphs that changed; one heading down where it is
-    one document's ``under`` the whole summary's title."""
+    """A GitHub job summary: a table of changes, then each rewording word by word, its
+    paragraph named as its document is cited (``form``), then the section's words
+    between paragraphs that changed; one heading down where it is one document's
+    ``under`` the whole summary's title."""
     level = "###" if under else "##"
     words = [
         f"\n{level}# Words between the paragraphs of section {c.number}\n\n"
@@ -199,9 +200,11 @@ def markdown_summary(
     for c in worded:
         if c.kind == "reworded" and c.old and c.new:
             marked = "".join(_mark(op, text) for op, text in readable_diff(c, old, new))
-            lines += ["", f"{level}# {c.id} (paragraph {c.new.number})", "", marked.strip()]
+            named = cited(form, c.new.number)
+            lines += ["", f"{level}# {c.id} ({named})", "", marked.strip()]
         elif c.kind == "inserted" and c.new:
-            lines += ["", f"{level}# {c.id} (new paragraph {c.new.number})", "", c.new.text]
+            named = cited(form, c.new.number)
+            lines += ["", f"{level}# {c.id} (new {named})", "", c.new.text]
     return "\n".join(lines + words) + "\n"
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from constitution import clause_fields
 from constitution.council import Council
+from constitution.merge_conflict import conflict_line
 from constitution.model import (
     MAX_CLAUSE,
     MODALITIES,
@@ -250,6 +251,8 @@ class _Reader:
             faults.append(Problem.of(shown, text[: text.index("\r")].count("\n") + 1, "crlf"))
         if "\t" in text:
             faults.append(Problem.of(shown, text[: text.index("\t")].count("\n") + 1, "tab"))
+        if (conflict := conflict_line(text)) is not None:
+            faults.append(Problem.of(shown, conflict, "merge-conflict"))
         openers = sum(map(text.count, MARKUP_OPENERS))
         if openers > MAX_OPENERS:
             faults.append(

@@ -15,6 +15,8 @@ from urllib.parse import unquote, urlparse
 from constitution import __version__
 
 NAME = "council-constitution"
+# what a council installs: the tool with its editor's loop, or `dev.py serve` cannot start
+PINNED = f"{NAME}[serve]"
 SCP = re.compile(r"(?P<user>[\w.-]+)@(?P<host>[\w.-]+):(?P<path>.+)")  # git@host:owner/repo
 
 
@@ -23,15 +25,15 @@ def requirement(
 ) -> tuple[str, str | None]:
     """The requirement, and a warning when it names a folder on this machine."""
     if direct_url is None:  # installed from a package index
-        return f"{NAME}=={version}", None
+        return f"{PINNED}=={version}", None
     url = str(direct_url["url"])
     vcs = direct_url.get("vcs_info")
     if isinstance(vcs, dict):
-        return f"{NAME} @ {vcs['vcs']}+{url}@{vcs['commit_id']}", None
+        return f"{PINNED} @ {vcs['vcs']}+{url}@{vcs['commit_id']}", None
     if origin and commit and (remote := _remote(origin)):
-        return f"{NAME} @ git+{remote}@{commit}", None
+        return f"{PINNED} @ git+{remote}@{commit}", None
     where = unquote(urlparse(url).path)
-    return f"{NAME} @ {url}", (
+    return f"{PINNED} @ {url}", (
         f"requirements.txt installs the tool from {where}, on this machine, which the "
         "council's CI cannot reach: before you push, pin a version your package index "
         "carries, or the tool's repository (requirements.txt says how), or give init --tool."

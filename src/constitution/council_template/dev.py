@@ -48,7 +48,11 @@ def python() -> str:
             "--quiet",
             "--disable-pip-version-check",
         ]
-        if subprocess.run([*pip, "-r", str(ROOT / "requirements.txt")]).returncode:
+        pinned = ["-r", str(ROOT / "requirements.txt")]
+        # the tool afresh (pip keeps an installed one of the same version, and a raised
+        # pin to a newer commit names the same version), then what it now needs
+        tool = [*pip, "--force-reinstall", "--no-deps", *pinned]
+        if subprocess.run(tool).returncode or subprocess.run([*pip, *pinned]).returncode:
             sys.exit(
                 "dev.py: pip could not install the tool as requirements.txt pins it (its "
                 "message is above). If your package index does not carry that version, pin "
