@@ -205,9 +205,9 @@ def test_a_document_with_no_version_adopted_has_its_drafts_pdf(
 
     entry = whole_constitution.constitution().entry("articles")
     link = whole.page("articles/index.html").select_one("p.download a[type='application/pdf']")
-    assert link is not None and link["href"] == "../data/articles/draft/protocol.pdf"
+    assert link is not None and link["href"] == "../data/articles/draft/articles.pdf"
     assert link.get_text().startswith("Articles of the Constitution, draft, not adopted (PDF, ")
-    pdf = whole.out / "data" / "articles" / "draft" / "protocol.pdf"
+    pdf = whole.out / "data" / "articles" / "draft" / "articles.pdf"
     text = check_whole(pdf, entry.document, whole_constitution.council().name)
     assert "Part 2 Articles of the Constitution Draft, not adopted" in text
 

@@ -20,6 +20,7 @@ from xml.etree import ElementTree as ET
 
 from constitution import clause_fields
 from constitution.council import Council
+from constitution.documents import PROTOCOL
 from constitution.export_docx import to_docx
 from constitution.graph import (
     EXAMPLE_TITLE,
@@ -454,9 +455,23 @@ class Format:
     not text, to bytes)."""
 
     key: str  # as ``constitution export --format`` names it
-    file: str  # its file in each version's open data (data/KEY/)
+    file: str  # its file in each version's open data (data/KEY/): the protocol's
     about: str
     draw: Callable[[Document, Edition, Council, tuple[Example, ...]], str | bytes]
+
+    def named(self, document: str) -> str:
+        """Its file for a document of the constitution (its key): named for the document
+        where the protocol's is (protocol.json: articles.json), so that files saved side
+        by side do not overwrite one another; the same for all where it is not
+        (clauses.csv)."""
+        return named(self.file, document)
+
+
+def named(file: str, document: str) -> str:
+    """``file``, the protocol's, as another document's file is named (protocol.pdf:
+    articles.pdf)."""
+    stem, dot, rest = file.partition(".")
+    return f"{document}{dot}{rest}" if stem == PROTOCOL else file
 
 
 # Every export, in the order the open data lists them; a new format is one entry here.
