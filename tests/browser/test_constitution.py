@@ -47,6 +47,9 @@ ADOPTED = {
     "a paragraph's history in a document": "versions/articles/clauses/ART-0004.html",
     "the constitution, each document's version in force": "constitution.html",
     "the constitution's amendments": "constitution/amendments.html",
+    "a redline, in force to draft": f"versions/procedure-rules/redline/{SECOND}--draft.html",
+    "the open data files, every document's": "data/index.html",
+    "search results, in another document": "search.html?q=ordinary+meeting",
 }
 
 
