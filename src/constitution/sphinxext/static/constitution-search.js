@@ -626,24 +626,23 @@
     show(citedFirst(asked.ranked, cited.found, index, version), name);
   }
 
-  fetch(root + "clause-index.json")
-    .then((response) => response.json())
-    .then((index) => {
-      for (const key of Object.keys(index).filter((k) => !["in_force", "documents", "citing"].includes(k))) {
-        const option = new Option(index[key].label, key);
-        select.add(option);
-      }
-      const wanted = params.get("v");
-      select.value = wanted && index[wanted] && index[wanted].label ? wanted : index.in_force;
-      form.addEventListener("submit", (event) => {
-        event.preventDefault();
-        const url = new URL(window.location.href);
-        url.searchParams.set("q", input.value.trim());
-        url.searchParams.set("v", select.value);
-        window.history.replaceState(null, "", url);
-        search(index);
-      });
-      select.addEventListener("change", () => search(index));
-      if (query) search(index);
-    });
+  // The versions are in the page, the one in force chosen; the index of their numbers
+  // and IDs is fetched with the first search, not by a reader who only opens the page.
+  const wanted = params.get("v");
+  if (wanted && [...select.options].some((o) => o.value === wanted)) select.value = wanted;
+  let loading = null;
+  const searched = () => {
+    loading = loading || fetch(root + "clause-index.json").then((response) => response.json());
+    loading.then(search);
+  };
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const url = new URL(window.location.href);
+    url.searchParams.set("q", input.value.trim());
+    url.searchParams.set("v", select.value);
+    window.history.replaceState(null, "", url);
+    searched();
+  });
+  select.addEventListener("change", searched);
+  if (query) searched();
 })();
