@@ -199,7 +199,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         entry.key: v.key if (v := in_force_on(list(entry.versions), today())) else DRAFT
         for entry in store.constitution
     }
-    listed = [
+    listed: list[dict[str, Any]] = [
         {
             "label": version_label(edition.key, now[PROTOCOL]),
             "key": edition.key,
