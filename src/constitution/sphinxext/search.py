@@ -217,6 +217,7 @@ def jump_index(entry: Entry, within: str, called: Iterable[str] = ()) -> dict[st
     of = f" of the {entry.title}"
     shown = plain_text(entry)
     return {
+        "key": entry.key,  # as a page of it names it to the jump (documents_site.read)
         "title": entry.title,
         **citations(entry, within, called),
         "cited": capitalised(entry.cite),

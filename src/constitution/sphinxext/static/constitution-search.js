@@ -48,10 +48,22 @@
     return (rest && findIn(index[version], rest)) || null;
   }
 
+  // A number alone ("14.2", "section 14") typed on another document's page ('d': its
+  // key, and the version the page shows, if not the plain addresses'): that document's
+  // paragraph in that version, as on the protocol's pages; one it lacks is the protocol's.
+  function inDocumentRead(index, text) {
+    const [key, version] = (params.get("d") || "").split("/");
+    const d = key && (index.documents || []).find((x) => x.key === key);
+    if (!d || window.constitutionId(text)) return null;
+    const v = !version ? d : version === "draft" ? d.draft || d
+      : d.versions.find((x) => x.key === version);
+    return (v && findIn(v, text)) || null;
+  }
+
   // The clause in the version being read; an ID found only in the draft (a clause
   // inserted since) opens it there. One since revoked is said to be elsewhere (below).
   function jumpTarget(index, version, text) {
-    const other = inDocuments(index, version, text);
+    const other = inDocuments(index, version, text) || inDocumentRead(index, text);
     if (other) return other;
     const here = findIn(index[version], text);
     if (here || !window.constitutionId(text)) return here;
