@@ -205,9 +205,9 @@ def test_a_document_with_no_version_adopted_has_its_drafts_pdf(
 
     entry = whole_constitution.constitution().entry("articles")
     link = whole.page("articles/index.html").select_one("p.download a[type='application/pdf']")
-    assert link is not None and link["href"] == "../data/articles/draft/protocol.pdf"
+    assert link is not None and link["href"] == "../data/articles/draft/articles.pdf"
     assert link.get_text().startswith("Articles of the Constitution, draft, not adopted (PDF, ")
-    pdf = whole.out / "data" / "articles" / "draft" / "protocol.pdf"
+    pdf = whole.out / "data" / "articles" / "draft" / "articles.pdf"
     text = check_whole(pdf, entry.document, whole_constitution.council().name)
     assert "Part 2 Articles of the Constitution Draft, not adopted" in text
 
@@ -368,7 +368,11 @@ def test_the_search_page_says_it_reaches_every_document(whole: Site, site: Site)
         "searched as in force)" in words
     )
     alone = " ".join(site.page("search.html").select_one("#search-form").get_text().split())
-    assert "citation" not in alone and "Version Search" in alone
+    assert "citation" not in alone
+    # the version menu's label, alone, says no more than "Version" (the menu lists the
+    # versions themselves, drawn in the page)
+    label = site.page("search.html").select_one('label[for="search-version"]')
+    assert label is not None and " ".join(label.get_text().split()) == "Version"
     # its banner is the constitution's, not the protocol's version in force; alone, the protocol's
     banner = whole.page("search.html").select_one(".version-banner").get_text()
     assert banner.startswith("The whole constitution.") and "in force" not in banner

@@ -300,17 +300,17 @@ def test_the_jump_box_and_search_reach_the_version_in_force(adopted: Site) -> No
 
 def test_each_version_of_a_document_is_open_data(adopted: Site) -> None:
     for folder, key in [(f"articles/{ARTICLES_1[0]}", ARTICLES_1[0]), ("articles/draft", "draft")]:
-        data = json.loads((adopted.out / "data" / folder / "protocol.json").read_text("utf-8"))
+        data = json.loads((adopted.out / "data" / folder / "articles.json").read_text("utf-8"))
         assert data["version"]["key"] == key
         assert data["document"]["title"] == "Articles of the Constitution"
         assert data["document"]["part"] == "Part 2"
-    first = adopted.out / "data" / "procedure-rules" / RULES_1[0] / "protocol.json"
+    first = adopted.out / "data" / "procedure-rules" / RULES_1[0] / "procedure-rules.json"
     clauses = [
         c["id"] for s in json.loads(first.read_text("utf-8"))["sections"] for c in s["clauses"]
     ]
     assert clauses == ["CPR-0001", "CPR-0002"]
     listed = [a["href"] for a in adopted.page("data/index.html").select("a")]
-    assert f"articles/{ARTICLES_1[0]}/protocol.json" in listed
+    assert f"articles/{ARTICLES_1[0]}/articles.json" in listed
     # each document's rows named by it, its draft then its versions newest first, as the
     # protocol's: a council's Code of Conduct was listed oldest first, under unnamed rows
     rows = [th.get_text() for th in adopted.page("data/index.html").select("tbody th")]
@@ -345,6 +345,40 @@ def test_the_open_data_files_say_which_version_is_in_force(adopted: Site) -> Non
         "Council Procedure Rules: In force (adopted 10 June 2026)",
         "Council Procedure Rules: Adopted 10 January 2026",
     ]
+
+
+def test_a_documents_data_files_are_named_for_it(adopted: Site) -> None:
+    """A developer who saves the Articles' files beside the protocol's finds each named for
+    its document (articles.json, not a second protocol.json); the names published before
+    (protocol.json in data/articles/...) still answer, holding the same bytes, but are not
+    listed."""
+    renamed = {
+        "protocol.json": "{key}.json",
+        "protocol.akn.xml": "{key}.akn.xml",
+        "protocol.docx": "{key}.docx",
+        "protocol.pdf": "{key}.pdf",
+    }
+    listed = [a["href"] for a in adopted.page("data/index.html").select("td a")]
+    for key, version in [
+        ("articles", ARTICLES_1[0]),
+        ("articles", "draft"),
+        ("articles", "in-force"),
+        ("procedure-rules", RULES_1[0]),
+    ]:
+        folder = adopted.out / "data" / key / version
+        for old, new in renamed.items():
+            named = folder / new.format(key=key)
+            assert named.read_bytes() == (folder / old).read_bytes(), (folder, new)
+            if version != "in-force":
+                assert f"{key}/{version}/{named.name}" in listed
+                assert f"{key}/{version}/{old}" not in listed
+        assert (folder / "clauses.csv").exists() and (folder / "needs.json").exists()
+    # the protocol's are named for it, as they were, and have no second name
+    assert not (adopted.out / "data" / "draft" / "protocol-protocol.json").exists()
+    assert "draft/protocol.json" in listed and "draft/protocol.pdf" in listed
+    pdf = adopted.page("draft/articles/index.html")
+    link = pdf.select_one("p.download a[type='application/pdf']")
+    assert link is not None and str(link["href"]).endswith("data/articles/draft/articles.pdf")
 
 
 def test_every_link_leads_to_a_page(adopted: Site) -> None:
@@ -425,12 +459,12 @@ def test_each_adopted_version_of_a_document_has_its_pdf(
     whole = adopted_constitution.constitution()
     articles = whole.entry("articles")
     for v in articles.versions:
-        pdf = adopted.out / "data" / "articles" / v.key / "protocol.pdf"
+        pdf = adopted.out / "data" / "articles" / v.key / "articles.pdf"
         document = citing(whole, "articles", v.document, v.in_force)
         text = check_whole(pdf, document, council.name)
         assert text.startswith(f"{council.name} Part 2 Articles of the Constitution")
         assert v.resolution in text and "In force from" in text
-    first = adopted.out / "data" / "articles" / ARTICLES_1[0] / "protocol.pdf"
+    first = adopted.out / "data" / "articles" / ARTICLES_1[0] / "articles.pdf"
     assert "as Council Procedure Rule 1 provides" in text_of(PdfReader(first))
     for page, version in [
         (f"versions/articles/{ARTICLES_1[0]}/index.html", ARTICLES_1[0]),
@@ -439,12 +473,12 @@ def test_each_adopted_version_of_a_document_has_its_pdf(
         link = adopted.page(page).select_one("p.download a[type='application/pdf']")
         assert link is not None, page
         target = ((adopted.out / page).parent / str(link["href"])).resolve()
-        assert target == (adopted.out / "data" / "articles" / version / "protocol.pdf").resolve()
+        assert target == (adopted.out / "data" / "articles" / version / "articles.pdf").resolve()
         assert link.get_text().startswith("Articles of the Constitution, version adopted ")
         assert link.get_text().endswith(f"(PDF, {shown_size(target.stat().st_size)})")
     listed = [a["href"] for a in adopted.page("data/index.html").select("a")]
-    assert f"articles/{ARTICLES_1[0]}/protocol.pdf" in listed
-    assert f"procedure-rules/{RULES_1[0]}/protocol.pdf" in listed
+    assert f"articles/{ARTICLES_1[0]}/articles.pdf" in listed
+    assert f"procedure-rules/{RULES_1[0]}/procedure-rules.pdf" in listed
 
 
 def test_each_documents_draft_has_its_pdf(adopted: Site, adopted_constitution: Project) -> None:
@@ -456,13 +490,13 @@ def test_each_documents_draft_has_its_pdf(adopted: Site, adopted_constitution: P
 
     council = adopted_constitution.council()
     rules = adopted_constitution.constitution().entry("procedure-rules")
-    pdf = adopted.out / "data" / "procedure-rules" / "draft" / "protocol.pdf"
+    pdf = adopted.out / "data" / "procedure-rules" / "draft" / "procedure-rules.pdf"
     text = check_whole(pdf, rules.document, council.name)
     assert text.startswith(f"{council.name} Part 4.1 Council Procedure Rules Draft, not adopted")
     # (check_whole found each paragraph under its draft's number: CPR-0001 is Rule 3 in the
     # draft alone, a Rule inserted since the last adoption)
     assert rules.document.clause("CPR-0001").number == "3"  # type: ignore[union-attr]
-    articles = adopted.out / "data" / "articles" / "draft" / "protocol.pdf"
+    articles = adopted.out / "data" / "articles" / "draft" / "articles.pdf"
     # the Articles' draft cites the Rules' draft: ART-0004 cites CPR-0001, Rule 3 there
     assert "as Council Procedure Rule 3 provides" in text_of(PdfReader(articles))
     for key, title in [
@@ -473,7 +507,7 @@ def test_each_documents_draft_has_its_pdf(adopted: Site, adopted_constitution: P
         link = adopted.page(page).select_one("p.download a[type='application/pdf']")
         assert link is not None, page
         target = ((adopted.out / page).parent / str(link["href"])).resolve()
-        assert target == (adopted.out / "data" / key / "draft" / "protocol.pdf").resolve()
+        assert target == (adopted.out / "data" / key / "draft" / f"{key}.pdf").resolve()
         assert link.get_text() == (
             f"{title}, draft, not adopted (PDF, {shown_size(target.stat().st_size)})"
         )
@@ -482,8 +516,8 @@ def test_each_documents_draft_has_its_pdf(adopted: Site, adopted_constitution: P
         "Protocol on Member/Officer Relations, draft, not adopted (PDF, "
     )
     listed = [a["href"] for a in adopted.page("data/index.html").select("a")]
-    assert "articles/draft/protocol.pdf" in listed
-    assert "procedure-rules/draft/protocol.pdf" in listed
+    assert "articles/draft/articles.pdf" in listed
+    assert "procedure-rules/draft/procedure-rules.pdf" in listed
 
 
 def test_the_ways_in_list_the_other_documents_in_force(adopted: Site) -> None:

@@ -4,6 +4,8 @@ data page and in the JSON; a bad value refused, pointing at its line."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import jsonschema
 import pytest
 
 from conftest import Site
+from constitution import export
 from constitution.council import Council, load_council
 from constitution.export import Edition, from_json, to_json
 from constitution.problems import ProtocolError
@@ -108,3 +111,39 @@ def test_the_models_data_page_names_the_ogl(site: Site) -> None:
     assert link is not None and link.get_text() == "Open Government Licence v3.0"
     data = json.loads((site.out / "data" / "draft" / "protocol.json").read_text())
     assert data["document"]["licence"] == {"name": "Open Government Licence v3.0", "url": OGL}
+
+
+def test_the_csv_names_its_licence_in_its_csvw_metadata(tmp_path: Path, project: Project) -> None:
+    """A CSV cannot hold a comment row without breaking the readers that take its first row
+    as the columns' names: the W3C's convention for tabular data (CSVW) names its licence
+    in a metadata file beside it, clauses.csv-metadata.json, where a CSVW reader looks
+    first; the file describes the CSV's columns as they are, lists split at ';'."""
+    council = council_with(
+        tmp_path,
+        'licence = "Anyshire Open Licence"\nlicence_url = "https://anyshire.example/licence"',
+    )
+    document = project.document()
+    drawn = export.render("csvw", document, Edition("draft"), council, ())
+    meta = json.loads(drawn)
+    assert meta["@context"] == "http://www.w3.org/ns/csvw"
+    assert meta["url"] == "clauses.csv"
+    assert meta["dc:license"] == {"@id": "https://anyshire.example/licence"}
+    assert meta["dc:rights"] == "Anyshire Open Licence"
+    assert meta["dc:publisher"] == "Anyshire County Council"
+    csv_text = export.render("csv", document, Edition("draft"), council, ())
+    header = next(csv.reader(io.StringIO(str(csv_text))))
+    columns = meta["tableSchema"]["columns"]
+    assert [c["name"] for c in columns] == header
+    assert {c["name"] for c in columns if c.get("separator") == ";"} == {
+        "applies_to", "statutes", "tags"
+    }  # fmt: skip
+    assert all(c["titles"] and c["dc:description"] for c in columns)
+    assert meta["tableSchema"]["primaryKey"] == "id"
+    assert export.FORMATS["csvw"].file == "clauses.csv-metadata.json"
+
+
+def test_the_models_csv_has_its_metadata_beside_it(site: Site) -> None:
+    meta = json.loads((site.out / "data" / "draft" / "clauses.csv-metadata.json").read_text())
+    assert meta["dc:license"] == {"@id": OGL}
+    listed = [a["href"] for a in site.page("data/index.html").select("td a")]
+    assert "draft/clauses.csv-metadata.json" in listed

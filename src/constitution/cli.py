@@ -932,7 +932,9 @@ def parser() -> argparse.ArgumentParser:
         "export", help="a version as needs.json, JSON, Akoma Ntoso, CSV or Word (to redraft)"
     )
     exp.add_argument("--version", default="draft", help="'draft' or an adoption date")
-    exp.add_argument("--format", choices=("needs", "json", "akn", "csv", "docx"), required=True)
+    exp.add_argument(
+        "--format", choices=("needs", "json", "akn", "csv", "csvw", "docx"), required=True
+    )
     exp.add_argument("--out", help="write to this file instead of standard output")
     exp.add_argument(
         "--document",

@@ -20,6 +20,7 @@ from xml.etree import ElementTree as ET
 
 from constitution import clause_fields
 from constitution.council import Council
+from constitution.documents import PROTOCOL
 from constitution.export_docx import to_docx
 from constitution.graph import (
     EXAMPLE_TITLE,
@@ -255,22 +256,27 @@ def _cell(value: object) -> object:
     return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA) else value
 
 
+# The CSV's columns, in order: name (its header's, which CSVW calls its title too) and
+# what each holds; the lists' are split at
+# ';'. The CSV's header and its CSVW metadata (to_csvw) are both drawn from this table.
+LISTS = ("applies_to", "statutes", "tags")
+CSV_COLUMNS = (
+    ("id", "the paragraph's permanent ID, which never changes and is never reused"),
+    ("number", "its paragraph number in this version"),
+    ("section", "the number of its section"),
+    ("section_title", "the title of its section"),
+    ("modality", "must, must-not, should, may or informative"),
+    ("applies_to", "whom it applies to, as the council's roles are keyed"),
+    ("statutes", "the legislation it rests on, as the council keys it"),
+    ("tags", "its topics"),
+    ("text", "its words as a reader sees them, references as printed"),
+)
+
+
 def to_csv(document: Document) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
-        [
-            "id",
-            "number",
-            "section",
-            "section_title",
-            "modality",
-            "applies_to",
-            "statutes",
-            "tags",
-            "text",
-        ]
-    )
+    writer.writerow([name for name, _ in CSV_COLUMNS])
     for section in document.sections:
         for c in section.clauses:
             row = [
@@ -286,6 +292,36 @@ def to_csv(document: Document) -> str:
             ]
             writer.writerow([_cell(v) for v in row])
     return out.getvalue()
+
+
+def to_csvw(document: Document, edition: Edition, council: Council) -> str:
+    """The CSV's metadata, as the W3C's Metadata Vocabulary for Tabular Data (CSVW) gives
+    it: its licence, which a CSV has no place for (a comment row breaks the readers that
+    take the first row as the columns' names), and its columns. Named for the CSV
+    (clauses.csv-metadata.json), beside it, where a CSVW reader looks for it first."""
+    version = "the draft" if edition.day is None else f"version adopted {long_date(edition.day)}"
+    data = {
+        "@context": "http://www.w3.org/ns/csvw",
+        "url": FORMATS["csv"].file,
+        "dc:title": f"{document.title}: {version}, a paragraph a row",
+        "dc:publisher": council.name,
+        "dc:license": {"@id": council.licence_url},
+        "dc:rights": council.licence,
+        "tableSchema": {
+            "columns": [
+                {
+                    "name": name,
+                    "titles": name,
+                    "dc:description": about,
+                    "datatype": "string",
+                    **({"separator": ";"} if name in LISTS else {}),
+                }
+                for name, about in CSV_COLUMNS
+            ],
+            "primaryKey": "id",
+        },
+    }
+    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
 
 def _e(
@@ -454,9 +490,23 @@ class Format:
     not text, to bytes)."""
 
     key: str  # as ``constitution export --format`` names it
-    file: str  # its file in each version's open data (data/KEY/)
+    file: str  # its file in each version's open data (data/KEY/): the protocol's
     about: str
     draw: Callable[[Document, Edition, Council, tuple[Example, ...]], str | bytes]
+
+    def named(self, document: str) -> str:
+        """Its file for a document of the constitution (its key): named for the document
+        where the protocol's is (protocol.json: articles.json), so that files saved side
+        by side do not overwrite one another; the same for all where it is not
+        (clauses.csv)."""
+        return named(self.file, document)
+
+
+def named(file: str, document: str) -> str:
+    """``file``, the protocol's, as another document's file is named (protocol.pdf:
+    articles.pdf)."""
+    stem, dot, rest = file.partition(".")
+    return f"{document}{dot}{rest}" if stem == PROTOCOL else file
 
 
 # Every export, in the order the open data lists them; a new format is one entry here.
@@ -466,6 +516,12 @@ FORMATS = {
         Format("json", "protocol.json", "JSON, to the published schema", _json),
         Format("akn", "protocol.akn.xml", "Akoma Ntoso", lambda d, e, c, x: to_akn(d, e, c)),
         Format("csv", "clauses.csv", "CSV, a clause a row", lambda d, e, c, x: to_csv(d)),
+        Format(
+            "csvw",
+            "clauses.csv-metadata.json",
+            "the CSV's columns and licence, as CSVW metadata",
+            lambda d, e, c, x: to_csvw(d, e, c),
+        ),
         Format("needs", "needs.json", "sphinx-needs' needs.json", _needs),
         Format("docx", "protocol.docx", "Word, to redraft", _docx),
     )

@@ -463,6 +463,30 @@ def test_search_opens_the_version_in_force_by_default(page: Page, base_url: str)
     assert hrefs and all(h.startswith(base_url + "draft/") for h in hrefs)
 
 
+def test_the_search_page_loads_the_clause_index_only_once_asked(page: Page, base_url: str) -> None:
+    """The index of every version's numbers and IDs (clause-index.json, some 200 KB for the
+    model) is what the search needs to answer, not to be shown: a phone opening the page
+    fetched it before a word was typed, more than the page itself. The versions are in
+    the page, the one in force chosen; the index comes with the first search."""
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(base_url + "search.html")
+    page.wait_for_load_state("networkidle")
+    options = page.locator("#search-version option")
+    assert options.all_inner_texts()[-2:] == [
+        "In force (adopted 14 May 2026)",
+        "Draft (not adopted)",
+    ]
+    expect(page.locator("#search-version")).to_have_value("2026-05-14")
+    assert not [u for u in fetched if u.endswith("clause-index.json")]
+    page.fill("#search-query", "17.3")
+    page.keyboard.press("Enter")
+    page.wait_for_url(base_url + "protocol/member-enquiries.html#MOP-0145")
+    assert [u for u in fetched if u.endswith("clause-index.json")]
+    page.goto(base_url + "search.html?v=2024-05-16")
+    expect(page.locator("#search-version")).to_have_value("2024-05-16")
+
+
 def test_in_force_on_a_date(page: Page, base_url: str) -> None:
     page.goto(base_url + "versions/in-force.html?date=2025-07-01")
     page.wait_for_url(base_url + "versions/2025-05-15/index.html")

@@ -35,6 +35,7 @@ def test_no_wcag_violations(page: Page, constitution_url: str, kind: str) -> Non
 # Each kind of page of a document with adopted versions (tests/conftest.py,
 # adopted_constitution: the Articles adopted on ARTICLES_1 and BOTH_2's dates).
 FIRST, SECOND = "2026-03-05", "2026-06-10"
+RULES = "2026-01-10"  # the Rules' first version
 ADOPTED = {
     "a document's version in force": "procedure-rules/meetings.html",
     "its contents, in force": "articles/index.html",
@@ -47,6 +48,9 @@ ADOPTED = {
     "a paragraph's history in a document": "versions/articles/clauses/ART-0004.html",
     "the constitution, each document's version in force": "constitution.html",
     "the constitution's amendments": "constitution/amendments.html",
+    "a redline, in force to draft": f"versions/procedure-rules/redline/{SECOND}--draft.html",
+    "the open data files, every document's": "data/index.html",
+    "search results, in another document": "search.html?q=ordinary+meeting",
 }
 
 
@@ -79,6 +83,47 @@ def test_jump_to_a_documents_version_in_force(
 
 
 @pytest.mark.parametrize(
+    ("start", "typed", "arrive"),
+    [
+        # a Rules reader's number is a Rule's, in the version the page shows
+        ("procedure-rules/meetings.html", "2", "procedure-rules/meetings.html#CPR-0001"),
+        (
+            f"versions/procedure-rules/{RULES}/meetings.html",
+            "2",
+            f"versions/procedure-rules/{RULES}/meetings.html#CPR-0002",
+        ),
+        (
+            "draft/procedure-rules/meetings.html",
+            "3",
+            "draft/procedure-rules/meetings.html#CPR-0001",
+        ),
+        (
+            "versions/procedure-rules/clauses/CPR-0001.html",
+            "3",
+            "procedure-rules/meetings.html#CPR-0002",
+        ),
+        # an Articles reader's, in the version read; a number they lack is the protocol's
+        (
+            f"versions/articles/{FIRST}/index.html",
+            "2.2",
+            f"versions/articles/{FIRST}/members.html#ART-0004",
+        ),
+        ("articles/members.html", "17.3", "protocol/member-enquiries.html#MOP-0145"),
+    ],
+)
+def test_a_number_alone_is_the_paragraph_of_the_document_read(
+    page: Page, adopted_url: str, start: str, typed: str, arrive: str
+) -> None:
+    """A reader of the Rules who types "2" in the jump box, as a reader of the protocol
+    types "14.4", means Rule 2 of the version before them: it opened the protocol's."""
+    page.goto(adopted_url + start)
+    tab_to(page, "input.sidebar-search")
+    page.keyboard.type(typed)
+    page.keyboard.press("Enter")
+    page.wait_for_url(adopted_url + arrive)
+
+
+@pytest.mark.parametrize(
     ("typed", "arrive"),
     [
         ("Article 2.1", "articles/members.html#ART-0003"),
@@ -95,7 +140,8 @@ def test_jump_to_a_documents_version_in_force(
         # a whole Article, and a document by its Part
         ("Article 2", "articles/members.html"),
         ("Part 4.1", "procedure-rules/index.html"),
-        # a number alone is still the protocol's; with its name, as another document cites it
+        # a number alone the Articles lack is the protocol's; with its name, as another
+        # document cites it
         ("3.2", "draft/principles.html#MOP-0029"),
         ("paragraph 3.2 of the Member/Officer Protocol", "draft/principles.html#MOP-0029"),
         ("Member/Officer Protocol, para 3.2", "draft/principles.html#MOP-0029"),

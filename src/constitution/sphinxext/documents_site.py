@@ -206,6 +206,14 @@ def visit_contents(self: HTML5Translator, node: contents_node) -> None:
     raise nodes.SkipNode
 
 
+def read(key: str, version: str | None) -> str:
+    """What a page of another document tells the jump box of the version it shows, so that
+    a number alone typed there ("14.2", "section 14") opens that document's paragraph in
+    that version, as on the protocol's pages: KEY (its plain addresses, and its pages of
+    no one version) or KEY/VERSION (its draft's, or an adopted version's own)."""
+    return key if version in (None, PLAIN) else f"{key}/{version}"
+
+
 def page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
@@ -228,6 +236,7 @@ def page_context(
         return
     site = Site(app, build, entry.key)
     context["constitution_banner"] = site.banner(pagename)
+    context["constitution_document"] = read(entry.key, site.layout.holds(pagename))
     if site.drafted:
         return
     key = site.holds(pagename)

@@ -3,8 +3,9 @@
 data/<version>/protocol.json, protocol.akn.xml, clauses.csv, needs.json and
 protocol.pdf (to print, see print_file.py), where
 <version> is 'draft' or an adoption date; each other document's likewise in
-data/KEY/<version>/, its draft's PDF too; schemas/protocol.schema.json; and a page,
-data/index.html, listing them all.
+data/KEY/<version>/, its draft's PDF too, its files named for it (KEY.json, KEY.pdf...)
+and, under the names they were first published with (protocol.json...), again;
+schemas/protocol.schema.json; and a page, data/index.html, listing them all.
 """
 
 from __future__ import annotations
@@ -36,6 +37,15 @@ if TYPE_CHECKING:
 
 
 FILES = {f.key: f.file for f in FORMATS.values()}
+
+
+def files_of(folder: str) -> dict[str, str]:
+    """Each format's file in a version's folder under data/: the protocol's (<version>)
+    FILES, another document's (KEY/<version>) named for it."""
+    document, slash, _ = folder.partition("/")
+    return {f.key: f.named(document) for f in FORMATS.values()} if slash else FILES
+
+
 CACHE = ".constitution-data.json"  # beside the output; never published
 SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "protocol.schema.json"
 
@@ -113,7 +123,7 @@ def pending(
         else:
             text = document_key(document)
         fresh[folder] = key = digest([], extra=f"{text}|{key_of(own)}|{pages}")
-        written = outdir / "data" / folder / FILES["json"]
+        written = outdir / "data" / folder / files_of(folder)["json"]
         pdf = print_file.path(outdir, folder)
         if cached.get(folder) != key or not written.exists() or not pdf.exists():
             prints.append((write_print, (pdf, edition, document, own, pages)))
@@ -132,8 +142,11 @@ def write_edition(
     """A version's files, in data/<version> (or, another document's, data/``under``)."""
     folder = outdir / "data" / (under or edition.key)
     folder.mkdir(parents=True, exist_ok=True)
-    for fmt, name in FILES.items():
-        files.replace(folder / name, render(fmt, document, edition, council, examples))
+    for fmt, name in files_of(under or edition.key).items():
+        drawn = render(fmt, document, edition, council, examples)
+        files.replace(folder / name, drawn)
+        if name != FILES[fmt]:  # the name it was first published with answers still
+            files.replace(folder / FILES[fmt], drawn)
 
 
 def write_print(
@@ -146,6 +159,8 @@ def write_print(
 
     path.parent.mkdir(parents=True, exist_ok=True)
     write_pdf(path, document, council, status, pages)
+    if path.name != print_file.NAME:  # the name it was first published with, as above
+        files.replace(path.with_name(print_file.NAME), path.read_bytes())
 
 
 IN_FORCE = "in-force"  # data/in-force/, data/KEY/in-force/: whichever version is in force
@@ -184,7 +199,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         entry.key: v.key if (v := in_force_on(list(entry.versions), today())) else DRAFT
         for entry in store.constitution
     }
-    listed = [
+    listed: list[dict[str, Any]] = [
         {
             "label": version_label(edition.key, now[PROTOCOL]),
             "key": edition.key,
@@ -203,7 +218,10 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             {
                 "label": f"{council.document}: {version_label(edition.key, now[key])}",
                 "key": folder,
-                "pdf": print_file.link(app, folder, f"{folder}/{print_file.NAME}", print_file.NAME),
+                "pdf": print_file.link(
+                    app, folder, f"{folder}/{print_file.name(folder)}", print_file.name(folder)
+                ),
+                "files": files_of(folder).values(),
             }
             for folder, edition, _, council, _ in reversed(list(rows))
         ]

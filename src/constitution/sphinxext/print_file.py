@@ -1,4 +1,5 @@
-"""Each version's PDF (data/<version>/protocol.pdf): where the build writes it, and the
+"""Each version's PDF (data/<version>/protocol.pdf, another document's
+data/KEY/<version>/KEY.pdf): where the build writes it, and the
 link to it, which says how large it is ("PDF, 120 KB"), as GOV.UK asks of a link to a
 file. The PDF is written by a job of the second process (offload.py, open_data.py); a page
 that links it waits for it, or writes it itself if no process has begun it.
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 from sphinx.errors import ExtensionError
 
+from constitution.export import named
 from constitution.sphinxext.domain import state
 from constitution.sphinxext.page_templates import render
 from constitution.worker import FAILED, wait_for
@@ -26,11 +28,18 @@ from constitution.worker import FAILED, wait_for
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-NAME = "protocol.pdf"
+NAME = "protocol.pdf"  # the protocol's; another document's is named for it
 
 
-def path(outdir: Path, key: str) -> Path:
-    return outdir / "data" / key / NAME
+def name(folder: str) -> str:
+    """The PDF's name in a version's folder under data/: the protocol's (<version>)
+    protocol.pdf, another document's (KEY/<version>) named for it, KEY.pdf."""
+    document, slash, _ = folder.partition("/")
+    return named(NAME, document) if slash else NAME
+
+
+def path(outdir: Path, folder: str) -> Path:
+    return outdir / "data" / folder / name(folder)
 
 
 def size(app: Sphinx, key: str) -> int | None:

@@ -217,6 +217,7 @@ def jump_index(entry: Entry, within: str, called: Iterable[str] = ()) -> dict[st
     of = f" of the {entry.title}"
     shown = plain_text(entry)
     return {
+        "key": entry.key,  # as a page of it names it to the jump (documents_site.read)
         "title": entry.title,
         **citations(entry, within, called),
         "cited": capitalised(entry.cite),
@@ -453,8 +454,20 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
 
 
 def collect_pages(app: Sphinx) -> Any:
-    number, clause_id = example(state(app.env))
-    context = {"title": "Search", "number_example": number, "id_example": clause_id}
+    store = state(app.env)
+    number, clause_id = example(store)
+    site = Site(app, store)
+    # The versions to choose from are drawn in the page, the one in force chosen, as
+    # clause-index.json lists them: the index itself (some 200 KB for three versions) is
+    # fetched with the first search, not by a phone that only opens the page.
+    versions = [(key, version_label(key, site.plain)) for key, *_ in sorted(documents(store))]
+    context = {
+        "title": "Search",
+        "number_example": number,
+        "id_example": clause_id,
+        "search_versions": versions,
+        "search_in_force": site.in_force.key if site.in_force else DRAFT,
+    }
     yield "search", context, "search.html"
 
 

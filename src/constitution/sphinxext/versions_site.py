@@ -679,7 +679,7 @@ class Site:
         version's and draft's of every document."""
         shown = self.shown(key)
         folder = shown if self.key == PROTOCOL else f"{self.key}/{shown}"
-        pdf = posixpath.relpath(f"data/{folder}/{print_file.NAME}", posixpath.dirname(here))
+        pdf = posixpath.relpath(f"data/{folder}/{print_file.name(folder)}", posixpath.dirname(here))
         words = f"{self.document(key).title}, {self.version_words(key)}"
         return render("download.html", link=print_file.link(self.app, folder, pdf, words))
 

@@ -48,10 +48,22 @@
     return (rest && findIn(index[version], rest)) || null;
   }
 
+  // A number alone ("14.2", "section 14") typed on another document's page ('d': its
+  // key, and the version the page shows, if not the plain addresses'): that document's
+  // paragraph in that version, as on the protocol's pages; one it lacks is the protocol's.
+  function inDocumentRead(index, text) {
+    const [key, version] = (params.get("d") || "").split("/");
+    const d = key && (index.documents || []).find((x) => x.key === key);
+    if (!d || window.constitutionId(text)) return null;
+    const v = !version ? d : version === "draft" ? d.draft || d
+      : d.versions.find((x) => x.key === version);
+    return (v && findIn(v, text)) || null;
+  }
+
   // The clause in the version being read; an ID found only in the draft (a clause
   // inserted since) opens it there. One since revoked is said to be elsewhere (below).
   function jumpTarget(index, version, text) {
-    const other = inDocuments(index, version, text);
+    const other = inDocuments(index, version, text) || inDocumentRead(index, text);
     if (other) return other;
     const here = findIn(index[version], text);
     if (here || !window.constitutionId(text)) return here;
@@ -649,24 +661,23 @@
     show(citedFirst(asked.ranked, cited.found, index, version), name);
   }
 
-  fetch(root + "clause-index.json")
-    .then((response) => response.json())
-    .then((index) => {
-      for (const key of Object.keys(index).filter((k) => !["in_force", "documents", "citing"].includes(k))) {
-        const option = new Option(index[key].label, key);
-        select.add(option);
-      }
-      const wanted = params.get("v");
-      select.value = wanted && index[wanted] && index[wanted].label ? wanted : index.in_force;
-      form.addEventListener("submit", (event) => {
-        event.preventDefault();
-        const url = new URL(window.location.href);
-        url.searchParams.set("q", input.value.trim());
-        url.searchParams.set("v", select.value);
-        window.history.replaceState(null, "", url);
-        search(index);
-      });
-      select.addEventListener("change", () => search(index));
-      if (query) search(index);
-    });
+  // The versions are in the page, the one in force chosen; the index of their numbers
+  // and IDs is fetched with the first search, not by a reader who only opens the page.
+  const wanted = params.get("v");
+  if (wanted && [...select.options].some((o) => o.value === wanted)) select.value = wanted;
+  let loading = null;
+  const searched = () => {
+    loading = loading || fetch(root + "clause-index.json").then((response) => response.json());
+    loading.then(search);
+  };
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const url = new URL(window.location.href);
+    url.searchParams.set("q", input.value.trim());
+    url.searchParams.set("v", select.value);
+    window.history.replaceState(null, "", url);
+    searched();
+  });
+  select.addEventListener("change", searched);
+  if (query) searched();
 })();
