@@ -61,8 +61,10 @@ def test_the_prefix_is_found_in_its_own_table() -> None:
 
 def test_the_prefixes_are_those_of_ids_under_an_id_key(tmp_path: Path) -> None:
     """Read from the newest record's bytes: an ID under an "id" key at any depth counts,
-    however the JSON is spaced; one quoted inside a paragraph's words does not."""
+    however the JSON is spaced; one quoted inside a paragraph's words, or ending another
+    key, does not."""
     quoted = json.dumps({"text": 'He wrote "id": "OLD-0001" in his note', "id": "MOP-0002"})
+    quoted += "," + json.dumps({'his "id': "OLD-0002"})  # a key ending in a quoted id
     (tmp_path / "2020-01-01.json").write_text('{"id": "ZZZ-0001"}', encoding="utf-8")
     (tmp_path / "2021-01-01.json").write_text(
         f'{{"sections":[{{"clauses":[{quoted},{{"id":"MOP-0003"}}]}}],"revoked":[{{"id": ""}}]}}',
