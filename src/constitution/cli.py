@@ -284,9 +284,11 @@ def cmd_adopt(project: Project, args: argparse.Namespace) -> int:
         )
     except ProtocolError as exc:
         return _report(exc, outcome="nothing was adopted")
+    # the document named where the constitution has several, asked for by key or not
+    several = bool(args.document or project.council().documents)
     for adopted in done:
         path = adopted.record.path.relative_to(project.root)
-        of = f" of the {adopted.entry.title}" if args.document else ""
+        of = f" of the {adopted.entry.title}" if several else ""
         print(f"Recorded the version{of} adopted on {args.date} in {path}.")
         if adopted.renumbered:
             moved = sum(old != new for old, new in adopted.renumbered.items())
