@@ -257,6 +257,17 @@ OWN_WORDS = [
         [],
     ),
     ("Section 3.1 applies", "Section {para}`3.1 <T-1>` applies", []),
+    (  # a list, each with its word: not "Standing Order 13" named as a document
+        "Standing Order 12, Standing Order 13 and Section 3.1",
+        "Standing Order {para}`12 <T-9>`, Standing Order {para}`13 <T-10>` and Section "
+        "{para}`3.1 <T-1>`",
+        [],
+    ),
+    (
+        "Standing Order 12, Standing Order 13 of the Licensing Committee",
+        "Standing Order 12, Standing Order 13 of the Licensing Committee",
+        ["external-reference", "external-reference"],
+    ),
     ("paragraph 3.2 applies", "paragraph {para}`3.2 <T-2>` applies", []),
     ("standing order 14", "standing order 14", ["missing-reference"]),
     ("as Article 3.1 says", "as Article 3.1 says", ["external-reference"]),

@@ -65,6 +65,8 @@ ELSEWHERE = re.compile(
     r"^\s*(?:\([a-z0-9]{1,4}\))*\s*(?:,\s*|\s+of\s+|\s+in\s+)(?:the\s+|an?\s+)?"
     r"(?!this\b|these\b|[Pp]rotocol\b)[A-Z\"'\u2018\u201c]",
 )
+# Between two references in a list: "Rule 1.1, Rule 6.1"
+LISTED = re.compile(r"\s*,\s*(?:and\s+|or\s+)?")
 # A Part of the constitution named before a reference: "Part 4.2 para 12"
 PART_BEFORE = re.compile(r"\bPart\s+(\d{1,2}(?:\.\d{1,2})?[A-Z]?)\s*,?\s*$")
 # A Part of this document named before a reference, where each Part numbers its
@@ -165,8 +167,16 @@ def cites_elsewhere(text: str, m: re.Match[str], part: str) -> bool:
     """Whether a reference names another document's paragraph or section: "para. 13 of
     the Executive Summary", "the Local Government Act 1972, section 5", "Part 4.2 para
     12" in a document that is not Part 4.2 (``part``, the document's own Part)."""
-    after = text[m.end() : m.end() + 80]
     before = text[max(0, m.start() - 60) : m.start()]
+    # in a list of references each with its cue ("Rule 1.1, Rule 6.1 of ..."), the words
+    # after the last say whose they all are: not "Rule 6.1" named as a document
+    for _ in range(12):  # as a list of numbers: no council lists more
+        listed = LISTED.match(text, m.end())
+        following = listed and m.re.match(text, listed.end())
+        if not (following and following["cue"]):
+            break
+        m = following
+    after = text[m.end() : m.end() + 80]
     named = PART_BEFORE.search(before)
     return bool(ELSEWHERE.match(after) or STATUTE.search(before) or (named and named[1] != part))
 
