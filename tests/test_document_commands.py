@@ -224,3 +224,55 @@ def test_a_revision_of_a_document_keeps_its_ids(constitution: Project, tmp_path:
         if line.startswith("```{clause}")
     ]
     assert order == ["ART-0001", "ART-0002", "ART-0005", "ART-0003", "ART-0004"]
+
+
+# Rules citing one another in their own word, and an Article (the Articles' word) whose
+# number the rules also have.
+CITING_RULES = """Council Procedure Rules
+
+1. Questions by members
+
+1.1 A member may ask the Leader a question at an ordinary meeting of the Council.
+
+1.2 A question under Rule 1.1 must be given in writing, and the Mayor decides on it as
+Article 2.1 provides.
+
+2. Motions on notice
+
+2.1 A member may give notice of a motion, as Procedure Rules 1.1 and 1.2 provide for
+questions.
+
+2.2 The Mayor may refuse a motion that Rule 4.7 does not allow.
+"""
+
+
+def test_import_links_a_documents_own_citations(constitution: Project, tmp_path: Path) -> None:
+    """A document's paragraphs cited by its own word ("Rule 1.1", as its cite-within says,
+    "Procedure Rule", a part of its cite) link as "paragraph 1.1" does; one naming no
+    paragraph is reported with its line; another document's word ("Article 2.1") never
+    links, though the rules have a 2.1, and is reported as another document's."""
+    conf = constitution.root / "conf" / "council.toml"
+    settings = conf.read_text(encoding="utf-8")
+    assert settings.rstrip().endswith('number-style = "continuous"'), "test setup: the rules last"
+    conf.write_text(settings + 'cite-within = "Rule {number}"\n', encoding="utf-8")
+    for page in (constitution.root / "documents" / "procedure-rules").iterdir():
+        page.unlink()
+    source = tmp_path / "rules.txt"
+    source.write_text(CITING_RULES, encoding="utf-8")
+    result = run(constitution, "import", str(source), "--document", "procedure-rules")
+    assert (result.returncode, result.stderr) == (0, ""), result.stdout
+    written = folder(constitution, "procedure-rules")
+    questions, motions = written["questions-by-members.md"], written["motions-on-notice.md"]
+    assert "A question under Rule {para}`1.1 <CPR-0001>` must be given" in questions
+    assert "as Article 2.1 provides" in questions  # the Articles' 2.1: not the rules' CPR-0003
+    assert "Procedure Rules {para}`1.1 <CPR-0001>` and {para}`1.2 <CPR-0002>`" in motions
+    assert "that Rule 4.7 does not allow" in motions
+    assert "2 defect(s) in the source:\n" in result.stdout
+    assert (
+        "  line 7: external-reference 2.1: 'Article 2.1' cites the Articles of the "
+        "Constitution, not this document, and was kept as text: to link it, write {para}`ID` "
+        "with the ID of that paragraph (constitution paragraph --document articles 2.1 "
+        "prints it).\n"
+        "  line 15: missing-reference 4.7: 'Rule 4.7' refers to a paragraph the document "
+        "does not have; kept as text.\n"
+    ) in result.stdout

@@ -155,6 +155,19 @@ def test_the_protocol_is_named_among_the_documents(constitution: Project) -> Non
     ]
 
 
+def test_the_protocol_adopted_alone_is_named_in_a_constitution_of_several(
+    constitution: Project,
+) -> None:
+    """Without --document the protocol is adopted: among other documents, the message
+    says which document it recorded, as it does with --document."""
+    done = adopting(constitution, MAY)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == (
+        "Recorded the version of the Protocol on Member/Officer Relations adopted on "
+        "2025-05-15 in versions/2025-05-15.json.\n"
+    )
+
+
 def test_a_record_that_cannot_be_written_takes_back_the_others(constitution: Project) -> None:
     (constitution.root / "versions").mkdir()
     (constitution.root / "versions" / "procedure-rules").write_text("not a folder\n")

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from constitution.extract import run_together
 from constitution.modality import guess_modality
-from constitution.references import Targets, link
+from constitution.references import Forms, Targets, link
 
 # Sentences written for these tests, as councils phrase rules: (sentence, modality,
 # confidence). Short rules are rules; "will" and "can" are guessed with low confidence.
@@ -232,3 +233,54 @@ def test_references_in_the_forms_councils_write_them(
     out, unresolved = link(text, TARGETS, LOCAL.get, lambda letter: letter == "c")
     assert out == written
     assert [u.kind for u in unresolved] == reported
+
+
+# A document cited by its own words ("Standing Order 12"; "Section 3.1", a paragraph where
+# the document is cited so), beside others cited by theirs: (text, as written, reported).
+CITED = replace(
+    TARGETS,
+    whole={"12": "T-9", "13": "T-10"},
+    forms=Forms.of(
+        ["Standing Order {number}", "Section {number}"],
+        [
+            ("Article {number}", "Articles of the Constitution", "articles"),
+            ("Executive Standing Order {number}", "Executive Standing Orders", "executive"),
+            ("paragraph {number} of the Protocol", "Protocol", "protocol"),  # a cue's word
+        ],
+    ),
+)
+OWN_WORDS = [
+    ("under Standing Order 12", "under Standing Order {para}`12 <T-9>`", []),
+    (
+        "Standing Orders 12 and 13",
+        "Standing Orders {para}`12 <T-9>` and {para}`13 <T-10>`",
+        [],
+    ),
+    ("Section 3.1 applies", "Section {para}`3.1 <T-1>` applies", []),
+    (  # a list, each with its word: not "Standing Order 13" named as a document
+        "Standing Order 12, Standing Order 13 and Section 3.1",
+        "Standing Order {para}`12 <T-9>`, Standing Order {para}`13 <T-10>` and Section "
+        "{para}`3.1 <T-1>`",
+        [],
+    ),
+    (
+        "Standing Order 12, Standing Order 13 of the Licensing Committee",
+        "Standing Order 12, Standing Order 13 of the Licensing Committee",
+        ["external-reference", "external-reference"],
+    ),
+    ("paragraph 3.2 applies", "paragraph {para}`3.2 <T-2>` applies", []),
+    ("standing order 14", "standing order 14", ["missing-reference"]),
+    ("as Article 3.1 says", "as Article 3.1 says", ["external-reference"]),
+    ("Executive Standing Order 12", "Executive Standing Order 12", ["external-reference"]),
+    (
+        "Standing Order 12 of the Licensing Committee",
+        "Standing Order 12 of the Licensing Committee",
+        ["external-reference"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "reported"), OWN_WORDS)
+def test_references_in_a_documents_own_words(text: str, written: str, reported: list[str]) -> None:
+    out, unresolved = link(text, CITED, LOCAL.get, lambda _: False)
+    assert (out, [u.kind for u in unresolved]) == (written, reported)

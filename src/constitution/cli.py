@@ -26,6 +26,7 @@ from constitution.scenarios import Example, Scenario, only_scenarios
 from constitution.versions import Version
 
 if TYPE_CHECKING:
+    from constitution.references import Forms
     from constitution.report import Part
 
 
@@ -283,9 +284,11 @@ def cmd_adopt(project: Project, args: argparse.Namespace) -> int:
         )
     except ProtocolError as exc:
         return _report(exc, outcome="nothing was adopted")
+    # the document named where the constitution has several, asked for by key or not
+    several = bool(args.document or project.council().documents)
     for adopted in done:
         path = adopted.record.path.relative_to(project.root)
-        of = f" of the {adopted.entry.title}" if args.document else ""
+        of = f" of the {adopted.entry.title}" if several else ""
         print(f"Recorded the version{of} adopted on {args.date} in {path}.")
         if adopted.renumbered:
             moved = sum(old != new for old, new in adopted.renumbered.items())
@@ -619,7 +622,8 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
             shown = dataclasses.replace(doc, title=title)
         # a revision's headings are the draft's, as its council wrote them
         retitled = own is not None and current is None
-        files = importer.render(shown, prefix, current, titled=retitled)
+        forms = _citation_forms(own, args.document) if own is not None else None
+        files = importer.render(shown, prefix, current, titled=retitled, forms=forms)
         # replacing the project's draft afresh: refused if an ID would come to mean other words
         if not current and own is not None:
             draft, given = _draft(own, args.document), []
@@ -664,6 +668,17 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
         where = "" if key is None else f' (the entry of "{key}")'
         print(f'Set number-style = "{style}" in conf/council.toml{where}.')
     return 0
+
+
+def _citation_forms(project: Project, key: str | None) -> Forms:
+    """The words the document imported cites its own paragraphs by (its cite-within and
+    cite; the protocol's, "paragraph", is every document's), and each other's cite."""
+    from constitution.references import Forms
+
+    documents = project.council().documents
+    mine = [form for d in documents if d.key == key for form in (d.cite, d.cite_within)]
+    others = [(d.cite, d.title, d.key) for d in documents if d.key != key]
+    return Forms.of(mine, others)
 
 
 def _importing_ours(project: Project, args: argparse.Namespace, out: Path) -> bool:

@@ -51,7 +51,7 @@ from constitution.modality import LEVELS, Guess, guess_lead_in, guess_modality
 from constitution.model import MAX_CLAUSE, Between, Clause, Document
 from constitution.numbering import section_heads, split
 from constitution.problems import Problem, ProtocolError
-from constitution.references import Targets, forms_elsewhere, link
+from constitution.references import Forms, Targets, forms_elsewhere, link
 from constitution.retired import NAME as RETIRED
 from constitution.retired import appended, last_used
 from constitution.source import revoked_line
@@ -1782,7 +1782,9 @@ def appendix_pages(doc: Imported, *, titled: bool = False) -> dict[str, str]:
     }
 
 
-def targets(doc: Imported) -> Targets:
+def targets(doc: Imported, forms: Forms) -> Targets:
+    """What the document's references can resolve to; ``forms``, the words it and the
+    constitution's other documents are cited by."""
     clauses = doc.clauses()
     whole = Counter(c.key for c in clauses if c.style == "int")
     return Targets(
@@ -1807,13 +1809,16 @@ def targets(doc: Imported) -> Targets:
         subsections={c.number: c.id for c in clauses if c.style == "paren" and c.number[0] != "("},
         part=own_part(doc),
         elsewhere=forms_elsewhere(
-            [p for c in clauses for p in (*c.paragraphs, *c.after.paragraphs)], own_part(doc)
+            [p for c in clauses for p in (*c.paragraphs, *c.after.paragraphs)],
+            own_part(doc),
+            forms,
         ),
         afresh={
             section_name(s, n): {c.key: c.id for c in s.clauses if c.style == "int"}
             for n, s in enumerate(doc.sections, start=1)
             if any(c.style == "int" and whole[c.key] > 1 for c in s.clauses)
         },
+        forms=forms,
     )
 
 
@@ -2001,20 +2006,26 @@ def unnumbered(
 
 
 def render(
-    doc: Imported, prefix: str, current: Revised | None = None, *, titled: bool = False
+    doc: Imported,
+    prefix: str,
+    current: Revised | None = None,
+    *,
+    titled: bool = False,
+    forms: Forms | None = None,
 ) -> dict[str, str]:
     """The MyST files (name -> text) of the imported protocol; with ``current``, a
     revision of the current draft, whose paragraphs keep their IDs (revision.py). With
     ``titled``, a heading printed in capitals is written as a title, as the document's
     own title is written into a council's repository (init, or an import into the
-    project's own folder); elsewhere every heading stays as printed."""
+    project's own folder); elsewhere every heading stays as printed. ``forms``: the words
+    the document, and the constitution's others, are cited by (references.Forms)."""
     clauses = doc.clauses()
     if current is None:
         for n, clause in enumerate(clauses, start=1):
             clause.id = f"{prefix}-{n:04d}"
     else:
         match_revision(clauses, current, prefix)
-    found = targets(doc)
+    found = targets(doc, forms or Forms())
     shouted = acronyms(doc)
     style = number_style(doc)
     kept = kept_slugs(doc.sections) if current else {}

@@ -12,13 +12,19 @@ sections by position, and has no reference to a section), or another document ("
 
 A number is a reference only after a cue word or before a position word: "3.5 metres",
 "£10.40" and "10.4.2023" are not, nor is a statute's "section 100A".
+
+A document of the constitution is also cited by its own word, as its settings' citation
+forms say ("Rule 3.1", "Procedure Rule 3.1", "Standing Order 12"): such a reference links
+as "paragraph 3.1" does. Another document's word ("Article 4.2" in the Procedure Rules)
+never links to this document's paragraph of that number: it is kept as text, reported.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from constitution.import_markup import LINK
 
@@ -29,17 +35,28 @@ LINK_MARKS = re.compile("[\U000f0000-\U000fffff]")
 NUM = r"(?:[A-Z]\d{1,3}|\d{1,3}(?:\.\d{1,3}){0,3})"
 ITEM = rf"(?:{NUM}(?:\s*\([a-z0-9]{{1,4}}\))?|\([a-z0-9]{{1,4}}\))"
 SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+|\s*[–—-]\s*)"
-CUE = r"(?P<cue>sub-?paragraphs?|paragraphs?|paras?\.?|clauses?|sections?)"
-REFERENCE = re.compile(
-    # at most a dozen numbers in one list: no council lists more, and a long run of
-    # numbers (crafted or not) costs no more than a dozen each
-    rf"\b{CUE}\s+(?P<items>{ITEM}(?:{SEP}{ITEM}){{0,11}})(?!\.?\d|[a-z])"
-    # a number with a position word: a dotted one or one in brackets, not a bare "4"
-    rf"|(?<![£$\w.])(?P<pos>\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}|\d{{1,3}}\(\d{{1,3}}\)|\([a-z0-9]{{1,4}}\)"
-    r"|(?-i:[A-Z])\d{1,3})"
-    r"\s+(?P<dir>above|below)\b",
-    re.I,
-)
+CUES = r"sub-?paragraphs?|paragraphs?|paras?\.?|clauses?|sections?"
+
+
+@lru_cache(maxsize=16)
+def reference_pattern(named: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """References in the forms councils write them, and after any of the ``named`` words
+    a document of the constitution is cited by ("Rule", "Standing Order"), the longest
+    first: "Executive Procedure Rule 3.1" is that form's, not "Rule"'s."""
+    words = [r"\s+".join(map(re.escape, w.split())) + "s?" for w in sorted(named, key=len)[::-1]]
+    cue = rf"(?P<cue>{'|'.join([*words, CUES])})"
+    return re.compile(
+        # at most a dozen numbers in one list: no council lists more, and a long run of
+        # numbers (crafted or not) costs no more than a dozen each
+        rf"\b{cue}\s+(?P<items>{ITEM}(?:{SEP}{ITEM}){{0,11}})(?!\.?\d|[a-z])"
+        # a number with a position word: a dotted one or one in brackets, not a bare "4"
+        rf"|(?<![£$\w.])(?P<pos>\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}|\d{{1,3}}\(\d{{1,3}}\)"
+        r"|\([a-z0-9]{1,4}\)|(?-i:[A-Z])\d{1,3})"
+        r"\s+(?P<dir>above|below)\b",
+        re.I,
+    )
+
+
 ONE = re.compile(rf"{ITEM}|{SEP}", re.I)
 # What follows a reference to another document: "of the Localism Act 2011", ", Local
 # Government Act 1972", "of 'Conflicts of Interest'", "of Executive Summary"; but not "of
@@ -48,6 +65,8 @@ ELSEWHERE = re.compile(
     r"^\s*(?:\([a-z0-9]{1,4}\))*\s*(?:,\s*|\s+of\s+|\s+in\s+)(?:the\s+|an?\s+)?"
     r"(?!this\b|these\b|[Pp]rotocol\b)[A-Z\"'\u2018\u201c]",
 )
+# Between two references in a list: "Rule 1.1, Rule 6.1"
+LISTED = re.compile(r"\s*,\s*(?:and\s+|or\s+)?")
 # A Part of the constitution named before a reference: "Part 4.2 para 12"
 PART_BEFORE = re.compile(r"\bPart\s+(\d{1,2}(?:\.\d{1,2})?[A-Z]?)\s*,?\s*$")
 # A Part of this document named before a reference, where each Part numbers its
@@ -68,6 +87,50 @@ class Unresolved:
     number: str
     text: str  # the reference as written
     message: str
+
+
+@dataclass(frozen=True)
+class Forms:
+    """The words before the number in a document's own citation forms ("Rule", "Council
+    Procedure Rule": its settings' cite-within and cite), and in each other document's
+    cite ("Article"), with that document's title and key. Another document's words that
+    any council writes of any document ("paragraph", "section") name no document: cues."""
+
+    own: frozenset[str] = frozenset()
+    others: dict[str, tuple[str, str]] = field(default_factory=dict)  # words -> title, key
+
+    @classmethod
+    def of(cls, own: Iterable[str], others: Iterable[tuple[str, str, str]]) -> Forms:
+        """From citation forms ("Rule {number}") and (form, title, key) of the others."""
+        mine = {w for f in own if (w := words_of(f))}
+        theirs = {
+            w: (title, key)
+            for f, title, key in others
+            if (w := words_of(f)) and w not in mine and not re.fullmatch(CUES, w)
+        }
+        return cls(frozenset(mine), theirs)
+
+    @property
+    def named(self) -> tuple[str, ...]:
+        return tuple(sorted({*self.own, *self.others}))
+
+    def mine(self, cue: str) -> bool:
+        return bool(known(cue, self.own))
+
+    def whose(self, cue: str) -> tuple[str, str] | None:
+        """The title and key of the other document a cue as written names, if any."""
+        return self.others.get(known(cue, self.others))
+
+
+def words_of(form: str) -> str:
+    """A citation form's words before its number, whatever their case and spacing."""
+    return " ".join(form.partition("{number}")[0].lower().split())
+
+
+def known(cue: str, table: Iterable[str]) -> str:
+    """The words of ``table`` a cue as written is ("Rules" is "rule"), or ""."""
+    said = words_of(cue)
+    return next((w for w in table if said in (w, f"{w}s")), "")
 
 
 @dataclass
@@ -91,6 +154,8 @@ class Targets:
     current: str = ""
     # the forms ("paragraph", "para") the document cites other documents' paragraphs in
     elsewhere: frozenset[str] = frozenset()
+    # the words the document cites its own paragraphs by, and other documents'
+    forms: Forms = field(default_factory=Forms)
 
 
 def form(cue: str) -> str:
@@ -102,18 +167,26 @@ def cites_elsewhere(text: str, m: re.Match[str], part: str) -> bool:
     """Whether a reference names another document's paragraph or section: "para. 13 of
     the Executive Summary", "the Local Government Act 1972, section 5", "Part 4.2 para
     12" in a document that is not Part 4.2 (``part``, the document's own Part)."""
-    after = text[m.end() : m.end() + 80]
     before = text[max(0, m.start() - 60) : m.start()]
+    # in a list of references each with its cue ("Rule 1.1, Rule 6.1 of ..."), the words
+    # after the last say whose they all are: not "Rule 6.1" named as a document
+    for _ in range(12):  # as a list of numbers: no council lists more
+        listed = LISTED.match(text, m.end())
+        following = listed and m.re.match(text, listed.end())
+        if not (following and following["cue"]):
+            break
+        m = following
+    after = text[m.end() : m.end() + 80]
     named = PART_BEFORE.search(before)
     return bool(ELSEWHERE.match(after) or STATUTE.search(before) or (named and named[1] != part))
 
 
-def forms_elsewhere(texts: list[str], part: str) -> frozenset[str]:
+def forms_elsewhere(texts: list[str], part: str, forms: Forms) -> frozenset[str]:
     """The forms in which these words cite other documents' paragraphs (Targets.elsewhere)."""
     return frozenset(
         form(m["cue"])
         for text in texts
-        for m in REFERENCE.finditer(text)
+        for m in reference_pattern(forms.named).finditer(text)
         if m["cue"] and cites_elsewhere(text, m, part)
     )
 
@@ -154,6 +227,7 @@ def link(
     unresolved, reported, where it does: "(para. 2)" after a quotation, in a document
     citing "para. 13 of the Executive Summary", may be the quoted document's."""
     unresolved: list[Unresolved] = []
+    forms = targets.forms
     named = ""
     cue = said = ""  # the form of the reference being read, and its words
 
@@ -218,7 +292,23 @@ def link(
             ):
                 unresolved.append(missing(whole, m.group("pos"), targets))
             return whole
-        if m.group("cue").lower().startswith("section") and NAMED_FOR.match(after):
+        # "Section 3.1" in a document cited so is its own paragraph's, not a section
+        sectioned = m["cue"].lower().startswith("section") and not forms.mine(m["cue"])
+        if sectioned and NAMED_FOR.match(after):
+            return whole
+        if other := forms.whose(m["cue"]):
+            title, key = other
+            first = items(m["items"], targets.parts)[0][0]
+            unresolved.append(
+                Unresolved(
+                    "external-reference",
+                    m["items"],
+                    whole,
+                    f"'{whole}' cites the {title}, not this document, and was kept as text: "
+                    f"to link it, write {{para}}`ID` with the ID of that paragraph "
+                    f"(constitution paragraph --document {key} {first} prints it).",
+                )
+            )
             return whole
         if cites_elsewhere(text, m, targets.part):
             unresolved.append(
@@ -231,7 +321,7 @@ def link(
             )
             return whole
         listed = items(m.group("items"), targets.parts)
-        if m.group("cue").lower().startswith("section"):
+        if sectioned:
             unresolved.extend(section(whole, number.group(0), targets) for number in listed)
             return whole
         found: list[str | None] = []
@@ -258,7 +348,7 @@ def link(
     # its words would break it. Each stands in the text as one character no text holds.
     links = [m[0] for m in LINK.finditer(text)]
     text = LINK.sub(lambda m: chr(LINK_MARK + links.index(m[0])), text)
-    found = REFERENCE.sub(replace, text)
+    found = reference_pattern(forms.named).sub(replace, text)
     return re.sub(LINK_MARKS, lambda m: links[ord(m[0]) - LINK_MARK], found), unresolved
 
 
