@@ -167,6 +167,7 @@ def test_a_number_the_document_read_lacks_is_said_to_be_missing(
     page.keyboard.press("Enter")
     expect(page.locator("#search-status")).to_have_text(said)
     assert page.url.startswith(adopted_url + "search.html?")
+    assert violations(page) == []
 
 
 @pytest.mark.parametrize(
