@@ -28,18 +28,37 @@
       null;
   }
 
+  // The document of the page the search was opened from ('d': its key, and the version
+  // the page shows, if not the plain addresses'): {d, v}, v that version; else null.
+  function documentRead(index) {
+    const [key, version] = (params.get("d") || "").split("/");
+    const d = key && (index.documents || []).find((x) => x.key === key);
+    const v = !d ? null : !version ? d : version === "draft" ? d.draft || d
+      : d.versions.find((x) => x.key === version);
+    return v ? { d, v } : null;
+  }
+
+  // Document d in the version a reader of it has before them: the version read, if it
+  // is d's page; else d at its plain addresses (its version in force).
+  const shownOf = (read, d) => (read && read.d === d ? read.v : d);
+
+  // An ID as typed whole: "CPR 4" cites Rule 4, not CPR-0004; "section 3" is no ID.
+  const whole = (text) => (/\s/.test(text.trim()) ? null : window.constitutionId(text));
+
   // A paragraph (or section, or contents) of the constitution's other documents, cited
-  // as a reader cites it ("Article 2.1", "CPR 4", "Rule 4.2", "Article 12"), or its ID;
-  // or one of the protocol's cited with its name ("paragraph 14.4 of the Member/Officer
-  // Protocol", "MOP 14.4"), in the version being read.
+  // as a reader cites it ("Article 2.1", "CPR 4", "Rule 4.2", "Article 12"), or its ID,
+  // in the version read if it is that document's page; or one of the protocol's cited
+  // with its name ("paragraph 14.4 of the Member/Officer Protocol", "MOP 14.4"), in the
+  // version being read.
   function inDocuments(index, version, text) {
-    // Here an ID only as typed whole: "CPR 4" cites Rule 4, not CPR-0004.
-    const id = /\s/.test(text.trim()) ? null : window.constitutionId(text);
+    const id = whole(text);
+    const read = documentRead(index);
     for (const d of index.documents || []) {
-      if (id && d.ids[id]) return d.ids[id];
+      const v = shownOf(read, d);
+      if (id && v.ids[id]) return v.ids[id];
       const rest = window.constitutionCitedIn(d, text);
       if (rest === "") return d.contents;
-      const found = rest && findIn(d, rest);
+      const found = rest && findIn(v, rest);
       if (found) return found;
     }
     const protocol = index.citing;
@@ -48,23 +67,23 @@
     return (rest && findIn(index[version], rest)) || null;
   }
 
-  // A number alone ("14.2", "section 14") typed on another document's page ('d': its
-  // key, and the version the page shows, if not the plain addresses'): that document's
-  // paragraph in that version, as on the protocol's pages; one it lacks is the protocol's.
-  function inDocumentRead(index, text) {
-    const [key, version] = (params.get("d") || "").split("/");
-    const d = key && (index.documents || []).find((x) => x.key === key);
-    if (!d || window.constitutionId(text)) return null;
-    const v = !version ? d : version === "draft" ? d.draft || d
-      : d.versions.find((x) => x.key === version);
-    return (v && findIn(v, text)) || null;
+  // A number alone ("14.2", "section 14"): no ID, and no document's citation.
+  function numberAlone(index, text) {
+    if (whole(text) || !window.constitutionNumber(text)) return false;
+    const cites = [...(index.documents || []), ...(index.citing ? [index.citing] : [])];
+    return cites.every((d) => window.constitutionCitedIn(d, text) === null);
   }
 
   // The clause in the version being read; an ID found only in the draft (a clause
   // inserted since) opens it there. One since revoked is said to be elsewhere (below).
+  // A number alone typed on another document's page is that document's paragraph in the
+  // version the page shows, as on the protocol's pages; never the protocol's of that
+  // number: one the document lacks is said to be elsewhere or nowhere (below).
   function jumpTarget(index, version, text) {
-    const other = inDocuments(index, version, text) || inDocumentRead(index, text);
+    const other = inDocuments(index, version, text);
     if (other) return other;
+    const read = documentRead(index);
+    if (read && numberAlone(index, text)) return findIn(read.v, text);
     const here = findIn(index[version], text);
     if (here || !window.constitutionId(text)) return here;
     return index.draft.ids[window.constitutionId(text)] || null;
@@ -100,27 +119,36 @@
     return { here: here.name, asked: what, history, places };
   }
 
-  // Another document's number or ID first (as cited: "Rule 8.7", "CPR-0004"), else the
-  // protocol's, in its versions oldest first and then the draft.
+  // Another document's number or ID first (as cited: "Rule 8.7", "CPR-0004"; or a number
+  // alone on its page), in the version its reader has before them, else the protocol's,
+  // in its versions oldest first and then the draft. A number that no version of the
+  // document cited has is still said to be missing from the one read: {places: []}.
   function elsewhere(index, version, text) {
-    const whole = /\s/.test(text.trim()) ? null : window.constitutionId(text);
+    const id = whole(text);
+    const read = documentRead(index);
+    const alone = read && numberAlone(index, text);
     for (const d of index.documents || []) {
-      const rest = !whole && window.constitutionCitedIn(d, text);
+      const rest = alone && read.d === d ? text : !id && window.constitutionCitedIn(d, text);
       const number = rest && window.constitutionNumber(rest);
-      const asked = whole ? { id: whole } : number ? { number } : null;
-      const found = asked && holders(d, [...d.versions, ...(d.draft ? [d.draft] : [])],
-        d.draft || d, asked, d.cited);
+      const asked = id ? { id } : number ? { number } : null;
+      if (!asked) continue;
+      const here = shownOf(read, d);
+      const others = [...d.versions, ...(d.draft ? [d.draft] : [])].filter((v) => v !== here);
+      const found = holders(here, others, d.draft || d, asked, d.cited);
       if (found) return found;
+      if (number) { // and none opened it (jumpTarget)
+        return { here: here.name, asked: d.cited.replace("{number}", number), places: [] };
+      }
     }
     const rest = (index.citing && window.constitutionCitedIn(index.citing, text)) || text;
     // an ID typed whole first: "MOP-0208" begins as the protocol is cited ("MOP 14.4")
-    const id = (!/\s/.test(text.trim()) && window.constitutionId(text)) ||
-      window.constitutionId(rest);
+    const protocolId = id || window.constitutionId(rest);
     const number = window.constitutionNumber(rest);
-    if (!id && !number) return null;
+    if (!protocolId && !number) return null;
     const keys = Object.keys(index).filter((k) => /^\d/.test(k)).sort();
     const others = [...keys, "draft"].filter((k) => k !== version).map((k) => index[k]);
-    return holders(index[version], others, index.draft, id ? { id } : { number },
+    return holders(index[version], others, index.draft,
+      protocolId ? { id: protocolId } : { number },
       "Paragraph {number}");
   }
 
@@ -130,9 +158,10 @@
     suggest(null);
     const capital = (words) => words.charAt(0).toUpperCase() + words.slice(1);
     const asked = where.asked.replace(/^Paragraph /, "paragraph ");
-    status.textContent = capital(where.here) + " has no " + asked +
-      (where.history ? ": it was revoked" : "") + ". " +
-      (where.places.length === 1 ? "Another version has it:" : "Other versions have it:");
+    const others = ["", "Another version has it:"][where.places.length] ??
+      "Other versions have it:";
+    status.textContent = (capital(where.here) + " has no " + asked +
+      (where.history ? ": it was revoked" : "") + ". " + others).trim();
     for (const place of where.places) {
       const li = document.createElement("li");
       const a = document.createElement("a");
