@@ -4,6 +4,8 @@ a PDF drawn from its committed source), each test failing before its fix."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -187,3 +189,71 @@ def test_init_writes_headings_in_capitals_as_titles(tmp_path: Path) -> None:
     ]
     assert firsts[0].startswith("# Protocol on Member/Officer Relations and the Use of ICT\n")
     assert firsts[1].startswith("# Use of ICT and CCTV\n")
+
+
+def plain_numbers(text: str) -> str:
+    """The Part-numbered document as a protocol of its own prints it: "1. Scope" over 1.1."""
+    text = text.replace("Part 5.3 – ", "", 1)
+    return re.sub(r"^5\.3\.(\d+)(\.\d+)?\s", lambda m: f"{m[1]}{m[2] or '.'} ", text, flags=re.M)
+
+
+@pytest.mark.parametrize("numbering", ["part-numbered", "plain-numbered"])
+def test_an_unnumbered_heading_with_words_under_it(tmp_path: Path, numbering: str) -> None:
+    """ "Working with the press" and a paragraph of words under it, between numbered
+    sections (after 5.3.1.2, before "5.3.2 Respect and Courtesy"), is a heading over its
+    words, kept where printed after the last paragraph of the section before, not words of
+    that paragraph; so is one over two paragraphs of words."""
+    text = (SOURCES / "headed-words.txt").read_text(encoding="utf-8")
+    source = tmp_path / "protocol.txt"
+    source.write_text(text if numbering == "part-numbered" else plain_numbers(text), "utf-8")
+    doc = import_protocol(source)
+    assert [len(s.clauses) for s in doc.sections] == [2, 2, 2]
+    paragraphs = {c.number.rstrip("."): c.paragraphs for c in doc.clauses() if c.paragraphs[1:]}
+    assert paragraphs == {}
+    ends = [(s.clauses[-1].after.paragraphs, s.clauses[-1].after.titles) for s in doc.sections]
+    assert ends == [
+        (["Working with the press", text.split("\n\n")[5]], {0}),
+        (["Concerns and Complaints", *text.split("\n\n")[10:12]], {0}),
+        ([], set()),
+    ]
+    assert doc.defects == []
+    kept = "\n".join(p for c in doc.clauses() for p in c.after.paragraphs)
+    assert words_out(doc) + words(kept) == words(source.read_text(encoding="utf-8"))
+    report, published = imported(tmp_path, source)
+    assert published == {c: c for c in numbers(doc.clauses())}
+    assert report["defects"] == []
+    written = render(doc, "MOP")[f"{doc.sections[0].slug}.md"]
+    assert "\n\n## Working with the press\n\nPress releases" in written
+
+
+HEADS = {  # how section 3's heading is printed: its number on a line of its own
+    "number-then-title": "{n}\n\nMember Enquiries",
+    "title-then-number": "Member Enquiries\n\n{n}",
+    "number-alone": "{n}",
+}
+
+
+@pytest.mark.parametrize("number", ["3", "3."])
+@pytest.mark.parametrize("head", HEADS)
+def test_a_section_number_on_a_line_of_its_own(tmp_path: Path, number: str, head: str) -> None:
+    """A section's number printed alone ("3" or "3.") is the section's: over or under its
+    title, the two are its heading; straight over its first paragraph ("3.1 ..."), with
+    no title, it opens section 3 titled by its number, said in the report, never words
+    joined to 3.1 nor a line of the paragraph before."""
+    text = (SOURCES / "section-number-alone.txt").read_text(encoding="utf-8")
+    source = tmp_path / "protocol.txt"
+    source.write_text(text.replace("SECTION THREE", HEADS[head].format(n=number)), "utf-8")
+    doc = import_protocol(source)
+    title = "Section 3" if head == "number-alone" else "Member Enquiries"
+    assert [(s.number, s.title, numbers(s.clauses)) for s in doc.sections] == [
+        ("1", "Scope", ["1.1", "1.2"]),
+        ("2", "Respect and Courtesy", ["2.1", "2.2"]),
+        ("3", title, ["3.1", "3.2"]),
+        ("4", "Raising a Concern", ["4.1"]),
+    ]
+    assert all(len(c.paragraphs) == 1 and not c.after.paragraphs for c in doc.clauses())
+    assert doc.defects == []
+    said = [n for n in doc.extracted.notes if "printed as its number alone" in n]
+    assert len(said) == (head == "number-alone")
+    invented = Counter({"Section": 1}) if head == "number-alone" else Counter()
+    assert words_out(doc) == words(source.read_text(encoding="utf-8")) + invented

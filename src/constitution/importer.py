@@ -406,7 +406,8 @@ class Structurer:
             fresh, blank = blank or self.extracted.whole_paragraphs, False
             if kept and self.over_page(kept[-1], c, line):
                 fresh = False
-            if kept and LABEL_ONLY.match(kept[-1][0][0]):  # "1.2" on a line of its own
+            alone = kept and LABEL_ONLY.match(kept[-1][0][0])  # "1.2" on a line of its own
+            if alone and not section_alone(kept[-1][0][0], c[0]):
                 if after := next_number(kept[-1][0][0], c[0]):
                     raise ProtocolError([self.no_words(kept[-1], after, c[0])])
                 (label, _, _), where, fresh = kept.pop()
@@ -637,6 +638,8 @@ class Structurer:
         return last if UNFINISHED.search(last.title) else None
 
     def new_section(self, number: str, title: str, line: Line) -> None:
+        if self.clause is not None:
+            headed(self.clause)
         self.flush_headings()
         self.sections.append(ImportedSection(number, title.rstrip(" .:"), line))
         self.numbered_sections = self.numbered_sections or bool(number)
@@ -702,6 +705,15 @@ class Structurer:
             assert self.title_at is not None
             self.left_out.append((replace(self.title_at, text=self.title), SITE_HEADING))
             self.title, self.title_at = text, line
+            return
+        if (number := section_alone(text, following)) is not None:
+            # a section's number over its first paragraph, with no title printed: the
+            # section is titled by its number, a word the document does not print; said
+            self.new_section(number, f"Section {number}", line)
+            self.extracted.notes.append(
+                f"Section {number} is printed as its number alone ({line.where}), with no "
+                f"title: it was titled 'Section {number}'; give it its own title in its file."
+            )
             return
         if heading_like(text) and not (bullet or NUMBERED.match(text) or PAREN.match(text)):
             if not self.sections and self.title and UNFINISHED.search(self.title):
@@ -1070,6 +1082,7 @@ class Structurer:
         clause = self.clause
         if clause is None:
             return
+        headed(clause)
         apart = any(line.apart for line in clause.after.lines)
         if clause.after.paragraphs and not clause.after.titles and not apart:
             clause.paragraphs += clause.after.paragraphs
@@ -1199,6 +1212,25 @@ HISTORY = (
     "history: a note of amendment, not a paragraph's words (once adopted here, each "
     "version records its changes)"
 )
+
+
+def headed(clause: ImportedClause) -> None:
+    """Unnumbered words after a paragraph whose first is a line that reads as a heading
+    ("Working with the press"), over words of its own that begin a sentence, after the
+    paragraph's last sentence has ended: a heading over them, so that they stand between
+    paragraphs where printed, not as the paragraph's own words (rejoin)."""
+    words = clause.after
+    if words.titles or len(words.paragraphs) < 2 or not clause.paragraphs:
+        return
+    first, under = words.paragraphs[0], words.paragraphs[1]
+    if (
+        heading_like(first)
+        and not first.startswith("- ")
+        and under[:1].isupper()
+        and ends_sentence(clause.paragraphs[-1])
+    ):
+        words.titles.add(0)
+        clause.held = []
 
 
 def ends_sentence(words: str) -> bool:
@@ -1360,16 +1392,27 @@ def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
             skip = False
             continue
         other, after = (kept[i + 1], kept[i + 2][0][0]) if i + 2 < len(kept) else (None, "")
-        if other is None or not heading_like(other[0][0] if text.isdigit() else text):
+        lone = re.fullmatch(r"\d{1,3}[.)]?", text) is not None
+        if other is None or not heading_like(other[0][0] if lone else text):
             out.append(((text, bullet, marked), line, fresh))
             continue
-        number, title = (text, other[0][0]) if text.isdigit() else (other[0][0], text)
-        if re.fullmatch(r"\d{1,3}", number) and after.startswith(f"{number}."):
+        number, title = (text, other[0][0]) if lone else (other[0][0], text)
+        number = number.rstrip(".)")  # "3." as "3"
+        titled = not block_number(title)  # not the section's first paragraph ("3.1 ...")
+        if titled and re.fullmatch(r"\d{1,3}", number) and after.startswith(f"{number}."):
             out.append(((f"{number} {title}", bullet, marked or other[0][2]), line, fresh))
             skip = True
             continue
         out.append(((text, bullet, marked), line, fresh))
     return out
+
+
+def section_alone(label: str, following: str) -> str | None:
+    """The section's number printed alone ("3", "3."), where the line after it is the
+    section's first paragraph ("3.1 ..."), not its title: the number, else None."""
+    number = re.fullmatch(r"(\d{1,3})[.)]?", label)
+    under = block_number(following)
+    return number[1] if number and under and under.startswith(f"{number[1]}.") else None
 
 
 def clauses_of(words: Text) -> list[ImportedClause]:
