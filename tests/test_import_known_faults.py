@@ -9,9 +9,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from PIL import Image
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
 
 from constitution.importer import acronyms, import_protocol, render
 from constitution.init import own_title
+from constitution.problems import ProtocolError
 from import_constitution_parts import part_pages
 from import_pdf_headings import draw
 from test_import_software import numbers
@@ -257,3 +262,56 @@ def test_a_section_number_on_a_line_of_its_own(tmp_path: Path, number: str, head
     assert len(said) == (head == "number-alone")
     invented = Counter({"Section": 1}) if head == "number-alone" else Counter()
     assert words_out(doc) == words(source.read_text(encoding="utf-8")) + invented
+
+
+HEAD = "Ashcombe District Council – Protocol on Member and Officer Relations"
+
+
+def scan_pdf(path: Path, second_page: str = "scan") -> Path:
+    """tests/import_known_faults/scan-header.pdf.txt as a PDF, under a running head and
+    "Page N of M" drawn as text on every page. A page marked "picture" is drawn as
+    ``second_page`` says: "scan", an image of its print over the whole page with no text
+    of its words; "letterhead", such an image with the words as text over it (a
+    letterhead's picture, or a scan whose words were recognised); "logo", a small image
+    over its words."""
+    pages = (SOURCES / "scan-header.pdf.txt").read_text(encoding="utf-8").split("page: ")[1:]
+    canvas = Canvas(str(path), pagesize=A4)
+    picture = ImageReader(Image.new("L", (200, 280), 200))
+    for n, page in enumerate(pages, start=1):
+        kind, *lines = page.rstrip("\n").split("\n")
+        drawn = second_page if kind == "picture" else kind
+        canvas.setFont("Helvetica", 9)
+        if drawn in ("scan", "letterhead"):
+            canvas.drawImage(picture, 0, 0, *A4)
+        elif drawn == "logo":
+            canvas.drawImage(picture, 460, 740, 60, 80)
+        canvas.drawString(64, 800, HEAD)
+        canvas.drawString(270, 30, f"Page {n} of {len(pages)}")
+        canvas.setFont("Helvetica", 10)
+        for at, line in enumerate(lines if drawn != "scan" else []):
+            canvas.drawString(64, 760 - 16 * at, line)
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_a_scanned_page_under_a_running_head_of_text(tmp_path: Path) -> None:
+    """A page that is a picture of its print, with only the running head (over 40
+    characters) and "Page 2 of 3" as text laid over it, has far less text than the
+    document's other pages: refused, naming the page, never imported without its
+    words."""
+    with pytest.raises(ProtocolError, match=r"page 2: scanned") as raised:
+        import_protocol(scan_pdf(tmp_path / "protocol.pdf"))
+    assert raised.value.problems[0].code == "import-scanned-pages"
+    assert "OCR" in str(raised.value)
+
+
+@pytest.mark.parametrize("picture", ["letterhead", "logo"])
+def test_a_picture_under_a_full_page_of_text_is_no_scan(tmp_path: Path, picture: str) -> None:
+    """A page drawn over a picture as large as the page (a letterhead's, or a scan with
+    its words recognised), or with a logo, whose words are all there as text: imported,
+    every paragraph."""
+    doc = import_protocol(scan_pdf(tmp_path / "protocol.pdf", second_page=picture))
+    assert [numbers(s.clauses)[-1] for s in doc.sections] == ["1.3", "2.2", "3.3", "4.3", "5.3"]
+    assert len(doc.clauses()) == 14
+    assert [s.title for s in doc.sections][2:4] == ["Impartial Advice", "Member Enquiries"]
