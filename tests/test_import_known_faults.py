@@ -14,6 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from constitution.capitals import out_of_capitals
 from constitution.importer import acronyms, import_protocol, render
 from constitution.init import own_title
 from constitution.problems import ProtocolError
@@ -169,7 +170,7 @@ def test_headings_in_capitals_are_written_as_init_writes_a_title(tmp_path: Path)
     assert titles == [
         "# Respect and Courtesy",
         "# Use of ICT and CCTV",
-        "# Councillors' Enquiries and Co-Opted Members",
+        "# Councillors' Enquiries and Co-opted Members",
     ]
     assert doc.sections[0].title == "RESPECT AND COURTESY"  # as printed, in the report
     assert own_title("", doc.title, acronyms(doc)) == (
@@ -315,3 +316,25 @@ def test_a_picture_under_a_full_page_of_text_is_no_scan(tmp_path: Path, picture:
     assert [numbers(s.clauses)[-1] for s in doc.sections] == ["1.3", "2.2", "3.3", "4.3", "5.3"]
     assert len(doc.clauses()) == 14
     assert [s.title for s in doc.sections][2:4] == ["Impartial Advice", "Member Enquiries"]
+
+
+@pytest.mark.parametrize(
+    ("printed", "written"),
+    [
+        ("CO-OPTED MEMBERS", "Co-opted Members"),
+        (
+            "NON-EXECUTIVE DIRECTORS AND THE PRE-ELECTION PERIOD",
+            "Non-executive Directors and the Pre-election Period",
+        ),
+        ("RE-ELECTION OF THE CHAIR AT BY-ELECTIONS", "Re-election of the Chair at By-elections"),
+        ("DECISION-MAKING AND FACE-TO-FACE MEETINGS", "Decision-Making and Face-to-Face Meetings"),
+        ("CO-OPTED MEMBERS OF THE CCTV PANEL", "Co-opted Members of the CCTV Panel"),
+    ],
+)
+def test_hyphened_words_written_out_of_capitals(printed: str, written: str) -> None:
+    """A word hyphened to a prefix that is no word alone ("CO-", "NON-", "PRE-", "RE-",
+    "BY-") stays in small letters when a heading in capitals is written as a title, as
+    British usage writes it ("Co-opted Members", not "Co-Opted"); words each a word of
+    their own are each capitalised ("Decision-Making"), a small word between not."""
+    assert out_of_capitals(printed) == written
+    assert out_of_capitals(written) == written  # a title not in capitals is as printed
