@@ -15,7 +15,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from constitution.capitals import out_of_capitals
-from constitution.importer import acronyms, import_protocol, render
+from constitution.importer import acronyms, import_protocol, render, report_text, shortened
 from constitution.init import own_title
 from constitution.problems import ProtocolError
 from import_constitution_parts import part_pages
@@ -338,3 +338,19 @@ def test_hyphened_words_written_out_of_capitals(printed: str, written: str) -> N
     their own are each capitalised ("Decision-Making"), a small word between not."""
     assert out_of_capitals(printed) == written
     assert out_of_capitals(written) == written  # a title not in capitals is as printed
+
+
+def test_the_report_lists_a_running_head_whole(tmp_path: Path) -> None:
+    """The running head a PDF prints on every page, listed in the report as left out,
+    is listed whole ("... Member and Officer Relations"), not cut inside a word; a line
+    longer than a line of print is cut after a whole word."""
+    source = scan_pdf(tmp_path / "protocol.pdf", second_page="text")
+    doc = import_protocol(source)
+    listed = report_text(doc, source).splitlines()
+    heads = [line for line in listed if "Ashcombe District Council" in line]
+    assert len(heads) == 3
+    assert all(f": {HEAD} (" in line for line in heads), heads
+    long = " ".join(["Members and officers treat one another with courtesy"] * 3)
+    assert shortened(long) == (
+        "Members and officers treat one another with courtesy Members and officers treat ..."
+    )

@@ -2671,7 +2671,7 @@ def report_text(doc: Imported, source: Path, numbers: Mapping[str, str] | None =
         )
     if doc.left_out:
         lines.append(f"{len(doc.left_out)} line(s) left out:")
-        lines += [f"  {line.where}: {line.text.strip()[:60]} ({why})" for line, why in doc.left_out]
+        lines += [f"  {line.where}: {shortened(line.text)} ({why})" for line, why in doc.left_out]
     if doc.defects:
         lines.append(f"{len(doc.defects)} defect(s) in the source:")
         for d in doc.in_order():
@@ -2698,6 +2698,16 @@ def report_text(doc: Imported, source: Path, numbers: Mapping[str, str] | None =
             f"  {c.id} ({shown}): {guess.modality}, {guess.confidence} confidence, from {said}"
         )
     return "\n".join(lines)
+
+
+def shortened(text: str, size: int = 80) -> str:
+    """A line as the report lists it: whole (a running head, a footer), or where longer
+    than ``size`` (a paragraph of a document not imported), its whole words up to it and
+    "...", never a word cut in two."""
+    text = " ".join(text.split())
+    if len(text) <= size:
+        return text
+    return text[: size + 1].rsplit(" ", 1)[0].rstrip(" ,;:–—-") + " ..."
 
 
 def dump_report(doc: Imported, source: Path, path: Path) -> None:
