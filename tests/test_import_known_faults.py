@@ -354,3 +354,55 @@ def test_the_report_lists_a_running_head_whole(tmp_path: Path) -> None:
     assert shortened(long) == (
         "Members and officers treat one another with courtesy Members and officers treat ..."
     )
+
+
+def moved_first(repo: Path, clause_id: str, section: str) -> None:
+    """An editor's move: the paragraph's block cut from its section's file and put first
+    in ``section``'s."""
+    block = re.compile(rf"```{{clause}} {clause_id}\n.*?```\n\n?", re.S)
+    path = next(p for p in (repo / "protocol").glob("*.md") if block.search(p.read_text("utf-8")))
+    text = path.read_text(encoding="utf-8")
+    found = block.search(text)
+    assert found
+    path.write_text(text.replace(found[0], "").rstrip() + "\n", encoding="utf-8")
+    there = (repo / "protocol" / section).read_text(encoding="utf-8")
+    at = there.index("```{clause}")
+    moved = there[:at] + found[0].rstrip() + "\n\n" + there[at:]
+    (repo / "protocol" / section).write_text(moved, encoding="utf-8")
+
+
+def test_a_revision_after_a_renumbering_council_adopted(tmp_path: Path) -> None:
+    """After Council adopts a renumbered text (`adopt --renumber`: 2.3 moved to section 3
+    and printed 3.1, 3.1 printed 3.2...), the draft brought back from Word unedited
+    (`import --revision`) changes nothing the redline shows; each moved paragraph's
+    :source-number: is written as printed in the revised document (3.1, not the 2.3 of the
+    document first imported: a number printed as revoked there must name the paragraph
+    printed with it), and the report says which and why, not leaving the file's change
+    unexplained."""
+    source = tmp_path / "protocol.txt"
+    source.write_text((SOURCES / "renumbered.txt").read_text(encoding="utf-8"), "utf-8")
+    repo = tmp_path / "repo"
+
+    def run(*args: str) -> str:
+        done = constitution(*args, cwd=repo if repo.exists() else tmp_path)
+        assert done.returncode == 0, done.stdout + done.stderr
+        return done.stdout
+
+    run("init", "repo", "--from", source.name, "--council", "Ashcombe District Council")
+    run("adopt", "--date", "2026-01-14", "--resolution", "Minute 7")
+    moved_first(repo, "MOP-0005", "raising-a-concern.md")
+    run("adopt", "--date", "2026-03-11", "--resolution", "Minute 12", "--renumber")
+    run("export", "--format", "docx", "--version", "draft", "--out", str(tmp_path / "d.docx"))
+    before = {p.name: p.read_text(encoding="utf-8") for p in (repo / "protocol").glob("*.md")}
+    said = run("import", str(tmp_path / "d.docx"), "--out", "protocol", "--force", "--revision")
+    after = {p.name: p.read_text(encoding="utf-8") for p in (repo / "protocol").glob("*.md")}
+    printed = re.findall(
+        r"```\{clause\} (\S+)\n(?:.*\n)*?:source-number: (\S+)", after["raising-a-concern.md"]
+    )
+    assert printed == [("MOP-0005", "3.1"), ("MOP-0006", "3.2"), ("MOP-0007", "3.3")]
+    assert {n for n in after if after[n] != before[n]} == {"raising-a-concern.md"}
+    assert "No clause is inserted, reworded, revoked or renumbered." in run(
+        "redline", "2026-03-11", "draft"
+    )
+    assert "0 renumbered" in said
+    assert "(2.3 as 3.1, 3.1 as 3.2, 3.2 as 3.3)" in said

@@ -2639,8 +2639,16 @@ def report_text(doc: Imported, source: Path, numbers: Mapping[str, str] | None =
             f"{moved} moved, {renumbered} renumbered, {changes['new']} new "
             "(each paragraph's change is in the JSON report)."
         )
-    lines += [f"Note: {note}" for note in doc.extracted.notes]
     style = number_style(doc)
+    if reprinted := printed_afresh(doc, style):
+        lines.append(
+            f"{len(reprinted)} paragraph(s) are printed here with another number than the "
+            f"one recorded as printed when they were imported ({', '.join(reprinted[:8])}"
+            f"{', ...' if len(reprinted) > 8 else ''}): each :source-number: is written as "
+            "printed in this document. A number Council adopted stays the one published, "
+            "so the redline shows no change for them."
+        )
+    lines += [f"Note: {note}" for note in doc.extracted.notes]
     lines.append(
         f"Paragraph numbers are printed in the style {style!r} ({STYLE_EXAMPLES[style]}): "
         f'number-style = "{style}" in conf/council.toml publishes them so.'
@@ -2698,6 +2706,20 @@ def report_text(doc: Imported, source: Path, numbers: Mapping[str, str] | None =
             f"  {c.id} ({shown}): {guess.modality}, {guess.confidence} confidence, from {said}"
         )
     return "\n".join(lines)
+
+
+def printed_afresh(doc: Imported, style: str) -> list[str]:
+    """The revised paragraphs whose number printed in the revision is not the one their
+    :source-number: recorded ("2.3 as 3.1", after a renumbering Council adopted)."""
+    return [
+        f"{was} as {now}"
+        for s in doc.sections
+        for c in s.clauses
+        if c.revises
+        and (was := c.revises.source_number)
+        and c.number
+        and (now := cited(c, s, style)) != was
+    ]
 
 
 def shortened(text: str, size: int = 80) -> str:
