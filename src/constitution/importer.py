@@ -706,13 +706,14 @@ class Structurer:
             self.left_out.append((replace(self.title_at, text=self.title), SITE_HEADING))
             self.title, self.title_at = text, line
             return
-        if (number := section_alone(text, following)) is not None:
+        alone = section_alone(text, following)
+        if alone is not None and (self.section is None or self.section.number != alone):
             # a section's number over its first paragraph, with no title printed: the
             # section is titled by its number, a word the document does not print; said
-            self.new_section(number, f"Section {number}", line)
+            self.new_section(alone, f"Section {alone}", line)
             self.extracted.notes.append(
-                f"Section {number} is printed as its number alone ({line.where}), with no "
-                f"title: it was titled 'Section {number}'; give it its own title in its file."
+                f"Section {alone} is printed as its number alone ({line.where}), with no "
+                f"title: it was titled 'Section {alone}'; give it its own title in its file."
             )
             return
         if heading_like(text) and not (bullet or NUMBERED.match(text) or PAREN.match(text)):
