@@ -4,12 +4,20 @@ a PDF drawn from its committed source), each test failing before its fix."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from PIL import Image
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
 
-from constitution.importer import acronyms, import_protocol, render
+from constitution.capitals import out_of_capitals
+from constitution.importer import acronyms, import_protocol, render, report_text, shortened
 from constitution.init import own_title
+from constitution.problems import ProtocolError
 from import_constitution_parts import part_pages
 from import_pdf_headings import draw
 from test_import_software import numbers
@@ -162,7 +170,7 @@ def test_headings_in_capitals_are_written_as_init_writes_a_title(tmp_path: Path)
     assert titles == [
         "# Respect and Courtesy",
         "# Use of ICT and CCTV",
-        "# Councillors' Enquiries and Co-Opted Members",
+        "# Councillors' Enquiries and Co-opted Members",
     ]
     assert doc.sections[0].title == "RESPECT AND COURTESY"  # as printed, in the report
     assert own_title("", doc.title, acronyms(doc)) == (
@@ -187,3 +195,214 @@ def test_init_writes_headings_in_capitals_as_titles(tmp_path: Path) -> None:
     ]
     assert firsts[0].startswith("# Protocol on Member/Officer Relations and the Use of ICT\n")
     assert firsts[1].startswith("# Use of ICT and CCTV\n")
+
+
+def plain_numbers(text: str) -> str:
+    """The Part-numbered document as a protocol of its own prints it: "1. Scope" over 1.1."""
+    text = text.replace("Part 5.3 – ", "", 1)
+    return re.sub(r"^5\.3\.(\d+)(\.\d+)?\s", lambda m: f"{m[1]}{m[2] or '.'} ", text, flags=re.M)
+
+
+@pytest.mark.parametrize("numbering", ["part-numbered", "plain-numbered"])
+def test_an_unnumbered_heading_with_words_under_it(tmp_path: Path, numbering: str) -> None:
+    """ "Working with the press" and a paragraph of words under it, between numbered
+    sections (after 5.3.1.2, before "5.3.2 Respect and Courtesy"), is a heading over its
+    words, kept where printed after the last paragraph of the section before, not words of
+    that paragraph; so is one over two paragraphs of words."""
+    text = (SOURCES / "headed-words.txt").read_text(encoding="utf-8")
+    source = tmp_path / "protocol.txt"
+    source.write_text(text if numbering == "part-numbered" else plain_numbers(text), "utf-8")
+    doc = import_protocol(source)
+    assert [len(s.clauses) for s in doc.sections] == [2, 2, 2]
+    paragraphs = {c.number.rstrip("."): c.paragraphs for c in doc.clauses() if c.paragraphs[1:]}
+    assert paragraphs == {}
+    ends = [(s.clauses[-1].after.paragraphs, s.clauses[-1].after.titles) for s in doc.sections]
+    assert ends == [
+        (["Working with the press", text.split("\n\n")[5]], {0}),
+        (["Concerns and Complaints", *text.split("\n\n")[10:12]], {0}),
+        ([], set()),
+    ]
+    assert doc.defects == []
+    kept = "\n".join(p for c in doc.clauses() for p in c.after.paragraphs)
+    assert words_out(doc) + words(kept) == words(source.read_text(encoding="utf-8"))
+    report, published = imported(tmp_path, source)
+    assert published == {c: c for c in numbers(doc.clauses())}
+    assert report["defects"] == []
+    written = render(doc, "MOP")[f"{doc.sections[0].slug}.md"]
+    assert "\n\n## Working with the press\n\nPress releases" in written
+
+
+HEADS = {  # how section 3's heading is printed: its number on a line of its own
+    "number-then-title": "{n}\n\nMember Enquiries",
+    "title-then-number": "Member Enquiries\n\n{n}",
+    "number-alone": "{n}",
+}
+
+
+@pytest.mark.parametrize("number", ["3", "3."])
+@pytest.mark.parametrize("head", HEADS)
+def test_a_section_number_on_a_line_of_its_own(tmp_path: Path, number: str, head: str) -> None:
+    """A section's number printed alone ("3" or "3.") is the section's: over or under its
+    title, the two are its heading; straight over its first paragraph ("3.1 ..."), with
+    no title, it opens section 3 titled by its number, said in the report, never words
+    joined to 3.1 nor a line of the paragraph before."""
+    text = (SOURCES / "section-number-alone.txt").read_text(encoding="utf-8")
+    source = tmp_path / "protocol.txt"
+    source.write_text(text.replace("SECTION THREE", HEADS[head].format(n=number)), "utf-8")
+    doc = import_protocol(source)
+    title = "Section 3" if head == "number-alone" else "Member Enquiries"
+    assert [(s.number, s.title, numbers(s.clauses)) for s in doc.sections] == [
+        ("1", "Scope", ["1.1", "1.2"]),
+        ("2", "Respect and Courtesy", ["2.1", "2.2"]),
+        ("3", title, ["3.1", "3.2"]),
+        ("4", "Raising a Concern", ["4.1"]),
+    ]
+    assert all(len(c.paragraphs) == 1 and not c.after.paragraphs for c in doc.clauses())
+    assert doc.defects == []
+    said = [n for n in doc.extracted.notes if "printed as its number alone" in n]
+    assert len(said) == (head == "number-alone")
+    invented = Counter({"Section": 1}) if head == "number-alone" else Counter()
+    assert words_out(doc) == words(source.read_text(encoding="utf-8")) + invented
+
+
+HEAD = "Ashcombe District Council – Protocol on Member and Officer Relations"
+
+
+def scan_pdf(path: Path, second_page: str = "scan") -> Path:
+    """tests/import_known_faults/scan-header.pdf.txt as a PDF, under a running head and
+    "Page N of M" drawn as text on every page. A page marked "picture" is drawn as
+    ``second_page`` says: "scan", an image of its print over the whole page with no text
+    of its words; "letterhead", such an image with the words as text over it (a
+    letterhead's picture, or a scan whose words were recognised); "logo", a small image
+    over its words."""
+    pages = (SOURCES / "scan-header.pdf.txt").read_text(encoding="utf-8").split("page: ")[1:]
+    canvas = Canvas(str(path), pagesize=A4)
+    picture = ImageReader(Image.new("L", (200, 280), 200))
+    for n, page in enumerate(pages, start=1):
+        kind, *lines = page.rstrip("\n").split("\n")
+        drawn = second_page if kind == "picture" else kind
+        canvas.setFont("Helvetica", 9)
+        if drawn in ("scan", "letterhead"):
+            canvas.drawImage(picture, 0, 0, *A4)
+        elif drawn == "logo":
+            canvas.drawImage(picture, 460, 740, 60, 80)
+        canvas.drawString(64, 800, HEAD)
+        canvas.drawString(270, 30, f"Page {n} of {len(pages)}")
+        canvas.setFont("Helvetica", 10)
+        for at, line in enumerate(lines if drawn != "scan" else []):
+            canvas.drawString(64, 760 - 16 * at, line)
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_a_scanned_page_under_a_running_head_of_text(tmp_path: Path) -> None:
+    """A page that is a picture of its print, with only the running head (over 40
+    characters) and "Page 2 of 3" as text laid over it, has far less text than the
+    document's other pages: refused, naming the page, never imported without its
+    words."""
+    with pytest.raises(ProtocolError, match=r"page 2: scanned") as raised:
+        import_protocol(scan_pdf(tmp_path / "protocol.pdf"))
+    assert raised.value.problems[0].code == "import-scanned-pages"
+    assert "OCR" in str(raised.value)
+
+
+@pytest.mark.parametrize("picture", ["letterhead", "logo"])
+def test_a_picture_under_a_full_page_of_text_is_no_scan(tmp_path: Path, picture: str) -> None:
+    """A page drawn over a picture as large as the page (a letterhead's, or a scan with
+    its words recognised), or with a logo, whose words are all there as text: imported,
+    every paragraph."""
+    doc = import_protocol(scan_pdf(tmp_path / "protocol.pdf", second_page=picture))
+    assert [numbers(s.clauses)[-1] for s in doc.sections] == ["1.3", "2.2", "3.3", "4.3", "5.3"]
+    assert len(doc.clauses()) == 14
+    assert [s.title for s in doc.sections][2:4] == ["Impartial Advice", "Member Enquiries"]
+
+
+@pytest.mark.parametrize(
+    ("printed", "written"),
+    [
+        ("CO-OPTED MEMBERS", "Co-opted Members"),
+        (
+            "NON-EXECUTIVE DIRECTORS AND THE PRE-ELECTION PERIOD",
+            "Non-executive Directors and the Pre-election Period",
+        ),
+        ("RE-ELECTION OF THE CHAIR AT BY-ELECTIONS", "Re-election of the Chair at By-elections"),
+        ("DECISION-MAKING AND FACE-TO-FACE MEETINGS", "Decision-Making and Face-to-Face Meetings"),
+        ("CO-OPTED MEMBERS OF THE CCTV PANEL", "Co-opted Members of the CCTV Panel"),
+    ],
+)
+def test_hyphened_words_written_out_of_capitals(printed: str, written: str) -> None:
+    """A word hyphened to a prefix that is no word alone ("CO-", "NON-", "PRE-", "RE-",
+    "BY-") stays in small letters when a heading in capitals is written as a title, as
+    British usage writes it ("Co-opted Members", not "Co-Opted"); words each a word of
+    their own are each capitalised ("Decision-Making"), a small word between not."""
+    assert out_of_capitals(printed) == written
+    assert out_of_capitals(written) == written  # a title not in capitals is as printed
+
+
+def test_the_report_lists_a_running_head_whole(tmp_path: Path) -> None:
+    """The running head a PDF prints on every page, listed in the report as left out,
+    is listed whole ("... Member and Officer Relations"), not cut inside a word; a line
+    longer than a line of print is cut after a whole word."""
+    source = scan_pdf(tmp_path / "protocol.pdf", second_page="text")
+    doc = import_protocol(source)
+    listed = report_text(doc, source).splitlines()
+    heads = [line for line in listed if "Ashcombe District Council" in line]
+    assert len(heads) == 3
+    assert all(f": {HEAD} (" in line for line in heads), heads
+    long = " ".join(["Members and officers treat one another with courtesy"] * 3)
+    assert shortened(long) == (
+        "Members and officers treat one another with courtesy Members and officers treat ..."
+    )
+
+
+def moved_first(repo: Path, clause_id: str, section: str) -> None:
+    """An editor's move: the paragraph's block cut from its section's file and put first
+    in ``section``'s."""
+    block = re.compile(rf"```{{clause}} {clause_id}\n.*?```\n\n?", re.S)
+    path = next(p for p in (repo / "protocol").glob("*.md") if block.search(p.read_text("utf-8")))
+    text = path.read_text(encoding="utf-8")
+    found = block.search(text)
+    assert found
+    path.write_text(text.replace(found[0], "").rstrip() + "\n", encoding="utf-8")
+    there = (repo / "protocol" / section).read_text(encoding="utf-8")
+    at = there.index("```{clause}")
+    moved = there[:at] + found[0].rstrip() + "\n\n" + there[at:]
+    (repo / "protocol" / section).write_text(moved, encoding="utf-8")
+
+
+def test_a_revision_after_a_renumbering_council_adopted(tmp_path: Path) -> None:
+    """After Council adopts a renumbered text (`adopt --renumber`: 2.3 moved to section 3
+    and printed 3.1, 3.1 printed 3.2...), the draft brought back from Word unedited
+    (`import --revision`) changes nothing the redline shows; each moved paragraph's
+    :source-number: is written as printed in the revised document (3.1, not the 2.3 of the
+    document first imported: a number printed as revoked there must name the paragraph
+    printed with it), and the report says which and why, not leaving the file's change
+    unexplained."""
+    source = tmp_path / "protocol.txt"
+    source.write_text((SOURCES / "renumbered.txt").read_text(encoding="utf-8"), "utf-8")
+    repo = tmp_path / "repo"
+
+    def run(*args: str) -> str:
+        done = constitution(*args, cwd=repo if repo.exists() else tmp_path)
+        assert done.returncode == 0, done.stdout + done.stderr
+        return done.stdout
+
+    run("init", "repo", "--from", source.name, "--council", "Ashcombe District Council")
+    run("adopt", "--date", "2026-01-14", "--resolution", "Minute 7")
+    moved_first(repo, "MOP-0005", "raising-a-concern.md")
+    run("adopt", "--date", "2026-03-11", "--resolution", "Minute 12", "--renumber")
+    run("export", "--format", "docx", "--version", "draft", "--out", str(tmp_path / "d.docx"))
+    before = {p.name: p.read_text(encoding="utf-8") for p in (repo / "protocol").glob("*.md")}
+    said = run("import", str(tmp_path / "d.docx"), "--out", "protocol", "--force", "--revision")
+    after = {p.name: p.read_text(encoding="utf-8") for p in (repo / "protocol").glob("*.md")}
+    printed = re.findall(
+        r"```\{clause\} (\S+)\n(?:.*\n)*?:source-number: (\S+)", after["raising-a-concern.md"]
+    )
+    assert printed == [("MOP-0005", "3.1"), ("MOP-0006", "3.2"), ("MOP-0007", "3.3")]
+    assert {n for n in after if after[n] != before[n]} == {"raising-a-concern.md"}
+    assert "No clause is inserted, reworded, revoked or renumbered." in run(
+        "redline", "2026-03-11", "draft"
+    )
+    assert "0 renumbered" in said
+    assert "(2.3 as 3.1, 3.1 as 3.2, 3.2 as 3.3)" in said

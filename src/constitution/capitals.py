@@ -18,7 +18,16 @@ from collections.abc import Iterable
 SMALL_WORDS = {"a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "of"}
 SMALL_WORDS |= {"on", "or", "the", "to", "with"}
 
+# Prefixes that are no word alone: the word they are hyphened to stays in small letters
+# in a title ("Co-opted Members", "Non-executive Directors", "Pre-election Period"), as
+# British style guides and the Chicago Manual write it; words hyphened to a word of their
+# own are each capitalised ("Decision-Making"), a small word between them not
+# ("Face-to-Face").
+PREFIXES = {"anti", "by", "co", "inter", "intra", "mid", "multi", "non", "post", "pre"}
+PREFIXES |= {"re", "semi", "sub"}
+
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+PREFIX = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-$")  # "CO-" just before a word
 ROMAN = re.compile(r"[IVX]{1,5}")
 VOWEL = re.compile(r"[AEIOUY]")
 
@@ -43,8 +52,9 @@ def acronyms(texts: Iterable[str]) -> frozenset[str]:
 def out_of_capitals(text: str, kept: Iterable[str] = ()) -> str:
     """``text`` written as a title where it is printed in capitals, each word's first
     letter a capital (and after "-" or "/"), a small word ("and", "of") in small
-    letters after the first, an acronym (``kept``, or a word with no vowel, or a roman
-    numeral) as printed; any other text as it is."""
+    letters after the first, and a word after a prefix and its hyphen ("Co-opted"); an
+    acronym (``kept``, or a word with no vowel, or a roman numeral) as printed; any other
+    text as it is."""
     if not in_capitals(text):
         return text
     keep = set(kept)
@@ -54,7 +64,11 @@ def out_of_capitals(text: str, kept: Iterable[str] = ()) -> str:
         if word in keep or ROMAN.fullmatch(word) or not VOWEL.search(word):
             return word
         lower = word.lower()
-        if m.start() and lower in SMALL_WORDS:
+        opens = text.startswith("-", m.end()) and not text.endswith("-", 0, m.start())
+        if m.start() and lower in SMALL_WORDS and not opens:  # "By-elections" keeps its "B"
+            return lower
+        hyphened = PREFIX.search(text, 0, m.start())
+        if hyphened and hyphened.end() == m.start() and hyphened[1].lower() in PREFIXES:
             return lower
         return lower[0].upper() + lower[1:]
 

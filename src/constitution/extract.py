@@ -24,7 +24,7 @@ from constitution.extract_html import page_lines
 from constitution.import_languages import MIN_PAIRS, apart
 from constitution.model import BETWEEN_STYLE
 from constitution.pdf_fonts import Drawn, page_text
-from constitution.pdf_scans import listed, scanned
+from constitution.pdf_scans import listed, scanned_pages
 from constitution.problems import Problem, ProtocolError
 from constitution.quoted_mail import quoted
 
@@ -324,7 +324,7 @@ def from_pdf(path: Path) -> Extracted:
         if (count := len(reader.pages)) > MAX_PAGES:
             raise too_large(path, f"the PDF has {count:,} pages", f"{MAX_PAGES:,} pages")
         pages = [page_text(page) for page in reader.pages]
-        images = [n for n, (raw, _) in enumerate(pages, 1) if scanned(reader.pages[n - 1], raw)]
+        images = scanned_pages(list(reader.pages), [raw for raw, _ in pages])
         if images and len(images) < len(pages):  # all images: no text at all, said below
             raise fail(path, "import-scanned-pages", pages=listed(images), count=len(pages))
     except ProtocolError:

@@ -406,7 +406,8 @@ class Structurer:
             fresh, blank = blank or self.extracted.whole_paragraphs, False
             if kept and self.over_page(kept[-1], c, line):
                 fresh = False
-            if kept and LABEL_ONLY.match(kept[-1][0][0]):  # "1.2" on a line of its own
+            alone = kept and LABEL_ONLY.match(kept[-1][0][0])  # "1.2" on a line of its own
+            if alone and not section_alone(kept[-1][0][0], c[0]):
                 if after := next_number(kept[-1][0][0], c[0]):
                     raise ProtocolError([self.no_words(kept[-1], after, c[0])])
                 (label, _, _), where, fresh = kept.pop()
@@ -637,6 +638,8 @@ class Structurer:
         return last if UNFINISHED.search(last.title) else None
 
     def new_section(self, number: str, title: str, line: Line) -> None:
+        if self.clause is not None:
+            headed(self.clause)
         self.flush_headings()
         self.sections.append(ImportedSection(number, title.rstrip(" .:"), line))
         self.numbered_sections = self.numbered_sections or bool(number)
@@ -702,6 +705,16 @@ class Structurer:
             assert self.title_at is not None
             self.left_out.append((replace(self.title_at, text=self.title), SITE_HEADING))
             self.title, self.title_at = text, line
+            return
+        alone = section_alone(text, following)
+        if alone is not None and (self.section is None or self.section.number != alone):
+            # a section's number over its first paragraph, with no title printed: the
+            # section is titled by its number, a word the document does not print; said
+            self.new_section(alone, f"Section {alone}", line)
+            self.extracted.notes.append(
+                f"Section {alone} is printed as its number alone ({line.where}), with no "
+                f"title: it was titled 'Section {alone}'; give it its own title in its file."
+            )
             return
         if heading_like(text) and not (bullet or NUMBERED.match(text) or PAREN.match(text)):
             if not self.sections and self.title and UNFINISHED.search(self.title):
@@ -1070,6 +1083,7 @@ class Structurer:
         clause = self.clause
         if clause is None:
             return
+        headed(clause)
         apart = any(line.apart for line in clause.after.lines)
         if clause.after.paragraphs and not clause.after.titles and not apart:
             clause.paragraphs += clause.after.paragraphs
@@ -1199,6 +1213,25 @@ HISTORY = (
     "history: a note of amendment, not a paragraph's words (once adopted here, each "
     "version records its changes)"
 )
+
+
+def headed(clause: ImportedClause) -> None:
+    """Unnumbered words after a paragraph whose first is a line that reads as a heading
+    ("Working with the press"), over words of its own that begin a sentence, after the
+    paragraph's last sentence has ended: a heading over them, so that they stand between
+    paragraphs where printed, not as the paragraph's own words (rejoin)."""
+    words = clause.after
+    if words.titles or len(words.paragraphs) < 2 or not clause.paragraphs:
+        return
+    first, under = words.paragraphs[0], words.paragraphs[1]
+    if (
+        heading_like(first)
+        and not first.startswith("- ")
+        and under[:1].isupper()
+        and ends_sentence(clause.paragraphs[-1])
+    ):
+        words.titles.add(0)
+        clause.held = []
 
 
 def ends_sentence(words: str) -> bool:
@@ -1360,16 +1393,27 @@ def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
             skip = False
             continue
         other, after = (kept[i + 1], kept[i + 2][0][0]) if i + 2 < len(kept) else (None, "")
-        if other is None or not heading_like(other[0][0] if text.isdigit() else text):
+        lone = re.fullmatch(r"\d{1,3}[.)]?", text) is not None
+        if other is None or not heading_like(other[0][0] if lone else text):
             out.append(((text, bullet, marked), line, fresh))
             continue
-        number, title = (text, other[0][0]) if text.isdigit() else (other[0][0], text)
-        if re.fullmatch(r"\d{1,3}", number) and after.startswith(f"{number}."):
+        number, title = (text, other[0][0]) if lone else (other[0][0], text)
+        number = number.rstrip(".)")  # "3." as "3"
+        titled = not block_number(title)  # not the section's first paragraph ("3.1 ...")
+        if titled and re.fullmatch(r"\d{1,3}", number) and after.startswith(f"{number}."):
             out.append(((f"{number} {title}", bullet, marked or other[0][2]), line, fresh))
             skip = True
             continue
         out.append(((text, bullet, marked), line, fresh))
     return out
+
+
+def section_alone(label: str, following: str) -> str | None:
+    """The section's number printed alone ("3", "3."), where the line after it is the
+    section's first paragraph ("3.1 ..."), not its title: the number, else None."""
+    number = re.fullmatch(r"(\d{1,3})[.)]?", label)
+    under = block_number(following)
+    return number[1] if number and under and under.startswith(f"{number[1]}.") else None
 
 
 def clauses_of(words: Text) -> list[ImportedClause]:
@@ -2596,8 +2640,16 @@ def report_text(doc: Imported, source: Path, numbers: Mapping[str, str] | None =
             f"{moved} moved, {renumbered} renumbered, {changes['new']} new "
             "(each paragraph's change is in the JSON report)."
         )
-    lines += [f"Note: {note}" for note in doc.extracted.notes]
     style = number_style(doc)
+    if reprinted := printed_afresh(doc, style):
+        lines.append(
+            f"{len(reprinted)} paragraph(s) are printed here with another number than the "
+            f"one recorded as printed when they were imported ({', '.join(reprinted[:8])}"
+            f"{', ...' if len(reprinted) > 8 else ''}): each :source-number: is written as "
+            "printed in this document. A number Council adopted stays the one published, "
+            "so the redline shows no change for them."
+        )
+    lines += [f"Note: {note}" for note in doc.extracted.notes]
     lines.append(
         f"Paragraph numbers are printed in the style {style!r} ({STYLE_EXAMPLES[style]}): "
         f'number-style = "{style}" in conf/council.toml publishes them so.'
@@ -2628,7 +2680,7 @@ def report_text(doc: Imported, source: Path, numbers: Mapping[str, str] | None =
         )
     if doc.left_out:
         lines.append(f"{len(doc.left_out)} line(s) left out:")
-        lines += [f"  {line.where}: {line.text.strip()[:60]} ({why})" for line, why in doc.left_out]
+        lines += [f"  {line.where}: {shortened(line.text)} ({why})" for line, why in doc.left_out]
     if doc.defects:
         lines.append(f"{len(doc.defects)} defect(s) in the source:")
         for d in doc.in_order():
@@ -2655,6 +2707,30 @@ def report_text(doc: Imported, source: Path, numbers: Mapping[str, str] | None =
             f"  {c.id} ({shown}): {guess.modality}, {guess.confidence} confidence, from {said}"
         )
     return "\n".join(lines)
+
+
+def printed_afresh(doc: Imported, style: str) -> list[str]:
+    """The revised paragraphs whose number printed in the revision is not the one their
+    :source-number: recorded ("2.3 as 3.1", after a renumbering Council adopted)."""
+    return [
+        f"{was} as {now}"
+        for s in doc.sections
+        for c in s.clauses
+        if c.revises
+        and (was := c.revises.source_number)
+        and c.number
+        and (now := cited(c, s, style)) != was
+    ]
+
+
+def shortened(text: str, size: int = 80) -> str:
+    """A line as the report lists it: whole (a running head, a footer), or where longer
+    than ``size`` (a paragraph of a document not imported), its whole words up to it and
+    "...", never a word cut in two."""
+    text = " ".join(text.split())
+    if len(text) <= size:
+        return text
+    return text[: size + 1].rsplit(" ", 1)[0].rstrip(" ,;:–—-") + " ..."
 
 
 def dump_report(doc: Imported, source: Path, path: Path) -> None:

@@ -11,13 +11,31 @@ COVERING = 0.5
 # Characters: a page with fewer holds no text of its own (a page number stamped on a scan
 # at most); a cover with a logo and a title under this, drawn small, is not taken
 FEW = 40
+# Of the characters the document's pages of text typically hold (their median): a page
+# drawn over by an image holding less than this has only a scan's stamp or a running head
+# laid over the picture for text; a page of text on a letterhead's picture, or a scan
+# with its words recognised (OCR), holds as much as any page of text
+SHARE = 1 / 3
 
 
-def scanned(page: Any, text: str) -> bool:
-    """Whether the page is an image of print: next to no text, and an image drawn over
-    most of it."""
-    if len("".join(text.split())) >= FEW:
-        return False
+def scanned_pages(pages: list[Any], texts: list[str]) -> list[int]:
+    """The pages (numbered from 1) that are images of print: an image drawn over most of
+    the page, and next to no text, or far less than the document's pages of text hold
+    (those with no such image; all of them where every page has one, as an OCR'd scan)."""
+    sizes = [len("".join(text.split())) for text in texts]
+    covers = [covered(page) for page in pages]
+    full = sorted(n for n, over in zip(sizes, covers, strict=True) if n >= FEW and not over)
+    full = full or sorted(n for n in sizes if n >= FEW)
+    least = max(FEW, full[len(full) // 2] * SHARE) if full else FEW
+    return [
+        n
+        for n, (size, over) in enumerate(zip(sizes, covers, strict=True), 1)
+        if over and size < least
+    ]
+
+
+def covered(page: Any) -> bool:
+    """Whether an image is drawn over most of the page."""
     names = images(page)
     if not names:
         return False
