@@ -268,14 +268,14 @@ def test_a_section_number_on_a_line_of_its_own(tmp_path: Path, number: str, head
 HEAD = "Ashcombe District Council – Protocol on Member and Officer Relations"
 
 
-def scan_pdf(path: Path, second_page: str = "scan") -> Path:
+def scan_pdf(path: Path, second_page: str = "scan", source: str = "scan-header") -> Path:
     """tests/import_known_faults/scan-header.pdf.txt as a PDF, under a running head and
     "Page N of M" drawn as text on every page. A page marked "picture" is drawn as
     ``second_page`` says: "scan", an image of its print over the whole page with no text
     of its words; "letterhead", such an image with the words as text over it (a
     letterhead's picture, or a scan whose words were recognised); "logo", a small image
     over its words."""
-    pages = (SOURCES / "scan-header.pdf.txt").read_text(encoding="utf-8").split("page: ")[1:]
+    pages = (SOURCES / f"{source}.pdf.txt").read_text(encoding="utf-8").split("page: ")[1:]
     canvas = Canvas(str(path), pagesize=A4)
     picture = ImageReader(Image.new("L", (200, 280), 200))
     for n, page in enumerate(pages, start=1):
@@ -316,6 +316,19 @@ def test_a_picture_under_a_full_page_of_text_is_no_scan(tmp_path: Path, picture:
     assert [numbers(s.clauses)[-1] for s in doc.sections] == ["1.3", "2.2", "3.3", "4.3", "5.3"]
     assert len(doc.clauses()) == 14
     assert [s.title for s in doc.sections][2:4] == ["Impartial Advice", "Member Enquiries"]
+
+
+def test_a_short_page_over_the_picture_every_page_is_drawn_on_is_no_scan(
+    tmp_path: Path,
+) -> None:
+    """Every page drawn over one picture (a letterhead's, a watermark's), the last holding
+    one short paragraph, far less than the pages before: a picture the document draws
+    under its pages of text is their background, not a scan, however little text a page
+    holds over it. Imported whole."""
+    source = "letterhead-short-page"
+    doc = import_protocol(scan_pdf(tmp_path / "protocol.pdf", source=source))
+    assert [numbers(s.clauses)[-1] for s in doc.sections] == ["1.3", "2.3", "3.3", "4.3"]
+    assert len(doc.clauses()) == 12
 
 
 @pytest.mark.parametrize(

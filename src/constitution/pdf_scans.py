@@ -21,47 +21,60 @@ SHARE = 1 / 3
 def scanned_pages(pages: list[Any], texts: list[str]) -> list[int]:
     """The pages (numbered from 1) that are images of print: an image drawn over most of
     the page, and next to no text, or far less than the document's pages of text hold
-    (those with no such image; all of them where every page has one, as an OCR'd scan)."""
+    (those with no such image; all of them where every page has one, as an OCR'd scan).
+    A picture the document also draws under a page holding that much text is a
+    background (a letterhead, a watermark), not a scan: a scan's every page is a picture
+    of its own, and a short last page over the letterhead is no scan."""
     sizes = [len("".join(text.split())) for text in texts]
-    covers = [covered(page) for page in pages]
+    covers = [covering(page) for page in pages]
     full = sorted(n for n, over in zip(sizes, covers, strict=True) if n >= FEW and not over)
     full = full or sorted(n for n in sizes if n >= FEW)
     least = max(FEW, full[len(full) // 2] * SHARE) if full else FEW
+    under_text = {
+        picture
+        for size, over in zip(sizes, covers, strict=True)
+        if size >= least
+        for picture in over
+    }
     return [
         n
         for n, (size, over) in enumerate(zip(sizes, covers, strict=True), 1)
-        if over and size < least
+        if over and size < least and not over <= under_text
     ]
 
 
-def covered(page: Any) -> bool:
-    """Whether an image is drawn over most of the page."""
+def covering(page: Any) -> set[tuple[int, int]]:
+    """The images drawn over most of the page, each by its object in the file (an image
+    is a stream, always an object of its own: one drawn on many pages is one object)."""
     names = images(page)
     if not names:
-        return False
+        return set()
     box = page.mediabox
-    area = float(box.width) * float(box.height)
-    drawn: list[float] = []
+    least = COVERING * float(box.width) * float(box.height)
+    drawn: set[str] = set()
 
     def visit(operator: bytes, operands: list[Any], cm: list[float], _tm: Any) -> None:
-        if operator == b"Do" and operands and str(operands[0]) in names:
-            drawn.append(abs(cm[0] * cm[3] - cm[1] * cm[2]))  # the unit square, as placed
+        placed = abs(cm[0] * cm[3] - cm[1] * cm[2])  # the unit square's area, as placed
+        if operator == b"Do" and operands and str(operands[0]) in names and placed >= least:
+            drawn.add(str(operands[0]))
 
     page.extract_text(visitor_operand_before=visit)
-    return any(size >= COVERING * area for size in drawn)
+    return {names[name] for name in drawn}
 
 
-def images(page: Any) -> set[str]:
-    """The names the page's resources give its images."""
+def images(page: Any) -> dict[str, tuple[int, int]]:
+    """The names the page's resources give its images, each with its object's number."""
     resources = page.get("/Resources")
     objects = resources.get_object().get("/XObject") if resources else None
     if objects is None:
-        return set()
-    return {
-        str(name)
-        for name, made in objects.get_object().items()
-        if made.get_object().get("/Subtype") == "/Image"
-    }
+        return {}
+    found = {}
+    for name, made in objects.get_object().items():
+        if made.get_object().get("/Subtype") == "/Image":
+            # a direct stream would break the PDF's rules: known apart by Python's id
+            reference = getattr(made, "idnum", id(made)), getattr(made, "generation", 0)
+            found[str(name)] = reference
+    return found
 
 
 def listed(pages: list[int]) -> str:
