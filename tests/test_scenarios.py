@@ -657,6 +657,27 @@ def test_a_slip_of_the_keys_is_named_and_another_word_is_not(word: str, meant: s
         assert did_you_mean(other, names) == ""
 
 
+@pytest.mark.parametrize(
+    ("word", "meant"),
+    [
+        ("ward-members-told", "ward-members-told-beforehand"),  # not 'ward-members'
+        ("tell-ward-members", "tell-ward-members-before-announcement"),
+        ("reply-in-full", "full-reply-ready-by-due-date"),
+    ],
+)
+def test_a_name_holding_every_word_written_is_named_before_a_near_spelling(
+    word: str, meant: str
+) -> None:
+    """A newcomer's shorter name for a fact or duty (trial 14's first words) leads to the
+    one name that holds all its words; one word shared ('ward') or a word of its own is
+    not enough."""
+    names = ["ward-members", "ward-members-told-beforehand", "inform-ward-members",
+             "tell-ward-members-before-announcement", "full-reply-ready-by-due-date"]
+    assert did_you_mean(word, names) == f" Did you mean '{meant}'?"
+    for other in ("ward", "ward-surgery", "other-ward-members-told"):
+        assert did_you_mean(other, names) == ""
+
+
 # fmt: off
 # The words the blind trials' writers first used (checks/new-situations/README.md), each
 # refused; the refusal names how the vocabulary says it (rules.yaml's other-words).
@@ -684,6 +705,18 @@ FIRST_WORDS = [
     ("capacity: own-name", "'capacity: private'"),
     ("act: declare-relationship", "'act: form-relationship'"),
     ("asked-to: take-minutes", "'act: brief-political-group'"),
+    # trial 14's (and trial 11's 'delay-publication', which stood under the wrong fact)
+    ("asked-to: delay-publication", "'asked-to: decide-a-particular-way'"),
+    ("official-visit: true", "'capacity: official'"),
+    ("threat: exclude-from-working-group", "'behaviour: career-threats'"),
+    ("ward-members-told: false", "'ward-members-told-beforehand: true'"),
+    ("can-reply-in-full: false", "'full-reply-ready-by-due-date: true'"),
+    ("information: background-papers", "'matter-stage: on-public-agenda'"),
+    ("behaviour: appeals-to-political-loyalty", "'behaviour: appeal-to-party-loyalty'"),
+    ("purpose: party-advantage", "'party-political: true'"),
+    ("asked-to: act-contrary-to-professional-advice", "'asked-to: act-against-advice'"),
+    ("step: appointment", "'step: sit-on-panel'"),
+    ("change-sought: substance", "'change-sought: change-recommendation'"),
 ]
 # fmt: on
 
