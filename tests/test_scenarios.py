@@ -671,8 +671,13 @@ def test_a_name_holding_every_word_written_is_named_before_a_near_spelling(
     """A newcomer's shorter name for a fact or duty (trial 14's first words) leads to the
     one name that holds all its words; one word shared ('ward') or a word of its own is
     not enough."""
-    names = ["ward-members", "ward-members-told-beforehand", "inform-ward-members",
-             "tell-ward-members-before-announcement", "full-reply-ready-by-due-date"]
+    names = [
+        "ward-members",
+        "ward-members-told-beforehand",
+        "inform-ward-members",
+        "tell-ward-members-before-announcement",
+        "full-reply-ready-by-due-date",
+    ]
     assert did_you_mean(word, names) == f" Did you mean '{meant}'?"
     for other in ("ward", "ward-surgery", "other-ward-members-told"):
         assert did_you_mean(other, names) == ""
