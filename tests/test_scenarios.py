@@ -443,12 +443,13 @@ def test_a_situation_of_two_people_gives_each_their_own_answer(
 
 def test_a_fact_belongs_to_the_act_that_reads_it(scratch: Project, document: Document) -> None:
     """Strict for each act: a fact the member's act reads is taken for the member, and
-    refused for the officer, whose act's rules do not read it."""
-    member = TWO.replace("actor: member}", "actor: member, channel: personal-email}")
+    refused for the officer, whose act's rules do not read it. (Not 'channel': the
+    officer's concern reads it since 24.12, a concern under the whistleblowing policy.)"""
+    fact = "same-terms-as-other-groups: true"  # 20.6, a group's use of a meeting room
+    member = TWO.replace("actor: member}", f"actor: member, {fact}}}")
     (scenario,) = scratch.scenarios(document, [write(scratch, member)])
-    got = scratch.rulebook().determine(scenario.parts[0].facts)
-    assert "MOP-0173" in got.clauses
-    officer = "towards: member, channel: personal-email}"
+    assert scenario.parts[0].facts["same-terms-as-other-groups"] is True
+    officer = f"towards: member, {fact}}}"
     (problem,) = refused(scratch, document, TWO, "towards: member}", officer)
     assert (problem.file, problem.line, problem.code) == (
         "checks/scenarios/test.yaml",
@@ -456,7 +457,7 @@ def test_a_fact_belongs_to_the_act_that_reads_it(scratch: Project, document: Doc
         "scenario-fact-ignored",
     )
     said = str(problem)
-    assert "no rule for 'notice-misuse' reads the fact 'channel'" in said
+    assert "no rule for 'notice-misuse' reads the fact 'same-terms-as-other-groups'" in said
     reads = scratch.rulebook().reads("notice-misuse") - {"act", "actor", "towards"}
     assert f"the rules for 'notice-misuse' read: {', '.join(sorted(reads))}." in said
     assert "use-council-resources" not in said
