@@ -443,12 +443,13 @@ def test_a_situation_of_two_people_gives_each_their_own_answer(
 
 def test_a_fact_belongs_to_the_act_that_reads_it(scratch: Project, document: Document) -> None:
     """Strict for each act: a fact the member's act reads is taken for the member, and
-    refused for the officer, whose act's rules do not read it."""
-    member = TWO.replace("actor: member}", "actor: member, channel: personal-email}")
+    refused for the officer, whose act's rules do not read it. (Not 'channel': the
+    officer's concern reads it since 24.12, a concern under the whistleblowing policy.)"""
+    fact = "same-terms-as-other-groups: true"  # 20.6, a group's use of a meeting room
+    member = TWO.replace("actor: member}", f"actor: member, {fact}}}")
     (scenario,) = scratch.scenarios(document, [write(scratch, member)])
-    got = scratch.rulebook().determine(scenario.parts[0].facts)
-    assert "MOP-0173" in got.clauses
-    officer = "towards: member, channel: personal-email}"
+    assert scenario.parts[0].facts["same-terms-as-other-groups"] is True
+    officer = f"towards: member, {fact}}}"
     (problem,) = refused(scratch, document, TWO, "towards: member}", officer)
     assert (problem.file, problem.line, problem.code) == (
         "checks/scenarios/test.yaml",
@@ -456,7 +457,7 @@ def test_a_fact_belongs_to_the_act_that_reads_it(scratch: Project, document: Doc
         "scenario-fact-ignored",
     )
     said = str(problem)
-    assert "no rule for 'notice-misuse' reads the fact 'channel'" in said
+    assert "no rule for 'notice-misuse' reads the fact 'same-terms-as-other-groups'" in said
     reads = scratch.rulebook().reads("notice-misuse") - {"act", "actor", "towards"}
     assert f"the rules for 'notice-misuse' read: {', '.join(sorted(reads))}." in said
     assert "use-council-resources" not in said
@@ -657,6 +658,32 @@ def test_a_slip_of_the_keys_is_named_and_another_word_is_not(word: str, meant: s
         assert did_you_mean(other, names) == ""
 
 
+@pytest.mark.parametrize(
+    ("word", "meant"),
+    [
+        ("ward-members-told", "ward-members-told-beforehand"),  # not 'ward-members'
+        ("tell-ward-members", "tell-ward-members-before-announcement"),
+        ("reply-in-full", "full-reply-ready-by-due-date"),
+    ],
+)
+def test_a_name_holding_every_word_written_is_named_before_a_near_spelling(
+    word: str, meant: str
+) -> None:
+    """A newcomer's shorter name for a fact or duty (trial 14's first words) leads to the
+    one name that holds all its words; one word shared ('ward') or a word of its own is
+    not enough."""
+    names = [
+        "ward-members",
+        "ward-members-told-beforehand",
+        "inform-ward-members",
+        "tell-ward-members-before-announcement",
+        "full-reply-ready-by-due-date",
+    ]
+    assert did_you_mean(word, names) == f" Did you mean '{meant}'?"
+    for other in ("ward", "ward-surgery", "other-ward-members-told"):
+        assert did_you_mean(other, names) == ""
+
+
 # fmt: off
 # The words the blind trials' writers first used (checks/new-situations/README.md), each
 # refused; the refusal names how the vocabulary says it (rules.yaml's other-words).
@@ -684,6 +711,18 @@ FIRST_WORDS = [
     ("capacity: own-name", "'capacity: private'"),
     ("act: declare-relationship", "'act: form-relationship'"),
     ("asked-to: take-minutes", "'act: brief-political-group'"),
+    # trial 14's (and trial 11's 'delay-publication', which stood under the wrong fact)
+    ("asked-to: delay-publication", "'asked-to: decide-a-particular-way'"),
+    ("official-visit: true", "'capacity: official'"),
+    ("threat: exclude-from-working-group", "'behaviour: career-threats'"),
+    ("ward-members-told: false", "'ward-members-told-beforehand: true'"),
+    ("can-reply-in-full: false", "'full-reply-ready-by-due-date: true'"),
+    ("information: background-papers", "'matter-stage: on-public-agenda'"),
+    ("behaviour: appeals-to-political-loyalty", "'behaviour: appeal-to-party-loyalty'"),
+    ("purpose: party-advantage", "'party-political: true'"),
+    ("asked-to: act-contrary-to-professional-advice", "'asked-to: act-against-advice'"),
+    ("step: appointment", "'step: sit-on-panel'"),
+    ("change-sought: substance", "'change-sought: change-recommendation'"),
 ]
 # fmt: on
 

@@ -1119,12 +1119,23 @@ def said_otherwise(word: str, other_words: Mapping[str, str]) -> str:
     return f" The vocabulary says this with {said}." if said else ""
 
 
+# Words that carry no meaning of their own in a name ('reply-in-full').
+_LINKS = frozenset({"a", "and", "by", "for", "in", "of", "on", "the", "to"})
+
+
 def did_you_mean(word: str, names: Iterable[str]) -> str:
     import difflib  # here: only a problem's hint needs it, not every command's start
 
+    names = list(names)
+    # A shorter name of one's own for a longer one ('ward-members-told' for
+    # 'ward-members-told-beforehand'): the names holding every word written, if few.
+    words = set(word.split("-")) - _LINKS
+    holding = sorted((n for n in names if words <= set(n.split("-"))), key=len)
+    if len(words) > 1 and 0 < len(holding) <= 3:
+        return " Did you mean " + ", or ".join(f"'{n}'" for n in holding) + "?"
     # Close enough to be a slip of the keys (declard, actr), not another word that shares
     # letters ('members-briefing' is not 'member-business'): that would mislead.
-    close = difflib.get_close_matches(word, list(names), n=1, cutoff=0.8)
+    close = difflib.get_close_matches(word, names, n=1, cutoff=0.8)
     return f" Did you mean '{close[0]}'?" if close else ""
 
 
