@@ -25,6 +25,7 @@ class Drawn:
     # each piece that pypdf began a line with but is drawn on this one's baseline: where
     # it is drawn across the page, and where its words begin in the line's text
     joins: tuple[tuple[float, int], ...] = ()
+    x: float | None = None  # where the line's first piece is drawn across the page
 
 
 def bold(font: Any) -> bool:
@@ -122,6 +123,7 @@ def on_baselines(
     word among plain ones, as Word draws each run), though the eye reads one line."""
     lines: list[str] = []
     drawings: list[tuple[Counter[tuple[float, bool]], float | None]] = []
+    starts: list[float | None] = []  # where each line's first piece is drawn across
     marked = False  # the line ends in a raised mark, set against the word before it
     joins: list[list[tuple[float, int]]] = []
     for n, (text, count, y) in enumerate(zip(texts, counts, baselines, strict=True)):
@@ -146,11 +148,12 @@ def on_baselines(
         else:
             lines.append(text)
             drawings.append((count, y))
+            starts.append(lefts[n])
             joins.append([])
             marked = False
     return "\n".join(lines), [
-        Drawn(*count.most_common(1)[0][0], y, even=len(count) == 1, joins=tuple(joined))
+        Drawn(*count.most_common(1)[0][0], y, len(count) == 1, tuple(joined), x)
         if count and y is not None
         else None
-        for (count, y), joined in zip(drawings, joins, strict=True)
+        for (count, y), joined, x in zip(drawings, joins, starts, strict=True)
     ]
