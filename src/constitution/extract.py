@@ -375,12 +375,16 @@ def refuse_two_languages_side_by_side(path: Path, lines: list[Line]) -> None:
     one place across the page, on the baseline of words before them, and the words on
     either side of it are two languages' (import_languages.apart), not a hanging indent's
     numbers or a table's terms and meanings in one language."""
-    edges = Counter(round(x) for line in lines if line.drawn for x, _ in line.drawn.joins)
+    edges = Counter(round(x) for line in lines if line.drawn for x, _, _ in line.drawn.joins)
     if not edges:
         return
     edge = edges.most_common(1)[0][0]
     split = [
-        (line, at) for line in lines if line.drawn for x, at in line.drawn.joins if round(x) == edge
+        (line, at)
+        for line in lines
+        if line.drawn
+        for x, at, _ in line.drawn.joins
+        if round(x) == edge
     ]
     if len(split) < MIN_PAIRS * 2:
         return

@@ -7,7 +7,8 @@ words of the paragraph it stands beside or read as a section of its own."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections import Counter
+from dataclasses import replace
 from itertools import groupby
 from typing import TYPE_CHECKING
 
@@ -35,51 +36,58 @@ NOTE_SIZE = 0.85
 
 def set_aside(lines: list[Line]) -> tuple[list[Line], list[tuple[Line, str]]]:
     """The lines read as the protocol's, and those printed beside it, each with why."""
-    asides: list[tuple[Line, str]] = []
-    for test, why in ((margin_notes(lines), MARGIN_NOTE), (left_blank, BLANK_PAGE)):
-        asides += [(line, why) for line in lines if test(line)]
-        lines = [line for line in lines if not test(line)]
+    lines, notes = margin_notes(lines)
+    asides = [(line, MARGIN_NOTE) for line in notes]
+    asides += [(line, BLANK_PAGE) for line in lines if LEFT_BLANK.match(line.text.strip())]
+    lines = [line for line in lines if not LEFT_BLANK.match(line.text.strip())]
     repeated = repeated_headings(lines)
     asides += [(line, REPEATED) for line in lines if id(line) in repeated]
     return [line for line in lines if id(line) not in repeated], asides
 
 
-def left_blank(line: Line) -> bool:
-    return bool(LEFT_BLANK.match(line.text.strip()))
-
-
-def margin_notes(lines: list[Line]) -> Callable[[Line], bool]:
-    """Whether a PDF's line is a note in its page's margin: drawn smaller than the
-    body, starting outside the column every body-sized line of its page starts in (to
-    its right, or its left), and standing beside that column, no further than a line
-    above or below its page's first and last body-sized lines (so no running head,
-    foot or footnote)."""
-    sizes: dict[float, int] = {}
+def margin_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """A PDF's lines, and the notes in its pages' margins: lines drawn smaller than the
+    body, starting outside the column every body-sized line of their page starts in (to
+    its right, or its left), standing beside that column (no further than a line above
+    or below its page's first and last body-sized lines: no running head, foot or
+    footnote). A note's first line drawn on a body line's baseline, read as its end
+    ("... each member Amended by Council"), is cut from it."""
+    sizes: Counter[float] = Counter()
     for line in lines:
         if line.drawn:
-            sizes[line.drawn.size] = sizes.get(line.drawn.size, 0) + len(line.text.strip())
+            sizes[line.drawn.size] += len(line.text.strip())
     if not sizes:
-        return lambda line: False
-    body = max(sizes, key=sizes.__getitem__)
-    notes: set[int] = set()
+        return lines, []
+    body = sizes.most_common(1)[0][0]
+    kept: list[Line] = []
+    notes: list[Line] = []
     for _, on_page in groupby(lines, key=lambda line: line.page):
-        page = [line for line in on_page if line.drawn and line.text.strip()]
+        page = list(on_page)
         column = [line.drawn for line in page if line.drawn and line.drawn.size == body]
         starts = [d.x for d in column if d.x is not None]
         if not starts:
+            kept += page
             continue
         top, foot = max(d.y for d in column), min(d.y for d in column)
+        left, right = min(starts) - body, max(starts) + body
+
+        def small(size: float) -> bool:
+            return size <= NOTE_SIZE * body
+
         for line in page:
             drawn = line.drawn
-            if (
-                drawn
-                and drawn.x is not None
-                and drawn.size <= NOTE_SIZE * body
-                and foot - body <= drawn.y <= top + body
-                and (drawn.x > max(starts) + body or drawn.x < min(starts) - body)
+            if not drawn or drawn.x is None or not foot - body <= drawn.y <= top + body:
+                kept.append(line)
+            elif small(drawn.size) and not left <= drawn.x <= right:
+                notes.append(line)
+            elif drawn.size == body and (
+                at := next((a for x, a, size in drawn.joins if small(size) and x > right), 0)
             ):
-                notes.add(id(line))
-    return lambda line: id(line) in notes
+                kept.append(replace(line, text=line.text[:at].rstrip()))
+                notes.append(replace(line, text=line.text[at:].strip()))
+            else:
+                kept.append(line)
+    return kept, notes
 
 
 def repeated_headings(lines: list[Line]) -> set[int]:

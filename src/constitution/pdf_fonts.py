@@ -23,8 +23,8 @@ class Drawn:
     y: float  # the line's baseline, up from the page's foot
     even: bool = True  # every character of the line drawn so (no bold word among plain)
     # each piece that pypdf began a line with but is drawn on this one's baseline: where
-    # it is drawn across the page, and where its words begin in the line's text
-    joins: tuple[tuple[float, int], ...] = ()
+    # it is drawn across the page, where its words begin in the line's text, and its size
+    joins: tuple[tuple[float, int, float], ...] = ()
     x: float | None = None  # where the line's first piece is drawn across the page
 
 
@@ -125,7 +125,7 @@ def on_baselines(
     drawings: list[tuple[Counter[tuple[float, bool]], float | None]] = []
     starts: list[float | None] = []  # where each line's first piece is drawn across
     marked = False  # the line ends in a raised mark, set against the word before it
-    joins: list[list[tuple[float, int]]] = []
+    joins: list[list[tuple[float, int, float]]] = []
     for n, (text, count, y) in enumerate(zip(texts, counts, baselines, strict=True)):
         last = drawings[-1][1] if drawings else None
         if lines and y is not None and last is not None and abs(y - last) < 0.5:
@@ -137,7 +137,7 @@ def on_baselines(
             drawings[-1][0].update(count)
             marked = False
             if (x := lefts[n]) is not None:
-                joins[-1].append((x, len(lines[-1]) - len(text)))
+                joins[-1].append((x, len(lines[-1]) - len(text), size_of(count)))
         elif lines and last is not None and raised(text, count, y, drawings[-1][0], last):
             lines[-1] += text.strip()  # a footnote's mark: "officers¹"
             marked = True
