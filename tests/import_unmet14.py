@@ -73,10 +73,8 @@ def word(source: Path, path: Path) -> Path:
     pasted, lists = False, 0
     for line in source.read_text(encoding="utf-8").splitlines():
         kind, _, text = line.partition(": ")
-        if kind == "title":
-            document.add_paragraph(text, style="Title")
-        elif kind == "intro":
-            document.add_paragraph(text)
+        if kind in ("title", "intro"):
+            document.add_paragraph(text, style="Title" if kind == "title" else None)
         elif kind == "num":
             pasted = True
         elif line.startswith("# "):
