@@ -73,32 +73,34 @@ def drawn_pdf(path: Path, pages: list[list[tuple[float, float, str, float]]]) ->
 
 
 def paragraphs(
-    number: int, at: float, note: tuple[str, ...] = ()
+    number: int, at: float, note: tuple[str, ...] = (), left: bool = False
 ) -> list[tuple[float, float, str, float]]:
     """A section's heading and three paragraphs of two lines, a note in the margin in
-    small type beside the second, its first line drawn just after that paragraph's
-    first (on its baseline), its next between the paragraph's lines."""
-    pieces = [(64, at, f"{number}. Working together", 11.0)]
+    small type beside the second, on its first line's baseline, drawn just after that
+    line's words (in the right margin) or before them (in the left, the text set in);
+    the note's next lines between the paragraph's lines."""
+    x = 124 if left else 64
+    pieces = [(x, at, f"{number}. Working together", 11.0)]
     y = at - 20
     for n in range(1, 4):
-        pieces += [(64, y, f"{number}.{n}", 10.0), (98, y, f"Members and officers work {n}", 10.0)]
+        noted = [(20 if left else 440, y - 9 * k, words, 7.0) for k, words in enumerate(note)]
+        line = [(x, y, f"{number}.{n}", 10.0), (x + 34, y, f"Members and officers work {n}", 10.0)]
         if n == 2:
-            pieces += [(440, y - 9 * k, words, 7.0) for k, words in enumerate(note)]
-        pieces.append((98, y - 14, "together with courtesy.", 10.0))
+            line = noted[:1] + line + noted[1:] if left else line + noted
+        pieces += [*line, (x + 34, y - 14, "together with courtesy.", 10.0)]
         y -= 32
     return pieces
 
 
-def test_a_margin_note_is_listed_never_run_into_the_words(tmp_path: Path) -> None:
+@pytest.mark.parametrize("left", [False, True], ids=["right", "left"])
+def test_a_margin_note_is_listed_never_run_into_the_words(tmp_path: Path, left: bool) -> None:
     """A note printed in the margin beside a paragraph, in smaller type, is listed as
-    left out: its first line is not read as the end of the paragraph's line it shares a
-    baseline with, nor its next lines as paragraphs or sections ("12 March 2019," is no
-    section 12); a line of the body's own size far across the page is the body's."""
+    left out: its first line is not read as the end (or the start) of the paragraph's
+    line it shares a baseline with, nor its next lines as paragraphs or sections ("12
+    March 2019," is no section 12)."""
     note = ("Amended by Council", "12 March 2019,", "minute 45")
-    pdf = drawn_pdf(
-        tmp_path / "noted.pdf",
-        [[(64, 780, "Protocol on Member/Officer Relations", 15.0), *paragraphs(1, 750, note)]],
-    )
+    title = (64, 780, "Protocol on Member/Officer Relations", 15.0)
+    pdf = drawn_pdf(tmp_path / "noted.pdf", [[title, *paragraphs(1, 750, note, left)]])
     doc = import_protocol(pdf)
     assert [(c.number, c.paragraphs) for c in doc.clauses()] == [
         (f"1.{n}", [f"Members and officers work {n} together with courtesy."]) for n in (1, 2, 3)

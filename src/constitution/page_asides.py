@@ -51,7 +51,8 @@ def margin_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     its right, or its left), standing beside that column (no further than a line above
     or below its page's first and last body-sized lines: no running head, foot or
     footnote). A note's first line drawn on a body line's baseline, read as its end
-    ("... each member Amended by Council"), is cut from it."""
+    ("... each member Amended by Council") or, in the left margin, its start, is cut
+    from it."""
     sizes: Counter[float] = Counter()
     for line in lines:
         if line.drawn:
@@ -64,7 +65,7 @@ def margin_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     for _, on_page in groupby(lines, key=lambda line: line.page):
         page = list(on_page)
         column = [line.drawn for line in page if line.drawn and line.drawn.size == body]
-        starts = [d.x for d in column if d.x is not None]
+        starts = [d.x for d in column if d.x is not None and d.lead == body]
         if not starts:
             kept += page
             continue
@@ -85,6 +86,14 @@ def margin_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             ):
                 kept.append(replace(line, text=line.text[:at].rstrip()))
                 notes.append(replace(line, text=line.text[at:].strip()))
+            elif (
+                drawn.size == body
+                and small(drawn.lead or body)
+                and drawn.x < left
+                and (at := next((a for _, a, size in drawn.joins if not small(size)), 0))
+            ):
+                notes.append(replace(line, text=line.text[:at].strip()))
+                kept.append(replace(line, text=line.text[at:].strip()))
             else:
                 kept.append(line)
     return kept, notes

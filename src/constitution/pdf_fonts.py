@@ -26,6 +26,7 @@ class Drawn:
     # it is drawn across the page, where its words begin in the line's text, and its size
     joins: tuple[tuple[float, int, float], ...] = ()
     x: float | None = None  # where the line's first piece is drawn across the page
+    lead: float | None = None  # the size of that first piece
 
 
 def bold(font: Any) -> bool:
@@ -123,7 +124,7 @@ def on_baselines(
     word among plain ones, as Word draws each run), though the eye reads one line."""
     lines: list[str] = []
     drawings: list[tuple[Counter[tuple[float, bool]], float | None]] = []
-    starts: list[float | None] = []  # where each line's first piece is drawn across
+    starts: list[tuple[float | None, float | None]] = []  # each line's first piece: x, size
     marked = False  # the line ends in a raised mark, set against the word before it
     joins: list[list[tuple[float, int, float]]] = []
     for n, (text, count, y) in enumerate(zip(texts, counts, baselines, strict=True)):
@@ -148,12 +149,12 @@ def on_baselines(
         else:
             lines.append(text)
             drawings.append((count, y))
-            starts.append(lefts[n])
+            starts.append((lefts[n], size_of(count) if count else None))
             joins.append([])
             marked = False
     return "\n".join(lines), [
-        Drawn(*count.most_common(1)[0][0], y, len(count) == 1, tuple(joined), x)
+        Drawn(*count.most_common(1)[0][0], y, len(count) == 1, tuple(joined), *start)
         if count and y is not None
         else None
-        for (count, y), joined, x in zip(drawings, joins, starts, strict=True)
+        for (count, y), joined, start in zip(drawings, joins, starts, strict=True)
     ]
