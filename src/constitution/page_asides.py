@@ -10,10 +10,25 @@ import re
 from collections import Counter
 from dataclasses import replace
 from itertools import groupby
-from typing import TYPE_CHECKING
+from typing import Any, ClassVar, Protocol, TypeVar
 
-if TYPE_CHECKING:
-    from .extract import Line
+from constitution.pdf_fonts import Drawn
+
+
+class PageLine(Protocol):
+    """A line of a paged document as extract reads one (its Line)."""
+
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def page(self) -> int | None: ...
+    @property
+    def drawn(self) -> Drawn | None: ...
+
+
+Line = TypeVar("Line", bound=PageLine)
 
 MARGIN_NOTE = "a note printed in the margin beside the text (an amendment's history)"
 BLANK_PAGE = "a page's note that it is left blank"
