@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from constitution import characters
-from constitution.extract_html import page_lines
+from constitution.extract_html import read_page
 from constitution.import_languages import MIN_PAIRS, apart
 from constitution.model import BETWEEN_STYLE
+from constitution.page_asides import set_aside
 from constitution.pdf_fonts import Drawn, page_text
 from constitution.pdf_scans import listed, scanned_pages
 from constitution.problems import Problem, ProtocolError
@@ -49,6 +50,10 @@ MAX_PAGES = 2_000  # of a PDF
 MAX_PARTS = 1_000  # files inside a Word file (Word writes about 15, more with pictures)
 MAX_PART_BYTES = 20_000_000  # each part read from a Word file, unzipped
 PAGE_NUMBER = re.compile(r"(?i)^(page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(\s+of\s+\d+)?$")
+# A front page's number in small Roman numerals ("ii", "Page iv", "- iii -"), as Word
+# numbers the contents and foreword before the body's "1"; lower case only ("II" may be
+# a section's number)
+ROMAN_FOLIO = re.compile(r"^(?:page\s+)?[-–—]?\s*(?=[ivxl])l?x{0,3}(?:ix|iv|v?i{0,3})\s*[-–—]?$")
 # A contents table: its heading, and an entry's title with a tab before its page number
 # ("Introduction<tab>3"; Word draws the dot leaders at the tab stop).
 CONTENTS = re.compile(r"(?i)^(?:table of )?contents$")
@@ -66,7 +71,8 @@ class Line:
     within: bool = False
     # A Word paragraph of a table laid out as paragraphs (laid_out): a further paragraph in
     # a paragraph's cell, or a row going on from it with its number cell empty; the
-    # paragraph's own by the layout, as certainly as its first.
+    # paragraph's own by the layout, as certainly as its first; and a web page's further
+    # block (a second <p>) in a list's item or a definition list's <dd>.
     cell: bool = False
     # A Word paragraph in the style the tool's Word export gives a section's words between
     # paragraphs (model.BETWEEN_STYLE): the section's own words, never the paragraph's before it.
@@ -265,9 +271,13 @@ def decoded(path: Path, notes: list[str]) -> str:
 def from_html(path: Path) -> Extracted:
     """A web page saved from the council's site: its main content, each block a line."""
     notes: list[str] = []
-    blocks = page_lines(decoded(path, notes))
-    own = [Line(text, n) for text, n, site in blocks if not site]
-    site = [Line(text, n) for text, n, site in blocks if site]
+    page = read_page(decoded(path, notes))
+    lines = [
+        (Line(text, n, cell=at in page.going_on), site)
+        for at, (text, n, site) in enumerate(page.lines)
+    ]
+    own = [line for line, site in lines if not site]
+    site = [line for line, site in lines if site]
     return Extracted(own, notes=notes, whole_paragraphs=True, site=site)
 
 
@@ -278,7 +288,8 @@ def from_text(path: Path) -> Extracted:
         lines = [Line(t, n) for n, t in enumerate(text.splitlines(), start=1)]
         lines, mail = unquoted(path, lines, notes)
         if pages := pages_by_number(lines):  # a PDF's pages, their text joined
-            return replace(paged(pages, pages[-1].page or 1, notes), asides=mail)
+            result = paged(pages, pages[-1].page or 1, notes)
+            return replace(result, asides=result.asides + mail)
         return Extracted(mend_hyphenation(lines), notes=notes, asides=mail)
     # A PDF's text export (pdftotext): a form feed starts each page, and the pages carry
     # their running heads, feet and numbers as a PDF does
@@ -364,12 +375,16 @@ def refuse_two_languages_side_by_side(path: Path, lines: list[Line]) -> None:
     one place across the page, on the baseline of words before them, and the words on
     either side of it are two languages' (import_languages.apart), not a hanging indent's
     numbers or a table's terms and meanings in one language."""
-    edges = Counter(round(x) for line in lines if line.drawn for x, _ in line.drawn.joins)
+    edges = Counter(round(x) for line in lines if line.drawn for x, _, _ in line.drawn.joins)
     if not edges:
         return
     edge = edges.most_common(1)[0][0]
     split = [
-        (line, at) for line in lines if line.drawn for x, at in line.drawn.joins if round(x) == edge
+        (line, at)
+        for line in lines
+        if line.drawn
+        for x, at, _ in line.drawn.joins
+        if round(x) == edge
     ]
     if len(split) < MIN_PAIRS * 2:
         return
@@ -567,14 +582,18 @@ def wrapped_lines(lines: list[Line], body: float) -> list[Line]:
 
 
 def paged(lines: list[Line], pages: int, notes: list[str], mend: bool = True) -> Extracted:
-    """A paged document's lines, its page furniture dropped (and listed), its footnotes
+    """A paged document's lines, its page furniture dropped (and listed), what it prints
+    beside its text set aside (page_asides: margin notes, a blank page's note, a heading
+    repeated "(continued)"; listed with why), its footnotes
     marked as footnotes, words split by hyphenation mended (unless ``mend`` is False: a
     PDF's are mended once its lines' spacing is read, each line measured as drawn)."""
     kept = drop_furniture(lines, pages)
     still = set(map(id, kept))
     dropped = [line for line in lines if id(line) not in still and line.text.strip()]
+    kept, asides = set_aside(kept)
     kept = page_footnotes(kept)
-    return Extracted(mend_hyphenation(kept) if mend else kept, notes=notes, dropped=dropped)
+    lines = mend_hyphenation(kept) if mend else kept
+    return Extracted(lines, notes=notes, dropped=dropped, asides=asides)
 
 
 # A page's number as a line of its own ("Page 3 of 9", "- 3 -", "3"), or at the end of a
@@ -795,6 +814,7 @@ def drop_furniture(lines: list[Line], pages: int) -> list[Line]:
         for page in by_page.values()
         for key, line in edges(page)
         if (PAGE_NUMBER.match(line.text.strip()) and not heads_section(page, line))
+        or ROMAN_FOLIO.match(line.text.strip())
         or (pages >= 2 and on_pages[key] >= least)
     }
     furniture |= {id(line) for page in by_page.values() for line in set_apart(page)}

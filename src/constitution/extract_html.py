@@ -35,6 +35,7 @@ SITE_PART = re.compile(r"cookie|banner|breadcrumb|skip-?link|consent", re.I)
 # site's or page's ("site-footer"); not a table's or a section's header among the words
 SITE_ID = re.compile(r"(?i)[a-z]{0,8}(?:header|footer)")
 SITE_CLASS = re.compile(r"(?i)(?:site|page|global)[-_]?(?:header|footer)")
+HOLDERS = frozenset({"li", "dd"})  # an item's or a term's words: one paragraph, its blocks
 VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "wbr", "source", "col"})
 
 
@@ -64,6 +65,10 @@ class PageReader(HTMLParser):
         self.linking = False  # in such a link
         self.elsewhere: list[str] = []  # the block's words in links to another page
         self.leaving = False  # in such a link
+        # the lines that go on with a list's item or a definition list's <dd> after its
+        # first block (its second <p>): the paragraph's own by the markup
+        self.going_on: set[int] = set()
+        self.holders: list[list[int]] = []  # each open <li> or <dd>: [depth, blocks read]
 
     @property
     def furniture(self) -> bool:
@@ -83,6 +88,8 @@ class PageReader(HTMLParser):
         site = site or any(map(SITE_CLASS.fullmatch, (values.get("class") or "").split()))
         here = False if main else (site or self.furniture)
         self.stack.append((tag, here))
+        if tag in HOLDERS:
+            self.holders.append([len(self.stack), 0])
         classes = set((values.get("class") or "").split())
         drawn = self.counters.enter(tag, classes)
         if tag == "a" and (values.get("href") or "").startswith("#"):
@@ -120,6 +127,7 @@ class PageReader(HTMLParser):
         for depth in range(len(self.stack) - 1, -1, -1):
             if self.stack[depth][0] == tag:
                 del self.stack[depth:]
+                self.holders = [h for h in self.holders if h[0] <= depth]
                 self.counters.leave(depth)
                 break
 
@@ -170,6 +178,10 @@ class PageReader(HTMLParser):
             text = f"{'#' * int(heading[1])} {text}"
         elif self.label and not self.furniture:
             text = self.label + text
+        if self.holders and not heading:
+            if self.holders[-1][1] and not self.label:
+                self.going_on.add(len(self.lines))
+            self.holders[-1][1] += 1
         self.label = ""
         self.lines.append((text, self.start, self.furniture or navigation))
 
@@ -177,10 +189,15 @@ class PageReader(HTMLParser):
 def page_lines(html: str) -> list[tuple[str, int, bool]]:
     """Each block's text as a line, with its line in the file and whether it is the
     site's (outside the main content, or in its navigation, banners and forms)."""
+    return read_page(html).lines
+
+
+def read_page(html: str) -> PageReader:
+    """The page read: its lines (page_lines), and which go on with the block before."""
     has_main = bool(re.search(r"<main\b|role=[\"']main[\"']", html, re.I))
     style = "\n".join(re.findall(r"<style\b[^>]*>(.*?)</style>", html, re.I | re.S))
     reader = PageReader(has_main, Counters.of(style))
     reader.feed(html)
     reader.close()
     reader.flush()
-    return reader.lines
+    return reader

@@ -23,8 +23,10 @@ class Drawn:
     y: float  # the line's baseline, up from the page's foot
     even: bool = True  # every character of the line drawn so (no bold word among plain)
     # each piece that pypdf began a line with but is drawn on this one's baseline: where
-    # it is drawn across the page, and where its words begin in the line's text
-    joins: tuple[tuple[float, int], ...] = ()
+    # it is drawn across the page, where its words begin in the line's text, and its size
+    joins: tuple[tuple[float, int, float], ...] = ()
+    x: float | None = None  # where the line's first piece is drawn across the page
+    lead: float | None = None  # the size of that first piece
 
 
 def bold(font: Any) -> bool:
@@ -122,8 +124,9 @@ def on_baselines(
     word among plain ones, as Word draws each run), though the eye reads one line."""
     lines: list[str] = []
     drawings: list[tuple[Counter[tuple[float, bool]], float | None]] = []
+    starts: list[tuple[float | None, float | None]] = []  # each line's first piece: x, size
     marked = False  # the line ends in a raised mark, set against the word before it
-    joins: list[list[tuple[float, int]]] = []
+    joins: list[list[tuple[float, int, float]]] = []
     for n, (text, count, y) in enumerate(zip(texts, counts, baselines, strict=True)):
         last = drawings[-1][1] if drawings else None
         if lines and y is not None and last is not None and abs(y - last) < 0.5:
@@ -135,7 +138,7 @@ def on_baselines(
             drawings[-1][0].update(count)
             marked = False
             if (x := lefts[n]) is not None:
-                joins[-1].append((x, len(lines[-1]) - len(text)))
+                joins[-1].append((x, len(lines[-1]) - len(text), size_of(count)))
         elif lines and last is not None and raised(text, count, y, drawings[-1][0], last):
             lines[-1] += text.strip()  # a footnote's mark: "officers¹"
             marked = True
@@ -146,11 +149,12 @@ def on_baselines(
         else:
             lines.append(text)
             drawings.append((count, y))
+            starts.append((lefts[n], size_of(count) if count else None))
             joins.append([])
             marked = False
     return "\n".join(lines), [
-        Drawn(*count.most_common(1)[0][0], y, even=len(count) == 1, joins=tuple(joined))
+        Drawn(*count.most_common(1)[0][0], y, len(count) == 1, tuple(joined), *start)
         if count and y is not None
         else None
-        for (count, y), joined in zip(drawings, joins, strict=True)
+        for (count, y), joined, start in zip(drawings, joins, starts, strict=True)
     ]
