@@ -131,20 +131,42 @@ def test_a_number_alone_is_the_paragraph_of_the_document_read(
 ARTICLES_IN_FORCE = (
     "The version of the Articles of the Constitution in force (adopted 10 June 2026)"
 )
+# the versions searched besides, named
+NOR = (
+    "; nor has any other version: the version of the Articles of the Constitution adopted "
+    "5 March 2026 or the draft of the Articles of the Constitution (not adopted)."
+)
 
 
 @pytest.mark.parametrize(
     ("start", "typed", "said"),
     [
         # a number the Articles lack, alone: not the protocol's 17.3 (MOP-0145)
-        ("articles/members.html", "17.3", f"{ARTICLES_IN_FORCE} has no Article 17.3."),
-        ("articles/members.html", "section 3", f"{ARTICLES_IN_FORCE} has no Article 3."),
+        ("articles/members.html", "17.3", f"{ARTICLES_IN_FORCE} has no Article 17.3{NOR}"),
+        ("articles/members.html", "section 3", f"{ARTICLES_IN_FORCE} has no Article 3{NOR}"),
         # or cited, on a version of them
         (
             f"versions/articles/{FIRST}/members.html",
             "Article 9.1",
             "The version of the Articles of the Constitution adopted 5 March 2026 has no "
-            "Article 9.1.",
+            "Article 9.1; nor has any other version: "
+            f"{ARTICLES_IN_FORCE[0].lower()}{ARTICLES_IN_FORCE[1:]} or the draft of the "
+            "Articles of the Constitution (not adopted).",
+        ),
+        # a number no version of the protocol has, on its pages: not searched as words
+        (
+            "protocol/index.html",
+            "99.9",
+            "The version in force (adopted 14 May 2026) has no paragraph 99.9; nor has any "
+            "other version: the version adopted 16 May 2024, the version adopted 15 May 2025 "
+            "or the draft (not adopted).",
+        ),
+        (
+            "versions/2025-05-15/index.html",
+            "para 99",
+            "The version adopted 15 May 2025 has no paragraph 99; nor has any other version: "
+            "the version adopted 16 May 2024, the version in force (adopted 14 May 2026) or "
+            "the draft (not adopted).",
         ),
         # one that another version has: Rule 4 only in the draft
         (
@@ -158,9 +180,10 @@ ARTICLES_IN_FORCE = (
 def test_a_number_the_document_read_lacks_is_said_to_be_missing(
     page: Page, adopted_url: str, start: str, typed: str, said: str
 ) -> None:
-    """On another document's page a number, or a citation, it lacks is said to be
-    missing, as on the protocol's pages: "17.3" on the Articles opened the protocol's
-    paragraph 17.3, which the reader had not named."""
+    """On any document's page a number, or a citation, that the version read lacks is
+    said to be missing, naming the other versions searched: "17.3" on the Articles opened
+    the protocol's paragraph 17.3, which the reader had not named, and "99.9" on the
+    protocol's was searched as words."""
     page.goto(adopted_url + start)
     tab_to(page, "input.sidebar-search")
     page.keyboard.type(typed)

@@ -90,10 +90,11 @@
   }
 
   // A number or an ID that the version read lacks, in the other versions of its document
-  // that have it: {here, asked, history, places}, each place the paragraph's address in
-  // that version, how it is cited there, and its address and number in the version read
-  // if it has the paragraph under another number; or null if no other version has it. An
-  // ID the draft lacks too was revoked: its history page says when.
+  // that have it: {here, asked, history, places, searched}, each place the paragraph's
+  // address in that version, how it is cited there, and its address and number in the
+  // version read if it has the paragraph under another number; searched, the names of
+  // the other versions looked in (places is empty if none has it); or null if the version
+  // read has it. An ID the draft lacks too was revoked: its history page says when.
   const numberAt = (v, url) => Object.keys(v.numbers).find((n) => v.numbers[n] === url);
   function holders(here, others, draft, asked, cited) {
     const at = (v) => (asked.id ? v.ids[asked.id] : numbered(v.numbers, asked.number));
@@ -112,17 +113,18 @@
         now: now ? { url: now, said: cited.replace("{number}", numberAt(here, now)) } : null,
       });
     }
-    if (!places.length) return null;
     const what = asked.id ? "paragraph " + asked.id : cited.replace("{number}", asked.number);
     const revoked = asked.id && !draft.ids[asked.id];
     const history = revoked ? draft.history.replace("{id}", asked.id) : null;
-    return { here: here.name, asked: what, history, places };
+    const searched = others.map((v) => v.name);
+    return { here: here.name, asked: what, history, places, searched };
   }
 
   // Another document's number or ID first (as cited: "Rule 8.7", "CPR-0004"; or a number
   // alone on its page), in the version its reader has before them, else the protocol's,
   // in its versions oldest first and then the draft. A number that no version of the
-  // document cited has is still said to be missing from the one read: {places: []}.
+  // document cited has is still said to be missing from the one read: {places: []}; so
+  // is the protocol's, unless a bare number ("2026"), which may be a word of the text.
   function elsewhere(index, version, text) {
     const id = whole(text);
     const read = documentRead(index);
@@ -133,23 +135,37 @@
       const asked = id ? { id } : number ? { number } : null;
       if (!asked) continue;
       const here = shownOf(read, d);
-      const others = [...d.versions, ...(d.draft ? [d.draft] : [])].filter((v) => v !== here);
+      // d.versions holds the one in force too, as its own entry
+      const others = [...d.versions, ...(d.draft ? [d.draft] : [])]
+        .filter((v) => v.name !== here.name);
       const found = holders(here, others, d.draft || d, asked, d.cited);
-      if (found) return found;
-      if (number) { // and none opened it (jumpTarget)
-        return { here: here.name, asked: d.cited.replace("{number}", number), places: [] };
-      }
+      if (found && (found.places.length || number)) return found; // none opened it
     }
-    const rest = (index.citing && window.constitutionCitedIn(index.citing, text)) || text;
-    // an ID typed whole first: "MOP-0208" begins as the protocol is cited ("MOP 14.4")
-    const protocolId = id || window.constitutionId(rest);
+    const cited = index.citing && window.constitutionCitedIn(index.citing, text);
+    const rest = cited || text;
     const number = window.constitutionNumber(rest);
+    // an ID typed whole first: "MOP-0208" begins as the protocol is cited ("MOP 14.4");
+    // else a number: "para 99" is paragraph 99, not the ID PARA-0099
+    const protocolId = id || (!number && window.constitutionId(rest));
     if (!protocolId && !number) return null;
     const keys = Object.keys(index).filter((k) => /^\d/.test(k)).sort();
     const others = [...keys, "draft"].filter((k) => k !== version).map((k) => index[k]);
-    return holders(index[version], others, index.draft,
+    const found = holders(index[version], others, index.draft,
       protocolId ? { id: protocolId } : { number },
       "Paragraph {number}");
+    // a number cited, or in a paragraph's shape, is said to be missing; a bare one
+    // ("2026") may be a word of the text, and is searched
+    const said = number && (cited || !/^\d+$/.test(text.trim()));
+    return found && (found.places.length || said) ? found : null;
+  }
+
+  // The other versions looked in, none having what was asked: "; nor has any other
+  // version: A, B or C", so that a reader knows the number is nowhere, not unlooked for.
+  function nor(names) {
+    if (!names.length) return "";
+    if (names.length === 1) return "; nor has the other version, " + names[0];
+    return "; nor has any other version: " + names.slice(0, -1).join(", ") + " or " +
+      names[names.length - 1];
   }
 
   // What elsewhere() found, in words: the version read lacks it, these versions have it.
@@ -161,7 +177,8 @@
     const others = ["", "Another version has it:"][where.places.length] ??
       "Other versions have it:";
     status.textContent = (capital(where.here) + " has no " + asked +
-      (where.history ? ": it was revoked" : "") + ". " + others).trim();
+      (where.history ? ": it was revoked" : "") +
+      (where.places.length ? "" : nor(where.searched)) + ". " + others).trim();
     for (const place of where.places) {
       const li = document.createElement("li");
       const a = document.createElement("a");
