@@ -298,6 +298,35 @@ def test_the_jump_box_and_search_reach_the_version_in_force(adopted: Site) -> No
     assert index["draft"]["name"] == "the draft (not adopted)"
 
 
+def test_each_version_of_a_document_has_its_own_search_and_contents(adopted: Site) -> None:
+    """Another document's versions that its plain addresses do not show are searched by
+    words in a bundle of their own, holding their text; the jump box knows each one's
+    contents (its Part typed there) and the day each of the protocol's came into force
+    (another document then opened as it stood that day)."""
+    bundles = adopted.out / "pagefind"
+    own = {p.parent.relative_to(bundles).as_posix() for p in bundles.glob("*/*/words.json")}
+    assert own == {
+        f"articles/{ARTICLES_1[0]}",
+        "articles/draft",
+        f"procedure-rules/{RULES_1[0]}",
+        "procedure-rules/draft",
+    }
+    words = json.loads((bundles / "articles" / ARTICLES_1[0] / "words.json").read_text("utf-8"))
+    assert "question" in words and "writing" not in words  # reworded "in writing" since
+    index = json.loads((adopted.out / "clause-index.json").read_text(encoding="utf-8"))
+    rules = next(d for d in index["documents"] if d["key"] == "procedure-rules")
+    assert [v["contents"] for v in rules["versions"]] == [
+        f"versions/procedure-rules/{RULES_1[0]}/index.html",
+        f"versions/procedure-rules/{BOTH_2[0]}/index.html",
+    ]
+    assert rules["draft"]["contents"] == "draft/procedure-rules/index.html"
+    assert [index[k].get("from") for k in ("2025-05-15", "2026-05-14", "draft")] == [
+        "2025-05-15",
+        "2026-06-01",
+        None,
+    ]
+
+
 def test_each_version_of_a_document_is_open_data(adopted: Site) -> None:
     for folder, key in [(f"articles/{ARTICLES_1[0]}", ARTICLES_1[0]), ("articles/draft", "draft")]:
         data = json.loads((adopted.out / "data" / folder / "articles.json").read_text("utf-8"))

@@ -147,3 +147,40 @@ def test_the_models_csv_has_its_metadata_beside_it(site: Site) -> None:
     assert meta["dc:license"] == {"@id": OGL}
     listed = [a["href"] for a in site.page("data/index.html").select("td a")]
     assert "draft/clauses.csv-metadata.json" in listed
+
+
+def test_akoma_ntoso_needs_json_and_word_name_the_licence(tmp_path: Path, project: Project) -> None:
+    """Each open data file names the licence in its own format's way: Akoma Ntoso, whose
+    schema has no element for it, in its metadata's container for other vocabularies
+    (<proprietary>) as Dublin Core terms, as the CSV's metadata names it; needs.json beside
+    its versions, as the JSON beside its document; the Word file in its core properties'
+    description (Word's "Comments"), the properties having no licence of their own."""
+    from docx import Document as WordDocument
+    from lxml import etree
+
+    council = council_with(
+        tmp_path,
+        'licence = "Anyshire Open Licence"\nlicence_url = "https://anyshire.example/licence"',
+    )
+    document, draft = project.document(), Edition("draft")
+    akn = etree.fromstring(str(export.render("akn", document, draft, council, ())).encode())
+    schema = etree.XMLSchema(etree.parse(str(SCHEMA.parent / "akn" / "akomantoso30.xsd")))
+    assert schema.validate(akn), schema.error_log.last_error
+    ns = {
+        "a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0",
+        "dc": "http://purl.org/dc/terms/",
+    }
+    proprietary = akn.find("a:act/a:meta/a:proprietary", ns)
+    assert proprietary is not None and proprietary.get("source") == "#council"
+    assert proprietary.findtext("dc:license", namespaces=ns) == "https://anyshire.example/licence"
+    assert proprietary.findtext("dc:rights", namespaces=ns) == "Anyshire Open Licence"
+    needs = json.loads(str(export.render("needs", document, draft, council, ())))
+    assert needs["licence"] == {
+        "name": "Anyshire Open Licence",
+        "url": "https://anyshire.example/licence",
+    }
+    word = export.render("docx", document, draft, council, ())
+    assert isinstance(word, bytes)
+    assert WordDocument(io.BytesIO(word)).core_properties.comments == (
+        "Published under the Anyshire Open Licence: https://anyshire.example/licence"
+    )

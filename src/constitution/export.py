@@ -62,6 +62,7 @@ from constitution.versions import (
 )
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+DCTERMS = "http://purl.org/dc/terms/"
 SCHEMA_URL = "schemas/protocol.schema.json"
 
 
@@ -110,7 +111,7 @@ def to_json(
             "part": council.part,
             "citation": council.citation,
             "intro": document.intro,
-            "licence": {"name": council.licence, "url": council.licence_url},
+            "licence": licence(council),
         },
         "version": {
             "key": edition.key,
@@ -195,6 +196,11 @@ def from_json(data: dict[str, Any]) -> Document:
     return Document(data["document"]["title"], tuple(sections), intro, revoked_sections_of(data))
 
 
+def licence(council: Council) -> dict[str, str]:
+    """The licence the open data is published under, as the JSON files name it."""
+    return {"name": council.licence, "url": council.licence_url}
+
+
 def to_needs(
     document: Document, edition: Edition, council: Council, examples: tuple[Example, ...]
 ) -> dict[str, Any]:
@@ -242,6 +248,8 @@ def to_needs(
                 needs[target][f"{name}_back"].append(need["id"])
     return {
         "current_version": edition.key,
+        # sphinx-needs' format has no place for it: beside the versions, as in the JSON
+        "licence": licence(council),
         "project": f"{council.name}: {council.document}",
         "versions": {edition.key: {"needs": needs, "needs_amount": len(needs)}},
     }
@@ -416,6 +424,12 @@ def to_akn(document: Document, edition: Edition, council: Council) -> str:
         href=f"/ontology/organization/gb/{place}",
         showAs=council.name,
     )
+    # The licence, for which Akoma Ntoso has no element: in the container its schema
+    # keeps for other vocabularies' metadata, as Dublin Core terms, as the CSVW file has it.
+    ET.register_namespace("dcterms", DCTERMS)
+    rights = _e("proprietary", meta, source="#council")
+    ET.SubElement(rights, f"{{{DCTERMS}}}license").text = council.licence_url
+    ET.SubElement(rights, f"{{{DCTERMS}}}rights").text = council.licence
     body = _e("body", act)
     shown: list[Section | RevokedSection] = [*document.sections, *document.revoked_sections]
     if document.revoked_sections:  # a revoked section's number kept in its place

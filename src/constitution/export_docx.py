@@ -92,6 +92,10 @@ class Writer:
 
         self.document, self.statutes, self.when = document, council.statutes, when
         self.word = word_file.new(document.title, council.name, when)
+        # The licence, as the other open data files name it: the core properties have no
+        # field for it, so their description (Word's "Comments").
+        licence = f"Published under the {council.licence}: {council.licence_url}"
+        self.word.core_properties.comments = licence
         self.xml: list[str] = []  # the body's paragraphs
         self.bookmarks = 0
         # Marks made by style, not on the run: the importer reads a run's own underline

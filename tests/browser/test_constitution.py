@@ -66,13 +66,16 @@ def test_no_wcag_violations_on_a_documents_versions(
 @pytest.mark.parametrize(
     ("typed", "arrive"),
     [
-        # another document named: Rule 2 in the Rules in force (Rule 1 in their first
-        # version, Rule 3 in the draft)
-        ("Council Procedure Rule 2", "procedure-rules/meetings.html#CPR-0001"),
-        ("CPR-0003", "procedure-rules/meetings.html#CPR-0003"),
+        # another document named: as in force when the version read came into force
+        # (1 April 2026), the Rules' first version, where Rule 2 is CPR-0002 (CPR-0001 in
+        # the Rules in force, which it opened), as this version's own references link
+        ("Council Procedure Rule 2", f"versions/procedure-rules/{RULES}/meetings.html#CPR-0002"),
+        ("CPR-0001", f"versions/procedure-rules/{RULES}/meetings.html#CPR-0001"),
+        ("Part 4.1", f"versions/procedure-rules/{RULES}/index.html"),
         # the document read, cited or by ID: in the version read, as on the protocol's
         ("Article 2.2", f"versions/articles/{FIRST}/members.html#ART-0004"),
         ("ART-0004", f"versions/articles/{FIRST}/members.html#ART-0004"),
+        ("Part 2", f"versions/articles/{FIRST}/index.html"),
     ],
 )
 def test_jump_from_a_documents_adopted_version(
@@ -80,7 +83,9 @@ def test_jump_from_a_documents_adopted_version(
 ) -> None:
     """A reader of the Articles adopted 5 March who types "Article 2.2" means that
     version's, as a reader of the protocol's version of 2025 who types "MOP-0003" opens
-    it there: it opened the version in force."""
+    it there: it opened the version in force. Another document's paragraph, or its Part,
+    is as it stood when the version read came into force: it opened that document's
+    version in force, numbered as it was months later."""
     page.goto(adopted_url + f"versions/articles/{FIRST}/members.html")
     tab_to(page, "input.sidebar-search")
     page.keyboard.type(typed)
@@ -128,8 +133,43 @@ def test_a_number_alone_is_the_paragraph_of_the_document_read(
     page.wait_for_url(adopted_url + arrive)
 
 
+def test_another_document_none_of_whose_versions_was_then_in_force(
+    page: Page, adopted_url: str
+) -> None:
+    """The protocol as adopted 15 May 2025 came into force before the Articles' first
+    version: "Article 2.2" typed on it is said to be in the Articles in force, linked,
+    not opened as if it had been in force then; and a paragraph the Rules then in force
+    lacked is said to be missing from them, naming the versions that have it."""
+    page.goto(adopted_url + "versions/2025-05-15/index.html")
+    tab_to(page, "input.sidebar-search")
+    page.keyboard.type("Article 2.2")
+    page.keyboard.press("Enter")
+    expect(page.locator("#search-status")).to_have_text(
+        "No version of the Articles of the Constitution was in force on 15 May 2025, when "
+        "the version adopted 15 May 2025 came into force: the first came into force on "
+        f"1 April 2026. It is in {ARTICLES_IN_FORCE[0].lower()}{ARTICLES_IN_FORCE[1:]}:"
+    )
+    link = page.locator("#search-results > li a")
+    expect(link).to_have_text("Article 2.2")
+    assert link.evaluate("a => a.href") == adopted_url + "articles/members.html#ART-0004"
+    assert violations(page) == []
+    page.goto(adopted_url + f"versions/articles/{FIRST}/members.html")
+    tab_to(page, "input.sidebar-search")
+    page.keyboard.type("CPR-0003")  # a Rule inserted on 10 June 2026
+    page.keyboard.press("Enter")
+    expect(page.locator("#search-status")).to_have_text(
+        "The version of the Council Procedure Rules adopted 10 January 2026 has no "
+        "paragraph CPR-0003. Other versions have it:"
+    )
+
+
 ARTICLES_IN_FORCE = (
     "The version of the Articles of the Constitution in force (adopted 10 June 2026)"
+)
+# the versions searched besides, named
+NOR = (
+    "; nor has any other version: the version of the Articles of the Constitution adopted "
+    "5 March 2026 or the draft of the Articles of the Constitution (not adopted)."
 )
 
 
@@ -137,14 +177,31 @@ ARTICLES_IN_FORCE = (
     ("start", "typed", "said"),
     [
         # a number the Articles lack, alone: not the protocol's 17.3 (MOP-0145)
-        ("articles/members.html", "17.3", f"{ARTICLES_IN_FORCE} has no Article 17.3."),
-        ("articles/members.html", "section 3", f"{ARTICLES_IN_FORCE} has no Article 3."),
+        ("articles/members.html", "17.3", f"{ARTICLES_IN_FORCE} has no Article 17.3{NOR}"),
+        ("articles/members.html", "section 3", f"{ARTICLES_IN_FORCE} has no Article 3{NOR}"),
         # or cited, on a version of them
         (
             f"versions/articles/{FIRST}/members.html",
             "Article 9.1",
             "The version of the Articles of the Constitution adopted 5 March 2026 has no "
-            "Article 9.1.",
+            "Article 9.1; nor has any other version: "
+            f"{ARTICLES_IN_FORCE[0].lower()}{ARTICLES_IN_FORCE[1:]} or the draft of the "
+            "Articles of the Constitution (not adopted).",
+        ),
+        # a number no version of the protocol has, on its pages: not searched as words
+        (
+            "protocol/index.html",
+            "99.9",
+            "The version in force (adopted 14 May 2026) has no paragraph 99.9; nor has any "
+            "other version: the version adopted 16 May 2024, the version adopted 15 May 2025 "
+            "or the draft (not adopted).",
+        ),
+        (
+            "versions/2025-05-15/index.html",
+            "para 99",
+            "The version adopted 15 May 2025 has no paragraph 99; nor has any other version: "
+            "the version adopted 16 May 2024, the version in force (adopted 14 May 2026) or "
+            "the draft (not adopted).",
         ),
         # one that another version has: Rule 4 only in the draft
         (
@@ -158,9 +215,10 @@ ARTICLES_IN_FORCE = (
 def test_a_number_the_document_read_lacks_is_said_to_be_missing(
     page: Page, adopted_url: str, start: str, typed: str, said: str
 ) -> None:
-    """On another document's page a number, or a citation, it lacks is said to be
-    missing, as on the protocol's pages: "17.3" on the Articles opened the protocol's
-    paragraph 17.3, which the reader had not named."""
+    """On any document's page a number, or a citation, that the version read lacks is
+    said to be missing, naming the other versions searched: "17.3" on the Articles opened
+    the protocol's paragraph 17.3, which the reader had not named, and "99.9" on the
+    protocol's was searched as words."""
     page.goto(adopted_url + start)
     tab_to(page, "input.sidebar-search")
     page.keyboard.type(typed)
@@ -206,6 +264,58 @@ def test_jump_to_another_documents_paragraph(
     page.keyboard.type(typed)
     page.keyboard.press("Enter")
     page.wait_for_url(constitution_url + arrive)
+
+
+def test_a_documents_short_citation_is_read_beside_its_longer_words(
+    page: Page, constitution_url: str
+) -> None:
+    """A document citing itself "R{number}" (its cite-within) has "R" among the words
+    the jump box reads before a number, beside "Rule" and "Rules" (its readers' names):
+    "R14.2" is its paragraph 14.2, and "Rule 2" its Rule 2, not "ule 2" after an "R";
+    "Report 2" cites none of it."""
+    page.goto(constitution_url + "search.html")
+    rules = {
+        "part": "Part 4.1",
+        "leads": ["Council Procedure Rule", "R", "CPR", "Council Procedure Rules", "Rule", "Rules"],
+        "tails": ["of the Council Procedure Rules"],
+    }
+    typed = {
+        "R14.2": "14.2",
+        "R 14.2": "14.2",
+        "Rule 2": "2",
+        "the rules 2": "2",
+        "Rule 2 of the Council Procedure Rules": "2",
+        "CPR 4": "4",
+        "Report 2": None,
+        "Part 4.1": "",
+    }
+    read = {
+        t: page.evaluate("([d, t]) => window.constitutionCitedIn(d, t)", [rules, t]) for t in typed
+    }
+    assert read == typed
+
+
+def test_words_are_searched_in_the_version_of_another_document_read(
+    page: Page, adopted_url: str
+) -> None:
+    """Article 2.2 as adopted 5 March asks "a question at" a meeting, reworded "a question
+    in writing at" on 10 June: on the March version's pages, words are searched in its
+    text and a result opens it there. They were searched in the Articles in force."""
+    page.goto(adopted_url + f"versions/articles/{FIRST}/members.html")
+    tab_to(page, "input.sidebar-search")
+    page.keyboard.type("writing")
+    page.keyboard.press("Enter")
+    march = "the version of the Articles of the Constitution adopted 5 March 2026"
+    status = page.locator("#search-status")
+    expect(status).to_have_text(f"No paragraph found in {march}.")
+    page.fill("#search-query", "question")
+    page.press("#search-query", "Enter")
+    expect(status).to_have_text(f"1 paragraph found in {march}.")
+    found = page.locator("#search-results li li > a")
+    assert found.evaluate_all("as => as.map(a => a.href)") == [
+        adopted_url + f"versions/articles/{FIRST}/members.html#ART-0004"
+    ]
+    assert violations(page) == []
 
 
 def test_search_finds_another_documents_paragraphs(page: Page, constitution_url: str) -> None:

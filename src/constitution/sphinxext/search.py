@@ -106,16 +106,18 @@ def addresses(document: Document, page_of: Callable[[str], str]) -> dict[str, An
 
 def clause_index(site: Site) -> dict[str, Any]:
     """Per version: number -> URL and ID -> URL (from the site root), and how a sentence
-    names it, to say which versions hold a number or ID the one read lacks."""
+    names it, to say which versions hold a number or ID the one read lacks; and the day
+    an adopted version came into force, to open another document as it stood then."""
     out: dict[str, Any] = {}
     for key, at, _, document in documents(site.store):
-        adopted = None if key == DRAFT else site.by_key(key).date
+        version = None if key == DRAFT else site.by_key(key)
         out[key] = {
             "label": version_label(key, site.plain),
-            "name": version_name(adopted, key == site.plain),
+            "name": version_name(version.date if version else None, key == site.plain),
             **addresses(document, partial(section_page, at)),
             "contents": section_page(at, "index") + ".html",
             "history": PROTOCOL_LAYOUT.history("{id}") + ".html",
+            **({"from": version.in_force.isoformat()} if version else {}),
         }
     return out
 
@@ -232,6 +234,7 @@ def jump_index(entry: Entry, within: str, called: Iterable[str] = ()) -> dict[st
                 "key": v.key,
                 "name": version_name(v.date, v is force, of),
                 **addresses(v.document, partial(layout.page, v.key)),
+                "contents": layout.page(v.key, "index") + ".html",
             }
             for v in entry.versions
         ],
@@ -241,6 +244,7 @@ def jump_index(entry: Entry, within: str, called: Iterable[str] = ()) -> dict[st
         else {
             "name": version_name(None, False, of),
             "history": layout.history("{id}") + ".html",
+            "contents": layout.page(DRAFT, "index") + ".html",
             **addresses(entry.document, partial(layout.page, DRAFT)),
         },
     }
@@ -279,6 +283,10 @@ def pending(
         # The words are written last: with them, the bundle is whole.
         if cached.get(key) != fresh[key] or not (root / key / WORDS).exists():
             jobs.append((index_version, (root / key, at, document, elsewhere)))
+    for key, entry, at, adopted, document in other_versions(elsewhere):
+        fresh[key] = digest([], extra=key + (adopted or document_key(document)))
+        if cached.get(key) != fresh[key] or not (root / key / WORDS).exists():
+            jobs.append((index_other_version, (root / key, entry, at, document)))
     if read_marker(outdir / KNOWN) != dictionary():
         jobs.append((write_known_words, (outdir / KNOWN,)))
     return fresh, jobs
@@ -292,19 +300,52 @@ def index_version(
     heading the clause's ID, so Pagefind's sub-results open the clause itself. The record
     pages are plain text (no navigation to index), written to a temporary folder and
     never published."""
+    pages = record_pages(at, document)
+    for entry in elsewhere:
+        pages.update(other_record_pages(entry))
+    write_bundle(bundle, pages, [document, *map(plain_text, elsewhere)])
+
+
+# Another document's versions that its plain addresses do not show (those no longer in
+# force, and its draft while one is): each a bundle of its own, pagefind/KEY/VERSION/,
+# searched from its pages, so that a reader of the Articles as adopted in March finds
+# words in that text, not in the Articles as reworded since.
+Others = list[tuple[str, Entry, str, str | None, Document]]
+
+
+def other_versions(elsewhere: tuple[Entry, ...]) -> Others:
+    """Each such version: its bundle's key, its document, the key of its pages, its
+    digest if adopted, and its text."""
+    out: Others = []
+    for entry in elsewhere:
+        shown = plain_text(entry)
+        out += [
+            (f"{entry.key}/{v.key}", entry, v.key, v.digest, v.document)
+            for v in entry.versions
+            if v.document is not shown
+        ]
+        if entry.document is not shown:
+            out.append((f"{entry.key}/{DRAFT}", entry, DRAFT, None, entry.document))
+    return out
+
+
+def index_other_version(bundle: Path, entry: Entry, at: str, document: Document) -> None:
+    """Index a version of another document at its own pages (key ``at``)."""
+    write_bundle(bundle, other_record_pages(entry, at, document), [document])
+
+
+def write_bundle(bundle: Path, pages: dict[str, str], documents: list[Document]) -> None:
+    """Pagefind's bundle of the record pages given (address: HTML), and the words of the
+    documents they are drawn from, written last: with them, the bundle is whole."""
     shutil.rmtree(bundle, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="constitution-search-") as tmp:
-        pages = record_pages(at, document)
-        for entry in elsewhere:
-            pages.update(other_record_pages(entry))
         for name, page in pages.items():
             path = Path(tmp, name)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(page, encoding="utf-8")
         pagefind = [sys.executable, "-m", "pagefind", "--silent"]
         subprocess.run([*pagefind, "--site", tmp, "--output-path", str(bundle)], check=True)
-    words = vocabulary([document, *map(plain_text, elsewhere)])
-    (bundle / WORDS).write_text(json.dumps(words), encoding="utf-8")
+    (bundle / WORDS).write_text(json.dumps(vocabulary(documents)), encoding="utf-8")
 
 
 # Beside each version's bundle: the words its text holds, from which the search page
@@ -381,11 +422,14 @@ def record_pages(at: str, document: Document) -> dict[str, str]:
     }
 
 
-def other_record_pages(entry: Entry) -> dict[str, str]:
-    """Another document's section pages (KEY/), titled with the document's name."""
-    document = plain_text(entry)
+def other_record_pages(
+    entry: Entry, at: str = PLAIN, document: Document | None = None
+) -> dict[str, str]:
+    """Another document's section pages, titled with the document's name: at its plain
+    addresses (KEY/) what they show, or the pages of key ``at`` and their text."""
+    document = document or plain_text(entry)
     return {
-        f"{entry.pages}/{section.slug}.html": record_page(
+        layout_of(entry.key).page(at, section.slug) + ".html": record_page(
             section, f"{entry.title}: {section.title}", document, capitalised(entry.cite)
         )
         for section in document.sections

@@ -14,8 +14,7 @@
     const [from, key, href] = entry.split("=");
     return { from, key, href };
   });
-  const long = (day) => new Date(day + "T00:00:00Z").toLocaleDateString("en-GB",
-    { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const long = window.constitutionDate;
 
   function wrong(field, message) {
     for (const f of [date, number]) f.removeAttribute("aria-invalid");

@@ -47,14 +47,22 @@ window.constitutionId = function (text) {
 // What is left of a citation of document d (its entry in clause-index.json) once the
 // words it cites d with are taken off: those before its number ("Article", "CPR",
 // "Member/Officer Protocol,", "the protocol") and after it ("of the Member/Officer
-// Protocol"); null if it has none of them. "Part 4.1" alone is its Part: "" then. Shared by the search page and
-// the page of the version in force on a date.
+// Protocol"); null if it has none of them. "Part 4.1" alone is its Part: "" then. Shared
+// by the search page and the page of the version in force on a date. The longest words
+// are tried first, and a word before the number counts only where no letter follows it:
+// a document citing itself "R{number}" ("R14.2") is still cited "Rule 2", not "ule 2".
 window.constitutionCitedIn = function (d, text) {
   const said = text.replace(/\s+/g, " ").trim();
   if (said.toLowerCase() === d.part.toLowerCase()) return "";
-  const escaped = (words) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
-  const lead = "(?:(?:the\\s+)?(?:" + escaped(d.leads).join("|") + ")\\.?,?\\s*)?";
+  const escaped = (words) => [...words].sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
+  const lead = "(?:(?:the\\s+)?(?:" + escaped(d.leads).join("|") + ")(?![a-z])\\.?,?\\s*)?";
   const tail = d.tails.length ? "(?:,?\\s+(?:" + escaped(d.tails).join("|") + "))?" : "";
   const rest = said.match(new RegExp("^" + lead + "(.+?)" + tail + "$", "i"))[1];
   return rest === said ? null : rest;
 };
+
+// A day ("2026-04-01") as a sentence says it ("1 April 2026"). Shared by the search page
+// and the page of the version in force on a date.
+window.constitutionDate = (day) => new Date(day + "T00:00:00Z").toLocaleDateString("en-GB",
+  { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });

@@ -38,9 +38,38 @@
     return v ? { d, v } : null;
   }
 
+  // The day the version read came into force, if it is an adopted version not in force
+  // now; else null. A reader of the protocol as adopted in 2025 who names an Article
+  // means the Article as it then stood, as that version's own references to it are
+  // linked (citing.py): not as renumbered or reworded since. A reader of the version in
+  // force, or of a draft, means the other document as it is now.
+  function dayRead(index, version) {
+    const read = documentRead(index);
+    if (read) return read.v.name !== read.d.name ? read.v.from || null : null;
+    return version !== index.in_force ? index[version].from || null : null;
+  }
+
   // Document d in the version a reader of it has before them: the version read, if it
-  // is d's page; else d at its plain addresses (its version in force).
-  const shownOf = (read, d) => (read && read.d === d ? read.v : d);
+  // is d's page; else d's version in force on `day` (dayRead), if it had one then and
+  // it is not still in force; else d at its plain addresses (its version in force).
+  function shownOf(read, d, day) {
+    if (read && read.d === d) return read.v;
+    const then = day && d.versions.filter((v) => v.from <= day).pop();
+    return then && then.name !== d.name ? then : d;
+  }
+
+  // Another document that a paragraph opened from the version read (its address, url)
+  // belongs to, though none of its versions was in force when the version read came into
+  // force: its version in force is opened then, and that is said (unforeseen, below).
+  // {d, day}, or null.
+  function notThen(index, version, url) {
+    const day = dayRead(index, version);
+    const read = documentRead(index);
+    const holds = (d) => url === d.contents ||
+      [d.numbers, d.ids, d.sections].some((at) => Object.values(at).includes(url));
+    const d = day && (index.documents || []).find((x) => (!read || read.d !== x) && holds(x));
+    return d && !d.versions.some((v) => v.from <= day) ? { d, day } : null;
+  }
 
   // An ID as typed whole: "CPR 4" cites Rule 4, not CPR-0004; "section 3" is no ID.
   const whole = (text) => (/\s/.test(text.trim()) ? null : window.constitutionId(text));
@@ -53,11 +82,12 @@
   function inDocuments(index, version, text) {
     const id = whole(text);
     const read = documentRead(index);
+    const day = dayRead(index, version);
     for (const d of index.documents || []) {
-      const v = shownOf(read, d);
+      const v = shownOf(read, d, day);
       if (id && v.ids[id]) return v.ids[id];
       const rest = window.constitutionCitedIn(d, text);
-      if (rest === "") return d.contents;
+      if (rest === "") return v.contents;
       const found = rest && findIn(v, rest);
       if (found) return found;
     }
@@ -90,10 +120,11 @@
   }
 
   // A number or an ID that the version read lacks, in the other versions of its document
-  // that have it: {here, asked, history, places}, each place the paragraph's address in
-  // that version, how it is cited there, and its address and number in the version read
-  // if it has the paragraph under another number; or null if no other version has it. An
-  // ID the draft lacks too was revoked: its history page says when.
+  // that have it: {here, asked, history, places, searched}, each place the paragraph's
+  // address in that version, how it is cited there, and its address and number in the
+  // version read if it has the paragraph under another number; searched, the names of
+  // the other versions looked in (places is empty if none has it); or null if the version
+  // read has it. An ID the draft lacks too was revoked: its history page says when.
   const numberAt = (v, url) => Object.keys(v.numbers).find((n) => v.numbers[n] === url);
   function holders(here, others, draft, asked, cited) {
     const at = (v) => (asked.id ? v.ids[asked.id] : numbered(v.numbers, asked.number));
@@ -112,44 +143,60 @@
         now: now ? { url: now, said: cited.replace("{number}", numberAt(here, now)) } : null,
       });
     }
-    if (!places.length) return null;
     const what = asked.id ? "paragraph " + asked.id : cited.replace("{number}", asked.number);
     const revoked = asked.id && !draft.ids[asked.id];
     const history = revoked ? draft.history.replace("{id}", asked.id) : null;
-    return { here: here.name, asked: what, history, places };
+    const searched = others.map((v) => v.name);
+    return { here: here.name, asked: what, history, places, searched };
   }
 
   // Another document's number or ID first (as cited: "Rule 8.7", "CPR-0004"; or a number
   // alone on its page), in the version its reader has before them, else the protocol's,
   // in its versions oldest first and then the draft. A number that no version of the
-  // document cited has is still said to be missing from the one read: {places: []}.
+  // document cited has is still said to be missing from the one read: {places: []}; so
+  // is the protocol's, unless a bare number ("2026"), which may be a word of the text.
   function elsewhere(index, version, text) {
     const id = whole(text);
     const read = documentRead(index);
+    const day = dayRead(index, version);
     const alone = read && numberAlone(index, text);
     for (const d of index.documents || []) {
       const rest = alone && read.d === d ? text : !id && window.constitutionCitedIn(d, text);
       const number = rest && window.constitutionNumber(rest);
       const asked = id ? { id } : number ? { number } : null;
       if (!asked) continue;
-      const here = shownOf(read, d);
-      const others = [...d.versions, ...(d.draft ? [d.draft] : [])].filter((v) => v !== here);
+      const here = shownOf(read, d, day);
+      // d.versions holds the one in force too, as its own entry
+      const others = [...d.versions, ...(d.draft ? [d.draft] : [])]
+        .filter((v) => v.name !== here.name);
       const found = holders(here, others, d.draft || d, asked, d.cited);
-      if (found) return found;
-      if (number) { // and none opened it (jumpTarget)
-        return { here: here.name, asked: d.cited.replace("{number}", number), places: [] };
-      }
+      if (found && (found.places.length || number)) return found; // none opened it
     }
-    const rest = (index.citing && window.constitutionCitedIn(index.citing, text)) || text;
-    // an ID typed whole first: "MOP-0208" begins as the protocol is cited ("MOP 14.4")
-    const protocolId = id || window.constitutionId(rest);
+    const cited = index.citing && window.constitutionCitedIn(index.citing, text);
+    const rest = cited || text;
     const number = window.constitutionNumber(rest);
+    // an ID typed whole first: "MOP-0208" begins as the protocol is cited ("MOP 14.4");
+    // else a number: "para 99" is paragraph 99, not the ID PARA-0099
+    const protocolId = id || (!number && window.constitutionId(rest));
     if (!protocolId && !number) return null;
     const keys = Object.keys(index).filter((k) => /^\d/.test(k)).sort();
     const others = [...keys, "draft"].filter((k) => k !== version).map((k) => index[k]);
-    return holders(index[version], others, index.draft,
+    const found = holders(index[version], others, index.draft,
       protocolId ? { id: protocolId } : { number },
       "Paragraph {number}");
+    // a number cited, or in a paragraph's shape, is said to be missing; a bare one
+    // ("2026") may be a word of the text, and is searched
+    const said = number && (cited || !/^\d+$/.test(text.trim()));
+    return found && (found.places.length || said) ? found : null;
+  }
+
+  // The other versions looked in, none having what was asked: "; nor has any other
+  // version: A, B or C", so that a reader knows the number is nowhere, not unlooked for.
+  function nor(names) {
+    if (!names.length) return "";
+    if (names.length === 1) return "; nor has the other version, " + names[0];
+    return "; nor has any other version: " + names.slice(0, -1).join(", ") + " or " +
+      names[names.length - 1];
   }
 
   // What elsewhere() found, in words: the version read lacks it, these versions have it.
@@ -161,7 +208,8 @@
     const others = ["", "Another version has it:"][where.places.length] ??
       "Other versions have it:";
     status.textContent = (capital(where.here) + " has no " + asked +
-      (where.history ? ": it was revoked" : "") + ". " + others).trim();
+      (where.history ? ": it was revoked" : "") +
+      (where.places.length ? "" : nor(where.searched)) + ". " + others).trim();
     for (const place of where.places) {
       const li = document.createElement("li");
       const a = document.createElement("a");
@@ -185,6 +233,27 @@
       li.append(a, ": the versions that had it, and the one that revoked it.");
       list.append(li);
     }
+  }
+
+  // A paragraph of another document none of whose versions was in force when the
+  // version read came into force (notThen): said so, with a link to its version in force.
+  function unforeseen(early, index, version, url, text) {
+    list.replaceChildren();
+    suggest(null);
+    const { d, day } = early;
+    const read = documentRead(index);
+    const first = d.versions[0];
+    const date = window.constitutionDate;
+    status.textContent = "No version of the " + d.title + " was in force on " + date(day) +
+      ", when " + (read ? read.v : index[version]).name + " came into force: " +
+      (first ? "the first came into force on " + date(first.from) : "none has been adopted") +
+      ". It is in " + d.name + ":";
+    const li = document.createElement("li");
+    const a = document.createElement("a");
+    a.href = root + url;
+    a.textContent = url.includes("#") ? citedAs(index, version, url) : text;
+    li.append(a);
+    list.append(li);
   }
 
   // Results grouped by section, sections in the order of their best paragraph.
@@ -654,14 +723,31 @@
   }
 
   // How many paragraphs a version's search holds: its own and the other documents'.
-  const held = (index, version) => [index[version], ...(index.documents || [])]
-    .reduce((sum, v) => sum + Object.keys(v.ids).length, 0);
+  const held = (versions) => versions.reduce((sum, v) => sum + Object.keys(v.ids).length, 0);
+
+  // What words are searched in: the bundle of the protocol's version chosen, which holds
+  // the other documents as their plain addresses show them; or, from a page of another
+  // document's version those do not show (one no longer in force, or its draft), that
+  // version's own bundle (pagefind/KEY/VERSION/): {key, name, versions}.
+  function searchedIn(index, version) {
+    const read = documentRead(index);
+    if (!read || read.v.name === read.d.name) {
+      const versions = [index[version], ...(index.documents || [])];
+      return { key: version, name: index[version].name, versions };
+    }
+    return { key: read.d.key + "/" + (read.v.key || "draft"), name: read.v.name, versions: [read.v] };
+  }
 
   async function search(index) {
     const version = select.value;
     const text = input.value.trim();
     if (!text) return;
     const target = jumpTarget(index, version, text);
+    const early = target && notThen(index, version, target);
+    if (early) {
+      unforeseen(early, index, version, target, text);
+      return;
+    }
     if (target) {
       status.textContent = "Opening paragraph " + text + "…";
       window.location.assign(root + target);
@@ -672,10 +758,10 @@
       tell(where);
       return;
     }
-    const name = index[version].name;
+    const words = searchedIn(index, version);
     let pagefind;
     try {
-      pagefind = await bundle(version);
+      pagefind = await bundle(words.key);
     } catch {
       status.textContent = "This preview (constitution serve) has no search index: the " +
         "published site has. A paragraph number or ID still opens its paragraph.";
@@ -684,10 +770,10 @@
     const cited = citedWithin(index, version, text);
     const asked = cited.found.length && tokens(cited.rest).every((w) => STOP.has(w))
       ? { ranked: [], corrected: new Map() }
-      : await clauses(pagefind, version, cited.rest, held(index, version));
+      : await clauses(pagefind, words.key, cited.rest, held(words.versions));
     suggest(asked.corrected.size
       ? tokens(text).map((w) => asked.corrected.get(w) || w).join(" ") : null);
-    show(citedFirst(asked.ranked, cited.found, index, version), name);
+    show(citedFirst(asked.ranked, cited.found, index, version), words.name);
   }
 
   // The versions are in the page, the one in force chosen; the index of their numbers
