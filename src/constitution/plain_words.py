@@ -402,6 +402,12 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "discriminate": ("discrimination",),
     "racism": ("discrimination", "equality"),
     "sexism": ("discrimination", "equality"),
+    # the chief finance officer's report that spending would be unlawful or exceed what
+    # the council has (section 114 of the Local Government Finance Act 1988), as the news
+    # names it when a council cannot balance its budget
+    "section 114": ("unlawful expenditure", "unbalanced budget"),
+    "s114": ("unlawful expenditure", "unbalanced budget"),
+    "bankrupt": ("unlawful expenditure", "unbalanced budget"),
     "money": ("budget", "financial", "expenditure"),
     "spending": ("expenditure", "budget"),
 }

@@ -196,6 +196,9 @@ def test_search_finds_the_protocols_word_for_the_readers(page: Page, base_url: s
         ("councillor leaning on me to decide", {"MOP-0060", "MOP-0061"}),
         # A past tense the endings miss ("speak"), and a reader's "permission".
         ("officer spoke to the press without permission", {"MOP-0131"}),
+        # The news's name for the chief finance officer's report ("unlawful expenditure").
+        ("section 114 notice", {"MOP-0048"}),
+        ("council bankrupt", {"MOP-0048"}),
     ],
 )
 def test_a_readers_words_find_the_protocols(
@@ -285,6 +288,22 @@ def test_a_word_most_paragraphs_hold_counts_for_less(page: Page, base_url: str) 
     expect(page.locator("#search-status")).to_contain_text("found in the draft")
     hrefs = page.locator("#search-results li li > a").evaluate_all("as => as.map(a => a.href)")
     assert {"MOP-0061", "MOP-0052"} & {h.rsplit("#", 1)[-1] for h in hrefs[:3]}
+
+
+def test_a_sections_weaker_paragraphs_do_not_come_before_another_sections_stronger(
+    page: Page, base_url: str
+) -> None:
+    """13.10 (a political assistant serves its group, and no other duties of the Council)
+    holds "political" and "assistant", as the definition 2.10 does; the Definitions' 2.11
+    (political group) and 2.13 (working day) hold one word each, and once came before it
+    with their section."""
+    typed = "political assistant asked to do work for the council"
+    page.goto(base_url + "search.html?" + urlencode({"q": typed, "v": "draft"}))
+    expect(page.locator("#search-status")).to_contain_text("found in the draft")
+    hrefs = page.locator("#search-results li li > a").evaluate_all("as => as.map(a => a.href)")
+    ids = [h.rsplit("#", 1)[-1] for h in hrefs]
+    assert "MOP-0115" in ids[:3]
+    assert ids.index("MOP-0115") < ids.index("MOP-0021")
 
 
 def test_a_number_alone_in_a_question_is_searched_not_cited(page: Page, base_url: str) -> None:

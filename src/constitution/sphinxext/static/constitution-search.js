@@ -256,13 +256,15 @@
     list.append(li);
   }
 
-  // Results grouped by section, sections in the order of their best paragraph.
+  // Results under their sections' headings, in the order given (bySection, below): a
+  // section's paragraphs standing together share one heading.
   function show(results, name) {
     list.replaceChildren();
-    const groups = new Map();
+    const groups = [];
     for (const r of results) {
-      if (!groups.has(r.section)) groups.set(r.section, []);
-      groups.get(r.section).push(r);
+      const last = groups[groups.length - 1];
+      if (last && last[0] === r.section) last[1].push(r);
+      else groups.push([r.section, [r]]);
     }
     for (const [section, found] of groups) {
       const group = document.createElement("li");
@@ -668,7 +670,23 @@
     const ranked = [...byUrl.values()]
       .sort((a, b) => b.terms - a.terms || b.score - a.score)
       .slice(0, 50);
-    return { ranked, corrected };
+    return { ranked: bySection(ranked), corrected };
+  }
+
+  // Paragraphs holding as many of the question's terms, counted whole (a common term's
+  // part of one, as "member" is, left out), grouped by section, sections in the order of
+  // their best paragraph; but a paragraph holding fewer whole terms never before one
+  // holding more, as a section's weaker paragraphs were when a section kept all its
+  // paragraphs together ("change my report": 9.3 behind the Articles' other paragraphs
+  // on the Cabinet, which hold "member" and "change" but not "report").
+  function bySection(ranked) {
+    const first = new Map();
+    ranked.forEach((r, at) => first.has(r.section) || first.set(r.section, at));
+    const whole = (r) => Math.floor(r.terms + 1e-9);
+    return ranked.map((r, at) => ({ r, at }))
+      .sort((a, b) => whole(b.r) - whole(a.r) ||
+        first.get(a.r.section) - first.get(b.r.section) || a.at - b.at)
+      .map(({ r }) => r);
   }
 
   // The paragraphs a longer question cites ("breach of para 6.2 of the protocol",
