@@ -15,7 +15,7 @@ from typing import Any
 from conftest import MODEL, copy_constitution, edit, run
 from constitution import adoption
 from constitution.documents import read_document
-from constitution.init import TEMPLATE
+from constitution.tool_files import TEMPLATE
 from constitution.project import Project
 
 MAY = "2025-05-15"

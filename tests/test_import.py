@@ -20,7 +20,7 @@ from pypdf import PdfWriter
 from constitution.build import build_site
 from constitution.import_cited import citations
 from constitution.import_markup import CELL_BREAK
-from constitution.init import TEMPLATE
+from constitution.tool_files import TEMPLATE
 from constitution.model import Document
 from constitution.project import Project
 
