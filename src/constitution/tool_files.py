@@ -60,13 +60,16 @@ def examples(document: Document, prefix: str) -> dict[str, str]:
     file, its first paragraph (ID, number as cited, details, words begun) and a worked
     example's ID named for that section."""
     first = next(document.clauses(), None)
-    section = document.sections[0].slug if document.sections else "purpose"
+    first_section = document.sections[0] if document.sections else None
+    section = first_section.slug if first_section else "purpose"
+    heading = f"{first_section.number}. {first_section.title}" if first_section else "1. Purpose"
     words = " ".join(first.text.split()) if first else ""
     begun = " ".join(words.split()[:14])
     letters = re.sub(r"[^A-Za-z]", "", section)[:3].upper() or "SEC"
     number = first.number if first else "1.1"
     return {
         "section": section,
+        "heading": heading,
         "paragraph": number,
         "paragraph_typed": shlex.quote(number),  # 3(1) is '3(1)' in a shell
         "first_id": first.id if first else f"{prefix}-0001",
