@@ -185,7 +185,10 @@ def refresh(root: Path, replace: Iterable[str] = ()) -> Refreshed:
     if unknown:
         listed = ", ".join(sorted(files))
         raise ProtocolError([Problem.of(unknown[0], 0, "refresh-not-tool-file", files=listed)])
-    updated, added, same, kept = [], [], [], []
+    updated: list[str] = []
+    added: list[str] = []
+    same: list[str] = []
+    kept: list[tuple[str, str]] = []
     digests = dict(record.files)
     for name, data in files.items():
         path = root / name
@@ -217,20 +220,22 @@ def refresh(root: Path, replace: Iterable[str] = ()) -> Refreshed:
 def said(done: Refreshed, command: str) -> str:
     """What refresh says it did, a line a file changed or kept."""
     was = f"release {done.before}" if done.before else f"a release before {RECORD}"
-    lines = [f"The tool's files, written by {was}, refreshed to release {__version__}:"]
+    lines = [f"The tool's files here were written by {was}; this is release {__version__}:"]
     lines += [f"  updated  {n}" for n in done.updated]
     lines += [f"  added    {n}" for n in done.added]
     lines += [f"  kept     {n}: {why}" for n, why in done.kept]
     lines.append(
         f"{len(done.same)} other file(s) already as this release writes them. The council's "
-        f"own files are never refreshed: its documents, checks and settings ({', '.join(SETTINGS)})."
+        "own files are never refreshed: its documents, checks and settings "
+        f"({', '.join(SETTINGS)})."
     )
     if done.kept:
         first = done.kept[0][0]
         lines.append(
             f"This release's copy of each file kept is in {COMPARE.as_posix()}/: compare "
             f"them (diff {first} {COMPARE.as_posix()}/{first}), carry over what you want, "
-            f"or take this release's whole: {command} refresh --replace {first}"
+            f"or take this release's whole, one --replace a file: {command} refresh "
+            f"--replace {first}"
         )
     if done.updated or done.added:
         lines.append("Review the changes (git diff), run the test, and commit them.")
