@@ -620,8 +620,8 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
         if own is not None:
             title = own_title(own.council().name, doc.title, importer.acronyms(doc))
             shown = dataclasses.replace(doc, title=title)
-        # a revision's headings are the draft's, as its council wrote them
-        retitled = own is not None and current is None
+        # headings as init writes them (a revision's kept ones as the draft has them)
+        retitled = own is not None
         forms = _citation_forms(own, args.document) if own is not None else None
         files = importer.render(shown, prefix, current, titled=retitled, forms=forms)
         # replacing the project's draft afresh: refused if an ID would come to mean other words
