@@ -298,8 +298,8 @@ def test_a_mistake_before_the_first_build_is_said_not_a_traceback(
     settings = project.conf / "council.toml"
     good = settings.read_text(encoding="utf-8")
     listed = (
-        "\n[[documents]]\nkey = \"code\"\ntitle = \"Code\"\npart = \"Part 5.1\"\n"
-        "id_prefix = \"COC\"\ncite = \"paragraph {number} of the Code\"\n"
+        '\n[[documents]]\nkey = "code"\ntitle = "Code"\npart = "Part 5.1"\n'
+        'id_prefix = "COC"\ncite = "paragraph {number} of the Code"\n'
     )
     settings.write_text(good + listed, encoding="utf-8")
     with WarmBuild(project, tmp_path / "warm") as warm:
