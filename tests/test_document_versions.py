@@ -15,8 +15,8 @@ from typing import Any
 from conftest import MODEL, copy_constitution, edit, run
 from constitution import adoption
 from constitution.documents import read_document
-from constitution.init import TEMPLATE
 from constitution.project import Project
+from constitution.tool_files import TEMPLATE
 
 MAY = "2025-05-15"
 RESOLUTION = "Council, 15 May 2025, minute 9: Articles and Council Procedure Rules adopted"

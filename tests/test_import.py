@@ -20,9 +20,9 @@ from pypdf import PdfWriter
 from constitution.build import build_site
 from constitution.import_cited import citations
 from constitution.import_markup import CELL_BREAK
-from constitution.init import TEMPLATE
 from constitution.model import Document
 from constitution.project import Project
+from constitution.tool_files import TEMPLATE
 
 # The real protocols studied for this project sit beside the repository (as in CI), not
 # in it: their text is not ours to copy. CONSTITUTION_REFERENCES names another folder.

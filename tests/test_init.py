@@ -10,6 +10,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import docx
@@ -549,13 +550,11 @@ def test_another_documents_pages_never_call_it_the_protocol(repo: Path, tmp_path
         assert "protocol in force" not in words(site / shared, "article").lower(), shared
 
 
-def test_a_raised_pin_installs_the_tool_it_names(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A council moving to a newer commit of the tool raises its pin, and its dev.py
-    installs what the pin names: pip alone keeps an installed tool of the same version
-    (every commit is 0.1.0), so a council's raised pin ran the old tool, unsaid
-    (council8). The tool itself is installed afresh, then whatever it now needs."""
+def loaded_dev(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ran: list[list[str]]
+) -> types.ModuleType:
+    """The council template's dev.py, run in ``tmp_path`` with pip's runs recorded in
+    ``ran`` (and git's run as they are)."""
     import importlib.util
 
     template = ROOT / "src" / "constitution" / "council_template" / "dev.py"
@@ -567,12 +566,27 @@ def test_a_raised_pin_installs_the_tool_it_names(
     monkeypatch.setattr(dev, "VENV", tmp_path / ".venv")
     monkeypatch.delenv("CONSTITUTION_PYTHON", raising=False)
     monkeypatch.setattr(dev.venv, "create", lambda path, **kwargs: path.mkdir(exist_ok=True))
+    real = subprocess.run
+
+    def run(args: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
+        if args[0] == "git":
+            return real(args, **kw)  # type: ignore[call-overload, no-any-return]
+        ran.append(args)
+        return subprocess.CompletedProcess(args, 0)
+
+    monkeypatch.setattr(dev.subprocess, "run", run)
+    return dev
+
+
+def test_a_raised_pin_installs_the_tool_it_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A council moving to a newer commit of the tool raises its pin, and its dev.py
+    installs what the pin names: pip alone keeps an installed tool of the same version
+    (every commit is 0.1.0), so a council's raised pin ran the old tool, unsaid
+    (council8). The tool itself is installed afresh, then whatever it now needs."""
     ran: list[list[str]] = []
-    monkeypatch.setattr(
-        dev.subprocess,
-        "run",
-        lambda args, **kw: ran.append(args) or subprocess.CompletedProcess(args, 0),
-    )
+    dev = loaded_dev(tmp_path, monkeypatch, ran)
     old = "council-constitution @ git+https://example.org/tool@1111111\n"
     (tmp_path / "requirements.txt").write_text(old, encoding="utf-8")
     dev.python()
@@ -585,6 +599,35 @@ def test_a_raised_pin_installs_the_tool_it_names(
     ran.clear()
     dev.python()
     assert ran == [], "installed once: the next run installs nothing"
+
+
+def test_a_pin_to_a_folder_installs_it_again_once_it_moves_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tool pinned to a folder on this machine (as init pins a clone with no remote)
+    is installed again when that folder's checkout moves to another commit: the pin's
+    words stay the same, and dev.py went on running the tool as first installed
+    (council9). A git repository pinned at a commit on this machine (git+file://) is
+    installed with a pip that reads it: Python 3.11's own refused it as an invalid URL."""
+    tool = tmp_path / "tool"
+    tool.mkdir()
+    git = ["git", "-C", str(tool), "-c", "user.name=T", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "one"], check=True)
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    ran: list[list[str]] = []
+    dev = loaded_dev(repo, monkeypatch, ran)
+    pin = f"council-constitution[serve] @ {tool.as_uri()}\n"
+    (repo / "requirements.txt").write_text(f"# pinned\n{pin}", encoding="utf-8")
+    dev.python()
+    assert ran and ran[0][ran[0].index("install") :][-1] == "pip>=24.1", ran
+    ran.clear()
+    dev.python()
+    assert ran == [], "the folder as installed: nothing to do"
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "two"], check=True)
+    dev.python()
+    assert [a for a in ran if "--force-reinstall" in a], "the folder moved on: installed again"
 
 
 def test_the_pinned_tool_brings_what_serve_needs(repo: Path) -> None:

@@ -285,3 +285,45 @@ def test_a_page_asked_for_during_a_rebuild_is_served_when_the_rebuild_ends(tmp_p
     # Stopped as Ctrl+C or a service manager stops it, it wrote its environment whole.
     written = project.root / "_build" / "serve" / "doctrees" / "environment.pickle"
     assert type(pickle.loads(written.read_bytes())) is BuildEnvironment
+
+
+def test_a_mistake_before_the_first_build_is_said_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`dev.py serve` started on sources with a problem (a document listed in
+    conf/council.toml and not yet imported) printed the problem, then a traceback: the
+    end of a build that never began looked for its state (council9). The problem is said,
+    and the next save, put right, builds."""
+    project = copy_project(tmp_path / "project")
+    settings = project.conf / "council.toml"
+    good = settings.read_text(encoding="utf-8")
+    listed = (
+        '\n[[documents]]\nkey = "code"\ntitle = "Code"\npart = "Part 5.1"\n'
+        'id_prefix = "COC"\ncite = "paragraph {number} of the Code"\n'
+    )
+    settings.write_text(good + listed, encoding="utf-8")
+    with WarmBuild(project, tmp_path / "warm") as warm:
+        assert warm() == 1
+        err = capsys.readouterr().err
+        assert "document-folder-missing" in err and "Traceback" not in err
+        settings.write_text(good, encoding="utf-8")
+        assert warm([settings]) == 0
+
+
+def test_a_mistake_in_the_settings_is_said_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A [[documents]] entry missing its `cite`, as `serve` starts: `build` and `check`
+    say the problem at its line, `serve` printed it inside a traceback of conf.py
+    (council9). Said as they say it; put right, the next save builds."""
+    project = copy_project(tmp_path / "project")
+    settings = project.conf / "council.toml"
+    good = settings.read_text(encoding="utf-8")
+    listed = '\n[[documents]]\nkey = "code"\ntitle = "Code"\npart = "Part 5.1"\nid_prefix = "COC"\n'
+    settings.write_text(good + listed, encoding="utf-8")
+    with WarmBuild(project, tmp_path / "warm") as warm:
+        assert warm() == 1
+        err = capsys.readouterr().err
+        assert "document-setting" in err and "cite" in err and "Traceback" not in err
+        settings.write_text(good, encoding="utf-8")
+        assert warm([settings]) == 0

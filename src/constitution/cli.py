@@ -14,7 +14,7 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from constitution import collect_less, collecting_nothing
+from constitution import __version__, collect_less, collecting_nothing
 from constitution.council import Council, set_number_style
 from constitution.documents import PROTOCOL, Constitution, Entry, own_council, settings_of
 from constitution.model import Document, Revoked, RevokedSection, Section
@@ -620,8 +620,8 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
         if own is not None:
             title = own_title(own.council().name, doc.title, importer.acronyms(doc))
             shown = dataclasses.replace(doc, title=title)
-        # a revision's headings are the draft's, as its council wrote them
-        retitled = own is not None and current is None
+        # headings as init writes them (a revision's kept ones as the draft has them)
+        retitled = own is not None
         forms = _citation_forms(own, args.document) if own is not None else None
         files = importer.render(shown, prefix, current, titled=retitled, forms=forms)
         # replacing the project's draft afresh: refused if an ID would come to mean other words
@@ -753,6 +753,18 @@ def cmd_init(project: Project | None, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_refresh(project: Project, args: argparse.Namespace) -> int:
+    from constitution import tool_files
+    from constitution.problems import command
+
+    try:
+        done = tool_files.refresh(project.root, args.replace)
+    except ProtocolError as exc:
+        return _report(exc, outcome="nothing was written")
+    print(tool_files.said(done, command()))
+    return 0
+
+
 def cmd_export(project: Project, args: argparse.Namespace) -> int:
     from constitution import files, graph
     from constitution.export import Edition, render
@@ -789,6 +801,7 @@ def cmd_export(project: Project, args: argparse.Namespace) -> int:
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="constitution", description=__doc__)
     top.add_argument("--project", default=".", help="a folder inside the project")
+    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = top.add_subparsers(dest="command", required=True)
     base = sub.add_parser(
         "baseline",
@@ -927,6 +940,19 @@ def parser() -> argparse.ArgumentParser:
         help="requirements.txt's line for the tool (default: where this tool was installed from)",
     )
     ini.set_defaults(run=cmd_init, needs_project=False)
+    fresh = sub.add_parser(
+        "refresh",
+        help="rewrite the files init wrote (dev.py, workflows, pages) as this release writes "
+        "them, where the council has not changed them",
+    )
+    fresh.add_argument(
+        "--replace",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="take this release's FILE though the council changed it (as refresh names it)",
+    )
+    fresh.set_defaults(run=cmd_refresh)
     rep = sub.add_parser("report", help="the committee report of a change: HTML and Word")
     rep.add_argument("old", nargs="?", help="'draft', an adoption date, or a git ref")
     rep.add_argument("new", nargs="?", help="'draft', an adoption date, or a git ref")

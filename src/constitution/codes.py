@@ -220,6 +220,7 @@ _KINDS = [
     Kind("unsafe-output-foreign", UNUSABLE, "the output folder {file} holds files this tool did not write, and would be replaced.", "Give an empty or new folder, or one an earlier run of this command wrote."),
     Kind("work-area-unsafe", UNUSABLE, "the build's work folder is a link, or belongs to another user, so the caches in it could have been put there to run code in the build.", "Remove it, or build with --out in a folder of your own."),
     Kind("init-not-empty", UNUSABLE, "{file} already holds files; nothing was written.", "Give a new or empty folder."),
+    Kind("refresh-not-tool-file", UNUSABLE, "--replace {file}: not one of the files the tool writes; nothing was written.", "Name one of them, as refresh lists it: {files}."),
     # --- the site's pages, found as Sphinx builds them (sphinxext/)
     Kind("published-file", FIXABLE, "the page would publish the file '{target}'.", "Remove the image or link; pages link only to web addresses and other pages of the site."),
     Kind("results-unreadable", FIXABLE, "the file is not a record of the worked examples' last run, so every check would show as not run.", "Delete it, or run the worked examples again (python3 dev.py test), which writes it afresh."),

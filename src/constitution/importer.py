@@ -2080,6 +2080,8 @@ def render(
     for n, section in enumerate(doc.sections):
         section.slug = kept.get(n) or slugify(section.title, taken)
         heading = out_of_capitals(section.title, shouted) if titled else section.title
+        if n in kept and before[section.slug].title.casefold() == heading.casefold():
+            heading = before[section.slug].title  # the draft's, as its council cased it
         parts = [f"# {escape(heading, False)}\n"]
         settings = [
             # nothing else would say the number printed on it: numbering would invent one

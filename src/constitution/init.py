@@ -4,31 +4,26 @@ The repository holds the council's content and settings only. The machinery (Sph
 settings, the site, the gate, the worked examples' runner) comes with the tool, pinned in
 requirements.txt, so a council takes the tool's improvements by raising that pin rather
 than by merging a template: the few files written here (dev.py, the workflows, the
-starting pages) are its own to change.
+starting pages) are its own to change, and `refresh` brings a newer release's of those
+it has not changed (tool_files.py).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
-import shlex
 import shutil
 import string
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from constitution import __version__, baseline, importer
+from constitution import __version__, baseline, importer, tool_files
 from constitution.capitals import out_of_capitals
 from constitution.model import DRAFT_PAGES
 from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
 
-TEMPLATE = Path(__file__).with_name("council_template")
-# Stored without their dot: packaging and tools pass over dot-files.
-DOTTED = ("gitignore", "gitattributes", "github")
-FILLED = (".md", ".toml", ".txt")  # files with $settings to fill in
 STARTER = """\
 # Purpose and status
 
@@ -79,19 +74,20 @@ def init(
     else:  # index.md's title is the document's, as the settings name it
         shown = dataclasses.replace(doc, title=settings.document)
         files = importer.render(shown, settings.prefix, titled=True)
-    # the section the site's pages give as an example: the protocol's first
-    values["section"] = Path(next(n for n in files if n != "index.md")).stem
-    values["paragraph"] = first_number(files)
-    values["paragraph_typed"] = shlex.quote(values["paragraph"])  # 3(1) is '3(1)' in a shell
     dest.parent.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
     try:
-        copy_template(staged, values)
+        tool_files.write_settings(staged, values)
+        (staged / "docs").mkdir()
         (staged / "docs" / DRAFT_PAGES).symlink_to(Path("..") / "protocol")
         importer.write(files, staged / "protocol", force=False)
+        appendices: dict[str, str] = {}
         if source is not None and doc is not None:
-            publish_appendices(staged / "docs", importer.appendix_pages(doc, titled=True))
+            appendices = importer.appendix_pages(doc, titled=True)
+            for name, text in appendices.items():  # published, listed on the home page
+                (staged / "docs" / name).write_text(text, encoding="utf-8")
             importer.dump_report(doc, source, staged / "import-report.json")
+        tool_files.write_new(staged, list(appendices))
         project = Project(staged)
         document = project.document()
         baseline.write(project.checks, baseline.open_rules(document, covered=set()))
@@ -101,15 +97,6 @@ def init(
     staged.chmod(0o755)  # made by mkdtemp, private; a repository is not
     staged.rename(dest)
     return Project(dest), doc
-
-
-def first_number(files: dict[str, str]) -> str:
-    """The number the protocol's first paragraph is cited by, which its pages give as an
-    example of a citation: as printed where it was imported (its `:source-number:`,
-    written as the document cites it), else the first by position, 1.1."""
-    sections = (text for name, text in files.items() if name != "index.md")
-    printed = (re.search(r"^:source-number: (\S+)$", text, re.MULTILINE) for text in sections)
-    return next((found[1] for found in printed if found), "1.1")
 
 
 def titled(settings: Settings, printed: str, kept: frozenset[str] = frozenset()) -> Settings:
@@ -128,37 +115,6 @@ def own_title(council: str, printed: str, kept: frozenset[str] = frozenset()) ->
     gives it."""
     title = re.sub(rf"^{re.escape(council)}\s*[-–—:,]?\s*", "", printed.strip(), flags=re.I)
     return out_of_capitals(title, kept)
-
-
-def publish_appendices(docs: Path, pages: dict[str, str]) -> None:
-    """The appendices the import left out of the protocol, each a page of the site's
-    own, listed in the home page's (hidden) toctree after the template's pages."""
-    if not pages:
-        return
-    for name, text in pages.items():
-        (docs / name).write_text(text, encoding="utf-8")
-    home = docs / "index.md"
-    text = home.read_text(encoding="utf-8")
-    listed = "".join(f"{Path(name).stem}\n" for name in pages)
-    at = text.rindex("```")  # the end of the toctree, the page's last block
-    home.write_text(text[:at] + listed + text[at:], encoding="utf-8")
-
-
-def copy_template(into: Path, values: dict[str, str]) -> None:
-    for path in sorted(TEMPLATE.rglob("*")):
-        if path.is_dir() or "__pycache__" in path.parts:
-            continue
-        name = path.relative_to(TEMPLATE).as_posix()
-        if name.startswith(DOTTED):
-            name = "." + name
-        target = into / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if path.suffix in FILLED:
-            text = string.Template(path.read_text(encoding="utf-8")).substitute(values)
-            target.write_text(text, encoding="utf-8")
-        else:
-            shutil.copyfile(path, target)
-    os.chmod(into / "dev.py", 0o755)
 
 
 def index(title: str) -> str:

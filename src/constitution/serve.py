@@ -28,6 +28,7 @@ from typing import IO, TYPE_CHECKING, cast
 from constitution import kept_environment
 from constitution.build import colour, source_date_epoch
 from constitution.document_settings import FOLDER
+from constitution.problems import Problem, ProtocolError, as_text
 from constitution.project import Project
 
 if TYPE_CHECKING:
@@ -59,6 +60,15 @@ class Warnings(io.TextIOBase):
 
     def isatty(self) -> bool:
         return sys.stderr.isatty()
+
+
+def settings_problems(exc: BaseException) -> list[Problem]:
+    """The problems of the council's settings that stopped Sphinx reading conf.py (it
+    wraps them in its ConfigError), or none."""
+    cause: BaseException | None = exc
+    while cause is not None and not isinstance(cause, ProtocolError):
+        cause = cause.__cause__
+    return list(cause.problems) if cause is not None else []
 
 
 class WarmBuild:
@@ -93,9 +103,12 @@ class WarmBuild:
             # Found before any page is read: this Sphinx is still good for the next save.
             print("The pages shown are from the last good build.", file=sys.stderr)
             return 1
-        except Exception:  # shown to the editor, who fixes it and saves again
-            traceback.print_exc()
+        except Exception as exc:  # shown to the editor, who fixes it and saves again
             self.stop()
+            if said := settings_problems(exc):  # conf.py's, as the other commands say them
+                print(as_text(said), file=sys.stderr)
+                return 1
+            traceback.print_exc()
             return 2
         return 1 if self.warnings.count > before else 0
 

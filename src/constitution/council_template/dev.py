@@ -19,6 +19,7 @@ import subprocess
 import sys
 import venv
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -35,7 +36,7 @@ def python() -> str:
     if given := os.environ.get("CONSTITUTION_PYTHON"):
         return given
     bin_dir = VENV / ("Scripts" if os.name == "nt" else "bin")
-    requirements = (ROOT / "requirements.txt").read_bytes()
+    requirements = pinned_state()
     installed = VENV / "installed-requirements.txt"
     if not installed.is_file() or installed.read_bytes() != requirements:
         say("installing the constitution tool into .venv (a few minutes the first time)")
@@ -49,10 +50,14 @@ def python() -> str:
             "--disable-pip-version-check",
         ]
         pinned = ["-r", str(ROOT / "requirements.txt")]
+        # a pip that reads a pin to a git repository on this machine (git+file://...@commit):
+        # the one Python 3.11 brings refuses it as an invalid URL
+        newer_pip = [*pip, "pip>=24.1"]
         # the tool afresh (pip keeps an installed one of the same version, and a raised
         # pin to a newer commit names the same version), then what it now needs
         tool = [*pip, "--force-reinstall", "--no-deps", *pinned]
-        if subprocess.run(tool).returncode or subprocess.run([*pip, *pinned]).returncode:
+        steps = (newer_pip, tool, [*pip, *pinned])
+        if any(subprocess.run(step).returncode for step in steps):
             sys.exit(
                 "dev.py: pip could not install the tool as requirements.txt pins it (its "
                 "message is above). If your package index does not carry that version, pin "
@@ -61,6 +66,28 @@ def python() -> str:
             )
         installed.write_bytes(requirements)
     return str(bin_dir / "python")
+
+
+def pinned_state() -> bytes:
+    """requirements.txt, and the commit of each folder on this machine it pins the tool
+    to: a folder moved on to a newer commit is installed again, its pin's words the same."""
+    text = (ROOT / "requirements.txt").read_bytes()
+    state = [text]
+    for line in text.decode("utf-8").splitlines():
+        pin = line.partition("#")[0].strip()
+        where = pin.rpartition(" @ ")[2]  # a name @ its address, or an address alone
+        if where.startswith("file:"):
+            where = unquote(urlparse(where).path)
+        if not where.startswith(("/", ".")) or not (ROOT / where).is_dir():
+            continue
+        try:
+            head = subprocess.run(
+                ["git", "-C", str(ROOT / where), "rev-parse", "HEAD"], capture_output=True
+            ).stdout.strip()
+        except OSError:  # no git here: the folder is installed once, as a version is
+            head = b""
+        state.append(b"\n# " + where.encode("utf-8") + b" at " + head)
+    return b"".join(state)
 
 
 def run(exe: str, *args: str) -> int:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from sphinx.errors import ExtensionError
 
 from constitution.sphinxext import open_data, search
-from constitution.sphinxext.domain import state
+from constitution.sphinxext.domain import domain, state
 from constitution.worker import FAILED, JOBS, Job, run_claimed
 
 if TYPE_CHECKING:
@@ -67,8 +67,9 @@ def start(app: Sphinx) -> None:
 
 def finish(app: Sphinx, exception: BaseException | None) -> None:
     """Share the jobs left, then wait for the worker; its failure fails the build."""
-    store = state(app.env)
-    if store.offloaded is None:
+    # no state at all where the sources' problems stopped a first build before it began
+    store = getattr(domain(app.env), "build", None)
+    if store is None or store.offloaded is None:
         return
     worker, folder, jobs, records, _ = store.offloaded
     store.offloaded = None

@@ -60,8 +60,10 @@ def changed(
 
 
 def save(app: Sphinx, exception: BaseException | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return  # a build that failed (one that never began has no state)
     fresh = state(app.env).generated
-    if exception is None and fresh is not None and app.builder.format == "html":
+    if fresh is not None:
         write_record(Path(app.outdir) / CACHE, fresh)
 
 
