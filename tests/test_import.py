@@ -395,6 +395,25 @@ def test_bad_files_are_refused_and_nothing_is_written(
     assert not (tmp_path / "out").exists()
 
 
+def test_a_document_of_two_paragraphs_is_imported(tmp_path: Path) -> None:
+    """A short document of the constitution (a protocol on filming meetings, two
+    paragraphs) is a document: imported whole, not refused as holding no numbered
+    paragraphs, which it does (it was, while three were asked for)."""
+    source = tmp_path / "filming.txt"
+    source.write_text(
+        "Protocol on Filming Meetings\n\n1. Filming\n\n"
+        "1.1 Anyone may film a public meeting of the Council without disrupting it.\n\n"
+        "1.2 The chair may ask that filming stop when the meeting goes into private.\n",
+        encoding="utf-8",
+    )
+    result = run("import", str(source), "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    section = (tmp_path / "out" / "filming.md").read_text(encoding="utf-8")
+    assert section.count("```{clause}") == 2
+    assert ":source-number: 1.1\n\nAnyone may film" in section
+    assert ":source-number: 1.2\n\nThe chair may ask that filming stop" in section
+
+
 # Layouts seen in councils' protocols, each written here in a few lines of our own.
 CONTINUOUS = """MEMBER/OFFICER PROTOCOL
 

@@ -2309,7 +2309,7 @@ def import_protocol(source: Path, take: int | None = None) -> Imported:
     chosen = import_parts.choose(parts, take, source)
     if take is not None and len(parts) > 1:
         take_part(doc, parts, chosen, take)
-    if not doc.sections or len(doc.clauses()) < 3:
+    if not doc.clauses():
         raise ProtocolError([Problem.of(str(source), 0, "import-not-protocol")])
     one_numbered_part(doc)
     part_sections(doc)
