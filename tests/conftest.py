@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
+import hypothesis
 import pytest
 from bs4 import BeautifulSoup
 
@@ -27,6 +28,12 @@ from constitution.build import build_site
 from constitution.confirm_across import LOCK
 from constitution.model import Document
 from constitution.project import Project
+
+# No property test is timed: Hypothesis's default deadline (200 ms an example) failed one
+# as "flaky" on a loaded machine, its first example slow with an import. Speed is the
+# benchmarks' to measure, not a test's to race.
+hypothesis.settings.register_profile("untimed", deadline=None)
+hypothesis.settings.load_profile("untimed")
 
 # The repository: only for the tool's own files (noxfile.py, dev.py, the workflows...).
 ROOT = Path(__file__).resolve().parent.parent
