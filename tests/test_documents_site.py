@@ -363,12 +363,19 @@ def test_the_search_page_says_it_reaches_every_document(whole: Site, site: Site)
     whose versions it lists; a project of one document's says neither."""
     words = " ".join(whole.page("search.html").select_one("#search-form").get_text().split())
     assert "a citation (such as Article 1.1)" in words
+    label = whole.page("search.html").select_one('label[for="search-version"]')
+    assert label is not None
     assert (
-        "Version of the Protocol on Member/Officer Relations (the other documents are "
-        "searched as in force)" in words
+        " ".join(label.get_text().split()) == "Version of the Protocol on Member/Officer Relations"
     )
+    # what else is searched, in a note the menu is described by
+    note = whole.page("search.html").select_one("#search-version-note")
+    assert note is not None and note.get_text() == "The other documents are searched as in force."
+    menu = whole.page("search.html").select_one("#search-version")
+    assert menu is not None and menu["aria-describedby"] == "search-version-note"
     alone = " ".join(site.page("search.html").select_one("#search-form").get_text().split())
     assert "citation" not in alone
+    assert site.page("search.html").select_one("#search-version-note") is None
     # the version menu's label, alone, says no more than "Version" (the menu lists the
     # versions themselves, drawn in the page)
     label = site.page("search.html").select_one('label[for="search-version"]')

@@ -203,6 +203,19 @@ NOR = (
             "the version adopted 16 May 2024, the version in force (adopted 14 May 2026) or "
             "the draft (not adopted).",
         ),
+        # an ID of the constitution's own prefixes that no version has: said missing too
+        (
+            "protocol/index.html",
+            "MOP-9999",
+            "The version in force (adopted 14 May 2026) has no paragraph MOP-9999; nor has "
+            "any other version: the version adopted 16 May 2024, the version adopted 15 May "
+            "2025 or the draft (not adopted).",
+        ),
+        (
+            "articles/members.html",
+            "art-9999",
+            f"{ARTICLES_IN_FORCE} has no paragraph ART-9999{NOR}",
+        ),
         # one that another version has: Rule 4 only in the draft
         (
             "procedure-rules/meetings.html",
@@ -225,6 +238,77 @@ def test_a_number_the_document_read_lacks_is_said_to_be_missing(
     page.keyboard.press("Enter")
     expect(page.locator("#search-status")).to_have_text(said)
     assert page.url.startswith(adopted_url + "search.html?")
+    assert violations(page) == []
+
+
+def test_a_word_shaped_as_an_id_of_no_prefix_of_the_constitution_is_searched(
+    page: Page, adopted_url: str
+) -> None:
+    """ "COVID-19" has an ID's shape, but none of the constitution's prefixes (the
+    council's and each document's): it is searched as words, not said to be missing."""
+    page.goto(adopted_url + "search.html?q=COVID-19")
+    expect(page.locator("#search-status")).to_have_text(
+        "No paragraph found in the version in force (adopted 14 May 2026)."
+    )
+
+
+def test_the_version_menu_says_what_is_searched_from_another_documents_version(
+    page: Page, adopted_url: str
+) -> None:
+    """Reached from the Articles as adopted 5 March, the words are searched in that
+    version: the menu lists the Articles' versions, that one chosen, and says so, and
+    that a citation of another document opens it as it stood then. It listed the
+    protocol's versions, saying the other documents were searched as in force."""
+    page.goto(adopted_url + f"versions/articles/{FIRST}/members.html")
+    tab_to(page, "input.sidebar-search")
+    page.keyboard.type("question")
+    page.keyboard.press("Enter")
+    march = "the version of the Articles of the Constitution adopted 5 March 2026"
+    expect(page.locator("#search-status")).to_have_text(f"1 paragraph found in {march}.")
+    label = page.locator('label[for="search-version"]')
+    expect(label).to_have_text("Version of the Articles of the Constitution")
+    menu = page.locator("#search-version")
+    assert menu.locator("option").all_inner_texts() == [
+        "Adopted 5 March 2026",
+        "In force (adopted 10 June 2026)",
+        "Draft (not adopted)",
+    ]
+    expect(menu).to_have_value(f"articles/{FIRST}")
+    note = page.locator("#search-version-note")
+    expect(note).to_have_text(
+        "Words are searched in this version of the Articles of the Constitution only; a "
+        "citation of another document opens it as it stood on 1 April 2026, when this "
+        "version came into force."
+    )
+    assert menu.get_attribute("aria-describedby") == "search-version-note"
+    assert violations(page) == []
+    menu.select_option("articles")
+    expect(note).to_have_text("Every document is searched as in force.")
+    expect(page.locator("#search-status")).to_contain_text("found in the version in force")
+    menu.select_option(label="Draft (not adopted)")
+    expect(note).to_have_text(
+        "Words are searched in the draft of the Articles of the Constitution only; a "
+        "citation of another document opens it as in force."
+    )
+
+
+def test_the_version_menu_says_how_an_earlier_version_of_the_protocol_cites(
+    page: Page, adopted_url: str
+) -> None:
+    """From the protocol as adopted 15 May 2025, a citation of another document opens it
+    as it stood when that version came into force: the menu's note says so, and that the
+    other documents' words are searched as in force."""
+    page.goto(adopted_url + "search.html?v=2025-05-15")
+    expect(page.locator('label[for="search-version"]')).to_have_text(
+        "Version of the Protocol on Member/Officer Relations"
+    )
+    note = page.locator("#search-version-note")
+    expect(note).to_have_text(
+        "The other documents' words are searched as in force; a citation of one opens it "
+        "as it stood on 15 May 2025, when this version came into force."
+    )
+    page.select_option("#search-version", "draft")
+    expect(note).to_have_text("The other documents are searched as in force.")
     assert violations(page) == []
 
 

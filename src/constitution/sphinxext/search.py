@@ -221,6 +221,7 @@ def jump_index(entry: Entry, within: str, called: Iterable[str] = ()) -> dict[st
     return {
         "key": entry.key,  # as a page of it names it to the jump (documents_site.read)
         "title": entry.title,
+        "prefix": entry.id_prefix,
         **citations(entry, within, called),
         "cited": capitalised(entry.cite),
         "name": version_name(force.date if force else None, True, of),
@@ -233,6 +234,7 @@ def jump_index(entry: Entry, within: str, called: Iterable[str] = ()) -> dict[st
                 "from": v.in_force.isoformat(),
                 "key": v.key,
                 "name": version_name(v.date, v is force, of),
+                "label": version_label(v.key, force.key if force else DRAFT),
                 **addresses(v.document, partial(layout.page, v.key)),
                 "contents": layout.page(v.key, "index") + ".html",
             }
@@ -243,6 +245,7 @@ def jump_index(entry: Entry, within: str, called: Iterable[str] = ()) -> dict[st
         if entry.document is shown
         else {
             "name": version_name(None, False, of),
+            "label": version_label(DRAFT, DRAFT),
             "history": layout.history("{id}") + ".html",
             "contents": layout.page(DRAFT, "index") + ".html",
             **addresses(entry.document, partial(layout.page, DRAFT)),
@@ -478,6 +481,9 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
     path = Path(app.outdir) / "clause-index.json"
     index = clause_index(site)
     index["in_force"] = site.in_force.key if site.in_force else DRAFT
+    # an ID of this prefix (or of another document's) that no version has is said to be
+    # missing, not searched as words as "COVID-19" is
+    index["prefix"] = store.council.id_prefix
     if elsewhere := others(store):
         within = own_leads(store.constitution)
         readers = readers_names(store.constitution, {**PLAIN_WORDS, **store.council.synonyms})
@@ -504,7 +510,16 @@ def collect_pages(app: Sphinx) -> Any:
     # The versions to choose from are drawn in the page, the one in force chosen, as
     # clause-index.json lists them: the index itself (some 200 KB for three versions) is
     # fetched with the first search, not by a phone that only opens the page.
-    versions = [(key, version_label(key, site.plain)) for key, *_ in sorted(documents(store))]
+    # Each with the day it came into force, which a citation of another document made
+    # from it reads that document as of (its menu's note says so).
+    versions = [
+        (
+            key,
+            version_label(key, site.plain),
+            "" if key == DRAFT else site.by_key(key).in_force.isoformat(),
+        )
+        for key, *_ in sorted(documents(store))
+    ]
     context = {
         "title": "Search",
         "number_example": number,

@@ -12,6 +12,8 @@
   const params = new URLSearchParams(window.location.search);
   const query = (params.get("q") || "").trim();
   input.value = query;
+  // The document read ('d', below): the page's, or the version of it chosen since.
+  let reading = params.get("d") || "";
 
   // A number in the council's style, or in the other ("7(12)" for 7.12); an ID.
   function numbered(numbers, text) {
@@ -31,7 +33,7 @@
   // The document of the page the search was opened from ('d': its key, and the version
   // the page shows, if not the plain addresses'): {d, v}, v that version; else null.
   function documentRead(index) {
-    const [key, version] = (params.get("d") || "").split("/");
+    const [key, version] = reading.split("/");
     const d = key && (index.documents || []).find((x) => x.key === key);
     const v = !d ? null : !version ? d : version === "draft" ? d.draft || d
       : d.versions.find((x) => x.key === version);
@@ -144,7 +146,8 @@
       });
     }
     const what = asked.id ? "paragraph " + asked.id : cited.replace("{number}", asked.number);
-    const revoked = asked.id && !draft.ids[asked.id];
+    // revoked if another version had it and the draft has not; else it never was
+    const revoked = asked.id && places.length && !draft.ids[asked.id];
     const history = revoked ? draft.history.replace("{id}", asked.id) : null;
     const searched = others.map((v) => v.name);
     return { here: here.name, asked: what, history, places, searched };
@@ -170,7 +173,8 @@
       const others = [...d.versions, ...(d.draft ? [d.draft] : [])]
         .filter((v) => v.name !== here.name);
       const found = holders(here, others, d.draft || d, asked, d.cited);
-      if (found && (found.places.length || number)) return found; // none opened it
+      const own = id && id.startsWith(d.prefix + "-");
+      if (found && (found.places.length || number || own)) return found; // none opened it
     }
     const cited = index.citing && window.constitutionCitedIn(index.citing, text);
     const rest = cited || text;
@@ -184,9 +188,11 @@
     const found = holders(index[version], others, index.draft,
       protocolId ? { id: protocolId } : { number },
       "Paragraph {number}");
-    // a number cited, or in a paragraph's shape, is said to be missing; a bare one
-    // ("2026") may be a word of the text, and is searched
-    const said = number && (cited || !/^\d+$/.test(text.trim()));
+    // a number cited, or in a paragraph's shape, is said to be missing, as is an ID of the
+    // council's prefix; a bare number ("2026"), or an ID of no prefix of the constitution
+    // ("COVID-19"), may be a word of the text, and is searched
+    const said = (number && (cited || !/^\d+$/.test(text.trim()))) ||
+      (protocolId && protocolId.startsWith(index.prefix + "-"));
     return found && (found.places.length || said) ? found : null;
   }
 
@@ -304,7 +310,7 @@
     }
     const url = new URL(window.location.href);
     url.searchParams.set("q", corrected);
-    url.searchParams.set("v", select.value);
+    chosen(url);
     const a = document.createElement("a");
     a.href = url.href;
     a.textContent = corrected;
@@ -757,7 +763,8 @@
   }
 
   async function search(index) {
-    const version = select.value;
+    const version = protocolKey || select.value;
+    describe(index);
     const text = input.value.trim();
     if (!text) return;
     const target = jumpTarget(index, version, text);
@@ -794,23 +801,80 @@
     show(citedFirst(asked.ranked, cited.found, index, version), words.name);
   }
 
+  // The version menu lists the protocol's versions; but from a version of another document
+  // that its plain addresses do not show (an earlier one, or its draft), whose own words
+  // are searched, it lists that document's versions, that one chosen, and its label says
+  // whose they are. The protocol's version then searched stays the one the page named.
+  const label = document.querySelector('label[for="search-version"]');
+  const note = document.getElementById("search-version-note");
+  let protocolKey = null;
+  function documentMenu(index) {
+    const read = documentRead(index);
+    if (!read || read.v.name === read.d.name) return;
+    const d = read.d;
+    protocolKey = select.value;
+    const options = [...d.versions, ...(d.draft ? [d.draft] : [])].map((v) => {
+      const key = v.name === d.name ? d.key : d.key + "/" + (v.key || "draft");
+      return new Option(v.label, key, false, v === read.v);
+    });
+    select.replaceChildren(...options);
+    select.name = "d";
+    label.textContent = "Version of the " + d.title;
+  }
+
+  // The menu's note: what the version chosen searches besides, and as of which day a
+  // citation of another document opens it (dayRead), in plain words.
+  function describe(index) {
+    if (!note) return;
+    const date = window.constitutionDate;
+    if (protocolKey) {
+      const read = documentRead(index);
+      const day = dayRead(index, protocolKey);
+      note.textContent = read.v.name === read.d.name
+        ? "Every document is searched as in force."
+        : "Words are searched in " + (read.v.key ? "this version" : "the draft") + " of the " +
+          read.d.title + " only; a citation of another document opens it " +
+          (day ? "as it stood on " + date(day) + ", when this version came into force." : "as in force.");
+      return;
+    }
+    const option = select.selectedOptions[0];
+    const from = option && !option.defaultSelected && option.dataset.from;
+    note.textContent = from
+      ? "The other documents' words are searched as in force; a citation of one opens it " +
+        "as it stood on " + date(from) + ", when this version came into force."
+      : "The other documents are searched as in force.";
+  }
+
+  // The versions chosen, in a search's address: the protocol's, and the document read's.
+  function chosen(url) {
+    url.searchParams.set("v", protocolKey || select.value);
+    if (protocolKey) url.searchParams.set("d", reading);
+  }
+
   // The versions are in the page, the one in force chosen; the index of their numbers
-  // and IDs is fetched with the first search, not by a reader who only opens the page.
+  // and IDs is fetched with the first search, not by a reader who only opens the page,
+  // unless the page is opened from another document's version, whose versions it lists.
   const wanted = params.get("v");
   if (wanted && [...select.options].some((o) => o.value === wanted)) select.value = wanted;
+  describe(null);
   let loading = null;
-  const searched = () => {
+  const load = () => {
     loading = loading || fetch(root + "clause-index.json").then((response) => response.json());
-    loading.then(search);
+    return loading;
   };
+  const ready = reading.includes("/") ? load().then(documentMenu) : Promise.resolve();
+  const searched = () => ready.then(load).then(search);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const url = new URL(window.location.href);
     url.searchParams.set("q", input.value.trim());
-    url.searchParams.set("v", select.value);
+    chosen(url);
     window.history.replaceState(null, "", url);
     searched();
   });
-  select.addEventListener("change", searched);
+  select.addEventListener("change", () => {
+    if (protocolKey) reading = select.value;
+    searched();
+  });
   if (query) searched();
 })();
