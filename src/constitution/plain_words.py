@@ -356,10 +356,10 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "protester": ("interrupt", "disorder", "disturbance", "public seats"),
     "protestor": ("interrupt", "disorder", "disturbance", "public seats"),
     "demonstrator": ("interrupt", "disorder", "disturbance", "public seats"),
-    # a body's size; with "can" or "may", a limit ("not more than two motions")
+    # a body's size; with "can" or "may", a limit too ("not more than two motions")
     "how many": ("number", "made up of"),
-    "how many ... can": ("more than", "maximum", "at most", "number"),
-    "how many ... may": ("more than", "maximum", "at most", "number"),
+    "how many ... can": ("number", "made up of", "more than", "maximum", "at most"),
+    "how many ... may": ("number", "made up of", "more than", "maximum", "at most"),
     # enough members for a meeting to decide
     "quorate": ("quorum",),
     "inquorate": ("quorum",),
