@@ -223,6 +223,13 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     # Wards
     "surgeries": ("surgery",),
     "constituency": ("ward",),
+    # a ward the asker does not represent
+    "not my ward": ("another member's ward",),
+    "not in my ward": ("another member's ward",),
+    "outside my ward": ("another member's ward",),
+    "another ward": ("another member's ward",),
+    "other ward": ("another member's ward",),
+    "different ward": ("another member's ward",),
     "patch": ("ward",),
     # Media and publicity
     "press": ("media", "publicity", "press releases"),
@@ -349,8 +356,10 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "protester": ("interrupt", "disorder", "disturbance", "public seats"),
     "protestor": ("interrupt", "disorder", "disturbance", "public seats"),
     "demonstrator": ("interrupt", "disorder", "disturbance", "public seats"),
-    # a body's size
+    # a body's size; with "can" or "may", a limit too ("not more than two motions")
     "how many": ("number", "made up of"),
+    "how many ... can": ("number", "made up of", "more than", "maximum", "at most"),
+    "how many ... may": ("number", "made up of", "more than", "maximum", "at most"),
     # enough members for a meeting to decide
     "quorate": ("quorum",),
     "inquorate": ("quorum",),
@@ -411,3 +420,9 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "money": ("budget", "financial", "expenditure"),
     "spending": ("expenditure", "budget"),
 }
+
+
+# Words whose "-ing" makes a noun of their own, a council's service or a thing, not the
+# act of the word without it: kept whole, as a Snowball stemmer's protected words are,
+# on both sides of a match ("housing" is not a "house", nor "planning" a "plan").
+WHOLE: tuple[str, ...] = ("housing", "planning", "building", "parking")

@@ -199,6 +199,8 @@ def test_search_finds_the_protocols_word_for_the_readers(page: Page, base_url: s
         # The news's name for the chief finance officer's report ("unlawful expenditure").
         ("section 114 notice", {"MOP-0048"}),
         ("council bankrupt", {"MOP-0048"}),
+        # "how many ... can" asks a limit as well as a size: 14.7, "more than one member".
+        ("how many councillors can a ward have", {"MOP-0124"}),
     ],
 )
 def test_a_readers_words_find_the_protocols(
@@ -210,6 +212,29 @@ def test_a_readers_words_find_the_protocols(
     expect(page.locator("#search-status")).to_contain_text("found in the draft")
     hrefs = page.locator("#search-results li li > a").evaluate_all("as => as.map(a => a.href)")
     assert answers & {h.rsplit("#", 1)[-1] for h in hrefs[:3]}
+
+
+def test_not_my_ward_is_another_members(page: Page, base_url: str) -> None:
+    """A ward the asker does not represent: 14.9 (an issue in another member's ward) first,
+    not 14.3 (ward members told of a decision affecting their ward)."""
+    typed = "resident of a ward which is not my ward"
+    page.goto(base_url + "search.html?" + urlencode({"q": typed, "v": "draft"}))
+    expect(page.locator("#search-status")).to_contain_text("found in the draft")
+    first = page.locator("#search-results li li > a").first.get_attribute("href") or ""
+    assert first.endswith("#MOP-0126")
+
+
+def test_a_word_whose_ending_makes_a_noun_of_its_own_is_not_cut(page: Page, base_url: str) -> None:
+    """ "housing" (the Local Government and Housing Act, a council's service) is not a
+    "house" (plain words: a member's "home", 22.1); "house" still finds the home."""
+    found = {}
+    for typed in ("housing", "house"):
+        page.goto(base_url + "search.html?" + urlencode({"q": typed, "v": "draft"}))
+        expect(page.locator("#search-status")).to_contain_text("found in the draft")
+        hrefs = page.locator("#search-results li li > a").evaluate_all("as => as.map(a => a.href)")
+        found[typed] = {h.rsplit("#", 1)[-1] for h in hrefs}
+    assert "MOP-0177" in found["house"] and "MOP-0177" not in found["housing"]
+    assert {"MOP-0014", "MOP-0015", "MOP-0018"} & found["housing"]  # the Act, defined
 
 
 def test_an_american_spelling_finds_what_the_texts_spelling_does(page: Page, base_url: str) -> None:

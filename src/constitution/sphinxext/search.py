@@ -32,7 +32,7 @@ from constitution.council import Council
 from constitution.documents import PROTOCOL, Entry
 from constitution.model import Clause, Document, Revoked, Section
 from constitution.model_cache import digest, read_record, write_record
-from constitution.plain_words import PLAIN_WORDS
+from constitution.plain_words import PLAIN_WORDS, WHOLE
 from constitution.sphinxext.addresses import (
     DRAFT,
     PLAIN,
@@ -466,10 +466,12 @@ SEARCH_TERMS = "search-terms.json"
 def search_terms(council: Council) -> dict[str, Any]:
     """What the search page needs beside the index: the council's synonyms, as groups of
     interchangeable words (conf/council.toml, [search.synonyms]), and the plain words
-    every council's readers use, each a reader's word then the protocol's words for it."""
+    every council's readers use, each a reader's word then the protocol's words for it;
+    and the words never searched without their ending (plain_words.WHOLE)."""
     return {
         "synonyms": [[key, *words] for key, words in sorted(council.synonyms.items())],
         "plain": [[key, *words] for key, words in sorted(PLAIN_WORDS.items())],
+        "whole": list(WHOLE),
     }
 
 

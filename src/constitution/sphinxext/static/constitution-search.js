@@ -343,12 +343,14 @@
 
   // The council's synonyms (conf/council.toml): each phrase -> every phrase of its groups;
   // and the plain words readers use: a reader's phrase -> the protocol's (one way only).
+  // With them, the words kept whole (below).
   let synonymsLoaded = null;
   function synonyms() {
     synonymsLoaded = synonymsLoaded || fetch(root + "search-terms.json")
       .then((response) => (response.ok ? response.json() : { synonyms: [] }))
       .catch(() => ({ synonyms: [] }))
       .then((terms) => {
+        keptWhole = new Set(terms.whole || []);
         const map = new Map();
         for (const group of terms.synonyms || []) {
           for (const phrase of group) {
@@ -378,13 +380,21 @@
     // with it ("council officer", "council offices") is still found as a synonym.
     "council").split(" "));
 
+  // Words whose "-ing" makes a noun of their own ("housing", "planning"), kept whole as a
+  // stemmer's protected words are: such a word, or its plural, is never searched without
+  // its ending, nor matched with a word without it; nor is that word matched with it.
+  let keptWhole = new Set();
+  const wholeOf = (word) => [...keptWhole].find((w) => word === w || word === w + "s") || null;
+
   // Pagefind answers a word missing from the index with its longest indexed prefix, so
   // "acknowledge" would find every "a": keep a clause only if, for each searched word, a
-  // word it matched begins as that searched word begins.
+  // word it matched begins as that searched word begins, and is a word kept whole only if
+  // the searched word is that word (Pagefind's stemmer makes "housing" "house").
   const letters = (word) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-  function matches(words, clause, starts) {
+  function matches(words, clause, searched) {
     const found = clause.locations.map((at) => letters(words[at] || ""));
-    return starts.every((start) => found.some((word) => word.startsWith(start)));
+    return searched.every((w) => found.some((word) =>
+      word.startsWith(w.slice(0, 4)) && wholeOf(word) === wholeOf(w)));
   }
 
   // The words of a query, in lower case, without punctuation or a possessive "'s".
@@ -397,6 +407,8 @@
   // A word as typed, then with its ending taken off ("leaflets", "ordering",
   // "criticised", "replies", "chatting"), as the synonyms list a word in its plain form.
   function plainForms(word) {
+    const kept = wholeOf(word);
+    if (kept) return [...new Set([word, kept])];
     const out = [word];
     const cut = (ending, ...then) => {
       if (word.length > ending.length + 2 && word.endsWith(ending)) {
@@ -602,12 +614,12 @@
   async function phrase(pagefind, text) {
     const found = await pagefind.search(text);
     const pages = await Promise.all(found.results.slice(0, 50).map((r) => r.data()));
-    const starts = text.split(/\s+/).map(letters).filter(Boolean).map((t) => t.slice(0, 4));
+    const searched = text.split(/\s+/).map(letters).filter(Boolean);
     const score = (clause) => clause.weighted_locations.reduce((sum, l) => sum + l.balanced_score * l.weight, 0);
     return pages.flatMap((page) => {
       const words = page.content.split(/[\r\n\s]+/g); // as Pagefind counts locations
       return page.sub_results
-        .filter((clause) => clause.url.includes("#") && matches(words, clause, starts))
+        .filter((clause) => clause.url.includes("#") && matches(words, clause, searched))
         .map((clause) => ({
           url: clause.url,
           title: page.meta.cited.replace("{number}", clause.title) + " " + page.meta.title,
