@@ -25,7 +25,7 @@ from constitution.import_languages import MIN_PAIRS, apart
 from constitution.model import BETWEEN_STYLE
 from constitution.page_asides import set_aside
 from constitution.pdf_fonts import Drawn, page_text
-from constitution.pdf_scans import listed, scanned_pages
+from constitution.pdf_scans import listed, placements, scanned_pages
 from constitution.problems import Problem, ProtocolError
 from constitution.quoted_mail import quoted
 
@@ -334,8 +334,9 @@ def from_pdf(path: Path) -> Extracted:
             raise fail(path, "import-encrypted")
         if (count := len(reader.pages)) > MAX_PAGES:
             raise too_large(path, f"the PDF has {count:,} pages", f"{MAX_PAGES:,} pages")
-        pages = [page_text(page) for page in reader.pages]
-        images = scanned_pages(list(reader.pages), [raw for raw, _ in pages])
+        placed = [placements(page) for page in reader.pages]
+        pages = [page_text(page, drawn) for page, drawn in zip(reader.pages, placed, strict=True)]
+        images = scanned_pages(list(reader.pages), [raw for raw, _ in pages], placed)
         if images and len(images) < len(pages):  # all images: no text at all, said below
             raise fail(path, "import-scanned-pages", pages=listed(images), count=len(pages))
     except ProtocolError:

@@ -51,13 +51,27 @@ def scale(tm: list[float], cm: list[float]) -> tuple[float, float]:
     return (c * c + d * d) ** 0.5, y
 
 
-def page_text(page: Any) -> tuple[str, list[Drawn | None]]:
+def page_text(
+    page: Any, placed: list[tuple[str, float]] | None = None
+) -> tuple[str, list[Drawn | None]]:
     """The page's text as extract_text gives it, pieces on one baseline one line, and how
     each of its lines (split at "\\n") is drawn: the size and weight most of its
     characters have, None for a blank line. No drawings ([]) where the pieces do not add
-    up to the text."""
+    up to the text. With ``placed``, each object the page draws (a picture, by its name)
+    is added to it with the area it covers, read in the same pass (pdf_scans)."""
     pieces: list[tuple[str, Any, Any, Any, Any]] = []
-    raw = page.extract_text(visitor_text=lambda *piece: pieces.append(piece)) or ""
+
+    def place(operator: bytes, operands: list[Any], cm: list[float], _tm: Any) -> None:
+        if operator == b"Do" and operands and placed is not None:
+            placed.append((str(operands[0]), abs(cm[0] * cm[3] - cm[1] * cm[2])))
+
+    raw = (
+        page.extract_text(
+            visitor_text=lambda *piece: pieces.append(piece),
+            visitor_operand_before=place if placed is not None else None,
+        )
+        or ""
+    )
     if "".join(piece[0] for piece in pieces) != raw:
         return raw, []
     faces: dict[int, bool] = {}

@@ -18,15 +18,24 @@ FEW = 40
 SHARE = 1 / 3
 
 
-def scanned_pages(pages: list[Any], texts: list[str]) -> list[int]:
+def placements(page: Any) -> list[tuple[str, float]] | None:
+    """Where the page's pictures will be listed as drawn (pdf_fonts.page_text fills it),
+    or None for a page with none: no page's text is read twice to find them."""
+    return [] if images(page) else None
+
+
+def scanned_pages(
+    pages: list[Any], texts: list[str], placed: list[list[tuple[str, float]] | None]
+) -> list[int]:
     """The pages (numbered from 1) that are images of print: an image drawn over most of
     the page, and next to no text, or far less than the document's pages of text hold
     (those with no such image; all of them where every page has one, as an OCR'd scan).
     A picture the document also draws under a page holding that much text is a
     background (a letterhead, a watermark), not a scan: a scan's every page is a picture
-    of its own, and a short last page over the letterhead is no scan."""
+    of its own, and a short last page over the letterhead is no scan. ``placed``: each
+    page's objects drawn, with the area each covers (placements)."""
     sizes = [len("".join(text.split())) for text in texts]
-    covers = [covering(page) for page in pages]
+    covers = [covering(page, drawn or []) for page, drawn in zip(pages, placed, strict=True)]
     full = sorted(n for n, over in zip(sizes, covers, strict=True) if n >= FEW and not over)
     full = full or sorted(n for n in sizes if n >= FEW)
     least = max(FEW, full[len(full) // 2] * SHARE) if full else FEW
@@ -43,23 +52,13 @@ def scanned_pages(pages: list[Any], texts: list[str]) -> list[int]:
     ]
 
 
-def covering(page: Any) -> set[tuple[int, int]]:
+def covering(page: Any, placed: list[tuple[str, float]]) -> set[tuple[int, int]]:
     """The images drawn over most of the page, each by its object in the file (an image
     is a stream, always an object of its own: one drawn on many pages is one object)."""
-    names = images(page)
-    if not names:
-        return set()
+    names = images(page) if placed else {}
     box = page.mediabox
     least = COVERING * float(box.width) * float(box.height)
-    drawn: set[str] = set()
-
-    def visit(operator: bytes, operands: list[Any], cm: list[float], _tm: Any) -> None:
-        placed = abs(cm[0] * cm[3] - cm[1] * cm[2])  # the unit square's area, as placed
-        if operator == b"Do" and operands and str(operands[0]) in names and placed >= least:
-            drawn.add(str(operands[0]))
-
-    page.extract_text(visitor_operand_before=visit)
-    return {names[name] for name in drawn}
+    return {names[name] for name, area in placed if name in names and area >= least}
 
 
 def images(page: Any) -> dict[str, tuple[int, int]]:
