@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from constitution.extract_html import page_lines
+from constitution.extract_html import read_page
 from constitution.importer import import_protocol, render
 from import_constitution_parts import NAMES, gold, handed_over
 from test_import_layouts import flat, heading
@@ -132,13 +132,13 @@ def test_a_word_html_pages_site_parts_and_split_bold() -> None:
     site's header or footer, and a block that is all one link ("Print friendly version"),
     are the site's; a heading Word wrote as bold spans one after another ("<b>2.</b><b>
     &nbsp;</b><b>ROLES</b>") is one bold heading, not marks run together."""
-    lines = page_lines(
+    lines = read_page(
         "<body><div id='mgHeader'><p>Brackenmoor Council</p></div>"
         "<div class='mgLinks'><a href='mgConvert2PDF.aspx?ID=1'>Print friendly version</a></div>"
         "<p class='MsoNormal'><b><span>2.</span></b><b><span>&nbsp;&nbsp;</span></b>"
         "<b><span>ROLES</span></b></p><p>2.1 Members <a href='x.pdf'>decide</a>.</p>"
         "<div id='mgFooter'><p>Powered by Modern.Gov</p></div></body>"
-    )
+    ).lines
     assert [(text, site) for text, _, site in lines] == [
         ("Brackenmoor Council", True),
         ("Print friendly version", True),

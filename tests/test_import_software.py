@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from constitution.extract import Numberer
-from constitution.extract_html import page_lines
+from constitution.extract_html import read_page
 from constitution.importer import import_protocol
 from constitution.problems import ProtocolError
 from import_software import NAMES, handed_over
@@ -179,12 +179,12 @@ def test_numbers_a_style_sheet_draws_are_read_as_drawn(tmp_path: Path) -> None:
 def test_nested_counters_join_their_numbers() -> None:
     """counters(item, ".") draws every enclosing list's number: "1.2" in a list inside
     the first item; a new list resets its own, not the one around it."""
-    lines = page_lines(
+    lines = read_page(
         "<style>ol { counter-reset: item; list-style: none }"
         ' li::before { content: counters(item, ".") " "; counter-increment: item }</style>'
         "<ol><li>Purpose<ol><li>One.</li><li>Two.</li></ol></li>"
         "<li>Roles<ol><li>Three.</li></ol></li></ol>"
-    )
+    ).lines
     assert [text for text, _, _ in lines] == [
         "1 Purpose",
         "1.1 One.",
@@ -197,11 +197,11 @@ def test_nested_counters_join_their_numbers() -> None:
 def test_a_link_to_a_place_on_the_page_alone_is_its_navigation() -> None:
     """ "Back to top" and a contents list of links to the page's headings are the
     site's; a paragraph with such a link among its words is the protocol's."""
-    lines = page_lines(
+    lines = read_page(
         "<main><ol><li><a href='#roles'>Roles</a></li></ol><h2 id='roles'>Roles</h2>"
         "<p>Members decide, as <a href='#roles'>Roles</a> says.</p>"
         "<p><a href='#top'>Back to top</a></p></main>"
-    )
+    ).lines
     assert [(text, site) for text, _, site in lines] == [
         ("1. Roles", True),
         ("## Roles", False),

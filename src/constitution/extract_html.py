@@ -186,14 +186,10 @@ class PageReader(HTMLParser):
         self.lines.append((text, self.start, self.furniture or navigation))
 
 
-def page_lines(html: str) -> list[tuple[str, int, bool]]:
-    """Each block's text as a line, with its line in the file and whether it is the
-    site's (outside the main content, or in its navigation, banners and forms)."""
-    return read_page(html).lines
-
-
 def read_page(html: str) -> PageReader:
-    """The page read: its lines (page_lines), and which go on with the block before."""
+    """The page read: each block's text as a line, with its line in the file and whether
+    it is the site's (outside the main content, or in its navigation, banners and forms);
+    and which lines go on with the block before (going_on)."""
     has_main = bool(re.search(r"<main\b|role=[\"']main[\"']", html, re.I))
     style = "\n".join(re.findall(r"<style\b[^>]*>(.*?)</style>", html, re.I | re.S))
     reader = PageReader(has_main, Counters.of(style))
