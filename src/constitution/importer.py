@@ -1380,6 +1380,10 @@ def block_number(text: str) -> str | None:
     return text[: found.start("rest")].strip() if found else None
 
 
+# A section's number printed on a line of its own: "3", "3." or "3)"
+SECTION_NUMBER_ALONE = re.compile(r"(\d{1,3})[.)]?")
+
+
 def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
     """A section's number on a line of its own, its title on the next ("2", "Roles of
     Members": a PDF's numbered heading read out as two lines) or the one before
@@ -1393,7 +1397,7 @@ def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
             skip = False
             continue
         other, after = (kept[i + 1], kept[i + 2][0][0]) if i + 2 < len(kept) else (None, "")
-        lone = re.fullmatch(r"\d{1,3}[.)]?", text) is not None
+        lone = SECTION_NUMBER_ALONE.fullmatch(text) is not None
         if other is None or not heading_like(other[0][0] if lone else text):
             out.append(((text, bullet, marked), line, fresh))
             continue
@@ -1411,7 +1415,7 @@ def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
 def section_alone(label: str, following: str) -> str | None:
     """The section's number printed alone ("3", "3."), where the line after it is the
     section's first paragraph ("3.1 ..."), not its title: the number, else None."""
-    number = re.fullmatch(r"(\d{1,3})[.)]?", label)
+    number = SECTION_NUMBER_ALONE.fullmatch(label)
     under = block_number(following)
     return number[1] if number and under and under.startswith(f"{number[1]}.") else None
 
