@@ -1119,17 +1119,16 @@ def said_otherwise(word: str, other_words: Mapping[str, str]) -> str:
     return f" The vocabulary says this with {said}." if said else ""
 
 
-# Words that carry no meaning of their own in a name ('reply-in-full').
-_LINKS = frozenset({"a", "and", "by", "for", "in", "of", "on", "the", "to"})
-
-
 def did_you_mean(word: str, names: Iterable[str]) -> str:
     import difflib  # here: only a problem's hint needs it, not every command's start
+
+    # the small words a title writes small carry no meaning of their own in a name either
+    from constitution.capitals import SMALL_WORDS
 
     names = list(names)
     # A shorter name of one's own for a longer one ('ward-members-told' for
     # 'ward-members-told-beforehand'): the names holding every word written, if few.
-    words = set(word.split("-")) - _LINKS
+    words = set(word.split("-")) - SMALL_WORDS
     holding = sorted((n for n in names if words <= set(n.split("-"))), key=len)
     if len(words) > 1 and 0 < len(holding) <= 3:
         return " Did you mean " + ", or ".join(f"'{n}'" for n in holding) + "?"
