@@ -56,6 +56,17 @@ def test_each_version_has_the_words_of_its_text_for_suggestions(site: Site) -> N
     assert "enquiry" in draft and "inquiry" not in draft and "acknowledge" in draft
 
 
+def test_each_bundle_publishes_the_index_and_not_pagefinds_own_interfaces(site: Site) -> None:
+    """The search page loads pagefind.js (which loads its worker and WebAssembly); the
+    interfaces Pagefind writes beside it, some 420 KB a bundle, are never loaded."""
+    bundles = [entry.parent for entry in (site.out / "pagefind").rglob("pagefind-entry.json")]
+    assert len(bundles) > 1
+    for bundle in bundles:
+        names = {p.name for p in bundle.iterdir()}
+        assert {"pagefind.js", "pagefind-worker.js", "words.json"} <= names, bundle
+        assert not [n for n in names if n.endswith(("ui.js", "ui.css", "highlight.js"))], bundle
+
+
 def test_synonyms_are_read_in_lower_case(scratch: Project) -> None:
     path = scratch.conf / "council.toml"
     path.write_text(

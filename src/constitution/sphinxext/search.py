@@ -348,6 +348,8 @@ def write_bundle(bundle: Path, pages: dict[str, str], documents: list[Document])
             path.write_text(page, encoding="utf-8")
         pagefind = [sys.executable, "-m", "pagefind", "--silent"]
         subprocess.run([*pagefind, "--site", tmp, "--output-path", str(bundle)], check=True)
+    for unused in [*bundle.glob("pagefind-*ui.*"), bundle / "pagefind-highlight.js"]:
+        unused.unlink(missing_ok=True)  # Pagefind's own interfaces: the site has its own
     (bundle / WORDS).write_text(json.dumps(vocabulary(documents)), encoding="utf-8")
 
 
