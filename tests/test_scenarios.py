@@ -624,6 +624,20 @@ def test_a_paragraph_not_applied_says_what_its_rule_asks(scratch: Project) -> No
     ]
 
 
+def test_an_informative_paragraph_expected_is_said_to_decide_nothing(scratch: Project) -> None:
+    """A newcomer who cites the paragraph that describes a situation is told it is
+    informative, not asked to add a rule for it (trial 15 spent four runs on that)."""
+    book = scratch.rulebook()
+    ruled = {r.clause for r in book.rules}
+    quiet = next(c for c in scratch.document().clauses() if not c.normative and c.id not in ruled)
+    example = GOOD2.replace("[MOP-0054, MOP-0056]", f"[MOP-0054, MOP-0056, {quiet.id}]")
+    result = run_pytest(scratch, {"one.yaml": example})
+    assert result.returncode == 1
+    said = " ".join(result.stdout.split())
+    assert f"{quiet.id}: is informative (it describes, it does not require or permit)" in said
+    assert f"{quiet.id}: no rule in rules.yaml applies it" not in said
+
+
 def test_a_rule_not_met_shows_its_named_conditions_and_a_fact_to_state_as_false(
     scratch: Project,
 ) -> None:

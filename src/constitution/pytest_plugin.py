@@ -93,9 +93,14 @@ class ScenarioFile(pytest.File):
             project, document, book, constitution = shared.project(self.path)
         except ProtocolError as exc:
             raise self.CollectError(str(exc)) from None
+        informative = frozenset(
+            c.id for entry in constitution for c in entry.document.clauses() if not c.normative
+        )
         for example in project.examples(document, [self.path], constitution):
             if isinstance(example, Scenario):
-                yield ScenarioItem.from_parent(self, name=example.id, scenario=example, book=book)
+                yield ScenarioItem.from_parent(
+                    self, name=example.id, scenario=example, book=book, informative=informative
+                )
             else:  # named by its ID where it has one (a duplicate's is taken): else its line
                 name = example.id or (f"line {example.line}" if example.line else "file")
                 yield MalformedItem.from_parent(self, name=name, example=example)
@@ -120,12 +125,14 @@ class MalformedItem(pytest.Item):
 
 
 class ScenarioItem(pytest.Item):
-    def __init__(self, *, scenario: Scenario, book: RuleBook, **kwargs: Any) -> None:
+    def __init__(
+        self, *, scenario: Scenario, book: RuleBook, informative: frozenset[str], **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
-        self.scenario, self.book = scenario, book
+        self.scenario, self.book, self.informative = scenario, book, informative
 
     def runtest(self) -> None:
-        if diffs := self.scenario.differences(self.book):
+        if diffs := self.scenario.differences(self.book, informative=self.informative):
             raise ScenarioMismatch(diffs)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:

@@ -15,7 +15,7 @@ import datetime as dt
 import hashlib
 import operator
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache, partial
@@ -323,9 +323,12 @@ class RuleBook:
                 )
         return frozenset().union(*(self._reads[own] for own in self.lineage(act)))
 
-    def why_not(self, facts: Facts, clauses: Iterable[str]) -> list[str]:
+    def why_not(
+        self, facts: Facts, clauses: Iterable[str], informative: Set[str] = frozenset()
+    ) -> list[str]:
         """For each paragraph expected but not applied, what its rules ask of a situation:
-        the act each is for, or the facts it reads, as the situation gives them."""
+        the act each is for, or the facts it reads, as the situation gives them; of one
+        without a rule that is informative (``informative``), that it decides nothing."""
         acts = set(self.lineage(facts.get("act", "")))
         lines = []
         for cid in sorted(clauses):
@@ -339,7 +342,14 @@ class RuleBook:
                     )
                     continue
                 lines.append(f"{cid}: {where} reads {self._unmet(rule, facts)}")
-            if not rules:
+            if not rules and cid in informative:
+                # a newcomer cites the paragraph that describes a situation, not the one
+                # that decides it: no rule will ever apply it
+                lines.append(
+                    f"{cid}: is informative (it describes, it does not require or permit), so "
+                    "no rule applies it; cite the paragraph that decides this instead"
+                )
+            elif not rules:
                 lines.append(
                     f"{cid}: no rule in rules.yaml applies it; add one if its words decide this"
                 )
@@ -541,9 +551,12 @@ class Scenario:
         """Every paragraph the example cites, for any person."""
         return frozenset().union(*(part.expect.clauses for part in self.parts))
 
-    def differences(self, book: RuleBook, disabled: Rule | None = None) -> list[str]:
+    def differences(
+        self, book: RuleBook, disabled: Rule | None = None, informative: Set[str] = frozenset()
+    ) -> list[str]:
         """Where the protocol's answers differ from the expected ones, each person's
-        named where there are several."""
+        named where there are several; ``informative``: the IDs of the paragraphs that
+        decide nothing, said so where one is expected."""
         several = len(self.parts) > 1
         lines = []
         for part in self.parts:
@@ -553,7 +566,8 @@ class Scenario:
                 wanted = part.expect.permitted
                 if wanted is not None and got.permitted != wanted:
                     diffs += book.why_not_permitted(part.facts, wanted)
-                diffs += book.why_not(part.facts, part.expect.clauses - got.clauses)
+                missed = part.expect.clauses - got.clauses
+                diffs += book.why_not(part.facts, missed, informative)
             lines += [f"{part.person}, line {part.line}: {d}" if several else d for d in diffs]
         return lines
 
