@@ -336,26 +336,17 @@ def from_pdf(path: Path) -> Extracted:
             raise too_large(path, f"the PDF has {count:,} pages", f"{MAX_PAGES:,} pages")
         placed = [placements(page) for page in reader.pages]
         pages = [page_text(page, drawn) for page, drawn in zip(reader.pages, placed, strict=True)]
-        images = scanned_pages(list(reader.pages), [raw for raw, _ in pages], placed)
-        if images and len(images) < len(pages):  # all images: no text at all, said below
-            raise fail(path, "import-scanned-pages", pages=listed(images), count=len(pages))
+        lines = pdf_lines(pages)
+        if any(drawn is not None for drawn in placed):  # a page has pictures: are they scans?
+            images = scanned_pages(list(reader.pages), own_words(lines, len(pages)), placed)
+            if images and len(images) < len(pages):  # all images: no text at all, said below
+                raise fail(path, "import-scanned-pages", pages=listed(images), count=len(pages))
     except ProtocolError:
         raise
     except LimitReachedError as exc:  # pypdf's own bound on what a stream unpacks to
         raise too_large(path, f"a page unpacks too far ({exc})", "what pypdf allows") from None
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
         raise fail(path, "import-pdf-corrupt", error=exc) from None
-    lines = []
-    for number, (raw, drawn) in enumerate(pages, start=1):
-        text = characters.plain(raw)
-        texts = text.splitlines()
-        # a line's drawing is its own where every line of the text ends at a "\n"
-        if text.split("\n")[: len(texts)] != texts:
-            drawn = []
-        lines += [
-            Line(t, n, number, drawn[n - 1] if drawn else None)
-            for n, t in enumerate(texts, start=1)
-        ]
     refuse_two_languages_side_by_side(path, lines)
     result = paged(lines, len(pages), [], mend=False)
     body = body_size(result.lines)
@@ -367,6 +358,32 @@ def from_pdf(path: Path) -> Extracted:
     if any(line.level > 1 for line in result.lines):  # headings under the title, by type
         result.body = body
     return result
+
+
+def pdf_lines(pages: list[tuple[str, list[Drawn | None]]]) -> list[Line]:
+    """The lines of a PDF's pages (each page's text and its lines' drawings), each with
+    its page and its drawing."""
+    lines = []
+    for number, (raw, drawn) in enumerate(pages, start=1):
+        text = characters.plain(raw)
+        texts = text.splitlines()
+        # a line's drawing is its own where every line of the text ends at a "\n"
+        if text.split("\n")[: len(texts)] != texts:
+            drawn = []
+        lines += [
+            Line(t, n, number, drawn[n - 1] if drawn else None)
+            for n, t in enumerate(texts, start=1)
+        ]
+    return lines
+
+
+def own_words(lines: list[Line], pages: int) -> list[str]:
+    """Each page's words but its furniture (a running head or foot, a page number: what
+    a scan's page may carry as text laid over its picture), for the scan check."""
+    texts = [""] * pages
+    for line in drop_furniture(lines, pages):
+        texts[(line.page or 1) - 1] += line.text
+    return texts
 
 
 def refuse_two_languages_side_by_side(path: Path, lines: list[Line]) -> None:

@@ -1,0 +1,94 @@
+"""Faults of `constitution import` the trial of PDFs (tests/import_unmet14) saw and left,
+each shown by a PDF drawn here with reportlab, each test failing before its fix: a
+designed cover (a picture over the whole page, the title as text over it) refused as a
+scan; a margin note of three lines listed as three; a table set small beside the body's
+words cut out as margin notes; a line in the body's type read as a sub-heading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from PIL import Image
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from constitution.importer import import_protocol
+from constitution.problems import ProtocolError
+from test_import_unmet14 import drawn_pdf, paragraphs
+
+HEAD = "Brackenford Borough Council: Protocol on Member/Officer Relations"
+TITLE = "Protocol on Relations between Members and Officers"
+BODY = [
+    ("1. Scope", ""),
+    ("1.1", "This protocol applies to every elected and co-opted member of the Council"),
+    ("", "and to every officer the Council employs, and to agency staff working for it."),
+    ("1.2", "Members and officers work together with courtesy and respect, each doing"),
+    ("", "their own job well and with confidence in the other."),
+    ("2. Advice", ""),
+    ("2.1", "Officers give impartial advice to every member, whatever their party, and"),
+    ("", "keep a note of advice given on a matter that comes before a committee."),
+    ("2.2", "A member who asks for advice is told within ten working days when it will"),
+    ("", "be given, and by whom."),
+]
+
+
+def body_page(canvas: Canvas, page: int, lines: list[tuple[str, str]]) -> None:
+    """A page of the protocol's text: its running head, its lines, "Page N"."""
+    canvas.setFont("Helvetica", 8)
+    canvas.drawString(64, 800, HEAD)
+    canvas.drawCentredString(A4[0] / 2, 40, f"Page {page}")
+    y = 760.0
+    for number, words in lines:
+        if not words:
+            canvas.setFont("Helvetica-Bold", 11)
+            canvas.drawString(64, y - 8, number)
+            y -= 28
+            continue
+        canvas.setFont("Helvetica", 10)
+        if number:
+            y -= 6
+            canvas.drawString(64, y, number)
+        canvas.drawString(98, y, words)
+        y -= 14
+    canvas.showPage()
+
+
+def covered(path: Path, cover: str) -> Path:
+    """A PDF whose first page is a picture over the whole page: "designed", its title and
+    adoption drawn as text over it; "scan", only the running head and page number. Two
+    pages of text after it."""
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.drawImage(ImageReader(Image.new("RGB", (210, 297), (20, 60, 120))), 0, 0, *A4)
+    if cover == "designed":
+        canvas.setFont("Helvetica-Bold", 24)
+        first, _, second = TITLE.partition(" Members")
+        canvas.drawString(64, 520, first)
+        canvas.drawString(64, 490, f"Members{second}")
+        canvas.setFont("Helvetica", 12)
+        canvas.drawString(64, 440, "Adopted by Council, 12 March 2019")
+        canvas.showPage()
+    else:
+        body_page(canvas, 1, [])
+    body_page(canvas, 2, BODY[:5])
+    body_page(canvas, 3, BODY[5:])
+    canvas.save()
+    return path
+
+
+def test_a_designed_cover_is_no_scan(tmp_path: Path) -> None:
+    """A cover that is a picture over the whole page, its title and adoption drawn over it
+    as text (the document's own words, printed on no other page), is no scan: imported,
+    its title the document's. A picture page whose only text is the running head and page
+    number every page prints is a scan, refused naming it."""
+    doc = import_protocol(covered(tmp_path / "designed.pdf", "designed"))
+    assert doc.title == TITLE
+    assert [(s.number, [c.number for c in s.clauses]) for s in doc.sections] == [
+        ("1", ["1.1", "1.2"]),
+        ("2", ["2.1", "2.2"]),
+    ]
+    with pytest.raises(ProtocolError, match=r"page 1: scanned") as raised:
+        import_protocol(covered(tmp_path / "scan.pdf", "scan"))
+    assert raised.value.problems[0].code == "import-scanned-pages"
