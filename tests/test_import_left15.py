@@ -16,6 +16,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from constitution.importer import import_protocol
+from constitution.page_asides import MARGIN_NOTE
 from constitution.problems import ProtocolError
 from test_import_unmet14 import drawn_pdf, paragraphs
 
@@ -92,3 +93,18 @@ def test_a_designed_cover_is_no_scan(tmp_path: Path) -> None:
     with pytest.raises(ProtocolError, match=r"page 1: scanned") as raised:
         import_protocol(covered(tmp_path / "scan.pdf", "scan"))
     assert raised.value.problems[0].code == "import-scanned-pages"
+
+
+@pytest.mark.parametrize("left", [False, True], ids=["right", "left"])
+def test_a_margin_note_of_three_lines_is_listed_once(tmp_path: Path, left: bool) -> None:
+    """A note of three lines in the margin beside paragraph 1.2 ("Amended by Council / 12
+    March 2019, / minute 45") is one note, as a person reads it: listed once, its lines
+    joined, at its page, with the paragraph it stands beside."""
+    note = ("Amended by Council", "12 March 2019,", "minute 45")
+    title = (64, 780, "Protocol on Member/Officer Relations", 15.0)
+    page = [title, *paragraphs(1, 750, (), left), *paragraphs(2, 630, note, left)]
+    doc = import_protocol(drawn_pdf(tmp_path / "noted.pdf", [page]))
+    assert [(line.text, line.page, why) for line, why in doc.left_out] == [
+        ("Amended by Council 12 March 2019, minute 45", 1, f"{MARGIN_NOTE} paragraph 2.2")
+    ]
+    assert len(doc.clauses()) == 6

@@ -23,7 +23,7 @@ from constitution import characters
 from constitution.extract_html import read_page
 from constitution.import_languages import MIN_PAIRS, apart
 from constitution.model import BETWEEN_STYLE
-from constitution.page_asides import set_aside
+from constitution.page_asides import NUMBERED_LINE, set_aside
 from constitution.pdf_fonts import Drawn, page_text
 from constitution.pdf_scans import listed, placements, scanned_pages
 from constitution.problems import Problem, ProtocolError
@@ -798,8 +798,6 @@ def cited(mark: re.Match[str], noted: set[str]) -> str:
 # Running heads and feet, and page numbers, are among the first or last lines of a page
 # as its text is read out (where a PDF draws them first, they come first).
 EDGE = 3
-# A paragraph's number begins its line ("1.1 The member", "(3) An officer").
-NUMBERED_LINE = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})*[.)]?\s+\S")
 
 
 def furniture_key(text: str) -> str:

@@ -30,7 +30,7 @@ class PageLine(Protocol):
 
 Line = TypeVar("Line", bound=PageLine)
 
-MARGIN_NOTE = "a note printed in the margin beside the text (an amendment's history)"
+MARGIN_NOTE = "a note printed in the margin beside"  # the paragraph's number, or "the text"
 BLANK_PAGE = "a page's note that it is left blank"
 REPEATED = "a heading printed again where its section runs on over a page"
 
@@ -44,6 +44,8 @@ CONTINUED = re.compile(
     r"(?i)^(?P<heading>.*?\S)\s*(?:[-–—:,]\s*)?[(\[]?\s*(?:continued|cont(?:'d|’d|d)?\.?)"
     r"\s*[)\]]?\s*$"
 )
+# A paragraph's number beginning its line: "1.2 Members ...", "(3) The ...", "4. A ..."
+NUMBERED_LINE = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})*[.)]?\s+\S")
 # A margin note's type is smaller than the body's, and it starts outside the body's
 # column: beyond where any line of the body starts, by more than a character or two.
 NOTE_SIZE = 0.85
@@ -52,7 +54,7 @@ NOTE_SIZE = 0.85
 def set_aside(lines: list[Line]) -> tuple[list[Line], list[tuple[Line, str]]]:
     """The lines read as the protocol's, and those printed beside it, each with why."""
     lines, notes = margin_notes(lines)
-    asides = [(line, MARGIN_NOTE) for line in notes]
+    asides = beside(notes, lines)
     asides += [(line, BLANK_PAGE) for line in lines if LEFT_BLANK.match(line.text.strip())]
     lines = [line for line in lines if not LEFT_BLANK.match(line.text.strip())]
     repeated = repeated_headings(lines)
@@ -99,19 +101,75 @@ def margin_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             elif drawn.size == body and (
                 at := next((a for x, a, size in drawn.joins if small(size) and x > right), 0)
             ):
+                x, size = next((x, size) for x, a, size in drawn.joins if a == at)
                 kept.append(replace(line, text=line.text[:at].rstrip()))
-                notes.append(replace(line, text=line.text[at:].strip()))
+                notes.append(cut(line, line.text[at:], x, size))
             elif (
                 drawn.size == body
                 and small(drawn.lead or body)
                 and drawn.x < left
                 and (at := next((a for _, a, size in drawn.joins if not small(size)), 0))
             ):
-                notes.append(replace(line, text=line.text[:at].strip()))
+                notes.append(cut(line, line.text[:at], drawn.x, drawn.lead or body))
                 kept.append(replace(line, text=line.text[at:].strip()))
             else:
                 kept.append(line)
     return kept, notes
+
+
+def cut(line: Line, text: str, x: float, size: float) -> Line:
+    """A note's words cut from a body line they share a baseline with, drawn as they are."""
+    assert line.drawn is not None
+    drawn = replace(line.drawn, size=size, x=x, lead=size, joins=())
+    return replace(line, text=text.strip(), drawn=drawn)
+
+
+def beside(notes: list[Line], lines: list[Line]) -> list[tuple[Line, str]]:
+    """Each margin note once, as a reader reads it: its lines (one under the next, at the
+    note's spacing, on one side of the page) joined, at its first line's place, with the
+    paragraph it stands beside (the one printed on or just above its first line)."""
+    notes = sorted(notes, key=lambda note: (note.page or 0, -drawing(note).y))
+    joined: list[list[Line]] = []
+    for note in notes:
+        d = drawing(note)
+        goes_on = (
+            group
+            for group in joined
+            if group[-1].page == note.page
+            and abs((drawing(group[-1]).x or 0) - (d.x or 0)) <= 2 * d.size
+            and 0 < drawing(group[-1]).y - d.y <= 2 * d.size
+        )
+        if (group := next(goes_on, None)) is not None:
+            group.append(note)
+        else:
+            joined.append([note])
+    return [
+        (
+            replace(group[0], text=" ".join(note.text.strip() for note in group)),
+            f"{MARGIN_NOTE} {paragraph_beside(group[0], lines)}",
+        )
+        for group in joined
+    ]
+
+
+def drawing(line: PageLine) -> Drawn:
+    assert line.drawn is not None  # a margin note is told by its drawing
+    return line.drawn
+
+
+def paragraph_beside(note: Line, lines: list[Line]) -> str:
+    """ "paragraph 2.3": the paragraph whose line is printed on the note's first line's
+    baseline or nearest above it, on its page; "the text" where none is numbered."""
+    y = drawing(note).y
+    page = [line for line in lines if line.page == note.page]
+    above = [n for n, line in enumerate(page) if line.drawn and line.drawn.y >= y - 0.5]
+    if not above:
+        return "the text"
+    at = min(above, key=lambda n: drawing(page[n]).y)
+    for line in reversed(page[: at + 1]):
+        if NUMBERED_LINE.match(text := line.text.strip()):
+            return f"paragraph {text.split()[0].rstrip('.')}"
+    return "the text"
 
 
 def repeated_headings(lines: list[Line]) -> set[int]:
