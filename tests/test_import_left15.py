@@ -108,3 +108,77 @@ def test_a_margin_note_of_three_lines_is_listed_once(tmp_path: Path, left: bool)
         ("Amended by Council 12 March 2019, minute 45", 1, f"{MARGIN_NOTE} paragraph 2.2")
     ]
     assert len(doc.clauses()) == 6
+
+
+ROLES = [
+    ("Role", "Responsibility"),
+    ("Monitoring Officer", "Conduct, the Constitution and the register of interests"),
+    ("Chief Finance Officer", "The budget, spending and the annual audit"),
+]
+CONTACT = ["Monitoring Officer", "Town Hall, Market Street", "Brackenford BR1 2AB"]
+
+
+def set_small(path: Path) -> Path:
+    """A page whose body is set in 10 point, with text in 8 point the paragraphs refer
+    to: a table of roles (two columns, its first set in from the words' column, with
+    rules between its rows) after 1.2, and a box of contact details beside 2.1's short
+    lines, inside the width the page's longer lines take."""
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 15)
+    canvas.drawString(64, 780, "Protocol on Member/Officer Relations")
+    y = 740.0
+
+    def line(number: str, words: str) -> None:
+        nonlocal y
+        canvas.setFont("Helvetica", 10)
+        if number:
+            y -= 6
+            canvas.drawString(64, y, number)
+        canvas.drawString(98, y, words)
+        y -= 14
+
+    def heading(words: str) -> None:
+        nonlocal y
+        canvas.setFont("Helvetica-Bold", 11)
+        canvas.drawString(64, y - 8, words)
+        y -= 28
+
+    heading("1. Advice")
+    line("1.1", "Officers give impartial advice to every member, whatever their party, and")
+    line("", "keep a note of advice given on a matter that comes before a committee.")
+    line("1.2", "The officers named below advise members on the matters set against them.")
+    for role, duty in ROLES:
+        y -= 4
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(130, y, role)
+        canvas.drawString(250, y, duty)
+        canvas.line(126, y - 4, 500, y - 4)
+        y -= 10
+    line("1.3", "Advice given in confidence is kept in confidence unless the law requires")
+    line("", "otherwise, or the member agrees that it may be shared.")
+    heading("2. Contact")
+    top = y
+    line("2.1", "A member writes to the Monitoring")
+    line("", "Officer at the address in the box")
+    line("", "about any concern under this protocol.")
+    canvas.rect(336, top - 34, 150, 44)
+    for at, words in enumerate(CONTACT):
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(342, top - 7 - 11 * at, words)
+    line("2.2", "The Monitoring Officer replies within ten working days and keeps a record")
+    line("", "of each concern raised and how it was resolved.")
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_text_set_small_beside_the_words_is_kept_in_place(tmp_path: Path) -> None:
+    """A table in smaller type set in from the words' column, and a box of contact
+    details beside a paragraph's short lines, stand within the width the body's lines
+    take: text of the paragraphs, kept in them, never cut out as margin notes."""
+    doc = import_protocol(set_small(tmp_path / "small.pdf"))
+    assert doc.left_out == []
+    paragraphs = {c.number: " ".join(c.paragraphs) for c in doc.clauses()}
+    assert list(paragraphs) == ["1.1", "1.2", "1.3", "2.1", "2.2"]
+    assert " ".join(w for row in ROLES for w in row) in paragraphs["1.2"]
+    assert " ".join(CONTACT) in paragraphs["2.1"]

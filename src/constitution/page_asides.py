@@ -64,10 +64,12 @@ def set_aside(lines: list[Line]) -> tuple[list[Line], list[tuple[Line, str]]]:
 
 def margin_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """A PDF's lines, and the notes in its pages' margins: lines drawn smaller than the
-    body, starting outside the column every body-sized line of their page starts in (to
-    its right, or its left), standing beside that column (no further than a line above
-    or below its page's first and last body-sized lines: no running head, foot or
-    footnote). A note's first line drawn on a body line's baseline, read as its end
+    body, in its page's margin (starting right of the column every body-sized line of the
+    page starts in and beyond where their words reach, or left of it and ending before
+    it), standing beside that column (no further than a line above or below its page's
+    first and last body-sized lines: no running head, foot or footnote). Text set small
+    within the width the body's lines take (a table set in, a box beside a paragraph's
+    short lines) is the text's own, kept where it stands. A note's first line drawn on a body line's baseline, read as its end
     ("... each member Amended by Council") or, in the left margin, its start, is cut
     from it."""
     sizes: Counter[float] = Counter()
@@ -88,26 +90,39 @@ def margin_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             continue
         top, foot = max(d.y for d in column), min(d.y for d in column)
         left, right = min(starts) - body, max(starts) + body
+        reach = max((end for d in column for end in body_ends(d, body)), default=None)
 
         def small(size: float) -> bool:
             return size <= NOTE_SIZE * body
+
+        def in_margin(x: float, end: float | None) -> bool:
+            """Starting right of the column and beyond where the body's lines reach, or
+            left of it and ending before they start: a table or a box set in from the
+            column, or beside a paragraph's short lines, is not in the margin."""
+            if x > right:
+                return reach is None or x >= reach
+            return x < left and (end is None or end <= min(starts))
 
         for line in page:
             drawn = line.drawn
             if not drawn or drawn.x is None or not foot - body <= drawn.y <= top + body:
                 kept.append(line)
             elif small(drawn.size) and not left <= drawn.x <= right:
-                notes.append(line)
+                end = max((end for end in drawn.ends if end is not None), default=None)
+                (notes if in_margin(drawn.x, end) else kept).append(line)
             elif drawn.size == body and (
-                at := next((a for x, a, size in drawn.joins if small(size) and x > right), 0)
+                join := next(
+                    (j for j in drawn.joins if small(j[2]) and in_margin(j[0], None)), None
+                )
             ):
-                x, size = next((x, size) for x, a, size in drawn.joins if a == at)
+                x, at, size = join
                 kept.append(replace(line, text=line.text[:at].rstrip()))
                 notes.append(cut(line, line.text[at:], x, size))
             elif (
                 drawn.size == body
                 and small(drawn.lead or body)
                 and drawn.x < left
+                and in_margin(drawn.x, drawn.ends[0] if drawn.ends else None)
                 and (at := next((a for _, a, size in drawn.joins if not small(size)), 0))
             ):
                 notes.append(cut(line, line.text[:at], drawn.x, drawn.lead or body))
@@ -115,6 +130,12 @@ def margin_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             else:
                 kept.append(line)
     return kept, notes
+
+
+def body_ends(drawn: Drawn, body: float) -> list[float]:
+    """Where the line's words in the body's size end across the page."""
+    sizes = [drawn.lead, *(size for _, _, size in drawn.joins)]
+    return [end for end, size in zip(drawn.ends, sizes, strict=False) if size == body and end]
 
 
 def cut(line: Line, text: str, x: float, size: float) -> Line:
