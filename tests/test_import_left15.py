@@ -182,3 +182,51 @@ def test_text_set_small_beside_the_words_is_kept_in_place(tmp_path: Path) -> Non
     assert list(paragraphs) == ["1.1", "1.2", "1.3", "2.1", "2.2"]
     assert " ".join(w for row in ROLES for w in row) in paragraphs["1.2"]
     assert " ".join(CONTACT) in paragraphs["2.1"]
+
+
+def test_a_line_set_as_the_body_is_no_sub_heading(tmp_path: Path) -> None:
+    """In a Word file, a short line without a full stop between two numbered paragraphs
+    of a section, set as the body is ("Gifts and hospitality" in the Normal style, no
+    word bold), is a paragraph of the text, not a sub-heading; a line in bold there, or in
+    a style that sets its words in bold, is one."""
+    document = docx.Document()
+    document.add_paragraph("Protocol on Member/Officer Relations", style="Title")
+    for heading, paragraphs in (
+        ("1. Scope", ["1.1 This protocol applies to every member.", "1.2 And to officers."]),
+        (
+            "2. Gifts",
+            [
+                "2.1 Members register every gift worth more than fifty pounds.",
+                "Gifts and hospitality",
+                "Members declare each one within twenty-eight days.",
+                "2.2 The Monitoring Officer keeps the register.",
+                "**Contracts",
+                "Members refuse gifts from a company bidding for a contract.",
+                "2.3 Officers follow the same rules.",
+                "_Working with suppliers",
+                "Officers declare any offer from a supplier.",
+                "2.4 The register is published every quarter.",
+            ],
+        ),
+    ):
+        document.add_paragraph(heading, style="Heading 1")
+        for text in paragraphs:
+            if text.startswith("**"):
+                document.add_paragraph().add_run(text[2:]).bold = True
+            elif text.startswith("_"):
+                document.add_paragraph(text[1:], style="Intense Quote")
+            else:
+                document.add_paragraph(text)
+    path = tmp_path / "protocol.docx"
+    document.save(str(path))
+    doc = import_protocol(path)
+    after = {c.number: (c.after.paragraphs, c.after.titles) for c in doc.clauses()}
+    assert after["2.2"] == (
+        ["Contracts", "Members refuse gifts from a company bidding for a contract."],
+        {0},
+    )
+    assert after["2.3"][1] == {0}
+    assert not after["2.1"][1]
+    assert "Gifts and hospitality" in " ".join(
+        next(c for c in doc.clauses() if c.number == "2.1").paragraphs + after["2.1"][0]
+    )

@@ -86,6 +86,10 @@ class Line:
     # A PDF's line in bold that stands apart as a heading would but is a sentence
     # (statement): read as the body's words.
     sentence: bool = False
+    # A Word paragraph set as the body is (no heading's style, no word of it bold,
+    # italic, underlined or in capitals, by its runs or its style): however short, and
+    # without a full stop, never a sub-heading, as a reader of the page sees.
+    plain: bool = False
 
     @property
     def where(self) -> str:
@@ -1026,6 +1030,7 @@ def from_docx(path: Path) -> Extracted:
     numberer = Numberer(numbering, styles)
     headings = heading_styles(styles)
     levels = outline_levels(styles)
+    emphatic = emphatic_styles(styles)
     subtitles = named_styles(styles, "subtitle")
     apart = named_styles(styles, BETWEEN_STYLE.lower())
     headed = first_row_styles(styles)
@@ -1101,7 +1106,8 @@ def from_docx(path: Path) -> Extracted:
             lines[-1] = replace(lines[-1], text=joined(lines[-1].text, text))
             continue
         own = style is not None and style.get(f"{W}val") in apart
-        lines.append(Line(text, n, within=within, apart=own, level=level))
+        plain = not heading and set_as_body(para, style, emphatic)
+        lines.append(Line(text, n, within=within, apart=own, level=level, plain=plain))
     if chunks:
         raise ProtocolError(
             [
@@ -1411,6 +1417,40 @@ def named_styles(styles: object, name: str) -> set[str]:
     return found
 
 
+def emphatic_styles(styles: object) -> set[str]:
+    """The IDs of the paragraph styles that set their words apart from the body's (bold,
+    italic, underlined or in capitals), themselves or by the style each is based on."""
+    own: dict[str, bool] = {}
+    based: dict[str, str] = {}
+    for style in styles.iter(f"{W}style") if styles is not None else ():  # type: ignore[attr-defined]
+        sid = style.get(f"{W}styleId")
+        props = style.find(f"{W}rPr")
+        own[sid] = any(switched_on(props, name) for name in ("b", "i", "u", "caps"))
+        if (parent := style.find(f"{W}basedOn")) is not None:
+            based[sid] = parent.get(f"{W}val")
+    return inherited(own, based)
+
+
+def set_as_body(para: Any, style: Any, emphatic: set[str]) -> bool:
+    """Whether a Word paragraph is set as the body is: its style sets nothing apart, nor
+    does any of its runs (bold, italic, underlined, in capitals)."""
+    if style is not None and style.get(f"{W}val") in emphatic:
+        return False
+    runs = [t.getparent() for t in para.iter(f"{W}t") if (t.text or "").strip()]
+    return not any(
+        switched_on(run.find(f"{W}rPr"), name)
+        for run in runs
+        if run is not None and run.tag == f"{W}r"
+        for name in ("b", "i", "u", "caps")
+    )
+
+
+def switched_on(props: Any, name: str) -> bool:
+    """Whether run properties (a run's, or a style's) switch ``name`` on ("b" bold)."""
+    found = props.find(f"{W}{name}") if props is not None else None
+    return found is not None and found.get(f"{W}val", "true") not in ("0", "false", "none")
+
+
 def heading_styles(styles: object) -> set[str]:
     """The IDs of the paragraph styles that are headings: the title, and every style at a
     level of the outline, or based on one that is (Word's own headings in any language,
@@ -1642,12 +1682,9 @@ def emphasis_of(node: Any) -> str:
     italic or underlined, "" none."""
     run = node.getparent()
     props = run.find(f"{W}rPr") if run is not None and run.tag == f"{W}r" else None
-
-    def on(name: str) -> bool:
-        found = props.find(f"{W}{name}") if props is not None else None
-        return found is not None and found.get(f"{W}val", "true") not in ("0", "false", "none")
-
-    return "**" if on("b") else "*" if on("i") or on("u") else ""
+    if switched_on(props, "b"):
+        return "**"
+    return "*" if switched_on(props, "i") or switched_on(props, "u") else ""
 
 
 def emphasised(parts: list[tuple[str, str]]) -> str:
