@@ -191,7 +191,7 @@ def test_a_line_set_as_the_body_is_no_sub_heading(tmp_path: Path) -> None:
     a style that sets its words in bold, is one."""
     document = docx.Document()
     document.add_paragraph("Protocol on Member/Officer Relations", style="Title")
-    for heading, paragraphs in (
+    for heading, texts in (
         ("1. Scope", ["1.1 This protocol applies to every member.", "1.2 And to officers."]),
         (
             "2. Gifts",
@@ -210,7 +210,7 @@ def test_a_line_set_as_the_body_is_no_sub_heading(tmp_path: Path) -> None:
         ),
     ):
         document.add_paragraph(heading, style="Heading 1")
-        for text in paragraphs:
+        for text in texts:
             if text.startswith("**"):
                 document.add_paragraph().add_run(text[2:]).bold = True
             elif text.startswith("_"):

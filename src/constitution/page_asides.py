@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import partial
 from itertools import groupby
 from typing import Any, ClassVar, Protocol, TypeVar
 
@@ -69,9 +70,9 @@ def margin_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     it), standing beside that column (no further than a line above or below its page's
     first and last body-sized lines: no running head, foot or footnote). Text set small
     within the width the body's lines take (a table set in, a box beside a paragraph's
-    short lines) is the text's own, kept where it stands. A note's first line drawn on a body line's baseline, read as its end
-    ("... each member Amended by Council") or, in the left margin, its start, is cut
-    from it."""
+    short lines) is the text's own, kept where it stands. A note's first line drawn on a
+    body line's baseline, read as its end ("... each member Amended by Council") or, in
+    the left margin, its start, is cut from it."""
     sizes: Counter[float] = Counter()
     for line in lines:
         if line.drawn:
@@ -91,17 +92,10 @@ def margin_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         top, foot = max(d.y for d in column), min(d.y for d in column)
         left, right = min(starts) - body, max(starts) + body
         reach = max((end for d in column for end in body_ends(d, body)), default=None)
+        in_margin = partial(margin, left=left, right=right, start=min(starts), reach=reach)
 
         def small(size: float) -> bool:
             return size <= NOTE_SIZE * body
-
-        def in_margin(x: float, end: float | None) -> bool:
-            """Starting right of the column and beyond where the body's lines reach, or
-            left of it and ending before they start: a table or a box set in from the
-            column, or beside a paragraph's short lines, is not in the margin."""
-            if x > right:
-                return reach is None or x >= reach
-            return x < left and (end is None or end <= min(starts))
 
         for line in page:
             drawn = line.drawn
@@ -130,6 +124,18 @@ def margin_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             else:
                 kept.append(line)
     return kept, notes
+
+
+def margin(
+    x: float, end: float | None, left: float, right: float, start: float, reach: float | None
+) -> bool:
+    """Whether words drawn from ``x`` to ``end`` stand in the page's margin: right of the
+    column its body's lines start in (``left`` to ``right``) and beyond where their words
+    reach, or left of it and ending before the first starts. A table or a box set in from
+    the column, or beside a paragraph's short lines, is not in the margin."""
+    if x > right:
+        return reach is None or x >= reach
+    return x < left and (end is None or end <= start)
 
 
 def body_ends(drawn: Drawn, body: float) -> list[float]:
