@@ -36,12 +36,10 @@ BODY = [
 ]
 
 
-def body_page(canvas: Canvas, page: int, lines: list[tuple[str, str]]) -> None:
-    """A page of the protocol's text: its running head, its lines, "Page N"."""
-    canvas.setFont("Helvetica", 8)
-    canvas.drawString(64, 800, HEAD)
-    canvas.drawCentredString(A4[0] / 2, 40, f"Page {page}")
-    y = 760.0
+def written(canvas: Canvas, y: float, lines: list[tuple[str, str]]) -> float:
+    """The lines drawn from ``y`` down, each a heading (its words alone, in bold), a
+    paragraph's first line (its number, then its words) or its next (no number); where
+    the next line goes."""
     for number, words in lines:
         if not words:
             canvas.setFont("Helvetica-Bold", 11)
@@ -54,6 +52,15 @@ def body_page(canvas: Canvas, page: int, lines: list[tuple[str, str]]) -> None:
             canvas.drawString(64, y, number)
         canvas.drawString(98, y, words)
         y -= 14
+    return y
+
+
+def body_page(canvas: Canvas, page: int, lines: list[tuple[str, str]]) -> None:
+    """A page of the protocol's text: its running head, its lines, "Page N"."""
+    canvas.setFont("Helvetica", 8)
+    canvas.drawString(64, 800, HEAD)
+    canvas.drawCentredString(A4[0] / 2, 40, f"Page {page}")
+    written(canvas, 760.0, lines)
     canvas.showPage()
 
 
@@ -126,27 +133,16 @@ def set_small(path: Path) -> Path:
     canvas = Canvas(str(path), pagesize=A4)
     canvas.setFont("Helvetica-Bold", 15)
     canvas.drawString(64, 780, "Protocol on Member/Officer Relations")
-    y = 740.0
-
-    def line(number: str, words: str) -> None:
-        nonlocal y
-        canvas.setFont("Helvetica", 10)
-        if number:
-            y -= 6
-            canvas.drawString(64, y, number)
-        canvas.drawString(98, y, words)
-        y -= 14
-
-    def heading(words: str) -> None:
-        nonlocal y
-        canvas.setFont("Helvetica-Bold", 11)
-        canvas.drawString(64, y - 8, words)
-        y -= 28
-
-    heading("1. Advice")
-    line("1.1", "Officers give impartial advice to every member, whatever their party, and")
-    line("", "keep a note of advice given on a matter that comes before a committee.")
-    line("1.2", "The officers named below advise members on the matters set against them.")
+    y = written(
+        canvas,
+        740.0,
+        [
+            ("1. Advice", ""),
+            ("1.1", "Officers give impartial advice to every member, whatever their party, and"),
+            ("", "keep a note of advice given on a matter that comes before a committee."),
+            ("1.2", "The officers named below advise members on the matters set against them."),
+        ],
+    )
     for role, duty in ROLES:
         y -= 4
         canvas.setFont("Helvetica", 8)
@@ -154,19 +150,37 @@ def set_small(path: Path) -> Path:
         canvas.drawString(250, y, duty)
         canvas.line(126, y - 4, 500, y - 4)
         y -= 10
-    line("1.3", "Advice given in confidence is kept in confidence unless the law requires")
-    line("", "otherwise, or the member agrees that it may be shared.")
-    heading("2. Contact")
+    y = written(
+        canvas,
+        y,
+        [
+            ("1.3", "Advice given in confidence is kept in confidence unless the law requires"),
+            ("", "otherwise, or the member agrees that it may be shared."),
+            ("2. Contact", ""),
+        ],
+    )
     top = y
-    line("2.1", "A member writes to the Monitoring")
-    line("", "Officer at the address in the box")
-    line("", "about any concern under this protocol.")
+    y = written(
+        canvas,
+        y,
+        [
+            ("2.1", "A member writes to the Monitoring"),
+            ("", "Officer at the address in the box"),
+            ("", "about any concern under this protocol."),
+        ],
+    )
     canvas.rect(336, top - 34, 150, 44)
     for at, words in enumerate(CONTACT):
         canvas.setFont("Helvetica", 8)
         canvas.drawString(342, top - 7 - 11 * at, words)
-    line("2.2", "The Monitoring Officer replies within ten working days and keeps a record")
-    line("", "of each concern raised and how it was resolved.")
+    written(
+        canvas,
+        y,
+        [
+            ("2.2", "The Monitoring Officer replies within ten working days and keeps a record"),
+            ("", "of each concern raised and how it was resolved."),
+        ],
+    )
     canvas.showPage()
     canvas.save()
     return path
