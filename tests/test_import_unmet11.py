@@ -105,11 +105,14 @@ def test_a_raised_mark_is_set_against_its_word_and_a_notes_number_before_its_wor
         Counter({(size, False): len(t.strip())}) for t, size in zip(texts, sizes, strict=True)
     ]
     lefts = [72.0, 150.0, 153.0, 72.0, 76.0]  # where each piece starts across the page
-    text, drawn = on_baselines(texts, counts, [649.0, 652.5, 649.0, 101.0, 98.0], lefts)
+    baselines = [649.0, 652.5, 649.0, 101.0, 98.0]
+    text, drawn = on_baselines(texts, counts, baselines, lefts, [None] * len(texts))
     assert text.split("\n") == ["co-opted members1, and officers", "1 Co-opted members are"]
     assert [(d.size, d.y) for d in drawn if d] == [(10.0, 649.0), (8.0, 98.0)]
     # a number on a line of its own, drawn in the words' size, is no mark
-    text, _ = on_baselines(["REVIEW", "3"], [counts[0], counts[0]], [649.0, 652.5], lefts[:2])
+    text, _ = on_baselines(
+        ["REVIEW", "3"], [counts[0], counts[0]], [649.0, 652.5], lefts[:2], [None, None]
+    )
     assert text == "REVIEW\n3"
 
 

@@ -23,7 +23,7 @@ from constitution import characters
 from constitution.extract_html import read_page
 from constitution.import_languages import MIN_PAIRS, apart
 from constitution.model import BETWEEN_STYLE
-from constitution.page_asides import set_aside
+from constitution.page_asides import NUMBERED_LINE, set_aside
 from constitution.pdf_fonts import Drawn, page_text
 from constitution.pdf_scans import listed, placements, scanned_pages
 from constitution.problems import Problem, ProtocolError
@@ -86,6 +86,10 @@ class Line:
     # A PDF's line in bold that stands apart as a heading would but is a sentence
     # (statement): read as the body's words.
     sentence: bool = False
+    # A Word paragraph set as the body is (no heading's style, no word of it bold,
+    # italic, underlined or in capitals, by its runs or its style): however short, and
+    # without a full stop, never a sub-heading, as a reader of the page sees.
+    plain: bool = False
 
     @property
     def where(self) -> str:
@@ -336,26 +340,17 @@ def from_pdf(path: Path) -> Extracted:
             raise too_large(path, f"the PDF has {count:,} pages", f"{MAX_PAGES:,} pages")
         placed = [placements(page) for page in reader.pages]
         pages = [page_text(page, drawn) for page, drawn in zip(reader.pages, placed, strict=True)]
-        images = scanned_pages(list(reader.pages), [raw for raw, _ in pages], placed)
-        if images and len(images) < len(pages):  # all images: no text at all, said below
-            raise fail(path, "import-scanned-pages", pages=listed(images), count=len(pages))
+        lines = pdf_lines(pages)
+        if any(drawn is not None for drawn in placed):  # a page has pictures: are they scans?
+            images = scanned_pages(list(reader.pages), own_words(lines, len(pages)), placed)
+            if images and len(images) < len(pages):  # all images: no text at all, said below
+                raise fail(path, "import-scanned-pages", pages=listed(images), count=len(pages))
     except ProtocolError:
         raise
     except LimitReachedError as exc:  # pypdf's own bound on what a stream unpacks to
         raise too_large(path, f"a page unpacks too far ({exc})", "what pypdf allows") from None
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
         raise fail(path, "import-pdf-corrupt", error=exc) from None
-    lines = []
-    for number, (raw, drawn) in enumerate(pages, start=1):
-        text = characters.plain(raw)
-        texts = text.splitlines()
-        # a line's drawing is its own where every line of the text ends at a "\n"
-        if text.split("\n")[: len(texts)] != texts:
-            drawn = []
-        lines += [
-            Line(t, n, number, drawn[n - 1] if drawn else None)
-            for n, t in enumerate(texts, start=1)
-        ]
     refuse_two_languages_side_by_side(path, lines)
     result = paged(lines, len(pages), [], mend=False)
     body = body_size(result.lines)
@@ -367,6 +362,32 @@ def from_pdf(path: Path) -> Extracted:
     if any(line.level > 1 for line in result.lines):  # headings under the title, by type
         result.body = body
     return result
+
+
+def pdf_lines(pages: list[tuple[str, list[Drawn | None]]]) -> list[Line]:
+    """The lines of a PDF's pages (each page's text and its lines' drawings), each with
+    its page and its drawing."""
+    lines = []
+    for number, (raw, drawn) in enumerate(pages, start=1):
+        text = characters.plain(raw)
+        texts = text.splitlines()
+        # a line's drawing is its own where every line of the text ends at a "\n"
+        if text.split("\n")[: len(texts)] != texts:
+            drawn = []
+        lines += [
+            Line(t, n, number, drawn[n - 1] if drawn else None)
+            for n, t in enumerate(texts, start=1)
+        ]
+    return lines
+
+
+def own_words(lines: list[Line], pages: int) -> list[str]:
+    """Each page's words but its furniture (a running head or foot, a page number: what
+    a scan's page may carry as text laid over its picture), for the scan check."""
+    texts = [""] * pages
+    for line in drop_furniture(lines, pages):
+        texts[(line.page or 1) - 1] += line.text
+    return texts
 
 
 def refuse_two_languages_side_by_side(path: Path, lines: list[Line]) -> None:
@@ -781,8 +802,6 @@ def cited(mark: re.Match[str], noted: set[str]) -> str:
 # Running heads and feet, and page numbers, are among the first or last lines of a page
 # as its text is read out (where a PDF draws them first, they come first).
 EDGE = 3
-# A paragraph's number begins its line ("1.1 The member", "(3) An officer").
-NUMBERED_LINE = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})*[.)]?\s+\S")
 
 
 def furniture_key(text: str) -> str:
@@ -1011,6 +1030,7 @@ def from_docx(path: Path) -> Extracted:
     numberer = Numberer(numbering, styles)
     headings = heading_styles(styles)
     levels = outline_levels(styles)
+    emphatic = emphatic_styles(styles)
     subtitles = named_styles(styles, "subtitle")
     apart = named_styles(styles, BETWEEN_STYLE.lower())
     headed = first_row_styles(styles)
@@ -1086,7 +1106,8 @@ def from_docx(path: Path) -> Extracted:
             lines[-1] = replace(lines[-1], text=joined(lines[-1].text, text))
             continue
         own = style is not None and style.get(f"{W}val") in apart
-        lines.append(Line(text, n, within=within, apart=own, level=level))
+        plain = not heading and set_as_body(para, style, emphatic)
+        lines.append(Line(text, n, within=within, apart=own, level=level, plain=plain))
     if chunks:
         raise ProtocolError(
             [
@@ -1396,6 +1417,40 @@ def named_styles(styles: object, name: str) -> set[str]:
     return found
 
 
+def emphatic_styles(styles: object) -> set[str]:
+    """The IDs of the paragraph styles that set their words apart from the body's (bold,
+    italic, underlined or in capitals), themselves or by the style each is based on."""
+    own: dict[str, bool] = {}
+    based: dict[str, str] = {}
+    for style in styles.iter(f"{W}style") if styles is not None else ():  # type: ignore[attr-defined]
+        sid = style.get(f"{W}styleId")
+        props = style.find(f"{W}rPr")
+        own[sid] = any(switched_on(props, name) for name in ("b", "i", "u", "caps"))
+        if (parent := style.find(f"{W}basedOn")) is not None:
+            based[sid] = parent.get(f"{W}val")
+    return inherited(own, based)
+
+
+def set_as_body(para: Any, style: Any, emphatic: set[str]) -> bool:
+    """Whether a Word paragraph is set as the body is: its style sets nothing apart, nor
+    does any of its runs (bold, italic, underlined, in capitals)."""
+    if style is not None and style.get(f"{W}val") in emphatic:
+        return False
+    runs = [t.getparent() for t in para.iter(f"{W}t") if (t.text or "").strip()]
+    return not any(
+        switched_on(run.find(f"{W}rPr"), name)
+        for run in runs
+        if run is not None and run.tag == f"{W}r"
+        for name in ("b", "i", "u", "caps")
+    )
+
+
+def switched_on(props: Any, name: str) -> bool:
+    """Whether run properties (a run's, or a style's) switch ``name`` on ("b" bold)."""
+    found = props.find(f"{W}{name}") if props is not None else None
+    return found is not None and found.get(f"{W}val", "true") not in ("0", "false", "none")
+
+
 def heading_styles(styles: object) -> set[str]:
     """The IDs of the paragraph styles that are headings: the title, and every style at a
     level of the outline, or based on one that is (Word's own headings in any language,
@@ -1627,12 +1682,9 @@ def emphasis_of(node: Any) -> str:
     italic or underlined, "" none."""
     run = node.getparent()
     props = run.find(f"{W}rPr") if run is not None and run.tag == f"{W}r" else None
-
-    def on(name: str) -> bool:
-        found = props.find(f"{W}{name}") if props is not None else None
-        return found is not None and found.get(f"{W}val", "true") not in ("0", "false", "none")
-
-    return "**" if on("b") else "*" if on("i") or on("u") else ""
+    if switched_on(props, "b"):
+        return "**"
+    return "*" if switched_on(props, "i") or switched_on(props, "u") else ""
 
 
 def emphasised(parts: list[tuple[str, str]]) -> str:

@@ -1219,9 +1219,13 @@ def headed(clause: ImportedClause) -> None:
     """Unnumbered words after a paragraph whose first is a line that reads as a heading
     ("Working with the press"), over words of its own that begin a sentence, after the
     paragraph's last sentence has ended: a heading over them, so that they stand between
-    paragraphs where printed, not as the paragraph's own words (rejoin)."""
+    paragraphs where printed, not as the paragraph's own words (rejoin). Not where the
+    source gives the line's type and it is the body's (Line.plain: a Word paragraph in no
+    heading's style, no word of it bold): a reader sees a line of the text."""
     words = clause.after
     if words.titles or len(words.paragraphs) < 2 or not clause.paragraphs:
+        return
+    if words.lines[0].plain:
         return
     first, under = words.paragraphs[0], words.paragraphs[1]
     if (

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import partial
 from itertools import groupby
 from typing import Any, ClassVar, Protocol, TypeVar
 
@@ -30,7 +31,7 @@ class PageLine(Protocol):
 
 Line = TypeVar("Line", bound=PageLine)
 
-MARGIN_NOTE = "a note printed in the margin beside the text (an amendment's history)"
+MARGIN_NOTE = "a note printed in the margin beside"  # the paragraph's number, or "the text"
 BLANK_PAGE = "a page's note that it is left blank"
 REPEATED = "a heading printed again where its section runs on over a page"
 
@@ -44,6 +45,8 @@ CONTINUED = re.compile(
     r"(?i)^(?P<heading>.*?\S)\s*(?:[-–—:,]\s*)?[(\[]?\s*(?:continued|cont(?:'d|’d|d)?\.?)"
     r"\s*[)\]]?\s*$"
 )
+# A paragraph's number beginning its line: "1.2 Members ...", "(3) The ...", "4. A ..."
+NUMBERED_LINE = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3}[A-Z]{0,4})*[.)]?\s+\S")
 # A margin note's type is smaller than the body's, and it starts outside the body's
 # column: beyond where any line of the body starts, by more than a character or two.
 NOTE_SIZE = 0.85
@@ -52,7 +55,7 @@ NOTE_SIZE = 0.85
 def set_aside(lines: list[Line]) -> tuple[list[Line], list[tuple[Line, str]]]:
     """The lines read as the protocol's, and those printed beside it, each with why."""
     lines, notes = margin_notes(lines)
-    asides = [(line, MARGIN_NOTE) for line in notes]
+    asides = beside(notes, lines)
     asides += [(line, BLANK_PAGE) for line in lines if LEFT_BLANK.match(line.text.strip())]
     lines = [line for line in lines if not LEFT_BLANK.match(line.text.strip())]
     repeated = repeated_headings(lines)
@@ -62,12 +65,14 @@ def set_aside(lines: list[Line]) -> tuple[list[Line], list[tuple[Line, str]]]:
 
 def margin_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """A PDF's lines, and the notes in its pages' margins: lines drawn smaller than the
-    body, starting outside the column every body-sized line of their page starts in (to
-    its right, or its left), standing beside that column (no further than a line above
-    or below its page's first and last body-sized lines: no running head, foot or
-    footnote). A note's first line drawn on a body line's baseline, read as its end
-    ("... each member Amended by Council") or, in the left margin, its start, is cut
-    from it."""
+    body, in its page's margin (starting right of the column every body-sized line of the
+    page starts in and beyond where their words reach, or left of it and ending before
+    it), standing beside that column (no further than a line above or below its page's
+    first and last body-sized lines: no running head, foot or footnote). Text set small
+    within the width the body's lines take (a table set in, a box beside a paragraph's
+    short lines) is the text's own, kept where it stands. A note's first line drawn on a
+    body line's baseline, read as its end ("... each member Amended by Council") or, in
+    the left margin, its start, is cut from it."""
     sizes: Counter[float] = Counter()
     for line in lines:
         if line.drawn:
@@ -86,6 +91,8 @@ def margin_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             continue
         top, foot = max(d.y for d in column), min(d.y for d in column)
         left, right = min(starts) - body, max(starts) + body
+        reach = max((end for d in column for end in body_ends(d, body)), default=None)
+        in_margin = partial(margin, left=left, right=right, start=min(starts), reach=reach)
 
         def small(size: float) -> bool:
             return size <= NOTE_SIZE * body
@@ -95,23 +102,101 @@ def margin_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             if not drawn or drawn.x is None or not foot - body <= drawn.y <= top + body:
                 kept.append(line)
             elif small(drawn.size) and not left <= drawn.x <= right:
-                notes.append(line)
+                end = max((end for end in drawn.ends if end is not None), default=None)
+                (notes if in_margin(drawn.x, end) else kept).append(line)
             elif drawn.size == body and (
-                at := next((a for x, a, size in drawn.joins if small(size) and x > right), 0)
+                join := next(
+                    (j for j in drawn.joins if small(j[2]) and in_margin(j[0], None)), None
+                )
             ):
+                x, at, size = join
                 kept.append(replace(line, text=line.text[:at].rstrip()))
-                notes.append(replace(line, text=line.text[at:].strip()))
+                notes.append(cut(line, line.text[at:], x, size))
             elif (
                 drawn.size == body
                 and small(drawn.lead or body)
                 and drawn.x < left
+                and in_margin(drawn.x, drawn.ends[0] if drawn.ends else None)
                 and (at := next((a for _, a, size in drawn.joins if not small(size)), 0))
             ):
-                notes.append(replace(line, text=line.text[:at].strip()))
+                notes.append(cut(line, line.text[:at], drawn.x, drawn.lead or body))
                 kept.append(replace(line, text=line.text[at:].strip()))
             else:
                 kept.append(line)
     return kept, notes
+
+
+def margin(
+    x: float, end: float | None, left: float, right: float, start: float, reach: float | None
+) -> bool:
+    """Whether words drawn from ``x`` to ``end`` stand in the page's margin: right of the
+    column its body's lines start in (``left`` to ``right``) and beyond where their words
+    reach, or left of it and ending before the first starts. A table or a box set in from
+    the column, or beside a paragraph's short lines, is not in the margin."""
+    if x > right:
+        return reach is None or x >= reach
+    return x < left and (end is None or end <= start)
+
+
+def body_ends(drawn: Drawn, body: float) -> list[float]:
+    """Where the line's words in the body's size end across the page."""
+    sizes = [drawn.lead, *(size for _, _, size in drawn.joins)]
+    return [end for end, size in zip(drawn.ends, sizes, strict=False) if size == body and end]
+
+
+def cut(line: Line, text: str, x: float, size: float) -> Line:
+    """A note's words cut from a body line they share a baseline with, drawn as they are."""
+    assert line.drawn is not None
+    drawn = replace(line.drawn, size=size, x=x, lead=size, joins=())
+    return replace(line, text=text.strip(), drawn=drawn)
+
+
+def beside(notes: list[Line], lines: list[Line]) -> list[tuple[Line, str]]:
+    """Each margin note once, as a reader reads it: its lines (one under the next, at the
+    note's spacing, on one side of the page) joined, at its first line's place, with the
+    paragraph it stands beside (the one printed on or just above its first line)."""
+    notes = sorted(notes, key=lambda note: (note.page or 0, -drawing(note).y))
+    joined: list[list[Line]] = []
+    for note in notes:
+        d = drawing(note)
+        goes_on = (
+            group
+            for group in joined
+            if group[-1].page == note.page
+            and abs((drawing(group[-1]).x or 0) - (d.x or 0)) <= 2 * d.size
+            and 0 < drawing(group[-1]).y - d.y <= 2 * d.size
+        )
+        if (group := next(goes_on, None)) is not None:
+            group.append(note)
+        else:
+            joined.append([note])
+    return [
+        (
+            replace(group[0], text=" ".join(note.text.strip() for note in group)),
+            f"{MARGIN_NOTE} {paragraph_beside(group[0], lines)}",
+        )
+        for group in joined
+    ]
+
+
+def drawing(line: PageLine) -> Drawn:
+    assert line.drawn is not None  # a margin note is told by its drawing
+    return line.drawn
+
+
+def paragraph_beside(note: Line, lines: list[Line]) -> str:
+    """ "paragraph 2.3": the paragraph whose line is printed on the note's first line's
+    baseline or nearest above it, on its page; "the text" where none is numbered."""
+    y = drawing(note).y
+    page = [line for line in lines if line.page == note.page]
+    above = [n for n, line in enumerate(page) if line.drawn and line.drawn.y >= y - 0.5]
+    if not above:
+        return "the text"
+    at = min(above, key=lambda n: drawing(page[n]).y)
+    for line in reversed(page[: at + 1]):
+        if NUMBERED_LINE.match(text := line.text.strip()):
+            return f"paragraph {text.split()[0].rstrip('.')}"
+    return "the text"
 
 
 def repeated_headings(lines: list[Line]) -> set[int]:

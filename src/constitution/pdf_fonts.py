@@ -11,6 +11,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from pypdf.generic import DictionaryObject
+from pypdf.generic._font import Font  # its glyphs' widths, as pypdf reads them
+
 # A bold face's name ("Helvetica-Bold", "ABCDEF+Arial-BoldMT", "Calibri-Semibold")
 BOLD_NAME = re.compile(r"(?i)bold|black|heavy|demi")
 FORCE_BOLD = 1 << 18  # a font descriptor's flag: draw the glyphs bold
@@ -27,6 +30,9 @@ class Drawn:
     joins: tuple[tuple[float, int, float], ...] = ()
     x: float | None = None  # where the line's first piece is drawn across the page
     lead: float | None = None  # the size of that first piece
+    # where the line's words end across the page: those before its first join, then
+    # those of each join (their glyphs' widths; a justified line's stretched spaces not)
+    ends: tuple[float | None, ...] = ()
 
 
 def bold(font: Any) -> bool:
@@ -74,25 +80,39 @@ def page_text(
     )
     if "".join(piece[0] for piece in pieces) != raw:
         return raw, []
-    faces: dict[int, bool] = {}
+    faces: dict[int, tuple[bool, Font | None]] = {}
     counts: list[Counter[tuple[float, bool]]] = [Counter()]
     baselines: list[float | None] = [None]
     lefts: list[float | None] = [None]
+    rights: list[float | None] = [None]
     for text, cm, tm, font, size in pieces:
         for n, part in enumerate(text.split("\n")):
             if n:
                 counts.append(Counter())
                 baselines.append(None)
                 lefts.append(None)
+                rights.append(None)
             if not part.strip() or not isinstance(size, (int, float)):
                 continue
             if id(font) not in faces:
-                faces[id(font)] = bold(font)
+                faces[id(font)] = bold(font), metrics(font)
+            heavy, widths = faces[id(font)]
             stretch, y = scale(tm, cm)
-            counts[-1][round(size * stretch * 2) / 2, faces[id(font)]] += len(part.strip())
+            counts[-1][round(size * stretch * 2) / 2, heavy] += len(part.strip())
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             if baselines[-1] is None:
-                baselines[-1], lefts[-1] = y, tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-    return on_baselines(raw.split("\n"), counts, baselines, lefts)
+                baselines[-1], lefts[-1] = y, x
+            if widths is not None:
+                end = x + widths.get_text_width(part.rstrip()) * size * stretch / 1000
+                rights[-1] = max(rights[-1] or end, end)
+    return on_baselines(raw.split("\n"), counts, baselines, lefts, rights)
+
+
+def metrics(font: Any) -> Font | None:
+    """The font's glyphs' widths (pypdf's reading of its /Widths, or a standard font's
+    metrics); None where the page names no font dictionary."""
+    font = font.get_object() if hasattr(font, "get_object") else font
+    return Font.from_font_resource(font) if isinstance(font, DictionaryObject) else None
 
 
 # A footnote's mark as a PDF draws it: a figure or two (or "*", "†") smaller than its
@@ -132,6 +152,7 @@ def on_baselines(
     counts: list[Counter[tuple[float, bool]]],
     baselines: list[float | None],
     lefts: list[float | None],
+    rights: list[float | None],
 ) -> tuple[str, list[Drawn | None]]:
     """The page's lines, each piece drawn on the baseline of the line before joined to
     it: pypdf starts a line at each piece drawn apart (a number and its words, a bold
@@ -141,6 +162,7 @@ def on_baselines(
     starts: list[tuple[float | None, float | None]] = []  # each line's first piece: x, size
     marked = False  # the line ends in a raised mark, set against the word before it
     joins: list[list[tuple[float, int, float]]] = []
+    ends: list[list[float | None]] = []  # each line's: before its first join, then each join's
     for n, (text, count, y) in enumerate(zip(texts, counts, baselines, strict=True)):
         last = drawings[-1][1] if drawings else None
         if lines and y is not None and last is not None and abs(y - last) < 0.5:
@@ -153,6 +175,7 @@ def on_baselines(
             marked = False
             if (x := lefts[n]) is not None:
                 joins[-1].append((x, len(lines[-1]) - len(text), size_of(count)))
+                ends[-1].append(rights[n])
         elif lines and last is not None and raised(text, count, y, drawings[-1][0], last):
             lines[-1] += text.strip()  # a footnote's mark: "officers¹"
             marked = True
@@ -165,10 +188,11 @@ def on_baselines(
             drawings.append((count, y))
             starts.append((lefts[n], size_of(count) if count else None))
             joins.append([])
+            ends.append([rights[n]])
             marked = False
     return "\n".join(lines), [
-        Drawn(*count.most_common(1)[0][0], y, len(count) == 1, tuple(joined), *start)
+        Drawn(*count.most_common(1)[0][0], y, len(count) == 1, tuple(joined), *start, tuple(end))
         if count and y is not None
         else None
-        for (count, y), joined, start in zip(drawings, joins, starts, strict=True)
+        for (count, y), joined, start, end in zip(drawings, joins, starts, ends, strict=True)
     ]

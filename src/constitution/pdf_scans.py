@@ -8,14 +8,9 @@ from typing import Any
 
 # Of the page's area: an image this large is the page itself, not a logo or a signature
 COVERING = 0.5
-# Characters: a page with fewer holds no text of its own (a page number stamped on a scan
-# at most); a cover with a logo and a title under this, drawn small, is not taken
+# Characters: a page with fewer of its own (its running head, foot and page number aside,
+# which a scan may carry as text laid over its picture) holds no text of its own
 FEW = 40
-# Of the characters the document's pages of text typically hold (their median): a page
-# drawn over by an image holding less than this has only a scan's stamp or a running head
-# laid over the picture for text; a page of text on a letterhead's picture, or a scan
-# with its words recognised (OCR), holds as much as any page of text
-SHARE = 1 / 3
 
 
 def placements(page: Any) -> list[tuple[str, float]] | None:
@@ -28,27 +23,23 @@ def scanned_pages(
     pages: list[Any], texts: list[str], placed: list[list[tuple[str, float]] | None]
 ) -> list[int]:
     """The pages (numbered from 1) that are images of print: an image drawn over most of
-    the page, and next to no text, or far less than the document's pages of text hold
-    (those with no such image; all of them where every page has one, as an OCR'd scan).
-    A picture the document also draws under a page holding that much text is a
-    background (a letterhead, a watermark), not a scan: a scan's every page is a picture
-    of its own, and a short last page over the letterhead is no scan. ``placed``: each
-    page's objects drawn, with the area each covers (placements)."""
+    the page, and next to no text of the page's own (``texts``: each page's words, its
+    furniture aside). A page whose text layer holds words of its own is no scan, whatever
+    is drawn under it: a designed cover's title over its picture, a page of text on a
+    letterhead, a scan whose words were recognised (OCR). A picture the document also
+    draws under a page of text is a background (a letterhead, a watermark), not a scan:
+    a scan's every page is a picture of its own, and a short last page over the
+    letterhead is no scan. ``placed``: each page's objects drawn, with the area each
+    covers (placements)."""
     sizes = [len("".join(text.split())) for text in texts]
     covers = [covering(page, drawn or []) for page, drawn in zip(pages, placed, strict=True)]
-    full = sorted(n for n, over in zip(sizes, covers, strict=True) if n >= FEW and not over)
-    full = full or sorted(n for n in sizes if n >= FEW)
-    least = max(FEW, full[len(full) // 2] * SHARE) if full else FEW
     under_text = {
-        picture
-        for size, over in zip(sizes, covers, strict=True)
-        if size >= least
-        for picture in over
+        picture for size, over in zip(sizes, covers, strict=True) if size >= FEW for picture in over
     }
     return [
         n
         for n, (size, over) in enumerate(zip(sizes, covers, strict=True), 1)
-        if over and size < least and not over <= under_text
+        if over and size < FEW and not over <= under_text
     ]
 
 
