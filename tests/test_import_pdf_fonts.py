@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
+from constitution import pdf_fonts
 from constitution.extract import extract
 
 HEAD = "Constitution of Fenwick Vale Council | Part 5: Codes and Protocols"
@@ -76,3 +78,19 @@ def test_smaller_words_close_to_the_text_or_a_footnote_are_kept(tmp_path: Path) 
     assert [line.text for line in got.dropped] == [HEAD]
     assert got.lines[1].text == ROW
     assert got.lines[-1].text == "[3] The amount is set by the Council each year."
+
+
+def test_a_font_pypdf_cannot_measure_leaves_the_words_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The widths of a font's glyphs only tell where a line's words end (a hint for
+    margin notes): a font whose widths pypdf fails to read is no corrupt PDF."""
+
+    class Unreadable:
+        @staticmethod
+        def from_font_resource(_: object) -> None:
+            raise IndexError("a /Widths array shorter than its /FirstChar to /LastChar")
+
+    monkeypatch.setattr(pdf_fonts, "Font", Unreadable)  # as our reading sees it, not pypdf's
+    got = extract(one_page(tmp_path / "protocol.pdf"))
+    assert BODY[0] in [line.text for line in got.lines]

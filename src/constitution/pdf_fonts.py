@@ -112,7 +112,13 @@ def metrics(font: Any) -> Font | None:
     """The font's glyphs' widths (pypdf's reading of its /Widths, or a standard font's
     metrics); None where the page names no font dictionary."""
     font = font.get_object() if hasattr(font, "get_object") else font
-    return Font.from_font_resource(font) if isinstance(font, DictionaryObject) else None
+    if not isinstance(font, DictionaryObject):
+        return None
+    try:
+        return Font.from_font_resource(font)
+    except Exception:  # pypdf's reading of a malformed font: any of its errors
+        # leaves only where the words end unknown (a hint); the words are read without it
+        return None
 
 
 # A footnote's mark as a PDF draws it: a figure or two (or "*", "†") smaller than its
