@@ -85,6 +85,8 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     # "is to decline", "are to be told": a duty (but not "the purpose is to", "how they
     # are to", which the clause's words before say; see not_a_duty)
     (r"\b(?:is|are)\s+to\s+(?!say\b|suggest\b|imply\b)(?=\w)", "must", "medium"),
+    # "the officer will:" over a list of what they do: a lead-in of duties, no narrative
+    (r"\bwill(?=\s*:)", "must", "high"),
     (r"\bwill\b", "must", "low"),  # as often the future tense
     (r"\b(?:should|ought\s+to)\b", "should", "high"),
     (rf"\b{_BE}\s+expected\s+to\b", "should", "medium"),
@@ -133,12 +135,23 @@ SUBJECT = re.compile(
     re.I,
 )
 DUTY = ("must", "must-not", "should")
+# Who a "can" gives leave to: a person, or a body of them. "Familiarity between a member
+# and an officer can damage trust": what a thing can do is a possibility, no permission.
+PERSON = re.compile(
+    r"\b(?:members?|councill?ors?|officers?|employees?|staff|chair\w*|leaders?|mayor|"
+    r"clerk|executives?|directors?|managers?|heads?|persons?|people|anyone|everyone|"
+    r"someone|you|they|he|she|we|public|residents?|groups?|committees?|council|cabinet|"
+    r"panels?|bod(?:y|ies)|parties|party|spokes\w+|portfolio\s+holders?)\b",
+    re.I,
+)
+# where a sentence's subject ends: a preposition or a relative after its head noun
+SUBJECT_END = re.compile(r"\b(?:between|of|with|in|for|on|to|from|by|about|who|which|that)\b", re.I)
 
 
 def not_a_duty(before: str, phrase: str, modality: str) -> bool:
     """Whether a verb phrase, after ``before`` (its sentence's words before it), lays no
     duty on anyone: a duty asked about, the inability in a condition, a request made of
-    the person described, what a purpose "is to" do."""
+    the person described, what a thing "can" do, what a purpose "is to" do."""
     lowered = phrase.lower()
     embedded = EMBEDDED.search(before)
     if modality in DUTY and embedded and not CLOSED.search(embedded["between"]):
@@ -146,6 +159,8 @@ def not_a_duty(before: str, phrase: str, modality: str) -> bool:
     if DESCRIBED.search(before) and (
         lowered.startswith(("cannot", "can not")) or re.match(r"(?:is|are) (?:asked|requested)", lowered)
     ):
+        return True
+    if lowered == "can" and not PERSON.search(SUBJECT_END.split(before)[0]):
         return True
     return bool(re.fullmatch(r"(?:is|are) to", lowered) and SUBJECT.search(before))
 
