@@ -1579,8 +1579,10 @@ def misnumbered(
     the number of the section its paragraphs carry."""
     carried = level(clause.key)[0] or clause.key.rpartition(".")[0]
     also = (
-        [f"so {clause.number} at {clause.where.where} is numbered the same as the paragraph "
-         f"at {same.where.where}"]
+        [
+            f"so {clause.number} at {clause.where.where} is numbered the same as the paragraph "
+            f"at {same.where.where}"
+        ]
         if same
         else []
     )
@@ -1621,14 +1623,14 @@ def moved_back(
     moved and not renumbered: one fault, the skip's report said again as that, the going
     back under it; otherwise a fault of its own."""
     back = f"numbering goes back from {before} to {clause.number}"
-    if skip and skip[1] + 1 == value:
+    if skip and skip[1] + 1 == value and clause.where:
         moved = doc.defects[skip[0]]
         doc.defects[skip[0]] = replace(
             moved,
             kind="numbering-jump",
             message=f"{moved.number} is printed out of order, before {clause.number}: a "
             "paragraph moved and not renumbered.",
-            consequences=[*moved.consequences, f"so {back} at {clause.where.where if clause.where else ''}"],
+            consequences=[*moved.consequences, f"so {back} at {clause.where.where}"],
         )
         return
     doc.defects.append(Defect("numbering-jump", clause.number, clause.where, f"{back}."))
@@ -1862,9 +1864,7 @@ class ItemsAbove:
 
     def above(self, clause: ImportedClause) -> dict[str, ImportedClause]:
         own = letters(clause)
-        return {
-            k: v for k, v in self.held.items() if k not in own and k not in self.paragraphs
-        }
+        return {k: v for k, v in self.held.items() if k not in own and k not in self.paragraphs}
 
 
 def item_reference(found: Unresolved, items: dict[str, ImportedClause], line: Line) -> Defect:

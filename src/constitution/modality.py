@@ -157,7 +157,8 @@ def not_a_duty(before: str, phrase: str, modality: str) -> bool:
     if modality in DUTY and embedded and not CLOSED.search(embedded["between"]):
         return True
     if DESCRIBED.search(before) and (
-        lowered.startswith(("cannot", "can not")) or re.match(r"(?:is|are) (?:asked|requested)", lowered)
+        lowered.startswith(("cannot", "can not"))
+        or re.match(r"(?:is|are) (?:asked|requested)", lowered)
     ):
         return True
     if lowered == "can" and not PERSON.search(SUBJECT_END.split(before)[0]):

@@ -40,7 +40,9 @@ DOTTED = r"\d{1,3}(?:\.\d{1,3}){1,3}"
 # A name before a number, as "Regulation 4.2(c)" or "Schedule 3.1 (see 4.2)" print it:
 # another document's, not this one's paragraph (a capital that only starts a sentence,
 # "Under 4.2(c)", "See 4.2", is no name).
-NAMED_BEFORE = re.compile(r"\b(?!(?:Under|In|By|With|At|From|To|And|Or|Per|See|Also)\b)[A-Z][a-z]+\s+$")
+NAMED_BEFORE = re.compile(
+    r"\b(?!(?:Under|In|By|With|At|From|To|And|Or|Per|See|Also)\b)[A-Z][a-z]+\s+$"
+)
 
 
 @lru_cache(maxsize=16)
