@@ -60,6 +60,7 @@ MODALITIES = [
     ("Nothing in this protocol shall prevent a member from raising a complaint.", "may", "medium"),
     ("Members will find the register on the Council's website.", "informative", "medium"),
     ("The aim of this protocol is to set out good practice.", "informative", "medium"),
+    ("A reference to a section is to a section of this code.", "informative", "medium"),
     ("The panel decides whether the matter should go to a hearing.", "informative", "medium"),
     ("A member who cannot attend sends apologies to the clerk.", "informative", "medium"),
     ("An officer who is asked to canvass is to refuse.", "must", "medium"),

@@ -83,8 +83,14 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "medium",
     ),
     # "is to decline", "are to be told": a duty (but not "the purpose is to", "how they
-    # are to", which the clause's words before say; see not_a_duty)
-    (r"\b(?:is|are)\s+to\s+(?!say\b|suggest\b|imply\b)(?=\w)", "must", "medium"),
+    # are to", which the clause's words before say; see not_a_duty), a verb after it,
+    # not what a thing is to ("a reference is to a paragraph of this protocol")
+    (
+        r"\b(?:is|are)\s+to\s+(?!say\b|suggest\b|imply\b|(?:an?|the|this|that|these|those|"
+        r"its|their|his|her|our|any|each|every|all|some|no|one|\d+)\b)(?=[a-z])",
+        "must",
+        "medium",
+    ),
     # "the officer will:" over a list of what they do: a lead-in of duties, no narrative
     (r"\bwill(?=\s*:)", "must", "high"),
     (r"\bwill\b", "must", "low"),  # as often the future tense
