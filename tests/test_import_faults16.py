@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from constitution.importer import import_protocol
+from constitution.importer import import_protocol, render
 from import_faults16 import NAMES, SOURCES, handed_over
 
 Gold = dict[str, Any]
@@ -287,6 +287,26 @@ def test_a_section_printed_with_anothers_numbers_is_one_fault(tmp_path: Path) ->
         "so 2.2 at line 15 is numbered the same as the paragraph at line 9",
         "so 2.3 at line 17 also sits in section 3",
     ]
+
+
+def test_a_paragraph_cited_by_its_sections_number_and_an_item_above(tmp_path: Path) -> None:
+    """Where sections number their paragraphs "(1)", "paragraph 1(2)" is section 1's (2),
+    linked; "(b) above" with no (b) of its own names the item (b) of the paragraph
+    above, listed naming it, the words kept."""
+    source = tmp_path / "p.txt"
+    source.write_text(
+        "1. Requests\n\n(1) Members ask officers.\n\n(2) Officers will:\n\n(a) reply;\n\n"
+        "(b) reply in ten days.\n\n(3) The time in (b) above is in working days.\n\n"
+        "2. Review\n\n(1) It is reviewed under paragraph 1(2).\n\n(2) It is published.\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    written = "".join(render(doc, "MOP").values())
+    assert "under paragraph {para}`1(2) <MOP-0002>`." in written
+    assert "The time in (b) above is in working days." in written
+    [said] = [d for d in doc.defects if d.kind.endswith("reference")]
+    assert (said.kind, said.number, said.where and said.where.line) == ("item-reference", "(b)", 11)
+    assert "item (b) of paragraph (2) at line 5" in said.message
 
 
 def figures(folder: Path) -> None:
