@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from constitution.importer import Imported as ImportedDocument
 from constitution.importer import import_protocol, render
 from import_faults16 import NAMES, SOURCES, handed_over
 
@@ -224,12 +225,17 @@ def test_the_gold_names_every_paragraph_and_reference_the_source_prints() -> Non
 # Beside the trial, each rule in a few lines of its own.
 
 
-def defects_of(tmp_path: Path, text: str) -> list[tuple[str, str, int, list[str]]]:
+def read(tmp_path: Path, text: str) -> ImportedDocument:
+    """The import of a protocol of these words, as a text file."""
     source = tmp_path / "p.txt"
     source.write_text(text, encoding="utf-8")
+    return import_protocol(source)
+
+
+def defects_of(tmp_path: Path, text: str) -> list[tuple[str, str, int, list[str]]]:
     return [
         (d.kind, d.number, d.where.line if d.where else 0, d.consequences)
-        for d in import_protocol(source).defects
+        for d in read(tmp_path, text).defects
     ]
 
 
@@ -293,14 +299,12 @@ def test_a_paragraph_cited_by_its_sections_number_and_an_item_above(tmp_path: Pa
     """Where sections number their paragraphs "(1)", "paragraph 1(2)" is section 1's (2),
     linked; "(b) above" with no (b) of its own names the item (b) of the paragraph
     above, listed naming it, the words kept."""
-    source = tmp_path / "p.txt"
-    source.write_text(
+    doc = read(
+        tmp_path,
         "1. Requests\n\n(1) Members ask officers.\n\n(2) Officers will:\n\n(a) reply;\n\n"
         "(b) reply in ten days.\n\n(3) The time in (b) above is in working days.\n\n"
         "2. Review\n\n(1) It is reviewed under paragraph 1(2).\n\n(2) It is published.\n",
-        encoding="utf-8",
     )
-    doc = import_protocol(source)
     written = "".join(render(doc, "MOP").values())
     assert "under paragraph {para}`1(2) <MOP-0002>`." in written
     assert "The time in (b) above is in working days." in written
