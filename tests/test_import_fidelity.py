@@ -50,6 +50,24 @@ MODALITIES = [
     ("Members are elected by the residents of their wards.", "informative", "medium"),
     ("It is not a formal decision of the council.", "informative", "medium"),
     ("There is no doubt that officers may help.", "may", "medium"),
+    # the other ways councils write duties, and sentences with a modal verb that are none
+    ("The clerk is to keep the register.", "must", "medium"),
+    ("Each group leader has a duty to pass the notice on.", "must", "medium"),
+    ("It is the duty of the Chair to keep order.", "must", "medium"),
+    ("It is the responsibility of each member to register gifts.", "must", "medium"),
+    ("Members are asked to give a week's notice of a briefing.", "should", "medium"),
+    ("Officers are not expected to attend party events.", "should", "medium"),
+    ("Nothing in this protocol shall prevent a member from raising a complaint.", "may", "medium"),
+    ("Members will find the register on the Council's website.", "informative", "medium"),
+    ("The aim of this protocol is to set out good practice.", "informative", "medium"),
+    ("A reference to a section is to a section of this code.", "informative", "medium"),
+    ("The panel decides whether the matter should go to a hearing.", "informative", "medium"),
+    ("A member who cannot attend sends apologies to the clerk.", "informative", "medium"),
+    ("An officer who is asked to canvass is to refuse.", "must", "medium"),
+    ("A member unsure whether an interest is pecuniary should ask.", "should", "high"),
+    ("Gifts from contractors can create a sense of obligation.", "informative", "medium"),
+    ("On receiving a complaint the Monitoring Officer will:", "must", "high"),
+    ("Any member of the public can attend the meeting.", "may", "low"),
     # verbs of different force: the strongest of the surest, with lower confidence
     ("Officers must reply within ten days and may ask for more time.", "must", "medium"),
     ("The Chief Executive will decide whether such attendance may take place.", "may", "low"),
@@ -182,6 +200,15 @@ REFERENCES = [
         "as set out in paragraph {para}`3.2 <T-2>` of this Protocol",
         [],
     ),
+    # a dotted number after "see", or with an item of it, with no cue word
+    ("see 3.2 and ask", "see {para}`3.2 <T-2>` and ask", []),
+    ("(see also 10.4)", "(see also {para}`10.4 <T-5>`)", []),
+    ("under 3.2(a), members", "under {para}`3.2 <T-2>`(a), members", []),
+    ("See 3.3(ii) for this", "See {para}`3.3 <T-3>`(ii) for this", []),
+    ("Regulation 3.2(a) applies", "Regulation 3.2(a) applies", []),
+    ("see 3.2 of the Members' Code", "see 3.2 of the Members' Code", ["external-reference"]),
+    ("see 7.9 for this", "see 7.9 for this", ["missing-reference"]),
+    ("see 10.4.2023 minutes", "see 10.4.2023 minutes", []),
     # kept as text, and reported
     ("See paragraph 7.9.", "See paragraph 7.9.", ["missing-reference"]),
     ("paras 3.1 and 3.9", "paras 3.1 and 3.9", ["missing-reference"]),
@@ -233,6 +260,20 @@ def test_references_in_the_forms_councils_write_them(
     out, unresolved = link(text, TARGETS, LOCAL.get, lambda letter: letter == "c")
     assert out == written
     assert [u.kind for u in unresolved] == reported
+
+
+TWICE = replace(TARGETS, twice={"3.2": ("T-2", "T-11")})
+
+
+@pytest.mark.parametrize(
+    ("itself", "reported"), [("T-1", "ambiguous-reference"), ("T-11", "self-reference")]
+)
+def test_a_number_printed_twice_is_not_linked_to_either(itself: str, reported: str) -> None:
+    """3.2 printed on two paragraphs: which one "paragraph 3.2" means is not in its words,
+    so it is listed, never linked to the last printed (from one of the two, it means the
+    other: listed as that)."""
+    out, unresolved = link("as paragraph 3.2 says", TWICE, LOCAL.get, lambda _: False, itself)
+    assert (out, [u.kind for u in unresolved]) == ("as paragraph 3.2 says", [reported])
 
 
 # A document cited by its own words ("Standing Order 12"; "Section 3.1", a paragraph where

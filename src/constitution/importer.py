@@ -51,7 +51,7 @@ from constitution.modality import LEVELS, Guess, guess_lead_in, guess_modality
 from constitution.model import MAX_CLAUSE, Between, Clause, Document
 from constitution.numbering import section_heads, split
 from constitution.problems import Problem, ProtocolError
-from constitution.references import Forms, Targets, forms_elsewhere, link
+from constitution.references import Forms, Targets, Unresolved, forms_elsewhere, link
 from constitution.retired import NAME as RETIRED
 from constitution.retired import appended, last_used
 from constitution.source import revoked_line
@@ -1569,6 +1569,77 @@ def revoked_gap(doc: Imported, key: str, before: int, value: int) -> bool:
     return all(number in doc.revoked for number in gap)
 
 
+def misnumbered(
+    doc: Imported,
+    clause: ImportedClause,
+    section: ImportedSection,
+    run: tuple[str, Defect] | None,
+    same: ImportedClause | None,
+) -> tuple[str, Defect]:
+    """A paragraph printed with another section's number ("6.1" in section 7): one
+    fault, or, after the paragraph before it printed with the same section's number, a
+    consequence of that one (the section's paragraphs numbered as another's); ``same``,
+    the paragraph it is then numbered the same as, is said under it too. The fault and
+    the number of the section its paragraphs carry."""
+    carried = level(clause.key)[0] or clause.key.rpartition(".")[0]
+    also = (
+        [
+            f"so {clause.number} at {clause.where.where} is numbered the same as the paragraph "
+            f"at {same.where.where}"
+        ]
+        if same
+        else []
+    )
+    if run and run[0] == carried:
+        first = run[1]
+        first.consequences.append(
+            f"so {clause.number} at {clause.where.where} also sits in section {section.number}"
+        )
+        first.consequences.extend(also)
+        said = replace(
+            first,
+            message=f"{first.number} sits in section {section.number}: the section's "
+            f"paragraphs from {first.number} on are numbered as section {carried}'s.",
+        )
+        doc.defects[next(n for n, d in enumerate(doc.defects) if d is first)] = said
+        return carried, said
+    slip = Defect(
+        "numbering-jump",
+        clause.number,
+        clause.where,
+        f"{clause.number} sits in section {section.number}.",
+        also,
+    )
+    doc.defects.append(slip)
+    return carried, slip
+
+
+def moved_back(
+    doc: Imported,
+    clause: ImportedClause,
+    before: str,
+    value: int,
+    skip: tuple[int, int] | None,
+) -> None:
+    """A number lower than the one before it (4.3 after 4.5). Where the numbers last
+    skipped (``skip``: the report's place among the defects, the number skipped from) to
+    a higher one and this is the first of those skipped (4.2, 4.5, 4.3), a paragraph was
+    moved and not renumbered: one fault, the skip's report said again as that, the going
+    back under it; otherwise a fault of its own."""
+    back = f"numbering goes back from {before} to {clause.number}"
+    if skip and skip[1] + 1 == value and clause.where:
+        moved = doc.defects[skip[0]]
+        doc.defects[skip[0]] = replace(
+            moved,
+            kind="numbering-jump",
+            message=f"{moved.number} is printed out of order, before {clause.number}: a "
+            "paragraph moved and not renumbered.",
+            consequences=[*moved.consequences, f"so {back} at {clause.where.where}"],
+        )
+        return
+    doc.defects.append(Defect("numbering-jump", clause.number, clause.where, f"{back}."))
+
+
 def find_defects(doc: Imported) -> None:
     """Numbering faults and repeated paragraphs, with where they are in the source."""
     mixed_styles(doc)
@@ -1607,6 +1678,13 @@ def find_defects(doc: Imported) -> None:
         slips: dict[int, Defect] = {}  # a number typed with another section's ("C2" for B2)
         # a number typed again where the next was meant (3.2, 3.2, 3.4): under its parent
         again: dict[str, tuple[int, Defect]] = {}
+        # the paragraphs just before this one printed with another section's number, one
+        # after another ("6.1", "6.2" in section 7): that section's and its one fault
+        run: tuple[str, Defect] | None = None
+        counted: dict[str, set[int]] = {}  # each number printed so far, under its parent
+        # under each parent, the last skip reported: its place among the defects, and the
+        # number it skipped from, until a number goes back into the gap or on past it
+        skips: dict[str, tuple[int, int]] = {}
         for clause in section.clauses:
             for heading in clause.headings:  # "3.2 Gifts" over 3.2.1 counts as 3.2
                 if (sub := NUMBERED.match(heading)) and "." in sub["num"]:
@@ -1619,7 +1697,18 @@ def find_defects(doc: Imported) -> None:
             full = f"{scope}:{clause.number}" if local else clause.key
             twice = bool(clause.number) and full in seen
             duplicate = None
-            if twice and full in misplaced:
+            own = f"{section.printed or section.number}."
+            # "6.1" in section 7: its being numbered as another paragraph is part of that
+            # fault, said under it (below), not a fault of its own
+            elsewhere = (
+                clause.style == "dotted"
+                and section.number.isdigit()
+                and not clause.key.startswith(own)
+                and level(clause.key)[1].isdigit()
+            )
+            if twice and elsewhere:
+                pass
+            elif twice and full in misplaced:
                 # the first was a typing slip ("6.4" in section 4): this one is the real
                 # 6.4, and the fault is said once, at the slip
                 misplaced[full].consequences.append(
@@ -1652,16 +1741,11 @@ def find_defects(doc: Imported) -> None:
                 if not minor.isdigit():
                     continue  # 7.12A: inserted after 7.12, not a step in the count
                 # 3.2 in section 3; 5.3.2.1 in the section printed "5.3.2 Roles"
-                own = f"{section.printed or section.number}."
-                if section.number.isdigit() and not clause.key.startswith(own):
-                    slip = Defect(
-                        "numbering-jump",
-                        clause.number,
-                        clause.where,
-                        f"{clause.number} sits in section {section.number}.",
-                    )
-                    doc.defects.append(slip)
-                    misplaced.setdefault(full, slip)
+                if elsewhere:
+                    run = misnumbered(doc, clause, section, run, seen[full] if twice else None)
+                    misplaced.setdefault(full, run[1])
+                else:
+                    run = None
                 value = int(minor)
             elif clause.style in ("paren", "int", "lettered"):
                 value = int(clause.key.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
@@ -1673,9 +1757,14 @@ def find_defects(doc: Imported) -> None:
             else:
                 continue
             before = last.get(parent)
+            if elsewhere:  # its report says it: a step in the count only where it is one
+                if before is None or value == before + 1:
+                    last[parent], printed[parent] = value, clause.number
+                continue
             if duplicate is not None and value == before:
                 again[parent] = (value, duplicate)
             skipped = f"numbering skips from {printed.get(parent)} to {clause.number}"
+            numbers = counted.setdefault(parent, set())
             if before is not None and value == before + 2 and (gap := slips.get(before + 1)):
                 gap.consequences.append(f"so {skipped} at {clause.number}")
             elif (
@@ -1686,19 +1775,20 @@ def find_defects(doc: Imported) -> None:
                 before is not None
                 and value > before + 1
                 and not revoked_gap(doc, clause.key, before, value)
+                # each number between printed already: one moved up, not a gap
+                and not set(range(before + 1, value)) <= numbers
             ):
                 doc.defects.append(
                     Defect("skipped-number", clause.number, clause.where, f"{skipped}.")
                 )
-            elif before is not None and value <= before and not (twice and value == before):
-                doc.defects.append(
-                    Defect(
-                        "numbering-jump",
-                        clause.number,
-                        clause.where,
-                        f"numbering goes back from {before} to {value}.",
-                    )
-                )
+                skips[parent] = (len(doc.defects) - 1, before)
+                numbers.add(value)
+                last[parent], printed[parent] = value, clause.number
+                continue
+            elif before is not None and value <= before and not twice:  # twice: said above
+                moved_back(doc, clause, printed.get(parent, ""), value, skips.get(parent))
+            skips.pop(parent, None)
+            numbers.add(value)
             last[parent], printed[parent] = value, clause.number
     texts: dict[str, ImportedClause] = {}
     for clause in doc.clauses():
@@ -1735,11 +1825,16 @@ def words_tree(text: str) -> tuple[Inline, ...]:
 
 
 def body(
-    words: Text, targets: Targets, local: dict[str, str], itself: str = ""
+    words: Text,
+    targets: Targets,
+    local: dict[str, str],
+    itself: str = "",
+    items: dict[str, ImportedClause] | None = None,
 ) -> tuple[str, list[Defect]]:
     """A clause's (or an introduction's) words as MyST, written from their tree by the one
     writer, and the references in them left as text; ``local`` maps its section's "(4)"
-    and "(b)" to IDs; ``itself`` is the clause's own ID."""
+    and "(b)" to IDs; ``itself`` is the clause's own ID; ``items``, the paragraphs above
+    it holding each lettered item it does not (ItemsAbove)."""
 
     def within(letter: str) -> bool:  # "(b)" names an item of these very words
         return any(re.match(rf"- \(?{re.escape(letter)}[.)]", p) for p in words.paragraphs)
@@ -1748,10 +1843,53 @@ def body(
 
     def linked(text: str, line: Line) -> str:
         found, unresolved = link(text, targets, local.get, within, itself)
-        defects.extend(Defect(u.kind, u.number, line, u.message) for u in unresolved)
+        defects.extend(item_reference(u, items or {}, line) for u in unresolved)
         return found
 
     return as_myst(words, linked), defects
+
+
+ITEM_LETTER = re.compile(r"- \(?([a-z]{1,4})[.)]")
+
+
+class ItemsAbove:
+    """The lettered items of a section's paragraphs so far, each letter the latest
+    paragraph's that holds it: "(b) above" in a paragraph holding no item (b), in a
+    section whose paragraphs are not lettered, is that paragraph's item (b). An item has
+    no ID, and linking its paragraph would print that paragraph's number for "(b)", so
+    the reference is kept as text and listed, naming the paragraph."""
+
+    def __init__(self, paragraphs: dict[str, str]) -> None:
+        self.paragraphs = paragraphs  # the section's own "(4)", "(b)": those first
+        self.held: dict[str, ImportedClause] = {}
+
+    def add(self, clause: ImportedClause) -> None:
+        self.held.update(dict.fromkeys(letters(clause), clause))
+
+    def above(self, clause: ImportedClause) -> dict[str, ImportedClause]:
+        own = letters(clause)
+        return {k: v for k, v in self.held.items() if k not in own and k not in self.paragraphs}
+
+
+def item_reference(found: Unresolved, items: dict[str, ImportedClause], line: Line) -> Defect:
+    """The report of a reference left as text: one naming no paragraph but a lettered
+    item of one above ("(b) above") names that paragraph."""
+    held = items.get(found.number.strip("()")) if found.kind == "missing-reference" else None
+    if held is None:
+        return Defect(found.kind, found.number, line, found.message)
+    return Defect(
+        "item-reference",
+        found.number,
+        line,
+        f"'{found.text}' names the item {found.number} of paragraph {held.number} at "
+        f"{held.where.where}, which has no ID of its own; kept as text (linked, it would "
+        f"print {held.number}): write {{para}}`{held.id}` beside it if it should follow "
+        "that paragraph.",
+    )
+
+
+def letters(clause: ImportedClause) -> set[str]:
+    return {m[1] for p in clause.paragraphs if (m := ITEM_LETTER.match(p))}
 
 
 def as_myst(words: Text, linked: Callable[[str, Line], str]) -> str:
@@ -1839,6 +1977,19 @@ def targets(doc: Imported, forms: Forms) -> Targets:
     constitution's other documents are cited by."""
     clauses = doc.clauses()
     whole = Counter(c.key for c in clauses if c.style == "int")
+    # "3(4)": a paragraph printed so, or printed "(4)" under the section numbered 3
+    subsections = [
+        (c.number if c.number[0] != "(" else f"{s.number}({c.key})", c.id)
+        for s in doc.sections
+        for c in s.clauses
+        if c.style == "paren" and (c.number[0] != "(" or s.number.isdigit())
+    ]
+    printed: dict[str, tuple[str, ...]] = {}
+    for number, ident in [
+        *((c.key, c.id) for c in clauses if c.style in ("dotted", "lettered")),
+        *subsections,
+    ]:
+        printed[number] = (*printed.get(number, ()), ident)
     return Targets(
         dotted={c.key: c.id for c in clauses if c.style == "dotted"},
         # numbered on through the document only: "(4)" restarts in each section
@@ -1858,7 +2009,8 @@ def targets(doc: Imported, forms: Forms) -> Targets:
             for heading in c.headings
             if (sub := NUMBERED.match(heading))
         },
-        subsections={c.number: c.id for c in clauses if c.style == "paren" and c.number[0] != "("},
+        subsections=dict(subsections),
+        twice={number: ids for number, ids in printed.items() if len(ids) > 1},
         part=own_part(doc),
         elsewhere=forms_elsewhere(
             [p for c in clauses for p in (*c.paragraphs, *c.after.paragraphs)],
@@ -2104,6 +2256,7 @@ def render(
             parts[0] = "---\n" + "\n".join(settings) + "\n---\n" + parts[0]
         # Once a section, not once a clause: 1,000 clauses in a section cost a million.
         paren = {c.key: c.id for c in section.clauses if c.style in ("paren", "letter")}
+        held = ItemsAbove(paren)
         here = replace(found, current=section_name(section, n + 1))  # a bare number's Part
         former = before[section.slug].intro if n in kept else ""
         standing = before[section.slug].between if n in kept else ()
@@ -2126,7 +2279,8 @@ def render(
                 options = [f":modality: {clause.guess.modality}", f":tags: {REVIEW_TAG}"]
                 if number:
                     options.append(f":source-number: {number}")
-            words, unresolved = body(clause, here, paren, clause.id)
+            words, unresolved = body(clause, here, paren, clause.id, held.above(clause))
+            held.add(clause)
             doc.defects += unresolved
             if was and current:
                 words = revised_words(clause, words, was, current.document)

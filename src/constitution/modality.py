@@ -23,8 +23,23 @@ _NOT = rf"{_ADV}\s+(?:not|never|at no time|(?:in|under) no circumstances)\b"
 _BE = r"(?:is|are|be|will be|shall be)"
 
 # (pattern, modality, confidence), tried in order; the text a pattern matched is taken
-# out before the next is tried, so "shall not" is not read again as "shall".
+# out before the next is tried, so "shall not" is not read again as "shall". A modality
+# of "" takes its words out as no duty at all ("Members will find guidance in ...").
 PHRASES: tuple[tuple[str, str, str], ...] = (
+    # "Nothing in this protocol prevents (shall prevent) an officer from ...": a liberty
+    (
+        r"\bnothing\s+(?:in|within)\s+(?:[^.;:]|\.(?=\d)){1,100}?\b(?:shall\s+|will\s+)?"
+        r"(?:prevents?|stops?|precludes?|prohibits?|restricts?)\b",
+        "may",
+        "medium",
+    ),
+    # the future of reading, not a duty: "Officers will find advice in ...", "Members
+    # will note that ...", "will wish to"
+    (
+        r"\bwill\s+(?:find|see|note|notice|know|recall|appreciate|understand|be\s+aware|wish)\b",
+        "",
+        "",
+    ),
     # "No member may ...", "no officer shall ...": a prohibition without "not" (but not
     # "no doubt that officers may").
     (
@@ -55,13 +70,34 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     (rf"\b(?:will{_NOT}|cannot|can{_NOT})", "must-not", "low"),  # "will": future tense?
     # A recommendation against: still a "should", the words carry the "not".
     (rf"\b(?:should|ought){_NOT}", "should", "medium"),
+    (rf"\b{_BE}{_NOT}\s+expected\s+to\b", "should", "medium"),  # "are not expected to comment"
     (rf"\b{_BE}\s+not\s+required\s+to\b|\bneed\s+not\b", "may", "medium"),
     (r"\b(?:must|shall)\b", "must", "high"),
     (rf"\b{_BE}\s+required\s+to\b", "must", "high"),
     (r"\b(?:has|have)\s+to\b", "must", "medium"),
+    # a duty named: "has a duty to", "is under a duty to", "it is the responsibility of"
+    (
+        r"\b(?:has|have|is\s+under|are\s+under)\s+(?:a|the)\s+(?:duty|obligation)\s+to\b"
+        r"|\bit\s+is\s+the\s+(?:duty|responsibility|obligation)\s+of\b",
+        "must",
+        "medium",
+    ),
+    # "is to decline", "are to be told": a duty (but not "the purpose is to", "how they
+    # are to", which the clause's words before say; see not_a_duty), a verb after it,
+    # not what a thing is to ("a reference is to a paragraph of this protocol")
+    (
+        r"\b(?:is|are)\s+to\s+(?!say\b|suggest\b|imply\b|(?:an?|the|this|that|these|those|"
+        r"its|their|his|her|our|any|each|every|all|some|no|one|\d+)\b)(?=[a-z])",
+        "must",
+        "medium",
+    ),
+    # "the officer will:" over a list of what they do: a lead-in of duties, no narrative
+    (r"\bwill(?=\s*:)", "must", "high"),
     (r"\bwill\b", "must", "low"),  # as often the future tense
     (r"\b(?:should|ought\s+to)\b", "should", "high"),
     (rf"\b{_BE}\s+expected\s+to\b", "should", "medium"),
+    # "is asked to raise it first with", "are encouraged to": advice
+    (r"\b(?:is|are)\s+(?:asked|requested|encouraged|advised)\s+to\b", "should", "medium"),
     (rf"\b{_BE}\s+entitled\s+to\b", "may", "high"),
     (r"\bmay\b", "may", "medium"),  # also "there may be a risk"
     (r"\bcan\b", "may", "low"),  # as often ability
@@ -89,6 +125,53 @@ class Guess:
         }
 
 
+# The words of its clause before a verb phrase that make it no duty of the paragraph's:
+# a question the sentence asks rather than answers ("deciding whether it should be
+# investigated", "sets out how they are to work"); a condition or a person described
+# ("where a reply cannot be given", "an officer who cannot attend", "who is asked to");
+# the thing a sentence says something is ("The purpose of this protocol is to").
+EMBEDDED = re.compile(r"\b(?:whether|how)\b(?P<between>[^,;:.()]*)$", re.I)
+# a finite verb between "whether" and the phrase: the question has closed ("whether a
+# request is proper should ask": the "should" is the sentence's)
+CLOSED = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did)\b", re.I)
+DESCRIBED = re.compile(r"(?:\b(?:where|if|when|unless)\b[^,;:.()]*|\b(?:who|which|that)\s+)$", re.I)
+SUBJECT = re.compile(
+    r"\b(?:purpose|aim|object|objective|intention|role|function|task|effect|point|idea|"
+    r"way|approach)s?\b[^,;:.()]*$",
+    re.I,
+)
+DUTY = ("must", "must-not", "should")
+# Who a "can" gives leave to: a person, or a body of them. "Familiarity between a member
+# and an officer can damage trust": what a thing can do is a possibility, no permission.
+PERSON = re.compile(
+    r"\b(?:members?|councill?ors?|officers?|employees?|staff|chair\w*|leaders?|mayor|"
+    r"clerk|executives?|directors?|managers?|heads?|persons?|people|anyone|everyone|"
+    r"someone|you|they|he|she|we|public|residents?|groups?|committees?|council|cabinet|"
+    r"panels?|bod(?:y|ies)|parties|party|spokes\w+|portfolio\s+holders?)\b",
+    re.I,
+)
+# where a sentence's subject ends: a preposition or a relative after its head noun
+SUBJECT_END = re.compile(r"\b(?:between|of|with|in|for|on|to|from|by|about|who|which|that)\b", re.I)
+
+
+def not_a_duty(before: str, phrase: str, modality: str) -> bool:
+    """Whether a verb phrase, after ``before`` (its sentence's words before it), lays no
+    duty on anyone: a duty asked about, the inability in a condition, a request made of
+    the person described, what a thing "can" do, what a purpose "is to" do."""
+    lowered = phrase.lower()
+    embedded = EMBEDDED.search(before)
+    if modality in DUTY and embedded and not CLOSED.search(embedded["between"]):
+        return True
+    if DESCRIBED.search(before) and (
+        lowered.startswith(("cannot", "can not"))
+        or re.match(r"(?:is|are) (?:asked|requested)", lowered)
+    ):
+        return True
+    if lowered == "can" and not PERSON.search(SUBJECT_END.split(before)[0]):
+        return True
+    return bool(re.fullmatch(r"(?:is|are) to", lowered) and SUBJECT.search(before))
+
+
 def found_phrases(text: str) -> list[tuple[str, str, str]]:
     """(phrase as written, modality, confidence) for each verb phrase, in text order."""
     text = MONTH.sub(lambda m: " " * len(m[0]), re.sub(r"\s+", " ", text))
@@ -99,7 +182,9 @@ def found_phrases(text: str) -> list[tuple[str, str, str]]:
             if any(taken[m.start() : m.end()]):
                 continue
             taken[m.start() : m.end()] = [True] * (m.end() - m.start())
-            found.append((m.start(), m.group(0).strip(), modality, confidence))
+            sentence = re.split(r"[.;:!?]\s", text[: m.start()])[-1]
+            if modality and not not_a_duty(sentence, m.group(0).strip(), modality):
+                found.append((m.start(), m.group(0).strip(), modality, confidence))
     return [(phrase, modality, confidence) for _, phrase, modality, confidence in sorted(found)]
 
 

@@ -36,6 +36,13 @@ NUM = r"(?:[A-Z]\d{1,3}|\d{1,3}(?:\.\d{1,3}){0,3})"
 ITEM = rf"(?:{NUM}(?:\s*\([a-z0-9]{{1,4}}\))?|\([a-z0-9]{{1,4}}\))"
 SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+|\s*[–—-]\s*)"
 CUES = r"sub-?paragraphs?|paragraphs?|paras?\.?|clauses?|sections?"
+DOTTED = r"\d{1,3}(?:\.\d{1,3}){1,3}"
+# A name before a number, as "Regulation 4.2(c)" or "Schedule 3.1 (see 4.2)" print it:
+# another document's, not this one's paragraph (a capital that only starts a sentence,
+# "Under 4.2(c)", "See 4.2", is no name).
+NAMED_BEFORE = re.compile(
+    r"\b(?!(?:Under|In|By|With|At|From|To|And|Or|Per|See|Also)\b)[A-Z][a-z]+\s+$"
+)
 
 
 @lru_cache(maxsize=16)
@@ -52,7 +59,11 @@ def reference_pattern(named: tuple[str, ...] = ()) -> re.Pattern[str]:
         # a number with a position word: a dotted one or one in brackets, not a bare "4"
         rf"|(?<![£$\w.])(?P<pos>\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}|\d{{1,3}}\(\d{{1,3}}\)"
         r"|\([a-z0-9]{1,4}\)|(?-i:[A-Z])\d{1,3})"
-        r"\s+(?P<dir>above|below)\b",
+        r"\s+(?P<dir>above|below)\b"
+        # a dotted number after "see" ("see 4.2", "(see also 4.2)"), or with an item of
+        # it ("under 4.2(c)"): no measure or date is written so
+        rf"|\bsee(?:\s+also)?\s+(?P<seen>{DOTTED})(?!\.?\d|[a-z%])"
+        rf"|(?<![£$\w.])(?P<bare>{DOTTED})(?=\((?-i:[a-z]|[ivx]{{1,4}}|\d{{1,2}})\))",
         re.I,
     )
 
@@ -146,6 +157,9 @@ class Targets:
     # paragraphs printed with their section's number, as legislation prints a subsection:
     # "3(1)" -> ID
     subsections: dict[str, str] = field(default_factory=dict)
+    # numbers printed on more than one paragraph ("4.3" twice, "2(2)" twice): number ->
+    # their IDs; which one a reference to it means is not in its words
+    twice: dict[str, tuple[str, ...]] = field(default_factory=dict)
     part: str = ""  # the Part of the constitution the document is ("5.3"), where it says
     # paragraphs numbered afresh in each section ("1." again under "PART II"): each
     # section's name ("II") -> its paragraphs' numbers -> IDs
@@ -255,6 +269,21 @@ def link(
         if not (target or named) and base.isdigit() and cue in targets.elsewhere and base in own:
             unresolved.append(ambiguous(said, base, targets))
             return ""
+        printed = targets.twice.get(re.sub(r"\s", "", number) if subsection else base, ())
+        if printed and itself not in printed and not named:
+            unresolved.append(
+                Unresolved(
+                    "ambiguous-reference",
+                    base,
+                    number,
+                    f"'{said}' names {number}, which is printed on {len(printed)} paragraphs "
+                    f"({', '.join(printed)}); kept as text: write {{para}}`ID` with the ID of "
+                    "the one meant.",
+                )
+            )
+            return ""
+        if printed and itself in printed:
+            target = itself  # its own number printed twice: the reference means the other
         if target and target == itself:
             unresolved.append(
                 Unresolved(
@@ -278,6 +307,24 @@ def link(
         before = text[max(0, m.start() - 60) : m.start()]
         own = OWN_PART_BEFORE.search(before)
         named = own[1].upper() if own and own[1].upper() in targets.afresh else ""
+        if number := m["seen"] or m["bare"]:
+            if NAMED_BEFORE.search(before):
+                return whole  # "Regulation 4.2(c)": another document's, or a table's
+            if cites_elsewhere(text, m, targets.part):  # "see 4.2 of the Code"
+                unresolved.append(
+                    Unresolved(
+                        "external-reference",
+                        number,
+                        whole,
+                        f"'{whole}' cites another document, and was kept as text.",
+                    )
+                )
+                return whole
+            target = resolve(number)
+            if target is None:
+                unresolved.append(missing(whole, number, targets))
+            start = m.start("seen" if m["seen"] else "bare") - m.start()
+            return whole[:start] + (target or number) + whole[start + len(number) :]
         if m.group("pos"):
             target = resolve(m.group("pos"))
             if target:  # the words as printed, the number a reference
