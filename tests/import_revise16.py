@@ -64,6 +64,25 @@ def word(source: Path, path: Path) -> Path:
     return path
 
 
+def revised_words(name: str) -> list[str]:
+    """Each paragraph's words in the revision, as a reader sees them (changes accepted),
+    without its number."""
+    source = SOURCES / name
+    if source.exists():
+        lines = source.read_text(encoding="utf-8").splitlines()
+        return [m.group(1) for m in map(NUMBERED.match, lines) if m]
+    lines = (SOURCES / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    shown = [TRACKED.sub(accepted, line[3:]) for line in lines if line.startswith("p: ")]
+    return [words.rpartition("\t")[2] for words in shown]
+
+
+NUMBERED = re.compile(r"\d+\.\d+ (.+)")  # a paragraph of the plain text: "5.2 Every Member..."
+
+
+def accepted(change: re.Match[str]) -> str:
+    return change.group(2) if change.group(1) == "+" else ""
+
+
 def handed_over(name: str, folder: Path) -> Path:
     """The revision as the council hands it over: Word made from NAME.docx.txt, or the
     text file as it is."""
