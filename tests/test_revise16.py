@@ -179,7 +179,7 @@ def test_the_redline_and_the_committee_report_show_the_headings_changed(
     repo, expected = imported.repo, expected_headings(imported)
     result = run(repo, "redline", "HEAD", "draft", "--format", "json")
     assert result.returncode == 0, result.stderr
-    sections = json.loads(result.stdout).get("sections", [])
+    sections = json.loads(result.stdout).get("headings", [])
     shown = {(s["kind"], s["old_title"] or "", s["new_title"] or "") for s in sections}
     assert shown == expected
     said = [run(repo, "redline", "HEAD", "draft", "--format", form).stdout
