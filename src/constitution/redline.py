@@ -13,8 +13,10 @@ import functools
 import re
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from constitution.documents import Entry
 from constitution.model import Clause, Document, Section
@@ -26,8 +28,28 @@ KINDS = ("inserted", "revoked", "reworded", "moved", "renumbered")
 WORD = re.compile(r"\s+|[^\s]+")
 
 
+class Numbered(Protocol):
+    @property
+    def number(self) -> str: ...
+
+
+class Sides:
+    """A change's two sides, either absent (inserted, revoked), and their numbers."""
+
+    old: Numbered | None
+    new: Numbered | None
+
+    @property
+    def old_number(self) -> str:
+        return self.old.number if self.old else ""
+
+    @property
+    def new_number(self) -> str:
+        return self.new.number if self.new else ""
+
+
 @dataclass(frozen=True)
-class Change:
+class Change(Sides):
     kind: str
     id: str
     old: Clause | None
@@ -43,14 +65,6 @@ class Change:
             return self.kind
         move = moved_words(*self.moved)
         return move if self.kind == "moved" else f"{self.kind}, {move}"
-
-    @property
-    def old_number(self) -> str:
-        return self.old.number if self.old else ""
-
-    @property
-    def new_number(self) -> str:
-        return self.new.number if self.new else ""
 
 
 def moved_words(was: Section, now: Section) -> str:
@@ -121,7 +135,7 @@ def between_words(section: Section, document: Document) -> str:
 
 
 @dataclass(frozen=True)
-class HeadingChange:
+class HeadingChange(Sides):
     """A section's heading changed: retitled, moved among the sections both versions hold,
     both, inserted or revoked. Not a paragraph's change: a heading has no ID, so a section
     is the same one from version to version by its file, as a paragraph's section is."""
@@ -135,14 +149,6 @@ class HeadingChange:
         section = self.new or self.old
         assert section is not None
         return section.slug
-
-    @property
-    def old_number(self) -> str:
-        return self.old.number if self.old else ""
-
-    @property
-    def new_number(self) -> str:
-        return self.new.number if self.new else ""
 
     @property
     def old_title(self) -> str:
@@ -298,7 +304,7 @@ def markdown_summary(
     return "\n".join(lines + words) + "\n"
 
 
-def _table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+def _table(head: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
     """A Markdown table, or nothing where it has no rows."""
     if not rows:
         return []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -130,7 +131,7 @@ def docx_report(path: Path, title: str, parts: list[Part], author: str, when: dt
     ids = itertools.count(1)
     date = f"{when.isoformat()}T00:00:00Z"
 
-    def add_table(listed: list[tuple[str, ...]], head: tuple[str, ...] = HEAD) -> None:
+    def add_table(listed: Sequence[tuple[str, ...]], head: tuple[str, ...] = HEAD) -> None:
         table = document.add_table(rows=1, cols=len(head))
         table.style = "Table Grid"
         for cell, text in zip(table.rows[0].cells, head, strict=True):
