@@ -229,6 +229,22 @@ def test_a_section_inserted() -> None:
     assert numbers(numbered)["F1"] == "A1.1"
 
 
+def test_a_section_moved_whole_numbers_its_paragraphs_as_a_new_sections() -> None:
+    """A section moved out of order is numbered as inserted where it now stands (3A), and
+    its paragraphs, whose numbers under 3A Council never adopted, count on from 1 there
+    as a new section's do: 3A.1, 3A.2, 3A.3, never 3A.1, 3A.1A, 3A.1B."""
+    five = adopted({"1": ["1.1"], "2": ["2.1"], "3": ["3.1"], "4": ["4.1"],
+                    "5": ["5.1", "5.2", "5.3"]})  # fmt: skip
+    draft = draft_of(
+        five,
+        {"s1": ["P1.1"], "s2": ["P2.1"], "s3": ["P3.1"], "s5": ["P5.1", "P5.2", "P5.3"],
+         "s4": ["P4.1"]},
+    )  # fmt: skip
+    numbered = numbering.insert(draft, five)
+    assert [s.number for s in numbered.sections] == ["1", "2", "3", "3A", "4"]
+    assert [c.number for c in numbered.sections[3].clauses] == ["3A.1", "3A.2", "3A.3"]
+
+
 def test_a_removed_sections_number_is_kept_and_never_given_again() -> None:
     """Section 2 removed: adopted, it is kept revoked with its paragraphs' numbers; a
     later new section in its place is 2A, even one printed as 2 in an imported revision,

@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from markupsafe import Markup
 
+from constitution.redline import HEADINGS_HEAD
 from constitution.sphinxext import page_templates
 from constitution.sphinxext.page_templates import TEMPLATES, render
 
@@ -130,6 +131,9 @@ def redline(**values: object) -> str:
         "named": "Paragraph {number}",
         # a section's words between paragraphs, a line each: a sub-heading added
         "words": [{"number": "2", "lines": [[("", "before 2.1: "), ("ins", f"## {SCRIPT}")]]}],
+        # a section's heading renamed
+        "headings": [("2", f"Scope {SCRIPT}", "2", "Scope", "retitled")],
+        "heads": HEADINGS_HEAD,
         "steps": [],  # the comparisons either side
     }
     return render("redline.html", **{**page, **values})
@@ -138,8 +142,9 @@ def redline(**values: object) -> str:
 def test_a_section_title_or_deleted_words_holding_script_print_as_text_on_a_comparison() -> None:
     page = redline()
     words = " ".join(page.split())
-    assert "<script" not in page and page.count("&lt;script&gt;") == 5
+    assert "<script" not in page and page.count("&lt;script&gt;") == 6
     assert "<h2>Words between the paragraphs of section 2</h2>" in words
+    assert '<h2>Headings changed</h2> <table class="redline-headings reflow">' in words
     assert '<p class="redline-between">before 2.1: <ins>' in words
     assert 'Members <del><span class="visually-hidden">Deleted: </span>&lt;script&gt;' in words
     assert '<ins><span class="visually-hidden">Inserted: </span>may</ins> ask.</p>' in words

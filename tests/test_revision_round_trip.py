@@ -355,8 +355,12 @@ def redline_rows(project: Project, base: set[str]) -> dict[str, set[tuple[str, s
     data = json.loads(redline(project, "json"))
     rows = {"json": {(c["kind"], named(c["id"]), c["old_number"] or "", c["new_number"] or "")
                      for c in data["changes"]}}  # fmt: skip
-    table = [line.strip("|").split("|") for line in redline(project, "markdown").splitlines()
-             if line.startswith("| ") and not line.startswith("| Clause")]  # fmt: skip
+    table, head = [], ""
+    for line in redline(project, "markdown").splitlines():
+        if line.startswith("| ") and line.split("|")[1].strip() in ("Clause", "Old number"):
+            head = line.split("|")[1].strip()  # the paragraphs' table, or the headings'
+        elif line.startswith("| ") and head == "Clause":
+            table.append(line.strip("|").split("|"))
     rows["markdown"] = {(kind_of(kind), named(key.strip()), old.strip().strip("-"),
                          new.strip().strip("-")) for key, old, new, kind in table}  # fmt: skip
     rows["text"] = set()
@@ -365,7 +369,7 @@ def redline_rows(project: Project, base: set[str]) -> dict[str, set[tuple[str, s
             for pair in line.partition(": ")[2].split(", "):
                 old, new = pair.removeprefix("paragraph ").split(" -> ")
                 rows["text"].add(("renumbered", "", old, new))
-        elif line[:1].isalnum() and "->" in line:
+        elif line[:1].isalnum() and "->" in line and not line.startswith("Heading "):
             words = line.split()
             arrow = words.index("->")
             after = words[arrow + 1 :]  # "paragraph 10.5A moved from ...", or "- revoked"
@@ -386,7 +390,12 @@ def report_rows(project: Project, base: set[str]) -> set[tuple[str, str, str, st
     result = run(project, "report", "HEAD", "draft", "--out", "report")
     assert result.returncode == 0, result.stderr
     word = docx.Document(str(project.root / "report" / "changes.docx"))
-    rows = [[cell.text for cell in row.cells] for table in word.tables for row in table.rows]
+    rows = [
+        [cell.text for cell in row.cells]
+        for table in word.tables
+        if table.rows[0].cells[0].text == "Paragraph"  # not the headings' table
+        for row in table.rows
+    ]
     return {
         (kind_of(kind), key if key in base else "NEW", old.strip("-"), new.strip("-"))
         for key, old, new, kind in rows
@@ -444,6 +453,10 @@ def test_a_revision_drafted_in_word_shows_exactly_its_changes(
     now = {s.number: s.title for s in draft.sections}
     for number, title in titles.items():
         assert now[number] == title
+    retitled = json.loads(redline(committed, "json")).get("headings", [])
+    assert {(h["kind"], h["new_number"], h["new_title"]) for h in retitled} == {
+        ("retitled", number, title) for number, title in titles.items()
+    }
 
 
 def test_a_paragraph_reworded_in_word_keeps_its_marks_over_words_kept(

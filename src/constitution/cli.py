@@ -504,8 +504,10 @@ def cmd_redline(project: Project, args: argparse.Namespace) -> int:
         heading = _heading(project, entry) if args.whole else ""
         if args.format == "json":
             key = entry.key if entry else PROTOCOL
-            words = redline.words_changes(old, new)
-            found.append({"document": key, **redline.as_json(changes, args.old, args.new, words)})
+            words, headings = redline.words_changes(old, new), redline.heading_changes(old, new)
+            found.append(
+                {"document": key, **redline.as_json(changes, args.old, args.new, words, headings)}
+            )
         elif args.format == "markdown":
             form = _cite_form(entry, new)
             parts.append(

@@ -317,10 +317,13 @@ def insert(
         a for c in document.clauses() if continuous and (a := _anchor(c, adopted, used, "", style))
     )
     last: str | None = None
+    adopted_numbers = set(adopted_sections.values())
     for section, number in zip(document.sections, section_numbers, strict=True):
         taken = by_section.get(number, set()) | by_section.get("", set())
         anchors = [_anchor(c, adopted, used, number, style) for c in section.clauses]
-        fresh = section.slug not in adopted_sections
+        # a number Council never gave a section (a new one's, or one moved out of order):
+        # its paragraphs count on from 1 there
+        fresh = number not in adopted_numbers
         parts = _assign(anchors, taken, fresh, last, printed - set(anchors))
         if continuous and parts:
             last = parts[-1]

@@ -13,8 +13,10 @@ import functools
 import re
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from constitution.documents import Entry
 from constitution.model import Clause, Document, Section
@@ -26,8 +28,28 @@ KINDS = ("inserted", "revoked", "reworded", "moved", "renumbered")
 WORD = re.compile(r"\s+|[^\s]+")
 
 
+class Numbered(Protocol):
+    @property
+    def number(self) -> str: ...
+
+
+class Sides:
+    """A change's two sides, either absent (inserted, revoked), and their numbers."""
+
+    old: Numbered | None
+    new: Numbered | None
+
+    @property
+    def old_number(self) -> str:
+        return self.old.number if self.old else ""
+
+    @property
+    def new_number(self) -> str:
+        return self.new.number if self.new else ""
+
+
 @dataclass(frozen=True)
-class Change:
+class Change(Sides):
     kind: str
     id: str
     old: Clause | None
@@ -43,14 +65,6 @@ class Change:
             return self.kind
         move = moved_words(*self.moved)
         return move if self.kind == "moved" else f"{self.kind}, {move}"
-
-    @property
-    def old_number(self) -> str:
-        return self.old.number if self.old else ""
-
-    @property
-    def new_number(self) -> str:
-        return self.new.number if self.new else ""
 
 
 def moved_words(was: Section, now: Section) -> str:
@@ -120,6 +134,84 @@ def between_words(section: Section, document: Document) -> str:
     return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class HeadingChange(Sides):
+    """A section's heading changed: retitled, moved among the sections both versions hold,
+    both, inserted or revoked. Not a paragraph's change: a heading has no ID, so a section
+    is the same one from version to version by its file, as a paragraph's section is."""
+
+    kind: str  # "inserted", "revoked", "retitled", "moved" or "retitled, moved"
+    old: Section | None
+    new: Section | None
+
+    @property
+    def slug(self) -> str:
+        section = self.new or self.old
+        assert section is not None
+        return section.slug
+
+    @property
+    def old_title(self) -> str:
+        return self.old.title if self.old else ""
+
+    @property
+    def new_title(self) -> str:
+        return self.new.title if self.new else ""
+
+
+def heading_changes(old: Document, new: Document) -> list[HeadingChange]:
+    """Each section inserted, retitled or moved, in the newer's order, then each revoked.
+    A section moved is one outside the longest run of the sections both hold that kept
+    their order (a section inserted or revoked before another moves none)."""
+    before, after = {s.slug: s for s in old.sections}, {s.slug: s for s in new.sections}
+    was = [s.slug for s in old.sections if s.slug in after]
+    now = [s.slug for s in new.sections if s.slug in before]
+    blocks = difflib.SequenceMatcher(None, was, now, autojunk=False).get_matching_blocks()
+    in_order = {now[k] for _, b, size in blocks for k in range(b, b + size)}
+    found = []
+    for section in new.sections:
+        then = before.get(section.slug)
+        if then is None:
+            found.append(HeadingChange("inserted", None, section))
+            continue
+        kinds = [
+            kind
+            for kind, changed in (
+                ("retitled", then.title != section.title),
+                ("moved", section.slug not in in_order),
+            )
+            if changed
+        ]
+        if kinds:
+            found.append(HeadingChange(", ".join(kinds), then, section))
+    return found + [HeadingChange("revoked", s, None) for s in old.sections if s.slug not in after]
+
+
+def heading_text(changes: list[HeadingChange]) -> list[str]:
+    """The headings changed, as the redline's text shows a change: a retitled one's words
+    compared."""
+    blocks = []
+    for c in changes:
+        was = f"section {c.old_number} ({c.old_title})" if c.old else "-"
+        now = f"section {c.new_number} ({c.new_title})" if c.new else "-"
+        block = f"Heading  {was} -> {now}  {c.kind}"
+        if c.old and c.new and c.old_title != c.new_title:
+            block += f"\n  {_text_marked(word_diff(c.old_title, c.new_title))}"
+        blocks.append(block)
+    return blocks
+
+
+HEADINGS_HEAD = ("Old number", "Old heading", "New number", "New heading", "Change")
+
+
+def heading_rows(changes: list[HeadingChange]) -> list[tuple[str, str, str, str, str]]:
+    """The headings changed as a table's rows (HEADINGS_HEAD): "-" where a side has none."""
+    return [
+        (c.old_number or "-", c.old_title or "-", c.new_number or "-", c.new_title or "-", c.kind)
+        for c in changes
+    ]
+
+
 def words_text(changes: list[WordsChange]) -> list[str]:
     """The words between paragraphs changed, as the redline's text shows a change."""
     return [
@@ -178,14 +270,18 @@ def markdown_summary(
         + "".join(_mark(op, text) for op, text in word_diff(c.old, c.new)).strip()
         for c in words_changes(old, new)
     ]
+    headings = _table(HEADINGS_HEAD, heading_rows(heading_changes(old, new)))
     if not changes:
         none = "No clause is inserted, reworded, revoked or renumbered."
-        return f"{level} {title}\n\n{none}\n" + "".join(f"{w}\n" for w in words)
+        shown = "".join(f"\n{line}" for line in headings)
+        return f"{level} {title}\n\n{none}\n{shown}" + "".join(f"{w}\n" for w in words)
     worded, renumbered = substantive(changes)
     head = ["| Clause | Old number | New number | Change |", "|---|---|---|---|"]
     lines = [f"{level} {title}", ""]
     if worded:
         lines += [*head, *_rows(worded)]
+    if headings:
+        lines += ["", *headings]
     if renumbered:
         lines += [
             "",
@@ -206,6 +302,15 @@ def markdown_summary(
             named = cited(form, c.new.number)
             lines += ["", f"{level}# {c.id} (new {named})", "", c.new.text]
     return "\n".join(lines + words) + "\n"
+
+
+def _table(head: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
+    """A Markdown table, or nothing where it has no rows."""
+    if not rows:
+        return []
+    return [f"| {' | '.join(head)} |", "|" + "---|" * len(head)] + [
+        f"| {' | '.join(row)} |" for row in rows
+    ]
 
 
 def _rows(changes: list[Change]) -> list[str]:
@@ -260,7 +365,7 @@ def cited(form: str, number: str) -> str:
 def as_text(changes: list[Change], old: Document, new: Document, form: str) -> str:
     """One block a change, its paragraph named as its document is cited (``form``);
     deletions [-like this-] and insertions {+like this+}."""
-    words = words_text(words_changes(old, new))
+    words = heading_text(heading_changes(old, new)) + words_text(words_changes(old, new))
     if not changes:
         return "\n".join(["No clause is inserted, reworded, revoked or renumbered.", *words])
     worded, renumbered = substantive(changes)
@@ -278,13 +383,29 @@ def as_text(changes: list[Change], old: Document, new: Document, form: str) -> s
 
 
 def as_json(
-    changes: list[Change], old: str, new: str, words: list[WordsChange] | None = None
+    changes: list[Change],
+    old: str,
+    new: str,
+    words: list[WordsChange] | None = None,
+    headings: list[HeadingChange] | None = None,
 ) -> dict[str, object]:
-    """The changes as data; ``words``, a section's words between paragraphs changed, only
-    where there are any, and a paragraph's ``moved`` (the sections from and to) only where
-    it moved (the keys are new: files without them are as they were)."""
+    """The changes as data; ``words``, a section's words between paragraphs changed, and
+    ``headings``, the sections' headings changed, only where there are any, and a
+    paragraph's ``moved`` (the sections from and to) only where it moved (the keys are
+    new: files without them are as they were)."""
     between = [
         {"section": w.section, "number": w.number, "old": w.old, "new": w.new} for w in words or ()
+    ]
+    heads = [
+        {
+            "kind": h.kind,
+            "section": h.slug,
+            "old_number": h.old_number or None,
+            "new_number": h.new_number or None,
+            "old_title": h.old_title or None,
+            "new_title": h.new_title or None,
+        }
+        for h in headings or ()
     ]
     return {
         "from": old,
@@ -305,6 +426,7 @@ def as_json(
             for c in changes
         ],
         **({"words_between": between} if between else {}),
+        **({"headings": heads} if heads else {}),
     }
 
 

@@ -12,13 +12,23 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from constitution import word_file
 from constitution.model import Document
-from constitution.redline import Change, Runs, cited, readable_diff, substantive
+from constitution.redline import (
+    HEADINGS_HEAD,
+    Change,
+    Runs,
+    cited,
+    heading_changes,
+    heading_rows,
+    readable_diff,
+    substantive,
+)
 from constitution.templating import environment
 from constitution.text_plain import plain
 
@@ -65,13 +75,19 @@ def html_report(title: str, parts: list[Part]) -> str:
     """The changes to the words in a table and in full; the paragraphs only renumbered
     apart, folded (templates/report.html)."""
     page = environment(Path(__file__).parent / "templates").get_template("report.html")
-    return page.render(title=title, head=HEAD, parts=list(map(_shown, parts))) + "\n"
+    shown = list(map(_shown, parts))
+    return page.render(title=title, head=HEAD, heads=HEADINGS_HEAD, parts=shown) + "\n"
 
 
 def _listed(part: Part) -> bool:
     """Whether the part has a table: a document under its heading with no change, or not
     yet adopted, has its note alone."""
-    return part.old is not None and (bool(part.changes) or not part.heading)
+    return part.old is not None and (bool(part.changes or headings(part)) or not part.heading)
+
+
+def headings(part: Part) -> list[tuple[str, str, str, str, str]]:
+    """The sections' headings the change renames, inserts, moves or revokes, as rows."""
+    return heading_rows(heading_changes(part.old, part.new)) if part.old is not None else []
 
 
 def _shown(part: Part) -> dict[str, object]:
@@ -81,6 +97,7 @@ def _shown(part: Part) -> dict[str, object]:
         "note": part.note,
         "listed": _listed(part),
         "worded": rows(worded),
+        "headings": headings(part),
         "moved": rows(renumbered),
         "changes": [
             {"title": part.title(c), "runs": runs(c, part.old, part.new)}
@@ -114,12 +131,12 @@ def docx_report(path: Path, title: str, parts: list[Part], author: str, when: dt
     ids = itertools.count(1)
     date = f"{when.isoformat()}T00:00:00Z"
 
-    def add_table(listed: list[Change]) -> None:
-        table = document.add_table(rows=1, cols=len(HEAD))
+    def add_table(listed: Sequence[tuple[str, ...]], head: tuple[str, ...] = HEAD) -> None:
+        table = document.add_table(rows=1, cols=len(head))
         table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, HEAD, strict=True):
+        for cell, text in zip(table.rows[0].cells, head, strict=True):
             cell.text = text
-        for row in rows(listed):
+        for row in listed:
             for cell, text in zip(table.add_row().cells, row, strict=True):
                 cell.text = text
 
@@ -132,7 +149,9 @@ def docx_report(path: Path, title: str, parts: list[Part], author: str, when: dt
         if old is None or not _listed(part):
             continue
         worded, renumbered = substantive(part.changes)
-        add_table(worded)
+        add_table(rows(worded))
+        if listed := headings(part):
+            add_table(listed, HEADINGS_HEAD)
         for c in worded:
             document.add_heading(part.title(c), level=level)
             paragraph = document.add_paragraph()
@@ -144,7 +163,7 @@ def docx_report(path: Path, title: str, parts: list[Part], author: str, when: dt
         if renumbered:  # apart, at the end: Word cannot fold a table
             heading = "Paragraphs renumbered only, their words unchanged"
             document.add_heading(heading, level=level)
-            add_table(renumbered)
+            add_table(rows(renumbered))
     path.write_bytes(word_file.saved(document, when))
 
 

@@ -27,8 +27,11 @@ from constitution.model import DRAFT_PAGES, Between, Clause, Document, Section
 from constitution.model_cache import digest
 from constitution.numbering import in_place, number_key, revoked_places
 from constitution.redline import (
+    HEADINGS_HEAD,
     Change,
     compare,
+    heading_changes,
+    heading_rows,
     moved_words,
     readable_diff,
     substantive,
@@ -698,6 +701,7 @@ class Site:
             {"number": w.number, "lines": diff_lines(word_diff(w.old, w.new))}
             for w in words_changes(self.document(old), document)
         ]
+        headings = heading_rows(heading_changes(self.document(old), document))
         return render(
             "redline.html",
             steps=self.redline_steps(old, new),
@@ -705,8 +709,10 @@ class Site:
             old=self.label(old),
             new=self.label(new),
             made_by=self.made_by(old, new),
-            changed=bool(changes or words),
+            changed=bool(changes or words or headings),
             words=words,
+            headings=headings,
+            heads=HEADINGS_HEAD,
             counts=counts,
             moved=len(renumbered_only),
             # moved to another section (listed with the changes, not folded away)
