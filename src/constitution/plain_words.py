@@ -14,6 +14,10 @@ from __future__ import annotations
 
 DURATIONS = ("working days", "clear days", "minutes", "hours", "months", "years")
 DEADLINES = ("working days", "due", "clear day", "noon")
+SENIOR_TEAM = ("chief officer", "senior officer")  # a council's senior officers together
+REMOVED = ("leave the meeting", "removed", "excluded")  # made to leave a meeting
+CAPABILITY = ("capability", "criticise", "performance")  # an officer's work judged
+CASEWORK = ("casework", "residents problems")  # a resident's problem a councillor takes up
 
 PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     # People and offices
@@ -45,14 +49,14 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "mo": ("monitoring officer",),
     "hops": ("head of paid service",),
     "cfo": ("chief finance officer",),
-    "slt": ("chief officer", "senior officer"),
-    "smt": ("chief officer", "senior officer"),
-    "cmt": ("chief officer", "senior officer"),
-    "senior leadership team": ("chief officer", "senior officer"),
-    "senior management team": ("chief officer", "senior officer"),
-    "corporate management team": ("chief officer", "senior officer"),
-    "leadership team": ("chief officer", "senior officer"),
-    "management team": ("chief officer", "senior officer"),
+    "slt": SENIOR_TEAM,
+    "smt": SENIOR_TEAM,
+    "cmt": SENIOR_TEAM,
+    "senior leadership team": SENIOR_TEAM,
+    "senior management team": SENIOR_TEAM,
+    "corporate management team": SENIOR_TEAM,
+    "leadership team": SENIOR_TEAM,
+    "management team": SENIOR_TEAM,
     # an officer who deals with the public, below the senior officers a committee calls
     "frontline": ("junior officer", "junior"),
     "front line": ("junior officer", "junior"),
@@ -105,10 +109,10 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "punish": ("penalise", "victimise", "disciplinary"),
     "criticize": ("criticise",),
     # a judgement of an officer's work: their capability, criticised
-    "incompetent": ("capability", "criticise", "performance"),
-    "incompetence": ("capability", "criticise", "performance"),
-    "useless": ("capability", "criticise", "performance"),
-    "lazy": ("capability", "criticise", "performance"),
+    "incompetent": CAPABILITY,
+    "incompetence": CAPABILITY,
+    "useless": CAPABILITY,
+    "lazy": CAPABILITY,
     "criticism": ("criticise",),
     "blame": ("criticise",),
     "slag off": ("criticise",),
@@ -243,12 +247,12 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "weeks": ("working days",),
     # Wards, and a resident's problem with a service, which a councillor takes up
     "sort ... out": ("resolve",),
-    "bin": ("casework", "residents problems"),
-    "rubbish": ("casework", "residents problems"),
-    "recycling": ("casework", "residents problems"),
-    "pothole": ("casework", "residents problems"),
-    "litter": ("casework", "residents problems"),
-    "fly tipping": ("casework", "residents problems"),
+    "bin": CASEWORK,
+    "rubbish": CASEWORK,
+    "recycling": CASEWORK,
+    "pothole": CASEWORK,
+    "litter": CASEWORK,
+    "fly tipping": CASEWORK,
     "surgeries": ("surgery",),
     "constituency": ("ward",),
     # a ward the asker does not represent
@@ -373,17 +377,17 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "overrun": ("continue", "hours"),
     # the room a meeting is held in, and being made to leave it
     "chamber": ("meeting room", "room"),
-    "throw out": ("leave the meeting", "removed", "excluded"),
-    "thrown out": ("leave the meeting", "removed", "excluded"),
-    "threw out": ("leave the meeting", "removed", "excluded"),
-    "kick out": ("leave the meeting", "removed", "excluded"),
-    "order out": ("leave the meeting", "removed", "excluded"),
-    "ask to leave": ("leave the meeting", "removed", "excluded"),
-    "told to leave": ("leave the meeting", "removed", "excluded"),
-    "tell to leave": ("leave the meeting", "removed", "excluded"),
-    "made to leave": ("leave the meeting", "removed", "excluded"),
-    "eject": ("leave the meeting", "removed", "excluded"),
-    "expel": ("leave the meeting", "removed", "excluded"),
+    "throw out": REMOVED,
+    "thrown out": REMOVED,
+    "threw out": REMOVED,
+    "kick out": REMOVED,
+    "order out": REMOVED,
+    "ask to leave": REMOVED,
+    "told to leave": REMOVED,
+    "tell to leave": REMOVED,
+    "made to leave": REMOVED,
+    "eject": REMOVED,
+    "expel": REMOVED,
     "protest": ("interrupt", "disorder", "disturbance", "public seats"),
     "protester": ("interrupt", "disorder", "disturbance", "public seats"),
     "protestor": ("interrupt", "disorder", "disturbance", "public seats"),
