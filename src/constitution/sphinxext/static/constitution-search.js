@@ -376,8 +376,8 @@
     "i me my mine we us our you your he him his she her it its they them their this that " +
     "these those there here if then than so not no any some all allowed able let " +
     // a verb's negation, typed with or without its apostrophe on a phone ("wasnt")
-    "can't cant don't dont doesn't doesnt didn't didnt isn't isnt wasn't wasnt won't " +
-    "aren't arent weren't werent haven't havent hasn't hasnt hadn't " +
+    "can't cant don't dont doesn't doesnt didn't didnt isn't isnt wasn't wasnt won't wont " +
+    "aren't arent weren't werent haven't havent hasn't hasnt hadn't hadnt " +
     "couldn't couldnt wouldn't wouldnt shouldn't shouldnt " +
     // an email's greeting and closing, pasted with the question
     "dear hi hello regards thanks thank please cheers sincerely faithfully " +
@@ -560,10 +560,10 @@
 
   // For a word not in the text nor among the synonyms, the nearest word that is (one edit
   // for short words, two for longer) and begins with the same letter, as misspellings
-  // seldom change the first: or null.
-  // A word with an ending ("harrased") is corrected as typed, else without its ending
-  // ("harras": "harass"), the ending then put back for the reader ("harassed"): the text
-  // may hold the word in another form, or only without the ending.
+  // seldom change the first: {searched, shown}, or null. A word with an ending
+  // ("harrased", three edits from the text's "harass") is corrected as typed, else
+  // without its ending ("harras"), which is searched; the reader is shown it with the
+  // ending put back ("harassed").
   function correction(word, vocab, map) {
     if (word.length < 4 || /\d/.test(word) || inText(word, vocab)) return null;
     if (stems(word).some((stem) => map.has(stem))) return null;
@@ -580,6 +580,7 @@
     return null;
   }
 
+  // The word of the text or the synonyms nearest `word`, within `limit` edits: or null.
   function nearest(word, vocab, map, limit) {
     let best = null;
     let bestDistance = limit + 1;
