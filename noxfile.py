@@ -147,9 +147,9 @@ def bench_phone(session: nox.Session) -> None:
 
 @nox.session
 def bench_search(session: nox.Session) -> None:
-    """Share of benchmarks/search_questions.yaml answered in the first 3 and 10 results of
-    the site's own search (Pagefind, in Chromium); lists the misses. `-- --site DIR` uses
-    a built site instead of building one."""
+    """Share of benchmarks/search_questions.yaml answered first, in the first 3 and in the
+    first 10 results of the site's own search (Pagefind, in Chromium); lists the misses.
+    `-- --site DIR` uses a built site instead of building one."""
     install(session, "browser")
     session.run("python", "benchmarks/search.py", *session.posargs)
 

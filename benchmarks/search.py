@@ -5,8 +5,8 @@
 
 Asks the built site's own search page, in Chromium, each of the questions in
 benchmarks/search_questions.yaml (written from the protocol before the search code was
-read), and prints the share with an expected paragraph among the first three results
-and among the first ten, then the misses. This is the real search: the site's search
+read), and prints the share with an expected paragraph first, among the first three
+results and among the first ten, then the misses. This is the real search: the site's search
 script and the Pagefind bundle the build wrote, nothing reimplemented. Without --site it
 builds the site into a temporary folder first. The draft is searched by default, since
 the questions were written from protocol/.
@@ -55,7 +55,7 @@ def ask(page: Page, base: str, version: str, question: str) -> tuple[list[str], 
 def run(site: Path, version: str, verbose: bool, asked: Path = QUESTIONS) -> None:
     questions = yaml.safe_load(asked.read_text(encoding="utf-8"))
     server, base = serve(site)
-    top3 = top10 = 0
+    top1 = top3 = top10 = 0
     misses = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
@@ -64,6 +64,7 @@ def run(site: Path, version: str, verbose: bool, asked: Path = QUESTIONS) -> Non
             ids, said = ask(page, base, version, q["question"])
             expected = set(q["expected"])
             rank = next((i for i, found in enumerate(ids, 1) if found in expected), None)
+            top1 += rank == 1
             top3 += rank is not None and rank <= 3
             top10 += rank is not None and rank <= 10
             if rank is None or rank > 3 or verbose:
@@ -72,6 +73,7 @@ def run(site: Path, version: str, verbose: bool, asked: Path = QUESTIONS) -> Non
     server.shutdown()
     n = len(questions)
     print(f"Search benchmark: {n} questions, version {version!r}, {site}")
+    print(f"  an expected paragraph first:                   {top1}/{n} ({top1 / n:.0%})")
     print(f"  an expected paragraph in the first 3 results:  {top3}/{n} ({top3 / n:.0%})")
     print(f"  an expected paragraph in the first 10 results: {top10}/{n} ({top10 / n:.0%})")
     print("Questions without an expected paragraph in the first 3:" if not verbose else "All:")

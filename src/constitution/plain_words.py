@@ -14,6 +14,10 @@ from __future__ import annotations
 
 DURATIONS = ("working days", "clear days", "minutes", "hours", "months", "years")
 DEADLINES = ("working days", "due", "clear day", "noon")
+SENIOR_TEAM = ("chief officer", "senior officer")  # a council's senior officers together
+REMOVED = ("leave the meeting", "removed", "excluded")  # made to leave a meeting
+CAPABILITY = ("capability", "criticise", "performance")  # an officer's work judged
+CASEWORK = ("casework", "residents problems")  # a resident's problem a councillor takes up
 
 PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     # People and offices
@@ -41,6 +45,21 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "solicitor": ("legal", "monitoring officer"),
     "lawyer": ("legal", "monitoring officer"),
     "standards officer": ("monitoring officer",),
+    # the statutory officers and the senior team by the letters officers use for them
+    "mo": ("monitoring officer",),
+    "hops": ("head of paid service",),
+    "cfo": ("chief finance officer",),
+    "slt": SENIOR_TEAM,
+    "smt": SENIOR_TEAM,
+    "cmt": SENIOR_TEAM,
+    "senior leadership team": SENIOR_TEAM,
+    "senior management team": SENIOR_TEAM,
+    "corporate management team": SENIOR_TEAM,
+    "leadership team": SENIOR_TEAM,
+    "management team": SENIOR_TEAM,
+    # an officer who deals with the public, below the senior officers a committee calls
+    "frontline": ("junior officer", "junior"),
+    "front line": ("junior officer", "junior"),
     "mp": ("member of parliament",),
     "resident": ("residents", "constituent", "public"),
     "voter": ("electorate", "constituent", "public"),
@@ -89,6 +108,11 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "revenge": ("victimise", "penalise"),
     "punish": ("penalise", "victimise", "disciplinary"),
     "criticize": ("criticise",),
+    # a judgement of an officer's work: their capability, criticised
+    "incompetent": CAPABILITY,
+    "incompetence": CAPABILITY,
+    "useless": CAPABILITY,
+    "lazy": CAPABILITY,
     "criticism": ("criticise",),
     "blame": ("criticise",),
     "slag off": ("criticise",),
@@ -149,6 +173,7 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "alcohol": ("hospitality", "gifts"),
     "tickets": ("hospitality", "gifts"),
     "conflict of interest": ("interests", "conflict"),
+    "dpi": ("disclosable pecuniary interest",),
     "declare": ("interest",),
     # The constitution's documents by the names readers still use
     "standing order": ("procedure rules",),
@@ -220,7 +245,14 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "time limit": DURATIONS,
     "timescale": ("working days",),
     "weeks": ("working days",),
-    # Wards
+    # Wards, and a resident's problem with a service, which a councillor takes up
+    "sort ... out": ("resolve",),
+    "bin": CASEWORK,
+    "rubbish": CASEWORK,
+    "recycling": CASEWORK,
+    "pothole": CASEWORK,
+    "litter": CASEWORK,
+    "fly tipping": CASEWORK,
     "surgeries": ("surgery",),
     "constituency": ("ward",),
     # a ward the asker does not represent
@@ -345,13 +377,17 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "overrun": ("continue", "hours"),
     # the room a meeting is held in, and being made to leave it
     "chamber": ("meeting room", "room"),
-    "throw out": ("leave the meeting", "removed", "excluded"),
-    "thrown out": ("leave the meeting", "removed", "excluded"),
-    "threw out": ("leave the meeting", "removed", "excluded"),
-    "kick out": ("leave the meeting", "removed", "excluded"),
-    "order out": ("leave the meeting", "removed", "excluded"),
-    "eject": ("leave the meeting", "removed", "excluded"),
-    "expel": ("leave the meeting", "removed", "excluded"),
+    "throw out": REMOVED,
+    "thrown out": REMOVED,
+    "threw out": REMOVED,
+    "kick out": REMOVED,
+    "order out": REMOVED,
+    "ask to leave": REMOVED,
+    "told to leave": REMOVED,
+    "tell to leave": REMOVED,
+    "made to leave": REMOVED,
+    "eject": REMOVED,
+    "expel": REMOVED,
     "protest": ("interrupt", "disorder", "disturbance", "public seats"),
     "protester": ("interrupt", "disorder", "disturbance", "public seats"),
     "protestor": ("interrupt", "disorder", "disturbance", "public seats"),
@@ -379,6 +415,8 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     # a meeting's time limit, and being at one
     "guillotine": ("interrupt", "hours", "duration"),
     "go to": ("attend",),
+    "come to": ("attend",),
+    "came to": ("attend",),
     "goes to": ("attend",),
     "turn up": ("attend",),
     "show up": ("attend",),
@@ -396,6 +434,9 @@ PLAIN_WORDS: dict[str, tuple[str, ...]] = {
     "misconduct": ("conduct", "breach"),
     "break the rules": ("breach",),
     "sanction": ("breach", "disciplinary"),
+    # the Local Government and Social Care Ombudsman by its initials
+    "lgo": ("ombudsman",),
+    "lgsco": ("ombudsman",),
     "penalty": ("breach", "disciplinary"),
     "consequences": ("breach", "disciplinary"),
     "update": ("review", "amendment"),

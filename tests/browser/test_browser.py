@@ -201,6 +201,15 @@ def test_search_finds_the_protocols_word_for_the_readers(page: Page, base_url: s
         ("council bankrupt", {"MOP-0048"}),
         # "how many ... can" asks a limit as well as a size: 14.7, "more than one member".
         ("how many councillors can a ward have", {"MOP-0124"}),
+        # Officers' letters for the statutory officers, the senior team and an interest.
+        ("HoPS responsible for staffing", {"MOP-0046"}),
+        ("what must the CFO report", {"MOP-0048"}),
+        ("SLT", {"MOP-0012", "MOP-0013"}),
+        ("DPI", {"MOP-0157"}),
+        # A judgement of an officer's work: "capability", "criticise".
+        ("councillor called the officer incompetent", {"MOP-0050", "MOP-0132", "MOP-0196"}),
+        # A resident's problem with a service, which a councillor takes up: "casework".
+        ("can my councillor sort out my bin", {"MOP-0121", "MOP-0172"}),
     ],
 )
 def test_a_readers_words_find_the_protocols(
@@ -272,6 +281,31 @@ def test_a_misspelling_that_completes_a_phrase_is_read_in_it(page: Page, base_ur
     )
     link = page.locator("#search-results li li > a").first
     assert (link.get_attribute("href") or "").endswith("#MOP-0160")
+
+
+def test_a_misspelling_with_an_ending_is_corrected_without_it(page: Page, base_url: str) -> None:
+    """ "harrased" is two letters from no word of the text; without its ending, "harras"
+    is two from "harass" (6.2), and the suggestion puts the ending back."""
+    page.goto(base_url + "search.html?q=councillor+harrased+me&v=draft")
+    expect(page.locator("#search-status")).to_contain_text("found in the draft")
+    expect(page.locator("#search-suggestion")).to_contain_text(
+        "Did you mean councillor harassed me?"
+    )
+    hrefs = page.locator("#search-results li li > a").evaluate_all("as => as.map(a => a.href)")
+    assert any(h.endswith("#MOP-0051") for h in hrefs[:3])
+
+
+@pytest.mark.parametrize("typed", ["officers dont reply to enquiries", "Hi, gifts? Thanks"])
+def test_a_negation_and_an_emails_greeting_are_not_searched(
+    page: Page, base_url: str, typed: str
+) -> None:
+    """ "dont" typed on a phone was once "corrected" to the text's "done", and "thanks"
+    found every paragraph saying "than"."""
+    page.goto(base_url + "search.html?" + urlencode({"q": typed, "v": "draft"}))
+    expect(page.locator("#search-status")).to_contain_text("found in the draft")
+    expect(page.locator("#search-suggestion")).to_have_count(0)
+    marked = page.locator("#search-results li p").evaluate_all("ps => ps.map(p => p.innerHTML)")
+    assert marked and not any(re.search(r"<mark>(than|done)</mark>", m, re.I) for m in marked)
 
 
 @pytest.mark.parametrize("word", ["counsel", "talking", "police"])

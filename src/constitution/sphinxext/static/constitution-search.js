@@ -375,6 +375,12 @@
     "will would have has had get gets got what who whom whose which when where why how " +
     "i me my mine we us our you your he him his she her it its they them their this that " +
     "these those there here if then than so not no any some all allowed able let " +
+    // a verb's negation, typed with or without its apostrophe on a phone ("wasnt")
+    "can't cant don't dont doesn't doesnt didn't didnt isn't isnt wasn't wasnt won't wont " +
+    "aren't arent weren't werent haven't havent hasn't hasnt hadn't hadnt " +
+    "couldn't couldnt wouldn't wouldnt shouldn't shouldnt " +
+    // an email's greeting and closing, pasted with the question
+    "dear hi hello regards thanks thank please cheers sincerely faithfully " +
     // and in a council's constitution, "council": nearly every paragraph says it, so it
     // says which body a question is about, not what about ("council gifts"). A phrase
     // with it ("council officer", "council offices") is still found as a synonym.
@@ -554,11 +560,28 @@
 
   // For a word not in the text nor among the synonyms, the nearest word that is (one edit
   // for short words, two for longer) and begins with the same letter, as misspellings
-  // seldom change the first: or null.
+  // seldom change the first: {searched, shown}, or null. A word with an ending
+  // ("harrased", three edits from the text's "harass") is corrected as typed, else
+  // without its ending ("harras"), which is searched; the reader is shown it with the
+  // ending put back ("harassed").
   function correction(word, vocab, map) {
     if (word.length < 4 || /\d/.test(word) || inText(word, vocab)) return null;
     if (stems(word).some((stem) => map.has(stem))) return null;
     const limit = word.length < 7 ? 1 : 2;
+    for (const form of plainForms(word)) {
+      if (form.length < 5 && form !== word) continue;
+      const best = nearest(form, vocab, map, limit);
+      if (!best) continue;
+      const ending = form === word || !word.startsWith(form) ? "" : word.slice(form.length);
+      const shown = best.endsWith("e") && ending.startsWith("e") ? best + ending.slice(1)
+        : best + ending;
+      return { searched: best, shown };
+    }
+    return null;
+  }
+
+  // The word of the text or the synonyms nearest `word`, within `limit` edits: or null.
+  function nearest(word, vocab, map, limit) {
     let best = null;
     let bestDistance = limit + 1;
     for (const k of [...map.keys(), ...vocab]) {
@@ -601,8 +624,8 @@
       const typed = out[at];
       const better = correction(typed, vocab, map);
       if (!better) continue;
-      out[at] = better;
-      if (phrased(at) && !(await spelledRight(typed))) corrected.set(typed, better);
+      out[at] = better.searched;
+      if (phrased(at) && !(await spelledRight(typed))) corrected.set(typed, better.shown);
       else out[at] = typed;
     }
     return out;
@@ -660,9 +683,10 @@
       if (!better || (await spelledRight(term.text))) continue;
       // A misspelling is searched as its correction, with the correction's synonyms,
       // weighed less than words found as typed: "talking" may be no misspelling of "taking".
-      term.alternatives = (map.has(better) ? [...map.get(better)] : [better])
+      const { searched } = better;
+      term.alternatives = (map.has(searched) ? [...map.get(searched)] : [searched])
         .filter((a) => has(a)).map((a) => [a, 0.5]);
-      corrected.set(term.text, better);
+      corrected.set(term.text, better.shown);
     }
     const byUrl = new Map();
     for (const term of wanted) {
