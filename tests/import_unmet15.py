@@ -14,7 +14,9 @@ A Word source: "numbering: " how the paragraphs are numbered (decimal-zero, lett
 typed), "title: ", "intro: ", "# Title" a section's heading (Heading 1), "p: " a
 paragraph (numbered by the list, or its number typed before a tab), "schedule: " the
 schedule's heading (Heading 1, no number), "s: " a paragraph of the schedule (its own
-list, "1."). In a paragraph's words "[[en|WORDS]]" is an endnote.
+list, "1."), "note-formats: " the formats the settings number notes in ("footnote=lowerRoman
+endnote=upperLetter"; none: Word's own). In a paragraph's words "[[en|WORDS]]" is an
+endnote, "[[fn|WORDS]]" a footnote.
 
 A PDF source is its lines as printed: "head: " the running head, "foot: " the footer
 ("{folio}" the page's number), "title: ", "i: " a line of the introduction, "h: " a
@@ -27,7 +29,6 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import docx
 from reportlab.lib.pagesizes import A4
@@ -40,9 +41,7 @@ from import_unmet14 import abstract, num, number_properties
 from import_word_internals import LISTS, appended
 
 SOURCES = Path(__file__).parent / "import_unmet15"
-HANDED = (
-    "decimal-zero.docx accordion.html endnotes.docx lettered-parts.docx frames.pdf"
-)
+HANDED = "decimal-zero.docx accordion.html endnotes.docx lettered-parts.docx frames.pdf"
 NAMES = HANDED.split()  # each document as the council hands it over
 
 
@@ -61,7 +60,8 @@ LEVELS = {
     "decimal-zero": ((("decimal", "%1."), ("decimalZero", "%1.%2")), "tab"),
     "lettered": ((("upperLetter", "Part %1:"), ("decimal", "%1%2")), "space"),
 }
-ENDNOTE = re.compile(r"\[\[en\|(.+?)\]\]")
+NOTE = re.compile(r"\[\[(en|fn)\|(.+?)\]\]")
+KINDS = {"en": "endnote", "fn": "footnote"}
 
 
 def word(source: Path, path: Path) -> Path:
@@ -79,10 +79,13 @@ def word(source: Path, path: Path) -> Path:
         numbering.insert(1, abstract(SCHEDULE, (("decimal", "%1."),)))
         numbering.append(num(LIST, LIST))
         numbering.append(num(SCHEDULE, SCHEDULE))
-    notes: list[str] = []
+    notes: dict[str, list[str]] = {"endnote": [], "footnote": []}
+    formats: dict[str, str] = {}
     for line in lines[1:]:
         kind, _, text = line.partition(": ")
-        if kind in ("title", "intro"):
+        if kind == "note-formats":
+            formats = dict(pair.split("=") for pair in text.split())
+        elif kind in ("title", "intro"):
             document.add_paragraph(text, style="Title" if kind == "title" else None)
         elif line.startswith("# "):
             heading = document.add_paragraph(line[2:], style="Heading 1")
@@ -92,45 +95,50 @@ def word(source: Path, path: Path) -> Path:
             document.add_paragraph(text, style="Heading 1")
         elif kind in ("p", "s"):
             paragraph = document.add_paragraph()
-            for at, piece in enumerate(ENDNOTE.split(text)):
-                if at % 2 == 0:
-                    paragraph.add_run(piece)
-                else:
-                    notes.append(piece)
-                    mark = paragraph.add_run()
-                    mark.font.superscript = True
-                    mark._r.append(element("w:endnoteReference", id=str(len(notes))))
+            pieces = NOTE.split(text)  # words, then each note's kind and words, and words
+            paragraph.add_run(pieces[0])
+            for at in range(1, len(pieces), 3):
+                note, words, after = KINDS[pieces[at]], pieces[at + 1], pieces[at + 2]
+                notes[note].append(words)
+                mark = paragraph.add_run()
+                mark.font.superscript = True
+                mark._r.append(element(f"w:{note}Reference", id=str(len(notes[note]))))
+                paragraph.add_run(after)
             if numbered:
                 listed = (1, LIST) if kind == "p" else (0, SCHEDULE)
                 paragraph._p.get_or_add_pPr().append(number_properties(*listed))
-    if notes:  # as Word writes them: the endnotes' separators named in the settings
-        settings = document.settings.element
-        properties = element("w:endnotePr")
+    written = {kind: said for kind, said in notes.items() if said}
+    for kind in written:  # as Word writes them: the notes' separators named in the settings
+        properties = element(f"w:{kind}Pr")
+        if kind in formats:
+            properties.append(element("w:numFmt", val=formats[kind]))
         for ident in ("-1", "0"):
-            properties.append(element("w:endnote", id=ident))
-        settings.append(properties)
+            properties.append(element(f"w:{kind}", id=ident))
+        document.settings.element.append(properties)
     document.save(str(path))
-    if notes:
-        with_endnotes(path, notes)
+    if written:
+        with_notes(path, written)
     return path
 
 
-def with_endnotes(path: Path, notes: list[str]) -> None:
-    """The endnotes part (python-docx writes none), added with its relationship and
+def with_notes(path: Path, notes: dict[str, list[str]]) -> None:
+    """Each kind's notes part (python-docx writes none), added with its relationship and
     content type: each note's paragraph begins with its mark (w:endnoteRef)."""
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    said = "".join(
-        f'<w:endnote w:id="{n}"><w:p><w:pPr><w:pStyle w:val="EndnoteText"/></w:pPr>'
-        '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:endnoteRef/></w:r>'
-        f'<w:r><w:t xml:space="preserve"> {words}</w:t></w:r></w:p></w:endnote>'
-        for n, words in enumerate(notes, start=1)
-    )
-    xml = (
-        f'<w:endnotes xmlns:w="{w}"><w:endnote w:type="separator" w:id="-1"><w:p><w:r>'
-        '<w:separator/></w:r></w:p></w:endnote><w:endnote w:type="continuationSeparator"'
-        ' w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:endnote>'
-        f"{said}</w:endnotes>"
-    )
+    parts = {}
+    for kind, said in notes.items():
+        written = "".join(
+            f'<w:{kind} w:id="{n}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/>'
+            f'</w:rPr><w:{kind}Ref/></w:r><w:r><w:t xml:space="preserve"> {words}</w:t>'
+            f"</w:r></w:p></w:{kind}>"
+            for n, words in enumerate(said, start=1)
+        )
+        parts[f"{kind}s"] = (
+            f'<w:{kind}s xmlns:w="{w}"><w:{kind} w:type="separator" w:id="-1"><w:p><w:r>'
+            f'<w:separator/></w:r></w:p></w:{kind}><w:{kind} w:type="continuationSeparator"'
+            f' w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:{kind}>'
+            f"{written}</w:{kind}s>"
+        )
     plain = path.with_suffix(".plain.docx")
     path.rename(plain)
     with zipfile.ZipFile(plain) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
@@ -138,9 +146,10 @@ def with_endnotes(path: Path, notes: list[str]) -> None:
             data = old.read(item.filename)
             if item.filename in LISTS:
                 closing, entry, _ = LISTS[item.filename]
-                data = appended(data, closing, entry, {"endnotes": "endnotes"})
+                data = appended(data, closing, entry, {name: name for name in parts})
             new.writestr(item, data)
-        new.writestr("word/endnotes.xml", xml)
+        for name, xml in parts.items():
+            new.writestr(f"word/{name}.xml", xml)
     plain.unlink()
 
 
@@ -201,4 +210,3 @@ def drawn(source: Path, path: Path) -> list[str]:
 def draw(canvas: Canvas, x: float, y: float, text: str, size: int, bold: bool) -> None:
     canvas.setFont("Helvetica-Bold" if bold else "Helvetica", size)
     canvas.drawString(x, y, text)
-
