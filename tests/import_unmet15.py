@@ -27,7 +27,6 @@ the page.
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
 import docx
@@ -38,7 +37,7 @@ import import_trial as trial
 from import_layouts import element
 from import_trial import Gold
 from import_unmet14 import abstract, num, number_properties
-from import_word_internals import LISTS, appended
+from test_import_edges import with_parts
 
 SOURCES = Path(__file__).parent / "import_unmet15"
 HANDED = "decimal-zero.docx accordion.html endnotes.docx lettered-parts.docx frames.pdf"
@@ -139,18 +138,7 @@ def with_notes(path: Path, notes: dict[str, list[str]]) -> None:
             f' w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:{kind}>'
             f"{written}</w:{kind}s>"
         )
-    plain = path.with_suffix(".plain.docx")
-    path.rename(plain)
-    with zipfile.ZipFile(plain) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
-        for item in old.infolist():
-            data = old.read(item.filename)
-            if item.filename in LISTS:
-                closing, entry, _ = LISTS[item.filename]
-                data = appended(data, closing, entry, {name: name for name in parts})
-            new.writestr(item, data)
-        for name, xml in parts.items():
-            new.writestr(f"word/{name}.xml", xml)
-    plain.unlink()
+    with_parts(path, {name: (xml, "") for name, xml in parts.items()})
 
 
 # PDF: each page drawn in three passes, as a desktop-publishing program draws one
