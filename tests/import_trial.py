@@ -6,11 +6,12 @@ and a few lines calling these."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from constitution.importer import Imported
+from constitution.importer import Imported, import_protocol
 from import_software import gold
 from test_import_layouts import flat, heading
 from test_import_unseen import words, words_out
@@ -75,3 +76,28 @@ def structure_as_read(
         " ".join(data["left_out"])
     )
     assert [d.kind for d in doc.defects] == list(reported)
+
+
+def read_as_gold(source: Path, data: Gold) -> None:
+    """The file imported: every word in is a word out, and the structure is as the gold
+    reads it, with no report but the gold's (a reference's is made, and checked, as the
+    paragraphs are written out: `published_as_gold`)."""
+    doc = import_protocol(source)
+    every_word_out(doc, data)
+    reading = [kind for kind in data.get("reported", []) if not kind.endswith("-reference")]
+    structure_as_read(doc, data, reported=reading)
+
+
+def gold_reads_every_source(names: Sequence[str], sources: Path) -> None:
+    """Each document's gold holds every paragraph its source prints: a typed number's
+    words begin its line, a number Word or the browser draws is the paragraph's place."""
+    for name in names:
+        data = gold(name, sources)
+        source = sources / (name if name.endswith(".html") else f"{name}.txt")
+        text = " ".join(source.read_text(encoding="utf-8").split())
+        for clause in (c for s in data["sections"] for c in s["clauses"]):
+            first = " ".join(clause["paragraphs"][0].split()[:4])
+            assert re.search(re.escape(first).replace(r"\ ", r"\s+(?:<[^>]+>)?\s*"), text), (
+                name,
+                clause["number"],
+            )

@@ -63,6 +63,7 @@ def words_out(doc: Imported) -> Counter[str]:
         texts += [line.text for line, _, _ in section.revoked]  # kept, revoked, in place
         for clause in section.clauses:
             texts += [clause.number, *clause.headings, *clause.paragraphs]
+            texts += clause.after.paragraphs  # the section's words after it, in their place
     texts += [line.text for line, _ in doc.left_out]
     return words("\n".join(texts))
 

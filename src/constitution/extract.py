@@ -25,6 +25,7 @@ from constitution.import_languages import MIN_PAIRS, apart
 from constitution.model import BETWEEN_STYLE
 from constitution.page_asides import NUMBERED_LINE, set_aside
 from constitution.pdf_fonts import Drawn, page_text
+from constitution.pdf_order import labels_joined
 from constitution.pdf_scans import listed, placements, scanned_pages
 from constitution.problems import Problem, ProtocolError
 from constitution.quoted_mail import quoted
@@ -369,6 +370,9 @@ def pdf_lines(pages: list[tuple[str, list[Drawn | None]]]) -> list[Line]:
     its page and its drawing."""
     lines = []
     for number, (raw, drawn) in enumerate(pages, start=1):
+        if drawn and len(drawn) == len(raw.split("\n")):  # a number drawn after its words
+            texts, drawn = labels_joined(raw.split("\n"), drawn)
+            raw = "\n".join(texts)
         text = characters.plain(raw)
         texts = text.splitlines()
         # a line's drawing is its own where every line of the text ends at a "\n"
@@ -578,7 +582,8 @@ def body_pitch(lines: list[Line], body: float) -> float:
     if not gaps:
         return body * 1.2
     common = max(2, gaps.most_common(1)[0][1] // 4)
-    return min(gap for gap, count in gaps.items() if count >= common)
+    # a page of a few lines may have no distance twice: then the least there is
+    return min((gap for gap, count in gaps.items() if count >= common), default=min(gaps))
 
 
 def wrapped_lines(lines: list[Line], body: float) -> list[Line]:
@@ -1007,7 +1012,8 @@ def from_docx(path: Path) -> Extracted:
             body = read_part(path, docx, "word/document.xml")
             numbering = read_part(path, docx, "word/numbering.xml")
             styles = read_part(path, docx, "word/styles.xml")
-            notes_part = read_part(path, docx, "word/footnotes.xml")
+            notes_parts = {kind: read_part(path, docx, f"word/{kind}s.xml") for kind in NOTES}
+            settings = read_part(path, docx, "word/settings.xml")
             comments = read_part(path, docx, "word/comments.xml")
             heads_and_feet = {
                 name: read_part(path, docx, name)
@@ -1015,7 +1021,8 @@ def from_docx(path: Path) -> Extracted:
                 if re.fullmatch(r"word/(?:header|footer)\d*\.xml", name)
             }
             # each part names its links' addresses in its own relationships
-            linking = {"word/document.xml": body, "word/footnotes.xml": notes_part}
+            linking = {"word/document.xml": body}
+            linking |= {f"word/{kind}s.xml": part for kind, part in notes_parts.items()}
             linking |= {"word/comments.xml": comments, **heads_and_feet}
             for name, part in linking.items():
                 if part is not None:
@@ -1035,7 +1042,7 @@ def from_docx(path: Path) -> Extracted:
     apart = named_styles(styles, BETWEEN_STYLE.lower())
     headed = first_row_styles(styles)
     toc = contents_paragraphs(body, styles)
-    shown = number_footnotes(body)
+    shown = {kind: number_notes(body, kind, note_format(settings, kind)) for kind in NOTES}
     lines, n = [], 0
     pictures: list[int] = []  # the lines holding a picture or an embedded object
     chunks: list[int] = []  # the lines where a part from another file stands
@@ -1117,7 +1124,9 @@ def from_docx(path: Path) -> Extracted:
             ]
         )
     cited = " ".join(line.text for line in lines)
-    found = footnotes(notes_part, cited, shown)
+    found = [
+        text for kind in NOTES for text in notes_cited(notes_parts[kind], kind, cited, shown[kind])
+    ]
     lines += [Line(text, n + i) for i, text in enumerate(found, start=1)]
     notes = [f"{revisions} tracked change(s) were read as accepted."] if revisions else []
     notes += tables
@@ -1226,14 +1235,28 @@ def floating(node: Any) -> bool:
     return any(a.tag in (TEXT_BOX, FALLBACK) for a in node.iterancestors())
 
 
-def number_footnotes(body: Any) -> dict[str, str]:
-    """Each footnote's number as Word prints it: its mark's place among the marks, in the
-    order they stand (a note's w:id is only a name: years of editing leave them in any
-    order). A mark with a symbol of its own ("*", customMarkFollows) takes no number: it
+# Word's notes, each kind with its own marks, part and numbering, and the format Word
+# numbers it in where the document names none: footnotes 1, 2, 3; endnotes i, ii, iii
+NOTES = {"footnote": "decimal", "endnote": "lowerRoman"}
+
+
+def note_format(settings: Any, kind: str) -> str:
+    """The format Word numbers a kind of note in: the document's settings' (w:footnotePr,
+    w:endnotePr), else Word's own for that kind."""
+    fmt = settings.find(f"{W}{kind}Pr/{W}numFmt") if settings is not None else None
+    return (fmt.get(f"{W}val") if fmt is not None else None) or NOTES[kind]
+
+
+def number_notes(body: Any, kind: str, fmt: str) -> dict[str, str]:
+    """Each footnote's (or endnote's) number as Word prints it: its mark's place among the
+    marks, in the order they stand (a note's w:id is only a name: years of editing leave
+    them in any order), in the format Word numbers that kind in ("iii" for the third
+    endnote). A mark with a symbol of its own ("*", customMarkFollows) takes no number: it
     is shown by that symbol, the text Word puts after it, taken out of the words there."""
     shown: dict[str, str] = {}
     numbered = 0
-    for mark in body.iter(f"{W}footnoteReference"):
+    draw = Numberer.FORMATS.get(fmt, str)
+    for mark in body.iter(f"{W}{kind}Reference"):
         deleted = any(a.tag in (f"{W}del", f"{W}moveFrom") for a in mark.iterancestors())
         if deleted or floating(mark) or (mark.get(f"{W}id") or "") in shown:
             continue
@@ -1242,8 +1265,8 @@ def number_footnotes(body: Any) -> dict[str, str]:
                 shown[mark.get(f"{W}id") or ""] = symbol
         else:
             numbered += 1
-            shown[mark.get(f"{W}id") or ""] = str(numbered)
-    for mark in body.iter(f"{W}footnoteReference"):
+            shown[mark.get(f"{W}id") or ""] = draw(numbered)
+    for mark in body.iter(f"{W}{kind}Reference"):
         mark.set("shown", shown.get(mark.get(f"{W}id") or "", ""))
     return shown
 
@@ -1626,7 +1649,12 @@ def paragraph_text(para: object) -> str:
     text box's words are not the paragraph's (from_docx lists them as left out)."""
     parts: list[tuple[str, str]] = []  # (text, its emphasis)
     nodes = para.iter(  # type: ignore[attr-defined]
-        f"{W}t", f"{W}tab", f"{W}br", f"{W}footnoteReference", f"{W}noBreakHyphen", f"{W}sym"
+        f"{W}t",
+        f"{W}tab",
+        f"{W}br",
+        *(f"{W}{kind}Reference" for kind in NOTES),
+        f"{W}noBreakHyphen",
+        f"{W}sym",
     )
     linked: Any = None  # the hyperlink whose words these are
     for node in nodes:
@@ -1646,7 +1674,7 @@ def paragraph_text(para: object) -> str:
             if link is not None:
                 parts.append(("[", ""))
             linked = link
-        if node.tag == f"{W}footnoteReference":  # its mark, as a text export prints it
+        if node.tag.endswith("noteReference"):  # a note's mark, as a text export prints it
             mark = node.get("shown", node.get(f"{W}id"))
             parts.append((f"[{mark}]" if mark else "", ""))
             continue
@@ -1704,16 +1732,16 @@ def emphasised(parts: list[tuple[str, str]]) -> str:
     return "".join(out)
 
 
-def footnotes(notes: object, cited: str, shown: dict[str, str]) -> list[str]:
-    """The footnotes the body cites, each as "[1] its words", numbered as Word prints
-    them (``shown``), in that order (the importer puts each with the paragraph that cites
-    its mark): Word keeps them apart from the body."""
+def notes_cited(part: object, kind: str, cited: str, shown: dict[str, str]) -> list[str]:
+    """The footnotes (or endnotes) the body cites, each as "[1] its words", numbered as
+    Word prints them (``shown``), in that order (the importer puts each with the paragraph
+    that cites its mark): Word keeps them apart from the body, endnotes at its end."""
     order = list(shown.values())
     found = []
-    for note in notes.iter(f"{W}footnote") if notes is not None else ():  # type: ignore[attr-defined]
+    for note in part.iter(f"{W}{kind}") if part is not None else ():  # type: ignore[attr-defined]
         number = shown.get(note.get(f"{W}id") or "", "")
         words = " ".join(filter(None, map(paragraph_text, note.iter(f"{W}p"))))
-        if not number.isdigit():  # a mark of its own is printed in the note as text
+        if not number.isalnum():  # a mark of its own is printed in the note as text
             words = words.removeprefix(number).lstrip()
         if number and f"[{number}]" in cited and words:
             found.append((order.index(number), f"[{number}] {words}"))
@@ -1731,6 +1759,7 @@ class Numberer:
 
     FORMATS: ClassVar[dict[str, Callable[[int], str]]] = {
         "decimal": str,
+        "decimalZero": lambda n: f"{n:02d}",  # "01" to "09", then "10": "1.01" in legal drafting
         "lowerLetter": lambda n: chr(96 + (n - 1) % 26 + 1),
         "upperLetter": lambda n: chr(64 + (n - 1) % 26 + 1),
         "lowerRoman": lambda n: roman(n).lower(),

@@ -35,6 +35,13 @@ SITE_PART = re.compile(r"cookie|banner|breadcrumb|skip-?link|consent", re.I)
 # site's or page's ("site-footer"); not a table's or a section's header among the words
 SITE_ID = re.compile(r"(?i)[a-z]{0,8}(?:header|footer)")
 SITE_CLASS = re.compile(r"(?i)(?:site|page|global)[-_]?(?:header|footer)")
+# A page's own stamp of when it was last changed, as content systems print one under the
+# content: "Last updated: 12 July 2024", "Page last reviewed 3/4/2025"
+STAMP = re.compile(
+    r"(?i)(?:page\s+)?(?:last\s+)?(?:updated|modified|reviewed|published)(?:\s+on)?:?\s*"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+    r"|[a-z]{3,9}\s+\d{4})"
+)
 HOLDERS = frozenset({"li", "dd"})  # an item's or a term's words: one paragraph, its blocks
 VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "wbr", "source", "col"})
 
@@ -56,6 +63,7 @@ class PageReader(HTMLParser):
         self.has_main = has_main
         self.lines: list[tuple[str, int, bool]] = []
         self.stack: list[tuple[str, bool]] = []  # (tag, the site's furniture here)
+        self.hidden: list[int] = []  # the depth of each open element hidden from readers
         self.lists: list[List] = []
         self.buffer: list[str] = []
         self.start = 1  # the line of the file where the block's words begin
@@ -88,6 +96,8 @@ class PageReader(HTMLParser):
         site = site or any(map(SITE_CLASS.fullmatch, (values.get("class") or "").split()))
         here = False if main else (site or self.furniture)
         self.stack.append((tag, here))
+        if values.get("aria-hidden") == "true":
+            self.hidden.append(len(self.stack))
         if tag in HOLDERS:
             self.holders.append([len(self.stack), 0])
         classes = set((values.get("class") or "").split())
@@ -127,6 +137,7 @@ class PageReader(HTMLParser):
         for depth in range(len(self.stack) - 1, -1, -1):
             if self.stack[depth][0] == tag:
                 del self.stack[depth:]
+                self.hidden = [h for h in self.hidden if h <= depth]
                 self.holders = [h for h in self.holders if h[0] <= depth]
                 self.counters.leave(depth)
                 break
@@ -134,6 +145,8 @@ class PageReader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if any(tag in UNSEEN for tag, _ in self.stack):
             return
+        if self.hidden and not re.search(r"\w", data):
+            return  # an icon hidden from screen readers ("+", "▼"): decoration, no words
         if not self.buffer or not "".join(self.buffer).strip():
             self.start = self.getpos()[0]
         self.buffer.append(re.sub(r"\s+", " ", data))
@@ -174,6 +187,7 @@ class PageReader(HTMLParser):
         # "Print friendly version", "Download this document"
         navigation = bool(linked) and linked == words
         navigation = navigation or (away == words and not (heading or self.label or "\t" in text))
+        navigation = navigation or bool(STAMP.fullmatch(words))  # the page's, not the text's
         if heading:
             text = f"{'#' * int(heading[1])} {text}"
         elif self.label and not self.furniture:

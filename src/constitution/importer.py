@@ -108,8 +108,10 @@ TERMINAL = tuple(".:;?!)")
 QUOTES = "\"'’”"
 # A footnote as a text export prints it: "[1] The period runs from..." at the page's or
 # the document's end, its marker "[1]" in the paragraph that cites it ("[*]" for a note
-# with a mark of its own).
-FOOTNOTE = re.compile(r"^\[(?P<mark>\d{1,3}|[*†‡§¶]{1,3})\]\s+\S")
+# with a mark of its own, "[iv]" for Word's endnotes, numbered in Roman, or a letter).
+FOOTNOTE = re.compile(
+    r"^\[(?P<mark>\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7}|[A-Za-z]|[*†‡§¶]{1,3})\]\s+\S"
+)
 # Back matter after the protocol: a heading that starts a part of its own, its words (its
 # own "1.", "2." too) unnumbered, until a numbered section begins another document.
 # A council's name, printed over the protocol's own title
@@ -1141,14 +1143,23 @@ class Structurer:
         under it would be published with a number the document never printed (3A after
         section 3): before the first numbered section it and its words are the
         document's introduction; after it (an appendix, a schedule) they are left out,
-        and listed."""
+        and listed. Where no section is numbered ("Part A: Introduction" over A1, A2), a
+        heading of back matter ("Schedule 1", "Appendix A") after the last paragraphs,
+        with none of its own, is left out so."""
         numbered = [i for i, s in enumerate(self.sections) if s.number]
-        if not numbered:
+        with_clauses = [i for i, s in enumerate(self.sections) if s.clauses]
+        if not numbered and not with_clauses:
             return
         kept: list[ImportedSection] = []
         taken: set[str] = set()
         for index, s in enumerate(self.sections):
-            if s.number or s.clauses:
+            if not numbered:
+                back = BACK_MATTER.match(s.title) or HISTORY_HEADING.match(s.title)
+                if s.clauses or not back or index < with_clauses[-1]:
+                    kept.append(s)
+                else:
+                    self.leave_out_appendix(s, taken)
+            elif s.number or s.clauses:
                 kept.append(s)
             elif index < numbered[0]:  # "Introduction": a heading over its words
                 self.intro.titles.add(len(self.intro.paragraphs))
@@ -1156,21 +1167,26 @@ class Structurer:
                 self.intro.lines.append(s.where)
                 self.intro.extend(s.intro)
             else:
-                why = f"'{s.title}': after the protocol's numbered sections, with no number"
-                if HISTORY_HEADING.match(s.title):
-                    why = f"'{s.title}': the protocol's history of amendment, not its words"
-                words = zip([s.title, *s.intro.paragraphs], [s.where, *s.intro.lines], strict=True)
-                self.left_out += [(replace(line, text=text), why) for text, line in words]
-                s.slug = slugify(s.title, taken)
-                self.appendices.append(s)
-                self.extracted.notes.append(
-                    f"'{s.title}' ({s.where.where}) and its words were left out: they follow "
-                    "the protocol's numbered sections and have no number of their own. To "
-                    f"keep them on the site, add --appendices FOLDER, which writes them as "
-                    f"FOLDER/{s.slug}.md; move that page into docs/ and list it in the "
-                    "toctree of docs/index.md (constitution init --from does both itself)."
-                )
+                self.leave_out_appendix(s, taken)
         self.sections = kept
+
+    def leave_out_appendix(self, s: ImportedSection, taken: set[str]) -> None:
+        """An appendix, schedule or annex after the protocol (or its history): its heading
+        and words listed as left out, and kept to be written as a page of its own."""
+        why = f"'{s.title}': after the protocol's numbered sections, with no number"
+        if HISTORY_HEADING.match(s.title):
+            why = f"'{s.title}': the protocol's history of amendment, not its words"
+        words = zip([s.title, *s.intro.paragraphs], [s.where, *s.intro.lines], strict=True)
+        self.left_out += [(replace(line, text=text), why) for text, line in words]
+        s.slug = slugify(s.title, taken)
+        self.appendices.append(s)
+        self.extracted.notes.append(
+            f"'{s.title}' ({s.where.where}) and its words were left out: they follow "
+            "the protocol's numbered sections and have no number of their own. To "
+            f"keep them on the site, add --appendices FOLDER, which writes them as "
+            f"FOLDER/{s.slug}.md; move that page into docs/ and list it in the "
+            "toctree of docs/index.md (constitution init --from does both itself)."
+        )
 
     def names_the_protocol(self, section: ImportedSection) -> bool:
         """Whether an unnumbered first heading, under a title that is a council's name
