@@ -52,6 +52,21 @@ _STYLED = {
     "lettered": re.compile(rf"([A-Z])({PART})|({PART})\.({PART})"),
 }
 _PART = re.compile(r"([A-Z]*)([0-9]+)([A-Z]*)")
+# The Part of the constitution printed before each paragraph's number, and a dash:
+# "5.5 – 3.4" is paragraph 3.4 of Part 5.5 (the importer keeps it so in :source-number:,
+# and a council's minutes cite it so). A Part without a point ("5 – 3.4") only before a
+# number with one: "3-1" is no Part 3's paragraph 1.
+_PART_BEFORE = re.compile(
+    r"(?:\d{1,2}\.\d{1,2}\s*[\u2013\u2014-]\s*(?=\S)"
+    r"|\d{1,2}\s*[\u2013\u2014-]\s*(?=[0-9A-Z]+[.(]))",
+    re.IGNORECASE,
+)
+
+
+def without_part(number: str) -> str:
+    """A paragraph's number without the Part's printed before it: "5.5 – 3.4" is 3.4."""
+    number = number.strip()
+    return number[m.end() :] if (m := _PART_BEFORE.match(number)) else number
 
 # (digits, 1 unless letters before, letters before, letters after), once for each level
 Key = tuple[int | tuple[int, ...], ...]
@@ -137,8 +152,9 @@ def reference(number: str, shown: str | None = None, form: str = "paragraph {num
 
 def split(number: str, style: str) -> tuple[str, str] | None:
     """(section, paragraph's own part) of a number printed in the style ("" for the
-    section of a continuous number, which names none); None if not of its shape."""
-    m = _STYLED[style].fullmatch(number.strip().upper())
+    section of a continuous number, which names none), after any Part's number printed
+    before it; None if not of its shape."""
+    m = _STYLED[style].fullmatch(without_part(number).upper())
     if m and style == "lettered":
         letter, part, section, dotted = m.groups()
         return (str(ord(letter) - 64), part) if letter else (section, dotted)
@@ -451,7 +467,7 @@ def renumbered(latest: Document | None, remade: Document) -> dict[str, str]:
 def find(document: Document, number: str) -> Clause | Revoked | None:
     """What has ``number`` in ``document``: a paragraph, a revoked paragraph's place, or
     nothing."""
-    number = number.strip().upper()  # 7.12a is 7.12A
+    number = without_part(number).upper()  # 7.12a is 7.12A; "5.5 – 7.12" is 7.12
     found = next((c for c in document.clauses() if c.number == number), None)
     return found or next((r for r in revoked_places(document) if r.number == number), None)
 
@@ -466,6 +482,6 @@ def revoked_places(document: Document) -> Iterator[Revoked]:
 
 def find_section(document: Document, number: str) -> Section | RevokedSection | None:
     """The section that has ``number`` in ``document``, or a revoked section's place."""
-    number = number.strip().upper()
+    number = without_part(number).upper()
     held: list[Section | RevokedSection] = [*document.sections, *document.revoked_sections]
     return next((s for s in held if s.number == number), None)
