@@ -308,6 +308,31 @@ def test_the_imported_documents_own_title_names_it(tmp_path: Path) -> None:
     assert 'citation = "the Protocol"' in settings
 
 
+@pytest.mark.parametrize("given", [[], ["--part", "Part 5.5"]])
+def test_a_title_printed_with_its_part_names_the_document_without_it(
+    tmp_path: Path, given: list[str]
+) -> None:
+    """A protocol printed as its Part of the constitution heads it ("Part 5.5 — Protocol
+    on ..."): its title is the protocol's own, the Part kept apart (from the title, not
+    given), so that the README, the site and the summary do not say "Part 5.5: Part 5.5 —
+    Protocol ...", nor "(Part 5 of its constitution)" from no Part at all."""
+    printed = PROTOCOL.replace(
+        "Protocol on Member and Officer Relations",
+        "Part 5.5 \u2014 Protocol on Relations between Councillors and Staff",
+    )
+    (tmp_path / "ours.txt").write_text(printed, encoding="utf-8")
+    made = constitution(
+        "init", "repo", "--from", "ours.txt", "--council", "Testshire County Council", *given,
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    title = "Protocol on Relations between Councillors and Staff"
+    settings = (tmp_path / "repo" / "conf" / "council.toml").read_text(encoding="utf-8")
+    assert f'document = "{title}"' in settings and 'part = "Part 5.5"' in settings
+    readme = (tmp_path / "repo" / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith(f"# Testshire County Council: {title}\n")
+
+
 def test_a_word_files_subtitle_under_the_councils_name_names_the_document(
     tmp_path: Path,
 ) -> None:
