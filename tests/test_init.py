@@ -385,7 +385,8 @@ def test_a_pull_request_runs_the_councils_amendment_workflow_as_github_does(
     )  # fmt: skip
     assert made.returncode == 0, made.stderr
     repo = tmp_path / "repo"
-    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"]
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org"]
+    git += ["-c", "commit.gpgsign=false"]
     for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "Ours"]):
         subprocess.run([*git, *command], cwd=repo, check=True, capture_output=True)
     subprocess.run([*git, "clone", "-q", "--bare", "repo", "origin.git"], cwd=tmp_path, check=True)

@@ -1068,7 +1068,12 @@ def test_a_protocol_printing_its_part_before_each_number_keeps_and_finds_them(
     new = "```{clause} TCC-0004\n:modality: informative\n\nA new paragraph.\n```\n\n"
     section.write_text(text.replace("```{clause} TCC-0003", new + "```{clause} TCC-0003"))
     got = [(c.id, c.number) for c in repo.document().clauses()]
-    assert got == [("TCC-0001", "3.1"), ("TCC-0002", "3.3"), ("TCC-0004", "3.3A"), ("TCC-0003", "3.4")]
+    assert got == [
+        ("TCC-0001", "3.1"),
+        ("TCC-0002", "3.3"),
+        ("TCC-0004", "3.3A"),
+        ("TCC-0003", "3.4"),
+    ]
     for cited in ("5.5 – 3.4", "5.5-3.4", "3.4"):
         result = run(repo, "paragraph", cited)
         assert result.returncode == 0, result.stderr

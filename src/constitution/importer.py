@@ -126,7 +126,10 @@ NOTES_HEADING = "the heading over footnotes, each kept with the paragraph citing
 # a heading printing the Part's number before its own: "5.3.1 Scope"
 PART_HEADING = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\s+(\S.*)")
 # A contents table's header row, read as a list's item, its cells apart: labels only
-_LABEL = r"(?:para(?:graph)?|section|part|rule|no\.?|number|subject|title|heading|topic|contents|page(?:\s+no\.?)?)"
+_LABEL = (
+    r"(?:para(?:graph)?|section|part|rule|no\.?|number|subject|title|heading|topic|contents"
+    r"|page(?:\s+no\.?)?)"
+)
 CONTENTS_HEADER = re.compile(
     rf"(?:- )?{_LABEL}(?:\s*[{CELL_BREAK}\t|]\s*{_LABEL})+\s*", re.IGNORECASE
 )

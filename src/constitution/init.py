@@ -108,7 +108,8 @@ def titled(settings: Settings, printed: str, kept: frozenset[str] = frozenset())
     title = own_title(settings.name, printed, kept)
     document = settings.document or title or DOCUMENT
     cited = settings.citation or (document if document != DOCUMENT else CITATION)
-    part = settings.part or (f"Part {named}" if (named := importer.titled_part(printed)) else "Part 5")
+    named = importer.titled_part(printed)
+    part = settings.part or (f"Part {named}" if named else "Part 5")
     return dataclasses.replace(settings, document=document, citation=cited, part=part)
 
 

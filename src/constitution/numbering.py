@@ -68,6 +68,7 @@ def without_part(number: str) -> str:
     number = number.strip()
     return number[m.end() :] if (m := _PART_BEFORE.match(number)) else number
 
+
 # (digits, 1 unless letters before, letters before, letters after), once for each level
 Key = tuple[int | tuple[int, ...], ...]
 
