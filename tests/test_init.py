@@ -234,19 +234,24 @@ EXAMPLE = """\
 """
 
 
+def testshire(where: Path) -> Path:
+    """A council's repository made by init from PROTOCOL, in ``where``/repo."""
+    (where / "ours.txt").write_text(PROTOCOL, encoding="utf-8")
+    made = constitution(
+        "init", "repo", "--from", "ours.txt", "--council", "Testshire", "--prefix", "TCC",
+        cwd=where,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    return where / "repo"
+
+
 def test_a_worked_example_runs_before_it_is_confirmed_then_the_test_passes(
     tmp_path: Path,
 ) -> None:
     """The README's first steps for a new worked example: run it (`dev.py examples`,
     as the gate in `dev.py test` stops at an example not yet confirmed), confirm it, take
     its paragraph off the list, and the council's test passes."""
-    (tmp_path / "ours.txt").write_text(PROTOCOL, encoding="utf-8")
-    made = constitution(
-        "init", "repo", "--from", "ours.txt", "--council", "Testshire", "--prefix", "TCC",
-        cwd=tmp_path,
-    )  # fmt: skip
-    assert made.returncode == 0, made.stderr
-    repo = tmp_path / "repo"
+    repo = testshire(tmp_path)
     (repo / "checks" / "rules.yaml").write_text(RULES, encoding="utf-8")
     (repo / "checks" / "scenarios").mkdir()
     (repo / "checks" / "scenarios" / "enquiries.yaml").write_text(EXAMPLE, encoding="utf-8")
@@ -378,13 +383,7 @@ def test_a_pull_request_runs_the_councils_amendment_workflow_as_github_does(
     one revoked (its ID in protocol/retired.toml, taken off checks/uncovered.toml). The
     gate passes, and the summary lists the three changes with the numbers the council
     prints, the inserted paragraph lettered (1.1A), none renumbered."""
-    (tmp_path / "ours.txt").write_text(PROTOCOL, encoding="utf-8")
-    made = constitution(
-        "init", "repo", "--from", "ours.txt", "--council", "Testshire", "--prefix", "TCC",
-        cwd=tmp_path,
-    )  # fmt: skip
-    assert made.returncode == 0, made.stderr
-    repo = tmp_path / "repo"
+    repo = testshire(tmp_path)
     git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org"]
     git += ["-c", "commit.gpgsign=false"]
     for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "Ours"]):
