@@ -314,9 +314,12 @@ def test_the_imported_documents_own_title_names_it(tmp_path: Path) -> None:
     assert 'citation = "the Protocol"' in settings
 
 
-@pytest.mark.parametrize("given", [[], ["--part", "Part 5.5"]])
+@pytest.mark.parametrize(
+    ("over", "given"),
+    [("", []), ("", ["--part", "Part 5.5"]), ("TESTSHIRE COUNTY COUNCIL\n\n", [])],
+)
 def test_a_title_printed_with_its_part_names_the_document_without_it(
-    tmp_path: Path, given: list[str]
+    tmp_path: Path, over: str, given: list[str]
 ) -> None:
     """A protocol printed as its Part of the constitution heads it ("Part 5.5 — Protocol
     on ..."): its title is the protocol's own, the Part kept apart (from the title, not
@@ -324,7 +327,7 @@ def test_a_title_printed_with_its_part_names_the_document_without_it(
     Protocol ...", nor "(Part 5 of its constitution)" from no Part at all."""
     printed = PROTOCOL.replace(
         "Protocol on Member and Officer Relations",
-        "Part 5.5 \u2014 Protocol on Relations between Councillors and Staff",
+        f"{over}Part 5.5 \u2014 Protocol on Relations between Councillors and Staff",
     )
     (tmp_path / "ours.txt").write_text(printed, encoding="utf-8")
     made = constitution(
