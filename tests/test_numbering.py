@@ -1058,7 +1058,7 @@ def test_a_protocol_printing_its_part_before_each_number_keeps_and_finds_them(
     )
     made = subprocess.run(
         [sys.executable, "-m", "constitution", "init", "repo", "--from", "ours.txt",
-         "--council", "Testshire County Council", "--prefix", "TCC"],
+         "--council", "Testshire County Council", "--prefix", "TCC", "--part", "Part 5.5"],
         cwd=tmp_path, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert made.returncode == 0, made.stderr
@@ -1078,3 +1078,4 @@ def test_a_protocol_printing_its_part_before_each_number_keeps_and_finds_them(
         result = run(repo, "paragraph", cited)
         assert result.returncode == 0, result.stderr
         assert result.stdout.startswith(f"{cited} in the draft: TCC-0003"), result.stdout
+    assert run(repo, "paragraph", "5.4 – 3.4").returncode == 1  # another Part's

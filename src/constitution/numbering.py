@@ -65,8 +65,17 @@ _PART_BEFORE = re.compile(
 
 def without_part(number: str) -> str:
     """A paragraph's number without the Part's printed before it: "5.5 – 3.4" is 3.4."""
+    return part_before(number)[1]
+
+
+def part_before(number: str) -> tuple[str, str]:
+    """The Part's number printed before a paragraph's, and the paragraph's: ("5.5", "3.4")
+    of "5.5 – 3.4"; ("", number) where none is."""
     number = number.strip()
-    return number[m.end() :] if (m := _PART_BEFORE.match(number)) else number
+    m = _PART_BEFORE.match(number)
+    return (
+        (re.split(r"\s*[\u2013\u2014-]", m.group(0))[0], number[m.end() :]) if m else ("", number)
+    )
 
 
 # (digits, 1 unless letters before, letters before, letters after), once for each level
@@ -468,7 +477,7 @@ def renumbered(latest: Document | None, remade: Document) -> dict[str, str]:
 def find(document: Document, number: str) -> Clause | Revoked | None:
     """What has ``number`` in ``document``: a paragraph, a revoked paragraph's place, or
     nothing."""
-    number = without_part(number).upper()  # 7.12a is 7.12A; "5.5 – 7.12" is 7.12
+    number = number.strip().upper()  # 7.12a is 7.12A
     found = next((c for c in document.clauses() if c.number == number), None)
     return found or next((r for r in revoked_places(document) if r.number == number), None)
 
@@ -483,6 +492,6 @@ def revoked_places(document: Document) -> Iterator[Revoked]:
 
 def find_section(document: Document, number: str) -> Section | RevokedSection | None:
     """The section that has ``number`` in ``document``, or a revoked section's place."""
-    number = without_part(number).upper()
+    number = number.strip().upper()
     held: list[Section | RevokedSection] = [*document.sections, *document.revoked_sections]
     return next((s for s in held if s.number == number), None)
