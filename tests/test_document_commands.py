@@ -276,3 +276,18 @@ def test_import_links_a_documents_own_citations(constitution: Project, tmp_path:
         "  line 15: missing-reference 4.7: 'Rule 4.7' refers to a paragraph the document "
         "does not have; kept as text.\n"
     ) in result.stdout
+
+
+def test_a_number_printed_after_a_part_is_that_documents(constitution: Project) -> None:
+    """A number as a council prints it after its Part ("4.1 – 2", the Council Procedure
+    Rules' Part 4.1) is that document's paragraph, not the protocol's; after a Part no
+    document is, it is refused, not read as the protocol's number."""
+    parts = {d.key: d.part for d in constitution.council().documents}
+    rules = parts["procedure-rules"].removeprefix("Part ")
+    result = run(constitution, "paragraph", f"{rules} – 2")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert " of the Council Procedure Rules: CPR-0002" in result.stdout.splitlines()[0]
+    protocol = run(constitution, "paragraph", "2.1")
+    assert protocol.stdout.startswith("2.1 in the draft: MOP-")
+    elsewhere = run(constitution, "paragraph", "9.9 – 2.1")
+    assert elsewhere.returncode == 1 and "no paragraph or section 9.9 – 2.1" in elsewhere.stderr

@@ -195,6 +195,17 @@ REFERENCES = [
         "paragraphs 5.5 – {para}`3.1 <T-1>` and 5.5 – {para}`3.2 <T-2>`",
         [],
     ),
+    # a comma after the number, then the sentence goes on: its own paragraph
+    (
+        "Under paragraph 3.2, the Member must reply.",
+        "Under paragraph {para}`3.2 <T-2>`, the Member must reply.",
+        [],
+    ),
+    (
+        "as in paragraph 3.1, Officers must",
+        "as in paragraph {para}`3.1 <T-1>`, Officers must",
+        [],
+    ),
     (
         "as set out in paragraph 3.2 of this Protocol",
         "as set out in paragraph {para}`3.2 <T-2>` of this Protocol",
@@ -229,6 +240,11 @@ REFERENCES = [
     (
         "the Localism Act 2011, section 28",
         "the Localism Act 2011, section 28",
+        ["external-reference"],
+    ),
+    (
+        "paragraph 3.1, Members' Code of Conduct",
+        "paragraph 3.1, Members' Code of Conduct",
         ["external-reference"],
     ),
     (

@@ -342,3 +342,49 @@ def test_a_two_page_pdf_with_a_list_going_on_over_the_page(tmp_path: Path) -> No
     assert doc.defects == []
     _, published = imported(tmp_path, pdf)
     as_published(published)
+
+
+CONTENTS_HEADED = """\
+Protocol on Member/Officer Relations
+
+Paragraph\tSubject
+-----------\t---------
+5.5 – 1\tIntroduction
+5.5 – 2\tConduct
+
+5.5 – 1 Introduction
+
+5.5 – 1.1 Members and officers must work together with respect.
+
+5.5 – 2 Conduct
+
+5.5 – 2.1 An officer must give impartial advice.
+"""
+
+
+@pytest.mark.parametrize("form", ["txt", "docx"])
+def test_a_contents_tables_header_row_is_left_out_with_its_entries(
+    tmp_path: Path, form: str
+) -> None:
+    """A contents table headed "Paragraph | Subject" (in text, as a Markdown table; in
+    Word, a table whose first row is plain): its entries are left out, and so is its
+    header row, which was kept as the document's introduction, a list item reading
+    "Paragraph Subject" on the contents page."""
+    given = tmp_path / "ours.txt"
+    given.write_text(CONTENTS_HEADED, encoding="utf-8")
+    if form == "docx":
+        lines = CONTENTS_HEADED.splitlines()
+        word = docx.Document()
+        word.add_paragraph(lines[0])
+        table = word.add_table(rows=3, cols=2)
+        for row, line in zip(table.rows, [lines[2], lines[4], lines[5]], strict=True):
+            row.cells[0].text, row.cells[1].text = line.split("\t")
+        for line in lines[6:]:
+            if line:
+                word.add_paragraph(line)
+        given = tmp_path / "ours.docx"
+        word.save(str(given))
+    doc = import_protocol(given)
+    assert doc.intro.paragraphs == []
+    assert [s.title for s in doc.sections] == ["Introduction", "Conduct"]
+    assert any("Paragraph" in line.text and "Subject" in line.text for line, _ in doc.left_out)

@@ -22,6 +22,7 @@ from markdown_it import MarkdownIt
 from conftest import ROOT, broken_links
 from constitution.codes import CATALOGUE
 from constitution.tool_requirement import of_running_tool, requirement
+from test_workflows_run import run_job
 
 PROTOCOL = """\
 Protocol on Member and Officer Relations
@@ -233,19 +234,24 @@ EXAMPLE = """\
 """
 
 
+def testshire(where: Path) -> Path:
+    """A council's repository made by init from PROTOCOL, in ``where``/repo."""
+    (where / "ours.txt").write_text(PROTOCOL, encoding="utf-8")
+    made = constitution(
+        "init", "repo", "--from", "ours.txt", "--council", "Testshire", "--prefix", "TCC",
+        cwd=where,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    return where / "repo"
+
+
 def test_a_worked_example_runs_before_it_is_confirmed_then_the_test_passes(
     tmp_path: Path,
 ) -> None:
     """The README's first steps for a new worked example: run it (`dev.py examples`,
     as the gate in `dev.py test` stops at an example not yet confirmed), confirm it, take
     its paragraph off the list, and the council's test passes."""
-    (tmp_path / "ours.txt").write_text(PROTOCOL, encoding="utf-8")
-    made = constitution(
-        "init", "repo", "--from", "ours.txt", "--council", "Testshire", "--prefix", "TCC",
-        cwd=tmp_path,
-    )  # fmt: skip
-    assert made.returncode == 0, made.stderr
-    repo = tmp_path / "repo"
+    repo = testshire(tmp_path)
     (repo / "checks" / "rules.yaml").write_text(RULES, encoding="utf-8")
     (repo / "checks" / "scenarios").mkdir()
     (repo / "checks" / "scenarios" / "enquiries.yaml").write_text(EXAMPLE, encoding="utf-8")
@@ -308,6 +314,34 @@ def test_the_imported_documents_own_title_names_it(tmp_path: Path) -> None:
     assert 'citation = "the Protocol"' in settings
 
 
+@pytest.mark.parametrize(
+    ("over", "given"),
+    [("", []), ("", ["--part", "Part 5.5"]), ("TESTSHIRE COUNTY COUNCIL\n\n", [])],
+)
+def test_a_title_printed_with_its_part_names_the_document_without_it(
+    tmp_path: Path, over: str, given: list[str]
+) -> None:
+    """A protocol printed as its Part of the constitution heads it ("Part 5.5 — Protocol
+    on ..."): its title is the protocol's own, the Part kept apart (from the title, not
+    given), so that the README, the site and the summary do not say "Part 5.5: Part 5.5 —
+    Protocol ...", nor "(Part 5 of its constitution)" from no Part at all."""
+    printed = PROTOCOL.replace(
+        "Protocol on Member and Officer Relations",
+        f"{over}Part 5.5 \u2014 Protocol on Relations between Councillors and Staff",
+    )
+    (tmp_path / "ours.txt").write_text(printed, encoding="utf-8")
+    made = constitution(
+        "init", "repo", "--from", "ours.txt", "--council", "Testshire County Council", *given,
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    title = "Protocol on Relations between Councillors and Staff"
+    settings = (tmp_path / "repo" / "conf" / "council.toml").read_text(encoding="utf-8")
+    assert f'document = "{title}"' in settings and 'part = "Part 5.5"' in settings
+    readme = (tmp_path / "repo" / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith(f"# Testshire County Council: {title}\n")
+
+
 def test_a_word_files_subtitle_under_the_councils_name_names_the_document(
     tmp_path: Path,
 ) -> None:
@@ -342,6 +376,47 @@ def test_the_guesses_to_review_cite_each_paragraph_as_the_site_numbers_it(
     assert made.returncode == 0, made.stderr
     guesses = re.findall(r"^  TCC-\d{4} \(([^)]*)\): ", made.stdout, re.M)
     assert sorted(guesses) == ["1.1", "1.2", "2.1", "2.1A"]
+
+
+def test_a_pull_request_runs_the_councils_amendment_workflow_as_github_does(
+    tmp_path: Path,
+) -> None:
+    """The council's own pull-request workflow, each `run:` step as GitHub runs it, on an
+    amendment made as How to amend says: a paragraph reworded, one inserted between two,
+    one revoked (its ID in protocol/retired.toml, taken off checks/uncovered.toml). The
+    gate passes, and the summary lists the three changes with the numbers the council
+    prints, the inserted paragraph lettered (1.1A), none renumbered."""
+    repo = testshire(tmp_path)
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org"]
+    git += ["-c", "commit.gpgsign=false"]
+    for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "Ours"]):
+        subprocess.run([*git, *command], cwd=repo, check=True, capture_output=True)
+    subprocess.run([*git, "clone", "-q", "--bare", "repo", "origin.git"], cwd=tmp_path, check=True)
+    for command in (["remote", "add", "origin", "../origin.git"], ["fetch", "-q", "origin"],
+                    ["checkout", "-q", "-b", "amendment"]):  # fmt: skip
+        subprocess.run([*git, *command], cwd=repo, check=True, capture_output=True)
+    intro = repo / "protocol" / "introduction.md"
+    words = intro.read_text(encoding="utf-8")
+    inserted = "```{clause} TCC-0005\n:modality: informative\n\nA paragraph inserted.\n```\n\n"
+    words = words.replace("with respect at all times", "with courtesy at all times")
+    intro.write_text(words.replace("```{clause} TCC-0002", inserted + "```{clause} TCC-0002"))
+    enquiries = repo / "protocol" / "member-enquiries.md"
+    words = enquiries.read_text(encoding="utf-8")
+    start = words.index("```{clause} TCC-0004")
+    enquiries.write_text(words[:start] + words[words.index("```", start + 3) + 4 :])
+    (repo / "protocol" / "retired.toml").write_text("[TCC-0004]\nrevoked = 2027-05-13\n")
+    assert council_dev(repo, "baseline").returncode == 0
+    subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "An amendment"], cwd=repo, check=True)
+    own_dev = f"export CONSTITUTION_PYTHON={shlex.quote(sys.executable)}\n"
+    job = run_job(repo, "amendment.yml", "checks", own_dev)
+    for step, result in job.steps.items():
+        assert result.status == 0, f"{step}:\n{result.output[-3000:]}"
+    assert len(job.steps) == 3  # the gate, the summary and the council's test
+    assert "| TCC-0002 | 1.2 | 1.2 | reworded |" in job.summary
+    assert "| TCC-0005 | - | 1.1A | inserted |" in job.summary
+    assert "| TCC-0004 | 2.2 | - | revoked |" in job.summary
+    assert "renumbered" not in job.summary
 
 
 def test_the_publish_workflow_puts_a_version_in_force_on_its_day(tmp_path: Path) -> None:

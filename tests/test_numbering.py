@@ -305,6 +305,18 @@ def test_import_with_gaps_a_duplicate_and_sections_starting_at_3() -> None:
     ]
 
 
+def test_numbers_printed_after_the_part_are_kept_and_an_insertion_lettered() -> None:
+    """A protocol printing each paragraph after its Part's number ("5.5 – 3.3", as the
+    importer keeps it in :source-number:) keeps the numbers printed, a gap included; one
+    inserted between 3.3 and 3.4 is 3.3A, not 3.4 with the rest moved on."""
+    printed = [("5.5 – 3.1", "a"), ("5.5 – 3.3", "b"), ("5.5 – 3.4", "c")]
+    clauses = [clause(cid, source=n) for n, cid in printed]
+    draft = numbering.renumber(document(("roles", "", [*clauses[:2], clause("new"), clauses[2]])))
+    numbered = numbering.insert(draft, None)
+    assert [s.number for s in numbered.sections] == ["3"]
+    assert [c.number for c in numbered.clauses()] == ["3.1", "3.3", "3.3A", "3.4"]
+
+
 def test_three_level_numbers_as_printed_and_insertions_after_them() -> None:
     """A paragraph printed 3.2.1 (under a heading "3.2") keeps its number: after 3.2 and
     before 3.2A; one inserted after it is 3.2.1A, and a new one at its end counts on."""
@@ -1045,3 +1057,41 @@ def test_a_section_printed_as_revoked_is_in_the_drafts_contents_as_sphinx_draws_
     assert place + f"{third.number}A. Not used.</li>" in drawn["draft/index"]
     entries = re.findall(r'<li class="toctree-l1[^"]*"', drawn["draft/index"])
     assert entries.index(place[: -len(f' id="revoked-section-{third.number}A">')]) == 3
+
+
+def test_a_protocol_printing_its_part_before_each_number_keeps_and_finds_them(
+    tmp_path: Path,
+) -> None:
+    """A council's protocol printed as its Part prints it ("5.5 – 3.3"): init keeps each
+    number, a paragraph inserted between 3.3 and 3.4 is 3.3A (it was 3.4, and 3.4 moved
+    on to 3.5), and `paragraph` takes a number as the council cites it."""
+    (tmp_path / "ours.txt").write_text(
+        "Protocol on Member/Officer Relations\n\n5.5 – 3 Members\n\n"
+        "5.5 – 3.1 A member must respect an officer's impartiality.\n\n"
+        "5.5 – 3.3 A member must not press an officer to change advice.\n\n"
+        "5.5 – 3.4 A member may not instruct an officer.\n",
+        encoding="utf-8",
+    )
+    made = subprocess.run(
+        [sys.executable, "-m", "constitution", "init", "repo", "--from", "ours.txt",
+         "--council", "Testshire County Council", "--prefix", "TCC", "--part", "Part 5.5"],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    repo = Project(tmp_path / "repo")
+    (section,) = (repo.root / "protocol").glob("members.md")
+    text = section.read_text(encoding="utf-8")
+    new = "```{clause} TCC-0004\n:modality: informative\n\nA new paragraph.\n```\n\n"
+    section.write_text(text.replace("```{clause} TCC-0003", new + "```{clause} TCC-0003"))
+    got = [(c.id, c.number) for c in repo.document().clauses()]
+    assert got == [
+        ("TCC-0001", "3.1"),
+        ("TCC-0002", "3.3"),
+        ("TCC-0004", "3.3A"),
+        ("TCC-0003", "3.4"),
+    ]
+    for cited in ("5.5 – 3.4", "5.5-3.4", "3.4"):
+        result = run(repo, "paragraph", cited)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith(f"{cited} in the draft: TCC-0003"), result.stdout
+    assert run(repo, "paragraph", "5.4 – 3.4").returncode == 1  # another Part's

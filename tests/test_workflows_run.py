@@ -275,10 +275,11 @@ def expand(text: str, github: dict[str, str]) -> str:
 
 
 @functools.cache
-def run_job(repo: Path, name: str, job_id: str) -> Job:
+def run_job(repo: Path, name: str, job_id: str, prelude: str = PRELUDE) -> Job:
     """Run a job's `run:` steps in `repo` as GitHub does: in order, each with
     `bash --noprofile --norc -eo pipefail`, the workflow's, job's and step's env, and a
-    failed step skipping the rest but those marked `if: always()`. Cached: the tests
+    failed step skipping the rest but those marked `if: always()`; each step's script
+    after ``prelude`` (a council's repository runs its own dev.py). Cached: the tests
     share each run."""
     spec = workflow(repo / ".github" / "workflows" / name)
     (event,) = (e for e in EVENTS if e in spec[True])  # YAML 1.1 reads the key 'on' as true
@@ -309,7 +310,7 @@ def run_job(repo: Path, name: str, job_id: str) -> Job:
             continue
         variables = {**spec.get("env", {}), **job.get("env", {}), **step.get("env", {})}
         script = temp / f"step-{number}.sh"
-        script.write_text(PRELUDE + expand(step["run"], github), encoding="utf-8")
+        script.write_text(prelude + expand(step["run"], github), encoding="utf-8")
         result = subprocess.run(
             ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
             cwd=repo,

@@ -298,7 +298,7 @@ def cmd_adopt(project: Project, args: argparse.Namespace) -> int:
 
 def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
     """A paragraph by the number it had in a version of its document (named by
-    --document, or by its ID's prefix; else the protocol): in force today (or on --on),
+    --document, or by its ID's prefix or its Part; else the protocol): in force today (or on --on),
     or a named one; then every number it has had."""
     from constitution import numbering
     from constitution.text_plain import plain
@@ -312,8 +312,12 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
         return _report(exc)
     # A clause ID (MOP-0038) finds the paragraph itself, as the site's jump does.
     by_id = re.fullmatch(r"[A-Z][A-Z0-9]*-\d{4,}", asked)
-    found = document.clause(asked) if by_id else numbering.find(document, args.number)
-    section = None if by_id or found else numbering.find_section(document, args.number)
+    # a number printed after its document's Part, as its council cites it: "5.5 – 3.4"
+    part, number = numbering.part_before(args.number)
+    own = entry.part if entry else project.council().part
+    number = number if part and _is_part(own, part) else args.number
+    found = document.clause(asked) if by_id else numbering.find(document, number)
+    section = None if by_id or found else numbering.find_section(document, number)
     if section is not None:
         print(section_said(args.number, where, section, document))
         return 0
@@ -402,9 +406,22 @@ def numbers_now(every: list[tuple[str, Document]], clause_id: str) -> str:
 
 
 def _holder(project: Project, asked: str) -> str:
-    """The key of the document whose ID prefix ``asked`` has; the protocol's for a number."""
+    """The key of the document whose ID prefix ``asked`` has, or whose Part is printed
+    before its number ("4.1 – 8.2" of Part 4.1); the protocol's for any other number."""
+    from constitution import numbering
+
     prefix = asked.rpartition("-")[0]
-    return next((d.key for d in project.council().documents if d.id_prefix == prefix), PROTOCOL)
+    part = numbering.part_before(asked)[0]
+    documents = project.council().documents
+    return next(
+        (d.key for d in documents if d.id_prefix == prefix or (part and _is_part(d.part, part))),
+        PROTOCOL,
+    )
+
+
+def _is_part(named: str, part: str) -> bool:
+    """Whether a document's Part ("Part 5.5") is the one a number prints ("5.5")."""
+    return named.strip().lower().removeprefix("part").strip() == part.lower()
 
 
 def _named(project: Project, key: str | None) -> Entry | None:

@@ -127,6 +127,14 @@ SITE_HEADING = "a site's heading of the page, over the document's own title"
 NOTES_HEADING = "the heading over footnotes, each kept with the paragraph citing it"
 # a heading printing the Part's number before its own: "5.3.1 Scope"
 PART_HEADING = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\s+(\S.*)")
+# A contents table's header row, read as a list's item, its cells apart: labels only
+_LABEL = (
+    r"(?:para(?:graph)?|section|part|rule|no\.?|number|subject|title|heading|topic|contents"
+    r"|page(?:\s+no\.?)?)"
+)
+CONTENTS_HEADER = re.compile(
+    rf"(?:- )?{_LABEL}(?:\s*[{CELL_BREAK}\t|]\s*{_LABEL})+\s*", re.IGNORECASE
+)
 BACK_MATTER = re.compile(r"^(?:Appendix|Appendices|Schedule|Annex|Annexe)\b", re.I)
 
 
@@ -1121,7 +1129,10 @@ class Structurer:
                 # Words after the contents' last entry come before the first section: the
                 # document's introduction (or, later on, the words of the section before).
                 words = kept[-1].clauses[-1] if kept and kept[-1].clauses else None
-                (words or (kept[-1].intro if kept else self.intro)).extend(s.intro)
+                holder = words or (kept[-1].intro if kept else self.intro)
+                if repeated:
+                    self.drop_contents_header(holder)
+                holder.extend(s.intro)
                 title = f"{s.number} {s.title}".strip()
                 why = "a contents entry" if repeated else "a heading with nothing under it"
                 self.left_out.append((s.where, f"'{title}': {why}"))
@@ -1137,6 +1148,13 @@ class Structurer:
                 continue
             kept.append(s)
         self.sections = kept
+
+    def drop_contents_header(self, words: Text) -> None:
+        """A contents table's header row ("Paragraph | Subject"), the words just before
+        its first entry: left out with the entries, not kept as the words they follow."""
+        if words.paragraphs and CONTENTS_HEADER.fullmatch(words.paragraphs[-1]):
+            self.left_out.append((words.lines.pop(), "a contents table's header row"))
+            words.paragraphs.pop()
 
     def place_unnumbered_sections(self) -> None:
         """Where sections are numbered, a heading with no number and no numbered paragraph

@@ -38,6 +38,8 @@ $name.
 
 DOCUMENT = "Protocol on Member/Officer Relations"
 CITATION = "Member/Officer Protocol"
+# The Part of the constitution a title begins with, and its dash: "Part 5.5 — "
+PART_BEFORE_TITLE = r"Part\s+\d{1,2}(?:\.\d{1,2})?[A-Z]?\s*[-–—:,]\s*"
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class Settings:
     prefix: str = "MOP"
     document: str = ""
     citation: str = ""
-    part: str = "Part 5"
+    part: str = ""  # not given: the one the title names, else "Part 5"
     base_url: str = "https://www.example.org/constitution/"
     requirement: str = f"council-constitution[serve]=={__version__}"
 
@@ -100,21 +102,31 @@ def init(
 
 
 def titled(settings: Settings, printed: str, kept: frozenset[str] = frozenset()) -> Settings:
-    """``settings`` with the document's title and citation filled in where not given: the
-    title ``printed`` on the imported document, less the council's name over it and out of
-    capitals, cited by that title; without one, the model's title and citation."""
+    """``settings`` with the document's title, citation and Part filled in where not
+    given: the title ``printed`` on the imported document, less the council's name over
+    it and the Part before it, out of capitals, cited by that title; the Part it names
+    (else Part 5); without a title, the model's title and citation."""
     title = own_title(settings.name, printed, kept)
     document = settings.document or title or DOCUMENT
     cited = settings.citation or (document if document != DOCUMENT else CITATION)
-    return dataclasses.replace(settings, document=document, citation=cited)
+    named = importer.titled_part(without_council(settings.name, printed))
+    part = settings.part or (f"Part {named}" if named else "Part 5")
+    return dataclasses.replace(settings, document=document, citation=cited, part=part)
 
 
 def own_title(council: str, printed: str, kept: frozenset[str] = frozenset()) -> str:
     """A document's title as printed, less the council's name over it (``council``) and
-    out of capitals, its acronyms (``kept``) as printed: the title its own repository
-    gives it."""
-    title = re.sub(rf"^{re.escape(council)}\s*[-–—:,]?\s*", "", printed.strip(), flags=re.I)
+    the Part of the constitution before it ("Part 5.5 — ", kept as the Part), and out of
+    capitals, its acronyms (``kept``) as printed: the title its own repository gives it."""
+    title = re.sub(
+        rf"^{PART_BEFORE_TITLE}(?=\S)", "", without_council(council, printed), flags=re.I
+    )
     return out_of_capitals(title, kept)
+
+
+def without_council(council: str, printed: str) -> str:
+    """A title as printed, less the council's name over it."""
+    return re.sub(rf"^{re.escape(council)}\s*[-–—:,]?\s*", "", printed.strip(), flags=re.I)
 
 
 def index(title: str) -> str:

@@ -52,6 +52,31 @@ _STYLED = {
     "lettered": re.compile(rf"([A-Z])({PART})|({PART})\.({PART})"),
 }
 _PART = re.compile(r"([A-Z]*)([0-9]+)([A-Z]*)")
+# The Part of the constitution printed before each paragraph's number, and a dash:
+# "5.5 – 3.4" is paragraph 3.4 of Part 5.5 (the importer keeps it so in :source-number:,
+# and a council's minutes cite it so). A Part without a point ("5 – 3.4") only before a
+# number with one: "3-1" is no Part 3's paragraph 1.
+_PART_BEFORE = re.compile(
+    r"(?:\d{1,2}\.\d{1,2}\s*[\u2013\u2014-]\s*(?=\S)"
+    r"|\d{1,2}\s*[\u2013\u2014-]\s*(?=[0-9A-Z]+[.(]))",
+    re.IGNORECASE,
+)
+
+
+def without_part(number: str) -> str:
+    """A paragraph's number without the Part's printed before it: "5.5 – 3.4" is 3.4."""
+    return part_before(number)[1]
+
+
+def part_before(number: str) -> tuple[str, str]:
+    """The Part's number printed before a paragraph's, and the paragraph's: ("5.5", "3.4")
+    of "5.5 – 3.4"; ("", number) where none is."""
+    number = number.strip()
+    m = _PART_BEFORE.match(number)
+    return (
+        (re.split(r"\s*[\u2013\u2014-]", m.group(0))[0], number[m.end() :]) if m else ("", number)
+    )
+
 
 # (digits, 1 unless letters before, letters before, letters after), once for each level
 Key = tuple[int | tuple[int, ...], ...]
@@ -137,8 +162,9 @@ def reference(number: str, shown: str | None = None, form: str = "paragraph {num
 
 def split(number: str, style: str) -> tuple[str, str] | None:
     """(section, paragraph's own part) of a number printed in the style ("" for the
-    section of a continuous number, which names none); None if not of its shape."""
-    m = _STYLED[style].fullmatch(number.strip().upper())
+    section of a continuous number, which names none), after any Part's number printed
+    before it; None if not of its shape."""
+    m = _STYLED[style].fullmatch(without_part(number).upper())
     if m and style == "lettered":
         letter, part, section, dotted = m.groups()
         return (str(ord(letter) - 64), part) if letter else (section, dotted)

@@ -69,12 +69,16 @@ def reference_pattern(named: tuple[str, ...] = ()) -> re.Pattern[str]:
 
 
 ONE = re.compile(rf"{ITEM}|{SEP}", re.I)
-# What follows a reference to another document: "of the Localism Act 2011", ", Local
-# Government Act 1972", "of 'Conflicts of Interest'", "of Executive Summary"; but not "of
-# this Protocol" or "of the Protocol", which are this document.
+# What follows a reference to another document: "of the Localism Act 2011", "of
+# 'Conflicts of Interest'", "of Executive Summary"; but not "of this Protocol" or "of the
+# Protocol", which are this document. After a comma, only a document's name (", Local
+# Government Act 1972", ", Members' Code of Conduct"): the sentence may go on there with
+# a capital of its own (", the Member must", ", Officers will").
 ELSEWHERE = re.compile(
-    r"^\s*(?:\([a-z0-9]{1,4}\))*\s*(?:,\s*|\s+of\s+|\s+in\s+)(?:the\s+|an?\s+)?"
-    r"(?!this\b|these\b|[Pp]rotocol\b)[A-Z\"'\u2018\u201c]",
+    r"^\s*(?:\([a-z0-9]{1,4}\))*(?:\s+of\s+|\s+in\s+)(?:the\s+|an?\s+)?"
+    r"(?!this\b|these\b|[Pp]rotocol\b)[A-Z\"'\u2018\u201c]"
+    r"|^\s*(?:\([a-z0-9]{1,4}\))*\s*,\s*(?:the\s+)?(?:[A-Z][\w'\u2019&-]*\s+(?:(?:and|of|for|on)\s+)?){0,8}"
+    r"(?:Act|Regulations|Order|Rules|Code|Protocol|Scheme|Policy|Constitution)\b",
 )
 # Between two references in a list: "Rule 1.1, Rule 6.1"
 LISTED = re.compile(r"\s*,\s*(?:and\s+|or\s+)?")
