@@ -266,6 +266,12 @@ def test_a_term_another_document_defines_links_to_its_definition(whole: Site) ->
     assert definition is not None and "Monitoring Officer" in definition.get_text()
 
 
+def part_numbered(number: str) -> list[str]:
+    """A number printed after its Part's ("4.1 – 2", "4.1-2"): the Part's number and a
+    dash, spaced or not, read before it."""
+    return [f"{number}{space}{dash}" for dash in "–—-" for space in ("", " ")]
+
+
 def test_the_jump_box_knows_how_each_document_is_cited(
     whole: Site, whole_constitution: Project
 ) -> None:
@@ -275,7 +281,7 @@ def test_the_jump_box_knows_how_each_document_is_cited(
     index = json.loads((whole.out / "clause-index.json").read_text(encoding="utf-8"))
     articles, rules = index["documents"]
     assert (articles["leads"], articles["tails"], articles["part"]) == (
-        ["Article", "ART", "Articles of the Constitution", "articles"],
+        ["Article", "ART", "Articles of the Constitution", "articles", *part_numbered("2")],
         ["of the Articles of the Constitution", "of the articles"],
         "Part 2",
     )
@@ -293,6 +299,7 @@ def test_the_jump_box_knows_how_each_document_is_cited(
         "standing order",
         "standing orders",
         "rules",
+        *part_numbered("4.1"),
     ]
     assert "of the rules" in rules["tails"] and "of the standing orders" in rules["tails"]
     assert index["citing"]["leads"] == [
@@ -301,6 +308,7 @@ def test_the_jump_box_knows_how_each_document_is_cited(
         "Protocol on Member/Officer Relations",
         "Member/Officer Protocol",
         "protocol",
+        *part_numbered("5.3"),
     ]
     assert index["citing"]["tails"][0] == "of the Member/Officer Protocol"
     assert "of the protocol" in index["citing"]["tails"]

@@ -110,6 +110,9 @@ def tab_to(page: Page, selector: str, limit: int = 30) -> None:
         ),
         # Only the draft has it.
         ("index.html", "MOP-0209", "draft/member-enquiries.html#MOP-0209"),
+        # after its Part's number (Part 5.3), as a council prints and cites it
+        ("index.html", "5.3 – 17.3", "protocol/member-enquiries.html#MOP-0145"),
+        ("index.html", "5.3-17.3", "protocol/member-enquiries.html#MOP-0145"),
     ],
 )
 def test_jump_to_a_clause_with_the_keyboard(

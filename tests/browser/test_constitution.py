@@ -338,6 +338,9 @@ def test_the_version_menu_says_how_an_earlier_version_of_the_protocol_cites(
         ("the articles 2.2", "articles/members.html#ART-0004"),
         ("paragraph 2.2 of the articles", "articles/members.html#ART-0004"),
         ("Part 5.3", "draft/index.html"),
+        # a number after its Part's, as a council prints it ("5.3 – 3.2")
+        ("5.3 – 3.2", "draft/principles.html#MOP-0029"),
+        ("4.1 - 2", "procedure-rules/meetings.html#CPR-0002"),
     ],
 )
 def test_jump_to_another_documents_paragraph(

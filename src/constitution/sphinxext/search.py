@@ -141,13 +141,27 @@ def citations(entry: Entry, within: str, called: Iterable[str] = ()) -> dict[str
     its contents."""
     lead, tail = around(entry.cite)
     names = list(dict.fromkeys([entry.title, *([tail.removeprefix("of the ")] if tail else [])]))
-    leads = [lead, within, entry.id_prefix, *names, *called]
+    leads = [lead, within, entry.id_prefix, *names, *called, *part_numbered(entry.part)]
     tails = [tail, *(f"of the {n}" for n in [*names, *called])]
     return {
         "leads": [w for w in dict.fromkeys(leads) if w],
         "tails": [w for w in dict.fromkeys(tails) if w],
         "part": entry.part,
     }
+
+
+# A Part's number: "5.3" of "Part 5.3".
+PART_NUMBER = re.compile(r"Part\s+(\S+)", re.I)
+DASHES = ("–", "—", "-")
+
+
+def part_numbered(part: str) -> list[str]:
+    """How a council prints a paragraph's number after its Part's ("5.3 – 3.2", "5.3-3.2"):
+    the Part's number and a dash, spaced or not, as words before the paragraph's number."""
+    found = PART_NUMBER.fullmatch(part.strip())
+    if found is None:
+        return []
+    return [f"{found[1]}{space}{dash}" for dash in DASHES for space in ("", " ")]
 
 
 def own_leads(constitution: Iterable[Entry]) -> dict[str, str]:
@@ -488,6 +502,7 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
     # an ID of this prefix (or of another document's) that no version has is said to be
     # missing, not searched as words as "COVID-19" is
     index["prefix"] = store.council.id_prefix
+    protocol = next(e for e in store.constitution if e.key == PROTOCOL)
     if elsewhere := others(store):
         within = own_leads(store.constitution)
         readers = readers_names(store.constitution, {**PLAIN_WORDS, **store.council.synonyms})
@@ -496,8 +511,9 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
         index[OTHERS] = [
             jump_index(e, within.get(e.key, ""), called.get(e.key, ())) for e in elsewhere
         ]
-        protocol = next(e for e in store.constitution if e.key == PROTOCOL)
         index[CITING] = citations(protocol, within.get(PROTOCOL, ""), called.get(PROTOCOL, ()))
+    else:  # the protocol alone: cited by its Part's number ("5.3 – 3.2"), its name or prefix
+        index[CITING] = citations(protocol, "")
     if index != store.kept.clause_index or not path.exists():  # the editor's loop: seldom changes
         path.write_text(json.dumps(index, sort_keys=True), encoding="utf-8")
         store.kept.clause_index = index
