@@ -816,3 +816,20 @@ def test_no_page_scrolls_sideways_on_a_small_phone(page: Page, base_url: str, ki
         ".map(e => e.tagName + '.' + e.className).slice(0, 5)"
     )
     assert page.evaluate("document.documentElement.scrollWidth") <= 320, (kind, wide)
+
+
+def test_forced_colours_frame_the_version_note_and_bar_only_the_paragraph_linked_to(
+    page: Page, base_url: str
+) -> None:
+    """A reader in Windows high contrast (forced colours), where backgrounds go and every
+    border is drawn in the text's colour: the note of which version this is keeps its
+    frame, and only the paragraph a link opened is barred, not every paragraph alike."""
+    page.emulate_media(forced_colors="active")
+    page.goto(base_url + "versions/2024-05-16/member-enquiries.html#MOP-0144")
+    assert page.eval_on_selector(".version-note", "e => getComputedStyle(e).borderTopStyle") != (
+        "none"
+    )
+    bar = "e => getComputedStyle(e).borderLeftColor"
+    canvas = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert page.eval_on_selector("#MOP-0145", bar) == canvas
+    assert page.eval_on_selector("#MOP-0144", bar) != canvas
