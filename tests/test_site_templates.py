@@ -88,6 +88,7 @@ def test_the_about_panel_gives_every_row_in_order_when_every_field_is_there() ->
             statutes=(("LGA 1972 s.100A", "https://www.legislation.gov.uk/x"),),
             tags=("enquiries", "information"),
             changes="Words last changed on 15 May 2025 (minute 9).",
+            changed="../versions/redline/2024-05-16--2025-05-15.html#MOP-0042",
             source_number="4.2",
             examples=(Example("../checks/SC-1.html", "A member asks", "Allowed.", result),),
         )
@@ -114,6 +115,9 @@ def test_the_about_panel_gives_every_row_in_order_when_every_field_is_there() ->
     assert statute.get_text() == "LGA 1972 s.100A"
     assert found["Topics"].get_text() == "enquiries, information"
     assert found["Cite"].select_one("span.citation").get_text().endswith("(draft, not adopted)")
+    change = found["Changes"].select_one("a")
+    assert change.get_text() == "See what changed"
+    assert change["href"] == "../versions/redline/2024-05-16--2025-05-15.html#MOP-0042"
     assert found["History"].select_one("a")["href"] == "../versions/clauses/MOP-0042.html"
     example = found["Worked examples"].select_one("ul.worked-examples li")
     assert example.select_one("a")["href"] == "../checks/SC-1.html"
@@ -136,11 +140,12 @@ def test_the_about_panel_prints_every_word_given_it_as_text() -> None:
             statutes=((SCRIPT, "https://x"),),
             tags=(SCRIPT,),
             changes=f"on 1 May 2025 ({SCRIPT})",
+            changed=SCRIPT,
             source_number=SCRIPT,
             examples=(Example("x.html", SCRIPT, SCRIPT, Markup()),),
         )
     )
-    assert "<script" not in html and html.count(ESCAPED) == 8
+    assert "<script" not in html and html.count(ESCAPED) == 9
 
 
 # ------------------------------------------------------------------ banners and menus

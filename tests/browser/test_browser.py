@@ -833,3 +833,21 @@ def test_forced_colours_frame_the_version_note_and_bar_only_the_paragraph_linked
     canvas = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert page.eval_on_selector("#MOP-0145", bar) == canvas
     assert page.eval_on_selector("#MOP-0144", bar) != canvas
+
+
+def test_a_paragraphs_last_change_opens_the_comparison_that_made_it(
+    page: Page, base_url: str
+) -> None:
+    """A councillor told "that changed last year", reading the version in force: the
+    paragraph's panel says when its words last changed and opens that change, word by
+    word; a paragraph unchanged since first adopted offers no such link."""
+    page.goto(base_url + "protocol/member-enquiries.html")
+    page.locator("#MOP-0144 summary").click()
+    page.locator("#MOP-0144 .clause-about").get_by_role("link", name="See what changed").click()
+    page.wait_for_url(base_url + "versions/redline/2024-05-16--2025-05-15.html#MOP-0144")
+    expect(page.locator("#MOP-0144 del")).to_contain_text("fifteen")
+    page.go_back()
+    page.locator("#MOP-0143 summary").click()
+    unchanged = page.locator("#MOP-0143 .clause-about")
+    expect(unchanged).to_contain_text("Unchanged since first adopted")
+    expect(unchanged.get_by_role("link", name="See what changed")).to_have_count(0)

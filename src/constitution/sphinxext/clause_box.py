@@ -82,6 +82,7 @@ class About:
     statutes: Sequence[tuple[str, str]] = ()  # title, address
     tags: Sequence[str] = ()
     changes: str = ""  # when an adopted version's paragraph last changed
+    changed: str = ""  # the address of the comparison that last changed its words, if any
     source_number: str = ""
     examples: Sequence[Example] = ()
     cites: str = WITHIN  # how its document cites its own paragraphs: "Article {number}"
@@ -126,5 +127,7 @@ def about_html(a: About) -> str:
         tuple(t for t in a.tags if t != REVIEW_TAG),
     )
     return str(
-        MACROS["about"](facts, a.citation, a.changes, a.history, a.source_number, a.examples)
+        MACROS["about"](
+            facts, a.citation, a.changes, a.changed, a.history, a.source_number, a.examples
+        )
     )

@@ -250,6 +250,7 @@ class Site:
             self.citation(key, clause),
             history="" if self.drafted else self.uri(here, self.layout.history(clause.id)),
             changes=self.change_words(key, clause.id),
+            changed=self.words_changed_href(key, clause.id, here),
             examples=self.examples(key, clause, here),
             cites=self.draft.cites,
             # the imported document's number, only till Council adopts a version of it
@@ -354,6 +355,16 @@ class Site:
                 return "Moved to another section", v.key
         return None
 
+    def words_changed_href(self, key: str, clause_id: str, here: str) -> str:
+        """The comparison that last gave a paragraph of an adopted version its words, at
+        the paragraph, from page ``here``: for the reader told "that changed last year";
+        empty for the draft's and for words unchanged since first adopted."""
+        found = self.changes.get(self.shown(key), {}).get(clause_id)
+        if found is None or found.kind == "original":
+            return ""
+        before = self.versions[self.versions.index(self.by_key(found.words)) - 1].key
+        return f"{self.uri(here, self.layout.redline(before, found.words))}#{clause_id}"
+
     def change_note(self, key: str, clause_id: str, here: str) -> str:
         """A visible note on a paragraph whose words the version being read changed, as
         printed legislation notes an amendment; when any paragraph last changed, and a
@@ -363,9 +374,9 @@ class Site:
         if found is None or found.words != key or found.kind == "original":
             return ""
         text = "New in this version" if found.kind == "inserted" else "Reworded in this version"
-        before = self.versions[self.versions.index(self.by_key(key)) - 1].key
-        href = f"{self.uri(here, self.layout.redline(before, key))}#{clause_id}"
-        return render("clause-change.html", href=href, text=text)
+        return render(
+            "clause-change.html", href=self.words_changed_href(key, clause_id, here), text=text
+        )
 
     # ---------------------------------------------------------------- pages
 
