@@ -159,6 +159,7 @@ def banner(**values: object) -> str:
         "waiting": None,
         "same_section": False,
         "section_gone": False,
+        "address": "",
     }
     return render("banner.html", **{**page, **values})
 
@@ -199,6 +200,29 @@ def test_an_adopted_version_s_banner_says_whether_it_is_in_force() -> None:
             f"Version adopted on 16 May 2024 (minute 14), in force from 1 June 2024. {words}"
         )
         assert one(html, "strong").get_text() == "Version adopted on 16 May 2024"
+
+
+def test_a_version_s_banner_spells_out_its_permanent_address_for_paper() -> None:
+    """On paper a link's words lead nowhere: the plain and an adopted version's pages
+    give the full address of their words in that version; without one, nothing."""
+    address = "https://example.org/versions/2024-05-16/a.html"
+    version = {"date": "16 May 2024", "resolution": "minute 14", "in_force": "1 June 2024"}
+    pages = [
+        banner(kind="plain", draft="../draft/index.html", permanent="../v/index.html"),
+        banner(kind="adopted", version={**version, "is_in_force": True, "later": False}),
+    ]
+    for html in pages:
+        assert not soup(html).select(".print-address")
+    printed = [
+        banner(kind="plain", draft="d.html", permanent="p.html", address=address),
+        banner(
+            kind="adopted",
+            version={**version, "is_in_force": False, "later": True},
+            address=address,
+        ),
+    ]
+    for html in printed:
+        assert one(html, "span.print-address").get_text() == f" Permanent address: {address}"
 
 
 def test_a_section_the_version_in_force_lacks_says_so_and_opens_its_contents() -> None:

@@ -851,3 +851,25 @@ def test_a_paragraphs_last_change_opens_the_comparison_that_made_it(
     unchanged = page.locator("#MOP-0143 .clause-about")
     expect(unchanged).to_contain_text("Unchanged since first adopted")
     expect(unchanged.get_by_role("link", name="See what changed")).to_have_count(0)
+
+
+@pytest.mark.parametrize(
+    ("address", "permanent"),
+    [
+        ("protocol/member-enquiries.html", "versions/2026-05-14/member-enquiries.html"),
+        ("versions/2024-05-16/member-enquiries.html", "versions/2024-05-16/member-enquiries.html"),
+    ],
+)
+def test_a_section_printed_gives_its_permanent_address(
+    page: Page, base_url: str, project: Project, address: str, permanent: str
+) -> None:
+    """An officer prints a section for a meeting: the paper gives the address of those
+    words in that version, which later versions do not change (the plain address will
+    show another version once one comes into force); the screen, which links to it, does
+    not spell it out."""
+    page.goto(base_url + address)
+    printed = page.locator(".version-note .print-address")
+    expect(printed).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(printed).to_be_visible()
+    expect(printed).to_have_text(f"Permanent address: {project.council().base_url}{permanent}")

@@ -862,11 +862,11 @@ class Site:
 
     def banner(self, pagename: str) -> str:
         """The line above a page: which version it shows (banner.html). A section's page
-        links to its section in the version in force: on a folder's shell (shells.py),
-        each page of the folder picks its own."""
+        links to its section in the version in force, and gives its own permanent
+        address: on a folder's shell (shells.py), each page of the folder picks its own."""
         folder, name = posixpath.split(pagename)
         held = None if self.drafted else self.holds(pagename)
-        if name == shells.NAME and held not in (None, PLAIN):
+        if name == shells.NAME and held is not None:
             own = {
                 f"{s.slug}.html": self.banner(f"{folder}/{s.slug}")
                 for s in self.document(held).sections
@@ -881,6 +881,7 @@ class Site:
             "in_force_href": force and self.uri(pagename, self.layout.page(PLAIN, "index")),
             "same_section": False,
             "section_gone": False,
+            "address": "",
             "document": None if self.key == PROTOCOL else self.entry.title,
             # adopted, but none of its versions in force yet: the draft is shown till then
             "waiting": not force
@@ -894,6 +895,7 @@ class Site:
             values["kind"] = "plain"
             values["draft"] = self.uri(pagename, self.layout.page(DRAFT, "index"))
             values["permanent"] = force and self.uri(pagename, self.layout.page(force.key, "index"))
+            values["address"] = force and self.address(self.layout.page(force.key, name))
         elif held == DRAFT:
             values["kind"] = "draft"
             values["since"] = long_date(self.versions[-1].date) if self.versions else ""
@@ -909,9 +911,16 @@ class Site:
                 "later": any(w.date > v.date for w in self.versions),
             }
             values.update(self.same_in_force(pagename, held))
+            values["address"] = self.address(pagename)
         else:
             values["kind"] = "other"
         return render("banner.html", **values)
+
+    def address(self, pagename: str) -> str:
+        """A page's address in full, for paper, where a link's words alone lead nowhere;
+        empty where the council gives no base_url."""
+        base = self.store.council.base_url
+        return base and base + self.app.builder.get_target_uri(pagename)
 
     def same_in_force(self, pagename: str, held: str) -> dict[str, Any]:
         """Where a page of version ``held`` is in the version in force: a section's page
