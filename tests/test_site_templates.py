@@ -89,6 +89,7 @@ def test_the_about_panel_gives_every_row_in_order_when_every_field_is_there() ->
             tags=("enquiries", "information"),
             changes="Words last changed on 15 May 2025 (minute 9).",
             changed="../versions/redline/2024-05-16--2025-05-15.html#MOP-0042",
+            changes_after=" Renumbered from 7.11 on 14 May 2026 (minute 11).",
             source_number="4.2",
             examples=(Example("../checks/SC-1.html", "A member asks", "Allowed.", result),),
         )
@@ -115,6 +116,10 @@ def test_the_about_panel_gives_every_row_in_order_when_every_field_is_there() ->
     assert statute.get_text() == "LGA 1972 s.100A"
     assert found["Topics"].get_text() == "enquiries, information"
     assert found["Cite"].select_one("span.citation").get_text().endswith("(draft, not adopted)")
+    assert found["Changes"].get_text() == (
+        "Words last changed on 15 May 2025 (minute 9). See what changed. "
+        "Renumbered from 7.11 on 14 May 2026 (minute 11)."
+    )
     change = found["Changes"].select_one("a")
     assert change.get_text() == "See what changed"
     assert change["href"] == "../versions/redline/2024-05-16--2025-05-15.html#MOP-0042"

@@ -249,7 +249,7 @@ class Site:
             council,
             self.citation(key, clause),
             history="" if self.drafted else self.uri(here, self.layout.history(clause.id)),
-            changes=self.change_words(key, clause.id),
+            **self.change_words(key, clause.id),
             changed=self.words_changed_href(key, clause.id, here),
             examples=self.examples(key, clause, here),
             cites=self.draft.cites,
@@ -314,12 +314,14 @@ class Site:
             out[v.key], last, before = now, now, v.document
         return out
 
-    def change_words(self, key: str, clause_id: str) -> str:
+    def change_words(self, key: str, clause_id: str) -> dict[str, str]:
         """When a paragraph of an adopted version last changed, and by which resolution,
-        in plain words; empty for the draft's."""
+        in plain words: when its words did (changes), then any move, renumbering or later
+        version's change (changes_after), so that the link to the words' change follows
+        their sentence; none for the draft's."""
         found = self.changes.get(self.shown(key), {}).get(clause_id)
         if found is None:
-            return ""
+            return {}
 
         def on(k: str) -> str:
             v = self.by_key(k)
@@ -330,7 +332,7 @@ class Site:
             "inserted": "Added",
             "reworded": "Words last changed",
         }[found.kind]
-        text = f"{words} {on(found.words)}."
+        text = ""
         if found.moved:
             text += f" {found.move}, {on(found.moved)}."
         if found.renumbered:
@@ -339,7 +341,7 @@ class Site:
         if later:
             kind, k = later
             text += f" {kind} by a later version, adopted {on(k)}."
-        return text
+        return {"changes": f"{words} {on(found.words)}.", "changes_after": text}
 
     def changed_later(self, key: str, clause_id: str) -> tuple[str, str] | None:
         """The first version after ``key`` that reworded, moved or revoked the paragraph
