@@ -343,8 +343,11 @@ def about(clause: Tag) -> dict[str, Tag]:
 
 def test_each_paragraph_in_force_says_when_it_last_changed_and_by_what(site: Site) -> None:
     """Checked against each paragraph's history page, drawn by other code from the same
-    records: the last version, up to the one in force, that gave it its words."""
-    checked = noted = 0
+    records: the last version, up to the one in force, that gave it its words, and the
+    comparison that shows that change."""
+    folders = (site.out / "versions").iterdir()
+    keys = sorted(f.name for f in folders if re.fullmatch(r"\d{4}-\d\d-\d\d", f.name))
+    checked = noted = linked = 0
     for name in ("member-enquiries", "working-relationship", "confidentiality"):
         page = site.page(f"{PLAIN}/{name}.html")
         for clause in page.select("article div.clause"):
@@ -362,6 +365,14 @@ def test_each_paragraph_in_force_says_when_it_last_changed_and_by_what(site: Sit
             }[changed[2]]
             said = about(clause)["Changes"].get_text()
             assert said.startswith(f"{words} on {changed[0]} ({changed[4]}).")
+            link = about(clause)["Changes"].select_one("a")
+            assert (link is not None) == (changed[2] != "original"), clause["id"]
+            if link is not None:
+                day = dt.datetime.strptime(changed[0], "%d %B %Y").date()
+                made = keys.index(day.isoformat())
+                redline = f"{keys[made - 1]}--{keys[made]}.html#{clause['id']}"
+                assert link["href"] == f"../versions/redline/{redline}"
+                linked += 1
             moved = [r for r in history[history.index(changed) + 1 :] if r[2] == "renumbered"]
             if moved:
                 was = history[history.index(moved[-1]) - 1][1]
@@ -377,7 +388,7 @@ def test_each_paragraph_in_force_says_when_it_last_changed_and_by_what(site: Sit
                 redline = site.page(note["href"].removeprefix("../").split("#")[0])
                 assert redline.select_one(f"section#{clause['id']}") is not None
             checked += 1
-    assert checked > 20 and noted >= 1
+    assert checked > 20 and noted >= 1 and linked > noted
 
 
 def test_a_project_still_linking_docs_protocol_is_told_to_rename_it(scratch: Project) -> None:

@@ -88,6 +88,8 @@ def test_the_about_panel_gives_every_row_in_order_when_every_field_is_there() ->
             statutes=(("LGA 1972 s.100A", "https://www.legislation.gov.uk/x"),),
             tags=("enquiries", "information"),
             changes="Words last changed on 15 May 2025 (minute 9).",
+            changed="../versions/redline/2024-05-16--2025-05-15.html#MOP-0042",
+            changes_after=" Renumbered from 7.11 on 14 May 2026 (minute 11).",
             source_number="4.2",
             examples=(Example("../checks/SC-1.html", "A member asks", "Allowed.", result),),
         )
@@ -114,6 +116,13 @@ def test_the_about_panel_gives_every_row_in_order_when_every_field_is_there() ->
     assert statute.get_text() == "LGA 1972 s.100A"
     assert found["Topics"].get_text() == "enquiries, information"
     assert found["Cite"].select_one("span.citation").get_text().endswith("(draft, not adopted)")
+    assert found["Changes"].get_text() == (
+        "Words last changed on 15 May 2025 (minute 9). See what changed. "
+        "Renumbered from 7.11 on 14 May 2026 (minute 11)."
+    )
+    change = found["Changes"].select_one("a")
+    assert change.get_text() == "See what changed"
+    assert change["href"] == "../versions/redline/2024-05-16--2025-05-15.html#MOP-0042"
     assert found["History"].select_one("a")["href"] == "../versions/clauses/MOP-0042.html"
     example = found["Worked examples"].select_one("ul.worked-examples li")
     assert example.select_one("a")["href"] == "../checks/SC-1.html"
@@ -136,11 +145,12 @@ def test_the_about_panel_prints_every_word_given_it_as_text() -> None:
             statutes=((SCRIPT, "https://x"),),
             tags=(SCRIPT,),
             changes=f"on 1 May 2025 ({SCRIPT})",
+            changed=SCRIPT,
             source_number=SCRIPT,
             examples=(Example("x.html", SCRIPT, SCRIPT, Markup()),),
         )
     )
-    assert "<script" not in html and html.count(ESCAPED) == 8
+    assert "<script" not in html and html.count(ESCAPED) == 9
 
 
 # ------------------------------------------------------------------ banners and menus
@@ -154,6 +164,7 @@ def banner(**values: object) -> str:
         "waiting": None,
         "same_section": False,
         "section_gone": False,
+        "address": "",
     }
     return render("banner.html", **{**page, **values})
 
@@ -194,6 +205,29 @@ def test_an_adopted_version_s_banner_says_whether_it_is_in_force() -> None:
             f"Version adopted on 16 May 2024 (minute 14), in force from 1 June 2024. {words}"
         )
         assert one(html, "strong").get_text() == "Version adopted on 16 May 2024"
+
+
+def test_a_version_s_banner_spells_out_its_permanent_address_for_paper() -> None:
+    """On paper a link's words lead nowhere: the plain and an adopted version's pages
+    give the full address of their words in that version; without one, nothing."""
+    address = "https://example.org/versions/2024-05-16/a.html"
+    version = {"date": "16 May 2024", "resolution": "minute 14", "in_force": "1 June 2024"}
+    pages = [
+        banner(kind="plain", draft="../draft/index.html", permanent="../v/index.html"),
+        banner(kind="adopted", version={**version, "is_in_force": True, "later": False}),
+    ]
+    for html in pages:
+        assert not soup(html).select(".print-address")
+    printed = [
+        banner(kind="plain", draft="d.html", permanent="p.html", address=address),
+        banner(
+            kind="adopted",
+            version={**version, "is_in_force": False, "later": True},
+            address=address,
+        ),
+    ]
+    for html in printed:
+        assert one(html, "span.print-address").get_text() == f" Permanent address: {address}"
 
 
 def test_a_section_the_version_in_force_lacks_says_so_and_opens_its_contents() -> None:

@@ -853,3 +853,60 @@ def test_no_page_scrolls_sideways_on_a_small_phone(page: Page, base_url: str, ki
         ".map(e => e.tagName + '.' + e.className).slice(0, 5)"
     )
     assert page.evaluate("document.documentElement.scrollWidth") <= 320, (kind, wide)
+
+
+def test_forced_colours_frame_the_version_note_and_bar_only_the_paragraph_linked_to(
+    page: Page, base_url: str
+) -> None:
+    """A reader in Windows high contrast (forced colours), where backgrounds go and every
+    border is drawn in the text's colour: the note of which version this is keeps its
+    frame, and only the paragraph a link opened is barred, not every paragraph alike."""
+    page.emulate_media(forced_colors="active")
+    page.goto(base_url + "versions/2024-05-16/member-enquiries.html#MOP-0144")
+    assert page.eval_on_selector(".version-note", "e => getComputedStyle(e).borderTopStyle") != (
+        "none"
+    )
+    bar = "e => getComputedStyle(e).borderLeftColor"
+    canvas = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert page.eval_on_selector("#MOP-0145", bar) == canvas
+    assert page.eval_on_selector("#MOP-0144", bar) != canvas
+
+
+def test_a_paragraphs_last_change_opens_the_comparison_that_made_it(
+    page: Page, base_url: str
+) -> None:
+    """A councillor told "that changed last year", reading the version in force: the
+    paragraph's panel says when its words last changed and opens that change, word by
+    word; a paragraph unchanged since first adopted offers no such link."""
+    page.goto(base_url + "protocol/member-enquiries.html")
+    page.locator("#MOP-0144 summary").click()
+    page.locator("#MOP-0144 .clause-about").get_by_role("link", name="See what changed").click()
+    page.wait_for_url(base_url + "versions/redline/2024-05-16--2025-05-15.html#MOP-0144")
+    expect(page.locator("#MOP-0144 del")).to_contain_text("fifteen")
+    page.go_back()
+    page.locator("#MOP-0143 summary").click()
+    unchanged = page.locator("#MOP-0143 .clause-about")
+    expect(unchanged).to_contain_text("Unchanged since first adopted")
+    expect(unchanged.get_by_role("link", name="See what changed")).to_have_count(0)
+
+
+@pytest.mark.parametrize(
+    ("address", "permanent"),
+    [
+        ("protocol/member-enquiries.html", "versions/2026-05-14/member-enquiries.html"),
+        ("versions/2024-05-16/member-enquiries.html", "versions/2024-05-16/member-enquiries.html"),
+    ],
+)
+def test_a_section_printed_gives_its_permanent_address(
+    page: Page, base_url: str, project: Project, address: str, permanent: str
+) -> None:
+    """An officer prints a section for a meeting: the paper gives the address of those
+    words in that version, which later versions do not change (the plain address will
+    show another version once one comes into force); the screen, which links to it, does
+    not spell it out."""
+    page.goto(base_url + address)
+    printed = page.locator(".version-note .print-address")
+    expect(printed).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(printed).to_be_visible()
+    expect(printed).to_have_text(f"Permanent address: {project.council().base_url}{permanent}")

@@ -81,7 +81,9 @@ class About:
     applies_to: Sequence[str] = ()
     statutes: Sequence[tuple[str, str]] = ()  # title, address
     tags: Sequence[str] = ()
-    changes: str = ""  # when an adopted version's paragraph last changed
+    changes: str = ""  # when an adopted version's paragraph's words last changed
+    changed: str = ""  # the address of the comparison that last changed its words, if any
+    changes_after: str = ""  # its move, renumbering or later version's change, if any
     source_number: str = ""
     examples: Sequence[Example] = ()
     cites: str = WITHIN  # how its document cites its own paragraphs: "Article {number}"
@@ -126,5 +128,12 @@ def about_html(a: About) -> str:
         tuple(t for t in a.tags if t != REVIEW_TAG),
     )
     return str(
-        MACROS["about"](facts, a.citation, a.changes, a.history, a.source_number, a.examples)
+        MACROS["about"](
+            facts,
+            a.citation,
+            (a.changes, a.changed, a.changes_after),
+            a.history,
+            a.source_number,
+            a.examples,
+        )
     )

@@ -252,7 +252,8 @@ class Site:
             council,
             self.citation(key, clause),
             history="" if self.drafted else self.uri(here, self.layout.history(clause.id)),
-            changes=self.change_words(key, clause.id),
+            **self.change_words(key, clause.id),
+            changed=self.words_changed_href(key, clause.id, here),
             examples=self.examples(key, clause, here),
             cites=self.draft.cites,
             # the imported document's number, only till Council adopts a version of it
@@ -316,12 +317,14 @@ class Site:
             out[v.key], last, before = now, now, v.document
         return out
 
-    def change_words(self, key: str, clause_id: str) -> str:
+    def change_words(self, key: str, clause_id: str) -> dict[str, str]:
         """When a paragraph of an adopted version last changed, and by which resolution,
-        in plain words; empty for the draft's."""
+        in plain words: when its words did (changes), then any move, renumbering or later
+        version's change (changes_after), so that the link to the words' change follows
+        their sentence; none for the draft's."""
         found = self.changes.get(self.shown(key), {}).get(clause_id)
         if found is None:
-            return ""
+            return {}
 
         def on(k: str) -> str:
             v = self.by_key(k)
@@ -332,7 +335,7 @@ class Site:
             "inserted": "Added",
             "reworded": "Words last changed",
         }[found.kind]
-        text = f"{words} {on(found.words)}."
+        text = ""
         if found.moved:
             text += f" {found.move}, {on(found.moved)}."
         if found.renumbered:
@@ -341,7 +344,7 @@ class Site:
         if later:
             kind, k = later
             text += f" {kind} by a later version, adopted {on(k)}."
-        return text
+        return {"changes": f"{words} {on(found.words)}.", "changes_after": text}
 
     def changed_later(self, key: str, clause_id: str) -> tuple[str, str] | None:
         """The first version after ``key`` that reworded, moved or revoked the paragraph
@@ -357,6 +360,16 @@ class Site:
                 return "Moved to another section", v.key
         return None
 
+    def words_changed_href(self, key: str, clause_id: str, here: str) -> str:
+        """The comparison that last gave a paragraph of an adopted version its words, at
+        the paragraph, from page ``here``: for the reader told "that changed last year";
+        empty for the draft's and for words unchanged since first adopted."""
+        found = self.changes.get(self.shown(key), {}).get(clause_id)
+        if found is None or found.kind == "original":
+            return ""
+        before = self.versions[self.versions.index(self.by_key(found.words)) - 1].key
+        return f"{self.uri(here, self.layout.redline(before, found.words))}#{clause_id}"
+
     def change_note(self, key: str, clause_id: str, here: str) -> str:
         """A visible note on a paragraph whose words the version being read changed, as
         printed legislation notes an amendment; when any paragraph last changed, and a
@@ -366,9 +379,9 @@ class Site:
         if found is None or found.words != key or found.kind == "original":
             return ""
         text = "New in this version" if found.kind == "inserted" else "Reworded in this version"
-        before = self.versions[self.versions.index(self.by_key(key)) - 1].key
-        href = f"{self.uri(here, self.layout.redline(before, key))}#{clause_id}"
-        return render("clause-change.html", href=href, text=text)
+        return render(
+            "clause-change.html", href=self.words_changed_href(key, clause_id, here), text=text
+        )
 
     # ---------------------------------------------------------------- pages
 
@@ -857,11 +870,11 @@ class Site:
 
     def banner(self, pagename: str) -> str:
         """The line above a page: which version it shows (banner.html). A section's page
-        links to its section in the version in force: on a folder's shell (shells.py),
-        each page of the folder picks its own."""
+        links to its section in the version in force, and gives its own permanent
+        address: on a folder's shell (shells.py), each page of the folder picks its own."""
         folder, name = posixpath.split(pagename)
         held = None if self.drafted else self.holds(pagename)
-        if name == shells.NAME and held not in (None, PLAIN):
+        if name == shells.NAME and held is not None:
             own = {
                 f"{s.slug}.html": self.banner(f"{folder}/{s.slug}")
                 for s in self.document(held).sections
@@ -876,6 +889,7 @@ class Site:
             "in_force_href": force and self.uri(pagename, self.layout.page(PLAIN, "index")),
             "same_section": False,
             "section_gone": False,
+            "address": "",
             "document": None if self.key == PROTOCOL else self.entry.title,
             # adopted, but none of its versions in force yet: the draft is shown till then
             "waiting": not force
@@ -889,6 +903,7 @@ class Site:
             values["kind"] = "plain"
             values["draft"] = self.uri(pagename, self.layout.page(DRAFT, "index"))
             values["permanent"] = force and self.uri(pagename, self.layout.page(force.key, "index"))
+            values["address"] = force and self.address(self.layout.page(force.key, name))
         elif held == DRAFT:
             values["kind"] = "draft"
             values["since"] = long_date(self.versions[-1].date) if self.versions else ""
@@ -904,9 +919,16 @@ class Site:
                 "later": any(w.date > v.date for w in self.versions),
             }
             values.update(self.same_in_force(pagename, held))
+            values["address"] = self.address(pagename)
         else:
             values["kind"] = "other"
         return render("banner.html", **values)
+
+    def address(self, pagename: str) -> str:
+        """A page's address in full, for paper, where a link's words alone lead nowhere;
+        empty where the council gives no base_url."""
+        base = self.store.council.base_url
+        return base and base + self.app.builder.get_target_uri(pagename)
 
     def same_in_force(self, pagename: str, held: str) -> dict[str, Any]:
         """Where a page of version ``held`` is in the version in force: a section's page
