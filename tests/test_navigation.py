@@ -59,6 +59,13 @@ def test_the_extension_patches_no_library() -> None:
         assert patched == [], "a module's attribute replaced"
 
 
+# The private modules the tool may import, each for what no public name gives, each
+# guarded so that the tool still works (without that hint) where a release moves it.
+ALLOWED = {
+    "pypdf.generic._font",  # a font's glyph widths, a standard font's among them
+}
+
+
 def test_the_tool_reaches_into_no_private_name() -> None:
     """No ``thing._private`` but on the tool's own objects (self, cls), and no private
     name or module imported from a library (Sphinx's _warncount, furo's
@@ -74,6 +81,8 @@ def test_the_tool_reaches_into_no_private_name() -> None:
             elif isinstance(node, ast.ImportFrom) and node.level == 0:
                 module = node.module or ""
                 if module.startswith("constitution") or module == "__future__":
+                    continue
+                if module in ALLOWED:
                     continue
                 names = [module, *(alias.name for alias in node.names)]
                 name = next((n for n in names if private(n)), "")

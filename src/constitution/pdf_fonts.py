@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from pypdf.generic import DictionaryObject
-from pypdf.generic._font import Font  # its glyphs' widths, as pypdf reads them
+
+try:
+    # Where a line's words end needs its glyphs' widths, a standard font's among them, which
+    # pypdf reads for its own extraction and publishes no reader of: its private module,
+    # allowed by name in tests/test_navigation.py. Should a later pypdf move it, the widths
+    # are left unknown (a hint only: where a margin note may stand), the words read as ever.
+    from pypdf.generic._font import Font as Widths
+except ImportError:  # pragma: no cover - a pypdf without it
+    Widths = None  # type: ignore[assignment,misc]
 
 # A bold face's name ("Helvetica-Bold", "ABCDEF+Arial-BoldMT", "Calibri-Semibold")
 BOLD_NAME = re.compile(r"(?i)bold|black|heavy|demi")
@@ -80,7 +88,7 @@ def page_text(
     )
     if "".join(piece[0] for piece in pieces) != raw:
         return raw, []
-    faces: dict[int, tuple[bool, Font | None]] = {}
+    faces: dict[int, tuple[bool, Any]] = {}
     counts: list[Counter[tuple[float, bool]]] = [Counter()]
     baselines: list[float | None] = [None]
     lefts: list[float | None] = [None]
@@ -108,14 +116,14 @@ def page_text(
     return on_baselines(raw.split("\n"), counts, baselines, lefts, rights)
 
 
-def metrics(font: Any) -> Font | None:
+def metrics(font: Any) -> Any:
     """The font's glyphs' widths (pypdf's reading of its /Widths, or a standard font's
     metrics); None where the page names no font dictionary."""
     font = font.get_object() if hasattr(font, "get_object") else font
-    if not isinstance(font, DictionaryObject):
+    if Widths is None or not isinstance(font, DictionaryObject):
         return None
     try:
-        return Font.from_font_resource(font)
+        return Widths.from_font_resource(font)
     except Exception:  # pypdf's reading of a malformed font: any of its errors
         # leaves only where the words end unknown (a hint); the words are read without it
         return None
