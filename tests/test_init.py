@@ -234,7 +234,7 @@ EXAMPLE = """\
 """
 
 
-def testshire(where: Path) -> Path:
+def made_by_init(where: Path) -> Path:
     """A council's repository made by init from PROTOCOL, in ``where``/repo."""
     (where / "ours.txt").write_text(PROTOCOL, encoding="utf-8")
     made = constitution(
@@ -251,7 +251,7 @@ def test_a_worked_example_runs_before_it_is_confirmed_then_the_test_passes(
     """The README's first steps for a new worked example: run it (`dev.py examples`,
     as the gate in `dev.py test` stops at an example not yet confirmed), confirm it, take
     its paragraph off the list, and the council's test passes."""
-    repo = testshire(tmp_path)
+    repo = made_by_init(tmp_path)
     (repo / "checks" / "rules.yaml").write_text(RULES, encoding="utf-8")
     (repo / "checks" / "scenarios").mkdir()
     (repo / "checks" / "scenarios" / "enquiries.yaml").write_text(EXAMPLE, encoding="utf-8")
@@ -386,7 +386,7 @@ def test_a_pull_request_runs_the_councils_amendment_workflow_as_github_does(
     one revoked (its ID in protocol/retired.toml, taken off checks/uncovered.toml). The
     gate passes, and the summary lists the three changes with the numbers the council
     prints, the inserted paragraph lettered (1.1A), none renumbered."""
-    repo = testshire(tmp_path)
+    repo = made_by_init(tmp_path)
     git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org"]
     git += ["-c", "commit.gpgsign=false"]
     for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "Ours"]):
