@@ -38,21 +38,30 @@ class ScenarioMismatch(Exception):
         self.diffs = diffs
 
 
+# What a run reads of a project once: see ScenarioSession.project.
+Loaded = tuple[Project, Document, RuleBook, Constitution, frozenset[str]]
+
+
 class ScenarioSession:
     """What one pytest run shares: the parsed project, and each scenario's result."""
 
     def __init__(self) -> None:
-        self.loaded: dict[Path, tuple[Project, Document, RuleBook, Constitution]] = {}
+        self.loaded: dict[Path, Loaded] = {}
         self.results: dict[str, str] = {}
 
-    def project(self, path: Path) -> tuple[Project, Document, RuleBook, Constitution]:
-        """The project, its draft, its rules model and the documents of its constitution
-        that can be read (whose paragraphs a worked example may cite), read once."""
+    def project(self, path: Path) -> Loaded:
+        """The project, its draft, its rules model, the documents of its constitution
+        that can be read (whose paragraphs a worked example may cite) and the IDs of
+        their informative paragraphs (which decide nothing), read once."""
         project = Project.find(path.parent)
         if project.root not in self.loaded:
             document = project.document()
             constitution = project.readable(document)[0]
-            self.loaded[project.root] = (project, document, project.rulebook(), constitution)
+            informative = frozenset(
+                c.id for e in constitution for c in e.document.clauses() if not c.normative
+            )
+            book = project.rulebook()
+            self.loaded[project.root] = (project, document, book, constitution, informative)
         return self.loaded[project.root]
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
@@ -90,12 +99,9 @@ class ScenarioFile(pytest.File):
         shared = self.config.pluginmanager.get_plugin(PLUGIN)
         assert isinstance(shared, ScenarioSession)
         try:  # the project itself (settings, protocol, rules model) must be readable
-            project, document, book, constitution = shared.project(self.path)
+            project, document, book, constitution, informative = shared.project(self.path)
         except ProtocolError as exc:
             raise self.CollectError(str(exc)) from None
-        informative = frozenset(
-            c.id for entry in constitution for c in entry.document.clauses() if not c.normative
-        )
         for example in project.examples(document, [self.path], constitution):
             if isinstance(example, Scenario):
                 yield ScenarioItem.from_parent(
