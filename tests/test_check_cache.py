@@ -16,7 +16,16 @@ from typing import Any
 import pytest
 
 from conftest import run
-from constitution import check_cache, cli, files, model_cache, scenarios, source, versions
+from constitution import (
+    check_cache,
+    cli,
+    files,
+    model_cache,
+    records_aside,
+    scenarios,
+    source,
+    versions,
+)
 from constitution.project import Project
 
 PARTS = ("sections", "versions", "examples")
@@ -37,6 +46,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
 
         monkeypatch.setattr(owner, name, wrapper)
 
+    # Counted in this process: records verified in a second one (records_aside.py, tested
+    # apart) would count none.
+    monkeypatch.setattr(records_aside, "_can_fork", lambda: False)
     counting(source._Reader, "parse_section", "sections")
     counting(versions, "_verified", "versions")
     counting(scenarios._ScenarioReader, "read", "examples")

@@ -24,6 +24,7 @@ from constitution.model import Document
 from constitution.prefix_change import prefix_changes
 from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
+from constitution.records_aside import verify_aside
 from constitution.versions import appended_only
 
 
@@ -89,6 +90,13 @@ def _checked(project: Project, base: Base | None) -> Report:
         report.problems = changed  # else every ID, draft and adopted, reads as malformed
         return report
     report.stopped = ""
+    join = verify_aside(project)  # the records, in a second process where it can help
+    try:
+        draft: Document | ProtocolError = project.draft()
+    except ProtocolError as exc:
+        draft = exc  # said below, with the records' problems
+    finally:
+        join()
     versions = None  # read once: each reading hashes every record's bytes again
     try:
         versions = project.versions()
@@ -100,7 +108,9 @@ def _checked(project: Project, base: Base | None) -> Report:
             found = appended_only(project.root / folder, records, base.ref, folder)
             report.problems.extend(found)
     try:
-        document = project.document(versions)
+        if isinstance(draft, ProtocolError):
+            raise draft
+        document = project.document(versions, draft)
     except ProtocolError as exc:
         # the draft is numbered against the adopted records: their problems, once
         report.problems.extend(p for p in exc.problems if p not in report.problems)

@@ -84,13 +84,21 @@ class Project:
     def retired(self) -> dict[str, dt.date]:
         return load_retired(self.protocol / RETIRED, self.council().id_pattern)
 
-    def document(self, versions: list[Version] | None = None) -> Document:
-        """The draft, numbered by the council's scheme (against the latest adopted
-        version, whose numbers the insert scheme keeps); ``versions``, if read already
-        (the gate reads them first: each reading hashes every record's bytes again)."""
+    def draft(self) -> Document:
+        """The draft as written, before it is numbered."""
         council = self.council()
         others = frozenset(d.id_prefix for d in council.documents)
-        document = read_protocol(self.protocol, council, retired=self.retired(), others=others)
+        return read_protocol(self.protocol, council, retired=self.retired(), others=others)
+
+    def document(
+        self, versions: list[Version] | None = None, draft: Document | None = None
+    ) -> Document:
+        """The draft, numbered by the council's scheme (against the latest adopted
+        version, whose numbers the insert scheme keeps); ``versions`` and ``draft``, if
+        read already (the gate reads them first: each reading hashes every record's bytes
+        again)."""
+        council = self.council()
+        document = self.draft() if draft is None else draft
         if council.numbering != "insert":
             return numbering.apply(document, council.numbering, None, council.number_style)
         versions = self.versions() if versions is None else versions
