@@ -120,9 +120,9 @@ def page_text(
                 continue
             stretch = scale(tm, cm)
             x, y = upright(tm, cm, float(box.width), float(box.height))
-            if not part.strip():  # a space drawn alone: on its baseline, no words
-                if part and baselines[-1] is None:
-                    baselines[-1] = y
+            if not part.strip():  # a space drawn alone on the line before's baseline
+                if part and baselines[-1] is None and on_line(baselines[:-1], y):
+                    baselines[-1] = y  # goes on that line, no words of its own
                 continue
             if id(font) not in faces:
                 faces[id(font)] = bold(font), metrics(font)
@@ -134,6 +134,11 @@ def page_text(
                 end = x + widths.get_text_width(part.rstrip()) * size * stretch / 1000
                 rights[-1] = max(rights[-1] or end, end)
     return on_baselines(raw.split("\n"), counts, baselines, lefts, rights)
+
+
+def on_line(baselines: list[float | None], y: float) -> bool:
+    """Whether the last line so far is drawn on this baseline."""
+    return bool(baselines) and baselines[-1] is not None and abs(baselines[-1] - y) < 0.5
 
 
 def metrics(font: Any) -> Any:
