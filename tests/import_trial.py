@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from constitution.importer import Imported, import_protocol
 from import_software import gold
 from test_import_layouts import flat, heading
@@ -101,3 +103,28 @@ def gold_reads_every_source(names: Sequence[str], sources: Path) -> None:
                 name,
                 clause["number"],
             )
+
+
+def trial_tests(
+    names: Sequence[str], sources: Path, handed: Callable[[str, Path], tuple[Path, Gold]]
+) -> tuple[Callable[..., None], Callable[..., None], Callable[[], None]]:
+    """A trial's three tests, for its module to name: each document read as its gold,
+    published with the numbers printed, and each gold holding every paragraph its
+    source prints."""
+    from test_import_unmet11 import published_as_gold  # which imports this module
+
+    @pytest.mark.parametrize("name", names)
+    def read(tmp_path: Path, name: str) -> None:
+        """Every word in is a word out, and the structure is as a careful reader reads
+        it."""
+        read_as_gold(*handed(name, tmp_path))
+
+    @pytest.mark.parametrize("name", names)
+    def published(tmp_path: Path, name: str) -> None:
+        source, data = handed(name, tmp_path)
+        published_as_gold(tmp_path, source, data)
+
+    def golds() -> None:
+        gold_reads_every_source(names, sources)
+
+    return read, published, golds

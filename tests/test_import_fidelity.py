@@ -232,6 +232,13 @@ REFERENCES = [
         "section 151 of the Local Government Act 1972",
         ["external-reference"],
     ),
+    # an Act named before, pointed back to: its section, not this document's
+    ("section 8 of that Act", "section 8 of that Act", ["external-reference"]),
+    (
+        "paragraph 3.2 of the said Regulations",
+        "paragraph 3.2 of the said Regulations",
+        ["external-reference"],
+    ),
     (
         "(Section 5, Local Government and Housing Act 1989)",
         "(Section 5, Local Government and Housing Act 1989)",

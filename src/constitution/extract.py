@@ -23,9 +23,9 @@ from constitution import characters
 from constitution.extract_html import read_page
 from constitution.import_languages import MIN_PAIRS, apart
 from constitution.model import BETWEEN_STYLE
-from constitution.page_asides import NUMBERED_LINE, set_aside
+from constitution.page_asides import NUMBERED_LINE, body_size, set_aside
 from constitution.pdf_fonts import Drawn, page_text
-from constitution.pdf_order import labels_joined
+from constitution.pdf_order import drop_caps_joined, labels_joined
 from constitution.pdf_scans import listed, placements, scanned_pages
 from constitution.problems import Problem, ProtocolError
 from constitution.quoted_mail import quoted
@@ -371,7 +371,7 @@ def pdf_lines(pages: list[tuple[str, list[Drawn | None]]]) -> list[Line]:
     lines = []
     for number, (raw, drawn) in enumerate(pages, start=1):
         if drawn and len(drawn) == len(raw.split("\n")):  # a number drawn after its words
-            texts, drawn = labels_joined(raw.split("\n"), drawn)
+            texts, drawn = drop_caps_joined(*labels_joined(raw.split("\n"), drawn))
             raw = "\n".join(texts)
         text = characters.plain(raw)
         texts = text.splitlines()
@@ -423,15 +423,6 @@ def refuse_two_languages_side_by_side(path: Path, lines: list[Line]) -> None:
             first=line.text[:at].strip()[:40],
             second=line.text[at:].strip()[:40],
         )
-
-
-def body_size(lines: list[Line]) -> float | None:
-    """The size most of a PDF's characters are drawn in (None where none is known)."""
-    sizes: Counter[float] = Counter()
-    for line in lines:
-        if line.drawn:
-            sizes[line.drawn.size] += len(line.text.strip())
-    return sizes.most_common(1)[0][0] if sizes else None
 
 
 def headings_by_type(lines: list[Line], body: float) -> list[Line]:

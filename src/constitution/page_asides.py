@@ -1,8 +1,9 @@
 """Words a paged document prints beside its text, not in it: notes in the margin (an
 amendment's history beside the paragraph it changed), a page's note that it is left
-blank, and a heading printed again "(continued)" at the head of the page its section
-runs on to. Each is left out of the protocol and listed with why, never run into the
-words of the paragraph it stands beside or read as a section of its own."""
+blank, a heading printed again "(continued)" at the head of the page its section runs on
+to, and a pull quote (a sentence of the text printed again, large, to catch the eye).
+Each is left out of the protocol and listed with why, never run into the words of the
+paragraph it stands beside or read as a section of its own."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ Line = TypeVar("Line", bound=PageLine)
 MARGIN_NOTE = "a note printed in the margin beside"  # the paragraph's number, or "the text"
 BLANK_PAGE = "a page's note that it is left blank"
 REPEATED = "a heading printed again where its section runs on over a page"
+PULL_QUOTE = "a pull quote: words of the text beside it printed again, large"
 
 # "This page is intentionally left blank", "[Page deliberately left blank]", "Blank page"
 LEFT_BLANK = re.compile(
@@ -60,7 +62,19 @@ def set_aside(lines: list[Line]) -> tuple[list[Line], list[tuple[Line, str]]]:
     lines = [line for line in lines if not LEFT_BLANK.match(line.text.strip())]
     repeated = repeated_headings(lines)
     asides += [(line, REPEATED) for line in lines if id(line) in repeated]
-    return [line for line in lines if id(line) not in repeated], asides
+    lines = [line for line in lines if id(line) not in repeated]
+    quoted = pull_quotes(lines)
+    asides += [(line, PULL_QUOTE) for line in lines if id(line) in quoted]
+    return [line for line in lines if id(line) not in quoted], asides
+
+
+def body_size(lines: list[Line]) -> float | None:
+    """The size most of a PDF's characters are drawn in (None where none is known)."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        if line.drawn:
+            sizes[line.drawn.size] += len(line.text.strip())
+    return sizes.most_common(1)[0][0] if sizes else None
 
 
 def margin_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -73,13 +87,9 @@ def margin_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     short lines) is the text's own, kept where it stands. A note's first line drawn on a
     body line's baseline, read as its end ("... each member Amended by Council") or, in
     the left margin, its start, is cut from it."""
-    sizes: Counter[float] = Counter()
-    for line in lines:
-        if line.drawn:
-            sizes[line.drawn.size] += len(line.text.strip())
-    if not sizes:
+    body = body_size(lines)
+    if body is None:
         return lines, []
-    body = sizes.most_common(1)[0][0]
     kept: list[Line] = []
     notes: list[Line] = []
     for _, on_page in groupby(lines, key=lambda line: line.page):
@@ -215,3 +225,50 @@ def repeated_headings(lines: list[Line]) -> set[int]:
             repeated.add(id(line))
         seen.add(text.lower())
     return repeated
+
+
+# A pull quote is set larger than the body by more than this, and is a sentence of at
+# least QUOTED words (a heading's few words may well be the text's too)
+PULL_SIZE = 1.15
+QUOTED = 5
+WORD = re.compile(r"[\w'\u2019-]+")
+SENTENCE = re.compile(r"[.!?][\"'\u2019\u201d)]*\s*$")
+
+
+def pull_quotes(lines: list[Line]) -> set[int]:
+    """The lines of a pull quote: lines one after another drawn alike, larger than the
+    body, making a sentence whose words, as they stand (capitals too), the text of its
+    page or a page beside it prints in the same order. Read, it would be read twice."""
+    body = body_size(lines)
+    if body is None:
+        return set()
+    groups: list[list[int]] = []
+    for n, line in enumerate(lines):
+        if not line.drawn or line.drawn.size <= PULL_SIZE * body:
+            continue
+        before = lines[groups[-1][-1]] if groups else None
+        if (
+            before
+            and groups[-1][-1] == n - 1
+            and before.page == line.page
+            and before.drawn
+            and (before.drawn.size == line.drawn.size)
+        ):
+            groups[-1].append(n)
+        else:
+            groups.append([n])
+    quoted: set[int] = set()
+    for group in groups:
+        text = " ".join(lines[n].text.strip() for n in group)
+        said = WORD.findall(text)
+        if len(said) < QUOTED or not SENTENCE.search(text) or NUMBERED_LINE.match(text):
+            continue
+        page = lines[group[0]].page or 0
+        around = " ".join(
+            line.text
+            for n, line in enumerate(lines)
+            if n not in group and abs((line.page or 0) - page) <= 1
+        )
+        if f" {' '.join(said)} " in f" {' '.join(WORD.findall(around))} ":
+            quoted |= {id(lines[n]) for n in group}
+    return quoted

@@ -6,6 +6,7 @@ pieces drawn on one baseline taken out)."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -56,13 +57,27 @@ def bold(font: Any) -> bool:
     )
 
 
-def scale(tm: list[float], cm: list[float]) -> tuple[float, float]:
-    """How far the text matrix times the current matrix stretches a glyph upward, and
-    where it puts the baseline."""
+def scale(tm: list[float], cm: list[float]) -> float:
+    """How far the text matrix times the current matrix stretches a glyph upward."""
     c = tm[2] * cm[0] + tm[3] * cm[2]
     d = tm[2] * cm[1] + tm[3] * cm[3]
+    return math.hypot(c, d)
+
+
+def upright(tm: list[float], cm: list[float], width: float, height: float) -> tuple[float, float]:
+    """Where a piece of text starts, across and up the page as its words read: on a page
+    turned into the document (a landscape page drawn sideways on a portrait sheet, shown
+    upright by its /Rotate), the page seen the way its lines run, so that their baselines
+    go down it and their words across it as on any other page. Text at another slant (a
+    stamp drawn diagonally) is measured on the sheet."""
+    a = tm[0] * cm[0] + tm[1] * cm[2]
+    b = tm[0] * cm[1] + tm[1] * cm[3]
+    x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
     y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-    return (c * c + d * d) ** 0.5, y
+    turned = round(math.degrees(math.atan2(b, a))) % 360
+    return {90: (y, width - x), 180: (width - x, height - y), 270: (height - y, x)}.get(
+        turned, (x, y)
+    )
 
 
 def page_text(
@@ -93,6 +108,7 @@ def page_text(
     baselines: list[float | None] = [None]
     lefts: list[float | None] = [None]
     rights: list[float | None] = [None]
+    box = page.mediabox
     for text, cm, tm, font, size in pieces:
         for n, part in enumerate(text.split("\n")):
             if n:
@@ -100,20 +116,29 @@ def page_text(
                 baselines.append(None)
                 lefts.append(None)
                 rights.append(None)
-            if not part.strip() or not isinstance(size, (int, float)):
+            if not isinstance(size, (int, float)):
+                continue
+            stretch = scale(tm, cm)
+            x, y = upright(tm, cm, float(box.width), float(box.height))
+            if not part.strip():  # a space drawn alone on the line before's baseline
+                if part and baselines[-1] is None and on_line(baselines[:-1], y):
+                    baselines[-1] = y  # goes on that line, no words of its own
                 continue
             if id(font) not in faces:
                 faces[id(font)] = bold(font), metrics(font)
             heavy, widths = faces[id(font)]
-            stretch, y = scale(tm, cm)
             counts[-1][round(size * stretch * 2) / 2, heavy] += len(part.strip())
-            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             if baselines[-1] is None:
                 baselines[-1], lefts[-1] = y, x
             if widths is not None:
                 end = x + widths.get_text_width(part.rstrip()) * size * stretch / 1000
                 rights[-1] = max(rights[-1] or end, end)
     return on_baselines(raw.split("\n"), counts, baselines, lefts, rights)
+
+
+def on_line(baselines: list[float | None], y: float) -> bool:
+    """Whether the last line so far is drawn on this baseline."""
+    return bool(baselines) and baselines[-1] is not None and abs(baselines[-1] - y) < 0.5
 
 
 def metrics(font: Any) -> Any:
@@ -161,6 +186,19 @@ def lowered(line: str, count: Counter[tuple[float, bool]], y: float, base: float
     return 0 < base - y < 0.8 * size
 
 
+# Pieces drawn closer than this share of their size go on one word: no space between them
+# (a word in small capitals, its capital and its smaller letters two runs of two sizes)
+ABUTTING = 0.1
+
+
+def abutting(end: float | None, x: float | None, count: Counter[tuple[float, bool]]) -> bool:
+    """Whether a piece starts where the words before it on its baseline end, with no gap
+    a reader would see as a space."""
+    if end is None or x is None or not count:
+        return False
+    return abs(x - end) < ABUTTING * size_of(count)
+
+
 def on_baselines(
     texts: list[str],
     counts: list[Counter[tuple[float, bool]]],
@@ -183,7 +221,14 @@ def on_baselines(
             if marked:  # after a mark, its line's words go on: "officers¹, and"
                 text = re.sub(r"^\s{2,}", " ", re.sub(r"^\s+(?=[,.;:)])", "", text))
             stop = marked and text[:1] in ",.;:)"
-            space = "" if stop or lines[-1][-1:].isspace() or text[:1].isspace() else " "
+            space = (
+                ""
+                if stop
+                or lines[-1][-1:].isspace()
+                or text[:1].isspace()
+                or abutting(ends[-1][-1], lefts[n], count)
+                else " "
+            )
             lines[-1] += space + text
             drawings[-1][0].update(count)
             marked = False

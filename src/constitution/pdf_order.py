@@ -1,7 +1,9 @@
 """A PDF page's lines as a reader reads them, where the file draws its text in another
-order: desktop-publishing software may draw a frame of paragraph numbers after the
-body's words, each number on the baseline of its paragraph's first line. The order of
-the text in the file is otherwise kept (it is a multi-column page's reading order)."""
+order or in pieces: desktop-publishing software may draw a frame of paragraph numbers
+after the body's words, each number on the baseline of its paragraph's first line, and
+a drop cap (a paragraph's first letter lines deep) apart from the rest of its word. The
+order of the text in the file is otherwise kept (it is a multi-column page's reading
+order)."""
 
 from __future__ import annotations
 
@@ -43,5 +45,45 @@ def labels_joined(
                 drawings[m] = replace(words, x=label.x, lead=label.lead, joins=joins)
                 gone.add(n)
                 break
+    keep = [n for n in range(len(lines)) if n not in gone]
+    return [texts[n] for n in keep], [drawings[n] for n in keep]
+
+
+# A drop cap is drawn at least this many times the size of the words beside it
+DROP_CAP = 2
+
+
+def drop_caps_joined(
+    lines: list[str], drawn: list[Drawn | None]
+) -> tuple[list[str], list[Drawn | None]]:
+    """A letter alone on its line, drawn lines deep (a drop cap), is the first letter of
+    the line that follows it, set in beside it with its baseline within the capital's
+    height: "T" and "he councillors ..." read "The councillors ...". A letter that is a
+    word of its own ("A", "I") stands before a capital, not a small letter."""
+    texts, drawings = list(lines), list(drawn)
+    gone: set[int] = set()
+    for n, (text, cap) in enumerate(zip(lines, drawn, strict=True)):
+        letter = text.strip()
+        if cap is None or cap.x is None or len(letter) != 1 or not letter.isalpha():
+            continue
+        after = next((m for m in range(n + 1, len(lines)) if drawings[m] is not None), None)
+        words = drawings[after] if after is not None else None
+        if (
+            after is None
+            or words is None
+            or words.x is None
+            or cap.size < DROP_CAP * words.size
+            or words.x <= cap.x
+            or not cap.y <= words.y <= cap.y + cap.size
+        ):
+            continue
+        rest = texts[after].lstrip()
+        space = "" if rest[:1].islower() else " "
+        texts[after] = f"{letter}{space}{rest}"
+        joins = tuple((x, at + len(letter) + len(space), size) for x, at, size in words.joins)
+        drawings[after] = replace(
+            words, x=cap.x, joins=((words.x, 1 + len(space), words.lead or words.size), *joins)
+        )
+        gone.add(n)
     keep = [n for n in range(len(lines)) if n not in gone]
     return [texts[n] for n in keep], [drawings[n] for n in keep]

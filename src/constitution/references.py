@@ -73,10 +73,13 @@ ONE = re.compile(rf"{ITEM}|{SEP}", re.I)
 # 'Conflicts of Interest'", "of Executive Summary"; but not "of this Protocol" or "of the
 # Protocol", which are this document. After a comma, only a document's name (", Local
 # Government Act 1972", ", Members' Code of Conduct"): the sentence may go on there with
-# a capital of its own (", the Member must", ", Officers will").
+# a capital of its own (", the Member must", ", Officers will"). An Act named before,
+# pointed back to: "of that Act", "of the said Regulations", "of the same Act".
 ELSEWHERE = re.compile(
     r"^\s*(?:\([a-z0-9]{1,4}\))*(?:\s+of\s+|\s+in\s+)(?:the\s+|an?\s+)?"
     r"(?!this\b|these\b|[Pp]rotocol\b)[A-Z\"'\u2018\u201c]"
+    r"|^\s*(?:\([a-z0-9]{1,4}\))*\s+(?:of|in)\s+(?:that|those|the\s+said|the\s+same)\s+"
+    r"(?:Act|Regulations|Order|Rules)\b"
     r"|^\s*(?:\([a-z0-9]{1,4}\))*\s*,\s*(?:the\s+)?(?:[A-Z][\w'\u2019&-]*\s+(?:(?:and|of|for|on)\s+)?){0,8}"
     r"(?:Act|Regulations|Order|Rules|Code|Protocol|Scheme|Policy|Constitution)\b",
 )
