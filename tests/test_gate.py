@@ -233,7 +233,7 @@ def test_whole_protocol_passes_with_exact_json(project: Project) -> None:
         "normative": 158,
         "covered": 158,
         "baselined": 0,
-        "scenarios": 489,
+        "scenarios": 504,
         "suspect": [],
         "suspect_references": [],
         "documents": [],
