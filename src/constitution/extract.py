@@ -291,9 +291,9 @@ def from_text(path: Path) -> Extracted:
     text = decoded(path, notes)
     if "\f" not in text:
         lines = [Line(t, n) for n, t in enumerate(text.splitlines(), start=1)]
-        lines, page = as_drawn(lines, notes) if path.suffix.lower() == ".md" else (lines, [])
+        lines, unshown = as_drawn(lines, notes) if path.suffix.lower() == ".md" else (lines, [])
         lines, mail = unquoted(path, lines, notes)
-        mail = page + mail
+        mail = unshown + mail
         if pages := pages_by_number(lines):  # a PDF's pages, their text joined
             result = paged(pages, pages[-1].page or 1, notes)
             return replace(result, asides=result.asides + mail)
@@ -1092,8 +1092,8 @@ def from_docx(path: Path) -> Extracted:
                 "holds, a row merged across it as a heading."
             )
             continue
-        if para.tag == f"{W}tbl" and (heading := banner(para)):
-            lines.append(Line(f"# {heading}", n))  # a template's heading, set in a table
+        if para.tag == f"{W}tbl" and (band := banner(para)):
+            lines.append(Line(f"# {band}", n))  # a template's heading, set in a table
             continue
         if para.tag == f"{W}tbl" and (record := control_rows(para)):
             control += [(Line(row, n), CONTROL) for row in record]

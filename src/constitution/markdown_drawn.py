@@ -86,8 +86,7 @@ def number_as_drawn(page: Drawn) -> None:
         # the lists this line stands outside end, unless it is the list's next item or a
         # lazy line of an item's paragraph (no blank line before it, opening no block)
         while lists and indent < lists[-1].content:
-            top = lists[-1]
-            if item and item["delimiter"] == top.delimiter and indent >= top.indent:
+            if item and item["delimiter"] == lists[-1].delimiter and indent >= lists[-1].indent:
                 break
             if not (blank or item or BLOCK.match(spaced)):
                 break
