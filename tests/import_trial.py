@@ -95,7 +95,8 @@ def gold_reads_every_source(names: Sequence[str], sources: Path) -> None:
     words begin its line, a number Word or the browser draws is the paragraph's place."""
     for name in names:
         data = gold(name, sources)
-        source = sources / (name if name.endswith(".html") else f"{name}.txt")
+        handed = sources / name  # as handed over, or the source a Word file or PDF is made from
+        source = handed if handed.exists() else sources / f"{name}.txt"
         text = " ".join(source.read_text(encoding="utf-8").split())
         for clause in (c for s in data["sections"] for c in s["clauses"]):
             first = " ".join(clause["paragraphs"][0].split()[:4])

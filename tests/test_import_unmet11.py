@@ -36,10 +36,13 @@ def test_structure_as_read(tmp_path: Path, name: str) -> None:
     structure_as_read(import_protocol(source), data)
 
 
-def published_numbers(tmp_path: Path, source: Path) -> tuple[dict[str, Any], list[str]]:
+def published_numbers(
+    tmp_path: Path, source: Path, *given: str
+) -> tuple[dict[str, Any], list[str]]:
     """The JSON report, and the number the site publishes for each paragraph, in order
-    (a number printed again in another Part kept apart)."""
-    report, _ = imported(tmp_path, source)
+    (a number printed again in another Part kept apart), the import run with the options
+    ``given``."""
+    report, _ = imported(tmp_path, source, *given)
     document = published_document(tmp_path / "out", report)
     return report, [c.number for s in document.sections for c in s.clauses]
 
@@ -55,8 +58,10 @@ def test_published_with_the_numbers_printed(tmp_path: Path, name: str) -> None:
 
 def published_as_gold(folder: Path, source: Path, data: dict[str, Any]) -> None:
     """`constitution import` finds the gold's numbering style and reports only what the
-    gold reports, and the site publishes each paragraph with the gold's number."""
-    report, published = published_numbers(folder, source)
+    gold reports, and the site publishes each paragraph with the gold's number (of the
+    document the gold takes, `--take N`, where the file holds more than one)."""
+    taken = ("--take", str(data["take"])) if "take" in data else ()
+    report, published = published_numbers(folder, source, *taken)
     assert (report["number_style"], [d["kind"] for d in report["defects"]]) == (
         data["number_style"],
         data.get("reported", []),

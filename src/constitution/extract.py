@@ -19,7 +19,7 @@ from itertools import groupby, pairwise
 from pathlib import Path
 from typing import Any, ClassVar
 
-from constitution import characters
+from constitution import characters, markdown_drawn
 from constitution.extract_html import read_page
 from constitution.import_languages import MIN_PAIRS, apart
 from constitution.model import BETWEEN_STYLE
@@ -291,7 +291,9 @@ def from_text(path: Path) -> Extracted:
     text = decoded(path, notes)
     if "\f" not in text:
         lines = [Line(t, n) for n, t in enumerate(text.splitlines(), start=1)]
+        lines, unshown = as_drawn(lines, notes) if path.suffix.lower() == ".md" else (lines, [])
         lines, mail = unquoted(path, lines, notes)
+        mail = unshown + mail
         if pages := pages_by_number(lines):  # a PDF's pages, their text joined
             result = paged(pages, pages[-1].page or 1, notes)
             return replace(result, asides=result.asides + mail)
@@ -303,6 +305,22 @@ def from_text(path: Path) -> Extracted:
         page += raw.count("\f")
         lines.append(Line(raw.replace("\f", ""), n, page))
     return paged(lines, page, notes)
+
+
+def as_drawn(lines: list[Line], notes: list[str]) -> tuple[list[Line], list[tuple[Line, str]]]:
+    """A Markdown file's lines as its page shows them (markdown_drawn), and the lines the
+    page does not show (front matter, a contents marker), each with why."""
+    page = markdown_drawn.drawn([line.text for line in lines])
+    if page.renumbered:
+        notes.append(
+            f"{page.renumbered} item(s) of the Markdown file's numbered lists were numbered "
+            "as Markdown draws them, on from the list's first number, not as written "
+            '("1." for every item).'
+        )
+    kept = [
+        replace(line, text=t) for line, t in zip(lines, page.texts, strict=True) if t is not None
+    ]
+    return kept, [(lines[i], why) for i, why in sorted(page.why.items())]
 
 
 def unquoted(
@@ -1040,6 +1058,7 @@ def from_docx(path: Path) -> Extracted:
     commented: dict[str, int] = {}  # a comment's id: the line it is made on
     boxes: list[tuple[Any, int]] = []  # each text box, and the line it is anchored on
     hidden: list[tuple[Line, str]] = []  # words formatted hidden, and their line
+    control: list[tuple[Line, str]] = []  # a document-control table's rows
     contents: list[Line] = []  # Word's table of contents
     tables: list[str] = []  # a note for each table made a list
     for para in body.iter(f"{W}p", f"{W}tbl", f"{W}altChunk"):
@@ -1063,6 +1082,12 @@ def from_docx(path: Path) -> Extracted:
                 "first column and its words in the second: it was read as the paragraphs it "
                 "holds, a row merged across it as a heading."
             )
+            continue
+        if para.tag == f"{W}tbl" and (band := banner(para)):
+            lines.append(Line(f"# {band}", n))  # a template's heading, set in a table
+            continue
+        if para.tag == f"{W}tbl" and (record := control_rows(para)):
+            control += [(Line(row, n), CONTROL) for row in record]
             continue
         if para.tag == f"{W}tbl":
             rows = [Line(f"- {row}", n) for row in table_rows(para, headed)]
@@ -1130,7 +1155,7 @@ def from_docx(path: Path) -> Extracted:
             else f"{len(pictures)} pictures or embedded objects (lines {at}) were not read: "
             "check they hold none of the protocol's words."
         )
-    asides = hidden + said_in_comments(comments, commented) + text_boxes(boxes)
+    asides = hidden + control + said_in_comments(comments, commented) + text_boxes(boxes)
     heads: dict[str, tuple[Line, str]] = {}  # a head the first page's, odd and even repeat: once
     for part in margins:
         asides += text_boxes([(box, 0) for box in boxes_in(part)])
@@ -1185,6 +1210,7 @@ def prompting(node: Any) -> bool:
 
 HIDDEN = "hidden text in the Word file, which Word neither shows nor prints"
 PROMPT = "a content control's placeholder: Word's prompt to fill it in, not the protocol's words"
+CONTROL = "a row of the document-control table: the record kept of the document, not its words"
 
 
 def concealed(para: Any, kept_apart: Callable[[Any], bool]) -> str:
@@ -1494,6 +1520,41 @@ def inherited(own: dict[str, bool], based: dict[str, str]) -> set[str]:
             seen.add(current)
             current = based.get(current, "")
     return found
+
+
+def banner(table: Any) -> str:
+    """A heading as many councils' Word templates set one: its few words, bold or on a
+    shaded ground, alone in a table of one cell across the page ("1. Introduction" in a
+    coloured band). Its words, or "" for any other table (a boxed note is a sentence)."""
+    rows = list(table.iterchildren(f"{W}tr"))
+    if len(rows) != 1 or len(cells := list(rows[0].iterchildren(f"{W}tc"))) != 1:
+        return ""
+    said = [words for p in cells[0].iter(f"{W}p") if (words := paragraph_text(p))]
+    if len(said) != 1 or not 0 < len(said[0].split()) <= 12 or said[0].endswith((".", ";", ":")):
+        return ""
+    return said[0] if bolded(rows[0]) or shaded(rows[0]) else ""
+
+
+# A document-control table's labels: the record a council's template keeps of the
+# document (its title, owner, version, approval, review), not the protocol's words
+CONTROL_LABEL = re.compile(
+    r"(?i)^(?:document\s+|policy\s+)?(?:title|name|owner|author|status|classification"
+    r"|version(?:\s+(?:no\.?|number))?|protective\s+marking|approved\s+by|approval(?:\s+date)?"
+    r"|date\s+(?:approved|adopted|issued|of\s+(?:approval|adoption|issue))|(?:next\s+)?review"
+    r"(?:\s+(?:date|due))?|effective\s+(?:date|from)|reference|(?:lead|responsible)\s+officer"
+    r"|directorate|department|service\s+area|type)\s*:?$"
+)
+
+
+def control_rows(table: Any) -> list[str]:
+    """A document-control table's rows, each a label and its value, as printed ("Version
+    3.0"); [] for any other table. Every row two cells, a short label then its value, and
+    at least three labels, and most, a document's record's."""
+    rows = [cells_of(row) for row in table.iterchildren(f"{W}tr")]
+    if len(rows) < 3 or any(len(row) != 2 or len(row[0].split()) > 4 for row in rows):
+        return []
+    labels = sum(bool(CONTROL_LABEL.match(row[0].strip("* "))) for row in rows)
+    return [" ".join(row) for row in rows] if labels >= 3 and labels * 2 > len(rows) else []
 
 
 def table_rows(table: Any, headed: set[str]) -> Iterator[str]:

@@ -27,10 +27,16 @@ BLOCKS = frozenset(
 INLINE_MARKS = frozenset({"b", "strong", "i", "em", "u"})  # emphasis, kept as HTML marks
 UNSEEN = frozenset({"script", "style", "template", "noscript", "svg"})  # never words
 FURNITURE = frozenset({"nav", "header", "footer", "aside", "form"})  # the site's own
+# A <header> inside these is theirs, not the site's banner (HTML-AAM maps it to no
+# landmark there): an article's header holds its heading, the page's <h1>
+SCOPING = frozenset({"article", "aside", "main", "nav", "section"})
 # the same parts, named by their ARIA landmark roles on any element
 LANDMARKS = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
 # A block the site adds around its pages, by what its id or class says it is
-SITE_PART = re.compile(r"cookie|banner|breadcrumb|skip-?link|consent", re.I)
+# (and the buttons sharing the page: "sharedaddy", "share-buttons", "addtoany")
+SITE_PART = re.compile(
+    r"cookie|banner|breadcrumb|skip-?link|consent|\bshar(?:e|ing)|addtoany", re.I
+)
 # the site's header or footer, by its id ("mgHeader", "footer") or a class naming it the
 # site's or page's ("site-footer"); not a table's or a section's header among the words
 SITE_ID = re.compile(r"(?i)[a-z]{0,8}(?:header|footer)")
@@ -90,7 +96,9 @@ class PageReader(HTMLParser):
             return
         named = f"{values.get('id') or ''} {values.get('class') or ''}"
         main = tag == "main" or values.get("role") == "main"
-        site = tag in FURNITURE or tag == "title" or values.get("role") in LANDMARKS
+        scoped = tag == "header" and any(t in SCOPING for t, _ in self.stack)
+        site = (tag in FURNITURE and not scoped) or tag == "title"
+        site = site or values.get("role") in LANDMARKS
         site = site or bool(SITE_PART.search(named))
         site = site or bool(SITE_ID.fullmatch(values.get("id") or ""))
         site = site or any(map(SITE_CLASS.fullmatch, (values.get("class") or "").split()))

@@ -34,6 +34,8 @@ class Words(Protocol):
 class Clause(Words, Protocol):
     @property
     def number(self) -> str: ...
+    @property
+    def after(self) -> Words: ...  # its unnumbered words after it, before the next
 
 
 class Section(Protocol):
@@ -61,15 +63,17 @@ class Part(Generic[S]):
     sections: list[S]
     first: Line  # its first section's heading (the first part also has what precedes it)
     after: Line | None  # where the next one begins; None for the file's last
+    title: str = ""  # its title, where one is printed over its first section
 
     def describe(self, index: int) -> str:
         clauses = sum(len(s.clauses) for s in self.sections)
         heads = "; ".join(f"{s.number} {s.title}".strip() for s in self.sections[:2])
         begins = f"from {self.first.where}" if index > 1 else "from the start"
         ends = f" up to {self.after.where}" if self.after else " to the end"
+        titled = f", titled '{self.title}'" if self.title else ""
         return (
             f"{index}: {begins}{ends}, {len(self.sections)} sections and {clauses} "
-            f"paragraphs, beginning '{heads}'"
+            f"paragraphs, beginning '{heads}'{titled}"
         )
 
 
@@ -139,7 +143,8 @@ def left_out(parts: list[Part[S]], chosen: Part[S], take: int) -> list[tuple[Lin
         why = f"document {index} of the file, not imported (--take {take})"
         for s in part.sections:
             out.append((s.where, why))  # its heading, as printed
-            for number, words in (("", s.intro), *((c.number, c) for c in s.clauses)):
+            said = [("", s.intro)] + [w for c in s.clauses for w in ((c.number, c), ("", c.after))]
+            for number, words in said:
                 for paragraph, line in zip(words.paragraphs, words.lines, strict=True):
                     text = f"{number} {paragraph}" if number else paragraph
                     out.append((Line(text, line.line, line.page), why))

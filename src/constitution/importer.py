@@ -307,6 +307,11 @@ def heading_level(text: str) -> int:
     return len(marks) - len(marks.lstrip("#"))
 
 
+# A sentence's end inside a line, another sentence after it ("... Borough Council. Full"):
+# sentences, a heading's words never (a heading is one phrase)
+SENTENCES = re.compile(r"[a-z]{2,}[.?!]\s+[A-Z]")
+
+
 def heading_like(text: str) -> bool:
     words = text.split()
     return (
@@ -314,6 +319,7 @@ def heading_like(text: str) -> bool:
         and text[0].isupper()
         and not text.endswith((".", ";", ",", ":", "-", "–", "—"))  # ":-" leads in a list
         and not re.search(r"\b(must|shall|should|will|may)\b", text)
+        and not SENTENCES.search(text)
     )
 
 
@@ -1377,7 +1383,7 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
     if ends_sentence(last):  # "It applies to:" / "every member;": a list's lines
         return False
     if not numbered:  # a capital goes on a long line of a sentence, never a heading's
-        sentence = not title_case(last) or bool(ENDS_EARLY.match(text))
+        sentence = not title_case(last) or bool(ENDS_EARLY.match(text) or SENTENCES.search(last))
         return text[:1].islower() or (text[:1].isupper() and len(last) >= WRAPPED and sentence)
     # "5.3.23 have been taken." or "72(1) of the Act": a number cited at the end of the
     # line before; but "3. avoid conflict" after "2. define roles" is the next item of a list
@@ -2501,7 +2507,7 @@ def import_protocol(source: Path, take: int | None = None) -> Imported:
     doc = structurer.run()
     if structurer.took_language:  # --take chose the language, not a document
         take = None
-    parts = import_parts.split(doc.sections)
+    parts = titled_parts(doc, import_parts.split(doc.sections))
     chosen = import_parts.choose(parts, take, source)
     if take is not None and len(parts) > 1:
         take_part(doc, parts, chosen, take)
@@ -2688,6 +2694,42 @@ def part_groups(
     return made, first
 
 
+def next_front(part: import_parts.Part[ImportedSection]) -> tuple[Text, int]:
+    """Where the next document's title and introduction stand at the end of ``part``: the
+    words closing its last paragraph (or section), and the place among them of the last
+    heading there (a report's "Appendix A: Protocol on ...", a code's title over its
+    introduction), -1 where there is none. A paragraph's own first words are never it."""
+    last_section = part.sections[-1]
+    last = last_section.clauses[-1] if last_section.clauses else None
+    holder = last_section.intro if last is None else last.after if last.after.paragraphs else last
+    own = 1 if holder is last else 0
+    at = next(
+        (
+            i
+            for i in range(len(holder.paragraphs) - 1, own - 1, -1)
+            if heading_like(holder.paragraphs[i])
+        ),
+        -1,
+    )
+    return holder, at
+
+
+def titled_parts(
+    doc: Imported, parts: list[import_parts.Part[ImportedSection]]
+) -> list[import_parts.Part[ImportedSection]]:
+    """The documents of the file, each with the title printed over it (for the first, the
+    last heading of the file's introduction, or the file's title), so that a refusal
+    names them as their readers do."""
+    if len(parts) < 2:
+        return parts
+    intro = doc.intro.paragraphs
+    titles = [next((p for p in reversed(intro) if heading_like(p)), doc.title)]
+    for before in parts[:-1]:
+        holder, at = next_front(before)
+        titles.append(holder.paragraphs[at] if at >= 0 else "")
+    return [replace(part, title=title) for part, title in zip(parts, titles, strict=True)]
+
+
 def take_part(
     doc: Imported,
     parts: list[import_parts.Part[ImportedSection]],
@@ -2695,22 +2737,33 @@ def take_part(
     take: int,
 ) -> None:
     """Keep only the document ``take`` of the file; every word of the others is listed as
-    left out. A later document's title is the heading just before its first section (a
-    report's "Appendix A: Protocol on ..."), found at the end of the one before."""
+    left out. A later document's title is the last heading before its first section (a
+    report's "Appendix A: Protocol on ..."), found at the end of the one before, and the
+    words between it and the first section are its introduction: so the document taken
+    begins at its own title, and ends before the next's."""
     why = f"document 1 of the file, not imported (--take {take})"
     if chosen is not parts[0]:
-        before = parts[take - 2].sections[-1]
-        last = before.clauses[-1] if before.clauses else None
-        holder = before.intro if last is None else last.after if last.after.paragraphs else last
-        if holder.paragraphs and heading_like(holder.paragraphs[-1]):
-            if doc.title_at:  # the whole title, which may be two lines joined
-                doc.left_out.append((replace(doc.title_at, text=doc.title), why))
-            doc.title, doc.title_at = holder.paragraphs.pop(), holder.lines.pop()
+        holder, at = next_front(parts[take - 2])
+        if at >= 0 and doc.title_at:  # the whole title, which may be two lines joined
+            doc.left_out.append((replace(doc.title_at, text=doc.title), why))
         doc.left_out += [
             (Line(p, line.line, line.page), why)
             for p, line in zip(doc.intro.paragraphs, doc.intro.lines, strict=True)
         ]
         doc.intro = Text()
+        if at >= 0:
+            doc.title, doc.title_at = holder.paragraphs[at], holder.lines[at]
+            doc.intro = Text(paragraphs=holder.paragraphs[at + 1 :], lines=holder.lines[at + 1 :])
+            del holder.paragraphs[at:], holder.lines[at:]
+    if chosen is not parts[-1]:
+        holder, at = next_front(chosen)
+        if at >= 0:
+            after = f"document {take + 1} of the file, not imported (--take {take})"
+            doc.left_out += [
+                (Line(p, line.line, line.page), after)
+                for p, line in zip(holder.paragraphs[at:], holder.lines[at:], strict=True)
+            ]
+            del holder.paragraphs[at:], holder.lines[at:]
     doc.left_out += import_parts.left_out(parts, chosen, take)
     doc.sections = chosen.sections
     doc.extracted.notes.append(

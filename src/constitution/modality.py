@@ -40,6 +40,14 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "",
         "",
     ),
+    # how to read the document, not a duty of anyone's: "This protocol should be read
+    # with (alongside, together with) the Code of Conduct"
+    (
+        r"\b(?:should|must|shall|is\s+to|are\s+to)\s+be\s+read\s+(?:together\s+with|"
+        r"in\s+conjunction\s+with|alongside|with)\b",
+        "",
+        "",
+    ),
     # "No member may ...", "no officer shall ...": a prohibition without "not" (but not
     # "no doubt that officers may").
     (
