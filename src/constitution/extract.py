@@ -25,7 +25,7 @@ from constitution.import_languages import MIN_PAIRS, apart
 from constitution.model import BETWEEN_STYLE
 from constitution.page_asides import NUMBERED_LINE, set_aside
 from constitution.pdf_fonts import Drawn, page_text
-from constitution.pdf_order import labels_joined
+from constitution.pdf_order import columns_read, labels_joined
 from constitution.pdf_scans import listed, placements, scanned_pages
 from constitution.problems import Problem, ProtocolError
 from constitution.quoted_mail import quoted
@@ -371,7 +371,7 @@ def pdf_lines(pages: list[tuple[str, list[Drawn | None]]]) -> list[Line]:
     lines = []
     for number, (raw, drawn) in enumerate(pages, start=1):
         if drawn and len(drawn) == len(raw.split("\n")):  # a number drawn after its words
-            texts, drawn = labels_joined(raw.split("\n"), drawn)
+            texts, drawn = columns_read(*labels_joined(raw.split("\n"), drawn))
             raw = "\n".join(texts)
         text = characters.plain(raw)
         texts = text.splitlines()

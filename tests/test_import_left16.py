@@ -1,0 +1,84 @@
+"""Faults of `constitution import` the earlier trials left (issues 18 and 19), each shown
+by a document made here from a source in tests/import_left16 (its words our own, its
+facts real councils'), each test failing before its fix."""
+
+from __future__ import annotations
+
+from math import ceil
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfgen.canvas import Canvas
+
+from constitution.importer import import_protocol
+
+SOURCES = Path(__file__).parent / "import_left16"
+
+# Two columns on A4: where each starts, and how wide each is
+LEFT, RIGHT, COLUMN = 64.0, 310.0, 222.0
+BODY, LEADING, APART = 10, 13.0, 6.0
+
+
+def sourced(name: str) -> list[tuple[str, str]]:
+    """The source's lines, each its kind ("title", "p"...; "line" for a paragraph's line,
+    "NUMBER<tab>words" or "<tab>words") and its words."""
+    lines = (SOURCES / name).read_text(encoding="utf-8").splitlines()
+    return [("line", line) if "\t" in line else tuple(line.split(": ", 1)) for line in lines]
+
+
+def in_columns(source: str, path: Path, right_first: bool = True) -> Path:
+    """The source set on one page: its title, then each heading across the page with its
+    paragraphs under it in two columns (the left filled first, by lines), each band's
+    right column drawn before its left (as some layout software writes a page) or
+    after it."""
+    canvas = Canvas(str(path), pagesize=A4)
+    y = 780.0
+    bands: list[tuple[str, list[str]]] = []
+    for kind, text in sourced(source):
+        if kind == "title":
+            canvas.setFont("Helvetica-Bold", 15)
+            canvas.drawString(LEFT, y, text)
+        elif kind == "wide":
+            bands.append((text, []))
+        else:
+            bands[-1][1].append(text)
+    for heading, paragraphs in bands:
+        y -= 30
+        canvas.setFont("Helvetica-Bold", 12)
+        canvas.drawString(LEFT, y, heading)
+        y -= 20
+        lines = [
+            (n > 0, line)
+            for paragraph in paragraphs
+            for n, line in enumerate(simpleSplit(paragraph, "Helvetica", BODY, COLUMN))
+        ]
+        half = ceil(len(lines) / 2)
+        canvas.setFont("Helvetica", BODY)
+        bottom = y
+        columns = [(LEFT, lines[:half]), (RIGHT, lines[half:])]
+        for x, column in columns[::-1] if right_first else columns:
+            at = y
+            for n, (goes_on, line) in enumerate(column):
+                at -= 0 if n == 0 else LEADING + (0 if goes_on else APART)
+                canvas.drawString(x, at, line)
+            bottom = min(bottom, at)
+        y = bottom
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+@pytest.mark.parametrize("right_first", [True, False], ids=["right-first", "left-first"])
+def test_two_columns_are_read_left_then_right(tmp_path: Path, right_first: bool) -> None:
+    """A page in two columns is read as a reader reads it, whichever column its file
+    draws first: the heading across the page, the left column, then the right; every
+    paragraph whole, in its order, none run into another (a heading over the columns
+    set short, within the left column's width)."""
+    pdf = in_columns("columns.pdf.txt", tmp_path / "columns.pdf", right_first)
+    doc = import_protocol(pdf)
+    printed = [text for kind, text in sourced("columns.pdf.txt") if kind == "p"]
+    titles = ["Purpose and scope", "Advice and political neutrality"]
+    assert [s.title for s in doc.sections] == titles
+    assert [f"{c.number} {' '.join(c.paragraphs)}" for c in doc.clauses()] == printed
