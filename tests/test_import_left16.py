@@ -82,3 +82,48 @@ def test_two_columns_are_read_left_then_right(tmp_path: Path, right_first: bool)
     titles = ["Purpose and scope", "Advice and political neutrality"]
     assert [s.title for s in doc.sections] == titles
     assert [f"{c.number} {' '.join(c.paragraphs)}" for c in doc.clauses()] == printed
+
+
+def spaced(source: str, path: Path) -> Path:
+    """The source drawn on one page: the title and sections' headings in bold, the rest
+    in the body's type, a paragraph apart from the one before by a little more than the
+    body's spacing of lines, and a sub-heading by a line's height above and half of one
+    below."""
+    canvas = Canvas(str(path), pagesize=A4)
+    y = 780.0
+    for kind, text in sourced(source):
+        bold, size, x = kind in ("title", "h"), 15 if kind == "title" else BODY, LEFT
+        if kind in ("title", "h"):
+            y -= 10
+        elif kind == "sub":
+            y -= LEADING
+        elif kind == "line":  # its number (if any) before the tab
+            number, _, text = text.partition("\t")
+            if number:
+                y -= APART
+                canvas.setFont("Helvetica", BODY)
+                canvas.drawString(LEFT, y, number)
+            x = LEFT + 34
+        canvas.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+        canvas.drawString(x, y, text)
+        y -= LEADING + (APART if kind == "sub" else 0)
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_a_heading_set_apart_only_by_space_is_a_heading(tmp_path: Path) -> None:
+    """A sub-heading in the body's type, marked only by the space above and below it, a
+    short line of its own with no full stop, is a heading between the paragraphs, never
+    words of the paragraph before it or after it (numbered or not). A paragraph's last
+    line, short and with no full stop, stays its paragraph's."""
+    doc = import_protocol(spaced("spaced-heading.pdf.txt", tmp_path / "spaced.pdf"))
+    said = {c.number: c for c in doc.clauses()}
+    assert said["1.2"].paragraphs[-1].endswith("who is the Head of Paid Service")
+    assert said["1.3"].headings == ["Advice to political groups"]
+    assert said["1.3"].paragraphs[0].startswith("Officers may brief")
+    after = said["1.4"].after
+    assert [(n in after.titles, words[:22]) for n, words in enumerate(after.paragraphs)] == [
+        (True, "Working with the media"),
+        (False, "The Council's press of"),
+    ]

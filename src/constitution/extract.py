@@ -461,6 +461,7 @@ def headings_by_type(lines: list[Line], body: float) -> list[Line]:
         ):
             heads.append(len(out))
         out.append(line)
+    heads = sorted({*heads, *spaced_headings(out, body, pitch)})
     heads = [at for at in heads if not leads_in(out, at)]
     sentences = {at for at in heads if goes_on_as_sentence(out, at, body)}
     usual = heads_words(out, [at for at in heads if at not in sentences])
@@ -478,6 +479,43 @@ def headings_by_type(lines: list[Line], body: float) -> list[Line]:
         level = drawings.index((drawn.size, drawn.bold)) + 1
         out[at] = replace(out[at], text=f"{'#' * level} {out[at].text.strip()}", level=level)
     return out
+
+
+def spaced_headings(lines: list[Line], body: float, pitch: float) -> list[int]:
+    """A PDF's headings set in the body's own type, plain, whose only mark is the space
+    around them: a short line of its own, beginning in a capital and ending no sentence,
+    set further under the line before than paragraphs are set apart (and than a line and
+    a half), and apart from the line under it. A paragraph's last line, however short,
+    is set at the body's spacing under the line before it: never one. A line in capitals
+    is left to the importer, which reads it as a heading by its shape, at its level."""
+    gaps = [below(above, line) for above, line in pairwise(lines)]
+    before_numbered = [
+        gap
+        for gap, line in zip(gaps, lines[1:], strict=True)
+        if gap and gap > 0 and NUMBERED_LINE.match(line.text.strip())
+    ]
+    apart = max(pitch, statistics.median(before_numbered)) if before_numbered else pitch
+    found = []
+    for at in range(1, len(lines) - 1):
+        line, text = lines[at], lines[at].text.strip()
+        over, under = gaps[at - 1], gaps[at]
+        if (
+            line.drawn is not None
+            and line.drawn.even
+            and not line.drawn.bold
+            and abs(line.drawn.size - body) <= body * 0.05
+            and over is not None
+            and over > max(apart * 1.2, pitch * 1.5)
+            and under is not None
+            and under > pitch * 1.2
+            and text[:1].isupper()
+            and len(text.split()) <= LONG_HEADING
+            and not text.endswith(SENTENCE_END)
+            and not NUMBERED_LINE.match(text)
+            and not text.isupper()  # in capitals: a heading by its shape (importer)
+        ):
+            found.append(at)
+    return found
 
 
 SENTENCE_END = (".", ";", ",", ":", "!", "?")

@@ -153,6 +153,8 @@ class Text:
         ``wrapped`` where no blank line stands between them, so that a capital after the
         break ("...must not criticise" / "Officers in public.") goes on it too."""
         last = self.paragraphs[-1].rstrip() if self.paragraphs else ""
+        if len(self.paragraphs) - 1 in self.titles:  # a sub-heading: the words under it
+            return False
         return bool(last) and not ends_sentence(last) and (text[:1].islower() or wrapped)
 
     def add(self, text: str, line: Line, wrapped: bool = False) -> None:
