@@ -7,7 +7,9 @@ from __future__ import annotations
 from math import ceil
 from pathlib import Path
 
+import docx
 import pytest
+from docx.shared import Pt
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
@@ -126,4 +128,36 @@ def test_a_heading_set_apart_only_by_space_is_a_heading(tmp_path: Path) -> None:
     assert [(n in after.titles, words[:22]) for n, words in enumerate(after.paragraphs)] == [
         (True, "Working with the media"),
         (False, "The Council's press of"),
+    ]
+
+
+def typed_in_normal(source: str, path: Path, mark: str) -> Path:
+    """A Word file of the source, every paragraph in the Normal style: "bold: " a line
+    whose one run is set apart (``mark``: in bold, or larger than the body), "plain: "
+    and "p: " plain lines; "title: " in Word's Title."""
+    document = docx.Document()
+    for kind, text in sourced(source):
+        if kind == "title":
+            document.add_paragraph(text, style="Title")
+            continue
+        run = document.add_paragraph().add_run(text)
+        if kind == "bold" and mark == "bold":
+            run.bold = True
+        elif kind == "bold":
+            run.font.size = Pt(14)
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("mark", ["bold", "larger"])
+def test_a_plain_line_in_the_normal_style_is_no_section(tmp_path: Path, mark: str) -> None:
+    """In a Word file typed in Normal whose sections' headings are unnumbered, a line is a
+    section's heading when a reader sees one: bold or larger, short, no full stop, with
+    numbered paragraphs after it. A short plain line among the paragraphs is the words of
+    the section it stands in, never a section."""
+    made = typed_in_normal("unnumbered-headings.docx.txt", tmp_path / "n.docx", mark)
+    doc = import_protocol(made)
+    assert [(s.title, [c.key for c in s.clauses]) for s in doc.sections] == [
+        ("The roles of councillors and officers", ["1", "2", "3"]),
+        ("Advice to councillors", ["4", "5"]),
     ]

@@ -1076,6 +1076,7 @@ def from_docx(path: Path) -> Extracted:
     headings = heading_styles(styles)
     levels = outline_levels(styles)
     emphatic = emphatic_styles(styles)
+    half_points = body_half_points(styles)
     subtitles = named_styles(styles, "subtitle")
     apart = named_styles(styles, BETWEEN_STYLE.lower())
     headed = first_row_styles(styles)
@@ -1151,7 +1152,7 @@ def from_docx(path: Path) -> Extracted:
             lines[-1] = replace(lines[-1], text=joined(lines[-1].text, text))
             continue
         own = style is not None and style.get(f"{W}val") in apart
-        plain = not heading and set_as_body(para, style, emphatic)
+        plain = not heading and set_as_body(para, style, emphatic, half_points)
         lines.append(Line(text, n, within=within, apart=own, level=level, plain=plain))
     if chunks:
         raise ProtocolError(
@@ -1478,32 +1479,59 @@ def named_styles(styles: object, name: str) -> set[str]:
     return found
 
 
-def emphatic_styles(styles: object) -> set[str]:
+def emphatic_styles(styles: Any) -> set[str]:
     """The IDs of the paragraph styles that set their words apart from the body's (bold,
-    italic, underlined or in capitals), themselves or by the style each is based on."""
+    italic, underlined, in capitals or larger), themselves or by the style each is based
+    on."""
     own: dict[str, bool] = {}
     based: dict[str, str] = {}
-    for style in styles.iter(f"{W}style") if styles is not None else ():  # type: ignore[attr-defined]
+    body = body_half_points(styles)
+    for style in styles.iter(f"{W}style") if styles is not None else ():
         sid = style.get(f"{W}styleId")
         props = style.find(f"{W}rPr")
-        own[sid] = any(switched_on(props, name) for name in ("b", "i", "u", "caps"))
+        own[sid] = any(switched_on(props, name) for name in ("b", "i", "u", "caps")) or larger(
+            props, body
+        )
         if (parent := style.find(f"{W}basedOn")) is not None:
             based[sid] = parent.get(f"{W}val")
     return inherited(own, based)
 
 
-def set_as_body(para: Any, style: Any, emphatic: set[str]) -> bool:
+def set_as_body(para: Any, style: Any, emphatic: set[str], body: int) -> bool:
     """Whether a Word paragraph is set as the body is: its style sets nothing apart, nor
-    does any of its runs (bold, italic, underlined, in capitals)."""
+    does any of its runs (bold, italic, underlined, in capitals, or larger than the
+    body's ``body`` half-points)."""
     if style is not None and style.get(f"{W}val") in emphatic:
         return False
     runs = [t.getparent() for t in para.iter(f"{W}t") if (t.text or "").strip()]
+    props = [run.find(f"{W}rPr") for run in runs if run is not None and run.tag == f"{W}r"]
     return not any(
-        switched_on(run.find(f"{W}rPr"), name)
-        for run in runs
-        if run is not None and run.tag == f"{W}r"
-        for name in ("b", "i", "u", "caps")
+        any(switched_on(prop, name) for name in ("b", "i", "u", "caps")) or larger(prop, body)
+        for prop in props
     )
+
+
+def larger(props: Any, body: int) -> bool:
+    """Whether run (or style) properties set the words larger than the body's size."""
+    size = props.find(f"{W}sz") if props is not None else None
+    value = size.get(f"{W}val") if size is not None else None
+    return value is not None and value.isdigit() and int(value) > body
+
+
+def body_half_points(styles: Any) -> int:
+    """The body's size in half-points: the Normal style's, else the document's default,
+    else Word's own (10 points) when neither says."""
+    size = 20
+    if styles is None:
+        return size
+    for path in (
+        f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}sz",
+        f"{W}style[@{W}styleId='Normal']/{W}rPr/{W}sz",
+    ):
+        found = styles.find(path)
+        if found is not None and (found.get(f"{W}val") or "").isdigit():
+            size = int(found.get(f"{W}val"))
+    return size
 
 
 def switched_on(props: Any, name: str) -> bool:

@@ -386,6 +386,12 @@ class Structurer:
         # revoked where the paragraphs' numbers name their section (keep_revoked decides)
         self.whole: list[tuple[Line, list[str], str]] = []
         self.revoked_sections: list[tuple[Line, str, str]] = []
+        # a Word file that sets its headings apart from its body (a heading's style, or a
+        # short line in bold, italics, underlined or in capitals): a line in its plain
+        # body type is then no heading for its shape alone (in_body_type)
+        self.headed_by_look = any(
+            line.level or (not line.plain and heading_like(line.text)) for line in extracted.lines
+        )
 
     @property
     def section(self) -> ImportedSection | None:
@@ -905,7 +911,10 @@ class Structurer:
     def in_body_type(self, line: Line, words: str) -> bool:
         """Whether a PDF whose headings are told by their type draws this line as its
         body text: in the body's size, plain or a sentence in bold (extract.statement),
-        and not in capitals."""
+        and not in capitals; or a Word file that sets its headings apart sets it as its
+        body (Line.plain)."""
+        if line.plain and self.headed_by_look:
+            return True
         drawn, body = line.drawn, self.extracted.body
         plain = drawn is not None and (not drawn.bold or line.sentence)
         return bool(drawn and body and drawn.size == body and plain) and not words.isupper()
