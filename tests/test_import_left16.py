@@ -161,3 +161,25 @@ def test_a_plain_line_in_the_normal_style_is_no_section(tmp_path: Path, mark: st
         ("The roles of councillors and officers", ["1", "2", "3"]),
         ("Advice to councillors", ["4", "5"]),
     ]
+
+
+def test_a_number_printed_twice_where_the_next_was_meant_is_one_fault() -> None:
+    """ "2." printed over two sections, then "4.": one fault, a number printed twice where
+    3 was meant, reported once naming both lines: no skip from 2 to 4 (4 follows 3, as
+    meant), and the second section's paragraphs numbered as the first's ("2.1" again)
+    said under it. "(2)" printed twice, then "(4)", likewise."""
+    sections = import_protocol(SOURCES / "printed-twice.txt").defects
+    items = import_protocol(SOURCES / "printed-twice-items.txt").defects
+    faults = [(d.kind, d.number, d.where.line if d.where else 0) for d in sections + items]
+    assert faults == [("duplicate-number", "2", 13), ("duplicate-number", "(2)", 9)]
+    assert sections[0].message.startswith(
+        "section 2 at line 13 is numbered the same as the section at line 9, where 3 was meant"
+    )
+    assert items[0].message.startswith(
+        "paragraph (2) at line 9 is numbered the same as the paragraph at line 7, where (3) "
+        "was meant"
+    )
+    assert sections[0].consequences == [
+        "so 2.1 at line 15 is numbered the same as the paragraph at line 11"
+    ]
+    assert items[0].consequences == []
