@@ -4,6 +4,7 @@ facts real councils'), each test failing before its fix."""
 
 from __future__ import annotations
 
+import re
 from math import ceil
 from pathlib import Path
 
@@ -183,3 +184,23 @@ def test_a_number_printed_twice_where_the_next_was_meant_is_one_fault() -> None:
         "so 2.1 at line 15 is numbered the same as the paragraph at line 11"
     ]
     assert items[0].consequences == []
+
+
+def test_a_measure_a_sum_or_a_version_is_no_reference(tmp_path: Path) -> None:
+    """A number followed by a unit ("see 3.5 metres", "within 2.5 hours"), after a
+    currency's sign ("£1.50") or naming a version ("version 2.1") is no reference, in a
+    document that has paragraphs of those numbers: never linked, never listed. "see
+    3.5", "paragraph 3.5 above" and "3.5(b)" still link to 3.5."""
+    from constitution.importer import render
+
+    doc = import_protocol(SOURCES / "measures.txt")
+    written = "\n".join(render(doc, "MOP").values())
+    linked = re.findall(r"(\S+ \S+ )\{para\}`([^`]+)`(\S*)", written)
+    assert linked == [
+        ("steps in ", "3.5 <MOP-0014>", "(b)."),
+        ("reply; see ", "3.5 <MOP-0014>", "."),
+        ("under paragraph ", "3.5 <MOP-0014>", ""),
+    ]
+    for measure in ("see 3.5 metres", "within 2.5 hours", "£1.50 a head", "version 2.1,"):
+        assert measure in written
+    assert not [d for d in doc.defects if d.kind.endswith("reference")]
