@@ -15,6 +15,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
+from constitution import revision
 from constitution.importer import import_protocol
 
 SOURCES = Path(__file__).parent / "import_left16"
@@ -204,3 +205,17 @@ def test_a_measure_a_sum_or_a_version_is_no_reference(tmp_path: Path) -> None:
     for measure in ("see 3.5 metres", "within 2.5 hours", "£1.50 a head", "version 2.1,"):
         assert measure in written
     assert not [d for d in doc.defects if d.kind.endswith("reference")]
+
+
+def test_a_paragraph_grown_or_split_keeps_its_id() -> None:
+    """A revision's paragraph that keeps every word of a current one, in order, with more
+    than as many again added (a sentence added after each of its own), revises it; of a
+    paragraph split into three, each part's words all the current one's, the part
+    holding most of them revises it and the others are new. A new paragraph that only
+    shares a sentence with a dropped one does not revise it."""
+    old, new = (
+        [revision.Paragraph(c.key, c.text) for c in import_protocol(SOURCES / name).clauses()]
+        for name in ("revised-old.txt", "revised-new.txt")
+    )
+    found = {new[m.new].number: old[m.old].number for m in revision.match(old, new)}
+    assert found == {"1.1": "1.1", "1.2": "1.2", "1.6": "1.4"}
