@@ -25,7 +25,7 @@ from constitution.import_languages import MIN_PAIRS, apart
 from constitution.model import BETWEEN_STYLE
 from constitution.page_asides import NUMBERED_LINE, body_size, set_aside
 from constitution.pdf_fonts import Drawn, page_text
-from constitution.pdf_order import drop_caps_joined, labels_joined
+from constitution.pdf_order import columns_read, drop_caps_joined, labels_joined
 from constitution.pdf_scans import listed, placements, scanned_pages
 from constitution.problems import Problem, ProtocolError
 from constitution.quoted_mail import quoted
@@ -389,7 +389,10 @@ def pdf_lines(pages: list[tuple[str, list[Drawn | None]]]) -> list[Line]:
     lines = []
     for number, (raw, drawn) in enumerate(pages, start=1):
         if drawn and len(drawn) == len(raw.split("\n")):  # a number drawn after its words
-            texts, drawn = drop_caps_joined(*labels_joined(raw.split("\n"), drawn))
+            # a drop cap joined to its word before the columns are found: drawn lines
+            # deep, it sits below the line it begins
+            joined = drop_caps_joined(*labels_joined(raw.split("\n"), drawn))
+            texts, drawn = columns_read(*joined)
             raw = "\n".join(texts)
         text = characters.plain(raw)
         texts = text.splitlines()
@@ -470,6 +473,7 @@ def headings_by_type(lines: list[Line], body: float) -> list[Line]:
         ):
             heads.append(len(out))
         out.append(line)
+    heads = sorted({*heads, *spaced_headings(out, body, pitch)})
     heads = [at for at in heads if not leads_in(out, at)]
     sentences = {at for at in heads if goes_on_as_sentence(out, at, body)}
     usual = heads_words(out, [at for at in heads if at not in sentences])
@@ -487,6 +491,43 @@ def headings_by_type(lines: list[Line], body: float) -> list[Line]:
         level = drawings.index((drawn.size, drawn.bold)) + 1
         out[at] = replace(out[at], text=f"{'#' * level} {out[at].text.strip()}", level=level)
     return out
+
+
+def spaced_headings(lines: list[Line], body: float, pitch: float) -> list[int]:
+    """A PDF's headings set in the body's own type, plain, whose only mark is the space
+    around them: a short line of its own, beginning in a capital and ending no sentence,
+    set further under the line before than paragraphs are set apart (and than a line and
+    a half), and apart from the line under it. A paragraph's last line, however short,
+    is set at the body's spacing under the line before it: never one. A line in capitals
+    is left to the importer, which reads it as a heading by its shape, at its level."""
+    gaps = [below(above, line) for above, line in pairwise(lines)]
+    before_numbered = [
+        gap
+        for gap, line in zip(gaps, lines[1:], strict=True)
+        if gap and gap > 0 and NUMBERED_LINE.match(line.text.strip())
+    ]
+    apart = max(pitch, statistics.median(before_numbered)) if before_numbered else pitch
+    found = []
+    for at in range(1, len(lines) - 1):
+        line, text = lines[at], lines[at].text.strip()
+        over, under = gaps[at - 1], gaps[at]
+        if (
+            line.drawn is not None
+            and line.drawn.even
+            and not line.drawn.bold
+            and abs(line.drawn.size - body) <= body * 0.05
+            and over is not None
+            and over > max(apart * 1.2, pitch * 1.5)
+            and under is not None
+            and under > pitch * 1.2
+            and text[:1].isupper()
+            and len(text.split()) <= LONG_HEADING
+            and not text.endswith(SENTENCE_END)
+            and not NUMBERED_LINE.match(text)
+            and not text.isupper()  # in capitals: a heading by its shape (importer)
+        ):
+            found.append(at)
+    return found
 
 
 SENTENCE_END = (".", ";", ",", ":", "!", "?")
@@ -1047,6 +1088,7 @@ def from_docx(path: Path) -> Extracted:
     headings = heading_styles(styles)
     levels = outline_levels(styles)
     emphatic = emphatic_styles(styles)
+    half_points = body_half_points(styles)
     subtitles = named_styles(styles, "subtitle")
     apart = named_styles(styles, BETWEEN_STYLE.lower())
     headed = first_row_styles(styles)
@@ -1129,7 +1171,7 @@ def from_docx(path: Path) -> Extracted:
             lines[-1] = replace(lines[-1], text=joined(lines[-1].text, text))
             continue
         own = style is not None and style.get(f"{W}val") in apart
-        plain = not heading and set_as_body(para, style, emphatic)
+        plain = not heading and set_as_body(para, style, emphatic, half_points)
         lines.append(Line(text, n, within=within, apart=own, level=level, plain=plain))
     if chunks:
         raise ProtocolError(
@@ -1457,32 +1499,59 @@ def named_styles(styles: object, name: str) -> set[str]:
     return found
 
 
-def emphatic_styles(styles: object) -> set[str]:
+def emphatic_styles(styles: Any) -> set[str]:
     """The IDs of the paragraph styles that set their words apart from the body's (bold,
-    italic, underlined or in capitals), themselves or by the style each is based on."""
+    italic, underlined, in capitals or larger), themselves or by the style each is based
+    on."""
     own: dict[str, bool] = {}
     based: dict[str, str] = {}
-    for style in styles.iter(f"{W}style") if styles is not None else ():  # type: ignore[attr-defined]
+    body = body_half_points(styles)
+    for style in styles.iter(f"{W}style") if styles is not None else ():
         sid = style.get(f"{W}styleId")
         props = style.find(f"{W}rPr")
-        own[sid] = any(switched_on(props, name) for name in ("b", "i", "u", "caps"))
+        own[sid] = any(switched_on(props, name) for name in ("b", "i", "u", "caps")) or larger(
+            props, body
+        )
         if (parent := style.find(f"{W}basedOn")) is not None:
             based[sid] = parent.get(f"{W}val")
     return inherited(own, based)
 
 
-def set_as_body(para: Any, style: Any, emphatic: set[str]) -> bool:
+def set_as_body(para: Any, style: Any, emphatic: set[str], body: int) -> bool:
     """Whether a Word paragraph is set as the body is: its style sets nothing apart, nor
-    does any of its runs (bold, italic, underlined, in capitals)."""
+    does any of its runs (bold, italic, underlined, in capitals, or larger than the
+    body's ``body`` half-points)."""
     if style is not None and style.get(f"{W}val") in emphatic:
         return False
     runs = [t.getparent() for t in para.iter(f"{W}t") if (t.text or "").strip()]
+    props = [run.find(f"{W}rPr") for run in runs if run is not None and run.tag == f"{W}r"]
     return not any(
-        switched_on(run.find(f"{W}rPr"), name)
-        for run in runs
-        if run is not None and run.tag == f"{W}r"
-        for name in ("b", "i", "u", "caps")
+        any(switched_on(prop, name) for name in ("b", "i", "u", "caps")) or larger(prop, body)
+        for prop in props
     )
+
+
+def larger(props: Any, body: int) -> bool:
+    """Whether run (or style) properties set the words larger than the body's size."""
+    size = props.find(f"{W}sz") if props is not None else None
+    value = size.get(f"{W}val") if size is not None else None
+    return value is not None and value.isdigit() and int(value) > body
+
+
+def body_half_points(styles: Any) -> int:
+    """The body's size in half-points: the Normal style's, else the document's default,
+    else Word's own (10 points) when neither says."""
+    size = 20
+    if styles is None:
+        return size
+    for path in (
+        f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}sz",
+        f"{W}style[@{W}styleId='Normal']/{W}rPr/{W}sz",
+    ):
+        found = styles.find(path)
+        if found is not None and (found.get(f"{W}val") or "").isdigit():
+            size = int(found.get(f"{W}val"))
+    return size
 
 
 def switched_on(props: Any, name: str) -> bool:

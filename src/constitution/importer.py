@@ -153,6 +153,8 @@ class Text:
         ``wrapped`` where no blank line stands between them, so that a capital after the
         break ("...must not criticise" / "Officers in public.") goes on it too."""
         last = self.paragraphs[-1].rstrip() if self.paragraphs else ""
+        if len(self.paragraphs) - 1 in self.titles:  # a sub-heading: the words under it
+            return False
         return bool(last) and not ends_sentence(last) and (text[:1].islower() or wrapped)
 
     def add(self, text: str, line: Line, wrapped: bool = False) -> None:
@@ -390,6 +392,12 @@ class Structurer:
         # revoked where the paragraphs' numbers name their section (keep_revoked decides)
         self.whole: list[tuple[Line, list[str], str]] = []
         self.revoked_sections: list[tuple[Line, str, str]] = []
+        # a Word file that sets its headings apart from its body (a heading's style, or a
+        # short line in bold, italics, underlined or in capitals): a line in its plain
+        # body type is then no heading for its shape alone (in_body_type)
+        self.headed_by_look = any(
+            line.level or (not line.plain and heading_like(line.text)) for line in extracted.lines
+        )
 
     @property
     def section(self) -> ImportedSection | None:
@@ -909,7 +917,10 @@ class Structurer:
     def in_body_type(self, line: Line, words: str) -> bool:
         """Whether a PDF whose headings are told by their type draws this line as its
         body text: in the body's size, plain or a sentence in bold (extract.statement),
-        and not in capitals."""
+        and not in capitals; or a Word file that sets its headings apart sets it as its
+        body (Line.plain)."""
+        if line.plain and self.headed_by_look:
+            return True
         drawn, body = line.drawn, self.extracted.body
         plain = drawn is not None and (not drawn.bold or line.sentence)
         return bool(drawn and body and drawn.size == body and plain) and not words.isupper()
@@ -1680,12 +1691,30 @@ def moved_back(
     doc.defects.append(Defect("numbering-jump", clause.number, clause.where, f"{back}."))
 
 
+def meant_next(doc: Imported, twice: Defect, after: str, what: str) -> None:
+    """A number printed twice, then the one after the next (3.2, 3.2, 3.4; sections 2, 2,
+    4): the second was meant for the number between, one fault. Its report, said again so
+    (naming both lines), replaces it; the numbers go on as printed from there."""
+    meant = re.sub(r"\d+(?=\D*$)", lambda m: str(int(m[0]) + 1), twice.number)
+    rule = DUPLICATE_RULE if twice.message.endswith(DUPLICATE_RULE) else ""
+    said = twice.message.removesuffix(rule).partition(" is numbered the same as ")[2][:-1]
+    at = twice.where.where if twice.where else ""
+    doc.defects[next(n for n, d in enumerate(doc.defects) if d is twice)] = replace(
+        twice,
+        message=f"{what} {twice.number} at {at} is numbered the same as {said}, where "
+        f"{meant} was meant: the next {what} is {after}.{rule}",
+    )
+
+
 def find_defects(doc: Imported) -> None:
     """Numbering faults and repeated paragraphs, with where they are in the source."""
     mixed_styles(doc)
     seen: dict[str, ImportedClause] = {}
     misplaced: dict[str, Defect] = {}  # paragraphs numbered for another section
     previous_section = 0
+    headed_at: dict[int, Line] = {}  # where each section's number was first printed
+    # a section numbered as the one before it: its report, until the next section's number
+    twice_section: Defect | None = None
     gone = {int(g) for _, g, _ in doc.revoked_sections if g.isdigit()}
     afresh = numbered_afresh(doc)
     # the last number counted in a section ("") and under each three-level parent; on
@@ -1703,15 +1732,22 @@ def find_defects(doc: Imported) -> None:
                 and not counted_on(doc, index)
                 and not (between and between <= gone)  # each number between printed revoked
             ):
-                kind = "duplicate-number" if n == previous_section else "numbering-jump"
-                doc.defects.append(
-                    Defect(
-                        kind,
-                        section.number,
-                        section.where,
-                        f"section {n} follows section {previous_section}.",
-                    )
-                )
+                if twice_section and n == previous_section + 2:
+                    meant_next(doc, twice_section, str(n), "section")
+                else:
+                    kind = "duplicate-number" if n == previous_section else "numbering-jump"
+                    said = f"section {n} follows section {previous_section}."
+                    if n == previous_section:
+                        said = f"section {n} is numbered the same as the section at " + (
+                            f"{headed_at[n].where}." if n in headed_at else "the one before."
+                        )
+                    doc.defects.append(Defect(kind, section.number, section.where, said))
+            twice_section = (
+                doc.defects[-1]
+                if n == previous_section and doc.defects and doc.defects[-1].where is section.where
+                else None
+            )
+            headed_at.setdefault(n, section.where)
             previous_section = n
         if not on_through:
             last, printed = {}, {}
@@ -1753,6 +1789,16 @@ def find_defects(doc: Imported) -> None:
                 # 6.4, and the fault is said once, at the slip
                 misplaced[full].consequences.append(
                     f"so {clause.number} at {clause.where.where} is numbered the same as it"
+                )
+            elif (
+                twice
+                and twice_section
+                and twice_section.number == section.number
+                and clause.key.startswith(f"{section.number}.")
+            ):  # the section's number printed twice: its paragraphs' follow from it
+                twice_section.consequences.append(
+                    f"so {clause.number} at {clause.where.where} is numbered the same as the "
+                    f"paragraph at {seen[full].where.where}"
                 )
             elif twice:
                 duplicate = Defect(
@@ -1810,7 +1856,7 @@ def find_defects(doc: Imported) -> None:
             elif (
                 before is not None and value == before + 2 and again.get(parent, (0,))[0] == before
             ):
-                again[parent][1].consequences.append(f"so {skipped} at {clause.number}")
+                meant_next(doc, again[parent][1], clause.number, "paragraph")
             elif (
                 before is not None
                 and value > before + 1

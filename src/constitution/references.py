@@ -11,7 +11,8 @@ sections by position, and has no reference to a section), or another document ("
 151 of the Local Government Act 1972", "para. 13 of the Executive Summary").
 
 A number is a reference only after a cue word or before a position word: "3.5 metres",
-"£10.40" and "10.4.2023" are not, nor is a statute's "section 100A".
+"£10.40" and "10.4.2023" are not, nor is a statute's "section 100A", nor a number a
+unit follows, even after a cue ("see 3.5 metres of floor": UNIT).
 
 A document of the constitution is also cited by its own word, as its settings' citation
 forms say ("Rule 3.1", "Procedure Rule 3.1", "Standing Order 12"): such a reference links
@@ -45,6 +46,16 @@ NAMED_BEFORE = re.compile(
 )
 
 
+# A unit after a number: it gives a measure ("3.5 metres", "2.5 hours", "10.5 per cent"),
+# not a paragraph, whatever word comes before it ("see 3.5 metres of floor")
+UNIT = (
+    r"(?!\s*(?:%|(?:per\s*cent|percent|(?:kilo|centi|milli)?met(?:re|er)s?|[ck]?m|mm|miles?"
+    r"|yards?|feet|foot|ft|inch(?:es)?|acres?|hectares?|ha|(?:kilo)?grams?|kg|g|tonnes?|litres?"
+    r"|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|pounds?|pence"
+    r"|p|miles?\s+per\s+hour|mph)\b))"
+)
+
+
 @lru_cache(maxsize=16)
 def reference_pattern(named: tuple[str, ...] = ()) -> re.Pattern[str]:
     """References in the forms councils write them, and after any of the ``named`` words
@@ -55,14 +66,14 @@ def reference_pattern(named: tuple[str, ...] = ()) -> re.Pattern[str]:
     return re.compile(
         # at most a dozen numbers in one list: no council lists more, and a long run of
         # numbers (crafted or not) costs no more than a dozen each
-        rf"\b{cue}\s+(?P<items>{ITEM}(?:{SEP}{ITEM}){{0,11}})(?!\.?\d|[a-z])"
+        rf"\b{cue}\s+(?P<items>{ITEM}(?:{SEP}{ITEM}){{0,11}})(?!\.?\d|[a-z]){UNIT}"
         # a number with a position word: a dotted one or one in brackets, not a bare "4"
         rf"|(?<![£$\w.])(?P<pos>\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}|\d{{1,3}}\(\d{{1,3}}\)"
         r"|\([a-z0-9]{1,4}\)|(?-i:[A-Z])\d{1,3})"
         r"\s+(?P<dir>above|below)\b"
         # a dotted number after "see" ("see 4.2", "(see also 4.2)"), or with an item of
         # it ("under 4.2(c)"): no measure or date is written so
-        rf"|\bsee(?:\s+also)?\s+(?P<seen>{DOTTED})(?!\.?\d|[a-z%])"
+        rf"|\bsee(?:\s+also)?\s+(?P<seen>{DOTTED})(?!\.?\d|[a-z%]){UNIT}"
         rf"|(?<![£$\w.])(?P<bare>{DOTTED})(?=\((?-i:[a-z]|[ivx]{{1,4}}|\d{{1,2}})\))",
         re.I,
     )

@@ -10,7 +10,13 @@ match are proposed for revocation.
 
 Matching is by words, not numbers (a revision renumbers): first paragraphs whose words
 are the same, then the most alike pairs, most alike first, while at least SIMILAR of
-their words agree; a paragraph's number breaks a tie.
+their words agree; a paragraph's number breaks a tie. Then, of those left, what an
+editor sees as one paragraph however much it changed in size: one that keeps every word
+of a current one, in order (grown: a sentence added to each of its own), and one split
+into parts whose words are each all the current one's and together most of them (the
+part holding most of its words revises it; the others are new). Words kept are kept in
+runs (KEPT_RUN words at least): a few common words scattered over a paragraph are no
+paragraph kept, and two paragraphs that only share a sentence are not matched.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ from constitution.text_tree import (
 from constitution.text_tree import Paragraph as TreeParagraph
 
 SIMILAR = 0.6  # below this a paragraph is new, and the old one revoked
+KEPT_RUN = 3  # words: the shortest run of a paragraph's words counted as kept in another
 
 
 @dataclass(frozen=True)
@@ -92,7 +99,42 @@ def match(old: list[Paragraph], new: list[Paragraph]) -> list[Matched]:
             found.append(Matched(j, i, "reworded"))
             taken_new.add(j)
             used_old.add(i)
+    taken_new |= {m.new for m in found}
+    found += grown_or_split(old_words, new_words, used_old, taken_new)
     return sorted(found, key=lambda m: m.new)
+
+
+def inside(part: list[str], whole: list[str]) -> bool:
+    """Whether every word of ``part`` is in ``whole``, in order, in runs of KEPT_RUN
+    words at least (or the whole of a shorter part)."""
+    if len(part) > len(whole) or not set(part) <= set(whole):  # the quick bounds first
+        return False
+    blocks = difflib.SequenceMatcher(None, part, whole, autojunk=False).get_matching_blocks()
+    runs = [size for _, _, size in blocks if size]
+    least = min(KEPT_RUN, len(part))
+    return bool(part) and sum(runs) == len(part) and all(size >= least for size in runs)
+
+
+def grown_or_split(
+    old_words: list[list[str]], new_words: list[list[str]], used_old: set[int], taken: set[int]
+) -> list[Matched]:
+    """Of the paragraphs left unmatched, each current one whose words a revised one keeps
+    all of (grown), else whose words parts split from it each keep some of, together
+    SIMILAR of them at least (split: the part with the most revises it)."""
+    found: list[Matched] = []
+    for i in sorted(set(range(len(old_words))) - used_old, key=lambda i: -len(old_words[i])):
+        free = [j for j in range(len(new_words)) if j not in taken]
+        grown = [j for j in free if inside(old_words[i], new_words[j])]
+        parts = [j for j in free if inside(new_words[j], old_words[i])]
+        if grown:
+            j = min(grown, key=lambda j: len(new_words[j]))
+        elif parts and sum(len(new_words[j]) for j in parts) >= SIMILAR * len(old_words[i]):
+            j = max(parts, key=lambda j: len(new_words[j]))
+        else:
+            continue
+        found.append(Matched(j, i, "reworded"))
+        taken.add(j)
+    return found
 
 
 def moved(found: list[Matched]) -> set[int]:
