@@ -110,7 +110,11 @@ def imported(tmp: Path, scheme: str) -> Path:
 
 def history_insert(tmp: Path) -> Path:
     root = imported(tmp, "insert")
+    # revoked before any version is adopted: kept in its place as printed (docs/amend.md)
+    section, _, _ = clause_of(root, WORDS["surgeries"])
     revoke(root, "surgeries", V1)
+    section.write_text(f"---\nrevoked 9.3: \"Revoked by Council: minute 8, 22 January 2025\"\n---\n{section.read_text(encoding='utf-8')}", encoding="utf-8")
+    run(root, "check")
     adopt(root, V1, 8)
     insert_next_to(root, "mustnot", block(root, "informative", WORDS["advice"] + " the Monitoring Officer for advice on this protocol."), before=True)
     insert_next_to(root, "chair", block(root, "informative", WORDS["cabbrief"] + " before each meeting of the Cabinet."))
