@@ -52,7 +52,18 @@ def git(root: Path, *args: str) -> None:
 
 def commit(root: Path, message: str) -> None:
     git(root, "add", "-A")
-    git(root, "-c", "user.name=Clerk", "-c", "user.email=clerk@example.org", "commit", "-q", "--allow-empty", "-m", message)
+    git(
+        root,
+        "-c",
+        "user.name=Clerk",
+        "-c",
+        "user.email=clerk@example.org",
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        message,
+    )
 
 
 def block(root: Path, modality: str, words: str) -> str:
@@ -63,7 +74,9 @@ def block(root: Path, modality: str, words: str) -> str:
 def clause_of(root: Path, first_words: str) -> tuple[Path, str, str]:
     """The file, ID and whole block of the clause whose words start so."""
     for path in sorted((root / "protocol").glob("*.md")):
-        for found in re.finditer(r"```\{clause\} (\S+)\n.*?\n```\n", path.read_text(encoding="utf-8"), re.S):
+        for found in re.finditer(
+            r"```\{clause\} (\S+)\n.*?\n```\n", path.read_text(encoding="utf-8"), re.S
+        ):
             body = found.group(0).split("\n\n", 1)[1]
             if body.startswith(first_words):
                 return path, found.group(1), found.group(0)
@@ -73,7 +86,9 @@ def clause_of(root: Path, first_words: str) -> tuple[Path, str, str]:
 def insert_next_to(root: Path, neighbour: str, new: str, *, before: bool = False) -> None:
     path, _, old = clause_of(root, WORDS[neighbour])
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace(old, f"{new}\n{old}" if before else f"{old}\n{new}"), encoding="utf-8")
+    path.write_text(
+        text.replace(old, f"{new}\n{old}" if before else f"{old}\n{new}"), encoding="utf-8"
+    )
 
 
 def revoke(root: Path, key: str, date: str) -> None:
@@ -87,22 +102,46 @@ def revoke(root: Path, key: str, date: str) -> None:
 
 def reword(root: Path, key: str, words: str) -> None:
     path, _, old = clause_of(root, WORDS[key])
-    head, body = old.split("\n\n", 1)
-    path.write_text(path.read_text(encoding="utf-8").replace(old, f"{head}\n\n{words}\n```\n"), encoding="utf-8")
+    head = old.split("\n\n", 1)[0]
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(old, f"{head}\n\n{words}\n```\n"), encoding="utf-8"
+    )
 
 
 def adopt(root: Path, date: str, minute: int, *extra: str) -> None:
     commit(root, f"Amendments for Council, {date}")
-    run(root, "adopt", "--date", date, "--resolution", f"Council, {date}, minute {minute}", "--in-force", IN_FORCE[date], *extra)
+    run(
+        root,
+        "adopt",
+        "--date",
+        date,
+        "--resolution",
+        f"Council, {date}, minute {minute}",
+        "--in-force",
+        IN_FORCE[date],
+        *extra,
+    )
     commit(root, f"Adopted {date}")
 
 
 def imported(tmp: Path, scheme: str) -> Path:
     root = tmp / scheme
-    run(tmp, "init", str(root), "--council", "Harrowmere District Council", "--prefix", "HDC", "--from", str(HERE / "protocol.txt"))
+    run(
+        tmp,
+        "init",
+        str(root),
+        "--council",
+        "Harrowmere District Council",
+        "--prefix",
+        "HDC",
+        "--from",
+        str(HERE / "protocol.txt"),
+    )
     council = root / "conf" / "council.toml"
     text = council.read_text(encoding="utf-8")
-    council.write_text(re.sub(r'(?m)^numbering = ".*"$', f'numbering = "{scheme}"', text), encoding="utf-8")
+    council.write_text(
+        re.sub(r'(?m)^numbering = ".*"$', f'numbering = "{scheme}"', text), encoding="utf-8"
+    )
     git(root, "init", "-q")
     commit(root, "Our protocol")
     return root
@@ -110,25 +149,66 @@ def imported(tmp: Path, scheme: str) -> Path:
 
 def history_insert(tmp: Path) -> Path:
     root = imported(tmp, "insert")
-    # revoked before any version is adopted: kept in its place as printed (docs/amend.md)
+    # revoked before any version is adopted: the pull request's gate (as the council's
+    # workflow runs it, against its base) says to keep the number in its place, as
+    # printed, in the section's front matter; the council does as it says
     section, _, _ = clause_of(root, WORDS["surgeries"])
     revoke(root, "surgeries", V1)
-    section.write_text(f"---\nrevoked 9.3: \"Revoked by Council: minute 8, 22 January 2025\"\n---\n{section.read_text(encoding='utf-8')}", encoding="utf-8")
-    run(root, "check")
+    gate = run(root, "check", "--base", "HEAD", ok=False)
+    assert "revoked-number-unkept" in gate.stdout and "revoked 9.3:" in gate.stdout, gate.stdout
+    kept = '---\nrevoked 9.3: "Revoked by Council: minute 8, 22 January 2025"\n---\n'
+    section.write_text(kept + section.read_text(encoding="utf-8"), encoding="utf-8")
+    run(root, "check", "--base", "HEAD")
     adopt(root, V1, 8)
-    insert_next_to(root, "mustnot", block(root, "informative", WORDS["advice"] + " the Monitoring Officer for advice on this protocol."), before=True)
-    insert_next_to(root, "chair", block(root, "informative", WORDS["cabbrief"] + " before each meeting of the Cabinet."))
-    insert_next_to(root, "difficulty", block(root, "informative", WORDS["notesconf"] + " to the group."))
-    insert_next_to(root, "notesconf", block(root, "informative", WORDS["decline"] + " a request to brief a group."))
-    reword(root, "beside", WORDS["beside"] + " Members' Code of Conduct and the Officers' Code, and where they differ from it the Codes prevail.")
+    insert_next_to(
+        root,
+        "mustnot",
+        block(
+            root,
+            "informative",
+            WORDS["advice"] + " the Monitoring Officer for advice on this protocol.",
+        ),
+        before=True,
+    )
+    insert_next_to(
+        root,
+        "chair",
+        block(root, "informative", WORDS["cabbrief"] + " before each meeting of the Cabinet."),
+    )
+    insert_next_to(
+        root, "difficulty", block(root, "informative", WORDS["notesconf"] + " to the group.")
+    )
+    insert_next_to(
+        root,
+        "notesconf",
+        block(root, "informative", WORDS["decline"] + " a request to brief a group."),
+    )
+    reword(
+        root,
+        "beside",
+        WORDS["beside"]
+        + " Members' Code of Conduct and the Officers' Code,"
+        + " and where they differ from it the Codes prevail.",
+    )
     revoke(root, "tell", V2)
     adopt(root, V2, 14)
-    insert_next_to(root, "notesconf", block(root, "informative", WORDS["noteskept"] + " for a year."))
+    insert_next_to(
+        root, "notesconf", block(root, "informative", WORDS["noteskept"] + " for a year.")
+    )
     gifts = block(root, "informative", WORDS["gift"] + " to a member of staff.")
-    (root / "protocol" / "gifts-and-hospitality.md").write_text(f"# Gifts and Hospitality\n\n{gifts}", encoding="utf-8")
+    (root / "protocol" / "gifts-and-hospitality.md").write_text(
+        f"# Gifts and Hospitality\n\n{gifts}", encoding="utf-8"
+    )
     index = root / "protocol" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8").replace("personal-relationships\n", "personal-relationships\ngifts-and-hospitality\n"), encoding="utf-8")
-    insert_next_to(root, "gift", block(root, "informative", WORDS["hosp"] + " offered by a councillor."))
+    index.write_text(
+        index.read_text(encoding="utf-8").replace(
+            "personal-relationships\n", "personal-relationships\ngifts-and-hospitality\n"
+        ),
+        encoding="utf-8",
+    )
+    insert_next_to(
+        root, "gift", block(root, "informative", WORDS["hosp"] + " offered by a councillor.")
+    )
     path, _, moving = clause_of(root, WORDS["portfolio"])
     path.write_text(path.read_text(encoding="utf-8").replace(moving, ""), encoding="utf-8")
     insert_next_to(root, "post", moving)
@@ -141,7 +221,11 @@ def history_insert(tmp: Path) -> Path:
 def history_renumber(tmp: Path) -> Path:
     root = imported(tmp, "renumber")
     adopt(root, V1, 8)
-    insert_next_to(root, "chair", block(root, "informative", WORDS["cabbrief"] + " before each meeting of the Cabinet."))
+    insert_next_to(
+        root,
+        "chair",
+        block(root, "informative", WORDS["cabbrief"] + " before each meeting of the Cabinet."),
+    )
     revoke(root, "tell", V2)
     adopt(root, V2, 14)
     return root
@@ -188,13 +272,18 @@ def version_cases(scheme: str) -> list[tuple[str, str, str, str]]:
     ]
 
 
-@pytest.mark.parametrize(("scheme", "date", "number", "key"), version_cases("insert") + version_cases("renumber"))
+@pytest.mark.parametrize(
+    ("scheme", "date", "number", "key"), version_cases("insert") + version_cases("renumber")
+)
 def test_number_as_adopted(scheme: str, date: str, number: str, key: str) -> None:
     live, _ = numbers_in(scheme, date)
     assert live.get(number) == key, f"{scheme} {date}: {number} is {live.get(number)}, gold {key}"
 
 
-@pytest.mark.parametrize(("date", "number"), [(d, n) for d, v in GOLD["insert"]["versions"].items() for n in v["revoked"]])
+@pytest.mark.parametrize(
+    ("date", "number"),
+    [(d, n) for d, v in GOLD["insert"]["versions"].items() for n in v["revoked"]],
+)
 def test_revoked_number_kept(date: str, number: str) -> None:
     live, revoked = numbers_in("insert", date)
     assert number in revoked and number not in live
@@ -228,7 +317,9 @@ def citation_cases() -> list[tuple[str, dict]]:
     return [(s, c) for s in ("insert", "renumber") for c in GOLD[s]["citations"]]
 
 
-@pytest.mark.parametrize(("scheme", "case"), citation_cases(), ids=[c["cite"] for _, c in citation_cases()])
+@pytest.mark.parametrize(
+    ("scheme", "case"), citation_cases(), ids=[c["cite"] for _, c in citation_cases()]
+)
 def test_citation(scheme: str, case: dict) -> None:
     verdict = citation_verdict(scheme, case)
     assert verdict in {"right", "refused right"}, verdict
@@ -257,17 +348,29 @@ def test_comparison(scheme: str, pair: str) -> None:
     gold = GOLD[scheme]["comparisons"][pair]
     folded = re.search(r"<details\b[^>]*renumber[^>]*>.*?</details>", html, re.S | re.I)
     outside = html.replace(folded.group(0), " ") if folded else html
-    substantive = [k for kind in ("inserted", "reworded", "revoked", "moved") for k in gold.get(kind, [])]
+    substantive = [
+        k for kind in ("inserted", "reworded", "revoked", "moved") for k in gold.get(kind, [])
+    ]
     missing = [k for k in substantive if WORDS[k] not in page_text_of(outside)]
     assert not missing, f"{pair}: changes not shown: {missing}"
     renumbered = gold["renumbered"]
     if renumbered == []:
-        assert not folded or not re.search(r"\d+\.\d+\w*\s*(?:→|->|to)\s*\d", page_text_of(folded.group(0))), f"{pair}: renumbered rows where none was due"
+        assert not folded or not re.search(
+            r"\d+\.\d+\w*\s*(?:→|->|to)\s*\d", page_text_of(folded.group(0))
+        ), f"{pair}: renumbered rows where none was due"
     else:
         assert folded, f"{pair}: renumbered paragraphs not folded apart"
         if isinstance(renumbered, list):
-            was = {key: number for number, key in numbers_in(scheme, pair.split("--")[0])[0].items()}
-            missing = [k for k in renumbered if not re.search(rf"(?<![\w.]){re.escape(was[k])}(?![\w.])", page_text_of(folded.group(0)))]
+            was = {
+                key: number for number, key in numbers_in(scheme, pair.split("--")[0])[0].items()
+            }
+            missing = [
+                k
+                for k in renumbered
+                if not re.search(
+                    rf"(?<![\w.]){re.escape(was[k])}(?![\w.])", page_text_of(folded.group(0))
+                )
+            ]
             assert not missing, f"{pair}: renumbered not listed: {missing}"
 
 
@@ -302,7 +405,11 @@ def test_history_lists_every_number(key: str) -> None:
     pages = list(site("insert").glob(f"versions/**/clauses/{ident}.html"))
     assert pages, f"no history page for {ident}"
     text = page_text_of(pages[0].read_text(encoding="utf-8"))
-    missing = [n for n in GOLD["insert"]["histories"][key] if not re.search(rf"(?<![\w.]){re.escape(n)}(?![\w.])", text)]
+    missing = [
+        n
+        for n in GOLD["insert"]["histories"][key]
+        if not re.search(rf"(?<![\w.]){re.escape(n)}(?![\w.])", text)
+    ]
     assert not missing, f"{ident}: numbers not listed: {missing}"
 
 
@@ -317,8 +424,12 @@ def test_old_links_keep_working() -> None:
     assert f'id="{ident}"' in html
     around = page_text_of(html[html.index(f'id="{ident}"') :][:3000])
     assert "6.5" in around
-    now = (site("insert") / "protocol" / "working-with-senior-councillors.html").read_text(encoding="utf-8")
-    assert ident in now, "the old section's plain address says nothing of the paragraph moved from it"
+    now = (site("insert") / "protocol" / "working-with-senior-councillors.html").read_text(
+        encoding="utf-8"
+    )
+    assert ident in now, (
+        "the old section's plain address says nothing of the paragraph moved from it"
+    )
 
 
 def score() -> None:
@@ -332,18 +443,37 @@ def score() -> None:
 
     for scheme, date, number, key in version_cases("insert") + version_cases("renumber"):
         live, _ = numbers_in(scheme, date)
-        count(f"numbers ({scheme})", live.get(number) == key, f"{date} {number}: {live.get(number)}, gold {key}")
+        count(
+            f"numbers ({scheme})",
+            live.get(number) == key,
+            f"{date} {number}: {live.get(number)}, gold {key}",
+        )
     for date, version in GOLD["insert"]["versions"].items():
         for number in version["revoked"]:
             live, revoked = numbers_in("insert", date)
-            count("revoked numbers kept", number in revoked and number not in live, f"{date} {number}: not shown revoked")
+            count(
+                "revoked numbers kept",
+                number in revoked and number not in live,
+                f"{date} {number}: not shown revoked",
+            )
     for scheme, case in citation_cases():
         verdict = citation_verdict(scheme, case)
-        count("citations", verdict in {"right", "refused right"}, f"{case['cite']} ({scheme}): {verdict}")
+        count(
+            "citations",
+            verdict in {"right", "refused right"},
+            f"{case['cite']} ({scheme}): {verdict}",
+        )
     for name, test, args in (
         [("comparisons", test_comparison, a) for a in comparison_cases()]
-        + [("references", test_reference_reads_version_number, (n, d)) for n, by in GOLD["insert"]["references"].items() for d in by]
-        + [("histories", test_history_lists_every_number, (k,)) for k in GOLD["insert"]["histories"]]
+        + [
+            ("references", test_reference_reads_version_number, (n, d))
+            for n, by in GOLD["insert"]["references"].items()
+            for d in by
+        ]
+        + [
+            ("histories", test_history_lists_every_number, (k,))
+            for k in GOLD["insert"]["histories"]
+        ]
         + [("old links", test_old_links_keep_working, ())]
     ):
         try:

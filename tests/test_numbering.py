@@ -489,7 +489,15 @@ def test_a_number_the_version_read_gave_another_says_its_number_there(versioned:
     against the version that had moved it to 9.2A was named only by its draft number)."""
     lettered = next(c for c in versioned.document().clauses() if c.number[-1].isalpha())
     assert adopt(versioned).returncode == 0
-    again = ["--date", "2028-05-11", "--resolution", "Minute 3", "--renumber", "--in-force", "2028-05-11"]
+    again = [
+        "--date",
+        "2028-05-11",
+        "--resolution",
+        "Minute 3",
+        "--renumber",
+        "--in-force",
+        "2028-05-11",
+    ]
     assert run(versioned, "adopt", *again).returncode == 0
     remade = versioned.versions()[-1].document.clause(lettered.id)
     assert remade is not None and remade.number != lettered.number
