@@ -16,11 +16,14 @@ comparisons, references and paragraph histories read as a reader reads them.
 
 from __future__ import annotations
 
+import atexit
 import html as html_module
 import json
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -233,9 +236,8 @@ def history_renumber(tmp: Path) -> Path:
 
 @cache
 def replayed(scheme: str) -> Path:
-    import tempfile
-
     tmp = Path(tempfile.mkdtemp(prefix="cite19-"))
+    atexit.register(shutil.rmtree, tmp, ignore_errors=True)
     return history_insert(tmp) if scheme == "insert" else history_renumber(tmp)
 
 
@@ -323,12 +325,6 @@ def citation_cases() -> list[tuple[str, dict]]:
 def test_citation(scheme: str, case: dict) -> None:
     verdict = citation_verdict(scheme, case)
     assert verdict in {"right", "refused right"}, verdict
-
-
-def page_text(path: Path) -> str:
-    html = path.read_text(encoding="utf-8")
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
 def comparison_page(scheme: str, pair: str) -> Path:
