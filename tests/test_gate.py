@@ -365,6 +365,76 @@ def test_removed_clause_must_be_retired(scratch: Project) -> None:
     assert out.returncode == 0, out.stdout
 
 
+def test_a_printed_number_revoked_before_the_first_adoption_must_be_kept(tmp_path: Path) -> None:
+    """A council revokes an imported paragraph before adopting any version: no adoption
+    record holds its number, so the pull request is told to keep it in its section's front
+    matter, lest the printed number old minutes cite be read as no paragraph's, or be
+    given to another (an imported revision printing it for other words) (trial cite19).
+    Kept there, the draft shows the number revoked in its place, and a paragraph inserted
+    after it is 3.2A (without it, 3.1A)."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "3. SUPPORT\n\n3.1 The Council may provide support services to councillors.\n\n"
+        "3.2 A councillor may use Council offices for ward surgeries.\n",
+        encoding="utf-8",
+    )
+    root = tmp_path / "council"
+    said = [sys.executable, "-m", "constitution"]
+    made = [
+        *said,
+        "init",
+        str(root),
+        "--council",
+        "Testham",
+        "--prefix",
+        "TST",
+        "--from",
+        str(source),
+    ]
+    subprocess.run(made, check=True, capture_output=True)
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "base"]):
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@t", *command], cwd=root, check=True
+        )
+    section = root / "protocol" / "support.md"
+    text = section.read_text(encoding="utf-8")
+    start = text.index("```{clause} TST-0002")
+    new = (
+        "```{clause} TST-0003\n:modality: informative\n\nWard surgeries are held elsewhere.\n```\n"
+    )
+    section.write_text(text[:start] + new, encoding="utf-8")
+    (root / "protocol" / "retired.toml").write_text(
+        "[TST-0002]\nrevoked = 2025-01-22\n", encoding="utf-8"
+    )
+    subprocess.run([*said, "baseline"], cwd=root, check=True, capture_output=True)
+    check = [*said, "check", "--format", "json", "--base", "HEAD"]
+    out = subprocess.run(check, cwd=root, capture_output=True, text=True)
+    problems = json.loads(out.stdout)["problems"]
+    assert out.returncode == 1
+    assert [(p["code"], p["clause"], p["file"]) for p in problems] == [
+        ("revoked-number-unkept", "TST-0002", "protocol/support.md")
+    ]
+    assert "revoked 3.2:" in problems[0]["fix"]
+    section.write_text(
+        '---\nrevoked 3.2: "Revoked by Council: minute 8"\n---\n'
+        + section.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    out = subprocess.run(check, cwd=root, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout
+    found = subprocess.run(
+        [*said, "paragraph", "3.2", "--version", "draft"], cwd=root, capture_output=True, text=True
+    )
+    assert "revoked" in found.stdout
+    found = subprocess.run(
+        [*said, "paragraph", "TST-0003", "--version", "draft"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
+    assert "paragraph 3.2A" in found.stdout, found.stdout
+
+
 def test_an_adopted_record_edited_in_a_pull_request_is_one_problem(versioned: Project) -> None:
     """An editor changes an adopted record's words by mistake: said once (rewritten since
     the base, or without a base its digest wrong), not again as a break in the chain after

@@ -383,7 +383,8 @@ def test_a_pull_request_runs_the_councils_amendment_workflow_as_github_does(
 ) -> None:
     """The council's own pull-request workflow, each `run:` step as GitHub runs it, on an
     amendment made as How to amend says: a paragraph reworded, one inserted between two,
-    one revoked (its ID in protocol/retired.toml, taken off checks/uncovered.toml). The
+    one revoked (its ID in protocol/retired.toml, taken off checks/uncovered.toml, and, no
+    version being adopted yet, its printed number kept in its section's front matter). The
     gate passes, and the summary lists the three changes with the numbers the council
     prints, the inserted paragraph lettered (1.1A), none renumbered."""
     repo = made_by_init(tmp_path)
@@ -403,7 +404,10 @@ def test_a_pull_request_runs_the_councils_amendment_workflow_as_github_does(
     enquiries = repo / "protocol" / "member-enquiries.md"
     words = enquiries.read_text(encoding="utf-8")
     start = words.index("```{clause} TCC-0004")
-    enquiries.write_text(words[:start] + words[words.index("```", start + 3) + 4 :])
+    # revoked before any version is adopted: its printed number kept in its place, as the
+    # gate says (revoked-number-unkept)
+    kept = '---\nrevoked 2.2: "Revoked by Council: minute 7, 13 May 2027"\n---\n'
+    enquiries.write_text(kept + words[:start] + words[words.index("```", start + 3) + 4 :])
     (repo / "protocol" / "retired.toml").write_text("[TCC-0004]\nrevoked = 2027-05-13\n")
     assert council_dev(repo, "baseline").returncode == 0
     subprocess.run([*git, "add", "-A"], cwd=repo, check=True)

@@ -483,6 +483,33 @@ def test_a_number_another_version_gave_says_which(versioned: Project) -> None:
     assert f"paragraph {lettered.number} --version 2027-05-13" in result.stderr
 
 
+def test_a_number_the_version_read_gave_another_says_its_number_there(versioned: Project) -> None:
+    """A minute cites, against a renumbered version, the number its paragraph had before:
+    the refusal names the number that version gives the paragraph (trial cite19: 6.5 cited
+    against the version that had moved it to 9.2A was named only by its draft number)."""
+    lettered = next(c for c in versioned.document().clauses() if c.number[-1].isalpha())
+    assert adopt(versioned).returncode == 0
+    again = [
+        "--date",
+        "2028-05-11",
+        "--resolution",
+        "Minute 3",
+        "--renumber",
+        "--in-force",
+        "2028-05-11",
+    ]
+    assert run(versioned, "adopt", *again).returncode == 0
+    remade = versioned.versions()[-1].document.clause(lettered.id)
+    assert remade is not None and remade.number != lettered.number
+    result = run(versioned, "paragraph", lettered.number, "--version", "2028-05-11")
+    assert result.returncode == 1
+    said = (
+        f"The version adopted on 2028-05-11 numbers {lettered.id} {remade.number}: "
+        f"constitution paragraph {remade.number} --version 2028-05-11 reads it."
+    )
+    assert said in result.stderr.splitlines(), result.stderr
+
+
 def test_the_command_reading_another_versions_number_is_as_typed_there(
     versioned: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -20,7 +20,8 @@ from constitution.confirm_across import LOCK as ACROSS_LOCK
 from constitution.confirm_across import suspect as across_suspect
 from constitution.confirm_all import Unreadable
 from constitution.documents import PROTOCOL
-from constitution.model import Document
+from constitution.model import Document, Revoked
+from constitution.numbering import find
 from constitution.prefix_change import prefix_changes
 from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
@@ -119,6 +120,8 @@ def _checked(project: Project, base: Base | None) -> Report:
         return report
     if base is not None:
         report.problems.extend(unrecorded_revocations(base.document, document, project.retired()))
+        if council.numbering == "insert" and not versions:
+            report.problems.extend(unkept_numbers(base.document, document))
     broken: Mapping[str, list[Problem]] = {}
     try:
         # the constitution's other documents, and the references across documents
@@ -172,6 +175,20 @@ def unrecorded_revocations(
         Problem.of("protocol/retired.toml", 0, "revoked-unrecorded", c.id, number=c.number)
         for c in base.clauses()
         if document.clause(c.id) is None and c.id not in retired
+    ]
+
+
+def unkept_numbers(base: Document, document: Document) -> list[Problem]:
+    """Each paragraph the imported document printed, revoked before Council adopts any
+    version: no adoption record keeps its number in its place, so its section's front
+    matter must, or a paragraph inserted after the one before it is given the number that
+    citations of the printed protocol mean."""
+    return [
+        Problem.of(c.path, 0, "revoked-number-unkept", c.id, number=c.number)
+        for c in base.clauses()
+        if c.source_number
+        and document.clause(c.id) is None
+        and not isinstance(find(document, c.number), Revoked)
     ]
 
 

@@ -327,6 +327,9 @@ def cmd_paragraph(project: Project, args: argparse.Namespace) -> int:
         # a citation made against another version, before a renumbering: where it was
         for line in [] if by_id else _given_elsewhere(every, args.number, "", key):
             print(line, file=sys.stderr)
+        # and the number the version asked gives that paragraph, to cite it there
+        for line in [] if by_id else _numbered_here(every, args.number, document, where, key):
+            print(line, file=sys.stderr)
         return exit_status
     if isinstance(found, Revoked):
         print(f"{args.number} in {where}: {_revoked_said(found)}")
@@ -396,6 +399,27 @@ def _given_elsewhere(
                 f"{number} is {was.id}{now}: {asked} --version {key} reads it."
             )
     return lines
+
+
+def _numbered_here(
+    every: list[tuple[str, Document]], number: str, read: Document, where: str, document: str
+) -> list[str]:
+    """For each paragraph another version gave ``number``, the number the version read
+    (``where``) gives it, and the command that reads it there."""
+    from constitution import numbering
+    from constitution.model import Clause
+
+    which = "" if document == PROTOCOL else f" --document {document}"
+    version = next((k for k, d in every if d is read), "draft")
+    ids = dict.fromkeys(
+        was.id for _, other in every if isinstance(was := numbering.find(other, number), Clause)
+    )
+    return [
+        f"{where[0].upper()}{where[1:]} numbers {i} {here.number}: "
+        f"{command()} paragraph{which} {shlex.quote(here.number)} --version {version} reads it."
+        for i in ids
+        if (here := read.clause(i)) is not None
+    ]
 
 
 def numbers_now(every: list[tuple[str, Document]], clause_id: str) -> str:
