@@ -14,26 +14,13 @@ from pathlib import Path
 import pytest
 
 from constitution.importer import import_protocol
-from import_trial import gold_reads_every_source, read_as_gold
+from import_trial import trial_tests
 from import_unmet15 import NAMES, SOURCES, handed_over, word
-from test_import_unmet11 import published_as_gold
 from test_import_unmet14 import drawn_pdf
 
-
-@pytest.mark.parametrize("name", NAMES)
-def test_read_as_the_gold(tmp_path: Path, name: str) -> None:
-    """Every word in is a word out, and the structure is as a careful reader reads it."""
-    read_as_gold(*handed_over(name, tmp_path))
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_published_with_the_numbers_printed(tmp_path: Path, name: str) -> None:
-    source, data = handed_over(name, tmp_path)
-    published_as_gold(tmp_path, source, data)
-
-
-def test_gold_reads_every_source() -> None:
-    gold_reads_every_source(NAMES, SOURCES)
+test_read_as_the_gold, test_published_with_the_numbers_printed, test_gold_reads_every_source = (
+    trial_tests(NAMES, SOURCES, handed_over)
+)
 
 
 def test_word_draws_a_level_in_decimal_zero(tmp_path: Path) -> None:
