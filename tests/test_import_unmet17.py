@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from constitution import markdown_drawn
 from constitution.importer import import_protocol
 from constitution.modality import guess_modality
 from import_trial import every_word_out, gold_reads_every_source, structure_as_read
@@ -69,6 +70,28 @@ def test_markdown_lists_are_numbered_as_the_page_draws_them(tmp_path: Path) -> N
         "---",
         "[TOC]",
     ]
+
+
+def test_numbers_markdown_does_not_draw_as_a_list_stay_as_typed(tmp_path: Path) -> None:
+    """Lines that only look like a list's items are as typed, as CommonMark reads them:
+    in a code block, and a number other than 1 after a line of a paragraph, which it
+    cannot interrupt ("2024." below). "1." can, and starts a list."""
+    source = tmp_path / "protocol.md"
+    source.write_text(
+        "# Protocol\n\n## Scope\n\n3. Members decide.\n1. Officers advise.\n\n"
+        "```\n1. typed in a code block\n```\n\n"
+        "## Roles\n\nMembers lead from May\n2024. Officers manage.\n1. April each year.\n",
+        encoding="utf-8",
+    )
+    drawn = markdown_drawn.drawn(source.read_text(encoding="utf-8").splitlines())
+    assert [t for t in drawn.texts if t and t[0].isdigit()] == [
+        "3. Members decide.",
+        "4. Officers advise.",
+        "1. typed in a code block",
+        "2024. Officers manage.",
+        "1. April each year.",
+    ]
+    assert drawn.renumbered == 1
 
 
 def test_a_text_s_numbers_are_as_typed_though_a_list_s_would_not_be(tmp_path: Path) -> None:

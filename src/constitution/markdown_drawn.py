@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from markdown_it import MarkdownIt
+
 FRONT_MATTER = (
     "the Markdown file's front matter: the page's record for the wiki or site, not shown on it"
 )
@@ -23,23 +25,11 @@ CONTENTS_MARKER = "a contents marker: where the wiki draws the page's list of co
 
 FENCE = re.compile(r"^(?:---|\.\.\.)\s*$")
 FIELD = re.compile(r"^[\w-]+\s*:")
-MARKER = re.compile(
+CONTENTS = re.compile(
     r"(?i)^\s*(?:\[\[_?toc_?\]\]|\[toc\]|\{:\s*toc\s*\}|\$\{toc\}|<!--\s*toc\s*-->)\s*$"
 )
-ORDERED = re.compile(r"^(?P<indent> *)(?P<number>\d{1,9})(?P<delimiter>[.)])(?P<gap> +|$)")
-# a line that opens a block of its own, and so is no lazy line of an item's paragraph
-BLOCK = re.compile(r"^ {0,3}(?:#{1,6}(?: |$)|[-*+](?: |$)|>|```|~~~)")
-
-
-@dataclass
-class Open:
-    """An ordered list being read: where its markers stand, where its items' words
-    begin, its delimiter, and the number its next item is drawn with."""
-
-    indent: int
-    content: int
-    delimiter: str
-    next: int
+# an ordered list item's marker where its line begins (inside quotations too)
+MARKER = re.compile(r"^[ \t>]*(?P<number>\d{1,9})[.)]")
 
 
 @dataclass
@@ -63,7 +53,7 @@ def drawn(texts: list[str]) -> Drawn:
         if end is not None and any(FIELD.match(text) for text in texts[1:end]):
             page.why |= {i: FRONT_MATTER for i in range(end + 1)}
             start = end + 1
-    page.why |= {i: CONTENTS_MARKER for i in range(start, len(texts)) if MARKER.match(texts[i])}
+    page.why |= {i: CONTENTS_MARKER for i in range(start, len(texts)) if CONTENTS.match(texts[i])}
     for i in page.why:
         page.texts[i] = None
     number_as_drawn(page)
@@ -71,38 +61,23 @@ def drawn(texts: list[str]) -> Drawn:
 
 
 def number_as_drawn(page: Drawn) -> None:
-    """Each ordered list's items numbered from its first, as Markdown draws them."""
-    lists: list[Open] = []
-    blank = True  # whether the line before was blank
-    for at, text in enumerate(page.texts):
-        if text is None:
-            continue
-        spaced = text.expandtabs(4)
-        if not spaced.strip():
-            blank = True
-            continue
-        indent = len(spaced) - len(spaced.lstrip(" "))
-        item = ORDERED.match(spaced)
-        # the lists this line stands outside end, unless it is the list's next item or a
-        # lazy line of an item's paragraph (no blank line before it, opening no block)
-        while lists and indent < lists[-1].content:
-            if item and item["delimiter"] == lists[-1].delimiter and indent >= lists[-1].indent:
-                break
-            if not (blank or item or BLOCK.match(spaced)):
-                break
+    """Each ordered list's items numbered from its first, as Markdown draws them: the
+    lists, their items and where each starts, as markdown-it (CommonMark) finds them."""
+    text = "\n".join("" if t is None else t for t in page.texts)
+    lists: list[int | None] = []  # each open list's next number; None for a bullet list
+    for token in MarkdownIt("commonmark").parse(text):
+        if token.type in ("ordered_list_open", "bullet_list_open"):
+            ordered = token.type == "ordered_list_open"
+            lists.append(int(str(token.attrs.get("start", 1))) if ordered else None)
+        elif token.type in ("ordered_list_close", "bullet_list_close"):
             lists.pop()
-        if item:
-            gap = len(item["gap"]) if 0 < len(item["gap"]) <= 4 else 1
-            content = indent + len(item["number"]) + 1 + gap
-            top = lists[-1] if lists else None
-            if top and top.delimiter == item["delimiter"] and top.indent <= indent < top.content:
-                number, top.next, top.content = top.next, top.next + 1, content
-            else:
-                number = int(item["number"])
-                lists.append(Open(indent, content, item["delimiter"], number + 1))
-            if number != int(item["number"]):
+        elif token.type == "list_item_open" and lists[-1] is not None and token.map:
+            number, lists[-1] = lists[-1], lists[-1] + 1
+            at = token.map[0]
+            written = MARKER.match(page.texts[at] or "")
+            if written and int(written["number"]) != number:
                 page.renumbered += 1
+                line = page.texts[at] or ""
                 page.texts[at] = (
-                    spaced[: item.start("number")] + str(number) + spaced[item.end("number") :]
+                    line[: written.start("number")] + str(number) + line[written.end("number") :]
                 )
-        blank = False
