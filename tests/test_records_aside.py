@@ -150,3 +150,13 @@ def test_no_child_for_records_known_already(
     assert records_aside.verify_aside(versioned)() is None
     assert run_check(versioned).ok
     assert verified_here == Counter(["versions"])
+
+
+def test_no_child_beside_a_thread_started_outside_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A library's own thread (not one of Python's) is seen too: the system lists it."""
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    listdir = os.listdir
+    task = "/proc/self/task"
+    monkeypatch.setattr(os, "listdir", lambda p: ["1", "2"] if p == task else listdir(p))
+    assert threading.active_count() == 1
+    assert not records_aside._can_fork()

@@ -80,8 +80,17 @@ def _verified(folders: list[Folder]) -> dict[str, versions.Verified]:
 
 
 def _can_fork() -> bool:
-    if not hasattr(os, "fork") or threading.active_count() > 1:
+    if not hasattr(os, "fork") or _threads() > 1:
         return False
     if hasattr(os, "sched_getaffinity"):  # the cores this process may use (Linux)
         return len(os.sched_getaffinity(0)) > 1
     return (os.cpu_count() or 1) > 1
+
+
+def _threads() -> int:
+    """The process's threads: on Linux every one, a library's own among them (a thread
+    started outside Python can hold a lock the child would wait on too); else Python's."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()
