@@ -33,8 +33,11 @@ def verify_aside(project: Project) -> Callable[[], None]:
     document's) in a child process; the function returned waits for it and keeps what it
     verified. Nothing is started where it cannot help: without fork or a second core, in a
     process with other threads (a forked child could wait forever on a lock one held), or
-    when the records are known already (an editor's later gate: the store holds them)."""
-    folders = [f for f in _folders(project) if not versions.known(*f)]
+    for a folder the memory holds records of already (an editor's later gate: the store
+    holds them). Held, not compared: that needs their bytes read and hashed, and the gate
+    does it once, when it reads them (a folder changed since is verified there)."""
+    remembered = versions.VERIFIED_RECORDS.keys() | versions.VERIFIED_BYTES.keys()
+    folders = [f for f in _folders(project) if f[2] not in remembered]
     if not (folders and _can_fork()):
         return lambda: None
     read, write = os.pipe()

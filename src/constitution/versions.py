@@ -568,7 +568,11 @@ def load_versions(
     """Every adopted version, oldest first, each record's fields, digest and the chain
     verified. The one check of the records: the build, the gate and every command use it.
     ``shown`` is the folder as problems name it: versions, or versions/KEY."""
-    data, key = _read(folder, id_pattern)
+    data = {path: path.read_bytes() for path in records(folder)}
+    seen = hashlib.sha256()
+    for path, content in data.items():
+        seen.update(f"{path.name}\0{len(content)}\0".encode() + content)
+    key = (id_pattern.pattern, seen.hexdigest())
     known, versions = VERIFIED_RECORDS.get(shown, (None, []))
     if known != key:
         stored, heads = VERIFIED_BYTES.get(shown, (None, []))
@@ -582,22 +586,6 @@ def load_versions(
             VERIFIED_BYTES[shown] = (key, [_head(v) for v in versions])
         VERIFIED_RECORDS[shown] = (key, versions)
     return list(versions)
-
-
-def _read(folder: Path, id_pattern: re.Pattern[str]) -> tuple[dict[Path, bytes], tuple[str, str]]:
-    """A folder's records (path -> bytes), and the key they are verified by."""
-    data = {path: path.read_bytes() for path in records(folder)}
-    seen = hashlib.sha256()
-    for path, content in data.items():
-        seen.update(f"{path.name}\0{len(content)}\0".encode() + content)
-    return data, (id_pattern.pattern, seen.hexdigest())
-
-
-def known(folder: Path, id_pattern: re.Pattern[str], shown: str) -> bool:
-    """Whether a folder's records, as they are now, were verified already (in this
-    process, or by an earlier command whose store was loaded)."""
-    key = _read(folder, id_pattern)[1]
-    return key in (VERIFIED_RECORDS.get(shown, (None,))[0], VERIFIED_BYTES.get(shown, (None,))[0])
 
 
 def _head(v: Version) -> Head:
