@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 from constitution.extract import Line, mend_hyphenation
-from constitution.importer import Imported, import_protocol
+from constitution.import_model import Imported
+from constitution.importer import import_protocol
 from import_trial import every_word_out, structure_as_read
 from import_unmet import NAMES, handed_over
 from test_import_unseen import imported
