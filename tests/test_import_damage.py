@@ -24,7 +24,7 @@ from docx.oxml import OxmlElement
 from markdown_it import MarkdownIt
 
 from constitution.build import build_site
-from constitution.extract import Line
+from constitution.extract_lines import Line
 from constitution.import_markup import CELL_BREAK
 from constitution.import_model import ImportedClause
 from constitution.importer import import_protocol

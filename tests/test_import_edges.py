@@ -17,7 +17,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from constitution.characters import decode
-from constitution.extract import Line, mend_hyphenation
+from constitution.extract_lines import Line
+from constitution.extract_pages import mend_hyphenation
 from constitution.import_myst import render
 from constitution.importer import import_protocol
 from import_word_internals import LISTS, appended

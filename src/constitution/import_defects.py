@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from constitution.extract import Line
+from constitution.extract_lines import Line
 from constitution.import_model import Defect, Imported, ImportedClause, ImportedSection
 from constitution.import_numbered_part import part_number
 from constitution.import_shapes import NUMBERED

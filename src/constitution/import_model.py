@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from constitution.extract import Extracted, Line
+from constitution.extract_lines import Extracted, Line
 from constitution.modality import Guess
 from constitution.model import Clause
 from constitution.text_tree import ITEM_LABEL

@@ -16,7 +16,7 @@ from dataclasses import replace
 from constitution import capitals
 from constitution.capitals import out_of_capitals
 from constitution.clause_fields import REVIEW_TAG, clause_options
-from constitution.extract import Line
+from constitution.extract_lines import Line
 from constitution.import_defects import cited, number_style, says_number
 from constitution.import_markup import inlines
 from constitution.import_model import Defect, Imported, ImportedClause, ImportedSection, Text

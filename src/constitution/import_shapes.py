@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
-from constitution.extract import CONTENTS, TAB_LEADER, Line, title_case
+from constitution.extract_lines import CONTENTS, TAB_LEADER, Line
 from constitution.import_markup import CELL_BREAK, emphasis
 from constitution.import_model import ImportedClause, Text, ends_sentence
+from constitution.pdf_text import title_case
 
 PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
 # 7.12A: a number inserted after 7.12, as legislation (and insert numbering) gives it;

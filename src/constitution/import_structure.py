@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import replace
 
 from constitution import import_languages, revision
-from constitution.extract import CONTENTS, UNFINISHED, Extracted, Line, joined, title_case
+from constitution.extract_lines import CONTENTS, Extracted, Line
 from constitution.import_history import (
     HISTORY_HEADING,
     history_note,
@@ -72,9 +72,11 @@ from constitution.import_shapes import (
     worded_numbers,
 )
 from constitution.numbering import split
+from constitution.pdf_text import title_case
 from constitution.problems import Problem, ProtocolError
 from constitution.source import revoked_line
 from constitution.text_tree import ITEM_LABEL
+from constitution.word_read import UNFINISHED, joined
 
 
 class Structurer:
@@ -601,7 +603,7 @@ class Structurer:
         # a line a PDF draws as its body text is a heading for its shape only in capitals,
         # where the PDF's headings are told by their type
         # a heading marked as one may end in a colon ("Attending meetings:"): a lead-in to
-        # a list is never marked (extract.leads_in)
+        # a list is never marked (pdf_text.leads_in)
         like = heading_like(text.removesuffix(":") if marked else text)
         shaped = like and (marked or not self.in_body_type(line, text))
         if (
@@ -634,7 +636,7 @@ class Structurer:
 
     def in_body_type(self, line: Line, words: str) -> bool:
         """Whether a PDF whose headings are told by their type draws this line as its
-        body text: in the body's size, plain or a sentence in bold (extract.statement),
+        body text: in the body's size, plain or a sentence in bold (pdf_text.statement),
         and not in capitals; or a Word file that sets its headings apart sets it as its
         body (Line.plain)."""
         if line.plain and self.headed_by_look:

@@ -15,7 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from constitution import import_parts, output_folder
-from constitution.extract import Line, extract
+from constitution.extract import extract
+from constitution.extract_lines import Line
 from constitution.import_defects import find_defects
 from constitution.import_model import Imported, ImportedSection, Text
 from constitution.import_numbered_part import one_numbered_part, part_sections
