@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from constitution.importer import Imported, import_protocol
+from constitution.import_model import Imported
+from constitution.importer import import_protocol
 from import_software import gold
 from test_import_layouts import flat, heading
 from test_import_unseen import words, words_out

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from constitution.importer import Imported, import_protocol
+from constitution.import_model import Imported
+from constitution.importer import import_protocol
 from constitution.problems import ProtocolError
 from import_bilingual_files import FOLDER, columns_pdf, rows, table_docx
 

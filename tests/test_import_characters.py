@@ -28,7 +28,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from constitution.importer import Imported, import_protocol
+from constitution.import_model import Imported
+from constitution.importer import import_protocol
 from import_layouts import Gold, gold_text
 from test_import_layouts import flat, heading
 from test_import_unseen import DOCUMENTS, imported, words, words_out

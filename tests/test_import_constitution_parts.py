@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 from constitution.extract_html import read_page
-from constitution.importer import import_protocol, render
+from constitution.import_myst import render
+from constitution.importer import import_protocol
 from import_constitution_parts import NAMES, gold, handed_over
 from test_import_layouts import flat, heading
 from test_import_software import numbers

@@ -24,9 +24,10 @@ from docx.oxml import OxmlElement
 from markdown_it import MarkdownIt
 
 from constitution.build import build_site
-from constitution.extract import Line
+from constitution.extract_lines import Line
 from constitution.import_markup import CELL_BREAK
-from constitution.importer import ImportedClause, import_protocol
+from constitution.import_model import ImportedClause
+from constitution.importer import import_protocol
 from constitution.modality import LEVELS, guess_lead_in
 from constitution.project import Project
 from test_import import import_into, run

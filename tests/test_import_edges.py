@@ -17,8 +17,10 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from constitution.characters import decode
-from constitution.extract import Line, mend_hyphenation
-from constitution.importer import import_protocol, render
+from constitution.extract_lines import Line
+from constitution.extract_pages import mend_hyphenation
+from constitution.import_myst import render
+from constitution.importer import import_protocol
 from import_word_internals import LISTS, appended
 from test_import_word_internals import protocol_docx
 

@@ -20,8 +20,9 @@ from typing import Any
 
 import pytest
 
-from constitution.importer import Imported as ImportedDocument
-from constitution.importer import import_protocol, render
+from constitution.import_model import Imported as ImportedDocument
+from constitution.import_myst import render
+from constitution.importer import import_protocol
 from import_faults16 import NAMES, SOURCES, handed_over
 
 Gold = dict[str, Any]

@@ -15,7 +15,9 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from constitution.capitals import out_of_capitals
-from constitution.importer import acronyms, import_protocol, render, report_text, shortened
+from constitution.import_myst import acronyms, render
+from constitution.import_report import report_text, shortened
+from constitution.importer import import_protocol
 from constitution.init import own_title
 from constitution.problems import ProtocolError
 from import_constitution_parts import part_pages

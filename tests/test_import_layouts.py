@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from constitution.import_defects import number_style
 from constitution.import_markup import CELL_BREAK
-from constitution.importer import import_protocol, number_style, render
+from constitution.import_myst import render
+from constitution.importer import import_protocol
 from import_layouts import LAYOUTS, Gold, Layout, gold_text, handed_over
 from test_import_unseen import DOCUMENTS, imported, words, words_out
 

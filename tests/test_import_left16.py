@@ -192,7 +192,7 @@ def test_a_measure_a_sum_or_a_version_is_no_reference(tmp_path: Path) -> None:
     currency's sign ("£1.50") or naming a version ("version 2.1") is no reference, in a
     document that has paragraphs of those numbers: never linked, never listed. "see
     3.5", "paragraph 3.5 above" and "3.5(b)" still link to 3.5."""
-    from constitution.importer import render
+    from constitution.import_myst import render
 
     doc = import_protocol(SOURCES / "measures.txt")
     written = "\n".join(render(doc, "MOP").values())

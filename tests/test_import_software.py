@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 
-from constitution.extract import Numberer
 from constitution.extract_html import read_page
 from constitution.importer import import_protocol
 from constitution.problems import ProtocolError
+from constitution.word_numbering import Numberer
 from import_software import NAMES, handed_over
 from test_import_layouts import flat, heading
 from test_import_unseen import imported, words, words_out

@@ -15,8 +15,10 @@ from typing import Any
 
 import pytest
 
-from constitution.extract import Line, mend_hyphenation
-from constitution.importer import Imported, import_protocol
+from constitution.extract_lines import Line
+from constitution.extract_pages import mend_hyphenation
+from constitution.import_model import Imported
+from constitution.importer import import_protocol
 from import_trial import every_word_out, structure_as_read
 from import_unmet import NAMES, handed_over
 from test_import_unseen import imported

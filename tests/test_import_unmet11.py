@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 from constitution import numbering
-from constitution.importer import import_protocol, render
+from constitution.import_myst import render
+from constitution.importer import import_protocol
 from constitution.pdf_fonts import on_baselines
 from import_software import gold
 from import_trial import bare, every_word_out, structure_as_read

@@ -19,7 +19,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from constitution.importer import Imported, import_protocol, render
+from constitution.import_model import Imported
+from constitution.import_myst import render
+from constitution.importer import import_protocol
 from constitution.problems import ProtocolError
 from import_software import gold
 from import_trial import bare, every_word_out, structure_as_read

@@ -33,7 +33,8 @@ from reportlab.pdfgen.canvas import Canvas
 from constitution import numbering
 from constitution.council import Council
 from constitution.import_markup import CELL_BREAK
-from constitution.importer import Imported, import_protocol
+from constitution.import_model import Imported
+from constitution.importer import import_protocol
 from constitution.model import Document
 from constitution.source import read_protocol
 

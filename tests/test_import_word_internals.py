@@ -19,7 +19,8 @@ import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
-from constitution.importer import Imported, import_protocol
+from constitution.import_model import Imported
+from constitution.importer import import_protocol
 from constitution.modality import guess_modality
 from constitution.problems import ProtocolError
 from constitution.references import Targets, link

@@ -56,7 +56,8 @@ def test_a_section_of_many_clauses_is_imported_in_linear_time(tmp_path: Path) ->
     out = run_within(
         "import sys\n"
         "from pathlib import Path\n"
-        "from constitution.importer import import_protocol, render\n"
+        "from constitution.import_myst import render\n"
+        "from constitution.importer import import_protocol\n"
         "print(len(render(import_protocol(Path(sys.argv[1])), 'MOP')))\n",
         str(source),
         seconds=30,

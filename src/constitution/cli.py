@@ -635,7 +635,14 @@ def _whole(project: Project) -> list[Part]:
 
 
 def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
-    from constitution import import_cited, importer
+    from constitution import (
+        import_cited,
+        import_defects,
+        import_myst,
+        import_report,
+        import_revision,
+        importer,
+    )
     from constitution.adoption import settings
     from constitution.init import own_title
 
@@ -648,10 +655,10 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
         current = None
         if args.revision:
             if project is None:
-                raise ProtocolError([importer.no_project(source)])
+                raise ProtocolError([import_revision.no_project(source)])
             entry = project.entry(args.document or PROTOCOL)
             register = project.root / entry.folder / RETIRED
-            current = importer.Revised(
+            current = import_revision.Revised(
                 project.cited(entry.document, entry.key),  # as Word shows other documents
                 dict(entry.retired),
                 register.read_text(encoding="utf-8") if register.is_file() else "",
@@ -661,12 +668,12 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
         # ("Protocol on ...", not "Saltmere District Council – Protocol on ...")
         shown = doc
         if own is not None:
-            title = own_title(own.council().name, doc.title, importer.acronyms(doc))
+            title = own_title(own.council().name, doc.title, import_myst.acronyms(doc))
             shown = dataclasses.replace(doc, title=title)
         # headings as init writes them (a revision's kept ones as the draft has them)
         retitled = own is not None
         forms = _citation_forms(own, args.document) if own is not None else None
-        files = importer.render(shown, prefix, current, titled=retitled, forms=forms)
+        files = import_myst.render(shown, prefix, current, titled=retitled, forms=forms)
         # replacing the project's draft afresh: refused if an ID would come to mean other words
         if not current and own is not None:
             draft, given = _draft(own, args.document), []
@@ -678,12 +685,12 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
                 ).as_posix()
                 given = import_cited.afresh(own.root, own.checks, ids, f"{folder_named}/")
             elif args.force:
-                given = importer.reused(doc.clauses(), draft, own.root, own.checks)
+                given = import_revision.reused(doc.clauses(), draft, own.root, own.checks)
             if given:
                 raise ProtocolError(given)
         if current:
-            files.update(importer.revoked(doc, current))
-        pages = importer.appendix_pages(doc, titled=retitled) if args.appendices else {}
+            files.update(import_revision.revoked(doc, current))
+        pages = import_myst.appendix_pages(doc, titled=retitled) if args.appendices else {}
         if pages:  # refused before anything is written if its folder holds other files
             if Path(args.appendices).resolve() == out.resolve():  # the protocol's own
                 raise ProtocolError([Problem.of(args.appendices, 0, "import-would-overwrite")])
@@ -695,14 +702,14 @@ def cmd_import(project: Project | None, args: argparse.Namespace) -> int:
         named = [dataclasses.replace(p, file=p.file or str(source)) for p in exc.problems]
         return _report(ProtocolError(named), outcome="nothing was written")
     if args.report_json:
-        importer.dump_report(doc, source, Path(args.report_json))
-    print(importer.report_text(doc, source))
+        import_report.dump_report(doc, source, Path(args.report_json))
+    print(import_report.report_text(doc, source))
     for name in pages:
         print(
             f"Wrote {Path(args.appendices) / name}, left out of the protocol: move it into "
             "docs/ and list it in the toctree of docs/index.md to publish it."
         )
-    style = importer.number_style(doc)
+    style = import_defects.number_style(doc)
     # the project now publishes these numbers: in the style they are printed (as init)
     key = None if args.document == PROTOCOL else args.document
     if current and own and style == settings(own, args.document or PROTOCOL).number_style:
@@ -760,7 +767,7 @@ def _import_target(project: Project | None, args: argparse.Namespace) -> tuple[P
 
 def cmd_init(project: Project | None, args: argparse.Namespace) -> int:
     from constitution import baseline
-    from constitution.importer import report_text
+    from constitution.import_report import report_text
     from constitution.init import Settings, init
     from constitution.tool_requirement import of_running_tool
 

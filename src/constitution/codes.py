@@ -226,7 +226,7 @@ _KINDS = [
     Kind("published-file", FIXABLE, "the page would publish the file '{target}'.", "Remove the image or link; pages link only to web addresses and other pages of the site."),
     Kind("results-unreadable", FIXABLE, "the file is not a record of the worked examples' last run, so every check would show as not run.", "Delete it, or run the worked examples again (python3 dev.py test), which writes it afresh."),
     Kind("council-role", FIXABLE, "{{council}} has no setting '{key}'.", "Use one of {keys}."),
-    # --- importing a council's protocol (extract.py, importer.py)
+    # --- importing a council's protocol (extract.py and the readers under it, importer.py and its import_*.py)
     Kind("import-missing", UNUSABLE, "{file} does not exist.", "Check the file name."),
     Kind("import-would-overwrite", UNUSABLE, "{file} already holds files; nothing was written.", "Choose an empty folder, or add --force to replace it."),
     Kind("import-empty", UNUSABLE, "the file is empty.", "Import the file that holds the protocol."),

@@ -13,9 +13,10 @@ import re
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 
-from constitution.extract import Line, named_cells
+from constitution.extract_lines import Line
 from constitution.text_tree import Emphasis, HardBreak, Inline, Link, Strong
 from constitution.text_tree import Text as Words
+from constitution.word_tables import named_cells
 
 # Between a table row's cells, inside the item that holds the row: written as a line
 # break, a character no source holds, so that no punctuation is invented between cells.

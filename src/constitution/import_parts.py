@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, Protocol, TypeVar
 
-from constitution.extract import Line
+from constitution.extract_lines import Line
 from constitution.problems import Problem, ProtocolError
 
 RESTART = 3  # "sections starting at 3" are as common as at 1 after a report's cover

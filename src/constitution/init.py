@@ -18,7 +18,17 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from constitution import __version__, baseline, importer, tool_files
+from constitution import (
+    __version__,
+    baseline,
+    import_defects,
+    import_model,
+    import_myst,
+    import_numbered_part,
+    import_report,
+    importer,
+    tool_files,
+)
 from constitution.capitals import out_of_capitals
 from constitution.model import DRAFT_PAGES
 from constitution.problems import Problem, ProtocolError
@@ -58,24 +68,24 @@ class Settings:
 
 def init(
     dest: Path, settings: Settings, source: Path | None = None, take: int | None = None
-) -> tuple[Project, importer.Imported | None]:
+) -> tuple[Project, import_model.Imported | None]:
     """Write the repository into ``dest`` (new or empty) as one step: all or nothing;
     ``take`` chooses one document of a source holding several. Returns it, with the
     document imported (for its report), if any."""
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise ProtocolError([Problem.of(str(dest), 0, "init-not-empty")])
     doc = importer.import_protocol(source, take) if source else None
-    shouted = importer.acronyms(doc) if doc else frozenset()
+    shouted = import_myst.acronyms(doc) if doc else frozenset()
     settings = titled(settings, doc.title if doc else "", shouted)
     values = asdict(settings)
     # the council publishes its paragraphs' numbers as its document prints them
-    values["number_style"] = importer.number_style(doc) if doc else "section.paragraph"
+    values["number_style"] = import_defects.number_style(doc) if doc else "section.paragraph"
     if doc is None:
         starter = string.Template(STARTER).substitute(values)
         files = {"index.md": index(settings.document), "purpose.md": starter}
     else:  # index.md's title is the document's, as the settings name it
         shown = dataclasses.replace(doc, title=settings.document)
-        files = importer.render(shown, settings.prefix, titled=True)
+        files = import_myst.render(shown, settings.prefix, titled=True)
     dest.parent.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent))
     try:
@@ -85,10 +95,10 @@ def init(
         importer.write(files, staged / "protocol", force=False)
         appendices: dict[str, str] = {}
         if source is not None and doc is not None:
-            appendices = importer.appendix_pages(doc, titled=True)
+            appendices = import_myst.appendix_pages(doc, titled=True)
             for name, text in appendices.items():  # published, listed on the home page
                 (staged / "docs" / name).write_text(text, encoding="utf-8")
-            importer.dump_report(doc, source, staged / "import-report.json")
+            import_report.dump_report(doc, source, staged / "import-report.json")
         tool_files.write_new(staged, list(appendices))
         project = Project(staged)
         document = project.document()
@@ -109,7 +119,7 @@ def titled(settings: Settings, printed: str, kept: frozenset[str] = frozenset())
     title = own_title(settings.name, printed, kept)
     document = settings.document or title or DOCUMENT
     cited = settings.citation or (document if document != DOCUMENT else CITATION)
-    named = importer.titled_part(without_council(settings.name, printed))
+    named = import_numbered_part.titled_part(without_council(settings.name, printed))
     part = settings.part or (f"Part {named}" if named else "Part 5")
     return dataclasses.replace(settings, document=document, citation=cited, part=part)
 

@@ -1,0 +1,385 @@
+"""The shapes of a protocol's lines the structurer reads: the patterns of a
+paragraph's number ("7.12", "(4)", "B2", "a."), bullets, footnotes, contents entries and
+headings, and the tests on a line or a run of kept lines built on them (is it a heading,
+does it go on the line before, is a number printed on its own line).
+
+Apart from the structurer's own state (import_structure) so that each test can be read
+and tested as the small function of a line it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from constitution.extract_lines import CONTENTS, TAB_LEADER, Line
+from constitution.import_markup import CELL_BREAK, emphasis
+from constitution.import_model import ImportedClause, Text, ends_sentence
+from constitution.pdf_text import title_case
+
+PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
+# 7.12A: a number inserted after 7.12, as legislation (and insert numbering) gives it;
+# 3A.1 a paragraph of section 3A, inserted after section 3 ("3A." its heading).
+INSERTED_SECTION = r"\d{1,3}[A-Z]{1,4}(?=\.\d|[.)]\s)"
+NUMBERED = re.compile(
+    rf"^{PART}?(?P<num>(?:{INSERTED_SECTION}|\d{{1,3}})(?:\.\d{{1,3}}[A-Z]{{0,4}})*)"
+    r"(?P<dot>[.)]?)\s+(?P<rest>\S.*)$"
+)
+# A paragraph numbered afresh after its part's letter: "B2" (PART B's second paragraph)
+LETTERED = re.compile(r"^(?P<letter>[A-Z])(?P<num>\d{1,3})[.)]?\s+(?P<rest>\S.*)$")
+# "(4)", or with its section's number as legislation prints a subsection: "3(4)"
+PAREN = re.compile(r"^(?P<sec>\d{1,3})?\((?P<num>\d{1,3})\)\s+(?P<rest>\S.*)$")
+LETTER = re.compile(r"^\(?(?P<num>[a-z]|[ivx]{1,5})[.)]\s+(?P<rest>\S.*)$")
+# "4,3 Briefings": a comma typed for the dot (read so only where it is the number next)
+COMMA_FOR_DOT = re.compile(r"^(?P<over>\d{1,3}(?:\.\d{1,3})*),(?P<num>\d{1,3})(?=\s+[A-Z(])")
+# A paragraph's number alone on its line, its words on the next (as PDFs often give it).
+# A bare "12" is left alone: it is as likely a page number.
+LABEL_ONLY = re.compile(
+    r"^(?:\d{1,3}[A-Z]{0,4}(?:\.\d{1,3}[A-Z]{0,4})+\.?|\d{1,3}[.)]|\d{0,3}\(\d{1,3}\)|\([a-z]\))$"
+)
+BULLET = re.compile(r"^[-•◦▪‣*]\s+")
+# Word's plain-text export writes a tab between a paragraph's number (or bullet) and its
+# words: a space, not the cells of a table's row.
+LABEL_TAB = re.compile(
+    rf"^({PART}?\d{{1,3}}(?:[A-Z]{{0,4}}\.\d{{1,3}}[A-Z]{{0,4}})*[.)]?|\d{{0,3}}\(\d{{1,3}}\)|[A-Z]\d{{1,3}}[.)]?"
+    r"|\(?(?:[a-z]|[ivx]{1,5})[.)]|[-•◦▪‣*])\t+"
+)
+# A contents table's entry: its title, then dot leaders to its page ("Purpose ..... 2").
+CONTENTS_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…+\s*\d{1,4}\s*$")
+TAGS = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub|br)\s*/?>", re.I)
+# A paragraph's number in bold or italics, its words after it
+BOLD_LABEL = re.compile(r"^\*{1,2}(\(?[\dA-Za-z]{1,3}[\d.()A-Z –—-]{0,16}?)\*{1,2}(?=\s)")
+# A footnote as a text export prints it: "[1] The period runs from..." at the page's or
+# the document's end, its marker "[1]" in the paragraph that cites it ("[*]" for a note
+# with a mark of its own, "[iv]" for Word's endnotes, numbered in Roman, or a letter).
+FOOTNOTE = re.compile(
+    r"^\[(?P<mark>\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7}|[A-Za-z]|[*†‡§¶]{1,3})\]\s+\S"
+)
+# Back matter after the protocol: a heading that starts a part of its own, its words (its
+# own "1.", "2." too) unnumbered, until a numbered section begins another document.
+# A council's name, printed over the protocol's own title
+COUNCIL_NAME = re.compile(r"\b(?:Council|Authority)$", re.I)  # "SEDGECOMBE DISTRICT COUNCIL" too
+NAMES_A_DOCUMENT = re.compile(
+    r"\b(?:protocol|code|relations|rules|guidance|charter|constitution)s?\b", re.I
+)
+# A heading that names its number with a word: "Paragraph 4A – Social Media", "Section 2"
+LABELLED = re.compile(
+    r"^(?:section|paragraph|part|clause|rule)\s+(?P<num>\d{1,3}[A-Z]{0,4})\s*(?:[–—:-]|$)", re.I
+)
+SITE_HEADING = "a site's heading of the page, over the document's own title"
+NOTES_HEADING = "the heading over footnotes, each kept with the paragraph citing it"
+# a heading printing the Part's number before its own: "5.3.1 Scope"
+PART_HEADING = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\s+(\S.*)")
+# A contents table's header row, read as a list's item, its cells apart: labels only
+_LABEL = (
+    r"(?:para(?:graph)?|section|part|rule|no\.?|number|subject|title|heading|topic|contents"
+    r"|page(?:\s+no\.?)?)"
+)
+CONTENTS_HEADER = re.compile(
+    rf"(?:- )?{_LABEL}(?:\s*[{CELL_BREAK}\t|]\s*{_LABEL})+\s*", re.IGNORECASE
+)
+BACK_MATTER = re.compile(r"^(?:Appendix|Appendices|Schedule|Annex|Annexe)\b", re.I)
+
+
+def clean(text: str) -> tuple[str, bool, bool]:
+    """(text, is a bullet, was marked as a heading) with mark-up and bullets removed;
+    emphasis kept, as *words* or **words** (import_markup)."""
+    # No backtick: the words must not hold code or a role (a crafted Word file).
+    t = TAGS.sub("", emphasis(text)).replace("`", "'").strip()
+    lead = BULLET.match(t)  # a table's row, as a Word table's is read: "- 5.1<tab>Title"
+    t = (f"{t[0]} " if lead else "") + LABEL_TAB.sub(r"\1 ", t[lead.end() if lead else 0 :])
+    row = "\t" in t  # cells of a table's row: an item, as a Word table's rows are
+    t = t.replace("\t", CELL_BREAK)
+    heading = bool(re.match(r"^#{1,6}\s", t))
+    t = re.sub(r"^#{1,6}\s+", "", t)
+    bullet = row or (bool(BULLET.match(t)) and not t.startswith("**"))
+    if bullet:
+        t = BULLET.sub("", t, count=1)
+    if t.startswith("**") and t.count("**") == 2 and t.endswith("**"):
+        heading, t = True, t[2:-2]  # a line all bold: a heading
+    t = BOLD_LABEL.sub(r"\1", t)  # "**1.2** Members ...": the number is not words
+    return re.sub(r"\s+", " ", t).strip(), bullet, heading
+
+
+def heading_level(text: str) -> int:
+    """A Markdown heading's level: how many "#" mark it (0 for none)."""
+    marks = text.lstrip()
+    return len(marks) - len(marks.lstrip("#"))
+
+
+# A sentence's end inside a line, another sentence after it ("... Borough Council. Full"):
+# sentences, a heading's words never (a heading is one phrase)
+SENTENCES = re.compile(r"[a-z]{2,}[.?!]\s+[A-Z]")
+
+
+def heading_like(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= 14
+        and text[0].isupper()
+        and not text.endswith((".", ";", ",", ":", "-", "–", "—"))  # ":-" leads in a list
+        and not re.search(r"\b(must|shall|should|will|may)\b", text)
+        and not SENTENCES.search(text)
+    )
+
+
+def lead_in(paragraphs: list[str]) -> bool:
+    """Whether the next unnumbered paragraph is an item of a list these lead in to: the
+    last ends in a colon ("In this protocol:"), or is an item of such a list."""
+    for paragraph in reversed(paragraphs):
+        if not paragraph.startswith("- "):
+            return paragraph.rstrip().endswith((":", ":-", ":–", ":—"))
+    return False
+
+
+def inserted_whole(key: str) -> bool:
+    """Whether a paragraph's number is one inserted in a count on through the document
+    ("2A", after 2; not "3.2A")."""
+    return re.fullmatch(r"\d{1,3}[A-Z]{1,4}", key) is not None
+
+
+def whole_part(key: str) -> int:
+    """The count a paragraph's number stands at: 2 for "2" and for "2A"; -1 for "3.2"."""
+    found = re.fullmatch(r"(\d{1,3})[A-Z]{0,4}", key)
+    return int(found[1]) if found else -1
+
+
+def continues_list(clause: ImportedClause, number: int) -> bool:
+    """Whether "N. ..." goes on a numbered list this clause has begun: N is 1 after a
+    paragraph ending in a colon, or one more than the list's last item."""
+    last = clause.paragraphs[-1].rstrip()
+    if number == 1:
+        return last.endswith((":", ":-", ":–", ":—"))
+    item = re.match(r"- (\d+)[.)]?\s", last)
+    return item is not None and int(item[1]) + 1 == number
+
+
+Kept = tuple[tuple[str, bool, bool], Line, bool]  # (cleaned line, bullet, heading), line, fresh
+
+
+HISTORY = (
+    "history: a note of amendment, not a paragraph's words (once adopted here, each "
+    "version records its changes)"
+)
+
+
+def headed(clause: ImportedClause) -> None:
+    """Unnumbered words after a paragraph whose first is a line that reads as a heading
+    ("Working with the press"), over words of its own that begin a sentence, after the
+    paragraph's last sentence has ended: a heading over them, so that they stand between
+    paragraphs where printed, not as the paragraph's own words (rejoin). Not where the
+    source gives the line's type and it is the body's (Line.plain: a Word paragraph in no
+    heading's style, no word of it bold): a reader sees a line of the text."""
+    words = clause.after
+    if words.titles or len(words.paragraphs) < 2 or not clause.paragraphs:
+        return
+    if words.lines[0].plain:
+        return
+    first, under = words.paragraphs[0], words.paragraphs[1]
+    if (
+        heading_like(first)
+        and not first.startswith("- ")
+        and under[:1].isupper()
+        and ends_sentence(clause.paragraphs[-1])
+    ):
+        words.titles.add(0)
+        clause.held = []
+
+
+def revoked_why(numbers: list[str]) -> str:
+    said = " and ".join([", ".join(numbers[:-1]), numbers[-1]] if len(numbers) > 1 else numbers)
+    return (
+        f"revoked: {said} printed as revoked, with no words of a paragraph; not imported "
+        "as a paragraph, its number counted so that the gap it leaves is no fault. Nothing "
+        "in the project records it yet: give it to no new paragraph"
+    )
+
+
+def lettered_parts(paragraphs: list[str]) -> set[str]:
+    """The letters of parts whose paragraphs are numbered afresh after them ("A1", "A2",
+    then "B1"): each letter whose paragraphs begin at 1, where two or more do, so that a
+    paragraph beginning "M6 motorway" is not one."""
+    firsts = {m["letter"] for p in paragraphs if (m := LETTERED.match(p)) and m["num"] == "1"}
+    return firsts if len(firsts) >= 2 else set()
+
+
+def tab_leaders(lines: list[Line]) -> set[int]:
+    """The lines (by id) that are contents entries with a tab before the page number
+    ("Introduction<tab>3"): two or more one after another, or one under the heading
+    "Contents"; a lone line ending so is more likely a table's row."""
+    texts = [line for line in lines if line.text.strip()]
+    entry = [bool(TAB_LEADER.search(line.text)) for line in texts]
+    return {
+        id(line)
+        for i, line in enumerate(texts)
+        if entry[i]
+        and (
+            (i > 0 and (entry[i - 1] or CONTENTS.match(texts[i - 1].text.strip("# \t"))))
+            or (i + 1 < len(texts) and entry[i + 1])
+        )
+    }
+
+
+# Where a paragraph's words begin after its number or label: its next lines, set in to
+# there, go on it (a hanging indent, as a typed or a PDF's text sets them).
+HANGING = re.compile(
+    r"^\s*(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]{1,5})[.)]|\d{1,3}(?:\.\d{1,3})+|\d{1,3}\(\d{1,3}\)"
+    r"|[A-Z]\d{1,3}[.)]?|[-•◦▪‣*])\s+(?=\S)"
+)
+
+
+# A line of a sentence this long, unfinished, was wrapped: no heading is printed so
+WRAPPED = 60
+# A line of a flowchart's arrows between its boxes ("↓", "▼", "→"): no words, but kept
+# where an annex prints it, as the chart reads by them
+ARROW = r"[\u2190-\u21ff\u2794-\u27bf\u2b00-\u2b2f\u25b2-\u25c5]"
+ARROWS = re.compile(rf"\s*{ARROW}(?:\s*{ARROW})*\s*")
+
+
+def annex_heading(text: str, kept: list[Kept]) -> bool:
+    """Whether the line heads an annex, appendix or schedule after numbered paragraphs
+    (Structurer.place sets its words apart as back matter)."""
+    headed = bool(BACK_MATTER.match(text)) and heading_like(text)
+    return headed and any(NUMBERED.match(k[0][0]) for k in kept)
+
+
+def boxed(line: Line, last: str) -> bool:
+    """Whether a PDF's line at the body's spacing stands on its own in an annex: under a
+    short line (a form's field, a flowchart's box, its arrows), not the next line of one
+    wrapped at the measure, as a text file's lines are read (Structurer.place)."""
+    return line.wraps and len(last) < WRAPPED
+
+
+# A line whose first words end a sentence ("Council. Paragraph numbers ..."): the end of
+# the one before, as no paragraph begins so
+ENDS_EARLY = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}[.;,]\s+[A-Z]")
+
+
+def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) -> bool:
+    """Whether a line is the next line of the paragraph before it, not a paragraph,
+    heading or number of its own: set in under the words of a paragraph with a hanging
+    indent (over a page break too), or, with no blank line between, going on its
+    sentence in small letters ("...adopted by Council" / "on 12 March ..."), a number
+    included ("...in paragraphs 5.3.22 and" / "5.3.23 have been taken.")."""
+    (last, _, last_marked), first, _ = before
+    text, bullet, marked = c
+    if bullet or marked or last_marked or FOOTNOTE.match(text):
+        return False
+    if FOOTNOTE.match(last):  # a note's words wrapped onto the next line, no blank between
+        return not (fresh or ends_sentence(last) or NUMBERED.match(text) or PAREN.match(text))
+    if LETTER.match(text):
+        return False
+    numbered = NUMBERED.match(text) or PAREN.match(text)
+    indent = len(line.text) - len(line.text.lstrip())
+    label = HANGING.match(first.text)
+    over_page = bool(first.page and line.page and first.page != line.page)
+    if line.wraps and not numbered and not last.rstrip().endswith((":", ";", ":-")):
+        return True  # a PDF's next line at its paragraph's spacing; a list's line stays its own
+    if not numbered and indent and label and label.end() == indent and (over_page or not fresh):
+        return True
+    if fresh:
+        return False
+    if ends_sentence(last):  # "It applies to:" / "every member;": a list's lines
+        return False
+    if not numbered:  # a capital goes on a long line of a sentence, never a heading's
+        sentence = not title_case(last) or bool(ENDS_EARLY.match(text) or SENTENCES.search(last))
+        return text[:1].islower() or (text[:1].isupper() and len(last) >= WRAPPED and sentence)
+    # "5.3.23 have been taken." or "72(1) of the Act": a number cited at the end of the
+    # line before; but "3. avoid conflict" after "2. define roles" is the next item of a list
+    cited_number = "." in numbered["num"] or bool(numbered.groupdict().get("sec"))
+    return cited_number and numbered["rest"][:1].islower() and not heading_like(last)
+
+
+# A paragraph's number after a word naming it, its words after: "Paragraph 12  Members
+# ...", "Para 8A A member ...", "§ 3 Officers ..." (not a heading, "Paragraph 4 – Meetings")
+WORDED = re.compile(
+    r"^(?:Paragraph|Para\.?|§{1,2})\s*(?P<num>\d{1,3}[A-Z]{0,4}(?:\.\d{1,3}[A-Z]{0,4})*)"
+    r"[.)]?\s+(?P<rest>[A-Z(\"'\u2018\u201c].*)$"
+)
+MIN_WORDED = 3  # numbered so throughout, not a sentence beginning "Paragraph 5 ..."
+
+
+def worded_numbers(kept: list[Kept], notes: list[str]) -> list[Kept]:
+    """Paragraphs numbered with a word before each number ("Paragraph 1", "Para 8A") read
+    as numbered ("1.", "8A."), where at least MIN_WORDED are; the word is the number's
+    label, as a full stop after it is, not the paragraph's words."""
+    found = [WORDED.match(c[0]) for c, _, _ in kept]
+    found = [f if f and not heading_like(f["rest"]) else None for f in found]
+    if sum(1 for f in found if f) < MIN_WORDED:
+        return kept
+    notes.append(
+        "Paragraphs are numbered with a word before the number ('Paragraph 1', 'Para 1' or "
+        "'§ 1'): each was read as the number alone."
+    )
+    return [
+        ((f"{f['num']}. {f['rest']}" if f else text, bullet, marked), line, fresh)
+        for ((text, bullet, marked), line, fresh), f in zip(kept, found, strict=True)
+    ]
+
+
+def block_number(text: str) -> str | None:
+    """The number a block is printed with ("1.2", "3(4)"), None for one without."""
+    found = NUMBERED.match(text) or PAREN.match(text)
+    return text[: found.start("rest")].strip() if found else None
+
+
+# A section's number printed on a line of its own: "3", "3." or "3)"
+SECTION_NUMBER_ALONE = re.compile(r"(\d{1,3})[.)]?")
+
+
+def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
+    """A section's number on a line of its own, its title on the next ("2", "Roles of
+    Members": a PDF's numbered heading read out as two lines) or the one before
+    ("ROLES OF MEMBERS", "2": a number set under its heading), is one heading "2 Roles of
+    Members" where the line after the two begins the section's paragraphs ("2.1 ...").
+    A bare number is otherwise left alone: it is as likely a page number."""
+    out: list[Kept] = []
+    skip = False
+    for i, ((text, bullet, marked), line, fresh) in enumerate(kept):
+        if skip:
+            skip = False
+            continue
+        other, after = (kept[i + 1], kept[i + 2][0][0]) if i + 2 < len(kept) else (None, "")
+        lone = SECTION_NUMBER_ALONE.fullmatch(text) is not None
+        if other is None or not heading_like(other[0][0] if lone else text):
+            out.append(((text, bullet, marked), line, fresh))
+            continue
+        number, title = (text, other[0][0]) if lone else (other[0][0], text)
+        number = number.rstrip(".)")  # "3." as "3"
+        titled = not block_number(title)  # not the section's first paragraph ("3.1 ...")
+        if titled and re.fullmatch(r"\d{1,3}", number) and after.startswith(f"{number}."):
+            out.append(((f"{number} {title}", bullet, marked or other[0][2]), line, fresh))
+            skip = True
+            continue
+        out.append(((text, bullet, marked), line, fresh))
+    return out
+
+
+def section_alone(label: str, following: str) -> str | None:
+    """The section's number printed alone ("3", "3."), where the line after it is the
+    section's first paragraph ("3.1 ..."), not its title: the number, else None."""
+    number = SECTION_NUMBER_ALONE.fullmatch(label)
+    under = block_number(following)
+    return number[1] if number and under and under.startswith(f"{number[1]}.") else None
+
+
+def clauses_of(words: Text) -> list[ImportedClause]:
+    """A section's unnumbered words, where it has no numbered paragraph: they are its
+    body, not an introduction, so each paragraph becomes a clause (a list's items stay
+    with the paragraph before them), as in a document with no numbers at all."""
+    clauses: list[ImportedClause] = []
+    for paragraph, line in zip(words.paragraphs, words.lines, strict=True):
+        if not clauses or not paragraph.startswith("- "):
+            clauses.append(ImportedClause("", "", "none", line))
+        clauses[-1].add(paragraph, line)
+    return clauses
+
+
+def next_number(label: str, text: str) -> str | None:
+    """The number a line after a number printed alone ("1.2") begins with, where it is
+    one of the same depth ("1.3 Members ...", "1.3"): the next paragraph's, not the
+    words of the one alone. None for words ("12 members ...", after "3.1")."""
+    after = block_number(text) or (text if LABEL_ONLY.match(text) else None)
+    if after is None or "." not in label.rstrip("."):
+        return None
+    depth = len(label.rstrip(".)").split("."))
+    return after if len(after.rstrip(".)").split(".")) == depth else None

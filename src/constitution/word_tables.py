@@ -1,0 +1,189 @@
+"""A Word table read as paragraphs: a banner, a document-control table left out,
+rows as a list's items with their header's names, or a layout table of numbered
+paragraphs read as the paragraphs it lays out.
+
+Apart from the reader (word_read) because a table is read by rules of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from constitution.problems import Problem, ProtocolError
+from constitution.word_paragraphs import W, emphasis_of, floating, paragraph_text
+from constitution.word_styles import inherited
+
+
+def banner(table: Any) -> str:
+    """A heading as many councils' Word templates set one: its few words, bold or on a
+    shaded ground, alone in a table of one cell across the page ("1. Introduction" in a
+    coloured band). Its words, or "" for any other table (a boxed note is a sentence)."""
+    rows = list(table.iterchildren(f"{W}tr"))
+    if len(rows) != 1 or len(cells := list(rows[0].iterchildren(f"{W}tc"))) != 1:
+        return ""
+    said = [words for p in cells[0].iter(f"{W}p") if (words := paragraph_text(p))]
+    if len(said) != 1 or not 0 < len(said[0].split()) <= 12 or said[0].endswith((".", ";", ":")):
+        return ""
+    return said[0] if bolded(rows[0]) or shaded(rows[0]) else ""
+
+
+# A document-control table's labels: the record a council's template keeps of the
+# document (its title, owner, version, approval, review), not the protocol's words
+CONTROL_LABEL = re.compile(
+    r"(?i)^(?:document\s+|policy\s+)?(?:title|name|owner|author|status|classification"
+    r"|version(?:\s+(?:no\.?|number))?|protective\s+marking|approved\s+by|approval(?:\s+date)?"
+    r"|date\s+(?:approved|adopted|issued|of\s+(?:approval|adoption|issue))|(?:next\s+)?review"
+    r"(?:\s+(?:date|due))?|effective\s+(?:date|from)|reference|(?:lead|responsible)\s+officer"
+    r"|directorate|department|service\s+area|type)\s*:?$"
+)
+
+
+def control_rows(table: Any) -> list[str]:
+    """A document-control table's rows, each a label and its value, as printed ("Version
+    3.0"); [] for any other table. Every row two cells, a short label then its value, and
+    at least three labels, and most, a document's record's."""
+    rows = [cells_of(row) for row in table.iterchildren(f"{W}tr")]
+    if len(rows) < 3 or any(len(row) != 2 or len(row[0].split()) > 4 for row in rows):
+        return []
+    labels = sum(bool(CONTROL_LABEL.match(row[0].strip("* "))) for row in rows)
+    return [" ".join(row) for row in rows] if labels >= 3 and labels * 2 > len(rows) else []
+
+
+def table_rows(table: Any, headed: set[str]) -> Iterator[str]:
+    """A table (a clause holds no tables) as a list: a row an item, its cells apart by
+    a tab (the importer writes each on a line of its own, adding no punctuation). Under
+    a header row, each cell is named by its header (``headed``: the table styles that
+    set a first row apart)."""
+    rows = list(table.iterchildren(f"{W}tr"))
+    header: list[str] = []
+    if len(rows) > 1 and heads_table(rows, styled_first_row(table, headed)):
+        header = cells_of(rows.pop(0))
+    for row in rows:
+        if text := "\t".join(named_cells(cells_of(row), header)):
+            yield text
+
+
+def heads_table(rows: list[Any], styled: bool) -> bool:
+    """Whether the first row is a header: Word's "repeat as header row", or, as Word's
+    users more often mark one, a row of short labels set apart from the rows under it,
+    by the table's style (``styled``), or every word bold or every cell shaded, where some
+    row under it is not."""
+    if rows[0].find(f"{W}trPr/{W}tblHeader") is not None:
+        return True
+    labels = cells_of(rows[0])
+    if not all(0 < len(cell.split()) <= 6 and not cell.endswith((".", ";")) for cell in labels):
+        return False
+    if styled:
+        return True
+    return any(apart(rows[0]) and not all(map(apart, rows[1:])) for apart in (bolded, shaded))
+
+
+def first_row_styles(styles: Any) -> set[str]:
+    """The table styles that set a table's first row apart, bold or shaded (most of
+    Word's gallery), themselves or by the style they are based on."""
+    own: dict[str, bool] = {}
+    based: dict[str, str] = {}
+    for style in styles.iter(f"{W}style") if styles is not None else ():
+        sid = style.get(f"{W}styleId") or ""
+        first = style.find(f"{W}tblStylePr[@{W}type='firstRow']")
+        own[sid] = first is not None and (
+            first.find(f"{W}rPr/{W}b") is not None or shaded_cell(first)
+        )
+        if (parent := style.find(f"{W}basedOn")) is not None:
+            based[sid] = parent.get(f"{W}val") or ""
+    return inherited(own, based)
+
+
+def styled_first_row(table: Any, headed: set[str]) -> bool:
+    """Whether the table's style sets its first row apart, its "Header Row" option on
+    (w:firstRow, or the bit Word's older files set in w:val)."""
+    style = table.find(f"{W}tblPr/{W}tblStyle")
+    look = table.find(f"{W}tblPr/{W}tblLook")
+    if style is None or style.get(f"{W}val") not in headed or look is None:
+        return False
+    if (first := look.get(f"{W}firstRow")) is not None:
+        return first in ("1", "true", "on")
+    return bool(int(look.get(f"{W}val") or "0", 16) & 0x20)
+
+
+def bolded(row: Any) -> bool:
+    return all(emphasis_of(t) == "**" for t in row.iter(f"{W}t") if (t.text or "").strip())
+
+
+def shaded(row: Any) -> bool:
+    return all(map(shaded_cell, row.iterchildren(f"{W}tc")))
+
+
+def shaded_cell(cell: Any) -> bool:
+    """Whether a cell (or a table style's part) is filled with a colour."""
+    fill = cell.find(f"{W}tcPr/{W}shd")
+    return fill is not None and (fill.get(f"{W}fill") or "auto").lower() not in ("auto", "ffffff")
+
+
+# A paragraph's number alone in a table's cell ("3.4A", "12.", "(4)")
+NUMBER_CELL = re.compile(r"^(?:\d{1,3}[A-Z]{0,4}(?:\.\d{1,3}[A-Z]{0,4})*[.)]?|\(\d{1,3}\))$")
+
+
+def laid_out(table: Any, path: Path, at: int) -> list[tuple[str, bool]] | None:
+    """A protocol laid out in a two-column table, as many councils' Word files are: a
+    paragraph's number in the first cell, its words in the second (each of the cell's
+    paragraphs a line: its items, a note), a heading in a row merged across the table.
+    Its lines as paragraphs (a number before a tab), each saying whether it goes on with
+    the numbered paragraph above (Line.cell), or None for any other table: one
+    whose numbered rows are too few. Numbered so with more columns (a note or a date
+    beside the words), it is refused: which column holds the protocol's words is not
+    known, and a list of the rows would run them together."""
+    rows = [
+        [
+            [words for p in cell.iter(f"{W}p") if not floating(p) and (words := paragraph_text(p))]
+            for cell in row.iterchildren(f"{W}tc")
+        ]
+        for row in table.iterchildren(f"{W}tr")
+    ]
+    numbered = [row for row in rows if len(row) > 1 and NUMBER_CELL.match(" ".join(row[0]).strip())]
+    if len(numbered) < 3 or len(numbered) * 2 < len(rows):
+        return None
+    if columns := max(len(row) for row in numbered) - 2:
+        raise ProtocolError(
+            [Problem.of(str(path), at, "import-docx-table-layout", at=at, more=columns)]
+        )
+    lines: list[tuple[str, bool]] = []
+    going_on = False  # after a numbered row, until a heading
+    for row in rows:
+        if len(row) == 1:  # merged across the table: a heading over its words
+            first, *rest = row[0] or [""]
+            heading = f"# {first}" if len(first.split()) <= 20 else first
+            lines += [(heading, False), *((words, False) for words in rest)]
+            going_on = False
+            continue
+        number = " ".join(row[0]).strip()
+        if number and not row[1]:
+            return None  # a number with no words beside it: not a layout of paragraphs
+        if number:
+            first, *rest = row[1]
+            lines += [(f"{number}\t{first}", False), *((words, True) for words in rest)]
+            going_on = True
+        else:
+            lines += [(words, going_on) for cell in row[1:] for words in cell]
+    return lines
+
+
+def cells_of(row: Any) -> list[str]:
+    return [
+        " ".join(
+            words
+            for p in cell.iter(f"{W}p")
+            if not floating(p) and (words := paragraph_text(p))  # a text box's: apart
+        )
+        for cell in row.iterchildren(f"{W}tc")
+    ]
+
+
+def named_cells(cells: list[str], header: list[str]) -> list[str]:
+    """A row's cells that hold words, each named by its column's header ("Room: 12")."""
+    heads = header + [""] * len(cells)
+    named = zip(heads, cells, strict=False)  # the header may have fewer cells than a row
+    return [f"{head}: {cell}" if head else cell for head, cell in named if cell]
