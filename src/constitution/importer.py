@@ -6,6 +6,10 @@ Numbering styles seen in real protocols are recognised: "7.12", "7.12.", "5.5 â€
 unnumbered heading. Lettered and roman items ("a.", "(a)", "i)") and bullets stay inside
 their clause unless a section has no other clauses. The source's own numbers are kept
 on each clause (``:source-number:``) so the first redline can show old against new.
+
+This module ties the steps together; each is a module of its own: the lines read by
+extract.py, their shapes (import_shapes), the structure found (import_structure), the
+defects (import_defects), the MyST written (import_myst) and the report (import_report).
 """
 
 from __future__ import annotations
