@@ -233,7 +233,7 @@ def test_whole_protocol_passes_with_exact_json(project: Project) -> None:
         "normative": 158,
         "covered": 158,
         "baselined": 0,
-        "scenarios": 504,
+        "scenarios": 519,
         "suspect": [],
         "suspect_references": [],
         "documents": [],
