@@ -190,8 +190,8 @@ def test_each_problem_kind(
 
 
 def test_uncovered_normative_clause(scratch: Project) -> None:
-    # The two examples citing 25.4 (MOP-0207) are taken out: SC-REV-003, the last of its
-    # file, and SC-TEN-010, cut from its file up to the next example.
+    # The three examples citing 25.4 (MOP-0207) are taken out: SC-REV-003, the last of its
+    # file, and SC-TEN-010 and SC-RLF-005, each cut from its file up to the next example.
     path = scratch.root / "checks" / "scenarios" / "concerns.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: text.index("- id: SC-REV-003")], encoding="utf-8")
@@ -199,21 +199,25 @@ def test_uncovered_normative_clause(scratch: Project) -> None:
     text = path.read_text(encoding="utf-8")
     start, end = text.index("- id: SC-TEN-010"), text.index("- id: SC-TEN-011")
     path.write_text(text[:start] + text[end:], encoding="utf-8")
+    path = scratch.root / "checks" / "scenarios" / "trial17.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("- id: SC-RLF-005"), text.index("- id: SC-RLF-006")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
     status, out = check(scratch)
     (problem,) = json.loads(out)["problems"]
     assert status == 1
-    # checks/confirmed.json recorded both for it: the deletion is named, not a new paragraph
+    # checks/confirmed.json recorded all three for it: the deletion is named, not a new paragraph
     assert problem["code"] == "uncovered-example-removed" and problem["clause"] == "MOP-0207"
-    assert "SC-REV-003, SC-TEN-010" in problem["message"]
+    assert "SC-REV-003, SC-RLF-005, SC-TEN-010" in problem["message"]
     assert (problem["file"], problem["line"]) == ("protocol/review.md", 29)
     assert "informative" in problem["fix"]
 
 
 def test_suspect_then_confirmed(scratch: Project) -> None:
     replace(scratch.protocol / "review.md", "propose an amendment", "put forward an amendment")
-    assert json.loads(check(scratch)[1])["suspect"] == ["SC-REV-003", "SC-TEN-010"]
+    assert json.loads(check(scratch)[1])["suspect"] == ["SC-REV-003", "SC-RLF-005", "SC-TEN-010"]
     confirm = subprocess.run(
-        [sys.executable, "-m", "constitution", "confirm", "SC-REV-003", "SC-TEN-010"],
+        [sys.executable, "-m", "constitution", "confirm", "SC-REV-003", "SC-RLF-005", "SC-TEN-010"],
         cwd=scratch.root,
         capture_output=True,
         text=True,
@@ -233,7 +237,7 @@ def test_whole_protocol_passes_with_exact_json(project: Project) -> None:
         "normative": 158,
         "covered": 158,
         "baselined": 0,
-        "scenarios": 504,
+        "scenarios": 519,
         "suspect": [],
         "suspect_references": [],
         "documents": [],
