@@ -8,9 +8,170 @@ structure is as a careful reader reads it, the site publishes the numbers printe
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+from reportlab.lib.utils import ImageReader
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from constitution.importer import import_protocol
+
 from import_pdf18 import NAMES, SOURCES, handed_over
 from import_trial import trial_tests
 
 test_read_as_the_gold, test_published_with_the_numbers_printed, test_gold_reads_every_source = (
     trial_tests(NAMES, SOURCES, handed_over)
 )
+
+
+def protocol_page(canvas: Canvas, lines: list[tuple[str, str]], y: float = 760.0) -> float:
+    """Lines of a page drawn as ``draw`` (each a kind and its words: "title", "h" a
+    heading, else a paragraph's line), one under the other; where the next would go."""
+    for kind, text in lines:
+        size = {"title": 16.0, "h": 12.0}.get(kind, 10.0)
+        canvas.setFont("Helvetica-Bold" if kind in ("title", "h") else "Helvetica", size)
+        canvas.drawString(64, y, text)
+        y -= 24 if kind in ("title", "h") else 14
+    return y
+
+
+def struck_twice(canvas: Canvas, x: float, y: float, text: str, size: float, each: bool) -> None:
+    """Words made bold by drawing them twice, the second 0.35 points to the right: glyph
+    by glyph (``each``) or the whole run again."""
+    runs = list(text) if each else [text]
+    for run in runs:
+        for dx in (0.0, 0.35):
+            canvas.setFont("Helvetica", size)
+            canvas.drawString(x + dx, y, run)
+        x += stringWidth(run, "Helvetica", size)
+
+
+@pytest.mark.parametrize("each", [True, False], ids=["glyph by glyph", "the whole run"])
+def test_words_struck_twice_to_look_bold_are_read_once(tmp_path: Path, each: bool) -> None:
+    """A title and heading emboldened by drawing them twice, a fraction of a point apart,
+    read once ("Scope", not "SSccooppee"); a word the text prints twice, a space apart,
+    stays twice."""
+    path = tmp_path / "struck.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    struck_twice(canvas, 64, 760, "Protocol", 16, each)
+    struck_twice(canvas, 64, 730, "1. Scope", 12, each)
+    protocol_page(canvas, [("p", "1.1 Members decide that that is so."), ("p", "1.2 Officers advise.")], 706)
+    canvas.save()
+    doc = import_protocol(path)
+    assert doc.title == "Protocol"
+    assert [(s.number, s.title) for s in doc.sections] == [("1", "Scope")]
+    assert [c.paragraphs for c in doc.clauses()] == [
+        ["Members decide that that is so."],
+        ["Officers advise."],
+    ]
+
+
+def test_a_word_broken_at_a_soft_hyphen_is_whole(tmp_path: Path) -> None:
+    """A word a typesetter broke at a soft hyphen (U+00AD in the text layer) at a line's
+    end is one word, whatever its halves are ("under" "standing" is "understanding");
+    a hyphen the text types at a line's end is read as before ("co-" "opted")."""
+    path = tmp_path / "soft.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    protocol_page(
+        canvas,
+        [
+            ("title", "Protocol"),
+            ("h", "1. Scope"),
+            ("p", "1.1 Members and officers have distinct respon\u00ad"),
+            ("p", "sibilities and a clear under\u00ad"),
+            ("p", "standing of them, co-"),
+            ("p", "opted members too."),
+            ("p", "1.2 Officers advise."),
+        ],
+    )
+    canvas.save()
+    doc = import_protocol(path)
+    assert [c.paragraphs for c in doc.clauses()] == [
+        [
+            "Members and officers have distinct responsibilities and a clear understanding "
+            "of them, co-opted members too."
+        ],
+        ["Officers advise."],
+    ]
+
+
+OCR_READ = [
+    ("title", "Protocol"),
+    ("h", "1. Scope"),
+    ("p", "1.1 Members decide."),
+    ("p", "l.2 Officers advise."),
+    ("h", "2. Roles"),
+    ("p", "2.l Officers serve the whole Council."),
+    ("p", "2.2 Members set policy, as (k) and (l) of the Code say."),
+]
+
+
+@pytest.mark.parametrize("scanned", [True, False], ids=["a scan's OCR layer", "typed"])
+def test_a_number_the_ocr_misread_is_the_number_printed(tmp_path: Path, scanned: bool) -> None:
+    """On a scanned page (a picture of the print covering it, the OCR's words laid over
+    it invisibly), a paragraph's number in which the OCR read a figure as a letter ("l.2",
+    "2.l") is the number the picture prints: "1.2", "2.1". A letter is a letter where
+    there is no figure beside it ("(l)"); and a page of typed text prints what it types."""
+    path = tmp_path / "scan.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    if scanned:
+        picture = Image.new("L", (595, 842), 255)
+        ImageDraw.Draw(picture).text((64, 82), "Protocol", fill=0)
+        canvas.drawImage(ImageReader(picture), 0, 0, *A4)
+    text = canvas.beginText()
+    text.setTextRenderMode(3 if scanned else 0)
+    canvas.drawText(text)
+    protocol_page(canvas, OCR_READ)
+    canvas.save()
+    doc = import_protocol(path)
+    numbers = [c.number for c in doc.clauses()]
+    if scanned:
+        assert numbers == ["1.1", "1.2", "2.1", "2.2"]
+        assert doc.clauses()[3].paragraphs == ["Members set policy, as (k) and (l) of the Code say."]
+    else:
+        assert "1.2" not in numbers and "2.1" not in numbers
+        assert "l.2 Officers advise." in " ".join(p for c in doc.clauses() for p in c.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "again",
+    [("No.", "Provision"), ("1. Scope", "")],
+    ids=["a table's header row", "a section's heading"],
+)
+def test_a_line_printed_again_at_the_head_of_a_page_is_left_out(
+    tmp_path: Path, again: tuple[str, str]
+) -> None:
+    """A bold line printed again, word for word and drawn alike, as the first words of
+    the next page (a table's header row repeated on each page it runs onto; a heading
+    printed again where its section runs on, with no "(continued)") is left out and
+    listed, not read into the paragraph running over the page."""
+    path = tmp_path / "again.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+
+    def repeated(y: float) -> None:
+        canvas.setFont("Helvetica-Bold", 12 if again[0][0].isdigit() else 10)
+        canvas.drawString(64, y, again[0])
+        canvas.drawString(110, y, again[1])
+
+    y = protocol_page(canvas, [("title", "Protocol")])
+    if not again[0][0].isdigit():
+        repeated(y)
+        y -= 20
+    y = protocol_page(canvas, [("h", "1. Scope"), ("p", "1.1 Members decide.")], y)
+    protocol_page(canvas, [("p", "1.2 Officers advise members and")], 60)
+    canvas.showPage()
+    repeated(780)
+    protocol_page(canvas, [("p", "committees alike."), ("p", "1.3 Members listen.")], 756)
+    canvas.save()
+    doc = import_protocol(path)
+    assert [(s.number, s.title) for s in doc.sections] == [("1", "Scope")]
+    assert [(c.number, c.paragraphs, c.after.paragraphs) for c in doc.clauses()] == [
+        ("1.1", ["Members decide."], []),
+        ("1.2", ["Officers advise members and committees alike."], []),
+        ("1.3", ["Members listen."], []),
+    ]
+    printed_again = " ".join(again).strip()
+    assert printed_again in [" ".join(line.text.split()) for line, _ in doc.left_out]
