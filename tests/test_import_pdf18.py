@@ -156,22 +156,25 @@ def test_a_line_printed_again_at_the_head_of_a_page_is_left_out(
         canvas.drawString(64, y, again[0])
         canvas.drawString(110, y, again[1])
 
-    y = protocol_page(canvas, [("title", "Protocol")])
+    y = protocol_page(canvas, [("title", "Protocol"), ("p", "Adopted in 2024.")])
     if not again[0][0].isdigit():
         repeated(y)
         y -= 20
     y = protocol_page(canvas, [("h", "1. Scope"), ("p", "1.1 Members decide.")], y)
-    protocol_page(canvas, [("p", "1.2 Officers advise members and")], 60)
+    protocol_page(canvas, [("p", "1.2 Members ask."), ("p", "1.3 Officers advise members and")], 74)
     canvas.showPage()
     repeated(780)
-    protocol_page(canvas, [("p", "committees alike."), ("p", "1.3 Members listen.")], 756)
+    page = [("p", "committees alike."), ("p", "1.4 Members listen."), ("p", "1.5 All agree.")]
+    protocol_page(canvas, page, 756)
     canvas.save()
     doc = import_protocol(path)
     assert [(s.number, s.title) for s in doc.sections] == [("1", "Scope")]
     assert [(c.number, c.paragraphs, c.after.paragraphs) for c in doc.clauses()] == [
         ("1.1", ["Members decide."], []),
-        ("1.2", ["Officers advise members and committees alike."], []),
-        ("1.3", ["Members listen."], []),
+        ("1.2", ["Members ask."], []),
+        ("1.3", ["Officers advise members and committees alike."], []),
+        ("1.4", ["Members listen."], []),
+        ("1.5", ["All agree."], []),
     ]
     printed_again = " ".join(again).strip()
     assert printed_again in [" ".join(line.text.split()) for line, _ in doc.left_out]
