@@ -46,7 +46,16 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 import import_trial as trial
-from import_pdf17 import Page, Piece, Style, furniture, head_and_foot, laid_out, said
+from import_pdf17 import (
+    Page,
+    Piece,
+    Style,
+    furniture,
+    head_and_foot,
+    laid_out,
+    said,
+    unused_word,
+)
 from import_trial import Gold
 
 SOURCES = Path(__file__).parent / "import_pdf18"
@@ -61,10 +70,6 @@ def handed_over(name: str, folder: Path) -> tuple[Path, Gold]:
     """The PDF as the council hands it over, and its gold (its page furniture added to
     what is left out)."""
     return trial.handed_over(name, folder, SOURCES, unused_word, drawn)
-
-
-def unused_word(source: Path, path: Path) -> Path:
-    raise AssertionError(f"{source.name}: this trial has no Word file")
 
 
 def drawn(source: Path, path: Path) -> list[str]:
@@ -105,13 +110,30 @@ def glyph_by_glyph(
     lines: list[str], settings: dict[str, str], notes: dict[str, str], path: Path
 ) -> list[str]:
     style = Style()
+    return page_by_page(
+        lines, settings, path, style, lambda c, p: glyphs(c, p, emboldened=p.font == style.bold)
+    )
+
+
+def page_by_page(
+    lines: list[str],
+    settings: dict[str, str],
+    path: Path,
+    style: Style,
+    draw: Callable[[Canvas, Piece], None],
+    foot: Callable[[Canvas, Page], None] = lambda canvas, page: None,
+) -> list[str]:
+    """The body's lines set on pages in the style's places, each page's running head
+    and footer, each piece drawn by ``draw``, then ``foot`` (the page's notes); the
+    lines of its page furniture."""
     pages = laid_out(lines, style)
     furnished = furniture(settings, len(pages))
     canvas = canvas_for(path)
     for page, furnish in zip(pages, furnished, strict=True):
         head_and_foot(canvas, furnish, settings)
         for piece in page.pieces:
-            glyphs(canvas, piece, emboldened=piece.font == style.bold)
+            draw(canvas, piece)
+        foot(canvas, page)
         canvas.showPage()
     canvas.save()
     return said(furnished)
@@ -157,16 +179,7 @@ def kerned_lines(
 ) -> list[str]:
     font = ligature_font()
     style = Style(margin=70, indent=34, font=font, bold=font + "-Bold")
-    pages = laid_out(lines, style)
-    furnished = furniture(settings, len(pages))
-    canvas = canvas_for(path)
-    for page, furnish in zip(pages, furnished, strict=True):
-        head_and_foot(canvas, furnish, settings)
-        for piece in page.pieces:
-            one_array(canvas, piece)
-        canvas.showPage()
-    canvas.save()
-    return said(furnished)
+    return page_by_page(lines, settings, path, style, one_array)
 
 
 def one_array(canvas: Canvas, piece: Piece) -> None:
@@ -231,7 +244,9 @@ def ocr_scan(
         heads = len(settings["head"].split("|"))
         words = [Piece(72, 800, p, "Times-Roman", 9) for p in furnish[:heads]]
         words += page.pieces
-        words += [Piece(72 + 300 * n, 40, p, "Times-Roman", 9) for n, p in enumerate(furnish[heads:])]
+        words += [
+            Piece(72 + 300 * n, 40, p, "Times-Roman", 9) for n, p in enumerate(furnish[heads:])
+        ]
         canvas.drawImage(ImageReader(scanned(words)), 0, 0, WIDTH, HEIGHT)
         text = canvas.beginText()
         text.setTextRenderMode(3)  # invisible: the picture shows the print
@@ -428,20 +443,16 @@ def banded_notes(
     lines: list[str], settings: dict[str, str], notes: dict[str, str], path: Path
 ) -> list[str]:
     style = Style(margin=64, indent=28, font="Helvetica", bold="Helvetica-Bold", size=10)
-    pages = laid_out(lines, style)
-    furnished = furniture(settings, len(pages))
-    canvas = canvas_for(path)
-    for page, furnish in zip(pages, furnished, strict=True):
-        head_and_foot(canvas, furnish, settings)
-        for piece in page.pieces:
-            if piece.font == style.bold and piece.size == style.size + 2:
-                band(canvas, piece)
-            else:
-                with_marks(canvas, piece)
-        footnotes(canvas, page, notes)
-        canvas.showPage()
-    canvas.save()
-    return said(furnished)
+
+    def draw(canvas: Canvas, piece: Piece) -> None:
+        if piece.font == style.bold and piece.size == style.size + 2:
+            band(canvas, piece)
+        else:
+            with_marks(canvas, piece)
+
+    return page_by_page(
+        lines, settings, path, style, draw, lambda canvas, page: footnotes(canvas, page, notes)
+    )
 
 
 def band(canvas: Canvas, piece: Piece) -> None:
@@ -486,4 +497,3 @@ MAKERS: dict[str, Callable[[list[str], dict[str, str], dict[str, str], Path], li
     "bordered-table": bordered_table,
     "banded-notes": banded_notes,
 }
-

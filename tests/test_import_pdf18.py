@@ -9,16 +9,17 @@ structure is as a careful reader reads it, the site publishes the numbers printe
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PIL import Image, ImageDraw
-from reportlab.lib.utils import ImageReader
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from constitution.importer import import_protocol
-
+from constitution.pdf_struck import once, struck_once
 from import_pdf18 import NAMES, SOURCES, handed_over
 from import_trial import trial_tests
 
@@ -58,7 +59,9 @@ def test_words_struck_twice_to_look_bold_are_read_once(tmp_path: Path, each: boo
     canvas = Canvas(str(path), pagesize=A4)
     struck_twice(canvas, 64, 760, "Protocol", 16, each)
     struck_twice(canvas, 64, 730, "1. Scope", 12, each)
-    protocol_page(canvas, [("p", "1.1 Members decide that that is so."), ("p", "1.2 Officers advise.")], 706)
+    protocol_page(
+        canvas, [("p", "1.1 Members decide that that is so."), ("p", "1.2 Officers advise.")], 706
+    )
     canvas.save()
     doc = import_protocol(path)
     assert doc.title == "Protocol"
@@ -130,7 +133,9 @@ def test_a_number_the_ocr_misread_is_the_number_printed(tmp_path: Path, scanned:
     numbers = [c.number for c in doc.clauses()]
     if scanned:
         assert numbers == ["1.1", "1.2", "2.1", "2.2"]
-        assert doc.clauses()[3].paragraphs == ["Members set policy, as (k) and (l) of the Code say."]
+        assert doc.clauses()[3].paragraphs == [
+            "Members set policy, as (k) and (l) of the Code say."
+        ]
     else:
         assert "1.2" not in numbers and "2.1" not in numbers
         assert "l.2 Officers advise." in " ".join(p for c in doc.clauses() for p in c.paragraphs)
@@ -178,3 +183,42 @@ def test_a_line_printed_again_at_the_head_of_a_page_is_left_out(
     ]
     printed_again = " ".join(again).strip()
     assert printed_again in [" ".join(line.text.split()) for line, _ in doc.left_out]
+
+
+def test_only_an_impression_near_the_one_before_with_nothing_drawn_between_is_struck_again() -> (
+    None
+):
+    """Of a page's operators, a show of the same text in the same font 0.35 points on is
+    the print struck again (taken out, with the move to it); the same text a word's
+    width on, or with a path drawn between, is printed again (kept)."""
+    shown = [b"Protocol"]
+    operators = [
+        ([], b"BT"),
+        (["/F1", 10], b"Tf"),
+        ([1, 0, 0, 1, 64, 700], b"Tm"),
+        (shown, b"Tj"),
+        ([1, 0, 0, 1, 64.35, 700], b"Tm"),
+        (shown, b"Tj"),
+        ([1, 0, 0, 1, 110, 700], b"Tm"),
+        (shown, b"Tj"),
+        ([], b"ET"),
+        ([110, 690, 40, 2], b"re"),
+        ([], b"f"),
+        ([], b"BT"),
+        (["/F1", 10], b"Tf"),
+        ([1, 0, 0, 1, 110.2, 700], b"Tm"),
+        (shown, b"Tj"),
+        ([], b"ET"),
+    ]
+    assert once(operators) == operators[:4] + operators[6:]
+
+
+def test_a_drawing_too_malformed_to_follow_is_read_as_it_stands() -> None:
+    """A page whose operators cannot be followed (a move with no place) is left as pypdf
+    reads it, not refused."""
+
+    class Page(dict[str, object]):
+        def get_contents(self) -> object:
+            return SimpleNamespace(operations=[(["/F1", 10], b"Tf"), ([], b"Td"), ([b"A"], b"Tj")])
+
+    assert not struck_once(Page())
