@@ -34,7 +34,7 @@ Line = TypeVar("Line", bound=PageLine)
 
 MARGIN_NOTE = "a note printed in the margin beside"  # the paragraph's number, or "the text"
 BLANK_PAGE = "a page's note that it is left blank"
-REPEATED = "a heading printed again where its section runs on over a page"
+REPEATED = "a heading printed again where what it heads runs on over a page"
 PULL_QUOTE = "a pull quote: words of the text beside it printed again, large"
 
 # "This page is intentionally left blank", "[Page deliberately left blank]", "Blank page"
@@ -210,9 +210,14 @@ def paragraph_beside(note: Line, lines: list[Line]) -> str:
 
 
 def repeated_headings(lines: list[Line]) -> set[int]:
-    """The lines that print a heading again "(continued)" as the first words of a page
-    (its running head and number set aside), the heading printed before it."""
+    """The lines that print a heading again as the first words of a page (its running
+    head and number set aside): the heading printed before it, then "(continued)"; or a
+    line that stands out from the body (bold, or larger) printed word for word and drawn
+    alike on the page before: a heading with no "(continued)", or a table's header row,
+    which a word processor repeats at the head of each page the table runs onto."""
     seen: set[str] = set()
+    drawn_before: dict[str, set[tuple[int | None, tuple[float, bool]]]] = {}
+    body = body_size(lines)
     repeated: set[int] = set()
     page: int | None = None
     for line in lines:
@@ -221,10 +226,24 @@ def repeated_headings(lines: list[Line]) -> set[int]:
             continue
         first = line.page is not None and line.page != page
         page = line.page
-        if first and (m := CONTINUED.match(text)) and m["heading"].lower() in seen:
+        if first and (
+            ((m := CONTINUED.match(text)) and m["heading"].lower() in seen)
+            or (
+                (drawn := line.drawn)
+                and (drawn.bold or (body is not None and drawn.size > body))
+                and ((line.page or 0) - 1, alike(drawn)) in drawn_before.get(text, set())
+            )
+        ):
             repeated.add(id(line))
         seen.add(text.lower())
+        if line.drawn:
+            drawn_before.setdefault(text, set()).add((line.page, alike(line.drawn)))
     return repeated
+
+
+def alike(drawn: Drawn) -> tuple[float, bool]:
+    """A line's type, its place aside."""
+    return drawn.size, drawn.bold
 
 
 # A pull quote is set larger than the body by more than this, and is a sentence of at
