@@ -222,3 +222,34 @@ def test_a_drawing_too_malformed_to_follow_is_read_as_it_stands() -> None:
             return SimpleNamespace(operations=[(["/F1", 10], b"Tf"), ([], b"Td"), ([b"A"], b"Tj")])
 
     assert not struck_once(Page())
+
+
+def test_a_sub_heading_of_a_new_section_at_a_page_s_head_is_kept(tmp_path: Path) -> None:
+    """The same sub-heading ("Guidance") under two sections, the second the first words
+    of a page, is a heading of each: a section's heading stands between them, so the
+    second is no heading printed again where its section runs on."""
+    path = tmp_path / "guidance.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+
+    def guidance(y: float) -> None:
+        canvas.setFont("Helvetica-Bold", 10)
+        canvas.drawString(64, y, "Guidance")
+
+    y = protocol_page(canvas, [("title", "Protocol"), ("p", "Adopted in 2024."), ("h", "1. Roles")])
+    guidance(y)
+    y = protocol_page(canvas, [("p", "1.1 Members decide."), ("p", "1.2 Members ask.")], y - 20)
+    protocol_page(canvas, [("p", "1.3 Officers advise."), ("h", "2. Duties")], 98)
+    canvas.showPage()
+    guidance(780)
+    protocol_page(canvas, [("p", "2.1 Officers serve."), ("p", "2.2 Members listen.")], 760)
+    canvas.save()
+    doc = import_protocol(path)
+    assert [(s.number, s.title) for s in doc.sections] == [("1", "Roles"), ("2", "Duties")]
+    assert [(c.number, c.headings) for c in doc.clauses()] == [
+        ("1.1", ["Guidance"]),
+        ("1.2", []),
+        ("1.3", []),
+        ("2.1", ["Guidance"]),
+        ("2.2", []),
+    ]
+    assert not doc.left_out
