@@ -61,6 +61,10 @@ class Line:
     # italic, underlined or in capitals, by its runs or its style): however short, and
     # without a full stop, never a sub-heading, as a reader of the page sees.
     plain: bool = False
+    # A PDF's line whose last word a soft hyphen breaks at its end (a typesetter's
+    # discretionary hyphen, U+00AD in the text layer): the word goes on, whole, on the
+    # next line, whatever its halves are ("under" "standing").
+    broken: bool = False
 
     @property
     def where(self) -> str:

@@ -296,12 +296,16 @@ def heads_section(page: list[Line], line: Line) -> bool:
 
 def mend_hyphenation(lines: list[Line]) -> list[Line]:
     """Join a word split across lines by a hyphen ('consti-' + 'tution'), keeping the
-    hyphen of a hyphenated word broken there ('co-' + 'opted')."""
+    hyphen of a hyphenated word broken there ('co-' + 'opted'); a word a soft hyphen
+    broke is joined whole."""
     seen: set[str] | None = None  # the document's words, read once a hyphen needs them
     out: list[Line] = []
     for ln in lines:
         prev = out[-1].text.rstrip() if out else ""
         head = ln.text.lstrip()
+        if out and out[-1].broken and head:  # at a soft hyphen: one word, no hyphen
+            out[-1] = replace(out[-1], text=prev + head, broken=ln.broken)
+            continue
         first = re.search(r"([^\W\d_]*[a-z]{2})-$", prev)  # the word's part: "Mem-"
         rest = re.match(r"[a-z]{2,}", head)
         if first and rest and not prev.lstrip().startswith("- "):

@@ -34,7 +34,7 @@ Line = TypeVar("Line", bound=PageLine)
 
 MARGIN_NOTE = "a note printed in the margin beside"  # the paragraph's number, or "the text"
 BLANK_PAGE = "a page's note that it is left blank"
-REPEATED = "a heading printed again where its section runs on over a page"
+REPEATED = "a heading printed again where what it heads runs on over a page"
 PULL_QUOTE = "a pull quote: words of the text beside it printed again, large"
 
 # "This page is intentionally left blank", "[Page deliberately left blank]", "Blank page"
@@ -210,21 +210,53 @@ def paragraph_beside(note: Line, lines: list[Line]) -> str:
 
 
 def repeated_headings(lines: list[Line]) -> set[int]:
-    """The lines that print a heading again "(continued)" as the first words of a page
-    (its running head and number set aside), the heading printed before it."""
+    """The lines that print a heading again as the first words of a page (its running
+    head and number set aside): the heading printed before it, then "(continued)"; or a
+    line that stands out from the body (bold, or larger) printed word for word and drawn
+    alike on the page before (printed_again)."""
     seen: set[str] = set()
+    before: dict[str, int] = {}  # each line's words: where they were last printed
+    body = body_size(lines)
     repeated: set[int] = set()
     page: int | None = None
-    for line in lines:
+    for n, line in enumerate(lines):
         text = " ".join(line.text.split())
         if not text:
             continue
         first = line.page is not None and line.page != page
         page = line.page
-        if first and (m := CONTINUED.match(text)) and m["heading"].lower() in seen:
+        if first and (
+            ((m := CONTINUED.match(text)) and m["heading"].lower() in seen)
+            or (text in before and printed_again(lines[before[text] : n + 1], body))
+        ):
             repeated.add(id(line))
         seen.add(text.lower())
+        before[text] = n
     return repeated
+
+
+def printed_again(run: list[Line], body: float | None) -> bool:
+    """Whether the last of ``run`` prints its first again, where what it heads runs on
+    from the page before: both drawn alike and standing out from the body (bold, or
+    larger), and either a row of cells (a table's header row, which a word processor
+    repeats at the head of each page the table runs onto) or a heading with none of its
+    rank or higher between (a heading printed again with no "(continued)"; under a new
+    section's heading, the same words head something new)."""
+    earlier, again = run[0].drawn, run[-1].drawn
+    if earlier is None or again is None or alike(earlier) != alike(again) or body is None:
+        return False
+    if run[0].page != (run[-1].page or 0) - 1 or not (again.bold or again.size > body):
+        return False
+    return bool(again.joins) or not any(
+        (d := line.drawn)
+        and (d.size > again.size or (d.size == again.size and d.bold >= again.bold))
+        for line in run[1:-1]
+    )
+
+
+def alike(drawn: Drawn) -> tuple[float, bool]:
+    """A line's type, its place aside."""
+    return drawn.size, drawn.bold
 
 
 # A pull quote is set larger than the body by more than this, and is a sentence of at

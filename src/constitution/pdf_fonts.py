@@ -14,6 +14,8 @@ from typing import Any
 
 from pypdf.generic import DictionaryObject
 
+from constitution.pdf_struck import Repeats, struck_once
+
 try:
     # Where a line's words end needs its glyphs' widths, a standard font's among them, which
     # pypdf reads for its own extraction and publishes no reader of: its private module,
@@ -89,18 +91,22 @@ def page_text(
     up to the text. With ``placed``, each object the page draws (a picture, by its name)
     is added to it with the area it covers, read in the same pass (pdf_scans)."""
     pieces: list[tuple[str, Any, Any, Any, Any]] = []
+    repeats = Repeats()  # whether the page may strike words twice to make them bold
 
-    def place(operator: bytes, operands: list[Any], cm: list[float], _tm: Any) -> None:
+    def before(operator: bytes, operands: list[Any], cm: list[float], tm: list[float]) -> None:
+        repeats(operator, operands, cm, tm)
         if operator == b"Do" and operands and placed is not None:
             placed.append((str(operands[0]), abs(cm[0] * cm[3] - cm[1] * cm[2])))
 
     raw = (
         page.extract_text(
-            visitor_text=lambda *piece: pieces.append(piece),
-            visitor_operand_before=place if placed is not None else None,
+            visitor_text=lambda *piece: pieces.append(piece), visitor_operand_before=before
         )
         or ""
     )
+    if repeats.found and struck_once(page):  # read again, each word once
+        pieces.clear()
+        raw = page.extract_text(visitor_text=lambda *piece: pieces.append(piece)) or ""
     if "".join(piece[0] for piece in pieces) != raw:
         return raw, []
     faces: dict[int, tuple[bool, Any]] = {}

@@ -4,6 +4,8 @@ other pages alone would lose them without a word."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import Any
 
 # Of the page's area: an image this large is the page itself, not a logo or a signature
@@ -41,6 +43,37 @@ def scanned_pages(
         for n, (size, over) in enumerate(zip(sizes, covers, strict=True), 1)
         if over and size < FEW and not over <= under_text
     ]
+
+
+def recognised(
+    pages: list[Any], texts: list[str], placed: list[list[tuple[str, float]] | None]
+) -> set[int]:
+    """The pages (numbered from 1) that are scans whose words were recognised (OCR) and
+    laid over the picture: a picture drawn over most of the page that no other page
+    draws (a letterhead or a background is drawn on many), and text of the page's own
+    over it (``texts``, ``placed``: as scanned_pages has them)."""
+    covers = [covering(page, drawn or []) for page, drawn in zip(pages, placed, strict=True)]
+    drawn = Counter(picture for over in covers for picture in over)
+    return {
+        n
+        for n, (text, over) in enumerate(zip(texts, covers, strict=True), 1)
+        if over and len("".join(text.split())) >= FEW and all(drawn[p] == 1 for p in over)
+    }
+
+
+# A paragraph's number beginning a line as OCR misreads one: figures and full stops, a
+# figure read as a letter among them ("l.2", "2.l", "4.I", "1O.1": l, I or | for 1, O for
+# 0), at least one figure beside it. A letter alone ("(l)", "I.") is a letter.
+MISREAD = re.compile(
+    r"^(\s*\(?)(?=[\dlI|O.]*\d)(?=[\dlI|O.]*[lI|O])([\dlI|O]{1,3}(?:\.[\dlI|O]{1,3})+)(?=[.)]?\s)"
+)
+FIGURES = str.maketrans("lI|O", "1110")
+
+
+def number_as_printed(text: str) -> str:
+    """A line of a scan's recognised text with its paragraph's number as the picture
+    prints it: "l.2 The protocol ..." is "1.2 The protocol ..."."""
+    return MISREAD.sub(lambda m: m[1] + m[2].translate(FIGURES), text)
 
 
 def covering(page: Any, placed: list[tuple[str, float]]) -> set[tuple[int, int]]:

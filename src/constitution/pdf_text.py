@@ -21,8 +21,17 @@ from constitution.import_languages import MIN_PAIRS, apart
 from constitution.page_asides import NUMBERED_LINE, body_size
 from constitution.pdf_fonts import Drawn, page_text
 from constitution.pdf_order import columns_read, drop_caps_joined, labels_joined
-from constitution.pdf_scans import listed, placements, scanned_pages
+from constitution.pdf_scans import (
+    listed,
+    number_as_printed,
+    placements,
+    recognised,
+    scanned_pages,
+)
 from constitution.problems import ProtocolError
+
+# A typesetter's discretionary hyphen: where it ends a line, the word goes on whole
+SOFT_HYPHEN = "\u00ad"
 
 
 def from_pdf(path: Path) -> Extracted:
@@ -39,9 +48,16 @@ def from_pdf(path: Path) -> Extracted:
         pages = [page_text(page, drawn) for page, drawn in zip(reader.pages, placed, strict=True)]
         lines = pdf_lines(pages)
         if any(drawn is not None for drawn in placed):  # a page has pictures: are they scans?
-            images = scanned_pages(list(reader.pages), own_words(lines, len(pages)), placed)
+            texts = own_words(lines, len(pages))
+            images = scanned_pages(list(reader.pages), texts, placed)
             if images and len(images) < len(pages):  # all images: no text at all, said below
                 raise fail(path, "import-scanned-pages", pages=listed(images), count=len(pages))
+            # a scan's words as an OCR read them: its numbers as the picture prints them
+            scans = recognised(list(reader.pages), texts, placed)
+            lines = [
+                replace(line, text=number_as_printed(line.text)) if line.page in scans else line
+                for line in lines
+            ]
     except ProtocolError:
         raise
     except LimitReachedError as exc:  # pypdf's own bound on what a stream unpacks to
@@ -75,10 +91,12 @@ def pdf_lines(pages: list[tuple[str, list[Drawn | None]]]) -> list[Line]:
         text = characters.plain(raw)
         texts = text.splitlines()
         # a line's drawing is its own where every line of the text ends at a "\n"
-        if text.split("\n")[: len(texts)] != texts:
-            drawn = []
+        ends = text.split("\n")[: len(texts)] == texts
+        drawn = drawn if ends else []
+        # and so is its soft hyphen: its last word goes on, whole, on the next line
+        broken = [t.rstrip().endswith(SOFT_HYPHEN) for t in raw.split("\n")] if ends else []
         lines += [
-            Line(t, n, number, drawn[n - 1] if drawn else None)
+            Line(t, n, number, drawn[n - 1] if drawn else None, broken=ends and broken[n - 1])
             for n, t in enumerate(texts, start=1)
         ]
     return lines
