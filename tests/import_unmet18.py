@@ -39,8 +39,7 @@ from import_trial import handed_over as trial_handed_over
 
 SOURCES = Path(__file__).parent / "import_unmet18"
 HANDED = (
-    "layout-text.txt google-docs.html word-filtered.htm contents-controls.docx "
-    "pandoc-export.md"
+    "layout-text.txt google-docs.html word-filtered.htm contents-controls.docx pandoc-export.md"
 )
 NAMES = HANDED.split()  # each document as the council keeps or publishes it
 CONTROL = re.compile(r"\[\[([^:\]]+): ([^\]]+)\]\]")
@@ -213,4 +212,3 @@ def field_end(document: Any) -> Any:
     made = document.add_paragraph()
     made._p.append(run("", element("w:fldChar", fldCharType="end")))
     return made._p
-

@@ -51,7 +51,7 @@ def test_a_style_rule_matches_the_elements_holding_it() -> None:
     numbers each level of a list with a counter of its own, each item a list of one."""
     style = (
         ".lst-0>li{counter-increment:l0}.lst-1>li{counter-increment:l1}"
-        'ol.lst-0{list-style-type:none}ol.lst-1{list-style-type:none}'
+        "ol.lst-0{list-style-type:none}ol.lst-1{list-style-type:none}"
         '.lst-0>li:before{content:"" counter(l0,decimal) ". "}'
         '.lst-1>li:before{content:"" counter(l0,decimal) "." counter(l1,decimal) " "}'
         "ol.lst-0.start{counter-reset:l0 0}ol.lst-1.start{counter-reset:l1 0}"
@@ -113,7 +113,10 @@ def test_a_reviewer_s_comment_is_left_out_and_its_mark_is_no_word(
         encoding="utf-8",
     )
     doc = import_protocol(page)
-    assert [c.paragraphs for c in doc.clauses()] == [["Members decide in public."], ["Officers advise."]]
+    assert [c.paragraphs for c in doc.clauses()] == [
+        ["Members decide in public."],
+        ["Officers advise."],
+    ]
     assert [line.text.split("]")[-1] for line, _ in doc.left_out] == ["Check this."]
 
 
