@@ -57,8 +57,8 @@ def word(source: Path, path: Path) -> Path:
         if style not in [s.name for s in document.styles]:
             document.styles.add_style(style, WD_STYLE_TYPE.PARAGRAPH)
     body = document.element.body
-    held: list[Any] | None = None  # the paragraphs of the control open, if any
-    opened: Any = None
+    opened: Any = None  # the control open, if any
+    held: list[Any] = []  # the paragraphs it holds
     entries = 0
     for line in source.read_text(encoding="utf-8").splitlines():
         kind, _, text = line.partition(": ")
@@ -67,13 +67,13 @@ def word(source: Path, path: Path) -> Path:
             continue
         if line == "end:":
             if entries:
-                held.append(field_end(document))  # type: ignore[union-attr]
+                held.append(field_end(document))
                 entries = 0
-            body.insert(body.index(held[0]), opened)  # type: ignore[index]
+            body.insert(body.index(held[0]), opened)
             content = opened.find(element("w:sdtContent").tag)
-            for paragraph in held:  # type: ignore[union-attr]
+            for paragraph in held:
                 content.append(paragraph)
-            held = None
+            opened = None
             continue
         if line == "break:":
             made = document.add_paragraph()
@@ -95,7 +95,7 @@ def word(source: Path, path: Path) -> Path:
             entries += 1
         else:
             raise ValueError(f"{source.name}: unknown line {line!r}")
-        if held is not None:
+        if opened is not None:
             held.append(made._p)
     document.save(str(path))
     return path
