@@ -98,13 +98,21 @@ def gold_reads_every_source(names: Sequence[str], sources: Path) -> None:
         data = gold(name, sources)
         handed = sources / name  # as handed over, or the source a Word file or PDF is made from
         source = handed if handed.exists() else sources / f"{name}.txt"
-        text = " ".join(source.read_text(encoding="utf-8").split())
+        text = " ".join(read_text(source).split())
         for clause in (c for s in data["sections"] for c in s["clauses"]):
             first = " ".join(clause["paragraphs"][0].split()[:4])
             assert re.search(re.escape(first).replace(r"\ ", r"\s+(?:<[^>]+>)?\s*"), text), (
                 name,
                 clause["number"],
             )
+
+
+def read_text(source: Path) -> str:
+    """A source's text, a web page's in the character set its <meta> names (Word's
+    filtered web page is windows-1252), any other file's UTF-8."""
+    data = source.read_bytes()
+    named = re.search(rb"charset=[\"']?([\w-]+)", data[:2048])
+    return data.decode(named.group(1).decode() if named else "utf-8")
 
 
 def trial_tests(

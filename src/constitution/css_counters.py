@@ -5,10 +5,12 @@ its words: ``h2 { counter-increment: part } h2::before { content: counter(part) 
 draws "1. ", "2. " before each heading, and ``ol { counter-reset: item; list-style: none }
 li::before { content: counters(item, ".") " "; counter-increment: item }`` draws "1.1"
 inside "1". Only the page's own ``<style>`` is read (a saved page's linked style sheet is
-not the page). A rule is matched on the element it names last, by its tag and classes
-(``main h2`` as any ``h2``); a selector with more than that (``li:first-child``) is not
-read. The counters' scopes are CSS's: a counter reset on an element is seen by it, what
-it holds and its following siblings.
+not the page). A rule is matched as CSS matches it, by the tags and classes it names and
+how they are held: ``main h2`` an ``h2`` within a ``main``, ``.lst-1 > li`` an ``li``
+whose list has the class ``lst-1`` (as Google Docs numbers each level of a list, one
+counter a level); a selector naming more than tags and classes (``li:first-child``,
+``h2 + p``) is not read. The counters' scopes are CSS's: a counter reset on an element is
+seen by it, what it holds and its following siblings.
 """
 
 from __future__ import annotations
@@ -18,12 +20,17 @@ from dataclasses import dataclass, field
 
 RULE = re.compile(r"([^{}@]+)\{([^{}]*)\}")
 COMMENT = re.compile(r"/\*.*?\*/", re.S)
-# the element a selector names last, and whether it is its ::before
+# an element a selector names (its tag, its classes), and whether it is its ::before
 LAST = re.compile(r"([a-z][a-z0-9]*)?((?:\.[\w-]+)*)(::?before)?$", re.I)
+# a selector's compounds and the combinators between them
+COMPOUNDS = re.compile(r"\s*([>+~])\s*|\s+")
 TOKEN = re.compile(
     r"""counters?\(\s*([\w-]+)\s*(?:,\s*("[^"]*"|'[^']*'))?\s*(?:,\s*([\w-]+)\s*)?\)"""
     r"""|"([^"]*)"|'([^']*)'|(\S+)"""
 )
+
+
+Element = tuple[str, frozenset[str]]  # a tag ("" for any) and classes
 
 
 @dataclass
@@ -32,9 +39,21 @@ class Rule:
     classes: frozenset[str]
     before: bool
     declarations: dict[str, str]
+    # the elements holding it, nearest first: each with whether it must be the parent
+    # (">") or may be any ancestor (" ")
+    holders: tuple[tuple[bool, Element], ...] = ()
 
-    def matches(self, tag: str, classes: set[str]) -> bool:
-        return self.tag in ("", tag) and self.classes <= classes
+    def matches(self, tag: str, classes: set[str], open_: list[Element]) -> bool:
+        if not (self.tag in ("", tag) and self.classes <= classes):
+            return False
+        at = len(open_)  # the holders still to match are among open_[:at]
+        for parent, (want, wanted) in self.holders:
+            among = range(at - 1, at - 2 if parent else -1, -1)  # the parent, or any
+            held = (i for i in among if want in ("", open_[i][0]) and wanted <= open_[i][1])
+            at = next(held, -1)
+            if at < 0:
+                return False
+        return True
 
 
 @dataclass
@@ -44,6 +63,7 @@ class Counters:
     rules: list[Rule] = field(default_factory=list)
     # frames[i]: the counters made on the children of the i-th open element (0: the page)
     frames: list[dict[str, int]] = field(default_factory=lambda: [{}])
+    open: list[Element] = field(default_factory=list)  # the elements open, outermost first
 
     @classmethod
     def of(cls, css: str) -> Counters:
@@ -55,17 +75,17 @@ class Counters:
                 if value.strip()
             }
             for selector in selectors.split(","):
-                last = re.split(r"[\s>+~]+", selector.strip())[-1]
-                if m := LAST.match(last.strip()):
-                    tag, classes = (m[1] or "").lower(), frozenset(filter(None, m[2].split(".")))
-                    rules.append(Rule(tag, classes, bool(m[3]), declarations))
+                if made := rule(selector, declarations):
+                    rules.append(made)
         return cls(rules)
 
     def declared(self, tag: str, classes: set[str], before: bool) -> dict[str, str]:
+        """The declarations of the rules matching the element, opened last or to be."""
+        held = self.open[:-1] if self.open[-1:] == [(tag, frozenset(classes))] else self.open
         found: dict[str, str] = {}
-        for rule in self.rules:
-            if rule.before == before and rule.matches(tag, classes):
-                found |= rule.declarations
+        for made in self.rules:
+            if made.before == before and made.matches(tag, classes, held):
+                found |= made.declarations
         return found
 
     def unmarked(self, tag: str, classes: set[str]) -> bool:
@@ -77,6 +97,7 @@ class Counters:
         """An element opened: its counters reset and incremented, and the words its
         ::before draws ("" where it draws none)."""
         self.frames.append({})
+        self.open.append((tag, frozenset(classes)))
         own, before = (self.declared(tag, classes, b) for b in (False, True))
         for style in (own, before):
             for name, value in pairs(style.get("counter-reset", ""), 0):
@@ -93,6 +114,7 @@ class Counters:
     def leave(self, depth: int) -> None:
         """Elements closed: the page's open elements are ``depth`` again."""
         del self.frames[depth + 1 :]
+        del self.open[depth:]
 
     def drawn(self, content: str) -> str:
         words = []
@@ -109,6 +131,23 @@ class Counters:
             elif other:
                 return ""  # attr(), an image, a quote: not a number this reads
         return "".join(words)
+
+
+def rule(selector: str, declarations: dict[str, str]) -> Rule | None:
+    """A selector's rule, or None where it names more than tags and classes held in
+    tags and classes (a sibling, an attribute, a pseudo-class other than ::before)."""
+    parts = COMPOUNDS.split(selector.strip())
+    combinators = [c or " " for c in parts[1::2]]
+    matched = [m for c in parts[::2] if (m := LAST.fullmatch(c))]
+    if len(matched) != len(parts[::2]) or any(m[3] for m in matched[:-1]):
+        return None
+    if any(c in "+~" for c in combinators):
+        return None
+    elements = [((m[1] or "").lower(), frozenset(filter(None, m[2].split(".")))) for m in matched]
+    parents = (c == ">" for c in reversed(combinators))
+    holders = tuple(zip(parents, reversed(elements[:-1]), strict=True))
+    (tag, classes), last = elements[-1], matched[-1]
+    return Rule(tag, classes, bool(last[3]), declarations, holders)
 
 
 def pairs(value: str, default: int) -> list[tuple[str, int]]:

@@ -202,7 +202,9 @@ def from_text(path: Path) -> Extracted:
     for n, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
         page += raw.count("\f")
         lines.append(Line(raw.replace("\f", ""), n, page))
-    return paged(lines, page, notes)
+    # pdftotext ends every page with a form feed, the last too: no page follows it
+    last = max((line.page or 1 for line in lines if line.text.strip()), default=1)
+    return paged(lines, last, notes)
 
 
 def as_drawn(lines: list[Line], notes: list[str]) -> tuple[list[Line], list[tuple[Line, str]]]:
@@ -216,7 +218,9 @@ def as_drawn(lines: list[Line], notes: list[str]) -> tuple[list[Line], list[tupl
             '("1." for every item).'
         )
     kept = [
-        replace(line, text=t) for line, t in zip(lines, page.texts, strict=True) if t is not None
+        replace(line, text=t, wraps=at in page.going_on)
+        for at, (line, t) in enumerate(zip(lines, page.texts, strict=True))
+        if t is not None
     ]
     return kept, [(lines[i], why) for i, why in sorted(page.why.items())]
 

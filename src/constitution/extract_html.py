@@ -48,8 +48,18 @@ STAMP = re.compile(
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
     r"|[a-z]{3,9}\s+\d{4})"
 )
+# a reviewer's comment, as word processors' web pages link one ("#cmnt1" in Google
+# Docs', "#_msocom_1" in Word's): its mark in the text no word, its note left out
+COMMENT = re.compile(r"(?i)cmnt|msocom|\bcomments?\b")
+# a paragraph in the word processor's Title style ("title" in Google Docs' and
+# LibreOffice's pages, "MsoTitle" in Word's): the document's title, as an <h1> is
+TITLE_STYLE = frozenset({"title", "MsoTitle"})
 HOLDERS = frozenset({"li", "dd"})  # an item's or a term's words: one paragraph, its blocks
 VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "wbr", "source", "col"})
+# words within a block its style hides ("display:none"): never drawn, as Word's hidden
+# text (a contents entry's page number in its web page). A block hidden so is not: a
+# panel a script opens (an accordion's), whose words the reader is shown on a click
+UNDRAWN = re.compile(r"(?i)(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b")
 
 
 @dataclass
@@ -70,6 +80,10 @@ class PageReader(HTMLParser):
         self.lines: list[tuple[str, int, bool]] = []
         self.stack: list[tuple[str, bool]] = []  # (tag, the site's furniture here)
         self.hidden: list[int] = []  # the depth of each open element hidden from readers
+        self.undrawn: list[int] = []  # the depth of each open inline element not drawn
+        self.comment = False  # the block being read is a reviewer's comment
+        self.titled = 0  # the depth of a paragraph in the Title style, if one is open
+        self.title_line: int | None = None  # the line of the first such paragraph
         self.lists: list[List] = []
         self.buffer: list[str] = []
         self.start = 1  # the line of the file where the block's words begin
@@ -102,10 +116,19 @@ class PageReader(HTMLParser):
         site = site or bool(SITE_PART.search(named))
         site = site or bool(SITE_ID.fullmatch(values.get("id") or ""))
         site = site or any(map(SITE_CLASS.fullmatch, (values.get("class") or "").split()))
+        site = site or (tag in BLOCKS and bool(COMMENT.search(named)))  # Word's comment
         here = False if main else (site or self.furniture)
         self.stack.append((tag, here))
         if values.get("aria-hidden") == "true":
             self.hidden.append(len(self.stack))
+        if tag not in BLOCKS and UNDRAWN.search(values.get("style") or ""):
+            self.undrawn.append(len(self.stack))
+        if tag == "a" and COMMENT.search(values.get("id") or ""):
+            self.comment = not "".join(self.buffer).strip()  # the comment's own label
+        if tag == "a" and COMMENT.search(values.get("href") or "") and not self.comment:
+            self.undrawn.append(len(self.stack))  # the comment's mark in the text
+        if tag in BLOCKS and TITLE_STYLE & set((values.get("class") or "").split()):
+            self.titled = len(self.stack)
         if tag in HOLDERS:
             self.holders.append([len(self.stack), 0])
         classes = set((values.get("class") or "").split())
@@ -146,12 +169,14 @@ class PageReader(HTMLParser):
             if self.stack[depth][0] == tag:
                 del self.stack[depth:]
                 self.hidden = [h for h in self.hidden if h <= depth]
+                self.undrawn = [h for h in self.undrawn if h <= depth]
+                self.titled = self.titled if self.titled <= depth else 0
                 self.holders = [h for h in self.holders if h[0] <= depth]
                 self.counters.leave(depth)
                 break
 
     def handle_data(self, data: str) -> None:
-        if any(tag in UNSEEN for tag, _ in self.stack):
+        if self.undrawn or any(tag in UNSEEN for tag, _ in self.stack):
             return
         if self.hidden and not re.search(r"\w", data):
             return  # an icon hidden from screen readers ("+", "▼"): decoration, no words
@@ -190,6 +215,9 @@ class PageReader(HTMLParser):
         if not words:
             return
         heading = next((t for t, _ in reversed(self.stack) if re.fullmatch(r"h[1-6]", t)), "")
+        if self.titled and self.title_line is None:
+            self.title_line = len(self.lines)
+        heading = heading or ("h1" if self.titled else "")
         # a block that is all a link to a place on the page is its navigation; one that
         # is all a link to another (not a heading, an item or a cell) is the site's too:
         # "Print friendly version", "Download this document"
@@ -205,7 +233,8 @@ class PageReader(HTMLParser):
                 self.going_on.add(len(self.lines))
             self.holders[-1][1] += 1
         self.label = ""
-        self.lines.append((text, self.start, self.furniture or navigation))
+        self.lines.append((text, self.start, self.furniture or navigation or self.comment))
+        self.comment = False
 
 
 def read_page(html: str) -> PageReader:
@@ -218,4 +247,14 @@ def read_page(html: str) -> PageReader:
     reader.feed(html)
     reader.close()
     reader.flush()
+    # a line or two over the paragraph in the Title style, at the document's top, are
+    # its header (Google Docs writes the header first, in a <div> of its own), not its
+    # title: left out. Not where headings or more come first: the Title style is then
+    # no document's title
+    over = [at for at, (_, _, site) in enumerate(reader.lines[: reader.title_line]) if not site]
+    headed = any(reader.lines[at][0].startswith("#") for at in over)
+    if reader.title_line and len(over) <= 2 and not headed:
+        for at in over:
+            text, line, _ = reader.lines[at]
+            reader.lines[at] = (text, line, True)
     return reader

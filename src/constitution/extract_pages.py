@@ -240,6 +240,9 @@ def edges(page: list[Line]) -> Iterator[tuple[tuple[int, str], Line]]:
         yield (-1 - place, furniture_key(line.text)), line
 
 
+LETTERS = re.compile(r"[^\W\d_]{2}")  # a word's letters, not a number's
+
+
 def drop_furniture(lines: list[Line], pages: int) -> list[Line]:
     """Remove page numbers, and running heads and feet: lines at the same place at the
     top or foot of most pages. Only there: a line elsewhere is the protocol's text."""
@@ -250,6 +253,11 @@ def drop_furniture(lines: list[Line], pages: int) -> list[Line]:
     on_pages = Counter(key for page in by_page.values() for key in dict(edges(page)))
     # on most pages; of two, on both (a protocol of two pages is common)
     least = 2 if pages == 2 else max(3, pages // 2)
+    # of three, words on two alike: the head of every page but the first, which has its
+    # own (Word's "different first page"); not a number ("2" over each section's first)
+    alike = Counter(
+        (place, line.text.strip()) for page in by_page.values() for (place, _), line in edges(page)
+    )
     furniture = {
         id(line)
         for page in by_page.values()
@@ -257,6 +265,7 @@ def drop_furniture(lines: list[Line], pages: int) -> list[Line]:
         if (PAGE_NUMBER.match(line.text.strip()) and not heads_section(page, line))
         or ROMAN_FOLIO.match(line.text.strip())
         or (pages >= 2 and on_pages[key] >= least)
+        or (pages == 3 and alike[key[0], line.text.strip()] == 2 and LETTERS.search(line.text))
     }
     furniture |= {id(line) for page in by_page.values() for line in set_apart(page)}
     return [line for line in lines if id(line) not in furniture]

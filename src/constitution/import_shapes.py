@@ -254,6 +254,10 @@ def boxed(line: Line, last: str) -> bool:
 ENDS_EARLY = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}[.;,]\s+[A-Z]")
 
 
+# the marks opening a line's emphasised first words ("**", "_", "<b>"), no letters
+EMPHASIS_OPENS = re.compile(r"^(?:\*{1,2}|_{1,2}|<[biu]>)+")
+
+
 def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) -> bool:
     """Whether a line is the next line of the paragraph before it, not a paragraph,
     heading or number of its own: set in under the words of a paragraph with a hanging
@@ -282,7 +286,8 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
         return False
     if not numbered:  # a capital goes on a long line of a sentence, never a heading's
         sentence = not title_case(last) or bool(ENDS_EARLY.match(text) or SENTENCES.search(last))
-        return text[:1].islower() or (text[:1].isupper() and len(last) >= WRAPPED and sentence)
+        letter = EMPHASIS_OPENS.sub("", text)[:1]  # "**Neither** may ...": its word's
+        return letter.islower() or (letter.isupper() and len(last) >= WRAPPED and sentence)
     # "5.3.23 have been taken." or "72(1) of the Act": a number cited at the end of the
     # line before; but "3. avoid conflict" after "2. define roles" is the next item of a list
     cited_number = "." in numbered["num"] or bool(numbered.groupdict().get("sec"))
