@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -148,7 +149,7 @@ def test_no_child_for_records_known_already(
 ) -> None:
     fresh_gate(versioned, monkeypatch, aside=False)  # verified here, and kept in memory
     refuses_to_fork(monkeypatch)
-    records_aside.verify_aside(versioned).close()  # its worked examples are held too
+    records_aside.start(versioned).close()  # its worked examples are held too
     assert run_check(versioned).ok
     assert verified_here == Counter(["versions"])
 
@@ -315,3 +316,34 @@ def test_a_reading_against_other_rules_is_not_taken(
     monkeypatch.setattr(scenarios, "READ_EXAMPLES", {})
     assert versioned.examples(document, aside=Sent()) == examples
     assert read_here == every_file(versioned)
+
+
+def test_exploring_an_acts_rules_is_left_to_the_child(
+    versioned: Project, monkeypatch: pytest.MonkeyPatch, read_here: Counter[str]
+) -> None:
+    """What an act's rules read is worked out once, however many files' examples need it
+    (the model's examples share their acts): the gate gives a file back to the child rather
+    than work it out too, and the child, here started late, reads every such file."""
+    verified = records_aside._verified
+
+    def late(folders: Any) -> Any:
+        time.sleep(1)  # the gate is at the files of worked examples first
+        return verified(folders)
+
+    monkeypatch.setattr(records_aside, "_verified", late)
+    explored: Counter[str] = Counter()
+    facts_read = scenarios.facts_read
+
+    def counting(*given: Any) -> Any:
+        explored["here"] += 1
+        return facts_read(*given)
+
+    monkeypatch.setattr(scenarios, "facts_read", counting)
+    aside = fresh_gate(versioned, monkeypatch, aside=True)
+    assert aside.scenarios and not aside.stopped, said(aside)
+    assert explored == Counter(), "the gate worked out what an act's rules read"
+    assert read_here.total() < every_file(versioned).total(), "the gate read every file"
+    alone = fresh_gate(versioned, monkeypatch, aside=False)
+    assert explored["here"] > 0
+    assert said(alone) == said(aside)
+    assert (alone.scenarios, alone.covered) == (aside.scenarios, aside.covered)

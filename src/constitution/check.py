@@ -25,7 +25,7 @@ from constitution.numbering import find
 from constitution.prefix_change import prefix_changes
 from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
-from constitution.records_aside import Aside, verify_aside
+from constitution.records_aside import Aside, start
 from constitution.versions import appended_only
 
 
@@ -92,7 +92,7 @@ def _checked(project: Project, base: Base | None) -> Report:
         return report
     report.stopped = ""
     # the records and the worked examples, read in a second process where it can help
-    with verify_aside(project) as aside:
+    with start(project) as aside:
         return _read(project, base, report, aside)
 
 

@@ -45,7 +45,7 @@ Folder = tuple[Path, re.Pattern[str], str]  # records' folder, its ID pattern, a
 SIZE = struct.Struct("<Q")  # each message's length, before it
 
 
-def verify_aside(project: Project) -> Aside:
+def start(project: Project) -> Aside:
     """Start verifying the project's adopted records (the protocol's and each other
     document's) and reading its worked examples in a child process. Nothing is started
     where it cannot help: without fork or a second core, in a process with other threads
@@ -101,6 +101,10 @@ class Aside:
     def claim(self, path: Path) -> bool:
         return self.claims is None or self.claims.parent_takes(path)
 
+    def give_back(self, path: Path) -> None:
+        if self.claims is not None:
+            self.claims.parent_gives_back(path)
+
     def sent(self) -> Mapping[str, ReadAside]:
         if self.read is None:
             self.records()
@@ -155,6 +159,12 @@ class Claims:
             return False
         self.taken[len(self.files) + i] = 1
         return True
+
+    def parent_gives_back(self, path: Path) -> None:
+        """A file the parent took and read no further: the child reads it if it has not
+        stopped already, else the parent reads it after all (read_examples)."""
+        if (i := self.index.get(str(path))) is not None and self.taken is not None:
+            self.taken[len(self.files) + i] = 0
 
     def stop(self) -> None:
         """The parent takes what is left: the child reads no further file."""

@@ -241,6 +241,12 @@ class Rule:
         return self.name
 
 
+class Unexplored(Exception):
+    """An act whose rules are to be explored (RuleBook.reads) where exploring is left to
+    another process: explored in both, the acts that many examples share (the model's
+    raise-concern, 0.3 s) would cost twice."""
+
+
 @dataclass
 class RuleBook:
     """The rules model of one protocol: its facts vocabulary, its rules, and which act is
@@ -261,6 +267,9 @@ class RuleBook:
     # asks for its act's rules, effects and facts read, five times or more, and the
     # model's 246 examples share a few dozen acts. Emptied when a rule is added.
     _for_act: dict[tuple[str, Acts], object] = field(default_factory=dict, init=False, repr=False)
+    # False while the gate shares the worked examples with a second process (read_examples):
+    # an act's rules are then explored in one process only (Unexplored).
+    exploring: bool = field(default=True, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for rule in self.rules:
@@ -317,6 +326,8 @@ class RuleBook:
         # every act that is a kind of it.
         for own in self.lineage(act):
             if own not in self._reads:
+                if not self.exploring:
+                    raise Unexplored(own)
                 rules = self._by_act.get(own, [])
                 self._reads[own] = frozenset().union(
                     *(facts_read(partial(_fire, r), {}, self.sample) for r in rules)
@@ -1181,6 +1192,9 @@ class Aside(Protocol):
         """Whether the gate is to read ``path`` itself: yes, unless the second process has
         taken it (it then takes it no more)."""
 
+    def give_back(self, path: Path) -> None:
+        """Leave a file claimed to the second process after all (if it has not stopped)."""
+
     def sent(self) -> Mapping[str, ReadAside]:
         """What the second process read without a problem, by path, once it is done."""
 
@@ -1237,17 +1251,27 @@ def read_examples(
     # between commands by check_cache.py, is served again only when all of it is the same).
     given = [book.source, id_pattern.pattern, *sorted(clause_ids), str(sorted(retired.items()))]
     against = hashlib.sha256("\0".join(given).encode()).hexdigest() if book.source else ""
-    readers = [
-        _ScenarioReader(
-            path, path.relative_to(root).as_posix(), book, clause_ids, id_pattern, retired
-        )
-        for path in sorted(paths)
-    ]
+
+    def reader(path: Path) -> _ScenarioReader:
+        shown = path.relative_to(root).as_posix()
+        return _ScenarioReader(path, shown, book, clause_ids, id_pattern, retired)
+
+    readers = [reader(path) for path in sorted(paths)]
     read: dict[int, list[Example]] = {}
     if aside is not None:
-        for i in reversed(range(len(readers))):  # the second process reads from the first
-            if aside.claim(readers[i].path):
-                read[i] = _read_file(readers[i], against)
+        book.exploring = False
+        try:
+            for i in reversed(range(len(readers))):  # the second process reads from the first
+                if not aside.claim(readers[i].path):
+                    continue
+                try:
+                    read[i] = _read_file(readers[i], against)
+                except Unexplored:  # a file needing an act explored: left to the other
+                    aside.give_back(readers[i].path)
+                    readers[i] = reader(readers[i].path)  # its problems so far forgotten
+                    break
+        finally:
+            book.exploring = True
         sent = aside.sent()
         for i, reader in enumerate(readers):
             if i in read:  # read here (both may read the file where they meet): kept
