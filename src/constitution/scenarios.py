@@ -1252,11 +1252,11 @@ def read_examples(
     given = [book.source, id_pattern.pattern, *sorted(clause_ids), str(sorted(retired.items()))]
     against = hashlib.sha256("\0".join(given).encode()).hexdigest() if book.source else ""
 
-    def reader(path: Path) -> _ScenarioReader:
+    def reader_of(path: Path) -> _ScenarioReader:
         shown = path.relative_to(root).as_posix()
         return _ScenarioReader(path, shown, book, clause_ids, id_pattern, retired)
 
-    readers = [reader(path) for path in sorted(paths)]
+    readers = [reader_of(path) for path in sorted(paths)]
     read: dict[int, list[Example]] = {}
     if aside is not None:
         book.exploring = False
@@ -1268,7 +1268,7 @@ def read_examples(
                     read[i] = _read_file(readers[i], against)
                 except Unexplored:  # a file needing an act explored: left to the other
                     aside.give_back(readers[i].path)
-                    readers[i] = reader(readers[i].path)  # its problems so far forgotten
+                    readers[i] = reader_of(readers[i].path)  # its problems so far forgotten
                     break
         finally:
             book.exploring = True
