@@ -1,10 +1,12 @@
-"""The adopted records verified in a second process while the gate reads the draft
-(records_aside.py): the gate finds and says the same as when it verifies them itself."""
+"""The adopted records verified, and the worked examples read, in a second process while
+the gate reads the draft (records_aside.py): the gate finds and says the same as when it
+reads them itself."""
 
 from __future__ import annotations
 
 import os
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -147,7 +149,7 @@ def test_no_child_for_records_known_already(
 ) -> None:
     fresh_gate(versioned, monkeypatch, aside=False)  # verified here, and kept in memory
     refuses_to_fork(monkeypatch)
-    assert records_aside.verify_aside(versioned)() is None
+    records_aside.start(versioned).close()  # its worked examples are held too
     assert run_check(versioned).ok
     assert verified_here == Counter(["versions"])
 
@@ -160,3 +162,188 @@ def test_no_child_beside_a_thread_started_outside_python(monkeypatch: pytest.Mon
     monkeypatch.setattr(os, "listdir", lambda p: ["1", "2"] if p == task else listdir(p))
     assert threading.active_count() == 1
     assert not records_aside._can_fork()
+
+
+@pytest.fixture
+def read_here(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """The files of worked examples this process reads itself (a forked child's count is
+    its own)."""
+    counted: Counter[str] = Counter()
+    real = scenarios._ScenarioReader.read
+
+    def counting(reader: Any) -> Any:
+        counted[reader.shown] += 1
+        return real(reader)
+
+    monkeypatch.setattr(scenarios._ScenarioReader, "read", counting)
+    return counted
+
+
+def child_reads_every_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The gate takes no file of worked examples the child may read: it waits for the
+    child's reading of each (where they meet, either may take a file first)."""
+    monkeypatch.setattr(
+        records_aside.Claims, "parent_takes", lambda claims, path: str(path) not in claims.index
+    )
+
+
+def every_file(project: Project) -> Counter[str]:
+    return Counter(f.relative_to(project.root).as_posix() for f in project.scenario_files())
+
+
+@pytest.mark.parametrize("name", ["versioned", "decided_constitution", "adopted_constitution"])
+def test_the_worked_examples_are_read_in_the_child(
+    name: str,
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+    read_here: Counter[str],
+) -> None:
+    """Each file as the gate reads it: the same examples, kept the same for the store,
+    citing the protocol's paragraphs and other documents' (decided_constitution)."""
+    project: Project = request.getfixturevalue(name)
+    child_reads_every_file(monkeypatch)
+    report = fresh_gate(project, monkeypatch, aside=True)
+    assert report.scenarios and not report.stopped, said(report)
+    assert read_here == Counter(), "the gate read files of worked examples the child had read"
+    kept = scenarios.READ_EXAMPLES
+    alone = fresh_gate(project, monkeypatch, aside=False)
+    assert read_here == every_file(project)
+    assert said(alone) == said(report)
+    assert (alone.scenarios, alone.covered, alone.suspect) == (
+        report.scenarios,
+        report.covered,
+        report.suspect,
+    )
+    assert kept == scenarios.READ_EXAMPLES
+
+
+CONDUCT = "checks/scenarios/conduct.yaml"
+GENERAL = "checks/scenarios/general.yaml"
+# Each a file, its words changed, and the files the gate then reads itself: each with a
+# problem of its own (an ID given in two files is a problem of neither file alone).
+BAD_EXAMPLES = {
+    "a paragraph not in the draft": (CONDUCT, "MOP-0029, MOP-0050", "MOP-0029, MOP-9999"),
+    "a revoked paragraph": (CONDUCT, "MOP-0029, MOP-0050", "MOP-0029, MOP-0208"),
+    "a fact no rule reads": (CONDUCT, "behaviour: shouting}", "behaviour: shouting, mood: 1}"),
+    "YAML that cannot be read": (CONDUCT, "- id: SC-CON-002", "- id: [SC-CON-002"),
+    "a duplicate ID across files": (GENERAL, "- id: SC-GEN-001", "- id: SC-CON-001", ()),
+}
+
+
+@pytest.mark.parametrize("edit", BAD_EXAMPLES.values(), ids=BAD_EXAMPLES.keys())
+def test_a_bad_file_of_worked_examples_is_said_the_same_with_the_child(
+    versioned: Project,
+    monkeypatch: pytest.MonkeyPatch,
+    read_here: Counter[str],
+    edit: tuple[Any, ...],
+) -> None:
+    """The child sends no file with a problem: the gate reads it itself and says it, with
+    its file and line, as when it reads every file."""
+    name, old, new, *rest = edit
+    read_itself = rest[0] if rest else (name,)
+    path = versioned.root / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    child_reads_every_file(monkeypatch)
+    aside = fresh_gate(versioned, monkeypatch, aside=True)
+    here = read_here.copy()
+    alone = fresh_gate(versioned, monkeypatch, aside=False)
+    assert aside.problems and any(p.file == name for p in aside.problems)
+    assert said(aside) == said(alone)
+    assert aside.status == alone.status
+    assert here == Counter(read_itself)
+
+
+def test_a_bad_rules_file_is_said_the_same_with_the_child(
+    versioned: Project, monkeypatch: pytest.MonkeyPatch, read_here: Counter[str]
+) -> None:
+    rules = versioned.checks / "rules.yaml"
+    rules.write_text(rules.read_text(encoding="utf-8") + "\nrulez: []\n", encoding="utf-8")
+    aside = fresh_gate(versioned, monkeypatch, aside=True)
+    alone = fresh_gate(versioned, monkeypatch, aside=False)
+    assert aside.stopped == "the worked examples and rules"
+    assert said(aside) == said(alone)
+
+
+def test_a_child_that_dies_reading_the_examples_leaves_the_parent_to_read_them(
+    versioned: Project, monkeypatch: pytest.MonkeyPatch, read_here: Counter[str]
+) -> None:
+    child_reads_every_file(monkeypatch)
+    monkeypatch.setattr(records_aside, "_examples", lambda *given: os._exit(3))
+    report = fresh_gate(versioned, monkeypatch, aside=True)
+    assert report.ok, said(report)
+    assert read_here == every_file(versioned)
+
+
+def test_the_child_and_the_parent_meet_in_the_files(tmp_path: Path) -> None:
+    files = [tmp_path / f"{n}.yaml" for n in "abcde"]
+    claims = records_aside.Claims(files)
+    assert claims.parent_takes(files[4]) and claims.child_takes(0)
+    assert claims.parent_takes(files[3]) and claims.child_takes(1)
+    assert claims.child_takes(2)
+    assert not claims.parent_takes(files[2]), "the parent took a file the child had taken"
+    assert not claims.child_takes(3), "the child took a file the parent had taken"
+    assert claims.parent_takes(tmp_path / "other.yaml"), "a file the child does not read"
+    claims = records_aside.Claims(files)
+    claims.stop()
+    assert not claims.child_takes(0)
+
+
+def test_a_reading_against_other_rules_is_not_taken(
+    versioned: Project, monkeypatch: pytest.MonkeyPatch, read_here: Counter[str]
+) -> None:
+    """The gate takes the second process's reading of a file only where it was read
+    against the rules the gate reads the examples against."""
+    monkeypatch.setattr(scenarios, "READ_EXAMPLES", {})
+    book, pattern = versioned.rulebook(), versioned.cited_pattern()
+    files = versioned.scenario_files()
+    readings = {str(f): scenarios.read_aside(f, versioned.root, book, pattern) for f in files}
+    read_here.clear()  # the readings just made stand for the second process's
+
+    class Sent:
+        def claim(self, path: Path) -> bool:
+            return False
+
+        def sent(self) -> dict[str, Any]:
+            return readings
+
+    document = versioned.document()
+    examples = versioned.examples(document, aside=Sent())
+    assert read_here == Counter()
+    rules = versioned.checks / "rules.yaml"
+    rules.write_text(rules.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    monkeypatch.setattr(scenarios, "READ_EXAMPLES", {})
+    assert versioned.examples(document, aside=Sent()) == examples
+    assert read_here == every_file(versioned)
+
+
+def test_exploring_an_acts_rules_is_left_to_the_child(
+    versioned: Project, monkeypatch: pytest.MonkeyPatch, read_here: Counter[str]
+) -> None:
+    """What an act's rules read is worked out once, however many files' examples need it
+    (the model's examples share their acts): the gate gives a file back to the child rather
+    than work it out too, and the child, here started late, reads every such file."""
+    verified = records_aside._verified
+
+    def late(folders: Any) -> Any:
+        time.sleep(1)  # the gate is at the files of worked examples first
+        return verified(folders)
+
+    monkeypatch.setattr(records_aside, "_verified", late)
+    explored: Counter[str] = Counter()
+    facts_read = scenarios.facts_read
+
+    def counting(*given: Any) -> Any:
+        explored["here"] += 1
+        return facts_read(*given)
+
+    monkeypatch.setattr(scenarios, "facts_read", counting)
+    aside = fresh_gate(versioned, monkeypatch, aside=True)
+    assert aside.scenarios and not aside.stopped, said(aside)
+    assert explored == Counter(), "the gate worked out what an act's rules read"
+    assert read_here.total() < every_file(versioned).total(), "the gate read every file"
+    alone = fresh_gate(versioned, monkeypatch, aside=False)
+    assert explored["here"] > 0
+    assert said(alone) == said(aside)
+    assert (alone.scenarios, alone.covered) == (aside.scenarios, aside.covered)

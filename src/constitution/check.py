@@ -25,7 +25,7 @@ from constitution.numbering import find
 from constitution.prefix_change import prefix_changes
 from constitution.problems import Problem, ProtocolError
 from constitution.project import Project
-from constitution.records_aside import verify_aside
+from constitution.records_aside import Aside, start
 from constitution.versions import appended_only
 
 
@@ -91,13 +91,19 @@ def _checked(project: Project, base: Base | None) -> Report:
         report.problems = changed  # else every ID, draft and adopted, reads as malformed
         return report
     report.stopped = ""
-    join = verify_aside(project)  # the records, in a second process where it can help
+    # the records and the worked examples, read in a second process where it can help
+    with start(project) as aside:
+        return _read(project, base, report, aside)
+
+
+def _read(project: Project, base: Base | None, report: Report, aside: Aside) -> Report:
+    council = project.council()
     try:
         draft: Document | ProtocolError = project.draft()
     except ProtocolError as exc:
         draft = exc  # said below, with the records' problems
     finally:
-        join()
+        aside.records()
     versions = None  # read once: each reading hashes every record's bytes again
     try:
         versions = project.versions()
@@ -143,7 +149,7 @@ def _checked(project: Project, base: Base | None) -> Report:
     report.clauses = len(clauses)
     report.normative = sum(c.normative for c in clauses)
     try:
-        scenarios = project.scenarios(document, constitution=constitution)
+        scenarios = project.scenarios(document, constitution=constitution, aside=aside.examples)
         report.problems.extend(project.rule_problems(document, constitution))
         lock = load_lock(project.checks / LOCK)
         listed = baseline.load(project.checks)

@@ -26,7 +26,14 @@ from constitution.problems import Problem, ProtocolError
 from constitution.retired import NAME as RETIRED
 from constitution.retired import load_retired
 from constitution.rulefile import read_rules, rule_clauses
-from constitution.scenarios import Example, RuleBook, Scenario, only_scenarios, read_examples
+from constitution.scenarios import (
+    Aside,
+    Example,
+    RuleBook,
+    Scenario,
+    only_scenarios,
+    read_examples,
+)
 from constitution.source import read_protocol
 from constitution.versions import Version, load_versions
 
@@ -193,14 +200,20 @@ class Project:
         council = self.council()
         ids, retired = {c.id for c in document.clauses()}, dict(self.retired())
         if not council.documents:
-            return ids, retired, council.id_pattern
+            return ids, retired, self.cited_pattern()
         if constitution is None:
             constitution = read_each(self.root, council, None)[0]
         for entry in constitution:
             if entry.key != PROTOCOL:
                 ids.update(c.id for c in entry.document.clauses())
                 retired.update(entry.retired)
-        return ids, retired, council.any_id_pattern
+        return ids, retired, self.cited_pattern()
+
+    def cited_pattern(self) -> re.Pattern[str]:
+        """The pattern of every ID a worked example or a rule may cite, which a fact may
+        not name: the protocol's, or any document's of the constitution."""
+        council = self.council()
+        return council.any_id_pattern if council.documents else council.id_pattern
 
     def scenario_files(self) -> list[Path]:
         return sorted((self.checks / "scenarios").glob("*.yaml"))
@@ -210,18 +223,21 @@ class Project:
         document: Document,
         files: list[Path] | None = None,
         constitution: Constitution | None = None,
+        aside: Aside | None = None,
     ) -> list[Scenario]:
         """The worked examples; ProtocolError with every problem if any is malformed."""
-        return only_scenarios(self.examples(document, files, constitution))
+        return only_scenarios(self.examples(document, files, constitution, aside))
 
     def examples(
         self,
         document: Document,
         files: list[Path] | None = None,
         constitution: Constitution | None = None,
+        aside: Aside | None = None,
     ) -> list[Example]:
         """The worked examples, each a Scenario or Malformed with its problems; they may
-        cite any document's paragraphs (citable)."""
+        cite any document's paragraphs (citable); ``aside``: some read by a second
+        process (records_aside.py)."""
         ids, retired, pattern = self.citable(document, constitution)
         return read_examples(
             self.scenario_files() if files is None else files,
@@ -230,6 +246,7 @@ class Project:
             ids,
             pattern,
             retired,
+            aside,
         )
 
 

@@ -20,7 +20,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache, partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import yaml
 
@@ -241,6 +241,12 @@ class Rule:
         return self.name
 
 
+class Unexplored(Exception):
+    """An act whose rules are to be explored (RuleBook.reads) where exploring is left to
+    another process: explored in both, the acts that many examples share (the model's
+    raise-concern, 0.3 s) would cost twice."""
+
+
 @dataclass
 class RuleBook:
     """The rules model of one protocol: its facts vocabulary, its rules, and which act is
@@ -261,6 +267,9 @@ class RuleBook:
     # asks for its act's rules, effects and facts read, five times or more, and the
     # model's 246 examples share a few dozen acts. Emptied when a rule is added.
     _for_act: dict[tuple[str, Acts], object] = field(default_factory=dict, init=False, repr=False)
+    # False while the gate shares the worked examples with a second process (read_examples):
+    # an act's rules are then explored in one process only (Unexplored).
+    exploring: bool = field(default=True, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for rule in self.rules:
@@ -317,6 +326,8 @@ class RuleBook:
         # every act that is a kind of it.
         for own in self.lineage(act):
             if own not in self._reads:
+                if not self.exploring:
+                    raise Unexplored(own)
                 rules = self._by_act.get(own, [])
                 self._reads[own] = frozenset().union(
                     *(facts_read(partial(_fire, r), {}, self.sample) for r in rules)
@@ -752,14 +763,18 @@ class _ScenarioReader:
         path: Path,
         shown: str,
         book: RuleBook,
-        clause_ids: set[str],
+        clause_ids: Set[str] | None,
         id_pattern: re.Pattern[str],
         retired: Mapping[str, dt.date],
     ) -> None:
+        """``clause_ids`` None: the paragraphs are not known yet (a second process reads
+        the file while the gate reads the draft), so what the examples cite is only noted
+        (``cited``), to be checked by the gate (``_taken``)."""
         self.path, self.shown, self.book = path, shown, book
         self.clause_ids, self.id_pattern, self.retired = clause_ids, id_pattern, retired
         self.problems: list[Problem] = []
         self.text: str | None = None  # the file's text, if read already
+        self.cited: set[str] = set()  # every paragraph the examples cite
 
     def problem(self, line: int, code: str, clause: str = "", **fields: object) -> None:
         self.problems.append(Problem.of(self.shown, line, code, clause, **fields))
@@ -1076,12 +1091,15 @@ class _ScenarioReader:
         else:
             for item in clauses_node.value:
                 cid = str(item.value)
-                if cid in self.retired and cid not in self.clause_ids:
+                clauses.add(cid)
+                self.cited.add(cid)
+                if self.clause_ids is None or cid in self.clause_ids:
+                    continue
+                if cid in self.retired:
                     revoked = self.retired[cid]
                     self.problem(_line(item), "scenario-cites-revoked", cid, revoked=revoked)
-                elif cid not in self.clause_ids:
+                else:
                     self.problem(_line(item), "scenario-unknown-clause", cid)
-                clauses.add(cid)
         deciders = {e.who for e in self.book.effects(act, "decides")}
         decides = self.name(fields["decides"], "", deciders, act) if "decides" in fields else None
         # 'clauses: []' says the protocol does not answer: then nothing else is expected.
@@ -1152,6 +1170,68 @@ def did_you_mean(word: str, names: Iterable[str]) -> str:
     return f" Did you mean '{close[0]}'?" if close else ""
 
 
+@dataclass(frozen=True)
+class ReadAside:
+    """A file of worked examples read by a second process while the gate reads the draft
+    (records_aside.py), before the paragraphs are known: the text read, what it was read
+    against (the rules' digest and the ID pattern), its examples, and every paragraph they
+    cite, which the gate checks before it takes them (``_taken``)."""
+
+    text: str
+    shown: str
+    against: tuple[str, str]
+    examples: list[Example]
+    cited: frozenset[str]
+
+
+class Aside(Protocol):
+    """The second process reading files of worked examples from the first on, while the
+    gate reads them from the last back, so that the two meet wherever the work divides."""
+
+    def claim(self, path: Path) -> bool:
+        """Whether the gate is to read ``path`` itself: yes, unless the second process has
+        taken it (it then takes it no more)."""
+
+    def give_back(self, path: Path) -> None:
+        """Leave a file claimed to the second process after all (if it has not stopped)."""
+
+    def sent(self) -> Mapping[str, ReadAside]:
+        """What the second process read without a problem, by path, once it is done."""
+
+
+def read_aside(
+    path: Path, root: Path, book: RuleBook, id_pattern: re.Pattern[str]
+) -> ReadAside | None:
+    """A file's examples read before the paragraphs they cite are known; None where the
+    file has a problem (the gate reads it again, and says it) or the rules' files changed
+    while they were read (``book.source`` empty: nothing to compare)."""
+    reader = _ScenarioReader(path, path.relative_to(root).as_posix(), book, None, id_pattern, {})
+    reader.text = _bounded_read(path)
+    if not book.source or reader.text is None:
+        return None
+    examples = reader.read()
+    if reader.problems:
+        return None
+    cited = frozenset(reader.cited)
+    return ReadAside(reader.text, reader.shown, (book.source, id_pattern.pattern), examples, cited)
+
+
+def _taken(
+    sent: ReadAside | None, reader: _ScenarioReader, clause_ids: Set[str], against: str
+) -> list[Example] | None:
+    """The second process's reading of a file, where it is the gate's own: read against
+    the same rules and ID pattern, and every paragraph it cites one of ``clause_ids``. The
+    reading differs from the gate's only in what it did not check (the paragraphs
+    cited), so the gate's would then find no problem and make the same examples."""
+    if sent is None or sent.shown != reader.shown or not sent.cited <= clause_ids:
+        return None
+    if sent.against != (reader.book.source, reader.id_pattern.pattern):
+        return None
+    if against:  # kept as the gate's own reading is (_read_file)
+        READ_EXAMPLES[str(reader.path)] = ((sent.text, reader.shown, against), sent.examples)
+    return sent.examples
+
+
 def read_examples(
     paths: Iterable[Path],
     root: Path,
@@ -1159,20 +1239,48 @@ def read_examples(
     clause_ids: set[str],
     id_pattern: re.Pattern[str],
     retired: Mapping[str, dt.date] | None = None,
+    aside: Aside | None = None,
 ) -> list[Example]:
     """Read scenario files: each example either a Scenario or Malformed, so that one bad
-    example never hides the others (the pytest plugin fails it alone)."""
+    example never hides the others (the pytest plugin fails it alone). With ``aside``,
+    the files a second process reads are taken from it where they can be (``_taken``),
+    each as this process would have read it."""
     examples: list[Example] = []
     retired = retired or {}
     # What a file's examples are checked against besides its own text (its reading, kept
     # between commands by check_cache.py, is served again only when all of it is the same).
     given = [book.source, id_pattern.pattern, *sorted(clause_ids), str(sorted(retired.items()))]
-    against = hashlib.sha256("\0".join(given).encode()).hexdigest()
-    for path in sorted(paths):
-        reader = _ScenarioReader(
-            path, path.relative_to(root).as_posix(), book, clause_ids, id_pattern, retired
-        )
-        examples.extend(_read_file(reader, against if book.source else ""))
+    against = hashlib.sha256("\0".join(given).encode()).hexdigest() if book.source else ""
+
+    def reader_of(path: Path) -> _ScenarioReader:
+        shown = path.relative_to(root).as_posix()
+        return _ScenarioReader(path, shown, book, clause_ids, id_pattern, retired)
+
+    readers = [reader_of(path) for path in sorted(paths)]
+    read: dict[int, list[Example]] = {}
+    if aside is not None:
+        book.exploring = False
+        try:
+            for i in reversed(range(len(readers))):  # the second process reads from the first
+                if not aside.claim(readers[i].path):
+                    continue
+                try:
+                    read[i] = _read_file(readers[i], against)
+                except Unexplored:  # a file needing an act explored: left to the other
+                    aside.give_back(readers[i].path)
+                    readers[i] = reader_of(readers[i].path)  # its problems so far forgotten
+                    break
+        finally:
+            book.exploring = True
+        sent = aside.sent()
+        for i, reader in enumerate(readers):
+            if i in read:  # read here (both may read the file where they meet): kept
+                continue
+            taken = _taken(sent.get(str(reader.path)), reader, clause_ids, against)
+            if taken is not None:
+                read[i] = taken
+    for i, reader in enumerate(readers):
+        examples.extend(read[i] if i in read else _read_file(reader, against))
     seen: dict[str, Example] = {}
     for i, example in enumerate(examples):
         first = seen.setdefault(example.id, example) if example.id else example
@@ -1198,14 +1306,8 @@ READ_EXAMPLES: dict[str, tuple[tuple[str, str, str], list[Example]]] = {}
 def _read_file(reader: _ScenarioReader, against: str) -> list[Example]:
     """A file's examples, as last read if neither it nor what it is checked against
     (``against``: a digest, empty for a rule book read from no file) has changed."""
-    if not against:
-        return reader.read()
-    try:
-        if reader.path.stat().st_size > MAX_SCENARIO_BYTES:
-            return reader.read()  # which says so
-        text = reader.path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return reader.read()  # which says what is wrong
+    if not against or (text := _bounded_read(reader.path)) is None:
+        return reader.read()  # which says what is wrong, if anything
     key = (text, reader.shown, against)
     kept = READ_EXAMPLES.get(str(reader.path))
     if kept and kept[0] == key:
@@ -1215,6 +1317,17 @@ def _read_file(reader: _ScenarioReader, against: str) -> list[Example]:
     if not reader.problems:
         READ_EXAMPLES[str(reader.path)] = (key, examples)
     return examples
+
+
+def _bounded_read(path: Path) -> str | None:
+    """A file's text, or None where it is too large or cannot be read as UTF-8 (the reader
+    then says so)."""
+    try:
+        if path.stat().st_size > MAX_SCENARIO_BYTES:
+            return None
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def only_scenarios(examples: list[Example]) -> list[Scenario]:
