@@ -43,9 +43,12 @@ def gold(name: str) -> Gold:
 
 
 def imported(name: str, folder: Path) -> Imported:
+    return imported_file(handed_over(name, folder), folder)
+
+
+def imported_file(source: Path, folder: Path) -> Imported:
     """`constitution import` run as a person runs it: its JSON report and the words it
     wrote, with where each reference it linked stands."""
-    source = handed_over(name, folder)
     out, report = folder / "out", folder / "report.json"
     result = subprocess.run(
         [*IMPORT, str(source), "--out", str(out), "--report-json", str(report)],
