@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from constitution.importer import import_protocol
+from constitution.modality import guess_modality
 from import_shapes18 import NAMES, SOURCES, handed_over
 from import_trial import Gold, bare, trial_tests
 from test_import_faults16 import Imported, imported_file, reference_kind
@@ -128,6 +129,27 @@ def test_each_paragraphs_modality_is_read_from_its_verbs(
 ) -> None:
     doc, data = trial[name]
     assert [o for o in modality_outcomes(doc, data) if o[1] != o[2]] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # "will" telling what a person does is a duty, stronger than "should" or "may"
+        ("A member should write first. The Chief Executive will reply in 15 days.", "must"),
+        ("Staff will not join a group's meeting, except that a Director may brief it.", "must-not"),
+        ("The officer should reply in ten days, or the officer is to tell them when.", "must"),
+        # a "will" of what no person does, or a decision left open, is no duty
+        ("Members should ask. If a reply will take longer, it is sent later.", "should"),
+        ("Officers may attend. The Chief Executive will decide whether they go.", "may"),
+        # what a sentence says may be expected, or a purpose, grants nothing
+        ("It sets out what members can expect of officers.", "informative"),
+        ("Officers brief members so that they can decide in time.", "informative"),
+        ("A serious breach of it may also be a breach of the Code.", "informative"),
+        ("Members may ask officers for advice.", "may"),
+    ],
+)
+def test_modality_is_the_strongest_duty_a_person_is_given(text: str, modality: str) -> None:
+    assert guess_modality(text).modality == modality
 
 
 def figures(folder: Path) -> None:
