@@ -111,9 +111,11 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     # "is asked to raise it first with", "are encouraged to": advice
     (r"\b(?:is|are)\s+(?:asked|requested|encouraged|advised)\s+to\b", "should", "medium"),
     (rf"\b{_BE}\s+entitled\s+to\b", "may", "high"),
-    # what a thing may be ("a breach of it may also be a breach of the Code"): a
-    # possibility, no one's liberty
+    # what a thing may be ("a breach of it may also be a breach of the Code"), and what
+    # one may expect of another ("the standards each may expect"): a possibility, a
+    # standard described, no one's liberty
     (r"\bmay\s+(?:also\s+|well\s+|even\s+)?be\s+(?:an?|the)\b", "", ""),
+    (r"\b(?:may|can)\s+(?:reasonably\s+|rightly\s+)?expect\b", "", ""),
     (r"\bmay\b", "may", "medium"),  # also "there may be a risk"
     (r"\bcan\b", "may", "low"),  # as often ability
 )

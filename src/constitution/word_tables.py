@@ -30,6 +30,14 @@ def banner(table: Any) -> str:
     return said[0] if bolded(rows[0]) or shaded(rows[0]) else ""
 
 
+def boxed(table: Any) -> bool:
+    """Whether a table is a box set between paragraphs ("Key principles", "Example": a
+    table of one cell, its paragraphs the protocol's words, read in their place as
+    paragraphs, a bulleted one an item), not a heading's band (``banner``)."""
+    rows = list(table.iterchildren(f"{W}tr"))
+    return len(rows) == 1 and len(list(rows[0].iterchildren(f"{W}tc"))) == 1 and not banner(table)
+
+
 # A document-control table's labels: the record a council's template keeps of the
 # document (its title, owner, version, approval, review), not the protocol's words
 CONTROL_LABEL = re.compile(
