@@ -27,7 +27,7 @@ from typing import Any
 
 import docx
 
-from import_software import abstract_list, element, instance, numbered
+from import_software import abstract_list, instance, numbered
 from import_trial import Gold
 from import_trial import handed_over as trial_handed_over
 

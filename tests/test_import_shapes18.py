@@ -16,10 +16,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 
 from constitution.importer import import_protocol
 from constitution.modality import guess_modality
+from constitution.references import Targets, link
+from constitution.word_numbering import FIRSTS, ONES, in_words
 from import_shapes18 import NAMES, SOURCES, handed_over
 from import_trial import Gold, bare, trial_tests
 from test_import_faults16 import Imported, imported_file, reference_kind
@@ -54,9 +57,7 @@ def trial(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Imported,
 def ids_by_number(doc: Imported) -> dict[str, str]:
     """Each paragraph's ID by its number as printed, its closing full stop apart (every
     number is printed once in these documents)."""
-    return {
-        bare(c["source_number"]): c["id"] for s in doc.report["sections"] for c in s["clauses"]
-    }
+    return {bare(c["source_number"]): c["id"] for s in doc.report["sections"] for c in s["clauses"]}
 
 
 def listed(doc: Imported, reference: Gold) -> bool:
@@ -152,6 +153,156 @@ def test_each_paragraphs_modality_is_read_from_its_verbs(
 )
 def test_modality_is_the_strongest_duty_a_person_is_given(text: str, modality: str) -> None:
     assert guess_modality(text).modality == modality
+
+
+def imported_text(tmp_path: Path, text: str) -> Any:
+    source = tmp_path / "protocol.txt"
+    source.write_text(text, encoding="utf-8")
+    return import_protocol(source)
+
+
+def test_a_run_in_title_is_its_paragraph_s_heading(tmp_path: Path) -> None:
+    """A short phrase before a dash, or in bold, opening a paragraph is its title; words
+    set off between dashes in its sentence, or a phrase that is a sentence, are not."""
+    doc = imported_text(
+        tmp_path,
+        "Protocol\n\n1. Conduct\n\n1.1 Confidentiality – Members must keep secrets.\n\n"
+        "1.2 Officers – and members who chair committees – should be told.\n\n"
+        "1.3 **Gifts.** Members must declare gifts.\n\n"
+        "1.4 Members must act lawfully – always.\n",
+    )
+    assert [(c.headings, c.paragraphs) for c in doc.clauses()] == [
+        (["Confidentiality"], ["Members must keep secrets."]),
+        ([], ["Officers – and members who chair committees – should be told."]),
+        (["Gifts"], ["Members must declare gifts."]),
+        ([], ["Members must act lawfully – always."]),
+    ]
+
+
+def test_a_question_heads_its_answer(tmp_path: Path) -> None:
+    """A question alone on its line is a heading, whatever modal verb it asks about."""
+    doc = imported_text(
+        tmp_path,
+        "Protocol\n\nWhat should a member do if unhappy?\n\n1. Members should write.\n\n"
+        "How may officers help?\n\n2. Officers may advise.\n",
+    )
+    assert [(s.title, [c.number for c in s.clauses]) for s in doc.sections] == [
+        ("What should a member do if unhappy?", ["1."]),
+        ("How may officers help?", ["2."]),
+    ]
+    assert doc.defects == []
+
+
+def test_a_code_quoted_with_its_own_numbers_is_the_paragraph_s(tmp_path: Path) -> None:
+    """ "(1)", "(2)" after a dotted paragraph's lead-in quoting another document are the
+    quotation's items, its words after them the paragraph's; its duties the code's."""
+    doc = imported_text(
+        tmp_path,
+        "Protocol\n\n1. Conduct\n\n1.1 The Code, at paragraph 3, says:\n\n"
+        "    (1) A member must be fair.\n\n    (2) A member must not bully.\n\n"
+        "A breach is a matter for the Monitoring Officer.\n\n1.2 Members should be kind.\n",
+    )
+    assert [(c.number, c.paragraphs) for c in doc.clauses()] == [
+        (
+            "1.1",
+            [
+                "The Code, at paragraph 3, says:",
+                "- (1) A member must be fair.",
+                "- (2) A member must not bully.",
+                "A breach is a matter for the Monitoring Officer.",
+            ],
+        ),
+        ("1.2", ["Members should be kind."]),
+    ]
+    assert doc.clauses()[0].own_and_items()[0] == (
+        "The Code, at paragraph 3, says: A breach is a matter for the Monitoring Officer."
+    )
+
+
+def test_a_wrapped_line_goes_on_its_sentence(tmp_path: Path) -> None:
+    """A number after "paragraph" at a line's end is the one it names; a long line left
+    off mid-phrase goes on before a capital, and is no heading."""
+    intro = "Wrexley Council, Constitution Part 5, Section 4. Approved by the\nStandards Committee."
+    cited = "the Clerk refers it under paragraph\n12 of the Code of Conduct, as it requires."
+    doc = imported_text(
+        tmp_path, f"Protocol\n\n{intro}\n\n1. Scope\n\n1.1 {cited}\n\n1.2 It ends.\n"
+    )
+    assert doc.intro.paragraphs == [" ".join(intro.split())]
+    assert [c.paragraphs for c in doc.clauses()] == [[" ".join(cited.split())], ["It ends."]]
+
+
+def test_a_word_box_is_read_as_its_paragraphs_in_place(tmp_path: Path) -> None:
+    """A table of one cell holding a title and bullets, between a heading and the first
+    paragraph, is the section's words: a title and items, not one row run together."""
+    document = docx.Document()
+    document.add_paragraph("Protocol", style="Title")
+    document.add_paragraph("1.\tGroups", style="Heading 1")
+    box = document.add_table(rows=1, cols=1)
+    box.style = "Table Grid"
+    cell = box.rows[0].cells[0]
+    cell.paragraphs[0].add_run("Key principles").bold = True
+    cell.add_paragraph("Officers serve the whole Council.", style="List Bullet")
+    cell.add_paragraph("Every group is treated alike.", style="List Bullet")
+    document.add_paragraph("1.1\tOfficers may brief a group.")
+    document.save(str(tmp_path / "p.docx"))
+    doc = import_protocol(tmp_path / "p.docx")
+    assert doc.sections[0].intro.paragraphs == [
+        "Key principles",
+        "- Officers serve the whole Council.",
+        "- Every group is treated alike.",
+    ]
+
+
+def test_word_s_numbers_in_words() -> None:
+    assert [in_words(n, ONES) for n in (1, 12, 20, 21, 99, 100)] == [
+        "One",
+        "Twelve",
+        "Twenty",
+        "Twenty-one",
+        "Ninety-nine",
+        "100",
+    ]
+    assert [in_words(n, FIRSTS) for n in (1, 2, 20, 22)] == [
+        "First",
+        "Second",
+        "Twentieth",
+        "Twenty-second",
+    ]
+
+
+TARGETS = Targets(
+    dotted={"2.3.1": "A", "2.3.3": "C", "3.2": "B"},
+    whole={"9": "N"},
+    parts=set(),
+    sections={"3": (3, "Hours")},
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "reported"),
+    [
+        (
+            "paragraphs 2.3.1. to 2.3.3. apply",
+            "paragraphs {para}`2.3.1 <A>`. to {para}`2.3.3 <C>`. apply",
+            [],
+        ),
+        ("The time in 3.2 runs", "The time in {para}`3.2 <B>` runs", []),
+        ("ended in 3.5 hours, in 1.4.2019", "ended in 3.5 hours, in 1.4.2019", []),
+        (
+            "The Code of Conduct, at paragraph 3, says",
+            "The Code of Conduct, at paragraph 3, says",
+            ["external-reference"],
+        ),
+        ("the steps in paragraph 9 apply", "the steps in paragraph 9 apply", []),
+    ],
+)
+def test_references_as_these_layouts_print_them(
+    text: str, written: str, reported: list[str]
+) -> None:
+    """A number closed by a full stop in a list, a dotted number after "in", another
+    document's paragraph after its name, a paragraph's own number in its words (N)."""
+    out, unresolved = link(text, TARGETS, lambda _: None, lambda _: False, "N")
+    assert (out, [u.kind for u in unresolved]) == (written, reported)
 
 
 def figures(folder: Path) -> None:

@@ -131,7 +131,7 @@ def heading_like(text: str) -> bool:
 # committees – should ...") stay the sentence's.
 RUN_IN = re.compile(
     r"^(?:\*\*(?P<bold>[A-Z][^*.:;,?!]{0,40}?)[.:]?\*\*(?:[.:]|\s+[–—-])?"
-    r"|(?P<dashed>[A-Z][^*.:;,?!–—]{0,40}?)\s+[–—-])\s+(?P<rest>[A-Z“\"'‘(].*)$",
+    r"|(?P<dashed>[A-Z][^*.:;,?!–—]{0,40}?)\s+[–—-])\s+(?P<rest>[A-Z\u201c\"'\u2018(].*)$",
     re.S,
 )
 

@@ -186,15 +186,51 @@ def level_of(lvl: Any) -> Level:
 
 
 # Word's numbers in words, as it draws them: a capital first, the rest small
-ONES = (
-    "Zero One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen "
-    "Fifteen Sixteen Seventeen Eighteen Nineteen"
-).split()
-FIRSTS = (
-    "Zeroth First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Eleventh Twelfth "
-    "Thirteenth Fourteenth Fifteenth Sixteenth Seventeenth Eighteenth Nineteenth"
-).split()
-TENS = "Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety".split()
+ONES: list[str] = [
+    "Zero",
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "Eleven",
+    "Twelve",
+    "Thirteen",
+    "Fourteen",
+    "Fifteen",
+    "Sixteen",
+    "Seventeen",
+    "Eighteen",
+    "Nineteen",
+]
+FIRSTS: list[str] = [
+    "Zeroth",
+    "First",
+    "Second",
+    "Third",
+    "Fourth",
+    "Fifth",
+    "Sixth",
+    "Seventh",
+    "Eighth",
+    "Ninth",
+    "Tenth",
+    "Eleventh",
+    "Twelfth",
+    "Thirteenth",
+    "Fourteenth",
+    "Fifteenth",
+    "Sixteenth",
+    "Seventeenth",
+    "Eighteenth",
+    "Nineteenth",
+]
+TENS = ["Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety"]
 
 
 def in_words(n: int, units: list[str]) -> str:

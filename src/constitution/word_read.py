@@ -163,9 +163,7 @@ def from_docx(path: Path) -> Extracted:
     contents: list[Line] = []  # Word's table of contents
     tables: list[str] = []  # a note for each table made a list
     for para in body.iter(f"{W}p", f"{W}tbl", f"{W}altChunk"):
-        if floating(para) or any(
-            a.tag == f"{W}tbl" and not boxed(a) for a in para.iterancestors()
-        ):
+        if floating(para) or any(a.tag == f"{W}tbl" and not boxed(a) for a in para.iterancestors()):
             continue  # read with its table, or a text box's
         n += 1
         if para.tag == f"{W}tbl" and boxed(para):
