@@ -25,7 +25,7 @@ from constitution.references import Targets, link
 from constitution.word_numbering import FIRSTS, ONES, in_words
 from import_shapes18 import NAMES, SOURCES, handed_over
 from import_trial import Gold, bare, trial_tests
-from test_import_faults16 import Imported, imported_file, reference_kind
+from test_import_faults16 import Imported, imported_file, misses, print_figures, reference_kind
 
 test_read_as_gold, test_published_as_gold, test_gold_reads_every_source = trial_tests(
     NAMES, SOURCES, handed_over
@@ -327,17 +327,8 @@ def figures(folder: Path) -> None:
         for reference, outcome in outcomes:
             if outcome != "right":
                 print(f"    reference {reference['words']!r}: {outcome}")
-        for number, meant, guessed in modal:
-            if meant != guessed:
-                print(f"    modality of {number}: {guessed}, the gold's {meant}")
-        for defect in doc.report["defects"]:
-            print(f"    defect line {defect['line']} {defect['kind']} {defect['number']}")
+        misses(modal, doc.report["defects"])
 
 
 if __name__ == "__main__":
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as folder:
-        for name in NAMES:
-            (Path(folder) / name).mkdir()
-        figures(Path(folder))
+    print_figures(NAMES, figures)
