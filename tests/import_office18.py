@@ -70,10 +70,18 @@ def make(soffice: str = "soffice") -> None:
             for ending in MADE[name]:
                 out = Path(work, ending.strip("."))
                 subprocess.run(
-                    [soffice, f"-env:UserInstallation={profile}", "--headless",
-                     "--convert-to", FILTERS[ending], "--outdir", str(out),
-                     str(SOURCES / f"{name}.fodt")],
-                    check=True, capture_output=True,
+                    [
+                        soffice,
+                        f"-env:UserInstallation={profile}",
+                        "--headless",
+                        "--convert-to",
+                        FILTERS[ending],
+                        "--outdir",
+                        str(out),
+                        str(SOURCES / f"{name}.fodt"),
+                    ],
+                    check=True,
+                    capture_output=True,
                 )
                 (made,) = out.iterdir()
                 shutil.move(made, SOURCES / f"{name}{ending}")
