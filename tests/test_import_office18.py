@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from constitution.extract_html import read_page
 from constitution.import_markup import CELL_BREAK
 from constitution.importer import import_protocol
 from constitution.modality import guess_modality
@@ -111,3 +112,13 @@ def test_asked_to_read_it_with_another_code_is_no_rule() -> None:
     asked = "Councillors and staff are asked to read it together with the Code of Conduct."
     assert guess_modality(asked).modality == "informative"
     assert guess_modality("Members are asked to reply within ten days.").modality == "should"
+
+
+def test_a_figure_linked_elsewhere_is_no_footnote_s_mark() -> None:
+    """Only a link to a note on the page makes a bare figure a footnote's mark: a link to
+    another page whose address names a footpath is the figure as printed."""
+    lines = read_page(
+        '<p>See path <a href="/footpaths/12">12</a> and the note<a href="#_ftn1">'
+        "<sup>2</sup></a>.</p>"
+    ).lines
+    assert [text for text, _, _ in lines] == ["See path 12 and the note[2]."]

@@ -54,7 +54,7 @@ COMMENT = re.compile(r"(?i)cmnt|msocom|\bcomments?\b")
 # a footnote's mark or its note's own number, as LibreOffice's page links them (class
 # "sdfootnoteanc" in the text, "sdfootnotesym" before the note's words): a bare figure,
 # drawn raised, written "[1]" as a footnote's mark is in every other source
-NOTE_LINK = re.compile(r"(?i)foot|endnote|ftn")
+NOTE_LINK = re.compile(r"(?i)foot[-_]?note|endnote|ftn")
 # the document's own page header and footer, which LibreOffice's page writes first and
 # last as <div title="header"> and <div title="footer">: page furniture, left out
 PAGE_PART = frozenset({"header", "footer"})
@@ -145,7 +145,8 @@ class PageReader(HTMLParser):
             self.holders.append([len(self.stack), 0])
         classes = set((values.get("class") or "").split())
         drawn = self.counters.enter(tag, classes)
-        if tag == "a" and NOTE_LINK.search(named + (values.get("href") or "")):
+        href = values.get("href") or ""
+        if tag == "a" and NOTE_LINK.search(named + (href if href.startswith("#") else "")):
             self.noting = True
         if tag == "a" and (values.get("href") or "").startswith("#"):
             self.linking = True
