@@ -195,7 +195,8 @@ def from_text(path: Path) -> Extracted:
         if pages := pages_by_number(lines):  # a PDF's pages, their text joined
             result = paged(pages, pages[-1].page or 1, notes)
             return replace(result, asides=result.asides + mail)
-        return Extracted(mend_hyphenation(lines), notes=notes, asides=mail)
+        whole = path.suffix.lower() != ".md" and a_paragraph_a_line(lines)
+        return Extracted(mend_hyphenation(lines), notes=notes, asides=mail, whole_paragraphs=whole)
     # A PDF's text export (pdftotext): a form feed starts each page, and the pages carry
     # their running heads, feet and numbers as a PDF does
     lines, page = [], 1
@@ -205,6 +206,21 @@ def from_text(path: Path) -> Extracted:
     # pdftotext ends every page with a form feed, the last too: no page follows it
     last = max((line.page or 1 for line in lines if line.text.strip()), default=1)
     return paged(lines, last, notes)
+
+
+# Longer than any page's measure: a line this long was never wrapped, but is a whole
+# paragraph as a word processor's plain-text export writes one (LibreOffice's "Text",
+# Word's "Plain Text"), each paragraph a line with no blank line between
+UNWRAPPED = 150
+
+
+def a_paragraph_a_line(lines: list[Line]) -> bool:
+    """Whether each line of a text is a paragraph of its own: no blank line between any
+    two of its lines, and lines too long to have been wrapped."""
+    texts = [line.text.strip() for line in lines]
+    while texts and not texts[-1]:
+        texts.pop()
+    return "" not in texts and any(len(t) > UNWRAPPED for t in texts)
 
 
 def as_drawn(lines: list[Line], notes: list[str]) -> tuple[list[Line], list[tuple[Line, str]]]:

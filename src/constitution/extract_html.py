@@ -51,6 +51,14 @@ STAMP = re.compile(
 # a reviewer's comment, as word processors' web pages link one ("#cmnt1" in Google
 # Docs', "#_msocom_1" in Word's): its mark in the text no word, its note left out
 COMMENT = re.compile(r"(?i)cmnt|msocom|\bcomments?\b")
+# a footnote's mark or its note's own number, as LibreOffice's page links them (class
+# "sdfootnoteanc" in the text, "sdfootnotesym" before the note's words): a bare figure,
+# drawn raised, written "[1]" as a footnote's mark is in every other source
+NOTE_LINK = re.compile(r"(?i)foot[-_]?note|endnote|ftn")
+# the document's own page header and footer, which LibreOffice's page writes first and
+# last as <div title="header"> and <div title="footer">: page furniture, left out
+PAGE_PART = frozenset({"header", "footer"})
+CELLS = frozenset({"td", "th"})
 # a paragraph in the word processor's Title style ("title" in Google Docs' and
 # LibreOffice's pages, "MsoTitle" in Word's): the document's title, as an <h1> is
 TITLE_STYLE = frozenset({"title", "MsoTitle"})
@@ -93,6 +101,7 @@ class PageReader(HTMLParser):
         self.linking = False  # in such a link
         self.elsewhere: list[str] = []  # the block's words in links to another page
         self.leaving = False  # in such a link
+        self.noting = False  # in a footnote's mark or its note's number
         # the lines that go on with a list's item or a definition list's <dd> after its
         # first block (its second <p>): the paragraph's own by the markup
         self.going_on: set[int] = set()
@@ -104,7 +113,9 @@ class PageReader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        if tag in BLOCKS or tag == "title":
+        if self.in_cell(tag):
+            self.buffer.append(" ")  # a cell's paragraphs are its words, the row a line
+        elif tag in BLOCKS or tag == "title":
             self.flush()
         if tag in VOID:
             return
@@ -117,6 +128,7 @@ class PageReader(HTMLParser):
         site = site or bool(SITE_ID.fullmatch(values.get("id") or ""))
         site = site or any(map(SITE_CLASS.fullmatch, (values.get("class") or "").split()))
         site = site or (tag in BLOCKS and bool(COMMENT.search(named)))  # Word's comment
+        site = site or (tag == "div" and (values.get("title") or "").lower() in PAGE_PART)
         here = False if main else (site or self.furniture)
         self.stack.append((tag, here))
         if values.get("aria-hidden") == "true":
@@ -133,6 +145,9 @@ class PageReader(HTMLParser):
             self.holders.append([len(self.stack), 0])
         classes = set((values.get("class") or "").split())
         drawn = self.counters.enter(tag, classes)
+        href = values.get("href") or ""
+        if tag == "a" and NOTE_LINK.search(named + (href if href.startswith("#") else "")):
+            self.noting = True
         if tag == "a" and (values.get("href") or "").startswith("#"):
             self.linking = True
         elif tag == "a" and values.get("href"):
@@ -157,10 +172,12 @@ class PageReader(HTMLParser):
         if tag in INLINE_MARKS:
             self.buffer.append(f"</{tag}>")
         if tag == "a":
-            self.linking = self.leaving = False
-        if tag in ("td", "th"):
+            self.linking = self.leaving = self.noting = False
+        if tag in CELLS:
             self.buffer.append("\t")  # the cells of a row apart, as a Word table's are
-        if tag in BLOCKS or tag == "title":
+        elif self.in_cell(tag):
+            self.buffer.append(" ")
+        elif tag in BLOCKS or tag == "title":
             self.flush()
         if tag in ("ul", "ol") and self.lists:
             self.lists.pop()
@@ -180,13 +197,21 @@ class PageReader(HTMLParser):
             return
         if self.hidden and not re.search(r"\w", data):
             return  # an icon hidden from screen readers ("+", "▼"): decoration, no words
-        if not self.buffer or not "".join(self.buffer).strip():
+        opening = not "".join(self.buffer).strip()
+        if opening:
             self.start = self.getpos()[0]
+        if self.noting and data.strip().isdigit():
+            data = f"[{data.strip()}]" + (" " if opening else "")  # the note's own: "[1] ..."
         self.buffer.append(re.sub(r"\s+", " ", data))
         if self.linking:
             self.in_page.append(data)
         if self.leaving:
             self.elsewhere.append(data)
+
+    def in_cell(self, tag: str) -> bool:
+        """A block within a table's cell: its words the cell's, the row one line."""
+        inner = {"tr", "table", *CELLS}
+        return tag in BLOCKS and tag not in inner and any(t in CELLS for t, _ in self.stack)
 
     def item_label(self, listed: List, value: str | None) -> str:
         if not listed.ordered:
