@@ -15,6 +15,7 @@ The files are committed as the programs made them and the tests only read them:
 from __future__ import annotations
 
 import http.server
+import json
 import shutil
 import subprocess
 import threading
@@ -67,15 +68,19 @@ def protocol(name: str) -> str:
 
 def handed_over(name: str, folder: Path) -> tuple[Path, Gold]:
     """The file as made, and its protocol's gold as this file prints it (its "files"
-    entry): the page furniture it alone prints added to what is left out, and a
-    paragraph it draws otherwise (a browser's "a." for pandoc's "(a)") in its place."""
+    entry): the page furniture it alone prints added to what is left out, a paragraph
+    it draws otherwise (a browser's "a." for pandoc's "(a)") in its place, and its
+    apostrophe (pandoc's smart quotes print ’) for the gold's."""
     data = gold(f"{protocol(name)}.json", SOURCES)
     own = data.pop("files", {}).get(name, {})
     drawn = own.get("paragraphs", {})
     for section in data["sections"]:
         for clause in section["clauses"]:
             clause["paragraphs"] = drawn.get(clause["number"], clause["paragraphs"])
-    return SOURCES / name, {**data, "left_out": data["left_out"] + own.get("left_out", [])}
+    data["left_out"] = data["left_out"] + own.get("left_out", [])
+    if "apostrophe" in own:
+        data = json.loads(json.dumps(data).replace("'", own["apostrophe"]))
+    return SOURCES / name, data
 
 
 def word(source: Path, path: Path) -> Path:
