@@ -737,15 +737,19 @@ class Structurer:
 
     def heads(self, following: str) -> bool:
         """A short line after a finished paragraph and before a numbered one is a heading
-        (paragraphs numbered on through the document, under unnumbered headings)."""
-        finished = self.finished
+        (paragraphs numbered on through the document, under unnumbered headings); not
+        the line after a lead-in ("... who holds each post:"), which begins what it
+        leads in to (a table's rows, in a PDF's text)."""
+        last = self.words_last.paragraphs
+        finished = self.finished and not (last and last[-1].rstrip().endswith(":"))
         numbered = bool(NUMBERED.match(following) or PAREN.match(following))
         if self.unnumbered:  # and a sentence begins after it
             return finished and following[:1].isupper()
         if self.sections and not self.numbered_sections:
             # where every heading is unnumbered, one may stand before unnumbered words as
-            # well as before a numbered paragraph
-            return finished and (numbered or following[:1].isupper())
+            # well as before a numbered paragraph; and after a list, before a numbered one
+            listed = bool(last) and last[-1].startswith("- ") and numbered
+            return (finished and (numbered or following[:1].isupper())) or listed
         return finished and numbered
 
     @property
