@@ -27,8 +27,8 @@ import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from import_trial import Gold
 from import_software import gold
+from import_trial import Gold
 
 SOURCES = Path(__file__).parent / "import_pandoc18"
 # each file as the council publishes it or a new user hands it over; its protocol is

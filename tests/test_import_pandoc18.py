@@ -12,17 +12,48 @@ from pathlib import Path
 
 import pytest
 
-from constitution.importer import import_protocol
 from import_pandoc18 import NAMES, REFUSED, SOURCES, handed_over, protocol
 from import_software import gold
 from import_trial import read_text, trial_tests
 from test_import_software import refused
 from test_import_unmet11 import references_as_gold
 
-test_read_as_gold, test_published_as_gold, _ = trial_tests(NAMES, SOURCES, handed_over)
+# A table drawn as a PDF's lines: the PDF reader does not yet part a line's cells by the
+# space between them, nor pdftotext's text its rows (plain: each cell a paragraph; -raw:
+# a row's cells joined by a space, the rows and the heading after them one paragraph)
+TABLE_DRAWN = (
+    "a table drawn in a PDF (Chromium's print of an HTML table) is read as lines of words "
+    "after paragraph 8, not as rows of cells: the PDF reader does not part a line's cells "
+    "by the space between them"
+)
+UNMET = {
+    "westmarsh-print.pdf": TABLE_DRAWN,
+    "westmarsh-bare.pdf": TABLE_DRAWN,
+    "westmarsh-print.txt": "pdftotext's plain text prints each cell of a table a paragraph "
+    "of its own, one after another: no column tells a row's cells from the next row's",
+    "westmarsh-raw.txt": "pdftotext -raw joins a row's cells by one space and prints rows "
+    "and the heading after them with no blank line: the rows and 'Working Together' are "
+    "read as one paragraph after 8",
+    "ashcombe-bare.pdf": "pandoc's web page printed: its bullets drawn as shapes (no "
+    "character in the text layer), its footnote a list item '1. ... ↩︎' after the last "
+    "paragraph and its mark a small raised '1', its table's cells joined (as above)",
+}
+READ = [
+    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=UNMET[n])) if n in UNMET else n
+    for n in NAMES
+]
+CITING = [
+    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=UNMET[n]))
+    if n == "westmarsh-raw.txt"
+    else n
+    for n in NAMES
+]
+
+test_read_as_gold, _, _ = trial_tests(READ, SOURCES, handed_over)
+_, test_published_as_gold, _ = trial_tests(NAMES, SOURCES, handed_over)
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", CITING)
 def test_references_link_the_paragraph_named(tmp_path: Path, name: str) -> None:
     """ "paragraph 12", "Subject to 3.1 above", "See 3.1 above" link the paragraph they
     name, in every file made of the protocol."""

@@ -161,7 +161,8 @@ def _dashed_table(
             first = False
         else:  # a row's cells going on
             more = _cut(text, columns)
-            rows[-1] = ([" ".join(filter(None, p)) for p in zip(rows[-1][0], more)], rows[-1][1])
+            joined = [" ".join(filter(None, p)) for p in zip(rows[-1][0], more, strict=True)]
+            rows[-1] = (joined, rows[-1][1])
         end += 1
     return (header, rows, end) if rows else None
 

@@ -24,7 +24,10 @@ FOOTER = "the website's footer printed under the page: its links and copyright"
 
 SKIP_LINK = re.compile(r"(?i)^skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation)$")
 # "Home > Council > Constitution", "You are here: Home / Council", "Home » Council"
-BREADCRUMBS = re.compile(r"(?i)^(?:you\s+are\s+here:?\s*)?home\s*(?:[>›»/|]\s*[^>›»/|]+){1,8}$")
+CRUMB = ">\u203a\u00bb/|"  # what parts a trail's steps (angle quotes too)
+BREADCRUMBS = re.compile(
+    rf"(?i)^(?:you\s+are\s+here:?\s*)?home\s*(?:[{CRUMB}]\s*[^{CRUMB}]+){{1,8}}$"
+)
 TOP = 12  # lines of the first page a banner is looked for in
 SHORT = 90  # a menu's line of links: no paragraph's
 LINKS = re.compile(r"^[^|.]{1,40}(?:\s+\|\s+[^|.]{1,40}){2,}$")  # "A | B | C"
@@ -37,7 +40,9 @@ def site_printed(lines: list[Line]) -> tuple[list[Line], list[tuple[Line, str]]]
     top = [at for at in words[:TOP] if lines[at].page == lines[words[0]].page] if words else []
     marks = [at for at in top if banner_mark(lines[at].text)]
     banner = set(words[: words.index(marks[-1]) + 1]) if marks else set()
-    if any(len(" ".join(lines[at].text.split())) > SHORT or sentence(lines[at].text) for at in banner):
+    if any(
+        len(" ".join(lines[at].text.split())) > SHORT or sentence(lines[at].text) for at in banner
+    ):
         banner = set()
     footer: set[int] = set()
     for at in reversed(words):
