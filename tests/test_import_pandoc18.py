@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from constitution.import_markup import CELL_BREAK
+from constitution.importer import import_protocol
 from import_pandoc18 import NAMES, REFUSED, SOURCES, handed_over, protocol
 from import_software import gold
 from import_trial import read_text, trial_tests
@@ -78,3 +80,147 @@ def test_each_gold_holds_every_paragraph_its_texts_print() -> None:
             first = " ".join(clause["paragraphs"][0].replace("\u2019", "'").split()[:4])
             pattern = re.escape(first).replace(r"\ ", r"\s+(?:<[^>]+>)?\s*")
             assert re.search(pattern, text), (name, clause["number"])
+
+
+def test_pandoc_s_title_block_and_footnotes_on_a_web_page(tmp_path: Path) -> None:
+    """A heading in the Title style is the document's title even in a <header> (pandoc's
+    title block); a footnote marked by DPUB-ARIA's roles is drawn "[1]", its note "[1]
+    ...", with the paragraph citing it; the link back from the note is no word."""
+    page = tmp_path / "protocol.html"
+    page.write_text(
+        '<html><head><title>Protocol</title></head><body><header id="title-block-header">'
+        '<h1 class="title">Protocol</h1></header><h2>1. Scope</h2><p>1.1 Members decide'
+        '<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a>'
+        ".</p><p>1.2 Officers advise.</p>"
+        '<section class="footnotes" role="doc-endnotes"><hr /><ol><li id="fn1"><p>In public.'
+        '<a href="#fnref1" class="footnote-back" role="doc-backlink">\u21a9\ufe0e</a></p></li>'
+        "</ol></section></body></html>",
+        encoding="utf-8",
+    )
+    doc = import_protocol(page)
+    assert doc.title == "Protocol"
+    assert [c.paragraphs for c in doc.clauses()] == [
+        ["Members decide[1].", "[1] In public."],
+        ["Officers advise."],
+    ]
+
+
+def test_a_block_quote_s_paragraphs_are_drawn_without_its_marks(tmp_path: Path) -> None:
+    """pandoc writes a Word paragraph indented from the margin as a block quote: the page
+    draws its paragraphs set in, the ">" no word."""
+    source = tmp_path / "protocol.md"
+    source.write_text(
+        "# Protocol\n\n## 1. Scope\n\n1.1 Members must not:\n\n> \\(a\\) act alone;\n>\n"
+        "> \\(b\\) act in secret.\n\n1.2 Officers advise.\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    assert [c.paragraphs for c in doc.clauses()] == [
+        ["Members must not:", "- (a) act alone;", "- (b) act in secret."],
+        ["Officers advise."],
+    ]
+
+
+PLAIN = """Protocol
+
+1. Scope
+
+1.1 Information a member is given in confidence must not be disclosed.
+See 1.3 for how to ask for it, and to whom the request should go.
+
+1.2 Members may ask for it:
+
+  -----------------------------------------
+  Who asks             Who decides
+  -------------------- --------------------
+  A ward member        the head of service,
+                       with an appeal
+
+  A cabinet member     the Chief Executive
+  -----------------------------------------
+
+1.3 Requests go to Democratic Services, who reply within ten working
+days, and say why where the answer is no.
+"""
+
+
+def test_pandoc_s_plain_text_wraps_and_tables(tmp_path: Path) -> None:
+    """Text wrapped at a measure that sets its paragraphs apart by blank lines: a line
+    the one before could not have taken is the paragraph going on, however that line
+    ends; a table ruled with dashes (pandoc's plain text) is rows, named by its header."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(PLAIN, encoding="utf-8")
+    doc = import_protocol(source)
+    assert [c.paragraphs for c in doc.clauses()] == [
+        [
+            "Information a member is given in confidence must not be disclosed. See 1.3 "
+            "for how to ask for it, and to whom the request should go."
+        ],
+        [
+            "Members may ask for it:",
+            f"- Who asks: A ward member{CELL_BREAK}"
+            "Who decides: the head of service, with an appeal",
+            f"- Who asks: A cabinet member{CELL_BREAK}Who decides: the Chief Executive",
+        ],
+        [
+            "Requests go to Democratic Services, who reply within ten working days, and "
+            "say why where the answer is no."
+        ],
+    ]
+
+
+PRINTED = [
+    "1/12/25, 10:02 AM                  Protocol | Borough Council",
+    "",
+    "Skip to main content",
+    "",
+    "      Borough Council         Bins      Council tax      Your council",
+    "",
+    "      Home > Your council > Constitution",
+    "",
+    "      Protocol",
+    "",
+    "      Scope",
+    "         1. Members decide the Council's policies and",
+    "            budget.",
+    "         2. Members may be:",
+    "",
+    "              Post                      Held by",
+    "",
+    "              Head of Paid Service      the Chief Executive",
+    "",
+    "      Roles",
+    "         3. Officers advise members.",
+    "",
+    "      Accessibility | Privacy | Contact us",
+    "",
+    "      \u00a9 Borough Council 2025",
+    "",
+    "https://www.example.gov.uk/protocol                                1/1",
+]
+
+
+def test_a_web_page_printed_leaves_out_the_site_s_banner_and_footer(tmp_path: Path) -> None:
+    """pdftotext -layout's text of a council's page printed from the browser: the skip link, the
+    menu and the breadcrumbs over the title, and the links and copyright under the last
+    paragraph, are the site's, left out; the lines after a lead-in are what it leads in
+    to, and the heading after them heads the next paragraph."""
+    source = tmp_path / "protocol.txt"
+    source.write_text("\n".join(PRINTED) + "\n\f", encoding="utf-8")
+    doc = import_protocol(source)
+    assert (doc.title, [s.title for s in doc.sections]) == ("Protocol", ["Scope", "Roles"])
+    assert [[p.replace(CELL_BREAK, " ") for p in c.paragraphs] for c in doc.clauses()] == [
+        ["Members decide the Council's policies and budget."],
+        [
+            "Members may be:",
+            "- Post Held by",
+            "- Head of Paid Service the Chief Executive",
+        ],
+        ["Officers advise members."],
+    ]
+    assert {" ".join(line.text.split()) for line, _ in doc.left_out} >= {
+        "Skip to main content",
+        "Home > Your council > Constitution",
+        "Accessibility | Privacy | Contact us",
+        "\u00a9 Borough Council 2025",
+    }

@@ -6,8 +6,8 @@ words are the site's, not the protocol's, as a saved page's <nav> and <footer> a
 The banner is known by what only a site prints at a page's top: a skip link ("Skip to
 main content") or a breadcrumb trail ("Home > Your council > The constitution"); it runs
 from the first line to the last of these, every line of it short and no sentence. The
-footer is the last lines of links apart by bars ("Accessibility | Privacy | Contact us")
-or a copyright line ("© Westmarsh Borough Council 2025").
+footer is the last lines of links apart by bars ("Accessibility | Privacy | Contact us"),
+a copyright line ("© Westmarsh Borough Council 2025") or the page's address.
 """
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ TOP = 12  # lines of the first page a banner is looked for in
 SHORT = 90  # a menu's line of links: no paragraph's
 LINKS = re.compile(r"^[^|.]{1,40}(?:\s+\|\s+[^|.]{1,40}){2,}$")  # "A | B | C"
 COPYRIGHT = re.compile(r"(?i)^(?:©|\(c\)|copyright\b).{0,80}$")
+# the browser's own footer, the page's address and its count ("https://... 1/2"), where
+# a page of one has nothing repeating to show it
+ADDRESS = re.compile(r"(?i)^(?:https?://|www\.)\S+(?:\s+\d{1,3}/\d{1,3})?$")
 
 
 def site_printed(lines: list[Line]) -> tuple[list[Line], list[tuple[Line, str]]]:
@@ -46,7 +49,8 @@ def site_printed(lines: list[Line]) -> tuple[list[Line], list[tuple[Line, str]]]
         banner = set()
     footer: set[int] = set()
     for at in reversed(words):
-        if not (LINKS.match(lines[at].text.strip()) or COPYRIGHT.match(lines[at].text.strip())):
+        text = " ".join(lines[at].text.split())
+        if not (LINKS.match(text) or COPYRIGHT.match(text) or ADDRESS.match(text)):
             break
         footer.add(at)
     left = [(lines[at], BANNER) for at in sorted(banner)] + [
