@@ -119,7 +119,7 @@ _DASHES = re.compile(r"-{3,}")
 def _columns(text: str) -> list[int]:
     """Where each column of a table ruled with dashes begins: each run of dashes of its
     rule under the header ("-----  ------"), one run a line across the table."""
-    if not re.fullmatch(r"\s*-{3,}(?:\s+-{3,})*\s*", text):
+    if not re.fullmatch(r" *-{3,}(?: +-{3,})* *", text):  # laid out in spaces, not tabs
         return []
     return [m.start() for m in _DASHES.finditer(text)]
 
