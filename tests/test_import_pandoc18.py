@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from constitution.import_markup import CELL_BREAK
+from constitution.import_model import Imported
 from constitution.importer import import_protocol
 from import_pandoc18 import NAMES, REFUSED, SOURCES, handed_over, protocol
 from import_software import gold
@@ -86,18 +87,18 @@ def test_pandoc_s_title_block_and_footnotes_on_a_web_page(tmp_path: Path) -> Non
     """A heading in the Title style is the document's title even in a <header> (pandoc's
     title block); a footnote marked by DPUB-ARIA's roles is drawn "[1]", its note "[1]
     ...", with the paragraph citing it; the link back from the note is no word."""
-    page = tmp_path / "protocol.html"
-    page.write_text(
-        '<html><head><title>Protocol</title></head><body><header id="title-block-header">'
-        '<h1 class="title">Protocol</h1></header><h2>1. Scope</h2><p>1.1 Members decide'
-        '<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a>'
-        ".</p><p>1.2 Officers advise.</p>"
-        '<section class="footnotes" role="doc-endnotes"><hr /><ol><li id="fn1"><p>In public.'
-        '<a href="#fnref1" class="footnote-back" role="doc-backlink">\u21a9\ufe0e</a></p></li>'
-        "</ol></section></body></html>",
-        encoding="utf-8",
+    doc = written(
+        tmp_path / "protocol.html",
+        (
+            '<html><head><title>Protocol</title></head><body><header id="title-block-header">'
+            '<h1 class="title">Protocol</h1></header><h2>1. Scope</h2><p>1.1 Members decide'
+            '<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a>'
+            ".</p><p>1.2 Officers advise.</p>"
+            '<section class="footnotes" role="doc-endnotes"><hr /><ol><li id="fn1"><p>In public.'
+            '<a href="#fnref1" class="footnote-back" role="doc-backlink">\u21a9\ufe0e</a></p></li>'
+            "</ol></section></body></html>"
+        ),
     )
-    doc = import_protocol(page)
     assert doc.title == "Protocol"
     assert [c.paragraphs for c in doc.clauses()] == [
         ["Members decide[1].", "[1] In public."],
@@ -108,13 +109,13 @@ def test_pandoc_s_title_block_and_footnotes_on_a_web_page(tmp_path: Path) -> Non
 def test_a_block_quote_s_paragraphs_are_drawn_without_its_marks(tmp_path: Path) -> None:
     """pandoc writes a Word paragraph indented from the margin as a block quote: the page
     draws its paragraphs set in, the ">" no word."""
-    source = tmp_path / "protocol.md"
-    source.write_text(
-        "# Protocol\n\n## 1. Scope\n\n1.1 Members must not:\n\n> \\(a\\) act alone;\n>\n"
-        "> \\(b\\) act in secret.\n\n1.2 Officers advise.\n",
-        encoding="utf-8",
+    doc = written(
+        tmp_path / "protocol.md",
+        (
+            "# Protocol\n\n## 1. Scope\n\n1.1 Members must not:\n\n> \\(a\\) act alone;\n>\n"
+            "> \\(b\\) act in secret.\n\n1.2 Officers advise.\n"
+        ),
     )
-    doc = import_protocol(source)
     assert [c.paragraphs for c in doc.clauses()] == [
         ["Members must not:", "- (a) act alone;", "- (b) act in secret."],
         ["Officers advise."],
@@ -148,9 +149,7 @@ def test_pandoc_s_plain_text_wraps_and_tables(tmp_path: Path) -> None:
     """Text wrapped at a measure that sets its paragraphs apart by blank lines: a line
     the one before could not have taken is the paragraph going on, however that line
     ends; a table ruled with dashes (pandoc's plain text) is rows, named by its header."""
-    source = tmp_path / "protocol.txt"
-    source.write_text(PLAIN, encoding="utf-8")
-    doc = import_protocol(source)
+    doc = written(tmp_path / "protocol.txt", PLAIN)
     assert [c.paragraphs for c in doc.clauses()] == [
         [
             "Information a member is given in confidence must not be disclosed. See 1.3 "
@@ -205,9 +204,7 @@ def test_a_web_page_printed_leaves_out_the_site_s_banner_and_footer(tmp_path: Pa
     menu and the breadcrumbs over the title, and the links and copyright under the last
     paragraph, are the site's, left out; the lines after a lead-in are what it leads in
     to, and the heading after them heads the next paragraph."""
-    source = tmp_path / "protocol.txt"
-    source.write_text("\n".join(PRINTED) + "\n\f", encoding="utf-8")
-    doc = import_protocol(source)
+    doc = written(tmp_path / "protocol.txt", "\n".join(PRINTED) + "\n\f")
     assert (doc.title, [s.title for s in doc.sections]) == ("Protocol", ["Scope", "Roles"])
     assert [[p.replace(CELL_BREAK, " ") for p in c.paragraphs] for c in doc.clauses()] == [
         ["Members decide the Council's policies and budget."],
@@ -224,3 +221,9 @@ def test_a_web_page_printed_leaves_out_the_site_s_banner_and_footer(tmp_path: Pa
         "Accessibility | Privacy | Contact us",
         "\u00a9 Borough Council 2025",
     }
+
+
+def written(source: Path, text: str) -> Imported:
+    """The protocol ``text`` written to ``source`` as UTF-8, imported."""
+    source.write_text(text, encoding="utf-8")
+    return import_protocol(source)
