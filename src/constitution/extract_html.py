@@ -62,6 +62,12 @@ CELLS = frozenset({"td", "th"})
 # a paragraph in the word processor's Title style ("title" in Google Docs' and
 # LibreOffice's pages, "MsoTitle" in Word's): the document's title, as an <h1> is
 TITLE_STYLE = frozenset({"title", "MsoTitle"})
+# a footnote as web pages mark one (DPUB-ARIA's roles, which pandoc and markdown-it
+# write, or their classes): its mark in the text drawn "[1]" as a footnote's is in
+# every other format, each note "[1] words", and the link back from a note no word
+NOTE_MARK = re.compile(r"(?i)doc-noteref|\bfootnote-ref\b")
+NOTES = re.compile(r"(?i)doc-endnotes|doc-footnotes|\bfootnotes\b")
+NOTE_BACK = re.compile(r"(?i)doc-backlink|\bfootnote-back(?:ref)?\b")
 HOLDERS = frozenset({"li", "dd"})  # an item's or a term's words: one paragraph, its blocks
 VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "wbr", "source", "col"})
 # words within a block its style hides ("display:none"): never drawn, as Word's hidden
@@ -106,6 +112,8 @@ class PageReader(HTMLParser):
         # first block (its second <p>): the paragraph's own by the markup
         self.going_on: set[int] = set()
         self.holders: list[list[int]] = []  # each open <li> or <dd>: [depth, blocks read]
+        self.notes = 0  # the depth of a page's list of footnotes, if one is open
+        self.marking = 0  # the depth of a footnote's mark in the text, if one is open
 
     @property
     def furniture(self) -> bool:
@@ -139,6 +147,14 @@ class PageReader(HTMLParser):
             self.comment = not "".join(self.buffer).strip()  # the comment's own label
         if tag == "a" and COMMENT.search(values.get("href") or "") and not self.comment:
             self.undrawn.append(len(self.stack))  # the comment's mark in the text
+        noted = f"{values.get('role') or ''} {values.get('class') or ''}"
+        if tag == "a" and NOTE_BACK.search(noted):
+            self.undrawn.append(len(self.stack))
+        elif tag == "a" and NOTE_MARK.search(noted):
+            self.marking = len(self.stack)
+            self.buffer.append("[")
+        if tag in BLOCKS and NOTES.search(noted):
+            self.notes = len(self.stack)
         if tag in BLOCKS and TITLE_STYLE & set((values.get("class") or "").split()):
             self.titled = len(self.stack)
         if tag in HOLDERS:
@@ -146,8 +162,8 @@ class PageReader(HTMLParser):
         classes = set((values.get("class") or "").split())
         drawn = self.counters.enter(tag, classes)
         href = values.get("href") or ""
-        if tag == "a" and NOTE_LINK.search(named + (href if href.startswith("#") else "")):
-            self.noting = True
+        if tag == "a" and self.marking != len(self.stack):  # a mark not bracketed already
+            self.noting = bool(NOTE_LINK.search(named + (href if href.startswith("#") else "")))
         if tag == "a" and (values.get("href") or "").startswith("#"):
             self.linking = True
         elif tag == "a" and values.get("href"):
@@ -159,6 +175,8 @@ class PageReader(HTMLParser):
             self.lists.append(List(tag == "ol", kind, number, tag, classes))
         elif tag == "li" and self.lists:
             self.label = self.item_label(self.lists[-1], values.get("value"))
+            if self.notes:
+                self.label = f"[{self.label.rstrip('. ')}] "
             if self.counters.unmarked(tag, classes) or self.counters.unmarked(
                 self.lists[-1].tag, self.lists[-1].classes
             ):
@@ -173,6 +191,8 @@ class PageReader(HTMLParser):
             self.buffer.append(f"</{tag}>")
         if tag == "a":
             self.linking = self.leaving = self.noting = False
+            if self.marking == len(self.stack):
+                self.buffer.append("]")
         if tag in CELLS:
             self.buffer.append("\t")  # the cells of a row apart, as a Word table's are
         elif self.in_cell(tag):
@@ -188,6 +208,8 @@ class PageReader(HTMLParser):
                 self.hidden = [h for h in self.hidden if h <= depth]
                 self.undrawn = [h for h in self.undrawn if h <= depth]
                 self.titled = self.titled if self.titled <= depth else 0
+                self.notes = self.notes if self.notes <= depth else 0
+                self.marking = self.marking if self.marking <= depth else 0
                 self.holders = [h for h in self.holders if h[0] <= depth]
                 self.counters.leave(depth)
                 break
@@ -258,7 +280,9 @@ class PageReader(HTMLParser):
                 self.going_on.add(len(self.lines))
             self.holders[-1][1] += 1
         self.label = ""
-        self.lines.append((text, self.start, self.furniture or navigation or self.comment))
+        # the Title style is the document's, even in a <header> (pandoc's title block)
+        site = (self.furniture and not self.titled) or navigation or self.comment
+        self.lines.append((text, self.start, site))
         self.comment = False
 
 
