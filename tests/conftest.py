@@ -243,8 +243,9 @@ def run(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def broken_links(site: Path) -> list[str]:
-    """Every link of a built site's pages to a page of the site that does not exist."""
+def broken_links(site: Path, root: str = "/") -> list[str]:
+    """Every link of a built site's pages to a page of the site that does not exist; one
+    from the host's root (404.html's) starts with the site's ``root`` on its host."""
     broken = set()
     for page in site.rglob("*.html"):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
@@ -252,7 +253,11 @@ def broken_links(site: Path) -> list[str]:
             href = urldefrag(str(a["href"])).url
             if not href or urlsplit(href).scheme or href.startswith("//"):
                 continue
-            target = (page.parent / href).resolve()
+            if href.startswith("/"):
+                target = site / href.removeprefix(root) if href.startswith(root) else site / href
+            else:
+                target = page.parent / href
+            target = target.resolve()
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bs4 import Tag
 
@@ -21,6 +22,8 @@ from constitution.build import build_site
 from constitution.documents import PROTOCOL
 from constitution.model import Document
 from constitution.project import Project
+from constitution.sphinxconf import favicon
+from constitution.sphinxext.not_found import root
 from constitution.versions import in_force_on, today
 
 IN_FORCE = "versions/2026-05-14"
@@ -571,3 +574,42 @@ def test_a_revoked_paragraphs_history_gives_the_number_its_place_keeps(tmp_path:
         ["2 November 2026", "1.2", "original"],
         ["20 November 2026", "1.2", "revoked"],
     ]
+
+
+def test_the_missing_page_leads_from_the_sites_root_at_any_depth(site: Site) -> None:
+    """404.html is sent for any address the host does not have, however deep: every
+    address it gives starts from the site's root, and is a file the site has."""
+    page = site.page("404.html")
+    given = [
+        t[a]
+        for t in page.select("[href], [src], [action]")
+        for a in ("href", "src", "action")
+        if t.has_attr(a)
+    ]
+    local = [a for a in given if not a.startswith("#") and not urlsplit(a).scheme]
+    assert local and [a for a in local if not a.startswith("/")] == []
+    assert [a for a in local if not (site.out / urlsplit(a).path.lstrip("/")).is_file()] == []
+    assert page.html is not None and page.html["data-content_root"] == "/"
+
+
+def test_the_sites_root_is_the_path_of_its_address() -> None:
+    assert root("https://www.example.gov.uk/constitution") == "/constitution/"
+    assert root("https://constitution.example.gov.uk/") == "/"
+    assert root("") == "/"
+
+
+def test_every_page_names_an_icon_the_site_has(site: Site) -> None:
+    """Without one a browser asks every visit for /favicon.ico, which is not there."""
+    for name in ("index.html", "draft/principles.html", "versions/2025-05-15/index.html"):
+        icon = site.page(name).select_one('link[rel~="icon"]')
+        assert icon is not None, name
+        assert ((site.out / name).parent / icon["href"]).resolve().is_file(), name
+
+
+def test_a_councils_own_icon_beside_its_settings_is_the_sites(tmp_path: Path) -> None:
+    tool = favicon(tmp_path)
+    assert tool.name == "favicon.svg" and tool.is_file() and tool.parent != tmp_path
+    (tmp_path / "favicon.png").write_bytes(b"\x89PNG")
+    assert favicon(tmp_path) == tmp_path / "favicon.png"
+    (tmp_path / "favicon.svg").write_text("<svg/>", encoding="utf-8")
+    assert favicon(tmp_path) == tmp_path / "favicon.svg"

@@ -192,10 +192,12 @@ def from_text(path: Path) -> Extracted:
         lines, unshown = as_drawn(lines, notes) if path.suffix.lower() == ".md" else (lines, [])
         lines, mail = unquoted(path, lines, notes)
         mail = unshown + mail
+        lines = wrapped(lines) if path.suffix.lower() == ".txt" else lines
         if pages := pages_by_number(lines):  # a PDF's pages, their text joined
             result = paged(pages, pages[-1].page or 1, notes)
             return replace(result, asides=result.asides + mail)
-        return Extracted(mend_hyphenation(lines), notes=notes, asides=mail)
+        whole = path.suffix.lower() != ".md" and a_paragraph_a_line(lines)
+        return Extracted(mend_hyphenation(lines), notes=notes, asides=mail, whole_paragraphs=whole)
     # A PDF's text export (pdftotext): a form feed starts each page, and the pages carry
     # their running heads, feet and numbers as a PDF does
     lines, page = [], 1
@@ -205,6 +207,47 @@ def from_text(path: Path) -> Extracted:
     # pdftotext ends every page with a form feed, the last too: no page follows it
     last = max((line.page or 1 for line in lines if line.text.strip()), default=1)
     return paged(lines, last, notes)
+
+
+# Longer than any page's measure: a line this long was never wrapped, but is a whole
+# paragraph as a word processor's plain-text export writes one (LibreOffice's "Text",
+# Word's "Plain Text"), each paragraph a line with no blank line between
+UNWRAPPED = 150
+
+
+def a_paragraph_a_line(lines: list[Line]) -> bool:
+    """Whether each line of a text is a paragraph of its own: no blank line between any
+    two of its lines, and lines too long to have been wrapped."""
+    texts = [line.text.strip() for line in lines]
+    while texts and not texts[-1]:
+        texts.pop()
+    return "" not in texts and any(len(t) > UNWRAPPED for t in texts)
+
+
+# a paragraph's number where its line begins ("3.", "3.1", "(a)", "- "): a new block
+BLOCK_START = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?|\(\w{1,4}\)|[-*\u2022])\s")
+MIN_APART = 3  # numbered paragraphs a file sets apart by blank lines to show its habit
+
+
+def wrapped(lines: list[Line]) -> list[Line]:
+    """A text wrapped at a fixed measure (pandoc's plain text: 72 columns) that sets its
+    paragraphs apart by blank lines: a line that follows another with no blank line
+    between, where the one before could not have taken its first word within the
+    measure, is that paragraph going on (``wraps``), however the line before ends
+    ("... must not be disclosed." / "See 3.1 above ..."): a writer's line break would
+    have left a blank line, a wrap leaves none."""
+    texts = [line.text.rstrip() for line in lines]
+    numbered = [at for at, text in enumerate(texts) if BLOCK_START.match(text)]
+    apart = [at for at in numbered if at and not texts[at - 1].strip()]
+    if len(apart) < MIN_APART or len(apart) < 0.9 * len(numbered):
+        return lines
+    measure = max(map(len, texts))
+    out = [*lines]
+    for at in range(1, len(texts)):
+        before, text = texts[at - 1], texts[at].strip()
+        if before.strip() and text and len(before) + 1 + len(text.split()[0]) > measure:
+            out[at] = replace(lines[at], wraps=True)
+    return out
 
 
 def as_drawn(lines: list[Line], notes: list[str]) -> tuple[list[Line], list[tuple[Line, str]]]:

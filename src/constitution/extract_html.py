@@ -51,9 +51,23 @@ STAMP = re.compile(
 # a reviewer's comment, as word processors' web pages link one ("#cmnt1" in Google
 # Docs', "#_msocom_1" in Word's): its mark in the text no word, its note left out
 COMMENT = re.compile(r"(?i)cmnt|msocom|\bcomments?\b")
+# a footnote's mark or its note's own number, as LibreOffice's page links them (class
+# "sdfootnoteanc" in the text, "sdfootnotesym" before the note's words): a bare figure,
+# drawn raised, written "[1]" as a footnote's mark is in every other source
+NOTE_LINK = re.compile(r"(?i)foot[-_]?note|endnote|ftn")
+# the document's own page header and footer, which LibreOffice's page writes first and
+# last as <div title="header"> and <div title="footer">: page furniture, left out
+PAGE_PART = frozenset({"header", "footer"})
+CELLS = frozenset({"td", "th"})
 # a paragraph in the word processor's Title style ("title" in Google Docs' and
 # LibreOffice's pages, "MsoTitle" in Word's): the document's title, as an <h1> is
 TITLE_STYLE = frozenset({"title", "MsoTitle"})
+# a footnote as web pages mark one (DPUB-ARIA's roles, which pandoc and markdown-it
+# write, or their classes): its mark in the text drawn "[1]" as a footnote's is in
+# every other format, each note "[1] words", and the link back from a note no word
+NOTE_MARK = re.compile(r"(?i)doc-noteref|\bfootnote-ref\b")
+NOTES = re.compile(r"(?i)doc-endnotes|doc-footnotes|\bfootnotes\b")
+NOTE_BACK = re.compile(r"(?i)doc-backlink|\bfootnote-back(?:ref)?\b")
 HOLDERS = frozenset({"li", "dd"})  # an item's or a term's words: one paragraph, its blocks
 VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "wbr", "source", "col"})
 # words within a block its style hides ("display:none"): never drawn, as Word's hidden
@@ -93,10 +107,13 @@ class PageReader(HTMLParser):
         self.linking = False  # in such a link
         self.elsewhere: list[str] = []  # the block's words in links to another page
         self.leaving = False  # in such a link
+        self.noting = False  # in a footnote's mark or its note's number
         # the lines that go on with a list's item or a definition list's <dd> after its
         # first block (its second <p>): the paragraph's own by the markup
         self.going_on: set[int] = set()
         self.holders: list[list[int]] = []  # each open <li> or <dd>: [depth, blocks read]
+        self.notes = 0  # the depth of a page's list of footnotes, if one is open
+        self.marking = 0  # the depth of a footnote's mark in the text, if one is open
 
     @property
     def furniture(self) -> bool:
@@ -104,7 +121,9 @@ class PageReader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        if tag in BLOCKS or tag == "title":
+        if self.in_cell(tag):
+            self.buffer.append(" ")  # a cell's paragraphs are its words, the row a line
+        elif tag in BLOCKS or tag == "title":
             self.flush()
         if tag in VOID:
             return
@@ -117,6 +136,7 @@ class PageReader(HTMLParser):
         site = site or bool(SITE_ID.fullmatch(values.get("id") or ""))
         site = site or any(map(SITE_CLASS.fullmatch, (values.get("class") or "").split()))
         site = site or (tag in BLOCKS and bool(COMMENT.search(named)))  # Word's comment
+        site = site or (tag == "div" and (values.get("title") or "").lower() in PAGE_PART)
         here = False if main else (site or self.furniture)
         self.stack.append((tag, here))
         if values.get("aria-hidden") == "true":
@@ -127,12 +147,23 @@ class PageReader(HTMLParser):
             self.comment = not "".join(self.buffer).strip()  # the comment's own label
         if tag == "a" and COMMENT.search(values.get("href") or "") and not self.comment:
             self.undrawn.append(len(self.stack))  # the comment's mark in the text
+        noted = f"{values.get('role') or ''} {values.get('class') or ''}"
+        if tag == "a" and NOTE_BACK.search(noted):
+            self.undrawn.append(len(self.stack))
+        elif tag == "a" and NOTE_MARK.search(noted):
+            self.marking = len(self.stack)
+            self.buffer.append("[")
+        if tag in BLOCKS and NOTES.search(noted):
+            self.notes = len(self.stack)
         if tag in BLOCKS and TITLE_STYLE & set((values.get("class") or "").split()):
             self.titled = len(self.stack)
         if tag in HOLDERS:
             self.holders.append([len(self.stack), 0])
         classes = set((values.get("class") or "").split())
         drawn = self.counters.enter(tag, classes)
+        href = values.get("href") or ""
+        if tag == "a" and self.marking != len(self.stack):  # a mark not bracketed already
+            self.noting = bool(NOTE_LINK.search(named + (href if href.startswith("#") else "")))
         if tag == "a" and (values.get("href") or "").startswith("#"):
             self.linking = True
         elif tag == "a" and values.get("href"):
@@ -144,6 +175,8 @@ class PageReader(HTMLParser):
             self.lists.append(List(tag == "ol", kind, number, tag, classes))
         elif tag == "li" and self.lists:
             self.label = self.item_label(self.lists[-1], values.get("value"))
+            if self.notes:
+                self.label = f"[{self.label.rstrip('. ')}] "
             if self.counters.unmarked(tag, classes) or self.counters.unmarked(
                 self.lists[-1].tag, self.lists[-1].classes
             ):
@@ -157,10 +190,14 @@ class PageReader(HTMLParser):
         if tag in INLINE_MARKS:
             self.buffer.append(f"</{tag}>")
         if tag == "a":
-            self.linking = self.leaving = False
-        if tag in ("td", "th"):
+            self.linking = self.leaving = self.noting = False
+            if self.marking == len(self.stack):
+                self.buffer.append("]")
+        if tag in CELLS:
             self.buffer.append("\t")  # the cells of a row apart, as a Word table's are
-        if tag in BLOCKS or tag == "title":
+        elif self.in_cell(tag):
+            self.buffer.append(" ")
+        elif tag in BLOCKS or tag == "title":
             self.flush()
         if tag in ("ul", "ol") and self.lists:
             self.lists.pop()
@@ -171,6 +208,8 @@ class PageReader(HTMLParser):
                 self.hidden = [h for h in self.hidden if h <= depth]
                 self.undrawn = [h for h in self.undrawn if h <= depth]
                 self.titled = self.titled if self.titled <= depth else 0
+                self.notes = self.notes if self.notes <= depth else 0
+                self.marking = self.marking if self.marking <= depth else 0
                 self.holders = [h for h in self.holders if h[0] <= depth]
                 self.counters.leave(depth)
                 break
@@ -180,13 +219,21 @@ class PageReader(HTMLParser):
             return
         if self.hidden and not re.search(r"\w", data):
             return  # an icon hidden from screen readers ("+", "▼"): decoration, no words
-        if not self.buffer or not "".join(self.buffer).strip():
+        opening = not "".join(self.buffer).strip()
+        if opening:
             self.start = self.getpos()[0]
+        if self.noting and data.strip().isdigit():
+            data = f"[{data.strip()}]" + (" " if opening else "")  # the note's own: "[1] ..."
         self.buffer.append(re.sub(r"\s+", " ", data))
         if self.linking:
             self.in_page.append(data)
         if self.leaving:
             self.elsewhere.append(data)
+
+    def in_cell(self, tag: str) -> bool:
+        """A block within a table's cell: its words the cell's, the row one line."""
+        inner = {"tr", "table", *CELLS}
+        return tag in BLOCKS and tag not in inner and any(t in CELLS for t, _ in self.stack)
 
     def item_label(self, listed: List, value: str | None) -> str:
         if not listed.ordered:
@@ -233,7 +280,9 @@ class PageReader(HTMLParser):
                 self.going_on.add(len(self.lines))
             self.holders[-1][1] += 1
         self.label = ""
-        self.lines.append((text, self.start, self.furniture or navigation or self.comment))
+        # the Title style is the document's, even in a <header> (pandoc's title block)
+        site = (self.furniture and not self.titled) or navigation or self.comment
+        self.lines.append((text, self.start, site))
         self.comment = False
 
 

@@ -16,6 +16,7 @@ from itertools import groupby
 
 from constitution.extract_lines import Extracted, Line
 from constitution.page_asides import NUMBERED_LINE, body_size, set_aside
+from constitution.page_site import site_printed
 
 PAGE_NUMBER = re.compile(r"(?i)^(page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(\s+of\s+\d+)?$")
 # A front page's number in small Roman numerals ("ii", "Page iv", "- iii -"), as Word
@@ -33,7 +34,9 @@ def paged(lines: list[Line], pages: int, notes: list[str], mend: bool = True) ->
     kept = drop_furniture(lines, pages)
     still = set(map(id, kept))
     dropped = [line for line in lines if id(line) not in still and line.text.strip()]
+    kept, site = site_printed(kept)  # a web page printed: the site's banner and footer
     kept, asides = set_aside(kept)
+    asides = site + asides
     kept = page_footnotes(kept)
     lines = mend_hyphenation(kept) if mend else kept
     return Extracted(lines, notes=notes, dropped=dropped, asides=asides)

@@ -113,6 +113,60 @@ def _pipe_header(lines: list[Line], i: int) -> bool:
     return bool(_PIPE_RULE.match(rule)) and len(_pipe_cells(rule)) == cells > 1
 
 
+_DASHES = re.compile(r"-{3,}")
+
+
+def _columns(text: str) -> list[int]:
+    """Where each column of a table ruled with dashes begins: each run of dashes of its
+    rule under the header ("-----  ------"), one run a line across the table."""
+    if not re.fullmatch(r" *-{3,}(?: +-{3,})* *", text):  # laid out in spaces, not tabs
+        return []
+    return [m.start() for m in _DASHES.finditer(text)]
+
+
+def _cut(text: str, columns: list[int]) -> list[str]:
+    ends = [*columns[1:], max(len(text), columns[-1])]
+    return [text[a:b].strip() for a, b in zip(columns, ends, strict=True)]
+
+
+def _dashed_table(
+    lines: list[Line], i: int
+) -> tuple[list[str], list[tuple[list[str], Line]], int] | None:
+    """A table as pandoc's plain text draws one (and reStructuredText's simple tables
+    look): its header's cells over a rule of a run of dashes for each column, its rows
+    under it (with a line of dashes across over and under the table where a row's cells
+    wrap onto more lines, rows then apart by blank lines); the header, each row's cells
+    (a cell's lines joined) with its first line, and where the table ends."""
+    ruled = len(_columns(lines[i].text)) == 1  # a line across, over a table of rows wrapped
+    head = i + 1 if ruled else i
+    if head + 1 >= len(lines) or not lines[head].text.strip():
+        return None
+    columns = _columns(lines[head + 1].text)
+    if len(columns) < 2 or len(_columns(lines[head].text)):
+        return None
+    header = _cut(lines[head].text, columns)
+    rows: list[tuple[list[str], Line]] = []
+    end, first = head + 2, True
+    while end < len(lines):
+        text = lines[end].text
+        if len(_columns(text)) == 1:  # the line across under the table
+            end += ruled
+            break
+        if not text.strip():
+            if not ruled:
+                break
+            first = True
+        elif first or not ruled:
+            rows.append((_cut(text, columns), lines[end]))
+            first = False
+        else:  # a row's cells going on
+            more = _cut(text, columns)
+            joined = [" ".join(filter(None, p)) for p in zip(rows[-1][0], more, strict=True)]
+            rows[-1] = (joined, rows[-1][1])
+        end += 1
+    return (header, rows, end) if rows else None
+
+
 def _html_rows(text: str) -> tuple[list[str], list[list[str]]]:
     """An HTML table's header cells (<th>) and its rows of cells (<td>)."""
 
@@ -165,6 +219,8 @@ def _tables(lines: list[Line], notes: list[str]) -> Iterator[Line]:
             while end < len(lines) and "|" in lines[end].text:
                 end += 1
             rows = [(_pipe_cells(row.text), row) for row in lines[i + 2 : end]]
+        elif dashed := _dashed_table(lines, i):
+            header, rows, end = dashed
         elif start.lower().startswith("<table"):
             end = next(
                 (j + 1 for j in range(i, len(lines)) if "</table>" in lines[j].text.lower()),

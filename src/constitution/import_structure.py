@@ -617,7 +617,7 @@ class Structurer:
         if (
             shaped
             and not self.numbered_sections
-            and (marked or (not self.clause and self.finished) or self.heads(following))
+            and (marked or (not self.clause and self.finished) or self.heads(following, fresh))
         ):
             if self.under_section(depth, line) and not self.unnumbered:
                 # a heading a level below the one that opened the section (a page's
@@ -630,7 +630,7 @@ class Structurer:
         if (
             self.section is not None
             and shaped
-            and (marked or (title_case(text) and self.heads(following)))
+            and (marked or (title_case(text) and self.heads(following, fresh)))
         ):
             # An unnumbered heading among numbered sections: a sub-heading before the
             # next paragraph, not the end of the one before it.
@@ -753,17 +753,23 @@ class Structurer:
     def clauses_so_far(self) -> list[ImportedClause]:
         return [c for s in self.sections for c in s.clauses]
 
-    def heads(self, following: str) -> bool:
+    def heads(self, following: str, fresh: bool = False) -> bool:
         """A short line after a finished paragraph and before a numbered one is a heading
-        (paragraphs numbered on through the document, under unnumbered headings)."""
-        finished = self.finished
+        (paragraphs numbered on through the document, under unnumbered headings); not
+        the line after a lead-in ("... who holds each post:"), which begins what it
+        leads in to (a table's rows, in a PDF's text). Where every heading is
+        unnumbered, one that is a paragraph of its own (``fresh``) or follows a list
+        heads a numbered paragraph after it, however the words before it end."""
+        last = self.words_last.paragraphs
+        finished = self.finished and not (last and last[-1].rstrip().endswith(":"))
         numbered = bool(NUMBERED.match(following) or PAREN.match(following))
         if self.unnumbered:  # and a sentence begins after it
             return finished and following[:1].isupper()
         if self.sections and not self.numbered_sections:
             # where every heading is unnumbered, one may stand before unnumbered words as
-            # well as before a numbered paragraph
-            return finished and (numbered or following[:1].isupper())
+            # well as before a numbered paragraph; and after a list, before a numbered one
+            listed = (fresh or (bool(last) and last[-1].startswith("- "))) and numbered
+            return (finished and (numbered or following[:1].isupper())) or listed
         return finished and numbered
 
     @property

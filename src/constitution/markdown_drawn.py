@@ -19,6 +19,9 @@ generator draws from it, not the characters typed.
   as pandoc prints the note; a grid table's rows (``+---+`` between them, ``|`` between
   cells) are rows, their cells apart by tabs as a Word table's are, a cell's lines
   joined.
+- A block quote's paragraphs are drawn set in, without the ``>`` marking them: their
+  words the page's (pandoc writes a Word paragraph indented from the margin as one,
+  ``> \\(a\\) put ...``).
 - A paragraph's lines are one paragraph: Markdown ends a paragraph at a blank line or a
   block, never at a line's end (``going_on``).
 """
@@ -53,6 +56,7 @@ NOTE_MARK = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 NOTE = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
 GRID_RULE = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
 GRID_ROW = re.compile(r"^\s*\|.*\|\s*$")
+QUOTED = re.compile(r"^(?: {0,3}> ?)+")  # a block quote's markers where its line begins
 
 
 @dataclass
@@ -89,6 +93,7 @@ def drawn(texts: list[str]) -> Drawn:
             del page.why[at]
             page.texts[at] = f"# {words}"  # the page's title, drawn over its words
     number_as_drawn(page)
+    set_in(page)
     grid_tables(page)
     footnotes(page)
     inline_drawn(page)
@@ -122,6 +127,17 @@ def inline_drawn(page: Drawn) -> None:
         line = SPAN.sub(r"\1", UNDERLINED.sub(r"<u>\1</u>", line))
         line = NOTE_MARK.sub(r"[\1]", line)
         page.texts[i] = ESCAPED.sub(r"\1", line)
+
+
+def set_in(page: Drawn) -> None:
+    """A block quote's lines without the markers (">") that set it in, as markdown-it
+    (CommonMark) finds the quotes."""
+    text = "\n".join("" if t is None else t for t in page.texts)
+    for token in MarkdownIt("commonmark").parse(text):
+        if token.type == "blockquote_open" and token.level == 0 and token.map:
+            for at in range(*token.map):
+                if (line := page.texts[at]) is not None:
+                    page.texts[at] = QUOTED.sub("", line, count=1)
 
 
 def footnotes(page: Drawn) -> None:

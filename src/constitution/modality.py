@@ -45,9 +45,11 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "",
     ),
     # how to read the document, not a duty of anyone's: "This protocol should be read
-    # with (alongside, together with) the Code of Conduct"
+    # with (alongside, together with) the Code of Conduct", "Members are asked to read
+    # it together with the Code"
     (
-        r"\b(?:should|must|shall|is\s+to|are\s+to)\s+be\s+read\s+(?:together\s+with|"
+        r"\b(?:(?:should|must|shall|is\s+to|are\s+to)\s+be\s+read|(?:is|are)\s+(?:asked|"
+        r"invited|encouraged)\s+to\s+read\s+(?:\w+\s+){0,3}?)\s*(?:together\s+with|"
         r"in\s+conjunction\s+with|alongside|with)\b",
         "",
         "",

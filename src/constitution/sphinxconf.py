@@ -16,6 +16,8 @@ from constitution import clause_fields
 from constitution.council import load_council
 from constitution.graph import EXAMPLE_FIELDS, EXAMPLE_TITLE, EXAMPLE_TYPE, LINK_TYPES
 
+STATIC = Path(__file__).parent / "sphinxext" / "static"
+
 
 def settings(conf_dir: Path) -> dict[str, Any]:
     """Every Sphinx setting, for the project whose conf/ folder is ``conf_dir``."""
@@ -78,11 +80,23 @@ def settings(conf_dir: Path) -> dict[str, Any]:
         "html_theme": "furo",
         "html_title": council.document,
         "html_static_path": [],
+        "html_favicon": str(favicon(conf_dir)),
         "html_copy_source": False,
         "html_show_sourcelink": False,
         "html_last_updated_fmt": None,
         "html_theme_options": {"top_of_page_buttons": [], "navigation_with_keys": False},
     }
+
+
+# A council's own icon, beside council.toml, in the first of these forms it finds
+FAVICONS = ("favicon.svg", "favicon.png", "favicon.ico")
+
+
+def favicon(conf_dir: Path) -> Path:
+    """The icon a browser shows in its tab and bookmarks: the council's own, else the
+    tool's (without one, every visit asks the server for /favicon.ico in vain)."""
+    own = (conf_dir / name for name in FAVICONS)
+    return next((path for path in own if path.is_file()), STATIC / "favicon.svg")
 
 
 def field(description: str, kind: str = "string") -> dict[str, Any]:

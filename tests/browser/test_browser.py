@@ -388,6 +388,26 @@ def test_the_editors_preview_says_it_has_no_search_index(
     page.wait_for_url(re.compile(r"member-enquiries\.html#MOP-0144$"))
 
 
+def test_a_missing_address_however_deep_gets_the_whole_page_not_found(
+    page: Page, preview: tuple[str, Project]
+) -> None:
+    """The server sends 404.html for any address it does not have: an old link into a
+    version's folder gets it styled, whole and accessible, its links leading home."""
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    response = page.goto(preview[0] + "versions/2025-05-15/no-such-section.html")
+    assert response is not None and response.status == 404
+    page.wait_for_load_state("load")
+    assert failed == [response.url]  # the page, and none of its styles, scripts or icon
+    # furo's styles apply: its header for a phone is hidden at this width
+    shown = "getComputedStyle(document.querySelector('.mobile-header')).display"
+    assert page.evaluate(shown) == "none"
+    assert violations(page) == []
+    page.get_by_role("link", name=re.compile("^Home")).first.click()
+    page.wait_for_url(preview[0] + "index.html")
+    assert page.locator("h1").first.is_visible()
+
+
 def test_the_editors_preview_reloads_on_save(page: Page, preview: tuple[str, Project]) -> None:
     url, project = preview
     page.goto(url + "draft/review.html")

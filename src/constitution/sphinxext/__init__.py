@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +26,7 @@ from constitution.sphinxext import (
     examples,
     navigation,
     needs_graph,
+    not_found,
     offload,
     open_data,
     page_assets,
@@ -42,9 +42,8 @@ from constitution.sphinxext import (
     versions_site,
     ways_in,
 )
-from constitution.sphinxext.domain import domain, state
+from constitution.sphinxext.domain import domain
 from constitution.sphinxext.html_builder import html_builder
-from constitution.sphinxext.page_templates import render
 from constitution.sphinxext.state import BuildState
 
 if TYPE_CHECKING:
@@ -156,7 +155,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _add_static)
     page_kinds.setup(app)
     app.connect("html-collect-pages", traceability.collect_pages)
-    app.connect("html-collect-pages", _not_found)
+    not_found.setup(app)
     versions_site.setup(app)
     revoked_contents.setup(app)
     ways_in.setup(app)
@@ -177,19 +176,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
-
-
-def _not_found(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    """404.html: served by static hosts for any missing address, so its links are absolute."""
-    build = state(app.env)
-    council, whole = build.council, len(build.constitution.entries) > 1
-    body = render(
-        "not-found.html",
-        base=council.base_url or "/",
-        id_example=search.example(build)[1],
-        whole=whole,
-    )
-    yield "404", {"title": "Page not found", "body": body}, "page.html"
 
 
 def _new_file(
