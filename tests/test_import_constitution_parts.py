@@ -22,7 +22,7 @@ from import_constitution_parts import NAMES, gold, handed_over
 from test_import_layouts import flat, heading
 from test_import_software import numbers
 from test_import_unseen import imported, words, words_out
-from test_import_word_internals import gold_text as clauses_text
+from test_import_word_internals import gold_text
 
 # What each document's report rightly says: a statute's section cited by number
 # ("section 28 of the Localism Act 2011"), or another Part's paragraph ("Part 4.2 para
@@ -32,13 +32,6 @@ REPORTED = {
     "part-para.txt": ["external-reference"],
 }
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-
-
-def gold_text(data: dict[str, Any]) -> str:
-    """Every word the gold holds, a section's unnumbered words before its paragraphs (a
-    glossary's rows) included."""
-    rows = [p for s in data["sections"] for p in s.get("intro", [])]
-    return "\n".join([clauses_text(data), *flat(rows)])
 
 
 def source_words(path: Path) -> Any:

@@ -13,7 +13,9 @@ import json
 import re
 import subprocess
 import sys
+import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,9 +45,12 @@ def gold(name: str) -> Gold:
 
 
 def imported(name: str, folder: Path) -> Imported:
+    return imported_file(handed_over(name, folder), folder)
+
+
+def imported_file(source: Path, folder: Path) -> Imported:
     """`constitution import` run as a person runs it: its JSON report and the words it
     wrote, with where each reference it linked stands."""
-    source = handed_over(name, folder)
     out, report = folder / "out", folder / "report.json"
     result = subprocess.run(
         [*IMPORT, str(source), "--out", str(out), "--report-json", str(report)],
@@ -337,17 +342,25 @@ def figures(folder: Path) -> None:
             outcome = reference_outcome(doc, data, reference)
             if outcome not in ("right",):
                 print(f"    reference line {reference['line']} {reference['words']!r}: {outcome}")
-        for number, meant, guessed in modal:
-            if meant != guessed:
-                print(f"    modality of {number}: {guessed}, the gold's {meant}")
-        for defect in doc.report["defects"]:
-            print(f"    defect line {defect['line']} {defect['kind']} {defect['number']}")
+        misses(modal, doc.report["defects"])
+
+
+def misses(modal: list[tuple[str, str, str]], defects: list[dict[str, Any]]) -> None:
+    """Print each paragraph whose modality is not the gold's, and every report."""
+    for number, meant, guessed in modal:
+        if meant != guessed:
+            print(f"    modality of {number}: {guessed}, the gold's {meant}")
+    for defect in defects:
+        print(f"    defect line {defect['line']} {defect['kind']} {defect['number']}")
+
+
+def print_figures(names: list[str], figures: Callable[[Path], None]) -> None:
+    """A trial's figures, each document imported in a folder of its own."""
+    with tempfile.TemporaryDirectory() as folder:
+        for name in names:
+            (Path(folder) / name).mkdir()
+        figures(Path(folder))
 
 
 if __name__ == "__main__":
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as folder:
-        for name in NAMES:
-            (Path(folder) / name).mkdir()
-        figures(Path(folder))
+    print_figures(NAMES, figures)

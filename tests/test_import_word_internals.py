@@ -48,13 +48,16 @@ def gold(name: str) -> dict[str, Any]:
 
 def gold_text(data: dict[str, Any], number: str = "printed") -> str:
     """Every word the gold holds, each paragraph's number as ``number`` gives it (as
-    printed, or as the site keeps it: "1" for "Paragraph 1")."""
+    printed, or as the site keeps it: "1" for "Paragraph 1"), a section's unnumbered
+    words before its paragraphs and after one (a glossary's rows, a box) included."""
     texts = [data["title"], *data["intro"], *data["left_out"]]
     for section in data["sections"]:
         heading = section.get("printed") or section["number"] or ""
         texts += [printed_number(heading, section["title"]), section["title"]]
+        texts += section.get("intro", [])
         for clause in section["clauses"]:
             texts += [*clause["headings"], clause[number], *clause["paragraphs"]]
+            texts += clause.get("after", [])
     return "\n".join(texts).replace("\ue000", " ")
 
 

@@ -19,6 +19,9 @@ from constitution.text_tree import ITEM_LABEL
 SENTENCE = re.compile(r"[.!?]\s+[A-Z]")  # a sentence begins after one ends
 TERMINAL = tuple(".:;?!)")
 QUOTES = "\"'’”"
+# a lead-in to words quoted from another document: "The Code of Conduct, at paragraph 3,
+# says:", "section 4 provides:"; its items' duties are that document's
+QUOTING = re.compile(r"\b(?:says?|provides?|states?|reads?)\s*:\s*$")
 
 
 @dataclass
@@ -62,10 +65,12 @@ class Text:
         words of items that only finish its lead-in ("- advice that may be needed")."""
         own: list[str] = []
         items: list[str] = []
+        quoted = False  # items of a code or statute the paragraph quotes ("... says:")
         for p in self.paragraphs:
             item = ITEM_LABEL.sub("", p[2:]) if p.startswith("- ") else ""
+            quoted = bool(item) and (quoted or bool(QUOTING.search(own[-1] if own else "")))
             sentence = not item or item[:1].isupper() or SENTENCE.search(item)
-            (own if sentence else items).append(p.removeprefix("- "))
+            (own if sentence and not quoted else items).append(p.removeprefix("- "))
         return " ".join(own), " ".join(items)
 
 

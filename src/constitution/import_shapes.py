@@ -15,6 +15,7 @@ from constitution.extract_lines import CONTENTS, TAB_LEADER, Line
 from constitution.import_markup import CELL_BREAK, emphasis
 from constitution.import_model import ImportedClause, Text, ends_sentence
 from constitution.pdf_text import title_case
+from constitution.word_read import UNFINISHED
 
 PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
 # 7.12A: a number inserted after 7.12, as legislation (and insert numbering) gives it;
@@ -117,9 +118,34 @@ def heading_like(text: str) -> bool:
         0 < len(words) <= 14
         and text[0].isupper()
         and not text.endswith((".", ";", ",", ":", "-", "–", "—"))  # ":-" leads in a list
-        and not re.search(r"\b(must|shall|should|will|may)\b", text)
+        # a question lays no duty: "What should a councillor do if ...?" heads its answer
+        and (text.endswith("?") or not re.search(r"\b(must|shall|should|will|may)\b", text))
         and not SENTENCES.search(text)
     )
+
+
+# A paragraph's run-in title: a short phrase in bold opening it, closed by a stop, colon
+# or dash ("**Confidentiality.** An officer ..."), or a short phrase before a dash ("4.
+# Confidentiality – A councillor ..."); the paragraph's sentence after it begins with a
+# capital, so that words set off between dashes ("Officers – and councillors who chair
+# committees – should ...") stay the sentence's.
+RUN_IN = re.compile(
+    r"^(?:\*\*(?P<bold>[A-Z][^*.:;,?!]{0,40}?)[.:]?\*\*(?:[.:]|\s+[–—-])?"
+    r"|(?P<dashed>[A-Z][^*.:;,?!–—]{0,40}?)\s+[–—-])\s+(?P<rest>[A-Z\u201c\"'\u2018(].*)$",
+    re.S,
+)
+
+
+def run_in_title(text: str) -> tuple[str, str] | None:
+    """A paragraph's run-in title and its words after it, if it opens with one (a phrase
+    of at most six words that is no sentence of its own)."""
+    found = RUN_IN.match(text)
+    title = found and (found["bold"] or found["dashed"] or "").strip()
+    if not found or not title or len(title.split()) > 6:
+        return None
+    if re.search(r"\b(must|shall|should|will|may|is|are)\b", title):
+        return None
+    return title, found["rest"]
 
 
 def lead_in(paragraphs: list[str]) -> bool:
@@ -258,6 +284,15 @@ ENDS_EARLY = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}[.;,]\s+[A-Z]")
 EMPHASIS_OPENS = re.compile(r"^(?:\*{1,2}|_{1,2}|<[biu]>)+")
 
 
+# A line ending with a word that a number follows: the next line's number is the one it
+# names, not a paragraph's ("... under paragraph" / "12 of the Code of Conduct").
+NAMES_A_NUMBER = re.compile(
+    r"\b(?:paragraphs?|paras?\.?|sections?|clauses?|parts?|rules?|regulations?|articles?|"
+    r"schedules?|appendix|annex|pages?|standing\s+orders?|no\.)$",
+    re.I,
+)
+
+
 def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) -> bool:
     """Whether a line is the next line of the paragraph before it, not a paragraph,
     heading or number of its own: set in under the words of a paragraph with a hanging
@@ -287,7 +322,13 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
     if not numbered:  # a capital goes on a long line of a sentence, never a heading's
         sentence = not title_case(last) or bool(ENDS_EARLY.match(text) or SENTENCES.search(last))
         letter = EMPHASIS_OPENS.sub("", text)[:1]  # "**Neither** may ...": its word's
-        return letter.islower() or (letter.isupper() and len(last) >= WRAPPED and sentence)
+        # a long line left off mid-phrase ("... Approved by the" / "Standards Committee")
+        unfinished = bool(UNFINISHED.search(last.rstrip()))
+        return letter.islower() or (
+            letter.isupper() and len(last) >= WRAPPED and (sentence or unfinished)
+        )
+    if NAMES_A_NUMBER.search(last) and numbered["rest"][:1].islower():
+        return True  # "...under paragraph" / "12 of the Code": the number it names
     # "5.3.23 have been taken." or "72(1) of the Act": a number cited at the end of the
     # line before; but "3. avoid conflict" after "2. define roles" is the next item of a list
     cited_number = "." in numbered["num"] or bool(numbered.groupdict().get("sec"))

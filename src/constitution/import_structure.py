@@ -65,6 +65,7 @@ from constitution.import_shapes import (
     lettered_parts,
     next_number,
     revoked_why,
+    run_in_title,
     section_alone,
     section_numbers_alone,
     tab_leaders,
@@ -399,6 +400,10 @@ class Structurer:
         self.section.clauses[-1].headings = [heading for heading, _ in self.pending]
         self.section.clauses[-1].heading_lines = [line for _, line in self.pending]
         self.pending = []
+        if titled := run_in_title(text):  # "4. Confidentiality – A councillor ...": headed
+            self.section.clauses[-1].headings.append(titled[0])
+            self.section.clauses[-1].heading_lines.append(line)
+            text = titled[1]
         self.section.clauses[-1].add(text, line)
 
     def untitled(self) -> str:
@@ -569,6 +574,9 @@ class Structurer:
             self.new_clause(shown, num, "dotted", rest, line)
             return
         if m := PAREN.match(text):
+            if not m["sec"] and self.quotes(int(m["num"])):
+                self.add_item(text, line)  # "(1) A member must ..." quoted after "says:"
+                return
             number = f"{m['sec'] or ''}({m['num']})"
             self.new_clause(number, m.group("num"), "paren", m.group("rest"), line)
             return
@@ -633,6 +641,16 @@ class Structurer:
         # (b) ... ." then "If the chair decides so:" over "(a)" again) is the clause's own
         leads = text.endswith(":") and bool(LETTER.match(following) or BULLET.match(following))
         self.add_text(text, line, fresh, wrapped=not fresh, leads=leads)
+
+    def quotes(self, number: int) -> bool:
+        """Whether "(N)" is a numbered line of what a dotted paragraph leads in to (a code
+        or statute it quotes, "(1) A member must ..."), not a paragraph of the protocol's:
+        the first after a lead-in ending in a colon, or the next of such a list."""
+        clause = self.clause
+        if clause is None or clause.style != "dotted" or not lead_in(clause.paragraphs):
+            return False
+        last = clause.paragraphs[-1]
+        return number == 1 if not last.startswith("- ") else last.startswith(f"- ({number - 1})")
 
     def in_body_type(self, line: Line, words: str) -> bool:
         """Whether a PDF whose headings are told by their type draws this line as its

@@ -4,8 +4,10 @@ Length says nothing ("Members shall not act outside these roles." is a rule of s
 words); the verb phrase does. Each phrase found maps to a modality with a confidence:
 "must" and "shall" are seldom anything but obligations, while "will" is as often the
 future tense and "can" as often ability, so those are guessed with low confidence. A
-paragraph whose phrases disagree ("must ... may") is guessed from its most certain and
-strongest phrase, with its confidence lowered, for an editor to review.
+paragraph whose phrases disagree ("must ... may") is guessed from the strongest of its
+phrases of medium confidence or more, and of "will" telling what a person or body does
+("should follow ... The Chief Executive will reply": must), the most certain among
+equals, with its confidence lowered, for an editor to review.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ import re
 from dataclasses import dataclass
 
 LEVELS = ("low", "medium", "high")
-# The strongest modality wins among equally certain phrases.
+# The strongest modality wins: a duty over a recommendation over a liberty; "must" and
+# "must not" are duties alike, the more certain of them winning.
 STRENGTH = ("must-not", "must", "should", "may")
+FORCE = {"must-not": 0, "must": 0, "should": 1, "may": 2}
 
 # Adverbs that sit inside a verb phrase: "must at no time", "should not normally".
 _ADV = r"(?:\s+(?:\w+ly|also|only|ever|at all times|in any circumstances))*"
@@ -109,6 +113,11 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     # "is asked to raise it first with", "are encouraged to": advice
     (r"\b(?:is|are)\s+(?:asked|requested|encouraged|advised)\s+to\b", "should", "medium"),
     (rf"\b{_BE}\s+entitled\s+to\b", "may", "high"),
+    # what a thing may be ("a breach of it may also be a breach of the Code"), and what
+    # one may expect of another ("the standards each may expect"): a possibility, a
+    # standard described, no one's liberty
+    (r"\bmay\s+(?:also\s+|well\s+|even\s+)?be\s+(?:an?|the)\b", "", ""),
+    (r"\b(?:may|can)\s+(?:reasonably\s+|rightly\s+)?expect\b", "", ""),
     (r"\bmay\b", "may", "medium"),  # also "there may be a risk"
     (r"\bcan\b", "may", "low"),  # as often ability
 )
@@ -141,6 +150,9 @@ class Guess:
 # ("where a reply cannot be given", "an officer who cannot attend", "who is asked to");
 # the thing a sentence says something is ("The purpose of this protocol is to").
 EMBEDDED = re.compile(r"\b(?:whether|how)\b(?P<between>[^,;:.()]*)$", re.I)
+# What a sentence says can be expected, or a purpose it states ("so that they can work
+# together"), lays no duty and grants no one anything.
+PURPOSE = re.compile(r"\b(?:what|so\s+that|in\s+order\s+that)\b(?P<between>[^,;:.()]*)$", re.I)
 # a finite verb between "whether" and the phrase: the question has closed ("whether a
 # request is proper should ask": the "should" is the sentence's)
 CLOSED = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did)\b", re.I)
@@ -167,10 +179,13 @@ SUBJECT_END = re.compile(r"\b(?:between|of|with|in|for|on|to|from|by|about|who|w
 def not_a_duty(before: str, phrase: str, modality: str) -> bool:
     """Whether a verb phrase, after ``before`` (its sentence's words before it), lays no
     duty on anyone: a duty asked about, the inability in a condition, a request made of
-    the person described, what a thing "can" do, what a purpose "is to" do."""
+    the person described, what a thing "can" or "may" do, what a purpose "is to" do."""
     lowered = phrase.lower()
     embedded = EMBEDDED.search(before)
     if modality in DUTY and embedded and not CLOSED.search(embedded["between"]):
+        return True
+    purpose = PURPOSE.search(before)
+    if purpose and not CLOSED.search(purpose["between"]):
         return True
     if DESCRIBED.search(before) and (
         lowered.startswith(("cannot", "can not"))
@@ -182,10 +197,28 @@ def not_a_duty(before: str, phrase: str, modality: str) -> bool:
     return bool(re.fullmatch(r"(?:is|are) to", lowered) and SUBJECT.search(before))
 
 
+def acts(before: str, phrase: str, after: str) -> bool:
+    """Whether a "will" (of low confidence: as often the future) tells what a person or
+    body named as its clause's subject does: "the Chief Executive will reply", "and the
+    Director will then decide", not "if a reply will take longer"; nor a decision it
+    leaves open ("will decide whether the attendance may take place"), whose point is
+    the liberty decided."""
+    if not phrase.lower().startswith("will") or re.match(r"\s+\w+\s+whether\b", after):
+        return False
+    clause = re.split(r",|\b(?:and|but|or|then)\b", before)[-1]
+    return bool(PERSON.search(SUBJECT_END.split(clause)[0]))
+
+
 def found_phrases(text: str) -> list[tuple[str, str, str]]:
     """(phrase as written, modality, confidence) for each verb phrase, in text order."""
+    return [(phrase, modality, confidence) for phrase, modality, confidence, _ in weighed(text)]
+
+
+def weighed(text: str) -> list[tuple[str, str, str, bool]]:
+    """Each verb phrase found, and whether it weighs in the guess: of medium confidence
+    or more, or a "will" telling what a person does."""
     text = MONTH.sub(lambda m: " " * len(m[0]), re.sub(r"\s+", " ", text))
-    found: list[tuple[int, str, str, str]] = []
+    found: list[tuple[int, str, str, str, bool]] = []
     taken = [False] * len(text)
     for pattern, modality, confidence in _COMPILED:
         for m in pattern.finditer(text):
@@ -194,23 +227,27 @@ def found_phrases(text: str) -> list[tuple[str, str, str]]:
             taken[m.start() : m.end()] = [True] * (m.end() - m.start())
             sentence = re.split(r"[.;:!?]\s", text[: m.start()])[-1]
             if modality and not not_a_duty(sentence, m.group(0).strip(), modality):
-                found.append((m.start(), m.group(0).strip(), modality, confidence))
-    return [(phrase, modality, confidence) for _, phrase, modality, confidence in sorted(found)]
+                weighs = confidence != "low" or acts(sentence, m[0], text[m.end() :])
+                found.append((m.start(), m[0].strip(), modality, confidence, weighs))
+    return [found[1:] for found in sorted(found)]
 
 
 def guess_modality(text: str) -> Guess:
     """The modality the paragraph's verb phrases point to, with how sure the guess is."""
-    found = found_phrases(text)
+    found = weighed(text)
     if not found:
         # No modal verb: an explanation, or a rule in the present tense ("Officers
         # reply within ten days"), which an editor should still glance at.
         return Guess("informative", "medium", ())
-    best = max(LEVELS.index(c) for _, _, c in found)
-    chosen = min((m for _, m, c in found if LEVELS.index(c) == best), key=STRENGTH.index)
-    if len({m for _, m, _ in found}) > 1:
+    best = max(LEVELS.index(c) for _, _, c, _ in found)
+    chosen, _ = min(
+        ((m, c) for _, m, c, weighs in found if weighs or best == 0),
+        key=lambda mc: (FORCE[mc[0]], -LEVELS.index(mc[1]), STRENGTH.index(mc[0])),
+    )
+    if len({m for _, m, _, _ in found}) > 1:
         best = max(0, best - 1)  # verbs of different force: one guess cannot say it all
     # each phrase once, for the review list to stay short
-    return Guess(chosen, LEVELS[best], tuple(dict.fromkeys(p.lower() for p, _, _ in found)))
+    return Guess(chosen, LEVELS[best], tuple(dict.fromkeys(p.lower() for p, _, _, _ in found)))
 
 
 def guess_lead_in(own: str, items: str) -> Guess:

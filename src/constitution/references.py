@@ -34,7 +34,10 @@ LINK_MARKS = re.compile("[\U000f0000-\U000fffff]")
 
 # "10.4", or "B2" where paragraphs are numbered after their part's letter
 NUM = r"(?:[A-Z]\d{1,3}|\d{1,3}(?:\.\d{1,3}){0,3})"
-ITEM = rf"(?:{NUM}(?:\s*\([a-z0-9]{{1,4}}\))?|\([a-z0-9]{{1,4}}\))"
+# a number closed by a full stop as printed ("paragraphs 2.3.1. to 2.3.3.") before the
+# next in a list
+CLOSED = r"(?:\.(?=\s+(?:to|and|or)\s|\s*[,–—-]))?"
+ITEM = rf"(?:{NUM}{CLOSED}(?:\s*\([a-z0-9]{{1,4}}\))?|\([a-z0-9]{{1,4}}\))"
 SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+|\s*[–—-]\s*)"
 CUES = r"sub-?paragraphs?|paragraphs?|paras?\.?|clauses?|sections?"
 DOTTED = r"\d{1,3}(?:\.\d{1,3}){1,3}"
@@ -74,7 +77,10 @@ def reference_pattern(named: tuple[str, ...] = ()) -> re.Pattern[str]:
         # a dotted number after "see" ("see 4.2", "(see also 4.2)"), or with an item of
         # it ("under 4.2(c)"): no measure or date is written so
         rf"|\bsee(?:\s+also)?\s+(?P<seen>{DOTTED})(?!\.?\d|[a-z%]){UNIT}"
-        rf"|(?<![£$\w.])(?P<bare>{DOTTED})(?=\((?-i:[a-z]|[ivx]{{1,4}}|\d{{1,2}})\))",
+        rf"|(?<![£$\w.])(?P<bare>{DOTTED})(?=\((?-i:[a-z]|[ivx]{{1,4}}|\d{{1,2}})\))"
+        # a dotted number after "in", "under" or "by" ("the time in 3.2 runs"): a
+        # reference where the document has that paragraph, else words kept as printed
+        rf"|\b(?:in|under|by)\s+(?P<inside>{DOTTED})(?!\.?\d|[a-z%(]){UNIT}",
         re.I,
     )
 
@@ -102,6 +108,13 @@ PART_BEFORE = re.compile(r"\bPart\s+(\d{1,2}(?:\.\d{1,2})?[A-Z]?)\s*,?\s*$")
 # paragraphs afresh: "Part II paragraph 3", "Part B, para 2"
 OWN_PART_BEFORE = re.compile(r"\bPart\s+([IVXLC]{1,6}|[A-Z]|\d{1,2})\s*,?\s*$")
 STATUTE = re.compile(r"\bAct\s+\d{4}\s*,?\s*$")  # "the Local Government Act 1972, section 5"
+# Another document named just before, the reference after it ("The Code of Conduct, at
+# paragraph 3, says"), unless a position word makes it this document's ("... above")
+DOCUMENT_BEFORE = re.compile(
+    r"\b(?:Regulations|Order|Rules|Code(?:\s+of\s+[A-Z][\w'’]*)?|Scheme|Policy|Constitution)"
+    r"\s*,?\s*(?:at|in|under|by)?\s*$"
+)
+POSITION = re.compile(r"^\s*(?:above|below)\b")
 # A post or a paper named for the section of an Act that makes it: "the Section 151
 # Officer", "a section 106 agreement", "a section 114 notice"; a name, not a reference.
 NAMED_FOR = re.compile(
@@ -210,7 +223,10 @@ def cites_elsewhere(text: str, m: re.Match[str], part: str) -> bool:
         m = following
     after = text[m.end() : m.end() + 80]
     named = PART_BEFORE.search(before)
-    return bool(ELSEWHERE.match(after) or STATUTE.search(before) or (named and named[1] != part))
+    document = DOCUMENT_BEFORE.search(before) and not POSITION.match(after)
+    return bool(
+        ELSEWHERE.match(after) or STATUTE.search(before) or document or (named and named[1] != part)
+    )
 
 
 def forms_elsewhere(texts: list[str], part: str, forms: Forms) -> frozenset[str]:
@@ -272,7 +288,7 @@ def link(
             target = local(number.strip("()"))
             return f"{{para}}`{number} <{target}>`" if target else None
         base, bracket, item = number.partition("(")
-        written, base = base, base.strip()
+        written, base = base, base.strip().rstrip(".")  # "2.3.1." is 2.3.1, stop kept
         if subsection := targets.subsections.get(re.sub(r"\s", "", number)):
             written = base = number  # "5(1)" is a paragraph, not the item (1) of 5
             bracket = item = ""
@@ -301,8 +317,7 @@ def link(
             )
             return ""
         if printed and itself in printed:
-            target = itself  # its own number printed twice: the reference means the other
-        if target and target == itself:
+            # its own number printed twice: the reference means the other
             unresolved.append(
                 Unresolved(
                     "self-reference",
@@ -313,6 +328,9 @@ def link(
                 )
             )
             return ""
+        if target and target == itself:
+            return number  # printed once, cited in its own words ("the steps in paragraph
+            # 9" in 9): that paragraph, which no paragraph may link to itself; as printed
         if not target:
             return None
         return f"{{para}}`{base} <{target}>`{written[len(base) :]}{bracket}{item}"
@@ -325,6 +343,12 @@ def link(
         before = text[max(0, m.start() - 60) : m.start()]
         own = OWN_PART_BEFORE.search(before)
         named = own[1].upper() if own and own[1].upper() in targets.afresh else ""
+        if m["inside"]:
+            if NAMED_BEFORE.search(before) or cites_elsewhere(text, m, targets.part):
+                return whole
+            start = m.start("inside") - m.start()
+            target = resolve(m["inside"]) or m["inside"]
+            return whole[:start] + target + whole[start + len(m["inside"]) :]
         if number := m["seen"] or m["bare"]:
             if NAMED_BEFORE.search(before):
                 return whole  # "Regulation 4.2(c)": another document's, or a table's

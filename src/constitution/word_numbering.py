@@ -94,6 +94,9 @@ class Numberer:
         "upperLetter": lambda n: chr(64 + (n - 1) % 26 + 1),
         "lowerRoman": lambda n: roman(n).lower(),
         "upperRoman": lambda n: roman(n),
+        "cardinalText": lambda n: in_words(n, ONES),  # "Section One:", "Part Twenty-one"
+        "ordinalText": lambda n: in_words(n, FIRSTS),  # "First", "Twenty-second"
+        "ordinal": lambda n: f"{n}{ordinal_suffix(n)}",  # "1st", "22nd"
     }
 
     def __init__(self, numbering: object, styles: object = None) -> None:
@@ -180,6 +183,73 @@ def level_of(lvl: Any) -> Level:
         int(start.get(f"{W}val")) if start is not None else 1,
         legal is not None and legal.get(f"{W}val") not in ("0", "false"),
     )
+
+
+# Word's numbers in words, as it draws them: a capital first, the rest small
+ONES: list[str] = [
+    "Zero",
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "Eleven",
+    "Twelve",
+    "Thirteen",
+    "Fourteen",
+    "Fifteen",
+    "Sixteen",
+    "Seventeen",
+    "Eighteen",
+    "Nineteen",
+]
+FIRSTS: list[str] = [
+    "Zeroth",
+    "First",
+    "Second",
+    "Third",
+    "Fourth",
+    "Fifth",
+    "Sixth",
+    "Seventh",
+    "Eighth",
+    "Ninth",
+    "Tenth",
+    "Eleventh",
+    "Twelfth",
+    "Thirteenth",
+    "Fourteenth",
+    "Fifteenth",
+    "Sixteenth",
+    "Seventeenth",
+    "Eighteenth",
+    "Nineteenth",
+]
+TENS = ["Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety"]
+
+
+def in_words(n: int, units: list[str]) -> str:
+    """A number below a hundred in words ("Twenty-one" with ONES, "Twenty-first" with
+    FIRSTS); a larger one in figures."""
+    if n < 20:
+        return units[n]
+    if n >= 100:
+        return str(n)
+    tens, unit = divmod(n, 10)
+    if not unit:
+        return TENS[tens - 2] if units is ONES else TENS[tens - 2][:-1] + "ieth"
+    return f"{TENS[tens - 2]}-{units[unit].lower()}"
+
+
+def ordinal_suffix(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
 def roman(n: int) -> str:

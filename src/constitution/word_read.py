@@ -49,7 +49,14 @@ from constitution.word_styles import (
     outlined,
     set_as_body,
 )
-from constitution.word_tables import banner, control_rows, first_row_styles, laid_out, table_rows
+from constitution.word_tables import (
+    banner,
+    boxed,
+    control_rows,
+    first_row_styles,
+    laid_out,
+    table_rows,
+)
 
 # ---------------------------------------------------------------- Word
 
@@ -156,9 +163,11 @@ def from_docx(path: Path) -> Extracted:
     contents: list[Line] = []  # Word's table of contents
     tables: list[str] = []  # a note for each table made a list
     for para in body.iter(f"{W}p", f"{W}tbl", f"{W}altChunk"):
-        if floating(para) or any(a.tag == f"{W}tbl" for a in para.iterancestors()):
+        if floating(para) or any(a.tag == f"{W}tbl" and not boxed(a) for a in para.iterancestors()):
             continue  # read with its table, or a text box's
         n += 1
+        if para.tag == f"{W}tbl" and boxed(para):
+            continue  # its paragraphs are read next, in their place
         if para.tag == f"{W}altChunk" or para.find(f".//{W}subDoc") is not None:
             chunks.append(n)
             continue

@@ -30,6 +30,17 @@ def banner(table: Any) -> str:
     return said[0] if bolded(rows[0]) or shaded(rows[0]) else ""
 
 
+def boxed(table: Any) -> bool:
+    """Whether a table is a box set between paragraphs ("Key principles" over bullets,
+    "Example" over its words: a table of one cell holding more than one paragraph, its
+    paragraphs the protocol's words, read in their place as paragraphs, a bulleted one
+    an item), not a heading's band (``banner``) nor a boxed sentence (a row, as before)."""
+    rows = list(table.iterchildren(f"{W}tr"))
+    if len(rows) != 1 or len(cells := list(rows[0].iterchildren(f"{W}tc"))) != 1:
+        return False
+    return sum(bool(paragraph_text(p)) for p in cells[0].iter(f"{W}p")) > 1
+
+
 # A document-control table's labels: the record a council's template keeps of the
 # document (its title, owner, version, approval, review), not the protocol's words
 CONTROL_LABEL = re.compile(
