@@ -21,6 +21,7 @@ from constitution.import_languages import MIN_PAIRS, apart
 from constitution.page_asides import NUMBERED_LINE, body_size
 from constitution.pdf_fonts import Drawn, page_text
 from constitution.pdf_order import columns_read, drop_caps_joined, labels_joined
+from constitution.pdf_tables import table_rows
 from constitution.pdf_scans import (
     listed,
     number_as_printed,
@@ -66,6 +67,7 @@ def from_pdf(path: Path) -> Extracted:
         raise fail(path, "import-pdf-corrupt", error=exc) from None
     refuse_two_languages_side_by_side(path, lines)
     result = paged(lines, len(pages), [], mend=False)
+    result.lines = table_rows(result.lines)
     body = body_size(result.lines)
     if body is not None:
         result.lines = wrapped_lines(headings_by_type(result.lines, body), body)
@@ -165,6 +167,7 @@ def headings_by_type(lines: list[Line], body: float) -> list[Line]:
             and (drawn.size > body * 1.05 or (drawn.bold and drawn.size >= body * 0.95))
             and (gap is None or gap > pitch * 1.2)
             and line.text.strip()
+            and "\t" not in line.text  # a table's row (pdf_tables), its header row too
             and (not line.text.rstrip().endswith(SENTENCE_END) or line.text.rstrip()[-1] == ":")
         ):
             heads.append(len(out))
@@ -221,6 +224,7 @@ def spaced_headings(lines: list[Line], body: float, pitch: float) -> list[int]:
             and not text.endswith(SENTENCE_END)
             and not NUMBERED_LINE.match(text)
             and not text.isupper()  # in capitals: a heading by its shape (importer)
+            and "\t" not in text  # a table's row (pdf_tables)
         ):
             found.append(at)
     return found
