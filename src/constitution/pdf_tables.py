@@ -9,6 +9,12 @@ justified or not, start their words wherever the words before them end, so never
 up twice over; a paragraph's number or an item's label hanging in its margin is drawn
 apart from its words at the same place every time, so a line starting with one is no
 row.
+
+The pieces are those pypdf hands over as it reads the page: a cell drawn as a text object
+of its own, or after its font is set, is one (LibreOffice, Chromium); words moved across
+the line within one text object with no setting between them reach us joined, and such
+a table is still read as lines of words. Where the words end is not measured: pypdf's
+widths of a subset font's glyphs are not reliable enough to tell a cell's gap.
 """
 
 from __future__ import annotations
