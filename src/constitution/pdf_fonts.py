@@ -130,7 +130,7 @@ def page_text(
                 rights.append(None)
                 starts.append([])
                 texts.append("")
-            before, texts[-1] = texts[-1], texts[-1] + part
+            prior, texts[-1] = texts[-1], texts[-1] + part
             if not isinstance(size, (int, float)):
                 continue
             stretch = scale(tm, cm)
@@ -145,8 +145,8 @@ def page_text(
             counts[-1][round(size * stretch * 2) / 2, heavy] += len(part.strip())
             if baselines[-1] is None:
                 baselines[-1], lefts[-1] = y, x
-            elif before[-1:].isspace() or part[:1].isspace():  # a word's start, not its middle
-                starts[-1].append((x, len(before) + len(part) - len(part.lstrip())))
+            elif prior[-1:].isspace() or part[:1].isspace():  # a word's start, not its middle
+                starts[-1].append((x, len(prior) + len(part) - len(part.lstrip())))
             if widths is not None:
                 end = x + widths.get_text_width(part.rstrip()) * size * stretch / 1000
                 rights[-1] = max(rights[-1] or end, end)

@@ -20,6 +20,7 @@ widths of a subset font's glyphs are not reliable enough to tell a cell's gap.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 from constitution.extract_lines import Line
 from constitution.pdf_order import LABEL
@@ -40,7 +41,7 @@ def cells(line: Line) -> list[str]:
     """A line's words, cut where each piece drawn apart begins."""
     assert line.drawn is not None
     cuts = [0, *(at for _, at in line.drawn.starts), len(line.text)]
-    return [line.text[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False)]
+    return [line.text[a:b].strip() for a, b in pairwise(cuts)]
 
 
 def alike(first: tuple[float, ...], second: tuple[float, ...]) -> bool:
@@ -64,9 +65,7 @@ def column_of(line: Line, places: tuple[float, ...]) -> int | None:
     found = columns(line)
     if len(found) != 1:
         return None
-    return next(
-        (n for n, x in enumerate(places) if n and abs(x - found[0]) <= SAME_PLACE), None
-    )
+    return next((n for n, x in enumerate(places) if n and abs(x - found[0]) <= SAME_PLACE), None)
 
 
 def header_over(header: Line, row: Line, places: tuple[float, ...]) -> bool:
@@ -80,8 +79,7 @@ def header_over(header: Line, row: Line, places: tuple[float, ...]) -> bool:
         row_like(header)
         and len(found) == len(places)
         and all(
-            x - SAME_PLACE <= at < bound
-            for x, at, bound in zip(places, found, bounds, strict=True)
+            x - SAME_PLACE <= at < bound for x, at, bound in zip(places, found, bounds, strict=True)
         )
     )
 
@@ -90,8 +88,8 @@ def table_rows(lines: list[Line]) -> list[Line]:
     """The lines with each table's rows read as rows: two or more lines one after another
     on a page whose pieces start at the same places across it, each written as its cells
     apart by a tab (and a bold line over them whose pieces each start in a column, the
-    header row centred over them); a line under a row holding one piece, starting at one of its columns
-    but the first, is that cell's words going on, joined to it."""
+    header row centred over them); a line under a row holding one piece, starting at one
+    of its columns but the first, is that cell's words going on, joined to it."""
     out: list[Line] = []
     at = 0
     while at < len(lines):

@@ -21,7 +21,6 @@ from constitution.import_languages import MIN_PAIRS, apart
 from constitution.page_asides import NUMBERED_LINE, body_size
 from constitution.pdf_fonts import Drawn, page_text
 from constitution.pdf_order import columns_read, drop_caps_joined, labels_joined
-from constitution.pdf_tables import table_rows
 from constitution.pdf_scans import (
     listed,
     number_as_printed,
@@ -29,6 +28,7 @@ from constitution.pdf_scans import (
     recognised,
     scanned_pages,
 )
+from constitution.pdf_tables import table_rows
 from constitution.problems import ProtocolError
 
 # A typesetter's discretionary hyphen: where it ends a line, the word goes on whole
