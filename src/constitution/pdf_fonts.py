@@ -222,11 +222,12 @@ def on_baselines(
     baselines: list[float | None],
     lefts: list[float | None],
     rights: list[float | None],
-    starts: list[list[tuple[float, int]]],
+    starts: list[list[tuple[float, int]]] | None = None,
 ) -> tuple[str, list[Drawn | None]]:
     """The page's lines, each piece drawn on the baseline of the line before joined to
     it: pypdf starts a line at each piece drawn apart (a number and its words, a bold
     word among plain ones, as Word draws each run), though the eye reads one line."""
+    starts = starts or [[] for _ in texts]  # each line's pieces after its first
     lines: list[str] = []
     drawings: list[tuple[Counter[tuple[float, bool]], float | None]] = []
     firsts: list[tuple[float | None, float | None]] = []  # each line's first piece: x, size

@@ -30,11 +30,20 @@ SAME_PLACE = 1.0  # points: columns drawn by one table start within this of each
 
 
 def columns(line: Line) -> tuple[float, ...]:
-    """Where a line's pieces begin across the page (its first, then each drawn apart)."""
+    """Where a line's pieces begin across the page (its first, then each drawn apart);
+    none where they do not go on across it, each after the one before, and through its
+    words in order (pypdf gives a piece drawn on from the one before, as after a raised
+    mark, the place its text object began)."""
     drawn = line.drawn
     if drawn is None or drawn.x is None:
         return ()
-    return (drawn.x, *(x for x, _ in drawn.starts))
+    places = (drawn.x, *(x for x, _ in drawn.starts))
+    cuts = (0, *(at for _, at in drawn.starts), len(line.text))
+    if any(b - a <= SAME_PLACE for a, b in pairwise(places)) or any(
+        b <= a for a, b in pairwise(cuts)
+    ):
+        return ()
+    return places
 
 
 def cells(line: Line) -> list[str]:

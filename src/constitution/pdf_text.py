@@ -66,8 +66,9 @@ def from_pdf(path: Path) -> Extracted:
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
         raise fail(path, "import-pdf-corrupt", error=exc) from None
     refuse_two_languages_side_by_side(path, lines)
-    result = paged(lines, len(pages), [], mend=False)
-    result.lines = table_rows(result.lines)
+    # rows before the page's furniture and footnotes are read: a footnote's number and
+    # its words drawn apart are no table's row, but "[1]" is no longer a number to tell
+    result = paged(table_rows(lines), len(pages), [], mend=False)
     body = body_size(result.lines)
     if body is not None:
         result.lines = wrapped_lines(headings_by_type(result.lines, body), body)
@@ -96,12 +97,26 @@ def pdf_lines(pages: list[tuple[str, list[Drawn | None]]]) -> list[Line]:
         ends = text.split("\n")[: len(texts)] == texts
         drawn = drawn if ends else []
         # and so is its soft hyphen: its last word goes on, whole, on the next line
-        broken = [t.rstrip().endswith(SOFT_HYPHEN) for t in raw.split("\n")] if ends else []
-        lines += [
+        raws = raw.split("\n")
+        broken = [t.rstrip().endswith(SOFT_HYPHEN) for t in raws] if ends else []
+        read = [
             Line(t, n, number, drawn[n - 1] if drawn else None, broken=ends and broken[n - 1])
             for n, t in enumerate(texts, start=1)
         ]
+        # where its pieces begin in the line as read, not as drawn (pdf_tables)
+        lines += [
+            replace(line, drawn=replace(d, starts=read_starts(d.starts, raws[n])))
+            if (d := line.drawn) and d.starts
+            else line
+            for n, line in enumerate(read)
+        ]
     return lines
+
+
+def read_starts(starts: tuple[tuple[float, int], ...], raw: str) -> tuple[tuple[float, int], ...]:
+    """Where each piece begins in a line's text as read (characters.plain: a ligature
+    two letters, an invisible character none), from where it began as drawn."""
+    return tuple((x, len(characters.plain(raw[:at]))) for x, at in starts)
 
 
 def own_words(lines: list[Line], pages: int) -> list[str]:
