@@ -283,11 +283,11 @@ def on_baselines(
             tuple(joined),
             *start,
             tuple(end),
-            tuple(gap),
+            tuple(begun),
         )
         if count and y is not None
         else None
-        for (count, y), joined, start, end, gap in zip(
+        for (count, y), joined, start, end, begun in zip(
             drawings, joins, firsts, ends, words, strict=True
         )
     ]
