@@ -15,6 +15,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from constitution.import_markup import CELL_BREAK
 from constitution.importer import import_protocol
 from constitution.page_asides import MARGIN_NOTE
 from constitution.problems import ProtocolError
@@ -189,12 +190,14 @@ def set_small(path: Path) -> Path:
 def test_text_set_small_beside_the_words_is_kept_in_place(tmp_path: Path) -> None:
     """A table in smaller type set in from the words' column, and a box of contact
     details beside a paragraph's short lines, stand within the width the body's lines
-    take: text of the paragraphs, kept in them, never cut out as margin notes."""
+    take: text of the paragraphs, kept in them, never cut out as margin notes; the
+    table's rows read as rows (pdf_tables), each an item of its cells."""
     doc = import_protocol(set_small(tmp_path / "small.pdf"))
     assert doc.left_out == []
     paragraphs = {c.number: " ".join(c.paragraphs) for c in doc.clauses()}
     assert list(paragraphs) == ["1.1", "1.2", "1.3", "2.1", "2.2"]
-    assert " ".join(w for row in ROLES for w in row) in paragraphs["1.2"]
+    rows = next(c for c in doc.clauses() if c.number == "1.2").paragraphs[1:]
+    assert rows == [f"- {CELL_BREAK.join(row)}" for row in ROLES]
     assert " ".join(CONTACT) in paragraphs["2.1"]
 
 

@@ -21,17 +21,9 @@ from import_trial import read_text, trial_tests
 from test_import_software import refused
 from test_import_unmet11 import references_as_gold
 
-# A table drawn as a PDF's lines: the PDF reader does not yet part a line's cells by the
-# space between them, nor pdftotext's text its rows (plain: each cell a paragraph; -raw:
+# pdftotext's text of a table does not show its rows (plain: each cell a paragraph; -raw:
 # a row's cells joined by a space, the rows and the heading after them one paragraph)
-TABLE_DRAWN = (
-    "a table drawn in a PDF (Chromium's print of an HTML table) is read as lines of words "
-    "after paragraph 8, not as rows of cells: the PDF reader does not part a line's cells "
-    "by the space between them"
-)
 UNMET = {
-    "westmarsh-print.pdf": TABLE_DRAWN,
-    "westmarsh-bare.pdf": TABLE_DRAWN,
     "westmarsh-print.txt": "pdftotext's plain text prints each cell of a table a paragraph "
     "of its own, one after another: no column tells a row's cells from the next row's",
     "westmarsh-raw.txt": "pdftotext -raw joins a row's cells by one space and prints rows "
@@ -39,7 +31,7 @@ UNMET = {
     "read as one paragraph after 8",
     "ashcombe-bare.pdf": "pandoc's web page printed: its bullets drawn as shapes (no "
     "character in the text layer), its footnote a list item '1. ... ↩︎' after the last "
-    "paragraph and its mark a small raised '1', its table's cells joined (as above)",
+    "paragraph and its mark a small raised '1' (its table is read as rows)",
 }
 READ = [
     pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=UNMET[n])) if n in UNMET else n

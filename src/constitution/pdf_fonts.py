@@ -44,6 +44,10 @@ class Drawn:
     # where the line's words end across the page: those before its first join, then
     # those of each join (their glyphs' widths; a justified line's stretched spaces not)
     ends: tuple[float | None, ...] = ()
+    # where each piece after the line's first that begins a word is drawn across the
+    # page, and where its words begin in the line's text (a table's cells are such
+    # pieces, each drawn at its column; pdf_tables)
+    starts: tuple[tuple[float, int], ...] = ()
 
 
 def bold(font: Any) -> bool:
@@ -114,6 +118,8 @@ def page_text(
     baselines: list[float | None] = [None]
     lefts: list[float | None] = [None]
     rights: list[float | None] = [None]
+    starts: list[list[tuple[float, int]]] = [[]]
+    texts = [""]  # each line's text so far
     box = page.mediabox
     for text, cm, tm, font, size in pieces:
         for n, part in enumerate(text.split("\n")):
@@ -122,6 +128,9 @@ def page_text(
                 baselines.append(None)
                 lefts.append(None)
                 rights.append(None)
+                starts.append([])
+                texts.append("")
+            prior, texts[-1] = texts[-1], texts[-1] + part
             if not isinstance(size, (int, float)):
                 continue
             stretch = scale(tm, cm)
@@ -136,10 +145,12 @@ def page_text(
             counts[-1][round(size * stretch * 2) / 2, heavy] += len(part.strip())
             if baselines[-1] is None:
                 baselines[-1], lefts[-1] = y, x
+            elif prior[-1:].isspace() or part[:1].isspace():  # a word's start, not its middle
+                starts[-1].append((x, len(prior) + len(part) - len(part.lstrip())))
             if widths is not None:
                 end = x + widths.get_text_width(part.rstrip()) * size * stretch / 1000
                 rights[-1] = max(rights[-1] or end, end)
-    return on_baselines(raw.split("\n"), counts, baselines, lefts, rights)
+    return on_baselines(raw.split("\n"), counts, baselines, lefts, rights, starts)
 
 
 def on_line(baselines: list[float | None], y: float) -> bool:
@@ -211,16 +222,19 @@ def on_baselines(
     baselines: list[float | None],
     lefts: list[float | None],
     rights: list[float | None],
+    starts: list[list[tuple[float, int]]] | None = None,
 ) -> tuple[str, list[Drawn | None]]:
     """The page's lines, each piece drawn on the baseline of the line before joined to
     it: pypdf starts a line at each piece drawn apart (a number and its words, a bold
     word among plain ones, as Word draws each run), though the eye reads one line."""
+    starts = starts or [[] for _ in texts]  # each line's pieces after its first
     lines: list[str] = []
     drawings: list[tuple[Counter[tuple[float, bool]], float | None]] = []
-    starts: list[tuple[float | None, float | None]] = []  # each line's first piece: x, size
+    firsts: list[tuple[float | None, float | None]] = []  # each line's first piece: x, size
     marked = False  # the line ends in a raised mark, set against the word before it
     joins: list[list[tuple[float, int, float]]] = []
     ends: list[list[float | None]] = []  # each line's: before its first join, then each join's
+    words: list[list[tuple[float, int]]] = []  # each line's pieces' starts (Drawn.starts)
     for n, (text, count, y) in enumerate(zip(texts, counts, baselines, strict=True)):
         last = drawings[-1][1] if drawings else None
         if lines and y is not None and last is not None and abs(y - last) < 0.5:
@@ -235,12 +249,17 @@ def on_baselines(
                 or abutting(ends[-1][-1], lefts[n], count)
                 else " "
             )
+            shift = len(lines[-1]) + len(space) - len(texts[n]) + len(text)
             lines[-1] += space + text
             drawings[-1][0].update(count)
             marked = False
             if (x := lefts[n]) is not None:
-                joins[-1].append((x, len(lines[-1]) - len(text), size_of(count)))
+                at = len(lines[-1]) - len(text)
+                if space or text[:1].isspace():
+                    words[-1].append((x, at + len(text) - len(text.lstrip())))
+                joins[-1].append((x, at, size_of(count)))
                 ends[-1].append(rights[n])
+            words[-1] += [(x, max(0, at + shift)) for x, at in starts[n]]
         elif lines and last is not None and raised(text, count, y, drawings[-1][0], last):
             lines[-1] += text.strip()  # a footnote's mark: "officers¹"
             marked = True
@@ -251,13 +270,24 @@ def on_baselines(
         else:
             lines.append(text)
             drawings.append((count, y))
-            starts.append((lefts[n], size_of(count) if count else None))
+            firsts.append((lefts[n], size_of(count) if count else None))
             joins.append([])
             ends.append([rights[n]])
+            words.append(list(starts[n]))
             marked = False
     return "\n".join(lines), [
-        Drawn(*count.most_common(1)[0][0], y, len(count) == 1, tuple(joined), *start, tuple(end))
+        Drawn(
+            *count.most_common(1)[0][0],
+            y,
+            len(count) == 1,
+            tuple(joined),
+            *start,
+            tuple(end),
+            tuple(begun),
+        )
         if count and y is not None
         else None
-        for (count, y), joined, start, end in zip(drawings, joins, starts, ends, strict=True)
+        for (count, y), joined, start, end, begun in zip(
+            drawings, joins, firsts, ends, words, strict=True
+        )
     ]

@@ -45,7 +45,8 @@ def labels_joined(
                     *((x, at + start, size) for x, at, size in words.joins),
                 )
                 texts[m] = f"{text.strip()} {texts[m].lstrip()}"
-                drawings[m] = replace(words, x=label.x, lead=label.lead, joins=joins)
+                starts = tuple((x, at + start) for x, at in words.starts)
+                drawings[m] = replace(words, x=label.x, lead=label.lead, joins=joins, starts=starts)
                 gone.add(n)
                 break
     keep = [n for n in range(len(lines)) if n not in gone]
@@ -85,7 +86,10 @@ def drop_caps_joined(
         texts[after] = f"{letter}{space}{rest}"
         joins = tuple((x, at + len(letter) + len(space), size) for x, at, size in words.joins)
         drawings[after] = replace(
-            words, x=cap.x, joins=((words.x, 1 + len(space), words.lead or words.size), *joins)
+            words,
+            x=cap.x,
+            joins=((words.x, 1 + len(space), words.lead or words.size), *joins),
+            starts=tuple((x, at + len(letter) + len(space)) for x, at in words.starts),
         )
         gone.add(n)
     keep = [n for n in range(len(lines)) if n not in gone]

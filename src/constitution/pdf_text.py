@@ -28,6 +28,7 @@ from constitution.pdf_scans import (
     recognised,
     scanned_pages,
 )
+from constitution.pdf_tables import table_rows
 from constitution.problems import ProtocolError
 
 # A typesetter's discretionary hyphen: where it ends a line, the word goes on whole
@@ -65,7 +66,9 @@ def from_pdf(path: Path) -> Extracted:
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
         raise fail(path, "import-pdf-corrupt", error=exc) from None
     refuse_two_languages_side_by_side(path, lines)
-    result = paged(lines, len(pages), [], mend=False)
+    # rows before the page's furniture and footnotes are read: a footnote's number and
+    # its words drawn apart are no table's row, but "[1]" is no longer a number to tell
+    result = paged(table_rows(lines), len(pages), [], mend=False)
     body = body_size(result.lines)
     if body is not None:
         result.lines = wrapped_lines(headings_by_type(result.lines, body), body)
@@ -94,12 +97,26 @@ def pdf_lines(pages: list[tuple[str, list[Drawn | None]]]) -> list[Line]:
         ends = text.split("\n")[: len(texts)] == texts
         drawn = drawn if ends else []
         # and so is its soft hyphen: its last word goes on, whole, on the next line
-        broken = [t.rstrip().endswith(SOFT_HYPHEN) for t in raw.split("\n")] if ends else []
-        lines += [
+        raws = raw.split("\n")
+        broken = [t.rstrip().endswith(SOFT_HYPHEN) for t in raws] if ends else []
+        read = [
             Line(t, n, number, drawn[n - 1] if drawn else None, broken=ends and broken[n - 1])
             for n, t in enumerate(texts, start=1)
         ]
+        # where its pieces begin in the line as read, not as drawn (pdf_tables)
+        lines += [
+            replace(line, drawn=replace(d, starts=read_starts(d.starts, raws[n])))
+            if (d := line.drawn) and d.starts
+            else line
+            for n, line in enumerate(read)
+        ]
     return lines
+
+
+def read_starts(starts: tuple[tuple[float, int], ...], raw: str) -> tuple[tuple[float, int], ...]:
+    """Where each piece begins in a line's text as read (characters.plain: a ligature
+    two letters, an invisible character none), from where it began as drawn."""
+    return tuple((x, len(characters.plain(raw[:at]))) for x, at in starts)
 
 
 def own_words(lines: list[Line], pages: int) -> list[str]:
@@ -165,6 +182,7 @@ def headings_by_type(lines: list[Line], body: float) -> list[Line]:
             and (drawn.size > body * 1.05 or (drawn.bold and drawn.size >= body * 0.95))
             and (gap is None or gap > pitch * 1.2)
             and line.text.strip()
+            and "\t" not in line.text  # a table's row (pdf_tables), its header row too
             and (not line.text.rstrip().endswith(SENTENCE_END) or line.text.rstrip()[-1] == ":")
         ):
             heads.append(len(out))
@@ -221,6 +239,7 @@ def spaced_headings(lines: list[Line], body: float, pitch: float) -> list[int]:
             and not text.endswith(SENTENCE_END)
             and not NUMBERED_LINE.match(text)
             and not text.isupper()  # in capitals: a heading by its shape (importer)
+            and "\t" not in text  # a table's row (pdf_tables)
         ):
             found.append(at)
     return found
