@@ -115,3 +115,42 @@ def test_a_figure_linked_elsewhere_is_no_footnote_s_mark() -> None:
         "<sup>2</sup></a>.</p>"
     ).lines
     assert [text for text, _, _ in lines] == ["See path 12 and the note[2]."]
+
+
+def test_a_page_laid_out_in_a_table_keeps_its_headings_and_paragraphs() -> None:
+    """A web page laid out in a table of one cell: its headings and numbered paragraphs
+    each a line, as without the table; a data cell's paragraphs are its words, and a
+    table marked as layout (role="presentation") keeps every block a line."""
+    body = (
+        "<h1>Protocol on Member and Officer Relations</h1><h2>1. Introduction</h2>"
+        "<p>1.1 Members set policy.</p><p>1.2 Officers advise.</p><p>(a) in writing</p>"
+    )
+    laid_out = read_page(f"<table><tr><td>{body}</td></tr></table>").lines
+    assert [text for text, _, _ in laid_out] == [
+        "# Protocol on Member and Officer Relations",
+        "## 1. Introduction",
+        "1.1 Members set policy.",
+        "1.2 Officers advise.",
+        "(a) in writing",
+    ]
+    layout = read_page(
+        '<table role="presentation"><tr><td><p>Members</p><p>set policy.</p></td></tr></table>'
+    ).lines
+    assert [text for text, _, _ in layout] == ["Members", "set policy."]
+    data = read_page(
+        "<table><tr><td><p>Member</p></td><td><p>a councillor</p><p>elected</p></td></tr></table>"
+    ).lines
+    assert [text for text, _, _ in data] == ["Member\ta councillor elected"]
+
+
+def test_a_list_in_a_table_s_cell_puts_no_number_on_the_row() -> None:
+    """A list within a cell: its items the cell's words, kept apart by "; ", and no
+    item's number or bullet put before the row."""
+    for kind in ("ol", "ul"):
+        lines = read_page(
+            f"<table><tr><td>Monitoring Officer</td><td><{kind}><li>keeps the register</li>"
+            f"<li>advises members</li></{kind}></td></tr></table>"
+        ).lines
+        assert [text for text, _, _ in lines] == [
+            "Monitoring Officer\tkeeps the register; advises members"
+        ]

@@ -219,3 +219,23 @@ def written(source: Path, text: str) -> Imported:
     """The protocol ``text`` written to ``source`` as UTF-8, imported."""
     source.write_text(text, encoding="utf-8")
     return import_protocol(source)
+
+
+def test_a_dashed_table_s_row_spilling_past_its_column_keeps_its_words(
+    tmp_path: Path,
+) -> None:
+    """A table typed by hand over a rule of dashes, a row's first cell longer than its
+    run of dashes: the words that spill past where the next column begins are still the
+    first cell's, no word cut in two."""
+    doc = written(
+        tmp_path / "protocol.txt",
+        "Protocol\n\n1. Contacts\n\n1.1 Members may ask:\n\n"
+        "Role          Contact\n----------    ---------------\n"
+        "Monitoring Officer    Legal Services\nChief Executive    the Town Hall\n\n"
+        "1.2 Officers reply.\n",
+    )
+    assert doc.clauses()[0].paragraphs == [
+        "Members may ask:",
+        f"- Role: Monitoring Officer{CELL_BREAK}Contact: Legal Services",
+        f"- Role: Chief Executive{CELL_BREAK}Contact: the Town Hall",
+    ]

@@ -138,3 +138,20 @@ def test_numbers_in_the_margin_words_drawn_apart_and_a_running_head_are_no_cells
         canvas.showPage()
     canvas.save()
     assert not [line.text for line in extract(path).lines if "\t" in line.text]
+
+
+@pytest.mark.parametrize("bullet", ["o", "\u2022", "\u2013", "\u25aa"])
+def test_a_bullet_drawn_apart_from_its_item_is_no_cell(tmp_path: Path, bullet: str) -> None:
+    """A list's bullet drawn apart from its words, each item a line (Word's second-level
+    "o", a "•", a dash, a square): the item's label, never a row's first cell."""
+    path = tmp_path / "protocol.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(LEFT, 780, "Meetings may be attended by:")
+    y = 760.0
+    for words in ("Members of the public", "The press", "Officers of the Council"):
+        draw(canvas, [(NUMBER, bullet), (NUMBER + 18, words)], y, one=True)
+        y -= 16
+    canvas.showPage()
+    canvas.save()
+    assert not [line.text for line in extract(path).lines if "\t" in line.text]

@@ -332,3 +332,30 @@ def figures(folder: Path) -> None:
 
 if __name__ == "__main__":
     print_figures(NAMES, figures)
+
+
+def test_a_protocol_laid_out_in_one_box_is_weighed_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A whole protocol laid out in one table of one cell (as some councils' templates
+    do): whether the table is a box is weighed once, not again for each of its
+    paragraphs (each weighing reads the whole cell: 2,000 paragraphs took minutes)."""
+    import constitution.word_read
+
+    document = docx.Document()
+    cell = document.add_table(rows=1, cols=1).rows[0].cells[0]
+    cell.paragraphs[0].add_run("Protocol")
+    for n in range(1, 41):
+        cell.add_paragraph(f"1.{n}\tOfficers advise members.")
+    document.save(str(tmp_path / "p.docx"))
+    weighed: list[object] = []
+    real = constitution.word_read.boxed
+
+    def counted(table: Any) -> bool:
+        weighed.append(table)
+        return real(table)
+
+    monkeypatch.setattr(constitution.word_read, "boxed", counted)
+    doc = import_protocol(tmp_path / "p.docx")
+    assert len(doc.clauses()) == 40
+    assert len(weighed) == 1

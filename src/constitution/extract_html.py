@@ -59,6 +59,17 @@ NOTE_LINK = re.compile(r"(?i)foot[-_]?note|endnote|ftn")
 # last as <div title="header"> and <div title="footer">: page furniture, left out
 PAGE_PART = frozenset({"header", "footer"})
 CELLS = frozenset({"td", "th"})
+# A table laid out only for the page's look, as its role says: its blocks are the page's
+LAYOUT_ROLES = frozenset({"presentation", "none"})
+# A block in a cell beginning with a paragraph's number or an item's label ("1.1",
+# "2.", "(a)", "iv)", "b.", a bullet): a paragraph of its own, as a page laid out in a
+# table numbers its paragraphs; not a bare figure ("12 Town Hall Street") nor a capital
+# and a stop (an initial: "J. Smith")
+CELL_LABEL = re.compile(
+    r"\s*(?:\d{1,3}(?:\.\d{1,3})+\.?|\(?\d{1,3}[.)]|\(?(?:[a-zA-Z]|[ivx]{1,5}|[IVX]{1,5})\)"
+    r"|[a-z]\.|[•▪◦‣–-])(?:\s|$)"
+)
+ITEM_APART = "\x1f"  # between the items of a list in a cell: "; " once the row is read
 # a paragraph in the word processor's Title style ("title" in Google Docs' and
 # LibreOffice's pages, "MsoTitle" in Word's): the document's title, as an <h1> is
 TITLE_STYLE = frozenset({"title", "MsoTitle"})
@@ -114,6 +125,9 @@ class PageReader(HTMLParser):
         self.holders: list[list[int]] = []  # each open <li> or <dd>: [depth, blocks read]
         self.notes = 0  # the depth of a page's list of footnotes, if one is open
         self.marking = 0  # the depth of a footnote's mark in the text, if one is open
+        self.layout: list[int] = []  # the depth of each open table laid out for looks
+        self.cell_at = 0  # where in the buffer the cell being read begins
+        self.block_at: int | None = None  # where a block in it begins, until its words
 
     @property
     def furniture(self) -> bool:
@@ -122,7 +136,10 @@ class PageReader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         if self.in_cell(tag):
-            self.buffer.append(" ")  # a cell's paragraphs are its words, the row a line
+            # a cell's paragraphs are its words, the row a line; a list's items apart
+            held = re.search(r"\w", "".join(self.buffer[self.cell_at :]))
+            self.buffer.append(ITEM_APART if tag == "li" and held else " ")
+            self.block_at = len(self.buffer)
         elif tag in BLOCKS or tag == "title":
             self.flush()
         if tag in VOID:
@@ -139,6 +156,10 @@ class PageReader(HTMLParser):
         site = site or (tag == "div" and (values.get("title") or "").lower() in PAGE_PART)
         here = False if main else (site or self.furniture)
         self.stack.append((tag, here))
+        if tag == "table" and values.get("role") in LAYOUT_ROLES:
+            self.layout.append(len(self.stack))
+        if tag in CELLS:
+            self.cell_at = len(self.buffer)
         if values.get("aria-hidden") == "true":
             self.hidden.append(len(self.stack))
         if tag not in BLOCKS and UNDRAWN.search(values.get("style") or ""):
@@ -173,7 +194,7 @@ class PageReader(HTMLParser):
             kind = values.get("type") or "1"
             number = int(start) if start.isdigit() else 1
             self.lists.append(List(tag == "ol", kind, number, tag, classes))
-        elif tag == "li" and self.lists:
+        elif tag == "li" and self.lists and not self.in_cell(tag):
             self.label = self.item_label(self.lists[-1], values.get("value"))
             if self.notes:
                 self.label = f"[{self.label.rstrip('. ')}] "
@@ -207,6 +228,7 @@ class PageReader(HTMLParser):
                 del self.stack[depth:]
                 self.hidden = [h for h in self.hidden if h <= depth]
                 self.undrawn = [h for h in self.undrawn if h <= depth]
+                self.layout = [h for h in self.layout if h <= depth]
                 self.titled = self.titled if self.titled <= depth else 0
                 self.notes = self.notes if self.notes <= depth else 0
                 self.marking = self.marking if self.marking <= depth else 0
@@ -219,6 +241,8 @@ class PageReader(HTMLParser):
             return
         if self.hidden and not re.search(r"\w", data):
             return  # an icon hidden from screen readers ("+", "▼"): decoration, no words
+        if self.block_at is not None and data.strip():
+            self.apart(data)
         opening = not "".join(self.buffer).strip()
         if opening:
             self.start = self.getpos()[0]
@@ -231,9 +255,24 @@ class PageReader(HTMLParser):
             self.elsewhere.append(data)
 
     def in_cell(self, tag: str) -> bool:
-        """A block within a table's cell: its words the cell's, the row one line."""
+        """A block within a data table's cell: its words the cell's, the row one line.
+        Not a heading, nor a block in a table laid out for looks: those are the page's."""
         inner = {"tr", "table", *CELLS}
-        return tag in BLOCKS and tag not in inner and any(t in CELLS for t, _ in self.stack)
+        if tag not in BLOCKS or tag in inner or re.fullmatch(r"h[1-6]", tag):
+            return False
+        tables = [at for at, (t, _) in enumerate(self.stack, 1) if t == "table"]
+        in_cell = any(t in CELLS for t, _ in self.stack)
+        return in_cell and not (tables and tables[-1] in self.layout)
+
+    def apart(self, data: str) -> None:
+        """A block in a cell whose first words are a paragraph's number or an item's
+        label, after words of the same cell: a line of its own, the words before ended."""
+        at, self.block_at = self.block_at or 0, None
+        held = re.search(r"\w", "".join(self.buffer[self.cell_at : at]))
+        if held and CELL_LABEL.match(data):
+            rest, self.buffer = self.buffer[at:], self.buffer[:at]
+            self.flush()
+            self.buffer, self.start = rest, self.getpos()[0]
 
     def item_label(self, listed: List, value: str | None) -> str:
         if not listed.ordered:
@@ -254,9 +293,10 @@ class PageReader(HTMLParser):
         # a word processor's runs each in its own marks ("<b>2.</b><b> </b><b>ROLES</b>")
         text = re.sub(r"</(\w+)>(\s*)<\1>", r"\2", "".join(self.buffer))
         text = re.sub(r" *\t *", "\t", text)
+        text = re.sub(rf"\s*{ITEM_APART}\s*", "; ", text)
         linked, self.in_page = " ".join("".join(self.in_page).split()), []
         away, self.elsewhere = " ".join("".join(self.elsewhere).split()), []
-        self.buffer = []
+        self.buffer, self.cell_at, self.block_at = [], 0, None
         text = re.sub(r" {2,}", " ", text).strip("\t ")
         words = " ".join(re.sub(r"</?\w+>", "", text).split())
         if not words:

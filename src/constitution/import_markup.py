@@ -125,8 +125,16 @@ def _columns(text: str) -> list[int]:
 
 
 def _cut(text: str, columns: list[int]) -> list[str]:
-    ends = [*columns[1:], max(len(text), columns[-1])]
-    return [text[a:b].strip() for a, b in zip(columns, ends, strict=True)]
+    """A row's cells, cut where each column begins; a word spilling past a column's start
+    (a cell typed longer than its run of dashes) is the cell's it began in, never cut."""
+    cuts = [columns[0]]
+    for at in columns[1:]:
+        at = max(at, cuts[-1])
+        while 0 < at < len(text) and not text[at - 1].isspace() and not text[at].isspace():
+            at += 1
+        cuts.append(at)
+    ends = [*cuts[1:], max(len(text), cuts[-1])]
+    return [text[a:b].strip() for a, b in zip(cuts, ends, strict=True)]
 
 
 def _dashed_table(

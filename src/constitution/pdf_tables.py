@@ -60,12 +60,14 @@ def alike(first: tuple[float, ...], second: tuple[float, ...]) -> bool:
 
 
 def row_like(line: Line) -> bool:
-    """A line of two cells or more, each with words, the first no number or label."""
+    """A line of two cells or more, each with words, the first no number or label (nor
+    a bullet drawn apart: one mark that is no letter or figure, or Word's "o")."""
     if len(columns(line)) < 2:
         return False
     parts = cells(line)
     label = LABEL.fullmatch(parts[0]) or ITEM_LABEL.fullmatch(f"{parts[0]} ")
-    return all(parts) and not label
+    bullet = parts[0] == "o" or (len(parts[0]) == 1 and not parts[0].isalnum())
+    return all(parts) and not (label or bullet)
 
 
 def column_of(line: Line, places: tuple[float, ...]) -> int | None:

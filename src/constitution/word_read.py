@@ -162,11 +162,14 @@ def from_docx(path: Path) -> Extracted:
     control: list[tuple[Line, str]] = []  # a document-control table's rows
     contents: list[Line] = []  # Word's table of contents
     tables: list[str] = []  # a note for each table made a list
+    # the boxes weighed once: each weighing reads its whole cell
+    boxed_tables = {table for table in body.iter(f"{W}tbl") if boxed(table)}
     for para in body.iter(f"{W}p", f"{W}tbl", f"{W}altChunk"):
-        if floating(para) or any(a.tag == f"{W}tbl" and not boxed(a) for a in para.iterancestors()):
+        tabled = any(a not in boxed_tables for a in para.iterancestors(f"{W}tbl"))
+        if floating(para) or tabled:
             continue  # read with its table, or a text box's
         n += 1
-        if para.tag == f"{W}tbl" and boxed(para):
+        if para in boxed_tables:
             continue  # its paragraphs are read next, in their place
         if para.tag == f"{W}altChunk" or para.find(f".//{W}subDoc") is not None:
             chunks.append(n)
