@@ -305,7 +305,7 @@ def test_word_s_numbers_in_words() -> None:
 
 
 TARGETS = Targets(
-    dotted={"2.3.1": "A", "2.3.3": "C", "3.2": "B"},
+    dotted={"2.3.1": "A", "2.3.3": "C", "3.2": "B", "5.30": "T"},
     whole={"9": "N"},
     parts=set(),
     sections={"3": (3, "Hours")},
@@ -321,6 +321,10 @@ TARGETS = Targets(
             [],
         ),
         ("The time in 3.2 runs", "The time in {para}`3.2 <B>` runs", []),
+        # a time of day, not the paragraph of that number
+        ("Send it by 5.30 on the Friday", "Send it by 5.30 on the Friday", []),
+        ("Send it by 5.30 pm", "Send it by 5.30 pm", []),
+        ("the notice required by 5.30 applies", "the notice required by {para}`5.30 <T>` applies", []),
         ("ended in 3.5 hours, in 1.4.2019", "ended in 3.5 hours, in 1.4.2019", []),
         (
             "The Code of Conduct, at paragraph 3, says",
