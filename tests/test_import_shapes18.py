@@ -324,7 +324,7 @@ TARGETS = Targets(
         # a time of day, not the paragraph of that number
         ("Send it by 5.30 on the Friday", "Send it by 5.30 on the Friday", []),
         ("Send it by 5.30 pm", "Send it by 5.30 pm", []),
-        ("the notice required by 5.30 applies", "the notice required by {para}`5.30 <T>` applies", []),
+        ("notice required by 5.30 applies", "notice required by {para}`5.30 <T>` applies", []),
         ("ended in 3.5 hours, in 1.4.2019", "ended in 3.5 hours, in 1.4.2019", []),
         (
             "The Code of Conduct, at paragraph 3, says",

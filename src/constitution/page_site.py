@@ -55,9 +55,7 @@ def site_printed(lines: list[Line]) -> tuple[list[Line], list[tuple[Line, str]]]
         text = " ".join(lines[at].text.split())
         address = ADDRESS.match(text)
         if not (
-            LINKS.match(text)
-            or COPYRIGHT.match(text)
-            or (address and (banner or address["count"]))
+            LINKS.match(text) or COPYRIGHT.match(text) or (address and (banner or address["count"]))
         ):
             break
         footer.add(at)
