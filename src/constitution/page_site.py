@@ -7,7 +7,8 @@ The banner is known by what only a site prints at a page's top: a skip link ("Sk
 main content") or a breadcrumb trail ("Home > Your council > The constitution"); it runs
 from the first line to the last of these, every line of it short and no sentence. The
 footer is the last lines of links apart by bars ("Accessibility | Privacy | Contact us"),
-a copyright line ("© Westmarsh Borough Council 2025") or the page's address.
+a copyright line with its year ("© Westmarsh Borough Council 2025") or the page's address
+(with its count, or alone under a banner found: a document's last sentence may end in one).
 """
 
 from __future__ import annotations
