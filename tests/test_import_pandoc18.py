@@ -215,6 +215,28 @@ def test_a_web_page_printed_leaves_out_the_site_s_banner_and_footer(tmp_path: Pa
     }
 
 
+ENDING = [
+    "Protocol",
+    "",
+    "Duties",
+    "1. The Committee shall:",
+    "(a) hear complaints; and",
+    "(c) report to the Standards Committee each year.",
+    "2. The register is published on the Council's website at",
+    "www.westshire.gov.uk/standards",
+]
+
+
+def test_a_document_s_own_last_lines_are_no_site_footer(tmp_path: Path) -> None:
+    """pdftotext's text of an ordinary protocol, no web page: a last item lettered
+    "(c)" and an address the last sentence gives are the document's words, kept."""
+    for lines in (ENDING[:-2], ENDING):
+        doc = written(tmp_path / "protocol.txt", "\n".join(lines) + "\n\f")
+        words = " ".join(p for c in doc.clauses() for p in c.paragraphs)
+        assert words.endswith(re.sub(r"^\(c\) ", "", lines[-1]))
+        assert not doc.left_out
+
+
 def written(source: Path, text: str) -> Imported:
     """The protocol ``text`` written to ``source`` as UTF-8, imported."""
     source.write_text(text, encoding="utf-8")

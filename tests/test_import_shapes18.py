@@ -149,6 +149,13 @@ def test_each_paragraphs_modality_is_read_from_its_verbs(
         ("A serious breach of it may also be a breach of the Code.", "informative"),
         ("It sets the standards each may expect of the other.", "informative"),
         ("Members may ask officers for advice.", "may"),
+        # a "will" in a condition or a person described, or said of what follows, is no duty
+        ("Where a councillor will be absent from a meeting, they should tell the Clerk.", "should"),
+        ("A councillor who will be absent should give apologies.", "should"),
+        ("Members should note that officers will advise them.", "should"),
+        # a purpose ends at its verb; reading "with" care is no way of reading a document
+        ("So that officers can plan their work members must give five days notice.", "must"),
+        ("Members are asked to read the guidance with care.", "should"),
     ],
 )
 def test_modality_is_the_strongest_duty_a_person_is_given(text: str, modality: str) -> None:
@@ -176,6 +183,20 @@ def test_a_run_in_title_is_its_paragraph_s_heading(tmp_path: Path) -> None:
         ([], ["Officers – and members who chair committees – should be told."]),
         (["Gifts"], ["Members must declare gifts."]),
         ([], ["Members must act lawfully – always."]),
+    ]
+
+
+def test_a_sentence_s_first_words_are_no_run_in_title(tmp_path: Path) -> None:
+    """A bold first word the sentence goes on from, and a sentence's subject before an
+    aside set off by dashes, are the sentence's words, no title."""
+    doc = imported_text(
+        tmp_path,
+        "Protocol\n\n1. Conduct\n\n1.1 **All** Councillors must complete the training.\n\n"
+        "1.2 The Council – Members and officers alike – expects courtesy.\n",
+    )
+    assert [(c.headings, c.paragraphs) for c in doc.clauses()] == [
+        ([], ["**All** Councillors must complete the training."]),
+        ([], ["The Council – Members and officers alike – expects courtesy."]),
     ]
 
 
@@ -231,6 +252,19 @@ def test_a_wrapped_line_goes_on_its_sentence(tmp_path: Path) -> None:
     assert [c.paragraphs for c in doc.clauses()] == [[" ".join(cited.split())], ["It ends."]]
 
 
+def test_a_list_s_next_number_after_a_word_naming_one_is_its_next_item(
+    tmp_path: Path,
+) -> None:
+    """An item ending in a word that names a number ("... the Contract Procedure Rules")
+    and the next item's number after it: two items, not a number cited."""
+    doc = imported_text(
+        tmp_path,
+        "Protocol\n\nMembers must:\n\n1. comply with the Contract Procedure Rules\n"
+        "2. declare their interests\n",
+    )
+    assert [c.number for c in doc.clauses()] == ["1.", "2."]
+
+
 def test_a_word_box_is_read_as_its_paragraphs_in_place(tmp_path: Path) -> None:
     """A table of one cell holding a title and bullets, between a heading and the first
     paragraph, is the section's words: a title and items, not one row run together."""
@@ -271,7 +305,7 @@ def test_word_s_numbers_in_words() -> None:
 
 
 TARGETS = Targets(
-    dotted={"2.3.1": "A", "2.3.3": "C", "3.2": "B"},
+    dotted={"2.3.1": "A", "2.3.3": "C", "3.2": "B", "5.30": "T"},
     whole={"9": "N"},
     parts=set(),
     sections={"3": (3, "Hours")},
@@ -287,6 +321,10 @@ TARGETS = Targets(
             [],
         ),
         ("The time in 3.2 runs", "The time in {para}`3.2 <B>` runs", []),
+        # a time of day, not the paragraph of that number
+        ("Send it by 5.30 on the Friday", "Send it by 5.30 on the Friday", []),
+        ("Send it by 5.30 pm", "Send it by 5.30 pm", []),
+        ("notice required by 5.30 applies", "notice required by {para}`5.30 <T>` applies", []),
         ("ended in 3.5 hours, in 1.4.2019", "ended in 3.5 hours, in 1.4.2019", []),
         (
             "The Code of Conduct, at paragraph 3, says",

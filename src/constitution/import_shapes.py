@@ -124,13 +124,14 @@ def heading_like(text: str) -> bool:
     )
 
 
-# A paragraph's run-in title: a short phrase in bold opening it, closed by a stop, colon
-# or dash ("**Confidentiality.** An officer ..."), or a short phrase before a dash ("4.
+# A paragraph's run-in title: a short phrase in bold opening it, closed by a stop or colon
+# inside the bold or a stop, colon or dash right after it ("**Confidentiality.** An
+# officer ...", not "**All** Councillors must ..."), or a short phrase before a dash ("4.
 # Confidentiality – A councillor ..."); the paragraph's sentence after it begins with a
 # capital, so that words set off between dashes ("Officers – and councillors who chair
 # committees – should ...") stay the sentence's.
 RUN_IN = re.compile(
-    r"^(?:\*\*(?P<bold>[A-Z][^*.:;,?!]{0,40}?)[.:]?\*\*(?:[.:]|\s+[–—-])?"
+    r"^(?:\*\*(?P<bold>[A-Z][^*.:;,?!]{0,40}?)(?:[.:]\*\*|\*\*(?:[.:]|\s+[–—-]))"
     r"|(?P<dashed>[A-Z][^*.:;,?!–—]{0,40}?)\s+[–—-])\s+(?P<rest>[A-Z\u201c\"'\u2018(].*)$",
     re.S,
 )
@@ -144,6 +145,10 @@ def run_in_title(text: str) -> tuple[str, str] | None:
     if not found or not title or len(title.split()) > 6:
         return None
     if re.search(r"\b(must|shall|should|will|may|is|are)\b", title):
+        return None
+    # "The Council – Members and officers alike – expects ...": a dashed aside, its
+    # second dash before the sentence's stop
+    if found["dashed"] and re.search(r"\s[–—-]\s", re.split(r"[.?!](?:\s|$)", found["rest"])[0]):
         return None
     return title, found["rest"]
 
@@ -327,7 +332,11 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
         return letter.islower() or (
             letter.isupper() and len(last) >= WRAPPED and (sentence or unfinished)
         )
-    if NAMES_A_NUMBER.search(last) and numbered["rest"][:1].islower():
+    if (
+        NAMES_A_NUMBER.search(last)
+        and numbered["rest"][:1].islower()
+        and not counts_on(block_number(last), numbered["num"])
+    ):
         return True  # "...under paragraph" / "12 of the Code": the number it names
     # "5.3.23 have been taken." or "72(1) of the Act": a number cited at the end of the
     # line before; but "3. avoid conflict" after "2. define roles" is the next item of a list
@@ -360,6 +369,21 @@ def worded_numbers(kept: list[Kept], notes: list[str]) -> list[Kept]:
         ((f"{f['num']}. {f['rest']}" if f else text, bullet, marked), line, fresh)
         for ((text, bullet, marked), line, fresh), f in zip(kept, found, strict=True)
     ]
+
+
+def counts_on(label: str | None, number: str) -> bool:
+    """Whether ``number`` is the one after ``label`` at its depth ("2" after "1.", "1.3"
+    after "1.2"): a list's next item ("1. comply with the Rules" / "2. declare ...")."""
+    if label is None:
+        return False
+    before, after = label.rstrip(".)").split("."), number.rstrip(".)").split(".")
+    return (
+        len(before) == len(after)
+        and before[:-1] == after[:-1]
+        and before[-1].isdigit()
+        and after[-1].isdigit()
+        and int(after[-1]) == int(before[-1]) + 1
+    )
 
 
 def block_number(text: str) -> str | None:

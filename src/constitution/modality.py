@@ -50,7 +50,10 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     (
         r"\b(?:(?:should|must|shall|is\s+to|are\s+to)\s+be\s+read|(?:is|are)\s+(?:asked|"
         r"invited|encouraged)\s+to\s+read\s+(?:\w+\s+){0,3}?)\s*(?:together\s+with|"
-        r"in\s+conjunction\s+with|alongside|with)\b",
+        r"in\s+conjunction\s+with|alongside|with)\b"
+        # before a document's name ("the Code", "this protocol"), not "with care"
+        r"(?=\s+(?:(?:the|this|these|that|its|our|each)\s+)?(?:(?-i:[A-Z])|"
+        r"(?:codes?|protocols?|guidance|constitution|rules|procedures?|polic(?:y|ies))\b))",
         "",
         "",
     ),
@@ -154,8 +157,11 @@ EMBEDDED = re.compile(r"\b(?:whether|how)\b(?P<between>[^,;:.()]*)$", re.I)
 # together"), lays no duty and grants no one anything.
 PURPOSE = re.compile(r"\b(?:what|so\s+that|in\s+order\s+that)\b(?P<between>[^,;:.()]*)$", re.I)
 # a finite verb between "whether" and the phrase: the question has closed ("whether a
-# request is proper should ask": the "should" is the sentence's)
-CLOSED = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did)\b", re.I)
+# request is proper should ask": the "should" is the sentence's); so a purpose ("so that
+# officers can plan their work members must ...")
+CLOSED = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|does|do|did|can|could|may|might|will|would)\b", re.I
+)
 DESCRIBED = re.compile(r"(?:\b(?:where|if|when|unless)\b[^,;:.()]*|\b(?:who|which|that)\s+)$", re.I)
 SUBJECT = re.compile(
     r"\b(?:purpose|aim|object|objective|intention|role|function|task|effect|point|idea|"
@@ -197,6 +203,11 @@ def not_a_duty(before: str, phrase: str, modality: str) -> bool:
     return bool(re.fullmatch(r"(?:is|are) to", lowered) and SUBJECT.search(before))
 
 
+# the words opening a clause that a "will" in it serves: a condition, a time, a person
+# or thing described, what is said ("note that officers will advise")
+SUBORDINATE = re.compile(r"\b(?:if|where|when|unless|who|which|that|once|until)\b", re.I)
+
+
 def acts(before: str, phrase: str, after: str) -> bool:
     """Whether a "will" (of low confidence: as often the future) tells what a person or
     body named as its clause's subject does: "the Chief Executive will reply", "and the
@@ -206,6 +217,8 @@ def acts(before: str, phrase: str, after: str) -> bool:
     if not phrase.lower().startswith("will") or re.match(r"\s+\w+\s+whether\b", after):
         return False
     clause = re.split(r",|\b(?:and|but|or|then)\b", before)[-1]
+    if SUBORDINATE.search(clause):  # "Where a councillor will be absent", "who will"
+        return False
     return bool(PERSON.search(SUBJECT_END.split(clause)[0]))
 
 

@@ -7,7 +7,8 @@ The banner is known by what only a site prints at a page's top: a skip link ("Sk
 main content") or a breadcrumb trail ("Home > Your council > The constitution"); it runs
 from the first line to the last of these, every line of it short and no sentence. The
 footer is the last lines of links apart by bars ("Accessibility | Privacy | Contact us"),
-a copyright line ("© Westmarsh Borough Council 2025") or the page's address.
+a copyright line with its year ("© Westmarsh Borough Council 2025") or the page's address
+(with its count, or alone under a banner found: a document's last sentence may end in one).
 """
 
 from __future__ import annotations
@@ -31,10 +32,13 @@ BREADCRUMBS = re.compile(
 TOP = 12  # lines of the first page a banner is looked for in
 SHORT = 90  # a menu's line of links: no paragraph's
 LINKS = re.compile(r"^[^|.]{1,40}(?:\s+\|\s+[^|.]{1,40}){2,}$")  # "A | B | C"
-COPYRIGHT = re.compile(r"(?i)^(?:©|\(c\)|copyright\b).{0,80}$")
+# "© Westmarsh Borough Council 2025", "Copyright 2025 ...": a year in it; not a list's
+# item "(c) report to ..."
+COPYRIGHT = re.compile(r"(?i)^(?:©|\(c\)(?!\s*[a-z])|copyright\b)(?=.*\b(?:19|20)\d\d\b).{0,80}$")
 # the browser's own footer, the page's address and its count ("https://... 1/2"), where
-# a page of one has nothing repeating to show it
-ADDRESS = re.compile(r"(?i)^(?:https?://|www\.)\S+(?:\s+\d{1,3}/\d{1,3})?$")
+# a page of one has nothing repeating to show it; an address alone is the site's only
+# under a page whose banner was found (a document's last sentence may end in one)
+ADDRESS = re.compile(r"(?i)^(?:https?://|www\.)\S+(?P<count>\s+\d{1,3}/\d{1,3})?$")
 
 
 def site_printed(lines: list[Line]) -> tuple[list[Line], list[tuple[Line, str]]]:
@@ -50,7 +54,10 @@ def site_printed(lines: list[Line]) -> tuple[list[Line], list[tuple[Line, str]]]
     footer: set[int] = set()
     for at in reversed(words):
         text = " ".join(lines[at].text.split())
-        if not (LINKS.match(text) or COPYRIGHT.match(text) or ADDRESS.match(text)):
+        address = ADDRESS.match(text)
+        if not (
+            LINKS.match(text) or COPYRIGHT.match(text) or (address and (banner or address["count"]))
+        ):
             break
         footer.add(at)
     left = [(lines[at], BANNER) for at in sorted(banner)] + [

@@ -79,8 +79,10 @@ def reference_pattern(named: tuple[str, ...] = ()) -> re.Pattern[str]:
         rf"|\bsee(?:\s+also)?\s+(?P<seen>{DOTTED})(?!\.?\d|[a-z%]){UNIT}"
         rf"|(?<![£$\w.])(?P<bare>{DOTTED})(?=\((?-i:[a-z]|[ivx]{{1,4}}|\d{{1,2}})\))"
         # a dotted number after "in", "under" or "by" ("the time in 3.2 runs"): a
-        # reference where the document has that paragraph, else words kept as printed
-        rf"|\b(?:in|under|by)\s+(?P<inside>{DOTTED})(?!\.?\d|[a-z%(]){UNIT}",
+        # reference where the document has that paragraph, else words kept as printed;
+        # not a time of day ("by 5.30 pm", "by 5.30 on the Friday")
+        rf"|\b(?:in|under|by(?!\s+\d{{1,2}}\.\d\d\s*(?:[ap]\.?m\b|on\b|\w+day\b)))"
+        rf"\s+(?P<inside>{DOTTED})(?!\.?\d|[a-z%(]){UNIT}",
         re.I,
     )
 
