@@ -48,8 +48,8 @@ def columns(line: Line) -> tuple[float, ...]:
 
 def cells(line: Line) -> list[str]:
     """A line's words, cut where each piece drawn apart begins."""
-    assert line.drawn is not None
-    cuts = [0, *(at for _, at in line.drawn.starts), len(line.text)]
+    starts = line.drawn.starts if line.drawn is not None else ()
+    cuts = [0, *(at for _, at in starts), len(line.text)]
     return [line.text[a:b].strip() for a, b in pairwise(cuts)]
 
 
