@@ -24,15 +24,9 @@ TABLE_IN_TEXT = (
     "a table in LibreOffice's text export, each cell a line: nothing in the text says a "
     "line is a cell, so the cells are kept as words between paragraphs, not the rows"
 )
-HEADER_NAMES = (
-    "a Word table under a header row: each cell is written named by its header "
-    '("Subject: Anything else"), a convention of the Word reader (test_import_damage) '
-    "that repeats the header's words, where the other readers keep the header a row"
-)
 UNMET = {
     "roles.txt": TABLE_IN_TEXT,
     "conduct.txt": TABLE_IN_TEXT,
-    "conduct.docx": HEADER_NAMES,
 }
 READ = [
     pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=UNMET[n])) if n in UNMET else n
