@@ -7,8 +7,10 @@ some with items, a table or a reference) as plain text, a Word file with automat
 numbering and a PDF with running heads (benchmarks/corpus_files.py's writers), imports
 each in this process three times, and prints the median seconds, and, from one size to
 the next, how many times longer the import took: about the size's own ratio (4 for
-sizes four apart) is linear, its square quadratic. The words are made up here, so it
-needs no reference protocol.
+sizes four apart) is linear, its square quadratic. It times the reading alone, in a
+warm process: not Python's start, the word list read once a process, nor writing the
+pages, which `constitution import` adds. The words are made up here, so it needs no
+reference protocol.
 """
 
 from __future__ import annotations
@@ -98,7 +100,7 @@ def main(argv: list[str]) -> int:
                 writer(replace(document, form=kind), path)
                 took = seconds(path, size)
                 grew = f"x{took / before[form]:.1f}" if form in before else ""
-                row.append(f"{took:9.2f} {grew:>6}")
+                row.append(f"{took:9.3f} {grew:>6}")
                 before[form] = took
             print(f"{size:>10}  " + "  ".join(f"{cell:>16}" for cell in row))
     return 0

@@ -144,6 +144,25 @@ def test_a_pipe_table_and_an_html_table_keep_their_rows_and_headers(tmp_path: Pa
     assert tokens.count("hardbreak") == 6 and tokens.count("em_open") == 1
 
 
+def test_an_html_table_s_row_headers_stay_in_their_rows(tmp_path: Path) -> None:
+    """A <th> heading its own row (the row's label, beside its <td>) is that row's first
+    cell; only a first row all of <th> is the table's header row."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Protocol\n\n1. Contacts\n\n1.1 Members ask these officers:\n\n<table>\n"
+        "<tr><th>Service</th><th>Officer</th></tr>\n"
+        "<tr><th>Planning</th><td>the Planning Officer</td></tr>\n"
+        "<tr><th>Licensing</th><td>the Licensing Officer</td></tr>\n</table>\n\n"
+        "1.2 Officers reply.\n",
+        encoding="utf-8",
+    )
+    assert paragraphs(import_protocol(source), "1.1")[1:] == [
+        f"- Service{CELL_BREAK}Officer",
+        f"- Planning{CELL_BREAK}the Planning Officer",
+        f"- Licensing{CELL_BREAK}the Licensing Officer",
+    ]
+
+
 def test_a_word_table_adds_no_separator_between_its_cells(tmp_path: Path) -> None:
     """Each cell on a line of its own; a row Word repeats as the header is the first
     item, its words not repeated under it; the change reported."""

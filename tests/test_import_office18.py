@@ -21,8 +21,8 @@ from test_import_unseen import words, words_out
 
 # What the importer does not yet read as a careful reader does, each said (issue 18)
 TABLE_IN_TEXT = (
-    "a table in LibreOffice's text export, each cell a line: nothing in the text says how "
-    "many cells make a row, so the cells are the paragraph's items, a cell an item, not its rows"
+    "a table in LibreOffice's text export, each cell a line: nothing in the text says a "
+    "line is a cell, so the cells are kept as words between paragraphs, not the rows"
 )
 UNMET = {
     "roles.txt": TABLE_IN_TEXT,
@@ -158,7 +158,7 @@ LONG = "Officers advise members on the law and on procedure, and on the Council'
     [
         # a table's cells, a line each, under a paragraph naming it; the last cell in
         # capitals too, so that only the paragraph after it can say it is no heading
-        (
+        pytest.param(
             "as the table below shows.",
             [
                 "Subject",
@@ -169,6 +169,7 @@ LONG = "Officers advise members on the law and on procedure, and on the Council'
                 "Town Clerk",
             ],
             "5.",
+            marks=pytest.mark.xfail(strict=True, reason=TABLE_IN_TEXT),
         ),
         # a list whose bullets the export dropped, under a paragraph leading in to it
         (
@@ -184,7 +185,9 @@ def test_a_table_or_list_whose_marks_a_text_export_dropped_is_the_paragraph_s(
     """A word processor's text export (a paragraph a line, no blank line) writes a
     table's cells, and a list's items, each a line with no mark: after a paragraph that
     leads in to them, they are its items, never headings of sections of their own nor
-    left out; an unnumbered heading before a numbered paragraph elsewhere stays one."""
+    left out; an unnumbered heading before a numbered paragraph elsewhere stays one. (A
+    rule making every short line under such a paragraph an item took real headings
+    after a list for items, and was taken out: the table's cells are still read wrong.)"""
     source = tmp_path / "protocol.txt"
     lines = [
         "Protocol on Member and Officer Relations",

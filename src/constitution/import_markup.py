@@ -175,28 +175,29 @@ def _dashed_table(
 
 
 def _html_rows(text: str) -> tuple[list[str], list[list[str]]]:
-    """An HTML table's header cells (<th>) and its rows of cells (<td>)."""
+    """An HTML table's header row (its first, where every cell is a <th>) and its other
+    rows, each row's cells in order: a <th> heading its own row is that row's cell."""
 
     class Rows(HTMLParser):
         def __init__(self) -> None:
             super().__init__(convert_charrefs=True)
-            self.header: list[str] = []
             self.rows: list[list[str]] = []
+            self.headed: list[bool] = []  # whether each row is all <th>
             self.cell: list[str] | None = None
-            self.heading = False
 
         def handle_starttag(self, tag: str, attrs: object) -> None:
             if tag == "tr":
                 self.rows.append([])
-            elif tag in ("td", "th"):
-                self.cell, self.heading = [], tag == "th"
+                self.headed.append(True)
+            elif tag in ("td", "th") and self.rows:
+                self.cell = []
+                self.headed[-1] = self.headed[-1] and tag == "th"
             elif tag in ("i", "em", "u", "b", "strong") and self.cell is not None:
                 self.cell.append(f"<{tag}>")
 
         def handle_endtag(self, tag: str) -> None:
             if tag in ("td", "th") and self.cell is not None:
-                words = emphasis(re.sub(r"\s+", " ", "".join(self.cell)).strip())
-                (self.header if self.heading else self.rows[-1]).append(words)
+                self.rows[-1].append(emphasis(re.sub(r"\s+", " ", "".join(self.cell)).strip()))
                 self.cell = None
             elif tag in ("i", "em", "u", "b", "strong") and self.cell is not None:
                 self.cell.append(f"</{tag}>")
@@ -207,7 +208,12 @@ def _html_rows(text: str) -> tuple[list[str], list[list[str]]]:
 
     parser = Rows()
     parser.feed(text)
-    return parser.header, [row for row in parser.rows if any(row)]
+    rows = [
+        (row, headed) for row, headed in zip(parser.rows, parser.headed, strict=True) if any(row)
+    ]
+    if rows and rows[0][1]:
+        return rows[0][0], [row for row, _ in rows[1:]]
+    return [], [row for row, _ in rows]
 
 
 def tables(lines: list[Line], notes: list[str]) -> list[Line]:

@@ -1,5 +1,5 @@
 """A Word table read as paragraphs: a banner, a document-control table left out,
-rows as a list's items with their header's names, or a layout table of numbered
+rows as a list's items (a header row the first, its words once), or a layout table of numbered
 paragraphs read as the paragraphs it lays out.
 
 Apart from the reader (word_read) because a table is read by rules of its own.
