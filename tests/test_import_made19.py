@@ -7,6 +7,12 @@ numbers printed."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+
+from constitution.importer import import_protocol
 from import_made19 import NAMES, PROTOCOLS, SOURCES, handed_over
 from import_trial import gold_reads_every_source, trial_tests
 
@@ -16,3 +22,26 @@ test_read_as_gold, test_published_as_gold, _ = trial_tests(NAMES, SOURCES, hande
 def test_gold_reads_every_source() -> None:
     """Each protocol's gold holds every paragraph its text prints."""
     gold_reads_every_source([f"{name}.txt" for name in PROTOCOLS], SOURCES)
+
+
+def test_a_word_file_of_a_text_s_lines_is_read_as_the_text(tmp_path: Path) -> None:
+    """A text opened in a word processor and saved as Word: each line a paragraph in the
+    style for plain text, the blank lines empty ones. Its wrapped lines are one paragraph,
+    as in the text; the same lines in the body's style stay paragraphs of their own."""
+    text = (
+        "PROTOCOL\n\n1. SCOPE\n\n(1) Members decide. Officers advise\nMembers on the "
+        "law.\n\n(2) Officers serve the whole Council.\n"
+    )
+    for style, paragraphs in (
+        ("Plain Text", ["Members decide. Officers advise Members on the law."]),
+        (None, ["Members decide. Officers advise", "Members on the law."]),
+    ):
+        document = docx.Document()
+        if style:
+            document.styles.add_style(style, WD_STYLE_TYPE.PARAGRAPH)
+        for line in text.splitlines():
+            document.add_paragraph(line, style)
+        document.save(str(tmp_path / "protocol.docx"))
+        doc = import_protocol(tmp_path / "protocol.docx")
+        assert doc.clauses()[0].paragraphs == paragraphs, style
+        assert doc.clauses()[1].paragraphs == ["Officers serve the whole Council."]
