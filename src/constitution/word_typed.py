@@ -10,7 +10,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from constitution.word_paragraphs import W, paragraph_text
+from constitution.word_paragraphs import W
 from constitution.word_read import read_part
 from constitution.word_styles import named_styles
 
@@ -41,4 +41,11 @@ def typed_lines(path: Path) -> list[str] | None:
         style = para.find(f"{W}pPr/{W}pStyle")
         if style is None or style.get(f"{W}val") not in typed:
             return None
-    return [paragraph_text(para) for para in paragraphs]
+    return [line(para) for para in paragraphs]
+
+
+def line(para: object) -> str:
+    """A paragraph's words as the text's line: its spaces kept where it starts (a hanging
+    paragraph's lines are indented), a tab as a tab."""
+    nodes = para.iter(f"{W}t", f"{W}tab")  # type: ignore[attr-defined]
+    return "".join(node.text or "" if node.tag == f"{W}t" else "\t" for node in nodes)
