@@ -45,3 +45,25 @@ def test_a_word_file_of_a_text_s_lines_is_read_as_the_text(tmp_path: Path) -> No
         doc = import_protocol(tmp_path / "protocol.docx")
         assert doc.clauses()[0].paragraphs == paragraphs, style
         assert doc.clauses()[1].paragraphs == ["Officers serve the whole Council."]
+
+
+def test_a_number_cited_at_a_wrapped_line_s_start_is_the_sentence_s(tmp_path: Path) -> None:
+    """A text wrapped so that a line starts with a number its sentence names: a figure
+    with no full stop or bracket ("within" / "10 working days"), or a citation's number
+    closing it ("para." / "2). The ..."), goes on the paragraph; a list's next item, or
+    a paragraph numbered so, does not."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "PROTOCOL\n\n1. SCOPE\n\n(1) Officers reply to members within\n10 working days "
+        "of a request.\n\n(2) Officers keep out of politics (see the Officers' Code, "
+        "para.\n2). The Head of HR keeps the list.\n\n(3) Members may:\n1 ask questions;"
+        "\n2 see reports.\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    assert [c.paragraphs for c in doc.clauses()] == [
+        ["Officers reply to members within 10 working days of a request."],
+        ["Officers keep out of politics (see the Officers' Code, para. 2). The Head of HR "
+         "keeps the list."],
+        ["Members may:", "- 1 ask questions;", "- 2 see reports."],
+    ]

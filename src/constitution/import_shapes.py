@@ -322,6 +322,8 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
         return True
     if fresh:
         return False
+    if not numbered and text[:1].isdigit() and NAMES_A_NUMBER.search(last):
+        return True  # "(see the Code, para." / "2). The ...": no label, the number cited
     if ends_sentence(last):  # "It applies to:" / "every member;": a list's lines
         return False
     if not numbered:  # a capital goes on a long line of a sentence, never a heading's
@@ -340,7 +342,12 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
         return True  # "...under paragraph" / "12 of the Code": the number it names
     # "5.3.23 have been taken." or "72(1) of the Act": a number cited at the end of the
     # line before; but "3. avoid conflict" after "2. define roles" is the next item of a list
-    cited_number = "." in numbered["num"] or bool(numbered.groupdict().get("sec"))
+    # "within" / "10 working days.": a figure with no full stop or bracket, its words in
+    # small letters, is a word of the sentence left off, not the next of a list
+    figure = not numbered.groupdict().get("dot") and not counts_on(
+        block_number(last), numbered["num"]
+    )
+    cited_number = figure or "." in numbered["num"] or bool(numbered.groupdict().get("sec"))
     return cited_number and numbered["rest"][:1].islower() and not heading_like(last)
 
 
