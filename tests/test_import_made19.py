@@ -67,3 +67,38 @@ def test_a_number_cited_at_a_wrapped_line_s_start_is_the_sentence_s(tmp_path: Pa
          "keeps the list."],
         ["Members may:", "- 1 ask questions;", "- 2 see reports."],
     ]
+
+
+def test_a_dash_before_every_paragraph_marks_a_paragraph(tmp_path: Path) -> None:
+    """Text taken from a council's page with "- " before every paragraph, numbered or
+    not: the introduction's paragraphs are paragraphs, not bullets; an item's label keeps
+    its line an item."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Protocol\n\n- This protocol guides members.\n- It was agreed in 2024.\n\n"
+        "1 PURPOSE\n\n- 1.1 Members decide.\n- 1.2 Officers advise:\n- (a) in writing;\n"
+        " - (b) in person.\n- 1.3 Officers serve all members.\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    assert doc.intro.paragraphs == ["This protocol guides members.", "It was agreed in 2024."]
+    assert doc.clauses()[1].paragraphs == ["Officers advise:", "- (a) in writing;", "- (b) in person."]
+
+
+def test_a_short_line_alone_over_a_section_s_paragraph_heads_it(tmp_path: Path) -> None:
+    """A short line with no stop, alone between blank lines, over a paragraph numbered in
+    the section open ("3.3" in section 3), heads that paragraph, in sentence case too; a
+    line before the next section's number is no paragraph's heading."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Protocol\n\n3 MEETINGS\n\n3.1 Officers attend.\n\n3.2 Members chair.\n\n"
+        "Political group meetings\n\n3.3 Officers brief groups on request.\n\n"
+        "4 BREACHES\n\n4.1 Breaches are reported.\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    assert [(c.number, c.headings, c.paragraphs) for c in doc.clauses()][1:3] == [
+        ("3.2", [], ["Members chair."]),
+        ("3.3", ["Political group meetings"], ["Officers brief groups on request."]),
+    ]
+    assert not doc.defects

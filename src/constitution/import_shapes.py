@@ -460,3 +460,32 @@ def next_number(label: str, text: str) -> str | None:
         return None
     depth = len(label.rstrip(".)").split("."))
     return after if len(after.rstrip(".)").split(".")) == depth else None
+
+
+MIN_DASHED = 3  # numbered paragraphs a dash opens, to show the text's habit
+
+
+def undashed(kept: list[Kept], notes: list[str]) -> list[Kept]:
+    """A text that puts "- " before every paragraph (as text taken from a council's page
+    often does: "- 1.1 Members ...", "- (a) ..."): the dash marks a paragraph, not a
+    bullet, so an unnumbered line it opens is a paragraph of its own (the introduction's),
+    where an item's label ("(a)", "i.") keeps it an item."""
+    numbers = [(NUMBERED.match(text) or PAREN.match(text), bullet) for (text, bullet, _), _, _ in kept]
+    # the paragraphs numbered, not the headings ("1 PURPOSE")
+    numbered = [bullet for found, bullet in numbers if found and not heading_like(found["rest"])]
+    if sum(numbered) < MIN_DASHED or sum(numbered) < len(numbered):
+        return kept
+    plain = [
+        at
+        for at, ((text, bullet, _), _, _) in enumerate(kept)
+        if bullet and not block_number(text) and not LETTER.match(text)
+    ]
+    if plain:
+        notes.append(
+            f"Every numbered paragraph begins with a dash: the dash before {len(plain)} "
+            "unnumbered paragraph(s) was read as marking a paragraph, not a bullet."
+        )
+    return [
+        ((c[0], False, c[2]), line, True) if at in plain else (c, line, fresh)
+        for at, (c, line, fresh) in enumerate(kept)
+    ]

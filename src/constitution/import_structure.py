@@ -71,6 +71,7 @@ from constitution.import_shapes import (
     tab_leaders,
     whole_part,
     worded_numbers,
+    undashed,
 )
 from constitution.numbering import split
 from constitution.pdf_text import title_case
@@ -163,6 +164,7 @@ class Structurer:
             kept.append((c, line, fresh))
             last = printed
         kept = worded_numbers(section_numbers_alone(kept), self.extracted.notes)
+        kept = undashed(kept, self.extracted.notes)
         kept = self.one_language(kept)
         self.letters = lettered_parts([c[0] for c, _, fresh in kept if fresh])
         self.unnumbered = not any(
@@ -630,7 +632,11 @@ class Structurer:
         if (
             self.section is not None
             and shaped
-            and (marked or (title_case(text) and self.heads(following, fresh)))
+            and (
+                marked
+                or (title_case(text) and self.heads(following, fresh))
+                or (fresh and self.heads(following) and self.own_paragraph(following))
+            )
         ):
             # An unnumbered heading among numbered sections: a sub-heading before the
             # next paragraph, not the end of the one before it.
@@ -771,6 +777,14 @@ class Structurer:
             listed = (fresh or (bool(last) and last[-1].startswith("- "))) and numbered
             return (finished and (numbered or following[:1].isupper())) or listed
         return finished and numbered
+
+    def own_paragraph(self, following: str) -> bool:
+        """Whether ``following`` is numbered as a paragraph of the section open ("3.3"
+        in section 3): a short line alone before it, in sentence case too ("Political
+        group meetings"), heads that paragraph, as no section begins there."""
+        numbered = NUMBERED.match(following)
+        section = self.section.number if self.section else ""
+        return bool(numbered and section and numbered["num"].startswith(f"{section}."))
 
     @property
     def finished(self) -> bool:
