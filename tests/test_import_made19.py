@@ -102,3 +102,36 @@ def test_a_short_line_alone_over_a_section_s_paragraph_heads_it(tmp_path: Path) 
         ("3.3", ["Political group meetings"], ["Officers brief groups on request."]),
     ]
     assert not doc.defects
+
+
+def test_a_signature_block_after_the_paragraphs_is_left_out(tmp_path: Path) -> None:
+    """"Signed ......" after the last paragraph, and the lines after it (posts, a date),
+    are the signing, left out and listed, not the last paragraph's words; a sentence
+    beginning "Signed copies ..." is a paragraph's."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Protocol\n\n1. SCOPE\n\n(1) Members decide.\n\n(2) Signed copies are kept by the "
+        "Clerk.\n\n\nSigned   ..................   Chief Executive\n\n"
+        "Date     14 May 2024\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    assert doc.clauses()[-1].paragraphs == ["Signed copies are kept by the Clerk."]
+    assert not doc.clauses()[-1].after.paragraphs
+    assert [line.text for line, _ in doc.left_out] == [
+        "Signed .................. Chief Executive",
+        "Date 14 May 2024",
+    ]
+
+
+def test_a_quotation_s_marks_are_no_words(tmp_path: Path) -> None:
+    """A quotation as a text taken from a page marks it, "> " before each line: the marks
+    are not the protocol's words."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Protocol\n\n1.1 The Code says:\n\n> You must treat others with respect.\n\n"
+        "1.2 Officers advise.\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    assert ">" not in " ".join(doc.clauses()[0].paragraphs)

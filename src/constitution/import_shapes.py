@@ -68,6 +68,11 @@ LABELLED = re.compile(
 )
 SITE_HEADING = "a site's heading of the page, over the document's own title"
 NOTES_HEADING = "the heading over footnotes, each kept with the paragraph citing it"
+SIGNATURES = "a signature block after the protocol: who signs it, and when, not its words"
+# A line for a signature after the protocol's paragraphs: "Signed ......", "Signature:
+# ____", "Signed: (Chief Executive)"; its words and the lines after it (the names, posts
+# and date) are the signing, until an appendix begins
+SIGNED = re.compile(r"^(?:Signed|Signature)\b\s*(?::|\.{3,}|…|_{3,}|\(|$)", re.I)
 # a heading printing the Part's number before its own: "5.3.1 Scope"
 PART_HEADING = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\s+(\S.*)")
 # A contents table's header row, read as a list's item, its cells apart: labels only
@@ -81,6 +86,10 @@ CONTENTS_HEADER = re.compile(
 BACK_MATTER = re.compile(r"^(?:Appendix|Appendices|Schedule|Annex|Annexe)\b", re.I)
 
 
+# A block quote's mark, as a text taken from a page writes one before each quoted line
+QUOTE_MARK = re.compile(r"^(?:>[ \t]+)+(?=\S)")
+
+
 def clean(text: str) -> tuple[str, bool, bool]:
     """(text, is a bullet, was marked as a heading) with mark-up and bullets removed;
     emphasis kept, as *words* or **words** (import_markup)."""
@@ -90,6 +99,7 @@ def clean(text: str) -> tuple[str, bool, bool]:
     t = (f"{t[0]} " if lead else "") + LABEL_TAB.sub(r"\1 ", t[lead.end() if lead else 0 :])
     row = "\t" in t  # cells of a table's row: an item, as a Word table's rows are
     t = t.replace("\t", CELL_BREAK)
+    t = QUOTE_MARK.sub("", t)  # a quotation's lines as an extraction marks them: its words
     heading = bool(re.match(r"^#{1,6}\s", t))
     t = re.sub(r"^#{1,6}\s+", "", t)
     bullet = row or (bool(BULLET.match(t)) and not t.startswith("**"))

@@ -45,6 +45,8 @@ from constitution.import_shapes import (
     LETTERED,
     NAMES_A_DOCUMENT,
     NOTES_HEADING,
+    SIGNATURES,
+    SIGNED,
     NUMBERED,
     PAREN,
     SITE_HEADING,
@@ -107,6 +109,7 @@ class Structurer:
         self.letters: set[str] = set()  # parts whose paragraphs are numbered B1, B2
         self.section_depth = 0  # the Markdown level of the heading that opened the section
         self.back_matter = False  # in an appendix, schedule or annex: words, unnumbered
+        self.signed = False  # in a signature block after the paragraphs: left out
         self.before = ""  # the words of the line (or lines joined) placed before this one
         self.appendices: list[ImportedSection] = []
         self.revoked: list[str] = []  # numbers printed only as revoked ("5.3 [Deleted]")
@@ -490,6 +493,10 @@ class Structurer:
             self.printed_revoked(replace(line, text=text.replace("*", "")), numbers)
             return
         back = BACK_MATTER.match(text) or HISTORY_HEADING.match(text)
+        self.signed = not back and self.clause is not None and (self.signed or bool(SIGNED.match(text)))
+        if self.signed:
+            self.left_out.append((replace(line, text=text), SIGNATURES))
+            return
         if back and self.sections and heading_like(text):
             self.new_section("", text, line)  # its words are its own, not the last clause's
             self.back_matter = True
