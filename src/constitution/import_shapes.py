@@ -480,7 +480,9 @@ def undashed(kept: list[Kept], notes: list[str]) -> list[Kept]:
     often does: "- 1.1 Members ...", "- (a) ..."): the dash marks a paragraph, not a
     bullet, so an unnumbered line it opens is a paragraph of its own (the introduction's),
     where an item's label ("(a)", "i.") keeps it an item."""
-    numbers = [(NUMBERED.match(text) or PAREN.match(text), bullet) for (text, bullet, _), _, _ in kept]
+    numbers = [
+        (NUMBERED.match(text) or PAREN.match(text), bullet) for (text, bullet, _), _, _ in kept
+    ]
     # the paragraphs numbered, not the headings ("1 PURPOSE")
     numbered = [bullet for found, bullet in numbers if found and not heading_like(found["rest"])]
     if sum(numbered) < MIN_DASHED or sum(numbered) < len(numbered):

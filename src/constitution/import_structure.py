@@ -45,10 +45,10 @@ from constitution.import_shapes import (
     LETTERED,
     NAMES_A_DOCUMENT,
     NOTES_HEADING,
-    SIGNATURES,
-    SIGNED,
     NUMBERED,
     PAREN,
+    SIGNATURES,
+    SIGNED,
     SITE_HEADING,
     WRAPPED,
     Kept,
@@ -71,9 +71,9 @@ from constitution.import_shapes import (
     section_alone,
     section_numbers_alone,
     tab_leaders,
+    undashed,
     whole_part,
     worded_numbers,
-    undashed,
 )
 from constitution.numbering import split
 from constitution.pdf_text import title_case
@@ -493,7 +493,9 @@ class Structurer:
             self.printed_revoked(replace(line, text=text.replace("*", "")), numbers)
             return
         back = BACK_MATTER.match(text) or HISTORY_HEADING.match(text)
-        self.signed = not back and self.clause is not None and (self.signed or bool(SIGNED.match(text)))
+        self.signed = (
+            not back and self.clause is not None and (self.signed or bool(SIGNED.match(text)))
+        )
         if self.signed:
             self.left_out.append((replace(line, text=text), SIGNATURES))
             return
