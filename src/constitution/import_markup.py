@@ -3,8 +3,8 @@ emphasis as *words*, _words_ or HTML (<i>, <u>, <b>), tables as Markdown pipes o
 
 Emphasis is carried through the import in one form (*words*, **words**) and written as
 MyST emphasis, never as literal asterisks. A clause cannot hold a table (the gate refuses
-one), so a table becomes a list: a row an item, each cell on a line of its own, named by
-its column's header ("Header: value"), with no other punctuation added.
+one), so a table becomes a list: a row an item, each cell on a line of its own, its header
+row the first item, with no punctuation and no word added.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from html.parser import HTMLParser
 from constitution.extract_lines import Line
 from constitution.text_tree import Emphasis, HardBreak, Inline, Link, Strong
 from constitution.text_tree import Text as Words
-from constitution.word_tables import named_cells
 
 # Between a table row's cells, inside the item that holds the row: written as a line
 # break, a character no source holds, so that no punctuation is invented between cells.
@@ -91,9 +90,9 @@ def emphasised(part: str) -> list[Inline]:
     return out
 
 
-def row_item(cells: list[str], header: list[str]) -> str:
-    """A table's row as a list item: each cell named by its column's header."""
-    return "- " + CELL_BREAK.join(named_cells(cells, header))
+def row_item(cells: list[str]) -> str:
+    """A table's row as a list item: its cells that hold words, each on a line."""
+    return "- " + CELL_BREAK.join(cell for cell in cells if cell)
 
 
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -242,8 +241,11 @@ def _tables(lines: list[Line], notes: list[str]) -> Iterator[Line]:
             continue
         notes.append(
             f"The table at {line.where} (headers: {', '.join(header) or 'none'}) was "
-            f"imported as a list of {len(rows)} item(s), a row an item, each cell named by "
-            "its column's header: a clause cannot hold a table. Check it reads as printed."
+            f"imported as a list of {len(rows) + bool(any(header))} item(s), a row an item, "
+            "each cell on a line of its own, the header row the first: a clause cannot hold "
+            "a table. Check it reads as printed."
         )
-        yield from (Line(row_item(cells, header), at.line, at.page) for cells, at in rows)
+        if any(header):
+            yield Line(row_item(header), line.line, line.page)
+        yield from (Line(row_item(cells), at.line, at.page) for cells, at in rows)
         i = end

@@ -19,6 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from constitution import import_parts, output_folder
+from constitution.dropped_marks import unmarked_items
 from constitution.extract import extract
 from constitution.extract_lines import Line
 from constitution.import_defects import find_defects
@@ -33,7 +34,7 @@ from constitution.retired import NAME as RETIRED
 def import_protocol(source: Path, take: int | None = None) -> Imported:
     """The protocol in ``source``; ``take`` chooses one document of a file holding more
     than one (import_parts)."""
-    structurer = Structurer(extract(source), source.name, take)
+    structurer = Structurer(unmarked_items(extract(source)), source.name, take)
     doc = structurer.run()
     if structurer.took_language:  # --take chose the language, not a document
         take = None
