@@ -172,16 +172,3 @@ def test_a_signature_block_after_the_paragraphs_is_left_out(tmp_path: Path) -> N
         "Signed .................. Chief Executive",
         "Date 14 May 2024",
     ]
-
-
-def test_a_quotation_s_marks_are_no_words(tmp_path: Path) -> None:
-    """A quotation as a text taken from a page marks it, "> " before each line: the marks
-    are not the protocol's words."""
-    source = tmp_path / "protocol.txt"
-    source.write_text(
-        "Protocol\n\n1.1 The Code says:\n\n> You must treat others with respect.\n\n"
-        "1.2 Officers advise.\n",
-        encoding="utf-8",
-    )
-    doc = import_protocol(source)
-    assert ">" not in " ".join(doc.clauses()[0].paragraphs)

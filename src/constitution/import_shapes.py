@@ -86,10 +86,6 @@ CONTENTS_HEADER = re.compile(
 BACK_MATTER = re.compile(r"^(?:Appendix|Appendices|Schedule|Annex|Annexe)\b", re.I)
 
 
-# A block quote's mark, as a text taken from a page writes one before each quoted line
-QUOTE_MARK = re.compile(r"^(?:>[ \t]+)+(?=\S)")
-
-
 def clean(text: str) -> tuple[str, bool, bool]:
     """(text, is a bullet, was marked as a heading) with mark-up and bullets removed;
     emphasis kept, as *words* or **words** (import_markup)."""
@@ -99,7 +95,6 @@ def clean(text: str) -> tuple[str, bool, bool]:
     t = (f"{t[0]} " if lead else "") + LABEL_TAB.sub(r"\1 ", t[lead.end() if lead else 0 :])
     row = "\t" in t  # cells of a table's row: an item, as a Word table's rows are
     t = t.replace("\t", CELL_BREAK)
-    t = QUOTE_MARK.sub("", t)  # a quotation's lines as an extraction marks them: its words
     heading = bool(re.match(r"^#{1,6}\s", t))
     t = re.sub(r"^#{1,6}\s+", "", t)
     bullet = row or (bool(BULLET.match(t)) and not t.startswith("**"))
