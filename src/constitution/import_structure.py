@@ -48,6 +48,8 @@ from constitution.import_shapes import (
     NOTES_HEADING,
     NUMBERED,
     PAREN,
+    SIGNATURES,
+    SIGNED,
     SITE_HEADING,
     WRAPPED,
     Kept,
@@ -68,6 +70,7 @@ from constitution.import_shapes import (
     section_alone,
     section_numbers_alone,
     tab_leaders,
+    undashed,
     whole_part,
     worded_numbers,
 )
@@ -104,6 +107,8 @@ class Structurer:
         self.letters: set[str] = set()  # parts whose paragraphs are numbered B1, B2
         self.section_depth = 0  # the Markdown level of the heading that opened the section
         self.back_matter = False  # in an appendix, schedule or annex: words, unnumbered
+        self.signed = False  # in a signature block after the paragraphs: left out
+        self.alone = False  # the line placed stands between blank lines
         self.before = ""  # the words of the line (or lines joined) placed before this one
         self.appendices: list[ImportedSection] = []
         self.revoked: list[str] = []  # numbers printed only as revoked ("5.3 [Deleted]")
@@ -161,6 +166,7 @@ class Structurer:
             kept.append((c, line, fresh))
             last = printed
         kept = worded_numbers(section_numbers_alone(kept), self.extracted.notes)
+        kept = undashed(kept, self.extracted.notes)
         if (taken := one_language(kept, self.source, self.take)) is not None:
             kept, self.took_language = taken.kept, True
             self.left_out += taken.left_out
@@ -177,6 +183,7 @@ class Structurer:
         for i, ((text, bullet, marked), line, fresh) in enumerate(kept):
             following = kept[i + 1][0][0] if i + 1 < len(kept) else ""
             self.before = kept[i - 1][0][0] if i else ""
+            self.alone = fresh and (i + 1 == len(kept) or kept[i + 1][2])  # blank after too
             self.place(text, bullet, marked, line, following, fresh)
         self.flush_headings()
         for clause in self.clauses_so_far():
@@ -350,6 +357,12 @@ class Structurer:
             )
             return
         back = BACK_MATTER.match(text) or HISTORY_HEADING.match(text)
+        self.signed = (
+            not back and self.clause is not None and (self.signed or bool(SIGNED.match(text)))
+        )
+        if self.signed:
+            self.left_out.append((replace(line, text=text), SIGNATURES))
+            return
         if back and self.sections and heading_like(text):
             self.new_section("", text, line)  # its words are its own, not the last clause's
             self.back_matter = True
@@ -492,7 +505,11 @@ class Structurer:
         if (
             self.section is not None
             and shaped
-            and (marked or (title_case(text) and self.heads(following, fresh)))
+            and (
+                marked
+                or (title_case(text) and self.heads(following, fresh))
+                or (self.alone and self.heads(following) and self.own_paragraph(following))
+            )
         ):
             # An unnumbered heading among numbered sections: a sub-heading before the
             # next paragraph, not the end of the one before it.
@@ -633,6 +650,15 @@ class Structurer:
             listed = (fresh or (bool(last) and last[-1].startswith("- "))) and numbered
             return (finished and (numbered or following[:1].isupper())) or listed
         return finished and numbered
+
+    def own_paragraph(self, following: str) -> bool:
+        """Whether ``following`` is numbered as a paragraph of the section open ("3.3"
+        in section 3): a short line alone between blank lines before it, in sentence case
+        too ("Political group meetings"), heads that paragraph, as no section begins
+        there (set on the paragraph's line, it may be the end of the one before)."""
+        numbered = NUMBERED.match(following)
+        section = self.section.number if self.section else ""
+        return bool(numbered and section and numbered["num"].startswith(f"{section}."))
 
     @property
     def finished(self) -> bool:
