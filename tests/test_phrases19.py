@@ -26,8 +26,8 @@ Gold = dict[str, Any]
 
 # The floors: the figures measured after the fixes (tests/phrases19/README.md); the test
 # fails if any falls.
-EASY_RIGHT = 125  # of the 155 paragraphs not marked hard
-ALL_RIGHT = 139  # of all 184
+EASY_RIGHT = 154  # of the 155 paragraphs not marked hard
+ALL_RIGHT = 169  # of all 184
 REFERENCES_RIGHT = 61  # of 62: the rest listed, none wrong or silent
 
 
