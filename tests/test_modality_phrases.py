@@ -18,14 +18,19 @@ PHRASES = [
     ("It would be helpful if members gave notice of questions.", "should"),
     ("It is important to note that officers serve the whole Council.", "informative"),
     ("It is improper for an officer to canvass for a candidate.", "must-not"),
+    ("Where, unusually, it is necessary to meet at home, a colleague should attend.", "should"),
     ("It is unacceptable for members to shout at staff.", "must-not"),
     # duties named by adjective or noun
     ("Group secretaries are obliged to keep minutes.", "must"),
     ("Each director is responsible for making sure the rota is kept.", "must"),
-    ("The Chair needs to sign the minutes.", "must"),
-    ("Members need to register within 28 days.", "must"),
+    # "need to" is no duty where it is the thing needed ("the papers they need to do
+    # their work") or the common law's "need to know"
+    ("Members may ask for the papers they need to do their work.", "may"),
     ("Officers have a need to know about the case.", "informative"),
-    ("Scrutiny members show their need to see the papers.", "informative"),
+    ("It turns on whether the member has the “need to know”.", "informative"),
+    ("A councillor does not need to know about staff grievances.", "informative"),
+    ("Officers need to be mindful of the pre-election period.", "should"),
+    ("Members need to avoid any appearance of bias.", "must-not"),
     # advice
     ("Councillors are urged to attend training.", "should"),
     ("Officers are reminded to log their visits.", "should"),
@@ -38,6 +43,9 @@ PHRASES = [
     ("Officers are welcome to join the briefing.", "may"),
     ("The advice service is free to residents.", "informative"),
     ("Each member has the right to see the minutes.", "may"),
+    ("Each member has a statutory right to see the minutes.", "may"),
+    ("Members of other groups do not have a right to see these notes.", "must-not"),
+    ("A member has no general right to inspect personnel files.", "must-not"),
     ("It is open to the Chair to adjourn the meeting.", "may"),
     ("Officers do not have to attend evening meetings.", "may"),
     ("This code does not prevent members from helping a neighbour.", "may"),

@@ -97,16 +97,25 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "medium",
     ),
     # A liberty granted in words other than "may": "is allowed (authorised, free,
-    # welcome) to", "has the right to", "it is open to X to", "does not have to", and
-    # "this protocol does not prevent", as "nothing in this protocol prevents".
+    # welcome) to", "has the right to", "it is open to X to", "does not have to (need
+    # to)", but not "does not need to know", the common law's test of a member's right
+    # to see papers, and "this protocol does not prevent", as "nothing in it prevents".
+    # A right denied, as "is not entitled to": "has no right to", "does not have a right to"
     (
-        r"\b(?:does|do|shall|will)\s+not\s+(?:have\s+to|need\s+to|prevent|stop|preclude)\b",
+        r"\b(?:(?:has|have)\s+no|(?:does|do)\s+not\s+have\s+(?:the|a|any))\s+(?:\w+\s+)?"
+        r"right\s+to\b",
+        "must-not",
+        "medium",
+    ),
+    (
+        r"\b(?:does|do|shall|will)\s+not\s+(?:have\s+to|need\s+to(?!\s+know\b)|prevent|stop|"
+        r"preclude)\b",
         "may",
         "medium",
     ),
     (
         rf"\b{_BE}\s+(?:permitted|allowed|authori[sz]ed|empowered|free|welcome|at\s+liberty)"
-        r"\s+to\b|\b(?:has|have)\s+(?:the|a)\s+right\s+to\b|\bit\s+is\s+open\s+to\b",
+        r"\s+to\b|\b(?:has|have)\s+(?:the|a)\s+(?:\w+\s+)?right\s+to\b|\bit\s+is\s+open\s+to\b",
         "may",
         "high",
     ),
@@ -126,10 +135,11 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "high",
     ),
     (rf"\b(?:must|shall){_NOT}", "must-not", "high"),
-    # a duty to keep from doing a thing is a prohibition: "shall refrain from", "must avoid"
+    # a duty to keep from doing a thing is a prohibition: "shall refrain from", "must (need
+    # to) avoid"
     (
-        rf"\b(?:must|shall){_ADV}\s+(?:refrain|abstain|desist)\s+from\b|\b(?:must|shall){_ADV}"
-        r"\s+avoid\b",
+        rf"\b(?:must|shall){_ADV}\s+(?:refrain|abstain|desist)\s+from\b"
+        rf"|\b(?:must|shall|needs?\s+to){_ADV}\s+avoid\b",
         "must-not",
         "high",
     ),
@@ -151,9 +161,12 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     (rf"\b{_BE}\s+not\s+required\s+to\b|\bneed\s+not\b", "may", "medium"),
     (r"\b(?:must|shall)\b", "must", "high"),
     (rf"\b{_BE}\s+(?:required|obliged|bound){_ASIDE}\s+to\b", "must", "high"),
-    # "needs to sign", "members need to register" (not the noun: "a need to know"; see
-    # NEED)
-    (r"\bneeds?\s+to\b", "must", "medium"),
+    # to be aware of a thing is advice on how to act: "need to be mindful (aware) of"
+    (
+        r"\bneeds?\s+to\s+be\s+(?:\w+ly\s+)?(?:aware|alert|mindful|conscious|careful)\b",
+        "should",
+        "medium",
+    ),
     # answerable for an outcome: "is responsible for ensuring (making sure, seeing that)";
     # "is responsible for advising the Council" describes a role
     (
@@ -245,13 +258,7 @@ BELIEF = re.compile(
     r"\b(?:assum|believ|think|thought|suppos|imagin|feel|felt)\w*\s+that\b(?P<between>[^,;:.()]*)$",
     re.I,
 )
-# "need" as a noun, after a determiner, a possessive or an adjective of degree: "a (their,
-# no, a genuine) need to know" names a need, it lays no duty
-NEED = re.compile(
-    r"\b(?:an?|the|no|any|their|his|her|its|our|your|this|that|every|some|such|genuine|real|"
-    r"legitimate|clear|particular|specific|proper|reasonable|[\w]+(?:'s|’s|s'|s’))\s*$",
-    re.I,
-)
+CONDITION = re.compile(r"\b(?:where|if|when|unless)\s*(?:,[^,;:.()]*,\s*)?$", re.I)
 DESCRIBED = re.compile(r"(?:\b(?:where|if|when|unless)\b[^,;:.()]*|\b(?:who|which|that)\s+)$", re.I)
 SUBJECT = re.compile(
     r"\b(?:purpose|aim|object|objective|intention|role|function|task|effect|point|idea|"
@@ -290,7 +297,9 @@ def not_a_duty(before: str, phrase: str, modality: str) -> bool:
     for opened in (PURPOSE.search(before), BELIEF.search(before)):
         if opened and not CLOSED.search(opened["between"]):
             return True
-    if lowered.startswith("need") and NEED.search(before):
+    # "Where (, exceptionally,) it is necessary to copy it": the frame is the condition's
+    # own verb, what the sentence's main clause then says decides
+    if lowered.startswith("it ") and CONDITION.search(before):
         return True
     # "when a visit is to take place" is the arrangement a condition names, no duty
     if DESCRIBED.search(before) and (
