@@ -255,13 +255,9 @@ def figures() -> None:
     with tempfile.TemporaryDirectory() as folder:
         refs, looks = outcomes(Path(folder))
     counts = Counter(o for _, o in refs)
-    print(
-        f"references: {counts['right']} right, {counts['listed']} listed, {counts['wrong']} "
-        f"wrong, {counts['silent']} silent, of {len(refs)}"
-    )
-    for r, o in refs:
-        if o != "right":
-            print(f"    line {r['line']} {r['text']!r} ({r['names']}): {o}")
+    kinds = ("right", "listed", "wrong", "silent")
+    print("references: " + ", ".join(f"{counts[k]} {k}" for k in kinds) + f", of {len(refs)}")
+    print(*(f"    line {r['line']} {r['text']!r}: {o}" for r, o in refs if o != "right"), sep="\n")
     print(f"look-alikes: {Counter(o for _, o in looks)}")
 
 
