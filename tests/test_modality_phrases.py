@@ -18,6 +18,7 @@ PHRASES = [
     ("It would be helpful if members gave notice of questions.", "should"),
     ("It is important to note that officers serve the whole Council.", "informative"),
     ("It is improper for an officer to canvass for a candidate.", "must-not"),
+    ("It is appropriate for members to thank officers in public.", "should"),
     ("Where, unusually, it is necessary to meet at home, a colleague should attend.", "should"),
     ("It is unacceptable for members to shout at staff.", "must-not"),
     # duties named by adjective or noun

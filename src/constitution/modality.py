@@ -77,7 +77,7 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "medium",
     ),
     (
-        r"\bit\s+is\s+(?:(?:not\s+)?(?:in)?appropriate|improper|unacceptable|not\s+acceptable|"
+        r"\bit\s+is\s+(?:not\s+appropriate|inappropriate|improper|unacceptable|not\s+acceptable|"
         r"wrong|not\s+permissible)\s+(?:that|for|to)\b",
         "must-not",
         "medium",
@@ -89,17 +89,13 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "medium",
     ),
     (
-        r"\bit\s+(?:is|would\s+be)\s+(?:\w+ly\s+)?(?:important|desirable|advisable|"
+        r"\bit\s+(?:is|would\s+be)\s+(?:\w+ly\s+)?(?:important|desirable|advisable|appropriate|"
         r"recommended|preferable|helpful|sensible|good\s+practice)\s+(?:that|for|to|if)\b"
         # "it is important to note (remember) that": how to read what follows
         r"(?!\s+(?:note|remember|recall|recogni[sz]e|understand|appreciate|bear)\b)",
         "should",
         "medium",
     ),
-    # A liberty granted in words other than "may": "is allowed (authorised, free,
-    # welcome) to", "has the right to", "it is open to X to", "does not have to (need
-    # to)", but not "does not need to know", the common law's test of a member's right
-    # to see papers, and "this protocol does not prevent", as "nothing in it prevents".
     # A right denied, as "is not entitled to": "has no right to", "does not have a right to"
     (
         r"\b(?:(?:has|have)\s+no|(?:does|do)\s+not\s+have\s+(?:the|a|any))\s+(?:\w+\s+)?"
@@ -107,6 +103,10 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "must-not",
         "medium",
     ),
+    # A liberty granted in words other than "may": "is allowed (authorised, free,
+    # welcome) to", "has the right to", "it is open to X to", "does not have to (need
+    # to)", but not "does not need to know", the common law's test of a member's right
+    # to see papers, and "this protocol does not prevent", as "nothing in it prevents".
     (
         r"\b(?:does|do|shall|will)\s+not\s+(?:have\s+to|need\s+to(?!\s+know\b)|prevent|stop|"
         r"preclude)\b",
