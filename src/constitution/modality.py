@@ -25,6 +25,8 @@ FORCE = {"must-not": 0, "must": 0, "should": 1, "may": 2}
 _ADV = r"(?:\s+(?:\w+ly|also|only|ever|at all times|in any circumstances))*"
 _NOT = rf"{_ADV}\s+(?:not|never|at no time|(?:in|under) no circumstances)\b"
 _BE = r"(?:is|are|be|will be|shall be)"
+# words set off by commas between a verb and its "to": "are expected, where possible, to"
+_ASIDE = r"(?:\s*,[^,;:.]{1,60},)?"
 
 # (pattern, modality, confidence), tried in order; the text a pattern matched is taken
 # out before the next is tried, so "shall not" is not read again as "shall". A modality
@@ -57,10 +59,70 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "",
         "",
     ),
-    # "No member may ...", "no officer shall ...": a prohibition without "not" (but not
+    # What may befall someone, or come of something ("may face a complaint", "could
+    # lead to a sanction"): a consequence foretold, no one's liberty or duty.
+    (
+        r"\b(?:may|can|could|might)\s+(?:also\s+|well\s+|even\s+)?(?:face|incur|suffer|"
+        r"attract|result\s+in|lead\s+to|amount\s+to|give\s+rise\s+to|be\s+liable)\b",
+        "",
+        "",
+    ),
+    # The frames a protocol's legal register uses to say, impersonally, what is needed,
+    # advisable or improper: "it is essential (vital, necessary) that", "it is important
+    # (desirable, advisable, good practice) for X to", "it is inappropriate (improper,
+    # unacceptable, not acceptable) for X to", and "it is not necessary for X to".
+    (
+        r"\bit\s+is\s+not\s+(?:necessary|essential|obligatory|compulsory)\s+(?:that|for|to)\b",
+        "may",
+        "medium",
+    ),
+    (
+        r"\bit\s+is\s+(?:not\s+appropriate|inappropriate|improper|unacceptable|not\s+acceptable|"
+        r"wrong|not\s+permissible)\s+(?:that|for|to)\b",
+        "must-not",
+        "medium",
+    ),
+    (
+        r"\bit\s+is\s+(?:\w+ly\s+)?(?:essential|vital|imperative|necessary|mandatory|"
+        r"compulsory|obligatory)\s+(?:that|for|to)\b",
+        "must",
+        "medium",
+    ),
+    (
+        r"\bit\s+(?:is|would\s+be)\s+(?:\w+ly\s+)?(?:important|desirable|advisable|appropriate|"
+        r"recommended|preferable|helpful|sensible|good\s+practice)\s+(?:that|for|to|if)\b"
+        # "it is important to note (remember) that": how to read what follows
+        r"(?!\s+(?:note|remember|recall|recogni[sz]e|understand|appreciate|bear)\b)",
+        "should",
+        "medium",
+    ),
+    # A right denied, as "is not entitled to": "has no right to", "does not have a right to"
+    (
+        r"\b(?:(?:has|have)\s+no|(?:does|do)\s+not\s+have\s+(?:the|a|any))\s+(?:\w+\s+)?"
+        r"right\s+to\b",
+        "must-not",
+        "medium",
+    ),
+    # A liberty granted in words other than "may": "is allowed (authorised, free,
+    # welcome) to", "has the right to", "it is open to X to", "does not have to (need
+    # to)", but not "does not need to know", the common law's test of a member's right
+    # to see papers, and "this protocol does not prevent", as "nothing in it prevents".
+    (
+        r"\b(?:does|do|shall|will)\s+not\s+(?:have\s+to|need\s+to(?!\s+know\b)|prevent|stop|"
+        r"preclude)\b",
+        "may",
+        "medium",
+    ),
+    (
+        rf"\b{_BE}\s+(?:permitted|allowed|authori[sz]ed|empowered|free|welcome|at\s+liberty)"
+        r"\s+to\b|\b(?:has|have)\s+(?:the|a)\s+(?:\w+\s+)?right\s+to\b|\bit\s+is\s+open\s+to\b",
+        "may",
+        "high",
+    ),
+    # "No member may ...", "nobody shall ...": a prohibition without "not" (but not
     # "no doubt that officers may").
     (
-        r"\bno\s+(?:(?!that\b|which\b|who\b|if\b|where\b|when\b)[\w'’-]+\s+){1,4}?"
+        r"\b(?:nobody\s+|no\s+(?:(?!that\b|which\b|who\b|if\b|where\b|when\b)[\w'’-]+\s+){1,4}?)"
         r"(?:may|shall|must|can)\b",
         "must-not",
         "high",
@@ -73,6 +135,14 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "high",
     ),
     (rf"\b(?:must|shall){_NOT}", "must-not", "high"),
+    # a duty to keep from doing a thing is a prohibition: "shall refrain from", "must (need
+    # to) avoid"
+    (
+        rf"\b(?:must|shall){_ADV}\s+(?:refrain|abstain|desist)\s+from\b"
+        rf"|\b(?:must|shall|needs?\s+to){_ADV}\s+avoid\b",
+        "must-not",
+        "high",
+    ),
     (
         rf"\b{_BE}\s+(?:not|never)\s+(?:permitted|allowed|authori[sz]ed)\s+to\b",
         "must-not",
@@ -90,7 +160,20 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     (rf"\b{_BE}{_NOT}\s+expected\s+to\b", "should", "medium"),  # "are not expected to comment"
     (rf"\b{_BE}\s+not\s+required\s+to\b|\bneed\s+not\b", "may", "medium"),
     (r"\b(?:must|shall)\b", "must", "high"),
-    (rf"\b{_BE}\s+required\s+to\b", "must", "high"),
+    (rf"\b{_BE}\s+(?:required|obliged|bound){_ASIDE}\s+to\b", "must", "high"),
+    # to be aware of a thing is advice on how to act: "need to be mindful (aware) of"
+    (
+        r"\bneeds?\s+to\s+be\s+(?:\w+ly\s+)?(?:aware|alert|mindful|conscious|careful)\b",
+        "should",
+        "medium",
+    ),
+    # answerable for an outcome: "is responsible for ensuring (making sure, seeing that)";
+    # "is responsible for advising the Council" describes a role
+    (
+        rf"\b{_BE}\s+(?:\w+ly\s+)?responsible\s+for\s+(?:ensuring|making\s+sure|seeing\s+that)\b",
+        "must",
+        "medium",
+    ),
     (r"\b(?:has|have)\s+to\b", "must", "medium"),
     # a duty named: "has a duty to", "is under a duty to", "it is the responsibility of"
     (
@@ -112,9 +195,15 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     (r"\bwill(?=\s*:)", "must", "high"),
     (r"\bwill\b", "must", "low"),  # as often the future tense
     (r"\b(?:should|ought\s+to)\b", "should", "high"),
-    (rf"\b{_BE}\s+expected\s+to\b", "should", "medium"),
-    # "is asked to raise it first with", "are encouraged to": advice
-    (r"\b(?:is|are)\s+(?:asked|requested|encouraged|advised)\s+to\b", "should", "medium"),
+    (rf"\b{_BE}\s+expected{_ASIDE}\s+to\b", "should", "medium"),
+    # "is asked to raise it first with", "are encouraged (urged, reminded) to", "would
+    # be well advised to": advice
+    (
+        r"\b(?:is|are)\s+(?:(?:also|strongly)\s+)?(?:asked|requested|encouraged|advised|urged|"
+        rf"reminded|invited){_ASIDE}\s+to\b|\bwould\s+be\s+(?:well\s+)?advised\s+to\b",
+        "should",
+        "medium",
+    ),
     (rf"\b{_BE}\s+entitled\s+to\b", "may", "high"),
     # what a thing may be ("a breach of it may also be a breach of the Code"), and what
     # one may expect of another ("the standards each may expect"): a possibility, a
@@ -162,6 +251,14 @@ PURPOSE = re.compile(r"\b(?:what|so\s+that|in\s+order\s+that)\b(?P<between>[^,;:
 CLOSED = re.compile(
     r"\b(?:is|are|was|were|has|have|had|does|do|did|can|could|may|might|will|would)\b", re.I
 )
+# What someone believes ("residents often assume that members can overturn it") reports a
+# belief, not a rule of the protocol's, until a verb of its own closes the clause
+# ("members who feel that they were treated unfairly should tell").
+BELIEF = re.compile(
+    r"\b(?:assum|believ|think|thought|suppos|imagin|feel|felt)\w*\s+that\b(?P<between>[^,;:.()]*)$",
+    re.I,
+)
+CONDITION = re.compile(r"\b(?:where|if|when|unless)\s*(?:,[^,;:.()]*,\s*)?$", re.I)
 DESCRIBED = re.compile(r"(?:\b(?:where|if|when|unless)\b[^,;:.()]*|\b(?:who|which|that)\s+)$", re.I)
 SUBJECT = re.compile(
     r"\b(?:purpose|aim|object|objective|intention|role|function|task|effect|point|idea|"
@@ -188,17 +285,33 @@ def not_a_duty(before: str, phrase: str, modality: str) -> bool:
     the person described, what a thing "can" or "may" do, what a purpose "is to" do."""
     lowered = phrase.lower()
     embedded = EMBEDDED.search(before)
-    if modality in DUTY and embedded and not CLOSED.search(embedded["between"]):
+    # "decides whether it should go to a hearing" asks of a duty; "explains how officers
+    # may claim" tells the way, granting nothing ("decide whether it may take place" is
+    # the liberty decided)
+    if (
+        embedded
+        and (modality in DUTY or embedded[0].lower().startswith("how"))
+        and not CLOSED.search(embedded["between"])
+    ):
         return True
-    purpose = PURPOSE.search(before)
-    if purpose and not CLOSED.search(purpose["between"]):
+    for opened in (PURPOSE.search(before), BELIEF.search(before)):
+        if opened and not CLOSED.search(opened["between"]):
+            return True
+    # "Where (, exceptionally,) it is necessary to copy it": the frame is the condition's
+    # own verb, what the sentence's main clause then says decides
+    if lowered.startswith("it ") and CONDITION.search(before):
         return True
+    # "when a visit is to take place" is the arrangement a condition names, no duty
     if DESCRIBED.search(before) and (
         lowered.startswith(("cannot", "can not"))
         or re.match(r"(?:is|are) (?:asked|requested)", lowered)
+        or re.fullmatch(r"(?:is|are) to", lowered)
     ):
         return True
-    if lowered == "can" and not PERSON.search(SUBJECT_END.split(before)[0]):
+    # what a thing "can" do, or is "free to" someone, is no one's leave
+    if re.fullmatch(r"can|(?:is|are|be) (?:free|welcome) to", lowered) and not PERSON.search(
+        SUBJECT_END.split(before)[0]
+    ):
         return True
     return bool(re.fullmatch(r"(?:is|are) to", lowered) and SUBJECT.search(before))
 
