@@ -310,6 +310,8 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
         return False
     if FOOTNOTE.match(last):  # a note's words wrapped onto the next line, no blank between
         return not (fresh or ends_sentence(last) or NUMBERED.match(text) or PAREN.match(text))
+    if not fresh and closes_bracket(last, text):
+        return True  # "... (para." / "2)": the citation closing, not an item "2)"
     if LETTER.match(text):
         return False
     numbered = NUMBERED.match(text) or PAREN.match(text)
@@ -342,6 +344,16 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
     # line before; but "3. avoid conflict" after "2. define roles" is the next item of a list
     cited_number = "." in numbered["num"] or bool(numbered.groupdict().get("sec"))
     return cited_number and numbered["rest"][:1].islower() and not heading_like(last)
+
+
+def closes_bracket(last: str, text: str) -> bool:
+    """Whether a line closes a bracket the line before left open ("... (para." / "2)
+    ..."): the words inside it going on, whatever their shape, not an item's label."""
+    for opening, closing in ("()", "[]"):
+        shut = text.find(closing)
+        if last.count(opening) > last.count(closing) and shut >= 0 and opening not in text[:shut]:
+            return True
+    return False
 
 
 # A paragraph's number after a word naming it, its words after: "Paragraph 12  Members
