@@ -12,6 +12,8 @@ import re
 from itertools import groupby
 from typing import Any
 
+from constitution.extract_lines import TAB_LEADER
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # A text box's words, and what Word writes again for older readers (a drawing's VML copy)
 TEXT_BOX = f"{W}txbxContent"
@@ -84,11 +86,12 @@ def switched_on(props: Any, name: str) -> bool:
     return found is not None and found.get(f"{W}val", "true") not in ("0", "false", "none")
 
 
-def paragraph_text(para: object) -> str:
+def paragraph_text(para: object, tabs: bool = False) -> str:
     """The paragraph's words with every revision accepted: insertions in, deletions out;
     a hyperlink to the web or an e-mail address as [words](address); what Word prints for
     a non-breaking hyphen or a symbol. Hidden words, a content control's placeholder and a
-    text box's words are not the paragraph's (from_docx lists them as left out)."""
+    text box's words are not the paragraph's (from_docx lists them as left out). A tab
+    between words is a space, or with ``tabs`` a tab (typed_tables decides)."""
     parts: list[tuple[str, str]] = []  # (text, its emphasis)
     nodes = para.iter(  # type: ignore[attr-defined]
         f"{W}t",
@@ -132,8 +135,38 @@ def paragraph_text(para: object) -> str:
     )
     # a tab before a page number ends a contents entry: kept, for the importer to see
     leader = re.search(r"\t\s*(\d{1,4})\s*$", text)
-    words = re.sub(r"\s+", " ", text[: leader.start()] if leader else text).strip()
+    body = text[: leader.start()] if leader else text
+    if tabs:
+        words = re.sub(r" *\t[\t ]*", "\t", re.sub(r"[^\S\t]+", " ", body)).strip()
+    else:
+        words = re.sub(r"\s+", " ", body).strip()
     return f"{words}\t{leader[1]}" if leader and words else words
+
+
+# A number's or bullet's tab before the paragraph's words ("1.2<tab>Members ..."): no cell
+LABELLED_TAB = re.compile(r"^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]?|[-•◦▪‣*])\t")
+
+
+def typed_tables(texts: list[str], levels: list[int]) -> list[str]:
+    """A table typed with tabs, as a text's tab-separated lines become in Word (one
+    paragraph a line): two or more body paragraphs running, each with words a tab
+    splits into cells, are its rows and keep their tabs, as the text's lines do; any
+    other paragraph's tab is a space, as it reads."""
+    tabbed = [
+        not level
+        and "\t" in LABELLED_TAB.sub("", text)
+        and not text.startswith("# ")
+        and not TAB_LEADER.search(text)
+        for text, level in zip(texts, levels, strict=True)
+    ]
+    out = []
+    for at, text in enumerate(texts):
+        row = tabbed[at] and ((at and tabbed[at - 1]) or (at + 1 < len(texts) and tabbed[at + 1]))
+        # a contents entry's tab before its page number stays, for the importer to see
+        leader = TAB_LEADER.search(text)
+        kept = text[: leader.start() + 1] if leader else text
+        out.append(text if row else re.sub(r" *\t *", " ", kept) + text[len(kept) :])
+    return out
 
 
 def drawn(node: Any) -> str:

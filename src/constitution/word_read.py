@@ -37,6 +37,7 @@ from constitution.word_paragraphs import (
     floating,
     paragraph_text,
     prompting,
+    typed_tables,
     vanished,
 )
 from constitution.word_styles import (
@@ -204,7 +205,7 @@ def from_docx(path: Path) -> Extracted:
                 "under a header row): a clause cannot hold a table. Check it reads as printed."
             )
             continue
-        text = paragraph_text(para)
+        text = paragraph_text(para, tabs=True)
         if not text.strip():
             lines.append(Line("", n))
             continue
@@ -237,6 +238,8 @@ def from_docx(path: Path) -> Extracted:
         own = style is not None and style.get(f"{W}val") in apart
         plain = not heading and set_as_body(para, style, emphatic, half_points)
         lines.append(Line(text, n, within=within, apart=own, level=level, plain=plain))
+    rows = typed_tables([line.text for line in lines], [line.level for line in lines])
+    lines = [replace(line, text=text) for line, text in zip(lines, rows, strict=True)]
     if chunks:
         raise ProtocolError(
             [
