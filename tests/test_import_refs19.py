@@ -56,7 +56,7 @@ def words(doc: Imported) -> list[str]:
 
 
 def test_a_line_closing_a_bracket_the_line_before_opened_goes_on_it(tmp_path: Path) -> None:
-    """"(para." at a line's end, "2)" alone on the next: the citation closing, not an
+    """ "(para." at a line's end, "2)" alone on the next: the citation closing, not an
     item "2)" of the paragraph, and never one swallowing the next paragraph's number."""
     lines = [
         ["Protocol on Councillors and Staff"],
@@ -196,8 +196,14 @@ BROKEN = [
         "Panel or Committee. Papers marked confidential are open only to those who",
         "need them to do their duties as councillors.",
     ],
-    ["1.2 Officers keep the papers of every meeting for six years after it and then", "destroy them."],
-    ["1.3 A request for older papers goes to the Monitoring Officer, who answers it", "in writing."],
+    [
+        "1.2 Officers keep the papers of every meeting for six years after it and then",
+        "destroy them.",
+    ],
+    [
+        "1.3 A request for older papers goes to the Monitoring Officer, who answers it",
+        "in writing.",
+    ],
 ]
 
 

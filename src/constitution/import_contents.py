@@ -44,7 +44,7 @@ def plain(text: str) -> str:
     may differ from its headings: one space between, a straight quotation mark for a
     curly one (compared in small letters: "Attending to" / "Attending To")."""
     text = text.replace(CELL_BREAK, " ").replace("**", "")
-    for curly, straight in (("‘’", "'"), ("“”", '"')):
+    for curly, straight in (("\u2018\u2019", "'"), ("\u201c\u201d", '"')):
         text = re.sub(f"[{curly}]", straight, text)
     return " ".join(text.split())
 
@@ -68,8 +68,10 @@ def contents_runs(texts: list[str], lines: list[Line]) -> list[tuple[list[int], 
         end, entries = entries_from(words, lines, start, headings)
         if len(entries) >= MIN_ENTRIES and len(entries) > end - start:
             first = start
-            while first > 0 and (head := words[first - 1]) and (
-                HEADER.fullmatch(RULE.sub("", head)) or CONTENTS.match(head)
+            while (
+                first > 0
+                and (head := words[first - 1])
+                and (HEADER.fullmatch(RULE.sub("", head)) or CONTENTS.match(head))
             ):
                 first -= 1
             runs.append((list(range(first, end)), entries))

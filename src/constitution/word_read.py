@@ -238,8 +238,8 @@ def from_docx(path: Path) -> Extracted:
         own = style is not None and style.get(f"{W}val") in apart
         plain = not heading and set_as_body(para, style, emphatic, half_points)
         lines.append(Line(text, n, within=within, apart=own, level=level, plain=plain))
-    rows = typed_tables([line.text for line in lines], [line.level for line in lines])
-    lines = [replace(line, text=text) for line, text in zip(lines, rows, strict=True)]
+    typed = typed_tables([line.text for line in lines], [line.level for line in lines])
+    lines = [replace(line, text=text) for line, text in zip(lines, typed, strict=True)]
     if chunks:
         raise ProtocolError(
             [
