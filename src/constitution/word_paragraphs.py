@@ -91,7 +91,7 @@ def paragraph_text(para: object, tabs: bool = False) -> str:
     a hyperlink to the web or an e-mail address as [words](address); what Word prints for
     a non-breaking hyphen or a symbol. Hidden words, a content control's placeholder and a
     text box's words are not the paragraph's (from_docx lists them as left out). A tab
-    between words is a space, or with ``tabs`` a tab (typed_tables decides)."""
+    between words is a space, or with ``tabs`` a tab (for typed_tables)."""
     parts: list[tuple[str, str]] = []  # (text, its emphasis)
     nodes = para.iter(  # type: ignore[attr-defined]
         f"{W}t",
@@ -147,26 +147,21 @@ def paragraph_text(para: object, tabs: bool = False) -> str:
 LABELLED_TAB = re.compile(r"^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]?|[-•◦▪‣*])\t")
 
 
-def typed_tables(texts: list[str], levels: list[int]) -> list[str]:
+def typed_tables(texts: list[str], tabbed: dict[int, str]) -> list[str]:
     """A table typed with tabs, as a text's tab-separated lines become in Word (one
-    paragraph a line): two or more body paragraphs running, each with words a tab
-    splits into cells, are its rows and keep their tabs, as the text's lines do; any
-    other paragraph's tab is a space, as it reads."""
-    tabbed = [
-        not level
-        and "\t" in LABELLED_TAB.sub("", text)
-        and not text.startswith("# ")
-        and not TAB_LEADER.search(text)
-        for text, level in zip(texts, levels, strict=True)
+    paragraph a line): two or more body paragraphs running whose words a tab splits into
+    cells (``tabbed``, by their index: their words with the tabs kept) are its rows, and
+    read with their tabs, as the text's lines are; a paragraph alone so reads as before,
+    its tab a space."""
+    cells = {
+        at
+        for at, text in tabbed.items()
+        if "\t" in LABELLED_TAB.sub("", text) and not TAB_LEADER.search(text)
+    }
+    return [
+        tabbed[at] if at in cells and (at - 1 in cells or at + 1 in cells) else text
+        for at, text in enumerate(texts)
     ]
-    out = []
-    for at, text in enumerate(texts):
-        row = tabbed[at] and ((at and tabbed[at - 1]) or (at + 1 < len(texts) and tabbed[at + 1]))
-        # a contents entry's tab before its page number stays, for the importer to see
-        leader = TAB_LEADER.search(text)
-        kept = text[: leader.start() + 1] if leader else text
-        out.append(text if row else re.sub(r" *\t *", " ", kept) + text[len(kept) :])
-    return out
 
 
 def drawn(node: Any) -> str:
