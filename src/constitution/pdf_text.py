@@ -358,7 +358,8 @@ def wrapped_lines(lines: list[Line], body: float) -> list[Line]:
     ending a sentence there ("... its Responsible Financial Officer." / "The Town Clerk
     answers ...") is no paragraph's end. A line set further under the one before than
     that spacing there is a paragraph's first (``opens``), whatever it begins with, as a
-    text's line after a blank one is."""
+    text's line after a blank one is; but a statement set apart in bold under a
+    paragraph is read as that paragraph's own, emphasised ("**No councillor may ...**")."""
     pitch = body_pitch(lines, body)
     gaps = body_gaps(lines, body)
     numbered = [
@@ -372,6 +373,10 @@ def wrapped_lines(lines: list[Line], body: float) -> list[Line]:
     return lines[:1] + [
         line
         if gap is None
-        else replace(line, wraps=abs(gap - pitch) <= pitch * 0.1, opens=gap > pitch * 1.2)
+        else replace(
+            line,
+            wraps=abs(gap - pitch) <= pitch * 0.1,
+            opens=gap > pitch * 1.2 and not (line.drawn and line.drawn.bold),
+        )
         for gap, line in zip(gaps, lines[1:], strict=True)
     ]

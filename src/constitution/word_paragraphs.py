@@ -147,6 +147,9 @@ def paragraph_text(para: object, tabs: bool = False) -> str:
 LABELLED_TAB = re.compile(r"^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]?|[-•◦▪‣*])\t")
 
 
+EMPHASIS = re.compile(r"\*{1,2}|_{1,2}")  # the marks of bold and italic words ("**1.2.**")
+
+
 def typed_tables(texts: list[str], tabbed: dict[int, str]) -> list[str]:
     """A table typed with tabs, as a text's tab-separated lines become in Word (one
     paragraph a line): two or more body paragraphs running whose words a tab splits into
@@ -156,7 +159,7 @@ def typed_tables(texts: list[str], tabbed: dict[int, str]) -> list[str]:
     cells = {
         at
         for at, text in tabbed.items()
-        if "\t" in LABELLED_TAB.sub("", text) and not TAB_LEADER.search(text)
+        if "\t" in LABELLED_TAB.sub("", EMPHASIS.sub("", text)) and not TAB_LEADER.search(text)
     }
     return [
         tabbed[at] if at in cells and (at - 1 in cells or at + 1 in cells) else text
