@@ -144,7 +144,9 @@ def paragraph_text(para: object, tabs: bool = False) -> str:
 
 
 # A number's or bullet's tab before the paragraph's words ("1.2<tab>Members ..."): no cell
-LABELLED_TAB = re.compile(r"^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]?|[-•◦▪‣*])\t")
+LABELLED_TAB = re.compile(
+    r"^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*[A-Z]{0,4}|[A-Za-z]|[ivxIVX]{1,5})[.)]?|[-•◦▪‣*])\t"
+)
 
 
 EMPHASIS = re.compile(r"\*{1,2}|_{1,2}")  # the marks of bold and italic words ("**1.2.**")
