@@ -131,6 +131,14 @@ def bench_import(session: nox.Session) -> None:
 
 
 @nox.session
+def bench_import_speed(session: nox.Session) -> None:
+    """The import's time as a protocol grows (100, 400, 1,600 paragraphs), as text, a Word
+    file and a PDF (`-- 200 800` for other sizes)."""
+    install(session, "test")  # python-docx and ReportLab, which make the files
+    session.run("python", "benchmarks/import_speed.py", *session.posargs)
+
+
+@nox.session
 def bench_revision(session: nox.Session) -> None:
     """A revision drafted in Word, made from each reference protocol, imported against it
     with --revision: precision and recall of the paragraphs matched to their IDs."""

@@ -36,11 +36,15 @@ NAMES = [f"{name}{ending}" for name in PROTOCOLS for ending in MADE[name]]
 
 
 def handed_over(name: str, folder: Path) -> tuple[Path, Gold]:
-    """The file as LibreOffice made it, and its protocol's gold as this file reads: the
-    lines of page furniture the gold lists for it (``furniture``: the running heads and
-    folios) added to what it leaves out, and the paragraphs it prints otherwise
-    (``differs``: a text file holds no footnote's words, nor a table's cells apart)."""
-    data = gold(protocol(name), SOURCES)
+    """The file as LibreOffice made it, and its protocol's gold as this file reads."""
+    return SOURCES / name, as_file(gold(protocol(name), SOURCES), name)
+
+
+def as_file(data: Gold, name: str) -> Gold:
+    """A protocol's gold as the file ``name`` reads: the lines of page furniture the gold
+    lists for it (``furniture``: the running heads and folios) added to what it leaves
+    out, and the paragraphs it prints otherwise (``differs``: a text file holds no
+    footnote's words, nor a table's cells apart)."""
     differs = data["differs"].get(name, {})
     sections = [
         {
@@ -53,7 +57,7 @@ def handed_over(name: str, folder: Path) -> tuple[Path, Gold]:
         for section in data["sections"]
     ]
     left_out = data["left_out"] + data["furniture"].get(name, [])
-    return SOURCES / name, {**data, "sections": sections, "left_out": left_out}
+    return {**data, "sections": sections, "left_out": left_out}
 
 
 def protocol(name: str) -> str:

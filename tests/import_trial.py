@@ -87,8 +87,14 @@ def read_as_gold(source: Path, data: Gold) -> None:
     paragraphs are written out: `published_as_gold`)."""
     doc = import_protocol(source)
     every_word_out(doc, data)
-    reading = [kind for kind in data.get("reported", []) if not kind.endswith("-reference")]
+    reading = [kind for kind in data.get("reported", []) if not written_out(kind)]
     structure_as_read(doc, data, reported=reading)
+
+
+def written_out(kind: str) -> bool:
+    """Whether a report is made as the paragraphs are written out (import_myst): of a
+    reference, or of a rule in the introduction, which the reading keeps as words."""
+    return kind.endswith("-reference") or kind == "rule-in-introduction"
 
 
 def gold_reads_every_source(names: Sequence[str], sources: Path) -> None:

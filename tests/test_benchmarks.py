@@ -92,3 +92,20 @@ def test_bench_clause_box_prints_the_time_a_clause_against_another_tool() -> Non
         for now, before, ratio in (drawn[:3], drawn[3:]):
             assert float(now) > 0 and float(before) > 0
             assert ratio.endswith("x") and float(ratio[:-1]) > 0
+
+
+def test_bench_import_speed_prints_each_form_s_time_and_growth() -> None:
+    """Run small: two sizes, each form's median seconds, and its growth from the first."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "import_speed.py"), "20", "40"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    header, *rows = result.stdout.splitlines()[1:]
+    assert header.split() == ["paragraphs", "text", "word", "pdf"]
+    first, second = (row.split() for row in rows)
+    assert first[0] == "20" and len(first) == 4 and all(float(cell) > 0 for cell in first[1:])
+    assert second[0] == "40" and len(second) == 7
+    for took, grew in zip(second[1::2], second[2::2], strict=True):
+        assert float(took) > 0 and grew.startswith("x") and float(grew[1:]) > 0

@@ -115,24 +115,24 @@ def test_emphasis_in_a_word_file_is_published_as_emphasis(tmp_path: Path) -> Non
 
 
 def test_a_pipe_table_and_an_html_table_keep_their_rows_and_headers(tmp_path: Path) -> None:
-    """Each row an item, each cell on a line of its own named by its header, emphasis in
-    a cell kept; no separator the source never printed; the change reported."""
+    """Each row an item, the header row the first, each cell on a line of its own,
+    emphasis in a cell kept; no separator the source never printed; the change reported."""
     source = DOCUMENTS / "tables.txt"
     doc = import_protocol(source)
-    # each header's words once more for each row after the first, and nothing else added
-    headers = words("Subject Officer Contact by") + words("Room Seats")
-    assert words_out(doc) == source_words(source) + headers
+    # every word once: the header's words are not repeated in the rows under it
+    assert words_out(doc) == source_words(source)
     assert structure(doc) == [("Who to Ask", ["1.1", "1.2"]), ("Meeting Rooms", ["2.1", "2.2"])]
     cell = CELL_BREAK
     assert paragraphs(doc, "1.1") == [
         "Councillors should direct questions to the officer responsible:",
-        f"- Subject: Planning{cell}Officer: Head of Planning{cell}Contact by: *e-mail*",
-        f"- Subject: Housing repairs{cell}Officer: Housing Manager{cell}"
-        "Contact by: telephone or e-mail",
+        f"- Subject{cell}Officer{cell}Contact by",
+        f"- Planning{cell}Head of Planning{cell}*e-mail*",
+        f"- Housing repairs{cell}Housing Manager{cell}telephone or e-mail",
     ]
     assert paragraphs(doc, "2.1")[1:] == [
-        f"- Room: Council Chamber{cell}Seats: 60",
-        f"- Room: Committee Room *B*{cell}Seats: 12",
+        f"- Room{cell}Seats",
+        f"- Council Chamber{cell}60",
+        f"- Committee Room *B*{cell}12",
     ]
     notes = [n for n in doc.extracted.notes if n.startswith("The table at")]
     assert [n.split(" (")[0] for n in notes] == ["The table at line 6", "The table at line 16"]
@@ -141,12 +141,31 @@ def test_a_pipe_table_and_an_html_table_keep_their_rows_and_headers(tmp_path: Pa
     page = (tmp_path / "out" / "who-to-ask.md").read_text(encoding="utf-8")
     assert "–" not in page and "|" not in page
     tokens = inline_tokens(page)
-    assert tokens.count("hardbreak") == 4 and tokens.count("em_open") == 1
+    assert tokens.count("hardbreak") == 6 and tokens.count("em_open") == 1
+
+
+def test_an_html_table_s_row_headers_stay_in_their_rows(tmp_path: Path) -> None:
+    """A <th> heading its own row (the row's label, beside its <td>) is that row's first
+    cell; only a first row all of <th> is the table's header row."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Protocol\n\n1. Contacts\n\n1.1 Members ask these officers:\n\n<table>\n"
+        "<tr><th>Service</th><th>Officer</th></tr>\n"
+        "<tr><th>Planning</th><td>the Planning Officer</td></tr>\n"
+        "<tr><th>Licensing</th><td>the Licensing Officer</td></tr>\n</table>\n\n"
+        "1.2 Officers reply.\n",
+        encoding="utf-8",
+    )
+    assert paragraphs(import_protocol(source), "1.1")[1:] == [
+        f"- Service{CELL_BREAK}Officer",
+        f"- Planning{CELL_BREAK}the Planning Officer",
+        f"- Licensing{CELL_BREAK}the Licensing Officer",
+    ]
 
 
 def test_a_word_table_adds_no_separator_between_its_cells(tmp_path: Path) -> None:
-    """Each cell on a line of its own; under a row Word repeats as the header, each cell
-    named by its header; the change reported."""
+    """Each cell on a line of its own; a row Word repeats as the header is the first
+    item, its words not repeated under it; the change reported."""
     given = tmp_path / "table.docx"
     word = docx.Document()
     for text in (
@@ -179,8 +198,9 @@ def test_a_word_table_adds_no_separator_between_its_cells(tmp_path: Path) -> Non
         f"- Parks{CELL_BREAK}Parks Officer",
     ]
     assert paragraphs(doc, "1.2")[1:] == [
-        f"- Request: Urgent{CELL_BREAK}Reply: 2 days",
-        "- Request: Other",
+        f"- Request{CELL_BREAK}Reply",
+        f"- Urgent{CELL_BREAK}2 days",
+        "- Other",
     ]
     notes = [n for n in doc.extracted.notes if n.startswith("The table at")]
     assert [n.split(" was")[0] for n in notes] == ["The table at line 4", "The table at line 6"]
@@ -328,7 +348,7 @@ def test_the_site_shows_the_emphasis_the_table_and_the_introductions_heading(
     assert "<p><strong>Introduction</strong></p>\n<p>This protocol is <strong>binding" in index
     assert "<strong>binding</strong>" in index
     page = (scratch.root / "_site" / "protocol" / "who-to-ask.html").read_text(encoding="utf-8")
-    assert "Officer: Head of Planning<br />\nContact by: <em>e-mail</em>" in page
+    assert "Head of Planning<br />\n<em>e-mail</em>" in page
     assert "*" not in re.sub(r"<[^>]+>", "", page.partition("<article")[2])
 
 
@@ -343,7 +363,8 @@ def test_a_pipe_table_without_outer_pipes_is_a_table_and_a_rule_is_not(tmp_path:
     doc = import_protocol(source)
     assert paragraphs(doc, "1.1") == [
         "Members send requests here:",
-        f"- Subject: Planning{CELL_BREAK}Officer: Head of Planning",
+        f"- Subject{CELL_BREAK}Officer",
+        f"- Planning{CELL_BREAK}Head of Planning",
     ]
     assert paragraphs(doc, "1.2") == ["Officers reply | within ten days."]
     assert words_out(doc) == words(source.read_text(encoding="utf-8"))

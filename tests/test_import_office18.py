@@ -24,15 +24,9 @@ TABLE_IN_TEXT = (
     "a table in LibreOffice's text export, each cell a line: nothing in the text says a "
     "line is a cell, so the cells are kept as words between paragraphs, not the rows"
 )
-HEADER_NAMES = (
-    "a Word table under a header row: each cell is written named by its header "
-    '("Subject: Anything else"), a convention of the Word reader (test_import_damage) '
-    "that repeats the header's words, where the other readers keep the header a row"
-)
 UNMET = {
     "roles.txt": TABLE_IN_TEXT,
     "conduct.txt": TABLE_IN_TEXT,
-    "conduct.docx": HEADER_NAMES,
 }
 READ = [
     pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=UNMET[n])) if n in UNMET else n
@@ -154,3 +148,63 @@ def test_a_list_in_a_table_s_cell_puts_no_number_on_the_row() -> None:
         assert [text for text, _, _ in lines] == [
             "Monitoring Officer\tkeeps the register; advises members"
         ]
+
+
+LONG = "Officers advise members on the law and on procedure, and on the Council's rules, " * 2
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "cells", "then"),
+    [
+        # a table's cells, a line each, under a paragraph naming it; the last cell in
+        # capitals too, so that only the paragraph after it can say it is no heading
+        pytest.param(
+            "as the table below shows.",
+            [
+                "Subject",
+                "Who to contact",
+                "Allotments and open spaces",
+                "the Amenities Officer",
+                "Anything else",
+                "Town Clerk",
+            ],
+            "5.",
+            marks=pytest.mark.xfail(strict=True, reason=TABLE_IN_TEXT),
+        ),
+        # a list whose bullets the export dropped, under a paragraph leading in to it
+        (
+            "and members must:",
+            ["act lawfully", "treat officers with respect", "declare their interests"],
+            "5.",
+        ),
+    ],
+)
+def test_a_table_or_list_whose_marks_a_text_export_dropped_is_the_paragraph_s(
+    tmp_path: Path, lead_in: str, cells: list[str], then: str
+) -> None:
+    """A word processor's text export (a paragraph a line, no blank line) writes a
+    table's cells, and a list's items, each a line with no mark: after a paragraph that
+    leads in to them, they are its items, never headings of sections of their own nor
+    left out; an unnumbered heading before a numbered paragraph elsewhere stays one. (A
+    rule making every short line under such a paragraph an item took real headings
+    after a list for items, and was taken out: the table's cells are still read wrong.)"""
+    source = tmp_path / "protocol.txt"
+    lines = [
+        "Protocol on Member and Officer Relations",
+        "Roles",
+        f"    3. {LONG}in writing.",
+        f"    4. {LONG}{lead_in}",
+        *cells,
+        f"    {then} {LONG}in public.",
+        "Complaints",
+        f"    6. {LONG}in private.",
+    ]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    doc = import_protocol(source)
+    assert [(s.title, [c.number for c in s.clauses]) for s in doc.sections] == [
+        ("Roles", ["3.", "4.", "5."]),
+        ("Complaints", ["6."]),
+    ]
+    assert doc.clauses()[1].paragraphs[1:] == [f"- {cell}" for cell in cells]
+    assert not doc.left_out
+    assert words_out(doc) == words(source.read_text(encoding="utf-8"))

@@ -82,6 +82,8 @@ FORMS = {
     "-s bench_phone": ["python benchmarks/phone.py"],
     "-s bench_import": ["python benchmarks/importer.py"],
     "-s bench_import -- c01 c05": ["python benchmarks/importer.py c01 c05"],
+    "-s bench_import_speed": ["python benchmarks/import_speed.py"],
+    "-s bench_import_speed -- 200 800": ["python benchmarks/import_speed.py 200 800"],
     "-s bench_revision": ["python benchmarks/revision.py"],
     "-s bench_search": ["python benchmarks/search.py"],
     "-s bench_situations": ["python benchmarks/situations.py"],

@@ -21,6 +21,7 @@ from constitution.pdf_text import from_pdf
 from constitution.problems import Problem, ProtocolError
 from constitution.quoted_mail import quoted
 from constitution.word_read import from_docx
+from constitution.word_typed import typed_lines
 
 
 def extract(path: Path) -> Extracted:
@@ -31,7 +32,7 @@ def extract(path: Path) -> Extracted:
         raise fail(path, "import-empty")
     if what := other_format(path):
         raise fail(path, "import-other-format", what=what)
-    readers = {".txt": from_text, ".md": from_text, ".docx": from_docx, ".pdf": from_pdf}
+    readers = {".txt": from_text, ".md": from_text, ".docx": from_word, ".pdf": from_pdf}
     readers |= {".html": from_html, ".htm": from_html}
     reader = readers.get(path.suffix.lower())
     if reader is None:
@@ -39,7 +40,7 @@ def extract(path: Path) -> Extracted:
     if (size := path.stat().st_size) > MAX_FILE_BYTES:
         raise too_large(path, f"the file has {size:,} bytes", f"{MAX_FILE_BYTES:,} bytes")
     result = reader(path)
-    if reader is from_docx:  # a text's and a PDF's were made plain as they were read
+    if reader is from_word:  # a text's and a PDF's were made plain as they were read
         result.lines = [replace(line, text=characters.plain(line.text)) for line in result.lines]
     else:  # a Word file's revisions are read as accepted
         refuse_revision_marks(path, result.lines)
@@ -184,19 +185,37 @@ def from_html(path: Path) -> Extracted:
     return Extracted(own, notes=notes, whole_paragraphs=True, site=site)
 
 
+def from_word(path: Path) -> Extracted:
+    """A Word file, or, where its paragraphs are a plain text's lines (word_typed), the
+    text they are."""
+    typed = typed_lines(path)
+    if typed is None:
+        return from_docx(path)
+    notes = [
+        "The Word file's paragraphs are the lines of a plain text (each set in the style "
+        "for plain text): it was read as that text, its wrapped lines joined."
+    ]
+    return text_read(path, characters.plain("\n".join(typed)), notes, ".txt")
+
+
 def from_text(path: Path) -> Extracted:
     notes: list[str] = []
-    text = decoded(path, notes)
+    return text_read(path, decoded(path, notes), notes, path.suffix.lower())
+
+
+def text_read(path: Path, text: str, notes: list[str], suffix: str) -> Extracted:
+    """A text's lines (the file ``path``, read as a ``suffix`` file: ".md" as drawn,
+    ".txt" its wrapped lines found)."""
     if "\f" not in text:
         lines = [Line(t, n) for n, t in enumerate(text.splitlines(), start=1)]
-        lines, unshown = as_drawn(lines, notes) if path.suffix.lower() == ".md" else (lines, [])
+        lines, unshown = as_drawn(lines, notes) if suffix == ".md" else (lines, [])
         lines, mail = unquoted(path, lines, notes)
         mail = unshown + mail
-        lines = wrapped(lines) if path.suffix.lower() == ".txt" else lines
+        lines = wrapped(lines) if suffix == ".txt" else lines
         if pages := pages_by_number(lines):  # a PDF's pages, their text joined
             result = paged(pages, pages[-1].page or 1, notes)
             return replace(result, asides=result.asides + mail)
-        whole = path.suffix.lower() != ".md" and a_paragraph_a_line(lines)
+        whole = suffix != ".md" and a_paragraph_a_line(lines)
         return Extracted(mend_hyphenation(lines), notes=notes, asides=mail, whole_paragraphs=whole)
     # A PDF's text export (pdftotext): a form feed starts each page, and the pages carry
     # their running heads, feet and numbers as a PDF does

@@ -3,8 +3,8 @@ emphasis as *words*, _words_ or HTML (<i>, <u>, <b>), tables as Markdown pipes o
 
 Emphasis is carried through the import in one form (*words*, **words**) and written as
 MyST emphasis, never as literal asterisks. A clause cannot hold a table (the gate refuses
-one), so a table becomes a list: a row an item, each cell on a line of its own, named by
-its column's header ("Header: value"), with no other punctuation added.
+one), so a table becomes a list: a row an item, each cell on a line of its own, its header
+row the first item, with no punctuation and no word added.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from html.parser import HTMLParser
 from constitution.extract_lines import Line
 from constitution.text_tree import Emphasis, HardBreak, Inline, Link, Strong
 from constitution.text_tree import Text as Words
-from constitution.word_tables import named_cells
 
 # Between a table row's cells, inside the item that holds the row: written as a line
 # break, a character no source holds, so that no punctuation is invented between cells.
@@ -91,9 +90,9 @@ def emphasised(part: str) -> list[Inline]:
     return out
 
 
-def row_item(cells: list[str], header: list[str]) -> str:
-    """A table's row as a list item: each cell named by its column's header."""
-    return "- " + CELL_BREAK.join(named_cells(cells, header))
+def row_item(cells: list[str]) -> str:
+    """A table's row as a list item: its cells that hold words, each on a line."""
+    return "- " + CELL_BREAK.join(cell for cell in cells if cell)
 
 
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -176,28 +175,29 @@ def _dashed_table(
 
 
 def _html_rows(text: str) -> tuple[list[str], list[list[str]]]:
-    """An HTML table's header cells (<th>) and its rows of cells (<td>)."""
+    """An HTML table's header row (its first, where every cell is a <th>) and its other
+    rows, each row's cells in order: a <th> heading its own row is that row's cell."""
 
     class Rows(HTMLParser):
         def __init__(self) -> None:
             super().__init__(convert_charrefs=True)
-            self.header: list[str] = []
             self.rows: list[list[str]] = []
+            self.headed: list[bool] = []  # whether each row is all <th>
             self.cell: list[str] | None = None
-            self.heading = False
 
         def handle_starttag(self, tag: str, attrs: object) -> None:
             if tag == "tr":
                 self.rows.append([])
-            elif tag in ("td", "th"):
-                self.cell, self.heading = [], tag == "th"
+                self.headed.append(True)
+            elif tag in ("td", "th") and self.rows:
+                self.cell = []
+                self.headed[-1] = self.headed[-1] and tag == "th"
             elif tag in ("i", "em", "u", "b", "strong") and self.cell is not None:
                 self.cell.append(f"<{tag}>")
 
         def handle_endtag(self, tag: str) -> None:
             if tag in ("td", "th") and self.cell is not None:
-                words = emphasis(re.sub(r"\s+", " ", "".join(self.cell)).strip())
-                (self.header if self.heading else self.rows[-1]).append(words)
+                self.rows[-1].append(emphasis(re.sub(r"\s+", " ", "".join(self.cell)).strip()))
                 self.cell = None
             elif tag in ("i", "em", "u", "b", "strong") and self.cell is not None:
                 self.cell.append(f"</{tag}>")
@@ -208,7 +208,12 @@ def _html_rows(text: str) -> tuple[list[str], list[list[str]]]:
 
     parser = Rows()
     parser.feed(text)
-    return parser.header, [row for row in parser.rows if any(row)]
+    rows = [
+        (row, headed) for row, headed in zip(parser.rows, parser.headed, strict=True) if any(row)
+    ]
+    if rows and rows[0][1]:
+        return rows[0][0], [row for row, _ in rows[1:]]
+    return [], [row for row, _ in rows]
 
 
 def tables(lines: list[Line], notes: list[str]) -> list[Line]:
@@ -242,8 +247,11 @@ def _tables(lines: list[Line], notes: list[str]) -> Iterator[Line]:
             continue
         notes.append(
             f"The table at {line.where} (headers: {', '.join(header) or 'none'}) was "
-            f"imported as a list of {len(rows)} item(s), a row an item, each cell named by "
-            "its column's header: a clause cannot hold a table. Check it reads as printed."
+            f"imported as a list of {len(rows) + bool(any(header))} item(s), a row an item, "
+            "each cell on a line of its own, the header row the first: a clause cannot hold "
+            "a table. Check it reads as printed."
         )
-        yield from (Line(row_item(cells, header), at.line, at.page) for cells, at in rows)
+        if any(header):
+            yield Line(row_item(header), line.line, line.page)
+        yield from (Line(row_item(cells), at.line, at.page) for cells, at in rows)
         i = end

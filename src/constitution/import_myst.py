@@ -29,7 +29,7 @@ from constitution.import_revision import (
     same_words,
 )
 from constitution.import_shapes import NUMBERED, heading_level
-from constitution.import_structure import slugify
+from constitution.import_slugs import slugify
 from constitution.modality import guess_lead_in, guess_modality
 from constitution.model import MAX_CLAUSE, Between
 from constitution.numbering import split

@@ -68,6 +68,11 @@ LABELLED = re.compile(
 )
 SITE_HEADING = "a site's heading of the page, over the document's own title"
 NOTES_HEADING = "the heading over footnotes, each kept with the paragraph citing it"
+SIGNATURES = "a signature block after the protocol: who signs it, and when, not its words"
+# A line for a signature after the protocol's paragraphs: "Signed ......", "Signature:
+# ____", "Signed: (Chief Executive)"; its words and the lines after it (the names, posts
+# and date) are the signing, until an appendix begins
+SIGNED = re.compile(r"^(?:Signed|Signature)\b\s*(?::|\.{3,}|…|_{3,}|\(|$)", re.I)
 # a heading printing the Part's number before its own: "5.3.1 Scope"
 PART_HEADING = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\s+(\S.*)")
 # A contents table's header row, read as a list's item, its cells apart: labels only
@@ -324,6 +329,8 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
         return True
     if fresh:
         return False
+    if not numbered and text[:1].isdigit() and NAMES_A_NUMBER.search(last):
+        return True  # "(see the Code, para." / "2). The ...": no label, the number cited
     if ends_sentence(last):  # "It applies to:" / "every member;": a list's lines
         return False
     if not numbered:  # a capital goes on a long line of a sentence, never a heading's
@@ -342,7 +349,12 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
         return True  # "...under paragraph" / "12 of the Code": the number it names
     # "5.3.23 have been taken." or "72(1) of the Act": a number cited at the end of the
     # line before; but "3. avoid conflict" after "2. define roles" is the next item of a list
-    cited_number = "." in numbered["num"] or bool(numbered.groupdict().get("sec"))
+    # "within" / "10 working days.": a figure with no full stop or bracket, its words in
+    # small letters, is a word of the sentence left off, not the next of a list
+    figure = not numbered.groupdict().get("dot") and not counts_on(
+        block_number(last), numbered["num"]
+    )
+    cited_number = figure or "." in numbered["num"] or bool(numbered.groupdict().get("sec"))
     return cited_number and numbered["rest"][:1].islower() and not heading_like(last)
 
 
@@ -491,3 +503,34 @@ def next_number(label: str, text: str) -> str | None:
         return None
     depth = len(label.rstrip(".)").split("."))
     return after if len(after.rstrip(".)").split(".")) == depth else None
+
+
+MIN_DASHED = 3  # numbered paragraphs a dash opens, to show the text's habit
+
+
+def undashed(kept: list[Kept], notes: list[str]) -> list[Kept]:
+    """A text that puts "- " before every paragraph (as text taken from a council's page
+    often does: "- 1.1 Members ...", "- (a) ..."): the dash marks a paragraph, not a
+    bullet, so an unnumbered line it opens is a paragraph of its own (the introduction's),
+    where an item's label ("(a)", "i.") keeps it an item."""
+    numbers = [
+        (NUMBERED.match(text) or PAREN.match(text), bullet) for (text, bullet, _), _, _ in kept
+    ]
+    # the paragraphs numbered, not the headings ("1 PURPOSE")
+    numbered = [bullet for found, bullet in numbers if found and not heading_like(found["rest"])]
+    if sum(numbered) < MIN_DASHED or sum(numbered) < len(numbered):
+        return kept
+    plain = [
+        at
+        for at, ((text, bullet, _), _, _) in enumerate(kept)
+        if bullet and not block_number(text) and not LETTER.match(text)
+    ]
+    if plain:
+        notes.append(
+            f"Every numbered paragraph begins with a dash: the dash before {len(plain)} "
+            "unnumbered paragraph(s) was read as marking a paragraph, not a bullet."
+        )
+    return [
+        ((c[0], False, c[2]), line, True) if at in plain else (c, line, fresh)
+        for at, (c, line, fresh) in enumerate(kept)
+    ]

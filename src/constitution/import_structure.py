@@ -3,24 +3,27 @@ introduction, sections and numbered paragraphs, with the lines left out and why.
 
 Apart because it is one pass with state of its own, the largest step of the import;
 what it reads a line's shape with is import_shapes, what it builds import_model.
+The passes with no state of their own are modules apart: the language taken of a file
+in two (import_taken_language) before the lines are placed; a revoked number's line
+kept (import_revoked) as it is placed and once all are; a table of contents dropped
+(import_contents) and sections with no number placed (import_appendices) after.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections import Counter
 from dataclasses import replace
 
-from constitution import import_languages, revision
+from constitution import revision
 from constitution.extract_lines import CONTENTS, Extracted, Line
+from constitution.import_appendices import place_unnumbered_sections
+from constitution.import_contents import drop_contents
 from constitution.import_history import (
     HISTORY_HEADING,
     history_note,
-    printed_in_place,
     revoked_numbers,
 )
-from constitution.import_markup import CELL_BREAK, tables
+from constitution.import_markup import tables
 from constitution.import_model import (
     Defect,
     Imported,
@@ -29,29 +32,28 @@ from constitution.import_model import (
     Text,
     ends_sentence,
 )
+from constitution.import_revoked import Whole, keep_revoked, printed_revoked
 from constitution.import_shapes import (
     ARROWS,
     BACK_MATTER,
     BULLET,
     COMMA_FOR_DOT,
     CONTENTS_ENTRY,
-    CONTENTS_HEADER,
-    COUNCIL_NAME,
     FOOTNOTE,
     HISTORY,
     LABEL_ONLY,
     LABELLED,
     LETTER,
     LETTERED,
-    NAMES_A_DOCUMENT,
     NOTES_HEADING,
     NUMBERED,
     PAREN,
+    SIGNATURES,
+    SIGNED,
     SITE_HEADING,
     WRAPPED,
     Kept,
     annex_heading,
-    block_number,
     boxed,
     clauses_of,
     clean,
@@ -64,20 +66,19 @@ from constitution.import_shapes import (
     lead_in,
     lettered_parts,
     next_number,
-    revoked_why,
     run_in_title,
     section_alone,
     section_numbers_alone,
     tab_leaders,
+    undashed,
     whole_part,
     worded_numbers,
 )
-from constitution.numbering import split
+from constitution.import_taken_language import no_words, one_language
 from constitution.pdf_text import title_case
-from constitution.problems import Problem, ProtocolError
-from constitution.source import revoked_line
+from constitution.problems import ProtocolError
 from constitution.text_tree import ITEM_LABEL
-from constitution.word_read import UNFINISHED, joined
+from constitution.word_read import UNFINISHED
 
 
 class Structurer:
@@ -106,12 +107,14 @@ class Structurer:
         self.letters: set[str] = set()  # parts whose paragraphs are numbered B1, B2
         self.section_depth = 0  # the Markdown level of the heading that opened the section
         self.back_matter = False  # in an appendix, schedule or annex: words, unnumbered
+        self.signed = False  # in a signature block after the paragraphs: left out
+        self.alone = False  # the line placed stands between blank lines
         self.before = ""  # the words of the line (or lines joined) placed before this one
         self.appendices: list[ImportedSection] = []
         self.revoked: list[str] = []  # numbers printed only as revoked ("5.3 [Deleted]")
         # lines printing numbers of no paragraph's depth ("6 [Revoked]"): whole sections
         # revoked where the paragraphs' numbers name their section (keep_revoked decides)
-        self.whole: list[tuple[Line, list[str], str]] = []
+        self.whole: list[Whole] = []
         self.revoked_sections: list[tuple[Line, str, str]] = []
         # a Word file that sets its headings apart from its body (a heading's style, or a
         # short line in bold, italics, underlined or in capitals): a line in its plain
@@ -154,7 +157,7 @@ class Structurer:
             alone = kept and LABEL_ONLY.match(kept[-1][0][0])  # "1.2" on a line of its own
             if alone and not section_alone(kept[-1][0][0], c[0]):
                 if after := next_number(kept[-1][0][0], c[0]):
-                    raise ProtocolError([self.no_words(kept[-1], after, c[0])])
+                    raise ProtocolError([no_words(self.source, kept[-1], after, c[0])])
                 (label, _, _), where, fresh = kept.pop()
                 c, line = (f"{label} {c[0]}", c[1], c[2]), where
             elif kept and goes_on(kept[-1], c, line, fresh) and not (annex and boxed(line, last)):
@@ -163,7 +166,11 @@ class Structurer:
             kept.append((c, line, fresh))
             last = printed
         kept = worded_numbers(section_numbers_alone(kept), self.extracted.notes)
-        kept = self.one_language(kept)
+        kept = undashed(kept, self.extracted.notes)
+        if (taken := one_language(kept, self.source, self.take)) is not None:
+            kept, self.took_language = taken.kept, True
+            self.left_out += taken.left_out
+            self.extracted.notes.append(taken.note)
         self.letters = lettered_parts([c[0] for c, _, fresh in kept if fresh])
         self.unnumbered = not any(
             NUMBERED.match(c[0]) or PAREN.match(c[0]) or self.lettered(c[0]) for c, _, _ in kept
@@ -176,19 +183,24 @@ class Structurer:
         for i, ((text, bullet, marked), line, fresh) in enumerate(kept):
             following = kept[i + 1][0][0] if i + 1 < len(kept) else ""
             self.before = kept[i - 1][0][0] if i else ""
+            self.alone = fresh and (i + 1 == len(kept) or kept[i + 1][2])  # blank after too
             self.place(text, bullet, marked, line, following, fresh)
         self.flush_headings()
         for clause in self.clauses_so_far():
             clause.extend(clause.notes)
-        self.drop_contents()
-        self.place_unnumbered_sections()
+        self.sections, self.title = drop_contents(
+            self.sections, self.title, self.intro, self.left_out, self.defects
+        )
+        self.sections, self.appendices = place_unnumbered_sections(
+            self.sections, self.intro, self.left_out, self.extracted.notes
+        )
         # In a document with paragraph numbers, a section with none (an introduction, an
         # appendix) keeps its words unnumbered: no number is made up for them.
         for section in self.sections if self.unnumbered else ():
             if not section.clauses:
                 section.clauses = clauses_of(section.intro)
                 section.intro = Text()
-        self.keep_revoked()
+        self.revoked_sections = keep_revoked(self.sections, self.whole, self.left_out)
         return Imported(
             self.title,
             self.sections,
@@ -201,155 +213,6 @@ class Structurer:
             self.revoked,
             self.revoked_sections,
         )
-
-    def one_language(self, kept: list[Kept]) -> list[Kept]:
-        """The blocks of the language chosen (--take) of a file printing each heading and
-        paragraph in two languages in turn (import_languages); a ProtocolError saying how
-        to choose where none was, or where a number printed once cannot be placed."""
-        beside = import_languages.columns([c[0] for c, _, _ in kept], CELL_BREAK)
-        if beside is not None:
-            return self.one_column(kept, beside)
-        numbers = [block_number(c[0]) for c, _, _ in kept]
-        found = import_languages.alternating(numbers)
-        after = found is None  # each number printed once, the other language after it
-        if found is None:
-            found = import_languages.following(numbers, [c[0] for c, _, _ in kept])
-        if found is None:
-            return kept
-        (first, _, _), (second, _, _) = (kept[i][0] for i in found.pair)
-        again = kept[found.pair[1]][1]
-        shown = {"where": again.where, "first": first[:40], "second": second[:40]}
-        if found.once:
-            (text, _, _), line, _ = kept[found.once[0]]
-            number = numbers[found.once[0]]
-            raise ProtocolError(
-                [
-                    Problem.of(
-                        self.source,
-                        line.line,
-                        "import-language-unpaired" if after else "import-language-once",
-                        number=number,
-                        **shown,
-                    )
-                ]
-            )
-        if self.take is None:
-            problem = Problem.of(
-                self.source,
-                again.line,
-                "import-two-languages-after" if after else "import-two-languages",
-                **shown,
-            )
-            raise ProtocolError([problem])
-        if self.take not in (1, 2):
-            problem = Problem.of(self.source, 0, "import-no-such-language", take=self.take, **shown)
-            raise ProtocolError([problem])
-        chosen = self.take - 1
-        why = f"language {2 - chosen} of the file, not imported (--take {self.take})"
-        out: list[Kept] = []
-        for i, (entry, language) in enumerate(zip(kept, found.languages, strict=True)):
-            if chosen and i in found.numbered_by:  # the number printed over the other's words
-                (text, bullet, marked), line, fresh = entry
-                entry = ((f"{numbers[found.numbered_by[i]]} {text}", bullet, marked), line, fresh)
-            if language in (chosen, import_languages.BOTH):
-                out.append(entry)
-            else:
-                (text, _, _), line, _ = entry
-                self.left_out.append((Line(text, line.line, line.page), why))
-        self.took_language = True
-        self.extracted.notes.append(
-            f"Every heading and paragraph is printed twice in turn, as in two languages: "
-            f"language {self.take} of the two was imported (beginning '{out[0][0][0][:40]}'), "
-            f"the other listed as left out."
-        )
-        return out
-
-    def no_words(self, alone: Kept, after: str, text: str) -> Problem:
-        """A number printed alone with the next paragraph's number after it: its words
-        are not there to be read (moved or deleted, the number left behind)."""
-        (number, _, _), line, _ = alone
-        shown = {"where": line.where, "number": number, "after": after, "text": text[:40]}
-        return Problem.of(self.source, line.line, "import-number-without-words", **shown)
-
-    def one_column(self, kept: list[Kept], beside: import_languages.Columns) -> list[Kept]:
-        """The language chosen (--take) of a table printing the protocol in two languages
-        side by side: each row its column's words, a paragraph of its own (not a table's
-        row), the number printed in a cell of its own before them."""
-        label, first, second = beside.cells[beside.first] or ("", "", "")
-        where = kept[beside.first][1]
-        shown = {"where": where.where, "first": first[:40], "second": second[:40]}
-        if self.take is None:
-            raise ProtocolError(
-                [Problem.of(self.source, where.line, "import-two-columns", **shown)]
-            )
-        if self.take not in (1, 2):
-            problem = Problem.of(self.source, 0, "import-no-such-language", take=self.take, **shown)
-            raise ProtocolError([problem])
-        why = f"language {3 - self.take} of the file, not imported (--take {self.take})"
-        out: list[Kept] = []
-        for ((text, bullet, marked), line, fresh), cells in zip(kept, beside.cells, strict=True):
-            if cells is None:
-                out.append(((text, bullet, marked), line, fresh))
-                continue
-            label, *words = cells
-            taken = words[self.take - 1]
-            self.left_out.append((Line(words[2 - self.take], line.line, line.page), why))
-            out.append(((f"{label} {taken}".strip(), False, marked), line, True))
-        self.took_language = True
-        self.extracted.notes.append(
-            f"The protocol is printed in two languages side by side, in a table's two "
-            f"columns: column {self.take} was imported, the other listed as left out."
-        )
-        return out
-
-    def printed_revoked(self, line: Line, numbers: list[str]) -> None:
-        """A line printing numbers as revoked: kept in its section, with the words printed,
-        where they are its paragraphs' numbers and the reader can read the words back;
-        else listed as left out (a whole section's "6 [Revoked]", a sub-paragraph's)."""
-        section, said = self.section, printed_in_place(line.text)
-        if all(n.isalnum() for n in numbers):  # "6 [Revoked]": perhaps a whole section
-            self.whole.append((line, numbers, said))
-            return
-        own = section is not None and section.number != ""
-        for number in numbers if own else ():
-            head = split(number, "section.paragraph")
-            own = own and head is not None and head[0] == section.number  # type: ignore[union-attr]
-            own = own and revoked_line(number, said) is not None
-        if own and section is not None:
-            section.revoked.append((line, numbers, said))
-        else:
-            self.left_out.append((line, revoked_why(numbers)))
-
-    def keep_revoked(self) -> None:
-        """A number printed as revoked and on a paragraph of its section too, or twice, is
-        not kept as revoked (the numbering report says so): its line is listed as left
-        out, as before."""
-        for section in self.sections:
-            given = {c.number for c in section.clauses}
-            kept = []
-            for line, numbers, said in section.revoked:
-                if given.intersection(numbers):
-                    self.left_out.append((line, revoked_why(numbers)))
-                    continue
-                given.update(numbers)
-                kept.append((line, numbers, said))
-            section.revoked = kept
-        # a number of no paragraph's depth is a section's where paragraphs' numbers name
-        # their section (3.1, 3.2), or where sections are numbered and no paragraph prints
-        # a bare number ("(1)", "a." under "6. Scope"), and no section has it; else left
-        # out, as before
-        clauses = self.clauses_so_far()
-        dotted = any("." in c.number for c in clauses)
-        sectioned = any(s.number.isdigit() for s in self.sections)
-        bare = any(c.style == "int" for c in clauses)
-        taken = {s.number for s in self.sections}
-        for line, numbers, said in self.whole:
-            whole = (dotted or (sectioned and not bare)) and not taken.intersection(numbers)
-            if whole and all(revoked_line(n, said, whole=True) for n in numbers):
-                taken.update(numbers)
-                self.revoked_sections += [(line, n, said) for n in numbers]
-            else:
-                self.left_out.append((line, revoked_why(numbers)))
 
     def over_page(self, before: Kept, c: tuple[str, bool, bool], line: Line) -> bool:
         """Whether a line beginning a page goes on the sentence the page before left
@@ -485,9 +348,21 @@ class Structurer:
             return
         if self.sections and (numbers := revoked_numbers(text)):
             self.revoked += numbers
-            self.printed_revoked(replace(line, text=text.replace("*", "")), numbers)
+            printed_revoked(
+                replace(line, text=text.replace("*", "")),
+                numbers,
+                self.section,
+                self.whole,
+                self.left_out,
+            )
             return
         back = BACK_MATTER.match(text) or HISTORY_HEADING.match(text)
+        self.signed = (
+            not back and self.clause is not None and (self.signed or bool(SIGNED.match(text)))
+        )
+        if self.signed:
+            self.left_out.append((replace(line, text=text), SIGNATURES))
+            return
         if back and self.sections and heading_like(text):
             self.new_section("", text, line)  # its words are its own, not the last clause's
             self.back_matter = True
@@ -630,7 +505,11 @@ class Structurer:
         if (
             self.section is not None
             and shaped
-            and (marked or (title_case(text) and self.heads(following, fresh)))
+            and (
+                marked
+                or (title_case(text) and self.heads(following, fresh))
+                or (self.alone and self.heads(following) and self.own_paragraph(following))
+            )
         ):
             # An unnumbered heading among numbered sections: a sub-heading before the
             # next paragraph, not the end of the one before it.
@@ -772,6 +651,15 @@ class Structurer:
             return (finished and (numbered or following[:1].isupper())) or listed
         return finished and numbered
 
+    def own_paragraph(self, following: str) -> bool:
+        """Whether ``following`` is numbered as a paragraph of the section open ("3.3"
+        in section 3): a short line alone between blank lines before it, in sentence case
+        too ("Political group meetings"), heads that paragraph, as no section begins
+        there (set on the paragraph's line, it may be the end of the one before)."""
+        numbered = NUMBERED.match(following)
+        section = self.section.number if self.section else ""
+        return bool(numbered and section and numbered["num"].startswith(f"{section}."))
+
     @property
     def finished(self) -> bool:
         """Whether the words placed last end a sentence (a line after them may be a
@@ -862,156 +750,3 @@ class Structurer:
             clause.after = Text()
             self.defects += clause.held
         clause.held = []
-
-    def drop_contents(self) -> None:
-        """A table of contents reads as sections without numbered paragraphs repeated
-        later, and headings with nothing under them: drop those."""
-        later: Counter[str] = Counter(s.number for s in self.sections if s.number)
-        kept: list[ImportedSection] = []
-        for index, s in enumerate(self.sections):
-            repeated = bool(s.number) and later[s.number] > 1
-            # "PART C" over "CONDUCT TOWARDS OFFICERS", a council's name over the
-            # protocol's: one heading printed on two lines
-            if self.joins_next(index):
-                following = self.sections[index + 1]
-                following.title, following.where = joined(s.title, following.title), s.where
-                continue
-            if (
-                index == 0
-                and self.title
-                and not self.intro.paragraphs
-                and (self.lone(0) or self.names_the_protocol(s))
-            ):
-                self.title = joined(self.title, s.title)
-                self.intro.extend(s.intro)  # the words under it introduce the document
-                continue
-            if not s.clauses and (repeated or not (s.number or s.intro.paragraphs)):
-                later[s.number] -= 1
-                # Words after the contents' last entry come before the first section: the
-                # document's introduction (or, later on, the words of the section before).
-                words = kept[-1].clauses[-1] if kept and kept[-1].clauses else None
-                holder = words or (kept[-1].intro if kept else self.intro)
-                if repeated:
-                    self.drop_contents_header(holder)
-                holder.extend(s.intro)
-                title = f"{s.number} {s.title}".strip()
-                why = "a contents entry" if repeated else "a heading with nothing under it"
-                self.left_out.append((s.where, f"'{title}': {why}"))
-                if s.number:
-                    self.defects.append(
-                        Defect(
-                            "contents",
-                            s.number,
-                            s.where,
-                            f"'{s.number} {s.title}' looks like a contents entry and was left out.",
-                        )
-                    )
-                continue
-            kept.append(s)
-        self.sections = kept
-
-    def drop_contents_header(self, words: Text) -> None:
-        """A contents table's header row ("Paragraph | Subject"), the words just before
-        its first entry: left out with the entries, not kept as the words they follow."""
-        if words.paragraphs and CONTENTS_HEADER.fullmatch(words.paragraphs[-1]):
-            self.left_out.append((words.lines.pop(), "a contents table's header row"))
-            words.paragraphs.pop()
-
-    def place_unnumbered_sections(self) -> None:
-        """Where sections are numbered, a heading with no number and no numbered paragraph
-        under it would be published with a number the document never printed (3A after
-        section 3): before the first numbered section it and its words are the
-        document's introduction; after it (an appendix, a schedule) they are left out,
-        and listed. Where no section is numbered ("Part A: Introduction" over A1, A2), a
-        heading of back matter ("Schedule 1", "Appendix A") after the last paragraphs,
-        with none of its own, is left out so."""
-        numbered = [i for i, s in enumerate(self.sections) if s.number]
-        with_clauses = [i for i, s in enumerate(self.sections) if s.clauses]
-        if not numbered and not with_clauses:
-            return
-        kept: list[ImportedSection] = []
-        taken: set[str] = set()
-        for index, s in enumerate(self.sections):
-            if not numbered:
-                back = BACK_MATTER.match(s.title) or HISTORY_HEADING.match(s.title)
-                if s.clauses or not back or index < with_clauses[-1]:
-                    kept.append(s)
-                else:
-                    self.leave_out_appendix(s, taken)
-            elif s.number or s.clauses:
-                kept.append(s)
-            elif index < numbered[0]:  # "Introduction": a heading over its words
-                self.intro.titles.add(len(self.intro.paragraphs))
-                self.intro.paragraphs.append(s.title)
-                self.intro.lines.append(s.where)
-                self.intro.extend(s.intro)
-            else:
-                self.leave_out_appendix(s, taken)
-        self.sections = kept
-
-    def leave_out_appendix(self, s: ImportedSection, taken: set[str]) -> None:
-        """An appendix, schedule or annex after the protocol (or its history): its heading
-        and words listed as left out, and kept to be written as a page of its own."""
-        why = f"'{s.title}': after the protocol's numbered sections, with no number"
-        if HISTORY_HEADING.match(s.title):
-            why = f"'{s.title}': the protocol's history of amendment, not its words"
-        words = zip([s.title, *s.intro.paragraphs], [s.where, *s.intro.lines], strict=True)
-        self.left_out += [(replace(line, text=text), why) for text, line in words]
-        s.slug = slugify(s.title, taken)
-        self.appendices.append(s)
-        self.extracted.notes.append(
-            f"'{s.title}' ({s.where.where}) and its words were left out: they follow "
-            "the protocol's numbered sections and have no number of their own. To "
-            f"keep them on the site, add --appendices FOLDER, which writes them as "
-            f"FOLDER/{s.slug}.md; move that page into docs/ and list it in the "
-            "toctree of docs/index.md (constitution init --from does both itself)."
-        )
-
-    def names_the_protocol(self, section: ImportedSection) -> bool:
-        """Whether an unnumbered first heading, under a title that is a council's name
-        ("Thornbury Vale District Council"), is the protocol's own title, with the
-        document's introduction under it: it names a protocol, code or rules."""
-        return (
-            not (section.number or section.clauses)
-            and bool(COUNCIL_NAME.search(self.title))
-            and title_case(section.title)
-            and bool(NAMES_A_DOCUMENT.search(section.title))
-        )
-
-    def lone(self, index: int) -> bool:
-        """Whether the section at ``index`` is a short unnumbered heading with nothing
-        under it, alone before a section that has words (a run of such headings is a
-        contents table instead)."""
-        sections = self.sections
-
-        def empty(i: int) -> bool:
-            return not (sections[i].clauses or sections[i].intro.paragraphs)
-
-        return (
-            empty(index)
-            and not sections[index].number
-            and len(sections[index].title.split()) <= 8
-            and index + 1 < len(sections)
-            and not empty(index + 1)
-            and (index == 0 or not empty(index - 1))
-        )
-
-    def joins_next(self, index: int) -> bool:
-        """Whether the section at ``index`` is the first line of the next, unnumbered,
-        heading."""
-        return 0 < index < len(self.sections) - 1 and (
-            self.lone(index) and not self.sections[index + 1].number
-        )
-
-
-def slugify(title: str, taken: set[str]) -> str:
-    # a letter's accent dropped, not the letter: "Rôl Swyddogion" is rol-swyddogion
-    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:50].strip("-") or "section"
-    if base == "index":
-        base = "section-index"
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    taken.add(slug)
-    return slug

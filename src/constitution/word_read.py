@@ -54,7 +54,6 @@ from constitution.word_tables import (
     banner,
     boxed,
     control_rows,
-    first_row_styles,
     laid_out,
     table_rows,
 )
@@ -151,7 +150,6 @@ def from_docx(path: Path) -> Extracted:
     half_points = body_half_points(styles)
     subtitles = named_styles(styles, "subtitle")
     apart = named_styles(styles, BETWEEN_STYLE.lower())
-    headed = first_row_styles(styles)
     toc = contents_paragraphs(body, styles)
     shown = {kind: number_notes(body, kind, note_format(settings, kind)) for kind in NOTES}
     lines, n = [], 0
@@ -198,12 +196,12 @@ def from_docx(path: Path) -> Extracted:
             control += [(Line(row, n), CONTROL) for row in record]
             continue
         if para.tag == f"{W}tbl":
-            rows = [Line(f"- {row}", n) for row in table_rows(para, headed)]
+            rows = [Line(f"- {row}", n) for row in table_rows(para)]
             lines += rows
             tables.append(
                 f"The table at line {n} was imported as a list of {len(rows)} item(s), a row "
-                "an item, each cell on a line of its own (named by its column's header, "
-                "under a header row): a clause cannot hold a table. Check it reads as printed."
+                "an item, each cell on a line of its own, a header row the first: a clause "
+                "cannot hold a table. Check it reads as printed."
             )
             continue
         text = paragraph_text(para)

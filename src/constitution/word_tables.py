@@ -1,5 +1,5 @@
 """A Word table read as paragraphs: a banner, a document-control table left out,
-rows as a list's items with their header's names, or a layout table of numbered
+rows as a list's items (a header row the first, its words once), or a layout table of numbered
 paragraphs read as the paragraphs it lays out.
 
 Apart from the reader (word_read) because a table is read by rules of its own.
@@ -14,7 +14,6 @@ from typing import Any
 
 from constitution.problems import Problem, ProtocolError
 from constitution.word_paragraphs import W, emphasis_of, floating, paragraph_text
-from constitution.word_styles import inherited
 
 
 def banner(table: Any) -> str:
@@ -63,61 +62,14 @@ def control_rows(table: Any) -> list[str]:
     return [" ".join(row) for row in rows] if labels >= 3 and labels * 2 > len(rows) else []
 
 
-def table_rows(table: Any, headed: set[str]) -> Iterator[str]:
+def table_rows(table: Any) -> Iterator[str]:
     """A table (a clause holds no tables) as a list: a row an item, its cells apart by
-    a tab (the importer writes each on a line of its own, adding no punctuation). Under
-    a header row, each cell is named by its header (``headed``: the table styles that
-    set a first row apart)."""
-    rows = list(table.iterchildren(f"{W}tr"))
-    header: list[str] = []
-    if len(rows) > 1 and heads_table(rows, styled_first_row(table, headed)):
-        header = cells_of(rows.pop(0))
-    for row in rows:
-        if text := "\t".join(named_cells(cells_of(row), header)):
+    a tab (the importer writes each on a line of its own, adding no punctuation). A
+    header row is the first item, as printed: its words are not repeated in the rows
+    under it, so every word of the table lands once, as the other formats' tables do."""
+    for row in table.iterchildren(f"{W}tr"):
+        if text := "\t".join(cell for cell in cells_of(row) if cell):
             yield text
-
-
-def heads_table(rows: list[Any], styled: bool) -> bool:
-    """Whether the first row is a header: Word's "repeat as header row", or, as Word's
-    users more often mark one, a row of short labels set apart from the rows under it,
-    by the table's style (``styled``), or every word bold or every cell shaded, where some
-    row under it is not."""
-    if rows[0].find(f"{W}trPr/{W}tblHeader") is not None:
-        return True
-    labels = cells_of(rows[0])
-    if not all(0 < len(cell.split()) <= 6 and not cell.endswith((".", ";")) for cell in labels):
-        return False
-    if styled:
-        return True
-    return any(apart(rows[0]) and not all(map(apart, rows[1:])) for apart in (bolded, shaded))
-
-
-def first_row_styles(styles: Any) -> set[str]:
-    """The table styles that set a table's first row apart, bold or shaded (most of
-    Word's gallery), themselves or by the style they are based on."""
-    own: dict[str, bool] = {}
-    based: dict[str, str] = {}
-    for style in styles.iter(f"{W}style") if styles is not None else ():
-        sid = style.get(f"{W}styleId") or ""
-        first = style.find(f"{W}tblStylePr[@{W}type='firstRow']")
-        own[sid] = first is not None and (
-            first.find(f"{W}rPr/{W}b") is not None or shaded_cell(first)
-        )
-        if (parent := style.find(f"{W}basedOn")) is not None:
-            based[sid] = parent.get(f"{W}val") or ""
-    return inherited(own, based)
-
-
-def styled_first_row(table: Any, headed: set[str]) -> bool:
-    """Whether the table's style sets its first row apart, its "Header Row" option on
-    (w:firstRow, or the bit Word's older files set in w:val)."""
-    style = table.find(f"{W}tblPr/{W}tblStyle")
-    look = table.find(f"{W}tblPr/{W}tblLook")
-    if style is None or style.get(f"{W}val") not in headed or look is None:
-        return False
-    if (first := look.get(f"{W}firstRow")) is not None:
-        return first in ("1", "true", "on")
-    return bool(int(look.get(f"{W}val") or "0", 16) & 0x20)
 
 
 def bolded(row: Any) -> bool:
@@ -191,10 +143,3 @@ def cells_of(row: Any) -> list[str]:
         )
         for cell in row.iterchildren(f"{W}tc")
     ]
-
-
-def named_cells(cells: list[str], header: list[str]) -> list[str]:
-    """A row's cells that hold words, each named by its column's header ("Room: 12")."""
-    heads = header + [""] * len(cells)
-    named = zip(heads, cells, strict=False)  # the header may have fewer cells than a row
-    return [f"{head}: {cell}" if head else cell for head, cell in named if cell]
