@@ -4,7 +4,7 @@ table, a line to an entry, one paragraph) or across lines a PDF breaks where eac
 so that a line may begin "4 The Role of Officers" mid-list. However it is broken, it is
 the contents: left out and listed, each entry said, as a contents table's lines are; its
 header row ("Paragraph Subject") and heading ("Contents") with it. A contents table a line
-to an entry is left to the structure's own reading (import_structure.drop_contents)."""
+to an entry is left to the structure's own reading (import_contents.drop_contents)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from constitution.extract_lines import CONTENTS, Line
 from constitution.import_markup import CELL_BREAK
-from constitution.import_model import Defect
 from constitution.import_shapes import CONTENTS_LABEL, NUMBERED, heading_like
 
 MIN_ENTRIES = 3  # two headings in a row are as likely a heading over a title
@@ -115,9 +114,3 @@ def entries_from(
         elif not any(h.words.startswith(joined[at:]) for h in headings):
             break  # words no entry begins with
     return end, kept
-
-
-def contents_defect(number: str, title: str, where: Line) -> Defect:
-    return Defect(
-        "contents", number, where, f"'{title}' looks like a contents entry and was left out."
-    )
