@@ -160,7 +160,7 @@ class Structurer:
             fresh, blank = blank or self.extracted.whole_paragraphs or line.opens, False
             if kept and self.over_page(kept[-1], c, line):
                 fresh = False
-            alone = kept and LABEL_ONLY.match(kept[-1][0][0])  # "1.2" on a line of its own
+            alone = bool(kept and LABEL_ONLY.match(kept[-1][0][0]))  # "1.2" on its own line
             alone = alone and not section_alone(kept[-1][0][0], c[0])
             if alone and (after := next_number(kept[-1][0][0], c[0])):
                 raise ProtocolError([no_words(self.source, kept[-1], after, c[0])])
