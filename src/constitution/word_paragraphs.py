@@ -126,7 +126,10 @@ def paragraph_text(para: object, tabs: bool = False) -> str:
         if node.tag in (f"{W}noBreakHyphen", f"{W}sym"):
             parts.append((drawn(node), emphasis_of(node)))
             continue
-        parts.append((node.text or "", emphasis_of(node)) if node.tag == f"{W}t" else ("\t", ""))
+        if node.tag != f"{W}t":  # a tab, or a line break: a space, but a tab kept so
+            parts.append(("\t" if node.tag == f"{W}tab" or not tabs else " ", ""))
+            continue
+        parts.append((node.text or "", emphasis_of(node)))
     if linked is not None:
         parts.append((f"]({linked.get('href')})", ""))
     # a link's words without the spaces at their edges; a link with no words, none
