@@ -41,7 +41,6 @@ LINE_BREAKS = (
 )
 UNMET = {
     **{n: QUOTATION for n in NAMES if n.startswith("ashby")},
-    "corby-lo.pdf": BODY_TYPE_HEADING,
     "corby-pandoc.pdf": BODY_TYPE_HEADING,
     "denby-pandoc.docx": LIST_ITEM_GOES_ON,
     "denby-script.docx": LINE_BREAKS,

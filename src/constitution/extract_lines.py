@@ -54,6 +54,9 @@ class Line:
     # A PDF's line set at the body's spacing of lines straight under the one before, in a
     # PDF that sets its paragraphs apart by more: the same paragraph going on.
     wraps: bool = False
+    # A PDF's line set further under the one before than that spacing, in such a PDF: a
+    # paragraph's first line, as a text's line after a blank one is.
+    opens: bool = False
     # A PDF's line in bold that stands apart as a heading would but is a sentence
     # (statement): read as the body's words.
     sentence: bool = False

@@ -60,14 +60,7 @@ def drop_contents(
             why = "a contents entry" if repeated else "a heading with nothing under it"
             left_out.append((s.where, f"'{heading}': {why}"))
             if s.number:
-                defects.append(
-                    Defect(
-                        "contents",
-                        s.number,
-                        s.where,
-                        f"'{s.number} {s.title}' looks like a contents entry and was left out.",
-                    )
-                )
+                defects.append(contents_defect(s.number, heading, s.where))
             continue
         kept.append(s)
     return kept, title
@@ -116,4 +109,11 @@ def joins_next(sections: list[ImportedSection], index: int) -> bool:
     heading."""
     return 0 < index < len(sections) - 1 and (
         lone(sections, index) and not sections[index + 1].number
+    )
+
+
+def contents_defect(number: str, entry: str, where: Line) -> Defect:
+    """A contents entry ("1 Introduction") left out, said as a fault of the source."""
+    return Defect(
+        "contents", number, where, f"'{entry}' looks like a contents entry and was left out."
     )

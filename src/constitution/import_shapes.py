@@ -76,12 +76,12 @@ SIGNED = re.compile(r"^(?:Signed|Signature)\b\s*(?::|\.{3,}|…|_{3,}|\(|$)", re
 # a heading printing the Part's number before its own: "5.3.1 Scope"
 PART_HEADING = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\s+(\S.*)")
 # A contents table's header row, read as a list's item, its cells apart: labels only
-_LABEL = (
+CONTENTS_LABEL = (
     r"(?:para(?:graph)?|section|part|rule|no\.?|number|subject|title|heading|topic|contents"
     r"|page(?:\s+no\.?)?)"
 )
 CONTENTS_HEADER = re.compile(
-    rf"(?:- )?{_LABEL}(?:\s*[{CELL_BREAK}\t|]\s*{_LABEL})+\s*", re.IGNORECASE
+    rf"(?:- )?{CONTENTS_LABEL}(?:\s*[{CELL_BREAK}\t|]\s*{CONTENTS_LABEL})+\s*", re.IGNORECASE
 )
 BACK_MATTER = re.compile(r"^(?:Appendix|Appendices|Schedule|Annex|Annexe)\b", re.I)
 
@@ -315,6 +315,8 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
         return False
     if FOOTNOTE.match(last):  # a note's words wrapped onto the next line, no blank between
         return not (fresh or ends_sentence(last) or NUMBERED.match(text) or PAREN.match(text))
+    if not fresh and closes_bracket(last, text):
+        return True  # "... (para." / "2)": the citation closing, not an item "2)"
     if LETTER.match(text):
         return False
     numbered = NUMBERED.match(text) or PAREN.match(text)
@@ -354,6 +356,16 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
     )
     cited_number = figure or "." in numbered["num"] or bool(numbered.groupdict().get("sec"))
     return cited_number and numbered["rest"][:1].islower() and not heading_like(last)
+
+
+def closes_bracket(last: str, text: str) -> bool:
+    """Whether a line closes a bracket the line before left open ("... (para." / "2)
+    ..."): the words inside it going on, whatever their shape, not an item's label."""
+    for opening, closing in ("()", "[]"):
+        shut = text.find(closing)
+        if last.count(opening) > last.count(closing) and shut >= 0 and opening not in text[:shut]:
+            return True
+    return False
 
 
 # A paragraph's number after a word naming it, its words after: "Paragraph 12  Members
@@ -434,6 +446,32 @@ def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
             continue
         out.append(((text, bullet, marked), line, fresh))
     return out
+
+
+def broken_off(words: Text, text: str) -> bool:
+    """Whether a paragraph goes on the sentence the paragraph before it left unfinished,
+    a blank line between (a page break a text export prints so) or a PDF's space between
+    paragraphs ("... of any Council, Cabinet," / "Panel or Committee agenda. ..."): the
+    one before of a line's full measure at least, with no closing punctuation, neither a
+    sub-heading nor a list's item; this one no heading, number or item."""
+    if not words.paragraphs or len(words.paragraphs) - 1 in words.titles:
+        return False
+    last = words.paragraphs[-1].rstrip()
+    return (
+        len(last) >= WRAPPED
+        and not ends_sentence(last)
+        and not last.startswith("- ")
+        and not heading_like(text)
+        and not any(p.match(text) for p in (NUMBERED, PAREN, LETTER, BULLET))
+    )
+
+
+def paragraph_numbered(text: str) -> bool:
+    """Whether a line begins with a paragraph's number of two levels or more and its
+    sentence ("3.10 You as a councillor ...", "5.5 – 3.10 ..."): the next paragraph, never
+    the words of an item's label printed alone before it ("2)")."""
+    found = NUMBERED.match(text)
+    return bool(found and "." in found["num"].rstrip(".") and found["rest"][:1].isupper())
 
 
 def section_alone(label: str, following: str) -> str | None:

@@ -17,7 +17,8 @@ from dataclasses import replace
 from constitution import revision
 from constitution.extract_lines import CONTENTS, Extracted, Line
 from constitution.import_appendices import place_unnumbered_sections
-from constitution.import_contents import drop_contents
+from constitution.import_contents import contents_defect, drop_contents
+from constitution.import_contents_run import contents_runs
 from constitution.import_history import (
     HISTORY_HEADING,
     history_note,
@@ -55,6 +56,7 @@ from constitution.import_shapes import (
     Kept,
     annex_heading,
     boxed,
+    broken_off,
     clauses_of,
     clean,
     continues_list,
@@ -66,6 +68,7 @@ from constitution.import_shapes import (
     lead_in,
     lettered_parts,
     next_number,
+    paragraph_numbered,
     run_in_title,
     section_alone,
     section_numbers_alone,
@@ -134,6 +137,7 @@ class Structurer:
     def run(self) -> Imported:
         lines = tables(self.extracted.lines, self.extracted.notes)
         cleaned = [(clean(line.text), line) for line in lines]
+        contents = self.contents_run_together(cleaned)
         kept: list[Kept] = []
         blank = True
         leaders = tab_leaders(self.extracted.lines)
@@ -145,19 +149,22 @@ class Structurer:
             if not re.search(r"[A-Za-z0-9]", c[0]) and not (annex and ARROWS.fullmatch(c[0])):
                 blank = blank or not c[0]
                 continue
+            if id(line) in contents:
+                continue
             if CONTENTS_ENTRY.search(c[0]) or id(line) in leaders:
                 if kept and CONTENTS.match(kept[-1][0][0]):  # the table's own heading
                     self.left_out.append((kept.pop()[1], "the heading of a contents table"))
                 how = "a tab" if id(line) in leaders else "dot leaders"
                 self.left_out.append((line, f"a contents entry: {how} to a page number"))
                 continue
-            fresh, blank = blank or self.extracted.whole_paragraphs, False
+            fresh, blank = blank or self.extracted.whole_paragraphs or line.opens, False
             if kept and self.over_page(kept[-1], c, line):
                 fresh = False
-            alone = kept and LABEL_ONLY.match(kept[-1][0][0])  # "1.2" on a line of its own
-            if alone and not section_alone(kept[-1][0][0], c[0]):
-                if after := next_number(kept[-1][0][0], c[0]):
-                    raise ProtocolError([no_words(self.source, kept[-1], after, c[0])])
+            alone = bool(kept and LABEL_ONLY.match(kept[-1][0][0]))  # "1.2" on its own line
+            alone = alone and not section_alone(kept[-1][0][0], c[0])
+            if alone and (after := next_number(kept[-1][0][0], c[0])):
+                raise ProtocolError([no_words(self.source, kept[-1], after, c[0])])
+            if alone and not paragraph_numbered(c[0]):  # never the next paragraph's number
                 (label, _, _), where, fresh = kept.pop()
                 c, line = (f"{label} {c[0]}", c[1], c[2]), where
             elif kept and goes_on(kept[-1], c, line, fresh) and not (annex and boxed(line, last)):
@@ -229,12 +236,29 @@ class Structurer:
         if any(p.match(text) for p in (NUMBERED, PAREN, LETTER, FOOTNOTE, LETTERED)):
             return False
         if text[:1].isupper():
-            self.extracted.notes.append(
-                f"joined across a page break: '{text[:40]}' ({line.where}) goes on the "
-                f"paragraph before it, which ended '{last[-40:]}' with no closing "
-                "punctuation on the page before; check it is one sentence."
-            )
+            self.note_joined("a page break", text, line, last)
         return True
+
+    def note_joined(self, across: str, text: str, line: Line, last: str) -> None:
+        """A join of two paragraphs' words as one sentence, said for review."""
+        self.extracted.notes.append(
+            f"joined across {across}: '{text[:40]}' ({line.where}) goes on the paragraph "
+            f"before it, which ended '{last[-40:]}' with no closing punctuation; check it "
+            "is one sentence."
+        )
+
+    def contents_run_together(self, cleaned: list[tuple[tuple[str, bool, bool], Line]]) -> set[int]:
+        """The lines of a contents list run together (import_contents_run), each left
+        out and listed, each of its entries said: the lines' ids."""
+        lines = [line for _, line in cleaned]
+        out: set[int] = set()
+        for indices, entries in contents_runs([c[0] for c, _ in cleaned], lines):
+            first, final = entries[0].title, entries[-1].title
+            why = f"a contents list, its entries run together ('{first}' to '{final}')"
+            self.left_out += [(lines[i], why) for i in indices]
+            self.defects += [contents_defect(e.number, e.title, e.line) for e in entries]
+            out |= {id(lines[i]) for i in indices}
+        return out
 
     def open_heading(self) -> ImportedSection | None:
         """The last section, where nothing is under its heading yet and the heading
@@ -714,6 +738,10 @@ class Structurer:
             return
         if ended or words.continues(text, wrapped) or not (fresh and clause.number):
             words.add(text, line, wrapped)
+            return
+        if broken_off(words, text):
+            self.note_joined("a paragraph break", text, line, last)
+            words.add(text, line, wrapped=True)
             return
         kept = Defect(
             "unnumbered-paragraph",

@@ -356,7 +356,10 @@ def wrapped_lines(lines: list[Line], body: float) -> list[Line]:
     as going on its paragraph, where the PDF sets its numbered paragraphs apart (most of
     them, three at least, more than a line and a fifth under the line before): a line
     ending a sentence there ("... its Responsible Financial Officer." / "The Town Clerk
-    answers ...") is no paragraph's end."""
+    answers ...") is no paragraph's end. A line set further under the one before than
+    that spacing there is a paragraph's first (``opens``), whatever it begins with, as a
+    text's line after a blank one is; but a statement set apart in bold under a
+    paragraph is read as that paragraph's own, emphasised ("**No councillor may ...**")."""
     pitch = body_pitch(lines, body)
     gaps = body_gaps(lines, body)
     numbered = [
@@ -368,6 +371,12 @@ def wrapped_lines(lines: list[Line], body: float) -> list[Line]:
     if len(apart) < 3 or len(apart) * 3 < len(numbered) * 2:
         return lines
     return lines[:1] + [
-        replace(line, wraps=True) if gap is not None and abs(gap - pitch) <= pitch * 0.1 else line
+        line
+        if gap is None
+        else replace(
+            line,
+            wraps=abs(gap - pitch) <= pitch * 0.1,
+            opens=gap > pitch * 1.2 and not (line.drawn and line.drawn.bold),
+        )
         for gap, line in zip(gaps, lines[1:], strict=True)
     ]

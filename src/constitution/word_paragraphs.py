@@ -12,6 +12,8 @@ import re
 from itertools import groupby
 from typing import Any
 
+from constitution.extract_lines import TAB_LEADER
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # A text box's words, and what Word writes again for older readers (a drawing's VML copy)
 TEXT_BOX = f"{W}txbxContent"
@@ -84,11 +86,12 @@ def switched_on(props: Any, name: str) -> bool:
     return found is not None and found.get(f"{W}val", "true") not in ("0", "false", "none")
 
 
-def paragraph_text(para: object) -> str:
+def paragraph_text(para: object, tabs: bool = False) -> str:
     """The paragraph's words with every revision accepted: insertions in, deletions out;
     a hyperlink to the web or an e-mail address as [words](address); what Word prints for
     a non-breaking hyphen or a symbol. Hidden words, a content control's placeholder and a
-    text box's words are not the paragraph's (from_docx lists them as left out)."""
+    text box's words are not the paragraph's (from_docx lists them as left out). A tab
+    between words is a space, or with ``tabs`` a tab (for typed_tables)."""
     parts: list[tuple[str, str]] = []  # (text, its emphasis)
     nodes = para.iter(  # type: ignore[attr-defined]
         f"{W}t",
@@ -123,7 +126,10 @@ def paragraph_text(para: object) -> str:
         if node.tag in (f"{W}noBreakHyphen", f"{W}sym"):
             parts.append((drawn(node), emphasis_of(node)))
             continue
-        parts.append((node.text or "", emphasis_of(node)) if node.tag == f"{W}t" else ("\t", ""))
+        if node.tag != f"{W}t":  # a tab, or a line break: a space, but a tab kept so
+            parts.append(("\t" if node.tag == f"{W}tab" or not tabs else " ", ""))
+            continue
+        parts.append((node.text or "", emphasis_of(node)))
     if linked is not None:
         parts.append((f"]({linked.get('href')})", ""))
     # a link's words without the spaces at their edges; a link with no words, none
@@ -132,8 +138,38 @@ def paragraph_text(para: object) -> str:
     )
     # a tab before a page number ends a contents entry: kept, for the importer to see
     leader = re.search(r"\t\s*(\d{1,4})\s*$", text)
-    words = re.sub(r"\s+", " ", text[: leader.start()] if leader else text).strip()
+    body = text[: leader.start()] if leader else text
+    if tabs:
+        words = re.sub(r" *\t[\t ]*", "\t", re.sub(r"[^\S\t]+", " ", body)).strip()
+    else:
+        words = re.sub(r"\s+", " ", body).strip()
     return f"{words}\t{leader[1]}" if leader and words else words
+
+
+# A number's or bullet's tab before the paragraph's words ("1.2<tab>Members ..."): no cell
+LABELLED_TAB = re.compile(
+    r"^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*[A-Z]{0,4}|[A-Za-z]|[ivxIVX]{1,5})[.)]?|[-•◦▪‣*])\t"
+)
+
+
+EMPHASIS = re.compile(r"\*{1,2}|_{1,2}")  # the marks of bold and italic words ("**1.2.**")
+
+
+def typed_tables(texts: list[str], tabbed: dict[int, str]) -> list[str]:
+    """A table typed with tabs, as a text's tab-separated lines become in Word (one
+    paragraph a line): two or more body paragraphs running whose words a tab splits into
+    cells (``tabbed``, by their index: their words with the tabs kept) are its rows, and
+    read with their tabs, as the text's lines are; a paragraph alone so reads as before,
+    its tab a space."""
+    cells = {
+        at
+        for at, text in tabbed.items()
+        if "\t" in LABELLED_TAB.sub("", EMPHASIS.sub("", text)) and not TAB_LEADER.search(text)
+    }
+    return [
+        tabbed[at] if at in cells and (at - 1 in cells or at + 1 in cells) else text
+        for at, text in enumerate(texts)
+    ]
 
 
 def drawn(node: Any) -> str:

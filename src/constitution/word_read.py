@@ -37,6 +37,7 @@ from constitution.word_paragraphs import (
     floating,
     paragraph_text,
     prompting,
+    typed_tables,
     vanished,
 )
 from constitution.word_styles import (
@@ -152,6 +153,7 @@ def from_docx(path: Path) -> Extracted:
     toc = contents_paragraphs(body, styles)
     shown = {kind: number_notes(body, kind, note_format(settings, kind)) for kind in NOTES}
     lines, n = [], 0
+    tabbed: dict[int, str] = {}  # a body paragraph's words with its tabs, by its index
     pictures: list[int] = []  # the lines holding a picture or an embedded object
     chunks: list[int] = []  # the lines where a part from another file stands
     commented: dict[str, int] = {}  # a comment's id: the line it is made on
@@ -234,7 +236,11 @@ def from_docx(path: Path) -> Extracted:
             continue
         own = style is not None and style.get(f"{W}val") in apart
         plain = not heading and set_as_body(para, style, emphatic, half_points)
+        if not level and "\t" in (cells := paragraph_text(para, tabs=True)):
+            tabbed[len(lines)] = f"{label} {cells}" if label else cells
         lines.append(Line(text, n, within=within, apart=own, level=level, plain=plain))
+    typed = typed_tables([line.text for line in lines], tabbed)
+    lines = [replace(line, text=text) for line, text in zip(lines, typed, strict=True)]
     if chunks:
         raise ProtocolError(
             [
