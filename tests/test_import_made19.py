@@ -134,6 +134,31 @@ def test_a_dash_before_every_paragraph_marks_a_paragraph(tmp_path: Path) -> None
     ]
 
 
+@pytest.mark.parametrize(("colon", "indent"), [(":", ""), (": -", ""), (":", " "), (": -", " ")])
+def test_under_a_dash_before_every_paragraph_a_lead_in_s_items_stay_items(
+    tmp_path: Path, colon: str, indent: str
+) -> None:
+    """Where "- " opens every paragraph, lines a paragraph leads in to (it ends with a
+    colon), or set in further than the paragraphs' dashes, are its items with no label
+    of their own, not paragraphs reported as unnumbered."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Protocol\n\n1 APPOINTMENTS\n\n- 1.1 Members take no part in appointing anyone "
+        f"who is their{colon}\n{indent}- spouse;\n{indent}- partner;\n"
+        f"{indent}- business associate.\n"
+        "- 1.2 Officers are appointed on merit.\n- 1.3 Members declare a relationship.\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    assert doc.clauses()[0].paragraphs == [
+        f"Members take no part in appointing anyone who is their{colon}",
+        "- spouse;",
+        "- partner;",
+        "- business associate.",
+    ]
+    assert not [d for d in doc.defects if d.kind == "unnumbered-paragraph"]
+
+
 def test_a_short_line_alone_over_a_section_s_paragraph_heads_it(tmp_path: Path) -> None:
     """A short line with no stop, alone between blank lines, over a paragraph numbered in
     the section open ("3.3" in section 3), heads that paragraph, in sentence case too; a

@@ -506,13 +506,20 @@ def next_number(label: str, text: str) -> str | None:
 
 
 MIN_DASHED = 3  # numbered paragraphs a dash opens, to show the text's habit
+LEADS_IN = re.compile(r":\s*[-–—]?\s*$")  # "... to:", "... to: -", "... as follows:-"
+
+
+def margin(line: Line) -> int:
+    """How far the line is set in: the spaces before its first mark."""
+    return len(line.text) - len(line.text.lstrip())
 
 
 def undashed(kept: list[Kept], notes: list[str]) -> list[Kept]:
     """A text that puts "- " before every paragraph (as text taken from a council's page
     often does: "- 1.1 Members ...", "- (a) ..."): the dash marks a paragraph, not a
     bullet, so an unnumbered line it opens is a paragraph of its own (the introduction's),
-    where an item's label ("(a)", "i.") keeps it an item."""
+    where an item's label ("(a)", "i.") keeps it an item, and so does a list a paragraph
+    leads in to ("... to:") or one set in further than the paragraphs' dashes."""
     numbers = [
         (NUMBERED.match(text) or PAREN.match(text), bullet) for (text, bullet, _), _, _ in kept
     ]
@@ -520,11 +527,18 @@ def undashed(kept: list[Kept], notes: list[str]) -> list[Kept]:
     numbered = [bullet for found, bullet in numbers if found and not heading_like(found["rest"])]
     if sum(numbered) < MIN_DASHED or sum(numbered) < len(numbered):
         return kept
-    plain = [
-        at
-        for at, ((text, bullet, _), _, _) in enumerate(kept)
-        if bullet and not block_number(text) and not LETTER.match(text)
-    ]
+    dashes = min(
+        (margin(line) for ((text, bullet, _), line, _) in kept if bullet and block_number(text)),
+        default=0,
+    )
+    plain, listing = [], False
+    for at, ((text, bullet, _), line, _) in enumerate(kept):
+        unlabelled = bullet and not block_number(text) and not LETTER.match(text)
+        if unlabelled and (listing or margin(line) > dashes):
+            continue  # an item of a list a paragraph leads in to, or set in further
+        if unlabelled:
+            plain.append(at)
+        listing = bool(LEADS_IN.search(text))
     if plain:
         notes.append(
             f"Every numbered paragraph begins with a dash: the dash before {len(plain)} "
