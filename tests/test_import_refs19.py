@@ -131,6 +131,24 @@ def test_a_contents_list_run_into_one_word_paragraph_is_left_out(tmp_path: Path)
     contents_read(import_protocol(tmp_path / "protocol.docx"))
 
 
+def test_a_contents_list_an_entry_a_paragraph_is_left_out(tmp_path: Path) -> None:
+    """A script's Word file of a text (a line a paragraph, the title set as a heading): its
+    contents an entry a paragraph, "1<tab>Scope", under a header row, a blank paragraph
+    between, are the contents with their header, not paragraphs of the title's section."""
+    document = docx.Document()
+    document.add_heading("Protocol on Councillors and Staff", 1)
+    document.add_paragraph("Paragraph\tSubject")
+    document.add_paragraph("")
+    for n, title, _ in SECTIONS:
+        document.add_paragraph(f"{n}\t{title}")
+    for n, title, paragraphs in SECTIONS:
+        document.add_heading(f"{n} {title}", 2)
+        for paragraph in paragraphs:
+            document.add_paragraph(paragraph)
+    document.save(str(tmp_path / "protocol.docx"))
+    contents_read(import_protocol(tmp_path / "protocol.docx"))
+
+
 def test_a_contents_list_broken_across_a_pdf_s_lines_is_left_out(tmp_path: Path) -> None:
     """The same paragraph printed to PDF, broken where the line is full: a line starting
     "4 Working Together" is an entry of the contents, not paragraph 4."""

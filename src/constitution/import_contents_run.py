@@ -3,8 +3,9 @@ in their order, printed one after another in a paragraph (pandoc makes a text's 
 table, a line to an entry, one paragraph) or across lines a PDF breaks where each is full,
 so that a line may begin "4 The Role of Officers" mid-list. However it is broken, it is
 the contents: left out and listed, each entry said, as a contents table's lines are; its
-header row ("Paragraph Subject") and heading ("Contents") with it. A contents table a line
-to an entry is left to the structure's own reading (import_contents.drop_contents)."""
+header row ("Paragraph Subject") and heading ("Contents") with it, over a blank line too.
+A list an entry to a line is found so as well, where the structure's own reading
+(import_contents.drop_contents) would need its entries read as sections."""
 
 from __future__ import annotations
 
@@ -53,7 +54,7 @@ def contents_runs(texts: list[str], lines: list[Line]) -> list[tuple[list[int], 
     indices of its lines, its header's and heading's first, and its entries. An entry is
     the whole of a later line that reads as a heading, "number title"; the list is the
     lines whose words are such entries, each naming a heading after the one before, at
-    least MIN_ENTRIES of them, more than the lines they take."""
+    least MIN_ENTRIES of them, as many as the lines they take or more."""
     words = [plain(t) for t in texts]
     headings = [
         Heading(i, w.lower(), m["num"], m["rest"])
@@ -65,15 +66,17 @@ def contents_runs(texts: list[str], lines: list[Line]) -> list[tuple[list[int], 
     start = 0
     while start < len(words):
         end, entries = entries_from(words, lines, start, headings)
-        if len(entries) >= MIN_ENTRIES and len(entries) > end - start:
-            first = start
-            while (
-                first > 0
-                and (head := words[first - 1])
-                and (HEADER.fullmatch(RULE.sub("", head)) or CONTENTS.match(head))
+        if len(entries) >= MIN_ENTRIES and len(entries) >= end - start:
+            first = back = start
+            while back > 0 and (
+                not (head := words[back - 1])  # a blank line between, left where it is
+                or not RULE.sub("", head).strip()  # a rule under the header
+                or HEADER.fullmatch(RULE.sub("", head).strip())
+                or CONTENTS.match(head)
             ):
-                first -= 1
-            runs.append((list(range(first, end)), entries))
+                back -= 1
+                first = back if head else first
+            runs.append(([i for i in range(first, end) if words[i]], entries))
             start = end
         else:
             start += 1
