@@ -134,13 +134,15 @@ def test_a_dash_before_every_paragraph_marks_a_paragraph(tmp_path: Path) -> None
     ]
 
 
-@pytest.mark.parametrize(("colon", "indent"), [(":", ""), (": -", ""), (":", " "), (": -", " ")])
+@pytest.mark.parametrize(
+    ("colon", "indent"), [(":", ""), (": -", ""), (":", " "), (": -", " "), (" as below.", "")]
+)
 def test_under_a_dash_before_every_paragraph_a_lead_in_s_items_stay_items(
     tmp_path: Path, colon: str, indent: str
 ) -> None:
     """Where "- " opens every paragraph, lines a paragraph leads in to (it ends with a
-    colon), or set in further than the paragraphs' dashes, are its items with no label
-    of their own, not paragraphs reported as unnumbered."""
+    colon), set in further than the paragraphs' dashes, or begun in small letters, are
+    its items with no label of their own, not paragraphs reported as unnumbered."""
     source = tmp_path / "protocol.txt"
     source.write_text(
         "Protocol\n\n1 APPOINTMENTS\n\n- 1.1 Members take no part in appointing anyone "
@@ -176,6 +178,30 @@ def test_a_short_line_alone_over_a_section_s_paragraph_heads_it(tmp_path: Path) 
         ("3.3", ["Political group meetings"], ["Officers brief groups on request."]),
     ]
     assert not doc.defects
+
+
+@pytest.mark.parametrize("signing", ["Signed: ..................", "Signature"])
+def test_a_signature_line_within_the_protocol_leaves_what_follows_it(
+    tmp_path: Path, signing: str
+) -> None:
+    """A form's signature line in mid-protocol (under a paragraph asking for a signed
+    declaration) ends at the next numbered heading or paragraph: the sections after it
+    are the protocol's, never left out as the signing; a line reading "Signature" alone
+    is a form's field, no signing."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Protocol\n\n1 DECLARATIONS\n\n1.1 Members make the declaration below.\n\n"
+        f"{signing}\n\nDate: ..........\n\n2 RESPECT\n\n2.1 Members treat officers with "
+        "respect.\n\n3 COMPLAINTS\n\n3.1 Complaints go to the Monitoring Officer.\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    assert [(s.number, [c.number for c in s.clauses]) for s in doc.sections] == [
+        ("1", ["1.1"]),
+        ("2", ["2.1"]),
+        ("3", ["3.1"]),
+    ]
+    assert len(doc.left_out) <= 2
 
 
 def test_a_signature_block_after_the_paragraphs_is_left_out(tmp_path: Path) -> None:

@@ -260,3 +260,22 @@ def test_a_table_typed_with_tabs_in_word_is_read_as_its_rows(tmp_path: Path) -> 
     assert not [d for d in read.defects if d.kind == "unnumbered-paragraph"]
     assert kinds(written) == kinds(read)
     assert [c.paragraphs for c in written.clauses()] == [c.paragraphs for c in read.clauses()]
+
+
+def test_paragraphs_a_typed_label_and_a_tab_open_are_no_table(tmp_path: Path) -> None:
+    """ "1.1a<tab>..." and "Stage 2<tab>..." are labels typed before a paragraph's words,
+    as "1.2<tab>" is: two such paragraphs running are paragraphs, never a table's rows."""
+    document = docx.Document()
+    for line in (
+        "1. Complaints",
+        "1.1 A complaint is dealt with in stages.",
+        "1.1a\tA complaint may be made by e-mail.",
+        "1.1b\tA complaint may be made by letter.",
+        "Stage 1\tThe Monitoring Officer assesses the complaint.",
+        "Stage 2\tThe Standards Panel hears it.",
+        "1.2 The Panel's decision is final.",
+    ):
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "stages.docx"))
+    doc = import_protocol(tmp_path / "stages.docx")
+    assert not [p for c in doc.clauses() for p in c.paragraphs if "\ue000" in p]

@@ -62,6 +62,13 @@ PHRASES = [
     ("Members who feel that they were treated unfairly should tell the Chief Executive.", "should"),
     # "is to" in a clause of time or condition is the arrangement, not a duty
     ("Members should be told when a site visit is to take place.", "should"),
+    # a person forbidden to prevent is no rule's leave ("this protocol does not prevent")
+    ("Councillors shall not prevent staff from doing their jobs.", "must-not"),
+    ("Councillors will not stop an officer reporting a concern.", "must-not"),
+    # a belief with its own verb closed before the duty: the duty is the sentence's
+    ("Councillors who think that a manager should be warned must tell the Leader.", "must"),
+    # costs a member may run up are leave, not a consequence
+    ("Councillors may incur taxi fares of up to £20 without approval.", "may"),
 ]
 
 

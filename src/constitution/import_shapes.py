@@ -71,8 +71,8 @@ NOTES_HEADING = "the heading over footnotes, each kept with the paragraph citing
 SIGNATURES = "a signature block after the protocol: who signs it, and when, not its words"
 # A line for a signature after the protocol's paragraphs: "Signed ......", "Signature:
 # ____", "Signed: (Chief Executive)"; its words and the lines after it (the names, posts
-# and date) are the signing, until an appendix begins
-SIGNED = re.compile(r"^(?:Signed|Signature)\b\s*(?::|\.{3,}|…|_{3,}|\(|$)", re.I)
+# and date) are the signing, until an appendix, a heading or a numbered line begins
+SIGNED = re.compile(r"^(?:Signed|Signature)\b\s*(?::|\.{3,}|…|_{3,}|\()", re.I)
 # a heading printing the Part's number before its own: "5.3.1 Scope"
 PART_HEADING = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\s+(\S.*)")
 # A contents table's header row, read as a list's item, its cells apart: labels only
@@ -534,8 +534,8 @@ def undashed(kept: list[Kept], notes: list[str]) -> list[Kept]:
     plain, listing = [], False
     for at, ((text, bullet, _), line, _) in enumerate(kept):
         unlabelled = bullet and not block_number(text) and not LETTER.match(text)
-        if unlabelled and (listing or margin(line) > dashes):
-            continue  # an item of a list a paragraph leads in to, or set in further
+        if unlabelled and (listing or margin(line) > dashes or text[:1].islower()):
+            continue  # an item of a list led in to, set in further, or begun in small letters
         if unlabelled:
             plain.append(at)
         listing = bool(LEADS_IN.search(text))

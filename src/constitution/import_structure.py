@@ -381,9 +381,10 @@ class Structurer:
             )
             return
         back = BACK_MATTER.match(text) or HISTORY_HEADING.match(text)
-        self.signed = (
-            not back and self.clause is not None and (self.signed or bool(SIGNED.match(text)))
-        )
+        # the signing ends at a numbered line or a heading: a form's signature line within
+        # the protocol leaves the sections after it the protocol's
+        signing = self.signed and not (marked or NUMBERED.match(text) or PAREN.match(text))
+        self.signed = not back and self.clause is not None and (signing or bool(SIGNED.match(text)))
         if self.signed:
             self.left_out.append((replace(line, text=text), SIGNATURES))
             return

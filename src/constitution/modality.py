@@ -62,7 +62,7 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     # What may befall someone, or come of something ("may face a complaint", "could
     # lead to a sanction"): a consequence foretold, no one's liberty or duty.
     (
-        r"\b(?:may|can|could|might)\s+(?:also\s+|well\s+|even\s+)?(?:face|incur|suffer|"
+        r"\b(?:may|can|could|might)\s+(?:also\s+|well\s+|even\s+)?(?:face|suffer|"
         r"attract|result\s+in|lead\s+to|amount\s+to|give\s+rise\s+to|be\s+liable)\b",
         "",
         "",
@@ -106,10 +106,11 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     # A liberty granted in words other than "may": "is allowed (authorised, free,
     # welcome) to", "has the right to", "it is open to X to", "does not have to (need
     # to)", but not "does not need to know", the common law's test of a member's right
-    # to see papers, and "this protocol does not prevent", as "nothing in it prevents".
+    # to see papers, and "this protocol does not prevent", as "nothing in it prevents"
+    # (a rule's leave; "members shall not prevent officers ..." forbids).
     (
-        r"\b(?:does|do|shall|will)\s+not\s+(?:have\s+to|need\s+to(?!\s+know\b)|prevent|stop|"
-        r"preclude)\b",
+        r"\b(?:(?:does|do|shall|will)\s+not\s+(?:have\s+to|need\s+to(?!\s+know\b))|"
+        r"(?:does|do)\s+not\s+(?:prevent|stop|preclude))\b",
         "may",
         "medium",
     ),
@@ -249,7 +250,9 @@ PURPOSE = re.compile(r"\b(?:what|so\s+that|in\s+order\s+that)\b(?P<between>[^,;:
 # request is proper should ask": the "should" is the sentence's); so a purpose ("so that
 # officers can plan their work members must ...")
 CLOSED = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|does|do|did|can|could|may|might|will|would)\b", re.I
+    r"\b(?:is|are|was|were|has|have|had|does|do|did|can|could|may|might|will|would|"
+    r"shall|should|must|ought)\b",
+    re.I,
 )
 # What someone believes ("residents often assume that members can overturn it") reports a
 # belief, not a rule of the protocol's, until a verb of its own closes the clause

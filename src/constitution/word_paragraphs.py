@@ -146,9 +146,12 @@ def paragraph_text(para: object, tabs: bool = False) -> str:
     return f"{words}\t{leader[1]}" if leader and words else words
 
 
-# A number's or bullet's tab before the paragraph's words ("1.2<tab>Members ..."): no cell
+# A number's or bullet's tab before the paragraph's words ("1.2<tab>Members ...", "1.1a",
+# "Stage 2<tab>The Monitoring Officer ..."): no cell
 LABELLED_TAB = re.compile(
-    r"^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*[A-Z]{0,4}|[A-Za-z]|[ivxIVX]{1,5})[.)]?|[-•◦▪‣*])\t"
+    r"^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*[A-Za-z]{0,4}|[A-Za-z]|[ivxIVX]{1,5})[.)]?|[-•◦▪‣*]"
+    r"|(?:Stage|Step|Rule|Part|Article|Section|Paragraph|Schedule|Appendix|Annex)\s+\w{1,4}[.:]?)"
+    r"\t"
 )
 
 
