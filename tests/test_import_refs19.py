@@ -116,37 +116,33 @@ def contents_read(doc: Imported) -> None:
     assert " ".join(out.split()).endswith(RUN_TOGETHER)
 
 
-def test_a_contents_list_run_into_one_word_paragraph_is_left_out(tmp_path: Path) -> None:
-    """pandoc writes a text's contents table, a line to an entry, as one paragraph: the
-    numbers and titles of the document's own sections, in order, are its contents."""
+def with_contents(folder: Path, contents: list[str]) -> Path:
+    """A Word file: the title set as a heading, the contents' paragraphs, then SECTIONS,
+    each under its heading."""
     document = docx.Document()
     document.add_heading("Protocol on Councillors and Staff", 1)
-    document.add_paragraph("Paragraph Subject")
-    document.add_paragraph(RUN_TOGETHER)
+    for paragraph in contents:
+        document.add_paragraph(paragraph)
     for n, title, paragraphs in SECTIONS:
         document.add_heading(f"{n} {title}", 2)
         for paragraph in paragraphs:
             document.add_paragraph(paragraph)
-    document.save(str(tmp_path / "protocol.docx"))
-    contents_read(import_protocol(tmp_path / "protocol.docx"))
+    document.save(str(folder / "protocol.docx"))
+    return folder / "protocol.docx"
+
+
+def test_a_contents_list_run_into_one_word_paragraph_is_left_out(tmp_path: Path) -> None:
+    """pandoc writes a text's contents table, a line to an entry, as one paragraph: the
+    numbers and titles of the document's own sections, in order, are its contents."""
+    contents_read(import_protocol(with_contents(tmp_path, ["Paragraph Subject", RUN_TOGETHER])))
 
 
 def test_a_contents_list_an_entry_a_paragraph_is_left_out(tmp_path: Path) -> None:
     """A script's Word file of a text (a line a paragraph, the title set as a heading): its
     contents an entry a paragraph, "1<tab>Scope", under a header row, a blank paragraph
     between, are the contents with their header, not paragraphs of the title's section."""
-    document = docx.Document()
-    document.add_heading("Protocol on Councillors and Staff", 1)
-    document.add_paragraph("Paragraph\tSubject")
-    document.add_paragraph("")
-    for n, title, _ in SECTIONS:
-        document.add_paragraph(f"{n}\t{title}")
-    for n, title, paragraphs in SECTIONS:
-        document.add_heading(f"{n} {title}", 2)
-        for paragraph in paragraphs:
-            document.add_paragraph(paragraph)
-    document.save(str(tmp_path / "protocol.docx"))
-    contents_read(import_protocol(tmp_path / "protocol.docx"))
+    entries = [f"{n}\t{title}" for n, title, _ in SECTIONS]
+    contents_read(import_protocol(with_contents(tmp_path, ["Paragraph\tSubject", "", *entries])))
 
 
 def test_a_contents_list_broken_across_a_pdf_s_lines_is_left_out(tmp_path: Path) -> None:
