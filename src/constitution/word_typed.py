@@ -26,16 +26,18 @@ def typed_lines(path: Path) -> list[str] | None:
 
     try:
         with zipfile.ZipFile(path) as docx:
-            body = read_part(path, docx, "word/document.xml")
+            # the styles first: a Word file with no style for plain text (most) is read
+            # once, by from_docx, its body not parsed here as well
             styles = read_part(path, docx, "word/styles.xml")
+            typed = set().union(*(named_styles(styles, name) for name in TYPED))
+            body = read_part(path, docx, "word/document.xml") if typed else None
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
         return None
     if body is None:
         return None
-    typed = set().union(*(named_styles(styles, name) for name in TYPED))
     paragraphs = list(body.iter(f"{W}p"))
     drawn = body.find(f".//{W}tbl") is not None or body.find(f".//{W}numPr") is not None
-    if not typed or not paragraphs or drawn:
+    if not paragraphs or drawn:
         return None
     for para in paragraphs:
         style = para.find(f"{W}pPr/{W}pStyle")
