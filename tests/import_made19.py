@@ -40,13 +40,15 @@ def protocol(name: str) -> str:
     return name.split(".")[0].split("-")[0]
 
 
-def handed_over(name: str, folder: Path) -> tuple[Path, Gold]:
+def handed_over(name: str, folder: Path, sources: Path = SOURCES) -> tuple[Path, Gold]:
     """The file as made, and its protocol's gold as this file reads: office18's
     ``furniture`` and ``differs``, and the ``apostrophe`` it prints (pandoc's smart
-    quotes print ’) for the gold's."""
-    data = as_file(gold(protocol(name), SOURCES), name)
+    quotes print ’) for the gold's; a paragraph ``differs`` gives is as the file prints
+    it, its apostrophes too (pandoc sets a code block's straight)."""
+    data = gold(protocol(name), sources)
     printed = data["apostrophe"].get(name, "'")
-    return SOURCES / name, json.loads(json.dumps(data).replace("'", printed))
+    smart = json.loads(json.dumps({**data, "differs": {}}).replace("'", printed))
+    return sources / name, as_file({**smart, "differs": data["differs"]}, name)
 
 
 def soffice(program: str, profile: str, target: str, source: Path, out: Path) -> Path:
