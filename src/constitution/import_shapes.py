@@ -70,9 +70,14 @@ SITE_HEADING = "a site's heading of the page, over the document's own title"
 NOTES_HEADING = "the heading over footnotes, each kept with the paragraph citing it"
 SIGNATURES = "a signature block after the protocol: who signs it, and when, not its words"
 # A line for a signature after the protocol's paragraphs: "Signed ......", "Signature:
-# ____", "Signed: (Chief Executive)"; its words and the lines after it (the names, posts
+# ____", "Signed: (Chief Executive)", "Signed on behalf of the Council" (a line, no
+# sentence: no full stop ends it); its words and the lines after it (the names, posts
 # and date) are the signing, until an appendix, a heading or a numbered line begins
-SIGNED = re.compile(r"^(?:Signed|Signature)\b\s*(?::|\.{3,}|…|_{3,}|\()", re.I)
+SIGNED = re.compile(
+    r"^(?:Signed|Signature)\b\s*(?::|\.{3,}|…|_{3,}|\()"
+    r"|^Signed\s+(?:for\s+and\s+)?(?:on\s+behalf\s+of|for)\s+[^.]*$",
+    re.I,
+)
 # a heading printing the Part's number before its own: "5.3.1 Scope"
 PART_HEADING = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\s+(\S.*)")
 # A contents table's header row, read as a list's item, its cells apart: labels only
