@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
 from constitution.importer import import_protocol
 from import_made20 import NAMES, PROTOCOLS, SOURCES, handed_over
 from import_trial import gold_reads_every_source, trial_tests
@@ -44,3 +49,55 @@ def test_a_signing_on_behalf_of_the_council_is_left_out(tmp_path: Path) -> None:
     assert last.paragraphs == ["Signed on behalf of the Council, the code binds every employee."]
     assert not last.after.paragraphs
     assert [line.text.split()[0] for line, _ in doc.left_out] == ["Signed", "Town", "Town"]
+
+
+FEET = [
+    "PROTOCOL",
+    "",
+    "1. ROLES",
+    "",
+    "1.1  Officers advise members and carry out the Council's decisions.",
+    "     Each officer is accountable through a line manager to the Chief",
+    "",
+    "Borough Council - Constitution - Part 5          Page 1 of 2",
+    "",
+    "     Executive, who is the Head of Paid Service.",
+    "",
+    "1.2  Members decide.",
+    "",
+    "Borough Council - Constitution - Part 5          Page 2 of 2",
+]
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_a_text_s_page_feet_kept_in_a_file_made_of_it_are_left_out(
+    tmp_path: Path, kind: str
+) -> None:
+    """A PDF or Word file made of text taken out of another PDF: that PDF's running feet
+    ("... Page 1 of 2"), lines in mid-page, one in mid-paragraph, are furniture as they
+    are in the text, left out, and the paragraph they break goes on after them."""
+    path = tmp_path / f"protocol.{kind}"
+    if kind == "pdf":
+        canvas = Canvas(str(path), pagesize=A4)
+        canvas.setFont("Courier", 10)
+        for at, line in enumerate(FEET):
+            canvas.drawString(56, 780 - 12 * at, line)
+        canvas.save()
+    else:  # each block of lines a paragraph, as pandoc writes one
+        document = docx.Document()
+        for block in "\n".join(FEET).split("\n\n"):
+            document.add_paragraph(" ".join(block.split()))
+        document.save(str(path))
+    doc = import_protocol(path)
+    assert [c.paragraphs for c in doc.clauses()] == [
+        [
+            "Officers advise members and carry out the Council's decisions. Each officer is "
+            "accountable through a line manager to the Chief Executive, who is the Head of "
+            "Paid Service."
+        ],
+        ["Members decide."],
+    ]
+    assert [line.text.split()[-4:] for line, _ in doc.left_out] == [
+        ["Page", "1", "of", "2"],
+        ["Page", "2", "of", "2"],
+    ]
