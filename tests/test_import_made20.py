@@ -101,3 +101,21 @@ def test_a_text_s_page_feet_kept_in_a_file_made_of_it_are_left_out(
         ["Page", "1", "of", "2"],
         ["Page", "2", "of", "2"],
     ]
+
+
+def test_an_o_before_a_sub_bullet_is_its_mark(tmp_path: Path) -> None:
+    """ "o " before a line under a bullet, as text copied from a page or a PDF prints a
+    sub-bullet (Courier's or Wingdings' "o"), is the item's mark, not a word."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Protocol\n1. The Clerk:\n• advises the Council, including:\no on its powers; and\n"
+        "o on procedure;\n• manages the staff.\n2. Members decide.\n",
+        encoding="utf-8",
+    )
+    assert import_protocol(source).clauses()[0].paragraphs == [
+        "The Clerk:",
+        "- advises the Council, including:",
+        "- on its powers; and",
+        "- on procedure;",
+        "- manages the staff.",
+    ]
