@@ -119,3 +119,25 @@ def test_an_o_before_a_sub_bullet_is_its_mark(tmp_path: Path) -> None:
         "- on procedure;",
         "- manages the staff.",
     ]
+
+
+@pytest.mark.parametrize("note", ["Note: the Chair has no more power.", "NB. The Chair has no more power."])
+def test_a_note_between_two_paragraphs_is_the_one_before_s_unreported(
+    tmp_path: Path, note: str
+) -> None:
+    """A "Note: ..." line between two numbered paragraphs says whose it is: a further
+    paragraph of the one before, kept with it and not reported as an unnumbered paragraph
+    that may be an aside; an unlabelled line there is still reported."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        f"Protocol\n\n1. Roles\n\n1.1 Members decide.\n\n{note}\n\n1.2 Officers advise.\n\n"
+        "It is so.\n\n1.3 Officers serve.\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    assert [c.paragraphs for c in doc.clauses()] == [
+        ["Members decide.", note],
+        ["Officers advise.", "It is so."],
+        ["Officers serve."],
+    ]
+    assert [(d.kind, d.number) for d in doc.defects] == [("unnumbered-paragraph", "1.2")]

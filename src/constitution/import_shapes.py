@@ -89,6 +89,8 @@ CONTENTS_HEADER = re.compile(
     rf"(?:- )?{CONTENTS_LABEL}(?:\s*[{CELL_BREAK}\t|]\s*{CONTENTS_LABEL})+\s*", re.IGNORECASE
 )
 BACK_MATTER = re.compile(r"^(?:Appendix|Appendices|Schedule|Annex|Annexe)\b", re.I)
+# A paragraph labelled a note ("Note: ...", "NB. ..."): the note of the paragraph before
+NOTED = re.compile(r"^(?:Notes?|N\.?B\.?)\s*[:.–—-]\s*\S", re.I)
 
 
 def clean(text: str) -> tuple[str, bool, bool]:

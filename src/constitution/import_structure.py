@@ -46,6 +46,7 @@ from constitution.import_shapes import (
     LABELLED,
     LETTER,
     LETTERED,
+    NOTED,
     NOTES_HEADING,
     NUMBERED,
     PAREN,
@@ -744,6 +745,8 @@ class Structurer:
             self.note_joined("a paragraph break", text, line, last)
             words.add(text, line, wrapped=True)
             return
+        # "Note: ..." says whose it is: the paragraph before's, no aside to check
+        noted = bool(NOTED.match(text))
         kept = Defect(
             "unnumbered-paragraph",
             clause.number,
@@ -753,13 +756,14 @@ class Structurer:
         )
         if (line.within or line.cell) and words is clause:  # Word sets it in the paragraph
             clause.add(text, line)
-            if not line.cell:  # indented, say: perhaps an aside; a table's row is certain
+            if not (line.cell or noted):  # indented: perhaps an aside; a row is certain
                 self.defects.append(kept)
             return
         # An unnumbered paragraph after a numbered one: words after it, until it is known
         # whether another paragraph of the section follows them (rejoin).
         clause.after.add(text, line)
-        clause.held.append(kept)
+        if not noted:
+            clause.held.append(kept)
 
     def rejoin(self) -> None:
         """Unnumbered words between two numbered paragraphs of a section, with no
