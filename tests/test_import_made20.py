@@ -121,7 +121,9 @@ def test_an_o_before_a_sub_bullet_is_its_mark(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize("note", ["Note: the Chair has no more power.", "NB. The Chair has no more power."])
+@pytest.mark.parametrize(
+    "note", ["Note: the Chair has no more power.", "NB. The Chair has no more power."]
+)
 def test_a_note_between_two_paragraphs_is_the_one_before_s_unreported(
     tmp_path: Path, note: str
 ) -> None:
