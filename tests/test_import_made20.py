@@ -143,3 +143,36 @@ def test_a_note_between_two_paragraphs_is_the_one_before_s_unreported(
         ["Officers serve."],
     ]
     assert [(d.kind, d.number) for d in doc.defects] == [("unnumbered-paragraph", "1.2")]
+
+
+BODY = [
+    "1.1  Members decide the policies of the Council and its",
+    "     committees.",
+    "",
+    "1.2  Officers advise members on the law.",
+    "",
+    "1.3  Officers serve the whole Council.",
+]
+
+
+def test_a_council_s_name_over_the_title_in_a_pdf_is_joined_by_a_dash(tmp_path: Path) -> None:
+    """A PDF's first two lines, set straight under one another, the council's name over
+    the protocol's title: one title, a dash between them, as the text reader joins them;
+    a title the page wrapped mid-phrase is joined by a space."""
+    for lines, title in (
+        (
+            ["HARBY BOROUGH COUNCIL", "PROTOCOL ON MEMBER AND OFFICER RELATIONS"],
+            "HARBY BOROUGH COUNCIL – PROTOCOL ON MEMBER AND OFFICER RELATIONS",
+        ),
+        (
+            ["PROTOCOL ON RELATIONS BETWEEN MEMBERS AND", "OFFICERS"],
+            "PROTOCOL ON RELATIONS BETWEEN MEMBERS AND OFFICERS",
+        ),
+    ):
+        path = tmp_path / "protocol.pdf"
+        canvas = Canvas(str(path), pagesize=A4)
+        canvas.setFont("Courier", 10)
+        for at, line in enumerate([*lines, "", "PART I – ROLES", "", *BODY]):
+            canvas.drawString(56, 780 - 12 * at, line.center(64) if at < 2 else line)
+        canvas.save()
+        assert import_protocol(path).title == title

@@ -310,6 +310,16 @@ NAMES_A_NUMBER = re.compile(
 )
 
 
+def named_over(first: str, second: str) -> bool:
+    """Whether two lines are a council's name over the protocol's title ("HARBY BOROUGH
+    COUNCIL" / "PROTOCOL ON MEMBER AND OFFICER RELATIONS"): one title in two parts."""
+    return (
+        bool(COUNCIL_NAME.search(first.strip()))
+        and heading_like(second)
+        and bool(NAMES_A_DOCUMENT.search(second))
+    )
+
+
 def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) -> bool:
     """Whether a line is the next line of the paragraph before it, not a paragraph,
     heading or number of its own: set in under the words of a paragraph with a hanging
@@ -331,7 +341,9 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
     label = HANGING.match(first.text)
     over_page = bool(first.page and line.page and first.page != line.page)
     if line.wraps and not numbered and not last.rstrip().endswith((":", ";", ":-")):
-        return True  # a PDF's next line at its paragraph's spacing; a list's line stays its own
+        # a PDF's next line at its paragraph's spacing; a list's line stays its own, and
+        # a title under the council's name is the title's second part
+        return not named_over(last, text)
     if not numbered and indent and label and label.end() == indent and (over_page or not fresh):
         return True
     if fresh:
