@@ -281,6 +281,11 @@ REFERENCES = [
         ["external-reference"],
     ),
     ("as rule 12 says", "as rule 12 says", []),  # no document named: kept, as printed
+    (
+        "as Part 4 of the Constitution sets out",
+        "as Part 4 of the Constitution sets out",
+        ["external-reference"],
+    ),
     # not references at all
     ("on 10.4.2023 the council met", "on 10.4.2023 the council met", []),
     ("a sum of £10.40 above the limit", "a sum of £10.40 above the limit", []),

@@ -44,9 +44,10 @@ SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+|\s*[–—-]\s*)
 CUES = r"sub-?paragraphs?|paragraphs?|paras?\.?|clauses?|sections?"
 DOTTED = r"\d{1,3}(?:\.\d{1,3}){1,3}"
 # The words other documents number their provisions by ("rule 12 of the Standing
-# Orders", "Regulation 7 of ..."), and a statute's inserted section ("section 100F of
-# the Local Government Act 1972"): another document's only where the words after name it
-PROVISIONS = r"sections?|rules?|regulations?|articles?|schedules?|standing\s+orders?"
+# Orders", "Regulation 7 of ...", "Part 4 of the Constitution"), and a statute's
+# inserted section ("section 100F of the Local Government Act 1972"): another
+# document's only where the words after name it, and a Part not the document's own
+PROVISIONS = r"sections?|rules?|regulations?|articles?|schedules?|standing\s+orders?|parts?"
 # A name before a number, as "Regulation 4.2(c)" or "Schedule 3.1 (see 4.2)" print it:
 # another document's, not this one's paragraph (a capital that only starts a sentence,
 # "Under 4.2(c)", "See 4.2", is no name).
@@ -353,7 +354,8 @@ def link(
         own = OWN_PART_BEFORE.search(before)
         named = own[1].upper() if own and own[1].upper() in targets.afresh else ""
         if m["provision"]:
-            if cites_elsewhere(text, m, targets.part):
+            own = m["provision"].lower().startswith("part") and whole.split()[-1] == targets.part
+            if not own and cites_elsewhere(text, m, targets.part):
                 unresolved.append(external(whole.split()[-1], whole))
             return whole
         if m["inside"]:
