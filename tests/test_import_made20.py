@@ -176,3 +176,37 @@ def test_a_council_s_name_over_the_title_in_a_pdf_is_joined_by_a_dash(tmp_path: 
             canvas.drawString(56, 780 - 12 * at, line.center(64) if at < 2 else line)
         canvas.save()
         assert import_protocol(path).title == title
+
+
+def test_a_conjunction_wrapped_alone_under_an_item_ends_it(tmp_path: Path) -> None:
+    """An item's last word wrapped onto a line of its own by a PDF's measure ("...; " /
+    "and"): the item's, not a paragraph; a line a word alone can not be an item."""
+    lines = [
+        "PROTOCOL",
+        "",
+        "1. SCOPE",
+        "",
+        "1(1)  Employees may expect councillors to:",
+        "a)    treat them fairly;",
+        "b)    respect the advice they give, even when they disagree with it;",
+        "and",
+        "c)    make requests through the Clerk.",
+        "",
+        "1(2)  Councillors decide.",
+        "",
+        "1(3)  Officers advise.",
+        "",
+        "1(4)  Officers serve.",
+    ]
+    path = tmp_path / "protocol.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Courier", 10)
+    for at, line in enumerate(lines):
+        canvas.drawString(56, 780 - 12 * at, line)
+    canvas.save()
+    assert import_protocol(path).clauses()[0].paragraphs == [
+        "Employees may expect councillors to:",
+        "- a) treat them fairly;",
+        "- b) respect the advice they give, even when they disagree with it; and",
+        "- c) make requests through the Clerk.",
+    ]

@@ -310,6 +310,10 @@ NAMES_A_NUMBER = re.compile(
 )
 
 
+# A conjunction alone on a line: the end of the line before, wrapped, never a line of its own
+CONJUNCTION = re.compile(r"(?:and|or|and/or|but)[,;]?")
+
+
 def named_over(first: str, second: str) -> bool:
     """Whether two lines are a council's name over the protocol's title ("HARBY BOROUGH
     COUNCIL" / "PROTOCOL ON MEMBER AND OFFICER RELATIONS"): one title in two parts."""
@@ -336,6 +340,8 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
         return True  # "... (para." / "2)": the citation closing, not an item "2)"
     if LETTER.match(text):
         return False
+    if not fresh and CONJUNCTION.fullmatch(text.strip()):
+        return True  # "...;" / "and": an item's last word the measure wrapped, no item
     numbered = NUMBERED.match(text) or PAREN.match(text)
     indent = len(line.text) - len(line.text.lstrip())
     label = HANGING.match(first.text)
