@@ -210,3 +210,29 @@ def test_a_conjunction_wrapped_alone_under_an_item_ends_it(tmp_path: Path) -> No
         "- b) respect the advice they give, even when they disagree with it; and",
         "- c) make requests through the Clerk.",
     ]
+
+
+def test_a_definition_begins_a_line_of_its_own_in_a_pdf(tmp_path: Path) -> None:
+    """A PDF with no space between its paragraphs, a definitions list under "In this
+    protocol:": each line opening with a quoted term and "means" begins a definition, an
+    item of the lead-in, the lines wrapped after it its own."""
+    lines = [
+        "PROTOCOL",
+        "1. Members decide.",
+        "2. In this protocol:",
+        '"Clerk" means the Clerk to the Council, who is also its Responsible Financial',
+        "Officer;",
+        '"Staff" means every person employed by the Council.',
+        "3. Officers advise.",
+    ]
+    path = tmp_path / "protocol.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    for at, line in enumerate(lines):
+        canvas.drawString(56, 780 - 12 * at, line)
+    canvas.save()
+    assert import_protocol(path).clauses()[1].paragraphs == [
+        "In this protocol:",
+        '- "Clerk" means the Clerk to the Council, who is also its Responsible Financial Officer;',
+        '- "Staff" means every person employed by the Council.',
+    ]

@@ -40,6 +40,7 @@ from constitution.import_shapes import (
     BULLET,
     COMMA_FOR_DOT,
     CONTENTS_ENTRY,
+    DEFINES,
     FOOTNOTE,
     HISTORY,
     LABEL_ONLY,
@@ -158,7 +159,8 @@ class Structurer:
                 how = "a tab" if id(line) in leaders else "dot leaders"
                 self.left_out.append((line, f"a contents entry: {how} to a page number"))
                 continue
-            fresh, blank = blank or self.extracted.whole_paragraphs or line.opens, False
+            fresh = blank or self.extracted.whole_paragraphs or line.opens
+            fresh, blank = fresh or bool(DEFINES.match(c[0])), False  # a definition's line
             if kept and self.over_page(kept[-1], c, line):
                 fresh = False
             alone = bool(kept and LABEL_ONLY.match(kept[-1][0][0]))  # "1.2" on its own line
