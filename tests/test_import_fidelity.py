@@ -281,6 +281,12 @@ REFERENCES = [
         ["external-reference"],
     ),
     ("as rule 12 says", "as rule 12 says", []),  # no document named: kept, as printed
+    (  # the Part the document says it is: no reference
+        "This protocol forms Part 5(c) of the Constitution",
+        "This protocol forms Part 5(c) of the Constitution",
+        [],
+    ),
+    ("It is part of Part 5 of the Constitution", "It is part of Part 5 of the Constitution", []),
     (
         "as Part 4 of the Constitution sets out",
         "as Part 4 of the Constitution sets out",

@@ -117,6 +117,9 @@ PART_BEFORE = re.compile(r"\bPart\s+(\d{1,2}(?:\.\d{1,2})?[A-Z]?)\s*,?\s*$")
 # A Part of this document named before a reference, where each Part numbers its
 # paragraphs afresh: "Part II paragraph 3", "Part B, para 2"
 OWN_PART_BEFORE = re.compile(r"\bPart\s+([IVXLC]{1,6}|[A-Z]|\d{1,2})\s*,?\s*$")
+# Words saying which Part the document is: "This protocol forms Part 5(c) of the
+# Constitution", "It is part of Part 5 of ...": the document's own, no reference
+IS_PART = re.compile(r"\b(?:is|are|forms?|comprises?)\s+(?:(?:a\s+)?part\s+of\s+)?$", re.I)
 STATUTE = re.compile(r"\bAct\s+\d{4}\s*,?\s*$")  # "the Local Government Act 1972, section 5"
 # Another document named just before, the reference after it ("The Code of Conduct, at
 # paragraph 3, says"), unless a position word makes it this document's ("... above")
@@ -354,7 +357,9 @@ def link(
         own = OWN_PART_BEFORE.search(before)
         named = own[1].upper() if own and own[1].upper() in targets.afresh else ""
         if m["provision"]:
-            own = m["provision"].lower().startswith("part") and whole.split()[-1] == targets.part
+            own = m["provision"].lower().startswith("part") and (
+                whole.split()[-1] == targets.part or bool(IS_PART.search(before))
+            )
             if not own and cites_elsewhere(text, m, targets.part):
                 unresolved.append(external(whole.split()[-1], whole))
             return whole
