@@ -312,7 +312,9 @@ NAMES_A_NUMBER = re.compile(
 
 # A definition's opening: a quoted term and what it means ('"Clerk" means ...'), which
 # begins a line of a definitions list however little space a PDF sets above it
-DEFINES = re.compile(r"^[\"“‘'][^\"”’']{1,60}[\"”’']\s+(?:means|includes|refers\s+to)\b")
+DEFINES = re.compile(
+    r"^[\"'\u201c\u2018][^\"'\u201d\u2019]{1,60}[\"'\u201d\u2019]\s+(?:means|includes|refers\s+to)\b"
+)
 # A conjunction alone on a line: the end of the line before, wrapped, never a line of its own
 CONJUNCTION = re.compile(r"(?:and|or|and/or|but)[,;]?")
 
