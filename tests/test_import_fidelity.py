@@ -288,6 +288,11 @@ REFERENCES = [
     ),
     ("It is part of Part 5 of the Constitution", "It is part of Part 5 of the Constitution", []),
     (
+        "This page sets out Part 5C of the Council's Constitution.",
+        "This page sets out Part 5C of the Council's Constitution.",
+        [],
+    ),
+    (
         "as Part 4 of the Constitution sets out",
         "as Part 4 of the Constitution sets out",
         ["external-reference"],

@@ -118,8 +118,13 @@ PART_BEFORE = re.compile(r"\bPart\s+(\d{1,2}(?:\.\d{1,2})?[A-Z]?)\s*,?\s*$")
 # paragraphs afresh: "Part II paragraph 3", "Part B, para 2"
 OWN_PART_BEFORE = re.compile(r"\bPart\s+([IVXLC]{1,6}|[A-Z]|\d{1,2})\s*,?\s*$")
 # Words saying which Part the document is: "This protocol forms Part 5(c) of the
-# Constitution", "It is part of Part 5 of ...": the document's own, no reference
-IS_PART = re.compile(r"\b(?:is|are|forms?|comprises?)\s+(?:(?:a\s+)?part\s+of\s+)?$", re.I)
+# Constitution", "It is part of Part 5 of ...", "This page sets out Part 5C of ...",
+# "Constitution Part 5, Section 4" (its place, the Section after it cited): the
+# document's own, no reference
+IS_PART = re.compile(
+    r"\b(?:is|are|forms?|comprises?|sets?\s+out)\s+(?:(?:a\s+)?part\s+of\s+)?$|\bConstitution,?\s+$",
+    re.I,
+)
 STATUTE = re.compile(r"\bAct\s+\d{4}\s*,?\s*$")  # "the Local Government Act 1972, section 5"
 # Another document named just before, the reference after it ("The Code of Conduct, at
 # paragraph 3, says"), unless a position word makes it this document's ("... above")
