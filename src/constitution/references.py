@@ -362,8 +362,10 @@ def link(
         own = OWN_PART_BEFORE.search(before)
         named = own[1].upper() if own and own[1].upper() in targets.afresh else ""
         if m["provision"]:
+            # a Part in words introducing the document (no paragraph's: ``itself`` is
+            # none) is where it stands in the constitution, not a Part it cites
             own = m["provision"].lower().startswith("part") and (
-                whole.split()[-1] == targets.part or bool(IS_PART.search(before))
+                not itself or whole.split()[-1] == targets.part or bool(IS_PART.search(before))
             )
             if not own and cites_elsewhere(text, m, targets.part):
                 unresolved.append(external(whole.split()[-1], whole))
