@@ -281,22 +281,6 @@ REFERENCES = [
         ["external-reference"],
     ),
     ("as rule 12 says", "as rule 12 says", []),  # no document named: kept, as printed
-    (  # the Part the document says it is: no reference
-        "This protocol forms Part 5(c) of the Constitution",
-        "This protocol forms Part 5(c) of the Constitution",
-        [],
-    ),
-    ("It is part of Part 5 of the Constitution", "It is part of Part 5 of the Constitution", []),
-    (
-        "This page sets out Part 5C of the Council's Constitution.",
-        "This page sets out Part 5C of the Council's Constitution.",
-        [],
-    ),
-    (
-        "as Part 4 of the Constitution sets out",
-        "as Part 4 of the Constitution sets out",
-        ["external-reference"],
-    ),
     # not references at all
     ("on 10.4.2023 the council met", "on 10.4.2023 the council met", []),
     ("a sum of £10.40 above the limit", "a sum of £10.40 above the limit", []),
@@ -313,20 +297,9 @@ REFERENCES = [
 def test_references_in_the_forms_councils_write_them(
     text: str, written: str, reported: list[str]
 ) -> None:
-    # a paragraph's words (T-99, no target's): an introduction's Parts are its own place
-    out, unresolved = link(text, TARGETS, LOCAL.get, lambda letter: letter == "c", "T-99")
+    out, unresolved = link(text, TARGETS, LOCAL.get, lambda letter: letter == "c")
     assert out == written
     assert [u.kind for u in unresolved] == reported
-
-
-def test_a_part_named_in_the_introduction_is_the_document_s_place() -> None:
-    """ "the other codes in Part 5 of the Constitution" introducing the protocol says
-    where it stands, no reference; in a paragraph, "in Part 4 of the Constitution" cites
-    another Part."""
-    text = "It matches the other codes in Part 5 of the Constitution."
-    assert link(text, TARGETS, LOCAL.get, lambda _: False) == (text, [])
-    _, unresolved = link(text, TARGETS, LOCAL.get, lambda _: False, "T-99")
-    assert [u.kind for u in unresolved] == ["external-reference"]
 
 
 TWICE = replace(TARGETS, twice={"3.2": ("T-2", "T-11")})

@@ -55,8 +55,18 @@ UNMET = {
         "run together as one item; the title, a code block's two lines, joined by a space"
     ),
 }
+# "Part 4 of the Constitution" in a paragraph cites another Part; reporting it was tried
+# and dropped: earlier trials' protocols name the Part they stand in as many ways ("forms
+# Part 5(c) of", "sets out Part 5C of", "Constitution Part 5, Section 4", "the other codes
+# in Part 5", "Both codes are printed in Part 5"), and the importer knows no document's
+# own Part to tell the two apart
+OWN_PART = (
+    "harby 3.1: 'the Access to Information Procedure Rules in Part 4 of the Constitution' "
+    "is not reported as another Part's"
+)
 UNPUBLISHED = {
-    name: UNMET[name] for name in ("fenwick-pandoc.docx", "fenwick-pandoc.pdf", "garth-pandoc.docx")
+    **{n: UNMET[n] for n in ("fenwick-pandoc.docx", "fenwick-pandoc.pdf", "garth-pandoc.docx")},
+    **{name: OWN_PART for name in NAMES if name.startswith("harby")},
 }
 
 test_read_as_gold, _, _ = trial_tests(unmet(NAMES, UNMET), SOURCES, handed_over)

@@ -44,10 +44,9 @@ SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+|\s*[–—-]\s*)
 CUES = r"sub-?paragraphs?|paragraphs?|paras?\.?|clauses?|sections?"
 DOTTED = r"\d{1,3}(?:\.\d{1,3}){1,3}"
 # The words other documents number their provisions by ("rule 12 of the Standing
-# Orders", "Regulation 7 of ...", "Part 4 of the Constitution"), and a statute's
-# inserted section ("section 100F of the Local Government Act 1972"): another
-# document's only where the words after name it, and a Part not the document's own
-PROVISIONS = r"sections?|rules?|regulations?|articles?|schedules?|standing\s+orders?|parts?"
+# Orders", "Regulation 7 of ..."), and a statute's inserted section ("section 100F of
+# the Local Government Act 1972"): another document's only where the words after name it
+PROVISIONS = r"sections?|rules?|regulations?|articles?|schedules?|standing\s+orders?"
 # A name before a number, as "Regulation 4.2(c)" or "Schedule 3.1 (see 4.2)" print it:
 # another document's, not this one's paragraph (a capital that only starts a sentence,
 # "Under 4.2(c)", "See 4.2", is no name).
@@ -117,14 +116,6 @@ PART_BEFORE = re.compile(r"\bPart\s+(\d{1,2}(?:\.\d{1,2})?[A-Z]?)\s*,?\s*$")
 # A Part of this document named before a reference, where each Part numbers its
 # paragraphs afresh: "Part II paragraph 3", "Part B, para 2"
 OWN_PART_BEFORE = re.compile(r"\bPart\s+([IVXLC]{1,6}|[A-Z]|\d{1,2})\s*,?\s*$")
-# Words saying which Part the document is: "This protocol forms Part 5(c) of the
-# Constitution", "It is part of Part 5 of ...", "This page sets out Part 5C of ...",
-# "Constitution Part 5, Section 4" (its place, the Section after it cited): the
-# document's own, no reference
-IS_PART = re.compile(
-    r"\b(?:is|are|forms?|comprises?|sets?\s+out)\s+(?:(?:a\s+)?part\s+of\s+)?$|\bConstitution,?\s+$",
-    re.I,
-)
 STATUTE = re.compile(r"\bAct\s+\d{4}\s*,?\s*$")  # "the Local Government Act 1972, section 5"
 # Another document named just before, the reference after it ("The Code of Conduct, at
 # paragraph 3, says"), unless a position word makes it this document's ("... above")
@@ -362,12 +353,7 @@ def link(
         own = OWN_PART_BEFORE.search(before)
         named = own[1].upper() if own and own[1].upper() in targets.afresh else ""
         if m["provision"]:
-            # a Part in words introducing the document (no paragraph's: ``itself`` is
-            # none) is where it stands in the constitution, not a Part it cites
-            own = m["provision"].lower().startswith("part") and (
-                not itself or whole.split()[-1] == targets.part or bool(IS_PART.search(before))
-            )
-            if not own and cites_elsewhere(text, m, targets.part):
+            if cites_elsewhere(text, m, targets.part):
                 unresolved.append(external(whole.split()[-1], whole))
             return whole
         if m["inside"]:
