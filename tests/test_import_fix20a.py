@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
-from docx.enum.text import WD_BREAK
 
 from constitution.importer import import_protocol
 from constitution.import_model import Imported
@@ -180,3 +179,37 @@ def test_a_paragraph_ending_in_a_web_address_ends_there(tmp_path: Path) -> None:
         "A form is on the page at https://www.example.gov.uk/interests/form",
         "Members use it to tell the Monitoring Officer of a change.",
     ]
+
+
+BROKEN_LINES = (
+    "Protocol on Site Visits",
+    "1 Arrangements",
+    "1.1 A site visit is attended by:\n(a) the members of the Planning Committee;\n"
+    "(b) the ward councillors for the site; and\n(c) an officer of the planning service.",
+    "1.2 The officer keeps a note of the visit and sends it to members within\n"
+    "5 days of the visit.",
+    "1.3 Members are asked\n1. to keep to the site;\n2. to hear no representations.",
+)
+
+
+def test_a_word_paragraph_s_line_breaks_are_read_as_a_text_s_lines(tmp_path: Path) -> None:
+    """A Word paragraph whose lines a line break keeps (a script's, python-docx writing a
+    newline as one) is read as the same block of a text's lines: an item starting a
+    line is an item, a line going on its sentence goes on it."""
+    document = docx.Document()
+    for block in BROKEN_LINES:
+        document.add_paragraph(block)
+    document.save(str(tmp_path / "visits.docx"))
+    written = read(import_protocol(tmp_path / "visits.docx"))
+    assert written == read(imported(tmp_path, "\n\n".join(BROKEN_LINES) + "\n"))
+    assert written["1.1"] == [
+        "A site visit is attended by:",
+        "- (a) the members of the Planning Committee;",
+        "- (b) the ward councillors for the site; and",
+        "- (c) an officer of the planning service.",
+    ]
+    assert written["1.2"] == [
+        "The officer keeps a note of the visit and sends it to members within 5 days of the "
+        "visit."
+    ]
+    assert written["1.3"][1:] == ["- 1. to keep to the site;", "- 2. to hear no representations."]

@@ -160,7 +160,8 @@ class Structurer:
                 how = "a tab" if id(line) in leaders else "dot leaders"
                 self.left_out.append((line, f"a contents entry: {how} to a page number"))
                 continue
-            fresh, blank = blank or self.extracted.whole_paragraphs or line.opens, False
+            whole = self.extracted.whole_paragraphs and not line.after_break
+            fresh, blank = blank or whole or line.opens, False
             if kept and self.over_page(kept[-1], c, line):
                 fresh = False
             alone = bool(kept and LABEL_ONLY.match(kept[-1][0][0]))  # "1.2" on its own line
