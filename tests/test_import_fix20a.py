@@ -9,8 +9,8 @@ from pathlib import Path
 
 import docx
 
-from constitution.importer import import_protocol
 from constitution.import_model import Imported
+from constitution.importer import import_protocol
 
 
 def imported(tmp_path: Path, text: str, name: str = "protocol.txt") -> Imported:
@@ -209,7 +209,6 @@ def test_a_word_paragraph_s_line_breaks_are_read_as_a_text_s_lines(tmp_path: Pat
         "- (c) an officer of the planning service.",
     ]
     assert written["1.2"] == [
-        "The officer keeps a note of the visit and sends it to members within 5 days of the "
-        "visit."
+        "The officer keeps a note of the visit and sends it to members within 5 days of the visit."
     ]
     assert written["1.3"][1:] == ["- 1. to keep to the site;", "- 2. to hear no representations."]

@@ -369,7 +369,8 @@ def numbered_runs(texts: list[str]) -> set[int]:
     while start < len(texts):
         end, form = start, None
         while end < len(texts) and (found := NUMBERED.match(texts[end])):
-            if found["part"] or found["num"] != str(end - start + 1) or form not in (None, found["dot"]):
+            counted = not found["part"] and found["num"] == str(end - start + 1)
+            if not counted or form not in (None, found["dot"]):
                 break
             form, end = found["dot"], end + 1
         if end - start >= 2 and all(len(t) < WRAPPED for t in texts[start : end - 1]):
