@@ -471,15 +471,21 @@ def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
 
 # A web address closing a line ("... at www.example.gov.uk/register", "<https://...>.")
 ADDRESS_END = re.compile(r"(?:https?://|www\.)\S+$", re.I)
-# A verb that makes a short line a statement ("No gift is kept", "Members do not lobby")
-STATES = re.compile(r"\b(?:is|are|was|were|do|does|did|has|have|not)\b", re.I)
+# A verb that makes a short line a statement ("No gift is kept", "Members do not lobby"),
+# not in a heading's clause ("Who is covered", "Members who have an interest")
+STATES = re.compile(
+    r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )\b(?:is|are|was|were|has|have|(?:do|does|did) not"
+    r"|cannot)\b",
+    re.I,
+)
 
 
 def a_sentence(text: str) -> bool:
     """Whether a short line reads as a sentence, not a heading over what follows: it
     states something ("Members do not lobby") or ends in a web address, as no heading
-    does; a question heads its answer."""
-    return not text.endswith("?") and bool(STATES.search(text) or ADDRESS_END.search(text))
+    does; a question heads its answer, its mark left off too ("What is a gift")."""
+    asks = text.endswith("?") or re.match(r"(?:what|who|when|where|why|how)\b", text, re.I)
+    return not asks and bool(STATES.search(text) or ADDRESS_END.search(text))
 
 
 def broken_off(words: Text, text: str) -> bool:
