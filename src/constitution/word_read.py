@@ -204,8 +204,9 @@ def from_docx(path: Path) -> Extracted:
                 "cannot hold a table. Check it reads as printed."
             )
             continue
-        broken = paragraph_text(para, breaks=True).split("\n")
-        text = " ".join(" ".join(broken).split())
+        text = paragraph_text(para, breaks=True)
+        if len(broken := text.split("\n")) > 1:  # its lines (broken_lines), one line here
+            text = " ".join(" ".join(broken).split())
         if not text.strip():
             lines.append(Line("", n))
             continue
