@@ -68,6 +68,10 @@ class Line:
     # discretionary hyphen, U+00AD in the text layer): the word goes on, whole, on the
     # next line, whatever its halves are ("under" "standing").
     broken: bool = False
+    # A Word paragraph's line after a line break in it (<w:br/>, a script's newline): the
+    # paragraph going on as a text's next line does, no blank line between (not a
+    # paragraph of its own, as every other Word paragraph is).
+    after_break: bool = False
 
     @property
     def where(self) -> str:

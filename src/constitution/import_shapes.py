@@ -388,6 +388,27 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
     return cited_number and numbered["rest"][:1].islower() and not heading_like(last)
 
 
+def numbered_runs(texts: list[str]) -> set[int]:
+    """The lines (by index) that are the items of a list numbered a line each from 1
+    ("1 the Chair ...", "2 two other members", or "1)", "2)"), no blank line between:
+    two or more, their labels in one form, every line but the last short of the
+    measure. A sentence wrapped at the measure may start a line with a figure ("within"
+    / "5 days", "(see regulation" / "2) and"), never each line in turn from 1."""
+    runs: set[int] = set()
+    start = 0
+    while start < len(texts):
+        end, form = start, None
+        while end < len(texts) and (found := NUMBERED.match(texts[end])):
+            counted = not found["part"] and found["num"] == str(end - start + 1)
+            if not counted or form not in (None, found["dot"]):
+                break
+            form, end = found["dot"], end + 1
+        if end - start >= 2 and all(len(t) < WRAPPED for t in texts[start : end - 1]):
+            runs |= set(range(start, end))
+        start = max(end, start + 1)
+    return runs
+
+
 def closes_bracket(last: str, text: str) -> bool:
     """Whether a line closes a bracket the line before left open ("... (para." / "2)
     ..."): the words inside it going on, whatever their shape, not an item's label."""
@@ -478,6 +499,25 @@ def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
     return out
 
 
+# A web address closing a line ("... at www.example.gov.uk/register", "<https://...>.")
+ADDRESS_END = re.compile(r"(?:https?://|www\.)\S+$", re.I)
+# A verb that makes a short line a statement ("No gift is kept", "Members do not lobby"),
+# not in a heading's clause ("Who is covered", "Members who have an interest")
+STATES = re.compile(
+    r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )\b(?:is|are|was|were|has|have|(?:do|does|did) not"
+    r"|cannot)\b",
+    re.I,
+)
+
+
+def a_sentence(text: str) -> bool:
+    """Whether a short line reads as a sentence, not a heading over what follows: it
+    states something ("Members do not lobby") or ends in a web address, as no heading
+    does; a question heads its answer, its mark left off too ("What is a gift")."""
+    asks = text.endswith("?") or re.match(r"(?:what|who|when|where|why|how)\b", text, re.I)
+    return not asks and bool(STATES.search(text) or ADDRESS_END.search(text))
+
+
 def broken_off(words: Text, text: str) -> bool:
     """Whether a paragraph goes on the sentence the paragraph before it left unfinished,
     a blank line between (a page break a text export prints so) or a PDF's space between
@@ -490,6 +530,7 @@ def broken_off(words: Text, text: str) -> bool:
     return (
         len(last) >= WRAPPED
         and not ends_sentence(last)
+        and not ADDRESS_END.search(last)  # an address ends it, its stop often left off
         and not last.startswith("- ")
         and not heading_like(text)
         and not any(p.match(text) for p in (NUMBERED, PAREN, LETTER, BULLET))

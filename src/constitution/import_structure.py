@@ -56,6 +56,7 @@ from constitution.import_shapes import (
     SITE_HEADING,
     WRAPPED,
     Kept,
+    a_sentence,
     annex_heading,
     boxed,
     broken_off,
@@ -70,6 +71,7 @@ from constitution.import_shapes import (
     lead_in,
     lettered_parts,
     next_number,
+    numbered_runs,
     paragraph_numbered,
     run_in_title,
     section_alone,
@@ -145,7 +147,8 @@ class Structurer:
         leaders = tab_leaders(self.extracted.lines)
         annex = False  # after the numbered paragraphs, under "Annex", "Appendix"...
         last = ""  # the line before, as printed
-        for c, line in cleaned:
+        listed = numbered_runs([c[0] for c, _ in cleaned])  # each its own line, an item
+        for at, (c, line) in enumerate(cleaned):
             printed = c[0]
             annex = annex or annex_heading(printed, kept)
             if not re.search(r"[A-Za-z0-9]", c[0]) and not (annex and ARROWS.fullmatch(c[0])):
@@ -159,7 +162,8 @@ class Structurer:
                 how = "a tab" if id(line) in leaders else "dot leaders"
                 self.left_out.append((line, f"a contents entry: {how} to a page number"))
                 continue
-            fresh = blank or self.extracted.whole_paragraphs or line.opens
+            whole = self.extracted.whole_paragraphs and not line.after_break
+            fresh = blank or whole or line.opens
             fresh, blank = fresh or bool(DEFINES.match(c[0])), False  # a definition's line
             if kept and self.over_page(kept[-1], c, line):
                 fresh = False
@@ -170,7 +174,12 @@ class Structurer:
             if alone and not paragraph_numbered(c[0]):  # never the next paragraph's number
                 (label, _, _), where, fresh = kept.pop()
                 c, line = (f"{label} {c[0]}", c[1], c[2]), where
-            elif kept and goes_on(kept[-1], c, line, fresh) and not (annex and boxed(line, last)):
+            elif (
+                kept
+                and at not in listed
+                and goes_on(kept[-1], c, line, fresh)
+                and not (annex and boxed(line, last))
+            ):
                 (before, bullet, marked), line, fresh = kept.pop()
                 c = (f"{before} {c[0]}", bullet, marked)
             kept.append((c, line, fresh))
@@ -516,7 +525,7 @@ class Structurer:
         # a heading marked as one may end in a colon ("Attending meetings:"): a lead-in to
         # a list is never marked (pdf_text.leads_in)
         like = heading_like(text.removesuffix(":") if marked else text)
-        shaped = like and (marked or not self.in_body_type(line, text))
+        shaped = like and (marked or not (self.in_body_type(line, text) or a_sentence(text)))
         if (
             shaped
             and not self.numbered_sections

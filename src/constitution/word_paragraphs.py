@@ -86,12 +86,13 @@ def switched_on(props: Any, name: str) -> bool:
     return found is not None and found.get(f"{W}val", "true") not in ("0", "false", "none")
 
 
-def paragraph_text(para: object, tabs: bool = False) -> str:
+def paragraph_text(para: object, tabs: bool = False, breaks: bool = False) -> str:
     """The paragraph's words with every revision accepted: insertions in, deletions out;
     a hyperlink to the web or an e-mail address as [words](address); what Word prints for
     a non-breaking hyphen or a symbol. Hidden words, a content control's placeholder and a
     text box's words are not the paragraph's (from_docx lists them as left out). A tab
-    between words is a space, or with ``tabs`` a tab (for typed_tables)."""
+    between words is a space, or with ``tabs`` a tab (for typed_tables); so is a line
+    break, or with ``breaks`` a newline (the lines it keeps, for from_docx)."""
     parts: list[tuple[str, str]] = []  # (text, its emphasis)
     nodes = para.iter(  # type: ignore[attr-defined]
         f"{W}t",
@@ -126,6 +127,9 @@ def paragraph_text(para: object, tabs: bool = False) -> str:
         if node.tag in (f"{W}noBreakHyphen", f"{W}sym"):
             parts.append((drawn(node), emphasis_of(node)))
             continue
+        if breaks and node.tag == f"{W}br" and node.get(f"{W}type") in (None, "textWrapping"):
+            parts.append(("\n", ""))  # a line break, not a page's or a column's
+            continue
         if node.tag != f"{W}t":  # a tab, or a line break: a space, but a tab kept so
             parts.append(("\t" if node.tag == f"{W}tab" or not tabs else " ", ""))
             continue
@@ -143,6 +147,8 @@ def paragraph_text(para: object, tabs: bool = False) -> str:
         words = re.sub(r" *\t[\t ]*", "\t", re.sub(r"[^\S\t]+", " ", body)).strip()
     else:
         words = re.sub(r"\s+", " ", body).strip()
+    if breaks and "\n" in body.strip():  # each line as typed, its indent too, as a text's
+        words = "\n".join(line.rstrip() for line in body.split("\n")).strip()
     return f"{words}\t{leader[1]}" if leader and words else words
 
 

@@ -204,7 +204,9 @@ def from_docx(path: Path) -> Extracted:
                 "cannot hold a table. Check it reads as printed."
             )
             continue
-        text = paragraph_text(para)
+        text = paragraph_text(para, breaks=True)
+        if len(broken := text.split("\n")) > 1:  # its lines (broken_lines), one line here
+            text = " ".join(" ".join(broken).split())
         if not text.strip():
             lines.append(Line("", n))
             continue
@@ -238,7 +240,11 @@ def from_docx(path: Path) -> Extracted:
         plain = not heading and set_as_body(para, style, emphatic, half_points)
         if not level and "\t" in (cells := paragraph_text(para, tabs=True)):
             tabbed[len(lines)] = f"{label} {cells}" if label else cells
-        lines.append(Line(text, n, within=within, apart=own, level=level, plain=plain))
+        line = Line(text, n, within=within, apart=own, level=level, plain=plain)
+        if level or len(broken) < 2 or len(lines) in tabbed:
+            lines.append(line)
+        else:
+            lines += broken_lines(line, broken, label)
     typed = typed_tables([line.text for line in lines], tabbed)
     lines = [replace(line, text=text) for line, text in zip(lines, typed, strict=True)]
     if chunks:
@@ -279,6 +285,14 @@ def from_docx(path: Path) -> Extracted:
 HIDDEN = "hidden text in the Word file, which Word neither shows nor prints"
 PROMPT = "a content control's placeholder: Word's prompt to fill it in, not the protocol's words"
 CONTROL = "a row of the document-control table: the record kept of the document, not its words"
+
+
+def broken_lines(line: Line, broken: list[str], label: str) -> list[Line]:
+    """A Word paragraph whose lines line breaks keep, read as a text's block of lines:
+    its number on its first, each line after going on it (Line.after_break), an empty
+    one (two breaks running) a blank line between."""
+    texts = [f"{label} {broken[0]}" if label else broken[0], *broken[1:]]
+    return [replace(line, text=text, after_break=at > 0) for at, text in enumerate(texts)]
 
 
 def concealed(para: Any, kept_apart: Callable[[Any], bool]) -> str:
