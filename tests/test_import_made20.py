@@ -41,18 +41,11 @@ UNMET = {
     "fenwick-lo.docx": QUOTATION,
     "fenwick-pandoc.docx": f"{QUOTATION}; {PANDOC_TITLE}",
     "fenwick-pandoc.pdf": f"{QUOTATION}; {PANDOC_TITLE}",
-    "fenwick-script.docx": (
-        f"{QUOTATION}; a pipe table, lines of one Word paragraph kept by line breaks, read "
-        "as one item with its marks"
-    ),
+    "fenwick-script.docx": QUOTATION,
     "garth-pandoc.docx": (
         "pandoc's Word file: headings '1.<tab>SCOPE', which pandoc made items of Word "
         "numbered lists, are read as items of the paragraph before, and the bold title's "
         "second line as a section"
-    ),
-    "harby-pandoc.docx": (
-        "pandoc's Word file: the items of 2.1, a code block (lines kept by line breaks), "
-        "run together as one item; the title, a code block's two lines, joined by a space"
     ),
 }
 # "Part 4 of the Constitution" in a paragraph cites another Part; reporting it was tried
