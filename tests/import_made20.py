@@ -16,14 +16,10 @@ installed."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import import_made19
-from import_made19 import scripted, soffice
 from import_trial import Gold
 
 SOURCES = Path(__file__).parent / "import_made20"
@@ -48,27 +44,8 @@ def handed_over(name: str, folder: Path) -> tuple[Path, Gold]:
 
 
 def make(program: str = "soffice", pandoc: str = "pandoc") -> None:
-    """Each file made again from its protocol's text, LibreOffice in a profile of its
-    own (so that a LibreOffice already running is not disturbed)."""
-    with tempfile.TemporaryDirectory() as work:
-        profile = Path(work, "profile").as_uri()
-        for name in PROTOCOLS:
-            text = SOURCES / f"{name}.txt"
-            for target in ("docx", "pdf"):
-                lo = soffice(program, profile, target, text, Path(work, f"lo-{target}"))
-                shutil.move(lo, SOURCES / f"{name}-lo.{target}")
-            if name not in UNBROKEN:
-                word = SOURCES / f"{name}-pandoc.docx"
-                subprocess.run(
-                    [pandoc, "-f", "markdown", str(text), "-o", str(word)],
-                    check=True,
-                    capture_output=True,
-                )
-                pdf = soffice(program, profile, "pdf", word, Path(work, "pandoc-pdf"))
-                shutil.move(pdf, SOURCES / f"{name}-pandoc.pdf")
-            if name in SCRIPTED:
-                scripted(text, SOURCES / f"{name}-script.docx")
-
+    """Each file made again from its protocol's text, as import_made19's are."""
+    import_made19.make_from(SOURCES, PROTOCOLS, SCRIPTED, UNBROKEN, program, pandoc)
 
 if __name__ == "__main__":
     make(*sys.argv[1:])

@@ -90,6 +90,16 @@ def test_a_signing_on_behalf_of_the_council_is_left_out(tmp_path: Path) -> None:
     assert [line.text.split()[0] for line, _ in doc.left_out] == ["Signed", "Town", "Town"]
 
 
+def typed_pdf(path: Path, lines: list[str], font: str = "Courier") -> None:
+    """A PDF of one page setting the lines as typed, one under another at 12 points (a
+    blank line a line's space), as a PDF printed from a text sets them."""
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont(font, 10)
+    for at, line in enumerate(lines):
+        canvas.drawString(56, 780 - 12 * at, line)
+    canvas.save()
+
+
 FEET = [
     "PROTOCOL",
     "",
@@ -117,11 +127,7 @@ def test_a_text_s_page_feet_kept_in_a_file_made_of_it_are_left_out(
     are in the text, left out, and the paragraph they break goes on after them."""
     path = tmp_path / f"protocol.{kind}"
     if kind == "pdf":
-        canvas = Canvas(str(path), pagesize=A4)
-        canvas.setFont("Courier", 10)
-        for at, line in enumerate(FEET):
-            canvas.drawString(56, 780 - 12 * at, line)
-        canvas.save()
+        typed_pdf(path, FEET)
     else:  # each block of lines a paragraph, as pandoc writes one
         document = docx.Document()
         for block in "\n".join(FEET).split("\n\n"):
@@ -209,11 +215,7 @@ def test_a_council_s_name_over_the_title_in_a_pdf_is_joined_by_a_dash(tmp_path: 
         ),
     ):
         path = tmp_path / "protocol.pdf"
-        canvas = Canvas(str(path), pagesize=A4)
-        canvas.setFont("Courier", 10)
-        for at, line in enumerate([*lines, "", "PART I – ROLES", "", *BODY]):
-            canvas.drawString(56, 780 - 12 * at, line.center(64) if at < 2 else line)
-        canvas.save()
+        typed_pdf(path, [*[line.center(64) for line in lines], "", "PART I – ROLES", "", *BODY])
         assert import_protocol(path).title == title
 
 
@@ -238,11 +240,7 @@ def test_a_conjunction_wrapped_alone_under_an_item_ends_it(tmp_path: Path) -> No
         "1(4)  Officers serve.",
     ]
     path = tmp_path / "protocol.pdf"
-    canvas = Canvas(str(path), pagesize=A4)
-    canvas.setFont("Courier", 10)
-    for at, line in enumerate(lines):
-        canvas.drawString(56, 780 - 12 * at, line)
-    canvas.save()
+    typed_pdf(path, lines)
     assert import_protocol(path).clauses()[0].paragraphs == [
         "Employees may expect councillors to:",
         "- a) treat them fairly;",
@@ -265,11 +263,7 @@ def test_a_definition_begins_a_line_of_its_own_in_a_pdf(tmp_path: Path) -> None:
         "3. Officers advise.",
     ]
     path = tmp_path / "protocol.pdf"
-    canvas = Canvas(str(path), pagesize=A4)
-    canvas.setFont("Helvetica", 10)
-    for at, line in enumerate(lines):
-        canvas.drawString(56, 780 - 12 * at, line)
-    canvas.save()
+    typed_pdf(path, lines, "Helvetica")
     assert import_protocol(path).clauses()[1].paragraphs == [
         "In this protocol:",
         '- "Clerk" means the Clerk to the Council, who is also its Responsible Financial Officer;',
