@@ -118,5 +118,6 @@ def make_from(
             if name in script:
                 scripted(text, sources / f"{name}-script.docx")
 
+
 if __name__ == "__main__":
     make(*sys.argv[1:])

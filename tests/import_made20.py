@@ -47,5 +47,6 @@ def make(program: str = "soffice", pandoc: str = "pandoc") -> None:
     """Each file made again from its protocol's text, as import_made19's are."""
     import_made19.make_from(SOURCES, PROTOCOLS, SCRIPTED, UNBROKEN, program, pandoc)
 
+
 if __name__ == "__main__":
     make(*sys.argv[1:])
