@@ -31,12 +31,12 @@ ALL_RIGHT = 168  # of all 184
 REFERENCES_RIGHT = 61  # of 62: the rest listed, none wrong or silent
 
 
-def paragraphs() -> list[Gold]:
-    return list(json.loads((HERE / "modality.json").read_text(encoding="utf-8")))
+def paragraphs(here: Path = HERE) -> list[Gold]:
+    return list(json.loads((here / "modality.json").read_text(encoding="utf-8")))
 
 
-def references() -> Gold:
-    return dict(json.loads((HERE / "references.json").read_text(encoding="utf-8")))
+def references(here: Path = HERE) -> Gold:
+    return dict(json.loads((here / "references.json").read_text(encoding="utf-8")))
 
 
 # Modality
@@ -111,11 +111,13 @@ def clause_texts(folder: Path) -> dict[str, tuple[str, list[tuple[int, int, str]
     return found
 
 
-def outcomes(folder: Path) -> tuple[list[tuple[Gold, str]], list[tuple[Gold, str]]]:
+def outcomes(
+    folder: Path, here: Path = HERE
+) -> tuple[list[tuple[Gold, str]], list[tuple[Gold, str]]]:
     """Each gold reference's outcome (right, listed, wrong, silent) and each look-alike's
-    (plain, linked, listed), from an import of references.txt into ``folder``."""
-    doc = imported_file(HERE / "references.txt", folder)
-    data = references()
+    (plain, linked, listed), from an import of ``here``'s references.txt into ``folder``."""
+    doc = imported_file(here / "references.txt", folder)
+    data = references(here)
     clauses = [c for s in doc.report["sections"] for c in s["clauses"]]
     ids = {c["source_number"]: c["id"] for c in clauses}
     texts = clause_texts(folder)
@@ -128,7 +130,7 @@ def outcomes(folder: Path) -> tuple[list[tuple[Gold, str]], list[tuple[Gold, str
     items = sorted(
         [(r, "reference") for r in data["references"]]
         + [(r, "look-alike") for r in data["look_alikes"]],
-        key=lambda rk: (rk[0]["line"], source_column(rk[0])),
+        key=lambda rk: (rk[0]["line"], source_column(rk[0], here)),
     )
     refs, looks = [], []
     for item, kind in items:
@@ -159,10 +161,10 @@ def outcomes(folder: Path) -> tuple[list[tuple[Gold, str]], list[tuple[Gold, str
     return refs, looks
 
 
-def source_column(item: Gold) -> int:
+def source_column(item: Gold, here: Path) -> int:
     """Where the words first stand on their line of references.txt (the gold lists a
     line's references in their order)."""
-    line = (HERE / "references.txt").read_text(encoding="utf-8").splitlines()[item["line"] - 1]
+    line = (here / "references.txt").read_text(encoding="utf-8").splitlines()[item["line"] - 1]
     return line.find(item["text"])
 
 
@@ -235,9 +237,9 @@ def test_no_look_alike_is_linked_or_listed(scored: tuple[list[Any], list[Any]]) 
     assert [(r["text"], o) for r, o in looks] == [(r["text"], "plain") for r, _ in looks]
 
 
-def figures() -> None:
-    """The figures the README records."""
-    rows = paragraphs()
+def figures(here: Path = HERE) -> None:
+    """The figures ``here``'s README records."""
+    rows = paragraphs(here)
     easy = [r for r in rows if not r["hard"]]
     print(f"modality right, not hard: {len(easy) - len(modality_misses(easy))}/{len(easy)}")
     print(f"modality right, all: {len(rows) - len(modality_misses(rows))}/{len(rows)}")
@@ -253,7 +255,7 @@ def figures() -> None:
             said = f"{guess.modality} {guess.phrases}"
             print(f"    {r['id']}{hard} {r['gold']} -> {said}: {r['text']!r}")
     with tempfile.TemporaryDirectory() as folder:
-        refs, looks = outcomes(Path(folder))
+        refs, looks = outcomes(Path(folder), here)
     counts = Counter(o for _, o in refs)
     kinds = ("right", "listed", "wrong", "silent")
     print("references: " + ", ".join(f"{counts[k]} {k}" for k in kinds) + f", of {len(refs)}")
