@@ -20,6 +20,7 @@ from constitution.modality import guess_modality
 from test_import_faults16 import imported_file
 from test_phrases19 import (
     MODALITIES,
+    clause_texts,
     figures,
     modality_misses,
     outcomes,
@@ -103,3 +104,28 @@ def test_no_look_alike_is_linked_or_listed(scored: tuple[list[Any], list[Any]]) 
 
 if __name__ == "__main__":
     figures(HERE)
+
+
+def test_a_section_cited_by_a_paragraph_s_dotted_number_is_that_paragraph(
+    tmp_path: Path,
+) -> None:
+    """Where sections are numbered whole ("2. Enquiries"), "section 1.2" names the
+    paragraph printed 1.2, as councils that call each paragraph a section write it: it
+    is linked; "section 1" is still the section, kept as text; "section 3.4", which no
+    paragraph is printed, is listed as missing."""
+    source = tmp_path / "sections.txt"
+    source.write_text(
+        "PROTOCOL\n\n1. Roles\n\n1.1 Members set policy.\n\n1.2 Officers advise.\n\n"
+        "2. Enquiries\n\n2.1 Officers reply as section 1.2 above provides, within the "
+        "limits section 1 and section 3.4 set.\n",
+        encoding="utf-8",
+    )
+    doc = imported_file(source, tmp_path)
+    ids = {c["source_number"]: c["id"] for s in doc.report["sections"] for c in s["clauses"]}
+    words, links = clause_texts(tmp_path)[ids["2.1"]]
+    assert [(words[a:b], to) for a, b, to in links] == [("1.2", ids["1.2"])]
+    assert "as section 1.2 above provides, within the limits section 1 and section 3.4" in words
+    assert sorted((d["kind"], d["number"]) for d in doc.report["defects"]) == [
+        ("missing-reference", "3.4"),
+        ("section-reference", "1"),
+    ]
