@@ -24,11 +24,11 @@ HERE = Path(__file__).parent / "phrases19"
 MODALITIES = ("must", "must-not", "should", "may", "informative")
 Gold = dict[str, Any]
 
-# The floors: the figures measured after the fixes (tests/phrases19/README.md); the test
-# fails if any falls.
-EASY_RIGHT = 153  # of the 155 paragraphs not marked hard
-ALL_RIGHT = 168  # of all 184
-REFERENCES_RIGHT = 61  # of 62: the rest listed, none wrong or silent
+# The floors: the figures measured after the fixes (tests/phrases19/README.md), and again
+# after tests/phrases20's (its README); the test fails if any falls.
+EASY_RIGHT = 154  # of the 155 paragraphs not marked hard
+ALL_RIGHT = 170  # of all 184
+REFERENCES_RIGHT = 62  # of 62: none listed, wrong or silent
 
 
 def paragraphs(here: Path = HERE) -> list[Gold]:
