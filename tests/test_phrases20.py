@@ -10,23 +10,25 @@ silently; no time, sum, date, room or measurement linked.
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from constitution.modality import guess_modality
 from test_import_faults16 import imported_file
 from test_phrases19 import (
-    MODALITIES,
+    all_plain,
     clause_texts,
+    covers_every_modality,
     figures,
-    modality_misses,
+    holds_every_kind_of_reference,
+    import_guesses_as_guess_modality,
+    none_wrong_or_silent,
     outcomes,
     paragraphs,
     references,
-    sample_protocol,
+    right_at_least,
+    sentences,
 )
 
 HERE = Path(__file__).parent / "phrases20"
@@ -39,34 +41,21 @@ REFERENCES_RIGHT = 59  # of 59: none listed, wrong or silent
 
 
 def test_the_benchmark_covers_every_modality_and_marks_its_hard_cases() -> None:
-    rows = paragraphs(HERE)
-    assert len(rows) >= 150
-    assert {r["gold"] for r in rows} == set(MODALITIES)
-    assert 0.1 <= sum(r["hard"] for r in rows) / len(rows) <= 0.2
+    covers_every_modality(paragraphs(HERE), 150)
 
 
 def test_modality_is_the_careful_readers_on_the_paragraphs_not_marked_hard() -> None:
-    easy = [r for r in paragraphs(HERE) if not r["hard"]]
-    assert len(easy) - len(modality_misses(easy)) >= EASY_RIGHT, modality_misses(easy)
+    right_at_least([r for r in paragraphs(HERE) if not r["hard"]], EASY_RIGHT)
 
 
 def test_modality_is_the_careful_readers_on_every_paragraph() -> None:
-    rows = paragraphs(HERE)
-    assert len(rows) - len(modality_misses(rows)) >= ALL_RIGHT, modality_misses(rows)
+    right_at_least(paragraphs(HERE), ALL_RIGHT)
 
 
 def test_an_import_guesses_each_paragraph_as_guess_modality_does(tmp_path: Path) -> None:
     """The import's modality of a paragraph is the guess of its words (a third of the
     benchmark's one-line sentences)."""
-    rows = [r for r in paragraphs(HERE) if "\n" not in r["text"] and r["text"].endswith(".")]
-    rows = rows[1::3]
-    source = tmp_path / "sample.txt"
-    source.write_text(sample_protocol(rows), encoding="utf-8")
-    doc = imported_file(source, tmp_path)
-    (section,) = doc.report["sections"]
-    assert [c["modality"] for c in section["clauses"]] == [
-        guess_modality(r["text"]).modality for r in rows
-    ]
+    import_guesses_as_guess_modality(sentences(paragraphs(HERE))[1::3], tmp_path)
 
 
 @pytest.fixture(scope="module")
@@ -75,31 +64,18 @@ def scored(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Any], list[An
 
 
 def test_the_protocol_holds_the_references_and_look_alikes_the_brief_asks_for() -> None:
-    data = references(HERE)
-    assert len(data["references"]) >= 50
-    assert {r["names"] for r in data["references"]} == {
-        "paragraphs",
-        "sections",
-        "external",
-        "missing",
-    }
-    assert len(data["look_alikes"]) >= 6
+    holds_every_kind_of_reference(references(HERE), 50)
+    assert len(references(HERE)["look_alikes"]) >= 6
 
 
 def test_every_reference_is_linked_right_or_listed_never_wrong_or_silent(
     scored: tuple[list[Any], list[Any]],
 ) -> None:
-    refs, _ = scored
-    counts = Counter(o for _, o in refs)
-    assert counts["wrong"] == 0 and counts["silent"] == 0, [
-        (r["line"], r["text"], o) for r, o in refs if o in ("wrong", "silent")
-    ]
-    assert counts["right"] >= REFERENCES_RIGHT, [(r["text"], o) for r, o in refs if o != "right"]
+    none_wrong_or_silent(scored[0], REFERENCES_RIGHT)
 
 
 def test_no_look_alike_is_linked_or_listed(scored: tuple[list[Any], list[Any]]) -> None:
-    _, looks = scored
-    assert [(r["text"], o) for r, o in looks] == [(r["text"], "plain") for r, _ in looks]
+    all_plain(scored[1])
 
 
 if __name__ == "__main__":

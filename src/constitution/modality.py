@@ -64,9 +64,9 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "",
         "",
     ),
-    # "will be the first point of contact", "will be a matter for": a role or a thing
-    # predicated, as "may be a breach" below, not an act
-    (r"\bwill\s+be\s+(?:an?|the)\b", "", ""),
+    # what a person or thing will or may be ("will be the first point of contact", "a
+    # breach of it may also be a breach of the Code"): a role or a possibility, not an act
+    (r"\b(?:will|may\s+(?:also\s+|well\s+|even\s+)?)\s*be\s+(?:an?|the)\b", "", ""),
     # a legal fiction: "shall be deemed (treated as) having declined" lays no duty
     (r"\b(?:(?:shall|will)\s+be|is|are)\s+(?:deemed|treated\s+as)\b", "", ""),
     # how to read the document, not a duty of anyone's: "This protocol should be read
@@ -264,10 +264,8 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "medium",
     ),
     (rf"\b{_BE}\s+entitled\s+to\b", "may", "high"),
-    # what a thing may be ("a breach of it may also be a breach of the Code"), and what
-    # one may expect of another ("the standards each may expect"): a possibility, a
-    # standard described, no one's liberty
-    (r"\bmay\s+(?:also\s+|well\s+|even\s+)?be\s+(?:an?|the)\b", "", ""),
+    # what one may expect of another ("the standards each may expect"): a standard
+    # described, no one's liberty
     (
         r"\b(?:may|can|(?:has|have)\s+(?:the|a|every)\s+right\s+to)\s+(?:reasonably\s+|"
         r"rightly\s+)?expect\b",
