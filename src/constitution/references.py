@@ -412,6 +412,13 @@ def link(
             )
             return whole
         listed = items(m.group("items"), targets.parts)
+        # "section 4.1" where no section is numbered so: the paragraph printed 4.1, as
+        # councils that call each paragraph a section write it (a dotted number is a
+        # paragraph's where sections are numbered whole)
+        if sectioned and all(
+            "." in n.group(0) and n.group(0).strip() not in targets.sections for n in listed
+        ):
+            sectioned = False
         if sectioned:
             unresolved.extend(section(whole, number.group(0), targets) for number in listed)
             return whole
