@@ -238,7 +238,10 @@ def from_docx(path: Path) -> Extracted:
         plain = not heading and set_as_body(para, style, emphatic, half_points)
         if not level and "\t" in (cells := paragraph_text(para, tabs=True)):
             tabbed[len(lines)] = f"{label} {cells}" if label else cells
-        lines.append(Line(text, n, within=within, apart=own, level=level, plain=plain))
+        further = numberer.unmarked(para)  # the list item's own, as its first paragraph is
+        lines.append(
+            Line(text, n, within=within, cell=further, apart=own, level=level, plain=plain)
+        )
     typed = typed_tables([line.text for line in lines], tabbed)
     lines = [replace(line, text=text) for line, text in zip(lines, typed, strict=True)]
     if chunks:
