@@ -1,11 +1,14 @@
 """What a careful reader sees that the importer missed in the blind trial of issue 18
-(tests/import_made19): a list item's further paragraph in a Word file."""
+(tests/import_made19): a list item's further paragraph in a Word file; a sub-heading
+at a PDF's page top, set in the body's type."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import docx
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
 
 from constitution.importer import import_protocol
 from import_software import abstract_list, instance, numbered
@@ -37,5 +40,64 @@ def test_a_list_item_s_further_paragraph_in_word_is_the_item_s(tmp_path: Path) -
         ("1.", ["Staff act impartially.", "They give every councillor the same advice."]),
         ("2.", ["Staff give advice to any councillor who asks for it."]),
         ("3.", ["Staff keep records."]),
+    ]
+    assert not doc.defects
+
+
+MARGIN, HANG, TOP = 72, 96, 760  # points: the page's margin, a paragraph's hanging indent
+PITCH, APART = 14, 22  # a paragraph's lines one under another; paragraphs set apart
+
+
+def typeset(path: Path, pages: list[list[list[str]]]) -> Path:
+    """A PDF in one type (a text's as LibreOffice draws it, pandoc's lists in a hanging
+    indent): each page its paragraphs set apart, a paragraph's first line at the margin
+    and its wrapped lines under its words; a paragraph whose first line is "" goes on
+    from the page before, every line of it under the words."""
+    canvas = Canvas(str(path), pagesize=A4)
+    for page in pages:
+        canvas.setFont("Helvetica", 11)
+        y = float(TOP)
+        for paragraph in page:
+            for at, line in enumerate(paragraph):
+                if line:
+                    canvas.drawString(HANG if at else MARGIN, y, line)
+                    y -= PITCH
+            y -= APART - PITCH
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_a_short_line_at_a_page_s_top_set_out_from_the_paragraph_heads_the_next(
+    tmp_path: Path,
+) -> None:
+    """A short line in sentence case at a page's top, set at the margin left of the
+    wrapped lines of the paragraph ending the page before, cannot be that paragraph going
+    on: a line of its own, over a paragraph of its section, it is that paragraph's
+    heading, though the page hides the space above it. A line at the top set under the
+    wrapped lines goes on the paragraph."""
+    page_one = [
+        ["Protocol"],
+        ["1 PURPOSE"],
+        ["1.1 Councillors and officers work together for the", "residents of the district."],
+        ["1.2 This protocol applies to every councillor."],
+        ["2 MEETINGS"],
+        ["2.1 Officers attend meetings to give advice and to take", "the minutes."],
+        ["2.2 A close friendship between a councillor and an officer", "is told to the Clerk."],
+    ]
+    page_two = [
+        ["Political group meetings"],
+        ["2.3 An officer may brief a political group on a matter", "of Council business."],
+        ["2.4 These rules apply to meetings held online and to", "meetings held in"],
+    ]
+    page_three = [["", "private."], ["2.5 Officers keep a note of each briefing."]]
+    pages = [page_one, page_two, page_three]
+    doc = import_protocol(typeset(tmp_path / "protocol.pdf", pages))
+    briefed = "An officer may brief a political group on a matter of Council business."
+    online = "These rules apply to meetings held online and to meetings held in private."
+    assert [(c.number, c.headings, c.paragraphs) for c in doc.clauses()][3:6] == [
+        ("2.2", [], ["A close friendship between a councillor and an officer is told to the Clerk."]),
+        ("2.3", ["Political group meetings"], [briefed]),
+        ("2.4", [], [online]),
     ]
     assert not doc.defects

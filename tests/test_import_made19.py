@@ -27,17 +27,12 @@ QUOTATION = (
     "row 'Appendix' kept as the introduction's; 'Part 3 of the Constitution' and the "
     "Code's 'paragraph 3' not reported as another document's"
 )
-BODY_TYPE_HEADING = (
-    "a short line alone over a paragraph of its section, in sentence case, in a PDF "
-    "whose every line is set in one type: read as the words of the paragraph before"
-)
 LINE_BREAKS = (
     "a Word paragraph whose lines are kept by line breaks (a script's): items starting "
     "a line of it run together"
 )
 UNMET = {
     **{n: QUOTATION for n in NAMES if n.startswith("ashby")},
-    "corby-pandoc.pdf": BODY_TYPE_HEADING,
     "denby-script.docx": LINE_BREAKS,
 }
 
