@@ -1,16 +1,19 @@
 """What a careful reader sees that the importer missed in the blind trial of issue 18
 (tests/import_made19): a list item's further paragraph in a Word file; a sub-heading
-at a PDF's page top, set in the body's type."""
+at a PDF's page top, set in the body's type; a paragraph another document's words are
+said to hold."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import docx
+import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from constitution.importer import import_protocol
+from constitution.references import Targets, link
 from import_software import abstract_list, instance, numbered
 
 
@@ -101,3 +104,23 @@ def test_a_short_line_at_a_page_s_top_set_out_from_the_paragraph_heads_the_next(
         ("2.4", [], [online]),
     ]
     assert not doc.defects
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("The Members' Code of Conduct says, at paragraph 3:", ["external-reference"]),
+        ("The Code of Conduct provides, in paragraph 3.1, that", ["external-reference"]),
+        ("The Code says, at paragraph 3 above, that", ["heading-reference"]),
+    ],
+)
+def test_a_paragraph_a_named_document_is_said_to_hold_is_that_document_s(
+    text: str, reported: list[str]
+) -> None:
+    """ "The Members' Code of Conduct says, at paragraph 3:" quotes the Code's paragraph:
+    kept as text, reported as another document's, not linked to this document's nor
+    taken for a heading's number; a position word ("above") makes it this document's."""
+    targets = Targets(dotted={"3.1": "T-1"}, whole={}, parts=set(), sections={"3": (3, "Roles")})
+    out, unresolved = link(text, targets, lambda _: None, lambda _: False)
+    assert [u.kind for u in unresolved] == reported
+    assert out == text
