@@ -1,7 +1,7 @@
 """What a careful reader sees that the importer missed in the blind trial of issue 18
 (tests/import_made19): a list item's further paragraph in a Word file; a sub-heading
 at a PDF's page top, set in the body's type; a paragraph another document's words are
-said to hold."""
+said to hold; a contents row naming an appendix."""
 
 from __future__ import annotations
 
@@ -124,3 +124,24 @@ def test_a_paragraph_a_named_document_is_said_to_hold_is_that_document_s(
     out, unresolved = link(text, targets, lambda _: None, lambda _: False)
     assert [u.kind for u in unresolved] == reported
     assert out == text
+
+
+@pytest.mark.parametrize("between", ["\t", " "])
+def test_a_contents_row_naming_a_later_heading_is_the_contents(tmp_path: Path, between: str) -> None:
+    """A contents table's last row names an appendix ("Appendix<tab>Useful Contacts",
+    its tab lost in a PDF): a row of the contents, left out with its numbered rows, not
+    the introduction's words."""
+    source = tmp_path / "protocol.txt"
+    rows = [f"Section{between}Subject", f"1{between}Purpose", f"2{between}Roles"]
+    rows += [f"3{between}Meetings", f"Appendix{between}Useful Contacts"]
+    source.write_text(
+        "Protocol\n\nThis protocol was agreed in 2024.\n\n" + "\n".join(rows) + "\n\n"
+        "1. Purpose\n\n1.1 Members decide.\n\n2. Roles\n\n2.1 Officers advise.\n\n"
+        "3. Meetings\n\n3.1 Officers attend.\n\nAppendix – Useful Contacts\n\n"
+        "Monitoring Officer: extension 4410\n",
+        encoding="utf-8",
+    )
+    doc = import_protocol(source)
+    assert doc.intro.paragraphs == ["This protocol was agreed in 2024."]
+    left = [" ".join(line.text.split()) for line, _ in doc.left_out]
+    assert left[:5] == [" ".join(row.split()) for row in rows]
