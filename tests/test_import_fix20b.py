@@ -145,3 +145,35 @@ def test_a_contents_row_naming_a_later_heading_is_the_contents(tmp_path: Path, b
     assert doc.intro.paragraphs == ["This protocol was agreed in 2024."]
     left = [" ".join(line.text.split()) for line, _ in doc.left_out]
     assert left[:5] == [" ".join(row.split()) for row in rows]
+
+
+def test_a_contents_run_into_a_paragraph_with_its_header_and_an_appendix_is_left_out(
+    tmp_path: Path,
+) -> None:
+    """Pandoc makes a text's contents table one paragraph: its header row's labels first
+    ("Section Subject"), an appendix's entry last ("Appendix Useful Contacts" for the
+    heading "Appendix – Useful Contacts"). The whole paragraph is the contents, left out
+    and listed, none of it the introduction's."""
+    run = "Section Subject 1 Purpose 2 Roles 3 Meetings Appendix Useful Contacts"
+    document = docx.Document()
+    document.add_heading("Protocol", level=0)
+    document.add_paragraph("This protocol was agreed in 2024.")
+    document.add_paragraph(run)
+    for number, title, words in (
+        ("1", "Purpose", "Members decide."),
+        ("2", "Roles", "Officers advise."),
+        ("3", "Meetings", "Officers attend."),
+    ):
+        document.add_heading(f"{number}. {title}", level=1)
+        document.add_paragraph(f"{number}.1 {words}")
+    document.add_heading("Appendix – Useful Contacts", level=1)
+    document.add_paragraph("Monitoring Officer: extension 4410")
+    document.save(str(tmp_path / "protocol.docx"))
+    doc = import_protocol(tmp_path / "protocol.docx")
+    assert doc.intro.paragraphs == ["This protocol was agreed in 2024."]
+    assert doc.left_out[0][0].text == run
+    assert [(s.number, s.title) for s in doc.sections] == [
+        ("1", "Purpose"),
+        ("2", "Roles"),
+        ("3", "Meetings"),
+    ]

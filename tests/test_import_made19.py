@@ -22,10 +22,12 @@ from import_trial import gold_reads_every_source, trial_tests
 QUOTATION = (
     "ashby: a quotation after a lead-in ('says, at paragraph 3:') is read as items, and "
     "the words after it an item too, where the marks ('> ', Word's Block Text) say which "
-    "lines are quoted; each contents entry of the text is reported where the other "
-    "readers list a contents silently (test_import.py holds the text reader to it), its "
-    "row 'Appendix' kept as the introduction's; 'Part 3 of the Constitution' and the "
-    "Code's 'paragraph 3' not reported as another document's"
+    "lines are quoted (test_import_unmet.py holds a text's '> ' line to stay an item); "
+    "each contents entry of the text is reported where the other readers list a "
+    "contents silently (test_import.py holds the text reader to it on reference 003); "
+    "pandoc's contents, one paragraph with its header row and an 'Appendix' entry, kept "
+    "as the introduction's; 'Part 3 of the Constitution' not reported as another "
+    "document's (test_import_fidelity.py holds 'Part 3.2 of the constitution' to no report)"
 )
 LINE_BREAKS = (
     "a Word paragraph whose lines are kept by line breaks (a script's): items starting "
