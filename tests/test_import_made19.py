@@ -24,10 +24,10 @@ QUOTATION = (
     "the words after it an item too, where the marks ('> ', Word's Block Text) say which "
     "lines are quoted (test_import_unmet.py holds a text's '> ' line to stay an item); "
     "each contents entry of the text is reported where the other readers list a "
-    "contents silently (test_import.py holds the text reader to it on reference 003); "
-    "pandoc's contents, one paragraph with its header row and an 'Appendix' entry, kept "
-    "as the introduction's; 'Part 3 of the Constitution' not reported as another "
-    "document's (test_import_fidelity.py holds 'Part 3.2 of the constitution' to no report)"
+    "contents silently (test_import.py holds the text reader to it on reference 003, "
+    "and pandoc's files, their contents one paragraph, are now read so too); 'Part 3 of "
+    "the Constitution' not reported as another document's (test_import_fidelity.py "
+    "holds 'Part 3.2 of the constitution' to no report)"
 )
 LINE_BREAKS = (
     "a Word paragraph whose lines are kept by line breaks (a script's): items starting "
