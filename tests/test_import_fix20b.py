@@ -98,8 +98,9 @@ def test_a_short_line_at_a_page_s_top_set_out_from_the_paragraph_heads_the_next(
     doc = import_protocol(typeset(tmp_path / "protocol.pdf", pages))
     briefed = "An officer may brief a political group on a matter of Council business."
     online = "These rules apply to meetings held online and to meetings held in private."
+    told = "A close friendship between a councillor and an officer is told to the Clerk."
     assert [(c.number, c.headings, c.paragraphs) for c in doc.clauses()][3:6] == [
-        ("2.2", [], ["A close friendship between a councillor and an officer is told to the Clerk."]),
+        ("2.2", [], [told]),
         ("2.3", ["Political group meetings"], [briefed]),
         ("2.4", [], [online]),
     ]
@@ -127,7 +128,9 @@ def test_a_paragraph_a_named_document_is_said_to_hold_is_that_document_s(
 
 
 @pytest.mark.parametrize("between", ["\t", " "])
-def test_a_contents_row_naming_a_later_heading_is_the_contents(tmp_path: Path, between: str) -> None:
+def test_a_contents_row_naming_a_later_heading_is_the_contents(
+    tmp_path: Path, between: str
+) -> None:
     """A contents table's last row names an appendix ("Appendix<tab>Useful Contacts",
     its tab lost in a PDF): a row of the contents, left out with its numbered rows, not
     the introduction's words."""
