@@ -9,12 +9,13 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from constitution.importer import import_protocol
 from constitution.references import Targets, link
-from import_software import abstract_list, instance, numbered
+from import_software import abstract_list, element, instance, numbered
 
 
 def test_a_list_item_s_further_paragraph_in_word_is_the_item_s(tmp_path: Path) -> None:
@@ -45,6 +46,25 @@ def test_a_list_item_s_further_paragraph_in_word_is_the_item_s(tmp_path: Path) -
         ("3.", ["Staff keep records."]),
     ]
     assert not doc.defects
+
+
+def test_a_picture_bullet_with_a_blank_text_marks_an_item(tmp_path: Path) -> None:
+    """A bullet drawn as a picture (w:lvlPicBulletId) has no text of its own: it draws a
+    mark, so its paragraphs are items, not a paragraph going on the one before."""
+    document = docx.Document()
+    numbering = abstract_list(document, 80, [("decimal", "%1.", "", False)])
+    abstract_list(document, 81, [("bullet", "", "", False)])
+    abstract = numbering.find(qn("w:abstractNum"))  # the last made stands first
+    abstract.find(qn("w:lvl")).append(element("w:lvlPicBulletId", val="0"))
+    instance(numbering, 80, 80, {})
+    instance(numbering, 81, 81, {})
+    document.add_paragraph("Protocol", style="Title")
+    document.add_heading("Staff", level=1)
+    for text, num in (("Staff serve every councillor.", 80), ("Staff keep records.", 81)):
+        numbered(document.add_paragraph(text)._p.get_or_add_pPr(), num, 0)
+    document.save(str(tmp_path / "protocol.docx"))
+    doc = import_protocol(tmp_path / "protocol.docx")
+    assert doc.clauses()[0].paragraphs == ["Staff serve every councillor.", "- Staff keep records."]
 
 
 MARGIN, HANG, TOP = 72, 96, 760  # points: the page's margin, a paragraph's hanging indent

@@ -45,7 +45,7 @@ def plain(text: str) -> str:
     curly one, a number without the stop closing it ("1 Purpose" for "1. Purpose")
     (compared in small letters: "Attending to" / "Attending To")."""
     text = text.replace(CELL_BREAK, " ").replace("**", "")
-    text = re.sub(r"(?<=\d)[.)](?=\s)", "", text)
+    text = re.sub(r"(?<=\d)\.(?=\s)", "", text)
     for curly, straight in (("\u2018\u2019", "'"), ("\u201c\u201d", '"')):
         text = re.sub(f"[{curly}]", straight, text)
     return " ".join(text.split())

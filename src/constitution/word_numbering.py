@@ -196,9 +196,12 @@ def level_of(lvl: Any) -> Level:
     text = lvl.find(f"{W}lvlText")
     start = lvl.find(f"{W}start")
     legal = lvl.find(f"{W}isLgl")
+    written = text.get(f"{W}val") if text is not None else ""
+    if not written.strip() and lvl.find(f"{W}lvlPicBulletId") is not None:
+        written = "•"  # a picture bullet draws its picture, whatever its text
     return (
         fmt.get(f"{W}val") if fmt is not None else "decimal",
-        text.get(f"{W}val") if text is not None else "",
+        written,
         int(start.get(f"{W}val")) if start is not None else 1,
         legal is not None and legal.get(f"{W}val") not in ("0", "false"),
     )
