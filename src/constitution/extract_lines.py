@@ -42,8 +42,9 @@ class Line:
     within: bool = False
     # A Word paragraph of a table laid out as paragraphs (laid_out): a further paragraph in
     # a paragraph's cell, or a row going on from it with its number cell empty; the
-    # paragraph's own by the layout, as certainly as its first; and a web page's further
-    # block (a second <p>) in a list's item or a definition list's <dd>.
+    # paragraph's own by the layout, as certainly as its first; a web page's further
+    # block (a second <p>) in a list's item or a definition list's <dd>; and a Word
+    # paragraph in a list whose mark is blank (pandoc's further paragraph of an item).
     cell: bool = False
     # A Word paragraph in the style the tool's Word export gives a section's words between
     # paragraphs (model.BETWEEN_STYLE): the section's own words, never the paragraph's before it.

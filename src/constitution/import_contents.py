@@ -9,6 +9,7 @@ them, the document's title and introduction.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from constitution.extract_lines import Line
@@ -53,12 +54,14 @@ def drop_contents(
             # document's introduction (or, later on, the words of the section before).
             words = kept[-1].clauses[-1] if kept and kept[-1].clauses else None
             holder = words or (kept[-1].intro if kept else intro)
+            rows = rows_naming(s.intro, sections[index + 1 :]) if repeated else []
             if repeated:
                 drop_contents_header(holder, left_out)
             holder.extend(s.intro)
             heading = f"{s.number} {s.title}".strip()
             why = "a contents entry" if repeated else "a heading with nothing under it"
             left_out.append((s.where, f"'{heading}': {why}"))
+            left_out += rows
             if s.number:
                 defects.append(contents_defect(s.number, heading, s.where))
             continue
@@ -72,6 +75,26 @@ def drop_contents_header(words: Text, left_out: list[tuple[Line, str]]) -> None:
     if words.paragraphs and CONTENTS_HEADER.fullmatch(words.paragraphs[-1]):
         left_out.append((words.lines.pop(), "a contents table's header row"))
         words.paragraphs.pop()
+
+
+def rows_naming(words: Text, later: list[ImportedSection]) -> list[tuple[Line, str]]:
+    """A contents table's rows after a numbered entry that name a later heading with no
+    number ("Appendix<tab>Useful Contacts" for "Appendix – Useful Contacts"), taken out
+    of the words under the entry: left out with the entries, not kept as the words they
+    follow."""
+    headings = {tuple(word_list(f"{s.number} {s.title}")) for s in later}
+    rows = []
+    while words.paragraphs and tuple(word_list(words.paragraphs[0])) in headings:
+        rows.append((words.lines.pop(0), "a contents entry"))
+        words.paragraphs.pop(0)
+        words.titles = {n - 1 for n in words.titles if n}
+    return rows
+
+
+def word_list(text: str) -> list[str]:
+    """A heading's words, in small letters, as a contents row and the heading may print
+    them apart (a tab, a dash between)."""
+    return re.findall(r"[^\W_]+", text.lower())
 
 
 def names_the_protocol(section: ImportedSection, title: str) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from constitution.extract_lines import CONTENTS, Line
 from constitution.import_markup import CELL_BREAK
-from constitution.import_shapes import CONTENTS_LABEL, NUMBERED, heading_like
+from constitution.import_shapes import BACK_MATTER, CONTENTS_LABEL, NUMBERED, heading_like
 
 MIN_ENTRIES = 3  # two headings in a row are as likely a heading over a title
 # A header row's labels with no cells drawn apart ("Paragraph Subject", a rule of dashes
@@ -42,8 +42,10 @@ class Entry:
 def plain(text: str) -> str:
     """The words for comparing, as two programs may print them, and as a contents list
     may differ from its headings: one space between, a straight quotation mark for a
-    curly one (compared in small letters: "Attending to" / "Attending To")."""
+    curly one, a number without the stop closing it ("1 Purpose" for "1. Purpose")
+    (compared in small letters: "Attending to" / "Attending To")."""
     text = text.replace(CELL_BREAK, " ").replace("**", "")
+    text = re.sub(r"(?<=\d)\.(?=\s)", "", text)
     for curly, straight in (("\u2018\u2019", "'"), ("\u201c\u201d", '"')):
         text = re.sub(f"[{curly}]", straight, text)
     return " ".join(text.split())
@@ -60,6 +62,13 @@ def contents_runs(texts: list[str], lines: list[Line]) -> list[tuple[list[int], 
         Heading(i, w.lower(), m["num"], m["rest"])
         for i, w in enumerate(words)
         if (m := NUMBERED.match(w)) and heading_like(m["rest"])
+    ]
+    # an appendix's heading, which the contents may print without its dash ("Appendix
+    # Useful Contacts" for "Appendix – Useful Contacts")
+    headings += [
+        Heading(i, undashed(w).lower(), "", w)
+        for i, w in enumerate(words)
+        if BACK_MATTER.match(w) and heading_like(w) and not NUMBERED.match(w)
     ]
     words = [w.lower() for w in words]
     runs: list[tuple[list[int], list[Entry]]] = []
@@ -83,12 +92,21 @@ def contents_runs(texts: list[str], lines: list[Line]) -> list[tuple[list[int], 
     return runs
 
 
+def undashed(words: str) -> str:
+    """The words without a dash standing between them."""
+    return " ".join(word for word in words.split() if not RULE.fullmatch(word))
+
+
 def entries_from(
     words: list[str], lines: list[Line], start: int, headings: list[Heading]
 ) -> tuple[int, list[Entry]]:
     """From line ``start`` on, the entries its words and the next lines' are, to the end
-    of the last line they fill: (the index after that line, the entries)."""
-    joined, at, end = "", 0, start
+    of the last line they fill: (the index after that line, the entries). A header row's
+    labels may open the first line ("Section Subject 1 Purpose ...": pandoc's paragraph
+    of a text's contents table)."""
+    header = HEADER.match(words[start])
+    joined, end = "", start
+    at = header.end() + 1 if header and words[start][header.end() : header.end() + 1] == " " else 0
     entries: list[Entry] = []
     starts: list[tuple[int, int]] = []  # where in the joined words each line begins
     kept: list[Entry] = []
@@ -110,7 +128,8 @@ def entries_from(
                 break
             h = max(named, key=lambda h: len(h.words))
             begins = next(n for offset, n in reversed(starts) if offset <= at)
-            entries.append(Entry(h.number, f"{h.number} {h.title}", lines[begins], h.index))
+            title = f"{h.number} {h.title}".strip()
+            entries.append(Entry(h.number, title, lines[begins], h.index))
             at += len(h.words) + 1
         if at >= len(joined):
             end, kept = index + 1, list(entries)

@@ -268,7 +268,9 @@ class Structurer:
             first, final = entries[0].title, entries[-1].title
             why = f"a contents list, its entries run together ('{first}' to '{final}')"
             self.left_out += [(lines[i], why) for i in indices]
-            self.defects += [contents_defect(e.number, e.title, e.line) for e in entries]
+            self.defects += [
+                contents_defect(e.number, e.title, e.line) for e in entries if e.number
+            ]
             out |= {id(lines[i]) for i in indices}
         return out
 

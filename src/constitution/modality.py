@@ -46,6 +46,29 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "",
         "",
     ),
+    # what befalls someone, not what they do: "new members will face (meet with) a
+    # great deal of paper"; and a note to read: "members are invited (asked) to note"
+    (
+        r"\bwill\s+(?:face|encounter|experience|meet\s+with)\b"
+        r"|\b(?:is|are)\s+(?:invited|asked)\s+to\s+note\b",
+        "",
+        "",
+    ),
+    # a modal with an adverb of likelihood or frequency tells what happens, not what
+    # anyone must or may do: "officers will inevitably (often, no doubt) ...", "a reply
+    # may occasionally take longer"
+    (
+        r"\b(?:will|may|might|can|could)\s*,?\s+(?:inevitably|often|sometimes|occasionally|"
+        r"frequently|rarely|seldom|probably|possibly|doubtless|undoubtedly|no\s+doubt|"
+        r"in\s+all\s+likelihood)\b",
+        "",
+        "",
+    ),
+    # what a person or thing will or may be ("will be the first point of contact", "a
+    # breach of it may also be a breach of the Code"): a role or a possibility, not an act
+    (r"\b(?:will|may\s+(?:also\s+|well\s+|even\s+)?)\s*be\s+(?:an?|the)\b", "", ""),
+    # a legal fiction: "shall be deemed (treated as) having declined" lays no duty
+    (r"\b(?:(?:shall|will)\s+be|is|are)\s+(?:deemed|treated\s+as)\b", "", ""),
     # how to read the document, not a duty of anyone's: "This protocol should be read
     # with (alongside, together with) the Code of Conduct", "Members are asked to read
     # it together with the Code"
@@ -64,7 +87,9 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     # lead to a sanction"): a consequence foretold, no one's liberty or duty.
     (
         r"\b(?:may|can|could|might)\s+(?:also\s+|well\s+|even\s+)?(?:face|suffer|"
-        r"attract|result\s+in|lead\s+to|amount\s+to|give\s+rise\s+to|be\s+liable)\b",
+        r"attract|result\s+in|lead\s+to|amount\s+to|give\s+rise\s+to|be\s+liable|"
+        # what someone may discover, and what may happen of itself: no one acts
+        r"find\s+that|arise|occur|happen)\b",
         "",
         "",
     ),
@@ -78,14 +103,16 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "medium",
     ),
     (
-        r"\bit\s+is\s+(?:not\s+appropriate|inappropriate|improper|unacceptable|not\s+acceptable|"
-        r"wrong|not\s+permissible)\s+(?:that|for|to)\b",
+        r"\bit\s+(?:is|would\s+be)\s+(?:not\s+appropriate|inappropriate|improper|unacceptable|"
+        r"not\s+acceptable|wrong|not\s+permissible)\s+(?:that|for|to)\b",
         "must-not",
         "medium",
     ),
     (
         r"\bit\s+is\s+(?:\w+ly\s+)?(?:essential|vital|imperative|necessary|mandatory|"
-        r"compulsory|obligatory)\s+(?:that|for|to)\b",
+        r"compulsory|obligatory)\s+(?:that|for|to)\b"
+        # "it is a requirement (condition) of this protocol that"
+        r"|\bit\s+is\s+a\s+(?:requirement|condition)\s+(?:of\s+[^,;:.]{1,40}?\s+)?that\b",
         "must",
         "medium",
     ),
@@ -93,7 +120,13 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         r"\bit\s+(?:is|would\s+be)\s+(?:\w+ly\s+)?(?:important|desirable|advisable|appropriate|"
         r"recommended|preferable|helpful|sensible|good\s+practice)\s+(?:that|for|to|if)\b"
         # "it is important to note (remember) that": how to read what follows
-        r"(?!\s+(?:note|remember|recall|recogni[sz]e|understand|appreciate|bear)\b)",
+        r"(?!\s+(?:note|remember|recall|recogni[sz]e|understand|appreciate|bear)\b)"
+        # the same advice in other frames: "best practice is for", "it is expected
+        # (hoped) that members will", "members may (might) find it helpful to"
+        r"|\b(?:best|good)\s+practice\s+is\s+(?:for|to|that)\b"
+        r"|\bit\s+is\s+(?:\w+ly\s+)?(?:expected|hoped|anticipated)\s+that\b"
+        r"|\b(?:may|might)\s+find\s+it\s+(?:\w+\s+)?(?:helpful|useful|worthwhile|sensible|"
+        r"advisable)\s+to\b",
         "should",
         "medium",
     ),
@@ -111,21 +144,25 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     # (a rule's leave; "members shall not prevent officers ..." forbids).
     (
         r"\b(?:(?:does|do|shall|will)\s+not\s+(?:have\s+to|need\s+to(?!\s+know\b))|"
-        r"(?:does|do)\s+not\s+(?:prevent|stop|preclude))\b",
+        r"(?:does|do)\s+not\s+(?:prevent|stop|preclude)|there\s+is\s+no\s+need\s+(?:for|to))\b",
         "may",
         "medium",
     ),
     (
         rf"\b{_BE}\s+(?:permitted|allowed|authori[sz]ed|empowered|free|welcome|at\s+liberty)"
-        r"\s+to\b|\b(?:has|have)\s+(?:the|a)\s+(?:\w+\s+)?right\s+to\b|\bit\s+is\s+open\s+to\b",
+        r"\s+to\b|\b(?:has|have)\s+(?:the|a)\s+(?:\w+\s+)?right\s+to\b(?!\s+expect\b)"
+        r"|\bit\s+is\s+(?:open|permissible)\s+(?:to|for)\b|\b(?:has|have)\s+the\s+option\s+(?:of|to)\b",
         "may",
         "high",
     ),
     # "No member may ...", "nobody shall ...": a prohibition without "not" (but not
     # "no doubt that officers may").
+    # "No officer is to ...", "Nobody employed by the Council may ...", but not "no
+    # member can be expected to", which limits an expectation, as "is not expected to"
     (
-        r"\b(?:nobody\s+|no\s+(?:(?!that\b|which\b|who\b|if\b|where\b|when\b)[\w'’-]+\s+){1,4}?)"
-        r"(?:may|shall|must|can)\b",
+        r"\b(?:no(?:body|\s+one)?\s+(?:(?!that\b|which\b|who\b|if\b|where\b|when\b)"
+        r"[\w'’-]+\s+){0,4}?)"
+        r"(?:may|shall|must|can(?!\s+(?:\w+ly\s+)?be\s+expected\b)|is\s+to|are\s+to)\b",
         "must-not",
         "high",
     ),
@@ -136,7 +173,16 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "must-not",
         "high",
     ),
-    (rf"\b(?:must|shall){_NOT}", "must-not", "high"),
+    # the "not" may stand after an aside: "must, whatever the deadline, not guess"
+    (rf"\b(?:must|shall)(?:{_NOT}|\s*,[^,;:.]{{1,150}},\s*(?:not|never)\b)", "must-not", "high"),
+    # an inverted negative adverbial is emphatic, a prohibition even with "should": "on
+    # no account (at no point, under no circumstances) should an officer ..."
+    (
+        r"\b(?:on\s+no\s+account|at\s+no\s+(?:time|point|stage)|(?:in|under)\s+no\s+"
+        r"circumstances)\s+(?:should|ought|will|would)\b",
+        "must-not",
+        "high",
+    ),
     # a duty to keep from doing a thing is a prohibition: "shall refrain from", "must (need
     # to) avoid"
     (
@@ -150,7 +196,7 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "must-not",
         "high",
     ),
-    (rf"\b{_BE}\s+(?:prohibited|forbidden)\s+from\b", "must-not", "high"),
+    (rf"\b{_BE}\s+(?:prohibited|forbidden|barred)\s+(?:from|to)\b", "must-not", "high"),
     (rf"\bmay{_NOT}", "must-not", "medium"),  # also "it may not be possible"
     (rf"\b{_BE}\s+not\s+entitled\s+to\b", "must-not", "medium"),
     # "are never to be asked", "is not to approach": a prohibition (but not "that is
@@ -176,10 +222,19 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "must",
         "medium",
     ),
-    (r"\b(?:has|have)\s+to\b", "must", "medium"),
+    # after a modal ("should have to", "will have to") the modal before it decides
+    (
+        r"(?<!\bshould\s)(?<!\bwould\s)(?<!\bwill\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bcould\s)"
+        r"\b(?:has|have)\s+to\b",
+        "must",
+        "medium",
+    ),
+    # as often the thing needed ("the papers they need to do their work") as a duty
+    # (the noun, "the need to eliminate discrimination", is none)
+    (r"(?<!\bthe\s)\bneeds?\s+to\b(?!\s+know\b)", "must", "low"),
     # a duty named: "has a duty to", "is under a duty to", "it is the responsibility of"
     (
-        r"\b(?:has|have|is\s+under|are\s+under)\s+(?:a|the)\s+(?:duty|obligation)\s+to\b"
+        r"\b(?:has|have|is\s+under|are\s+under)\s+(?:an?|the)\s+(?:duty|obligation)\s+to\b"
         r"|\bit\s+is\s+the\s+(?:duty|responsibility|obligation)\s+of\b",
         "must",
         "medium",
@@ -202,16 +257,22 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     # be well advised to": advice
     (
         r"\b(?:is|are)\s+(?:(?:also|strongly)\s+)?(?:asked|requested|encouraged|advised|urged|"
-        rf"reminded|invited){_ASIDE}\s+to\b|\bwould\s+be\s+(?:well\s+)?advised\s+to\b",
+        rf"reminded|invited){_ASIDE}\s+to\b"
+        # a person recommended to act, not a draft "recommended to Council (the Cabinet)"
+        r"|\b(?:is|are)\s+recommended\s+to\s+(?!(?:the|an?|this|that|its|their)\b)(?-i:[a-z])"
+        r"|\bwould\s+(?:be\s+(?:well\s+)?(?:advised|wise)|do\s+well)\s+to\b",
         "should",
         "medium",
     ),
     (rf"\b{_BE}\s+entitled\s+to\b", "may", "high"),
-    # what a thing may be ("a breach of it may also be a breach of the Code"), and what
-    # one may expect of another ("the standards each may expect"): a possibility, a
-    # standard described, no one's liberty
-    (r"\bmay\s+(?:also\s+|well\s+|even\s+)?be\s+(?:an?|the)\b", "", ""),
-    (r"\b(?:may|can)\s+(?:reasonably\s+|rightly\s+)?expect\b", "", ""),
+    # what one may expect of another ("the standards each may expect"): a standard
+    # described, no one's liberty
+    (
+        r"\b(?:may|can|(?:has|have)\s+(?:the|a|every)\s+right\s+to)\s+(?:reasonably\s+|"
+        r"rightly\s+)?expect\b",
+        "",
+        "",
+    ),
     (r"\bmay\b", "may", "medium"),  # also "there may be a risk"
     (r"\bcan\b", "may", "low"),  # as often ability
 )
@@ -221,6 +282,13 @@ _COMPILED = tuple((re.compile(p, re.I), m, c) for p, m, c in PHRASES)
 MONTH = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?May\b|\bMay\s+\d{4}\b"
     r"|\b(?:in|during|until|since|throughout|each|every|early|late)\s+May\b"
+)
+
+# A modal verb in quotation marks is a word mentioned, not used: "where this protocol
+# says 'must'".
+MENTIONED = re.compile(
+    r"['\u2018\"\u201c](?:must|shall|should|may|will|can|ought\s+to)(?:\s+not)?['\u2019\"\u201d]",
+    re.I,
 )
 
 
@@ -246,7 +314,14 @@ class Guess:
 EMBEDDED = re.compile(r"\b(?:whether|how)\b(?P<between>[^,;:.()]*)$", re.I)
 # What a sentence says can be expected, or a purpose it states ("so that they can work
 # together"), lays no duty and grants no one anything.
-PURPOSE = re.compile(r"\b(?:what|so\s+that|in\s+order\s+that)\b(?P<between>[^,;:.()]*)$", re.I)
+# So a stated aim ("The aim (intention) is that no member should feel ..."), and what
+# is expected ("it is hoped that", "members can expect that officers will ..."), the
+# frame itself the advice, if any.
+PURPOSE = re.compile(
+    r"\b(?:what|so\s+that|in\s+order\s+that|(?:aim|purpose|intention|object(?:ive)?)\s+is\s+"
+    r"that|(?:expect(?:s|ed)?|hoped?|anticipated?)\s+that)\b(?P<between>[^,;:.()]*)$",
+    re.I,
+)
 # a finite verb between "whether" and the phrase: the question has closed ("whether a
 # request is proper should ask": the "should" is the sentence's); so a purpose ("so that
 # officers can plan their work members must ...")
@@ -262,6 +337,11 @@ BELIEF = re.compile(
     r"\b(?:assum|believ|think|thought|suppos|imagin|feel|felt)\w*\s+that\b(?P<between>[^,;:.()]*)$",
     re.I,
 )
+# The document's author believing is its own advice: "The Council believes that
+# members should ..." says what the Council asks of them.
+AUTHOR = re.compile(
+    r"\b(?:the\s+(?:council|authority)|this\s+(?:protocol|code|council)|we)\s+(?:\w+ly\s+)?$", re.I
+)
 CONDITION = re.compile(r"\b(?:where|if|when|unless)\s*(?:,[^,;:.()]*,\s*)?$", re.I)
 DESCRIBED = re.compile(r"(?:\b(?:where|if|when|unless)\b[^,;:.()]*|\b(?:who|which|that)\s+)$", re.I)
 SUBJECT = re.compile(
@@ -276,11 +356,18 @@ PERSON = re.compile(
     r"\b(?:members?|councill?ors?|officers?|employees?|staff|chair\w*|leaders?|mayor|"
     r"clerk|executives?|directors?|managers?|heads?|persons?|people|anyone|everyone|"
     r"someone|you|they|he|she|we|public|residents?|groups?|committees?|council|cabinet|"
-    r"panels?|bod(?:y|ies)|parties|party|spokes\w+|portfolio\s+holders?)\b",
+    r"panels?|bod(?:y|ies)|parties|party|spokes\w+|portfolio\s+holders?)\b"
+    # a possessive is no subject: "the Council's review", "officers' advice"
+    r"(?!['’])",
     re.I,
 )
 # where a sentence's subject ends: a preposition or a relative after its head noun
 SUBJECT_END = re.compile(r"\b(?:between|of|with|in|for|on|to|from|by|about|who|which|that)\b", re.I)
+
+
+# the words opening a clause that a "will" (or a "need to") in it serves: a condition,
+# a time, a person or thing described, what is said ("note that officers will advise")
+SUBORDINATE = re.compile(r"\b(?:if|where|when|unless|who|which|that|once|until)\b", re.I)
 
 
 def not_a_duty(before: str, phrase: str, modality: str) -> bool:
@@ -300,10 +387,16 @@ def not_a_duty(before: str, phrase: str, modality: str) -> bool:
         return True
     for opened in (PURPOSE.search(before), BELIEF.search(before)):
         if opened and not CLOSED.search(opened["between"]):
-            return True
+            return opened.re is PURPOSE or not AUTHOR.search(before[: opened.start()])
     # "Where (, exceptionally,) it is necessary to copy it": the frame is the condition's
     # own verb, what the sentence's main clause then says decides
     if lowered.startswith("it ") and CONDITION.search(before):
+        return True
+    # "need to" is a duty only as its sentence's own verb: not "the information they
+    # need to do their work" after another verb, nor in a condition or a relative clause
+    if re.fullmatch(r"needs? to", lowered) and (
+        CLOSED.search(before) or SUBORDINATE.search(before)
+    ):
         return True
     # "when a visit is to take place" is the arrangement a condition names, no duty
     if DESCRIBED.search(before) and (
@@ -320,11 +413,6 @@ def not_a_duty(before: str, phrase: str, modality: str) -> bool:
     return bool(re.fullmatch(r"(?:is|are) to", lowered) and SUBJECT.search(before))
 
 
-# the words opening a clause that a "will" in it serves: a condition, a time, a person
-# or thing described, what is said ("note that officers will advise")
-SUBORDINATE = re.compile(r"\b(?:if|where|when|unless|who|which|that|once|until)\b", re.I)
-
-
 def acts(before: str, phrase: str, after: str) -> bool:
     """Whether a "will" (of low confidence: as often the future) tells what a person or
     body named as its clause's subject does: "the Chief Executive will reply", "and the
@@ -339,6 +427,21 @@ def acts(before: str, phrase: str, after: str) -> bool:
     return bool(PERSON.search(SUBJECT_END.split(clause)[0]))
 
 
+# An event foretold: "the review will take place in 2027", "there will be a range of
+# documents", "the scheme will come into force in April"; no one is told to act.
+EVENT = re.compile(
+    r"\s+(?:take\s+place|come\s+into\s+(?:force|effect|operation)|take\s+effect|expire|"
+    r"lapse)\b"
+)
+
+
+def forecast(before: str, phrase: str, after: str) -> bool:
+    """Whether a plain "will" that tells no person's act foretells an event."""
+    return phrase.lower() == "will" and bool(
+        EVENT.match(after) or re.search(r"\bthere\s+$", before, re.I)
+    )
+
+
 def found_phrases(text: str) -> list[tuple[str, str, str]]:
     """(phrase as written, modality, confidence) for each verb phrase, in text order."""
     return [(phrase, modality, confidence) for phrase, modality, confidence, _ in weighed(text)]
@@ -348,6 +451,7 @@ def weighed(text: str) -> list[tuple[str, str, str, bool]]:
     """Each verb phrase found, and whether it weighs in the guess: of medium confidence
     or more, or a "will" telling what a person does."""
     text = MONTH.sub(lambda m: " " * len(m[0]), re.sub(r"\s+", " ", text))
+    text = MENTIONED.sub(lambda m: " " * len(m[0]), text)
     found: list[tuple[int, str, str, str, bool]] = []
     taken = [False] * len(text)
     for pattern, modality, confidence in _COMPILED:
@@ -358,6 +462,8 @@ def weighed(text: str) -> list[tuple[str, str, str, bool]]:
             sentence = re.split(r"[.;:!?]\s", text[: m.start()])[-1]
             if modality and not not_a_duty(sentence, m.group(0).strip(), modality):
                 weighs = confidence != "low" or acts(sentence, m[0], text[m.end() :])
+                if not weighs and forecast(sentence, m[0], text[m.end() :]):
+                    continue
                 found.append((m.start(), m[0].strip(), modality, confidence, weighs))
     return [found[1:] for found in sorted(found)]
 

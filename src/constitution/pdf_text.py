@@ -359,7 +359,9 @@ def wrapped_lines(lines: list[Line], body: float) -> list[Line]:
     answers ...") is no paragraph's end. A line set further under the one before than
     that spacing there is a paragraph's first (``opens``), whatever it begins with, as a
     text's line after a blank one is; but a statement set apart in bold under a
-    paragraph is read as that paragraph's own, emphasised ("**No councillor may ...**")."""
+    paragraph is read as that paragraph's own, emphasised ("**No councillor may ...**").
+    A page hides the space above its first line: that line opens a paragraph where it is
+    set out to the left of the wrapped line ending the page before (outdented)."""
     pitch = body_pitch(lines, body)
     gaps = body_gaps(lines, body)
     numbered = [
@@ -370,13 +372,27 @@ def wrapped_lines(lines: list[Line], body: float) -> list[Line]:
     apart = [gap for gap in numbered if gap > pitch * 1.2]
     if len(apart) < 3 or len(apart) * 3 < len(numbered) * 2:
         return lines
-    return lines[:1] + [
-        line
-        if gap is None
-        else replace(
-            line,
-            wraps=abs(gap - pitch) <= pitch * 0.1,
-            opens=gap > pitch * 1.2 and not (line.drawn and line.drawn.bold),
-        )
-        for gap, line in zip(gaps, lines[1:], strict=True)
-    ]
+    out = lines[:1]
+    for gap, line in zip(gaps, lines[1:], strict=True):
+        if gap is not None:
+            opens = gap > pitch * 1.2 and not (line.drawn and line.drawn.bold)
+            line = replace(line, wraps=abs(gap - pitch) <= pitch * 0.1, opens=opens)
+        elif outdented(out[-1], line, body):
+            line = replace(line, opens=True)
+        out.append(line)
+    return out
+
+
+def outdented(above: Line, line: Line, body: float) -> bool:
+    """Whether a page's first line is set to the left of the wrapped line ending the page
+    before: its paragraph's words go on under one another, so the line is none of them."""
+    before, drawn = above.drawn, line.drawn
+    return bool(
+        above.wraps
+        and above.page != line.page
+        and before is not None
+        and drawn is not None
+        and before.x is not None
+        and drawn.x is not None
+        and drawn.x < before.x - body / 2
+    )

@@ -118,10 +118,11 @@ PART_BEFORE = re.compile(r"\bPart\s+(\d{1,2}(?:\.\d{1,2})?[A-Z]?)\s*,?\s*$")
 OWN_PART_BEFORE = re.compile(r"\bPart\s+([IVXLC]{1,6}|[A-Z]|\d{1,2})\s*,?\s*$")
 STATUTE = re.compile(r"\bAct\s+\d{4}\s*,?\s*$")  # "the Local Government Act 1972, section 5"
 # Another document named just before, the reference after it ("The Code of Conduct, at
-# paragraph 3, says"), unless a position word makes it this document's ("... above")
+# paragraph 3, says"), or said to hold it ("The Code of Conduct says, at paragraph 3:"),
+# unless a position word makes it this document's ("... above")
 DOCUMENT_BEFORE = re.compile(
     r"\b(?:Regulations|Order|Rules|Code(?:\s+of\s+[A-Z][\w'’]*)?|Scheme|Policy|Constitution)"
-    r"\s*,?\s*(?:at|in|under|by)?\s*$"
+    r"(?:\s+(?:says|states|provides|requires))?\s*,?\s*(?:at|in|under|by)?\s*$"
 )
 POSITION = re.compile(r"^\s*(?:above|below)\b")
 # A post or a paper named for the section of an Act that makes it: "the Section 151
@@ -409,6 +410,13 @@ def link(
             unresolved.append(external(m.group("items"), whole))
             return whole
         listed = items(m.group("items"), targets.parts)
+        # "section 4.1" where no section is numbered so: the paragraph printed 4.1, as
+        # councils that call each paragraph a section write it (a dotted number is a
+        # paragraph's where sections are numbered whole)
+        if sectioned and all(
+            "." in n.group(0) and n.group(0).strip() not in targets.sections for n in listed
+        ):
+            sectioned = False
         if sectioned:
             unresolved.extend(section(whole, number.group(0), targets) for number in listed)
             return whole

@@ -131,21 +131,40 @@ class Numberer:
                     value = int(start.get(f"{W}val") or 0)
                     self.restarts.setdefault(num_id, {})[ilvl] = value
 
-    def label(self, para: object) -> str:
+    def listed(self, para: object) -> tuple[str, str, dict[int, Level], int] | None:
+        """Where the paragraph stands in a list: its w:num, the list (w:abstractNum), the
+        list's levels and the paragraph's level; None for a paragraph in none."""
         num_pr = para.find(f"{W}pPr/{W}numPr")  # type: ignore[attr-defined]
         if num_pr is None:
             style = para.find(f"{W}pPr/{W}pStyle")  # type: ignore[attr-defined]
             num_pr = self.style_num.get(style.get(f"{W}val")) if style is not None else None
         if num_pr is None:
-            return ""
+            return None
         num_id_of = num_pr.find(f"{W}numId")
         ilvl = num_pr.find(f"{W}ilvl")
         num_id = num_id_of.get(f"{W}val") if num_id_of is not None else ""
         abstract = self.abstract_of.get(num_id) or ""
         levels = {**self.levels.get(abstract, {}), **self.overrides.get(num_id, {})}
         if not levels:
+            return None
+        return num_id, abstract, levels, int(ilvl.get(f"{W}val")) if ilvl is not None else 0
+
+    def unmarked(self, para: object) -> bool:
+        """Whether the paragraph is in a list whose level draws a blank mark (a bullet
+        that is a space): set at the list's indent with no mark, as pandoc writes a list
+        item's further paragraph."""
+        place = self.listed(para)
+        if place is None:
+            return False
+        _, _, levels, level = place
+        fmt, text, _, _ = levels.get(level, ("decimal", "", 1, False))
+        return fmt == "bullet" and not text.strip()
+
+    def label(self, para: object) -> str:
+        place = self.listed(para)
+        if place is None:
             return ""
-        level = int(ilvl.get(f"{W}val")) if ilvl is not None else 0
+        num_id, abstract, levels, level = place
         fmt, text, start, legal = levels.get(level, ("decimal", "", 1, False))
         counters = self.counters.setdefault(abstract, [0] * 9)
         restart = self.restarts.get(num_id, {}).pop(level, None)
@@ -156,7 +175,7 @@ class Numberer:
         for deeper in range(level + 1, 9):
             counters[deeper] = 0
         if fmt in ("bullet", "none"):
-            return "-" if fmt == "bullet" else ""
+            return "-" if fmt == "bullet" and text.strip() else ""
 
         def render(m: re.Match[str]) -> str:
             k = int(m.group(1)) - 1
@@ -177,9 +196,12 @@ def level_of(lvl: Any) -> Level:
     text = lvl.find(f"{W}lvlText")
     start = lvl.find(f"{W}start")
     legal = lvl.find(f"{W}isLgl")
+    written = text.get(f"{W}val") if text is not None else ""
+    if not written.strip() and lvl.find(f"{W}lvlPicBulletId") is not None:
+        written = "•"  # a picture bullet draws its picture, whatever its text
     return (
         fmt.get(f"{W}val") if fmt is not None else "decimal",
-        text.get(f"{W}val") if text is not None else "",
+        written,
         int(start.get(f"{W}val")) if start is not None else 1,
         legal is not None and legal.get(f"{W}val") not in ("0", "false"),
     )

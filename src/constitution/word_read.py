@@ -240,7 +240,8 @@ def from_docx(path: Path) -> Extracted:
         plain = not heading and set_as_body(para, style, emphatic, half_points)
         if not level and "\t" in (cells := paragraph_text(para, tabs=True)):
             tabbed[len(lines)] = f"{label} {cells}" if label else cells
-        line = Line(text, n, within=within, apart=own, level=level, plain=plain)
+        further = numberer.unmarked(para)  # the list item's own, as its first paragraph is
+        line = Line(text, n, within=within, cell=further, apart=own, level=level, plain=plain)
         if level or len(broken) < 2 or len(lines) in tabbed:
             lines.append(line)
         else:
