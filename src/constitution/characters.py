@@ -36,8 +36,12 @@ PLAIN = INVISIBLE | LIGATURES
 PRIVATE = "\ue000-\uf8ff\U000f0000-\U0010ffff"
 # A list's bullet as Word writes it in text: a symbol font's private-use character
 # (U+F0B7 , U+F0A7 ...), or in Windows-1252 the sign that character stands on ("·" for
-# Symbol's bullet, "§" for Wingdings' square) or Courier's "o", each before a tab.
-BULLET_GLYPH = re.compile(rf"^([ \t]*)(?:[{PRIVATE}](?=\s)|[·§o](?=\t))", re.MULTILINE)
+# Symbol's bullet, "§" for Wingdings' square) or Courier's "o", each before a tab; an
+# "o" before a space too, as text copied from a page or a PDF prints a sub-bullet (no
+# line of English begins with the letter alone).
+BULLET_GLYPH = re.compile(
+    rf"^([ \t]*)(?:[{PRIVATE}](?=\s)|[·§o](?=\t)|o(?=[ \u00a0]+\S))", re.MULTILINE
+)
 # What cannot be read as words: a private-use character anywhere else (a symbol font's
 # sign), and U+FFFD, which stands for a character the file's tool could not name.
 UNREADABLE = re.compile(rf"[{PRIVATE}\ufffd]")

@@ -16,7 +16,13 @@ from pathlib import Path
 from constitution import characters, markdown_drawn
 from constitution.extract_html import read_page
 from constitution.extract_lines import MAX_FILE_BYTES, MAX_LINES, Extracted, Line, fail, too_large
-from constitution.extract_pages import mend_hyphenation, paged, pages_by_number, superscript_notes
+from constitution.extract_pages import (
+    mend_hyphenation,
+    paged,
+    pages_by_number,
+    superscript_notes,
+    unpaged,
+)
 from constitution.pdf_text import from_pdf
 from constitution.problems import Problem, ProtocolError
 from constitution.quoted_mail import quoted
@@ -190,7 +196,7 @@ def from_word(path: Path) -> Extracted:
     text they are."""
     typed = typed_lines(path)
     if typed is None:
-        return from_docx(path)
+        return unpaged(from_docx(path))
     notes = [
         "The Word file's paragraphs are the lines of a plain text (each set in the style "
         "for plain text): it was read as that text, its wrapped lines joined."
