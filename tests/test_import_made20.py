@@ -269,3 +269,19 @@ def test_a_definition_begins_a_line_of_its_own_in_a_pdf(tmp_path: Path) -> None:
         '- "Clerk" means the Clerk to the Council, who is also its Responsible Financial Officer;',
         '- "Staff" means every person employed by the Council.',
     ]
+
+
+def test_an_o_opening_a_line_under_no_bullet_is_a_word(tmp_path: Path) -> None:
+    """Welsh lines begin with the word "o" ("of", "from"): only under a bullet is "o " a
+    sub-bullet's mark."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Protocol\n\n1. Mae'r protocol hwn yn helpu aelodau a swyddogion i weithio\n"
+        "o fewn y fframwaith a osodir gan y Cyngor; mae'n rhan\no God Ymddygiad yr Aelodau.\n"
+        "\n2. Members decide.\n",
+        encoding="utf-8",
+    )
+    assert import_protocol(source).clauses()[0].paragraphs == [
+        "Mae'r protocol hwn yn helpu aelodau a swyddogion i weithio o fewn y fframwaith a "
+        "osodir gan y Cyngor; mae'n rhan o God Ymddygiad yr Aelodau."
+    ]

@@ -47,7 +47,8 @@ def extract(path: Path) -> Extracted:
         raise too_large(path, f"the file has {size:,} bytes", f"{MAX_FILE_BYTES:,} bytes")
     result = reader(path)
     if reader is from_word:  # a text's and a PDF's were made plain as they were read
-        result.lines = [replace(line, text=characters.plain(line.text)) for line in result.lines]
+        texts = characters.sub_bullets([characters.plain(line.text) for line in result.lines])
+        result.lines = [replace(line, text=t) for line, t in zip(result.lines, texts, strict=True)]
     else:  # a Word file's revisions are read as accepted
         refuse_revision_marks(path, result.lines)
     characters.refuse_unreadable(str(path), [(t.text, t.line, t.where) for t in result.lines])
