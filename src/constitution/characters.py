@@ -145,7 +145,7 @@ def sub_bullets(lines: list[str]) -> list[str]:
     drawn = []
     for line in lines:
         if drawn and drawn[-1].lstrip().startswith("•") and (m := SUB_BULLET.match(line)):
-            line = f"{m[1]}•{line[m.end():]}"
+            line = f"{m[1]}•{line[m.end() :]}"
         drawn.append(line)
     return drawn
 
