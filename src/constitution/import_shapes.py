@@ -21,9 +21,13 @@ PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
 # 7.12A: a number inserted after 7.12, as legislation (and insert numbering) gives it;
 # 3A.1 a paragraph of section 3A, inserted after section 3 ("3A." its heading).
 INSERTED_SECTION = r"\d{1,3}[A-Z]{1,4}(?=\.\d|[.)]\s)"
+# A date ("12 March 2024", an adoption's or a review's) is no number and heading.
+DATE_AFTER = (
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b)"
+)
 NUMBERED = re.compile(
     rf"^{PART}?(?P<num>(?:{INSERTED_SECTION}|\d{{1,3}})(?:\.\d{{1,3}}[A-Z]{{0,4}})*)"
-    r"(?P<dot>[.)]?)\s+(?P<rest>\S.*)$"
+    rf"(?P<dot>[.)]?)\s+{DATE_AFTER}(?P<rest>\S.*)$"
 )
 # A paragraph numbered afresh after its part's letter: "B2" (PART B's second paragraph)
 LETTERED = re.compile(r"^(?P<letter>[A-Z])(?P<num>\d{1,3})[.)]?\s+(?P<rest>\S.*)$")
