@@ -22,9 +22,7 @@ PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
 # 3A.1 a paragraph of section 3A, inserted after section 3 ("3A." its heading).
 INSERTED_SECTION = r"\d{1,3}[A-Z]{1,4}(?=\.\d|[.)]\s)"
 # A date ("12 March 2024", an adoption's or a review's) is no number and heading.
-DATE_AFTER = (
-    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b)"
-)
+DATE_AFTER = r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b)"
 NUMBERED = re.compile(
     rf"^{PART}?(?P<num>(?:{INSERTED_SECTION}|\d{{1,3}})(?:\.\d{{1,3}}[A-Z]{{0,4}})*)"
     rf"(?P<dot>[.)]?)\s+{DATE_AFTER}(?P<rest>\S.*)$"
