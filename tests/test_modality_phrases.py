@@ -91,7 +91,6 @@ PHRASES = [
     ("Staff are recommended to keep their diaries up to date.", "should"),
     ("Best practice is for both sides to agree an agenda.", "should"),
     ("Councillors might find it useful to shadow a service for a day.", "should"),
-    ("It is anticipated that councillors will reply to residents within a week.", "should"),
     ("The Council believes that officers should be named only with their consent.", "should"),
     # leave
     ("There is no need for officers to attend every ward surgery.", "may"),
@@ -128,6 +127,7 @@ PHRASES = [
     ("Officers who are prohibited from canvassing may still attend meetings.", "may"),
     # a forecast is no advice: "anticipated", "expected that" with no one expected to act
     ("It is anticipated that the new system will be in place by April.", "informative"),
+    ("It is anticipated that councillors will reply to residents within a week.", "informative"),
     ("It is expected that most complaints will be resolved informally.", "informative"),
     ("It is expected that members will treat officers with courtesy.", "should"),
     # a draft recommended to a body for its decision advises no one
