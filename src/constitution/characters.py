@@ -142,7 +142,7 @@ def plain(text: str) -> str:
 def sub_bullets(lines: list[str]) -> list[str]:
     """The lines, an "o " opening one under a bulleted line (or under another such) drawn
     as the bullet it is."""
-    drawn = []
+    drawn: list[str] = []
     for line in lines:
         if drawn and drawn[-1].lstrip().startswith("•") and (m := SUB_BULLET.match(line)):
             line = f"{m[1]}•{line[m.end() :]}"
