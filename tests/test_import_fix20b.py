@@ -147,6 +147,25 @@ def test_a_paragraph_a_named_document_is_said_to_hold_is_that_document_s(
     assert out == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This Code provides, in paragraph 3.1, that",
+        "This Protocol states at paragraph 3.1 that",
+        "These Rules require, under paragraph 3.1, that",
+        "The present Code says, at paragraph 3.1:",
+    ],
+)
+def test_the_document_naming_itself_holds_its_own_paragraph(text: str) -> None:
+    """ "This Code provides, in paragraph 3.1" in the Code itself: "this", "these" or
+    "the present" before the document's name makes it the document's own paragraph,
+    linked as "paragraph 3.1" alone is, no other document's."""
+    targets = Targets(dotted={"3.1": "T-1"}, whole={}, parts=set(), sections={})
+    out, unresolved = link(text, targets, lambda _: None, lambda _: False)
+    assert not unresolved
+    assert "{para}`3.1 <T-1>`" in out
+
+
 @pytest.mark.parametrize("between", ["\t", " "])
 def test_a_contents_row_naming_a_later_heading_is_the_contents(
     tmp_path: Path, between: str

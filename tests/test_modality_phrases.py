@@ -91,7 +91,6 @@ PHRASES = [
     ("Staff are recommended to keep their diaries up to date.", "should"),
     ("Best practice is for both sides to agree an agenda.", "should"),
     ("Councillors might find it useful to shadow a service for a day.", "should"),
-    ("It is anticipated that councillors will reply to residents within a week.", "should"),
     ("The Council believes that officers should be named only with their consent.", "should"),
     # leave
     ("There is no need for officers to attend every ward surgery.", "may"),
@@ -113,6 +112,37 @@ PHRASES = [
     ("No councillor can be expected to attend every event.", "should"),
     ("It is hoped that staff and councillors will settle complaints quickly.", "should"),
     ("The Council's annual survey will take place in the summer.", "informative"),
+    # misfires a review of phrases20's rules found (issue 18; sentences written here)
+    # a limit, not a negation: "no fewer (more, later) than", "not only ... but"
+    ("No fewer than two officers are to attend each site visit.", "must"),
+    ("No more than two substitutes are to be appointed.", "must"),
+    ("No fewer than three members must be present.", "must"),
+    ("No later than noon on Friday, the agenda must be published.", "must"),
+    ("Members must, in all cases, not only declare the interest but also leave the room.", "must"),
+    # "wrong to assume" is the reader's mistake named, no one forbidden
+    ("It would be wrong to assume that officers share a member's political views.", "informative"),
+    # a prohibition in a relative clause describes the person the rule binds
+    ("A member who is forbidden to vote must leave the room.", "must"),
+    ("A councillor who is barred from the panel must not see its papers.", "must-not"),
+    ("Officers who are prohibited from canvassing may still attend meetings.", "may"),
+    # a forecast is no advice: "anticipated", "expected that" with no one expected to act
+    ("It is anticipated that the new system will be in place by April.", "informative"),
+    ("It is anticipated that councillors will reply to residents within a week.", "informative"),
+    ("It is expected that most complaints will be resolved informally.", "informative"),
+    ("It is expected that members will treat officers with courtesy.", "should"),
+    # a draft recommended to a body for its decision advises no one
+    ("The changes are recommended to full Council for adoption.", "informative"),
+    ("This protocol is recommended to members for approval.", "informative"),
+    # a person's "will meet" is a commitment, not an event foretold
+    ("The Chair will meet with the applicant before the hearing.", "must"),
+    ("The Monitoring Officer will meet with the complainant within 10 working days.", "must"),
+    # adverbs of frequency are not of likelihood: the liberty stands
+    ("Members may occasionally attend group meetings of another party as observers.", "may"),
+    ("Members may sometimes bring a friend to the interview.", "may"),
+    ("Officers may well be asked to explain their advice.", "informative"),
+    # the Council's expectation is its advice; its belief in what will happen is none
+    ("The Council expects that all members will attend training on the Code.", "should"),
+    ("The Council believes that it will save money by this change.", "informative"),
 ]
 
 

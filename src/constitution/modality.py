@@ -23,10 +23,35 @@ FORCE = {"must-not": 0, "must": 0, "should": 1, "may": 2}
 
 # Adverbs that sit inside a verb phrase: "must at no time", "should not normally".
 _ADV = r"(?:\s+(?:\w+ly|also|only|ever|at all times|in any circumstances))*"
-_NOT = rf"{_ADV}\s+(?:not|never|at no time|(?:in|under) no circumstances)\b"
+# "not only ... but also" negates nothing
+_NOT = rf"{_ADV}\s+(?:not(?!\s+only\b)|never|at no time|(?:in|under) no circumstances)\b"
 _BE = r"(?:is|are|be|will be|shall be)"
 # words set off by commas between a verb and its "to": "are expected, where possible, to"
 _ASIDE = r"(?:\s*,[^,;:.]{1,60},)?"
+
+# Who a "can" gives leave to: a person, or a body of them. "Familiarity between a member
+# and an officer can damage trust": what a thing can do is a possibility, no permission.
+PERSON = re.compile(
+    r"\b(?:members?|councill?ors?|officers?|employees?|staff|chair\w*|leaders?|mayor|"
+    r"clerk|executives?|directors?|managers?|heads?|persons?|people|anyone|everyone|"
+    r"someone|you|they|he|she|we|public|residents?|groups?|committees?|council|cabinet|"
+    r"panels?|bod(?:y|ies)|parties|party|spokes\w+|portfolio\s+holders?)\b"
+    # a possessive is no subject: "the Council's review", "officers' advice"
+    r"(?!['’])",
+    re.I,
+)
+# The document's author, whose belief or expectation is its own advice: "The Council
+# believes that members should ...", "The Council expects that members will ..."
+AUTHOR_WORDS = (
+    r"\b(?:the\s+(?:council|authority)|this\s+(?:protocol|code|council)|we)\s+(?:\w+ly\s+)?"
+)
+AUTHOR = re.compile(rf"{AUTHOR_WORDS}$", re.I)
+# a modal's adverbs of frequency ("may occasionally attend"): a person's liberty stands,
+# a thing's ("a reply may occasionally take longer") is what happens
+FREQUENCY = r"(?:often|sometimes|occasionally|frequently|rarely|seldom)"
+# comparisons that negate nothing: "no fewer than two officers are to attend", "no
+# later than noon"
+COMPARED = r"(?!\s+(?:fewer|more|less|later|earlier|sooner|greater|longer)\s+than\b)"
 
 # (pattern, modality, confidence), tried in order; the text a pattern matched is taken
 # out before the next is tried, so "shall not" is not read again as "shall". A modality
@@ -46,24 +71,27 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "",
         "",
     ),
-    # what befalls someone, not what they do: "new members will face (meet with) a
-    # great deal of paper"; and a note to read: "members are invited (asked) to note"
+    # what befalls someone, not what they do: "new members will face a great deal of
+    # paper" (a person's "will meet with the applicant" is a commitment); and a note to
+    # read: "members are invited (asked) to note"
     (
-        r"\bwill\s+(?:face|encounter|experience|meet\s+with)\b"
+        r"\bwill\s+(?:face|encounter|experience)\b"
         r"|\b(?:is|are)\s+(?:invited|asked)\s+to\s+note\b",
         "",
         "",
     ),
-    # a modal with an adverb of likelihood or frequency tells what happens, not what
-    # anyone must or may do: "officers will inevitably (often, no doubt) ...", "a reply
-    # may occasionally take longer"
+    # a modal with an adverb of likelihood tells what happens, not what anyone must or
+    # may do: "officers will inevitably (probably, no doubt) ...", "may well be asked";
+    # "will" so with one of frequency ("questions will sometimes stray")
     (
-        r"\b(?:will|may|might|can|could)\s*,?\s+(?:inevitably|often|sometimes|occasionally|"
-        r"frequently|rarely|seldom|probably|possibly|doubtless|undoubtedly|no\s+doubt|"
-        r"in\s+all\s+likelihood)\b",
+        r"\b(?:will|may|might|can|could)\s*,?\s+(?:inevitably|probably|possibly|well|doubtless|"
+        r"undoubtedly|no\s+doubt|in\s+all\s+likelihood)\b"
+        rf"|\bwill\s*,?\s+{FREQUENCY}\b",
         "",
         "",
     ),
+    # a liberty taken now and then ("members may occasionally attend"): see not_a_duty
+    (rf"\b(?:may|can)\s*,?\s+{FREQUENCY}\b", "may", "medium"),
     # what a person or thing will or may be ("will be the first point of contact", "a
     # breach of it may also be a breach of the Code"): a role or a possibility, not an act
     (r"\b(?:will|may\s+(?:also\s+|well\s+|even\s+)?)\s*be\s+(?:an?|the)\b", "", ""),
@@ -104,7 +132,9 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         r"\bit\s+(?:is|would\s+be)\s+(?:not\s+appropriate|inappropriate|improper|unacceptable|"
-        r"not\s+acceptable|wrong|not\s+permissible)\s+(?:that|for|to)\b",
+        r"not\s+acceptable|not\s+permissible)\s+(?:that|for|to)\b"
+        # "wrong for X to" forbids; "wrong to assume" names a reader's mistake
+        r"|\bit\s+(?:is|would\s+be)\s+wrong\s+for\b",
         "must-not",
         "medium",
     ),
@@ -122,9 +152,10 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         # "it is important to note (remember) that": how to read what follows
         r"(?!\s+(?:note|remember|recall|recogni[sz]e|understand|appreciate|bear)\b)"
         # the same advice in other frames: "best practice is for", "it is expected
-        # (hoped) that members will", "members may (might) find it helpful to"
+        # (hoped) that members will", "The Council expects that members will" (see
+        # EXPECTATION), "members may (might) find it helpful to"; "anticipated" forecasts
         r"|\b(?:best|good)\s+practice\s+is\s+(?:for|to|that)\b"
-        r"|\bit\s+is\s+(?:\w+ly\s+)?(?:expected|hoped|anticipated)\s+that\b"
+        rf"|\b(?:it\s+is\s+(?:\w+ly\s+)?(?:expected|hoped)|{AUTHOR_WORDS}(?:expects?|hopes?))\s+that\b"
         r"|\b(?:may|might)\s+find\s+it\s+(?:\w+\s+)?(?:helpful|useful|worthwhile|sensible|"
         r"advisable)\s+to\b",
         "should",
@@ -160,7 +191,7 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     # "No officer is to ...", "Nobody employed by the Council may ...", but not "no
     # member can be expected to", which limits an expectation, as "is not expected to"
     (
-        r"\b(?:no(?:body|\s+one)?\s+(?:(?!that\b|which\b|who\b|if\b|where\b|when\b)"
+        rf"\b(?:no(?:body|\s+one)?{COMPARED}\s+(?:(?!that\b|which\b|who\b|if\b|where\b|when\b)"
         r"[\w'’-]+\s+){0,4}?)"
         r"(?:may|shall|must|can(?!\s+(?:\w+ly\s+)?be\s+expected\b)|is\s+to|are\s+to)\b",
         "must-not",
@@ -174,7 +205,11 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         "high",
     ),
     # the "not" may stand after an aside: "must, whatever the deadline, not guess"
-    (rf"\b(?:must|shall)(?:{_NOT}|\s*,[^,;:.]{{1,150}},\s*(?:not|never)\b)", "must-not", "high"),
+    (
+        rf"\b(?:must|shall)(?:{_NOT}|\s*,[^,;:.]{{1,150}},\s*(?:not(?!\s+only\b)|never)\b)",
+        "must-not",
+        "high",
+    ),
     # an inverted negative adverbial is emphatic, a prohibition even with "should": "on
     # no account (at no point, under no circumstances) should an officer ..."
     (
@@ -258,8 +293,10 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
     (
         r"\b(?:is|are)\s+(?:(?:also|strongly)\s+)?(?:asked|requested|encouraged|advised|urged|"
         rf"reminded|invited){_ASIDE}\s+to\b"
-        # a person recommended to act, not a draft "recommended to Council (the Cabinet)"
-        r"|\b(?:is|are)\s+recommended\s+to\s+(?!(?:the|an?|this|that|its|their)\b)(?-i:[a-z])"
+        # a person recommended to act, not a draft "recommended to Council (the Cabinet,
+        # full Council, members)" for its decision
+        r"|\b(?:is|are)\s+recommended\s+to\s+(?!(?:the|an?|this|that|its|their)\b)"
+        rf"(?!(?:full\s+|all\s+)?{PERSON.pattern})(?-i:[a-z])"
         r"|\bwould\s+(?:be\s+(?:well\s+)?(?:advised|wise)|do\s+well)\s+to\b",
         "should",
         "medium",
@@ -337,11 +374,6 @@ BELIEF = re.compile(
     r"\b(?:assum|believ|think|thought|suppos|imagin|feel|felt)\w*\s+that\b(?P<between>[^,;:.()]*)$",
     re.I,
 )
-# The document's author believing is its own advice: "The Council believes that
-# members should ..." says what the Council asks of them.
-AUTHOR = re.compile(
-    r"\b(?:the\s+(?:council|authority)|this\s+(?:protocol|code|council)|we)\s+(?:\w+ly\s+)?$", re.I
-)
 CONDITION = re.compile(r"\b(?:where|if|when|unless)\s*(?:,[^,;:.()]*,\s*)?$", re.I)
 DESCRIBED = re.compile(r"(?:\b(?:where|if|when|unless)\b[^,;:.()]*|\b(?:who|which|that)\s+)$", re.I)
 SUBJECT = re.compile(
@@ -350,17 +382,6 @@ SUBJECT = re.compile(
     re.I,
 )
 DUTY = ("must", "must-not", "should")
-# Who a "can" gives leave to: a person, or a body of them. "Familiarity between a member
-# and an officer can damage trust": what a thing can do is a possibility, no permission.
-PERSON = re.compile(
-    r"\b(?:members?|councill?ors?|officers?|employees?|staff|chair\w*|leaders?|mayor|"
-    r"clerk|executives?|directors?|managers?|heads?|persons?|people|anyone|everyone|"
-    r"someone|you|they|he|she|we|public|residents?|groups?|committees?|council|cabinet|"
-    r"panels?|bod(?:y|ies)|parties|party|spokes\w+|portfolio\s+holders?)\b"
-    # a possessive is no subject: "the Council's review", "officers' advice"
-    r"(?!['’])",
-    re.I,
-)
 # where a sentence's subject ends: a preposition or a relative after its head noun
 SUBJECT_END = re.compile(r"\b(?:between|of|with|in|for|on|to|from|by|about|who|which|that)\b", re.I)
 
@@ -368,6 +389,18 @@ SUBJECT_END = re.compile(r"\b(?:between|of|with|in|for|on|to|from|by|about|who|w
 # the words opening a clause that a "will" (or a "need to") in it serves: a condition,
 # a time, a person or thing described, what is said ("note that officers will advise")
 SUBORDINATE = re.compile(r"\b(?:if|where|when|unless|who|which|that|once|until)\b", re.I)
+
+
+def someone(words: str) -> bool:
+    """Whether a person or a body of them is the subject these words open with."""
+    return bool(PERSON.search(SUBJECT_END.split(words)[0]))
+
+
+# "it is expected (hoped) that", "the Council expects that": advice where a person or
+# body is expected to act ("that members will treat ..."), a forecast where a thing is
+# ("that most complaints will be resolved informally")
+EXPECTATION = re.compile(r"(?:expect|hope)\w*\s+that$", re.I)
+MODAL = re.compile(r"\b(?:will|would|should|shall|must|may|can|could|is|are)\b", re.I)
 
 
 def not_a_duty(before: str, phrase: str, modality: str) -> bool:
@@ -387,7 +420,12 @@ def not_a_duty(before: str, phrase: str, modality: str) -> bool:
         return True
     for opened in (PURPOSE.search(before), BELIEF.search(before)):
         if opened and not CLOSED.search(opened["between"]):
-            return opened.re is PURPOSE or not AUTHOR.search(before[: opened.start()])
+            # the author's belief is its advice, but not what it believes will happen
+            return (
+                opened.re is PURPOSE
+                or lowered == "will"
+                or not AUTHOR.search(before[: opened.start()])
+            )
     # "Where (, exceptionally,) it is necessary to copy it": the frame is the condition's
     # own verb, what the sentence's main clause then says decides
     if lowered.startswith("it ") and CONDITION.search(before):
@@ -398,16 +436,25 @@ def not_a_duty(before: str, phrase: str, modality: str) -> bool:
         CLOSED.search(before) or SUBORDINATE.search(before)
     ):
         return True
-    # "when a visit is to take place" is the arrangement a condition names, no duty
+    # "when a visit is to take place" is the arrangement a condition names, no duty; "a
+    # member who is forbidden to vote" the person a rule binds, not the rule
     if DESCRIBED.search(before) and (
         lowered.startswith(("cannot", "can not"))
-        or re.match(r"(?:is|are) (?:asked|requested)", lowered)
+        or re.match(
+            r"(?:is|are) (?:asked|requested|prohibited|forbidden|barred|not (?:permitted|"
+            r"allowed|authori[sz]ed|entitled))\b",
+            lowered,
+        )
         or re.fullmatch(r"(?:is|are) to", lowered)
     ):
         return True
     # what a thing "can" do, or is "free to" someone, is no one's leave
-    if re.fullmatch(r"can|(?:is|are|be) (?:free|welcome) to", lowered) and not PERSON.search(
-        SUBJECT_END.split(before)[0]
+    if re.fullmatch(r"can|(?:is|are|be) (?:free|welcome) to", lowered) and not someone(before):
+        return True
+    # so what a thing now and then "may" do, its clause's subject ("Officers face many
+    # demands, and a reply may occasionally take longer")
+    if re.fullmatch(rf"(?:can|may),? {FREQUENCY}", lowered) and not someone(
+        re.split(r",\s*(?:and|but|or|then)\b", before)[-1]
     ):
         return True
     return bool(re.fullmatch(r"(?:is|are) to", lowered) and SUBJECT.search(before))
@@ -424,7 +471,7 @@ def acts(before: str, phrase: str, after: str) -> bool:
     clause = re.split(r",|\b(?:and|but|or|then)\b", before)[-1]
     if SUBORDINATE.search(clause):  # "Where a councillor will be absent", "who will"
         return False
-    return bool(PERSON.search(SUBJECT_END.split(clause)[0]))
+    return someone(clause)
 
 
 # An event foretold: "the review will take place in 2027", "there will be a range of
@@ -460,6 +507,8 @@ def weighed(text: str) -> list[tuple[str, str, str, bool]]:
                 continue
             taken[m.start() : m.end()] = [True] * (m.end() - m.start())
             sentence = re.split(r"[.;:!?]\s", text[: m.start()])[-1]
+            if EXPECTATION.search(m[0]) and not someone(MODAL.split(text[m.end() :])[0]):
+                continue
             if modality and not not_a_duty(sentence, m.group(0).strip(), modality):
                 weighs = confidence != "low" or acts(sentence, m[0], text[m.end() :])
                 if not weighs and forecast(sentence, m[0], text[m.end() :]):

@@ -119,8 +119,11 @@ OWN_PART_BEFORE = re.compile(r"\bPart\s+([IVXLC]{1,6}|[A-Z]|\d{1,2})\s*,?\s*$")
 STATUTE = re.compile(r"\bAct\s+\d{4}\s*,?\s*$")  # "the Local Government Act 1972, section 5"
 # Another document named just before, the reference after it ("The Code of Conduct, at
 # paragraph 3, says"), or said to hold it ("The Code of Conduct says, at paragraph 3:"),
-# unless a position word makes it this document's ("... above")
+# unless a position word makes it this document's ("... above"), or "this", "these" or
+# "the present" before the name: the document naming itself ("This Code provides, in
+# paragraph 2.1, that", in the Code)
 DOCUMENT_BEFORE = re.compile(
+    r"(?<![Tt]his\s)(?<![Tt]hese\s)(?<![Pp]resent\s)"
     r"\b(?:Regulations|Order|Rules|Code(?:\s+of\s+[A-Z][\w'’]*)?|Scheme|Policy|Constitution)"
     r"(?:\s+(?:says|states|provides|requires))?\s*,?\s*(?:at|in|under|by)?\s*$"
 )
