@@ -471,13 +471,31 @@ def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
 
 # A web address closing a line ("... at www.example.gov.uk/register", "<https://...>.")
 ADDRESS_END = re.compile(r"(?:https?://|www\.)\S+$", re.I)
-# A verb that makes a short line a statement ("No gift is kept", "Members do not lobby"),
-# not in a heading's clause ("Who is covered", "Members who have an interest")
-STATES = re.compile(
-    r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )\b(?:is|are|was|were|has|have|(?:do|does|did) not"
-    r"|cannot)\b",
+# A finite verb ("No gift is kept", "Members do not lobby")
+FINITE = re.compile(r"\b(?:is|are|was|were|has|have|(?:do|does|did) not|cannot)\b", re.I)
+# What opens a statement's subject: a determiner ("No gift", "The Chair") or one word
+DETERMINER = re.compile(r"(?:a|an|the|no|each|every|any|all|some|this|these|our|their)\b", re.I)
+# A word that makes the words after it a clause within a heading ("If a member is
+# unhappy", "Role of members when officers are criticised", "Duty to have regard")
+CLAUSE = re.compile(
+    r"\b(?:if|when|where|while|whether|who|whom|whose|which|that|what|how|why|unless"
+    r"|until|once|because|before|after|to)\b|\s[-\u2013\u2014]\s",
     re.I,
 )
+
+
+def states(text: str) -> bool:
+    """Whether a line states something with a finite verb whose subject opens it ("No
+    gift is kept", "Members do not lobby"). A heading's verb is in a clause ("If a
+    member is unhappy ...", "Gifts - what is acceptable", "The right to have ...") or
+    one its relative pronoun left off ("Interests you do not have to declare", "Matters
+    members cannot discuss"): two words before it with no determiner opening them."""
+    if not (verb := FINITE.search(text)):
+        return False
+    subject = text[: verb.start()]
+    return not CLAUSE.search(subject) and (
+        DETERMINER.match(subject) is not None or len(subject.split()) == 1
+    )
 
 
 def a_sentence(text: str) -> bool:
@@ -485,7 +503,7 @@ def a_sentence(text: str) -> bool:
     states something ("Members do not lobby") or ends in a web address, as no heading
     does; a question heads its answer, its mark left off too ("What is a gift")."""
     asks = text.endswith("?") or re.match(r"(?:what|who|when|where|why|how)\b", text, re.I)
-    return not asks and bool(STATES.search(text) or ADDRESS_END.search(text))
+    return not asks and (states(text) or bool(ADDRESS_END.search(text)))
 
 
 def broken_off(words: Text, text: str) -> bool:

@@ -1,0 +1,73 @@
+"""The structure rules of issue 18 on ordinary protocols a review found them misread:
+headings with a verb in a clause, Word line breaks, a sentence wrapped at a short
+measure before a figure, and appendices listed in a numbered paragraph. Each input is a
+whole file, in words of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from constitution.import_model import Imported
+from constitution.importer import import_protocol
+
+
+def imported(tmp_path: Path, text: str, name: str = "protocol.txt") -> Imported:
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    return import_protocol(source)
+
+
+def read(doc: Imported) -> dict[str, list[str]]:
+    """Each paragraph's words by its number (or its place where it has none), its
+    sub-headings first, marked '#'."""
+    out: dict[str, list[str]] = {}
+    for s, section in enumerate(doc.sections):
+        for c, clause in enumerate(section.clauses):
+            key = clause.number or f"{s}.{c}"
+            out[key] = [f"# {h}" for h in clause.headings] + clause.paragraphs
+            out[key] += clause.after.paragraphs
+    return out
+
+
+# Headings each with a verb in a clause, over one paragraph each
+HEADED = (
+    ("Visits - what is expected", "A member arranges a visit through the clerk."),
+    ("The right to bring a colleague", "A member may bring a colleague to a meeting."),
+    ("Papers you do not need to keep", "Draft agendas may be thrown away."),
+    ("Subjects members cannot raise with staff", "Members leave staffing to managers."),
+    ("If an officer is absent", "The officer's deputy answers instead."),
+    ("Help when members are threatened", "The Council pays for security advice."),
+)
+
+
+def test_a_heading_with_a_verb_in_a_clause_is_still_a_heading(tmp_path: Path) -> None:
+    """A heading whose verb is in a clause ("If an officer is absent"), after a
+    determiner-less pair of words ("Papers you do not ...") or an infinitive ("to
+    bring") heads its section in a text, in a Word file without heading styles and in
+    a PDF whose headings are in bold type."""
+    heads = [h for h, _ in HEADED]
+    text = "Protocol on Visits\n\n" + "".join(f"{h}\n\n{p}\n\n" for h, p in HEADED)
+    assert [s.title for s in imported(tmp_path, text).sections] == heads
+    document = docx.Document()
+    document.add_paragraph("Protocol on Visits")
+    for heading, paragraph in HEADED:
+        document.add_paragraph().add_run(heading).bold = True
+        document.add_paragraph(paragraph)
+    document.save(str(tmp_path / "visits.docx"))
+    assert [s.title for s in import_protocol(tmp_path / "visits.docx").sections] == heads
+    canvas = Canvas(str(tmp_path / "visits.pdf"), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 14)
+    canvas.drawString(72, 780, "Protocol on Visits")
+    y = 740.0
+    for heading, paragraph in HEADED:
+        canvas.setFont("Helvetica-Bold", 11)
+        canvas.drawString(72, y, heading)
+        canvas.setFont("Helvetica", 10)
+        canvas.drawString(72, y - 20, paragraph)
+        y -= 56
+    canvas.save()
+    assert [s.title for s in import_protocol(tmp_path / "visits.pdf").sections] == heads
