@@ -71,3 +71,30 @@ def test_a_heading_with_a_verb_in_a_clause_is_still_a_heading(tmp_path: Path) ->
         y -= 56
     canvas.save()
     assert [s.title for s in import_protocol(tmp_path / "visits.pdf").sections] == heads
+
+
+def test_a_word_line_break_within_a_heading_or_sentence_is_a_space(tmp_path: Path) -> None:
+    """A line break in a Word paragraph is a space but before a list item's mark: a
+    bold heading broken over two lines is one heading, a paragraph's sentences around
+    two breaks stay its own, a date under a line is no item; "(a)" after a break still
+    opens an item."""
+    document = docx.Document()
+    document.add_paragraph().add_run("Protocol on Site Visits").bold = True
+    document.add_paragraph().add_run("Part 1\nArrangements").bold = True
+    document.add_paragraph("Planning Office\nTown Hall\nHigh Street")
+    document.add_paragraph().add_run("Part 2\nVisits").bold = True
+    document.add_paragraph("2.1 Members travel together.\n\nTaxis are booked by the clerk.")
+    document.add_paragraph("2.2 A visit is attended by:\n(a) the ward members; and\n(b) an officer.")
+    document.add_paragraph("2.3 Members wear safety boots on site.")
+    document.add_paragraph("Agreed by the Committee\n4 June 2025")
+    document.save(str(tmp_path / "visits.docx"))
+    doc = import_protocol(tmp_path / "visits.docx")
+    assert doc.title == "Protocol on Site Visits"
+    assert [s.title for s in doc.sections] == ["Part 1 Arrangements", "Part 2 Visits"]
+    written = read(doc)
+    assert written["2.1"] == ["Members travel together. Taxis are booked by the clerk."]
+    assert written["2.2"][1:] == ["- (a) the ward members; and", "- (b) an officer."]
+    assert written["2.3"] == [
+        "Members wear safety boots on site.",
+        "Agreed by the Committee 4 June 2025",
+    ]
