@@ -40,13 +40,15 @@ def protocol(name: str) -> str:
     return name.split(".")[0].split("-")[0]
 
 
-def handed_over(name: str, folder: Path) -> tuple[Path, Gold]:
+def handed_over(name: str, folder: Path, sources: Path = SOURCES) -> tuple[Path, Gold]:
     """The file as made, and its protocol's gold as this file reads: office18's
     ``furniture`` and ``differs``, and the ``apostrophe`` it prints (pandoc's smart
-    quotes print ’) for the gold's."""
-    data = as_file(gold(protocol(name), SOURCES), name)
+    quotes print ’) for the gold's; a paragraph ``differs`` gives is as the file prints
+    it, its apostrophes too (pandoc sets a code block's straight)."""
+    data = gold(protocol(name), sources)
     printed = data["apostrophe"].get(name, "'")
-    return SOURCES / name, json.loads(json.dumps(data).replace("'", printed))
+    smart = json.loads(json.dumps({**data, "differs": {}}).replace("'", printed))
+    return sources / name, as_file({**smart, "differs": data["differs"]}, name)
 
 
 def soffice(program: str, profile: str, target: str, source: Path, out: Path) -> Path:
@@ -80,25 +82,41 @@ def scripted(text: Path, path: Path) -> None:
 
 
 def make(program: str = "soffice", pandoc: str = "pandoc") -> None:
-    """Each file made again from its protocol's text, LibreOffice in a profile of its
-    own (so that a LibreOffice already running is not disturbed)."""
+    """Each file made again from its protocol's text."""
+    make_from(SOURCES, PROTOCOLS, SCRIPTED, (), program, pandoc)
+
+
+def make_from(
+    sources: Path,
+    protocols: tuple[str, ...],
+    script: tuple[str, ...],
+    unbroken: tuple[str, ...],
+    program: str = "soffice",
+    pandoc: str = "pandoc",
+) -> None:
+    """Each protocol's files made from its text in ``sources``: LibreOffice's Word file
+    and PDF, pandoc's Word file and LibreOffice's PDF of that (not of an ``unbroken``
+    text, one with no blank line, which pandoc reads as one paragraph), and a script's
+    Word file of those in ``script``; LibreOffice in a profile of its own (so that a
+    LibreOffice already running is not disturbed)."""
     with tempfile.TemporaryDirectory() as work:
         profile = Path(work, "profile").as_uri()
-        for name in PROTOCOLS:
-            text = SOURCES / f"{name}.txt"
+        for name in protocols:
+            text = sources / f"{name}.txt"
             for target in ("docx", "pdf"):
                 made = soffice(program, profile, target, text, Path(work, f"lo-{target}"))
-                shutil.move(made, SOURCES / f"{name}-lo.{target}")
-            word = SOURCES / f"{name}-pandoc.docx"
-            subprocess.run(
-                [pandoc, "-f", "markdown", str(text), "-o", str(word)],
-                check=True,
-                capture_output=True,
-            )
-            made = soffice(program, profile, "pdf", word, Path(work, "pandoc-pdf"))
-            shutil.move(made, SOURCES / f"{name}-pandoc.pdf")
-            if name in SCRIPTED:
-                scripted(text, SOURCES / f"{name}-script.docx")
+                shutil.move(made, sources / f"{name}-lo.{target}")
+            if name not in unbroken:
+                word = sources / f"{name}-pandoc.docx"
+                subprocess.run(
+                    [pandoc, "-f", "markdown", str(text), "-o", str(word)],
+                    check=True,
+                    capture_output=True,
+                )
+                made = soffice(program, profile, "pdf", word, Path(work, "pandoc-pdf"))
+                shutil.move(made, sources / f"{name}-pandoc.pdf")
+            if name in script:
+                scripted(text, sources / f"{name}-script.docx")
 
 
 if __name__ == "__main__":

@@ -264,6 +264,23 @@ REFERENCES = [
         "para. 4 of 'Standards in Public Life'",
         ["external-reference"],
     ),
+    # another document's provision by its own word, or a statute's inserted section
+    (
+        "rule 12 of the Standing Orders provides",
+        "rule 12 of the Standing Orders provides",
+        ["external-reference"],
+    ),
+    (
+        "Regulation 7 of the Accounts and Audit Regulations 2015",
+        "Regulation 7 of the Accounts and Audit Regulations 2015",
+        ["external-reference"],
+    ),
+    (
+        "section 100F of the Local Government Act 1972",
+        "section 100F of the Local Government Act 1972",
+        ["external-reference"],
+    ),
+    ("as rule 12 says", "as rule 12 says", []),  # no document named: kept, as printed
     # not references at all
     ("on 10.4.2023 the council met", "on 10.4.2023 the council met", []),
     ("a sum of £10.40 above the limit", "a sum of £10.40 above the limit", []),

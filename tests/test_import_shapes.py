@@ -388,3 +388,19 @@ def test_a_contents_tables_header_row_is_left_out_with_its_entries(
     assert doc.intro.paragraphs == []
     assert [s.title for s in doc.sections] == ["Introduction", "Conduct"]
     assert any("Paragraph" in line.text and "Subject" in line.text for line, _ in doc.left_out)
+
+
+@pytest.mark.parametrize("date", ["12 March 2024", "1 Sept. 2025", "3 May, 2022"])
+def test_a_date_on_a_line_of_its_own_is_no_numbered_heading(tmp_path: Path, date: str) -> None:
+    """A protocol's adoption or review date on its own line is words, not section 12
+    titled "March 2024", nor a contents entry left out."""
+    source = tmp_path / "protocol.txt"
+    source.write_text(
+        "Protocol on Gifts\n\n1 Gifts\n\n1.1 Members register gifts worth over £50.\n\n"
+        "2 Review\n\n2.1 The Standards Committee reviews this protocol.\n\n"
+        f"Adopted by Council\n{date}\n",
+        encoding="utf-8",
+    )
+    document = import_protocol(source)
+    assert [s.number for s in document.sections] == ["1", "2"]
+    assert date in " ".join(document.clauses()[-1].after.paragraphs)

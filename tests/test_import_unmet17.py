@@ -254,6 +254,8 @@ def test_a_wrapped_line_of_two_sentences_is_no_heading(tmp_path: Path, sections:
         ("It must be read together with the Officers' Code.", "informative"),
         ("It should be read alongside the Code, and members should seek advice.", "should"),
         ("Members should read the Code of Conduct.", "should"),
+        ("It forms part of the Standing Orders and is to be read with them.", "informative"),
+        ("The two should be read with care.", "should"),
     ],
 )
 def test_how_to_read_the_protocol_is_no_duty(text: str, modality: str) -> None:

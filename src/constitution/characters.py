@@ -38,6 +38,9 @@ PRIVATE = "\ue000-\uf8ff\U000f0000-\U0010ffff"
 # (U+F0B7 , U+F0A7 ...), or in Windows-1252 the sign that character stands on ("·" for
 # Symbol's bullet, "§" for Wingdings' square) or Courier's "o", each before a tab.
 BULLET_GLYPH = re.compile(rf"^([ \t]*)(?:[{PRIVATE}](?=\s)|[·§o](?=\t))", re.MULTILINE)
+# Courier's "o" before a space, as text copied from a page or a PDF prints a sub-bullet:
+# a mark only under a bullet, as Welsh lines begin with the word "o" ("of", "from").
+SUB_BULLET = re.compile(r"([ \t]*)o(?=[ \u00a0]+\S)")
 # What cannot be read as words: a private-use character anywhere else (a symbol font's
 # sign), and U+FFFD, which stands for a character the file's tool could not name.
 UNREADABLE = re.compile(rf"[{PRIVATE}\ufffd]")
@@ -133,7 +136,18 @@ def undecodable(path: str, data: bytes, offset: int, encoding: str) -> ProtocolE
 def plain(text: str) -> str:
     """The text as a reader sees it: no invisible character, ligatures as their letters,
     a bullet drawn in a symbol font as "•"."""
-    return BULLET_GLYPH.sub(r"\1•", text.translate(PLAIN))
+    return "\n".join(sub_bullets(BULLET_GLYPH.sub(r"\1•", text.translate(PLAIN)).split("\n")))
+
+
+def sub_bullets(lines: list[str]) -> list[str]:
+    """The lines, an "o " opening one under a bulleted line (or under another such) drawn
+    as the bullet it is."""
+    drawn = []
+    for line in lines:
+        if drawn and drawn[-1].lstrip().startswith("•") and (m := SUB_BULLET.match(line)):
+            line = f"{m[1]}•{line[m.end() :]}"
+        drawn.append(line)
+    return drawn
 
 
 def mojibake(text: str) -> Iterator[tuple[str, str]]:

@@ -16,7 +16,13 @@ from pathlib import Path
 from constitution import characters, markdown_drawn
 from constitution.extract_html import read_page
 from constitution.extract_lines import MAX_FILE_BYTES, MAX_LINES, Extracted, Line, fail, too_large
-from constitution.extract_pages import mend_hyphenation, paged, pages_by_number, superscript_notes
+from constitution.extract_pages import (
+    mend_hyphenation,
+    paged,
+    pages_by_number,
+    superscript_notes,
+    unpaged,
+)
 from constitution.pdf_text import from_pdf
 from constitution.problems import Problem, ProtocolError
 from constitution.quoted_mail import quoted
@@ -41,7 +47,8 @@ def extract(path: Path) -> Extracted:
         raise too_large(path, f"the file has {size:,} bytes", f"{MAX_FILE_BYTES:,} bytes")
     result = reader(path)
     if reader is from_word:  # a text's and a PDF's were made plain as they were read
-        result.lines = [replace(line, text=characters.plain(line.text)) for line in result.lines]
+        texts = characters.sub_bullets([characters.plain(line.text) for line in result.lines])
+        result.lines = [replace(line, text=t) for line, t in zip(result.lines, texts, strict=True)]
     else:  # a Word file's revisions are read as accepted
         refuse_revision_marks(path, result.lines)
     characters.refuse_unreadable(str(path), [(t.text, t.line, t.where) for t in result.lines])
@@ -190,7 +197,7 @@ def from_word(path: Path) -> Extracted:
     text they are."""
     typed = typed_lines(path)
     if typed is None:
-        return from_docx(path)
+        return unpaged(from_docx(path))
     notes = [
         "The Word file's paragraphs are the lines of a plain text (each set in the style "
         "for plain text): it was read as that text, its wrapped lines joined."

@@ -31,7 +31,7 @@ def paged(lines: list[Line], pages: int, notes: list[str], mend: bool = True) ->
     repeated "(continued)"; listed with why), its footnotes
     marked as footnotes, words split by hyphenation mended (unless ``mend`` is False: a
     PDF's are mended once its lines' spacing is read, each line measured as drawn)."""
-    kept = drop_furniture(lines, pages)
+    kept = earlier_feet(drop_furniture(lines, pages))
     still = set(map(id, kept))
     dropped = [line for line in lines if id(line) not in still and line.text.strip()]
     kept, site = site_printed(kept)  # a web page printed: the site's banner and footer
@@ -52,6 +52,28 @@ def page_value(text: str) -> int | None:
     if m := PAGE_AT_END.search(text):
         return int(m[1])
     return int(re.sub(r"\D", " ", text).split()[0]) if PAGE_NUMBER.match(text) else None
+
+
+def earlier_feet(lines: list[Line]) -> list[Line]:
+    """A paged file's lines without the furniture of the pages its text was taken from
+    (a PDF made of a text taken out of another PDF): where its lines still print a run
+    of page numbers ("... Page 1 of 2", "... Page 2 of 2"), the pages they end are that
+    text's, and their heads, feet and numbers are dropped as furniture, each line keeping
+    this file's page."""
+    earlier = pages_by_number(lines)
+    if not earlier:
+        return lines
+    kept = set(map(id, drop_furniture(earlier, earlier[-1].page or 1)))
+    return [line for line, was in zip(lines, earlier, strict=True) if id(was) in kept]
+
+
+def unpaged(extracted: Extracted) -> Extracted:
+    """A file with no pages of its own (a Word file) made of a PDF's text, that PDF's page
+    furniture still in its lines: dropped, and listed as a PDF's is."""
+    kept = earlier_feet(extracted.lines)
+    still = set(map(id, kept))
+    gone = [line for line in extracted.lines if id(line) not in still and line.text.strip()]
+    return replace(extracted, lines=kept, dropped=extracted.dropped + gone) if gone else extracted
 
 
 def pages_by_number(lines: list[Line]) -> list[Line]:

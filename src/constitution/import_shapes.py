@@ -21,9 +21,11 @@ PART = r"(?:(?P<part>\d+(?:\.\d+)*)\s*[–—-]\s*)"
 # 7.12A: a number inserted after 7.12, as legislation (and insert numbering) gives it;
 # 3A.1 a paragraph of section 3A, inserted after section 3 ("3A." its heading).
 INSERTED_SECTION = r"\d{1,3}[A-Z]{1,4}(?=\.\d|[.)]\s)"
+# A date ("12 March 2024", an adoption's or a review's) is no number and heading.
+DATE_AFTER = r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b)"
 NUMBERED = re.compile(
     rf"^{PART}?(?P<num>(?:{INSERTED_SECTION}|\d{{1,3}})(?:\.\d{{1,3}}[A-Z]{{0,4}})*)"
-    r"(?P<dot>[.)]?)\s+(?P<rest>\S.*)$"
+    rf"(?P<dot>[.)]?)\s+{DATE_AFTER}(?P<rest>\S.*)$"
 )
 # A paragraph numbered afresh after its part's letter: "B2" (PART B's second paragraph)
 LETTERED = re.compile(r"^(?P<letter>[A-Z])(?P<num>\d{1,3})[.)]?\s+(?P<rest>\S.*)$")
@@ -70,9 +72,14 @@ SITE_HEADING = "a site's heading of the page, over the document's own title"
 NOTES_HEADING = "the heading over footnotes, each kept with the paragraph citing it"
 SIGNATURES = "a signature block after the protocol: who signs it, and when, not its words"
 # A line for a signature after the protocol's paragraphs: "Signed ......", "Signature:
-# ____", "Signed: (Chief Executive)"; its words and the lines after it (the names, posts
+# ____", "Signed: (Chief Executive)", "Signed on behalf of the Council" (a line, no
+# sentence: no full stop ends it); its words and the lines after it (the names, posts
 # and date) are the signing, until an appendix, a heading or a numbered line begins
-SIGNED = re.compile(r"^(?:Signed|Signature)\b\s*(?::|\.{3,}|…|_{3,}|\()", re.I)
+SIGNED = re.compile(
+    r"^(?:Signed|Signature)\b\s*(?::|\.{3,}|…|_{3,}|\()"
+    r"|^Signed\s+(?:for\s+and\s+)?(?:on\s+behalf\s+of|for)\s+[^.]*$",
+    re.I,
+)
 # a heading printing the Part's number before its own: "5.3.1 Scope"
 PART_HEADING = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\s+(\S.*)")
 # A contents table's header row, read as a list's item, its cells apart: labels only
@@ -84,6 +91,8 @@ CONTENTS_HEADER = re.compile(
     rf"(?:- )?{CONTENTS_LABEL}(?:\s*[{CELL_BREAK}\t|]\s*{CONTENTS_LABEL})+\s*", re.IGNORECASE
 )
 BACK_MATTER = re.compile(r"^(?:Appendix|Appendices|Schedule|Annex|Annexe)\b", re.I)
+# A paragraph labelled a note ("Note: ...", "NB. ..."): the note of the paragraph before
+NOTED = re.compile(r"^(?:Notes?|N\.?B\.?)\s*[:.–—-]\s*\S", re.I)
 
 
 def clean(text: str) -> tuple[str, bool, bool]:
@@ -303,6 +312,25 @@ NAMES_A_NUMBER = re.compile(
 )
 
 
+# A definition's opening: a quoted term and what it means ('"Clerk" means ...'), which
+# begins a line of a definitions list however little space a PDF sets above it
+DEFINES = re.compile(
+    r"^[\"'\u201c\u2018][^\"'\u201d\u2019]{1,60}[\"'\u201d\u2019]\s+(?:means|includes|refers\s+to)\b"
+)
+# A conjunction alone on a line: the end of the line before, wrapped, never a line of its own
+CONJUNCTION = re.compile(r"(?:and|or|and/or|but)[,;]?")
+
+
+def named_over(first: str, second: str) -> bool:
+    """Whether two lines are a council's name over the protocol's title ("HARBY BOROUGH
+    COUNCIL" / "PROTOCOL ON MEMBER AND OFFICER RELATIONS"): one title in two parts."""
+    return (
+        bool(COUNCIL_NAME.search(first.strip()))
+        and heading_like(second)
+        and bool(NAMES_A_DOCUMENT.search(second))
+    )
+
+
 def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) -> bool:
     """Whether a line is the next line of the paragraph before it, not a paragraph,
     heading or number of its own: set in under the words of a paragraph with a hanging
@@ -319,12 +347,16 @@ def goes_on(before: Kept, c: tuple[str, bool, bool], line: Line, fresh: bool) ->
         return True  # "... (para." / "2)": the citation closing, not an item "2)"
     if LETTER.match(text):
         return False
+    if not fresh and CONJUNCTION.fullmatch(text.strip()):
+        return True  # "...;" / "and": an item's last word the measure wrapped, no item
     numbered = NUMBERED.match(text) or PAREN.match(text)
     indent = len(line.text) - len(line.text.lstrip())
     label = HANGING.match(first.text)
     over_page = bool(first.page and line.page and first.page != line.page)
     if line.wraps and not numbered and not last.rstrip().endswith((":", ";", ":-")):
-        return True  # a PDF's next line at its paragraph's spacing; a list's line stays its own
+        # a PDF's next line at its paragraph's spacing; a list's line stays its own, and
+        # a title under the council's name is the title's second part
+        return not named_over(last, text)
     if not numbered and indent and label and label.end() == indent and (over_page or not fresh):
         return True
     if fresh:

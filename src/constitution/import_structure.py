@@ -40,12 +40,14 @@ from constitution.import_shapes import (
     BULLET,
     COMMA_FOR_DOT,
     CONTENTS_ENTRY,
+    DEFINES,
     FOOTNOTE,
     HISTORY,
     LABEL_ONLY,
     LABELLED,
     LETTER,
     LETTERED,
+    NOTED,
     NOTES_HEADING,
     NUMBERED,
     PAREN,
@@ -161,7 +163,8 @@ class Structurer:
                 self.left_out.append((line, f"a contents entry: {how} to a page number"))
                 continue
             whole = self.extracted.whole_paragraphs and not line.after_break
-            fresh, blank = blank or whole or line.opens, False
+            fresh = blank or whole or line.opens
+            fresh, blank = fresh or bool(DEFINES.match(c[0])), False  # a definition's line
             if kept and self.over_page(kept[-1], c, line):
                 fresh = False
             alone = bool(kept and LABEL_ONLY.match(kept[-1][0][0]))  # "1.2" on its own line
@@ -755,6 +758,8 @@ class Structurer:
             self.note_joined("a paragraph break", text, line, last)
             words.add(text, line, wrapped=True)
             return
+        # "Note: ..." says whose it is: the paragraph before's, no aside to check
+        noted = bool(NOTED.match(text))
         kept = Defect(
             "unnumbered-paragraph",
             clause.number,
@@ -764,13 +769,14 @@ class Structurer:
         )
         if (line.within or line.cell) and words is clause:  # Word sets it in the paragraph
             clause.add(text, line)
-            if not line.cell:  # indented, say: perhaps an aside; a table's row is certain
+            if not (line.cell or noted):  # indented: perhaps an aside; a row is certain
                 self.defects.append(kept)
             return
         # An unnumbered paragraph after a numbered one: words after it, until it is known
         # whether another paragraph of the section follows them (rejoin).
         clause.after.add(text, line)
-        clause.held.append(kept)
+        if not noted:
+            clause.held.append(kept)
 
     def rejoin(self) -> None:
         """Unnumbered words between two numbered paragraphs of a section, with no

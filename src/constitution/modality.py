@@ -76,9 +76,10 @@ PHRASES: tuple[tuple[str, str, str], ...] = (
         r"\b(?:(?:should|must|shall|is\s+to|are\s+to)\s+be\s+read|(?:is|are)\s+(?:asked|"
         r"invited|encouraged)\s+to\s+read\s+(?:\w+\s+){0,3}?)\s*(?:together\s+with|"
         r"in\s+conjunction\s+with|alongside|with)\b"
-        # before a document's name ("the Code", "this protocol"), not "with care"
+        # before a document's name ("the Code", "this protocol") or a pronoun standing for
+        # one ("... the Standing Orders, and is to be read with them"), not "with care"
         r"(?=\s+(?:(?:the|this|these|that|its|our|each)\s+)?(?:(?-i:[A-Z])|"
-        r"(?:codes?|protocols?|guidance|constitution|rules|procedures?|polic(?:y|ies))\b))",
+        r"(?:codes?|protocols?|guidance|constitution|rules|procedures?|polic(?:y|ies)|it|them)\b))",
         "",
         "",
     ),

@@ -12,7 +12,9 @@ sections by position, and has no reference to a section), or another document ("
 
 A number is a reference only after a cue word or before a position word: "3.5 metres",
 "£10.40" and "10.4.2023" are not, nor is a statute's "section 100A", nor a number a
-unit follows, even after a cue ("see 3.5 metres of floor": UNIT).
+unit follows, even after a cue ("see 3.5 metres of floor": UNIT). Another document's
+provision named with it ("section 100A of the Local Government Act 1972", "rule 12 of
+the Standing Orders") is reported, kept as text.
 
 A document of the constitution is also cited by its own word, as its settings' citation
 forms say ("Rule 3.1", "Procedure Rule 3.1", "Standing Order 12"): such a reference links
@@ -41,6 +43,10 @@ ITEM = rf"(?:{NUM}{CLOSED}(?:\s*\([a-z0-9]{{1,4}}\))?|\([a-z0-9]{{1,4}}\))"
 SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+to\s+|\s*[–—-]\s*)"
 CUES = r"sub-?paragraphs?|paragraphs?|paras?\.?|clauses?|sections?"
 DOTTED = r"\d{1,3}(?:\.\d{1,3}){1,3}"
+# The words other documents number their provisions by ("rule 12 of the Standing
+# Orders", "Regulation 7 of ..."), and a statute's inserted section ("section 100F of
+# the Local Government Act 1972"): another document's only where the words after name it
+PROVISIONS = r"sections?|rules?|regulations?|articles?|schedules?|standing\s+orders?"
 # A name before a number, as "Regulation 4.2(c)" or "Schedule 3.1 (see 4.2)" print it:
 # another document's, not this one's paragraph (a capital that only starts a sentence,
 # "Under 4.2(c)", "See 4.2", is no name).
@@ -82,7 +88,8 @@ def reference_pattern(named: tuple[str, ...] = ()) -> re.Pattern[str]:
         # reference where the document has that paragraph, else words kept as printed;
         # not a time of day ("by 5.30 pm", "by 5.30 on the Friday")
         rf"|\b(?:in|under|by(?!\s+\d{{1,2}}\.\d\d\s*(?:[ap]\.?m\b|on\b|\w+day\b)))"
-        rf"\s+(?P<inside>{DOTTED})(?!\.?\d|[a-z%(]){UNIT}",
+        rf"\s+(?P<inside>{DOTTED})(?!\.?\d|[a-z%(]){UNIT}"
+        rf"|\b(?P<provision>{PROVISIONS})\s+\d{{1,4}}(?-i:[A-Z]{{0,2}})(?:\(\d{{1,3}}\))?(?!\w|\.\d)",
         re.I,
     )
 
@@ -346,6 +353,10 @@ def link(
         before = text[max(0, m.start() - 60) : m.start()]
         own = OWN_PART_BEFORE.search(before)
         named = own[1].upper() if own and own[1].upper() in targets.afresh else ""
+        if m["provision"]:
+            if cites_elsewhere(text, m, targets.part):
+                unresolved.append(external(whole.split()[-1], whole))
+            return whole
         if m["inside"]:
             if NAMED_BEFORE.search(before) or cites_elsewhere(text, m, targets.part):
                 return whole
@@ -356,14 +367,7 @@ def link(
             if NAMED_BEFORE.search(before):
                 return whole  # "Regulation 4.2(c)": another document's, or a table's
             if cites_elsewhere(text, m, targets.part):  # "see 4.2 of the Code"
-                unresolved.append(
-                    Unresolved(
-                        "external-reference",
-                        number,
-                        whole,
-                        f"'{whole}' cites another document, and was kept as text.",
-                    )
-                )
+                unresolved.append(external(number, whole))
                 return whole
             target = resolve(number)
             if target is None:
@@ -403,14 +407,7 @@ def link(
             )
             return whole
         if cites_elsewhere(text, m, targets.part):
-            unresolved.append(
-                Unresolved(
-                    "external-reference",
-                    m.group("items"),
-                    whole,
-                    f"'{whole}' cites another document, and was kept as text.",
-                )
-            )
+            unresolved.append(external(m.group("items"), whole))
             return whole
         listed = items(m.group("items"), targets.parts)
         # "section 4.1" where no section is numbered so: the paragraph printed 4.1, as
@@ -452,6 +449,16 @@ def link(
 
 
 SHOWN = 4  # the Parts named in a report, the rest counted
+
+
+def external(number: str, whole: str) -> Unresolved:
+    """A reference to another document's paragraph or provision, kept as text."""
+    return Unresolved(
+        "external-reference",
+        number,
+        whole,
+        f"'{whole}' cites another document, and was kept as text.",
+    )
 
 
 def ambiguous(whole: str, number: str, targets: Targets) -> Unresolved:

@@ -447,8 +447,9 @@ def titled(lines: list[Line]) -> bool:
 
 
 # A heading's line that its next line finishes: "Protocol Perthynas Aelodau a Swyddogion /"
-# over its English, "Relations between Members and" over "Officers".
-UNFINISHED = re.compile(r"(?:[/&:,–—-]|\b(?:and|or|of|for|the|between|on|a|ac))$")
+# over its English, "Relations between Members and" over "Officers", in capitals too
+# ("... BETWEEN MEMBERS AND"); but "PART A" is finished, its letter no article.
+UNFINISHED = re.compile(r"(?:[/&:,–—-]|\b(?:(?i:and|or|of|for|the|between|on|ac)|a))$")
 
 
 def joined(first: str, second: str) -> str:
