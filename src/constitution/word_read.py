@@ -293,12 +293,20 @@ CONTROL = "a row of the document-control table: the record kept of the document,
 ITEM_MARK = re.compile(r"\s*(?:[-\u2022\u25e6\u25aa\u2023*]|\(?(?:[a-z]|[ivx]{1,5}|\d{1,3})[.)])\s")
 
 
+# A line set in by spaces, as a text laid out in a fixed-width type is (pandoc's code
+# block of a text: "      PROTOCOL ON ...", " (a)  as leaders ...\n      direction;")
+SET_IN = re.compile(r" {2,}\S")
+
+
 def itemised(lines: list[str]) -> list[str]:
     """A Word paragraph's lines between line breaks, each line not opening with a list
     item's mark joined to the one before by a space: a break within a sentence, a
     heading ("Section 1" / "Introduction"), a date under a line or between two
     sentences is a typist's, not a text's lines; a script's items ("1) contact the
-    Clerk", "(b) ...") each start a line of their own (keeping its indent)."""
+    Clerk", "(b) ...") each start a line of their own (keeping its indent). Lines set
+    in by spaces are a text's as laid out, each kept."""
+    if any(SET_IN.match(line) for line in lines[1:]):
+        return lines
     pieces = [lines[0]]
     for line in lines[1:]:
         if ITEM_MARK.match(line) or not pieces[-1].strip():
