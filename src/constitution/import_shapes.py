@@ -395,7 +395,15 @@ def numbered_runs(texts: list[str]) -> set[int]:
     ("1 the Chair ...", "2 two other members", or "1)", "2)"), no blank line between:
     two or more, their labels in one form, every line but the last short of the
     measure. A sentence wrapped at the measure may start a line with a figure ("within"
-    / "5 days", "(see regulation" / "2) and"), never each line in turn from 1."""
+    / "5 days", "(see regulation" / "2) and"), never each line in turn from 1; nor is a
+    run a list where the lead-in and each line but the last are full to the measure, none
+    with room for the next line's first word ("... for up to" / "1 minute, and ... up to"
+    / "2 minutes, after ...": a sentence wrapped short)."""
+    # the text's measure: its longest line that another follows, no blank line between
+    measure = max(
+        (len(t) for t, after in zip(texts, texts[1:], strict=False) if t and after),
+        default=0,
+    )
     runs: set[int] = set()
     start = 0
     while start < len(texts):
@@ -405,7 +413,13 @@ def numbered_runs(texts: list[str]) -> set[int]:
             if not counted or form not in (None, found["dot"]):
                 break
             form, end = found["dot"], end + 1
-        if end - start >= 2 and all(len(t) < WRAPPED for t in texts[start : end - 1]):
+        lines = texts[max(start - 1, 0) : end]  # its lead-in and its lines
+        roomy = any(
+            len(t) + 1 + len(after.split()[0]) <= measure
+            for t, after in zip(lines, lines[1:], strict=False)
+            if t
+        )
+        if end - start >= 2 and roomy and all(len(t) < WRAPPED for t in texts[start : end - 1]):
             runs |= set(range(start, end))
         start = max(end, start + 1)
     return runs
