@@ -84,7 +84,9 @@ def test_a_word_line_break_within_a_heading_or_sentence_is_a_space(tmp_path: Pat
     document.add_paragraph("Planning Office\nTown Hall\nHigh Street")
     document.add_paragraph().add_run("Part 2\nVisits").bold = True
     document.add_paragraph("2.1 Members travel together.\n\nTaxis are booked by the clerk.")
-    document.add_paragraph("2.2 A visit is attended by:\n(a) the ward members; and\n(b) an officer.")
+    document.add_paragraph(
+        "2.2 A visit is attended by:\n(a) the ward members; and\n(b) an officer."
+    )
     document.add_paragraph("2.3 Members wear safety boots on site.")
     document.add_paragraph("Agreed by the Committee\n4 June 2025")
     document.save(str(tmp_path / "visits.docx"))
@@ -127,3 +129,40 @@ def test_a_sentence_wrapped_short_before_figures_is_no_list(tmp_path: Path) -> N
             "- 3 any witness",
         ],
     }
+
+
+ATTACHED = (
+    "Protocol on Hospitality",
+    "1 General",
+    "1.1 This protocol applies to every councillor.",
+    "1.2 The Council's forms for hospitality are these:",
+    "Schedule 1 Offer of hospitality\nSchedule 2 Hospitality refused\nSchedule 3 Contacts",
+    "2 Recording",
+    "2.1 A councillor records an offer on the form at Schedule 1.",
+    "Schedule 1 – Offer of hospitality",
+    "Host:",
+    "Schedule 2 – Hospitality refused",
+    "Date:",
+    "Schedule 3 – Contacts",
+    "Clerk: 01632 960000",
+)
+
+
+def test_appendices_a_numbered_paragraph_lists_are_its_list(tmp_path: Path) -> None:
+    """Lines naming the appendices right under a numbered paragraph's lead-in ending in
+    a colon are that paragraph's list, not a contents left out, though the appendices
+    follow the protocol under those names."""
+    text = "\n\n".join(ATTACHED).replace(":\n\nSchedule 1", ":\nSchedule 1")
+    document = docx.Document()
+    for line in "\n".join(ATTACHED).split("\n"):
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "hospitality.docx"))
+    for doc in (imported(tmp_path, text + "\n"), import_protocol(tmp_path / "hospitality.docx")):
+        assert read(doc)["1.2"] == [
+            "The Council's forms for hospitality are these:",
+            "- Schedule 1 Offer of hospitality",
+            "- Schedule 2 Hospitality refused",
+            "- Schedule 3 Contacts",
+        ]
+        assert [a.title for a in doc.appendices] == [ATTACHED[i] for i in (7, 9, 11)]
+        assert not [line for line, why in doc.left_out if "contents" in why]

@@ -287,6 +287,14 @@ def annex_heading(text: str, kept: list[Kept]) -> bool:
     return headed and any(NUMBERED.match(k[0][0]) for k in kept)
 
 
+def led_in(paragraph: str) -> bool:
+    """Whether a paragraph is a numbered paragraph's lead-in ending in a colon ("1.2 The
+    forms members need are attached:"): the lines right under it are its list (the
+    appendices it names too), neither a contents nor an appendix's heading."""
+    found = NUMBERED.match(paragraph)
+    return bool(found and paragraph.rstrip().endswith(":") and not CONTENTS.match(found["rest"]))
+
+
 def boxed(line: Line, last: str) -> bool:
     """Whether a PDF's line at the body's spacing stands on its own in an annex: under a
     short line (a form's field, a flowchart's box, its arrows), not the next line of one
