@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from constitution.extract_lines import CONTENTS, Line
 from constitution.import_markup import CELL_BREAK
 from constitution.import_model import ends_sentence
-from constitution.import_shapes import BACK_MATTER, CONTENTS_LABEL, NUMBERED, heading_like, led_in
+from constitution.import_shapes import (
+    BACK_MATTER,
+    CONTENTS_LABEL,
+    NUMBERED,
+    heading_like,
+    numbered_lead_in,
+)
 
 MIN_ENTRIES = 3  # two headings in a row are as likely a heading over a title
 # A header row's labels with no cells drawn apart ("Paragraph Subject", a rule of dashes
@@ -99,14 +105,14 @@ def contents_runs(texts: list[str], lines: list[Line]) -> list[tuple[list[int], 
 
 def lead_in_before(words: list[str], start: int) -> bool:
     """Whether the lines before ``start``, no blank line between, are a numbered
-    paragraph's lead-in ending in a colon (import_shapes.led_in), wrapped over several
+    paragraph's lead-in ending in a colon (import_shapes.numbered_lead_in), wrapped over several
     lines or not: the lines after are that paragraph's list, not a contents."""
     at = start - 1
     while at > 0 and words[at - 1] and not NUMBERED.match(words[at]):
         if ends_sentence(words[at - 1]):
             break
         at -= 1  # the lead-in's first line
-    return start > 0 and led_in(" ".join(words[at:start]))
+    return start > 0 and numbered_lead_in(" ".join(words[at:start]))
 
 
 def undashed(words: str) -> str:

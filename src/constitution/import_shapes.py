@@ -10,6 +10,7 @@ and tested as the small function of a line it is.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from constitution.extract_lines import CONTENTS, TAB_LEADER, Line
 from constitution.import_markup import CELL_BREAK, emphasis
@@ -287,7 +288,7 @@ def annex_heading(text: str, kept: list[Kept]) -> bool:
     return headed and any(NUMBERED.match(k[0][0]) for k in kept)
 
 
-def led_in(paragraph: str) -> bool:
+def numbered_lead_in(paragraph: str) -> bool:
     """Whether a paragraph is a numbered paragraph's lead-in ending in a colon ("1.2 The
     forms members need are attached:"): the lines right under it are its list (the
     appendices it names too), neither a contents nor an appendix's heading."""
@@ -409,7 +410,7 @@ def numbered_runs(texts: list[str]) -> set[int]:
     / "2 minutes, after ...": a sentence wrapped short)."""
     # the text's measure: its longest line that another follows, no blank line between
     measure = max(
-        (len(t) for t, after in zip(texts, texts[1:], strict=False) if t and after),
+        (len(t) for t, after in pairwise(texts) if t and after),
         default=0,
     )
     runs: set[int] = set()
@@ -423,9 +424,7 @@ def numbered_runs(texts: list[str]) -> set[int]:
             form, end = found["dot"], end + 1
         lines = texts[max(start - 1, 0) : end]  # its lead-in and its lines
         roomy = any(
-            len(t) + 1 + len(after.split()[0]) <= measure
-            for t, after in zip(lines, lines[1:], strict=False)
-            if t
+            len(t) + 1 + len(after.split()[0]) <= measure for t, after in pairwise(lines) if t
         )
         if end - start >= 2 and roomy and all(len(t) < WRAPPED for t in texts[start : end - 1]):
             runs |= set(range(start, end))

@@ -67,11 +67,11 @@ from constitution.import_shapes import (
     headed,
     heading_level,
     heading_like,
-    led_in,
     inserted_whole,
     lead_in,
     lettered_parts,
     next_number,
+    numbered_lead_in,
     numbered_runs,
     paragraph_numbered,
     run_in_title,
@@ -155,7 +155,7 @@ class Structurer:
             heads = annex_heading(printed, kept)
             # "1.2 The forms are attached:" / "Appendix A Register form", no blank line
             # between: the paragraph's list of what is attached, no appendix begun yet
-            naming = heads and not blank and (naming or led_in(kept[-1][0][0]))
+            naming = heads and not blank and (naming or numbered_lead_in(kept[-1][0][0]))
             annex = annex or (heads and not naming)
             c = (c[0], True, c[2]) if naming else c  # an item of that list
             if not re.search(r"[A-Za-z0-9]", c[0]) and not (annex and ARROWS.fullmatch(c[0])):
