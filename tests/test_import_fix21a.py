@@ -11,27 +11,8 @@ import docx
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from constitution.import_model import Imported
 from constitution.importer import import_protocol
-
-
-def imported(tmp_path: Path, text: str, name: str = "protocol.txt") -> Imported:
-    source = tmp_path / name
-    source.write_text(text, encoding="utf-8")
-    return import_protocol(source)
-
-
-def read(doc: Imported) -> dict[str, list[str]]:
-    """Each paragraph's words by its number (or its place where it has none), its
-    sub-headings first, marked '#'."""
-    out: dict[str, list[str]] = {}
-    for s, section in enumerate(doc.sections):
-        for c, clause in enumerate(section.clauses):
-            key = clause.number or f"{s}.{c}"
-            out[key] = [f"# {h}" for h in clause.headings] + clause.paragraphs
-            out[key] += clause.after.paragraphs
-    return out
-
+from test_import_fix20a import imported, read
 
 # Headings each with a verb in a clause, over one paragraph each
 HEADED = (
