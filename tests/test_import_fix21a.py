@@ -83,33 +83,49 @@ def test_a_word_line_break_within_a_heading_or_sentence_is_a_space(tmp_path: Pat
     ]
 
 
+HEARINGS = (
+    "Protocol on Hearings",
+    "1 Speaking",
+    "1.1 A complainant may address the hearing panel for up to",
+    "1 minute, and the member it concerns may then answer for",
+    "2 minutes, before the panel withdraws to decide.",
+    "1.2 The panel hears",
+    "1 the investigator",
+    "2 the member",
+    "3 any witness",
+    "2 Deciding",
+    "2.1 The panel gives its decision and its reasons in writing to both of them.",
+    "2.2 Its decision is final.",
+)
+
+
 def test_a_sentence_wrapped_short_before_figures_is_no_list(tmp_path: Path) -> None:
     """Lines that start 1, 2 in turn, each line before them full to the text's measure
     with no room for the next line's first word, are a sentence wrapped at a short
-    measure; a lead-in with room to spare over lines 1, 2, 3 still has a list."""
-    doc = imported(
-        tmp_path,
-        "Protocol on Hearings\n\n1 Speaking\n\n"
-        "1.1 A complainant may address the hearing panel for up to\n"
-        "1 minute, and the member it concerns may then answer for\n"
-        "2 minutes, before the panel withdraws to decide.\n\n"
-        "1.2 The panel hears\n"
-        "1 the investigator\n"
-        "2 the member\n"
-        "3 any witness\n",
-    )
-    assert read(doc) == {
-        "1.1": [
-            "A complainant may address the hearing panel for up to 1 minute, and the member "
-            "it concerns may then answer for 2 minutes, before the panel withdraws to decide."
-        ],
-        "1.2": [
-            "The panel hears",
-            "- 1 the investigator",
-            "- 2 the member",
-            "- 3 any witness",
-        ],
-    }
+    measure; a lead-in with room to spare over lines 1, 2, 3 still has a list. So in a
+    text, and in a PDF setting its paragraphs no further apart than its lines, a longer
+    sentence alone under them."""
+    text = "\n\n".join(HEARINGS[:2]) + "\n\n" + "\n".join(HEARINGS[2:5]) + "\n\n"
+    text += "\n".join(HEARINGS[5:9]) + "\n\n" + "\n\n".join(HEARINGS[9:]) + "\n"
+    canvas = Canvas(str(tmp_path / "hearings.pdf"), pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    for n, line in enumerate(HEARINGS):
+        canvas.drawString(72, 780 - 14 * n, line)
+    canvas.save()
+    for doc in (imported(tmp_path, text), import_protocol(tmp_path / "hearings.pdf")):
+        assert {k: v for k, v in read(doc).items() if k.startswith("1.")} == {
+            "1.1": [
+                "A complainant may address the hearing panel for up to 1 minute, and the "
+                "member it concerns may then answer for 2 minutes, before the panel "
+                "withdraws to decide."
+            ],
+            "1.2": [
+                "The panel hears",
+                "- 1 the investigator",
+                "- 2 the member",
+                "- 3 any witness",
+            ],
+        }
 
 
 ATTACHED = (

@@ -408,9 +408,10 @@ def numbered_runs(texts: list[str]) -> set[int]:
     run a list where the lead-in and each line but the last are full to the measure, none
     with room for the next line's first word ("... for up to" / "1 minute, and ... up to"
     / "2 minutes, after ...": a sentence wrapped short)."""
-    # the text's measure: its longest line that another follows, no blank line between
+    # the text's measure: its longest line wrapped mid-sentence, another following it
+    # with no blank line between (a PDF may set none between its paragraphs)
     measure = max(
-        (len(t) for t, after in pairwise(texts) if t and after),
+        (len(t) for t, after in pairwise(texts) if t and after and not ends_sentence(t)),
         default=0,
     )
     runs: set[int] = set()
