@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from constitution.extract_lines import CONTENTS, Line
 from constitution.import_markup import CELL_BREAK
-from constitution.import_shapes import BACK_MATTER, CONTENTS_LABEL, NUMBERED, heading_like
+from constitution.import_model import ends_sentence
+from constitution.import_shapes import (
+    BACK_MATTER,
+    CONTENTS_LABEL,
+    NUMBERED,
+    heading_like,
+    numbered_lead_in,
+)
 
 MIN_ENTRIES = 3  # two headings in a row are as likely a heading over a title
 # A header row's labels with no cells drawn apart ("Paragraph Subject", a rule of dashes
@@ -75,7 +82,11 @@ def contents_runs(texts: list[str], lines: list[Line]) -> list[tuple[list[int], 
     start = 0
     while start < len(words):
         end, entries = entries_from(words, lines, start, headings)
-        if len(entries) >= MIN_ENTRIES and len(entries) >= end - start:
+        if (
+            len(entries) >= MIN_ENTRIES
+            and len(entries) >= end - start
+            and not lead_in_before(words, start)
+        ):
             first = back = start
             while back > 0 and (
                 not (head := words[back - 1])  # a blank line between, left where it is
@@ -90,6 +101,18 @@ def contents_runs(texts: list[str], lines: list[Line]) -> list[tuple[list[int], 
         else:
             start += 1
     return runs
+
+
+def lead_in_before(words: list[str], start: int) -> bool:
+    """Whether the lines before ``start``, no blank line between, are a numbered
+    paragraph's lead-in ending in a colon (import_shapes.numbered_lead_in), wrapped over several
+    lines or not: the lines after are that paragraph's list, not a contents."""
+    at = start - 1
+    while at > 0 and words[at - 1] and not NUMBERED.match(words[at]):
+        if ends_sentence(words[at - 1]):
+            break
+        at -= 1  # the lead-in's first line
+    return start > 0 and numbered_lead_in(" ".join(words[at:start]))
 
 
 def undashed(words: str) -> str:

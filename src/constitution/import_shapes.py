@@ -10,6 +10,7 @@ and tested as the small function of a line it is.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from constitution.extract_lines import CONTENTS, TAB_LEADER, Line
 from constitution.import_markup import CELL_BREAK, emphasis
@@ -287,6 +288,14 @@ def annex_heading(text: str, kept: list[Kept]) -> bool:
     return headed and any(NUMBERED.match(k[0][0]) for k in kept)
 
 
+def numbered_lead_in(paragraph: str) -> bool:
+    """Whether a paragraph is a numbered paragraph's lead-in ending in a colon ("1.2 The
+    forms members need are attached:"): the lines right under it are its list (the
+    appendices it names too), neither a contents nor an appendix's heading."""
+    found = NUMBERED.match(paragraph)
+    return bool(found and paragraph.rstrip().endswith(":") and not CONTENTS.match(found["rest"]))
+
+
 def boxed(line: Line, last: str) -> bool:
     """Whether a PDF's line at the body's spacing stands on its own in an annex: under a
     short line (a form's field, a flowchart's box, its arrows), not the next line of one
@@ -395,7 +404,16 @@ def numbered_runs(texts: list[str]) -> set[int]:
     ("1 the Chair ...", "2 two other members", or "1)", "2)"), no blank line between:
     two or more, their labels in one form, every line but the last short of the
     measure. A sentence wrapped at the measure may start a line with a figure ("within"
-    / "5 days", "(see regulation" / "2) and"), never each line in turn from 1."""
+    / "5 days", "(see regulation" / "2) and"), never each line in turn from 1; nor is a
+    run a list where the lead-in and each line but the last are full to the measure, none
+    with room for the next line's first word ("... for up to" / "1 minute, and ... up to"
+    / "2 minutes, after ...": a sentence wrapped short)."""
+    # the text's measure: its longest line wrapped mid-sentence, another following it
+    # with no blank line between (a PDF may set none between its paragraphs)
+    measure = max(
+        (len(t) for t, after in pairwise(texts) if t and after and not ends_sentence(t)),
+        default=0,
+    )
     runs: set[int] = set()
     start = 0
     while start < len(texts):
@@ -405,7 +423,11 @@ def numbered_runs(texts: list[str]) -> set[int]:
             if not counted or form not in (None, found["dot"]):
                 break
             form, end = found["dot"], end + 1
-        if end - start >= 2 and all(len(t) < WRAPPED for t in texts[start : end - 1]):
+        lines = texts[max(start - 1, 0) : end]  # its lead-in and its lines
+        roomy = any(
+            len(t) + 1 + len(after.split()[0]) <= measure for t, after in pairwise(lines) if t
+        )
+        if end - start >= 2 and roomy and all(len(t) < WRAPPED for t in texts[start : end - 1]):
             runs |= set(range(start, end))
         start = max(end, start + 1)
     return runs
@@ -503,13 +525,31 @@ def section_numbers_alone(kept: list[Kept]) -> list[Kept]:
 
 # A web address closing a line ("... at www.example.gov.uk/register", "<https://...>.")
 ADDRESS_END = re.compile(r"(?:https?://|www\.)\S+$", re.I)
-# A verb that makes a short line a statement ("No gift is kept", "Members do not lobby"),
-# not in a heading's clause ("Who is covered", "Members who have an interest")
-STATES = re.compile(
-    r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )\b(?:is|are|was|were|has|have|(?:do|does|did) not"
-    r"|cannot)\b",
+# A finite verb ("No gift is kept", "Members do not lobby")
+FINITE = re.compile(r"\b(?:is|are|was|were|has|have|(?:do|does|did) not|cannot)\b", re.I)
+# What opens a statement's subject: a determiner ("No gift", "The Chair") or one word
+DETERMINER = re.compile(r"(?:a|an|the|no|each|every|any|all|some|this|these|our|their)\b", re.I)
+# A word that makes the words after it a clause within a heading ("If a member is
+# unhappy", "Role of members when officers are criticised", "Duty to have regard")
+CLAUSE = re.compile(
+    r"\b(?:if|when|where|while|whether|who|whom|whose|which|that|what|how|why|unless"
+    r"|until|once|because|before|after|to)\b|\s[-\u2013\u2014]\s",
     re.I,
 )
+
+
+def states(text: str) -> bool:
+    """Whether a line states something with a finite verb whose subject opens it ("No
+    gift is kept", "Members do not lobby"). A heading's verb is in a clause ("If a
+    member is unhappy ...", "Gifts - what is acceptable", "The right to have ...") or
+    one its relative pronoun left off ("Interests you do not have to declare", "Matters
+    members cannot discuss"): two words before it with no determiner opening them."""
+    if not (verb := FINITE.search(text)):
+        return False
+    subject = text[: verb.start()]
+    return not CLAUSE.search(subject) and (
+        DETERMINER.match(subject) is not None or len(subject.split()) == 1
+    )
 
 
 def a_sentence(text: str) -> bool:
@@ -517,7 +557,7 @@ def a_sentence(text: str) -> bool:
     states something ("Members do not lobby") or ends in a web address, as no heading
     does; a question heads its answer, its mark left off too ("What is a gift")."""
     asks = text.endswith("?") or re.match(r"(?:what|who|when|where|why|how)\b", text, re.I)
-    return not asks and bool(STATES.search(text) or ADDRESS_END.search(text))
+    return not asks and (states(text) or bool(ADDRESS_END.search(text)))
 
 
 def broken_off(words: Text, text: str) -> bool:

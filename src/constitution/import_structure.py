@@ -71,6 +71,7 @@ from constitution.import_shapes import (
     lead_in,
     lettered_parts,
     next_number,
+    numbered_lead_in,
     numbered_runs,
     paragraph_numbered,
     run_in_title,
@@ -148,9 +149,15 @@ class Structurer:
         annex = False  # after the numbered paragraphs, under "Annex", "Appendix"...
         last = ""  # the line before, as printed
         listed = numbered_runs([c[0] for c, _ in cleaned])  # each its own line, an item
+        naming = False  # in the appendices a numbered paragraph's lead-in lists
         for at, (c, line) in enumerate(cleaned):
             printed = c[0]
-            annex = annex or annex_heading(printed, kept)
+            heads = annex_heading(printed, kept)
+            # "1.2 The forms are attached:" / "Appendix A Register form", no blank line
+            # between: the paragraph's list of what is attached, no appendix begun yet
+            naming = heads and not blank and (naming or numbered_lead_in(kept[-1][0][0]))
+            annex = annex or (heads and not naming)
+            c = (c[0], True, c[2]) if naming else c  # an item of that list
             if not re.search(r"[A-Za-z0-9]", c[0]) and not (annex and ARROWS.fullmatch(c[0])):
                 blank = blank or not c[0]
                 continue
@@ -402,7 +409,7 @@ class Structurer:
         if self.signed:
             self.left_out.append((replace(line, text=text), SIGNATURES))
             return
-        if back and self.sections and heading_like(text):
+        if back and not bullet and self.sections and heading_like(text):
             self.new_section("", text, line)  # its words are its own, not the last clause's
             self.back_matter = True
             return

@@ -205,8 +205,9 @@ def from_docx(path: Path) -> Extracted:
             )
             continue
         text = paragraph_text(para, breaks=True)
-        if len(broken := text.split("\n")) > 1:  # its lines (broken_lines), one line here
-            text = " ".join(" ".join(broken).split())
+        broken = itemised(text.split("\n"))  # its items' lines (broken_lines)
+        if "\n" in text:  # one line here
+            text = " ".join(text.split())
         if not text.strip():
             lines.append(Line("", n))
             continue
@@ -288,10 +289,36 @@ PROMPT = "a content control's placeholder: Word's prompt to fill it in, not the 
 CONTROL = "a row of the document-control table: the record kept of the document, not its words"
 
 
+# A list item's mark opening a line: a bullet, "(a)", "a)", "a.", "(i)", "i.", "1)", "1."
+ITEM_MARK = re.compile(r"\s*(?:[-\u2022\u25e6\u25aa\u2023*]|\(?(?:[a-z]|[ivx]{1,5}|\d{1,3})[.)])\s")
+
+
+# A line set in by spaces, as a text laid out in a fixed-width type is (pandoc's code
+# block of a text: "      PROTOCOL ON ...", " (a)  as leaders ...\n      direction;")
+SET_IN = re.compile(r" {2,}\S")
+
+
+def itemised(lines: list[str]) -> list[str]:
+    """A Word paragraph's lines between line breaks, each line not opening with a list
+    item's mark joined to the one before by a space: a break within a sentence, a
+    heading ("Section 1" / "Introduction"), a date under a line or between two
+    sentences is a typist's, not a text's lines; a script's items ("1) contact the
+    Clerk", "(b) ...") each start a line of their own (keeping its indent). Lines set
+    in by spaces are a text's as laid out, each kept."""
+    if any(SET_IN.match(line) for line in lines[1:]):
+        return lines
+    pieces = [lines[0]]
+    for line in lines[1:]:
+        if ITEM_MARK.match(line) or not pieces[-1].strip():
+            pieces.append(line)
+        elif line.strip():
+            pieces[-1] = f"{pieces[-1].rstrip()} {' '.join(line.split())}"
+    return pieces
+
+
 def broken_lines(line: Line, broken: list[str], label: str) -> list[Line]:
-    """A Word paragraph whose lines line breaks keep, read as a text's block of lines:
-    its number on its first, each line after going on it (Line.after_break), an empty
-    one (two breaks running) a blank line between."""
+    """A Word paragraph whose items line breaks keep (itemised), read as a text's block
+    of lines: its number on its first, each item after going on it (Line.after_break)."""
     texts = [f"{label} {broken[0]}" if label else broken[0], *broken[1:]]
     return [replace(line, text=text, after_break=at > 0) for at, text in enumerate(texts)]
 
