@@ -768,9 +768,10 @@ class Structurer:
         ended = (leads or closes) and last.startswith("- ") and last.endswith(".")
         lists = lead_in(clause.paragraphs + clause.after.paragraphs)
         if fresh and clause.number and (quoting := self.quoting(clause, words, text, line, lists)):
+            lead = self.quotation_lead(clause)
             words.add(text, line)  # a quotation's paragraph, or the paragraph going on after
             if quoting == "quoted":
-                self.quotation = (words, len(words.paragraphs) - 1, self.quotation_lead(clause))
+                self.quotation = (words, len(words.paragraphs) - 1, lead)
             return
         if fresh and clause.number and lists and not ended:
             words.add("- " + text, line)  # a list the paragraph leads in to (definitions)
@@ -844,7 +845,9 @@ class Structurer:
         under = open_quote or not last.startswith("- ")  # no item placed since the lead-in
         if under and (line.quoted or (set_in(line, lead) and WHOLE_SENTENCES.match(text))):
             return "quoted"
-        listed = last.startswith("- ") and set_in(words.lines[-1], lead)
+        # the items set in from where this paragraph stands, the number's margin or the
+        # words'
+        listed = last.startswith("- ") and set_in(words.lines[-1], line)
         return "after" if (open_quote or listed) and not set_in(line, lead) else ""
 
     def rejoin(self) -> None:
