@@ -279,7 +279,9 @@ QUOTE_MARK = re.compile(r"^\s*>(?: |$)")
 # A quotation's paragraph is sentences whole: a capital opens it (a quote mark may stand
 # before), a stop, "!" or "?" ends it (a closing quote or bracket may follow), or a
 # closing quote does; a fragment of a list ("the Monitoring Officer") is neither
-WHOLE_SENTENCES = re.compile(r"^[\"'\u201c\u2018]?[A-Z].*(?:[.!?][\"'\u201d\u2019)]?|[\"\u201d\u2019])$")
+WHOLE_SENTENCES = re.compile(
+    r"^[\"'\u201c\u2018]?[A-Z].*(?:[.!?][\"'\u201d\u2019)]?|[\"\u201d\u2019])$"
+)
 
 
 def unmarked_quote(line: Line) -> Line:
@@ -307,6 +309,7 @@ def set_in(line: Line, lead: Line) -> bool:
     # the number drawn apart from the words (a tab, a hanging indent): where they begin
     words = next((x for x, at in over.starts if label and at == label.end()), over.x)
     return drawn.x - words > over.size / 2
+
 
 # A line of a sentence this long, unfinished, was wrapped: no heading is printed so
 WRAPPED = 60

@@ -76,9 +76,9 @@ from constitution.import_shapes import (
     numbered_runs,
     paragraph_numbered,
     run_in_title,
-    set_in,
     section_alone,
     section_numbers_alone,
+    set_in,
     tab_leaders,
     undashed,
     unmarked_quote,
@@ -149,7 +149,8 @@ class Structurer:
         return self.section.clauses[-1] if self.section and self.section.clauses else None
 
     def run(self) -> Imported:
-        lines = [unmarked_quote(line) for line in tables(self.extracted.lines, self.extracted.notes)]
+        lines = tables(self.extracted.lines, self.extracted.notes)
+        lines = [unmarked_quote(line) for line in lines]  # a quotation's "> " no word
         cleaned = [(clean(line.text), line) for line in lines]
         contents = self.contents_run_together(cleaned)
         kept: list[Kept] = []
@@ -768,7 +769,7 @@ class Structurer:
         ended = (leads or closes) and last.startswith("- ") and last.endswith(".")
         lists = lead_in(clause.paragraphs + clause.after.paragraphs)
         if fresh and clause.number and (quoting := self.quoting(clause, words, text, line, lists)):
-            lead = self.quotation_lead(clause)
+            lead = self.quotation_lead(clause, words)
             words.add(text, line)  # a quotation's paragraph, or the paragraph going on after
             if quoting == "quoted":
                 self.quotation = (words, len(words.paragraphs) - 1, lead)
@@ -803,22 +804,22 @@ class Structurer:
         if not noted:
             clause.held.append(kept)
 
-    def quotation_lead(self, clause: ImportedClause) -> Line:
-        """The line of the lead-in a quotation in ``clause`` stands under: the one of the
-        quotation open, or the last paragraph that is no item (lead_in)."""
-        words = self.clause_words(clause)
+    def quotation_lead(self, clause: ImportedClause, words: Text) -> Line:
+        """The line of the lead-in a quotation in ``clause`` (its ``words`` last placed)
+        stands under: the one of the quotation open, or the last paragraph that is no
+        item (lead_in)."""
         if self.quotation and self.quotation[0] is words:
             return self.quotation[2]
         paragraphs = clause.paragraphs + clause.after.paragraphs
         lines = clause.lines + clause.after.lines
         return next(
-            (line for p, line in zip(reversed(paragraphs), reversed(lines)) if not p.startswith("- ")),
+            (
+                line
+                for p, line in zip(reversed(paragraphs), reversed(lines), strict=False)
+                if not p.startswith("- ")
+            ),
             clause.where,
         )
-
-    @staticmethod
-    def clause_words(clause: ImportedClause) -> Text:
-        return clause.after if clause.after.paragraphs else clause
 
     def quoting(
         self, clause: ImportedClause, words: Text, text: str, line: Line, lists: bool
@@ -840,7 +841,7 @@ class Structurer:
         )
         if not (open_quote or lists):
             return ""
-        lead = self.quotation_lead(clause)
+        lead = self.quotation_lead(clause, words)
         lead = self.margins.get(id(lead), lead)  # its words' margin: its next line's
         under = open_quote or not last.startswith("- ")  # no item placed since the lead-in
         if under and (line.quoted or (set_in(line, lead) and WHOLE_SENTENCES.match(text))):
