@@ -29,8 +29,7 @@ CONTENTS = (
 UNMET = {
     **{n: CONTENTS for n in NAMES if n.startswith("ashby")},
     "ashby-lo.pdf": (
-        f"{CONTENTS}; 3.1's lead-in cut after its first sentence, whose line ends at the "
-        "measure"
+        f"{CONTENTS}; 3.1's lead-in cut after its first sentence, whose line ends at the measure"
     ),
 }
 
