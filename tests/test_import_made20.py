@@ -39,6 +39,10 @@ UNMET = {
     "elmley-lo.pdf": MEASURE,
     "fenwick-pandoc.docx": f"{CODE_BLOCK}; {PANDOC_TITLE}",
     "fenwick-pandoc.pdf": f"{CODE_BLOCK}; {PANDOC_TITLE}",
+    "fenwick-script.docx": (
+        "fenwick 3.3: a pipe table's rows, lines of one Word paragraph kept by line breaks, "
+        "run together as one item with their pipes"
+    ),
     "garth-pandoc.docx": (
         "pandoc's Word file: headings '1.<tab>SCOPE', which pandoc made items of Word "
         "numbered lists, are read as items of the paragraph before, and the bold title's "
