@@ -19,18 +19,18 @@ from import_made19 import NAMES, PROTOCOLS, SOURCES, handed_over
 from import_trial import gold_reads_every_source, trial_tests
 
 # What the importer does not yet read as a careful reader does, each said (issue 18)
-QUOTATION = (
-    "ashby: a quotation after a lead-in ('says, at paragraph 3:') is read as items, and "
-    "the words after it an item too, where the marks ('> ', Word's Block Text) say which "
-    "lines are quoted (test_import_unmet.py holds a text's '> ' line to stay an item); "
-    "each contents entry of the text is reported where the other readers list a "
+CONTENTS = (
+    "ashby: each contents entry of the text is reported where the other readers list a "
     "contents silently (test_import.py holds the text reader to it on reference 003, "
     "and pandoc's files, their contents one paragraph, are now read so too); 'Part 3 of "
     "the Constitution' not reported as another document's (test_import_fidelity.py "
     "holds 'Part 3.2 of the constitution' to no report)"
 )
 UNMET = {
-    **{n: QUOTATION for n in NAMES if n.startswith("ashby")},
+    **{n: CONTENTS for n in NAMES if n.startswith("ashby")},
+    "ashby-lo.pdf": (
+        f"{CONTENTS}; 3.1's lead-in cut after its first sentence, whose line ends at the measure"
+    ),
 }
 
 
@@ -45,7 +45,7 @@ def unmet(names: list[str], reason: dict[str, str]) -> list[Any]:
 
 test_read_as_gold, _, _ = trial_tests(unmet(NAMES, UNMET), SOURCES, handed_over)
 _, test_published_as_gold, _ = trial_tests(
-    unmet(NAMES, {n: QUOTATION for n in UNMET if n.startswith("ashby")}), SOURCES, handed_over
+    unmet(NAMES, {n: CONTENTS for n in UNMET if n.startswith("ashby")}), SOURCES, handed_over
 )
 
 

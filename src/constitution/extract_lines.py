@@ -73,6 +73,9 @@ class Line:
     # paragraph going on as a text's next line does, no blank line between (not a
     # paragraph of its own, as every other Word paragraph is).
     after_break: bool = False
+    # A quotation's paragraph by its mark: a text's line marked "> " (the mark taken off,
+    # import_shapes.unmarked_quote) or a Word paragraph in a quotation's style.
+    quoted: bool = False
 
     @property
     def where(self) -> str:

@@ -10,6 +10,7 @@ and tested as the small function of a line it is.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 from constitution.extract_lines import CONTENTS, TAB_LEADER, Line
@@ -271,6 +272,43 @@ HANGING = re.compile(
     r"^\s*(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]{1,5})[.)]|\d{1,3}(?:\.\d{1,3})+|\d{1,3}\(\d{1,3}\)"
     r"|[A-Z]\d{1,3}[.)]?|[-•◦▪‣*])\s+(?=\S)"
 )
+
+
+# A text's mark of a quotation's line ("> ", Markdown's block quote): no word of it
+QUOTE_MARK = re.compile(r"^\s*>(?: |$)")
+# A quotation's paragraph is sentences whole: a capital opens it (a quote mark may stand
+# before), a stop, "!" or "?" ends it (a closing quote or bracket may follow), or a
+# closing quote does; a fragment of a list ("the Monitoring Officer") is neither
+WHOLE_SENTENCES = re.compile(
+    r"^[\"'\u201c\u2018]?[A-Z].*(?:[.!?][\"'\u201d\u2019)]?|[\"\u201d\u2019])$"
+)
+
+
+def unmarked_quote(line: Line) -> Line:
+    """A text's line marked as a quotation's ("> ..."), its mark taken off and the line
+    said to be quoted (Line.quoted); any other line as it is."""
+    found = QUOTE_MARK.match(line.text)
+    return replace(line, text=line.text[found.end() :], quoted=True) if found else line
+
+
+def set_in(line: Line, lead: Line) -> bool:
+    """Whether ``line`` is set in from where the words of the lead-in over it begin (its
+    first line, ``lead``): by spaces past them (a text, and a Word file or PDF of its
+    lines), indented in Word where the lead-in is not, or drawn in a PDF further right
+    than them by more than half the type's size. Where the lead-in opens with its
+    number, its words begin after it: a paragraph hanging there is at its margin."""
+    if line.within and not lead.within:
+        return True
+    label = HANGING.match(lead.text)
+    begins = label.end() if label else len(lead.text) - len(lead.text.lstrip())
+    if len(line.text) - len(line.text.lstrip()) > begins:
+        return True
+    drawn, over = line.drawn, lead.drawn
+    if drawn is None or over is None or drawn.x is None or over.x is None:
+        return False
+    # the number drawn apart from the words (a tab, a hanging indent): where they begin
+    words = next((x for x, at in over.starts if label and at == label.end()), over.x)
+    return drawn.x - words > over.size / 2
 
 
 # A line of a sentence this long, unfinished, was wrapped: no heading is printed so

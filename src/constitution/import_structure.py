@@ -54,6 +54,7 @@ from constitution.import_shapes import (
     SIGNATURES,
     SIGNED,
     SITE_HEADING,
+    WHOLE_SENTENCES,
     WRAPPED,
     Kept,
     a_sentence,
@@ -77,8 +78,10 @@ from constitution.import_shapes import (
     run_in_title,
     section_alone,
     section_numbers_alone,
+    set_in,
     tab_leaders,
     undashed,
+    unmarked_quote,
     whole_part,
     worded_numbers,
 )
@@ -124,6 +127,12 @@ class Structurer:
         # revoked where the paragraphs' numbers name their section (keep_revoked decides)
         self.whole: list[Whole] = []
         self.revoked_sections: list[tuple[Line, str, str]] = []
+        # the quotation last placed under a lead-in: the words holding it, where its last
+        # paragraph stands among them, and the lead-in's line (whose margin it is set in from)
+        self.quotation: tuple[Text, int, Line] | None = None
+        # a paragraph's line after its first (by the first's id): where its words stand at
+        # the margin, as the first line's number may stand out to the left of them
+        self.margins: dict[int, Line] = {}
         # a Word file that sets its headings apart from its body (a heading's style, or a
         # short line in bold, italics, underlined or in capitals): a line in its plain
         # body type is then no heading for its shape alone (in_body_type)
@@ -141,6 +150,7 @@ class Structurer:
 
     def run(self) -> Imported:
         lines = tables(self.extracted.lines, self.extracted.notes)
+        lines = [unmarked_quote(line) for line in lines]  # a quotation's "> " no word
         cleaned = [(clean(line.text), line) for line in lines]
         contents = self.contents_run_together(cleaned)
         kept: list[Kept] = []
@@ -180,6 +190,7 @@ class Structurer:
                 raise ProtocolError([no_words(self.source, kept[-1], after, c[0])])
             if alone and not paragraph_numbered(c[0]):  # never the next paragraph's number
                 (label, _, _), where, fresh = kept.pop()
+                self.margins.setdefault(id(where), line)
                 c, line = (f"{label} {c[0]}", c[1], c[2]), where
             elif (
                 kept
@@ -187,7 +198,9 @@ class Structurer:
                 and goes_on(kept[-1], c, line, fresh)
                 and not (annex and boxed(line, last))
             ):
+                below = line
                 (before, bullet, marked), line, fresh = kept.pop()
+                self.margins.setdefault(id(line), below)
                 c = (f"{before} {c[0]}", bullet, marked)
             kept.append((c, line, fresh))
             last = printed
@@ -755,6 +768,12 @@ class Structurer:
         closes = fresh and text[:1].isupper() and bool(ITEM_LABEL.match(last[2:]))
         ended = (leads or closes) and last.startswith("- ") and last.endswith(".")
         lists = lead_in(clause.paragraphs + clause.after.paragraphs)
+        if fresh and clause.number and (quoting := self.quoting(clause, words, text, line, lists)):
+            lead = self.quotation_lead(clause, words)
+            words.add(text, line)  # a quotation's paragraph, or the paragraph going on after
+            if quoting == "quoted":
+                self.quotation = (words, len(words.paragraphs) - 1, lead)
+            return
         if fresh and clause.number and lists and not ended:
             words.add("- " + text, line)  # a list the paragraph leads in to (definitions)
             return
@@ -784,6 +803,53 @@ class Structurer:
         clause.after.add(text, line)
         if not noted:
             clause.held.append(kept)
+
+    def quotation_lead(self, clause: ImportedClause, words: Text) -> Line:
+        """The line of the lead-in a quotation in ``clause`` (its ``words`` last placed)
+        stands under: the one of the quotation open, or the last paragraph that is no
+        item (lead_in)."""
+        if self.quotation and self.quotation[0] is words:
+            return self.quotation[2]
+        paragraphs = clause.paragraphs + clause.after.paragraphs
+        lines = clause.lines + clause.after.lines
+        return next(
+            (
+                line
+                for p, line in zip(reversed(paragraphs), reversed(lines), strict=False)
+                if not p.startswith("- ")
+            ),
+            clause.where,
+        )
+
+    def quoting(
+        self, clause: ImportedClause, words: Text, text: str, line: Line, lists: bool
+    ) -> str:
+        """How a paragraph of its own, with no list mark, stands under a lead-in ending in
+        a colon: "quoted" where it is a quotation's (marked so, or set in from the
+        lead-in's margin and whole sentences, as a code or statute quoted is printed),
+        straight after the lead-in or the quotation's paragraph before; "after" where it
+        is back at the lead-in's margin after such a quotation, or after the lead-in's
+        items set in from it: the paragraph going on, its own words, not an item; ""
+        for anything else (a list's item or fragment, as before)."""
+        if ITEM_LABEL.match(text):
+            return ""
+        last = words.paragraphs[-1] if words.paragraphs else ""
+        open_quote = bool(
+            self.quotation
+            and self.quotation[0] is words
+            and self.quotation[1] == len(words.paragraphs) - 1
+        )
+        if not (open_quote or lists):
+            return ""
+        lead = self.quotation_lead(clause, words)
+        lead = self.margins.get(id(lead), lead)  # its words' margin: its next line's
+        under = open_quote or not last.startswith("- ")  # no item placed since the lead-in
+        if under and (line.quoted or (set_in(line, lead) and WHOLE_SENTENCES.match(text))):
+            return "quoted"
+        # the items set in from where this paragraph stands, the number's margin or the
+        # words'
+        listed = last.startswith("- ") and set_in(words.lines[-1], line)
+        return "after" if (open_quote or listed) and not set_in(line, lead) else ""
 
     def rejoin(self) -> None:
         """Unnumbered words between two numbered paragraphs of a section, with no

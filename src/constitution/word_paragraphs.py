@@ -148,7 +148,8 @@ def paragraph_text(para: object, tabs: bool = False, breaks: bool = False) -> st
     else:
         words = re.sub(r"\s+", " ", body).strip()
     if breaks and "\n" in body.strip():  # each line as typed, its indent too, as a text's
-        words = "\n".join(line.rstrip() for line in body.split("\n")).strip()
+        # the first line's indent kept as the others' are (a quotation set in)
+        words = "\n".join(line.rstrip() for line in body.split("\n")).strip("\n")
     return f"{words}\t{leader[1]}" if leader and words else words
 
 

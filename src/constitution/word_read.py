@@ -150,6 +150,7 @@ def from_docx(path: Path) -> Extracted:
     half_points = body_half_points(styles)
     subtitles = named_styles(styles, "subtitle")
     apart = named_styles(styles, BETWEEN_STYLE.lower())
+    quoting = set().union(*(named_styles(styles, name) for name in QUOTATION_STYLES))
     toc = contents_paragraphs(body, styles)
     shown = {kind: number_notes(body, kind, note_format(settings, kind)) for kind in NOTES}
     lines, n = [], 0
@@ -238,11 +239,14 @@ def from_docx(path: Path) -> Extracted:
             lines[-1] = replace(lines[-1], text=joined(lines[-1].text, text))
             continue
         own = style is not None and style.get(f"{W}val") in apart
+        quoted = style is not None and style.get(f"{W}val") in quoting
         plain = not heading and set_as_body(para, style, emphatic, half_points)
         if not level and "\t" in (cells := paragraph_text(para, tabs=True)):
             tabbed[len(lines)] = f"{label} {cells}" if label else cells
         further = numberer.unmarked(para)  # the list item's own, as its first paragraph is
-        line = Line(text, n, within=within, cell=further, apart=own, level=level, plain=plain)
+        line = Line(
+            text, n, within=within, cell=further, apart=own, level=level, plain=plain, quoted=quoted
+        )
         if level or len(broken) < 2 or len(lines) in tabbed:
             lines.append(line)
         else:
@@ -284,6 +288,9 @@ def from_docx(path: Path) -> Extracted:
     )
 
 
+# The styles Word and LibreOffice set a quotation in ("Quote", "Intense Quote" Word's;
+# "Quotations" LibreOffice's; "Block Text" Word's and pandoc's for a block quote), by name
+QUOTATION_STYLES = ("quote", "intense quote", "quotations", "block text")
 HIDDEN = "hidden text in the Word file, which Word neither shows nor prints"
 PROMPT = "a content control's placeholder: Word's prompt to fill it in, not the protocol's words"
 CONTROL = "a row of the document-control table: the record kept of the document, not its words"
