@@ -30,8 +30,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
 import import_made19
-from import_trial import Gold
 from import_software import element
+from import_trial import Gold
 
 SOURCES = Path(__file__).parent / "import_made22"
 PROTOCOLS = ("ivel", "kelda", "lyne", "marden")
@@ -163,7 +163,7 @@ class Writer:
             link.append(
                 parse_xml(
                     f'<w:r {nsdecls("w")}><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/>'
-                    f"</w:rPr><w:t xml:space=\"preserve\">{shown}</w:t></w:r>"
+                    f'</w:rPr><w:t xml:space="preserve">{shown}</w:t></w:r>'
                 )
             )
             paragraph._p.append(link)
@@ -268,7 +268,8 @@ IVEL: list[tuple[str, list[Any]]] = [
         "Three officers have duties set by law. The table below shows who they are and what "
         "each does.",
         [("Who", "Does what"),
-         ("Chief Executive (Head of Paid Service)", "leads the officers and decides how they are organised"),
+         ("Chief Executive (Head of Paid Service)",
+          "leads the officers and decides how they are organised"),
          ("Monitoring Officer", "reports to the Council on any unlawful act or maladministration"),
          ("Chief Finance Officer", "keeps the Council's financial affairs in proper order")],
     ]),
@@ -344,8 +345,7 @@ KELDA = [
     "every officer of the Council, including agency staff working for it.",
     "1 In this protocol:",
     '= "Councillor" means an elected or co-opted member of the Council;',
-    '= "Officer" means any person employed by the Council or working for it through an '
-    "agency;",
+    '= "Officer" means any person employed by the Council or working for it through an agency;',
     '= "Chief Officer" means the Chief Executive, a director or a head of service.',
     "# The Role of Councillors",
     "1 Councillors are answerable to the people who elect them. Together they decide the "
@@ -403,8 +403,7 @@ LYNE = [
     "1.\tPURPOSE",
     "1.1\tThis protocol guides councillors and the staff of the Town Council in their "
     "dealings with one another. It forms part of the Council's Standing Orders.",
-    "1.2\tIt applies to all councillors, to the Town Clerk and to every other member of "
-    "staff.",
+    "1.2\tIt applies to all councillors, to the Town Clerk and to every other member of staff.",
     "2.\tROLES",
     "2.1\tCouncillors decide policy at meetings of the Council and its committees. An "
     "individual councillor has no power to give instructions to staff.",
