@@ -293,6 +293,9 @@ def drop_furniture(lines: list[Line], pages: int) -> list[Line]:
         or (pages == 3 and alike[key[0], line.text.strip()] == 2 and LETTERS.search(line.text))
     }
     furniture |= {id(line) for page in by_page.values() for line in set_apart(page)}
+    # what is left at each page's edges once the rest of its furniture is gone
+    rest = [[line for line in page if id(line) not in furniture] for page in by_page.values()]
+    furniture |= {id(line) for line in in_margins(rest)}
     return [line for line in lines if id(line) not in furniture]
 
 
@@ -313,6 +316,55 @@ def set_apart(page: list[Line]) -> list[Line]:
         and drawn.size < 0.9 * body
         and (drawn.y > top + gap or (drawn.y < foot - gap and not NOTE.match(line.text)))
     ]
+
+
+# A page-number field's words on a running head's or foot's line, among its other words
+# ("Issue 2, June 2025   Page 2 of 2", "Page 2", "2 of 5", "- 2 -")
+PAGE_FIELD = re.compile(
+    r"(?i)\bpage\s+\d{1,4}\b|\b\d{1,4}\s+of\s+\d{1,4}\b|(?:^|\s)[-–—]\s*\d{1,4}\s*[-–—](?:\s|$)"
+)
+
+
+def in_margins(pages: list[list[Line]]) -> list[Line]:
+    """A PDF page's running head or foot drawn at the body's size on that page alone
+    (Word's "different first page": a cover page without them, and in a document of two
+    pages one page with them, so nothing repeats to show it): its first or last line,
+    apart from the rest of its page by more than two of the body's lines, where no other
+    page draws anything but its own head or foot (the margin, above or below every other
+    page's text), and that prints a page-number field's words ("Page 2 of 2") or, for a
+    head, stands over a body that begins where another page's text begins (the text
+    block's top, which every page shares: not a cover's title set low)."""
+    found = []
+    for at, page in enumerate(pages):
+        drawn = [line.drawn.y for line in page if line.drawn]
+        body = body_size(page)
+        if body is None or len(page) < 2 or len(drawn) < len(page):
+            continue
+        others = pages[:at] + pages[at + 1 :]
+        heights = [line.drawn.y for other in others for line in other if line.drawn]
+        tops = [other[0].drawn.y for other in others if other and other[0].drawn]
+        head, foot = page[0], page[-1]
+        if margin(head, drawn[1], True, body, heights) and (
+            PAGE_FIELD.search(head.text) or any(abs(top - drawn[1]) <= body for top in tops)
+        ):
+            found.append(head)
+        if margin(foot, drawn[-2], False, body, heights) and PAGE_FIELD.search(foot.text):
+            found.append(foot)
+    return found
+
+
+def margin(line: Line, edge: float, above: bool, body: float, others: list[float]) -> bool:
+    """Whether a page's first line (``above`` the body) or last stands in the page's
+    margin: drawn no larger than the body (a heading is drawn larger), beyond the page's
+    next line (``edge``) by more than two of the body's lines, and every other page's
+    lines level with it (that page's own head or foot) or on the body's side of it by as
+    much. Not a footnote ("3 The register ...")."""
+    if not (drawn := line.drawn) or drawn.size > body or NOTE.match(line.text):
+        return False
+    gap, way = 2 * body, 1 if above else -1  # measured up from the body for a head
+    return (drawn.y - edge) * way > gap and all(
+        abs(y - drawn.y) <= body or (drawn.y - y) * way > gap for y in others
+    )
 
 
 def heads_section(page: list[Line], line: Line) -> bool:
