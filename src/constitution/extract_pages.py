@@ -334,36 +334,62 @@ def in_margins(pages: list[list[Line]]) -> list[Line]:
     page's text), and that prints a page-number field's words ("Page 2 of 2") or, for a
     head, stands over a body that begins where another page's text begins (the text
     block's top, which every page shares: not a cover's title set low)."""
+    # each page's drawn lines top down (a PDF may draw its head after its body, or its
+    # foot first)
+    drawn = [
+        sorted((line for line in page if line.drawn), key=height, reverse=True) for page in pages
+    ]
+    # each page's first line standing above its next as a head does (the heads of pages
+    # after the first may each differ: the part the page holds)
+    tops = {id(page[0]) for page in drawn if len(page) > 1 and standing(page[0], page[1])}
     found = []
-    for at, page in enumerate(pages):
-        drawn = [line.drawn.y for line in page if line.drawn]
+    for at, page in enumerate(drawn):
         body = body_size(page)
-        if body is None or len(page) < 2 or len(drawn) < len(page):
-            continue
-        others = pages[:at] + pages[at + 1 :]
-        heights = [line.drawn.y for other in others for line in other if line.drawn]
-        tops = [other[0].drawn.y for other in others if other and other[0].drawn]
+        if body is None or len(page) < 2 or len(page) < len(pages[at]):
+            continue  # one line, or lines whose drawing is unknown: no margin to see
+        rest = [other for other in drawn[:at] + drawn[at + 1 :] if other]
+        others = [line for other in rest for line in other]
         head, foot = page[0], page[-1]
-        if margin(head, drawn[1], True, body, heights) and (
-            PAGE_FIELD.search(head.text) or any(abs(top - drawn[1]) <= body for top in tops)
+        under, over = height(page[1]), height(page[-2])
+        if margin(head, under, True, body, others, tops) and (
+            PAGE_FIELD.search(head.text)
+            or any(abs(height(other[0]) - under) <= body for other in rest)
         ):
             found.append(head)
-        if margin(foot, drawn[-2], False, body, heights) and PAGE_FIELD.search(foot.text):
+        if margin(foot, over, False, body, others, set()) and PAGE_FIELD.search(foot.text):
             found.append(foot)
     return found
 
 
-def margin(line: Line, edge: float, above: bool, body: float, others: list[float]) -> bool:
+def height(line: Line) -> float:
+    """Where a PDF's line is drawn up the page (its baseline)."""
+    return line.drawn.y if line.drawn else 0.0
+
+
+def standing(line: Line, next_line: Line) -> bool:
+    """Whether a line stands apart from the next one by more than two of its lines."""
+    return height(line) - height(next_line) > 2 * (line.drawn.size if line.drawn else 0.0)
+
+
+def margin(
+    line: Line, edge: float, above: bool, body: float, others: list[Line], level: set[int]
+) -> bool:
     """Whether a page's first line (``above`` the body) or last stands in the page's
     margin: drawn no larger than the body (a heading is drawn larger), beyond the page's
     next line (``edge``) by more than two of the body's lines, and every other page's
-    lines level with it (that page's own head or foot) or on the body's side of it by as
-    much. Not a footnote ("3 The register ...")."""
-    if not (drawn := line.drawn) or drawn.size > body or NOTE.match(line.text):
+    lines on the body's side of it by as much, but the same head or foot level with it
+    (its words but their digits: "Page 3 of 3"), or a line standing as it does
+    (``level``: another page's own head). Not a footnote ("3 The register ...")."""
+    if not line.drawn or line.drawn.size > body or NOTE.match(line.text):
         return False
-    gap, way = 2 * body, 1 if above else -1  # measured up from the body for a head
-    return (drawn.y - edge) * way > gap and all(
-        abs(y - drawn.y) <= body or (drawn.y - y) * way > gap for y in others
+    gap, way, key, y = 2 * body, 1 if above else -1, furniture_key(line.text), height(line)
+    return (y - edge) * way > gap and all(
+        (y - height(other)) * way > gap
+        or (
+            abs(height(other) - y) <= body
+            and (furniture_key(other.text) == key or id(other) in level)
+        )
+        for other in others
     )
 
 
