@@ -328,7 +328,7 @@ PAGE_FIELD = re.compile(
 def in_margins(pages: list[list[Line]]) -> list[Line]:
     """A PDF page's running head or foot drawn at the body's size on that page alone
     (Word's "different first page": a cover page without them, and in a document of two
-    pages one page with them, so nothing repeats to show it): its first or last line,
+    pages one page with them, so nothing repeats to show it): its highest or lowest line,
     apart from the rest of its page by more than two of the body's lines, where no other
     page draws anything but its own head or foot (the margin, above or below every other
     page's text), and that prints a page-number field's words ("Page 2 of 2") or, for a
