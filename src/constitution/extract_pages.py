@@ -348,6 +348,8 @@ def in_margins(pages: list[list[Line]]) -> list[Line]:
         if body is None or len(page) < 2 or len(page) < len(pages[at]):
             continue  # one line, or lines whose drawing is unknown: no margin to see
         rest = [other for other in drawn[:at] + drawn[at + 1 :] if other]
+        if not rest:
+            continue  # the margin is known only beside another page's text
         others = [line for other in rest for line in other]
         head, foot = page[0], page[-1]
         under, over = height(page[1]), height(page[-2])
