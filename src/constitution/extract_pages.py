@@ -293,6 +293,9 @@ def drop_furniture(lines: list[Line], pages: int) -> list[Line]:
         or (pages == 3 and alike[key[0], line.text.strip()] == 2 and LETTERS.search(line.text))
     }
     furniture |= {id(line) for page in by_page.values() for line in set_apart(page)}
+    # what is left at each page's edges once the rest of its furniture is gone
+    rest = [[line for line in page if id(line) not in furniture] for page in by_page.values()]
+    furniture |= {id(line) for line in in_margins(rest)}
     return [line for line in lines if id(line) not in furniture]
 
 
@@ -313,6 +316,83 @@ def set_apart(page: list[Line]) -> list[Line]:
         and drawn.size < 0.9 * body
         and (drawn.y > top + gap or (drawn.y < foot - gap and not NOTE.match(line.text)))
     ]
+
+
+# A page-number field's words on a running head's or foot's line, among its other words
+# ("Issue 2, June 2025   Page 2 of 2", "Page 2", "2 of 5", "- 2 -")
+PAGE_FIELD = re.compile(
+    r"(?i)\bpage\s+\d{1,4}\b|\b\d{1,4}\s+of\s+\d{1,4}\b|(?:^|\s)[-–—]\s*\d{1,4}\s*[-–—](?:\s|$)"
+)
+
+
+def in_margins(pages: list[list[Line]]) -> list[Line]:
+    """A PDF page's running head or foot drawn at the body's size on that page alone
+    (Word's "different first page": a cover page without them, and in a document of two
+    pages one page with them, so nothing repeats to show it): its highest or lowest line,
+    apart from the rest of its page by more than two of the body's lines, where no other
+    page draws anything but its own head or foot (the margin, above or below every other
+    page's text), and that prints a page-number field's words ("Page 2 of 2") or, for a
+    head, stands over a body that begins where another page's text begins (the text
+    block's top, which every page shares: not a cover's title set low)."""
+    # each page's drawn lines top down (a PDF may draw its head after its body, or its
+    # foot first)
+    drawn = [
+        sorted((line for line in page if line.drawn), key=height, reverse=True) for page in pages
+    ]
+    # each page's first line standing above its next as a head does (the heads of pages
+    # after the first may each differ: the part the page holds)
+    tops = {id(page[0]) for page in drawn if len(page) > 1 and standing(page[0], page[1])}
+    found = []
+    for at, page in enumerate(drawn):
+        body = body_size(page)
+        if body is None or len(page) < 2 or len(page) < len(pages[at]):
+            continue  # one line, or lines whose drawing is unknown: no margin to see
+        rest = [other for other in drawn[:at] + drawn[at + 1 :] if other]
+        if not rest:
+            continue  # the margin is known only beside another page's text
+        others = [line for other in rest for line in other]
+        head, foot = page[0], page[-1]
+        under, over = height(page[1]), height(page[-2])
+        if margin(head, under, True, body, others, tops) and (
+            PAGE_FIELD.search(head.text)
+            or any(abs(height(other[0]) - under) <= body for other in rest)
+        ):
+            found.append(head)
+        if margin(foot, over, False, body, others, set()) and PAGE_FIELD.search(foot.text):
+            found.append(foot)
+    return found
+
+
+def height(line: Line) -> float:
+    """Where a PDF's line is drawn up the page (its baseline)."""
+    return line.drawn.y if line.drawn else 0.0
+
+
+def standing(line: Line, next_line: Line) -> bool:
+    """Whether a line stands apart from the next one by more than two of its lines."""
+    return height(line) - height(next_line) > 2 * (line.drawn.size if line.drawn else 0.0)
+
+
+def margin(
+    line: Line, edge: float, above: bool, body: float, others: list[Line], level: set[int]
+) -> bool:
+    """Whether a page's first line (``above`` the body) or last stands in the page's
+    margin: drawn no larger than the body (a heading is drawn larger), beyond the page's
+    next line (``edge``) by more than two of the body's lines, and every other page's
+    lines on the body's side of it by as much, but the same head or foot level with it
+    (its words but their digits: "Page 3 of 3"), or a line standing as it does
+    (``level``: another page's own head). Not a footnote ("3 The register ...")."""
+    if not line.drawn or line.drawn.size > body or NOTE.match(line.text):
+        return False
+    gap, way, key, y = 2 * body, 1 if above else -1, furniture_key(line.text), height(line)
+    return (y - edge) * way > gap and all(
+        (y - height(other)) * way > gap
+        or (
+            abs(height(other) - y) <= body
+            and (furniture_key(other.text) == key or id(other) in level)
+        )
+        for other in others
+    )
 
 
 def heads_section(page: list[Line], line: Line) -> bool:
