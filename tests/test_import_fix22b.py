@@ -4,13 +4,18 @@ words. Each input is a whole file, in words of its own."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
+import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
 
+from constitution.import_markup import CELL_BREAK
 from constitution.importer import import_protocol
 from test_import_fix20a import read
 
@@ -110,3 +115,102 @@ def test_a_links_underline_is_no_emphasis_but_bold_in_it_is(tmp_path: Path) -> N
     ]
     assert written["3."] == ["Keys are issued by the site warden's form."]
     assert written["4."] == ["Bonfires are *never* lit on a plot."]
+
+
+LEADING = 12.0  # points between a cell's lines
+LEFT, SECOND, THIRD = 56.0, 220.0, 390.0  # where each column starts across the page
+
+
+def block(canvas: Canvas, x: float, top: float, lines: tuple[str, ...]) -> float:
+    """A cell's lines drawn top to bottom from ``top`` at ``x`` (as LibreOffice draws a
+    table's cell, whole, before the next); where its last line stands."""
+    for n, words in enumerate(lines):
+        canvas.drawString(x, top - n * LEADING, words)
+    return top - (len(lines) - 1) * LEADING
+
+
+def protocol_pdf(path: Path, body: Callable[[Canvas, float], float]) -> Path:
+    """A one-page protocol on park events: a title, a heading, paragraph 1.1 leading in
+    to what ``body`` draws under it (from its top, down to where it returns), then 1.2."""
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(LEFT, 780, "Protocol on Park Events")
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, 750, "1. Bookings")
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(LEFT, 730, "1.1 Each event has these people in charge of it:")
+    y = body(canvas, 710.0)
+    canvas.drawString(LEFT, y - 24, "1.2 Bookings close a month before the event.")
+    canvas.save()
+    return path
+
+
+# A table's rows, each cell's lines as drawn: its header row, then rows whose cells wrap
+# in the first column, the last, both, or neither
+TABLE = (
+    (("Person",), ("Duty",), ("Where",)),
+    (("Events officer for the", "north parks"), ("agrees the date",), ("the depot",)),
+    (("Steward",), ("keeps the paths clear", "and counts visitors"), ("gates",)),
+    (("Ranger",), ("closes the park",), ("the lodge by", "the east lake", "after dark")),
+    (("First aider on", "call"), ("treats injuries and", "writes them up"), ("the tent",)),
+    (("Litter team",), ("clears up after",), ("everywhere",)),
+)
+
+
+@pytest.mark.parametrize("width", [2, 3])
+def test_a_pdf_table_whose_cells_wrap_is_read_row_by_row(tmp_path: Path, width: int) -> None:
+    """A table drawn cell by cell (each cell's lines, then the next cell's from the row's
+    top), its cells wrapping onto further lines in any column, is one item of cells a
+    row under the paragraph leading in to it, its header row first; in two columns or
+    three."""
+    places = (LEFT, SECOND, THIRD)[:width]
+
+    def table(canvas: Canvas, top: float) -> float:
+        for row in TABLE:
+            foot = min(block(canvas, x, top, cell) for x, cell in zip(places, row[:width]))
+            top = foot - LEADING - 4
+        return top
+
+    written = read(import_protocol(protocol_pdf(tmp_path / "events.pdf", table)))
+    assert written["1.1"] == [
+        "Each event has these people in charge of it:",
+        *("- " + CELL_BREAK.join(" ".join(cell) for cell in row[:width]) for row in TABLE),
+    ]
+    assert written["1.2"] == ["Bookings close a month before the event."]
+
+
+def test_wrapped_lines_drawn_in_blocks_are_no_table(tmp_path: Path) -> None:
+    """What a page draws in blocks that is no table stays words: a paragraph's wrapped
+    lines, items numbered in a hanging indent, their numbers drawn before their
+    words, and a list whose bullets stand a tab apart from their words."""
+
+    def lists(canvas: Canvas, top: float) -> float:
+        for lines in (
+            ("The organiser books the field, pays the deposit and tells the",),
+            ("wardens the date; the park office confirms it in writing.",),
+        ):
+            top = block(canvas, LEFT, top, lines) - LEADING
+        for label, lines in (
+            ("(a)", ("an events officer, who agrees the date and", "checks the booking;")),
+            ("(b)", ("a steward, who keeps the paths clear and", "counts the visitors;")),
+        ):
+            canvas.drawString(LEFT, top, label)
+            top = block(canvas, SECOND, top, lines) - LEADING
+        for lines in (
+            ("a ranger, who closes the park and", "locks the gates at dusk; and"),
+            ("a first aider, who treats injuries and", "writes them up afterwards."),
+        ):
+            canvas.drawString(LEFT, top, "-")
+            top = block(canvas, LEFT + 18, top, lines) - LEADING
+        return top
+
+    written = read(import_protocol(protocol_pdf(tmp_path / "lists.pdf", lists)))
+    assert not any(CELL_BREAK in paragraph for paragraph in written["1.1"])
+    assert written["1.1"][1:] == [
+        "The organiser books the field, pays the deposit and tells the wardens the date; "
+        "the park office confirms it in writing.",
+        "- (a) an events officer, who agrees the date and checks the booking;",
+        "- (b) a steward, who keeps the paths clear and counts the visitors;",
+        "- a ranger, who closes the park and locks the gates at dusk; and",
+        "- a first aider, who treats injuries and writes them up afterwards.",
+    ]
