@@ -133,12 +133,13 @@ def protocol_pdf(path: Path, body: Callable[[Canvas, float], float]) -> Path:
     """A one-page protocol on park events: a title, a heading, paragraph 1.1 leading in
     to what ``body`` draws under it (from its top, down to where it returns), then 1.2."""
     canvas = Canvas(str(path), pagesize=A4)
-    canvas.setFont("Helvetica-Bold", 16)
-    canvas.drawString(LEFT, 780, "Protocol on Park Events")
-    canvas.setFont("Helvetica-Bold", 12)
-    canvas.drawString(LEFT, 750, "1. Bookings")
-    canvas.setFont("Helvetica", 10)
-    canvas.drawString(LEFT, 730, "1.1 Each event has these people in charge of it:")
+    for font, size, y, words in (
+        ("Helvetica-Bold", 16, 780, "Protocol on Park Events"),
+        ("Helvetica-Bold", 12, 750, "1. Bookings"),
+        ("Helvetica", 10, 730, "1.1 Each event has these people in charge of it:"),
+    ):
+        canvas.setFont(font, size)
+        canvas.drawString(LEFT, y, words)
     y = body(canvas, 710.0)
     canvas.drawString(LEFT, y - 24, "1.2 Bookings close a month before the event.")
     canvas.save()
@@ -167,7 +168,8 @@ def test_a_pdf_table_whose_cells_wrap_is_read_row_by_row(tmp_path: Path, width: 
 
     def table(canvas: Canvas, top: float) -> float:
         for row in TABLE:
-            foot = min(block(canvas, x, top, cell) for x, cell in zip(places, row[:width]))
+            drawn = zip(places, row[:width], strict=True)
+            foot = min(block(canvas, x, top, cell) for x, cell in drawn)
             top = foot - LEADING - 4
         return top
 
