@@ -19,6 +19,7 @@ widths of a subset font's glyphs are not reliable enough to tell a cell's gap.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -73,13 +74,16 @@ def cells_of_row(parts: list[str]) -> bool:
     return len(parts) >= 2 and all(parts) and not (label or bullet)
 
 
-def column_of(line: Line, places: tuple[float, ...]) -> int | None:
+def column_of(line: Line, places: Sequence[float], since: int = 1) -> int | None:
     """The column a line of one piece starts in (a cell's words wrapped onto it), where
-    it starts at one of the row's columns but the first."""
+    it starts at one of the row's columns from ``since`` on (but the first: a line there
+    begins the next row, unless the row's cells are drawn one by one; drawn_row)."""
     found = columns(line)
     if len(found) != 1:
         return None
-    return next((n for n, x in enumerate(places) if n and abs(x - found[0]) <= SAME_PLACE), None)
+    return next(
+        (n for n, x in enumerate(places) if n >= since and abs(x - found[0]) <= SAME_PLACE), None
+    )
 
 
 def header_over(header: Line, row: Line, places: tuple[float, ...]) -> bool:
@@ -113,23 +117,13 @@ def drawn_row(lines: list[Line], at: int) -> tuple[tuple[float, ...], list[str],
     own = 0  # where the block being read begins among the row's columns
     below = first.drawn.y  # the baseline of the block's last line
     n = at + 1
-    while n < len(lines) and lines[n].page == first.page and lines[n].drawn is not None:
-        line, found = lines[n], columns(lines[n])
-        y = lines[n].drawn.y  # type: ignore[union-attr]
+    while n < len(lines) and lines[n].page == first.page and (drawing := lines[n].drawn):
+        line, found, y = lines[n], columns(lines[n]), drawing.y
         if found and below < y <= first.drawn.y + SAME_PLACE and found[0] > places[-1]:
             own, blocks = len(places), blocks + 1  # the next cell, from the row's top
             places += found
             row += cells(line)
-        elif (
-            len(found) == 1
-            and y < below
-            and (
-                cell := next(
-                    (k for k in range(own, len(places)) if alike(found, places[k : k + 1])), None
-                )
-            )
-            is not None
-        ):
+        elif y < below and (cell := column_of(line, places, own)) is not None:
             row[cell] = f"{row[cell]} {line.text.strip()}"  # the cell's words wrapped
         else:
             break
