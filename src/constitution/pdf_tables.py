@@ -119,7 +119,7 @@ def drawn_row(lines: list[Line], at: int) -> tuple[tuple[float, ...], list[str],
     n = at + 1
     while n < len(lines) and lines[n].page == first.page and (drawing := lines[n].drawn):
         line, found, y = lines[n], columns(lines[n]), drawing.y
-        if found and below < y <= first.drawn.y + SAME_PLACE and found[0] > places[-1]:
+        if found and below < y and abs(y - first.drawn.y) <= SAME_PLACE and found[0] > places[-1]:
             own, blocks = len(places), blocks + 1  # the next cell, from the row's top
             places += found
             row += cells(line)
@@ -139,22 +139,28 @@ def table_at(
 ) -> tuple[tuple[float, ...], list[tuple[Line, list[str]]], int]:
     """The table beginning at ``lines[at]``: its columns, each row's first line and
     cells, and the line after it. A row's cell wrapped onto a line of one piece under it,
-    at one of its columns but the first, is that cell's words going on."""
+    at one of its columns but the first, is that cell's words going on. Rows whose cells
+    are drawn one by one (drawn_row) are a table's only beside a row drawn on one line
+    at the same columns: alone, they may be a page's columns; the table is one row then."""
     begun = drawn_row(lines, at)
     if begun is None:
         return (), [], at + 1
     places, row, n = begun
     rows = [(lines[at], row)]
+    # the columns seen drawn on one line (a header row, a row whose cells do not wrap):
+    # a page in two columns also climbs back to a band's top, each column a "cell"
+    seen = row_like(lines[at])
     while n < len(lines) and lines[n].page == lines[at].page:
         if (found := drawn_row(lines, n)) is not None and alike(found[0], places):
             rows.append((lines[n], found[1]))
+            seen = seen or row_like(lines[n])
             n = found[2]
         elif (column := column_of(lines[n], places)) is not None:
             rows[-1][1][column] = f"{rows[-1][1][column]} {lines[n].text.strip()}"
             n += 1
         else:
             break
-    return places, rows, n
+    return places, rows if seen else rows[:1], n
 
 
 def table_rows(lines: list[Line]) -> list[Line]:
