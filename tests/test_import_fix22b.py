@@ -216,3 +216,31 @@ def test_wrapped_lines_drawn_in_blocks_are_no_table(tmp_path: Path) -> None:
         "- a ranger, who closes the park and locks the gates at dusk; and",
         "- a first aider, who treats injuries and writes them up afterwards.",
     ]
+
+
+def test_bands_of_two_columns_under_headings_are_no_table(tmp_path: Path) -> None:
+    """Prose set in two columns under a heading over each band, the band's left column
+    drawn and then its right from the band's top (as a table's cells are drawn), is no
+    table: the right column climbs to the band's top, not to the heading's, so heading
+    and band are no row; its words stay the paragraph's, no row's cells."""
+    bands = (
+        ("Stalls", ("Stalls are let by the", "market clerk, who"), ("keeps a list of", "traders.")),
+        (
+            "Litter",
+            ("A trader who leaves", "litter behind loses"),
+            ("the pitch for the", "season."),
+        ),
+    )
+
+    def prose(canvas: Canvas, top: float) -> float:
+        for heading, left, right in bands:
+            canvas.drawString(LEFT, top, heading)
+            top -= LEADING + 6
+            foot = block(canvas, LEFT, top, left)
+            top = min(block(canvas, SECOND, top, right), foot) - LEADING - 8
+        return top
+
+    written = read(import_protocol(protocol_pdf(tmp_path / "market.pdf", prose)))
+    assert not any(CELL_BREAK in paragraph for paragraph in written["1.1"])
+    words = " ".join(" ".join((h, *left, *right)) for h, left, right in bands)
+    assert sorted(" ".join(written["1.1"][1:]).split()) == sorted(words.split())
