@@ -107,9 +107,9 @@ def drawn_row(lines: list[Line], at: int) -> tuple[tuple[float, ...], list[str],
     None where none begins there. A row is a line of cells (row_like), or a row whose
     cells a table drawer (LibreOffice, Word) draws one after another, each as a block:
     a cell's lines top to bottom, then the next cell's from the row's top again, to the
-    right. A page's lines climb back up only so (or for a page's second column, which
-    is read first; pdf_order), so the climb says where each cell's wrapped lines end and
-    the lines of every cell of the row are its own, those at its first column too."""
+    right. The climb back to the row's own top baseline says where each cell's wrapped
+    lines end, so the lines of every cell are the row's, those at its first column too
+    (a page's second column climbs so as well: table_at tells them apart)."""
     first = lines[at]
     if first.drawn is None or not (places := list(columns(first))):
         return None
