@@ -16,27 +16,13 @@ from import_trial import trial_tests
 from test_import_made19 import unmet
 
 # What the importer does not yet read as a careful reader does, each said (issue 18)
-LINK = (
-    "a hyperlink whose runs are underlined directly (as Google Docs writes one, not by "
-    "Word's Hyperlink style): the underline is kept as emphasis, '[*the Council's "
-    "website*](https://...)'"
-)
-TABLE_PDF = (
-    "ivel 2.3: a table in LibreOffice's PDF, a cell wrapped over two lines ('Chief "
-    "Executive (Head of Paid' / 'Service)'): the rows kept as the section's words after "
-    "2.3, not its items; the header row one line, the wrapped row two, only the rows on "
-    "one line read as rows"
-)
 TABLE_TEXT = (
     "ivel 2.3: a table in LibreOffice's text export, each cell a line: the cells kept as "
     "the section's words after 2.3, two rows' cells joined into one line ('Monitoring "
     "Officer reports to ...')"
 )
 UNMET = {
-    "ivel.pdf": TABLE_PDF,
     "ivel-lo.txt": TABLE_TEXT,
-    "kelda.docx": LINK,
-    "marden.docx": LINK,
 }
 UNPUBLISHED: dict[str, str] = {}
 

@@ -19,6 +19,7 @@ widths of a subset font's glyphs are not reliable enough to tell a cell's gap.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -62,21 +63,27 @@ def alike(first: tuple[float, ...], second: tuple[float, ...]) -> bool:
 def row_like(line: Line) -> bool:
     """A line of two cells or more, each with words, the first no number or label (nor
     a bullet drawn apart: one mark that is no letter or figure, or Word's "o")."""
-    if len(columns(line)) < 2:
-        return False
-    parts = cells(line)
+    return len(columns(line)) >= 2 and cells_of_row(cells(line))
+
+
+def cells_of_row(parts: list[str]) -> bool:
+    """Whether words cut into ``parts`` can be a row's cells: each with words, the first
+    no number, label or bullet (a paragraph's or an item's, hanging apart from its words)."""
     label = LABEL.fullmatch(parts[0]) or ITEM_LABEL.fullmatch(f"{parts[0]} ")
     bullet = parts[0] == "o" or (len(parts[0]) == 1 and not parts[0].isalnum())
-    return all(parts) and not (label or bullet)
+    return len(parts) >= 2 and all(parts) and not (label or bullet)
 
 
-def column_of(line: Line, places: tuple[float, ...]) -> int | None:
+def column_of(line: Line, places: Sequence[float], since: int = 1) -> int | None:
     """The column a line of one piece starts in (a cell's words wrapped onto it), where
-    it starts at one of the row's columns but the first."""
+    it starts at one of the row's columns from ``since`` on (but the first: a line there
+    begins the next row, unless the row's cells are drawn one by one; drawn_row)."""
     found = columns(line)
     if len(found) != 1:
         return None
-    return next((n for n, x in enumerate(places) if n and abs(x - found[0]) <= SAME_PLACE), None)
+    return next(
+        (n for n, x in enumerate(places) if n >= since and abs(x - found[0]) <= SAME_PLACE), None
+    )
 
 
 def header_over(header: Line, row: Line, places: tuple[float, ...]) -> bool:
@@ -95,49 +102,82 @@ def header_over(header: Line, row: Line, places: tuple[float, ...]) -> bool:
     )
 
 
+def drawn_row(lines: list[Line], at: int) -> tuple[tuple[float, ...], list[str], int] | None:
+    """The row beginning at ``lines[at]``: its columns, its cells, and the line after it;
+    None where none begins there. A row is a line of cells (row_like), or a row whose
+    cells a table drawer (LibreOffice, Word) draws one after another, each as a block:
+    a cell's lines top to bottom, then the next cell's from the row's top again, to the
+    right. The climb back to the row's own top baseline says where each cell's wrapped
+    lines end, so the lines of every cell are the row's, those at its first column too
+    (a page's second column climbs so as well: table_at tells them apart)."""
+    first = lines[at]
+    if first.drawn is None or not (places := list(columns(first))):
+        return None
+    row, blocks = cells(first), 1
+    own = 0  # where the block being read begins among the row's columns
+    below = first.drawn.y  # the baseline of the block's last line
+    n = at + 1
+    while n < len(lines) and lines[n].page == first.page and (drawing := lines[n].drawn):
+        line, found, y = lines[n], columns(lines[n]), drawing.y
+        if found and below < y and abs(y - first.drawn.y) <= SAME_PLACE and found[0] > places[-1]:
+            own, blocks = len(places), blocks + 1  # the next cell, from the row's top
+            places += found
+            row += cells(line)
+        elif y < below and (cell := column_of(line, places, own)) is not None:
+            row[cell] = f"{row[cell]} {line.text.strip()}"  # the cell's words wrapped
+        else:
+            break
+        below = y
+        n += 1
+    if blocks > 1 and cells_of_row(row):
+        return tuple(places), row, n
+    return (columns(first), cells(first), at + 1) if row_like(first) else None
+
+
+def table_at(
+    lines: list[Line], at: int
+) -> tuple[tuple[float, ...], list[tuple[Line, list[str]]], int]:
+    """The table beginning at ``lines[at]``: its columns, each row's first line and
+    cells, and the line after it. A row's cell wrapped onto a line of one piece under it,
+    at one of its columns but the first, is that cell's words going on. Rows whose cells
+    are drawn one by one (drawn_row) are a table's only beside a row drawn on one line
+    at the same columns: alone, they may be a page's columns; the table is one row then."""
+    begun = drawn_row(lines, at)
+    if begun is None:
+        return (), [], at + 1
+    places, row, n = begun
+    rows = [(lines[at], row)]
+    # the columns seen drawn on one line (a header row, a row whose cells do not wrap):
+    # a page in two columns also climbs back to a band's top, each column a "cell"
+    seen = row_like(lines[at])
+    while n < len(lines) and lines[n].page == lines[at].page:
+        if (found := drawn_row(lines, n)) is not None and alike(found[0], places):
+            rows.append((lines[n], found[1]))
+            seen = seen or row_like(lines[n])
+            n = found[2]
+        elif (column := column_of(lines[n], places)) is not None:
+            rows[-1][1][column] = f"{rows[-1][1][column]} {lines[n].text.strip()}"
+            n += 1
+        else:
+            break
+    return places, rows if seen else rows[:1], n
+
+
 def table_rows(lines: list[Line]) -> list[Line]:
-    """The lines with each table's rows read as rows: two or more lines one after another
-    on a page whose pieces start at the same places across it, each written as its cells
-    apart by a tab (and a bold line over them whose pieces each start in a column, the
-    header row centred over them); a line under a row holding one piece, starting at one
-    of its columns but the first, is that cell's words going on, joined to it."""
+    """The lines with each table's rows read as rows: two or more rows one after another
+    on a page whose pieces start at the same places across it (table_at), each written as
+    its cells apart by a tab (and a bold line over them whose pieces each start in a
+    column, the header row centred over them)."""
     out: list[Line] = []
     at = 0
     while at < len(lines):
-        line = lines[at]
-        run = [at]
-        if row_like(line):
-            places = columns(line)
-            nxt = at + 1
-            while nxt < len(lines) and lines[nxt].page == line.page:
-                if row_like(lines[nxt]) and alike(columns(lines[nxt]), places):
-                    run.append(nxt)
-                elif column_of(lines[nxt], places) is None:
-                    break
-                nxt += 1
-        if len([n for n in run if row_like(lines[n])]) < 2:
-            out.append(line)
+        places, rows, end = table_at(lines, at)
+        if len(rows) < 2:
+            out.append(lines[at])
             at += 1
             continue
-        places = columns(line)
-        if out and header_over(out[-1], line, places):
+        if out and header_over(out[-1], rows[0][0], places):
             out[-1] = replace(out[-1], text="\t".join(cells(out[-1])))
-        end = run[-1] + 1
-        while end < len(lines) and lines[end].page == line.page:  # the last row's wraps
-            if column_of(lines[end], places) is None:
-                break
-            end += 1
-        row: list[str] = []
-        first = line
-        for n in range(at, end):
-            if n in run:
-                if row:
-                    out.append(replace(first, text="\t".join(row)))
-                row, first = cells(lines[n]), lines[n]
-            else:
-                column = column_of(lines[n], places)
-                assert column is not None
-                row[column] = f"{row[column]} {lines[n].text.strip()}"
-        out.append(replace(first, text="\t".join(row)))
+        out += [replace(first, text="\t".join(row)) for first, row in rows]
         at = end
     return out

@@ -101,9 +101,15 @@ def paragraph_text(para: object, tabs: bool = False, breaks: bool = False) -> st
         *(f"{W}{kind}Reference" for kind in NOTES),
         f"{W}noBreakHyphen",
         f"{W}sym",
+        f"{W}fldChar",
+        f"{W}instrText",
     )
     linked: Any = None  # the hyperlink whose words these are
+    fields: list[list[Any]] = []  # each field open here: [its instruction, its result yet]
     for node in nodes:
+        if node.tag in (f"{W}fldChar", f"{W}instrText"):
+            opened(fields, node)
+            continue
         outside = []  # the elements between the word and its paragraph
         for a in node.iterancestors():
             if a is para:
@@ -124,8 +130,12 @@ def paragraph_text(para: object, tabs: bool = False, breaks: bool = False) -> st
             mark = node.get("shown", node.get(f"{W}id"))
             parts.append((f"[{mark}]" if mark else "", ""))
             continue
+        # a link's words, a w:hyperlink's or a HYPERLINK field's: underlined as links are
+        in_link = any(linking(a.tag, a.get(f"{W}instr")) for a in outside) or any(
+            linking(f"{W}fldSimple", instruction) for instruction, result in fields if result
+        )
         if node.tag in (f"{W}noBreakHyphen", f"{W}sym"):
-            parts.append((drawn(node), emphasis_of(node)))
+            parts.append((drawn(node), emphasis_of(node, in_link)))
             continue
         if breaks and node.tag == f"{W}br" and node.get(f"{W}type") in (None, "textWrapping"):
             parts.append(("\n", ""))  # a line break, not a page's or a column's
@@ -133,7 +143,7 @@ def paragraph_text(para: object, tabs: bool = False, breaks: bool = False) -> st
         if node.tag != f"{W}t":  # a tab, or a line break: a space, but a tab kept so
             parts.append(("\t" if node.tag == f"{W}tab" or not tabs else " ", ""))
             continue
-        parts.append((node.text or "", emphasis_of(node)))
+        parts.append((node.text or "", emphasis_of(node, in_link)))
     if linked is not None:
         parts.append((f"]({linked.get('href')})", ""))
     # a link's words without the spaces at their edges; a link with no words, none
@@ -193,14 +203,37 @@ def drawn(node: Any) -> str:
     )
 
 
-def emphasis_of(node: Any) -> str:
+def opened(fields: list[list[Any]], node: Any) -> None:
+    """``fields`` (each field open in a paragraph: its instruction, and whether its
+    result is reached) as a field's begin, instruction, separator or end leaves them."""
+    kind = node.get(f"{W}fldCharType")
+    if kind == "begin":
+        fields.append(["", False])
+    elif kind == "end" and fields:
+        fields.pop()
+    elif kind == "separate" and fields:
+        fields[-1][1] = True
+    elif node.tag == f"{W}instrText" and fields:
+        fields[-1][0] += node.text or ""
+
+
+def linking(tag: str, instruction: str | None) -> bool:
+    """Whether an element holding words makes them a link: a w:hyperlink, or a field
+    (a w:fldSimple, or one drawn by its begin and end) whose instruction is HYPERLINK."""
+    if tag == f"{W}hyperlink":
+        return True
+    return tag == f"{W}fldSimple" and (instruction or "").upper().split()[:1] == ["HYPERLINK"]
+
+
+def emphasis_of(node: Any, link: bool = False) -> str:
     """The emphasis Word gives a run's text, as the importer carries it: "**" bold, "*"
-    italic or underlined, "" none."""
+    italic or underlined, "" none. A ``link``'s underline is how a link is drawn, whatever
+    sets it (an editor writes it on the runs themselves): not the author's emphasis."""
     run = node.getparent()
     props = run.find(f"{W}rPr") if run is not None and run.tag == f"{W}r" else None
     if switched_on(props, "b"):
         return "**"
-    return "*" if switched_on(props, "i") or switched_on(props, "u") else ""
+    return "*" if switched_on(props, "i") or (switched_on(props, "u") and not link) else ""
 
 
 def emphasised(parts: list[tuple[str, str]]) -> str:

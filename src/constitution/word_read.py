@@ -35,6 +35,7 @@ from constitution.word_paragraphs import (
     W,
     address_links,
     floating,
+    opened,
     paragraph_text,
     prompting,
     typed_tables,
@@ -424,18 +425,12 @@ def contents_paragraphs(body: Any, styles: Any) -> set[Any]:
     start to its end, over many paragraphs), inside the content control Word puts it in,
     or in a contents style ("toc 1", "TOC Heading")."""
     found = set()
-    fields: list[str] = []  # the instruction of each field open at this point
+    fields: list[list[Any]] = []  # each field open at this point: its instruction, ...
     for para in body.iter(f"{W}p"):
-        inside = any(f.lstrip().upper().startswith("TOC") for f in fields)
+        inside = any(f.lstrip().upper().startswith("TOC") for f, _ in fields)
         for node in para.iter(f"{W}fldChar", f"{W}instrText"):
-            kind = node.get(f"{W}fldCharType")
-            if kind == "begin":
-                fields.append("")
-            elif kind == "end" and fields:
-                fields.pop()
-            elif node.tag == f"{W}instrText" and fields:
-                fields[-1] += node.text or ""
-            inside = inside or any(f.lstrip().upper().startswith("TOC") for f in fields)
+            opened(fields, node)
+            inside = inside or any(f.lstrip().upper().startswith("TOC") for f, _ in fields)
         if inside:
             found.add(para)
     for sdt in body.iter(f"{W}sdt"):
