@@ -24,6 +24,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from markdown_it import MarkdownIt
 
+from constitution.extract_pages import PAGE_FIELD
+from constitution.import_shapes import QUOTE_MARK
 from constitution.importer import import_protocol
 from test_import_unseen import (
     DOCUMENTS,
@@ -404,3 +406,21 @@ def test_a_date_on_a_line_of_its_own_is_no_numbered_heading(tmp_path: Path, date
     document = import_protocol(source)
     assert [s.number for s in document.sections] == ["1", "2"]
     assert date in " ".join(document.clauses()[-1].after.paragraphs)
+
+
+def test_more_than_a_sum_is_no_quotation_mark() -> None:
+    """A line opening "> £500" or "> 50" says "more than": its ">" is a word, kept; a
+    Markdown quotation's "> " before words is its mark."""
+    assert QUOTE_MARK.match("> £500, within the budget.") is None
+    assert QUOTE_MARK.match("> 50 members") is None
+    assert QUOTE_MARK.match("> You must not bully any person.")
+
+
+def test_a_page_field_closes_its_line_or_stands_alone() -> None:
+    """A running foot's "Page 2 of 2" closes its line; a paragraph naming a page or a
+    minute ("on page 2 of the agreement", "minute 14 of 2024.") prints no page field."""
+    assert PAGE_FIELD.search("Issue 2, 30 June 2025 Page 2 of 2")
+    assert PAGE_FIELD.search("- 3 -")
+    assert PAGE_FIELD.search("2 of 5")
+    assert not PAGE_FIELD.search("1.12 Fees are set out on page 2 of the tenancy agreement.")
+    assert not PAGE_FIELD.search("Adopted at its meeting of 3 May 2024, minute 14 of 2024.")

@@ -318,10 +318,12 @@ def set_apart(page: list[Line]) -> list[Line]:
     ]
 
 
-# A page-number field's words on a running head's or foot's line, among its other words
-# ("Issue 2, June 2025   Page 2 of 2", "Page 2", "2 of 5", "- 2 -")
+# A page-number field's words closing a running head's or foot's line ("Issue 2, June
+# 2025   Page 2 of 2", "Page 2"), or the line alone ("2 of 5", "- 2 -"); a sentence's "on
+# page 2 of the agreement" or "minute 14 of 2024." is no field
 PAGE_FIELD = re.compile(
-    r"(?i)\bpage\s+\d{1,4}\b|\b\d{1,4}\s+of\s+\d{1,4}\b|(?:^|\s)[-–—]\s*\d{1,4}\s*[-–—](?:\s|$)"
+    r"(?i)\bpage\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$|^\s*\d{1,4}\s+of\s+\d{1,4}\s*$"
+    r"|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$"
 )
 
 

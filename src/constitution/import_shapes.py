@@ -275,7 +275,8 @@ HANGING = re.compile(
 
 
 # A text's mark of a quotation's line ("> ", Markdown's block quote): no word of it
-QUOTE_MARK = re.compile(r"^\s*>(?: |$)")
+# (not "> £500" nor "> 50": "more than", a word of the sentence)
+QUOTE_MARK = re.compile(r"^\s*>(?:$| (?![\d£$€]))")
 # A quotation's paragraph is sentences whole: a capital opens it (a quote mark may stand
 # before), a stop, "!" or "?" ends it (a closing quote or bracket may follow), or a
 # closing quote does; a fragment of a list ("the Monitoring Officer") is neither
