@@ -768,10 +768,10 @@ class Structurer:
         closes = fresh and text[:1].isupper() and bool(ITEM_LABEL.match(last[2:]))
         ended = (leads or closes) and last.startswith("- ") and last.endswith(".")
         lists = lead_in(clause.paragraphs + clause.after.paragraphs)
-        if fresh and clause.number and (quoting := self.quoting(clause, words, text, line, lists)):
-            lead = self.quotation_lead(clause, words)
+        quoting, lead = self.quoting(clause, words, text, line, lists) if fresh else ("", None)
+        if quoting:
             words.add(text, line)  # a quotation's paragraph, or the paragraph going on after
-            if quoting == "quoted":
+            if quoting == "quoted" and lead:
                 self.quotation = (words, len(words.paragraphs) - 1, lead)
             return
         if fresh and clause.number and lists and not ended:
@@ -823,16 +823,17 @@ class Structurer:
 
     def quoting(
         self, clause: ImportedClause, words: Text, text: str, line: Line, lists: bool
-    ) -> str:
-        """How a paragraph of its own, with no list mark, stands under a lead-in ending in
-        a colon: "quoted" where it is a quotation's (marked so, or set in from the
-        lead-in's margin and whole sentences, as a code or statute quoted is printed),
+    ) -> tuple[str, Line | None]:
+        """How a paragraph of its own, with no list mark, stands under a numbered
+        paragraph's lead-in ending in a colon, and that lead-in's line (quotation_lead):
+        "quoted" where it is a quotation's (marked so, or set in from the lead-in's
+        margin and whole sentences, as a code or statute quoted is printed),
         straight after the lead-in or the quotation's paragraph before; "after" where it
         is back at the lead-in's margin after such a quotation, or after the lead-in's
         items set in from it: the paragraph going on, its own words, not an item; ""
         for anything else (a list's item or fragment, as before)."""
-        if ITEM_LABEL.match(text):
-            return ""
+        if not clause.number or ITEM_LABEL.match(text):
+            return "", None
         last = words.paragraphs[-1] if words.paragraphs else ""
         open_quote = bool(
             self.quotation
@@ -840,16 +841,16 @@ class Structurer:
             and self.quotation[1] == len(words.paragraphs) - 1
         )
         if not (open_quote or lists):
-            return ""
+            return "", None
         lead = self.quotation_lead(clause, words)
-        lead = self.margins.get(id(lead), lead)  # its words' margin: its next line's
+        margin = self.margins.get(id(lead), lead)  # its words' margin: its next line's
         under = open_quote or not last.startswith("- ")  # no item placed since the lead-in
-        if under and (line.quoted or (set_in(line, lead) and WHOLE_SENTENCES.match(text))):
-            return "quoted"
+        if under and (line.quoted or (set_in(line, margin) and WHOLE_SENTENCES.match(text))):
+            return "quoted", lead
         # the items set in from where this paragraph stands, the number's margin or the
         # words'
         listed = last.startswith("- ") and set_in(words.lines[-1], line)
-        return "after" if (open_quote or listed) and not set_in(line, lead) else ""
+        return ("after" if (open_quote or listed) and not set_in(line, margin) else ""), lead
 
     def rejoin(self) -> None:
         """Unnumbered words between two numbered paragraphs of a section, with no
