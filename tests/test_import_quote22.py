@@ -9,10 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 from docx.shared import Pt
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
+from constitution.import_shapes import quotes_under
 from constitution.importer import import_protocol
 from test_import_fix20a import imported, read
 
@@ -165,3 +167,80 @@ def test_a_numbered_paragraph_s_hanging_lines_are_no_quotation(tmp_path: Path) -
         "Members keep order. The rules on it are these:",
         "- Each member speaks once.",
     ]
+
+
+DUTIES = (
+    "The Grants Officer will:",
+    "Publish the scheme each April.",
+    "Check every application within ten days.",
+)
+DEFINITIONS = (
+    "In this protocol:",
+    '"Applicant" means a group that applies for a grant.',
+    '"Grant" means a sum the Council awards.',
+)
+
+
+def word_list(path: Path, lead: str, items: tuple[str, ...]) -> Path:
+    """A protocol as a Word file, 1.1's ``items`` indented under its ``lead``."""
+    document = docx.Document()
+    document.add_paragraph("Grants Protocol", style="Title")
+    document.add_paragraph("1. Grants", style="Heading 1")
+    document.add_paragraph(f"1.1 {lead}")
+    for words in items:
+        document.add_paragraph(words).paragraph_format.left_indent = Pt(36)
+    document.add_paragraph("1.2 The committee decides each grant.")
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("form", ["text", "word"])
+@pytest.mark.parametrize("listed", [DUTIES, DEFINITIONS], ids=["duties", "definitions"])
+def test_set_in_sentences_under_a_lead_in_that_quotes_nothing_stay_items(
+    tmp_path: Path, form: str, listed: tuple[str, ...]
+) -> None:
+    """A list of duties or definitions, each a whole sentence set in under "... will:"
+    or "In this protocol:", is the paragraph's list: being set in and whole sentences
+    is not enough to make a quotation."""
+    lead, *items = listed
+    if form == "text":
+        body = "".join(f"        {item}\n\n" for item in items)
+        doc = imported(
+            tmp_path,
+            f"Grants Protocol\n\n1. Grants\n\n1.1 {lead}\n\n{body}"
+            "1.2 The committee decides each grant.\n",
+        )
+    else:
+        doc = import_protocol(word_list(tmp_path / "grants.docx", lead, tuple(items)))
+    assert read(doc)["1.1"] == [lead, *(f"- {item}" for item in items)]
+
+
+def test_a_paragraph_in_quotation_marks_whole_is_quoted_under_any_lead_in(
+    tmp_path: Path,
+) -> None:
+    """Set in and in quotation marks from its first word to its last, a paragraph is a
+    quotation's whatever the lead-in's words."""
+    declaration = "\u201cI will serve the Council and its residents faithfully.\u201d"
+    doc = imported(
+        tmp_path,
+        "Grants Protocol\n\n1. Grants\n\n1.1 Each member signs the declaration:\n\n"
+        f"        {declaration}\n\n1.2 The committee decides each grant.\n",
+    )
+    assert read(doc)["1.1"] == ["Each member signs the declaration:", declaration]
+
+
+@pytest.mark.parametrize(
+    ("lead", "quotes"),
+    [
+        ("The Code says, at para. 3:", True),
+        ("Paragraph 3 of the Code provides:", True),
+        ("The Regulations state:", True),
+        ("The Standing Orders put it in these words:", True),
+        ("The Code says that members must:", False),
+        ("The Code sets out the following:", False),
+        ("Members must read the Code. The rules are:", False),
+        ("Officers will:", False),
+    ],
+)
+def test_a_lead_in_quotes_by_a_verb_of_saying(lead: str, quotes: bool) -> None:
+    assert quotes_under(lead, "A sentence set in.") is quotes

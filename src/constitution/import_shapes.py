@@ -285,6 +285,27 @@ WHOLE_SENTENCES = re.compile(
 )
 
 
+# A lead-in that quotes: a verb of saying ("The Code says:", "Paragraph 3 provides:",
+# "puts it so:", "in these words:"); not one a list's items complete ("says that members
+# must:") nor one that lists ("sets out the following:")
+QUOTING_LEAD = re.compile(
+    r"(?:\b(?:says?|said|states?|stated|provides?|provided|reads?|puts?|quotes?|quoted|declares?)\b"
+    r"(?:(?!\b(?:that|following)\b|\.\s+[A-Z])[^:;])*"
+    r"|\bin (?:these|the following) (?:words|terms))[,\s]*:[-\u2013\u2014]?\s*$",
+    re.IGNORECASE,
+)
+# A paragraph in quotation marks whole: it is a quotation's, whatever leads in to it
+WHOLLY_QUOTED = re.compile(r"^[\"\u201c\u2018'].*[\"\u201d\u2019']$")
+
+
+def quotes_under(lead: str, text: str) -> bool:
+    """Whether ``text``, set in under the lead-in ``lead``, is shown a quotation's by
+    more than being set in: the lead-in quotes (QUOTING_LEAD) or the paragraph is in
+    quotation marks whole. Set-in sentences under "An applicant must:" or "In this
+    code:" are items: a list of duties or definitions is printed so too."""
+    return bool(QUOTING_LEAD.search(lead) or WHOLLY_QUOTED.match(text))
+
+
 def unmarked_quote(line: Line) -> Line:
     """A text's line marked as a quotation's ("> ..."), its mark taken off and the line
     said to be quoted (Line.quoted); any other line as it is."""

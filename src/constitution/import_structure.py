@@ -75,6 +75,7 @@ from constitution.import_shapes import (
     numbered_lead_in,
     numbered_runs,
     paragraph_numbered,
+    quotes_under,
     run_in_title,
     section_alone,
     section_numbers_alone,
@@ -129,7 +130,7 @@ class Structurer:
         self.revoked_sections: list[tuple[Line, str, str]] = []
         # the quotation last placed under a lead-in: the words holding it, where its last
         # paragraph stands among them, and the lead-in's line (whose margin it is set in from)
-        self.quotation: tuple[Text, int, Line] | None = None
+        self.quotation: tuple[Text, int, tuple[str, Line]] | None = None
         # a paragraph's line after its first (by the first's id): where its words stand at
         # the margin, as the first line's number may stand out to the left of them
         self.margins: dict[int, Line] = {}
@@ -804,9 +805,9 @@ class Structurer:
         if not noted:
             clause.held.append(kept)
 
-    def quotation_lead(self, clause: ImportedClause, words: Text) -> Line:
-        """The line of the lead-in a quotation in ``clause`` (its ``words`` last placed)
-        stands under: the one of the quotation open, or the last paragraph that is no
+    def quotation_lead(self, clause: ImportedClause, words: Text) -> tuple[str, Line]:
+        """The lead-in a quotation in ``clause`` (its ``words`` last placed) stands under,
+        and its line: the one of the quotation open, or the last paragraph that is no
         item (lead_in)."""
         if self.quotation and self.quotation[0] is words:
             return self.quotation[2]
@@ -814,20 +815,21 @@ class Structurer:
         lines = clause.lines + clause.after.lines
         return next(
             (
-                line
+                (p, line)
                 for p, line in zip(reversed(paragraphs), reversed(lines), strict=False)
                 if not p.startswith("- ")
             ),
-            clause.where,
+            ("", clause.where),
         )
 
     def quoting(
         self, clause: ImportedClause, words: Text, text: str, line: Line, lists: bool
-    ) -> tuple[str, Line | None]:
+    ) -> tuple[str, tuple[str, Line] | None]:
         """How a paragraph of its own, with no list mark, stands under a numbered
-        paragraph's lead-in ending in a colon, and that lead-in's line (quotation_lead):
-        "quoted" where it is a quotation's (marked so, or set in from the lead-in's
-        margin and whole sentences, as a code or statute quoted is printed),
+        paragraph's lead-in ending in a colon, and that lead-in and its line
+        (quotation_lead): "quoted" where it is a quotation's (marked so, or set in from
+        the lead-in's margin and whole sentences, as a code or statute quoted is printed,
+        where more shows it a quotation: import_shapes.quotes_under),
         straight after the lead-in or the quotation's paragraph before; "after" where it
         is back at the lead-in's margin after such a quotation, or after the lead-in's
         items set in from it: the paragraph going on, its own words, not an item; ""
@@ -843,9 +845,14 @@ class Structurer:
         if not (open_quote or lists):
             return "", None
         lead = self.quotation_lead(clause, words)
-        margin = self.margins.get(id(lead), lead)  # its words' margin: its next line's
+        margin = self.margins.get(id(lead[1]), lead[1])  # its words' margin: its next line's
         under = open_quote or not last.startswith("- ")  # no item placed since the lead-in
-        if under and (line.quoted or (set_in(line, margin) and WHOLE_SENTENCES.match(text))):
+        quoted = (
+            set_in(line, margin)
+            and WHOLE_SENTENCES.match(text)
+            and (open_quote or quotes_under(lead[0], text))
+        )
+        if under and (line.quoted or quoted):
             return "quoted", lead
         # the items set in from where this paragraph stands, the number's margin or the
         # words'
