@@ -244,3 +244,30 @@ def test_bands_of_two_columns_under_headings_are_no_table(tmp_path: Path) -> Non
     assert not any(CELL_BREAK in paragraph for paragraph in written["1.1"])
     words = " ".join(" ".join((h, *left, *right)) for h, left, right in bands)
     assert sorted(" ".join(written["1.1"][1:]).split()) == sorted(words.split())
+
+
+@pytest.mark.parametrize("closing", [("Signed by the Chair", "Signed by the Clerk"), None])
+def test_two_columns_of_prose_closing_with_a_line_across_both_are_no_table(
+    tmp_path: Path, closing: tuple[str, str] | None
+) -> None:
+    """Two columns of prose, the left drawn and then the right from the same top, and
+    under them a line with words in both columns ("Email: ..." / "Telephone: ...", two
+    signatures): one line at the columns after them is no header, so no table; every
+    word stays the paragraph's, in reading order, no row's cells."""
+    left = ("Stalls are let by the market", "clerk, who keeps a list of", "traders and pitches.")
+    right = ("A trader who leaves litter", "behind loses the pitch for", "the rest of the season.")
+
+    def prose(canvas: Canvas, top: float) -> float:
+        foot = min(block(canvas, LEFT, top, left), block(canvas, SECOND, top, right))
+        if closing is None:
+            return foot
+        top = foot - LEADING - 12
+        canvas.drawString(LEFT, top, closing[0])
+        canvas.drawString(SECOND, top, closing[1])
+        return top
+
+    written = read(import_protocol(protocol_pdf(tmp_path / "market.pdf", prose)))
+    assert not any(CELL_BREAK in paragraph for paragraph in written["1.1"])
+    assert written["1.1"][1:3] == [" ".join(left), " ".join(right)]
+    if closing:
+        assert written["1.1"][3:] == [" ".join(closing)]

@@ -140,26 +140,29 @@ def table_at(
     """The table beginning at ``lines[at]``: its columns, each row's first line and
     cells, and the line after it. A row's cell wrapped onto a line of one piece under it,
     at one of its columns but the first, is that cell's words going on. Rows whose cells
-    are drawn one by one (drawn_row) are a table's only beside a row drawn on one line
-    at the same columns: alone, they may be a page's columns; the table is one row then."""
+    are drawn one by one (drawn_row) are a table's only beside rows drawn on one line at
+    the same columns, its first (a header) or two: alone, they may be a page's columns,
+    and a page's two columns of prose may close with one line in both ("Email: ..." /
+    "Telephone: ..."); the table is one row then."""
     begun = drawn_row(lines, at)
     if begun is None:
         return (), [], at + 1
     places, row, n = begun
     rows = [(lines[at], row)]
-    # the columns seen drawn on one line (a header row, a row whose cells do not wrap):
-    # a page in two columns also climbs back to a band's top, each column a "cell"
-    seen = row_like(lines[at])
+    # the rows drawn on one line (a header row, a row whose cells do not wrap): a page in
+    # two columns also climbs back to a band's top, each column a "cell"
+    one_line = int(row_like(lines[at]))
     while n < len(lines) and lines[n].page == lines[at].page:
         if (found := drawn_row(lines, n)) is not None and alike(found[0], places):
             rows.append((lines[n], found[1]))
-            seen = seen or row_like(lines[n])
+            one_line += row_like(lines[n])
             n = found[2]
         elif (column := column_of(lines[n], places)) is not None:
             rows[-1][1][column] = f"{rows[-1][1][column]} {lines[n].text.strip()}"
             n += 1
         else:
             break
+    seen = row_like(lines[at]) or one_line >= 2
     return places, rows if seen else rows[:1], n
 
 
@@ -172,9 +175,9 @@ def table_rows(lines: list[Line]) -> list[Line]:
     at = 0
     while at < len(lines):
         places, rows, end = table_at(lines, at)
-        if len(rows) < 2:
-            out.append(lines[at])
-            at += 1
+        if len(rows) < 2:  # no table: a run of rows judged none is lines, each one
+            out += lines[at : max(end, at + 1)]
+            at = max(end, at + 1)
             continue
         if out and header_over(out[-1], rows[0][0], places):
             out[-1] = replace(out[-1], text="\t".join(cells(out[-1])))
