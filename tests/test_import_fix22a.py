@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
@@ -136,3 +137,35 @@ def test_a_last_line_naming_a_page_is_kept(tmp_path: Path) -> None:
     last = ("lines", ["2.29 The fees are listed on page 2 of the form."])
     path = draw(tmp_path / "page.pdf", [FIRST + filler(1), SECOND + filler(2) + [last]], {}, {})
     assert left_out(path) == []
+
+
+@pytest.mark.parametrize("bold", [True, False])
+def test_a_heading_opening_page_two_under_a_letterhead_page_is_kept(
+    tmp_path: Path, bold: bool
+) -> None:
+    """Page 1's text set lower (a letterhead over it), page 2 opening with a heading
+    drawn at the body's size, bold or plain, as far above its paragraph as the page's
+    paragraphs are apart: a heading over the page's text, not a running head. It heads
+    section 2, nothing left out."""
+    canvas = Canvas(str(tmp_path / "letterhead.pdf"), pagesize=A4)
+    pages = (
+        (TOP - PARAGRAPH, ["Protocol on Allotment Inspections", "1. Visits", *FIRST[3][1]]),
+        (
+            TOP,
+            [
+                "Appeals",
+                "2.1 The committee hears an appeal at its next meeting.",
+                "2.2 Its decision is final.",
+            ],
+        ),
+    )
+    for top, lines in pages:
+        for at, text in enumerate(lines):
+            heading = at == 0 or text == "1. Visits"
+            canvas.setFont("Helvetica-Bold" if heading and bold else "Helvetica", 11)
+            canvas.drawString(72, top - at * PARAGRAPH, text)
+        canvas.showPage()
+    canvas.save()
+    doc = import_protocol(tmp_path / "letterhead.pdf")
+    assert doc.left_out == []
+    assert read(doc)["2.1"][0] == "# Appeals"

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
-from itertools import groupby
+from itertools import groupby, pairwise
 
 from constitution.extract_lines import Extracted, Line
 from constitution.page_asides import NUMBERED_LINE, body_size, set_aside
@@ -334,8 +334,10 @@ def in_margins(pages: list[list[Line]]) -> list[Line]:
     apart from the rest of its page by more than two of the body's lines, where no other
     page draws anything but its own head or foot (the margin, above or below every other
     page's text), and that prints a page-number field's words ("Page 2 of 2") or, for a
-    head, stands over a body that begins where another page's text begins (the text
-    block's top, which every page shares: not a cover's title set low)."""
+    head, is plain (not a heading's bold), stands further apart from the body than the
+    page's lines from one another (heads_apart), and over a body that begins where
+    another page's text begins (the text block's top, which every page shares: not a
+    cover's title set low)."""
     # each page's drawn lines top down (a PDF may draw its head after its body, or its
     # foot first)
     drawn = [
@@ -357,12 +359,26 @@ def in_margins(pages: list[list[Line]]) -> list[Line]:
         under, over = height(page[1]), height(page[-2])
         if margin(head, under, True, body, others, tops) and (
             PAGE_FIELD.search(head.text)
-            or any(abs(height(other[0]) - under) <= body for other in rest)
+            or (heads_apart(page) and any(abs(height(other[0]) - under) <= body for other in rest))
         ):
             found.append(head)
         if margin(foot, over, False, body, others, set()) and PAGE_FIELD.search(foot.text):
             found.append(foot)
     return found
+
+
+def heads_apart(page: list[Line]) -> bool:
+    """Whether a page's first line (its lines drawn top down) is set apart as a running
+    head, not as a heading over the page's text: plain, and further above the next line
+    than a quarter more than the page's lines are apart from one another (their lower
+    median, as a foot's gap may be one of few: a heading's space under it is a
+    paragraph's, or little more; a head stands in the margin)."""
+    head = page[0]
+    gaps = sorted(height(a) - height(b) for a, b in pairwise(page[1:]))
+    median = gaps[(len(gaps) - 1) // 2] if gaps else 0.0
+    return bool(head.drawn and not head.drawn.bold) and height(head) - height(page[1]) > (
+        1.25 * median
+    )
 
 
 def height(line: Line) -> float:
